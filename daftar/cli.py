@@ -1,0 +1,57 @@
+"""The `daftar` command line. Each command lives in daftar/commands/NAME.py with `register()`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from daftar import __version__
+
+# Add a command: create daftar/commands/NAME.py with register(subparsers) and list it here.
+COMMANDS = [
+    "app",
+    "demo",
+    "backup",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="daftar", description="Daftar: digitise land revenue registers (offline first)."
+    )
+    parser.add_argument("--version", action="version", version=f"daftar {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"daftar.commands.{name}").register(sub)
+    return parser
+
+
+def add_workspace_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--workspace",
+        metavar="DIR",
+        default=None,
+        help="workspace folder (default: $DAFTAR_HOME, else the platform data folder)",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    from records.workspace import WorkspaceError
+
+    try:
+        return int(args.func(args) or 0)
+    except WorkspaceError as e:
+        print(f"daftar: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the `daftar` command line, one module each."""

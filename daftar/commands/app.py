@@ -1,0 +1,17 @@
+"""`daftar app`: open the desktop application."""
+
+from __future__ import annotations
+
+from daftar.cli import add_workspace_arg
+
+
+def register(sub) -> None:
+    p = sub.add_parser("app", help="open the desktop application")
+    add_workspace_arg(p)
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from desktop.main import run_app
+
+    return run_app(args.workspace)

@@ -1,0 +1,1 @@
+"""OCR for ruled register pages: load, preprocess, layout, recognise, measure. Qt-free."""

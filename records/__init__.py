@@ -1,0 +1,1 @@
+"""Qt-free core of Daftar: templates, field kinds, units, validation, store, workflow."""

@@ -1,0 +1,216 @@
+"""Field kinds: parse, validate, normalise and display one value of a template field.
+
+`parse_value(spec, text)` returns a `Parsed` (stored text + exact value) or raises
+`FieldError` with a message a clerk understands. Stored text uses Latin digits; display
+can show Urdu digits. Numbers are never floats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from records.templates import FieldSpec
+from records.text import display_digits, isolate_ltr, normalise
+from records.units import Area, UnitError, format_share, parse_share
+
+
+class FieldError(ValueError):
+    """A value that does not fit its field; the message says what to write instead."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A value as stored (normalised text) and as computed with (int, Area, Fraction...)."""
+
+    text: str
+    value: Any
+
+
+Khasra = tuple[int, ...]  # 125/5/1 -> (125, 5, 1)
+
+_KHASRA_RE = re.compile(r"^\d+(?:\s*/\s*\d+){0,2}$")
+_LIST_SPLIT = re.compile(r"\s*[،,;]\s*|\s+")
+
+
+def parse_khasra(text: str) -> Khasra:
+    """`125`, `125/5` or `125/5/1` (any digit set) into a tuple of ints."""
+    t = normalise(text).replace("\\", "/")
+    if not _KHASRA_RE.match(t):
+        if "/" in t and any(not p.strip() for p in t.split("/")):
+            raise FieldError(f"'{text}': a khasra number has an empty part; write 125/5")
+        raise FieldError(f"'{text}' is not a khasra number: write 125, 125/5 or 125/5/1")
+    parts = tuple(int(p) for p in t.split("/"))
+    if parts[0] == 0:
+        raise FieldError(f"'{text}': khasra number 0 does not exist")
+    return parts
+
+
+def format_khasra(k: Khasra) -> str:
+    return "/".join(str(p) for p in k)
+
+
+def parse_khasra_list(text: str) -> tuple[Khasra, ...]:
+    """Khasra numbers separated by Urdu or Latin commas (or spaces)."""
+    t = normalise(text).replace("\\", "/")
+    t = re.sub(r"\s*/\s*", "/", t)
+    items = [s for s in _LIST_SPLIT.split(t) if s]
+    if not items:
+        raise FieldError(f"'{text}': no khasra numbers; write them separated by commas: 125/5، 126")
+    out = tuple(parse_khasra(s) for s in items)
+    if len(set(out)) != len(out):
+        dup = next(k for k in out if out.count(k) > 1)
+        raise FieldError(f"'{text}': khasra {format_khasra(dup)} is listed twice")
+    return out
+
+
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d-%m-%Y",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%d-%m-%y",
+    "%d/%m/%y",
+    "%d.%m.%y",
+    "%Y/%m/%d",
+    "%d %b %Y",
+    "%d %B %Y",
+)
+
+
+def parse_date(text: str) -> dt.date:
+    """Gregorian date in the formats clerks write (day first): 14-03-2019, 14/3/19, 2019-03-14."""
+    t = normalise(text)
+    for fmt in _DATE_FORMATS:
+        try:
+            d = dt.datetime.strptime(t, fmt).date()
+        except ValueError:
+            continue
+        if not 1850 <= d.year <= 2100:
+            raise FieldError(f"'{text}': year {d.year} is not plausible for a register")
+        return d
+    raise FieldError(f"'{text}' is not a date: write day-month-year, for example 14-03-2019")
+
+
+_CNIC_RE = re.compile(r"^(\d{5})-?(\d{7})-?(\d)$")
+
+
+def parse_cnic(text: str) -> str:
+    t = normalise(text).replace(" ", "")
+    m = _CNIC_RE.match(t)
+    if not m:
+        raise FieldError(f"'{text}' is not a CNIC: write 13 digits as #####-#######-#")
+    return "-".join(m.groups())
+
+
+def _integer(spec: FieldSpec, text: str) -> Parsed:
+    t = normalise(text).replace(" ", "")
+    if not t.isdigit():
+        raise FieldError(f"'{text}' is not a whole number")
+    n = int(t)
+    if spec.min is not None and n < spec.min:
+        raise FieldError(f"{n} is below the smallest allowed {spec.label_en.lower()} ({spec.min})")
+    if spec.max is not None and n > spec.max:
+        raise FieldError(f"{n} is above the largest allowed {spec.label_en.lower()} ({spec.max})")
+    return Parsed(str(n), n)
+
+
+def _text(spec: FieldSpec, text: str) -> Parsed:
+    t = normalise(text)
+    if spec.pattern and not re.fullmatch(spec.pattern, t):
+        raise FieldError(f"'{text}' does not have the form expected for {spec.label_en}")
+    return Parsed(t, t)
+
+
+def _choice(spec: FieldSpec, text: str) -> Parsed:
+    t = normalise(text)
+    for c in spec.choices:
+        if t == normalise(c.ur) or t.lower() == c.en.lower():
+            return Parsed(normalise(c.ur), normalise(c.ur))
+    options = "، ".join(c.ur for c in spec.choices)
+    raise FieldError(f"'{text}' is not one of the choices for {spec.label_en}: {options}")
+
+
+def _khasra(spec: FieldSpec, text: str) -> Parsed:
+    k = parse_khasra(text)
+    return Parsed(format_khasra(k), k)
+
+
+def _khasra_list(spec: FieldSpec, text: str) -> Parsed:
+    ks = parse_khasra_list(text)
+    return Parsed("، ".join(format_khasra(k) for k in ks), ks)
+
+
+def _area(spec: FieldSpec, text: str) -> Parsed:
+    try:
+        a = Area.parse(text)
+    except UnitError as e:
+        raise FieldError(str(e)) from None
+    return Parsed(a.format(), a)
+
+
+def _share(spec: FieldSpec, text: str) -> Parsed:
+    try:
+        s = parse_share(text)
+    except UnitError as e:
+        raise FieldError(str(e)) from None
+    # Keep the clerk's parts/total (3/12 stays 3/12: it is how the record reads).
+    t = normalise(text).replace(" ", "").replace("\\", "/")
+    return Parsed(t if "/" in t else format_share(s), s)
+
+
+def _date(spec: FieldSpec, text: str) -> Parsed:
+    d = parse_date(text)
+    return Parsed(d.isoformat(), d)
+
+
+def _cnic(spec: FieldSpec, text: str) -> Parsed:
+    c = parse_cnic(text)
+    return Parsed(c, c)
+
+
+_PARSERS = {
+    "integer": _integer,
+    "text-ur": _text,
+    "text-en": _text,
+    "choice": _choice,
+    "khasra": _khasra,
+    "khasra-list": _khasra_list,
+    "area": _area,
+    "share": _share,
+    "date": _date,
+    "cnic": _cnic,
+}
+
+
+def parse_value(spec: FieldSpec, text: str | None) -> Parsed | None:
+    """Parse a field's text; None for an empty optional value; FieldError when it does not fit."""
+    if text is None or not normalise(text):
+        if spec.required:
+            raise FieldError(f"{spec.label_en} is required")
+        return None
+    try:
+        parser = _PARSERS[spec.kind]
+    except KeyError:
+        raise FieldError(f"unknown field kind '{spec.kind}'") from None
+    return parser(spec, text)
+
+
+def check_value(spec: FieldSpec, text: str | None) -> str | None:
+    """The clerk-facing problem with a value, or None when it is fine."""
+    try:
+        parse_value(spec, text)
+    except FieldError as e:
+        return str(e)
+    return None
+
+
+def display_value(spec: FieldSpec, text: str | None, *, urdu_digits: bool = False) -> str:
+    """Text to show or print: digits as the office prefers, numbers kept left to right."""
+    if not text:
+        return ""
+    shown = display_digits(text, urdu=urdu_digits)
+    return isolate_ltr(shown) if spec.numeric else shown

@@ -1,0 +1,209 @@
+"""A workspace: one folder holding the SQLite database, page images and backups.
+
+`Workspace.open(path, create=True)` gives a migrated, ready store. The database runs in
+WAL mode with synchronous=FULL and foreign keys on. A workspace on a network share is
+refused: SQLite's locking is not safe there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+DB_NAME = "daftar.sqlite"
+IMAGES_DIR = "images"
+BACKUPS_DIR = "backups"
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "fuse.rclone"}
+
+
+class WorkspaceError(RuntimeError):
+    """A workspace that cannot be used; the message says which file and what to do."""
+
+
+def default_workspace_dir() -> Path:
+    """DAFTAR_HOME, else the platform's per-user data folder."""
+    env = os.environ.get("DAFTAR_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir("Daftar", appauthor=False))
+
+
+def filesystem_type(path: Path) -> str:
+    """File system type of the mount holding `path` ('' when unknown)."""
+    if sys.platform.startswith("win"):
+        s = str(path.resolve())
+        if s.startswith("\\\\"):
+            return "smb"
+        try:
+            import ctypes
+
+            drive = os.path.splitdrive(s)[0] + "\\"
+            if ctypes.windll.kernel32.GetDriveTypeW(drive) == 4:  # DRIVE_REMOTE
+                return "smb"
+        except Exception:  # pragma: no cover - windows only
+            return ""
+        return ""
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return ""
+    target = str(path.resolve())
+    best, fstype = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mnt = parts[1].replace("\\040", " ")
+        if (target == mnt or target.startswith(mnt.rstrip("/") + "/")) and len(mnt) >= len(best):
+            best, fstype = mnt, parts[2]
+    return fstype
+
+
+def is_network_path(path: Path) -> bool:
+    return filesystem_type(path) in NETWORK_FS or filesystem_type(path) == "smb"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def make_engine(db_path: Path) -> Engine:
+    """SQLAlchemy engine for a workspace database with Daftar's pragmas."""
+    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _explain(db_path: Path, exc: Exception) -> WorkspaceError:
+    msg = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in msg or "busy" in msg:
+        return WorkspaceError(
+            f"{db_path} is in use by another program (another Daftar window, a backup or a copy). "
+            "Close it and try again."
+        )
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return WorkspaceError(
+            f"{db_path} is damaged or is not a Daftar database. Nothing was changed. "
+            "Restore the latest backup with `daftar restore BACKUP --workspace DIR`."
+        )
+    if "unable to open" in msg or "readonly" in msg or "read-only" in msg:
+        return WorkspaceError(f"{db_path} cannot be opened for writing: check the folder's permissions.")
+    return WorkspaceError(f"{db_path}: {getattr(exc, 'orig', exc)}")
+
+
+class Workspace:
+    """An open workspace: paths, the database engine and sessions."""
+
+    def __init__(self, root: Path, engine: Engine):
+        self.root = root
+        self.engine = engine
+        self.Session = sessionmaker(engine, expire_on_commit=False)
+
+    # -- paths -------------------------------------------------------------
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def images_dir(self) -> Path:
+        return self.root / IMAGES_DIR
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / BACKUPS_DIR
+
+    # -- opening -----------------------------------------------------------
+    @classmethod
+    def exists(cls, root: Path) -> bool:
+        return (Path(root) / DB_NAME).is_file()
+
+    @classmethod
+    def open(cls, root: str | Path | None = None, *, create: bool = False, migrate: bool = True) -> Workspace:
+        """Open (and with create=True, make) a workspace; upgrade an older one after a backup."""
+        root = Path(root) if root is not None else default_workspace_dir()
+        root = root.expanduser()
+        db_path = root / DB_NAME
+        if not db_path.exists():
+            if not create:
+                raise WorkspaceError(
+                    f"No Daftar workspace at {root}. Create one with `daftar demo` or open the app."
+                )
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise WorkspaceError(f"Cannot create the workspace folder {root}: {e.strerror}") from None
+        if is_network_path(root):
+            raise WorkspaceError(
+                f"{root} is on a network share ({filesystem_type(root)}). A workspace must be on "
+                "this computer's own disk: SQLite cannot lock files safely over a network. "
+                "Choose a local folder and use `daftar backup` to copy it to the share."
+            )
+        (root / IMAGES_DIR).mkdir(exist_ok=True)
+        engine = make_engine(db_path)
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
+        except (DatabaseError, OperationalError) as e:
+            engine.dispose()
+            raise _explain(db_path, e) from None
+        ws = cls(root, engine)
+        if migrate:
+            from records.migrate import upgrade_workspace
+
+            try:
+                upgrade_workspace(ws)
+            except (DatabaseError, OperationalError) as e:
+                engine.dispose()
+                raise _explain(db_path, e) from None
+        return ws
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on error."""
+        s = self.Session()
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- backups -----------------------------------------------------------
+    def backup_database(self, dest: Path) -> Path:
+        """Consistent copy of the database with SQLite's online backup (safe while in use)."""
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        src = sqlite3.connect(self.db_path, timeout=30)
+        try:
+            out = sqlite3.connect(dest)
+            try:
+                src.backup(out)
+            finally:
+                out.close()
+        finally:
+            src.close()
+        return dest
+
+    def timestamped_backup_path(self, label: str) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        return self.backups_dir / f"{label}-{stamp}.sqlite"

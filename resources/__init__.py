@@ -1,0 +1,64 @@
+"""Bundled data: templates, fonts, vocabulary, icons. One accessor per kind, by name."""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def root() -> Path:
+    """Folder of the bundled resources (source tree, installed package or frozen build)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent
+
+
+def _named(folder: str, name: str, suffixes: tuple[str, ...]) -> Path:
+    base = root() / folder
+    for suffix in ("", *suffixes):
+        candidate = base / f"{name}{suffix}"
+        if candidate.is_file():
+            return candidate
+    known = sorted(p.stem for p in base.iterdir() if p.is_file() and not p.name.startswith("_"))
+    raise FileNotFoundError(f"No {folder[:-1]} named '{name}' in {base}; known: {', '.join(known)}")
+
+
+def template_path(name: str) -> Path:
+    return _named("templates", name, (".json",))
+
+
+def font_path(name: str) -> Path:
+    return _named("fonts", name, (".ttf", ".otf"))
+
+
+def vocab_path(name: str) -> Path:
+    return _named("vocab", name, (".txt", ".tsv", ".json"))
+
+
+def icon_path(name: str) -> Path:
+    return _named("icons", name, (".svg", ".png"))
+
+
+URDU_NASTALIQ = "NotoNastaliqUrdu-Regular"
+URDU_NASKH = "NotoNaskhArabic-Regular"
+URDU_NASKH_BOLD = "NotoNaskhArabic-Bold"
+LATIN_FALLBACK = "DejaVuSans"
+
+
+def tessdata_dir() -> Path:
+    """Folder with urd/eng traineddata: bundled copy in a frozen build, else Debian's."""
+    env = os.environ.get("TESSDATA_PREFIX")
+    candidates = [Path(env)] if env else []
+    candidates += [root() / "tessdata", Path("/usr/share/tesseract-ocr/5/tessdata")]
+    for c in candidates:
+        if (c / "urd.traineddata").is_file():
+            return c
+    raise FileNotFoundError(
+        "Tesseract's Urdu data (urd.traineddata) was not found in "
+        + ", ".join(str(c) for c in candidates)
+        + ". Install the Debian package tesseract-ocr-urd or reinstall Daftar."
+    )

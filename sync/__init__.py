@@ -1,0 +1,1 @@
+"""Sync: client engine (outbox -> server) and the central server. Qt-free."""

@@ -1,0 +1,34 @@
+"""Shared fixtures: a migrated workspace template copied per test (fast), headless Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@pytest.fixture(scope="session")
+def _template_workspace(tmp_path_factory) -> Path:
+    from records.workspace import Workspace
+
+    root = tmp_path_factory.mktemp("ws-template")
+    ws = Workspace.open(root, create=True)
+    ws.close()
+    return root
+
+
+@pytest.fixture
+def workspace(_template_workspace, tmp_path):
+    """A fresh, migrated, empty workspace (copied from one migrated per session)."""
+    from records.workspace import Workspace
+
+    root = tmp_path / "ws"
+    shutil.copytree(_template_workspace, root)
+    ws = Workspace.open(root)
+    yield ws
+    ws.close()
