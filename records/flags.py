@@ -1,0 +1,27 @@
+"""Flags: problems attached to a field (failed rule, low OCR confidence), never crashes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+ERROR = "error"  # blocks "submit for review" until corrected
+WARNING = "warning"  # shown, does not block
+INFO = "info"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One problem with one field of one row (row None = header or whole page)."""
+
+    code: str  # e.g. parse, required, share_sum, khasra_owner, area_total, low_confidence
+    severity: str  # error | warning | info
+    message: str  # for a clerk, in plain words
+    field: str | None = None
+    row: int | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Flag:
+        return cls(**{k: d.get(k) for k in ("code", "severity", "message", "field", "row")})
