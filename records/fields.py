@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 from records.templates import FieldSpec
@@ -32,7 +31,8 @@ class Parsed:
 
 Khasra = tuple[int, ...]  # 125/5/1 -> (125, 5, 1)
 
-_KHASRA_RE = re.compile(r"^\d+(?:\s*/\s*\d+){0,2}$")
+_KHASRA_RE = re.compile(r"^[0-9]{1,9}(?:\s*/\s*[0-9]{1,9}){0,2}$")
+_MAX_INTEGER_DIGITS = 15
 _LIST_SPLIT = re.compile(r"\s*[،,;]\s*|\s+")
 
 
@@ -95,7 +95,7 @@ def parse_date(text: str) -> dt.date:
     raise FieldError(f"'{text}' is not a date: write day-month-year, for example 14-03-2019")
 
 
-_CNIC_RE = re.compile(r"^(\d{5})-?(\d{7})-?(\d)$")
+_CNIC_RE = re.compile(r"^([0-9]{5})-?([0-9]{7})-?([0-9])$")
 
 
 def parse_cnic(text: str) -> str:
@@ -108,8 +108,11 @@ def parse_cnic(text: str) -> str:
 
 def _integer(spec: FieldSpec, text: str) -> Parsed:
     t = normalise(text).replace(" ", "")
-    if not t.isdigit():
+    # isdigit() is also true for '²' and other digits int() refuses: accept 0-9 only.
+    if not t.isascii() or not t.isdigit():
         raise FieldError(f"'{text}' is not a whole number")
+    if len(t) > _MAX_INTEGER_DIGITS:
+        raise FieldError(f"'{text}' has too many digits for a {spec.label_en.lower()}")
     n = int(t)
     if spec.min is not None and n < spec.min:
         raise FieldError(f"{n} is below the smallest allowed {spec.label_en.lower()} ({spec.min})")
@@ -158,7 +161,8 @@ def _share(spec: FieldSpec, text: str) -> Parsed:
     except UnitError as e:
         raise FieldError(str(e)) from None
     # Keep the clerk's parts/total (3/12 stays 3/12: it is how the record reads).
-    t = normalise(text).replace(" ", "").replace("\\", "/")
+    t = normalise(text).replace(" ", "")
+    t = t.replace("\\", "/").replace("\u2044", "/").replace("\u2215", "/")
     return Parsed(t if "/" in t else format_share(s), s)
 
 

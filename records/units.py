@@ -23,7 +23,11 @@ class UnitError(ValueError):
     """A value that does not parse as an area or share; the message is for a clerk."""
 
 
-_AREA_RE = re.compile(r"^(\d+)\s*[-–—_]\s*(\d+)(?:\s*[-–—_]\s*(\d+))?$")
+_AREA_RE = re.compile(r"^([0-9]+)\s*[-–—_]\s*([0-9]+)(?:\s*[-–—_]\s*([0-9]+))?$")
+# Longest run of digits a part may have: far above any real record, and it keeps int()
+# away from Python's 4300-digit limit (a ValueError that is not a UnitError).
+MAX_DIGITS = 9
+_LONG_NUMBER = re.compile(r"[0-9]{%d,}" % (MAX_DIGITS + 1))
 
 
 @total_ordering
@@ -45,6 +49,8 @@ class Area:
     def parse(cls, text: str) -> Area:
         """Parse `K-M` or `K-M-S` (any digit set); marla < 20 and sarsai < 9."""
         t = normalise(text)
+        if _LONG_NUMBER.search(t):
+            raise UnitError(f"'{text}': a number this long is not an area; check the digits")
         m = _AREA_RE.match(t)
         if not m:
             raise UnitError(
@@ -60,16 +66,19 @@ class Area:
 
     @property
     def parts(self) -> tuple[int, int, int]:
-        """(kanal, marla, sarsai)."""
-        kanal, rest = divmod(self.sarsai, SARSAI_PER_KANAL)
+        """(kanal, marla, sarsai); for a negative area (a difference) every part is negated."""
+        sign = -1 if self.sarsai < 0 else 1
+        kanal, rest = divmod(abs(self.sarsai), SARSAI_PER_KANAL)
         marla, sarsai = divmod(rest, SARSAI_PER_MARLA)
-        return kanal, marla, sarsai
+        return sign * kanal, sign * marla, sign * sarsai
 
     def acres(self) -> Fraction:
         return Fraction(self.sarsai, SARSAI_PER_ACRE)
 
     def format(self, *, with_sarsai: bool | None = None) -> str:
         """`12-5` or `12-5-3` (sarsai shown when non-zero unless forced)."""
+        if self.sarsai < 0:  # a difference: "-2-5", never the garbled "-3-15-..."
+            return "-" + Area(-self.sarsai).format(with_sarsai=with_sarsai)
         k, m, s = self.parts
         if with_sarsai or (with_sarsai is None and s):
             return f"{k}-{m}-{s}"
@@ -79,9 +88,13 @@ class Area:
         return self.format()
 
     def __add__(self, other: Area) -> Area:
+        if not isinstance(other, Area):
+            return NotImplemented
         return Area(self.sarsai + other.sarsai)
 
     def __sub__(self, other: Area) -> Area:
+        if not isinstance(other, Area):
+            return NotImplemented
         return Area(self.sarsai - other.sarsai)
 
     def __mul__(self, share: Fraction | int) -> Fraction:
@@ -89,6 +102,8 @@ class Area:
         return Fraction(self.sarsai) * Fraction(share)
 
     def __lt__(self, other: Area) -> bool:
+        if not isinstance(other, Area):
+            return NotImplemented
         return self.sarsai < other.sarsai
 
 
@@ -97,12 +112,15 @@ def total_area(areas) -> Area:
     return Area(sum(a.sarsai for a in areas))
 
 
-_SHARE_RE = re.compile(r"^(\d+)\s*/\s*(\d+)$")
+_SHARE_RE = re.compile(r"^([0-9]+)\s*/\s*([0-9]+)$")
+_SLASHES = str.maketrans({"\\": "/", "\u2044": "/", "\u2215": "/"})  # \ ⁄ ∕ as OCR reads them
 
 
 def parse_share(text: str) -> Fraction:
     """Parse a share `3/8` (parts/total, any digit set) into an exact Fraction in (0, 1]."""
-    t = normalise(text).replace("\\", "/")
+    t = normalise(text).translate(_SLASHES)
+    if _LONG_NUMBER.search(t):
+        raise UnitError(f"'{text}': a number this long is not a share; check the digits")
     m = _SHARE_RE.match(t)
     if not m:
         if t.isdigit() and t == "1":

@@ -8,7 +8,9 @@ refused: SQLite's locking is not safe there.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import secrets
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -21,9 +23,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from records.images import ImageStore
+
 DB_NAME = "daftar.sqlite"
 IMAGES_DIR = "images"
 BACKUPS_DIR = "backups"
+KEYS_DIR = "keys"
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "fuse.rclone"}
 
 
@@ -85,7 +90,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 def make_engine(db_path: Path) -> Engine:
     """SQLAlchemy engine for a workspace database with Daftar's pragmas."""
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    engine = create_engine(
+        f"sqlite:///{db_path}",
+        json_serializer=lambda o: json.dumps(o, ensure_ascii=False),
+    )
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -113,7 +121,30 @@ class Workspace:
     def __init__(self, root: Path, engine: Engine):
         self.root = root
         self.engine = engine
-        self.Session = sessionmaker(engine, expire_on_commit=False)
+        self.audit_key = self._load_or_create_key("audit.key")
+        self.Session = sessionmaker(engine, expire_on_commit=False, info={"audit_key": self.audit_key})
+        self.images = ImageStore(root / IMAGES_DIR)
+        self.images.clean_partial()
+
+    def _load_or_create_key(self, name: str) -> bytes:
+        """A 32-byte secret kept in the workspace's keys/ folder (created once)."""
+        keys = self.root / KEYS_DIR
+        path = keys / name
+        if path.is_file():
+            return path.read_bytes()
+        keys.mkdir(exist_ok=True)
+        key = secrets.token_bytes(32)
+        tmp = path.with_suffix(".part")
+        with open(tmp, "wb") as f:
+            f.write(key)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        try:
+            os.chmod(path, 0o600)
+        except OSError:  # pragma: no cover
+            pass
+        return key
 
     # -- paths -------------------------------------------------------------
     @property

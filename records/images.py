@@ -1,0 +1,115 @@
+"""Page images stored once by content hash inside the workspace.
+
+A file is written to images/tmp/, fsynced and renamed into place (and the folder fsynced)
+before the database row that points to it commits, so a crash leaves neither a row
+without its file nor a half-written image. `cipher` (optional) encrypts at rest; the hash
+is always of the plaintext image.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from pathlib import Path
+from typing import Protocol
+
+
+class ImageCipher(Protocol):
+    def encrypt(self, data: bytes, *, name: str) -> bytes: ...
+    def decrypt(self, data: bytes, *, name: str) -> bytes: ...
+
+
+class ImageStoreError(RuntimeError):
+    """An image that cannot be stored or read; the message names the file."""
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class ImageStore:
+    """Content-addressed files under `root` (images/ab/abcdef...)."""
+
+    def __init__(self, root: Path, cipher: ImageCipher | None = None):
+        self.root = Path(root)
+        self.cipher = cipher
+        self.tmp = self.root / "tmp"
+
+    def path(self, sha: str) -> Path:
+        return self.root / sha[:2] / sha
+
+    def has(self, sha: str) -> bool:
+        return self.path(sha).is_file()
+
+    def put(self, data: bytes) -> str:
+        """Store bytes durably; returns their sha256. Storing the same bytes twice is a no-op."""
+        if not data:
+            raise ImageStoreError("the image is empty (0 bytes)")
+        sha = sha256_hex(data)
+        final = self.path(sha)
+        if final.is_file():
+            return sha
+        payload = self.cipher.encrypt(data, name=sha) if self.cipher else data
+        self.tmp.mkdir(parents=True, exist_ok=True)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.tmp / f"{sha}.{uuid.uuid4().hex}.part"
+        try:
+            with open(tmp, "wb") as f:
+                f.write(payload)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, final)
+            _fsync_dir(final.parent)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            if e.errno == 28:  # ENOSPC
+                raise ImageStoreError(
+                    f"The disk holding {self.root} is full: the page image was not saved. "
+                    "Free some space and import again; nothing saved before was lost."
+                ) from None
+            raise ImageStoreError(f"Cannot save the page image in {self.root}: {e.strerror}") from None
+        return sha
+
+    def get(self, sha: str) -> bytes:
+        """The plaintext image bytes, checked against their hash."""
+        p = self.path(sha)
+        try:
+            payload = p.read_bytes()
+        except FileNotFoundError:
+            raise ImageStoreError(
+                f"The page image {sha[:12]}… is missing from {self.root}. Restore the workspace from a backup."
+            ) from None
+        data = self.cipher.decrypt(payload, name=sha) if self.cipher else payload
+        if sha256_hex(data) != sha:
+            raise ImageStoreError(f"The page image {p} is damaged (its content does not match its hash).")
+        return data
+
+    def clean_partial(self) -> int:
+        """Remove half-written files left by a crash; returns how many."""
+        if not self.tmp.is_dir():
+            return 0
+        n = 0
+        for f in self.tmp.iterdir():
+            f.unlink(missing_ok=True)
+            n += 1
+        return n
+
+    def all_hashes(self) -> set[str]:
+        out = set()
+        if not self.root.is_dir():
+            return out
+        for sub in self.root.iterdir():
+            if sub.is_dir() and len(sub.name) == 2:
+                out.update(p.name for p in sub.iterdir() if len(p.name) == 64)
+        return out

@@ -1,0 +1,661 @@
+"""Write and read services over a workspace session. Every write is checked by the
+workflow and audited in the same transaction; reads return plain dataclasses (never ORM
+objects) so they can cross threads.
+
+Functions take `session` first and keyword-only arguments after it; writes return a
+`Changes` value saying what changed (views redraw only what its flags name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from records import audit, workflow
+from records.audit import Actor
+from records.fields import FieldError, parse_value
+from records.flags import ERROR, Flag
+from records.images import ImageStore
+from records.models import Entry, FieldValue, Page, Register, utcnow
+from records.templates import Template, get_template, parse_template
+from records.text import normalise
+
+KHEWAT_FIELDS = ("khewat_no",)
+KHASRA_FIELDS = ("khasra_no", "khasra_nos")
+OWNER_FIELDS = ("owner", "transferor", "transferee", "cultivator")
+
+
+class NotFound(LookupError):
+    """A register, page or entry id that does not exist."""
+
+
+@dataclass
+class Changes:
+    """What a write changed, for views to redraw (cf. Anki's OpChanges)."""
+
+    registers: bool = False
+    pages: bool = False
+    entries: bool = False
+    values: bool = False
+    workflow: bool = False
+    entry_ids: set[int] = field(default_factory=set)
+    page_ids: set[int] = field(default_factory=set)
+    new_entry_ids: dict[int, int] = field(default_factory=dict)  # old id -> new version's id
+
+    def merge(self, other: Changes) -> Changes:
+        for name in ("registers", "pages", "entries", "values", "workflow"):
+            setattr(self, name, getattr(self, name) or getattr(other, name))
+        self.entry_ids |= other.entry_ids
+        self.page_ids |= other.page_ids
+        self.new_entry_ids.update(other.new_entry_ids)
+        return self
+
+
+# ----------------------------------------------------------------------------- views
+@dataclass(frozen=True)
+class RegisterView:
+    id: int
+    uuid: str
+    template_id: str
+    district: str
+    tehsil: str
+    mauza: str
+    hadbast_no: str
+    year: str
+    volume: str
+    header: dict
+    pages: int = 0
+    entries: int = 0
+
+
+@dataclass(frozen=True)
+class PageView:
+    id: int
+    register_id: int
+    page_no: int
+    image_sha256: str | None
+    image_name: str
+    width: int
+    height: int
+    ocr_status: str
+    ocr_error: str | None
+    state: str
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class ValueView:
+    field: str
+    value: str
+    raw_text: str | None
+    confidence: float | None
+    box: tuple[int, int, int, int] | None
+    source: str
+    flags: tuple[Flag, ...]
+    author_id: int | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RowView:
+    entry_id: int
+    uuid: str
+    version: int
+    page_id: int | None
+    row_no: int
+    state: str
+    comment: str | None
+    created_by: int | None
+    values: dict[str, ValueView]
+
+    def text(self, name: str) -> str:
+        v = self.values.get(name)
+        return v.value if v else ""
+
+
+@dataclass(frozen=True)
+class AddPageResult:
+    page_id: int | None
+    page_no: int | None
+    sha256: str
+    duplicate_of: tuple[int, int, int] | None = None  # (register id, page no, page id)
+
+    @property
+    def skipped(self) -> bool:
+        return self.duplicate_of is not None
+
+
+def _register_view(r: Register, pages: int = 0, entries: int = 0) -> RegisterView:
+    return RegisterView(r.id, r.uuid, r.template_id, r.district, r.tehsil, r.mauza, r.hadbast_no, r.year, r.volume, dict(r.header or {}), pages, entries)
+
+
+def _page_view(p: Page) -> PageView:
+    return PageView(p.id, p.register_id, p.page_no, p.image_sha256, p.image_name, p.width, p.height, p.ocr_status, p.ocr_error, p.state, p.comment)
+
+
+def _value_view(v: FieldValue) -> ValueView:
+    return ValueView(
+        v.field, v.value, v.raw_text, v.confidence, tuple(v.box) if v.box else None, v.source,
+        tuple(Flag.from_dict(f) for f in (v.flags or [])), v.author_id, v.created_at,
+    )
+
+
+# ----------------------------------------------------------------------------- helpers
+def _get(session: Session, model, id_: int):
+    obj = session.get(model, id_)
+    if obj is None:
+        raise NotFound(f"{model.__name__.lower()} {id_} does not exist")
+    return obj
+
+
+def register_template(session: Session, register_id: int) -> Template:
+    """The template a register was created with (its frozen copy)."""
+    reg = _get(session, Register, register_id)
+    if reg.template_json:
+        return parse_template(reg.template_json, f"register {reg.id} ({reg.template_id})")
+    return get_template(reg.template_id)
+
+
+def _value_flags(spec, text: str, extra: Iterable[Any] = ()) -> list[dict]:
+    flags = [f.as_dict() if isinstance(f, Flag) else dict(f) for f in extra]
+    try:
+        parse_value(spec, text)
+    except FieldError as e:
+        flags.append(Flag("parse", ERROR, str(e), spec.name).as_dict())
+    return flags
+
+
+def _search_text_for(field_name: str, text: str) -> str:
+    t = normalise(text)
+    if field_name in KHASRA_FIELDS:
+        toks = t.replace("،", " ").replace(",", " ").split()
+        return " " + " ".join(toks) + " " if toks else ""
+    return t
+
+
+def _update_search_keys(entry: Entry, field_name: str, text: str) -> None:
+    if field_name in KHEWAT_FIELDS:
+        entry.search_khewat = normalise(text)
+    elif field_name in KHASRA_FIELDS:
+        entry.search_khasra = _search_text_for(field_name, text)
+    elif field_name in OWNER_FIELDS and field_name != "cultivator":
+        entry.search_owner = normalise(text)
+
+
+def _current_values(session: Session, entry_id: int) -> dict[str, FieldValue]:
+    rows = session.scalars(
+        select(FieldValue).where(FieldValue.entry_id == entry_id, FieldValue.current.is_(True))
+    ).all()
+    return {v.field: v for v in rows}
+
+
+def _makers(session: Session, entry: Entry) -> set[int | None]:
+    ids = set(
+        session.scalars(
+            select(FieldValue.author_id).where(FieldValue.entry_id == entry.id).distinct()
+        ).all()
+    )
+    ids |= {entry.created_by, entry.submitted_by}
+    ids.discard(None)
+    return ids
+
+
+# ----------------------------------------------------------------------------- registers
+def create_register(
+    session: Session,
+    *,
+    actor: Actor,
+    template: str | Template,
+    district: str,
+    tehsil: str,
+    mauza: str,
+    hadbast_no: str,
+    year: str,
+    volume: str = "1",
+    header: dict | None = None,
+    previous_id: int | None = None,
+) -> int:
+    """Create a register; the template is frozen into it. Returns the register id."""
+    tpl = template if isinstance(template, Template) else get_template(template)
+    raw = None
+    if tpl.source:
+        import json
+        from pathlib import Path
+
+        try:
+            raw = json.loads(Path(tpl.source).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raw = None
+    reg = Register(
+        template_id=tpl.id, template_version=tpl.version, template_json=raw,
+        district=normalise(district), tehsil=normalise(tehsil), mauza=normalise(mauza),
+        hadbast_no=normalise(str(hadbast_no)), year=normalise(str(year)), volume=normalise(str(volume)),
+        header={k: normalise(str(v)) for k, v in (header or {}).items()},
+        previous_id=previous_id, created_by=actor.id,
+    )
+    session.add(reg)
+    session.flush()
+    audit.record(session, actor=actor, action="register.create", entity="register", entity_id=reg.id,
+                 register_id=reg.id, new=f"{tpl.id} {reg.mauza} {reg.year}")
+    return reg.id
+
+
+def list_registers(session: Session) -> list[RegisterView]:
+    pages = dict(session.execute(select(Page.register_id, func.count()).group_by(Page.register_id)).all())
+    entries = dict(
+        session.execute(
+            select(Entry.register_id, func.count())
+            .where(Entry.is_latest.is_(True), Entry.deleted.is_(False))
+            .group_by(Entry.register_id)
+        ).all()
+    )
+    regs = session.scalars(select(Register).order_by(Register.id)).all()
+    return [_register_view(r, pages.get(r.id, 0), entries.get(r.id, 0)) for r in regs]
+
+
+def get_register(session: Session, register_id: int) -> RegisterView:
+    return _register_view(_get(session, Register, register_id))
+
+
+# ----------------------------------------------------------------------------- pages
+def find_image(session: Session, sha: str) -> tuple[int, int, int] | None:
+    row = session.execute(select(Page.register_id, Page.page_no, Page.id).where(Page.image_sha256 == sha).limit(1)).first()
+    return tuple(row) if row else None
+
+
+def add_page(
+    session: Session,
+    images: ImageStore,
+    *,
+    actor: Actor,
+    register_id: int,
+    data: bytes,
+    name: str = "",
+    page_no: int | None = None,
+    width: int = 0,
+    height: int = 0,
+) -> AddPageResult:
+    """Store a page image (durably, before the row commits) and add the page.
+
+    An image already in the workspace is not added again: the result names where it is.
+    """
+    _get(session, Register, register_id)
+    from records.images import sha256_hex
+
+    sha = sha256_hex(data)
+    dup = find_image(session, sha)
+    if dup:
+        return AddPageResult(None, None, sha, dup)
+    images.put(data)  # fsynced and renamed before the row below can commit
+    if page_no is None:
+        page_no = (session.scalar(select(func.max(Page.page_no)).where(Page.register_id == register_id)) or 0) + 1
+    page = Page(register_id=register_id, page_no=page_no, image_sha256=sha, image_name=name,
+                width=width, height=height, created_by=actor.id)
+    session.add(page)
+    session.flush()
+    audit.record(session, actor=actor, action="page.add", entity="page", entity_id=page.id,
+                 register_id=register_id, page_id=page.id, new=sha, detail={"name": name, "page_no": page_no})
+    return AddPageResult(page.id, page_no, sha)
+
+
+def list_pages(session: Session, register_id: int) -> list[PageView]:
+    pages = session.scalars(select(Page).where(Page.register_id == register_id).order_by(Page.page_no)).all()
+    return [_page_view(p) for p in pages]
+
+
+def get_page(session: Session, page_id: int) -> PageView:
+    return _page_view(_get(session, Page, page_id))
+
+
+def set_ocr_status(session: Session, *, page_id: int, status: str, error: str | None = None) -> Changes:
+    """Record OCR progress of a page (none|queued|running|done|failed)."""
+    page = _get(session, Page, page_id)
+    page.ocr_status = status
+    page.ocr_error = error
+    return Changes(pages=True, page_ids={page_id})
+
+
+def pages_needing_ocr(session: Session) -> list[int]:
+    """Pages queued or interrupted while running (resume after a restart)."""
+    return list(session.scalars(select(Page.id).where(Page.ocr_status.in_(("queued", "running"))).order_by(Page.id)))
+
+
+# ----------------------------------------------------------------------------- entries
+def add_entry(
+    session: Session,
+    *,
+    actor: Actor,
+    register_id: int,
+    page_id: int | None = None,
+    row_no: int | None = None,
+    values: dict[str, str] | None = None,
+    source: str = "typed",
+) -> int:
+    """Add an empty (or pre-filled) row; returns its entry id."""
+    tpl = register_template(session, register_id)
+    if row_no is None:
+        row_no = (session.scalar(select(func.max(Entry.row_no)).where(Entry.page_id == page_id, Entry.register_id == register_id, Entry.is_latest.is_(True))) or 0) + 1
+    e = Entry(register_id=register_id, page_id=page_id, row_no=row_no, created_by=actor.id)
+    session.add(e)
+    session.flush()
+    audit.record(session, actor=actor, action="entry.add", entity="entry", entity_id=e.id,
+                 register_id=register_id, page_id=page_id, entry_uuid=e.uuid, detail={"row_no": row_no})
+    for name, text in (values or {}).items():
+        spec = tpl.field(name)
+        _append_value(session, e, spec, text, actor=actor, source=source)
+    return e.id
+
+
+def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, source: str,
+                  raw_text: str | None = None, confidence: float | None = None, box=None,
+                  extra_flags: Iterable[Any] = ()) -> FieldValue:
+    text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
+    old = _current_values(session, entry.id).get(spec.name)
+    if old is not None:
+        old.current = False
+        if raw_text is None:
+            raw_text = old.raw_text
+        if box is None:
+            box = old.box
+    fv = FieldValue(entry_id=entry.id, field=spec.name, value=text, raw_text=raw_text,
+                    confidence=confidence, box=list(box) if box else None, source=source,
+                    flags=_value_flags(spec, text, extra_flags), author_id=actor.id)
+    session.add(fv)
+    _update_search_keys(entry, spec.name, text)
+    audit.record(session, actor=actor, action="value.set", entity="entry", entity_id=entry.id,
+                 register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
+                 field=spec.name, old=old.value if old is not None else None, new=text,
+                 detail={"source": source, "version": entry.version})
+    session.flush()
+    return fv
+
+
+def _new_version(session: Session, entry: Entry, actor: Actor) -> Entry:
+    """Copy an approved (or later) entry into a new draft version; the old one stays readable."""
+    entry.is_latest = False
+    new = Entry(uuid=entry.uuid, version=entry.version + 1, register_id=entry.register_id,
+                page_id=entry.page_id, row_no=entry.row_no, created_by=actor.id,
+                search_khewat=entry.search_khewat, search_khasra=entry.search_khasra,
+                search_owner=entry.search_owner)
+    session.add(new)
+    session.flush()
+    for v in _current_values(session, entry.id).values():
+        session.add(FieldValue(entry_id=new.id, field=v.field, value=v.value, raw_text=v.raw_text,
+                               confidence=v.confidence, box=v.box, source="copied", flags=v.flags,
+                               author_id=v.author_id))
+    audit.record(session, actor=actor, action="entry.new_version", entity="entry", entity_id=new.id,
+                 register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
+                 old=str(entry.version), new=str(new.version))
+    session.flush()
+    return new
+
+
+def set_value(session: Session, *, actor: Actor, entry_id: int, field_name: str, text: str,
+              source: str = "corrected") -> Changes:
+    """Set a field of an entry (a new value row; the old one is kept).
+
+    Editing an approved entry creates a new version that must be approved again.
+    """
+    entry = _get(session, Entry, entry_id)
+    if not entry.is_latest:
+        raise workflow.WorkflowError("this is an old version of the entry: edit the newest version")
+    needs_version = workflow.check_edit(actor=actor, state=entry.state)
+    tpl = register_template(session, entry.register_id)
+    spec = tpl.field(field_name)
+    ch = Changes(values=True, entry_ids={entry_id})
+    cur = _current_values(session, entry.id).get(field_name)
+    new_text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
+    if cur is not None and cur.value == new_text and cur.source != "ocr":
+        return Changes()
+    if needs_version:
+        entry = _new_version(session, entry, actor)
+        ch.entries = ch.workflow = True
+        ch.new_entry_ids[entry_id] = entry.id
+        ch.entry_ids.add(entry.id)
+    if source == "corrected" and cur is None:
+        source = "typed"
+    _append_value(session, entry, spec, text, actor=actor, source=source)
+    entry.updated_at = utcnow()
+    return ch
+
+
+def delete_entry(session: Session, *, actor: Actor, entry_id: int) -> Changes:
+    """Mark a row deleted (it stays in the database and the audit)."""
+    entry = _get(session, Entry, entry_id)
+    workflow.check_edit(actor=actor, state=entry.state)
+    if entry.state not in workflow.EDITABLE:
+        raise workflow.WorkflowError("only draft or returned rows can be deleted")
+    entry.deleted = True
+    audit.record(session, actor=actor, action="entry.delete", entity="entry", entity_id=entry.id,
+                 register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid)
+    return Changes(entries=True, entry_ids={entry_id})
+
+
+def move_entry(session: Session, *, actor: Actor, entry_id: int, row_no: int) -> Changes:
+    """Move a row to position `row_no` on its page, shifting the others."""
+    entry = _get(session, Entry, entry_id)
+    workflow.check_edit(actor=actor, state=entry.state)
+    rows = session.scalars(
+        select(Entry).where(Entry.page_id == entry.page_id, Entry.register_id == entry.register_id,
+                            Entry.is_latest.is_(True), Entry.deleted.is_(False)).order_by(Entry.row_no, Entry.id)
+    ).all()
+    rows = [r for r in rows if r.id != entry.id]
+    row_no = max(1, min(row_no, len(rows) + 1))
+    rows.insert(row_no - 1, entry)
+    old = entry.row_no
+    for i, r in enumerate(rows, start=1):
+        r.row_no = i
+    audit.record(session, actor=actor, action="entry.move", entity="entry", entity_id=entry.id,
+                 register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
+                 old=str(old), new=str(row_no))
+    return Changes(entries=True, entry_ids={r.id for r in rows})
+
+
+def _row_views(session: Session, entries: list[Entry]) -> list[RowView]:
+    if not entries:
+        return []
+    ids = [e.id for e in entries]
+    vals: dict[int, dict[str, ValueView]] = {i: {} for i in ids}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start:chunk_start + 500]
+        for v in session.scalars(select(FieldValue).where(FieldValue.entry_id.in_(chunk), FieldValue.current.is_(True))):
+            vals[v.entry_id][v.field] = _value_view(v)
+    return [RowView(e.id, e.uuid, e.version, e.page_id, e.row_no, e.state, e.comment, e.created_by, vals[e.id]) for e in entries]
+
+
+def page_rows(session: Session, page_id: int) -> list[RowView]:
+    """Latest, not deleted rows of a page in order."""
+    entries = session.scalars(
+        select(Entry).where(Entry.page_id == page_id, Entry.is_latest.is_(True), Entry.deleted.is_(False))
+        .order_by(Entry.row_no, Entry.id)
+    ).all()
+    return _row_views(session, list(entries))
+
+
+def register_entry_ids(session: Session, register_id: int) -> list[int]:
+    """Ids of the latest rows of a register in page/row order (for lazy table models)."""
+    return list(session.scalars(
+        select(Entry.id).outerjoin(Page, Page.id == Entry.page_id)
+        .where(Entry.register_id == register_id, Entry.is_latest.is_(True), Entry.deleted.is_(False))
+        .order_by(Page.page_no, Entry.row_no, Entry.id)
+    ))
+
+
+def rows_by_ids(session: Session, entry_ids: list[int]) -> list[RowView]:
+    entries = session.scalars(select(Entry).where(Entry.id.in_(entry_ids))).all()
+    by_id = {e.id: e for e in entries}
+    return _row_views(session, [by_id[i] for i in entry_ids if i in by_id])
+
+
+def get_row(session: Session, entry_id: int) -> RowView:
+    return _row_views(session, [_get(session, Entry, entry_id)])[0]
+
+
+def entry_history(session: Session, entry_id: int) -> list[ValueView]:
+    """Every value ever written for an entry, oldest first (evidence for review)."""
+    return [_value_view(v) for v in session.scalars(select(FieldValue).where(FieldValue.entry_id == entry_id).order_by(FieldValue.id))]
+
+
+def entry_versions(session: Session, uuid: str) -> list[RowView]:
+    entries = session.scalars(select(Entry).where(Entry.uuid == uuid).order_by(Entry.version)).all()
+    return _row_views(session, list(entries))
+
+
+# ----------------------------------------------------------------------------- OCR results
+def save_ocr_rows(session: Session, *, actor: Actor, page_id: int, rows: list[dict[str, Any]]) -> Changes:
+    """Store OCR readings of a page as draft entries (source 'ocr', raw text and box kept).
+
+    Each reading needs attributes text, raw_text, confidence, box, flags (ocr.pipeline.FieldReading
+    fits). Rows a clerk already touched are never overwritten: OCR of a page that has
+    corrected entries adds nothing and says so.
+    """
+    page = _get(session, Page, page_id)
+    tpl = register_template(session, page.register_id)
+    existing = session.scalars(select(Entry).where(Entry.page_id == page_id, Entry.is_latest.is_(True), Entry.deleted.is_(False))).all()
+    if existing:
+        touched = session.scalar(
+            select(func.count()).select_from(FieldValue)
+            .where(FieldValue.entry_id.in_([e.id for e in existing]), FieldValue.source != "ocr")
+        )
+        if touched or any(e.state not in workflow.EDITABLE for e in existing):
+            raise workflow.WorkflowError(
+                f"page {page.page_no} already has corrected rows; OCR results were not applied over them"
+            )
+        for e in existing:
+            e.deleted = True
+    ch = Changes(entries=True, values=True, pages=True, page_ids={page_id})
+    for i, readings in enumerate(rows, start=1):
+        e = Entry(register_id=page.register_id, page_id=page_id, row_no=i, created_by=actor.id)
+        session.add(e)
+        session.flush()
+        for name, r in readings.items():
+            try:
+                spec = tpl.field(name)
+            except KeyError:
+                continue
+            box = tuple(int(v) for v in r.box) if getattr(r, "box", None) else None
+            _append_value(session, e, spec, r.text or "", actor=actor, source="ocr",
+                          raw_text=getattr(r, "raw_text", None) or "", confidence=getattr(r, "confidence", None),
+                          box=box, extra_flags=[f for f in (getattr(r, "flags", None) or []) if getattr(f, "code", None) != "parse" and (not isinstance(f, dict) or f.get("code") != "parse")])
+        ch.entry_ids.add(e.id)
+    page.ocr_status = "done"
+    page.ocr_error = None
+    return ch
+
+
+# ----------------------------------------------------------------------------- workflow
+def transition(session: Session, *, actor: Actor, entry_ids: Iterable[int], action: str,
+               comment: str | None = None, require_verification: bool = False) -> Changes:
+    """Move entries through the workflow (all or nothing), audited, maker-checker enforced."""
+    ch = Changes(workflow=True, entries=True)
+    for entry_id in entry_ids:
+        entry = _get(session, Entry, entry_id)
+        if not entry.is_latest:
+            raise workflow.WorkflowError(f"entry {entry_id} is an old version")
+        target = workflow.check_transition(actor=actor, action=action, state=entry.state,
+                                           makers=_makers(session, entry), comment=comment,
+                                           require_verification=require_verification)
+        old = entry.state
+        entry.state = target
+        if action == "submit":
+            entry.submitted_by = actor.id
+        elif action == "approve":
+            entry.approved_by = actor.id
+        elif action == "verify":
+            entry.verified_by = actor.id
+        if comment is not None:
+            entry.comment = comment
+        audit.record(session, actor=actor, action=f"entry.{action}", entity="entry", entity_id=entry.id,
+                     register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
+                     old=old, new=target, detail={"comment": comment} if comment else {})
+        ch.entry_ids.add(entry.id)
+        if entry.page_id:
+            ch.page_ids.add(entry.page_id)
+    for pid in ch.page_ids:
+        _refresh_page_state(session, pid)
+    ch.pages = bool(ch.page_ids)
+    return ch
+
+
+_STATE_ORDER = {s: i for i, s in enumerate(workflow.STATES)}
+
+
+def _refresh_page_state(session: Session, page_id: int) -> None:
+    """A page shows the least advanced state of its rows (returned wins: it needs the clerk)."""
+    states = set(session.scalars(select(Entry.state).where(Entry.page_id == page_id, Entry.is_latest.is_(True), Entry.deleted.is_(False))))
+    page = session.get(Page, page_id)
+    if not states or page is None:
+        return
+    if workflow.RETURNED in states:
+        page.state = workflow.RETURNED
+    else:
+        page.state = min(states, key=lambda s: _STATE_ORDER.get(s, 0))
+
+
+def page_error_flags(session: Session, page_id: int) -> list[Flag]:
+    """Error-level flags left on a page (submit is refused while there are any)."""
+    from records.validation import validate_rows
+
+    page = _get(session, Page, page_id)
+    tpl = register_template(session, page.register_id)
+    rows = page_rows(session, page_id)
+    flags = [f for r in rows for v in r.values.values() for f in v.flags if f.severity == ERROR]
+    plain = [{k: v.value for k, v in r.values.items()} for r in rows]
+    flags += [f for f in validate_rows(tpl, plain) if f.severity == ERROR]
+    return flags
+
+
+def submit_page(session: Session, *, actor: Actor, page_id: int) -> Changes:
+    """Submit every draft/returned row of a page for review, when no error-level flag remains."""
+    errors = page_error_flags(session, page_id)
+    if errors:
+        first = errors[0]
+        where = f"row {first.row + 1}, " if first.row is not None else ""
+        raise workflow.WorkflowError(f"{len(errors)} problem(s) must be corrected before submitting; first: {where}{first.field or ''}: {first.message}")
+    ids = [r.entry_id for r in page_rows(session, page_id) if r.state in workflow.EDITABLE]
+    if not ids:
+        raise workflow.WorkflowError("this page has no draft rows to submit")
+    return transition(session, actor=actor, entry_ids=ids, action="submit")
+
+
+# ----------------------------------------------------------------------------- search
+@dataclass(frozen=True)
+class SearchHit:
+    entry_id: int
+    register_id: int
+    page_id: int | None
+    row_no: int
+    khewat: str
+    khasra: str
+    owner: str
+
+
+def search(session: Session, query: str, *, register_id: int | None = None, limit: int = 200) -> list[SearchHit]:
+    """Find rows by khewat number, khasra number or owner name (digits and letters normalised)."""
+    q = normalise(query)
+    if not q:
+        return []
+    stmt = select(Entry.id, Entry.register_id, Entry.page_id, Entry.row_no, Entry.search_khewat,
+                  Entry.search_khasra, Entry.search_owner).where(Entry.is_latest.is_(True), Entry.deleted.is_(False))
+    if register_id is not None:
+        stmt = stmt.where(Entry.register_id == register_id)
+    compact = q.replace(" ", "")
+    if compact.replace("/", "").isdigit():
+        conds = [Entry.search_khasra.contains(f" {compact} ", autoescape=True)]
+        if compact.isdigit():
+            conds.append(Entry.search_khewat == compact)
+            conds.append(Entry.search_khasra.contains(f" {compact}/", autoescape=True))
+        stmt = stmt.where(or_(*conds))
+    else:
+        stmt = stmt.where(Entry.search_owner.contains(q, autoescape=True))
+    rows = session.execute(stmt.limit(limit)).all()
+    return [SearchHit(r[0], r[1], r[2], r[3], r[4], (r[5] or "").strip(), r[6]) for r in rows]
+
+
+def mark_page(session: Session, *, page_id: int, **fields) -> None:
+    session.execute(update(Page).where(Page.id == page_id).values(**fields))
