@@ -27,7 +27,7 @@ _AREA_RE = re.compile(r"^([0-9]+)\s*[-–—_]\s*([0-9]+)(?:\s*[-–—_]\s*([0-
 # Longest run of digits a part may have: far above any real record, and it keeps int()
 # away from Python's 4300-digit limit (a ValueError that is not a UnitError).
 MAX_DIGITS = 9
-_LONG_NUMBER = re.compile(r"[0-9]{%d,}" % (MAX_DIGITS + 1))
+_LONG_NUMBER = re.compile(f"[0-9]{{{MAX_DIGITS + 1},}}")
 
 
 @total_ordering

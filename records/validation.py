@@ -1,0 +1,569 @@
+"""Validation of register rows: per-field rules and rules across the rows of a page/register.
+
+Every problem becomes a `records.flags.Flag` (severity error or warning, a message a clerk
+understands, `field` and `row` set); nothing here raises on bad data, whatever the input.
+
+Conventions
+- A row is a dict of field name -> text as typed or read by OCR (any digit set).
+  Values that are not text (None, numbers, ...) are turned into text first; keys that
+  are not fields of the template are ignored.
+- `Flag.row` is the 0-based index of the row in the list given to `validate_rows` (or the
+  `row_index` given to `validate_row`); messages count rows from 1 ("Row 3").
+- Rules across rows are chosen by the template's column names, so an office's own
+  template gets them when it uses the same names:
+
+  ========================  ==================================  ========  =============
+  rule (Flag.code)          applies when the template has        severity  field
+  ========================  ==================================  ========  =============
+  required                  a required column is empty           error     that column
+  parse                     a value does not fit its kind        error     that column
+  range                     an integer outside template min/max  error     that column
+  share_sum                 khewat_no + share + owner, no        warning   share
+                            mutation_no: shares of a khewat      (< 1)
+                            (each owner once) add up to 1        error (>1)
+  share_conflict            same owner twice in a khewat with    warning   share
+                            different shares
+  khasra_owner              khewat_no + khasra_nos/khasra_no,    error     khasra column
+                            no mutation_no: one khasra under
+                            two khatoonis or two khewats
+  area_total                khewat_no + area: a total row        error     area
+                            (owner "میزان"/"total") disagrees
+                            with the sum of the khewat's areas
+  area_conflict             the same land (khatooni + khasras)   warning   area
+                            entered twice with different areas
+  crop_area                 area + crop_area: crop area above    error     crop_area
+                            the khasra area (one row, or all
+                            crops of one khasra together)
+  ========================  ==================================  ========  =============
+
+Khewat area rule. In a jamabandi the area column of a row is the area of the khasras
+listed on that row. Owner lines of one khatooni repeat the same khasras and area, so
+rows with the same khatooni and the same set of khasras count once ("one piece of land");
+a khewat's area is the sum of its distinct pieces. The given total is the area on the
+khewat's total row: a row whose owner column starts with "میزان" (or "کل میزان", "ٹوٹل",
+"total"), as clerks write the khewat total line. When a khewat has a total row and all its
+areas parse, they must be equal. Total rows need only khewat_no and area; they are left out
+of the share, owner and khasra rules. In a girdawari each row is one khasra (several rows
+when it carries several crops), so the pieces are the distinct khasras.
+
+Intiqal (mutation register, has mutation_no): the transferred share must be a share of at
+most 1 and the area must parse; both are field rules, so only per-row flags apply.
+
+`khewat_summary` gives the same arithmetic for reports (areas, share sums, owners).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from records.fields import FieldError, format_khasra, parse_value
+from records.flags import ERROR, WARNING, Flag
+from records.templates import FieldSpec, Template, TemplateError, get_template
+from records.text import normalise
+from records.units import Area, format_share
+
+TOTAL_MARKERS = ("میزان", "کل میزان", "ٹوٹل", "total", "grand total")
+_TOTAL_PREFIXES = tuple(normalise(m).lower() for m in TOTAL_MARKERS)
+_TOTAL_REQUIRED = frozenset({"khewat_no", "area"})
+_CACHE_LIMIT = 50_000  # distinct texts cached per column (numbers, choices, khasras repeat a lot)
+_PLAIN_TEXT = frozenset({"text-ur", "text-en"})
+
+
+@dataclass(frozen=True)
+class KhewatTotals:
+    """Totals of one khewat over the rows given (a page or a whole register)."""
+
+    khewat_no: int
+    rows: tuple[int, ...]  # indexes of the khewat's rows (total rows included)
+    area: Area  # sum of the khewat's distinct pieces of land (see module docstring)
+    given_total: Area | None  # area written on the khewat's total (میزان) row, if any
+    share_sum: Fraction  # sum of the owners' shares, each owner once
+    owners: int  # distinct owners (total rows left out)
+    khasras: tuple[tuple[int, ...], ...]  # distinct khasra numbers, sorted
+    complete: bool  # every area and share of the khewat parsed
+
+    @property
+    def area_matches(self) -> bool | None:
+        """None when there is no total row or an area did not parse; else total == sum."""
+        if self.given_total is None or not self.complete:
+            return None
+        return self.given_total == self.area
+
+
+# ---------------------------------------------------------------------------- per field
+
+
+def _as_text(value: Any) -> str:
+    """Any cell value as text (garbage becomes text that then fails to parse)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    try:
+        return str(value)
+    except Exception:  # a value whose __str__ fails: still text, still a flag
+        return "<unreadable value>"
+
+
+class _Checker:
+    """Parses the fields of rows for one template, caching results per column."""
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        self._cache: dict[str, dict[str, tuple[Any, str | None, str | None]]] = {
+            c.name: {} for c in (*template.header, *template.columns)
+        }
+        owner = _first_present(template, ("owner",))
+        self._owner = owner
+
+    def check(self, spec: FieldSpec, text: str) -> tuple[Any, str | None, str | None]:
+        """(value or None, flag code or None, problem text or None) for one value."""
+        cache = self._cache.get(spec.name)
+        if cache is not None:
+            hit = cache.get(text)
+            if hit is not None:
+                return hit
+        result = _check_value(spec, text)
+        if cache is not None and len(cache) < _CACHE_LIMIT:
+            cache[text] = result
+        return result
+
+    def is_total_row(self, row: Mapping) -> bool:
+        if self._owner is None:
+            return False
+        t = normalise(_as_text(row.get(self._owner))).lower()
+        return bool(t) and t.startswith(_TOTAL_PREFIXES)
+
+
+def _check_value(spec: FieldSpec, text: str) -> tuple[Any, str | None, str | None]:
+    try:
+        norm = normalise(text)
+    except Exception:
+        norm = text or "?"
+    if not norm:
+        if spec.required:
+            return None, "required", f"{spec.label_en} is empty; it is required"
+        return None, None, None
+    if spec.kind in _PLAIN_TEXT and not spec.pattern:
+        return norm, None, None  # what parse_value would give, without normalising twice
+    try:
+        parsed = parse_value(spec, text)
+    except FieldError as e:
+        code = "range" if spec.kind == "integer" and _is_whole_number(text) else "parse"
+        return None, code, str(e)
+    except Exception as e:  # a bug in a parser must not stop validation of a register
+        shown = text[:40]
+        return None, "parse", f"'{shown}' could not be read as {spec.label_en} ({type(e).__name__})"
+    return (parsed.value if parsed is not None else None), None, None
+
+
+def _is_whole_number(text: str) -> bool:
+    t = normalise(text).replace(" ", "")
+    return t.isascii() and t.isdigit() and len(t) <= 15
+
+
+def _first_present(template: Template, names: Iterable[str]) -> str | None:
+    cols = set(template.column_names)
+    return next((n for n in names if n in cols), None)
+
+
+def _resolve(template: Template | str | Path) -> Template:
+    if isinstance(template, Template):
+        return template
+    return get_template(template)
+
+
+def _context(values: dict[str, Any], row_index: int) -> str:
+    """'Row 3 (khewat 47, khasra 125/5)' from what parsed."""
+    bits = []
+    if isinstance(values.get("mutation_no"), int):
+        bits.append(f"mutation {values['mutation_no']}")
+    if isinstance(values.get("khewat_no"), int):
+        bits.append(f"khewat {values['khewat_no']}")
+    if isinstance(values.get("khatooni_no"), int):
+        bits.append(f"khatooni {values['khatooni_no']}")
+    if isinstance(values.get("khasra_no"), tuple):
+        bits.append(f"khasra {format_khasra(values['khasra_no'])}")
+    where = f"Row {row_index + 1}"
+    return f"{where} ({', '.join(bits)})" if bits else where
+
+
+def _check_row(
+    checker: _Checker, row: Any, row_index: int
+) -> tuple[dict[str, Any], list[Flag], bool]:
+    """Parsed values, flags of the row's own fields, and whether it is a total row."""
+    template = checker.template
+    if not isinstance(row, Mapping):
+        flag = Flag(
+            "parse",
+            ERROR,
+            f"Row {row_index + 1} is not a row of fields (got {type(row).__name__}); enter it again",
+            None,
+            row_index,
+        )
+        return {}, [flag], False
+    total = checker.is_total_row(row)
+    values: dict[str, Any] = {}
+    problems: list[tuple[FieldSpec, str, str]] = []
+    for spec in template.columns:
+        text = _as_text(row.get(spec.name))
+        value, code, problem = checker.check(spec, text)
+        if code == "required" and total and spec.name not in _TOTAL_REQUIRED:
+            code = None
+        if code is not None:
+            problems.append((spec, code, problem))
+        elif value is not None:
+            values[spec.name] = value
+    if not problems:
+        return values, [], total
+    where = _context(values, row_index)
+    flags = [
+        Flag(code, ERROR, f"{where}: {spec.label_en}: {problem}", spec.name, row_index)
+        if code != "required"
+        else Flag(code, ERROR, f"{where}: {problem}", spec.name, row_index)
+        for spec, code, problem in problems
+    ]
+    return values, flags, total
+
+
+def validate_row(
+    template: Template | str, row: Mapping[str, str], row_index: int = 0
+) -> list[Flag]:
+    """Flags of one row on its own: required fields, values that do not parse, integer limits."""
+    try:
+        t = _resolve(template)
+    except TemplateError as e:
+        return [Flag("template", ERROR, str(e), None, row_index)]
+    return _check_row(_Checker(t), row, row_index)[1]
+
+
+def validate_header(template: Template | str, header: Mapping[str, str]) -> list[Flag]:
+    """Flags of a page/register header (district, mauza, year...); `row` is None."""
+    try:
+        t = _resolve(template)
+    except TemplateError as e:
+        return [Flag("template", ERROR, str(e))]
+    if not isinstance(header, Mapping):
+        return [Flag("parse", ERROR, "The page header is not a set of fields; enter it again")]
+    checker = _Checker(t)
+    flags = []
+    for spec in t.header:
+        _, code, problem = checker.check(spec, _as_text(header.get(spec.name)))
+        if code == "required":
+            flags.append(Flag(code, ERROR, f"Page header: {problem}", spec.name, None))
+        elif code is not None:
+            flags.append(
+                Flag(code, ERROR, f"Page header: {spec.label_en}: {problem}", spec.name, None)
+            )
+    return flags
+
+
+# ----------------------------------------------------------------------- across rows
+
+
+@dataclass
+class _Khewat:
+    """Accumulates one khewat's rows in a single pass."""
+
+    no: int
+    rows: list[int] = field(default_factory=list)
+    pieces: dict[Any, tuple[Area, int]] = field(default_factory=dict)  # land key -> (area, row)
+    given: tuple[Area, int] | None = None  # total row's area and row
+    shares: dict[str, tuple[Fraction, int]] = field(default_factory=dict)  # owner -> (share, row)
+    share_total: Fraction = Fraction(0)
+    owners: set = field(default_factory=set)  # normalised owner names
+    khasras: set = field(default_factory=set)
+    complete: bool = True
+    sum_passed_one_at: int | None = None  # row where the running share sum passed 1
+
+    def area(self) -> Area:
+        return Area(sum(a.sarsai for a, _ in self.pieces.values()))
+
+    def share_sum(self) -> Fraction:
+        return self.share_total
+
+
+class _Rules:
+    """Which cross-row rules a template gets, decided from its column names."""
+
+    def __init__(self, template: Template) -> None:
+        cols = set(template.column_names)
+        self.khasra_col = _first_present(template, ("khasra_nos", "khasra_no"))
+        mutation = "mutation_no" in cols
+        self.grouped = "khewat_no" in cols
+        self.shares = self.grouped and not mutation and {"share", "owner"} <= cols
+        self.khasra_owner = self.grouped and not mutation and self.khasra_col is not None
+        self.areas = self.grouped and not mutation and "area" in cols
+        self.crops = {"area", "crop_area"} <= cols
+        self.has_share = "share" in cols
+        self.has_area = "area" in cols
+
+
+def _khasras_of(values: dict[str, Any], col: str | None) -> tuple[tuple[int, ...], ...]:
+    v = values.get(col) if col else None
+    if isinstance(v, tuple) and v and isinstance(v[0], tuple):
+        return v  # khasra list
+    if isinstance(v, tuple) and v:
+        return (v,)  # one khasra
+    return ()
+
+
+def _group(
+    template: Template, rows: list, checker: _Checker, flags: list[Flag] | None
+) -> tuple[dict[int, _Khewat], list[tuple[dict[str, Any], bool]]]:
+    """One pass over the rows: per-row flags (when `flags` is a list) and khewat groups."""
+    rules = _Rules(template)
+    khewats: dict[int, _Khewat] = {}
+    parsed: list[tuple[dict[str, Any], bool]] = []
+    for i, row in enumerate(rows):
+        values, row_flags, total = _check_row(checker, row, i)
+        if flags is not None:
+            flags.extend(row_flags)
+        parsed.append((values, total))
+        if not rules.grouped or not isinstance(values.get("khewat_no"), int):
+            continue
+        no = values["khewat_no"]
+        k = khewats.get(no)
+        if k is None:
+            k = khewats[no] = _Khewat(no)
+        k.rows.append(i)
+        bad = {f.field for f in row_flags if f.code in ("parse", "required")}
+        if rules.has_area and "area" in bad:
+            k.complete = False
+        if total:
+            if isinstance(values.get("area"), Area):
+                k.given = (values["area"], i)
+            continue
+        if isinstance(values.get("owner"), str):
+            k.owners.add(values["owner"])
+        khasras = _khasras_of(values, rules.khasra_col)
+        k.khasras.update(khasras)
+        if rules.areas and isinstance(values.get("area"), Area):
+            if khasras:
+                key: Any = (values.get("khatooni_no"), frozenset(khasras))
+            else:
+                key = ("row", i)
+            seen = k.pieces.get(key)
+            if seen is None:
+                k.pieces[key] = (values["area"], i)
+            elif seen[0] != values["area"] and flags is not None and rules.khasra_col:
+                land = "، ".join(format_khasra(x) for x in sorted(khasras))
+                flags.append(
+                    Flag(
+                        "area_conflict",
+                        WARNING,
+                        f"{_context(values, i)}: khasra {land} has area {values['area']} here "
+                        f"but {seen[0]} on row {seen[1] + 1}; the first is used for the khewat "
+                        "total. Correct the one that is wrong.",
+                        "area",
+                        i,
+                    )
+                )
+        if rules.shares:
+            if rules.has_share and "share" in bad:
+                k.complete = False
+            share = values.get("share")
+            if isinstance(share, Fraction):
+                owner = values.get("owner")
+                key_o = owner if isinstance(owner, str) and owner else f"#row{i}"
+                seen_s = k.shares.get(key_o)
+                if seen_s is None:
+                    k.shares[key_o] = (share, i)
+                    k.share_total += share
+                    if k.sum_passed_one_at is None and k.share_total > 1:
+                        k.sum_passed_one_at = i
+                elif seen_s[0] != share and flags is not None:
+                    flags.append(
+                        Flag(
+                            "share_conflict",
+                            WARNING,
+                            f"{_context(values, i)}: {owner} has share {format_share(share)} "
+                            f"here but {format_share(seen_s[0])} on row {seen_s[1] + 1}; an "
+                            "owner has one share in a khewat.",
+                            "share",
+                            i,
+                        )
+                    )
+    return khewats, parsed
+
+
+def _rows_text(rows: list[int], limit: int = 8) -> str:
+    shown = ", ".join(str(r + 1) for r in rows[:limit])
+    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+
+
+def _khewat_flags(rules: _Rules, khewats: dict[int, _Khewat]) -> list[Flag]:
+    flags: list[Flag] = []
+    for k in khewats.values():
+        if rules.shares and k.shares and k.complete:
+            s = k.share_sum()
+            rows = sorted(r for _, r in k.shares.values())
+            if s > 1:
+                at = k.sum_passed_one_at if k.sum_passed_one_at is not None else rows[-1]
+                flags.append(
+                    Flag(
+                        "share_sum",
+                        ERROR,
+                        f"Khewat {k.no}: the owners' shares add up to {format_share(s)}, more "
+                        f"than the whole (1) (rows {_rows_text(rows)}); the total passes 1 at "
+                        f"row {at + 1}. Check the shares.",
+                        "share",
+                        at,
+                    )
+                )
+            elif s < 1:
+                flags.append(
+                    Flag(
+                        "share_sum",
+                        WARNING,
+                        f"Khewat {k.no}: the owners' shares add up to {format_share(s)}, less "
+                        f"than the whole (1) (rows {_rows_text(rows)}); {format_share(1 - s)} "
+                        "is missing. Check the shares, or the khewat continues on another page.",
+                        "share",
+                        rows[-1],
+                    )
+                )
+        if rules.areas and k.given is not None and k.pieces and k.complete:
+            total, at = k.given
+            got = k.area()
+            if got != total:
+                diff = total - got if total > got else got - total
+                more = "less" if got < total else "more"
+                flags.append(
+                    Flag(
+                        "area_total",
+                        ERROR,
+                        f"Khewat {k.no}: the total on row {at + 1} is {total} but the areas of "
+                        f"its khasras add up to {got} ({diff} {more}). Check the areas and the "
+                        "total.",
+                        "area",
+                        at,
+                    )
+                )
+    return flags
+
+
+def _khasra_flags(rules: _Rules, parsed: list[tuple[dict[str, Any], bool]]) -> list[Flag]:
+    """A khasra belongs to one khatooni of one khewat; crops of a khasra fit its area."""
+    flags: list[Flag] = []
+    col = rules.khasra_col
+    if col is None:
+        return flags
+    owner_of: dict[tuple[int, ...], tuple[int, Any, int]] = {}  # khasra -> (khewat, khatooni, row)
+    crops: dict[tuple[int, ...], list] = {}  # khasra -> [area, crop sum, rows]
+    for i, (values, total) in enumerate(parsed):
+        if total:
+            continue
+        khasras = _khasras_of(values, col)
+        if not khasras:
+            continue
+        if rules.khasra_owner and isinstance(values.get("khewat_no"), int):
+            place = (values["khewat_no"], values.get("khatooni_no"))
+            for kh in khasras:
+                seen = owner_of.get(kh)
+                if seen is None:
+                    owner_of[kh] = (*place, i)
+                elif (seen[0], seen[1]) != place:
+                    flags.append(
+                        Flag(
+                            "khasra_owner",
+                            ERROR,
+                            f"{_context(values, i)}: khasra {format_khasra(kh)} is already "
+                            f"under {_place(seen[0], seen[1])} on row {seen[2] + 1}; a khasra "
+                            "belongs to one khatooni of one khewat. Correct the khasra number "
+                            "or the khewat/khatooni.",
+                            col,
+                            i,
+                        )
+                    )
+        if rules.crops and len(khasras) == 1:
+            area, crop = values.get("area"), values.get("crop_area")
+            if isinstance(crop, Area) and isinstance(area, Area):
+                if crop > area:
+                    flags.append(
+                        Flag(
+                            "crop_area",
+                            ERROR,
+                            f"{_context(values, i)}: crop area {crop} is more than the "
+                            f"khasra's area {area}. Check both.",
+                            "crop_area",
+                            i,
+                        )
+                    )
+                    continue
+                acc = crops.setdefault(khasras[0], [area, Area(0), []])
+                acc[1] = acc[1] + crop
+                acc[2].append(i)
+                if acc[1] > acc[0] and len(acc[2]) > 1 and acc[2][-1] == i:
+                    flags.append(
+                        Flag(
+                            "crop_area",
+                            ERROR,
+                            f"{_context(values, i)}: the crops of khasra "
+                            f"{format_khasra(khasras[0])} (rows {_rows_text(acc[2])}) cover "
+                            f"{acc[1]}, more than its area {acc[0]}. Check the crop areas.",
+                            "crop_area",
+                            i,
+                        )
+                    )
+    return flags
+
+
+def _place(khewat: int, khatooni: Any) -> str:
+    return f"khewat {khewat}" + (f" khatooni {khatooni}" if isinstance(khatooni, int) else "")
+
+
+def validate_rows(template: Template | str, rows: list[Mapping[str, str]]) -> list[Flag]:
+    """Flags of a page or a whole register: every row's fields plus the rules across rows.
+
+    Single pass with dict grouping (100,000 rows in a few seconds). Flags come sorted by
+    row. See the module docstring for the rules and docs/validation.md for the messages.
+    """
+    try:
+        t = _resolve(template)
+    except TemplateError as e:
+        return [Flag("template", ERROR, str(e))]
+    if not isinstance(rows, (list, tuple)):
+        rows = (
+            list(rows)
+            if isinstance(rows, Iterable) and not isinstance(rows, (str, bytes, Mapping))
+            else [rows]
+        )
+    rules = _Rules(t)
+    flags: list[Flag] = []
+    khewats, parsed = _group(t, rows, _Checker(t), flags)
+    flags.extend(_khewat_flags(rules, khewats))
+    flags.extend(_khasra_flags(rules, parsed))
+    flags.sort(key=lambda f: -1 if f.row is None else f.row)
+    return flags
+
+
+def khewat_summary(
+    template: Template | str, rows: list[Mapping[str, str]]
+) -> dict[int, KhewatTotals]:
+    """Totals per khewat number (area, given total, share sum, owners), in khewat order.
+
+    The arithmetic is the one the validation rules use; values that do not parse are
+    left out and mark the khewat `complete=False`.
+    """
+    t = _resolve(template)
+    khewats, _ = _group(t, list(rows), _Checker(t), None)
+    return {
+        no: KhewatTotals(
+            khewat_no=no,
+            rows=tuple(k.rows),
+            area=k.area(),
+            given_total=k.given[0] if k.given else None,
+            share_sum=k.share_sum(),
+            owners=len(k.owners),
+            khasras=tuple(sorted(k.khasras)),
+            complete=k.complete,
+        )
+        for no, k in sorted(khewats.items())
+    }
