@@ -13,6 +13,7 @@ COMMANDS = [
     "app",
     "demo",
     "backup",
+    "audit",
 ]
 
 
@@ -23,7 +24,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"daftar {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"daftar.commands.{name}").register(sub)
+        module = f"daftar.commands.{name}"
+        try:
+            importlib.import_module(module).register(sub)
+        except ModuleNotFoundError as e:
+            if e.name != module:  # a real missing dependency: say so
+                raise
+            # a command not present in this build (e.g. left out of a trimmed package)
     return parser
 
 

@@ -1,0 +1,61 @@
+"""`daftar audit verify`: check the workspace's audit chain; `daftar audit list`: show events."""
+
+from __future__ import annotations
+
+import json
+
+from daftar.cli import add_workspace_arg
+
+
+def register(sub) -> None:
+    p = sub.add_parser("audit", help="verify or list the tamper-evident audit trail")
+    asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    v = asub.add_parser("verify", help="check the hash chain; names the first broken event")
+    add_workspace_arg(v)
+    v.add_argument("--json", action="store_true", help="print the result as JSON")
+    v.set_defaults(func=run_verify)
+    lst = asub.add_parser("list", help="list events (newest last)")
+    add_workspace_arg(lst)
+    lst.add_argument("--user", help="only events by this user name")
+    lst.add_argument("--entry", help="only events of this entry UUID")
+    lst.add_argument("--register", type=int, help="only events of this register id")
+    lst.add_argument("--since", help="only events from this date (YYYY-MM-DD)")
+    lst.add_argument("--limit", type=int, default=200)
+    lst.set_defaults(func=run_list)
+
+
+def run_verify(args) -> int:
+    from records import audit
+    from records.workspace import Workspace
+
+    ws = Workspace.open(args.workspace)
+    try:
+        with ws.session() as s:
+            r = audit.verify(s)
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps({"ok": r.ok, "checked": r.checked, "head": r.head,
+                          "first_bad_id": r.first_bad_id, "reason": r.reason}))
+    elif r.ok:
+        print(f"audit chain OK: {r.checked} events, head {r.head}")
+    else:
+        print(f"audit chain BROKEN at event {r.first_bad_id}: {r.reason} ({r.checked} events verified before it)")
+    return 0 if r.ok else 1
+
+
+def run_list(args) -> int:
+    from records.audit_query import AuditFilter, query_events
+    from records.workspace import Workspace
+
+    ws = Workspace.open(args.workspace)
+    try:
+        with ws.session() as s:
+            events = query_events(s, AuditFilter(username=args.user, entry_uuid=args.entry,
+                                                 register_id=args.register, since=args.since, limit=args.limit))
+    finally:
+        ws.close()
+    for e in events:
+        what = f"{e.field}: {e.old!r} -> {e.new!r}" if e.field else (e.new or "")
+        print(f"{e.id:>7} {e.at:%Y-%m-%d %H:%M:%S} {e.username:<12} {e.action:<20} {e.entity} {e.entity_id} {what}")
+    return 0

@@ -1,0 +1,183 @@
+"""Local accounts: argon2id password hashes, roles, lockout with increasing delay.
+
+The first start creates the administrator; an administrator creates users and resets
+passwords. Every change is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from records import audit
+from records.audit import Actor
+from records.models import User, utcnow
+from records.workflow import ADMIN, ROLES
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+FREE_ATTEMPTS = 3  # failures before lockout starts
+BASE_DELAY_S = 30  # first lockout; doubles with each further failure
+MAX_DELAY_S = 3600
+MIN_PASSWORD = 8
+
+
+class AccountError(PermissionError):
+    """Login or account change refused; the message is safe to show the user."""
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    locked_until: dt.datetime | None
+    must_change_password: bool
+    language: str
+
+    def actor(self) -> Actor:
+        return Actor(self.id, self.username, self.role)
+
+
+def _view(u: User) -> UserView:
+    return UserView(u.id, u.username, u.full_name, u.role, u.active, u.locked_until, u.must_change_password, u.language)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _check_password_rules(password: str, username: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
+    if password.lower() == username.lower():
+        raise AccountError("the password must not be the user name")
+
+
+def needs_first_admin(session: Session) -> bool:
+    """True on first start: no administrator exists yet."""
+    return not session.scalar(select(func.count()).select_from(User).where(User.role == ADMIN))
+
+
+def create_user(session: Session, *, actor: Actor | None, username: str, password: str, role: str,
+                full_name: str = "", language: str = "ur", check_rules: bool = True) -> UserView:
+    """Create a user. Only an administrator may, except the very first administrator."""
+    username = username.strip()
+    if role not in ROLES:
+        raise AccountError(f"unknown role '{role}'; roles: {', '.join(ROLES)}")
+    first = needs_first_admin(session)
+    if actor is None or actor.role != ADMIN:
+        if not (first and role == ADMIN):
+            raise AccountError("only an administrator can create users")
+    if not username:
+        raise AccountError("the user name is empty")
+    if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
+        raise AccountError(f"the user name '{username}' is taken")
+    if check_rules:
+        _check_password_rules(password, username)
+    u = User(username=username, full_name=full_name, role=role, password_hash=hash_password(password), language=language)
+    session.add(u)
+    session.flush()
+    who = actor or Actor(u.id, u.username, u.role)
+    audit.record(session, actor=who, action="user.create", entity="user", entity_id=u.id, new=f"{username} ({role})")
+    return _view(u)
+
+
+def lock_delay(failures: int) -> int:
+    """Seconds locked out after `failures` consecutive failures (0 while under the free attempts)."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (failures - FREE_ATTEMPTS))
+
+
+def login(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> UserView:
+    """Check a password. Repeated failures lock the account for an increasing time.
+
+    A failure is committed before AccountError is raised, so it counts whatever the caller does.
+    """
+    now = now or utcnow()
+    u = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+    if u is None or not u.active:
+        _hasher.hash("timing-equaliser")
+        raise AccountError("wrong user name or password")
+    if u.locked_until and u.locked_until > now:
+        wait = int((u.locked_until - now).total_seconds()) + 1
+        raise AccountError(f"too many wrong passwords: try again in {wait} seconds or ask the administrator")
+    try:
+        _hasher.verify(u.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        u.failed_logins += 1
+        delay = lock_delay(u.failed_logins)
+        u.locked_until = now + dt.timedelta(seconds=delay) if delay else None
+        audit.record(session, actor=Actor(u.id, u.username, u.role), action="login.failed", entity="user",
+                     entity_id=u.id, detail={"failures": u.failed_logins, "locked_s": delay})
+        session.commit()  # the failure must count even though we raise
+        msg = "wrong user name or password"
+        if delay:
+            msg += f"; the account is locked for {delay} seconds"
+        raise AccountError(msg) from None
+    if _hasher.check_needs_rehash(u.password_hash):
+        u.password_hash = hash_password(password)
+    u.failed_logins = 0
+    u.locked_until = None
+    audit.record(session, actor=Actor(u.id, u.username, u.role), action="login", entity="user", entity_id=u.id)
+    return _view(u)
+
+
+def change_password(session: Session, *, user_id: int, old_password: str, new_password: str) -> None:
+    u = session.get(User, user_id)
+    if u is None:
+        raise AccountError("no such user")
+    try:
+        _hasher.verify(u.password_hash, old_password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise AccountError("the current password is wrong") from None
+    _check_password_rules(new_password, u.username)
+    u.password_hash = hash_password(new_password)
+    u.must_change_password = False
+    audit.record(session, actor=Actor(u.id, u.username, u.role), action="user.password_change", entity="user", entity_id=u.id)
+
+
+def reset_password(session: Session, *, actor: Actor, user_id: int, new_password: str) -> None:
+    """An administrator sets a new password; the user must change it at next login."""
+    if actor.role != ADMIN:
+        raise AccountError("only an administrator can reset passwords")
+    u = session.get(User, user_id)
+    if u is None:
+        raise AccountError("no such user")
+    _check_password_rules(new_password, u.username)
+    u.password_hash = hash_password(new_password)
+    u.must_change_password = True
+    u.failed_logins = 0
+    u.locked_until = None
+    audit.record(session, actor=actor, action="user.password_reset", entity="user", entity_id=u.id)
+
+
+def set_active(session: Session, *, actor: Actor, user_id: int, active: bool) -> None:
+    if actor.role != ADMIN:
+        raise AccountError("only an administrator can enable or disable users")
+    if actor.id == user_id and not active:
+        raise AccountError("you cannot disable your own account")
+    u = session.get(User, user_id)
+    if u is None:
+        raise AccountError("no such user")
+    u.active = active
+    audit.record(session, actor=actor, action="user.enable" if active else "user.disable", entity="user", entity_id=u.id)
+
+
+def list_users(session: Session) -> list[UserView]:
+    return [_view(u) for u in session.scalars(select(User).order_by(User.id))]
+
+
+def get_user(session: Session, user_id: int) -> UserView:
+    u = session.get(User, user_id)
+    if u is None:
+        raise AccountError("no such user")
+    return _view(u)

@@ -1,0 +1,79 @@
+"""Reading the audit trail with filters (user, register, entry, dates) as plain values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from records.models import AuditEvent
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    username: str | None = None
+    register_id: int | None = None
+    entry_uuid: str | None = None
+    since: str | dt.date | None = None  # YYYY-MM-DD or date
+    until: str | dt.date | None = None
+    action: str | None = None
+    limit: int = 500
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: dt.datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: str
+    register_id: int | None
+    page_id: int | None
+    entry_uuid: str | None
+    field: str | None
+    old: str | None
+    new: str | None
+    detail: dict
+
+
+def _date(v) -> dt.datetime | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v
+    if isinstance(v, dt.date):
+        return dt.datetime.combine(v, dt.time())
+    try:
+        return dt.datetime.fromisoformat(str(v))
+    except ValueError:
+        raise ValueError(f"'{v}' is not a date: write YYYY-MM-DD") from None
+
+
+def query_events(session: Session, f: AuditFilter) -> list[AuditRow]:
+    stmt = select(AuditEvent).order_by(AuditEvent.id)
+    if f.username:
+        stmt = stmt.where(AuditEvent.username == f.username)
+    if f.register_id is not None:
+        stmt = stmt.where(AuditEvent.register_id == f.register_id)
+    if f.entry_uuid:
+        stmt = stmt.where(AuditEvent.entry_uuid == f.entry_uuid)
+    if f.action:
+        stmt = stmt.where(AuditEvent.action.like(f"{f.action}%"))
+    since = _date(f.since)
+    if since:
+        stmt = stmt.where(AuditEvent.at >= since)
+    if f.until:
+        end = _date(f.until)
+        if not isinstance(f.until, dt.datetime) and len(str(f.until)) <= 10:
+            end += dt.timedelta(days=1)  # a date means "to the end of that day"
+        stmt = stmt.where(AuditEvent.at < end)
+    stmt = stmt.offset(f.offset).limit(f.limit)
+    return [
+        AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.register_id, e.page_id,
+                 e.entry_uuid, e.field, e.old, e.new, dict(e.detail or {}))
+        for e in session.scalars(stmt)
+    ]

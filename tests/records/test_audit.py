@@ -1,0 +1,120 @@
+"""Audit chain: every change recorded; editing, deleting, reordering events is detected."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from records import audit
+from records import services as S
+from tests.records.helpers import make_page, make_users
+
+
+@pytest.fixture
+def audited(workspace):
+    users = make_users(workspace)
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.set_value(s, actor=users["clerk"], entry_id=ids[0], field_name="area", text="12-6")
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+    workspace.close()
+    return workspace
+
+
+def _verify(ws):
+    from records.workspace import Workspace
+
+    w = Workspace.open(ws.root)
+    try:
+        with w.session() as s:
+            return audit.verify(s)
+    finally:
+        w.close()
+
+
+def _sql(ws, *stmts):
+    con = sqlite3.connect(ws.db_path)
+    for st in stmts:
+        con.execute(st)
+    con.commit()
+    con.close()
+
+
+def test_every_change_is_an_event_with_old_and_new_value(audited):
+    from records.workspace import Workspace
+
+    w = Workspace.open(audited.root)
+    with w.session() as s:
+        from records.audit_query import AuditFilter, query_events
+
+        events = query_events(s, AuditFilter(action="value.set"))
+        area = [e for e in events if e.field == "area"]
+        assert [(e.old, e.new) for e in area] == [(None, "12-5"), ("12-5", "12-6")]
+        assert all(e.username == "clerk" for e in area)
+        assert audit.verify(s).ok
+    w.close()
+
+
+def test_edited_event_is_named(audited):
+    # WHEN someone edits an old value in the database file
+    _sql(audited, "UPDATE audit_event SET new='99-9' WHERE id=5")
+    # THEN verify names event 5
+    r = _verify(audited)
+    assert not r.ok and r.first_bad_id == 5 and "changed" in r.reason
+
+
+def test_deleted_event_is_named(audited):
+    _sql(audited, "DELETE FROM audit_event WHERE id=4")
+    r = _verify(audited)
+    assert not r.ok and r.first_bad_id == 4 and "missing" in r.reason
+
+
+def test_deleted_last_events_change_the_head(audited):
+    before = _verify(audited)
+    _sql(audited, "DELETE FROM audit_event WHERE id=(SELECT max(id) FROM audit_event)")
+    after = _verify(audited)
+    # a truncated chain still verifies locally, but its head no longer matches the one sent with batches
+    assert after.ok and after.head != before.head and after.checked == before.checked - 1
+
+
+def test_reordered_events_are_detected(audited):
+    # swap the contents of events 3 and 4 (keeping ids)
+    cols = "at,user_id,username,action,entity,entity_id,register_id,page_id,entry_uuid,field,old,new,detail,prev_hash,hash,mac"
+    _sql(
+        audited,
+        f"CREATE TEMP TABLE t AS SELECT id,{cols} FROM audit_event WHERE id IN (3,4)",
+        "UPDATE audit_event SET id=-3 WHERE id=3",
+        "UPDATE audit_event SET id=3 WHERE id=4",
+        "UPDATE audit_event SET id=4 WHERE id=-3",
+    )
+    r = _verify(audited)
+    assert not r.ok and r.first_bad_id == 3
+
+
+def test_recomputed_hash_without_the_key_is_detected(audited):
+    # an attacker who rewrites an event and recomputes its hash still lacks the workspace key
+    from records.workspace import Workspace
+
+    w = Workspace.open(audited.root)
+    with w.session() as s:
+        from records.models import AuditEvent
+
+        ev = s.get(AuditEvent, 6)
+        ev.new = "forged"
+        ev.hash = audit._hash(ev)
+    w.close()
+    r = _verify(audited)
+    assert not r.ok and r.first_bad_id in (6, 7)
+
+
+def test_cli_verify_exit_codes(audited):
+    ok = subprocess.run([sys.executable, "-m", "daftar.cli", "audit", "verify", "--workspace", str(audited.root)],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0 and "audit chain OK" in ok.stdout
+    _sql(audited, "UPDATE audit_event SET old='x' WHERE id=2")
+    bad = subprocess.run([sys.executable, "-m", "daftar.cli", "audit", "verify", "--workspace", str(audited.root)],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1 and "BROKEN at event 2" in bad.stdout

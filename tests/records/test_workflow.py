@@ -1,0 +1,98 @@
+"""Maker-checker enforced in records/, whatever the UI does."""
+
+from __future__ import annotations
+
+import pytest
+
+from records import services as S
+from records.workflow import WorkflowError
+from tests.records.helpers import make_page, make_users
+
+
+@pytest.fixture
+def users(workspace):
+    return make_users(workspace)
+
+
+def test_nobody_approves_their_own_entry(workspace, users):
+    # GIVEN a supervisor who typed an entry and submitted it
+    _, _, ids = make_page(workspace, users["supervisor"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["supervisor"], entry_ids=ids, action="submit")
+    # WHEN the same supervisor approves it through the core API THEN it is refused
+    with pytest.raises(WorkflowError, match="your own work"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["supervisor"], entry_ids=ids, action="approve")
+    # AND another supervisor may
+    with workspace.session() as s:
+        S.transition(s, actor=users["supervisor2"], entry_ids=ids, action="approve")
+        assert S.get_row(s, ids[0]).state == "approved"
+
+
+def test_a_supervisor_who_corrected_a_value_cannot_approve(workspace, users):
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.set_value(s, actor=users["supervisor"], entry_id=ids[0], field_name="area", text="12-6")
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+    with pytest.raises(WorkflowError, match="your own work"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["supervisor"], entry_ids=ids, action="approve")
+
+
+def test_clerk_cannot_approve_and_return_needs_comment(workspace, users):
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+    with pytest.raises(WorkflowError, match="may not approve"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["clerk2"], entry_ids=ids, action="approve")
+    with pytest.raises(WorkflowError, match="comment"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["supervisor"], entry_ids=ids, action="return", comment=" ")
+    with workspace.session() as s:
+        S.transition(s, actor=users["supervisor"], entry_ids=ids, action="return", comment="رقبہ دوبارہ دیکھیں")
+        row = S.get_row(s, ids[0])
+        assert row.state == "returned" and row.comment == "رقبہ دوبارہ دیکھیں"
+    # the clerk corrects and resubmits
+    with workspace.session() as s:
+        S.set_value(s, actor=users["clerk"], entry_id=ids[0], field_name="area", text="12-7")
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+
+
+def test_submitted_entry_is_not_edited_in_place(workspace, users):
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+    with pytest.raises(WorkflowError, match="return it first"):
+        with workspace.session() as s:
+            S.set_value(s, actor=users["clerk"], entry_id=ids[0], field_name="area", text="1-1")
+
+
+def test_editing_an_approved_entry_makes_a_new_version_needing_approval(workspace, users):
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+        S.transition(s, actor=users["supervisor"], entry_ids=ids, action="approve")
+    with workspace.session() as s:
+        ch = S.set_value(s, actor=users["clerk"], entry_id=ids[0], field_name="area", text="13-0")
+        new_id = ch.new_entry_ids[ids[0]]
+    with workspace.session() as s:
+        versions = S.entry_versions(s, S.get_row(s, ids[0]).uuid)
+        assert [(v.version, v.state, v.text("area")) for v in versions] == [(1, "approved", "12-5"), (2, "draft", "13-0")]
+        # the old version stays readable but cannot be edited
+        with pytest.raises(WorkflowError, match="old version"):
+            S.set_value(s, actor=users["clerk"], entry_id=ids[0], field_name="area", text="1-1")
+        assert S.get_row(s, new_id).state == "draft"
+
+
+def test_verification_required_before_batch_when_office_says_so(workspace, users):
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+        S.transition(s, actor=users["supervisor"], entry_ids=ids, action="approve")
+    with pytest.raises(WorkflowError, match="verify"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["supervisor"], entry_ids=ids, action="batch", require_verification=True)
+    with workspace.session() as s:
+        S.transition(s, actor=users["ro"], entry_ids=ids, action="verify")
+        S.transition(s, actor=users["supervisor"], entry_ids=ids, action="batch", require_verification=True)
