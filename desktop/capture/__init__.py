@@ -1,0 +1,1 @@
+"""Getting pages in: new register wizard, file/folder import, scanning."""

@@ -1,0 +1,143 @@
+"""New register wizard: kind (template), then district, tehsil, mauza, hadbast no, year, volume."""
+
+from __future__ import annotations
+
+from desktop.fonts import urdu_font
+from desktop.operations import error_text
+from desktop.operations import register as register_ops
+from desktop.qt import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    Qt,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+    Signal,
+)
+from records.templates import BUILTIN, get_template
+from records.validation import validate_header
+
+STANDARD_HEADER = ("district", "tehsil", "mauza", "hadbast_no", "year")
+
+
+def _urdu_edit(parent, name: str) -> QLineEdit:
+    e = QLineEdit(parent)
+    e.setObjectName(name)
+    e.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    e.setFont(urdu_font(12))
+    return e
+
+
+class _KindPage(QWizardPage):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Kind of register"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("Which register are these pages from?"), self))
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        for tid in BUILTIN:
+            t = get_template(tid)
+            self.kind.addItem(f"{t.title_ur} — {t.title_en}", tid)
+        lay.addWidget(self.kind)
+
+
+class _HeaderPage(QWizardPage):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Register heading"))
+        form = QFormLayout(self)
+        self.district = _urdu_edit(self, "district")
+        self.tehsil = _urdu_edit(self, "tehsil")
+        self.mauza = _urdu_edit(self, "mauza")
+        self.hadbast = QLineEdit(self)
+        self.hadbast.setObjectName("hadbast_no")
+        self.year = QLineEdit(self)
+        self.year.setObjectName("year")
+        self.year.setPlaceholderText("2019-20")
+        self.volume = QLineEdit("1", self)
+        self.volume.setObjectName("volume")
+        for label, w in ((self.tr("District"), self.district), (self.tr("Tehsil"), self.tehsil),
+                         (self.tr("Mauza"), self.mauza), (self.tr("Hadbast no"), self.hadbast),
+                         (self.tr("Year"), self.year), (self.tr("Volume"), self.volume)):
+            form.addRow(label, w)
+            w.textChanged.connect(self.completeChanged)
+        self.form = form
+        self.extra: dict[str, QComboBox | QLineEdit] = {}
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a00")
+        form.addRow(self.problem)
+
+    def initializePage(self) -> None:
+        """Add editors for header fields beyond the common five (e.g. girdawari's harvest)."""
+        for w in self.extra.values():
+            self.form.removeRow(w)
+        self.extra = {}
+        tpl = get_template(self.wizard().field_kind())
+        for spec in tpl.header:
+            if spec.name in STANDARD_HEADER:
+                continue
+            if spec.kind == "choice":
+                w = QComboBox(self)
+                for c in spec.choices:
+                    w.addItem(f"{c.ur} — {c.en}", c.ur)
+                w.currentIndexChanged.connect(self.completeChanged)
+            else:
+                w = _urdu_edit(self, spec.name)
+                w.textChanged.connect(self.completeChanged)
+            w.setObjectName(spec.name)
+            self.extra[spec.name] = w
+            self.form.insertRow(self.form.rowCount() - 1, spec.label_ur + " / " + spec.label_en, w)
+
+    def header_extra(self) -> dict[str, str]:
+        return {k: (w.currentData() if isinstance(w, QComboBox) else w.text()) for k, w in self.extra.items()}
+
+    def values(self) -> dict[str, str]:
+        return {"district": self.district.text(), "tehsil": self.tehsil.text(), "mauza": self.mauza.text(),
+                "hadbast_no": self.hadbast.text(), "year": self.year.text(), "volume": self.volume.text() or "1"}
+
+    def isComplete(self) -> bool:
+        kind = self.wizard().field_kind() if self.wizard() else "jamabandi"
+        v = self.values()
+        head = {k: v[k] for k in v if k != "volume"} | self.header_extra()
+        flags = [f for f in validate_header(kind, head) if f.severity == "error"]
+        self.problem.setText("\n".join(f.message for f in flags[:3]) if any(v.values()) else "")
+        return not flags
+
+
+class NewRegisterWizard(QWizard):
+    """Emits `created(register_id)` after the register is saved."""
+
+    created = Signal(int)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("NewRegisterWizard")
+        self.setWindowTitle(self.tr("New register"))
+        self.kind_page = _KindPage(self)
+        self.header_page = _HeaderPage(self)
+        self.addPage(self.kind_page)
+        self.addPage(self.header_page)
+
+    def field_kind(self) -> str:
+        return self.kind_page.kind.currentData()
+
+    def accept(self) -> None:
+        v = self.header_page.values()
+        op = register_ops.create_register(actor=self.ctx.actor, template=self.field_kind(),
+                                          header=self.header_page.header_extra() or None, **v)
+
+        def ok(result) -> None:
+            rid, _changes = result
+            self.created.emit(rid)
+            QWizard.accept(self)
+
+        def failed(e: BaseException) -> None:
+            self.header_page.problem.setText(self.tr("The register was not created: {error}").format(error=error_text(e)))
+
+        op.success(ok).failure(failed).run_in_background(self.ctx)

@@ -1,0 +1,196 @@
+"""The clerk's main window: registers, their pages, the correction view and register rows.
+
+Menus are built from a list of ActionSpec filtered by the signed-in actor's role.
+"""
+
+from __future__ import annotations
+
+from desktop.actions import EDITORS, ActionSpec, visible_for
+from desktop.context import AppContext
+from desktop.models.pages import PageListModel
+from desktop.models.registers import RegisterListModel
+from desktop.operations import page as page_ops
+from desktop.operations import register as register_ops
+from desktop.qt import (
+    QAbstractItemView,
+    QAction,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from records.services import Changes
+
+
+class MainWindow(QMainWindow):
+    """Main window over an AppContext (workspace, actor, runner, change bus)."""
+
+    register_selected = Signal(int)
+    page_selected = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Daftar — {user} ({role})").format(user=ctx.actor.username, role=self.tr(ctx.actor.role)))
+        self.resize(1400, 860)
+        self.register_id: int | None = None
+        self._pending_page_select: int | None = None
+        self._closing = False
+
+        self.registers = RegisterListModel(self)
+        self.pages = PageListModel(self)
+        self._build_ui()
+        self._build_menus()
+        ctx.bus.changed.connect(self._on_changes)
+        self.refresh_registers()
+
+    # -- layout -----------------------------------------------------------
+    def _build_ui(self) -> None:
+        left = QWidget(self)
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(QLabel(self.tr("Registers"), left))
+        self.register_view = QListView(left)
+        self.register_view.setObjectName("registerList")
+        self.register_view.setModel(self.registers)
+        self.register_view.selectionModel().currentChanged.connect(self._on_register_current)
+        lay.addWidget(self.register_view, 1)
+        new_btn = QPushButton(self.tr("New register…"), left)
+        new_btn.setObjectName("newRegisterButton")
+        new_btn.clicked.connect(self.new_register)
+        lay.addWidget(new_btn)
+        lay.addWidget(QLabel(self.tr("Pages"), left))
+        self.page_view = QTableView(left)
+        self.page_view.setObjectName("pageList")
+        self.page_view.setModel(self.pages)
+        self.page_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.page_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.page_view.verticalHeader().hide()
+        self.page_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.page_view.selectionModel().currentChanged.connect(self._on_page_current)
+        lay.addWidget(self.page_view, 3)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.page_placeholder = QLabel(self.tr("Choose a register and a page, or import pages."), self)
+        self.page_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self.page_placeholder, self.tr("Page"))
+
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 4)
+        split.setSizes([330, 1070])
+        self.setCentralWidget(split)
+        self.statusBar().showMessage(self.tr("Workspace: {path}").format(path=str(self.ctx.ws.root)))
+
+    # -- actions ----------------------------------------------------------
+    def action_specs(self) -> list[ActionSpec]:
+        """Every action of the window with the roles that may see it."""
+        return [
+            ActionSpec("newRegister", "&Register", "New register…", self.new_register, EDITORS, "Ctrl+N"),
+            ActionSpec("quit", "&Register", "Quit", self.close, shortcut="Ctrl+Q"),
+        ]
+
+    def _build_menus(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        menus = {}
+        for spec in visible_for(self.action_specs(), self.ctx.actor.role):
+            menu = menus.get(spec.menu)
+            if menu is None:
+                menu = menus[spec.menu] = self.menuBar().addMenu(self.tr(spec.menu))
+            act = QAction(self.tr(spec.text), self)
+            act.setObjectName(spec.name)
+            if spec.shortcut:
+                act.setShortcut(QKeySequence(spec.shortcut))
+            act.triggered.connect(spec.slot)
+            menu.addAction(act)
+            self.actions_by_name[spec.name] = act
+
+    # -- registers and pages ----------------------------------------------
+    def refresh_registers(self, select_id: int | None = None) -> None:
+        def done(regs) -> None:
+            if self._closing:
+                return
+            current = select_id or self.register_id
+            self.registers.set_registers(regs)
+            row = self.registers.row_of(current) if current else (0 if regs else -1)
+            if row >= 0:
+                self.register_view.setCurrentIndex(self.registers.index(row))
+
+        register_ops.list_registers().success(done).run_in_background(self.ctx)
+
+    def refresh_pages(self) -> None:
+        rid = self.register_id
+        if rid is None:
+            self.pages.set_pages([])
+            return
+
+        def done(pages) -> None:
+            if self._closing or rid != self.register_id:
+                return
+            self.pages.update_pages(pages)
+            if self._pending_page_select is not None:
+                self.select_page(self._pending_page_select)
+                self._pending_page_select = None
+            elif not self.page_view.currentIndex().isValid() and pages:
+                self.page_view.setCurrentIndex(self.pages.index(0, 0))
+
+        page_ops.list_pages(register_id=rid).success(done).run_in_background(self.ctx)
+
+    def select_page(self, page_id: int) -> None:
+        row = self.pages.row_of(page_id)
+        if row >= 0:
+            self.page_view.setCurrentIndex(self.pages.index(row, 0))
+            self.page_view.scrollTo(self.pages.index(row, 0))
+
+    def _on_register_current(self, current, _previous) -> None:
+        reg = self.registers.register_at(current.row())
+        self.register_id = reg.id if reg else None
+        self.pages.set_pages([])
+        self.refresh_pages()
+        if reg:
+            self.register_selected.emit(reg.id)
+
+    def _on_page_current(self, current, _previous) -> None:
+        page = self.pages.page_at(current.row())
+        if page:
+            self.page_selected.emit(page.id)
+
+    def _on_changes(self, changes: Changes, _initiator) -> None:
+        if self._closing:
+            return
+        if changes.registers or changes.pages or changes.entries:
+            if changes.registers:
+                self.refresh_registers()
+            self.refresh_pages()
+
+    # -- commands ---------------------------------------------------------
+    def new_register(self) -> None:
+        from desktop.capture.wizard import NewRegisterWizard
+
+        wiz = NewRegisterWizard(self.ctx, self)
+        wiz.created.connect(lambda rid: self.refresh_registers(select_id=rid))
+        wiz.open()
+
+    # -- shutdown ---------------------------------------------------------
+    def shutdown(self) -> None:
+        """Finish queued writes and stop background work (idempotent)."""
+        if self._closing:
+            return
+        self._closing = True
+        self.ctx.close()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,102 @@
+"""Pages of one register: page number, file, OCR status (with its error), review state.
+
+A register has thousands of pages: the PageView list is small plain data, but rows are
+exposed to the view in chunks through canFetchMore/fetchMore so views stay quick.
+"""
+
+from __future__ import annotations
+
+from desktop.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QModelIndex, Qt
+from records.services import PageView
+
+PageRole = Qt.ItemDataRole.UserRole + 1
+CHUNK = 200
+
+_OCR_COLOURS = {"failed": "#f4c7c3", "running": "#fff2cc", "queued": "#fff9e6", "done": "#d9ead3"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Pages", text)
+
+
+class PageListModel(QAbstractTableModel):
+    """Columns: page no, file, OCR status, state."""
+
+    COLUMNS = ("Page", "File", "OCR", "State")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._pages: list[PageView] = []
+        self._shown = 0
+
+    # -- data -------------------------------------------------------------
+    def set_pages(self, pages: list[PageView]) -> None:
+        self.beginResetModel()
+        self._pages = list(pages)
+        self._shown = min(CHUNK, len(self._pages))
+        self.endResetModel()
+
+    def update_pages(self, pages: list[PageView]) -> None:
+        """Replace the list keeping the exposed count when the ids did not change."""
+        if [p.id for p in pages] != [p.id for p in self._pages]:
+            shown = self._shown
+            self.set_pages(pages)
+            self._grow_to(shown)
+            return
+        self._pages = list(pages)
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(self.COLUMNS) - 1))
+
+    def _grow_to(self, n: int) -> None:
+        n = min(n, len(self._pages))
+        if n > self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, n - 1)
+            self._shown = n
+            self.endInsertRows()
+
+    def page_at(self, row: int) -> PageView | None:
+        return self._pages[row] if 0 <= row < self._shown else None
+
+    def all_pages(self) -> list[PageView]:
+        return list(self._pages)
+
+    def row_of(self, page_id: int) -> int:
+        """Row of a page, exposing more rows when it lies beyond those shown (-1 if absent)."""
+        i = next((i for i, p in enumerate(self._pages) if p.id == page_id), -1)
+        if i >= self._shown:
+            self._grow_to(i + 1)
+        return i
+
+    # -- Qt ---------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._shown < len(self._pages)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid():
+            self._grow_to(self._shown + CHUNK)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return _tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < self._shown:
+            return None
+        p = self._pages[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(p.page_no), p.image_name, _tr(p.ocr_status), _tr(p.state))[col]
+        if role == Qt.ItemDataRole.ToolTipRole and p.ocr_error:
+            return _tr("OCR failed: {error}. Select the page and choose Retry OCR.").format(error=p.ocr_error)
+        if role == Qt.ItemDataRole.BackgroundRole and col == 2 and p.ocr_status in _OCR_COLOURS:
+            return QBrush(QColor(_OCR_COLOURS[p.ocr_status]))
+        if role == PageRole:
+            return p
+        return None

@@ -1,0 +1,22 @@
+"""Who is at the keyboard. Until accounts exist (records/accounts.py, a later issue adds a
+login dialog), the app signs in as the first active user or creates a local clerk."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from records.audit import Actor
+from records.models import User
+from records.workflow import CLERK
+from records.workspace import Workspace
+
+
+def default_actor(ws: Workspace) -> Actor:
+    """The first active user of the workspace, or a new local 'clerk' user."""
+    with ws.session() as s:
+        user = s.scalars(select(User).where(User.active.is_(True)).order_by(User.id).limit(1)).first()
+        if user is None:
+            user = User(username="clerk", full_name="Records clerk", role=CLERK)
+            s.add(user)
+            s.flush()
+        return Actor(id=user.id, username=user.username, role=user.role)

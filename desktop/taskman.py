@@ -1,0 +1,91 @@
+"""One TaskRunner for background work (cf. Anki's taskman, Picard's pools).
+
+- `run_write`: a one-thread executor, so database writes are serialised in order.
+- `run_read`: a small thread pool for reads and other work that may run in parallel.
+Callbacks (`on_done(future)`) always run on the main thread: the worker posts a closure
+and a queued signal wakes the main thread, which drains every pending closure.
+Only plain values cross threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from desktop.qt import QObject, Qt, Signal
+
+Closure = Callable[[], None]
+
+
+class TaskRunner(QObject):
+    """Executors for background work with callbacks on the main thread."""
+
+    _closures_pending = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, read_workers: int = 2) -> None:
+        super().__init__(parent)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="daftar-db-writer")
+        self._pool = ThreadPoolExecutor(max_workers=read_workers, thread_name_prefix="daftar-read")
+        self._closures: list[Closure] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self._pending = 0
+        self._closures_pending.connect(self._on_closures_pending, Qt.ConnectionType.QueuedConnection)
+
+    # -- public -----------------------------------------------------------
+    def run_write(self, fn: Callable[[], Any], on_done: Callable[[Future], None] | None = None) -> Future:
+        """Run `fn` on the single database-writer thread; `on_done(future)` on the main thread."""
+        return self._submit(self._writer, fn, on_done)
+
+    def run_read(self, fn: Callable[[], Any], on_done: Callable[[Future], None] | None = None) -> Future:
+        """Run `fn` in the read pool; `on_done(future)` on the main thread."""
+        return self._submit(self._pool, fn, on_done)
+
+    def run_on_main(self, closure: Closure) -> None:
+        """Queue `closure` to run on the main thread (safe from any thread)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closures.append(closure)
+        self._closures_pending.emit()
+
+    @property
+    def busy(self) -> bool:
+        """True while any submitted task has not yet delivered its callback."""
+        return self._pending > 0
+
+    def drain(self) -> None:
+        """Run queued main-thread closures now (tests and shutdown)."""
+        self._on_closures_pending()
+
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Finish queued writes (never drop an edit), stop the pools, drop pending callbacks."""
+        self._writer.shutdown(wait=wait)
+        self._pool.shutdown(wait=wait, cancel_futures=True)
+        with self._lock:
+            self._closed = True
+            self._closures.clear()
+
+    # -- internal ---------------------------------------------------------
+    def _submit(self, executor: ThreadPoolExecutor, fn, on_done) -> Future:
+        self._pending += 1
+        fut = executor.submit(fn)
+
+        def done(f: Future) -> None:
+            def closure() -> None:
+                self._pending -= 1
+                if on_done is not None:
+                    on_done(f)
+
+            self.run_on_main(closure)
+
+        fut.add_done_callback(done)
+        return fut
+
+    def _on_closures_pending(self) -> None:
+        with self._lock:
+            closures, self._closures = self._closures, []
+        for c in closures:
+            c()

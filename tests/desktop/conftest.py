@@ -1,0 +1,81 @@
+"""Desktop test fixtures and napari-style leak guards.
+
+Every test here that uses `qtbot`/`qapp` fails when it leaves a QThread running, a
+QThreadPool busy or a top-level widget open (each names what leaked)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+def _visible_top_levels(app) -> list:
+    return [w for w in app.topLevelWidgets() if w.isVisible()]
+
+
+@pytest.fixture(autouse=True)
+def _qt_leak_guard(request):
+    """Fail a Qt test that leaves threads running or windows open."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QThread, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    started: list = []
+    orig_start = QThread.start
+
+    def start(self, *a, **kw):
+        import traceback
+
+        started.append((self, "".join(traceback.format_stack(limit=6)[:-1])))
+        return orig_start(self, *a, **kw)
+
+    QThread.start = start
+    app = QApplication.instance()
+    before = {id(w) for w in _visible_top_levels(app)} if app else set()
+    try:
+        yield
+    finally:
+        QThread.start = orig_start
+    app = QApplication.instance()
+    problems = []
+    for th, where in started:
+        try:
+            running = th.isRunning()
+        except RuntimeError:  # already deleted
+            continue
+        if running:
+            problems.append(f"QThread still running, started at:\n{where}")
+    if not QThreadPool.globalInstance().waitForDone(2000):
+        problems.append("QThreadPool.globalInstance() still has running work")
+    if app is not None:
+        app.processEvents()
+        leaked = [w for w in _visible_top_levels(app) if id(w) not in before]
+        for w in leaked:
+            problems.append(f"top-level widget left open: {type(w).__name__} '{w.objectName()}'")
+            w.close()
+    gc.collect()
+    if problems:
+        pytest.fail("Qt leak guard:\n" + "\n".join(problems))
+
+
+@pytest.fixture
+def ctx(workspace, qapp):
+    """An AppContext over a fresh workspace with a signed-in local clerk; shut down after."""
+    from desktop.context import AppContext
+    from desktop.fonts import load_fonts
+    from desktop.signin import default_actor
+
+    load_fonts()
+    c = AppContext.create(workspace, default_actor(workspace))
+    yield c
+    c.close()
+
+
+def wait_idle(qtbot, ctx, timeout: int = 10000) -> None:
+    """Wait until every background task of `ctx` has delivered its callback."""
+    qtbot.waitUntil(lambda: (ctx.runner.drain() or True) and not ctx.runner.busy, timeout=timeout)
