@@ -146,19 +146,23 @@ def _parse_field(raw, where: str, path: str, choices_table: dict) -> FieldSpec:
             raise TemplateError(f"{path}: choice field '{name}' needs a non-empty 'choices' list")
         try:
             choices = tuple(Choice(ur=c["ur"], en=c.get("en", c["ur"])) for c in spec)
-        except (TypeError, KeyError):
+        except (TypeError, KeyError, AttributeError):
             raise TemplateError(
                 f"{path}: choice field '{name}': every choice needs an 'ur' text"
             ) from None
+        if not all(isinstance(c.ur, str) and c.ur and isinstance(c.en, str) for c in choices):
+            raise TemplateError(f"{path}: choice field '{name}': choices must be texts")
     width = raw.get("width", 0.0)
     if not isinstance(width, (int, float)) or width < 0:
         raise TemplateError(f"{path}: field '{name}': width must be a positive number")
     lo, hi = raw.get("min"), raw.get("max")
     for v, key in ((lo, "min"), (hi, "max")):
-        if v is not None and not isinstance(v, int):
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
             raise TemplateError(f"{path}: field '{name}': {key} must be a whole number")
     pattern = raw.get("pattern")
     if pattern is not None:
+        if not isinstance(pattern, str):
+            raise TemplateError(f"{path}: field '{name}': pattern must be a text (a regular expression)")
         try:
             re.compile(pattern)
         except re.error as e:
@@ -197,7 +201,7 @@ def parse_template(data, path: str = "<template>") -> Template:
         raise TemplateError(f"{path}: a template must be a JSON object")
     tid = _need(data, "id", str, "the template", path)
     version = data.get("version", 1)
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise TemplateError(f"{path}: 'version' must be a whole number from 1")
     choices_table = _choices_table()
     header_raw = data.get("header", [])
@@ -223,7 +227,7 @@ def parse_template(data, path: str = "<template>") -> Template:
             for c in columns
         )
     rows = data.get("rows_per_page", 20)
-    if not isinstance(rows, int) or not 1 <= rows <= 200:
+    if not isinstance(rows, int) or isinstance(rows, bool) or not 1 <= rows <= 200:
         raise TemplateError(f"{path}: 'rows_per_page' must be a whole number from 1 to 200")
     title = data.get("title", {})
     zones = data.get("zones", {})
