@@ -24,6 +24,14 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def known_revision(rev: str) -> bool:
+    """Is `rev` one of this program's migrations?"""
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(rev) is not None
+    except Exception:
+        return False
+
+
 def current_revision(engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -34,6 +42,8 @@ def upgrade_workspace(ws, target: str = "head") -> str | None:
 
     Returns the path of the backup taken, or None when none was needed.
     """
+    from records.workspace import WorkspaceError
+
     current = current_revision(ws.engine)
     head = head_revision() if target == "head" else target
     if current == head:
@@ -43,10 +53,37 @@ def upgrade_workspace(ws, target: str = "head") -> str | None:
         has_tables = conn.exec_driver_sql(
             "SELECT count(*) FROM sqlite_master WHERE type='table'"
         ).scalar()
+    if current is not None and not known_revision(current):
+        raise WorkspaceError(
+            f"{ws.db_path} was made by a newer version of Daftar (schema {current}). "
+            "Update Daftar to open it; nothing was changed."
+        )
+    if current is None and has_tables:
+        raise WorkspaceError(
+            f"{ws.db_path} is not a Daftar database (it has tables but no Daftar schema "
+            "version). Nothing was changed; choose another folder for the workspace."
+        )
     if has_tables:
         backup = ws.backup_database(ws.timestamped_backup_path(f"before-upgrade-{current or 'none'}"))
     cfg = alembic_config()
-    with ws.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    with ws.engine.connect() as conn:
+        # SQLite's documented way to change a table: foreign keys off while batch migrations
+        # copy and recreate tables (else dropping the old table would cascade or fail), then
+        # check that every reference still holds before turning them back on.
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.commit()
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
+    if broken:
+        raise WorkspaceError(
+            f"Upgrading {ws.db_path} left {len(broken)} broken reference(s) (first in table "
+            f"{broken[0][0]}). Restore the copy taken before the upgrade: {backup}"
+        )
     return str(backup) if backup else None

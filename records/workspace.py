@@ -98,6 +98,22 @@ def make_engine(db_path: Path) -> Engine:
     return engine
 
 
+# How long opening waits for another program's write lock before saying it is in use.
+OPEN_LOCK_TIMEOUT = 5.0
+
+
+def _probe_write_lock(db_path: Path) -> None:
+    """Take and release the write lock once, so a workspace held by another program is
+    reported on open (in WAL mode reads succeed even while another connection holds
+    `BEGIN EXCLUSIVE`; only the first write would fail, much later)."""
+    con = sqlite3.connect(db_path, timeout=OPEN_LOCK_TIMEOUT, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+    finally:
+        con.close()
+
+
 def _explain(db_path: Path, exc: Exception) -> WorkspaceError:
     msg = str(getattr(exc, "orig", exc)).lower()
     if "locked" in msg or "busy" in msg:
@@ -125,6 +141,7 @@ class Workspace:
         self.Session = sessionmaker(engine, expire_on_commit=False, info={"audit_key": self.audit_key})
         self.images = ImageStore(root / IMAGES_DIR)
         self.images.clean_partial()
+        self.upgrade_backup: str | None = None  # backup taken before a schema upgrade on open
 
     def _load_or_create_key(self, name: str) -> bytes:
         """A 32-byte secret kept in the workspace's keys/ folder (created once)."""
@@ -190,7 +207,8 @@ class Workspace:
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
-        except (DatabaseError, OperationalError) as e:
+            _probe_write_lock(db_path)
+        except (DatabaseError, OperationalError, sqlite3.Error) as e:
             engine.dispose()
             raise _explain(db_path, e) from None
         ws = cls(root, engine)
@@ -198,10 +216,13 @@ class Workspace:
             from records.migrate import upgrade_workspace
 
             try:
-                upgrade_workspace(ws)
+                ws.upgrade_backup = upgrade_workspace(ws)
             except (DatabaseError, OperationalError) as e:
                 engine.dispose()
                 raise _explain(db_path, e) from None
+            except WorkspaceError:
+                engine.dispose()
+                raise
         return ws
 
     @contextmanager

@@ -1,0 +1,74 @@
+"""`daftar backup [DEST]` and `daftar restore BACKUP`: whole-workspace backups (one .tar)."""
+
+from __future__ import annotations
+
+import sys
+
+from daftar.cli import add_workspace_arg
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "backup",
+        help="write a consistent backup of the workspace (safe while Daftar runs)",
+        description="Write the database (SQLite online backup), every page image and the "
+        "audit key into one .tar file with a manifest of hashes.",
+    )
+    p.add_argument("dest", nargs="?", default=None, metavar="DEST",
+                   help="backup file or folder (default: WORKSPACE/backups/daftar-backup-TIME.tar)")
+    add_workspace_arg(p)
+    p.set_defaults(func=run_backup)
+
+    r = sub.add_parser(
+        "restore",
+        help="restore a workspace from a backup file",
+        description="Verify a backup completely, then restore it. A non-empty workspace is "
+        "only replaced with --force, and is then moved aside (kept), never deleted.",
+    )
+    r.add_argument("backup", metavar="BACKUP", help="a daftar-backup-….tar file")
+    r.add_argument("--force", action="store_true",
+                   help="move a non-empty workspace aside and restore in its place")
+    add_workspace_arg(r)
+    r.set_defaults(func=run_restore)
+
+
+def run_backup(args) -> int:
+    from records.backup import create_backup
+    from records.workspace import Workspace
+
+    ws = Workspace.open(args.workspace)
+    try:
+        res = create_backup(ws, args.dest)
+    finally:
+        ws.close()
+    c = res.counts
+    print(f"Backup written: {res.path} ({res.size / 1e6:.1f} MB)")
+    print(f"  {c.get('register', 0)} registers, {c.get('page', 0)} pages, {c.get('entry', 0)} entries, "
+          f"{res.images} images, schema {res.revision}")
+    if res.missing_images:
+        print(f"daftar: warning: {len(res.missing_images)} page image(s) were already missing from "
+              "the workspace and are not in the backup", file=sys.stderr)
+    return 0
+
+
+def run_restore(args) -> int:
+    from records.backup import restore_backup
+    from records.workspace import default_workspace_dir
+
+    target = args.workspace or default_workspace_dir()
+    res = restore_backup(args.backup, target, force=args.force)
+    c = res.counts
+    print(f"Restored {args.backup} into {res.workspace}")
+    print(f"  {c.get('register', 0)} registers, {c.get('page', 0)} pages, {c.get('entry', 0)} entries, "
+          f"{res.images} images, schema {res.revision}")
+    if res.moved_aside:
+        print(f"  the previous workspace was moved to {res.moved_aside}")
+    if res.upgrade_backup:
+        print(f"  the schema was upgraded; the database before the upgrade is in {res.upgrade_backup}")
+    for w in res.warnings:
+        print(f"daftar: warning: {w}", file=sys.stderr)
+    if not res.audit_ok:
+        print(f"daftar: warning: the audit chain does not verify: {res.audit_reason}", file=sys.stderr)
+        return 1
+    print("  audit chain verified")
+    return 0

@@ -1,0 +1,427 @@
+"""Backup and restore of a whole workspace as one verifiable .tar file.
+
+A backup holds a consistent copy of the database (SQLite's online backup API, safe while
+the app or another process writes), every page image, the keys/ folder (the audit key,
+so the audit chain still verifies after a restore) and `manifest.json` with the format
+version, Alembic revision, row counts and the sha256 and size of every file. The manifest
+is the last member of the archive: a backup that was cut short has none and is refused.
+
+Restore checks everything (hashes, sizes, SQLite integrity) in a staging folder before it
+replaces anything; an existing workspace is moved aside, never deleted. Opening the
+restored workspace upgrades an older schema (after backing it up).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import sqlite3
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from records.workspace import (
+    DB_NAME,
+    IMAGES_DIR,
+    KEYS_DIR,
+    Workspace,
+    WorkspaceError,
+)
+
+FORMAT = "daftar-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SUFFIX = ".tar"
+_CHUNK = 1 << 20
+_COUNTED = ("register", "page", "entry", "field_value", "user", "audit_event", "batch", "outbox_item")
+
+
+class BackupError(WorkspaceError):
+    """A backup that cannot be made or used; the message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    revision: str | None
+    counts: dict[str, int]
+    images: int
+    missing_images: tuple[str, ...] = ()
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    workspace: Path
+    revision: str | None
+    counts: dict[str, int]
+    images: int
+    moved_aside: Path | None = None
+    upgrade_backup: str | None = None
+    audit_ok: bool = True
+    audit_reason: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _sha256_file(path: Path) -> tuple[str, int]:
+    h, n = hashlib.sha256(), 0
+    with open(path, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+            n += len(chunk)
+    return h.hexdigest(), n
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def default_backup_path(ws: Workspace) -> Path:
+    """Where `daftar backup` writes without DEST: the workspace's backups/ folder."""
+    return ws.backups_dir / f"daftar-backup-{_stamp()}{SUFFIX}"
+
+
+def snapshot_info(db_path: Path) -> tuple[str | None, dict[str, int], list[str]]:
+    """Alembic revision, row counts and referenced image hashes of a database file."""
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        rev = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            rev = row[0] if row else None
+        counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in _COUNTED if t in tables}
+        shas = []
+        if "page" in tables:
+            shas = [r[0] for r in con.execute("SELECT DISTINCT image_sha256 FROM page WHERE image_sha256 IS NOT NULL")]
+    finally:
+        con.close()
+    return rev, counts, shas
+
+
+def _resolve_dest(ws: Workspace, dest: str | Path | None) -> Path:
+    if dest is None:
+        return default_backup_path(ws)
+    dest = Path(dest).expanduser()
+    if dest.is_dir():
+        return dest / f"daftar-backup-{_stamp()}{SUFFIX}"
+    if dest.suffix != SUFFIX:
+        dest = dest.with_name(dest.name + SUFFIX)
+    return dest
+
+
+def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult:
+    """Write a backup of `ws` to `dest` (a .tar file, or a folder to put one in).
+
+    The database copy is one consistent snapshot even while others write; images are
+    copied after it, so every page the snapshot knows has its image (images are written
+    before their rows commit and never removed). The file appears only when complete.
+    """
+    dest = _resolve_dest(ws, dest)
+    if dest.exists():
+        raise BackupError(f"{dest} already exists: choose another name, nothing was written.")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BackupError(f"Cannot create the folder {dest.parent}: {e.strerror}") from None
+    part = dest.with_name(dest.name + ".part")
+    with tempfile.TemporaryDirectory(prefix="daftar-backup-", dir=dest.parent) as tmpdir:
+        snap = Path(tmpdir) / DB_NAME
+        try:
+            ws.backup_database(snap)
+        except sqlite3.Error as e:
+            raise BackupError(f"Cannot copy the database {ws.db_path}: {e}") from None
+        revision, counts, referenced = snapshot_info(snap)
+        files: dict[str, dict] = {}
+        sha, size = _sha256_file(snap)
+        files[DB_NAME] = {"sha256": sha, "size": size}
+        present = ws.images.all_hashes()
+        missing = tuple(sorted(s for s in referenced if s not in present))
+        try:
+            with open(part, "wb") as raw:
+                with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
+                    tar.add(snap, arcname=DB_NAME)
+                    for img in sorted(present):
+                        src = ws.images.path(img)
+                        arc = f"{IMAGES_DIR}/{img[:2]}/{img}"
+                        files[arc] = _add_hashed(tar, src, arc)
+                    keys = ws.root / KEYS_DIR
+                    if keys.is_dir():
+                        for k in sorted(keys.iterdir()):
+                            if k.is_file() and not k.name.endswith(".part"):
+                                arc = f"{KEYS_DIR}/{k.name}"
+                                files[arc] = _add_hashed(tar, k, arc)
+                    manifest = {
+                        "format": FORMAT,
+                        "format_version": FORMAT_VERSION,
+                        "app_version": _app_version(),
+                        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                        "source": str(ws.root),
+                        "alembic_revision": revision,
+                        "counts": counts,
+                        "images": len(present),
+                        "missing_images": list(missing),
+                        "files": files,
+                    }
+                    blob = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+                    info = tarfile.TarInfo(MANIFEST)
+                    info.size = len(blob)
+                    info.mtime = int(dt.datetime.now().timestamp())
+                    tar.addfile(info, io.BytesIO(blob))
+                raw.flush()
+                os.fsync(raw.fileno())
+            os.replace(part, dest)
+            _fsync_dir(dest.parent)
+        except OSError as e:
+            part.unlink(missing_ok=True)
+            if e.errno == 28:
+                raise BackupError(f"The disk holding {dest} is full: no backup was written.") from None
+            raise BackupError(f"Cannot write the backup {dest}: {e.strerror or e}") from None
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+    return BackupResult(dest, revision, counts, len(present), missing, dest.stat().st_size)
+
+
+def _add_hashed(tar: tarfile.TarFile, src: Path, arc: str) -> dict:
+    """Add a file to the archive, hashing exactly the bytes written."""
+    data = src.read_bytes()
+    info = tarfile.TarInfo(arc)
+    info.size = len(data)
+    info.mtime = int(src.stat().st_mtime)
+    info.mode = 0o600 if arc.startswith(KEYS_DIR) else 0o644
+    tar.addfile(info, io.BytesIO(data))
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def _app_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("daftar")
+    except Exception:  # pragma: no cover - not installed
+        return "unknown"
+
+
+# ----------------------------------------------------------------------------- reading
+def read_manifest(backup: str | Path) -> dict:
+    """The manifest of a backup file; BackupError naming the file when it is unusable."""
+    backup = Path(backup)
+    with _open_tar(backup) as tar:
+        return _manifest(tar, backup)
+
+
+def _open_tar(backup: Path) -> tarfile.TarFile:
+    if not backup.exists():
+        raise BackupError(f"The backup {backup} does not exist.")
+    if backup.is_dir():
+        raise BackupError(f"{backup} is a folder: give the backup file (daftar-backup-….tar).")
+    try:
+        return tarfile.open(backup, mode="r:")
+    except (tarfile.TarError, OSError) as e:
+        raise BackupError(f"{backup} is damaged or is not a Daftar backup ({e}).") from None
+
+
+def _manifest(tar: tarfile.TarFile, backup: Path) -> dict:
+    try:
+        member = tar.getmember(MANIFEST)
+    except KeyError:
+        raise BackupError(
+            f"{backup} is incomplete: it has no {MANIFEST} (the backup was interrupted or the "
+            "file was cut short while copying). Use another backup."
+        ) from None
+    except (tarfile.TarError, OSError) as e:
+        raise BackupError(f"{backup} is damaged or cut short ({e}). Use another backup.") from None
+    try:
+        f = tar.extractfile(member)
+        manifest = json.loads(f.read().decode("utf-8")) if f else None
+    except (tarfile.TarError, OSError, ValueError) as e:
+        raise BackupError(f"{backup}: its {MANIFEST} cannot be read ({e}).") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError(f"{backup} is not a Daftar backup (its {MANIFEST} is not one of ours).")
+    if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+        raise BackupError(f"{backup} was made by a newer version of Daftar: update Daftar to restore it.")
+    if DB_NAME not in manifest.get("files", {}):
+        raise BackupError(f"{backup} is incomplete: its manifest lists no database.")
+    return manifest
+
+
+def _safe_name(name: str) -> bool:
+    p = Path(name)
+    return not p.is_absolute() and ".." not in p.parts and name == p.as_posix()
+
+
+def verify_backup(backup: str | Path, into: Path | None = None) -> dict:
+    """Check every file of a backup against its manifest; extract into `into` if given.
+
+    Returns the manifest. Raises BackupError naming the first bad or missing file.
+    """
+    backup = Path(backup)
+    with _open_tar(backup) as tar:
+        manifest = _manifest(tar, backup)
+        expected: dict[str, dict] = manifest["files"]
+        seen: set[str] = set()
+        try:
+            for member in tar:
+                name = member.name
+                if name == MANIFEST:
+                    continue
+                if name not in expected:
+                    continue  # not ours to restore; ignored
+                if not member.isfile() or not _safe_name(name):
+                    raise BackupError(f"{backup}: the entry {name} is not a plain file; the backup is damaged.")
+                f = tar.extractfile(member)
+                h, n = hashlib.sha256(), 0
+                out = None
+                if into is not None:
+                    target = into / name
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    out = open(target, "wb")
+                try:
+                    while chunk := f.read(_CHUNK):
+                        h.update(chunk)
+                        n += len(chunk)
+                        if out:
+                            out.write(chunk)
+                    if out:
+                        out.flush()
+                        os.fsync(out.fileno())
+                finally:
+                    if out:
+                        out.close()
+                want = expected[name]
+                if n != want["size"] or h.hexdigest() != want["sha256"]:
+                    raise BackupError(
+                        f"{backup}: the file {name} is damaged (its content does not match the "
+                        "manifest). Nothing was restored; use another backup."
+                    )
+                seen.add(name)
+        except (tarfile.TarError, OSError, EOFError) as e:
+            raise BackupError(f"{backup} is damaged or cut short ({e}). Nothing was restored.") from None
+        missing = sorted(set(expected) - seen)
+        if missing:
+            raise BackupError(
+                f"{backup} is incomplete: {len(missing)} file(s) listed in its manifest are "
+                f"missing, first {missing[0]}. Nothing was restored; use another backup."
+            )
+    return manifest
+
+
+def _integrity_check(db: Path, backup: Path) -> None:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            res = con.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error as e:
+        raise BackupError(f"{backup}: the database inside is damaged ({e}). Nothing was restored.") from None
+    if res != "ok":
+        raise BackupError(f"{backup}: the database inside is damaged ({res}). Nothing was restored.")
+
+
+def _is_empty_dir(path: Path) -> bool:
+    return path.is_dir() and not any(path.iterdir())
+
+
+def _check_not_in_use(root: Path) -> None:
+    db = root / DB_NAME
+    if not db.is_file():
+        return
+    try:
+        con = sqlite3.connect(db, timeout=0.5)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute("ROLLBACK")
+        finally:
+            con.close()
+    except sqlite3.OperationalError as e:
+        if "locked" in str(e) or "busy" in str(e):
+            raise BackupError(
+                f"The workspace {root} is in use (Daftar or a backup is running). Close it and "
+                "restore again; nothing was changed."
+            ) from None
+    except sqlite3.DatabaseError:
+        pass  # a damaged database is exactly what a restore replaces
+
+
+def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = False) -> RestoreResult:
+    """Restore `backup` into the folder `workspace`.
+
+    Everything is verified in a staging folder first. A non-empty workspace is refused
+    unless `force`; then it is moved aside to `<workspace>.before-restore-<time>` (kept).
+    The restored workspace is opened once, which upgrades an older schema after backing
+    it up, and its audit chain is checked.
+    """
+    backup = Path(backup).expanduser().resolve()
+    root = Path(workspace).expanduser().absolute()
+    if root.exists() and not root.is_dir():
+        raise BackupError(f"{root} is a file, not a workspace folder.")
+    occupied = root.is_dir() and not _is_empty_dir(root)
+    if occupied and not force:
+        raise BackupError(
+            f"The workspace {root} is not empty. Restore into a new folder, or add --force to "
+            "move the current workspace aside (it is kept, not deleted) and restore in its place."
+        )
+    if occupied:
+        _check_not_in_use(root)
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BackupError(f"Cannot create {root.parent}: {e.strerror}") from None
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.restore-", dir=root.parent))
+    moved: Path | None = None
+    try:
+        manifest = verify_backup(backup, into=staging)
+        _integrity_check(staging / DB_NAME, backup)
+        (staging / IMAGES_DIR).mkdir(exist_ok=True)
+        _fsync_dir(staging)
+        if occupied:
+            moved = root.with_name(f"{root.name}.before-restore-{_stamp()}")
+            n = 1
+            while moved.exists():
+                n += 1
+                moved = root.with_name(f"{root.name}.before-restore-{_stamp()}-{n}")
+            os.replace(root, moved)
+        elif root.is_dir():
+            root.rmdir()
+        os.replace(staging, root)
+        _fsync_dir(root.parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    ws = Workspace.open(root)
+    try:
+        from records.migrate import current_revision
+
+        upgrade_backup = ws.upgrade_backup
+        revision = current_revision(ws.engine)
+        with ws.session() as s:
+            from records import audit
+
+            res = audit.verify(s)
+        _, counts, _ = snapshot_info(ws.db_path)
+    finally:
+        ws.close()
+    warnings = []
+    if manifest.get("missing_images"):
+        warnings.append(
+            f"{len(manifest['missing_images'])} page image(s) were already missing when the backup was made"
+        )
+    return RestoreResult(root, revision, counts, int(manifest.get("images", 0)), moved,
+                         upgrade_backup, res.ok, res.reason, tuple(warnings))

@@ -1,0 +1,266 @@
+"""Backup and restore: one verified .tar, consistent while others write, never overwriting."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tarfile
+import threading
+
+import pytest
+
+from records import audit
+from records import services as S
+from records.backup import BackupError, create_backup, read_manifest, restore_backup, verify_backup
+from records.workspace import Workspace
+from tests.records.helpers import make_page, make_users
+from tests.records.migration_fixtures import install_newer_schema
+
+ROWS = (
+    {"khewat_no": "۴۷", "khatooni_no": "112", "owner": "محمد اسلم ولد غلام رسول قوم اعوان",
+     "share": "3/8", "khasra_nos": "125/5، 126", "area": "12-5"},
+    {"khewat_no": "47", "khatooni_no": "113", "owner": "غلام فاطمہ دختر غلام رسول",
+     "share": "5/8", "khasra_nos": "130/2", "area": "4-0"},
+)
+
+
+def _fill(ws):
+    users = make_users(ws)
+    rid, pid, ids = make_page(ws, users["clerk"], rows=ROWS, data=b"\x89PNG page one " * 500)
+    with ws.session() as s:
+        S.add_page(s, ws.images, actor=users["clerk"], register_id=rid, data=b"\x89PNG page two " * 700)
+    return users, rid, pid, ids
+
+
+def _tables(db) -> dict:
+    con = sqlite3.connect(db)
+    try:
+        return {t: con.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall()
+                for t in ("register", "page", "entry", "field_value", "audit_event", "user")}
+    finally:
+        con.close()
+
+
+def test_backup_restore_round_trip_keeps_rows_images_and_audit(workspace, tmp_path):
+    # GIVEN a workspace with a register, two pages, Urdu rows and an audit chain
+    ws = workspace
+    _fill(ws)
+    before = _tables(ws.db_path)
+    key = ws.audit_key
+    # WHEN it is backed up and restored into a new folder
+    res = create_backup(ws, tmp_path / "out")
+    restored = restore_backup(res.path, tmp_path / "restored")
+    # THEN the backup is one .tar whose manifest names revision, counts and hashes
+    assert res.path.name == "out.tar" and res.path.is_file()
+    m = read_manifest(res.path)
+    assert m["alembic_revision"] == "0001" and m["counts"]["page"] == 2 and m["counts"]["entry"] == 2
+    assert set(m["files"]) >= {"daftar.sqlite", "keys/audit.key"} and m["images"] == 2
+    # AND every row, image and the audit key came back, and the chain verifies
+    assert _tables(tmp_path / "restored" / "daftar.sqlite") == before
+    assert restored.audit_ok and restored.counts["page"] == 2 and restored.moved_aside is None
+    ws2 = Workspace.open(tmp_path / "restored")
+    try:
+        assert ws2.audit_key == key
+        with ws2.session() as s:
+            assert audit.verify(s).ok
+            for p in S.list_pages(s, S.list_registers(s)[0].id):
+                assert ws2.images.get(p.image_sha256) == ws.images.get(p.image_sha256)
+            rows = S.page_rows(s, S.list_pages(s, 1)[0].id)
+            assert rows[0].text("owner") == "محمد اسلم ولد غلام رسول قوم اعوان"
+            assert rows[0].text("khewat_no") == "47"
+    finally:
+        ws2.close()
+
+
+def test_backup_to_a_folder_and_never_over_an_existing_file(workspace, tmp_path):
+    # GIVEN a workspace and a folder for backups
+    _fill(workspace)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    # WHEN backing up into the folder
+    res = create_backup(workspace, folder)
+    # THEN a timestamped .tar appears there and no partial file is left
+    assert res.path.parent == folder and res.path.suffix == ".tar"
+    assert [p.name for p in folder.iterdir()] == [res.path.name]
+    # AND writing to an existing name is refused, leaving the file untouched
+    size = res.path.stat().st_size
+    with pytest.raises(BackupError, match="already exists"):
+        create_backup(workspace, res.path)
+    assert res.path.stat().st_size == size
+
+
+def test_restore_refuses_a_non_empty_workspace_and_with_force_moves_it_aside(workspace, tmp_path):
+    # GIVEN a backup and another workspace with its own data
+    _fill(workspace)
+    backup = create_backup(workspace, tmp_path / "b.tar").path
+    other = Workspace.open(tmp_path / "other", create=True)
+    users = make_users(other)
+    make_page(other, users["clerk"], data=b"other page")
+    other.close()
+    before = _tables(tmp_path / "other" / "daftar.sqlite")
+    # WHEN restoring over it without --force
+    # THEN it is refused and nothing changed
+    with pytest.raises(BackupError, match="not empty.*--force"):
+        restore_backup(backup, tmp_path / "other")
+    assert _tables(tmp_path / "other" / "daftar.sqlite") == before
+    # WHEN restoring with force
+    res = restore_backup(backup, tmp_path / "other", force=True)
+    # THEN the old workspace is kept aside intact and the backup is in place
+    assert res.moved_aside is not None and res.moved_aside.name.startswith("other.before-restore-")
+    assert _tables(res.moved_aside / "daftar.sqlite") == before
+    assert res.counts["page"] == 2
+
+
+def test_restore_into_an_existing_empty_folder(workspace, tmp_path):
+    # GIVEN a backup and an empty folder
+    _fill(workspace)
+    backup = create_backup(workspace, tmp_path / "b.tar").path
+    (tmp_path / "empty").mkdir()
+    # WHEN restoring into it
+    res = restore_backup(backup, tmp_path / "empty")
+    # THEN it works without --force
+    assert res.counts["entry"] == 2 and res.moved_aside is None
+
+
+def _rewrite_tar(src, dst, change):
+    """Copy a tar member by member, letting `change(name, data)` alter or drop (None) data."""
+    with tarfile.open(src) as tin, tarfile.open(dst, "w") as tout:
+        for m in tin:
+            data = tin.extractfile(m).read()
+            new = change(m.name, data)
+            if new is None:
+                continue
+            m.size = len(new)
+            import io
+
+            tout.addfile(m, io.BytesIO(new))
+
+
+def test_damaged_image_in_backup_is_named_and_nothing_is_restored(workspace, tmp_path):
+    # GIVEN a backup in which one page image has one byte changed
+    _fill(workspace)
+    good = create_backup(workspace, tmp_path / "good.tar").path
+    bad = tmp_path / "bad.tar"
+    victim = sorted(n for n in read_manifest(good)["files"] if n.startswith("images/"))[0]
+    _rewrite_tar(good, bad, lambda n, d: (bytes([d[0] ^ 1]) + d[1:]) if n == victim else d)
+    # WHEN it is verified or restored
+    # THEN the error names the backup and the damaged file, and the target does not appear
+    with pytest.raises(BackupError, match=f"bad.tar.*{victim}.*damaged"):
+        restore_backup(bad, tmp_path / "target")
+    assert not (tmp_path / "target").exists()
+    assert not [p for p in tmp_path.iterdir() if ".restore-" in p.name]  # staging removed
+
+
+def test_backup_missing_a_file_is_incomplete(workspace, tmp_path):
+    # GIVEN a backup from which the audit key was dropped
+    _fill(workspace)
+    good = create_backup(workspace, tmp_path / "good.tar").path
+    bad = tmp_path / "nokey.tar"
+    _rewrite_tar(good, bad, lambda n, d: None if n == "keys/audit.key" else d)
+    # WHEN verified  THEN it is incomplete and names the missing file
+    with pytest.raises(BackupError, match="incomplete.*keys/audit.key"):
+        verify_backup(bad)
+
+
+def test_cut_short_backup_and_foreign_file_give_clear_errors(workspace, tmp_path):
+    # GIVEN a backup cut in half (as by a copy that stopped), and a file that is no backup
+    _fill(workspace)
+    good = create_backup(workspace, tmp_path / "good.tar").path
+    cut = tmp_path / "cut.tar"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    junk = tmp_path / "photo.tar"
+    junk.write_bytes(os.urandom(5000))
+    # WHEN restoring them  THEN each error names the file and says what is wrong
+    with pytest.raises(BackupError, match="cut.tar.*(incomplete|damaged|cut short)"):
+        restore_backup(cut, tmp_path / "t1")
+    with pytest.raises(BackupError, match="photo.tar.*(damaged|not a Daftar backup)"):
+        restore_backup(junk, tmp_path / "t2")
+    with pytest.raises(BackupError, match="does not exist"):
+        restore_backup(tmp_path / "nothing.tar", tmp_path / "t3")
+    assert not (tmp_path / "t1").exists() and not (tmp_path / "t2").exists()
+
+
+def test_manifest_of_another_program_is_refused(tmp_path):
+    # GIVEN a tar with a manifest.json that is not ours
+    p = tmp_path / "x.tar"
+    import io
+
+    with tarfile.open(p, "w") as t:
+        blob = json.dumps({"format": "something-else"}).encode()
+        info = tarfile.TarInfo("manifest.json")
+        info.size = len(blob)
+        t.addfile(info, io.BytesIO(blob))
+    # WHEN read  THEN it is refused by name
+    with pytest.raises(BackupError, match="x.tar is not a Daftar backup"):
+        read_manifest(p)
+
+
+def test_backup_while_another_thread_writes_is_consistent(workspace, tmp_path):
+    # GIVEN a writer that keeps adding a page with two rows per transaction
+    ws = workspace
+    users = make_users(ws)
+    rid, _, _ = make_page(ws, users["clerk"], rows=ROWS[:1])
+    stop = threading.Event()
+    written = []
+
+    def writer():
+        i = 0
+        while not stop.is_set():
+            i += 1
+            with ws.session() as s:
+                p = S.add_page(s, ws.images, actor=users["clerk"], register_id=rid,
+                               data=os.urandom(20_000) + str(i).encode())
+                for r in ROWS:
+                    S.add_entry(s, actor=users["clerk"], register_id=rid, page_id=p.page_id, values=dict(r))
+            written.append(i)
+
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        # WHEN three backups are taken while it writes
+        backups = []
+        for n in range(3):
+            while len(written) < 3 * (n + 1):
+                stop.wait(0.01)
+            backups.append(create_backup(ws, tmp_path / f"b{n}.tar"))
+    finally:
+        stop.set()
+        t.join()
+    # THEN each restores to a workspace where every page has its two rows and its image,
+    # and the audit chain verifies
+    for n, b in enumerate(backups):
+        res = restore_backup(b.path, tmp_path / f"r{n}")
+        assert res.audit_ok, res.audit_reason
+        ws2 = Workspace.open(tmp_path / f"r{n}")
+        try:
+            with ws2.session() as s:
+                pages = S.list_pages(s, rid)
+                assert len(pages) >= 4
+                for p in pages[1:]:
+                    assert len(S.page_rows(s, p.id)) == 2
+                    ws2.images.get(p.image_sha256)  # present and matching its hash
+        finally:
+            ws2.close()
+    assert backups[-1].counts["page"] > backups[0].counts["page"]
+
+
+def test_restoring_an_older_schema_upgrades_it_after_a_backup(workspace, tmp_path, monkeypatch):
+    # GIVEN a backup made at the current revision
+    _fill(workspace)
+    backup = create_backup(workspace, tmp_path / "old.tar").path
+    assert read_manifest(backup)["alembic_revision"] == "0001"
+    # AND a program version with one more migration
+    newer = install_newer_schema(tmp_path, monkeypatch)
+    # WHEN the backup is restored by that version
+    res = restore_backup(backup, tmp_path / "restored")
+    # THEN the workspace is upgraded, the pre-upgrade database is kept, data and audit survive
+    assert res.revision == newer
+    assert res.upgrade_backup and os.path.isfile(res.upgrade_backup)
+    assert "before-upgrade-0001" in res.upgrade_backup
+    assert res.counts["entry"] == 2 and res.audit_ok
+    con = sqlite3.connect(tmp_path / "restored" / "daftar.sqlite")
+    try:
+        assert con.execute("SELECT shelf FROM register").fetchall() == [("A-1",)]
+    finally:
+        con.close()
