@@ -1,0 +1,266 @@
+"""Open scanned or photographed pages: PNG, JPEG, TIFF (multi-page) and PDF.
+
+    pages = load_pages("scan.tif")          # one LoadedPage per page
+    pages = load_image_bytes(data, "scan")  # the same from memory (encrypted workspace)
+
+The type is recognised from the file's first bytes, not its name. A file that cannot be
+used at all (missing, empty, not an image, damaged, too large) raises `OcrInputError`
+naming the file; inside a multi-page TIFF or PDF a bad page becomes a `LoadedPage` with
+`error` set (naming file and page) while the other pages load. `load_many` turns file
+errors into such entries too, so one bad file never stops a batch.
+
+Images come back as uint8 numpy arrays: gray (H, W) or colour BGR (H, W, 3), phone
+photos turned upright by their EXIF orientation. PDF pages are rendered at 300 dpi.
+Sizes are checked from the file header before any pixel is decoded.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, ImageSequence
+
+MAX_PIXELS = 60_000_000  # a 300 dpi A2 scan is ~35 MP
+MAX_SIDE = 20_000
+MAX_FILE_BYTES = 1 << 30
+PDF_DPI = 300
+
+_HINT = "Scan or export the page again as PNG, JPEG, TIFF or PDF."
+
+
+class OcrInputError(ValueError):
+    """A file (or page) that cannot be read; the message names it and says what to do."""
+
+
+@dataclass
+class LoadedPage:
+    """One page of an input file: its image, or the error that kept it from loading."""
+
+    source: str
+    index: int  # 0-based page number within the file
+    image: np.ndarray | None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.image is not None
+
+
+def sniff(data: bytes) -> str | None:
+    """'png', 'jpeg', 'tiff', 'pdf' from the first bytes, or None."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
+        return "tiff"
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    return None
+
+
+def _describe(data: bytes) -> str:
+    head = data[:512]
+    if head.startswith((b"GIF8", b"BM", b"RIFF")) or head[4:12] in (b"ftypheic", b"ftypavif"):
+        return "an image type Daftar does not read"
+    if head.startswith(b"PK\x03\x04"):
+        return "a ZIP/Office document"
+    try:
+        head.decode("utf-8")
+        return "text"
+    except UnicodeDecodeError:
+        return "not an image or PDF"
+
+
+def load_pages(path: str | Path) -> list[LoadedPage]:
+    """All pages of an image or PDF file. Raises OcrInputError when the file is unusable."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise OcrInputError(f"{p}: file not found") from None
+    except OSError as e:
+        raise OcrInputError(f"{p}: cannot read the file ({e.strerror})") from None
+    if p.is_dir():
+        raise OcrInputError(f"{p}: is a folder, not an image or PDF file")
+    if size > MAX_FILE_BYTES:
+        raise OcrInputError(
+            f"{p}: the file is {size / 2**30:.1f} GB, too large to be a page scan. {_HINT}"
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise OcrInputError(f"{p}: cannot read the file ({e.strerror})") from None
+    return load_image_bytes(data, str(p))
+
+
+def load_image_bytes(data: bytes, name: str) -> list[LoadedPage]:
+    """All pages of an image or PDF held in memory; `name` is used in messages."""
+    if not data:
+        raise OcrInputError(f"{name}: the file is empty (0 bytes). {_HINT}")
+    kind = sniff(data)
+    if kind is None:
+        raise OcrInputError(
+            f"{name}: unsupported file type ({_describe(data)}); Daftar reads PNG, JPEG, TIFF and PDF"
+        )
+    if kind == "pdf":
+        return _pdf_pages(data, name)
+    return _image_pages(data, name, kind)
+
+
+def load_many(paths: Iterable[str | Path]) -> list[LoadedPage]:
+    """Pages of several files; a file that cannot be read becomes one error entry."""
+    out: list[LoadedPage] = []
+    for path in paths:
+        try:
+            out.extend(load_pages(path))
+        except OcrInputError as e:
+            out.append(LoadedPage(str(path), 0, None, str(e)))
+    return out
+
+
+def _check_size(w: int, h: int, where: str) -> None:
+    if w <= 0 or h <= 0:
+        raise OcrInputError(f"{where}: the image has no pixels ({w} x {h})")
+    if w > MAX_SIDE or h > MAX_SIDE or w * h > MAX_PIXELS:
+        raise OcrInputError(
+            f"{where}: the image is {w} x {h} pixels, larger than Daftar reads "
+            f"(at most {MAX_SIDE} px a side and {MAX_PIXELS // 1_000_000} megapixels). "
+            "Scan at 300 dpi or reduce the image."
+        )
+
+
+def _to_array(im: Image.Image) -> np.ndarray:
+    """uint8 gray or BGR array of a decoded frame."""
+    mode = im.mode
+    if mode in ("1", "L"):
+        return np.asarray(im.convert("L"), dtype=np.uint8).copy()
+    if mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        a = np.asarray(im, dtype=np.float64)
+        hi = a.max() if a.size else 1.0
+        scale = 255.0 / (65535.0 if hi > 255 else 255.0)
+        return np.clip(a * scale, 0, 255).astype(np.uint8)
+    if mode in ("LA", "PA", "RGBA", "P") and (
+        "transparency" in im.info or mode in ("LA", "PA", "RGBA")
+    ):
+        rgba = im.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        im = Image.alpha_composite(white, rgba)
+    rgb = np.asarray(im.convert("RGB"), dtype=np.uint8)
+    if (
+        rgb.ndim == 3
+        and np.array_equal(rgb[..., 0], rgb[..., 1])
+        and np.array_equal(rgb[..., 1], rgb[..., 2])
+    ):
+        return rgb[..., 0].copy()
+    return rgb[..., ::-1].copy()
+
+
+def _decode_error(e: Exception) -> str:
+    text = str(e).lower()
+    if "truncated" in text or "premature" in text or "broken data stream" in text:
+        return "the file is truncated (cut off while copying or downloading)"
+    return f"the image data is damaged ({e})"
+
+
+def _image_pages(data: bytes, name: str, kind: str) -> list[LoadedPage]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            im = Image.open(io.BytesIO(data))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise OcrInputError(
+                f"{name}: the image is larger than Daftar reads "
+                f"(at most {MAX_SIDE} px a side and {MAX_PIXELS // 1_000_000} megapixels)"
+            ) from None
+        except Exception as e:  # noqa: BLE001 - Pillow raises many types for bad headers
+            why = "truncated" if "truncated" in str(e).lower() else "damaged"
+            raise OcrInputError(
+                f"{name}: starts like a {kind.upper()} file but is {why} and cannot be read. {_HINT}"
+            ) from None
+    multi = getattr(im, "n_frames", 1) > 1
+    pages: list[LoadedPage] = []
+    index = 0
+    try:
+        frames = ImageSequence.Iterator(im)
+        while True:
+            where = f"{name}, page {index + 1}" if multi or index else name
+            try:
+                frame = next(frames)
+            except StopIteration:
+                break
+            except Exception as e:  # noqa: BLE001 - a damaged page directory
+                pages.append(LoadedPage(name, index, None, f"{where}: {_decode_error(e)}"))
+                break
+            try:
+                _check_size(*frame.size, where)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                    frame.load()
+                    if index == 0 and not multi:
+                        frame = ImageOps.exif_transpose(frame)
+                    pages.append(LoadedPage(name, index, _to_array(frame)))
+            except OcrInputError as e:
+                if not multi:
+                    raise
+                pages.append(LoadedPage(name, index, None, str(e)))
+            except Exception as e:  # noqa: BLE001 - decoder errors come in many types
+                if not multi:
+                    raise OcrInputError(f"{where}: {_decode_error(e)}. {_HINT}") from None
+                pages.append(LoadedPage(name, index, None, f"{where}: {_decode_error(e)}"))
+            index += 1
+    finally:
+        im.close()
+    if not pages:
+        raise OcrInputError(f"{name}: the file holds no pages. {_HINT}")
+    return pages
+
+
+def _pdf_pages(data: bytes, name: str) -> list[LoadedPage]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        text = str(e).lower()
+        if "password" in text:
+            raise OcrInputError(
+                f"{name}: the PDF is password-protected; save an unprotected copy"
+            ) from None
+        raise OcrInputError(f"{name}: not a readable PDF ({e}). {_HINT}") from None
+    pages: list[LoadedPage] = []
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise OcrInputError(f"{name}: the PDF holds no pages")
+        for i in range(n):
+            where = f"{name}, page {i + 1}"
+            try:
+                page = pdf[i]
+                w_pt, h_pt = page.get_size()
+                scale = PDF_DPI / 72
+                w, h = w_pt * scale, h_pt * scale
+                if w <= 0 or h <= 0:
+                    raise OcrInputError(f"{where}: the page has no size")
+                # Very large pages are rendered at a lower resolution instead of refused.
+                fit = min(1.0, MAX_SIDE / max(w, h), (MAX_PIXELS / (w * h)) ** 0.5)
+                bitmap = page.render(scale=scale * fit, grayscale=True)
+                arr = bitmap.to_numpy()
+                if arr.ndim == 3:
+                    arr = arr[..., 0] if arr.shape[2] == 1 else arr[..., :3].mean(axis=2)
+                pages.append(LoadedPage(name, i, np.ascontiguousarray(arr, dtype=np.uint8)))
+                page.close()
+            except OcrInputError as e:
+                pages.append(LoadedPage(name, i, None, str(e)))
+            except Exception as e:  # noqa: BLE001 - pdfium errors on a damaged page
+                pages.append(
+                    LoadedPage(name, i, None, f"{where}: the page cannot be rendered ({e})")
+                )
+    finally:
+        pdf.close()
+    return pages
