@@ -1,0 +1,1 @@
+"""Printed reports (PDF via reportlab): fard, batch handover sheet, progress report."""

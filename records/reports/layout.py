@@ -1,0 +1,231 @@
+"""Shared building blocks of Daftar's printed reports: pages, RTL tables, QR, watermark.
+
+Tables are right to left: the caller gives cells in register order (column 1 first) and
+`rtl_table` puts column 1 at the right edge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from records.reports.urdu_text import (
+    LATIN,
+    NASKH,
+    NASKH_BOLD,
+    UrduParagraph,
+    draw_line,
+    register_fonts,
+)
+
+GAP = "—"  # printed in place of a missing value, so gaps stay visible
+GAP_COLOR = colors.HexColor("#fff3c4")
+HEAD_COLOR = colors.HexColor("#e8e8e8")
+
+STATE_UR = {
+    "draft": "مسودہ",
+    "submitted": "پیش شدہ",
+    "returned": "واپس شدہ",
+    "approved": "منظور شدہ",
+    "verified": "تصدیق شدہ",
+    "batched": "بیچ میں شامل",
+    "sent": "بھیجا گیا",
+    "accepted": "قبول شدہ",
+    "rejected": "مسترد",
+}
+FINAL_STATES = frozenset({"approved", "verified", "batched", "sent", "accepted"})
+WATERMARK = "مسودہ / DRAFT"
+
+
+class ReportError(ValueError):
+    """A report that cannot be made; the message says what to choose instead."""
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How an office wants its printouts: Urdu digits (۱۲) or Latin (12), page size."""
+
+    urdu_digits: bool = True
+    landscape: bool = True
+    printed_by: str = ""
+
+    @property
+    def digits(self) -> str:
+        return "urdu" if self.urdu_digits else "latin"
+
+
+def canonical_json(obj) -> bytes:
+    """Canonical JSON bytes (sorted keys, no spaces, UTF-8) used for every printed hash."""
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def sha256_of(obj) -> str:
+    return hashlib.sha256(canonical_json(obj)).hexdigest()
+
+
+def para(text: str, *, size: float = 9, bold: bool = False, align: str = "right", digits: str = "as-is",
+         color=None) -> UrduParagraph:
+    return UrduParagraph(text, font=NASKH_BOLD if bold else NASKH, size=size, align=align, digits=digits,
+                         color=color)
+
+
+def rtl_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float], *,
+              digits: str = "as-is", size: float = 8.5, gaps: Sequence[Sequence[bool]] | None = None,
+              bold_rows: Sequence[int] = (), align: Sequence[str] | None = None) -> Table:
+    """A grid table, column 1 at the right. Cells may be text or flowables.
+
+    gaps[r][c] True shades a missing value; bold_rows (indexes into rows) print in bold.
+    """
+    n = len(widths)
+    align = list(align or ["right"] * n)
+
+    def cell(v, r, c):
+        if isinstance(v, Flowable):
+            return v
+        return para(str(v), size=size, bold=r in bold_rows, align=align[c], digits=digits)
+
+    data = [[para(h, size=size, bold=True, align="centre") for h in reversed(header)]]
+    for r, row in enumerate(rows):
+        data.append([cell(row[c], r, c) for c in reversed(range(n))])
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_COLOR),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]
+    for r, flags in enumerate(gaps or []):
+        for c, missing in enumerate(flags):
+            if missing:
+                col = n - 1 - c
+                style.append(("BACKGROUND", (col, r + 1), (col, r + 1), GAP_COLOR))
+    for r in bold_rows:
+        style.append(("BACKGROUND", (0, r + 1), (-1, r + 1), HEAD_COLOR))
+    t = Table(data, colWidths=list(reversed(widths)), repeatRows=1, hAlign="RIGHT")
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def label_pairs(pairs: Sequence[tuple[str, str]], width: float, *, digits: str = "as-is", size: float = 10) -> Table:
+    """A header line of `label: value` pairs laid out right to left."""
+    n = len(pairs)
+    cells = [para(f"{label}: {value or GAP}", size=size, digits=digits, align="right") for label, value in pairs]
+    t = Table([list(reversed(cells))], colWidths=[width / n] * n, hAlign="RIGHT")
+    t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    return t
+
+
+class QrCode(Flowable):
+    """A QR code carrying `value` (e.g. a record hash), with the value printed beside it."""
+
+    def __init__(self, value: str, size: float = 28 * mm, caption: str = ""):
+        super().__init__()
+        self.value = value
+        self.size = size
+        self.caption = caption
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.size
+        return self.width, self.height
+
+    def draw(self):
+        w = QrCodeWidget(self.value)
+        x0, y0, x1, y1 = w.getBounds()
+        d = Drawing(self.size, self.size, transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0])
+        d.add(w)
+        d.drawOn(self.canv, 0, 0)
+        c = self.canv
+        c.setFont(LATIN, 7)
+        tx = self.size + 4
+        if self.caption:
+            draw_line(c, self.width, self.size - 10, self.caption, size=9, align="right")
+        c.setFont(LATIN, 7)
+        c.drawString(tx, self.size / 2, self.value[:32])
+        c.drawString(tx, self.size / 2 - 9, self.value[32:])
+
+
+class SignatureLines(Flowable):
+    """Signature lines with Urdu captions, right to left (first caption at the right)."""
+
+    def __init__(self, captions: Sequence[str], height: float = 22 * mm):
+        super().__init__()
+        self.captions = list(captions)
+        self.height = height
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self):
+        c = self.canv
+        n = len(self.captions)
+        slot = self.width / n
+        for i, cap in enumerate(self.captions):
+            right = self.width - i * slot - 8
+            left = right - slot + 24
+            c.setLineWidth(0.6)
+            c.line(left, 18, right, 18)
+            draw_line(c, right, 5, cap, size=9, align="right")
+
+
+def page_decorator(*, title: str, footer: str, watermark: bool, digits: str = "as-is") -> Callable:
+    """onPage callback: footer with page number and print time; the DRAFT watermark."""
+
+    def on_page(canv, doc):
+        canv.saveState()
+        w, h = doc.pagesize
+        if watermark:
+            canv.saveState()
+            canv.translate(w / 2, h / 2)
+            canv.rotate(30)
+            draw_line(canv, 0, 0, WATERMARK, size=72, align="centre", color=colors.Color(0.8, 0.8, 0.8, alpha=0.45))
+            canv.restoreState()
+        canv.setStrokeColor(colors.grey)
+        canv.line(doc.leftMargin, 12 * mm, w - doc.rightMargin, 12 * mm)
+        draw_line(canv, w - doc.rightMargin, 7 * mm, f"{title} — صفحہ {doc.page}", size=8, digits=digits)
+        draw_line(canv, doc.leftMargin, 7 * mm, footer, size=7, align="left", rtl=False)
+        canv.restoreState()
+
+    return on_page
+
+
+def build_pdf(out: str | Path, story: list, *, options: ReportOptions, title: str, watermark: bool,
+              footer: str = "") -> Path:
+    """Write the story to a PDF file (written beside and renamed, so a failure leaves no half file)."""
+    register_fonts()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    size = landscape(A4) if options.landscape else A4
+    tmp = out.with_name(out.name + ".part")
+    doc = SimpleDocTemplate(str(tmp), pagesize=size, leftMargin=12 * mm, rightMargin=12 * mm,
+                            topMargin=12 * mm, bottomMargin=16 * mm, title=title, author="Daftar",
+                            creator="Daftar")
+    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    foot = f"Daftar {stamp}" + (f" {options.printed_by}" if options.printed_by else "") + (f" {footer}" if footer else "")
+    deco = page_decorator(title=title, footer=foot, watermark=watermark, digits=options.digits)
+    doc.build(story, onFirstPage=deco, onLaterPages=deco)
+    tmp.replace(out)
+    return out
+
+
+def frame_width(options: ReportOptions) -> float:
+    size = landscape(A4) if options.landscape else A4
+    return size[0] - 24 * mm
+
+
+def spacer(h: float = 4) -> Spacer:
+    return Spacer(1, h * mm)

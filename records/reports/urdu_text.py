@@ -1,0 +1,314 @@
+"""Urdu text for reportlab: fonts, bidi runs, HarfBuzz shaping and a wrapping flowable.
+
+reportlab shapes Arabic script with HarfBuzz (uharfbuzz) but reorders right-to-left text
+only with `rlbidi`, which is not available here. So this module lays out each line itself:
+
+1. The logical text is cut into *runs*: numbers (`12-5`, `۱۲۵/۵`, `2019-20`) and Latin
+   words are left-to-right runs, everything else is a right-to-left run. A number is an
+   isolated left-to-right run, so `۱۲-۵` prints as 12-5 and never as 5-12.
+2. In a right-to-left line the runs are drawn right to left; inside a right-to-left run
+   HarfBuzz shapes the logical text and returns the glyphs in visual order (joined forms).
+3. Characters the Naskh font lacks (`/`, `-`, brackets, Latin letters) are drawn with the
+   Latin fallback font (DejaVu Sans).
+
+Glyphs are written in visual order, one run after the other; PDF text extractors
+(pdftotext, pdfium) put right-to-left runs back into logical order themselves. (/ActualText
+was tried: both extractors then reverse the logical text again, so it is not used.) Glyphs
+without a code point (lam-alef forms) get their letters in the font's ToUnicode map.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont, shapeStr
+from reportlab.platypus import Flowable
+
+import resources
+from records.text import URDU_DIGITS, urdu_digits
+
+NASKH = "DaftarNaskh"
+NASKH_BOLD = "DaftarNaskhBold"
+NASTALIQ = "DaftarNastaliq"
+LATIN = "DaftarLatin"
+LATIN_BOLD = "DaftarLatin"  # DejaVuSans is the only bundled Latin face
+
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"))
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled fonts with reportlab (once per process)."""
+    for name, file in (
+        (NASKH, resources.URDU_NASKH),
+        (NASKH_BOLD, resources.URDU_NASKH_BOLD),
+        (NASTALIQ, resources.URDU_NASTALIQ),
+        (LATIN, resources.LATIN_FALLBACK),
+    ):
+        pdfmetrics.registerFont(TTFont(name, str(resources.font_path(name=file))))
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
+def _covers(font_name: str, ch: str) -> bool:
+    register_fonts()
+    return ord(ch) in pdfmetrics.getFont(font_name).face.charToGlyph
+
+
+# ----------------------------------------------------------------------------- runs
+_DIGIT = "0-9" + URDU_DIGITS + "\u0660-\u0669"
+# A number: digits joined by / - . : (125/5, 12-5-3, 2019-20, 35202-1234567-1, 3.5).
+_NUMBER = rf"[{_DIGIT}]+(?:\s*[/\-–.:]\s*[{_DIGIT}]+)*"
+# Latin words (and a Latin word followed by numbers, "Page 3"), joined by single spaces.
+_LATIN_WORD = r"[A-Za-z][A-Za-z0-9.'&\-]*"
+_LTR_RUN = re.compile(rf"{_LATIN_WORD}(?:[ ,]+(?:{_LATIN_WORD}|{_NUMBER}))*|{_NUMBER}")
+_STRONG_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_STRONG_LTR = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of one line in logical order, drawn left to right (rtl=False) or shaped RTL."""
+
+    text: str
+    rtl: bool
+
+
+def clean(text: str | None) -> str:
+    """Text without bidi control characters (we place runs ourselves), NFC, single spaces."""
+    if not text:
+        return ""
+    t = unicodedata.normalize("NFC", str(text)).translate(_BIDI_CONTROLS)
+    return " ".join(t.split())
+
+
+def base_is_rtl(text: str) -> bool:
+    """Direction of a paragraph: the first strong letter decides (Urdu when none)."""
+    r, l_ = _STRONG_RTL.search(text), _STRONG_LTR.search(text)
+    if r and l_:
+        return r.start() < l_.start()
+    return not l_
+
+
+def logical_runs(text: str) -> list[Run]:
+    """Cut a line into left-to-right runs (numbers, Latin words) and right-to-left runs."""
+    out: list[Run] = []
+    pos = 0
+    for m in _LTR_RUN.finditer(text):
+        if m.start() > pos:
+            out.append(Run(text[pos:m.start()], True))
+        out.append(Run(m.group(0), False))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Run(text[pos:], True))
+    return out
+
+
+def visual_runs(text: str, *, rtl: bool | None = None) -> list[Run]:
+    """The runs of one line in the order they are drawn from left to right."""
+    runs = logical_runs(text)
+    if rtl is None:
+        rtl = base_is_rtl(text)
+    if not rtl:
+        return runs
+    return list(reversed(runs))
+
+
+# ----------------------------------------------------------------------------- segments
+@dataclass(frozen=True)
+class Segment:
+    """A piece drawn with one font at an x offset: `glyphs` is what reportlab draws."""
+
+    text: str  # logical characters of the piece
+    font: str
+    x: float
+    width: float
+    glyphs: object  # str or reportlab ShapedStr (visual order)
+
+
+def _font_pieces(text: str, font: str) -> list[tuple[str, str]]:
+    """Split a run by font coverage: Urdu font where it has the glyph, Latin fallback else."""
+    pieces: list[tuple[str, str]] = []
+    for ch in text:
+        f = font if (_covers(font, ch) and not ("A" <= ch <= "z") and ch not in "/-()[]") else LATIN
+        if ch == " " and pieces:
+            f = pieces[-1][0]
+        if pieces and pieces[-1][0] == f:
+            pieces[-1] = (f, pieces[-1][1] + ch)
+        else:
+            pieces.append((f, ch))
+    return pieces
+
+
+# Glyphs HarfBuzz picks that have no Unicode code point (lam-alef forms, ligatures) are
+# given private-use codes by reportlab; we remember which logical text each stands for and
+# write that into the PDF's ToUnicode map, so extracted text has the real letters.
+_PUA_TEXT: dict[str, dict[int, str]] = {}
+
+
+def _remember_private_glyphs(font: str, text: str, shaped) -> None:
+    face = pdfmetrics.getFont(font).face.name
+    known = _PUA_TEXT.setdefault(face.decode() if isinstance(face, bytes) else str(face), {})
+    data = shaped.__shapeData__
+    starts = sorted({d.cluster for d in data if d.cluster >= 0})
+    for ch, d in zip(shaped, data, strict=False):
+        code = ord(ch)
+        if 0xE000 <= code <= 0xF8FF and code not in known and d.cluster >= 0:
+            nxt = next((c for c in starts if c > d.cluster), len(text))
+            known[code] = text[d.cluster:nxt]
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab's ToUnicode CMap, with private-use glyphs mapped to the letters they show."""
+    name = fontname.decode() if isinstance(fontname, bytes) else str(fontname)
+    extra: dict[int, str] = {}
+    for face, table in _PUA_TEXT.items():
+        if name.endswith("+" + face) or name == face:
+            extra = table
+    entries = []
+    for i, v in enumerate(subset):
+        t = extra.get(v)
+        dest = t.encode("utf-16-be").hex().upper() if t else f"{v:04X}"
+        entries.append(f"<{i:02X}> <{dest}>")
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({name})", f"/Ordering ({name})", "/Supplement 0", ">> def",
+        f"/CMapName /{name} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *entries, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+def _shaped(text: str, font: str, size: float):
+    """HarfBuzz-shaped glyph string (visual order) and its width in points."""
+    s = shapeStr(text, font, size, force=True)
+    sd = getattr(s, "__shapeData__", None)
+    if sd:
+        _remember_private_glyphs(font, text, s)
+        return s, sum(d.x_advance for d in sd) * size / 1000
+    return text, pdfmetrics.stringWidth(text, font, size)
+
+
+def layout_line(text: str, *, font: str = NASKH, size: float = 10, rtl: bool | None = None,
+                digits: str = "as-is") -> tuple[list[Segment], float]:
+    """Lay out one line: segments with x offsets from the left edge, and the total width.
+
+    digits: "urdu" shows ۰-۹, "latin" 0-9, "as-is" leaves them as written.
+    """
+    register_fonts()
+    text = clean(text)
+    if digits == "urdu":
+        text = urdu_digits(text)
+    elif digits == "latin":
+        from records.text import latin_digits
+
+        text = latin_digits(text)
+    segs: list[Segment] = []
+    x = 0.0
+    for run in visual_runs(text, rtl=rtl):
+        pieces = _font_pieces(run.text, font)
+        if run.rtl:
+            pieces.reverse()
+        for f, piece in pieces:
+            if run.rtl and f != LATIN:
+                glyphs, w = _shaped(piece, f, size)
+            else:
+                # neutral marks inside a right-to-left run read right to left (and mirror)
+                glyphs = _mirror(piece[::-1]) if run.rtl else piece
+                w = pdfmetrics.stringWidth(glyphs, f, size)
+            segs.append(Segment(piece, f, x, w, glyphs))
+            x += w
+    return segs, x
+
+
+_MIRROR = str.maketrans("()[]<>{}", ")(][><}{")
+
+
+def _mirror(s: str) -> str:
+    return s.translate(_MIRROR)
+
+
+def text_width(text: str, *, font: str = NASKH, size: float = 10, digits: str = "as-is") -> float:
+    return layout_line(text, font=font, size=size, digits=digits)[1]
+
+
+def draw_line(canv, x: float, y: float, text: str, *, font: str = NASKH, size: float = 10,
+              align: str = "right", rtl: bool | None = None, digits: str = "as-is",
+              color=None) -> float:
+    """Draw one line of (Urdu) text on a canvas; x is the right edge for align='right',
+    the left edge for 'left', the centre for 'centre'. Returns the width drawn."""
+    segs, width = layout_line(text, font=font, size=size, rtl=rtl, digits=digits)
+    if not segs:
+        return 0.0
+    left = {"right": x - width, "left": x, "centre": x - width / 2, "center": x - width / 2}[align]
+    canv.saveState()
+    if color is not None:
+        canv.setFillColor(color)
+    for s in segs:
+        canv.setFont(s.font, size)
+        canv.drawString(left + s.x, y, s.glyphs)
+    canv.restoreState()
+    return width
+
+
+# ----------------------------------------------------------------------------- wrapping
+def wrap_lines(text: str, width: float, *, font: str = NASKH, size: float = 10,
+               digits: str = "as-is") -> list[str]:
+    """Break text into lines (logical order) that fit `width` points; long words overflow."""
+    words = clean(text).split(" ")
+    lines: list[str] = []
+    cur = ""
+    for w in words:
+        if not w:
+            continue
+        cand = f"{cur} {w}" if cur else w
+        if cur and text_width(cand, font=font, size=size, digits=digits) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = cand
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+class UrduParagraph(Flowable):
+    """A wrapped paragraph of Urdu (or mixed) text drawn with `draw_line`.
+
+    Works as a table cell: wrap() returns the height the lines need.
+    """
+
+    def __init__(self, text: str, *, font: str = NASKH, size: float = 10, leading: float | None = None,
+                 align: str = "right", digits: str = "as-is", color=None, rtl: bool | None = None):
+        super().__init__()
+        self.text = clean(text)
+        self.font = font
+        self.size = size
+        self.leading = leading or size * 1.55
+        self.align = align
+        self.digits = digits
+        self.color = color
+        self.rtl = rtl
+        self._lines: list[str] = []
+        self.width = self.height = 0.0
+
+    def wrap(self, availWidth, availHeight):
+        self._lines = wrap_lines(self.text, availWidth, font=self.font, size=self.size, digits=self.digits)
+        self.width = availWidth
+        self.height = max(1, len(self._lines)) * self.leading
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        y = self.height - self.leading + (self.leading - self.size) * 0.55
+        x = {"right": self.width, "left": 0.0, "centre": self.width / 2, "center": self.width / 2}[self.align]
+        for line in self._lines:
+            draw_line(canv, x, y, line, font=self.font, size=self.size, align=self.align,
+                      rtl=self.rtl, digits=self.digits, color=self.color)
+            y -= self.leading
+
+    def __repr__(self) -> str:
+        return f"UrduParagraph({self.text!r})"
