@@ -119,8 +119,10 @@ class _Checker:
         self._cache: dict[str, dict[str, tuple[Any, str | None, str | None]]] = {
             c.name: {} for c in (*template.header, *template.columns)
         }
-        owner = _first_present(template, ("owner",))
-        self._owner = owner
+        # (name, spec, cache) per column, the owner column first: it tells a total row.
+        cols = sorted(enumerate(template.columns), key=lambda ic: ic[1].name != "owner")
+        self.columns = [(i, c.name, c, self._cache[c.name]) for i, c in cols]
+        self.owner_first = bool(cols) and cols[0][1].name == "owner"
 
     def check(self, spec: FieldSpec, text: str) -> tuple[Any, str | None, str | None]:
         """(value or None, flag code or None, problem text or None) for one value."""
@@ -134,11 +136,10 @@ class _Checker:
             cache[text] = result
         return result
 
-    def is_total_row(self, row: Mapping) -> bool:
-        if self._owner is None:
-            return False
-        t = normalise(_as_text(row.get(self._owner))).lower()
-        return bool(t) and t.startswith(_TOTAL_PREFIXES)
+
+def _is_total(owner: Any) -> bool:
+    """An owner cell reading میزان / total marks the khewat's total row."""
+    return isinstance(owner, str) and owner.lower().startswith(_TOTAL_PREFIXES)
 
 
 def _check_value(spec: FieldSpec, text: str) -> tuple[Any, str | None, str | None]:
@@ -198,7 +199,6 @@ def _check_row(
     checker: _Checker, row: Any, row_index: int
 ) -> tuple[dict[str, Any], list[Flag], bool]:
     """Parsed values, flags of the row's own fields, and whether it is a total row."""
-    template = checker.template
     if not isinstance(row, Mapping):
         flag = Flag(
             "parse",
@@ -208,26 +208,35 @@ def _check_row(
             row_index,
         )
         return {}, [flag], False
-    total = checker.is_total_row(row)
     values: dict[str, Any] = {}
-    problems: list[tuple[FieldSpec, str, str]] = []
-    for spec in template.columns:
-        text = _as_text(row.get(spec.name))
-        value, code, problem = checker.check(spec, text)
-        if code == "required" and total and spec.name not in _TOTAL_REQUIRED:
-            code = None
-        if code is not None:
-            problems.append((spec, code, problem))
-        elif value is not None:
-            values[spec.name] = value
+    problems: list[tuple[int, FieldSpec, str, str]] = []
+    total = False
+    get = row.get
+    for i, name, spec, cache in checker.columns:  # inlined checker.check: this loop is the hot path
+        raw = get(name)
+        text = raw if raw.__class__ is str else _as_text(raw)
+        result = cache.get(text)
+        if result is None:
+            result = _check_value(spec, text)
+            if len(cache) < _CACHE_LIMIT:
+                cache[text] = result
+        value, code, problem = result
+        if code is None:
+            if value is not None:
+                values[name] = value
+                if name == "owner" and checker.owner_first:
+                    total = _is_total(value)
+        elif not (total and code == "required" and name not in _TOTAL_REQUIRED):
+            problems.append((i, spec, code, problem))
     if not problems:
         return values, [], total
+    problems.sort(key=lambda p: p[0])  # flags in column order
     where = _context(values, row_index)
     flags = [
         Flag(code, ERROR, f"{where}: {spec.label_en}: {problem}", spec.name, row_index)
         if code != "required"
         else Flag(code, ERROR, f"{where}: {problem}", spec.name, row_index)
-        for spec, code, problem in problems
+        for _, spec, code, problem in problems
     ]
     return values, flags, total
 
@@ -333,7 +342,7 @@ def _group(
         if k is None:
             k = khewats[no] = _Khewat(no)
         k.rows.append(i)
-        bad = {f.field for f in row_flags if f.code in ("parse", "required")}
+        bad = {f.field for f in row_flags if f.code in ("parse", "required")} if row_flags else ()
         if rules.has_area and "area" in bad:
             k.complete = False
         if total:
