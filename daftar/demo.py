@@ -1,0 +1,267 @@
+"""Build a demo workspace: registers of each kind with rendered Urdu pages and OCR-like values.
+
+Everything is generated here from the templates and the vocabulary in resources/ (through
+ocr.synth), never downloaded. Per register the pages show the stages of the work:
+
+- page 1: OCR done, a few values deliberately misread and flagged low_confidence, so the
+  correction view has work to do (draft);
+- page 2: OCR done, one value corrected by the clerk, submitted by clerk1, approved by
+  girdawar1 except one row returned with a comment;
+- page 3 (when present): scanned only, waiting for OCR.
+
+Users admin, clerk1, girdawar1 (supervisor) and ro1 (revenue officer), password "demo".
+The workspace is built in a staging folder and moved into place when complete, so an
+interrupted build never leaves a half demo behind.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+
+from records import services as S
+from records import workflow
+from records.audit import Actor
+from records.flags import WARNING, Flag
+from records.templates import get_template
+from records.text import latin_digits
+from records.workspace import Workspace
+
+KINDS = ("jamabandi", "girdawari", "intiqal")
+REGISTERS_PER_KIND = 2
+PASSWORD = "demo"
+USERS = (  # username, role, full name
+    ("admin", workflow.ADMIN, "منتظم"),
+    ("clerk1", workflow.CLERK, "محمد عارف (کلرک)"),
+    ("girdawar1", workflow.SUPERVISOR, "غلام حسین (گرداور)"),
+    ("ro1", workflow.REVENUE_OFFICER, "احمد نواز (ریونیو آفیسر)"),
+)
+HEADER_COLUMNS = ("district", "tehsil", "mauza", "hadbast_no", "year")
+_CONFUSE = {"ب": "پ", "ت": "ث", "ج": "چ", "ح": "خ", "د": "ڈ", "ر": "ڑ", "س": "ش", "ع": "غ", "ی": "ے", "ک": "گ"}
+
+
+class DemoError(RuntimeError):
+    """The demo cannot be built here; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    root: Path
+    registers: int
+    pages: int
+    entries: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One OCR-like reading of a field (the attributes services.save_ocr_rows needs)."""
+
+    text: str
+    raw_text: str
+    confidence: float
+    box: tuple[int, int, int, int] | None
+    flags: tuple[Flag, ...] = ()
+
+
+def _misread(value: str, rng: random.Random) -> str:
+    """A plausible OCR mistake: a wrong digit, a dropped slash, a confused letter."""
+    digits = [i for i, c in enumerate(value) if c.isdigit()]
+    if "/" in value and rng.random() < 0.5:
+        return value.replace("/", "", 1)  # Tesseract drops slashes (ocr-facts)
+    if digits:
+        i = rng.choice(digits)
+        d = int(value[i]) if value[i].isascii() else int(latin_digits(value[i]))
+        new = str((d + rng.choice((1, 3, 5))) % 10)
+        return value[:i] + new + value[i + 1:]
+    letters = [i for i, c in enumerate(value) if c in _CONFUSE]
+    if letters:
+        i = rng.choice(letters)
+        return value[:i] + _CONFUSE[value[i]] + value[i + 1:]
+    return value[:-1] if len(value) > 2 else value
+
+
+def _readings(template, rows, boxes, rng: random.Random, *, n_wrong: int
+              ) -> tuple[list[dict[str, Reading]], set[tuple[int, str]]]:
+    """Ground-truth rows turned into OCR-like readings, `n_wrong` of them misread and flagged.
+
+    Returns the readings and the (row, field) cells that were misread.
+    """
+    cells = [(i, name) for i, row in enumerate(rows) for name, v in row.items() if v]
+    wrong = set(rng.sample(cells, min(n_wrong, len(cells))))
+    out = []
+    for i, row in enumerate(rows):
+        readings = {}
+        for name, value in row.items():
+            box = boxes.get((i, name))
+            box = tuple(int(v) for v in box) if box else None
+            if (i, name) in wrong:
+                text = _misread(value, rng)
+                conf = round(rng.uniform(0.35, 0.62), 2)
+                label = template.field(name).label_en
+                flags = (Flag("low_confidence", WARNING,
+                              f"{label}: OCR is unsure of '{text}' ({conf:.0%}); check it against the page",
+                              name, i),)
+            else:
+                text, conf, flags = value, round(rng.uniform(0.86, 0.99), 2), ()
+            readings[name] = Reading(text, text, conf, box, flags)
+        out.append(readings)
+    return out, wrong
+
+
+def _split_pages(rows: list[dict], sizes: list[int]) -> list[list[dict]]:
+    """Cut rows into pages of about `sizes` rows, never splitting a khewat across pages."""
+    pages, start = [], 0
+    for n, want in enumerate(sizes):
+        if n == len(sizes) - 1:
+            pages.append(rows[start:])
+            break
+        end = min(start + want, len(rows))
+        while 0 < end < len(rows) and rows[end].get("khewat_no") == rows[end - 1].get("khewat_no"):
+            end += 1
+        pages.append(rows[start:end])
+        start = end
+    return [p for p in pages if p]
+
+
+def _png(image) -> bytes:
+    ok, buf = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 3])
+    if not ok:  # pragma: no cover
+        raise DemoError("could not encode a demo page as PNG")
+    return buf.tobytes()
+
+
+def _create_users(ws: Workspace) -> dict[str, Actor]:
+    actors: dict[str, Actor] = {}
+    with ws.session() as s:
+        try:
+            from records.accounts import create_user
+        except ImportError:  # pragma: no cover - accounts always ships with records
+            create_user = None
+        admin = None
+        for username, role, full_name in USERS:
+            if create_user is not None:
+                u = create_user(s, actor=admin, username=username, password=PASSWORD, role=role,
+                                full_name=full_name, check_rules=False)
+                actors[username] = Actor(u.id, u.username, u.role)
+            else:  # pragma: no cover
+                from records.models import User
+
+                # TODO: records.accounts.create_user sets an argon2 password hash.
+                u = User(username=username, role=role, full_name=full_name, password_hash="")
+                s.add(u)
+                s.flush()
+                actors[username] = Actor(u.id, username, role)
+            if role == workflow.ADMIN:
+                admin = actors[username]
+    return actors
+
+
+def _fill(ws: Workspace, rng: random.Random, seed: int) -> tuple[int, int, int]:
+    from ocr.synth import Degradation, random_register, render_page
+
+    users = _create_users(ws)
+    clerk, girdawar = users["clerk1"], users["girdawar1"]
+    n_regs = n_pages = n_entries = 0
+    page_seed = seed * 1000
+    for kind in KINDS:
+        template = get_template(kind)
+        for r in range(REGISTERS_PER_KIND):
+            n_pages_here = 2 + (r % 2)  # 2 and 3 pages
+            sizes = [rng.randint(5, min(8, template.rows_per_page)) for _ in range(n_pages_here)]
+            header, rows = random_register(template, sum(sizes), rng)
+            extra = {k: v for k, v in header.items() if k not in HEADER_COLUMNS}
+            with ws.session() as s:
+                rid = S.create_register(
+                    s, actor=clerk, template=template, district=header.get("district", ""),
+                    tehsil=header.get("tehsil", ""), mauza=header.get("mauza", ""),
+                    hadbast_no=header.get("hadbast_no", "1"), year=header.get("year", ""),
+                    volume=str(r + 1), header=extra)
+            n_regs += 1
+            for p_no, page_rows in enumerate(_split_pages(rows, sizes), start=1):
+                page_seed += 1
+                font = "nastaliq" if (n_pages % 3 == 2) else "naskh"
+                urdu = n_pages % 2 == 1
+                if urdu:
+                    from records.text import urdu_digits
+
+                    page_rows = [{k: urdu_digits(v) if template.field(k).kind not in ("text-ur",) else v
+                                  for k, v in row.items()} for row in page_rows]
+                # Mild skew, shading and a stamp; no noise, which makes PNGs ten times larger.
+                degrade = Degradation(skew_deg=round(rng.uniform(-0.6, 0.6), 2),
+                                      uneven_light=0.1, stamp=p_no == 1)
+                synth = render_page(template, header, page_rows, font=font, urdu_digits=urdu,
+                                    seed=page_seed, degrade=degrade)
+                h, w = synth.image.shape[:2]
+                with ws.session() as s:
+                    added = S.add_page(s, ws.images, actor=clerk, register_id=rid,
+                                       data=_png(synth.image), name=f"{kind}-{r + 1}-page-{p_no}.png",
+                                       page_no=p_no, width=w, height=h)
+                    n_pages += 1
+                    if p_no == 3:
+                        continue  # scanned, waiting for OCR
+                    n_wrong = rng.randint(2, 4) if p_no == 1 else 1
+                    readings, wrong = _readings(template, page_rows, synth.boxes, rng, n_wrong=n_wrong)
+                    S.save_ocr_rows(s, actor=clerk, page_id=added.page_id, rows=readings)
+                    n_entries += len(readings)
+                if p_no == 2:
+                    _review(ws, added.page_id, page_rows, wrong, clerk, girdawar)
+    return n_regs, n_pages, n_entries
+
+
+def _review(ws: Workspace, page_id: int, truth: list[dict], wrong: set[tuple[int, str]],
+            clerk: Actor, girdawar: Actor) -> None:
+    """Clerk corrects the misread values and submits; the girdawar approves all rows but
+    the last, which is returned with a comment."""
+    with ws.session() as s:
+        rows = S.page_rows(s, page_id)
+        for i, name in sorted(wrong):
+            S.set_value(s, actor=clerk, entry_id=rows[i].entry_id, field_name=name,
+                        text=truth[i][name], source="corrected")
+    try:
+        with ws.session() as s:
+            S.submit_page(s, actor=clerk, page_id=page_id)
+    except workflow.WorkflowError:
+        return  # a rule flags the generated page: it stays a draft for the clerk
+    with ws.session() as s:
+        ids = [r.entry_id for r in S.page_rows(s, page_id)]
+        if len(ids) > 1:
+            S.transition(s, actor=girdawar, entry_ids=ids[-1:], action="return",
+                         comment="رقبہ دوبارہ رجسٹر سے ملا کر درج کریں")
+            ids = ids[:-1]
+        S.transition(s, actor=girdawar, entry_ids=ids, action="approve")
+
+
+def build_demo(root: str | Path, *, seed: int = 1) -> DemoResult:
+    """Build the demo workspace at `root` (which must not hold a workspace yet)."""
+    started = time.perf_counter()
+    root = Path(root).expanduser().absolute()
+    if Workspace.exists(root):
+        raise DemoError(f"A workspace already exists at {root}; choose another folder for the demo.")
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise DemoError(f"{root} is not empty; the demo is only built into a new or empty folder.")
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise DemoError(f"Cannot create the folder {root.parent}: {e.strerror}") from None
+    staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.demo-", dir=root.parent))
+    try:
+        ws = Workspace.open(staging, create=True)
+        try:
+            counts = _fill(ws, random.Random(seed), seed)
+        finally:
+            ws.close()
+        if root.is_dir():
+            root.rmdir()
+        os.replace(staging, root)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return DemoResult(root, *counts, time.perf_counter() - started)
