@@ -14,6 +14,9 @@ COMMANDS = [
     "demo",
     "backup",
     "audit",
+    "server",
+    "sync",
+    "batch",
 ]
 
 

@@ -1,0 +1,77 @@
+"""`daftar batch export|import`: signed batch files for offices without any network (USB)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from daftar.cli import add_workspace_arg
+
+SUFFIX = ".daftar-batch"
+
+
+def register(sub) -> None:
+    p = sub.add_parser("batch", help="export a signed batch file for a USB stick, or import one")
+    bs = p.add_subparsers(dest="batch_cmd", metavar="export|import")
+    e = bs.add_parser("export", help="write a signed batch file (manifest, entries, page images)")
+    add_workspace_arg(e)
+    e.add_argument("out", metavar="OUT.daftar-batch")
+    e.add_argument("--batch", default=None, metavar="UUID", help="which batch (default: the oldest one not yet acknowledged)")
+    e.add_argument("--seal", metavar="USERNAME", default=None,
+                   help="first seal all approved entries into a new batch, acting as this supervisor")
+    e.set_defaults(func=run_export)
+    i = bs.add_parser("import", help="give a batch file to the central server")
+    i.add_argument("file", metavar="FILE.daftar-batch")
+    i.add_argument("--server", default=None, metavar="URL", help="central server address")
+    i.add_argument("--admin-token", default=None)
+    i.add_argument("--ca-bundle", default=None, metavar="PEM")
+    i.add_argument("--database", default=None, metavar="URL", help="import straight into a server database instead")
+    i.add_argument("--storage", default=None, metavar="DIR", help="the server's image folder (with --database)")
+    i.set_defaults(func=run_import)
+    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+
+
+def run_export(args) -> int:
+    from records.workspace import Workspace
+    from sync.batchfile import BatchFileError, export_batch, seal_approved
+
+    ws = Workspace.open(args.workspace)
+    try:
+        try:
+            if args.seal:
+                info = seal_approved(ws, username=args.seal)
+                print(f"sealed batch {info.uuid} with {info.entries} entries")
+            path, info = export_batch(ws, Path(args.out), batch_uuid=args.batch)
+        except BatchFileError as e:
+            print(f"daftar batch export: {e}", file=sys.stderr)
+            return 1
+        print(f"wrote {path}: batch {info.uuid}, {info.entries} entries, {len(info.images)} images")
+        return 0
+    finally:
+        ws.close()
+
+
+def run_import(args) -> int:
+    from sync.batchfile import BatchFileError, import_direct, import_over_http
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as e:
+        print(f"daftar batch import: cannot read {args.file}: {e.strerror}", file=sys.stderr)
+        return 1
+    try:
+        if args.database:
+            if not args.storage:
+                print("daftar batch import: --database needs --storage DIR", file=sys.stderr)
+                return 2
+            receipt = import_direct(data, args.database, Path(args.storage))
+        else:
+            if not args.server or not args.admin_token:
+                print("daftar batch import: give --server URL and --admin-token (or --database/--storage)", file=sys.stderr)
+                return 2
+            receipt = import_over_http(data, args.server, args.admin_token, args.ca_bundle)
+    except BatchFileError as e:
+        print(f"daftar batch import: {args.file}: {e}", file=sys.stderr)
+        return 1
+    print(f"imported batch {receipt['batch_id']}: {len(receipt['entries'])} entries, receipt {receipt['receipt_id']}")
+    return 0

@@ -1,0 +1,242 @@
+"""Batches of approved entries for the central server: canonical JSON, manifest, Ed25519 seal.
+
+Qt-free and network-free. `create_batch` moves approved (or verified) entries to `batched`
+through the workflow, writes one canonical JSON document per entry version, builds the
+manifest (office id, batch id, entries with their hashes, page image hashes, audit chain
+head), signs it with the office key and queues one OutboxItem per entry -- all in the
+caller's transaction, audited. The sync engine (sync/engine.py) and `daftar batch export`
+send what this module sealed; they never rebuild it.
+
+`Batch.manifest` holds the whole submission body: ``{"manifest": {...}, "entries": [...]}``
+where each entry is ``{"entry_uuid", "version", "sha256", "content"}``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from records import audit, workflow
+from records.audit import Actor
+from records.models import (
+    Batch,
+    Entry,
+    FieldValue,
+    Office,
+    OutboxItem,
+    Page,
+    Register,
+    User,
+    utcnow,
+)
+
+SCHEMA = 1
+
+
+class OutboxError(RuntimeError):
+    """A batch that cannot be built; the message says what to do."""
+
+
+# ----------------------------------------------------------------------------- canonical form
+def canonical_json(obj) -> bytes:
+    """The one byte form that is hashed and signed: sorted keys, no spaces, UTF-8."""
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def content_hash(obj) -> str:
+    """SHA-256 of the canonical JSON of `obj`."""
+    return sha256_hex(canonical_json(obj))
+
+
+# ----------------------------------------------------------------------------- keys
+def generate_signing_key() -> bytes:
+    """A new raw 32-byte Ed25519 private key."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+    return Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+
+
+def public_key_b64(signing_key: bytes) -> str:
+    """Base64 of the raw public key that belongs to `signing_key` (registered at enrolment)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    pub = Ed25519PrivateKey.from_private_bytes(signing_key).public_key()
+    return base64.b64encode(pub.public_bytes(Encoding.Raw, PublicFormat.Raw)).decode()
+
+
+def sign(signing_key: bytes, data: bytes) -> str:
+    """Base64 Ed25519 signature of `data`."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return base64.b64encode(Ed25519PrivateKey.from_private_bytes(signing_key).sign(data)).decode()
+
+
+def office_identity(session: Session, *, name: str = "Daftar office") -> Office:
+    """The workspace's Office row, created with a fresh Ed25519 key pair when missing."""
+    office = session.scalar(select(Office).order_by(Office.id).limit(1))
+    if office is None:
+        office = Office(name=name)
+        session.add(office)
+    if not office.signing_key:
+        office.signing_key = generate_signing_key()
+    session.flush()
+    return office
+
+
+# ----------------------------------------------------------------------------- entries
+def _username(session: Session, user_id: int | None) -> str | None:
+    if user_id is None:
+        return None
+    u = session.get(User, user_id)
+    return u.username if u else str(user_id)
+
+
+def entry_document(session: Session, entry: Entry) -> dict:
+    """The canonical document of one entry version as the central office receives it."""
+    reg = session.get(Register, entry.register_id)
+    page = session.get(Page, entry.page_id) if entry.page_id else None
+    values = {
+        v.field: v.value
+        for v in session.scalars(
+            select(FieldValue).where(FieldValue.entry_id == entry.id, FieldValue.current.is_(True))
+        )
+    }
+    return {
+        "schema": SCHEMA,
+        "entry_uuid": entry.uuid,
+        "version": entry.version,
+        "register": {
+            "uuid": reg.uuid, "template_id": reg.template_id, "template_version": reg.template_version,
+            "district": reg.district, "tehsil": reg.tehsil, "mauza": reg.mauza,
+            "hadbast_no": reg.hadbast_no, "year": reg.year, "volume": reg.volume,
+            "header": dict(reg.header or {}),
+        },
+        "page": {"page_no": page.page_no, "image_sha256": page.image_sha256} if page else None,
+        "row_no": entry.row_no,
+        "values": values,
+        "approved_by": _username(session, entry.approved_by),
+        "verified_by": _username(session, entry.verified_by),
+    }
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    """A sealed batch, as plain values."""
+
+    id: int
+    uuid: str
+    entries: int
+    images: tuple[str, ...]
+    manifest_sha256: str
+    state: str
+
+
+def _ready_entries(session: Session, entry_ids: Iterable[int] | None) -> list[Entry]:
+    stmt = select(Entry).where(Entry.is_latest.is_(True), Entry.deleted.is_(False),
+                               Entry.state.in_((workflow.APPROVED, workflow.VERIFIED)))
+    if entry_ids is not None:
+        stmt = stmt.where(Entry.id.in_(list(entry_ids)))
+    return list(session.scalars(stmt.order_by(Entry.register_id, Entry.page_id, Entry.row_no, Entry.id)))
+
+
+def create_batch(
+    session: Session,
+    *,
+    actor: Actor,
+    entry_ids: Iterable[int] | None = None,
+    require_verification: bool = False,
+) -> BatchInfo:
+    """Seal approved entries (all, or `entry_ids`) into a signed batch queued for sending.
+
+    One transaction (the caller's): entries move to `batched`, OutboxItems are queued and
+    the batch is audited; on any error nothing of it remains.
+    """
+    from records.services import transition
+
+    entries = _ready_entries(session, entry_ids)
+    if entry_ids is not None:
+        wanted = set(entry_ids)
+        missing = wanted - {e.id for e in entries}
+        if missing:
+            raise OutboxError(
+                f"entries {sorted(missing)} are not approved (or are old versions): "
+                "only approved entries can be batched"
+            )
+    if not entries:
+        raise OutboxError("there are no approved entries to send: approve entries first")
+    queued = set(
+        session.execute(
+            select(OutboxItem.entry_uuid, OutboxItem.version).where(
+                OutboxItem.entry_uuid.in_([e.uuid for e in entries])
+            )
+        ).all()
+    )
+    dup = [e for e in entries if (e.uuid, e.version) in queued]
+    if dup:
+        raise OutboxError(f"entry {dup[0].uuid} version {dup[0].version} is already in a batch")
+    office = office_identity(session)
+    transition(session, actor=actor, entry_ids=[e.id for e in entries], action="batch",
+               require_verification=require_verification)
+    batch = Batch(created_by=actor.id, state="open")
+    session.add(batch)
+    session.flush()
+    docs = []
+    images: set[str] = set()
+    for e in entries:
+        doc = entry_document(session, e)
+        h = content_hash(doc)
+        docs.append({"entry_uuid": e.uuid, "version": e.version, "sha256": h, "content": doc})
+        if doc["page"] and doc["page"]["image_sha256"]:
+            images.add(doc["page"]["image_sha256"])
+        session.add(OutboxItem(batch_id=batch.id, entry_id=e.id, entry_uuid=e.uuid,
+                               version=e.version, content_sha256=h, state="queued"))
+    audit.record(session, actor=actor, action="batch.create", entity="batch", entity_id=batch.uuid,
+                 detail={"entries": len(docs), "images": len(images)})
+    manifest = {
+        "schema": SCHEMA,
+        "office_id": office.uuid,
+        "batch_id": batch.uuid,
+        "created_at": utcnow().isoformat(timespec="seconds") + "Z",
+        "entries": [{"entry_uuid": d["entry_uuid"], "version": d["version"], "sha256": d["sha256"]} for d in docs],
+        "images": sorted(images),
+        "audit_head": audit.head(session),
+    }
+    seal(batch, manifest, docs, office.signing_key)
+    session.flush()
+    return batch_info(batch)
+
+
+def seal(batch: Batch, manifest: dict, docs: list[dict], signing_key: bytes) -> None:
+    """Sign `manifest` and store the submission body on the batch."""
+    batch.manifest = {"manifest": manifest, "entries": docs}
+    batch.manifest_sha256 = content_hash(manifest)
+    batch.signature = sign(signing_key, canonical_json(manifest))
+    batch.audit_head = manifest["audit_head"]
+    batch.state = "sealed"
+    batch.sealed_at = utcnow()
+
+
+def batch_info(batch: Batch) -> BatchInfo:
+    m = (batch.manifest or {}).get("manifest", {})
+    return BatchInfo(batch.id, batch.uuid, len(m.get("entries", [])), tuple(m.get("images", [])),
+                     batch.manifest_sha256 or "", batch.state)
+
+
+def submission(batch: Batch) -> dict:
+    """The body of `POST /v1/batches` for a sealed batch: manifest, signature, entries."""
+    if not batch.manifest or not batch.signature:
+        raise OutboxError(f"batch {batch.uuid} is not sealed")
+    return {"manifest": batch.manifest["manifest"], "signature": batch.signature,
+            "entries": batch.manifest["entries"]}

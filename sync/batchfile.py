@@ -1,0 +1,106 @@
+"""USB batch files (`.daftar-batch`): a zip of batch.json (the same body as POST /v1/batches)
+and images/<sha256>. The server checks the signature and takes it with the same idempotency
+as the network, so a batch carried by USB and later sent online is stored once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+
+from sqlalchemy import select
+
+from records.models import Batch, OutboxItem, User
+from records.outbox import BatchInfo, OutboxError, batch_info, create_batch, submission
+
+
+class BatchFileError(RuntimeError):
+    pass
+
+
+def seal_approved(ws, *, username: str) -> BatchInfo:
+    """Seal all approved entries into a new batch, acting as `username` (a supervisor)."""
+    from records.audit import Actor
+    from records.workflow import WorkflowError
+
+    try:
+        with ws.session() as s:
+            u = s.scalar(select(User).where(User.username == username))
+            if u is None:
+                raise BatchFileError(f"there is no user '{username}' in this workspace")
+            return create_batch(s, actor=Actor(u.id, u.username, u.role))
+    except (OutboxError, WorkflowError) as e:
+        raise BatchFileError(str(e)) from None
+
+
+def export_batch(ws, out: Path, *, batch_uuid: str | None = None) -> tuple[Path, BatchInfo]:
+    """Write one sealed batch with its images to `out` (atomically). Nothing in the outbox changes."""
+    out = Path(out)
+    with ws.session() as s:
+        if batch_uuid:
+            batch = s.scalar(select(Batch).where(Batch.uuid == batch_uuid))
+            if batch is None:
+                raise BatchFileError(f"there is no batch {batch_uuid} in this workspace")
+        else:
+            bid = s.scalar(select(OutboxItem.batch_id).where(OutboxItem.state.in_(("queued", "uploading", "submitted")))
+                           .order_by(OutboxItem.batch_id).limit(1))
+            if bid is None:
+                raise BatchFileError("no batch is waiting to be sent: seal approved entries first (--seal USERNAME)")
+            batch = s.get(Batch, bid)
+        body = submission(batch)
+        info = batch_info(batch)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as z:
+            z.writestr("batch.json", json.dumps(body, ensure_ascii=False, indent=0))
+            for sha in body["manifest"].get("images", []):
+                z.writestr(f"images/{sha}", ws.images.get(sha))
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise BatchFileError(f"cannot write {out}: {e.strerror} (is the USB stick full or read-only?)") from None
+    return out, info
+
+
+def import_over_http(data: bytes, server: str, admin_token: str, ca_bundle: str | None = None) -> dict:
+    """POST a batch file to the server's /v1/admin/import; returns the receipt."""
+    import httpx
+
+    from sync.engine import SyncConfig, SyncError, make_client
+
+    try:
+        with make_client(SyncConfig(server, admin_token, ca_bundle, timeout=120)) as c:
+            r = c.post("/v1/admin/import", content=data, headers={"Content-Type": "application/zip"})
+    except (httpx.HTTPError, SyncError) as e:
+        raise BatchFileError(f"cannot reach the server {server}: {e}") from None
+    if r.status_code != 200:
+        try:
+            detail = r.json().get("detail")
+        except ValueError:
+            detail = r.text[:200]
+        raise BatchFileError(f"the server refused the batch ({r.status_code}): {detail}")
+    return r.json()
+
+
+def import_direct(data: bytes, database_url: str, storage: Path) -> dict:
+    """Import straight into a server database (central office without a running server)."""
+    from sync.server import ingest
+    from sync.server.db import make_engine, make_sessionmaker
+    from sync.server.storage import LocalImageStorage
+
+    engine = make_engine(database_url)
+    try:
+        with make_sessionmaker(engine)() as s:
+            try:
+                r = ingest.import_batch_file(s, LocalImageStorage(storage), data)
+                s.commit()
+                return r
+            except ingest.IngestError as e:
+                s.rollback()
+                raise BatchFileError(e.message) from None
+    finally:
+        engine.dispose()

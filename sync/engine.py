@@ -1,0 +1,585 @@
+"""The sync client: sends sealed batches from the workspace outbox to the central server and
+pulls back central decisions. Qt-free; the desktop runs `SyncEngine.run_once` in a worker.
+
+Outbox item states: queued -> uploading (images) -> submitted -> acknowledged (receipt kept)
+-> accepted | rejected; `conflict` (same key, other content on the server) and `failed`
+(the server refused it: 4xx) wait for a person. The retry state (attempts, next attempt
+time) is committed before every attempt, so a crash at any point resumes cleanly: images
+resume at the server's offset, a resent batch gets its original receipt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import json
+import random
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from records import audit, workflow
+from records.audit import SYSTEM
+from records.models import Batch, Entry, Office, OutboxItem, SyncState, utcnow
+from records.outbox import office_identity, public_key_b64, submission
+from sync import protocol as P
+
+PENDING = ("queued", "uploading", "submitted")
+K_CURSOR, K_LAST_SUCCESS, K_PAUSED, K_LAST_ERROR, K_CA = "cursor", "last_success", "paused", "last_error", "ca_bundle"
+
+
+# ----------------------------------------------------------------------------- errors
+class SyncError(RuntimeError):
+    """A failure explained in words a clerk understands."""
+
+    retry = False
+
+
+class TransientError(SyncError):
+    """Worth trying again later (network, timeout, 5xx, 429, captive portal)."""
+
+    retry = True
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class RefusedError(SyncError):
+    """The server refused the request (4xx): not retried; its reason is shown."""
+
+    def __init__(self, message: str, status: int, body: dict | None = None):
+        super().__init__(message)
+        self.status, self.body = status, body or {}
+
+
+class DiskFullError(SyncError):
+    pass
+
+
+# ----------------------------------------------------------------------------- plain values
+@dataclass
+class SyncConfig:
+    server_url: str
+    device_token: str
+    ca_bundle: str | None = None
+    timeout: float = 20.0
+    connect_timeout: float = 5.0
+    chunk_size: int = 512 * 1024
+    max_attempts: int = 5  # per batch and pass
+    backoff_base: float = 1.0
+    backoff_max: float = 60.0
+
+
+@dataclass
+class SyncReport:
+    """What one pass did (plain values for the UI thread)."""
+
+    batches_acknowledged: int = 0
+    entries_acknowledged: int = 0
+    images_uploaded: int = 0
+    images_skipped: int = 0
+    bytes_uploaded: int = 0
+    decisions_applied: int = 0
+    conflicts: int = 0
+    refused: int = 0
+    errors: list[str] = field(default_factory=list)
+    paused: bool = False
+    reached_server: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.paused
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    counts: dict[str, int]
+    last_success: str | None
+    last_error: str | None
+    paused: bool
+    problems: tuple[tuple[str, int, str, str], ...]  # (entry uuid, version, state, message)
+
+    @property
+    def waiting(self) -> int:
+        return sum(self.counts.get(s, 0) for s in PENDING)
+
+
+# ----------------------------------------------------------------------------- sync state
+def get_state(session: Session, key: str, default: str | None = None) -> str | None:
+    row = session.get(SyncState, key)
+    return row.value if row else default
+
+
+def set_state(session: Session, key: str, value: str) -> None:
+    row = session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def queue_status(ws) -> QueueStatus:
+    """Counts of outbox items by state, last success, pause flag and items needing a person."""
+    with ws.session() as s:
+        counts = dict(s.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state)).all())
+        probs = s.execute(
+            select(OutboxItem.entry_uuid, OutboxItem.version, OutboxItem.state, OutboxItem.last_error)
+            .where(OutboxItem.state.in_(("conflict", "failed", "rejected")))
+            .order_by(OutboxItem.id).limit(200)
+        ).all()
+        problems = tuple((u, v, st, (err or "")) for u, v, st, err in probs)
+        return QueueStatus(counts, get_state(s, K_LAST_SUCCESS), get_state(s, K_LAST_ERROR) or None,
+                           get_state(s, K_PAUSED) == "1", problems)
+
+
+def set_paused(ws, paused: bool) -> None:
+    with ws.session() as s:
+        set_state(s, K_PAUSED, "1" if paused else "0")
+
+
+def load_config(ws, **overrides) -> SyncConfig:
+    """Server address, device token and CA bundle of the workspace's office."""
+    import os
+
+    with ws.session() as s:
+        office = s.scalar(select(Office).order_by(Office.id).limit(1))
+        url = (office.server_url if office else None) or ((office.settings or {}).get("sync.server_url") if office else None)
+        token = office.device_token if office else None
+        ca = get_state(s, K_CA) or os.environ.get("DAFTAR_CA_BUNDLE") or None
+    if not url or not token:
+        raise SyncError("This office is not enrolled with a central server yet. Ask IT to enrol it "
+                        "(`daftar sync --enrol --server URL --admin-token TOKEN`).")
+    kw = {"server_url": url, "device_token": token, "ca_bundle": ca}
+    kw.update(overrides)
+    return SyncConfig(**kw)
+
+
+def make_client(cfg: SyncConfig, transport: httpx.BaseTransport | None = None) -> httpx.Client:
+    verify: ssl.SSLContext | bool = True
+    if cfg.ca_bundle:
+        if not Path(cfg.ca_bundle).is_file():
+            raise SyncError(f"The CA bundle {cfg.ca_bundle} does not exist. Ask IT to set the province's CA file.")
+        verify = ssl.create_default_context(cafile=cfg.ca_bundle)
+    return httpx.Client(
+        base_url=cfg.server_url.rstrip("/"), verify=verify, transport=transport,
+        headers={"Authorization": f"Bearer {cfg.device_token}", "User-Agent": "daftar-sync/1"},
+        timeout=httpx.Timeout(cfg.timeout, connect=cfg.connect_timeout),
+    )
+
+
+def enrol(ws, *, server_url: str, admin_token: str, ca_bundle: str | None = None,
+          transport: httpx.BaseTransport | None = None) -> str:
+    """Register this office with the server (IT does this once); stores the device token."""
+    with ws.session() as s:
+        office = office_identity(s)
+        body = {"office_id": office.uuid, "name": office.name, "district": office.district,
+                "tehsil": office.tehsil, "public_key": public_key_b64(office.signing_key)}
+        if ca_bundle:
+            set_state(s, K_CA, str(ca_bundle))
+    cfg = SyncConfig(server_url=server_url, device_token=admin_token, ca_bundle=ca_bundle)
+    with make_client(cfg, transport) as c:
+        try:
+            r = c.post("/v1/enrol", json=body)
+        except httpx.HTTPError as e:
+            raise SyncError(f"Cannot reach the central server at {server_url}: {_net_reason(e)}") from None
+    if r.status_code != 200:
+        raise SyncError(f"The server refused the enrolment ({r.status_code}): {_reason(r)}")
+    token = r.json()["device_token"]
+    with ws.session() as s:
+        office = office_identity(s)
+        office.server_url, office.device_token = server_url, token
+        audit.record(s, actor=SYSTEM, action="office.enrol", entity="office", entity_id=office.uuid, new=server_url)
+    return token
+
+
+# ----------------------------------------------------------------------------- helpers
+def _reason(r: httpx.Response) -> str:
+    try:
+        body = r.json()
+    except ValueError:
+        return f"HTTP {r.status_code}"
+    d = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(d, list):  # FastAPI validation errors
+        d = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', []))}: {e.get('msg')}" for e in d if isinstance(e, dict))
+    return str(d or body)
+
+
+def _net_reason(e: Exception) -> str:
+    s = str(e)
+    if "CERTIFICATE_VERIFY_FAILED" in s or isinstance(getattr(e, "__cause__", None), ssl.SSLError):
+        return "its certificate could not be verified (ask IT to check the CA bundle)"
+    if isinstance(e, httpx.TimeoutException):
+        return "the connection is too slow or stopped answering"
+    return "no connection"
+
+
+def _is_disk_full(e: BaseException) -> bool:
+    if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+        return True
+    return "disk is full" in str(getattr(e, "orig", e)).lower() or "disk full" in str(e).lower()
+
+
+DISK_FULL = ("The disk of this computer is full, so the sync result could not be saved. Nothing was "
+             "lost: free some space and press Sync now.")
+
+
+def _retry_after(r: httpx.Response) -> float | None:
+    v = r.headers.get("Retry-After")
+    if not v:
+        return None
+    try:
+        return max(0.0, float(v))
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            when = parsedate_to_datetime(v)
+            return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+        except (TypeError, ValueError):
+            return None
+
+
+def _move_entry(session: Session, entry_id: int, action: str, reason: str | None = None) -> None:
+    """Move an entry through the workflow as the system (old versions too)."""
+    from records.services import transition
+
+    e = session.get(Entry, entry_id)
+    if e is None:
+        return
+    target = workflow.TRANSITIONS[action].target
+    if e.state == target or e.state not in workflow.TRANSITIONS[action].sources:
+        return
+    if e.is_latest:
+        transition(session, actor=SYSTEM, entry_ids=[entry_id], action=action, comment=reason or None)
+    else:  # edited since it was batched: the old version still records what the server decided
+        old = e.state
+        e.state = target
+        audit.record(session, actor=SYSTEM, action=f"entry.{action}", entity="entry", entity_id=e.id,
+                     register_id=e.register_id, page_id=e.page_id, entry_uuid=e.uuid, old=old, new=target,
+                     detail={"comment": reason} if reason else {})
+
+
+# ----------------------------------------------------------------------------- engine
+class SyncEngine:
+    """One office's sync client. Inject `sleep`, `rand` and `transport` in tests."""
+
+    def __init__(self, ws, config: SyncConfig | None = None, *, sleep: Callable[[float], None] = time.sleep,
+                 rand: Callable[[], float] = random.random, transport: httpx.BaseTransport | None = None,
+                 progress: Callable[[str, int, int], None] | None = None):
+        self.ws = ws
+        self.cfg = config or load_config(ws)
+        self.sleep, self.rand, self.transport = sleep, rand, transport
+        self.progress = progress or (lambda what, done, total: None)
+        self._client: httpx.Client | None = None
+
+    # -- plumbing --------------------------------------------------------
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:
+            self._client = make_client(self.cfg, self.transport)
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def backoff(self, attempt: int) -> float:
+        """Exponential backoff with jitter (half fixed, half random) for attempt 1, 2, ..."""
+        d = min(self.cfg.backoff_max, self.cfg.backoff_base * (2 ** max(0, attempt - 1)))
+        return d / 2 + d / 2 * self.rand()
+
+    def _call(self, method: str, path: str, *, accept: tuple[int, ...] = (200,), **kw) -> httpx.Response:
+        try:
+            r = self.client.request(method, path, **kw)
+        except httpx.HTTPError as e:
+            raise TransientError(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
+        if r.status_code in accept:
+            return r
+        if r.status_code == 429:
+            ra = _retry_after(r)
+            raise TransientError("The central server is busy. Sync will try again"
+                                 + (f" in {ra:.0f} seconds." if ra is not None else " later."), ra)
+        if r.status_code >= 500:
+            raise TransientError(f"The central server has a problem (error {r.status_code}). Sync will try again later.",
+                                 _retry_after(r))
+        if r.status_code in (401, 403):
+            raise RefusedError(f"The central server did not accept this office's credentials: {_reason(r)}. "
+                               "Ask IT to enrol the office again.", r.status_code)
+        body = None
+        try:
+            body = r.json()
+        except ValueError:
+            pass
+        raise RefusedError(f"The central server refused it: {_reason(r)}", r.status_code, body if isinstance(body, dict) else None)
+
+    def _json(self, r: httpx.Response):
+        ctype = r.headers.get("content-type", "")
+        if "json" not in ctype:
+            raise TransientError("The network answered with a web page instead of the central server "
+                                 "(a Wi-Fi or hotel login page?). Sign in with a browser, then press Sync now.")
+        try:
+            return r.json()
+        except ValueError:
+            raise TransientError("The answer from the server was cut off or garbled. Sync will try again.") from None
+
+    def _commit(self, fn: Callable[[Session], object]):
+        """Run `fn` in one workspace transaction; a full disk becomes a clear DiskFullError."""
+        try:
+            with self.ws.session() as s:
+                return fn(s)
+        except (OperationalError, OSError) as e:
+            if _is_disk_full(e):
+                raise DiskFullError(DISK_FULL) from None
+            raise
+
+    # -- public ----------------------------------------------------------
+    def server_reachable(self) -> bool:
+        """True when the server answers as a Daftar server (for a connectivity watcher)."""
+        try:
+            r = self.client.get("/v1/ping", timeout=self.cfg.connect_timeout)
+            return r.status_code == 200 and "json" in r.headers.get("content-type", "") \
+                and r.json().get("service") == "daftar-sync"
+        except (httpx.HTTPError, ValueError):
+            return False
+
+    def run_once(self, *, force: bool = True) -> SyncReport:
+        """One pass: push every pending batch, then pull decisions. `force` ignores backoff times."""
+        rep = SyncReport()
+        with self.ws.session() as s:
+            if get_state(s, K_PAUSED) == "1":
+                rep.paused = True
+                return rep
+        try:
+            for batch_id in self._pending_batches(force):
+                self._push_batch(batch_id, rep)
+            self._pull(rep)
+        except DiskFullError as e:
+            rep.errors.append(str(e))
+        except TransientError as e:
+            rep.errors.append(str(e))
+        except RefusedError as e:
+            rep.errors.append(str(e))
+        finally:
+            self.close()
+        msg = rep.errors[-1] if rep.errors else ""
+        try:
+            def _finish(s):
+                set_state(s, K_LAST_ERROR, msg)
+                if not rep.errors:
+                    set_state(s, K_LAST_SUCCESS, utcnow().isoformat(timespec="seconds") + "Z")
+            self._commit(_finish)
+        except DiskFullError:
+            pass
+        return rep
+
+    # -- push ------------------------------------------------------------
+    def _pending_batches(self, force: bool) -> list[int]:
+        now = utcnow()
+        with self.ws.session() as s:
+            stmt = select(OutboxItem.batch_id).where(OutboxItem.state.in_(PENDING))
+            if not force:
+                stmt = stmt.where((OutboxItem.next_attempt_at.is_(None)) | (OutboxItem.next_attempt_at <= now))
+            return sorted(set(s.scalars(stmt)))
+
+    def _note_attempt(self, batch_id: int, state: str) -> int:
+        """Write the retry state before an attempt; returns the attempt number."""
+        def fn(s: Session) -> int:
+            items = s.scalars(select(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING))).all()
+            n = 0
+            for it in items:
+                it.attempts += 1
+                n = max(n, it.attempts)
+                it.next_attempt_at = utcnow() + dt.timedelta(seconds=self.backoff(it.attempts))
+                it.state = state
+            return n
+        return self._commit(fn)
+
+    def _note_error(self, batch_id: int, message: str, state: str | None = None, delay: float | None = None) -> None:
+        def fn(s: Session) -> None:
+            for it in s.scalars(select(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING))):
+                it.last_error = message
+                if state:
+                    it.state = state
+                if delay is not None:
+                    it.next_attempt_at = utcnow() + dt.timedelta(seconds=delay)
+        try:
+            self._commit(fn)
+        except DiskFullError:
+            pass
+
+    def _push_batch(self, batch_id: int, rep: SyncReport) -> None:
+        for attempt in range(1, self.cfg.max_attempts + 1):
+            self._note_attempt(batch_id, "uploading")
+            try:
+                self._send_batch(batch_id, rep)
+                return
+            except TransientError as e:
+                delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
+                delay = min(delay, self.cfg.backoff_max)
+                self._note_error(batch_id, str(e), delay=delay)
+                if attempt == self.cfg.max_attempts:
+                    raise
+                self.sleep(delay)
+            except RefusedError as e:
+                if e.status in (401, 403):  # credentials: the batch itself is fine, keep it queued
+                    self._note_error(batch_id, str(e))
+                    raise
+                self._refused(batch_id, e, rep)
+                return
+
+    def _send_batch(self, batch_id: int, rep: SyncReport) -> None:
+        with self.ws.session() as s:
+            batch = s.get(Batch, batch_id)
+            body = submission(batch)
+        images = body["manifest"].get("images", [])
+        for i, sha in enumerate(images, 1):
+            self._upload_image(sha, rep)
+            self.progress("images", i, len(images))
+        self._commit(lambda s: [setattr(it, "state", "submitted") for it in s.scalars(
+            select(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING)))])
+        data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        r = self._call("POST", "/v1/batches", content=data, headers={"Content-Type": "application/json"})
+        rep.reached_server = True
+        try:
+            receipt = P.check_receipt(self._json(r), body["manifest"])
+        except P.ReceiptError as e:
+            raise TransientError(f"The server's answer is not a valid receipt ({e}); maybe a Wi-Fi login page "
+                                 "or a proxy answered. Sync will try again.") from None
+        self._acknowledge(batch_id, receipt, rep)
+
+    def _upload_image(self, sha: str, rep: SyncReport) -> None:
+        r = self._call("HEAD", f"/v1/images/{sha}")
+        if r.headers.get(P.IMAGE_COMPLETE) == "yes":
+            rep.images_skipped += 1
+            return
+        if P.UPLOAD_OFFSET not in r.headers:
+            raise TransientError("The network answered with something that is not the central server "
+                                 "(a Wi-Fi login page?). Sync will try again.")
+        offset = int(r.headers[P.UPLOAD_OFFSET])
+        data = self.ws.images.get(sha)
+        total = len(data)
+        if offset > total:
+            offset = 0
+        while True:
+            chunk = data[offset: offset + self.cfg.chunk_size]
+            r = self._call("POST", f"/v1/images/{sha}", accept=(200, 409), content=chunk,
+                           headers={P.UPLOAD_OFFSET: str(offset), P.UPLOAD_LENGTH: str(total),
+                                    "Content-Type": "application/octet-stream"})
+            st = self._json(r)
+            if r.status_code == 409:
+                offset = int(st.get("offset", 0))
+                continue
+            rep.bytes_uploaded += len(chunk)
+            if st.get("complete"):
+                rep.images_uploaded += 1
+                return
+            offset = int(st["offset"])
+
+    def _acknowledge(self, batch_id: int, receipt: P.Receipt, rep: SyncReport) -> None:
+        by_key = {(e.entry_uuid, e.version): e for e in receipt.entries}
+
+        def fn(s: Session) -> int:
+            batch = s.get(Batch, batch_id)
+            items = s.scalars(select(OutboxItem).where(OutboxItem.batch_id == batch_id)).all()
+            n = 0
+            for it in items:
+                if it.state not in PENDING:
+                    continue
+                e = by_key[(it.entry_uuid, it.version)]
+                it.state, it.server_id, it.last_error, it.next_attempt_at = "acknowledged", e.server_id, None, None
+                it.receipt = {"receipt_id": receipt.receipt_id, "batch_id": receipt.batch_id,
+                              "received_at": receipt.received_at, "server_id": e.server_id, "sha256": e.sha256}
+                _move_entry(s, it.entry_id, "send")
+                n += 1
+            batch.state = "acknowledged"
+            audit.record(s, actor=SYSTEM, action="batch.acknowledged", entity="batch", entity_id=batch.uuid,
+                         detail={"receipt_id": receipt.receipt_id, "entries": n})
+            return n
+        n = self._commit(fn)
+        rep.batches_acknowledged += 1
+        rep.entries_acknowledged += n
+
+    def _refused(self, batch_id: int, e: RefusedError, rep: SyncReport) -> None:
+        conflicts = {(c["entry_uuid"], c["version"]): c for c in e.body.get("conflicts", [])} if e.status == 409 else {}
+
+        def fn(s: Session) -> None:
+            items = s.scalars(select(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING))).all()
+            for it in items:
+                c = conflicts.get((it.entry_uuid, it.version))
+                if c:
+                    it.state = "conflict"
+                    it.last_error = (f"This entry version was sent before with different content. "
+                                     f"Server copy {c['server_sha256']}, this office's copy {c['client_sha256']}. "
+                                     "A supervisor must decide which is right.")
+                    rep.conflicts += 1
+                else:
+                    it.state = "failed"
+                    it.last_error = (str(e) if not conflicts else
+                                     "Not sent: another entry in the same batch conflicts with the server's copy.")
+                    rep.refused += 1
+            batch = s.get(Batch, batch_id)
+            audit.record(s, actor=SYSTEM, action="batch.refused", entity="batch", entity_id=batch.uuid,
+                         detail={"status": e.status, "reason": str(e)[:500], "conflicts": len(conflicts)})
+        self._commit(fn)
+        rep.errors.append(str(e) if not conflicts else
+                          f"{len(conflicts)} entr{'y' if len(conflicts) == 1 else 'ies'} conflict with the server's copy: a supervisor must check them.")
+
+    # -- pull ------------------------------------------------------------
+    def _pull(self, rep: SyncReport) -> None:
+        while True:
+            with self.ws.session() as s:
+                since = int(get_state(s, K_CURSOR, "0") or 0)
+            r = self._call("GET", "/v1/changes", params={"since": since})
+            rep.reached_server = True
+            try:
+                ch = P.Changes.model_validate(self._json(r))
+            except ValueError:
+                raise TransientError("The server's list of decisions was cut off or garbled. Sync will try again.") from None
+            if ch.changes:
+                rep.decisions_applied += self._commit(lambda s, ch=ch: self._apply(s, ch))
+            else:
+                self._commit(lambda s, ch=ch: set_state(s, K_CURSOR, str(ch.cursor)))
+            if not ch.more:
+                return
+
+    @staticmethod
+    def _apply(s: Session, ch: P.Changes) -> int:
+        """Apply decisions and the new cursor in one transaction."""
+        n = 0
+        for d in ch.changes:
+            it = s.scalar(select(OutboxItem).where(OutboxItem.entry_uuid == d.entry_uuid, OutboxItem.version == d.version))
+            if it is None:
+                continue
+            it.state, it.decision_reason = d.decision, d.reason or None
+            if d.decision == "rejected":
+                it.last_error = f"Rejected by the central office: {d.reason}"
+            _move_entry(s, it.entry_id, "accept" if d.decision == "accepted" else "reject", d.reason)
+            n += 1
+        set_state(s, K_CURSOR, str(ch.cursor))
+        return n
+
+
+def run_once(ws, **kw) -> SyncReport:
+    """One sync pass for workspace `ws` with its stored configuration."""
+    return SyncEngine(ws, **kw).run_once()
+
+
+def server_reachable(ws, **kw) -> bool:
+    """Connectivity watcher the desktop can poll: does the central server answer?"""
+    try:
+        eng = SyncEngine(ws, **kw)
+    except SyncError:
+        return False
+    try:
+        return eng.server_reachable()
+    finally:
+        eng.close()

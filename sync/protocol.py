@@ -1,0 +1,148 @@
+"""The sync protocol shared by client and server: schemas, canonical JSON, hashes, signatures.
+
+Canonical JSON (sorted keys, no whitespace, UTF-8) is what is hashed and signed; it is
+defined once in records/outbox.py (records may not import sync) and re-exported here.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+
+from pydantic import BaseModel, Field
+
+from records.outbox import canonical_json, content_hash, public_key_b64, sha256_hex, sign
+
+__all__ = [
+    "canonical_json", "content_hash", "public_key_b64", "sha256_hex", "sign", "verify_signature",
+    "EntryRef", "Manifest", "EntryDoc", "Submission", "ReceiptEntry", "Receipt", "Decision",
+    "Changes", "Enrolment", "EnrolmentResult", "ReceiptError", "check_receipt", "is_sha256",
+    "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX",
+]
+
+API_PREFIX = "/v1"
+UPLOAD_OFFSET = "Upload-Offset"  # bytes the server holds / where this chunk starts
+UPLOAD_LENGTH = "Upload-Length"  # total size of the image
+IMAGE_COMPLETE = "Image-Complete"  # "yes" when the server holds the whole, verified image
+
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+def is_sha256(s: str) -> bool:
+    return bool(_SHA.match(s or ""))
+
+
+def verify_signature(public_key: str, data: bytes, signature: str) -> bool:
+    """True when `signature` (base64) is a valid Ed25519 signature of `data` by `public_key`."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key))
+        key.verify(base64.b64decode(signature), data)
+        return True
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+
+
+# ----------------------------------------------------------------------------- schemas
+class EntryRef(BaseModel):
+    entry_uuid: str = Field(min_length=1, max_length=36)
+    version: int = Field(ge=1)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the canonical JSON of the entry content")
+
+
+class Manifest(BaseModel):
+    """What the office signs (Ed25519 over its canonical JSON)."""
+
+    schema_: int = Field(1, alias="schema")
+    office_id: str
+    batch_id: str = Field(min_length=1, max_length=36)
+    created_at: str = ""
+    entries: list[EntryRef] = Field(min_length=1)
+    images: list[str] = Field(default_factory=list, description="SHA-256 of every page image the entries refer to")
+    audit_head: str = Field(description="hash of the newest audit event of the office when the batch was sealed")
+
+    model_config = {"populate_by_name": True}
+
+
+class EntryDoc(EntryRef):
+    content: dict = Field(description="the entry document; its canonical JSON hashes to sha256")
+
+
+class Submission(BaseModel):
+    """Body of POST /v1/batches (and of a USB batch file's batch.json)."""
+
+    manifest: dict = Field(description="the signed manifest (see Manifest), exactly as signed")
+    signature: str = Field(description="base64 Ed25519 signature of the manifest's canonical JSON")
+    entries: list[EntryDoc]
+
+
+class ReceiptEntry(BaseModel):
+    entry_uuid: str
+    version: int
+    sha256: str
+    server_id: str
+
+
+class Receipt(BaseModel):
+    """The server's answer to a batch; the same content sent again gets the same receipt."""
+
+    receipt_id: str
+    batch_id: str
+    office_id: str
+    manifest_sha256: str
+    received_at: str
+    entries: list[ReceiptEntry]
+
+
+class Decision(BaseModel):
+    """A central decision on one entry version, pulled back by the office."""
+
+    cursor: int
+    entry_uuid: str
+    version: int
+    decision: str = Field(pattern="^(accepted|rejected)$")
+    reason: str = ""
+    decided_at: str = ""
+
+
+class Changes(BaseModel):
+    changes: list[Decision]
+    cursor: int = Field(description="pass as `since` next time")
+    more: bool = False
+
+
+class Enrolment(BaseModel):
+    office_id: str = Field(min_length=1, max_length=36)
+    name: str = ""
+    district: str = ""
+    tehsil: str = ""
+    public_key: str = Field(description="base64 raw Ed25519 public key of the office")
+
+
+class EnrolmentResult(BaseModel):
+    office_id: str
+    device_token: str
+
+
+class ReceiptError(ValueError):
+    """A 200 answer that is not a valid receipt for what was sent (e.g. a captive portal page)."""
+
+
+def check_receipt(data, manifest: dict) -> Receipt:
+    """Parse and check a receipt against the manifest that was sent; raise ReceiptError."""
+    if not isinstance(data, dict):
+        raise ReceiptError("the answer is not a receipt")
+    try:
+        r = Receipt.model_validate(data)
+    except Exception as e:  # pydantic.ValidationError
+        raise ReceiptError(f"the answer is not a valid receipt: {e.__class__.__name__}") from None
+    if r.batch_id != manifest["batch_id"] or r.manifest_sha256 != content_hash(manifest):
+        raise ReceiptError("the receipt is for a different batch")
+    got = {(e.entry_uuid, e.version): e for e in r.entries}
+    for ref in manifest["entries"]:
+        e = got.get((ref["entry_uuid"], ref["version"]))
+        if e is None or e.sha256 != ref["sha256"] or not e.server_id:
+            raise ReceiptError(f"the receipt does not confirm entry {ref['entry_uuid']} v{ref['version']}")
+    return r

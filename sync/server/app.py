@@ -1,0 +1,254 @@
+"""FastAPI application of the central sync server. Its OpenAPI document (/openapi.json)
+is the published sync API (docs/sync-api.md explains it)."""
+
+
+import asyncio
+import html
+import secrets
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+from starlette.requests import ClientDisconnect
+
+from sync import protocol as P
+from sync.server import ingest
+from sync.server.config import Settings
+from sync.server.db import ServerOffice, make_engine, make_sessionmaker
+from sync.server.storage import LocalImageStorage, OffsetMismatch
+
+SHA_PATH = Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the whole image (lower-case hex)")
+bearer = HTTPBearer(auto_error=False, description="device token (offices) or admin token")
+
+
+class DecisionIn(BaseModel):
+    entry_uuid: str
+    version: int
+    decision: str
+    reason: str = ""
+
+
+class DecisionsIn(BaseModel):
+    decisions: list[DecisionIn]
+
+
+class UploadState(BaseModel):
+    offset: int
+    complete: bool
+
+
+class Fault(BaseModel):
+    """A scripted answer for tests: the next `count` requests matching method/path get it."""
+
+    method: str = "*"
+    path: str = "/v1/"
+    status: int = 503
+    headers: dict[str, str] = {}
+    body: str = ""
+    content_type: str = "application/json"
+    count: int = 1
+    after: bool = False  # run the real handler first (its effect commits), then answer this
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The server app for `settings` (creates its tables and storage folder)."""
+    engine = make_engine(settings.database_url)
+    Session_ = make_sessionmaker(engine)
+    storage = LocalImageStorage(settings.storage_dir)
+    upload_locks: dict[str, asyncio.Lock] = {}
+    app = FastAPI(
+        title="Daftar sync API",
+        version="1",
+        description="Offices send signed batches of approved register entries and their page "
+        "images; the central office returns receipts and decisions. See docs/sync-api.md.",
+    )
+    app.state.settings, app.state.engine, app.state.storage = settings, engine, storage
+    app.state.faults = []
+
+    def session_dep() -> Iterator[Session]:
+        s = Session_()
+        try:
+            yield s
+        finally:
+            s.close()
+
+    SessionDep = Annotated[Session, Depends(session_dep)]
+    Creds = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+    def device(session: SessionDep, creds: Creds) -> ServerOffice:
+        if creds is None:
+            raise HTTPException(401, "a device token is required (Authorization: Bearer TOKEN)")
+        office = ingest.office_by_token(session, creds.credentials)
+        if office is None:
+            raise HTTPException(401, "unknown device token: enrol this office again")
+        return office
+
+    def admin(creds: Creds, token: str | None = Query(None, include_in_schema=False)) -> None:
+        given = creds.credentials if creds else (token or "")
+        if not secrets.compare_digest(given.encode(), settings.admin_token.encode()):
+            raise HTTPException(401, "administrator token required")
+
+    Device = Annotated[ServerOffice, Depends(device)]
+    Admin = Depends(admin)
+
+    @app.exception_handler(ingest.IngestError)
+    async def _ingest_error(_req: Request, exc: ingest.IngestError):
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    if settings.test_hooks:
+        @app.middleware("http")
+        async def _faults(request: Request, call_next):
+            for f in list(app.state.faults):
+                if f.count > 0 and request.url.path.startswith(f.path) and f.method in ("*", request.method):
+                    f.count -= 1
+                    if f.after:
+                        await call_next(request)
+                    return Response(f.body, status_code=f.status, headers=f.headers, media_type=f.content_type)
+            return await call_next(request)
+
+        @app.post("/v1/test/faults", include_in_schema=False)
+        def _add_fault(fault: Fault) -> dict:
+            app.state.faults.append(fault)
+            return {"ok": True}
+
+        @app.post("/v1/test/sink", include_in_schema=False)
+        async def _sink(request: Request) -> dict:
+            n = 0
+            async for chunk in request.stream():
+                n += len(chunk)
+            return {"received": n}
+
+    # ------------------------------------------------------------------ offices
+    @app.get("/v1/ping", tags=["office"], summary="Check the server and the device token")
+    def ping(office: Device) -> dict:
+        return {"service": "daftar-sync", "office_id": office.office_uuid}
+
+    @app.post("/v1/enrol", tags=["admin"], response_model=P.EnrolmentResult, dependencies=[Admin],
+              summary="Register an office (administrator): returns its device token once")
+    def enrol(body: P.Enrolment, session: SessionDep) -> dict:
+        token = ingest.enrol(session, office_uuid=body.office_id, name=body.name, district=body.district,
+                             tehsil=body.tehsil, public_key=body.public_key)
+        session.commit()
+        return {"office_id": body.office_id, "device_token": token}
+
+    # ------------------------------------------------------------------ images
+    @app.head("/v1/images/{sha256}", tags=["office"], summary="How much of an image the server holds",
+              responses={200: {"description": f"headers {P.UPLOAD_OFFSET} (bytes held) and {P.IMAGE_COMPLETE} (yes|no)"}})
+    def image_head(_office: Device, sha256: str = SHA_PATH) -> Response:
+        complete = storage.has(sha256)
+        return Response(status_code=200, headers={P.UPLOAD_OFFSET: str(storage.offset(sha256)),
+                                                   P.IMAGE_COMPLETE: "yes" if complete else "no"})
+
+    @app.post("/v1/images/{sha256}", tags=["office"], response_model=UploadState,
+              summary="Upload (part of) an image from Upload-Offset; resumable",
+              responses={409: {"description": "offset is not where the server is; body has `offset`"},
+                         422: {"description": "the whole image does not match its hash (discarded)"}})
+    async def image_upload(
+        request: Request,
+        _office: Device,
+        sha256: str = SHA_PATH,
+        upload_offset: Annotated[int, Header(alias=P.UPLOAD_OFFSET, ge=0)] = 0,
+        upload_length: Annotated[int, Header(alias=P.UPLOAD_LENGTH, ge=1)] = ...,
+    ):
+        if storage.has(sha256):
+            return {"offset": storage.offset(sha256), "complete": True}
+        lock = upload_locks.setdefault(sha256, asyncio.Lock())
+        async with lock:
+            try:
+                f = storage.open_append(sha256, upload_offset)
+            except OffsetMismatch as e:
+                return JSONResponse({"error": "offset_mismatch", "detail": str(e), "offset": e.have},
+                                    status_code=409, headers={P.UPLOAD_OFFSET: str(e.have)})
+            pos = upload_offset
+            try:
+                with f:
+                    async for chunk in request.stream():
+                        if pos + len(chunk) > upload_length:
+                            chunk = chunk[: upload_length - pos]
+                        f.write(chunk)
+                        pos += len(chunk)
+                        if pos >= upload_length:
+                            break
+                    f.flush()
+            except ClientDisconnect:
+                return Response(status_code=499)  # nobody is listening; the bytes so far are kept
+            if pos >= upload_length:
+                ok = await asyncio.to_thread(storage.finish, sha256)
+                if not ok:
+                    return JSONResponse({"error": "hash_mismatch", "detail": "the uploaded image does not match its hash; upload it again from byte 0", "offset": 0}, status_code=422)
+                return {"offset": pos, "complete": True}
+            return {"offset": pos, "complete": False}
+
+    # ------------------------------------------------------------------ batches
+    @app.post("/v1/batches", tags=["office"], response_model=P.Receipt,
+              summary="Submit a signed batch; returns the receipt (the same one on a resend)",
+              responses={409: {"description": "batch id or entry key already received with other content; body lists both hashes"},
+                         422: {"description": "bad signature, hashes or missing images; not retried"}})
+    def submit(body: P.Submission, office: Device, session: SessionDep) -> dict:
+        try:
+            receipt = ingest.submit_batch(session, storage, office, body)
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        return receipt
+
+    @app.get("/v1/changes", tags=["office"], response_model=P.Changes,
+             summary="Central decisions on this office's entries after `since`")
+    def get_changes(office: Device, session: SessionDep, since: int = Query(0, ge=0),
+                    limit: int = Query(settings.changes_page, ge=1, le=5000)) -> dict:
+        return ingest.changes(session, office, since, limit)
+
+    # ------------------------------------------------------------------ central office
+    @app.post("/v1/admin/decisions", tags=["admin"], dependencies=[Admin],
+              summary="Accept or reject received entries (central office)")
+    def post_decisions(body: DecisionsIn, session: SessionDep) -> dict:
+        try:
+            cursors = [ingest.decide(session, entry_uuid=d.entry_uuid, version=d.version,
+                                     decision=d.decision, reason=d.reason) for d in body.decisions]
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        return {"cursors": cursors}
+
+    @app.post("/v1/admin/import", tags=["admin"], response_model=P.Receipt, dependencies=[Admin],
+              summary="Take a .daftar-batch file brought on a USB stick (same idempotency)")
+    async def import_file(request: Request) -> dict:
+        data = await request.body()
+
+        def work():
+            s = Session_()
+            try:
+                r = ingest.import_batch_file(s, storage, data)
+                s.commit()
+                return r
+            except BaseException:
+                s.rollback()
+                raise
+            finally:
+                s.close()
+
+        return await asyncio.to_thread(work)
+
+    @app.get("/v1/admin/batches", tags=["admin"], dependencies=[Admin], summary="Received batches per office")
+    def list_batches(session: SessionDep) -> dict:
+        return {"offices": ingest.batches_by_office(session), "entries": ingest.entry_count(session)}
+
+    @app.get("/admin", include_in_schema=False, dependencies=[Admin], response_class=HTMLResponse)
+    def admin_page(session: SessionDep) -> str:
+        rows = []
+        for o in ingest.batches_by_office(session):
+            for b in o["batches"]:
+                rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in
+                            (o["name"], o["office_id"], b["batch_id"], b["entries"], b["source"], b["received_at"])) + "</tr>")
+        return ("<!doctype html><html><head><meta charset='utf-8'><title>Daftar: received batches</title></head>"
+                "<body><h1>Received batches</h1><table border='1' cellpadding='4'><tr><th>Office</th><th>Office id</th>"
+                "<th>Batch</th><th>Entries</th><th>Source</th><th>Received (UTC)</th></tr>"
+                + "".join(rows) + "</table></body></html>")
+
+    return app

@@ -1,0 +1,115 @@
+"""The server's own tables (separate from the workspace models) and its engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ServerOffice(Base):
+    """An enrolled office: its public signing key and the hash of its device token."""
+
+    __tablename__ = "sync_office"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    district: Mapped[str] = mapped_column(String(100), default="")
+    tehsil: Mapped[str] = mapped_column(String(100), default="")
+    public_key: Mapped[str] = mapped_column(String(100))
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ServerBatch(Base):
+    """One received batch and the receipt returned for it (returned again on a resend)."""
+
+    __tablename__ = "sync_batch"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("sync_office.id"), index=True)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    manifest: Mapped[dict] = mapped_column(JSON)
+    signature: Mapped[str] = mapped_column(String(200))
+    audit_head: Mapped[str] = mapped_column(String(64), default="")
+    source: Mapped[str] = mapped_column(String(20), default="network")  # network|usb
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    receipt: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ServerEntry(Base):
+    """One entry version, stored exactly once: the key is (entry_uuid, version)."""
+
+    __tablename__ = "sync_entry"
+    __table_args__ = (UniqueConstraint("entry_uuid", "version", name="uq_sync_entry_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_uuid: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[dict] = mapped_column(JSON)
+    office_id: Mapped[int] = mapped_column(ForeignKey("sync_office.id"), index=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("sync_batch.id"))
+    state: Mapped[str] = mapped_column(String(20), default="received")  # received|accepted|rejected
+    reason: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ServerDecision(Base):
+    """A central decision; its id is the cursor offices pull with."""
+
+    __tablename__ = "sync_decision"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("sync_office.id"), index=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("sync_entry.id"))
+    entry_uuid: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Engine for PostgreSQL (psycopg 3) or SQLite (development); tables created if missing."""
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_size=10, max_overflow=40, pool_pre_ping=True, pool_timeout=60)
+    Base.metadata.create_all(engine)
+    return engine
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker:
+    return sessionmaker(engine, expire_on_commit=False)
