@@ -1,0 +1,111 @@
+"""CSV export: one row per entry (latest version), columns = the template's fields.
+
+UTF-8 with a byte order mark, so Excel opens Urdu intact. Values are written as stored
+(Latin digits, `12-5`, `3/8`); with `raw=True` each field is followed by a `FIELD_ocr`
+column holding the text OCR read. `excel_safe=True` writes values Excel would turn into
+dates or formulas (`3/8`, `12-5`, `=...`) as `="3/8"` so they stay text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from records import services
+from records.exports.json_export import ExportError
+from records.text import normalise
+
+META_COLUMNS = ("register_id", "mauza", "year", "page_no", "row_no", "entry_uuid", "version", "state")
+_EXCEL_RISKY = re.compile(r"^(?:[=+\-@]|[0-9]+\s*[-/]\s*[0-9]+)")
+
+
+@dataclass(frozen=True)
+class CsvFilter:
+    """Which entries: registers (None = all), states (None = all), mauza (normalised match)."""
+
+    register_ids: tuple[int, ...] | None = None
+    states: tuple[str, ...] | None = None
+    mauza: str | None = None
+
+
+def _excel(v: str) -> str:
+    if v and _EXCEL_RISKY.match(v):
+        return '="' + v.replace('"', '""') + '"'
+    return v
+
+
+def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = False,
+             excel_safe: bool = False) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the CSV (ExportError when the chosen registers mix templates)."""
+    regs = services.list_registers(session)
+    if flt.register_ids is not None:
+        known = {r.id for r in regs}
+        missing = [i for i in flt.register_ids if i not in known]
+        if missing:
+            raise ExportError(f"no register with id {', '.join(map(str, missing))} in this workspace")
+        regs = [r for r in regs if r.id in flt.register_ids]
+    if flt.mauza:
+        regs = [r for r in regs if normalise(r.mauza) == normalise(flt.mauza)]
+    templates = {r.template_id for r in regs}
+    if len(templates) > 1:
+        listing = ", ".join(f"{r.id} ({r.template_id} {r.mauza})" for r in regs)
+        raise ExportError(f"the registers use different templates ({', '.join(sorted(templates))}): export "
+                          f"one template at a time with --register ID; registers: {listing}")
+    if not regs:
+        return list(META_COLUMNS), []
+    tpl = services.register_template(session, regs[0].id)
+    fields = [c.name for c in tpl.columns]
+    header = list(META_COLUMNS)
+    for f in fields:
+        header.append(f)
+        if raw:
+            header.append(f"{f}_ocr")
+    out: list[list[str]] = []
+    for reg in regs:
+        page_no = {p.id: p.page_no for p in services.list_pages(session, reg.id)}
+        rows = services.rows_by_ids(session, services.register_entry_ids(session, reg.id))
+        for r in rows:
+            if flt.states and r.state not in flt.states:
+                continue
+            line = [str(reg.id), reg.mauza, reg.year, str(page_no.get(r.page_id, "")), str(r.row_no), r.uuid,
+                    str(r.version), r.state]
+            for f in fields:
+                v = r.values.get(f)
+                line.append(_excel(v.value) if excel_safe and v else (v.value if v else ""))
+                if raw:
+                    line.append((v.raw_text or "") if v else "")
+            out.append(line)
+    return header, out
+
+
+def write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> Path:
+    """Write UTF-8 with BOM (Excel reads Urdu correctly), CRLF line ends as Excel expects."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(header)
+        w.writerows(rows)
+    tmp.replace(path)
+    return path
+
+
+def export_csv(workspace, out: str | Path, flt: CsvFilter = CsvFilter(), *, raw: bool = False,
+               excel_safe: bool = False) -> int:
+    """Write the CSV file; returns the number of entry rows written."""
+    with workspace.session() as s:
+        header, rows = csv_rows(s, flt, raw=raw, excel_safe=excel_safe)
+    write_csv(Path(out), header, rows)
+    return len(rows)
+
+
+def read_csv(path: str | Path) -> list[dict[str, str]]:
+    """Read a CSV export back (BOM removed) as one dict per row."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))

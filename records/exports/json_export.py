@@ -1,0 +1,390 @@
+"""JSON export of a workspace (schema: docs/export-format.md, docs/export.schema.json) and
+its import into an EMPTY workspace.
+
+Everything the records hold goes out: users (without password hashes), registers (with
+their frozen template), pages (image sha256; the image bytes as files beside the JSON, inline
+base64, or left out), entries with every version, every value row (raw OCR text, confidence,
+box, source, flags, author, time) and, for a whole-workspace export, the audit chain.
+
+Import checks the file before it writes anything (format, version, image hashes, the audit
+chain) and writes everything in one transaction: a failed import leaves the workspace empty.
+Ids are kept, so an export of the imported workspace equals the original export.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from records import audit
+from records.images import sha256_hex
+from records.models import AuditEvent, Entry, FieldValue, Page, Register, User
+
+FORMAT = "daftar-export"
+VERSION = 1
+IMAGE_MODES = ("files", "inline", "none")
+IMPORT_ACTION = "workspace.import"
+
+
+class ExportError(ValueError):
+    """An export or import that cannot be done; the message names the file and what to do."""
+
+
+def _ts(v: dt.datetime | None) -> str | None:
+    return v.isoformat(timespec="microseconds") if v else None
+
+
+def _parse_ts(v: str | None, where: str) -> dt.datetime | None:
+    if v is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(v)
+    except (TypeError, ValueError):
+        raise ExportError(f"{where}: '{v}' is not a date-time (write 2024-03-14T09:30:00)") from None
+
+
+def images_dir_for(out: Path) -> Path:
+    """Folder beside the JSON that holds its page images: `NAME.images/`."""
+    return out.with_name(out.stem + ".images")
+
+
+# ----------------------------------------------------------------------------- export
+def _user(u: User) -> dict:
+    return {"id": u.id, "username": u.username, "full_name": u.full_name, "role": u.role,
+            "active": u.active, "language": u.language, "created_at": _ts(u.created_at)}
+
+
+def _register(r: Register) -> dict:
+    return {"id": r.id, "uuid": r.uuid, "template_id": r.template_id, "template_version": r.template_version,
+            "template": r.template_json, "district": r.district, "tehsil": r.tehsil, "mauza": r.mauza,
+            "hadbast_no": r.hadbast_no, "year": r.year, "volume": r.volume, "header": r.header or {},
+            "previous_id": r.previous_id, "created_by": r.created_by, "created_at": _ts(r.created_at)}
+
+
+def _page(p: Page) -> dict:
+    return {"id": p.id, "page_no": p.page_no, "image_sha256": p.image_sha256, "image_name": p.image_name,
+            "width": p.width, "height": p.height, "ocr_status": p.ocr_status, "ocr_error": p.ocr_error,
+            "state": p.state, "comment": p.comment, "created_by": p.created_by,
+            "created_at": _ts(p.created_at), "updated_at": _ts(p.updated_at)}
+
+
+def _value(v: FieldValue) -> dict:
+    return {"id": v.id, "field": v.field, "value": v.value, "raw_text": v.raw_text, "confidence": v.confidence,
+            "box": list(v.box) if v.box else None, "source": v.source, "flags": list(v.flags or []),
+            "current": v.current, "author_id": v.author_id, "created_at": _ts(v.created_at)}
+
+
+def _entry(e: Entry, values: list[FieldValue]) -> dict:
+    return {"id": e.id, "uuid": e.uuid, "version": e.version, "page_id": e.page_id, "row_no": e.row_no,
+            "state": e.state, "is_latest": e.is_latest, "deleted": e.deleted, "comment": e.comment,
+            "created_by": e.created_by, "submitted_by": e.submitted_by, "approved_by": e.approved_by,
+            "verified_by": e.verified_by, "created_at": _ts(e.created_at), "updated_at": _ts(e.updated_at),
+            "values": [_value(v) for v in values]}
+
+
+def _audit(ev: AuditEvent) -> dict:
+    return {"id": ev.id, "at": _ts(ev.at), "user_id": ev.user_id, "username": ev.username, "action": ev.action,
+            "entity": ev.entity, "entity_id": ev.entity_id, "register_id": ev.register_id,
+            "page_id": ev.page_id, "entry_uuid": ev.entry_uuid, "field": ev.field, "old": ev.old,
+            "new": ev.new, "detail": ev.detail or {}, "prev_hash": ev.prev_hash, "hash": ev.hash}
+
+
+def export_data(session: Session, *, register_ids: list[int] | None = None, images: str = "none",
+                image_loader=None) -> dict:
+    """The export document as a dict. register_ids None = the whole workspace (with audit).
+
+    images: "inline" puts each page's image as base64 (`image_base64`; needs image_loader,
+    sha -> bytes); "files" and "none" only name the image by sha256.
+    """
+    if images not in IMAGE_MODES:
+        raise ExportError(f"images must be one of {', '.join(IMAGE_MODES)}, not '{images}'")
+    regs_q = select(Register).order_by(Register.id)
+    if register_ids is not None:
+        known = set(session.scalars(select(Register.id).where(Register.id.in_(register_ids))))
+        missing = [r for r in register_ids if r not in known]
+        if missing:
+            raise ExportError(f"no register with id {', '.join(map(str, missing))} in this workspace")
+        regs_q = regs_q.where(Register.id.in_(register_ids))
+    out_regs = []
+    for r in session.scalars(regs_q):
+        pages = session.scalars(select(Page).where(Page.register_id == r.id).order_by(Page.page_no)).all()
+        entries = session.scalars(select(Entry).where(Entry.register_id == r.id).order_by(Entry.id)).all()
+        vals: dict[int, list[FieldValue]] = {e.id: [] for e in entries}
+        ids = list(vals)
+        for i in range(0, len(ids), 500):
+            for v in session.scalars(select(FieldValue).where(FieldValue.entry_id.in_(ids[i:i + 500])).order_by(FieldValue.id)):
+                vals[v.entry_id].append(v)
+        reg = _register(r)
+        reg["pages"] = []
+        for p in pages:
+            d = _page(p)
+            if images == "inline" and p.image_sha256:
+                d["image_base64"] = base64.b64encode(image_loader(p.image_sha256)).decode("ascii")
+            reg["pages"].append(d)
+        reg["entries"] = [_entry(e, vals[e.id]) for e in entries]
+        out_regs.append(reg)
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _ts(dt.datetime.now(dt.UTC).replace(tzinfo=None)),
+        "scope": "workspace" if register_ids is None else "registers",
+        "images": images,
+        "users": [_user(u) for u in session.scalars(select(User).order_by(User.id))],
+        "registers": out_regs,
+    }
+    if register_ids is None:
+        doc["audit"] = [_audit(ev) for ev in session.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+    return doc
+
+
+def write_json(doc: dict, out: Path) -> Path:
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(out)
+    return out
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    registers: int
+    pages: int
+    entries: int
+    images: int
+
+
+def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = None,
+                images: str = "files") -> ExportResult:
+    """Write a JSON export; with images="files" the page images go to `NAME.images/`."""
+    out = Path(out)
+    with workspace.session() as s:
+        doc = export_data(s, register_ids=register_ids, images=images, image_loader=workspace.images.get)
+    n_img = 0
+    if images == "files":
+        folder = images_dir_for(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        doc["images_dir"] = folder.name
+        for reg in doc["registers"]:
+            for p in reg["pages"]:
+                sha = p["image_sha256"]
+                if sha and not (folder / sha).is_file():
+                    (folder / sha).write_bytes(workspace.images.get(sha))
+                    n_img += 1
+    elif images == "inline":
+        n_img = sum(1 for r in doc["registers"] for p in r["pages"] if p.get("image_base64"))
+    write_json(doc, out)
+    return ExportResult(out, len(doc["registers"]), sum(len(r["pages"]) for r in doc["registers"]),
+                        sum(len(r["entries"]) for r in doc["registers"]), n_img)
+
+
+def canonical_dump(session: Session) -> dict:
+    """Everything an export carries except its time and the import's own audit event:
+    two workspaces with equal dumps hold the same records."""
+    doc = export_data(session, images="none")
+    doc.pop("exported_at")
+    doc["audit"] = [ev for ev in doc.get("audit", []) if ev["action"] != IMPORT_ACTION]
+    return doc
+
+
+# ----------------------------------------------------------------------------- import
+def read_json(path: str | Path) -> dict:
+    """Read and check an export file's envelope (format and version)."""
+    p = Path(path)
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise ExportError(f"{p}: file not found") from None
+    except UnicodeDecodeError:
+        raise ExportError(f"{p}: not UTF-8 text; is this a Daftar JSON export?") from None
+    except json.JSONDecodeError as e:
+        raise ExportError(f"{p}: not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ExportError(f"{p}: not a Daftar export (\"format\" must be \"{FORMAT}\")")
+    if doc.get("version") != VERSION:
+        raise ExportError(f"{p}: export version {doc.get('version')!r}; this Daftar reads version {VERSION}. "
+                          "Update Daftar to import it.")
+    for key in ("users", "registers"):
+        if not isinstance(doc.get(key), list):
+            raise ExportError(f"{p}: '{key}' must be a list")
+    return doc
+
+
+def _is_empty(session: Session) -> list[str]:
+    found = []
+    for model, name in ((Register, "registers"), (Page, "pages"), (Entry, "entries"), (AuditEvent, "audit events")):
+        n = session.scalar(select(func.count()).select_from(model))
+        if n:
+            found.append(f"{n} {name}")
+    return found
+
+
+def _check_chain(events: list[dict], where: str) -> None:
+    prev = audit.GENESIS
+    for i, raw in enumerate(events, start=1):
+        ev = _audit_row(raw, where)
+        if ev.id != i:
+            raise ExportError(f"{where}: audit event {i} is missing (the file was edited); nothing was imported")
+        if ev.prev_hash != prev or audit._hash(ev) != raw.get("hash"):
+            raise ExportError(f"{where}: audit event {ev.id} does not match its hash (the file was edited); "
+                              "nothing was imported")
+        prev = raw["hash"]
+
+
+def _audit_row(raw: dict, where: str) -> AuditEvent:
+    try:
+        return AuditEvent(id=raw["id"], at=_parse_ts(raw["at"], where), user_id=raw.get("user_id"),
+                          username=raw.get("username", ""), action=raw["action"], entity=raw.get("entity", ""),
+                          entity_id=raw.get("entity_id", ""), register_id=raw.get("register_id"),
+                          page_id=raw.get("page_id"), entry_uuid=raw.get("entry_uuid"), field=raw.get("field"),
+                          old=raw.get("old"), new=raw.get("new"), detail=raw.get("detail") or {},
+                          prev_hash=raw.get("prev_hash", ""), hash=raw.get("hash", ""))
+    except KeyError as e:
+        raise ExportError(f"{where}: an audit event has no '{e.args[0]}'") from None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    registers: int
+    pages: int
+    entries: int
+    values: int
+    audit_events: int
+    images: int
+
+
+def _image_bytes(page: dict, doc: dict, base: Path, where: str) -> bytes | None:
+    sha = page.get("image_sha256")
+    if not sha:
+        return None
+    if page.get("image_base64"):
+        try:
+            data = base64.b64decode(page["image_base64"], validate=True)
+        except (ValueError, TypeError):
+            raise ExportError(f"{where}: page {page.get('page_no')}: image_base64 is not base64") from None
+    else:
+        folder = base / doc.get("images_dir", "") if doc.get("images_dir") else None
+        if folder is None or not (folder / sha).is_file():
+            raise ExportError(
+                f"{where}: page {page.get('page_no')}: its image {sha[:12]}… is not in the file or in "
+                f"{folder or 'an images folder'}; export again with images (files or inline)"
+            )
+        data = (folder / sha).read_bytes()
+    if sha256_hex(data) != sha:
+        raise ExportError(f"{where}: page {page.get('page_no')}: the image does not match its sha256 (damaged)")
+    return data
+
+
+def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTEM) -> ImportResult:
+    """Import an export into an EMPTY workspace, keeping every id; all or nothing."""
+    path = Path(path)
+    where = str(path)
+    doc = read_json(path)
+    images: dict[str, bytes] = {}
+    for reg in doc["registers"]:
+        for p in reg.get("pages", []):
+            data = _image_bytes(p, doc, path.parent, where) if doc.get("images") != "none" else None
+            if data is not None:
+                images[p["image_sha256"]] = data
+    if doc.get("audit"):
+        _check_chain(doc["audit"], where)
+    counts = {"values": 0}
+    with workspace.session() as s:
+        full = _is_empty(s)
+        if full:
+            raise ExportError(f"{workspace.root} is not empty ({', '.join(full)}): import into a new, empty "
+                              "workspace (`--workspace NEW_FOLDER`)")
+        _import_users(s, doc["users"], where)
+        for data in images.values():  # files first: a row never points to a missing image
+            workspace.images.put(data)
+        try:
+            _import_records(s, doc, where, counts)
+            key = audit.audit_key(s)
+            for raw in doc.get("audit") or []:
+                ev = _audit_row(raw, where)
+                ev.mac = audit._mac(key, ev.hash)
+                s.add(ev)
+            s.flush()
+        except (KeyError, TypeError) as e:
+            raise ExportError(f"{where}: a record lacks {e}; the file does not follow the export schema") from None
+        audit.record(s, actor=actor, action=IMPORT_ACTION, entity="workspace", new=path.name,
+                     detail={"registers": len(doc["registers"]), "exported_at": doc.get("exported_at")})
+    return ImportResult(len(doc["registers"]), sum(len(r.get("pages", [])) for r in doc["registers"]),
+                        sum(len(r.get("entries", [])) for r in doc["registers"]), counts["values"],
+                        len(doc.get("audit") or []), len(images))
+
+
+def _import_users(s: Session, users: list[dict], where: str) -> None:
+    for u in users:
+        have = s.get(User, u["id"])
+        if have is not None:
+            if have.username != u["username"]:
+                raise ExportError(f"{where}: user id {u['id']} is '{u['username']}' in the file but "
+                                  f"'{have.username}' here; import into a new workspace")
+            continue
+        if s.scalar(select(User.id).where(User.username == u["username"])) is not None:
+            raise ExportError(f"{where}: user '{u['username']}' exists here with another id; "
+                              "import into a new workspace")
+        # No password travels in an export: imported users must be given a password.
+        s.add(User(id=u["id"], username=u["username"], full_name=u.get("full_name", ""), role=u["role"],
+                   active=u.get("active", True), language=u.get("language", "ur"), password_hash="",
+                   must_change_password=True, created_at=_parse_ts(u.get("created_at"), where)))
+    s.flush()
+
+
+def _import_records(s: Session, doc: dict, where: str, counts: dict) -> None:
+    from records.services import _update_search_keys
+
+    regs = sorted(doc["registers"], key=lambda r: r["id"])
+    for r in regs:
+        s.add(Register(id=r["id"], uuid=r["uuid"], template_id=r["template_id"],
+                       template_version=r.get("template_version", 1), template_json=r.get("template"),
+                       district=r["district"], tehsil=r["tehsil"], mauza=r["mauza"], hadbast_no=r["hadbast_no"],
+                       year=r["year"], volume=r.get("volume", "1"), header=r.get("header") or {},
+                       previous_id=None, created_by=r.get("created_by"),
+                       created_at=_parse_ts(r.get("created_at"), where)))
+    s.flush()
+    for r in regs:
+        if r.get("previous_id") is not None:
+            s.get(Register, r["id"]).previous_id = r["previous_id"]
+        for p in r.get("pages", []):
+            s.add(Page(id=p["id"], register_id=r["id"], page_no=p["page_no"], image_sha256=p.get("image_sha256"),
+                       image_name=p.get("image_name", ""), width=p.get("width", 0), height=p.get("height", 0),
+                       ocr_status=p.get("ocr_status", "none"), ocr_error=p.get("ocr_error"),
+                       state=p.get("state", "draft"), comment=p.get("comment"), created_by=p.get("created_by"),
+                       created_at=_parse_ts(p.get("created_at"), where),
+                       updated_at=_parse_ts(p.get("updated_at"), where)))
+        s.flush()
+        for e in r.get("entries", []):
+            entry = Entry(id=e["id"], uuid=e["uuid"], version=e["version"], register_id=r["id"],
+                          page_id=e.get("page_id"), row_no=e.get("row_no", 0), state=e["state"],
+                          is_latest=e.get("is_latest", True), deleted=e.get("deleted", False),
+                          comment=e.get("comment"), created_by=e.get("created_by"),
+                          submitted_by=e.get("submitted_by"), approved_by=e.get("approved_by"),
+                          verified_by=e.get("verified_by"), created_at=_parse_ts(e.get("created_at"), where),
+                          updated_at=_parse_ts(e.get("updated_at"), where))
+            s.add(entry)
+            for v in e.get("values", []):
+                s.add(FieldValue(id=v["id"], entry_id=e["id"], field=v["field"], value=v.get("value", ""),
+                                 raw_text=v.get("raw_text"), confidence=v.get("confidence"), box=v.get("box"),
+                                 source=v.get("source", "typed"), flags=v.get("flags") or [],
+                                 current=v.get("current", True), author_id=v.get("author_id"),
+                                 created_at=_parse_ts(v.get("created_at"), where)))
+                counts["values"] += 1
+                if v.get("current", True):
+                    _update_search_keys(entry, v["field"], v.get("value", ""))
+        s.flush()
+    # updated_at has onupdate: the flushes above must not have moved it
+    for r in regs:
+        for e in r.get("entries", []):
+            s.get(Entry, e["id"]).updated_at = _parse_ts(e.get("updated_at"), where)
+        for p in r.get("pages", []):
+            s.get(Page, p["id"]).updated_at = _parse_ts(p.get("updated_at"), where)
