@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from desktop.actions import EDITORS, ActionSpec, visible_for
 from desktop.context import AppContext
+from desktop.correction.view import CorrectionView
 from desktop.models.pages import PageListModel
 from desktop.models.registers import RegisterListModel
+from desktop.ocr_queue import OcrQueue
 from desktop.operations import page as page_ops
 from desktop.operations import register as register_ops
+from desktop.progress import ProgressPanel
 from desktop.qt import (
     QAbstractItemView,
     QAction,
@@ -21,13 +24,13 @@ from desktop.qt import (
     QMainWindow,
     QPushButton,
     QSplitter,
-    Qt,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from desktop.search_panel import SearchPanel
 from records.services import Changes
 
 
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         ctx.bus.changed.connect(self._on_changes)
         self.refresh_registers()
+        self.ocr.resume()
 
     # -- layout -----------------------------------------------------------
     def _build_ui(self) -> None:
@@ -75,6 +79,7 @@ class MainWindow(QMainWindow):
         self.page_view.setModel(self.pages)
         self.page_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.page_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.page_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.page_view.verticalHeader().hide()
         self.page_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.page_view.selectionModel().currentChanged.connect(self._on_page_current)
@@ -82,9 +87,23 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
-        self.page_placeholder = QLabel(self.tr("Choose a register and a page, or import pages."), self)
-        self.page_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tabs.addTab(self.page_placeholder, self.tr("Page"))
+        self.correction = CorrectionView(self.ctx, self)
+        self.correction.page_step.connect(self.step_page)
+        self.tabs.addTab(self.correction, self.tr("Page"))
+        self.search = SearchPanel(self.ctx, self)
+        self.search.open_entry.connect(self.open_entry)
+        self.tabs.addTab(self.search, self.tr("Register rows"))
+        self.page_selected.connect(self.correction.show_page)
+        self.register_selected.connect(self.search.set_register)
+
+        self.ocr = OcrQueue(self.ctx, self)
+        self.progress = ProgressPanel(self)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.ocr.started.connect(self.progress.start)
+        self.ocr.progress.connect(self.progress.update_progress)
+        self.ocr.idle.connect(self.progress.finish)
+        self.progress.cancel_requested.connect(self.ocr.cancel)
+        self.setAcceptDrops(True)
 
         split = QSplitter(self)
         split.addWidget(left)
@@ -99,7 +118,14 @@ class MainWindow(QMainWindow):
         """Every action of the window with the roles that may see it."""
         return [
             ActionSpec("newRegister", "&Register", "New register…", self.new_register, EDITORS, "Ctrl+N"),
+            ActionSpec("importPages", "&Register", "Import pages…", self.import_pages, EDITORS, "Ctrl+I"),
+            ActionSpec("scanPages", "&Register", "Scan pages…", self.scan_pages, EDITORS),
             ActionSpec("quit", "&Register", "Quit", self.close, shortcut="Ctrl+Q"),
+            ActionSpec("runOcr", "&OCR", "Read selected pages", self.ocr_selected, EDITORS, "Ctrl+Shift+O"),
+            ActionSpec("retryOcr", "&OCR", "Retry failed pages", self.retry_failed, EDITORS),
+            ActionSpec("cancelOcr", "&OCR", "Cancel OCR", self.ocr.cancel, EDITORS),
+            ActionSpec("findRows", "&View", "Find rows…", self.focus_search, shortcut="Ctrl+F"),
+            ActionSpec("showPage", "&View", "Page", lambda: self.tabs.setCurrentIndex(0), shortcut="Ctrl+1"),
         ]
 
     def _build_menus(self) -> None:
@@ -167,6 +193,34 @@ class MainWindow(QMainWindow):
         if page:
             self.page_selected.emit(page.id)
 
+    def step_page(self, step: int) -> None:
+        """Next (+1) or previous (-1) page of the register (PgDn/PgUp in the correction view)."""
+        row = self.page_view.currentIndex().row() + step
+        if 0 <= row < len(self.pages.all_pages()):
+            page = self.pages.all_pages()[row]
+            self.select_page(page.id)
+
+    def open_entry(self, page_id: int, entry_id: int) -> None:
+        """Show the page of a found row and select that row."""
+        self.tabs.setCurrentIndex(0)
+
+        def select(pid: int) -> None:
+            self.correction.page_loaded.disconnect(select)
+            row = self.correction.model.row_of_entry(entry_id)
+            if row >= 0:
+                self.correction.table.setCurrentIndex(self.correction.model.index(row, 0))
+                self.correction.table.setFocus()
+
+        self.correction.page_loaded.connect(select)
+        if self.pages.row_of(page_id) >= 0:
+            self.select_page(page_id)
+        else:
+            self.correction.show_page(page_id)
+
+    def selected_page_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.page_view.selectionModel().selectedRows()})
+        return [p.id for r in rows if (p := self.pages.page_at(r))]
+
     def _on_changes(self, changes: Changes, _initiator) -> None:
         if self._closing:
             return
@@ -174,6 +228,60 @@ class MainWindow(QMainWindow):
             if changes.registers:
                 self.refresh_registers()
             self.refresh_pages()
+        self.search.on_changes(changes)
+
+    # -- capture and OCR --------------------------------------------------
+    def import_pages(self, paths: list[str] | None = None) -> None:
+        """Open the import dialog for the current register (prefilled with dropped paths)."""
+        from desktop.capture.import_dialog import ImportDialog
+
+        if self.register_id is None:
+            self.statusBar().showMessage(self.tr("Create or choose a register first."), 8000)
+            return
+        dlg = ImportDialog(self.ctx, self.register_id, self)
+        dlg.imported.connect(self._on_imported)
+        dlg.open()
+        if paths:
+            dlg.add_paths(paths)
+        self.import_dialog = dlg
+        return dlg
+
+    def scan_pages(self) -> None:
+        dlg = self.import_pages()
+        if dlg is not None:
+            dlg.scan_dialog()
+
+    def _on_imported(self, report, run_ocr: bool) -> None:
+        if report.added:
+            self._pending_page_select = report.added[0][2]
+            self.refresh_pages()
+        if run_ocr and report.page_ids:
+            self.ocr.enqueue(report.page_ids)
+
+    def ocr_selected(self) -> None:
+        ids = self.selected_page_ids()
+        if ids:
+            self.ocr.enqueue(ids)
+
+    def retry_failed(self) -> None:
+        from desktop.ocr_queue import failed_pages
+
+        if self.register_id is not None:
+            failed_pages(self.ctx, self.register_id, self.ocr.enqueue)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.search)
+        self.search.box.setFocus()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_pages(paths)
+        event.acceptProposedAction()
 
     # -- commands ---------------------------------------------------------
     def new_register(self) -> None:
@@ -189,6 +297,7 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
+        self.ocr.shutdown()
         self.ctx.close()
 
     def closeEvent(self, event) -> None:

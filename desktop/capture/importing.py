@@ -1,0 +1,51 @@
+"""Import loaded pages into a register (writer thread): duplicates skipped, bad items listed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.capture.loading import ImportItem
+from desktop.operations import Op
+from records import services
+from records.audit import Actor
+from records.images import ImageStoreError
+
+
+@dataclass
+class ImportReport:
+    """What an import did, in plain values (for the summary message)."""
+
+    added: list[tuple[str, int, int]] = field(default_factory=list)  # (name, page no, page id)
+    duplicates: list[tuple[str, int, int]] = field(default_factory=list)  # (name, register id, page no)
+    bad: list[str] = field(default_factory=list)  # clerk-facing messages
+
+    @property
+    def page_ids(self) -> list[int]:
+        return [pid for _n, _no, pid in self.added]
+
+
+def import_items(*, ws, actor: Actor, register_id: int, items: list[ImportItem]) -> Op:
+    """Op -> (ImportReport, Changes). Each page commits on its own: a failure keeps the rest."""
+
+    def body(_session):
+        report = ImportReport()
+        for it in items:
+            if it.error or it.data is None:
+                report.bad.append(it.error or f"{it.name}: empty")
+                continue
+            try:
+                with ws.session() as s:
+                    res = services.add_page(s, ws.images, actor=actor, register_id=register_id, data=it.data,
+                                            name=it.name, width=it.width, height=it.height)
+            except (ImageStoreError, OSError) as e:
+                report.bad.append(f"{it.name}: {e}")
+                continue
+            if res.skipped:
+                rid, page_no, _pid = res.duplicate_of
+                report.duplicates.append((it.name, rid, page_no))
+            else:
+                report.added.append((it.name, res.page_no, res.page_id))
+        ch = services.Changes(pages=True, registers=True, page_ids=set(report.page_ids))
+        return report, ch
+
+    return Op(body, write=True)

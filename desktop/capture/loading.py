@@ -1,0 +1,147 @@
+"""Read files chosen for import into page images (no Qt: runs in a worker thread).
+
+Single-page images keep their original bytes (so the same file imported twice has the same
+hash and is skipped). Multi-page TIFF and PDF pages become PNG images, one per page, in
+order. A file that cannot be read becomes an item with `error` set; the others go on.
+Uses ocr.loader.load_pages when it exists, else Pillow (images, TIFF) and pypdfium2 (PDF).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
+SUFFIXES = IMAGE_SUFFIXES | {".pdf"}
+PDF_DPI = 200
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """One page to import: its bytes and size, or the reason it cannot be read."""
+
+    source: str
+    index: int  # page index inside a multi-page file (0 for single images)
+    data: bytes | None
+    width: int
+    height: int
+    error: str | None = None
+
+    @property
+    def name(self) -> str:
+        base = Path(self.source).name
+        return f"{base} [{self.index + 1}]" if self.index or self.source.lower().endswith((".pdf", ".tif", ".tiff")) else base
+
+
+def _natural_key(p: Path):
+    return [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", p.name)]
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files in the order given; a folder contributes its supported files in natural order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted((f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES), key=_natural_key)
+        else:
+            out.append(p)
+    return out
+
+
+def _png(image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, "PNG", optimize=False)
+    return buf.getvalue()
+
+
+def _bad(path: Path, why: str) -> ImportItem:
+    return ImportItem(str(path), 0, None, 0, 0, f"{path.name}: {why}")
+
+
+def _load_with_ocr_loader(path: Path) -> list[ImportItem] | None:
+    try:
+        from ocr.loader import load_pages  # written by the OCR issue
+    except ImportError:
+        return None
+    import cv2
+
+    out = []
+    for lp in load_pages(path):
+        if getattr(lp, "error", None) or lp.image is None:
+            out.append(ImportItem(str(path), lp.index, None, 0, 0, f"{path.name} page {lp.index + 1}: {lp.error}"))
+            continue
+        ok, buf = cv2.imencode(".png", lp.image)
+        h, w = lp.image.shape[:2]
+        out.append(ImportItem(str(path), lp.index, buf.tobytes() if ok else None, w, h,
+                              None if ok else f"{path.name} page {lp.index + 1}: cannot encode the page"))
+    return out
+
+
+def load_file(path: str | Path) -> list[ImportItem]:
+    """Pages of one file (one item per page; an item with `error` for a bad file or page)."""
+    path = Path(path)
+    if not path.is_file():
+        return [_bad(path, "file not found")]
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        return [_bad(path, "not a supported file type; import PNG, JPEG, TIFF or PDF files")]
+    if suffix in (".pdf", ".tif", ".tiff"):
+        try:
+            loaded = _load_with_ocr_loader(path)
+        except Exception as e:  # noqa: BLE001 - a bad file never stops the import
+            return [_bad(path, f"cannot be read ({e}); check the file or scan the page again")]
+        if loaded is not None:
+            return loaded
+    if suffix == ".pdf":
+        return _load_pdf(path)
+    return _load_image(path)
+
+
+def _load_image(path: Path) -> list[ImportItem]:
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    try:
+        raw = path.read_bytes()
+        with Image.open(io.BytesIO(raw)) as im:
+            frames = getattr(im, "n_frames", 1)
+            if frames == 1:
+                im.load()
+                return [ImportItem(str(path), 0, raw, im.width, im.height)]
+            out = []
+            for i, frame in enumerate(ImageSequence.Iterator(im)):
+                page = frame.convert("RGB") if frame.mode not in ("1", "L", "RGB") else frame.copy()
+                out.append(ImportItem(str(path), i, _png(page), page.width, page.height))
+            return out
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+        why = "not an image or damaged" if isinstance(e, UnidentifiedImageError) else f"damaged image ({e})"
+        return [_bad(path, f"{why}; check the file or scan the page again")]
+
+
+def _load_pdf(path: Path) -> list[ImportItem]:
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception as e:  # noqa: BLE001 - pdfium raises its own error types
+        return [_bad(path, f"not a readable PDF ({e}); check the file or export it again")]
+    out = []
+    try:
+        for i in range(len(pdf)):
+            try:
+                img = pdf[i].render(scale=PDF_DPI / 72).to_pil()
+                out.append(ImportItem(str(path), i, _png(img), img.width, img.height))
+            except Exception as e:  # noqa: BLE001
+                out.append(ImportItem(str(path), i, None, 0, 0, f"{path.name} page {i + 1}: cannot be drawn ({e})"))
+    finally:
+        pdf.close()
+    return out
+
+
+def load_files(paths: list[str | Path]) -> list[ImportItem]:
+    """Every page of every file (folders expanded), in order, bad ones marked."""
+    items: list[ImportItem] = []
+    for p in expand_paths(paths):
+        items += load_file(p)
+    return items

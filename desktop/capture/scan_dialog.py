@@ -1,0 +1,120 @@
+"""Scan dialog: device list (refreshed in the background), resolution, colour mode,
+one page or the whole feeder. Emits `scanned(list of file paths)`."""
+
+from __future__ import annotations
+
+from desktop.operations import error_text
+from desktop.qt import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    Signal,
+)
+from desktop.scanner import MODES, NO_DEVICES, Scanner, ScanSettings, default_scanner, scan_to_temp
+
+
+class ScanDialog(QDialog):
+    """Choose a scanner and settings, scan, hand the files to the import dialog."""
+
+    scanned = Signal(list)
+
+    def __init__(self, ctx, parent=None, *, scanner: Scanner | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.scanner = scanner or default_scanner()
+        self.setObjectName("ScanDialog")
+        self.setWindowTitle(self.tr("Scan pages"))
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.device = QComboBox(self)
+        self.device.setObjectName("device")
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        form.addRow(self.tr("Scanner"), self.device)
+        form.addRow("", self.refresh_button)
+        self.resolution = QSpinBox(self)
+        self.resolution.setObjectName("resolution")
+        self.resolution.setRange(75, 1200)
+        self.resolution.setSingleStep(50)
+        self.resolution.setValue(300)
+        self.resolution.setSuffix(" dpi")
+        form.addRow(self.tr("Resolution"), self.resolution)
+        self.mode = QComboBox(self)
+        self.mode.setObjectName("mode")
+        for m in MODES:
+            self.mode.addItem(self.tr(m), m)
+        form.addRow(self.tr("Colour"), self.mode)
+        self.one_page = QRadioButton(self.tr("One page (glass)"), self)
+        self.one_page.setChecked(True)
+        self.feeder = QRadioButton(self.tr("All pages in the feeder"), self)
+        self.feeder.setObjectName("feeder")
+        form.addRow(self.tr("Source"), self.one_page)
+        form.addRow("", self.feeder)
+        lay.addLayout(form)
+        self.message = QLabel(self)
+        self.message.setObjectName("scanMessage")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.scan_button = self.buttons.addButton(self.tr("Scan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.scan_button.setObjectName("scanButton")
+        self.scan_button.setEnabled(False)
+        self.buttons.accepted.connect(self.scan)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.busy = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Ask the back end for its devices (in the background: SANE can take seconds)."""
+        if not self.scanner.is_available():
+            self.message.setText(self.scanner.unavailable_reason())
+            self.refresh_button.setEnabled(False)
+            return
+        self.message.setText(self.tr("Looking for scanners…"))
+        self.busy = True
+        self.ctx.runner.run_read(self.scanner.list_devices, self._on_devices)
+
+    def _on_devices(self, fut) -> None:
+        self.busy = False
+        self.device.clear()
+        try:
+            devices = fut.result()
+        except Exception as e:  # noqa: BLE001
+            self.message.setText(error_text(e))
+            return
+        for d in devices:
+            self.device.addItem(f"{d.name} — {d.description}", d.name)
+        self.scan_button.setEnabled(bool(devices))
+        self.message.setText("" if devices else self.tr(NO_DEVICES))
+
+    def settings(self) -> ScanSettings:
+        return ScanSettings(device=self.device.currentData(), resolution=self.resolution.value(),
+                            mode=self.mode.currentData(), feeder=self.feeder.isChecked())
+
+    def scan(self) -> None:
+        if self.device.currentData() is None:
+            return
+        settings = self.settings()
+        self.scan_button.setEnabled(False)
+        self.busy = True
+        self.message.setText(self.tr("Scanning…"))
+
+        def done(fut) -> None:
+            self.busy = False
+            self.scan_button.setEnabled(True)
+            try:
+                files = fut.result()
+            except Exception as e:  # noqa: BLE001
+                self.message.setText(error_text(e))
+                return
+            self.scanned.emit([str(f) for f in files])
+            self.accept()
+
+        self.ctx.runner.run_read(lambda: scan_to_temp(self.scanner, settings), done)

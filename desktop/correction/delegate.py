@@ -1,0 +1,50 @@
+"""Cell editors: right-to-left line edits with the Urdu font; numbers typed left to right.
+
+Urdu or Latin digits are both accepted (records normalises them). Enter commits and moves
+to the next field, like Tab.
+"""
+
+from __future__ import annotations
+
+from desktop.fonts import urdu_font
+from desktop.qt import QAbstractItemDelegate, QCompleter, QEvent, QLineEdit, QStyledItemDelegate, Qt
+
+
+class FieldDelegate(QStyledItemDelegate):
+    """Editors for the fields of a PageRowsModel."""
+
+    def __init__(self, model, parent=None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._font = urdu_font(13)
+
+    def createEditor(self, parent, option, index):
+        spec = self._model.template.columns[index.column()]
+        ed = QLineEdit(parent)
+        ed.setObjectName(f"editor_{spec.name}")
+        ed.setFont(self._font)
+        ed.setFrame(False)
+        if spec.numeric:
+            ed.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            ed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        else:
+            ed.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            ed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        if spec.kind == "choice":
+            comp = QCompleter([c.ur for c in spec.choices] + [c.en for c in spec.choices], ed)
+            comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            ed.setCompleter(comp)
+        return ed
+
+    def setEditorData(self, editor, index) -> None:
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            return True
+        return super().eventFilter(editor, event)

@@ -1,0 +1,414 @@
+"""The correction view: page image beside the page's rows, keyboard first.
+
+Keys: Tab/Enter next field · F8 next flagged field · PgDn/PgUp next/previous page ·
+Ctrl+Ins add row · Ctrl+Del delete row · Alt+Up/Alt+Down move row · Ctrl+Z/Ctrl+Y undo/redo ·
+Ctrl+= / Ctrl+- zoom · Ctrl+0 fit width · Ctrl+R rotate · Ctrl+Shift+S submit for review.
+"""
+
+from __future__ import annotations
+
+from desktop.correction.delegate import FieldDelegate
+from desktop.correction.image_view import PageImageView
+from desktop.correction.rows_model import PageRowsModel, worst
+from desktop.fonts import urdu_font
+from desktop.operations import entry as entry_ops
+from desktop.operations import error_text, read_op
+from desktop.operations import page as page_ops
+from desktop.qt import (
+    QAbstractItemView,
+    QAction,
+    QHBoxLayout,
+    QImage,
+    QKeySequence,
+    QLabel,
+    QPixmap,
+    QRect,
+    QSplitter,
+    Qt,
+    QTableView,
+    QToolBar,
+    QUndoCommand,
+    QUndoStack,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from records import services
+from records.workflow import EDITABLE
+
+CROP_HEIGHT = 90
+
+
+class MoveRowCommand(QUndoCommand):
+    """Undoable move of a row to another position on the page."""
+
+    def __init__(self, view: CorrectionView, entry_id: int, old_no: int, new_no: int) -> None:
+        super().__init__(view.tr("Move row"))
+        self.view, self.entry_id, self.old_no, self.new_no = view, entry_id, old_no, new_no
+
+    def redo(self) -> None:
+        self.view._move(self.entry_id, self.new_no)
+
+    def undo(self) -> None:
+        self.view._move(self.entry_id, self.old_no)
+
+
+class CorrectionView(QWidget):
+    """Shows one page; `page_step(+1|-1)` asks the main window for the next/previous page."""
+
+    page_step = Signal(int)
+    page_loaded = Signal(int)
+    submitted = Signal(int)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("CorrectionView")
+        self.page_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self.model = PageRowsModel(ctx, self, undo_stack=self.undo_stack)
+        self._build_ui()
+        self._build_actions()
+        self.model.reloaded.connect(self._on_reloaded)
+        self.model.dataChanged.connect(self._on_data_changed)
+        self.model.save_failed.connect(self._show_status)
+        self.model.saved.connect(lambda _ch: self._show_status(self.tr("Saved")))
+        ctx.bus.changed.connect(self._on_changes)
+
+    # -- layout -----------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.image_view = PageImageView(self)
+        self.image_view.box_clicked.connect(self.select_field)
+
+        right = QWidget(self)
+        lay = QVBoxLayout(right)
+        lay.setContentsMargins(2, 2, 2, 2)
+        self.toolbar = QToolBar(right)
+        self.toolbar.setObjectName("correctionToolbar")
+        lay.addWidget(self.toolbar)
+
+        top = QHBoxLayout()
+        self.crop = QLabel(right)
+        self.crop.setObjectName("cellCrop")
+        self.crop.setMinimumHeight(CROP_HEIGHT)
+        self.crop.setMinimumWidth(260)
+        self.crop.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.crop.setStyleSheet("background: white; border: 1px solid #999")
+        self.cell_info = QLabel(right)
+        self.cell_info.setObjectName("cellInfo")
+        self.cell_info.setWordWrap(True)
+        self.cell_info.setFont(urdu_font(11))
+        top.addWidget(self.crop, 2)
+        top.addWidget(self.cell_info, 3)
+        lay.addLayout(top)
+
+        self.table = QTableView(right)
+        self.table.setObjectName("rowsTable")
+        self.table.setModel(self.model)
+        self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # column 1 is the rightmost
+        self.table.setFont(urdu_font(13))
+        self.table.horizontalHeader().setFont(urdu_font(10))
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.setItemDelegate(FieldDelegate(self.model, self.table))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.setTabKeyNavigation(True)
+        self.table.selectionModel().currentChanged.connect(self._on_current)
+        self.table.installEventFilter(self)
+        lay.addWidget(self.table, 1)
+
+        self.status = QLabel(right)
+        self.status.setObjectName("pageStatus")
+        self.status.setWordWrap(True)
+        self.status.setFont(urdu_font(10))
+        lay.addWidget(self.status)
+
+        split = QSplitter(self)
+        split.addWidget(self.image_view)
+        split.addWidget(right)
+        split.setSizes([520, 760])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(split)
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for name, act in (("undo", undo), ("redo", redo)):
+            act.setObjectName(name)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+            self.toolbar.addAction(act)
+            self.actions_by_name[name] = act
+        specs = [
+            ("prevPage", self.tr("Previous page"), "PgUp", lambda: self.page_step.emit(-1)),
+            ("nextPage", self.tr("Next page"), "PgDown", lambda: self.page_step.emit(1)),
+            ("nextFlag", self.tr("Next flagged field"), "F8", self.next_flagged),
+            ("addRow", self.tr("Add row"), "Ctrl+Ins", self.add_row),
+            ("deleteRow", self.tr("Delete row"), "Ctrl+Del", self.delete_row),
+            ("rowUp", self.tr("Move row up"), "Alt+Up", lambda: self.move_row(-1)),
+            ("rowDown", self.tr("Move row down"), "Alt+Down", lambda: self.move_row(1)),
+            ("zoomIn", self.tr("Zoom in"), "Ctrl+=", self.image_view.zoom_in),
+            ("zoomOut", self.tr("Zoom out"), "Ctrl+-", self.image_view.zoom_out),
+            ("fitWidth", self.tr("Fit width"), "Ctrl+0", self.image_view.fit_width),
+            ("rotate", self.tr("Rotate"), "Ctrl+R", self.image_view.rotate_by),
+            ("submit", self.tr("Submit for review"), "Ctrl+Shift+S", self.submit),
+        ]
+        for name, text, key, slot in specs:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setToolTip(f"{text} ({key})")
+            act.triggered.connect(slot)
+            self.addAction(act)
+            self.toolbar.addAction(act)
+            self.actions_by_name[name] = act
+
+    # -- loading ----------------------------------------------------------
+    def show_page(self, page_id: int) -> None:
+        """Load a page (rows, template and image) in the background and show it."""
+        self.page_id = page_id
+        ws = self.ctx.ws
+
+        def body(s):
+            page = services.get_page(s, page_id)
+            rows = services.page_rows(s, page_id)
+            tpl = services.register_template(s, page.register_id)
+            image = QImage()
+            if page.image_sha256:
+                image = QImage.fromData(ws.images.get(page.image_sha256))  # a value, not a QObject
+            return page, rows, tpl, image
+
+        def done(res) -> None:
+            page, rows, tpl, image = res
+            if page.id != self.page_id:
+                return  # the clerk moved on
+            self.image_view.set_image(image)
+            self.model.set_page(page, rows, tpl)
+            self._fit_columns()
+            if self.model.rowCount():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            self.page_loaded.emit(page.id)
+
+        def failed(e: BaseException) -> None:
+            self._show_status(self.tr("Page cannot be shown: {error}").format(error=error_text(e)))
+
+        read_op(body).success(done).failure(failed).run_in_background(self.ctx)
+
+    def _fit_columns(self) -> None:
+        tpl = self.model.template
+        if tpl is None:
+            return
+        total = max(600, self.table.viewport().width())
+        for i, spec in enumerate(tpl.columns):
+            self.table.setColumnWidth(i, max(60, int(total * spec.width * 1.6)))
+
+    def _on_reloaded(self) -> None:
+        self.image_view.set_boxes(self.model.all_boxes())
+        self._update_status()
+        self._on_current(self.table.currentIndex(), None)
+
+    def _on_data_changed(self, *_args) -> None:
+        self.image_view.set_boxes(self.model.all_boxes())
+        self._update_status()
+        self._update_cell_info(self.table.currentIndex())
+
+    def _on_changes(self, changes, initiator) -> None:
+        if initiator is self.model or self.page_id is None:
+            return
+        if self.page_id in changes.page_ids or (changes.entries and not changes.page_ids):
+            self.model.reload()
+
+    # -- status -----------------------------------------------------------
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _update_status(self) -> None:
+        page = self.model.page
+        if page is None:
+            return
+        parts = [self.tr("Page {n}").format(n=page.page_no), self.tr(page.state)]
+        if page.ocr_status == "failed":
+            parts.append(self.tr("OCR failed: {error}").format(error=page.ocr_error or ""))
+        elif page.ocr_status in ("queued", "running"):
+            parts.append(self.tr("OCR {status}…").format(status=self.tr(page.ocr_status)))
+        errors = self.model.error_count()
+        parts.append(self.tr("{n} problem(s) to correct").format(n=errors) if errors else self.tr("no problems left"))
+        parts += [f.message for f in self.model.page_flags[:2]]
+        self.status.setText(" · ".join(parts))
+
+    # -- current cell -----------------------------------------------------
+    def current_field(self) -> tuple[int, str] | None:
+        idx = self.table.currentIndex()
+        if not idx.isValid() or self.model.template is None:
+            return None
+        return idx.row(), self.model.template.columns[idx.column()].name
+
+    def select_field(self, row: int, field: str) -> None:
+        col = self.model.column_of(field)
+        if col >= 0 and 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, col))
+            self.table.setFocus()
+
+    def _on_current(self, current, _previous) -> None:
+        if not current.isValid() or self.model.template is None:
+            self.crop.clear()
+            return
+        field = self.model.template.columns[current.column()].name
+        self.image_view.select_box(current.row(), field)
+        self._update_crop(current.row(), field)
+        self._update_cell_info(current)
+
+    def _update_crop(self, row: int, field: str) -> None:
+        box = self.model.box(row, field)
+        image = self.image_view.image
+        if not box or image.isNull():
+            self.crop.setText(self.tr("(no box on the page for this field)"))
+            return
+        x, y, w, h = box
+        pad = max(4, h // 6)
+        part = image.copy(QRect(x - pad, y - pad, w + 2 * pad, h + 2 * pad))
+        pix = QPixmap.fromImage(part).scaled(
+            max(260, self.crop.width() - 4), CROP_HEIGHT - 4,
+            Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        self.crop.setPixmap(pix)
+
+    def _update_cell_info(self, index) -> None:
+        if not index.isValid() or self.model.template is None:
+            self.cell_info.clear()
+            return
+        spec = self.model.template.columns[index.column()]
+        flags = self.model.cell_flags(index.row(), spec.name)
+        lines = [f"<b>{spec.label_ur}</b> — {spec.label_en}"]
+        r = self.model.row_view(index.row())
+        v = r.values.get(spec.name) if r else None
+        if v is not None and v.raw_text and v.source == "ocr":
+            lines.append(self.tr("OCR read: {text} ({conf:.0%})").format(text=v.raw_text, conf=v.confidence or 0))
+        colour = {"error": "#a00", "warning": "#a60"}.get(worst(flags), "#333")
+        lines += [f"<span style='color:{colour}'>• {f.message}</span>" for f in flags]
+        self.cell_info.setText("<br>".join(lines))
+
+    # -- keyboard -----------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:
+        from desktop.qt import QEvent
+
+        if obj is self.table and event.type() == QEvent.Type.KeyPress and self.table.state() != QAbstractItemView.State.EditingState:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self._move_next()
+                return True
+        return super().eventFilter(obj, event)
+
+    def _move_next(self) -> None:
+        idx = self.table.currentIndex()
+        if not idx.isValid():
+            return
+        col, row = idx.column() + 1, idx.row()
+        if col >= self.model.columnCount():
+            col, row = 0, row + 1
+        if row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, col))
+
+    def next_flagged(self) -> None:
+        idx = self.table.currentIndex()
+        nxt = self.model.next_flagged(idx.row() if idx.isValid() else 0, idx.column() if idx.isValid() else -1)
+        if nxt.isValid():
+            self.table.setCurrentIndex(nxt)
+            self.table.scrollTo(nxt)
+        else:
+            self._show_status(self.tr("No flagged fields on this page"))
+
+    # -- rows ---------------------------------------------------------------
+    def _editable_page(self) -> bool:
+        page = self.model.page
+        return page is not None and page.state in EDITABLE
+
+    def add_row(self) -> None:
+        page = self.model.page
+        if page is None:
+            return
+        idx = self.table.currentIndex()
+        row_no = idx.row() + 2 if idx.isValid() else None
+        col = max(0, idx.column()) if idx.isValid() else 0
+
+        def done(res) -> None:
+            eid, _ch = res
+            self._select_after_reload(eid, col)
+
+        (entry_ops.add_entry(actor=self.ctx.actor, register_id=page.register_id, page_id=page.id, row_no=row_no)
+         .with_initiator(self.model).success(done).failure(self._failed).run_in_background(self.ctx))
+
+    def delete_row(self) -> None:
+        idx = self.table.currentIndex()
+        eid = self.model.entry_id(idx.row()) if idx.isValid() else None
+        if eid is None:
+            return
+        row, col = idx.row(), idx.column()
+
+        def done(_ch) -> None:
+            self._show_status(self.tr("Row {n} deleted").format(n=row + 1))
+            self._after_reload(lambda: self.model.rowCount() and self.table.setCurrentIndex(
+                self.model.index(min(row, self.model.rowCount() - 1), col)))
+
+        (entry_ops.delete_entry(actor=self.ctx.actor, entry_id=eid)
+         .with_initiator(self.model).success(done).failure(self._failed).run_in_background(self.ctx))
+
+    def move_row(self, step: int) -> None:
+        idx = self.table.currentIndex()
+        eid = self.model.entry_id(idx.row()) if idx.isValid() else None
+        if eid is None:
+            return
+        new = idx.row() + step
+        if not 0 <= new < self.model.rowCount():
+            return
+        self._pending_select_col = idx.column()
+        self.undo_stack.push(MoveRowCommand(self, eid, idx.row() + 1, new + 1))
+
+    def _move(self, entry_id: int, row_no: int) -> None:
+        col = getattr(self, "_pending_select_col", 0)
+        (entry_ops.move_entry(actor=self.ctx.actor, entry_id=entry_id, row_no=row_no)
+         .with_initiator(self.model).success(lambda _ch: self._select_after_reload(entry_id, col))
+         .failure(self._failed).run_in_background(self.ctx))
+
+    def _select_after_reload(self, entry_id: int, col: int) -> None:
+        def select() -> None:
+            row = self.model.row_of_entry(entry_id)
+            if row >= 0:
+                self.table.setCurrentIndex(self.model.index(row, col))
+
+        self._after_reload(select)
+
+    def _after_reload(self, fn) -> None:
+        def once() -> None:
+            self.model.reloaded.disconnect(once)
+            fn()
+
+        self.model.reloaded.connect(once)
+        self.model.reload()
+
+    def _failed(self, e: BaseException) -> None:
+        self._show_status(error_text(e))
+
+    # -- submit -------------------------------------------------------------
+    def submit(self) -> None:
+        """Submit the page for review; refused with the reason while error flags remain."""
+        page = self.model.page
+        if page is None:
+            return
+        pid = page.id
+
+        def done(_ch) -> None:
+            self._show_status(self.tr("Page {n} submitted for review").format(n=page.page_no))
+            self.model.reload()
+            self.submitted.emit(pid)
+
+        def refused(e: BaseException) -> None:
+            self._show_status(self.tr("Not submitted: {reason}").format(reason=error_text(e)))
+
+        page_ops.submit_page(actor=self.ctx.actor, page_id=pid).success(done).failure(refused).run_in_background(self.ctx)

@@ -1,0 +1,171 @@
+"""Background OCR of pages: a queue feeding worker processes, never the UI thread.
+
+Each page's status (queued, running, done, failed) is written to the workspace before and
+after it is read, so closing the app mid-OCR loses nothing: `resume()` on the next start
+picks up every page still queued or running (services.pages_needing_ocr).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from desktop.ocr_worker import DEFAULT_READER, ocr_page
+from desktop.operations import error_text, read_op
+from desktop.operations import page as page_ops
+from desktop.qt import QObject, Signal
+from records import services
+
+
+class OcrQueue(QObject):
+    """`progress(done, total, label)`, `page_done(page_id, error or "")`, `idle()`."""
+
+    progress = Signal(int, int, str)
+    page_done = Signal(int, str)
+    started = Signal()
+    idle = Signal()
+
+    def __init__(self, ctx, parent=None, *, reader: str = DEFAULT_READER, workers: int | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.reader = reader
+        self.workers = max(1, workers or ctx.prefs.ocr_workers)
+        self._queue: list[int] = []
+        self._active: dict[int, Future | None] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._done = 0
+        self._total = 0
+        self._closed = False
+
+    # -- public -----------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return bool(self._queue or self._active)
+
+    def enqueue(self, page_ids: list[int]) -> None:
+        """Mark pages queued (persisted first) and start reading them."""
+        ids = [p for p in page_ids if p not in self._queue and p not in self._active]
+        if not ids or self._closed:
+            return
+        page_ops.set_ocr_status(page_ids=ids, status="queued").success(lambda _ch: self._add(ids)).run_in_background(self.ctx)
+
+    def resume(self) -> None:
+        """Queue again the pages left queued or running when the app last closed."""
+        page_ops.pages_needing_ocr().success(self._add).run_in_background(self.ctx)
+
+    def cancel(self) -> None:
+        """Stop: pages not yet started go back to 'none'; a page being read finishes and is kept."""
+        waiting, self._queue = self._queue, []
+        self._total -= len(waiting)
+        if waiting:
+            page_ops.set_ocr_status(page_ids=waiting, status="none").run_in_background(self.ctx)
+        self._emit_progress("")
+        self._maybe_idle()
+
+    def shutdown(self) -> None:
+        """Stop the workers now; statuses stay queued/running so the next start resumes them."""
+        self._closed = True
+        self._queue = []
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            procs = list(getattr(pool, "_processes", {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for p in procs:
+                if p.is_alive():
+                    p.terminate()
+            for p in procs:
+                p.join(5)
+
+    # -- internal ---------------------------------------------------------
+    def _add(self, ids: list[int]) -> None:
+        if self._closed:
+            return
+        new = [p for p in ids if p not in self._queue and p not in self._active]
+        if not new:
+            return
+        if not self.running:
+            self._done = self._total = 0
+            self.started.emit()
+        self._queue.extend(new)
+        self._total += len(new)
+        self._emit_progress("")
+        self._pump()
+
+    def _emit_progress(self, label: str) -> None:
+        self.progress.emit(self._done, self._total, label)
+
+    def _ensure_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def _pump(self) -> None:
+        while not self._closed and self._queue and len(self._active) < self.workers:
+            pid = self._queue.pop(0)
+            self._active[pid] = None
+            self._start(pid)
+
+    def _start(self, page_id: int) -> None:
+        ws = self.ctx.ws
+
+        def load(s):
+            page = services.get_page(s, page_id)
+            tpl = services.register_template(s, page.register_id)
+            if not page.image_sha256:
+                raise RuntimeError(f"page {page.page_no} has no image")
+            services.set_ocr_status(s, page_id=page_id, status="running")
+            return page, tpl, ws.images.get(page.image_sha256)
+
+        # Loading marks the page running: a write, on the writer thread.
+        from desktop.operations import write_op
+
+        (write_op(load)
+         .success(lambda res: self._submit(page_id, *res))
+         .failure(lambda e: self._finish(page_id, error_text(e)))
+         .run_in_background(self.ctx))
+
+    def _submit(self, page_id: int, page, tpl, data: bytes) -> None:
+        if self._closed:
+            return
+        self._emit_progress(self.tr("page {n}").format(n=page.page_no))
+        try:
+            fut = self._ensure_pool().submit(ocr_page, data, tpl, self.reader)
+        except RuntimeError as e:  # pool shut down
+            self._finish(page_id, error_text(e))
+            return
+        self._active[page_id] = fut
+        fut.add_done_callback(lambda f: self.ctx.runner.run_on_main(lambda: self._on_read(page_id, f)))
+
+    def _on_read(self, page_id: int, fut: Future) -> None:
+        if self._closed:
+            return
+        try:
+            rows = fut.result()
+        except BaseException as e:  # noqa: BLE001 - any failure marks the page failed with its reason
+            self._finish(page_id, error_text(e))
+            return
+        (page_ops.save_ocr_rows(actor=self.ctx.actor, page_id=page_id, rows=rows)
+         .success(lambda _ch: self._finish(page_id, ""))
+         .failure(lambda e: self._finish(page_id, error_text(e)))
+         .run_in_background(self.ctx))
+
+    def _finish(self, page_id: int, error: str) -> None:
+        if self._closed:
+            return
+        if error:
+            page_ops.set_ocr_status(page_ids=[page_id], status="failed", error=error).run_in_background(self.ctx)
+        self._active.pop(page_id, None)
+        self._done += 1
+        self.page_done.emit(page_id, error)
+        self._emit_progress("")
+        self._pump()
+        self._maybe_idle()
+
+    def _maybe_idle(self) -> None:
+        if not self.running:
+            self.idle.emit()
+
+
+def failed_pages(ctx, register_id: int, done) -> None:
+    """Call `done(list of page ids)` with the failed pages of a register (for Retry)."""
+    read_op(lambda s: [p.id for p in services.list_pages(s, register_id) if p.ocr_status == "failed"]).success(done).run_in_background(ctx)

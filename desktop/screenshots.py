@@ -1,0 +1,97 @@
+"""Render the docs screenshots: `python -m desktop.screenshots docs/screenshots`.
+
+Builds a throwaway workspace with a synthetic Jamabandi page (ocr.synth), reads it with the
+real OCR pipeline in a worker process, and grabs the main window and the correction view.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+HEADER = {"district": "لاہور", "tehsil": "رائیونڈ", "mauza": "کوٹ رادھا کشن", "hadbast_no": "42", "year": "2019-20"}
+ROWS = [
+    {"khewat_no": "47", "khatooni_no": "112", "patti": "پتی شرقی", "owner": "محمد اسلم ولد غلام رسول قوم اعوان",
+     "share": "1/2", "cultivator": "خود کاشت", "irrigation": "چاہی", "khasra_nos": "125/5، 126", "area": "12-5",
+     "land_class": "نہری", "remarks": "انتقال نمبر 1234"},
+    {"khewat_no": "47", "khatooni_no": "113", "patti": "پتی شرقی", "owner": "احمد علی ولد غلام رسول قوم اعوان",
+     "share": "1/2", "cultivator": "خود کاشت", "irrigation": "چاہی", "khasra_nos": "127", "area": "4-10",
+     "land_class": "نہری"},
+    {"khewat_no": "48", "khatooni_no": "114", "patti": "پتی غربی", "owner": "بشیر احمد ولد نور دین قوم جٹ",
+     "share": "1/1", "cultivator": "خود کاشت", "irrigation": "نہری", "khasra_nos": "130/2", "area": "8-0",
+     "land_class": "نہری"},
+]
+
+
+def synth_png(rows=ROWS, *, dpi: int = 100, seed: int = 0) -> bytes:
+    """A synthetic Jamabandi page as PNG bytes."""
+    import cv2
+
+    from ocr.synth import render_page
+    from records.templates import get_template
+
+    page = render_page(get_template("jamabandi"), HEADER, rows, dpi=dpi, seed=seed)
+    ok, buf = cv2.imencode(".png", page.image)
+    return buf.tobytes()
+
+
+def _wait(app, cond, timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    while not cond():
+        app.processEvents()
+        if time.monotonic() > end:
+            raise TimeoutError("the app did not finish in time")
+        time.sleep(0.02)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out = Path(argv[0] if argv else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    from desktop.fonts import load_fonts
+    from desktop.main import _app, open_main_window
+    from records import services
+    from records.workspace import Workspace
+
+    app = _app()
+    load_fonts()
+    ws = Workspace.open(Path(tempfile.mkdtemp(prefix="daftar-shots-")), create=True)
+    win = open_main_window(ws)
+    with ws.session() as s:
+        rid = services.create_register(s, actor=win.ctx.actor, template="jamabandi", **HEADER)
+        pid = services.add_page(s, ws.images, actor=win.ctx.actor, register_id=rid, data=synth_png(), name="jamabandi-p1.png").page_id
+    win.resize(1500, 900)
+    win.show()
+    win.refresh_registers(select_id=rid)
+    _wait(app, lambda: win.pages.rowCount() == 1)
+    win.ocr.enqueue([pid])
+    _wait(app, lambda: not win.ocr.running and not win.ctx.runner.busy, timeout=120)
+    win.correction.show_page(pid)
+    _wait(app, lambda: win.correction.model.rowCount() > 0 and not win.ctx.runner.busy)
+    win.correction.next_flagged()
+    app.processEvents()
+    time.sleep(0.2)
+    app.processEvents()
+    win.grab().save(str(out / "main-window.png"))
+    win.correction.grab().save(str(out / "correction-view.png"))
+    win.tabs.setCurrentWidget(win.search)
+    win.search.box.setText("47")
+    win.search.run_search()
+    _wait(app, lambda: not win.ctx.runner.busy)
+    win.search.table.viewport().update()
+    app.processEvents()
+    _wait(app, lambda: not win.ctx.runner.busy)
+    win.grab().save(str(out / "register-search.png"))
+    win.close()
+    ws.close()
+    print(f"screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

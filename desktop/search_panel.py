@@ -1,0 +1,102 @@
+"""Register rows with a search box: khewat, khasra or owner name (digits/letters normalised).
+
+Shows every row of the register lazily; typing filters through services.search (run in
+the read pool, debounced); activating a row opens its page.
+"""
+
+from __future__ import annotations
+
+from desktop.models.entries import EntryIdRole, RegisterRowsModel
+from desktop.operations import read_op
+from desktop.qt import QLabel, QLineEdit, Qt, QTableView, QTimer, QVBoxLayout, QWidget, Signal
+from records import services
+
+DEBOUNCE_MS = 250
+
+
+class SearchPanel(QWidget):
+    """`open_entry(page id, entry id)` when the clerk activates a row."""
+
+    open_entry = Signal(int, int)
+    results_shown = Signal(int)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("SearchPanel")
+        self.register_id: int | None = None
+        self.model = RegisterRowsModel(ctx, self)
+        lay = QVBoxLayout(self)
+        self.box = QLineEdit(self)
+        self.box.setObjectName("searchBox")
+        self.box.setPlaceholderText(self.tr("Search khewat no, khasra no or owner name…"))
+        self.box.setClearButtonEnabled(True)
+        self.box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        lay.addWidget(self.box)
+        self.info = QLabel(self)
+        self.info.setObjectName("searchInfo")
+        lay.addWidget(self.info)
+        self.table = QTableView(self)
+        self.table.setObjectName("registerRows")
+        self.table.setModel(self.model)
+        self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.activated.connect(self._activated)
+        lay.addWidget(self.table, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.run_search)
+        self.box.textChanged.connect(lambda _t: self._timer.start(DEBOUNCE_MS))
+        self._pages: dict[int, int] = {}
+        self._template = None
+        self._query_gen = 0
+
+    def set_register(self, register_id: int | None) -> None:
+        self.register_id = register_id
+        self.run_search()
+
+    def run_search(self) -> None:
+        """Show all rows of the register, or the hits of the query in the box."""
+        self._timer.stop()
+        rid = self.register_id
+        if rid is None:
+            self.model.set_ids([], None)
+            return
+        query = self.box.text().strip()
+        self._query_gen += 1
+        gen = self._query_gen
+
+        def body(s):
+            tpl = services.register_template(s, rid)
+            pages = {p.id: p.page_no for p in services.list_pages(s, rid)}
+            if query:
+                ids = [h.entry_id for h in services.search(s, query, register_id=rid, limit=1000)]
+            else:
+                ids = services.register_entry_ids(s, rid)
+            return ids, tpl, pages
+
+        def done(res) -> None:
+            if gen != self._query_gen:
+                return
+            ids, tpl, pages = res
+            self.model.set_ids(ids, tpl, pages)
+            self.info.setText(self.tr("{n} row(s)").format(n=len(ids)) if not query else
+                              self.tr("{n} row(s) match “{q}”").format(n=len(ids), q=query))
+            self.results_shown.emit(len(ids))
+
+        read_op(body).success(done).run_in_background(self.ctx)
+
+    def _activated(self, index) -> None:
+        eid = index.data(EntryIdRole)
+        r = self.model.row_view(index.row())
+        if eid is not None and r is not None and r.page_id is not None:
+            self.open_entry.emit(r.page_id, eid)
+
+    def on_changes(self, changes) -> None:
+        if changes.entries and not changes.values:
+            self.run_search()
+        elif changes.values:
+            self.model.invalidate(changes.entry_ids)
+
