@@ -1,0 +1,132 @@
+"""Exactly once: resends get the original receipt, other content under a key is a conflict,
+100 concurrent duplicates give one row each (PostgreSQL)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import ssl
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+from sqlalchemy import select
+
+from records.models import Batch, Office, OutboxItem
+from records.outbox import canonical_json, content_hash, sign, submission
+from tests.sync.conftest import engine_for, enrol, item_states, seal
+
+
+def _submission(ws):
+    with ws.session() as s:
+        return submission(s.scalar(select(Batch).order_by(Batch.id.desc())))
+
+
+def _device(ws, server) -> httpx.Client:
+    with ws.session() as s:
+        token = s.scalar(select(Office)).device_token
+    return httpx.Client(base_url=server.url, verify=ssl.create_default_context(cafile=server.ca),
+                        headers={"Authorization": f"Bearer {token}"}, timeout=60)
+
+
+def test_lost_acknowledgement_then_resend_gets_the_same_receipt(office, server):
+    # GIVEN a batch the server stores but whose answer is lost (502 after the commit)
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    server.fault(path="/v1/batches", status=502, after=True, count=1)
+
+    # WHEN the client syncs (it retries after the lost answer)
+    eng = engine_for(office.ws)
+    rep = eng.run_once()
+
+    # THEN it is acknowledged with the receipt of the first (stored) submission, stored once
+    assert rep.ok, rep.errors
+    assert len(eng.sleeps) == 1
+    assert item_states(office.ws) == {"acknowledged": 6}
+    stats = server.stats()
+    assert stats["entries"] == 6 and len(stats["offices"][0]["batches"]) == 1
+    with _device(office.ws, server) as c:
+        again = c.post("/v1/batches", json=_submission(office.ws)).json()
+    with office.ws.session() as s:
+        rid = {i.receipt["receipt_id"] for i in s.scalars(select(OutboxItem))}
+    assert rid == {again["receipt_id"]}
+
+
+def test_same_key_with_other_content_is_a_conflict_with_both_hashes(office, server):
+    # GIVEN the server already holds entry 1 v1 with other content (signed by the same office)
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    sub = _submission(office.ws)
+    other = json.loads(json.dumps(sub))
+    doc = other["entries"][0]
+    doc["content"]["values"]["owner"] = "کوئی اور"
+    doc["sha256"] = content_hash(doc["content"])
+    other["entries"] = [doc]
+    m = other["manifest"]
+    m["batch_id"] = "11111111-2222-3333-4444-555555555555"
+    m["entries"] = [{"entry_uuid": doc["entry_uuid"], "version": doc["version"], "sha256": doc["sha256"]}]
+    with office.ws.session() as s:
+        key = s.scalar(select(Office)).signing_key
+    other["signature"] = sign(key, canonical_json(m))
+    with _device(office.ws, server) as c:
+        for sha in m["images"]:
+            data = office.ws.images.get(sha)
+            c.post(f"/v1/images/{sha}", content=data, headers={"Upload-Offset": "0", "Upload-Length": str(len(data))}).raise_for_status()
+        c.post("/v1/batches", json=other).raise_for_status()
+
+    # WHEN the office sends its own batch
+    eng = engine_for(office.ws)
+    rep = eng.run_once()
+
+    # THEN that entry is a conflict naming both hashes, nothing is retried, nothing stored twice
+    assert rep.conflicts == 1 and eng.sleeps == []
+    assert item_states(office.ws) == {"conflict": 1, "failed": 5}
+    with office.ws.session() as s:
+        c_item = s.scalar(select(OutboxItem).where(OutboxItem.state == "conflict"))
+    assert doc["sha256"] in c_item.last_error and sub["entries"][0]["sha256"] in c_item.last_error
+    assert server.stats()["entries"] == 1
+
+
+def test_hundred_concurrent_duplicate_submissions_store_one_row_each(office, server):
+    # GIVEN a sealed batch whose images are on the server
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    sub = _submission(office.ws)
+    with _device(office.ws, server) as c:
+        for sha in sub["manifest"]["images"]:
+            data = office.ws.images.get(sha)
+            c.post(f"/v1/images/{sha}", content=data, headers={"Upload-Offset": "0", "Upload-Length": str(len(data))}).raise_for_status()
+
+    # WHEN 100 clients submit it at the same time
+    def post(_):
+        with _device(office.ws, server) as c:
+            r = c.post("/v1/batches", json=sub)
+            return r.status_code, r.json()
+
+    with ThreadPoolExecutor(50) as pool:
+        results = list(pool.map(post, range(100)))
+
+    # THEN all get 200 and the very same receipt; the server holds one row per entry
+    assert {code for code, _ in results} == {200}
+    assert len({json.dumps(body, sort_keys=True) for _, body in results}) == 1
+    keys = server.entry_keys()
+    assert len(keys) == 6 and len(set(keys)) == 6
+    assert len(server.stats()["offices"][0]["batches"]) == 1
+
+
+def test_tampered_batch_is_refused_with_the_reason_and_not_retried(office, server):
+    # GIVEN a batch whose signature no longer matches (changed after sealing)
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    with office.ws.session() as s:
+        b = s.scalar(select(Batch))
+        b.signature = base64.b64encode(b"\0" * 64).decode()
+
+    # WHEN it syncs
+    eng = engine_for(office.ws)
+    rep = eng.run_once()
+
+    # THEN no retry; every item failed with the server's reason; the server holds nothing
+    assert eng.sleeps == []
+    assert item_states(office.ws) == {"failed": 6}
+    assert "signature" in rep.errors[0]
+    assert server.stats()["entries"] == 0
