@@ -203,6 +203,16 @@ class Workspace:
                 "Choose a local folder and use `daftar backup` to copy it to the share."
             )
         (root / IMAGES_DIR).mkdir(exist_ok=True)
+        if db_path.is_file() and db_path.stat().st_size == 0:
+            # SQLite would take an empty file for a new database and migrate it: the
+            # registers would silently vanish while their page images are still here.
+            n = len(ImageStore(root / IMAGES_DIR).all_hashes())
+            if n:
+                raise WorkspaceError(
+                    f"{db_path} is empty (0 bytes) but the workspace holds {n} page image(s): the "
+                    "database was damaged. Nothing was changed. Restore the latest backup with "
+                    "`daftar restore BACKUP --workspace DIR --force`."
+                )
         engine = make_engine(db_path)
         try:
             with engine.connect() as conn:

@@ -1,0 +1,94 @@
+"""Alembic migrations: from empty to head, matching the models, and upgrading an older workspace."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+import records.migrate as migrate
+from records import audit
+from records import services as S
+from records.models import Base
+from records.workspace import Workspace
+from tests.records.helpers import make_page, make_users
+from tests.records.migration_fixtures import install_newer_schema
+
+
+def _diffs(engine) -> list:
+    with engine.connect() as conn:
+        return compare_metadata(MigrationContext.configure(conn), Base.metadata)
+
+
+def test_upgrade_from_an_empty_database_matches_the_models(tmp_path):
+    # GIVEN an empty folder
+    # WHEN a workspace is created (migrations run from nothing)
+    ws = Workspace.open(tmp_path / "ws", create=True)
+    try:
+        # THEN it is at the head revision, no backup was needed, and the schema the
+        # migrations built is exactly the one the models describe
+        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0001"
+        assert ws.upgrade_backup is None and not ws.backups_dir.exists()
+        assert _diffs(ws.engine) == []
+    finally:
+        ws.close()
+
+
+def test_downgrade_to_nothing_and_upgrade_again(tmp_path):
+    # GIVEN a database at head
+    db = tmp_path / "x.sqlite"
+    url = f"sqlite:///{db}"
+    cfg = migrate.alembic_config(url)
+    command.upgrade(cfg, "head")
+    # WHEN it is downgraded to base and upgraded again
+    command.downgrade(cfg, "base")
+    con = sqlite3.connect(db)
+    left = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    con.close()
+    command.upgrade(cfg, "head")
+    # THEN the downgrade removed every table but alembic's, and the upgrade rebuilt them all
+    assert left == ["alembic_version"]
+    assert _diffs(create_engine(url)) == []
+
+
+def test_opening_a_workspace_of_the_previous_revision_backs_it_up_and_upgrades(workspace, tmp_path, monkeypatch):
+    # GIVEN a workspace with data, made by this version (revision 0001)
+    ws = workspace
+    users = make_users(ws)
+    rid, pid, ids = make_page(ws, users["clerk"])
+    root = ws.root
+    ws.close()
+    # AND a newer program version with one more migration (which recreates a table)
+    newer = install_newer_schema(tmp_path, monkeypatch)
+    # WHEN the newer version opens the workspace
+    ws2 = Workspace.open(root)
+    try:
+        # THEN a backup of the old database was taken first, still at the old revision
+        assert ws2.upgrade_backup is not None
+        backup = ws2.backups_dir / ws2.upgrade_backup.split("/")[-1]
+        assert backup.is_file() and backup.name.startswith("before-upgrade-0001-")
+        con = sqlite3.connect(backup)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert con.execute("SELECT count(*) FROM entry").fetchone() == (1,)
+        con.close()
+        # AND the workspace is at the new revision with every row, reference and audit event intact
+        assert migrate.current_revision(ws2.engine) == newer
+        with ws2.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("SELECT shelf FROM register").fetchall() == [("A-1",)]
+        with ws2.session() as s:
+            assert [r.entry_id for r in S.page_rows(s, pid)] == ids
+            assert audit.verify(s).ok
+    finally:
+        ws2.close()
+    # AND opening it again takes no second backup
+    ws3 = Workspace.open(root)
+    try:
+        assert ws3.upgrade_backup is None
+        assert len(list(ws3.backups_dir.iterdir())) == 1
+    finally:
+        ws3.close()
