@@ -367,7 +367,8 @@ def _group(
                     Flag(
                         "area_conflict",
                         WARNING,
-                        f"{_context(values, i)}: khasra {land} has area {values['area']} here "
+                        f"{_context(values, i)}: {'khasras' if len(khasras) > 1 else 'khasra'} {land} "
+                        f"{'have' if len(khasras) > 1 else 'has'} area {values['area']} here "
                         f"but {seen[0]} on row {seen[1] + 1}; the first is used for the khewat "
                         "total. Correct the one that is wrong.",
                         "area",
@@ -403,8 +404,10 @@ def _group(
 
 
 def _rows_text(rows: list[int], limit: int = 8) -> str:
+    """'row 5' or 'rows 1, 2, 3' (counted from 1), at most `limit` numbers shown."""
     shown = ", ".join(str(r + 1) for r in rows[:limit])
-    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+    more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
+    return f"{'row' if len(rows) == 1 else 'rows'} {shown}{more}"
 
 
 def _khewat_flags(rules: _Rules, khewats: dict[int, _Khewat]) -> list[Flag]:
@@ -420,7 +423,7 @@ def _khewat_flags(rules: _Rules, khewats: dict[int, _Khewat]) -> list[Flag]:
                         "share_sum",
                         ERROR,
                         f"Khewat {k.no}: the owners' shares add up to {format_share(s)}, more "
-                        f"than the whole (1) (rows {_rows_text(rows)}); the total passes 1 at "
+                        f"than the whole (1) ({_rows_text(rows)}); the total passes 1 at "
                         f"row {at + 1}. Check the shares.",
                         "share",
                         at,
@@ -432,7 +435,7 @@ def _khewat_flags(rules: _Rules, khewats: dict[int, _Khewat]) -> list[Flag]:
                         "share_sum",
                         WARNING,
                         f"Khewat {k.no}: the owners' shares add up to {format_share(s)}, less "
-                        f"than the whole (1) (rows {_rows_text(rows)}); {format_share(1 - s)} "
+                        f"than the whole (1) ({_rows_text(rows)}); {format_share(1 - s)} "
                         "is missing. Check the shares, or the khewat continues on another page.",
                         "share",
                         rows[-1],
@@ -515,7 +518,7 @@ def _khasra_flags(rules: _Rules, parsed: list[tuple[dict[str, Any], bool]]) -> l
                             "crop_area",
                             ERROR,
                             f"{_context(values, i)}: the crops of khasra "
-                            f"{format_khasra(khasras[0])} (rows {_rows_text(acc[2])}) cover "
+                            f"{format_khasra(khasras[0])} ({_rows_text(acc[2])}) cover "
                             f"{acc[1]}, more than its area {acc[0]}. Check the crop areas.",
                             "crop_area",
                             i,
