@@ -36,22 +36,25 @@ class OcrQueue(QObject):
         self._done = 0
         self._total = 0
         self._closed = False
+        self._enqueuing = 0
 
     # -- public -----------------------------------------------------------
     @property
     def running(self) -> bool:
-        return bool(self._queue or self._active)
+        return bool(self._queue or self._active or self._enqueuing)
 
     def enqueue(self, page_ids: list[int]) -> None:
         """Mark pages queued (persisted first) and start reading them."""
         ids = [p for p in page_ids if p not in self._queue and p not in self._active]
         if not ids or self._closed:
             return
-        page_ops.set_ocr_status(page_ids=ids, status="queued").success(lambda _ch: self._add(ids)).run_in_background(self.ctx)
+        self._enqueuing += 1
+        page_ops.set_ocr_status(page_ids=ids, status="queued").success(lambda _ch: self._added(ids)).failure(self._enqueue_failed).run_in_background(self.ctx)
 
     def resume(self) -> None:
         """Queue again the pages left queued or running when the app last closed."""
-        page_ops.pages_needing_ocr().success(self._add).run_in_background(self.ctx)
+        self._enqueuing += 1
+        page_ops.pages_needing_ocr().success(self._added).failure(self._enqueue_failed).run_in_background(self.ctx)
 
     def cancel(self) -> None:
         """Stop: pages not yet started go back to 'none'; a page being read finishes and is kept."""
@@ -77,6 +80,18 @@ class OcrQueue(QObject):
                 p.join(5)
 
     # -- internal ---------------------------------------------------------
+    def _added(self, ids: list[int]) -> None:
+        self._enqueuing -= 1
+        self._add(ids)
+        self._maybe_idle()
+
+    def _enqueue_failed(self, e: BaseException) -> None:
+        self._enqueuing -= 1
+        from desktop.operations import show_error
+
+        show_error(e)
+        self._maybe_idle()
+
     def _add(self, ids: list[int]) -> None:
         if self._closed:
             return

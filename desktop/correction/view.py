@@ -157,7 +157,7 @@ class CorrectionView(QWidget):
             ("zoomIn", self.tr("Zoom in"), "Ctrl+=", self.image_view.zoom_in),
             ("zoomOut", self.tr("Zoom out"), "Ctrl+-", self.image_view.zoom_out),
             ("fitWidth", self.tr("Fit width"), "Ctrl+0", self.image_view.fit_width),
-            ("rotate", self.tr("Rotate"), "Ctrl+R", self.image_view.rotate_by),
+            ("rotate", self.tr("Rotate"), "Ctrl+R", lambda: self.image_view.rotate_by(90)),
             ("submit", self.tr("Submit for review"), "Ctrl+Shift+S", self.submit),
         ]
         for name, text, key, slot in specs:
@@ -296,6 +296,12 @@ class CorrectionView(QWidget):
         self.cell_info.setText("<br>".join(lines))
 
     # -- keyboard -----------------------------------------------------------
+    def app_focus(self):
+        """The widget with keyboard focus (the open cell editor while editing)."""
+        from desktop.qt import QApplication
+
+        return QApplication.focusWidget() or self.table
+
     def eventFilter(self, obj, event) -> bool:
         from desktop.qt import QEvent
 

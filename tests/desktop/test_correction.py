@@ -1,0 +1,173 @@
+"""Correction view: keyboard navigation, flags, undo/redo, boxes and rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.qt import Qt
+from records import services
+from tests.desktop.conftest import wait_idle
+from tests.desktop.helpers import make_register
+from tests.desktop.keys import type_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def view(qtbot, ctx):
+    from desktop.correction.view import CorrectionView
+
+    v = CorrectionView(ctx)
+    qtbot.addWidget(v)
+    v.resize(1200, 700)
+    v.show()
+    return v
+
+
+def _open(qtbot, view, page_id, rows=2):
+    view.show_page(page_id)
+    qtbot.waitUntil(lambda: view.model.rowCount() == rows and view.model.page.id == page_id)
+
+
+def test_enter_and_tab_move_to_next_field_and_save(qtbot, ctx, view):
+    # GIVEN a page open on its first field
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    view.table.setFocus()
+    assert view.current_field() == (0, "khewat_no")
+    # WHEN the clerk presses Enter, then types a value and presses Enter, then Tab
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.current_field() == (0, "khatooni_no")
+    type_text(view.table, "۱۱۹")  # Urdu digits are accepted
+    qtbot.keyClick(view.app_focus(), Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    # THEN the value is saved at once (Latin digits stored) and the cursor moved on
+    with ctx.ws.session() as s:
+        assert services.page_rows(s, pid)[0].text("khatooni_no") == "119"
+    assert view.current_field() == (0, "patti")
+    qtbot.keyClick(view.app_focus(), Qt.Key.Key_Escape)
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    assert view.current_field() == (0, "owner")
+
+
+def test_f8_jumps_to_flagged_field_and_correction_clears_flag(qtbot, ctx, view):
+    # GIVEN a page where OCR was unsure of row 2's area
+    _rid, (pid,) = make_register(ctx, low_conf=(1, "area"))
+    _open(qtbot, view, pid)
+    view.table.setFocus()
+    # WHEN the clerk presses F8
+    qtbot.keyClick(view.table, Qt.Key.Key_F8)
+    # THEN the flagged field is selected, its box highlighted, its reason shown
+    assert view.current_field() == (1, "area")
+    assert view.image_view.selected_box() == (1, "area")
+    assert "unsure" in view.cell_info.text()
+    assert "unsure" in view.model.index(1, view.model.column_of("area")).data(Qt.ItemDataRole.ToolTipRole)
+    # WHEN the clerk corrects it
+    view.model.setData(view.table.currentIndex(), "4-11")
+    wait_idle(qtbot, ctx)
+    # THEN the flag is gone and F8 finds nothing more
+    assert view.model.cell_flags(1, "area") == []
+    qtbot.keyClick(view.table, Qt.Key.Key_F8)
+    assert "No flagged fields" in view.status.text()
+
+
+def test_cross_row_rule_updates_live(qtbot, ctx, view):
+    # GIVEN a khewat whose shares add up to 1
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    assert view.model.error_count() == 0
+    # WHEN one share is changed so the sum is no longer whole
+    view.model.setData(view.model.index(0, view.model.column_of("share")), "1/3")
+    # THEN a share-sum flag appears at once (before the save returns) ...
+    flagged = [f for r in range(2) for c in view.model.template.column_names for f in view.model.cell_flags(r, c)]
+    flagged += [f for r in range(2) for f in view.model.row_flags(r)] + view.model.page_flags
+    assert any("share" in (f.code + f.message).lower() for f in flagged)
+    # ... and undo brings the value and the clean state back, in the database too
+    view.undo_stack.undo()
+    wait_idle(qtbot, ctx)
+    assert view.model.text(0, "share") == "1/2"
+    with ctx.ws.session() as s:
+        assert services.page_rows(s, pid)[0].text("share") == "1/2"
+    view.undo_stack.redo()
+    wait_idle(qtbot, ctx)
+    with ctx.ws.session() as s:
+        assert services.page_rows(s, pid)[0].text("share") == "1/3"
+
+
+def test_clicking_a_box_selects_its_field(qtbot, ctx, view):
+    # GIVEN a page with boxes drawn
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    assert view.image_view.box_count() == 12
+    # WHEN the clerk clicks the box of row 2's owner
+    from desktop.qt import QPoint
+
+    box = view.model.box(1, "owner")
+    pos = view.image_view.mapFromScene(box[0] + box[2] / 2, box[1] + box[3] / 2)
+    qtbot.mouseClick(view.image_view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
+    # THEN that field is selected in the table and its box highlighted
+    assert view.current_field() == (1, "owner")
+    assert view.image_view.selected_box() == (1, "owner")
+    assert view.crop.pixmap() is not None and not view.crop.pixmap().isNull()
+
+
+def test_zoom_fit_and_rotate(qtbot, ctx, view):
+    # GIVEN a page image
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    z = view.image_view.zoom()
+    # WHEN zooming in, rotating, and fitting width with the keyboard
+    qtbot.keyClick(view.table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.image_view.zoom() > z
+    qtbot.keyClick(view.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert view.image_view.rotation() == 90
+    qtbot.keyClick(view.table, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    # THEN the page fits the view's width again
+    width = view.image_view.mapFromScene(view.image_view.sceneRect()).boundingRect().width()
+    assert abs(width - view.image_view.viewport().width()) <= 8
+
+
+def test_add_move_delete_rows(qtbot, ctx, view):
+    # GIVEN a page with two rows, cursor on row 1
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    view.table.setFocus()
+    first = view.model.entry_id(0)
+    # WHEN moving row 1 down (Alt+Down)
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    wait_idle(qtbot, ctx)
+    # THEN it is row 2, still selected
+    assert view.model.entry_id(1) == first and view.table.currentIndex().row() == 1
+    # WHEN adding a row (Ctrl+Ins) after it
+    qtbot.keyClick(view.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN there are three rows and the new, empty one is selected
+    assert view.model.rowCount() == 3 and view.table.currentIndex().row() == 2
+    assert view.model.text(2, "khewat_no") == ""
+    # WHEN deleting it (Ctrl+Del)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN two rows remain, and undo of the move restores the first order
+    assert view.model.rowCount() == 2
+    view.undo_stack.undo()
+    wait_idle(qtbot, ctx)
+    assert view.model.entry_id(0) == first
+
+
+def test_page_keys_move_between_pages(qtbot, ctx):
+    # GIVEN the main window on page 1 of a register with three pages
+    from desktop.mainwindow import MainWindow
+
+    _rid, pids = make_register(ctx, n_pages=3)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.correction.model.page is not None and win.correction.model.page.id == pids[0])
+    win.correction.table.setFocus()
+    # WHEN the clerk presses PgDn twice and PgUp once
+    for key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+        qtbot.keyClick(win.correction.table, key)
+        wait_idle(qtbot, ctx)
+    # THEN page 2 is shown
+    qtbot.waitUntil(lambda: win.correction.model.page.id == pids[1])
+    win.shutdown()
