@@ -17,6 +17,7 @@ COMMANDS = [
     "server",
     "sync",
     "batch",
+    "export",
 ]
 
 

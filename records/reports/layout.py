@@ -43,6 +43,11 @@ STATE_UR = {
     "sent": "بھیجا گیا",
     "accepted": "قبول شدہ",
     "rejected": "مسترد",
+    # batches
+    "open": "کھلا",
+    "sealed": "مہر بند",
+    "acknowledged": "وصول شدہ",
+    "closed": "بند",
 }
 FINAL_STATES = frozenset({"approved", "verified", "batched", "sent", "accepted"})
 WATERMARK = "مسودہ / DRAFT"

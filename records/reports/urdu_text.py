@@ -62,8 +62,9 @@ def _covers(font_name: str, ch: str) -> bool:
 _DIGIT = "0-9" + URDU_DIGITS + "\u0660-\u0669"
 # A number: digits joined by / - . : (125/5, 12-5-3, 2019-20, 35202-1234567-1, 3.5).
 _NUMBER = rf"[{_DIGIT}]+(?:\s*[/\-–.:]\s*[{_DIGIT}]+)*"
-# Latin words (and a Latin word followed by numbers, "Page 3"), joined by single spaces.
-_LATIN_WORD = r"[A-Za-z][A-Za-z0-9.'&\-]*"
+# Latin words, also with digits (sha256, 3a5f9c), and Latin words followed by numbers
+# ("Page 3"), joined by spaces or commas.
+_LATIN_WORD = r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z.'&\-:/]*"
 _LTR_RUN = re.compile(rf"{_LATIN_WORD}(?:[ ,]+(?:{_LATIN_WORD}|{_NUMBER}))*|{_NUMBER}")
 _STRONG_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _STRONG_LTR = re.compile(r"[A-Za-z]")
@@ -158,7 +159,9 @@ def _remember_private_glyphs(font: str, text: str, shaped) -> None:
         code = ord(ch)
         if 0xE000 <= code <= 0xF8FF and code not in known and d.cluster >= 0:
             nxt = next((c for c in starts if c > d.cluster), len(text))
-            known[code] = text[d.cluster:nxt]
+            # Extractors (poppler, pdfium) read a right-to-left glyph's letters in visual
+            # order too, so a ligature of "للہ" is mapped as "ہلل" to come out as "للہ".
+            known[code] = text[d.cluster:nxt][::-1]
 
 
 def _to_unicode_cmap(fontname, subset):

@@ -1,0 +1,143 @@
+"""`daftar export` (CSV, JSON, PDF reports) and `daftar import` (a JSON export into an empty workspace)."""
+
+from __future__ import annotations
+
+import sys
+
+from daftar.cli import add_workspace_arg
+
+EPILOG = """examples:
+  daftar export --format csv --register 1 --raw jamabandi.csv
+  daftar export --format json whole-workspace.json          (images go to whole-workspace.images/)
+  daftar export --format pdf --register 1 --khewat 47 fard-47.pdf
+  daftar export --format pdf --report handover --batch 3 handover.pdf
+  daftar export --format pdf --report progress progress.pdf
+  daftar import whole-workspace.json --workspace NEW_EMPTY_FOLDER
+"""
+
+
+def register(sub) -> None:
+    import argparse
+
+    p = sub.add_parser(
+        "export", help="export records to CSV or JSON, or print a report to PDF",
+        description="Export records in open formats (CSV with BOM for Excel, JSON as documented in "
+        "docs/export-format.md) or print a PDF report (fard, batch handover sheet, progress).",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("out", metavar="OUT", help="file to write (.csv, .json or .pdf)")
+    p.add_argument("--format", choices=("csv", "json", "pdf"), default=None,
+                   help="output format (default: from OUT's extension)")
+    p.add_argument("--register", type=int, action="append", metavar="ID",
+                   help="only this register (repeatable; default: all)")
+    p.add_argument("--state", action="append", metavar="STATE", help="csv: only entries in this state (repeatable)")
+    p.add_argument("--mauza", help="csv: only registers of this mauza")
+    p.add_argument("--raw", action="store_true", help="csv: add FIELD_ocr columns with the raw OCR text")
+    p.add_argument("--excel", action="store_true", help="csv: keep 3/8 and 12-5 as text in Excel (=\"3/8\")")
+    p.add_argument("--images", choices=("files", "inline", "none"), default="files",
+                   help="json: page images as files beside the JSON (default), inline base64, or left out")
+    p.add_argument("--report", choices=("fard", "handover", "progress"), default="fard", help="pdf: which report")
+    p.add_argument("--khewat", help="pdf fard: khewat number")
+    p.add_argument("--owner", help="pdf fard: owner's name (or part of it)")
+    p.add_argument("--batch", type=int, metavar="ID", help="pdf handover: batch id")
+    p.add_argument("--entries", metavar="IDS", help="pdf handover: entry ids (1,2,3) when there is no batch")
+    p.add_argument("--latin-digits", action="store_true", help="pdf: print 0-9 instead of Urdu digits")
+    add_workspace_arg(p)
+    p.set_defaults(func=run_export)
+
+    i = sub.add_parser("import", help="import a JSON export into an empty workspace",
+                       description="Import a Daftar JSON export into an EMPTY workspace, keeping every id, "
+                       "value, version and the audit chain. All or nothing.")
+    i.add_argument("file", metavar="FILE", help="a .json written by `daftar export --format json`")
+    add_workspace_arg(i)
+    i.set_defaults(func=run_import)
+
+
+def _fail(msg: str) -> int:
+    print(f"daftar: {msg}", file=sys.stderr)
+    return 1
+
+
+def run_export(args) -> int:
+    from pathlib import Path
+
+    from records.exports.json_export import ExportError
+    from records.reports.layout import ReportError, ReportOptions
+    from records.workspace import Workspace
+
+    out = Path(args.out)
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt not in ("csv", "json", "pdf"):
+        return _fail(f"{out}: say --format csv, json or pdf (or name the file .csv/.json/.pdf)")
+    ws = Workspace.open(args.workspace)
+    try:
+        if fmt == "csv":
+            from records.exports.csv_export import CsvFilter, export_csv
+
+            flt = CsvFilter(tuple(args.register) if args.register else None,
+                            tuple(args.state) if args.state else None, args.mauza)
+            n = export_csv(ws, out, flt, raw=args.raw, excel_safe=args.excel)
+            print(f"wrote {n} entries to {out}")
+        elif fmt == "json":
+            from records.exports.json_export import export_json
+
+            r = export_json(ws, out, register_ids=args.register, images=args.images)
+            print(f"wrote {r.registers} registers, {r.pages} pages, {r.entries} entries, {r.images} images to {out}")
+        else:
+            opts = ReportOptions(urdu_digits=not args.latin_digits)
+            _pdf(ws, args, out, opts)
+            print(f"wrote {out}")
+    except (ExportError, ReportError) as e:
+        return _fail(str(e))
+    except OSError as e:
+        return _fail(f"{getattr(e, 'filename', None) or out}: {e.strerror or e}")
+    finally:
+        ws.close()
+    return 0
+
+
+def _one_register(args) -> int:
+    from records.reports.layout import ReportError
+
+    if not args.register or len(args.register) != 1:
+        raise ReportError("say which register with --register ID")
+    return args.register[0]
+
+
+def _pdf(ws, args, out, opts) -> None:
+    from records.reports.layout import ReportError
+
+    if args.report == "fard":
+        from records.reports.fard import fard_pdf
+
+        fard_pdf(ws, out, register_id=_one_register(args), khewat=args.khewat, owner=args.owner, options=opts)
+    elif args.report == "handover":
+        from records.reports.handover import handover_pdf
+
+        ids = None
+        if args.entries:
+            try:
+                ids = [int(x) for x in args.entries.replace(" ", "").split(",") if x]
+            except ValueError:
+                raise ReportError(f"--entries '{args.entries}': write entry ids separated by commas: 1,2,3") from None
+        handover_pdf(ws, out, batch_id=args.batch, entry_ids=ids, options=opts)
+    else:
+        from records.reports.progress import progress_pdf
+
+        progress_pdf(ws, out, register_ids=args.register, options=opts)
+
+
+def run_import(args) -> int:
+    from records.exports.json_export import ExportError, import_json
+    from records.workspace import Workspace
+
+    ws = Workspace.open(args.workspace, create=True)
+    try:
+        r = import_json(ws, args.file)
+    except ExportError as e:
+        return _fail(str(e))
+    finally:
+        ws.close()
+    print(f"imported {r.registers} registers, {r.pages} pages, {r.entries} entries, {r.values} values, "
+          f"{r.audit_events} audit events, {r.images} images into {ws.root}")
+    return 0
