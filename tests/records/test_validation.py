@@ -6,6 +6,8 @@ import random
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from records.flags import ERROR, WARNING, Flag
 from records.templates import builtin
@@ -301,6 +303,11 @@ GARBAGE = [
 ]  # fmt: skip
 
 
+COLUMN_NAMES = sorted(
+    {c for n in ("jamabandi", "girdawari", "intiqal") for c in builtin(n).column_names}
+)
+
+
 def test_twenty_thousand_garbage_rows_never_raise():
     # GIVEN 20,000 rows of random garbage for every template (plus rows that are not dicts)
     rng = random.Random(3)
@@ -320,3 +327,55 @@ def test_twenty_thousand_garbage_rows_never_raise():
         assert {f.severity for f in flags} <= {ERROR, WARNING}
         assert all(f.message and (f.row is None or 0 <= f.row < len(rows)) for f in flags)
         assert all(k.khewat_no == no for no, k in summary.items())
+
+
+@st.composite
+def good_registers(draw):
+    """Khewats with shares that add up to 1, lands split over khatoonis, a total row each."""
+    rows, khasra, khatooni = [], 1, 1
+    for khewat in range(1, draw(st.integers(1, 6)) + 1):
+        den = draw(st.integers(1, 24))
+        cuts = sorted(draw(st.sets(st.integers(1, den - 1), max_size=4))) if den > 1 else []
+        parts = [b - a for a, b in zip([0, *cuts], [*cuts, den], strict=True)]
+        lands = []
+        for _ in range(draw(st.integers(1, 3))):
+            lands.append((khatooni, f"{khasra}/1، {khasra + 1}", Area(draw(st.integers(1, 5000)))))
+            khatooni += 1
+            khasra += 2
+        for o, part in enumerate(parts):
+            for k_no, khasras, area in lands:  # every owner line repeats each khatooni
+                rows.append(
+                    {"khewat_no": str(khewat), "khatooni_no": str(k_no), "owner": f"مالک {o}",
+                     "share": f"{part}/{den}", "khasra_nos": khasras, "area": area.format()}
+                )  # fmt: skip
+        total = Area(sum(a.sarsai for _, _, a in lands))
+        rows.append({"khewat_no": str(khewat), "owner": "میزان", "area": total.format()})
+    return rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(good_registers())
+def test_generated_good_registers_give_no_flags_and_whole_shares(rows):
+    # GIVEN a register whose shares and areas are right by construction
+    # WHEN validated and summarised
+    flags = validate_rows("jamabandi", rows)
+    summary = khewat_summary("jamabandi", rows)
+    # THEN no flags; every khewat holds exactly 1 and its lands match its total
+    assert flags == []
+    assert all(k.share_sum == 1 and k.area_matches for k in summary.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["jamabandi", "girdawari", "intiqal"]),
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(COLUMN_NAMES), st.text(max_size=10) | st.sampled_from(GARBAGE[11:])
+        ),
+        max_size=10,
+    ),
+)
+def test_any_rows_give_only_flags(name, rows):
+    # GIVEN any rows of any text  WHEN validated  THEN flags, each tied to a row of the input
+    flags = validate_rows(name, rows)
+    assert all(f.row is None or 0 <= f.row < len(rows) for f in flags)
