@@ -1,0 +1,135 @@
+"""Field confidence 0..1 and flags: OCR word confidences, the field kind's parser, cross-field rules.
+
+A field is flagged (a records.flags.Flag on it) when
+- its confidence is below the threshold of its kind group (`low_confidence`),
+- its text does not parse as its kind (`parse`), e.g. a khasra with an empty part,
+- a cross-field rule of records/validation.py fails on it (`rule`).
+Readings are never silently "fixed": a choice is matched to its list only when it is close,
+and then keeps a lowered confidence; numbers are left as read.
+
+Thresholds are calibrated by bench/ocr_bench.py on one seed set of generated pages
+(see docs/benchmarks.md) and reported on another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from records.fields import FieldError, parse_value
+from records.flags import WARNING, Flag
+from records.templates import FieldSpec, Template
+from records.text import normalise
+
+# Below these a field is flagged low_confidence (calibrated, see docs/benchmarks.md).
+THRESHOLDS = {"number": 0.80, "text": 0.80}
+
+PARSE_PENALTY = 0.3  # a reading that does not parse is at most this sure
+RULE_PENALTY = 0.5
+
+
+def kind_group(kind: str) -> str:
+    """`number` for numeric kinds, `text` for the rest."""
+    from records.templates import NUMERIC_KINDS
+
+    return "number" if kind in NUMERIC_KINDS else "text"
+
+
+@dataclass
+class Scored:
+    """Text of a field after its parser, with a confidence and flags."""
+
+    text: str
+    confidence: float
+    flags: list[Flag] = field(default_factory=list)
+
+
+def word_confidence(confs: list[float], empty: bool = False) -> float:
+    """Combine word/glyph confidences (0..1): the weakest word weighs most."""
+    if empty:
+        return 1.0
+    if not confs:
+        return 0.0
+    lo = min(confs)
+    mean = sum(confs) / len(confs)
+    return max(0.0, min(1.0, 0.6 * lo + 0.4 * mean))
+
+
+def _edit(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _nearest_choice(spec: FieldSpec, text: str) -> tuple[str, float] | None:
+    t = normalise(text)
+    best = None
+    for c in spec.choices:
+        u = normalise(c.ur)
+        d = _edit(t, u) / max(1, len(u))
+        if best is None or d < best[1]:
+            best = (u, d)
+    return best
+
+
+def score_field(
+    spec: FieldSpec,
+    text: str,
+    confs: list[float],
+    *,
+    empty: bool = False,
+    row: int | None = None,
+    thresholds: dict[str, float] | None = None,
+) -> Scored:
+    """Confidence and flags of one field from its reading and its kind's parser."""
+    th = thresholds or THRESHOLDS
+    conf = word_confidence(confs, empty)
+    flags: list[Flag] = []
+    where = f"row {row + 1}, " if row is not None else ""
+    label = f"{where}{spec.label_en}"
+    out_text = normalise(text) if spec.numeric else " ".join(text.split())
+    if spec.kind == "choice" and out_text:
+        near = _nearest_choice(spec, out_text)
+        if near and near[1] <= 0.34:
+            if near[0] != normalise(out_text):
+                conf *= 1.0 - near[1]
+            out_text = near[0]
+    try:
+        parsed = parse_value(spec, out_text)
+        if parsed is not None and spec.numeric:
+            out_text = parsed.text if spec.kind not in ("share",) else out_text.replace(" ", "")
+    except FieldError as e:
+        conf = min(conf, PARSE_PENALTY)
+        code = "required" if not out_text else "parse"
+        msg = (
+            f"{label}: nothing was read; type it from the page"
+            if not out_text
+            else f"{label}: read '{out_text}', which does not fit: {e}"
+        )
+        flags.append(Flag(code, WARNING, msg, spec.name, row))
+    if not flags and conf < th.get(kind_group(spec.kind), 0.8):
+        flags.append(
+            Flag(
+                "low_confidence",
+                WARNING,
+                f"{label}: OCR is unsure of '{out_text}' ({conf:.0%}); check it against the page",
+                spec.name,
+                row,
+            )
+        )
+    return Scored(out_text, conf, flags)
+
+
+def rule_flags(template: Template, rows: list[dict[str, str]]) -> list[Flag]:
+    """Cross-field rule flags from records.validation, or [] while that module is absent."""
+    try:
+        from records.validation import validate_rows  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    try:
+        return list(validate_rows(template, rows))
+    except Exception:  # noqa: BLE001 - a rule that crashes must not lose the OCR result
+        return []

@@ -1,0 +1,555 @@
+"""Recognise the cells of a page in a few Tesseract calls, not one per cell.
+
+Cells of one recognition group (Urdu text, English text, numbers) are cropped to their ink,
+stacked one under another into a single image with known offsets, recognised once, and every
+word is mapped back to the cell whose slot holds its centre.
+
+Numbers go through a pluggable `NumberReader`. The default reads with Tesseract: each number
+cell is first cut at its separators (slash, hyphen, list gaps) found from the glyph shapes,
+because Tesseract drops slashes (69/4 -> 694); only the digit groups are stacked and read
+(Latin digits with `eng`, Urdu digits with `urd`, each with a digit whitelist), and the
+separators are put back. When `ocr.numbers` (the dedicated digit recogniser) is importable
+and its model file exists, it is used instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+from ocr.engine import PSM_BLOCK, Engine, Word, get_engine
+from records.templates import NUMERIC_KINDS
+from records.text import LATIN_DIGITS, URDU_DIGITS, latin_digits
+
+# Text whose ink is shorter than this (px) is upscaled 2x before recognition.
+SMALL_TEXT_PX = 28
+# Height (px) every text line is scaled to before stacking (see docs/benchmarks.md).
+LINE_PX = 48
+PAD = 12
+
+
+@dataclass
+class CellImage:
+    """One cell (or header zone) to read: `key` identifies it, `kind` is its field kind."""
+
+    key: Hashable
+    kind: str
+    image: np.ndarray  # gray uint8, the inside of the cell
+
+
+@dataclass
+class CellText:
+    """What was read in one cell."""
+
+    key: Hashable
+    kind: str
+    text: str  # cleaned: digits Latin for numeric kinds, single spaces
+    raw_text: str  # as the recogniser gave it
+    confidences: list[float] = field(default_factory=list)  # per word or glyph, 0..1
+    empty: bool = False  # no ink in the cell
+    method: str = ""
+
+
+@dataclass
+class NumberReading:
+    """A number cell as read by a NumberReader."""
+
+    text: str
+    confidence: float
+    glyph_confidences: list[float] = field(default_factory=list)
+
+
+class NumberReader(Protocol):
+    """Reads many number cells at once (so a Tesseract reader can stack them)."""
+
+    name: str
+
+    def read_many(self, cells: Sequence[CellImage]) -> dict[Hashable, NumberReading]: ...
+
+
+# ---------------------------------------------------------------------------- ink and crops
+
+
+def ink_mask(gray: np.ndarray) -> np.ndarray:
+    """Ink pixels (True) of a gray cell: Otsu on the cell, used for boxes only, never for OCR."""
+    if gray.size == 0:
+        return np.zeros(gray.shape, bool)
+    blur = cv2.GaussianBlur(gray, (3, 3), 0)
+    # sparse ink (a number in a wide zone) must still count: darkest 0.1 % against the paper
+    lo, hi = float(np.percentile(blur, 0.1)), float(np.percentile(blur, 90))
+    if hi - lo < 40:  # flat: no ink (or a blank, evenly lit cell)
+        return np.zeros(gray.shape, bool)
+    t, _ = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return blur < min(t, (lo + hi) / 2 + 10)
+
+
+def _clear_rules(mask: np.ndarray) -> np.ndarray:
+    """Drop ruled-line remnants: components that touch the cell border and are long and thin."""
+    h, w = mask.shape
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
+    keep = np.ones(n, bool)
+    keep[0] = False
+    for i in range(1, n):
+        x, y, cw, ch, area = stats[i]
+        touches = x == 0 or y == 0 or x + cw >= w or y + ch >= h
+        thin_h = cw > 0.6 * w and ch < max(4, 0.12 * h)
+        thin_v = ch > 0.6 * h and cw < max(4, 0.08 * w) and (x <= 1 or x + cw >= w - 1)
+        speck = area < 4
+        if (touches and (thin_h or thin_v)) or speck:
+            keep[i] = False
+    return keep[labels]
+
+
+def ink_box(gray: np.ndarray) -> tuple[int, int, int, int] | None:
+    """(x, y, w, h) of the ink in a cell, ignoring rule remnants; None for an empty cell."""
+    mask = _clear_rules(ink_mask(gray))
+    if mask.sum() < 12:
+        return None
+    ys, xs = np.nonzero(mask)
+    x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
+    if (x1 - x0) * (y1 - y0) < 30 or (y1 - y0) < 5:
+        return None
+    return int(x0), int(y0), int(x1 - x0), int(y1 - y0)
+
+
+def _crop(gray: np.ndarray, box: tuple[int, int, int, int], pad: int = 3) -> np.ndarray:
+    x, y, w, h = box
+    H, W = gray.shape
+    return gray[max(0, y - pad) : min(H, y + h + pad), max(0, x - pad) : min(W, x + w + pad)]
+
+
+def _whiten_outside(gray: np.ndarray) -> np.ndarray:
+    """The cell with rule remnants painted white (so they do not become letters)."""
+    raw = ink_mask(gray)
+    keep = _clear_rules(raw)
+    out = gray.copy()
+    out[raw & ~keep] = 255
+    return out
+
+
+# ---------------------------------------------------------------------------- stacking
+
+
+@dataclass
+class _Slot:
+    key: Hashable
+    y0: int
+    y1: int
+    x0: int
+    x1: int
+    scale: float
+
+
+def text_lines(crop: np.ndarray) -> int:
+    """Number of text lines in a crop, from the gaps of its ink row profile."""
+    mask = ink_mask(crop)
+    rows = mask.sum(axis=1) > max(1, 0.01 * mask.shape[1])
+    runs, inside, start = [], False, 0
+    for i, v in enumerate(rows):
+        if v and not inside:
+            inside, start = True, i
+        elif not v and inside:
+            inside = False
+            runs.append(i - start)
+    if inside:
+        runs.append(len(rows) - start)
+    if not runs:
+        return 1
+    tall = max(runs)
+    return max(1, sum(1 for r in runs if r >= 0.5 * tall))
+
+
+def stack(
+    images: Sequence[tuple[Hashable, np.ndarray]],
+    *,
+    line_height: int | None = LINE_PX,
+    upscale_small: bool = True,
+) -> tuple[np.ndarray, list[_Slot]]:
+    """Place crops one under another on a white canvas, right-aligned; return canvas and slots.
+
+    With `line_height`, every crop is scaled so one of its text lines is that tall (Tesseract
+    reads a block of uniform size best); else crops shorter than SMALL_TEXT_PX are upscaled 2x.
+    """
+    crops, heights = [], []
+    for key, img in images:
+        if line_height:
+            per_line = img.shape[0] / text_lines(img)
+            scale = float(np.clip(line_height / max(1.0, per_line), 0.4, 4.0))
+        else:
+            scale = 2.0 if upscale_small and img.shape[0] - 6 < SMALL_TEXT_PX else 1.0
+        if abs(scale - 1.0) > 0.05:
+            interp = cv2.INTER_CUBIC if scale > 1 else cv2.INTER_AREA
+            img = cv2.resize(img, None, fx=scale, fy=scale, interpolation=interp)
+        else:
+            scale = 1.0
+        crops.append((key, img, scale))
+        heights.append(img.shape[0])
+    if not crops:
+        return np.full((1, 1), 255, np.uint8), []
+    gap = max(PAD, int(0.6 * float(np.median(heights))))
+    width = max(c[1].shape[1] for c in crops) + 2 * PAD
+    height = sum(heights) + gap * (len(crops) - 1) + 2 * PAD
+    canvas = np.full((height, width), 255, np.uint8)
+    slots, y = [], PAD
+    for key, img, scale in crops:
+        h, w = img.shape
+        x = width - PAD - w
+        canvas[y : y + h, x : x + w] = img
+        slots.append(_Slot(key, y, y + h, x, x + w, scale))
+        y += h + gap
+    return canvas, slots
+
+
+def assign_words(words: Sequence[Word], slots: Sequence[_Slot]) -> dict[Hashable, list[Word]]:
+    """Words of a stacked image mapped to the slot holding their centre (nearest slot if none)."""
+    out: dict[Hashable, list[Word]] = {s.key: [] for s in slots}
+    if not slots:
+        return out
+    centres = np.array([(s.y0 + s.y1) / 2 for s in slots])
+    for w in words:
+        x, y, ww, hh = w.box
+        cy = y + hh / 2
+        hit = [s for s in slots if s.y0 - 2 <= cy <= s.y1 + 2]
+        slot = hit[0] if hit else slots[int(np.argmin(np.abs(centres - cy)))]
+        out[slot.key].append(w)
+    return out
+
+
+def _join_words(words: list[Word], rtl: bool) -> str:
+    """Words of one slot in Tesseract's reading order (logical order, also for Urdu)."""
+    return " ".join(w.text for w in words)
+
+
+# ---------------------------------------------------------------------------- text groups
+
+TEXT_GROUPS = {
+    "text-ur": ("urd", PSM_BLOCK),
+    "choice": ("urd", PSM_BLOCK),
+    "text-en": ("eng", PSM_BLOCK),
+}
+
+
+def _clean_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def recognise_text_group(
+    cells: Sequence[CellImage], lang: str, psm: int, engine: Engine, *,
+    line_height: int | None = LINE_PX,
+) -> dict[Hashable, CellText]:
+    """Read text cells of one language in one stacked recognition."""
+    out: dict[Hashable, CellText] = {}
+    items = []
+    for c in cells:
+        box = ink_box(c.image)
+        if box is None:
+            out[c.key] = CellText(c.key, c.kind, "", "", [], empty=True, method=f"{lang}-stack")
+            continue
+        items.append((c.key, _crop(_whiten_outside(c.image), box, pad=4)))
+    if items:
+        canvas, slots = stack(items, line_height=line_height)
+        words = engine.words(canvas, lang, psm)
+        by_slot = assign_words(words, slots)
+        kinds = {c.key: c.kind for c in cells}
+        for key, ws in by_slot.items():
+            raw = _join_words(ws, rtl=lang == "urd")
+            text = _clean_text(raw)
+            if kinds[key] == "text-en":
+                text = latin_digits(text)
+            out[key] = CellText(
+                key, kinds[key], text, raw, [max(0.0, w.conf) / 100 for w in ws],
+                method=f"{lang}-stack",
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------- numbers
+
+SEPARATORS = "/-"
+
+
+@dataclass
+class Segment:
+    """One piece of a number cell: a digit group (x range) or a separator."""
+
+    kind: str  # "digits" | "/" | "-" | "," (a list gap)
+    x0: int
+    x1: int
+
+
+def segment_number(gray: np.ndarray) -> list[Segment]:
+    """Cut a number cell into digit groups and separators by the shape of its glyphs.
+
+    Separators are told from digits by geometry relative to the digit height H: a hyphen is a
+    short flat mark at mid-height, a slash a tall mark leaning right, a list gap a wide gap
+    (any small comma in it is dropped). Segments are in left-to-right order.
+    """
+    mask = _clear_rules(ink_mask(gray))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
+    comps = [
+        (i, *stats[i][:4])
+        for i in range(1, n)
+        if stats[i][4] >= 3
+    ]
+    if not comps:
+        return []
+    big = [c for c in comps if c[4] >= 0.5 * max(c[4] for c in comps)]
+    top = min(c[2] for c in big)
+    bottom = max(c[2] + c[4] for c in big)
+    H = max(1, bottom - top)
+    # merge components overlapping in x into glyph columns
+    comps.sort(key=lambda c: c[1])
+    cols: list[list] = []
+    for c in comps:
+        prev_right = max(d[1] + d[3] for d in cols[-1]) if cols else 0
+        overlap = prev_right - c[1]
+        if cols and overlap > 0.5 * min(c[3], min(d[3] for d in cols[-1])):
+            cols[-1].append(c)
+        else:
+            cols.append([c])
+    glyphs = []
+    for col in cols:
+        x0 = min(c[1] for c in col)
+        x1 = max(c[1] + c[3] for c in col)
+        y0 = min(c[2] for c in col)
+        y1 = max(c[2] + c[4] for c in col)
+        kind = "d"
+        if len(col) == 1:
+            i, x, y, w, h = col[0]
+            cy = y + h / 2
+            if h < 0.3 * H and w > 1.6 * h and top + 0.25 * H < cy < top + 0.8 * H:
+                kind = "-"
+            elif h > 0.6 * H and _leans_right(labels[y : y + h, x : x + w] == i):
+                kind = "/"
+            elif h < 0.5 * H and h >= 1.3 * w and cy > top + 0.5 * H and len(cols) > 1:
+                kind = "c?"  # small low mark: a comma if it stands in a gap, else a digit part
+        glyphs.append((kind, x0, x1, y0, y1))
+    gaps = [glyphs[k + 1][1] - glyphs[k][2] for k in range(len(glyphs) - 1)]
+    list_gap = 0.55 * H
+    segs: list[Segment] = []
+    for k, (kind, x0, x1, _, _) in enumerate(glyphs):
+        if kind == "c?":
+            before = gaps[k - 1] if k > 0 else 0
+            after = gaps[k] if k < len(gaps) else 0
+            if max(before, after) >= 0.25 * H:
+                if not segs or segs[-1].kind != ",":
+                    segs.append(Segment(",", x0, x1))
+                continue
+            kind = "d"
+        if kind == "d":
+            gap_before = gaps[k - 1] if k > 0 else 0
+            if segs and segs[-1].kind == "digits" and gap_before < list_gap:
+                segs[-1].x1 = x1
+            else:
+                if segs and segs[-1].kind == "digits":
+                    segs.append(Segment(",", segs[-1].x1, x0))
+                segs.append(Segment("digits", x0, x1))
+        else:
+            segs.append(Segment(kind, x0, x1))
+    while segs and segs[0].kind != "digits":
+        segs.pop(0)
+    while segs and segs[-1].kind != "digits":
+        segs.pop()
+    return segs
+
+
+def _leans_right(m: np.ndarray) -> bool:
+    """True for a stroke whose top is clearly right of its bottom (a slash)."""
+    h, w = m.shape
+    if h < 6 or w < 3:
+        return False
+    q = max(1, h // 4)
+    xs = np.arange(w)
+    top = m[:q].sum(axis=0)
+    bot = m[-q:].sum(axis=0)
+    if top.sum() == 0 or bot.sum() == 0:
+        return False
+    shift = (xs * top).sum() / top.sum() - (xs * bot).sum() / bot.sum()
+    top_extent = np.count_nonzero(top) / w
+    # a slash's top is right of its bottom by most of its width and is a thin stroke there;
+    # a 1 or ۱ stands upright, a 7 has a wide bar on top
+    return shift > 0.18 * h and shift > 0.35 * w and top_extent < 0.7
+
+
+_URDU_WL = URDU_DIGITS
+_LATIN_WL = LATIN_DIGITS
+
+
+class TesseractNumberReader:
+    """Numbers with Tesseract: cut at separators, stack digit groups, read with a whitelist.
+
+    The digit groups are read with `eng` (Latin digits); cells it does not read confidently
+    are read again with `urd` (Urdu digits) and the more confident reading wins. Urdu digits
+    become Latin.
+    """
+
+    name = "tesseract-digits"
+
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        scripts: tuple[str, ...] = ("eng", "urd"),
+        retry_below: float = 0.75,
+        line_height: int | None = LINE_PX,
+    ):
+        self.line_height = line_height
+        self.engine = engine or get_engine()
+        self.scripts = scripts
+        self.retry_below = retry_below
+
+    def read_many(self, cells: Sequence[CellImage]) -> dict[Hashable, NumberReading]:
+        out: dict[Hashable, NumberReading] = {}
+        lines: list[tuple[Hashable, np.ndarray]] = []
+        plans: dict[Hashable, tuple[list[Segment], list[tuple[int, int]]]] = {}
+        for c in cells:
+            img = _whiten_outside(c.image)
+            box = ink_box(img)
+            if box is None:
+                out[c.key] = NumberReading("", 1.0, [])
+                continue
+            crop = _crop(img, box, pad=3)
+            segs = segment_number(crop)
+            if not segs:
+                out[c.key] = NumberReading("", 0.0, [])
+                continue
+            line, spans = _digit_line(crop, segs)
+            plans[c.key] = (segs, spans)
+            lines.append((c.key, line))
+        if not lines:
+            return out
+        pending = dict(lines)
+        for lang in self.scripts:
+            if not pending:
+                break
+            canvas, slots = stack(list(pending.items()), line_height=self.line_height)
+            wl = _LATIN_WL if lang == "eng" else _URDU_WL
+            # characters, not words: Tesseract joins digit groups across wide gaps into one
+            # word when the block holds lines of very different spacing
+            read = getattr(self.engine, "symbols", self.engine.words)
+            got = assign_words(read(canvas, lang, PSM_BLOCK, whitelist=wl), slots)
+            for slot in slots:
+                segs, spans = plans[slot.key]
+                reading = _number_from_words(got.get(slot.key, []), slot, segs, spans)
+                best = out.get(slot.key)
+                if best is None or reading.confidence > best.confidence:
+                    out[slot.key] = reading
+            # another script only for cells this one did not read confidently
+            pending = {k: v for k, v in pending.items() if out[k].confidence < self.retry_below}
+        return out
+
+
+def _number_from_words(
+    words: list[Word], slot: _Slot, segs: list[Segment], spans: list[tuple[int, int]]
+) -> NumberReading:
+    groups: list[list[Word]] = [[] for _ in spans]
+    for w in words:
+        cx = (w.box[0] + w.box[2] / 2 - slot.x0) / slot.scale
+        k = min(range(len(spans)), key=lambda k: _dist(cx, spans[k]))
+        groups[k].append(w)
+    text, confs, g = [], [], 0
+    for s in segs:
+        if s.kind == "digits":
+            ws = sorted(groups[g], key=lambda w: w.box[0])
+            g += 1
+            digits = "".join(ch for ch in latin_digits("".join(w.text for w in ws)) if ch.isdigit())
+            text.append(digits)
+            confs.extend([w.conf / 100 for w in ws if w.text.strip()] if digits else [0.0])
+        else:
+            text.append("، " if s.kind == "," else s.kind)
+    return NumberReading("".join(text), min(confs, default=0.0), confs)
+
+
+def _dist(x: float, span: tuple[int, int]) -> float:
+    return 0.0 if span[0] <= x <= span[1] else min(abs(x - span[0]), abs(x - span[1]))
+
+
+def _digit_line(crop: np.ndarray, segs: list[Segment]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """The digit groups of a number cell side by side, separators replaced by wide gaps."""
+    h = crop.shape[0]
+    gap = max(24, int(2.0 * h))
+    parts, spans, x = [], [], 0
+    for s in segs:
+        if s.kind != "digits":
+            continue
+        piece = crop[:, max(0, s.x0 - 2) : s.x1 + 2]
+        if parts:
+            parts.append(np.full((h, gap), 255, np.uint8))
+            x += gap
+        parts.append(piece)
+        spans.append((x, x + piece.shape[1]))
+        x += piece.shape[1]
+    return np.hstack(parts), spans
+
+
+class DedicatedNumberReader:
+    """Adapter for ocr.numbers (issue 11): `get_number_reader().read(cell_gray, kind)`."""
+
+    name = "numbers"
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+
+    def read_many(self, cells: Sequence[CellImage]) -> dict[Hashable, NumberReading]:
+        out: dict[Hashable, NumberReading] = {}
+        for c in cells:
+            img = _whiten_outside(c.image)
+            if ink_box(img) is None:
+                out[c.key] = NumberReading("", 1.0, [])
+                continue
+            r = self.reader.read(img, c.kind)
+            out[c.key] = NumberReading(
+                latin_digits(r.text), float(r.confidence), list(getattr(r, "glyph_confidences", []))
+            )
+        return out
+
+
+def default_number_reader(engine: Engine | None = None) -> NumberReader:
+    """The dedicated reader when `ocr.numbers` is importable and its model exists, else Tesseract."""
+    try:
+        from ocr import numbers  # type: ignore[attr-defined]
+
+        available = getattr(numbers, "model_available", None)
+        if available is None or available():
+            return DedicatedNumberReader(numbers.get_number_reader())
+    except Exception:  # noqa: BLE001 - missing module or model: fall back to Tesseract
+        pass
+    return TesseractNumberReader(engine)
+
+
+# ---------------------------------------------------------------------------- all cells
+
+
+def recognise_cells(
+    cells: Sequence[CellImage],
+    *,
+    engine: Engine | None = None,
+    number_reader: NumberReader | None = None,
+    line_height: int | None = LINE_PX,
+) -> dict[Hashable, CellText]:
+    """Read every cell of a page: one stacked recognition per text language, numbers apart."""
+    engine = engine or get_engine()
+    out: dict[Hashable, CellText] = {}
+    groups: dict[tuple[str, int], list[CellImage]] = {}
+    numbers: list[CellImage] = []
+    for c in cells:
+        if c.kind in NUMERIC_KINDS:
+            numbers.append(c)
+        else:
+            groups.setdefault(TEXT_GROUPS.get(c.kind, ("urd", PSM_BLOCK)), []).append(c)
+    for (lang, psm), group in groups.items():
+        out.update(recognise_text_group(group, lang, psm, engine, line_height=line_height))
+    if numbers:
+        reader = number_reader or default_number_reader(engine)
+        readings = reader.read_many(numbers)
+        for c in numbers:
+            r = readings.get(c.key) or NumberReading("", 0.0, [])
+            out[c.key] = CellText(
+                c.key, c.kind, r.text, r.text,
+                list(r.glyph_confidences) or [r.confidence],
+                empty=not r.text and r.confidence >= 1.0, method=reader.name,
+            )
+    return out

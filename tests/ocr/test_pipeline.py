@@ -1,0 +1,123 @@
+"""ocr.pipeline: read_image and read_files on generated pages, bad pages, progress, cancel."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from ocr.pipeline import FieldReading, PageReading, read_files, read_image
+from records.text import normalise
+
+
+def test_read_image_gives_every_row_and_header_field(small_page, small_page_reading, jamabandi):
+    # GIVEN a clean generated page with 4 rows, read once
+    page, header, rows = small_page
+    reading = small_page_reading
+    # THEN there is no error, 4 rows, and every field of the template is present
+    assert reading.error is None
+    assert len(reading.rows) == len(rows)
+    assert set(reading.header) == {f.name for f in jamabandi.header}
+    for row in reading.rows:
+        assert set(row) == set(jamabandi.column_names)
+        assert all(isinstance(f, FieldReading) for f in row.values())
+    assert reading.width == page.image.shape[1] and reading.height == page.image.shape[0]
+
+
+def test_numbers_on_a_clean_naskh_page_are_read_exactly(small_page, small_page_reading, jamabandi):
+    # GIVEN the clean page and its truth
+    _, header, rows = small_page
+    # WHEN comparing every numeric cell after normalisation
+    wrong = []
+    for i, truth in enumerate(rows):
+        for spec in jamabandi.columns:
+            if spec.numeric and truth.get(spec.name):
+                got = small_page_reading.rows[i][spec.name]
+                if normalise(got.text).replace(" ", "") != normalise(truth[spec.name]).replace(" ", ""):
+                    wrong.append((spec.name, truth[spec.name], got.text))
+    # THEN they are all right (slashes and hyphens kept)
+    assert wrong == []
+
+
+def test_boxes_point_at_the_cells_of_the_page(small_page, small_page_reading):
+    # GIVEN the generator's box of each value
+    page, _, rows = small_page
+    # THEN each reading's box overlaps the generator's box of the same cell
+    for (r, name), (x, y, w, h) in page.boxes.items():
+        got = small_page_reading.header.get(name) if r is None else small_page_reading.rows[r][name]
+        bx, by, bw, bh = got.box
+        cx, cy = x + w / 2, y + h / 2
+        assert bx <= cx <= bx + bw and by <= cy <= by + bh, (r, name)
+
+
+def test_urdu_names_are_mostly_read_on_clean_naskh(small_page, small_page_reading):
+    # GIVEN the owner column of the clean page
+    _, _, rows = small_page
+    exact = sum(
+        normalise(small_page_reading.rows[i]["owner"].text) == normalise(t["owner"])
+        for i, t in enumerate(rows)
+    )
+    # THEN most owners are read exactly
+    assert exact >= len(rows) - 1
+
+
+def test_a_blank_image_gives_an_error_not_an_exception(jamabandi):
+    # GIVEN an image that is too small to be a page
+    tiny = np.full((10, 10), 255, np.uint8)
+    # WHEN it is read
+    reading = read_image(tiny, jamabandi, source="tiny.png")
+    # THEN the reading carries an error naming the source, and no fields
+    assert isinstance(reading, PageReading)
+    assert reading.error and "tiny.png" in reading.error
+    assert reading.rows == []
+
+
+def test_read_files_goes_on_after_a_bad_file_and_reports_progress(tmp_path, small_page, jamabandi):
+    # GIVEN one good page, one corrupt file and one missing file
+    good = tmp_path / "good.png"
+    cv2.imwrite(str(good), small_page[0].image)
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\nnot really a png")
+    missing = tmp_path / "missing.png"
+    calls = []
+    # WHEN the three are read in one process
+    pages = list(
+        read_files([bad, good, missing], jamabandi, workers=1,
+                   progress=lambda d, t, m: calls.append((d, t)), layout="zones")
+    )
+    # THEN the bad ones carry errors naming their files and the good page is read
+    by_source = {p.source: p for p in pages}
+    assert by_source[str(bad)].error and "bad.png" in by_source[str(bad)].error
+    assert by_source[str(missing)].error and "missing.png" in by_source[str(missing)].error
+    assert by_source[str(good)].error is None and len(by_source[str(good)].rows) == 4
+    assert calls[-1] == (3, 3)
+
+
+def test_cancel_stops_the_batch_before_the_next_page(tmp_path, small_page, jamabandi):
+    # GIVEN three copies of a page and a cancel that answers yes after the first page
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"p{i}.png"
+        cv2.imwrite(str(p), small_page[0].image)
+        paths.append(p)
+    seen = []
+    # WHEN reading with cancel polled between pages
+    for page in read_files(paths, jamabandi, workers=1, cancel=lambda: bool(seen), layout="zones"):
+        seen.append(page)
+    # THEN only the first page was read
+    assert len(seen) == 1
+
+
+@pytest.mark.slow
+def test_read_files_in_a_process_pool_keeps_input_order(tmp_path, small_page, jamabandi):
+    # GIVEN two pages
+    paths = []
+    for i in range(2):
+        p = tmp_path / f"p{i}.png"
+        cv2.imwrite(str(p), small_page[0].image)
+        paths.append(p)
+    # WHEN read by two worker processes
+    pages = list(read_files(paths, jamabandi, workers=2, layout="zones"))
+    # THEN both come back in input order, read
+    assert [p.source for p in pages] == [str(p) for p in paths]
+    assert all(p.error is None and len(p.rows) == 4 for p in pages)
