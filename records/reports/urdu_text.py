@@ -60,8 +60,8 @@ def _covers(font_name: str, ch: str) -> bool:
 
 # ----------------------------------------------------------------------------- runs
 _DIGIT = "0-9" + URDU_DIGITS + "\u0660-\u0669"
-# A number: digits joined by / - . : (125/5, 12-5-3, 2019-20, 35202-1234567-1, 3.5).
-_NUMBER = rf"[{_DIGIT}]+(?:\s*[/\-–.:]\s*[{_DIGIT}]+)*"
+# A number: digits joined by / - . : (125/5, 12-5-3, 2019-20, 35202-1234567-1, 3.5), 17%.
+_NUMBER = rf"[{_DIGIT}]+(?:\s*[/\-–.:]\s*[{_DIGIT}]+)*(?:\s?[%٪])?"
 # Latin words, also with digits (sha256, 3a5f9c), and Latin words followed by numbers
 # ("Page 3"), joined by spaces or commas.
 _LATIN_WORD = r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z.'&\-:/]*"

@@ -89,3 +89,32 @@ def build(workspace, *, approve: bool = False, gap_row: bool = True) -> Sample:
             services.transition(s, actor=clerk, entry_ids=done, action="submit")
             services.transition(s, actor=sup, entry_ids=done, action="approve")
         return Sample(reg, page.page_id, clerk, sup, entry_ids)
+
+
+def build_progress(workspace) -> Sample:
+    """The sample plus a second mauza scanned by a second clerk: one page approved (read by
+    OCR, one field corrected), one page scanned and not read yet."""
+    sample = build(workspace, gap_row=False)
+    with workspace.session() as s:
+        u = User(username="bashir", full_name="بشیر احمد", role="clerk")
+        s.add(u)
+        s.flush()
+        clerk2 = Actor(u.id, u.username, u.role)
+        reg = services.create_register(s, actor=clerk2, template="jamabandi", district="سرگودھا", tehsil="بھلوال",
+                                       mauza="کوٹ مومن", hadbast_no="87", year="2019-20")
+        p1 = services.add_page(s, workspace.images, actor=clerk2, register_id=reg, data=png_bytes(2))
+        services.add_page(s, workspace.images, actor=clerk2, register_id=reg, data=png_bytes(3))
+        row = {
+            "khewat_no": Reading("12", "12", 0.95, (1, 1, 5, 5)),
+            "khatooni_no": Reading("20", "20", 0.95, (1, 1, 5, 5)),
+            "owner": Reading("نور محمد ولد اللہ دتہ", "نور محمد ولد الله دتہ", 0.8, (1, 1, 5, 5)),
+            "share": Reading("1/2", "1/2", 0.9, (1, 1, 5, 5)),
+            "khasra_nos": Reading("77", "77", 0.9, (1, 1, 5, 5)),
+            "area": Reading("3-4", "3-4", 0.3, (1, 1, 5, 5), flags=({"code": "low_confidence", "severity": "warning", "message": "low"},)),
+        }
+        services.save_ocr_rows(s, actor=clerk2, page_id=p1.page_id, rows=[row])
+        eid = services.page_rows(s, p1.page_id)[0].entry_id
+        services.set_value(s, actor=clerk2, entry_id=eid, field_name="area", text="3-5")
+        services.submit_page(s, actor=clerk2, page_id=p1.page_id)
+        services.transition(s, actor=sample.supervisor, entry_ids=[eid], action="approve")
+    return sample
