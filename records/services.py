@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
@@ -604,7 +604,9 @@ def page_error_flags(session: Session, page_id: int) -> list[Flag]:
     page = _get(session, Page, page_id)
     tpl = register_template(session, page.register_id)
     rows = page_rows(session, page_id)
-    flags = [f for r in rows for v in r.values.values() for f in v.flags if f.severity == ERROR]
+    # a value's own flags do not know their row: name it, so the message says where to look
+    flags = [f if f.row is not None else replace(f, row=r.row_no - 1)
+             for r in rows for v in r.values.values() for f in v.flags if f.severity == ERROR]
     plain = [{k: v.value for k, v in r.values.items()} for r in rows]
     flags += [f for f in validate_rows(tpl, plain) if f.severity == ERROR]
     return flags

@@ -1,0 +1,211 @@
+"""Records services: values are appended (raw OCR kept), versions after approval,
+maker-checker refusals, and search by khewat / khasra / owner across digit and letter forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from records import services as S
+from records.models import AuditEvent
+from records.text import normalise, urdu_digits
+from records.workflow import WorkflowError
+from tests.records.bulk import bulk_rows, insert_bulk
+from tests.records.helpers import make_page, make_users
+
+
+@pytest.fixture
+def users(workspace):
+    return make_users(workspace)
+
+
+class Reading:
+    def __init__(self, text, conf=0.9, box=(5, 6, 70, 30)):
+        self.text, self.raw_text, self.confidence, self.box, self.flags = text, text, conf, box, []
+
+
+def _ocr_page(ws, clerk, rows):
+    rid, pid, _ = make_page(ws, clerk, rows=())
+    with ws.session() as s:
+        S.save_ocr_rows(s, actor=clerk, page_id=pid, rows=[{k: Reading(v) for k, v in r.items()} for r in rows])
+        ids = [r.entry_id for r in S.page_rows(s, pid)]
+    return rid, pid, ids
+
+
+OCR_ROW = {"khewat_no": "47", "khatooni_no": "112", "owner": "محمد اسلم ولد غلام رسول",
+           "share": "1/1", "khasra_nos": "1255، 126", "area": "12-5"}
+
+
+def test_set_value_appends_and_keeps_the_raw_ocr_text(workspace, users):
+    # GIVEN an OCR'd row whose khasra lost its slash ("1255" for "125/5")
+    ws, clerk = workspace, users["clerk"]
+    _, _, (eid,) = _ocr_page(ws, clerk, [OCR_ROW])
+    # WHEN the clerk corrects it, twice
+    with ws.session() as s:
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="khasra_nos", text="125/5، 126")
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="khasra_nos", text="125/5، 127")
+    # THEN the current value is the last one, its raw OCR text and box are still beside it,
+    # and every earlier value is kept in order with its source
+    with ws.session() as s:
+        cur = S.get_row(s, eid).values["khasra_nos"]
+        hist = [v for v in S.entry_history(s, eid) if v.field == "khasra_nos"]
+        events = s.query(AuditEvent).filter_by(action="value.set", field="khasra_nos").all()
+    assert (cur.value, cur.raw_text, cur.source, cur.box) == ("125/5، 127", "1255، 126", "corrected", (5, 6, 70, 30))
+    assert [(v.value, v.source) for v in hist] == [("1255، 126", "ocr"), ("125/5، 126", "corrected"), ("125/5، 127", "corrected")]
+    assert [(e.old, e.new) for e in events][-2:] == [("1255، 126", "125/5، 126"), ("125/5، 126", "125/5، 127")]
+
+
+def test_setting_the_same_value_again_changes_nothing(workspace, users):
+    # GIVEN a typed row
+    _, _, (eid,) = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        n = len(S.entry_history(s, eid))
+        # WHEN the same area is typed again (with Urdu digits)
+        ch = S.set_value(s, actor=users["clerk"], entry_id=eid, field_name="area", text="۱۲-۵")
+        # THEN no value row is added and nothing is reported changed
+        assert not ch.values and len(S.entry_history(s, eid)) == n
+
+
+def test_editing_an_approved_entry_keeps_the_approved_version_and_its_evidence(workspace, users):
+    # GIVEN an OCR'd row corrected by the clerk, submitted and approved by a supervisor
+    ws, clerk, sup = workspace, users["clerk"], users["supervisor"]
+    _, _, (eid,) = _ocr_page(ws, clerk, [OCR_ROW])
+    with ws.session() as s:
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="khasra_nos", text="125/5، 126")
+        S.transition(s, actor=clerk, entry_ids=[eid], action="submit")
+        S.transition(s, actor=sup, entry_ids=[eid], action="approve")
+    # WHEN the supervisor later changes the area
+    with ws.session() as s:
+        ch = S.set_value(s, actor=sup, entry_id=eid, field_name="area", text="12-6")
+        new_id = ch.new_entry_ids[eid]
+        S.transition(s, actor=clerk, entry_ids=[new_id], action="submit")
+    # THEN version 1 stays approved and unchanged; version 2 carries the raw OCR text forward
+    with ws.session() as s:
+        v1, v2 = S.get_row(s, eid), S.get_row(s, new_id)
+        assert (v1.version, v1.state, v1.text("area")) == (1, "approved", "12-5")
+        assert (v2.version, v2.text("area")) == (2, "12-6")
+        assert v2.values["khasra_nos"].raw_text == "1255، 126"
+        assert v2.values["area"].raw_text == "12-5"
+    # AND the supervisor who made the change cannot approve it; another one can
+    with pytest.raises(WorkflowError, match="your own work"):
+        with ws.session() as s:
+            S.transition(s, actor=sup, entry_ids=[new_id], action="approve")
+    with ws.session() as s:
+        S.transition(s, actor=users["supervisor2"], entry_ids=[new_id], action="approve")
+        assert S.get_row(s, new_id).state == "approved"
+
+
+def test_maker_checker_and_role_refusals(workspace, users):
+    # GIVEN a submitted row typed by the clerk
+    ws = workspace
+    _, _, ids = make_page(ws, users["clerk"])
+    with ws.session() as s:
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+    # WHEN a clerk approves, a supervisor returns without saying why, an admin edits
+    # THEN each is refused with the reason in plain words, and the row stays submitted
+    cases = [
+        (lambda s: S.transition(s, actor=users["clerk2"], entry_ids=ids, action="approve"), "clerk may not approve"),
+        (lambda s: S.transition(s, actor=users["supervisor"], entry_ids=ids, action="return", comment=" "), "comment is required"),
+        (lambda s: S.set_value(s, actor=users["admin"], entry_id=ids[0], field_name="area", text="1-1"), "admin may not change"),
+        (lambda s: S.transition(s, actor=users["supervisor"], entry_ids=ids, action="verify"), "supervisor may not verify"),
+    ]
+    for act, why in cases:
+        with pytest.raises(WorkflowError, match=why):
+            with ws.session() as s:
+                act(s)
+    with ws.session() as s:
+        assert S.get_row(s, ids[0]).state == "submitted"
+
+
+def test_submit_page_is_refused_while_a_value_does_not_parse(workspace, users):
+    # GIVEN a page whose area reads "12-x"
+    ws, clerk = workspace, users["clerk"]
+    _, pid, (eid,) = _ocr_page(ws, clerk, [{**OCR_ROW, "area": "12-x"}])
+    # WHEN the clerk submits it  THEN it is refused, naming row and field
+    with pytest.raises(WorkflowError, match="must be corrected before submitting; first: row 1, area"):
+        with ws.session() as s:
+            S.submit_page(s, actor=clerk, page_id=pid)
+    # AND after correcting it the page can be submitted
+    with ws.session() as s:
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="area", text="12-5")
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="khasra_nos", text="125/5، 126")
+        S.submit_page(s, actor=clerk, page_id=pid)
+        assert S.get_page(s, pid).state == "submitted"
+
+
+def test_ocr_again_never_overwrites_corrected_rows(workspace, users):
+    # GIVEN an OCR'd page with one corrected value
+    ws, clerk = workspace, users["clerk"]
+    _, pid, (eid,) = _ocr_page(ws, clerk, [OCR_ROW])
+    with ws.session() as s:
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="area", text="12-6")
+    # WHEN OCR results are saved over it again  THEN it is refused and the correction stays
+    with pytest.raises(WorkflowError, match="already has corrected rows"):
+        with ws.session() as s:
+            S.save_ocr_rows(s, actor=clerk, page_id=pid, rows=[{"area": Reading("99-9")}])
+    with ws.session() as s:
+        assert S.get_row(s, eid).text("area") == "12-6"
+
+
+# ----------------------------------------------------------------------------- search
+def test_search_by_khewat_khasra_and_owner_across_digit_and_letter_forms(workspace, users):
+    # GIVEN rows typed with Urdu digits and Arabic yeh/kaf, and one with Latin forms
+    ws, clerk = workspace, users["clerk"]
+    rows = (
+        {"khewat_no": "۴۷", "khatooni_no": "1", "owner": "كريم بخش ولد علي احمد", "share": "1/2",
+         "khasra_nos": "۱۲۵/۵، ۱۲۶", "area": "1-0"},
+        {"khewat_no": "47", "khatooni_no": "2", "owner": "نور محمد ولد اللہ دتہ", "share": "1/2",
+         "khasra_nos": "1255", "area": "1-0"},
+        {"khewat_no": "147", "khatooni_no": "3", "owner": "کریم داد", "share": "1/1",
+         "khasra_nos": "12", "area": "1-0"},
+    )
+    rid, _, (a, b, c) = make_page(ws, clerk, rows=rows)
+    with ws.session() as s:
+        def ids(q):
+            return sorted(h.entry_id for h in S.search(s, q))
+
+        # WHEN searching  THEN digits in any script and Urdu/Arabic letter forms find the same rows
+        assert ids("47") == ids("۴۷") == ids("٤٧") == sorted([a, b])  # khewat, not 147
+        assert ids("125/5") == ids("۱۲۵/۵") == [a]  # not 1255
+        assert ids("125") == [a]  # a khasra and its sub-numbers
+        assert ids("126") == [a] and ids("1255") == [b]
+        assert ids("کریم") == ids("كريم") == sorted([a, c])  # typed with Arabic kaf/yeh
+        assert ids("علی احمد") == ids("علي احمد") == [a]
+        assert ids("") == [] and ids("نہیں ہے") == []
+        # AND a search inside another register finds nothing
+        assert S.search(s, "47", register_id=rid + 1) == []
+        hit = S.search(s, "۱۲۵/۵")[0]
+        assert (hit.register_id, hit.khewat, hit.khasra) == (rid, "47", "125/5 126")
+
+
+def test_search_over_100000_rows_returns_exactly_the_right_rows(workspace, users):
+    # GIVEN 100,000 rows (bulk inserted) in a register
+    ws = workspace
+    rid, _, _ = make_page(ws, users["clerk"], rows=())
+    rows = insert_bulk(ws.db_path, rid, bulk_rows(100_000, seed=5))
+    target = rows[73_439]  # khasras 8834/17 and 29849, owner typed with Arabic yeh/kaf
+    assert any("/" in k for k in target.khasras) and "ي" in target.owner
+    with ws.session() as s:
+        def found(q):
+            return {h.entry_id for h in S.search(s, q, limit=100_000)}
+
+        def expected(q):  # the documented rule, written independently of the SQL
+            return {r.entry_id for r in rows
+                    if r.khewat == q or q in r.khasras or ("/" not in q and any(t.split("/")[0] == q for t in r.khasras))}
+
+        # WHEN searching by khewat number in Urdu digits
+        # THEN its 20 rows come back, with every row holding a khasra of that number
+        want = expected(target.khewat)
+        assert {r.entry_id for r in rows if r.khewat == target.khewat} <= want
+        assert len(want) >= 20 and found(urdu_digits(target.khewat)) == want
+        # WHEN searching by each of its khasra numbers  THEN exactly the rows holding them
+        for k in target.khasras:
+            want = expected(k)
+            assert target.entry_id in want and found(urdu_digits(k)) == want
+        # WHEN searching by owner in Urdu letter forms (the row was typed with Arabic ones)
+        # THEN every row of that name, whichever forms it was typed with
+        q = normalise(target.owner.split(" ولد ")[0] + " ولد")
+        want = {r.entry_id for r in rows if q in normalise(r.owner)}
+        assert target.entry_id in want and found(q) == want
+        assert found(q.translate(str.maketrans({"ی": "ي", "ک": "ك"}))) == want
+        # AND a unique owner string finds one row
+        assert found(urdu_digits(normalise(target.owner).split(" سکنہ ")[1])) == {target.entry_id}
