@@ -192,14 +192,19 @@ def set_url(ws, url: str) -> None:
         s.scalar(select(OfficeRow)).server_url = url
 
 
-def engine_for(ws, **cfg):
-    """A SyncEngine with short, recorded backoff sleeps."""
+def engine_for(ws, sleep_cap: float | None = 0.05, **cfg):
+    """A SyncEngine whose backoff sleeps are recorded (and cut to `sleep_cap` seconds)."""
     from sync.engine import SyncEngine, load_config
 
     sleeps: list[float] = []
     cfg.setdefault("backoff_base", 0.01)
     cfg.setdefault("timeout", 5)
-    eng = SyncEngine(ws, load_config(ws, **cfg), sleep=lambda d: (sleeps.append(d), time.sleep(min(d, 0.05))))
+
+    def sleep(d: float) -> None:
+        sleeps.append(d)
+        time.sleep(d if sleep_cap is None else min(d, sleep_cap))
+
+    eng = SyncEngine(ws, load_config(ws, **cfg), sleep=sleep)
     eng.sleeps = sleeps
     return eng
 
