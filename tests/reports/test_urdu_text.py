@@ -1,0 +1,69 @@
+"""Urdu line layout for reportlab: runs, order, fonts, shaping, wrapping."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.ttfonts import ShapedStr
+
+from records.reports import urdu_text as ut
+
+
+def _drawn(text: str, **kw) -> list[tuple[str, str]]:
+    segs, _ = ut.layout_line(text, **kw)
+    return [(s.text, s.font) for s in segs]
+
+
+def test_number_inside_urdu_is_one_left_to_right_run():
+    # GIVEN an area written inside Urdu text
+    # WHEN it is laid out
+    runs = ut.visual_runs("رقبہ ۱۲-۵ کنال")
+    # THEN from the left: کنال, then the number as typed (12-5, not 5-12), then رقبہ
+    assert [(r.text.strip(), r.rtl) for r in runs] == [("کنال", True), ("۱۲-۵", False), ("رقبہ", True)]
+
+
+def test_khasra_list_reads_right_to_left_with_each_number_intact():
+    # GIVEN a khasra list
+    runs = [r.text for r in ut.visual_runs("125/5، 126، 130/2") if not r.rtl]
+    # THEN the first number is drawn rightmost and none is reversed
+    assert runs == ["130/2", "126", "125/5"]
+
+
+def test_urdu_digits_option_and_latin_fallback_for_slash():
+    # GIVEN a share with Latin digits, printed with Urdu digits
+    drawn = _drawn("حصہ 3/8", digits="urdu")
+    # THEN the digits are Urdu in the Naskh font, the slash (missing in Naskh) in the Latin font
+    assert ("/", ut.LATIN) in drawn
+    assert ("۳", ut.NASKH) in drawn and ("۸", ut.NASKH) in drawn
+    assert drawn.index(("۳", ut.NASKH)) < drawn.index(("/", ut.LATIN)) < drawn.index(("۸", ut.NASKH))
+
+
+def test_urdu_words_are_shaped_by_harfbuzz():
+    # GIVEN an Urdu word WHEN laid out THEN reportlab draws a HarfBuzz-shaped glyph string
+    # (joined forms, not the isolated letters of the input)
+    segs, width = ut.layout_line("غلام رسول")
+    assert isinstance(segs[0].glyphs, ShapedStr) and str(segs[0].glyphs) != "غلام رسول"[::-1]
+    assert width > 0
+
+
+def test_latin_text_is_left_to_right_and_hex_stays_whole():
+    # GIVEN English and a hash
+    # THEN an English line keeps its order and a hex string is one run
+    assert [r.text for r in ut.visual_runs("Daftar batch 3a5f9c")] == ["Daftar batch 3a5f9c"]
+    assert [r.text for r in ut.visual_runs("بیچ 3a5f9c12")][0] == "3a5f9c12"
+    assert ut.base_is_rtl("بیچ 3a5f") and not ut.base_is_rtl("Batch بیچ")
+
+
+def test_bidi_controls_from_display_value_are_dropped():
+    # GIVEN a value wrapped in an isolate by records.fields.display_value
+    # THEN the layout ignores the controls (it isolates numbers itself)
+    assert ut.clean("\u2066۱۲-۵\u2069") == "۱۲-۵"
+    assert [r.text for r in ut.visual_runs(ut.clean("رقبہ \u2066۱۲-۵\u2069"))][0] == "۱۲-۵"
+
+
+def test_wrap_breaks_in_logical_order():
+    # GIVEN an owner line too wide for a narrow cell
+    text = "محمد اسلم ولد غلام رسول قوم اعوان سکنہ دیہہ"
+    # WHEN wrapped
+    lines = ut.wrap_lines(text, 90, size=10)
+    # THEN the lines, read in order, give back the text (first words on the first line)
+    assert len(lines) > 1 and " ".join(lines) == text
+    assert lines[0].startswith("محمد")
