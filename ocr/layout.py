@@ -165,6 +165,12 @@ def _rows_from_rules(rules: list[Rule], template: Template) -> list[Rule] | None
         return None
     gaps = np.diff([r.pos for r in rules])
     unit = float(np.median(gaps[1:])) if len(gaps) > 2 else float(np.median(gaps))
+    # A rule far above or below the rows (a header underline, a page edge) is no table rule.
+    limit = (zones.HEADING_ROWS + 2.5) * unit
+    while len(rules) >= 5 and rules[1].pos - rules[0].pos > limit:
+        rules = rules[1:]
+    while len(rules) >= 5 and rules[-1].pos - rules[-2].pos > limit:
+        rules = rules[:-1]
     thick = int(np.median([r.end - r.start + 1 for r in rules]))
     out = [rules[0], rules[1]]
     for r in rules[2:]:

@@ -143,3 +143,31 @@ def test_write_pages_and_lines(tmp_path):
         assert (gt.parent / image).is_file() and normalise(text) and lang in ("urd", "eng")
         kinds[kind] += 1
     assert dict(kinds) == {"text-ur": 4, "area": 4, "khasra-list": 4}
+
+
+def test_command_line_writes_pages(tmp_path, capsys):
+    from ocr.synth import main
+
+    # WHEN the generator is run as `python -m ocr.synth pages ...`
+    code = main(
+        [
+            "pages",
+            str(tmp_path),
+            "--template",
+            "intiqal",
+            "-n",
+            "1",
+            "--rows",
+            "2",
+            "--dpi",
+            "72",
+            "--digits",
+            "urdu",
+        ]
+    )
+    # THEN it reports and writes one page pair with Urdu digits in the truth
+    assert code == 0 and "wrote 1 pages" in capsys.readouterr().out
+    (js,) = tmp_path.glob("*.json")
+    truth = json.loads(js.read_text(encoding="utf-8"))
+    assert any(ch in URDU_DIGITS for ch in truth["rows"][0]["mutation_no"])
+    assert js.with_suffix(".png").is_file()
