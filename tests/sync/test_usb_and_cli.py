@@ -1,0 +1,178 @@
+"""USB batch files, the command line, the upload protocol and the server's admin views."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import ssl
+import zipfile
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from daftar.cli import main
+from records.models import Office, OutboxItem
+from sync.engine import queue_status, server_reachable, set_paused
+from tests.sync.conftest import ADMIN, engine_for, enrol, item_states, seal
+
+
+def test_usb_file_imported_then_sent_online_is_stored_once(office, server, tmp_path, capsys):
+    # GIVEN an enrolled office that exports its approved entries to a USB file
+    enrol(office.ws, server)
+    out = tmp_path / "usb" / "june.daftar-batch"
+    out.parent.mkdir()
+    rc = main(["batch", "export", "--workspace", str(office.ws.root), "--seal", "supervisor", str(out)])
+    assert rc == 0, capsys.readouterr().err
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+    assert "batch.json" in names and sum(n.startswith("images/") for n in names) == 2
+
+    # WHEN the central office imports it with `daftar batch import`, twice
+    args = ["batch", "import", str(out), "--server", server.url, "--admin-token", ADMIN, "--ca-bundle", server.ca]
+    assert main(args) == 0
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+
+    # THEN the same receipt both times, 6 entries, marked as from USB
+    receipts = {line.split("receipt ")[-1] for line in printed.splitlines() if "imported batch" in line}
+    assert len(receipts) == 1
+    stats = server.stats()
+    assert stats["entries"] == 6 and stats["offices"][0]["batches"][0]["source"] == "usb"
+
+    # WHEN the office later gets a connection and syncs THEN it gets that same receipt
+    rep = engine_for(office.ws).run_once()
+    assert rep.ok and rep.images_uploaded == 0
+    with office.ws.session() as s:
+        assert {i.receipt["receipt_id"] for i in s.scalars(select(OutboxItem))} == receipts
+    assert server.stats()["entries"] == 6
+
+
+def test_changed_usb_file_is_refused_with_a_clear_message(office, server, tmp_path, capsys):
+    # GIVEN a batch file whose entry was edited on the stick
+    enrol(office.ws, server)
+    seal(office.ws, office.sup)
+    out = tmp_path / "b.daftar-batch"
+    assert main(["batch", "export", "--workspace", str(office.ws.root), str(out)]) == 0
+    with zipfile.ZipFile(out) as z:
+        body = json.loads(z.read("batch.json"))
+        images = {n: z.read(n) for n in z.namelist() if n.startswith("images/")}
+    body["entries"][0]["content"]["values"]["area"] = "99-0"
+    bad = tmp_path / "bad.daftar-batch"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("batch.json", json.dumps(body))
+        for n, d in images.items():
+            z.writestr(n, d)
+
+    # WHEN it is imported
+    rc = main(["batch", "import", str(bad), "--server", server.url, "--admin-token", ADMIN, "--ca-bundle", server.ca])
+
+    # THEN it is refused naming the file and the problem; nothing stored
+    err = capsys.readouterr().err
+    assert rc == 1 and "bad.daftar-batch" in err and "does not match its hash" in err
+    assert server.stats()["entries"] == 0
+
+
+def test_export_without_a_waiting_batch_says_what_to_do(office, tmp_path, capsys):
+    # WHEN exporting with nothing sealed THEN the message says how to seal
+    assert main(["batch", "export", "--workspace", str(office.ws.root), str(tmp_path / "x.daftar-batch")]) == 1
+    assert "--seal" in capsys.readouterr().err
+
+
+def test_cli_sync_status_and_pause(office, server, capsys):
+    # GIVEN an enrolled office with a sealed batch
+    seal(office.ws, office.sup)
+    assert main(["sync", "--workspace", str(office.ws.root), "--enrol", "--server", server.url,
+                 "--admin-token", ADMIN, "--ca-bundle", server.ca]) == 0
+
+    # WHEN sync is paused THEN a pass does nothing
+    assert main(["sync", "--workspace", str(office.ws.root), "--pause"]) == 0
+    assert main(["sync", "--workspace", str(office.ws.root)]) == 0
+    assert item_states(office.ws) == {"queued": 6}
+    assert queue_status(office.ws).paused
+
+    # WHEN resumed and run THEN everything is sent and the status shows it
+    set_paused(office.ws, False)
+    capsys.readouterr()
+    assert main(["sync", "--workspace", str(office.ws.root), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["entries_acknowledged"] == 6
+    assert main(["sync", "--workspace", str(office.ws.root), "--status"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert st["counts"] == {"acknowledged": 6} and st["last_success"]
+    assert server_reachable(office.ws)
+
+
+def test_unreachable_server_is_reported_by_the_watcher(office, server):
+    # GIVEN an office pointing at a port nobody listens on
+    enrol(office.ws, server)
+    from tests.pg import free_port
+    from tests.sync.conftest import set_url
+
+    set_url(office.ws, f"https://127.0.0.1:{free_port()}")
+    # WHEN / THEN
+    assert server_reachable(office.ws) is False
+
+
+def _device(ws, server):
+    with ws.session() as s:
+        token = s.scalar(select(Office)).device_token
+    return httpx.Client(base_url=server.url, verify=ssl.create_default_context(cafile=server.ca),
+                        headers={"Authorization": f"Bearer {token}"})
+
+
+def test_upload_protocol_offsets_and_hash_check(office, server):
+    # GIVEN an enrolled office and a 10 kB image
+    enrol(office.ws, server)
+    data = bytes(range(256)) * 40
+    sha = hashlib.sha256(data).hexdigest()
+    with _device(office.ws, server) as c:
+        hdr = {"Upload-Length": str(len(data))}
+        # WHEN the first 4 kB arrive THEN HEAD reports offset 4096, not complete
+        assert c.post(f"/v1/images/{sha}", content=data[:4096], headers={**hdr, "Upload-Offset": "0"}).json() == {"offset": 4096, "complete": False}
+        h = c.head(f"/v1/images/{sha}")
+        assert (h.headers["Upload-Offset"], h.headers["Image-Complete"]) == ("4096", "no")
+        # WHEN a chunk claims the wrong offset THEN 409 with the real one
+        r = c.post(f"/v1/images/{sha}", content=data[10:20], headers={**hdr, "Upload-Offset": "10"})
+        assert r.status_code == 409 and r.json()["offset"] == 4096
+        # WHEN the rest arrives THEN the image is complete and verified
+        assert c.post(f"/v1/images/{sha}", content=data[4096:], headers={**hdr, "Upload-Offset": "4096"}).json()["complete"]
+        assert c.head(f"/v1/images/{sha}").headers["Image-Complete"] == "yes"
+        # WHEN bytes do not match their hash THEN 422 and nothing is kept
+        bad = b"x" * 100
+        fake = hashlib.sha256(b"y" * 100).hexdigest()
+        r = c.post(f"/v1/images/{fake}", content=bad, headers={"Upload-Length": "100", "Upload-Offset": "0"})
+        assert r.status_code == 422
+        assert c.head(f"/v1/images/{fake}").headers["Upload-Offset"] == "0"
+
+
+def test_requests_without_a_valid_token_are_refused(server):
+    # WHEN no token or a wrong one is sent THEN 401, for device and admin endpoints
+    ctx = ssl.create_default_context(cafile=server.ca)
+    with httpx.Client(base_url=server.url, verify=ctx) as c:
+        assert c.get("/v1/changes").status_code == 401
+        assert c.get("/v1/changes", headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert c.get("/v1/admin/batches", headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert c.get("/admin").status_code == 401
+
+
+def test_admin_page_lists_batches_per_office(office, server):
+    # GIVEN one synced batch
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    assert engine_for(office.ws).run_once().ok
+    # WHEN the central office opens the page THEN it lists the batch
+    with server.admin_client() as c:
+        page = c.get("/admin").text
+    assert "Received batches" in page and queue_status(office.ws).counts == {"acknowledged": 6}
+    with office.ws.session() as s:
+        assert s.scalar(select(OutboxItem)).receipt["batch_id"] in page
+
+
+@pytest.mark.parametrize("bad", [b"not a zip", b"PK\x03\x04broken"])
+def test_garbage_batch_file_is_refused(server, tmp_path, capsys, bad):
+    # GIVEN a file that is not a batch file
+    f = tmp_path / "junk.daftar-batch"
+    f.write_bytes(bad)
+    # WHEN it is imported THEN it is refused with a clear message
+    assert main(["batch", "import", str(f), "--server", server.url, "--admin-token", ADMIN, "--ca-bundle", server.ca]) == 1
+    assert "not a Daftar batch file" in capsys.readouterr().err
