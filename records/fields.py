@@ -81,9 +81,34 @@ _DATE_FORMATS = (
 )
 
 
+_URDU_MONTHS = {
+    normalise(name): english
+    for name, english in (
+        ("جنوری", "January"),
+        ("فروری", "February"),
+        ("مارچ", "March"),
+        ("اپریل", "April"),
+        ("مئی", "May"),
+        ("جون", "June"),
+        ("جولائی", "July"),
+        ("اگست", "August"),
+        ("ستمبر", "September"),
+        ("اکتوبر", "October"),
+        ("نومبر", "November"),
+        ("دسمبر", "December"),
+    )
+}
+_URDU_MONTH_RE = re.compile("|".join(sorted(_URDU_MONTHS, key=len, reverse=True)))
+
+
 def parse_date(text: str) -> dt.date:
-    """Gregorian date in the formats clerks write (day first): 14-03-2019, 14/3/19, 2019-03-14."""
-    t = normalise(text)
+    """Gregorian date in the formats clerks write (day first): 14-03-2019, 14/3/19, 2019-03-14.
+
+    Also `14 مارچ 2019` (Urdu month names) and a year marked with ء (2019ء).
+    """
+    t = normalise(text).replace("\u0621", " ").replace("،", " ")  # 2019ء ; 14 مارچ، 2019
+    t = _URDU_MONTH_RE.sub(lambda m: f" {_URDU_MONTHS[m.group()]} ", t)
+    t = " ".join(t.split())
     for fmt in _DATE_FORMATS:
         try:
             d = dt.datetime.strptime(t, fmt).date()

@@ -52,6 +52,14 @@ _NORMALISE = {**_LETTERS, **_TO_LATIN}
 _NEEDS_TRANSLATION = re.compile(
     "[" + "".join(re.escape(chr(c)) for c, v in _NORMALISE.items() if v != chr(c)) + "]"
 )
+# Arabic presentation forms (text copied out of PDFs and old InPage exports): NFKC turns
+# each back into the plain letter(s), which the tables above then map to Urdu forms.
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+_NEEDS_WORK = re.compile(_NEEDS_TRANSLATION.pattern[:-1] + "\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+def _unpresent(m: re.Match) -> str:
+    return unicodedata.normalize("NFKC", m.group())
 
 
 def latin_digits(text: str) -> str:
@@ -67,14 +75,17 @@ def urdu_digits(text: str) -> str:
 def normalise(text: str | None) -> str:
     """Canonical form for comparing, searching and hashing.
 
-    NFC, Urdu letter forms, Latin digits, no bidi controls or tatweel, single spaces.
+    NFC, Urdu letter forms (also from Arabic presentation forms), Latin digits, no bidi
+    controls or tatweel, single spaces.
     """
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)
     # str.translate with a dict costs ~2 us per Urdu line; most text needs nothing, so only
-    # translate when a character of the tables is present (one regex scan is ~10x cheaper).
-    if _NEEDS_TRANSLATION.search(text):
+    # work when a character of the tables is present (one regex scan is ~10x cheaper).
+    if _NEEDS_WORK.search(text):
+        if _PRESENTATION_FORMS.search(text):
+            text = _PRESENTATION_FORMS.sub(_unpresent, text)
         text = unicodedata.normalize("NFC", text.translate(_NORMALISE))
     return " ".join(text.split())
 

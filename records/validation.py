@@ -69,6 +69,7 @@ from records.units import Area, format_share
 TOTAL_MARKERS = ("میزان", "کل میزان", "ٹوٹل", "total", "grand total")
 _TOTAL_PREFIXES = tuple(normalise(m).lower() for m in TOTAL_MARKERS)
 _TOTAL_REQUIRED = frozenset({"khewat_no", "area"})
+FIELD_CODES = frozenset({"required", "parse", "range"})  # flags about one value on its own
 _CACHE_LIMIT = 50_000  # distinct texts cached per column (numbers, choices, khasras repeat a lot)
 _PLAIN_TEXT = frozenset({"text-ur", "text-en"})
 
@@ -312,6 +313,7 @@ class _Rules:
         self.crops = {"area", "crop_area"} <= cols
         self.has_share = "share" in cols
         self.has_area = "area" in cols
+        self.has_khatooni = "khatooni_no" in cols
 
 
 def _khasras_of(values: dict[str, Any], col: str | None) -> tuple[tuple[int, ...], ...]:
@@ -345,6 +347,8 @@ def _group(
         bad = {f.field for f in row_flags if f.code in ("parse", "required")} if row_flags else ()
         if rules.has_area and "area" in bad:
             k.complete = False
+        if rules.has_khatooni and "khatooni_no" in bad and not total:
+            k.complete = False  # which land the row's area belongs to is unknown
         if total:
             if isinstance(values.get("area"), Area):
                 k.given = (values["area"], i)
@@ -475,7 +479,10 @@ def _khasra_flags(rules: _Rules, parsed: list[tuple[dict[str, Any], bool]]) -> l
         khasras = _khasras_of(values, col)
         if not khasras:
             continue
-        if rules.khasra_owner and isinstance(values.get("khewat_no"), int):
+        placed = isinstance(values.get("khewat_no"), int) and (
+            not rules.has_khatooni or isinstance(values.get("khatooni_no"), int)
+        )  # a row whose khewat/khatooni did not parse has its parse flag; no guessing here
+        if rules.khasra_owner and placed:
             place = (values["khewat_no"], values.get("khatooni_no"))
             for kh in khasras:
                 seen = owner_of.get(kh)
@@ -531,11 +538,15 @@ def _place(khewat: int, khatooni: Any) -> str:
     return f"khewat {khewat}" + (f" khatooni {khatooni}" if isinstance(khatooni, int) else "")
 
 
-def validate_rows(template: Template | str, rows: list[Mapping[str, str]]) -> list[Flag]:
+def validate_rows(
+    template: Template | str, rows: list[Mapping[str, str]], *, cross_rows_only: bool = False
+) -> list[Flag]:
     """Flags of a page or a whole register: every row's fields plus the rules across rows.
 
     Single pass with dict grouping (100,000 rows in a few seconds). Flags come sorted by
-    row. See the module docstring for the rules and docs/validation.md for the messages.
+    row. With `cross_rows_only` the field flags (required, parse, range) are left out, for
+    callers that already hold them per value. See the module docstring for the rules and
+    docs/validation.md for the messages.
     """
     try:
         t = _resolve(template)
@@ -552,6 +563,8 @@ def validate_rows(template: Template | str, rows: list[Mapping[str, str]]) -> li
     khewats, parsed = _group(t, rows, _Checker(t), flags)
     flags.extend(_khewat_flags(rules, khewats))
     flags.extend(_khasra_flags(rules, parsed))
+    if cross_rows_only:
+        flags = [f for f in flags if f.code not in FIELD_CODES]
     flags.sort(key=lambda f: -1 if f.row is None else f.row)
     return flags
 

@@ -297,3 +297,10 @@ def test_any_text_gives_a_value_or_a_field_error(kind, text):
         parse_value(spec(kind), text)
     except FieldError as e:
         assert str(e)
+
+
+@pytest.mark.parametrize("text", ["14 مارچ 2019", "۱۴ مارچ ۲۰۱۹ء", "14-03-2019ء", "14 مارچ، 2019"])
+def test_dates_with_urdu_month_names_and_year_mark(text):
+    # GIVEN a date written the Urdu way: month name in Urdu, year followed by ء
+    # WHEN parsed  THEN 14 March 2019
+    assert parse_value(spec("date"), text).value == dt.date(2019, 3, 14)

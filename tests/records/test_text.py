@@ -137,3 +137,10 @@ def test_normalise_is_idempotent(text):
     # GIVEN any text  WHEN normalised twice  THEN the second pass changes nothing
     once = normalise(text)
     assert normalise(once) == once
+
+
+def test_arabic_presentation_forms_become_plain_urdu_letters():
+    # GIVEN "محمد" and "یک" as copied out of a PDF (isolated/initial/final presentation forms)
+    copied = "\ufee3\ufea4\ufee4\ufeaa \ufbfc\ufb91"
+    # WHEN normalised  THEN the plain Urdu letters
+    assert normalise(copied) == "محمد یک"

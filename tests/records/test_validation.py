@@ -379,3 +379,15 @@ def test_any_rows_give_only_flags(name, rows):
     # GIVEN any rows of any text  WHEN validated  THEN flags, each tied to a row of the input
     flags = validate_rows(name, rows)
     assert all(f.row is None or 0 <= f.row < len(rows) for f in flags)
+
+
+def test_cross_rows_only_leaves_out_field_flags():
+    # GIVEN a page with an unreadable khatooni on row 2 and a khasra under two khewats on row 5
+    page = jamabandi_page()
+    page[4]["khasra_nos"] = "131، 126"
+    page[1]["khatooni_no"] = "x"
+    # WHEN validated for cross-row rules only
+    flags = validate_rows("jamabandi", page, cross_rows_only=True)
+    # THEN the khasra rule fires and the parse flag of row 2 is left out
+    assert ("parse", ERROR, "khatooni_no", 1) in codes(validate_rows("jamabandi", page))
+    assert [f.code for f in flags] == ["khasra_owner"]
