@@ -27,6 +27,7 @@ class RegisterRowsModel(QAbstractTableModel):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
+        self._resetting = False
         self.ctx = ctx
         self.template: Template | None = None
         self._ids: list[int] = []
@@ -38,6 +39,7 @@ class RegisterRowsModel(QAbstractTableModel):
 
     # -- content ----------------------------------------------------------
     def set_ids(self, ids: list[int], template: Template | None, pages_by_id: dict[int, int] | None = None) -> None:
+        self._resetting = True
         self.beginResetModel()
         self._generation += 1
         self._ids = list(ids)
@@ -47,6 +49,7 @@ class RegisterRowsModel(QAbstractTableModel):
         self._chunks.clear()
         self._loading.clear()
         self.endResetModel()
+        self._resetting = False
 
     def entry_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < self._shown else None
@@ -112,16 +115,19 @@ class RegisterRowsModel(QAbstractTableModel):
         return len(self.template.columns) + 1
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._shown < len(self._ids)
+        # Not while a reset or insert is announced (views and testers ask from its signals).
+        return not self._resetting and not parent.isValid() and self._shown < len(self._ids)
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if self._resetting or parent.isValid():
             return
         n = min(len(self._ids), self._shown + EXPOSE_STEP)
         if n > self._shown:
+            self._resetting = True
             self.beginInsertRows(QModelIndex(), self._shown, n - 1)
             self._shown = n
             self.endInsertRows()
+            self._resetting = False
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if self.template is None or orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

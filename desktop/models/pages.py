@@ -26,15 +26,18 @@ class PageListModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._resetting = False
         self._pages: list[PageView] = []
         self._shown = 0
 
     # -- data -------------------------------------------------------------
     def set_pages(self, pages: list[PageView]) -> None:
+        self._resetting = True
         self.beginResetModel()
         self._pages = list(pages)
         self._shown = min(CHUNK, len(self._pages))
         self.endResetModel()
+        self._resetting = False
 
     def update_pages(self, pages: list[PageView]) -> None:
         """Replace the list keeping the exposed count when the ids did not change."""
@@ -49,10 +52,12 @@ class PageListModel(QAbstractTableModel):
 
     def _grow_to(self, n: int) -> None:
         n = min(n, len(self._pages))
-        if n > self._shown:
+        if n > self._shown and not self._resetting:
+            self._resetting = True
             self.beginInsertRows(QModelIndex(), self._shown, n - 1)
             self._shown = n
             self.endInsertRows()
+            self._resetting = False
 
     def page_at(self, row: int) -> PageView | None:
         return self._pages[row] if 0 <= row < self._shown else None
@@ -75,10 +80,11 @@ class PageListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._shown < len(self._pages)
+        # Not while a reset or insert is announced (views and testers ask from its signals).
+        return not self._resetting and not parent.isValid() and self._shown < len(self._pages)
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        if not parent.isValid():
+        if not self._resetting and not parent.isValid():
             self._grow_to(self._shown + CHUNK)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

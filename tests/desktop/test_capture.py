@@ -1,0 +1,148 @@
+"""Capture: importing files and folders (multi-page TIFF, PDF), duplicates, bad files; wizard."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from records import services
+from tests.desktop.conftest import wait_idle
+from tests.desktop.images import png_bytes
+
+pytestmark = pytest.mark.gui
+
+
+def _register(ctx):
+    with ctx.ws.session() as s:
+        return services.create_register(s, actor=ctx.actor, template="jamabandi", district="لاہور",
+                                        tehsil="رائیونڈ", mauza="کوٹ", hadbast_no="42", year="2019-20")
+
+
+def _tiff(path, n):
+    frames = [Image.new("L", (100, 140), 255 - 40 * i) for i in range(n)]
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+
+
+def _pdf(path, n):
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(200, 280))
+    for i in range(n):
+        c.drawString(20, 200, f"page {i + 1}")
+        c.showPage()
+    c.save()
+
+
+def _import(qtbot, ctx, dlg, paths):
+    dlg.add_paths(paths)
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) > 0, timeout=10000)
+    dlg.do_import()
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    wait_idle(qtbot, ctx)
+
+
+def test_import_folder_with_tiff_pdf_duplicate_and_bad_files(qtbot, ctx, tmp_path):
+    # GIVEN a folder with a PNG, a 3-page TIFF, a 2-page PDF, a copy of the PNG,
+    #       a damaged PNG and a text file pretending to be a JPEG
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register(ctx)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "01-page.png").write_bytes(png_bytes(seed=1))
+    _tiff(folder / "02-pages.tif", 3)
+    _pdf(folder / "03-pages.pdf", 2)
+    (folder / "04-copy.png").write_bytes(png_bytes(seed=1))
+    (folder / "05-broken.png").write_bytes(png_bytes(seed=2)[:60])
+    (folder / "06-notes.jpg").write_text("not an image")
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    # WHEN the clerk imports the folder
+    _import(qtbot, ctx, dlg, [folder])
+    # THEN six pages are numbered 1..6 in file order, the copy is skipped with a message,
+    #      both bad files are named with what to do, and the good pages are stored
+    report = dlg.report
+    assert [no for _n, no, _p in report.added] == [1, 2, 3, 4, 5, 6]
+    assert report.added[1][0] == "02-pages.tif [1]" and report.added[5][0] == "03-pages.pdf [2]"
+    assert len(report.duplicates) == 1 and report.duplicates[0][0] == "04-copy.png"
+    text = dlg.message.text()
+    assert "Imported 6 page(s)" in text
+    assert "04-copy.png" in text and "already page 1" in text
+    assert "05-broken.png" in text and "06-notes.jpg" in text and "scan the page again" in text
+    with ctx.ws.session() as s:
+        pages = services.list_pages(s, rid)
+    assert [p.page_no for p in pages] == [1, 2, 3, 4, 5, 6]
+    assert pages[3].width > 0 and ctx.ws.images.has(pages[3].image_sha256)
+
+
+def test_bad_file_alone_shows_message_and_imports_nothing(qtbot, ctx, tmp_path):
+    # GIVEN only a file that is not an image
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register(ctx)
+    bad = tmp_path / "page.png"
+    bad.write_text("hello")
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    # WHEN it is added
+    dlg.add_paths([bad])
+    qtbot.waitUntil(lambda: dlg._loading == 0 and bool(dlg.items), timeout=10000)
+    # THEN it is listed in red with the reason and Import stays disabled
+    assert "page.png" in dlg.list.item(0).text() and "not an image" in dlg.list.item(0).text()
+    assert "cannot be read" in dlg.message.text()
+    assert not dlg.import_button.isEnabled()
+
+
+def test_drop_files_on_main_window_opens_import(qtbot, ctx, tmp_path):
+    # GIVEN the main window on a register and an image file
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QDropEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+
+    _register(ctx)
+    f = tmp_path / "a.png"
+    f.write_bytes(png_bytes(seed=7))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    # WHEN the file is dropped on the window
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f))])
+    ev = QDropEvent(QPointF(QPoint(10, 10)), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                    Qt.KeyboardModifier.NoModifier)
+    win.dropEvent(ev)
+    # THEN the import dialog lists it, ready to import
+    dlg = win.import_dialog
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 1, timeout=10000)
+    assert dlg.import_button.isEnabled()
+    dlg.close()
+    win.shutdown()
+
+
+def test_new_register_wizard_creates_register(qtbot, ctx):
+    # GIVEN the wizard on the heading page for a girdawari register
+    from desktop.capture.wizard import NewRegisterWizard
+
+    wiz = NewRegisterWizard(ctx)
+    qtbot.addWidget(wiz)
+    created = []
+    wiz.created.connect(created.append)
+    wiz.kind_page.kind.setCurrentIndex(wiz.kind_page.kind.findData("girdawari"))
+    wiz.show()
+    wiz.next()
+    page = wiz.header_page
+    # WHEN the year is malformed, THEN the page is incomplete and says why
+    for w, text in ((page.district, "لاہور"), (page.tehsil, "رائیونڈ"), (page.mauza, "کوٹ"),
+                    (page.hadbast, "۴۲"), (page.year, "2019/20")):
+        w.setText(text)
+    assert not page.isComplete() and "Year" in page.problem.text()
+    # WHEN it is corrected and the wizard finished
+    page.year.setText("2019-20")
+    assert page.isComplete()
+    wiz.accept()
+    wait_idle(qtbot, ctx)
+    # THEN the register exists with its heading (harvest from the template's extra field)
+    assert len(created) == 1
+    with ctx.ws.session() as s:
+        reg = services.get_register(s, created[0])
+    assert (reg.template_id, reg.mauza, reg.hadbast_no, reg.year) == ("girdawari", "کوٹ", "42", "2019-20")
+    assert reg.header.get("harvest")
