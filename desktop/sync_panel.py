@@ -1,0 +1,241 @@
+"""The sync panel: the outbox queue, progress, last success, errors in clerk words, Sync now, Pause.
+
+Self-contained; the main window wires it to a workspace:
+
+    panel = SyncPanel(
+        run_pass=lambda progress: SyncEngine(ws, progress=progress).run_once(),
+        status=lambda: engine.queue_status(ws),
+        set_paused=lambda p: engine.set_paused(ws, p),
+        reachable=lambda: engine.server_reachable(ws),
+    )
+    panel.watch(60_000)   # poll the connection; sync by itself when it comes back
+
+Every callable runs in a background thread (never on the UI thread) and only plain values
+(`SyncReport`, `QueueStatus`) come back, through queued signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from desktop.qt import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QObject,
+    QProgressBar,
+    QPushButton,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    qconnect,
+)
+
+Progress = Callable[[str, int, int], None]
+
+
+class _Bridge(QObject):
+    """Lives on the UI thread; worker threads emit, Qt queues the call to the UI thread."""
+
+    done = Signal(object, object)  # (report or None, status or None) / error text
+    failed = Signal(str)
+    progress = Signal(str, int, int)
+    reach = Signal(bool, object)
+
+
+class SyncPanel(QWidget):
+    """Shows the sync queue and runs passes in a worker. Signals: `finished(report)`."""
+
+    finished = Signal(object)
+
+    def __init__(self, *, run_pass: Callable[[Progress], object], status: Callable[[], object],
+                 set_paused: Callable[[bool], None], reachable: Callable[[], bool] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SyncPanel")
+        self._run_pass, self._status, self._set_paused, self._reachable = run_pass, status, set_paused, reachable
+        self._busy = False
+        self._paused = False
+        self._was_reachable: bool | None = None
+        self._threads: list[threading.Thread] = []
+        self._bridge = _Bridge(self)
+        qconnect(self._bridge.done, self._on_done)
+        qconnect(self._bridge.failed, self._on_failed)
+        qconnect(self._bridge.progress, self._on_progress)
+        qconnect(self._bridge.reach, self._on_reach)
+
+        lay = QVBoxLayout(self)
+        title = QLabel(self.tr("Sending to the central office"), self)
+        title.setStyleSheet("font-weight: bold; font-size: 14pt")
+        lay.addWidget(title)
+        self.queue_label = QLabel(self)
+        self.queue_label.setObjectName("syncQueue")
+        self.queue_label.setWordWrap(True)
+        lay.addWidget(self.queue_label)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("syncProgress")
+        self.progress.setVisible(False)
+        lay.addWidget(self.progress)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("syncState")
+        self.state_label.setWordWrap(True)
+        lay.addWidget(self.state_label)
+        self.last_label = QLabel(self)
+        self.last_label.setObjectName("syncLastSuccess")
+        lay.addWidget(self.last_label)
+        lay.addWidget(QLabel(self.tr("Problems"), self))
+        self.errors = QListWidget(self)
+        self.errors.setObjectName("syncErrors")
+        self.errors.setWordWrap(True)
+        lay.addWidget(self.errors, 1)
+        row = QHBoxLayout()
+        self.sync_btn = QPushButton(self.tr("Sync now"), self)
+        self.sync_btn.setObjectName("syncNow")
+        self.pause_btn = QPushButton(self.tr("Pause"), self)
+        self.pause_btn.setObjectName("syncPause")
+        self.pause_btn.setCheckable(True)
+        row.addWidget(self.sync_btn)
+        row.addWidget(self.pause_btn)
+        row.addStretch(1)
+        lay.addLayout(row)
+        qconnect(self.sync_btn.clicked, self.sync_now)
+        qconnect(self.pause_btn.toggled, self._on_pause)
+        self._timer = QTimer(self)
+        qconnect(self._timer.timeout, self._poll)
+        self.queue_label.setText(self.tr("Reading the queue…"))
+        self.refresh()
+
+    # ------------------------------------------------------------------ public
+    def refresh(self) -> None:
+        """Read the queue status in the background and show it."""
+        self._spawn(lambda: self._bridge.done.emit(None, self._status()))
+
+    def sync_now(self) -> None:
+        """Run one pass in the background (ignored while one runs or when paused)."""
+        if self._busy or self._paused:
+            return
+        self._busy = True
+        self.sync_btn.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.state_label.setText(self.tr("Sending…"))
+
+        def work():
+            report = self._run_pass(lambda what, done, total: self._bridge.progress.emit(what, done, total))
+            self._bridge.done.emit(report, self._status())
+
+        self._spawn(work)
+
+    def watch(self, interval_ms: int = 60_000) -> None:
+        """Check the connection every `interval_ms`; when it comes back, sync by itself."""
+        self._timer.start(interval_ms)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop watching and wait for background work (call before closing)."""
+        self._timer.stop()
+        for t in list(self._threads):
+            t.join(timeout)
+        self._threads = [t for t in self._threads if t.is_alive()]
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    # ------------------------------------------------------------------ worker plumbing
+    def _spawn(self, fn: Callable[[], None]) -> None:
+        def guarded():
+            try:
+                fn()
+            except Exception as e:  # shown to the clerk, never lost in a thread
+                self._bridge.failed.emit(str(e) or e.__class__.__name__)
+
+        self._threads = [t for t in self._threads if t.is_alive()]
+        t = threading.Thread(target=guarded, daemon=True, name="sync-panel")
+        self._threads.append(t)
+        t.start()
+
+    def _poll(self) -> None:
+        if self._reachable is None or self._busy:
+            return
+        self._spawn(lambda: self._bridge.reach.emit(bool(self._reachable()), self._status()))
+
+    # ------------------------------------------------------------------ UI thread slots
+    def _on_reach(self, ok: bool, status) -> None:
+        came_back = ok and self._was_reachable is False
+        self._was_reachable = ok
+        self._show_status(status)
+        if not ok:
+            self.state_label.setText(self.tr("No connection to the central office. Sync will start by itself when the connection is back."))
+        elif (came_back or getattr(status, "waiting", 0)) and not self._paused:
+            self.sync_now()
+
+    def _on_progress(self, what: str, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(self.tr("Page images: %v of %m"))
+
+    def _on_done(self, report, status) -> None:
+        if report is not None:
+            self._busy = False
+            self.sync_btn.setEnabled(not self._paused)
+            self.progress.setVisible(False)
+            self._show_report(report)
+            self.finished.emit(report)
+        self._show_status(status)
+
+    def _on_failed(self, message: str) -> None:
+        self._busy = False
+        self.sync_btn.setEnabled(not self._paused)
+        self.progress.setVisible(False)
+        self.state_label.setText(self.tr("Sync stopped because of an unexpected problem. Nothing was lost."))
+        self.errors.insertItem(0, self.tr("Unexpected problem: {msg}").format(msg=message))
+
+    def _on_pause(self, paused: bool) -> None:
+        self._paused = paused
+        self.pause_btn.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.sync_btn.setEnabled(not paused and not self._busy)
+        self.state_label.setText(self.tr("Sync is paused.") if paused else self.tr("Sync is on."))
+        self._spawn(lambda: self._set_paused(paused))
+
+    def _show_report(self, r) -> None:
+        if getattr(r, "paused", False):
+            self.state_label.setText(self.tr("Sync is paused."))
+        elif not r.errors:
+            self.state_label.setText(self.tr("Done: {n} entries sent, {d} decisions received.").format(
+                n=r.entries_acknowledged, d=r.decisions_applied))
+        else:
+            self.state_label.setText(self.tr("Sync did not finish. See the problems below."))
+        self.errors.clear()
+        for e in r.errors:
+            self.errors.addItem(e)
+
+    def _show_status(self, st) -> None:
+        if st is None:
+            return
+        c = st.counts
+        self.queue_label.setText(self.tr(
+            "Waiting to send: {w}   ·   Sent, waiting for a decision: {a}   ·   Accepted: {ok}   ·   "
+            "Rejected: {rej}   ·   Need a supervisor: {att}").format(
+            w=st.waiting, a=c.get("acknowledged", 0), ok=c.get("accepted", 0), rej=c.get("rejected", 0),
+            att=c.get("conflict", 0) + c.get("failed", 0)))
+        self.last_label.setText(self.tr("Last successful sync: {t}").format(
+            t=(st.last_success or "").replace("T", " ").rstrip("Z") + " UTC" if st.last_success else self.tr("never")))
+        if st.paused != self._paused:
+            self.pause_btn.blockSignals(True)
+            self.pause_btn.setChecked(st.paused)
+            self.pause_btn.blockSignals(False)
+            self._paused = st.paused
+            self.pause_btn.setText(self.tr("Resume") if st.paused else self.tr("Pause"))
+            self.sync_btn.setEnabled(not st.paused and not self._busy)
+        shown = {self.errors.item(i).text() for i in range(self.errors.count())}
+        for uuid, version, state, msg in st.problems:
+            label = {"conflict": self.tr("Needs a supervisor"), "failed": self.tr("Refused by the server"),
+                     "rejected": self.tr("Rejected by the central office")}.get(state, state)
+            text = f"{label} — {uuid[:8]} v{version}: {msg}"
+            if text not in shown:
+                self.errors.addItem(text)
+        self.errors.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

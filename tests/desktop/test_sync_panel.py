@@ -1,0 +1,165 @@
+"""The sync panel: queue, progress, last success, errors in clerk words, Sync now, Pause."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from sync.engine import QueueStatus, SyncReport
+
+pytestmark = pytest.mark.gui
+
+
+class FakeOffice:
+    """Stands in for the engine: records calls, returns plain values."""
+
+    def __init__(self, report: SyncReport | Exception):
+        self.report = report
+        self.paused = False
+        self.passes = 0
+        self.sent = False
+        self.online = True
+        self.release = threading.Event()
+        self.release.set()
+
+    def run_pass(self, progress):
+        self.release.wait(5)
+        self.passes += 1
+        progress("images", 1, 2)
+        progress("images", 2, 2)
+        if isinstance(self.report, Exception):
+            raise self.report
+        self.sent = not self.report.errors
+        return self.report
+
+    def status(self) -> QueueStatus:
+        counts = {"acknowledged": 6} if self.sent else {"queued": 6, "conflict": 1}
+        problems = () if self.sent else (("0a1b2c3d-uuid", 1, "conflict", "sent before with different content"),)
+        return QueueStatus(counts, "2026-11-25T17:40:00Z" if self.sent else None, None, self.paused, problems)
+
+    def set_paused(self, p: bool) -> None:
+        self.paused = p
+
+
+def make_panel(qtbot, office):
+    from desktop.sync_panel import SyncPanel
+
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused,
+                      reachable=lambda: office.online)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: "Waiting to send: 6" in panel.queue_label.text())
+    return panel
+
+
+def test_sync_now_shows_the_result_and_last_success(qtbot):
+    # GIVEN a panel with 6 waiting entries and one conflict
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=6))
+    panel = make_panel(qtbot, office)
+    assert "never" in panel.last_label.text()
+    assert "Needs a supervisor" in panel.errors.item(0).text()
+
+    # WHEN the clerk presses Sync now
+    with qtbot.waitSignal(panel.finished, timeout=5000) as sig:
+        qtbot.mouseClick(panel.sync_btn, qtbot_button())
+
+    # THEN the pass ran once in the background and the panel says what happened
+    assert office.passes == 1 and sig.args[0].entries_acknowledged == 6
+    qtbot.waitUntil(lambda: "2026-11-25 17:40:00 UTC" in panel.last_label.text())
+    assert "6 entries sent" in panel.state_label.text()
+    assert "Sent, waiting for a decision: 6" in panel.queue_label.text()
+    assert panel.sync_btn.isEnabled()
+    panel.stop()
+
+
+def qtbot_button():
+    from desktop.qt import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def test_errors_are_listed_in_clerk_words_and_nothing_is_marked_sent(qtbot):
+    # GIVEN a pass that fails because the network is down
+    msg = "Cannot reach the central server: no connection. Sync will try again."
+    office = FakeOffice(SyncReport(errors=[msg]))
+    panel = make_panel(qtbot, office)
+
+    # WHEN the clerk syncs
+    with qtbot.waitSignal(panel.finished, timeout=5000):
+        panel.sync_now()
+
+    # THEN the error is shown as written and the queue still waits
+    texts = [panel.errors.item(i).text() for i in range(panel.errors.count())]
+    assert msg in texts
+    assert "did not finish" in panel.state_label.text()
+    assert "Waiting to send: 6" in panel.queue_label.text()
+    panel.stop()
+
+
+def test_unexpected_exception_in_the_worker_is_shown_not_lost(qtbot):
+    # GIVEN a pass that raises
+    office = FakeOffice(RuntimeError("database is locked"))
+    panel = make_panel(qtbot, office)
+
+    # WHEN it runs
+    panel.sync_now()
+
+    # THEN the panel is usable again and shows the problem
+    qtbot.waitUntil(lambda: panel.sync_btn.isEnabled() and panel.errors.count() >= 2)
+    assert "database is locked" in panel.errors.item(0).text()
+    assert "Nothing was lost" in panel.state_label.text()
+    panel.stop()
+
+
+def test_pause_stops_sync_now_and_is_stored(qtbot):
+    # GIVEN a panel
+    office = FakeOffice(SyncReport())
+    panel = make_panel(qtbot, office)
+
+    # WHEN the clerk presses Pause
+    qtbot.mouseClick(panel.pause_btn, qtbot_button())
+
+    # THEN the flag is stored, Sync now is off and does nothing
+    qtbot.waitUntil(lambda: office.paused)
+    assert not panel.sync_btn.isEnabled() and panel.pause_btn.text() == "Resume"
+    panel.sync_now()
+    panel.stop()
+    assert office.passes == 0
+
+    # WHEN resumed THEN Sync now works again
+    qtbot.mouseClick(panel.pause_btn, qtbot_button())
+    qtbot.waitUntil(lambda: not office.paused)
+    assert panel.sync_btn.isEnabled()
+    panel.stop()
+
+
+def test_connection_coming_back_starts_a_sync_by_itself(qtbot):
+    # GIVEN a watched panel while offline
+    office = FakeOffice(SyncReport(entries_acknowledged=6))
+    office.online = False
+    panel = make_panel(qtbot, office)
+    panel.watch(50)
+    qtbot.waitUntil(lambda: "No connection" in panel.state_label.text())
+    assert office.passes == 0
+
+    # WHEN the connection returns
+    with qtbot.waitSignal(panel.finished, timeout=5000):
+        office.online = True
+
+    # THEN it synced without a click
+    assert office.passes >= 1
+    panel.stop()
+
+
+def test_screenshot(qtbot, tmp_path):
+    # GIVEN a panel with a problem listed WHEN rendered THEN it has a sensible size
+    office = FakeOffice(SyncReport())
+    panel = make_panel(qtbot, office)
+    panel.resize(640, 380)
+    panel.show()
+    qtbot.waitExposed(panel)
+    path = tmp_path / "sync_panel.png"
+    assert panel.grab().save(str(path))
+    assert path.stat().st_size > 2000
+    panel.stop()
+    panel.close()
