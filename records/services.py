@@ -608,7 +608,7 @@ def page_error_flags(session: Session, page_id: int) -> list[Flag]:
     flags = [f if f.row is not None else replace(f, row=r.row_no - 1)
              for r in rows for v in r.values.values() for f in v.flags if f.severity == ERROR]
     plain = [{k: v.value for k, v in r.values.items()} for r in rows]
-    flags += [f for f in validate_rows(tpl, plain) if f.severity == ERROR]
+    flags += [f for f in validate_rows(tpl, plain, cross_rows_only=True) if f.severity == ERROR]
     return flags
 
 
