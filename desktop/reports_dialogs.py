@@ -1,0 +1,419 @@
+"""Print preview, "Save as PDF…" and export dialogs for reports and exports (self-contained).
+
+Menus call the functions here with a parent widget, the open workspace and a register id:
+
+    save_fard_pdf(parent, ws, register_id, khewat="47")   -> ReportJob (asks what is missing)
+    preview_fard(parent, ws, register_id, khewat="47")    -> ReportJob (opens a print preview)
+    save_report_pdf(parent, ws, "progress" | "handover", ...)
+    open_export_dialog(parent, ws, register_id)           -> ExportDialog (CSV / JSON / PDF)
+
+The PDF or export is made in a worker thread (records.reports / records.exports, which
+open their own database session); only plain values (paths, ids, strings) go to the worker
+and come back. The preview renders the PDF pages with pypdfium2 into images that
+QPrintPreviewDialog shows and prints, so the printout is the same PDF that is saved.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+from desktop.qt import (
+    QCheckBox,
+    QComboBox,
+    QDesktopServices,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QImage,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QObject,
+    QPageLayout,
+    QPainter,
+    QPushButton,
+    QRectF,
+    Qt,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="daftar-reports")
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What a finished job hands back to the UI thread (plain values)."""
+
+    path: str
+    summary: str
+
+
+class ReportJob(QObject):
+    """One export or PDF made in the worker thread; `finished`/`failed` are emitted on the UI thread."""
+
+    finished = Signal(object)  # JobResult
+    failed = Signal(str)
+    _relay = Signal(object, object)  # (JobResult | None, error message | None), from the worker
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.result: JobResult | None = None
+        self.error: str | None = None
+        # queued to this object's (the UI) thread, so slots connected to finished/failed,
+        # lambdas included, always run on the UI thread
+        self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def _deliver(self, result: JobResult | None, error: str | None) -> None:
+        _live.discard(self)
+        if error is not None:
+            self.error = error
+            self.failed.emit(error)
+        else:
+            self.result = result
+            self.finished.emit(result)
+
+    @property
+    def done(self) -> bool:
+        return self.result is not None or self.error is not None
+
+    def start(self, fn: Callable[[], JobResult]) -> ReportJob:
+        """Run fn in the worker thread; its result comes back through a queued signal."""
+        _live.add(self)  # parentless jobs stay alive until they deliver
+
+        def work() -> None:
+            try:
+                r = fn()
+            except Exception as e:  # shown to the user as one line; never crashes the UI
+                self._relay.emit(None, _message(e))
+                return
+            self._relay.emit(r, None)
+
+        _pool.submit(work)
+        return self
+
+
+_live: set[ReportJob] = set()
+
+
+def _message(e: Exception) -> str:
+    from records.exports.json_export import ExportError
+    from records.reports.layout import ReportError
+
+    if isinstance(e, (ExportError, ReportError)):
+        return str(e)
+    if isinstance(e, OSError):
+        return f"{e.filename or ''}: {e.strerror or e}".strip(": ")
+    return f"{type(e).__name__}: {e}"
+
+
+def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool) -> None:
+    """Tell the user when the job ends: an error box, or a note with an Open button."""
+
+    def ok(r: JobResult) -> None:
+        if not offer_open:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, "Daftar", r.summary, parent=parent)
+        open_btn = box.addButton("کھولیں / Open", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda b: b is open_btn and QDesktopServices.openUrl(QUrl.fromLocalFile(r.path)))
+        box.open()
+
+    def bad(msg: str) -> None:
+        if offer_open:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Daftar", msg, parent=parent)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    job.finished.connect(ok)
+    job.failed.connect(bad)
+
+
+def _ask_path(parent, title: str, suggested: str, pattern: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+    return path or None
+
+
+# ----------------------------------------------------------------------------- fard
+def _fard_job(workspace, register_id: int, khewat: str | None, owner: str | None, out: str,
+              urdu_digits: bool) -> Callable[[], JobResult]:
+    def fn() -> JobResult:
+        from records.reports.fard import fard_pdf
+        from records.reports.layout import ReportOptions
+
+        p = fard_pdf(workspace, out, register_id=register_id, khewat=khewat, owner=owner,
+                     options=ReportOptions(urdu_digits=urdu_digits))
+        return JobResult(str(p), f"فرد محفوظ ہو گئی / Fard saved: {p}")
+
+    return fn
+
+
+def _ask_khewat(parent, khewat, owner) -> tuple[str | None, str | None] | None:
+    if khewat or owner:
+        return khewat, owner
+    text, ok = QInputDialog.getText(parent, "فرد / Fard", "نمبر کھیوٹ / Khewat no (or owner's name):")
+    if not ok or not text.strip():
+        return None
+    t = text.strip()
+    from records.text import latin_digits
+
+    return (t, None) if latin_digits(t).replace(" ", "").isdigit() else (None, t)
+
+
+def save_fard_pdf(parent: QWidget | None, workspace, register_id: int, *, khewat: str | None = None,
+                  owner: str | None = None, path: str | Path | None = None, urdu_digits: bool = True,
+                  offer_open: bool = True) -> ReportJob | None:
+    """"Save fard as PDF…": asks for the khewat and file when not given; None if cancelled."""
+    chosen = _ask_khewat(parent, khewat, owner)
+    if chosen is None:
+        return None
+    khewat, owner = chosen
+    out = str(path) if path else _ask_path(parent, "Save fard as PDF", f"fard-{khewat or 'owner'}.pdf", "PDF (*.pdf)")
+    if not out:
+        return None
+    job = ReportJob(parent)
+    _notify(parent, job, offer_open=offer_open)
+    return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits))
+
+
+def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat: str | None = None,
+                 owner: str | None = None, urdu_digits: bool = True, show: bool = True) -> ReportJob | None:
+    """Make the fard PDF in the worker, then show it in a print preview (print from there)."""
+    chosen = _ask_khewat(parent, khewat, owner)
+    if chosen is None:
+        return None
+    khewat, owner = chosen
+    out = str(Path(tempfile.mkdtemp(prefix="daftar-preview-")) / "fard.pdf")
+    job = ReportJob(parent)
+    job.failed.connect(lambda msg: show and QMessageBox.warning(parent, "Daftar", msg))
+    if show:
+        job.finished.connect(lambda r: open_pdf_preview(parent, r.path))
+    return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits))
+
+
+# ----------------------------------------------------------------------------- other reports
+def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=None, entry_ids=None,
+                urdu_digits: bool = True) -> Callable[[], JobResult]:
+    def fn() -> JobResult:
+        from records.reports.layout import ReportOptions
+
+        opts = ReportOptions(urdu_digits=urdu_digits)
+        if kind == "progress":
+            from records.reports.progress import progress_pdf
+
+            p = progress_pdf(workspace, out, register_ids=register_ids, options=opts)
+        elif kind == "handover":
+            from records.reports.handover import handover_pdf
+
+            p = handover_pdf(workspace, out, batch_id=batch_id, entry_ids=entry_ids, options=opts)
+        else:
+            raise ValueError(f"unknown report '{kind}'")
+        return JobResult(str(p), f"رپورٹ محفوظ ہو گئی / Report saved: {p}")
+
+    return fn
+
+
+def save_report_pdf(parent: QWidget | None, workspace, kind: str, *, register_id: int | None = None,
+                    batch_id: int | None = None, entry_ids: list[int] | None = None,
+                    path: str | Path | None = None, urdu_digits: bool = True,
+                    offer_open: bool = True) -> ReportJob | None:
+    """"Save progress report / handover sheet as PDF…" (kind: progress | handover)."""
+    out = str(path) if path else _ask_path(parent, "Save report as PDF", f"{kind}.pdf", "PDF (*.pdf)")
+    if not out:
+        return None
+    job = ReportJob(parent)
+    _notify(parent, job, offer_open=offer_open)
+    return job.start(_report_job(workspace, kind, out, register_ids=[register_id] if register_id else None,
+                                 batch_id=batch_id, entry_ids=entry_ids, urdu_digits=urdu_digits))
+
+
+# ----------------------------------------------------------------------------- preview
+def render_pdf_pages(pdf: str | Path, dpi: int = 110) -> list[QImage]:
+    """PDF pages as QImages (pypdfium2), for preview and printing."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    images = []
+    try:
+        for page in doc:
+            pil = page.render(scale=dpi / 72).to_pil().convert("RGB")
+            data = pil.tobytes("raw", "RGB")
+            img = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy()
+            images.append(img)
+    finally:
+        doc.close()
+    return images
+
+
+def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
+    """Draw page images onto a printer (or preview), each scaled to fit its page."""
+    painter = QPainter(printer)
+    try:
+        for i, img in enumerate(images):
+            if i:
+                printer.newPage()
+            rect = painter.viewport()
+            size = img.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRectF(0, 0, size.width(), size.height()), img)
+    finally:
+        painter.end()
+
+
+def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreviewDialog:
+    """A print preview of a PDF file (landscape pages shown landscape)."""
+    images = render_pdf_pages(pdf)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if images and images[0].width() > images[0].height():
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    dlg = QPrintPreviewDialog(printer, parent)
+    dlg.setWindowTitle(f"Print preview — {Path(pdf).name}")
+    dlg.paintRequested.connect(lambda p: paint_pages(p, images))
+    dlg._daftar_printer = printer  # keep the printer alive as long as the dialog
+    dlg._daftar_pages = images
+    return dlg
+
+
+def open_pdf_preview(parent: QWidget | None, pdf: str | Path) -> QPrintPreviewDialog:
+    dlg = pdf_preview_dialog(parent, pdf)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    return dlg
+
+
+# ----------------------------------------------------------------------------- export dialog
+FORMATS = (("csv", "CSV (Excel)"), ("json", "JSON"), ("fard", "PDF: فرد / Fard"),
+           ("progress", "PDF: پیش رفت / Progress"))
+
+
+class ExportDialog(QDialog):
+    """Choose a format, options and a file; the export runs in the worker on OK."""
+
+    def __init__(self, parent: QWidget | None, workspace, register_id: int | None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.register_id = register_id
+        self.job: ReportJob | None = None
+        self.setWindowTitle("برآمد / Export")
+        self.format = QComboBox()
+        for key, label in FORMATS:
+            self.format.addItem(label, key)
+        self.raw = QCheckBox("raw OCR text columns — او سی آر کا خام متن")
+        self.excel = QCheckBox("keep 3/8 and 12-5 as text in Excel")
+        self.images = QComboBox()
+        for key, label in (("files", "images beside the file"), ("inline", "images inside (base64)"),
+                           ("none", "no images")):
+            self.images.addItem(label, key)
+        self.khewat = QLineEdit()
+        self.khewat.setPlaceholderText("47")
+        self.urdu_digits = QCheckBox("Urdu digits — اردو ہندسے")
+        self.urdu_digits.setChecked(True)
+        self.path = QLineEdit()
+        browse = QPushButton("…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        form.addRow("", self.raw)
+        form.addRow("", self.excel)
+        form.addRow("Images", self.images)
+        form.addRow("نمبر کھیوٹ / Khewat", self.khewat)
+        form.addRow("", self.urdu_digits)
+        form.addRow("File", row)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.status)
+        lay.addWidget(self.buttons)
+        self.format.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _kind(self) -> str:
+        return self.format.currentData()
+
+    def _update(self) -> None:
+        k = self._kind()
+        self.raw.setEnabled(k == "csv")
+        self.excel.setEnabled(k == "csv")
+        self.images.setEnabled(k == "json")
+        self.khewat.setEnabled(k == "fard")
+        self.urdu_digits.setEnabled(k in ("fard", "progress"))
+
+    def _browse(self) -> None:
+        ext = {"csv": "csv", "json": "json"}.get(self._kind(), "pdf")
+        p = _ask_path(self, "Export to", f"export.{ext}", f"*.{ext}")
+        if p:
+            self.path.setText(p)
+
+    def start_export(self) -> ReportJob | None:
+        """Validate the form and start the export in the worker (the dialog stays until done)."""
+        out = self.path.text().strip()
+        if not out:
+            self.status.setText("فائل کا نام لکھیں / choose a file to write")
+            return None
+        k = self._kind()
+        if k == "fard" and not self.khewat.text().strip():
+            self.status.setText("نمبر کھیوٹ لکھیں / write the khewat number")
+            return None
+        ws, reg = self.workspace, self.register_id
+        if k == "csv":
+            raw, excel = self.raw.isChecked(), self.excel.isChecked()
+
+            def fn() -> JobResult:
+                from records.exports.csv_export import CsvFilter, export_csv
+
+                n = export_csv(ws, out, CsvFilter((reg,) if reg else None), raw=raw, excel_safe=excel)
+                return JobResult(out, f"{n} اندراجات برآمد / {n} entries exported to {out}")
+        elif k == "json":
+            images = self.images.currentData()
+
+            def fn() -> JobResult:
+                from records.exports.json_export import export_json
+
+                r = export_json(ws, out, register_ids=[reg] if reg else None, images=images)
+                return JobResult(out, f"{r.entries} entries, {r.pages} pages, {r.images} images exported to {out}")
+        elif k == "fard":
+            fn = _fard_job(ws, reg, self.khewat.text().strip(), None, out, self.urdu_digits.isChecked())
+        else:
+            fn = _report_job(ws, "progress", out, register_ids=[reg] if reg else None,
+                             urdu_digits=self.urdu_digits.isChecked())
+        self.buttons.setEnabled(False)
+        self.status.setText("برآمد جاری ہے… / exporting…")
+        self.job = ReportJob(self)
+        self.job.finished.connect(self._finished)
+        self.job.failed.connect(self._failed)
+        return self.job.start(fn)
+
+    def _finished(self, r: JobResult) -> None:
+        self.status.setText(r.summary)
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, msg: str) -> None:
+        self.status.setText(msg)
+        self.buttons.setEnabled(True)
+
+
+def open_export_dialog(parent: QWidget | None, workspace, register_id: int | None = None) -> ExportDialog:
+    """Show the export dialog (non-blocking); returns it."""
+    dlg = ExportDialog(parent, workspace, register_id)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    return dlg

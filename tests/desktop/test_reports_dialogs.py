@@ -1,0 +1,101 @@
+"""Report and export dialogs: PDF made in the worker, preview pages, export dialog."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.reports import sampledata
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def sample(workspace):
+    return sampledata.build(workspace)
+
+
+def test_save_fard_pdf_runs_in_worker_and_reports_back(qtbot, workspace, sample, tmp_path):
+    from desktop import reports_dialogs as rd
+
+    # GIVEN a register with khewat 47
+    out = tmp_path / "fard.pdf"
+    # WHEN "Save as PDF" runs with the khewat and file chosen
+    job = rd.save_fard_pdf(None, workspace, sample.register_id, khewat="47", path=out, offer_open=False)
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    # THEN the PDF is written and the result names it
+    assert job.error is None
+    assert job.result.path == str(out) and out.read_bytes().startswith(b"%PDF")
+
+
+def test_failed_report_comes_back_as_one_line(qtbot, workspace, sample, tmp_path):
+    from desktop import reports_dialogs as rd
+
+    # GIVEN a khewat that is not in the register
+    # WHEN its fard is asked for
+    job = rd.save_fard_pdf(None, workspace, sample.register_id, khewat="999", path=tmp_path / "x.pdf",
+                           offer_open=False)
+    with qtbot.waitSignal(job.failed, timeout=20000) as sig:
+        pass
+    # THEN the UI thread receives the message and no file was written
+    assert "no rows for khewat 999" in sig.args[0]
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_preview_renders_pdf_pages_and_prints_them(qtbot, workspace, sample, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop import reports_dialogs as rd
+    from desktop.qt import QPageLayout
+
+    # GIVEN a fard PDF made by the preview job
+    job = rd.preview_fard(None, workspace, sample.register_id, khewat="47", show=False)
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    # WHEN its pages are rendered for the preview and painted onto a (PDF) printer
+    pages = rd.render_pdf_pages(job.result.path, dpi=60)
+    dlg = rd.pdf_preview_dialog(None, job.result.path)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    rd.paint_pages(printer, pages)
+    # THEN the page images are landscape and not blank, the dialog is a preview, the print exists
+    assert len(pages) == 1 and pages[0].width() > pages[0].height()
+    img = pages[0]
+    dark = sum(1 for x in range(0, img.width(), 4) for y in range(0, img.height(), 4)
+               if img.pixelColor(x, y).lightness() < 128)
+    assert dark > 50
+    assert dlg._daftar_printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    dlg.deleteLater()
+
+
+def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp_path):
+    from desktop import reports_dialogs as rd
+    from records.exports.csv_export import read_csv
+
+    # GIVEN the export dialog for the register
+    dlg = rd.ExportDialog(None, workspace, sample.register_id)
+    qtbot.addWidget(dlg)
+    # WHEN CSV with raw OCR columns is chosen with a file name and OK is pressed
+    dlg.format.setCurrentIndex(0)
+    dlg.raw.setChecked(True)
+    dlg.path.setText(str(tmp_path / "e.csv"))
+    job = dlg.start_export()
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    # THEN the file holds the entries with raw OCR text and the dialog closed with a summary
+    rows = read_csv(tmp_path / "e.csv")
+    assert len(rows) == 4 and rows[0]["share_ocr"] == "38"
+    assert "4" in dlg.status.text() and dlg.result() == dlg.DialogCode.Accepted
+
+
+def test_export_dialog_asks_for_missing_file_and_khewat(qtbot, workspace, sample):
+    from desktop import reports_dialogs as rd
+
+    # GIVEN the dialog with the fard format and no file or khewat
+    dlg = rd.ExportDialog(None, workspace, sample.register_id)
+    qtbot.addWidget(dlg)
+    dlg.format.setCurrentIndex(2)
+    # WHEN OK is pressed THEN nothing starts and the dialog says what is missing
+    assert dlg.start_export() is None and "file" in dlg.status.text()
+    dlg.path.setText("/tmp/never.pdf")
+    assert dlg.start_export() is None and "khewat" in dlg.status.text()
+    assert dlg.khewat.isEnabled() and not dlg.raw.isEnabled()
