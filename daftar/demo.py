@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -95,15 +96,22 @@ def _readings(template, rows, boxes, rng: random.Random, *, n_wrong: int
     Returns the readings and the (row, field) cells that were misread.
     """
     cells = [(i, name) for i, row in enumerate(rows) for name, v in row.items() if v]
-    wrong = set(rng.sample(cells, min(n_wrong, len(cells))))
+    rng.shuffle(cells)
+    misread: dict[tuple[int, str], str] = {}
+    for i, name in cells:
+        if len(misread) >= n_wrong:
+            break
+        text = _misread(rows[i][name], rng)
+        if text != rows[i][name]:
+            misread[(i, name)] = text
     out = []
     for i, row in enumerate(rows):
         readings = {}
         for name, value in row.items():
             box = boxes.get((i, name))
             box = tuple(int(v) for v in box) if box else None
-            if (i, name) in wrong:
-                text = _misread(value, rng)
+            if (i, name) in misread:
+                text = misread[(i, name)]
                 conf = round(rng.uniform(0.35, 0.62), 2)
                 label = template.field(name).label_en
                 flags = (Flag("low_confidence", WARNING,
@@ -113,7 +121,7 @@ def _readings(template, rows, boxes, rng: random.Random, *, n_wrong: int
                 text, conf, flags = value, round(rng.uniform(0.86, 0.99), 2), ()
             readings[name] = Reading(text, text, conf, box, flags)
         out.append(readings)
-    return out, wrong
+    return out, set(misread)
 
 
 def _split_pages(rows: list[dict], sizes: list[int]) -> list[list[dict]]:
@@ -164,62 +172,121 @@ def _create_users(ws: Workspace) -> dict[str, Actor]:
     return actors
 
 
-def _fill(ws: Workspace, rng: random.Random, seed: int) -> tuple[int, int, int]:
-    from ocr.synth import Degradation, random_register, render_page
+@dataclass(frozen=True)
+class _PagePlan:
+    kind: str
+    register_no: int  # 0-based within its kind
+    page_no: int
+    header: dict
+    rows: list
+    font: str
+    urdu_digits: bool
+    seed: int
+    skew: float
 
-    users = _create_users(ws)
-    clerk, girdawar = users["clerk1"], users["girdawar1"]
-    n_regs = n_pages = n_entries = 0
-    page_seed = seed * 1000
+
+@dataclass(frozen=True)
+class _Rendered:
+    png: bytes
+    width: int
+    height: int
+    boxes: dict
+
+
+def _plan(rng: random.Random, seed: int) -> list[list[_PagePlan]]:
+    """What to draw, register by register (all randomness here, so results do not depend
+    on rendering order or worker count)."""
+    from ocr.synth import random_register
+    from records.text import urdu_digits
+
+    plans, n, page_seed = [], 0, seed * 1000
     for kind in KINDS:
         template = get_template(kind)
         for r in range(REGISTERS_PER_KIND):
             n_pages_here = 2 + (r % 2)  # 2 and 3 pages
             sizes = [rng.randint(5, min(8, template.rows_per_page)) for _ in range(n_pages_here)]
             header, rows = random_register(template, sum(sizes), rng)
-            extra = {k: v for k, v in header.items() if k not in HEADER_COLUMNS}
-            with ws.session() as s:
-                rid = S.create_register(
-                    s, actor=clerk, template=template, district=header.get("district", ""),
-                    tehsil=header.get("tehsil", ""), mauza=header.get("mauza", ""),
-                    hadbast_no=header.get("hadbast_no", "1"), year=header.get("year", ""),
-                    volume=str(r + 1), header=extra)
-            n_regs += 1
+            reg = []
             for p_no, page_rows in enumerate(_split_pages(rows, sizes), start=1):
                 page_seed += 1
-                font = "nastaliq" if (n_pages % 3 == 2) else "naskh"
-                urdu = n_pages % 2 == 1
+                urdu = n % 2 == 1
                 if urdu:
-                    from records.text import urdu_digits
-
-                    page_rows = [{k: urdu_digits(v) if template.field(k).kind not in ("text-ur",) else v
+                    page_rows = [{k: urdu_digits(v) if template.field(k).kind != "text-ur" else v
                                   for k, v in row.items()} for row in page_rows]
-                # Mild skew, shading and a stamp; no noise, which makes PNGs ten times larger.
-                degrade = Degradation(skew_deg=round(rng.uniform(-0.6, 0.6), 2),
-                                      uneven_light=0.1, stamp=p_no == 1)
-                synth = render_page(template, header, page_rows, font=font, urdu_digits=urdu,
-                                    seed=page_seed, degrade=degrade)
-                h, w = synth.image.shape[:2]
-                with ws.session() as s:
-                    added = S.add_page(s, ws.images, actor=clerk, register_id=rid,
-                                       data=_png(synth.image), name=f"{kind}-{r + 1}-page-{p_no}.png",
-                                       page_no=p_no, width=w, height=h)
-                    n_pages += 1
-                    if p_no == 3:
-                        continue  # scanned, waiting for OCR
-                    n_wrong = rng.randint(2, 4) if p_no == 1 else 1
-                    readings, wrong = _readings(template, page_rows, synth.boxes, rng, n_wrong=n_wrong)
-                    S.save_ocr_rows(s, actor=clerk, page_id=added.page_id, rows=readings)
-                    n_entries += len(readings)
-                if p_no == 2:
-                    _review(ws, added.page_id, page_rows, wrong, clerk, girdawar)
+                reg.append(_PagePlan(kind, r, p_no, header, page_rows,
+                                     "nastaliq" if n % 3 == 2 else "naskh", urdu, page_seed,
+                                     round(rng.uniform(-0.6, 0.6), 2)))
+                n += 1
+            plans.append(reg)
+    return plans
+
+
+def _render(plan: _PagePlan) -> _Rendered:
+    """Draw one page and encode it (runs in a worker process)."""
+    from ocr.synth import Degradation, render_page
+
+    # Mild skew, shading and a stamp; no noise, which makes PNGs ten times larger.
+    degrade = Degradation(skew_deg=plan.skew, uneven_light=0.1, stamp=plan.page_no == 1)
+    synth = render_page(get_template(plan.kind), plan.header, plan.rows, font=plan.font,
+                        urdu_digits=plan.urdu_digits, seed=plan.seed, degrade=degrade)
+    h, w = synth.image.shape[:2]
+    return _Rendered(_png(synth.image), w, h, dict(synth.boxes))
+
+
+def _renderer(workers: int):
+    """A map over pages in order: a process pool when it helps, else in this process."""
+    if workers > 1 and not getattr(sys, "frozen", False):
+        try:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+            return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        except (OSError, ValueError, ImportError):  # pragma: no cover - no process support
+            pass
+    return None
+
+
+def _fill(ws: Workspace, plans: list[list[_PagePlan]], rendered, rng: random.Random) -> tuple[int, int, int]:
+    """Store the rendered pages as registers, pages, OCR-like rows and review steps."""
+    users = _create_users(ws)
+    clerk, girdawar = users["clerk1"], users["girdawar1"]
+    n_regs = n_pages = n_entries = 0
+    for reg in plans:
+        first = reg[0]
+        template = get_template(first.kind)
+        header = first.header
+        extra = {k: v for k, v in header.items() if k not in HEADER_COLUMNS}
+        with ws.session() as s:
+            rid = S.create_register(
+                s, actor=clerk, template=template, district=header.get("district", ""),
+                tehsil=header.get("tehsil", ""), mauza=header.get("mauza", ""),
+                hadbast_no=header.get("hadbast_no", "1"), year=header.get("year", ""),
+                volume=str(first.register_no + 1), header=extra)
+        n_regs += 1
+        for plan in reg:
+            page = next(rendered)
+            with ws.session() as s:
+                added = S.add_page(s, ws.images, actor=clerk, register_id=rid, data=page.png,
+                                   name=f"{plan.kind}-{plan.register_no + 1}-page-{plan.page_no}.png",
+                                   page_no=plan.page_no, width=page.width, height=page.height)
+                n_pages += 1
+                if plan.page_no == 3:
+                    continue  # scanned, waiting for OCR
+                n_wrong = rng.randint(2, 4) if plan.page_no == 1 else 1
+                readings, wrong = _readings(template, plan.rows, page.boxes, rng, n_wrong=n_wrong)
+                S.save_ocr_rows(s, actor=clerk, page_id=added.page_id, rows=readings)
+                n_entries += len(readings)
+            if plan.page_no == 2:
+                _review(ws, added.page_id, plan.rows, wrong, clerk, girdawar,
+                        return_one=plan.register_no == 0)
     return n_regs, n_pages, n_entries
 
 
 def _review(ws: Workspace, page_id: int, truth: list[dict], wrong: set[tuple[int, str]],
-            clerk: Actor, girdawar: Actor) -> None:
-    """Clerk corrects the misread values and submits; the girdawar approves all rows but
-    the last, which is returned with a comment."""
+            clerk: Actor, girdawar: Actor, *, return_one: bool) -> None:
+    """Clerk corrects the misread values and submits; the girdawar approves the rows (with
+    `return_one`, all but the last, which is returned with a comment)."""
     with ws.session() as s:
         rows = S.page_rows(s, page_id)
         for i, name in sorted(wrong):
@@ -232,15 +299,19 @@ def _review(ws: Workspace, page_id: int, truth: list[dict], wrong: set[tuple[int
         return  # a rule flags the generated page: it stays a draft for the clerk
     with ws.session() as s:
         ids = [r.entry_id for r in S.page_rows(s, page_id)]
-        if len(ids) > 1:
+        if return_one and len(ids) > 1:
             S.transition(s, actor=girdawar, entry_ids=ids[-1:], action="return",
                          comment="رقبہ دوبارہ رجسٹر سے ملا کر درج کریں")
             ids = ids[:-1]
         S.transition(s, actor=girdawar, entry_ids=ids, action="approve")
 
 
-def build_demo(root: str | Path, *, seed: int = 1) -> DemoResult:
-    """Build the demo workspace at `root` (which must not hold a workspace yet)."""
+def build_demo(root: str | Path, *, seed: int = 1, workers: int | None = None) -> DemoResult:
+    """Build the demo workspace at `root` (which must not hold a workspace yet).
+
+    Pages are drawn by `workers` processes (default: up to 2, the CPUs there are) while
+    this process stores them; the content depends only on `seed`.
+    """
     started = time.perf_counter()
     root = Path(root).expanduser().absolute()
     if Workspace.exists(root):
@@ -251,13 +322,20 @@ def build_demo(root: str | Path, *, seed: int = 1) -> DemoResult:
         root.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise DemoError(f"Cannot create the folder {root.parent}: {e.strerror}") from None
+    rng = random.Random(seed)
+    plans = _plan(rng, seed)
+    flat = [p for reg in plans for p in reg]
+    pool = _renderer(workers if workers is not None else min(2, os.cpu_count() or 1))
     staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.demo-", dir=root.parent))
     try:
+        rendered = pool.map(_render, flat) if pool else map(_render, flat)
         ws = Workspace.open(staging, create=True)
         try:
-            counts = _fill(ws, random.Random(seed), seed)
+            counts = _fill(ws, plans, iter(rendered), rng)
         finally:
             ws.close()
+            if pool:
+                pool.shutdown(cancel_futures=True)
         if root.is_dir():
             root.rmdir()
         os.replace(staging, root)

@@ -1,0 +1,102 @@
+"""The `daftar` console script: --version, demo, backup/restore, and clear errors (exit 1)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from daftar import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def daftar(*args: str, home: Path) -> subprocess.CompletedProcess:
+    """Run the installed console script (or the module when it is not installed)."""
+    exe = shutil.which("daftar", path=str(Path(sys.executable).parent))
+    cmd = [exe] if exe else [sys.executable, "-m", "daftar.cli"]
+    env = {**os.environ, "DAFTAR_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*cmd, *map(str, args)], capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def demo_ws(tmp_path_factory):
+    base = tmp_path_factory.mktemp("cli")
+    ws = base / "demo"
+    r = daftar("demo", "--workspace", ws, home=base / "home")
+    assert r.returncode == 0, r.stderr
+    return base, ws, r
+
+
+def test_version(tmp_path):
+    # GIVEN the installed command  WHEN asked its version  THEN it prints it and exits 0
+    r = daftar("--version", home=tmp_path)
+    assert r.returncode == 0 and r.stdout.strip() == f"daftar {__version__}"
+
+
+def test_demo_builds_a_workspace_and_if_missing_leaves_it_alone(demo_ws):
+    # GIVEN a demo built through the command line
+    base, ws, first = demo_ws
+    assert "6 registers" in first.stdout and (ws / "daftar.sqlite").is_file()
+    db_before = (ws / "daftar.sqlite").read_bytes()
+    # WHEN it is asked again with --if-missing  THEN it does nothing and succeeds
+    again = daftar("demo", "--workspace", ws, "--if-missing", home=base / "home")
+    assert again.returncode == 0 and again.stdout == ""
+    assert (ws / "daftar.sqlite").read_bytes() == db_before
+    # WHEN asked again without --if-missing  THEN it refuses with a message and exit code 1
+    refused = daftar("demo", "--workspace", ws, home=base / "home")
+    assert refused.returncode == 1 and "already exists" in refused.stderr
+
+
+def test_backup_and_restore_round_trip_through_the_command(demo_ws, tmp_path):
+    # GIVEN the demo workspace
+    base, ws, _ = demo_ws
+    # WHEN it is backed up and restored into a new folder
+    b = daftar("backup", tmp_path / "demo-backup", "--workspace", ws, home=base / "home")
+    assert b.returncode == 0, b.stderr
+    tar = tmp_path / "demo-backup.tar"
+    assert tar.is_file() and f"Backup written: {tar}" in b.stdout
+    r = daftar("restore", tar, "--workspace", tmp_path / "restored", home=base / "home")
+    # THEN the restore reports the same counts and a verified audit chain
+    assert r.returncode == 0, r.stderr
+    counts = re.search(r"(\d+) registers, (\d+) pages, (\d+) entries", b.stdout).groups()
+    assert re.search(r"(\d+) registers, (\d+) pages, (\d+) entries", r.stdout).groups() == counts
+    assert "audit chain verified" in r.stdout
+    # AND restoring over it again needs --force, which keeps the old one aside
+    again = daftar("restore", tar, "--workspace", tmp_path / "restored", home=base / "home")
+    assert again.returncode == 1 and "not empty" in again.stderr and "--force" in again.stderr
+    forced = daftar("restore", tar, "--workspace", tmp_path / "restored", "--force", home=base / "home")
+    assert forced.returncode == 0 and "previous workspace was moved to" in forced.stdout
+
+
+def test_default_workspace_comes_from_daftar_home(demo_ws, tmp_path):
+    # GIVEN DAFTAR_HOME pointing at the demo workspace
+    _, ws, _ = demo_ws
+    # WHEN backing up without --workspace  THEN that workspace is backed up into its backups/
+    r = daftar("backup", tmp_path / "x.tar", home=ws)
+    assert r.returncode == 0, r.stderr
+    assert "6 registers" in r.stdout
+
+
+def test_bad_paths_and_damaged_backups_give_a_clear_message_and_exit_1(tmp_path):
+    # GIVEN no workspace, a plain file where a folder should be, and a damaged backup
+    (tmp_path / "afile").write_text("x")
+    bad_tar = tmp_path / "bad.tar"
+    bad_tar.write_bytes(b"not a tar at all" * 100)
+    cases = [
+        (("backup", "--workspace", tmp_path / "nowhere"), "No Daftar workspace at"),
+        (("demo", "--workspace", tmp_path / "afile" / "ws"), "Cannot create the folder"),
+        (("restore", bad_tar, "--workspace", tmp_path / "r"), "bad.tar is damaged or is not a Daftar backup"),
+        (("restore", tmp_path / "missing.tar", "--workspace", tmp_path / "r"), "missing.tar does not exist"),
+    ]
+    for args, message in cases:
+        # WHEN run  THEN exit code 1, one clear line on stderr, no traceback
+        r = daftar(*args, home=tmp_path / "home")
+        assert r.returncode == 1, (args, r.stdout, r.stderr)
+        assert message in r.stderr and "Traceback" not in r.stderr
+        assert r.stderr.startswith("daftar: ")
