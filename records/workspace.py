@@ -88,11 +88,29 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def make_engine(db_path: Path) -> Engine:
-    """SQLAlchemy engine for a workspace database with Daftar's pragmas."""
+def connect_raw(db_path: Path, key: bytes | None = None, *, timeout: float = 30, **kw):
+    """A DB-API connection to a workspace database: sqlite3, or SQLCipher keyed with `key`."""
+    if key is None:
+        return sqlite3.connect(db_path, timeout=timeout, **kw)
+    import sqlcipher3
+
+    from records.crypto import sqlcipher_key
+
+    con = sqlcipher3.connect(str(db_path), timeout=timeout, **kw)
+    con.execute("PRAGMA cipher_log_level = NONE")
+    con.execute(f"PRAGMA key = {sqlcipher_key(key)}")
+    return con
+
+
+def make_engine(db_path: Path, key: bytes | None = None) -> Engine:
+    """SQLAlchemy engine for a workspace database with Daftar's pragmas (SQLCipher when keyed)."""
+    extra = {}
+    if key is not None:
+        extra["creator"] = lambda: connect_raw(db_path, key, check_same_thread=False)
     engine = create_engine(
         f"sqlite:///{db_path}",
         json_serializer=lambda o: json.dumps(o, ensure_ascii=False),
+        **extra,
     )
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -102,11 +120,11 @@ def make_engine(db_path: Path) -> Engine:
 OPEN_LOCK_TIMEOUT = 5.0
 
 
-def _probe_write_lock(db_path: Path) -> None:
+def _probe_write_lock(db_path: Path, key: bytes | None = None) -> None:
     """Take and release the write lock once, so a workspace held by another program is
     reported on open (in WAL mode reads succeed even while another connection holds
     `BEGIN EXCLUSIVE`; only the first write would fail, much later)."""
-    con = sqlite3.connect(db_path, timeout=OPEN_LOCK_TIMEOUT, isolation_level=None)
+    con = connect_raw(db_path, key, timeout=OPEN_LOCK_TIMEOUT, isolation_level=None)
     try:
         con.execute("BEGIN IMMEDIATE")
         con.execute("ROLLBACK")
@@ -131,15 +149,32 @@ def _explain(db_path: Path, exc: Exception) -> WorkspaceError:
     return WorkspaceError(f"{db_path}: {getattr(exc, 'orig', exc)}")
 
 
-class Workspace:
-    """An open workspace: paths, the database engine and sessions."""
+class WorkspaceLocked(WorkspaceError):
+    """An encrypted workspace opened without its key: sign in first."""
 
-    def __init__(self, root: Path, engine: Engine):
+
+class Workspace:
+    """An open workspace: paths, the database engine and sessions.
+
+    An encrypted workspace (keys/slots.json present) needs its workspace key, obtained with
+    `unlock(root, username, password)` or `unlock_recovery(root, code)`: the database is
+    SQLCipher, page images AES-GCM, and the audit MAC key is derived from the same key.
+    """
+
+    def __init__(self, root: Path, engine: Engine, key: bytes | None = None):
         self.root = root
         self.engine = engine
-        self.audit_key = self._load_or_create_key("audit.key")
+        self.key = key
+        if key is None:
+            self.audit_key = self._load_or_create_key("audit.key")
+            cipher = None
+        else:
+            from records.crypto import ImageCipher, derive
+
+            self.audit_key = derive(key, "audit")
+            cipher = ImageCipher(key)
         self.Session = sessionmaker(engine, expire_on_commit=False, info={"audit_key": self.audit_key})
-        self.images = ImageStore(root / IMAGES_DIR)
+        self.images = ImageStore(root / IMAGES_DIR, cipher=cipher)
         self.images.clean_partial()
         self.upgrade_backup: str | None = None  # backup taken before a schema upgrade on open
 
@@ -177,16 +212,77 @@ class Workspace:
         return self.root / BACKUPS_DIR
 
     # -- opening -----------------------------------------------------------
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+    def connect_raw(self, path: Path | None = None, **kw):
+        """A DB-API connection to this workspace's database (or a copy of it at `path`)."""
+        return connect_raw(path or self.db_path, self.key, **kw)
+
     @classmethod
     def exists(cls, root: Path) -> bool:
         return (Path(root) / DB_NAME).is_file()
 
     @classmethod
-    def open(cls, root: str | Path | None = None, *, create: bool = False, migrate: bool = True) -> Workspace:
+    def is_encrypted(cls, root: str | Path | None = None) -> bool:
+        from records.crypto import KeySlots
+
+        root = Path(root) if root is not None else default_workspace_dir()
+        return KeySlots.exists(root.expanduser() / KEYS_DIR)
+
+    @classmethod
+    def unlock(cls, root: str | Path | None, username: str, password: str) -> bytes:
+        """The workspace key from a user's slot (raises records.crypto.WrongPassword)."""
+        from records.crypto import KeySlots
+
+        root = Path(root) if root is not None else default_workspace_dir()
+        return KeySlots.load(root.expanduser() / KEYS_DIR).unlock(username, password)
+
+    @classmethod
+    def unlock_recovery(cls, root: str | Path | None, code: str) -> bytes:
+        from records.crypto import KeySlots
+
+        root = Path(root) if root is not None else default_workspace_dir()
+        return KeySlots.load(root.expanduser() / KEYS_DIR).unlock_recovery(code)
+
+    @classmethod
+    def create_encrypted(cls, root: str | Path, *, admin_username: str, admin_password: str,
+                         kdf: dict | None = None) -> tuple[Workspace, str]:
+        """Make a new encrypted workspace with its first administrator.
+
+        Returns the open workspace and the recovery code, to be printed once and kept safe.
+        """
+        from records import accounts
+        from records.crypto import KeySlots, new_workspace_key
+
+        root = Path(root).expanduser()
+        if (root / DB_NAME).exists():
+            raise WorkspaceError(f"{root} already holds a workspace")
+        key = new_workspace_key()
+        slots = KeySlots.create(root / KEYS_DIR, key, kdf=kdf)
+        slots.add_user(admin_username, admin_password, key)
+        code = slots.set_recovery(key)
+        ws = cls.open(root, create=True, key=key)
+        with ws.session() as s:
+            accounts.create_user(s, actor=None, username=admin_username, password=admin_password, role="admin")
+        return ws, code
+
+    @property
+    def slots(self):
+        from records.crypto import KeySlots
+
+        return KeySlots.load(self.root / KEYS_DIR)
+
+    @classmethod
+    def open(cls, root: str | Path | None = None, *, create: bool = False, migrate: bool = True,
+             key: bytes | None = None) -> Workspace:
         """Open (and with create=True, make) a workspace; upgrade an older one after a backup."""
         root = Path(root) if root is not None else default_workspace_dir()
         root = root.expanduser()
         db_path = root / DB_NAME
+        if key is None and cls.is_encrypted(root):
+            raise WorkspaceLocked(f"The workspace {root} is encrypted: sign in with your user name and password to open it.")
         if not db_path.exists():
             if not create:
                 raise WorkspaceError(
@@ -213,15 +309,22 @@ class Workspace:
                     "database was damaged. Nothing was changed. Restore the latest backup with "
                     "`daftar restore BACKUP --workspace DIR --force`."
                 )
-        engine = make_engine(db_path)
+        engine = make_engine(db_path, key)
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
-            _probe_write_lock(db_path)
+            _probe_write_lock(db_path, key)
         except (DatabaseError, OperationalError, sqlite3.Error) as e:
             engine.dispose()
+            if key is not None and "not a database" in str(getattr(e, "orig", e)).lower():
+                raise WorkspaceError(f"{db_path} cannot be decrypted with this key, or it is damaged. Nothing was changed.") from None
             raise _explain(db_path, e) from None
-        ws = cls(root, engine)
+        except Exception as e:  # sqlcipher3 raises its own DatabaseError class
+            engine.dispose()
+            if type(e).__module__.startswith("sqlcipher3"):
+                raise WorkspaceError(f"{db_path} cannot be decrypted with this key, or it is damaged. Nothing was changed.") from None
+            raise
+        ws = cls(root, engine, key)
         if migrate:
             from records.migrate import upgrade_workspace
 
@@ -255,9 +358,9 @@ class Workspace:
     def backup_database(self, dest: Path) -> Path:
         """Consistent copy of the database with SQLite's online backup (safe while in use)."""
         dest.parent.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(self.db_path, timeout=30)
+        src = self.connect_raw(timeout=30)
         try:
-            out = sqlite3.connect(dest)
+            out = self.connect_raw(dest)  # an encrypted workspace's backup stays encrypted
             try:
                 src.backup(out)
             finally:

@@ -1,0 +1,80 @@
+"""Account operations that keep an encrypted workspace's key slots in step with the users.
+
+Use these (not records.accounts directly) from the UI and command line: on an encrypted
+workspace a new user gets a key slot, a password change rewraps it, removing a user
+removes the slot. On a plain workspace they are the plain account operations.
+"""
+
+from __future__ import annotations
+
+from records import accounts
+from records.accounts import AccountError, UserView
+from records.audit import Actor
+
+
+def create_user(ws, *, actor: Actor | None, username: str, password: str, role: str,
+                full_name: str = "", language: str = "ur") -> UserView:
+    with ws.session() as s:
+        u = accounts.create_user(s, actor=actor, username=username, password=password, role=role,
+                                 full_name=full_name, language=language)
+        if ws.encrypted:
+            ws.slots.add_user(u.username, password, ws.key)
+    return u
+
+
+def change_password(ws, *, user_id: int, old_password: str, new_password: str) -> None:
+    with ws.session() as s:
+        u = accounts.get_user(s, user_id)
+        accounts.change_password(s, user_id=user_id, old_password=old_password, new_password=new_password)
+        if ws.encrypted:
+            ws.slots.add_user(u.username, new_password, ws.key)  # rewrap under the new password
+
+
+def reset_password(ws, *, actor: Actor, user_id: int, new_password: str) -> None:
+    with ws.session() as s:
+        u = accounts.get_user(s, user_id)
+        accounts.reset_password(s, actor=actor, user_id=user_id, new_password=new_password)
+        if ws.encrypted:
+            ws.slots.add_user(u.username, new_password, ws.key)
+
+
+def remove_user(ws, *, actor: Actor, user_id: int) -> None:
+    """Disable the account and, on an encrypted workspace, delete its key slot."""
+    with ws.session() as s:
+        u = accounts.get_user(s, user_id)
+        accounts.set_active(s, actor=actor, user_id=user_id, active=False)
+        if ws.encrypted:
+            ws.slots.remove_user(u.username)
+
+
+def new_recovery_code(ws, *, actor: Actor) -> str:
+    """Replace the recovery code (administrators only); print the result once."""
+    if actor.role != "admin":
+        raise AccountError("only an administrator can make a recovery code")
+    if not ws.encrypted:
+        raise AccountError("this workspace is not encrypted: it has no recovery code")
+    from records import audit
+
+    code = ws.slots.set_recovery(ws.key)
+    with ws.session() as s:
+        audit.record(s, actor=actor, action="key.recovery_reset", entity="workspace")
+    return code
+
+
+def sign_in(root, *, username: str, password: str):
+    """Open a workspace for a user: unlocks an encrypted one, then checks the account.
+
+    Returns (workspace, user). Raises records.crypto.WrongPassword / AccountError with a
+    message fit to show.
+    """
+    from records.workspace import Workspace
+
+    key = Workspace.unlock(root, username, password) if Workspace.is_encrypted(root) else None
+    ws = Workspace.open(root, key=key)
+    try:
+        with ws.session() as s:
+            user = accounts.login(s, username=username, password=password)
+    except Exception:
+        ws.close()
+        raise
+    return ws, user
