@@ -92,7 +92,16 @@ def _profile_rules(profile: np.ndarray, offset: int = 0) -> list[Rule]:
             j += 1
         wts = profile[i : j + 1].astype(np.float64) - floor
         pos = float((np.arange(i, j + 1) * wts).sum() / max(wts.sum(), 1e-9))
-        out.append(Rule(pos + offset, i + offset, j + offset, float(wts.max())))
+        # The rule's width at half its darkness: blur widens the run above `thr`, not this.
+        half = np.nonzero(wts >= 0.5 * wts.max())[0]
+        out.append(
+            Rule(
+                pos + offset,
+                i + int(half[0]) + offset,
+                i + int(half[-1]) + offset,
+                float(wts.max()),
+            )
+        )
         i = j + 1
     if len(out) >= 3:  # weak bumps among clear rules are stamps or text, not rules
         typical = float(np.median([r.strength for r in out]))
