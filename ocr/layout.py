@@ -70,7 +70,7 @@ class TableLayout:
         ci = self.column_index(c) if isinstance(c, str) else c
         y0, y1 = self.rows[r]
         x0, x1 = self.cols[ci]
-        return (x0, y0, x1 - x0, y1 - y0)
+        return (x0, y0, max(0, x1 - x0), max(0, y1 - y0))
 
 
 def _profile_rules(profile: np.ndarray, offset: int = 0) -> list[Rule]:
@@ -118,6 +118,8 @@ def _darkness(gray: np.ndarray) -> np.ndarray:
 def _extent(dark: np.ndarray) -> tuple[int, int, int, int] | None:
     """(x0, y0, x1, y1) spanned by long strokes: roughly the table's outer border."""
     h, w = dark.shape
+    if h < 60 or w < 60:
+        return None
     lh, lv = max(15, w // 35), max(15, h // 35)
     horiz = cv2.morphologyEx(
         dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (lh, 1))
@@ -127,7 +129,7 @@ def _extent(dark: np.ndarray) -> tuple[int, int, int, int] | None:
     )
     xs = np.nonzero((horiz > 20).sum(axis=0) >= 2)[0]
     ys = np.nonzero((vert > 20).sum(axis=1) >= 2)[0]
-    if xs.size < w // 4 or ys.size < h // 4:
+    if xs.size == 0 or ys.size == 0 or xs.size < w // 4 or ys.size < h // 4:
         return None
     return int(xs[0]), int(ys[0]), int(xs[-1]), int(ys[-1])
 

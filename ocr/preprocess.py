@@ -194,7 +194,7 @@ def estimate_skew(gray: np.ndarray) -> float:
         best = float(grid[int(np.argmax(scores))])
         step /= 5
         grid = np.arange(best - 5 * step, best + 5 * step + 1e-9, step)
-    return round(best, 3)
+    return round(float(np.clip(best, -MAX_SKEW, MAX_SKEW)), 3)
 
 
 def rotate(gray: np.ndarray, deg: float) -> tuple[np.ndarray, np.ndarray]:
@@ -207,6 +207,8 @@ def rotate(gray: np.ndarray, deg: float) -> tuple[np.ndarray, np.ndarray]:
 
 def _noisy(gray: np.ndarray) -> bool:
     h, w = gray.shape
+    if h < 16 or w < 16:
+        return False
     sample = gray[h // 4 : 3 * h // 4 : 2, w // 4 : 3 * w // 4 : 2].astype(np.float32)
     hp = sample - cv2.blur(sample, (3, 3))
     light = sample > 200  # paper only
@@ -252,7 +254,11 @@ def prepare(
         gray = cv2.medianBlur(gray, 3)
     identity = np.allclose(warp, np.eye(3))
     return Prepared(
-        gray=gray, deskew_deg=-angle, scale=scale, warp=None if identity else warp, cropped=cropped
+        gray=gray,
+        deskew_deg=0.0 - angle,
+        scale=scale,
+        warp=None if identity else warp,
+        cropped=cropped,
     )
 
 

@@ -102,3 +102,15 @@ def test_max_side_scales_down_and_records_it():
 def test_empty_image_is_refused():
     with pytest.raises(ValueError, match="empty"):
         prepare(np.zeros((0, 0), np.uint8))
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (3, 5), (40, 200), (100, 100)])
+def test_tiny_images_do_not_break_prepare_or_layout(shape):
+    from ocr.layout import find_table
+
+    img = np.full(shape, 255, np.uint8)
+    img[shape[0] // 2 :, : shape[1] // 2] = 0
+    p = prepare(img)
+    layout = find_table(p.gray, builtin("jamabandi"))
+    assert layout.method == "zones"
+    assert all(v >= 0 for v in layout.cell(0, 0)[2:])
