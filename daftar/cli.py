@@ -18,6 +18,7 @@ COMMANDS = [
     "sync",
     "batch",
     "export",
+    "selftest",
 ]
 
 

@@ -50,15 +50,19 @@ LATIN_FALLBACK = "DejaVuSans"
 
 
 def tessdata_dir() -> Path:
-    """Folder with urd/eng traineddata: bundled copy in a frozen build, else Debian's."""
+    """Folder with urd/eng traineddata: TESSDATA_PREFIX when set (as for Tesseract itself,
+    it is then the only place looked at), else the bundled copy, else Debian's."""
     env = os.environ.get("TESSDATA_PREFIX")
-    candidates = [Path(env)] if env else []
-    candidates += [root() / "tessdata", Path("/usr/share/tesseract-ocr/5/tessdata")]
+    if env:
+        candidates = [Path(env)]
+    else:
+        candidates = [root() / "tessdata", Path("/usr/share/tesseract-ocr/5/tessdata")]
     for c in candidates:
         if (c / "urd.traineddata").is_file():
             return c
     raise FileNotFoundError(
         "Tesseract's Urdu data (urd.traineddata) was not found in "
         + ", ".join(str(c) for c in candidates)
-        + ". Install the Debian package tesseract-ocr-urd or reinstall Daftar."
+        + (". Unset TESSDATA_PREFIX or copy urd/eng/osd.traineddata there." if env else
+           ". Install the Debian package tesseract-ocr-urd or reinstall Daftar.")
     )

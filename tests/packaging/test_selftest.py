@@ -1,0 +1,64 @@
+"""`daftar self-test` from source: every check passes here; a broken part fails alone, clearly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECKS = ("workspace", "tesseract", "ocr", "store", "qt-urdu", "pdf", "audit")
+
+
+def _selftest(env_extra: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("TESSDATA_PREFIX", "DAFTAR_HOME")}
+    env.update({"QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path), **env_extra})
+    return subprocess.run(
+        [sys.executable, "-m", "daftar.cli", "self-test"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240,
+    )
+
+
+def _lines(out: str) -> dict[str, str]:
+    """{check name: its whole line} for the PASS/FAIL lines."""
+    found = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] in ("PASS", "FAIL"):
+            found[parts[1]] = line
+    return found
+
+
+def test_selftest_passes_from_source(tmp_path):
+    # GIVEN the source tree with Tesseract, its data, the fonts and Qt installed
+    # WHEN the self-test runs as IT staff would run it
+    r = _selftest({}, tmp_path)
+    # THEN every check passes, each on its own line with a reason, and the exit code is 0
+    lines = _lines(r.stdout)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert sorted(lines) == sorted(CHECKS)
+    assert all(line.startswith("PASS") for line in lines.values()), r.stdout
+    assert "khewat" in lines["ocr"] and "exact" in lines["ocr"]
+    assert "self-test passed: 7 checks" in r.stdout
+    # and the temporary workspace is gone afterwards
+    assert not list(tmp_path.glob("daftar-selftest-*"))
+
+
+def test_missing_tessdata_fails_that_check_only(tmp_path):
+    # GIVEN TESSDATA_PREFIX pointing at an empty folder
+    empty = tmp_path / "empty-tessdata"
+    empty.mkdir()
+    # WHEN the self-test runs
+    r = _selftest({"TESSDATA_PREFIX": str(empty)}, tmp_path)
+    # THEN it exits 1; the tesseract check fails naming the folder and the missing data
+    lines = _lines(r.stdout)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert lines["tesseract"].startswith("FAIL")
+    assert str(empty) in lines["tesseract"] and "urd.traineddata" in lines["tesseract"]
+    assert "TESSDATA_PREFIX" in lines["tesseract"]
+    assert lines["ocr"].startswith("FAIL")
+    # and the checks that do not need OCR still run and pass (one failure hides nothing)
+    for name in ("workspace", "store", "qt-urdu", "pdf", "audit"):
+        assert lines[name].startswith("PASS"), lines[name]
+    assert "self-test FAILED: 2 of 7 checks (tesseract, ocr)" in r.stdout
