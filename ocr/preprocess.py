@@ -101,7 +101,21 @@ def find_page_quad(gray: np.ndarray) -> np.ndarray | None:
         return None
     if _edge_strength(small, quad) < 6.0:
         return None
-    return quad / f
+    return _refine_corners(gray, quad / f, 1 / f)
+
+
+def _refine_corners(gray: np.ndarray, quad: np.ndarray, step: float) -> np.ndarray:
+    """Corners to sub-pixel precision on the full image (the search ran on a reduced copy)."""
+    win = max(3, int(round(step * 2)))
+    pts = quad.reshape(-1, 1, 2).astype(np.float32).copy()
+    crit = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 40, 0.01)
+    blurred = cv2.GaussianBlur(gray, (0, 0), max(1.0, step / 2))
+    try:
+        refined = cv2.cornerSubPix(blurred, pts, (win, win), (-1, -1), crit).reshape(4, 2)
+    except cv2.error:
+        return quad
+    moved = np.linalg.norm(refined - quad, axis=1)
+    return np.where((moved <= 2 * win)[:, None], refined, quad).astype(np.float32)
 
 
 def _edge_strength(small: np.ndarray, quad: np.ndarray) -> float:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from ocr.layout import find_table, header_fields
-from ocr.preprocess import prepare
+from ocr.preprocess import prepare, to_original
 from ocr.synth import Degradation, render_page
 from ocr.synth_data import random_register
 from records.templates import BUILTIN, builtin
@@ -91,9 +91,10 @@ def test_photo_with_perspective_is_rectified_and_cells_found():
         ]
     )
     desk = np.clip(np.random.default_rng(0).normal(70, 12, (ch, cw)), 0, 255).astype(np.uint8)
+    m = cv2.getPerspectiveTransform(src, dst)
     photo = cv2.warpPerspective(
         page.image,
-        cv2.getPerspectiveTransform(src, dst),
+        m,
         (cw, ch),
         dst=desk,
         borderMode=cv2.BORDER_TRANSPARENT,
@@ -107,6 +108,12 @@ def test_photo_with_perspective_is_rectified_and_cells_found():
     gh, gw = prepared.gray.shape
     assert gw / gh == pytest.approx(W / H, rel=0.05)
     assert _worst(layout, page.boxes, gw / W, gh / H) <= 6
+    # AND every cell mapped back onto the photo lands on the cell as photographed
+    for (r, name), (x, y, w, h) in page.boxes.items():
+        found = layout.header_fields[name] if r is None else layout.cell(r, name)
+        fx, fy, fw, fh = to_original(found, prepared)
+        want = cv2.perspectiveTransform(np.float32([[[x + w / 2, y + h / 2]]]), m)[0, 0]
+        assert np.hypot(fx + fw / 2 - want[0], fy + fh / 2 - want[1]) <= 4, (r, name)
 
 
 def test_without_rules_the_template_zones_are_used():
