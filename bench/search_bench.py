@@ -1,0 +1,174 @@
+"""Store benchmarks: search over 100,000 rows, backup/restore and the demo build.
+
+    nice -n 10 .venv/bin/python bench/search_bench.py [--rows 100000] [--write]
+
+Search times are the best of 5 runs of `records.services.search` through a session; the
+baseline is a full-table `SELECT count(*) FROM entry` in the same process, so the ratios
+hold on a loaded machine. `--write` replaces this script's section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from records import services as S  # noqa: E402
+from records.audit import Actor  # noqa: E402
+from records.backup import create_backup, restore_backup  # noqa: E402
+from records.text import urdu_digits  # noqa: E402
+from records.workspace import Workspace  # noqa: E402
+from tests.records.bulk import bulk_rows, insert_bulk  # noqa: E402
+
+SECTION = "## Store: search, backup and demo (records/services.py, records/backup.py, daftar/demo.py)"
+
+
+def cpu() -> float:
+    """CPU seconds of this process and its finished children."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def best(fn, n: int = 5) -> float:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def bench_search(tmp: Path, n_rows: int) -> list[tuple[str, float, str]]:
+    ws = Workspace.open(tmp / "search", create=True)
+    clerk = Actor(None, "bench", "clerk")
+    with ws.session() as s:
+        rid = S.create_register(s, actor=clerk, template="jamabandi", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="1", year="2019-20")
+    t = time.perf_counter()
+    rows = insert_bulk(ws.db_path, rid, bulk_rows(n_rows, seed=5))
+    insert_s = time.perf_counter() - t
+    target = rows[int(n_rows * 0.73)]
+    out = [(f"bulk insert of {n_rows:,} rows (setup, not search)", insert_s, "")]
+    with ws.session() as s:
+        from sqlalchemy import text
+
+        base = best(lambda: s.execute(text("SELECT count(*) FROM entry WHERE search_owner != ''")).scalar())
+        out.append(("full scan `count(*)` of entry (baseline)", base, "1x"))
+        queries = [
+            ("khewat number, Urdu digits (khewat OR khasra keys)", urdu_digits(target.khewat)),
+            ("khasra number (LIKE over the khasra keys)", target.khasras[0]),
+            ("owner name, Arabic yeh/kaf forms (LIKE)", target.owner.split(" ولد ")[0].translate(str.maketrans({"ی": "ي", "ک": "ك"}))),
+            ("owner, no match", "کوئی نہیں ملا"),
+        ]
+        for label, q in queries:
+            hits = len(S.search(s, q, limit=200))
+            secs = best(lambda q=q: S.search(s, q, limit=200))
+            out.append((f"{label} -> {hits} hits", secs, f"{secs / base:.1f}x"))
+    ws.close()
+    return out
+
+
+def bench_backup(tmp: Path) -> list[tuple[str, float, str]]:
+    from daftar.demo import build_demo
+
+    c, t = cpu(), time.perf_counter()
+    res = build_demo(tmp / "demo")
+    demo_s, demo_cpu = time.perf_counter() - t, cpu() - c
+    c, t = cpu(), time.perf_counter()
+    build_demo(tmp / "demo1", workers=1)
+    demo1_s, demo1_cpu = time.perf_counter() - t, cpu() - c
+    out = [(f"`daftar demo` build ({res.registers} registers, {res.pages} pages, {res.entries} rows), "
+            f"2 render workers; CPU {demo_cpu:.1f} s", demo_s, ""),
+           (f"same, rendering in one process; CPU {demo1_cpu:.1f} s", demo1_s, "")]
+    ws = Workspace.open(tmp / "demo")
+    size = sum(f.stat().st_size for f in (tmp / "demo").rglob("*") if f.is_file())
+    t = time.perf_counter()
+    b = create_backup(ws, tmp / "b1.tar")
+    backup_s = time.perf_counter() - t
+    out.append((f"backup of the demo workspace ({size / 1e6:.1f} MB -> {b.size / 1e6:.1f} MB .tar)", backup_s, "1x"))
+    # backup while another thread keeps importing pages
+    stop, added = threading.Event(), []
+    clerk = Actor(None, "bench", "clerk")
+    rid = 1
+
+    def writer():
+        while not stop.is_set():
+            with ws.session() as s:
+                S.add_page(s, ws.images, actor=clerk, register_id=rid, data=os.urandom(100_000))
+            added.append(1)
+
+    th = threading.Thread(target=writer)
+    th.start()
+    time.sleep(0.2)
+    t = time.perf_counter()
+    create_backup(ws, tmp / "b2.tar")
+    busy_s = time.perf_counter() - t
+    stop.set()
+    th.join()
+    out.append((f"backup while a writer imports pages ({len(added)} pages added meanwhile)", busy_s, f"{busy_s / backup_s:.1f}x"))
+    ws.close()
+    t = time.perf_counter()
+    restore_backup(tmp / "b1.tar", tmp / "restored")
+    restore_s = time.perf_counter() - t
+    out.append(("restore (verify hashes + integrity_check + open + audit verify)", restore_s, f"{restore_s / backup_s:.1f}x"))
+    return out
+
+
+def write_section(lines: list[str]) -> None:
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    block = "\n".join(lines) + "\n"
+    if SECTION in text:
+        head, rest = text.split(SECTION, 1)
+        nxt = rest.find("\n## ")
+        text = head + block + (rest[nxt + 1:] if nxt >= 0 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        search = bench_search(tmp, args.rows)
+        backup = bench_backup(tmp)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    lines = [SECTION, "",
+             f"`nice -n 10 .venv/bin/python bench/search_bench.py --write`, {dt.date.today()}, shared 2-core "
+             f"dev machine (load average {load:.1f} at the end of the run: other jobs share it).", "",
+             f"Search over {args.rows:,} latest rows of one register (best of 5):", "",
+             "| step | time | vs. baseline |", "|---|---|---|"]
+    lines += [f"| {label} | {secs * 1000:.1f} ms | {ratio} |" for label, secs, ratio in search]
+    lines += ["", "Backup, restore and the demo (one run each):", "",
+              "| step | time | vs. backup |", "|---|---|---|"]
+    lines += [f"| {label} | {secs:.2f} s | {ratio} |" for label, secs, ratio in backup]
+    lines += ["", "Reading: a digit query matches the khewat (indexed) OR the khasra keys "
+              "(`LIKE '% 125 %'` / `'% 125/%'`), so it scans the table once: tens of ms at "
+              "100,000 rows, linear in rows; owner queries stop at the 200-hit limit, a miss "
+              "scans. An FTS5 index is the next step if a workspace grows past about a million "
+              "rows. Backup copies bytes (PNG pages do not compress, so the .tar is the size of "
+              "the workspace) and is not slowed by a concurrent writer (WAL: the online backup "
+              "reads a snapshot). The demo's CPU time is the stable number on this shared "
+              "machine; wall time depends on the other jobs."]
+    print("\n".join(lines))
+    if args.write:
+        write_section(lines)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
