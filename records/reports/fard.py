@@ -52,7 +52,7 @@ class FardData:
     rows: tuple[RowView, ...]
     selector: str  # what was asked for, e.g. "khewat 47"
     total_area: Area | None
-    total_share: Fraction | None
+    total_share: Fraction | None  # None when the rows span several khewats
     unparsed: tuple[str, ...]  # "row 3: area '12-25': ..." values left out of the totals
     record_hash: str
 
@@ -136,6 +136,8 @@ def build_fard(session: Session, *, register_id: int, khewat: str | None = None,
     if not chosen:
         raise ReportError(f"register {register_id} ({reg.mauza} {reg.year}) has no rows for {what}")
     area, share, bad = totals(tpl, chosen)
+    if len({normalise(r.text("khewat_no")) for r in chosen}) > 1:
+        share = None  # shares are parts of one khewat: a sum across khewats means nothing
     return FardData(reg, tpl, tuple(chosen), what, area, share, tuple(bad), record_hash(reg, tpl, chosen))
 
 

@@ -126,3 +126,14 @@ def test_fard_for_unknown_khewat_says_so(workspace, sample):
         fard.build_fard(s, register_id=sample.register_id, khewat="999")
     with workspace.session() as s, pytest.raises(ReportError, match="khewat number or an owner"):
         fard.build_fard(s, register_id=sample.register_id)
+
+
+def test_owner_fard_across_khewats_sums_area_but_not_shares(workspace, sample):
+    # GIVEN an owner name part that matches rows of khewat 47 and 48 ("محمد")
+    # WHEN the owner's fard is built
+    with workspace.session() as s:
+        data = fard.build_fard(s, register_id=sample.register_id, owner="محمد")
+    # THEN the area is summed but shares (parts of one khewat each) are not added up
+    assert {r.text("khewat_no") for r in data.rows} == {"47", "48"}
+    assert data.total_area == Area.parse("12-5") + Area.parse("4-0")
+    assert data.total_share is None
