@@ -408,6 +408,12 @@ class CorrectionView(QWidget):
         if page is None:
             return
         pid = page.id
+        errors = self.model.error_count()
+        if errors:
+            # The rules of records.validation, as shown on the page; the service checks again.
+            self._show_status(self.tr("Not submitted: {n} problem(s) must be corrected first "
+                                      "(F8 goes to the next flagged field)").format(n=errors))
+            return
 
         def done(_ch) -> None:
             self._show_status(self.tr("Page {n} submitted for review").format(n=page.page_no))

@@ -38,3 +38,21 @@ def read_image(image, template) -> _Page:
             "owner": _Field("owner", "text-ur", owner, owner, 0.9, (40, y, 70, 25)),
         })
     return _Page(rows)
+
+
+def read_image_slow(image, template) -> _Page:
+    """Like read_image, but takes half a second (to cancel while it runs)."""
+    import time
+
+    time.sleep(0.5)
+    return read_image(image, template)
+
+
+def read_image_unless_flag(image, template) -> _Page:
+    """Fails every page while the file named by $DAFTAR_TEST_OCR_FAIL exists (retry tests)."""
+    import os
+
+    flag = os.environ.get("DAFTAR_TEST_OCR_FAIL", "")
+    if flag and os.path.exists(flag):
+        return _Page([], error="the page is too dark to read")
+    return read_image(image, template)

@@ -65,18 +65,18 @@ def test_page_rows_model_passes_the_model_tester(qtbot, ctx, tester):
 
 
 def test_register_rows_model_is_lazy_and_bounded(qtbot, ctx, tester, monkeypatch):
-    # GIVEN a register with 300 rows, and a model paging by 100 rows in chunks of 20 (3 cached)
+    # GIVEN a register with 120 rows, and a model paging by 50 rows in chunks of 10 (3 cached)
     from desktop.models import entries
     from desktop.models.entries import PLACEHOLDER, RegisterRowsModel
     from records.templates import get_template
 
-    monkeypatch.setattr(entries, "EXPOSE_STEP", 100)
-    monkeypatch.setattr(entries, "CHUNK", 20)
+    monkeypatch.setattr(entries, "EXPOSE_STEP", 50)
+    monkeypatch.setattr(entries, "CHUNK", 10)
     monkeypatch.setattr(entries, "MAX_CHUNKS", 3)
     with ctx.ws.session() as s:
         rid = services.create_register(s, actor=ctx.actor, template="jamabandi", district="a", tehsil="b",
                                        mauza="c", hadbast_no="1", year="2019-20")
-        for i in range(300):
+        for i in range(120):
             services.add_entry(s, actor=ctx.actor, register_id=rid, values={"khewat_no": str(i + 1)})
         ids = services.register_entry_ids(s, rid)
     model = RegisterRowsModel(ctx)
@@ -90,7 +90,7 @@ def test_register_rows_model_is_lazy_and_bounded(qtbot, ctx, tester, monkeypatch
     assert model.index(5, 1).data() == PLACEHOLDER
     wait_idle(qtbot, ctx)
     assert model.index(5, 1).data() == "\u2066۶\u2069"
-    assert model.cached_rows() < 300
+    assert model.cached_rows() < 120
     # WHEN paging through everything
     while model.canFetchMore():
         model.fetchMore()
@@ -98,5 +98,5 @@ def test_register_rows_model_is_lazy_and_bounded(qtbot, ctx, tester, monkeypatch
         model.index(row, 1).data()
         wait_idle(qtbot, ctx)
     # THEN the cache never holds more than MAX_CHUNKS chunks
-    assert model.rowCount() == 300
+    assert model.rowCount() == 120
     assert model.cached_rows() <= entries.MAX_CHUNKS * entries.CHUNK

@@ -1,0 +1,124 @@
+"""Scanning through SANE's `test` device (Debian sane-utils); skipped clearly without it."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from desktop.scanner import (
+    NO_DEVICES,
+    WINDOWS_REASON,
+    SaneScanner,
+    ScanSettings,
+    UnavailableScanner,
+)
+
+needs_scanimage = pytest.mark.skipif(shutil.which("scanimage") is None,
+                                     reason="SANE's scanimage is not installed (Debian package sane-utils)")
+
+
+@pytest.fixture
+def sane_test_env(tmp_path):
+    """A SANE configuration that enables only the `test` backend (no change to /etc)."""
+    cfg = tmp_path / "sane.d"
+    cfg.mkdir()
+    (cfg / "dll.conf").write_text("test\n")
+    return {"SANE_CONFIG_DIR": str(cfg)}
+
+
+@needs_scanimage
+def test_lists_the_sane_test_device(sane_test_env):
+    # GIVEN SANE configured with its test backend
+    scanner = SaneScanner(env=sane_test_env)
+    # WHEN listing devices
+    devices = scanner.list_devices()
+    # THEN the virtual test scanners are found
+    assert scanner.is_available()
+    assert any(d.name.startswith("test") for d in devices)
+
+
+@needs_scanimage
+def test_scans_one_page_and_the_feeder(sane_test_env, tmp_path):
+    # GIVEN the SANE test device
+    from PIL import Image
+
+    scanner = SaneScanner(env=sane_test_env)
+    # WHEN scanning one page at 100 dpi in colour, and three pages from the feeder
+    one = scanner.scan(ScanSettings("test", resolution=100, mode="Color"), tmp_path / "one")
+    feed = scanner.scan(ScanSettings("test", resolution=75, mode="Gray", feeder=True, max_pages=3), tmp_path / "feed")
+    # THEN PNG files come back in order with the requested settings
+    assert len(one) == 1
+    with Image.open(one[0]) as im:
+        assert im.mode == "RGB" and im.width > 157  # 157 px wide at 50 dpi
+    assert [p.name for p in feed] == ["scan-0001.png", "scan-0002.png", "scan-0003.png"]
+
+
+@needs_scanimage
+def test_scan_error_names_the_device(sane_test_env, tmp_path):
+    # GIVEN a device name that does not exist
+    from desktop.scanner import ScanError
+
+    scanner = SaneScanner(env=sane_test_env)
+    # WHEN scanning from it THEN the error names it and says what to check
+    with pytest.raises(ScanError, match="nosuch:0.*Check the scanner"):
+        scanner.scan(ScanSettings("nosuch:0"), tmp_path / "x")
+
+
+def test_missing_scanimage_says_what_to_install():
+    # GIVEN a SANE back end whose program is absent
+    scanner = SaneScanner(binary="scanimage-does-not-exist")
+    # THEN it is unavailable and the reason names the package
+    assert not scanner.is_available()
+    assert "sane-utils" in scanner.unavailable_reason()
+
+
+@pytest.mark.gui
+def test_scan_dialog_empty_device_list_and_windows_message(qtbot, ctx):
+    # GIVEN a scanner back end that finds no devices, and the Windows one
+    from desktop.capture.scan_dialog import ScanDialog
+    from tests.desktop.conftest import wait_idle
+
+    class NoDevices(SaneScanner):
+        def is_available(self):
+            return True
+
+        def list_devices(self):
+            return []
+
+    dlg = ScanDialog(ctx, scanner=NoDevices())
+    qtbot.addWidget(dlg)
+    wait_idle(qtbot, ctx)
+    # THEN the dialog explains what to check instead of showing an empty list
+    assert dlg.message.text() == NO_DEVICES and not dlg.scan_button.isEnabled()
+    win = ScanDialog(ctx, scanner=UnavailableScanner(WINDOWS_REASON))
+    qtbot.addWidget(win)
+    assert "WIA or TWAIN" in win.message.text() and not win.scan_button.isEnabled()
+
+
+@needs_scanimage
+@pytest.mark.gui
+def test_scan_dialog_scans_into_import(qtbot, ctx, sane_test_env):
+    # GIVEN the import dialog of a register and the SANE test device
+    from desktop.capture.import_dialog import ImportDialog
+    from records import services
+    from tests.desktop.conftest import wait_idle
+
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="jamabandi", district="a", tehsil="b",
+                                       mauza="c", hadbast_no="1", year="2019-20")
+    dlg = ImportDialog(ctx, rid, scanner=SaneScanner(env=sane_test_env))
+    qtbot.addWidget(dlg)
+    dlg.scan_dialog()
+    from desktop.capture.scan_dialog import ScanDialog
+
+    scan = dlg.findChild(ScanDialog)
+    wait_idle(qtbot, ctx)
+    assert scan.device.count() >= 1
+    # WHEN the clerk scans one page at 75 dpi
+    scan.resolution.setValue(75)
+    scan.scan()
+    qtbot.waitUntil(lambda: not scan.busy, timeout=20000)
+    # THEN the scanned page is listed for import
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 1, timeout=10000)
+    assert dlg.items[0].error is None and dlg.items[0].width > 0
