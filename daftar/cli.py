@@ -18,6 +18,8 @@ COMMANDS = [
     "sync",
     "batch",
     "export",
+    "ocr",
+    "eval",
     "selftest",
 ]
 

@@ -157,7 +157,10 @@ class TesserocrEngine:
         it = api.GetIterator()
         if it is not None:
             for sym in iterate_level(it, RIL.SYMBOL):
-                text = sym.GetUTF8Text(RIL.SYMBOL)
+                try:
+                    text = sym.GetUTF8Text(RIL.SYMBOL)
+                except RuntimeError:  # an empty symbol
+                    continue
                 bb = sym.BoundingBox(RIL.SYMBOL)
                 if not text or not text.strip() or bb is None:
                     continue

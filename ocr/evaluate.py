@@ -72,6 +72,8 @@ class Item:
     flagged: bool
     group: dict
     spec: FieldSpec | None = None
+    confidence: float = 0.0
+    hard: bool = False  # flagged for a reason other than low confidence (or not read at all)
 
     @property
     def exact(self) -> bool:
@@ -160,7 +162,9 @@ def compare_page(template: Template, truth: dict, reading, group: dict | None = 
         flagged = bool(fr.flags) if fr is not None else True
         if not normalise(t) and not normalise(r):
             return
-        items.append(Item(spec.kind, t or "", r, flagged, group, spec))
+        hard = fr is None or any(f.code != "low_confidence" for f in fr.flags)
+        conf = fr.confidence if fr is not None else 0.0
+        items.append(Item(spec.kind, t or "", r, flagged, group, spec, conf, hard))
 
     if reading.error:
         flagged_all = True

@@ -79,56 +79,84 @@ def ink_mask(gray: np.ndarray) -> np.ndarray:
     if gray.size == 0:
         return np.zeros(gray.shape, bool)
     blur = cv2.GaussianBlur(gray, (3, 3), 0)
+    cdf = np.cumsum(np.bincount(blur.ravel(), minlength=256))
+    n = cdf[-1]
     # sparse ink (a number in a wide zone) must still count: darkest 0.1 % against the paper
-    lo, hi = float(np.percentile(blur, 0.1)), float(np.percentile(blur, 90))
+    lo = int(np.searchsorted(cdf, 0.001 * n))
+    hi = int(np.searchsorted(cdf, 0.9 * n))
     if hi - lo < 40:  # flat: no ink (or a blank, evenly lit cell)
         return np.zeros(gray.shape, bool)
-    t, _ = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return blur < min(t, (lo + hi) / 2 + 10)
+    # hysteresis: ink is what is clearly dark (strict), grown into the grey around it (loose).
+    # Thin strokes (a Nastaliq page's slash) are grey after anti-aliasing but have a darker
+    # core; faint marks with no dark core (a stamp's arc) stay out.
+    loose = faint_mask(gray, lo, hi).astype(np.uint8)
+    strict = gray < lo + 0.4 * (hi - lo)
+    n, labels = cv2.connectedComponents(loose, connectivity=8)
+    if n <= 1:
+        return np.zeros(gray.shape, bool)
+    seeded = np.zeros(n, bool)
+    seeded[np.unique(labels[strict])] = True
+    seeded[0] = False
+    return seeded[labels]
+
+
+def faint_mask(gray: np.ndarray, lo: float | None = None, hi: float | None = None) -> np.ndarray:
+    """Everything darker than the paper, faint strokes included (no dark core needed)."""
+    if lo is None or hi is None:
+        cdf = np.cumsum(np.bincount(cv2.GaussianBlur(gray, (3, 3), 0).ravel(), minlength=256))
+        lo = int(np.searchsorted(cdf, 0.001 * cdf[-1]))
+        hi = int(np.searchsorted(cdf, 0.9 * cdf[-1]))
+    return gray < lo + 0.7 * (hi - lo)
 
 
 def _clear_rules(mask: np.ndarray) -> np.ndarray:
     """Drop ruled-line remnants: components that touch the cell border and are long and thin."""
     h, w = mask.shape
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
-    keep = np.ones(n, bool)
-    keep[0] = False
-    for i in range(1, n):
-        x, y, cw, ch, area = stats[i]
-        touches = x == 0 or y == 0 or x + cw >= w or y + ch >= h
-        thin_h = cw > 0.6 * w and ch < max(4, 0.12 * h)
-        thin_v = ch > 0.6 * h and cw < max(4, 0.08 * w) and (x <= 1 or x + cw >= w - 1)
-        speck = area < 4
-        if (touches and (thin_h or thin_v)) or speck:
-            keep[i] = False
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if n <= 1:
+        return mask
+    x, y, cw, ch, area = (stats[1:, i] for i in range(5))
+    touches = (x == 0) | (y == 0) | (x + cw >= w) | (y + ch >= h)
+    thin_h = (cw > 0.6 * w) & (ch < max(4, 0.12 * h))
+    thin_v = (ch > 0.6 * h) & (cw < max(4, 0.08 * w)) & ((x <= 1) | (x + cw >= w - 1))
+    drop = (touches & (thin_h | thin_v)) | (area < 4)
+    keep = np.concatenate([[False], ~drop])
     return keep[labels]
+
+
+@dataclass
+class _Ink:
+    """A cell with rule remnants painted white, its ink mask and ink box (None: empty)."""
+
+    gray: np.ndarray
+    mask: np.ndarray
+    box: tuple[int, int, int, int] | None
+
+
+def clean_cell(gray: np.ndarray) -> _Ink:
+    """One pass over a cell: ink mask, rule remnants removed (painted white), ink box."""
+    raw = ink_mask(gray)
+    keep = _clear_rules(raw)
+    out = gray.copy()
+    out[raw & ~keep] = 255
+    box = None
+    if keep.sum() >= 12:
+        ys, xs = np.nonzero(keep)
+        x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
+        if (x1 - x0) * (y1 - y0) >= 30 and (y1 - y0) >= 5:
+            box = (int(x0), int(y0), int(x1 - x0), int(y1 - y0))
+    return _Ink(out, keep, box)
 
 
 def ink_box(gray: np.ndarray) -> tuple[int, int, int, int] | None:
     """(x, y, w, h) of the ink in a cell, ignoring rule remnants; None for an empty cell."""
-    mask = _clear_rules(ink_mask(gray))
-    if mask.sum() < 12:
-        return None
-    ys, xs = np.nonzero(mask)
-    x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
-    if (x1 - x0) * (y1 - y0) < 30 or (y1 - y0) < 5:
-        return None
-    return int(x0), int(y0), int(x1 - x0), int(y1 - y0)
+    return clean_cell(gray).box
 
 
 def _crop(gray: np.ndarray, box: tuple[int, int, int, int], pad: int = 3) -> np.ndarray:
     x, y, w, h = box
     H, W = gray.shape
     return gray[max(0, y - pad) : min(H, y + h + pad), max(0, x - pad) : min(W, x + w + pad)]
-
-
-def _whiten_outside(gray: np.ndarray) -> np.ndarray:
-    """The cell with rule remnants painted white (so they do not become letters)."""
-    raw = ink_mask(gray)
-    keep = _clear_rules(raw)
-    out = gray.copy()
-    out[raw & ~keep] = 255
-    return out
 
 
 # ---------------------------------------------------------------------------- stacking
@@ -144,9 +172,10 @@ class _Slot:
     scale: float
 
 
-def text_lines(crop: np.ndarray) -> int:
+def text_lines(crop: np.ndarray, mask: np.ndarray | None = None) -> int:
     """Number of text lines in a crop, from the gaps of its ink row profile."""
-    mask = ink_mask(crop)
+    if mask is None:
+        mask = ink_mask(crop)
     rows = mask.sum(axis=1) > max(1, 0.01 * mask.shape[1])
     runs, inside, start = [], False, 0
     for i, v in enumerate(rows):
@@ -245,11 +274,11 @@ def recognise_text_group(
     out: dict[Hashable, CellText] = {}
     items = []
     for c in cells:
-        box = ink_box(c.image)
-        if box is None:
+        ink = clean_cell(c.image)
+        if ink.box is None:
             out[c.key] = CellText(c.key, c.kind, "", "", [], empty=True, method=f"{lang}-stack")
             continue
-        items.append((c.key, _crop(_whiten_outside(c.image), box, pad=4)))
+        items.append((c.key, _crop(ink.gray, ink.box, pad=4)))
     if items:
         canvas, slots = stack(items, line_height=line_height)
         words = engine.words(canvas, lang, psm)
@@ -281,22 +310,28 @@ class Segment:
     x1: int
 
 
-def segment_number(gray: np.ndarray) -> list[Segment]:
+def segment_number(gray: np.ndarray, clean: np.ndarray | None = None) -> list[Segment]:
     """Cut a number cell into digit groups and separators by the shape of its glyphs.
 
-    Separators are told from digits by geometry relative to the digit height H: a hyphen is a
-    short flat mark at mid-height, a slash a tall mark leaning right, a list gap a wide gap
-    (any small comma in it is dropped). Segments are in left-to-right order.
+    Separators are told from digits by geometry relative to the digit height H (the median
+    height of the marks): a hyphen is a short flat mark at mid-height, a slash a tall mark
+    leaning right, a list gap a wide gap (any small comma in it is dropped). Marks much
+    taller than H (a stamp's arc, a stray line) are not text; with `clean` (a copy of the
+    cell) they are painted white there. Segments are in left-to-right order.
     """
     mask = _clear_rules(ink_mask(gray))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
-    comps = [
-        (i, *stats[i][:4])
-        for i in range(1, n)
-        if stats[i][4] >= 3
-    ]
+    comps = [(i, *stats[i][:4]) for i in range(1, n) if stats[i][4] >= 3]
     if not comps:
         return []
+    sizable = [c[4] for c in comps if stats[c[0]][4] >= 8] or [c[4] for c in comps]
+    H0 = float(np.median(sizable))
+    tall = [c for c in comps if c[4] > 1.7 * H0]
+    if tall and len(tall) < len(comps):
+        comps = [c for c in comps if c[4] <= 1.7 * H0]
+        if clean is not None:
+            for c in tall:
+                clean[labels == c[0]] = 255
     big = [c for c in comps if c[4] >= 0.5 * max(c[4] for c in comps)]
     top = min(c[2] for c in big)
     bottom = max(c[2] + c[4] for c in big)
@@ -321,11 +356,11 @@ def segment_number(gray: np.ndarray) -> list[Segment]:
         if len(col) == 1:
             i, x, y, w, h = col[0]
             cy = y + h / 2
-            if h < 0.3 * H and w > 1.6 * h and top + 0.25 * H < cy < top + 0.8 * H:
+            if h < 0.35 * H and w > 1.3 * h and top + 0.25 * H < cy < top + 0.8 * H:
                 kind = "-"
             elif h > 0.6 * H and _leans_right(labels[y : y + h, x : x + w] == i):
                 kind = "/"
-            elif h < 0.5 * H and h >= 1.3 * w and cy > top + 0.5 * H and len(cols) > 1:
+            elif h < 0.55 * H and h >= 1.3 * w and cy > top + 0.35 * H and len(cols) > 1:
                 kind = "c?"  # small low mark: a comma if it stands in a gap, else a digit part
         glyphs.append((kind, x0, x1, y0, y1))
     gaps = [glyphs[k + 1][1] - glyphs[k][2] for k in range(len(glyphs) - 1)]
@@ -346,7 +381,9 @@ def segment_number(gray: np.ndarray) -> list[Segment]:
                 segs[-1].x1 = x1
             else:
                 if segs and segs[-1].kind == "digits":
-                    segs.append(Segment(",", segs[-1].x1, x0))
+                    # a gap with no glyph: a faded slash or hyphen, or the space of a list
+                    faint = _faint_separator(gray, segs[-1].x1, x0, top, H)
+                    segs.append(Segment(faint or ",", segs[-1].x1, x0))
                 segs.append(Segment("digits", x0, x1))
         else:
             segs.append(Segment(kind, x0, x1))
@@ -355,6 +392,25 @@ def segment_number(gray: np.ndarray) -> list[Segment]:
     while segs and segs[-1].kind != "digits":
         segs.pop()
     return segs
+
+
+def _faint_separator(gray: np.ndarray, x0: int, x1: int, top: int, H: int) -> str | None:
+    """'/' or '-' when the gap between two digit groups holds a faint one, else None."""
+    if x1 - x0 < 3:
+        return None
+    part = gray[:, x0:x1]
+    m = faint_mask(part)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(m.astype(np.uint8), 8)
+    for i in range(1, n):
+        x, y, w, h, area = stats[i]
+        if area < 4:
+            continue
+        cy = y + h / 2
+        if h > 0.6 * H and _leans_right(labels[y : y + h, x : x + w] == i):
+            return "/"
+        if h < 0.35 * H and w > 1.3 * h and top + 0.25 * H < cy < top + 0.8 * H:
+            return "-"
+    return None
 
 
 def _leans_right(m: np.ndarray) -> bool:
@@ -375,44 +431,62 @@ def _leans_right(m: np.ndarray) -> bool:
     return shift > 0.18 * h and shift > 0.35 * w and top_extent < 0.7
 
 
-_URDU_WL = URDU_DIGITS
-_LATIN_WL = LATIN_DIGITS
+_URDU_WL = URDU_DIGITS + " "  # the space matters: without it the digit after a gap loses its confidence
+_LATIN_WL = LATIN_DIGITS + " "
 
 
 class TesseractNumberReader:
     """Numbers with Tesseract: cut at separators, stack digit groups, read with a whitelist.
 
-    The digit groups are read with `eng` (Latin digits); cells it does not read confidently
-    are read again with `urd` (Urdu digits) and the more confident reading wins. Urdu digits
-    become Latin.
+    The digit lines are read twice with `eng` (Latin digits), at two line heights: the stock
+    model's reading of a digit changes with scale (272 read as 242 at 40 px, right at 32 and
+    48), so two readings that disagree make the field unsure instead of silently wrong. Cells
+    whose digits `eng` could not read at all are read again with `urd` (Urdu digits). Urdu
+    digits become Latin.
     """
 
     name = "tesseract-digits"
+    DISAGREE = 0.4  # confidence of a field whose two readings differ
 
     def __init__(
         self,
         engine: Engine | None = None,
-        scripts: tuple[str, ...] = ("eng", "urd"),
-        retry_below: float = 0.75,
-        line_height: int | None = LINE_PX,
+        passes: tuple[tuple[str, int | None], ...] = (("eng", LINE_PX), ("eng", 32)),
+        retry: tuple[str, int | None] | None = ("urd", LINE_PX),
     ):
-        self.line_height = line_height
         self.engine = engine or get_engine()
-        self.scripts = scripts
-        self.retry_below = retry_below
+        self.passes = passes
+        self.retry = retry
+
+    def _read(self, lines, plans, lang: str, line_height: int | None) -> dict[Hashable, NumberReading]:
+        canvas, slots = stack(lines, line_height=line_height)
+        wl = _LATIN_WL if lang == "eng" else _URDU_WL
+        # characters, not words: digit groups are mapped back by the x of each character
+        read = getattr(self.engine, "symbols", self.engine.words)
+        got = assign_words(read(canvas, lang, PSM_BLOCK, whitelist=wl), slots)
+        out = {}
+        for slot in slots:
+            segs, spans = plans[slot.key]
+            out[slot.key] = _number_from_words(got.get(slot.key, []), slot, segs, spans)
+        return out
 
     def read_many(self, cells: Sequence[CellImage]) -> dict[Hashable, NumberReading]:
         out: dict[Hashable, NumberReading] = {}
         lines: list[tuple[Hashable, np.ndarray]] = []
         plans: dict[Hashable, tuple[list[Segment], list[tuple[int, int]]]] = {}
         for c in cells:
-            img = _whiten_outside(c.image)
-            box = ink_box(img)
-            if box is None:
+            ink = clean_cell(c.image)
+            if ink.box is None:
                 out[c.key] = NumberReading("", 1.0, [])
                 continue
-            crop = _crop(img, box, pad=3)
-            segs = segment_number(crop)
+            crop = _crop(ink.gray, ink.box, pad=3).copy()
+            before = crop.copy()
+            segs = segment_number(crop, clean=crop)
+            if segs and not np.array_equal(before, crop):  # a stamp or stray mark went: re-crop
+                box = ink_box(crop)
+                if box is not None:
+                    crop = _crop(crop, box, pad=3)
+                    segs = segment_number(crop)
             if not segs:
                 out[c.key] = NumberReading("", 0.0, [])
                 continue
@@ -421,24 +495,20 @@ class TesseractNumberReader:
             lines.append((c.key, line))
         if not lines:
             return out
-        pending = dict(lines)
-        for lang in self.scripts:
-            if not pending:
-                break
-            canvas, slots = stack(list(pending.items()), line_height=self.line_height)
-            wl = _LATIN_WL if lang == "eng" else _URDU_WL
-            # characters, not words: Tesseract joins digit groups across wide gaps into one
-            # word when the block holds lines of very different spacing
-            read = getattr(self.engine, "symbols", self.engine.words)
-            got = assign_words(read(canvas, lang, PSM_BLOCK, whitelist=wl), slots)
-            for slot in slots:
-                segs, spans = plans[slot.key]
-                reading = _number_from_words(got.get(slot.key, []), slot, segs, spans)
-                best = out.get(slot.key)
-                if best is None or reading.confidence > best.confidence:
-                    out[slot.key] = reading
-            # another script only for cells this one did not read confidently
-            pending = {k: v for k, v in pending.items() if out[k].confidence < self.retry_below}
+        readings = [self._read(lines, plans, lang, lh) for lang, lh in self.passes]
+        for key, _ in lines:
+            rs = [r[key] for r in readings]
+            best = max(rs, key=lambda r: r.confidence)
+            if len({r.text for r in rs}) > 1:
+                best = NumberReading(best.text, min(best.confidence, self.DISAGREE), best.glyph_confidences)
+            out[key] = best
+        if self.retry:
+            unread = [(k, v) for k, v in lines if 0.0 in out[k].glyph_confidences or not out[k].text]
+            if unread:
+                again = self._read(unread, plans, *self.retry)
+                for k, _ in unread:
+                    if again[k].confidence > out[k].confidence:
+                        out[k] = again[k]
         return out
 
 
@@ -453,7 +523,9 @@ def _number_from_words(
     text, confs, g = [], [], 0
     for s in segs:
         if s.kind == "digits":
-            ws = sorted(groups[g], key=lambda w: w.box[0])
+            # Tesseract's own order (its symbol boxes are too rough to sort by); a right-to-left
+            # model (urd) gives a digit run in visual order too, so both read left to right
+            ws = groups[g]
             g += 1
             digits = "".join(ch for ch in latin_digits("".join(w.text for w in ws)) if ch.isdigit())
             text.append(digits)
@@ -470,7 +542,7 @@ def _dist(x: float, span: tuple[int, int]) -> float:
 def _digit_line(crop: np.ndarray, segs: list[Segment]) -> tuple[np.ndarray, list[tuple[int, int]]]:
     """The digit groups of a number cell side by side, separators replaced by wide gaps."""
     h = crop.shape[0]
-    gap = max(24, int(2.0 * h))
+    gap = max(8, int(0.8 * h))
     parts, spans, x = [], [], 0
     for s in segs:
         if s.kind != "digits":
@@ -496,11 +568,11 @@ class DedicatedNumberReader:
     def read_many(self, cells: Sequence[CellImage]) -> dict[Hashable, NumberReading]:
         out: dict[Hashable, NumberReading] = {}
         for c in cells:
-            img = _whiten_outside(c.image)
-            if ink_box(img) is None:
+            ink = clean_cell(c.image)
+            if ink.box is None:
                 out[c.key] = NumberReading("", 1.0, [])
                 continue
-            r = self.reader.read(img, c.kind)
+            r = self.reader.read(ink.gray, c.kind)
             out[c.key] = NumberReading(
                 latin_digits(r.text), float(r.confidence), list(getattr(r, "glyph_confidences", []))
             )
@@ -512,8 +584,8 @@ def default_number_reader(engine: Engine | None = None) -> NumberReader:
     try:
         from ocr import numbers  # type: ignore[attr-defined]
 
-        available = getattr(numbers, "model_available", None)
-        if available is None or available():
+        available = getattr(numbers, "is_available", None) or getattr(numbers, "model_available", None)
+        if available is not None and available():
             return DedicatedNumberReader(numbers.get_number_reader())
     except Exception:  # noqa: BLE001 - missing module or model: fall back to Tesseract
         pass
