@@ -66,6 +66,7 @@ class RestoreResult:
     audit_ok: bool = True
     audit_reason: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    opened: bool = True  # False: an encrypted backup restored without signing in
 
 
 def _sha256_file(path: Path) -> tuple[str, int]:
@@ -96,9 +97,12 @@ def default_backup_path(ws: Workspace) -> Path:
     return ws.backups_dir / f"daftar-backup-{_stamp()}{SUFFIX}"
 
 
-def snapshot_info(db_path: Path) -> tuple[str | None, dict[str, int], list[str]]:
-    """Alembic revision, row counts and referenced image hashes of a database file."""
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+def snapshot_info(db_path: Path, connect=None) -> tuple[str | None, dict[str, int], list[str]]:
+    """Alembic revision, row counts and referenced image hashes of a database file.
+
+    `connect(path)` opens it (an encrypted workspace's `connect_raw`); default plain SQLite.
+    """
+    con = connect(db_path) if connect else sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         rev = None
@@ -144,9 +148,9 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
         snap = Path(tmpdir) / DB_NAME
         try:
             ws.backup_database(snap)
-        except sqlite3.Error as e:
+        except Exception as e:  # sqlite3 or sqlcipher3 errors
             raise BackupError(f"Cannot copy the database {ws.db_path}: {e}") from None
-        revision, counts, referenced = snapshot_info(snap)
+        revision, counts, referenced = snapshot_info(snap, ws.connect_raw if ws.encrypted else None)
         files: dict[str, dict] = {}
         sha, size = _sha256_file(snap)
         files[DB_NAME] = {"sha256": sha, "size": size}
@@ -172,6 +176,7 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
                         "app_version": _app_version(),
                         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                         "source": str(ws.root),
+                        "encrypted": ws.encrypted,
                         "alembic_revision": revision,
                         "counts": counts,
                         "images": len(present),
@@ -322,17 +327,33 @@ def verify_backup(backup: str | Path, into: Path | None = None) -> dict:
     return manifest
 
 
-def _integrity_check(db: Path, backup: Path) -> None:
+def _integrity_check(db: Path, backup: Path, key: bytes | None = None) -> None:
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        if key is None:
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        else:
+            from records.workspace import connect_raw
+
+            con = connect_raw(db, key)
         try:
             res = con.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.Error as e:
+    except Exception as e:  # sqlite3 or sqlcipher3 errors
         raise BackupError(f"{backup}: the database inside is damaged ({e}). Nothing was restored.") from None
     if res != "ok":
         raise BackupError(f"{backup}: the database inside is damaged ({res}). Nothing was restored.")
+
+
+def _unlock(staging: Path, backup: Path, username: str, password: str) -> bytes:
+    """The workspace key from the key slots inside the backup."""
+    from records.crypto import CryptoError, KeySlots
+
+    try:
+        return KeySlots.load(staging / KEYS_DIR).unlock(username, password)
+    except CryptoError as e:
+        raise BackupError(f"{backup} is encrypted and cannot be opened as {username}: {e}. "
+                          "Nothing was restored.") from None
 
 
 def _is_empty_dir(path: Path) -> bool:
@@ -360,13 +381,16 @@ def _check_not_in_use(root: Path) -> None:
         pass  # a damaged database is exactly what a restore replaces
 
 
-def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = False) -> RestoreResult:
+def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = False,
+                   username: str | None = None, password: str | None = None) -> RestoreResult:
     """Restore `backup` into the folder `workspace`.
 
     Everything is verified in a staging folder first. A non-empty workspace is refused
     unless `force`; then it is moved aside to `<workspace>.before-restore-<time>` (kept).
     The restored workspace is opened once, which upgrades an older schema after backing
-    it up, and its audit chain is checked.
+    it up, and its audit chain is checked. An encrypted backup is opened only with a
+    user's `username` and `password` (from the backup's own key slots); without them its
+    files are still verified by hash, and it is opened (and upgraded) at the first sign-in.
     """
     backup = Path(backup).expanduser().resolve()
     root = Path(workspace).expanduser().absolute()
@@ -386,9 +410,14 @@ def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = F
         raise BackupError(f"Cannot create {root.parent}: {e.strerror}") from None
     staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.restore-", dir=root.parent))
     moved: Path | None = None
+    key: bytes | None = None
     try:
         manifest = verify_backup(backup, into=staging)
-        _integrity_check(staging / DB_NAME, backup)
+        encrypted = bool(manifest.get("encrypted"))
+        if encrypted and username:
+            key = _unlock(staging, backup, username, password or "")
+        if key is not None or not encrypted:
+            _integrity_check(staging / DB_NAME, backup, key)
         (staging / IMAGES_DIR).mkdir(exist_ok=True)
         _fsync_dir(staging)
         if occupied:
@@ -405,7 +434,18 @@ def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = F
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    ws = Workspace.open(root)
+    warnings = []
+    if manifest.get("missing_images"):
+        warnings.append(
+            f"{len(manifest['missing_images'])} page image(s) were already missing when the backup was made"
+        )
+    if encrypted and key is None:
+        warnings.append("the workspace is encrypted: it was checked file by file and will be opened "
+                        "(and upgraded if older) when a user signs in")
+        return RestoreResult(root, manifest.get("alembic_revision"), dict(manifest.get("counts", {})),
+                             int(manifest.get("images", 0)), moved, None, True, "not opened (encrypted)",
+                             tuple(warnings), opened=False)
+    ws = Workspace.open(root, key=key)
     try:
         from records.migrate import current_revision
 
@@ -415,13 +455,8 @@ def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = F
             from records import audit
 
             res = audit.verify(s)
-        _, counts, _ = snapshot_info(ws.db_path)
+        _, counts, _ = snapshot_info(ws.db_path, ws.connect_raw if ws.encrypted else None)
     finally:
         ws.close()
-    warnings = []
-    if manifest.get("missing_images"):
-        warnings.append(
-            f"{len(manifest['missing_images'])} page image(s) were already missing when the backup was made"
-        )
     return RestoreResult(root, revision, counts, int(manifest.get("images", 0)), moved,
                          upgrade_backup, res.ok, res.reason, tuple(warnings))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import uuid
 from pathlib import Path
 from typing import Protocol
@@ -38,6 +39,23 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _writer_alive(name: str) -> bool:
+    """Is the process that is writing tmp file `name` (sha.PID.uuid.part) still running?"""
+    parts = name.split(".")
+    if len(parts) != 4 or not parts[1].isdigit():
+        return False  # not ours, or an old-style name: a leftover
+    pid = int(parts[1])
+    if pid == os.getpid() or os.name != "posix":
+        return True  # another thread of ours may be writing it; on Windows age decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class ImageStore:
     """Content-addressed files under `root` (images/ab/abcdef...)."""
 
@@ -63,7 +81,7 @@ class ImageStore:
         payload = self.cipher.encrypt(data, name=sha) if self.cipher else data
         self.tmp.mkdir(parents=True, exist_ok=True)
         final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.tmp / f"{sha}.{uuid.uuid4().hex}.part"
+        tmp = self.tmp / f"{sha}.{os.getpid()}.{uuid.uuid4().hex}.part"
         try:
             with open(tmp, "wb") as f:
                 f.write(payload)
@@ -95,14 +113,25 @@ class ImageStore:
             raise ImageStoreError(f"The page image {p} is damaged (its content does not match its hash).")
         return data
 
-    def clean_partial(self) -> int:
-        """Remove half-written files left by a crash; returns how many."""
+    def clean_partial(self, *, stale_after: float = 24 * 3600) -> int:
+        """Remove half-written files left by a crash; returns how many.
+
+        A file being written right now by another process with this workspace open (the
+        app while `daftar backup` runs) is left alone: only files of processes that are
+        gone, of this process, or older than `stale_after` seconds are removed.
+        """
         if not self.tmp.is_dir():
             return 0
         n = 0
+        now = time.time()
         for f in self.tmp.iterdir():
-            f.unlink(missing_ok=True)
-            n += 1
+            try:
+                old = now - f.stat().st_mtime > stale_after
+            except FileNotFoundError:
+                continue
+            if old or not _writer_alive(f.name):
+                f.unlink(missing_ok=True)
+                n += 1
         return n
 
     def all_hashes(self) -> set[str]:

@@ -17,6 +17,8 @@ def register(sub) -> None:
     p.add_argument("dest", nargs="?", default=None, metavar="DEST",
                    help="backup file or folder (default: WORKSPACE/backups/daftar-backup-TIME.tar)")
     add_workspace_arg(p)
+    p.add_argument("--user", metavar="NAME",
+                   help="an encrypted workspace: sign in as NAME (password from $DAFTAR_PASSWORD or asked)")
     p.set_defaults(func=run_backup)
 
     r = sub.add_parser(
@@ -29,14 +31,40 @@ def register(sub) -> None:
     r.add_argument("--force", action="store_true",
                    help="move a non-empty workspace aside and restore in its place")
     add_workspace_arg(r)
+    r.add_argument("--user", metavar="NAME",
+                   help="an encrypted backup: sign in as NAME to check and open it after restoring")
     r.set_defaults(func=run_restore)
+
+
+def _password(user: str) -> str:
+    import getpass
+    import os
+
+    return os.environ.get("DAFTAR_PASSWORD") or getpass.getpass(f"Password for {user}: ")
+
+
+def _open(root, user: str | None):
+    """Open a workspace; an encrypted one with the user's password."""
+    from records.workspace import Workspace, WorkspaceError
+
+    if not Workspace.is_encrypted(root):
+        return Workspace.open(root)
+    if not user:
+        raise WorkspaceError(f"The workspace {root or 'at the default place'} is encrypted: "
+                             "add --user NAME to sign in for the backup.")
+    from records.crypto import CryptoError
+
+    try:
+        key = Workspace.unlock(root, user, _password(user))
+    except CryptoError as e:
+        raise WorkspaceError(f"Cannot sign in as {user}: {e}") from None
+    return Workspace.open(root, key=key)
 
 
 def run_backup(args) -> int:
     from records.backup import create_backup
-    from records.workspace import Workspace
 
-    ws = Workspace.open(args.workspace)
+    ws = _open(args.workspace, args.user)
     try:
         res = create_backup(ws, args.dest)
     finally:
@@ -56,7 +84,8 @@ def run_restore(args) -> int:
     from records.workspace import default_workspace_dir
 
     target = args.workspace or default_workspace_dir()
-    res = restore_backup(args.backup, target, force=args.force)
+    password = _password(args.user) if args.user else None
+    res = restore_backup(args.backup, target, force=args.force, username=args.user, password=password)
     c = res.counts
     print(f"Restored {args.backup} into {res.workspace}")
     print(f"  {c.get('register', 0)} registers, {c.get('page', 0)} pages, {c.get('entry', 0)} entries, "
@@ -70,5 +99,6 @@ def run_restore(args) -> int:
     if not res.audit_ok:
         print(f"daftar: warning: the audit chain does not verify: {res.audit_reason}", file=sys.stderr)
         return 1
-    print("  audit chain verified")
+    if res.opened:
+        print("  audit chain verified")
     return 0

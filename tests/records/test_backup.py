@@ -264,3 +264,63 @@ def test_restoring_an_older_schema_upgrades_it_after_a_backup(workspace, tmp_pat
         assert con.execute("SELECT shelf FROM register").fetchall() == [("A-1",)]
     finally:
         con.close()
+
+
+# ----------------------------------------------------------------------------- encrypted
+LIGHT_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+SECRET_NAME = "غلام رسول نمبردار"
+
+
+@pytest.fixture
+def encrypted_backup(tmp_path):
+    ws, _code = Workspace.create_encrypted(tmp_path / "enc", admin_username="admin",
+                                           admin_password="admin-pass-1", kdf=LIGHT_KDF)
+    try:
+        with ws.session() as s:
+            from records.accounts import get_user
+
+            a = get_user(s, 1).actor()
+            rid = S.create_register(s, actor=a, template="jamabandi", district="لاہور", tehsil="رائیونڈ",
+                                    mauza="دیہہ", hadbast_no="12", year="2019-20")
+            page = S.add_page(s, ws.images, actor=a, register_id=rid, data=f"PNG {SECRET_NAME}".encode())
+            S.add_entry(s, actor=a, register_id=rid, page_id=page.page_id,
+                        values={"khewat_no": "47", "owner": SECRET_NAME})
+        res = create_backup(ws, tmp_path / "enc-backup.tar")
+        key = ws.key
+    finally:
+        ws.close()
+    return res, key
+
+
+def test_backup_of_an_encrypted_workspace_holds_no_plaintext(encrypted_backup):
+    # GIVEN a backup of an encrypted workspace
+    res, _ = encrypted_backup
+    # WHEN its bytes are read  THEN neither the owner's name nor a SQLite header is visible
+    data = res.path.read_bytes()
+    assert SECRET_NAME.encode() not in data and b"SQLite format 3" not in data
+    # AND its manifest says it is encrypted and still counts the rows
+    m = read_manifest(res.path)
+    assert m["encrypted"] is True and m["counts"]["entry"] == 1 and "keys/slots.json" in m["files"]
+
+
+def test_encrypted_backup_restores_with_or_without_signing_in(encrypted_backup, tmp_path):
+    # GIVEN an encrypted backup
+    res, key = encrypted_backup
+    # WHEN restored without a user  THEN files are verified, the workspace is not opened
+    plain = restore_backup(res.path, tmp_path / "r1")
+    assert not plain.opened and any("encrypted" in w for w in plain.warnings)
+    # AND the admin can later sign in and read it
+    ws = Workspace.open(tmp_path / "r1", key=Workspace.unlock(tmp_path / "r1", "admin", "admin-pass-1"))
+    try:
+        with ws.session() as s:
+            assert audit.verify(s).ok
+            assert S.page_rows(s, S.list_pages(s, 1)[0].id)[0].text("owner") == SECRET_NAME
+    finally:
+        ws.close()
+    # WHEN restored signing in as the admin  THEN it is opened and its audit chain checked
+    signed = restore_backup(res.path, tmp_path / "r2", username="admin", password="admin-pass-1")
+    assert signed.opened and signed.audit_ok and signed.counts["entry"] == 1
+    # WHEN the password is wrong  THEN it is refused by name and nothing is restored
+    with pytest.raises(BackupError, match="enc-backup.tar is encrypted and cannot be opened as admin"):
+        restore_backup(res.path, tmp_path / "r3", username="admin", password="wrong")
+    assert not (tmp_path / "r3").exists()

@@ -249,6 +249,29 @@ def test_half_written_images_are_cleaned_on_open(workspace):
     assert not list(tmp.iterdir())
 
 
+def test_opening_leaves_another_running_programs_half_written_image_alone(workspace):
+    # GIVEN a partial image being written by a live process (the app, while `daftar
+    # backup` opens the same workspace) and one left by a process that is gone
+    import subprocess
+    import sys
+
+    tmp = workspace.images_dir / "tmp"
+    tmp.mkdir(exist_ok=True)
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        (tmp / f"{'a' * 64}.{live.pid}.0123abcd.part").write_bytes(b"being written")
+        (tmp / f"{'b' * 64}.{dead.pid}.0123abcd.part").write_bytes(b"left by a crash")
+        # WHEN the workspace is opened by another process
+        Workspace.open(workspace.root).close()
+        # THEN only the crashed writer's file is removed
+        assert [p.name.split(".")[1] for p in tmp.iterdir()] == [str(live.pid)]
+    finally:
+        live.kill()
+        live.wait()
+
+
 def test_damaged_image_file_is_named(workspace):
     # GIVEN a stored page image that was changed on disk
     users = make_users(workspace)
