@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from reportlab.platypus import KeepTogether
 from sqlalchemy.orm import Session
 
 from records import services
@@ -182,13 +183,12 @@ def render_fard(data: FardData, out: str | Path, options: ReportOptions | None =
         f"کل حصہ: {format_share(data.total_share) if data.total_share else GAP}",
         f"حالت: {states}",
     ]
-    story.append(para("   ".join(summary), size=10, digits=d))
+    tail = [para("   ".join(summary), size=10, digits=d)]
     if data.unparsed:
-        story.append(para("کل میں شامل نہیں: " + "؛ ".join(data.unparsed), size=8, align="right"))
-    story.append(spacer(3))
-    story.append(QrCode(data.qr_payload, caption="ریکارڈ کا ہیش (sha256)"))
-    story.append(spacer(4))
-    story.append(SignatureLines(["دستخط پٹواری", "دستخط گرداور", "دستخط تحصیلدار", "تاریخ اجراء"]))
+        tail.append(para("کل میں شامل نہیں: " + "؛ ".join(data.unparsed), size=8, align="right"))
+    tail += [spacer(3), QrCode(data.qr_payload, caption="ریکارڈ کا ہیش (sha256)"), spacer(4),
+             SignatureLines(["دستخط پٹواری", "دستخط گرداور", "دستخط تحصیلدار", "تاریخ اجراء"])]
+    story.append(KeepTogether(tail))  # totals, hash and signatures stay on one page
     return build_pdf(out, story, options=opt, title=f"فرد {reg.mauza}", watermark=data.is_draft,
                      footer=f"{data.selector} sha256:{data.record_hash[:16]}")
 

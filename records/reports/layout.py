@@ -18,6 +18,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from records.reports.urdu_text import (
@@ -187,18 +188,12 @@ class SignatureLines(Flowable):
             draw_line(c, right, 5, cap, size=9, align="right")
 
 
-def page_decorator(*, title: str, footer: str, watermark: bool, digits: str = "as-is") -> Callable:
-    """onPage callback: footer with page number and print time; the DRAFT watermark."""
+def page_decorator(*, title: str, footer: str, digits: str = "as-is") -> Callable:
+    """onPage callback: footer with page number and print time."""
 
     def on_page(canv, doc):
         canv.saveState()
         w, h = doc.pagesize
-        if watermark:
-            canv.saveState()
-            canv.translate(w / 2, h / 2)
-            canv.rotate(30)
-            draw_line(canv, 0, 0, WATERMARK, size=72, align="centre", color=colors.Color(0.8, 0.8, 0.8, alpha=0.45))
-            canv.restoreState()
         canv.setStrokeColor(colors.grey)
         canv.line(doc.leftMargin, 12 * mm, w - doc.rightMargin, 12 * mm)
         draw_line(canv, w - doc.rightMargin, 7 * mm, f"{title} — صفحہ {doc.page}", size=8, digits=digits)
@@ -206,6 +201,24 @@ def page_decorator(*, title: str, footer: str, watermark: bool, digits: str = "a
         canv.restoreState()
 
     return on_page
+
+
+def draw_watermark(canv) -> None:
+    """"مسودہ / DRAFT" across the page, translucent, over the content (shaded cells too)."""
+    w, h = canv._pagesize
+    canv.saveState()
+    canv.translate(w / 2, h / 2)
+    canv.rotate(30)
+    draw_line(canv, 0, 0, WATERMARK, size=72, align="centre", color=colors.Color(0.5, 0.5, 0.5, alpha=0.35))
+    canv.restoreState()
+
+
+class _WatermarkCanvas(Canvas):
+    """A canvas that draws the draft watermark last on every page (on top of tables)."""
+
+    def showPage(self):
+        draw_watermark(self)
+        super().showPage()
 
 
 def build_pdf(out: str | Path, story: list, *, options: ReportOptions, title: str, watermark: bool,
@@ -221,8 +234,8 @@ def build_pdf(out: str | Path, story: list, *, options: ReportOptions, title: st
                             creator="Daftar")
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     foot = f"Daftar {stamp}" + (f" {options.printed_by}" if options.printed_by else "") + (f" {footer}" if footer else "")
-    deco = page_decorator(title=title, footer=foot, watermark=watermark, digits=options.digits)
-    doc.build(story, onFirstPage=deco, onLaterPages=deco)
+    deco = page_decorator(title=title, footer=foot, digits=options.digits)
+    doc.build(story, onFirstPage=deco, onLaterPages=deco, canvasmaker=_WatermarkCanvas if watermark else Canvas)
     tmp.replace(out)
     return out
 

@@ -137,3 +137,28 @@ def test_owner_fard_across_khewats_sums_area_but_not_shares(workspace, sample):
     assert {r.text("khewat_no") for r in data.rows} == {"47", "48"}
     assert data.total_area == Area.parse("12-5") + Area.parse("4-0")
     assert data.total_share is None
+
+
+def test_long_fard_repeats_header_and_watermark_on_every_page(workspace, sample, tmp_path):
+    # GIVEN khewat 47 with 45 more draft rows (the fard runs over several pages)
+    with workspace.session() as s:
+        for i in range(45):
+            services.add_entry(s, actor=sample.clerk, register_id=sample.register_id, values={
+                "khewat_no": "47", "khatooni_no": str(200 + i), "owner": f"مالک نمبر {i + 1}", "share": "1/100",
+                "khasra_nos": f"{300 + i}", "area": "0-5"})
+    # WHEN it is printed
+    out = fard.fard_pdf(workspace, tmp_path / "long.pdf", register_id=sample.register_id, khewat="47")
+    # THEN every page has ink and the watermark, and the table pages repeat the column headings
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(out))
+    texts = [p.get_textpage().get_text_range() for p in doc]
+    doc.close()
+    assert len(texts) >= 2
+    for t in texts:
+        assert "DRAFT" in t
+    pages = rendered_pages(out, tmp_path)
+    assert len(pages) == len(texts) and all(ink_share(p) > 0.003 for p in pages)
+    text = loose(extracted_text(out))
+    assert text.count("نام مالک مع ولدیت") >= 2  # headings repeated on each page of the table
+    assert "مالک نمبر 45" in text
