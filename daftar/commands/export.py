@@ -49,6 +49,8 @@ def register(sub) -> None:
                        description="Import a Daftar JSON export into an EMPTY workspace, keeping every id, "
                        "value, version and the audit chain. All or nothing.")
     i.add_argument("file", metavar="FILE", help="a .json written by `daftar export --format json`")
+    i.add_argument("--without-images", action="store_true",
+                   help="accept an export made with --images none (pages keep no image)")
     add_workspace_arg(i)
     i.set_defaults(func=run_import)
 
@@ -133,7 +135,7 @@ def run_import(args) -> int:
 
     ws = Workspace.open(args.workspace, create=True)
     try:
-        r = import_json(ws, args.file)
+        r = import_json(ws, args.file, without_images=args.without_images)
     except ExportError as e:
         return _fail(str(e))
     finally:

@@ -283,11 +283,20 @@ def _image_bytes(page: dict, doc: dict, base: Path, where: str) -> bytes | None:
     return data
 
 
-def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTEM) -> ImportResult:
-    """Import an export into an EMPTY workspace, keeping every id; all or nothing."""
+def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTEM,
+                without_images: bool = False) -> ImportResult:
+    """Import an export into an EMPTY workspace, keeping every id; all or nothing.
+
+    An export made with images "none" is refused unless without_images=True (its pages
+    then keep their image sha256 but have no image in this workspace).
+    """
     path = Path(path)
     where = str(path)
     doc = read_json(path)
+    has_pages = any(p.get("image_sha256") for r in doc["registers"] for p in r.get("pages", []))
+    if doc.get("images") == "none" and has_pages and not without_images:
+        raise ExportError(f"{where}: this export has no page images (made with --images none); export again "
+                          "with images, or import with --without-images to keep the pages without them")
     images: dict[str, bytes] = {}
     for reg in doc["registers"]:
         for p in reg.get("pages", []):

@@ -7,10 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from records import audit
 from records.exports import json_export
 from records.exports.json_export import ExportError
+from records.models import AuditEvent
 from records.workspace import Workspace
 from tests.reports import sampledata
 
@@ -132,5 +134,42 @@ def test_import_of_a_missing_image_or_bad_file_says_what_to_do(filled, tmp_path,
             json_export.import_json(target, out)
         with pytest.raises(ExportError, match="not a Daftar export"):
             json_export.import_json(target, bad)
+    finally:
+        target.close()
+
+
+def test_register_scope_export_imports_without_audit(filled, tmp_path, _template_workspace):
+    # GIVEN an export of one register (no audit trail travels with it)
+    ws, sample = filled
+    out = tmp_path / "one.json"
+    json_export.export_json(ws, out, register_ids=[sample.register_id], images="inline")
+    target = _fresh(tmp_path, _template_workspace)
+    try:
+        # WHEN it is imported into an empty workspace
+        json_export.import_json(target, out)
+        # THEN the registers, pages, entries and values are the same, the audit has only the import
+        with ws.session() as a, target.session() as b:
+            da, db = json_export.canonical_dump(a), json_export.canonical_dump(b)
+            events = b.scalars(select(AuditEvent.action)).all()
+        assert da["registers"] == db["registers"] and da["users"] == db["users"]
+        assert db["audit"] == []
+        assert events == [json_export.IMPORT_ACTION]
+    finally:
+        target.close()
+
+
+def test_export_without_images_needs_consent_to_import(filled, tmp_path, _template_workspace):
+    # GIVEN an export made without images
+    ws, _ = filled
+    out = tmp_path / "noimg.json"
+    json_export.export_json(ws, out, images="none")
+    target = _fresh(tmp_path, _template_workspace)
+    try:
+        # WHEN it is imported plainly THEN it is refused with the way out
+        with pytest.raises(ExportError, match="--without-images"):
+            json_export.import_json(target, out)
+        # AND with consent the records arrive, pages without their image
+        res = json_export.import_json(target, out, without_images=True)
+        assert res.entries == 5 and res.images == 0
     finally:
         target.close()
