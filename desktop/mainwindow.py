@@ -8,6 +8,7 @@ from __future__ import annotations
 from desktop.actions import EDITORS, ActionSpec, visible_for
 from desktop.context import AppContext
 from desktop.correction.view import CorrectionView
+from desktop.fonts import urdu_font
 from desktop.models.pages import PageListModel
 from desktop.models.registers import RegisterListModel
 from desktop.ocr_queue import OcrQueue
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.register_view = QListView(left)
         self.register_view.setObjectName("registerList")
         self.register_view.setModel(self.registers)
+        self.register_view.setFont(urdu_font(11))
         self.register_view.selectionModel().currentChanged.connect(self._on_register_current)
         lay.addWidget(self.register_view, 1)
         new_btn = QPushButton(self.tr("New register…"), left)

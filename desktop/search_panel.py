@@ -6,6 +6,7 @@ the read pool, debounced); activating a row opens its page.
 
 from __future__ import annotations
 
+from desktop.fonts import urdu_font
 from desktop.models.entries import EntryIdRole, RegisterRowsModel
 from desktop.operations import read_op
 from desktop.qt import QLabel, QLineEdit, Qt, QTableView, QTimer, QVBoxLayout, QWidget, Signal
@@ -40,6 +41,9 @@ class SearchPanel(QWidget):
         self.table.setObjectName("registerRows")
         self.table.setModel(self.model)
         self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.table.setFont(urdu_font(12))
+        self.table.horizontalHeader().setFont(urdu_font(10))
+        self.box.setFont(urdu_font(12))
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -52,6 +56,7 @@ class SearchPanel(QWidget):
         self._pages: dict[int, int] = {}
         self._template = None
         self._query_gen = 0
+        self._cache: tuple | None = None  # (register id, template, {page id: page no})
 
     def set_register(self, register_id: int | None) -> None:
         self.register_id = register_id
@@ -68,9 +73,14 @@ class SearchPanel(QWidget):
         self._query_gen += 1
         gen = self._query_gen
 
+        cached = self._cache if self._cache and self._cache[0] == rid else None
+
         def body(s):
-            tpl = services.register_template(s, rid)
-            pages = {p.id: p.page_no for p in services.list_pages(s, rid)}
+            if cached:
+                tpl, pages = cached[1], cached[2]
+            else:  # once per register (and after pages change), not per keystroke
+                tpl = services.register_template(s, rid)
+                pages = {p.id: p.page_no for p in services.list_pages(s, rid)}
             if query:
                 ids = [h.entry_id for h in services.search(s, query, register_id=rid, limit=1000)]
             else:
@@ -81,6 +91,7 @@ class SearchPanel(QWidget):
             if gen != self._query_gen:
                 return
             ids, tpl, pages = res
+            self._cache = (rid, tpl, pages)
             self.model.set_ids(ids, tpl, pages)
             self.info.setText(self.tr("{n} row(s)").format(n=len(ids)) if not query else
                               self.tr("{n} row(s) match “{q}”").format(n=len(ids), q=query))
@@ -95,6 +106,8 @@ class SearchPanel(QWidget):
             self.open_entry.emit(r.page_id, eid)
 
     def on_changes(self, changes) -> None:
+        if changes.pages or changes.registers:
+            self._cache = None
         if changes.entries and not changes.values:
             self.run_search()
         elif changes.values:

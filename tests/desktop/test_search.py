@@ -1,0 +1,42 @@
+"""Register rows panel: search by khewat (any digits) or owner, open the found row's page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desktop.conftest import wait_idle
+from tests.desktop.helpers import make_register
+
+pytestmark = pytest.mark.gui
+
+
+def test_search_by_urdu_digits_and_owner_then_open_row(qtbot, ctx):
+    # GIVEN the main window on a register with two pages of two rows each
+    from desktop.mainwindow import MainWindow
+
+    _rid, pids = make_register(ctx, n_pages=2)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    panel = win.search
+    qtbot.waitUntil(lambda: panel.model.total() == 4)
+    # WHEN the clerk searches khewat 47 typed in Urdu digits
+    panel.box.setText("۴۷")
+    panel.run_search()
+    wait_idle(qtbot, ctx)
+    # THEN all four rows of khewat 47 are found
+    assert panel.model.total() == 4 and "match" in panel.info.text()
+    # WHEN searching an owner name with the Arabic form of yeh
+    panel.box.setText("احمد علي")
+    panel.run_search()
+    wait_idle(qtbot, ctx)
+    assert panel.model.total() == 2
+    # ... and opening the second hit
+    panel.model.index(1, 1).data()
+    wait_idle(qtbot, ctx)
+    panel._activated(panel.model.index(1, 1))
+    # THEN its page is shown with that row selected
+    qtbot.waitUntil(lambda: win.correction.model.page is not None and win.correction.model.page.id == pids[1])
+    wait_idle(qtbot, ctx)
+    assert win.correction.current_field()[0] == 1
+    win.shutdown()
