@@ -251,6 +251,13 @@ def _fill(ws: Workspace, plans: list[list[_PagePlan]], rendered, rng: random.Ran
     """Store the rendered pages as registers, pages, OCR-like rows and review steps."""
     users = _create_users(ws)
     clerk, girdawar = users["clerk1"], users["girdawar1"]
+    first_header = plans[0][0].header
+    with ws.session() as s:
+        from records.outbox import office_identity
+
+        office = office_identity(s, name=f"پٹوار سرکل {first_header.get('mauza', '')} (نمونہ)")
+        office.district = first_header.get("district", "")
+        office.tehsil = first_header.get("tehsil", "")
     n_regs = n_pages = n_entries = 0
     for reg in plans:
         first = reg[0]

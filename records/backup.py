@@ -345,6 +345,18 @@ def _integrity_check(db: Path, backup: Path, key: bytes | None = None) -> None:
         raise BackupError(f"{backup}: the database inside is damaged ({res}). Nothing was restored.")
 
 
+def _check_revision(manifest: dict, backup: Path) -> None:
+    """Refuse, before anything is replaced, a backup whose schema this program does not know."""
+    from records.migrate import known_revision
+
+    rev = manifest.get("alembic_revision")
+    if rev and not known_revision(rev):
+        raise BackupError(
+            f"{backup} was made by a newer version of Daftar (schema {rev}). Update Daftar to "
+            "restore it; nothing was restored."
+        )
+
+
 def _unlock(staging: Path, backup: Path, username: str, password: str) -> bytes:
     """The workspace key from the key slots inside the backup."""
     from records.crypto import CryptoError, KeySlots
@@ -396,6 +408,13 @@ def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = F
     root = Path(workspace).expanduser().absolute()
     if root.exists() and not root.is_dir():
         raise BackupError(f"{root} is a file, not a workspace folder.")
+    from records.workspace import filesystem_type, is_network_path
+
+    if is_network_path(root.parent if not root.exists() else root):
+        raise BackupError(
+            f"{root} is on a network share ({filesystem_type(root.parent)}): a workspace must be on "
+            "this computer's own disk. Restore into a local folder."
+        )
     occupied = root.is_dir() and not _is_empty_dir(root)
     if occupied and not force:
         raise BackupError(
@@ -413,6 +432,7 @@ def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = F
     key: bytes | None = None
     try:
         manifest = verify_backup(backup, into=staging)
+        _check_revision(manifest, backup)
         encrypted = bool(manifest.get("encrypted"))
         if encrypted and username:
             key = _unlock(staging, backup, username, password or "")

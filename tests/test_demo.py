@@ -35,8 +35,13 @@ def test_demo_has_registers_of_each_kind_with_pages_and_rows(demo):
     assert all(r.entries >= 5 for r in regs)
     assert res.registers == 6 and res.pages == sum(r.pages for r in regs)
     assert res.entries == sum(r.entries for r in regs)
-    # AND headers carry Urdu place names
+    # AND headers carry Urdu place names, and the office is named after the first mauza
     assert all(any("\u0600" <= ch <= "\u06ff" for ch in r.mauza) for r in regs)
+    with ws.session() as s:
+        from records.models import Office
+
+        office = s.scalars(select(Office)).one()
+    assert office.name.startswith("پٹوار سرکل") and office.district == regs[0].district
 
 
 def test_every_demo_page_image_verifies_and_is_a_real_page(demo):

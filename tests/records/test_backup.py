@@ -324,3 +324,40 @@ def test_encrypted_backup_restores_with_or_without_signing_in(encrypted_backup, 
     with pytest.raises(BackupError, match="enc-backup.tar is encrypted and cannot be opened as admin"):
         restore_backup(res.path, tmp_path / "r3", username="admin", password="wrong")
     assert not (tmp_path / "r3").exists()
+
+
+def test_backup_of_a_newer_daftar_is_refused_before_anything_is_replaced(workspace, tmp_path):
+    # GIVEN a backup whose manifest names a schema this version does not know
+    _fill(workspace)
+    good = create_backup(workspace, tmp_path / "good.tar").path
+    newer = tmp_path / "newer.tar"
+
+    def bump(name, data):
+        if name != "manifest.json":
+            return data
+        m = json.loads(data)
+        m["alembic_revision"] = "zz99"
+        return json.dumps(m).encode()
+
+    _rewrite_tar(good, newer, bump)
+    other = Workspace.open(tmp_path / "current", create=True)
+    other.close()
+    # WHEN restored over an existing workspace with --force
+    # THEN it is refused by name and the current workspace stays where it is
+    with pytest.raises(BackupError, match="newer.tar was made by a newer version of Daftar \\(schema zz99\\)"):
+        restore_backup(newer, tmp_path / "current", force=True)
+    assert Workspace.exists(tmp_path / "current")
+    assert not [p for p in tmp_path.iterdir() if "before-restore" in p.name or ".restore-" in p.name]
+
+
+def test_restore_onto_a_network_share_is_refused(workspace, tmp_path, monkeypatch):
+    # GIVEN a backup and a target folder on a network share
+    import records.workspace as workspace_mod
+
+    _fill(workspace)
+    backup = create_backup(workspace, tmp_path / "b.tar").path
+    monkeypatch.setattr(workspace_mod, "filesystem_type", lambda path: "cifs")
+    # WHEN restored there  THEN it is refused before anything is written
+    with pytest.raises(BackupError, match="network share \\(cifs\\).*local folder"):
+        restore_backup(backup, tmp_path / "share" / "ws")
+    assert not (tmp_path / "share").exists()
