@@ -41,7 +41,10 @@ def register(sub) -> None:
     p.add_argument("--owner", help="pdf fard: owner's name (or part of it)")
     p.add_argument("--batch", type=int, metavar="ID", help="pdf handover: batch id")
     p.add_argument("--entries", metavar="IDS", help="pdf handover: entry ids (1,2,3) when there is no batch")
-    p.add_argument("--latin-digits", action="store_true", help="pdf: print 0-9 instead of Urdu digits")
+    digits = p.add_mutually_exclusive_group()
+    digits.add_argument("--urdu-digits", dest="urdu_digits", action="store_true", default=None,
+                        help="pdf: print Urdu digits ۰-۹ (default: the office setting display.urdu_digits)")
+    digits.add_argument("--latin-digits", dest="urdu_digits", action="store_false", help="pdf: print 0-9")
     add_workspace_arg(p)
     p.set_defaults(func=run_export)
 
@@ -64,7 +67,7 @@ def run_export(args) -> int:
     from pathlib import Path
 
     from records.exports.json_export import ExportError
-    from records.reports.layout import ReportError, ReportOptions
+    from records.reports.layout import ReportError
     from records.workspace import Workspace
 
     out = Path(args.out)
@@ -86,7 +89,10 @@ def run_export(args) -> int:
             r = export_json(ws, out, register_ids=args.register, images=args.images)
             print(f"wrote {r.registers} registers, {r.pages} pages, {r.entries} entries, {r.images} images to {out}")
         else:
-            opts = ReportOptions(urdu_digits=not args.latin_digits)
+            from records.reports.layout import office_options
+
+            with ws.session() as s:
+                opts = office_options(s, urdu_digits=args.urdu_digits)
             _pdf(ws, args, out, opts)
             print(f"wrote {out}")
     except (ExportError, ReportError) as e:

@@ -71,6 +71,23 @@ class ReportOptions:
         return "urdu" if self.urdu_digits else "latin"
 
 
+def office_options(session, *, urdu_digits: bool | None = None, landscape: bool = True,
+                   printed_by: str = "") -> ReportOptions:
+    """Report options from the office settings (display.urdu_digits, office.name);
+    an explicit urdu_digits wins."""
+    from sqlalchemy import select
+
+    from records.models import Office
+    from records.settings import Settings
+
+    office = session.scalars(select(Office).limit(1)).first()
+    settings = Settings.from_dict(office.settings if office else None)
+    digits = settings.get("display.urdu_digits") if urdu_digits is None else urdu_digits
+    name = settings.get("office.name") or (office.name if office else "")
+    who = " ".join(x for x in (printed_by, name) if x)
+    return ReportOptions(urdu_digits=bool(digits), landscape=landscape, printed_by=who)
+
+
 def canonical_json(obj) -> bytes:
     """Canonical JSON bytes (sorted keys, no spaces, UTF-8) used for every printed hash."""
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -162,3 +162,23 @@ def test_long_fard_repeats_header_and_watermark_on_every_page(workspace, sample,
     text = loose(extracted_text(out))
     assert text.count("نام مالک مع ولدیت") >= 2  # headings repeated on each page of the table
     assert "مالک نمبر 45" in text
+
+
+def test_office_settings_choose_digits_and_name_the_office(workspace, sample, tmp_path):
+    from records.models import Office
+    from records.reports.layout import office_options
+
+    # GIVEN an office that prefers Latin digits and has a name
+    with workspace.session() as s:
+        s.add(Office(name="Patwar Khana", settings={"display.urdu_digits": False, "office.name": "Patwar Khana Bhalwal"}))
+    # WHEN report options are taken from the office (and once overridden)
+    with workspace.session() as s:
+        opts = office_options(s)
+        forced = office_options(s, urdu_digits=True)
+    out = fard.fard_pdf(workspace, tmp_path / "o.pdf", register_id=sample.register_id, khewat="47", options=opts)
+    # THEN the fard prints Latin digits and the office name; an explicit choice wins
+    assert not opts.urdu_digits and forced.urdu_digits
+    text = extracted_text(out)
+    assert "Patwar Khana Bhalwal" in text
+    glyphs = "".join(c for c, _ in glyph_x(out))
+    assert "12-5" in glyphs and not any(d in glyphs for d in "۰۱۲۳۴۵۶۷۸۹")
