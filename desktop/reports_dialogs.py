@@ -147,14 +147,21 @@ def _ask_path(parent, title: str, suggested: str, pattern: str) -> str | None:
 
 
 # ----------------------------------------------------------------------------- fard
+def _options(workspace, urdu_digits: bool | None):
+    """Report options from the office settings (worker thread); urdu_digits None = the office's choice."""
+    from records.reports.layout import office_options
+
+    with workspace.session() as s:
+        return office_options(s, urdu_digits=urdu_digits)
+
+
 def _fard_job(workspace, register_id: int, khewat: str | None, owner: str | None, out: str,
-              urdu_digits: bool) -> Callable[[], JobResult]:
+              urdu_digits: bool | None) -> Callable[[], JobResult]:
     def fn() -> JobResult:
         from records.reports.fard import fard_pdf
-        from records.reports.layout import ReportOptions
 
         p = fard_pdf(workspace, out, register_id=register_id, khewat=khewat, owner=owner,
-                     options=ReportOptions(urdu_digits=urdu_digits))
+                     options=_options(workspace, urdu_digits))
         return JobResult(str(p), f"فرد محفوظ ہو گئی / Fard saved: {p}")
 
     return fn
@@ -173,7 +180,7 @@ def _ask_khewat(parent, khewat, owner) -> tuple[str | None, str | None] | None:
 
 
 def save_fard_pdf(parent: QWidget | None, workspace, register_id: int, *, khewat: str | None = None,
-                  owner: str | None = None, path: str | Path | None = None, urdu_digits: bool = True,
+                  owner: str | None = None, path: str | Path | None = None, urdu_digits: bool | None = None,
                   offer_open: bool = True) -> ReportJob | None:
     """"Save fard as PDF…": asks for the khewat and file when not given; None if cancelled."""
     chosen = _ask_khewat(parent, khewat, owner)
@@ -189,7 +196,7 @@ def save_fard_pdf(parent: QWidget | None, workspace, register_id: int, *, khewat
 
 
 def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat: str | None = None,
-                 owner: str | None = None, urdu_digits: bool = True, show: bool = True) -> ReportJob | None:
+                 owner: str | None = None, urdu_digits: bool | None = None, show: bool = True) -> ReportJob | None:
     """Make the fard PDF in the worker, then show it in a print preview (print from there)."""
     chosen = _ask_khewat(parent, khewat, owner)
     if chosen is None:
@@ -205,11 +212,9 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
 
 # ----------------------------------------------------------------------------- other reports
 def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=None, entry_ids=None,
-                urdu_digits: bool = True) -> Callable[[], JobResult]:
+                urdu_digits: bool | None = None) -> Callable[[], JobResult]:
     def fn() -> JobResult:
-        from records.reports.layout import ReportOptions
-
-        opts = ReportOptions(urdu_digits=urdu_digits)
+        opts = _options(workspace, urdu_digits)
         if kind == "progress":
             from records.reports.progress import progress_pdf
 
@@ -227,7 +232,7 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
 
 def save_report_pdf(parent: QWidget | None, workspace, kind: str, *, register_id: int | None = None,
                     batch_id: int | None = None, entry_ids: list[int] | None = None,
-                    path: str | Path | None = None, urdu_digits: bool = True,
+                    path: str | Path | None = None, urdu_digits: bool | None = None,
                     offer_open: bool = True) -> ReportJob | None:
     """"Save progress report / handover sheet as PDF…" (kind: progress | handover)."""
     out = str(path) if path else _ask_path(parent, "Save report as PDF", f"{kind}.pdf", "PDF (*.pdf)")
@@ -300,7 +305,7 @@ FORMATS = (("csv", "CSV (Excel)"), ("json", "JSON"), ("fard", "PDF: فرد / Far
 class ExportDialog(QDialog):
     """Choose a format, options and a file; the export runs in the worker on OK."""
 
-    def __init__(self, parent: QWidget | None, workspace, register_id: int | None):
+    def __init__(self, parent: QWidget | None, workspace, register_id: int | None, *, urdu_digits: bool = True):
         super().__init__(parent)
         self.workspace = workspace
         self.register_id = register_id
@@ -318,7 +323,7 @@ class ExportDialog(QDialog):
         self.khewat = QLineEdit()
         self.khewat.setPlaceholderText("47")
         self.urdu_digits = QCheckBox("Urdu digits — اردو ہندسے")
-        self.urdu_digits.setChecked(True)
+        self.urdu_digits.setChecked(urdu_digits)  # the caller passes the office's preference
         self.path = QLineEdit()
         browse = QPushButton("…")
         browse.clicked.connect(self._browse)
@@ -411,9 +416,10 @@ class ExportDialog(QDialog):
         self.buttons.setEnabled(True)
 
 
-def open_export_dialog(parent: QWidget | None, workspace, register_id: int | None = None) -> ExportDialog:
+def open_export_dialog(parent: QWidget | None, workspace, register_id: int | None = None, *,
+                       urdu_digits: bool = True) -> ExportDialog:
     """Show the export dialog (non-blocking); returns it."""
-    dlg = ExportDialog(parent, workspace, register_id)
+    dlg = ExportDialog(parent, workspace, register_id, urdu_digits=urdu_digits)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.open()
     return dlg
