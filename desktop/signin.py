@@ -12,9 +12,11 @@ from records.workspace import Workspace
 
 
 def default_actor(ws: Workspace) -> Actor:
-    """The first active user of the workspace, or a new local 'clerk' user."""
+    """The first active clerk of the workspace (else its first active user), or a new local
+    'clerk' user in an empty workspace."""
     with ws.session() as s:
-        user = s.scalars(select(User).where(User.active.is_(True)).order_by(User.id).limit(1)).first()
+        active = select(User).where(User.active.is_(True)).order_by(User.id).limit(1)
+        user = s.scalars(active.where(User.role == CLERK)).first() or s.scalars(active).first()
         if user is None:
             user = User(username="clerk", full_name="Records clerk", role=CLERK)
             s.add(user)

@@ -29,7 +29,7 @@ from records.services import Changes, PageView, RowView
 from records.templates import Template
 from records.text import display_digits
 from records.validation import validate_rows
-from records.workflow import EDITABLE
+from records.workflow import EDITABLE, EDITORS
 
 BoxRole = Qt.ItemDataRole.UserRole + 1
 FlagsRole = Qt.ItemDataRole.UserRole + 2
@@ -292,7 +292,7 @@ class PageRowsModel(QAbstractTableModel):
         if not index.isValid():
             return base
         r = self.row_view(index.row())
-        if r is not None and r.state in EDITABLE:
+        if r is not None and r.state in EDITABLE and self.ctx.actor.role in EDITORS:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 

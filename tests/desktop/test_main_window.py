@@ -51,3 +51,19 @@ def test_menus_show_only_actions_the_role_may_use(qtbot, workspace, qapp):
     assert "newRegister" not in win.actions_by_name
     assert "quit" in win.actions_by_name
     win.shutdown()
+
+
+def test_sign_in_prefers_a_clerk_and_creates_one_in_an_empty_workspace(workspace):
+    # GIVEN an empty workspace
+    from desktop.signin import default_actor
+    from records.models import User
+
+    # WHEN the app signs in THEN a local clerk is created
+    first = default_actor(workspace)
+    assert (first.username, first.role) == ("clerk", "clerk")
+    # GIVEN an admin created before a second clerk
+    with workspace.session() as s:
+        s.query(User).delete()
+        s.add_all([User(username="admin", role="admin"), User(username="clerk1", role="clerk")])
+    # WHEN signing in THEN the clerk is chosen (the admin may not edit entries)
+    assert default_actor(workspace).username == "clerk1"
