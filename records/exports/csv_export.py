@@ -1,5 +1,8 @@
 """CSV export: one row per entry (latest version), columns = the template's fields.
 
+Columns: register_id, the template's header fields (district ... year), page_no, row_no,
+entry_uuid, version, state, then the column fields in register order.
+
 UTF-8 with a byte order mark, so Excel opens Urdu intact. Values are written as stored
 (Latin digits, `12-5`, `3/8`); with `raw=True` each field is followed by a `FIELD_ocr`
 column holding the text OCR read. `excel_safe=True` writes values Excel would turn into
@@ -20,7 +23,9 @@ from records import services
 from records.exports.json_export import ExportError
 from records.text import normalise
 
-META_COLUMNS = ("register_id", "mauza", "year", "page_no", "row_no", "entry_uuid", "version", "state")
+# Columns before the fields: the register, its header fields (district, tehsil, mauza,
+# hadbast_no, year and any other of the template, e.g. harvest), then the row's place and state.
+ROW_COLUMNS = ("page_no", "row_no", "entry_uuid", "version", "state")
 _EXCEL_RISKY = re.compile(r"^(?:[=+\-@]|[0-9]+\s*[-/]\s*[0-9]+)")
 
 
@@ -37,6 +42,12 @@ def _excel(v: str) -> str:
     if v and _EXCEL_RISKY.match(v):
         return '="' + v.replace('"', '""') + '"'
     return v
+
+
+def _header_value(reg, name: str) -> str:
+    if name in ("district", "tehsil", "mauza", "hadbast_no", "year", "volume"):
+        return str(getattr(reg, name))
+    return str((reg.header or {}).get(name, ""))
 
 
 def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = False,
@@ -57,10 +68,11 @@ def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = Fals
         raise ExportError(f"the registers use different templates ({', '.join(sorted(templates))}): export "
                           f"one template at a time with --register ID; registers: {listing}")
     if not regs:
-        return list(META_COLUMNS), []
+        return ["register_id", *ROW_COLUMNS], []
     tpl = services.register_template(session, regs[0].id)
     fields = [c.name for c in tpl.columns]
-    header = list(META_COLUMNS)
+    head_fields = [h.name for h in tpl.header]
+    header = ["register_id", *head_fields, *ROW_COLUMNS]
     for f in fields:
         header.append(f)
         if raw:
@@ -72,8 +84,8 @@ def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = Fals
         for r in rows:
             if flt.states and r.state not in flt.states:
                 continue
-            line = [str(reg.id), reg.mauza, reg.year, str(page_no.get(r.page_id, "")), str(r.row_no), r.uuid,
-                    str(r.version), r.state]
+            line = [str(reg.id), *(_header_value(reg, h) for h in head_fields),
+                    str(page_no.get(r.page_id, "")), str(r.row_no), r.uuid, str(r.version), r.state]
             for f in fields:
                 v = r.values.get(f)
                 line.append(_excel(v.value) if excel_safe and v else (v.value if v else ""))

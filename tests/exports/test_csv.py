@@ -22,16 +22,17 @@ def test_csv_has_bom_urdu_intact_and_one_row_per_entry(workspace, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = csv_export.read_csv(out)
     assert n == len(rows) == 4
-    assert list(rows[0])[:8] == list(csv_export.META_COLUMNS)
     with workspace.session() as s:
-        columns = [c.name for c in services.register_template(s, sample.register_id).columns]
-    assert list(rows[0])[8:] == columns
+        tpl = services.register_template(s, sample.register_id)
+    head = ["register_id", "district", "tehsil", "mauza", "hadbast_no", "year", *csv_export.ROW_COLUMNS]
+    assert list(rows[0]) == head + [c.name for c in tpl.columns]
+    assert rows[0]["district"] == "سرگودھا" and rows[0]["hadbast_no"] == "112"
     assert rows[0]["owner"] == sampledata.OWNER_1
     assert rows[1]["area"] == "8-17-3" and rows[1]["share"] == "5/8"
     # AND the missing fields of the gap row are empty cells, not dropped columns
     gap = rows[3]
     assert gap["owner"] == "نامعلوم" and gap["area"] == "" and gap["share"] == ""
-    assert rows[0]["mauza"] == "چک نمبر 12"
+    assert rows[0]["mauza"] == "چک نمبر 12" and rows[0]["year"] == "2019-20"
 
 
 def test_csv_raw_columns_hold_the_ocr_text(workspace, tmp_path):
@@ -65,6 +66,12 @@ def test_csv_refuses_registers_of_different_templates(workspace, tmp_path):
     with workspace.session() as s:
         services.create_register(s, actor=sample.clerk, template="girdawari", district="سرگودھا", tehsil="بھلوال",
                                  mauza="چک نمبر ۱۲", hadbast_no="112", year="2019-20", header={"harvest": "rabi"})
+    # WHEN the girdawari register is exported THEN its harvest (a header field) is a column
+    with workspace.session() as s:
+        gid = max(r.id for r in services.list_registers(s))
+    csv_export.export_csv(workspace, tmp_path / "g.csv", CsvFilter(register_ids=(gid,)))
+    with open(tmp_path / "g.csv", encoding="utf-8-sig") as f:
+        assert "harvest" in f.readline().split(",")
     # WHEN all registers are exported to one CSV
     # THEN the error names both templates and says to choose one register
     with pytest.raises(ExportError, match=r"different templates \(girdawari, jamabandi\).*--register"):
