@@ -1,0 +1,396 @@
+"""Segment a numeric cell image into glyph candidates and describe them as feature vectors.
+
+The number recogniser (`ocr.numbers`) reads a cell in three steps:
+
+1. `binarise` turns the grey cell into an ink mask (or None for a blank cell);
+2. `find_atoms` finds connected components, drops rule remnants and speckles, merges
+   pieces stacked above each other (broken strokes) and measures the text band;
+3. `cut_candidates` proposes cuts inside atoms wide enough to be touching glyphs; the
+   recogniser picks the best partition with its classifier.
+
+`glyph_features` turns any ink mask piece into the vector the classifier reads: HOG and
+a small bitmap of the shape normalised to its own box, plus its size and position
+relative to the text band (so an Urdu zero dot, a comma, a hyphen and a speckle differ).
+Only numpy and OpenCV are used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+# A cell whose darkest ink is within this many grey levels of the paper is blank.
+MIN_CONTRAST = 45
+SHAPE_SIZE = 24
+HOG_CELL = 6
+HOG_BINS = 9
+RAW_SIZE = 10
+N_GEOMETRY = 8
+
+
+@dataclass(frozen=True)
+class Band:
+    """Vertical extent of the text line in a cell: top and bottom row, height in pixels."""
+
+    top: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+@dataclass
+class Atom:
+    """A group of connected components read as one glyph unless the recogniser splits it."""
+
+    x0: int
+    y0: int
+    x1: int  # exclusive
+    y1: int  # exclusive
+    mask: np.ndarray  # bool, shape (y1-y0, x1-x0): only this atom's ink
+
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        """(x, y, width, height) in cell coordinates."""
+        return (self.x0, self.y0, self.width, self.height)
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    """A uint8 single-channel view of a grey, BGR or BGRA image."""
+    if image.ndim == 3:
+        code = cv2.COLOR_BGRA2GRAY if image.shape[2] == 4 else cv2.COLOR_BGR2GRAY
+        image = cv2.cvtColor(image, code)
+    if image.dtype != np.uint8:
+        image = np.clip(image, 0, 255).astype(np.uint8)
+    return image
+
+
+def binarise(gray: np.ndarray) -> np.ndarray | None:
+    """Ink mask (bool) of a dark-on-light cell, or None when the cell holds no ink at all.
+
+    The threshold lies between the paper (median grey) and the darkest ink after a
+    light blur, so faded ink and uneven paper still separate; a cell whose darkest
+    blurred pixel is close to the paper is blank.
+    """
+    gray = to_gray(gray)
+    if gray.size == 0 or min(gray.shape) < 4:
+        return None
+    blurred = cv2.GaussianBlur(gray, (3, 3), 0)
+    paper = float(np.median(blurred))
+    ink = float(np.percentile(blurred, 0.2))
+    if paper - ink < MIN_CONTRAST:
+        return None
+    threshold = ink + 0.55 * (paper - ink)
+    return blurred < threshold
+
+
+TARGET_BAND = 32.0  # text band height (px) the classifier sees
+
+
+def normalise_scale(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, float]:
+    """Resize a cell so its text band is about TARGET_BAND pixels high, and binarise it.
+
+    Small text is enlarged before binarising (thin hyphens and slashes survive), large
+    text is reduced (speed). Returns the resized grey image, its ink mask (None when the
+    cell is blank) and the scale factor applied.
+    """
+    gray = to_gray(gray)
+    mask = binarise(gray)
+    if mask is None:
+        return gray, None, 1.0
+    _, band = find_atoms(mask)
+    if band is None:
+        return gray, mask, 1.0
+    factor = float(np.clip(TARGET_BAND / band.height, 0.4, 4.0))
+    if 0.85 <= factor <= 1.2:
+        return gray, mask, 1.0
+    h, w = gray.shape
+    size = (max(int(round(w * factor)), 1), max(int(round(h * factor)), 1))
+    interp = cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA
+    resized = cv2.resize(gray, size, interpolation=interp)
+    return resized, binarise(resized), factor
+
+
+def _components(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    return labels, stats[1:]  # drop background
+
+
+def estimate_band(boxes: list[tuple[int, int, int, int]]) -> Band | None:
+    """Text band from component boxes (x, y, w, h): the median extent of the tall ones."""
+    if not boxes:
+        return None
+    heights = np.array([b[3] for b in boxes], dtype=float)
+    tall = heights >= 0.55 * heights.max()
+    tops = np.array([b[1] for b in boxes], dtype=float)[tall]
+    bottoms = np.array([b[1] + b[3] for b in boxes], dtype=float)[tall]
+    return Band(float(np.median(tops)), float(np.median(bottoms)))
+
+
+def find_atoms(mask: np.ndarray) -> tuple[list[Atom], Band | None]:
+    """Glyph candidates of an ink mask, left to right, and the text band they sit in.
+
+    Drops ruling remnants (long thin components along the cell edge), speckles (much
+    smaller than the text band) and anything far above or below the band; merges
+    components that overlap horizontally by more than half the narrower one (a stroke
+    broken by faded ink, a dot under a glyph).
+    """
+    cell_h, cell_w = mask.shape
+    labels, stats = _components(mask)
+    keep: list[int] = []
+    for i, (x, _y, w, h, _area) in enumerate(stats):
+        if w >= 0.85 * cell_w and h <= max(0.2 * cell_h, 3):
+            continue  # horizontal rule
+        if h >= 0.85 * cell_h and w <= max(0.08 * cell_w, 3) and (x <= 1 or x + w >= cell_w - 1):
+            continue  # vertical rule at the edge
+        keep.append(i)
+    if not keep:
+        return [], None
+    # Band from components that are not tiny.
+    sizes = np.array([max(stats[i][2], stats[i][3]) for i in keep], dtype=float)
+    big = [i for i in keep if max(stats[i][2], stats[i][3]) >= 0.3 * sizes.max()]
+    band = estimate_band([tuple(int(v) for v in stats[i][:4]) for i in big])
+    assert band is not None
+    h_band = band.height
+    groups: list[list[int]] = []
+    for i in keep:
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if max(w, h) < max(2.0, 0.1 * h_band) or area < max(3.0, 0.006 * h_band * h_band):
+            continue  # speckle
+        cy = y + h / 2
+        if cy < band.top - 0.6 * h_band or cy > band.bottom + 0.6 * h_band:
+            continue  # outside the text line
+        groups.append([i])
+    groups.sort(key=lambda g: stats[g[0]][0])
+    # One sweep left to right: a component overlapping the current group horizontally by
+    # more than half of the narrower of the two joins it.
+    merged_groups: list[list[int]] = []
+    spans: list[list[int]] = []
+    for g in groups:
+        x, w = int(stats[g[0]][0]), int(stats[g[0]][2])
+        if spans:
+            gx0, gx1 = spans[-1]
+            overlap = min(gx1, x + w) - max(gx0, x)
+            if overlap > 0.5 * min(gx1 - gx0, w):
+                merged_groups[-1].extend(g)
+                spans[-1] = [min(gx0, x), max(gx1, x + w)]
+                continue
+        merged_groups.append(list(g))
+        spans.append([x, x + w])
+    atoms = [_atom(labels, stats, g) for g in merged_groups]
+    atoms.sort(key=lambda a: (a.x0 + a.x1) / 2)
+    return atoms, band
+
+
+def _atom(labels: np.ndarray, stats: np.ndarray, group: list[int]) -> Atom:
+    x0 = min(int(stats[i][0]) for i in group)
+    y0 = min(int(stats[i][1]) for i in group)
+    x1 = max(int(stats[i][0] + stats[i][2]) for i in group)
+    y1 = max(int(stats[i][1] + stats[i][3]) for i in group)
+    window = labels[y0:y1, x0:x1]
+    mask = window == group[0] + 1
+    for i in group[1:]:
+        mask |= window == i + 1
+    return Atom(x0, y0, x1, y1, mask)
+
+
+def sub_atom(atom: Atom, c0: int, c1: int) -> Atom | None:
+    """The part of an atom between columns c0 and c1 (atom coordinates), tight-boxed."""
+    piece = atom.mask[:, c0:c1]
+    rows = np.flatnonzero(piece.any(axis=1))
+    cols = np.flatnonzero(piece.any(axis=0))
+    if rows.size == 0:
+        return None
+    r0, r1 = int(rows[0]), int(rows[-1]) + 1
+    k0, k1 = int(cols[0]), int(cols[-1]) + 1
+    return Atom(
+        atom.x0 + c0 + k0, atom.y0 + r0, atom.x0 + c0 + k1, atom.y0 + r1, piece[r0:r1, k0:k1]
+    )
+
+
+def cut_candidates(atom: Atom, band: Band, max_cuts: int = 3) -> list[int]:
+    """Columns (atom coordinates) where an atom wide enough to hold touching glyphs may be cut.
+
+    Candidates are local minima of the vertical ink projection, at least a fifth of the
+    band height from the edges and from each other, thinnest first.
+    """
+    h = band.height
+    if atom.width < 0.75 * h:
+        return []
+    proj = atom.mask.sum(axis=0).astype(float)
+    proj = np.convolve(proj, np.ones(3) / 3, mode="same")
+    margin = max(2, int(0.18 * h))
+    inner = np.arange(margin, atom.width - margin)
+    if inner.size == 0:
+        return []
+    is_min = (proj[inner] <= proj[inner - 1]) & (proj[inner] <= proj[inner + 1])
+    cands = sorted(inner[is_min].tolist(), key=lambda c: (proj[c], c))
+    chosen: list[int] = []
+    for c in cands:
+        if all(abs(c - o) >= max(2, int(0.2 * h)) for o in chosen):
+            chosen.append(c)
+        if len(chosen) >= max_cuts:
+            break
+    return sorted(chosen)
+
+
+def union(parts: list[Atom]) -> Atom:
+    """One atom holding the ink of several (their boxes joined, masks OR-ed)."""
+    if len(parts) == 1:
+        return parts[0]
+    x0 = min(p.x0 for p in parts)
+    y0 = min(p.y0 for p in parts)
+    x1 = max(p.x1 for p in parts)
+    y1 = max(p.y1 for p in parts)
+    mask = np.zeros((y1 - y0, x1 - x0), bool)
+    for p in parts:
+        mask[p.y0 - y0 : p.y1 - y0, p.x0 - x0 : p.x1 - x0] |= p.mask
+    return Atom(x0, y0, x1, y1, mask)
+
+
+@dataclass
+class Lattice:
+    """Segmentation hypotheses of a cell: units left to right and the glyph candidates
+    `pieces[(i, j)]` made of units i..j-1. Every path 0 -> len(units) is one reading."""
+
+    units: list[Atom]
+    pieces: dict[tuple[int, int], Atom]
+    cut: set[int]  # unit indices i where unit i and i-1 come from one cut component
+
+
+MAX_SPAN = 4
+JOIN_GAP = 0.15  # of the band height: pieces closer than this may be one broken glyph
+JOIN_WIDTH = 1.1  # of the band height: joined pieces of separate components stay narrower
+
+
+def build_lattice(atoms: list[Atom], band: Band) -> Lattice:
+    """Units (atoms, or parts of atoms cut at `cut_candidates`) and the glyph candidates
+    made of consecutive units: parts of one atom may always rejoin; separate atoms join
+    when close (a stroke broken by faded ink) and narrow enough to be one glyph."""
+    h = band.height
+    units: list[Atom] = []
+    parent: list[int] = []
+    for ai, atom in enumerate(atoms):
+        cuts = cut_candidates(atom, band)
+        if not cuts:
+            units.append(atom)
+            parent.append(ai)
+            continue
+        pos = [0, *cuts, atom.width]
+        for a, b in zip(pos, pos[1:], strict=False):
+            piece = sub_atom(atom, a, b)
+            if piece is not None:
+                units.append(piece)
+                parent.append(ai)
+    cut = {i for i in range(1, len(units)) if parent[i] == parent[i - 1]}
+    pieces: dict[tuple[int, int], Atom] = {}
+    n = len(units)
+    for i in range(n):
+        pieces[(i, i + 1)] = units[i]
+        for j in range(i + 2, min(n, i + MAX_SPAN) + 1):
+            k = j - 1
+            if k not in cut:
+                if units[k].x0 - max(u.x1 for u in units[i:k]) > JOIN_GAP * h:
+                    break
+                if units[k].x1 - units[i].x0 > JOIN_WIDTH * h:
+                    break
+            pieces[(i, j)] = union(units[i:j])
+    return Lattice(units, pieces, cut)
+
+
+def _shape_image(atom: Atom) -> np.ndarray:
+    """The atom's ink scaled to fit a SHAPE_SIZE square (aspect kept, centred, 2 px margin)."""
+    m = atom.mask.astype(np.float32)
+    h, w = m.shape
+    side = max(h, w)
+    square = np.zeros((side, side), np.float32)
+    oy, ox = (side - h) // 2, (side - w) // 2
+    square[oy : oy + h, ox : ox + w] = m
+    inner = SHAPE_SIZE - 4
+    shape = np.zeros((SHAPE_SIZE, SHAPE_SIZE), np.float32)
+    shape[2 : 2 + inner, 2 : 2 + inner] = cv2.resize(
+        square, (inner, inner), interpolation=cv2.INTER_AREA
+    )
+    return shape
+
+
+def _geometry(atom: Atom, band: Band) -> list[float]:
+    h, w = atom.mask.shape
+    bh = band.height
+    ink = float(atom.mask.sum())
+    return [
+        h / bh,
+        w / bh,
+        (atom.y0 - band.top) / bh,
+        (atom.y1 - band.top) / bh,
+        float(np.log(max(w, 1) / max(h, 1))),
+        ink / max(h * w, 1),
+        ink / (bh * bh),
+        min(h, w) / bh,
+    ]
+
+
+def glyph_features(atom: Atom, band: Band) -> np.ndarray:
+    """Feature vector (float32) of one glyph candidate: shape HOG, small bitmap, geometry."""
+    return features_batch([atom], band)[0]
+
+
+def features_batch(atoms: list[Atom], band: Band) -> np.ndarray:
+    """Feature rows (N, FEATURE_SIZE) of glyph candidates of one cell."""
+    shapes = np.stack([_shape_image(a) for a in atoms])
+    hog = hog_features(shapes)
+    n = len(atoms)
+    raw = np.stack(
+        [cv2.resize(s, (RAW_SIZE, RAW_SIZE), interpolation=cv2.INTER_AREA) for s in shapes]
+    )
+    geometry = np.array([_geometry(a, band) for a in atoms], dtype=np.float32)
+    return np.concatenate([hog, raw.reshape(n, -1), geometry], axis=1).astype(np.float32)
+
+
+def hog_features(imgs: np.ndarray) -> np.ndarray:
+    """Histograms of oriented gradients of a stack of images (N, S, S) -> (N, D).
+
+    Unsigned gradients, 9 bins, 6x6-pixel cells, 2x2-cell blocks, L2-Hys normalised
+    (OpenCV 5 wheels have no HOGDescriptor, so this is the textbook version in numpy).
+    """
+    n, h, w = imgs.shape
+    gx = np.zeros_like(imgs)
+    gy = np.zeros_like(imgs)
+    gx[:, :, 1:-1] = imgs[:, :, 2:] - imgs[:, :, :-2]
+    gy[:, 1:-1, :] = imgs[:, 2:, :] - imgs[:, :-2, :]
+    mag = np.sqrt(gx * gx + gy * gy)
+    ang = np.arctan2(gy, gx) % np.pi
+    pos = ang / np.pi * HOG_BINS - 0.5
+    lo = np.floor(pos)
+    frac = pos - lo
+    lo = lo.astype(np.int64) % HOG_BINS
+    hi = (lo + 1) % HOG_BINS
+    ch, cw = h // HOG_CELL, w // HOG_CELL
+    cell_of = (np.arange(h)[:, None] // HOG_CELL) * cw + (np.arange(w)[None, :] // HOG_CELL)
+    base = (np.arange(n)[:, None, None] * (ch * cw) + cell_of[None]) * HOG_BINS
+    size = n * ch * cw * HOG_BINS
+    acc = np.bincount((base + lo).ravel(), (mag * (1 - frac)).ravel(), minlength=size)
+    acc += np.bincount((base + hi).ravel(), (mag * frac).ravel(), minlength=size)
+    cells = acc.reshape(n, ch, cw, HOG_BINS)
+    blocks = np.concatenate(
+        [cells[:, :-1, :-1], cells[:, :-1, 1:], cells[:, 1:, :-1], cells[:, 1:, 1:]], axis=3
+    ).reshape(n, (ch - 1) * (cw - 1), 4 * HOG_BINS)
+    blocks = blocks / np.sqrt((blocks * blocks).sum(axis=2, keepdims=True) + 1e-6)
+    blocks = np.minimum(blocks, 0.2)
+    blocks = blocks / np.sqrt((blocks * blocks).sum(axis=2, keepdims=True) + 1e-6)
+    return blocks.reshape(n, -1).astype(np.float32)
+
+
+_N_HOG = ((SHAPE_SIZE // HOG_CELL) - 1) ** 2 * 4 * HOG_BINS
+FEATURE_SIZE = _N_HOG + RAW_SIZE * RAW_SIZE + N_GEOMETRY

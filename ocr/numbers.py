@@ -1,0 +1,327 @@
+"""Number recogniser: reads a numeric cell (Urdu, Arabic-Indic or Latin digits, '/', '-',
+commas) into Latin-digit text with a confidence per glyph and per field.
+
+    reader = get_number_reader()          # loads resources/models/numbers.npz once
+    reading = reader.read(cell_gray, "khasra")
+    reading.text, reading.confidence      # '125/5', 0.99
+
+How it reads (see ocr/glyphs.py for segmentation): the cell is binarised, split into
+connected components (stacked pieces merged, speckles dropped), and components wide
+enough to be touching glyphs are cut where the classifier scores the pieces best. A
+small MLP (numpy, weights trained by `python -m ocr.train_numbers`) classifies each
+glyph into shape classes: Latin digits, Eastern digits (the Urdu forms of ۴ ۵ ۶ ۷, their
+Persian forms and the Arabic-Indic ٤ ٥ ٦ ٧ are separate shapes of the same digits), '/',
+'-', '،', ',' and a reject class for speckles and junk. Shapes that look alike across
+scripts (Latin 0 and Arabic-Indic ٥, Latin 7 and ٦) are told apart by the script of the
+whole cell: a cell is written in one digit set.
+
+A reading that does not parse as its field kind (a khasra with an empty part, a share
+with a zero total, ...) is returned as read with a low confidence; it is never "fixed".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from ocr.glyphs import (
+    MAX_SPAN,
+    Atom,
+    Band,
+    build_lattice,
+    features_batch,
+    find_atoms,
+    normalise_scale,
+)
+
+LATIN_CLASSES = [f"L{d}" for d in range(10)]
+EASTERN_CLASSES = [
+    "e0",
+    "e1",
+    "e2",
+    "e3",
+    "u4",
+    "a4",
+    "u5",
+    "a5",
+    "e6",
+    "p6",
+    "u7",
+    "e7",
+    "e8",
+    "e9",
+]
+PUNCT_CLASSES = ["/", "-", "،", ","]
+REJECT = "x"
+CLASSES = LATIN_CLASSES + EASTERN_CLASSES + PUNCT_CLASSES + [REJECT]
+
+# What each shape class reads as.
+CLASS_TEXT = {c: c[1] for c in LATIN_CLASSES + EASTERN_CLASSES} | {p: p for p in PUNCT_CLASSES}
+SCRIPT_CLASSES = {
+    "latin": set(LATIN_CLASSES) | {"e1"} | set(PUNCT_CLASSES),
+    "eastern": set(EASTERN_CLASSES) | set(PUNCT_CLASSES),
+}
+NUMERIC_KINDS = ("integer", "khasra", "khasra-list", "area", "share", "date", "cnic")
+# Field confidence of a reading that does not parse as its kind.
+UNPARSED_CONFIDENCE = 0.2
+MODEL_NAME = "numbers.npz"
+
+
+@dataclass
+class NumberReading:
+    """What the recogniser read in one cell."""
+
+    text: str  # Latin digits with '/', '-', '، ' separators as read ('' for a blank cell)
+    confidence: float  # 0..1 for the field
+    glyph_confidences: list[float] = field(default_factory=list)
+    boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # (x, y, w, h) per glyph
+    script: str = ""  # 'latin' or 'eastern' ('' when nothing was read)
+    problem: str | None = None  # why the reading does not parse as its kind, if it does not
+
+
+def model_path() -> Path:
+    """Where the shipped model lives (override with DAFTAR_NUMBER_MODEL)."""
+    env = os.environ.get("DAFTAR_NUMBER_MODEL")
+    if env:
+        return Path(env)
+    import resources
+
+    return resources.root() / "models" / MODEL_NAME
+
+
+def is_available() -> bool:
+    """True when the number model file is present."""
+    return model_path().is_file()
+
+
+class GlyphClassifier:
+    """The MLP over glyph features: standardise, ReLU hidden layer, softmax."""
+
+    def __init__(self, weights: dict[str, np.ndarray]) -> None:
+        self.mean = weights["mean"].astype(np.float32)
+        self.scale = (1.0 / weights["std"]).astype(np.float32)
+        self.layers = []
+        i = 1
+        while f"W{i}" in weights:
+            self.layers.append(
+                (weights[f"W{i}"].astype(np.float32), weights[f"b{i}"].astype(np.float32))
+            )
+            i += 1
+        self.classes = [str(c) for c in weights["classes"]]
+        if self.classes != CLASSES:
+            raise ValueError(
+                f"number model classes {self.classes} do not match this version of Daftar; "
+                "retrain with `python -m ocr.train_numbers --out resources/models/`"
+            )
+
+    @classmethod
+    def load(cls, path: Path) -> GlyphClassifier:
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"Number model {path} is missing; train it with "
+                "`python -m ocr.train_numbers --out resources/models/` or reinstall Daftar."
+            )
+        with np.load(path, allow_pickle=False) as data:
+            return cls({k: data[k] for k in data.files})
+
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        """Class probabilities, one row per feature row."""
+        x = (features - self.mean) * self.scale
+        for i, (w, b) in enumerate(self.layers):
+            x = x @ w + b
+            if i < len(self.layers) - 1:
+                np.maximum(x, 0, out=x)
+        x -= x.max(axis=1, keepdims=True)
+        np.exp(x, out=x)
+        x /= x.sum(axis=1, keepdims=True)
+        return x
+
+
+@dataclass
+class _Glyph:
+    atom: Atom
+    probs: np.ndarray
+
+
+class NumberReader:
+    """Reads numeric cells with a loaded glyph classifier (thread-safe: no mutable state)."""
+
+    def __init__(self, classifier: GlyphClassifier) -> None:
+        self.classifier = classifier
+        self._reject = CLASSES.index(REJECT)
+        self._script_masks = {
+            s: np.array([c in allowed for c in CLASSES]) for s, allowed in SCRIPT_CLASSES.items()
+        }
+
+    def read(self, cell_gray: np.ndarray, kind: str) -> NumberReading:
+        """Read one cell image (grey or BGR numpy array) as a value of a numeric field kind."""
+        if kind not in NUMERIC_KINDS:
+            raise ValueError(f"'{kind}' is not a numeric field kind ({', '.join(NUMERIC_KINDS)})")
+        _, mask, scale = normalise_scale(cell_gray)
+        if mask is None:
+            return NumberReading("", 0.0)
+        atoms, band = find_atoms(mask)
+        if not atoms or band is None:
+            return NumberReading("", 0.0)
+        glyphs, split = self._segment(atoms, band)
+        reading = self._decode(glyphs, band, kind, split)
+        if scale != 1.0:
+            reading.boxes = [
+                (
+                    int(x / scale),
+                    int(y / scale),
+                    max(int(round(w / scale)), 1),
+                    max(int(round(h / scale)), 1),
+                )
+                for x, y, w, h in reading.boxes
+            ]
+        return reading
+
+    # -- segmentation: cut wide atoms where the pieces look most like glyphs -------------
+
+    def _segment(self, atoms: list[Atom], band: Band) -> tuple[list[_Glyph], bool]:
+        lattice = build_lattice(atoms, band)
+        keys = list(lattice.pieces)
+        pieces = [lattice.pieces[k] for k in keys]
+        probs = self.classifier.predict(features_batch(pieces, band))
+        row = {k: r for r, k in enumerate(keys)}
+        n = len(lattice.units)
+        # DP over unit boundaries: maximise the log-probability that every chosen piece
+        # is a glyph (not the reject class). Each extra piece costs one more factor <= 1,
+        # so a component is cut only when as a whole it looks like junk (touching
+        # glyphs), and pieces are joined when together they look like one glyph.
+        best = [-np.inf] * (n + 1)
+        back = [-1] * (n + 1)
+        best[0] = 0.0
+        for j in range(1, n + 1):
+            for i in range(max(0, j - MAX_SPAN), j):
+                r = row.get((i, j))
+                if r is None or best[i] == -np.inf:
+                    continue
+                s = best[i] + float(np.log(max(1.0 - probs[r][self._reject], 1e-6)))
+                if s > best[j]:
+                    best[j], back[j] = s, i
+        path = []
+        j = n
+        while j > 0:
+            i = back[j]
+            path.append((i, j))
+            j = i
+        path.reverse()
+        starts = {i for i, _ in path}
+        split = any(i in lattice.cut for i in starts)
+        return [_Glyph(lattice.pieces[k], probs[row[k]]) for k in path], split
+
+    # -- decoding: script of the cell, text, confidences --------------------------------
+
+    def _decode(self, glyphs: list[_Glyph], band: Band, kind: str, split: bool) -> NumberReading:
+        h = band.height
+        kept = []
+        for g in glyphs:
+            p_reject = g.probs[self._reject]
+            small = g.atom.height < 0.45 * h and g.atom.width < 0.45 * h
+            if p_reject > 0.5 and small:
+                continue  # a speckle, not a glyph
+            kept.append(g)
+        if not kept:
+            return NumberReading("", 0.0)
+        scores = {
+            s: float(sum(np.log(g.probs[m].sum() + 1e-6) for g in kept))
+            for s, m in self._script_masks.items()
+        }
+        script = max(scores, key=scores.get)
+        allowed = self._script_masks[script]
+        parts: list[str] = []
+        confs: list[float] = []
+        boxes: list[tuple[int, int, int, int]] = []
+        prev: _Glyph | None = None
+        for g in kept:
+            per_text: dict[str, float] = {}
+            for idx, c in enumerate(CLASSES):
+                if allowed[idx]:
+                    t = CLASS_TEXT[c]
+                    per_text[t] = per_text.get(t, 0.0) + float(g.probs[idx])
+            text, conf = max(per_text.items(), key=lambda kv: kv[1])
+            if g.probs[self._reject] > 0.5:
+                text, conf = "?", float(1.0 - g.probs[self._reject])
+            if kind == "khasra-list" and prev is not None and parts and not parts[-1].endswith(" "):
+                gap = g.atom.x0 - prev.atom.x1
+                if gap > 0.6 * h:
+                    parts.append(" ")
+            parts.append(text + " " if text in ("،", ",") else text)
+            confs.append(conf)
+            boxes.append(g.atom.box)
+            prev = g
+        out = "".join(parts).strip()
+        confidence = min(confs) if confs else 0.0
+        if split:
+            confidence *= 0.95
+        problem = parse_problem(kind, out)
+        if problem:
+            confidence = min(confidence, UNPARSED_CONFIDENCE)
+        return NumberReading(
+            out, round(float(confidence), 4), [round(c, 4) for c in confs], boxes, script, problem
+        )
+
+
+def parse_problem(kind: str, text: str) -> str | None:
+    """Why `text` is not a valid value of a numeric field kind, or None when it parses."""
+    from records.fields import (
+        FieldError,
+        parse_cnic,
+        parse_date,
+        parse_khasra,
+        parse_khasra_list,
+    )
+    from records.units import Area, UnitError, parse_share
+
+    if not text:
+        return "nothing was read"
+    try:
+        if kind == "integer":
+            if not text.isdigit():
+                return f"'{text}' is not a whole number"
+        elif kind == "khasra":
+            parse_khasra(text)
+        elif kind == "khasra-list":
+            parse_khasra_list(text)
+        elif kind == "area":
+            Area.parse(text)
+        elif kind == "share":
+            share = parse_share(text)
+            assert isinstance(share, Fraction)
+        elif kind == "date":
+            parse_date(text)
+        elif kind == "cnic":
+            parse_cnic(text)
+    except (FieldError, UnitError) as e:
+        return str(e)
+    return None
+
+
+_lock = threading.Lock()
+
+
+@cache
+def _load(path: str) -> NumberReader:
+    return NumberReader(GlyphClassifier.load(Path(path)))
+
+
+def get_number_reader() -> NumberReader:
+    """The process-wide reader (the model is loaded once, on first use)."""
+    with _lock:
+        return _load(str(model_path()))
+
+
+def model_info() -> dict:
+    """Provenance stored with the model (fonts, sample counts, accuracy), if any."""
+    path = model_path()
+    with np.load(path, allow_pickle=False) as data:
+        return json.loads(str(data["meta"])) if "meta" in data.files else {}

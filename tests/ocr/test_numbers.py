@@ -1,0 +1,217 @@
+"""The number recogniser reads generated numeric cells with the shipped model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ocr import numbers_synth as synth
+from ocr.numbers import (
+    UNPARSED_CONFIDENCE,
+    GlyphClassifier,
+    NumberReading,
+    get_number_reader,
+    is_available,
+)
+
+NOTO = Path("/usr/share/fonts/truetype/noto")
+# Held back from training (see ocr/train_numbers.py); installed by fonts-noto-core.
+HELD_BACK_URDU = NOTO / "NotoSansArabic-Regular.ttf"
+HELD_BACK_LATIN = NOTO / "NotoSerif-Regular.ttf"
+
+
+def naskh() -> str:
+    import resources
+
+    return str(resources.font_path(resources.URDU_NASKH))
+
+
+def cell(
+    text: str,
+    script: str,
+    font: str,
+    *,
+    kind: str = "khasra",
+    seed: int = 3,
+    level: int = 0,
+    size: int = 40,
+) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return synth.render_cell(text, kind, script, font, rng, level, size=size, touching=False).image
+
+
+@pytest.fixture(scope="module")
+def reader():
+    assert is_available(), "the shipped model resources/models/numbers.npz is missing"
+    return get_number_reader()
+
+
+def test_reader_is_loaded_once_per_process(reader):
+    # GIVEN the reader obtained by the fixture
+    # WHEN it is asked for again
+    again = get_number_reader()
+    # THEN it is the same object (the model is not loaded twice)
+    assert again is reader
+
+
+@pytest.mark.parametrize("script", ["urdu", "arabic", "latin"])
+def test_all_digit_sets_read_as_the_same_latin_value(reader, script):
+    # GIVEN 125/5 written with Urdu, Arabic-Indic or Latin digits in Noto Naskh
+    image = cell("125/5", script, naskh())
+    # WHEN it is read as a khasra number
+    reading = reader.read(image, "khasra")
+    # THEN every digit set gives the same Latin-digit text with a confident reading
+    assert isinstance(reading, NumberReading)
+    assert reading.text == "125/5"
+    assert reading.confidence >= 0.5
+    assert len(reading.glyph_confidences) == len(reading.boxes) == 5
+
+
+def test_urdu_forms_of_four_five_six_seven_read_as_digits(reader):
+    # GIVEN a number with the Urdu forms of 4, 5, 6 and 7 (language 'ur' shaping)
+    image = cell("4567", "urdu", naskh(), kind="integer", seed=11)
+    # WHEN it is read
+    reading = reader.read(image, "integer")
+    # THEN the digits are read as 4567
+    assert reading.text == "4567"
+
+
+@pytest.mark.parametrize(
+    "font,script", [(HELD_BACK_URDU, "urdu"), (HELD_BACK_LATIN, "latin")], ids=["urdu", "latin"]
+)
+def test_khasra_in_a_font_never_seen_in_training_reads_right(reader, font, script):
+    # GIVEN 125/5 in a font held back from training
+    assert font.is_file(), f"{font} is installed by fonts-noto-core (scripts/ensure-system-deps)"
+    image = cell("125/5", script, str(font), seed=5)
+    # WHEN it is read
+    reading = reader.read(image, "khasra")
+    # THEN it reads 125/5, confidently
+    assert reading.text == "125/5"
+    assert reading.confidence >= 0.5
+
+
+def test_khasra_list_keeps_urdu_comma_separators(reader):
+    # GIVEN a khasra list in Urdu digits with Urdu commas
+    image = cell("125/5، 126", "urdu", naskh(), kind="khasra-list", seed=2)
+    # WHEN it is read as a khasra list
+    reading = reader.read(image, "khasra-list")
+    # THEN items come back separated by '، '
+    assert reading.text == "125/5، 126"
+
+
+def test_area_and_date_keep_their_hyphens(reader):
+    # GIVEN an area and a date in Latin digits
+    area = cell("12-5", "latin", naskh(), kind="area")
+    date = cell("14-03-2019", "latin", naskh(), kind="date")
+    # WHEN they are read
+    # THEN the hyphens are kept
+    assert reader.read(area, "area").text == "12-5"
+    assert reader.read(date, "date").text == "14-03-2019"
+
+
+def test_share_with_zero_total_is_returned_as_read_with_low_confidence(reader):
+    # GIVEN a share written as 3/0
+    image = cell("3/0", "latin", naskh(), kind="share")
+    # WHEN it is read as a share
+    reading = reader.read(image, "share")
+    # THEN it is not "fixed": the text is 3/0, with a low confidence and the reason
+    assert reading.text == "3/0"
+    assert reading.confidence <= UNPARSED_CONFIDENCE
+    assert reading.problem and "cannot be 0" in reading.problem
+
+
+def test_khasra_with_an_empty_part_is_flagged_not_fixed(reader):
+    # GIVEN a khasra number with nothing after the slash
+    image = cell("125/", "urdu", naskh())
+    # WHEN it is read
+    reading = reader.read(image, "khasra")
+    # THEN it comes back as read, with a low confidence
+    assert reading.text == "125/"
+    assert reading.confidence <= UNPARSED_CONFIDENCE
+    assert "empty part" in (reading.problem or "")
+
+
+@pytest.mark.parametrize("noise", [0.0, 4.0])
+def test_blank_cell_gives_empty_text_and_zero_confidence(reader, noise):
+    # GIVEN an empty cell (clean paper, or paper with light grain)
+    rng = np.random.default_rng(1)
+    image = np.clip(235 + rng.normal(0, noise, (60, 200)), 0, 255).astype(np.uint8)
+    # WHEN it is read
+    reading = reader.read(image, "integer")
+    # THEN nothing is read
+    assert reading.text == ""
+    assert reading.confidence == 0.0
+    assert reading.boxes == []
+
+
+def test_speckles_are_not_read_as_urdu_zero_dots(reader):
+    # GIVEN Urdu 47 with pepper noise sprinkled over the cell, away from the digits
+    image = cell("47", "urdu", naskh(), kind="integer", seed=8).copy()
+    rng = np.random.default_rng(4)
+    h, w = image.shape
+    ink_cols = np.flatnonzero((image < 128).any(axis=0))
+    for _ in range(25):
+        y, x = int(rng.integers(0, h)), int(rng.integers(0, w))
+        if ink_cols[0] - 3 <= x <= ink_cols[-1] + 3:
+            continue
+        image[y, x] = 40
+    # WHEN it is read
+    reading = reader.read(image, "integer")
+    # THEN the speckles add no zeros
+    assert reading.text == "47"
+
+
+def test_colour_cell_is_accepted(reader):
+    # GIVEN a BGR image of a cell
+    grey = cell("47", "latin", naskh(), kind="integer")
+    bgr = np.dstack([grey, grey, grey])
+    # WHEN it is read
+    # THEN it reads like the grey one
+    assert reader.read(bgr, "integer").text == "47"
+
+
+def test_unknown_kind_is_refused_with_the_kinds_named(reader):
+    # GIVEN a cell and a text kind
+    image = cell("47", "latin", naskh(), kind="integer")
+    # WHEN it is read as Urdu text
+    # THEN the reader refuses and names the numeric kinds
+    with pytest.raises(ValueError, match="khasra"):
+        reader.read(image, "text-ur")
+
+
+def test_training_script_trains_a_loadable_model(tmp_path):
+    # GIVEN the training script and one font
+    from ocr import train_numbers
+
+    # WHEN it trains a tiny model on a few cells
+    code = train_numbers.main(
+        [
+            "--out",
+            str(tmp_path),
+            "--cells",
+            "40",
+            "--epochs",
+            "1",
+            "--hidden",
+            "16",
+            "--fonts",
+            naskh(),
+        ]
+    )
+    # THEN it writes a model the reader can load, with its provenance
+    assert code == 0
+    model = tmp_path / "numbers.npz"
+    clf = GlyphClassifier.load(model)
+    probs = clf.predict(np.zeros((2, clf.mean.size), np.float32))
+    assert probs.shape == (2, len(clf.classes))
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
+
+
+def test_missing_model_file_gives_a_clear_message(tmp_path):
+    # GIVEN a path where no model is
+    # WHEN it is loaded
+    # THEN the message says how to make one
+    with pytest.raises(FileNotFoundError, match="train_numbers"):
+        GlyphClassifier.load(tmp_path / "none.npz")
