@@ -25,6 +25,7 @@ the template's, placed relative to the table found.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import cv2
@@ -225,7 +226,7 @@ def _fit_columns(rules: list[Rule], template: Template) -> list[Rule] | None:
             score = (hits, -err)
             if best is None or score > best[0]:
                 best = (score, left, right, tol)
-    if best is None or best[0][0] < max(3, len(rel) // 2):
+    if best is None or best[0][0] < max(3, math.ceil(0.6 * len(rel))):
         return None
     _, left, right, tol = best
     thick = int(np.median([r.end - r.start + 1 for r in rules]))

@@ -105,17 +105,45 @@ def find_page_quad(gray: np.ndarray) -> np.ndarray | None:
 
 
 def _refine_corners(gray: np.ndarray, quad: np.ndarray, step: float) -> np.ndarray:
-    """Corners to sub-pixel precision on the full image (the search ran on a reduced copy)."""
-    win = max(3, int(round(step * 2)))
-    pts = quad.reshape(-1, 1, 2).astype(np.float32).copy()
-    crit = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 40, 0.01)
-    blurred = cv2.GaussianBlur(gray, (0, 0), max(1.0, step / 2))
-    try:
-        refined = cv2.cornerSubPix(blurred, pts, (win, win), (-1, -1), crit).reshape(4, 2)
-    except cv2.error:
-        return quad
+    """Corners precise to a pixel on the full image (the search ran on a reduced copy).
+
+    Along each side, the strongest edge across it is looked for within a few reduced-copy
+    pixels; a robust line is fitted through those edge points and the corners are where
+    adjacent lines cross.
+    """
+    h, w = gray.shape
+    reach = max(4.0, 3.0 * step)
+    blurred = cv2.GaussianBlur(gray, (0, 0), max(1.0, step / 3)).astype(np.float32)
+    lines = []
+    offsets = np.arange(-reach, reach + 1, 1.0)
+    for a, b in zip(quad, np.roll(quad, -1, axis=0), strict=True):
+        d = (b - a) / max(1e-6, float(np.linalg.norm(b - a)))
+        n = np.array([-d[1], d[0]])
+        pts = []
+        for t in np.linspace(0.08, 0.92, 48):
+            p = a + (b - a) * t
+            xs = np.clip(np.round(p[0] + offsets * n[0]).astype(int), 0, w - 1)
+            ys = np.clip(np.round(p[1] + offsets * n[1]).astype(int), 0, h - 1)
+            grad = np.abs(np.diff(blurred[ys, xs]))
+            if grad.size == 0 or grad.max() < 8:
+                continue
+            k = int(np.argmax(grad))
+            pts.append(p + (offsets[k] + 0.5) * n)
+        if len(pts) < 8:
+            return quad
+        vx, vy, x0, y0 = cv2.fitLine(np.float32(pts), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        lines.append((np.array([x0, y0]), np.array([vx, vy])))
+    corners = []
+    for i in range(4):
+        (p1, d1), (p2, d2) = lines[i - 1], lines[i]
+        m = np.array([d1, -d2]).T
+        if abs(np.linalg.det(m)) < 1e-6:
+            return quad
+        s, _ = np.linalg.solve(m, p2 - p1)
+        corners.append(p1 + s * d1)
+    refined = np.float32(corners)
     moved = np.linalg.norm(refined - quad, axis=1)
-    return np.where((moved <= 2 * win)[:, None], refined, quad).astype(np.float32)
+    return np.where((moved <= 2 * reach)[:, None], refined, quad).astype(np.float32)
 
 
 def _edge_strength(small: np.ndarray, quad: np.ndarray) -> float:
