@@ -19,10 +19,25 @@ class ChangeBus(QObject):
 
 @dataclass
 class Preferences:
-    """Display choices of the office (a later issue moves these to the settings registry)."""
+    """The office's display and OCR choices the desktop uses (from records.settings)."""
 
-    urdu_digits: bool = True
+    urdu_digits: bool = False
     ocr_workers: int = 1
+    scan_dpi: int = 300
+
+    @classmethod
+    def from_workspace(cls, ws: Workspace) -> Preferences:
+        """Read the office settings of the workspace (defaults when there is no office yet)."""
+        from sqlalchemy import select
+
+        from records.models import Office
+        from records.settings import Settings
+
+        with ws.session() as s:
+            office = s.scalars(select(Office).order_by(Office.id).limit(1)).first()
+            st = Settings.from_dict(dict(office.settings or {}) if office else None)
+        return cls(urdu_digits=st.get("display.urdu_digits"), ocr_workers=st.get("ocr.workers"),
+                   scan_dpi=st.get("ocr.dpi"))
 
 
 @dataclass
@@ -34,8 +49,10 @@ class AppContext:
     prefs: Preferences = field(default_factory=Preferences)
 
     @classmethod
-    def create(cls, ws: Workspace, actor: Actor, parent: QObject | None = None) -> AppContext:
-        return cls(ws=ws, actor=actor, runner=TaskRunner(parent), bus=ChangeBus(parent))
+    def create(cls, ws: Workspace, actor: Actor, parent: QObject | None = None,
+               prefs: Preferences | None = None) -> AppContext:
+        return cls(ws=ws, actor=actor, runner=TaskRunner(parent), bus=ChangeBus(parent),
+                   prefs=prefs or Preferences.from_workspace(ws))
 
     def close(self) -> None:
         """Finish queued writes and stop the worker threads."""

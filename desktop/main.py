@@ -36,12 +36,12 @@ def run_app(workspace_dir: str | Path | None) -> int:
         ws.close()
 
 
-def open_main_window(ws, actor=None):
+def open_main_window(ws, actor=None, prefs=None):
     """Build the main window over an open workspace (tests use this directly)."""
     from desktop.context import AppContext
     from desktop.mainwindow import MainWindow
     from desktop.signin import default_actor
 
     actor = actor or default_actor(ws)
-    ctx = AppContext.create(ws, actor)
+    ctx = AppContext.create(ws, actor, prefs=prefs)
     return MainWindow(ctx)

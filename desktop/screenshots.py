@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     app = _app()
     load_fonts()
     ws = Workspace.open(Path(tempfile.mkdtemp(prefix="daftar-shots-")), create=True)
-    win = open_main_window(ws)
+    from desktop.context import Preferences
+
+    win = open_main_window(ws, prefs=Preferences(urdu_digits=True))  # an office that prefers ۱۲
     with ws.session() as s:
         rid = services.create_register(s, actor=win.ctx.actor, template="jamabandi", **HEADER)
         pid = services.add_page(s, ws.images, actor=win.ctx.actor, register_id=rid, data=synth_png(), name="jamabandi-p1.png").page_id

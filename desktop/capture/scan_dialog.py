@@ -42,7 +42,7 @@ class ScanDialog(QDialog):
         self.resolution.setObjectName("resolution")
         self.resolution.setRange(75, 1200)
         self.resolution.setSingleStep(50)
-        self.resolution.setValue(300)
+        self.resolution.setValue(ctx.prefs.scan_dpi)
         self.resolution.setSuffix(" dpi")
         form.addRow(self.tr("Resolution"), self.resolution)
         self.mode = QComboBox(self)

@@ -66,12 +66,12 @@ def _qt_leak_guard(request):
 @pytest.fixture
 def ctx(workspace, qapp):
     """An AppContext over a fresh workspace with a signed-in local clerk; shut down after."""
-    from desktop.context import AppContext
+    from desktop.context import AppContext, Preferences
     from desktop.fonts import load_fonts
     from desktop.signin import default_actor
 
     load_fonts()
-    c = AppContext.create(workspace, default_actor(workspace))
+    c = AppContext.create(workspace, default_actor(workspace), prefs=Preferences(urdu_digits=True))
     yield c
     c.close()
 

@@ -67,3 +67,16 @@ def test_sign_in_prefers_a_clerk_and_creates_one_in_an_empty_workspace(workspace
         s.add_all([User(username="admin", role="admin"), User(username="clerk1", role="clerk")])
     # WHEN signing in THEN the clerk is chosen (the admin may not edit entries)
     assert default_actor(workspace).username == "clerk1"
+
+
+def test_preferences_follow_the_office_settings(workspace):
+    # GIVEN an office whose settings ask for Urdu digits and 2 OCR workers (and one bad value)
+    from desktop.context import Preferences
+    from records.models import Office
+
+    with workspace.session() as s:
+        s.add(Office(name="Patwar khana", settings={"display.urdu_digits": True, "ocr.workers": 2, "ocr.dpi": "lots"}))
+    # WHEN the desktop reads its preferences
+    prefs = Preferences.from_workspace(workspace)
+    # THEN they are the office's, with the default for the bad value
+    assert (prefs.urdu_digits, prefs.ocr_workers, prefs.scan_dpi) == (True, 2, 300)
