@@ -86,8 +86,14 @@ def test_fard_pages_render_with_ink_and_draft_watermark(workspace, sample, tmp_p
     out = fard.fard_pdf(workspace, tmp_path / "draft.pdf", register_id=sample.register_id, khewat="47")
     # WHEN rendered
     pages = rendered_pages(out, tmp_path)
-    # THEN the page is not blank and carries the watermark
+    # THEN the page is not blank, the missing values are shaded cells, and it carries the watermark
     assert pages and ink_share(pages[0]) > 0.01
+    import numpy as np
+    from PIL import Image
+
+    px = np.asarray(Image.open(pages[0]).convert("RGB")).astype(int)
+    shaded = (abs(px[..., 0] - 0xFF) < 6) & (abs(px[..., 1] - 0xF3) < 6) & (abs(px[..., 2] - 0xC4) < 8)
+    assert shaded.sum() > 2000
     text = pdfium_text(out)
     assert "DRAFT" in text and "مسودہ" in text
 
