@@ -182,19 +182,39 @@ class _Ink:
         return self.mask.size[0] + self.dx
 
 
+def _mask(font: ImageFont.FreeTypeFont, text: str, direction: str) -> _Ink:
+    """Coverage mask of one shaped run, anchored at the pen on the baseline."""
+    language = "ur" if direction == "rtl" else None
+    core, (dx, dy) = font.getmask2(
+        text, mode="L", direction=direction, language=language, anchor="ls"
+    )
+    try:
+        return _Ink(Image.Image()._new(core), dx, dy)  # no copy; Pillow has no public wrapper
+    except AttributeError:  # a future Pillow without _new: draw into a small image instead
+        x0, y0, x1, y1 = font.getbbox(text, direction=direction, language=language, anchor="ls")
+        img = Image.new("L", (max(1, x1 - x0), max(1, y1 - y0)), 0)
+        ImageDraw.Draw(img).text(
+            (-x0, -y0),
+            text,
+            font=font,
+            fill=255,
+            anchor="ls",
+            direction=direction,
+            language=language,
+        )
+        return _Ink(img, x0, y0)
+
+
 @lru_cache(maxsize=8192)
 def _ink(text: str, path: str, size: int, rtl: bool) -> _Ink:
     """Shape and rasterise one line once (repeated phrases and names hit the cache)."""
     if rtl:
-        core, (dx, dy) = _font(path, size).getmask2(
-            text, mode="L", direction="rtl", language="ur", anchor="ls"
-        )
-        return _Ink(Image.Image()._new(core), dx, dy)
+        return _mask(_font(path, size), text, "rtl")
     parts, x = [], 0.0
     for run, p in _runs(text, path):
         f = _font(p, size)
-        core, (dx, dy) = f.getmask2(run, mode="L", direction="ltr", anchor="ls")
-        parts.append((Image.Image()._new(core), round(x) + dx, dy))
+        shaped = _mask(f, run, "ltr")
+        parts.append((shaped.mask, round(x) + shaped.dx, shaped.dy))
         x += f.getlength(run, direction="ltr")
     top = min(dy for _, _, dy in parts)
     bottom = max(dy + m.size[1] for m, _, dy in parts)
