@@ -316,6 +316,7 @@ class ExportDialog(QDialog):
             self.format.addItem(label, key)
         self.raw = QCheckBox("raw OCR text columns — او سی آر کا خام متن")
         self.excel = QCheckBox("keep 3/8 and 12-5 as text in Excel")
+        self.excel.setChecked(True)  # clerks open CSVs in Excel, which would turn 3/8 into a date
         self.images = QComboBox()
         for key, label in (("files", "images beside the file"), ("inline", "images inside (base64)"),
                            ("none", "no images")):

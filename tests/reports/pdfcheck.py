@@ -10,7 +10,14 @@ from records.text import normalise
 
 
 def extracted_text(pdf: Path) -> str:
-    """pdftotext's text, NFKC (presentation forms back to letters), normalised, no bidi marks."""
+    """pdftotext's text, NFKC (presentation forms back to letters), normalised, no bidi marks.
+
+    Our PDFs hold glyphs in visual order (left to right on the page). pdftotext detects
+    right-to-left lines and reverses their runs itself, so Urdu words come back in logical
+    order; it wraps runs in bidi embedding marks (removed by normalise) and guesses where
+    neutral marks (: ( ) ،) go, and orders separate numbers by its own rules. Tests therefore
+    compare words (see `loose`), and check the visual order of numbers with `glyph_x`.
+    """
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
                          capture_output=True, text=True).stdout
     return "\n".join(normalise(unicodedata.normalize("NFKC", line)) for line in out.splitlines())
