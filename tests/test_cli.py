@@ -16,11 +16,12 @@ from daftar import __version__
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def daftar(*args: str, home: Path) -> subprocess.CompletedProcess:
+def daftar(*args: str, home: Path, **env_extra: str) -> subprocess.CompletedProcess:
     """Run the installed console script (or the module when it is not installed)."""
     exe = shutil.which("daftar", path=str(Path(sys.executable).parent))
     cmd = [exe] if exe else [sys.executable, "-m", "daftar.cli"]
-    env = {**os.environ, "DAFTAR_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    env = {k: v for k, v in os.environ.items() if k != "DAFTAR_PASSWORD"}
+    env.update(DAFTAR_HOME=str(home), PYTHONPATH=str(ROOT), **env_extra)
     return subprocess.run([*cmd, *map(str, args)], capture_output=True, text=True, env=env, timeout=300)
 
 
@@ -100,3 +101,30 @@ def test_bad_paths_and_damaged_backups_give_a_clear_message_and_exit_1(tmp_path)
         assert r.returncode == 1, (args, r.stdout, r.stderr)
         assert message in r.stderr and "Traceback" not in r.stderr
         assert r.stderr.startswith("daftar: ")
+
+
+def test_backup_and_restore_of_an_encrypted_workspace_sign_in_first(tmp_path):
+    # GIVEN an encrypted workspace with one register
+    from records import services as S
+    from records.workspace import Workspace
+
+    ws, _ = Workspace.create_encrypted(tmp_path / "enc", admin_username="admin", admin_password="admin-pass-1",
+                                       kdf={"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    with ws.session() as s:
+        from records.accounts import get_user
+
+        S.create_register(s, actor=get_user(s, 1).actor(), template="girdawari", district="لاہور",
+                          tehsil="رائیونڈ", mauza="دیہہ", hadbast_no="3", year="2020-21")
+    ws.close()
+    # WHEN backed up without signing in  THEN it says how, exit 1
+    r = daftar("backup", tmp_path / "b.tar", "--workspace", tmp_path / "enc", home=tmp_path)
+    assert r.returncode == 1 and "encrypted" in r.stderr and "--user" in r.stderr
+    # WHEN backed up and restored signing in as the admin
+    b = daftar("backup", tmp_path / "b.tar", "--workspace", tmp_path / "enc", "--user", "admin",
+               home=tmp_path, DAFTAR_PASSWORD="admin-pass-1")
+    r = daftar("restore", tmp_path / "b.tar", "--workspace", tmp_path / "back", "--user", "admin",
+               home=tmp_path, DAFTAR_PASSWORD="admin-pass-1")
+    # THEN both succeed and the restored copy's audit chain was verified
+    assert b.returncode == 0, b.stderr
+    assert r.returncode == 0, r.stderr
+    assert "1 registers" in r.stdout and "audit chain verified" in r.stdout
