@@ -219,11 +219,19 @@ def create_register(
     volume: str = "1",
     header: dict | None = None,
     previous_id: int | None = None,
+    template_json: dict | None = None,
 ) -> int:
-    """Create a register; the template is frozen into it. Returns the register id."""
-    tpl = template if isinstance(template, Template) else get_template(template)
-    raw = None
-    if tpl.source:
+    """Create a register; the template is frozen into it. Returns the register id.
+
+    `template_json` (the decoded template file) is frozen as given; otherwise the file the
+    template was loaded from is read.
+    """
+    if template_json is not None:
+        tpl = parse_template(template_json, f"template '{template_json.get('id', '?')}'")
+    else:
+        tpl = template if isinstance(template, Template) else get_template(template)
+    raw = template_json
+    if raw is None and tpl.source:
         import json
         from pathlib import Path
 
@@ -410,7 +418,7 @@ def set_value(session: Session, *, actor: Actor, entry_id: int, field_name: str,
     ch = Changes(values=True, entry_ids={entry_id})
     cur = _current_values(session, entry.id).get(field_name)
     new_text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
-    if cur is not None and cur.value == new_text and cur.source != "ocr":
+    if cur is not None and cur.value == new_text and cur.source not in ("ocr", "copied"):
         return Changes()
     if needs_version:
         entry = _new_version(session, entry, actor)
