@@ -147,3 +147,21 @@ def test_cells_by_name_right_to_left_and_header_fields():
     assert fields == layout.header_fields
     with pytest.raises(KeyError, match="no column"):
         layout.cell(0, "nonsense")
+
+
+def test_page_with_only_horizontal_rules_keeps_its_rows():
+    # GIVEN a page whose vertical rules were never printed (painted out here)
+    from ocr import zones
+
+    t, page = _page("jamabandi", "clean", n_rows=6)
+    img = page.image.copy()
+    H, W = img.shape
+    y0, y1 = round(t.table_zone[1] * H) - 3, round(t.table_zone[3] * H) + 3
+    for a, b in zones.column_edges(t):
+        for x in (round(a * W), round(b * W)):
+            img[y0:y1, x - 2 : x + 3] = 255
+    # WHEN laid out
+    layout = find_table(img, t)
+    # THEN columns come from the template's zones and rows from the rules, all close
+    assert layout.method == "zones"
+    assert _worst(layout, page.boxes) <= 4
