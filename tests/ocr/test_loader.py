@@ -162,3 +162,15 @@ def test_load_many_keeps_going_after_a_bad_file(tmp_path):
     # THEN the bad file is one error entry between the two good pages
     assert [p.ok for p in pages] == [True, False, True]
     assert str(bad) in pages[1].error
+
+
+def test_tiff_with_one_oversized_page_refuses_only_that_page(tmp_path):
+    # GIVEN a TIFF whose middle page is 25,000 px wide (a thin strip, cheap to write)
+    path = tmp_path / "mixed.tif"
+    strip = Image.new("L", (25000, 2), 255)
+    _page(0).save(path, "TIFF", save_all=True, append_images=[strip, _page(2)])
+    # WHEN loaded
+    pages = load_pages(path)
+    # THEN the big page is refused with its size, the other two load
+    assert [p.ok for p in pages] == [True, False, True]
+    assert "mixed.tif, page 2" in pages[1].error and "25000 x 2" in pages[1].error
