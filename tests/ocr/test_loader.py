@@ -174,3 +174,15 @@ def test_tiff_with_one_oversized_page_refuses_only_that_page(tmp_path):
     # THEN the big page is refused with its size, the other two load
     assert [p.ok for p in pages] == [True, False, True]
     assert "mixed.tif, page 2" in pages[1].error and "25000 x 2" in pages[1].error
+
+
+def test_password_protected_pdf_says_so(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(path), encrypt="secret")
+    c.drawString(100, 100, "page")
+    c.showPage()
+    c.save()
+    with pytest.raises(OcrInputError, match=r"locked\.pdf: the PDF is password-protected"):
+        load_pages(path)
