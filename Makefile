@@ -1,6 +1,8 @@
 # Daftar: two commands set up a fresh machine.
 #   make run   install what is missing, create the demo workspace, open the app
 #   make test  install what is missing, run every test headless
+#   make build the one-folder build dist/daftar/ (checked with its own self-test)
+#   make deb   dist/daftar_VERSION_amd64.deb from that build
 VENV    ?= .venv
 PYTHON  ?= python3
 PY      := $(VENV)/bin/python
@@ -29,6 +31,20 @@ $(STAMP): pyproject.toml
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+
+# IT staff: the one-folder build dist/daftar/ (PyInstaller, build.spec) and the Debian package
+BUILD_STAMP := $(VENV)/.installed-build
+
+$(BUILD_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install -q -e '.[build]'
+	@touch $(BUILD_STAMP)
+
+build: setup $(BUILD_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+	dist/daftar/daftar self-test
+
+deb: build
+	packaging/linux/build-deb.sh
 
 clean-venv:
 	rm -rf $(VENV)
