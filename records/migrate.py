@@ -68,22 +68,39 @@ def upgrade_workspace(ws, target: str = "head") -> str | None:
     cfg = alembic_config()
     with ws.engine.connect() as conn:
         # SQLite's documented way to change a table: foreign keys off while batch migrations
-        # copy and recreate tables (else dropping the old table would cascade or fail), then
-        # check that every reference still holds before turning them back on.
+        # copy and recreate tables (else dropping the old table would cascade or fail), all
+        # in one transaction, and every reference checked before it commits. pysqlite opens
+        # no transaction for DDL by itself, so BEGIN is issued here: a failing or interrupted
+        # upgrade leaves the database exactly as it was.
+        dbapi = conn.connection.dbapi_connection
+        saved = dbapi.isolation_level
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         conn.commit()
+        dbapi.isolation_level = None
         try:
-            with conn.begin():
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, target)
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            conn.commit()
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise WorkspaceError(
+                        f"Upgrading {ws.db_path} would leave {len(broken)} broken reference(s) "
+                        f"(first in table {broken[0][0]}); it was not upgraded. Report this to "
+                        "your Daftar support."
+                    )
+                conn.commit()
+            except WorkspaceError:
+                conn.rollback()
+                raise
+            except Exception as e:
+                conn.rollback()
+                raise WorkspaceError(
+                    f"Upgrading {ws.db_path} from schema {current} failed ({type(e).__name__}: {e}); "
+                    "the database was left as it was. Report this to your Daftar support."
+                ) from e
         finally:
+            dbapi.isolation_level = saved
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")
             conn.commit()
-    if broken:
-        raise WorkspaceError(
-            f"Upgrading {ws.db_path} left {len(broken)} broken reference(s) (first in table "
-            f"{broken[0][0]}). Restore the copy taken before the upgrade: {backup}"
-        )
     return str(backup) if backup else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -13,9 +14,9 @@ import records.migrate as migrate
 from records import audit
 from records import services as S
 from records.models import Base
-from records.workspace import Workspace
+from records.workspace import Workspace, WorkspaceError
 from tests.records.helpers import make_page, make_users
-from tests.records.migration_fixtures import install_newer_schema
+from tests.records.migration_fixtures import install_failing_schema, install_newer_schema
 
 
 def _diffs(engine) -> list:
@@ -92,3 +93,33 @@ def test_opening_a_workspace_of_the_previous_revision_backs_it_up_and_upgrades(w
         assert len(list(ws3.backups_dir.iterdir())) == 1
     finally:
         ws3.close()
+
+
+def test_a_failing_upgrade_leaves_the_database_as_it_was(workspace, tmp_path, monkeypatch):
+    # GIVEN a workspace with data, and a newer version whose migration fails half way
+    ws = workspace
+    users = make_users(ws)
+    make_page(ws, users["clerk"])
+    root = ws.root
+    ws.close()
+
+    def schema():
+        con = sqlite3.connect(root / "daftar.sqlite")
+        try:
+            return sorted(con.execute("SELECT name, sql FROM sqlite_master").fetchall(), key=str), \
+                con.execute("SELECT count(*) FROM entry").fetchone()[0]
+        finally:
+            con.close()
+
+    before = schema()
+    install_failing_schema(tmp_path, monkeypatch)
+    # WHEN the newer version opens it
+    with pytest.raises(WorkspaceError) as e:
+        Workspace.open(root)
+    # THEN the error names the database and the cause, and nothing was changed
+    assert "daftar.sqlite from schema 0001 failed" in str(e.value) and "power cut" in str(e.value)
+    assert "left as it was" in str(e.value)
+    assert schema() == before
+    # AND the current version still opens it
+    monkeypatch.undo()
+    Workspace.open(root).close()
