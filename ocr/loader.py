@@ -2,6 +2,7 @@
 
     pages = load_pages("scan.tif")          # one LoadedPage per page
     pages = load_image_bytes(data, "scan")  # the same from memory (encrypted workspace)
+    for page in iter_pages("book.pdf"): ... # one page in memory at a time
 
 The type is recognised from the file's first bytes, not its name. A file that cannot be
 used at all (missing, empty, not an image, damaged, too large) raises `OcrInputError`
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import io
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +80,19 @@ def _describe(data: bytes) -> str:
 
 def load_pages(path: str | Path) -> list[LoadedPage]:
     """All pages of an image or PDF file. Raises OcrInputError when the file is unusable."""
+    return list(iter_pages(path))
+
+
+def load_image_bytes(data: bytes, name: str) -> list[LoadedPage]:
+    """All pages of an image or PDF held in memory; `name` is used in messages."""
+    return list(iter_image_bytes(data, name))
+
+
+def iter_pages(path: str | Path) -> Iterator[LoadedPage]:
+    """Pages of a file one at a time (a 200-page PDF never sits in memory at once).
+
+    File-level problems raise OcrInputError, at the latest when the first page is taken.
+    """
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -96,11 +110,11 @@ def load_pages(path: str | Path) -> list[LoadedPage]:
         data = p.read_bytes()
     except OSError as e:
         raise OcrInputError(f"{p}: cannot read the file ({e.strerror})") from None
-    return load_image_bytes(data, str(p))
+    return iter_image_bytes(data, str(p))
 
 
-def load_image_bytes(data: bytes, name: str) -> list[LoadedPage]:
-    """All pages of an image or PDF held in memory; `name` is used in messages."""
+def iter_image_bytes(data: bytes, name: str) -> Iterator[LoadedPage]:
+    """Pages of an in-memory image or PDF one at a time (see iter_pages)."""
     if not data:
         raise OcrInputError(f"{name}: the file is empty (0 bytes). {_HINT}")
     kind = sniff(data)
@@ -168,7 +182,7 @@ def _decode_error(e: Exception) -> str:
     return f"the image data is damaged ({e})"
 
 
-def _image_pages(data: bytes, name: str, kind: str) -> list[LoadedPage]:
+def _image_pages(data: bytes, name: str, kind: str) -> Iterator[LoadedPage]:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -184,7 +198,7 @@ def _image_pages(data: bytes, name: str, kind: str) -> list[LoadedPage]:
                 f"{name}: starts like a {kind.upper()} file but is {why} and cannot be read. {_HINT}"
             ) from None
     multi = getattr(im, "n_frames", 1) > 1
-    pages: list[LoadedPage] = []
+    count = 0
     index = 0
     try:
         frames = ImageSequence.Iterator(im)
@@ -195,7 +209,8 @@ def _image_pages(data: bytes, name: str, kind: str) -> list[LoadedPage]:
             except StopIteration:
                 break
             except Exception as e:  # noqa: BLE001 - a damaged page directory
-                pages.append(LoadedPage(name, index, None, f"{where}: {_decode_error(e)}"))
+                count += 1
+                yield LoadedPage(name, index, None, f"{where}: {_decode_error(e)}")
                 break
             try:
                 _check_size(*frame.size, where)
@@ -204,24 +219,27 @@ def _image_pages(data: bytes, name: str, kind: str) -> list[LoadedPage]:
                     frame.load()
                     if index == 0 and not multi:
                         frame = ImageOps.exif_transpose(frame)
-                    pages.append(LoadedPage(name, index, _to_array(frame)))
+                    array = _to_array(frame)
+                count += 1
+                yield LoadedPage(name, index, array)
             except OcrInputError as e:
                 if not multi:
                     raise
-                pages.append(LoadedPage(name, index, None, str(e)))
+                count += 1
+                yield LoadedPage(name, index, None, str(e))
             except Exception as e:  # noqa: BLE001 - decoder errors come in many types
                 if not multi:
                     raise OcrInputError(f"{where}: {_decode_error(e)}. {_HINT}") from None
-                pages.append(LoadedPage(name, index, None, f"{where}: {_decode_error(e)}"))
+                count += 1
+                yield LoadedPage(name, index, None, f"{where}: {_decode_error(e)}")
             index += 1
     finally:
         im.close()
-    if not pages:
+    if not count:
         raise OcrInputError(f"{name}: the file holds no pages. {_HINT}")
-    return pages
 
 
-def _pdf_pages(data: bytes, name: str) -> list[LoadedPage]:
+def _pdf_pages(data: bytes, name: str) -> Iterator[LoadedPage]:
     import pypdfium2 as pdfium
 
     try:
@@ -233,34 +251,33 @@ def _pdf_pages(data: bytes, name: str) -> list[LoadedPage]:
                 f"{name}: the PDF is password-protected; save an unprotected copy"
             ) from None
         raise OcrInputError(f"{name}: not a readable PDF ({e}). {_HINT}") from None
-    pages: list[LoadedPage] = []
     try:
         n = len(pdf)
         if n == 0:
             raise OcrInputError(f"{name}: the PDF holds no pages")
         for i in range(n):
-            where = f"{name}, page {i + 1}"
-            try:
-                page = pdf[i]
-                w_pt, h_pt = page.get_size()
-                scale = PDF_DPI / 72
-                w, h = w_pt * scale, h_pt * scale
-                if w <= 0 or h <= 0:
-                    raise OcrInputError(f"{where}: the page has no size")
-                # Very large pages are rendered at a lower resolution instead of refused.
-                fit = min(1.0, MAX_SIDE / max(w, h), (MAX_PIXELS / (w * h)) ** 0.5)
-                bitmap = page.render(scale=scale * fit, grayscale=True)
-                arr = bitmap.to_numpy()
-                if arr.ndim == 3:
-                    arr = arr[..., 0] if arr.shape[2] == 1 else arr[..., :3].mean(axis=2)
-                pages.append(LoadedPage(name, i, np.ascontiguousarray(arr, dtype=np.uint8)))
-                page.close()
-            except OcrInputError as e:
-                pages.append(LoadedPage(name, i, None, str(e)))
-            except Exception as e:  # noqa: BLE001 - pdfium errors on a damaged page
-                pages.append(
-                    LoadedPage(name, i, None, f"{where}: the page cannot be rendered ({e})")
-                )
+            yield _pdf_page(pdf, i, name)
     finally:
         pdf.close()
-    return pages
+
+
+def _pdf_page(pdf, i: int, name: str) -> LoadedPage:
+    where = f"{name}, page {i + 1}"
+    try:
+        page = pdf[i]
+        try:
+            w_pt, h_pt = page.get_size()
+            scale = PDF_DPI / 72
+            w, h = w_pt * scale, h_pt * scale
+            if w <= 0 or h <= 0:
+                return LoadedPage(name, i, None, f"{where}: the page has no size")
+            # Very large pages are rendered at a lower resolution instead of refused.
+            fit = min(1.0, MAX_SIDE / max(w, h), (MAX_PIXELS / (w * h)) ** 0.5)
+            arr = page.render(scale=scale * fit, grayscale=True).to_numpy()
+        finally:
+            page.close()
+    except Exception as e:  # noqa: BLE001 - pdfium errors on a damaged page
+        return LoadedPage(name, i, None, f"{where}: the page cannot be rendered ({e})")
+    if arr.ndim == 3:
+        arr = arr[..., 0] if arr.shape[2] == 1 else arr[..., :3].mean(axis=2)
+    return LoadedPage(name, i, np.ascontiguousarray(arr, dtype=np.uint8))

@@ -186,3 +186,17 @@ def test_password_protected_pdf_says_so(tmp_path):
     c.save()
     with pytest.raises(OcrInputError, match=r"locked\.pdf: the PDF is password-protected"):
         load_pages(path)
+
+
+def test_iter_pages_gives_pages_one_at_a_time(tmp_path):
+    from ocr.loader import iter_pages
+
+    path = tmp_path / "three.pdf"
+    frames = [_page(i).convert("RGB") for i in range(3)]
+    frames[0].save(path, "PDF", save_all=True, append_images=frames[1:], resolution=120)
+    it = iter_pages(path)
+    first = next(it)
+    assert first.index == 0 and first.ok
+    assert [p.index for p in it] == [1, 2]
+    with pytest.raises(OcrInputError, match="not found"):
+        iter_pages(tmp_path / "missing.pdf")
