@@ -95,3 +95,57 @@ def test_sigkill_while_importing_pages_never_leaves_a_row_without_its_image(tmp_
         # has its image and every image matches its hash, and the audit chain holds
         counts.append(_check(root, committed)[0])
     assert counts == sorted(counts) and counts[-1] >= 4  # the imports did make progress
+
+
+KILL_AT = r"""
+import os, signal, sys
+import records.images as images
+from records import services as S
+from records.audit import Actor
+from records.workspace import Workspace
+
+where = sys.argv[2]
+ws = Workspace.open(sys.argv[1])
+clerk = Actor(None, "importer", "clerk")
+die = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+real_open, real_replace = open, os.replace
+
+class HalfFile:
+    def __init__(self, f): self.f = f
+    def write(self, data):
+        self.f.write(data[: len(data) // 2]); self.f.flush(); os.fsync(self.f.fileno()); die()
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.f.close()
+    def __getattr__(self, name): return getattr(self.f, name)
+
+if where == "mid-write":
+    images.open = lambda p, mode="r", *a, **k: HalfFile(real_open(p, mode, *a, **k))
+elif where == "before-rename":
+    images.os.replace = die
+with ws.session() as s:
+    S.add_page(s, ws.images, actor=clerk, register_id=1, data=os.urandom(300_000), name="scan.png")
+    if where == "before-commit":
+        die()
+"""
+
+
+@pytest.mark.parametrize("where", ["mid-write", "before-rename", "before-commit"])
+def test_sigkill_at_each_step_of_storing_an_image(workspace, where):
+    # GIVEN a workspace with one imported page
+    from tests.records.helpers import make_page, make_users
+
+    users = make_users(workspace)
+    make_page(workspace, users["clerk"], data=b"first page")
+    root = workspace.root
+    workspace.close()
+    # WHEN a process importing a second page is killed half way through writing the image,
+    # after writing but before renaming it, or after storing it but before the row commits
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.run([sys.executable, "-c", KILL_AT, str(root), where], env=env, timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    leftovers = list((root / "images" / "tmp").glob("*"))
+    # THEN after reopening only the first page exists, its image intact, no partial file left,
+    # and any image stored without its row is complete (it is simply unused)
+    pages, _ = _check(root, set())
+    assert pages == 1
+    assert bool(leftovers) == (where in ("mid-write", "before-rename"))
