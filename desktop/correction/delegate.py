@@ -1,13 +1,24 @@
 """Cell editors: right-to-left line edits with the Urdu font; numbers typed left to right.
 
 Urdu or Latin digits are both accepted (records normalises them). Enter commits and moves
-to the next field, like Tab.
+to the next field, like Tab. Text typed and left for a moment is saved while the editor is
+still open, so even a crash in the middle of a field keeps what was typed.
 """
 
 from __future__ import annotations
 
 from desktop.fonts import urdu_font
-from desktop.qt import QAbstractItemDelegate, QCompleter, QEvent, QLineEdit, QStyledItemDelegate, Qt
+from desktop.qt import (
+    QAbstractItemDelegate,
+    QCompleter,
+    QEvent,
+    QLineEdit,
+    QStyledItemDelegate,
+    Qt,
+    QTimer,
+)
+
+IDLE_SAVE_MS = 800
 
 
 class FieldDelegate(QStyledItemDelegate):
@@ -34,6 +45,11 @@ class FieldDelegate(QStyledItemDelegate):
             comp = QCompleter([c.ur for c in spec.choices] + [c.en for c in spec.choices], ed)
             comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             ed.setCompleter(comp)
+        idle = QTimer(ed)
+        idle.setSingleShot(True)
+        idle.setInterval(IDLE_SAVE_MS)
+        idle.timeout.connect(lambda: self.commitData.emit(ed))
+        ed.textEdited.connect(lambda _t: idle.start())
         return ed
 
     def setEditorData(self, editor, index) -> None:

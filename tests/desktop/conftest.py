@@ -16,13 +16,47 @@ def _visible_top_levels(app) -> list:
     return [w for w in app.topLevelWidgets() if w.isVisible()]
 
 
+# Python threads of desktop.taskman.TaskRunner (executors left running = a context not closed).
+TASKRUNNER_THREADS = ("daftar-db-writer", "daftar-read")
+
+
+def find_leaks(app, before: set[int], started: list) -> list[str]:
+    """What a test left behind: running QThreads (with where they were started), a busy
+    global thread pool, visible top-level widgets not open before it (these are closed)."""
+    from PySide6.QtCore import QThreadPool
+
+    problems = []
+    for th, where in started:
+        try:
+            running = th.isRunning()
+        except RuntimeError:  # already deleted
+            continue
+        if running:
+            problems.append(f"QThread still running, started at:\n{where}")
+    import threading
+
+    for t in threading.enumerate():
+        if t.name.startswith(TASKRUNNER_THREADS) and t.is_alive():
+            t.join(2)
+            if t.is_alive():
+                problems.append(f"worker thread {t.name} still running: close the window or AppContext")
+    if not QThreadPool.globalInstance().waitForDone(2000):
+        problems.append("QThreadPool.globalInstance() still has running work")
+    if app is not None:
+        app.processEvents()
+        for w in [w for w in _visible_top_levels(app) if id(w) not in before]:
+            problems.append(f"top-level widget left open: {type(w).__name__} '{w.objectName()}'")
+            w.close()
+    return problems
+
+
 @pytest.fixture(autouse=True)
 def _qt_leak_guard(request):
     """Fail a Qt test that leaves threads running or windows open."""
     if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
         yield
         return
-    from PySide6.QtCore import QThread, QThreadPool
+    from PySide6.QtCore import QThread
     from PySide6.QtWidgets import QApplication
 
     started: list = []
@@ -41,23 +75,7 @@ def _qt_leak_guard(request):
         yield
     finally:
         QThread.start = orig_start
-    app = QApplication.instance()
-    problems = []
-    for th, where in started:
-        try:
-            running = th.isRunning()
-        except RuntimeError:  # already deleted
-            continue
-        if running:
-            problems.append(f"QThread still running, started at:\n{where}")
-    if not QThreadPool.globalInstance().waitForDone(2000):
-        problems.append("QThreadPool.globalInstance() still has running work")
-    if app is not None:
-        app.processEvents()
-        leaked = [w for w in _visible_top_levels(app) if id(w) not in before]
-        for w in leaked:
-            problems.append(f"top-level widget left open: {type(w).__name__} '{w.objectName()}'")
-            w.close()
+    problems = find_leaks(QApplication.instance(), before, started)
     gc.collect()
     if problems:
         pytest.fail("Qt leak guard:\n" + "\n".join(problems))

@@ -1,6 +1,7 @@
 """Run by test_autosave in a child process: open a page, type into a field, report, hang.
 
-Usage: python edit_then_wait.py WORKSPACE PAGE_ID TEXT
+Usage: python edit_then_wait.py WORKSPACE PAGE_ID TEXT [leave|stay]
+("stay": keep the editor open, as if the power went while typing)
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ def main() -> None:
 
     type_text(view.table, text)  # typing opens the editor (AnyKeyPressed)
     editor = app.focusWidget()
-    QTest.keyClick(editor, Qt.Key.Key_Tab)  # leaving the field saves it
+    if (sys.argv[4:] or ["leave"])[0] == "leave":
+        QTest.keyClick(editor, Qt.Key.Key_Tab)  # leaving the field saves it
+    else:
+        wait(lambda: view.model.text(0, "owner") == text)  # saved after a pause in typing
     wait(lambda: not ctx.runner.busy)
     print("TYPED", flush=True)
     while True:  # the parent kills us here

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.gui
 HERE = Path(__file__).parent
 
 
-def test_value_typed_survives_sigkill(workspace):
+@pytest.mark.parametrize("how", ["leave", "stay"])
+def test_value_typed_survives_sigkill(workspace, how):
     # GIVEN a page with one row in a workspace, and a clerk user
     from desktop.signin import default_actor
     from tests.desktop.images import png_bytes
@@ -32,9 +33,10 @@ def test_value_typed_survives_sigkill(workspace):
     root = workspace.root
     workspace.close()
     typed = "غلام رسول"
-    # WHEN the app (a child process) types into the owner field and is killed with SIGKILL
+    # WHEN the app (a child process) types into the owner field (and leaves it, or stays in
+    #      the open editor) and is killed with SIGKILL
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(HERE.parent.parent)}
-    proc = subprocess.Popen([sys.executable, str(HERE / "edit_then_wait.py"), str(root), str(pid), typed],
+    proc = subprocess.Popen([sys.executable, str(HERE / "edit_then_wait.py"), str(root), str(pid), typed, how],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         line = proc.stdout.readline()
