@@ -21,7 +21,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from daftar.demo import DemoError, build_demo
     from records.workspace import Workspace, WorkspaceError, default_workspace_dir
 
     root = args.workspace or default_workspace_dir()
@@ -32,6 +31,8 @@ def run(args) -> int:
             f"A workspace already exists at {root}; the demo is only built into a new folder. "
             "Use --workspace DIR to choose another one."
         )
+    from daftar.demo import DemoError, build_demo
+
     try:
         res = build_demo(root, seed=args.seed)
     except DemoError as e:
