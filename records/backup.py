@@ -297,6 +297,8 @@ def verify_backup(backup: str | Path, into: Path | None = None) -> dict:
                     target = into / name
                     target.parent.mkdir(parents=True, exist_ok=True)
                     out = open(target, "wb")
+                    if name.startswith(f"{KEYS_DIR}/"):
+                        os.chmod(target, 0o600)  # secrets: owner only, as the workspace keeps them
                 try:
                     while chunk := f.read(_CHUNK):
                         h.update(chunk)

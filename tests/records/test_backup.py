@@ -59,6 +59,8 @@ def test_backup_restore_round_trip_keeps_rows_images_and_audit(workspace, tmp_pa
     # AND every row, image and the audit key came back, and the chain verifies
     assert _tables(tmp_path / "restored" / "daftar.sqlite") == before
     assert restored.audit_ok and restored.counts["page"] == 2 and restored.moved_aside is None
+    if os.name == "posix":
+        assert (tmp_path / "restored" / "keys" / "audit.key").stat().st_mode & 0o077 == 0
     ws2 = Workspace.open(tmp_path / "restored")
     try:
         assert ws2.audit_key == key
