@@ -57,6 +57,7 @@ LTR_KINDS = frozenset(
     {"integer", "khasra", "khasra-list", "area", "share", "date", "cnic", "text-en"}
 )
 BASE_PT = 12.0  # body text size in points
+PITCH = 1.08  # line pitch of wrapped text, in ink heights
 Box = tuple[int, int, int, int]
 
 
@@ -254,14 +255,24 @@ def _size_for(lines: list[str], fam: _Family, w: float, size: int, rtl: bool) ->
     return size
 
 
+def _ink_height(lines: list[str], fam: _Family, size: int, rtl: bool) -> int:
+    return max(_ink(s, fam.path, size, rtl).mask.size[1] for s in lines)
+
+
 def _fit(text: str, fam: _Family, w: float, h: float, base: int, rtl: bool, max_lines: int = 2):
-    """(size, lines) that fit the box: shrink to 75 %, else wrap in two lines, else shrink."""
-    top = max(6, int(min(base, h * 0.9 / fam.k)))
+    """(size, lines) that fit the box: shrink to 75 %, else wrap in two lines, else shrink.
+
+    Heights are measured on the shaped ink, not the font's line metrics (Nastaliq's
+    metrics allow for stacked ligatures most words never have).
+    """
+    tall = _ink_height([text], fam, base, rtl)
+    top = max(6, min(base, int(base * 0.85 * h / max(1, tall))))
     size = _size_for([text], fam, w, top, rtl)
     lines = _split(text, 2)
     if size >= top * 0.75 or max_lines < 2 or len(lines) < 2:
         return size, [text]
-    two = max(6, int(min(top, h * 0.95 / (fam.k + fam.line))))
+    tall2 = _ink_height(lines, fam, base, rtl)
+    two = max(6, min(base, int(base * 0.92 * h / (2 * PITCH * max(1, tall2)))))
     two = _size_for(lines, fam, w, two, rtl)
     return (two, lines) if two > size else (size, [text])
 
@@ -278,17 +289,19 @@ def _draw_text(
     ink: int = 0,
     max_lines: int = 2,
 ) -> None:
-    """Draw text fitted into box (x0, y0, x1, y1); align is 'right', 'center' or 'left'."""
+    """Draw text fitted into box (x0, y0, x1, y1); align is 'right', 'center' or 'left'.
+
+    Each line's ink is centred vertically in its share of the box.
+    """
     if not text:
         return
     x0, y0, x1, y1 = box
     size, lines = _fit(text, fam, x1 - x0, y1 - y0, base, rtl, max_lines)
-    pitch = fam.line * size
+    pitch = PITCH * _ink_height(lines, fam, size, rtl)
     cy0 = (y0 + y1) / 2 - pitch * (len(lines) - 1) / 2
-    asc, desc = _font(fam.path, size).getmetrics()
     for i, line in enumerate(lines):
         shaped = _ink(line, fam.path, size, rtl)
-        baseline = cy0 + i * pitch + (asc - desc) / 2
+        top = cy0 + i * pitch - shaped.mask.size[1] / 2
         width = shaped.width
         if align == "right":
             left = x1 - width
@@ -296,7 +309,7 @@ def _draw_text(
             left = x0
         else:
             left = (x0 + x1 - width) / 2
-        img.paste(ink, (round(left + shaped.dx), round(baseline + shaped.dy)), shaped.mask)
+        img.paste(ink, (round(left + shaped.dx), round(top)), shaped.mask)
 
 
 # ---------------------------------------------------------------- pages
