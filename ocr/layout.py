@@ -323,7 +323,7 @@ def find_table(gray: np.ndarray, template: Template) -> TableLayout:
     heading = _inside(row_rules[0], row_rules[1])
     rows = [_inside(a, b) for a, b in zip(row_rules[1:], row_rules[2:], strict=False)]
     table = (col_rules[0].pos, row_rules[0].pos, col_rules[-1].pos, row_rules[-1].pos)
-    # Header zones from the heading row when the data rows are fewer than the template's.
+    # Header zones: the template's page fractions, mapped through the table found.
     to_px = _page_map(_table_as_template(table, row_rules, template), template)
     header_box = _box(to_px, template.header_zone, (h, w))
     fields = {
