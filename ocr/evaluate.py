@@ -193,6 +193,7 @@ def evaluate_pages(
     read: Callable | None = None,
     thresholds: dict | None = None,
     layout: str = "auto",
+    numbers: str = "auto",
 ) -> dict:
     """Read every page of a pages directory and compare it with its NAME.json."""
     from ocr.pipeline import read_files
@@ -223,7 +224,9 @@ def evaluate_pages(
         readings = (
             read(paths, tpl)
             if read
-            else read_files(paths, tpl, workers=workers, thresholds=thresholds, layout=layout)
+            else read_files(
+                paths, tpl, workers=workers, thresholds=thresholds, layout=layout, numbers=numbers
+            )
         )
         for reading in readings:
             truth = truths[reading.source]
@@ -280,7 +283,12 @@ def _spec_for(kind: str) -> FieldSpec:
 
 
 def evaluate_lines(
-    directory: str | Path, *, chunk: int = 60, limit: int | None = None, thresholds: dict | None = None
+    directory: str | Path,
+    *,
+    chunk: int = 60,
+    limit: int | None = None,
+    thresholds: dict | None = None,
+    numbers: str = "auto",
 ) -> dict:
     """Read every image of DIR/gt.tsv as its kind (stacked like page cells) and compare."""
     import cv2
@@ -298,10 +306,15 @@ def evaluate_lines(
             raise EvalError(f"{path}: not an image that can be read")
         cells.append(CellImage(i, k, img))
         meta.append((text, k, lang))
+    reader = None
+    if numbers == "tesseract":
+        from ocr.recognise import TesseractNumberReader
+
+        reader = TesseractNumberReader()
     t0 = time.perf_counter()
     read = {}
     for start in range(0, len(cells), chunk):
-        read.update(recognise_cells(cells[start : start + chunk]))
+        read.update(recognise_cells(cells[start : start + chunk], number_reader=reader))
     items = []
     specs: dict[str, FieldSpec] = {}
     for i, (text, kind, lang) in enumerate(meta):

@@ -187,7 +187,7 @@ def read_image(
     progress: Progress | None = None,
     source: str = "",
     index: int = 0,
-    number_reader: NumberReader | None = None,
+    number_reader: NumberReader | str | None = None,
     thresholds: dict[str, float] | None = None,
     layout: str = "auto",
 ) -> PageReading:
@@ -195,7 +195,9 @@ def read_image(
 
     Never raises for a bad page: the returned PageReading has `error` set instead.
     `layout="zones"` skips rule finding and uses the template's zones (pages drawn exactly
-    to the template, e.g. generated ones).
+    to the template, e.g. generated ones). `number_reader`: a NumberReader, or "tesseract"
+    to force Tesseract for numbers, or None/"auto" for the dedicated reader when its model
+    is installed.
     """
     t0 = time.perf_counter()
     tpl = get_template(template) if isinstance(template, str) else template
@@ -225,7 +227,7 @@ def read_image(
                 boxes[(r, spec.name)] = to_page(box)
                 cells.append(CellImage((r, spec.name), spec.kind, _inner(gray, box)))
         _report(progress, 2, 3, f"reading {len(cells)} cells")
-        texts = recognise_cells(cells, number_reader=number_reader)
+        texts = recognise_cells(cells, number_reader=_number_reader(number_reader))
         # rows: drop trailing rows with no ink at all
         last = -1
         for r in range(n_rows):
@@ -258,6 +260,18 @@ def read_image(
     return page
 
 
+def _number_reader(choice: NumberReader | str | None) -> NumberReader | None:
+    if choice is None or choice == "auto":
+        return None
+    if choice == "tesseract":
+        from ocr.recognise import TesseractNumberReader
+
+        return TesseractNumberReader()
+    if isinstance(choice, str):
+        raise ValueError(f"unknown number reader '{choice}'; use auto or tesseract")
+    return choice
+
+
 def _apply_rules(tpl: Template, page: PageReading) -> None:
     rows = [{k: f.text for k, f in r.items()} for r in page.rows]
     for flag in rule_flags(tpl, rows):
@@ -279,7 +293,9 @@ def _report(progress: Progress | None, done: int, total: int, message: str) -> N
 # ---------------------------------------------------------------------------- files, in parallel
 
 
-def _read_file(path: str, template: Template, thresholds=None, layout: str = "auto") -> list[PageReading]:
+def _read_file(
+    path: str, template: Template, thresholds=None, layout: str = "auto", numbers: str = "auto"
+) -> list[PageReading]:
     """Every page of one file; a file that cannot be loaded gives one PageReading with error."""
     try:
         from ocr.loader import load_pages
@@ -296,7 +312,8 @@ def _read_file(path: str, template: Template, thresholds=None, layout: str = "au
             continue
         out.append(
             read_image(
-                p.image, template, source=str(path), index=p.index, thresholds=thresholds, layout=layout
+                p.image, template, source=str(path), index=p.index, thresholds=thresholds,
+                layout=layout, number_reader=numbers,
             )
         )
     return out
@@ -343,6 +360,7 @@ def read_files(
     cancel: Callable[[], bool] | None = None,
     thresholds: dict[str, float] | None = None,
     layout: str = "auto",
+    numbers: str = "auto",
 ) -> Iterator[PageReading]:
     """Read every page of the files, in input order, with one worker process per core.
 
@@ -361,7 +379,7 @@ def read_files(
         for i, f in enumerate(files):
             if cancel is not None and cancel():
                 return
-            yield from _read_file(f, tpl, thresholds, layout)
+            yield from _read_file(f, tpl, thresholds, layout, numbers)
             _report(progress, i + 1, total, f"read {Path(f).name}")
         return
     pool = ProcessPoolExecutor(max_workers=n, mp_context=_pool_context(), initializer=_worker_init)
@@ -372,7 +390,7 @@ def read_files(
         def top_up():
             nonlocal nxt
             while nxt < total and len([f for f in futures if not f.done()]) < 2 * n:
-                futures.append(pool.submit(_read_file, files[nxt], tpl, thresholds, layout))
+                futures.append(pool.submit(_read_file, files[nxt], tpl, thresholds, layout, numbers))
                 nxt += 1
 
         top_up()

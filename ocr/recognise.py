@@ -28,7 +28,9 @@ from records.text import LATIN_DIGITS, URDU_DIGITS, latin_digits
 # Text whose ink is shorter than this (px) is upscaled 2x before recognition.
 SMALL_TEXT_PX = 28
 # Height (px) every text line is scaled to before stacking (see docs/benchmarks.md).
-LINE_PX = 48
+LINE_PX = 32
+# The same for digit lines: two passes at these heights, compared (see TesseractNumberReader).
+DIGIT_PX = (48, 32)
 PAD = 12
 
 
@@ -110,18 +112,41 @@ def faint_mask(gray: np.ndarray, lo: float | None = None, hi: float | None = Non
 
 
 def _clear_rules(mask: np.ndarray) -> np.ndarray:
-    """Drop ruled-line remnants: components that touch the cell border and are long and thin."""
+    """Drop ruled-line remnants: long straight runs along the cell's edges (also where a
+    horizontal and a vertical remnant meet in a corner), then specks."""
+    return _rules_and_ink(mask)[1]
+
+
+def _rules_and_ink(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(zone of rule remnants, ink without them) of a cell's ink mask."""
     h, w = mask.shape
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    rules = np.zeros_like(mask)
+    if h < 3 or w < 3:
+        return rules, mask
+    m8 = mask.astype(np.uint8)
+    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, int(0.6 * w)), 1))
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(8, int(0.6 * h))))
+    hl = cv2.morphologyEx(m8, cv2.MORPH_OPEN, hk).astype(bool)
+    vl = cv2.morphologyEx(m8, cv2.MORPH_OPEN, vk).astype(bool)
+    band_y = max(3, int(0.2 * h))
+    band_x = max(3, int(0.08 * w))
+    rules[:band_y] |= hl[:band_y]
+    rules[-band_y:] |= hl[-band_y:]
+    rules[:, :band_x] |= vl[:, :band_x]
+    rules[:, -band_x:] |= vl[:, -band_x:]
+    if rules.any():
+        rules = cv2.dilate(rules.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+        m8 = (mask & ~rules).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(m8, connectivity=8)
     if n <= 1:
-        return mask
+        return rules, m8.astype(bool)
     x, y, cw, ch, area = (stats[1:, i] for i in range(5))
     touches = (x == 0) | (y == 0) | (x + cw >= w) | (y + ch >= h)
-    thin_h = (cw > 0.6 * w) & (ch < max(4, 0.12 * h))
-    thin_v = (ch > 0.6 * h) & (cw < max(4, 0.08 * w)) & ((x <= 1) | (x + cw >= w - 1))
-    drop = (touches & (thin_h | thin_v)) | (area < 4)
+    # what is left of a rule: thin slivers along an edge, and specks
+    sliver = touches & ((ch <= 3) & (cw > 0.2 * w) | (cw <= 3) & (ch > 0.3 * h))
+    drop = sliver | (area < 4)
     keep = np.concatenate([[False], ~drop])
-    return keep[labels]
+    return rules, keep[labels]
 
 
 @dataclass
@@ -136,9 +161,9 @@ class _Ink:
 def clean_cell(gray: np.ndarray) -> _Ink:
     """One pass over a cell: ink mask, rule remnants removed (painted white), ink box."""
     raw = ink_mask(gray)
-    keep = _clear_rules(raw)
+    rules, keep = _rules_and_ink(raw)
     out = gray.copy()
-    out[raw & ~keep] = 255
+    out[(raw & ~keep) | rules] = 255  # the rule's grey anti-aliased edge goes too
     box = None
     if keep.sum() >= 12:
         ys, xs = np.nonzero(keep)
@@ -195,19 +220,26 @@ def text_lines(crop: np.ndarray, mask: np.ndarray | None = None) -> int:
 def stack(
     images: Sequence[tuple[Hashable, np.ndarray]],
     *,
-    line_height: int | None = LINE_PX,
+    line_height: int | None = -1,
     upscale_small: bool = True,
 ) -> tuple[np.ndarray, list[_Slot]]:
     """Place crops one under another on a white canvas, right-aligned; return canvas and slots.
 
-    With `line_height`, every crop is scaled so one of its text lines is that tall (Tesseract
+    With `line_height` (-1: LINE_PX), every crop is scaled so one of its text lines is that tall (Tesseract
     reads a block of uniform size best); else crops shorter than SMALL_TEXT_PX are upscaled 2x.
     """
+    if line_height == -1:
+        line_height = LINE_PX
     crops, heights = [], []
+    common = None
+    if line_height and images:
+        # one factor for the whole stack: cells of a page share a font size, and scaling each
+        # cell to its own ink height (dots, descenders) would give each a different one
+        per_line = [img.shape[0] / text_lines(img) for _, img in images]
+        common = float(np.clip(line_height / max(1.0, float(np.median(per_line))), 0.4, 4.0))
     for key, img in images:
-        if line_height:
-            per_line = img.shape[0] / text_lines(img)
-            scale = float(np.clip(line_height / max(1.0, per_line), 0.4, 4.0))
+        if common is not None:
+            scale = common
         else:
             scale = 2.0 if upscale_small and img.shape[0] - 6 < SMALL_TEXT_PX else 1.0
         if abs(scale - 1.0) > 0.05:
@@ -249,8 +281,26 @@ def assign_words(words: Sequence[Word], slots: Sequence[_Slot]) -> dict[Hashable
 
 
 def _join_words(words: list[Word], rtl: bool) -> str:
-    """Words of one slot in Tesseract's reading order (logical order, also for Urdu)."""
-    return " ".join(w.text for w in words)
+    """Words of one slot in reading order: by text line, then right to left for Urdu.
+
+    Tesseract's own order is not trusted: in a stack it sometimes files the first word of a
+    line under the line above.
+    """
+    if not words:
+        return ""
+    hs = float(np.median([w.box[3] for w in words]))
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.box[1] + w.box[3] / 2):
+        cy = w.box[1] + w.box[3] / 2
+        if lines and abs(cy - lines[-1][0].box[1] - lines[-1][0].box[3] / 2) < 0.6 * hs:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    parts = []
+    for line in lines:
+        line.sort(key=lambda w: -(w.box[0] + w.box[2]) if rtl else w.box[0])
+        parts.append(" ".join(w.text for w in line))
+    return " ".join(parts)
 
 
 # ---------------------------------------------------------------------------- text groups
@@ -268,7 +318,7 @@ def _clean_text(text: str) -> str:
 
 def recognise_text_group(
     cells: Sequence[CellImage], lang: str, psm: int, engine: Engine, *,
-    line_height: int | None = LINE_PX,
+    line_height: int | None = -1,
 ) -> dict[Hashable, CellText]:
     """Read text cells of one language in one stacked recognition."""
     out: dict[Hashable, CellText] = {}
@@ -278,7 +328,7 @@ def recognise_text_group(
         if ink.box is None:
             out[c.key] = CellText(c.key, c.kind, "", "", [], empty=True, method=f"{lang}-stack")
             continue
-        items.append((c.key, _crop(ink.gray, ink.box, pad=4)))
+        items.append((c.key, _crop(ink.gray, ink.box, pad=8)))
     if items:
         canvas, slots = stack(items, line_height=line_height)
         words = engine.words(canvas, lang, psm)
@@ -308,6 +358,7 @@ class Segment:
     kind: str  # "digits" | "/" | "-" | "," (a list gap)
     x0: int
     x1: int
+    glyphs: int = 1  # glyph columns in a digit group
 
 
 def segment_number(gray: np.ndarray, clean: np.ndarray | None = None) -> list[Segment]:
@@ -319,7 +370,7 @@ def segment_number(gray: np.ndarray, clean: np.ndarray | None = None) -> list[Se
     taller than H (a stamp's arc, a stray line) are not text; with `clean` (a copy of the
     cell) they are painted white there. Segments are in left-to-right order.
     """
-    mask = _clear_rules(ink_mask(gray))
+    mask = ink_mask(gray)  # the cell was cleaned of rules already; a crop edge is no rule
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
     comps = [(i, *stats[i][:4]) for i in range(1, n) if stats[i][4] >= 3]
     if not comps:
@@ -379,6 +430,7 @@ def segment_number(gray: np.ndarray, clean: np.ndarray | None = None) -> list[Se
             gap_before = gaps[k - 1] if k > 0 else 0
             if segs and segs[-1].kind == "digits" and gap_before < list_gap:
                 segs[-1].x1 = x1
+                segs[-1].glyphs += 1
             else:
                 if segs and segs[-1].kind == "digits":
                     # a gap with no glyph: a faded slash or hyphen, or the space of a list
@@ -451,12 +503,12 @@ class TesseractNumberReader:
     def __init__(
         self,
         engine: Engine | None = None,
-        passes: tuple[tuple[str, int | None], ...] = (("eng", LINE_PX), ("eng", 32)),
-        retry: tuple[str, int | None] | None = ("urd", LINE_PX),
+        passes: tuple[tuple[str, int | None], ...] | None = None,
+        retry: tuple[str, int | None] | None = ("urd", None),
     ):
         self.engine = engine or get_engine()
-        self.passes = passes
-        self.retry = retry
+        self.passes = passes or tuple(("eng", px) for px in DIGIT_PX)
+        self.retry = (retry[0], retry[1] or DIGIT_PX[0]) if retry else None
 
     def _read(self, lines, plans, lang: str, line_height: int | None) -> dict[Hashable, NumberReading]:
         canvas, slots = stack(lines, line_height=line_height)
@@ -513,20 +565,30 @@ class TesseractNumberReader:
 
 
 def _number_from_words(
-    words: list[Word], slot: _Slot, segs: list[Segment], spans: list[tuple[int, int]]
+    words: list[Word], slot: _Slot, segs: list[Segment], spans: list[tuple[int, int]],
+    cls_disagree: float = 0.4,
 ) -> NumberReading:
     groups: list[list[Word]] = [[] for _ in spans]
+    seps = [(s.x0, s.x1) for s in segs if s.kind != "digits"] if NUMBER_LINE == "natural" else []
     for w in words:
         cx = (w.box[0] + w.box[2] / 2 - slot.x0) / slot.scale
         k = min(range(len(spans)), key=lambda k: _dist(cx, spans[k]))
+        if _dist(cx, spans[k]) > 0 and any(a + 1 < cx < b - 1 for a, b in seps):
+            continue  # the separator itself, read as a digit
         groups[k].append(w)
     text, confs, g = [], [], 0
     for s in segs:
         if s.kind == "digits":
             # Tesseract's own order (its symbol boxes are too rough to sort by); a right-to-left
             # model (urd) gives a digit run in visual order too, so both read left to right
-            ws = groups[g]
+            ws = [w for w in groups[g] if latin_digits(w.text).isdigit()]
             g += 1
+            if s.glyphs == 1 and NUMBER_LINE == "gaps" and len(ws) >= 2:
+                # the lone digit was drawn twice: two readings of one glyph
+                best = max(ws, key=lambda w: w.conf)
+                agree = len({latin_digits(w.text) for w in ws}) == 1 and len(ws) == 2
+                conf = min(w.conf for w in ws) if agree else min(best.conf, 100 * cls_disagree)
+                ws = [Word(best.text, conf, best.box)]
             digits = "".join(ch for ch in latin_digits("".join(w.text for w in ws)) if ch.isdigit())
             text.append(digits)
             confs.extend([w.conf / 100 for w in ws if w.text.strip()] if digits else [0.0])
@@ -539,8 +601,17 @@ def _dist(x: float, span: tuple[int, int]) -> float:
     return 0.0 if span[0] <= x <= span[1] else min(abs(x - span[0]), abs(x - span[1]))
 
 
+# How a number cell is shown to Tesseract: "gaps" (digit groups only, separators replaced by
+# blank gaps; a lone digit drawn twice, because the stock model reads a lone 1 as 4) or
+# "natural" (the cell as printed; characters read on a separator are dropped). Measured:
+# gaps 94.7% of numeric fields exact, natural 88.8% (docs/benchmarks.md).
+NUMBER_LINE = "gaps"
+
+
 def _digit_line(crop: np.ndarray, segs: list[Segment]) -> tuple[np.ndarray, list[tuple[int, int]]]:
-    """The digit groups of a number cell side by side, separators replaced by wide gaps."""
+    """The line Tesseract reads for a number cell, and the x span of each digit group on it."""
+    if NUMBER_LINE == "natural":
+        return crop, [(int(s.x0), int(s.x1)) for s in segs if s.kind == "digits"]
     h = crop.shape[0]
     gap = max(8, int(0.8 * h))
     parts, spans, x = [], [], 0
@@ -548,6 +619,8 @@ def _digit_line(crop: np.ndarray, segs: list[Segment]) -> tuple[np.ndarray, list
         if s.kind != "digits":
             continue
         piece = crop[:, max(0, s.x0 - 2) : s.x1 + 2]
+        if s.glyphs == 1:
+            piece = np.hstack([piece, np.full((h, max(2, h // 8)), 255, np.uint8), piece])
         if parts:
             parts.append(np.full((h, gap), 255, np.uint8))
             x += gap
@@ -600,7 +673,7 @@ def recognise_cells(
     *,
     engine: Engine | None = None,
     number_reader: NumberReader | None = None,
-    line_height: int | None = LINE_PX,
+    line_height: int | None = -1,
 ) -> dict[Hashable, CellText]:
     """Read every cell of a page: one stacked recognition per text language, numbers apart."""
     engine = engine or get_engine()

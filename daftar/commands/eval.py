@@ -17,6 +17,8 @@ def register(sub) -> None:
     p.add_argument("--limit", type=int, default=None, help="only the first N items")
     p.add_argument("--layout", choices=("auto", "zones"), default="auto",
                    help="pages: find the ruled table (auto) or trust the template's zones")
+    p.add_argument("--numbers", choices=("auto", "tesseract"), default="auto",
+                   help="number fields: dedicated reader when installed (auto) or Tesseract")
     p.set_defaults(func=run)
 
 
@@ -31,11 +33,11 @@ def run(args) -> int:
         return 3
     try:
         if args.what == "lines":
-            m = evaluate_lines(args.dir, limit=args.limit)
+            m = evaluate_lines(args.dir, limit=args.limit, numbers=args.numbers)
         else:
             m = evaluate_pages(
                 args.dir, template=args.template, workers=args.workers, limit=args.limit,
-                layout=args.layout,
+                layout=args.layout, numbers=args.numbers,
             )
     except (EvalError, TemplateError) as e:
         print(f"daftar eval: {e}", file=sys.stderr)

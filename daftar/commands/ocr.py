@@ -21,6 +21,8 @@ def register(sub) -> None:
         "--layout", choices=("auto", "zones"), default="auto",
         help="find the ruled table (auto) or trust the template's zones",
     )
+    p.add_argument("--numbers", choices=("auto", "tesseract"), default="auto",
+                   help="number fields: dedicated reader when installed (auto) or Tesseract")
     p.set_defaults(func=run)
 
 
@@ -40,7 +42,7 @@ def run(args) -> int:
         return 3
     failed = False
     pages = []
-    for page in read_files([args.file], template, workers=1, layout=args.layout):
+    for page in read_files([args.file], template, workers=1, layout=args.layout, numbers=args.numbers):
         failed |= page.error is not None
         if page.error:
             print(f"daftar ocr: {page.error}", file=sys.stderr)

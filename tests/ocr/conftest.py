@@ -29,4 +29,6 @@ def small_page_reading(small_page, jamabandi):
     """The pipeline's reading of `small_page` (read once per session)."""
     from ocr.pipeline import read_image
 
-    return read_image(small_page[0].image, jamabandi, source="small.png", layout="zones")
+    return read_image(
+        small_page[0].image, jamabandi, source="small.png", layout="zones", number_reader="tesseract"
+    )

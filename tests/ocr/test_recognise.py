@@ -1,0 +1,151 @@
+"""ocr.recognise: stacking cells into few recognitions, number separators, number readers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+import resources
+from ocr import recognise as rec
+from records.text import normalise
+
+
+def _cell(text: str, *, urdu: bool = False, px: int = 34, size=(300, 64), border: bool = True) -> np.ndarray:
+    im = Image.new("L", size, 255)
+    d = ImageDraw.Draw(im)
+    if border:
+        d.rectangle((0, 0, size[0] - 1, size[1] - 1), outline=0, width=2)
+    name = resources.URDU_NASKH if urdu else resources.LATIN_FALLBACK
+    f = ImageFont.truetype(str(resources.font_path(name)), px if urdu else int(px * 0.8))
+    kw = {"direction": "rtl"} if urdu else {}
+    if text:
+        d.text((size[0] // 2, size[1] // 2), text, font=f, fill=0, anchor="mm", **kw)
+    # the inside of the cell, as the pipeline cuts it (a rule remnant may stay on one side)
+    return np.array(im)[1:-3, 1:-3]
+
+
+def test_urdu_cells_are_read_in_one_stack_and_mapped_back():
+    # GIVEN five Urdu cells of different lengths
+    texts = ["نہری", "محمد اسلم ولد غلام رسول", "چاہی", "بارانی", "پتی دوم"]
+    cells = [rec.CellImage(i, "text-ur", _cell(t, urdu=True, size=(420, 64))) for i, t in enumerate(texts)]
+    calls = []
+    engine = rec.get_engine()
+
+    class Counting:
+        name = "counting"
+
+        def words(self, *a, **k):
+            calls.append(a[1])
+            return engine.words(*a, **k)
+
+    # WHEN they are recognised
+    out = rec.recognise_cells(cells, engine=Counting())
+    # THEN one Tesseract call read all of them, and each cell got its own text
+    assert calls == ["urd"]
+    assert [normalise(out[i].text) for i in range(5)] == [normalise(t) for t in texts]
+    assert all(out[i].confidences and min(out[i].confidences) > 0.5 for i in range(5))
+
+
+def test_empty_cell_is_empty_and_sure_even_with_a_rule_remnant():
+    # GIVEN a blank cell whose crop kept part of the ruled line
+    img = _cell("")
+    # WHEN read as text and as a number
+    out = rec.recognise_cells([rec.CellImage("t", "text-ur", img), rec.CellImage("n", "integer", img)])
+    # THEN both are empty and marked as such
+    assert out["t"].text == "" and out["t"].empty
+    assert out["n"].text == "" and out["n"].empty
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("2024", ["digits"]),
+        ("125/5", ["digits", "/", "digits"]),
+        ("12-5", ["digits", "-", "digits"]),
+        ("125/5, 126", ["digits", "/", "digits", ",", "digits"]),
+        ("17/7", ["digits", "/", "digits"]),
+    ],
+)
+def test_numbers_are_cut_at_their_separators(text, kinds):
+    # GIVEN a printed number
+    img = _cell(text, border=False)
+    ink = rec.clean_cell(img)
+    crop = img[ink.box[1] - 2 : ink.box[1] + ink.box[3] + 2, ink.box[0] - 2 : ink.box[0] + ink.box[2] + 2]
+    # WHEN segmented by glyph shape
+    segs = rec.segment_number(crop)
+    # THEN digit groups and separators come out in order (a 7 or 1 is no slash)
+    assert [s.kind for s in segs] == kinds
+
+
+def test_tesseract_number_reader_keeps_slashes_hyphens_and_lists():
+    # GIVEN numbers Tesseract alone reads wrongly (it drops slashes: 69/4 -> 694)
+    texts = {"k": ("khasra", "69/4"), "a": ("area", "12-5"), "s": ("share", "3/8"),
+             "l": ("khasra-list", "125/5، 126"), "i": ("integer", "2435")}
+    cells = [rec.CellImage(k, kind, _cell(t.replace("،", ","))) for k, (kind, t) in texts.items()]
+    # WHEN read by the default Tesseract number reader
+    out = rec.TesseractNumberReader().read_many(cells)
+    # THEN every one is exact, with per-glyph confidences
+    got = {k: out[k].text for k in texts}
+    assert got == {k: t for k, (_, t) in texts.items()}
+    assert all(out[k].glyph_confidences for k in texts)
+
+
+def test_a_stamp_arc_through_a_number_cell_is_ignored():
+    # GIVEN a number with a faint-but-dark tall arc across the cell
+    img = _cell("271", border=False, size=(300, 90)).copy()
+    yy, xx = np.mgrid[0 : img.shape[0], 0 : img.shape[1]]
+    ring = np.abs(np.hypot(xx - 420, yy - 40) - 190) < 1.5
+    img[ring] = 90
+    # WHEN read
+    out = rec.TesseractNumberReader().read_many([rec.CellImage(0, "khasra-list", img)])
+    # THEN only the number is read
+    assert out[0].text == "271"
+
+
+def test_number_reader_falls_back_to_tesseract_without_the_dedicated_model(monkeypatch):
+    # GIVEN ocr.numbers reports no model
+    import ocr.numbers as numbers
+
+    monkeypatch.setattr(numbers, "is_available", lambda: False, raising=False)
+    # WHEN the default number reader is chosen
+    reader = rec.default_number_reader()
+    # THEN it is the Tesseract one
+    assert isinstance(reader, rec.TesseractNumberReader)
+
+
+def test_dedicated_reader_is_used_through_the_adapter():
+    # GIVEN a stand-in for ocr.numbers' reader that reads Urdu digits
+    class Fake:
+        def read(self, gray, kind):
+            class R:
+                text, confidence, glyph_confidences = "۱۲۵/۵", 0.97, [0.99, 0.98, 0.97, 0.99, 0.97]
+
+            return R()
+
+    reader = rec.DedicatedNumberReader(Fake())
+    cells = [rec.CellImage("x", "khasra", _cell("125/5")), rec.CellImage("e", "khasra", _cell(""))]
+    # WHEN cells are read through the pipeline's recogniser
+    out = rec.recognise_cells(cells, number_reader=reader)
+    # THEN digits come back Latin, with the reader's confidences; the blank cell is empty
+    assert out["x"].text == "125/5" and out["x"].method == "numbers"
+    assert out["x"].confidences == [0.99, 0.98, 0.97, 0.99, 0.97]
+    assert out["e"].text == "" and out["e"].empty
+
+
+def test_stack_scales_all_cells_alike_and_assigns_words_by_slot():
+    # GIVEN two single-line crops 30 and 50 px tall (median 40)
+    a = np.full((30, 50), 255, np.uint8)
+    a[5:25, 5:45] = 0
+    b = np.full((50, 80), 255, np.uint8)
+    b[10:40, 10:70] = 0
+    # WHEN stacked to a line height of 20 px
+    canvas, slots = rec.stack([("a", a), ("b", b)], line_height=20)
+    # THEN both are scaled by the same factor (one font size per page), right-aligned, and a
+    # word inside a slot maps to that slot
+    assert [s.key for s in slots] == ["a", "b"]
+    assert slots[0].scale == slots[1].scale == pytest.approx(0.5)
+    assert [s.y1 - s.y0 for s in slots] == [15, 25]
+    assert all(s.x1 == canvas.shape[1] - rec.PAD for s in slots)
+    w = rec.Word("x", 90.0, (slots[1].x0, slots[1].y0 + 5, 10, 10))
+    assert rec.assign_words([w], slots) == {"a": [], "b": [w]}
