@@ -28,6 +28,7 @@ from records.text import normalise
 KHEWAT_FIELDS = ("khewat_no",)
 KHASRA_FIELDS = ("khasra_no", "khasra_nos")
 OWNER_FIELDS = ("owner", "transferor", "transferee", "cultivator")
+OWNER_SEARCH_FIELDS = ("owner", "transferor", "transferee")  # joined into Entry.search_owner
 
 
 class NotFound(LookupError):
@@ -375,6 +376,11 @@ def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, sourc
                     flags=_value_flags(spec, text, extra_flags), author_id=actor.id)
     session.add(fv)
     _update_search_keys(entry, spec.name, text)
+    if spec.name in OWNER_SEARCH_FIELDS:
+        # an intiqal row has a transferor and a transferee: both must be found by name
+        cur = _current_values(session, entry.id)
+        entry.search_owner = " | ".join(
+            normalise(cur[f].value) for f in OWNER_SEARCH_FIELDS if f in cur and cur[f].value)
     audit.record(session, actor=actor, action="value.set", entity="entry", entity_id=entry.id,
                  register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
                  field=spec.name, old=old.value if old is not None else None, new=text,

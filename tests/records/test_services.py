@@ -177,6 +177,25 @@ def test_search_by_khewat_khasra_and_owner_across_digit_and_letter_forms(workspa
         assert (hit.register_id, hit.khewat, hit.khasra) == (rid, "47", "125/5 126")
 
 
+def test_search_finds_a_mutation_by_transferor_and_by_transferee(workspace, users):
+    # GIVEN an intiqal row with a transferor and a transferee
+    ws, clerk = workspace, users["clerk"]
+    with ws.session() as s:
+        rid = S.create_register(s, actor=clerk, template="intiqal", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="12", year="2019-20")
+        eid = S.add_entry(s, actor=clerk, register_id=rid, values={
+            "mutation_no": "5678", "transferor": "محمد اسلم ولد غلام رسول",
+            "transferee": "بشیر احمد ولد نور محمد", "khewat_no": "232"})
+        # WHEN searching by either name  THEN the row is found both ways
+        assert [h.entry_id for h in S.search(s, "محمد اسلم")] == [eid]
+        assert [h.entry_id for h in S.search(s, "بشیر احمد")] == [eid]
+        # AND after the transferee is corrected the old name no longer finds it
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="transferee", text="نذیر احمد ولد نور محمد")
+        assert S.search(s, "بشیر احمد") == []
+        assert [h.entry_id for h in S.search(s, "نذیر احمد")] == [eid]
+        assert [h.entry_id for h in S.search(s, "محمد اسلم")] == [eid]
+
+
 def test_search_over_100000_rows_returns_exactly_the_right_rows(workspace, users):
     # GIVEN 100,000 rows (bulk inserted) in a register
     ws = workspace
