@@ -272,12 +272,16 @@ def find_table(gray: np.ndarray, template: Template) -> TableLayout:
         # Vertical rules across the whole width (a faded border may lie outside `ext`),
         # then horizontal rules between the outer vertical rules.
         vrules = _profile_rules(_band_quantile(dark[y0 : y1 + 1, :], axis=0))
-        vrules = [r for r in vrules if margin_x < r.pos < w - margin_x]
+        vrules = [
+            r for r in vrules if margin_x < r.pos < w - margin_x and 0 < r.start and r.end < w - 1
+        ]
         col_rules = _fit_columns(vrules, template)
         if col_rules is not None:
             x0, x1 = round(col_rules[0].pos), round(col_rules[-1].pos)
         hrules = _profile_rules(_band_quantile(dark[:, x0 : x1 + 1], axis=1))
-        hrules = [r for r in hrules if margin_y < r.pos < h - margin_y]
+        hrules = [
+            r for r in hrules if margin_y < r.pos < h - margin_y and 0 < r.start and r.end < h - 1
+        ]
         row_rules = _rows_from_rules(hrules, template)
     if row_rules is not None:
         top, bottom = row_rules[0].pos, row_rules[-1].pos

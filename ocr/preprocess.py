@@ -8,7 +8,8 @@ Steps, in order:
 1. grayscale (BGR photos and gray scans alike);
 2. page crop with perspective correction: in a photo the page is the largest bright
    quadrilateral on a darker background; it is warped to an upright rectangle. A scan
-   whose page fills the image is left as is;
+   whose page fills the image is left as is, but dark bands along its edges (scanner lid,
+   shadow) are painted as paper so they are taken neither for rules nor for the skew;
 3. illumination normalisation: divide by the page background (text removed by a dilation
    on a reduced copy, then a median), then a bounded contrast stretch (helps faded ink);
 4. deskew: the angle whose horizontal projection of the ink is sharpest (ruled tables and
@@ -174,6 +175,44 @@ def _rectify(gray: np.ndarray, quad: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return out, m
 
 
+def clear_dark_margins(gray: np.ndarray, max_share: float = 0.15) -> np.ndarray:
+    """Paint dark bands along the image edges (scanner lid, page shadow) as paper.
+
+    A band is the run of whole rows/columns, from an edge inward, whose median is less than
+    half the page's; at most `max_share` of the size per side. Returns a new image.
+    """
+    h, w = gray.shape
+    paper = float(np.median(gray[::4, ::4]))
+    if paper < 100:
+        return gray
+    col_med = np.median(gray[:: max(1, h // 400), :], axis=0)
+    row_med = np.median(gray[:, :: max(1, w // 400)], axis=1)
+    dark_c, dark_r = col_med < paper / 2, row_med < paper / 2
+
+    def run(flags: np.ndarray) -> int:
+        n = 0
+        while n < len(flags) and flags[n]:
+            n += 1
+        return n
+
+    left, right = run(dark_c), run(dark_c[::-1])
+    top, bottom = run(dark_r), run(dark_r[::-1])
+    if not (left or right or top or bottom):
+        return gray
+    out = gray.copy()
+    fill = int(paper)
+    pad_w, pad_h = max(1, w // 300), max(1, h // 300)  # the band's soft inner edge too
+    if 0 < left <= max_share * w:
+        out[:, : left + pad_w] = fill
+    if 0 < right <= max_share * w:
+        out[:, w - right - pad_w :] = fill
+    if 0 < top <= max_share * h:
+        out[: top + pad_h, :] = fill
+    if 0 < bottom <= max_share * h:
+        out[h - bottom - pad_h :, :] = fill
+    return out
+
+
 def normalise_light(gray: np.ndarray) -> np.ndarray:
     """Divide by the page background and stretch contrast (at most 2x)."""
     h, w = gray.shape
@@ -274,6 +313,8 @@ def prepare(
             gray, m = _rectify(gray, quad)
             warp = m @ warp
             cropped = True
+    if not cropped:
+        gray = clear_dark_margins(gray)
     scale = 1.0
     if max_side and max(gray.shape) > max_side:
         scale = max_side / max(gray.shape)

@@ -165,3 +165,22 @@ def test_page_with_only_horizontal_rules_keeps_its_rows():
     # THEN columns come from the template's zones and rows from the rules, all close
     assert layout.method == "zones"
     assert _worst(layout, page.boxes) <= 4
+
+
+@pytest.mark.parametrize("skew", [0.0, 2.0])
+def test_dark_scanner_border_is_neither_a_rule_nor_the_skew(skew):
+    # GIVEN a page (upright or turned 2 degrees) scanned with a thin dark lid border
+    t, upright = _page("jamabandi")
+    _, page = _page("jamabandi", skew=skew)
+    H, W = page.image.shape
+    b = 12
+    scan = np.full((H + 2 * b, W + 2 * b), 35, np.uint8)
+    scan[b : b + H, b : b + W] = page.image
+    # WHEN prepared and laid out
+    prepared = prepare(scan)
+    layout = find_table(prepared.gray, t)
+    # THEN the skew is the page's, and the cells sit where drawn (shifted by the border)
+    assert not prepared.cropped and prepared.deskew_deg == pytest.approx(-skew, abs=0.1)
+    assert layout.method == "rules" and len(layout.rows) == 20
+    shifted = {k: (x + b, y + b, w, h) for k, (x, y, w, h) in upright.boxes.items()}
+    assert _worst(layout, shifted) <= 4
