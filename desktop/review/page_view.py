@@ -1,0 +1,337 @@
+"""One page under review: the page image (read-only) beside its rows and what the clerk
+changed from the OCR text; approve, return (with a comment) or verify the page or the
+selected rows. Maker-checker is enforced by records.services.transition; the buttons are
+only disabled to say so early.
+"""
+
+from __future__ import annotations
+
+import html
+
+from desktop.correction.image_view import PageImageView
+from desktop.fonts import urdu_font
+from desktop.operations import error_text, read_op, write_op
+from desktop.qt import (
+    QAbstractItemView,
+    QBrush,
+    QColor,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QImage,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop.review import queries
+from desktop.review.diff import diff_html
+from records import services, workflow
+
+CHANGED_BG = QColor("#fff3b0")
+RETURNED_BG = QColor("#f9d6d5")
+
+
+class CommentDialog(QDialog):
+    """Asks why a page, row or field goes back to the clerk (a comment is required)."""
+
+    def __init__(self, title: str, prompt: str, parent=None, text: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("commentDialog")
+        self.setWindowTitle(title)
+        lay = QVBoxLayout(self)
+        label = QLabel(prompt, self)
+        label.setWordWrap(True)
+        lay.addWidget(label)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("commentEdit")
+        self.edit.setFont(urdu_font(12))
+        self.edit.setPlainText(text)
+        lay.addWidget(self.edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.resize(460, 200)
+
+    def comment(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    def _accept(self) -> None:
+        if self.comment():
+            self.accept()
+
+
+def ask_comment(parent, title: str, prompt: str, text: str = "") -> str | None:
+    """Modal comment dialog; None when cancelled."""
+    dlg = CommentDialog(title, prompt, parent, text)
+    return dlg.comment() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ReviewPageView(QWidget):
+    """Shows one page for review. `acted(action, page_id)` after a successful transition."""
+
+    acted = Signal(str, int)
+    loaded = Signal(int)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ReviewPageView")
+        self.data: queries.ReviewPage | None = None
+        self.require_verification = False
+        self.ask_comment = ask_comment  # replaced in tests
+        self._build_ui()
+        self._update_buttons()
+
+    # -- layout -----------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.image_view = PageImageView(self)  # zoom and pan only: nothing here edits the page
+        self.image_view.box_clicked.connect(self._on_box_clicked)
+
+        right = QWidget(self)
+        lay = QVBoxLayout(right)
+        lay.setContentsMargins(2, 2, 2, 2)
+        self.title = QLabel(right)
+        self.title.setObjectName("reviewTitle")
+        self.title.setFont(urdu_font(12))
+        lay.addWidget(self.title)
+        self.table = QTableWidget(right)
+        self.table.setObjectName("reviewRows")
+        self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.table.setFont(urdu_font(12))
+        self.table.horizontalHeader().setFont(urdu_font(10))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.currentCellChanged.connect(self._on_current_cell)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        lay.addWidget(self.table, 3)
+        lay.addWidget(QLabel(self.tr("Changed from the OCR text (struck out: OCR read; highlighted: value now)"), right))
+        self.changes = QTextBrowser(right)
+        self.changes.setObjectName("reviewChanges")
+        self.changes.setFont(urdu_font(12))
+        self.changes.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        lay.addWidget(self.changes, 2)
+        self.notice = QLabel(right)
+        self.notice.setObjectName("reviewNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setFont(urdu_font(10))
+        self.notice.setStyleSheet("color: #8a1c1c")
+        lay.addWidget(self.notice)
+
+        buttons = QHBoxLayout()
+        self.approve_btn = self._button("approvePage", self.tr("Approve page"), self.approve_page, buttons)
+        self.return_btn = self._button("returnPage", self.tr("Return page…"), self.return_page, buttons)
+        self.approve_rows_btn = self._button("approveRows", self.tr("Approve selected rows"), self.approve_selected, buttons)
+        self.return_rows_btn = self._button("returnRows", self.tr("Return selected rows/field…"), self.return_selected, buttons)
+        self.verify_btn = self._button("verifyPage", self.tr("Verify page"), self.verify_page, buttons)
+        lay.addLayout(buttons)
+
+        split = QSplitter(self)
+        split.addWidget(self.image_view)
+        split.addWidget(right)
+        split.setSizes([480, 720])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(split)
+
+    def _button(self, name: str, text: str, slot, layout) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setObjectName(name)
+        b.clicked.connect(lambda _=False: slot())
+        layout.addWidget(b)
+        return b
+
+    # -- loading ----------------------------------------------------------
+    def show_page(self, page_id: int, *, keep_notice: bool = False) -> None:
+        """Load a page with its OCR history and image in the background."""
+        ws = self.ctx.ws
+        if not keep_notice:
+            self.notice.clear()
+            self.notice.setStyleSheet("color: #8a1c1c")
+
+        def body(s):
+            data = queries.review_page(s, page_id)
+            image = QImage()
+            if data.page.image_sha256:
+                image = QImage.fromData(ws.images.get(data.page.image_sha256))
+            return data, image
+
+        def done(res) -> None:
+            data, image = res
+            self.data = data
+            self.image_view.set_image(image)
+            self._fill()
+            self.loaded.emit(page_id)
+
+        read_op(body).success(done).failure(lambda e: self.notice.setText(error_text(e))).run_in_background(self.ctx)
+
+    def clear(self) -> None:
+        self.data = None
+        self.table.clear()
+        self.table.setRowCount(0)
+        self.changes.clear()
+        self.title.clear()
+        self.notice.clear()
+        self.image_view.set_image(QImage())
+        self._update_buttons()
+
+    def _fill(self) -> None:
+        d = self.data
+        assert d is not None
+        self.title.setText(self.tr("{register} — page {n} ({state})").format(
+            register=d.register_name, n=d.page.page_no, state=self.tr(d.page.state)))
+        self.table.clear()
+        self.table.setColumnCount(len(d.columns))
+        self.table.setRowCount(len(d.rows))
+        self.table.setHorizontalHeaderLabels([label for _n, label in d.columns])
+        boxes = {}
+        for i, r in enumerate(d.rows):
+            for c, (name, _label) in enumerate(d.columns):
+                now = r.values.get(name, "")
+                item = QTableWidgetItem(now)
+                before = r.ocr.get(name)
+                changed = (before or "") != now and (before is not None or bool(now))
+                if changed:
+                    item.setBackground(QBrush(CHANGED_BG))
+                    item.setToolTip(self.tr("OCR read: {text}").format(text=before if before is not None else self.tr("(nothing)")))
+                if r.state == workflow.RETURNED:
+                    item.setBackground(QBrush(RETURNED_BG))
+                    item.setToolTip(self.tr("Returned: {comment}").format(comment=r.comment or ""))
+                self.table.setItem(i, c, item)
+                if name in r.boxes:
+                    boxes[(i, name)] = (r.boxes[name], "warning" if changed else "none")
+            self.table.setVerticalHeaderItem(i, QTableWidgetItem(f"{r.row_no} · {self.tr(r.state)}"))
+        self.table.resizeColumnsToContents()
+        self.image_view.set_boxes(boxes)
+        self._fill_changes()
+        self._update_buttons()
+
+    def _fill_changes(self) -> None:
+        d = self.data
+        assert d is not None
+        if not d.changes:
+            self.changes.setHtml(f"<p>{html.escape(self.tr('The clerk kept every OCR reading.'))}</p>")
+            return
+        lines = []
+        for ch in d.changes:
+            where = html.escape(self.tr("row {n}, {field}").format(n=ch.row_no, field=ch.label))
+            lines.append(f"<tr><td>{where}</td><td>{diff_html(ch.ocr, ch.value)}</td></tr>")
+        self.changes.setHtml("<table dir='rtl' cellpadding='3'>" + "".join(lines) + "</table>")
+
+    def _on_box_clicked(self, row: int, field: str) -> None:
+        d = self.data
+        cols = [n for n, _l in d.columns] if d else []
+        if field in cols:
+            self.table.setCurrentCell(row, cols.index(field))
+
+    def _on_current_cell(self, row: int, col: int, *_prev) -> None:
+        d = self.data
+        if d is None or not (0 <= row < len(d.rows)) or not (0 <= col < len(d.columns)):
+            return
+        self.image_view.select_box(row, d.columns[col][0])
+
+    # -- state of the buttons -----------------------------------------------
+    def own_work(self) -> bool:
+        """True when the signed-in user made or changed a row of this page."""
+        return self.data is not None and self.ctx.actor.id in self.data.makers
+
+    def _rows_in(self, state: str, rows: list[int] | None = None) -> list[int]:
+        d = self.data
+        if d is None:
+            return []
+        idx = range(len(d.rows)) if rows is None else rows
+        return [d.rows[i].entry_id for i in idx if d.rows[i].state == state]
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectedIndexes()})
+
+    def _update_buttons(self) -> None:
+        role = self.ctx.actor.role
+        reviewer = role in workflow.TRANSITIONS["approve"].roles
+        own = self.own_work()
+        submitted = bool(self._rows_in(workflow.SUBMITTED))
+        sel = self.selected_rows()
+        self.approve_btn.setEnabled(reviewer and not own and submitted)
+        self.return_btn.setEnabled(reviewer and not own and (submitted or bool(self._rows_in(workflow.APPROVED))))
+        self.approve_rows_btn.setEnabled(reviewer and not own and bool(self._rows_in(workflow.SUBMITTED, sel)))
+        self.return_rows_btn.setEnabled(reviewer and not own and bool(sel))
+        can_verify = role in workflow.TRANSITIONS["verify"].roles and self.require_verification
+        self.verify_btn.setVisible(can_verify)
+        self.verify_btn.setEnabled(can_verify and not own and bool(self._rows_in(workflow.APPROVED)))
+        if own and not self.notice.text():
+            self.notice.setText(self.tr("You made or changed rows of this page: another reviewer must approve or return it."))
+
+    # -- actions ------------------------------------------------------------
+    def approve_page(self) -> None:
+        self._transition("approve", self._rows_in(workflow.SUBMITTED) or self._all_rows())
+
+    def verify_page(self) -> None:
+        self._transition("verify", self._rows_in(workflow.APPROVED) or self._all_rows())
+
+    def approve_selected(self) -> None:
+        self._transition("approve", self._rows_in(workflow.SUBMITTED, self.selected_rows()))
+
+    def return_page(self, comment: str | None = None) -> None:
+        d = self.data
+        if d is None:
+            return
+        ids = self._rows_in(workflow.SUBMITTED) + self._rows_in(workflow.APPROVED)
+        if comment is None:
+            comment = self.ask_comment(self, self.tr("Return page"),
+                                       self.tr("Why does page {n} go back to the clerk?").format(n=d.page.page_no))
+        if comment is not None:
+            self._transition("return", ids or self._all_rows(), comment)
+
+    def return_selected(self, comment: str | None = None) -> None:
+        """Return the selected rows; with one cell selected the comment names its field."""
+        d = self.data
+        if d is None:
+            return
+        sel = self.selected_rows()
+        ids = [d.rows[i].entry_id for i in sel if d.rows[i].state in (workflow.SUBMITTED, workflow.APPROVED)]
+        if comment is None:
+            cells = self.table.selectedIndexes()
+            prefix = ""
+            if len(cells) == 1:
+                prefix = f"{d.columns[cells[0].column()][1]}: "
+            rows_txt = ", ".join(str(d.rows[i].row_no) for i in sel)
+            comment = self.ask_comment(self, self.tr("Return rows"),
+                                       self.tr("Why do rows {rows} go back to the clerk?").format(rows=rows_txt), prefix)
+        if comment is not None:
+            self._transition("return", ids, comment)
+
+    def _all_rows(self) -> list[int]:
+        return [r.entry_id for r in self.data.rows] if self.data else []
+
+    def _transition(self, action: str, entry_ids: list[int], comment: str | None = None) -> None:
+        d = self.data
+        if d is None or not entry_ids:
+            return
+        actor, page_id, rv = self.ctx.actor, d.page.id, self.require_verification
+        done_text = {
+            "approve": self.tr("Approved {n} row(s)"), "return": self.tr("Returned {n} row(s) to the clerk"),
+            "verify": self.tr("Verified {n} row(s)"),
+        }[action].format(n=len(entry_ids))
+
+        def done(_ch) -> None:
+            self.notice.setStyleSheet("color: #1c5e20")
+            self.notice.setText(done_text)
+            self.acted.emit(action, page_id)
+            self.show_page(page_id, keep_notice=True)
+
+        def refused(e: BaseException) -> None:
+            self.notice.setStyleSheet("color: #8a1c1c")
+            self.notice.setText(self.tr("Refused: {reason}").format(reason=error_text(e)))
+
+        (write_op(lambda s: services.transition(s, actor=actor, entry_ids=entry_ids, action=action,
+                                                comment=comment, require_verification=rv))
+         .success(done).failure(refused).run_in_background(self.ctx))

@@ -1,0 +1,226 @@
+"""The review screen: the queue of pages waiting for a reviewer, grouped by register and
+clerk, with counts of pages per state and per clerk; the chosen page beside it.
+
+Bulk approval of the selected queue pages asks for an explicit confirmation first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from desktop.fonts import urdu_font
+from desktop.operations import error_text, read_op, write_op
+from desktop.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from desktop.review import queries
+from desktop.review.page_view import ReviewPageView
+from records import services, workflow
+
+PageIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _require_verification(session) -> bool:
+    from sqlalchemy import select
+
+    from records.models import Office
+    from records.settings import Settings
+
+    office = session.scalars(select(Office).order_by(Office.id).limit(1)).first()
+    return bool(Settings.from_dict(dict(office.settings or {}) if office else None).get("workflow.require_verification"))
+
+
+class ReviewPanel(QWidget):
+    """Queue on the left (register → clerk → pages), the page under review on the right."""
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ReviewPanel")
+        self.queue: list[queries.QueuePage] = []
+        self.require_verification = False
+        self._build_ui()
+        ctx.bus.changed.connect(self._on_changes)
+        self.refresh()
+
+    def _build_ui(self) -> None:
+        left = QWidget(self)
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Waiting for:"), left))
+        self.state_box = QComboBox(left)
+        self.state_box.setObjectName("queueState")
+        self.state_box.addItem(self.tr("review (submitted)"), workflow.SUBMITTED)
+        if self.ctx.actor.role in workflow.TRANSITIONS["verify"].roles:
+            self.state_box.addItem(self.tr("verification (approved)"), workflow.APPROVED)
+        self.state_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        top.addWidget(self.state_box, 1)
+        lay.addLayout(top)
+        self.tree = QTreeWidget(left)
+        self.tree.setObjectName("reviewQueue")
+        self.tree.setHeaderLabels([self.tr("Register / clerk / page"), self.tr("Rows")])
+        self.tree.setFont(urdu_font(11))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.currentItemChanged.connect(self._on_current)
+        lay.addWidget(self.tree, 1)
+        self.counts = QLabel(left)
+        self.counts.setObjectName("reviewCounts")
+        self.counts.setWordWrap(True)
+        self.counts.setFont(urdu_font(10))
+        lay.addWidget(self.counts)
+        self.bulk_btn = QPushButton(self.tr("Approve selected pages…"), left)
+        self.bulk_btn.setObjectName("bulkApprove")
+        self.bulk_btn.clicked.connect(lambda _=False: self.approve_selected_pages())
+        lay.addWidget(self.bulk_btn)
+        self.status = QLabel(left)
+        self.status.setObjectName("reviewStatus")
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+
+        self.page_view = ReviewPageView(self.ctx, self)
+        self.page_view.acted.connect(lambda _a, _p: self.refresh(keep_page=True))
+
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(self.page_view)
+        split.setSizes([300, 1000])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(split)
+
+    # -- data -------------------------------------------------------------
+    def waited_state(self) -> str:
+        return self.state_box.currentData() or workflow.SUBMITTED
+
+    def refresh(self, *, keep_page: bool = False) -> None:
+        """Reload the queue and the counts in the background."""
+        state = self.waited_state()
+
+        def body(s):
+            return queries.review_queue(s, state=state), queries.queue_counts(s), _require_verification(s)
+
+        def done(res) -> None:
+            queue, counts, rv = res
+            self.queue = queue
+            self.require_verification = rv
+            self.page_view.require_verification = rv
+            self._fill_tree(keep_page)
+            self._fill_counts(counts)
+            self.page_view._update_buttons()
+
+        read_op(body).success(done).run_in_background(self.ctx)
+
+    def _fill_tree(self, keep_page: bool) -> None:
+        current = self.page_view.data.page.id if (keep_page and self.page_view.data) else None
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        groups: dict[tuple[int, str], dict[str, list[queries.QueuePage]]] = defaultdict(lambda: defaultdict(list))
+        for q in self.queue:
+            groups[(q.register_id, q.register_name)][q.clerk].append(q)
+        select_item = None
+        for (_rid, name), clerks in groups.items():
+            reg_item = QTreeWidgetItem([name, str(sum(len(v) for v in clerks.values()))])
+            reg_item.setFlags(reg_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(reg_item)
+            for clerk, pages in sorted(clerks.items()):
+                c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)").format(clerk=clerk, n=len(pages)), ""])
+                c_item.setFlags(c_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                reg_item.addChild(c_item)
+                for q in pages:
+                    it = QTreeWidgetItem([self.tr("Page {n}").format(n=q.page_no), str(q.rows)])
+                    it.setData(0, PageIdRole, q.page_id)
+                    if self.ctx.actor.id in q.clerk_ids:
+                        it.setToolTip(0, self.tr("Your own work: another reviewer must approve it"))
+                        it.setForeground(0, Qt.GlobalColor.gray)
+                    c_item.addChild(it)
+                    if q.page_id == current:
+                        select_item = it
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        self.tree.blockSignals(False)
+        if select_item is not None:
+            self.tree.setCurrentItem(select_item)
+        elif not keep_page:
+            self.page_view.clear()
+        self.bulk_btn.setEnabled(bool(self.queue) and self.waited_state() == workflow.SUBMITTED)
+
+    def _fill_counts(self, counts: queries.QueueCounts) -> None:
+        order = [s for s in workflow.STATES if s in counts.by_state]
+        parts = [self.tr("Pages: ") + " · ".join(f"{self.tr(s)} {counts.by_state[s]}" for s in order)]
+        for clerk, st in counts.by_clerk.items():
+            parts.append(f"{clerk}: " + " · ".join(f"{self.tr(s)} {n}" for s, n in st.items()))
+        self.counts.setText("\n".join(parts))
+
+    def page_items(self) -> list[QTreeWidgetItem]:
+        """Every page item of the queue tree, in order."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            reg = self.tree.topLevelItem(i)
+            for j in range(reg.childCount()):
+                clerk = reg.child(j)
+                out += [clerk.child(k) for k in range(clerk.childCount())]
+        return out
+
+    def select_page(self, page_id: int) -> bool:
+        for it in self.page_items():
+            if it.data(0, PageIdRole) == page_id:
+                self.tree.setCurrentItem(it)
+                return True
+        return False
+
+    def _on_current(self, current, _previous) -> None:
+        pid = current.data(0, PageIdRole) if current is not None else None
+        if pid is not None:
+            self.page_view.show_page(pid)
+
+    def _on_changes(self, changes, _initiator) -> None:
+        if changes.workflow:
+            self.refresh(keep_page=True)
+
+    # -- bulk approval ------------------------------------------------------
+    def selected_page_ids(self) -> list[int]:
+        return [pid for it in self.tree.selectedItems() if (pid := it.data(0, PageIdRole)) is not None]
+
+    def confirm_bulk(self, n_pages: int, n_rows: int) -> bool:
+        """The explicit confirmation bulk approval needs."""
+        answer = QMessageBox.question(
+            self, self.tr("Approve pages"),
+            self.tr("Approve {pages} page(s) with {rows} row(s) without opening each one?\n"
+                    "Your name is recorded as the approver of every row.").format(pages=n_pages, rows=n_rows),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def approve_selected_pages(self) -> None:
+        ids = self.selected_page_ids()
+        if not ids:
+            self.status.setText(self.tr("Select the pages to approve in the queue first."))
+            return
+        pages = [q for q in self.queue if q.page_id in ids]
+        if not self.confirm_bulk(len(pages), sum(q.rows for q in pages)):
+            self.status.setText(self.tr("Nothing approved."))
+            return
+        actor = self.ctx.actor
+
+        def body(s):
+            entry_ids = [r.entry_id for pid in ids for r in services.page_rows(s, pid) if r.state == workflow.SUBMITTED]
+            return services.transition(s, actor=actor, entry_ids=entry_ids, action="approve")
+
+        def done(ch) -> None:
+            self.status.setText(self.tr("Approved {n} row(s) on {p} page(s)").format(n=len(ch.entry_ids), p=len(ids)))
+
+        def refused(e: BaseException) -> None:
+            self.status.setText(self.tr("Nothing approved: {reason}").format(reason=error_text(e)))
+
+        write_op(body).success(done).failure(refused).run_in_background(self.ctx)

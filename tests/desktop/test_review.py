@@ -1,0 +1,200 @@
+"""Review screen: queue, differences from the OCR text, return-with-comment round trip,
+maker-checker, bulk approval only after confirmation."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.context import AppContext, Preferences
+from desktop.qt import Qt
+from desktop.review.diff import changed_spans
+from records import accounts, services, workflow
+from tests.desktop.conftest import wait_idle
+from tests.desktop.helpers import make_register
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def people(workspace, qapp):
+    """Users admin, clerk1, girdawar1, girdawar2 and an AppContext for each; closed after."""
+    from desktop.fonts import load_fonts
+
+    load_fonts()
+    with workspace.session() as s:
+        admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
+        actors = {"admin": admin}
+        for name, role in (("clerk1", "clerk"), ("girdawar1", "supervisor"), ("girdawar2", "supervisor"),
+                           ("ro1", "revenue_officer")):
+            actors[name] = accounts.create_user(s, actor=admin, username=name, password=f"{name}-pass", role=role).actor()
+    ctxs = {n: AppContext.create(workspace, a, prefs=Preferences(urdu_digits=True)) for n, a in actors.items()}
+    yield ctxs
+    for c in ctxs.values():
+        c.close()
+
+
+def _submitted_pages(ctx, n: int = 1, *, correct: dict[str, str] | None = None) -> list[int]:
+    """Register pages made by ctx.actor from OCR, some fields of row 1 corrected, submitted."""
+    _rid, pids = make_register(ctx, n_pages=n)
+    for pid in pids:
+        with ctx.ws.session() as s:
+            rows = services.page_rows(s, pid)
+            for name, text in (correct or {}).items():
+                services.set_value(s, actor=ctx.actor, entry_id=rows[0].entry_id, field_name=name, text=text,
+                                   source="corrected")
+        with ctx.ws.session() as s:
+            services.submit_page(s, actor=ctx.actor, page_id=pid)
+    return pids
+
+
+def _submitted_page(ctx, **kw) -> tuple[None, int]:
+    return None, _submitted_pages(ctx, 1, **kw)[0]
+
+
+def _panel(qtbot, ctx):
+    from desktop.review.panel import ReviewPanel
+
+    panel = ReviewPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.resize(1300, 800)
+    wait_idle(qtbot, ctx)
+    return panel
+
+
+def _open(qtbot, panel, pid):
+    assert panel.select_page(pid)
+    wait_idle(qtbot, panel.ctx)
+    assert panel.page_view.data is not None and panel.page_view.data.page.id == pid
+
+
+def _states(ws, pid) -> set[str]:
+    with ws.session() as s:
+        return {r.state for r in services.page_rows(s, pid)}
+
+
+def test_queue_groups_by_register_and_clerk_and_shows_the_clerks_changes(qtbot, people):
+    # GIVEN clerk1 corrected the owner OCR read and submitted the page
+    _rid, pid = _submitted_page(people["clerk1"], correct={"owner": "محمد اکرم ولد غلام رسول"})
+    # WHEN girdawar1 opens the review screen and the page
+    panel = _panel(qtbot, people["girdawar1"])
+    _open(qtbot, panel, pid)
+    # THEN the queue names the clerk under the register, the counts say one page is submitted
+    reg = panel.tree.topLevelItem(0)
+    assert "clerk1" in reg.child(0).text(0)
+    assert "1" in panel.counts.text() and "clerk1" in panel.counts.text()
+    # AND the change from the OCR text is listed: old struck out, new highlighted
+    changes = panel.page_view.data.changes
+    assert [(c.field, c.ocr, c.value) for c in changes] == [("owner", "محمد اسلم ولد غلام رسول", "محمد اکرم ولد غلام رسول")]
+    html = panel.page_view.changes.toHtml()
+    assert "line-through" in html and "اسلم" in html and "اکرم" in html
+    assert changed_spans(changes[0].ocr, changes[0].value) == (["اسلم"], ["اکرم"])
+    # AND a reviewer who did not make the page may approve it
+    assert panel.page_view.approve_btn.isEnabled()
+
+
+def test_return_with_comment_round_trip(qtbot, people):
+    from desktop.review.returned import ReturnedPanel
+
+    clerk, g1, g2 = people["clerk1"], people["girdawar1"], people["girdawar2"]
+    # GIVEN clerk1 submitted a page
+    _rid, pid = _submitted_page(clerk)
+    # WHEN girdawar1 returns the first row with a comment
+    panel = _panel(qtbot, g1)
+    _open(qtbot, panel, pid)
+    panel.page_view.table.setCurrentCell(0, 8)
+    panel.page_view.return_selected(comment="رقبہ دوبارہ رجسٹر سے ملائیں")
+    wait_idle(qtbot, g1)
+    # THEN that row is returned, the other stays submitted, and the page shows returned
+    with clerk.ws.session() as s:
+        rows = services.page_rows(s, pid)
+        page = services.get_page(s, pid)
+    assert [r.state for r in rows] == [workflow.RETURNED, workflow.SUBMITTED]
+    assert rows[0].comment == "رقبہ دوبارہ رجسٹر سے ملائیں"
+    assert page.state == workflow.RETURNED
+    # AND clerk1 sees the comment in the list of rows sent back
+    returned = ReturnedPanel(clerk)
+    qtbot.addWidget(returned)
+    wait_idle(qtbot, clerk)
+    assert returned.table.rowCount() == 1
+    assert returned.table.item(0, 3).text() == "رقبہ دوبارہ رجسٹر سے ملائیں"
+    assert returned.table.item(0, 4).text() == "girdawar1"
+    # WHEN the clerk corrects the row and submits the page again
+    with clerk.ws.session() as s:
+        services.set_value(s, actor=clerk.actor, entry_id=rows[0].entry_id, field_name="area", text="12-6",
+                           source="corrected")
+    with clerk.ws.session() as s:
+        services.submit_page(s, actor=clerk.actor, page_id=pid)
+    # AND girdawar2 approves the page from the review screen
+    panel2 = _panel(qtbot, g2)
+    _open(qtbot, panel2, pid)
+    assert panel2.page_view.approve_btn.isEnabled()
+    qtbot.mouseClick(panel2.page_view.approve_btn, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, g2)
+    # THEN every row is approved by girdawar2 and nothing is left in the clerk's returned list
+    assert _states(clerk.ws, pid) == {workflow.APPROVED}
+    clerk.bus.changed.emit(services.Changes(workflow=True), None)
+    wait_idle(qtbot, clerk)
+    assert returned.table.rowCount() == 0
+
+
+def test_maker_cannot_approve_own_page(qtbot, people):
+    # GIVEN girdawar1 made and submitted a page himself
+    g1 = people["girdawar1"]
+    _rid, pid = _submitted_page(g1)
+    # WHEN he opens it for review
+    panel = _panel(qtbot, g1)
+    _open(qtbot, panel, pid)
+    view = panel.page_view
+    # THEN approve and return are disabled and the reason is shown
+    assert not view.approve_btn.isEnabled()
+    assert not view.return_btn.isEnabled()
+    assert "another reviewer" in view.notice.text()
+    # AND forcing the approval shows the core's refusal and changes nothing
+    view.approve_page()
+    wait_idle(qtbot, g1)
+    assert "you cannot approve your own work" in view.notice.text()
+    assert _states(g1.ws, pid) == {workflow.SUBMITTED}
+
+
+def test_bulk_approval_needs_confirmation(qtbot, people, monkeypatch):
+    from desktop.review import panel as panel_mod
+
+    # GIVEN two submitted pages of clerk1, both selected in girdawar1's queue
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    p1, p2 = _submitted_pages(clerk, 2)
+    panel = _panel(qtbot, g1)
+    for it in panel.page_items():
+        it.setSelected(True)
+    asked = []
+    # WHEN the confirmation is declined
+    monkeypatch.setattr(panel_mod.QMessageBox, "question", lambda *a, **k: asked.append(a) or panel_mod.QMessageBox.StandardButton.No)
+    panel.bulk_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN nothing is approved
+    assert len(asked) == 1 and "2 page(s)" in asked[0][2]
+    assert _states(clerk.ws, p1) == _states(clerk.ws, p2) == {workflow.SUBMITTED}
+    # WHEN it is confirmed
+    monkeypatch.setattr(panel_mod.QMessageBox, "question", lambda *a, **k: panel_mod.QMessageBox.StandardButton.Yes)
+    panel.bulk_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN both pages are approved and the queue is empty
+    assert _states(clerk.ws, p1) == _states(clerk.ws, p2) == {workflow.APPROVED}
+    assert panel.page_items() == []
+
+
+def test_revenue_officer_verifies_approved_page(qtbot, people):
+    # GIVEN a page approved by girdawar1 (the office requires verification by default)
+    clerk, g1, ro = people["clerk1"], people["girdawar1"], people["ro1"]
+    _rid, pid = _submitted_page(clerk)
+    with clerk.ws.session() as s:
+        services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)], action="approve")
+    # WHEN the revenue officer looks at pages waiting for verification
+    panel = _panel(qtbot, ro)
+    panel.state_box.setCurrentIndex(1)
+    wait_idle(qtbot, ro)
+    _open(qtbot, panel, pid)
+    # THEN he may verify, and the rows become verified
+    assert panel.page_view.verify_btn.isEnabled()
+    panel.page_view.verify_page()
+    wait_idle(qtbot, ro)
+    assert _states(clerk.ws, pid) == {workflow.VERIFIED}
