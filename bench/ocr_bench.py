@@ -85,11 +85,11 @@ def speed(pairs, template, n_pages: int) -> dict:
         image = cv2.imread(str(img_path), cv2.IMREAD_GRAYSCALE)
         pages.append((img_path, image, _boxes_for(img_path, template)))
     # ours first (warm the models once, as a running app has them loaded)
-    read_image(pages[0][1], template)
+    read_image(pages[0][1], template, number_reader="tesseract")
     t0, c0 = time.perf_counter(), cpu_now()
     ours_cells = 0
     for _, image, _ in pages:
-        r = read_image(image, template)
+        r = read_image(image, template, number_reader="tesseract")
         ours_cells += sum(len(row) for row in r.rows) + len(r.header)
     ours_wall, ours_cpu = time.perf_counter() - t0, cpu_now() - c0
     t0, c0 = time.perf_counter(), cpu_now()
@@ -135,7 +135,7 @@ def calibrate(directory: Path, template, workers: int, target: float = 0.95) -> 
     truths = {str(i): json.loads(j.read_text(encoding="utf-8")) for i, j in pairs}
     fields = []  # (group, confidence, flagged_by_parse_or_rule, wrong)
     for reading in read_files([str(i) for i, _ in pairs], template, workers=workers,
-                              thresholds={"number": 0.0, "text": 0.0}):
+                              thresholds={"number": 0.0, "text": 0.0}, numbers="tesseract"):
         for it in compare_page(template, truths[reading.source], reading):
             fields.append((confidence.kind_group(it.kind), it.confidence, it.hard, not it.exact))
     th, info = {}, {}
@@ -200,12 +200,23 @@ def main(argv=None) -> int:
     result["calibration"] = info
     print("calibration", info, flush=True)
     t0 = time.perf_counter()
-    m = evaluate_pages(report, workers=args.workers, thresholds=th)
+    m = evaluate_pages(report, workers=args.workers, thresholds=th, numbers="tesseract")
     result["report"] = m
     result["report_wall_s"] = round(time.perf_counter() - t0, 2)
     print("report", json.dumps({k: m[k] for k in ("n", "cer", "exact", "flagged_rate", "error_recall")}))
-    mu = evaluate_pages(urdu, workers=args.workers, thresholds=th)
+    mu = evaluate_pages(urdu, workers=args.workers, thresholds=th, numbers="tesseract")
     result["urdu_digits"] = mu
+    try:
+        from ocr import numbers
+
+        if numbers.is_available():
+            md = evaluate_pages(report, workers=args.workers, thresholds=th, numbers="auto")
+            mud = evaluate_pages(urdu, workers=args.workers, thresholds=th, numbers="auto")
+            result["dedicated"] = {"latin": md.get("numeric"), "urdu": mud.get("numeric"),
+                                   "seconds_per_page": md["seconds_per_page_one_worker"]}
+            print("dedicated", result["dedicated"], flush=True)
+    except ImportError:
+        pass
     out = CACHE / "last-result.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print("wrote", out)
@@ -264,10 +275,25 @@ def write_section(r: dict, th: dict) -> None:
         b = m["numeric"]
         lines.append(f"| numeric fields | {b['n']} | {_pct(b['exact'])} | {_pct(b['cer'])} | "
                      f"{_pct(b['flagged_rate'])} | {_pct(b['error_recall'])} |")
+    ded = r.get("dedicated")
+    if ded and ded.get("latin"):
+        b = ded["latin"]
+        lines.append(f"| numeric, dedicated reader (ocr.numbers, issue 11) | {b['n']} | {_pct(b['exact'])} | "
+                     f"{_pct(b['cer'])} | {_pct(b['flagged_rate'])} | {_pct(b['error_recall'])} |")
+    if ded and ded.get("urdu"):
+        b = ded["urdu"]
+        lines.append(f"| numeric, Urdu digits, dedicated reader | {b['n']} | {_pct(b['exact'])} | "
+                     f"{_pct(b['cer'])} | {_pct(b['flagged_rate'])} | {_pct(b['error_recall'])} |")
     b = mu.get("numeric", {})
     if b:
         lines.append(f"| numeric, Urdu digits ({mu['pages']} clean pages) | {b['n']} | {_pct(b['exact'])} | "
                      f"{_pct(b['cer'])} | {_pct(b['flagged_rate'])} | {_pct(b['error_recall'])} |")
+    lines += ["", "Urdu name fields (owner: name, relation, qoam, residence; cultivator):", "",
+              "| font | field | n | exact | CER |", "|---|---|---|---|---|"]
+    for key, b in m.get("by_font_field", {}).items():
+        font, field = key.split("/")
+        if field in ("owner", "cultivator"):
+            lines.append(f"| {font} | {field} | {b['n']} | {_pct(b.get('exact'))} | {_pct(b.get('cer'))} |")
     lines += ["", "| kind | fields | exact | CER |", "|---|---|---|---|"]
     for k, b in m["by_kind"].items():
         lines.append(f"| {k} | {b['n']} | {_pct(b.get('exact'))} | {_pct(b.get('cer'))} |")

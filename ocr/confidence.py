@@ -130,6 +130,9 @@ def rule_flags(template: Template, rows: list[dict[str, str]]) -> list[Flag]:
     except ImportError:
         return []
     try:
-        return list(validate_rows(template, rows))
+        try:  # field-level checks (parse, required, range) are done here already
+            return list(validate_rows(template, rows, cross_rows_only=True))
+        except TypeError:
+            return list(validate_rows(template, rows))
     except Exception:  # noqa: BLE001 - a rule that crashes must not lose the OCR result
         return []

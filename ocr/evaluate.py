@@ -109,6 +109,17 @@ def metrics(items: list[Item], seconds: float, n_units: int) -> dict:
     for key in keys:
         vals = sorted({i.group.get(key) for i in items if key in i.group})
         out[f"by_{key}"] = {v: block([i for i in items if i.group.get(key) == v]) for v in vals}
+    named = [i for i in items if i.spec is not None]
+    fields = sorted({i.spec.name for i in named})
+    if len(fields) > 1:
+        out["by_field"] = {f: block([i for i in named if i.spec.name == f]) for f in fields}
+        fonts = sorted({i.group.get("font") for i in named if i.group.get("font")})
+        if fonts:
+            out["by_font_field"] = {
+                f"{font}/{f}": block([i for i in named if i.spec.name == f and i.group.get("font") == font])
+                for font in fonts
+                for f in fields
+            }
     numeric = [i for i in items if i.spec is not None and i.spec.numeric]
     if numeric:
         out["numeric"] = block(numeric)

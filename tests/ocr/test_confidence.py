@@ -1,0 +1,74 @@
+"""ocr.confidence: field confidence from word confidences, the kind's parser and the rules."""
+
+from __future__ import annotations
+
+from ocr.confidence import THRESHOLDS, rule_flags, score_field, word_confidence
+from records.templates import builtin
+
+JAM = builtin("jamabandi")
+
+
+def test_a_clean_number_is_sure_and_stored_canonically():
+    # GIVEN a khasra list read with high confidence, Urdu comma and odd spacing
+    # WHEN scored
+    s = score_field(JAM.field("khasra_nos"), "125 / 5 ، 126", [0.98, 0.97], row=0)
+    # THEN it is not flagged and its text is the parser's
+    assert s.flags == []
+    assert s.text == "125/5، 126"
+    assert s.confidence > THRESHOLDS["number"]
+
+
+def test_a_reading_that_does_not_parse_is_flagged_parse_whatever_tesseract_says():
+    # GIVEN a share with a zero denominator read with full confidence
+    s = score_field(JAM.field("share"), "3/0", [0.99, 0.99], row=4)
+    # THEN it is flagged "parse" with a message naming row and field, and is not "fixed"
+    assert [f.code for f in s.flags] == ["parse"]
+    assert s.flags[0].row == 4 and s.flags[0].field == "share"
+    assert "row 5" in s.flags[0].message and "Share" in s.flags[0].message
+    assert s.text == "3/0"
+    assert s.confidence <= 0.3
+
+
+def test_low_word_confidence_is_flagged_low_confidence():
+    # GIVEN an Urdu name with one doubtful word
+    s = score_field(JAM.field("owner"), "محمد اسلم", [0.95, 0.35], row=1)
+    # THEN it is flagged low_confidence and scored below the threshold
+    assert [f.code for f in s.flags] == ["low_confidence"]
+    assert s.confidence < THRESHOLDS["text"]
+
+
+def test_an_empty_required_field_is_flagged_required_and_an_empty_optional_one_is_not():
+    # GIVEN a blank khewat number (required) and a blank remark (optional)
+    req = score_field(JAM.field("khewat_no"), "", [], empty=True, row=0)
+    opt = score_field(JAM.field("remarks"), "", [], empty=True, row=0)
+    # THEN only the required one is flagged
+    assert [f.code for f in req.flags] == ["required"]
+    assert opt.flags == [] and opt.confidence == 1.0
+
+
+def test_a_choice_is_matched_only_when_close():
+    # GIVEN a land class read with one letter wrong, and one read as something else
+    near = score_field(JAM.field("land_class"), "بارانے", [0.95])
+    far = score_field(JAM.field("land_class"), "محمد", [0.95])
+    # THEN the near one becomes the choice with a lowered confidence; the far one is flagged
+    assert near.text == "بارانی" and near.confidence < 0.95
+    assert [f.code for f in far.flags] == ["parse"]
+
+
+def test_word_confidence_weighs_the_weakest_word():
+    # GIVEN/WHEN/THEN one weak word pulls the field down more than the mean would
+    assert word_confidence([1.0, 1.0, 0.2]) < (1.0 + 1.0 + 0.2) / 3
+    assert word_confidence([], empty=True) == 1.0
+    assert word_confidence([]) == 0.0
+
+
+def test_cross_field_rules_flag_shares_that_do_not_add_up():
+    # GIVEN one khewat whose owners' shares add up to 3/4 only
+    base = {"khewat_no": "7", "khatooni_no": "9", "owner": "احمد ولد علی", "khasra_nos": "125/5",
+            "area": "4-5"}
+    rows = [dict(base, share="1/2"), dict(base, owner="بشیر ولد علی", share="1/4")]
+    # WHEN the records rules run on the OCR rows
+    flags = rule_flags(JAM, rows)
+    # THEN at least one flag points at the shares
+    assert flags, "records.validation should flag shares summing to 3/4"
+    assert any(f.field == "share" for f in flags)
