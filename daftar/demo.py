@@ -5,8 +5,9 @@ ocr.synth), never downloaded. Per register the pages show the stages of the work
 
 - page 1: OCR done, a few values deliberately misread and flagged low_confidence, so the
   correction view has work to do (draft);
-- page 2: OCR done, one value corrected by the clerk, submitted by clerk1, approved by
-  girdawar1 except one row returned with a comment;
+- page 2: OCR done, its one misread value corrected by clerk1, submitted, approved by
+  girdawar1; in each kind's first register one row is returned with a comment, in the
+  second half the rows are verified by ro1;
 - page 3 (when present): scanned only, waiting for OCR.
 
 Users admin, clerk1, girdawar1 (supervisor) and ro1 (revenue officer), password "demo".
@@ -286,14 +287,16 @@ def _fill(ws: Workspace, plans: list[list[_PagePlan]], rendered, rng: random.Ran
                 n_entries += len(readings)
             if plan.page_no == 2:
                 _review(ws, added.page_id, plan.rows, wrong, clerk, girdawar,
-                        return_one=plan.register_no == 0)
+                        return_one=plan.register_no == 0,
+                        verifier=users["ro1"] if plan.register_no == 1 else None)
     return n_regs, n_pages, n_entries
 
 
 def _review(ws: Workspace, page_id: int, truth: list[dict], wrong: set[tuple[int, str]],
-            clerk: Actor, girdawar: Actor, *, return_one: bool) -> None:
+            clerk: Actor, girdawar: Actor, *, return_one: bool, verifier: Actor | None = None) -> None:
     """Clerk corrects the misread values and submits; the girdawar approves the rows (with
-    `return_one`, all but the last, which is returned with a comment)."""
+    `return_one`, all but the last, which is returned with a comment); a revenue officer
+    `verifier` then verifies the first half of the approved rows."""
     with ws.session() as s:
         rows = S.page_rows(s, page_id)
         for i, name in sorted(wrong):
@@ -311,6 +314,8 @@ def _review(ws: Workspace, page_id: int, truth: list[dict], wrong: set[tuple[int
                          comment="رقبہ دوبارہ رجسٹر سے ملا کر درج کریں")
             ids = ids[:-1]
         S.transition(s, actor=girdawar, entry_ids=ids, action="approve")
+        if verifier is not None:
+            S.transition(s, actor=verifier, entry_ids=ids[: max(1, len(ids) // 2)], action="verify")
 
 
 def build_demo(root: str | Path, *, seed: int = 1, workers: int | None = None) -> DemoResult:

@@ -91,8 +91,9 @@ def test_demo_values_look_like_ocr_with_work_for_the_clerk_and_reviewers(demo):
     assert len(flagged) >= 6 and all(f.confidence < 0.7 for f in flagged)
     # AND corrections kept the raw OCR text beside the corrected value
     assert corrected and all(c.raw_text is not None and c.raw_text != c.value for c in corrected)
-    # AND entries are spread over draft, approved and returned
+    # AND entries are spread over draft, approved, verified and returned
     assert states.get("draft", 0) > 0 and states.get("approved", 0) > 0 and states.get("returned", 0) > 0
+    assert states.get("verified", 0) > 0
     # AND the demo users exist with their roles and hashed passwords
     assert {n: u.role for n, u in users.items()} == {
         "admin": "admin", "clerk1": "clerk", "girdawar1": "supervisor", "ro1": "revenue_officer"}
