@@ -1,0 +1,263 @@
+"""Signing in at start: the login dialog, the first administrator, password changes.
+
+`sign_in_interactive(root)` is the whole flow `run_app` uses:
+- no administrator yet (first start of a plain workspace) → "create the administrator";
+- the login dialog (user name + password) → records.access.sign_in, which also unlocks an
+  encrypted workspace; wrong passwords and lockouts are shown in the dialog;
+- the user must change the password (after a reset by the administrator) → forced change.
+
+Passwords are checked on the UI thread: argon2 takes a fraction of a second and the user
+waits for the answer anyway (a wait cursor shows it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop.qt import (
+    QApplication,
+    QComboBox,
+    QCursor,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from records import access, accounts
+from records.accounts import AccountError, UserView
+
+PASSWORD_ENV = "DAFTAR_PASSWORD"
+
+
+def _sign_in_error(e: BaseException) -> str:
+    """The text of a refused sign-in, fit to show (never a traceback)."""
+    from records.crypto import CryptoError
+    from records.workspace import WorkspaceError
+
+    if isinstance(e, (AccountError, CryptoError, WorkspaceError)):
+        return str(e)
+    return f"{type(e).__name__}: {e}"
+
+
+class _Form(QDialog):
+    """A small form dialog with an error line and OK/Cancel."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self._outer = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(False)
+        self._outer.addWidget(self.intro)
+        self.form = QFormLayout()
+        self._outer.addLayout(self.form)
+        self.error = QLabel(self)
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: bold")
+        self._outer.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self._outer.addWidget(self.buttons)
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
+
+    def line(self, name: str, label: str, *, password: bool = False, text: str = "") -> QLineEdit:
+        edit = QLineEdit(text, self)
+        edit.setObjectName(name)
+        if password:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(label, edit)
+        return edit
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+    def submit(self) -> None:  # pragma: no cover - overridden
+        self.accept()
+
+
+class LoginDialog(_Form):
+    """User name and password; on success `workspace` and `user` hold the signed-in result."""
+
+    def __init__(self, root: str | Path | None, parent: QWidget | None = None, *, username: str = "",
+                 message: str = "") -> None:
+        super().__init__(self.tr("Daftar — sign in"), parent)
+        self.setObjectName("LoginDialog")
+        self.root = root
+        self.workspace = None
+        self.user: UserView | None = None
+        from records.workspace import Workspace
+
+        self.set_intro(self.tr("Workspace: {path}").format(path=str(root or "")) + (
+            "\n" + self.tr("This workspace is encrypted: your password also unlocks it.")
+            if Workspace.is_encrypted(root) else ""))
+        self.username = self.line("loginUser", self.tr("User name"), text=username)
+        self.password = self.line("loginPassword", self.tr("Password"), password=True)
+        self.error.setObjectName("loginError")
+        self.show_error(message)
+        (self.password if username else self.username).setFocus()
+
+    def submit(self) -> None:
+        """Try the user name and password; show why when refused (wrong, locked, disabled)."""
+        name, pw = self.username.text().strip(), self.password.text()
+        if not name or not pw:
+            self.show_error(self.tr("Type your user name and password."))
+            return
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            self.workspace, self.user = access.sign_in(self.root, username=name, password=pw)
+        except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
+            self.password.clear()
+            self.password.setFocus()
+            self.show_error(self.tr("Not signed in: {reason}").format(reason=_sign_in_error(e)))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.accept()
+
+
+class FirstAdminDialog(_Form):
+    """First start: create the administrator account (user name, full name, password twice)."""
+
+    def __init__(self, ws, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Daftar — create the administrator"), parent)
+        self.setObjectName("FirstAdminDialog")
+        self.ws = ws
+        self.user: UserView | None = None
+        self.set_intro(self.tr("This workspace has no administrator yet. The administrator creates the "
+                               "accounts of clerks and supervisors and resets forgotten passwords."))
+        self.username = self.line("adminUser", self.tr("User name"), text="admin")
+        self.full_name = self.line("adminName", self.tr("Full name"))
+        self.password = self.line("adminPassword", self.tr("Password"), password=True)
+        self.repeat = self.line("adminRepeat", self.tr("Password again"), password=True)
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.show_error(self.tr("The two passwords differ: type the same password twice."))
+            return
+        try:
+            self.user = access.create_user(self.ws, actor=None, username=self.username.text(),
+                                           password=self.password.text(), role="admin",
+                                           full_name=self.full_name.text().strip())
+        except AccountError as e:
+            self.show_error(self.tr("Not created: {reason}").format(reason=str(e)))
+            return
+        self.accept()
+
+
+class ChangePasswordDialog(_Form):
+    """Change one's own password (forced after a reset: cancel then means signing out)."""
+
+    def __init__(self, ws, user: UserView, parent: QWidget | None = None, *, forced: bool = False) -> None:
+        super().__init__(self.tr("Change password"), parent)
+        self.setObjectName("ChangePasswordDialog")
+        self.ws, self.user = ws, user
+        if forced:
+            self.set_intro(self.tr("The administrator set your password. Choose your own password now."))
+        self.old = self.line("oldPassword", self.tr("Current password"), password=True)
+        self.new = self.line("newPassword", self.tr("New password"), password=True)
+        self.repeat = self.line("repeatPassword", self.tr("New password again"), password=True)
+        self.old.setFocus()
+
+    def submit(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self.show_error(self.tr("The two new passwords differ: type the same password twice."))
+            return
+        if self.new.text() == self.old.text():
+            self.show_error(self.tr("Choose a new password that differs from the current one."))
+            return
+        try:
+            access.change_password(self.ws, user_id=self.user.id, old_password=self.old.text(),
+                                   new_password=self.new.text())
+        except AccountError as e:
+            self.show_error(self.tr("Not changed: {reason}").format(reason=str(e)))
+            return
+        self.accept()
+
+
+class RoleBox(QComboBox):
+    """The four roles, shown translated, with the role id as item data."""
+
+    LABELS = {"clerk": "Records clerk", "supervisor": "Supervisor (Girdawar)",
+              "revenue_officer": "Revenue officer", "admin": "Administrator (IT)"}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for role, label in self.LABELS.items():
+            self.addItem(self.tr(label), role)
+
+
+# ----------------------------------------------------------------------------- the flow
+def _needs_first_admin(root) -> bool:
+    from records.workspace import Workspace
+
+    if Workspace.is_encrypted(root):
+        return False  # an encrypted workspace is created together with its administrator
+    ws = Workspace.open(root, create=True)
+    try:
+        with ws.session() as s:
+            return accounts.needs_first_admin(s)
+    finally:
+        ws.close()
+
+
+def create_first_admin(root, parent: QWidget | None = None) -> bool:
+    """Ask for the first administrator of a plain workspace; False when cancelled."""
+    from records.workspace import Workspace
+
+    ws = Workspace.open(root, create=True)
+    try:
+        return FirstAdminDialog(ws, parent).exec() == QDialog.DialogCode.Accepted
+    finally:
+        ws.close()
+
+
+def sign_in_interactive(root, *, username: str | None = None, password: str | None = None,
+                        parent: QWidget | None = None):
+    """The start-up flow; returns (workspace, UserView) or None when the user gave up.
+
+    With `username` and `password` (e.g. `daftar app --user NAME` and $DAFTAR_PASSWORD)
+    it signs in without asking; a refusal opens the dialog with the reason.
+    """
+    message = ""
+    if _needs_first_admin(root):
+        if not create_first_admin(root, parent):
+            return None
+    elif username and password:
+        try:
+            ws, user = access.sign_in(root, username=username, password=password)
+        except Exception as e:  # noqa: BLE001 - shown in the dialog
+            message = QApplication.translate("LoginDialog", "Not signed in: {reason}").format(reason=_sign_in_error(e))
+        else:
+            return _after_sign_in(ws, user, parent)
+    dlg = LoginDialog(root, parent, username=username or "", message=message)
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return _after_sign_in(dlg.workspace, dlg.user, parent)
+
+
+def _after_sign_in(ws, user: UserView, parent):
+    if user.must_change_password:
+        if ChangePasswordDialog(ws, user, parent, forced=True).exec() != QDialog.DialogCode.Accepted:
+            ws.close()
+            return None
+        with ws.session() as s:
+            user = accounts.get_user(s, user.id)
+    return ws, user
+
+
+def password_from_env() -> str | None:
+    """$DAFTAR_PASSWORD, for unattended starts (`daftar app --user NAME`)."""
+    return os.environ.get(PASSWORD_ENV) or None

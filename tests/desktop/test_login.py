@@ -1,0 +1,184 @@
+"""Login dialog: success, wrong password, lockout, first administrator, forced password
+change, encrypted workspace unlocked by signing in."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.qt import QDialog
+from records import access, accounts
+
+pytestmark = pytest.mark.gui
+
+LIGHT_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+@pytest.fixture
+def root(workspace):
+    """A plain workspace with admin and clerk1 (password 'clerk1-pass'), closed so the
+    dialog opens it itself."""
+    with workspace.session() as s:
+        admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
+        accounts.create_user(s, actor=admin, username="clerk1", password="clerk1-pass", role="clerk")
+    path = workspace.root
+    workspace.close()
+    return path
+
+
+def _login(qtbot, root, name, password, **kw):
+    from desktop.login import LoginDialog
+
+    dlg = LoginDialog(root, **kw)
+    qtbot.addWidget(dlg)
+    dlg.username.setText(name)
+    dlg.password.setText(password)
+    dlg.submit()
+    return dlg
+
+
+def test_right_password_signs_in(qtbot, root):
+    # GIVEN the clerk's account  WHEN he types his password
+    dlg = _login(qtbot, root, "clerk1", "clerk1-pass")
+    # THEN the dialog is accepted with the open workspace and his account
+    try:
+        assert dlg.result() == QDialog.DialogCode.Accepted
+        assert dlg.user.username == "clerk1" and dlg.user.role == "clerk"
+        assert dlg.error.text() == ""
+    finally:
+        dlg.workspace.close()
+
+
+def test_wrong_passwords_then_lockout_are_shown_in_the_dialog(qtbot, root):
+    from desktop.login import LoginDialog
+
+    dlg = LoginDialog(root)
+    qtbot.addWidget(dlg)
+    dlg.username.setText("clerk1")
+    # GIVEN a first wrong password
+    dlg.password.setText("wrong-1")
+    dlg.submit()
+    # THEN it says so, clears the password and stays open
+    assert "wrong user name or password" in dlg.error.text()
+    assert dlg.password.text() == "" and dlg.result() != QDialog.DialogCode.Accepted
+    # WHEN two more wrong passwords are typed
+    for pw in ("wrong-2", "wrong-3"):
+        dlg.password.setText(pw)
+        dlg.submit()
+    # THEN the account is locked and the dialog names how long
+    assert "locked for 30 seconds" in dlg.error.text()
+    # AND even the right password is refused while locked, with the time left
+    dlg.password.setText("clerk1-pass")
+    dlg.submit()
+    assert "too many wrong passwords" in dlg.error.text() and "seconds" in dlg.error.text()
+    assert dlg.workspace is None
+
+
+def test_empty_fields_are_refused_without_a_check(qtbot, root):
+    # GIVEN / WHEN the password is left empty
+    dlg = _login(qtbot, root, "clerk1", "")
+    # THEN the dialog asks for it
+    assert "Type your user name and password" in dlg.error.text()
+
+
+def test_first_start_asks_for_the_administrator(qtbot, tmp_path):
+    from desktop.login import FirstAdminDialog, _needs_first_admin
+    from records.workspace import Workspace
+
+    # GIVEN a new workspace with no accounts
+    root = tmp_path / "new"
+    assert _needs_first_admin(root)
+    ws = Workspace.open(root)
+    try:
+        dlg = FirstAdminDialog(ws)
+        qtbot.addWidget(dlg)
+        # WHEN the two passwords differ
+        dlg.password.setText("secret-pass-1")
+        dlg.repeat.setText("secret-pass-2")
+        dlg.submit()
+        # THEN nothing is created and the dialog says why
+        assert "differ" in dlg.error.text() and dlg.user is None
+        # WHEN they match
+        dlg.repeat.setText("secret-pass-1")
+        dlg.submit()
+        # THEN the administrator exists
+        assert dlg.result() == QDialog.DialogCode.Accepted and dlg.user.role == "admin"
+    finally:
+        ws.close()
+    assert not _needs_first_admin(root)
+
+
+def test_forced_password_change_after_reset(qtbot, root):
+    from desktop.login import ChangePasswordDialog
+    from records.workspace import Workspace
+
+    # GIVEN the administrator reset clerk1's password
+    ws = Workspace.open(root)
+    with ws.session() as s:
+        admin = accounts.list_users(s)[0]
+    clerk = [u for u in _users(ws) if u.username == "clerk1"][0]
+    access.reset_password(ws, actor=admin.actor(), user_id=clerk.id, new_password="temporary-1")
+    ws.close()
+    # WHEN he signs in with the temporary password
+    dlg = _login(qtbot, root, "clerk1", "temporary-1")
+    ws = dlg.workspace
+    try:
+        # THEN he must change it; a short new password is refused with the rule
+        assert dlg.user.must_change_password
+        ch = ChangePasswordDialog(ws, dlg.user, forced=True)
+        qtbot.addWidget(ch)
+        ch.old.setText("temporary-1")
+        ch.new.setText("short")
+        ch.repeat.setText("short")
+        ch.submit()
+        assert "at least 8 characters" in ch.error.text()
+        ch.new.setText("my-own-pass")
+        ch.repeat.setText("my-own-pass")
+        ch.submit()
+        assert ch.result() == QDialog.DialogCode.Accepted
+    finally:
+        ws.close()
+    # AND the new password signs in without a forced change
+    dlg2 = _login(qtbot, root, "clerk1", "my-own-pass")
+    assert not dlg2.user.must_change_password
+    dlg2.workspace.close()
+
+
+def _users(ws):
+    with ws.session() as s:
+        return accounts.list_users(s)
+
+
+def test_sign_in_unlocks_an_encrypted_workspace(qtbot, tmp_path):
+    from desktop.login import LoginDialog
+    from records.workspace import Workspace
+
+    # GIVEN an encrypted workspace
+    root = tmp_path / "enc"
+    ws, _code = Workspace.create_encrypted(root, admin_username="admin", admin_password="admin-pass-1", kdf=LIGHT_KDF)
+    ws.close()
+    # WHEN a wrong password is typed THEN it is refused in the dialog
+    dlg = _login(qtbot, root, "admin", "nope-nope")
+    assert "wrong user name or password" in dlg.error.text()
+    assert "encrypted" in dlg.intro.text()
+    # WHEN the right one is typed THEN the workspace opens
+    dlg = LoginDialog(root)
+    qtbot.addWidget(dlg)
+    dlg.username.setText("admin")
+    dlg.password.setText("admin-pass-1")
+    dlg.submit()
+    try:
+        assert dlg.workspace is not None and dlg.workspace.encrypted and dlg.user.role == "admin"
+    finally:
+        dlg.workspace.close()
+
+
+def test_unattended_sign_in_from_user_and_password(qtbot, root):
+    from desktop.login import sign_in_interactive
+
+    # GIVEN the user name and password (daftar app --user, $DAFTAR_PASSWORD)
+    # WHEN the start-up flow runs  THEN it signs in without showing a dialog
+    ws, user = sign_in_interactive(root, username="clerk1", password="clerk1-pass")
+    try:
+        assert user.username == "clerk1"
+    finally:
+        ws.close()
