@@ -1,0 +1,300 @@
+"""The audit viewer: events filtered by user, register, entry and dates in a lazily paged
+table, and "Verify chain" (records.audit.verify in a worker) naming the first broken event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.fonts import urdu_font
+from desktop.operations import error_text, read_op
+from desktop.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QCheckBox,
+    QComboBox,
+    QCoreApplication,
+    QDate,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QPushButton,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from records import audit
+from records.audit_query import AuditFilter, AuditRow, query_events
+
+PAGE_SIZE = 200
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AuditModel", text)
+
+
+def _what(e: AuditRow) -> str:
+    """Old and new value (or the comment / detail) of an event in one line."""
+    parts = []
+    if e.field:
+        parts.append(f"{e.field}: {e.old or ''} → {e.new or ''}")
+    elif e.old or e.new:
+        parts.append(f"{e.old or ''} → {e.new or ''}" if e.old else (e.new or ""))
+    if e.detail.get("comment"):
+        parts.append("«" + str(e.detail["comment"]) + "»")
+    return "  ".join(parts)
+
+
+class AuditModel(QAbstractTableModel):
+    """Events of one filter, fetched PAGE_SIZE at a time as the view scrolls (fetchMore)."""
+
+    COLUMNS = ("#", "When (UTC)", "User", "Action", "Register", "Page", "Entry", "Change")
+    fetched = Signal(int)  # total rows held
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[AuditRow] = []
+        self.filter = AuditFilter(limit=PAGE_SIZE)
+        self._more = False
+        self._loading = False
+        self._generation = 0
+
+    def set_filter(self, f: AuditFilter) -> None:
+        """Start over with a new filter (loads the first page in the background)."""
+        self._generation += 1
+        self.beginResetModel()
+        self.rows = []
+        self.filter = AuditFilter(**{**f.__dict__, "limit": PAGE_SIZE, "offset": 0})
+        self._more = True
+        self._loading = False
+        self.endResetModel()
+        self._load()
+
+    def _load(self) -> None:
+        if self._loading or not self._more:
+            return
+        self._loading = True
+        gen = self._generation
+        f = AuditFilter(**{**self.filter.__dict__, "offset": len(self.rows)})
+
+        def done(batch: list[AuditRow]) -> None:
+            if gen != self._generation:
+                return
+            self._loading = False
+            self._more = len(batch) == PAGE_SIZE
+            if batch:
+                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(batch) - 1)
+                self.rows += batch
+                self.endInsertRows()
+            self.fetched.emit(len(self.rows))
+
+        def failed(e: BaseException) -> None:
+            if gen == self._generation:
+                self._loading = False
+                self._more = False
+                self.fetched.emit(-1)
+                self.error = error_text(e)
+
+        read_op(lambda s: query_events(s, f)).success(done).failure(failed).run_in_background(self.ctx)
+
+    def row_of_event(self, event_id: int) -> int:
+        return next((i for i, e in enumerate(self.rows) if e.id == event_id), -1)
+
+    # -- Qt ---------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._loading
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid():
+            self._load()
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        e = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(e.id), f"{e.at:%Y-%m-%d %H:%M:%S}", e.username, e.action,
+                    "" if e.register_id is None else str(e.register_id),
+                    "" if e.page_id is None else str(e.page_id), (e.entry_uuid or "")[:8], _what(e))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (6, 7):
+            return e.entry_uuid if index.column() == 6 else _what(e)
+        return None
+
+
+class AuditViewer(QWidget):
+    """Filters on top, the event table, and the chain check below."""
+
+    verified = Signal(object)  # records.audit.VerifyResult
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("AuditViewer")
+        self.model = AuditModel(ctx, self)
+        self.model.fetched.connect(self._on_fetched)
+        self.last_result: audit.VerifyResult | None = None
+        self._build_ui()
+        self._load_choices()
+        self.apply_filter()
+
+    def _build_ui(self) -> None:
+        grid = QGridLayout()
+        self.user_box = QComboBox(self)
+        self.user_box.setObjectName("auditUser")
+        self.user_box.addItem(self.tr("(everyone)"), None)
+        self.register_box = QComboBox(self)
+        self.register_box.setObjectName("auditRegister")
+        self.register_box.setFont(urdu_font(10))
+        self.register_box.addItem(self.tr("(every register)"), None)
+        self.entry_edit = QLineEdit(self)
+        self.entry_edit.setObjectName("auditEntry")
+        self.entry_edit.setPlaceholderText(self.tr("entry UUID"))
+        self.since_check = QCheckBox(self.tr("From"), self)
+        self.since_edit = QDateEdit(QDate.currentDate().addDays(-30), self)
+        self.until_check = QCheckBox(self.tr("To"), self)
+        self.until_edit = QDateEdit(QDate.currentDate(), self)
+        for w, name in ((self.since_edit, "auditSince"), (self.until_edit, "auditUntil")):
+            w.setObjectName(name)
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("yyyy-MM-dd")
+        self.action_edit = QLineEdit(self)
+        self.action_edit.setObjectName("auditAction")
+        self.action_edit.setPlaceholderText(self.tr("action, e.g. entry.return"))
+        grid.addWidget(QLabel(self.tr("User"), self), 0, 0)
+        grid.addWidget(self.user_box, 0, 1)
+        grid.addWidget(QLabel(self.tr("Register"), self), 0, 2)
+        grid.addWidget(self.register_box, 0, 3)
+        grid.addWidget(QLabel(self.tr("Entry"), self), 0, 4)
+        grid.addWidget(self.entry_edit, 0, 5)
+        grid.addWidget(self.since_check, 1, 0)
+        grid.addWidget(self.since_edit, 1, 1)
+        grid.addWidget(self.until_check, 1, 2)
+        grid.addWidget(self.until_edit, 1, 3)
+        grid.addWidget(QLabel(self.tr("Action"), self), 1, 4)
+        grid.addWidget(self.action_edit, 1, 5)
+        self.apply_btn = QPushButton(self.tr("Show"), self)
+        self.apply_btn.setObjectName("auditApply")
+        self.apply_btn.clicked.connect(lambda _=False: self.apply_filter())
+        grid.addWidget(self.apply_btn, 0, 6, 2, 1)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setFont(urdu_font(10))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+
+        bottom = QHBoxLayout()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("auditCount")
+        bottom.addWidget(self.count_label, 1)
+        self.verify_label = QLabel(self)
+        self.verify_label.setObjectName("auditVerifyResult")
+        self.verify_label.setWordWrap(True)
+        bottom.addWidget(self.verify_label, 2)
+        self.verify_btn = QPushButton(self.tr("Verify chain"), self)
+        self.verify_btn.setObjectName("auditVerify")
+        self.verify_btn.clicked.connect(lambda _=False: self.verify_chain())
+        bottom.addWidget(self.verify_btn)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(grid)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(bottom)
+
+    def _load_choices(self) -> None:
+        from records import accounts, services
+
+        def body(s):
+            return [u.username for u in accounts.list_users(s)], services.list_registers(s)
+
+        def done(res) -> None:
+            users, regs = res
+            for u in users:
+                self.user_box.addItem(u, u)
+            for r in regs:
+                self.register_box.addItem(f"{r.id} · {r.template_id} · {r.mauza} · {r.year}", r.id)
+
+        read_op(body).success(done).run_in_background(self.ctx)
+
+    # -- filtering ----------------------------------------------------------
+    def current_filter(self) -> AuditFilter:
+        def day(check: QCheckBox, edit: QDateEdit) -> dt.date | None:
+            if not check.isChecked():
+                return None
+            d = edit.date()
+            return dt.date(d.year(), d.month(), d.day())
+
+        return AuditFilter(
+            username=self.user_box.currentData(), register_id=self.register_box.currentData(),
+            entry_uuid=self.entry_edit.text().strip() or None,
+            since=day(self.since_check, self.since_edit), until=day(self.until_check, self.until_edit),
+            action=self.action_edit.text().strip() or None,
+        )
+
+    def apply_filter(self) -> None:
+        self.count_label.setText(self.tr("Reading…"))
+        self.model.set_filter(self.current_filter())
+
+    def _on_fetched(self, n: int) -> None:
+        if n < 0:
+            self.count_label.setText(self.tr("Cannot read the audit trail: {error}").format(error=getattr(self.model, "error", "")))
+        else:
+            more = self.tr(" (scroll for more)") if self.model.canFetchMore() else ""
+            self.count_label.setText(self.tr("{n} event(s) shown").format(n=n) + more)
+
+    # -- chain check ----------------------------------------------------------
+    def verify_chain(self) -> None:
+        """Check the whole hash chain in a worker; show the first broken event."""
+        self.verify_btn.setEnabled(False)
+        self.verify_label.setStyleSheet("")
+        self.verify_label.setText(self.tr("Checking the chain…"))
+
+        def done(r: audit.VerifyResult) -> None:
+            self.verify_btn.setEnabled(True)
+            self.last_result = r
+            if r.ok:
+                self.verify_label.setStyleSheet("color: #1c5e20; font-weight: bold")
+                self.verify_label.setText(self.tr("Chain intact: {n} events checked.").format(n=r.checked))
+            else:
+                self.verify_label.setStyleSheet("color: #b00020; font-weight: bold")
+                self.verify_label.setText(self.tr("Chain BROKEN at event {id}: {reason} ({n} events before it are intact).")
+                                          .format(id=r.first_bad_id, reason=r.reason, n=r.checked))
+                self.show_event(r.first_bad_id)
+            self.verified.emit(r)
+
+        def failed(e: BaseException) -> None:
+            self.verify_btn.setEnabled(True)
+            self.verify_label.setText(self.tr("Cannot check the chain: {error}").format(error=error_text(e)))
+
+        read_op(audit.verify).success(done).failure(failed).run_in_background(self.ctx)
+
+    def show_event(self, event_id: int | None) -> None:
+        """Select an event when it is among the rows shown."""
+        if event_id is None:
+            return
+        row = self.model.row_of_event(event_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
