@@ -363,3 +363,43 @@ def test_restore_onto_a_network_share_is_refused(workspace, tmp_path, monkeypatc
     with pytest.raises(BackupError, match="network share \\(cifs\\).*local folder"):
         restore_backup(backup, tmp_path / "share" / "ws")
     assert not (tmp_path / "share").exists()
+
+
+def test_backup_while_another_process_imports_pages_is_consistent(workspace, tmp_path):
+    # GIVEN another process (as the app would) importing pages into the workspace
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.records.test_crash import IMPORTER
+
+    ws = workspace
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen([sys.executable, "-c", IMPORTER, str(ws.root), "200000"],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        for _ in range(3):
+            proc.stdout.readline()
+        # WHEN two backups are taken while it writes
+        backups = []
+        for n in range(2):
+            backups.append(create_backup(ws, tmp_path / f"p{n}.tar"))
+            for _ in range(2):
+                proc.stdout.readline()
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+    # THEN each restores with every page's image present and the audit chain intact
+    for n, b in enumerate(backups):
+        res = restore_backup(b.path, tmp_path / f"rp{n}")
+        assert res.audit_ok and res.counts["page"] >= 3
+        ws2 = Workspace.open(tmp_path / f"rp{n}")
+        try:
+            with ws2.session() as s:
+                for p in S.list_pages(s, 1):
+                    ws2.images.get(p.image_sha256)
+        finally:
+            ws2.close()
+    assert backups[1].counts["page"] > backups[0].counts["page"]
