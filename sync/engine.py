@@ -74,6 +74,7 @@ class SyncConfig:
     connect_timeout: float = 5.0
     chunk_size: int = 512 * 1024
     max_attempts: int = 5  # per batch and pass
+    parallel_uploads: int = 3  # images uploaded at the same time
     backoff_base: float = 1.0
     backoff_max: float = 60.0
 
@@ -247,23 +248,26 @@ def _retry_after(r: httpx.Response) -> float | None:
             return None
 
 
-def _move_entry(session: Session, entry_id: int, action: str, reason: str | None = None) -> None:
-    """Move an entry through the workflow as the system (old versions too)."""
+def _move_entries(session: Session, entry_ids: list[int], action: str, reason: str | None = None) -> None:
+    """Move entries through the workflow as the system, in bulk (old versions too)."""
     from records.services import transition
 
-    e = session.get(Entry, entry_id)
-    if e is None:
-        return
-    target = workflow.TRANSITIONS[action].target
-    if e.state == target or e.state not in workflow.TRANSITIONS[action].sources:
-        return
-    if e.is_latest:
-        transition(session, actor=SYSTEM, entry_ids=[entry_id], action=action, comment=reason or None)
-    else:  # edited since it was batched: the old version still records what the server decided
+    t = workflow.TRANSITIONS[action]
+    entries = []
+    for i in range(0, len(entry_ids), 500):
+        entries += session.scalars(select(Entry).where(Entry.id.in_(entry_ids[i:i + 500]))).all()
+    movable = [e for e in entries if e.state in t.sources]
+    latest = [e.id for e in movable if e.is_latest]
+    if latest:
+        transition(session, actor=SYSTEM, entry_ids=latest, action=action, comment=reason or None)
+    for e in movable:
+        if e.is_latest:
+            continue
+        # edited since it was batched: the old version still records what the server decided
         old = e.state
-        e.state = target
+        e.state = t.target
         audit.record(session, actor=SYSTEM, action=f"entry.{action}", entity="entry", entity_id=e.id,
-                     register_id=e.register_id, page_id=e.page_id, entry_uuid=e.uuid, old=old, new=target,
+                     register_id=e.register_id, page_id=e.page_id, entry_uuid=e.uuid, old=old, new=t.target,
                      detail={"comment": reason} if reason else {})
 
 
@@ -441,9 +445,7 @@ class SyncEngine:
             batch = s.get(Batch, batch_id)
             body = submission(batch)
         images = body["manifest"].get("images", [])
-        for i, sha in enumerate(images, 1):
-            self._upload_image(sha, rep)
-            self.progress("images", i, len(images))
+        self._upload_images(images, rep)
         self._commit(lambda s: [setattr(it, "state", "submitted") for it in s.scalars(
             select(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING)))])
         data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -456,15 +458,46 @@ class SyncEngine:
                                  "or a proxy answered. Sync will try again.") from None
         self._acknowledge(batch_id, receipt, rep)
 
-    def _upload_image(self, sha: str, rep: SyncReport) -> None:
-        r = self._call("HEAD", f"/v1/images/{sha}")
-        if r.headers.get(P.IMAGE_COMPLETE) == "yes":
-            rep.images_skipped += 1
+    def _upload_images(self, images: list[str], rep: SyncReport) -> None:
+        """Ask which images the server holds (one request), upload the rest, a few at a time."""
+        if not images:
             return
-        if P.UPLOAD_OFFSET not in r.headers:
-            raise TransientError("The network answered with something that is not the central server "
-                                 "(a Wi-Fi login page?). Sync will try again.")
-        offset = int(r.headers[P.UPLOAD_OFFSET])
+        held: dict[str, dict] = {}
+        for i in range(0, len(images), 1000):
+            part = images[i:i + 1000]
+            r = self._call("POST", "/v1/images/query", json={"hashes": part})
+            got = self._json(r)
+            if not isinstance(got, dict) or any(not isinstance(got.get(h), dict) for h in part):
+                raise TransientError("The network answered with something that is not the central server "
+                                     "(a Wi-Fi login page?). Sync will try again.")
+            held.update(got)
+        todo = [h for h in images if not held[h].get("complete")]
+        rep.images_skipped += len(images) - len(todo)
+        done = len(images) - len(todo)
+        self.progress("images", done, len(images))
+        if not todo:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max(1, self.cfg.parallel_uploads), thread_name_prefix="sync-upload") as pool:
+            futures = [pool.submit(self._upload_image, h, int(held[h].get("offset", 0))) for h in todo]
+            errors = []
+            for f in futures:
+                try:
+                    sent = f.result()
+                except SyncError as e:
+                    errors.append(e)
+                    continue
+                rep.bytes_uploaded += sent
+                rep.images_uploaded += 1
+                done += 1
+                self.progress("images", done, len(images))
+        if errors:
+            raise errors[0]
+
+    def _upload_image(self, sha: str, offset: int) -> int:
+        """Upload one image from `offset` (where the server is); returns the bytes sent."""
+        sent = 0
         data = self.ws.images.get(sha)
         total = len(data)
         if offset > total:
@@ -478,10 +511,9 @@ class SyncEngine:
             if r.status_code == 409:
                 offset = int(st.get("offset", 0))
                 continue
-            rep.bytes_uploaded += len(chunk)
+            sent += len(chunk)
             if st.get("complete"):
-                rep.images_uploaded += 1
-                return
+                return sent
             offset = int(st["offset"])
 
     def _acknowledge(self, batch_id: int, receipt: P.Receipt, rep: SyncReport) -> None:
@@ -490,7 +522,7 @@ class SyncEngine:
         def fn(s: Session) -> int:
             batch = s.get(Batch, batch_id)
             items = s.scalars(select(OutboxItem).where(OutboxItem.batch_id == batch_id)).all()
-            n = 0
+            moved = []
             for it in items:
                 if it.state not in PENDING:
                     continue
@@ -498,8 +530,9 @@ class SyncEngine:
                 it.state, it.server_id, it.last_error, it.next_attempt_at = "acknowledged", e.server_id, None, None
                 it.receipt = {"receipt_id": receipt.receipt_id, "batch_id": receipt.batch_id,
                               "received_at": receipt.received_at, "server_id": e.server_id, "sha256": e.sha256}
-                _move_entry(s, it.entry_id, "send")
-                n += 1
+                moved.append(it.entry_id)
+            _move_entries(s, moved, "send")
+            n = len(moved)
             batch.state = "acknowledged"
             audit.record(s, actor=SYSTEM, action="batch.acknowledged", entity="batch", entity_id=batch.uuid,
                          detail={"receipt_id": receipt.receipt_id, "entries": n})
@@ -555,6 +588,7 @@ class SyncEngine:
     def _apply(s: Session, ch: P.Changes) -> int:
         """Apply decisions and the new cursor in one transaction."""
         n = 0
+        groups: dict[tuple[str, str], list[int]] = {}
         for d in ch.changes:
             it = s.scalar(select(OutboxItem).where(OutboxItem.entry_uuid == d.entry_uuid, OutboxItem.version == d.version))
             if it is None:
@@ -562,8 +596,10 @@ class SyncEngine:
             it.state, it.decision_reason = d.decision, d.reason or None
             if d.decision == "rejected":
                 it.last_error = f"Rejected by the central office: {d.reason}"
-            _move_entry(s, it.entry_id, "accept" if d.decision == "accepted" else "reject", d.reason)
+            groups.setdefault(("accept" if d.decision == "accepted" else "reject", d.reason or ""), []).append(it.entry_id)
             n += 1
+        for (action, reason), ids in groups.items():
+            _move_entries(s, ids, action, reason or None)
         set_state(s, K_CURSOR, str(ch.cursor))
         return n
 

@@ -3,24 +3,27 @@ is the published sync API (docs/sync-api.md explains it)."""
 
 
 import asyncio
+import hashlib
 import html
 import secrets
+import time
 from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 from starlette.requests import ClientDisconnect
 
 from sync import protocol as P
 from sync.server import ingest
 from sync.server.config import Settings
-from sync.server.db import ServerOffice, make_engine, make_sessionmaker
+from sync.server.db import make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
 
+TOKEN_CACHE_SECONDS = 10.0  # a re-enrolled office's old token keeps working at most this long
 SHA_PATH = Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the whole image (lower-case hex)")
 bearer = HTTPBearer(auto_error=False, description="device token (offices) or admin token")
 
@@ -39,6 +42,10 @@ class DecisionsIn(BaseModel):
 class UploadState(BaseModel):
     offset: int
     complete: bool
+
+
+class ImageQuery(BaseModel):
+    hashes: list[str] = Field(max_length=10000)
 
 
 class Fault(BaseModel):
@@ -79,20 +86,31 @@ def create_app(settings: Settings) -> FastAPI:
     SessionDep = Annotated[Session, Depends(session_dep)]
     Creds = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
-    def device(session: SessionDep, creds: Creds) -> ServerOffice:
+    token_cache: dict[str, tuple[float, ingest.OfficeRef]] = {}
+
+    def device(creds: Creds) -> ingest.OfficeRef:
         if creds is None:
             raise HTTPException(401, "a device token is required (Authorization: Bearer TOKEN)")
-        office = ingest.office_by_token(session, creds.credentials)
-        if office is None:
-            raise HTTPException(401, "unknown device token: enrol this office again")
-        return office
+        now = time.monotonic()
+        hit = token_cache.get(creds.credentials)
+        if hit and now - hit[0] < TOKEN_CACHE_SECONDS:
+            return hit[1]
+        with Session_() as s:
+            office = ingest.office_by_token(s, creds.credentials)
+            if office is None:
+                raise HTTPException(401, "unknown device token: enrol this office again")
+            ref = ingest.OfficeRef(office.id, office.office_uuid, office.public_key)
+        if len(token_cache) > 10000:
+            token_cache.clear()
+        token_cache[creds.credentials] = (now, ref)
+        return ref
 
     def admin(creds: Creds, token: str | None = Query(None, include_in_schema=False)) -> None:
         given = creds.credentials if creds else (token or "")
         if not secrets.compare_digest(given.encode(), settings.admin_token.encode()):
             raise HTTPException(401, "administrator token required")
 
-    Device = Annotated[ServerOffice, Depends(device)]
+    Device = Annotated[ingest.OfficeRef, Depends(device)]
     Admin = Depends(admin)
 
     @app.exception_handler(ingest.IngestError)
@@ -143,6 +161,16 @@ def create_app(settings: Settings) -> FastAPI:
         return Response(status_code=200, headers={P.UPLOAD_OFFSET: str(storage.offset(sha256)),
                                                    P.IMAGE_COMPLETE: "yes" if complete else "no"})
 
+    @app.post("/v1/images/query", tags=["office"], response_model=dict[str, UploadState],
+              summary="How much of each of many images the server holds (one request instead of a HEAD each)")
+    def image_query(body: ImageQuery, _office: Device) -> dict:
+        out = {}
+        for sha in body.hashes:
+            if not P.is_sha256(sha):
+                raise HTTPException(422, f"'{sha[:70]}' is not a SHA-256 hash")
+            out[sha] = {"offset": storage.offset(sha), "complete": storage.has(sha)}
+        return out
+
     @app.post("/v1/images/{sha256}", tags=["office"], response_model=UploadState,
               summary="Upload (part of) an image from Upload-Offset; resumable",
               responses={409: {"description": "offset is not where the server is; body has `offset`"},
@@ -164,12 +192,15 @@ def create_app(settings: Settings) -> FastAPI:
                 return JSONResponse({"error": "offset_mismatch", "detail": str(e), "offset": e.have},
                                     status_code=409, headers={P.UPLOAD_OFFSET: str(e.have)})
             pos = upload_offset
+            h = hashlib.sha256() if upload_offset == 0 else None  # whole image in this request: hash as it comes
             try:
                 with f:
                     async for chunk in request.stream():
                         if pos + len(chunk) > upload_length:
                             chunk = chunk[: upload_length - pos]
                         f.write(chunk)
+                        if h is not None:
+                            h.update(chunk)
                         pos += len(chunk)
                         if pos >= upload_length:
                             break
@@ -177,7 +208,7 @@ def create_app(settings: Settings) -> FastAPI:
             except ClientDisconnect:
                 return Response(status_code=499)  # nobody is listening; the bytes so far are kept
             if pos >= upload_length:
-                ok = await asyncio.to_thread(storage.finish, sha256)
+                ok = await asyncio.to_thread(storage.finish, sha256, h.hexdigest() if h is not None else None)
                 if not ok:
                     return JSONResponse({"error": "hash_mismatch", "detail": "the uploaded image does not match its hash; upload it again from byte 0", "offset": 0}, status_code=422)
                 return {"offset": pos, "complete": True}

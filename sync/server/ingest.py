@@ -41,6 +41,15 @@ class IngestError(Exception):
         return {"error": self.code, "detail": self.message, **self.extra}
 
 
+@dataclass(frozen=True)
+class OfficeRef:
+    """The authenticated office of a request (plain values, cached per token)."""
+
+    id: int
+    office_uuid: str
+    public_key: str
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -80,7 +89,7 @@ def office_by_token(session: Session, token: str) -> ServerOffice | None:
 
 
 # ----------------------------------------------------------------------------- batches
-def _check_submission(office: ServerOffice, sub: Submission) -> Manifest:
+def _check_submission(office, sub: Submission) -> Manifest:
     try:
         m = Manifest.model_validate(sub.manifest)
     except Exception as e:
@@ -104,7 +113,7 @@ def _check_submission(office: ServerOffice, sub: Submission) -> Manifest:
     return m
 
 
-def submit_batch(session: Session, storage, office: ServerOffice, sub: Submission, *, source: str = "network") -> dict:
+def submit_batch(session: Session, storage, office, sub: Submission, *, source: str = "network") -> dict:
     """Store a signed batch exactly once and return its receipt (the same receipt on a resend).
 
     Raises IngestError 409 when a batch id or an entry key is already held with other content.
@@ -128,27 +137,41 @@ def submit_batch(session: Session, storage, office: ServerOffice, sub: Submissio
             raise IngestError(409, "batch_conflict", "a different batch with this batch id was already received",
                               server_sha256=old.manifest_sha256, client_sha256=msha)
         return old.receipt
-    rows, conflicts = [], []
     docs = {(d.entry_uuid, d.version): d for d in sub.entries}
-    for ref in m.entries:
-        d = docs[(ref.entry_uuid, ref.version)]
-        eid = session.scalar(
-            _insert(session, ServerEntry).values(
-                entry_uuid=ref.entry_uuid, version=ref.version, sha256=ref.sha256, content=d.content,
-                office_id=office.id, batch_id=bid, state="received", reason="", received_at=utcnow(),
-            ).on_conflict_do_nothing(index_elements=["entry_uuid", "version"]).returning(ServerEntry.id)
-        )
-        if eid is None:
-            eid, sha = session.execute(
-                select(ServerEntry.id, ServerEntry.sha256).where(
-                    ServerEntry.entry_uuid == ref.entry_uuid, ServerEntry.version == ref.version)
-            ).one()
+    now = utcnow()
+    ids: dict[tuple[str, int], int] = {}
+    refs = list(m.entries)
+    stmt = (
+        _insert(session, ServerEntry.__table__).on_conflict_do_nothing(index_elements=["entry_uuid", "version"])
+        .returning(ServerEntry.__table__.c.entry_uuid, ServerEntry.__table__.c.version, ServerEntry.__table__.c.id)
+    )
+    params = [{"entry_uuid": r.entry_uuid, "version": r.version, "sha256": r.sha256,
+               "content": docs[(r.entry_uuid, r.version)].content, "office_id": office.id, "batch_id": bid,
+               "state": "received", "reason": "", "received_at": now} for r in refs]
+    # executemany with RETURNING: batched "insertmanyvalues" rows, compiled once and cached
+    for u, v, eid in session.connection().execute(stmt, params).all():
+        ids[(u, v)] = eid
+    held = [r for r in refs if (r.entry_uuid, r.version) not in ids]
+    existing: dict[tuple[str, int], tuple[int, str]] = {}
+    for i in range(0, len(held), 500):
+        part = held[i:i + 500]
+        for u, v, eid, sha in session.execute(
+            select(ServerEntry.entry_uuid, ServerEntry.version, ServerEntry.id, ServerEntry.sha256)
+            .where(ServerEntry.entry_uuid.in_({r.entry_uuid for r in part}))
+        ):
+            existing[(u, v)] = (eid, sha)
+    rows, conflicts = [], []
+    for ref in refs:
+        key = (ref.entry_uuid, ref.version)
+        if key not in ids:
+            eid, sha = existing[key]
             if sha != ref.sha256:
                 conflicts.append({"entry_uuid": ref.entry_uuid, "version": ref.version,
                                   "server_sha256": sha, "client_sha256": ref.sha256})
                 continue
+            ids[key] = eid
         rows.append({"entry_uuid": ref.entry_uuid, "version": ref.version, "sha256": ref.sha256,
-                     "server_id": f"E{eid}"})
+                     "server_id": f"E{ids[key]}"})
     if conflicts:
         raise IngestError(409, "entry_conflict",
                           f"{len(conflicts)} entry version(s) were already received with different content",
@@ -215,7 +238,7 @@ def decide(session: Session, *, entry_uuid: str, version: int, decision: str, re
     return d.id
 
 
-def changes(session: Session, office: ServerOffice, since: int, limit: int) -> dict:
+def changes(session: Session, office, since: int, limit: int) -> dict:
     rows = session.scalars(
         select(ServerDecision).where(ServerDecision.office_id == office.id, ServerDecision.id > since)
         .order_by(ServerDecision.id).limit(limit + 1)

@@ -32,7 +32,7 @@ class ImageStorage(Protocol):
     def has(self, sha: str) -> bool: ...
     def offset(self, sha: str) -> int: ...
     def open_append(self, sha: str, offset: int): ...
-    def finish(self, sha: str) -> bool: ...
+    def finish(self, sha: str, computed: str | None = None) -> bool: ...
 
 
 class LocalImageStorage:
@@ -70,14 +70,17 @@ class LocalImageStorage:
             raise OffsetMismatch(have)
         return open(self.partial_dir / sha, "ab")
 
-    def finish(self, sha: str) -> bool:
-        """Verify the partial file's hash and move it into place. False (and discarded) if wrong."""
+    def finish(self, sha: str, computed: str | None = None) -> bool:
+        """Verify the partial file's hash (`computed` while receiving, else read back) and move
+        it into place, fsynced. False (and discarded) if wrong."""
         part = self.partial_dir / sha
-        h = hashlib.sha256()
-        with open(part, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-        if h.hexdigest() != sha:
+        if computed is None:
+            h = hashlib.sha256()
+            with open(part, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    h.update(block)
+            computed = h.hexdigest()
+        if computed != sha:
             part.unlink(missing_ok=True)
             return False
         final = self.path(sha)
