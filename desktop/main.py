@@ -15,19 +15,25 @@ def _app() -> QApplication:
     return app
 
 
-def run_app(workspace_dir: str | Path | None) -> int:
-    """Open the workspace (creating it if needed), sign in, show the main window, run Qt."""
+def run_app(workspace_dir: str | Path | None, *, username: str | None = None) -> int:
+    """Sign in (creating the workspace and its administrator on first start), show the main
+    window, run Qt. With `username` and $DAFTAR_PASSWORD it signs in without asking."""
     from desktop.fonts import load_fonts
-    from records.workspace import Workspace, WorkspaceError
+    from desktop.login import password_from_env, sign_in_interactive
+    from records.workspace import WorkspaceError, default_workspace_dir
 
     app = _app()
     load_fonts()
+    root = Path(workspace_dir) if workspace_dir is not None else default_workspace_dir()
     try:
-        ws = Workspace.open(workspace_dir, create=True)
+        signed = sign_in_interactive(root, username=username, password=password_from_env() if username else None)
     except WorkspaceError as e:
         QMessageBox.critical(None, app.translate("Main", "Daftar"), str(e))
         return 1
-    win = open_main_window(ws)
+    if signed is None:
+        return 0
+    ws, user = signed
+    win = open_main_window(ws, actor=user.actor())
     win.show()
     try:
         return app.exec()

@@ -5,6 +5,7 @@ Menus are built from a list of ActionSpec filtered by the signed-in actor's role
 
 from __future__ import annotations
 
+from desktop import oversight
 from desktop.actions import EDITORS, ActionSpec, visible_for
 from desktop.context import AppContext
 from desktop.correction.view import CorrectionView
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self.ctx, self)
         self.search.open_entry.connect(self.open_entry)
         self.tabs.addTab(self.search, self.tr("Register rows"))
+        if self.ctx.actor.role in EDITORS:
+            oversight.add_returned_tab(self)
         self.page_selected.connect(self.correction.show_page)
         self.register_selected.connect(self.search.set_register)
 
@@ -128,6 +131,17 @@ class MainWindow(QMainWindow):
             ActionSpec("cancelOcr", "&OCR", "Cancel OCR", self.ocr.cancel, EDITORS),
             ActionSpec("findRows", "&View", "Find rows…", self.focus_search, shortcut="Ctrl+F"),
             ActionSpec("showPage", "&View", "Page", lambda: self.tabs.setCurrentIndex(0), shortcut="Ctrl+1"),
+            ActionSpec("showReturned", "&View", "Rows returned to me", lambda: oversight.show_returned(self), EDITORS),
+            ActionSpec("showSync", "&View", "Sync with the central office", lambda: oversight.open_sync(self)),
+            ActionSpec("review", "Re&view", "Review submitted pages", lambda: oversight.open_review(self),
+                       oversight.REVIEWERS, "Ctrl+Shift+R"),
+            ActionSpec("audit", "Re&view", "Audit trail", lambda: oversight.open_audit(self), oversight.AUDITORS),
+            ActionSpec("saveFard", "Re&ports", "Save fard as PDF…", lambda: oversight.save_fard(self)),
+            ActionSpec("previewFard", "Re&ports", "Print fard…", lambda: oversight.preview_fard(self)),
+            ActionSpec("progressReport", "Re&ports", "Save progress report as PDF…", lambda: oversight.save_progress_report(self)),
+            ActionSpec("exportData", "Re&ports", "Export (CSV, JSON, PDF)…", lambda: oversight.export_data(self)),
+            ActionSpec("users", "&Account", "Users…", lambda: oversight.open_users(self), oversight.ADMINS),
+            ActionSpec("changePassword", "&Account", "Change my password…", lambda: oversight.change_password(self)),
         ]
 
     def _build_menus(self) -> None:
@@ -299,6 +313,7 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
+        oversight.shutdown(self)
         self.ocr.shutdown()
         self.ctx.close()
 

@@ -1,0 +1,150 @@
+"""What the main window opens for review, audit, accounts, reports and sync.
+
+Each function takes the MainWindow. Review and audit open as tabs (created on first use,
+then brought forward); Users and Change password are dialogs; the sync panel is a dock.
+Background work they start is stopped by `shutdown(win)`.
+"""
+
+from __future__ import annotations
+
+from desktop.qt import QDockWidget, Qt
+from records.workflow import ADMIN, REVENUE_OFFICER, SUPERVISOR
+
+REVIEWERS = frozenset({SUPERVISOR, REVENUE_OFFICER})
+AUDITORS = frozenset({SUPERVISOR, REVENUE_OFFICER, ADMIN})
+ADMINS = frozenset({ADMIN})
+
+
+def _tab(win, attr: str, make, title: str):
+    widget = getattr(win, attr, None)
+    if widget is None:
+        widget = make()
+        setattr(win, attr, widget)
+        win.tabs.addTab(widget, title)
+    win.tabs.setCurrentWidget(widget)
+    return widget
+
+
+def open_review(win):
+    """The review screen (supervisors, revenue officers)."""
+    from desktop.review.panel import ReviewPanel
+
+    return _tab(win, "review_panel", lambda: ReviewPanel(win.ctx, win), win.tr("Review"))
+
+
+def open_audit(win):
+    """The audit viewer."""
+    from desktop.audit_viewer import AuditViewer
+
+    return _tab(win, "audit_viewer", lambda: AuditViewer(win.ctx, win), win.tr("Audit"))
+
+
+def add_returned_tab(win):
+    """The clerk's list of rows sent back with the reviewer's comment (opens their page)."""
+    from desktop.review.returned import ReturnedPanel
+
+    panel = ReturnedPanel(win.ctx, win)
+    panel.open_entry.connect(win.open_entry)
+    win.returned_panel = panel
+    win.tabs.addTab(panel, win.tr("Returned to me"))
+    return panel
+
+
+def show_returned(win):
+    panel = getattr(win, "returned_panel", None) or add_returned_tab(win)
+    panel.refresh()
+    win.tabs.setCurrentWidget(panel)
+    return panel
+
+
+def open_users(win):
+    """The administrator's accounts dialog (non-modal)."""
+    from desktop.users_dialog import UsersDialog
+
+    dlg = UsersDialog(win.ctx, win)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    win.users_dialog = dlg
+    return dlg
+
+
+def change_password(win):
+    """Change the signed-in user's own password."""
+    from desktop.login import ChangePasswordDialog
+    from records import accounts
+
+    with win.ctx.ws.session() as s:
+        user = accounts.get_user(s, win.ctx.actor.id)
+    dlg = ChangePasswordDialog(win.ctx.ws, user, win)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.accepted.connect(lambda: win.statusBar().showMessage(win.tr("Password changed."), 8000))
+    dlg.open()
+    return dlg
+
+
+# ----------------------------------------------------------------------------- reports
+def _need_register(win) -> int | None:
+    if win.register_id is None:
+        win.statusBar().showMessage(win.tr("Choose a register first."), 8000)
+    return win.register_id
+
+
+def save_fard(win):
+    from desktop.reports_dialogs import save_fard_pdf
+
+    rid = _need_register(win)
+    return rid and save_fard_pdf(win, win.ctx.ws, rid, urdu_digits=win.ctx.prefs.urdu_digits)
+
+
+def preview_fard(win):
+    from desktop import reports_dialogs
+
+    rid = _need_register(win)
+    return rid and reports_dialogs.preview_fard(win, win.ctx.ws, rid, urdu_digits=win.ctx.prefs.urdu_digits)
+
+
+def save_progress_report(win):
+    from desktop.reports_dialogs import save_report_pdf
+
+    return save_report_pdf(win, win.ctx.ws, "progress", register_id=win.register_id,
+                           urdu_digits=win.ctx.prefs.urdu_digits)
+
+
+def export_data(win):
+    from desktop.reports_dialogs import open_export_dialog
+
+    return open_export_dialog(win, win.ctx.ws, win.register_id, urdu_digits=win.ctx.prefs.urdu_digits)
+
+
+# ----------------------------------------------------------------------------- sync
+def open_sync(win):
+    """The sync panel in a dock (created on first use; it polls the connection each minute)."""
+    dock = getattr(win, "sync_dock", None)
+    if dock is None:
+        from desktop.sync_panel import SyncPanel
+        from sync import engine
+
+        ws = win.ctx.ws
+        panel = SyncPanel(
+            run_pass=lambda progress: engine.run_once(ws, progress=progress),
+            status=lambda: engine.queue_status(ws),
+            set_paused=lambda paused: engine.set_paused(ws, paused),
+            reachable=lambda: engine.server_reachable(ws),
+            parent=win,
+        )
+        panel.watch(60_000)
+        dock = QDockWidget(win.tr("Sync"), win)
+        dock.setObjectName("syncDock")
+        dock.setWidget(panel)
+        win.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        win.sync_dock, win.sync_panel = dock, panel
+    dock.show()
+    dock.raise_()
+    return dock
+
+
+def shutdown(win) -> None:
+    """Stop what these screens started (the sync panel's watcher and worker)."""
+    panel = getattr(win, "sync_panel", None)
+    if panel is not None:
+        panel.stop()

@@ -1,0 +1,193 @@
+"""Role-dependent menus and screens; the administrator's accounts dialog; the clerk's side
+of the return-with-comment round trip in the main window."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.context import AppContext, Preferences
+from records import accounts, services, workflow
+from tests.desktop.conftest import wait_idle
+from tests.desktop.helpers import make_register
+
+pytestmark = pytest.mark.gui
+
+REVIEW_ACTIONS = {"review", "audit", "users"}
+
+
+@pytest.fixture
+def actors(workspace):
+    with workspace.session() as s:
+        admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
+        out = {"admin": admin}
+        for name, role in (("clerk1", "clerk"), ("girdawar1", "supervisor"), ("ro1", "revenue_officer")):
+            out[name] = accounts.create_user(s, actor=admin, username=name, password=f"{name}-pass", role=role).actor()
+    return out
+
+
+def _window(qtbot, workspace, actor):
+    from desktop.fonts import load_fonts
+    from desktop.mainwindow import MainWindow
+
+    load_fonts()
+    ctx = AppContext.create(workspace, actor, prefs=Preferences(urdu_digits=True))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    return win
+
+
+@pytest.mark.parametrize("who, visible", [
+    ("clerk1", set()),
+    ("girdawar1", {"review", "audit"}),
+    ("ro1", {"review", "audit"}),
+    ("admin", {"audit", "users"}),
+])
+def test_menus_depend_on_the_role(qtbot, workspace, qapp, actors, who, visible):
+    # GIVEN a user of each role  WHEN the main window opens for them
+    win = _window(qtbot, workspace, actors[who])
+    try:
+        # THEN they see exactly the review/audit/users actions of their role
+        assert REVIEW_ACTIONS & set(win.actions_by_name) == visible
+        # AND everyone may change their own password
+        assert "changePassword" in win.actions_by_name
+        # AND only those who edit have the list of rows returned to them
+        assert (getattr(win, "returned_panel", None) is not None) == (who != "admin")
+    finally:
+        win.shutdown()
+
+
+def test_review_action_opens_the_review_tab_once(qtbot, workspace, qapp, actors):
+    # GIVEN a supervisor's window
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        # WHEN Review is triggered twice
+        win.actions_by_name["review"].trigger()
+        win.actions_by_name["review"].trigger()
+        wait_idle(qtbot, win.ctx)
+        # THEN one review tab is open and shown
+        assert win.tabs.currentWidget() is win.review_panel
+        assert sum(win.tabs.widget(i) is win.review_panel for i in range(win.tabs.count())) == 1
+        # AND the audit viewer opens beside it
+        win.actions_by_name["audit"].trigger()
+        wait_idle(qtbot, win.ctx)
+        assert win.tabs.currentWidget() is win.audit_viewer
+    finally:
+        win.shutdown()
+
+
+def test_clerk_sees_the_comment_and_resubmits(qtbot, workspace, qapp, actors):
+    # GIVEN clerk1's page, submitted and returned by girdawar1 with a comment
+    clerk_win = _window(qtbot, workspace, actors["clerk1"])
+    ctx = clerk_win.ctx
+    try:
+        _rid, (pid,) = make_register(ctx)
+        with workspace.session() as s:
+            services.submit_page(s, actor=ctx.actor, page_id=pid)
+        with workspace.session() as s:
+            first = services.page_rows(s, pid)[0].entry_id
+            services.transition(s, actor=actors["girdawar1"], entry_ids=[first], action="return",
+                                comment="مالک کا نام رجسٹر سے ملائیں")
+        # WHEN the clerk's window hears of the change
+        ctx.bus.changed.emit(services.Changes(workflow=True, pages=True, page_ids={pid}), None)
+        wait_idle(qtbot, ctx)
+        # THEN the returned list shows the comment and who returned it
+        panel = clerk_win.returned_panel
+        assert panel.table.rowCount() == 1
+        assert panel.table.item(0, 3).text() == "مالک کا نام رجسٹر سے ملائیں"
+        # WHEN he opens the row from the list
+        panel.table.setCurrentCell(0, 3)
+        panel._activated(0, 3)
+        wait_idle(qtbot, ctx)
+        # THEN the correction view shows that page and row, and the row may be edited again
+        assert clerk_win.correction.page_id == pid
+        assert clerk_win.correction.model.row_view(0).state == workflow.RETURNED
+        assert clerk_win.correction.model.row_view(0).comment == "مالک کا نام رجسٹر سے ملائیں"
+        # WHEN he corrects it and submits the page again from the correction view
+        with workspace.session() as s:
+            services.set_value(s, actor=ctx.actor, entry_id=first, field_name="owner",
+                               text="محمد اکرم ولد غلام رسول", source="corrected")
+        clerk_win.correction.model.reload()
+        wait_idle(qtbot, ctx)
+        clerk_win.correction.submit()
+        wait_idle(qtbot, ctx)
+        # THEN every row is submitted again and the returned list is empty
+        with workspace.session() as s:
+            assert {r.state for r in services.page_rows(s, pid)} == {workflow.SUBMITTED}
+        wait_idle(qtbot, ctx)
+        assert panel.table.rowCount() == 0
+    finally:
+        clerk_win.shutdown()
+
+
+def test_admin_creates_resets_and_disables_users(qtbot, workspace, qapp, actors):
+    from desktop.users_dialog import UsersDialog
+
+    # GIVEN the administrator's accounts dialog
+    ctx = AppContext.create(workspace, actors["admin"], prefs=Preferences())
+    dlg = UsersDialog(ctx)
+    qtbot.addWidget(dlg)
+    try:
+        wait_idle(qtbot, ctx)
+        assert [u.username for u in dlg.users] == ["admin", "clerk1", "girdawar1", "ro1"]
+        # WHEN a clerk is created with a too short password
+        dlg.ask_new_user = lambda: ("clerk2", "نیا کلرک", "clerk", "short")
+        dlg.new_user()
+        wait_idle(qtbot, ctx)
+        # THEN the rule is named and nobody is added
+        assert "at least 8 characters" in dlg.status.text() and len(dlg.users) == 4
+        # WHEN with a good one
+        dlg.ask_new_user = lambda: ("clerk2", "نیا کلرک", "clerk", "clerk2-pass")
+        dlg.new_user()
+        wait_idle(qtbot, ctx)
+        # THEN clerk2 is listed and may sign in
+        assert "clerk2" in [u.username for u in dlg.users]
+        with workspace.session() as s:
+            assert accounts.login(s, username="clerk2", password="clerk2-pass").role == "clerk"
+        # WHEN his password is reset
+        assert dlg.select_user("clerk2")
+        dlg.ask_reset = lambda user: "temporary-9"
+        dlg.reset_password()
+        wait_idle(qtbot, ctx)
+        # THEN he must change it at the next sign-in
+        assert [u for u in dlg.users if u.username == "clerk2"][0].must_change_password
+        # WHEN he is disabled (after confirming)
+        assert dlg.select_user("clerk2")
+        dlg.confirm = lambda text: True
+        dlg.remove_user()
+        wait_idle(qtbot, ctx)
+        # THEN he can no longer sign in
+        assert not [u for u in dlg.users if u.username == "clerk2"][0].active
+        with workspace.session() as s, pytest.raises(accounts.AccountError):
+            accounts.login(s, username="clerk2", password="temporary-9")
+        # AND the admin cannot disable himself
+        assert dlg.select_user("admin")
+        dlg.remove_user()
+        wait_idle(qtbot, ctx)
+        assert "cannot disable your own account" in dlg.status.text()
+        # AND the recovery code button is hidden on a plain workspace
+        assert dlg.recovery_btn.isHidden()
+    finally:
+        dlg.close()
+        ctx.close()
+
+
+def test_non_admin_is_refused_by_the_core(qtbot, workspace, qapp, actors):
+    from desktop.users_dialog import UsersDialog
+
+    # GIVEN a supervisor who somehow opened the accounts dialog
+    ctx = AppContext.create(workspace, actors["girdawar1"], prefs=Preferences())
+    dlg = UsersDialog(ctx)
+    qtbot.addWidget(dlg)
+    try:
+        wait_idle(qtbot, ctx)
+        # WHEN he tries to create a user
+        dlg.ask_new_user = lambda: ("sneaky", "", "admin", "sneaky-pass")
+        dlg.new_user()
+        wait_idle(qtbot, ctx)
+        # THEN records/ refuses and the dialog says so
+        assert "only an administrator can create users" in dlg.status.text()
+        assert "sneaky" not in [u.username for u in dlg.users]
+    finally:
+        dlg.close()
+        ctx.close()
