@@ -1,0 +1,115 @@
+"""Sealing batches in the workspace: canonical entry JSON, manifest, signature, workflow, audit."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from records import audit, services
+from records.models import Batch, Entry, Office, OutboxItem
+from records.outbox import OutboxError, canonical_json, content_hash, create_batch, public_key_b64
+from sync.protocol import verify_signature
+from tests.sync.conftest import add_approved, engine_for, enrol, entry_states, seal
+
+
+def test_canonical_json_is_order_free_and_keeps_urdu():
+    # GIVEN the same object written in two key orders WHEN canonicalised THEN same bytes, Urdu as is
+    a = canonical_json({"b": 1, "a": {"y": "محمد", "x": [1, 2]}})
+    b = canonical_json({"a": {"x": [1, 2], "y": "محمد"}, "b": 1})
+    assert a == b == '{"a":{"x":[1,2],"y":"محمد"},"b":1}'.encode()
+
+
+def test_create_batch_seals_signs_and_audits(office):
+    # GIVEN 6 approved entries
+    ws = office.ws
+
+    # WHEN a supervisor seals them
+    info = seal(ws, office.sup)
+
+    # THEN the manifest lists each entry with the hash of its content, signed by the office key
+    with ws.session() as s:
+        batch = s.get(Batch, info.id)
+        m, docs = batch.manifest["manifest"], batch.manifest["entries"]
+        key = s.scalar(select(Office)).signing_key
+        assert verify_signature(public_key_b64(key), canonical_json(m), batch.signature)
+        assert [e["sha256"] for e in m["entries"]] == [content_hash(d["content"]) for d in docs]
+        assert len(m["images"]) == 2 and m["audit_head"] == batch.audit_head
+        doc = docs[0]["content"]
+        assert doc["values"]["owner"] == "محمد اسلم ولد غلام رسول" and doc["approved_by"] == "supervisor"
+        assert doc["register"]["mauza"] and doc["page"]["image_sha256"] in m["images"]
+        assert {i.state for i in s.scalars(select(OutboxItem))} == {"queued"}
+        assert audit.verify(s).ok
+        assert any(e.action == "batch.create" for e in audit.since(s))
+    assert entry_states(ws, office.entry_ids) == ["batched"] * 6
+    # a changed entry no longer matches the signed manifest
+    m2 = dict(m, audit_head="0" * 64)
+    assert not verify_signature(public_key_b64(key), canonical_json(m2), batch.signature)
+
+
+def test_nothing_approved_is_a_clear_error(workspace):
+    # GIVEN no approved entries WHEN sealing THEN a message saying what to do
+    from tests.sync.conftest import make_users
+
+    _, sup = make_users(workspace)
+    with pytest.raises(OutboxError, match="approve entries first"):
+        seal(workspace, sup)
+
+
+def test_a_draft_among_the_chosen_entries_refuses_the_whole_batch(office):
+    # GIVEN one more entry still in draft
+    ws = office.ws
+    with ws.session() as s:
+        reg = s.scalar(select(Entry)).register_id
+        draft = services.add_entry(s, actor=office.clerk, register_id=reg, values={"khewat_no": "9"})
+
+    # WHEN sealing approved entries plus the draft
+    with pytest.raises(OutboxError, match="not approved"):
+        seal(ws, office.sup, office.entry_ids + [draft])
+
+    # THEN nothing was batched
+    assert entry_states(ws, office.entry_ids) == ["approved"] * 6
+    with ws.session() as s:
+        assert s.scalar(select(Batch)) is None
+
+
+def test_entry_already_in_a_batch_cannot_be_sealed_twice(office):
+    # GIVEN a sealed batch WHEN its entries are chosen again THEN refused
+    seal(office.ws, office.sup, office.entry_ids[:2])
+    with office.ws.session() as s:
+        with pytest.raises(OutboxError):
+            create_batch(s, actor=office.sup, entry_ids=office.entry_ids[:2])
+
+
+def test_entry_edited_after_batching_still_gets_the_receipt_on_its_old_version(office, server):
+    # GIVEN a sealed batch, then a clerk corrects one entry (a new version, back to draft)
+    ws = office.ws
+    seal(ws, office.sup)
+    with ws.session() as s:
+        ch = services.set_value(s, actor=office.clerk, entry_id=office.entry_ids[0], field_name="area", text="3-1")
+    new_id = ch.new_entry_ids[office.entry_ids[0]]
+    enrol(ws, server)
+
+    # WHEN the batch is sent
+    rep = engine_for(ws).run_once()
+
+    # THEN the old version is recorded as sent, the new version stays a draft, audit intact
+    assert rep.ok, rep.errors
+    assert entry_states(ws, [office.entry_ids[0], new_id]) == ["sent", "draft"]
+    with ws.session() as s:
+        assert audit.verify(s).ok
+
+
+def test_second_office_batch_after_more_approvals(office, server):
+    # GIVEN a first batch sent, then more entries approved and sealed
+    ws = office.ws
+    seal(ws, office.sup)
+    enrol(ws, server)
+    assert engine_for(ws).run_once().ok
+    more = add_approved(ws, office.clerk, office.sup, pages=1, rows=2, seed=5)
+    seal(ws, office.sup)
+
+    # WHEN it syncs again THEN only the new batch travels
+    rep = engine_for(ws).run_once()
+    assert rep.ok and rep.entries_acknowledged == 2 and rep.batches_acknowledged == 1
+    assert entry_states(ws, more) == ["sent", "sent"]
+    assert server.stats()["entries"] == 8
