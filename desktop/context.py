@@ -24,6 +24,8 @@ class Preferences:
     urdu_digits: bool = False
     ocr_workers: int = 1
     scan_dpi: int = 300
+    nastaliq: bool = False  # Urdu in Nastaliq (else Naskh) on screen
+    font_size: int = 13
 
     @classmethod
     def from_workspace(cls, ws: Workspace) -> Preferences:
@@ -37,7 +39,8 @@ class Preferences:
             office = s.scalars(select(Office).order_by(Office.id).limit(1)).first()
             st = Settings.from_dict(dict(office.settings or {}) if office else None)
         return cls(urdu_digits=st.get("display.urdu_digits"), ocr_workers=st.get("ocr.workers"),
-                   scan_dpi=st.get("ocr.dpi"))
+                   scan_dpi=st.get("ocr.dpi"), nastaliq=st.get("display.urdu_font") == "Noto Nastaliq Urdu",
+                   font_size=st.get("display.font_size"))
 
 
 @dataclass
@@ -51,8 +54,11 @@ class AppContext:
     @classmethod
     def create(cls, ws: Workspace, actor: Actor, parent: QObject | None = None,
                prefs: Preferences | None = None) -> AppContext:
-        return cls(ws=ws, actor=actor, runner=TaskRunner(parent), bus=ChangeBus(parent),
-                   prefs=prefs or Preferences.from_workspace(ws))
+        from desktop.fonts import prefer_nastaliq
+
+        prefs = prefs or Preferences.from_workspace(ws)
+        prefer_nastaliq(prefs.nastaliq)
+        return cls(ws=ws, actor=actor, runner=TaskRunner(parent), bus=ChangeBus(parent), prefs=prefs)
 
     def close(self) -> None:
         """Finish queued writes and stop the worker threads."""

@@ -28,8 +28,18 @@ def load_fonts() -> dict[str, str]:
     return dict(_families)
 
 
-def urdu_font(point_size: float = 13, *, nastaliq: bool = False) -> QFont:
-    """Naskh for editing (compact, clear digits) or Nastaliq; DejaVu Sans as fallback for `/`."""
+_preferred = {"nastaliq": False}
+
+
+def prefer_nastaliq(on: bool) -> None:
+    """The office's choice of Urdu script style for fonts asked without an explicit style."""
+    _preferred["nastaliq"] = bool(on)
+
+
+def urdu_font(point_size: float = 13, *, nastaliq: bool | None = None) -> QFont:
+    """Nastaliq or Naskh (office preference unless given); DejaVu Sans as fallback for `/`."""
+    if nastaliq is None:
+        nastaliq = _preferred["nastaliq"]
     fams = load_fonts()
     main = fams.get(NASTALIQ if nastaliq else NASKH, "Noto Naskh Arabic")
     f = QFont()

@@ -1,4 +1,4 @@
-"""Render the docs screenshots: `python -m desktop.screenshots docs/screenshots`.
+"""Render the docs screenshots: `python -m desktop.screenshots docs/screenshots [--naskh]`.
 
 Builds a throwaway workspace with a synthetic Jamabandi page (ocr.synth), reads it with the
 real OCR pipeline in a worker process, and grabs the main window and the correction view.
@@ -51,7 +51,8 @@ def _wait(app, cond, timeout: float = 60) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    out = Path(argv[0] if argv else "docs/screenshots")
+    paths = [a for a in argv if not a.startswith("--")]
+    out = Path(paths[0] if paths else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     from desktop.fonts import load_fonts
     from desktop.main import _app, open_main_window
@@ -63,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     ws = Workspace.open(Path(tempfile.mkdtemp(prefix="daftar-shots-")), create=True)
     from desktop.context import Preferences
 
-    win = open_main_window(ws, prefs=Preferences(urdu_digits=True))  # an office that prefers ۱۲
+    nastaliq = "--naskh" not in argv
+    sfx = "" if nastaliq else "-naskh"
+    # an office that prefers ۱۲ digits, in Nastaliq (the settings default) or Naskh
+    win = open_main_window(ws, prefs=Preferences(urdu_digits=True, nastaliq=nastaliq))
     with ws.session() as s:
         rid = services.create_register(s, actor=win.ctx.actor, template="jamabandi", **HEADER)
         pid = services.add_page(s, ws.images, actor=win.ctx.actor, register_id=rid, data=synth_png(), name="jamabandi-p1.png").page_id
@@ -79,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     time.sleep(0.2)
     app.processEvents()
-    win.grab().save(str(out / "main-window.png"))
-    win.correction.grab().save(str(out / "correction-view.png"))
+    win.grab().save(str(out / f"main-window{sfx}.png"))
+    win.correction.grab().save(str(out / f"correction-view{sfx}.png"))
     win.tabs.setCurrentWidget(win.search)
     win.search.box.setText("47")
     win.search.run_search()
@@ -88,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     win.search.table.viewport().update()
     app.processEvents()
     _wait(app, lambda: not win.ctx.runner.busy)
-    win.grab().save(str(out / "register-search.png"))
+    win.grab().save(str(out / f"register-search{sfx}.png"))
     win.close()
     ws.close()
     print(f"screenshots in {out}")

@@ -9,7 +9,17 @@ from __future__ import annotations
 from desktop.fonts import urdu_font
 from desktop.models.entries import EntryIdRole, RegisterRowsModel
 from desktop.operations import read_op
-from desktop.qt import QLabel, QLineEdit, Qt, QTableView, QTimer, QVBoxLayout, QWidget, Signal
+from desktop.qt import (
+    QFontMetrics,
+    QLabel,
+    QLineEdit,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from records import services
 
 DEBOUNCE_MS = 250
@@ -42,9 +52,9 @@ class SearchPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.table.setFont(urdu_font(12))
+        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 6)
         self.table.horizontalHeader().setFont(urdu_font(10))
         self.box.setFont(urdu_font(12))
-        self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.activated.connect(self._activated)

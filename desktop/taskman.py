@@ -9,6 +9,7 @@ Only plain values cross threads.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -88,4 +89,7 @@ class TaskRunner(QObject):
         with self._lock:
             closures, self._closures = self._closures, []
         for c in closures:
-            c()
+            try:
+                c()
+            except Exception:  # noqa: BLE001 - one failing callback must not drop the others
+                sys.excepthook(*sys.exc_info())

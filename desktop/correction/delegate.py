@@ -27,7 +27,8 @@ class FieldDelegate(QStyledItemDelegate):
     def __init__(self, model, parent=None) -> None:
         super().__init__(parent)
         self._model = model
-        self._font = urdu_font(13)
+        self.aids = None  # desktop.keying.aids.KeyingAids: type-ahead and fills for the editors
+        self._font = urdu_font(model.ctx.prefs.font_size)
 
     def createEditor(self, parent, option, index):
         spec = self._model.template.columns[index.column()]
@@ -50,6 +51,8 @@ class FieldDelegate(QStyledItemDelegate):
         idle.setInterval(IDLE_SAVE_MS)
         idle.timeout.connect(lambda: self.commitData.emit(ed))
         ed.textEdited.connect(lambda _t: idle.start())
+        if self.aids is not None:
+            self.aids.attach(ed, index)
         return ed
 
     def setEditorData(self, editor, index) -> None:
@@ -59,6 +62,8 @@ class FieldDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor, event) -> bool:
+        if self.aids is not None and self.aids.key_event(editor, event):
+            return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)

@@ -10,6 +10,7 @@ database-writer thread; the model shows the new text at once.
 
 from __future__ import annotations
 
+from desktop.bidi import isolate_urdu
 from desktop.operations import entry as entry_ops
 from desktop.operations import error_text
 from desktop.qt import (
@@ -154,6 +155,15 @@ class PageRowsModel(QAbstractTableModel):
         n += sum(1 for fl in self._rule_flags.values() for f in fl if f.severity == ERROR)
         return n + sum(1 for f in self.page_flags if f.severity == ERROR)
 
+    def warning_count(self) -> int:
+        """Fields with a warning only (shown, do not block submit)."""
+        n = 0
+        for r in range(len(self._rows)):
+            for c in self.template.column_names if self.template else ():
+                if worst(self.cell_flags(r, c)) == WARNING:
+                    n += 1
+        return n
+
     def next_flagged(self, row: int, col: int) -> QModelIndex:
         """The next cell after (row, col) that has a flag, wrapping around; invalid if none."""
         n_rows, n_cols = self.rowCount(), self.columnCount()
@@ -271,7 +281,7 @@ class PageRowsModel(QAbstractTableModel):
             return display_digits(text, urdu=self.ctx.prefs.urdu_digits) if spec.numeric else text
         if role == Qt.ItemDataRole.ToolTipRole:
             fl = self.cell_flags(row, spec.name)
-            return "\n".join(f"• {f.message}" for f in fl) if fl else spec.label_en
+            return "\n".join(f"• {isolate_urdu(f.message)}" for f in fl) if fl else spec.label_en
         if role == Qt.ItemDataRole.BackgroundRole:
             sev = worst(self.cell_flags(row, spec.name))
             return QBrush(_COLOURS[sev]) if sev in _COLOURS else None

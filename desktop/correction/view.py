@@ -7,6 +7,7 @@ Ctrl+= / Ctrl+- zoom · Ctrl+0 fit width · Ctrl+R rotate · Ctrl+Shift+S submit
 
 from __future__ import annotations
 
+from desktop.bidi import isolate, isolate_urdu
 from desktop.correction.delegate import FieldDelegate
 from desktop.correction.image_view import PageImageView
 from desktop.correction.rows_model import PageRowsModel, worst
@@ -17,6 +18,7 @@ from desktop.operations import page as page_ops
 from desktop.qt import (
     QAbstractItemView,
     QAction,
+    QFontMetrics,
     QHBoxLayout,
     QImage,
     QKeySequence,
@@ -37,6 +39,18 @@ from records import services
 from records.workflow import EDITABLE
 
 CROP_HEIGHT = 90
+
+
+def fit_widths(shares: list[float], total: int, minimum: int = 48) -> list[int]:
+    """Column widths in proportion to the template, none below `minimum`, summing to `total`
+    when it is wide enough (narrow columns take their minimum from the wide ones)."""
+    total = max(total, minimum * len(shares))
+    whole = sum(shares) or 1.0
+    raw = [total * s / whole for s in shares]
+    small = [r < minimum for r in raw]
+    deficit = sum(minimum - r for r, sm in zip(raw, small, strict=True) if sm)
+    wide = sum(r for r, sm in zip(raw, small, strict=True) if not sm) or 1.0
+    return [minimum if sm else int(r - deficit * r / wide) for r, sm in zip(raw, small, strict=True)]
 
 
 class MoveRowCommand(QUndoCommand):
@@ -69,6 +83,9 @@ class CorrectionView(QWidget):
         self.model = PageRowsModel(ctx, self, undo_stack=self.undo_stack)
         self._build_ui()
         self._build_actions()
+        from desktop.keying.aids import KeyingAids
+
+        self.keying = KeyingAids(self)  # type-ahead, ditto (Ctrl+D), offered values (Ctrl+Space)
         self.model.reloaded.connect(self._on_reloaded)
         self.model.dataChanged.connect(self._on_data_changed)
         self.model.save_failed.connect(self._show_status)
@@ -106,9 +123,10 @@ class CorrectionView(QWidget):
         self.table.setObjectName("rowsTable")
         self.table.setModel(self.model)
         self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # column 1 is the rightmost
-        self.table.setFont(urdu_font(13))
+        self.table.setFont(urdu_font(self.ctx.prefs.font_size))
         self.table.horizontalHeader().setFont(urdu_font(10))
-        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.horizontalHeader().setMinimumSectionSize(40)
+        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 10)
         self.table.setItemDelegate(FieldDelegate(self.model, self.table))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -118,6 +136,7 @@ class CorrectionView(QWidget):
         self.table.setTabKeyNavigation(True)
         self.table.selectionModel().currentChanged.connect(self._on_current)
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)  # refit columns when the table resizes
         lay.addWidget(self.table, 1)
 
         self.status = QLabel(right)
@@ -206,9 +225,8 @@ class CorrectionView(QWidget):
         tpl = self.model.template
         if tpl is None:
             return
-        total = max(600, self.table.viewport().width())
-        for i, spec in enumerate(tpl.columns):
-            self.table.setColumnWidth(i, max(60, int(total * spec.width * 1.6)))
+        for i, w in enumerate(fit_widths([c.width for c in tpl.columns], self.table.viewport().width() - 2)):
+            self.table.setColumnWidth(i, w)
 
     def _on_reloaded(self) -> None:
         self.image_view.set_boxes(self.model.all_boxes())
@@ -239,8 +257,10 @@ class CorrectionView(QWidget):
             parts.append(self.tr("OCR failed: {error}").format(error=page.ocr_error or ""))
         elif page.ocr_status in ("queued", "running"):
             parts.append(self.tr("OCR {status}…").format(status=self.tr(page.ocr_status)))
-        errors = self.model.error_count()
-        parts.append(self.tr("{n} problem(s) to correct").format(n=errors) if errors else self.tr("no problems left"))
+        errors, warnings = self.model.error_count(), self.model.warning_count()
+        parts.append(self.tr("{n} problem(s) to correct").format(n=errors) if errors else self.tr("no errors left"))
+        if warnings:
+            parts.append(self.tr("{n} field(s) to check").format(n=warnings))
         parts += [f.message for f in self.model.page_flags[:2]]
         self.status.setText(" · ".join(parts))
 
@@ -286,14 +306,17 @@ class CorrectionView(QWidget):
             return
         spec = self.model.template.columns[index.column()]
         flags = self.model.cell_flags(index.row(), spec.name)
-        lines = [f"<b>{spec.label_ur}</b> — {spec.label_en}"]
+        from html import escape
+
+        lines = [f"<p dir='rtl'><b>{spec.label_ur}</b> — {spec.label_en}</p>"]
         r = self.model.row_view(index.row())
         v = r.values.get(spec.name) if r else None
         if v is not None and v.raw_text and v.source == "ocr":
-            lines.append(self.tr("OCR read: {text} ({conf:.0%})").format(text=v.raw_text, conf=v.confidence or 0))
+            read = self.tr("OCR read: {text} ({conf:.0%})").format(text=isolate(v.raw_text), conf=v.confidence or 0)
+            lines.append(f"<p dir='ltr'>{escape(read)}</p>")
         colour = {"error": "#a00", "warning": "#a60"}.get(worst(flags), "#333")
-        lines += [f"<span style='color:{colour}'>• {f.message}</span>" for f in flags]
-        self.cell_info.setText("<br>".join(lines))
+        lines += [f"<p dir='ltr' style='color:{colour}'>• {escape(isolate_urdu(f.message))}</p>" for f in flags]
+        self.cell_info.setText("".join(lines))
 
     # -- keyboard -----------------------------------------------------------
     def app_focus(self):
@@ -305,6 +328,8 @@ class CorrectionView(QWidget):
     def eventFilter(self, obj, event) -> bool:
         from desktop.qt import QEvent
 
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if obj is self.table and event.type() == QEvent.Type.KeyPress and self.table.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
                 self._move_next()

@@ -1,0 +1,18 @@
+"""Bidi helpers for showing mixed English/Urdu text (messages quoting Urdu values)."""
+
+from __future__ import annotations
+
+import re
+
+
+def isolate(text: str) -> str:
+    """First-strong isolate: Urdu inside an English line keeps its own direction."""
+    return f"\u2068{text}\u2069"
+
+
+_URDU_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f][\u0600-\u06ff\u0750-\u077f\s]*[\u0600-\u06ff\u0750-\u077f]|[\u0600-\u06ff]")
+
+
+def isolate_urdu(message: str) -> str:
+    """An English message quoting Urdu: each Urdu run isolated so `'نہری' (23%)` stays in order."""
+    return _URDU_RUN.sub(lambda m: isolate(m.group(0)), message)

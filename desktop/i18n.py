@@ -1,0 +1,288 @@
+"""The interface language: Urdu (right to left) or English, chosen at first start and in
+Preferences.
+
+- English is the source language: every visible string is written in English inside
+  `self.tr()` / `QCoreApplication.translate()`. The Urdu text lives in
+  resources/translations/daftar_ur.ts (Qt Linguist), compiled to daftar_ur.qm by
+  `make setup` (pyside6-lrelease). When the .qm is missing or older than the .ts (a fresh
+  clone run without make), it is compiled on the fly into the user's cache folder, and if
+  lrelease is not there either the .ts is read directly.
+- Strings whose text is only known at run time (menu specs, states, roles, column names)
+  are listed in desktop/i18n_strings.py in the context "Daftar"; the translator looks in
+  that context when the caller's own context has no translation, so one entry serves every
+  window.
+- `apply_language(app, "ur")` installs the translator, turns the whole layout right to
+  left and sets the Urdu interface font (Noto Naskh Arabic: Nastaliq is too tall for menus
+  and buttons; Nastaliq stays the choice for record text, see desktop/fonts.py).
+- The language of this computer (shown at the sign-in screen) is kept in QSettings; after
+  sign-in the user's own language (User.language) wins; the office setting ui.language is
+  the default for new users.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import resources
+from desktop.qt import (
+    QApplication,
+    QCoreApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFont,
+    QLabel,
+    QLocale,
+    QPushButton,
+    QSettings,
+    Qt,
+    QTranslator,
+    QVBoxLayout,
+    QWidget,
+)
+from records.text import display_digits
+
+LANGUAGES = {"ur": "اردو", "en": "English"}
+FALLBACK_CONTEXT = "Daftar"
+SETTINGS_KEY = "ui/language"
+# Overrides where the language of this computer is kept (tests point it at a temp file).
+SETTINGS_FILE_ENV = "DAFTAR_UI_SETTINGS"
+
+_state: dict = {"lang": "en", "translator": None}
+
+
+# ----------------------------------------------------------------------------- catalogue
+def translations_dir() -> Path:
+    return resources.root() / "translations"
+
+
+def ts_path(lang: str) -> Path:
+    return translations_dir() / f"daftar_{lang}.ts"
+
+
+def _lrelease() -> str | None:
+    exe = Path(sys.executable).with_name("pyside6-lrelease")
+    if exe.is_file():
+        return str(exe)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def compile_ts(ts: Path, qm: Path) -> bool:
+    """Compile a .ts into a .qm with pyside6-lrelease; False when it is not available."""
+    exe = _lrelease()
+    if exe is None:
+        return False
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    r = subprocess.run([exe, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
+    return r.returncode == 0 and qm.is_file()
+
+
+def qm_path(lang: str) -> Path | None:
+    """The compiled catalogue for `lang`: the one beside the .ts when up to date (built by
+    `make setup` or shipped in the frozen build), else one compiled now into the cache."""
+    ts = ts_path(lang)
+    qm = ts.with_suffix(".qm")
+    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        return qm
+    if not ts.is_file():
+        return None
+    from platformdirs import user_cache_dir
+
+    cached = Path(user_cache_dir("Daftar", appauthor=False)) / "translations" / qm.name
+    if cached.is_file() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    return cached if compile_ts(ts, cached) else None
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """{(context, English source): translation} of the finished messages of a .ts file."""
+    out: dict[tuple[str, str], str] = {}
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if tr is None or not (tr.text or "") or tr.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            out[(name, msg.findtext("source") or "")] = tr.text or ""
+    return out
+
+
+class DaftarTranslator(QTranslator):
+    """A QTranslator that falls back to the "Daftar" context (strings known at run time)
+    and can also serve a .ts file read directly when no .qm could be made."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._table: dict[tuple[str, str], str] = {}
+
+    def load_language(self, lang: str) -> bool:
+        qm = qm_path(lang)
+        if qm is not None and self.load(str(qm)):
+            return True
+        ts = ts_path(lang)
+        if ts.is_file():
+            self._table = read_ts(ts)
+            return bool(self._table)
+        return False
+
+    def _lookup(self, context, source, disambiguation, n) -> str:
+        if self._table:
+            return self._table.get((context, source), "")
+        return super().translate(context, source, disambiguation, n) or ""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt override
+        t = self._lookup(context, source, disambiguation, n)
+        if not t and context != FALLBACK_CONTEXT:
+            t = self._lookup(FALLBACK_CONTEXT, source, disambiguation, n)
+        return t or None  # None: not found here, so PySide tries the base classes' contexts
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return not self._table and super().isEmpty()
+
+
+# ----------------------------------------------------------------------------- applying
+def current_language() -> str:
+    return _state["lang"]
+
+
+def is_rtl() -> bool:
+    return _state["lang"] == "ur"
+
+
+def ui_font(point_size: float | None = None) -> QFont:
+    """The interface font of the current language (Noto Naskh Arabic with a Latin fallback in Urdu)."""
+    from desktop.fonts import NASKH, load_fonts
+
+    f = QFont(QApplication.font())
+    if _state["lang"] == "ur":
+        fams = load_fonts()
+        f.setFamilies([fams.get(NASKH, "Noto Naskh Arabic"), fams.get(resources.LATIN_FALLBACK, "DejaVu Sans")])
+    if point_size:
+        f.setPointSizeF(point_size)
+    return f
+
+
+def apply_language(app: QCoreApplication, lang: str) -> bool:
+    """Install the translator of `lang` ("ur" or "en"), its layout direction and font.
+
+    Returns False when the Urdu catalogue could not be loaded (the interface stays English).
+    Windows built afterwards use the language; existing ones keep their texts.
+    """
+    lang = lang if lang in LANGUAGES else "ur"
+    old = _state["translator"]
+    if old is not None:
+        app.removeTranslator(old)
+        _state["translator"] = None
+    ok = True
+    if lang != "en":
+        tr = DaftarTranslator(app)
+        ok = tr.load_language(lang)
+        if ok:
+            app.installTranslator(tr)
+            _state["translator"] = tr
+    _state["lang"] = lang if ok else "en"
+    rtl = _state["lang"] == "ur"
+    QLocale.setDefault(QLocale(QLocale.Language.Urdu, QLocale.Country.Pakistan) if rtl
+                       else QLocale(QLocale.Language.English, QLocale.Country.Pakistan))
+    if isinstance(app, QApplication):
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        base = QFont(app.font())
+        if rtl:
+            base = ui_font(max(base.pointSizeF(), 10.0))
+        else:
+            base.setFamilies([QFont().defaultFamily()])
+        app.setFont(base)
+    return ok
+
+
+# ----------------------------------------------------------------------------- the choice
+def _settings() -> QSettings:
+    path = os.environ.get(SETTINGS_FILE_ENV)
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings("Daftar", "Daftar")
+
+
+def saved_language() -> str | None:
+    """The language chosen on this computer, or None before the first start."""
+    v = _settings().value(SETTINGS_KEY)
+    return v if v in LANGUAGES else None
+
+
+def save_language(lang: str) -> None:
+    s = _settings()
+    s.setValue(SETTINGS_KEY, lang)
+    s.sync()
+
+
+class LanguageDialog(QDialog):
+    """First start: two big buttons, each labelled in its own language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LanguageDialog")
+        self.setWindowTitle("دفتر — Daftar")
+        self.choice: str | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("زبان منتخب کریں — Choose the language", self))
+        for lang, label in LANGUAGES.items():
+            b = QPushButton(label, self)
+            b.setObjectName(f"lang_{lang}")
+            b.setMinimumHeight(48)
+            if lang == "ur":
+                b.setFont(ui_font_for_urdu(16))
+            b.clicked.connect(lambda _=False, lang=lang: self._choose(lang))
+            lay.addWidget(b)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)
+
+    def _choose(self, lang: str) -> None:
+        self.choice = lang
+        self.accept()
+
+
+def ui_font_for_urdu(point_size: float) -> QFont:
+    from desktop.fonts import NASKH, load_fonts
+
+    f = QFont()
+    f.setFamilies([load_fonts().get(NASKH, "Noto Naskh Arabic"), "DejaVu Sans"])
+    f.setPointSizeF(point_size)
+    return f
+
+
+def choose_language_at_start(app: QCoreApplication, *, ask: bool = True) -> str:
+    """The language of this computer; asks once (first start) when none is saved yet."""
+    lang = saved_language()
+    if lang is None and ask:
+        dlg = LanguageDialog()
+        lang = dlg.choice if dlg.exec() == QDialog.DialogCode.Accepted else None
+        if lang:
+            save_language(lang)
+    apply_language(app, lang or "ur")
+    return current_language()
+
+
+# ----------------------------------------------------------------------------- numbers, dates
+def number_text(value, *, urdu_digits: bool) -> str:
+    """A number (or text holding digits) in the office's digits: ۱۲-۵ or 12-5."""
+    return display_digits(str(value), urdu=urdu_digits)
+
+
+def date_text(value: dt.date | dt.datetime | None, fmt: str = "%d-%m-%Y", *, urdu_digits: bool = False,
+              time: bool = False) -> str:
+    """A date in the office's format (date.format), with the office's digits."""
+    if value is None:
+        return ""
+    s = value.strftime(fmt + (" %H:%M" if time and isinstance(value, dt.datetime) else ""))
+    return display_digits(s, urdu=urdu_digits)
+
+
+def tr(text: str, context: str = FALLBACK_CONTEXT) -> str:
+    """Translate a run-time string (one listed in desktop/i18n_strings.py)."""
+    return QCoreApplication.translate(context, text)

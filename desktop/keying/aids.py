@@ -1,0 +1,237 @@
+"""The keying aids of one CorrectionView: type-ahead, ditto and offered values.
+
+`KeyingAids(view)` hooks itself into the view's cell delegate (`delegate.aids`): each text
+editor gets an EditorCompleter, each empty cell whose value follows from others gets it as
+a placeholder. Keys, in the editor and on the table alike:
+Ctrl+D ditto of the field above · Ctrl+Shift+D the same owner as the row above ·
+Ctrl+Space take the offered value (next khasra number, area or share that follows).
+Every fill goes through the model's setData (one undoable SetValueCommand, Ctrl+Z undoes it).
+
+The Vocabulary is built once in the read pool when a register is opened and then kept in
+memory, counting each saved edit; lookups never touch the database.
+"""
+
+from __future__ import annotations
+
+from desktop.correction.rows_model import SetValueCommand
+from desktop.keying.completer import EditorCompleter, SuggestionPopup
+from desktop.keying.fill import ditto_value, offered_value, owner_field
+from desktop.operations import read_op
+from desktop.qt import QAbstractItemDelegate, QAction, QEvent, QKeySequence, QObject, Qt, Signal
+from records.suggest import Suggestion, Vocabulary, group_of
+
+DITTO = "Ctrl+D"
+DITTO_OWNER = "Ctrl+Shift+D"
+TAKE_OFFER = "Ctrl+Space"
+
+
+def _combo(event) -> str:
+    mods = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+                                | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
+    return QKeySequence(event.key() | mods.value).toString(QKeySequence.SequenceFormat.PortableText)
+
+
+class KeyingAids(QObject):
+    """Type-ahead and fills for a CorrectionView (`view.keying`)."""
+
+    vocabulary_ready = Signal()
+
+    def __init__(self, view) -> None:
+        super().__init__(view)
+        self.view, self.model, self.ctx = view, view.model, view.ctx
+        self.vocab: Vocabulary | None = None
+        self._vocab_register: int | None = None
+        self._building = False
+        self.popup = SuggestionPopup(view, font_size=self.ctx.prefs.font_size)
+        self.delegate = view.table.itemDelegate()
+        self.delegate.aids = self
+        self._editors: dict[int, tuple[object, int, str, str | None]] = {}
+        self._saves: list[tuple[str, str] | None] = []
+        self._stack_index = view.undo_stack.index()
+        view.undo_stack.indexChanged.connect(self._on_stack_index)
+        self.model.saved.connect(self._on_saved)
+        self.model.save_failed.connect(self._on_save_failed)
+        view.page_loaded.connect(self._on_page_loaded)
+        self._build_actions()
+
+    # -- vocabulary -------------------------------------------------------
+    @property
+    def register_id(self) -> int | None:
+        return self.model.page.register_id if self.model.page is not None else None
+
+    def _on_page_loaded(self, _page_id: int) -> None:
+        if self.register_id != self._vocab_register or self.vocab is None:
+            self.build_vocabulary()
+
+    def build_vocabulary(self) -> None:
+        """Build the workspace vocabulary in the read pool (the old one serves meanwhile)."""
+        if self._building:
+            return
+        self._building = True
+        rid = self.register_id
+
+        def done(v: Vocabulary) -> None:
+            self._building = False
+            self.vocab, self._vocab_register = v, rid
+            self.vocabulary_ready.emit()
+            if self.register_id != rid:
+                self.build_vocabulary()
+
+        def failed(e: BaseException) -> None:
+            self._building = False
+            self.view.status.setText(self.tr("Suggestions unavailable: {error}").format(error=str(e)))
+
+        read_op(Vocabulary.from_session).success(done).failure(failed).run_in_background(self.ctx)
+
+    def suggest(self, field: str, typed: str) -> list[Suggestion]:
+        """Suggestions for `typed` in `field` of the open register (empty until built)."""
+        if self.vocab is None:
+            return []
+        return self.vocab.suggest(field, typed, register_id=self.register_id, limit=8)
+
+    def _on_stack_index(self, index: int) -> None:
+        # Each SetValueCommand pushed, undone or redone is one save on the writer thread, in order.
+        prev, self._stack_index = self._stack_index, index
+        if index == prev + 1:
+            cmd = self.view.undo_stack.command(index - 1)
+            if isinstance(cmd, SetValueCommand):
+                self._saves.append((cmd.field, cmd.new))
+        elif index == prev - 1:
+            cmd = self.view.undo_stack.command(index)
+            if isinstance(cmd, SetValueCommand):
+                self._saves.append(None)
+
+    def _on_saved(self, _changes) -> None:
+        item = self._saves.pop(0) if self._saves else None
+        if item is not None and self.vocab is not None:
+            self.vocab.add(item[0], item[1], register_id=self.register_id)
+
+    def _on_save_failed(self, _msg: str) -> None:
+        if self._saves:
+            self._saves.pop(0)
+
+    # -- the cell editor (called by FieldDelegate) ------------------------
+    def attach(self, editor, index) -> None:
+        """Give a new cell editor its completer and offered value."""
+        spec = self.model.template.columns[index.column()]
+        comp = None
+        if not spec.numeric and group_of(spec.name) is not None:
+            comp = EditorCompleter(editor, self.popup, lambda text, f=spec.name: self.suggest(f, text))
+            comp.accepted.connect(lambda _s, finish, ed=editor: finish and self._finish(ed))
+        offer = offered_value(self.model, index.row(), spec.name)
+        if offer:
+            editor.setPlaceholderText(offer)
+            editor.setToolTip(self.tr("{value} — {key} takes it").format(value=offer, key=TAKE_OFFER))
+        key = id(editor)
+        self._editors[key] = (comp, index.row(), spec.name, offer)
+        editor.destroyed.connect(lambda *_: self._editors.pop(key, None))
+
+    def key_event(self, editor, event) -> bool:
+        """Keys of an open editor, before the delegate's own: popup keys and fills."""
+        etype = event.type()
+        if etype not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        info = self._editors.get(id(editor))
+        if info is None:
+            return False
+        comp, row, field, offer = info
+        combo = _combo(event)
+        ours = combo in (DITTO, DITTO_OWNER, TAKE_OFFER)
+        if etype == QEvent.Type.ShortcutOverride:
+            if ours or (comp is not None and comp.popup.isVisible() and event.key() == Qt.Key.Key_Escape):
+                event.accept()
+                return True
+            return False
+        if comp is not None and comp.key_press(event):
+            return True
+        if combo == DITTO or (combo == DITTO_OWNER and field == owner_field(self.model)):
+            value = ditto_value(self.model, row, field)
+            if value is None:
+                self.view.status.setText(self.tr("Nothing above to repeat"))
+            else:
+                editor.setText(value)
+                self._finish(editor)
+            return True
+        if combo == DITTO_OWNER:
+            self.ditto_owner(row)
+            return True
+        if combo == TAKE_OFFER:
+            if offer:
+                editor.setText(offer)
+                self._finish(editor)
+            return True
+        return False
+
+    def _finish(self, editor) -> None:
+        """Save the editor's text (one undoable edit) and go to the next field, as Enter does."""
+        self.delegate.commitData.emit(editor)
+        self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+
+    # -- table actions (no editor open) ----------------------------------
+    def _build_actions(self) -> None:
+        specs = [
+            ("ditto", self.tr("Ditto (value above)"), DITTO, self.ditto),
+            ("dittoOwner", self.tr("Same owner as above"), DITTO_OWNER, lambda: self.ditto_owner()),
+            ("takeOffer", self.tr("Take offered value"), TAKE_OFFER, self.take_offer),
+        ]
+        for name, text, key, slot in specs:
+            act = QAction(text, self.view)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setToolTip(f"{text} ({key})")
+            act.triggered.connect(slot)
+            self.view.addAction(act)
+            self.view.toolbar.addAction(act)
+            self.view.actions_by_name[name] = act
+
+    def _current(self):
+        idx = self.view.table.currentIndex()
+        if not idx.isValid() or self.model.template is None:
+            return None
+        return idx
+
+    def ditto(self) -> None:
+        """Ctrl+D on the table: the value of the field above, then the next field."""
+        idx = self._current()
+        if idx is None:
+            return
+        value = ditto_value(self.model, idx.row(), self.model.template.columns[idx.column()].name)
+        if value is None:
+            self.view.status.setText(self.tr("Nothing above to repeat"))
+            return
+        if self.model.setData(idx, value):
+            self._next_field()
+
+    def ditto_owner(self, row: int | None = None) -> None:
+        """Ctrl+Shift+D: the owner line of the row above into this row's owner field."""
+        idx = self._current()
+        field = owner_field(self.model)
+        if field is None or (row is None and idx is None):
+            return
+        row = idx.row() if row is None else row
+        value = ditto_value(self.model, row, field)
+        if value is None:
+            self.view.status.setText(self.tr("Nothing above to repeat"))
+            return
+        self.model.setData(self.model.index(row, self.model.column_of(field)), value)
+
+    def take_offer(self) -> None:
+        """Ctrl+Space on the table: the offered value of an empty field, then the next field."""
+        idx = self._current()
+        if idx is None:
+            return
+        offer = offered_value(self.model, idx.row(), self.model.template.columns[idx.column()].name)
+        if offer is None:
+            self.view.status.setText(self.tr("No value follows for this field"))
+            return
+        if self.model.setData(idx, offer):
+            self._next_field()
+
+    def _next_field(self) -> None:
+        idx = self.view.table.currentIndex()
+        col, row = idx.column() + 1, idx.row()
+        if col >= self.model.columnCount():
+            col, row = 0, row + 1
+        if row < self.model.rowCount():
+            self.view.table.setCurrentIndex(self.model.index(row, col))

@@ -1,0 +1,145 @@
+"""Type-ahead popup for the cell editor of text fields (keyboard only).
+
+The popup lists `Suggestion.shown` right to left in the Urdu font under the open editor.
+It never takes the focus: the editor keeps it, and `EditorCompleter.key_press` (called by
+the cell delegate before its own key handling) moves and accepts:
+Down/Up move · Enter/Tab accept · Esc dismisses (a second Esc leaves the editor as usual).
+Nothing is selected until Down is pressed, so Enter on what was typed keeps its meaning.
+
+Lookups go to an in-memory records.suggest.Vocabulary: never a database query per key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.fonts import urdu_font
+from desktop.qt import (
+    QAbstractItemView,
+    QFrame,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
+from records.suggest import Suggestion
+
+Lookup = Callable[[str], list[Suggestion]]
+MAX_SHOWN = 8
+
+
+class SuggestionPopup(QListWidget):
+    """The list under the editor (a child of the editor's window, so it never steals focus)."""
+
+    def __init__(self, parent=None, *, font_size: float = 13) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestionPopup")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setFont(urdu_font(font_size))
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet("QListWidget#suggestionPopup { background: #fffff4; border: 1px solid #777; }"
+                           "QListWidget#suggestionPopup::item:selected { background: #2a62b8; color: white; }")
+        self.suggestions: list[Suggestion] = []
+        self.hide()
+
+    def show_for(self, editor: QLineEdit, suggestions: list[Suggestion]) -> None:
+        """Fill with `suggestions` and place under (or above) `editor`; hide when empty."""
+        self.suggestions = list(suggestions[:MAX_SHOWN])
+        if not self.suggestions:
+            self.hide()
+            return
+        self.clear()
+        for s in self.suggestions:
+            item = QListWidgetItem(s.shown)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                                  | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(self.tr("{n} use(s)").format(n=s.count))
+            self.addItem(item)
+        self.setCurrentRow(-1)
+        host = editor.window()
+        if self.parent() is not host:
+            self.setParent(host)
+        row_h = self.sizeHintForRow(0) if self.count() else 24
+        height = row_h * len(self.suggestions) + 2 * self.frameWidth() + 2
+        width = max(editor.width(), 220)
+        top_left = editor.mapTo(host, QPoint(editor.width() - width, editor.height()))  # right edges aligned
+        if top_left.y() + height > host.height():
+            top_left.setY(editor.mapTo(host, QPoint(0, 0)).y() - height)
+        top_left.setX(max(0, top_left.x()))
+        self.setGeometry(top_left.x(), top_left.y(), width, height)
+        self.show()
+        self.raise_()
+
+    def selected(self) -> Suggestion | None:
+        row = self.currentRow()
+        return self.suggestions[row] if self.isVisible() and 0 <= row < len(self.suggestions) else None
+
+    def move_selection(self, step: int) -> None:
+        n = len(self.suggestions)
+        if n:
+            row = self.currentRow()
+            self.setCurrentRow(max(0, min(n - 1, (row + step) if row >= 0 else (0 if step > 0 else n - 1))))
+
+
+class EditorCompleter(QObject):
+    """Type-ahead for one open editor. `accepted(suggestion, finish)`: the editor's text was
+    set to the suggestion; `finish` is True for a whole value (the cell is done)."""
+
+    accepted = Signal(object, bool)
+
+    def __init__(self, editor: QLineEdit, popup: SuggestionPopup, lookup: Lookup) -> None:
+        super().__init__(editor)
+        self.editor, self.popup, self.lookup = editor, popup, lookup
+        editor.textEdited.connect(self.refresh)
+        editor.destroyed.connect(self._on_editor_gone)
+
+    def _on_editor_gone(self, *_args) -> None:
+        try:
+            self.popup.hide()
+        except RuntimeError:  # the popup's window is gone too
+            pass
+
+    def refresh(self, text: str | None = None) -> None:
+        """Look up what is typed and show the popup (synchronously: a lookup takes < 1 ms)."""
+        text = self.editor.text() if text is None else text
+        self.popup.show_for(self.editor, self.lookup(text) if text.strip() else [])
+
+    def key_press(self, event) -> bool:
+        """Handle popup keys; True when the key was used."""
+        if not self.popup.isVisible():
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Down:
+            self.popup.move_selection(1)
+            return True
+        if key == Qt.Key.Key_Up:
+            self.popup.move_selection(-1)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.popup.hide()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+            s = self.popup.selected()
+            if s is None:
+                self.popup.hide()
+                return False  # Enter/Tab on what was typed: the editor's own meaning
+            self.accept(s)
+            return True
+        return False
+
+    def accept(self, s: Suggestion) -> None:
+        """Put the suggestion into the editor; a word keeps the editor open for the next word."""
+        self.editor.setText(s.text)
+        self.editor.setCursorPosition(len(s.text))
+        self.popup.hide()
+        finish = s.kind == "value" or not s.text.endswith(" ")
+        self.accepted.emit(s, finish)
+        if not finish:
+            self.editor.textEdited.emit(self.editor.text())  # autosave timer and next words

@@ -1,0 +1,293 @@
+"""Urdu keyboard help for PCs without an Urdu layout installed.
+
+- `UrduKeyboard`: an on-screen Urdu phonetic keyboard (the CRULP phonetic layout common in
+  Pakistan: a→ا, b→ب, p→پ, t→ت, Shift+t→ٹ, c→چ ...). Its keys never take the focus; a
+  click types into the editor that had the focus last, as a key press would.
+- `KeyboardDock`: the keyboard as a dockable panel of the main window.
+- `PhoneticTyping`: optional mode that maps Latin key presses to Urdu letters inside
+  Daftar's right-to-left editors (numeric fields, typed left to right, are left alone).
+
+The mapping table is data: resources/keyboard/urdu_phonetic.json (`keys` Latin → Urdu,
+`rows` the on-screen key order), so an office can match the layout it is used to.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import resources
+from desktop.fonts import urdu_font
+from desktop.qt import (
+    QApplication,
+    QDockWidget,
+    QEvent,
+    QGridLayout,
+    QHBoxLayout,
+    QKeyEvent,
+    QLineEdit,
+    QObject,
+    QPlainTextEdit,
+    Qt,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+LAYOUT_FILE = "urdu_phonetic.json"
+
+
+class LayoutError(ValueError):
+    """The keyboard layout file cannot be used (the message names the file and the fix)."""
+
+
+@dataclass(frozen=True)
+class PhoneticLayout:
+    """Latin key → Urdu text, and the on-screen rows of Latin keys."""
+
+    name: str
+    keys: dict[str, str]
+    rows: tuple[str, ...]
+
+    def map_text(self, text: str) -> str:
+        """Each Latin key of `text` replaced by its Urdu letter (others kept): "aslm" → اسلم."""
+        return "".join(self.keys.get(ch, ch) for ch in text)
+
+
+def layout_path() -> Path:
+    return resources.root() / "keyboard" / LAYOUT_FILE
+
+
+def load_layout(path: Path | None = None) -> PhoneticLayout:
+    """Read a layout file; a bad one raises LayoutError naming the file and what is wrong."""
+    path = Path(path) if path is not None else layout_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise LayoutError(f"{path}: keyboard layout file not found; reinstall Daftar or restore the file") from e
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise LayoutError(f"{path}: not a valid UTF-8 JSON keyboard layout ({e}); fix or restore the file") from e
+    keys = data.get("keys") if isinstance(data, dict) else None
+    if not isinstance(keys, dict) or not keys:
+        raise LayoutError(f"{path}: no 'keys' table (Latin key → Urdu text); fix or restore the file")
+    bad = [k for k, v in keys.items() if len(k) != 1 or not isinstance(v, str) or not v]
+    if bad:
+        raise LayoutError(f"{path}: keys {bad[:5]} must be single Latin characters mapped to non-empty text")
+    rows = data.get("rows") or []
+    if not all(isinstance(r, str) for r in rows):
+        raise LayoutError(f"{path}: 'rows' must be a list of strings of Latin keys")
+    return PhoneticLayout(str(data.get("name") or path.stem), dict(keys), tuple(rows))
+
+
+@cache
+def default_layout() -> PhoneticLayout:
+    return load_layout()
+
+
+def send_text(target: QWidget, text: str) -> None:
+    """Type `text` into `target` as key presses (so editors, completers and autosave see typing)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+        target = QApplication.focusWidget() or target  # typing into a table opens its cell editor
+
+
+def send_key(target: QWidget, key: Qt.Key) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+
+class UrduKeyboard(QWidget):
+    """On-screen Urdu phonetic keys; `typed(text)` after each click."""
+
+    typed = Signal(str)
+
+    def __init__(self, parent=None, *, layout: PhoneticLayout | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("urduKeyboard")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.layout_ = layout or default_layout()
+        self._target: QWidget | None = None
+        self.buttons: dict[str, QToolButton] = {}
+        self._build()
+        app = QApplication.instance()
+        app.focusChanged.connect(self._on_focus)
+        self._on_focus(None, QApplication.focusWidget())
+        self.destroyed.connect(lambda *_: _disconnect(app.focusChanged, self._on_focus))
+
+    def _button(self, text: str, tip: str, slot, name: str) -> QToolButton:
+        b = QToolButton(self)
+        b.setObjectName(name)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setAutoRaise(False)
+        b.setMinimumSize(42, 40)
+        b.clicked.connect(slot)
+        return b
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        grid = QGridLayout()
+        grid.setSpacing(3)
+        font = urdu_font(15, nastaliq=False)
+        for r, row in enumerate(self.layout_.rows):
+            for c, key in enumerate(row):
+                b = self._button("", "", lambda _=False, k=key: self.press(k), f"key_{ord(key):x}")
+                b.setFont(font)
+                self.buttons[key] = b
+                grid.addWidget(b, r, c)
+        outer.addLayout(grid)
+        bottom = QHBoxLayout()
+        self.shift = self._button(self.tr("Shift"), self.tr("Second letter of each key (ٹ ڈ ڑ ں ھ …)"),
+                                  self._relabel, "keyShift")
+        self.shift.setCheckable(True)
+        space = self._button(self.tr("Space"), self.tr("Space"), lambda: self._type(" "), "keySpace")
+        back = self._button("⌫", self.tr("Delete the letter before the cursor"),
+                            lambda: self._key(Qt.Key.Key_Backspace), "keyBackspace")
+        bottom.addWidget(self.shift)
+        bottom.addWidget(space, 1)
+        bottom.addWidget(back)
+        outer.addLayout(bottom)
+        self._relabel()
+
+    def _relabel(self) -> None:
+        shifted = self.shift.isChecked()
+        for key, b in self.buttons.items():
+            k = key.upper() if shifted else key
+            text = self.layout_.keys.get(k) or self.layout_.keys.get(key, key)
+            b.setText(text)
+            b.setToolTip(self.tr("{urdu} (key {key})").format(urdu=text, key=k))
+
+    def _on_focus(self, _old, new) -> None:
+        if new is not None and not self.isAncestorOf(new) and new is not self:
+            self._target = new
+
+    def target(self) -> QWidget | None:
+        """The widget typed into: the focused editor, or the one focused last."""
+        focus = QApplication.focusWidget()
+        if focus is not None and not self.isAncestorOf(focus):
+            return focus
+        return self._target
+
+    def press(self, key: str) -> None:
+        """Type the Urdu text of a Latin key (Shift level when Shift is down, then released)."""
+        k = key.upper() if self.shift.isChecked() else key
+        text = self.layout_.keys.get(k) or self.layout_.keys.get(key, key)
+        if self.shift.isChecked():
+            self.shift.setChecked(False)
+            self._relabel()
+        self._type(text)
+
+    def _type(self, text: str) -> None:
+        t = self.target()
+        if t is None:
+            return
+        send_text(t, text)
+        self.typed.emit(text)
+
+    def _key(self, key: Qt.Key) -> None:
+        t = self.target()
+        if t is not None:
+            send_key(t, key)
+
+
+def _disconnect(signal, slot) -> None:
+    try:
+        signal.disconnect(slot)
+    except (RuntimeError, TypeError):
+        pass
+
+
+class KeyboardDock(QDockWidget):
+    """The on-screen keyboard as a dock panel (bottom of the main window, may float)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("urduKeyboardDock")
+        self.setWindowTitle(self.tr("Urdu keyboard"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.keyboard = UrduKeyboard(self)
+        self.setWidget(self.keyboard)
+
+
+def is_urdu_editor(obj: QObject) -> bool:
+    """Daftar's editors for Urdu text: right-to-left, editable line/plain-text edits."""
+    if isinstance(obj, QLineEdit):
+        return obj.layoutDirection() == Qt.LayoutDirection.RightToLeft and not obj.isReadOnly()
+    if isinstance(obj, QPlainTextEdit):
+        return obj.layoutDirection() == Qt.LayoutDirection.RightToLeft and not obj.isReadOnly()
+    return False
+
+
+class PhoneticTyping(QObject):
+    """Application-wide filter: Latin letters typed into Urdu editors become Urdu letters."""
+
+    toggled = Signal(bool)
+
+    def __init__(self, parent=None, *, layout: PhoneticLayout | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = layout or default_layout()
+        self.enabled = False
+
+    def set_enabled(self, on: bool) -> None:
+        app = QApplication.instance()
+        if on and not self.enabled:
+            app.installEventFilter(self)
+        elif not on and self.enabled:
+            app.removeEventFilter(self)
+        self.enabled = bool(on)
+        self.toggled.emit(self.enabled)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not is_urdu_editor(obj):
+            return False
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        text = event.text()
+        if mods or len(text) != 1 or text not in self.layout_.keys:
+            return False
+        QApplication.sendEvent(obj, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier,
+                                              self.layout_.keys[text]))
+        return True
+
+
+# -- main window hooks ------------------------------------------------------
+def keyboard_dock(window) -> KeyboardDock:
+    """The window's keyboard dock (created hidden at the bottom on first use)."""
+    dock = getattr(window, "urdu_keyboard_dock", None)
+    if dock is None:
+        dock = KeyboardDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        window.urdu_keyboard_dock = dock
+    return dock
+
+
+def toggle_keyboard(window) -> KeyboardDock:
+    """Show or hide the on-screen keyboard of a main window."""
+    dock = keyboard_dock(window)
+    dock.setVisible(not dock.isVisible())
+    return dock
+
+
+def phonetic_typing(window) -> PhoneticTyping:
+    pt = getattr(window, "phonetic_typing", None)
+    if pt is None:
+        pt = PhoneticTyping(window)
+        window.phonetic_typing = pt  # a child: Qt drops its event filter when it is deleted
+    return pt
+
+
+def toggle_phonetic(window) -> bool:
+    """Switch phonetic typing on or off for a main window; returns the new state."""
+    pt = phonetic_typing(window)
+    pt.set_enabled(not pt.enabled)
+    act = getattr(window, "actions_by_name", {}).get("phoneticTyping")
+    if act is not None:
+        act.setCheckable(True)
+        act.setChecked(pt.enabled)
+    return pt.enabled

@@ -1,0 +1,250 @@
+"""Keying aids in the desktop: type-ahead by keyboard, Roman Urdu, ditto + undo, copy forward,
+the on-screen Urdu keyboard and phonetic typing."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from desktop.qt import QApplication, Qt
+from records import services
+from records.models import AuditEvent
+from tests.desktop.conftest import wait_idle
+from tests.desktop.helpers import make_register
+from tests.desktop.keys import type_text
+
+pytestmark = pytest.mark.gui
+
+ASLAM = "محمد اسلم ولد غلام رسول قوم اعوان"
+AHMAD = "احمد علی ولد غلام رسول قوم اعوان"
+ROWS = [
+    {"khewat_no": "47", "khatooni_no": "112", "owner": ASLAM, "share": "1/2", "khasra_nos": "125/5", "area": "12-5"},
+    {"khewat_no": "47", "khatooni_no": "113", "owner": AHMAD, "share": "1/4", "khasra_nos": "126", "area": "4-10"},
+    {"khewat_no": "47", "khatooni_no": "114", "share": "1/4", "khasra_nos": "127", "area": "4-10"},
+]
+
+
+@pytest.fixture
+def view(qtbot, ctx):
+    from desktop.correction.view import CorrectionView
+
+    v = CorrectionView(ctx)
+    qtbot.addWidget(v)
+    v.resize(1200, 700)
+    v.show()
+    return v
+
+
+def _open(qtbot, ctx, view, rows=ROWS):
+    """A register page with `rows`, shown, its vocabulary built."""
+    rid, (pid,) = make_register(ctx, rows=rows)
+    view.show_page(pid)
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(rows) and view.keying.vocab is not None)
+    wait_idle(qtbot, ctx)
+    return rid, pid
+
+
+def _db_text(ctx, pid, row, field):
+    with ctx.ws.session() as s:
+        return services.page_rows(s, pid)[row].text(field)
+
+
+def _edit(qtbot, view, row, field, text):
+    view.select_field(row, field)
+    type_text(view.table, text)  # typing opens the cell editor
+    editor = QApplication.focusWidget()
+    assert editor is not view.table and editor.objectName() == f"editor_{field}"
+    return editor
+
+
+def test_choosing_a_suggestion_by_keyboard_saves_the_whole_owner_line(qtbot, ctx, view):
+    # GIVEN a page whose third row has no owner yet, in a register that already holds محمد اسلم
+    _rid, pid = _open(qtbot, ctx, view)
+    # WHEN the clerk types the start of the name, presses Down and Enter
+    editor = _edit(qtbot, view, 2, "owner", "محمد ا")
+    popup = view.keying.popup
+    assert popup.isVisible() and popup.suggestions[0].text == ASLAM
+    assert popup.item(0).text() == ASLAM  # the list shows the line itself
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    # THEN the whole owner line is saved, audited as the clerk's edit, and the cursor moved on
+    assert not popup.isVisible()
+    assert _db_text(ctx, pid, 2, "owner") == ASLAM
+    with ctx.ws.session() as s:
+        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "value.set", AuditEvent.field == "owner",
+                                                AuditEvent.new == ASLAM, AuditEvent.user_id == ctx.actor.id)).all()
+    assert len(ev) == 2  # the OCR row 1 and this edit
+    assert view.current_field() == (2, "share")
+    # AND the saved edit is counted in the in-memory vocabulary at once
+    assert view.keying.vocab.suggest("owner", "محمد ا", register_id=view.keying.register_id)[0].count == 2
+
+
+def test_enter_without_choosing_keeps_what_was_typed(qtbot, ctx, view):
+    # GIVEN the popup showing for a typed prefix
+    _rid, pid = _open(qtbot, ctx, view)
+    editor = _edit(qtbot, view, 2, "owner", "محمد ا")
+    assert view.keying.popup.isVisible()
+    # WHEN the clerk presses Esc (popup away), then Enter
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not view.keying.popup.isVisible() and QApplication.focusWidget() is editor
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    # THEN exactly the typed text is saved
+    assert _db_text(ctx, pid, 2, "owner") == "محمد ا"
+
+
+def test_roman_urdu_finds_the_urdu_name(qtbot, ctx, view):
+    # GIVEN a register that holds the name اسلم
+    _rid, pid = _open(qtbot, ctx, view)
+    # WHEN the clerk types "asl" in Latin letters
+    editor = _edit(qtbot, view, 2, "owner", "asl")
+    popup = view.keying.popup
+    # THEN اسلم is offered, and Down + Tab takes it, leaving the editor open for the next word
+    assert "اسلم" in [s.shown for s in popup.suggestions]
+    pos = [s.shown for s in popup.suggestions].index("اسلم")
+    for _ in range(pos + 1):
+        qtbot.keyClick(editor, Qt.Key.Key_Down)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.text() == "اسلم " and QApplication.focusWidget() is editor
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    assert _db_text(ctx, pid, 2, "owner") == "اسلم"
+
+
+def test_ditto_fills_from_the_row_above_and_undo_restores(qtbot, ctx, view):
+    # GIVEN row 3 whose share differs from row 2's
+    _rid, pid = _open(qtbot, ctx, view, rows=[*ROWS[:2], {**ROWS[2], "owner": "بشیر احمد", "share": "1/8"}])
+    view.select_field(2, "share")
+    # WHEN the clerk presses Ctrl+D on the cell
+    qtbot.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the share of the row above is saved and the cursor moved on
+    assert _db_text(ctx, pid, 2, "share") == "1/4"
+    assert view.current_field() == (2, "cultivator")
+    # WHEN the clerk presses Ctrl+Z
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the previous value is back, in the view and in the database
+    assert view.model.text(2, "share") == "1/8"
+    assert _db_text(ctx, pid, 2, "share") == "1/8"
+
+
+def test_ditto_in_an_open_editor_and_same_owner(qtbot, ctx, view):
+    # GIVEN row 3 being typed in its patti field, its owner empty
+    _rid, pid = _open(qtbot, ctx, view)
+    editor = _edit(qtbot, view, 2, "patti", "پ")
+    # WHEN the clerk presses Ctrl+Shift+D inside the editor
+    qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the owner line of the row above is filled in, the editor still open
+    assert _db_text(ctx, pid, 2, "owner") == AHMAD
+    assert QApplication.focusWidget() is editor
+    # WHEN the clerk goes to the owner... of the next row down: Ctrl+D in the khasra editor
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    editor = _edit(qtbot, view, 2, "cultivator", "خ")
+    qtbot.keyClick(editor, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN with nothing above to repeat, nothing is saved and the clerk is told
+    assert _db_text(ctx, pid, 2, "cultivator") == ""
+    assert "Nothing above" in view.status.text()
+    # AND one Ctrl+Z after leaving the editor undoes the owner fill
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert _db_text(ctx, pid, 2, "owner") == ""
+
+
+def test_next_khasra_is_offered_and_taken_with_one_key(qtbot, ctx):
+    # GIVEN a girdawari page whose second row has no khasra number yet
+    from desktop.correction.view import CorrectionView
+
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                       mauza="کوٹ", hadbast_no="42", year="2019-20", header={"harvest": "rabi"})
+        pid = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=b"x" * 10,
+                                name="g.png").page_id
+        for khasra in ("125/5", ""):
+            services.add_entry(s, actor=ctx.actor, register_id=rid, page_id=pid,
+                               values={k: v for k, v in {"khasra_no": khasra, "khewat_no": "47"}.items() if v})
+    view = CorrectionView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_page(pid)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    # WHEN the clerk opens the empty khasra cell (F2) and presses Ctrl+Space
+    view.select_field(1, "khasra_no")
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor.placeholderText() == "125/6"
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the next khasra number is saved
+    assert _db_text(ctx, pid, 1, "khasra_no") == "125/6"
+
+
+def test_on_screen_keyboard_types_into_the_focused_editor(qtbot, ctx, view):
+    # GIVEN the owner editor open and the on-screen keyboard in the same window
+    from desktop.keying.urdu_keyboard import UrduKeyboard
+
+    _rid, pid = _open(qtbot, ctx, view)
+    kb = UrduKeyboard(view)  # inside the window, as the dock is
+    kb.show()
+    editor = _edit(qtbot, view, 2, "owner", "ب")
+    # WHEN the clerk clicks the ا key (Latin a), then Shift and the ٹ key (Shift+t)
+    qtbot.mouseClick(kb.buttons["a"], Qt.MouseButton.LeftButton)
+    assert kb.buttons["t"].text() == "ت"
+    qtbot.mouseClick(kb.shift, Qt.MouseButton.LeftButton)
+    assert kb.buttons["t"].text() == "ٹ"
+    qtbot.mouseClick(kb.buttons["t"], Qt.MouseButton.LeftButton)
+    # THEN the letters are typed into the editor, which keeps the focus; Shift is released
+    assert editor.text() == "باٹ"
+    assert QApplication.focusWidget() is editor and not kb.shift.isChecked()
+    qtbot.mouseClick(kb.findChild(type(kb.shift), "keyBackspace"), Qt.MouseButton.LeftButton)
+    assert editor.text() == "با"
+
+
+def test_phonetic_typing_maps_latin_keys_in_urdu_editors_only(qtbot, ctx, view):
+    # GIVEN phonetic typing switched on
+    from desktop.keying.urdu_keyboard import PhoneticTyping
+
+    _rid, pid = _open(qtbot, ctx, view)
+    pt = PhoneticTyping(view)
+    pt.set_enabled(True)
+    try:
+        # WHEN the clerk types "aslm" on a Latin keyboard into the owner field
+        view.select_field(2, "owner")
+        qtbot.keyClicks(view.table, "aslm")
+        editor = QApplication.focusWidget()
+        # THEN the editor holds اسلم (and the completer saw Urdu)
+        assert editor.text() == "اسلم"
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        # AND a numeric field (typed left to right) keeps Latin digits and letters
+        view.select_field(2, "khatooni_no")
+        qtbot.keyClicks(view.table, "12a")
+        assert QApplication.focusWidget().text() == "12a"
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    finally:
+        pt.set_enabled(False)
+    # AND switched off, Latin letters stay Latin
+    view.select_field(2, "patti")
+    qtbot.keyClicks(view.table, "ab")
+    assert QApplication.focusWidget().text() == "ab"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+
+def test_bad_keyboard_layout_file_names_the_file(tmp_path):
+    # GIVEN a layout file that is not JSON, and one without keys
+    from desktop.keying.urdu_keyboard import LayoutError, load_layout
+
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"keys": {}}', encoding="utf-8")
+    # WHEN / THEN each is refused with the file named
+    for path in (broken, empty, tmp_path / "missing.json"):
+        with pytest.raises(LayoutError, match=str(path.name)):
+            load_layout(path)
+    # AND the bundled layout maps the phonetic keys
+    assert load_layout().map_text("aslm Tcx") == "اسلم ٹچش"
