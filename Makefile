@@ -7,6 +7,8 @@ VENV    ?= .venv
 PYTHON  ?= python3
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
+# Interface translations: the Qt Linguist sources (.ts) are compiled to .qm here, never committed
+QM      := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
 .PHONY: run test setup system-deps lint build deb clean-venv
 
@@ -17,7 +19,7 @@ run: setup
 test: setup
 	scripts/run-tests
 
-setup: system-deps $(STAMP)
+setup: system-deps $(STAMP) $(QM)
 
 system-deps:
 	@scripts/ensure-system-deps
@@ -27,6 +29,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
+
+%.qm: %.ts | $(STAMP)
+	$(PY) scripts/translations.py compile
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -18,21 +18,29 @@ def _app() -> QApplication:
 def run_app(workspace_dir: str | Path | None, *, username: str | None = None) -> int:
     """Sign in (creating the workspace and its administrator on first start), show the main
     window, run Qt. With `username` and $DAFTAR_PASSWORD it signs in without asking."""
+    from desktop.first_start import create_workspace_interactive, is_new_workspace
     from desktop.fonts import load_fonts
+    from desktop.i18n import apply_language, choose_language_at_start, save_language
     from desktop.login import password_from_env, sign_in_interactive
     from records.workspace import WorkspaceError, default_workspace_dir
 
     app = _app()
     load_fonts()
+    lang = choose_language_at_start(app)
     root = Path(workspace_dir) if workspace_dir is not None else default_workspace_dir()
     try:
-        signed = sign_in_interactive(root, username=username, password=password_from_env() if username else None)
+        if is_new_workspace(root):
+            signed = create_workspace_interactive(root, language=lang)
+        else:
+            signed = sign_in_interactive(root, username=username, password=password_from_env() if username else None)
     except WorkspaceError as e:
         QMessageBox.critical(None, app.translate("Main", "Daftar"), str(e))
         return 1
     if signed is None:
         return 0
     ws, user = signed
+    if user.language != lang and apply_language(app, user.language):
+        save_language(user.language)  # the sign-in screen follows the last user's language
     win = open_main_window(ws, actor=user.actor())
     win.show()
     try:

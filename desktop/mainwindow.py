@@ -15,6 +15,7 @@ from desktop.models.registers import RegisterListModel
 from desktop.ocr_queue import OcrQueue
 from desktop.operations import page as page_ops
 from desktop.operations import register as register_ops
+from desktop.preferences import open_preferences
 from desktop.progress import ProgressPanel
 from desktop.qt import (
     QAbstractItemView,
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
             ActionSpec("exportData", "Re&ports", "Export (CSV, JSON, PDF)…", lambda: oversight.export_data(self)),
             ActionSpec("users", "&Account", "Users…", lambda: oversight.open_users(self), oversight.ADMINS),
             ActionSpec("changePassword", "&Account", "Change my password…", lambda: oversight.change_password(self)),
+            ActionSpec("preferences", "&Account", "Preferences…", lambda: open_preferences(self)),
         ]
 
     def _build_menus(self) -> None:

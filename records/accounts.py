@@ -181,3 +181,23 @@ def get_user(session: Session, user_id: int) -> UserView:
     if u is None:
         raise AccountError("no such user")
     return _view(u)
+
+
+def check_password_rules(password: str, username: str) -> None:
+    """Raise AccountError when `password` breaks the rules (check before making key slots)."""
+    _check_password_rules(password, username)
+
+
+def set_profile(session: Session, *, user_id: int, full_name: str | None = None,
+                language: str | None = None) -> UserView:
+    """A user's own full name and interface language ("ur" or "en")."""
+    u = session.get(User, user_id)
+    if u is None:
+        raise AccountError("no such user")
+    if language is not None:
+        if language not in ("ur", "en"):
+            raise AccountError(f"unknown interface language {language!r}: choose ur or en")
+        u.language = language
+    if full_name is not None:
+        u.full_name = full_name
+    return _view(u)

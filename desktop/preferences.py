@@ -1,0 +1,114 @@
+"""Preferences: the user's interface language, and (administrators) the office's display
+settings: default language for new users, Urdu or Latin digits, date format, Urdu font.
+
+The language is the user's own (User.language) and is also remembered on this computer
+for the sign-in screen. A new language is used from the next start of Daftar: windows
+are built in one language.
+"""
+
+from __future__ import annotations
+
+from desktop.qt import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+from records import accounts, office_settings
+from records.settings import option
+
+LANG_LABELS = {"ur": "اردو", "en": "English"}
+FONT_LABELS = {"Noto Nastaliq Urdu": "نستعلیق — Noto Nastaliq Urdu", "Noto Naskh Arabic": "نسخ — Noto Naskh Arabic"}
+
+
+class PreferencesDialog(QDialog):
+    """Language for me; display settings for the office (editable by an administrator)."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("PreferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.is_admin = ctx.actor.role == "admin"
+        with ctx.ws.session() as s:
+            self.user = accounts.get_user(s, ctx.actor.id)
+            self.settings = office_settings.read(s)
+
+        lay = QVBoxLayout(self)
+        mine = QGroupBox(self.tr("My interface"), self)
+        form = QFormLayout(mine)
+        self.language = self._combo("language", LANG_LABELS, self.user.language)
+        form.addRow(self.tr("Language"), self.language)
+        lay.addWidget(mine)
+
+        office = QGroupBox(self.tr("Office display settings"), self)
+        oform = QFormLayout(office)
+        self.office_language = self._combo("officeLanguage", LANG_LABELS, self.settings.get("ui.language"))
+        oform.addRow(self.tr("Language of new users"), self.office_language)
+        self.urdu_digits = QCheckBox(self.tr("Show numbers in Urdu digits (۱۲-۵ instead of 12-5)"), office)
+        self.urdu_digits.setObjectName("urduDigits")
+        self.urdu_digits.setChecked(self.settings.get("display.urdu_digits"))
+        oform.addRow("", self.urdu_digits)
+        import datetime as dt
+
+        sample = dt.date(2026, 3, 14)
+        self.date_format = self._combo("dateFormat", {f: sample.strftime(f) for f in option("date.format").choices},
+                                       self.settings.get("date.format"))
+        oform.addRow(self.tr("Date format"), self.date_format)
+        self.urdu_font = self._combo("urduFont", FONT_LABELS, self.settings.get("display.urdu_font"))
+        oform.addRow(self.tr("Urdu font of the records"), self.urdu_font)
+        office.setEnabled(self.is_admin)
+        lay.addWidget(office)
+        if not self.is_admin:
+            lay.addWidget(QLabel(self.tr("Only an administrator changes the office settings."), self))
+        self.note = QLabel(self.tr("A new language is used from the next start of Daftar."), self)
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def _combo(self, name: str, labels: dict[str, str], current) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        for value, label in labels.items():
+            box.addItem(label, value)
+        i = box.findData(current)
+        box.setCurrentIndex(max(i, 0))
+        return box
+
+    def save(self) -> None:
+        """Write the user's language and (administrators) the office settings."""
+        from desktop.i18n import save_language
+        from records.settings import SettingError
+
+        lang = self.language.currentData()
+        try:
+            with self.ctx.ws.session() as s:
+                accounts.set_profile(s, user_id=self.ctx.actor.id, language=lang)
+                if self.is_admin:
+                    office_settings.change(s, actor=self.ctx.actor, values={
+                        "ui.language": self.office_language.currentData(),
+                        "display.urdu_digits": self.urdu_digits.isChecked(),
+                        "date.format": self.date_format.currentData(),
+                        "display.urdu_font": self.urdu_font.currentData(),
+                    })
+        except (SettingError, accounts.AccountError, PermissionError) as e:
+            self.error.setText(self.tr("Not saved: {reason}").format(reason=str(e)))
+            return
+        save_language(lang)
+        self.accept()
+
+
+def open_preferences(win) -> None:
+    """Menu action of the main window."""
+    PreferencesDialog(win.ctx, win).exec()

@@ -1,0 +1,1542 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ur_PK" sourcelanguage="en">
+    <context>
+        <name />
+        <message>
+            <source>Imported {n} page(s) as pages {first}–{last}.</source>
+            <translation>{n} صفحات درآمد ہو گئے، صفحہ نمبر {first} تا {last}۔</translation>
+        </message>
+        <message>
+            <source>No new pages were imported.</source>
+            <translation>کوئی نیا صفحہ درآمد نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>Skipped {name}: the same image is already page {page} of register {reg}.</source>
+            <translation>{name} چھوڑ دیا گیا: یہی تصویر پہلے سے رجسٹر {reg} کا صفحہ {page} ہے۔</translation>
+        </message>
+        <message>
+            <source>Not imported: {msg}</source>
+            <translation>درآمد نہیں ہوا: {msg}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditViewer</name>
+        <message>
+            <source>(everyone)</source>
+            <translation>(سب صارفین)</translation>
+        </message>
+        <message>
+            <source>(every register)</source>
+            <translation>(تمام رجسٹر)</translation>
+        </message>
+        <message>
+            <source>entry UUID</source>
+            <translation>اندراج کی شناخت (UUID)</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>از</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>تا</translation>
+        </message>
+        <message>
+            <source>action, e.g. entry.return</source>
+            <translation>کارروائی، مثلاً entry.return</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>صارف</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>رجسٹر</translation>
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation>اندراج</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>کارروائی</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>دکھائیں</translation>
+        </message>
+        <message>
+            <source>Verify chain</source>
+            <translation>سلسلے کی تصدیق</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>پڑھا جا رہا ہے…</translation>
+        </message>
+        <message>
+            <source>Cannot read the audit trail: {error}</source>
+            <translation>آڈٹ ریکارڈ پڑھا نہیں جا سکا: {error}</translation>
+        </message>
+        <message>
+            <source> (scroll for more)</source>
+            <translation> (مزید کے لیے نیچے جائیں)</translation>
+        </message>
+        <message>
+            <source>{n} event(s) shown</source>
+            <translation>{n} واقعات دکھائے گئے</translation>
+        </message>
+        <message>
+            <source>Checking the chain…</source>
+            <translation>سلسلے کی جانچ ہو رہی ہے…</translation>
+        </message>
+        <message>
+            <source>Chain intact: {n} events checked.</source>
+            <translation>سلسلہ درست ہے: {n} واقعات کی جانچ ہوئی۔</translation>
+        </message>
+        <message>
+            <source>Chain BROKEN at event {id}: {reason} ({n} events before it are intact).</source>
+            <translation>سلسلہ واقعہ {id} پر ٹوٹا ہوا ہے: {reason} (اس سے پہلے کے {n} واقعات درست ہیں)۔</translation>
+        </message>
+        <message>
+            <source>Cannot check the chain: {error}</source>
+            <translation>سلسلے کی جانچ نہیں ہو سکی: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <source>Change password</source>
+            <translation>پاس ورڈ تبدیل کریں</translation>
+        </message>
+        <message>
+            <source>The administrator set your password. Choose your own password now.</source>
+            <translation>آپ کا پاس ورڈ منتظم نے رکھا ہے۔ اب اپنا پاس ورڈ منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>موجودہ پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>نیا پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>New password again</source>
+            <translation>نیا پاس ورڈ دوبارہ</translation>
+        </message>
+        <message>
+            <source>The two new passwords differ: type the same password twice.</source>
+            <translation>دونوں نئے پاس ورڈ مختلف ہیں: ایک ہی پاس ورڈ دو بار لکھیں۔</translation>
+        </message>
+        <message>
+            <source>Choose a new password that differs from the current one.</source>
+            <translation>ایسا نیا پاس ورڈ منتخب کریں جو موجودہ سے مختلف ہو۔</translation>
+        </message>
+        <message>
+            <source>Not changed: {reason}</source>
+            <translation>تبدیل نہیں ہوا: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectionView</name>
+        <message>
+            <source>Saved</source>
+            <translation>محفوظ ہو گیا</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>واپس لیں</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>دوبارہ کریں</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>پچھلا صفحہ</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>اگلا صفحہ</translation>
+        </message>
+        <message>
+            <source>Next flagged field</source>
+            <translation>اگلا نشان زدہ خانہ</translation>
+        </message>
+        <message>
+            <source>Add row</source>
+            <translation>سطر شامل کریں</translation>
+        </message>
+        <message>
+            <source>Delete row</source>
+            <translation>سطر حذف کریں</translation>
+        </message>
+        <message>
+            <source>Move row up</source>
+            <translation>سطر اوپر کریں</translation>
+        </message>
+        <message>
+            <source>Move row down</source>
+            <translation>سطر نیچے کریں</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>بڑا کریں</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>چھوٹا کریں</translation>
+        </message>
+        <message>
+            <source>Fit width</source>
+            <translation>پوری چوڑائی</translation>
+        </message>
+        <message>
+            <source>Rotate</source>
+            <translation>گھمائیں</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>پڑتال کے لیے پیش کریں</translation>
+        </message>
+        <message>
+            <source>Page cannot be shown: {error}</source>
+            <translation>صفحہ دکھایا نہیں جا سکتا: {error}</translation>
+        </message>
+        <message>
+            <source>Page {n}</source>
+            <translation>صفحہ {n}</translation>
+        </message>
+        <message>
+            <source>OCR failed: {error}</source>
+            <translation>OCR ناکام: {error}</translation>
+        </message>
+        <message>
+            <source>OCR {status}…</source>
+            <translation>OCR {status}…</translation>
+        </message>
+        <message>
+            <source>{n} problem(s) to correct</source>
+            <translation>{n} غلطیاں درست کرنی ہیں</translation>
+        </message>
+        <message>
+            <source>no errors left</source>
+            <translation>کوئی غلطی باقی نہیں</translation>
+        </message>
+        <message>
+            <source>{n} field(s) to check</source>
+            <translation>{n} خانے جانچنے ہیں</translation>
+        </message>
+        <message>
+            <source>(no box on the page for this field)</source>
+            <translation>(اس خانے کی صفحے پر کوئی جگہ نہیں)</translation>
+        </message>
+        <message>
+            <source>OCR read: {text} ({conf:.0%})</source>
+            <translation>OCR نے پڑھا: {text} ({conf:.0%})</translation>
+        </message>
+        <message>
+            <source>No flagged fields on this page</source>
+            <translation>اس صفحے پر کوئی نشان زدہ خانہ نہیں</translation>
+        </message>
+        <message>
+            <source>Row {n} deleted</source>
+            <translation>سطر {n} حذف ہو گئی</translation>
+        </message>
+        <message>
+            <source>Not submitted: {n} problem(s) must be corrected first (F8 goes to the next flagged field)</source>
+            <translation>پیش نہیں ہوا: پہلے {n} غلطیاں درست کریں (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
+        </message>
+        <message>
+            <source>Page {n} submitted for review</source>
+            <translation>صفحہ {n} پڑتال کے لیے پیش ہو گیا</translation>
+        </message>
+        <message>
+            <source>Not submitted: {reason}</source>
+            <translation>پیش نہیں ہوا: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Daftar</name>
+        <message>
+            <source>clerk</source>
+            <translation>کلرک</translation>
+        </message>
+        <message>
+            <source>supervisor</source>
+            <translation>گرداور</translation>
+        </message>
+        <message>
+            <source>revenue_officer</source>
+            <translation>ریونیو افسر</translation>
+        </message>
+        <message>
+            <source>admin</source>
+            <translation>منتظم</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>مسودہ</translation>
+        </message>
+        <message>
+            <source>submitted</source>
+            <translation>پڑتال کے لیے پیش</translation>
+        </message>
+        <message>
+            <source>returned</source>
+            <translation>واپس شدہ</translation>
+        </message>
+        <message>
+            <source>approved</source>
+            <translation>منظور شدہ</translation>
+        </message>
+        <message>
+            <source>verified</source>
+            <translation>تصدیق شدہ</translation>
+        </message>
+        <message>
+            <source>batched</source>
+            <translation>ترسیل کے لیے تیار</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>بھیج دیا گیا</translation>
+        </message>
+        <message>
+            <source>accepted</source>
+            <translation>قبول شدہ</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>مسترد</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>نیا</translation>
+        </message>
+        <message>
+            <source>in_progress</source>
+            <translation>جاری</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>ابھی نہیں</translation>
+        </message>
+        <message>
+            <source>queued</source>
+            <translation>قطار میں</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>جاری</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>مکمل</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>ناکام</translation>
+        </message>
+        <message>
+            <source>Gray</source>
+            <translation>سیاہ و سفید (گرے)</translation>
+        </message>
+        <message>
+            <source>Color</source>
+            <translation>رنگین</translation>
+        </message>
+        <message>
+            <source>Lineart</source>
+            <translation>صرف سیاہ لکیریں</translation>
+        </message>
+        <message>
+            <source>&amp;Register</source>
+            <translation>رجسٹر</translation>
+        </message>
+        <message>
+            <source>&amp;OCR</source>
+            <translation>OCR</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>منظر</translation>
+        </message>
+        <message>
+            <source>Re&amp;view</source>
+            <translation>پڑتال</translation>
+        </message>
+        <message>
+            <source>Re&amp;ports</source>
+            <translation>رپورٹیں</translation>
+        </message>
+        <message>
+            <source>&amp;Account</source>
+            <translation>اکاؤنٹ</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>ترتیبات</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>مدد</translation>
+        </message>
+        <message>
+            <source>New register…</source>
+            <translation>نیا رجسٹر…</translation>
+        </message>
+        <message>
+            <source>Import pages…</source>
+            <translation>صفحات درآمد کریں…</translation>
+        </message>
+        <message>
+            <source>Scan pages…</source>
+            <translation>صفحات اسکین کریں…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>بند کریں</translation>
+        </message>
+        <message>
+            <source>Read selected pages</source>
+            <translation>منتخب صفحات پڑھیں</translation>
+        </message>
+        <message>
+            <source>Retry failed pages</source>
+            <translation>ناکام صفحات دوبارہ پڑھیں</translation>
+        </message>
+        <message>
+            <source>Cancel OCR</source>
+            <translation>OCR روکیں</translation>
+        </message>
+        <message>
+            <source>Find rows…</source>
+            <translation>اندراج تلاش کریں…</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>صفحہ</translation>
+        </message>
+        <message>
+            <source>Rows returned to me</source>
+            <translation>مجھے واپس کیے گئے اندراج</translation>
+        </message>
+        <message>
+            <source>Sync with the central office</source>
+            <translation>مرکزی دفتر سے ہم آہنگی</translation>
+        </message>
+        <message>
+            <source>Review submitted pages</source>
+            <translation>پیش شدہ صفحات کی پڑتال</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>آڈٹ ریکارڈ</translation>
+        </message>
+        <message>
+            <source>Save fard as PDF…</source>
+            <translation>فرد بطور PDF محفوظ کریں…</translation>
+        </message>
+        <message>
+            <source>Print fard…</source>
+            <translation>فرد پرنٹ کریں…</translation>
+        </message>
+        <message>
+            <source>Save progress report as PDF…</source>
+            <translation>پیش رفت رپورٹ بطور PDF محفوظ کریں…</translation>
+        </message>
+        <message>
+            <source>Export (CSV, JSON, Excel)…</source>
+            <translation>برآمد (CSV، JSON، Excel)…</translation>
+        </message>
+        <message>
+            <source>Users…</source>
+            <translation>صارفین…</translation>
+        </message>
+        <message>
+            <source>Change my password…</source>
+            <translation>میرا پاس ورڈ تبدیل کریں…</translation>
+        </message>
+        <message>
+            <source>Preferences…</source>
+            <translation>ترجیحات…</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>فائل</translation>
+        </message>
+        <message>
+            <source>OCR</source>
+            <translation>OCR</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>حالت</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>رجسٹر</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>سطر</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>تبصرہ</translation>
+        </message>
+        <message>
+            <source>Returned by</source>
+            <translation>واپس کنندہ</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>وقت (UTC)</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>صارف</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>کارروائی</translation>
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation>اندراج</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>تبدیلی</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>صارف نام</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>پورا نام</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>عہدہ</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>فعال</translation>
+        </message>
+        <message>
+            <source>Locked until</source>
+            <translation>بند تا</translation>
+        </message>
+        <message>
+            <source>Must change password</source>
+            <translation>پاس ورڈ بدلنا لازم</translation>
+        </message>
+        <message>
+            <source>Records clerk</source>
+            <translation>ریکارڈ کلرک</translation>
+        </message>
+        <message>
+            <source>Supervisor (Girdawar)</source>
+            <translation>نگران (گرداور)</translation>
+        </message>
+        <message>
+            <source>Revenue officer</source>
+            <translation>ریونیو افسر</translation>
+        </message>
+        <message>
+            <source>Administrator (IT)</source>
+            <translation>منتظم (آئی ٹی)</translation>
+        </message>
+        <message>
+            <source>Daftar</source>
+            <translation>دفتر</translation>
+        </message>
+        <message>
+            <source>vol</source>
+            <translation>جلد</translation>
+        </message>
+        <message>
+            <source>jamabandi</source>
+            <translation>جمع بندی</translation>
+        </message>
+        <message>
+            <source>girdawari</source>
+            <translation>خسرہ گرداوری</translation>
+        </message>
+        <message>
+            <source>intiqal</source>
+            <translation>رجسٹر انتقالات</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstAdminDialog</name>
+        <message>
+            <source>Daftar — create the administrator</source>
+            <translation>دفتر — منتظم بنائیں</translation>
+        </message>
+        <message>
+            <source>This workspace has no administrator yet. The administrator creates the accounts of clerks and supervisors and resets forgotten passwords.</source>
+            <translation>اس ورک اسپیس کا ابھی کوئی منتظم نہیں۔ منتظم کلرکوں اور نگرانوں کے اکاؤنٹ بناتا ہے اور بھولے ہوئے پاس ورڈ نئے کرتا ہے۔</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>صارف نام</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>پورا نام</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>پاس ورڈ دوبارہ</translation>
+        </message>
+        <message>
+            <source>The two passwords differ: type the same password twice.</source>
+            <translation>دونوں پاس ورڈ مختلف ہیں: ایک ہی پاس ورڈ دو بار لکھیں۔</translation>
+        </message>
+        <message>
+            <source>Not created: {reason}</source>
+            <translation>نہیں بنا: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import pages</source>
+            <translation>صفحات درآمد کریں</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>فائلیں شامل کریں…</translation>
+        </message>
+        <message>
+            <source>Add folder…</source>
+            <translation>فولڈر شامل کریں…</translation>
+        </message>
+        <message>
+            <source>Scan…</source>
+            <translation>اسکین…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>ہٹائیں</translation>
+        </message>
+        <message>
+            <source>Drop image, TIFF or PDF files or folders here. Pages are numbered in this order.</source>
+            <translation>تصویر، TIFF یا PDF فائلیں یا فولڈر یہاں چھوڑیں۔ صفحات اسی ترتیب سے نمبر پائیں گے۔</translation>
+        </message>
+        <message>
+            <source>Read the pages with OCR after import</source>
+            <translation>درآمد کے بعد صفحات OCR سے پڑھیں</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>درآمد کریں</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>بند کریں</translation>
+        </message>
+        <message>
+            <source>Reading {n} file(s)…</source>
+            <translation>{n} فائلیں پڑھی جا رہی ہیں…</translation>
+        </message>
+        <message>
+            <source>{n} page(s) ready to import.</source>
+            <translation>{n} صفحات درآمد کے لیے تیار ہیں۔</translation>
+        </message>
+        <message>
+            <source>{bad} file(s) cannot be read and will be left out (in red).</source>
+            <translation>{bad} فائلیں پڑھی نہیں جا سکتیں اور چھوڑ دی جائیں گی (سرخ رنگ میں)۔</translation>
+        </message>
+        <message>
+            <source>Choose page files</source>
+            <translation>صفحات کی فائلیں منتخب کریں</translation>
+        </message>
+        <message>
+            <source>Pages ({patterns})</source>
+            <translation>صفحات ({patterns})</translation>
+        </message>
+        <message>
+            <source>Choose a folder of pages</source>
+            <translation>صفحات کا فولڈر منتخب کریں</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>درآمد ہو رہی ہے…</translation>
+        </message>
+        <message>
+            <source>Import stopped: {error}</source>
+            <translation>درآمد رک گئی: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyboardDock</name>
+        <message>
+            <source>Urdu keyboard</source>
+            <translation>اردو کی بورڈ</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyingAids</name>
+        <message>
+            <source>Suggestions unavailable: {error}</source>
+            <translation>تجاویز دستیاب نہیں: {error}</translation>
+        </message>
+        <message>
+            <source>{value} — {key} takes it</source>
+            <translation>{value} — {key} سے لیں</translation>
+        </message>
+        <message>
+            <source>Nothing above to repeat</source>
+            <translation>اوپر دہرانے کو کچھ نہیں</translation>
+        </message>
+        <message>
+            <source>Ditto (value above)</source>
+            <translation>ایضاً (اوپر والا اندراج)</translation>
+        </message>
+        <message>
+            <source>Same owner as above</source>
+            <translation>مالک وہی جو اوپر</translation>
+        </message>
+        <message>
+            <source>Take offered value</source>
+            <translation>تجویز کردہ اندراج لیں</translation>
+        </message>
+        <message>
+            <source>No value follows for this field</source>
+            <translation>اس خانے کے لیے اگلا اندراج نہیں</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Daftar — sign in</source>
+            <translation>دفتر — داخلہ</translation>
+        </message>
+        <message>
+            <source>Workspace: {path}</source>
+            <translation>ورک اسپیس: {path}</translation>
+        </message>
+        <message>
+            <source>This workspace is encrypted: your password also unlocks it.</source>
+            <translation>یہ ورک اسپیس خفیہ (انکرپٹڈ) ہے: آپ کا پاس ورڈ ہی اسے کھولتا ہے۔</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>صارف نام</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>Type your user name and password.</source>
+            <translation>اپنا صارف نام اور پاس ورڈ لکھیں۔</translation>
+        </message>
+        <message>
+            <source>Not signed in: {reason}</source>
+            <translation>داخلہ نہیں ہوا: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Main</name>
+        <message>
+            <source>Daftar</source>
+            <translation>دفتر</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Daftar — {user} ({role})</source>
+            <translation>دفتر — {user} ({role})</translation>
+        </message>
+        <message>
+            <source>Registers</source>
+            <translation>رجسٹر</translation>
+        </message>
+        <message>
+            <source>New register…</source>
+            <translation>نیا رجسٹر…</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>صفحات</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>صفحہ</translation>
+        </message>
+        <message>
+            <source>Register rows</source>
+            <translation>رجسٹر کے اندراج</translation>
+        </message>
+        <message>
+            <source>Workspace: {path}</source>
+            <translation>ورک اسپیس: {path}</translation>
+        </message>
+        <message>
+            <source>Create or choose a register first.</source>
+            <translation>پہلے رجسٹر بنائیں یا منتخب کریں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewRegisterWizard</name>
+        <message>
+            <source>New register</source>
+            <translation>نیا رجسٹر</translation>
+        </message>
+        <message>
+            <source>The register was not created: {error}</source>
+            <translation>رجسٹر نہیں بنا: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewUserDialog</name>
+        <message>
+            <source>New user</source>
+            <translation>نیا صارف</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>صارف نام</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>پورا نام</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>عہدہ</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>پاس ورڈ دوبارہ</translation>
+        </message>
+        <message>
+            <source>The two passwords differ: type the same password twice.</source>
+            <translation>دونوں پاس ورڈ مختلف ہیں: ایک ہی پاس ورڈ دو بار لکھیں۔</translation>
+        </message>
+        <message>
+            <source>Type a user name.</source>
+            <translation>صارف نام لکھیں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>OcrQueue</name>
+        <message>
+            <source>page {n}</source>
+            <translation>صفحہ {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Op</name>
+        <message>
+            <source>Daftar</source>
+            <translation>دفتر</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressPanel</name>
+        <message>
+            <source>Cancel</source>
+            <translation>منسوخ</translation>
+        </message>
+        <message>
+            <source>OCR {done} of {total} pages</source>
+            <translation>OCR: {total} میں سے {done} صفحات</translation>
+        </message>
+    </context>
+    <context>
+        <name>QLineEdit</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>واپس لیں</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>دوبارہ کریں</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>کاٹیں</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>نقل کریں</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>چسپاں کریں</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف کریں</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>سب منتخب کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>ٹھیک ہے</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>منسوخ</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>بند کریں</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>محفوظ کریں</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>لاگو کریں</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>ہاں</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>نہیں</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>ہاں</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>نہیں</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>کھولیں</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>رد کریں</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>دوبارہ ترتیب دیں</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>مدد</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>دوبارہ کوشش</translation>
+        </message>
+        <message>
+            <source>Ignore</source>
+            <translation>نظر انداز کریں</translation>
+        </message>
+        <message>
+            <source>Abort</source>
+            <translation>روک دیں</translation>
+        </message>
+        <message>
+            <source>Save All</source>
+            <translation>سب محفوظ کریں</translation>
+        </message>
+        <message>
+            <source>Restore Defaults</source>
+            <translation>اصل ترتیبات بحال کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWizard</name>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation>پیچھے</translation>
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation>آگے</translation>
+        </message>
+        <message>
+            <source>&amp;Finish</source>
+            <translation>مکمل</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>منسوخ</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>پیچھے</translation>
+        </message>
+        <message>
+            <source>&amp;Next</source>
+            <translation>آگے</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>پیچھے</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>آگے</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>مکمل</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>مدد</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterRows</name>
+        <message>
+            <source>Page</source>
+            <translation>صفحہ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Registers</name>
+        <message>
+            <source>{district} / {tehsil} / {mauza}, hadbast {hadbast}: {pages} pages, {entries} rows</source>
+            <translation>{district} / {tehsil} / {mauza}، حدبست {hadbast}: {pages} صفحات، {entries} اندراج</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResetPasswordDialog</name>
+        <message>
+            <source>Reset password of {user}</source>
+            <translation>{user} کا پاس ورڈ نیا کریں</translation>
+        </message>
+        <message>
+            <source>{user} must choose a new password at the next sign-in.</source>
+            <translation>{user} کو اگلے داخلے پر نیا پاس ورڈ چننا ہو گا۔</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>نیا پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>New password again</source>
+            <translation>نیا پاس ورڈ دوبارہ</translation>
+        </message>
+        <message>
+            <source>The two passwords differ: type the same password twice.</source>
+            <translation>دونوں پاس ورڈ مختلف ہیں: ایک ہی پاس ورڈ دو بار لکھیں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnedPanel</name>
+        <message>
+            <source>{n} row(s) sent back for correction; double-click one to open its page.</source>
+            <translation>{n} اندراج درستی کے لیے واپس آئے ہیں؛ صفحہ کھولنے کے لیے کسی پر دو بار کلک کریں۔</translation>
+        </message>
+        <message>
+            <source>No rows were sent back.</source>
+            <translation>کوئی اندراج واپس نہیں آیا۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPageView</name>
+        <message>
+            <source>Changed from the OCR text (struck out: OCR read; highlighted: value now)</source>
+            <translation>OCR متن سے تبدیلیاں (کٹا ہوا: OCR نے پڑھا؛ نمایاں: موجودہ اندراج)</translation>
+        </message>
+        <message>
+            <source>Approve page</source>
+            <translation>صفحہ منظور کریں</translation>
+        </message>
+        <message>
+            <source>Return page…</source>
+            <translation>صفحہ واپس کریں…</translation>
+        </message>
+        <message>
+            <source>Approve selected rows</source>
+            <translation>منتخب اندراج منظور کریں</translation>
+        </message>
+        <message>
+            <source>Return selected rows/field…</source>
+            <translation>منتخب اندراج/خانہ واپس کریں…</translation>
+        </message>
+        <message>
+            <source>Verify page</source>
+            <translation>صفحے کی تصدیق کریں</translation>
+        </message>
+        <message>
+            <source>{register} — page {n} ({state})</source>
+            <translation>{register} — صفحہ {n} ({state})</translation>
+        </message>
+        <message>
+            <source>OCR read: {text}</source>
+            <translation>OCR نے پڑھا: {text}</translation>
+        </message>
+        <message>
+            <source>(nothing)</source>
+            <translation>(کچھ نہیں)</translation>
+        </message>
+        <message>
+            <source>Returned: {comment}</source>
+            <translation>واپس کیا گیا: {comment}</translation>
+        </message>
+        <message>
+            <source>row {n}, {field}</source>
+            <translation>سطر {n}، {field}</translation>
+        </message>
+        <message>
+            <source>You made or changed rows of this page: another reviewer must approve or return it.</source>
+            <translation>اس صفحے کے اندراج آپ نے کیے یا بدلے ہیں: اسے کوئی دوسرا پڑتال کنندہ منظور یا واپس کرے گا۔</translation>
+        </message>
+        <message>
+            <source>Return page</source>
+            <translation>صفحہ واپس کریں</translation>
+        </message>
+        <message>
+            <source>Why does page {n} go back to the clerk?</source>
+            <translation>صفحہ {n} کلرک کو کیوں واپس جا رہا ہے؟</translation>
+        </message>
+        <message>
+            <source>Return rows</source>
+            <translation>اندراج واپس کریں</translation>
+        </message>
+        <message>
+            <source>Why do rows {rows} go back to the clerk?</source>
+            <translation>اندراج {rows} کلرک کو کیوں واپس جا رہے ہیں؟</translation>
+        </message>
+        <message>
+            <source>Approved {n} row(s)</source>
+            <translation>{n} اندراج منظور ہو گئے</translation>
+        </message>
+        <message>
+            <source>Returned {n} row(s) to the clerk</source>
+            <translation>{n} اندراج کلرک کو واپس کر دیے</translation>
+        </message>
+        <message>
+            <source>Verified {n} row(s)</source>
+            <translation>{n} اندراج کی تصدیق ہو گئی</translation>
+        </message>
+        <message>
+            <source>Refused: {reason}</source>
+            <translation>نامنظور: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPanel</name>
+        <message>
+            <source>Waiting for:</source>
+            <translation>منتظر:</translation>
+        </message>
+        <message>
+            <source>review (submitted)</source>
+            <translation>پڑتال (پیش شدہ)</translation>
+        </message>
+        <message>
+            <source>verification (approved)</source>
+            <translation>تصدیق (منظور شدہ)</translation>
+        </message>
+        <message>
+            <source>Register / clerk / page</source>
+            <translation>رجسٹر / کلرک / صفحہ</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>اندراج</translation>
+        </message>
+        <message>
+            <source>Approve selected pages…</source>
+            <translation>منتخب صفحات منظور کریں…</translation>
+        </message>
+        <message>
+            <source>{clerk} ({n} pages)</source>
+            <translation>{clerk} ({n} صفحات)</translation>
+        </message>
+        <message>
+            <source>Page {n}</source>
+            <translation>صفحہ {n}</translation>
+        </message>
+        <message>
+            <source>Your own work: another reviewer must approve it</source>
+            <translation>آپ کا اپنا کام: اسے کوئی دوسرا پڑتال کنندہ منظور کرے گا</translation>
+        </message>
+        <message>
+            <source>Pages: </source>
+            <translation>صفحات: </translation>
+        </message>
+        <message>
+            <source>Approve pages</source>
+            <translation>صفحات منظور کریں</translation>
+        </message>
+        <message>
+            <source>Approve {pages} page(s) with {rows} row(s) without opening each one?
+Your name is recorded as the approver of every row.</source>
+            <translation>{pages} صفحات اور ان کے {rows} اندراج ہر ایک کو کھولے بغیر منظور کریں؟
+ہر اندراج کے منظور کنندہ کے طور پر آپ کا نام درج ہو گا۔</translation>
+        </message>
+        <message>
+            <source>Select the pages to approve in the queue first.</source>
+            <translation>پہلے قطار میں منظور کیے جانے والے صفحات منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>Nothing approved.</source>
+            <translation>کچھ منظور نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>Approved {n} row(s) on {p} page(s)</source>
+            <translation>{p} صفحات پر {n} اندراج منظور ہو گئے</translation>
+        </message>
+        <message>
+            <source>Nothing approved: {reason}</source>
+            <translation>کچھ منظور نہیں ہوا: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanDialog</name>
+        <message>
+            <source>Scan pages</source>
+            <translation>صفحات اسکین کریں</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>تازہ کریں</translation>
+        </message>
+        <message>
+            <source>Scanner</source>
+            <translation>اسکینر</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>ریزولیوشن</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>رنگ</translation>
+        </message>
+        <message>
+            <source>One page (glass)</source>
+            <translation>ایک صفحہ (شیشے پر)</translation>
+        </message>
+        <message>
+            <source>All pages in the feeder</source>
+            <translation>فیڈر کے تمام صفحات</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>ذریعہ</translation>
+        </message>
+        <message>
+            <source>Scan</source>
+            <translation>اسکین کریں</translation>
+        </message>
+        <message>
+            <source>Looking for scanners…</source>
+            <translation>اسکینر تلاش کیے جا رہے ہیں…</translation>
+        </message>
+        <message>
+            <source>Scanning…</source>
+            <translation>اسکین ہو رہا ہے…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>Search khewat no, khasra no or owner name…</source>
+            <translation>کھیوٹ نمبر، خسرہ نمبر یا مالک کا نام تلاش کریں…</translation>
+        </message>
+        <message>
+            <source>{n} row(s)</source>
+            <translation>{n} اندراج</translation>
+        </message>
+        <message>
+            <source>{n} row(s) match “{q}”</source>
+            <translation>«{q}» سے {n} اندراج ملتے ہیں</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPopup</name>
+        <message>
+            <source>{n} use(s)</source>
+            <translation>{n} بار استعمال</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <source>Sending to the central office</source>
+            <translation>مرکزی دفتر کو ترسیل</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>مسائل</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>ابھی ہم آہنگ کریں</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>روکیں</translation>
+        </message>
+        <message>
+            <source>Reading the queue…</source>
+            <translation>قطار پڑھی جا رہی ہے…</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>بھیجا جا رہا ہے…</translation>
+        </message>
+        <message>
+            <source>No connection to the central office. Sync will start by itself when the connection is back.</source>
+            <translation>مرکزی دفتر سے رابطہ نہیں۔ رابطہ بحال ہوتے ہی ہم آہنگی خود شروع ہو جائے گی۔</translation>
+        </message>
+        <message>
+            <source>Page images: %v of %m</source>
+            <translation>صفحات کی تصاویر: %m میں سے %v</translation>
+        </message>
+        <message>
+            <source>Sync stopped because of an unexpected problem. Nothing was lost.</source>
+            <translation>ایک غیر متوقع مسئلے کی وجہ سے ہم آہنگی رک گئی۔ کچھ ضائع نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>Unexpected problem: {msg}</source>
+            <translation>غیر متوقع مسئلہ: {msg}</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>جاری رکھیں</translation>
+        </message>
+        <message>
+            <source>Sync is paused.</source>
+            <translation>ہم آہنگی رکی ہوئی ہے۔</translation>
+        </message>
+        <message>
+            <source>Sync is on.</source>
+            <translation>ہم آہنگی جاری ہے۔</translation>
+        </message>
+        <message>
+            <source>Done: {n} entries sent, {d} decisions received.</source>
+            <translation>مکمل: {n} اندراج بھیجے گئے، {d} فیصلے موصول ہوئے۔</translation>
+        </message>
+        <message>
+            <source>Sync did not finish. See the problems below.</source>
+            <translation>ہم آہنگی مکمل نہیں ہوئی۔ نیچے مسائل دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>Waiting to send: {w}   ·   Sent, waiting for a decision: {a}   ·   Accepted: {ok}   ·   Rejected: {rej}   ·   Need a supervisor: {att}</source>
+            <translation>بھیجنے کے منتظر: {w}   ·   بھیجے گئے، فیصلے کے منتظر: {a}   ·   قبول: {ok}   ·   مسترد: {rej}   ·   نگران درکار: {att}</translation>
+        </message>
+        <message>
+            <source>Last successful sync: {t}</source>
+            <translation>آخری کامیاب ہم آہنگی: {t}</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>کبھی نہیں</translation>
+        </message>
+        <message>
+            <source>Needs a supervisor</source>
+            <translation>نگران درکار</translation>
+        </message>
+        <message>
+            <source>Refused by the server</source>
+            <translation>سرور نے انکار کیا</translation>
+        </message>
+        <message>
+            <source>Rejected by the central office</source>
+            <translation>مرکزی دفتر نے مسترد کیا</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrduKeyboard</name>
+        <message>
+            <source>Shift</source>
+            <translation>شفٹ</translation>
+        </message>
+        <message>
+            <source>Second letter of each key (ٹ ڈ ڑ ں ھ …)</source>
+            <translation>ہر کلید کا دوسرا حرف (ٹ ڈ ڑ ں ھ …)</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>وقفہ</translation>
+        </message>
+        <message>
+            <source>Delete the letter before the cursor</source>
+            <translation>کرسر سے پہلے والا حرف مٹائیں</translation>
+        </message>
+        <message>
+            <source>{urdu} (key {key})</source>
+            <translation>{urdu} (کلید {key})</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersDialog</name>
+        <message>
+            <source>Users</source>
+            <translation>صارفین</translation>
+        </message>
+        <message>
+            <source>New user…</source>
+            <translation>نیا صارف…</translation>
+        </message>
+        <message>
+            <source>Reset password…</source>
+            <translation>پاس ورڈ نیا کریں…</translation>
+        </message>
+        <message>
+            <source>Disable user</source>
+            <translation>صارف غیر فعال کریں</translation>
+        </message>
+        <message>
+            <source>New recovery code…</source>
+            <translation>نیا بحالی کوڈ…</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ہاں</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>نہیں</translation>
+        </message>
+        <message>
+            <source>Refused: {reason}</source>
+            <translation>نامنظور: {reason}</translation>
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation>بحالی کوڈ</translation>
+        </message>
+        <message>
+            <source>Write this recovery code down and keep it locked away. It opens the workspace when every administrator password is lost, and it is shown only this once:
+
+{code}</source>
+            <translation>یہ بحالی کوڈ لکھ لیں یا پرنٹ کر کے تالے میں محفوظ رکھیں۔ تمام منتظمین کے پاس ورڈ گم ہو جائیں تو یہی ورک اسپیس کھولتا ہے، اور یہ صرف ایک بار دکھایا جاتا ہے:
+
+{code}</translation>
+        </message>
+        <message>
+            <source>User {user} created.</source>
+            <translation>صارف {user} بن گیا۔</translation>
+        </message>
+        <message>
+            <source>Select a user first.</source>
+            <translation>پہلے صارف منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>New password set for {user}; they must change it at the next sign-in.</source>
+            <translation>{user} کا نیا پاس ورڈ رکھ دیا گیا؛ اگلے داخلے پر انہیں اسے بدلنا ہو گا۔</translation>
+        </message>
+        <message>
+            <source>Disable {user}? They can no longer sign in; their work and its audit stay.</source>
+            <translation>{user} کو غیر فعال کریں؟ وہ داخل نہیں ہو سکیں گے؛ ان کا کام اور اس کا آڈٹ محفوظ رہے گا۔</translation>
+        </message>
+        <message>
+            <source>{user} is disabled.</source>
+            <translation>{user} غیر فعال ہو گیا۔</translation>
+        </message>
+        <message>
+            <source>Make a new recovery code? The old one stops working.</source>
+            <translation>نیا بحالی کوڈ بنائیں؟ پرانا کوڈ کام کرنا چھوڑ دے گا۔</translation>
+        </message>
+        <message>
+            <source>New recovery code made.</source>
+            <translation>نیا بحالی کوڈ بن گیا۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>_HeaderPage</name>
+        <message>
+            <source>Register heading</source>
+            <translation>رجسٹر کی سرخی</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>ضلع</translation>
+        </message>
+        <message>
+            <source>Tehsil</source>
+            <translation>تحصیل</translation>
+        </message>
+        <message>
+            <source>Mauza</source>
+            <translation>موضع</translation>
+        </message>
+        <message>
+            <source>Hadbast no</source>
+            <translation>حدبست نمبر</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>سال</translation>
+        </message>
+        <message>
+            <source>Volume</source>
+            <translation>جلد</translation>
+        </message>
+    </context>
+    <context>
+        <name>_KindPage</name>
+        <message>
+            <source>Kind of register</source>
+            <translation>رجسٹر کی قسم</translation>
+        </message>
+        <message>
+            <source>Which register are these pages from?</source>
+            <translation>یہ صفحات کس رجسٹر کے ہیں؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>view</name>
+        <message>
+            <source>Move row</source>
+            <translation>سطر منتقل کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>win</name>
+        <message>
+            <source>Review</source>
+            <translation>پڑتال</translation>
+        </message>
+        <message>
+            <source>Audit</source>
+            <translation>آڈٹ</translation>
+        </message>
+        <message>
+            <source>Returned to me</source>
+            <translation>مجھے واپس شدہ</translation>
+        </message>
+        <message>
+            <source>Password changed.</source>
+            <translation>پاس ورڈ تبدیل ہو گیا۔</translation>
+        </message>
+        <message>
+            <source>Choose a register first.</source>
+            <translation>پہلے رجسٹر منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>ہم آہنگی</translation>
+        </message>
+    </context>
+</TS>

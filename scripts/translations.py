@@ -1,0 +1,134 @@
+"""Maintain the interface translations (resources/translations/daftar_LANG.ts).
+
+    python scripts/translations.py update            # lupdate desktop/ -> .ts (keeps translations)
+    python scripts/translations.py missing [ur]      # untranslated English sources, as JSON
+    python scripts/translations.py fill FILE.json    # {"English": "اردو", "Context|English": ...}
+    python scripts/translations.py compile           # lrelease every .ts -> .qm (make setup)
+
+English is the source language. A source text translated once is filled into every other
+context holding the same text (`update` does it). Qt Linguist (pyside6-linguist) edits the
+.ts file too.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TS_DIR = ROOT / "resources" / "translations"
+LANGS = ("ur",)
+BIN = Path(sys.executable).parent
+
+
+def ts_file(lang: str) -> Path:
+    return TS_DIR / f"daftar_{lang}.ts"
+
+
+def _sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").rglob("*.py"))
+
+
+def _load(path: Path) -> ET.ElementTree:
+    return ET.parse(path)
+
+
+def _save(tree: ET.ElementTree, path: Path) -> None:
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+
+
+def _messages(tree: ET.ElementTree):
+    for ctx in tree.getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            yield name, msg
+
+
+def _set(msg: ET.Element, text: str) -> None:
+    tr = msg.find("translation")
+    if tr is None:
+        tr = ET.SubElement(msg, "translation")
+    tr.text = text
+    tr.attrib.pop("type", None)
+
+
+def _done(msg: ET.Element) -> bool:
+    tr = msg.find("translation")
+    return tr is not None and bool(tr.text) and tr.get("type") not in ("unfinished", "vanished", "obsolete")
+
+
+def same_text_fill(tree: ET.ElementTree) -> int:
+    """Give every untranslated message the translation of the same source in another context."""
+    known = {msg.findtext("source"): msg.find("translation").text for _c, msg in _messages(tree) if _done(msg)}
+    n = 0
+    for _c, msg in _messages(tree):
+        src = msg.findtext("source")
+        if not _done(msg) and src in known:
+            _set(msg, known[src])
+            n += 1
+    return n
+
+
+def update() -> None:
+    TS_DIR.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        ts = ts_file(lang)
+        cmd = [str(BIN / "pyside6-lupdate"), *_sources(), "-no-obsolete", "-locations", "none",
+               "-source-language", "en", "-target-language", f"{lang}_PK", "-ts", str(ts)]
+        subprocess.run(cmd, cwd=ROOT, check=True)
+        tree = _load(ts)
+        n = same_text_fill(tree)
+        _save(tree, ts)
+        print(f"{ts.name}: {n} filled from the same text elsewhere")
+
+
+def missing(lang: str = "ur") -> dict[str, str]:
+    tree = _load(ts_file(lang))
+    return {msg.findtext("source"): "" for _c, msg in _messages(tree) if not _done(msg)}
+
+
+def fill(mapping: dict[str, str], lang: str = "ur") -> int:
+    ts = ts_file(lang)
+    tree = _load(ts)
+    n = 0
+    for ctx, msg in _messages(tree):
+        src = msg.findtext("source")
+        text = mapping.get(f"{ctx}|{src}") or mapping.get(src)
+        if text:
+            _set(msg, text)
+            n += 1
+    same_text_fill(tree)
+    _save(tree, ts)
+    return n
+
+
+def compile_all() -> None:
+    for lang in LANGS:
+        ts = ts_file(lang)
+        subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True)
+
+
+def main(argv: list[str]) -> int:
+    cmd = argv[0] if argv else "compile"
+    if cmd == "update":
+        update()
+    elif cmd == "missing":
+        print(json.dumps(missing(*(argv[1:2] or ["ur"])), ensure_ascii=False, indent=1))
+    elif cmd == "fill":
+        print(fill(json.loads(Path(argv[1]).read_text(encoding="utf-8"))), "messages translated")
+    elif cmd == "compile":
+        compile_all()
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
