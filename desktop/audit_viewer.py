@@ -47,7 +47,7 @@ def _what(e: AuditRow) -> str:
     elif e.old or e.new:
         parts.append(f"{e.old or ''} → {e.new or ''}" if e.old else (e.new or ""))
     if e.detail.get("comment"):
-        parts.append("«" + str(e.detail["comment"]) + "»")
+        parts.append("\u201c\u2068" + str(e.detail["comment"]) + "\u2069\u201d")  # Urdu isolated inside quotes
     return "  ".join(parts)
 
 
@@ -258,6 +258,9 @@ class AuditViewer(QWidget):
         self.model.set_filter(self.current_filter())
 
     def _on_fetched(self, n: int) -> None:
+        if 0 < n <= PAGE_SIZE:  # first page of a new filter: size the columns to it
+            for c in range(len(AuditModel.COLUMNS) - 1):
+                self.table.resizeColumnToContents(c)
         if n < 0:
             self.count_label.setText(self.tr("Cannot read the audit trail: {error}").format(error=getattr(self.model, "error", "")))
         else:

@@ -76,8 +76,13 @@ class ReviewPage:
         return frozenset(out)
 
 
+LRI, PDI = "\u2066", "\u2069"
+
+
 def register_name(r: Register) -> str:
-    return f"{r.template_id} · {r.mauza} · {r.year}"
+    """Template, year and mauza; the year isolated left to right so `1997-98` is not shown
+    as `98-1997` next to Urdu (shared notes: urdu-text-facts)."""
+    return f"{r.template_id} · {LRI}{r.year}{PDI} · {r.mauza}"
 
 
 def _users(session) -> dict[int, str]:
@@ -122,16 +127,15 @@ def queue_counts(session) -> QueueCounts:
     users = _users(session)
     by_state = Counter(session.scalars(select(Page.state)))
     by_clerk: dict[str, Counter] = {}
-    q = (select(Entry.page_id, Entry.state, Entry.submitted_by, Entry.created_by)
-         .where(Entry.is_latest.is_(True), Entry.deleted.is_(False), Entry.page_id.is_not(None)))
+    q = (select(Entry.page_id, Page.state, Entry.submitted_by, Entry.created_by)
+         .join(Page, Page.id == Entry.page_id)
+         .where(Entry.is_latest.is_(True), Entry.deleted.is_(False)))
     seen: set[tuple[int, str]] = set()
-    for pid, st, sub, created in session.execute(q):
+    for pid, page_state, sub, created in session.execute(q):
         who = users.get(sub or created or -1, "?")
-        if (pid, who) in seen:
-            continue
-        seen.add((pid, who))
-        page_state = st
-        by_clerk.setdefault(who, Counter())[page_state] += 1
+        if (pid, who) not in seen:
+            seen.add((pid, who))
+            by_clerk.setdefault(who, Counter())[page_state] += 1
     return QueueCounts(dict(by_state), {k: dict(v) for k, v in sorted(by_clerk.items())})
 
 
