@@ -191,3 +191,46 @@ def test_non_admin_is_refused_by_the_core(qtbot, workspace, qapp, actors):
     finally:
         dlg.close()
         ctx.close()
+
+
+def test_users_dialog_on_an_encrypted_workspace(qtbot, tmp_path, qapp):
+    from desktop.users_dialog import UsersDialog
+    from records import access
+    from records.crypto import WrongPassword
+    from records.workspace import Workspace
+
+    # GIVEN an encrypted workspace and its administrator's accounts dialog
+    root = tmp_path / "enc"
+    ws, first_code = Workspace.create_encrypted(root, admin_username="admin", admin_password="admin-pass-1",
+                                                kdf={"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    with ws.session() as s:
+        admin = accounts.list_users(s)[0].actor()
+    ctx = AppContext.create(ws, admin, prefs=Preferences())
+    dlg = UsersDialog(ctx)
+    qtbot.addWidget(dlg)
+    shown: list[str] = []
+    try:
+        wait_idle(qtbot, ctx)
+        assert not dlg.recovery_btn.isHidden()
+        # WHEN a clerk is created
+        dlg.ask_new_user = lambda: ("clerk1", "", "clerk", "clerk1-pass")
+        dlg.new_user()
+        wait_idle(qtbot, ctx)
+        # AND a new recovery code is made
+        dlg.confirm = lambda text: True
+        dlg.show_code = shown.append
+        dlg.new_recovery_code()
+        wait_idle(qtbot, ctx)
+    finally:
+        dlg.close()
+        ctx.close()
+        ws.close()
+    # THEN the clerk's own password unlocks the workspace
+    ws2, user = access.sign_in(root, username="clerk1", password="clerk1-pass")
+    ws2.close()
+    assert user.role == "clerk"
+    # AND the new code was shown once and replaces the first one
+    assert len(shown) == 1 and shown[0] != first_code
+    assert Workspace.unlock_recovery(root, shown[0])
+    with pytest.raises(WrongPassword):
+        Workspace.unlock_recovery(root, first_code)
