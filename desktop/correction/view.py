@@ -166,8 +166,8 @@ class CorrectionView(QWidget):
             self.toolbar.addAction(act)
             self.actions_by_name[name] = act
         specs = [
-            ("prevPage", self.tr("Previous page"), "PgUp", lambda: self.page_step.emit(-1)),
-            ("nextPage", self.tr("Next page"), "PgDown", lambda: self.page_step.emit(1)),
+            ("prevPage", self.tr("Previous page"), "PgUp", lambda: self._step(-1)),
+            ("nextPage", self.tr("Next page"), "PgDown", lambda: self._step(1)),
             ("nextFlag", self.tr("Next flagged field"), "F8", self.next_flagged),
             ("addRow", self.tr("Add row"), "Ctrl+Ins", self.add_row),
             ("deleteRow", self.tr("Delete row"), "Ctrl+Del", self.delete_row),
@@ -191,8 +191,18 @@ class CorrectionView(QWidget):
             self.actions_by_name[name] = act
 
     # -- loading ----------------------------------------------------------
+    def commit_editor(self) -> None:
+        """Save what is typed in an open cell editor (before the page or rows change)."""
+        from desktop.qt import QAbstractItemDelegate, QApplication, QLineEdit
+
+        w = QApplication.focusWidget()
+        if isinstance(w, QLineEdit) and self.table.isAncestorOf(w) and self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.commitData(w)
+            self.table.closeEditor(w, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def show_page(self, page_id: int) -> None:
         """Load a page (rows, template and image) in the background and show it."""
+        self.commit_editor()
         self.page_id = page_id
         ws = self.ctx.ws
 
@@ -346,6 +356,10 @@ class CorrectionView(QWidget):
         if row < self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(row, col))
 
+    def _step(self, step: int) -> None:
+        self.commit_editor()
+        self.page_step.emit(step)
+
     def next_flagged(self) -> None:
         idx = self.table.currentIndex()
         nxt = self.model.next_flagged(idx.row() if idx.isValid() else 0, idx.column() if idx.isValid() else -1)
@@ -361,6 +375,7 @@ class CorrectionView(QWidget):
         return page is not None and page.state in EDITABLE
 
     def add_row(self) -> None:
+        self.commit_editor()
         page = self.model.page
         if page is None:
             return
@@ -376,6 +391,7 @@ class CorrectionView(QWidget):
          .with_initiator(self.model).success(done).failure(self._failed).run_in_background(self.ctx))
 
     def delete_row(self) -> None:
+        self.commit_editor()
         idx = self.table.currentIndex()
         eid = self.model.entry_id(idx.row()) if idx.isValid() else None
         if eid is None:
@@ -429,6 +445,7 @@ class CorrectionView(QWidget):
     # -- submit -------------------------------------------------------------
     def submit(self) -> None:
         """Submit the page for review; refused with the reason while error flags remain."""
+        self.commit_editor()
         page = self.model.page
         if page is None:
             return

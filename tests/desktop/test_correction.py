@@ -171,3 +171,26 @@ def test_page_keys_move_between_pages(qtbot, ctx):
     # THEN page 2 is shown
     qtbot.waitUntil(lambda: win.correction.model.page.id == pids[1])
     win.shutdown()
+
+
+def test_typing_then_pgdn_saves_the_field_before_the_page_changes(qtbot, ctx):
+    # GIVEN the main window on page 1 of two, the clerk typing in an owner cell
+    from desktop.mainwindow import MainWindow
+
+    _rid, pids = make_register(ctx, n_pages=2)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    view = win.correction
+    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == pids[0])
+    view.select_field(0, "owner")
+    type_text(view.table, "نیا نام")
+    assert view.table.state() == view.table.State.EditingState
+    # WHEN the clerk presses PgDn without leaving the cell
+    qtbot.keyClick(view.app_focus(), Qt.Key.Key_PageDown)
+    wait_idle(qtbot, ctx)
+    # THEN the typed name was saved on page 1 and page 2 is shown
+    qtbot.waitUntil(lambda: view.model.page.id == pids[1])
+    with ctx.ws.session() as s:
+        assert services.page_rows(s, pids[0])[0].text("owner") == "نیا نام"
+    win.shutdown()
