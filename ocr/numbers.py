@@ -156,8 +156,17 @@ class NumberReader:
     def __init__(self, classifier: GlyphClassifier) -> None:
         self.classifier = classifier
         self._reject = CLASSES.index(REJECT)
-        self._script_masks = {
-            s: np.array([c in allowed for c in CLASSES]) for s, allowed in SCRIPT_CLASSES.items()
+        self._texts = sorted(set(CLASS_TEXT.values()))
+        # Per script: class -> text matrix (0 where the class is not of that script).
+        self._to_text = {
+            s: np.array(
+                [
+                    [float(c in allowed and CLASS_TEXT.get(c) == t) for t in self._texts]
+                    for c in CLASSES
+                ],
+                dtype=np.float32,
+            )
+            for s, allowed in SCRIPT_CLASSES.items()
         }
 
     def read(self, cell_gray: np.ndarray, kind: str) -> NumberReading:
@@ -232,25 +241,21 @@ class NumberReader:
             kept.append(g)
         if not kept:
             return NumberReading("", 0.0)
-        scores = {
-            s: float(sum(np.log(g.probs[m].sum() + 1e-6) for g in kept))
-            for s, m in self._script_masks.items()
-        }
+        probs = np.stack([g.probs for g in kept])
+        per_script = {s: probs @ m for s, m in self._to_text.items()}
+        scores = {s: float(np.log(v.sum(axis=1) + 1e-6).sum()) for s, v in per_script.items()}
         script = max(scores, key=scores.get)
-        allowed = self._script_masks[script]
+        per_text = per_script[script]
+        best = per_text.argmax(axis=1)
         parts: list[str] = []
         confs: list[float] = []
         boxes: list[tuple[int, int, int, int]] = []
         prev: _Glyph | None = None
-        for g in kept:
-            per_text: dict[str, float] = {}
-            for idx, c in enumerate(CLASSES):
-                if allowed[idx]:
-                    t = CLASS_TEXT[c]
-                    per_text[t] = per_text.get(t, 0.0) + float(g.probs[idx])
-            text, conf = max(per_text.items(), key=lambda kv: kv[1])
-            if g.probs[self._reject] > 0.5:
-                text, conf = "?", float(1.0 - g.probs[self._reject])
+        for n, g in enumerate(kept):
+            text, conf = self._texts[best[n]], float(per_text[n, best[n]])
+            # A large candidate the classifier rejects (touching glyphs it could not cut,
+            # a blot) still gets its best reading; its probability stays below 0.5, so
+            # the field is flagged.
             if kind == "khasra-list" and prev is not None and parts and not parts[-1].endswith(" "):
                 gap = g.atom.x0 - prev.atom.x1
                 if gap > 0.6 * h:

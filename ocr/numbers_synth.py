@@ -211,6 +211,7 @@ def render_cell(
     *,
     size: int | None = None,
     touching: bool | None = None,
+    dot_variety: float = 0.0,
 ) -> SynthCell:
     """Draw one value into a degraded cell image with its per-pixel character labels.
 
@@ -238,6 +239,8 @@ def render_cell(
         path = font_path if has_glyph(font_path, ch) else _fallback(ch)
         shapes.append(shape_class(ch, lang if ch in URDU else None, path))
         arr, ox, oy, adv = _bitmap(path, size, ch, lang if ch in URDU else None)
+        if ch in "۰٠" and rng.random() < dot_variety:
+            arr, ox, oy = _zero_dot(arr, ox, oy, size, rng)
         h, w = arr.shape
         x0, y0 = int(round(x)) + ox, baseline + oy
         if h and w and 0 <= y0 and y0 + h <= canvas_h and x0 >= 0 and x0 + w <= canvas_w:
@@ -250,9 +253,11 @@ def render_cell(
         if ch in "،," and not touching:
             spacing += 0.05
         x += adv + size * spacing
-    ys, xs = np.nonzero(ink > 0.3)
-    if ys.size == 0:
+    if not (ink > 0.3).any():
         raise ValueError(f"font {font_path} drew nothing for {truth!r}")
+    if level > 0:
+        ink, labels = _geometry(ink, labels, rng, level, size)
+    ys, xs = np.nonzero(ink > 0.3)
     # Crop to the text with padding like a register cell (room above and below the line).
     px = int(size * rng.uniform(0.15, 0.8))
     pt, pb = int(size * rng.uniform(0.15, 0.7)), int(size * rng.uniform(0.15, 0.7))
@@ -260,6 +265,7 @@ def render_cell(
     x0, x1 = max(xs.min() - px, 0), min(xs.max() + px + 1, canvas_w)
     ink, labels = ink[y0:y1, x0:x1], labels[y0:y1, x0:x1]
     image = _degrade(ink, labels, rng, level, size)
+    labels = image[1]
     return SynthCell(
         image=image[0],
         labels=image[1],
@@ -273,6 +279,57 @@ def render_cell(
     )
 
 
+def _zero_dot(
+    arr: np.ndarray, ox: int, oy: int, size: int, rng: np.random.Generator
+) -> tuple[np.ndarray, int, int]:
+    """A zero dot of another style (round, square, diamond, upright bar) in the font's place.
+
+    Fonts draw the Eastern zero as dots of very different shapes; drawing varied ones
+    teaches the classifier the place and size of a zero rather than one font's shape.
+    """
+    cy = oy + arr.shape[0] / 2 if arr.size else -size * 0.3
+    cx = ox + arr.shape[1] / 2 if arr.size else size * 0.15
+    w = size * rng.uniform(0.07, 0.17)
+    h = w * rng.uniform(0.7, 1.8)
+    k = 4
+    big = np.zeros((int(h * k) + 2 * k, int(w * k) + 2 * k), np.uint8)
+    bh, bw = big.shape
+    kind = int(rng.integers(4))
+    if kind == 0:
+        cv2.ellipse(
+            big,
+            (bw // 2, bh // 2),
+            (max(int(w * k / 2), 1), max(int(h * k / 2), 1)),
+            0,
+            0,
+            360,
+            255,
+            -1,
+        )
+    elif kind == 1:
+        cv2.rectangle(big, (k, k), (bw - k - 1, bh - k - 1), 255, -1)
+    elif kind == 2:
+        pts = np.array(
+            [[bw // 2, k], [bw - k - 1, bh // 2], [bw // 2, bh - k - 1], [k, bh // 2]], np.int32
+        )
+        cv2.fillConvexPoly(big, pts, 255)
+    else:
+        cv2.ellipse(
+            big,
+            (bw // 2, bh // 2),
+            (max(int(w * k / 2), 1), max(int(h * k / 2), 1)),
+            0,
+            0,
+            360,
+            255,
+            -1,
+        )
+        big = np.where(np.arange(bw)[None, :] < bw * rng.uniform(0.3, 0.5), 0, big).astype(np.uint8)
+    small = cv2.resize(big, (max(bw // k, 1), max(bh // k, 1)), interpolation=cv2.INTER_AREA)
+    out = small.astype(np.float32) / 255.0
+    return out, int(round(cx - out.shape[1] / 2)), int(round(cy - out.shape[0] / 2))
+
+
 def _fallback(ch: str) -> str:
     for path in FALLBACK_FONTS:
         if Path(path).is_file() and has_glyph(path, ch):
@@ -280,13 +337,12 @@ def _fallback(ch: str) -> str:
     raise ValueError(f"no installed font draws {ch!r}")
 
 
-def _degrade(
+def _geometry(
     ink: np.ndarray, labels: np.ndarray, rng: np.random.Generator, level: int, size: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Stroke width, skew, resolution, blur, paper/ink levels, noise, speckles, JPEG."""
-    if level <= 0:
-        img = (255 - ink * 235).astype(np.uint8)
-        return img, np.where(ink > 0.3, labels, 0)
+    """Stroke width, skew, slant and width, on the whole canvas (nothing is cut off)."""
+    ys, xs = np.nonzero(ink > 0.3)
+    centre = (float(xs.mean()), float(ys.mean()))
     # Stroke width.
     r = rng.random()
     if size >= 28 and r < 0.25 * level:
@@ -300,11 +356,32 @@ def _degrade(
     angle = rng.normal(0, 0.8 * level)
     if abs(angle) > 0.2:
         h, w = ink.shape
-        m = cv2.getRotationMatrix2D((w / 2, h / 2), float(np.clip(angle, -4, 4)), 1.0)
+        m = cv2.getRotationMatrix2D(centre, float(np.clip(angle, -4, 4)), 1.0)
         ink = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
         labels = cv2.warpAffine(
             labels.astype(np.float32), m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0
         ).astype(np.int32)
+    # Slant and width (handwriting and condensed or extended type).
+    if rng.random() < 0.3 * level:
+        h, w = ink.shape
+        shear = rng.uniform(-0.15, 0.15)
+        sx = rng.uniform(0.85, 1.15)
+        cx, cy = centre
+        m = np.float32([[sx, shear, cx - sx * cx - shear * cy], [0, 1, 0]])
+        ink = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
+        labels = cv2.warpAffine(
+            labels.astype(np.float32), m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0
+        ).astype(np.int32)
+    return ink, labels
+
+
+def _degrade(
+    ink: np.ndarray, labels: np.ndarray, rng: np.random.Generator, level: int, size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Resolution, blur, paper/ink levels, uneven light, noise, speckles, JPEG."""
+    if level <= 0:
+        img = (255 - ink * 235).astype(np.uint8)
+        return img, np.where(ink > 0.3, labels, 0)
     # Low resolution: down then up again.
     if rng.random() < 0.2 * level and size >= 24:
         f = rng.uniform(0.5, 0.85)

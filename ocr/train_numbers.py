@@ -36,6 +36,12 @@ EASTERN_TRAIN = [
     "PakType Naskh Basic Urdu", "PakType Tehreer", "PakType Naqsh", "Lemonada-Regular",
     "Thabit", "Thabit-Bold", "KacstBook", "KacstNaskh", "KacstOffice", "KacstTitle",
     "KacstFarsi", "ae_AlArabiya", "ae_Furat", "ae_Hor", "ae_Salem", "ae_Cortoba", "ae_Nada",
+    "NotoNaskhArabic-SemiBold", "Amiri-BoldSlanted", "Lateef-Light", "Lateef-Medium",
+    "Lateef-ExtraBold", "Lemonada-Bold", "Lemonada-Light", "PakType Naskh Basic",
+    "PakType Naskh Basic Farsi", "Thabit-Oblique", "DejaVuSans-Oblique", "FreeFarsi-Italic",
+    "ae_AlBattar", "ae_AlYarmook", "ae_Arab", "ae_Dimnah", "ae_Granada", "ae_Hani",
+    "ae_Kayrawan", "ae_Khalid", "ae_Petra", "ae_Rehan", "ae_Sharjah", "ae_Tarablus",
+    "KacstScreen",
 ]  # fmt: skip
 # Printed Latin fonts: sans, serif, typewriter.
 LATIN_TRAIN = [
@@ -157,7 +163,9 @@ def generate(
         script = pick_script(path, rng)
         kind = synth.KINDS[int(rng.integers(len(synth.KINDS)))]
         level = int(rng.choice(4, p=LEVEL_WEIGHTS))
-        cell = synth.render_cell(synth.random_value(kind, rng), kind, script, path, rng, level)
+        cell = synth.render_cell(
+            synth.random_value(kind, rng), kind, script, path, rng, level, dot_variety=0.35
+        )
         f, lab, miss = cell_samples(cell, rng)
         feats += f
         labels += lab

@@ -215,3 +215,57 @@ def test_missing_model_file_gives_a_clear_message(tmp_path):
     # THEN the message says how to make one
     with pytest.raises(FileNotFoundError, match="train_numbers"):
         GlyphClassifier.load(tmp_path / "none.npz")
+
+
+# --- segmentation (ocr.glyphs) ------------------------------------------------------------
+
+
+def test_stroke_broken_by_faded_ink_is_one_glyph_candidate():
+    # GIVEN a vertical stroke broken in the middle and a separate stroke beside it
+    from ocr.glyphs import find_atoms
+
+    mask = np.zeros((60, 80), bool)
+    mask[10:28, 20:24] = True
+    mask[31:50, 20:24] = True
+    mask[10:50, 50:54] = True
+    # WHEN the cell is segmented
+    atoms, band = find_atoms(mask)
+    # THEN the two stacked pieces are one atom and the other stroke is another
+    assert [a.box for a in atoms] == [(20, 10, 4, 40), (50, 10, 4, 40)]
+    assert band is not None and band.height == 40
+
+
+def test_rules_and_speckles_are_not_glyph_candidates():
+    # GIVEN a digit-like stroke, a ruling line along the top edge and one-pixel speckles
+    from ocr.glyphs import find_atoms
+
+    mask = np.zeros((60, 120), bool)
+    mask[0:2, :] = True
+    mask[15:50, 40:45] = True
+    mask[30, 80] = mask[45, 100] = mask[20, 10] = True
+    # WHEN the cell is segmented
+    atoms, _ = find_atoms(mask)
+    # THEN only the stroke is left
+    assert [a.box for a in atoms] == [(40, 15, 5, 35)]
+
+
+def test_touching_glyphs_get_a_cut_candidate_at_the_bridge():
+    # GIVEN two rings joined by a thin bridge (two touching zeros)
+    import cv2
+
+    from ocr.glyphs import build_lattice, cut_candidates, find_atoms
+
+    img = np.zeros((60, 90), np.uint8)
+    cv2.ellipse(img, (28, 30), (13, 20), 0, 0, 360, 255, 4)
+    cv2.ellipse(img, (58, 30), (13, 20), 0, 0, 360, 255, 4)
+    mask = img > 0
+    atoms, band = find_atoms(mask)
+    assert len(atoms) == 1
+    # WHEN cuts are proposed
+    cuts = cut_candidates(atoms[0], band)
+    lattice = build_lattice(atoms, band)
+    # THEN one lies at the bridge, and the lattice offers both halves and the whole
+    bridge = 43 - atoms[0].x0
+    assert any(abs(c - bridge) <= 3 for c in cuts)
+    assert len(lattice.units) >= 2
+    assert (0, len(lattice.units)) in lattice.pieces
