@@ -137,6 +137,7 @@ def open_sync(win):
         dock.setObjectName("syncDock")
         dock.setWidget(panel)
         win.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        win.resizeDocks([dock], [230], Qt.Orientation.Vertical)  # the pages stay the main thing
         win.sync_dock, win.sync_panel = dock, panel
     dock.show()
     dock.raise_()

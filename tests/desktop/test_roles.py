@@ -234,3 +234,19 @@ def test_users_dialog_on_an_encrypted_workspace(qtbot, tmp_path, qapp):
     assert Workspace.unlock_recovery(root, shown[0])
     with pytest.raises(WrongPassword):
         Workspace.unlock_recovery(root, first_code)
+
+
+def test_sync_dock_and_reports_menu(qtbot, workspace, qapp, actors):
+    # GIVEN a supervisor's window on a workspace not yet enrolled with a central server
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        # WHEN the sync panel is asked for
+        win.actions_by_name["showSync"].trigger()
+        # THEN it opens in a dock and shows the queue
+        assert win.sync_dock.isVisibleTo(win)
+        qtbot.waitUntil(lambda: "Reading" not in win.sync_panel.queue_label.text(), timeout=10000)
+        # AND the Reports menu holds the fard, progress report and export actions
+        assert {"saveFard", "previewFard", "progressReport", "exportData"} <= set(win.actions_by_name)
+    finally:
+        win.shutdown()
+    assert not [t for t in win.sync_panel._threads if t.is_alive()]
