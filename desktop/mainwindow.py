@@ -10,6 +10,7 @@ from desktop.actions import EDITORS, ActionSpec, visible_for
 from desktop.context import AppContext
 from desktop.correction.view import CorrectionView
 from desktop.fonts import urdu_font
+from desktop.keying import copy_forward_dialog, urdu_keyboard
 from desktop.models.pages import PageListModel
 from desktop.models.registers import RegisterListModel
 from desktop.ocr_queue import OcrQueue
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
             ActionSpec("newRegister", "&Register", "New register…", self.new_register, EDITORS, "Ctrl+N"),
             ActionSpec("importPages", "&Register", "Import pages…", self.import_pages, EDITORS, "Ctrl+I"),
             ActionSpec("scanPages", "&Register", "Scan pages…", self.scan_pages, EDITORS),
+            ActionSpec("copyForward", "&Register", "New edition from the previous one…",
+                       lambda: copy_forward_dialog.open_copy_forward(self), EDITORS),
             ActionSpec("quit", "&Register", "Quit", self.close, shortcut="Ctrl+Q"),
             ActionSpec("runOcr", "&OCR", "Read selected pages", self.ocr_selected, EDITORS, "Ctrl+Shift+O"),
             ActionSpec("retryOcr", "&OCR", "Retry failed pages", self.retry_failed, EDITORS),
@@ -134,6 +137,9 @@ class MainWindow(QMainWindow):
             ActionSpec("showPage", "&View", "Page", lambda: self.tabs.setCurrentIndex(0), shortcut="Ctrl+1"),
             ActionSpec("showReturned", "&View", "Rows returned to me", lambda: oversight.show_returned(self), EDITORS),
             ActionSpec("showSync", "&View", "Sync with the central office", lambda: oversight.open_sync(self)),
+            ActionSpec("urduKeyboard", "&View", "Urdu keyboard", lambda: urdu_keyboard.toggle_keyboard(self), EDITORS, "Ctrl+K"),
+            ActionSpec("phoneticTyping", "&View", "Phonetic Urdu typing (Latin keys type Urdu)",
+                       lambda: urdu_keyboard.toggle_phonetic(self), EDITORS, "Ctrl+Shift+K"),
             ActionSpec("review", "Re&view", "Review submitted pages", lambda: oversight.open_review(self),
                        oversight.REVIEWERS, "Ctrl+Shift+R"),
             ActionSpec("audit", "Re&view", "Audit trail", lambda: oversight.open_audit(self), oversight.AUDITORS),

@@ -49,6 +49,26 @@ def _wait(app, cond, timeout: float = 60) -> None:
         time.sleep(0.02)
 
 
+def _import_shot(app, win, out: Path) -> None:
+    """The import dialog after importing two pages, a duplicate and a damaged file."""
+    folder = Path(tempfile.mkdtemp(prefix="daftar-import-"))
+    (folder / "page-002.png").write_bytes(synth_png(ROWS[1:], seed=2))
+    (folder / "page-003.png").write_bytes(synth_png(ROWS[:1], seed=3))
+    (folder / "page-001-again.png").write_bytes(synth_png())
+    (folder / "page-004.png").write_bytes(synth_png()[:300])
+    win.tabs.setCurrentIndex(0)
+    dlg = win.import_pages([str(folder)])
+    dlg.run_ocr.setChecked(False)
+    dlg.resize(1000, 560)
+    _wait(app, lambda: dlg._loading == 0 and len(dlg.items) == 4 and not win.ctx.runner.busy)
+    dlg.list.setCurrentRow(0)
+    dlg.do_import()
+    _wait(app, lambda: dlg.report is not None and not win.ctx.runner.busy)
+    app.processEvents()
+    dlg.grab().save(str(out / "import.png"))
+    dlg.accept()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     paths = [a for a in argv if not a.startswith("--")]
@@ -93,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     _wait(app, lambda: not win.ctx.runner.busy)
     win.grab().save(str(out / f"register-search{sfx}.png"))
+    if not sfx:
+        _import_shot(app, win, out)
     win.close()
     ws.close()
     print(f"screenshots in {out}")

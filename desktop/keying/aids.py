@@ -92,6 +92,12 @@ class KeyingAids(QObject):
     def _on_stack_index(self, index: int) -> None:
         # Each SetValueCommand pushed, undone or redone is one save on the writer thread, in order.
         prev, self._stack_index = self._stack_index, index
+        try:
+            self._count_save(prev, index)
+        except RuntimeError:  # the view and its stack are being deleted
+            pass
+
+    def _count_save(self, prev: int, index: int) -> None:
         if index == prev + 1:
             cmd = self.view.undo_stack.command(index - 1)
             if isinstance(cmd, SetValueCommand):

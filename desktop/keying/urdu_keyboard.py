@@ -113,10 +113,8 @@ class UrduKeyboard(QWidget):
         self._target: QWidget | None = None
         self.buttons: dict[str, QToolButton] = {}
         self._build()
-        app = QApplication.instance()
-        app.focusChanged.connect(self._on_focus)
+        QApplication.instance().focusChanged.connect(self._on_focus)  # dropped with this widget
         self._on_focus(None, QApplication.focusWidget())
-        self.destroyed.connect(lambda *_: _disconnect(app.focusChanged, self._on_focus))
 
     def _button(self, text: str, tip: str, slot, name: str) -> QToolButton:
         b = QToolButton(self)
@@ -164,8 +162,11 @@ class UrduKeyboard(QWidget):
             b.setToolTip(self.tr("{urdu} (key {key})").format(urdu=text, key=k))
 
     def _on_focus(self, _old, new) -> None:
-        if new is not None and not self.isAncestorOf(new) and new is not self:
-            self._target = new
+        try:
+            if new is not None and not self.isAncestorOf(new) and new is not self:
+                self._target = new
+        except RuntimeError:  # this keyboard is being deleted
+            pass
 
     def target(self) -> QWidget | None:
         """The widget typed into: the focused editor, or the one focused last."""
@@ -194,13 +195,6 @@ class UrduKeyboard(QWidget):
         t = self.target()
         if t is not None:
             send_key(t, key)
-
-
-def _disconnect(signal, slot) -> None:
-    try:
-        signal.disconnect(slot)
-    except (RuntimeError, TypeError):
-        pass
 
 
 class KeyboardDock(QDockWidget):

@@ -204,6 +204,12 @@ def test_on_screen_keyboard_types_into_the_focused_editor(qtbot, ctx, view):
     assert editor.text() == "با"
 
 
+def _latin_keys(qtbot, view, keys: str) -> None:
+    """Key clicks as a Latin keyboard sends them: each to the widget with the focus."""
+    for k in keys:
+        qtbot.keyClick(QApplication.focusWidget() or view.table, k)
+
+
 def test_phonetic_typing_maps_latin_keys_in_urdu_editors_only(qtbot, ctx, view):
     # GIVEN phonetic typing switched on
     from desktop.keying.urdu_keyboard import PhoneticTyping
@@ -214,7 +220,7 @@ def test_phonetic_typing_maps_latin_keys_in_urdu_editors_only(qtbot, ctx, view):
     try:
         # WHEN the clerk types "aslm" on a Latin keyboard into the owner field
         view.select_field(2, "owner")
-        qtbot.keyClicks(view.table, "aslm")
+        _latin_keys(qtbot, view, "aslm")
         editor = QApplication.focusWidget()
         # THEN the editor holds اسلم (and the completer saw Urdu)
         assert editor.text() == "اسلم"
@@ -222,14 +228,14 @@ def test_phonetic_typing_maps_latin_keys_in_urdu_editors_only(qtbot, ctx, view):
         qtbot.keyClick(editor, Qt.Key.Key_Escape)
         # AND a numeric field (typed left to right) keeps Latin digits and letters
         view.select_field(2, "khatooni_no")
-        qtbot.keyClicks(view.table, "12a")
+        _latin_keys(qtbot, view, "12a")
         assert QApplication.focusWidget().text() == "12a"
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     finally:
         pt.set_enabled(False)
     # AND switched off, Latin letters stay Latin
     view.select_field(2, "patti")
-    qtbot.keyClicks(view.table, "ab")
+    _latin_keys(qtbot, view, "ab")
     assert QApplication.focusWidget().text() == "ab"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
 
@@ -248,3 +254,94 @@ def test_bad_keyboard_layout_file_names_the_file(tmp_path):
             load_layout(path)
     # AND the bundled layout maps the phonetic keys
     assert load_layout().map_text("aslm Tcx") == "اسلم ٹچش"
+
+
+def test_copy_forward_dialog_copies_rows_and_proposes_mutations(qtbot, ctx):
+    # GIVEN a 2015-16 jamabandi and a mutation sanctioned for one of its owners in 2017
+    from desktop.keying.copy_forward_dialog import CopyForwardDialog
+
+    place = dict(district="لاہور", tehsil="رائیونڈ", mauza="کوٹ", hadbast_no="42")
+    with ctx.ws.session() as s:
+        old = services.create_register(s, actor=ctx.actor, template="jamabandi", year="2015-16", **place)
+        for owner, share in ((ASLAM, "1/2"), (AHMAD, "1/2")):
+            services.add_entry(s, actor=ctx.actor, register_id=old, values={
+                "khewat_no": "47", "khatooni_no": "112", "owner": owner, "share": share, "area": "6-0"})
+        intiqal = services.create_register(s, actor=ctx.actor, template="intiqal", year="2017", **place)
+        services.add_entry(s, actor=ctx.actor, register_id=intiqal, values={
+            "mutation_no": "1234", "date": "14-03-2017", "mutation_type": "بیع", "khewat_no": "47",
+            "area": "3-0", "share": "1/4", "transferor": "محمد اسلم ولد غلام رسول",
+            "transferee": "بشیر احمد ولد نور دین", "order": "منظور شد، تحصیلدار"})
+    dlg = CopyForwardDialog(ctx, previous_id=old)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    wait_idle(qtbot, ctx)
+    # WHEN the clerk accepts the proposed next year and presses Copy forward
+    assert dlg.previous.currentData() == old and dlg.previous.count() == 1  # intiqal registers are not offered
+    assert dlg.year.text() == "2019-20"
+    with qtbot.waitSignal(dlg.opened, timeout=10000) as opened:
+        qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    # THEN the new register holds the copied rows and the proposed row, flagged
+    new_id = opened.args[0]
+    with ctx.ws.session() as s:
+        rows = services.rows_by_ids(s, services.register_entry_ids(s, new_id))
+        assert services.get_register(s, new_id).year == "2019-20"
+    assert [r.text("owner") for r in rows] == [ASLAM, AHMAD, "بشیر احمد ولد نور دین"]
+    assert [f.code for f in rows[2].values["owner"].flags] == ["mutation"]
+    assert [f.code for f in rows[0].values["share"].flags] == ["mutation"]
+    # AND the dialog says what was copied and which mutation was proposed
+    text = dlg.result_label.text()
+    assert "2 row(s) copied" in text and "1234" in text and "بشیر احمد" in text
+
+
+def test_copy_forward_dialog_refuses_an_empty_year(qtbot, ctx):
+    # GIVEN the dialog over a register whose year cannot be continued
+    from desktop.keying.copy_forward_dialog import CopyForwardDialog, next_edition_year
+
+    with ctx.ws.session() as s:
+        old = services.create_register(s, actor=ctx.actor, template="jamabandi", district="لاہور", tehsil="رائیونڈ",
+                                       mauza="کوٹ", hadbast_no="42", year="قدیم")
+    dlg = CopyForwardDialog(ctx, previous_id=old)
+    qtbot.addWidget(dlg)
+    wait_idle(qtbot, ctx)
+    # WHEN the clerk presses Copy forward without a year
+    assert dlg.year.text() == ""
+    qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    # THEN nothing is created and the clerk is told what to type
+    assert "year of the new edition" in dlg.result_label.text()
+    with ctx.ws.session() as s:
+        assert len(services.list_registers(s)) == 1
+    assert next_edition_year("2015-16") == "2019-20" and next_edition_year("۲۰۱۵") == "2019"
+
+
+def test_main_window_menus_open_the_keying_aids(qtbot, ctx):
+    # GIVEN the main window with a register selected
+    from desktop.keying.copy_forward_dialog import CopyForwardDialog
+    from desktop.mainwindow import MainWindow
+
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="jamabandi", district="لاہور",
+                                       tehsil="رائیونڈ", mauza="کوٹ", hadbast_no="42", year="2019-20")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, ctx)
+    try:
+        # WHEN the clerk uses View › Urdu keyboard and View › Phonetic Urdu typing
+        win.actions_by_name["urduKeyboard"].trigger()
+        win.actions_by_name["phoneticTyping"].trigger()
+        # THEN the keyboard is docked in the window and phonetic typing is on (and checked)
+        assert win.urdu_keyboard_dock.isVisible() and win.urdu_keyboard_dock.keyboard.buttons["a"].text() == "ا"
+        assert win.phonetic_typing.enabled and win.actions_by_name["phoneticTyping"].isChecked()
+        win.actions_by_name["phoneticTyping"].trigger()
+        assert not win.phonetic_typing.enabled
+        # WHEN the clerk uses Register › New edition from the previous one
+        win.actions_by_name["copyForward"].trigger()
+        wait_idle(qtbot, ctx)
+        # THEN the dialog offers the selected register
+        dlg = win.findChild(CopyForwardDialog)
+        assert dlg.isVisible() and dlg.previous.currentData() == rid and dlg.year.text() == "2023-24"
+        dlg.close()
+    finally:
+        win.shutdown()
