@@ -28,7 +28,6 @@ class FieldDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
         self.aids = None  # desktop.keying.aids.KeyingAids: type-ahead and fills for the editors
-        self.aids = None  # desktop.keying.aids.KeyingAids: type-ahead and fills for the editors
         self._font = urdu_font(model.ctx.prefs.font_size)
 
     def createEditor(self, parent, option, index):
@@ -54,8 +53,6 @@ class FieldDelegate(QStyledItemDelegate):
         ed.textEdited.connect(lambda _t: idle.start())
         if self.aids is not None:
             self.aids.attach(ed, index)
-        if self.aids is not None:
-            self.aids.attach(ed, index)
         return ed
 
     def setEditorData(self, editor, index) -> None:
@@ -65,8 +62,6 @@ class FieldDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor, event) -> bool:
-        if self.aids is not None and self.aids.key_event(editor, event):
-            return True
         if self.aids is not None and self.aids.key_event(editor, event):
             return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -86,9 +86,6 @@ class CorrectionView(QWidget):
         from desktop.keying.aids import KeyingAids
 
         self.keying = KeyingAids(self)  # type-ahead, ditto (Ctrl+D), offered values (Ctrl+Space)
-        from desktop.keying.aids import KeyingAids
-
-        self.keying = KeyingAids(self)  # type-ahead, ditto (Ctrl+D), offered values (Ctrl+Space)
         self.model.reloaded.connect(self._on_reloaded)
         self.model.dataChanged.connect(self._on_data_changed)
         self.model.save_failed.connect(self._show_status)
