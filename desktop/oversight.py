@@ -45,6 +45,14 @@ def add_returned_tab(win):
 
     panel = ReturnedPanel(win.ctx, win)
     panel.open_entry.connect(win.open_entry)
+
+    def say_why(_page_id: int, entry_id: int) -> None:
+        row = next((r for r in panel.rows if r.entry_id == entry_id), None)
+        if row is not None:  # the comment stays in the status bar while the clerk corrects
+            win.statusBar().showMessage(win.tr("Row {n} returned by {user}: {comment}").format(
+                n=row.row_no, user=row.returned_by, comment="\u2068" + row.comment + "\u2069"))
+
+    panel.open_entry.connect(say_why)
     win.returned_panel = panel
     win.tabs.addTab(panel, win.tr("Returned to me"))
     return panel

@@ -103,6 +103,7 @@ def test_clerk_sees_the_comment_and_resubmits(qtbot, workspace, qapp, actors):
         assert clerk_win.correction.page_id == pid
         assert clerk_win.correction.model.row_view(0).state == workflow.RETURNED
         assert clerk_win.correction.model.row_view(0).comment == "مالک کا نام رجسٹر سے ملائیں"
+        assert "مالک کا نام رجسٹر سے ملائیں" in clerk_win.statusBar().currentMessage()
         # WHEN he corrects it and submits the page again from the correction view
         with workspace.session() as s:
             services.set_value(s, actor=ctx.actor, entry_id=first, field_name="owner",
