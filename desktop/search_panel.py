@@ -66,15 +66,26 @@ class SearchPanel(QWidget):
         self._pages: dict[int, int] = {}
         self._template = None
         self._query_gen = 0
+        self._stale = False
         self._cache: tuple | None = None  # (register id, template, {page id: page no})
 
     def set_register(self, register_id: int | None) -> None:
+        """Show this register's rows (loaded when the panel is first visible: ids of 100,000
+        rows take a moment, and the clerk may never open the panel)."""
         self.register_id = register_id
-        self.run_search()
+        self._stale = True
+        if self.isVisible():
+            self.run_search()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.run_search()
 
     def run_search(self) -> None:
         """Show all rows of the register, or the hits of the query in the box."""
         self._timer.stop()
+        self._stale = False
         rid = self.register_id
         if rid is None:
             self.model.set_ids([], None)
@@ -119,7 +130,9 @@ class SearchPanel(QWidget):
         if changes.pages or changes.registers:
             self._cache = None
         if changes.entries and not changes.values:
-            self.run_search()
+            self._stale = True
+            if self.isVisible():
+                self.run_search()
         elif changes.values:
             self.model.invalidate(changes.entry_ids)
 

@@ -17,8 +17,13 @@ def test_search_by_urdu_digits_and_owner_then_open_row(qtbot, ctx):
     _rid, pids = make_register(ctx, n_pages=2)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
+    win.show()
     wait_idle(qtbot, ctx)
     panel = win.search
+    assert panel.model.total() == 0  # nothing loaded while the panel is hidden
+    # WHEN the clerk opens the panel (Ctrl+F)
+    win.focus_search()
+    # THEN every row of the register is listed
     qtbot.waitUntil(lambda: panel.model.total() == 4)
     # WHEN the clerk searches khewat 47 typed in Urdu digits
     panel.box.setText("۴۷")
