@@ -8,9 +8,9 @@ Preferences.
   clone run without make), it is compiled on the fly into the user's cache folder, and if
   lrelease is not there either the .ts is read directly.
 - Strings whose text is only known at run time (menu specs, states, roles, column names)
-  are listed in desktop/i18n_strings.py in the context "Daftar"; the translator looks in
-  that context when the caller's own context has no translation, so one entry serves every
-  window.
+  are listed in desktop/i18n_strings.py in the context "Daftar". When the caller's own
+  context has no translation the translator looks there, then at the same English text in
+  any context of the .ts, so one translation serves every window.
 - `apply_language(app, "ur")` installs the translator, turns the whole layout right to
   left and sets the Urdu interface font (Noto Naskh Arabic: Nastaliq is too tall for menus
   and buttons; Nastaliq stays the choice for record text, see desktop/fonts.py).
@@ -119,16 +119,17 @@ class DaftarTranslator(QTranslator):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._table: dict[tuple[str, str], str] = {}
+        self._any: dict[str, str] = {}  # English source -> translation, whatever the context
 
     def load_language(self, lang: str) -> bool:
+        ts = ts_path(lang)
+        table = read_ts(ts) if ts.is_file() else {}
+        self._any = {src: t for (_ctx, src), t in table.items()}
         qm = qm_path(lang)
         if qm is not None and self.load(str(qm)):
             return True
-        ts = ts_path(lang)
-        if ts.is_file():
-            self._table = read_ts(ts)
-            return bool(self._table)
-        return False
+        self._table = table
+        return bool(self._table)
 
     def _lookup(self, context, source, disambiguation, n) -> str:
         if self._table:
@@ -139,10 +140,12 @@ class DaftarTranslator(QTranslator):
         t = self._lookup(context, source, disambiguation, n)
         if not t and context != FALLBACK_CONTEXT:
             t = self._lookup(FALLBACK_CONTEXT, source, disambiguation, n)
+        if not t:
+            t = self._any.get(source, "")  # the same English text translated in another window
         return t or None  # None: not found here, so PySide tries the base classes' contexts
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return not self._table and super().isEmpty()
+        return not self._table and not self._any and super().isEmpty()
 
 
 # ----------------------------------------------------------------------------- applying

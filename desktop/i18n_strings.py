@@ -125,6 +125,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("QWizard", "Next"),
     QT_TRANSLATE_NOOP("QWizard", "Finish"),
     QT_TRANSLATE_NOOP("QWizard", "Help"),
+    QT_TRANSLATE_NOOP("QWizard", "Commit"),
     QT_TRANSLATE_NOOP("QLineEdit", "&Undo"),
     QT_TRANSLATE_NOOP("QLineEdit", "&Redo"),
     QT_TRANSLATE_NOOP("QLineEdit", "Cu&t"),

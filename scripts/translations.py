@@ -13,6 +13,7 @@ context holding the same text (`update` does it). Qt Linguist (pyside6-linguist)
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -74,14 +75,49 @@ def same_text_fill(tree: ET.ElementTree) -> int:
     return n
 
 
+# Menu entries declared as data: ActionSpec("name", "&Menu", "Text…", ...)
+_ACTION_SPEC = re.compile(r'ActionSpec\(\s*"[^"]*",\s*"([^"]+)",\s*"([^"]+)"')
+
+
+def run_time_strings() -> list[str]:
+    """English texts of ActionSpec menus and actions (translated by `self.tr(spec.text)`)."""
+    found: list[str] = []
+    for src in _sources():
+        for menu, text in _ACTION_SPEC.findall((ROOT / src).read_text(encoding="utf-8")):
+            found += [menu, text]
+    return sorted(set(found))
+
+
+def _add_to_context(tree: ET.ElementTree, context: str, sources: list[str]) -> None:
+    root = tree.getroot()
+    ctx = next((c for c in root.iter("context") if c.findtext("name") == context), None)
+    if ctx is None:
+        ctx = ET.SubElement(root, "context")
+        ET.SubElement(ctx, "name").text = context
+    have = {m.findtext("source") for m in ctx.iter("message")}
+    for src in sources:
+        if src not in have:
+            msg = ET.SubElement(ctx, "message")
+            ET.SubElement(msg, "source").text = src
+            ET.SubElement(msg, "translation", type="unfinished")
+
+
 def update() -> None:
+    """lupdate desktop/, add the ActionSpec texts, keep every translation made before."""
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         ts = ts_file(lang)
+        before = {}
+        if ts.is_file():
+            before = {m.findtext("source"): m.find("translation").text for _c, m in _messages(_load(ts)) if _done(m)}
         cmd = [str(BIN / "pyside6-lupdate"), *_sources(), "-no-obsolete", "-locations", "none",
                "-source-language", "en", "-target-language", f"{lang}_PK", "-ts", str(ts)]
         subprocess.run(cmd, cwd=ROOT, check=True)
         tree = _load(ts)
+        _add_to_context(tree, "Daftar", run_time_strings())
+        for _c, msg in _messages(tree):
+            if not _done(msg) and before.get(msg.findtext("source")):
+                _set(msg, before[msg.findtext("source")])
         n = same_text_fill(tree)
         _save(tree, ts)
         print(f"{ts.name}: {n} filled from the same text elsewhere")

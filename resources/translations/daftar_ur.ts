@@ -139,6 +139,73 @@
         </message>
     </context>
     <context>
+        <name>CopyForwardDialog</name>
+        <message>
+            <source>New edition from the previous one</source>
+            <translation>پچھلی جلد سے نئی جلد</translation>
+        </message>
+        <message>
+            <source>Rows of the previous edition are copied as drafts: confirm or change what differs. Mutations sanctioned since are proposed as flagged rows.</source>
+            <translation>پچھلی جلد کے اندراج مسودے کے طور پر نقل ہوتے ہیں: جو بدلا ہے اسے درست کریں یا تصدیق کریں۔ اس دوران منظور شدہ انتقالات نشان زدہ اندراج کے طور پر تجویز ہوتے ہیں۔</translation>
+        </message>
+        <message>
+            <source>Previous edition:</source>
+            <translation>پچھلی جلد:</translation>
+        </message>
+        <message>
+            <source>New year:</source>
+            <translation>نیا سال:</translation>
+        </message>
+        <message>
+            <source>as the previous edition</source>
+            <translation>پچھلی جلد کے مطابق</translation>
+        </message>
+        <message>
+            <source>Volume:</source>
+            <translation>جلد:</translation>
+        </message>
+        <message>
+            <source>Copy forward</source>
+            <translation>آگے نقل کریں</translation>
+        </message>
+        <message>
+            <source>There is no register to copy from yet.</source>
+            <translation>ابھی کوئی رجسٹر نہیں جس سے نقل کیا جائے۔</translation>
+        </message>
+        <message>
+            <source>Choose the previous edition to copy from.</source>
+            <translation>وہ پچھلی جلد منتخب کریں جس سے نقل کرنا ہے۔</translation>
+        </message>
+        <message>
+            <source>Type the year of the new edition (e.g. 2019-20).</source>
+            <translation>نئی جلد کا سال لکھیں (مثلاً 2019-20)۔</translation>
+        </message>
+        <message>
+            <source>Copying…</source>
+            <translation>نقل ہو رہا ہے…</translation>
+        </message>
+        <message>
+            <source>Not copied: {error}</source>
+            <translation>نقل نہیں ہوا: {error}</translation>
+        </message>
+        <message>
+            <source>{n} row(s) copied into the new edition.</source>
+            <translation>{n} اندراج نئی جلد میں نقل ہو گئے۔</translation>
+        </message>
+        <message>
+            <source>Mutations proposed (flagged rows to confirm or delete):</source>
+            <translation>تجویز کردہ انتقالات (نشان زدہ اندراج، تصدیق کریں یا حذف کریں):</translation>
+        </message>
+        <message>
+            <source>{n} copied row(s) flagged: their share passed by a mutation.</source>
+            <translation>{n} نقل شدہ اندراج نشان زدہ: ان کا حصہ انتقال سے منتقل ہوا۔</translation>
+        </message>
+        <message>
+            <source>No sanctioned mutation since the previous edition.</source>
+            <translation>پچھلی جلد کے بعد کوئی منظور شدہ انتقال نہیں۔</translation>
+        </message>
+    </context>
+    <context>
         <name>CorrectionView</name>
         <message>
             <source>Saved</source>
@@ -571,6 +638,22 @@
             <source>intiqal</source>
             <translation>رجسٹر انتقالات</translation>
         </message>
+        <message>
+            <source>Export (CSV, JSON, PDF)…</source>
+            <translation>برآمد (CSV، JSON، PDF)…</translation>
+        </message>
+        <message>
+            <source>New edition from the previous one…</source>
+            <translation>پچھلی جلد سے نئی جلد…</translation>
+        </message>
+        <message>
+            <source>Phonetic Urdu typing (Latin keys type Urdu)</source>
+            <translation>صوتی اردو ٹائپنگ (لاطینی کلیدوں سے اردو)</translation>
+        </message>
+        <message>
+            <source>Urdu keyboard</source>
+            <translation>اردو کی بورڈ</translation>
+        </message>
     </context>
     <context>
         <name>FirstAdminDialog</name>
@@ -836,6 +919,53 @@
         </message>
     </context>
     <context>
+        <name>NewWorkspaceDialog</name>
+        <message>
+            <source>Daftar — new workspace</source>
+            <translation>دفتر — نئی ورک اسپیس</translation>
+        </message>
+        <message>
+            <source>No workspace yet at {path}. Create it with its first administrator: the administrator makes the accounts of clerks and supervisors.</source>
+            <translation>{path} پر ابھی کوئی ورک اسپیس نہیں۔ اسے پہلے منتظم کے ساتھ بنائیں: منتظم کلرکوں اور نگرانوں کے اکاؤنٹ بناتا ہے۔</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>صارف نام</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>پورا نام</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>پاس ورڈ دوبارہ</translation>
+        </message>
+        <message>
+            <source>Encrypt the records on this computer (recommended)</source>
+            <translation>اس کمپیوٹر پر ریکارڈ خفیہ (انکرپٹ) رکھیں (تجویز کردہ)</translation>
+        </message>
+        <message>
+            <source>A stolen computer then shows nothing: the database and page images open only with a user's password or the recovery code.</source>
+            <translation>کمپیوٹر چوری ہو جائے تو بھی کچھ ظاہر نہیں ہوتا: ڈیٹا بیس اور صفحات کی تصاویر صرف کسی صارف کے پاس ورڈ یا بحالی کوڈ سے کھلتی ہیں۔</translation>
+        </message>
+        <message>
+            <source>Type a user name and a password.</source>
+            <translation>صارف نام اور پاس ورڈ لکھیں۔</translation>
+        </message>
+        <message>
+            <source>The two passwords differ: type the same password twice.</source>
+            <translation>دونوں پاس ورڈ مختلف ہیں: ایک ہی پاس ورڈ دو بار لکھیں۔</translation>
+        </message>
+        <message>
+            <source>Not created: {reason}</source>
+            <translation>نہیں بنا: {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>OcrQueue</name>
         <message>
             <source>page {n}</source>
@@ -847,6 +977,53 @@
         <message>
             <source>Daftar</source>
             <translation>دفتر</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>Preferences</source>
+            <translation>ترجیحات</translation>
+        </message>
+        <message>
+            <source>My interface</source>
+            <translation>میری اسکرین</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>زبان</translation>
+        </message>
+        <message>
+            <source>Office display settings</source>
+            <translation>دفتر کی نمائش کی ترتیبات</translation>
+        </message>
+        <message>
+            <source>Language of new users</source>
+            <translation>نئے صارفین کی زبان</translation>
+        </message>
+        <message>
+            <source>Show numbers in Urdu digits (۱۲-۵ instead of 12-5)</source>
+            <translation>اعداد اردو ہندسوں میں دکھائیں (12-5 کی بجائے ۱۲-۵)</translation>
+        </message>
+        <message>
+            <source>Date format</source>
+            <translation>تاریخ کی شکل</translation>
+        </message>
+        <message>
+            <source>Urdu font of the records</source>
+            <translation>ریکارڈ کا اردو خط</translation>
+        </message>
+        <message>
+            <source>Only an administrator changes the office settings.</source>
+            <translation>دفتر کی ترتیبات صرف منتظم بدل سکتا ہے۔</translation>
+        </message>
+        <message>
+            <source>A new language is used from the next start of Daftar.</source>
+            <translation>نئی زبان دفتر کو اگلی بار کھولنے پر لاگو ہو گی۔</translation>
+        </message>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation>محفوظ نہیں ہوا: {reason}</translation>
         </message>
     </context>
     <context>
@@ -1007,6 +1184,33 @@
         <message>
             <source>Help</source>
             <translation>مدد</translation>
+        </message>
+        <message>
+            <source>Commit</source>
+            <translation>محفوظ کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryCodeDialog</name>
+        <message>
+            <source>Recovery code</source>
+            <translation>بحالی کوڈ</translation>
+        </message>
+        <message>
+            <source>Print this recovery code or write it down, and lock it away (in the office safe). It opens the workspace when every administrator password is lost. It is shown only this once.</source>
+            <translation>یہ بحالی کوڈ پرنٹ کریں یا لکھ لیں، اور تالے میں (دفتر کی سیف میں) رکھیں۔ تمام منتظمین کے پاس ورڈ گم ہو جائیں تو یہی ورک اسپیس کھولتا ہے۔ یہ صرف ایک بار دکھایا جاتا ہے۔</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>پرنٹ کریں…</translation>
+        </message>
+        <message>
+            <source>I have printed or written down the recovery code</source>
+            <translation>میں نے بحالی کوڈ پرنٹ کر لیا ہے یا لکھ لیا ہے</translation>
+        </message>
+        <message>
+            <source>Daftar recovery code</source>
+            <translation>دفتر کا بحالی کوڈ</translation>
         </message>
     </context>
     <context>
@@ -1521,6 +1725,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Audit</source>
             <translation>آڈٹ</translation>
+        </message>
+        <message>
+            <source>Row {n} returned by {user}: {comment}</source>
+            <translation>سطر {n} کو {user} نے واپس کیا: {comment}</translation>
         </message>
         <message>
             <source>Returned to me</source>
