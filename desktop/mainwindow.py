@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.ocr.progress.connect(self.progress.update_progress)
         self.ocr.idle.connect(self.progress.finish)
         self.progress.cancel_requested.connect(self.ocr.cancel)
+        self.ocr.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.ocr.page_done.connect(self._on_ocr_page_done)
         self.setAcceptDrops(True)
 
         split = QSplitter(self)
@@ -281,6 +283,10 @@ class MainWindow(QMainWindow):
             self.refresh_pages()
         if run_ocr and report.page_ids:
             self.ocr.enqueue(report.page_ids)
+
+    def _on_ocr_page_done(self, page_id: int, error: str) -> None:
+        if error:
+            self.statusBar().showMessage(self.tr("OCR failed on a page: {error} (OCR → Retry failed pages)").format(error=error), 15000)
 
     def ocr_selected(self) -> None:
         ids = self.selected_page_ids()

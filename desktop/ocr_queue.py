@@ -15,13 +15,15 @@ from desktop.operations import error_text, read_op
 from desktop.operations import page as page_ops
 from desktop.qt import QObject, Signal
 from records import services
+from records.workflow import WorkflowError
 
 
 class OcrQueue(QObject):
-    """`progress(done, total, label)`, `page_done(page_id, error or "")`, `idle()`."""
+    """`progress(done, total, label)`, `page_done(page_id, error or "")`, `notice(text)`, `idle()`."""
 
     progress = Signal(int, int, str)
     page_done = Signal(int, str)
+    notice = Signal(str)  # something the clerk should read (e.g. OCR not applied over corrections)
     started = Signal()
     idle = Signal()
 
@@ -159,9 +161,17 @@ class OcrQueue(QObject):
         except BaseException as e:  # noqa: BLE001 - any failure marks the page failed with its reason
             self._finish(page_id, error_text(e))
             return
+        def refused(e: BaseException) -> None:
+            if isinstance(e, WorkflowError):  # the clerk's corrections win: the page keeps them
+                page_ops.set_ocr_status(page_ids=[page_id], status="done").run_in_background(self.ctx)
+                self.notice.emit(error_text(e))
+                self._finish(page_id, "")
+            else:
+                self._finish(page_id, error_text(e))
+
         (page_ops.save_ocr_rows(actor=self.ctx.actor, page_id=page_id, rows=rows)
          .success(lambda _ch: self._finish(page_id, ""))
-         .failure(lambda e: self._finish(page_id, error_text(e)))
+         .failure(refused)
          .run_in_background(self.ctx))
 
     def _finish(self, page_id: int, error: str) -> None:

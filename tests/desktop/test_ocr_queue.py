@@ -135,3 +135,32 @@ def test_short_work_never_shows_progress(qtbot):
     qtbot.wait(600)
     # THEN it never appeared
     assert not panel.isVisible()
+
+
+def test_ocr_never_overwrites_corrections(qtbot, ctx):
+    # GIVEN a page already read and then corrected by the clerk
+    from desktop.mainwindow import MainWindow
+
+    _rid, (pid,) = _pages(ctx, 1)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.ocr.reader = "tests.desktop.fake_ocr:read_image"
+    wait_idle(qtbot, ctx)
+    win.ocr.enqueue([pid])
+    qtbot.waitUntil(lambda: not win.ocr.running, timeout=60000)
+    wait_idle(qtbot, ctx)
+    with ctx.ws.session() as s:
+        eid = services.page_rows(s, pid)[0].entry_id
+        services.set_value(s, actor=ctx.actor, entry_id=eid, field_name="owner", text="درست نام")
+    notices = []
+    win.ocr.notice.connect(notices.append)
+    # WHEN OCR is run on it again
+    win.ocr.enqueue([pid])
+    qtbot.waitUntil(lambda: not win.ocr.running, timeout=60000)
+    wait_idle(qtbot, ctx)
+    # THEN the correction stays, the page is not marked failed, and the clerk is told why
+    with ctx.ws.session() as s:
+        assert services.page_rows(s, pid)[0].text("owner") == "درست نام"
+    assert _status(ctx, pid) == ("done", None)
+    assert notices and "corrected rows" in notices[0]
+    win.shutdown()
