@@ -42,6 +42,7 @@ class SuggestionPopup(QListWidget):
         self.setFont(urdu_font(font_size))
         self.setFrameShape(QFrame.Shape.Box)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformItemSizes(True)  # one row height for all: no per-item text measuring
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setStyleSheet("QListWidget#suggestionPopup { background: #fffff4; border: 1px solid #777; }"
@@ -55,6 +56,11 @@ class SuggestionPopup(QListWidget):
         if not self.suggestions:
             self.hide()
             return
+        if [self.item(i).text() for i in range(self.count())] == [s.shown for s in self.suggestions]:
+            self.setCurrentRow(-1)  # the same list (typing on within a word): keep the items
+            self._place(editor)
+            return
+        self.setUpdatesEnabled(False)
         self.clear()
         for s in self.suggestions:
             item = QListWidgetItem(s.shown)
@@ -63,6 +69,10 @@ class SuggestionPopup(QListWidget):
             item.setToolTip(self.tr("{n} use(s)").format(n=s.count))
             self.addItem(item)
         self.setCurrentRow(-1)
+        self.setUpdatesEnabled(True)
+        self._place(editor)
+
+    def _place(self, editor: QLineEdit) -> None:
         host = editor.window()
         if self.parent() is not host:
             self.setParent(host)
