@@ -128,29 +128,36 @@ def _boxes_for(img_path: Path, template) -> dict:
 
 
 def calibrate(directory: Path, template, workers: int, target: float = 0.95) -> tuple[dict, dict]:
-    """Thresholds per kind group: the lowest that flags `target` of the wrong fields."""
+    """Thresholds per kind group: the lowest that flags `target` of the wrong fields of every
+    font (a threshold met on the mix alone would lean on Nastaliq's many easy errors)."""
     from ocr.pipeline import read_files
 
     pairs = page_pairs(directory)
     truths = {str(i): json.loads(j.read_text(encoding="utf-8")) for i, j in pairs}
-    fields = []  # (group, confidence, flagged_by_parse_or_rule, wrong)
+    fields = []  # (group, font, confidence, flagged_by_parse_or_rule, wrong)
     for reading in read_files([str(i) for i, _ in pairs], template, workers=workers,
                               thresholds={"number": 0.0, "text": 0.0}, numbers="tesseract"):
+        font = Path(reading.source).stem.split("-")[3]
         for it in compare_page(template, truths[reading.source], reading):
-            fields.append((confidence.kind_group(it.kind), it.confidence, it.hard, not it.exact))
+            fields.append((confidence.kind_group(it.kind), font, it.confidence, it.hard, not it.exact))
+
+    def needed(fs) -> float:
+        wrong = [f for f in fs if f[4]]
+        soft = sorted(f[2] for f in wrong if not f[3])
+        need = int(np.ceil(target * len(wrong))) - sum(1 for f in wrong if f[3])
+        if need <= 0 or not soft:
+            return 0.0
+        return soft[min(len(soft) - 1, need - 1)] + 1e-4
+
     th, info = {}, {}
     for grp in ("number", "text"):
         fs = [f for f in fields if f[0] == grp]
-        wrong = [f for f in fs if f[3]]
-        soft = sorted(f[1] for f in wrong if not f[2])
-        need = int(np.ceil(target * len(wrong))) - sum(1 for f in wrong if f[2])
-        if need <= 0 or not soft:
-            t = 0.0
-        else:
-            t = soft[min(len(soft) - 1, need - 1)] + 1e-4
+        per_font = {font: needed([f for f in fs if f[1] == font]) for font in sorted({f[1] for f in fs})}
+        t = max(per_font.values(), default=0.0)
         th[grp] = round(float(t), 4)
-        flagged = sum(1 for f in fs if f[2] or f[1] < t)
-        info[grp] = {"fields": len(fs), "wrong": len(wrong), "threshold": th[grp],
+        flagged = sum(1 for f in fs if f[3] or f[2] < t)
+        info[grp] = {"fields": len(fs), "wrong": sum(1 for f in fs if f[4]), "threshold": th[grp],
+                     "per_font": {k: round(v, 4) for k, v in per_font.items()},
                      "flagged_rate": round(flagged / max(1, len(fs)), 4)}
     return th, info
 
