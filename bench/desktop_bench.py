@@ -82,12 +82,17 @@ def main() -> int:
     target = rows[int(len(rows) * 0.73)]
     results: list[tuple[str, str, str]] = []
 
-    with ws.session() as s:
-        from sqlalchemy import text
+    from sqlalchemy import text
 
-        base = best(lambda: s.execute(text("SELECT count(*) FROM entry WHERE search_owner != ''")).scalar())
-    results.append(("full scan `count(*)` of entry (baseline)", f"{base * 1000:.1f} ms", "1x"))
+    def baseline() -> float:
+        with ws.session() as s:
+            return best(lambda: s.execute(text("SELECT count(*) FROM entry WHERE search_owner != ''")).scalar())
 
+    base = baseline()
+    base_row = len(results)
+    results.append(("", "", ""))
+
+    searches: list[tuple[str, float]] = []
     panel = SearchPanel(ctx)
     panel.register_id = rid
     shown: list[int] = []
@@ -104,9 +109,11 @@ def main() -> int:
             wait(app, ctx, lambda n=n: len(shown) > n)
 
         ui = best(run)
-        results.append((f"search panel, {label} -> {shown[-1]} rows (services.search alone {svc * 1000:.1f} ms)",
-                        f"{ui * 1000:.1f} ms", f"{ui / base:.1f}x"))
+        searches.append((f"search panel, {label} -> {shown[-1]} rows (services.search alone {svc * 1000:.1f} ms)", ui))
 
+    base = min(base, baseline())  # measured before and after the searches: the quieter one
+    results[base_row] = ("full scan `count(*)` of entry (baseline, best of before/after)", f"{base * 1000:.1f} ms", "1x")
+    results += [(label, f"{ui * 1000:.1f} ms", f"{ui / base:.1f}x") for label, ui in searches]
     # all rows of the register: ids first
     panel.box.setText("")
     t = time.perf_counter()
