@@ -449,7 +449,12 @@ class SyncEngine:
         self._commit(lambda s: [setattr(it, "state", "submitted") for it in s.scalars(
             select(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING)))])
         data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        r = self._call("POST", "/v1/batches", content=data, headers={"Content-Type": "application/json"})
+        try:
+            r = self._call("POST", "/v1/batches", content=data, headers={"Content-Type": "application/json"})
+        except RefusedError as e:
+            if e.body.get("error") == "images_missing":  # lost on the server side: upload them again
+                raise TransientError("Some page images did not reach the server; they will be sent again.") from None
+            raise
         rep.reached_server = True
         try:
             receipt = P.check_receipt(self._json(r), body["manifest"])
@@ -568,6 +573,16 @@ class SyncEngine:
 
     # -- pull ------------------------------------------------------------
     def _pull(self, rep: SyncReport) -> None:
+        """Fetch decisions after the stored cursor; retried like the push (the cursor is durable)."""
+        for attempt in range(1, self.cfg.max_attempts + 1):
+            try:
+                return self._pull_once(rep)
+            except TransientError as e:
+                if attempt == self.cfg.max_attempts:
+                    raise
+                self.sleep(min(e.retry_after if e.retry_after is not None else self.backoff(attempt), self.cfg.backoff_max))
+
+    def _pull_once(self, rep: SyncReport) -> None:
         while True:
             with self.ws.session() as s:
                 since = int(get_state(s, K_CURSOR, "0") or 0)

@@ -171,7 +171,7 @@ def test_server_restarted_mid_batch(workspace, server_db, dev_certs, tmp_path):
 
 @pytest.mark.slow
 def test_client_sigkilled_at_random_points_finishes_with_every_record_once(workspace, server, proxy):
-    # GIVEN two batches (4 pages of 100 kB, 12 entries) and a 150 kB/s link
+    # GIVEN two batches (4 pages of 100 kB, 12 entries) and a 100 kB/s link
     clerk, sup = make_users(workspace)
     ids = add_approved(workspace, clerk, sup, pages=2, rows=3, image_kb=100, seed=1)
     seal(workspace, sup)
@@ -179,26 +179,30 @@ def test_client_sigkilled_at_random_points_finishes_with_every_record_once(works
     seal(workspace, sup)
     enrol(workspace, server)
     set_url(workspace, f"https://127.0.0.1:{proxy.port}")
-    proxy.default = Fault(rate=150_000)
+    proxy.default = Fault(rate=100_000)
     cmd = [sys.executable, "-m", "daftar.cli", "sync", "--workspace", str(workspace.root), "--chunk-kb", "16"]
     env = {**os.environ, "NO_PROXY": "127.0.0.1"}
     rnd = random.Random(20261125)
     kills = 0
 
-    # WHEN `daftar sync` is SIGKILLed at random moments, 12 times
+    # WHEN `daftar sync` is SIGKILLed at random moments while work is pending, 12 times
     for _ in range(12):
         p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rnd.uniform(0.4, 1.6))
-        if p.poll() is None:
-            p.send_signal(signal.SIGKILL)
-            kills += 1
+        alive = p.poll() is None
+        p.send_signal(signal.SIGKILL)
         p.wait(10)
+        if not alive:
+            break
+        kills += 1
+        if set(item_states(workspace)) == {"acknowledged"}:
+            break
     # and then runs to the end
     proxy.default = Fault()
     done = subprocess.run(cmd + ["--json"], env=env, capture_output=True, text=True, timeout=120)
 
     # THEN it was really interrupted, finished cleanly, and the server holds each entry once
-    assert kills >= 8
+    assert kills >= 5
     assert done.returncode == 0, done.stderr + done.stdout
     workspace.engine.dispose()
     _all_once(workspace, server)
