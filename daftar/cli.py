@@ -11,6 +11,7 @@ from daftar import __version__
 # Add a command: create daftar/commands/NAME.py with register(subparsers) and list it here.
 COMMANDS = [
     "app",
+    "init",
     "demo",
     "backup",
     "audit",

@@ -60,6 +60,7 @@ class DemoResult:
     pages: int
     entries: int
     seconds: float
+    recovery_code: str | None = None  # an encrypted demo (--encrypted)
 
 
 @dataclass(frozen=True)
@@ -318,11 +319,26 @@ def _review(ws: Workspace, page_id: int, truth: list[dict], wrong: set[tuple[int
             S.transition(s, actor=verifier, entry_ids=ids[: max(1, len(ids) // 2)], action="verify")
 
 
-def build_demo(root: str | Path, *, seed: int = 1, workers: int | None = None) -> DemoResult:
+def _open_staging(staging: Path, encrypted: bool, kdf: dict | None) -> tuple[Workspace, object]:
+    """The staging workspace: plain, or encrypted under a new key (slots added with the users)."""
+    if not encrypted:
+        return Workspace.open(staging, create=True), None
+    from records.crypto import KeySlots, new_workspace_key
+    from records.workspace import KEYS_DIR
+
+    key = new_workspace_key()
+    slots = KeySlots.create(staging / KEYS_DIR, key, kdf=kdf)
+    return Workspace.open(staging, create=True, key=key), slots
+
+
+def build_demo(root: str | Path, *, seed: int = 1, workers: int | None = None, encrypted: bool = False,
+               kdf: dict | None = None) -> DemoResult:
     """Build the demo workspace at `root` (which must not hold a workspace yet).
 
     Pages are drawn by `workers` processes (default: up to 2, the CPUs there are) while
-    this process stores them; the content depends only on `seed`.
+    this process stores them; the content depends only on `seed`. With `encrypted` the
+    workspace is encrypted, every demo user's password unlocks it and the result holds the
+    recovery code (`kdf`: argon2 cost, lighter in tests).
     """
     started = time.perf_counter()
     root = Path(root).expanduser().absolute()
@@ -341,9 +357,14 @@ def build_demo(root: str | Path, *, seed: int = 1, workers: int | None = None) -
     staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.demo-", dir=root.parent))
     try:
         rendered = pool.map(_render, flat) if pool else map(_render, flat)
-        ws = Workspace.open(staging, create=True)
+        ws, slots = _open_staging(staging, encrypted, kdf)
+        code = None
         try:
             counts = _fill(ws, plans, iter(rendered), rng)
+            if slots is not None:
+                for username, _role, _name in USERS:
+                    slots.add_user(username, PASSWORD, ws.key)
+                code = slots.set_recovery(ws.key)
         finally:
             ws.close()
             if pool:
@@ -354,4 +375,4 @@ def build_demo(root: str | Path, *, seed: int = 1, workers: int | None = None) -
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return DemoResult(root, *counts, time.perf_counter() - started)
+    return DemoResult(root, *counts, time.perf_counter() - started, recovery_code=code)

@@ -17,6 +17,8 @@ def register(sub) -> None:
     p.add_argument("--if-missing", action="store_true",
                    help="do nothing when the workspace already exists")
     p.add_argument("--seed", type=int, default=1, help="random seed of the generated content")
+    p.add_argument("--encrypted", action="store_true",
+                   help="encrypt the demo workspace (each demo user's password unlocks it)")
     p.set_defaults(func=run)
 
 
@@ -34,11 +36,13 @@ def run(args) -> int:
     from daftar.demo import DemoError, build_demo
 
     try:
-        res = build_demo(root, seed=args.seed)
+        res = build_demo(root, seed=args.seed, encrypted=args.encrypted)
     except DemoError as e:
         raise WorkspaceError(str(e)) from None
     print(f"Demo workspace created at {res.root}")
     print(f"  {res.registers} registers, {res.pages} pages, {res.entries} entries "
           f"in {res.seconds:.1f} s")
     print("  users: admin, clerk1, girdawar1, ro1 (password: demo)")
+    if res.recovery_code:
+        print(f"  encrypted; recovery code (a demo: real offices print theirs and lock it away): {res.recovery_code}")
     return 0

@@ -1,0 +1,97 @@
+"""`daftar init --admin NAME [--encrypted]`: create a new workspace with its administrator.
+
+With --encrypted the database (SQLCipher) and page images (AES-GCM) are encrypted under a
+workspace key that each user's password unlocks; the recovery code is printed once.
+The password comes from $DAFTAR_PASSWORD or is asked twice on the terminal.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from daftar.cli import add_workspace_arg
+
+RECOVERY_NOTICE = """\
+RECOVERY CODE (shown only this once):
+
+    {code}
+
+Print this page or write the code on paper now, and lock it away (the office safe).
+It opens the workspace when every administrator password is lost. Anyone holding it
+can read the records: never keep it on this computer, in an e-mail or on a phone.
+A new code can be made later (Users > New recovery code); the old one then stops working.
+"""
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "init",
+        help="create a new workspace with its administrator (optionally encrypted)",
+        description="Create a new, empty workspace and its first administrator. With "
+        "--encrypted the records are encrypted on disk and a recovery code is printed once.",
+    )
+    add_workspace_arg(p)
+    p.add_argument("--admin", metavar="NAME", required=True, help="user name of the first administrator")
+    p.add_argument("--full-name", default="", help="full name of the administrator")
+    p.add_argument("--encrypted", action="store_true",
+                   help="encrypt the database and page images (recommended on office PCs)")
+    p.add_argument("--language", choices=("ur", "en"), default="ur",
+                   help="interface language of the administrator (default: ur)")
+    p.set_defaults(func=run)
+
+
+def ask_new_password(username: str) -> str:
+    """$DAFTAR_PASSWORD, else asked twice on the terminal (never echoed)."""
+    import getpass
+    import os
+
+    env = os.environ.get("DAFTAR_PASSWORD")
+    if env:
+        return env
+    for _ in range(3):
+        first = getpass.getpass(f"New password for {username}: ")
+        if first and first == getpass.getpass("The same password again: "):
+            return first
+        print("The two passwords differ (or are empty); try again.", file=sys.stderr)
+    raise SystemExit("daftar init: no password given; nothing was created.")
+
+
+def run(args) -> int:
+    from records import access, accounts
+    from records.accounts import AccountError
+    from records.workspace import Workspace, WorkspaceError, default_workspace_dir
+
+    root = args.workspace or default_workspace_dir()
+    if Workspace.exists(root) or Workspace.is_encrypted(root):
+        raise WorkspaceError(f"A workspace already exists at {root}; nothing was changed.")
+    password = ask_new_password(args.admin)
+    try:
+        accounts.check_password_rules(password, args.admin)
+    except AccountError as e:
+        print(f"daftar init: {e}; nothing was created.", file=sys.stderr)
+        return 1
+    if args.encrypted:
+        ws, code = Workspace.create_encrypted(root, admin_username=args.admin, admin_password=password)
+    else:
+        ws, code = Workspace.open(root, create=True), None
+        access.create_user(ws, actor=None, username=args.admin, password=password, role="admin")
+    try:
+        with ws.session() as s:
+            user = s.scalar(_user_id_query(args.admin))
+            accounts.set_profile(s, user_id=user, full_name=args.full_name, language=args.language)
+    finally:
+        ws.close()
+    kind = "encrypted workspace" if code else "workspace"
+    print(f"Created the {kind} at {ws.root} with the administrator {args.admin}.")
+    if code:
+        print()
+        print(RECOVERY_NOTICE.format(code=code))
+    return 0
+
+
+def _user_id_query(username: str):
+    from sqlalchemy import func, select
+
+    from records.models import User
+
+    return select(User.id).where(func.lower(User.username) == username.strip().lower())

@@ -1,0 +1,77 @@
+"""`daftar init --encrypted --admin NAME` and `daftar demo --encrypted`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from daftar.cli import main
+from records import access
+from records.crypto import WrongPassword
+from records.workspace import Workspace
+
+CODE = re.compile(r"^\s+([A-Z2-7]{4}(?:-[A-Z2-7]{1,4}){7})\s*$", re.M)
+
+
+def test_init_encrypted_prints_the_recovery_code_once_and_the_admin_signs_in(tmp_path, monkeypatch, capsys):
+    # GIVEN a new folder and the administrator's password in $DAFTAR_PASSWORD
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    # WHEN the workspace is created encrypted
+    rc = main(["init", "--workspace", str(root), "--admin", "Boss", "--full-name", "محمد اسلم", "--encrypted"])
+    out = capsys.readouterr().out
+    # THEN the recovery code is printed with the instruction to print and lock it away
+    assert rc == 0
+    assert "lock it away" in out and "only this once" in out
+    code = CODE.search(out).group(1)
+    # ... the workspace is encrypted; the administrator's password and the code both open it
+    assert Workspace.is_encrypted(root)
+    ws, user = access.sign_in(root, username="boss", password="patwari-pass-1")
+    assert user.role == "admin" and user.full_name == "محمد اسلم"
+    assert Workspace.unlock_recovery(root, code) == ws.key
+    ws.close()
+    with pytest.raises(WrongPassword, match="wrong user name or password"):
+        access.sign_in(root, username="boss", password="not-the-pass")
+
+
+def test_init_refuses_a_short_password_and_an_existing_workspace(tmp_path, monkeypatch, capsys):
+    # GIVEN a password that breaks the rules
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "abc")
+    # WHEN init runs THEN it says why and creates nothing (no half-made key slots)
+    assert main(["init", "--workspace", str(root), "--admin", "boss", "--encrypted"]) == 1
+    assert "at least" in capsys.readouterr().err
+    assert not root.exists() or not any(root.iterdir())
+    # GIVEN a workspace that exists WHEN init runs again THEN it refuses, changing nothing
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    assert main(["init", "--workspace", str(root), "--admin", "boss"]) == 0
+    assert main(["init", "--workspace", str(root), "--admin", "other", "--encrypted"]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert not Workspace.is_encrypted(root)
+
+
+@pytest.mark.slow
+def test_encrypted_demo_opens_for_each_demo_user_and_holds_no_plaintext(tmp_path):
+    from daftar.demo import build_demo
+    from records import services as S
+
+    # GIVEN an encrypted demo workspace
+    root = tmp_path / "demo"
+    res = build_demo(root, encrypted=True, kdf={"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    # THEN it has a recovery code, every demo user signs in and reads records and page images
+    assert res.recovery_code
+    for name in ("admin", "clerk1", "girdawar1", "ro1"):
+        ws, _user = access.sign_in(root, username=name, password="demo")
+        ws.close()
+    ws, _user = access.sign_in(root, username="clerk1", password="demo")
+    with ws.session() as s:
+        reg = S.list_registers(s)[0]
+        page = S.list_pages(s, reg.id)[0]
+        assert ws.images.get(page.image_sha256).startswith(b"\x89PNG")
+    ws.close()
+    # ... and no file holds a mauza name, a PNG or an SQLite header in clear
+    for p in root.rglob("*"):
+        if p.is_file():
+            data = p.read_bytes()
+            assert reg.mauza.encode() not in data and b"\x89PNG" not in data and b"SQLite format 3" not in data, p
