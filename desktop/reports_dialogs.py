@@ -15,7 +15,6 @@ QPrintPreviewDialog shows and prints, so the printout is the same PDF that is sa
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -202,7 +201,9 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
     if chosen is None:
         return None
     khewat, owner = chosen
-    out = str(Path(tempfile.mkdtemp(prefix="daftar-preview-")) / "fard.pdf")
+    from desktop.ramdir import ram_temp_dir
+
+    out = str(ram_temp_dir("daftar-preview-") / "fard.pdf")  # record text: in memory, not on disk
     job = ReportJob(parent)
     job.failed.connect(lambda msg: show and QMessageBox.warning(parent, "Daftar", msg))
     if show:

@@ -9,7 +9,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -151,5 +150,8 @@ def default_scanner() -> Scanner:
 
 
 def scan_to_temp(scanner: Scanner, settings: ScanSettings) -> list[Path]:
-    """Scan into a new temporary folder (the caller imports and may delete the files)."""
-    return scanner.scan(settings, Path(tempfile.mkdtemp(prefix="daftar-scan-")))
+    """Scan into a new private folder, in memory where the system allows (desktop.ramdir),
+    removed when Daftar ends; the caller imports the files."""
+    from desktop.ramdir import ram_temp_dir
+
+    return scanner.scan(settings, ram_temp_dir("daftar-scan-"))

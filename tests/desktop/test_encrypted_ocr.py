@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
-
 # Installed in every Python process of the run (the spawned OCR worker too) through
 # PYTHONPATH: logs each file Python opens for writing, so a temporary file made and deleted
 # in between is caught as well.
@@ -85,6 +83,7 @@ SCRIPT = textwrap.dedent(r"""
 """)
 
 
+@pytest.mark.slow
 def test_import_and_ocr_of_an_encrypted_workspace_leave_no_plaintext(tmp_path):
     # GIVEN an empty temporary folder as TMPDIR and a page image on the clerk's "USB stick"
     tmpdir = tmp_path / "tmp"
