@@ -219,6 +219,9 @@ class CorrectionView(QWidget):
             page, rows, tpl, image = res
             if page.id != self.page_id:
                 return  # the clerk moved on
+            if self.model.page is not None and self.model.page.id == page.id and self.model.saving:
+                self.model.reload()  # edits of this page are still being saved: read after them
+                return
             self.image_view.set_image(image)
             self.model.set_page(page, rows, tpl)
             self._fit_columns()
