@@ -26,6 +26,8 @@ class Preferences:
     scan_dpi: int = 300
     nastaliq: bool = False  # Urdu in Nastaliq (else Naskh) on screen
     font_size: int = 13
+    district: str = ""  # the office's, proposed for new registers
+    tehsil: str = ""
 
     @classmethod
     def from_workspace(cls, ws: Workspace) -> Preferences:
@@ -40,7 +42,8 @@ class Preferences:
             st = Settings.from_dict(dict(office.settings or {}) if office else None)
         return cls(urdu_digits=st.get("display.urdu_digits"), ocr_workers=st.get("ocr.workers"),
                    scan_dpi=st.get("ocr.dpi"), nastaliq=st.get("display.urdu_font") == "Noto Nastaliq Urdu",
-                   font_size=st.get("display.font_size"))
+                   font_size=st.get("display.font_size"), district=st.get("office.district"),
+                   tehsil=st.get("office.tehsil"))
 
 
 @dataclass

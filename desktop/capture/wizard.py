@@ -121,6 +121,8 @@ class NewRegisterWizard(QWizard):
         self.setWindowTitle(self.tr("New register"))
         self.kind_page = _KindPage(self)
         self.header_page = _HeaderPage(self)
+        self.header_page.district.setText(ctx.prefs.district)  # the office's own, usually right
+        self.header_page.tehsil.setText(ctx.prefs.tehsil)
         self.addPage(self.kind_page)
         self.addPage(self.header_page)
 

@@ -75,8 +75,10 @@ def test_preferences_follow_the_office_settings(workspace):
     from records.models import Office
 
     with workspace.session() as s:
-        s.add(Office(name="Patwar khana", settings={"display.urdu_digits": True, "ocr.workers": 2, "ocr.dpi": "lots"}))
+        s.add(Office(name="Patwar khana", settings={"display.urdu_digits": True, "ocr.workers": 2, "ocr.dpi": "lots",
+                                                   "office.district": "لاہور"}))
     # WHEN the desktop reads its preferences
     prefs = Preferences.from_workspace(workspace)
     # THEN they are the office's, with the default for the bad value
     assert (prefs.urdu_digits, prefs.ocr_workers, prefs.scan_dpi) == (True, 2, 300)
+    assert prefs.district == "لاہور" and prefs.tehsil == ""
