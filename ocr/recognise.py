@@ -27,6 +27,9 @@ from records.text import LATIN_DIGITS, URDU_DIGITS, latin_digits
 
 # Text whose ink is shorter than this (px) is upscaled 2x before recognition.
 SMALL_TEXT_PX = 28
+# Cells per Tesseract recognition of text (None: all cells of a group in one). See
+# docs/benchmarks.md.
+STACK_CELLS: int | None = 40
 # Height (px) every text line is scaled to before stacking (see docs/benchmarks.md).
 LINE_PX = 32
 # The same for digit lines: two passes at these heights, compared (see TesseractNumberReader).
@@ -196,6 +199,7 @@ class _Slot:
     x0: int
     x1: int
     scale: float
+    lines: int = 1  # text lines in the crop
 
 
 def text_lines(crop: np.ndarray, mask: np.ndarray | None = None) -> int:
@@ -223,6 +227,7 @@ def stack(
     *,
     line_height: int | None = -1,
     upscale_small: bool = True,
+    fixed_scale: float | None = None,
 ) -> tuple[np.ndarray, list[_Slot]]:
     """Place crops one under another on a white canvas, right-aligned; return canvas and slots.
 
@@ -233,11 +238,16 @@ def stack(
         line_height = LINE_PX
     crops, heights = [], []
     common = None
+    n_lines: list[int] = []
     if line_height and images:
         # one factor for the whole stack: cells of a page share a font size, and scaling each
         # cell to its own ink height (dots, descenders) would give each a different one
-        per_line = [img.shape[0] / text_lines(img) for _, img in images]
+        n_lines = [text_lines(img) for _, img in images]
+        per_line = [img.shape[0] / n for (_, img), n in zip(images, n_lines, strict=True)]
         common = float(np.clip(line_height / max(1.0, float(np.median(per_line))), 0.4, 4.0))
+    if fixed_scale is not None:
+        common = fixed_scale
+        n_lines = [text_lines(img) for _, img in images]
     for key, img in images:
         if common is not None:
             scale = common
@@ -261,7 +271,7 @@ def stack(
         h, w = img.shape
         x = width - PAD - w
         canvas[y : y + h, x : x + w] = img
-        slots.append(_Slot(key, y, y + h, x, x + w, scale))
+        slots.append(_Slot(key, y, y + h, x, x + w, scale, n_lines[len(slots)] if n_lines else 1))
         y += h + gap
     return canvas, slots
 
@@ -281,7 +291,7 @@ def assign_words(words: Sequence[Word], slots: Sequence[_Slot]) -> dict[Hashable
     return out
 
 
-def _join_words(words: list[Word], rtl: bool) -> str:
+def _join_words(words: list[Word], rtl: bool, n_lines: int = 0) -> str:
     """Words of one slot in reading order: by text line, then right to left for Urdu.
 
     Tesseract's own order is not trusted: in a stack it sometimes files the first word of a
@@ -289,6 +299,9 @@ def _join_words(words: list[Word], rtl: bool) -> str:
     """
     if not words:
         return ""
+    if n_lines == 1:  # one line in the cell: order by x alone
+        ordered = sorted(words, key=lambda w: -(w.box[0] + w.box[2]) if rtl else w.box[0])
+        return " ".join(w.text for w in ordered)
     hs = float(np.median([w.box[3] for w in words]))
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.box[1] + w.box[3] / 2):
@@ -313,7 +326,14 @@ TEXT_GROUPS = {
 }
 
 
-def _clean_text(text: str) -> str:
+# Short vowel marks (zer, zabar, pesh, tanwin, shadda, sukun, small alef): registers are typed
+# without them, and the `urd` model adds them to clean words (مزارع read as مزارعِ).
+_HARAKAT = dict.fromkeys(range(0x064B, 0x0653)) | {0x0670: None}
+
+
+def _clean_text(text: str, urdu: bool = False) -> str:
+    if urdu:
+        text = text.translate(_HARAKAT).strip().rstrip("۔.").strip()
     return " ".join(text.split())
 
 
@@ -331,13 +351,24 @@ def recognise_text_group(
             continue
         items.append((c.key, _crop(ink.gray, ink.box, pad=8)))
     if items:
-        canvas, slots = stack(items, line_height=line_height)
-        words = engine.words(canvas, lang, psm)
-        by_slot = assign_words(words, slots)
+        slots, by_slot = [], {}
+        n = max(1, STACK_CELLS or len(items))
+        # one scale for the whole group, then recognitions of at most STACK_CELLS cells
+        scale_ref = stack(items, line_height=line_height)[1] if n < len(items) else None
+        for start in range(0, len(items), n):
+            part = items[start : start + n]
+            if scale_ref is not None:
+                sc = scale_ref[0].scale
+                canvas, sl = stack(part, line_height=None, fixed_scale=sc)
+            else:
+                canvas, sl = stack(part, line_height=line_height)
+            by_slot.update(assign_words(engine.words(canvas, lang, psm), sl))
+            slots += sl
         kinds = {c.key: c.kind for c in cells}
+        lines_of = {sl.key: sl.lines for sl in slots}
         for key, ws in by_slot.items():
-            raw = _join_words(ws, rtl=lang == "urd")
-            text = _clean_text(raw)
+            raw = _join_words(ws, rtl=lang == "urd", n_lines=lines_of[key])
+            text = _clean_text(raw, urdu=lang == "urd")
             if kinds[key] == "text-en":
                 text = latin_digits(text)
             out[key] = CellText(

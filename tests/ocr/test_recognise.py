@@ -149,3 +149,11 @@ def test_stack_scales_all_cells_alike_and_assigns_words_by_slot():
     assert all(s.x1 == canvas.shape[1] - rec.PAD for s in slots)
     w = rec.Word("x", 90.0, (slots[1].x0, slots[1].y0 + 5, 10, 10))
     assert rec.assign_words([w], slots) == {"a": [], "b": [w]}
+
+
+def test_urdu_text_loses_vowel_marks_and_a_closing_full_stop():
+    # GIVEN what the urd model returns for clean words: added zer, a closing full stop
+    # WHEN cleaned as Urdu text
+    # THEN the text reads as a clerk types it
+    assert rec._clean_text(" مزارعِ  غیر ۔", urdu=True) == "مزارع غیر"
+    assert rec._clean_text("Khewat 7.", urdu=False) == "Khewat 7."
