@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.ocr.started.connect(self.progress.start)
         self.ocr.progress.connect(self.progress.update_progress)
+        self.ocr.page_progress.connect(self.progress.update_page)
         self.ocr.idle.connect(self.progress.finish)
         self.progress.cancel_requested.connect(self.ocr.cancel)
         self.ocr.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))

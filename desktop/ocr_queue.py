@@ -10,10 +10,10 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from desktop.ocr_worker import DEFAULT_READER, ocr_page
+from desktop.ocr_worker import DEFAULT_READER, init_worker, ocr_page
 from desktop.operations import error_text, read_op
 from desktop.operations import page as page_ops
-from desktop.qt import QObject, Signal
+from desktop.qt import QObject, QTimer, Signal
 from records import services
 from records.workflow import WorkflowError
 
@@ -23,6 +23,7 @@ class OcrQueue(QObject):
 
     progress = Signal(int, int, str)
     page_done = Signal(int, str)
+    page_progress = Signal(int, int, int, str)  # page id, step, steps, what the reader is doing
     notice = Signal(str)  # something the clerk should read (e.g. OCR not applied over corrections)
     started = Signal()
     idle = Signal()
@@ -39,6 +40,10 @@ class OcrQueue(QObject):
         self._total = 0
         self._closed = False
         self._enqueuing = 0
+        self._progress_q = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(100)
+        self._poll.timeout.connect(self._drain_progress)
 
     # -- public -----------------------------------------------------------
     @property
@@ -71,6 +76,7 @@ class OcrQueue(QObject):
         """Stop the workers now; statuses stay queued/running so the next start resumes them."""
         self._closed = True
         self._queue = []
+        self._poll.stop()
         pool, self._pool = self._pool, None
         if pool is not None:
             procs = list(getattr(pool, "_processes", {}).values())
@@ -80,6 +86,10 @@ class OcrQueue(QObject):
                     p.terminate()
             for p in procs:
                 p.join(5)
+        if self._progress_q is not None:
+            self._progress_q.cancel_join_thread()
+            self._progress_q.close()
+            self._progress_q = None
 
     # -- internal ---------------------------------------------------------
     def _added(self, ids: list[int]) -> None:
@@ -113,8 +123,27 @@ class OcrQueue(QObject):
 
     def _ensure_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+            mp = multiprocessing.get_context("spawn")
+            self._progress_q = mp.Queue()
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp,
+                                             initializer=init_worker, initargs=(self._progress_q,))
+        self._poll.start()
         return self._pool
+
+    def _drain_progress(self) -> None:
+        """Forward the workers' in-page progress (polled every 100 ms while OCR runs)."""
+        import queue as queue_mod
+
+        q = self._progress_q
+        for _ in range(100):
+            try:
+                page_id, done, total, message = q.get_nowait()
+            except (queue_mod.Empty, OSError, ValueError, EOFError):
+                break
+            if page_id in self._active:
+                self.page_progress.emit(page_id, done, total, message)
+        if not self.running:
+            self._poll.stop()
 
     def _pump(self) -> None:
         while not self._closed and self._queue and len(self._active) < self.workers:
@@ -146,7 +175,7 @@ class OcrQueue(QObject):
             return
         self._emit_progress(self.tr("page {n}").format(n=page.page_no))
         try:
-            fut = self._ensure_pool().submit(ocr_page, data, tpl, self.reader)
+            fut = self._ensure_pool().submit(ocr_page, data, tpl, self.reader, page_id)
         except RuntimeError as e:  # pool shut down
             self._finish(page_id, error_text(e))
             return
@@ -156,6 +185,7 @@ class OcrQueue(QObject):
     def _on_read(self, page_id: int, fut: Future) -> None:
         if self._closed:
             return
+        self._drain_progress()  # the page's last steps, before it leaves the active set
         try:
             rows = fut.result()
         except BaseException as e:  # noqa: BLE001 - any failure marks the page failed with its reason

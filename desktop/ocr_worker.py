@@ -14,6 +14,23 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 DEFAULT_READER = "ocr.pipeline:read_image"
 
+_progress_queue = None  # set in each worker process by init_worker
+
+
+def init_worker(queue) -> None:
+    """Pool initializer: where a worker reports progress inside a page (page id, done, total, text)."""
+    global _progress_queue
+    _progress_queue = queue
+
+
+def _accepts_progress(fn) -> bool:
+    import inspect
+
+    try:
+        return "progress" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -38,15 +55,29 @@ def _reader(path: str):
         raise OcrPageError(f"the OCR engine is not available ({e}); reinstall Daftar") from None
 
 
-def ocr_page(image_bytes: bytes, template, reader: str = DEFAULT_READER) -> list[dict[str, Reading]]:
-    """Read one stored page image; raises OcrPageError with a clerk-facing message."""
+def ocr_page(image_bytes: bytes, template, reader: str = DEFAULT_READER,
+             page_id: int | None = None) -> list[dict[str, Reading]]:
+    """Read one stored page image; raises OcrPageError with a clerk-facing message.
+
+    With a progress queue (init_worker) and a page id, the reader's steps are reported."""
     import cv2
     import numpy as np
 
     image = cv2.imdecode(np.frombuffer(image_bytes, np.uint8), cv2.IMREAD_COLOR)
     if image is None:
         raise OcrPageError("the stored page image cannot be decoded; import the page again")
-    page = _reader(reader)(image, template)
+    fn = _reader(reader)
+    kwargs = {}
+    queue = _progress_queue
+    if queue is not None and page_id is not None and _accepts_progress(fn):
+        def progress(done: int, total: int, message: str) -> None:
+            try:
+                queue.put_nowait((page_id, int(done), int(total), str(message)))
+            except Exception:  # noqa: BLE001 - progress is a nicety, never a failure
+                pass
+
+        kwargs["progress"] = progress
+    page = fn(image, template, **kwargs)
     if getattr(page, "error", None):
         raise OcrPageError(str(page.error))
     out: list[dict[str, Reading]] = []

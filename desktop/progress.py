@@ -24,7 +24,7 @@ class ProgressPanel(QWidget):
         self.label = QLabel(self)
         self.page_bar = QProgressBar(self)
         self.page_bar.setObjectName("pageProgress")
-        self.page_bar.setRange(0, 0)  # busy: one page is read in one go
+        self.page_bar.setRange(0, 0)  # busy until the reader reports its steps
         self.page_bar.setMaximumWidth(80)
         self.total_bar = QProgressBar(self)
         self.total_bar.setObjectName("totalProgress")
@@ -47,9 +47,17 @@ class ProgressPanel(QWidget):
         if not self.isVisible():
             self._timer.start(SHOW_AFTER_MS)
 
+    def update_page(self, _page_id: int, done: int, total: int, message: str) -> None:
+        """Progress inside the page being read (the reader's steps)."""
+        self.page_bar.setRange(0, max(total, 1))
+        self.page_bar.setValue(done)
+        self.page_bar.setToolTip(message)
+
     def update_progress(self, done: int, total: int, label: str) -> None:
         self.total_bar.setRange(0, max(total, 1))
         self.total_bar.setValue(done)
+        if label:  # a new page started: busy until its first step is reported
+            self.page_bar.setRange(0, 0)
         text = self.tr("OCR {done} of {total} pages").format(done=done, total=total)
         self.label.setText(f"{text} — {label}" if label else text)
 

@@ -40,11 +40,14 @@ def read_image(image, template) -> _Page:
     return _Page(rows)
 
 
-def read_image_slow(image, template) -> _Page:
-    """Like read_image, but takes half a second (to cancel while it runs)."""
+def read_image_slow(image, template, progress=None) -> _Page:
+    """Like read_image, but takes half a second (to cancel while it runs), reporting two steps."""
     import time
 
-    time.sleep(0.5)
+    for step in (1, 2):
+        time.sleep(0.25)
+        if progress is not None:
+            progress(step, 2, f"step {step}")
     return read_image(image, template)
 
 

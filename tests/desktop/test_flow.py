@@ -32,6 +32,8 @@ def test_import_ocr_correct_submit(qtbot, ctx, tmp_path):
     wait_idle(qtbot, ctx)
 
     # WHEN the clerk imports it with OCR on
+    steps = []
+    win.ocr.page_progress.connect(lambda _pid, done, total, _msg: steps.append((done, total)))
     dlg = win.import_pages([str(page_file)])
     assert isinstance(dlg, ImportDialog)
     qtbot.waitUntil(lambda: dlg.import_button.isEnabled(), timeout=10000)
@@ -44,6 +46,7 @@ def test_import_ocr_correct_submit(qtbot, ctx, tmp_path):
     page_id = dlg.report.page_ids[0]
     with ctx.ws.session() as s:
         assert services.get_page(s, page_id).ocr_status == "done"
+    assert (3, 3) in steps  # the pipeline's steps inside the page reached the progress panel
     view = win.correction
     view.show_page(page_id)
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10000)

@@ -105,6 +105,8 @@ def test_cancel_returns_waiting_pages_and_progress_appears_late(qtbot, ctx):
     win.show()
     win.ocr.reader = "tests.desktop.fake_ocr:read_image_slow"
     wait_idle(qtbot, ctx)
+    steps = []
+    win.ocr.page_progress.connect(lambda pid, done, total, msg: steps.append((pid, done, total)))
     win.ocr.enqueue(pids)
     # THEN the progress panel is not shown at once, but after about half a second
     qtbot.waitUntil(lambda: win.ocr.running and bool(win.ocr._active))
@@ -118,6 +120,9 @@ def test_cancel_returns_waiting_pages_and_progress_appears_late(qtbot, ctx):
     # THEN the page being read finishes, the waiting ones are back to 'none', the panel goes
     states = [_status(ctx, p)[0] for p in pids]
     assert states[0] == "done" and states[1:] == ["none", "none"]
+    # ... and the steps inside the page read were reported from the worker process
+    qtbot.waitUntil(lambda: (pids[0], 2, 2) in steps or (pids[0], 1, 2) in steps, timeout=3000)
+    assert win.progress.page_bar.maximum() == 2
     qtbot.waitUntil(lambda: not win.progress.isVisible(), timeout=3000)
     win.shutdown()
 
