@@ -345,6 +345,10 @@ class SyncEngine:
                 raise DiskFullError(DISK_FULL) from None
             raise
 
+    def _paused_now(self) -> bool:
+        with self.ws.session() as s:
+            return get_state(s, K_PAUSED) == "1"
+
     # -- public ----------------------------------------------------------
     def server_reachable(self) -> bool:
         """True when the server answers as a Daftar server (for a connectivity watcher)."""
@@ -430,7 +434,7 @@ class SyncEngine:
                 delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
                 delay = min(delay, self.cfg.backoff_max)
                 self._note_error(batch_id, str(e), delay=delay)
-                if attempt == self.cfg.max_attempts:
+                if attempt == self.cfg.max_attempts or self._paused_now():
                     raise
                 self.sleep(delay)
             except RefusedError as e:
@@ -502,20 +506,26 @@ class SyncEngine:
 
     def _upload_image(self, sha: str, offset: int) -> int:
         """Upload one image from `offset` (where the server is); returns the bytes sent."""
-        sent = 0
+        sent, restarted = 0, False
         data = self.ws.images.get(sha)
         total = len(data)
         if offset > total:
             offset = 0
         while True:
             chunk = data[offset: offset + self.cfg.chunk_size]
-            r = self._call("POST", f"/v1/images/{sha}", accept=(200, 409), content=chunk,
+            r = self._call("POST", f"/v1/images/{sha}", accept=(200, 409, 422), content=chunk,
                            headers={P.UPLOAD_OFFSET: str(offset), P.UPLOAD_LENGTH: str(total),
                                     "Content-Type": "application/octet-stream"})
             st = self._json(r)
             if r.status_code == 409:
                 offset = int(st.get("offset", 0))
                 continue
+            if r.status_code == 422:
+                if st.get("error") == "hash_mismatch" and not restarted:  # a damaged partial: once more from 0
+                    restarted, offset = True, 0
+                    continue
+                raise RefusedError(f"The central server refused page image {sha[:12]}…: {st.get('detail', st)}",
+                                   422, st if isinstance(st, dict) else None)
             sent += len(chunk)
             if st.get("complete"):
                 return sent

@@ -184,6 +184,9 @@ def create_app(settings: Settings) -> FastAPI:
     ):
         if storage.has(sha256):
             return {"offset": storage.offset(sha256), "complete": True}
+        if upload_length > settings.max_image_bytes:
+            return JSONResponse({"error": "too_large", "detail": f"a page image may have at most {settings.max_image_bytes} bytes"},
+                                status_code=413)
         lock = upload_locks.setdefault(sha256, asyncio.Lock())
         async with lock:
             try:

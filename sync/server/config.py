@@ -22,7 +22,7 @@ class Settings:
     storage_dir: Path
     admin_token: str = field(default_factory=lambda: os.environ.get("DAFTAR_ADMIN_TOKEN") or secrets.token_urlsafe(24))
     test_hooks: bool = False
-    max_chunk: int = 64 * 1024 * 1024
+    max_image_bytes: int = 200 * 1024 * 1024
     changes_page: int = 500
 
     def __post_init__(self) -> None:

@@ -208,3 +208,22 @@ def test_client_sigkilled_at_random_points_finishes_with_every_record_once(works
     _all_once(workspace, server)
     assert len(server.entry_keys()) == 12
     assert entry_states(workspace, ids) == ["sent"] * 12
+
+
+def test_damaged_partial_upload_on_the_server_is_sent_again_from_the_start(office, server):
+    # GIVEN the server holds 5 kB of garbage as the start of one page image (e.g. a torn write)
+    info = seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    sha = info.images[0]
+    (server.storage / "partial").mkdir(parents=True, exist_ok=True)
+    (server.storage / "partial" / sha).write_bytes(b"\xff" * 5000)
+
+    # WHEN the office syncs
+    eng = engine_for(office.ws)
+    rep = eng.run_once()
+
+    # THEN the server discarded the bad bytes, the image was sent whole, all arrived once
+    assert rep.ok, rep.errors
+    assert rep.bytes_uploaded == 2 * 20 * 1024  # bytes confirmed by the server: both images whole
+    assert (server.storage / sha[:2] / sha).read_bytes() == office.ws.images.get(sha)
+    _all_once(office.ws, server)
