@@ -272,18 +272,39 @@ def choose_language_at_start(app: QCoreApplication, *, ask: bool = True) -> str:
 
 
 # ----------------------------------------------------------------------------- numbers, dates
-def number_text(value, *, urdu_digits: bool) -> str:
+_display = {"urdu_digits": False, "date_format": "%d-%m-%Y"}
+
+
+def configure_display(*, urdu_digits: bool, date_format: str) -> None:
+    """The office's choice of digits (display.urdu_digits) and date format (date.format)."""
+    _display["urdu_digits"] = bool(urdu_digits)
+    _display["date_format"] = date_format or "%d-%m-%Y"
+
+
+def configure_from_workspace(ws, *, urdu_digits: bool | None = None) -> None:
+    """Read the office display settings of an open workspace (see configure_display)."""
+    from records import office_settings
+
+    with ws.session() as s:
+        st = office_settings.read(s)
+    configure_display(urdu_digits=st.get("display.urdu_digits") if urdu_digits is None else urdu_digits,
+                      date_format=st.get("date.format"))
+
+
+def number_text(value, *, urdu_digits: bool | None = None) -> str:
     """A number (or text holding digits) in the office's digits: ۱۲-۵ or 12-5."""
-    return display_digits(str(value), urdu=urdu_digits)
+    urdu = _display["urdu_digits"] if urdu_digits is None else urdu_digits
+    return display_digits(str(value), urdu=urdu)
 
 
-def date_text(value: dt.date | dt.datetime | None, fmt: str = "%d-%m-%Y", *, urdu_digits: bool = False,
+def date_text(value: dt.date | dt.datetime | None, fmt: str | None = None, *, urdu_digits: bool | None = None,
               time: bool = False) -> str:
-    """A date in the office's format (date.format), with the office's digits."""
+    """A date (with `time`, also hours and minutes) in the office's format and digits."""
     if value is None:
         return ""
+    fmt = fmt or _display["date_format"]
     s = value.strftime(fmt + (" %H:%M" if time and isinstance(value, dt.datetime) else ""))
-    return display_digits(s, urdu=urdu_digits)
+    return number_text(s, urdu_digits=urdu_digits)
 
 
 def tr(text: str, context: str = FALLBACK_CONTEXT) -> str:

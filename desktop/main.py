@@ -58,4 +58,7 @@ def open_main_window(ws, actor=None, prefs=None):
 
     actor = actor or default_actor(ws)
     ctx = AppContext.create(ws, actor, prefs=prefs)
+    from desktop.i18n import configure_from_workspace
+
+    configure_from_workspace(ws, urdu_digits=ctx.prefs.urdu_digits)
     return MainWindow(ctx)

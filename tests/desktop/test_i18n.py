@@ -1,0 +1,197 @@
+"""Interface language, first start (encrypted workspace, recovery code), preferences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop import i18n
+from desktop.qt import QCoreApplication, QDialog, QDialogButtonBox, Qt
+
+pytestmark = pytest.mark.gui
+LIGHT_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+@pytest.fixture
+def urdu(qapp):
+    assert i18n.apply_language(qapp, "ur")
+    yield qapp
+    i18n.apply_language(qapp, "en")
+
+
+def test_urdu_turns_the_layout_right_to_left_and_translates_in_any_context(urdu):
+    # GIVEN the Urdu interface
+    # THEN the layout is right to left and texts come from daftar_ur
+    assert urdu.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert QCoreApplication.translate("MainWindow", "Registers") == "رجسٹر"
+    # ... a text known at run time (context "Daftar") or from another window is found too
+    assert QCoreApplication.translate("SomeNewWindow", "Import pages…") == "صفحات درآمد کریں…"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "منسوخ"
+    # ... an unknown text stays as written (English)
+    assert QCoreApplication.translate("MainWindow", "No such text 123") == "No such text 123"
+
+
+def test_english_is_the_source_and_left_to_right(qapp):
+    # WHEN English is chosen THEN texts are the source texts, left to right
+    i18n.apply_language(qapp, "en")
+    assert QCoreApplication.translate("MainWindow", "Registers") == "Registers"
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert i18n.current_language() == "en"
+
+
+def test_the_ts_file_serves_when_no_qm_can_be_made(qapp, monkeypatch):
+    # GIVEN no compiled catalogue (a fresh clone without lrelease)
+    monkeypatch.setattr(i18n, "qm_path", lambda lang: None)
+    # WHEN Urdu is chosen THEN the .ts is read directly
+    try:
+        assert i18n.apply_language(qapp, "ur")
+        assert QCoreApplication.translate("LoginDialog", "Password") == "پاس ورڈ"
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_every_translation_keeps_its_placeholders():
+    # GIVEN the Urdu catalogue
+    import re
+
+    table = i18n.read_ts(i18n.ts_path("ur"))
+    # THEN every {name} and %v of the English text is in the Urdu text (format() would fail)
+    bad = [(src, t) for (_c, src), t in table.items()
+           if sorted(re.findall(r"\{[^}]*\}|%[vm]", src)) != sorted(re.findall(r"\{[^}]*\}|%[vm]", t))]
+    assert not bad, bad
+    assert len(table) > 300
+
+
+def test_numbers_and_dates_follow_the_office_settings():
+    # GIVEN Urdu digits and day/month/year with slashes
+    i18n.configure_display(urdu_digits=True, date_format="%d/%m/%Y")
+    try:
+        assert i18n.number_text("12-5") == "۱۲-۵"
+        assert i18n.date_text(dt.datetime(2026, 3, 14, 9, 5), time=True) == "۱۴/۰۳/۲۰۲۶ ۰۹:۰۵"
+        # GIVEN Latin digits and ISO dates
+        i18n.configure_display(urdu_digits=False, date_format="%Y-%m-%d")
+        assert i18n.date_text(dt.date(2026, 3, 14)) == "2026-03-14"
+        assert i18n.number_text("۴۷") == "47"
+    finally:
+        i18n.configure_display(urdu_digits=False, date_format="%d-%m-%Y")
+
+
+def test_language_is_asked_once_and_remembered(qapp, qtbot, tmp_path, monkeypatch):
+    # GIVEN a computer where no language was chosen yet
+    monkeypatch.setenv(i18n.SETTINGS_FILE_ENV, str(tmp_path / "ui.ini"))
+    assert i18n.saved_language() is None
+    # WHEN the first-start dialog is answered with Urdu
+    dlg = i18n.LanguageDialog()
+    qtbot.addWidget(dlg)
+    dlg.findChild(type(dlg.findChildren(QDialogButtonBox)[0].buttons()[0]), "lang_ur").click()
+    assert dlg.choice == "ur"
+    i18n.save_language(dlg.choice)
+    # THEN the next start does not ask and uses Urdu
+    try:
+        assert i18n.choose_language_at_start(qapp, ask=False) == "ur"
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_first_start_creates_an_encrypted_workspace_and_shows_the_code_once(qapp, qtbot, tmp_path):
+    from desktop.first_start import NewWorkspaceDialog, RecoveryCodeDialog, is_new_workspace
+    from records.workspace import Workspace
+
+    # GIVEN a computer without a workspace
+    root = tmp_path / "office"
+    assert is_new_workspace(root)
+    dlg = NewWorkspaceDialog(root, language="en")
+    qtbot.addWidget(dlg)
+    dlg.kdf = LIGHT_KDF
+    assert dlg.encrypt.isChecked()  # encrypted unless the administrator says otherwise
+    # WHEN the passwords differ THEN it says so and creates nothing
+    dlg.username.setText("boss")
+    dlg.password.setText("patwari-pass-1")
+    dlg.repeat.setText("patwari-pass-2")
+    dlg.submit()
+    assert "differ" in dlg.error.text() and is_new_workspace(root)
+    # WHEN a password breaks the rules THEN nothing is created either (no half-made key slots)
+    dlg.password.setText("abc")
+    dlg.repeat.setText("abc")
+    dlg.submit()
+    assert "at least" in dlg.error.text() and is_new_workspace(root)
+    # WHEN the administrator is filled in
+    dlg.password.setText("patwari-pass-1")
+    dlg.repeat.setText("patwari-pass-1")
+    dlg.full_name.setText("محمد اسلم")
+    dlg.submit()
+    # THEN an encrypted workspace exists, signed in, with the administrator's profile
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    assert Workspace.is_encrypted(root) and dlg.workspace.encrypted
+    assert dlg.user.role == "admin" and dlg.user.full_name == "محمد اسلم" and dlg.user.language == "en"
+    assert Workspace.unlock_recovery(root, dlg.recovery_code) == dlg.workspace.key
+    dlg.workspace.close()
+    # ... the recovery code is shown; OK only after "I have printed or written it down"
+    code = RecoveryCodeDialog(dlg.recovery_code)
+    qtbot.addWidget(code)
+    ok = code.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    code.show()
+    code.reject()  # Esc does not close it
+    assert code.isVisible()
+    code.stored.setChecked(True)
+    assert ok.isEnabled()
+    ok.click()
+    assert not code.isVisible() and code.result() == QDialog.DialogCode.Accepted
+
+
+def test_sign_in_to_an_encrypted_workspace_with_a_wrong_password_is_clear(qapp, qtbot, tmp_path):
+    from desktop.login import LoginDialog
+    from records.workspace import Workspace
+
+    # GIVEN an encrypted workspace
+    root = tmp_path / "enc"
+    ws, _code = Workspace.create_encrypted(root, admin_username="admin", admin_password="admin-pass-1", kdf=LIGHT_KDF)
+    ws.close()
+    dlg = LoginDialog(root)
+    qtbot.addWidget(dlg)
+    assert "encrypted" in dlg.intro.text()
+    # WHEN the password is wrong THEN the dialog says so and stays open
+    dlg.username.setText("admin")
+    dlg.password.setText("not-my-password")
+    dlg.submit()
+    assert "wrong user name or password" in dlg.error.text() and dlg.workspace is None
+    # WHEN it is right THEN the workspace is unlocked
+    dlg.password.setText("admin-pass-1")
+    dlg.submit()
+    assert dlg.workspace is not None and dlg.workspace.encrypted
+    dlg.workspace.close()
+
+
+def test_preferences_save_my_language_and_the_office_display_settings(ctx, qtbot, tmp_path, monkeypatch):
+    from desktop.preferences import PreferencesDialog
+    from records import access, office_settings
+    from records.accounts import get_user
+    from records.audit import Actor
+
+    monkeypatch.setenv(i18n.SETTINGS_FILE_ENV, str(tmp_path / "ui.ini"))
+    # GIVEN an administrator
+    admin = access.create_user(ctx.ws, actor=None, username="admin", password="admin-pass-1", role="admin")
+    ctx.actor = Actor(admin.id, admin.username, admin.role)
+    dlg = PreferencesDialog(ctx)
+    qtbot.addWidget(dlg)
+    # WHEN English, Latin digits off -> Urdu digits, ISO dates are chosen and saved
+    dlg.language.setCurrentIndex(dlg.language.findData("en"))
+    dlg.urdu_digits.setChecked(True)
+    dlg.date_format.setCurrentIndex(dlg.date_format.findData("%Y-%m-%d"))
+    dlg.save()
+    # THEN the user's language, this computer's language and the office settings are stored
+    with ctx.ws.session() as s:
+        assert get_user(s, admin.id).language == "en"
+        st = office_settings.read(s)
+    assert st["display.urdu_digits"] is True and st["date.format"] == "%Y-%m-%d"
+    assert i18n.saved_language() == "en"
+
+
+def test_a_clerk_cannot_change_the_office_settings(ctx, qtbot):
+    from desktop.preferences import PreferencesDialog
+
+    dlg = PreferencesDialog(ctx)
+    qtbot.addWidget(dlg)
+    assert not dlg.urdu_digits.isEnabled()
