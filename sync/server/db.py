@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from sqlalchemy import (
     JSON,
@@ -98,8 +99,30 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_LOCK_ID = 0x0DAF7A5  # PostgreSQL advisory lock: one migrating worker at a time
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the server tables to the newest revision (sync/server/migrations)."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_ID})")
+        cfg.attributes["connection"] = conn
+        names = set(inspect(conn).get_table_names())
+        if "sync_office" in names and "sync_alembic_version" not in names:
+            command.stamp(cfg, "s0001")  # made by create_all before migrations existed
+        command.upgrade(cfg, "head")
+
+
 def make_engine(url: str) -> Engine:
-    """Engine for PostgreSQL (psycopg 3) or SQLite (development); tables created if missing."""
+    """Engine for PostgreSQL (psycopg 3) or SQLite (development), migrated to the newest schema."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     if url.startswith("sqlite"):
@@ -107,7 +130,7 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_size=10, max_overflow=40, pool_pre_ping=True, pool_timeout=60)
-    Base.metadata.create_all(engine)
+    migrate(engine)
     return engine
 
 
