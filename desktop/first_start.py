@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.i18n import message
 from desktop.login import _Form
 from desktop.qt import (
     QApplication,
@@ -77,7 +78,7 @@ class NewWorkspaceDialog(_Form):
         try:
             check_password_rules(pw, name)
         except AccountError as e:
-            self.show_error(self.tr("Not created: {reason}").format(reason=str(e)))
+            self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
             return
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
@@ -94,7 +95,7 @@ class NewWorkspaceDialog(_Form):
                     ws.close()
             self.workspace, self.user = access.sign_in(self.root, username=name, password=pw)
         except (WorkspaceError, AccountError, OSError) as e:
-            self.show_error(self.tr("Not created: {reason}").format(reason=str(e)))
+            self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
             return
         finally:
             QApplication.restoreOverrideCursor()

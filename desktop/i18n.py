@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -305,6 +306,72 @@ def date_text(value: dt.date | dt.datetime | None, fmt: str | None = None, *, ur
     fmt = fmt or _display["date_format"]
     s = value.strftime(fmt + (" %H:%M" if time and isinstance(value, dt.datetime) else ""))
     return number_text(s, urdu_digits=urdu_digits)
+
+
+# ----------------------------------------------------------------------------- core messages
+MESSAGES_CONTEXT = "Messages"
+_templates: list[tuple[re.Pattern, str]] | None = None
+
+
+def _message_templates() -> list[tuple[re.Pattern, str]]:
+    """(regex, English template) of the messages of records/ and ocr/ listed in
+    desktop/i18n_strings.py with {0}, {1}... where values go (longest first)."""
+    global _templates
+    if _templates is None:
+        from desktop.i18n_strings import MESSAGES
+
+        out = []
+        for tpl in sorted(MESSAGES, key=len, reverse=True):
+            parts = re.split(r"(\{\d\})", tpl)
+            rx = "".join(f"(?P<g{p[1]}>.+?)" if re.fullmatch(r"\{\d\}", p) else re.escape(p) for p in parts)
+            out.append((re.compile(rx + r"\Z", re.S), tpl))
+        _templates = out
+    return _templates
+
+
+def _labels() -> dict[str, str]:
+    """English field labels of the built-in templates -> their Urdu labels."""
+    if "labels" not in _state:
+        from records.templates import BUILTIN, builtin
+
+        table = {}
+        for name in BUILTIN:
+            t = builtin(name)
+            for spec in (*t.header, *t.columns):
+                table[spec.label_en] = spec.label_ur
+            table[t.title_en] = t.title_ur
+        _state["labels"] = table
+    return _state["labels"]
+
+
+def message(text: str, _depth: int = 0) -> str:
+    """A message of the core (records/, ocr/: errors, flags) in the interface language.
+
+    Exact texts and templates with values ("wrong user name or password; the account is
+    locked for 30 seconds") are looked up in the catalogue; values inside are translated in
+    turn (field labels, nested parts) and numbers kept left to right. Unknown messages stay
+    as they are (English)."""
+    if _state["lang"] == "en" or not text:
+        return text
+    exact = QCoreApplication.translate(MESSAGES_CONTEXT, text)
+    if exact != text:
+        return exact
+    if text in _labels():
+        return _labels()[text]
+    if _depth > 2:
+        return text
+    for rx, tpl in _message_templates():
+        m = rx.match(text)
+        if not m:
+            continue
+        translated = QCoreApplication.translate(MESSAGES_CONTEXT, tpl)  # the template itself if missing
+        values = {k[1:]: message(v, _depth + 1) for k, v in m.groupdict().items()}
+        for k, v in values.items():
+            if re.fullmatch(r"[\d\s.,/%:-]+", v):
+                v = f"\u2066{v}\u2069"
+            translated = translated.replace("{" + k + "}", v)
+        return translated
+    return text
 
 
 def tr(text: str, context: str = FALLBACK_CONTEXT) -> str:

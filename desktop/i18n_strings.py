@@ -134,3 +134,33 @@ STRINGS = (
     QT_TRANSLATE_NOOP("QLineEdit", "Delete"),
     QT_TRANSLATE_NOOP("QLineEdit", "Select All"),
 )
+
+# Messages of records/ and ocr/ shown to the user (desktop.i18n.message); {0}, {1}... stand
+# for values inside them (numbers, names, field labels, nested parts).
+MESSAGES = (
+    QT_TRANSLATE_NOOP("Messages", "wrong user name or password"),
+    QT_TRANSLATE_NOOP("Messages", "wrong user name or password; the account is locked for {0} seconds"),
+    QT_TRANSLATE_NOOP("Messages", "too many wrong passwords: try again in {0} seconds or ask the administrator"),
+    QT_TRANSLATE_NOOP("Messages", "the password must have at least {0} characters"),
+    QT_TRANSLATE_NOOP("Messages", "the password must not be the user name"),
+    QT_TRANSLATE_NOOP("Messages", "the recovery code is not right for this workspace"),
+    QT_TRANSLATE_NOOP("Messages", "this key does not belong to this workspace"),
+    QT_TRANSLATE_NOOP("Messages", "the user name '{0}' is taken"),
+    QT_TRANSLATE_NOOP("Messages", "the user name is empty"),
+    QT_TRANSLATE_NOOP("Messages", "only an administrator can create users"),
+    QT_TRANSLATE_NOOP("Messages", "only an administrator can enable or disable users"),
+    QT_TRANSLATE_NOOP("Messages", "you cannot disable your own account"),
+    QT_TRANSLATE_NOOP("Messages", "the current password is wrong"),
+    QT_TRANSLATE_NOOP("Messages", "no such user"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: OCR is unsure of '{1}' ({2}); check it against the page"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: nothing was read; type it from the page"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: read '{1}', which does not fit: {2}"),
+    QT_TRANSLATE_NOOP("Messages", "row {0}, {1}"),
+    QT_TRANSLATE_NOOP("Messages", "Row {0}"),
+    QT_TRANSLATE_NOOP("Messages", "Row {0} ({1})"),
+    QT_TRANSLATE_NOOP("Messages", "khewat {0}"),
+    QT_TRANSLATE_NOOP("Messages", "khewat {0} khatooni {1}"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: {1}: {2}"),
+    QT_TRANSLATE_NOOP("Messages", "{0} is empty; it is required"),
+    QT_TRANSLATE_NOOP("Messages", "Page header: {0}"),
+)

@@ -40,7 +40,9 @@ def _sign_in_error(e: BaseException) -> str:
     from records.workspace import WorkspaceError
 
     if isinstance(e, (AccountError, CryptoError, WorkspaceError)):
-        return str(e)
+        from desktop.i18n import message
+
+        return message(str(e))
     return f"{type(e).__name__}: {e}"
 
 
@@ -85,6 +87,9 @@ class _Form(QDialog):
 
     def submit(self) -> None:  # pragma: no cover - overridden
         self.accept()
+
+
+FormDialog = _Form  # public name for other dialogs built the same way
 
 
 class LoginDialog(_Form):

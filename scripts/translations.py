@@ -63,6 +63,19 @@ def _done(msg: ET.Element) -> bool:
     return tr is not None and bool(tr.text) and tr.get("type") not in ("unfinished", "vanished", "obsolete")
 
 
+# Placeholders whose values are paths, numbers or dates: kept left to right inside Urdu
+# text by a Unicode isolate (else bidi turns `12-5` into `5-12` and moves a path's slashes).
+LTR_PLACEHOLDERS = re.compile(r"(?<!\u2066)(\{(?:path|first|last|t|code|rows|hadbast|year|conf[^}]*|patterns|when|n|p|id)\})")
+
+
+def isolate_placeholders(tree: ET.ElementTree) -> None:
+    """Wrap value placeholders of every Urdu translation in U+2066 ... U+2069."""
+    for _c, msg in _messages(tree):
+        tr = msg.find("translation")
+        if tr is not None and tr.text:
+            tr.text = LTR_PLACEHOLDERS.sub("\u2066\\1\u2069", tr.text)
+
+
 def same_text_fill(tree: ET.ElementTree) -> int:
     """Give every untranslated message the translation of the same source in another context."""
     known = {msg.findtext("source"): msg.find("translation").text for _c, msg in _messages(tree) if _done(msg)}
@@ -119,6 +132,7 @@ def update() -> None:
             if not _done(msg) and before.get(msg.findtext("source")):
                 _set(msg, before[msg.findtext("source")])
         n = same_text_fill(tree)
+        isolate_placeholders(tree)
         _save(tree, ts)
         print(f"{ts.name}: {n} filled from the same text elsewhere")
 
@@ -139,6 +153,7 @@ def fill(mapping: dict[str, str], lang: str = "ur") -> int:
             _set(msg, text)
             n += 1
     same_text_fill(tree)
+    isolate_placeholders(tree)
     _save(tree, ts)
     return n
 

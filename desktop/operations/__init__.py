@@ -77,8 +77,11 @@ def read_op(body: Callable[[Any], T]) -> Op[T]:
 
 
 def error_text(e: BaseException) -> str:
-    """The clerk-facing text of an error (the message, or its type when it has none)."""
-    return str(e) or type(e).__name__
+    """The clerk-facing text of an error (the message, or its type when it has none), in
+    the interface language where the message is in the catalogue (desktop.i18n.message)."""
+    from desktop.i18n import message
+
+    return message(str(e)) or type(e).__name__
 
 
 def show_error(e: BaseException) -> None:

@@ -5,7 +5,7 @@
         <name />
         <message>
             <source>Imported {n} page(s) as pages {first}–{last}.</source>
-            <translation>{n} صفحات درآمد ہو گئے، صفحہ نمبر {first} تا {last}۔</translation>
+            <translation>⁦{n}⁩ صفحات درآمد ہو گئے، صفحہ نمبر ⁦{first}⁩ تا ⁦{last}⁩۔</translation>
         </message>
         <message>
             <source>No new pages were imported.</source>
@@ -84,7 +84,7 @@
         </message>
         <message>
             <source>{n} event(s) shown</source>
-            <translation>{n} واقعات دکھائے گئے</translation>
+            <translation>⁦{n}⁩ واقعات دکھائے گئے</translation>
         </message>
         <message>
             <source>Checking the chain…</source>
@@ -92,11 +92,11 @@
         </message>
         <message>
             <source>Chain intact: {n} events checked.</source>
-            <translation>سلسلہ درست ہے: {n} واقعات کی جانچ ہوئی۔</translation>
+            <translation>سلسلہ درست ہے: ⁦{n}⁩ واقعات کی جانچ ہوئی۔</translation>
         </message>
         <message>
             <source>Chain BROKEN at event {id}: {reason} ({n} events before it are intact).</source>
-            <translation>سلسلہ واقعہ {id} پر ٹوٹا ہوا ہے: {reason} (اس سے پہلے کے {n} واقعات درست ہیں)۔</translation>
+            <translation>سلسلہ واقعہ ⁦{id}⁩ پر ٹوٹا ہوا ہے: {reason} (اس سے پہلے کے ⁦{n}⁩ واقعات درست ہیں)۔</translation>
         </message>
         <message>
             <source>Cannot check the chain: {error}</source>
@@ -178,7 +178,7 @@
         </message>
         <message>
             <source>Type the year of the new edition (e.g. 2019-20).</source>
-            <translation>نئی جلد کا سال لکھیں (مثلاً 2019-20)۔</translation>
+            <translation>نئی جلد کا سال لکھیں (مثلاً ⁦2019-20⁩)۔</translation>
         </message>
         <message>
             <source>Copying…</source>
@@ -190,7 +190,7 @@
         </message>
         <message>
             <source>{n} row(s) copied into the new edition.</source>
-            <translation>{n} اندراج نئی جلد میں نقل ہو گئے۔</translation>
+            <translation>⁦{n}⁩ اندراج نئی جلد میں نقل ہو گئے۔</translation>
         </message>
         <message>
             <source>Mutations proposed (flagged rows to confirm or delete):</source>
@@ -198,7 +198,7 @@
         </message>
         <message>
             <source>{n} copied row(s) flagged: their share passed by a mutation.</source>
-            <translation>{n} نقل شدہ اندراج نشان زدہ: ان کا حصہ انتقال سے منتقل ہوا۔</translation>
+            <translation>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: ان کا حصہ انتقال سے منتقل ہوا۔</translation>
         </message>
         <message>
             <source>No sanctioned mutation since the previous edition.</source>
@@ -273,7 +273,7 @@
         </message>
         <message>
             <source>Page {n}</source>
-            <translation>صفحہ {n}</translation>
+            <translation>صفحہ ⁦{n}⁩</translation>
         </message>
         <message>
             <source>OCR failed: {error}</source>
@@ -285,7 +285,7 @@
         </message>
         <message>
             <source>{n} problem(s) to correct</source>
-            <translation>{n} غلطیاں درست کرنی ہیں</translation>
+            <translation>⁦{n}⁩ غلطیاں درست کرنی ہیں</translation>
         </message>
         <message>
             <source>no errors left</source>
@@ -293,7 +293,7 @@
         </message>
         <message>
             <source>{n} field(s) to check</source>
-            <translation>{n} خانے جانچنے ہیں</translation>
+            <translation>⁦{n}⁩ خانے جانچنے ہیں</translation>
         </message>
         <message>
             <source>(no box on the page for this field)</source>
@@ -301,7 +301,7 @@
         </message>
         <message>
             <source>OCR read: {text} ({conf:.0%})</source>
-            <translation>OCR نے پڑھا: {text} ({conf:.0%})</translation>
+            <translation>OCR نے پڑھا: {text} (⁦{conf:.0%}⁩)</translation>
         </message>
         <message>
             <source>No flagged fields on this page</source>
@@ -309,15 +309,15 @@
         </message>
         <message>
             <source>Row {n} deleted</source>
-            <translation>سطر {n} حذف ہو گئی</translation>
+            <translation>سطر ⁦{n}⁩ حذف ہو گئی</translation>
         </message>
         <message>
             <source>Not submitted: {n} problem(s) must be corrected first (F8 goes to the next flagged field)</source>
-            <translation>پیش نہیں ہوا: پہلے {n} غلطیاں درست کریں (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
+            <translation>پیش نہیں ہوا: پہلے ⁦{n}⁩ غلطیاں درست کریں (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
         </message>
         <message>
             <source>Page {n} submitted for review</source>
-            <translation>صفحہ {n} پڑتال کے لیے پیش ہو گیا</translation>
+            <translation>صفحہ ⁦{n}⁩ پڑتال کے لیے پیش ہو گیا</translation>
         </message>
         <message>
             <source>Not submitted: {reason}</source>
@@ -730,11 +730,11 @@
         </message>
         <message>
             <source>Reading {n} file(s)…</source>
-            <translation>{n} فائلیں پڑھی جا رہی ہیں…</translation>
+            <translation>⁦{n}⁩ فائلیں پڑھی جا رہی ہیں…</translation>
         </message>
         <message>
             <source>{n} page(s) ready to import.</source>
-            <translation>{n} صفحات درآمد کے لیے تیار ہیں۔</translation>
+            <translation>⁦{n}⁩ صفحات درآمد کے لیے تیار ہیں۔</translation>
         </message>
         <message>
             <source>{bad} file(s) cannot be read and will be left out (in red).</source>
@@ -746,7 +746,7 @@
         </message>
         <message>
             <source>Pages ({patterns})</source>
-            <translation>صفحات ({patterns})</translation>
+            <translation>صفحات (⁦{patterns}⁩)</translation>
         </message>
         <message>
             <source>Choose a folder of pages</source>
@@ -807,7 +807,7 @@
         </message>
         <message>
             <source>Workspace: {path}</source>
-            <translation>ورک اسپیس: {path}</translation>
+            <translation>ورک اسپیس: ⁦{path}⁩</translation>
         </message>
         <message>
             <source>This workspace is encrypted: your password also unlocks it.</source>
@@ -865,11 +865,118 @@
         </message>
         <message>
             <source>Workspace: {path}</source>
-            <translation>ورک اسپیس: {path}</translation>
+            <translation>ورک اسپیس: ⁦{path}⁩</translation>
         </message>
         <message>
             <source>Create or choose a register first.</source>
             <translation>پہلے رجسٹر بنائیں یا منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>OCR failed on a page: {error} (OCR → Retry failed pages)</source>
+            <translation>ایک صفحے پر OCR ناکام: {error} (OCR ← ناکام صفحات دوبارہ پڑھیں)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>wrong user name or password</source>
+            <translation>صارف نام یا پاس ورڈ غلط ہے</translation>
+        </message>
+        <message>
+            <source>wrong user name or password; the account is locked for {0} seconds</source>
+            <translation>صارف نام یا پاس ورڈ غلط ہے؛ اکاؤنٹ {0} سیکنڈ کے لیے بند کر دیا گیا ہے</translation>
+        </message>
+        <message>
+            <source>too many wrong passwords: try again in {0} seconds or ask the administrator</source>
+            <translation>بہت زیادہ غلط پاس ورڈ: {0} سیکنڈ بعد دوبارہ کوشش کریں یا منتظم سے رابطہ کریں</translation>
+        </message>
+        <message>
+            <source>the password must have at least {0} characters</source>
+            <translation>پاس ورڈ میں کم از کم {0} حروف ہونے چاہئیں</translation>
+        </message>
+        <message>
+            <source>the password must not be the user name</source>
+            <translation>پاس ورڈ صارف نام جیسا نہیں ہونا چاہیے</translation>
+        </message>
+        <message>
+            <source>the recovery code is not right for this workspace</source>
+            <translation>یہ بحالی کوڈ اس ورک اسپیس کا نہیں</translation>
+        </message>
+        <message>
+            <source>this key does not belong to this workspace</source>
+            <translation>یہ کلید اس ورک اسپیس کی نہیں</translation>
+        </message>
+        <message>
+            <source>the user name '{0}' is taken</source>
+            <translation>صارف نام «{0}» پہلے سے موجود ہے</translation>
+        </message>
+        <message>
+            <source>the user name is empty</source>
+            <translation>صارف نام خالی ہے</translation>
+        </message>
+        <message>
+            <source>only an administrator can create users</source>
+            <translation>صارف صرف منتظم بنا سکتا ہے</translation>
+        </message>
+        <message>
+            <source>only an administrator can enable or disable users</source>
+            <translation>صارف کو فعال یا غیر فعال صرف منتظم کر سکتا ہے</translation>
+        </message>
+        <message>
+            <source>you cannot disable your own account</source>
+            <translation>آپ اپنا اکاؤنٹ غیر فعال نہیں کر سکتے</translation>
+        </message>
+        <message>
+            <source>the current password is wrong</source>
+            <translation>موجودہ پاس ورڈ غلط ہے</translation>
+        </message>
+        <message>
+            <source>no such user</source>
+            <translation>ایسا کوئی صارف نہیں</translation>
+        </message>
+        <message>
+            <source>{0}: OCR is unsure of '{1}' ({2}); check it against the page</source>
+            <translation>{0}: OCR کو «{1}» پر یقین نہیں ({2})؛ صفحے سے ملا کر دیکھیں</translation>
+        </message>
+        <message>
+            <source>{0}: nothing was read; type it from the page</source>
+            <translation>{0}: کچھ پڑھا نہیں گیا؛ صفحے سے دیکھ کر لکھیں</translation>
+        </message>
+        <message>
+            <source>{0}: read '{1}', which does not fit: {2}</source>
+            <translation>{0}: «{1}» پڑھا گیا، جو درست نہیں: {2}</translation>
+        </message>
+        <message>
+            <source>row {0}, {1}</source>
+            <translation>سطر {0}، {1}</translation>
+        </message>
+        <message>
+            <source>Row {0}</source>
+            <translation>سطر {0}</translation>
+        </message>
+        <message>
+            <source>Row {0} ({1})</source>
+            <translation>سطر {0} ({1})</translation>
+        </message>
+        <message>
+            <source>khewat {0}</source>
+            <translation>کھیوٹ {0}</translation>
+        </message>
+        <message>
+            <source>khewat {0} khatooni {1}</source>
+            <translation>کھیوٹ {0} کھتونی {1}</translation>
+        </message>
+        <message>
+            <source>{0}: {1}: {2}</source>
+            <translation>{0}: {1}: {2}</translation>
+        </message>
+        <message>
+            <source>{0} is empty; it is required</source>
+            <translation>{0} خالی ہے؛ یہ لازمی ہے</translation>
+        </message>
+        <message>
+            <source>Page header: {0}</source>
+            <translation>صفحے کی سرخی: {0}</translation>
         </message>
     </context>
     <context>
@@ -926,7 +1033,7 @@
         </message>
         <message>
             <source>No workspace yet at {path}. Create it with its first administrator: the administrator makes the accounts of clerks and supervisors.</source>
-            <translation>{path} پر ابھی کوئی ورک اسپیس نہیں۔ اسے پہلے منتظم کے ساتھ بنائیں: منتظم کلرکوں اور نگرانوں کے اکاؤنٹ بناتا ہے۔</translation>
+            <translation>⁦{path}⁩ پر ابھی کوئی ورک اسپیس نہیں۔ اسے پہلے منتظم کے ساتھ بنائیں: منتظم کلرکوں اور نگرانوں کے اکاؤنٹ بناتا ہے۔</translation>
         </message>
         <message>
             <source>User name</source>
@@ -969,7 +1076,7 @@
         <name>OcrQueue</name>
         <message>
             <source>page {n}</source>
-            <translation>صفحہ {n}</translation>
+            <translation>صفحہ ⁦{n}⁩</translation>
         </message>
     </context>
     <context>
@@ -1003,7 +1110,7 @@
         </message>
         <message>
             <source>Show numbers in Urdu digits (۱۲-۵ instead of 12-5)</source>
-            <translation>اعداد اردو ہندسوں میں دکھائیں (12-5 کی بجائے ۱۲-۵)</translation>
+            <translation>اعداد اردو ہندسوں میں دکھائیں (⁦12-5⁩ کی بجائے ⁦۱۲-۵⁩)</translation>
         </message>
         <message>
             <source>Date format</source>
@@ -1224,7 +1331,7 @@
         <name>Registers</name>
         <message>
             <source>{district} / {tehsil} / {mauza}, hadbast {hadbast}: {pages} pages, {entries} rows</source>
-            <translation>{district} / {tehsil} / {mauza}، حدبست {hadbast}: {pages} صفحات، {entries} اندراج</translation>
+            <translation>{district} / {tehsil} / {mauza}، حدبست ⁦{hadbast}⁩: {pages} صفحات، {entries} اندراج</translation>
         </message>
     </context>
     <context>
@@ -1254,7 +1361,7 @@
         <name>ReturnedPanel</name>
         <message>
             <source>{n} row(s) sent back for correction; double-click one to open its page.</source>
-            <translation>{n} اندراج درستی کے لیے واپس آئے ہیں؛ صفحہ کھولنے کے لیے کسی پر دو بار کلک کریں۔</translation>
+            <translation>⁦{n}⁩ اندراج درستی کے لیے واپس آئے ہیں؛ صفحہ کھولنے کے لیے کسی پر دو بار کلک کریں۔</translation>
         </message>
         <message>
             <source>No rows were sent back.</source>
@@ -1289,7 +1396,7 @@
         </message>
         <message>
             <source>{register} — page {n} ({state})</source>
-            <translation>{register} — صفحہ {n} ({state})</translation>
+            <translation>{register} — صفحہ ⁦{n}⁩ ({state})</translation>
         </message>
         <message>
             <source>OCR read: {text}</source>
@@ -1305,7 +1412,7 @@
         </message>
         <message>
             <source>row {n}, {field}</source>
-            <translation>سطر {n}، {field}</translation>
+            <translation>سطر ⁦{n}⁩، {field}</translation>
         </message>
         <message>
             <source>You made or changed rows of this page: another reviewer must approve or return it.</source>
@@ -1317,7 +1424,7 @@
         </message>
         <message>
             <source>Why does page {n} go back to the clerk?</source>
-            <translation>صفحہ {n} کلرک کو کیوں واپس جا رہا ہے؟</translation>
+            <translation>صفحہ ⁦{n}⁩ کلرک کو کیوں واپس جا رہا ہے؟</translation>
         </message>
         <message>
             <source>Return rows</source>
@@ -1325,19 +1432,19 @@
         </message>
         <message>
             <source>Why do rows {rows} go back to the clerk?</source>
-            <translation>اندراج {rows} کلرک کو کیوں واپس جا رہے ہیں؟</translation>
+            <translation>اندراج ⁦{rows}⁩ کلرک کو کیوں واپس جا رہے ہیں؟</translation>
         </message>
         <message>
             <source>Approved {n} row(s)</source>
-            <translation>{n} اندراج منظور ہو گئے</translation>
+            <translation>⁦{n}⁩ اندراج منظور ہو گئے</translation>
         </message>
         <message>
             <source>Returned {n} row(s) to the clerk</source>
-            <translation>{n} اندراج کلرک کو واپس کر دیے</translation>
+            <translation>⁦{n}⁩ اندراج کلرک کو واپس کر دیے</translation>
         </message>
         <message>
             <source>Verified {n} row(s)</source>
-            <translation>{n} اندراج کی تصدیق ہو گئی</translation>
+            <translation>⁦{n}⁩ اندراج کی تصدیق ہو گئی</translation>
         </message>
         <message>
             <source>Refused: {reason}</source>
@@ -1372,11 +1479,11 @@
         </message>
         <message>
             <source>{clerk} ({n} pages)</source>
-            <translation>{clerk} ({n} صفحات)</translation>
+            <translation>{clerk} (⁦{n}⁩ صفحات)</translation>
         </message>
         <message>
             <source>Page {n}</source>
-            <translation>صفحہ {n}</translation>
+            <translation>صفحہ ⁦{n}⁩</translation>
         </message>
         <message>
             <source>Your own work: another reviewer must approve it</source>
@@ -1393,7 +1500,7 @@
         <message>
             <source>Approve {pages} page(s) with {rows} row(s) without opening each one?
 Your name is recorded as the approver of every row.</source>
-            <translation>{pages} صفحات اور ان کے {rows} اندراج ہر ایک کو کھولے بغیر منظور کریں؟
+            <translation>{pages} صفحات اور ان کے ⁦{rows}⁩ اندراج ہر ایک کو کھولے بغیر منظور کریں؟
 ہر اندراج کے منظور کنندہ کے طور پر آپ کا نام درج ہو گا۔</translation>
         </message>
         <message>
@@ -1406,7 +1513,7 @@ Your name is recorded as the approver of every row.</source>
         </message>
         <message>
             <source>Approved {n} row(s) on {p} page(s)</source>
-            <translation>{p} صفحات پر {n} اندراج منظور ہو گئے</translation>
+            <translation>⁦{p}⁩ صفحات پر ⁦{n}⁩ اندراج منظور ہو گئے</translation>
         </message>
         <message>
             <source>Nothing approved: {reason}</source>
@@ -1468,18 +1575,18 @@ Your name is recorded as the approver of every row.</source>
         </message>
         <message>
             <source>{n} row(s)</source>
-            <translation>{n} اندراج</translation>
+            <translation>⁦{n}⁩ اندراج</translation>
         </message>
         <message>
             <source>{n} row(s) match “{q}”</source>
-            <translation>«{q}» سے {n} اندراج ملتے ہیں</translation>
+            <translation>«{q}» سے ⁦{n}⁩ اندراج ملتے ہیں</translation>
         </message>
     </context>
     <context>
         <name>SuggestionPopup</name>
         <message>
             <source>{n} use(s)</source>
-            <translation>{n} بار استعمال</translation>
+            <translation>⁦{n}⁩ بار استعمال</translation>
         </message>
     </context>
     <context>
@@ -1538,7 +1645,7 @@ Your name is recorded as the approver of every row.</source>
         </message>
         <message>
             <source>Done: {n} entries sent, {d} decisions received.</source>
-            <translation>مکمل: {n} اندراج بھیجے گئے، {d} فیصلے موصول ہوئے۔</translation>
+            <translation>مکمل: ⁦{n}⁩ اندراج بھیجے گئے، {d} فیصلے موصول ہوئے۔</translation>
         </message>
         <message>
             <source>Sync did not finish. See the problems below.</source>
@@ -1550,7 +1657,7 @@ Your name is recorded as the approver of every row.</source>
         </message>
         <message>
             <source>Last successful sync: {t}</source>
-            <translation>آخری کامیاب ہم آہنگی: {t}</translation>
+            <translation>آخری کامیاب ہم آہنگی: ⁦{t}⁩</translation>
         </message>
         <message>
             <source>never</source>
@@ -1636,7 +1743,7 @@ Your name is recorded as the approver of every row.</source>
 {code}</source>
             <translation>یہ بحالی کوڈ لکھ لیں یا پرنٹ کر کے تالے میں محفوظ رکھیں۔ تمام منتظمین کے پاس ورڈ گم ہو جائیں تو یہی ورک اسپیس کھولتا ہے، اور یہ صرف ایک بار دکھایا جاتا ہے:
 
-{code}</translation>
+⁦{code}⁩</translation>
         </message>
         <message>
             <source>User {user} created.</source>
@@ -1728,7 +1835,7 @@ Your name is recorded as the approver of every row.</source>
         </message>
         <message>
             <source>Row {n} returned by {user}: {comment}</source>
-            <translation>سطر {n} کو {user} نے واپس کیا: {comment}</translation>
+            <translation>سطر ⁦{n}⁩ کو {user} نے واپس کیا: {comment}</translation>
         </message>
         <message>
             <source>Returned to me</source>

@@ -195,3 +195,15 @@ def test_a_clerk_cannot_change_the_office_settings(ctx, qtbot):
     dlg = PreferencesDialog(ctx)
     qtbot.addWidget(dlg)
     assert not dlg.urdu_digits.isEnabled()
+
+
+def test_core_messages_are_shown_in_urdu_with_their_values(urdu):
+    # GIVEN messages made in records/ and ocr/ (English, with values inside)
+    # THEN the Urdu interface shows them in Urdu, numbers kept left to right
+    assert i18n.message("wrong user name or password") == "صارف نام یا پاس ورڈ غلط ہے"
+    locked = i18n.message("wrong user name or password; the account is locked for 30 seconds")
+    assert locked.startswith("صارف نام یا پاس ورڈ غلط ہے") and "\u206630\u2069" in locked
+    flag = i18n.message("row 3, Remarks: OCR is unsure of 'منظور شدہ' (35%); check it against the page")
+    assert "سطر" in flag and "کیفیت" in flag and "منظور شدہ" in flag and "Remarks" not in flag
+    # ... and an unknown message stays as it was
+    assert i18n.message("something new happened") == "something new happened"
