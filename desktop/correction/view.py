@@ -321,14 +321,18 @@ class CorrectionView(QWidget):
         flags = self.model.cell_flags(index.row(), spec.name)
         from html import escape
 
-        lines = [f"<p dir='rtl'><b>{spec.label_ur}</b> — {spec.label_en}</p>"]
+        from desktop.i18n import is_rtl, message
+
+        d = "rtl" if is_rtl() else "ltr"  # the interface language's direction
+        en = "" if is_rtl() else f" — {spec.label_en}"
+        lines = [f"<p dir='rtl'><b>{spec.label_ur}</b>{en}</p>"]
         r = self.model.row_view(index.row())
         v = r.values.get(spec.name) if r else None
         if v is not None and v.raw_text and v.source == "ocr":
             read = self.tr("OCR read: {text} ({conf:.0%})").format(text=isolate(v.raw_text), conf=v.confidence or 0)
-            lines.append(f"<p dir='ltr'>{escape(read)}</p>")
+            lines.append(f"<p dir='{d}'>{escape(read)}</p>")
         colour = {"error": "#a00", "warning": "#a60"}.get(worst(flags), "#333")
-        lines += [f"<p dir='ltr' style='color:{colour}'>• {escape(isolate_urdu(f.message))}</p>" for f in flags]
+        lines += [f"<p dir='{d}' style='color:{colour}'>• {escape(isolate_urdu(message(f.message)))}</p>" for f in flags]
         self.cell_info.setText("".join(lines))
 
     # -- keyboard -----------------------------------------------------------
