@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.fonts import urdu_font
+from desktop.i18n import date_text, number_text, tr
 from desktop.operations import error_text, read_op
 from desktop.qt import (
     QAbstractItemView,
@@ -31,6 +32,7 @@ from desktop.qt import (
 )
 from records import audit
 from records.audit_query import AuditFilter, AuditRow, query_events
+from records.text import LRI, PDI
 
 PAGE_SIZE = 200
 
@@ -131,7 +133,7 @@ class AuditModel(QAbstractTableModel):
             return None
         e = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(e.id), f"{e.at:%Y-%m-%d %H:%M:%S}", e.username, e.action,
+            return (str(e.id), date_text(e.at, time=True) + number_text(f":{e.at:%S}"), e.username, e.action,
                     "" if e.register_id is None else str(e.register_id),
                     "" if e.page_id is None else str(e.page_id), (e.entry_uuid or "")[:8], _what(e))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (6, 7):
@@ -234,7 +236,7 @@ class AuditViewer(QWidget):
             for u in users:
                 self.user_box.addItem(u, u)
             for r in regs:
-                self.register_box.addItem(f"{r.id} · {r.template_id} · {r.mauza} · {r.year}", r.id)
+                self.register_box.addItem(f"{r.id} · {tr(r.template_id)} · {r.mauza} · {LRI}{r.year}{PDI}", r.id)
 
         read_op(body).success(done).run_in_background(self.ctx)
 

@@ -82,7 +82,9 @@ LRI, PDI = "\u2066", "\u2069"
 def register_name(r: Register) -> str:
     """Template, year and mauza; the year isolated left to right so `1997-98` is not shown
     as `98-1997` next to Urdu (shared notes: urdu-text-facts)."""
-    return f"{r.template_id} · {LRI}{r.year}{PDI} · {r.mauza}"
+    from desktop.i18n import tr
+
+    return f"{tr(r.template_id)} · {LRI}{r.year}{PDI} · {r.mauza}"
 
 
 def _users(session) -> dict[int, str]:
