@@ -89,9 +89,6 @@ class _Form(QDialog):
         self.accept()
 
 
-FormDialog = _Form  # public name for other dialogs built the same way
-
-
 class LoginDialog(_Form):
     """User name and password; on success `workspace` and `user` hold the signed-in result."""
 
