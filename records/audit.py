@@ -13,7 +13,7 @@ import hmac
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from records.models import AuditEvent, utcnow
@@ -90,12 +90,19 @@ def record(
     new: str | None = None,
     detail: dict | None = None,
 ) -> AuditEvent:
-    """Append one event in the caller's transaction (commit together with the change)."""
-    last = session.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).first()
+    """Append one event in the caller's transaction (commit together with the change).
+
+    The chain's tail is read once per transaction and then kept in the session, so a
+    transaction that writes a thousand events does not query and flush a thousand times.
+    """
+    tail = session.info.get(_TAIL)
+    if tail is None:
+        last = session.execute(
+            select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+        ).first()
+        tail = (last.id, last.hash) if last else (0, GENESIS)
     ev = AuditEvent(
-        id=(last.id + 1) if last else 1,
+        id=tail[0] + 1,
         at=utcnow(),
         user_id=actor.id,
         username=actor.username,
@@ -109,13 +116,23 @@ def record(
         old=old,
         new=new,
         detail=detail or {},
-        prev_hash=last.hash if last else GENESIS,
+        prev_hash=tail[1],
     )
     ev.hash = _hash(ev)
     ev.mac = _mac(audit_key(session), ev.hash)
     session.add(ev)
-    session.flush()
+    session.info[_TAIL] = (ev.id, ev.hash)
     return ev
+
+
+_TAIL = "audit_tail"
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_tail(session, *_args) -> None:
+    """Another writer may extend the chain between transactions: read the tail afresh."""
+    session.info.pop(_TAIL, None)
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,17 @@ class Entry(Base):
     values: Mapped[list[FieldValue]] = relationship(back_populates="entry", order_by="FieldValue.id")
 
 
+class SearchToken(Base):
+    """Khasra numbers of an entry, one row each, indexed so a khasra search never scans.
+
+    A subdivided number also stores its parents: 125/5/1 gives 125/5/1, 125/5 and 125.
+    """
+
+    __tablename__ = "search_token"
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entry.id"), primary_key=True)
+    token: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+
 class FieldValue(Base):
     """One value of a field; corrections append new rows, the raw OCR text is kept forever."""
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from records import audit, workflow
@@ -21,11 +21,12 @@ from records.audit import Actor
 from records.fields import FieldError, parse_value
 from records.flags import ERROR, Flag
 from records.images import ImageStore
-from records.models import Entry, FieldValue, Page, Register, utcnow
+from records.models import Entry, FieldValue, Page, Register, SearchToken, utcnow
 from records.templates import Template, get_template, parse_template
 from records.text import normalise
 
 KHEWAT_FIELDS = ("khewat_no",)
+VALIDATION_CODES = frozenset({"parse", "required", "range"})
 KHASRA_FIELDS = ("khasra_no", "khasra_nos")
 OWNER_FIELDS = ("owner", "transferor", "transferee", "cultivator")
 OWNER_SEARCH_FIELDS = ("owner", "transferor", "transferee")  # joined into Entry.search_owner
@@ -179,11 +180,29 @@ def _search_text_for(field_name: str, text: str) -> str:
     return t
 
 
-def _update_search_keys(entry: Entry, field_name: str, text: str) -> None:
+def khasra_tokens(search_khasra: str) -> set[str]:
+    """Indexed tokens of a khasra search text: each number and its parents (125/5 -> 125/5, 125)."""
+    out: set[str] = set()
+    for tok in search_khasra.split():
+        parts = tok.split("/")
+        out.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return {t for t in out if t and len(t) <= 40}
+
+
+def _set_tokens(session: Session, entry_id: int, search_khasra: str) -> None:
+    session.execute(delete(SearchToken).where(SearchToken.entry_id == entry_id))
+    toks = khasra_tokens(search_khasra)
+    if toks:
+        session.execute(insert(SearchToken), [{"entry_id": entry_id, "token": t} for t in sorted(toks)])
+
+
+def _update_search_keys(session: Session, entry: Entry, field_name: str, text: str) -> None:
     if field_name in KHEWAT_FIELDS:
         entry.search_khewat = normalise(text)
     elif field_name in KHASRA_FIELDS:
         entry.search_khasra = _search_text_for(field_name, text)
+        session.flush()
+        _set_tokens(session, entry.id, entry.search_khasra)
     elif field_name in OWNER_FIELDS and field_name != "cultivator":
         entry.search_owner = normalise(text)
 
@@ -375,7 +394,7 @@ def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, sourc
                     confidence=confidence, box=list(box) if box else None, source=source,
                     flags=_value_flags(spec, text, extra_flags), author_id=actor.id)
     session.add(fv)
-    _update_search_keys(entry, spec.name, text)
+    _update_search_keys(session, entry, spec.name, text)
     if spec.name in OWNER_SEARCH_FIELDS:
         # an intiqal row has a transferor and a transferee: both must be found by name
         cur = _current_values(session, entry.id)
@@ -402,6 +421,7 @@ def _new_version(session: Session, entry: Entry, actor: Actor) -> Entry:
         session.add(FieldValue(entry_id=new.id, field=v.field, value=v.value, raw_text=v.raw_text,
                                confidence=v.confidence, box=v.box, source="copied", flags=v.flags,
                                author_id=v.author_id))
+    _set_tokens(session, new.id, new.search_khasra)
     audit.record(session, actor=actor, action="entry.new_version", entity="entry", entity_id=new.id,
                  register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
                  old=str(entry.version), new=str(new.version))
@@ -618,11 +638,13 @@ def page_error_flags(session: Session, page_id: int) -> list[Flag]:
     page = _get(session, Page, page_id)
     tpl = register_template(session, page.register_id)
     rows = page_rows(session, page_id)
-    # a value's own flags do not know their row: name it, so the message says where to look
-    flags = [f if f.row is not None else replace(f, row=r.row_no - 1)
-             for r in rows for v in r.values.values() for f in v.flags if f.severity == ERROR]
     plain = [{k: v.value for k, v in r.values.items()} for r in rows]
-    flags += [f for f in validate_rows(tpl, plain, cross_rows_only=True) if f.severity == ERROR]
+    # every field rule (required, parse, range) and cross-row rule, from one validation pass
+    flags = [f for f in validate_rows(tpl, plain) if f.severity == ERROR]
+    # other error flags stored on values (none from OCR today) do not know their row: name it
+    flags += [f if f.row is not None else replace(f, row=r.row_no - 1)
+              for r in rows for v in r.values.values() for f in v.flags
+              if f.severity == ERROR and f.code not in VALIDATION_CODES]
     return flags
 
 
@@ -662,11 +684,11 @@ def search(session: Session, query: str, *, register_id: int | None = None, limi
         stmt = stmt.where(Entry.register_id == register_id)
     compact = q.replace(" ", "")
     if compact.replace("/", "").isdigit():
-        conds = [Entry.search_khasra.contains(f" {compact} ", autoescape=True)]
+        # indexed look-ups (khasra tokens, khewat number) instead of a scan of every row
+        ids = select(SearchToken.entry_id).where(SearchToken.token == compact)
         if compact.isdigit():
-            conds.append(Entry.search_khewat == compact)
-            conds.append(Entry.search_khasra.contains(f" {compact}/", autoescape=True))
-        stmt = stmt.where(or_(*conds))
+            ids = ids.union(select(Entry.id).where(Entry.search_khewat == compact))
+        stmt = stmt.where(Entry.id.in_(ids))
     else:
         stmt = stmt.where(Entry.search_owner.contains(q, autoescape=True))
     rows = session.execute(stmt.limit(limit)).all()

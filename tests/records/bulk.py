@@ -61,6 +61,13 @@ def insert_bulk(db_path: Path, register_id: int, rows) -> list[BulkRow]:
                 for i, (k, ks, o) in enumerate(rows)
             ),
         )
+        from records.services import khasra_tokens
+
+        con.executemany(
+            "INSERT INTO search_token (entry_id, token) VALUES (?, ?)",
+            ((first + i, t) for i, (_k, ks, _o) in enumerate(rows)
+             for t in sorted(khasra_tokens(" ".join(normalise(x) for x in ks)))),
+        )
         con.commit()
     finally:
         con.close()

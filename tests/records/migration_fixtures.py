@@ -1,6 +1,6 @@
 """A real extra Alembic revision for tests of upgrading an older workspace.
 
-The product has one revision (0001). To test "opening a workspace of the previous
+The product's revisions end at the current head. To test "opening a workspace of the previous
 revision backs it up and upgrades it" for real, tests copy the migration scripts to a
 temporary folder, add revision 9001 on top of the current head (it recreates the register
 table in batch mode, the hardest kind of SQLite change, and adds a column), and point

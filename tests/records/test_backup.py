@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from records import audit
+from records import audit, migrate
 from records import services as S
 from records.backup import BackupError, create_backup, read_manifest, restore_backup, verify_backup
 from records.workspace import Workspace
@@ -54,7 +54,7 @@ def test_backup_restore_round_trip_keeps_rows_images_and_audit(workspace, tmp_pa
     # THEN the backup is one .tar whose manifest names revision, counts and hashes
     assert res.path.name == "out.tar" and res.path.is_file()
     m = read_manifest(res.path)
-    assert m["alembic_revision"] == "0001" and m["counts"]["page"] == 2 and m["counts"]["entry"] == 2
+    assert m["alembic_revision"] == migrate.head_revision() and m["counts"]["page"] == 2 and m["counts"]["entry"] == 2
     assert set(m["files"]) >= {"daftar.sqlite", "keys/audit.key"} and m["images"] == 2
     # AND every row, image and the audit key came back, and the chain verifies
     assert _tables(tmp_path / "restored" / "daftar.sqlite") == before
@@ -251,7 +251,8 @@ def test_restoring_an_older_schema_upgrades_it_after_a_backup(workspace, tmp_pat
     # GIVEN a backup made at the current revision
     _fill(workspace)
     backup = create_backup(workspace, tmp_path / "old.tar").path
-    assert read_manifest(backup)["alembic_revision"] == "0001"
+    current = migrate.head_revision()
+    assert read_manifest(backup)["alembic_revision"] == current
     # AND a program version with one more migration
     newer = install_newer_schema(tmp_path, monkeypatch)
     # WHEN the backup is restored by that version
@@ -259,7 +260,7 @@ def test_restoring_an_older_schema_upgrades_it_after_a_backup(workspace, tmp_pat
     # THEN the workspace is upgraded, the pre-upgrade database is kept, data and audit survive
     assert res.revision == newer
     assert res.upgrade_backup and os.path.isfile(res.upgrade_backup)
-    assert "before-upgrade-0001" in res.upgrade_backup
+    assert f"before-upgrade-{current}" in res.upgrade_backup
     assert res.counts["entry"] == 2 and res.audit_ok
     con = sqlite3.connect(tmp_path / "restored" / "daftar.sqlite")
     try:

@@ -31,7 +31,7 @@ def test_upgrade_from_an_empty_database_matches_the_models(tmp_path):
     try:
         # THEN it is at the head revision, no backup was needed, and the schema the
         # migrations built is exactly the one the models describe
-        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0001"
+        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0002"
         assert ws.upgrade_backup is None and not ws.backups_dir.exists()
         assert _diffs(ws.engine) == []
     finally:
@@ -56,7 +56,8 @@ def test_downgrade_to_nothing_and_upgrade_again(tmp_path):
 
 
 def test_opening_a_workspace_of_the_previous_revision_backs_it_up_and_upgrades(workspace, tmp_path, monkeypatch):
-    # GIVEN a workspace with data, made by this version (revision 0001)
+    # GIVEN a workspace with data, made by this version (the current head revision)
+    old = migrate.head_revision()
     ws = workspace
     users = make_users(ws)
     rid, pid, ids = make_page(ws, users["clerk"])
@@ -70,9 +71,9 @@ def test_opening_a_workspace_of_the_previous_revision_backs_it_up_and_upgrades(w
         # THEN a backup of the old database was taken first, still at the old revision
         assert ws2.upgrade_backup is not None
         backup = ws2.backups_dir / ws2.upgrade_backup.split("/")[-1]
-        assert backup.is_file() and backup.name.startswith("before-upgrade-0001-")
+        assert backup.is_file() and backup.name.startswith(f"before-upgrade-{old}-")
         con = sqlite3.connect(backup)
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (old,)
         assert con.execute("SELECT count(*) FROM entry").fetchone() == (1,)
         con.close()
         # AND the workspace is at the new revision with every row, reference and audit event intact
@@ -112,14 +113,45 @@ def test_a_failing_upgrade_leaves_the_database_as_it_was(workspace, tmp_path, mo
             con.close()
 
     before = schema()
+    old = migrate.head_revision()
     install_failing_schema(tmp_path, monkeypatch)
     # WHEN the newer version opens it
     with pytest.raises(WorkspaceError) as e:
         Workspace.open(root)
     # THEN the error names the database and the cause, and nothing was changed
-    assert "daftar.sqlite from schema 0001 failed" in str(e.value) and "power cut" in str(e.value)
+    assert f"daftar.sqlite from schema {old} failed" in str(e.value) and "power cut" in str(e.value)
     assert "left as it was" in str(e.value)
     assert schema() == before
     # AND the current version still opens it
     monkeypatch.undo()
     Workspace.open(root).close()
+
+
+def test_upgrade_0001_to_0002_backfills_khasra_search_tokens(tmp_path):
+    # GIVEN a workspace database at revision 0001 holding an entry with khasra numbers
+    db = tmp_path / "ws" / "daftar.sqlite"
+    db.parent.mkdir()
+    command.upgrade(migrate.alembic_config(f"sqlite:///{db}"), "0001")
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO register (id, uuid, template_id, template_version, district, tehsil, mauza, hadbast_no,"
+                " year, volume, header, created_at) VALUES (1, 'r', 'jamabandi', 1, 'd', 't', 'm', '1', '2019', '1', '{}',"
+                " '2020-01-01')")
+    con.execute("INSERT INTO entry (id, uuid, version, register_id, row_no, state, is_latest, deleted, created_at,"
+                " updated_at, search_khewat, search_khasra, search_owner) VALUES (1, 'e', 1, 1, 1, 'draft', 1, 0,"
+                " '2020-01-01', '2020-01-01', '47', ' 125/5 126 ', 'x')")
+    con.commit()
+    con.close()
+    # WHEN the workspace is opened by this version
+    ws = Workspace.open(db.parent)
+    try:
+        # THEN it was backed up at 0001, upgraded, and khasra search finds the entry by token
+        assert ws.upgrade_backup and "before-upgrade-0001-" in ws.upgrade_backup
+        from records import services
+
+        with ws.session() as s:
+            assert [h.entry_id for h in services.search(s, "125")] == [1]
+            assert [h.entry_id for h in services.search(s, "125/5")] == [1]
+            assert [h.entry_id for h in services.search(s, "126")] == [1]
+            assert services.search(s, "127") == []
+    finally:
+        ws.close()
