@@ -295,26 +295,36 @@ def _join_words(words: list[Word], rtl: bool, n_lines: int = 0) -> str:
     """Words of one slot in reading order: by text line, then right to left for Urdu.
 
     Tesseract's own order is not trusted: in a stack it sometimes files the first word of a
-    line under the line above.
+    line under the line above. Two words share a line when their boxes overlap vertically by
+    more than half the smaller one (dots and descenders make centres unreliable).
     """
     if not words:
         return ""
-    if n_lines == 1:  # one line in the cell: order by x alone
-        ordered = sorted(words, key=lambda w: -(w.box[0] + w.box[2]) if rtl else w.box[0])
-        return " ".join(w.text for w in ordered)
-    hs = float(np.median([w.box[3] for w in words]))
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.box[1] + w.box[3] / 2):
-        cy = w.box[1] + w.box[3] / 2
-        if lines and abs(cy - lines[-1][0].box[1] - lines[-1][0].box[3] / 2) < 0.6 * hs:
-            lines[-1].append(w)
+        y0, y1 = w.box[1], w.box[1] + w.box[3]
+        for line in lines:
+            ly0 = min(v.box[1] for v in line)
+            ly1 = max(v.box[1] + v.box[3] for v in line)
+            if min(y1, ly1) - max(y0, ly0) > 0.5 * min(y1 - y0, ly1 - ly0):
+                line.append(w)
+                break
         else:
             lines.append([w])
+    lines.sort(key=lambda line: min(v.box[1] + v.box[3] / 2 for v in line))
+    order = {id(w): i for i, w in enumerate(words)}
     parts = []
     for line in lines:
-        line.sort(key=lambda w: -(w.box[0] + w.box[2]) if rtl else w.box[0])
+        if JOIN_ORDER == "x":
+            line.sort(key=lambda w: -(w.box[0] + w.box[2]) if rtl else w.box[0])
+        else:  # Tesseract's order within a line
+            line.sort(key=lambda w: order[id(w)])
         parts.append(" ".join(w.text for w in line))
     return " ".join(parts)
+
+
+# Order of words within a line of a cell: "tesseract" (its logical order) or "x" (by position).
+JOIN_ORDER = "tesseract"
 
 
 # ---------------------------------------------------------------------------- text groups
@@ -326,9 +336,9 @@ TEXT_GROUPS = {
 }
 
 
-# Short vowel marks (zer, zabar, pesh, tanwin, shadda, sukun, small alef): registers are typed
+# Short vowel marks (zer, zabar, pesh, tanwin, shadda, sukun): registers are typed
 # without them, and the `urd` model adds them to clean words (مزارع read as مزارعِ).
-_HARAKAT = dict.fromkeys(range(0x064B, 0x0653)) | {0x0670: None}
+_HARAKAT = dict.fromkeys(range(0x064B, 0x0653))  # the small alef of مصطفیٰ is spelling: kept
 
 
 def _clean_text(text: str, urdu: bool = False) -> str:
