@@ -374,6 +374,12 @@ def message(text: str, _depth: int = 0) -> str:
     return text
 
 
+def bilingual(urdu: str, english: str, sep: str = " — ") -> str:
+    """A name the templates give in both languages: Urdu alone in the Urdu interface, both
+    in the English one (clerks know the registers by their Urdu names)."""
+    return urdu if _state["lang"] == "ur" or not english else f"{urdu}{sep}{english}"
+
+
 def tr(text: str, context: str = FALLBACK_CONTEXT) -> str:
     """Translate a run-time string (one listed in desktop/i18n_strings.py)."""
     return QCoreApplication.translate(context, text)

@@ -92,6 +92,13 @@ STRINGS = (
     QT_TRANSLATE_NOOP("Daftar", "Administrator (IT)"),
     QT_TRANSLATE_NOOP("Daftar", "Daftar"),
     QT_TRANSLATE_NOOP("Daftar", "vol"),
+    # desktop/reports_dialogs.py (module functions translate through _tr)
+    QT_TRANSLATE_NOOP("Daftar", "Fard"),
+    QT_TRANSLATE_NOOP("Daftar", "Khewat no (or owner's name):"),
+    QT_TRANSLATE_NOOP("Daftar", "Save fard as PDF"),
+    QT_TRANSLATE_NOOP("Daftar", "Save report as PDF"),
+    QT_TRANSLATE_NOOP("Daftar", "Print preview — {name}"),
+    QT_TRANSLATE_NOOP("Daftar", "Open"),
     # register kinds
     QT_TRANSLATE_NOOP("Daftar", "jamabandi"),
     QT_TRANSLATE_NOOP("Daftar", "girdawari"),
@@ -163,4 +170,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0}: {1}: {2}"),
     QT_TRANSLATE_NOOP("Messages", "{0} is empty; it is required"),
     QT_TRANSLATE_NOOP("Messages", "Page header: {0}"),
+    # desktop/scanner.py
+    QT_TRANSLATE_NOOP("Messages", "No scanner was found. Check that the scanner is switched on and connected by USB, "
+                      "then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the "
+                      "package sane-backends or from the scanner's maker)."),
+    QT_TRANSLATE_NOOP("Messages", "Scanning from Daftar is not available on Windows yet. Scan with the scanner's "
+                      "own WIA or TWAIN program (Windows Fax and Scan works) into a folder, then use "
+                      "Import folder."),
 )

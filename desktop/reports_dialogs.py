@@ -25,6 +25,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from desktop.qt import (
     QCheckBox,
     QComboBox,
+    QCoreApplication,
     QDesktopServices,
     QDialog,
     QDialogButtonBox,
@@ -50,6 +51,10 @@ from desktop.qt import (
 
 _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="daftar-reports")
 
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
 
 @dataclass(frozen=True)
 class JobResult:
@@ -123,8 +128,8 @@ def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool) -> None
     def ok(r: JobResult) -> None:
         if not offer_open:
             return
-        box = QMessageBox(QMessageBox.Icon.Information, "Daftar", r.summary, parent=parent)
-        open_btn = box.addButton("کھولیں / Open", QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(QMessageBox.Icon.Information, _tr("Daftar"), r.summary, parent=parent)
+        open_btn = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda b: b is open_btn and QDesktopServices.openUrl(QUrl.fromLocalFile(r.path)))
@@ -132,7 +137,7 @@ def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool) -> None
 
     def bad(msg: str) -> None:
         if offer_open:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Daftar", msg, parent=parent)
+            box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), msg, parent=parent)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
@@ -161,7 +166,7 @@ def _fard_job(workspace, register_id: int, khewat: str | None, owner: str | None
 
         p = fard_pdf(workspace, out, register_id=register_id, khewat=khewat, owner=owner,
                      options=_options(workspace, urdu_digits))
-        return JobResult(str(p), f"فرد محفوظ ہو گئی / Fard saved: {p}")
+        return JobResult(str(p), QCoreApplication.translate("ExportDialog", "Fard saved: {path}").format(path=p))
 
     return fn
 
@@ -169,7 +174,7 @@ def _fard_job(workspace, register_id: int, khewat: str | None, owner: str | None
 def _ask_khewat(parent, khewat, owner) -> tuple[str | None, str | None] | None:
     if khewat or owner:
         return khewat, owner
-    text, ok = QInputDialog.getText(parent, "فرد / Fard", "نمبر کھیوٹ / Khewat no (or owner's name):")
+    text, ok = QInputDialog.getText(parent, _tr("Fard"), _tr("Khewat no (or owner's name):"))
     if not ok or not text.strip():
         return None
     t = text.strip()
@@ -186,7 +191,7 @@ def save_fard_pdf(parent: QWidget | None, workspace, register_id: int, *, khewat
     if chosen is None:
         return None
     khewat, owner = chosen
-    out = str(path) if path else _ask_path(parent, "Save fard as PDF", f"fard-{khewat or 'owner'}.pdf", "PDF (*.pdf)")
+    out = str(path) if path else _ask_path(parent, _tr("Save fard as PDF"), f"fard-{khewat or 'owner'}.pdf", "PDF (*.pdf)")
     if not out:
         return None
     job = ReportJob(parent)
@@ -205,7 +210,7 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
 
     out = str(ram_temp_dir("daftar-preview-") / "fard.pdf")  # record text: in memory, not on disk
     job = ReportJob(parent)
-    job.failed.connect(lambda msg: show and QMessageBox.warning(parent, "Daftar", msg))
+    job.failed.connect(lambda msg: show and QMessageBox.warning(parent, _tr("Daftar"), msg))
     if show:
         job.finished.connect(lambda r: open_pdf_preview(parent, r.path))
     return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits))
@@ -226,7 +231,7 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
             p = handover_pdf(workspace, out, batch_id=batch_id, entry_ids=entry_ids, options=opts)
         else:
             raise ValueError(f"unknown report '{kind}'")
-        return JobResult(str(p), f"رپورٹ محفوظ ہو گئی / Report saved: {p}")
+        return JobResult(str(p), QCoreApplication.translate("ExportDialog", "Report saved: {path}").format(path=p))
 
     return fn
 
@@ -236,7 +241,7 @@ def save_report_pdf(parent: QWidget | None, workspace, kind: str, *, register_id
                     path: str | Path | None = None, urdu_digits: bool | None = None,
                     offer_open: bool = True) -> ReportJob | None:
     """"Save progress report / handover sheet as PDF…" (kind: progress | handover)."""
-    out = str(path) if path else _ask_path(parent, "Save report as PDF", f"{kind}.pdf", "PDF (*.pdf)")
+    out = str(path) if path else _ask_path(parent, _tr("Save report as PDF"), f"{kind}.pdf", "PDF (*.pdf)")
     if not out:
         return None
     job = ReportJob(parent)
@@ -284,7 +289,7 @@ def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreview
     if images and images[0].width() > images[0].height():
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     dlg = QPrintPreviewDialog(printer, parent)
-    dlg.setWindowTitle(f"Print preview — {Path(pdf).name}")
+    dlg.setWindowTitle(_tr("Print preview — {name}").format(name=Path(pdf).name))
     dlg.paintRequested.connect(lambda p: paint_pages(p, images))
     dlg._daftar_printer = printer  # keep the printer alive as long as the dialog
     dlg._daftar_pages = images
@@ -311,20 +316,22 @@ class ExportDialog(QDialog):
         self.workspace = workspace
         self.register_id = register_id
         self.job: ReportJob | None = None
-        self.setWindowTitle("برآمد / Export")
+        self.setWindowTitle(self.tr("Export"))
         self.format = QComboBox()
-        for key, label in FORMATS:
-            self.format.addItem(label, key)
-        self.raw = QCheckBox("raw OCR text columns — او سی آر کا خام متن")
-        self.excel = QCheckBox("keep 3/8 and 12-5 as text in Excel")
+        labels = {"csv": self.tr("CSV (Excel)"), "json": "JSON", "fard": self.tr("PDF: fard of a khewat"),
+                  "progress": self.tr("PDF: progress report")}
+        for key, _label in FORMATS:
+            self.format.addItem(labels[key], key)
+        self.raw = QCheckBox(self.tr("raw OCR text columns"))
+        self.excel = QCheckBox(self.tr("keep 3/8 and 12-5 as text in Excel"))
         self.excel.setChecked(True)  # clerks open CSVs in Excel, which would turn 3/8 into a date
         self.images = QComboBox()
-        for key, label in (("files", "images beside the file"), ("inline", "images inside (base64)"),
-                           ("none", "no images")):
+        for key, label in (("files", self.tr("images beside the file")), ("inline", self.tr("images inside (base64)")),
+                           ("none", self.tr("no images"))):
             self.images.addItem(label, key)
         self.khewat = QLineEdit()
         self.khewat.setPlaceholderText("47")
-        self.urdu_digits = QCheckBox("Urdu digits — اردو ہندسے")
+        self.urdu_digits = QCheckBox(self.tr("Urdu digits (۱۲-۵)"))
         self.urdu_digits.setChecked(urdu_digits)  # the caller passes the office's preference
         self.path = QLineEdit()
         browse = QPushButton("…")
@@ -333,13 +340,13 @@ class ExportDialog(QDialog):
         row.addWidget(self.path)
         row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Format", self.format)
+        form.addRow(self.tr("Format"), self.format)
         form.addRow("", self.raw)
         form.addRow("", self.excel)
-        form.addRow("Images", self.images)
-        form.addRow("نمبر کھیوٹ / Khewat", self.khewat)
+        form.addRow(self.tr("Images"), self.images)
+        form.addRow(self.tr("Khewat no"), self.khewat)
         form.addRow("", self.urdu_digits)
-        form.addRow("File", row)
+        form.addRow(self.tr("File"), row)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -365,7 +372,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         ext = {"csv": "csv", "json": "json"}.get(self._kind(), "pdf")
-        p = _ask_path(self, "Export to", f"export.{ext}", f"*.{ext}")
+        p = _ask_path(self, self.tr("Export to"), f"export.{ext}", f"*.{ext}")
         if p:
             self.path.setText(p)
 
@@ -373,11 +380,11 @@ class ExportDialog(QDialog):
         """Validate the form and start the export in the worker (the dialog stays until done)."""
         out = self.path.text().strip()
         if not out:
-            self.status.setText("فائل کا نام لکھیں / choose a file to write")
+            self.status.setText(self.tr("Choose a file to write."))
             return None
         k = self._kind()
         if k == "fard" and not self.khewat.text().strip():
-            self.status.setText("نمبر کھیوٹ لکھیں / write the khewat number")
+            self.status.setText(self.tr("Write the khewat number."))
             return None
         ws, reg = self.workspace, self.register_id
         if k == "csv":
@@ -387,7 +394,8 @@ class ExportDialog(QDialog):
                 from records.exports.csv_export import CsvFilter, export_csv
 
                 n = export_csv(ws, out, CsvFilter((reg,) if reg else None), raw=raw, excel_safe=excel)
-                return JobResult(out, f"{n} اندراجات برآمد / {n} entries exported to {out}")
+                return JobResult(out, QCoreApplication.translate("ExportDialog", "{n} entries exported to {path}")
+                                 .format(n=n, path=out))
         elif k == "json":
             images = self.images.currentData()
 
@@ -395,14 +403,16 @@ class ExportDialog(QDialog):
                 from records.exports.json_export import export_json
 
                 r = export_json(ws, out, register_ids=[reg] if reg else None, images=images)
-                return JobResult(out, f"{r.entries} entries, {r.pages} pages, {r.images} images exported to {out}")
+                return JobResult(out, QCoreApplication.translate(
+                    "ExportDialog", "{n} entries, {p} pages, {i} images exported to {path}").format(
+                    n=r.entries, p=r.pages, i=r.images, path=out))
         elif k == "fard":
             fn = _fard_job(ws, reg, self.khewat.text().strip(), None, out, self.urdu_digits.isChecked())
         else:
             fn = _report_job(ws, "progress", out, register_ids=[reg] if reg else None,
                              urdu_digits=self.urdu_digits.isChecked())
         self.buttons.setEnabled(False)
-        self.status.setText("برآمد جاری ہے… / exporting…")
+        self.status.setText(self.tr("Exporting…"))
         self.job = ReportJob(self)
         self.job.finished.connect(self._finished)
         self.job.failed.connect(self._failed)

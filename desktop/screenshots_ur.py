@@ -91,7 +91,17 @@ def main(argv: list[str] | None = None) -> int:
         win.shutdown()
         ws.close()
 
-        # the supervisor's review screen
+        # the clerk resubmits the pages returned to them; the supervisor's review screen
+        from desktop.review.returned import returned_rows
+        from records import services
+
+        ws, clerk = access.sign_in(root, username="clerk1", password=PASSWORD)
+        with ws.session() as s:
+            pages = sorted({r.page_id for r in returned_rows(s)})
+        for pid in pages:
+            with ws.session() as s:
+                services.submit_page(s, actor=clerk.actor(), page_id=pid)
+        ws.close()
         ws, sup = access.sign_in(root, username="girdawar1", password=PASSWORD)
         win = open_main_window(ws, actor=sup.actor(), prefs=prefs)
         win.resize(1500, 900)
@@ -103,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         items = panel.page_items()
         if items:
             panel.tree.setCurrentItem(items[0])
+            _settle(app, win.ctx)
+            panel.page_view.table.setCurrentCell(0, 3)
             _settle(app, win.ctx)
         win.grab().save(str(out / "review-ur.png"))
         win.close()

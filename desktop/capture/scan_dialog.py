@@ -3,6 +3,7 @@ one page or the whole feeder. Emits `scanned(list of file paths)`."""
 
 from __future__ import annotations
 
+from desktop.i18n import message
 from desktop.operations import error_text
 from desktop.qt import (
     QComboBox,
@@ -74,7 +75,7 @@ class ScanDialog(QDialog):
     def refresh(self) -> None:
         """Ask the back end for its devices (in the background: SANE can take seconds)."""
         if not self.scanner.is_available():
-            self.message.setText(self.scanner.unavailable_reason())
+            self.message.setText(message(self.scanner.unavailable_reason()))
             self.refresh_button.setEnabled(False)
             return
         self.message.setText(self.tr("Looking for scanners…"))

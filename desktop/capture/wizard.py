@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.fonts import urdu_font
+from desktop.i18n import bilingual
 from desktop.operations import error_text
 from desktop.operations import register as register_ops
 from desktop.qt import (
@@ -40,7 +41,7 @@ class _KindPage(QWizardPage):
         self.kind.setObjectName("kind")
         for tid in BUILTIN:
             t = get_template(tid)
-            self.kind.addItem(f"{t.title_ur} — {t.title_en}", tid)
+            self.kind.addItem(bilingual(t.title_ur, t.title_en), tid)
         lay.addWidget(self.kind)
 
 
@@ -84,14 +85,14 @@ class _HeaderPage(QWizardPage):
             if spec.kind == "choice":
                 w = QComboBox(self)
                 for c in spec.choices:
-                    w.addItem(f"{c.ur} — {c.en}", c.ur)
+                    w.addItem(bilingual(c.ur, c.en), c.ur)
                 w.currentIndexChanged.connect(self.completeChanged)
             else:
                 w = _urdu_edit(self, spec.name)
                 w.textChanged.connect(self.completeChanged)
             w.setObjectName(spec.name)
             self.extra[spec.name] = w
-            self.form.insertRow(self.form.rowCount() - 1, spec.label_ur + " / " + spec.label_en, w)
+            self.form.insertRow(self.form.rowCount() - 1, bilingual(spec.label_ur, spec.label_en, " / "), w)
 
     def header_extra(self) -> dict[str, str]:
         return {k: (w.currentData() if isinstance(w, QComboBox) else w.text()) for k, w in self.extra.items()}

@@ -627,6 +627,30 @@
             <translation>جلد</translation>
         </message>
         <message>
+            <source>Fard</source>
+            <translation>فرد</translation>
+        </message>
+        <message>
+            <source>Khewat no (or owner's name):</source>
+            <translation>نمبر کھیوٹ (یا مالک کا نام):</translation>
+        </message>
+        <message>
+            <source>Save fard as PDF</source>
+            <translation>فرد بطور PDF محفوظ کریں</translation>
+        </message>
+        <message>
+            <source>Save report as PDF</source>
+            <translation>رپورٹ بطور PDF محفوظ کریں</translation>
+        </message>
+        <message>
+            <source>Print preview — {name}</source>
+            <translation>پرنٹ کا پیش منظر — ⁦{name}⁩</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>کھولیں</translation>
+        </message>
+        <message>
             <source>jamabandi</source>
             <translation>جمع بندی</translation>
         </message>
@@ -653,6 +677,97 @@
         <message>
             <source>Urdu keyboard</source>
             <translation>اردو کی بورڈ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Fard saved: {path}</source>
+            <translation>فرد محفوظ ہو گئی: ⁦{path}⁩</translation>
+        </message>
+        <message>
+            <source>Report saved: {path}</source>
+            <translation>رپورٹ محفوظ ہو گئی: ⁦{path}⁩</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>برآمد</translation>
+        </message>
+        <message>
+            <source>CSV (Excel)</source>
+            <translation>CSV (ایکسل)</translation>
+        </message>
+        <message>
+            <source>PDF: fard of a khewat</source>
+            <translation>PDF: کھیوٹ کی فرد</translation>
+        </message>
+        <message>
+            <source>PDF: progress report</source>
+            <translation>PDF: پیش رفت رپورٹ</translation>
+        </message>
+        <message>
+            <source>raw OCR text columns</source>
+            <translation>OCR کے خام متن کے کالم</translation>
+        </message>
+        <message>
+            <source>keep 3/8 and 12-5 as text in Excel</source>
+            <translation>ایکسل میں ⁦3/8⁩ اور ⁦12-5⁩ کو متن ہی رہنے دیں</translation>
+        </message>
+        <message>
+            <source>images beside the file</source>
+            <translation>تصاویر فائل کے ساتھ الگ</translation>
+        </message>
+        <message>
+            <source>images inside (base64)</source>
+            <translation>تصاویر فائل کے اندر (base64)</translation>
+        </message>
+        <message>
+            <source>no images</source>
+            <translation>تصاویر کے بغیر</translation>
+        </message>
+        <message>
+            <source>Urdu digits (۱۲-۵)</source>
+            <translation>اردو ہندسے (⁦۱۲-۵⁩)</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>قسم</translation>
+        </message>
+        <message>
+            <source>Images</source>
+            <translation>تصاویر</translation>
+        </message>
+        <message>
+            <source>Khewat no</source>
+            <translation>نمبر کھیوٹ</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>فائل</translation>
+        </message>
+        <message>
+            <source>Export to</source>
+            <translation>برآمد کی جگہ</translation>
+        </message>
+        <message>
+            <source>Choose a file to write.</source>
+            <translation>محفوظ کرنے کے لیے فائل منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>Write the khewat number.</source>
+            <translation>نمبر کھیوٹ لکھیں۔</translation>
+        </message>
+        <message>
+            <source>{n} entries exported to {path}</source>
+            <translation>⁦{n}⁩ اندراج ⁦{path}⁩ میں برآمد ہو گئے</translation>
+        </message>
+        <message>
+            <source>{n} entries, {p} pages, {i} images exported to {path}</source>
+            <translation>⁦{n}⁩ اندراج، ⁦{p}⁩ صفحات، {i} تصاویر ⁦{path}⁩ میں برآمد ہو گئیں</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>برآمد جاری ہے…</translation>
         </message>
     </context>
     <context>
@@ -977,6 +1092,14 @@
         <message>
             <source>Page header: {0}</source>
             <translation>صفحے کی سرخی: {0}</translation>
+        </message>
+        <message>
+            <source>No scanner was found. Check that the scanner is switched on and connected by USB, then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the package sane-backends or from the scanner's maker).</source>
+            <translation>کوئی اسکینر نہیں ملا۔ دیکھیں کہ اسکینر چالو ہے اور USB سے جڑا ہے، پھر «تازہ کریں» دبائیں۔ لینکس پر ⁦scanimage -L⁩ میں اس کا نام آنا چاہیے (ڈرائیور sane-backends پیکج یا اسکینر بنانے والے سے ملتا ہے)۔</translation>
+        </message>
+        <message>
+            <source>Scanning from Daftar is not available on Windows yet. Scan with the scanner's own WIA or TWAIN program (Windows Fax and Scan works) into a folder, then use Import folder.</source>
+            <translation>ونڈوز پر دفتر سے اسکین ابھی دستیاب نہیں۔ اسکینر کے اپنے WIA یا TWAIN پروگرام (Windows Fax and Scan بھی چلتا ہے) سے کسی فولڈر میں اسکین کریں، پھر فولڈر درآمد کریں۔</translation>
         </message>
     </context>
     <context>

@@ -47,7 +47,8 @@ pytestmark = pytest.mark.gui
 ALLOWED = {
     "ocr", "csv", "pdf", "json", "excel", "xlsx", "utc", "uuid", "tiff", "tif", "png", "jpeg", "jpg",
     "dpi", "ctrl", "shift", "alt", "esc", "pgup", "pgdown", "ins", "del", "tab", "enter",
-    "noto", "nastaliq", "naskh", "urdu", "arabic", "english", "sane", "wia", "twain", "https", "http",
+    "noto", "nastaliq", "naskh", "urdu", "arabic", "english", "https", "http", "usb", "base",
+    "sane", "backends", "scanimage", "wia", "twain",  # names of scanner programs and packages
     "entry", "return",  # the audit filter example "entry.return" is an action id typed as is
 }
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
