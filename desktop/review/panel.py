@@ -208,6 +208,14 @@ class ReviewPanel(QWidget):
             self.status.setText(self.tr("Select the pages to approve in the queue first."))
             return
         pages = [q for q in self.queue if q.page_id in ids]
+        own = [q for q in pages if self.ctx.actor.id in q.clerk_ids]
+        pages = [q for q in pages if q not in own]
+        ids = [q.page_id for q in pages]
+        skipped = (self.tr("{n} page(s) of your own work were left for another reviewer. ").format(n=len(own))
+                   if own else "")
+        if not pages:
+            self.status.setText(skipped + self.tr("Nothing to approve."))
+            return
         if not self.confirm_bulk(len(pages), sum(q.rows for q in pages)):
             self.status.setText(self.tr("Nothing approved."))
             return
@@ -218,7 +226,7 @@ class ReviewPanel(QWidget):
             return services.transition(s, actor=actor, entry_ids=entry_ids, action="approve")
 
         def done(ch) -> None:
-            self.status.setText(self.tr("Approved {n} row(s) on {p} page(s)").format(n=len(ch.entry_ids), p=len(ids)))
+            self.status.setText(skipped + self.tr("Approved {n} row(s) on {p} page(s).").format(n=len(ch.entry_ids), p=len(ids)))
 
         def refused(e: BaseException) -> None:
             self.status.setText(self.tr("Nothing approved: {reason}").format(reason=error_text(e)))

@@ -198,3 +198,28 @@ def test_revenue_officer_verifies_approved_page(qtbot, people):
     panel.page_view.verify_page()
     wait_idle(qtbot, ro)
     assert _states(clerk.ws, pid) == {workflow.VERIFIED}
+
+
+def test_bulk_approval_leaves_own_pages_for_another_reviewer(qtbot, people, monkeypatch):
+    from desktop.review import panel as panel_mod
+
+    # GIVEN two pages of clerk1, one of which girdawar1 corrected himself, both selected in his queue
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    _rid, (theirs, mine) = make_register(clerk, n_pages=2)
+    with clerk.ws.session() as s:
+        services.set_value(s, actor=g1.actor, entry_id=services.page_rows(s, mine)[0].entry_id,
+                           field_name="area", text="12-6", source="corrected")
+    for pid in (theirs, mine):
+        with clerk.ws.session() as s:
+            services.submit_page(s, actor=clerk.actor, page_id=pid)
+    panel = _panel(qtbot, g1)
+    for it in panel.page_items():
+        it.setSelected(True)
+    monkeypatch.setattr(panel_mod.QMessageBox, "question", lambda *a, **k: panel_mod.QMessageBox.StandardButton.Yes)
+    # WHEN he approves the selection
+    panel.bulk_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN the clerk's page is approved, his own stays submitted, and he is told why
+    assert _states(clerk.ws, theirs) == {workflow.APPROVED}
+    assert _states(clerk.ws, mine) == {workflow.SUBMITTED}
+    assert "1 page(s) of your own work" in panel.status.text()
