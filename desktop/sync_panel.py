@@ -46,6 +46,18 @@ class _Bridge(QObject):
     reach = Signal(bool, object)
 
 
+def _when(iso: str) -> str:
+    """An ISO time from the sync state in the office's date format and digits (UTC)."""
+    import datetime as dt
+
+    from desktop.i18n import date_text
+
+    try:
+        return date_text(dt.datetime.fromisoformat(iso.rstrip("Z")), time=True) + " UTC"
+    except ValueError:
+        return iso
+
+
 class SyncPanel(QWidget):
     """Shows the sync queue and runs passes in a worker. Signals: `finished(report)`."""
 
@@ -223,7 +235,7 @@ class SyncPanel(QWidget):
             w=st.waiting, a=c.get("acknowledged", 0), ok=c.get("accepted", 0), rej=c.get("rejected", 0),
             att=c.get("conflict", 0) + c.get("failed", 0)))
         self.last_label.setText(self.tr("Last successful sync: {t}").format(
-            t=(st.last_success or "").replace("T", " ").rstrip("Z") + " UTC" if st.last_success else self.tr("never")))
+            t=_when(st.last_success) if st.last_success else self.tr("never")))
         if st.paused != self._paused:
             self.pause_btn.blockSignals(True)
             self.pause_btn.setChecked(st.paused)

@@ -7,6 +7,7 @@ in step with the accounts, and runs on the database-writer thread.
 
 from __future__ import annotations
 
+from desktop.i18n import date_text
 from desktop.login import RoleBox, _Form
 from desktop.operations import error_text
 from desktop.qt import (
@@ -138,7 +139,7 @@ class UsersDialog(QDialog):
         yes, no = self.tr("yes"), self.tr("no")
         for i, u in enumerate(users):
             cells = (u.username, u.full_name, self.tr(RoleBox.LABELS.get(u.role, u.role)), yes if u.active else no,
-                     f"{u.locked_until:%Y-%m-%d %H:%M}" if u.locked_until else "", yes if u.must_change_password else "")
+                     date_text(u.locked_until, time=True) if u.locked_until else "", yes if u.must_change_password else "")
             for c, text in enumerate(cells):
                 self.table.setItem(i, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -65,7 +65,7 @@ def test_sync_now_shows_the_result_and_last_success(qtbot):
 
     # THEN the pass ran once in the background and the panel says what happened
     assert office.passes == 1 and sig.args[0].entries_acknowledged == 6
-    qtbot.waitUntil(lambda: "2026-11-25 17:40:00 UTC" in panel.last_label.text())
+    qtbot.waitUntil(lambda: "25-11-2026 17:40 UTC" in panel.last_label.text())  # office date format
     assert "6 entries sent" in panel.state_label.text()
     assert "Sent, waiting for a decision: 6" in panel.queue_label.text()
     assert panel.sync_btn.isEnabled()
