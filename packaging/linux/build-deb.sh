@@ -20,7 +20,7 @@ mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applica
          "$STAGE/usr/share/doc/daftar"
 cp -a "$APP" "$STAGE/opt/daftar"
 for prog in daftar daftar-app; do
-    printf '#!/bin/sh\nexec /opt/daftar/%s "$@"\n' "$prog" > "$STAGE/usr/bin/$prog"
+    printf '#!/bin/sh\n# Qt wants a UTF-8 locale: a bare environment (cron, env -i) gets C.UTF-8\n[ -n "${LC_ALL:-}${LANG:-}" ] || export LANG=C.UTF-8\nexec /opt/daftar/%s "$@"\n' "$prog" > "$STAGE/usr/bin/$prog"
     chmod 0755 "$STAGE/usr/bin/$prog"
 done
 install -m 0644 "$HERE/daftar.desktop" "$STAGE/usr/share/applications/daftar.desktop"
@@ -33,7 +33,10 @@ done
 SIZE=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 sed -e "s/@VERSION@/$VERSION/" -e "s/@INSTALLED_SIZE@/$SIZE/" -e "s/@GLIBC@/$GLIBC/" \
     "$HERE/control.in" > "$STAGE/DEBIAN/control"
-# files owned by root whoever builds; xz keeps the download small (tests use DEB_COMPRESS=gzip DEB_LEVEL=1)
-dpkg-deb --root-owner-group -Z"${DEB_COMPRESS:-xz}" -z"${DEB_LEVEL:-6}" --build "$STAGE" "$OUT" >/dev/null
+# files owned by root whoever builds. zstd -9: every system this build runs on (glibc >= the
+# build machine's: Debian 12, Ubuntu 22.10 and newer) reads it; measured here: zstd -9 ~190 MB
+# in 14 CPU-s, zstd -15 only 1 % smaller for 9x the time, xz -6 156 MB but 307 CPU-s
+# (DEB_COMPRESS=xz DEB_LEVEL=6 for the smallest file or an older dpkg). Tests use gzip -1.
+dpkg-deb --root-owner-group -Z"${DEB_COMPRESS:-zstd}" -z"${DEB_LEVEL:-9}" --build "$STAGE" "$OUT" >/dev/null
 rm -rf "$STAGE"
 echo "$OUT ($(du -h "$OUT" | cut -f1), installed $((SIZE / 1024)) MB)"
