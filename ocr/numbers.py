@@ -173,7 +173,7 @@ class NumberReader:
         """Read one cell image (grey or BGR numpy array) as a value of a numeric field kind."""
         if kind not in NUMERIC_KINDS:
             raise ValueError(f"'{kind}' is not a numeric field kind ({', '.join(NUMERIC_KINDS)})")
-        _, mask, scale = normalise_scale(cell_gray)
+        _, mask, scale, (ox, oy) = normalise_scale(cell_gray)
         if mask is None:
             return NumberReading("", 0.0)
         atoms, band = find_atoms(mask)
@@ -181,16 +181,15 @@ class NumberReader:
             return NumberReading("", 0.0)
         glyphs, split = self._segment(atoms, band)
         reading = self._decode(glyphs, band, kind, split)
-        if scale != 1.0:
-            reading.boxes = [
-                (
-                    int(x / scale),
-                    int(y / scale),
-                    max(int(round(w / scale)), 1),
-                    max(int(round(h / scale)), 1),
-                )
-                for x, y, w, h in reading.boxes
-            ]
+        reading.boxes = [
+            (
+                int(x / scale) + ox,
+                int(y / scale) + oy,
+                max(int(round(w / scale)), 1),
+                max(int(round(h / scale)), 1),
+            )
+            for x, y, w, h in reading.boxes
+        ]
         return reading
 
     # -- segmentation: cut wide atoms where the pieces look most like glyphs -------------
@@ -233,11 +232,13 @@ class NumberReader:
     def _decode(self, glyphs: list[_Glyph], band: Band, kind: str, split: bool) -> NumberReading:
         h = band.height
         kept = []
+        dropped_doubt = 1.0  # how sure we are that dropped specks were not glyphs
         for g in glyphs:
-            p_reject = g.probs[self._reject]
+            p_reject = float(g.probs[self._reject])
             small = g.atom.height < 0.45 * h and g.atom.width < 0.45 * h
             if p_reject > 0.5 and small:
-                continue  # a speckle, not a glyph
+                dropped_doubt = min(dropped_doubt, p_reject)
+                continue  # a speckle, not a glyph (an Urdu zero dot would be kept)
             kept.append(g)
         if not kept:
             return NumberReading("", 0.0)
@@ -265,7 +266,7 @@ class NumberReader:
             boxes.append(g.atom.box)
             prev = g
         out = "".join(parts).strip()
-        confidence = min(confs) if confs else 0.0
+        confidence = min(min(confs), dropped_doubt) if confs else 0.0
         if split:
             confidence *= 0.95
         problem = parse_problem(kind, out)

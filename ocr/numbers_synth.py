@@ -258,6 +258,8 @@ def render_cell(
     if level > 0:
         ink, labels = _geometry(ink, labels, rng, level, size)
     ys, xs = np.nonzero(ink > 0.3)
+    if ys.size == 0:
+        raise ValueError(f"font {font_path} drew nothing visible for {truth!r}")
     # Crop to the text with padding like a register cell (room above and below the line).
     px = int(size * rng.uniform(0.15, 0.8))
     pt, pb = int(size * rng.uniform(0.15, 0.7)), int(size * rng.uniform(0.15, 0.7))
@@ -351,7 +353,10 @@ def _geometry(
             ink = cv2.dilate(ink, k)
             labels = cv2.dilate(labels.astype(np.float32), k).astype(np.int32)
         else:
-            ink = cv2.erode(ink, k)
+            thinner = cv2.erode(ink, k)
+            # Thin fonts would lose whole strokes: erode only what stays readable.
+            if (thinner > 0.3).sum() >= 0.6 * (ink > 0.3).sum():
+                ink = thinner
     # Skew.
     angle = rng.normal(0, 0.8 * level)
     if abs(angle) > 0.2:

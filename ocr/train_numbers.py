@@ -95,16 +95,23 @@ def cell_samples(
     labels: list[str] = []
     pieces: list[Atom] = []
     n_chars = sum(1 for s in cell.shapes if s)
-    image, mask, scale = normalise_scale(cell.image)
+    image, mask, scale, (ox, oy) = normalise_scale(cell.image)
     if mask is None:
         return [], labels, n_chars
-    cell_labels = cell.labels
+    crop_h, crop_w = round(image.shape[0] / scale), round(image.shape[1] / scale)
+    cell_labels = cell.labels[oy : oy + crop_h, ox : ox + crop_w]
     if scale != 1.0:
         cell_labels = cv2.resize(
-            cell.labels.astype(np.float32),
+            cell_labels.astype(np.float32),
             (image.shape[1], image.shape[0]),
             interpolation=cv2.INTER_NEAREST,
         ).astype(np.int32)
+    # Binarisation draws a halo around the ink the labels were drawn from: let every
+    # unlabelled pixel take the label of its neighbourhood so small glyphs (a zero dot)
+    # are not mistaken for unlabelled speckles.
+    k = 2 * max(1, int(round(scale))) + 1
+    grown = cv2.dilate(cell_labels.astype(np.float32), np.ones((k, k), np.uint8)).astype(np.int32)
+    cell_labels = np.where(cell_labels > 0, cell_labels, grown)
     atoms, band = find_atoms(mask)
     if band is None or not atoms:
         return [], labels, n_chars
