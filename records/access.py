@@ -13,8 +13,14 @@ from records.audit import Actor
 
 
 def create_user(ws, *, actor: Actor | None, username: str, password: str, role: str,
-                full_name: str = "", language: str = "ur") -> UserView:
+                full_name: str = "", language: str | None = None) -> UserView:
+    """Create a user (with a key slot on an encrypted workspace); the interface language
+    defaults to the office's setting ui.language."""
     with ws.session() as s:
+        if language is None:
+            from records import office_settings
+
+            language = office_settings.read(s).get("ui.language")
         u = accounts.create_user(s, actor=actor, username=username, password=password, role=role,
                                  full_name=full_name, language=language)
         if ws.encrypted:
