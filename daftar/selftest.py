@@ -7,6 +7,7 @@ data. Checks, in order, each isolated so one failure never hides the others:
 - tesseract: an OCR engine loads with Urdu and English data (which engine, which tessdata)
 - ocr:       read the bundled sample page through ocr.pipeline; its numbers must read right
 - store:     save the page and its rows (from OCR, or the truth file if OCR failed)
+- qt-display: Linux: the libraries Qt's xcb plugin needs to open a window are installed
 - qt-urdu:   draw Urdu with the bundled Nastaliq font offscreen; ink, real glyphs, joined forms
 - pdf:       print a fard (records.reports) and check it is a PDF with ink on its page
 - audit:     the audit chain of all that verifies, and a tampered copy is caught
@@ -19,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -221,8 +223,33 @@ def check_store(ctx: _Context) -> str:
     return f"register {rid}, 1 page, {len(saved)} rows from {source} (khewat {', '.join(khewats)})"
 
 
+def check_qt_display(ctx: _Context) -> str:
+    """Linux: every library Qt's xcb plugin (the one a desktop uses) needs is installed."""
+    from PySide6.QtCore import QLibraryInfo
+
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    if not sys.platform.startswith("linux"):
+        found = sorted(p.stem for p in plugins.glob("*")) if plugins.is_dir() else []
+        return f"not a Linux desktop; platform plugins: {', '.join(found) or 'none found'}"
+    xcb = plugins / "libqxcb.so"
+    if not xcb.is_file():
+        raise CheckFailed(f"Qt's xcb platform plugin is missing ({xcb}): reinstall Daftar")
+    try:
+        out = subprocess.run(["ldd", str(xcb)], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"{xcb.name} present; libraries not checked (ldd: {e})"
+    missing = sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
+    if missing:
+        raise CheckFailed(
+            f"the desktop window cannot open: {', '.join(missing)} not installed. Install them, "
+            "e.g. `sudo apt install libxcb-cursor0 libxkbcommon-x11-0 libegl1` (see docs/install.md)"
+        )
+    return f"{xcb.name} and its {out.count('=>')} libraries found"
+
+
 def check_qt_urdu(ctx: _Context) -> str:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # always offscreen: no display is needed, and an xcb start without one would abort
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     import numpy as np
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import (
@@ -239,7 +266,7 @@ def check_qt_urdu(ctx: _Context) -> str:
 
     import resources
 
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", os.environ["QT_QPA_PLATFORM"]])
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
     ctx.extras["qt_app"] = app  # keep it alive until the run ends
     path = resources.font_path(resources.URDU_NASTALIQ)
     fid = QFontDatabase.addApplicationFont(str(path))
@@ -356,6 +383,7 @@ CHECKS: list[tuple[str, Callable[[_Context], str]]] = [
     ("tesseract", check_tesseract),
     ("ocr", check_ocr),
     ("store", check_store),
+    ("qt-display", check_qt_display),
     ("qt-urdu", check_qt_urdu),
     ("pdf", check_pdf),
     ("audit", check_audit),

@@ -77,7 +77,7 @@ def test_deb_installs_self_tests_and_removes_keeping_data(deb, tmp_path):
                             "daftar", "self-test"], capture_output=True, text=True, timeout=300)
         assert r.returncode == 0, r.stdout + r.stderr
         assert "frozen build" in r.stdout and "bundled tessdata /opt/daftar/" in r.stdout
-        assert r.stdout.count("PASS") == 7
+        assert r.stdout.count("PASS") == 8
         version = subprocess.run(["env", "-i", *[f"{k}={v}" for k, v in _clean_env(home).items()],
                                   "daftar", "--version"], capture_output=True, text=True)
         assert version.stdout.startswith("daftar ")

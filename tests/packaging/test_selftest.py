@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("workspace", "tesseract", "ocr", "store", "qt-urdu", "pdf", "audit")
+CHECKS = ("workspace", "tesseract", "ocr", "store", "qt-display", "qt-urdu", "pdf", "audit")
 
 
 def _selftest(env_extra: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
@@ -40,7 +40,7 @@ def test_selftest_passes_from_source(tmp_path):
     assert sorted(lines) == sorted(CHECKS)
     assert all(line.startswith("PASS") for line in lines.values()), r.stdout
     assert "khewat" in lines["ocr"] and "exact" in lines["ocr"]
-    assert "self-test passed: 7 checks" in r.stdout
+    assert "self-test passed: 8 checks" in r.stdout
     # and the temporary workspace is gone afterwards
     assert not list(tmp_path.glob("daftar-selftest-*"))
 
@@ -59,6 +59,33 @@ def test_missing_tessdata_fails_that_check_only(tmp_path):
     assert "TESSDATA_PREFIX" in lines["tesseract"]
     assert lines["ocr"].startswith("FAIL")
     # and the checks that do not need OCR still run and pass (one failure hides nothing)
-    for name in ("workspace", "store", "qt-urdu", "pdf", "audit"):
+    for name in ("workspace", "store", "qt-display", "qt-urdu", "pdf", "audit"):
         assert lines[name].startswith("PASS"), lines[name]
-    assert "self-test FAILED: 2 of 7 checks (tesseract, ocr)" in r.stdout
+    assert "self-test FAILED: 2 of 8 checks (tesseract, ocr)" in r.stdout
+
+
+def test_missing_display_library_is_named(monkeypatch):
+    # GIVEN a Linux PC where ldd finds no libxcb-cursor for Qt's xcb plugin (as on a minimal
+    # system after `dpkg -i` without the package's dependencies)
+    import daftar.selftest as st
+
+    if not sys.platform.startswith("linux"):
+        import pytest
+
+        pytest.skip("the xcb plugin exists on Linux only")
+    real_run = subprocess.run
+
+    def fake_ldd(cmd, *args, **kwargs):
+        if cmd[0] == "ldd":
+            out = real_run(cmd, *args, **kwargs).stdout
+            out += "\tlibxcb-cursor.so.0 => not found\n"
+            return subprocess.CompletedProcess(cmd, 0, out, "")
+        return real_run(cmd, *args, **kwargs)
+
+    monkeypatch.setattr(st.subprocess, "run", fake_ldd)
+    # WHEN only the display check runs
+    results = st.run_selftest(only=["qt-display"])
+    # THEN it fails naming the library and what to install
+    (r,) = results
+    assert not r.ok
+    assert "libxcb-cursor.so.0 not installed" in r.reason and "apt install" in r.reason
