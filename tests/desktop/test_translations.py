@@ -46,10 +46,11 @@ pytestmark = pytest.mark.gui
 # Latin words allowed in the Urdu interface: names of formats and programs, keys, units.
 ALLOWED = {
     "ocr", "csv", "pdf", "json", "excel", "xlsx", "utc", "uuid", "tiff", "tif", "png", "jpeg", "jpg",
-    "dpi", "ctrl", "shift", "alt", "esc", "pgup", "pgdown", "ins", "del", "tab", "enter",
+    "dpi", "ctrl", "shift", "alt", "esc", "pgup", "pgdown", "ins", "del", "tab", "enter",  # key names,
+    "space", "up", "down", "left", "right", "home", "end", "backspace", "return",  # as on the keys
     "noto", "nastaliq", "naskh", "urdu", "arabic", "english", "https", "http", "usb", "base",
     "sane", "backends", "scanimage", "wia", "twain",  # names of scanner programs and packages
-    "entry", "return",  # the audit filter example "entry.return" is an action id typed as is
+    "entry",  # the audit filter example "entry.return" is an action id typed as is
 }
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 RECOVERY_CODE = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"
@@ -84,6 +85,8 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = [("window title", top.windowTitle())]
     for w in [top, *top.findChildren(QWidget)]:
         kind = type(w).__name__
+        out.append((kind + " tooltip", w.toolTip()))
+        out += [(kind + " action tooltip", a.toolTip()) for a in w.actions() if a.toolTip() != a.text().replace("&", "")]
         if isinstance(w, QLabel):
             out.append((kind, w.text()))
         elif isinstance(w, QAbstractButton):
