@@ -1631,12 +1631,20 @@ Your name is recorded as the approver of every row.</source>
             <translation>پہلے قطار میں منظور کیے جانے والے صفحات منتخب کریں۔</translation>
         </message>
         <message>
+            <source>{n} page(s) of your own work were left for another reviewer. </source>
+            <translation>آپ کے اپنے کام کے ⁦{n}⁩ صفحات دوسرے پڑتال کنندہ کے لیے چھوڑ دیے گئے۔ </translation>
+        </message>
+        <message>
+            <source>Nothing to approve.</source>
+            <translation>منظور کرنے کو کچھ نہیں۔</translation>
+        </message>
+        <message>
             <source>Nothing approved.</source>
             <translation>کچھ منظور نہیں ہوا۔</translation>
         </message>
         <message>
-            <source>Approved {n} row(s) on {p} page(s)</source>
-            <translation>⁦{p}⁩ صفحات پر ⁦{n}⁩ اندراج منظور ہو گئے</translation>
+            <source>Approved {n} row(s) on {p} page(s).</source>
+            <translation>⁦{p}⁩ صفحات پر ⁦{n}⁩ اندراج منظور ہو گئے۔</translation>
         </message>
         <message>
             <source>Nothing approved: {reason}</source>
