@@ -26,7 +26,7 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
 
     app = _app()
     load_fonts()
-    lang = choose_language_at_start(app)
+    lang = choose_language_at_start(app, ask=username is None)  # unattended starts never ask
     root = Path(workspace_dir) if workspace_dir is not None else default_workspace_dir()
     try:
         if is_new_workspace(root):
