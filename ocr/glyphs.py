@@ -175,6 +175,12 @@ def _components(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return labels, stats[1:]  # drop background
 
 
+def _median(values) -> float:
+    v = sorted(float(x) for x in values)
+    n = len(v)
+    return v[n // 2] if n % 2 else 0.5 * (v[n // 2 - 1] + v[n // 2])
+
+
 def estimate_band(boxes: list[tuple[int, int, int, int]]) -> Band | None:
     """Text band from component boxes (x, y, w, h): the median extent of the tall ones."""
     if not boxes:
@@ -183,7 +189,7 @@ def estimate_band(boxes: list[tuple[int, int, int, int]]) -> Band | None:
     tall = heights >= 0.55 * heights.max()
     tops = np.array([b[1] for b in boxes], dtype=float)[tall]
     bottoms = np.array([b[1] + b[3] for b in boxes], dtype=float)[tall]
-    return Band(float(np.median(tops)), float(np.median(bottoms)))
+    return Band(_median(tops), _median(bottoms))
 
 
 def find_atoms(mask: np.ndarray) -> tuple[list[Atom], Band | None]:
@@ -399,11 +405,28 @@ def features_batch(atoms: list[Atom], band: Band) -> np.ndarray:
     shapes = np.stack([_shape_image(a) for a in atoms])
     hog = hog_features(shapes)
     n = len(atoms)
-    raw = np.stack(
-        [cv2.resize(s, (RAW_SIZE, RAW_SIZE), interpolation=cv2.INTER_AREA) for s in shapes]
-    )
+    raw = _resize_stack(shapes, RAW_SIZE)
     geometry = np.array([_geometry(a, band) for a in atoms], dtype=np.float32)
     return np.concatenate([hog, raw.reshape(n, -1), geometry], axis=1).astype(np.float32)
+
+
+def _area_matrix(src: int, dst: int) -> np.ndarray:
+    """(dst, src) weights such that A @ img @ A.T equals cv2.resize(..., INTER_AREA)."""
+    cols = []
+    for j in range(src):
+        basis = np.zeros((src, src), np.float32)
+        basis[:, j] = 1.0
+        cols.append(cv2.resize(basis, (dst, dst), interpolation=cv2.INTER_AREA)[0])
+    return np.stack(cols, axis=1)
+
+
+_AREA = _area_matrix(SHAPE_SIZE, RAW_SIZE)
+
+
+def _resize_stack(imgs: np.ndarray, size: int) -> np.ndarray:
+    """Area-resize a stack (N, SHAPE_SIZE, SHAPE_SIZE) to (N, RAW_SIZE, RAW_SIZE) at once."""
+    assert size == RAW_SIZE
+    return np.einsum("ai,nij,bj->nab", _AREA, imgs, _AREA, optimize=True).astype(np.float32)
 
 
 def hog_features(imgs: np.ndarray) -> np.ndarray:

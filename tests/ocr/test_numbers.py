@@ -92,6 +92,19 @@ def test_khasra_in_a_font_never_seen_in_training_reads_right(reader, font, scrip
     assert reading.confidence >= 0.5
 
 
+def test_touching_digits_are_cut_apart(reader):
+    # GIVEN 3568 printed with negative spacing so that neighbouring digits touch
+    rng = np.random.default_rng(0)
+    image = synth.render_cell(
+        "3568", "integer", "latin", naskh(), rng, 0, size=40, touching=True
+    ).image
+    # WHEN it is read
+    reading = reader.read(image, "integer")
+    # THEN the touching digits are cut into four glyphs and read right
+    assert reading.text == "3568"
+    assert len(reading.boxes) == 4
+
+
 def test_khasra_list_keeps_urdu_comma_separators(reader):
     # GIVEN a khasra list in Urdu digits with Urdu commas
     image = cell("125/5، 126", "urdu", naskh(), kind="khasra-list", seed=2)
