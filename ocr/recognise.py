@@ -222,6 +222,16 @@ def text_lines(crop: np.ndarray, mask: np.ndarray | None = None) -> int:
     return max(1, sum(1 for r in runs if r >= 0.5 * tall))
 
 
+def _common_scale(
+    images: Sequence[tuple[Hashable, np.ndarray]], line_height: int, n_lines: list[int] | None = None
+) -> float:
+    """One factor for a whole group: cells of a page share a font size, and scaling each cell
+    to its own ink height (dots, descenders) would give each a different one."""
+    n_lines = n_lines or [text_lines(img) for _, img in images]
+    per_line = [img.shape[0] / n for (_, img), n in zip(images, n_lines, strict=True)]
+    return float(np.clip(line_height / max(1.0, float(np.median(per_line))), 0.4, 4.0))
+
+
 def stack(
     images: Sequence[tuple[Hashable, np.ndarray]],
     *,
@@ -231,23 +241,21 @@ def stack(
 ) -> tuple[np.ndarray, list[_Slot]]:
     """Place crops one under another on a white canvas, right-aligned; return canvas and slots.
 
-    With `line_height` (-1: LINE_PX), every crop is scaled so one of its text lines is that tall (Tesseract
-    reads a block of uniform size best); else crops shorter than SMALL_TEXT_PX are upscaled 2x.
+    With `line_height` (-1: LINE_PX) all crops are scaled by one factor that makes their median
+    text line that tall; with `fixed_scale` by that factor; with neither, crops shorter than
+    SMALL_TEXT_PX are upscaled 2x.
     """
     if line_height == -1:
         line_height = LINE_PX
     crops, heights = [], []
     common = None
     n_lines: list[int] = []
-    if line_height and images:
-        # one factor for the whole stack: cells of a page share a font size, and scaling each
-        # cell to its own ink height (dots, descenders) would give each a different one
-        n_lines = [text_lines(img) for _, img in images]
-        per_line = [img.shape[0] / n for (_, img), n in zip(images, n_lines, strict=True)]
-        common = float(np.clip(line_height / max(1.0, float(np.median(per_line))), 0.4, 4.0))
     if fixed_scale is not None:
         common = fixed_scale
         n_lines = [text_lines(img) for _, img in images]
+    elif line_height and images:
+        n_lines = [text_lines(img) for _, img in images]
+        common = _common_scale(images, line_height, n_lines)
     for key, img in images:
         if common is not None:
             scale = common
@@ -351,7 +359,9 @@ def recognise_text_group(
     cells: Sequence[CellImage], lang: str, psm: int, engine: Engine, *,
     line_height: int | None = -1,
 ) -> dict[Hashable, CellText]:
-    """Read text cells of one language in one stacked recognition."""
+    """Read text cells of one language in a few stacked recognitions (line_height -1: LINE_PX)."""
+    if line_height == -1:
+        line_height = LINE_PX
     out: dict[Hashable, CellText] = {}
     items = []
     for c in cells:
@@ -364,12 +374,11 @@ def recognise_text_group(
         slots, by_slot = [], {}
         n = max(1, STACK_CELLS or len(items))
         # one scale for the whole group, then recognitions of at most STACK_CELLS cells
-        scale_ref = stack(items, line_height=line_height)[1] if n < len(items) else None
+        common = _common_scale(items, line_height) if n < len(items) and line_height else None
         for start in range(0, len(items), n):
             part = items[start : start + n]
-            if scale_ref is not None:
-                sc = scale_ref[0].scale
-                canvas, sl = stack(part, line_height=None, fixed_scale=sc)
+            if common is not None:
+                canvas, sl = stack(part, line_height=None, fixed_scale=common)
             else:
                 canvas, sl = stack(part, line_height=line_height)
             by_slot.update(assign_words(engine.words(canvas, lang, psm), sl))

@@ -157,3 +157,25 @@ def test_urdu_text_loses_vowel_marks_and_a_closing_full_stop():
     # THEN the text reads as a clerk types it
     assert rec._clean_text(" مزارعِ  غیر ۔", urdu=True) == "مزارع غیر"
     assert rec._clean_text("Khewat 7.", urdu=False) == "Khewat 7."
+
+
+def test_large_groups_are_read_in_chunks_at_one_scale(monkeypatch):
+    # GIVEN five Urdu cells and stacks limited to two cells
+    monkeypatch.setattr(rec, "STACK_CELLS", 2)
+    texts = ["نہری", "محمد اسلم ولد غلام رسول", "چاہی", "بارانی", "پتی دوم"]
+    cells = [rec.CellImage(i, "text-ur", _cell(t, urdu=True, size=(420, 64))) for i, t in enumerate(texts)]
+    calls = []
+    engine = rec.get_engine()
+
+    class Counting:
+        name = "counting"
+
+        def words(self, image, *a, **k):
+            calls.append(image.shape)
+            return engine.words(image, *a, **k)
+
+    # WHEN recognised
+    out = rec.recognise_cells(cells, engine=Counting())
+    # THEN three recognitions read every cell as one stack would
+    assert len(calls) == 3
+    assert [normalise(out[i].text) for i in range(5)] == [normalise(t) for t in texts]
