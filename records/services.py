@@ -214,18 +214,22 @@ def _current_values(session: Session, entry_id: int) -> dict[str, FieldValue]:
     return {v.field: v for v in rows}
 
 
-def _makers(session: Session, entry: Entry) -> set[int | None]:
-    ids = set(
-        session.scalars(
-            select(FieldValue.author_id).where(FieldValue.entry_id == entry.id).distinct()
-        ).all()
-    )
-    ids |= {entry.created_by, entry.submitted_by}
-    ids.discard(None)
-    return ids
+def _makers_of(session: Session, entries: list[Entry]) -> dict[int, set[int | None]]:
+    """Makers of many entries at once: creator, submitter and every value author."""
+    out: dict[int, set[int | None]] = {e.id: {e.created_by, e.submitted_by} for e in entries}
+    ids = list(out)
+    for chunk in range(0, len(ids), 500):
+        rows = session.execute(
+            select(FieldValue.entry_id, FieldValue.author_id)
+            .where(FieldValue.entry_id.in_(ids[chunk:chunk + 500])).distinct()
+        )
+        for entry_id, author in rows:
+            out[entry_id].add(author)
+    for makers in out.values():
+        makers.discard(None)
+    return out
 
 
-# ----------------------------------------------------------------------------- registers
 def create_register(
     session: Session,
     *,
@@ -587,12 +591,19 @@ def transition(session: Session, *, actor: Actor, entry_ids: Iterable[int], acti
                comment: str | None = None, require_verification: bool = False) -> Changes:
     """Move entries through the workflow (all or nothing), audited, maker-checker enforced."""
     ch = Changes(workflow=True, entries=True)
-    for entry_id in entry_ids:
-        entry = _get(session, Entry, entry_id)
+    ids = list(entry_ids)
+    loaded = {e.id: e for chunk in range(0, len(ids), 500)
+              for e in session.scalars(select(Entry).where(Entry.id.in_(ids[chunk:chunk + 500])))}
+    t = workflow.TRANSITIONS.get(action)
+    makers = _makers_of(session, list(loaded.values())) if t is not None and t.checker else {}
+    for entry_id in ids:
+        entry = loaded.get(entry_id)
+        if entry is None:
+            raise NotFound(f"entry {entry_id} does not exist")
         if not entry.is_latest:
             raise workflow.WorkflowError(f"entry {entry_id} is an old version")
         target = workflow.check_transition(actor=actor, action=action, state=entry.state,
-                                           makers=_makers(session, entry), comment=comment,
+                                           makers=makers.get(entry.id, set()), comment=comment,
                                            require_verification=require_verification)
         old = entry.state
         entry.state = target
