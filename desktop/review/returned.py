@@ -14,6 +14,7 @@ from desktop.fonts import urdu_font
 from desktop.operations import read_op
 from desktop.qt import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     Qt,
     QTableWidget,
@@ -77,7 +78,7 @@ class ReturnedPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setColumnCount(len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the comment
         self.table.verticalHeader().hide()
         self.table.cellActivated.connect(self._activated)
         self.table.cellDoubleClicked.connect(self._activated)
@@ -98,7 +99,8 @@ class ReturnedPanel(QWidget):
                 if c == 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, c, item)
-        self.table.resizeColumnsToContents()
+        for c in (0, 1, 2, 4):
+            self.table.resizeColumnToContents(c)
         self.summary.setText(self.tr("{n} row(s) sent back for correction; double-click one to open its page.").format(n=len(rows))
                              if rows else self.tr("No rows were sent back."))
 
