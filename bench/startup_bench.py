@@ -7,7 +7,7 @@ until the window a clerk works in is mapped (IsViewable):
 - sign-in: a normal start on a workspace that has users; the first window is the sign-in
   screen (the computer's language is already chosen);
 - main window: `daftar-app --user admin` with $DAFTAR_PASSWORD set, the unattended start,
-  until the main window ("Daftar — ...") is up: opening the workspace, checking the password
+  until the main window ("Daftar — admin (...)", or its Urdu title) is up: opening the workspace, checking the password
   (argon2), building the main window.
 
 Each case runs a few times with a prepared HOME and workspace; the median is reported.
@@ -34,11 +34,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _free_display() -> int:
-    for n in range(120, 200):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            return n
-    raise SystemExit("no free X display number")
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    """An Xvfb server on a display number it picks itself (-displayfd); (process, ":N")."""
+    r, w = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(w)
+    with os.fdopen(r) as f:
+        number = f.readline().strip()
+    if not number:
+        raise SystemExit("Xvfb did not start")
+    return proc, f":{number}"
 
 
 def _viewable_windows(display: str) -> list[str]:
@@ -89,12 +95,13 @@ def time_to_window(cmd: list[str], display: str, home: Path, want, timeout: floa
             time.sleep(0.02)
         raise RuntimeError(f"no window after {timeout:.0f} s: {_viewable_windows(display)}")
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
 
 
 def measure(cmd: list[str], display: str, runs: int) -> tuple[float, float]:
@@ -104,7 +111,7 @@ def measure(cmd: list[str], display: str, runs: int) -> tuple[float, float]:
         prepare(home)
         signin = [time_to_window(cmd, display, home, bool) for _ in range(runs)]
         main = [time_to_window([*cmd, "--user", "admin"], display, home,
-                               lambda names: any(n.startswith("Daftar —") for n in names))
+                               lambda names: any("— admin" in n for n in names))  # "Daftar — admin (...)", any language
                 for _ in range(runs)]
         return statistics.median(signin), statistics.median(main)
     finally:
@@ -118,15 +125,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--write", action="store_true", help="append the results to docs/benchmarks.md")
     args = ap.parse_args()
-    n = _free_display()
-    display = f":{n}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb, display = start_xvfb()
     try:
-        for _ in range(100):
-            if subprocess.run(["xdpyinfo", "-display", display], capture_output=True).returncode == 0:
-                break
-            time.sleep(0.05)
         cases = {f"frozen build ({args.program})": [args.program],
                  "from source (python -m daftar.cli app)": [sys.executable, "-m", "daftar.cli", "app"]}
         rows = []
