@@ -265,15 +265,17 @@ class CorrectionView(QWidget):
         page = self.model.page
         if page is None:
             return
-        parts = [self.tr("Page {n}").format(n=page.page_no), self.tr(page.state)]
+        from desktop.i18n import number_text
+
+        parts = [self.tr("Page {n}").format(n=number_text(page.page_no)), self.tr(page.state)]
         if page.ocr_status == "failed":
             parts.append(self.tr("OCR failed: {error}").format(error=page.ocr_error or ""))
         elif page.ocr_status in ("queued", "running"):
             parts.append(self.tr("OCR {status}…").format(status=self.tr(page.ocr_status)))
         errors, warnings = self.model.error_count(), self.model.warning_count()
-        parts.append(self.tr("{n} problem(s) to correct").format(n=errors) if errors else self.tr("no errors left"))
+        parts.append(self.tr("{n} problem(s) to correct").format(n=number_text(errors)) if errors else self.tr("no errors left"))
         if warnings:
-            parts.append(self.tr("{n} field(s) to check").format(n=warnings))
+            parts.append(self.tr("{n} field(s) to check").format(n=number_text(warnings)))
         parts += [f.message for f in self.model.page_flags[:2]]
         self.status.setText(" · ".join(parts))
 

@@ -6,6 +6,7 @@ exposed to the view in chunks through canFetchMore/fetchMore so views stay quick
 
 from __future__ import annotations
 
+from desktop.i18n import number_text
 from desktop.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QModelIndex, Qt
 from records.services import PageView
 
@@ -98,7 +99,7 @@ class PageListModel(QAbstractTableModel):
         p = self._pages[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(p.page_no), p.image_name, _tr(p.ocr_status), _tr(p.state))[col]
+            return (number_text(p.page_no), p.image_name, _tr(p.ocr_status), _tr(p.state))[col]
         if role == Qt.ItemDataRole.ToolTipRole and p.ocr_error:
             return _tr("OCR failed: {error}. Select the page and choose Retry OCR.").format(error=p.ocr_error)
         if role == Qt.ItemDataRole.BackgroundRole and col == 2 and p.ocr_status in _OCR_COLOURS:

@@ -16,7 +16,10 @@ def register_title(r: RegisterView) -> str:
         kind = get_template(r.template_id).title_ur if r.template_id in BUILTIN else r.template_id
     except Exception:  # noqa: BLE001 - a missing template still lists the register
         kind = r.template_id
-    return f"{kind} — {r.mauza} {isolate_ltr(r.year)} ({QCoreApplication.translate('Registers', 'vol')} {r.volume})"
+    from desktop.i18n import number_text
+
+    vol = QCoreApplication.translate("Registers", "vol")
+    return f"{kind} — {r.mauza} {isolate_ltr(number_text(r.year))} ({vol} {number_text(r.volume)})"
 
 
 class RegisterListModel(QAbstractListModel):
