@@ -158,13 +158,13 @@ def run(tmp: Path, pages: list[bytes], rows, n_ocr: int) -> dict[str, tuple[floa
     tpl = get_template("jamabandi")
     ocr_page(wss[0].images.get(shas[0][-1]), tpl)  # load the Tesseract models first (not timed)
     readings = [None, None]
-    tot = [0.0, 0.0]
-    for i in range(n_ocr):
+    times: list[list[float]] = [[], []]
+    for i in range(n_ocr):  # page i is the same image in both workspaces
         for k in (0, 1):
             t = time.perf_counter()
-            readings[k] = ocr_page(wss[k].images.get(shas[k][i]), tpl)
-            tot[k] += time.perf_counter() - t
-    r["OCR"] = (tot[0] / n_ocr, tot[1] / n_ocr)
+            readings[k] = ocr_page(wss[k].images.get(shas[k][i % 3]), tpl)
+            times[k].append(time.perf_counter() - t)
+    r["OCR"] = (min(times[0]), min(times[1]))
     tot = [0.0, 0.0]
     for k in (0, 1):
         t = time.perf_counter()
@@ -201,7 +201,7 @@ def run(tmp: Path, pages: list[bytes], rows, n_ocr: int) -> dict[str, tuple[floa
             w.close()
         return go
 
-    r["sign in"] = _pair(sign_in(tmp / "plain"), sign_in(enc))
+    r["sign in"] = _pair(sign_in(tmp / "plain"), sign_in(enc), 5)
     r["size MB"] = tuple(sum(f.stat().st_size for f in (tmp / n).rglob("*") if f.is_file()) / 1e6
                          for n in ("plain", "enc"))
     return r
@@ -224,7 +224,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20_000)
     ap.add_argument("--pages", type=int, default=16)
-    ap.add_argument("--ocr", type=int, default=2, help="pages read with OCR per workspace")
+    ap.add_argument("--ocr", type=int, default=3, help="OCR runs per workspace (best one reported)")
     ap.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     args = ap.parse_args()
     pages = make_pages(args.pages)
@@ -237,7 +237,7 @@ def main() -> int:
         "import": f"import one page ({size:.0f} kB PNG: hash, encrypt, write, fsync, row)",
         "page open": "open a page (read, decrypt, decode the PNG)",
         "page read only": "read a page image from the store (no decode)",
-        "OCR": "OCR of one page (stored bytes to readings)",
+        "OCR": "OCR of one page (stored bytes, decrypted in memory, to readings)",
         "save OCR rows": "store the OCR rows of one page (8 rows)",
         "search khewat": f"search a khewat number over {args.rows:,} rows",
         "search khasra": "search a khasra number",
@@ -251,7 +251,7 @@ def main() -> int:
              f"dev machine (load average {load:.1f} at the end: other jobs share it). The same "
              f"{args.pages} rendered pages and {args.rows:,} rows go into a plain and an encrypted "
              "workspace in one run, each step run on both in turn (so load hits both alike); times "
-             "are per item, best of 3-5 (import and OCR: mean of one pass).", "",
+             "are per item, best of 3-5 (import: mean of one pass; OCR: best of 3 runs).", "",
              "| step | plain | encrypted | encrypted / plain |", "|---|---|---|---|"]
     for key, label in labels.items():
         p, e = res[key]
@@ -259,12 +259,21 @@ def main() -> int:
             lines.append(f"| {label} | {p:.1f} | {e:.1f} | {e / p:.2f}x |")
         else:
             lines.append(f"| {label} | {p * 1000:.1f} ms | {e * 1000:.1f} ms | {e / p:.2f}x |")
-    lines += ["", "Reading: page images are AES-256-GCM (hardware AES: about a millisecond per "
-              "page), so import, page open and OCR cost nearly the same; SQLCipher encrypts "
-              "each 4 kB database page (AES-256, HMAC-SHA512), which shows on full-table "
-              "scans (a search that misses reads every row) and on small writes. Signing in "
-              "is slower by design: argon2id (64 MiB, 3 passes) makes guessing passwords on "
-              "a stolen disk expensive. OCR itself dominates the clerk's wait either way."]
+    import sqlite3
+
+    import sqlcipher3
+
+    lines += ["", f"Reading: page images are AES-256-GCM with the hash bound in (hardware AES: a fraction "
+              "of a millisecond for a 240 kB page, lost in the noise of this shared machine), so "
+              "import, page open and OCR cost the same within noise: decoding the PNG and OCR "
+              "dominate. The database is SQLCipher (AES-256 per 4 kB page with an HMAC); its "
+              f"bundled SQLite ({sqlcipher3.sqlite_version}) is newer than the system one the plain "
+              f"workspace uses ({sqlite3.sqlite_version}), which is why its searches can even be "
+              "faster: the encryption cost of reading hot pages from the page cache is small. "
+              "Signing in is slower by design: argon2id (64 MiB, 3 passes) unwraps the "
+              "workspace key before the password check, making password guessing on a stolen "
+              "disk expensive. Ratios below 1 are machine noise or the newer SQLite, not a gain "
+              "from encryption."]
     print("\n".join(lines))
     if args.write:
         write_section(lines)
