@@ -88,7 +88,8 @@ def qm_path(lang: str) -> Path | None:
     `make setup` or shipped in the frozen build), else one compiled now into the cache."""
     ts = ts_path(lang)
     qm = ts.with_suffix(".qm")
-    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+    frozen = getattr(sys, "frozen", False)  # the build ships the .qm made by make setup
+    if qm.is_file() and (frozen or not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
     if not ts.is_file():
         return None
