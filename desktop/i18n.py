@@ -22,6 +22,7 @@ Preferences.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import shutil
@@ -191,6 +192,7 @@ def apply_language(app: QCoreApplication, lang: str) -> bool:
             app.installTranslator(tr)
             _state["translator"] = tr
     _state["lang"] = lang if ok else "en"
+    _message_cached.cache_clear()
     rtl = _state["lang"] == "ur"
     QLocale.setDefault(QLocale(QLocale.Language.Urdu, QLocale.Country.Pakistan) if rtl
                        else QLocale(QLocale.Language.English, QLocale.Country.Pakistan))
@@ -345,7 +347,7 @@ def _labels() -> dict[str, str]:
     return _state["labels"]
 
 
-def message(text: str, _depth: int = 0) -> str:
+def message(text: str) -> str:
     """A message of the core (records/, ocr/: errors, flags) in the interface language.
 
     Exact texts and templates with values ("wrong user name or password; the account is
@@ -354,6 +356,17 @@ def message(text: str, _depth: int = 0) -> str:
     as they are (English)."""
     if _state["lang"] == "en" or not text:
         return text
+    return _message_cached(text, _state["lang"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _message_cached(text: str, _lang: str) -> str:
+    return _message(text)
+
+
+def _message(text: str, _depth: int = 0) -> str:
+    if not text:
+        return text
     exact = QCoreApplication.translate(MESSAGES_CONTEXT, text)
     if exact != text:
         return exact
@@ -361,18 +374,27 @@ def message(text: str, _depth: int = 0) -> str:
         return _labels()[text]
     if _depth > 2:
         return text
-    for rx, tpl in _message_templates():
+    best, best_score = text, _english_words(text)
+    for rx, tpl in _message_templates():  # every template that fits; keep the most translated
         m = rx.match(text)
         if not m:
             continue
         translated = QCoreApplication.translate(MESSAGES_CONTEXT, tpl)  # the template itself if missing
-        values = {k[1:]: message(v, _depth + 1) for k, v in m.groupdict().items()}
-        for k, v in values.items():
+        for k, v in m.groupdict().items():
+            v = _message(v, _depth + 1)
             if re.fullmatch(r"[\d\s.,/%:-]+", v):
                 v = f"\u2066{v}\u2069"
-            translated = translated.replace("{" + k + "}", v)
-        return translated
-    return text
+            translated = translated.replace("{" + k[1:] + "}", v)
+        score = _english_words(translated)
+        if score < best_score:
+            best, best_score = translated, score
+            if not score:
+                break
+    return best
+
+
+def _english_words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z]{2,}", text.replace("OCR", "")))
 
 
 def bilingual(urdu: str, english: str, sep: str = " — ") -> str:

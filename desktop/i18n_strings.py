@@ -170,6 +170,21 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0}: {1}: {2}"),
     QT_TRANSLATE_NOOP("Messages", "{0} is empty; it is required"),
     QT_TRANSLATE_NOOP("Messages", "Page header: {0}"),
+    # field checks (records/fields.py, records/units.py)
+    QT_TRANSLATE_NOOP("Messages", "'{0}' is not one of the choices for {1}: {2}"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}' could not be read as {1} ({2})"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}' is not a whole number"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}' is not a khasra number: write 125, 125/5 or 125/5/1"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': a khasra number has an empty part; write 125/5"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': khasra {1} is listed twice"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}' is not a date: write day-month-year, for example 14-03-2019"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}' is not an area: write kanal-marla (12-5) or kanal-marla-sarsai (12-5-3)"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': marla must be below {1}"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': sarsai must be below {1}"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}' is not a share: write parts/total, for example 3/8"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': the total of a share cannot be 0"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': parts ({1}) cannot exceed the total ({2})"),
+    QT_TRANSLATE_NOOP("Messages", "{0} is required"),
     # desktop/scanner.py
     QT_TRANSLATE_NOOP("Messages", "No scanner was found. Check that the scanner is switched on and connected by USB, "
                       "then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the "

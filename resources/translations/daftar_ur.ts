@@ -1094,6 +1094,62 @@
             <translation>صفحے کی سرخی: {0}</translation>
         </message>
         <message>
+            <source>'{0}' is not one of the choices for {1}: {2}</source>
+            <translation>«{0}» {1} کے انتخاب میں شامل نہیں: {2}</translation>
+        </message>
+        <message>
+            <source>'{0}' could not be read as {1} ({2})</source>
+            <translation>«{0}» کو {1} کے طور پر پڑھا نہیں جا سکا ({2})</translation>
+        </message>
+        <message>
+            <source>'{0}' is not a whole number</source>
+            <translation>«{0}» پورا عدد نہیں</translation>
+        </message>
+        <message>
+            <source>'{0}' is not a khasra number: write 125, 125/5 or 125/5/1</source>
+            <translation>«{0}» خسرہ نمبر نہیں: ⁦125⁩، ⁦125/5⁩ یا ⁦125/5/1⁩ لکھیں</translation>
+        </message>
+        <message>
+            <source>'{0}': a khasra number has an empty part; write 125/5</source>
+            <translation>«{0}»: خسرہ نمبر کا ایک حصہ خالی ہے؛ ⁦125/5⁩ لکھیں</translation>
+        </message>
+        <message>
+            <source>'{0}': khasra {1} is listed twice</source>
+            <translation>«{0}»: خسرہ {1} دو بار درج ہے</translation>
+        </message>
+        <message>
+            <source>'{0}' is not a date: write day-month-year, for example 14-03-2019</source>
+            <translation>«{0}» تاریخ نہیں: دن-مہینہ-سال لکھیں، مثلاً ⁦14-03-2019⁩</translation>
+        </message>
+        <message>
+            <source>'{0}' is not an area: write kanal-marla (12-5) or kanal-marla-sarsai (12-5-3)</source>
+            <translation>«{0}» رقبہ نہیں: کنال-مرلہ (⁦12-5⁩) یا کنال-مرلہ-سرسائی (⁦12-5-3⁩) لکھیں</translation>
+        </message>
+        <message>
+            <source>'{0}': marla must be below {1}</source>
+            <translation>«{0}»: مرلے {1} سے کم ہونے چاہئیں</translation>
+        </message>
+        <message>
+            <source>'{0}': sarsai must be below {1}</source>
+            <translation>«{0}»: سرسائی {1} سے کم ہونی چاہیے</translation>
+        </message>
+        <message>
+            <source>'{0}' is not a share: write parts/total, for example 3/8</source>
+            <translation>«{0}» حصہ نہیں: حصے/کل لکھیں، مثلاً ⁦3/8⁩</translation>
+        </message>
+        <message>
+            <source>'{0}': the total of a share cannot be 0</source>
+            <translation>«{0}»: حصے کا کل صفر نہیں ہو سکتا</translation>
+        </message>
+        <message>
+            <source>'{0}': parts ({1}) cannot exceed the total ({2})</source>
+            <translation>«{0}»: حصے ({1}) کل ({2}) سے زیادہ نہیں ہو سکتے</translation>
+        </message>
+        <message>
+            <source>{0} is required</source>
+            <translation>{0} لازمی ہے</translation>
+        </message>
+        <message>
             <source>No scanner was found. Check that the scanner is switched on and connected by USB, then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the package sane-backends or from the scanner's maker).</source>
             <translation>کوئی اسکینر نہیں ملا۔ دیکھیں کہ اسکینر چالو ہے اور USB سے جڑا ہے، پھر «تازہ کریں» دبائیں۔ لینکس پر ⁦scanimage -L⁩ میں اس کا نام آنا چاہیے (ڈرائیور sane-backends پیکج یا اسکینر بنانے والے سے ملتا ہے)۔</translation>
         </message>
@@ -1452,6 +1508,10 @@
     </context>
     <context>
         <name>Registers</name>
+        <message>
+            <source>vol</source>
+            <translation>جلد</translation>
+        </message>
         <message>
             <source>{district} / {tehsil} / {mauza}, hadbast {hadbast}: {pages} pages, {entries} rows</source>
             <translation>{district} / {tehsil} / {mauza}، حدبست ⁦{hadbast}⁩: {pages} صفحات، {entries} اندراج</translation>
