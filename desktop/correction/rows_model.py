@@ -11,6 +11,7 @@ database-writer thread; the model shows the new text at once.
 from __future__ import annotations
 
 from desktop.bidi import isolate_urdu
+from desktop.i18n import bilingual, message
 from desktop.operations import entry as entry_ops
 from desktop.operations import error_text
 from desktop.qt import (
@@ -262,7 +263,7 @@ class PageRowsModel(QAbstractTableModel):
                 return display_digits(str(section + 1), urdu=self.ctx.prefs.urdu_digits)
             if role == Qt.ItemDataRole.ToolTipRole:
                 fl = self.row_flags(section)
-                return "\n".join(f.message for f in fl) if fl else None
+                return "\n".join(message(f.message) for f in fl) if fl else None
             if role == Qt.ItemDataRole.BackgroundRole and self.row_flags(section):
                 return QBrush(_COLOURS.get(worst(self.row_flags(section)), QColor("#eeeeee")))
         return None
@@ -281,7 +282,7 @@ class PageRowsModel(QAbstractTableModel):
             return display_digits(text, urdu=self.ctx.prefs.urdu_digits) if spec.numeric else text
         if role == Qt.ItemDataRole.ToolTipRole:
             fl = self.cell_flags(row, spec.name)
-            return "\n".join(f"• {isolate_urdu(f.message)}" for f in fl) if fl else spec.label_en
+            return "\n".join(f"• {isolate_urdu(message(f.message))}" for f in fl) if fl else bilingual(spec.label_ur, spec.label_en)
         if role == Qt.ItemDataRole.BackgroundRole:
             sev = worst(self.cell_flags(row, spec.name))
             return QBrush(_COLOURS[sev]) if sev in _COLOURS else None

@@ -265,7 +265,7 @@ class CorrectionView(QWidget):
         page = self.model.page
         if page is None:
             return
-        from desktop.i18n import number_text
+        from desktop.i18n import message, number_text
 
         parts = [self.tr("Page {n}").format(n=number_text(page.page_no)), self.tr(page.state)]
         if page.ocr_status == "failed":
@@ -276,7 +276,7 @@ class CorrectionView(QWidget):
         parts.append(self.tr("{n} problem(s) to correct").format(n=number_text(errors)) if errors else self.tr("no errors left"))
         if warnings:
             parts.append(self.tr("{n} field(s) to check").format(n=number_text(warnings)))
-        parts += [f.message for f in self.model.page_flags[:2]]
+        parts += [message(f.message) for f in self.model.page_flags[:2]]
         self.status.setText(" · ".join(parts))
 
     # -- current cell -----------------------------------------------------
