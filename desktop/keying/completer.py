@@ -23,6 +23,7 @@ from desktop.qt import (
     QObject,
     QPoint,
     Qt,
+    QTimer,
     Signal,
 )
 from records.suggest import Suggestion
@@ -32,7 +33,7 @@ MAX_SHOWN = 8
 
 
 class SuggestionPopup(QListWidget):
-    """The list under the editor (a child of the editor's window, so it never steals focus)."""
+    """The list under the editor (a child widget of the view, so it never steals focus)."""
 
     def __init__(self, parent=None, *, font_size: float = 13) -> None:
         super().__init__(parent)
@@ -73,19 +74,34 @@ class SuggestionPopup(QListWidget):
         self._place(editor)
 
     def _place(self, editor: QLineEdit) -> None:
-        host = editor.window()
-        if self.parent() is not host:
-            self.setParent(host)
+        # Placed in the coordinates of its parent (the correction view), never re-parented:
+        # a child of the table or its viewport would reach their event filters while they die.
+        host = self.parentWidget()
         row_h = self.sizeHintForRow(0) if self.count() else 24
         height = row_h * len(self.suggestions) + 2 * self.frameWidth() + 2
-        width = max(editor.width(), 220)
-        top_left = editor.mapTo(host, QPoint(editor.width() - width, editor.height()))  # right edges aligned
-        if top_left.y() + height > host.height():
-            top_left.setY(editor.mapTo(host, QPoint(0, 0)).y() - height)
-        top_left.setX(max(0, top_left.x()))
-        self.setGeometry(top_left.x(), top_left.y(), width, height)
+        fm = self.fontMetrics()
+        text_w = max(fm.horizontalAdvance(s.shown) for s in self.suggestions) + 2 * self.frameWidth() + 16
+        width = min(max(editor.width(), 220, text_w), max(host.width(), 220))
+        top = editor.mapTo(host, QPoint(0, 0)).y()
+        right = editor.mapTo(host, QPoint(editor.width(), 0)).x()
+        x = min(max(0, right - width), max(0, host.width() - width))  # right edges aligned
+        y = top + editor.height()
+        if y + height > host.height() and top - height >= 0:
+            y = top - height
+        self.setGeometry(x, y, width, height)
         self.show()
         self.raise_()
+
+    def replace_later(self, editor: QLineEdit) -> None:
+        """Place again once pending layout changes have moved the editor (first key of a cell)."""
+        def again() -> None:
+            try:
+                if self.isVisible() and editor.isVisible():
+                    self._place(editor)
+            except RuntimeError:  # the editor or the view is gone
+                pass
+
+        QTimer.singleShot(0, self, again)
 
     def selected(self) -> Suggestion | None:
         row = self.currentRow()
@@ -98,6 +114,13 @@ class SuggestionPopup(QListWidget):
             self.setCurrentRow(max(0, min(n - 1, (row + step) if row >= 0 else (0 if step > 0 else n - 1))))
 
 
+def _hide_quietly(popup: SuggestionPopup) -> None:
+    try:
+        popup.hide()
+    except RuntimeError:  # the table (and the popup in it) is gone too
+        pass
+
+
 class EditorCompleter(QObject):
     """Type-ahead for one open editor. `accepted(suggestion, finish)`: the editor's text was
     set to the suggestion; `finish` is True for a whole value (the cell is done)."""
@@ -108,18 +131,16 @@ class EditorCompleter(QObject):
         super().__init__(editor)
         self.editor, self.popup, self.lookup = editor, popup, lookup
         editor.textEdited.connect(self.refresh)
-        editor.destroyed.connect(self._on_editor_gone)
-
-    def _on_editor_gone(self, *_args) -> None:
-        try:
-            self.popup.hide()
-        except RuntimeError:  # the popup's window is gone too
-            pass
+        # Not a method of this object: Qt deletes an editor's children before its destroyed().
+        editor.destroyed.connect(lambda *_a, popup=popup: _hide_quietly(popup))
 
     def refresh(self, text: str | None = None) -> None:
         """Look up what is typed and show the popup (synchronously: a lookup takes < 1 ms)."""
         text = self.editor.text() if text is None else text
+        was_visible = self.popup.isVisible()
         self.popup.show_for(self.editor, self.lookup(text) if text.strip() else [])
+        if self.popup.isVisible() and not was_visible:
+            self.popup.replace_later(self.editor)
 
     def key_press(self, event) -> bool:
         """Handle popup keys; True when the key was used."""

@@ -2,7 +2,7 @@
 
 - `UrduKeyboard`: an on-screen Urdu phonetic keyboard (the CRULP phonetic layout common in
   Pakistan: a→ا, b→ب, p→پ, t→ت, Shift+t→ٹ, c→چ ...). Its keys never take the focus; a
-  click types into the editor that had the focus last, as a key press would.
+  click types into the focused editor (or the main window's last one), as a key press would.
 - `KeyboardDock`: the keyboard as a dockable panel of the main window.
 - `PhoneticTyping`: optional mode that maps Latin key presses to Urdu letters inside
   Daftar's right-to-left editors (numeric fields, typed left to right, are left alone).
@@ -29,7 +29,12 @@ from desktop.qt import (
     QKeyEvent,
     QLineEdit,
     QObject,
+    QPalette,
     QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionToolButton,
+    QStylePainter,
     Qt,
     QToolButton,
     QVBoxLayout,
@@ -100,6 +105,35 @@ def send_key(target: QWidget, key: Qt.Key) -> None:
         QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
 
 
+class KeyButton(QToolButton):
+    """A key: its Urdu letter large in the middle, the Latin key that types it small below."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.urdu, self.latin = "", ""
+
+    def set_key(self, urdu: str, latin: str) -> None:
+        self.urdu, self.latin = urdu, latin
+        self.setText(f"{urdu}\n{latin}")  # for tests and accessibility; painted below
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        p = QStylePainter(self)
+        opt = QStyleOptionToolButton()
+        self.initStyleOption(opt)
+        opt.text = ""
+        p.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, opt)
+        r = self.rect()
+        p.setFont(self.font())
+        p.drawText(r.adjusted(0, 0, 0, -r.height() // 4), Qt.AlignmentFlag.AlignCenter, self.urdu)
+        small = self.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.5))
+        p.setFont(small)
+        p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        p.drawText(r.adjusted(3, 0, -3, -2), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft, self.latin)
+        p.end()
+
+
 class UrduKeyboard(QWidget):
     """On-screen Urdu phonetic keys; `typed(text)` after each click."""
 
@@ -110,20 +144,18 @@ class UrduKeyboard(QWidget):
         self.setObjectName("urduKeyboard")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.layout_ = layout or default_layout()
-        self._target: QWidget | None = None
         self.buttons: dict[str, QToolButton] = {}
         self._build()
-        QApplication.instance().focusChanged.connect(self._on_focus)  # dropped with this widget
-        self._on_focus(None, QApplication.focusWidget())
 
-    def _button(self, text: str, tip: str, slot, name: str) -> QToolButton:
-        b = QToolButton(self)
+    def _button(self, text: str, tip: str, slot, name: str, cls=QToolButton) -> QToolButton:
+        b = cls(self)
         b.setObjectName(name)
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         b.setText(text)
         b.setToolTip(tip)
         b.setAutoRaise(False)
-        b.setMinimumSize(42, 40)
+        b.setMinimumSize(46, 54)
+        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         b.clicked.connect(slot)
         return b
 
@@ -132,10 +164,10 @@ class UrduKeyboard(QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         grid = QGridLayout()
         grid.setSpacing(3)
-        font = urdu_font(15, nastaliq=False)
+        font = urdu_font(17, nastaliq=False)
         for r, row in enumerate(self.layout_.rows):
             for c, key in enumerate(row):
-                b = self._button("", "", lambda _=False, k=key: self.press(k), f"key_{ord(key):x}")
+                b = self._button("", "", lambda _=False, k=key: self.press(k), f"key_{ord(key):x}", KeyButton)
                 b.setFont(font)
                 self.buttons[key] = b
                 grid.addWidget(b, r, c)
@@ -147,6 +179,10 @@ class UrduKeyboard(QWidget):
         space = self._button(self.tr("Space"), self.tr("Space"), lambda: self._type(" "), "keySpace")
         back = self._button("⌫", self.tr("Delete the letter before the cursor"),
                             lambda: self._key(Qt.Key.Key_Backspace), "keyBackspace")
+        for b in (self.shift, space, back):
+            b.setMinimumHeight(36)
+        self.shift.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        back.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         bottom.addWidget(self.shift)
         bottom.addWidget(space, 1)
         bottom.addWidget(back)
@@ -158,22 +194,18 @@ class UrduKeyboard(QWidget):
         for key, b in self.buttons.items():
             k = key.upper() if shifted else key
             text = self.layout_.keys.get(k) or self.layout_.keys.get(key, key)
-            b.setText(text)
+            b.set_key(text, k)  # the Urdu letter over the Latin key that types it
             b.setToolTip(self.tr("{urdu} (key {key})").format(urdu=text, key=k))
 
-    def _on_focus(self, _old, new) -> None:
-        try:
-            if new is not None and not self.isAncestorOf(new) and new is not self:
-                self._target = new
-        except RuntimeError:  # this keyboard is being deleted
-            pass
-
     def target(self) -> QWidget | None:
-        """The widget typed into: the focused editor, or the one focused last."""
+        """The widget typed into: the focused editor, else the one focused last in the main
+        window (a floating keyboard is a window of its own, and clicking it activates it)."""
         focus = QApplication.focusWidget()
         if focus is not None and not self.isAncestorOf(focus):
             return focus
-        return self._target
+        owner = self.window().parentWidget()
+        last = owner.window().focusWidget() if owner is not None else None
+        return last if last is not None and not self.isAncestorOf(last) else None
 
     def press(self, key: str) -> None:
         """Type the Urdu text of a Latin key (Shift level when Shift is down, then released)."""
@@ -242,10 +274,12 @@ class PhoneticTyping(QObject):
             return False
         mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
         text = event.text()
-        if mods or len(text) != 1 or text not in self.layout_.keys:
+        if mods or len(text) != 1:
             return False
-        QApplication.sendEvent(obj, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier,
-                                              self.layout_.keys[text]))
+        urdu = self.layout_.keys.get(text) or self.layout_.keys.get(text.lower())  # Shift level, else the key's
+        if not urdu:
+            return False
+        QApplication.sendEvent(obj, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, urdu))
         return True
 
 

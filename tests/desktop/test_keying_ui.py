@@ -193,9 +193,9 @@ def test_on_screen_keyboard_types_into_the_focused_editor(qtbot, ctx, view):
     editor = _edit(qtbot, view, 2, "owner", "ب")
     # WHEN the clerk clicks the ا key (Latin a), then Shift and the ٹ key (Shift+t)
     qtbot.mouseClick(kb.buttons["a"], Qt.MouseButton.LeftButton)
-    assert kb.buttons["t"].text() == "ت"
+    assert kb.buttons["t"].text() == "ت\nt"  # the letter over the Latin key that types it
     qtbot.mouseClick(kb.shift, Qt.MouseButton.LeftButton)
-    assert kb.buttons["t"].text() == "ٹ"
+    assert kb.buttons["t"].text() == "ٹ\nT"
     qtbot.mouseClick(kb.buttons["t"], Qt.MouseButton.LeftButton)
     # THEN the letters are typed into the editor, which keeps the focus; Shift is released
     assert editor.text() == "باٹ"
@@ -332,7 +332,7 @@ def test_main_window_menus_open_the_keying_aids(qtbot, ctx):
         win.actions_by_name["urduKeyboard"].trigger()
         win.actions_by_name["phoneticTyping"].trigger()
         # THEN the keyboard is docked in the window and phonetic typing is on (and checked)
-        assert win.urdu_keyboard_dock.isVisible() and win.urdu_keyboard_dock.keyboard.buttons["a"].text() == "ا"
+        assert win.urdu_keyboard_dock.isVisible() and win.urdu_keyboard_dock.keyboard.buttons["a"].text().startswith("ا")
         assert win.phonetic_typing.enabled and win.actions_by_name["phoneticTyping"].isChecked()
         win.actions_by_name["phoneticTyping"].trigger()
         assert not win.phonetic_typing.enabled
