@@ -63,7 +63,6 @@ STRINGS = (
     QT_TRANSLATE_NOOP("Daftar", "Save fard as PDF…"),
     QT_TRANSLATE_NOOP("Daftar", "Print fard…"),
     QT_TRANSLATE_NOOP("Daftar", "Save progress report as PDF…"),
-    QT_TRANSLATE_NOOP("Daftar", "Export (CSV, JSON, Excel)…"),
     QT_TRANSLATE_NOOP("Daftar", "Users…"),
     QT_TRANSLATE_NOOP("Daftar", "Change my password…"),
     QT_TRANSLATE_NOOP("Daftar", "Preferences…"),

@@ -515,10 +515,6 @@
             <translation>پیش رفت رپورٹ بطور PDF محفوظ کریں…</translation>
         </message>
         <message>
-            <source>Export (CSV, JSON, Excel)…</source>
-            <translation>برآمد (CSV، JSON، Excel)…</translation>
-        </message>
-        <message>
             <source>Users…</source>
             <translation>صارفین…</translation>
         </message>
