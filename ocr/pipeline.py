@@ -16,6 +16,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -382,33 +383,48 @@ def read_files(
             yield from _read_file(f, tpl, thresholds, layout, numbers)
             _report(progress, i + 1, total, f"read {Path(f).name}")
         return
-    pool = ProcessPoolExecutor(max_workers=n, mp_context=_pool_context(), initializer=_worker_init)
+    done = 0
     try:
-        futures: list[Future] = []
-        nxt = 0
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=_pool_context(), initializer=_worker_init)
+    except (OSError, ValueError, RuntimeError):
+        pool = None
+    if pool is not None:
+        try:
+            futures: list[Future] = []
+            nxt = 0
 
-        def top_up():
-            nonlocal nxt
-            while nxt < total and len([f for f in futures if not f.done()]) < 2 * n:
-                futures.append(pool.submit(_read_file, files[nxt], tpl, thresholds, layout, numbers))
-                nxt += 1
+            def top_up():
+                nonlocal nxt
+                while nxt < total and len([f for f in futures if not f.done()]) < 2 * n:
+                    futures.append(pool.submit(_read_file, files[nxt], tpl, thresholds, layout, numbers))
+                    nxt += 1
 
-        top_up()
-        for i in range(total):
-            fut = futures[i]
-            while not fut.done():
+            top_up()
+            for i in range(total):
+                fut = futures[i]
+                while not fut.done():
+                    if cancel is not None and cancel():
+                        return
+                    wait([fut], timeout=0.1, return_when=FIRST_COMPLETED)
+                    top_up()
+                try:
+                    pages = fut.result()
+                except BrokenProcessPool:
+                    break  # the pool died (a worker was killed): read the rest here
+                except Exception as e:  # noqa: BLE001 - a failed worker task is one bad file
+                    pages = [PageReading(files[i], 0, 0, 0, error=f"{files[i]}: {e}")]
+                yield from pages
+                done = i + 1
+                _report(progress, done, total, f"read {Path(files[i]).name}")
                 if cancel is not None and cancel():
                     return
-                wait([fut], timeout=0.1, return_when=FIRST_COMPLETED)
                 top_up()
-            try:
-                pages = fut.result()
-            except Exception as e:  # noqa: BLE001 - a crashed worker is one bad file
-                pages = [PageReading(files[i], 0, 0, 0, error=f"{files[i]}: {e}")]
-            yield from pages
-            _report(progress, i + 1, total, f"read {Path(files[i]).name}")
-            top_up()
-            if cancel is not None and cancel():
-                return
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        except BrokenProcessPool:
+            pass  # could not start or keep workers: read the rest in this process
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    for i in range(done, total):
+        if cancel is not None and cancel():
+            return
+        yield from _read_file(files[i], tpl, thresholds, layout, numbers)
+        _report(progress, i + 1, total, f"read {Path(files[i]).name}")

@@ -121,3 +121,32 @@ def test_read_files_in_a_process_pool_keeps_input_order(tmp_path, small_page, ja
     # THEN both come back in input order, read
     assert [p.source for p in pages] == [str(p) for p in paths]
     assert all(p.error is None and len(p.rows) == 4 for p in pages)
+
+
+def test_a_broken_process_pool_falls_back_to_reading_here(tmp_path, small_page, jamabandi, monkeypatch):
+    # GIVEN a process pool that dies on first use (as when workers cannot start)
+    from concurrent.futures.process import BrokenProcessPool
+
+    import ocr.pipeline as pipeline
+
+    class DeadPool:
+        def __init__(self, *a, **k):
+            pass
+
+        def submit(self, *a, **k):
+            raise BrokenProcessPool("worker could not start")
+
+        def shutdown(self, *a, **k):
+            pass
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", DeadPool)
+    paths = []
+    for i in range(2):
+        p = tmp_path / f"p{i}.png"
+        cv2.imwrite(str(p), small_page[0].image)
+        paths.append(p)
+    # WHEN two pages are read "in parallel"
+    pages = list(read_files(paths, jamabandi, workers=2, layout="zones", numbers="tesseract"))
+    # THEN both are still read, in order
+    assert [p.source for p in pages] == [str(p) for p in paths]
+    assert all(p.error is None and len(p.rows) == 4 for p in pages)
