@@ -56,6 +56,10 @@ NOTES = """### What was tried (and why the code is as it is)
   `SetRectangle` + psm 7 was slower (1.18 s vs 1.04 s CPU for 130 cells); Tesseract's cost
   follows the amount of text (the LSTM rescales every line), not the pixels: line heights of
   24-48 px all cost the same.
+- **Parallel pages.** `read_files` with one worker process per core: 6 report pages took
+  6.43 s wall per page with 1 worker and 3.24 s with 2 (load average about 10 from other
+  jobs), so the 2-core machine's throughput is about 2x one process; a broken worker pool
+  falls back to reading in the calling process.
 - **Scale.** Scaling each cell to its own ink height gave each a different font size and
   garbled short words at the top of a stack; one factor per stack (median line -> 32 px)
   fixed it. 2x upscaling of small text (the old rule) vs. 32/40/48 px lines: 64.9% / 65.2% /
