@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.fonts import urdu_font
-from desktop.i18n import date_text, number_text, tr
+from desktop.i18n import date_text, tr
 from desktop.operations import error_text, read_op
 from desktop.qt import (
     QAbstractItemView,
@@ -133,7 +133,7 @@ class AuditModel(QAbstractTableModel):
             return None
         e = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(e.id), date_text(e.at, time=True) + number_text(f":{e.at:%S}"), e.username, e.action,
+            return (str(e.id), date_text(e.at, time=True, seconds=True), e.username, e.action,
                     "" if e.register_id is None else str(e.register_id),
                     "" if e.page_id is None else str(e.page_id), (e.entry_uuid or "")[:8], _what(e))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (6, 7):

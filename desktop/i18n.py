@@ -302,13 +302,15 @@ def number_text(value, *, urdu_digits: bool | None = None) -> str:
 
 
 def date_text(value: dt.date | dt.datetime | None, fmt: str | None = None, *, urdu_digits: bool | None = None,
-              time: bool = False) -> str:
+              time: bool = False, seconds: bool = False) -> str:
     """A date (with `time`, also hours and minutes) in the office's format and digits."""
     if value is None:
         return ""
     fmt = fmt or _display["date_format"]
-    s = value.strftime(fmt + (" %H:%M" if time and isinstance(value, dt.datetime) else ""))
-    return number_text(s, urdu_digits=urdu_digits)
+    clock = (" %H:%M:%S" if seconds else " %H:%M") if time and isinstance(value, dt.datetime) else ""
+    s = number_text(value.strftime(fmt + clock),
+                    urdu_digits=urdu_digits)
+    return f"\u2066{s}\u2069" if _state["lang"] == "ur" else s  # date before time in Urdu text too
 
 
 # ----------------------------------------------------------------------------- core messages
