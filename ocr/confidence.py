@@ -92,7 +92,9 @@ def score_field(
     flags: list[Flag] = []
     where = f"row {row + 1}, " if row is not None else ""
     label = f"{where}{spec.label_en}"
-    out_text = normalise(text) if spec.numeric else " ".join(text.split())
+    # stored form: NFC, Urdu letter forms (Tesseract gives Arabic heh and yeh), Latin digits,
+    # no stray bidi marks, single spaces (records.text.normalise)
+    out_text = normalise(text)
     if spec.kind == "choice" and out_text:
         near = _nearest_choice(spec, out_text)
         if near and near[1] <= 0.34:

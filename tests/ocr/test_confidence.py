@@ -72,3 +72,10 @@ def test_cross_field_rules_flag_shares_that_do_not_add_up():
     # THEN at least one flag points at the shares
     assert flags, "records.validation should flag shares summing to 3/4"
     assert any(f.field == "share" for f in flags)
+
+
+def test_urdu_text_is_stored_with_urdu_letter_forms_and_no_bidi_marks():
+    # GIVEN Tesseract's spelling of Allah with Arabic heh, and a stray right-to-left mark
+    s = score_field(JAM.field("owner"), "الله دتہ\u200f  ولد", [0.95, 0.95, 0.95])
+    # THEN the stored text uses the Urdu heh, single spaces and no control characters
+    assert s.text == "اللہ دتہ ولد"
