@@ -223,8 +223,9 @@ class ReviewPageView(QWidget):
             return
         lines = []
         for ch in d.changes:
-            where = html.escape(self.tr("row {n}, {field}").format(n=ch.row_no, field=ch.label))
-            lines.append(f"<tr><td>{where}</td><td>{diff_html(ch.ocr, ch.value)}</td></tr>")
+            row = html.escape(self.tr("row {n}").format(n=ch.row_no))
+            lines.append(f"<tr><td>{row}</td><td><b>{html.escape(ch.label)}</b></td>"
+                         f"<td>{diff_html(ch.ocr, ch.value)}</td></tr>")
         self.changes.setHtml("<table dir='rtl' cellpadding='3'>" + "".join(lines) + "</table>")
 
     def _on_box_clicked(self, row: int, field: str) -> None:
