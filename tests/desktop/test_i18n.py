@@ -211,3 +211,23 @@ def test_core_messages_are_shown_in_urdu_with_their_values(urdu):
     assert check.startswith("سطر") and "رقبہ" in check and "«12-5x»" in check and "write" not in check
     # ... and an unknown message stays as it was
     assert i18n.message("something new happened") == "something new happened"
+
+
+def test_first_start_can_make_a_plain_workspace(qapp, qtbot, tmp_path):
+    from desktop.first_start import NewWorkspaceDialog, is_new_workspace
+    from records.workspace import Workspace
+
+    # GIVEN the first-start dialog with encryption unticked
+    root = tmp_path / "plain"
+    dlg = NewWorkspaceDialog(root, language="ur")
+    qtbot.addWidget(dlg)
+    dlg.encrypt.setChecked(False)
+    dlg.username.setText("admin")
+    dlg.password.setText("patwari-pass-1")
+    dlg.repeat.setText("patwari-pass-1")
+    # WHEN it is accepted
+    dlg.submit()
+    # THEN a plain workspace with its administrator is open, and no recovery code was made
+    assert not is_new_workspace(root) and not Workspace.is_encrypted(root)
+    assert dlg.user.role == "admin" and dlg.user.language == "ur" and dlg.recovery_code is None
+    dlg.workspace.close()
