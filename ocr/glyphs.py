@@ -98,8 +98,7 @@ def binarise(gray: np.ndarray) -> np.ndarray | None:
     strong = gray < ink + 0.6 * (paper - ink)  # unblurred: hairlines keep their darkest pixels
     weak = blurred < ink + 0.8 * (paper - ink)
     n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8)
-    seeded = np.zeros(n, bool)
-    seeded[np.unique(labels[strong])] = True
+    seeded = np.bincount(labels[strong], minlength=n) > 0
     seeded[0] = False
     return seeded[labels]
 
@@ -426,7 +425,7 @@ _AREA = _area_matrix(SHAPE_SIZE, RAW_SIZE)
 def _resize_stack(imgs: np.ndarray, size: int) -> np.ndarray:
     """Area-resize a stack (N, SHAPE_SIZE, SHAPE_SIZE) to (N, RAW_SIZE, RAW_SIZE) at once."""
     assert size == RAW_SIZE
-    return np.einsum("ai,nij,bj->nab", _AREA, imgs, _AREA, optimize=True).astype(np.float32)
+    return np.matmul(_AREA, np.matmul(imgs, _AREA.T)).astype(np.float32)
 
 
 def hog_features(imgs: np.ndarray) -> np.ndarray:
