@@ -333,7 +333,10 @@ def _zero_dot(
 
 
 def _fallback(ch: str) -> str:
-    for path in FALLBACK_FONTS:
+    import resources
+
+    bundled = str(resources.font_path(resources.LATIN_FALLBACK))
+    for path in (*FALLBACK_FONTS, bundled):
         if Path(path).is_file() and has_glyph(path, ch):
             return path
     raise ValueError(f"no installed font draws {ch!r}")
