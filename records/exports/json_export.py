@@ -389,7 +389,7 @@ def _import_records(s: Session, doc: dict, where: str, counts: dict) -> None:
                                  created_at=_parse_ts(v.get("created_at"), where)))
                 counts["values"] += 1
                 if v.get("current", True):
-                    _update_search_keys(entry, v["field"], v.get("value", ""))
+                    _update_search_keys(s, entry, v["field"], v.get("value", ""))
         s.flush()
     # updated_at has onupdate: the flushes above must not have moved it
     for r in regs:
