@@ -143,6 +143,7 @@ class UrduKeyboard(QWidget):
         super().__init__(parent)
         self.setObjectName("urduKeyboard")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # keys where they are on the keyboard, also in the Urdu UI
         self.layout_ = layout or default_layout()
         self.buttons: dict[str, QToolButton] = {}
         self._build()
