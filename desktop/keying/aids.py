@@ -16,6 +16,7 @@ from __future__ import annotations
 from desktop.correction.rows_model import SetValueCommand
 from desktop.keying.completer import EditorCompleter, SuggestionPopup
 from desktop.keying.fill import ditto_value, offered_value, owner_field
+from desktop.keying.urdu_keyboard import mark_urdu_editor
 from desktop.operations import read_op
 from desktop.qt import QAbstractItemDelegate, QAction, QEvent, QKeySequence, QObject, Qt, Signal
 from records.suggest import Suggestion, Vocabulary, group_of
@@ -121,6 +122,8 @@ class KeyingAids(QObject):
         """Give a new cell editor its completer and offered value."""
         spec = self.model.template.columns[index.column()]
         comp = None
+        if not spec.numeric:
+            mark_urdu_editor(editor)  # phonetic typing (Latin keys -> Urdu letters) applies here
         if not spec.numeric and group_of(spec.name) is not None:
             comp = EditorCompleter(editor, self.popup, lambda text, f=spec.name: self.suggest(f, text))
             comp.accepted.connect(lambda _s, finish, ed=editor: finish and self._finish(ed))

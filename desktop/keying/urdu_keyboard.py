@@ -5,7 +5,8 @@
   click types into the focused editor (or the main window's last one), as a key press would.
 - `KeyboardDock`: the keyboard as a dockable panel of the main window.
 - `PhoneticTyping`: optional mode that maps Latin key presses to Urdu letters inside
-  Daftar's right-to-left editors (numeric fields, typed left to right, are left alone).
+  Daftar's Urdu text editors (`mark_urdu_editor`: the cell editors of text fields; number
+  fields, passwords and names of accounts are left alone).
 
 The mapping table is data: resources/keyboard/urdu_phonetic.json (`keys` Latin → Urdu,
 `rows` the on-screen key order), so an office can match the layout it is used to.
@@ -242,17 +243,26 @@ class KeyboardDock(QDockWidget):
         self.setWidget(self.keyboard)
 
 
+URDU_TEXT = "urduText"  # dynamic property of editors that take Urdu text (phonetic typing applies)
+
+
+def mark_urdu_editor(widget: QWidget) -> None:
+    """Let phonetic typing map Latin keys in `widget` (cell editors of Urdu text fields)."""
+    widget.setProperty(URDU_TEXT, True)
+
+
 def is_urdu_editor(obj: QObject) -> bool:
-    """Daftar's editors for Urdu text: right-to-left, editable line/plain-text edits."""
-    if isinstance(obj, QLineEdit):
-        return obj.layoutDirection() == Qt.LayoutDirection.RightToLeft and not obj.isReadOnly()
-    if isinstance(obj, QPlainTextEdit):
-        return obj.layoutDirection() == Qt.LayoutDirection.RightToLeft and not obj.isReadOnly()
-    return False
+    """An editable line/plain-text edit marked for Urdu text; never a password field.
+
+    (In the Urdu interface every field is right to left, so direction alone would also catch
+    user names, passwords and addresses.)"""
+    if not isinstance(obj, (QLineEdit, QPlainTextEdit)) or obj.isReadOnly() or not obj.property(URDU_TEXT):
+        return False
+    return not (isinstance(obj, QLineEdit) and obj.echoMode() != QLineEdit.EchoMode.Normal)
 
 
 class PhoneticTyping(QObject):
-    """Application-wide filter: Latin letters typed into Urdu editors become Urdu letters."""
+    """Application-wide filter: Latin letters typed into marked Urdu editors become Urdu letters."""
 
     toggled = Signal(bool)
 

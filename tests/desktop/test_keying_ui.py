@@ -233,6 +233,18 @@ def test_phonetic_typing_maps_latin_keys_in_urdu_editors_only(qtbot, ctx, view):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     finally:
         pt.set_enabled(False)
+    # AND a password field, even right to left as in the Urdu interface, is never mapped
+    from desktop.qt import QLineEdit
+
+    pt.set_enabled(True)
+    pw = QLineEdit(view)
+    pw.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    pw.setEchoMode(QLineEdit.EchoMode.Password)
+    pw.setProperty("urduText", True)
+    pw.show()
+    qtbot.keyClicks(pw, "ab")
+    pt.set_enabled(False)
+    assert pw.text() == "ab"
     # AND switched off, Latin letters stay Latin
     view.select_field(2, "patti")
     _latin_keys(qtbot, view, "ab")
