@@ -357,3 +357,23 @@ def test_main_window_menus_open_the_keying_aids(qtbot, ctx):
         dlg.close()
     finally:
         win.shutdown()
+
+
+def test_area_that_follows_from_the_share_is_taken_with_one_key(qtbot, ctx, view):
+    # GIVEN a khewat whose total row says 16 kanal, and an owner row with a share but no area
+    rows = [{"khewat_no": "47", "owner": "میزان", "area": "16-0"},
+            {"khewat_no": "47", "khatooni_no": "112", "owner": ASLAM, "share": "1/4"}]
+    _rid, pid = _open(qtbot, ctx, view, rows=rows)
+    view.select_field(1, "area")
+    # WHEN the clerk presses Ctrl+Space on the empty area cell
+    qtbot.keyClick(view.table, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN a quarter of the khewat is saved, and Ctrl+Z takes it back
+    assert _db_text(ctx, pid, 1, "area") == "4-0"
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert _db_text(ctx, pid, 1, "area") == ""
+    # AND where nothing follows, nothing is filled and the clerk is told
+    view.select_field(1, "patti")
+    qtbot.keyClick(view.table, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    assert "No value follows" in view.status.text()
