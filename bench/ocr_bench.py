@@ -53,17 +53,20 @@ NOTES = """### What was tried (and why the code is as it is)
   so tesserocr stays the default (`ocr.engine.TUNING`). The C API engine stays as a fallback.
 - **Stacking.** One `urd` recognition per page for all Urdu cells, one or two digit
   recognitions for all numbers; words are mapped back to cells by position. Per line with
-  `SetRectangle` + psm 7 was slower (1.18 s vs 1.04 s CPU for 130 cells); Tesseract's cost
-  follows the amount of text (the LSTM rescales every line), not the pixels: line heights of
-  24-48 px all cost the same.
+  `SetRectangle` + psm 7 was slower (1.18 s vs 1.04 s CPU for 130 cells). On one stack,
+  line heights of 24-48 px cost about the same (the LSTM rescales every line).
 - **Parallel pages.** `read_files` with one worker process per core: 6 report pages took
   6.43 s wall per page with 1 worker and 3.24 s with 2 (load average about 10 from other
   jobs), so the 2-core machine's throughput is about 2x one process; a broken worker pool
   falls back to reading in the calling process.
 - **Scale.** Scaling each cell to its own ink height gave each a different font size and
-  garbled short words at the top of a stack; one factor per stack (median line -> 32 px)
-  fixed it. 2x upscaling of small text (the old rule) vs. 32/40/48 px lines: 64.9% / 65.2% /
-  64.1% / 64.8% of fields exact on 6 pages, within noise; 28 px lost 3.7 points of Urdu text.
+  garbled short words at the top of a stack; one factor per stack fixed it. With per-cell
+  scaling, 2x upscaling of small text (the old rule) vs. 32/40/48 px lines gave 64.9% /
+  65.2% / 64.1% / 64.8% of fields exact on 6 pages (noise). With one factor per stack, the
+  name fields (owner, cultivator) of the 12 calibration pages at 32/44/48/56/72 px lines:
+  Naskh 77.5/84.2/83.3/87.1/83.8% exact (CER 1.7/1.4/1.9/1.5/1.7%), Nastaliq CER
+  25.2/22.3/23.1/21.8/22.4%, at 1.84/2.11/2.03/2.23/2.35 s CPU per page: 56 px is used
+  (LINE_PX). Smaller text costs less here, unlike the 24-48 px test on one stack above.
 - **Numbers.** Tesseract drops slashes (69/4 -> 694), so number cells are cut at their
   separators by glyph shape (hyphen: flat mark at mid-height; slash: tall mark leaning
   right; list: wide gap) and only digit groups are read. Reading groups as separate words

@@ -31,7 +31,7 @@ SMALL_TEXT_PX = 28
 # docs/benchmarks.md.
 STACK_CELLS: int | None = 40
 # Height (px) every text line is scaled to before stacking (see docs/benchmarks.md).
-LINE_PX = 32
+LINE_PX = 56
 # The same for digit lines: two passes at these heights, compared (see TesseractNumberReader).
 DIGIT_PX = (48, 32)
 PAD = 12
