@@ -278,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--out", type=Path, required=True, help="folder for numbers.npz")
-    ap.add_argument("--cells", type=int, default=16000, help="generated cells (default 16000)")
-    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--cells", type=int, default=22000, help="generated cells (default 22000)")
+    ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--fonts", nargs="*", help="font files to use instead of the training set")
