@@ -1590,8 +1590,8 @@
             <translation>واپس کیا گیا: {comment}</translation>
         </message>
         <message>
-            <source>row {n}, {field}</source>
-            <translation>سطر ⁦{n}⁩، {field}</translation>
+            <source>row {n}</source>
+            <translation>سطر ⁦{n}⁩</translation>
         </message>
         <message>
             <source>You made or changed rows of this page: another reviewer must approve or return it.</source>
