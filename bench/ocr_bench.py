@@ -338,7 +338,7 @@ def targets(r: dict) -> list[str]:
             f"| <= 1.5 s per 20-row page | {sp['ours_s_per_page_cpu']} s CPU, {sp['ours_s_per_page_wall']} s "
             f"wall on the loaded machine | {ok(sp['ours_s_per_page_cpu'] <= 1.5)} |",
             f"| >= 5x faster than per-cell | {sp['ratio_cpu']}x CPU, {sp['ratio_wall']}x wall | "
-            f"{ok(sp['ratio_cpu'] >= 5)} |",
+            f"{ok(sp['ratio_cpu'] >= 5)} / {ok(sp['ratio_wall'] >= 5)} |",
         ]
     return rows + [""]
 
