@@ -474,6 +474,20 @@ def delete_entry(session: Session, *, actor: Actor, entry_id: int) -> Changes:
     return Changes(entries=True, entry_ids={entry_id})
 
 
+def restore_entry(session: Session, *, actor: Actor, entry_id: int) -> Changes:
+    """Bring back a deleted row (undo of a delete) with its values, at its old place."""
+    entry = _get(session, Entry, entry_id)
+    workflow.check_edit(actor=actor, state=entry.state)
+    if entry.state not in workflow.EDITABLE:
+        raise workflow.WorkflowError("only draft or returned rows can be restored")
+    if not entry.deleted:
+        return Changes()
+    entry.deleted = False
+    audit.record(session, actor=actor, action="entry.restore", entity="entry", entity_id=entry.id,
+                 register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid)
+    return Changes(entries=True, entry_ids={entry_id})
+
+
 def move_entry(session: Session, *, actor: Actor, entry_id: int, row_no: int) -> Changes:
     """Move a row to position `row_no` on its page, shifting the others."""
     entry = _get(session, Entry, entry_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from records import audit
 from records import services as S
 from records.models import AuditEvent
 from records.text import normalise, urdu_digits
@@ -228,3 +229,42 @@ def test_search_over_100000_rows_returns_exactly_the_right_rows(workspace, users
         assert found(q.translate(str.maketrans({"ی": "ي", "ک": "ك"}))) == want
         # AND a unique owner string finds one row
         assert found(urdu_digits(normalise(target.owner).split(" سکنہ ")[1])) == {target.entry_id}
+
+
+def test_restore_entry_brings_back_a_deleted_row_with_its_values_audited(workspace, users):
+    # GIVEN a page with two typed rows, the first deleted by the clerk
+    ws, clerk = workspace, users["clerk"]
+    _, pid, ids = make_page(ws, clerk, rows=(OCR_ROW, dict(OCR_ROW, khewat_no="48")))
+    with ws.session() as s:
+        S.delete_entry(s, actor=clerk, entry_id=ids[0])
+        assert [r.entry_id for r in S.page_rows(s, pid)] == [ids[1]]
+    # WHEN the clerk restores it (undo of the delete)
+    with ws.session() as s:
+        ch = S.restore_entry(s, actor=clerk, entry_id=ids[0])
+    # THEN it is back at its place with its values, and the restore is in the audit chain
+    with ws.session() as s:
+        rows = S.page_rows(s, pid)
+        events = [e.action for e in s.query(AuditEvent).filter_by(entity_id=ids[0]).order_by(AuditEvent.id)]
+        ok = audit.verify(s).ok
+    assert ch.entries and ids[0] in ch.entry_ids
+    assert [r.entry_id for r in rows] == ids and rows[0].values["khewat_no"].value == "47"
+    assert events[-2:] == ["entry.delete", "entry.restore"] and ok
+
+
+def test_restore_entry_is_refused_to_a_role_that_may_not_edit_and_for_submitted_rows(workspace, users):
+    # GIVEN a deleted row
+    ws, clerk = workspace, users["clerk"]
+    _, pid, ids = make_page(ws, clerk)
+    with ws.session() as s:
+        S.delete_entry(s, actor=clerk, entry_id=ids[0])
+    # WHEN an admin restores it THEN it is refused and the row stays deleted
+    with pytest.raises(WorkflowError, match="admin may not change"):
+        with ws.session() as s:
+            S.restore_entry(s, actor=users["admin"], entry_id=ids[0])
+    with ws.session() as s:
+        assert S.page_rows(s, pid) == []
+        # WHEN restoring a row that is not deleted THEN nothing changes and nothing is audited
+        n = s.query(AuditEvent).count()
+        assert S.restore_entry(s, actor=clerk, entry_id=ids[0]).entries
+        assert not S.restore_entry(s, actor=clerk, entry_id=ids[0]).entries
+        assert s.query(AuditEvent).count() == n + 1
