@@ -67,6 +67,37 @@ class MoveRowCommand(QUndoCommand):
         self.view._move(self.entry_id, self.old_no)
 
 
+class AddRowCommand(QUndoCommand):
+    """Undoable add of a row, pushed once the row is saved: undo deletes it, redo restores it."""
+
+    def __init__(self, view: CorrectionView, entry_id: int, col: int) -> None:
+        super().__init__(view.tr("Add row"))
+        self.view, self.entry_id, self.col, self.done = view, entry_id, col, True
+
+    def redo(self) -> None:
+        if self.done:  # the row was added before the command was pushed
+            self.done = False
+            return
+        self.view._restore(self.entry_id, self.col)
+
+    def undo(self) -> None:
+        self.view._delete(self.entry_id, self.view.model.row_of_entry(self.entry_id), self.col)
+
+
+class DeleteRowCommand(QUndoCommand):
+    """Undoable delete of a row: undo restores it with its values at its place."""
+
+    def __init__(self, view: CorrectionView, entry_id: int, row: int, col: int) -> None:
+        super().__init__(view.tr("Delete row"))
+        self.view, self.entry_id, self.row, self.col = view, entry_id, row, col
+
+    def redo(self) -> None:
+        self.view._delete(self.entry_id, self.row, self.col)
+
+    def undo(self) -> None:
+        self.view._restore(self.entry_id, self.col)
+
+
 class CorrectionView(QWidget):
     """Shows one page; `page_step(+1|-1)` asks the main window for the next/previous page."""
 
@@ -394,6 +425,8 @@ class CorrectionView(QWidget):
 
         def done(res) -> None:
             eid, _ch = res
+            if self.model.page is not None and self.model.page.id == page.id:
+                self.undo_stack.push(AddRowCommand(self, eid, col))
             self._select_after_reload(eid, col)
 
         (entry_ops.add_entry(actor=self.ctx.actor, register_id=page.register_id, page_id=page.id, row_no=row_no)
@@ -405,15 +438,21 @@ class CorrectionView(QWidget):
         eid = self.model.entry_id(idx.row()) if idx.isValid() else None
         if eid is None:
             return
-        row, col = idx.row(), idx.column()
+        self.undo_stack.push(DeleteRowCommand(self, eid, idx.row(), idx.column()))
 
+    def _delete(self, entry_id: int, row: int, col: int) -> None:
         def done(_ch) -> None:
             self._show_status(self.tr("Row {n} deleted").format(n=row + 1))
             self._after_reload(lambda: self.model.rowCount() and self.table.setCurrentIndex(
-                self.model.index(min(row, self.model.rowCount() - 1), col)))
+                self.model.index(max(0, min(row, self.model.rowCount() - 1)), col)))
 
-        (entry_ops.delete_entry(actor=self.ctx.actor, entry_id=eid)
+        (entry_ops.delete_entry(actor=self.ctx.actor, entry_id=entry_id)
          .with_initiator(self.model).success(done).failure(self._failed).run_in_background(self.ctx))
+
+    def _restore(self, entry_id: int, col: int) -> None:
+        (entry_ops.restore_entry(actor=self.ctx.actor, entry_id=entry_id)
+         .with_initiator(self.model).success(lambda _ch: self._select_after_reload(entry_id, col))
+         .failure(self._failed).run_in_background(self.ctx))
 
     def move_row(self, step: int) -> None:
         idx = self.table.currentIndex()

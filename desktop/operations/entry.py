@@ -28,6 +28,11 @@ def delete_entry(*, actor: Actor, entry_id: int) -> Op:
     return write_op(lambda s: services.delete_entry(s, actor=actor, entry_id=entry_id))
 
 
+def restore_entry(*, actor: Actor, entry_id: int) -> Op:
+    """Op -> Changes; brings a deleted row back (undo of a delete)."""
+    return write_op(lambda s: services.restore_entry(s, actor=actor, entry_id=entry_id))
+
+
 def move_entry(*, actor: Actor, entry_id: int, row_no: int) -> Op:
     return write_op(lambda s: services.move_entry(s, actor=actor, entry_id=entry_id, row_no=row_no))
 

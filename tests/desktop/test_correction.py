@@ -147,11 +147,66 @@ def test_add_move_delete_rows(qtbot, ctx, view):
     # WHEN deleting it (Ctrl+Del)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, ctx)
-    # THEN two rows remain, and undo of the move restores the first order
+    # THEN two rows remain, and undoing the delete, the add and the move restores the first order
     assert view.model.rowCount() == 2
-    view.undo_stack.undo()
+    for _ in range(3):
+        view.undo_stack.undo()
+        wait_idle(qtbot, ctx)
+    assert view.model.rowCount() == 2 and view.model.entry_id(0) == first
+
+
+def _db_rows(ctx, pid):
+    with ctx.ws.session() as s:
+        return services.page_rows(s, pid)
+
+
+def test_undo_redo_of_adding_and_deleting_rows_follows_in_the_database(qtbot, ctx, view):
+    from records import audit
+    from records.models import AuditEvent, Entry
+
+    # GIVEN a page with two rows, cursor on row 1
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    view.table.setFocus()
+    first, second = view.model.entry_id(0), view.model.entry_id(1)
+    # WHEN the clerk adds a row (Ctrl+Ins) after row 1
+    qtbot.keyClick(view.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, ctx)
-    assert view.model.entry_id(0) == first
+    added = view.model.entry_id(1)
+    assert view.model.rowCount() == 3 and added not in (first, second)
+    # ... and presses Ctrl+Z
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the new row is gone from the table and deleted in the database
+    assert [view.model.entry_id(r) for r in range(view.model.rowCount())] == [first, second]
+    assert [r.entry_id for r in _db_rows(ctx, pid)] == [first, second]
+    with ctx.ws.session() as s:
+        assert s.get(Entry, added).deleted
+    # WHEN the clerk presses Ctrl+Y
+    qtbot.keyClick(view.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the row is back after row 1, in the table and in the database
+    assert [view.model.entry_id(r) for r in range(3)] == [first, added, second]
+    assert [r.entry_id for r in _db_rows(ctx, pid)] == [first, added, second]
+    # WHEN the clerk deletes row 1, which holds values (Ctrl+Del), then presses Ctrl+Z
+    view.select_field(0, "owner")
+    owner = view.model.text(0, "owner")
+    assert owner
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert [r.entry_id for r in _db_rows(ctx, pid)] == [added, second]
+    assert view.model.entry_id(0) == added
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN it is back at its place with its values, and the audit chain still verifies
+    assert view.model.entry_id(0) == first and view.model.text(0, "owner") == owner
+    rows = _db_rows(ctx, pid)
+    assert [r.entry_id for r in rows] == [first, added, second] and rows[0].text("owner") == owner
+    with ctx.ws.session() as s:
+        assert audit.verify(s).ok
+        actions = [e.action for e in s.query(AuditEvent).filter(
+            AuditEvent.action.in_(("entry.delete", "entry.restore"))).order_by(AuditEvent.id)]
+    assert actions == ["entry.delete", "entry.restore", "entry.delete", "entry.restore"]
 
 
 def test_page_keys_move_between_pages(qtbot, ctx):
