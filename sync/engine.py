@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -399,16 +399,17 @@ class SyncEngine:
             return sorted(set(s.scalars(stmt)))
 
     def _note_attempt(self, batch_id: int, state: str) -> int:
-        """Write the retry state before an attempt; returns the attempt number."""
+        """Write the retry state before an attempt (one transaction, one bulk UPDATE for all
+        items of the batch); returns the attempt number."""
         def fn(s: Session) -> int:
-            items = s.scalars(select(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING))).all()
-            n = 0
-            for it in items:
-                it.attempts += 1
-                n = max(n, it.attempts)
-                it.next_attempt_at = utcnow() + dt.timedelta(seconds=self.backoff(it.attempts))
-                it.state = state
-            return n
+            rows = s.execute(select(OutboxItem.id, OutboxItem.attempts).where(
+                OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING))).all()
+            now = utcnow()
+            params = [{"id": i, "attempts": a + 1, "state": state, "updated_at": now,
+                       "next_attempt_at": now + dt.timedelta(seconds=self.backoff(a + 1))} for i, a in rows]
+            if params:
+                s.execute(update(OutboxItem), params)
+            return max((p["attempts"] for p in params), default=0)
         return self._commit(fn)
 
     def _note_error(self, batch_id: int, message: str, state: str | None = None, delay: float | None = None) -> None:
@@ -450,8 +451,9 @@ class SyncEngine:
             body = submission(batch)
         images = body["manifest"].get("images", [])
         self._upload_images(images, rep)
-        self._commit(lambda s: [setattr(it, "state", "submitted") for it in s.scalars(
-            select(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING)))])
+        self._commit(lambda s: s.execute(
+            update(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING))
+            .values(state="submitted", updated_at=utcnow()).execution_options(synchronize_session=False)))
         data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
             r = self._call("POST", "/v1/batches", content=data, headers={"Content-Type": "application/json"})
@@ -536,16 +538,19 @@ class SyncEngine:
 
         def fn(s: Session) -> int:
             batch = s.get(Batch, batch_id)
-            items = s.scalars(select(OutboxItem).where(OutboxItem.batch_id == batch_id)).all()
-            moved = []
-            for it in items:
-                if it.state not in PENDING:
-                    continue
-                e = by_key[(it.entry_uuid, it.version)]
-                it.state, it.server_id, it.last_error, it.next_attempt_at = "acknowledged", e.server_id, None, None
-                it.receipt = {"receipt_id": receipt.receipt_id, "batch_id": receipt.batch_id,
-                              "received_at": receipt.received_at, "server_id": e.server_id, "sha256": e.sha256}
-                moved.append(it.entry_id)
+            rows = s.execute(select(OutboxItem.id, OutboxItem.entry_id, OutboxItem.entry_uuid, OutboxItem.version)
+                             .where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING))).all()
+            now, moved, params = utcnow(), [], []
+            for iid, entry_id, uuid_, version in rows:
+                e = by_key[(uuid_, version)]
+                params.append({"id": iid, "state": "acknowledged", "server_id": e.server_id, "last_error": None,
+                               "next_attempt_at": None, "updated_at": now,
+                               "receipt": {"receipt_id": receipt.receipt_id, "batch_id": receipt.batch_id,
+                                           "received_at": receipt.received_at, "server_id": e.server_id,
+                                           "sha256": e.sha256}})
+                moved.append(entry_id)
+            if params:  # one executemany UPDATE by primary key instead of 1,000 ORM objects
+                s.execute(update(OutboxItem), params)
             _move_entries(s, moved, "send")
             n = len(moved)
             batch.state = "acknowledged"
