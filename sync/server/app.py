@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from sync import protocol as P
@@ -88,18 +89,22 @@ def create_app(settings: Settings) -> FastAPI:
 
     token_cache: dict[str, tuple[float, ingest.OfficeRef]] = {}
 
-    def device(creds: Creds) -> ingest.OfficeRef:
+    def lookup_office(token: str) -> ingest.OfficeRef:
+        with Session_() as s:
+            office = ingest.office_by_token(s, token)
+            if office is None:
+                raise HTTPException(401, "unknown device token: enrol this office again")
+            return ingest.OfficeRef(office.id, office.office_uuid, office.public_key)
+
+    async def device(creds: Creds) -> ingest.OfficeRef:
+        # async: a cached token costs no trip to the thread pool; a miss asks the database there
         if creds is None:
             raise HTTPException(401, "a device token is required (Authorization: Bearer TOKEN)")
         now = time.monotonic()
         hit = token_cache.get(creds.credentials)
         if hit and now - hit[0] < TOKEN_CACHE_SECONDS:
             return hit[1]
-        with Session_() as s:
-            office = ingest.office_by_token(s, creds.credentials)
-            if office is None:
-                raise HTTPException(401, "unknown device token: enrol this office again")
-            ref = ingest.OfficeRef(office.id, office.office_uuid, office.public_key)
+        ref = await run_in_threadpool(lookup_office, creds.credentials)
         if len(token_cache) > 10000:
             token_cache.clear()
         token_cache[creds.credentials] = (now, ref)

@@ -123,6 +123,7 @@ def submit_batch(session: Session, storage, office, sub: Submission, *, source: 
     missing = [s for s in m.images if not storage.has(s)]
     if missing:
         raise IngestError(422, "images_missing", f"{len(missing)} page image(s) have not been uploaded yet", images=missing)
+    storage.make_durable(m.images)  # the images' folder entries are on disk before any receipt
     msha = content_hash(sub.manifest)
     bid = session.scalar(
         _insert(session, ServerBatch).values(

@@ -1,8 +1,10 @@
 """Page images on the server, by content hash, behind a small interface.
 
 `LocalImageStorage` keeps ``ROOT/ab/abcdef...`` (complete, hash-verified) and
-``ROOT/partial/<sha>`` (bytes received so far of an unfinished upload). An S3-compatible
-store can implement the same four methods later.
+``ROOT/partial/<sha>`` (bytes received so far of an unfinished upload). Durability: an
+image's bytes are fsynced before it is reported complete (one fsync per image); the folder
+entries of a batch's images are fsynced by `make_durable` before the batch's receipt. An
+S3-compatible store can implement the same methods later.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class ImageStorage(Protocol):
     def offset(self, sha: str) -> int: ...
     def open_append(self, sha: str, offset: int): ...
     def finish(self, sha: str, computed: str | None = None) -> bool: ...
+    def make_durable(self, shas) -> None: ...
 
 
 class LocalImageStorage:
@@ -107,3 +110,20 @@ class LocalImageStorage:
 
     def get(self, sha: str) -> bytes:
         return self.path(sha).read_bytes()
+
+    def make_durable(self, shas) -> None:
+        """fsync the folders holding `shas`, so their renames into place survive a power cut.
+
+        Each image's bytes are fsynced when it completes (`finish`, `put`); the folder entries
+        are fsynced once per batch here, before its receipt is given, instead of once per image.
+        """
+        dirs = {self.path(sha).parent for sha in shas}
+        for d in [*sorted(dirs), self.partial_dir, self.root]:  # root: new ab/ folders
+            try:
+                fd = os.open(d, os.O_RDONLY)
+            except FileNotFoundError:
+                continue
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
