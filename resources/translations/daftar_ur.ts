@@ -2009,6 +2009,14 @@ Your name is recorded as the approver of every row.</source>
             <source>Move row</source>
             <translation>سطر منتقل کریں</translation>
         </message>
+        <message>
+            <source>Add row</source>
+            <translation>سطر شامل کریں</translation>
+        </message>
+        <message>
+            <source>Delete row</source>
+            <translation>سطر حذف کریں</translation>
+        </message>
     </context>
     <context>
         <name>win</name>
