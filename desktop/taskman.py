@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+from desktop.gc_guard import GuiThreadCollector
 from desktop.qt import QObject, Qt, Signal
 
 Closure = Callable[[], None]
@@ -34,6 +35,8 @@ class TaskRunner(QObject):
         self._closed = False
         self._pending = 0
         self._closures_pending.connect(self._on_closures_pending, Qt.ConnectionType.QueuedConnection)
+        # the cycle collector must not free Qt objects on these threads (see desktop.gc_guard)
+        self._gc = GuiThreadCollector(self)
 
     # -- public -----------------------------------------------------------
     def run_write(self, fn: Callable[[], Any], on_done: Callable[[Future], None] | None = None) -> Future:
@@ -68,6 +71,8 @@ class TaskRunner(QObject):
         with self._lock:
             self._closed = True
             self._closures.clear()
+        if wait:
+            self._gc.release()  # the pools have stopped: collect here and let Python collect again
 
     # -- internal ---------------------------------------------------------
     def _submit(self, executor: ThreadPoolExecutor, fn, on_done) -> Future:
