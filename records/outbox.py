@@ -116,6 +116,18 @@ def current_values(session: Session, entry_ids: list[int]) -> dict[int, dict[str
     return out
 
 
+def _load_related(session: Session, entries: list[Entry]) -> list:
+    """Registers, pages and users the entries refer to, loaded in a few queries."""
+    held: list = []
+    for model, ids in ((Register, {e.register_id for e in entries}),
+                       (Page, {e.page_id for e in entries if e.page_id}),
+                       (User, {u for e in entries for u in (e.approved_by, e.verified_by) if u is not None})):
+        ids = sorted(ids)
+        for i in range(0, len(ids), 500):
+            held += session.scalars(select(model).where(model.id.in_(ids[i:i + 500]))).all()
+    return held
+
+
 def entry_document(session: Session, entry: Entry, values: dict[str, str] | None = None) -> dict:
     """The canonical document of one entry version as the central office receives it.
 
@@ -207,6 +219,9 @@ def create_batch(
     docs = []
     images: set[str] = set()
     values = current_values(session, [e.id for e in entries])
+    # held here so that entry_document's session.get finds them in the (weak) identity map
+    # instead of loading a register, page and two users again for every entry
+    _held = _load_related(session, entries)  # noqa: F841
     for e in entries:
         doc = entry_document(session, e, values[e.id])
         h = content_hash(doc)
