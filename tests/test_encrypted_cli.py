@@ -74,4 +74,4 @@ def test_encrypted_demo_opens_for_each_demo_user_and_holds_no_plaintext(tmp_path
     for p in root.rglob("*"):
         if p.is_file():
             data = p.read_bytes()
-            assert reg.mauza.encode() not in data and b"\x89PNG" not in data and b"SQLite format 3" not in data, p
+            assert reg.mauza.encode() not in data and b"\x89PNG\r\n\x1a\n" not in data and b"SQLite format 3" not in data, p
