@@ -133,3 +133,41 @@ def test_import_and_ocr_of_an_encrypted_workspace_leave_no_plaintext(tmp_path):
         assert b"\x89PNG\r\n\x1a\n" not in data and b"\x00\x00\x00\rIHDR" not in data, p  # 8 bytes: never by chance
         for s in secrets:
             assert s.encode() not in data, (p, s)
+
+
+def test_scans_and_print_previews_wait_in_memory_and_go_at_exit():
+    # GIVEN the private folder for scans and the fard preview
+    from desktop import ramdir
+
+    # WHEN one is made
+    d = ramdir.ram_temp_dir("daftar-test-")
+    # THEN it is in memory (where the system has /dev/shm), private, and removed at exit
+    try:
+        if ramdir.in_memory():
+            assert d.parent == ramdir.RAM
+        assert d.is_dir() and (d.stat().st_mode & 0o077) == 0
+        assert d in ramdir._made
+    finally:
+        ramdir._remove_all()
+    assert not d.exists()
+
+
+def test_scan_to_temp_scans_into_the_memory_folder(tmp_path):
+    # GIVEN a scanner that writes one page file where it is told
+    from desktop import ramdir
+    from desktop.scanner import ScanSettings, scan_to_temp
+
+    class Scanner:
+        def scan(self, settings, out_dir):
+            (out_dir / "scan-0001.png").write_bytes(b"page")
+            return [out_dir / "scan-0001.png"]
+
+    # WHEN a page is scanned
+    files = scan_to_temp(Scanner(), ScanSettings(device="test"))
+    # THEN the file waits in the private in-memory folder, removed at exit
+    try:
+        if ramdir.in_memory():
+            assert files[0].parent.parent == ramdir.RAM
+    finally:
+        ramdir._remove_all()
+    assert not files[0].exists()
