@@ -12,26 +12,11 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-
-def _wait(app, cond, timeout: float = 60) -> None:
-    end = time.monotonic() + timeout
-    while not cond():
-        app.processEvents()
-        if time.monotonic() > end:
-            raise TimeoutError("the app did not finish in time")
-        time.sleep(0.02)
-
-
-def _settle(app, ctx) -> None:
-    _wait(app, lambda: (ctx.runner.drain() or True) and not ctx.runner.busy)
-    app.processEvents()
-    time.sleep(0.2)
-    app.processEvents()
+from desktop.shotkit import settle  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         ret = ReturnedPanel(clerk)
         ret.resize(1100, 260)
         ret.show()
-        _settle(app, clerk)
+        settle(app, clerk)
         ret.grab().save(str(out / "returned-rows.png"))
         ret.close()
         # the clerk resubmits the returned pages
@@ -98,13 +83,13 @@ def main(argv: list[str] | None = None) -> int:
         panel = ReviewPanel(sup)
         panel.resize(1500, 860)
         panel.show()
-        _settle(app, sup)
+        settle(app, sup)
         items = panel.page_items()
         if items:
             panel.tree.setCurrentItem(items[0])
-            _settle(app, sup)
+            settle(app, sup)
             panel.page_view.table.setCurrentCell(0, 3)
-            _settle(app, sup)
+            settle(app, sup)
         panel.grab().save(str(out / "review.png"))
         panel.close()
         sup.close()
@@ -115,12 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         viewer = AuditViewer(admin)
         viewer.resize(1400, 700)
         viewer.show()
-        _settle(app, admin)
+        settle(app, admin)
         viewer.action_edit.setText("entry.")
         viewer.apply_filter()
-        _settle(app, admin)
+        settle(app, admin)
         viewer.verify_chain()
-        _settle(app, admin)
+        settle(app, admin)
         viewer.grab().save(str(out / "audit-viewer.png"))
         viewer.close()
         admin.close()

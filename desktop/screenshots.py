@@ -14,6 +14,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop.shotkit import wait_until  # noqa: E402
+
 HEADER = {"district": "لاہور", "tehsil": "رائیونڈ", "mauza": "کوٹ رادھا کشن", "hadbast_no": "42", "year": "2019-20"}
 ROWS = [
     {"khewat_no": "47", "khatooni_no": "112", "patti": "پتی شرقی", "owner": "محمد اسلم ولد غلام رسول قوم اعوان",
@@ -40,15 +42,6 @@ def synth_png(rows=ROWS, *, dpi: int = 100, seed: int = 0) -> bytes:
     return buf.tobytes()
 
 
-def _wait(app, cond, timeout: float = 60) -> None:
-    end = time.monotonic() + timeout
-    while not cond():
-        app.processEvents()
-        if time.monotonic() > end:
-            raise TimeoutError("the app did not finish in time")
-        time.sleep(0.02)
-
-
 def _import_shot(app, win, out: Path) -> None:
     """The import dialog after importing two pages, a duplicate and a damaged file."""
     folder = Path(tempfile.mkdtemp(prefix="daftar-import-"))
@@ -60,10 +53,10 @@ def _import_shot(app, win, out: Path) -> None:
     dlg = win.import_pages([str(folder)])
     dlg.run_ocr.setChecked(False)
     dlg.resize(1000, 560)
-    _wait(app, lambda: dlg._loading == 0 and len(dlg.items) == 4 and not win.ctx.runner.busy)
+    wait_until(app, lambda: dlg._loading == 0 and len(dlg.items) == 4 and not win.ctx.runner.busy)
     dlg.list.setCurrentRow(0)
     dlg.do_import()
-    _wait(app, lambda: dlg.report is not None and not win.ctx.runner.busy)
+    wait_until(app, lambda: dlg.report is not None and not win.ctx.runner.busy)
     app.processEvents()
     dlg.grab().save(str(out / "import.png"))
     dlg.accept()
@@ -94,11 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     win.resize(1500, 900)
     win.show()
     win.refresh_registers(select_id=rid)
-    _wait(app, lambda: win.pages.rowCount() == 1)
+    wait_until(app, lambda: win.pages.rowCount() == 1)
     win.ocr.enqueue([pid])
-    _wait(app, lambda: not win.ocr.running and not win.ctx.runner.busy, timeout=120)
+    wait_until(app, lambda: not win.ocr.running and not win.ctx.runner.busy, timeout=120)
     win.correction.show_page(pid)
-    _wait(app, lambda: win.correction.model.rowCount() > 0 and not win.ctx.runner.busy)
+    wait_until(app, lambda: win.correction.model.rowCount() > 0 and not win.ctx.runner.busy)
     win.correction.next_flagged()
     app.processEvents()
     time.sleep(0.2)
@@ -108,10 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     win.tabs.setCurrentWidget(win.search)
     win.search.box.setText("47")
     win.search.run_search()
-    _wait(app, lambda: not win.ctx.runner.busy)
+    wait_until(app, lambda: not win.ctx.runner.busy)
     win.search.table.viewport().update()
     app.processEvents()
-    _wait(app, lambda: not win.ctx.runner.busy)
+    wait_until(app, lambda: not win.ctx.runner.busy)
     win.grab().save(str(out / f"register-search{sfx}.png"))
     if not sfx:
         _import_shot(app, win, out)

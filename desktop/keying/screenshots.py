@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.shotkit import wait_until  # noqa: E402
 
 OWNERS = [
     "محمد اسلم ولد غلام رسول قوم اعوان",
@@ -21,16 +22,6 @@ OWNERS = [
     "محمد افضل ولد اللہ دتہ قوم آرائیں",
     "احمد علی ولد غلام رسول قوم اعوان",
 ]
-
-
-def _wait(app, ctx, cond, timeout: float = 30) -> None:
-    end = time.monotonic() + timeout
-    while not cond():
-        app.processEvents()
-        ctx.runner.drain()
-        if time.monotonic() > end:
-            raise TimeoutError("the view did not load in time")
-        time.sleep(0.02)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         view.resize(1400, 640)
         view.show()
         view.show_page(pid)
-        _wait(app, ctx, lambda: view.model.rowCount() == 4 and view.keying.vocab is not None)
+        wait_until(app, runner=ctx.runner, cond=lambda: view.model.rowCount() == 4 and view.keying.vocab is not None)
         view.select_field(3, "owner")
         view.table.setFocus()
         send_text(view.table, "محمد ا")
