@@ -13,28 +13,11 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 LIGHT_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
-
-
-def _wait(app, cond, timeout: float = 60) -> None:
-    end = time.monotonic() + timeout
-    while not cond():
-        app.processEvents()
-        if time.monotonic() > end:
-            raise TimeoutError("the app did not finish in time")
-        time.sleep(0.02)
-
-
-def _settle(app, ctx) -> None:
-    _wait(app, lambda: (ctx.runner.drain() or True) and not ctx.runner.busy)
-    app.processEvents()
-    time.sleep(0.2)
-    app.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.i18n import apply_language
     from desktop.login import LoginDialog
     from desktop.main import _app, open_main_window
+    from desktop.shotkit import settle, wait_until
     from records import access
 
     app = _app()
@@ -71,13 +55,13 @@ def main(argv: list[str] | None = None) -> int:
         win = open_main_window(ws, actor=clerk.actor(), prefs=prefs)
         win.resize(1500, 900)
         win.show()
-        _settle(app, win.ctx)
-        _wait(app, lambda: win.pages.rowCount() > 0)
+        settle(app, win.ctx)
+        wait_until(app, lambda: win.pages.rowCount() > 0)
         win.page_view.setCurrentIndex(win.pages.index(0, 0))
-        _settle(app, win.ctx)
-        _wait(app, lambda: win.correction.model.rowCount() > 0)
+        settle(app, win.ctx)
+        wait_until(app, lambda: win.correction.model.rowCount() > 0)
         win.correction.next_flagged()
-        _settle(app, win.ctx)
+        settle(app, win.ctx)
         win.grab().save(str(out / "main-window-ur.png"))
         win.correction.grab().save(str(out / "correction-view-ur.png"))
         from desktop.preferences import PreferencesDialog
@@ -109,13 +93,13 @@ def main(argv: list[str] | None = None) -> int:
         from desktop import oversight
 
         panel = oversight.open_review(win)
-        _settle(app, win.ctx)
+        settle(app, win.ctx)
         items = panel.page_items()
         if items:
             panel.tree.setCurrentItem(items[0])
-            _settle(app, win.ctx)
+            settle(app, win.ctx)
             panel.page_view.table.setCurrentCell(0, 3)
-            _settle(app, win.ctx)
+            settle(app, win.ctx)
         win.grab().save(str(out / "review-ur.png"))
         win.close()
         win.shutdown()
