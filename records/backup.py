@@ -25,6 +25,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from records.images import fsync_dir
 from records.workspace import (
     DB_NAME,
     IMAGES_DIR,
@@ -76,16 +77,6 @@ def _sha256_file(path: Path) -> tuple[str, int]:
             h.update(chunk)
             n += len(chunk)
     return h.hexdigest(), n
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _stamp() -> str:
@@ -191,7 +182,7 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
                 raw.flush()
                 os.fsync(raw.fileno())
             os.replace(part, dest)
-            _fsync_dir(dest.parent)
+            fsync_dir(dest.parent)
         except OSError as e:
             part.unlink(missing_ok=True)
             if e.errno == 28:
@@ -441,7 +432,7 @@ def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = F
         if key is not None or not encrypted:
             _integrity_check(staging / DB_NAME, backup, key)
         (staging / IMAGES_DIR).mkdir(exist_ok=True)
-        _fsync_dir(staging)
+        fsync_dir(staging)
         if occupied:
             moved = root.with_name(f"{root.name}.before-restore-{_stamp()}")
             n = 1
@@ -452,7 +443,7 @@ def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = F
         elif root.is_dir():
             root.rmdir()
         os.replace(staging, root)
-        _fsync_dir(root.parent)
+        fsync_dir(root.parent)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -29,7 +29,8 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in `path` durable (a no-op where folders cannot be fsynced)."""
     if os.name != "posix":
         return
     fd = os.open(path, os.O_RDONLY)
@@ -88,7 +89,7 @@ class ImageStore:
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, final)
-            _fsync_dir(final.parent)
+            fsync_dir(final.parent)
         except OSError as e:
             tmp.unlink(missing_ok=True)
             if e.errno == 28:  # ENOSPC
