@@ -257,9 +257,8 @@ class CApiEngine:
             apis[(lang, psm)] = handle
         return handle
 
-    def words(
-        self, image: np.ndarray, lang: str, psm: int = PSM_BLOCK, whitelist: str | None = None
-    ) -> list[Word]:
+    def _recognise(self, image: np.ndarray, lang: str, psm: int, whitelist: str | None):
+        """Hand `image` to the loaded model and recognise it; (handle, succeeded)."""
         import ctypes
 
         lib = self._lib
@@ -269,7 +268,16 @@ class CApiEngine:
         lib.TessBaseAPISetVariable(handle, b"tessedit_char_whitelist", (whitelist or "").encode())
         lib.TessBaseAPISetImage(handle, img.ctypes.data_as(ctypes.c_void_p), w, h, 1, w)
         lib.TessBaseAPISetSourceResolution(handle, 300)
-        if lib.TessBaseAPIRecognize(handle, None) != 0:
+        return handle, lib.TessBaseAPIRecognize(handle, None) == 0
+
+    def words(
+        self, image: np.ndarray, lang: str, psm: int = PSM_BLOCK, whitelist: str | None = None
+    ) -> list[Word]:
+        import ctypes
+
+        lib = self._lib
+        handle, ok = self._recognise(image, lang, psm, whitelist)
+        if not ok:
             lib.TessBaseAPIClear(handle)
             raise EngineError("Tesseract failed to recognise the image")
         ptr = lib.TessBaseAPIGetTsvText(handle, 0)
@@ -286,14 +294,9 @@ class CApiEngine:
         import ctypes
 
         lib = self._lib
-        handle = self._api(lang, psm)
-        img = np.ascontiguousarray(_pil_array(image))
-        h, w = img.shape
-        lib.TessBaseAPISetVariable(handle, b"tessedit_char_whitelist", (whitelist or "").encode())
-        lib.TessBaseAPISetImage(handle, img.ctypes.data_as(ctypes.c_void_p), w, h, 1, w)
-        lib.TessBaseAPISetSourceResolution(handle, 300)
+        handle, ok = self._recognise(image, lang, psm, whitelist)
         out: list[Word] = []
-        if lib.TessBaseAPIRecognize(handle, None) == 0:
+        if ok:
             it = lib.TessBaseAPIGetIterator(handle)
             if it:
                 level = 4  # RIL_SYMBOL
