@@ -122,8 +122,10 @@ def _message(e: Exception) -> str:
     return f"{type(e).__name__}: {e}"
 
 
-def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool) -> None:
-    """Tell the user when the job ends: an error box, or a note with an Open button."""
+def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool, errors: bool | None = None) -> None:
+    """Tell the user when the job ends: an error box (never blocking: the box opens and the
+    app goes on), or a note with an Open button. `errors` defaults to `offer_open`."""
+    show_errors = offer_open if errors is None else errors
 
     def ok(r: JobResult) -> None:
         if not offer_open:
@@ -136,7 +138,7 @@ def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool) -> None
         box.open()
 
     def bad(msg: str) -> None:
-        if offer_open:
+        if show_errors:
             box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), msg, parent=parent)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
@@ -210,8 +212,8 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
 
     out = str(ram_temp_dir("daftar-preview-") / "fard.pdf")  # record text: in memory, not on disk
     job = ReportJob(parent)
-    job.failed.connect(lambda msg: show and QMessageBox.warning(parent, _tr("Daftar"), msg))
     if show:
+        _notify(parent, job, offer_open=False, errors=True)
         job.finished.connect(lambda r: open_pdf_preview(parent, r.path))
     return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits))
 

@@ -86,8 +86,11 @@ def error_text(e: BaseException) -> str:
 
 def show_error(e: BaseException) -> None:
     """Default failure: a message box over the active window, never a crash."""
+    import logging
+
     from desktop.qt import QApplication, QCoreApplication, QMessageBox
 
+    logging.getLogger("daftar.desktop").error("operation failed: %s", error_text(e), exc_info=e)
     app = QApplication.instance()
     parent = app.activeWindow() if app else None
     QMessageBox.warning(parent, QCoreApplication.translate("Op", "Daftar"), error_text(e))

@@ -1,7 +1,9 @@
 """Desktop test fixtures and napari-style leak guards.
 
 Every test here that uses `qtbot`/`qapp` fails when it leaves a QThread running, a
-QThreadPool busy or a top-level widget open (each names what leaked)."""
+QThreadPool busy or a top-level widget open (each names what leaked), and when a modal
+dialog nobody answers stays open: a modal's own event loop never returns, so without the
+watchdog below one unexpected message box would hang the whole run until CI kills it."""
 
 from __future__ import annotations
 
@@ -18,6 +20,51 @@ def _visible_top_levels(app) -> list:
 
 # Python threads of desktop.taskman.TaskRunner (executors left running = a context not closed).
 TASKRUNNER_THREADS = ("daftar-db-writer", "daftar-read")
+
+
+# A modal dialog open longer than this is one the test did not expect: it is rejected and
+# the test fails naming it. Tests that answer their own dialogs do so within milliseconds.
+MODAL_PATIENCE_S = 15.0
+
+
+class ModalWatchdog:
+    """Rejects a modal dialog left unanswered and remembers what it said."""
+
+    def __init__(self) -> None:
+        import time
+
+        from PySide6.QtCore import QTimer
+
+        self._now = time.monotonic
+        self._seen: tuple[int, float] | None = None
+        self.closed: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._check)
+        self.timer.start()
+
+    def _check(self) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            self._seen = None
+            return
+        if self._seen is None or self._seen[0] != id(modal):
+            self._seen = (id(modal), self._now())
+            return
+        if self._now() - self._seen[1] < MODAL_PATIENCE_S:
+            return
+        text = modal.text() if isinstance(modal, QMessageBox) else ""
+        self.closed.append(f"{type(modal).__name__} '{modal.windowTitle()}' {text}".strip())
+        self._seen = None
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+
+    def stop(self) -> None:
+        self.timer.stop()
 
 
 def find_leaks(app, before: set[int], started: list) -> list[str]:
@@ -59,6 +106,7 @@ def _qt_leak_guard(request):
     from PySide6.QtCore import QThread
     from PySide6.QtWidgets import QApplication
 
+    request.getfixturevalue("qapp")  # the watchdog's timer needs the application first
     started: list = []
     orig_start = QThread.start
 
@@ -71,11 +119,17 @@ def _qt_leak_guard(request):
     QThread.start = start
     app = QApplication.instance()
     before = {id(w) for w in _visible_top_levels(app)} if app else set()
+    watchdog = ModalWatchdog() if app else None
     try:
         yield
     finally:
         QThread.start = orig_start
+        if watchdog:
+            watchdog.stop()
     problems = find_leaks(QApplication.instance(), before, started)
+    if watchdog and watchdog.closed:
+        problems += [f"modal dialog left unanswered (rejected after {MODAL_PATIENCE_S:.0f} s): {m}"
+                     for m in watchdog.closed]
     gc.collect()
     if problems:
         pytest.fail("Qt leak guard:\n" + "\n".join(problems))
