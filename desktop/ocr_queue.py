@@ -41,6 +41,7 @@ class OcrQueue(QObject):
         self._closed = False
         self._enqueuing = 0
         self._progress_q = None
+        self._last_step: dict[int, tuple[int, int, str]] = {}  # page id -> its latest in-page step
         self._poll = QTimer(self)
         self._poll.setInterval(100)
         self._poll.timeout.connect(self._drain_progress)
@@ -140,7 +141,8 @@ class OcrQueue(QObject):
                 page_id, done, total, message = q.get_nowait()
             except (queue_mod.Empty, OSError, ValueError, EOFError):
                 break
-            if page_id in self._active:
+            if page_id in self._active and done >= self._last_step.get(page_id, (0,))[0]:
+                self._last_step[page_id] = (done, total, message)
                 self.page_progress.emit(page_id, done, total, message)
         if not self.running:
             self._poll.stop()
@@ -191,6 +193,12 @@ class OcrQueue(QObject):
         except BaseException as e:  # noqa: BLE001 - any failure marks the page failed with its reason
             self._finish(page_id, error_text(e))
             return
+        # The worker's last step messages travel on their own queue and may come after its
+        # result: the page is read, so its progress shows the last step now.
+        done, total, message = self._last_step.get(page_id, (0, 0, ""))
+        if done < total:
+            self._last_step[page_id] = (total, total, message)  # a late earlier step is then ignored
+            self.page_progress.emit(page_id, total, total, message)
         def refused(e: BaseException) -> None:
             if isinstance(e, WorkflowError):  # the clerk's corrections win: the page keeps them
                 page_ops.set_ocr_status(page_ids=[page_id], status="done").run_in_background(self.ctx)
@@ -210,6 +218,7 @@ class OcrQueue(QObject):
         if error:
             page_ops.set_ocr_status(page_ids=[page_id], status="failed", error=error).run_in_background(self.ctx)
         self._active.pop(page_id, None)
+        self._last_step.pop(page_id, None)
         self._done += 1
         self.page_done.emit(page_id, error)
         self._emit_progress("")
