@@ -8,6 +8,7 @@ picks up every page still queued or running (services.pages_needing_ocr).
 from __future__ import annotations
 
 import multiprocessing
+import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from desktop.ocr_worker import DEFAULT_READER, init_worker, ocr_page
@@ -182,7 +183,16 @@ class OcrQueue(QObject):
             self._finish(page_id, error_text(e))
             return
         self._active[page_id] = fut
-        fut.add_done_callback(lambda f: self.ctx.runner.run_on_main(lambda: self._on_read(page_id, f)))
+        # the pool's thread runs this callback and may be the one to free it: it holds the queue
+        # and the task runner (Qt objects, which must be deleted on the GUI thread) only weakly
+        me, runner = weakref.ref(self), weakref.ref(self.ctx.runner)
+
+        def deliver(f: Future) -> None:
+            r = runner()
+            if r is not None:
+                r.run_on_main(lambda: (q := me()) is not None and q._on_read(page_id, f))
+
+        fut.add_done_callback(deliver)
 
     def _on_read(self, page_id: int, fut: Future) -> None:
         if self._closed:

@@ -123,7 +123,8 @@ class SyncPanel(QWidget):
     # ------------------------------------------------------------------ public
     def refresh(self) -> None:
         """Read the queue status in the background and show it."""
-        self._spawn(lambda: self._bridge.done.emit(None, self._status()))
+        bridge, status = self._bridge, self._status
+        self._spawn(lambda: bridge.done.emit(None, status()))
 
     def sync_now(self) -> None:
         """Run one pass in the background (ignored while one runs or when paused)."""
@@ -135,9 +136,11 @@ class SyncPanel(QWidget):
         self.progress.setVisible(True)
         self.state_label.setText(self.tr("Sending…"))
 
+        bridge, run_pass, status = self._bridge, self._run_pass, self._status
+
         def work():
-            report = self._run_pass(lambda what, done, total: self._bridge.progress.emit(what, done, total))
-            self._bridge.done.emit(report, self._status())
+            report = run_pass(lambda what, done, total: bridge.progress.emit(what, done, total))
+            bridge.done.emit(report, status())
 
         self._spawn(work)
 
@@ -158,11 +161,20 @@ class SyncPanel(QWidget):
 
     # ------------------------------------------------------------------ worker plumbing
     def _spawn(self, fn: Callable[[], None]) -> None:
+        """Run `fn` on a thread. Neither `fn` nor this wrapper may hold the panel: a thread
+        that drops the last reference to a widget deletes it off the GUI thread, and Qt then
+        crashes (seen as a bus error under load). They hold the bridge, a child of the panel
+        that Qt deletes with it on the GUI thread; a late emit to a deleted bridge is dropped."""
+        bridge = self._bridge
+
         def guarded():
             try:
-                fn()
-            except Exception as e:  # shown to the clerk, never lost in a thread
-                self._bridge.failed.emit(str(e) or e.__class__.__name__)
+                try:
+                    fn()
+                except Exception as e:  # shown to the clerk, never lost in a thread
+                    bridge.failed.emit(str(e) or e.__class__.__name__)
+            except RuntimeError:  # the panel (and its bridge) closed while this ran
+                pass
 
         self._threads = [t for t in self._threads if t.is_alive()]
         t = threading.Thread(target=guarded, daemon=True, name="sync-panel")
@@ -172,7 +184,8 @@ class SyncPanel(QWidget):
     def _poll(self) -> None:
         if self._reachable is None or self._busy:
             return
-        self._spawn(lambda: self._bridge.reach.emit(bool(self._reachable()), self._status()))
+        bridge, reachable, status = self._bridge, self._reachable, self._status
+        self._spawn(lambda: bridge.reach.emit(bool(reachable()), status()))
 
     # ------------------------------------------------------------------ UI thread slots
     def _on_reach(self, ok: bool, status) -> None:

@@ -163,3 +163,34 @@ def test_screenshot(qtbot, tmp_path):
     assert path.stat().st_size > 2000
     panel.stop()
     panel.close()
+
+
+def _reachable_objects(fn, depth: int = 0) -> list:
+    """Everything a function's closure reaches through nested functions (not into objects)."""
+    out = []
+    for cell in getattr(fn, "__closure__", None) or ():
+        v = cell.cell_contents
+        out.append(v)
+        if callable(v) and depth < 5:
+            out += _reachable_objects(v, depth + 1)
+    return out
+
+
+def test_the_worker_thread_never_holds_the_panel(qtbot):
+    # GIVEN a pass that waits until released
+    from desktop.qt import QWidget
+
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=6))
+    panel = make_panel(qtbot, office)
+    office.release.clear()
+    # WHEN a sync runs on its thread
+    panel.sync_now()
+    (thread,) = [t for t in panel._threads if t.is_alive()]
+    held = _reachable_objects(thread._target)
+    office.release.set()
+    # THEN what the thread holds reaches no widget (a thread dropping the last reference to a
+    # widget deletes it off the GUI thread: Qt crashes), only the bridge and plain callables
+    assert not [o for o in held if isinstance(o, QWidget)]
+    assert any(o is panel._bridge for o in held)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+    panel.stop()
