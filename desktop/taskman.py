@@ -77,16 +77,17 @@ class TaskRunner(QObject):
     # -- internal ---------------------------------------------------------
     def _submit(self, executor: ThreadPoolExecutor, fn, on_done) -> Future:
         # The worker keeps the future (and what it reaches) a moment after it finishes. The
-        # task and its callback are boxed and taken out (the callback on the main thread), so
-        # a widget they reach is never released last by a worker thread: Qt objects deleted
-        # outside the main thread crash the app.
+        # task and its callback are boxed and taken out on the main thread, so a widget they
+        # reach is never released last by a worker thread: Qt objects deleted outside the main
+        # thread crash the app.
         self._pending += 1
         task, callback = [fn], [on_done]
-        fut = executor.submit(lambda: task.pop()())
+        fut = executor.submit(lambda: task[0]())
 
         def done(f: Future) -> None:
             def closure() -> None:
                 self._pending -= 1
+                task.clear()
                 cb = callback.pop()
                 if cb is not None:
                     cb(f)

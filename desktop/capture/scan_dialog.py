@@ -118,4 +118,5 @@ class ScanDialog(QDialog):
             self.scanned.emit([str(f) for f in files])
             self.accept()
 
-        self.ctx.runner.run_read(lambda: scan_to_temp(self.scanner, settings), done)
+        scanner = self.scanner  # the task holds the scanner, not this dialog (see desktop.taskman)
+        self.ctx.runner.run_read(lambda: scan_to_temp(scanner, settings), done)
