@@ -19,11 +19,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from desktop import mainthread
 from desktop.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QObject,
     QProgressBar,
     QPushButton,
     Qt,
@@ -35,15 +35,6 @@ from desktop.qt import (
 )
 
 Progress = Callable[[str, int, int], None]
-
-
-class _Bridge(QObject):
-    """Lives on the UI thread; worker threads emit, Qt queues the call to the UI thread."""
-
-    done = Signal(object, object)  # (report or None, status or None) / error text
-    failed = Signal(str)
-    progress = Signal(str, int, int)
-    reach = Signal(bool, object)
 
 
 def _when(iso: str) -> str:
@@ -73,11 +64,7 @@ class SyncPanel(QWidget):
         self._paused = False
         self._was_reachable: bool | None = None
         self._threads: list[threading.Thread] = []
-        self._bridge = _Bridge(self)
-        qconnect(self._bridge.done, self._on_done)
-        qconnect(self._bridge.failed, self._on_failed)
-        qconnect(self._bridge.progress, self._on_progress)
-        qconnect(self._bridge.reach, self._on_reach)
+        mainthread.install()
 
         lay = QVBoxLayout(self)
         title = QLabel(self.tr("Sending to the central office"), self)
@@ -123,8 +110,8 @@ class SyncPanel(QWidget):
     # ------------------------------------------------------------------ public
     def refresh(self) -> None:
         """Read the queue status in the background and show it."""
-        bridge, status = self._bridge, self._status
-        self._spawn(lambda: bridge.done.emit(None, status()))
+        done, status = mainthread.sender(self, "_on_done"), self._status
+        self._spawn(lambda: done(None, status()))
 
     def sync_now(self) -> None:
         """Run one pass in the background (ignored while one runs or when paused)."""
@@ -136,11 +123,12 @@ class SyncPanel(QWidget):
         self.progress.setVisible(True)
         self.state_label.setText(self.tr("Sending…"))
 
-        bridge, run_pass, status = self._bridge, self._run_pass, self._status
+        run_pass, status = self._run_pass, self._status
+        progress, done = mainthread.sender(self, "_on_progress"), mainthread.sender(self, "_on_done")
 
         def work():
-            report = run_pass(lambda what, done, total: bridge.progress.emit(what, done, total))
-            bridge.done.emit(report, status())
+            report = run_pass(progress)
+            done(report, status())
 
         self._spawn(work)
 
@@ -161,20 +149,16 @@ class SyncPanel(QWidget):
 
     # ------------------------------------------------------------------ worker plumbing
     def _spawn(self, fn: Callable[[], None]) -> None:
-        """Run `fn` on a thread. Neither `fn` nor this wrapper may hold the panel: a thread
-        that drops the last reference to a widget deletes it off the GUI thread, and Qt then
-        crashes (seen as a bus error under load). They hold the bridge, a child of the panel
-        that Qt deletes with it on the GUI thread; a late emit to a deleted bridge is dropped."""
-        bridge = self._bridge
+        """Run `fn` on a thread. Neither `fn` nor this wrapper may hold the panel or any other
+        Qt object: results go back through desktop.mainthread senders, which hold the panel
+        weakly (a thread deleting a widget, or emitting on one being deleted, crashes Qt)."""
+        failed = mainthread.sender(self, "_on_failed")
 
         def guarded():
             try:
-                try:
-                    fn()
-                except Exception as e:  # shown to the clerk, never lost in a thread
-                    bridge.failed.emit(str(e) or e.__class__.__name__)
-            except RuntimeError:  # the panel (and its bridge) closed while this ran
-                pass
+                fn()
+            except Exception as e:  # shown to the clerk, never lost in a thread
+                failed(str(e) or e.__class__.__name__)
 
         self._threads = [t for t in self._threads if t.is_alive()]
         t = threading.Thread(target=guarded, daemon=True, name="sync-panel")
@@ -184,8 +168,8 @@ class SyncPanel(QWidget):
     def _poll(self) -> None:
         if self._reachable is None or self._busy:
             return
-        bridge, reachable, status = self._bridge, self._reachable, self._status
-        self._spawn(lambda: bridge.reach.emit(bool(reachable()), status()))
+        reach, reachable, status = mainthread.sender(self, "_on_reach"), self._reachable, self._status
+        self._spawn(lambda: reach(bool(reachable()), status()))
 
     # ------------------------------------------------------------------ UI thread slots
     def _on_reach(self, ok: bool, status) -> None:

@@ -36,3 +36,23 @@ def test_a_finished_task_is_released_on_the_main_thread(qapp):
         assert Canary.freed_on == [threading.main_thread().name]
     finally:
         runner.shutdown()
+
+
+def test_a_sender_delivers_on_the_gui_thread_and_drops_calls_to_deleted_widgets(qtbot):
+    import shiboken6
+
+    from desktop import mainthread
+    from desktop.qt import QLabel
+
+    # GIVEN two labels and senders for them, used from a worker thread
+    mainthread.install()
+    kept, gone = QLabel(), QLabel()
+    qtbot.addWidget(kept)
+    to_kept, to_gone = mainthread.sender(kept, "setText"), mainthread.sender(gone, "setText")
+    shiboken6.delete(gone)  # the second label is closed and deleted meanwhile
+    # WHEN the thread sends to both
+    t = threading.Thread(target=lambda: (to_kept("page 3 read"), to_gone("page 4 read")))
+    t.start()
+    t.join(5)
+    # THEN the living label shows the text (set on the GUI thread) and nothing crashes
+    qtbot.waitUntil(lambda: kept.text() == "page 3 read", timeout=5000)
