@@ -22,6 +22,7 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+from desktop import mainthread
 from desktop.qt import (
     QCheckBox,
     QComboBox,
@@ -69,15 +70,12 @@ class ReportJob(QObject):
 
     finished = Signal(object)  # JobResult
     failed = Signal(str)
-    _relay = Signal(object, object)  # (JobResult | None, error message | None), from the worker
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.result: JobResult | None = None
         self.error: str | None = None
-        # queued to this object's (the UI) thread, so slots connected to finished/failed,
-        # lambdas included, always run on the UI thread
-        self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        mainthread.install()
 
     def _deliver(self, result: JobResult | None, error: str | None) -> None:
         _live.discard(self)
@@ -95,14 +93,17 @@ class ReportJob(QObject):
     def start(self, fn: Callable[[], JobResult]) -> ReportJob:
         """Run fn in the worker thread; its result comes back through a queued signal."""
         _live.add(self)  # parentless jobs stay alive until they deliver
+        # the worker holds the job weakly and hands back through the GUI thread (see
+        # desktop.mainthread): slots connected to finished/failed always run on the UI thread
+        deliver = mainthread.sender(self, "_deliver")
 
         def work() -> None:
             try:
                 r = fn()
             except Exception as e:  # shown to the user as one line; never crashes the UI
-                self._relay.emit(None, _message(e))
+                deliver(None, _message(e))
                 return
-            self._relay.emit(r, None)
+            deliver(r, None)
 
         _pool.submit(work)
         return self
