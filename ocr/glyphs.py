@@ -399,14 +399,25 @@ def glyph_features(atom: Atom, band: Band) -> np.ndarray:
     return features_batch([atom], band)[0]
 
 
+def shapes_batch(atoms: list[Atom], band: Band) -> tuple[np.ndarray, np.ndarray]:
+    """Shape images (N, SHAPE_SIZE, SHAPE_SIZE) and geometry rows (N, N_GEOMETRY) of glyph
+    candidates of one cell: what every glyph classifier is given."""
+    shapes = np.stack([_shape_image(a) for a in atoms])
+    geometry = np.array([_geometry(a, band) for a in atoms], dtype=np.float32)
+    return shapes, geometry
+
+
+def features_from_shapes(shapes: np.ndarray, geometry: np.ndarray) -> np.ndarray:
+    """Feature rows (N, FEATURE_SIZE) of the MLP: shape HOG, small bitmap, geometry."""
+    n = len(shapes)
+    hog = hog_features(shapes)
+    raw = _resize_stack(shapes, RAW_SIZE)
+    return np.concatenate([hog, raw.reshape(n, -1), geometry], axis=1).astype(np.float32)
+
+
 def features_batch(atoms: list[Atom], band: Band) -> np.ndarray:
     """Feature rows (N, FEATURE_SIZE) of glyph candidates of one cell."""
-    shapes = np.stack([_shape_image(a) for a in atoms])
-    hog = hog_features(shapes)
-    n = len(atoms)
-    raw = _resize_stack(shapes, RAW_SIZE)
-    geometry = np.array([_geometry(a, band) for a in atoms], dtype=np.float32)
-    return np.concatenate([hog, raw.reshape(n, -1), geometry], axis=1).astype(np.float32)
+    return features_from_shapes(*shapes_batch(atoms, band))
 
 
 def _area_matrix(src: int, dst: int) -> np.ndarray:

@@ -31,14 +31,16 @@ from pathlib import Path
 
 import numpy as np
 
+from ocr.glyph_cnn import GlyphCNN, is_cnn
 from ocr.glyphs import (
     MAX_SPAN,
     Atom,
     Band,
     build_lattice,
-    features_batch,
+    features_from_shapes,
     find_atoms,
     normalise_scale,
+    shapes_batch,
 )
 
 LATIN_CLASSES = [f"L{d}" for d in range(10)]
@@ -102,14 +104,17 @@ def is_available() -> bool:
 
 
 class GlyphClassifier:
-    """The MLP over glyph features: standardise, ReLU hidden layer, softmax."""
+    """The glyph classifier of a model file: the small CNN (ocr.glyph_cnn) over shape images,
+    or the MLP over glyph features (standardise, ReLU hidden layer, softmax)."""
 
     def __init__(self, weights: dict[str, np.ndarray]) -> None:
-        self.mean = weights["mean"].astype(np.float32)
-        self.scale = (1.0 / weights["std"]).astype(np.float32)
+        self.cnn = GlyphCNN(weights) if is_cnn(weights) else None
         self.layers = []
         i = 1
-        while f"W{i}" in weights:
+        if self.cnn is None:
+            self.mean = weights["mean"].astype(np.float32)
+            self.scale = (1.0 / weights["std"]).astype(np.float32)
+        while self.cnn is None and f"W{i}" in weights:
             self.layers.append(
                 (weights[f"W{i}"].astype(np.float32), weights[f"b{i}"].astype(np.float32))
             )
@@ -131,8 +136,15 @@ class GlyphClassifier:
         with np.load(path, allow_pickle=False) as data:
             return cls({k: data[k] for k in data.files})
 
+    def predict_atoms(self, atoms: list[Atom], band: Band) -> np.ndarray:
+        """Class probabilities of glyph candidates of one cell, one row per candidate."""
+        shapes, geometry = shapes_batch(atoms, band)
+        if self.cnn is not None:
+            return self.cnn.predict(shapes, geometry)
+        return self.predict(features_from_shapes(shapes, geometry))
+
     def predict(self, features: np.ndarray) -> np.ndarray:
-        """Class probabilities, one row per feature row."""
+        """MLP class probabilities, one row per feature row."""
         x = (features - self.mean) * self.scale
         for i, (w, b) in enumerate(self.layers):
             x = x @ w + b
@@ -198,7 +210,7 @@ class NumberReader:
         lattice = build_lattice(atoms, band)
         keys = list(lattice.pieces)
         pieces = [lattice.pieces[k] for k in keys]
-        probs = self.classifier.predict(features_batch(pieces, band))
+        probs = self.classifier.predict_atoms(pieces, band)
         row = {k: r for r, k in enumerate(keys)}
         n = len(lattice.units)
         # DP over unit boundaries: maximise the log-probability that every chosen piece

@@ -22,7 +22,14 @@ import cv2
 import numpy as np
 
 from ocr import numbers_synth as synth
-from ocr.glyphs import Atom, build_lattice, features_batch, find_atoms, normalise_scale
+from ocr.glyphs import (
+    Atom,
+    build_lattice,
+    features_from_shapes,
+    find_atoms,
+    normalise_scale,
+    shapes_batch,
+)
 from ocr.numbers import CLASSES, REJECT
 
 # Printed fonts with Urdu and/or Arabic-Indic digits (and Latin ones).
@@ -83,8 +90,9 @@ def pick_script(path: str, rng: np.random.Generator) -> str:
 
 def cell_samples(
     cell: synth.SynthCell, rng: np.random.Generator, keep_junk: float = 0.5
-) -> tuple[list[np.ndarray], list[str], int]:
-    """Feature rows and shape labels of the glyph candidates in a generated cell.
+) -> tuple[tuple[np.ndarray, np.ndarray] | None, list[str], int]:
+    """Shape images and geometry rows (ocr.glyphs.shapes_batch) and shape labels of the
+    glyph candidates in a generated cell.
 
     The candidates are those the reader weighs (`ocr.glyphs.build_lattice`): a candidate
     holding (nearly) all the ink of one character gets that character's shape class; one
@@ -97,7 +105,7 @@ def cell_samples(
     n_chars = sum(1 for s in cell.shapes if s)
     image, mask, scale, (ox, oy) = normalise_scale(cell.image)
     if mask is None:
-        return [], labels, n_chars
+        return None, labels, n_chars
     crop_h, crop_w = round(image.shape[0] / scale), round(image.shape[1] / scale)
     cell_labels = cell.labels[oy : oy + crop_h, ox : ox + crop_w]
     if scale != 1.0:
@@ -114,7 +122,7 @@ def cell_samples(
     cell_labels = np.where(cell_labels > 0, cell_labels, grown)
     atoms, band = find_atoms(mask)
     if band is None or not atoms:
-        return [], labels, n_chars
+        return None, labels, n_chars
     kept = np.zeros_like(mask)
     for a in atoms:
         kept[a.y0 : a.y1, a.x0 : a.x1] |= a.mask
@@ -145,14 +153,14 @@ def cell_samples(
             pieces.append(piece)
             labels.append(REJECT)
     if not pieces:
-        return [], labels, n_chars
-    return list(features_batch(pieces, band)), labels, n_chars - len(found)
+        return None, labels, n_chars
+    return shapes_batch(pieces, band), labels, n_chars - len(found)
 
 
 def generate(
     fonts: list[str], n_cells: int, seed: int, log=print
-) -> tuple[np.ndarray, np.ndarray, dict]:
-    """Features and integer labels of the glyphs of `n_cells` generated cells."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
+    """Shape images, geometry rows and integer labels of the glyphs of `n_cells` generated cells."""
     rng = np.random.default_rng(seed)
     usable = []
     for f in fonts:
@@ -161,7 +169,8 @@ def generate(
             usable.append(f)
         except ValueError:
             log(f"skipping {f}: no complete digit set")
-    feats: list[np.ndarray] = []
+    shapes: list[np.ndarray] = []
+    geometry: list[np.ndarray] = []
     labels: list[str] = []
     missed = chars = 0
     t0 = time.time()
@@ -173,9 +182,11 @@ def generate(
         cell = synth.render_cell(
             synth.random_value(kind, rng), kind, script, path, rng, level, dot_variety=0.35
         )
-        f, lab, miss = cell_samples(cell, rng)
-        feats += f
-        labels += lab
+        got, lab, miss = cell_samples(cell, rng)
+        if got is not None:
+            shapes.append(got[0])
+            geometry.append(got[1])
+            labels += lab
         missed += miss
         chars += sum(1 for s in cell.shapes if s)
         if n and n % 3000 == 0:
@@ -188,7 +199,7 @@ def generate(
         "segmentation_misses": missed,
         "per_class": {c: int((y == i).sum()) for i, c in enumerate(CLASSES)},
     }
-    return np.stack(feats).astype(np.float32), y, stats
+    return np.concatenate(shapes).astype(np.float32), np.concatenate(geometry), y, stats
 
 
 def train_mlp(
@@ -278,11 +289,14 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--out", type=Path, required=True, help="folder for numbers.npz")
+    ap.add_argument("--model", choices=("cnn", "mlp"), default="cnn",
+                    help="cnn (needs PyTorch to train; default) or the numpy MLP")
     ap.add_argument("--cells", type=int, default=22000, help="generated cells (default 22000)")
-    ap.add_argument("--epochs", type=int, default=25)
-    ap.add_argument("--hidden", type=int, default=256)
+    ap.add_argument("--epochs", type=int, default=None, help="default: 14 (cnn), 25 (mlp)")
+    ap.add_argument("--hidden", type=int, default=256, help="MLP hidden units")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--fonts", nargs="*", help="font files to use instead of the training set")
+    ap.add_argument("--cache", type=Path, help="keep the generated glyphs in this .npz and reuse them")
     args = ap.parse_args(argv)
 
     def log(msg: str) -> None:
@@ -292,29 +306,51 @@ def main(argv: list[str] | None = None) -> int:
     if not fonts:
         log("No training fonts are installed (see resources/models/README.md for the list).")
         return 2
-    log(f"{len(fonts)} fonts; generating {args.cells} cells (seed {args.seed})")
     t0 = time.time()
-    x, y, stats = generate(fonts, args.cells, args.seed, log)
-    log(f"{len(y)} glyphs in {time.time() - t0:.0f} s; training")
+    if args.cache and args.cache.is_file():
+        with np.load(args.cache, allow_pickle=False) as d:
+            shapes, geometry, y = d["shapes"].astype(np.float32) / 255, d["geometry"], d["y"]
+            stats = json.loads(str(d["stats"]))
+        log(f"{len(y)} glyphs from {args.cache}")
+    else:
+        log(f"{len(fonts)} fonts; generating {args.cells} cells (seed {args.seed})")
+        shapes, geometry, y, stats = generate(fonts, args.cells, args.seed, log)
+        log(f"{len(y)} glyphs in {time.time() - t0:.0f} s")
+        if args.cache:
+            np.savez_compressed(args.cache, shapes=np.round(shapes * 255).astype(np.uint8),
+                                geometry=geometry, y=y, stats=np.array(json.dumps(stats)))
     rng = np.random.default_rng(args.seed)
     order = rng.permutation(len(y))
     n_val = max(1, len(y) // 20)
     val, tr = order[:n_val], order[n_val:]
     t1 = time.time()
-    params = train_mlp(
-        x[tr], y[tr], hidden=args.hidden, epochs=args.epochs, seed=args.seed, log=log
-    )
-    val_acc = accuracy(params, x[val], y[val])
+    if args.model == "cnn":
+        from ocr.glyph_cnn import GlyphCNN
+        from ocr.train_glyph_cnn import train_cnn
+
+        epochs = args.epochs or 14
+        params = train_cnn(shapes[tr], geometry[tr], y[tr], len(CLASSES), epochs=epochs,
+                           seed=args.seed, log=log)
+        pred = GlyphCNN(params).predict(shapes[val], geometry[val]).argmax(axis=1)
+        val_acc = float((pred == y[val]).mean())
+        stored = {k: v.astype(np.float16) if k.endswith(".w") else v for k, v in params.items()}
+    else:
+        epochs = args.epochs or 25
+        x = features_from_shapes(shapes, geometry)
+        params = train_mlp(x[tr], y[tr], hidden=args.hidden, epochs=epochs, seed=args.seed, log=log)
+        val_acc = accuracy(params, x[val], y[val])
+        stored = {k: v.astype(np.float16) if k.startswith("W") else v for k, v in params.items()}
     log(f"validation glyph accuracy {val_acc:.4f} ({time.time() - t1:.0f} s)")
     meta = {
-        "format": 1,
+        "format": 2,
+        "model": args.model,
         "classes": CLASSES,
         "fonts": sorted(Path(f).stem for f in fonts),
         "held_back_printed": HELD_BACK_PRINTED,
         "held_back_handwriting_like": HELD_BACK_HAND,
         "seed": args.seed,
-        "hidden": args.hidden,
-        "epochs": args.epochs,
+        "hidden": args.hidden if args.model == "mlp" else 128,
+        "epochs": epochs,
         "validation_glyph_accuracy": round(val_acc, 5),
         "train_seconds": round(time.time() - t0, 1),
         **stats,
@@ -323,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out / "numbers.npz"
     np.savez_compressed(
         out,
-        **{k: v.astype(np.float16) if k.startswith("W") else v for k, v in params.items()},
+        **stored,
         classes=np.array(CLASSES),
         meta=np.array(json.dumps(meta, ensure_ascii=False)),
     )

@@ -203,6 +203,8 @@ def test_training_script_trains_a_loadable_model(tmp_path):
         [
             "--out",
             str(tmp_path),
+            "--model",
+            "mlp",
             "--cells",
             "40",
             "--epochs",
@@ -220,6 +222,23 @@ def test_training_script_trains_a_loadable_model(tmp_path):
     probs = clf.predict(np.zeros((2, clf.mean.size), np.float32))
     assert probs.shape == (2, len(clf.classes))
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
+
+
+def test_training_script_trains_a_loadable_cnn(tmp_path):
+    # GIVEN PyTorch (a training tool only: the shipped model runs in numpy)
+    pytest.importorskip("torch", reason="training the CNN needs PyTorch (pip install torch==2.13.0)")
+    from ocr import train_numbers
+
+    # WHEN the script trains a tiny CNN on a few cells, keeping its glyphs in a cache
+    args = ["--out", str(tmp_path), "--cells", "30", "--epochs", "1", "--fonts", naskh(),
+            "--cache", str(tmp_path / "glyphs.npz")]
+    assert train_numbers.main(args) == 0
+    assert train_numbers.main(args) == 0  # the second run reads the cache
+    # THEN the reader loads it as a CNN and gets one distribution per candidate
+    clf = GlyphClassifier.load(tmp_path / "numbers.npz")
+    assert clf.cnn is not None
+    probs = clf.cnn.predict(np.zeros((2, 24, 24), np.float32), np.zeros((2, 8), np.float32))
+    assert probs.shape == (2, len(clf.classes)) and np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
 
 
 def test_missing_model_file_gives_a_clear_message(tmp_path):
