@@ -327,6 +327,10 @@ JOIN_GAP = 0.15  # of the band height: pieces closer than this may be one broken
 JOIN_WIDTH = 1.1  # of the band height: joined pieces of separate components stay narrower
 
 
+def _dot_sized(atom: Atom, band_height: float) -> bool:
+    return atom.height < 0.45 * band_height and atom.width < 0.45 * band_height
+
+
 def build_lattice(atoms: list[Atom], band: Band) -> Lattice:
     """Units (atoms, or parts of atoms cut at `cut_candidates`) and the glyph candidates
     made of consecutive units: parts of one atom may always rejoin; separate atoms join
@@ -356,6 +360,8 @@ def build_lattice(atoms: list[Atom], band: Band) -> Lattice:
             if k not in cut:
                 if units[k].x0 - max(u.x1 for u in units[i:k]) > JOIN_GAP * h:
                     break
+                if _dot_sized(units[k], h) and all(_dot_sized(u, h) for u in units[i:k]):
+                    break  # separate dots side by side are glyphs of their own (٠٠, ۰،)
                 if units[k].x1 - units[i].x0 > JOIN_WIDTH * h:
                     break
             pieces[(i, j)] = union(units[i:j])

@@ -11,6 +11,7 @@ and noise.
 from __future__ import annotations
 
 import math
+import os
 
 import numpy as np
 
@@ -86,6 +87,10 @@ def train_cnn(
         raise SystemExit(
             "Training the CNN needs PyTorch (training only): pip install torch==2.13.0"
         ) from None
+    # OpenMP refuses more threads than OMP_THREAD_LIMIT (the tests set 1): asking for more
+    # makes PyTorch's thread pool spin for minutes, so never ask for more than allowed
+    limit = int(os.environ.get("OMP_THREAD_LIMIT") or 0) or os.cpu_count() or 1
+    torch.set_num_threads(max(1, min(torch.get_num_threads(), limit)))
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
     geo_mean = geometry.mean(axis=0)
