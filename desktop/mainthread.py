@@ -23,14 +23,14 @@ class _Dispatcher(QObject):
         super().__init__(QCoreApplication.instance())  # deleted with the application only
         self._lock = threading.Lock()
         self._pending: list[Callable[[], None]] = []
-        self.wake.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self.wake.connect(self.run_pending, Qt.ConnectionType.QueuedConnection)
 
     def post(self, fn: Callable[[], None]) -> None:
         with self._lock:
             self._pending.append(fn)
         self.wake.emit()
 
-    def _run(self) -> None:
+    def run_pending(self) -> None:
         with self._lock:
             fns, self._pending = self._pending, []
         for fn in fns:
@@ -55,6 +55,12 @@ def post(fn: Callable[[], None]) -> None:
     if _dispatcher is None:
         raise RuntimeError("desktop.mainthread.install() was not called on the GUI thread")
     _dispatcher.post(fn)
+
+
+def drain() -> None:
+    """Run every queued call now (on the GUI thread: tests and shutdown)."""
+    if _dispatcher is not None:
+        _dispatcher.run_pending()
 
 
 def sender(obj: QObject, method: str) -> Callable[..., None]:

@@ -3,20 +3,19 @@
 - `run_write`: a one-thread executor, so database writes are serialised in order.
 - `run_read`: a small thread pool for reads and other work that may run in parallel.
 Callbacks (`on_done(future)`) always run on the main thread: the worker posts a closure
-and a queued signal wakes the main thread, which drains every pending closure.
+through desktop.mainthread, which runs it there.
 Only plain values cross threads.
 """
 
 from __future__ import annotations
 
-import sys
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+from desktop import mainthread
 from desktop.gc_guard import GuiThreadCollector
-from desktop.qt import QObject, Qt, Signal
+from desktop.qt import QObject
 
 Closure = Callable[[], None]
 
@@ -24,17 +23,13 @@ Closure = Callable[[], None]
 class TaskRunner(QObject):
     """Executors for background work with callbacks on the main thread."""
 
-    _closures_pending = Signal()
-
     def __init__(self, parent: QObject | None = None, *, read_workers: int = 2) -> None:
         super().__init__(parent)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="daftar-db-writer")
         self._pool = ThreadPoolExecutor(max_workers=read_workers, thread_name_prefix="daftar-read")
-        self._closures: list[Closure] = []
-        self._lock = threading.Lock()
         self._closed = False
         self._pending = 0
-        self._closures_pending.connect(self._on_closures_pending, Qt.ConnectionType.QueuedConnection)
+        mainthread.install()
         # the cycle collector must not free Qt objects on these threads (see desktop.gc_guard)
         self._gc = GuiThreadCollector(self)
 
@@ -48,12 +43,12 @@ class TaskRunner(QObject):
         return self._submit(self._pool, fn, on_done)
 
     def run_on_main(self, closure: Closure) -> None:
-        """Queue `closure` to run on the main thread (safe from any thread)."""
-        with self._lock:
-            if self._closed:
-                return
-            self._closures.append(closure)
-        self._closures_pending.emit()
+        """Queue `closure` to run on the main thread (safe from any thread); dropped once
+        the runner is shut down."""
+        if self._closed:
+            return
+        box = [closure]  # taken out on the main thread, so it is released there
+        mainthread.post(lambda: self._run_closure(box.pop()))
 
     @property
     def busy(self) -> bool:
@@ -62,15 +57,13 @@ class TaskRunner(QObject):
 
     def drain(self) -> None:
         """Run queued main-thread closures now (tests and shutdown)."""
-        self._on_closures_pending()
+        mainthread.drain()
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Finish queued writes (never drop an edit), stop the pools, drop pending callbacks."""
         self._writer.shutdown(wait=wait)
         self._pool.shutdown(wait=wait, cancel_futures=True)
-        with self._lock:
-            self._closed = True
-            self._closures.clear()
+        self._closed = True
         if wait:
             self._gc.release()  # the pools have stopped: collect here and let Python collect again
 
@@ -97,11 +90,6 @@ class TaskRunner(QObject):
         fut.add_done_callback(done)
         return fut
 
-    def _on_closures_pending(self) -> None:
-        with self._lock:
-            closures, self._closures = self._closures, []
-        for c in closures:
-            try:
-                c()
-            except Exception:  # noqa: BLE001 - one failing callback must not drop the others
-                sys.excepthook(*sys.exc_info())
+    def _run_closure(self, closure: Closure) -> None:
+        if not self._closed:
+            closure()

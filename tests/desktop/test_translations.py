@@ -179,10 +179,10 @@ def _builders(office, tmp_path):
             return win
         return build
 
-    class _Status:
-        waiting = awaiting = accepted = rejected = attention = 0
-        last_success = None
-        problems = ()
+    from sync.engine import QueueStatus
+
+    def _Status():  # noqa: N802 - an empty queue, as the engine reports it
+        return QueueStatus({}, None, None, False, ())
 
     return {
         "MainWindow (clerk)": main_window(clerk),
