@@ -7,6 +7,7 @@ Ctrl+= / Ctrl+- zoom · Ctrl+0 fit width · Ctrl+R rotate · Ctrl+Shift+S submit
 
 from __future__ import annotations
 
+from desktop import page_image
 from desktop.bidi import isolate, isolate_urdu
 from desktop.correction.delegate import FieldDelegate
 from desktop.correction.image_view import PageImageView
@@ -20,7 +21,6 @@ from desktop.qt import (
     QAction,
     QFontMetrics,
     QHBoxLayout,
-    QImage,
     QKeySequence,
     QLabel,
     QPixmap,
@@ -241,19 +241,17 @@ class CorrectionView(QWidget):
             page = services.get_page(s, page_id)
             rows = services.page_rows(s, page_id)
             tpl = services.register_template(s, page.register_id)
-            image = QImage()
-            if page.image_sha256:
-                image = QImage.fromData(ws.images.get(page.image_sha256))  # a value, not a QObject
-            return page, rows, tpl, image
+            image = page_image.decode(ws.images.get(page.image_sha256)) if page.image_sha256 else None
+            return page, rows, tpl, image  # plain values: no Qt on the worker (desktop.page_image)
 
         def done(res) -> None:
-            page, rows, tpl, image = res
+            page, rows, tpl, decoded = res
             if page.id != self.page_id:
                 return  # the clerk moved on
             if self.model.page is not None and self.model.page.id == page.id and self.model.saving:
                 self.model.reload()  # edits of this page are still being saved: read after them
                 return
-            self.image_view.set_image(image)
+            self.image_view.set_image(page_image.to_qimage(decoded))
             self.model.set_page(page, rows, tpl)
             self._fit_columns()
             if self.model.rowCount():

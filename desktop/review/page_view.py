@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from desktop import page_image
 from desktop.correction.image_view import PageImageView
 from desktop.fonts import urdu_font
 from desktop.operations import error_text, read_op, write_op
@@ -160,15 +161,13 @@ class ReviewPageView(QWidget):
 
         def body(s):
             data = queries.review_page(s, page_id)
-            image = QImage()
-            if data.page.image_sha256:
-                image = QImage.fromData(ws.images.get(data.page.image_sha256))
-            return data, image
+            sha = data.page.image_sha256
+            return data, page_image.decode(ws.images.get(sha)) if sha else None  # no Qt on the worker
 
         def done(res) -> None:
-            data, image = res
+            data, decoded = res
             self.data = data
-            self.image_view.set_image(image)
+            self.image_view.set_image(page_image.to_qimage(decoded))
             self._fill()
             self.loaded.emit(page_id)
 
