@@ -164,12 +164,15 @@ def _options(workspace, urdu_digits: bool | None):
 
 def _fard_job(workspace, register_id: int, khewat: str | None, owner: str | None, out: str,
               urdu_digits: bool | None) -> Callable[[], JobResult]:
+    # texts are translated here on the GUI thread: the worker never calls Qt
+    saved = QCoreApplication.translate("ExportDialog", "Fard saved: {path}")
+
     def fn() -> JobResult:
         from records.reports.fard import fard_pdf
 
         p = fard_pdf(workspace, out, register_id=register_id, khewat=khewat, owner=owner,
                      options=_options(workspace, urdu_digits))
-        return JobResult(str(p), QCoreApplication.translate("ExportDialog", "Fard saved: {path}").format(path=p))
+        return JobResult(str(p), saved.format(path=p))
 
     return fn
 
@@ -222,6 +225,8 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
 # ----------------------------------------------------------------------------- other reports
 def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=None, entry_ids=None,
                 urdu_digits: bool | None = None) -> Callable[[], JobResult]:
+    saved = QCoreApplication.translate("ExportDialog", "Report saved: {path}")  # on the GUI thread
+
     def fn() -> JobResult:
         opts = _options(workspace, urdu_digits)
         if kind == "progress":
@@ -234,7 +239,7 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
             p = handover_pdf(workspace, out, batch_id=batch_id, entry_ids=entry_ids, options=opts)
         else:
             raise ValueError(f"unknown report '{kind}'")
-        return JobResult(str(p), QCoreApplication.translate("ExportDialog", "Report saved: {path}").format(path=p))
+        return JobResult(str(p), saved.format(path=p))
 
     return fn
 
@@ -392,23 +397,22 @@ class ExportDialog(QDialog):
         ws, reg = self.workspace, self.register_id
         if k == "csv":
             raw, excel = self.raw.isChecked(), self.excel.isChecked()
+            done_text = QCoreApplication.translate("ExportDialog", "{n} entries exported to {path}")
 
             def fn() -> JobResult:
                 from records.exports.csv_export import CsvFilter, export_csv
 
                 n = export_csv(ws, out, CsvFilter((reg,) if reg else None), raw=raw, excel_safe=excel)
-                return JobResult(out, QCoreApplication.translate("ExportDialog", "{n} entries exported to {path}")
-                                 .format(n=n, path=out))
+                return JobResult(out, done_text.format(n=n, path=out))
         elif k == "json":
             images = self.images.currentData()
+            done_text = QCoreApplication.translate("ExportDialog", "{n} entries, {p} pages, {i} images exported to {path}")
 
             def fn() -> JobResult:
                 from records.exports.json_export import export_json
 
                 r = export_json(ws, out, register_ids=[reg] if reg else None, images=images)
-                return JobResult(out, QCoreApplication.translate(
-                    "ExportDialog", "{n} entries, {p} pages, {i} images exported to {path}").format(
-                    n=r.entries, p=r.pages, i=r.images, path=out))
+                return JobResult(out, done_text.format(n=r.entries, p=r.pages, i=r.images, path=out))
         elif k == "fard":
             fn = _fard_job(ws, reg, self.khewat.text().strip(), None, out, self.urdu_digits.isChecked())
         else:
