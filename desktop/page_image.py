@@ -34,10 +34,15 @@ def decode(data: bytes | None) -> DecodedImage | None:
 
     try:
         with Image.open(io.BytesIO(data)) as im:
-            im = im.convert("L" if im.mode in ("1", "L", "I;16", "I", "F") else "RGB")
-            return DecodedImage(im.width, im.height, im.mode, im.tobytes())
+            return from_pil(im)
     except (UnidentifiedImageError, OSError, ValueError):
         return None
+
+
+def from_pil(im) -> DecodedImage:
+    """The pixels of a Pillow image, as 8-bit grey when it has no colour, else RGB."""
+    im = im.convert("L" if im.mode in ("1", "L", "I;16", "I", "F") else "RGB")
+    return DecodedImage(im.width, im.height, im.mode, im.tobytes())
 
 
 def to_qimage(img: DecodedImage | None) -> QImage:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-from desktop import mainthread
+from desktop import mainthread, page_image
 from desktop.qt import (
     QCheckBox,
     QComboBox,
@@ -267,10 +267,7 @@ def render_pdf_pages(pdf: str | Path, dpi: int = 110) -> list[QImage]:
     images = []
     try:
         for page in doc:
-            pil = page.render(scale=dpi / 72).to_pil().convert("RGB")
-            data = pil.tobytes("raw", "RGB")
-            img = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy()
-            images.append(img)
+            images.append(page_image.to_qimage(page_image.from_pil(page.render(scale=dpi / 72).to_pil())))
     finally:
         doc.close()
     return images
