@@ -47,8 +47,7 @@ class TaskRunner(QObject):
         the runner is shut down."""
         if self._closed:
             return
-        box = [closure]  # taken out on the main thread, so it is released there
-        mainthread.post(lambda: self._run_closure(box.pop()))
+        mainthread.post(lambda: self._run_closure(closure))  # released on the main thread too
 
     @property
     def busy(self) -> bool:
