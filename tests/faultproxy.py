@@ -3,6 +3,7 @@
     proxy = FaultProxy(("127.0.0.1", server_port)).start()
     proxy.push(Fault(up_limit=30_000))          # the next connection is cut after 30 kB sent
     proxy.default = Fault(rate=200_000)         # every other connection: a 200 kB/s link
+    proxy.link = Link(1_000_000)                # or: one 1 MB/s link shared by all connections
     ... client talks to proxy.port ...
     proxy.stop()
 
@@ -28,10 +29,33 @@ class Fault:
     refuse: bool = False  # close the connection at once
 
 
+class Link:
+    """A link of `rate` bytes/s in each direction, shared by every connection through the
+    proxy (as an office's one line is): bytes wait for their turn on the wire."""
+
+    def __init__(self, rate: float, burst: int = 65536):
+        self.rate = rate
+        self.burst = burst  # a sender that fell behind (late wake-up) may catch up by this much
+        self._lock = threading.Lock()
+        self._free_at = {"up": 0.0, "down": 0.0}
+
+    def send(self, direction: str, sock: socket.socket, data: bytes) -> None:
+        for i in range(0, len(data), 4096):
+            part = data[i:i + 4096]
+            with self._lock:
+                now = time.monotonic()
+                start = max(now - self.burst / self.rate, self._free_at[direction])
+                self._free_at[direction] = done = start + len(part) / self.rate
+            if done > now:
+                time.sleep(done - now)
+            sock.sendall(part)
+
+
 class FaultProxy:
     def __init__(self, target: tuple[str, int]):
         self.target = target
         self.default = Fault()
+        self.link: Link | None = None
         self._queue: deque[Fault] = deque()
         self._lock = threading.Lock()
         self._sock = socket.socket()
@@ -99,11 +123,13 @@ class FaultProxy:
                 client.close()
                 continue
             upstream.settimeout(None)
+            for s in (client, upstream):  # forward small pieces at once (no Nagle wait for a delayed ACK)
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self._lock:
                 self._conns += [client, upstream]
             pair = _Pair(self, client, upstream)
-            threading.Thread(target=pair.pump, args=(client, upstream, fault.up_limit, fault), daemon=True).start()
-            threading.Thread(target=pair.pump, args=(upstream, client, fault.down_limit, fault), daemon=True).start()
+            threading.Thread(target=pair.pump, args=(client, upstream, fault.up_limit, fault, "up"), daemon=True).start()
+            threading.Thread(target=pair.pump, args=(upstream, client, fault.down_limit, fault, "down"), daemon=True).start()
 
 
 class _Pair:
@@ -126,7 +152,7 @@ class _Pair:
                 pass
             s.close()
 
-    def pump(self, src: socket.socket, dst: socket.socket, limit: int | None, fault: Fault) -> None:
+    def pump(self, src: socket.socket, dst: socket.socket, limit: int | None, fault: Fault, direction: str) -> None:
         sent = 0
         try:
             while True:
@@ -139,7 +165,9 @@ class _Pair:
                     dst.sendall(data[: max(0, limit - sent)])
                     self.close(cut=True)
                     return
-                if fault.rate:
+                if self.proxy.link is not None:
+                    self.proxy.link.send(direction, dst, data)
+                elif fault.rate:
                     for i in range(0, len(data), 4096):
                         part = data[i:i + 4096]
                         dst.sendall(part)

@@ -1,10 +1,17 @@
 """Page images on the server, by content hash, behind a small interface.
 
-`LocalImageStorage` keeps ``ROOT/ab/abcdef...`` (complete, hash-verified) and
-``ROOT/partial/<sha>`` (bytes received so far of an unfinished upload). Durability: an
-image's bytes are fsynced before it is reported complete (one fsync per image); the folder
-entries of a batch's images are fsynced by `make_durable` before the batch's receipt. An
-S3-compatible store can implement the same methods later.
+`LocalImageStorage` keeps three stages of an image:
+
+- ``ROOT/partial/<sha>``: bytes received so far of an unfinished upload (resumable);
+- ``ROOT/ready/<sha>``: the whole image, hash-verified, reported complete to the office but
+  not yet made durable (no fsync per image: that is done once per batch);
+- ``ROOT/ab/abcdef...``: durable. `make_durable`, called before a batch's receipt is given,
+  fsyncs the batch's ready images, moves them here and fsyncs the folders (group commit).
+
+A ready image is trusted only by the process that verified it: after a restart (perhaps a
+power cut) every ready file is hashed again and dropped if damaged, so the office uploads it
+again (the batch is refused with ``images_missing`` until then). An S3-compatible store can
+implement the same methods later.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -35,7 +43,7 @@ class ImageStorage(Protocol):
     def offset(self, sha: str) -> int: ...
     def open_append(self, sha: str, offset: int): ...
     def finish(self, sha: str, computed: str | None = None) -> bool: ...
-    def make_durable(self, shas) -> None: ...
+    def make_durable(self, shas) -> list[str]: ...
 
 
 class LocalImageStorage:
@@ -44,9 +52,12 @@ class LocalImageStorage:
     def __init__(self, root: Path):
         self.root = Path(root)
         self.partial_dir = self.root / "partial"
+        self.ready_dir = self.root / "ready"
         self.partial_dir.mkdir(parents=True, exist_ok=True)
+        self.ready_dir.mkdir(exist_ok=True)
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        self.recheck_ready()
 
     def lock(self, sha: str) -> threading.Lock:
         with self._guard:
@@ -55,16 +66,33 @@ class LocalImageStorage:
     def path(self, sha: str) -> Path:
         return self.root / sha[:2] / sha
 
+    def _held(self, sha: str) -> Path | None:
+        """The complete file of `sha` (durable or ready), or None."""
+        for p in (self.path(sha), self.ready_dir / sha):
+            if p.is_file():
+                return p
+        return None
+
     def has(self, sha: str) -> bool:
-        return self.path(sha).is_file()
+        return self._held(sha) is not None
 
     def offset(self, sha: str) -> int:
         """Bytes already held for `sha` (its full size when complete)."""
-        p = self.path(sha)
-        if p.is_file():
+        p = self._held(sha) or self.partial_dir / sha
+        try:
             return p.stat().st_size
-        part = self.partial_dir / sha
-        return part.stat().st_size if part.is_file() else 0
+        except FileNotFoundError:
+            return 0
+
+    def recheck_ready(self) -> int:
+        """Hash every ready (verified, not yet durable) image again and drop the damaged ones;
+        returns how many were dropped. Run at start: a power cut may have left them torn."""
+        dropped = 0
+        for p in self.ready_dir.iterdir():
+            if _file_sha256(p) != p.name:
+                p.unlink(missing_ok=True)
+                dropped += 1
+        return dropped
 
     def open_append(self, sha: str, offset: int):
         """A binary file positioned at `offset`; raises OffsetMismatch if that is not where we are."""
@@ -75,22 +103,14 @@ class LocalImageStorage:
 
     def finish(self, sha: str, computed: str | None = None) -> bool:
         """Verify the partial file's hash (`computed` while receiving, else read back) and move
-        it into place, fsynced. False (and discarded) if wrong."""
+        it to ready (complete; made durable with its batch). False (and discarded) if wrong."""
         part = self.partial_dir / sha
         if computed is None:
-            h = hashlib.sha256()
-            with open(part, "rb") as f:
-                for block in iter(lambda: f.read(1 << 20), b""):
-                    h.update(block)
-            computed = h.hexdigest()
+            computed = _file_sha256(part)
         if computed != sha:
             part.unlink(missing_ok=True)
             return False
-        final = self.path(sha)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(part, final)
+        os.replace(part, self.ready_dir / sha)
         return True
 
     def put(self, sha: str, data: bytes) -> None:
@@ -100,30 +120,75 @@ class LocalImageStorage:
         if self.has(sha):
             return
         tmp = self.partial_dir / f"{sha}.import"
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        final = self.path(sha)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, final)
+        tmp.write_bytes(data)
+        os.replace(tmp, self.ready_dir / sha)  # made durable with its batch (make_durable)
 
     def get(self, sha: str) -> bytes:
-        return self.path(sha).read_bytes()
+        p = self._held(sha)
+        if p is None:
+            raise FileNotFoundError(f"image {sha} is not held")
+        return p.read_bytes()
 
-    def make_durable(self, shas) -> None:
-        """fsync the folders holding `shas`, so their renames into place survive a power cut.
+    def make_durable(self, shas) -> list[str]:
+        """Make the images `shas` survive a power cut before a batch's receipt; returns those
+        not held at all (the caller refuses the batch).
 
-        Each image's bytes are fsynced when it completes (`finish`, `put`); the folder entries
-        are fsynced once per batch here, before its receipt is given, instead of once per image.
+        Ready images are fsynced (their bytes, several at a time: the file system commits
+        them together) and moved into place; then each folder that changed is fsynced once.
+        Images made durable before cost nothing more.
         """
-        dirs = {self.path(sha).parent for sha in shas}
-        for d in [*sorted(dirs), self.partial_dir, self.root]:  # root: new ab/ folders
-            try:
-                fd = os.open(d, os.O_RDONLY)
-            except FileNotFoundError:
+        missing, ready = [], []
+        for sha in dict.fromkeys(shas):
+            if self.path(sha).is_file():
                 continue
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            if (self.ready_dir / sha).is_file():
+                ready.append(sha)
+            else:
+                missing.append(sha)
+        if not ready:
+            return missing
+        with ThreadPoolExecutor(min(8, len(ready)), thread_name_prefix="fsync") as pool:
+            synced = list(pool.map(self._sync_ready, ready))
+        for d in {self.path(sha).parent for sha in ready}:
+            d.mkdir(exist_ok=True)
+        moved: set[Path] = set()
+        for sha, ok in zip(ready, synced, strict=True):
+            final = self.path(sha)
+            with self.lock(sha):
+                try:
+                    if not ok:
+                        raise FileNotFoundError
+                    os.replace(self.ready_dir / sha, final)
+                    moved.add(final.parent)
+                except FileNotFoundError:  # made durable by a concurrent batch, or gone
+                    if not final.is_file():
+                        missing.append(sha)
+        if moved:
+            dirs = [*sorted(moved), self.ready_dir, self.root]  # root: new ab/ folders
+            with ThreadPoolExecutor(min(8, len(dirs)), thread_name_prefix="fsync") as pool:
+                list(pool.map(_fsync_path, dirs))
+        return missing
+
+    def _sync_ready(self, sha: str) -> bool:
+        return _fsync_path(self.ready_dir / sha)
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _fsync_path(path: Path) -> bool:
+    """fsync a file or folder; False if it is not there."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return True

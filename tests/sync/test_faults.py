@@ -131,13 +131,13 @@ def _start_server(db_url, storage, port, certs) -> subprocess.Popen:
 def test_server_restarted_mid_batch(workspace, server_db, dev_certs, tmp_path):
     from tests.sync.conftest import ADMIN, Server
 
-    # GIVEN a server process and a slow link carrying 3 x 150 kB images
+    # GIVEN a server process and a slow link (100 kB/s per connection) carrying 3 x 150 kB images
     port = free_port()
     storage = tmp_path / "srv"
     proc = _start_server(server_db, storage, port, dev_certs)
     srv = Server(f"https://127.0.0.1:{port}", port, None, str(dev_certs.ca_cert), server_db, storage, ADMIN)
     proxy = FaultProxy(("127.0.0.1", port)).start()
-    proxy.default = Fault(rate=250_000)
+    proxy.default = Fault(rate=100_000)
     try:
         clerk, sup = make_users(workspace)
         add_approved(workspace, clerk, sup, pages=3, rows=2, image_kb=150)
