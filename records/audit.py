@@ -12,8 +12,9 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from sqlalchemy import event, select
+from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
 from records.models import AuditEvent, utcnow
@@ -33,7 +34,7 @@ class Actor:
 SYSTEM = Actor(id=None, username="system", role="system")
 
 
-def _canonical(ev: AuditEvent) -> bytes:
+def _canonical(ev) -> bytes:
     body = {
         "id": ev.id,
         "at": ev.at.isoformat(timespec="microseconds") if ev.at else None,
@@ -95,12 +96,7 @@ def record(
     The chain's tail is read once per transaction and then kept in the session, so a
     transaction that writes a thousand events does not query and flush a thousand times.
     """
-    tail = session.info.get(_TAIL)
-    if tail is None:
-        last = session.execute(
-            select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-        ).first()
-        tail = (last.id, last.hash) if last else (0, GENESIS)
+    tail = _tail(session)
     ev = AuditEvent(
         id=tail[0] + 1,
         at=utcnow(),
@@ -126,6 +122,49 @@ def record(
 
 
 _TAIL = "audit_tail"
+
+
+def _tail(session: Session) -> tuple[int, str]:
+    tail = session.info.get(_TAIL)
+    if tail is None:
+        last = session.execute(
+            select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+        ).first()
+        tail = (last.id, last.hash) if last else (0, GENESIS)
+    return tail
+
+
+_EVENT_ARGS = ("action", "entity", "entity_id", "register_id", "page_id", "entry_uuid", "field", "old", "new", "detail")
+
+
+def record_many(session: Session, *, actor: Actor, events: list[dict]) -> int:
+    """Append many events by one actor with one INSERT, in the caller's transaction.
+
+    Each item holds `record`'s keyword arguments (``action`` required). The chain, hashes and
+    MACs are exactly those `record` would give one by one; only the ORM's per-object work is
+    saved (a workflow step on 1,000 entries). Returns how many were appended.
+    """
+    if not events:
+        return 0
+    unknown = {k for ev in events for k in ev} - set(_EVENT_ARGS)
+    if unknown:
+        raise TypeError(f"unknown audit event fields: {sorted(unknown)}")
+    tail, key, rows = _tail(session), audit_key(session), []
+    for ev in events:
+        row = {
+            "id": tail[0] + 1, "at": utcnow(), "user_id": actor.id, "username": actor.username,
+            "action": ev["action"], "entity": ev.get("entity", ""), "entity_id": str(ev.get("entity_id", "")),
+            "register_id": ev.get("register_id"), "page_id": ev.get("page_id"), "entry_uuid": ev.get("entry_uuid"),
+            "field": ev.get("field"), "old": ev.get("old"), "new": ev.get("new"), "detail": ev.get("detail") or {},
+            "prev_hash": tail[1],
+        }
+        row["hash"] = hashlib.sha256(_canonical(SimpleNamespace(**row))).hexdigest()
+        row["mac"] = _mac(key, row["hash"])
+        rows.append(row)
+        tail = (row["id"], row["hash"])
+    session.execute(insert(AuditEvent), rows)  # flushes earlier pending events first (ids stay in order)
+    session.info[_TAIL] = tail
+    return len(rows)
 
 
 @event.listens_for(Session, "after_commit")

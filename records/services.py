@@ -610,6 +610,7 @@ def transition(session: Session, *, actor: Actor, entry_ids: Iterable[int], acti
               for e in session.scalars(select(Entry).where(Entry.id.in_(ids[chunk:chunk + 500])))}
     t = workflow.TRANSITIONS.get(action)
     makers = _makers_of(session, list(loaded.values())) if t is not None and t.checker else {}
+    events: list[dict] = []
     for entry_id in ids:
         entry = loaded.get(entry_id)
         if entry is None:
@@ -629,12 +630,13 @@ def transition(session: Session, *, actor: Actor, entry_ids: Iterable[int], acti
             entry.verified_by = actor.id
         if comment is not None:
             entry.comment = comment
-        audit.record(session, actor=actor, action=f"entry.{action}", entity="entry", entity_id=entry.id,
-                     register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
-                     old=old, new=target, detail={"comment": comment} if comment else {})
+        events.append({"action": f"entry.{action}", "entity": "entry", "entity_id": entry.id,
+                       "register_id": entry.register_id, "page_id": entry.page_id, "entry_uuid": entry.uuid,
+                       "old": old, "new": target, "detail": {"comment": comment} if comment else {}})
         ch.entry_ids.add(entry.id)
         if entry.page_id:
             ch.page_ids.add(entry.page_id)
+    audit.record_many(session, actor=actor, events=events)  # one INSERT, the same chain as one by one
     _refresh_page_states(session, ch.page_ids)
     ch.pages = bool(ch.page_ids)
     return ch

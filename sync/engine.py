@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -563,14 +563,16 @@ class SyncEngine:
             now, moved, params = utcnow(), [], []
             for iid, entry_id, uuid_, version in rows:
                 e = by_key[(uuid_, version)]
-                params.append({"id": iid, "state": "acknowledged", "server_id": e.server_id, "last_error": None,
-                               "next_attempt_at": None, "updated_at": now,
-                               "receipt": {"receipt_id": receipt.receipt_id, "batch_id": receipt.batch_id,
-                                           "received_at": receipt.received_at, "server_id": e.server_id,
-                                           "sha256": e.sha256}})
+                params.append({"item_id": iid, "server_id": e.server_id, "receipt": {
+                    "receipt_id": receipt.receipt_id, "batch_id": receipt.batch_id,
+                    "received_at": receipt.received_at, "server_id": e.server_id, "sha256": e.sha256}})
                 moved.append(entry_id)
-            if params:  # one executemany UPDATE by primary key instead of 1,000 ORM objects
-                s.execute(update(OutboxItem), params)
+            if params:  # one Core executemany UPDATE by primary key (no ORM work per row)
+                table = OutboxItem.__table__
+                s.connection().execute(
+                    update(table).where(table.c.id == bindparam("item_id")).values(
+                        state="acknowledged", server_id=bindparam("server_id"), receipt=bindparam("receipt"),
+                        last_error=None, next_attempt_at=None, updated_at=now), params)
             _move_entries(s, moved, "send")
             n = len(moved)
             batch.state = "acknowledged"
