@@ -36,7 +36,7 @@ import numpy as np  # noqa: E402
 from ocr import confidence  # noqa: E402
 from ocr.engine import PSM_LINE, PytesseractEngine  # noqa: E402
 from ocr.evaluate import compare_page, evaluate_pages, page_pairs  # noqa: E402
-from ocr.pipeline import read_image  # noqa: E402
+from ocr.pipeline import read_files, read_image  # noqa: E402
 from records.templates import NUMERIC_KINDS, builtin  # noqa: E402
 
 SECTION = "## OCR engine (ocr/pipeline.py, issue 4)"
@@ -133,7 +133,7 @@ def naive_page(engine: PytesseractEngine, image: np.ndarray, boxes: dict, templa
     return out
 
 
-def speed(pairs, template, n_pages: int) -> dict:
+def speed(pairs, template, n_pages: int, workers: int = 2, throughput_pages: int = 8) -> dict:
 
     engine = PytesseractEngine()
     pages = []
@@ -154,8 +154,25 @@ def speed(pairs, template, n_pages: int) -> dict:
         naive_cells += len(naive_page(engine, image, boxes, template))
     naive_wall, naive_cpu = time.perf_counter() - t0, cpu_now() - c0
     n = len(pages)
+    # the app's default: the dedicated number reader instead of Tesseract for numbers
+    read_image(pages[0][1], template, number_reader="auto")
+    t0, c0 = time.perf_counter(), cpu_now()
+    for _, image, _ in pages:
+        read_image(image, template, number_reader="auto")
+    auto_wall, auto_cpu = time.perf_counter() - t0, cpu_now() - c0
+    # a batch as the app's OCR queue reads it: files from disk, one worker process per core
+    # (process start and model loading included)
+    paths = [p for p, _ in pairs[:throughput_pages]]
+    t0 = time.perf_counter()
+    done = list(read_files(paths, template, workers=workers))
+    batch_wall = time.perf_counter() - t0
+    assert not any(p.error for p in done), [p.error for p in done if p.error]
     return {
         "pages": n,
+        "auto_s_per_page_wall": round(auto_wall / n, 3),
+        "auto_s_per_page_cpu": round(auto_cpu / n, 3),
+        "batch_pages": len(paths), "batch_workers": workers,
+        "batch_s_per_page_wall": round(batch_wall / len(paths), 3),
         "ours_s_per_page_wall": round(ours_wall / n, 3),
         "ours_s_per_page_cpu": round(ours_cpu / n, 3),
         "naive_s_per_page_wall": round(naive_wall / n, 3),
@@ -262,7 +279,7 @@ def main(argv=None) -> int:
     urdu = make_set("urdu", max(2, args.pages // 4), 303, digits="urdu", levels=("clean",))
     result: dict = {"machine": machine()}
     if not args.skip_speed:
-        result["speed"] = speed(page_pairs(report), tpl, args.speed_pages)
+        result["speed"] = speed(page_pairs(report), tpl, args.speed_pages, args.workers)
         print("speed", result["speed"], flush=True)
     th, info = calibrate(calib, tpl, args.workers)
     result["calibration"] = info
@@ -334,9 +351,16 @@ def targets(r: dict) -> list[str]:
         f"{ok((nas.get('flagged_rate') or 1) <= 0.2)} |",
     ]
     if sp:
+        batch = sp.get("batch_s_per_page_wall")
         rows += [
-            f"| <= 1.5 s per 20-row page | {sp['ours_s_per_page_cpu']} s CPU, {sp['ours_s_per_page_wall']} s "
-            f"wall on the loaded machine | {ok(sp['ours_s_per_page_cpu'] <= 1.5)} |",
+            f"| <= 1.5 s per 20-row page | one page at a time, in-process: {sp['ours_s_per_page_cpu']} s CPU, "
+            f"{sp['ours_s_per_page_wall']} s wall (app default with the number reader: "
+            f"{sp.get('auto_s_per_page_cpu', '–')} s CPU, {sp.get('auto_s_per_page_wall', '–')} s wall) | "
+            f"{ok(sp['ours_s_per_page_cpu'] <= 1.5)} |",
+            f"| ... a batch of pages as the app reads it | {batch} s wall per page "
+            f"({sp.get('batch_pages')} page files, {sp.get('batch_workers')} worker processes on "
+            f"{r['machine']['cores']} cores, process start and model loading included) | "
+            f"{ok(batch is not None and batch <= 1.5)} |",
             f"| >= 5x faster than per-cell | {sp['ratio_cpu']}x CPU, {sp['ratio_wall']}x wall | "
             f"{ok(sp['ratio_cpu'] >= 5)} / {ok(sp['ratio_wall'] >= 5)} |",
         ]
@@ -371,6 +395,15 @@ def write_section(r: dict, th: dict) -> None:
             f"| {s['naive_s_per_page_wall']} | {s['naive_s_per_page_cpu']} |",
             f"| ours: `read_image` (stacked, in-process) | {s['ours_s_per_page_wall']} | {s['ours_s_per_page_cpu']} |",
             f"| ratio | {s['ratio_wall']}x | {s['ratio_cpu']}x |",
+            f"| ours with the dedicated number reader (the app's default) | {s.get('auto_s_per_page_wall', '–')} | "
+            f"{s.get('auto_s_per_page_cpu', '–')} |",
+            f"| a batch: `read_files`, {s.get('batch_pages')} page files, {s.get('batch_workers')} worker processes "
+            f"| {s.get('batch_s_per_page_wall', '–')} | – |",
+            "",
+            "CPU time above 1 s per second of wall time on one page comes from OpenCV's own threads; "
+            "Tesseract runs with OMP_THREAD_LIMIT=1. Of one page's CPU time, Tesseract's `urd` "
+            "recognitions of the stacked Urdu cells are about 1.1 s (3-4 stacks of about 60 lines at "
+            "56 px); preprocessing, table finding, cell cleaning and the number reader share the rest.",
             "",
         ]
     lines += [
