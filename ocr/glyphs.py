@@ -331,6 +331,13 @@ def _dot_sized(atom: Atom, band_height: float) -> bool:
     return atom.height < 0.45 * band_height and atom.width < 0.45 * band_height
 
 
+def _comma_like(atom: Atom, band: Band) -> bool:
+    """A small separate mark hanging below the text line: a comma (، or ,), never a piece
+    of a broken digit (those stay inside the line)."""
+    h = band.height
+    return _dot_sized(atom, h) and atom.y1 > band.bottom + 0.06 * h and atom.y0 > band.top + 0.4 * h
+
+
 def build_lattice(atoms: list[Atom], band: Band) -> Lattice:
     """Units (atoms, or parts of atoms cut at `cut_candidates`) and the glyph candidates
     made of consecutive units: parts of one atom may always rejoin; separate atoms join
@@ -362,6 +369,8 @@ def build_lattice(atoms: list[Atom], band: Band) -> Lattice:
                     break
                 if _dot_sized(units[k], h) and all(_dot_sized(u, h) for u in units[i:k]):
                     break  # separate dots side by side are glyphs of their own (٠٠, ۰،)
+                if _comma_like(units[k], band) or any(_comma_like(u, band) for u in units[i:k]):
+                    break  # a list separator beside a digit (939، 1278) is not part of it
                 if units[k].x1 - units[i].x0 > JOIN_WIDTH * h:
                     break
             pieces[(i, j)] = union(units[i:j])

@@ -301,3 +301,27 @@ def test_touching_glyphs_get_a_cut_candidate_at_the_bridge():
     assert any(abs(c - bridge) <= 3 for c in cuts)
     assert len(lattice.units) >= 2
     assert (0, len(lattice.units)) in lattice.pieces
+
+
+def _box_atom(x0, y0, x1, y1):
+    from ocr.glyphs import Atom
+
+    return Atom(x0, y0, x1, y1, np.ones((y1 - y0, x1 - x0), bool))
+
+
+def test_a_comma_close_to_a_digit_is_never_joined_to_it_but_a_broken_stroke_is():
+    # GIVEN a 30 px text line: a digit, a comma 3 px after it hanging below the line (939، 1278
+    # set tight), then a digit broken by faded ink into a tall part and a small part inside the line
+    from ocr.glyphs import Band, build_lattice
+
+    band = Band(22.0, 52.0)
+    digit = _box_atom(68, 22, 88, 52)
+    comma = _box_atom(91, 44, 96, 55)
+    tall = _box_atom(120, 22, 128, 52)
+    piece = _box_atom(130, 30, 136, 38)
+    # WHEN the lattice of glyph candidates is built
+    lattice = build_lattice([digit, comma, tall, piece], band)
+    # THEN the comma is a candidate of its own only, while the broken digit may be rejoined
+    assert (0, 2) not in lattice.pieces and (1, 3) not in lattice.pieces
+    assert (1, 2) in lattice.pieces
+    assert (2, 4) in lattice.pieces
