@@ -32,6 +32,7 @@ from records.audit import SYSTEM
 from records.models import Batch, Entry, Office, OutboxItem, SyncState, utcnow
 from records.outbox import office_identity, public_key_b64, submission
 from sync import protocol as P
+from sync.gcpause import gc_paused
 
 PENDING = ("queued", "uploading", "submitted")
 K_CURSOR, K_LAST_SUCCESS, K_PAUSED, K_LAST_ERROR, K_CA = "cursor", "last_success", "paused", "last_error", "ca_bundle"
@@ -579,7 +580,8 @@ class SyncEngine:
             audit.record(s, actor=SYSTEM, action="batch.acknowledged", entity="batch", entity_id=batch.uuid,
                          detail={"receipt_id": receipt.receipt_id, "entries": n})
             return n
-        n = self._commit(fn)
+        with gc_paused():
+            n = self._commit(fn)
         rep.batches_acknowledged += 1
         rep.entries_acknowledged += n
 

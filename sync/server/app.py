@@ -21,6 +21,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
 from sync import protocol as P
+from sync.gcpause import gc_paused
 from sync.server import ingest
 from sync.server.config import Settings
 from sync.server.db import make_engine, make_sessionmaker
@@ -298,8 +299,9 @@ def create_app(settings: Settings) -> FastAPI:
                          422: {"description": "bad signature, hashes or missing images; not retried"}})
     def submit(body: P.Submission, office: Device, session: SessionDep) -> dict:
         try:
-            receipt = ingest.submit_batch(session, storage, office, body)
-            session.commit()
+            with gc_paused():
+                receipt = ingest.submit_batch(session, storage, office, body)
+                session.commit()
         except BaseException:
             session.rollback()
             raise
