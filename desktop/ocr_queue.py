@@ -16,6 +16,7 @@ from desktop.operations import error_text, read_op
 from desktop.operations import page as page_ops
 from desktop.qt import QObject, QTimer, Signal
 from records import services
+from records.suggest import OcrVocabularyCache
 from records.workflow import WorkflowError
 
 
@@ -43,6 +44,7 @@ class OcrQueue(QObject):
         self._enqueuing = 0
         self._progress_q = None
         self._last_step: dict[int, tuple[int, int, str]] = {}  # page id -> its latest in-page step
+        self._vocabulary = OcrVocabularyCache()  # words clerks have typed: OCR flags others
         self._poll = QTimer(self)
         self._poll.setInterval(100)
         self._poll.timeout.connect(self._drain_progress)
@@ -157,13 +159,15 @@ class OcrQueue(QObject):
     def _start(self, page_id: int) -> None:
         ws = self.ctx.ws
 
+        vocab_cache = self._vocabulary
+
         def load(s):
             page = services.get_page(s, page_id)
             tpl = services.register_template(s, page.register_id)
             if not page.image_sha256:
                 raise RuntimeError(f"page {page.page_no} has no image")
             services.set_ocr_status(s, page_id=page_id, status="running")
-            return page, tpl, ws.images.get(page.image_sha256)
+            return page, tpl, ws.images.get(page.image_sha256), vocab_cache.get(s, tpl)
 
         # Loading marks the page running: a write, on the writer thread.
         from desktop.operations import write_op
@@ -173,12 +177,12 @@ class OcrQueue(QObject):
          .failure(lambda e: self._finish(page_id, error_text(e)))
          .run_in_background(self.ctx))
 
-    def _submit(self, page_id: int, page, tpl, data: bytes) -> None:
+    def _submit(self, page_id: int, page, tpl, data: bytes, vocabulary: dict | None = None) -> None:
         if self._closed:
             return
         self._emit_progress(self.tr("page {n}").format(n=page.page_no))
         try:
-            fut = self._ensure_pool().submit(ocr_page, data, tpl, self.reader, page_id)
+            fut = self._ensure_pool().submit(ocr_page, data, tpl, self.reader, page_id, vocabulary)
         except RuntimeError as e:  # pool shut down
             self._finish(page_id, error_text(e))
             return

@@ -23,11 +23,11 @@ def init_worker(queue) -> None:
     _progress_queue = queue
 
 
-def _accepts_progress(fn) -> bool:
+def _accepts(fn, name: str) -> bool:
     import inspect
 
     try:
-        return "progress" in inspect.signature(fn).parameters
+        return name in inspect.signature(fn).parameters
     except (TypeError, ValueError):
         return False
 
@@ -56,10 +56,11 @@ def _reader(path: str):
 
 
 def ocr_page(image_bytes: bytes, template, reader: str = DEFAULT_READER,
-             page_id: int | None = None) -> list[dict[str, Reading]]:
+             page_id: int | None = None, vocabulary: dict | None = None) -> list[dict[str, Reading]]:
     """Read one stored page image; raises OcrPageError with a clerk-facing message.
 
-    With a progress queue (init_worker) and a page id, the reader's steps are reported."""
+    With a progress queue (init_worker) and a page id, the reader's steps are reported.
+    `vocabulary` (records.suggest.ocr_vocabulary) goes to a reader that takes it."""
     import cv2
     import numpy as np
 
@@ -69,7 +70,7 @@ def ocr_page(image_bytes: bytes, template, reader: str = DEFAULT_READER,
     fn = _reader(reader)
     kwargs = {}
     queue = _progress_queue
-    if queue is not None and page_id is not None and _accepts_progress(fn):
+    if queue is not None and page_id is not None and _accepts(fn, "progress"):
         def progress(done: int, total: int, message: str) -> None:
             try:
                 queue.put_nowait((page_id, int(done), int(total), str(message)))
@@ -77,6 +78,8 @@ def ocr_page(image_bytes: bytes, template, reader: str = DEFAULT_READER,
                 pass
 
         kwargs["progress"] = progress
+    if vocabulary and _accepts(fn, "vocabulary"):
+        kwargs["vocabulary"] = vocabulary
     page = fn(image, template, **kwargs)
     if getattr(page, "error", None):
         raise OcrPageError(str(page.error))

@@ -1,7 +1,10 @@
 """Field confidence 0..1 and flags: OCR word confidences, the field kind's parser, cross-field rules.
 
 A field is flagged (a records.flags.Flag on it) when
-- its confidence is below the threshold of its kind group (`low_confidence`),
+- its confidence is below the threshold of its kind group (`low_confidence`); with the
+  office's vocabulary (words of its own records, `vocabulary=`), an Urdu text field whose
+  words are all known is held to the lower `text_known` threshold, and one with a word the
+  office has never recorded is always flagged (`new_word`): that is where misreadings hide,
 - its text does not parse as its kind (`parse`), e.g. a khasra with an empty part,
 - a cross-field rule of records/validation.py fails on it (`rule`).
 Readings are never silently "fixed": a choice is matched to its list only when it is close,
@@ -23,7 +26,7 @@ from records.text import normalise
 # Below these a field is flagged low_confidence: the lowest thresholds that flag 95% of the
 # wrong fields of each font on the calibration pages (bench/ocr_bench.py, seed 101, Tesseract
 # numbers); see docs/benchmarks.md for what they flag on the report pages.
-THRESHOLDS = {"number": 0.96, "text": 0.90}
+THRESHOLDS = {"number": 0.96, "text": 0.90, "text_known": 0.5}
 
 PARSE_PENALTY = 0.3  # a reading that does not parse is at most this sure
 RULE_PENALTY = 0.5
@@ -85,9 +88,15 @@ def score_field(
     empty: bool = False,
     row: int | None = None,
     thresholds: dict[str, float] | None = None,
+    vocabulary: frozenset[str] | set[str] | None = None,
 ) -> Scored:
-    """Confidence and flags of one field from its reading and its kind's parser."""
-    th = thresholds or THRESHOLDS
+    """Confidence and flags of one field from its reading and its kind's parser.
+
+    `vocabulary`: normalised words the office has recorded in this field's group (owner and
+    cultivator share names), for Urdu text; None or empty when the office has too few
+    records there yet (records.suggest.ocr_vocabulary decides).
+    """
+    th = {**THRESHOLDS, **(thresholds or {})}
     conf = word_confidence(confs, empty)
     flags: list[Flag] = []
     where = f"row {row + 1}, " if row is not None else ""
@@ -95,11 +104,14 @@ def score_field(
     # stored form: NFC, Urdu letter forms (Tesseract gives Arabic heh and yeh), Latin digits,
     # no stray bidi marks, single spaces (records.text.normalise)
     out_text = normalise(text)
+    exact_choice = False
     if spec.kind == "choice" and out_text:
         near = _nearest_choice(spec, out_text)
         if near and near[1] <= 0.34:
             if near[0] != normalise(out_text):
                 conf *= 1.0 - near[1]
+            else:
+                exact_choice = True  # read letter for letter as one of the list's entries
             out_text = near[0]
     try:
         parsed = parse_value(spec, out_text)
@@ -114,7 +126,19 @@ def score_field(
             else f"{label}: read '{out_text}', which does not fit: {e}"
         )
         flags.append(Flag(code, WARNING, msg, spec.name, row))
-    if not flags and conf < th.get(kind_group(spec.kind), 0.8):
+    threshold = th.get(kind_group(spec.kind), 0.8)
+    if exact_choice:
+        threshold = th["text_known"]
+    if not flags and out_text and spec.kind == "text-ur" and vocabulary:
+        new = [w for w in out_text.split() if w not in vocabulary]
+        if new:
+            flags.append(Flag(
+                "new_word", WARNING,
+                f"{label}: '{' '.join(new[:3])}' is not in this office's records yet; check it against the page",
+                spec.name, row))
+        else:
+            threshold = th["text_known"]
+    if not flags and conf < threshold:
         flags.append(
             Flag(
                 "low_confidence",

@@ -205,6 +205,7 @@ def evaluate_pages(
     thresholds: dict | None = None,
     layout: str = "auto",
     numbers: str = "auto",
+    vocabulary: dict | None = None,
 ) -> dict:
     """Read every page of a pages directory and compare it with its NAME.json."""
     from ocr.pipeline import read_files
@@ -236,7 +237,8 @@ def evaluate_pages(
             read(paths, tpl)
             if read
             else read_files(
-                paths, tpl, workers=workers, thresholds=thresholds, layout=layout, numbers=numbers
+                paths, tpl, workers=workers, thresholds=thresholds, layout=layout, numbers=numbers,
+                vocabulary=vocabulary,
             )
         )
         for reading in readings:
@@ -251,6 +253,26 @@ def evaluate_pages(
     out["errors"] = errors
     out["seconds_per_page_one_worker"] = round(sum(page_seconds) / max(1, len(page_seconds)), 4)
     return out
+
+
+def truth_vocabulary(directory: str | Path, template: Template) -> dict[str, frozenset[str]]:
+    """What `records.suggest.ocr_vocabulary` would give an office whose earlier pages are the
+    pages of `directory`, corrected: the words of their true values, per Urdu text field."""
+    from records.suggest import GROUPS, MIN_VALUES
+
+    fields = [s.name for s in (*template.header, *template.columns) if s.kind == "text-ur"]
+    words: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for _img, js in page_pairs(directory):
+        truth = _load_truth(js)
+        values = [*(truth.get("header") or {}).items(), *((k, v) for row in truth.get("rows") or [] for k, v in row.items())]
+        for name, value in values:
+            if name in fields and normalise(str(value or "")):
+                g = GROUPS.get(name, name)
+                words.setdefault(g, set()).update(w for w in normalise(str(value)).split() if not w.isdigit())
+                counts[g] = counts.get(g, 0) + 1
+    return {f: frozenset(words[g]) for f in fields
+            if counts.get(g := GROUPS.get(f, f), 0) >= MIN_VALUES and words.get(g)}
 
 
 # ---------------------------------------------------------------------------- lines

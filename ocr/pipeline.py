@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -191,6 +191,7 @@ def read_image(
     number_reader: NumberReader | str | None = None,
     thresholds: dict[str, float] | None = None,
     layout: str = "auto",
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
 ) -> PageReading:
     """Read one page image (numpy array or PIL image) as fields of `template`.
 
@@ -198,7 +199,8 @@ def read_image(
     `layout="zones"` skips rule finding and uses the template's zones (pages drawn exactly
     to the template, e.g. generated ones). `number_reader`: a NumberReader, or "tesseract"
     to force Tesseract for numbers, or None/"auto" for the dedicated reader when its model
-    is installed.
+    is installed. `vocabulary`: field name -> words the office has recorded there
+    (records.suggest.ocr_vocabulary); text with a word never recorded is flagged.
     """
     t0 = time.perf_counter()
     tpl = get_template(template) if isinstance(template, str) else template
@@ -243,7 +245,8 @@ def read_image(
             if row is not None and row > last:
                 continue
             spec = tpl.field(name)
-            sc = score_field(spec, ct.text, ct.confidences, empty=ct.empty, row=row, thresholds=thresholds)
+            sc = score_field(spec, ct.text, ct.confidences, empty=ct.empty, row=row, thresholds=thresholds,
+                             vocabulary=(vocabulary or {}).get(name))
             fr = FieldReading(name, spec.kind, sc.text, ct.raw_text, round(sc.confidence, 4),
                               boxes.get((row, name)), sc.flags)
             if row is None:
@@ -295,7 +298,8 @@ def _report(progress: Progress | None, done: int, total: int, message: str) -> N
 
 
 def _read_file(
-    path: str, template: Template, thresholds=None, layout: str = "auto", numbers: str = "auto"
+    path: str, template: Template, thresholds=None, layout: str = "auto", numbers: str = "auto",
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
 ) -> list[PageReading]:
     """Every page of one file; a file that cannot be loaded gives one PageReading with error."""
     try:
@@ -314,7 +318,7 @@ def _read_file(
         out.append(
             read_image(
                 p.image, template, source=str(path), index=p.index, thresholds=thresholds,
-                layout=layout, number_reader=numbers,
+                layout=layout, number_reader=numbers, vocabulary=vocabulary,
             )
         )
     return out
@@ -362,6 +366,7 @@ def read_files(
     thresholds: dict[str, float] | None = None,
     layout: str = "auto",
     numbers: str = "auto",
+    vocabulary: Mapping[str, frozenset[str]] | None = None,
 ) -> Iterator[PageReading]:
     """Read every page of the files, in input order, with one worker process per core.
 
@@ -380,7 +385,7 @@ def read_files(
         for i, f in enumerate(files):
             if cancel is not None and cancel():
                 return
-            yield from _read_file(f, tpl, thresholds, layout, numbers)
+            yield from _read_file(f, tpl, thresholds, layout, numbers, vocabulary)
             _report(progress, i + 1, total, f"read {Path(f).name}")
         return
     done = 0
@@ -396,7 +401,7 @@ def read_files(
             def top_up():
                 nonlocal nxt
                 while nxt < total and len([f for f in futures if not f.done()]) < 2 * n:
-                    futures.append(pool.submit(_read_file, files[nxt], tpl, thresholds, layout, numbers))
+                    futures.append(pool.submit(_read_file, files[nxt], tpl, thresholds, layout, numbers, vocabulary))
                     nxt += 1
 
             top_up()
@@ -426,5 +431,5 @@ def read_files(
     for i in range(done, total):
         if cancel is not None and cancel():
             return
-        yield from _read_file(files[i], tpl, thresholds, layout, numbers)
+        yield from _read_file(files[i], tpl, thresholds, layout, numbers, vocabulary)
         _report(progress, i + 1, total, f"read {Path(files[i]).name}")

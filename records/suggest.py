@@ -167,3 +167,66 @@ class Vocabulary:
             if len(out) >= limit:
                 break
         return out[:limit]
+
+
+TRUSTED_SOURCES = ("typed", "corrected", "copied")
+MIN_VALUES = 30  # a group's words are given to OCR once this many values were recorded there
+
+
+def ocr_vocabulary(session: Session, template) -> dict[str, frozenset[str]]:
+    """Words a person has typed or vouched for, per Urdu text field of `template`.
+
+    OCR trusts a reading whose words are all here and flags one with a word that is not
+    (ocr.confidence). Fields of one group share words (a name typed as owner counts for
+    cultivator). Only values typed, corrected or copied by a person, or of entries a clerk
+    has submitted, count: an unchecked OCR reading never vouches for itself. A group with
+    fewer than MIN_VALUES such values is left out (a new office would see every word flagged).
+    """
+    from sqlalchemy import or_
+
+    fields = [s.name for s in (*template.header, *template.columns) if s.kind == "text-ur"]
+    group = {f: GROUPS.get(f, f) for f in fields}
+    wanted = set(group.values())
+    query_fields = {f for f, g in GROUPS.items() if g in wanted} | set(fields)
+    stmt = (
+        select(FieldValue.field, FieldValue.value)
+        .join(Entry, Entry.id == FieldValue.entry_id)
+        .where(FieldValue.current.is_(True), Entry.is_latest.is_(True), Entry.deleted.is_(False),
+               FieldValue.field.in_(sorted(query_fields)),
+               or_(FieldValue.source.in_(TRUSTED_SOURCES), Entry.state != "draft"))
+        .execution_options(yield_per=5000)
+    )
+    words: dict[str, set[str]] = defaultdict(set)
+    values: Counter = Counter()
+    for field, value in session.execute(stmt):
+        g = GROUPS.get(field, field)
+        words[g].update(w for w in normalise(value).split() if not w.isdigit())
+        values[g] += 1
+    return {f: frozenset(words[g]) for f, g in group.items() if values[g] >= MIN_VALUES and words.get(g)}
+
+
+class OcrVocabularyCache:
+    """`ocr_vocabulary` per template, rebuilt when older than `max_age` seconds (an OCR queue
+    reads many pages in a row; corrections made meanwhile count from the next rebuild).
+    Safe to call from any thread."""
+
+    def __init__(self, max_age: float = 120.0) -> None:
+        import threading
+
+        self.max_age = max_age
+        self._lock = threading.Lock()
+        self._cache: dict[str, tuple[float, dict[str, frozenset[str]]]] = {}
+
+    def get(self, session: Session, template) -> dict[str, frozenset[str]]:
+        import time
+
+        key = f"{template.id}@{getattr(template, 'version', '')}"
+        now = time.monotonic()
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit and now - hit[0] < self.max_age:
+                return hit[1]
+        vocab = ocr_vocabulary(session, template)
+        with self._lock:
+            self._cache[key] = (now, vocab)
+        return vocab

@@ -79,3 +79,48 @@ def test_urdu_text_is_stored_with_urdu_letter_forms_and_no_bidi_marks():
     s = score_field(JAM.field("owner"), "الله دتہ\u200f  ولد", [0.95, 0.95, 0.95])
     # THEN the stored text uses the Urdu heh, single spaces and no control characters
     assert s.text == "اللہ دتہ ولد"
+
+
+def _vocabulary(*names: str) -> frozenset[str]:
+    from records.text import normalise
+
+    words = {w for n in names for w in normalise(n).split()}
+    words |= {f"لفظ{i}" for i in range(40)}  # an office with some history (>= MIN_VOCABULARY words)
+    return frozenset(words)
+
+
+def test_a_name_of_known_words_is_trusted_at_a_lower_confidence():
+    # GIVEN an office that has recorded these words, and a reading of them at 0.7 confidence
+    vocab = _vocabulary("محمد اسلم ولد غلام رسول")
+    plain = score_field(JAM.field("owner"), "محمد اسلم", [0.8, 0.65], row=1)
+    known = score_field(JAM.field("owner"), "محمد اسلم", [0.8, 0.65], row=1, vocabulary=vocab)
+    # THEN without the vocabulary it is flagged, with it it is not
+    assert [f.code for f in plain.flags] == ["low_confidence"]
+    assert known.flags == []
+
+
+def test_a_word_the_office_never_recorded_is_flagged_however_sure_the_ocr_is():
+    # GIVEN a confident misreading (ہارون read as بارون) in an office that knows ہارون
+    vocab = _vocabulary("ہارون ولد اسلم")
+    s = score_field(JAM.field("owner"), "بارون ولد اسلم", [0.99, 0.99, 0.99], row=2, vocabulary=vocab)
+    # THEN it is flagged new_word, naming the unknown word, row and field
+    assert [f.code for f in s.flags] == ["new_word"]
+    assert "بارون" in s.flags[0].message and "row 3" in s.flags[0].message
+    assert s.text == "بارون ولد اسلم"  # never "fixed"
+
+
+def test_without_a_vocabulary_the_plain_confidence_rule_applies():
+    # GIVEN a new office (records.suggest.ocr_vocabulary gives nothing for owner yet)
+    for vocab in (None, frozenset()):
+        s = score_field(JAM.field("owner"), "بارون ولد اسلم", [0.99, 0.99, 0.99], row=2, vocabulary=vocab)
+        # THEN a confident reading is not flagged (no flood of new_word flags at the start)
+        assert s.flags == []
+
+
+def test_a_choice_read_letter_for_letter_is_trusted_at_a_lower_confidence():
+    spec = JAM.field("land_class")
+    entry = spec.choices[0].ur
+    exact = score_field(spec, entry, [0.7], row=0)
+    near = score_field(spec, entry[:-1] + "ء" if len(entry) > 3 else entry + "ء", [0.7], row=0)
+    assert exact.flags == []
+    assert [f.code for f in near.flags] == ["low_confidence"]
