@@ -258,21 +258,16 @@ def evaluate_pages(
 def truth_vocabulary(directory: str | Path, template: Template) -> dict[str, frozenset[str]]:
     """What `records.suggest.ocr_vocabulary` would give an office whose earlier pages are the
     pages of `directory`, corrected: the words of their true values, per Urdu text field."""
-    from records.suggest import GROUPS, MIN_VALUES
+    from records.suggest import text_fields, vocabulary_from_values
 
-    fields = [s.name for s in (*template.header, *template.columns) if s.kind == "text-ur"]
-    words: dict[str, set[str]] = {}
-    counts: dict[str, int] = {}
-    for _img, js in page_pairs(directory):
-        truth = _load_truth(js)
-        values = [*(truth.get("header") or {}).items(), *((k, v) for row in truth.get("rows") or [] for k, v in row.items())]
-        for name, value in values:
-            if name in fields and normalise(str(value or "")):
-                g = GROUPS.get(name, name)
-                words.setdefault(g, set()).update(w for w in normalise(str(value)).split() if not w.isdigit())
-                counts[g] = counts.get(g, 0) + 1
-    return {f: frozenset(words[g]) for f in fields
-            if counts.get(g := GROUPS.get(f, f), 0) >= MIN_VALUES and words.get(g)}
+    def values():
+        for _img, js in page_pairs(directory):
+            truth = _load_truth(js)
+            yield from (truth.get("header") or {}).items()
+            for row in truth.get("rows") or []:
+                yield from row.items()
+
+    return vocabulary_from_values(text_fields(template), values())
 
 
 # ---------------------------------------------------------------------------- lines

@@ -96,26 +96,10 @@ def record(
     The chain's tail is read once per transaction and then kept in the session, so a
     transaction that writes a thousand events does not query and flush a thousand times.
     """
-    tail = _tail(session)
-    ev = AuditEvent(
-        id=tail[0] + 1,
-        at=utcnow(),
-        user_id=actor.id,
-        username=actor.username,
-        action=action,
-        entity=entity,
-        entity_id=str(entity_id),
-        register_id=register_id,
-        page_id=page_id,
-        entry_uuid=entry_uuid,
-        field=field,
-        old=old,
-        new=new,
-        detail=detail or {},
-        prev_hash=tail[1],
-    )
-    ev.hash = _hash(ev)
-    ev.mac = _mac(audit_key(session), ev.hash)
+    row = _chained_row(_tail(session), audit_key(session), actor, {
+        "action": action, "entity": entity, "entity_id": entity_id, "register_id": register_id,
+        "page_id": page_id, "entry_uuid": entry_uuid, "field": field, "old": old, "new": new, "detail": detail})
+    ev = AuditEvent(**row)
     session.add(ev)
     session.info[_TAIL] = (ev.id, ev.hash)
     return ev
@@ -132,6 +116,20 @@ def _tail(session: Session) -> tuple[int, str]:
         ).first()
         tail = (last.id, last.hash) if last else (0, GENESIS)
     return tail
+
+
+def _chained_row(tail: tuple[int, str], key: bytes, actor: Actor, ev: dict) -> dict:
+    """The columns of the event after `tail`: its content, id, chain hash and MAC."""
+    row = {
+        "id": tail[0] + 1, "at": utcnow(), "user_id": actor.id, "username": actor.username,
+        "action": ev["action"], "entity": ev.get("entity", ""), "entity_id": str(ev.get("entity_id", "")),
+        "register_id": ev.get("register_id"), "page_id": ev.get("page_id"), "entry_uuid": ev.get("entry_uuid"),
+        "field": ev.get("field"), "old": ev.get("old"), "new": ev.get("new"), "detail": ev.get("detail") or {},
+        "prev_hash": tail[1],
+    }
+    row["hash"] = hashlib.sha256(_canonical(SimpleNamespace(**row))).hexdigest()
+    row["mac"] = _mac(key, row["hash"])
+    return row
 
 
 _EVENT_ARGS = ("action", "entity", "entity_id", "register_id", "page_id", "entry_uuid", "field", "old", "new", "detail")
@@ -151,15 +149,7 @@ def record_many(session: Session, *, actor: Actor, events: list[dict]) -> int:
         raise TypeError(f"unknown audit event fields: {sorted(unknown)}")
     tail, key, rows = _tail(session), audit_key(session), []
     for ev in events:
-        row = {
-            "id": tail[0] + 1, "at": utcnow(), "user_id": actor.id, "username": actor.username,
-            "action": ev["action"], "entity": ev.get("entity", ""), "entity_id": str(ev.get("entity_id", "")),
-            "register_id": ev.get("register_id"), "page_id": ev.get("page_id"), "entry_uuid": ev.get("entry_uuid"),
-            "field": ev.get("field"), "old": ev.get("old"), "new": ev.get("new"), "detail": ev.get("detail") or {},
-            "prev_hash": tail[1],
-        }
-        row["hash"] = hashlib.sha256(_canonical(SimpleNamespace(**row))).hexdigest()
-        row["mac"] = _mac(key, row["hash"])
+        row = _chained_row(tail, key, actor, ev)
         rows.append(row)
         tail = (row["id"], row["hash"])
     session.execute(insert(AuditEvent), rows)  # flushes earlier pending events first (ids stay in order)

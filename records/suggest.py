@@ -177,32 +177,53 @@ def ocr_vocabulary(session: Session, template) -> dict[str, frozenset[str]]:
     """Words a person has typed or vouched for, per Urdu text field of `template`.
 
     OCR trusts a reading whose words are all here and flags one with a word that is not
-    (ocr.confidence). Fields of one group share words (a name typed as owner counts for
-    cultivator). Only values typed, corrected or copied by a person, or of entries a clerk
-    has submitted, count: an unchecked OCR reading never vouches for itself. A group with
-    fewer than MIN_VALUES such values is left out (a new office would see every word flagged).
+    (ocr.confidence). Only values typed, corrected or copied by a person, or of entries a
+    clerk has submitted, count: an unchecked OCR reading never vouches for itself.
     """
     from sqlalchemy import or_
 
-    fields = [s.name for s in (*template.header, *template.columns) if s.kind == "text-ur"]
-    group = {f: GROUPS.get(f, f) for f in fields}
-    wanted = set(group.values())
-    query_fields = {f for f, g in GROUPS.items() if g in wanted} | set(fields)
+    fields = text_fields(template)
     stmt = (
         select(FieldValue.field, FieldValue.value)
         .join(Entry, Entry.id == FieldValue.entry_id)
         .where(FieldValue.current.is_(True), Entry.is_latest.is_(True), Entry.deleted.is_(False),
-               FieldValue.field.in_(sorted(query_fields)),
+               FieldValue.field.in_(sorted(_fields_sharing(fields))),
                or_(FieldValue.source.in_(TRUSTED_SOURCES), Entry.state != "draft"))
         .execution_options(yield_per=5000)
     )
+    return vocabulary_from_values(fields, session.execute(stmt))
+
+
+def text_fields(template) -> list[str]:
+    """The template's Urdu text fields (where OCR uses a vocabulary)."""
+    return [s.name for s in (*template.header, *template.columns) if s.kind == "text-ur"]
+
+
+def _fields_sharing(fields: list[str]) -> set[str]:
+    groups = {GROUPS.get(f, f) for f in fields}
+    return {f for f, g in GROUPS.items() if g in groups} | set(fields)
+
+
+def vocabulary_from_values(fields: list[str], values) -> dict[str, frozenset[str]]:
+    """Words per field of `fields` from (field, text) pairs of any field sharing their group
+    (owner and cultivator share names). A group with fewer than MIN_VALUES values is left
+    out: a new office would see nearly every word flagged."""
     words: dict[str, set[str]] = defaultdict(set)
-    values: Counter = Counter()
-    for field, value in session.execute(stmt):
+    counts: Counter = Counter()
+    wanted = _fields_sharing(fields)
+    for field, value in values:
+        text = normalise(str(value or ""))
+        if field not in wanted or not text:
+            continue
         g = GROUPS.get(field, field)
-        words[g].update(w for w in normalise(value).split() if not w.isdigit())
-        values[g] += 1
-    return {f: frozenset(words[g]) for f, g in group.items() if values[g] >= MIN_VALUES and words.get(g)}
+        words[g].update(w for w in text.split() if not w.isdigit())
+        counts[g] += 1
+    out = {}
+    for f in fields:
+        g = GROUPS.get(f, f)
+        if counts[g] >= MIN_VALUES and words[g]:
+            out[f] = frozenset(words[g])
+    return out
 
 
 class OcrVocabularyCache:
