@@ -8,6 +8,7 @@ picks up every page still queued or running (services.pages_needing_ocr).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -130,7 +131,8 @@ class OcrQueue(QObject):
             mp = multiprocessing.get_context("spawn")
             self._progress_q = mp.Queue()
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp,
-                                             initializer=init_worker, initargs=(self._progress_q,))
+                                             initializer=init_worker,
+                                             initargs=(self._progress_q, max(1, (os.cpu_count() or 1) // self.workers)))
         self._poll.start()
         return self._pool
 

@@ -17,10 +17,16 @@ DEFAULT_READER = "ocr.pipeline:read_image"
 _progress_queue = None  # set in each worker process by init_worker
 
 
-def init_worker(queue) -> None:
-    """Pool initializer: where a worker reports progress inside a page (page id, done, total, text)."""
+def init_worker(queue, text_threads: int = 1) -> None:
+    """Pool initializer: where a worker reports progress inside a page (page id, done, total,
+    text), and how many recognitions of one page it runs at once (cores per worker)."""
     global _progress_queue
     _progress_queue = queue
+    try:
+        from ocr.recognise import set_text_threads
+    except ImportError:  # a test reader without the OCR engine
+        return
+    set_text_threads(text_threads)
 
 
 def _accepts(fn, name: str) -> bool:

@@ -345,8 +345,11 @@ def _load_pages_simple(path) -> list[_SimplePage]:
     return [_SimplePage(str(p), 0, img)]
 
 
-def _worker_init() -> None:
+def _worker_init(threads: int = 1) -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    from ocr.recognise import set_text_threads
+
+    set_text_threads(threads)  # the sibling workers already use the other cores
 
 
 def _pool_context():
@@ -390,7 +393,8 @@ def read_files(
         return
     done = 0
     try:
-        pool = ProcessPoolExecutor(max_workers=n, mp_context=_pool_context(), initializer=_worker_init)
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=_pool_context(), initializer=_worker_init,
+                                   initargs=(max(1, (os.cpu_count() or 1) // n),))
     except (OSError, ValueError, RuntimeError):
         pool = None
     if pool is not None:

@@ -14,7 +14,10 @@ and its model file exists, it is used instead.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Hashable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -355,6 +358,35 @@ def _clean_text(text: str, urdu: bool = False) -> str:
     return " ".join(text.split())
 
 
+_text_threads = max(1, min(2, os.cpu_count() or 1))
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def set_text_threads(n: int) -> None:
+    """How many stacked recognitions of one page run at once (Tesseract releases Python's
+    lock while it recognises). Default: up to 2 on a machine with 2 or more cores; a worker
+    process of a multi-process batch sets 1, since its siblings already use the cores."""
+    global _text_threads, _pool
+    with _pool_lock:
+        _text_threads = max(1, int(n))
+        if _pool is not None:
+            _pool.shutdown(wait=False)
+            _pool = None
+
+
+def _recognise_all(canvases: list[np.ndarray], lang: str, psm: int, engine: Engine) -> list[list]:
+    """engine.words for each stacked canvas, on up to `_text_threads` threads, in order."""
+    global _pool
+    if _text_threads < 2 or len(canvases) < 2:
+        return [engine.words(c, lang, psm) for c in canvases]
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(_text_threads, thread_name_prefix="ocr-stack")
+        pool = _pool
+    return list(pool.map(lambda c: engine.words(c, lang, psm), canvases))
+
+
 def recognise_text_group(
     cells: Sequence[CellImage], lang: str, psm: int, engine: Engine, *,
     line_height: int | None = -1,
@@ -375,13 +407,15 @@ def recognise_text_group(
         n = max(1, STACK_CELLS or len(items))
         # one scale for the whole group, then recognitions of at most STACK_CELLS cells
         common = _common_scale(items, line_height) if n < len(items) and line_height else None
+        stacks = []
         for start in range(0, len(items), n):
             part = items[start : start + n]
             if common is not None:
-                canvas, sl = stack(part, line_height=None, fixed_scale=common)
+                stacks.append(stack(part, line_height=None, fixed_scale=common))
             else:
-                canvas, sl = stack(part, line_height=line_height)
-            by_slot.update(assign_words(engine.words(canvas, lang, psm), sl))
+                stacks.append(stack(part, line_height=line_height))
+        for (_canvas, sl), words in zip(stacks, _recognise_all([c for c, _ in stacks], lang, psm, engine), strict=True):
+            by_slot.update(assign_words(words, sl))
             slots += sl
         kinds = {c.key: c.kind for c in cells}
         lines_of = {sl.key: sl.lines for sl in slots}

@@ -183,3 +183,62 @@ def test_large_groups_are_read_in_chunks_at_one_scale(monkeypatch):
     # THEN three recognitions read every cell as one stack would
     assert len(calls) == 3
     assert [normalise(out[i].text) for i in range(5)] == [normalise(t) for t in texts]
+
+
+class _SlowEngine:
+    """Records which thread read each canvas; sleeps like Tesseract (outside Python's lock)."""
+
+    def __init__(self):
+        import threading
+
+        self.threads: list[str] = []
+        self._lock = threading.Lock()
+
+    def words(self, image, lang, psm=6, whitelist=None):
+        import threading
+        import time
+
+        with self._lock:
+            self.threads.append(threading.current_thread().name)
+        time.sleep(0.05)
+        return [int(image[0, 0])]
+
+
+def test_stacked_recognitions_of_a_page_run_two_at_a_time_and_keep_their_order():
+    import numpy as np
+
+    from ocr import recognise as R
+
+    canvases = [np.full((4, 4), i, np.uint8) for i in range(4)]
+    engine = _SlowEngine()
+    before = R._text_threads
+    try:
+        # GIVEN two recognition threads WHEN four stacks are read
+        R.set_text_threads(2)
+        got = R._recognise_all(canvases, "urd", 6, engine)
+        # THEN each stack's words come back in input order, read on the pool's threads
+        assert got == [[0], [1], [2], [3]]
+        assert set(engine.threads) <= {f"ocr-stack_{i}" for i in range(2)} and len(set(engine.threads)) == 2
+        # AND with one thread (a worker of a multi-process batch) they are read in the caller
+        engine.threads.clear()
+        R.set_text_threads(1)
+        assert R._recognise_all(canvases, "urd", 6, engine) == [[0], [1], [2], [3]]
+        assert set(engine.threads) == {__import__("threading").current_thread().name}
+    finally:
+        R.set_text_threads(before)
+
+
+def test_a_page_read_with_two_threads_reads_exactly_as_with_one(small_page, jamabandi, monkeypatch):
+    from ocr import recognise as R
+    from ocr.pipeline import read_image
+
+    monkeypatch.setattr(R, "STACK_CELLS", 4)  # several stacks even on this small page
+    texts, before = {}, R._text_threads
+    try:
+        for n in (1, 2):
+            R.set_text_threads(n)
+            page = read_image(small_page[0].image, jamabandi, layout="zones", number_reader="tesseract")
+            texts[n] = [{k: (f.text, f.confidence) for k, f in row.items()} for row in page.rows]
+    finally:
+        R.set_text_threads(before)
+    assert texts[1] == texts[2] and any(texts[1])
