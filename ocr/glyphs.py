@@ -76,15 +76,9 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return image
 
 
-def binarise(gray: np.ndarray) -> np.ndarray | None:
-    """Ink mask (bool) of a dark-on-light cell, or None when the cell holds no ink at all.
-
-    Hysteresis between the paper (median grey) and the darkest ink (after a light blur):
-    pixels darker than 60 % of the way to the paper seed the ink, and pixels of the
-    blurred image darker than 80 % of the way join when connected to a seed. Thin, faint strokes (a slash, a
-    hyphen) survive; paper grain does not. A cell whose darkest blurred pixel is close to
-    the paper is blank.
-    """
+def ink_levels(gray: np.ndarray) -> tuple[float, float] | None:
+    """(paper, ink) greys of a dark-on-light cell after a light blur: the median and the
+    0.2th percentile; None when the cell holds no ink at all."""
     gray = to_gray(gray)
     if gray.size == 0 or min(gray.shape) < 4:
         return None
@@ -95,6 +89,28 @@ def binarise(gray: np.ndarray) -> np.ndarray | None:
     ink = float(np.searchsorted(cumulative, 0.002 * n))  # 0.2th percentile
     if paper - ink < MIN_CONTRAST:
         return None
+    return paper, ink
+
+
+def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None) -> np.ndarray | None:
+    """Ink mask (bool) of a dark-on-light cell, or None when the cell holds no ink at all.
+
+    Hysteresis between the paper (median grey) and the darkest ink (after a light blur):
+    pixels darker than 60 % of the way to the paper seed the ink, and pixels of the
+    blurred image darker than 80 % of the way join when connected to a seed. Thin, faint strokes (a slash, a
+    hyphen) survive; paper grain does not. A cell whose darkest blurred pixel is close to
+    the paper is blank. `levels`: (paper, ink) measured on a cell before it was enlarged
+    (cubic interpolation overshoots on thin dark strokes, so the enlarged cell's darkest ink
+    looks darker and a faint slash beside bold digits no longer reaches the seed level).
+    """
+    gray = to_gray(gray)
+    if gray.size == 0 or min(gray.shape) < 4:
+        return None
+    levels = levels or ink_levels(gray)
+    if levels is None:
+        return None
+    paper, ink = levels
+    blurred = cv2.GaussianBlur(gray, (3, 3), 0)
     strong = gray < ink + 0.6 * (paper - ink)  # unblurred: hairlines keep their darkest pixels
     weak = blurred < ink + 0.8 * (paper - ink)
     n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8)
@@ -119,7 +135,8 @@ def normalise_scale(
     original = worked / factor + offset.
     """
     gray = to_gray(gray)
-    mask = binarise(gray)
+    levels = ink_levels(gray)
+    mask = binarise(gray, levels) if levels else None
     if mask is None:
         return gray, None, 1.0, (0, 0)
     found = _quick_band(mask)
@@ -137,7 +154,7 @@ def normalise_scale(
     size = (max(int(round(crop.shape[1] * factor)), 1), max(int(round(crop.shape[0] * factor)), 1))
     interp = cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA
     resized = cv2.resize(crop, size, interpolation=interp)
-    return resized, binarise(resized), factor, (x0, y0)
+    return resized, binarise(resized, levels if factor > 1 else None), factor, (x0, y0)
 
 
 def _quick_band(mask: np.ndarray) -> tuple[Band, tuple[int, int, int, int]] | None:

@@ -325,3 +325,22 @@ def test_a_comma_close_to_a_digit_is_never_joined_to_it_but_a_broken_stroke_is()
     assert (0, 2) not in lattice.pieces and (1, 3) not in lattice.pieces
     assert (1, 2) in lattice.pieces
     assert (2, 4) in lattice.pieces
+
+
+def test_a_faint_slash_between_bold_digits_survives_the_enlargement():
+    # GIVEN two share cells as the pipeline cut them from a generated page (seed 202, page 5,
+    # moderate degradation): bold digits, a slash in much lighter ink, text small enough
+    # to be enlarged before binarising
+    from pathlib import Path
+
+    import cv2
+
+    from ocr.numbers import get_number_reader
+    from ocr.recognise import clean_cell
+
+    reader = get_number_reader()
+    data = Path(__file__).parent / "data"
+    for name, want in (("faint-slash-4-48.png", "4/48"), ("faint-slash-7-8.png", "7/8")):
+        cell = cv2.imread(str(data / name), cv2.IMREAD_GRAYSCALE)
+        # WHEN read THEN the slash is there (it was lost: 448, 78)
+        assert reader.read(clean_cell(cell).gray, "share").text == want
