@@ -73,6 +73,9 @@ SCRIPT_CLASSES = {
 NUMERIC_KINDS = ("integer", "khasra", "khasra-list", "area", "share", "date", "cnic")
 # Field confidence of a reading that does not parse as its kind.
 UNPARSED_CONFIDENCE = 0.2
+SEPARATOR_TEXTS = frozenset(PUNCT_CLASSES)
+# Field confidence when a mark at either end, read as a separator, was dropped.
+EDGE_SEPARATOR_CONFIDENCE = 0.5
 MODEL_NAME = "numbers.npz"
 
 
@@ -260,6 +263,21 @@ class NumberReader:
         script = max(scores, key=scores.get)
         per_text = per_script[script]
         best = per_text.argmax(axis=1)
+        # No field kind starts or ends with a separator: a mark read as one at either end is
+        # a speck or a stamp's stroke, dropped (the field then stays below the number
+        # threshold), unless it is as tall as the digits and close to them: a real separator
+        # whose digits are missing (125/), kept so that the reading shows it.
+        edge_doubt = 1.0
+        while len(kept) > 1 and self._texts[best[0]] in SEPARATOR_TEXTS or \
+                len(kept) > 1 and self._texts[best[-1]] in SEPARATOR_TEXTS:
+            i, j = (0, 1) if self._texts[best[0]] in SEPARATOR_TEXTS else (len(kept) - 1, len(kept) - 2)
+            a, b = kept[i].atom, kept[j].atom
+            if a.height >= 0.8 * h and max(b.x0 - a.x1, a.x0 - b.x1) <= 0.5 * h:
+                break
+            edge_doubt = EDGE_SEPARATOR_CONFIDENCE
+            kept.pop(i)
+            per_text = np.delete(per_text, i, axis=0)
+            best = np.delete(best, i)
         parts: list[str] = []
         confs: list[float] = []
         boxes: list[tuple[int, int, int, int]] = []
@@ -278,7 +296,7 @@ class NumberReader:
             boxes.append(g.atom.box)
             prev = g
         out = "".join(parts).strip()
-        confidence = min(min(confs), dropped_doubt) if confs else 0.0
+        confidence = min(min(confs), dropped_doubt, edge_doubt) if confs else 0.0
         if split:
             confidence *= 0.95
         problem = parse_problem(kind, out)

@@ -344,3 +344,22 @@ def test_a_faint_slash_between_bold_digits_survives_the_enlargement():
         cell = cv2.imread(str(data / name), cv2.IMREAD_GRAYSCALE)
         # WHEN read THEN the slash is there (it was lost: 448, 78)
         assert reader.read(clean_cell(cell).gray, "share").text == want
+
+
+def test_a_stamp_stroke_read_as_a_separator_before_the_number_is_dropped_and_the_field_flagged():
+    # GIVEN an integer cell from a generated page (seed 202, page 2) with a stamp's arc far
+    # left of the digits 351, which the classifier takes for a slash
+    from pathlib import Path
+
+    import cv2
+
+    from ocr.numbers import EDGE_SEPARATOR_CONFIDENCE, get_number_reader
+    from ocr.recognise import clean_cell
+
+    cell = cv2.imread(str(Path(__file__).parent / "data" / "stamp-arc-351.png"), cv2.IMREAD_GRAYSCALE)
+    # WHEN read
+    r = get_number_reader().read(clean_cell(cell).gray, "integer")
+    # THEN no integer starts with a separator: the mark is dropped (it was read as /351),
+    # and the field stays below the number threshold so the clerk looks at it
+    assert r.text == "351"
+    assert r.confidence <= EDGE_SEPARATOR_CONFIDENCE
