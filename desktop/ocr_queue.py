@@ -160,8 +160,11 @@ class OcrQueue(QObject):
 
     def _start(self, page_id: int) -> None:
         ws = self.ctx.ws
-
         vocab_cache = self._vocabulary
+
+        def vocabulary(s):  # the office's words (a read, cached for a while)
+            page = services.get_page(s, page_id)
+            return vocab_cache.get(s, services.register_template(s, page.register_id))
 
         def load(s):
             page = services.get_page(s, page_id)
@@ -169,13 +172,22 @@ class OcrQueue(QObject):
             if not page.image_sha256:
                 raise RuntimeError(f"page {page.page_no} has no image")
             services.set_ocr_status(s, page_id=page_id, status="running")
-            return page, tpl, ws.images.get(page.image_sha256), vocab_cache.get(s, tpl)
+            return page, tpl, ws.images.get(page.image_sha256)
 
-        # Loading marks the page running: a write, on the writer thread.
+        # Loading marks the page running: a write, on the writer thread; the vocabulary is
+        # read before, on the reading thread, so that the writer never waits for it.
         from desktop.operations import write_op
 
-        (write_op(load)
-         .success(lambda res: self._submit(page_id, *res))
+        def then_load(vocab) -> None:
+            if self._closed:
+                return
+            (write_op(load)
+             .success(lambda res: self._submit(page_id, *res, vocab))
+             .failure(lambda e: self._finish(page_id, error_text(e)))
+             .run_in_background(self.ctx))
+
+        (read_op(vocabulary)
+         .success(then_load)
          .failure(lambda e: self._finish(page_id, error_text(e)))
          .run_in_background(self.ctx))
 

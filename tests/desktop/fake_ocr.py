@@ -59,3 +59,13 @@ def read_image_unless_flag(image, template) -> _Page:
     if flag and os.path.exists(flag):
         return _Page([], error="the page is too dark to read")
     return read_image(image, template)
+
+
+def read_image_vocabulary(image, template, vocabulary=None) -> _Page:
+    """Writes into remarks how many owner words the office's vocabulary gave it ('none')."""
+    page = read_image(image, template)
+    words = (vocabulary or {}).get("owner")
+    note = str(len(words)) if words else "none"
+    for row in page.rows:
+        row["remarks"] = _Field("remarks", "text-ur", note, note, 0.9, None)
+    return page

@@ -169,3 +169,29 @@ def test_ocr_never_overwrites_corrections(qtbot, ctx):
     assert _status(ctx, pid) == ("done", None)
     assert notices and "corrected rows" in notices[0]
     win.shutdown()
+
+
+def test_the_reader_gets_the_words_the_office_has_typed(qtbot, ctx):
+    # GIVEN an office that has typed 30 owners (35 different words), and a new page
+    from desktop.mainwindow import MainWindow
+
+    rid, (pid,) = _pages(ctx, 1)
+    with ctx.ws.session() as s:
+        typed = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=99))
+        for i in range(30):
+            services.add_entry(s, actor=ctx.actor, register_id=rid, page_id=typed.page_id,
+                               values={"khewat_no": str(i + 1), "owner": f"محمد اسلم ولد غلام رسول نمبر{i % 30}"})
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.ocr.reader = "tests.desktop.fake_ocr:read_image_vocabulary"
+    wait_idle(qtbot, ctx)
+    # WHEN the page is read
+    win.ocr.enqueue([pid])
+    qtbot.waitUntil(lambda: _status(ctx, pid)[0] in ("done", "failed"), timeout=60000)
+    wait_idle(qtbot, ctx)
+    # THEN the worker's reader was given those words (5 shared + 30 numbered ones)
+    assert _status(ctx, pid) == ("done", None)
+    with ctx.ws.session() as s:
+        rows = services.page_rows(s, pid)
+    assert rows[0].text("remarks") == "35"
+    win.shutdown()
