@@ -23,10 +23,13 @@ def init_worker(queue, text_threads: int = 1) -> None:
     global _progress_queue
     _progress_queue = queue
     try:
+        import cv2
+
         from ocr.recognise import set_text_threads
     except ImportError:  # a test reader without the OCR engine
         return
     set_text_threads(text_threads)
+    cv2.setNumThreads(1)  # small per-cell operations: OpenCV's pool costs CPU, saves no time
 
 
 def _accepts(fn, name: str) -> bool:

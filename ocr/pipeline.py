@@ -350,6 +350,9 @@ def _worker_init(threads: int = 1) -> None:
     from ocr.recognise import set_text_threads
 
     set_text_threads(threads)  # the sibling workers already use the other cores
+    import cv2
+
+    cv2.setNumThreads(1)  # small per-cell operations: OpenCV's pool costs CPU, saves no time
 
 
 def _pool_context():
