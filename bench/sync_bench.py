@@ -133,7 +133,7 @@ def main() -> int:
     from sync.devcerts import make_dev_certs
     from sync.server import Settings, create_app
     from tests.pg import PG_BIN, free_port, start_cluster
-    from tests.sync.conftest import ServerThread
+    from tests.sync.conftest import ServerThread, start_server_process
 
     tmp = Path(tempfile.mkdtemp(prefix="daftar-bench-"))
     tmp.chmod(0o755)
@@ -152,7 +152,7 @@ def main() -> int:
             app = create_app(Settings(db, tmp / "store", admin_token=admin, test_hooks=True))
             srv = ServerThread(app, port, certs).start()
         else:
-            srv = start_server_process(db, tmp / "store", port, certs, admin)
+            srv = ServerProcess(start_server_process(db, tmp / "store", port, certs, admin, test_hooks=True))
 
         results = []
         for n, rate in enumerate([None, *args.links]):
@@ -188,30 +188,6 @@ class ServerProcess:
             self.proc.wait(10)
         except Exception:
             self.proc.kill()
-
-
-def start_server_process(db: str, storage: Path, port: int, certs, admin: str) -> ServerProcess:
-    import subprocess
-
-    import httpx
-
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "daftar.cli", "server", "--host", "127.0.0.1", "--port", str(port),
-         "--database", db, "--storage", str(storage), "--tls-cert", str(certs.server_cert),
-         "--tls-key", str(certs.server_key), "--admin-token", admin, "--test-hooks"],
-        cwd=ROOT, stdout=subprocess.DEVNULL)
-    ctx = ssl.create_default_context(cafile=str(certs.ca_cert))
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("the server process ended at start")
-        try:
-            if httpx.get(f"https://127.0.0.1:{port}/openapi.json", verify=ctx, timeout=1).status_code == 200:
-                return ServerProcess(proc)
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("the server process did not start")
 
 
 def met_text(runs: list[dict]) -> str:

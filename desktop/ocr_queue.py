@@ -162,31 +162,33 @@ class OcrQueue(QObject):
         ws = self.ctx.ws
         vocab_cache = self._vocabulary
 
-        def vocabulary(s):  # the office's words (a read, cached for a while)
-            page = services.get_page(s, page_id)
-            return vocab_cache.get(s, services.register_template(s, page.register_id))
-
-        def load(s):
+        def template_and_vocabulary(s):  # the office's words: a read, cached for a while
             page = services.get_page(s, page_id)
             tpl = services.register_template(s, page.register_id)
-            if not page.image_sha256:
-                raise RuntimeError(f"page {page.page_no} has no image")
-            services.set_ocr_status(s, page_id=page_id, status="running")
-            return page, tpl, ws.images.get(page.image_sha256)
+            return tpl, vocab_cache.get(s, tpl)
 
-        # Loading marks the page running: a write, on the writer thread; the vocabulary is
-        # read before, on the reading thread, so that the writer never waits for it.
+        # Loading marks the page running: a write, on the writer thread; the template and the
+        # vocabulary are read before, on the reading thread, so that the writer never waits.
         from desktop.operations import write_op
 
-        def then_load(vocab) -> None:
+        def then_load(found) -> None:
+            tpl, vocab = found
             if self._closed:
                 return
+
+            def load(s):
+                page = services.get_page(s, page_id)
+                if not page.image_sha256:
+                    raise RuntimeError(f"page {page.page_no} has no image")
+                services.set_ocr_status(s, page_id=page_id, status="running")
+                return page, ws.images.get(page.image_sha256)
+
             (write_op(load)
-             .success(lambda res: self._submit(page_id, *res, vocab))
+             .success(lambda res: self._submit(page_id, res[0], tpl, res[1], vocab))
              .failure(lambda e: self._finish(page_id, error_text(e)))
              .run_in_background(self.ctx))
 
-        (read_op(vocabulary)
+        (read_op(template_and_vocabulary)
          .success(then_load)
          .failure(lambda e: self._finish(page_id, error_text(e)))
          .run_in_background(self.ctx))

@@ -24,6 +24,35 @@ def dev_certs(tmp_path_factory):
     return make_dev_certs(tmp_path_factory.mktemp("certs"))
 
 
+def start_server_process(database_url: str, storage: Path, port: int, certs, admin_token: str = ADMIN, *,
+                         test_hooks: bool = False, timeout: float = 60.0):
+    """`daftar server` in its own process (TLS on 127.0.0.1:`port`), returned once it answers;
+    raises if it ends or does not answer within `timeout` seconds."""
+    import ssl
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "daftar.cli", "server", "--host", "127.0.0.1", "--port", str(port),
+         "--database", database_url, "--storage", str(storage), "--tls-cert", str(certs.server_cert),
+         "--tls-key", str(certs.server_key), "--admin-token", admin_token, *(["--test-hooks"] if test_hooks else [])],
+        cwd=root, stdout=subprocess.DEVNULL,
+    )
+    ctx = ssl.create_default_context(cafile=str(certs.ca_cert))
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server process ended at start (exit code {proc.returncode})")
+        try:
+            if httpx.get(f"https://127.0.0.1:{port}/openapi.json", verify=ctx, timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("the server process did not start")
+
+
 class ServerThread:
     """The real server app under uvicorn in a thread on 127.0.0.1."""
 

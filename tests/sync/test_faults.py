@@ -6,13 +6,11 @@ from __future__ import annotations
 import os
 import random
 import signal
-import ssl
 import subprocess
 import sys
 import threading
 import time
 
-import httpx
 import pytest
 from sqlalchemy import select
 
@@ -28,6 +26,7 @@ from tests.sync.conftest import (
     make_users,
     seal,
     set_url,
+    start_server_process,
 )
 
 
@@ -106,27 +105,6 @@ def test_slow_link_with_small_delays(office, server, proxy):
 
 
 # ----------------------------------------------------------------------------- processes
-def _start_server(db_url, storage, port, certs) -> subprocess.Popen:
-    from tests.sync.conftest import ADMIN
-
-    p = subprocess.Popen(
-        [sys.executable, "-m", "daftar.cli", "server", "--host", "127.0.0.1", "--port", str(port),
-         "--database", db_url, "--storage", str(storage), "--tls-cert", str(certs.server_cert),
-         "--tls-key", str(certs.server_key), "--admin-token", ADMIN],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    ctx = ssl.create_default_context(cafile=str(certs.ca_cert))
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"https://127.0.0.1:{port}/openapi.json", verify=ctx, timeout=1).status_code == 200:
-                return p
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    p.kill()
-    raise RuntimeError("server subprocess did not start")
-
-
 @pytest.mark.slow
 def test_server_restarted_mid_batch(workspace, server_db, dev_certs, tmp_path):
     from tests.sync.conftest import ADMIN, Server
@@ -134,7 +112,7 @@ def test_server_restarted_mid_batch(workspace, server_db, dev_certs, tmp_path):
     # GIVEN a server process and a slow link (100 kB/s per connection) carrying 3 x 150 kB images
     port = free_port()
     storage = tmp_path / "srv"
-    proc = _start_server(server_db, storage, port, dev_certs)
+    proc = start_server_process(server_db, storage, port, dev_certs)
     srv = Server(f"https://127.0.0.1:{port}", port, None, str(dev_certs.ca_cert), server_db, storage, ADMIN)
     proxy = FaultProxy(("127.0.0.1", port)).start()
     proxy.default = Fault(rate=100_000)
@@ -155,7 +133,7 @@ def test_server_restarted_mid_batch(workspace, server_db, dev_certs, tmp_path):
         proc.wait(10)
         proxy.drop_all()
         time.sleep(0.5)
-        proc = _start_server(server_db, storage, port, dev_certs)
+        proc = start_server_process(server_db, storage, port, dev_certs)
         t.join(60)
 
         # THEN the client finished by itself and everything is there once
