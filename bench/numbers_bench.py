@@ -104,6 +104,50 @@ class Tesseract:
         self.urd.End()
 
 
+def evaluate_lines(cells: list) -> dict | None:
+    """The number line model (ocr.number_lines) on the same cells, or None when not installed."""
+    from ocr import number_lines
+
+    if not number_lines.is_available():
+        return None
+    reader = number_lines.get_line_number_reader()
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_level: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    by_script: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    flagged = wrong = wrong_flagged = 0
+    spent = 0.0
+    errors = []
+    for c in cells:
+        t0 = time.process_time()
+        r = reader.read(c.image, c.kind)
+        spent += time.process_time() - t0
+        ok = canon(r.text) == canon(c.truth)
+        for d in (by_kind[c.kind], by_level[c.meta["level"]], by_script[c.script]):
+            d[0] += 1
+            d[1] += ok
+        low = r.confidence < 0.5
+        flagged += low
+        if not ok:
+            wrong += 1
+            wrong_flagged += low
+            if len(errors) < 12:
+                errors.append(f"{c.font}/{c.script}/L{c.meta['level']}: {c.truth!r} -> {r.text!r} ({r.confidence:.2f})")
+    n = len(cells)
+    upto2 = [v for k, v in by_level.items() if k <= 2]
+    return {
+        "n": n,
+        "exact": sum(v[1] for v in by_kind.values()) / max(n, 1),
+        "exact_0_2": sum(v[1] for v in upto2) / max(sum(v[0] for v in upto2), 1),
+        "by_kind": {k: v[1] / v[0] for k, v in by_kind.items()},
+        "by_level": {k: v[1] / v[0] for k, v in sorted(by_level.items())},
+        "by_script": {k: v[1] / v[0] for k, v in sorted(by_script.items())},
+        "flagged_rate": flagged / max(n, 1),
+        "error_recall": wrong_flagged / wrong if wrong else 1.0,
+        "ms_per_field": 1000 * spent / max(n, 1),
+        "errors": errors,
+    }
+
+
 def evaluate(cells: list, tess: Tesseract | None) -> dict:
     reader = get_number_reader()
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # n, ours, tesseract
@@ -190,6 +234,18 @@ def report(results: dict[str, dict], info: dict, tess_version: str | None, secon
             + ("–" if r["tesseract_ms_per_field"] is None else f"{r['tesseract_ms_per_field']:.1f}")
             + " |"
         )
+    if any(r.get("lines") for r in results.values()):
+        lines += ["", "The number line model (`ocr.number_lines`: the whole cell read by a CNN + BiLSTM "
+                  "with CTC, no glyph cutting; `number_lines.npz`) on the same cells:", "",
+                  "| set | exact, levels 0–2 | exact, all levels | level 0 | level 1 | level 2 | level 3 | "
+                  "flagged | error recall | ms/field |", "|---|---|---|---|---|---|---|---|---|---|"]
+        for name, r in results.items():
+            rl = r.get("lines")
+            if not rl:
+                continue
+            lv = [pct(rl["by_level"].get(i)) if i in rl["by_level"] else "–" for i in range(4)]
+            lines.append(f"| {name} | {pct(rl['exact_0_2'])} | {pct(rl['exact'])} | " + " | ".join(lv)
+                         + f" | {pct(rl['flagged_rate'])} | {pct(rl['error_recall'])} | {rl['ms_per_field']:.2f} |")
     lines += ["", *targets(results)]
     lines += ["", "Per field kind (ours / Tesseract):", ""]
     kinds = list(synth.KINDS)
@@ -362,6 +418,15 @@ def main(argv: list[str] | None = None) -> int:
         cells = make_set(fonts, levels, args.per_kind, SEED + i)
         results[name] = evaluate(cells, tess)
         r = results[name]
+        r["lines"] = evaluate_lines(cells)
+        if r["lines"]:
+            rl = r["lines"]
+            print(f"{name} line model: exact={pct(rl['exact'])} levels 0-2={pct(rl['exact_0_2'])} "
+                  f"flagged={pct(rl['flagged_rate'])} recall={pct(rl['error_recall'])} "
+                  f"{rl['ms_per_field']:.2f} ms/field " + json.dumps({k: round(v, 4) for k, v in rl["by_level"].items()}),
+                  file=sys.stderr)
+            for e in rl["errors"]:
+                print("   ", e, file=sys.stderr)
         print(
             f"{name}: n={r['n']} exact={pct(r['exact'])} tess={pct(r['tesseract_exact'])} "
             f"flagged={pct(r['flagged_rate'])} recall={pct(r['error_recall'])} "

@@ -140,6 +140,7 @@ def _is_within(path: Path, parent: Path) -> bool:
 
 
 def check_ocr(ctx: _Context) -> str:
+    from ocr.evaluate import edit_distance
     from ocr.pipeline import read_image
     from records.templates import get_template
     from records.text import normalise
@@ -153,8 +154,13 @@ def check_ocr(ctx: _Context) -> str:
     if len(page.rows) != len(truth_rows):
         raise CheckFailed(f"read {len(page.rows)} rows of the sample page, expected {len(truth_rows)}")
     wrong, exact, other_right, other_total = [], 0, 0, 0
+    urdu_errors = urdu_chars = 0
     for i, (got, want) in enumerate(zip(page.rows, truth_rows, strict=True), start=1):
         for spec in tpl.columns:
+            if spec.name in want and spec.kind == "text-ur":
+                read = normalise(got[spec.name].text) if spec.name in got else ""
+                urdu_errors += edit_distance(read, normalise(want[spec.name]))
+                urdu_chars += len(normalise(want[spec.name]))
             if spec.name not in want or spec.kind == "text-ur" or spec.kind == "choice":
                 continue
             text = got[spec.name].text if spec.name in got else ""
@@ -169,9 +175,20 @@ def check_ocr(ctx: _Context) -> str:
                 other_right += right
     if wrong:
         raise CheckFailed("; ".join(wrong[:3]) + (f" (+{len(wrong) - 3} more)" if len(wrong) > 3 else ""))
+    if "urdu-lines" not in page.method:
+        raise CheckFailed("Urdu text was not read with the line model: resources/models/urdu_lines.npz "
+                          "is missing or damaged; reinstall Daftar")
+    cer = urdu_errors / max(1, urdu_chars)
+    if cer > URDU_CER_LIMIT:
+        raise CheckFailed(f"Urdu names of the sample page read with {cer:.0%} character errors "
+                          f"(at most {URDU_CER_LIMIT:.0%} expected)")
     ctx.ocr_rows = page.rows
     return (f"{len(page.rows)} rows, {exact} khewat/khatooni numbers exact, "
-            f"{other_right}/{other_total} other number fields exact ({page.seconds:.1f} s, {page.method})")
+            f"{other_right}/{other_total} other number fields exact, Urdu text {cer:.1%} character "
+            f"errors ({page.seconds:.1f} s, {page.method})")
+
+
+URDU_CER_LIMIT = 0.10
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,7 @@ def evaluate_pages(
     layout: str = "auto",
     numbers: str = "auto",
     vocabulary: dict | None = None,
+    text: str = "auto",
 ) -> dict:
     """Read every page of a pages directory and compare it with its NAME.json."""
     from ocr.pipeline import read_files
@@ -237,7 +238,7 @@ def evaluate_pages(
             read(paths, tpl)
             if read
             else read_files(
-                paths, tpl, workers=workers, thresholds=thresholds, layout=layout, numbers=numbers,
+                paths, tpl, workers=workers, thresholds=thresholds, layout=layout, numbers=numbers, text=text,
                 vocabulary=vocabulary,
             )
         )

@@ -192,6 +192,7 @@ def read_image(
     thresholds: dict[str, float] | None = None,
     layout: str = "auto",
     vocabulary: Mapping[str, frozenset[str]] | None = None,
+    text_reader: str = "auto",
 ) -> PageReading:
     """Read one page image (numpy array or PIL image) as fields of `template`.
 
@@ -201,6 +202,7 @@ def read_image(
     to force Tesseract for numbers, or None/"auto" for the dedicated reader when its model
     is installed. `vocabulary`: field name -> words the office has recorded there
     (records.suggest.ocr_vocabulary); text with a word never recorded is flagged.
+    `text_reader`: "auto" (the Urdu line model when installed), "lines" or "tesseract".
     """
     t0 = time.perf_counter()
     tpl = get_template(template) if isinstance(template, str) else template
@@ -230,7 +232,8 @@ def read_image(
                 boxes[(r, spec.name)] = to_page(box)
                 cells.append(CellImage((r, spec.name), spec.kind, _inner(gray, box)))
         _report(progress, 2, 3, f"reading {len(cells)} cells")
-        texts = recognise_cells(cells, number_reader=_number_reader(number_reader))
+        texts = recognise_cells(cells, number_reader=_number_reader(number_reader),
+                                text_reader=text_reader)
         # rows: drop trailing rows with no ink at all
         last = -1
         for r in range(n_rows):
@@ -299,7 +302,7 @@ def _report(progress: Progress | None, done: int, total: int, message: str) -> N
 
 def _read_file(
     path: str, template: Template, thresholds=None, layout: str = "auto", numbers: str = "auto",
-    vocabulary: Mapping[str, frozenset[str]] | None = None,
+    vocabulary: Mapping[str, frozenset[str]] | None = None, text: str = "auto",
 ) -> list[PageReading]:
     """Every page of one file; a file that cannot be loaded gives one PageReading with error."""
     try:
@@ -318,7 +321,7 @@ def _read_file(
         out.append(
             read_image(
                 p.image, template, source=str(path), index=p.index, thresholds=thresholds,
-                layout=layout, number_reader=numbers, vocabulary=vocabulary,
+                layout=layout, number_reader=numbers, vocabulary=vocabulary, text_reader=text,
             )
         )
     return out
@@ -373,6 +376,7 @@ def read_files(
     layout: str = "auto",
     numbers: str = "auto",
     vocabulary: Mapping[str, frozenset[str]] | None = None,
+    text: str = "auto",
 ) -> Iterator[PageReading]:
     """Read every page of the files, in input order, with one worker process per core.
 
@@ -391,7 +395,7 @@ def read_files(
         for i, f in enumerate(files):
             if cancel is not None and cancel():
                 return
-            yield from _read_file(f, tpl, thresholds, layout, numbers, vocabulary)
+            yield from _read_file(f, tpl, thresholds, layout, numbers, vocabulary, text)
             _report(progress, i + 1, total, f"read {Path(f).name}")
         return
     done = 0
@@ -408,7 +412,7 @@ def read_files(
             def top_up():
                 nonlocal nxt
                 while nxt < total and len([f for f in futures if not f.done()]) < 2 * n:
-                    futures.append(pool.submit(_read_file, files[nxt], tpl, thresholds, layout, numbers, vocabulary))
+                    futures.append(pool.submit(_read_file, files[nxt], tpl, thresholds, layout, numbers, vocabulary, text))
                     nxt += 1
 
             top_up()
@@ -438,5 +442,5 @@ def read_files(
     for i in range(done, total):
         if cancel is not None and cancel():
             return
-        yield from _read_file(files[i], tpl, thresholds, layout, numbers, vocabulary)
+        yield from _read_file(files[i], tpl, thresholds, layout, numbers, vocabulary, text)
         _report(progress, i + 1, total, f"read {Path(files[i]).name}")

@@ -10,6 +10,10 @@ because Tesseract drops slashes (69/4 -> 694); only the digit groups are stacked
 (Latin digits with `eng`, Urdu digits with `urd`, each with a digit whitelist), and the
 separators are put back. When `ocr.numbers` (the dedicated digit recogniser) is importable
 and its model file exists, it is used instead.
+
+Urdu text (text-ur and choice cells) is read by the line model of `ocr.text_model` when it
+is installed (`text_reader="auto"`): each cell's lines are read on their own, no stacking
+needed. Tesseract's `urd` stays the fallback and can be asked for (`text_reader="tesseract"`).
 """
 
 from __future__ import annotations
@@ -762,16 +766,83 @@ def default_number_reader(engine: Engine | None = None) -> NumberReader:
 # ---------------------------------------------------------------------------- all cells
 
 
+def recognise_urdu_lines(cells: Sequence[CellImage], model) -> dict[Hashable, CellText]:
+    """Read Urdu text cells with the line model (`ocr.text_model`): each cell is cleaned as
+    for Tesseract, split into its text lines, and each line read on its own. A word's
+    confidence is its least sure character's."""
+    from ocr.text_model import normalise_line, split_lines
+    from ocr.wordsplit import split_joined
+
+    out: dict[Hashable, CellText] = {}
+    lines: list[tuple[Hashable, np.ndarray]] = []
+    for c in cells:
+        ink = clean_cell(c.image)
+        if ink.box is None:
+            out[c.key] = CellText(c.key, c.kind, "", "", [], empty=True, method="urdu-lines")
+            continue
+        crop = _crop(ink.gray, ink.box, pad=2)
+        mask = _crop(ink.mask.astype(np.uint8), ink.box, pad=2)
+        spans = split_lines(mask)
+        if len(spans) == 1:
+            lines.append((c.key, crop))
+            continue
+        for y0, y1 in spans:
+            part = mask[y0:y1]
+            xs = np.nonzero(part.any(axis=0))[0]
+            if len(xs) == 0:
+                continue
+            ya, yb = max(0, y0 - 2), min(crop.shape[0], y1 + 2)
+            xa, xb = max(0, int(xs[0]) - 2), min(crop.shape[1], int(xs[-1]) + 3)
+            lines.append((c.key, crop[ya:yb, xa:xb]))
+    if lines:
+        med = float(np.median([img.shape[0] for _, img in lines]))
+        texts: dict[Hashable, list[str]] = {}
+        confs: dict[Hashable, list[float]] = {}
+        for key, img in lines:
+            got = model.read(normalise_line(img, 0.7 * med))
+            text = split_joined(got.text)  # words Nastaliq ran together, split by the lexicon
+            texts.setdefault(key, []).append(text)
+            words, i = [], 0
+            for w in text.split():
+                words.append(min(got.confidences[i : i + len(w)], default=0.0))
+                i += len(w)
+            confs.setdefault(key, []).extend(words)
+        kinds = {c.key: c.kind for c in cells}
+        for key, parts in texts.items():
+            raw = " ".join(p for p in parts if p)
+            out[key] = CellText(key, kinds[key], _clean_text(raw, urdu=True), raw, confs[key],
+                                method="urdu-lines")
+    return out
+
+
+def _text_model(choice: str):
+    if choice not in ("auto", "lines", "tesseract"):
+        raise ValueError(f"unknown text reader '{choice}'; use auto, lines or tesseract")
+    if choice == "tesseract":
+        return None
+    from ocr.text_model import default_model
+
+    model = default_model()
+    if model is None and choice == "lines":
+        raise ValueError("the Urdu line model (resources/models/urdu_lines.npz) is not installed")
+    return model
+
+
 def recognise_cells(
     cells: Sequence[CellImage],
     *,
     engine: Engine | None = None,
     number_reader: NumberReader | None = None,
     line_height: int | None = -1,
+    text_reader: str = "auto",
 ) -> dict[Hashable, CellText]:
-    """Read every cell of a page: one stacked recognition per text language, numbers apart."""
+    """Read every cell of a page: one stacked recognition per text language, numbers apart.
+
+    `text_reader`: "auto" reads Urdu text with the line model when it is installed (else
+    Tesseract's `urd`), "lines" insists on the line model, "tesseract" uses `urd`."""
     engine = engine or get_engine()
     out: dict[Hashable, CellText] = {}
+    model = _text_model(text_reader)
     groups: dict[tuple[str, int], list[CellImage]] = {}
     numbers: list[CellImage] = []
     for c in cells:
@@ -780,7 +851,10 @@ def recognise_cells(
         else:
             groups.setdefault(TEXT_GROUPS.get(c.kind, ("urd", PSM_BLOCK)), []).append(c)
     for (lang, psm), group in groups.items():
-        out.update(recognise_text_group(group, lang, psm, engine, line_height=line_height))
+        if lang == "urd" and model is not None:
+            out.update(recognise_urdu_lines(group, model))
+        else:
+            out.update(recognise_text_group(group, lang, psm, engine, line_height=line_height))
     if numbers:
         reader = number_reader or default_number_reader(engine)
         readings = reader.read_many(numbers)

@@ -1,0 +1,80 @@
+"""Numbers read as a whole line by a sequence model (CNN + BiLSTM + CTC, `ocr.text_model`).
+
+The glyph reader (`ocr.numbers`) cuts a cell into glyph candidates and classifies each; its
+errors come mostly from cutting (two zero dots joined, a comma taken for a speck, touching
+digits). This reader needs no cutting: the cell's ink is scaled to a line of LINE_H pixels
+and the network reads the digits (Latin, Urdu and Arabic-Indic, all given back as Latin),
+'/', '-' and the list comma in one pass, using the whole cell as context (which digit set
+the cell is in, where a slash leans). Trained from scratch by
+`python -m ocr.train_text numbers-data ...` and `... train --numbers` on cells of
+`ocr.numbers_synth` in the training fonts of `ocr.train_numbers` (held-back fonts excluded).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from ocr.numbers import NumberReading, parse_problem
+from ocr.text_model import TextLineModel, normalise_line
+from records.templates import NUMERIC_KINDS
+
+MODEL_FILE = "number_lines.npz"
+PROBLEM_CAP = 0.2  # a reading that does not parse as its kind is at most this sure
+
+
+def model_path() -> Path:
+    import resources
+
+    return Path(resources.__file__).parent / "models" / MODEL_FILE
+
+
+def is_available() -> bool:
+    return model_path().is_file()
+
+
+class LineNumberReader:
+    """Reads numeric cells with the number line model (thread-safe: no mutable state)."""
+
+    name = "number-lines"
+
+    def __init__(self, model: TextLineModel) -> None:
+        self.model = model
+
+    def read(self, cell_gray: np.ndarray, kind: str) -> NumberReading:
+        """Read one cell image (grey or BGR) as a value of a numeric field kind."""
+        from ocr.recognise import _crop, clean_cell
+
+        if kind not in NUMERIC_KINDS:
+            raise ValueError(f"'{kind}' is not a numeric field kind ({', '.join(NUMERIC_KINDS)})")
+        gray = cell_gray if cell_gray.ndim == 2 else cell_gray.mean(axis=2).astype(np.uint8)
+        ink = clean_cell(gray)
+        if ink.box is None:
+            return NumberReading("", 0.0)
+        got = self.model.read(normalise_line(_crop(ink.gray, ink.box, pad=2), mirror=False))
+        text = got.text.replace(" ", "").replace("،", "، ").strip()
+        conf = min(got.confidences, default=0.0)
+        problem = parse_problem(kind, text) if text else "nothing was read"
+        if problem:
+            conf = min(conf, PROBLEM_CAP)
+        return NumberReading(text, float(conf), list(got.confidences), problem=problem)
+
+
+_lock = threading.Lock()
+
+
+@cache
+def _load(path: str) -> LineNumberReader:
+    return LineNumberReader(TextLineModel.load(path))
+
+
+def get_line_number_reader() -> LineNumberReader:
+    """The shipped number line model's reader (raises FileNotFoundError when missing)."""
+    with _lock:
+        p = model_path()
+        if not p.is_file():
+            raise FileNotFoundError(f"{p}: the number line model is not installed")
+        return _load(str(p))

@@ -1,0 +1,278 @@
+"""A line reader for Urdu text (Naskh and Nastaliq) run in numpy: CNN + BiLSTM + CTC.
+
+Tesseract's stock `urd` model reads Naskh well but Nastaliq badly (it was trained on
+Naskh-like text and, being an integer model, cannot be fine-tuned). This model was trained
+from scratch in this repository (`ocr.train_text`, PyTorch for training only) on cells of
+generated pages whose text came from a general Urdu word list, not from the names the page
+generator uses. At run time it needs only numpy and OpenCV.
+
+A text line (ink box of a cleaned cell, or one line of a two-line cell) is scaled to
+LINE_H pixels, mirrored so that reading order runs with the columns, and read by four 3x3
+convolutions, a bidirectional LSTM and a softmax over the characters plus the CTC blank;
+best-path decoding gives the text and each character's probability.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+LINE_H = 32
+MIN_W = 8
+POOLS = ((2, 2), (2, 2), (2, 1), (2, 1))  # (height, width) pooling after each convolution
+CONVS = ("conv1", "conv2", "conv3", "conv4")
+MODEL_FILE = "urdu_lines.npz"
+
+
+def normalise_line(gray: np.ndarray, min_height: float = 0.0, mirror: bool = True) -> np.ndarray:
+    """A line crop (uint8, dark ink on light paper) as float32 ink (0 paper .. 1 ink),
+    LINE_H rows high, mirrored left-right for right-to-left text (reading order = column
+    order; numbers, which run left to right, are not mirrored).
+
+    `min_height`: crops lower than this (a word without tall letters) are padded with paper
+    above and below first, so that they are not blown up beyond the page's font size."""
+    g = gray.astype(np.float32)
+    h, w = g.shape
+    if h < min_height:
+        extra = int(round(min_height - h))
+        top = extra // 2
+        g = np.pad(g, ((top, extra - top), (0, 0)), constant_values=float(np.percentile(g, 90)))
+        h = g.shape[0]
+    lo, hi = float(np.percentile(g, 1)), float(np.percentile(g, 90))
+    if hi - lo < 8:
+        lo = hi - 8
+    ink = np.clip((hi - g) / (hi - lo), 0.0, 1.0)
+    new_w = max(MIN_W, int(round(w * LINE_H / max(1, h))))
+    interp = cv2.INTER_AREA if h > LINE_H else cv2.INTER_LINEAR
+    out = cv2.resize(ink, (new_w, LINE_H), interpolation=interp)
+    return np.ascontiguousarray(out[:, ::-1] if mirror else out)
+
+
+def split_lines(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Row spans (y0, y1) of the text lines of a cell's ink mask: cut at the emptiest row
+    between lines when its row profile has two or more tall runs, else one span."""
+    rows = mask.sum(axis=1)
+    on = rows > max(1, 0.01 * mask.shape[1])
+    runs, start = [], None
+    for i, v in enumerate(on):
+        if v and start is None:
+            start = i
+        elif not v and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(on)))
+    if not runs:
+        return [(0, mask.shape[0])]
+    tall = max(b - a for a, b in runs)
+    big = [r for r in runs if r[1] - r[0] >= 0.5 * tall]
+    if len(big) < 2:
+        return [(runs[0][0], runs[-1][1])]
+    cuts = [0]
+    for (_, b0), (a1, _) in zip(big, big[1:], strict=False):
+        gap = rows[b0:a1]
+        cuts.append(b0 + int(np.argmin(gap)) if len(gap) else b0)
+    cuts.append(mask.shape[0])
+    spans = []
+    for y0, y1 in zip(cuts, cuts[1:], strict=False):
+        ys = np.nonzero(on[y0:y1])[0]
+        if len(ys):
+            spans.append((y0 + int(ys[0]), y0 + int(ys[-1]) + 1))
+    return spans or [(0, mask.shape[0])]
+
+
+def _conv_relu_pool(x: np.ndarray, m: np.ndarray, b: np.ndarray, pool: tuple[int, int]) -> np.ndarray:
+    """(H, W, C) -> (H/ph, W/pw, K): 3x3 convolution (zero padding 1), max-pool, ReLU.
+
+    `m` is the (9*C, K) kernel matrix, rows ordered (dy, dx, channel). One input channel is
+    filtered with OpenCV (one 3x3 filter per map); more go through one matrix product over
+    the nine shifted copies. Pooling comes before bias and ReLU (both are monotonic, so the
+    result is the same) on a quarter of the values."""
+    h, w, c = x.shape
+    k = m.shape[1]
+    if c == 1:
+        src = x[:, :, 0]
+        y = np.empty((h, w, k), np.float32)
+        for j in range(k):
+            y[:, :, j] = cv2.filter2D(src, -1, m[:, j].reshape(3, 3), borderType=cv2.BORDER_CONSTANT)
+    else:
+        p = np.pad(x, ((1, 1), (1, 1), (0, 0)))
+        cols = np.empty((h, w, 9 * c), np.float32)
+        for i in range(9):
+            dy, dx = divmod(i, 3)
+            cols[:, :, i * c : (i + 1) * c] = p[dy : dy + h, dx : dx + w]
+        y = (cols.reshape(h * w, 9 * c) @ m).reshape(h, w, k)
+    ph, pw = pool
+    y = y[: h // ph * ph, : w // pw * pw]
+    if pw == 2:
+        y = np.maximum(y[:, 0::2], y[:, 1::2])
+    if ph == 2:
+        y = np.maximum(y[0::2], y[1::2])
+    y = y + b
+    return np.maximum(y, 0, out=y)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+
+def _lstm(x: np.ndarray, wih: np.ndarray, whh: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """One direction of a PyTorch LSTM over (T, D) -> (T, H); gates in the order i, f, g, o."""
+    t_len = x.shape[0]
+    hid = whh.shape[1]
+    gx = x @ wih.T + b
+    whh_t = np.ascontiguousarray(whh.T)
+    h = np.zeros(hid, np.float32)
+    c = np.zeros(hid, np.float32)
+    out = np.empty((t_len, hid), np.float32)
+    for t in range(t_len):
+        g = gx[t] + h @ whh_t
+        i, f = _sigmoid(g[:hid]), _sigmoid(g[hid : 2 * hid])
+        gg, o = np.tanh(g[2 * hid : 3 * hid]), _sigmoid(g[3 * hid :])
+        c = f * c + i * gg
+        h = o * np.tanh(c)
+        out[t] = h
+    return out
+
+
+def _lstm_batch(xs: list[np.ndarray], wih: np.ndarray, whh: np.ndarray, b: np.ndarray,
+                reverse: bool) -> list[np.ndarray]:
+    """`_lstm` over several sequences of different lengths at once (one matrix product per
+    step for all of them). Each sequence starts at step 0 (reversed within its own length
+    when `reverse`), so the padding after a short one never reaches its outputs."""
+    n = len(xs)
+    lens = [len(x) for x in xs]
+    t_max, hid = max(lens), whh.shape[1]
+    seq = np.zeros((n, t_max, xs[0].shape[1]), np.float32)
+    for i, x in enumerate(xs):
+        seq[i, : len(x)] = x[::-1] if reverse else x
+    gx = seq @ wih.T + b  # (n, T, 4H)
+    whh_t = np.ascontiguousarray(whh.T)
+    h = np.zeros((n, hid), np.float32)
+    c = np.zeros((n, hid), np.float32)
+    out = np.empty((n, t_max, hid), np.float32)
+    for t in range(t_max):
+        g = gx[:, t] + h @ whh_t
+        i, f = _sigmoid(g[:, :hid]), _sigmoid(g[:, hid : 2 * hid])
+        gg, o = np.tanh(g[:, 2 * hid : 3 * hid]), _sigmoid(g[:, 3 * hid :])
+        c = f * c + i * gg
+        h = o * np.tanh(c)
+        out[:, t] = h
+    return [out[i, :L][::-1] if reverse else out[i, :L] for i, L in enumerate(lens)]
+
+
+@dataclass(frozen=True)
+class LineText:
+    """What the model read on one line: text and one probability per letter (spaces have none)."""
+
+    text: str
+    confidences: tuple[float, ...]
+
+
+class TextLineModel:
+    """The trained network; `read` takes normalised lines (see `normalise_line`)."""
+
+    def __init__(self, weights: dict[str, np.ndarray], charset: str, info: dict | None = None) -> None:
+        self.charset = charset
+        self.info = info or {}
+        self._convs = []
+        for name, pool in zip(CONVS, POOLS, strict=True):
+            w = weights[f"{name}.w"].astype(np.float32)
+            k, c = w.shape[:2]
+            m = np.ascontiguousarray(w.transpose(2, 3, 1, 0).reshape(9 * c, k))
+            self._convs.append((m, weights[f"{name}.b"].astype(np.float32), pool))
+        self._lstm = []
+        for d in ("", "_reverse"):
+            self._lstm.append((
+                weights[f"rnn.weight_ih_l0{d}"].astype(np.float32),
+                weights[f"rnn.weight_hh_l0{d}"].astype(np.float32),
+                (weights[f"rnn.bias_ih_l0{d}"] + weights[f"rnn.bias_hh_l0{d}"]).astype(np.float32),
+            ))
+        self._fc_w = np.ascontiguousarray(weights["fc.w"].astype(np.float32).T)
+        self._fc_b = weights["fc.b"].astype(np.float32)
+
+    @classmethod
+    def load(cls, path: str | Path) -> TextLineModel:
+        with np.load(path, allow_pickle=False) as z:
+            weights = {k: z[k] for k in z.files if k not in ("charset", "info")}
+            charset = str(z["charset"])
+            info = json.loads(str(z["info"])) if "info" in z.files else {}
+        return cls(weights, charset, info)
+
+    def _features(self, line: np.ndarray) -> np.ndarray:
+        """(T, C*H): the convolutions' output for one line, one row per step (as torch orders it)."""
+        x = line[:, :, None].astype(np.float32)
+        if x.shape[1] < MIN_W:
+            x = np.pad(x, ((0, 0), (0, MIN_W - x.shape[1]), (0, 0)))
+        for m, b, pool in self._convs:
+            x = _conv_relu_pool(x, m, b, pool)
+        h, t_len, k = x.shape
+        return np.ascontiguousarray(x.transpose(1, 2, 0).reshape(t_len, k * h))
+
+    def _softmax(self, fwd: np.ndarray, bwd: np.ndarray) -> np.ndarray:
+        logits = np.concatenate([fwd, bwd], axis=1) @ self._fc_w + self._fc_b
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def probabilities(self, line: np.ndarray) -> np.ndarray:
+        """(T, classes) softmax over one normalised line; class 0 is the CTC blank."""
+        seq = self._features(line)
+        return self._softmax(_lstm(seq, *self._lstm[0]), _lstm(seq[::-1], *self._lstm[1])[::-1])
+
+    def read_many(self, lines: list[np.ndarray]) -> list[LineText]:
+        """Texts of several normalised lines; their recurrences run as one batch."""
+        if not lines:
+            return []
+        seqs = [self._features(x) for x in lines]
+        fwd = _lstm_batch(seqs, *self._lstm[0], reverse=False)
+        bwd = _lstm_batch(seqs, *self._lstm[1], reverse=True)
+        return [self.decode(self._softmax(f, b)) for f, b in zip(fwd, bwd, strict=True)]
+
+    def decode(self, probs: np.ndarray) -> LineText:
+        """Best path: the likeliest class per step, repeats merged, blanks dropped; each
+        character's confidence is its highest probability over the steps it spans."""
+        best = probs.argmax(axis=1)
+        chars, confs = [], []
+        prev = 0
+        for t, k in enumerate(best):
+            if k != 0 and k != prev:
+                chars.append(self.charset[k - 1])
+                confs.append(float(probs[t, k]))
+            elif k != 0 and k == prev and confs:
+                confs[-1] = max(confs[-1], float(probs[t, k]))
+            prev = k
+        text = " ".join("".join(chars).split())
+        letters = [c for ch, c in zip(chars, confs, strict=True) if not ch.isspace()]
+        return LineText(text, tuple(letters))
+
+    def read(self, line: np.ndarray) -> LineText:
+        """Text of one normalised line."""
+        return self.decode(self.probabilities(line))
+
+
+_lock = threading.Lock()
+
+
+def model_path() -> Path:
+    import resources
+
+    return Path(resources.__file__).parent / "models" / MODEL_FILE
+
+
+@cache
+def _load(path: str) -> TextLineModel | None:
+    p = Path(path)
+    return TextLineModel.load(p) if p.is_file() else None
+
+
+def default_model() -> TextLineModel | None:
+    """The shipped line model, or None when it is not installed."""
+    with _lock:
+        return _load(str(model_path()))

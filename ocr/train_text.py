@@ -1,0 +1,428 @@
+"""Train the Urdu line reader (`ocr.text_model`) from scratch on generated register pages.
+
+    nice -n 10 python -m ocr.train_text data --out /tmp/textlines --pages 1200
+    nice -n 10 python -m ocr.train_text train --data /tmp/textlines --out resources/models/
+
+`data` draws register pages with `ocr.synth` (Naskh and Nastaliq, clean to heavy
+degradation), but every Urdu text and choice value is replaced by words drawn at random
+from a general Urdu word list: the one inside Debian's `urd.traineddata` (extracted with
+combine_tessdata and dawg2wordlist, about 14,000 words). The names, qoams and villages the
+generator normally writes are therefore not what the model learns from, and the benchmark,
+which reads pages with those names, measures reading, not remembering. Each text cell is cut
+and cleaned exactly as `ocr.recognise` does for the app, split into lines, and normalised by
+`ocr.text_model.normalise_line`.
+
+`train` fits the CNN + BiLSTM with CTC loss in PyTorch (training only; Daftar itself runs
+the network in numpy) and saves the weights, the character set and the provenance as
+urdu_lines.npz.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from ocr.evaluate import edit_distance
+from ocr.text_model import CONVS, LINE_H, normalise_line, split_lines
+
+TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata/urd.traineddata")
+_HARAKAT = dict.fromkeys(range(0x064B, 0x0653))
+_NOT_DRAWN = set("/-()")
+LEVELS = ("clean", "light", "moderate", "moderate", "heavy")
+
+
+def clean_label(text: str) -> str:
+    """The label a line is trained to read: no short vowels, single spaces (as the app stores)."""
+    text = unicodedata.normalize("NFC", text).translate(_HARAKAT)
+    return " ".join(text.split())
+
+
+def urdu_words(traineddata: Path = TESSDATA) -> list[str]:
+    """The word list inside Debian's urd.traineddata (only words in Arabic script)."""
+    if not shutil.which("combine_tessdata") or not shutil.which("dawg2wordlist"):
+        raise SystemExit("needs combine_tessdata and dawg2wordlist (Debian package tesseract-ocr)")
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = str(Path(tmp) / "urd.")
+        subprocess.run(["combine_tessdata", "-u", str(traineddata), prefix], check=True, capture_output=True)
+        out = Path(tmp) / "words.txt"
+        subprocess.run(
+            ["dawg2wordlist", prefix + "lstm-unicharset", prefix + "lstm-word-dawg", str(out)],
+            check=True, capture_output=True,
+        )
+        words = out.read_text(encoding="utf-8").split()
+    keep = []
+    for w in words:
+        w = clean_label(w)
+        if w and not (set(w) & _NOT_DRAWN) and all(0x0600 <= ord(c) <= 0x06FF or c in "\u200c" for c in w):
+            keep.append(w)
+    return sorted(set(keep))
+
+
+def _replace_text(template, header: dict, rows: list[dict], words: list[str], rng: random.Random) -> None:
+    """Every Urdu text and choice value becomes random words, about as many as it had."""
+    def fake(value: str) -> str:
+        n = max(1, len(value.split()) + rng.choice((-1, 0, 0, 1)))
+        return " ".join(rng.choice(words) for _ in range(n))
+
+    for spec in template.header:
+        if spec.kind in ("text-ur", "choice") and header.get(spec.name):
+            header[spec.name] = fake(header[spec.name])
+    for row in rows:
+        for spec in template.columns:
+            if spec.kind in ("text-ur", "choice") and row.get(spec.name):
+                row[spec.name] = fake(row[spec.name])
+
+
+def page_lines(seed: int, words: list[str]) -> list[tuple[np.ndarray, str]]:
+    """(normalised line, label) for the single-line Urdu cells of one generated page."""
+    from ocr import synth
+    from ocr.pipeline import _inner
+    from ocr.recognise import _crop, clean_cell
+    from ocr.synth_data import random_register
+    from records.templates import BUILTIN, get_template
+
+    rng = random.Random(seed)
+    t = get_template(sorted(BUILTIN)[seed % len(BUILTIN)])
+    header, rows = random_register(t, t.rows_per_page, rng)
+    _replace_text(t, header, rows, words, rng)
+    font = "nastaliq" if rng.random() < 0.6 else "naskh"
+    level = rng.choice(LEVELS)
+    deg = replace(synth.Degradation.level(level), skew_deg=0.0)
+    page = synth.render_page(t, header, rows, font=font, dpi=rng.choice((200, 200, 240, 300)),
+                             seed=seed, degrade=deg)
+    gray = page.image if page.image.ndim == 2 else page.image.mean(axis=2).astype(np.uint8)
+    out = []
+    cells = []
+    for (r, name), box in page.boxes.items():
+        spec = t.field(name)
+        if spec.kind not in ("text-ur", "choice"):
+            continue
+        text = page.truth["header"][name] if r is None else page.truth["rows"][r][name]
+        if text:
+            cells.append((_inner(gray, box, 0.02 if r is None else 0.06), clean_label(text)))
+    heights = []
+    prepared = []
+    for img, label in cells:
+        ink = clean_cell(img)
+        if ink.box is None:
+            continue
+        crop = _crop(ink.gray, ink.box, pad=2)
+        mask = _crop(ink.mask.astype(np.uint8), ink.box, pad=2)
+        spans = split_lines(mask)
+        if len(spans) != 1:
+            continue  # a wrapped value: which words went to which line is not recorded
+        heights.append(crop.shape[0])
+        prepared.append((crop, label))
+    med = float(np.median(heights)) if heights else 0.0
+    for crop, label in prepared:
+        out.append((np.round(normalise_line(crop, 0.7 * med) * 255).astype(np.uint8), label))
+    return out
+
+
+def _shard(args) -> str:
+    seeds, words, path = args
+    lines, labels = [], []
+    for s in seeds:
+        try:
+            for img, label in page_lines(s, words):
+                lines.append(img)
+                labels.append(label)
+        except Exception as e:  # noqa: BLE001 - a page the generator cannot draw is skipped
+            print(f"page {s}: {e}", file=sys.stderr)
+    widths = np.array([a.shape[1] for a in lines], np.int32)
+    flat = np.concatenate([a.reshape(-1) for a in lines]) if lines else np.zeros(0, np.uint8)
+    np.savez(path, flat=flat, widths=widths, labels=np.array(labels))
+    return path
+
+
+def number_label(expected: str) -> str:
+    """What the number line model learns to read: Latin digits, '/', '-', and one comma
+    ('،') for both comma forms, no spaces (the reader puts '، ' back)."""
+    return "".join(expected.replace(",", "،").split())
+
+
+def _number_shard(args) -> str:
+    """Generated number cells (ocr.numbers_synth, training fonts only), cleaned and cut as
+    the app does, normalised without mirroring."""
+    from ocr import numbers_synth as nsynth
+    from ocr.recognise import _crop, clean_cell
+    from ocr.train_numbers import LEVEL_WEIGHTS, pick_script
+
+    seed, n, fonts, path = args
+    rng = np.random.default_rng(seed)
+    lines, labels = [], []
+    for _ in range(n):
+        font = fonts[int(rng.integers(len(fonts)))]
+        try:
+            script = pick_script(font, rng)
+        except ValueError:
+            continue
+        kind = nsynth.KINDS[int(rng.integers(len(nsynth.KINDS)))]
+        level = int(rng.choice(4, p=LEVEL_WEIGHTS))
+        cell = nsynth.render_cell(nsynth.random_value(kind, rng), kind, script, font, rng, level, dot_variety=0.35)
+        ink = clean_cell(cell.image)
+        if ink.box is None:
+            continue
+        crop = _crop(ink.gray, ink.box, pad=2)
+        lines.append(np.round(normalise_line(crop, mirror=False) * 255).astype(np.uint8))
+        labels.append(number_label(cell.truth))
+    widths = np.array([a.shape[1] for a in lines], np.int32)
+    flat = np.concatenate([a.reshape(-1) for a in lines]) if lines else np.zeros(0, np.uint8)
+    np.savez(path, flat=flat, widths=widths, labels=np.array(labels))
+    return path
+
+
+def make_number_data(out: Path, cells: int, seed: int, workers: int) -> None:
+    from ocr.train_numbers import training_fonts
+
+    out.mkdir(parents=True, exist_ok=True)
+    fonts = training_fonts()
+    per = 2000
+    jobs = [(seed + i, min(per, cells - i), fonts, str(out / f"shard-{i // per:04d}.npz")) for i in range(0, cells, per)]
+    t0 = time.time()
+    with ProcessPoolExecutor(workers) as pool:
+        for n, p in enumerate(pool.map(_number_shard, jobs), 1):
+            print(f"{n}/{len(jobs)} {p} {time.time() - t0:.0f}s", flush=True)
+
+
+def make_data(out: Path, pages: int, seed: int, workers: int) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    words = urdu_words()
+    (out / "words.txt").write_text("\n".join(words), encoding="utf-8")
+    per = 20
+    jobs = [
+        (list(range(seed + i, seed + min(pages, i + per))), words, str(out / f"shard-{i // per:04d}.npz"))
+        for i in range(0, pages, per)
+    ]
+    t0 = time.time()
+    with ProcessPoolExecutor(workers) as pool:
+        for n, p in enumerate(pool.map(_shard, jobs), 1):
+            print(f"{n}/{len(jobs)} {p} {time.time() - t0:.0f}s", flush=True)
+
+
+def load_data(data: Path) -> tuple[list[np.ndarray], list[str]]:
+    lines, labels = [], []
+    for p in sorted(data.glob("shard-*.npz")):
+        z = np.load(p)
+        flat, widths = z["flat"], z["widths"]
+        pos = 0
+        for w, label in zip(widths, z["labels"], strict=True):
+            n = int(w) * LINE_H
+            lines.append(flat[pos : pos + n].reshape(LINE_H, int(w)))
+            labels.append(str(label))
+            pos += n
+    return lines, labels
+
+
+def build_net(n_classes: int, hidden: int = 128, chans: tuple[int, ...] = (1, 32, 64, 96, 128)):
+    import torch
+    from torch import nn
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            from ocr.text_model import POOLS
+
+            self.convs = nn.ModuleList(nn.Conv2d(a, b, 3, padding=1) for a, b in zip(chans, chans[1:], strict=False))
+            self.pools = POOLS
+            feat = chans[-1] * (LINE_H // 16)
+            self.rnn = nn.LSTM(feat, hidden, bidirectional=True, batch_first=True)
+            self.fc = nn.Linear(2 * hidden, n_classes)
+
+        def forward(self, x):  # (N, 1, H, W) -> (N, T, classes)
+            for conv, pool in zip(self.convs, self.pools, strict=True):
+                x = torch.nn.functional.max_pool2d(torch.relu(conv(x)), pool)
+            n, c, h, t = x.shape
+            x = x.permute(0, 3, 1, 2).reshape(n, t, c * h)
+            x, _ = self.rnn(x)
+            return self.fc(x)
+
+    return Net()
+
+
+def export(net, charset: str, info: dict, path: Path) -> None:
+    sd = {k: v.detach().cpu().numpy() for k, v in net.state_dict().items()}
+    weights = {}
+    for i, name in enumerate(CONVS):
+        weights[f"{name}.w"] = sd[f"convs.{i}.weight"]
+        weights[f"{name}.b"] = sd[f"convs.{i}.bias"]
+    for k, v in sd.items():
+        if k.startswith("rnn."):
+            weights[k] = v
+    weights["fc.w"] = sd["fc.weight"]
+    weights["fc.b"] = sd["fc.bias"]
+    weights = {k: v.astype(np.float16) if v.ndim > 1 else v.astype(np.float32) for k, v in weights.items()}
+    np.savez_compressed(path, charset=np.array(charset), info=np.array(json.dumps(info, ensure_ascii=False)), **weights)
+
+
+def _augment(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    import cv2
+
+    x = img.astype(np.float32) / 255
+    if rng.random() < 0.5:  # width jitter
+        w = max(8, int(x.shape[1] * rng.uniform(0.85, 1.15)))
+        x = cv2.resize(x, (w, LINE_H), interpolation=cv2.INTER_LINEAR)
+    if rng.random() < 0.3:
+        k = rng.choice((1, 2))
+        x = (cv2.dilate if rng.random() < 0.5 else cv2.erode)(x, np.ones((k, k), np.uint8))
+    if rng.random() < 0.3:
+        x = x * rng.uniform(0.6, 1.0)
+    if rng.random() < 0.3:
+        x = np.clip(x + rng.normal(0, 0.08, x.shape), 0, 1)
+    return x.astype(np.float32)
+
+
+def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: float,
+          what: str = "text", hidden: int = 128, chans: tuple[int, ...] = (1, 32, 64, 96, 128)) -> None:
+    import torch
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+    lines, labels = load_data(data)
+    charset = "".join(sorted({c for s in labels for c in s}))
+    index = {c: i + 1 for i, c in enumerate(charset)}
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(lines))
+    n_val = min(2000, len(lines) // 20)
+    val, tr = order[:n_val], order[n_val:]
+    # CTC needs enough steps: drop lines whose label is longer than their steps
+    tr = np.array([i for i in tr if lines[i].shape[1] // 4 > len(labels[i]) + 2])
+    print(f"{len(lines)} lines ({len(tr)} train, {len(val)} validation), {len(charset)} characters", flush=True)
+    net = build_net(len(charset) + 1, hidden, chans)
+    opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
+    ctc = torch.nn.CTCLoss(blank=0, zero_infinity=True)
+    steps_per_epoch = len(tr) // 32
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=2e-3, total_steps=epochs * steps_per_epoch + 10, pct_start=0.1)
+    t0 = time.time()
+
+    def batches(idx, shuffle):
+        idx = np.array(idx)
+        if shuffle:
+            idx = idx[rng.permutation(len(idx))]
+        # group by width so padding is small: sort chunks of 50 batches
+        chunk = 32 * 50
+        for c0 in range(0, len(idx), chunk):
+            part = sorted(idx[c0 : c0 + chunk], key=lambda i: lines[i].shape[1])
+            bl = [part[k : k + 32] for k in range(0, len(part), 32)]
+            if shuffle:
+                rng.shuffle(bl)
+            yield from bl
+
+    def tensor(b, aug):
+        imgs = [_augment(lines[i], rng) if aug else lines[i].astype(np.float32) / 255 for i in b]
+        w = max(x.shape[1] for x in imgs)
+        w += (-w) % 4
+        x = np.zeros((len(b), 1, LINE_H, w), np.float32)
+        for j, im in enumerate(imgs):
+            x[j, 0, :, : im.shape[1]] = im
+        return torch.from_numpy(x), [im.shape[1] // 4 for im in imgs]
+
+    def evaluate():
+        net.eval()
+        errs = chars = 0
+        with torch.no_grad():
+            for b in batches(val, False):
+                x, tl = tensor(b, False)
+                best = net(x).argmax(2).numpy()
+                for j, i in enumerate(b):
+                    seq, prev = [], 0
+                    for k in best[j][: tl[j]]:
+                        if k and k != prev:
+                            seq.append(charset[k - 1])
+                        prev = k
+                    got = " ".join("".join(seq).split())
+                    errs += edit_distance(got, labels[i])
+                    chars += len(labels[i])
+        net.train()
+        return errs / max(1, chars)
+
+    best_cer, history = 9.0, []
+    for ep in range(epochs):
+        total, n = 0.0, 0
+        for b in batches(tr, True):
+            x, tl = tensor(b, True)
+            targets = torch.tensor([index[c] for i in b for c in labels[i]], dtype=torch.long)
+            tlen = torch.tensor([len(labels[i]) for i in b], dtype=torch.long)
+            logp = net(x).log_softmax(2).permute(1, 0, 2)
+            loss = ctc(logp, targets, torch.tensor(tl, dtype=torch.long), tlen)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            opt.step()
+            if sched.last_epoch < sched.total_steps - 1:
+                sched.step()
+            total += float(loss.detach())
+            n += 1
+            if n % 200 == 0:
+                print(f"epoch {ep + 1} step {n}/{steps_per_epoch} loss {total / n:.3f} {time.time() - t0:.0f}s", flush=True)
+            if time.time() - t0 > hours * 3600:
+                break
+        cer = evaluate()
+        history.append({"epoch": ep + 1, "loss": round(total / max(1, n), 4), "val_cer": round(cer, 4)})
+        print(f"epoch {ep + 1}: loss {total / max(1, n):.3f} validation CER {cer:.4f} {time.time() - t0:.0f}s", flush=True)
+        if cer < best_cer:
+            best_cer = cer
+            if what == "numbers":
+                info = {"trained_on": "cells of ocr.numbers_synth in the training fonts of ocr.train_numbers",
+                        "mirror": False}
+            else:
+                info = {"trained_on": "cells of ocr.synth pages, Urdu values replaced by words of Debian's "
+                                      "urd.traineddata word list",
+                        "fonts": ["NotoNaskhArabic-Regular", "NotoNastaliqUrdu-Regular"], "mirror": True}
+            info.update({"lines": len(lines), "validation_lines": int(len(val)), "validation_cer": round(cer, 4),
+                         "epochs": history, "seed": seed, "hidden": hidden, "channels": list(chans[1:])})
+            export(net, charset, info, out / ("number_lines.npz" if what == "numbers" else "urdu_lines.npz"))
+        if time.time() - t0 > hours * 3600:
+            break
+    print(f"best validation CER {best_cer:.4f}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m ocr.train_text", description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("data")
+    d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--pages", type=int, default=1200)
+    d.add_argument("--seed", type=int, default=500000)
+    d.add_argument("--workers", type=int, default=2)
+    nd = sub.add_parser("numbers-data")
+    nd.add_argument("--out", type=Path, required=True)
+    nd.add_argument("--cells", type=int, default=60000)
+    nd.add_argument("--seed", type=int, default=900000)
+    nd.add_argument("--workers", type=int, default=2)
+    t = sub.add_parser("train")
+    t.add_argument("--data", type=Path, required=True)
+    t.add_argument("--out", type=Path, required=True)
+    t.add_argument("--epochs", type=int, default=8)
+    t.add_argument("--seed", type=int, default=1234)
+    t.add_argument("--threads", type=int, default=2)
+    t.add_argument("--hours", type=float, default=1.0)
+    t.add_argument("--numbers", action="store_true", help="train the number line model")
+    t.add_argument("--hidden", type=int, default=128)
+    t.add_argument("--channels", default="32,64,96,128")
+    a = ap.parse_args(argv)
+    if a.cmd == "data":
+        make_data(a.out, a.pages, a.seed, a.workers)
+    elif a.cmd == "numbers-data":
+        make_number_data(a.out, a.cells, a.seed, a.workers)
+    else:
+        a.out.mkdir(parents=True, exist_ok=True)
+        chans = (1, *(int(c) for c in a.channels.split(",")))
+        train(a.data, a.out, a.epochs, a.seed, a.threads, a.hours, "numbers" if a.numbers else "text", a.hidden, chans)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

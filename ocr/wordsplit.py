@@ -1,0 +1,73 @@
+"""Put back the spaces a line reader missed between two known words.
+
+Nastaliq sets words close together: after a letter that does not join (د ر و ...) the gap
+between two words is about the gap inside a word, so a reader sometimes runs two words
+into one (محمدیعقوب). A token that is not a word of the lexicon but splits into known words
+(each of three letters or more) is split, into as few words as possible, and only after a
+letter that does not join the next one: after a joining letter a missed space would have
+changed the letter's shape, so the reader would not have run the words together there. The lexicon is the
+word list of Debian's Tesseract `urd` model (resources/vocab/urdu_words.txt, Apache-2.0),
+a general Urdu list, not the names the page generator uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import cache
+
+MIN_PART = 3
+# Letters that join only to the letter before them: a word ending in one looks the same with
+# or without the space after it.
+NON_JOINING = frozenset("اآأإدڈذرڑزژوؤےۓءۂۃة")
+
+
+@cache
+def urdu_lexicon() -> frozenset[str]:
+    """The shipped general Urdu word list (empty if it is missing)."""
+    import resources
+
+    try:
+        text = resources.vocab_path("urdu_words").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(text.split())
+
+
+def _segment(token: str, lexicon: Collection[str]) -> list[str] | None:
+    """The split of `token` into the fewest known words (ties: the longest shortest part)."""
+    n = len(token)
+    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (words, -shortest) to reach i
+    back = [0] * (n + 1)
+    best[0] = (0, -n)
+    for i in range(MIN_PART, n + 1):
+        for j in range(0, i - MIN_PART + 1):
+            if best[j] is None or token[j:i] not in lexicon:
+                continue
+            if j > 0 and token[j - 1] not in NON_JOINING:
+                continue
+            words, neg_short = best[j]
+            cand = (words + 1, max(neg_short, -(i - j)))
+            if best[i] is None or cand < best[i]:
+                best[i], back[i] = cand, j
+    if best[n] is None or best[n][0] < 2:
+        return None
+    parts, i = [], n
+    while i > 0:
+        parts.append(token[back[i] : i])
+        i = back[i]
+    return parts[::-1]
+
+
+def split_joined(text: str, lexicon: Collection[str] | None = None) -> str:
+    """`text` with each unknown token that is two or more known words run together split."""
+    lex = urdu_lexicon() if lexicon is None else lexicon
+    if not lex:
+        return text
+    out = []
+    for tok in text.split():
+        if tok in lex or len(tok) < 2 * MIN_PART:
+            out.append(tok)
+            continue
+        parts = _segment(tok, lex)
+        out.extend(parts if parts else [tok])
+    return " ".join(out)

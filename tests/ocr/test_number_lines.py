@@ -1,0 +1,84 @@
+"""The number line model (ocr.number_lines) reads whole numeric cells without cutting them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ocr import number_lines
+from ocr import numbers_synth as synth
+
+NOTO = Path("/usr/share/fonts/truetype/noto")
+HELD_BACK_URDU = NOTO / "NotoSansArabic-Regular.ttf"  # never used in training
+HELD_BACK_LATIN = NOTO / "NotoSerif-Regular.ttf"
+
+pytestmark = pytest.mark.skipif(not number_lines.is_available(), reason="number_lines.npz not installed")
+
+
+def naskh() -> str:
+    import resources
+
+    return str(resources.font_path(resources.URDU_NASKH))
+
+
+def cell(text: str, script: str, font: str, *, kind: str = "khasra", seed: int = 3, level: int = 0,
+         touching: bool = False) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return synth.render_cell(text, kind, script, font, rng, level, size=40, touching=touching).image
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return number_lines.get_line_number_reader()
+
+
+@pytest.mark.parametrize("script", ["urdu", "arabic", "latin"])
+def test_every_digit_set_reads_as_the_same_latin_value(reader, script):
+    # GIVEN 125/5 in Urdu, Arabic-Indic or Latin digits
+    image = cell("125/5", script, naskh())
+    # WHEN it is read as a khasra number
+    reading = reader.read(image, "khasra")
+    # THEN each gives 125/5 in Latin digits, confidently, one confidence per character
+    assert reading.text == "125/5"
+    assert reading.confidence >= 0.5
+    assert len(reading.glyph_confidences) == 5
+
+
+@pytest.mark.parametrize("font,script", [(HELD_BACK_URDU, "urdu"), (HELD_BACK_LATIN, "latin")], ids=["urdu", "latin"])
+def test_a_font_never_seen_in_training_reads_right(reader, font, script):
+    assert font.is_file(), f"{font} is installed by fonts-noto-core (scripts/ensure-system-deps)"
+    reading = reader.read(cell("125/5", script, str(font), seed=5), "khasra")
+    assert reading.text == "125/5"
+
+
+def test_touching_digits_need_no_cutting(reader):
+    image = cell("3568", "latin", naskh(), kind="integer", seed=0, touching=True)
+    assert reader.read(image, "integer").text == "3568"
+
+
+def test_list_commas_and_hyphens_are_kept(reader):
+    assert reader.read(cell("125/5، 126", "urdu", naskh(), kind="khasra-list", seed=2), "khasra-list").text == "125/5، 126"
+    assert reader.read(cell("12-5", "latin", naskh(), kind="area"), "area").text == "12-5"
+    assert reader.read(cell("14-03-2019", "latin", naskh(), kind="date"), "date").text == "14-03-2019"
+
+
+def test_a_share_with_zero_total_is_returned_as_read_and_flagged(reader):
+    # GIVEN a share written 3/0
+    reading = reader.read(cell("3/0", "latin", naskh(), kind="share"), "share")
+    # THEN it is not "fixed": the text stays, the confidence is capped and the reason given
+    assert reading.text == "3/0"
+    assert reading.confidence <= number_lines.PROBLEM_CAP
+    assert reading.problem and "0" in reading.problem
+
+
+def test_a_blank_cell_reads_nothing_with_no_confidence(reader):
+    blank = np.full((60, 160), 235, np.uint8)
+    reading = reader.read(blank, "integer")
+    assert reading.text == "" and reading.confidence == 0.0
+
+
+def test_an_unknown_kind_is_refused_with_the_kinds_named(reader):
+    with pytest.raises(ValueError, match="khasra"):
+        reader.read(np.full((40, 80), 255, np.uint8), "owner")
