@@ -318,8 +318,9 @@ def evaluate_lines(
     limit: int | None = None,
     thresholds: dict | None = None,
     numbers: str = "auto",
+    text_reader: str = "auto",
 ) -> dict:
-    """Read every image of DIR/gt.tsv as its kind (stacked like page cells) and compare."""
+    """Read every image of DIR/gt.tsv as its kind (as page cells are read) and compare."""
     import cv2
 
     from ocr.confidence import score_field
@@ -343,7 +344,7 @@ def evaluate_lines(
     t0 = time.perf_counter()
     read = {}
     for start in range(0, len(cells), chunk):
-        read.update(recognise_cells(cells[start : start + chunk], number_reader=reader))
+        read.update(recognise_cells(cells[start : start + chunk], number_reader=reader, text_reader=text_reader))
     items = []
     specs: dict[str, FieldSpec] = {}
     for i, (text, kind, lang) in enumerate(meta):

@@ -18,6 +18,7 @@ needed. Tesseract's `urd` stays the fallback and can be asked for (`text_reader=
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Hashable, Sequence
@@ -31,6 +32,8 @@ import numpy as np
 from ocr.engine import PSM_BLOCK, Engine, Word, get_engine
 from records.templates import NUMERIC_KINDS
 from records.text import LATIN_DIGITS, URDU_DIGITS, latin_digits
+
+_log = logging.getLogger(__name__)
 
 # Text whose ink is shorter than this (px) is upscaled 2x before recognition.
 SMALL_TEXT_PX = 28
@@ -820,9 +823,15 @@ def _text_model(choice: str):
         raise ValueError(f"unknown text reader '{choice}'; use auto, lines or tesseract")
     if choice == "tesseract":
         return None
-    from ocr.text_model import default_model
+    from ocr.text_model import ModelError, default_model
 
-    model = default_model()
+    try:
+        model = default_model()
+    except ModelError as e:
+        if choice == "lines":
+            raise
+        _log.warning("%s; reading Urdu text with Tesseract's urd instead", e)
+        return None
     if model is None and choice == "lines":
         raise ValueError("the Urdu line model (resources/models/urdu_lines.npz) is not installed")
     return model

@@ -55,10 +55,11 @@ def normalise_line(gray: np.ndarray, min_height: float = 0.0, mirror: bool = Tru
 
 
 def split_lines(mask: np.ndarray) -> list[tuple[int, int]]:
-    """Row spans (y0, y1) of the text lines of a cell's ink mask: cut at the emptiest row
-    between lines when its row profile has two or more tall runs, else one span."""
-    rows = mask.sum(axis=1)
-    on = rows > max(1, 0.01 * mask.shape[1])
+    """Row spans (y0, y1) of the text lines of a cell's ink mask, top to bottom.
+
+    Runs of inked rows at least half as tall as the tallest are lines; smaller runs (dots,
+    a descender's tail, a stroke of a stamp) join the line they are closest to."""
+    on = mask.sum(axis=1) > max(1, 0.01 * mask.shape[1])
     runs, start = [], None
     for i, v in enumerate(on):
         if v and start is None:
@@ -74,17 +75,14 @@ def split_lines(mask: np.ndarray) -> list[tuple[int, int]]:
     big = [r for r in runs if r[1] - r[0] >= 0.5 * tall]
     if len(big) < 2:
         return [(runs[0][0], runs[-1][1])]
-    cuts = [0]
-    for (_, b0), (a1, _) in zip(big, big[1:], strict=False):
-        gap = rows[b0:a1]
-        cuts.append(b0 + int(np.argmin(gap)) if len(gap) else b0)
-    cuts.append(mask.shape[0])
-    spans = []
-    for y0, y1 in zip(cuts, cuts[1:], strict=False):
-        ys = np.nonzero(on[y0:y1])[0]
-        if len(ys):
-            spans.append((y0 + int(ys[0]), y0 + int(ys[-1]) + 1))
-    return spans or [(0, mask.shape[0])]
+    spans = [list(r) for r in big]
+    for a, b in runs:
+        if (a, b) in big:
+            continue
+        gaps = [max(0, ba - b, a - bb) for ba, bb in big]
+        k = int(np.argmin(gaps))
+        spans[k][0], spans[k][1] = min(spans[k][0], a), max(spans[k][1], b)
+    return [(a, b) for a, b in spans]
 
 
 def _conv_relu_pool(x: np.ndarray, m: np.ndarray, b: np.ndarray, pool: tuple[int, int]) -> np.ndarray:
@@ -266,13 +264,22 @@ def model_path() -> Path:
     return Path(resources.__file__).parent / "models" / MODEL_FILE
 
 
+class ModelError(RuntimeError):
+    """A model file that exists but cannot be used; the message names the file."""
+
+
 @cache
 def _load(path: str) -> TextLineModel | None:
     p = Path(path)
-    return TextLineModel.load(p) if p.is_file() else None
+    if not p.is_file():
+        return None
+    try:
+        return TextLineModel.load(p)
+    except Exception as e:  # noqa: BLE001 - a damaged or foreign file, whatever numpy says
+        raise ModelError(f"{p}: the Urdu line model cannot be loaded ({e}); reinstall Daftar") from e
 
 
 def default_model() -> TextLineModel | None:
-    """The shipped line model, or None when it is not installed."""
+    """The shipped line model, or None when it is not installed (ModelError when damaged)."""
     with _lock:
         return _load(str(model_path()))

@@ -19,6 +19,8 @@ def register(sub) -> None:
                    help="pages: find the ruled table (auto) or trust the template's zones")
     p.add_argument("--numbers", choices=("auto", "tesseract"), default="auto",
                    help="number fields: dedicated reader when installed (auto) or Tesseract")
+    p.add_argument("--text", choices=("auto", "lines", "tesseract"), default="auto",
+                   help="Urdu text: the line model when installed (auto, lines) or Tesseract's urd")
     p.set_defaults(func=run)
 
 
@@ -33,11 +35,11 @@ def run(args) -> int:
         return 3
     try:
         if args.what == "lines":
-            m = evaluate_lines(args.dir, limit=args.limit, numbers=args.numbers)
+            m = evaluate_lines(args.dir, limit=args.limit, numbers=args.numbers, text_reader=args.text)
         else:
             m = evaluate_pages(
                 args.dir, template=args.template, workers=args.workers, limit=args.limit,
-                layout=args.layout, numbers=args.numbers,
+                layout=args.layout, numbers=args.numbers, text=args.text,
             )
     except (EvalError, TemplateError) as e:
         print(f"daftar eval: {e}", file=sys.stderr)

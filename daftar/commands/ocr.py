@@ -23,6 +23,8 @@ def register(sub) -> None:
     )
     p.add_argument("--numbers", choices=("auto", "tesseract"), default="auto",
                    help="number fields: dedicated reader when installed (auto) or Tesseract")
+    p.add_argument("--text", choices=("auto", "lines", "tesseract"), default="auto",
+                   help="Urdu text: the line model when installed (auto, lines) or Tesseract's urd")
     p.set_defaults(func=run)
 
 
@@ -42,7 +44,8 @@ def run(args) -> int:
         return 3
     failed = False
     pages = []
-    for page in read_files([args.file], template, workers=1, layout=args.layout, numbers=args.numbers):
+    for page in read_files([args.file], template, workers=1, layout=args.layout, numbers=args.numbers,
+                           text=args.text):
         failed |= page.error is not None
         if page.error:
             print(f"daftar ocr: {page.error}", file=sys.stderr)

@@ -43,7 +43,7 @@ def test_urdu_cells_are_read_in_one_stack_and_mapped_back(monkeypatch):
             return engine.words(*a, **k)
 
     # WHEN they are recognised
-    out = rec.recognise_cells(cells, engine=Counting())
+    out = rec.recognise_cells(cells, engine=Counting(), text_reader="tesseract")
     # THEN one Tesseract call read all of them, and each cell got its own text
     assert calls == ["urd"]
     assert [normalise(out[i].text) for i in range(5)] == [normalise(t) for t in texts]
@@ -179,7 +179,7 @@ def test_large_groups_are_read_in_chunks_at_one_scale(monkeypatch):
             return engine.words(image, *a, **k)
 
     # WHEN recognised
-    out = rec.recognise_cells(cells, engine=Counting())
+    out = rec.recognise_cells(cells, engine=Counting(), text_reader="tesseract")
     # THEN three recognitions read every cell as one stack would
     assert len(calls) == 3
     assert [normalise(out[i].text) for i in range(5)] == [normalise(t) for t in texts]

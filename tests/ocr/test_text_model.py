@@ -186,3 +186,25 @@ def test_insisting_on_a_missing_line_model_says_where_it_belongs(monkeypatch):
     monkeypatch.setattr(tm, "default_model", lambda: None)
     with pytest.raises(ValueError, match="urdu_lines.npz"):
         recognise_cells([CellImage("k", "text-ur", np.full((30, 30), 255, np.uint8))], text_reader="lines")
+
+
+def test_a_damaged_model_file_falls_back_to_tesseract_and_names_the_file(tmp_path, monkeypatch, caplog):
+    import ocr.text_model as tm
+
+    # GIVEN a line model file that is not a model (a broken copy)
+    bad = tmp_path / "urdu_lines.npz"
+    bad.write_bytes(b"not a zip file")
+    monkeypatch.setattr(tm, "model_path", lambda: bad)
+    tm._load.cache_clear()
+    try:
+        img = cell("محمد اسلم", resources.URDU_NASKH)
+        # WHEN Urdu text is read with the default reader
+        got = recognise_cells([CellImage("k", "text-ur", img)])
+        # THEN Tesseract read it, and the log names the damaged file
+        assert got["k"].method == "urd-stack" and got["k"].text
+        assert str(bad) in caplog.text
+        # AND insisting on the line model is refused with the same message
+        with pytest.raises(tm.ModelError, match="urdu_lines.npz"):
+            recognise_cells([CellImage("k", "text-ur", img)], text_reader="lines")
+    finally:
+        tm._load.cache_clear()
