@@ -81,11 +81,27 @@ NOTES = """### What was tried (and why the code is as it is)
 - **Ink masks.** Otsu lost the thin slash of Nastaliq pages and a lower threshold let a
   stamp's arc in; hysteresis (dark core, grown into the grey around it) keeps both right,
   and marks much taller than the digits are dropped.
-- **Still wrong.** Nastaliq: the stock `urd` model was trained on Naskh-like text; no
-  scale, psm or crop change moved its CER below 25% (the script/Arabic model is not
-  installed and, per ../shared/notes/ocr-facts.md, was no better). Urdu digits: `urd` with
-  an Urdu-digit whitelist reads almost none; the dedicated reader of issue 11 is used for
-  numbers whenever its model is installed (`number_reader="auto"`, the default).
+- **Tesseract on Nastaliq.** The stock `urd` model was trained on Naskh-like text; no
+  scale, psm or crop change moved its CER on names below 25% (the script/Arabic model is not
+  installed and, per ../shared/notes/ocr-facts.md, was no better), and Debian's integer
+  models cannot be fine-tuned. Urdu digits: `urd` with an Urdu-digit whitelist reads almost
+  none; the dedicated reader of issue 11 is used for numbers whenever its model is installed
+  (`number_reader="auto"`, the default).
+- **The line model (the default for Urdu text since this run).** A CNN + BiLSTM + CTC line
+  reader trained from scratch here (`ocr/train_text.py`; resources/models/README.md has the
+  recipe) on 132,582 lines cut from 1,400 generated pages (Naskh and Nastaliq, clean to
+  heavy) whose Urdu values were replaced by random words of the word list inside Debian's
+  `urd.traineddata`; the pages read here hold the generator's names, which the model did not
+  train on. Run in numpy: the page's Urdu cells cost about a fifth of the CPU time of the
+  stacked `urd` recognitions. Its validation CER on held-out random-word lines (all fonts
+  and degradations) fell 11.8% -> 7.7% -> 6.3% -> 5.8% -> 5.3% over the first epochs. Most
+  Nastaliq errors left were missing spaces: after a letter that does not join (د ر و ا)
+  Nastaliq sets the next word about as close as the next letter. A token that is not in
+  that word list but splits into known words of three letters or more, only after such a
+  letter, is split (`ocr/wordsplit.py`); on 4 pages of the report set that took Nastaliq
+  owners from 8.5% to 7.3% CER with Naskh unchanged; splitting anywhere (also after joining
+  letters) made Naskh owners 9x worse (0.2% -> 2.0%), so the rule is strict. Boosting the
+  space class at decoding (x2 to x8) did not help (8.5% -> 8.2-8.3%).
 - **Vocabulary.** Naskh errors are few but confident, so confidence alone must flag many
   right readings to catch them. An office's names repeat (families of one mauza), so the
   app now passes OCR the words clerks have typed or vouched for (submitted entries;

@@ -801,8 +801,8 @@ def recognise_urdu_lines(cells: Sequence[CellImage], model) -> dict[Hashable, Ce
         med = float(np.median([img.shape[0] for _, img in lines]))
         texts: dict[Hashable, list[str]] = {}
         confs: dict[Hashable, list[float]] = {}
-        for key, img in lines:
-            got = model.read(normalise_line(img, 0.7 * med))
+        readings = model.read_many([normalise_line(img, 0.7 * med) for _, img in lines])
+        for (key, _img), got in zip(lines, readings, strict=True):
             text = split_joined(got.text)  # words Nastaliq ran together, split by the lexicon
             texts.setdefault(key, []).append(text)
             words, i = [], 0

@@ -165,6 +165,17 @@ def _lstm_batch(xs: list[np.ndarray], wih: np.ndarray, whh: np.ndarray, b: np.nd
     return [out[i, :L][::-1] if reverse else out[i, :L] for i, L in enumerate(lens)]
 
 
+@cache
+def one_blas_thread() -> None:
+    """Keep numpy's BLAS on one thread in this process (once). A page's lines are many small
+    matrix products: OpenBLAS's worker threads spin for each and, with the other core busy
+    (a second page, Tesseract), made a page's line reading 30x slower. Daftar reads pages
+    in parallel with processes instead."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 @dataclass(frozen=True)
 class LineText:
     """What the model read on one line: text and one probability per letter (spaces have none)."""
@@ -177,6 +188,7 @@ class TextLineModel:
     """The trained network; `read` takes normalised lines (see `normalise_line`)."""
 
     def __init__(self, weights: dict[str, np.ndarray], charset: str, info: dict | None = None) -> None:
+        one_blas_thread()
         self.charset = charset
         self.info = info or {}
         self._convs = []

@@ -208,3 +208,14 @@ def test_a_damaged_model_file_falls_back_to_tesseract_and_names_the_file(tmp_pat
             recognise_cells([CellImage("k", "text-ur", img)], text_reader="lines")
     finally:
         tm._load.cache_clear()
+
+
+def test_loading_a_model_keeps_numpy_blas_on_one_thread():
+    from threadpoolctl import threadpool_info
+
+    TextLineModel.__new__(TextLineModel)  # nothing yet
+    import ocr.text_model as tm
+
+    tm.one_blas_thread()
+    blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
+    assert blas and all(p["num_threads"] == 1 for p in blas)
