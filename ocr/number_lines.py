@@ -46,21 +46,31 @@ class LineNumberReader:
 
     def read(self, cell_gray: np.ndarray, kind: str) -> NumberReading:
         """Read one cell image (grey or BGR) as a value of a numeric field kind."""
+        return self.read_many([(cell_gray, kind)])[0]
+
+    def read_many(self, cells: list[tuple[np.ndarray, str]]) -> list[NumberReading]:
+        """Read several (cell image, kind) pairs; their recurrences run as one batch."""
         from ocr.recognise import _crop, clean_cell
 
-        if kind not in NUMERIC_KINDS:
-            raise ValueError(f"'{kind}' is not a numeric field kind ({', '.join(NUMERIC_KINDS)})")
-        gray = cell_gray if cell_gray.ndim == 2 else cell_gray.mean(axis=2).astype(np.uint8)
-        ink = clean_cell(gray)
-        if ink.box is None:
-            return NumberReading("", 0.0)
-        got = self.model.read(normalise_line(_crop(ink.gray, ink.box, pad=2), mirror=False))
-        text = got.text.replace(" ", "").replace("،", "، ").strip()
-        conf = min(got.confidences, default=0.0)
-        problem = parse_problem(kind, text) if text else "nothing was read"
-        if problem:
-            conf = min(conf, PROBLEM_CAP)
-        return NumberReading(text, float(conf), list(got.confidences), problem=problem)
+        lines, where = [], []
+        out: list[NumberReading] = [NumberReading("", 0.0, problem="nothing was read")] * len(cells)
+        for i, (cell_gray, kind) in enumerate(cells):
+            if kind not in NUMERIC_KINDS:
+                raise ValueError(f"'{kind}' is not a numeric field kind ({', '.join(NUMERIC_KINDS)})")
+            gray = cell_gray if cell_gray.ndim == 2 else cell_gray.mean(axis=2).astype(np.uint8)
+            ink = clean_cell(gray)
+            if ink.box is not None:
+                lines.append(normalise_line(_crop(ink.gray, ink.box, pad=2), mirror=False))
+                where.append(i)
+        for i, got in zip(where, self.model.read_many(lines), strict=True):
+            kind = cells[i][1]
+            text = got.text.replace(" ", "").replace("،", "، ").strip()
+            conf = min(got.confidences, default=0.0)
+            problem = parse_problem(kind, text) if text else "nothing was read"
+            if problem:
+                conf = min(conf, PROBLEM_CAP)
+            out[i] = NumberReading(text, float(conf), list(got.confidences), problem=problem)
+        return out
 
 
 _lock = threading.Lock()
@@ -78,3 +88,35 @@ def get_line_number_reader() -> LineNumberReader:
         if not p.is_file():
             raise FileNotFoundError(f"{p}: the number line model is not installed")
         return _load(str(p))
+
+
+def agree(a: NumberReading, b: NumberReading) -> NumberReading:
+    """One reading from two readers that fail differently (the glyph reader, which cuts the
+    cell, and the line reader, which does not): when they agree it stands with the surer
+    confidence; when they differ the surer one's text is given, its confidence capped at
+    DISAGREE_CAP so that the field is flagged for a look."""
+    if _canon(a.text) == _canon(b.text):
+        return NumberReading(a.text, max(a.confidence, b.confidence), a.glyph_confidences or b.glyph_confidences,
+                             a.boxes, a.script, a.problem)
+    best = a if a.confidence >= b.confidence else b
+    return NumberReading(best.text, min(best.confidence, DISAGREE_CAP), best.glyph_confidences,
+                         best.boxes, best.script, best.problem or "the two number readers disagree")
+
+
+class AgreeingNumberReader:
+    """The glyph reader and the line reader together (see `agree`)."""
+
+    name = "numbers+lines"
+
+    def __init__(self, glyphs, lines: LineNumberReader) -> None:
+        self.glyphs, self.lines = glyphs, lines
+
+    def read(self, cell_gray: np.ndarray, kind: str) -> NumberReading:
+        return agree(self.glyphs.read(cell_gray, kind), self.lines.read(cell_gray, kind))
+
+
+DISAGREE_CAP = 0.45
+
+
+def _canon(text: str) -> str:
+    return "".join(text.replace(",", "،").split())

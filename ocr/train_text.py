@@ -267,10 +267,25 @@ def export(net, charset: str, info: dict, path: Path) -> None:
     np.savez_compressed(path, charset=np.array(charset), info=np.array(json.dumps(info, ensure_ascii=False)), **weights)
 
 
+_SCALE_P = 0.0  # share of training lines zoomed in or out (train --scale-augment)
+
+
 def _augment(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     import cv2
 
     x = img.astype(np.float32) / 255
+    if rng.random() < _SCALE_P:  # the line's height is not always its font size: zoom in or out
+        u = rng.uniform(0.72, 1.0)
+        if rng.random() < 0.5:  # a window of rows (tips of tall letters or tails cut off)
+            h = max(8, int(round(LINE_H * u)))
+            y = int(rng.integers(0, LINE_H - h + 1))
+            x = x[y : y + h]
+        else:  # paper added above and below (a taller crop than the text needs)
+            extra = int(round(LINE_H * (1 / u - 1)))
+            top = int(rng.integers(0, extra + 1))
+            x = np.pad(x, ((top, extra - top), (0, 0)))
+        w = max(8, int(round(x.shape[1] * LINE_H / x.shape[0])))
+        x = cv2.resize(x, (w, LINE_H), interpolation=cv2.INTER_AREA if x.shape[0] > LINE_H else cv2.INTER_LINEAR)
     if rng.random() < 0.5:  # width jitter
         w = max(8, int(x.shape[1] * rng.uniform(0.85, 1.15)))
         x = cv2.resize(x, (w, LINE_H), interpolation=cv2.INTER_LINEAR)
@@ -285,7 +300,10 @@ def _augment(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: float,
-          what: str = "text", hidden: int = 128, chans: tuple[int, ...] = (1, 32, 64, 96, 128)) -> None:
+          what: str = "text", hidden: int = 128, chans: tuple[int, ...] = (1, 32, 64, 96, 128),
+          init: Path | None = None, max_lr: float = 2e-3, scale_augment: float = 0.0) -> None:
+    global _SCALE_P
+    _SCALE_P = scale_augment
     import torch
 
     torch.manual_seed(seed)
@@ -301,10 +319,27 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
     tr = np.array([i for i in tr if lines[i].shape[1] // 4 > len(labels[i]) + 2])
     print(f"{len(lines)} lines ({len(tr)} train, {len(val)} validation), {len(charset)} characters", flush=True)
     net = build_net(len(charset) + 1, hidden, chans)
-    opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
+    if init is not None:  # go on from a saved model (same character set and sizes)
+        with np.load(init) as z:
+            if str(z["charset"]) != charset:
+                raise SystemExit(f"{init}: its character set differs from the data's")
+            sd = net.state_dict()
+            for i, name in enumerate(CONVS):
+                sd[f"convs.{i}.weight"] = torch.tensor(z[f"{name}.w"].astype(np.float32))
+                sd[f"convs.{i}.bias"] = torch.tensor(z[f"{name}.b"].astype(np.float32))
+            for k in sd:
+                if k.startswith("rnn."):
+                    sd[k] = torch.tensor(z[k].astype(np.float32))
+            sd["fc.weight"] = torch.tensor(z["fc.w"].astype(np.float32))
+            sd["fc.bias"] = torch.tensor(z["fc.b"].astype(np.float32))
+            net.load_state_dict(sd)
+            history_before = json.loads(str(z["info"])).get("epochs", [])
+    else:
+        history_before = []
+    opt = torch.optim.AdamW(net.parameters(), lr=max_lr, weight_decay=1e-4)
     ctc = torch.nn.CTCLoss(blank=0, zero_infinity=True)
     steps_per_epoch = len(tr) // 32
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=2e-3, total_steps=epochs * steps_per_epoch + 10, pct_start=0.1)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=max_lr, total_steps=epochs * steps_per_epoch + 10, pct_start=0.1)
     t0 = time.time()
 
     def batches(idx, shuffle):
@@ -370,7 +405,8 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
             if time.time() - t0 > hours * 3600:
                 break
         cer = evaluate()
-        history.append({"epoch": ep + 1, "loss": round(total / max(1, n), 4), "val_cer": round(cer, 4)})
+        history.append({"epoch": len(history_before) + ep + 1, "loss": round(total / max(1, n), 4),
+                        "val_cer": round(cer, 4), "max_lr": max_lr, "scale_augment": scale_augment})
         print(f"epoch {ep + 1}: loss {total / max(1, n):.3f} validation CER {cer:.4f} {time.time() - t0:.0f}s", flush=True)
         if cer < best_cer:
             best_cer = cer
@@ -382,7 +418,7 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
                                       "urd.traineddata word list",
                         "fonts": ["NotoNaskhArabic-Regular", "NotoNastaliqUrdu-Regular"], "mirror": True}
             info.update({"lines": len(lines), "validation_lines": int(len(val)), "validation_cer": round(cer, 4),
-                         "epochs": history, "seed": seed, "hidden": hidden, "channels": list(chans[1:])})
+                         "epochs": history_before + history, "seed": seed, "hidden": hidden, "channels": list(chans[1:])})
             export(net, charset, info, out / ("number_lines.npz" if what == "numbers" else "urdu_lines.npz"))
         if time.time() - t0 > hours * 3600:
             break
@@ -412,6 +448,10 @@ def main(argv=None) -> int:
     t.add_argument("--numbers", action="store_true", help="train the number line model")
     t.add_argument("--hidden", type=int, default=128)
     t.add_argument("--channels", default="32,64,96,128")
+    t.add_argument("--init", type=Path, help="go on training this saved model")
+    t.add_argument("--max-lr", type=float, default=2e-3)
+    t.add_argument("--scale-augment", type=float, default=0.0,
+                   help="share of lines zoomed in or out by up to 28%% (robustness to crop height)")
     a = ap.parse_args(argv)
     if a.cmd == "data":
         make_data(a.out, a.pages, a.seed, a.workers)
@@ -420,7 +460,8 @@ def main(argv=None) -> int:
     else:
         a.out.mkdir(parents=True, exist_ok=True)
         chans = (1, *(int(c) for c in a.channels.split(",")))
-        train(a.data, a.out, a.epochs, a.seed, a.threads, a.hours, "numbers" if a.numbers else "text", a.hidden, chans)
+        train(a.data, a.out, a.epochs, a.seed, a.threads, a.hours, "numbers" if a.numbers else "text", a.hidden, chans,
+              a.init, a.max_lr, a.scale_augment)
     return 0
 
 

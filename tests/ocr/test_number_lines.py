@@ -14,7 +14,6 @@ NOTO = Path("/usr/share/fonts/truetype/noto")
 HELD_BACK_URDU = NOTO / "NotoSansArabic-Regular.ttf"  # never used in training
 HELD_BACK_LATIN = NOTO / "NotoSerif-Regular.ttf"
 
-pytestmark = pytest.mark.skipif(not number_lines.is_available(), reason="number_lines.npz not installed")
 
 
 def naskh() -> str:
@@ -31,6 +30,8 @@ def cell(text: str, script: str, font: str, *, kind: str = "khasra", seed: int =
 
 @pytest.fixture(scope="module")
 def reader():
+    if not number_lines.is_available():
+        pytest.skip("resources/models/number_lines.npz is not installed")
     return number_lines.get_line_number_reader()
 
 
@@ -82,3 +83,27 @@ def test_a_blank_cell_reads_nothing_with_no_confidence(reader):
 def test_an_unknown_kind_is_refused_with_the_kinds_named(reader):
     with pytest.raises(ValueError, match="khasra"):
         reader.read(np.full((40, 80), 255, np.uint8), "owner")
+
+
+class _Fixed:
+    def __init__(self, text, conf):
+        self.text, self.conf = text, conf
+
+    def read(self, cell, kind):
+        from ocr.numbers import NumberReading
+
+        return NumberReading(self.text, self.conf, [self.conf] * len(self.text))
+
+
+def test_two_readers_that_agree_keep_the_reading_with_the_surer_confidence():
+    both = number_lines.AgreeingNumberReader(_Fixed("125/5", 0.7), _Fixed("125/5", 0.99))
+    got = both.read(np.zeros((10, 10), np.uint8), "khasra")
+    assert got.text == "125/5" and got.confidence == 0.99 and got.problem is None
+
+
+def test_two_readers_that_disagree_give_the_surer_text_flagged():
+    both = number_lines.AgreeingNumberReader(_Fixed("1255", 0.98), _Fixed("125/5", 0.9))
+    got = both.read(np.zeros((10, 10), np.uint8), "khasra")
+    assert got.text == "1255"
+    assert got.confidence <= number_lines.DISAGREE_CAP
+    assert got.problem == "the two number readers disagree"

@@ -213,9 +213,26 @@ def test_a_damaged_model_file_falls_back_to_tesseract_and_names_the_file(tmp_pat
 def test_loading_a_model_keeps_numpy_blas_on_one_thread():
     from threadpoolctl import threadpool_info
 
-    TextLineModel.__new__(TextLineModel)  # nothing yet
     import ocr.text_model as tm
 
+    # WHEN a line model is set up in this process
     tm.one_blas_thread()
+    # THEN numpy's BLAS runs on one thread
     blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
     assert blas and all(p["num_threads"] == 1 for p in blas)
+
+
+def test_trimming_a_line_drops_sparse_tips_and_tails_but_keeps_its_body():
+    from ocr.recognise import _trim_line
+
+    # GIVEN a line whose body fills rows 10-30 and a thin tail reaches down to row 48
+    img = np.full((50, 100), 255, np.uint8)
+    img[10:30, 5:95] = 0
+    img[30:48, 50:51] = 0
+    # WHEN it is cut to the rows holding 97% of its ink
+    out = _trim_line(img, 0.97)
+    # THEN the body stays whole and the tail goes
+    assert 20 <= out.shape[0] <= 24
+    assert (out == 0).sum() >= 0.97 * (img[10:30] == 0).sum()
+    # AND a line with nothing to cut is left as it is
+    assert _trim_line(img[10:30], 0.97).shape[0] >= 19
