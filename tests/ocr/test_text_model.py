@@ -112,10 +112,26 @@ def test_decoding_merges_repeats_and_drops_blanks():
     steps = [1, 1, 0, 1, 3, 2, 2, 0]  # ا ا (blank) ا space ب ب blank
     probs = np.full((len(steps), 4), 0.01, np.float32)
     for t, k in enumerate(steps):
-        probs[t, k] = 0.9 if t != 1 else 0.95
+        probs[t, k] = 0.95 if t != 1 else 0.99
     got = model.decode(probs)
     assert got.text == "اا ب"
-    assert got.confidences == pytest.approx((0.95, 0.9, 0.9))
+    assert got.confidences == pytest.approx((0.95, 0.95, 0.95))
+
+
+def test_a_blank_that_only_just_won_doubts_the_letters_beside_it():
+    # GIVEN two letters read surely, with a blank step between them that barely beat a space
+    model = TextLineModel.__new__(TextLineModel)
+    model.charset = "اب "
+    probs = np.array([
+        [0.01, 0.98, 0.005, 0.005],  # ا
+        [0.55, 0.01, 0.01, 0.43],    # blank, a space nearly
+        [0.01, 0.005, 0.98, 0.005],  # ب
+    ], np.float32)
+    # WHEN decoded
+    got = model.decode(probs)
+    # THEN the text has no space, but neither letter is sure any more
+    assert got.text == "اب"
+    assert max(got.confidences) == pytest.approx(0.55)
 
 
 def test_normalised_line_is_line_high_mirrored_and_ink_positive():
