@@ -43,6 +43,7 @@ class LineNumberReader:
 
     def __init__(self, model: TextLineModel) -> None:
         self.model = model
+        model.blank_doubt = False  # peaks only: they pick between the two readers better (bench)
 
     def read(self, cell_gray: np.ndarray, kind: str) -> NumberReading:
         """Read one cell image (grey or BGR) as a value of a numeric field kind."""

@@ -143,26 +143,34 @@ def _lstm_batch(xs: list[np.ndarray], wih: np.ndarray, whh: np.ndarray, b: np.nd
                 reverse: bool) -> list[np.ndarray]:
     """`_lstm` over several sequences of different lengths at once (one matrix product per
     step for all of them). Each sequence starts at step 0 (reversed within its own length
-    when `reverse`), so the padding after a short one never reaches its outputs."""
+    when `reverse`); sequences are taken longest first, so at each step only those still
+    running are computed and padding never reaches an output."""
     n = len(xs)
-    lens = [len(x) for x in xs]
-    t_max, hid = max(lens), whh.shape[1]
+    order = sorted(range(n), key=lambda i: -len(xs[i]))
+    lens = [len(xs[i]) for i in order]
+    t_max, hid = lens[0], whh.shape[1]
     seq = np.zeros((n, t_max, xs[0].shape[1]), np.float32)
-    for i, x in enumerate(xs):
-        seq[i, : len(x)] = x[::-1] if reverse else x
+    for r, i in enumerate(order):
+        seq[r, : lens[r]] = xs[i][::-1] if reverse else xs[i]
     gx = seq @ wih.T + b  # (n, T, 4H)
     whh_t = np.ascontiguousarray(whh.T)
     h = np.zeros((n, hid), np.float32)
     c = np.zeros((n, hid), np.float32)
     out = np.empty((n, t_max, hid), np.float32)
+    active = n
     for t in range(t_max):
-        g = gx[:, t] + h @ whh_t
+        while lens[active - 1] <= t:
+            active -= 1
+        g = gx[:active, t] + h[:active] @ whh_t
         i, f = _sigmoid(g[:, :hid]), _sigmoid(g[:, hid : 2 * hid])
         gg, o = np.tanh(g[:, 2 * hid : 3 * hid]), _sigmoid(g[:, 3 * hid :])
-        c = f * c + i * gg
-        h = o * np.tanh(c)
-        out[:, t] = h
-    return [out[i, :L][::-1] if reverse else out[i, :L] for i, L in enumerate(lens)]
+        c[:active] = f * c[:active] + i * gg
+        h[:active] = o * np.tanh(c[:active])
+        out[:active, t] = h[:active]
+    res: list[np.ndarray] = [np.empty(0)] * n
+    for r, i in enumerate(order):
+        res[i] = out[r, : lens[r]][::-1] if reverse else out[r, : lens[r]]
+    return res
 
 
 @cache
@@ -186,6 +194,8 @@ class LineText:
 
 class TextLineModel:
     """The trained network; `read` takes normalised lines (see `normalise_line`)."""
+
+    blank_doubt = True  # blank steps that only just won lower the letters beside them (see decode)
 
     def __init__(self, weights: dict[str, np.ndarray], charset: str, info: dict | None = None) -> None:
         one_blas_thread()
@@ -251,7 +261,9 @@ class TextLineModel:
         A character's confidence is the least of: its highest probability over its steps, and
         the winning probability of every blank step beside it. The second matters most: a
         missed space or letter shows as a blank step that only just won (0.6 blank against
-        0.4 space), while the letters themselves were read at 0.99."""
+        0.4 space), while the letters themselves were read at 0.99. With `blank_doubt` off
+        only the peaks count (the number reader: there a doubtful blank is rare and the peaks
+        decide better which of two readers to trust)."""
         best = probs.argmax(axis=1)
         top = probs[np.arange(len(best)), best]
         chars: list[str] = []
@@ -268,7 +280,10 @@ class TextLineModel:
             else:
                 peaks[-1] = max(peaks[-1], float(top[t]))
             prev = k
-        confs = [min(peaks[i], gaps[i], gaps[i + 1]) for i in range(len(chars))]
+        if self.blank_doubt:
+            confs = [min(peaks[i], gaps[i], gaps[i + 1]) for i in range(len(chars))]
+        else:
+            confs = list(peaks)
         # a doubtful space doubts the letters on both sides of it
         for i, ch in enumerate(chars):
             if ch.isspace():

@@ -252,3 +252,17 @@ def test_trimming_a_line_drops_sparse_tips_and_tails_but_keeps_its_body():
     assert (out == 0).sum() >= 0.97 * (img[10:30] == 0).sum()
     # AND a line with nothing to cut is left as it is
     assert _trim_line(img[10:30], 0.97).shape[0] >= 19
+
+
+def test_batched_recurrences_match_one_line_at_a_time():
+    from ocr.text_model import _lstm_batch
+
+    rng = np.random.default_rng(0)
+    wih = (rng.standard_normal((64, 10)) * 0.3).astype(np.float32)
+    whh = (rng.standard_normal((64, 16)) * 0.3).astype(np.float32)
+    b = rng.standard_normal(64).astype(np.float32)
+    seqs = [rng.random((n, 10), dtype=np.float32) for n in (5, 9, 3, 9, 1)]
+    for reverse in (False, True):
+        one = [_lstm(s[::-1], wih, whh, b)[::-1] if reverse else _lstm(s, wih, whh, b) for s in seqs]
+        for a, got in zip(one, _lstm_batch(seqs, wih, whh, b, reverse=reverse), strict=True):
+            np.testing.assert_allclose(got, a, rtol=1e-5, atol=1e-6)
