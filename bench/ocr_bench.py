@@ -122,6 +122,29 @@ NOTES = """### What was tried (and why the code is as it is)
   64%, the weakest word 57%, the weakest character 57%, the mean character 92%. Tesseract's
   confidences do not separate its confident substitutions from right readings; the
   thresholds are set for recall (a missed error is worse than an extra look).
+  With the line model (this run) Urdu text is far better (CER 2.3% against 12.1%) but its
+  remaining errors are as confident as its right readings: CTC puts nearly all of a step's
+  probability on one class. Counting the blank steps beside each letter (a missed space
+  shows as a blank that only just won) took the calibration pages from 94% to 86% of text
+  fields flagged for 95% of the wrong ones (counting only blank steps whose runner-up is
+  not a neighbouring letter, i.e. not that letter's alignment, was worse: 95%); still far
+  too many, so without an office
+  vocabulary nearly half the fields are flagged. With the office's vocabulary (the app's
+  default once a field group has 30 recorded values) the target is met. Using Debian's
+  general Urdu word list as the vocabulary of a new office was worse (32.5% flagged, 74% of
+  wrong fields caught: many misreadings are real words, سکہ for سکنہ).
+- **Reading twice.** A long Nastaliq line holding tall letters and deep tails is scaled
+  smaller than most training lines; the first model (7 epochs) read such lines far worse
+  (row 1 of a page, 13 errors in 56 letters; the same crop cut by 10-20% of its height: 1).
+  Two fixes, both kept: the model went on training for 2 epochs with half of the lines
+  zoomed in or out by up to 28%, and each line is read as cut and cut to the rows holding
+  99% of its ink, the surer reading kept if it is surer by more than 0.03 (mean log
+  probability per letter; with no margin the cut reading lost the madda of آ on a clean
+  Naskh page). On 4 Nastaliq calibration pages (seed 101) owners went 6.2% -> 2.7% CER with
+  the first model; 0.97/0.98/0.995 were worse or mixed.
+- **Still wrong.** Digits inside Urdu text (remarks such as انتقال نمبر 5082): the line
+  model never saw digits in training and reads them as letters (Tesseract's `urd` read them).
+  Next: train with numbers in text lines, or read the digit runs with the number reader.
 """
 CACHE = Path(os.environ.get("DAFTAR_BENCH_CACHE", "/tmp/daftar-ocr-bench"))
 
