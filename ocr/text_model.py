@@ -54,6 +54,30 @@ def normalise_line(gray: np.ndarray, min_height: float = 0.0, mirror: bool = Tru
     return np.ascontiguousarray(out[:, ::-1] if mirror else out)
 
 
+_DIGIT_RUN = None
+
+
+def _digit_run_order(seen: str) -> list[int]:
+    """Index permutation that reverses each digit run of `seen` (as reverse_digit_runs)."""
+    import re
+
+    order = list(range(len(seen)))
+    for m in re.finditer("[0-9\u06f0-\u06f9\u0660-\u0669]+", seen):
+        order[m.start() : m.end()] = order[m.start() : m.end()][::-1]
+    return order
+
+
+def reverse_digit_runs(text: str) -> str:
+    """Each run of digits (Latin or Urdu) reversed: between the reading order of a mirrored
+    right-to-left line, where numbers still run left to right, and the logical order."""
+    import re
+
+    global _DIGIT_RUN
+    if _DIGIT_RUN is None:
+        _DIGIT_RUN = re.compile("[0-9\u06f0-\u06f9\u0660-\u0669]+")
+    return _DIGIT_RUN.sub(lambda m: m.group(0)[::-1], text)
+
+
 def split_lines(mask: np.ndarray) -> list[tuple[int, int]]:
     """Row spans (y0, y1) of the text lines of a cell's ink mask, top to bottom.
 
@@ -290,9 +314,14 @@ class TextLineModel:
                 for j in (i - 1, i + 1):
                     if 0 <= j < len(chars):
                         confs[j] = min(confs[j], confs[i])
-        text = " ".join("".join(chars).split())
         letters = [c for ch, c in zip(chars, confs, strict=True) if not ch.isspace()]
-        return LineText(text, tuple(letters))
+        text = "".join(chars)
+        if (getattr(self, "info", None) or {}).get("mirror", True):
+            # a mirrored line shows numbers reversed: put each digit run, and its scores, back
+            seen = "".join(ch for ch in chars if not ch.isspace())
+            letters = [letters[i] for i in _digit_run_order(seen)]
+            text = reverse_digit_runs(text)
+        return LineText(" ".join(text.split()), tuple(letters))
 
     def read(self, line: np.ndarray) -> LineText:
         """Text of one normalised line."""

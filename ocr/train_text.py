@@ -49,6 +49,14 @@ def clean_label(text: str) -> str:
     return " ".join(text.split())
 
 
+def visual_label(text: str) -> str:
+    """The label in the order the mirrored line shows it: digit runs run left to right
+    inside right-to-left text, so each is reversed (`ocr.text_model.logical_text` undoes it)."""
+    from ocr.text_model import reverse_digit_runs
+
+    return reverse_digit_runs(text)
+
+
 def urdu_words(traineddata: Path = TESSDATA) -> list[str]:
     """The word list inside Debian's urd.traineddata (only words in Arabic script)."""
     if not shutil.which("combine_tessdata") or not shutil.which("dawg2wordlist"):
@@ -70,11 +78,25 @@ def urdu_words(traineddata: Path = TESSDATA) -> list[str]:
     return sorted(set(keep))
 
 
+_LATIN = "0123456789"
+_URDU = "۰۱۲۳۴۵۶۷۸۹"
+_DIGIT_P = 0.0  # share of values given a number among their words (data --digits)
+
+
+def _number(rng: random.Random) -> str:
+    digits = _URDU if rng.random() < 0.4 else _LATIN
+    return "".join(rng.choice(digits) for _ in range(rng.choice((1, 2, 3, 3, 4, 4, 4, 5))))
+
+
 def _replace_text(template, header: dict, rows: list[dict], words: list[str], rng: random.Random) -> None:
-    """Every Urdu text and choice value becomes random words, about as many as it had."""
+    """Every Urdu text and choice value becomes random words, about as many as it had (with
+    `_DIGIT_P`, sometimes a number among them, as in remarks: انتقال نمبر 5082)."""
     def fake(value: str) -> str:
         n = max(1, len(value.split()) + rng.choice((-1, 0, 0, 1)))
-        return " ".join(rng.choice(words) for _ in range(n))
+        out = [rng.choice(words) for _ in range(n)]
+        if rng.random() < _DIGIT_P:
+            out.insert(rng.randint(0, len(out)), _number(rng))
+        return " ".join(out)
 
     for spec in template.header:
         if spec.kind in ("text-ur", "choice") and header.get(spec.name):
@@ -111,7 +133,7 @@ def page_lines(seed: int, words: list[str]) -> list[tuple[np.ndarray, str]]:
             continue
         text = page.truth["header"][name] if r is None else page.truth["rows"][r][name]
         if text:
-            cells.append((_inner(gray, box, 0.02 if r is None else 0.06), clean_label(text)))
+            cells.append((_inner(gray, box, 0.02 if r is None else 0.06), visual_label(clean_label(text))))
     heights = []
     prepared = []
     for img, label in cells:
@@ -132,7 +154,8 @@ def page_lines(seed: int, words: list[str]) -> list[tuple[np.ndarray, str]]:
 
 
 def _shard(args) -> str:
-    seeds, words, path = args
+    global _DIGIT_P
+    seeds, words, path, _DIGIT_P = args
     lines, labels = [], []
     for s in seeds:
         try:
@@ -197,13 +220,13 @@ def make_number_data(out: Path, cells: int, seed: int, workers: int) -> None:
             print(f"{n}/{len(jobs)} {p} {time.time() - t0:.0f}s", flush=True)
 
 
-def make_data(out: Path, pages: int, seed: int, workers: int) -> None:
+def make_data(out: Path, pages: int, seed: int, workers: int, digits: float = 0.0) -> None:
     out.mkdir(parents=True, exist_ok=True)
     words = urdu_words()
     (out / "words.txt").write_text("\n".join(words), encoding="utf-8")
     per = 20
     jobs = [
-        (list(range(seed + i, seed + min(pages, i + per))), words, str(out / f"shard-{i // per:04d}.npz"))
+        (list(range(seed + i, seed + min(pages, i + per))), words, str(out / f"shard-{i // per:04d}.npz"), digits)
         for i in range(0, pages, per)
     ]
     t0 = time.time()
@@ -321,8 +344,9 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
     net = build_net(len(charset) + 1, hidden, chans)
     if init is not None:  # go on from a saved model (same character set and sizes)
         with np.load(init) as z:
-            if str(z["charset"]) != charset:
-                raise SystemExit(f"{init}: its character set differs from the data's")
+            old = str(z["charset"])
+            if not set(old) <= set(charset):
+                raise SystemExit(f"{init}: it knows characters the data has not: {set(old) - set(charset)}")
             sd = net.state_dict()
             for i, name in enumerate(CONVS):
                 sd[f"convs.{i}.weight"] = torch.tensor(z[f"{name}.w"].astype(np.float32))
@@ -330,8 +354,12 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
             for k in sd:
                 if k.startswith("rnn."):
                     sd[k] = torch.tensor(z[k].astype(np.float32))
-            sd["fc.weight"] = torch.tensor(z["fc.w"].astype(np.float32))
-            sd["fc.bias"] = torch.tensor(z["fc.b"].astype(np.float32))
+            # output rows of known characters move to their new places; new ones start fresh
+            rows = [0] + [charset.index(c) + 1 for c in old]
+            w, b = sd["fc.weight"].clone() * 0.1, torch.full_like(sd["fc.bias"], float(z["fc.b"].min()))
+            w[rows] = torch.tensor(z["fc.w"].astype(np.float32))
+            b[rows] = torch.tensor(z["fc.b"].astype(np.float32))
+            sd["fc.weight"], sd["fc.bias"] = w, b
             net.load_state_dict(sd)
             history_before = json.loads(str(z["info"])).get("epochs", [])
     else:
@@ -433,6 +461,7 @@ def main(argv=None) -> int:
     d.add_argument("--pages", type=int, default=1200)
     d.add_argument("--seed", type=int, default=500000)
     d.add_argument("--workers", type=int, default=2)
+    d.add_argument("--digits", type=float, default=0.0, help="share of values given a number")
     nd = sub.add_parser("numbers-data")
     nd.add_argument("--out", type=Path, required=True)
     nd.add_argument("--cells", type=int, default=60000)
@@ -454,7 +483,7 @@ def main(argv=None) -> int:
                    help="share of lines zoomed in or out by up to 28%% (robustness to crop height)")
     a = ap.parse_args(argv)
     if a.cmd == "data":
-        make_data(a.out, a.pages, a.seed, a.workers)
+        make_data(a.out, a.pages, a.seed, a.workers, a.digits)
     elif a.cmd == "numbers-data":
         make_number_data(a.out, a.cells, a.seed, a.workers)
     else:

@@ -266,3 +266,21 @@ def test_batched_recurrences_match_one_line_at_a_time():
         one = [_lstm(s[::-1], wih, whh, b)[::-1] if reverse else _lstm(s, wih, whh, b) for s in seqs]
         for a, got in zip(one, _lstm_batch(seqs, wih, whh, b, reverse=reverse), strict=True):
             np.testing.assert_allclose(got, a, rtol=1e-5, atol=1e-6)
+
+
+def test_numbers_inside_urdu_text_come_back_in_logical_order():
+    from ocr.text_model import reverse_digit_runs
+
+    # a mirrored line shows 5082 as 2805 (numbers run left to right inside right-to-left text)
+    assert reverse_digit_runs("انتقال نمبر 2805 منظور") == "انتقال نمبر 5082 منظور"
+    assert reverse_digit_runs("چک ۲۱ ج ب") == "چک ۱۲ ج ب"
+    model = TextLineModel.__new__(TextLineModel)
+    model.charset = "ن 12"
+    model.info = {"mirror": True}
+    steps = [1, 0, 2, 0, 4, 0, 3]  # ن, space, 2, 1 as the mirrored line shows them
+    probs = np.full((len(steps), 5), 0.01, np.float32)
+    for t, k in enumerate(steps):
+        probs[t, k] = 0.9 if k != 4 else 0.6  # the 2 is the doubtful one
+    got = model.decode(probs)
+    assert got.text == "ن 12"
+    assert got.confidences[1:] == pytest.approx((0.9, 0.6))  # scores follow their digits
