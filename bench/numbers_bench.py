@@ -210,6 +210,21 @@ def pct(x: float | None) -> str:
     return "–" if x is None else f"{100 * x:.2f}%"
 
 
+def _reader_table(results: dict[str, dict], key: str, title: str) -> list[str]:
+    """A table of one more reader's results (results[set][key]) per set and level."""
+    out = ["", title, "",
+           "| set | exact, levels 0–2 | exact, all levels | level 0 | level 1 | level 2 | level 3 | "
+           "flagged | error recall | ms/field |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, r in results.items():
+        rl = r.get(key)
+        if not rl:
+            continue
+        lv = [pct(rl["by_level"].get(i)) if i in rl["by_level"] else "–" for i in range(4)]
+        out.append(f"| {name} | {pct(rl['exact_0_2'])} | {pct(rl['exact'])} | " + " | ".join(lv)
+                   + f" | {pct(rl['flagged_rate'])} | {pct(rl['error_recall'])} | {rl['ms_per_field']:.2f} |")
+    return out
+
+
 def report(results: dict[str, dict], info: dict, tess_version: str | None, seconds: float) -> str:
     lines = [
         SECTION,
@@ -238,28 +253,11 @@ def report(results: dict[str, dict], info: dict, tess_version: str | None, secon
             + " |"
         )
     if any(r.get("lines") for r in results.values()):
-        lines += ["", "The number line model (`ocr.number_lines`: the whole cell read by a CNN + BiLSTM "
-                  "with CTC, no glyph cutting; `number_lines.npz`) on the same cells:", "",
-                  "| set | exact, levels 0–2 | exact, all levels | level 0 | level 1 | level 2 | level 3 | "
-                  "flagged | error recall | ms/field |", "|---|---|---|---|---|---|---|---|---|---|"]
-        for name, r in results.items():
-            rl = r.get("lines")
-            if not rl:
-                continue
-            lv = [pct(rl["by_level"].get(i)) if i in rl["by_level"] else "–" for i in range(4)]
-            lines.append(f"| {name} | {pct(rl['exact_0_2'])} | {pct(rl['exact'])} | " + " | ".join(lv)
-                         + f" | {pct(rl['flagged_rate'])} | {pct(rl['error_recall'])} | {rl['ms_per_field']:.2f} |")
-        lines += ["", "Both readers together (`ocr.number_lines.AgreeingNumberReader`: the glyph reader and the "
-                  "line model; a disagreement gives the surer reading, capped at 0.45 so it is flagged):", "",
-                  "| set | exact, levels 0–2 | exact, all levels | level 0 | level 1 | level 2 | level 3 | "
-                  "flagged | error recall | ms/field |", "|---|---|---|---|---|---|---|---|---|---|"]
-        for name, r in results.items():
-            rl = r.get("combined")
-            if not rl:
-                continue
-            lv = [pct(rl["by_level"].get(i)) if i in rl["by_level"] else "–" for i in range(4)]
-            lines.append(f"| {name} | {pct(rl['exact_0_2'])} | {pct(rl['exact'])} | " + " | ".join(lv)
-                         + f" | {pct(rl['flagged_rate'])} | {pct(rl['error_recall'])} | {rl['ms_per_field']:.2f} |")
+        lines += _reader_table(results, "lines", "The number line model (`ocr.number_lines`: the whole cell "
+                               "read by a CNN + BiLSTM with CTC, no glyph cutting; `number_lines.npz`) on the same cells:")
+        lines += _reader_table(results, "combined", "Both readers together (`ocr.number_lines.agree`: the glyph "
+                               "reader and the line model; a disagreement gives the surer reading, capped at 0.45 "
+                               "so it is flagged), as the app reads numbers:")
     lines += ["", *targets(results)]
     lines += ["", "Per field kind (ours / Tesseract):", ""]
     kinds = list(synth.KINDS)
