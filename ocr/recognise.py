@@ -758,9 +758,12 @@ class DedicatedNumberReader:
             second = self.lines.read_many([(gray, c.kind) for c, gray, _ in inked])
             inked = [(c, g, agree(r, r2)) for (c, g, r), r2 in zip(inked, second, strict=True)]
         for c, _gray, r in inked:
-            out[c.key] = NumberReading(
-                latin_digits(r.text), float(r.confidence), list(getattr(r, "glyph_confidences", []))
-            )
+            # the field's confidence caps its glyphs' (a disagreement or a parse problem must
+            # survive into the score, which is computed from the glyph confidences)
+            glyphs = [float(g) for g in getattr(r, "glyph_confidences", [])]
+            if glyphs and r.confidence < min(glyphs):
+                glyphs = [min(g, float(r.confidence)) for g in glyphs]
+            out[c.key] = NumberReading(latin_digits(r.text), float(r.confidence), glyphs)
         return out
 
 

@@ -107,3 +107,26 @@ def test_two_readers_that_disagree_give_the_surer_text_flagged():
     assert got.text == "1255"
     assert got.confidence <= number_lines.DISAGREE_CAP
     assert got.problem == "the two number readers disagree"
+
+
+def test_a_disagreement_is_flagged_on_the_page_not_only_in_the_reader():
+    from ocr.confidence import score_field
+    from ocr.recognise import CellImage, DedicatedNumberReader, recognise_cells
+    from records.templates import builtin
+
+    class Lines:
+        def read_many(self, cells):
+            from ocr.numbers import NumberReading
+
+            return [NumberReading("1349", 0.99, [0.99] * 4) for _ in cells]
+
+    # GIVEN a cell the glyph reader reads 349 and the line reader 1349, both surely
+    img = cell("349", "latin", naskh(), kind="integer")
+    reader = DedicatedNumberReader(_Fixed("349", 0.95), Lines())
+    # WHEN the page's cells are read and scored
+    got = recognise_cells([CellImage("k", "integer", img)], number_reader=reader)["k"]
+    spec = builtin("jamabandi").field("khatooni_no")
+    scored = score_field(spec, got.text, got.confidences)
+    # THEN the field is flagged for a look
+    assert got.text == "1349" and max(got.confidences) <= number_lines.DISAGREE_CAP
+    assert any(f.code == "low_confidence" for f in scored.flags)
