@@ -53,18 +53,25 @@ class LineNumberReader:
         """Read several (cell image, kind) pairs; their recurrences run as one batch."""
         from ocr.recognise import _crop, clean_cell
 
-        lines, where = [], []
-        out: list[NumberReading] = [NumberReading("", 0.0, problem="nothing was read")] * len(cells)
-        for i, (cell_gray, kind) in enumerate(cells):
-            if kind not in NUMERIC_KINDS:
-                raise ValueError(f"'{kind}' is not a numeric field kind ({', '.join(NUMERIC_KINDS)})")
+        crops: list[tuple[np.ndarray | None, str]] = []
+        for cell_gray, kind in cells:
             gray = cell_gray if cell_gray.ndim == 2 else cell_gray.mean(axis=2).astype(np.uint8)
             ink = clean_cell(gray)
-            if ink.box is not None:
-                lines.append(normalise_line(_crop(ink.gray, ink.box, pad=2), mirror=False))
+            crops.append((None if ink.box is None else _crop(ink.gray, ink.box, pad=2), kind))
+        return self.read_crops(crops)
+
+    def read_crops(self, crops: list[tuple[np.ndarray | None, str]]) -> list[NumberReading]:
+        """Read (ink crop of a cleaned cell, kind) pairs; a None crop is a blank cell."""
+        out: list[NumberReading] = [NumberReading("", 0.0, problem="nothing was read")] * len(crops)
+        lines, where = [], []
+        for i, (crop, kind) in enumerate(crops):
+            if kind not in NUMERIC_KINDS:
+                raise ValueError(f"'{kind}' is not a numeric field kind ({', '.join(NUMERIC_KINDS)})")
+            if crop is not None:
+                lines.append(normalise_line(crop, mirror=False))
                 where.append(i)
         for i, got in zip(where, self.model.read_many(lines), strict=True):
-            kind = cells[i][1]
+            kind = crops[i][1]
             text = got.text.replace(" ", "").replace("،", "، ").strip()
             conf = min(got.confidences, default=0.0)
             problem = parse_problem(kind, text) if text else "nothing was read"

@@ -214,22 +214,9 @@ class _Slot:
 
 def text_lines(crop: np.ndarray, mask: np.ndarray | None = None) -> int:
     """Number of text lines in a crop, from the gaps of its ink row profile."""
-    if mask is None:
-        mask = ink_mask(crop)
-    rows = mask.sum(axis=1) > max(1, 0.01 * mask.shape[1])
-    runs, inside, start = [], False, 0
-    for i, v in enumerate(rows):
-        if v and not inside:
-            inside, start = True, i
-        elif not v and inside:
-            inside = False
-            runs.append(i - start)
-    if inside:
-        runs.append(len(rows) - start)
-    if not runs:
-        return 1
-    tall = max(runs)
-    return max(1, sum(1 for r in runs if r >= 0.5 * tall))
+    from ocr.text_model import split_lines
+
+    return len(split_lines(ink_mask(crop) if mask is None else mask))
 
 
 def _common_scale(
@@ -751,13 +738,14 @@ class DedicatedNumberReader:
             if ink.box is None:
                 out[c.key] = NumberReading("", 1.0, [])
                 continue
-            inked.append((c, ink.gray, self.reader.read(ink.gray, c.kind)))
+            inked.append((c, ink, self.reader.read(ink.gray, c.kind)))
         if self.lines is not None and inked:
             from ocr.number_lines import agree
 
-            second = self.lines.read_many([(gray, c.kind) for c, gray, _ in inked])
-            inked = [(c, g, agree(r, r2)) for (c, g, r), r2 in zip(inked, second, strict=True)]
-        for c, _gray, r in inked:
+            # the cells are cleaned already: the line reader takes their ink crops
+            second = self.lines.read_crops([(_crop(ink.gray, ink.box, pad=2), c.kind) for c, ink, _ in inked])
+            inked = [(c, ink, agree(r, r2)) for (c, ink, r), r2 in zip(inked, second, strict=True)]
+        for c, _ink, r in inked:
             # the field's confidence caps its glyphs' (a disagreement or a parse problem must
             # survive into the score, which is computed from the glyph confidences)
             glyphs = [float(g) for g in getattr(r, "glyph_confidences", [])]

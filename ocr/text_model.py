@@ -15,6 +15,7 @@ best-path decoding gives the text and each character's probability.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -54,15 +55,13 @@ def normalise_line(gray: np.ndarray, min_height: float = 0.0, mirror: bool = Tru
     return np.ascontiguousarray(out[:, ::-1] if mirror else out)
 
 
-_DIGIT_RUN = None
+_DIGIT_RUN = re.compile("[0-9\u06f0-\u06f9\u0660-\u0669]+")  # Latin, Urdu, Arabic-Indic
 
 
 def _digit_run_order(seen: str) -> list[int]:
     """Index permutation that reverses each digit run of `seen` (as reverse_digit_runs)."""
-    import re
-
     order = list(range(len(seen)))
-    for m in re.finditer("[0-9\u06f0-\u06f9\u0660-\u0669]+", seen):
+    for m in _DIGIT_RUN.finditer(seen):
         order[m.start() : m.end()] = order[m.start() : m.end()][::-1]
     return order
 
@@ -70,11 +69,6 @@ def _digit_run_order(seen: str) -> list[int]:
 def reverse_digit_runs(text: str) -> str:
     """Each run of digits (Latin or Urdu) reversed: between the reading order of a mirrored
     right-to-left line, where numbers still run left to right, and the logical order."""
-    import re
-
-    global _DIGIT_RUN
-    if _DIGIT_RUN is None:
-        _DIGIT_RUN = re.compile("[0-9\u06f0-\u06f9\u0660-\u0669]+")
     return _DIGIT_RUN.sub(lambda m: m.group(0)[::-1], text)
 
 

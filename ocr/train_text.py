@@ -38,13 +38,14 @@ from ocr.evaluate import edit_distance
 from ocr.text_model import CONVS, LINE_H, normalise_line, split_lines
 
 TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata/urd.traineddata")
-_HARAKAT = dict.fromkeys(range(0x064B, 0x0653))
 _NOT_DRAWN = set("/-()")
 LEVELS = ("clean", "light", "moderate", "moderate", "heavy")
 
 
 def clean_label(text: str) -> str:
     """The label a line is trained to read: no short vowels, single spaces (as the app stores)."""
+    from ocr.recognise import _HARAKAT
+
     text = unicodedata.normalize("NFC", text).translate(_HARAKAT)
     return " ".join(text.split())
 

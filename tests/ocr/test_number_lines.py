@@ -115,7 +115,7 @@ def test_a_disagreement_is_flagged_on_the_page_not_only_in_the_reader():
     from records.templates import builtin
 
     class Lines:
-        def read_many(self, cells):
+        def read_crops(self, cells):
             from ocr.numbers import NumberReading
 
             return [NumberReading("1349", 0.99, [0.99] * 4) for _ in cells]
