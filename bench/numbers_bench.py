@@ -104,6 +104,45 @@ class Tesseract:
         self.urd.End()
 
 
+def _score(cells: list, read) -> dict:
+    """Every cell read with `read(image, kind)`: whether each is right, the flag rate (confidence
+    < 0.5), the share of wrong readings flagged, CPU ms per field and the first errors."""
+    oks, flagged, wrong, wrong_flagged, errors = [], 0, 0, 0, []
+    spent = 0.0
+    for c in cells:
+        t0 = time.process_time()
+        r = read(c.image, c.kind)
+        spent += time.process_time() - t0
+        ok = canon(r.text) == canon(c.truth)
+        oks.append(ok)
+        low = r.confidence < 0.5
+        flagged += low
+        if not ok:
+            wrong += 1
+            wrong_flagged += low
+            if len(errors) < 12:
+                errors.append(f"{c.font}/{c.script}/L{c.meta['level']}: {c.truth!r} -> {r.text!r} ({r.confidence:.2f})")
+    n = len(cells)
+    return {"oks": oks, "flagged_rate": flagged / max(n, 1),
+            "error_recall": wrong_flagged / wrong if wrong else 1.0,
+            "ms_per_field": 1000 * spent / max(n, 1), "errors": errors}
+
+
+def _rates(cells: list, oks: list[bool], key) -> dict:
+    """Share right per value of key(cell), and how many cells had that value."""
+    n: dict = defaultdict(int)
+    right: dict = defaultdict(int)
+    for c, ok in zip(cells, oks, strict=True):
+        n[key(c)] += 1
+        right[key(c)] += ok
+    return {k: (right[k] / n[k], n[k]) for k in sorted(n, key=str)}
+
+
+def _exact_0_2(cells: list, oks: list[bool]) -> float:
+    pairs = [ok for c, ok in zip(cells, oks, strict=True) if c.meta["level"] <= 2]
+    return sum(pairs) / max(len(pairs), 1)
+
+
 def evaluate_lines(cells: list, combined: bool = False) -> dict | None:
     """The number line model (ocr.number_lines) on the same cells, or None when not installed;
     `combined`: the line model and the glyph reader together (AgreeingNumberReader)."""
@@ -114,95 +153,47 @@ def evaluate_lines(cells: list, combined: bool = False) -> dict | None:
     reader = number_lines.get_line_number_reader()
     if combined:
         reader = number_lines.AgreeingNumberReader(get_number_reader(), reader)
-    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    by_level: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    by_script: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    flagged = wrong = wrong_flagged = 0
-    spent = 0.0
-    errors = []
-    for c in cells:
-        t0 = time.process_time()
-        r = reader.read(c.image, c.kind)
-        spent += time.process_time() - t0
-        ok = canon(r.text) == canon(c.truth)
-        for d in (by_kind[c.kind], by_level[c.meta["level"]], by_script[c.script]):
-            d[0] += 1
-            d[1] += ok
-        low = r.confidence < 0.5
-        flagged += low
-        if not ok:
-            wrong += 1
-            wrong_flagged += low
-            if len(errors) < 12:
-                errors.append(f"{c.font}/{c.script}/L{c.meta['level']}: {c.truth!r} -> {r.text!r} ({r.confidence:.2f})")
-    n = len(cells)
-    upto2 = [v for k, v in by_level.items() if k <= 2]
+    sc = _score(cells, reader.read)
+    oks = sc.pop("oks")
     return {
-        "n": n,
-        "exact": sum(v[1] for v in by_kind.values()) / max(n, 1),
-        "exact_0_2": sum(v[1] for v in upto2) / max(sum(v[0] for v in upto2), 1),
-        "by_kind": {k: v[1] / v[0] for k, v in by_kind.items()},
-        "by_level": {k: v[1] / v[0] for k, v in sorted(by_level.items())},
-        "by_script": {k: v[1] / v[0] for k, v in sorted(by_script.items())},
-        "flagged_rate": flagged / max(n, 1),
-        "error_recall": wrong_flagged / wrong if wrong else 1.0,
-        "ms_per_field": 1000 * spent / max(n, 1),
-        "errors": errors,
+        "n": len(cells),
+        "exact": sum(oks) / max(len(cells), 1),
+        "exact_0_2": _exact_0_2(cells, oks),
+        "by_kind": {k: v[0] for k, v in _rates(cells, oks, lambda c: c.kind).items()},
+        "by_level": {k: v[0] for k, v in _rates(cells, oks, lambda c: c.meta["level"]).items()},
+        "by_script": {k: v[0] for k, v in _rates(cells, oks, lambda c: c.script).items()},
+        **sc,
     }
 
 
 def evaluate(cells: list, tess: Tesseract | None) -> dict:
-    reader = get_number_reader()
-    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # n, ours, tesseract
-    by_level: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    by_script: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    flagged = wrong = wrong_flagged = 0
-    ours_time = tess_time = 0.0
-    errors = []
-    for c in cells:
-        t0 = time.process_time()
-        r = reader.read(c.image, c.kind)
-        ours_time += time.process_time() - t0
-        ok = canon(r.text) == canon(c.truth)
-        t_ok = False
-        if tess is not None:
+    ours = _score(cells, get_number_reader().read)
+    oks = ours.pop("oks")
+    t_oks = [False] * len(cells)
+    tess_time = 0.0
+    if tess is not None:
+        for i, c in enumerate(cells):
             t0 = time.process_time()
             t_text = tess.read(c.image, c.script)
             tess_time += time.process_time() - t0
-            t_ok = canon(t_text) == canon(c.truth)
-        for d in (by_kind[c.kind], by_level[c.meta["level"]], by_script[c.script]):
-            d[0] += 1
-            d[1] += ok
-            d[2] += t_ok
-        low = r.confidence < 0.5
-        flagged += low
-        if not ok:
-            wrong += 1
-            wrong_flagged += low
-            if len(errors) < 12:
-                errors.append(
-                    f"{c.font}/{c.script}/L{c.meta['level']}: {c.truth!r} -> {r.text!r} ({r.confidence:.2f})"
-                )
+            t_oks[i] = canon(t_text) == canon(c.truth)
     n = len(cells)
-    upto2 = [v for k, v in by_level.items() if k <= 2]
-    exact_02 = sum(v[1] for v in upto2) / max(sum(v[0] for v in upto2), 1)
-    tess_02 = sum(v[2] for v in upto2) / max(sum(v[0] for v in upto2), 1)
-    total_ours = sum(v[1] for v in by_kind.values())
-    total_tess = sum(v[2] for v in by_kind.values())
+
+    def both(key):
+        o, t = _rates(cells, oks, key), _rates(cells, t_oks, key)
+        return {k: (o[k][0], t[k][0], o[k][1]) for k in o}
+
     return {
         "n": n,
-        "exact": total_ours / max(n, 1),
-        "exact_0_2": exact_02,
-        "tesseract_exact_0_2": tess_02 if tess else None,
-        "tesseract_exact": total_tess / max(n, 1) if tess else None,
-        "by_kind": {k: (v[1] / v[0], v[2] / v[0], v[0]) for k, v in by_kind.items()},
-        "by_level": {k: (v[1] / v[0], v[2] / v[0], v[0]) for k, v in sorted(by_level.items())},
-        "by_script": {k: (v[1] / v[0], v[2] / v[0], v[0]) for k, v in sorted(by_script.items())},
-        "flagged_rate": flagged / max(n, 1),
-        "error_recall": wrong_flagged / wrong if wrong else 1.0,
-        "ms_per_field": 1000 * ours_time / max(n, 1),
+        "exact": sum(oks) / max(n, 1),
+        "exact_0_2": _exact_0_2(cells, oks),
+        "tesseract_exact_0_2": _exact_0_2(cells, t_oks) if tess else None,
+        "tesseract_exact": sum(t_oks) / max(n, 1) if tess else None,
+        "by_kind": both(lambda c: c.kind),
+        "by_level": both(lambda c: c.meta["level"]),
+        "by_script": both(lambda c: c.script),
         "tesseract_ms_per_field": 1000 * tess_time / max(n, 1) if tess else None,
-        "errors": errors,
+        **ours,
     }
 
 
