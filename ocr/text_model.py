@@ -45,7 +45,7 @@ def normalise_line(gray: np.ndarray, min_height: float = 0.0, mirror: bool = Tru
         top = extra // 2
         g = np.pad(g, ((top, extra - top), (0, 0)), constant_values=float(np.percentile(g, 90)))
         h = g.shape[0]
-    lo, hi = float(np.percentile(g, 1)), float(np.percentile(g, 90))
+    lo, hi = (float(v) for v in np.percentile(g, (1, 90)))
     if hi - lo < 8:
         lo = hi - 8
     ink = np.clip((hi - g) / (hi - lo), 0.0, 1.0)
@@ -106,24 +106,19 @@ def split_lines(mask: np.ndarray) -> list[tuple[int, int]]:
 def _conv_relu_pool(x: np.ndarray, m: np.ndarray, b: np.ndarray, pool: tuple[int, int]) -> np.ndarray:
     """(H, W, C) -> (H/ph, W/pw, K): 3x3 convolution (zero padding 1), max-pool, ReLU.
 
-    `m` is the (9*C, K) kernel matrix, rows ordered (dy, dx, channel). One input channel is
-    filtered with OpenCV (one 3x3 filter per map); more go through one matrix product over
-    the nine shifted copies. Pooling comes before bias and ReLU (both are monotonic, so the
+    `m` is the (9*C, K) kernel matrix, rows ordered (dy, dx, channel): one matrix product
+    over the nine shifted copies of the input (for one input channel 2.6x faster than one
+    OpenCV filter per map). Pooling comes before bias and ReLU (both are monotonic, so the
     result is the same) on a quarter of the values."""
     h, w, c = x.shape
     k = m.shape[1]
-    if c == 1:
-        src = x[:, :, 0]
-        y = np.empty((h, w, k), np.float32)
-        for j in range(k):
-            y[:, :, j] = cv2.filter2D(src, -1, m[:, j].reshape(3, 3), borderType=cv2.BORDER_CONSTANT)
-    else:
-        p = np.pad(x, ((1, 1), (1, 1), (0, 0)))
-        cols = np.empty((h, w, 9 * c), np.float32)
-        for i in range(9):
-            dy, dx = divmod(i, 3)
-            cols[:, :, i * c : (i + 1) * c] = p[dy : dy + h, dx : dx + w]
-        y = (cols.reshape(h * w, 9 * c) @ m).reshape(h, w, k)
+    p = np.zeros((h + 2, w + 2, c), np.float32)
+    p[1:-1, 1:-1] = x
+    cols = np.empty((h, w, 9 * c), np.float32)
+    for i in range(9):
+        dy, dx = divmod(i, 3)
+        cols[:, :, i * c : (i + 1) * c] = p[dy : dy + h, dx : dx + w]
+    y = (cols.reshape(h * w, 9 * c) @ m).reshape(h, w, k)
     ph, pw = pool
     y = y[: h // ph * ph, : w // pw * pw]
     if pw == 2:
@@ -157,37 +152,56 @@ def _lstm(x: np.ndarray, wih: np.ndarray, whh: np.ndarray, b: np.ndarray) -> np.
     return out
 
 
-def _lstm_batch(xs: list[np.ndarray], wih: np.ndarray, whh: np.ndarray, b: np.ndarray,
-                reverse: bool) -> list[np.ndarray]:
-    """`_lstm` over several sequences of different lengths at once (one matrix product per
-    step for all of them). Each sequence starts at step 0 (reversed within its own length
-    when `reverse`); sequences are taken longest first, so at each step only those still
-    running are computed and padding never reaches an output."""
+def _bilstm_weights(fwd: tuple, bwd: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Both directions' LSTM weights stacked for `_bilstm_batch`: input weights (D, 8H) for
+    one product over all steps, recurrent weights (2, H, 4H), and the gates scaled so that one
+    tanh gives all four: sigmoid(x) = (tanh(x/2) + 1) / 2 for the i, f and o gates."""
+    hid = fwd[1].shape[1]
+    scale = np.full(4 * hid, 0.5, np.float32)
+    scale[2 * hid : 3 * hid] = 1.0
+    wih = np.concatenate([fwd[0] * scale[:, None], bwd[0] * scale[:, None]]).T
+    whh = np.stack([(fwd[1] * scale[:, None]).T, (bwd[1] * scale[:, None]).T])
+    b = np.concatenate([fwd[2] * scale, bwd[2] * scale])
+    return np.ascontiguousarray(wih, np.float32), np.ascontiguousarray(whh, np.float32), b.astype(np.float32)
+
+
+def _bilstm_batch(xs: list[np.ndarray], wih: np.ndarray, whh: np.ndarray, b: np.ndarray
+                  ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Both directions of `_lstm` over several sequences of different lengths at once
+    (weights from `_bilstm_weights`): at each step one batched product and one tanh serve
+    both directions and every sequence still running. Sequences are taken longest first, so
+    only those still running are computed and padding never reaches an output. Returns
+    (forward, backward) outputs per sequence, each (T, H), in step order."""
     n = len(xs)
     order = sorted(range(n), key=lambda i: -len(xs[i]))
     lens = [len(xs[i]) for i in order]
     t_max, hid = lens[0], whh.shape[1]
     seq = np.zeros((n, t_max, xs[0].shape[1]), np.float32)
+    rev = np.zeros_like(seq)
     for r, i in enumerate(order):
-        seq[r, : lens[r]] = xs[i][::-1] if reverse else xs[i]
-    gx = seq @ wih.T + b  # (n, T, 4H)
-    whh_t = np.ascontiguousarray(whh.T)
-    h = np.zeros((n, hid), np.float32)
-    c = np.zeros((n, hid), np.float32)
-    out = np.empty((n, t_max, hid), np.float32)
+        seq[r, : lens[r]] = xs[i]
+        rev[r, : lens[r]] = xs[i][::-1]
+    g4 = 4 * hid
+    gx = np.empty((2, t_max, n, g4), np.float32)  # step-major: one contiguous slice per step
+    gx[0] = (seq @ wih[:, :g4] + b[:g4]).transpose(1, 0, 2)
+    gx[1] = (rev @ wih[:, g4:] + b[g4:]).transpose(1, 0, 2)
+    h = np.zeros((2, n, hid), np.float32)
+    c = np.zeros((2, n, hid), np.float32)
+    out = np.empty((2, t_max, n, hid), np.float32)
     active = n
     for t in range(t_max):
         while lens[active - 1] <= t:
             active -= 1
-        g = gx[:active, t] + h[:active] @ whh_t
-        i, f = _sigmoid(g[:, :hid]), _sigmoid(g[:, hid : 2 * hid])
-        gg, o = np.tanh(g[:, 2 * hid : 3 * hid]), _sigmoid(g[:, 3 * hid :])
-        c[:active] = f * c[:active] + i * gg
-        h[:active] = o * np.tanh(c[:active])
-        out[:active, t] = h[:active]
-    res: list[np.ndarray] = [np.empty(0)] * n
+        g = np.tanh(gx[:, t, :active] + h[:, :active] @ whh)
+        ifo = g[:, :, : 2 * hid] * 0.5 + 0.5
+        o = g[:, :, 3 * hid :] * 0.5 + 0.5
+        cc = ifo[:, :, hid:] * c[:, :active] + ifo[:, :, :hid] * g[:, :, 2 * hid : 3 * hid]
+        c[:, :active] = cc
+        h[:, :active] = o * np.tanh(cc)
+        out[:, t, :active] = h[:, :active]
+    res: list[tuple[np.ndarray, np.ndarray]] = [(np.empty(0), np.empty(0))] * n
     for r, i in enumerate(order):
-        res[i] = out[r, : lens[r]][::-1] if reverse else out[r, : lens[r]]
+        res[i] = (out[0, : lens[r], r], out[1, : lens[r], r][::-1])
     return res
 
 
@@ -232,6 +246,7 @@ class TextLineModel:
                 weights[f"rnn.weight_hh_l0{d}"].astype(np.float32),
                 (weights[f"rnn.bias_ih_l0{d}"] + weights[f"rnn.bias_hh_l0{d}"]).astype(np.float32),
             ))
+        self._bilstm = _bilstm_weights(*self._lstm)
         self._fc_w = np.ascontiguousarray(weights["fc.w"].astype(np.float32).T)
         self._fc_b = weights["fc.b"].astype(np.float32)
 
@@ -269,9 +284,7 @@ class TextLineModel:
         if not lines:
             return []
         seqs = [self._features(x) for x in lines]
-        fwd = _lstm_batch(seqs, *self._lstm[0], reverse=False)
-        bwd = _lstm_batch(seqs, *self._lstm[1], reverse=True)
-        return [self.decode(self._softmax(f, b)) for f, b in zip(fwd, bwd, strict=True)]
+        return [self.decode(self._softmax(f, b)) for f, b in _bilstm_batch(seqs, *self._bilstm)]
 
     def decode(self, probs: np.ndarray) -> LineText:
         """Best path: the likeliest class per step, repeats merged, blanks dropped.

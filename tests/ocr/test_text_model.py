@@ -255,17 +255,21 @@ def test_trimming_a_line_drops_sparse_tips_and_tails_but_keeps_its_body():
 
 
 def test_batched_recurrences_match_one_line_at_a_time():
-    from ocr.text_model import _lstm_batch
+    from ocr.text_model import _bilstm_batch, _bilstm_weights
 
     rng = np.random.default_rng(0)
-    wih = (rng.standard_normal((64, 10)) * 0.3).astype(np.float32)
-    whh = (rng.standard_normal((64, 16)) * 0.3).astype(np.float32)
-    b = rng.standard_normal(64).astype(np.float32)
+
+    def direction():
+        return ((rng.standard_normal((64, 10)) * 0.3).astype(np.float32),
+                (rng.standard_normal((64, 16)) * 0.3).astype(np.float32),
+                rng.standard_normal(64).astype(np.float32))
+
+    fwd, bwd = direction(), direction()
     seqs = [rng.random((n, 10), dtype=np.float32) for n in (5, 9, 3, 9, 1)]
-    for reverse in (False, True):
-        one = [_lstm(s[::-1], wih, whh, b)[::-1] if reverse else _lstm(s, wih, whh, b) for s in seqs]
-        for a, got in zip(one, _lstm_batch(seqs, wih, whh, b, reverse=reverse), strict=True):
-            np.testing.assert_allclose(got, a, rtol=1e-5, atol=1e-6)
+    got = _bilstm_batch(seqs, *_bilstm_weights(fwd, bwd))
+    for s, (f, b) in zip(seqs, got, strict=True):
+        np.testing.assert_allclose(f, _lstm(s, *fwd), rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(b, _lstm(s[::-1], *bwd)[::-1], rtol=1e-5, atol=1e-6)
 
 
 def test_numbers_inside_urdu_text_come_back_in_logical_order():
