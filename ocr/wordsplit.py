@@ -7,11 +7,16 @@ into one (محمدیعقوب). A token that is not a word of the lexicon but spl
 letter that does not join the next one: after a joining letter a missed space would have
 changed the letter's shape, so the reader would not have run the words together there. The lexicon is the
 word list of Debian's Tesseract `urd` model (resources/vocab/urdu_words.txt, Apache-2.0),
-a general Urdu list, not the names the page generator uses.
+a general Urdu list, not the names the page generator uses, together with the register's
+own terms (irrigation, rent, cultivation and remark entries, relations; `register_terms`):
+without them a term the general list lacks was split into two words it has (بارانی into
+بار انی), which made this step do more harm than good on the benchmark's pages. A number
+run into a word (نمبر8208) gets its space back.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import cache
 
@@ -31,6 +36,35 @@ def urdu_lexicon() -> frozenset[str]:
     except (FileNotFoundError, OSError):
         return frozenset()
     return frozenset(text.split())
+
+
+REGISTER_TERM_LISTS = ("irrigation", "rents", "remarks", "relations", "cultivators")
+
+
+@cache
+def register_terms() -> frozenset[str]:
+    """Words of the register's own terms shipped in resources/vocab (no names, qoams or places)."""
+    import resources
+
+    words: set[str] = set()
+    for name in REGISTER_TERM_LISTS:
+        try:
+            text = resources.vocab_path(name).read_text(encoding="utf-8")
+        except (FileNotFoundError, OSError):
+            continue
+        words.update(w for w in text.split() if "{" not in w)
+    return frozenset(words)
+
+
+@cache
+def reader_lexicon() -> frozenset[str]:
+    """What the readers check words against: the general list and the register's terms."""
+    return urdu_lexicon() | register_terms()
+
+
+# an Arabic-script letter and a digit (Latin, Urdu, Arabic-Indic) side by side, either order
+_LETTER_DIGIT = re.compile(r"(?<=[\u0621-\u064a\u0671-\u06d3])(?=[0-9\u06f0-\u06f9\u0660-\u0669])"
+                           r"|(?<=[0-9\u06f0-\u06f9\u0660-\u0669])(?=[\u0621-\u064a\u0671-\u06d3])")
 
 
 def _segment(token: str, lexicon: Collection[str]) -> list[str] | None:
@@ -59,11 +93,13 @@ def _segment(token: str, lexicon: Collection[str]) -> list[str] | None:
 
 
 def split_joined(text: str, lexicon: Collection[str] | None = None) -> str:
-    """`text` with each unknown token that is two or more known words run together split."""
-    lex = urdu_lexicon() if lexicon is None else lexicon
+    """`text` with missed spaces put back: a number run into a word, and an unknown token
+    that is two or more known words run together (see the module's notes)."""
+    text = _LETTER_DIGIT.sub(" ", text)
+    lex = reader_lexicon() if lexicon is None else lexicon
     if not lex:
         return text
-    out = []
+    out: list[str] = []
     for tok in text.split():
         if tok in lex or len(tok) < 2 * MIN_PART:
             out.append(tok)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocr.wordsplit import split_joined, urdu_lexicon
+from ocr.wordsplit import register_terms, split_joined, urdu_lexicon
 
 LEX = frozenset({"محمد", "یعقوب", "ولد", "بشیر", "لیاقت", "شام", "لات", "سکنہ", "دیہہ"})
 
@@ -34,3 +34,18 @@ def test_the_shipped_lexicon_is_a_general_urdu_word_list():
     assert len(lex) > 10000
     assert {"محمد", "ولد", "قوم"} <= lex
     assert split_joined("محمدیعقوب") == "محمد یعقوب"
+
+
+def test_a_number_run_into_a_word_gets_its_space_back():
+    assert split_joined("انتقال نمبر8208 منظور", LEX) == "انتقال نمبر 8208 منظور"
+    assert split_joined("نمبر۸۲۰۸منظور", frozenset()) == "نمبر ۸۲۰۸ منظور"
+    # numbers with their own separators are left alone
+    assert split_joined("12-5 3/8", LEX) == "12-5 3/8"
+
+
+def test_register_terms_are_never_split_into_general_words():
+    # the general list knows بار and انی but not the irrigation term بارانی
+    assert split_joined("بارانی", urdu_lexicon()) == "بار انی"
+    assert "بارانی" in register_terms()
+    assert split_joined("بارانی") == "بارانی"
+    assert split_joined("بلالگان") == "بلا لگان"  # a rent term run together is still split
