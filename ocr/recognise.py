@@ -158,7 +158,20 @@ def _rules_and_ink(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     touches = (x == 0) | (y == 0) | (x + cw >= w) | (y + ch >= h)
     # what is left of a rule: thin slivers along an edge, and specks
     sliver = touches & ((ch <= 3) & (cw > 0.2 * w) | (cw <= 3) & (ch > 0.3 * h))
-    drop = sliver | (area < 4)
+    # a thin stroke running into a corner of the cell, apart from the rest of the ink, or
+    # across the cell from top to bottom near a side, comes from outside (the arc of a stamp
+    # beside a number was read as a 1: 349 -> 1349); writing sits inside the cell
+    side = (x == 0) | (x + cw >= w)
+    corner = side & ((y == 0) | (y + ch >= h)) & (area < 0.35 * cw * ch)
+    for i in np.nonzero(corner)[0]:
+        others = [j for j in range(len(x)) if j != i and area[j] >= 4]
+        if not others:
+            corner[i] = False  # the only ink of the cell: not a stroke beside the writing
+            continue
+        gap = min(max(int(x[j]) - int(x[i] + cw[i]), int(x[i]) - int(x[j] + cw[j])) for j in others)
+        corner[i] = gap >= 0.3 * ch[i]
+    crossing = (y == 0) & (y + ch >= h) & (cw < 0.25 * w) & ((x + cw <= 0.25 * w) | (x >= 0.75 * w))
+    drop = sliver | corner | crossing | (area < 4)
     keep = np.concatenate([[False], ~drop])
     return rules, keep[labels]
 

@@ -106,6 +106,33 @@ def test_a_stamp_arc_through_a_number_cell_is_ignored():
     assert out[0].text == "271"
 
 
+def test_a_stamp_stroke_running_into_a_corner_of_the_cell_is_not_ink():
+    # GIVEN a number and, in the cell's lower left corner, a thin stroke of a stamp's arc
+    img = _cell("349", border=False, size=(180, 80)).copy()
+    for t in range(40):
+        x, y = int(t * 0.3), 40 + t  # a steep diagonal from mid-height into the corner
+        img[y : y + 2, x : x + 2] = 60
+    # WHEN the cell is cleaned
+    ink = rec.clean_cell(img)
+    # THEN the ink box holds the number only, and the stroke is painted out
+    x0, _y0, w, _h = ink.box
+    assert x0 > 40 and x0 + w < 140
+    assert ink.gray[60:78, 0:14].min() > 200
+
+
+@pytest.mark.parametrize("text", ["17", "11", "1"])
+def test_a_thin_digit_touching_a_corner_of_the_cell_stays_ink(text):
+    # GIVEN a number printed so tightly that a thin digit touches the cell's corner
+    img = _cell(text, border=False, size=(120, 64))
+    cols = np.nonzero(img.min(axis=0) < 128)[0]
+    rows = np.nonzero(img.min(axis=1) < 128)[0]
+    tight = np.ascontiguousarray(img[rows[0] : rows[-1] + 6, cols[0] : cols[-1] + 8])  # top left corner
+    # WHEN the cell is cleaned
+    ink = rec.clean_cell(tight)
+    # THEN every digit is kept
+    assert ink.box is not None and ink.box[0] == 0 and ink.box[0] + ink.box[2] >= tight.shape[1] - 9
+
+
 def test_number_reader_falls_back_to_tesseract_without_the_dedicated_model(monkeypatch):
     # GIVEN ocr.numbers reports no model
     import ocr.numbers as numbers
