@@ -208,11 +208,44 @@ def _number_shard(args) -> str:
     return path
 
 
-def make_number_data(out: Path, cells: int, seed: int, workers: int) -> None:
+def extra_number_fonts(n: int, seed: int, per_family: int = 2) -> list[str]:
+    """`n` more installed fonts that draw Latin digits, '/' and '-' (seeded choice, at most
+    `per_family` files of one family), for variety of stroke, weight and width; the fonts
+    of `ocr.train_numbers.training_fonts` and every held-back family are left out."""
+    from ocr import numbers_synth as nsynth
+    from ocr.train_numbers import HELD_BACK_FAMILIES, training_fonts
+
+    if n <= 0:
+        return []
+    have = {Path(f).stem for f in training_fonts()}
+    files = sorted(p for p in Path("/usr/share/fonts").rglob("*") if p.suffix.lower() in (".ttf", ".otf"))
+    rng = random.Random(seed)
+    rng.shuffle(files)
+    picked: list[str] = []
+    per: dict[str, int] = {}
+    for p in files:
+        fam = p.stem.split("-")[0]
+        if p.stem in have or any(p.stem.startswith(f) for f in HELD_BACK_FAMILIES) or per.get(fam, 0) >= per_family:
+            continue
+        try:
+            if not (nsynth.font_supports(str(p), "latin") and nsynth.has_glyph(str(p), "/")
+                    and nsynth.has_glyph(str(p), "-")):
+                continue
+        except Exception:  # noqa: BLE001 - a font FreeType cannot draw is not used
+            continue
+        per[fam] = per.get(fam, 0) + 1
+        picked.append(str(p))
+        if len(picked) >= n:
+            break
+    return picked
+
+
+def make_number_data(out: Path, cells: int, seed: int, workers: int, extra_fonts: int = 0) -> None:
     from ocr.train_numbers import training_fonts
 
     out.mkdir(parents=True, exist_ok=True)
-    fonts = training_fonts()
+    fonts = training_fonts() + extra_number_fonts(extra_fonts, seed)
+    (out / "fonts.txt").write_text("\n".join(Path(f).stem for f in fonts), encoding="utf-8")
     per = 2000
     jobs = [(seed + i, min(per, cells - i), fonts, str(out / f"shard-{i // per:04d}.npz")) for i in range(0, cells, per)]
     t0 = time.time()
@@ -292,12 +325,47 @@ def export(net, charset: str, info: dict, path: Path) -> None:
 
 
 _SCALE_P = 0.0  # share of training lines zoomed in or out (train --scale-augment)
+_SHAPE_P = 0.0  # share of training lines whose strokes are reshaped (train --shape-augment)
+
+
+def _shape_augment(x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """One change of the strokes' shape, as other hands and fonts draw them (ink is high):
+    a smooth elastic warp, a slant, hollow (outlined) strokes, or a doubled, sketched stroke."""
+    import cv2
+
+    h, w = x.shape
+    pick = rng.random()
+    if pick < 0.45:  # elastic: a smooth random displacement field of a few pixels
+        alpha, sigma = rng.uniform(1.5, 3.5), rng.uniform(3.0, 6.0)
+        dx = cv2.GaussianBlur(rng.uniform(-1, 1, (h, w)).astype(np.float32), (0, 0), sigma)
+        dy = cv2.GaussianBlur(rng.uniform(-1, 1, (h, w)).astype(np.float32), (0, 0), sigma)
+        dx *= alpha / max(1e-6, float(np.abs(dx).max()))
+        dy *= alpha / max(1e-6, float(np.abs(dy).max()))
+        gx, gy = np.meshgrid(np.arange(w, dtype=np.float32), np.arange(h, dtype=np.float32))
+        return cv2.remap(x, gx + dx, gy + dy, cv2.INTER_LINEAR, borderValue=0.0)
+    if pick < 0.7:  # slant either way
+        k = rng.uniform(-0.35, 0.35)
+        pad = int(abs(k) * h) + 1
+        x = np.pad(x, ((0, 0), (pad, pad)))
+        m = np.float32([[1, k, -k * h / 2], [0, 1, 0]])
+        return cv2.warpAffine(x, m, (x.shape[1], h), flags=cv2.INTER_LINEAR, borderValue=0.0)
+    if pick < 0.85:  # hollow strokes: the outline of a thickened stroke
+        k = int(rng.choice((2, 3)))
+        big = cv2.dilate(x, np.ones((k + 1, k + 1), np.uint8))
+        ring = np.clip(big - cv2.erode(big, np.ones((k, k), np.uint8)), 0, 1)
+        return np.maximum(ring, x * rng.uniform(0.0, 0.3))
+    # a sketched stroke: the line drawn twice, a pixel or two apart, in thinner ink
+    thin = cv2.erode(x, np.ones((2, 2), np.uint8)) if rng.random() < 0.5 else x
+    m = np.float32([[1, 0, rng.uniform(-2, 2)], [0, 1, rng.uniform(-1.5, 1.5)]])
+    return np.maximum(thin, cv2.warpAffine(thin, m, (w, h), borderValue=0.0) * rng.uniform(0.6, 1.0))
 
 
 def _augment(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     import cv2
 
     x = img.astype(np.float32) / 255
+    if rng.random() < _SHAPE_P:
+        x = _shape_augment(x, rng)
     if rng.random() < _SCALE_P:  # the line's height is not always its font size: zoom in or out
         u = rng.uniform(0.72, 1.0)
         if rng.random() < 0.5:  # a window of rows (tips of tall letters or tails cut off)
@@ -325,14 +393,17 @@ def _augment(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: float,
           what: str = "text", hidden: int = 128, chans: tuple[int, ...] = (1, 32, 64, 96, 128),
-          init: Path | None = None, max_lr: float = 2e-3, scale_augment: float = 0.0) -> None:
-    global _SCALE_P
-    _SCALE_P = scale_augment
+          init: Path | None = None, max_lr: float = 2e-3, scale_augment: float = 0.0,
+          shape_augment: float = 0.0) -> None:
+    global _SCALE_P, _SHAPE_P
+    _SCALE_P, _SHAPE_P = scale_augment, shape_augment
     import torch
 
     torch.manual_seed(seed)
     torch.set_num_threads(threads)
     lines, labels = load_data(data)
+    fonts_file = data / "fonts.txt"  # written by numbers-data: the fonts the cells were drawn in
+    fonts = sorted(set(fonts_file.read_text(encoding="utf-8").split("\n"))) if fonts_file.is_file() else []
     charset = "".join(sorted({c for s in labels for c in s}))
     index = {c: i + 1 for i, c in enumerate(charset)}
     rng = np.random.default_rng(seed)
@@ -435,13 +506,17 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
                 break
         cer = evaluate()
         history.append({"epoch": len(history_before) + ep + 1, "loss": round(total / max(1, n), 4),
-                        "val_cer": round(cer, 4), "max_lr": max_lr, "scale_augment": scale_augment})
+                        "val_cer": round(cer, 4), "max_lr": max_lr, "scale_augment": scale_augment,
+                        "shape_augment": shape_augment})
         print(f"epoch {ep + 1}: loss {total / max(1, n):.3f} validation CER {cer:.4f} {time.time() - t0:.0f}s", flush=True)
         if cer < best_cer:
             best_cer = cer
             if what == "numbers":
-                info = {"trained_on": "cells of ocr.numbers_synth in the training fonts of ocr.train_numbers",
+                info = {"trained_on": "cells of ocr.numbers_synth in the training fonts of ocr.train_numbers"
+                                      + (" and more installed fonts (held-back families excluded)" if fonts else ""),
                         "mirror": False}
+                if fonts:
+                    info["fonts"] = fonts
             else:
                 info = {"trained_on": "cells of ocr.synth pages, Urdu values replaced by words of Debian's "
                                       "urd.traineddata word list",
@@ -468,6 +543,8 @@ def main(argv=None) -> int:
     nd.add_argument("--cells", type=int, default=60000)
     nd.add_argument("--seed", type=int, default=900000)
     nd.add_argument("--workers", type=int, default=2)
+    nd.add_argument("--extra-fonts", type=int, default=0,
+                    help="this many more installed fonts with Latin digits (held-back families excluded)")
     t = sub.add_parser("train")
     t.add_argument("--data", type=Path, required=True)
     t.add_argument("--out", type=Path, required=True)
@@ -482,16 +559,18 @@ def main(argv=None) -> int:
     t.add_argument("--max-lr", type=float, default=2e-3)
     t.add_argument("--scale-augment", type=float, default=0.0,
                    help="share of lines zoomed in or out by up to 28%% (robustness to crop height)")
+    t.add_argument("--shape-augment", type=float, default=0.0,
+                   help="share of lines whose strokes are warped, slanted, outlined or doubled")
     a = ap.parse_args(argv)
     if a.cmd == "data":
         make_data(a.out, a.pages, a.seed, a.workers, a.digits)
     elif a.cmd == "numbers-data":
-        make_number_data(a.out, a.cells, a.seed, a.workers)
+        make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts)
     else:
         a.out.mkdir(parents=True, exist_ok=True)
         chans = (1, *(int(c) for c in a.channels.split(",")))
         train(a.data, a.out, a.epochs, a.seed, a.threads, a.hours, "numbers" if a.numbers else "text", a.hidden, chans,
-              a.init, a.max_lr, a.scale_augment)
+              a.init, a.max_lr, a.scale_augment, a.shape_augment)
     return 0
 
 
