@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from functools import cache
+from functools import cache, lru_cache
 
 MIN_PART = 3
 # Letters that join only to the letter before them: a word ending in one looks the same with
@@ -38,22 +38,81 @@ def urdu_lexicon() -> frozenset[str]:
     return frozenset(text.split())
 
 
-REGISTER_TERM_LISTS = ("irrigation", "rents", "remarks", "relations", "cultivators")
+REGISTER_TERM_LISTS = ("irrigation", "rents", "remarks", "relations", "cultivators", "districts_tehsils")
+_NUMBER = re.compile(r"[0-9]+")
 
 
 @cache
-def register_terms() -> frozenset[str]:
-    """Words of the register's own terms shipped in resources/vocab (no names, qoams or places)."""
+def _register_entries() -> frozenset[str]:
+    """Whole entries of the register's term lists in resources/vocab (irrigation, rent,
+    cultivation and remark entries, relations, districts and tehsils; no names of people,
+    qoams or villages), normalised; `{n}` in an entry stands for a number."""
     import resources
+    from records.text import normalise
 
-    words: set[str] = set()
+    entries: set[str] = set()
     for name in REGISTER_TERM_LISTS:
         try:
             text = resources.vocab_path(name).read_text(encoding="utf-8")
         except (FileNotFoundError, OSError):
             continue
-        words.update(w for w in text.split() if "{" not in w)
-    return frozenset(words)
+        for line in text.splitlines():
+            entries.update(e for e in (normalise(part) for part in line.split("\t")) if e)
+    return frozenset(entries)
+
+
+@cache
+def register_terms() -> frozenset[str]:
+    """Words of the register's own terms (see `_register_entries`)."""
+    return frozenset(w for e in _register_entries() for w in e.split() if "{" not in w)
+
+
+@cache
+def _entries_without_spaces() -> dict[str, str]:
+    return {e.replace(" ", ""): e for e in _register_entries()}
+
+
+def _as_entry(text: str) -> str:
+    return _NUMBER.sub("{n}", text)
+
+
+def is_register_term(text: str) -> bool:
+    """Whether `text` (normalised) is exactly one entry of the register's term lists, such as
+    بارانی, بٹائی نصف or انتقال نمبر 5082 منظور."""
+    return _as_entry(text) in _register_entries()
+
+
+def register_spacing(text: str) -> str:
+    """`text` with the spacing of the register entry it spells when only spaces differ
+    (رہن باقبضہ -> رہن با قبضہ: after a letter that does not join, a space cannot be seen);
+    otherwise `text` unchanged."""
+    entry = _entries_without_spaces().get(_as_entry(text).replace(" ", ""))
+    if entry is None or entry == _as_entry(text):
+        return text
+    numbers = iter(_NUMBER.findall(text))
+    return re.sub(r"\{n\}", lambda _m: next(numbers, ""), entry)
+
+
+@lru_cache(maxsize=4096)
+def near_register_term(text: str, most: float = 0.2) -> str | None:
+    """The register entry `text` (normalised) misses by a letter or two (at most `most` of its
+    letters, at least one), or None when it is an entry or near none: حکم مدالت -> حکم عدالت."""
+    from ocr.evaluate import edit_distance
+
+    t = _as_entry(text)
+    if len(t) < 4 or t in _register_entries():
+        return None
+    best, best_d = None, None
+    for e in _register_entries():
+        if abs(len(e) - len(t)) > max(1, most * len(e)):
+            continue
+        d = edit_distance(t, e)
+        if d <= max(1, int(most * len(e))) and (best_d is None or d < best_d):
+            best, best_d = e, d
+    if best is None:
+        return None
+    numbers = iter(_NUMBER.findall(text))
+    return re.sub(r"\{n\}", lambda _m: next(numbers, "…"), best)
 
 
 @cache

@@ -117,6 +117,38 @@ def test_without_a_vocabulary_the_plain_confidence_rule_applies():
         assert s.flags == []
 
 
+def test_a_register_term_read_exactly_is_trusted_at_a_lower_confidence_even_in_a_new_office():
+    # GIVEN readings at 0.7 confidence in a new office (no vocabulary): an irrigation term,
+    # a remark with its mutation number, and an owner that happens to be a term at 0.3
+    irrigation, remarks = JAM.field("irrigation"), JAM.field("remarks")
+    term = score_field(irrigation, "بارانی", [0.7], row=0)
+    remark = score_field(remarks, "انتقال نمبر 5082 منظور", [0.9, 0.8, 0.7, 0.9], row=0)
+    owner = score_field(JAM.field("owner"), "بارانی", [0.3], row=0)
+    # THEN the exact entries are not flagged, and a term is no excuse for a reading far
+    # below the lower threshold
+    assert term.flags == [] and remark.flags == []
+    assert [f.code for f in owner.flags] == ["low_confidence"]
+
+
+def test_a_term_that_differs_only_in_its_spaces_takes_the_terms_spacing():
+    # GIVEN a remark read with the space after ا lost (it cannot be seen in Nastaliq)
+    s = score_field(JAM.field("remarks"), "رہن باقبضہ", [0.95, 0.95], row=4)
+    # THEN it is stored as the register writes it, not flagged
+    assert s.text == "رہن با قبضہ" and s.flags == []
+
+
+def test_a_reading_a_letter_away_from_a_register_term_is_flagged_naming_the_term():
+    # GIVEN a confident misreading of a remark (ع read as م) and of a cultivation entry
+    s = score_field(JAM.field("remarks"), "حکم مدالت", [0.99, 0.99], row=4)
+    c = score_field(JAM.field("cultivator"), "بقبرضہ مالک", [0.95, 0.99], row=0)
+    # THEN each is flagged for a look, naming the term, and left as read
+    assert [f.code for f in s.flags] == ["near_term"] and "حکم عدالت" in s.flags[0].message
+    assert "row 5" in s.flags[0].message and s.text == "حکم مدالت"
+    assert [f.code for f in c.flags] == ["near_term"] and c.text == "بقبرضہ مالک"
+    # AND a name is not mistaken for a term
+    assert score_field(JAM.field("owner"), "محمد علی ولد احمد", [0.99] * 4, row=0).flags == []
+
+
 def test_a_choice_read_letter_for_letter_is_trusted_at_a_lower_confidence():
     spec = JAM.field("land_class")
     entry = spec.choices[0].ur

@@ -49,3 +49,9 @@ def test_register_terms_are_never_split_into_general_words():
     assert "بارانی" in register_terms()
     assert split_joined("بارانی") == "بارانی"
     assert split_joined("بلالگان") == "بلا لگان"  # a rent term run together is still split
+
+
+def test_a_tehsil_name_is_a_register_term_and_is_not_split():
+    # جڑانوالہ is not in the general list, but جڑا and نوالہ are: it was split in names
+    assert split_joined("جڑانوالہ", urdu_lexicon()) == "جڑا نوالہ"
+    assert split_joined("سکنہ جڑانوالہ") == "سکنہ جڑانوالہ"
