@@ -158,19 +158,24 @@ def _rules_and_ink(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     touches = (x == 0) | (y == 0) | (x + cw >= w) | (y + ch >= h)
     # what is left of a rule: thin slivers along an edge, and specks
     sliver = touches & ((ch <= 3) & (cw > 0.2 * w) | (cw <= 3) & (ch > 0.3 * h))
-    # a thin stroke running into a corner of the cell, apart from the rest of the ink, or
+    # a thin stroke running into a corner of the cell beside, above or below the writing, or
     # across the cell from top to bottom near a side, comes from outside (the arc of a stamp
-    # beside a number was read as a 1: 349 -> 1349); writing sits inside the cell
+    # beside a number was read as a 1: 349 -> 1349); writing sits inside the cell. (A thin arc
+    # from edge to edge through the writing is left: it can hold a digit it touches.)
     side = (x == 0) | (x + cw >= w)
     corner = side & ((y == 0) | (y + ch >= h)) & (area < 0.35 * cw * ch)
     for i in np.nonzero(corner)[0]:
-        others = [j for j in range(len(x)) if j != i and area[j] >= 4]
+        others = [j for j in range(len(x)) if j != i and area[j] >= 4 and not corner[j]]
         if not others:
             corner[i] = False  # the only ink of the cell: not a stroke beside the writing
             continue
+        band0 = float(np.median([y[j] for j in others]))
+        band1 = float(np.median([y[j] + ch[j] for j in others]))
         gap = min(max(int(x[j]) - int(x[i] + cw[i]), int(x[i]) - int(x[j] + cw[j])) for j in others)
-        corner[i] = gap >= 0.3 * ch[i]
-    crossing = (y == 0) & (y + ch >= h) & (cw < 0.25 * w) & ((x + cw <= 0.25 * w) | (x >= 0.75 * w))
+        in_band = max(0.0, min(y[i] + ch[i], band1) - max(y[i], band0)) / max(1, ch[i])
+        corner[i] = gap >= 0.3 * ch[i] or in_band < 0.25
+    # (slender: a stroke that touches a word on its way holds the word, and stays)
+    crossing = (y == 0) & (y + ch >= h) & (cw < 0.25 * ch) & ((x + cw <= 0.25 * w) | (x >= 0.75 * w))
     drop = sliver | corner | crossing | (area < 4)
     keep = np.concatenate([[False], ~drop])
     return rules, keep[labels]
@@ -745,27 +750,62 @@ class DedicatedNumberReader:
 
     def read_many(self, cells: Sequence[CellImage]) -> dict[Hashable, NumberReading]:
         out: dict[Hashable, NumberReading] = {}
-        inked = []
+        # units to read: the whole cell, or each line of a list that wrapped onto two or more
+        units: list[tuple[CellImage, np.ndarray, np.ndarray]] = []  # (cell, glyph input, line crop)
         for c in cells:
             ink = clean_cell(c.image)
             if ink.box is None:
                 out[c.key] = NumberReading("", 1.0, [])
                 continue
-            inked.append((c, ink, self.reader.read(ink.gray, c.kind)))
-        if self.lines is not None and inked:
+            lines = cell_lines(ink) if c.kind in LIST_KINDS else []
+            if len(lines) > 1:
+                units.extend((c, np.pad(line, 6, constant_values=255), line) for line in lines)
+            else:
+                units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2)))
+        read = [self.reader.read(g, c.kind) for c, g, _ in units]
+        if self.lines is not None and units:
             from ocr.number_lines import agree
 
             # the cells are cleaned already: the line reader takes their ink crops
-            second = self.lines.read_crops([(_crop(ink.gray, ink.box, pad=2), c.kind) for c, ink, _ in inked])
-            inked = [(c, ink, agree(r, r2)) for (c, ink, r), r2 in zip(inked, second, strict=True)]
-        for c, _ink, r in inked:
-            # the field's confidence caps its glyphs' (a disagreement or a parse problem must
-            # survive into the score, which is computed from the glyph confidences)
-            glyphs = [float(g) for g in getattr(r, "glyph_confidences", [])]
-            if glyphs and r.confidence < min(glyphs):
-                glyphs = [min(g, float(r.confidence)) for g in glyphs]
-            out[c.key] = NumberReading(latin_digits(r.text), float(r.confidence), glyphs)
+            second = self.lines.read_crops([(crop, c.kind) for c, _, crop in units])
+            read = [agree(r, r2) for r, r2 in zip(read, second, strict=True)]
+        per_cell: dict[Hashable, list] = {}
+        for (c, _gray, _line), r in zip(units, read, strict=True):
+            per_cell.setdefault(c.key, []).append(r)
+        for key, parts in per_cell.items():
+            glyphs: list[float] = []
+            for r in parts:
+                # the field's confidence caps its glyphs' (a disagreement or a parse problem
+                # must survive into the score, which is computed from the glyph confidences)
+                g = [float(x) for x in getattr(r, "glyph_confidences", [])]
+                if g and r.confidence < min(g):
+                    g = [min(x, float(r.confidence)) for x in g]
+                glyphs += g
+            text = "، ".join(latin_digits(r.text) for r in parts if r.text)
+            out[key] = NumberReading(text, min(float(r.confidence) for r in parts), glyphs)
         return out
+
+
+LIST_KINDS = ("khasra-list",)
+
+
+def cell_lines(ink: _Ink) -> list[np.ndarray]:
+    """A cleaned cell's ink crop, or the crops of its lines (each cut to its own ink, top
+    first) when its text wrapped onto two or more."""
+    from ocr.text_model import split_lines
+
+    crop = _crop(ink.gray, ink.box, pad=2)
+    mask = _crop(ink.mask.astype(np.uint8), ink.box, pad=2)
+    spans = split_lines(mask)
+    if len(spans) == 1:
+        return [crop]
+    out = []
+    for y0, y1 in spans:
+        xs = np.nonzero(mask[y0:y1].any(axis=0))[0]
+        if len(xs):
+            ya, yb = max(0, y0 - 2), min(crop.shape[0], y1 + 2)
+            out.append(crop[ya:yb, max(0, int(xs[0]) - 2) : min(crop.shape[1], int(xs[-1]) + 3)])
+    return out
 
 
 def _line_number_reader():
@@ -835,7 +875,7 @@ def recognise_urdu_lines(cells: Sequence[CellImage], model) -> dict[Hashable, Ce
     """Read Urdu text cells with the line model (`ocr.text_model`): each cell is cleaned as
     for Tesseract, split into its text lines, and each line read on its own. A word's
     confidence is its least sure character's."""
-    from ocr.text_model import normalise_line, split_lines
+    from ocr.text_model import normalise_line
     from ocr.wordsplit import split_joined
 
     out: dict[Hashable, CellText] = {}
@@ -845,20 +885,7 @@ def recognise_urdu_lines(cells: Sequence[CellImage], model) -> dict[Hashable, Ce
         if ink.box is None:
             out[c.key] = CellText(c.key, c.kind, "", "", [], empty=True, method="urdu-lines")
             continue
-        crop = _crop(ink.gray, ink.box, pad=2)
-        mask = _crop(ink.mask.astype(np.uint8), ink.box, pad=2)
-        spans = split_lines(mask)
-        if len(spans) == 1:
-            lines.append((c.key, crop))
-            continue
-        for y0, y1 in spans:
-            part = mask[y0:y1]
-            xs = np.nonzero(part.any(axis=0))[0]
-            if len(xs) == 0:
-                continue
-            ya, yb = max(0, y0 - 2), min(crop.shape[0], y1 + 2)
-            xa, xb = max(0, int(xs[0]) - 2), min(crop.shape[1], int(xs[-1]) + 3)
-            lines.append((c.key, crop[ya:yb, xa:xb]))
+        lines.extend((c.key, line) for line in cell_lines(ink))
     if lines:
         med = float(np.median([img.shape[0] for _, img in lines]))
         texts: dict[Hashable, list[str]] = {}

@@ -120,6 +120,20 @@ def test_a_stamp_stroke_running_into_a_corner_of_the_cell_is_not_ink():
     assert ink.gray[60:78, 0:14].min() > 200
 
 
+def test_a_stamp_stroke_through_a_word_does_not_take_the_word_away():
+    # GIVEN an Urdu cell whose first word, at the right edge, a stamp's stroke runs through
+    img = _cell("محمد افضل", urdu=True, size=(300, 64), border=False).copy()
+    cols = np.nonzero(img.min(axis=0) < 128)[0]
+    img = np.pad(img[:, : cols[-1] + 4], ((0, 0), (100, 0)), constant_values=255)  # a wide cell
+    x = img.shape[1] - 30  # inside the word, outside the band where rules are looked for
+    img[:, x : x + 2] = 40  # from top to bottom, through the word
+    # WHEN the cell is cleaned
+    ink = rec.clean_cell(img)
+    # THEN the word's ink is still there
+    assert ink.box is not None and ink.box[0] + ink.box[2] >= img.shape[1] - 6
+    assert ink.gray[:, x - 12 : x].min() < 128
+
+
 @pytest.mark.parametrize("text", ["17", "11", "1"])
 def test_a_thin_digit_touching_a_corner_of_the_cell_stays_ink(text):
     # GIVEN a number printed so tightly that a thin digit touches the cell's corner
@@ -131,6 +145,23 @@ def test_a_thin_digit_touching_a_corner_of_the_cell_stays_ink(text):
     ink = rec.clean_cell(tight)
     # THEN every digit is kept
     assert ink.box is not None and ink.box[0] == 0 and ink.box[0] + ink.box[2] >= tight.shape[1] - 9
+
+
+def test_a_list_of_khasra_numbers_that_wrapped_is_read_line_by_line_top_first():
+    # GIVEN a khasra list written on two lines of its cell (the register wraps long lists)
+    from ocr import number_lines, numbers
+
+    if not (numbers.is_available() and number_lines.is_available()):
+        pytest.skip("the number models are not installed")
+    top = _cell("2190/17,", border=False, size=(300, 40))
+    bottom = _cell("1911/15, 2287/6/1", border=False, size=(300, 40))
+    img = np.vstack([top, bottom])
+    reader = rec.DedicatedNumberReader(numbers.get_number_reader(), number_lines.get_line_number_reader())
+    # WHEN read
+    got = reader.read_many([rec.CellImage("k", "khasra-list", img)])["k"]
+    # THEN every number is there, in the order written (the whole cell read as one line
+    # kept only one of the lines)
+    assert got.text.replace(",", "،") == "2190/17، 1911/15، 2287/6/1"
 
 
 def test_number_reader_falls_back_to_tesseract_without_the_dedicated_model(monkeypatch):
