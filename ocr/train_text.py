@@ -326,15 +326,22 @@ def export(net, charset: str, info: dict, path: Path) -> None:
 
 _SCALE_P = 0.0  # share of training lines zoomed in or out (train --scale-augment)
 _SHAPE_P = 0.0  # share of training lines whose strokes are reshaped (train --shape-augment)
+_LOWRES = 0.0  # share of those reshaped that are drawn coarsely instead (train --lowres-augment)
 
 
 def _shape_augment(x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """One change of the strokes' shape, as other hands and fonts draw them (ink is high):
-    a smooth elastic warp, a slant, hollow (outlined) strokes, or a doubled, sketched stroke."""
+    a smooth elastic warp, a slant, hollow (outlined) strokes, a doubled, sketched stroke, or
+    (with `_LOWRES`) the line drawn at a lower resolution and enlarged again."""
     import cv2
 
     h, w = x.shape
     pick = rng.random()
+    if pick < _LOWRES:  # small print scanned coarsely: shrink to 35-70% and enlarge again
+        f = rng.uniform(0.35, 0.7)
+        small = cv2.resize(x, (max(4, int(w * f)), max(4, int(h * f))), interpolation=cv2.INTER_AREA)
+        return cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR if rng.random() < 0.5 else cv2.INTER_CUBIC)
+    pick = (pick - _LOWRES) / (1 - _LOWRES)
     if pick < 0.45:  # elastic: a smooth random displacement field of a few pixels
         alpha, sigma = rng.uniform(1.5, 3.5), rng.uniform(3.0, 6.0)
         dx = cv2.GaussianBlur(rng.uniform(-1, 1, (h, w)).astype(np.float32), (0, 0), sigma)
@@ -394,9 +401,9 @@ def _augment(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: float,
           what: str = "text", hidden: int = 128, chans: tuple[int, ...] = (1, 32, 64, 96, 128),
           init: Path | None = None, max_lr: float = 2e-3, scale_augment: float = 0.0,
-          shape_augment: float = 0.0) -> None:
-    global _SCALE_P, _SHAPE_P
-    _SCALE_P, _SHAPE_P = scale_augment, shape_augment
+          shape_augment: float = 0.0, lowres_augment: float = 0.0) -> None:
+    global _SCALE_P, _SHAPE_P, _LOWRES
+    _SCALE_P, _SHAPE_P, _LOWRES = scale_augment, shape_augment, lowres_augment
     import torch
 
     torch.manual_seed(seed)
@@ -507,7 +514,7 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
         cer = evaluate()
         history.append({"epoch": len(history_before) + ep + 1, "loss": round(total / max(1, n), 4),
                         "val_cer": round(cer, 4), "max_lr": max_lr, "scale_augment": scale_augment,
-                        "shape_augment": shape_augment})
+                        "shape_augment": shape_augment, "lowres_augment": lowres_augment})
         print(f"epoch {ep + 1}: loss {total / max(1, n):.3f} validation CER {cer:.4f} {time.time() - t0:.0f}s", flush=True)
         if cer < best_cer:
             best_cer = cer
@@ -561,6 +568,8 @@ def main(argv=None) -> int:
                    help="share of lines zoomed in or out by up to 28%% (robustness to crop height)")
     t.add_argument("--shape-augment", type=float, default=0.0,
                    help="share of lines whose strokes are warped, slanted, outlined or doubled")
+    t.add_argument("--lowres-augment", type=float, default=0.0,
+                   help="share of those drawn at 35-70%% resolution and enlarged again instead")
     a = ap.parse_args(argv)
     if a.cmd == "data":
         make_data(a.out, a.pages, a.seed, a.workers, a.digits)
@@ -570,7 +579,7 @@ def main(argv=None) -> int:
         a.out.mkdir(parents=True, exist_ok=True)
         chans = (1, *(int(c) for c in a.channels.split(",")))
         train(a.data, a.out, a.epochs, a.seed, a.threads, a.hours, "numbers" if a.numbers else "text", a.hidden, chans,
-              a.init, a.max_lr, a.scale_augment, a.shape_augment)
+              a.init, a.max_lr, a.scale_augment, a.shape_augment, a.lowres_augment)
     return 0
 
 
