@@ -1054,6 +1054,10 @@
             <translation>{0}: «{1}» اس دفتر کے ریکارڈ میں ابھی نہیں؛ صفحے سے ملا کر دیکھیں</translation>
         </message>
         <message>
+            <source>{0}: read '{1}', a letter or two from the register term '{2}'; check it against the page</source>
+            <translation>{0}: «{1}» پڑھا گیا، جو رجسٹر کی اصطلاح «{2}» سے ایک دو حروف مختلف ہے؛ صفحے سے ملا کر دیکھیں</translation>
+        </message>
+        <message>
             <source>{0}: nothing was read; type it from the page</source>
             <translation>{0}: کچھ پڑھا نہیں گیا؛ صفحے سے دیکھ کر لکھیں</translation>
         </message>

@@ -205,6 +205,9 @@ def test_core_messages_are_shown_in_urdu_with_their_values(urdu):
     assert locked.startswith("صارف نام یا پاس ورڈ غلط ہے") and "\u206630\u2069" in locked
     flag = i18n.message("row 3, Remarks: OCR is unsure of 'منظور شدہ' (35%); check it against the page")
     assert "سطر" in flag and "کیفیت" in flag and "منظور شدہ" in flag and "Remarks" not in flag
+    near = i18n.message("row 5, Remarks: read 'حکم مدالت', a letter or two from the register term 'حکم عدالت'; "
+                        "check it against the page")
+    assert "اصطلاح" in near and "«حکم عدالت»" in near and "register" not in near
     # ... a field check nested in a row's context is translated part by part
     check = i18n.message("Row 3 (khewat 47): Area (K-M): '12-5x' is not an area: write kanal-marla (12-5) "
                          "or kanal-marla-sarsai (12-5-3)")
