@@ -185,6 +185,11 @@ NOTES = """### What was tried (and why the code is as it is)
   through the first word of an owner took the word with it). Numeric fields wrong on the
   four seeds (1,212 each): calibration 6, report 7 -> 3, 404 13 -> 10, 505 7 -> 4; the rest
   are under stamps, all flagged.
+- **Two more epochs for the Urdu line model (tried, not shipped).** Its validation CER on
+  held-out random-word lines went 4.81% -> 4.65% (max learning rate 3e-4, lines zoomed as
+  before, 17 min), and the calibration pages had 126 -> 119 wrong text fields, but the
+  report pages got worse (all fields 95.8% -> 95.4% exact, Nastaliq owners CER 3.1% ->
+  3.8%): the shipped model stays.
 - **Numbers inside Urdu text** (remarks such as انتقال نمبر 5082): the model first trained
   had never seen a digit and read them as letters. One more epoch with numbers in 30% of the
   values of 300 extra pages (labels in the mirrored line's order, where a number runs left
