@@ -56,7 +56,7 @@ class LineNumberReader:
         crops: list[tuple[np.ndarray | None, str]] = []
         for cell_gray, kind in cells:
             gray = cell_gray if cell_gray.ndim == 2 else cell_gray.mean(axis=2).astype(np.uint8)
-            ink = clean_cell(gray)
+            ink = clean_cell(gray, strokes=True)
             crops.append((None if ink.box is None else _crop(ink.gray, ink.box, pad=2), kind))
         return self.read_crops(crops)
 

@@ -130,8 +130,9 @@ def _clear_rules(mask: np.ndarray) -> np.ndarray:
     return _rules_and_ink(mask)[1]
 
 
-def _rules_and_ink(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(zone of rule remnants, ink without them) of a cell's ink mask."""
+def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """(zone of rule remnants, ink without them) of a cell's ink mask; with `strokes`, also
+    without thin strokes that come from outside the writing (see `clean_cell`)."""
     h, w = mask.shape
     rules = np.zeros_like(mask)
     if h < 3 or w < 3:
@@ -158,10 +159,20 @@ def _rules_and_ink(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     touches = (x == 0) | (y == 0) | (x + cw >= w) | (y + ch >= h)
     # what is left of a rule: thin slivers along an edge, and specks
     sliver = touches & ((ch <= 3) & (cw > 0.2 * w) | (cw <= 3) & (ch > 0.3 * h))
-    # a thin stroke running into a corner of the cell beside, above or below the writing, or
-    # across the cell from top to bottom near a side, comes from outside (the arc of a stamp
-    # beside a number was read as a 1: 349 -> 1349); writing sits inside the cell. (A thin arc
-    # from edge to edge through the writing is left: it can hold a digit it touches.)
+    drop = sliver | (area < 4)
+    if strokes:
+        drop |= _outside_strokes(x, y, cw, ch, area, w, h)
+    keep = np.concatenate([[False], ~drop])
+    return rules, keep[labels]
+
+
+def _outside_strokes(x, y, cw, ch, area, w: int, h: int) -> np.ndarray:
+    """Components of a number cell that are strokes from outside the writing: a thin stroke
+    running into a corner beside, above or below the digits, or a slender one across the cell
+    from top to bottom near a side (the arc of a stamp beside a number was read as a 1:
+    349 -> 1349). Digits are compact and sit inside the cell. (Not used for Urdu text, whose
+    words are sparse and can touch a tight cell's corner; a thin arc from edge to edge
+    through the digits is left too: it can hold a digit it touches.)"""
     side = (x == 0) | (x + cw >= w)
     corner = side & ((y == 0) | (y + ch >= h)) & (area < 0.35 * cw * ch)
     for i in np.nonzero(corner)[0]:
@@ -174,11 +185,9 @@ def _rules_and_ink(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         gap = min(max(int(x[j]) - int(x[i] + cw[i]), int(x[i]) - int(x[j] + cw[j])) for j in others)
         in_band = max(0.0, min(y[i] + ch[i], band1) - max(y[i], band0)) / max(1, ch[i])
         corner[i] = gap >= 0.3 * ch[i] or in_band < 0.25
-    # (slender: a stroke that touches a word on its way holds the word, and stays)
+    # slender: a stroke that touches a digit on its way holds the digit, and stays
     crossing = (y == 0) & (y + ch >= h) & (cw < 0.25 * ch) & ((x + cw <= 0.25 * w) | (x >= 0.75 * w))
-    drop = sliver | corner | crossing | (area < 4)
-    keep = np.concatenate([[False], ~drop])
-    return rules, keep[labels]
+    return corner | crossing
 
 
 @dataclass
@@ -190,10 +199,12 @@ class _Ink:
     box: tuple[int, int, int, int] | None
 
 
-def clean_cell(gray: np.ndarray) -> _Ink:
-    """One pass over a cell: ink mask, rule remnants removed (painted white), ink box."""
+def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
+    """One pass over a cell: ink mask, rule remnants removed (painted white), ink box.
+    `strokes`: a number cell, whose strokes from outside the writing (a stamp's arc running
+    into a corner) go too (`_outside_strokes`)."""
     raw = ink_mask(gray)
-    rules, keep = _rules_and_ink(raw)
+    rules, keep = _rules_and_ink(raw, strokes)
     out = gray.copy()
     out[(raw & ~keep) | rules] = 255  # the rule's grey anti-aliased edge goes too
     box = None
@@ -626,7 +637,7 @@ class TesseractNumberReader:
         lines: list[tuple[Hashable, np.ndarray]] = []
         plans: dict[Hashable, tuple[list[Segment], list[tuple[int, int]]]] = {}
         for c in cells:
-            ink = clean_cell(c.image)
+            ink = clean_cell(c.image, strokes=True)
             if ink.box is None:
                 out[c.key] = NumberReading("", 1.0, [])
                 continue
@@ -753,7 +764,7 @@ class DedicatedNumberReader:
         # units to read: the whole cell, or each line of a list that wrapped onto two or more
         units: list[tuple[CellImage, np.ndarray, np.ndarray]] = []  # (cell, glyph input, line crop)
         for c in cells:
-            ink = clean_cell(c.image)
+            ink = clean_cell(c.image, strokes=True)
             if ink.box is None:
                 out[c.key] = NumberReading("", 1.0, [])
                 continue

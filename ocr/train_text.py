@@ -196,7 +196,7 @@ def _number_shard(args) -> str:
         kind = nsynth.KINDS[int(rng.integers(len(nsynth.KINDS)))]
         level = int(rng.choice(4, p=LEVEL_WEIGHTS))
         cell = nsynth.render_cell(nsynth.random_value(kind, rng), kind, script, font, rng, level, dot_variety=0.35)
-        ink = clean_cell(cell.image)
+        ink = clean_cell(cell.image, strokes=True)
         if ink.box is None:
             continue
         crop = _crop(ink.gray, ink.box, pad=2)

@@ -357,12 +357,12 @@ def test_a_stamp_stroke_read_as_a_separator_before_the_number_is_dropped_and_the
     from ocr.recognise import clean_cell
 
     cell = cv2.imread(str(Path(__file__).parent / "data" / "stamp-arc-351.png"), cv2.IMREAD_GRAYSCALE)
-    # WHEN read without the cell cleaning (which now paints the arc out: it runs into a corner)
+    # WHEN read without the number cell cleaning (which paints the arc out: it runs into a corner)
     r = get_number_reader().read(cell, "integer")
     # THEN no integer starts with a separator: the mark is dropped (it was read as /351),
     # and the field stays below the number threshold so the clerk looks at it
     assert r.text == "351"
     assert r.confidence <= EDGE_SEPARATOR_CONFIDENCE
     # AND the cleaned cell holds the digits only, read as surely as any
-    sure = get_number_reader().read(clean_cell(cell).gray, "integer")
+    sure = get_number_reader().read(clean_cell(cell, strokes=True).gray, "integer")
     assert sure.text == "351" and sure.confidence > EDGE_SEPARATOR_CONFIDENCE

@@ -112,26 +112,38 @@ def test_a_stamp_stroke_running_into_a_corner_of_the_cell_is_not_ink():
     for t in range(40):
         x, y = int(t * 0.3), 40 + t  # a steep diagonal from mid-height into the corner
         img[y : y + 2, x : x + 2] = 60
-    # WHEN the cell is cleaned
-    ink = rec.clean_cell(img)
+    # WHEN the number cell is cleaned
+    ink = rec.clean_cell(img, strokes=True)
     # THEN the ink box holds the number only, and the stroke is painted out
     x0, _y0, w, _h = ink.box
     assert x0 > 40 and x0 + w < 140
     assert ink.gray[60:78, 0:14].min() > 200
 
 
-def test_a_stamp_stroke_through_a_word_does_not_take_the_word_away():
-    # GIVEN an Urdu cell whose first word, at the right edge, a stamp's stroke runs through
-    img = _cell("محمد افضل", urdu=True, size=(300, 64), border=False).copy()
+def test_a_stamp_stroke_through_a_digit_does_not_take_the_digit_away():
+    # GIVEN a number cell whose last digit, near the right side, a stamp's stroke runs through
+    img = _cell("2741", border=False, size=(300, 64)).copy()
     cols = np.nonzero(img.min(axis=0) < 128)[0]
     img = np.pad(img[:, : cols[-1] + 4], ((0, 0), (100, 0)), constant_values=255)  # a wide cell
-    x = img.shape[1] - 30  # inside the word, outside the band where rules are looked for
-    img[:, x : x + 2] = 40  # from top to bottom, through the word
-    # WHEN the cell is cleaned
-    ink = rec.clean_cell(img)
-    # THEN the word's ink is still there
+    x = img.shape[1] - 10  # through the 1, outside the band where rules are looked for
+    img[:, x : x + 2] = 40
+    # WHEN the number cell is cleaned
+    ink = rec.clean_cell(img, strokes=True)
+    # THEN the digit's ink is still there
     assert ink.box is not None and ink.box[0] + ink.box[2] >= img.shape[1] - 6
-    assert ink.gray[:, x - 12 : x].min() < 128
+
+
+@pytest.mark.parametrize("text", ["علی احمد", "محمد اسلم ولد", "کریم بخش"])
+def test_an_urdu_word_touching_a_corner_of_a_tight_cell_stays(text):
+    # GIVEN a tight Urdu cell whose first word (at the right) touches its top right corner
+    img = _cell(text, urdu=True, size=(400, 70), border=False)
+    cols = np.nonzero(img.min(axis=0) < 128)[0]
+    rows = np.nonzero(img.min(axis=1) < 128)[0]
+    tight = np.ascontiguousarray(img[rows[0] : rows[-1] + 6, cols[0] - 30 : cols[-1] + 1])
+    # WHEN it is cleaned as text
+    ink = rec.clean_cell(tight)
+    # THEN the word is kept (stroke removal is for number cells only)
+    assert ink.box is not None and ink.box[0] + ink.box[2] >= tight.shape[1] - 1
 
 
 @pytest.mark.parametrize("text", ["17", "11", "1"])
@@ -141,8 +153,8 @@ def test_a_thin_digit_touching_a_corner_of_the_cell_stays_ink(text):
     cols = np.nonzero(img.min(axis=0) < 128)[0]
     rows = np.nonzero(img.min(axis=1) < 128)[0]
     tight = np.ascontiguousarray(img[rows[0] : rows[-1] + 6, cols[0] : cols[-1] + 8])  # top left corner
-    # WHEN the cell is cleaned
-    ink = rec.clean_cell(tight)
+    # WHEN the number cell is cleaned
+    ink = rec.clean_cell(tight, strokes=True)
     # THEN every digit is kept
     assert ink.box is not None and ink.box[0] == 0 and ink.box[0] + ink.box[2] >= tight.shape[1] - 9
 
