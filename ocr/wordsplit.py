@@ -8,7 +8,8 @@ letter that does not join the next one: after a joining letter a missed space wo
 changed the letter's shape, so the reader would not have run the words together there. The lexicon is the
 word list of Debian's Tesseract `urd` model (resources/vocab/urdu_words.txt, Apache-2.0),
 a general Urdu list, not the names the page generator uses, together with the register's
-own terms (irrigation, rent, cultivation and remark entries, relations; `register_terms`):
+own terms (irrigation, rent, cultivation and remark entries, relations, districts and
+tehsils; `register_terms`):
 without them a term the general list lacks was split into two words it has (بارانی into
 بار انی), which made this step do more harm than good on the benchmark's pages. A number
 run into a word (نمبر8208) gets its space back.
@@ -76,6 +77,12 @@ def _as_entry(text: str) -> str:
     return _NUMBER.sub("{n}", text)
 
 
+def _with_numbers_of(text: str, entry: str, missing: str = "") -> str:
+    """`entry` with each `{n}` replaced by the next number of `text` (`missing` when none)."""
+    numbers = iter(_NUMBER.findall(text))
+    return re.sub(r"\{n\}", lambda _m: next(numbers, missing), entry)
+
+
 def is_register_term(text: str) -> bool:
     """Whether `text` (normalised) is exactly one entry of the register's term lists, such as
     بارانی, بٹائی نصف or انتقال نمبر 5082 منظور."""
@@ -89,8 +96,7 @@ def register_spacing(text: str) -> str:
     entry = _entries_without_spaces().get(_as_entry(text).replace(" ", ""))
     if entry is None or entry == _as_entry(text):
         return text
-    numbers = iter(_NUMBER.findall(text))
-    return re.sub(r"\{n\}", lambda _m: next(numbers, ""), entry)
+    return _with_numbers_of(text, entry)
 
 
 @lru_cache(maxsize=4096)
@@ -109,10 +115,7 @@ def near_register_term(text: str, most: float = 0.2) -> str | None:
         d = edit_distance(t, e)
         if d <= max(1, int(most * len(e))) and (best_d is None or d < best_d):
             best, best_d = e, d
-    if best is None:
-        return None
-    numbers = iter(_NUMBER.findall(text))
-    return re.sub(r"\{n\}", lambda _m: next(numbers, "…"), best)
+    return None if best is None else _with_numbers_of(text, best, missing="…")
 
 
 @cache
