@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ocr.evaluate import edit_distance
 from ocr.wordsplit import is_register_term, near_register_term, register_spacing
 from records.fields import FieldError, parse_value
 from records.flags import WARNING, Flag
@@ -70,22 +71,12 @@ def word_confidence(confs: list[float], empty: bool = False) -> float:
     return max(0.0, min(1.0, 0.6 * lo + 0.4 * mean))
 
 
-def _edit(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def _nearest_choice(spec: FieldSpec, text: str) -> tuple[str, float] | None:
     t = normalise(text)
     best = None
     for c in spec.choices:
         u = normalise(c.ur)
-        d = _edit(t, u) / max(1, len(u))
+        d = edit_distance(t, u) / max(1, len(u))
         if best is None or d < best[1]:
             best = (u, d)
     return best
