@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from ocr.evaluate import edit_distance
-from ocr.text_model import CONVS, LINE_H, normalise_line, split_lines
+from ocr.text_model import CONVS, LINE_H, normalise_line
 
 TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata/urd.traineddata")
 _NOT_DRAWN = set("/-()")
@@ -112,7 +112,7 @@ def page_lines(seed: int, words: list[str]) -> list[tuple[np.ndarray, str]]:
     """(normalised line, label) for the single-line Urdu cells of one generated page."""
     from ocr import synth
     from ocr.pipeline import _inner
-    from ocr.recognise import _crop, clean_cell
+    from ocr.recognise import cell_lines, clean_cell
     from ocr.synth_data import random_register
     from records.templates import BUILTIN, get_template
 
@@ -141,11 +141,10 @@ def page_lines(seed: int, words: list[str]) -> list[tuple[np.ndarray, str]]:
         ink = clean_cell(img)
         if ink.box is None:
             continue
-        crop = _crop(ink.gray, ink.box, pad=2)
-        mask = _crop(ink.mask.astype(np.uint8), ink.box, pad=2)
-        spans = split_lines(mask)
-        if len(spans) != 1:
+        lines = cell_lines(ink)
+        if len(lines) != 1:
             continue  # a wrapped value: which words went to which line is not recorded
+        crop = lines[0]
         heights.append(crop.shape[0])
         prepared.append((crop, label))
     med = float(np.median(heights)) if heights else 0.0
