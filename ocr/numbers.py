@@ -141,7 +141,11 @@ class GlyphClassifier:
 
     def predict_atoms(self, atoms: list[Atom], band: Band) -> np.ndarray:
         """Class probabilities of glyph candidates of one cell, one row per candidate."""
-        shapes, geometry = shapes_batch(atoms, band)
+        return self.predict_shapes(*shapes_batch(atoms, band))
+
+    def predict_shapes(self, shapes: np.ndarray, geometry: np.ndarray) -> np.ndarray:
+        """Class probabilities of shape images and geometry rows (`ocr.glyphs.shapes_batch`),
+        of one cell or of many cells stacked: each row is classified on its own."""
         if self.cnn is not None:
             return self.cnn.predict(shapes, geometry)
         return self.predict(features_from_shapes(shapes, geometry))
@@ -186,34 +190,56 @@ class NumberReader:
 
     def read(self, cell_gray: np.ndarray, kind: str) -> NumberReading:
         """Read one cell image (grey or BGR numpy array) as a value of a numeric field kind."""
-        if kind not in NUMERIC_KINDS:
-            raise ValueError(f"'{kind}' is not a numeric field kind ({', '.join(NUMERIC_KINDS)})")
-        _, mask, scale, (ox, oy) = normalise_scale(cell_gray)
-        if mask is None:
-            return NumberReading("", 0.0)
-        atoms, band = find_atoms(mask)
-        if not atoms or band is None:
-            return NumberReading("", 0.0)
-        glyphs, split = self._segment(atoms, band)
-        reading = self._decode(glyphs, band, kind, split)
-        reading.boxes = [
-            (
-                int(x / scale) + ox,
-                int(y / scale) + oy,
-                max(int(round(w / scale)), 1),
-                max(int(round(h / scale)), 1),
-            )
-            for x, y, w, h in reading.boxes
-        ]
-        return reading
+        return self.read_many([(cell_gray, kind)])[0]
+
+    def read_many(self, cells: list[tuple[np.ndarray, str]]) -> list[NumberReading]:
+        """Read several (cell image, kind) pairs: each cell is cut into glyph candidates on its
+        own, and the candidates of all cells are classified together (same results as `read`
+        one by one, fewer and larger array operations)."""
+        for _, kind in cells:
+            if kind not in NUMERIC_KINDS:
+                raise ValueError(f"'{kind}' is not a numeric field kind ({', '.join(NUMERIC_KINDS)})")
+        out = [NumberReading("", 0.0) for _ in cells]
+        todo = []  # (cell index, kind, scale, offset, band, lattice, keys)
+        shapes, geometry = [], []
+        for i, (cell_gray, kind) in enumerate(cells):
+            _, mask, scale, offset = normalise_scale(cell_gray)
+            if mask is None:
+                continue
+            atoms, band = find_atoms(mask)
+            if not atoms or band is None:
+                continue
+            lattice = build_lattice(atoms, band)
+            keys = list(lattice.pieces)
+            s, g = shapes_batch([lattice.pieces[k] for k in keys], band)
+            shapes.append(s)
+            geometry.append(g)
+            todo.append((i, kind, scale, offset, band, lattice, keys))
+        if not todo:
+            return out
+        probs = self.classifier.predict_shapes(np.concatenate(shapes), np.concatenate(geometry))
+        start = 0
+        for i, kind, scale, (ox, oy), band, lattice, keys in todo:
+            glyphs, split = self._segment(lattice, keys, probs[start : start + len(keys)])
+            start += len(keys)
+            reading = self._decode(glyphs, band, kind, split)
+            reading.boxes = [
+                (
+                    int(x / scale) + ox,
+                    int(y / scale) + oy,
+                    max(int(round(w / scale)), 1),
+                    max(int(round(h / scale)), 1),
+                )
+                for x, y, w, h in reading.boxes
+            ]
+            out[i] = reading
+        return out
 
     # -- segmentation: cut wide atoms where the pieces look most like glyphs -------------
 
-    def _segment(self, atoms: list[Atom], band: Band) -> tuple[list[_Glyph], bool]:
-        lattice = build_lattice(atoms, band)
-        keys = list(lattice.pieces)
-        pieces = [lattice.pieces[k] for k in keys]
-        probs = self.classifier.predict_atoms(pieces, band)
+    def _segment(self, lattice, keys: list, probs: np.ndarray) -> tuple[list[_Glyph], bool]:
+        """The best cut of a cell's lattice, given the class probabilities of its pieces
+        (rows in the order of `keys`)."""
         row = {k: r for r, k in enumerate(keys)}
         n = len(lattice.units)
         # DP over unit boundaries: maximise the log-probability that every chosen piece

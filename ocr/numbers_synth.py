@@ -255,22 +255,10 @@ def render_cell(
         x += adv + size * spacing
     if not (ink > 0.3).any():
         raise ValueError(f"font {font_path} drew nothing for {truth!r}")
-    if level > 0:
-        ink, labels = _geometry(ink, labels, rng, level, size)
-    ys, xs = np.nonzero(ink > 0.3)
-    if ys.size == 0:
-        raise ValueError(f"font {font_path} drew nothing visible for {truth!r}")
-    # Crop to the text with padding like a register cell (room above and below the line).
-    px = int(size * rng.uniform(0.15, 0.8))
-    pt, pb = int(size * rng.uniform(0.15, 0.7)), int(size * rng.uniform(0.15, 0.7))
-    y0, y1 = max(ys.min() - pt, 0), min(ys.max() + pb + 1, canvas_h)
-    x0, x1 = max(xs.min() - px, 0), min(xs.max() + px + 1, canvas_w)
-    ink, labels = ink[y0:y1, x0:x1], labels[y0:y1, x0:x1]
-    image = _degrade(ink, labels, rng, level, size)
-    labels = image[1]
+    image, labels = finish_cell(ink, labels, rng, level, size, what=f"font {font_path}, {truth!r}")
     return SynthCell(
-        image=image[0],
-        labels=image[1],
+        image=image,
+        labels=labels,
         chars=chars,
         shapes=shapes,
         truth=expected,
@@ -279,6 +267,26 @@ def render_cell(
         font=Path(font_path).stem,
         meta={"size": size, "touching": touching, "level": level, "lang": lang},
     )
+
+
+def finish_cell(
+    ink: np.ndarray, labels: np.ndarray, rng: np.random.Generator, level: int, size: int, what: str = ""
+) -> tuple[np.ndarray, np.ndarray]:
+    """A drawn value (ink 0..1 on a roomy canvas, its label map) made a register cell:
+    stroke and geometry changes of the level, cropped with room around the text like a
+    cell, then degraded. Returns the grey image and its label map."""
+    if level > 0:
+        ink, labels = _geometry(ink, labels, rng, level, size)
+    ys, xs = np.nonzero(ink > 0.3)
+    if ys.size == 0:
+        raise ValueError(f"nothing visible was drawn ({what})")
+    # Crop to the text with padding like a register cell (room above and below the line).
+    canvas_h, canvas_w = ink.shape
+    px = int(size * rng.uniform(0.15, 0.8))
+    pt, pb = int(size * rng.uniform(0.15, 0.7)), int(size * rng.uniform(0.15, 0.7))
+    y0, y1 = max(ys.min() - pt, 0), min(ys.max() + pb + 1, canvas_h)
+    x0, x1 = max(xs.min() - px, 0), min(xs.max() + px + 1, canvas_w)
+    return _degrade(ink[y0:y1, x0:x1], labels[y0:y1, x0:x1], rng, level, size)
 
 
 def _zero_dot(

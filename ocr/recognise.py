@@ -773,7 +773,9 @@ class DedicatedNumberReader:
                 units.extend((c, np.pad(line, 6, constant_values=255), line) for line in lines)
             else:
                 units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2)))
-        read = [self.reader.read(g, c.kind) for c, g, _ in units]
+        pairs = [(g, c.kind) for c, g, _ in units]
+        many = getattr(self.reader, "read_many", None)  # the glyph reader classifies a page's candidates at once
+        read = many(pairs) if many else [self.reader.read(g, kind) for g, kind in pairs]
         if self.lines is not None and units:
             from ocr.number_lines import agree
 

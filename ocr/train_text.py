@@ -30,10 +30,12 @@ import time
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 
+from ocr import handwritten_digits
 from ocr.evaluate import edit_distance
 from ocr.text_model import CONVS, LINE_H, normalise_line
 
@@ -185,16 +187,22 @@ def _number_shard(args) -> str:
 
     seed, n, fonts, path = args
     rng = np.random.default_rng(seed)
+    hand = _handwritten_train() if fonts == [HANDWRITTEN] else None
     lines, labels = [], []
     for _ in range(n):
-        font = fonts[int(rng.integers(len(fonts)))]
-        try:
-            script = pick_script(font, rng)
-        except ValueError:
-            continue
         kind = nsynth.KINDS[int(rng.integers(len(nsynth.KINDS)))]
-        level = int(rng.choice(4, p=LEVEL_WEIGHTS))
-        cell = nsynth.render_cell(nsynth.random_value(kind, rng), kind, script, font, rng, level, dot_variety=0.35)
+        if hand is not None:
+            level = int(rng.choice(4, p=LEVEL_WEIGHTS))
+            cell = handwritten_digits.compose_cell(nsynth.random_value(kind, rng), kind, hand, rng, level)
+        else:
+            font = fonts[int(rng.integers(len(fonts)))]
+            try:
+                script = pick_script(font, rng)
+            except ValueError:
+                continue
+            level = int(rng.choice(4, p=LEVEL_WEIGHTS))
+            cell = nsynth.render_cell(nsynth.random_value(kind, rng), kind, script, font, rng, level,
+                                      dot_variety=0.35)
         ink = clean_cell(cell.image, strokes=True)
         if ink.box is None:
             continue
@@ -205,6 +213,14 @@ def _number_shard(args) -> str:
     flat = np.concatenate([a.reshape(-1) for a in lines]) if lines else np.zeros(0, np.uint8)
     np.savez(path, flat=flat, widths=widths, labels=np.array(labels))
     return path
+
+
+HANDWRITTEN = "handwritten"  # the "font" of cells composed from handwritten digits
+
+
+@cache
+def _handwritten_train():
+    return handwritten_digits.fetch().split("train")
 
 
 def extra_number_fonts(n: int, seed: int, per_family: int = 2) -> list[str]:
@@ -239,11 +255,18 @@ def extra_number_fonts(n: int, seed: int, per_family: int = 2) -> list[str]:
     return picked
 
 
-def make_number_data(out: Path, cells: int, seed: int, workers: int, extra_fonts: int = 0) -> None:
+def make_number_data(out: Path, cells: int, seed: int, workers: int, extra_fonts: int = 0,
+                     handwritten: bool = False) -> None:
+    """Shards of number lines: drawn in the training fonts (and `extra_fonts` more), or with
+    `handwritten` composed from the training part of the handwritten digits instead."""
     from ocr.train_numbers import training_fonts
 
     out.mkdir(parents=True, exist_ok=True)
-    fonts = training_fonts() + extra_number_fonts(extra_fonts, seed)
+    if handwritten:
+        _handwritten_train()  # fetched once here, not by every worker at once
+        fonts = [HANDWRITTEN]
+    else:
+        fonts = training_fonts() + extra_number_fonts(extra_fonts, seed)
     (out / "fonts.txt").write_text("\n".join(Path(f).stem for f in fonts), encoding="utf-8")
     per = 2000
     jobs = [(seed + i, min(per, cells - i), fonts, str(out / f"shard-{i // per:04d}.npz")) for i in range(0, cells, per)]
@@ -551,6 +574,8 @@ def main(argv=None) -> int:
     nd.add_argument("--workers", type=int, default=2)
     nd.add_argument("--extra-fonts", type=int, default=0,
                     help="this many more installed fonts with Latin digits (held-back families excluded)")
+    nd.add_argument("--handwritten", action="store_true",
+                    help="cells written with the training part of the handwritten digits (ocr.handwritten_digits)")
     t = sub.add_parser("train")
     t.add_argument("--data", type=Path, required=True)
     t.add_argument("--out", type=Path, required=True)
@@ -573,7 +598,7 @@ def main(argv=None) -> int:
     if a.cmd == "data":
         make_data(a.out, a.pages, a.seed, a.workers, a.digits)
     elif a.cmd == "numbers-data":
-        make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts)
+        make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts, a.handwritten)
     else:
         a.out.mkdir(parents=True, exist_ok=True)
         chans = (1, *(int(c) for c in a.channels.split(",")))

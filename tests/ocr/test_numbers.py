@@ -56,6 +56,26 @@ def test_reader_is_loaded_once_per_process(reader):
     assert again is reader
 
 
+def test_a_page_of_cells_read_together_gives_what_each_cell_gives_alone(reader):
+    # GIVEN cells of every kind and digit set, one of them blank and one BGR
+    rng = np.random.default_rng(8)
+    cells = []
+    for i, kind in enumerate(synth.KINDS * 2):
+        script = ("urdu", "arabic", "latin")[i % 3]
+        value = synth.random_value(kind, rng)
+        cells.append((synth.render_cell(value, kind, script, naskh(), rng, i % 3).image, kind))
+    cells.insert(3, (np.full((40, 90), 250, np.uint8), "integer"))
+    cells[5] = (np.dstack([cells[5][0]] * 3), cells[5][1])
+    # WHEN they are read together and one by one
+    together = reader.read_many(cells)
+    alone = [reader.read(image, kind) for image, kind in cells]
+    # THEN the readings, confidences and boxes are the same
+    assert [(r.text, r.confidence, r.boxes) for r in together] == [(r.text, r.confidence, r.boxes) for r in alone]
+    assert together[3].text == "" and sum(bool(r.text) for r in together) == len(cells) - 1
+    with pytest.raises(ValueError, match="'text-ur' is not a numeric field kind"):
+        reader.read_many([cells[0], (cells[1][0], "text-ur")])
+
+
 @pytest.mark.parametrize("script", ["urdu", "arabic", "latin"])
 def test_all_digit_sets_read_as_the_same_latin_value(reader, script):
     # GIVEN 125/5 written with Urdu, Arabic-Indic or Latin digits in Noto Naskh
