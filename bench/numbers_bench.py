@@ -103,12 +103,10 @@ PAGE_BATCH = 40  # numeric cells read together, about one register page's worth
 def page_batch_ms(cells: list) -> float:
     """CPU ms per field when the app reads the cells a page at a time (`DedicatedNumberReader.
     read_many`: every cell cleaned once, both readers, the line model's steps batched)."""
-    from ocr import number_lines
-    from ocr.recognise import CellImage, DedicatedNumberReader
+    from ocr.recognise import CellImage
 
-    reader = DedicatedNumberReader(get_number_reader(), number_lines.get_line_number_reader())
-    units = [CellImage(i, c.kind, c.image if c.image.ndim == 2 else cv2.cvtColor(c.image, cv2.COLOR_BGR2GRAY))
-             for i, c in enumerate(cells)]
+    reader = app_reader()
+    units = [CellImage(i, c.kind, _gray(c.image)) for i, c in enumerate(cells)]
     t0 = time.process_time()
     for i in range(0, len(units), PAGE_BATCH):
         reader.read_many(units[i : i + PAGE_BATCH])
@@ -177,17 +175,36 @@ def _exact_0_2(cells: list, oks: list[bool]) -> float:
     return sum(pairs) / max(len(pairs), 1)
 
 
+def app_reader():
+    """The app's number reader (`ocr.recognise.DedicatedNumberReader`: the cell cleaned once,
+    the line model, and the glyph reader where `ocr.number_lines.needs_glyphs` asks for it)."""
+    from ocr import number_lines
+    from ocr.recognise import DedicatedNumberReader
+
+    return DedicatedNumberReader(get_number_reader(), number_lines.get_line_number_reader())
+
+
+def _gray(image: np.ndarray) -> np.ndarray:
+    return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+
+
 def evaluate_lines(cells: list, combined: bool = False) -> dict | None:
     """The number line model (ocr.number_lines) on the same cells, or None when not installed;
-    `combined`: the line model and the glyph reader together (AgreeingNumberReader)."""
+    `combined`: both readers as the app reads numbers (`app_reader`), one cell at a time."""
     from ocr import number_lines
+    from ocr.recognise import CellImage
 
     if not number_lines.is_available():
         return None
     reader = number_lines.get_line_number_reader()
+    read = reader.read
     if combined:
-        reader = number_lines.AgreeingNumberReader(get_number_reader(), reader)
-    sc = _score(cells, reader.read)
+        app = app_reader()
+
+        def read(image, kind):
+            return app.read_many([CellImage(0, kind, _gray(image))])[0]
+
+    sc = _score(cells, read)
     oks = sc.pop("oks")
     if combined:
         sc["page_ms_per_field"] = page_batch_ms(cells)
@@ -231,6 +248,12 @@ def evaluate(cells: list, tess: Tesseract | None) -> dict:
         "tesseract_ms_per_field": 1000 * tess_time / max(n, 1) if tess else None,
         **ours,
     }
+
+
+def number_lines_glyphs_below() -> float:
+    from ocr import number_lines
+
+    return number_lines.GLYPHS_BELOW
 
 
 def pct(x: float | None) -> str:
@@ -286,9 +309,12 @@ def report(results: dict[str, dict], info: dict, tess_version: str | None, secon
     if any(r.get("lines") for r in results.values()):
         lines += _reader_table(results, "lines", "The number line model (`ocr.number_lines`: the whole cell "
                                "read by a CNN + BiLSTM with CTC, no glyph cutting; `number_lines.npz`) on the same cells:")
-        lines += _reader_table(results, "combined", "Both readers together (`ocr.number_lines.agree`: the glyph "
-                               "reader and the line model; a disagreement gives the surer reading, capped at 0.45 "
-                               "so it is flagged), as the app reads numbers:")
+        lines += _reader_table(results, "combined", "Both readers together, as the app reads numbers "
+                               "(`ocr.recognise.DedicatedNumberReader`: the cell cleaned once; the line model reads "
+                               "it, and the glyph reader too when the line model is less than "
+                               f"{number_lines_glyphs_below()} sure or its reading does not parse; "
+                               "`ocr.number_lines.agree`: where the two differ the surer reading is given, capped "
+                               "at 0.45 so it is flagged):")
     lines += ["", *targets(results)]
     lines += ["", "Per field kind (ours / Tesseract):", ""]
     kinds = list(synth.KINDS)

@@ -236,7 +236,7 @@ def compose_cell(
         labels[mark > 0.3] = idx + 1
         x += size * (rng.uniform(-0.08, 0.02) if touching else rng.uniform(0.05, 0.3))
     image, labels = finish_cell(ink, labels, rng, level, size, what=f"handwritten {truth!r}")
-    shapes = ["" if c == " " else c for c in chars]
+    shapes = [f"L{c}" if c.isdigit() else ("" if c == " " else c) for c in chars]  # shape classes
     return SynthCell(
         image=image,
         labels=labels,

@@ -112,7 +112,8 @@ def agree(a: NumberReading, b: NumberReading) -> NumberReading:
 
 
 class AgreeingNumberReader:
-    """The glyph reader and the line reader together (see `agree`)."""
+    """The glyph reader and the line reader together (see `agree`); the glyph reader is
+    asked only when the line reader is less sure than GLYPHS_BELOW (`needs_glyphs`)."""
 
     name = "numbers+lines"
 
@@ -120,10 +121,18 @@ class AgreeingNumberReader:
         self.glyphs, self.lines = glyphs, lines
 
     def read(self, cell_gray: np.ndarray, kind: str) -> NumberReading:
-        return agree(self.glyphs.read(cell_gray, kind), self.lines.read(cell_gray, kind))
+        line = self.lines.read(cell_gray, kind)
+        return agree(self.glyphs.read(cell_gray, kind), line) if needs_glyphs(line) else line
 
 
 DISAGREE_CAP = 0.45
+GLYPHS_BELOW = 1.01  # the glyph reader reads a cell when the line reader is less sure than this
+
+
+def needs_glyphs(line: NumberReading) -> bool:
+    """Whether a line reading needs the glyph reader's second opinion: it was not sure
+    enough, or it does not parse as its kind."""
+    return line.confidence < GLYPHS_BELOW or bool(line.problem)
 
 
 def _canon(text: str) -> str:

@@ -759,6 +759,10 @@ class DedicatedNumberReader:
         if lines is not None:
             self.name = "numbers+lines"
 
+    def _glyphs(self, pairs: list[tuple[np.ndarray, str]]) -> list[NumberReading]:
+        many = getattr(self.reader, "read_many", None)  # the glyph reader classifies a page's candidates at once
+        return many(pairs) if many else [self.reader.read(g, kind) for g, kind in pairs]
+
     def read_many(self, cells: Sequence[CellImage]) -> dict[Hashable, NumberReading]:
         out: dict[Hashable, NumberReading] = {}
         # units to read: the whole cell, or each line of a list that wrapped onto two or more
@@ -774,14 +778,16 @@ class DedicatedNumberReader:
             else:
                 units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2)))
         pairs = [(g, c.kind) for c, g, _ in units]
-        many = getattr(self.reader, "read_many", None)  # the glyph reader classifies a page's candidates at once
-        read = many(pairs) if many else [self.reader.read(g, kind) for g, kind in pairs]
         if self.lines is not None and units:
-            from ocr.number_lines import agree
+            from ocr.number_lines import agree, needs_glyphs
 
             # the cells are cleaned already: the line reader takes their ink crops
-            second = self.lines.read_crops([(crop, c.kind) for c, _, crop in units])
-            read = [agree(r, r2) for r, r2 in zip(read, second, strict=True)]
+            read = self.lines.read_crops([(crop, c.kind) for c, _, crop in units])
+            ask = [i for i, r in enumerate(read) if needs_glyphs(r)]
+            for i, r in zip(ask, self._glyphs([pairs[i] for i in ask]), strict=True):
+                read[i] = agree(r, read[i])
+        else:
+            read = self._glyphs(pairs)
         per_cell: dict[Hashable, list] = {}
         for (c, _gray, _line), r in zip(units, read, strict=True):
             per_cell.setdefault(c.key, []).append(r)

@@ -158,9 +158,11 @@ def cell_samples(
 
 
 def generate(
-    fonts: list[str], n_cells: int, seed: int, log=print
+    fonts: list[str], n_cells: int, seed: int, log=print, handwritten: int = 0
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
-    """Shape images, geometry rows and integer labels of the glyphs of `n_cells` generated cells."""
+    """Shape images, geometry rows and integer labels of the glyphs of `n_cells` generated
+    cells, and of `handwritten` more cells written with the training part of the handwritten
+    digits (`ocr.handwritten_digits`)."""
     rng = np.random.default_rng(seed)
     usable = []
     for f in fonts:
@@ -191,9 +193,26 @@ def generate(
         chars += sum(1 for s in cell.shapes if s)
         if n and n % 3000 == 0:
             log(f"  {n} cells, {len(labels)} glyphs, {time.time() - t0:.0f} s")
+    if handwritten:
+        from ocr import handwritten_digits
+
+        digits = handwritten_digits.fetch().split("train")
+        for _ in range(handwritten):
+            kind = synth.KINDS[int(rng.integers(len(synth.KINDS)))]
+            level = int(rng.choice(4, p=LEVEL_WEIGHTS))
+            cell = handwritten_digits.compose_cell(synth.random_value(kind, rng), kind, digits, rng, level)
+            got, lab, miss = cell_samples(cell, rng)
+            if got is not None:
+                shapes.append(got[0])
+                geometry.append(got[1])
+                labels += lab
+            missed += miss
+            chars += sum(1 for s in cell.shapes if s)
+        log(f"  and {handwritten} handwritten cells, {len(labels)} glyphs, {time.time() - t0:.0f} s")
     y = np.array([CLASSES.index(c) for c in labels], dtype=np.int64)
     stats = {
         "cells": n_cells,
+        "handwritten_cells": handwritten,
         "glyphs": len(labels),
         "chars": chars,
         "segmentation_misses": missed,
@@ -297,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--fonts", nargs="*", help="font files to use instead of the training set")
     ap.add_argument("--cache", type=Path, help="keep the generated glyphs in this .npz and reuse them")
+    ap.add_argument("--handwritten", type=int, default=0,
+                    help="this many more cells written with real handwritten digits (ocr.handwritten_digits)")
     args = ap.parse_args(argv)
 
     def log(msg: str) -> None:
@@ -314,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{len(y)} glyphs from {args.cache}")
     else:
         log(f"{len(fonts)} fonts; generating {args.cells} cells (seed {args.seed})")
-        shapes, geometry, y, stats = generate(fonts, args.cells, args.seed, log)
+        shapes, geometry, y, stats = generate(fonts, args.cells, args.seed, log, args.handwritten)
         log(f"{len(y)} glyphs in {time.time() - t0:.0f} s")
         if args.cache:
             np.savez_compressed(args.cache, shapes=np.round(shapes * 255).astype(np.uint8),

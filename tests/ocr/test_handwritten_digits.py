@@ -66,6 +66,7 @@ def test_given_a_khasra_value_when_composed_then_the_cell_holds_its_digits_and_s
     cell = hd.compose_cell("125/5", "khasra", fake_digits(), rng, level, size=40)
     # then: the expected reading is the value, and every character left ink in the cell
     assert cell.truth == "125/5" and cell.kind == "khasra" and cell.font == "mnist"
+    assert cell.shapes == ["L1", "L2", "L5", "/", "L5"]  # the glyph classifier's shape classes
     assert cell.image.dtype == np.uint8 and cell.image.ndim == 2
     drawn = {int(v) for v in np.unique(cell.labels) if v}
     assert drawn == {1, 2, 3, 4, 5}

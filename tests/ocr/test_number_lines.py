@@ -130,3 +130,35 @@ def test_a_disagreement_is_flagged_on_the_page_not_only_in_the_reader():
     # THEN the field is flagged for a look
     assert got.text == "1349" and max(got.confidences) <= number_lines.DISAGREE_CAP
     assert any(f.code == "low_confidence" for f in scored.flags)
+
+
+def test_the_glyph_reader_is_asked_only_where_the_line_reader_is_unsure_or_unparsed(monkeypatch):
+    from ocr.numbers import NumberReading, parse_problem
+    from ocr.recognise import CellImage, DedicatedNumberReader
+
+    monkeypatch.setattr(number_lines, "GLYPHS_BELOW", 0.995)
+    said = [("125/5", 0.999), ("12-5", 0.97), ("125/", 0.999)]
+
+    class Lines:
+        def read_crops(self, crops):
+            return [NumberReading(t, c, [c] * len(t), problem=parse_problem(k, t)) for (t, c), (_, k) in
+                    zip(said, crops, strict=True)]
+
+    class Glyphs:
+        asked: list[str] = []
+
+        def read_many(self, pairs):
+            self.asked += [kind for _, kind in pairs]
+            return [NumberReading("12-6" if kind == "area" else "125/1", 0.98, [0.98]) for _, kind in pairs]
+
+    # GIVEN three cells: the line reader is sure of the first, unsure of the second, and
+    # sure of the third but its reading does not parse (a khasra with an empty part)
+    img = cell("125/5", "latin", naskh())
+    glyphs = Glyphs()
+    reader = DedicatedNumberReader(glyphs, Lines())
+    # WHEN the page's cells are read
+    got = reader.read_many([CellImage(0, "khasra", img), CellImage(1, "area", img), CellImage(2, "khasra", img)])
+    # THEN the glyph reader read only the second and third, and their disagreements are flagged
+    assert glyphs.asked == ["area", "khasra"]
+    assert got[0].text == "125/5" and got[0].confidence == 0.999
+    assert got[1].confidence <= number_lines.DISAGREE_CAP and got[2].confidence <= number_lines.DISAGREE_CAP
