@@ -126,7 +126,7 @@ class AgreeingNumberReader:
 
 
 DISAGREE_CAP = 0.45
-GLYPHS_BELOW = 1.01  # the glyph reader reads a cell when the line reader is less sure than this
+GLYPHS_BELOW = 1.01  # the glyph reader reads a cell when the line reader is less sure than this: every cell (bench)
 
 
 def needs_glyphs(line: NumberReading) -> bool:
