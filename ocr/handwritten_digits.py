@@ -81,7 +81,13 @@ def load(folder: Path) -> DigitSet:
             raise DigitsUnavailable(
                 f"{path} is missing: run `python -m ocr.handwritten_digits fetch`"
             )
-        flat = np.asarray(json.loads(path.read_text())["data"], np.float32)
+        try:
+            flat = np.asarray(json.loads(path.read_text())["data"], np.float32)
+        except (ValueError, KeyError, TypeError) as e:
+            raise DigitsUnavailable(
+                f"{path} is damaged ({e!r}): delete {folder} and run "
+                "`python -m ocr.handwritten_digits fetch` again"
+            ) from e
         if flat.size % (SIDE * SIDE):
             raise DigitsUnavailable(
                 f"{path}: {flat.size} values is not a whole number of 28x28 images"

@@ -54,6 +54,9 @@ def test_given_a_missing_or_damaged_digit_file_then_the_error_names_it_and_the_f
     (folder / "4.json").write_text(json.dumps({"data": [0.0] * 700}))
     with pytest.raises(hd.DigitsUnavailable, match=r"4\.json: 700 values"):
         hd.load(tmp_path)
+    (folder / "4.json").write_text('{"data": [0.0, 0.')  # cut short
+    with pytest.raises(hd.DigitsUnavailable, match=r"4\.json is damaged .*fetch` again"):
+        hd.load(tmp_path)
     with pytest.raises(ValueError, match="'train' or 'heldout'"):
         fake_digits().split("test")
 
