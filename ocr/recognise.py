@@ -748,8 +748,9 @@ def _digit_line(crop: np.ndarray, segs: list[Segment]) -> tuple[np.ndarray, list
 
 
 class DedicatedNumberReader:
-    """Adapter for ocr.numbers (issue 11): `get_number_reader().read(cell_gray, kind)`; with a
-    line reader (`ocr.number_lines`) too, both read every cell and `agree` joins them."""
+    """Adapter for ocr.numbers (issue 11): the glyph reader's `read_many` (a page's candidates
+    classified at once); with a line reader (`ocr.number_lines`) too, the glyph reader reads
+    the cells `needs_glyphs` names (every cell as shipped) and `agree` joins the two."""
 
     name = "numbers"
 
@@ -758,10 +759,6 @@ class DedicatedNumberReader:
         self.lines = lines
         if lines is not None:
             self.name = "numbers+lines"
-
-    def _glyphs(self, pairs: list[tuple[np.ndarray, str]]) -> list[NumberReading]:
-        many = getattr(self.reader, "read_many", None)  # the glyph reader classifies a page's candidates at once
-        return many(pairs) if many else [self.reader.read(g, kind) for g, kind in pairs]
 
     def read_many(self, cells: Sequence[CellImage]) -> dict[Hashable, NumberReading]:
         out: dict[Hashable, NumberReading] = {}
@@ -784,10 +781,10 @@ class DedicatedNumberReader:
             # the cells are cleaned already: the line reader takes their ink crops
             read = self.lines.read_crops([(crop, c.kind) for c, _, crop in units])
             ask = [i for i, r in enumerate(read) if needs_glyphs(r)]
-            for i, r in zip(ask, self._glyphs([pairs[i] for i in ask]), strict=True):
+            for i, r in zip(ask, self.reader.read_many([pairs[i] for i in ask]), strict=True):
                 read[i] = agree(r, read[i])
         else:
-            read = self._glyphs(pairs)
+            read = self.reader.read_many(pairs)
         per_cell: dict[Hashable, list] = {}
         for (c, _gray, _line), r in zip(units, read, strict=True):
             per_cell.setdefault(c.key, []).append(r)

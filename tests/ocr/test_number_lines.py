@@ -94,6 +94,9 @@ class _Fixed:
 
         return NumberReading(self.text, self.conf, [self.conf] * len(self.text))
 
+    def read_many(self, pairs):
+        return [self.read(cell, kind) for cell, kind in pairs]
+
 
 def test_two_readers_that_agree_keep_the_reading_with_the_surer_confidence():
     both = number_lines.AgreeingNumberReader(_Fixed("125/5", 0.7), _Fixed("125/5", 0.99))

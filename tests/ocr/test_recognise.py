@@ -190,11 +190,11 @@ def test_number_reader_falls_back_to_tesseract_without_the_dedicated_model(monke
 def test_dedicated_reader_is_used_through_the_adapter():
     # GIVEN a stand-in for ocr.numbers' reader that reads Urdu digits
     class Fake:
-        def read(self, gray, kind):
+        def read_many(self, pairs):
             class R:
                 text, confidence, glyph_confidences = "۱۲۵/۵", 0.97, [0.99, 0.98, 0.97, 0.99, 0.97]
 
-            return R()
+            return [R() for _ in pairs]
 
     reader = rec.DedicatedNumberReader(Fake())
     cells = [rec.CellImage("x", "khasra", _cell("125/5")), rec.CellImage("e", "khasra", _cell(""))]
