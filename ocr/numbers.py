@@ -139,10 +139,6 @@ class GlyphClassifier:
         with np.load(path, allow_pickle=False) as data:
             return cls({k: data[k] for k in data.files})
 
-    def predict_atoms(self, atoms: list[Atom], band: Band) -> np.ndarray:
-        """Class probabilities of glyph candidates of one cell, one row per candidate."""
-        return self.predict_shapes(*shapes_batch(atoms, band))
-
     def predict_shapes(self, shapes: np.ndarray, geometry: np.ndarray) -> np.ndarray:
         """Class probabilities of shape images and geometry rows (`ocr.glyphs.shapes_batch`),
         of one cell or of many cells stacked: each row is classified on its own."""
