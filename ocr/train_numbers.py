@@ -176,14 +176,26 @@ def generate(
     labels: list[str] = []
     missed = chars = 0
     t0 = time.time()
-    for n in range(n_cells):
-        path = usable[int(rng.integers(len(usable)))]
-        script = pick_script(path, rng)
-        kind = synth.KINDS[int(rng.integers(len(synth.KINDS)))]
-        level = int(rng.choice(4, p=LEVEL_WEIGHTS))
-        cell = synth.render_cell(
-            synth.random_value(kind, rng), kind, script, path, rng, level, dot_variety=0.35
-        )
+
+    def cells():
+        for n in range(n_cells):
+            path = usable[int(rng.integers(len(usable)))]
+            script = pick_script(path, rng)
+            kind = synth.KINDS[int(rng.integers(len(synth.KINDS)))]
+            level = int(rng.choice(4, p=LEVEL_WEIGHTS))
+            yield n, synth.render_cell(
+                synth.random_value(kind, rng), kind, script, path, rng, level, dot_variety=0.35
+            )
+        if handwritten:
+            from ocr import handwritten_digits
+
+            digits = handwritten_digits.fetch().split("train")
+            for n in range(n_cells, n_cells + handwritten):
+                kind = synth.KINDS[int(rng.integers(len(synth.KINDS)))]
+                level = int(rng.choice(4, p=LEVEL_WEIGHTS))
+                yield n, handwritten_digits.compose_cell(synth.random_value(kind, rng), kind, digits, rng, level)
+
+    for n, cell in cells():
         got, lab, miss = cell_samples(cell, rng)
         if got is not None:
             shapes.append(got[0])
@@ -193,22 +205,6 @@ def generate(
         chars += sum(1 for s in cell.shapes if s)
         if n and n % 3000 == 0:
             log(f"  {n} cells, {len(labels)} glyphs, {time.time() - t0:.0f} s")
-    if handwritten:
-        from ocr import handwritten_digits
-
-        digits = handwritten_digits.fetch().split("train")
-        for _ in range(handwritten):
-            kind = synth.KINDS[int(rng.integers(len(synth.KINDS)))]
-            level = int(rng.choice(4, p=LEVEL_WEIGHTS))
-            cell = handwritten_digits.compose_cell(synth.random_value(kind, rng), kind, digits, rng, level)
-            got, lab, miss = cell_samples(cell, rng)
-            if got is not None:
-                shapes.append(got[0])
-                geometry.append(got[1])
-                labels += lab
-            missed += miss
-            chars += sum(1 for s in cell.shapes if s)
-        log(f"  and {handwritten} handwritten cells, {len(labels)} glyphs, {time.time() - t0:.0f} s")
     y = np.array([CLASSES.index(c) for c in labels], dtype=np.int64)
     stats = {
         "cells": n_cells,
