@@ -143,7 +143,7 @@ class LocalImageStorage:
                 continue
             if (self.ready_dir / sha).is_file():
                 ready.append(sha)
-            else:
+            elif not self.path(sha).is_file():  # look again: a concurrent batch may have just moved it
                 missing.append(sha)
         if not ready:
             return missing

@@ -67,6 +67,32 @@ def test_make_durable_names_the_images_not_held(tmp_path):
     assert st.path(held).is_file()
 
 
+def test_an_image_a_concurrent_batch_moves_into_place_between_two_looks_is_not_missing(tmp_path):
+    # GIVEN a received image, and a second batch with it that makes it durable exactly between
+    # this batch's look at its final place and its look at the ready folder (seen as a 422
+    # "images_missing" for one of 100 identical batches sent at once)
+    st = LocalImageStorage(tmp_path / "store")
+    sha = _receive(st, b"page")
+    real_ready = st.ready_dir
+
+    class Racing:
+        def __truediv__(self, name):
+            class Look:
+                def is_file(self):
+                    st.path(name).parent.mkdir(exist_ok=True)
+                    os.replace(real_ready / name, st.path(name))  # the other batch wins the race
+                    return False
+
+            return Look()
+
+    st.ready_dir = Racing()
+    # WHEN this batch makes its images durable
+    missing = st.make_durable([sha])
+    # THEN the image is held, not missing
+    assert missing == []
+    assert st.path(sha).read_bytes() == b"page"
+
+
 def test_a_torn_ready_image_is_dropped_at_restart_and_a_good_one_kept(tmp_path):
     # GIVEN two received images not yet made durable, and a power cut that tore one of them
     st = LocalImageStorage(tmp_path / "store")
