@@ -48,6 +48,7 @@ cv2.setNumThreads(1)
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ocr import number_lines  # noqa: E402
 from ocr import numbers_synth as synth  # noqa: E402
 from ocr.confidence import THRESHOLDS  # noqa: E402
 from ocr.numbers import get_number_reader, model_info, model_path  # noqa: E402
@@ -178,7 +179,6 @@ def _exact_0_2(cells: list, oks: list[bool]) -> float:
 def app_reader():
     """The app's number reader (`ocr.recognise.DedicatedNumberReader`: the cell cleaned once,
     the line model, and the glyph reader where `ocr.number_lines.needs_glyphs` asks for it)."""
-    from ocr import number_lines
     from ocr.recognise import DedicatedNumberReader
 
     return DedicatedNumberReader(get_number_reader(), number_lines.get_line_number_reader())
@@ -191,7 +191,6 @@ def _gray(image: np.ndarray) -> np.ndarray:
 def evaluate_lines(cells: list, combined: bool = False) -> dict | None:
     """The number line model (ocr.number_lines) on the same cells, or None when not installed;
     `combined`: both readers as the app reads numbers (`app_reader`), one cell at a time."""
-    from ocr import number_lines
     from ocr.recognise import CellImage
 
     if not number_lines.is_available():
@@ -248,12 +247,6 @@ def evaluate(cells: list, tess: Tesseract | None) -> dict:
         "tesseract_ms_per_field": 1000 * tess_time / max(n, 1) if tess else None,
         **ours,
     }
-
-
-def number_lines_glyphs_below() -> float:
-    from ocr import number_lines
-
-    return number_lines.GLYPHS_BELOW
 
 
 def pct(x: float | None) -> str:
@@ -314,7 +307,7 @@ def report(results: dict[str, dict], info: dict, tess_version: str | None, secon
         lines += _reader_table(results, "combined", "Both readers together, as the app reads numbers "
                                "(`ocr.recognise.DedicatedNumberReader`: the cell cleaned once; the line model reads "
                                "it, and the glyph reader too when the line model is less than "
-                               f"{number_lines_glyphs_below()} sure or its reading does not parse; "
+                               f"{number_lines.GLYPHS_BELOW} sure or its reading does not parse; "
                                "`ocr.number_lines.agree`: where the two differ the surer reading is given, capped "
                                "at 0.45 so it is flagged):")
     lines += ["", *targets(results)]
@@ -455,7 +448,7 @@ LINE_MODEL = (
     "caught, 83.2% right) but cost the held-back fonts 0.5 and 3.1 points; with 3,000 "
     "handwritten cells (52% flagged, 94.8% caught) or a hidden layer twice as wide (47%, "
     "96.5%) the handwriting-like held-back fonts still lost 2.2 and 2.7 points: not shipped. The "
-    "'both readers' rows were measured until now through `AgreeingNumberReader` on the raw "
+    "'both readers' rows were measured until now through an adapter (since removed) on the raw "
     "cell; they are now measured through the app's `DedicatedNumberReader` (the cell cleaned "
     "once, as on a page). Speed: asking the glyph reader only where the line model is less "
     "than 0.995 sure (`ocr.number_lines.GLYPHS_BELOW`) ran it on 40–74% of cells, left every "

@@ -111,20 +111,6 @@ def agree(a: NumberReading, b: NumberReading) -> NumberReading:
                          best.boxes, best.script, best.problem or "the two number readers disagree")
 
 
-class AgreeingNumberReader:
-    """The glyph reader and the line reader together (see `agree`); the glyph reader is
-    asked only when the line reader is less sure than GLYPHS_BELOW (`needs_glyphs`)."""
-
-    name = "numbers+lines"
-
-    def __init__(self, glyphs, lines: LineNumberReader) -> None:
-        self.glyphs, self.lines = glyphs, lines
-
-    def read(self, cell_gray: np.ndarray, kind: str) -> NumberReading:
-        line = self.lines.read(cell_gray, kind)
-        return agree(self.glyphs.read(cell_gray, kind), line) if needs_glyphs(line) else line
-
-
 DISAGREE_CAP = 0.45
 GLYPHS_BELOW = 1.01  # the glyph reader reads a cell when the line reader is less sure than this: every cell (bench)
 

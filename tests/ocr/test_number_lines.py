@@ -99,14 +99,14 @@ class _Fixed:
 
 
 def test_two_readers_that_agree_keep_the_reading_with_the_surer_confidence():
-    both = number_lines.AgreeingNumberReader(_Fixed("125/5", 0.7), _Fixed("125/5", 0.99))
-    got = both.read(np.zeros((10, 10), np.uint8), "khasra")
+    cell = np.zeros((10, 10), np.uint8)
+    got = number_lines.agree(_Fixed("125/5", 0.7).read(cell, "khasra"), _Fixed("125/5", 0.99).read(cell, "khasra"))
     assert got.text == "125/5" and got.confidence == 0.99 and got.problem is None
 
 
 def test_two_readers_that_disagree_give_the_surer_text_flagged():
-    both = number_lines.AgreeingNumberReader(_Fixed("1255", 0.98), _Fixed("125/5", 0.9))
-    got = both.read(np.zeros((10, 10), np.uint8), "khasra")
+    cell = np.zeros((10, 10), np.uint8)
+    got = number_lines.agree(_Fixed("1255", 0.98).read(cell, "khasra"), _Fixed("125/5", 0.9).read(cell, "khasra"))
     assert got.text == "1255"
     assert got.confidence <= number_lines.DISAGREE_CAP
     assert got.problem == "the two number readers disagree"
