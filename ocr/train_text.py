@@ -256,15 +256,19 @@ def extra_number_fonts(n: int, seed: int, per_family: int = 2) -> list[str]:
 
 
 def make_number_data(out: Path, cells: int, seed: int, workers: int, extra_fonts: int = 0,
-                     handwritten: bool = False) -> None:
+                     handwritten: bool = False, npm_fonts: bool = False) -> None:
     """Shards of number lines: drawn in the training fonts (and `extra_fonts` more), or with
-    `handwritten` composed from the training part of the handwritten digits instead."""
+    `handwritten` composed from the training part of the handwritten digits instead, or with
+    `npm_fonts` drawn in the Arabic-script fonts of `ocr.npm_fonts` (Eastern digits) instead."""
+    from ocr import npm_fonts as npm
     from ocr.train_numbers import training_fonts
 
     out.mkdir(parents=True, exist_ok=True)
     if handwritten:
         _handwritten_train()  # fetched once here, not by every worker at once
         fonts = [HANDWRITTEN]
+    elif npm_fonts:
+        fonts = npm.fetch()
     else:
         fonts = training_fonts() + extra_number_fonts(extra_fonts, seed)
     (out / "fonts.txt").write_text("\n".join(Path(f).stem for f in fonts), encoding="utf-8")
@@ -579,6 +583,8 @@ def main(argv=None) -> int:
                     help="this many more installed fonts with Latin digits (held-back families excluded)")
     nd.add_argument("--handwritten", action="store_true",
                     help="cells written with the training part of the handwritten digits (ocr.handwritten_digits)")
+    nd.add_argument("--npm-fonts", action="store_true",
+                    help="cells drawn in the Arabic-script fonts of ocr.npm_fonts (Fontsource packages, OFL)")
     t = sub.add_parser("train")
     t.add_argument("--data", type=Path, required=True)
     t.add_argument("--out", type=Path, required=True)
@@ -601,7 +607,7 @@ def main(argv=None) -> int:
     if a.cmd == "data":
         make_data(a.out, a.pages, a.seed, a.workers, a.digits)
     elif a.cmd == "numbers-data":
-        make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts, a.handwritten)
+        make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts, a.handwritten, a.npm_fonts)
     else:
         a.out.mkdir(parents=True, exist_ok=True)
         chans = (1, *(int(c) for c in a.channels.split(",")))
