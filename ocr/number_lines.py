@@ -12,6 +12,7 @@ the cell is in, where a slash leans). Trained from scratch by
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import cache
 from pathlib import Path
@@ -27,8 +28,12 @@ PROBLEM_CAP = 0.2  # a reading that does not parse as its kind is at most this s
 
 
 def model_path() -> Path:
+    """Where the shipped model lives (override with DAFTAR_NUMBER_LINE_MODEL)."""
     import resources
 
+    env = os.environ.get("DAFTAR_NUMBER_LINE_MODEL")
+    if env:
+        return Path(env)
     return Path(resources.__file__).parent / "models" / MODEL_FILE
 
 

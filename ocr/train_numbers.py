@@ -21,6 +21,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from ocr import npm_fonts
 from ocr import numbers_synth as synth
 from ocr.glyphs import (
     Atom,
@@ -157,13 +158,7 @@ def cell_samples(
     return shapes_batch(pieces, band), labels, n_chars - len(found)
 
 
-def generate(
-    fonts: list[str], n_cells: int, seed: int, log=print, handwritten: int = 0
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
-    """Shape images, geometry rows and integer labels of the glyphs of `n_cells` generated
-    cells, and of `handwritten` more cells written with the training part of the handwritten
-    digits (`ocr.handwritten_digits`)."""
-    rng = np.random.default_rng(seed)
+def _usable(fonts: list[str], rng: np.random.Generator, log) -> list[str]:
     usable = []
     for f in fonts:
         try:
@@ -171,6 +166,20 @@ def generate(
             usable.append(f)
         except ValueError:
             log(f"skipping {f}: no complete digit set")
+    return usable
+
+
+def generate(
+    fonts: list[str], n_cells: int, seed: int, log=print, handwritten: int = 0,
+    more_fonts: list[str] = (), more_cells: int = 0,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
+    """Shape images, geometry rows and integer labels of the glyphs of `n_cells` generated
+    cells, of `more_cells` more drawn in `more_fonts` (e.g. `ocr.npm_fonts`), and of
+    `handwritten` more cells written with the training part of the handwritten digits
+    (`ocr.handwritten_digits`)."""
+    rng = np.random.default_rng(seed)
+    usable = _usable(fonts, rng, log)
+    more = _usable(list(more_fonts), np.random.default_rng(seed + 1), log) if more_cells else []
     shapes: list[np.ndarray] = []
     geometry: list[np.ndarray] = []
     labels: list[str] = []
@@ -178,8 +187,9 @@ def generate(
     t0 = time.time()
 
     def cells():
-        for n in range(n_cells):
-            path = usable[int(rng.integers(len(usable)))]
+        for n in range(n_cells + (more_cells if more else 0)):
+            pool = usable if n < n_cells else more
+            path = pool[int(rng.integers(len(pool)))]
             script = pick_script(path, rng)
             kind = synth.KINDS[int(rng.integers(len(synth.KINDS)))]
             level = int(rng.choice(4, p=LEVEL_WEIGHTS))
@@ -209,6 +219,7 @@ def generate(
     stats = {
         "cells": n_cells,
         "handwritten_cells": handwritten,
+        "npm_font_cells": more_cells if more else 0,
         "glyphs": len(labels),
         "chars": chars,
         "segmentation_misses": missed,
@@ -314,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="keep the generated glyphs in this .npz and reuse them")
     ap.add_argument("--handwritten", type=int, default=0,
                     help="this many more cells written with real handwritten digits (ocr.handwritten_digits)")
+    ap.add_argument("--npm-fonts", type=int, default=0,
+                    help="this many more cells drawn in the Arabic-script fonts of ocr.npm_fonts")
     args = ap.parse_args(argv)
 
     def log(msg: str) -> None:
@@ -331,7 +344,10 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{len(y)} glyphs from {args.cache}")
     else:
         log(f"{len(fonts)} fonts; generating {args.cells} cells (seed {args.seed})")
-        shapes, geometry, y, stats = generate(fonts, args.cells, args.seed, log, args.handwritten)
+        more = npm_fonts.fetch() if args.npm_fonts else []
+        fonts = fonts + more
+        shapes, geometry, y, stats = generate(fonts[: len(fonts) - len(more)], args.cells, args.seed, log,
+                                              args.handwritten, more, args.npm_fonts)
         log(f"{len(y)} glyphs in {time.time() - t0:.0f} s")
         if args.cache:
             np.savez_compressed(args.cache, shapes=np.round(shapes * 255).astype(np.uint8),
