@@ -146,9 +146,13 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray,
     for sl in (np.s_[:band_y, :], np.s_[h - band_y :, :]):
         if m8[sl].any():
             rules[sl] |= cv2.morphologyEx(m8[sl], cv2.MORPH_OPEN, hk).astype(bool)
-    for sl in (np.s_[:, :band_x], np.s_[:, w - band_x :]):
-        if m8[sl].any():
-            rules[sl] |= cv2.morphologyEx(np.ascontiguousarray(m8[sl]), cv2.MORPH_OPEN, vk).astype(bool)
+    sides = [sl for sl in (np.s_[:, :band_x], np.s_[:, w - band_x :]) if m8[sl].any()]
+    if sides:
+        writing = _writing_rows(mask, rules, band_x)
+        for sl in sides:
+            found = cv2.morphologyEx(np.ascontiguousarray(m8[sl]), cv2.MORPH_OPEN, vk)
+            if found.any():
+                rules[sl] |= _reaching_beyond(found, writing)
     if rules.any():
         rules = cv2.dilate(rules.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
         m8 = (mask & ~rules).astype(np.uint8)
@@ -164,6 +168,30 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray,
         drop |= _outside_strokes(x, y, cw, ch, area, w, h)
     keep = np.concatenate([[False], ~drop])
     return rules, keep[labels]
+
+
+def _writing_rows(mask: np.ndarray, rules: np.ndarray, band_x: int) -> tuple[int, int] | None:
+    """First and last row of the ink between the side bands, horizontal rules left out."""
+    inner = mask[:, band_x : mask.shape[1] - band_x]
+    if rules.any():
+        grown = cv2.dilate(rules.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+        inner = inner & ~grown[:, band_x : mask.shape[1] - band_x]
+    rows = np.flatnonzero(inner.any(axis=1))
+    return (int(rows[0]), int(rows[-1])) if rows.size else None
+
+
+def _reaching_beyond(found: np.ndarray, writing: tuple[int, int] | None) -> np.ndarray:
+    """The vertical runs of a side band that are rule remnants: those reaching above or below
+    the writing's rows. A digit's upright stroke beside the edge of a tight cell (the left
+    bowl of an 8 that fills three quarters of the cell's height) stays within them; taking
+    it for a rule cut the 8 into a 3, read with full confidence."""
+    if writing is None:
+        return found.astype(bool)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(found, connectivity=8)
+    top, bottom = writing
+    y0, y1 = stats[1:, cv2.CC_STAT_TOP], stats[1:, cv2.CC_STAT_TOP] + stats[1:, cv2.CC_STAT_HEIGHT] - 1
+    keep = np.concatenate([[False], (y0 < top - 2) | (y1 > bottom + 2)])
+    return keep[labels]
 
 
 def _outside_strokes(x, y, cw, ch, area, w: int, h: int) -> np.ndarray:

@@ -312,3 +312,37 @@ def test_a_page_read_with_two_threads_reads_exactly_as_with_one(small_page, jama
     finally:
         R.set_text_threads(before)
     assert texts[1] == texts[2] and any(texts[1])
+
+
+def _tight_cell(text: str, rule_x: int | None = None) -> np.ndarray:
+    """A number filling two thirds of a 24 px high cell, 14 px from its left side (the number
+    bench drew `80359-...` so in Liberation Serif), optionally with a ruled line's remnant
+    running the cell's full height at `rule_x`."""
+    font = ImageFont.truetype(str(resources.font_path(resources.LATIN_FALLBACK)), 22)
+    im = Image.new("L", (230, 24), 235)
+    d = ImageDraw.Draw(im)
+    d.text((12, 21), text, font=font, fill=40, anchor="ls")
+    if rule_x is not None:
+        d.line((rule_x, 0, rule_x, 23), fill=30, width=2)
+    return np.array(im)
+
+
+def test_an_upright_stroke_of_a_digit_beside_the_edge_of_a_tight_cell_is_not_a_rule():
+    # GIVEN a tight cell whose first digit, an 8, has its left bowl within the side band
+    img = _tight_cell("80359-9248232-7")
+    ink_cols = np.flatnonzero((img < 140).any(axis=0))
+    # WHEN it is cleaned
+    got = rec.clean_cell(img, strokes=True)
+    # THEN the ink box starts where the 8 starts (it was cut into a 3 before)
+    assert got.box is not None and got.box[0] <= ink_cols[0] + 1
+    assert rec.clean_cell(img).box[0] <= ink_cols[0] + 1
+
+
+def test_a_rule_remnant_beside_a_tight_number_still_goes():
+    # GIVEN the same tight cell with a ruled line's remnant from top to bottom at x=4
+    img = _tight_cell("80359-9248232-7", rule_x=4)
+    # WHEN it is cleaned
+    got = rec.clean_cell(img, strokes=True)
+    # THEN the remnant is painted out and the ink box still starts at the 8
+    assert got.box is not None and 12 <= got.box[0] <= 15
+    assert (got.gray[:, 3:7] > 200).all()
