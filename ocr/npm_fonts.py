@@ -82,6 +82,12 @@ def check_not_held_back(packages: dict[str, tuple[str, str]] = PACKAGES) -> None
             raise FontsUnavailable(f"@fontsource/{name} belongs to a held-back family of ocr.train_numbers")
 
 
+def is_npm_font(name: str) -> bool:
+    """Whether a font file (or its stem) is one of these packages' Arabic-subset files."""
+    stem = Path(name).name.removesuffix(".woff")
+    return bool(_FILE.match(stem + ".woff")) and any(stem.startswith(p + "-arabic-") for p in PACKAGES)
+
+
 def font_files(folder: Path, packages: dict[str, tuple[str, str]] = PACKAGES) -> list[str]:
     """The Arabic-subset font files (every weight) of the installed packages, sorted."""
     out = []

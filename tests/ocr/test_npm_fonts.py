@@ -98,3 +98,12 @@ def test_given_a_package_without_arabic_files_when_listed_then_the_error_says_wh
     # when / then
     with pytest.raises(npm_fonts.FontsUnavailable, match=r"holds no Arabic font files: delete .*kufam and run `python -m ocr\.npm_fonts fetch` again"):
         npm_fonts.font_files(tmp_path, {"kufam": ("5.3.0", "0" * 40)})
+
+
+def test_npm_font_files_are_told_from_installed_fonts_by_name():
+    # a model's info lists font stems; the npm ones are recognised so its info can name their licence
+    assert npm_fonts.is_npm_font("/cache/kufam/package/files/kufam-arabic-400-normal.woff")
+    assert npm_fonts.is_npm_font("vazirmatn-arabic-900-normal")
+    assert not npm_fonts.is_npm_font("NotoNaskhArabic-Regular")
+    assert not npm_fonts.is_npm_font("handwritten")
+    assert not npm_fonts.is_npm_font("zain-arabic-400-normal")  # left out of the packages
