@@ -336,6 +336,11 @@ def main(argv: list[str] | None = None) -> int:
     if not fonts:
         log("No training fonts are installed (see resources/models/README.md for the list).")
         return 2
+    try:
+        more = npm_fonts.fetch() if args.npm_fonts else []
+    except npm_fonts.FontsUnavailable as e:
+        log(f"error: {e}")
+        return 2
     t0 = time.time()
     if args.cache and args.cache.is_file():
         with np.load(args.cache, allow_pickle=False) as d:
@@ -344,10 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{len(y)} glyphs from {args.cache}")
     else:
         log(f"{len(fonts)} fonts; generating {args.cells} cells (seed {args.seed})")
-        more = npm_fonts.fetch() if args.npm_fonts else []
-        fonts = fonts + more
-        shapes, geometry, y, stats = generate(fonts[: len(fonts) - len(more)], args.cells, args.seed, log,
-                                              args.handwritten, more, args.npm_fonts)
+        shapes, geometry, y, stats = generate(fonts, args.cells, args.seed, log, args.handwritten,
+                                              more, args.npm_fonts)
         log(f"{len(y)} glyphs in {time.time() - t0:.0f} s")
         if args.cache:
             np.savez_compressed(args.cache, shapes=np.round(shapes * 255).astype(np.uint8),
@@ -378,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         "format": 2,
         "model": args.model,
         "classes": CLASSES,
-        "fonts": sorted(Path(f).stem for f in fonts),
+        "fonts": sorted(Path(f).stem for f in fonts + more),
         "held_back_printed": HELD_BACK_PRINTED,
         "held_back_handwriting_like": HELD_BACK_HAND,
         "seed": args.seed,

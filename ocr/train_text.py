@@ -615,8 +615,12 @@ def main(argv=None) -> int:
     if a.cmd == "data":
         make_data(a.out, a.pages, a.seed, a.workers, a.digits)
     elif a.cmd == "numbers-data":
-        make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts, a.handwritten, a.npm_fonts,
-                         a.npm_hand_fonts)
+        try:
+            make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts, a.handwritten, a.npm_fonts,
+                             a.npm_hand_fonts)
+        except (handwritten_digits.DigitsUnavailable, npm_fonts.FontsUnavailable) as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
     else:
         a.out.mkdir(parents=True, exist_ok=True)
         chans = (1, *(int(c) for c in a.channels.split(",")))

@@ -125,3 +125,35 @@ def test_given_a_handwriting_package_when_listed_then_its_latin_subset_is_given(
 
 def test_the_pinned_handwriting_packages_hold_no_held_back_family():
     npm_fonts.check_not_held_back(npm_fonts.HAND_PACKAGES)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["numbers-data", "--npm-fonts", "--cells", "1"],
+        ["numbers-data", "--npm-hand-fonts", "--cells", "1"],
+    ],
+)
+def test_given_no_npm_when_training_data_asks_for_npm_fonts_then_the_tool_says_why_and_stops(argv, tmp_path, monkeypatch, capsys):
+    # given: an empty font cache and no npm on the PATH
+    from ocr import train_text
+
+    monkeypatch.setenv("DAFTAR_NPM_FONTS", str(tmp_path / "cache"))
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    # when
+    code = train_text.main([*argv, "--out", str(tmp_path / "out")])
+    # then: a plain message naming the package and the registry, no traceback, no shards
+    assert code == 2
+    assert "could not fetch @fontsource/" in capsys.readouterr().err
+    assert not list((tmp_path / "out").glob("shard-*.npz"))
+
+
+def test_given_no_npm_when_the_glyph_trainer_asks_for_npm_fonts_then_it_says_why_and_stops(tmp_path, monkeypatch, capsys):
+    from ocr import train_numbers
+
+    monkeypatch.setenv("DAFTAR_NPM_FONTS", str(tmp_path / "cache"))
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    code = train_numbers.main(["--model", "mlp", "--npm-fonts", "10", "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "could not fetch @fontsource/alexandria@5.3.0 from the npm registry" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "numbers.npz").exists()
