@@ -26,6 +26,11 @@ import numpy as np
 
 LINE_H = 32
 MIN_W = 8
+# Blank columns read after each line. Training pads a batch's lines on the right to a common
+# width (a multiple of 4), so the backward LSTM always starts in blank columns and only the
+# line's own steps are scored; read alone without them, a line's last glyph was often lost
+# (a final ۱ or ۰ dropped at full confidence). Its steps are cut off again after the LSTM.
+TAIL = 8
 POOLS = ((2, 2), (2, 2), (2, 1), (2, 1))  # (height, width) pooling after each convolution
 CONVS = ("conv1", "conv2", "conv3", "conv4")
 MODEL_FILE = "urdu_lines.npz"
@@ -258,15 +263,16 @@ class TextLineModel:
             info = json.loads(str(z["info"])) if "info" in z.files else {}
         return cls(weights, charset, info)
 
-    def _features(self, line: np.ndarray) -> np.ndarray:
-        """(T, C*H): the convolutions' output for one line, one row per step (as torch orders it)."""
-        x = line[:, :, None].astype(np.float32)
-        if x.shape[1] < MIN_W:
-            x = np.pad(x, ((0, 0), (0, MIN_W - x.shape[1]), (0, 0)))
+    def _features(self, line: np.ndarray) -> tuple[np.ndarray, int]:
+        """(T, C*H): the convolutions' output for one line followed by TAIL blank columns, one
+        row per step (as torch orders it), and the number of steps that belong to the line."""
+        w = max(line.shape[1], MIN_W)
+        x = np.zeros((line.shape[0], w + TAIL, 1), np.float32)
+        x[:, : line.shape[1], 0] = line
         for m, b, pool in self._convs:
             x = _conv_relu_pool(x, m, b, pool)
         h, t_len, k = x.shape
-        return np.ascontiguousarray(x.transpose(1, 2, 0).reshape(t_len, k * h))
+        return np.ascontiguousarray(x.transpose(1, 2, 0).reshape(t_len, k * h)), w // 4
 
     def _softmax(self, fwd: np.ndarray, bwd: np.ndarray) -> np.ndarray:
         logits = np.concatenate([fwd, bwd], axis=1) @ self._fc_w + self._fc_b
@@ -276,15 +282,17 @@ class TextLineModel:
 
     def probabilities(self, line: np.ndarray) -> np.ndarray:
         """(T, classes) softmax over one normalised line; class 0 is the CTC blank."""
-        seq = self._features(line)
-        return self._softmax(_lstm(seq, *self._lstm[0]), _lstm(seq[::-1], *self._lstm[1])[::-1])
+        seq, steps = self._features(line)
+        fwd, bwd = _lstm(seq, *self._lstm[0]), _lstm(seq[::-1], *self._lstm[1])[::-1]
+        return self._softmax(fwd[:steps], bwd[:steps])
 
     def read_many(self, lines: list[np.ndarray]) -> list[LineText]:
         """Texts of several normalised lines; their recurrences run as one batch."""
         if not lines:
             return []
-        seqs = [self._features(x) for x in lines]
-        return [self.decode(self._softmax(f, b)) for f, b in _bilstm_batch(seqs, *self._bilstm)]
+        feats = [self._features(x) for x in lines]
+        outs = _bilstm_batch([f for f, _ in feats], *self._bilstm)
+        return [self.decode(self._softmax(f[:n], b[:n])) for (f, b), (_, n) in zip(outs, feats, strict=True)]
 
     def decode(self, probs: np.ndarray) -> LineText:
         """Best path: the likeliest class per step, repeats merged, blanks dropped.
