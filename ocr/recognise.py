@@ -778,7 +778,9 @@ def _digit_line(crop: np.ndarray, segs: list[Segment]) -> tuple[np.ndarray, list
 class DedicatedNumberReader:
     """Adapter for ocr.numbers (issue 11): the glyph reader's `read_many` (a page's candidates
     classified at once); with a line reader (`ocr.number_lines`) too, the glyph reader reads
-    the cells `needs_glyphs` names (every cell as shipped) and `agree` joins the two."""
+    the cells `needs_glyphs` names (unsure or unparsed readings, or a piece of ink left
+    unread; the lines of a list that wrapped are not counted in pieces) and `agree` joins
+    the two."""
 
     name = "numbers"
 
@@ -792,6 +794,7 @@ class DedicatedNumberReader:
         out: dict[Hashable, NumberReading] = {}
         # units to read: the whole cell, or each line of a list that wrapped onto two or more
         units: list[tuple[CellImage, np.ndarray, np.ndarray]] = []  # (cell, glyph input, line crop)
+        marks: list[int] = []  # separate pieces of ink of each unit (0: not counted)
         for c in cells:
             ink = clean_cell(c.image, strokes=True)
             if ink.box is None:
@@ -800,15 +803,17 @@ class DedicatedNumberReader:
             lines = cell_lines(ink) if c.kind in LIST_KINDS else []
             if len(lines) > 1:
                 units.extend((c, np.pad(line, 6, constant_values=255), line) for line in lines)
+                marks.extend([0] * len(lines))
             else:
                 units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2)))
+                marks.append(ink_pieces(ink))
         pairs = [(g, c.kind) for c, g, _ in units]
         if self.lines is not None and units:
             from ocr.number_lines import agree, needs_glyphs
 
             # the cells are cleaned already: the line reader takes their ink crops
             read = self.lines.read_crops([(crop, c.kind) for c, _, crop in units])
-            ask = [i for i, r in enumerate(read) if needs_glyphs(r)]
+            ask = [i for i, r in enumerate(read) if needs_glyphs(r, marks[i])]
             for i, r in zip(ask, self.reader.read_many([pairs[i] for i in ask]), strict=True):
                 read[i] = agree(r, read[i])
         else:
@@ -831,6 +836,16 @@ class DedicatedNumberReader:
 
 
 LIST_KINDS = ("khasra-list",)
+
+
+MIN_PIECE_AREA = 8  # px: a zero's dot in small print is bigger; most paper specks are smaller
+
+
+def ink_pieces(ink: _Ink) -> int:
+    """Separate pieces (8-connected) of a cleaned cell's ink of at least MIN_PIECE_AREA pixels."""
+    x, y, w, h = ink.box
+    stats = cv2.connectedComponentsWithStats(ink.mask[y : y + h, x : x + w].astype(np.uint8), connectivity=8)[2]
+    return int((stats[1:, cv2.CC_STAT_AREA] >= MIN_PIECE_AREA).sum())
 
 
 def cell_lines(ink: _Ink) -> list[np.ndarray]:

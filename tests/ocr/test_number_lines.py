@@ -185,3 +185,37 @@ def test_the_glyph_reader_is_asked_only_where_the_line_reader_is_unsure_or_unpar
     assert glyphs.asked == ["area", "khasra"]
     assert got[0].text == "125/5" and got[0].confidence == 0.999
     assert got[1].confidence <= number_lines.DISAGREE_CAP and got[2].confidence <= number_lines.DISAGREE_CAP
+
+
+def test_a_piece_of_ink_the_line_reader_passed_over_gets_the_glyph_readers_look(monkeypatch):
+    from ocr.numbers import NumberReading
+    from ocr.recognise import CellImage, DedicatedNumberReader
+
+    monkeypatch.setattr(number_lines, "GLYPHS_BELOW", 0.995)
+
+    class Lines:
+        def read_crops(self, crops):
+            return [NumberReading("99", 1.0, [1.0, 1.0]) for _ in crops]
+
+    class Glyphs:
+        asked: list[int] = []
+
+        def read_many(self, pairs):
+            self.asked += [len(pairs)]
+            return [NumberReading("939", 0.97, [0.97] * 3) for _ in pairs]
+
+    # GIVEN a cell holding 939 that the line reader reads as 99 with full confidence, and a
+    # cell holding 99 with paper specks beside it, read as 99 just as surely
+    dropped = cell("939", "latin", naskh(), kind="integer")
+    specks = cell("99", "latin", naskh(), kind="integer")
+    for y, x in ((5, 4), (30, 12), (8, specks.shape[1] - 6)):
+        specks[y : y + 2, x : x + 2] = 40
+    glyphs = Glyphs()
+    reader = DedicatedNumberReader(glyphs, Lines())
+    # WHEN the page's cells are read
+    got = reader.read_many([CellImage(0, "integer", dropped), CellImage(1, "integer", specks)])
+    # THEN the glyph reader looked at the first only (three pieces of ink, two digits read),
+    # and the disagreement is flagged; the specks did not count as pieces
+    assert glyphs.asked == [1]
+    assert got[0].confidence <= number_lines.DISAGREE_CAP
+    assert got[1].text == "99" and got[1].confidence == 1.0
