@@ -109,8 +109,7 @@ def ink_mask(gray: np.ndarray) -> np.ndarray:
     n, labels = cv2.connectedComponents(loose, connectivity=8)
     if n <= 1:
         return np.zeros(gray.shape, bool)
-    seeded = np.zeros(n, bool)
-    seeded[np.unique(labels[strict])] = True
+    seeded = np.bincount(labels[strict], minlength=n) > 0
     seeded[0] = False
     return seeded[labels]
 
@@ -130,13 +129,17 @@ def _clear_rules(mask: np.ndarray) -> np.ndarray:
     return _rules_and_ink(mask)[1]
 
 
-def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """(zone of rule remnants, ink without them) of a cell's ink mask; with `strokes`, also
-    without thin strokes that come from outside the writing (see `clean_cell`)."""
+MIN_PIECE_AREA = 8  # px: a zero's dot in small print is bigger; most paper specks are smaller
+
+
+def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray, np.ndarray, int]:
+    """(zone of rule remnants, ink without them, pieces of that ink of MIN_PIECE_AREA px or
+    more) of a cell's ink mask; with `strokes`, also without thin strokes that come from
+    outside the writing (see `clean_cell`)."""
     h, w = mask.shape
     rules = np.zeros_like(mask)
     if h < 3 or w < 3:
-        return rules, mask
+        return rules, mask, 0
     m8 = mask.astype(np.uint8)
     hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, int(0.6 * w)), 1))
     vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(8, int(0.6 * h))))
@@ -158,7 +161,7 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray,
         m8 = (mask & ~rules).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(m8, connectivity=8)
     if n <= 1:
-        return rules, m8.astype(bool)
+        return rules, m8.astype(bool), 0
     x, y, cw, ch, area = (stats[1:, i] for i in range(5))
     touches = (x == 0) | (y == 0) | (x + cw >= w) | (y + ch >= h)
     # what is left of a rule: thin slivers along an edge, and specks
@@ -167,7 +170,7 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray,
     if strokes:
         drop |= _outside_strokes(x, y, cw, ch, area, w, h)
     keep = np.concatenate([[False], ~drop])
-    return rules, keep[labels]
+    return rules, keep[labels], int((~drop & (area >= MIN_PIECE_AREA)).sum())
 
 
 def _writing_rows(mask: np.ndarray, rules: np.ndarray, band_x: int) -> tuple[int, int] | None:
@@ -225,6 +228,7 @@ class _Ink:
     gray: np.ndarray
     mask: np.ndarray
     box: tuple[int, int, int, int] | None
+    pieces: int = 0  # separate pieces of ink of MIN_PIECE_AREA px or more
 
 
 def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
@@ -232,7 +236,7 @@ def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
     `strokes`: a number cell, whose strokes from outside the writing (a stamp's arc running
     into a corner) go too (`_outside_strokes`)."""
     raw = ink_mask(gray)
-    rules, keep = _rules_and_ink(raw, strokes)
+    rules, keep, pieces = _rules_and_ink(raw, strokes)
     out = gray.copy()
     out[(raw & ~keep) | rules] = 255  # the rule's grey anti-aliased edge goes too
     box = None
@@ -241,7 +245,7 @@ def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
         x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
         if (x1 - x0) * (y1 - y0) >= 30 and (y1 - y0) >= 5:
             box = (int(x0), int(y0), int(x1 - x0), int(y1 - y0))
-    return _Ink(out, keep, box)
+    return _Ink(out, keep, box, pieces)
 
 
 def ink_box(gray: np.ndarray) -> tuple[int, int, int, int] | None:
@@ -806,7 +810,7 @@ class DedicatedNumberReader:
                 marks.extend([0] * len(lines))
             else:
                 units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2)))
-                marks.append(ink_pieces(ink))
+                marks.append(ink.pieces)
         pairs = [(g, c.kind) for c, g, _ in units]
         if self.lines is not None and units:
             from ocr.number_lines import agree, needs_glyphs
@@ -836,16 +840,6 @@ class DedicatedNumberReader:
 
 
 LIST_KINDS = ("khasra-list",)
-
-
-MIN_PIECE_AREA = 8  # px: a zero's dot in small print is bigger; most paper specks are smaller
-
-
-def ink_pieces(ink: _Ink) -> int:
-    """Separate pieces (8-connected) of a cleaned cell's ink of at least MIN_PIECE_AREA pixels."""
-    x, y, w, h = ink.box
-    stats = cv2.connectedComponentsWithStats(ink.mask[y : y + h, x : x + w].astype(np.uint8), connectivity=8)[2]
-    return int((stats[1:, cv2.CC_STAT_AREA] >= MIN_PIECE_AREA).sum())
 
 
 def cell_lines(ink: _Ink) -> list[np.ndarray]:
