@@ -128,19 +128,35 @@ def split_lines(mask: np.ndarray) -> list[tuple[int, int]]:
 def _conv_relu_pool(x: np.ndarray, m: np.ndarray, b: np.ndarray, pool: tuple[int, int]) -> np.ndarray:
     """(H, W, C) -> (H/ph, W/pw, K): 3x3 convolution (zero padding 1), max-pool, ReLU.
 
-    `m` is the (9*C, K) kernel matrix, rows ordered (dy, dx, channel): one matrix product
-    over the nine shifted copies of the input (for one input channel 2.6x faster than one
-    OpenCV filter per map). Pooling comes before bias and ReLU (both are monotonic, so the
+    `m` is the (9*C, K) kernel matrix, rows ordered (dy, dx, channel). One input channel: one
+    matrix product over the nine shifted copies of the input (2.6x faster than one OpenCV
+    filter per map). Several: nine products, one per kernel position, each over a shifted
+    view of the padded input taken as one long row of pixels (no copies; the two padding
+    columns of each row are computed too and cut off): 20% faster than copying the nine
+    shifts side by side. Pooling comes before bias and ReLU (both are monotonic, so the
     result is the same) on a quarter of the values."""
     h, w, c = x.shape
     k = m.shape[1]
-    p = np.zeros((h + 2, w + 2, c), np.float32)
-    p[1:-1, 1:-1] = x
-    cols = np.empty((h, w, 9 * c), np.float32)
-    for i in range(9):
-        dy, dx = divmod(i, 3)
-        cols[:, :, i * c : (i + 1) * c] = p[dy : dy + h, dx : dx + w]
-    y = (cols.reshape(h * w, 9 * c) @ m).reshape(h, w, k)
+    if c == 1:
+        p = np.zeros((h + 2, w + 2, c), np.float32)
+        p[1:-1, 1:-1] = x
+        cols = np.empty((h, w, 9 * c), np.float32)
+        for i in range(9):
+            dy, dx = divmod(i, 3)
+            cols[:, :, i * c : (i + 1) * c] = p[dy : dy + h, dx : dx + w]
+        y = (cols.reshape(h * w, 9 * c) @ m).reshape(h, w, k)
+    else:
+        wp = w + 2
+        p = np.zeros((h + 3, wp, c), np.float32)  # one more row: the last shifts run past the end
+        p[1 : h + 1, 1 : w + 1] = x
+        flat = p.reshape(-1, c)
+        n = h * wp
+        y = flat[:n] @ m[:c]
+        for i in range(1, 9):
+            dy, dx = divmod(i, 3)
+            off = dy * wp + dx
+            y += flat[off : off + n] @ m[i * c : (i + 1) * c]
+        y = y.reshape(h, wp, k)
     ph, pw = pool
     y = y[: h // ph * ph, : w // pw * pw]
     if pw == 2:
