@@ -483,21 +483,23 @@ def hog_features(imgs: np.ndarray) -> np.ndarray:
     gx[:, :, 1:-1] = imgs[:, :, 2:] - imgs[:, :, :-2]
     gy[:, 1:-1, :] = imgs[:, 2:, :] - imgs[:, :-2, :]
     mag = np.sqrt(gx * gx + gy * gy)
-    ang = np.arctan2(gy, gx)
-    ang += np.where(ang < 0, np.float32(np.pi), np.float32(0))  # modulo pi (a float % is 7x slower)
-    pos = ang / np.pi * HOG_BINS - 0.5
-    lo = np.floor(pos)
-    frac = pos - lo
-    lo = lo.astype(np.int64)  # -1 .. HOG_BINS - 1 (an angle of pi is bin HOG_BINS - 0.5, as 0 is)
-    lo[lo < 0] += HOG_BINS
+    # unsigned orientation: an angle and the angle + pi share a bin, so the bin position of
+    # arctan2 (-pi .. pi) is taken modulo HOG_BINS as an integer (no float modulo, no masks)
+    pos = np.arctan2(gy, gx) * np.float32(HOG_BINS / np.pi) - np.float32(0.5)
+    lo_f = np.floor(pos)
+    frac = pos - lo_f
+    lo = lo_f.astype(np.int64) % HOG_BINS
     hi = lo + 1
-    hi[hi == HOG_BINS] = 0
+    np.putmask(hi, hi == HOG_BINS, 0)
     ch, cw = h // HOG_CELL, w // HOG_CELL
     cell_of = (np.arange(h)[:, None] // HOG_CELL) * cw + (np.arange(w)[None, :] // HOG_CELL)
     base = (np.arange(n)[:, None, None] * (ch * cw) + cell_of[None]) * HOG_BINS
     size = n * ch * cw * HOG_BINS
-    acc = np.bincount((base + lo).ravel(), (mag * (1 - frac)).ravel(), minlength=size)
-    acc += np.bincount((base + hi).ravel(), (mag * frac).ravel(), minlength=size)
+    upper = mag * frac
+    lo += base
+    hi += base
+    acc = np.bincount(lo.ravel(), (mag - upper).ravel(), minlength=size)
+    acc += np.bincount(hi.ravel(), upper.ravel(), minlength=size)
     cells = acc.reshape(n, ch, cw, HOG_BINS)
     blocks = np.concatenate(
         [cells[:, :-1, :-1], cells[:, :-1, 1:], cells[:, 1:, :-1], cells[:, 1:, 1:]], axis=3
