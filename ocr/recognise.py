@@ -243,7 +243,9 @@ def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
     if keep.sum() >= 12:
         ys, xs = np.nonzero(keep)
         x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
-        if (x1 - x0) * (y1 - y0) >= 30 and (y1 - y0) >= 5:
+        # a few specks make no box; a lone upright stroke does (a ١ or 1 two pixels wide,
+        # alone in a narrow cell, was read as an empty cell with full confidence)
+        if (y1 - y0) >= 5 and ((x1 - x0) * (y1 - y0) >= 30 or (y1 - y0) >= 10):
             box = (int(x0), int(y0), int(x1 - x0), int(y1 - y0))
     return _Ink(out, keep, box, pieces)
 

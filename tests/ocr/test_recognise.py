@@ -346,3 +346,17 @@ def test_a_rule_remnant_beside_a_tight_number_still_goes():
     # THEN the remnant is painted out and the ink box still starts at the 8
     assert got.box is not None and 12 <= got.box[0] <= 15
     assert (got.gray[:, 3:7] > 200).all()
+
+
+def test_a_lone_thin_one_in_a_narrow_cell_is_not_an_empty_cell():
+    # GIVEN a narrow cell holding only a ١ two pixels wide and 13 high, and one holding a
+    # short mark two pixels wide and 8 high
+    one = np.full((35, 12), 225, np.uint8)
+    one[11:24, 5:7] = 60
+    mark = np.full((35, 12), 225, np.uint8)
+    mark[13:21, 5:7] = 60
+    # WHEN they are cleaned
+    # THEN the ١ has an ink box (it had none: the cell was read as empty, with full
+    # confidence), and the short mark still has none
+    assert rec.clean_cell(one, strokes=True).box == (5, 11, 2, 13)
+    assert rec.clean_cell(mark, strokes=True).box is None
