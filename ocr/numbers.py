@@ -359,6 +359,8 @@ def parse_problem(kind: str, text: str) -> str | None:
             parse_date(text)
         elif kind == "cnic":
             parse_cnic(text)
+            if text.count("-") == 1:  # printed with both hyphens or none: one was not read
+                return f"'{text}' has one of a CNIC's two hyphens: the other was not read"
     except (FieldError, UnitError) as e:
         return str(e)
     return None

@@ -14,6 +14,7 @@ from ocr.numbers import (
     NumberReading,
     get_number_reader,
     is_available,
+    parse_problem,
 )
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
@@ -386,3 +387,17 @@ def test_a_stamp_stroke_read_as_a_separator_before_the_number_is_dropped_and_the
     # AND the cleaned cell holds the digits only, read as surely as any
     sure = get_number_reader().read(clean_cell(cell, strokes=True).gray, "integer")
     assert sure.text == "351" and sure.confidence > EDGE_SEPARATOR_CONFIDENCE
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("35202-1234567-1", False), ("3520212345671", False),
+    ("352021234567-1", True), ("35202-12345671", True),
+])
+def test_a_cnic_read_with_one_of_its_two_hyphens_is_flagged(text, problem):
+    # GIVEN a CNIC reading (a clerk may type one hyphen; print has both or none)
+    # WHEN checked as a reading of a CNIC field
+    got = parse_problem("cnic", text)
+    # THEN a reading with one hyphen names the hyphen that was not read; the others parse
+    assert (got is not None) == problem
+    if problem:
+        assert "hyphen" in got
