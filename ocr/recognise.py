@@ -132,14 +132,14 @@ def _clear_rules(mask: np.ndarray) -> np.ndarray:
 MIN_PIECE_AREA = 8  # px: a zero's dot in small print is bigger; most paper specks are smaller
 
 
-def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray, np.ndarray, int]:
+def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray, np.ndarray, int, int]:
     """(zone of rule remnants, ink without them, pieces of that ink of MIN_PIECE_AREA px or
-    more) of a cell's ink mask; with `strokes`, also without thin strokes that come from
-    outside the writing (see `clean_cell`)."""
+    more, height of the tallest piece) of a cell's ink mask; with `strokes`, also without
+    thin strokes that come from outside the writing (see `clean_cell`)."""
     h, w = mask.shape
     rules = np.zeros_like(mask)
     if h < 3 or w < 3:
-        return rules, mask, 0
+        return rules, mask, 0, 0
     m8 = mask.astype(np.uint8)
     hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, int(0.6 * w)), 1))
     vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(8, int(0.6 * h))))
@@ -161,7 +161,7 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray,
         m8 = (mask & ~rules).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(m8, connectivity=8)
     if n <= 1:
-        return rules, m8.astype(bool), 0
+        return rules, m8.astype(bool), 0, 0
     x, y, cw, ch, area = (stats[1:, i] for i in range(5))
     touches = (x == 0) | (y == 0) | (x + cw >= w) | (y + ch >= h)
     # what is left of a rule: thin slivers along an edge, and specks
@@ -170,7 +170,8 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray,
     if strokes:
         drop |= _outside_strokes(x, y, cw, ch, area, w, h)
     keep = np.concatenate([[False], ~drop])
-    return rules, keep[labels], int((~drop & (area >= MIN_PIECE_AREA)).sum())
+    big = ~drop & (area >= MIN_PIECE_AREA)
+    return rules, keep[labels], int(big.sum()), int(ch[big].max()) if big.any() else 0
 
 
 def _writing_rows(mask: np.ndarray, rules: np.ndarray, band_x: int) -> tuple[int, int] | None:
@@ -236,7 +237,7 @@ def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
     `strokes`: a number cell, whose strokes from outside the writing (a stamp's arc running
     into a corner) go too (`_outside_strokes`)."""
     raw = ink_mask(gray)
-    rules, keep, pieces = _rules_and_ink(raw, strokes)
+    rules, keep, pieces, tallest = _rules_and_ink(raw, strokes)
     out = gray.copy()
     out[(raw & ~keep) | rules] = 255  # the rule's grey anti-aliased edge goes too
     box = None
@@ -247,7 +248,33 @@ def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
         # alone in a narrow cell, was read as an empty cell with full confidence)
         if (y1 - y0) >= 5 and ((x1 - x0) * (y1 - y0) >= 30 or (y1 - y0) >= 10):
             box = (int(x0), int(y0), int(x1 - x0), int(y1 - y0))
+    if strokes and box is not None:
+        box, more = _faint_neighbours(gray, raw | rules, box, tallest)
+        pieces += more
     return _Ink(out, keep, box, pieces)
+
+
+def _faint_neighbours(gray: np.ndarray, known: np.ndarray, box: tuple[int, int, int, int],
+                      tallest: int) -> tuple[tuple[int, int, int, int], int]:
+    """The ink box of a number cell widened to faint glyphs beside it, and how many there were.
+
+    The ink mask leaves out marks without a dark core (a stamp's arc), and with them a glyph
+    printed faintly at the end of a number: `19-04-1967` was cropped to `9-04-1967` and read so,
+    surely. A faint piece beside the box, within the writing's rows and about as tall as a
+    digit (the `tallest` piece of ink), not at the cell's side, belongs to the number."""
+    x, y, w, h = box
+    loose = (faint_mask(gray) & ~known).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(loose, connectivity=8)
+    if n <= 1:
+        return box, 0
+    cell_w = gray.shape[1]
+    x0, x1, more = x, x + w, 0
+    for cx, cy, cw, ch, _area in sorted(stats[1:].tolist(), key=lambda s: min(abs(s[0] - x), abs(s[0] - x - w))):
+        within = cy >= y - 0.2 * tallest and cy + ch <= y + h + 0.2 * tallest
+        gap = max(x0 - (cx + cw), cx - x1)
+        if within and 0.6 * tallest <= ch <= 1.5 * tallest and cw <= 1.2 * tallest and gap <= 0.8 * tallest and cx > 0 and cx + cw < cell_w and (cx + cw <= x0 or cx >= x1):
+            x0, x1, more = min(x0, cx), max(x1, cx + cw), more + 1
+    return (x0, y, x1 - x0, h), more
 
 
 def ink_box(gray: np.ndarray) -> tuple[int, int, int, int] | None:

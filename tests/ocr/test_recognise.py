@@ -360,3 +360,21 @@ def test_a_lone_thin_one_in_a_narrow_cell_is_not_an_empty_cell():
     # confidence), and the short mark still has none
     assert rec.clean_cell(one, strokes=True).box == (5, 11, 2, 13)
     assert rec.clean_cell(mark, strokes=True).box is None
+
+
+def test_a_faint_first_glyph_stays_in_the_number_box_but_a_far_faint_mark_does_not():
+    # GIVEN a number cell whose digits are dark but whose first glyph (a ١) was printed
+    # faintly, with a faint mark far to the right of the number
+    img = np.full((34, 113), 205, np.uint8)
+    for x in (30, 45, 60):
+        img[12:26, x : x + 8] = 60
+    img[12:26, 20:22] = 135  # the faint ١: no dark core
+    img[14:26, 100:103] = 135  # a faint mark 30 px after the number
+    # WHEN it is cleaned as a number cell
+    got = rec.clean_cell(img, strokes=True)
+    # THEN the ink box starts at the faint glyph (it was cut off, and 19-04-1967 read as
+    # 9-04-1967, surely) and the glyph counts as a piece; the far mark stays out
+    assert got.box == (20, 12, 48, 14)
+    assert got.pieces == 4
+    # (a text cell is boxed as before: only number cells look for faint glyphs)
+    assert rec.clean_cell(img).box == (30, 12, 38, 14)
