@@ -91,8 +91,14 @@ class NumberReader(Protocol):
 
 def ink_mask(gray: np.ndarray) -> np.ndarray:
     """Ink pixels (True) of a gray cell: Otsu on the cell, used for boxes only, never for OCR."""
+    return _ink_and_faint(gray)[0]
+
+
+def _ink_and_faint(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(ink mask as `ink_mask`, the faint mask it grew from: everything darker than the paper)."""
+    none = np.zeros(gray.shape, bool)
     if gray.size == 0:
-        return np.zeros(gray.shape, bool)
+        return none, none
     blur = cv2.GaussianBlur(gray, (3, 3), 0)
     cdf = np.cumsum(np.bincount(blur.ravel(), minlength=256))
     n = cdf[-1]
@@ -100,18 +106,18 @@ def ink_mask(gray: np.ndarray) -> np.ndarray:
     lo = int(np.searchsorted(cdf, 0.001 * n))
     hi = int(np.searchsorted(cdf, 0.9 * n))
     if hi - lo < 40:  # flat: no ink (or a blank, evenly lit cell)
-        return np.zeros(gray.shape, bool)
+        return none, none
     # hysteresis: ink is what is clearly dark (strict), grown into the grey around it (loose).
     # Thin strokes (a Nastaliq page's slash) are grey after anti-aliasing but have a darker
     # core; faint marks with no dark core (a stamp's arc) stay out.
-    loose = faint_mask(gray, lo, hi).astype(np.uint8)
+    loose = faint_mask(gray, lo, hi)
     strict = gray < lo + 0.4 * (hi - lo)
-    n, labels = cv2.connectedComponents(loose, connectivity=8)
+    n, labels = cv2.connectedComponents(loose.astype(np.uint8), connectivity=8)
     if n <= 1:
-        return np.zeros(gray.shape, bool)
+        return none, loose
     seeded = np.bincount(labels[strict], minlength=n) > 0
     seeded[0] = False
-    return seeded[labels]
+    return seeded[labels], loose
 
 
 def faint_mask(gray: np.ndarray, lo: float | None = None, hi: float | None = None) -> np.ndarray:
@@ -236,7 +242,7 @@ def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
     """One pass over a cell: ink mask, rule remnants removed (painted white), ink box.
     `strokes`: a number cell, whose strokes from outside the writing (a stamp's arc running
     into a corner) go too (`_outside_strokes`)."""
-    raw = ink_mask(gray)
+    raw, loose = _ink_and_faint(gray)
     rules, keep, pieces, tallest = _rules_and_ink(raw, strokes)
     out = gray.copy()
     out[(raw & ~keep) | rules] = 255  # the rule's grey anti-aliased edge goes too
@@ -249,30 +255,29 @@ def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
         if (y1 - y0) >= 5 and ((x1 - x0) * (y1 - y0) >= 30 or (y1 - y0) >= 10):
             box = (int(x0), int(y0), int(x1 - x0), int(y1 - y0))
     if strokes and box is not None:
-        box, more = _faint_neighbours(gray, raw | rules, box, tallest)
+        box, more = _faint_neighbours(loose & ~(raw | rules), box, tallest)
         pieces += more
     return _Ink(out, keep, box, pieces)
 
 
-def _faint_neighbours(gray: np.ndarray, known: np.ndarray, box: tuple[int, int, int, int],
-                      tallest: int) -> tuple[tuple[int, int, int, int], int]:
+def _faint_neighbours(faint: np.ndarray, box: tuple[int, int, int, int], tallest: int
+                      ) -> tuple[tuple[int, int, int, int], int]:
     """The ink box of a number cell widened to faint glyphs beside it, and how many there were.
 
     The ink mask leaves out marks without a dark core (a stamp's arc), and with them a glyph
     printed faintly at the end of a number: `19-04-1967` was cropped to `9-04-1967` and read so,
-    surely. A faint piece beside the box, within the writing's rows and about as tall as a
-    digit (the `tallest` piece of ink), not at the cell's side, belongs to the number."""
+    surely. A piece of the `faint` ink (not in the ink mask, not a rule) beside the box, within
+    the writing's rows and about as tall as a digit (the `tallest` piece of ink), not at the
+    cell's side, belongs to the number."""
     x, y, w, h = box
-    loose = (faint_mask(gray) & ~known).astype(np.uint8)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(loose, connectivity=8)
-    if n <= 1:
-        return box, 0
-    cell_w = gray.shape[1]
+    n, _, stats, _ = cv2.connectedComponentsWithStats(faint.astype(np.uint8), connectivity=8)
+    cell_w = faint.shape[1]
     x0, x1, more = x, x + w, 0
     for cx, cy, cw, ch, _area in sorted(stats[1:].tolist(), key=lambda s: min(abs(s[0] - x), abs(s[0] - x - w))):
-        within = cy >= y - 0.2 * tallest and cy + ch <= y + h + 0.2 * tallest
-        gap = max(x0 - (cx + cw), cx - x1)
-        if within and 0.6 * tallest <= ch <= 1.5 * tallest and cw <= 1.2 * tallest and gap <= 0.8 * tallest and cx > 0 and cx + cw < cell_w and (cx + cw <= x0 or cx >= x1):
+        in_rows = y - 0.2 * tallest <= cy and cy + ch <= y + h + 0.2 * tallest
+        digit_sized = 0.6 * tallest <= ch <= 1.5 * tallest and cw <= 1.2 * tallest
+        beside = (cx + cw <= x0 or cx >= x1) and max(x0 - (cx + cw), cx - x1) <= 0.8 * tallest
+        if in_rows and digit_sized and beside and cx > 0 and cx + cw < cell_w:
             x0, x1, more = min(x0, cx), max(x1, cx + cw), more + 1
     return (x0, y, x1 - x0, h), more
 
