@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -329,6 +330,9 @@ class NumberReader:
         )
 
 
+_NUMBER_PARTS = re.compile(r"[^0-9]+")
+
+
 def parse_problem(kind: str, text: str) -> str | None:
     """Why `text` is not a valid value of a numeric field kind, or None when it parses."""
     from records.fields import (
@@ -342,6 +346,10 @@ def parse_problem(kind: str, text: str) -> str | None:
 
     if not text:
         return "nothing was read"
+    if kind not in ("date", "cnic") and any(len(p) > 1 and p[0] == "0" for p in _NUMBER_PARTS.split(text)):
+        # registers write no leading zeros (a date's 07 and a CNIC's groups aside): a speck
+        # before a number, read as an Eastern zero's dot, is the likelier story
+        return f"'{text}' has a number starting with 0: was a speck read as a zero?"
     try:
         if kind == "integer":
             if not text.isdigit():

@@ -401,3 +401,19 @@ def test_a_cnic_read_with_one_of_its_two_hyphens_is_flagged(text, problem):
     assert (got is not None) == problem
     if problem:
         assert "hyphen" in got
+
+
+@pytest.mark.parametrize(("kind", "text", "problem"), [
+    ("area", "07-10", True), ("khasra-list", "12، 05/1", True), ("integer", "0125", True),
+    ("area", "0-15-5", False), ("khasra", "125/5", False), ("share", "1/10", False),
+    ("date", "07-06-1960", False), ("cnic", "05123-0456789-0", False),
+])
+def test_a_number_read_with_a_leading_zero_is_flagged(kind, text, problem):
+    # GIVEN a reading whose number starts with 0 (registers write none: a speck before the
+    # number read as an Eastern zero's dot), or a reading with a lone 0 or a date's 07
+    # WHEN checked as a reading of its field kind
+    got = parse_problem(kind, text)
+    # THEN the leading zero is named; the others parse
+    assert (got is not None) == problem
+    if problem:
+        assert "starting with 0" in got
