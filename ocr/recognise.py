@@ -236,6 +236,7 @@ class _Ink:
     mask: np.ndarray
     box: tuple[int, int, int, int] | None
     pieces: int = 0  # separate pieces of ink of MIN_PIECE_AREA px or more
+    faint: bool = False  # no ink box, but faint marks as tall as writing (number cells)
 
 
 def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
@@ -254,10 +255,25 @@ def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
         # alone in a narrow cell, was read as an empty cell with full confidence)
         if (y1 - y0) >= 5 and ((x1 - x0) * (y1 - y0) >= 30 or (y1 - y0) >= 10):
             box = (int(x0), int(y0), int(x1 - x0), int(y1 - y0))
+    faint = False
     if strokes and box is not None:
         box, more = _faint_neighbours(loose & ~(raw | rules), box, tallest)
         pieces += more
-    return _Ink(out, keep, box, pieces)
+    elif strokes:
+        faint = _faint_writing(loose & ~rules)
+    return _Ink(out, keep, box, pieces, faint)
+
+
+def _faint_writing(faint: np.ndarray) -> bool:
+    """Whether a number cell with no ink box holds faint marks as tall as writing: pieces of
+    the `faint` ink inside the cell (not at an edge, where rules and stamps cross it), a
+    quarter of its height or more. Faded digits with no dark core leave no ink box, and the
+    cell was read as empty, surely."""
+    h, w = faint.shape
+    stats = cv2.connectedComponentsWithStats(faint.astype(np.uint8), connectivity=8)[2][1:]
+    x, y, cw, ch, area = (stats[:, i] for i in range(5))
+    inside = (x > 0) & (y > 0) & (x + cw < w) & (y + ch < h)
+    return bool((inside & (ch >= max(8, 0.25 * h)) & (area >= 20)).any())
 
 
 def _faint_neighbours(faint: np.ndarray, box: tuple[int, int, int, int], tallest: int
@@ -836,7 +852,8 @@ class DedicatedNumberReader:
         for c in cells:
             ink = clean_cell(c.image, strokes=True)
             if ink.box is None:
-                out[c.key] = NumberReading("", 1.0, [])
+                # faint marks as tall as writing: not an empty cell, sure; flagged for a look
+                out[c.key] = NumberReading("", 0.0 if ink.faint else 1.0, [])
                 continue
             lines = cell_lines(ink) if c.kind in LIST_KINDS else []
             if len(lines) > 1:

@@ -378,3 +378,27 @@ def test_a_faint_first_glyph_stays_in_the_number_box_but_a_far_faint_mark_does_n
     assert got.pieces == 4
     # (a text cell is boxed as before: only number cells look for faint glyphs)
     assert rec.clean_cell(img).box == (30, 12, 38, 14)
+
+
+def test_a_number_cell_with_only_faded_digits_is_not_read_as_empty_and_sure():
+    # GIVEN a cell whose digits faded to a grey with no dark core, and a blank cell of the
+    # same paper with grain and two dark specks
+    rng = np.random.default_rng(4)
+    blank = np.clip(rng.normal(210, 4, (40, 120)), 0, 255).astype(np.uint8)
+    for y, x in ((6, 20), (30, 100)):
+        blank[y : y + 2, x : x + 2] = 60
+    faded = blank.copy()
+    for x in (40, 55, 70):
+        faded[12:28, x : x + 3] = 160  # three upright strokes, faint beside the dark specks
+    # WHEN they are read as numbers
+    class Glyphs:  # never asked: neither cell has an ink box
+        def read_many(self, pairs):
+            assert not pairs
+            return []
+
+    out = rec.recognise_cells([rec.CellImage("b", "integer", blank), rec.CellImage("f", "integer", faded)],
+                              number_reader=rec.DedicatedNumberReader(Glyphs()))
+    # THEN the blank cell is empty and sure, the faded one is not marked empty and has no
+    # confidence, so it is flagged for a look (it was empty and sure)
+    assert out["b"].text == "" and out["b"].empty
+    assert out["f"].text == "" and not out["f"].empty and max(out["f"].confidences) == 0.0
