@@ -286,6 +286,12 @@ def _faint_neighbours(faint: np.ndarray, box: tuple[int, int, int, int], tallest
     the writing's rows and about as tall as a digit (the `tallest` piece of ink), not at the
     cell's side, belongs to the number."""
     x, y, w, h = box
+    # a piece that qualifies has pixels within 0.8 * tallest of the box, in the writing's rows:
+    # when those two strips hold no faint ink at all (most cells), nothing can qualify
+    reach = int(0.8 * tallest) + 1
+    rows = faint[max(0, int(y - 0.2 * tallest)) : int(y + h + 0.2 * tallest) + 1]
+    if not rows[:, max(0, x - reach) : x].any() and not rows[:, x + w : x + w + reach].any():
+        return box, 0
     n, _, stats, _ = cv2.connectedComponentsWithStats(faint.astype(np.uint8), connectivity=8)
     cell_w = faint.shape[1]
     x0, x1, more = x, x + w, 0
