@@ -853,8 +853,8 @@ class DedicatedNumberReader:
     def read_many(self, cells: Sequence[CellImage]) -> dict[Hashable, NumberReading]:
         out: dict[Hashable, NumberReading] = {}
         # units to read: the whole cell, or each line of a list that wrapped onto two or more
-        units: list[tuple[CellImage, np.ndarray, np.ndarray]] = []  # (cell, glyph input, line crop)
-        marks: list[int] = []  # separate pieces of ink of each unit (0: not counted)
+        # (cell, glyph input, line crop, separate pieces of its ink: 0 when not counted)
+        units: list[tuple[CellImage, np.ndarray, np.ndarray, int]] = []
         for c in cells:
             ink = clean_cell(c.image, strokes=True)
             if ink.box is None:
@@ -863,24 +863,22 @@ class DedicatedNumberReader:
                 continue
             lines = cell_lines(ink) if c.kind in LIST_KINDS else []
             if len(lines) > 1:
-                units.extend((c, np.pad(line, 6, constant_values=255), line) for line in lines)
-                marks.extend([0] * len(lines))
+                units.extend((c, np.pad(line, 6, constant_values=255), line, 0) for line in lines)
             else:
-                units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2)))
-                marks.append(ink.pieces)
-        pairs = [(g, c.kind) for c, g, _ in units]
+                units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2), ink.pieces))
+        pairs = [(g, c.kind) for c, g, _, _ in units]
         if self.lines is not None and units:
             from ocr.number_lines import agree, needs_glyphs
 
             # the cells are cleaned already: the line reader takes their ink crops
-            read = self.lines.read_crops([(crop, c.kind) for c, _, crop in units])
-            ask = [i for i, r in enumerate(read) if needs_glyphs(r, marks[i])]
+            read = self.lines.read_crops([(crop, c.kind) for c, _, crop, _ in units])
+            ask = [i for i, r in enumerate(read) if needs_glyphs(r, units[i][3])]
             for i, r in zip(ask, self.reader.read_many([pairs[i] for i in ask]), strict=True):
                 read[i] = agree(r, read[i])
         else:
             read = self.reader.read_many(pairs)
         per_cell: dict[Hashable, list] = {}
-        for (c, _gray, _line), r in zip(units, read, strict=True):
+        for (c, _gray, _line, _pieces), r in zip(units, read, strict=True):
             per_cell.setdefault(c.key, []).append(r)
         for key, parts in per_cell.items():
             glyphs: list[float] = []
