@@ -182,10 +182,27 @@ def check_ocr(ctx: _Context) -> str:
     if cer > URDU_CER_LIMIT:
         raise CheckFailed(f"Urdu names of the sample page read with {cer:.0%} character errors "
                           f"(at most {URDU_CER_LIMIT:.0%} expected)")
+    runtime = _line_runtime()
     ctx.ocr_rows = page.rows
     return (f"{len(page.rows)} rows, {exact} khewat/khatooni numbers exact, "
             f"{other_right}/{other_total} other number fields exact, Urdu text {cer:.1%} character "
-            f"errors ({page.seconds:.1f} s, {page.method})")
+            f"errors ({page.seconds:.1f} s, {page.method}; line models on {runtime})")
+
+
+def _line_runtime() -> str:
+    """The runtime both line models read with; a failed check when either fell back to numpy
+    (about four times slower a line: onnxruntime or an exported .onnx file is missing)."""
+    import onnxruntime
+
+    from ocr import number_lines, text_model
+    from ocr.line_onnx import onnx_path
+
+    for path, model in ((text_model.model_path(), text_model.default_model()),
+                        (number_lines.model_path(), number_lines.get_line_number_reader().model)):
+        if model is None or model.runtime is None:
+            raise CheckFailed(f"{onnx_path(path)}: the line model is not read through onnxruntime "
+                              "(file missing or unreadable); reinstall Daftar")
+    return f"onnxruntime {onnxruntime.__version__}"
 
 
 URDU_CER_LIMIT = 0.10

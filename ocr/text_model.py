@@ -4,7 +4,9 @@ Tesseract's stock `urd` model reads Naskh well but Nastaliq badly (it was traine
 Naskh-like text and, being an integer model, cannot be fine-tuned). This model was trained
 from scratch in this repository (`ocr.train_text`, PyTorch for training only) on cells of
 generated pages whose text came from a general Urdu word list, not from the names the page
-generator uses. At run time it needs only numpy and OpenCV.
+generator uses. At run time the app reads lines through ONNX Runtime, with the network
+exported beside the weights (`ocr.line_onnx`); the numpy network below is the reference
+and reads when no export is there.
 
 A text line (ink box of a cleaned cell, or one line of a two-line cell) is scaled to
 LINE_H pixels, mirrored so that reading order runs with the columns, and read by four 3x3
@@ -15,6 +17,7 @@ best-path decoding gives the text and each character's probability.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -23,6 +26,10 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+
+from ocr.line_onnx import OnnxLines, onnx_path
+
+log = logging.getLogger(__name__)
 
 LINE_H = 32
 MIN_W = 8
@@ -267,10 +274,12 @@ class TextLineModel:
 
     blank_doubt = True  # blank steps that only just won lower the letters beside them (see decode)
 
-    def __init__(self, weights: dict[str, np.ndarray], charset: str, info: dict | None = None) -> None:
+    def __init__(self, weights: dict[str, np.ndarray], charset: str, info: dict | None = None,
+                 runtime: OnnxLines | None = None) -> None:
         one_blas_thread()
         self.charset = charset
         self.info = info or {}
+        self.runtime = runtime  # the same network exported to ONNX, when shipped beside the weights
         self._convs = []
         for name, pool in zip(CONVS, POOLS, strict=True):
             w = weights[f"{name}.w"].astype(np.float32)
@@ -289,12 +298,24 @@ class TextLineModel:
         self._fc_b = weights["fc.b"].astype(np.float32)
 
     @classmethod
-    def load(cls, path: str | Path) -> TextLineModel:
+    def load(cls, path: str | Path, runtime: bool = True) -> TextLineModel:
+        """The model in an .npz file, read through ONNX Runtime when its export
+        (`ocr.line_onnx`) lies beside it and `runtime`, else with numpy."""
         with np.load(path, allow_pickle=False) as z:
             weights = {k: z[k] for k in z.files if k not in ("charset", "info")}
             charset = str(z["charset"])
             info = json.loads(str(z["info"])) if "info" in z.files else {}
-        return cls(weights, charset, info)
+        exported = onnx_path(path)
+        session = None
+        if runtime and exported.is_file():
+            try:
+                session = OnnxLines(exported)
+            except ImportError:
+                log.warning("onnxruntime is not installed: %s is read with numpy (slower)", path)
+            except Exception as e:  # noqa: BLE001 - a damaged or foreign file, whatever onnxruntime says
+                raise ModelError(f"{exported}: the exported line model cannot be loaded ({e}); "
+                                 "reinstall Daftar") from e
+        return cls(weights, charset, info, session)
 
     def _features(self, line: np.ndarray) -> tuple[np.ndarray, int]:
         """(T, C*H): the convolutions' output for one line followed by TAIL blank columns, one
@@ -315,14 +336,27 @@ class TextLineModel:
 
     def probabilities(self, line: np.ndarray) -> np.ndarray:
         """(T, classes) softmax over one normalised line; class 0 is the CTC blank."""
+        if self.runtime is None:
+            return self.numpy_probabilities(line)
+        w = max(line.shape[1], MIN_W)
+        x = np.zeros((1, 1, line.shape[0], w + TAIL), np.float32)
+        x[0, 0, :, : line.shape[1]] = line
+        return self.runtime.run(x, (w + TAIL) // 4)[: w // 4]
+
+    def numpy_probabilities(self, line: np.ndarray) -> np.ndarray:
+        """`probabilities` computed with numpy alone (the reference for the ONNX export)."""
         seq, steps = self._features(line)
         fwd, bwd = _lstm(seq, *self._lstm[0]), _lstm(seq[::-1], *self._lstm[1])[::-1]
         return self._softmax(fwd[:steps], bwd[:steps])
 
     def read_many(self, lines: list[np.ndarray]) -> list[LineText]:
-        """Texts of several normalised lines; their recurrences run as one batch."""
+        """Texts of several normalised lines (with numpy, their recurrences run as one
+        batch; ONNX Runtime reads a line in about a quarter of that time one at a time, and
+        batching lines of different widths there changes the padding the convolutions see)."""
         if not lines:
             return []
+        if self.runtime is not None:
+            return [self.decode(self.probabilities(x)) for x in lines]
         feats = [self._features(x) for x in lines]
         outs = _bilstm_batch([f for f, _ in feats], *self._bilstm)
         return [self.decode(self._softmax(f[:n], b[:n])) for (f, b), (_, n) in zip(outs, feats, strict=True)]
@@ -396,6 +430,8 @@ def _load(path: str) -> TextLineModel | None:
         return None
     try:
         return TextLineModel.load(p)
+    except ModelError:
+        raise
     except Exception as e:  # noqa: BLE001 - a damaged or foreign file, whatever numpy says
         raise ModelError(f"{p}: the Urdu line model cannot be loaded ({e}); reinstall Daftar") from e
 

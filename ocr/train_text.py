@@ -37,7 +37,7 @@ import numpy as np
 
 from ocr import handwritten_digits, npm_fonts
 from ocr.evaluate import edit_distance
-from ocr.text_model import CONVS, LINE_H, normalise_line
+from ocr.text_model import CONVS, LINE_H, POOLS, normalise_line
 
 TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata/urd.traineddata")
 _NOT_DRAWN = set("/-()")
@@ -319,8 +319,6 @@ def build_net(n_classes: int, hidden: int = 128, chans: tuple[int, ...] = (1, 32
     class Net(nn.Module):
         def __init__(self):
             super().__init__()
-            from ocr.text_model import POOLS
-
             self.convs = nn.ModuleList(nn.Conv2d(a, b, 3, padding=1) for a, b in zip(chans, chans[1:], strict=False))
             self.pools = POOLS
             feat = chans[-1] * (LINE_H // 16)
@@ -351,6 +349,9 @@ def export(net, charset: str, info: dict, path: Path) -> None:
     weights["fc.b"] = sd["fc.bias"]
     weights = {k: v.astype(np.float16) if v.ndim > 1 else v.astype(np.float32) for k, v in weights.items()}
     np.savez_compressed(path, charset=np.array(charset), info=np.array(json.dumps(info, ensure_ascii=False)), **weights)
+    from ocr import line_onnx
+
+    line_onnx.export(weights, LINE_H, POOLS, line_onnx.onnx_path(path))  # what the app reads
 
 
 _SCALE_P = 0.0  # share of training lines zoomed in or out (train --scale-augment)

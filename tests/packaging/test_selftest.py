@@ -89,3 +89,19 @@ def test_missing_display_library_is_named(monkeypatch):
     (r,) = results
     assert not r.ok
     assert "libxcb-cursor.so.0 not installed" in r.reason and "apt install" in r.reason
+
+
+def test_a_line_model_read_without_onnxruntime_fails_the_ocr_check(tmp_path):
+    # GIVEN the number line model's weights without the ONNX export beside them (an install
+    # that lost the file: the app would still read numbers, four times slower a line)
+    weights = tmp_path / "number_lines.npz"
+    weights.write_bytes((ROOT / "resources" / "models" / "number_lines.npz").read_bytes())
+    # WHEN the self-test runs
+    r = _selftest({"DAFTAR_NUMBER_LINE_MODEL": str(weights)}, tmp_path)
+    # THEN the ocr check fails naming the missing file and what to do; the others pass
+    lines = _lines(r.stdout)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert lines["ocr"].startswith("FAIL") and str(tmp_path / "number_lines.onnx") in lines["ocr"]
+    assert "reinstall Daftar" in lines["ocr"]
+    for name in ("workspace", "tesseract", "qt-urdu", "pdf", "audit"):
+        assert lines[name].startswith("PASS"), lines[name]
