@@ -136,17 +136,23 @@ def _clear_rules(mask: np.ndarray) -> np.ndarray:
     return _rules_and_ink(mask)[1]
 
 
+_Kept = tuple[int, int, int, int, int]  # (x0, y0, x1, y1, pixels) of the ink that is kept
+
+
 MIN_PIECE_AREA = 8  # px: a zero's dot in small print is bigger; most paper specks are smaller
 
 
-def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray, np.ndarray, int, int]:
+def _rules_and_ink(mask: np.ndarray, strokes: bool = False
+                   ) -> tuple[np.ndarray, np.ndarray, int, int, _Kept | None]:
     """(zone of rule remnants, ink without them, pieces of that ink of MIN_PIECE_AREA px or
-    more, height of the tallest piece) of a cell's ink mask; with `strokes`, also without
-    thin strokes that come from outside the writing (see `clean_cell`)."""
+    more, height of the tallest piece, bounds and pixel count of that ink from its pieces'
+    statistics: None when there is none, or when the cell is too small to look at) of a
+    cell's ink mask; with `strokes`, also without thin strokes that come from outside the
+    writing (see `clean_cell`)."""
     h, w = mask.shape
     rules = np.zeros_like(mask)
     if h < 3 or w < 3:
-        return rules, mask, 0, 0
+        return rules, mask, 0, 0, None
     m8 = mask.astype(np.uint8)
     hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(8, int(0.6 * w)), 1))
     vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(8, int(0.6 * h))))
@@ -168,7 +174,7 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray,
         m8 = (mask & ~rules).astype(np.uint8)
     n, labels, stats = components(m8)
     if n <= 1:
-        return rules, m8.astype(bool), 0, 0
+        return rules, m8.astype(bool), 0, 0, None
     x, y, cw, ch, area = (stats[1:, i] for i in range(5))
     touches = (x == 0) | (y == 0) | (x + cw >= w) | (y + ch >= h)
     # what is left of a rule: thin slivers along an edge, and specks
@@ -178,7 +184,12 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False) -> tuple[np.ndarray,
         drop |= _outside_strokes(x, y, cw, ch, area, w, h)
     keep = np.concatenate([[False], ~drop])
     big = ~drop & (area >= MIN_PIECE_AREA)
-    return rules, keep[labels], int(big.sum()), int(ch[big].max()) if big.any() else 0
+    kept = None
+    if keep.any():
+        k = ~drop
+        kept = (int(x[k].min()), int(y[k].min()), int((x + cw)[k].max()), int((y + ch)[k].max()),
+                int(area[k].sum()))
+    return rules, keep[labels], int(big.sum()), int(ch[big].max()) if big.any() else 0, kept
 
 
 def _writing_rows(mask: np.ndarray, rules: np.ndarray, band_x: int) -> tuple[int, int] | None:
@@ -245,13 +256,15 @@ def clean_cell(gray: np.ndarray, strokes: bool = False) -> _Ink:
     `strokes`: a number cell, whose strokes from outside the writing (a stamp's arc running
     into a corner) go too (`_outside_strokes`)."""
     raw, loose = _ink_and_faint(gray)
-    rules, keep, pieces, tallest = _rules_and_ink(raw, strokes)
+    rules, keep, pieces, tallest, kept = _rules_and_ink(raw, strokes)
     out = gray.copy()
     out[(raw & ~keep) | rules] = 255  # the rule's grey anti-aliased edge goes too
     box = None
-    if keep.sum() >= 12:
+    if kept is None and keep.sum() >= 12:  # a cell too small for statistics
         ys, xs = np.nonzero(keep)
-        x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
+        kept = (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1, int(keep.sum()))
+    if kept is not None and kept[4] >= 12:
+        x0, y0, x1, y1 = kept[:4]
         # a few specks make no box; a lone upright stroke does (a ١ or 1 two pixels wide,
         # alone in a narrow cell, was read as an empty cell with full confidence)
         if (y1 - y0) >= 5 and ((x1 - x0) * (y1 - y0) >= 30 or (y1 - y0) >= 10):

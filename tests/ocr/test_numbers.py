@@ -419,7 +419,7 @@ def test_a_number_read_with_a_leading_zero_is_flagged(kind, text, problem):
         assert "starting with 0" in got
 
 
-def test_components_label_as_opencvs_default_algorithm():
+def test_components_label_as_opencvs_default():
     # GIVEN ink masks of generated number cells and of random speckle
     import cv2
 
@@ -431,9 +431,9 @@ def test_components_label_as_opencvs_default_algorithm():
              for kind in ("khasra", "area", "share")]
     masks += [rng.random((40 + k, 90 + 7 * k)) > 0.8 for k in range(6)]
     for mask in masks:
-        # WHEN they are labelled by the Grana algorithm the readers use
+        # WHEN they are labelled as the readers label them (16-bit labels)
         n, labels, stats = components(mask)
-        # THEN count, labels and statistics are those of OpenCV's default, whose order the
-        # readers' cutting rules were written against
+        # THEN count, labels and statistics are those of OpenCV's 32-bit default, whose
+        # order the readers' cutting rules were written against
         n0, labels0, stats0, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
         assert n == n0 and np.array_equal(labels, labels0) and np.array_equal(stats, stats0)
