@@ -491,12 +491,20 @@ def _resize_stack(imgs: np.ndarray, size: int) -> np.ndarray:
     return np.matmul(_AREA, np.matmul(imgs, _AREA.T)).astype(np.float32)
 
 
+HOG_CHUNK = 128
+
+
 def hog_features(imgs: np.ndarray) -> np.ndarray:
     """Histograms of oriented gradients of a stack of images (N, S, S) -> (N, D).
 
     Unsigned gradients, 9 bins, 6x6-pixel cells, 2x2-cell blocks, L2-Hys normalised
     (OpenCV 5 wheels have no HOGDescriptor, so this is the textbook version in numpy).
+    Taken HOG_CHUNK images at a time: a page's candidates at once (600 or more) make
+    temporaries of megabytes, and the same work on chunks that stay in the cache takes a
+    third of the time.
     """
+    if len(imgs) > HOG_CHUNK:
+        return np.concatenate([hog_features(imgs[i : i + HOG_CHUNK]) for i in range(0, len(imgs), HOG_CHUNK)])
     n, h, w = imgs.shape
     gx = np.zeros_like(imgs)
     gy = np.zeros_like(imgs)
@@ -508,7 +516,9 @@ def hog_features(imgs: np.ndarray) -> np.ndarray:
     pos = np.arctan2(gy, gx) * np.float32(HOG_BINS / np.pi) - np.float32(0.5)
     lo_f = np.floor(pos)
     frac = pos - lo_f
-    lo = lo_f.astype(np.int64) % HOG_BINS
+    lo = lo_f.astype(np.int32)  # -HOG_BINS - 1 at the least
+    lo += 2 * HOG_BINS
+    lo %= HOG_BINS  # an int32 remainder: a quarter of the time of an int64 one
     hi = lo + 1
     np.putmask(hi, hi == HOG_BINS, 0)
     ch, cw = h // HOG_CELL, w // HOG_CELL
@@ -516,8 +526,8 @@ def hog_features(imgs: np.ndarray) -> np.ndarray:
     base = (np.arange(n)[:, None, None] * (ch * cw) + cell_of[None]) * HOG_BINS
     size = n * ch * cw * HOG_BINS
     upper = mag * frac
-    lo += base
-    hi += base
+    lo = lo + base
+    hi = hi + base
     acc = np.bincount(lo.ravel(), (mag - upper).ravel(), minlength=size)
     acc += np.bincount(hi.ravel(), upper.ravel(), minlength=size)
     cells = acc.reshape(n, ch, cw, HOG_BINS)

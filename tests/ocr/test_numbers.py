@@ -437,3 +437,18 @@ def test_components_label_as_opencvs_default():
         # order the readers' cutting rules were written against
         n0, labels0, stats0, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
         assert n == n0 and np.array_equal(labels, labels0) and np.array_equal(stats, stats0)
+
+
+def test_glyph_features_of_a_page_at_once_equal_those_of_each_glyph_alone():
+    # GIVEN more glyph shapes than one chunk of the HOG (a page's candidates)
+    from ocr.glyphs import HOG_CHUNK, SHAPE_SIZE, hog_features
+
+    rng = np.random.default_rng(11)
+    shapes = (rng.random((HOG_CHUNK * 2 + 7, SHAPE_SIZE, SHAPE_SIZE)) > 0.7).astype(np.float32)
+    # WHEN their features are taken together and one by one
+    together = hog_features(shapes)
+    alone = np.concatenate([hog_features(s[None]) for s in shapes[:: HOG_CHUNK // 2]])
+    # THEN every glyph's features are the same, in order, and are not all alike
+    assert together.shape[0] == len(shapes)
+    np.testing.assert_array_equal(together[:: HOG_CHUNK // 2], alone)
+    assert not np.allclose(together[0], together[HOG_CHUNK + 1])
