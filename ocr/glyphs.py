@@ -76,13 +76,15 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return image
 
 
-def ink_levels(gray: np.ndarray) -> tuple[float, float] | None:
+def ink_levels(gray: np.ndarray, blurred: np.ndarray | None = None) -> tuple[float, float] | None:
     """(paper, ink) greys of a dark-on-light cell after a light blur: the median and the
-    0.2th percentile; None when the cell holds no ink at all."""
+    0.2th percentile; None when the cell holds no ink at all. `blurred`: that blur of the
+    (grey) cell, when the caller has it already."""
     gray = to_gray(gray)
     if gray.size == 0 or min(gray.shape) < 4:
         return None
-    blurred = cv2.GaussianBlur(gray, (3, 3), 0)
+    if blurred is None:
+        blurred = cv2.GaussianBlur(gray, (3, 3), 0)
     cumulative = np.cumsum(np.bincount(blurred.ravel(), minlength=256))
     n = cumulative[-1]
     paper = float(np.searchsorted(cumulative, 0.5 * n))  # median grey
@@ -92,7 +94,8 @@ def ink_levels(gray: np.ndarray) -> tuple[float, float] | None:
     return paper, ink
 
 
-def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None) -> np.ndarray | None:
+def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None,
+             blurred: np.ndarray | None = None) -> np.ndarray | None:
     """Ink mask (bool) of a dark-on-light cell, or None when the cell holds no ink at all.
 
     Hysteresis between the paper (median grey) and the darkest ink (after a light blur):
@@ -102,15 +105,17 @@ def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None) -> np.
     the paper is blank. `levels`: (paper, ink) measured on a cell before it was enlarged
     (cubic interpolation overshoots on thin dark strokes, so the enlarged cell's darkest ink
     looks darker and a faint slash beside bold digits no longer reaches the seed level).
+    `blurred`: the cell's light blur, when the caller has it already.
     """
     gray = to_gray(gray)
     if gray.size == 0 or min(gray.shape) < 4:
         return None
-    levels = levels or ink_levels(gray)
+    if blurred is None:
+        blurred = cv2.GaussianBlur(gray, (3, 3), 0)
+    levels = levels or ink_levels(gray, blurred)
     if levels is None:
         return None
     paper, ink = levels
-    blurred = cv2.GaussianBlur(gray, (3, 3), 0)
     strong = gray < ink + 0.6 * (paper - ink)  # unblurred: hairlines keep their darkest pixels
     weak = blurred < ink + 0.8 * (paper - ink)
     n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8)
@@ -135,8 +140,9 @@ def normalise_scale(
     original = worked / factor + offset.
     """
     gray = to_gray(gray)
-    levels = ink_levels(gray)
-    mask = binarise(gray, levels) if levels else None
+    blurred = cv2.GaussianBlur(gray, (3, 3), 0) if gray.size and min(gray.shape) >= 4 else None
+    levels = ink_levels(gray, blurred)
+    mask = binarise(gray, levels, blurred) if levels else None
     if mask is None:
         return gray, None, 1.0, (0, 0)
     found = _quick_band(mask)
@@ -414,26 +420,24 @@ def build_lattice(atoms: list[Atom], band: Band) -> Lattice:
     return Lattice(units, pieces, cut)
 
 
-def _shape_image(atom: Atom) -> np.ndarray:
-    """The atom's ink scaled to fit a SHAPE_SIZE square (aspect kept, centred, 2 px margin)."""
-    m = atom.mask.astype(np.float32)
-    h, w = m.shape
+def _shape_image(atom: Atom, out: np.ndarray | None = None) -> np.ndarray:
+    """The atom's ink scaled to fit a SHAPE_SIZE square (aspect kept, centred, 2 px margin),
+    written into `out` (zeros, SHAPE_SIZE square) when given."""
+    h, w = atom.mask.shape
     side = max(h, w)
     square = np.zeros((side, side), np.float32)
     oy, ox = (side - h) // 2, (side - w) // 2
-    square[oy : oy + h, ox : ox + w] = m
+    square[oy : oy + h, ox : ox + w] = atom.mask
     inner = SHAPE_SIZE - 4
-    shape = np.zeros((SHAPE_SIZE, SHAPE_SIZE), np.float32)
-    shape[2 : 2 + inner, 2 : 2 + inner] = cv2.resize(
-        square, (inner, inner), interpolation=cv2.INTER_AREA
-    )
+    shape = np.zeros((SHAPE_SIZE, SHAPE_SIZE), np.float32) if out is None else out
+    shape[2 : 2 + inner, 2 : 2 + inner] = cv2.resize(square, (inner, inner), interpolation=cv2.INTER_AREA)
     return shape
 
 
 def _geometry(atom: Atom, band: Band) -> list[float]:
     h, w = atom.mask.shape
     bh = band.height
-    ink = float(atom.mask.sum())
+    ink = float(np.count_nonzero(atom.mask))
     return [
         h / bh,
         w / bh,
@@ -454,7 +458,9 @@ def glyph_features(atom: Atom, band: Band) -> np.ndarray:
 def shapes_batch(atoms: list[Atom], band: Band) -> tuple[np.ndarray, np.ndarray]:
     """Shape images (N, SHAPE_SIZE, SHAPE_SIZE) and geometry rows (N, N_GEOMETRY) of glyph
     candidates of one cell: what every glyph classifier is given."""
-    shapes = np.stack([_shape_image(a) for a in atoms])
+    shapes = np.zeros((len(atoms), SHAPE_SIZE, SHAPE_SIZE), np.float32)
+    for a, out in zip(atoms, shapes, strict=True):
+        _shape_image(a, out)
     geometry = np.array([_geometry(a, band) for a in atoms], dtype=np.float32)
     return shapes, geometry
 
