@@ -192,17 +192,15 @@ def check_ocr(ctx: _Context) -> str:
 def _line_runtime() -> str:
     """The runtime both line models read with; a failed check when either fell back to numpy
     (about four times slower a line: onnxruntime or an exported .onnx file is missing)."""
-    import onnxruntime
-
     from ocr import number_lines, text_model
-    from ocr.line_onnx import onnx_path
+    from ocr.line_onnx import onnx_path, runtime
 
     for path, model in ((text_model.model_path(), text_model.default_model()),
                         (number_lines.model_path(), number_lines.get_line_number_reader().model)):
         if model is None or model.runtime is None:
             raise CheckFailed(f"{onnx_path(path)}: the line model is not read through onnxruntime "
                               "(file missing or unreadable); reinstall Daftar")
-    return f"onnxruntime {onnxruntime.__version__}"
+    return f"onnxruntime {runtime().__version__}, telemetry off"
 
 
 URDU_CER_LIMIT = 0.10

@@ -14,10 +14,19 @@ Export needs the `onnx` package (a development dependency); reading needs only o
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import numpy as np
+
+# ONNX Runtime's official builds carry telemetry: on Linux and macOS Microsoft's 1DS SDK writes
+# a device id and an event cache under ~/.cache/Microsoft and a session file into the
+# temporary folder on import, and uploads when online; on Windows it reports through ETW.
+# Daftar holds land records and promises nothing leaves the office but sync: it is off, set
+# before onnxruntime is first imported (the runtime reads the setting once per process).
+# Import onnxruntime only through this module (`runtime()`).
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
 LINE_INPUT, STEPS_INPUT, OUTPUT = "line", "steps", "probs"
 _TORCH_TO_ONNX_GATES = (0, 3, 1, 2)  # PyTorch orders an LSTM's gates i, f, g, o; ONNX i, o, f, c
@@ -99,13 +108,20 @@ def export(weights: dict[str, np.ndarray], line_h: int, pools: tuple[tuple[int, 
     tmp.replace(path)
 
 
+def runtime():
+    """The onnxruntime module, imported with its telemetry off (Windows' too)."""
+    import onnxruntime
+
+    onnxruntime.disable_telemetry_events()
+    return onnxruntime
+
+
 class OnnxLines:
     """An exported line network in an ONNX Runtime session on one thread (Daftar reads pages
     in parallel with processes, as for numpy's BLAS). `run` is thread-safe."""
 
     def __init__(self, path: str | Path) -> None:
-        import onnxruntime as ort
-
+        ort = runtime()
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1

@@ -89,3 +89,30 @@ def test_a_damaged_export_names_its_file(tmp_path):
     # WHEN it is loaded THEN the error names the file and what to do
     with pytest.raises(ModelError, match=r"m\.onnx.*reinstall Daftar"):
         TextLineModel.load(npz)
+
+
+def test_reading_lines_leaves_no_telemetry_files(tmp_path):
+    # GIVEN a process with its own empty home, cache and temporary folders, and no telemetry
+    # setting of its own (ONNX Runtime's official builds write a device id and an event cache
+    # under ~/.cache/Microsoft and a session file into the temporary folder when it is on)
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    home, cache, tmp = tmp_path / "home", tmp_path / "cache", tmp_path / "tmp"
+    for d in (home, cache, tmp):
+        d.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(cache), TMPDIR=str(tmp))
+    script = ("import numpy as np\n"
+              "from ocr import number_lines\n"
+              "m = number_lines.get_line_number_reader().model\n"
+              "assert m.runtime is not None\n"
+              "print(m.read(np.zeros((32, 60), np.float32)).text)\n")
+    # WHEN it reads a line through ONNX Runtime
+    r = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                       timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert r.returncode == 0, r.stderr
+    # THEN it wrote nothing into any of them
+    assert [p for d in (home, cache, tmp) for p in d.rglob("*")] == []
