@@ -145,9 +145,13 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m ocr.line_onnx MODEL.npz [MODEL.npz ...]", file=sys.stderr)
         return 2
     for p in paths:
-        with np.load(p, allow_pickle=False) as z:
-            weights = {k: z[k] for k in z.files if k not in ("charset", "info")}
-        export(weights, LINE_H, POOLS, onnx_path(p))
+        try:
+            with np.load(p, allow_pickle=False) as z:
+                weights = {k: z[k] for k in z.files if k not in ("charset", "info")}
+            export(weights, LINE_H, POOLS, onnx_path(p))
+        except (OSError, KeyError, ValueError) as e:
+            print(f"{p}: not the weights of a line model ({e!r}); nothing written for it", file=sys.stderr)
+            return 1
         print(f"{p} -> {onnx_path(p)}")
     return 0
 

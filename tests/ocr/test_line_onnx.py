@@ -116,3 +116,17 @@ def test_reading_lines_leaves_no_telemetry_files(tmp_path):
     assert r.returncode == 0, r.stderr
     # THEN it wrote nothing into any of them
     assert [p for d in (home, cache, tmp) for p in d.rglob("*")] == []
+
+
+def test_exporting_a_file_that_is_not_a_line_model_says_so(tmp_path, capsys):
+    pytest.importorskip("onnx")
+    from ocr.line_onnx import main
+
+    # GIVEN an .npz with other arrays in it, and a file that is not there
+    other = tmp_path / "other.npz"
+    np.savez(other, a=np.zeros(3))
+    for path in (other, tmp_path / "missing.npz"):
+        # WHEN it is exported THEN the command fails naming the file, and writes no .onnx
+        assert main([str(path)]) == 1
+        assert str(path) in capsys.readouterr().err
+        assert not onnx_path(path).exists()
