@@ -184,9 +184,8 @@ def _rules_and_ink(mask: np.ndarray, strokes: bool = False
         drop |= _outside_strokes(x, y, cw, ch, area, w, h)
     keep = np.concatenate([[False], ~drop])
     big = ~drop & (area >= MIN_PIECE_AREA)
-    kept = None
-    if keep.any():
-        k = ~drop
+    k, kept = ~drop, None
+    if k.any():
         kept = (int(x[k].min()), int(y[k].min()), int((x + cw)[k].max()), int((y + ch)[k].max()),
                 int(area[k].sum()))
     return rules, keep[labels], int(big.sum()), int(ch[big].max()) if big.any() else 0, kept
