@@ -118,6 +118,11 @@ def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None,
     paper, ink = levels
     strong = gray < ink + 0.6 * (paper - ink)  # unblurred: hairlines keep their darkest pixels
     weak = blurred < ink + 0.8 * (paper - ink)
+    return hysteresis(weak, strong)
+
+
+def hysteresis(weak: np.ndarray, strong: np.ndarray) -> np.ndarray:
+    """The 8-connected pieces of the `weak` mask that hold a pixel of the `strong` one."""
     n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8)
     seeded = np.bincount(labels[strong], minlength=n) > 0
     seeded[0] = False

@@ -5,7 +5,7 @@ numpy alone (the reference: its tests compare it with the PyTorch network it cam
 `export` turns those weights into the same network as an ONNX graph (four convolutions with
 ReLU and max-pooling, a bidirectional LSTM, a linear layer and a softmax), written next to the
 .npz; the app reads lines with it through ONNX Runtime on one thread, which gives the same
-probabilities as the numpy network (to 1e-5) at about a quarter of the time per line.
+probabilities as the numpy network (within 2e-5) at about a quarter of the time per line.
 
     python -m ocr.line_onnx resources/models/number_lines.npz resources/models/urdu_lines.npz
 
@@ -127,7 +127,6 @@ class OnnxLines:
         opts.inter_op_num_threads = 1
         opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         opts.log_severity_level = 3  # errors only: no notes on the console of the app
-        self.path = Path(path)
         self._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
 
     def run(self, line: np.ndarray, lstm_steps: int) -> np.ndarray:

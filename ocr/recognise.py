@@ -30,7 +30,7 @@ import cv2
 import numpy as np
 
 from ocr.engine import PSM_BLOCK, Engine, Word, get_engine
-from ocr.glyphs import components
+from ocr.glyphs import components, hysteresis
 from records.templates import NUMERIC_KINDS
 from records.text import LATIN_DIGITS, URDU_DIGITS, latin_digits
 
@@ -113,12 +113,7 @@ def _ink_and_faint(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     # core; faint marks with no dark core (a stamp's arc) stay out.
     loose = faint_mask(gray, lo, hi)
     strict = gray < lo + 0.4 * (hi - lo)
-    n, labels = cv2.connectedComponents(loose.astype(np.uint8), connectivity=8)
-    if n <= 1:
-        return none, loose
-    seeded = np.bincount(labels[strict], minlength=n) > 0
-    seeded[0] = False
-    return seeded[labels], loose
+    return hysteresis(loose, strict), loose
 
 
 def faint_mask(gray: np.ndarray, lo: float | None = None, hi: float | None = None) -> np.ndarray:
