@@ -772,7 +772,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     if args.from_json:
-        saved = json.loads(args.from_json.read_text(encoding="utf-8"), object_hook=_int_level_keys)
+        try:
+            saved = json.loads(args.from_json.read_text(encoding="utf-8"), object_hook=_int_level_keys)
+            missing = {"results", "info", "tesseract", "seconds", "date"} - set(saved)
+            if missing:
+                raise ValueError(f"it lacks {', '.join(sorted(missing))}")
+        except (OSError, ValueError, TypeError) as e:
+            print(f"{args.from_json}: not a saved run of this bench ({e}); run it without --from-json first",
+                  file=sys.stderr)
+            return 2
         write_section(report(saved["results"], saved["info"], saved["tesseract"], saved["seconds"],
                              saved["date"]))
         return 0
