@@ -274,7 +274,8 @@ def _reader_table(results: dict[str, dict], key: str, title: str) -> list[str]:
     page = any((r.get(key) or {}).get("page_ms_per_field") for r in results.values())
     out = ["", title, "",
            "| set | exact, levels 0–2 | exact, all levels | level 0 | level 1 | level 2 | level 3 | "
-           "flagged | error recall | ms/field" + (" | ms/field, a page at a time (median of 3 passes; range) |" if page else " |"),
+           "flagged | error recall | ms/field"
+           + (f" | ms/field, a page at a time (median of {PAGE_PASSES} passes; range) |" if page else " |"),
            "|---|---|---|---|---|---|---|---|---|---|" + ("---|" if page else "")]
     for name, r in results.items():
         rl = r.get(key)

@@ -348,30 +348,6 @@ def test_a_comma_close_to_a_digit_is_never_joined_to_it_but_a_broken_stroke_is()
     assert (2, 4) in lattice.pieces
 
 
-def test_every_joined_candidate_holds_exactly_the_ink_of_its_units():
-    # GIVEN a cell of touching, broken and separate glyphs (cut into several units)
-    import cv2
-
-    from ocr.glyphs import build_lattice, find_atoms, union
-
-    img = np.zeros((60, 160), np.uint8)
-    cv2.ellipse(img, (28, 30), (13, 20), 0, 0, 360, 255, 4)
-    cv2.ellipse(img, (58, 30), (13, 20), 0, 0, 360, 255, 4)  # touches the first
-    cv2.line(img, (90, 12), (90, 26), 255, 4)
-    cv2.line(img, (91, 31), (91, 50), 255, 4)  # a stroke broken by faded ink
-    cv2.line(img, (110, 50), (124, 12), 255, 3)
-    atoms, band = find_atoms(img > 0)
-    # WHEN the lattice of glyph candidates is built
-    lattice = build_lattice(atoms, band)
-    joined = [(i, j) for i, j in lattice.pieces if j - i > 1]
-    assert len(joined) >= 3
-    # THEN each joined candidate has the box and the ink of its units put together
-    for i, j in joined:
-        got, want = lattice.pieces[(i, j)], union(lattice.units[i:j])
-        assert (got.x0, got.y0, got.x1, got.y1) == (want.x0, want.y0, want.x1, want.y1)
-        assert np.array_equal(got.mask, want.mask)
-
-
 def test_a_faint_slash_between_bold_digits_survives_the_enlargement():
     # GIVEN two share cells as the pipeline cut them from a generated page (seed 202, page 5,
     # moderate degradation): bold digits, a slash in much lighter ink, text small enough
