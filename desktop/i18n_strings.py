@@ -159,6 +159,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "the current password is wrong"),
     QT_TRANSLATE_NOOP("Messages", "no such user"),
     QT_TRANSLATE_NOOP("Messages", "{0}: OCR is unsure of '{1}' ({2}); check it against the page"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: the number readers disagree: '{1}' or '{2}'; check it against the page"),
     QT_TRANSLATE_NOOP("Messages", "{0}: '{1}' is not in this office's records yet; check it against the page"),
     QT_TRANSLATE_NOOP("Messages", "{0}: read '{1}', a letter or two from the register term '{2}'; check it against the page"),
     QT_TRANSLATE_NOOP("Messages", "{0}: nothing was read; type it from the page"),

@@ -92,8 +92,12 @@ def score_field(
     row: int | None = None,
     thresholds: dict[str, float] | None = None,
     vocabulary: frozenset[str] | set[str] | None = None,
+    alternative: str = "",
 ) -> Scored:
     """Confidence and flags of one field from its reading and its kind's parser.
+
+    `alternative`: a number as a second reader read it where the two disagreed; an unsure
+    field then names both readings, so the clerk can tell at a glance which the page shows.
 
     `vocabulary`: normalised words the office has recorded in this field's group (owner and
     cultivator share names), for Urdu text; None or empty when the office has too few
@@ -153,16 +157,26 @@ def score_field(
         else:
             threshold = th["text_known"]
     if not flags and conf < threshold:
-        flags.append(
-            Flag(
-                "low_confidence",
-                WARNING,
-                f"{label}: OCR is unsure of '{out_text}' ({conf:.0%}); check it against the page",
-                spec.name,
-                row,
-            )
+        other = _stored_number(spec, alternative) if alternative and spec.numeric else ""
+        msg = (
+            f"{label}: the number readers disagree: '{out_text}' or '{other}'; check it against the page"
+            if other and other != out_text
+            else f"{label}: OCR is unsure of '{out_text}' ({conf:.0%}); check it against the page"
         )
+        flags.append(Flag("low_confidence", WARNING, msg, spec.name, row))
     return Scored(out_text, conf, flags)
+
+
+def _stored_number(spec: FieldSpec, text: str) -> str:
+    """A numeric reading in the form its field stores (as score_field writes `text`)."""
+    text = normalise(text)
+    try:
+        parsed = parse_value(spec, text)
+    except FieldError:
+        return text
+    if parsed is None:
+        return text
+    return parsed.text if spec.kind != "share" else text.replace(" ", "")
 
 
 def rule_flags(template: Template, rows: list[dict[str, str]]) -> list[Flag]:

@@ -107,13 +107,15 @@ def agree(a: NumberReading, b: NumberReading) -> NumberReading:
     """One reading from two readers that fail differently (the glyph reader, which cuts the
     cell, and the line reader, which does not): when they agree it stands with the surer
     confidence; when they differ the surer one's text is given, its confidence capped at
-    DISAGREE_CAP so that the field is flagged for a look."""
+    DISAGREE_CAP so that the field is flagged for a look, and the other's text kept as its
+    `alternative` (the clerk is shown both)."""
     if _canon(a.text) == _canon(b.text):
         return NumberReading(a.text, max(a.confidence, b.confidence), a.glyph_confidences or b.glyph_confidences,
                              a.boxes, a.script, a.problem)
-    best = a if a.confidence >= b.confidence else b
+    best, other = (a, b) if a.confidence >= b.confidence else (b, a)
     return NumberReading(best.text, min(best.confidence, DISAGREE_CAP), best.glyph_confidences,
-                         best.boxes, best.script, best.problem or "the two number readers disagree")
+                         best.boxes, best.script, best.problem or "the two number readers disagree",
+                         alternative=other.text)
 
 
 DISAGREE_CAP = 0.45

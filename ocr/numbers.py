@@ -90,6 +90,7 @@ class NumberReading:
     boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # (x, y, w, h) per glyph
     script: str = ""  # 'latin' or 'eastern' ('' when nothing was read)
     problem: str | None = None  # why the reading does not parse as its kind, if it does not
+    alternative: str | None = None  # the other reader's text, where two readers disagreed
 
 
 def model_path() -> Path:

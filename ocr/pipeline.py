@@ -249,7 +249,7 @@ def read_image(
                 continue
             spec = tpl.field(name)
             sc = score_field(spec, ct.text, ct.confidences, empty=ct.empty, row=row, thresholds=thresholds,
-                             vocabulary=(vocabulary or {}).get(name))
+                             vocabulary=(vocabulary or {}).get(name), alternative=ct.alternative)
             fr = FieldReading(name, spec.kind, sc.text, ct.raw_text, round(sc.confidence, 4),
                               boxes.get((row, name)), sc.flags)
             if row is None:

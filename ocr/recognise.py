@@ -68,6 +68,7 @@ class CellText:
     confidences: list[float] = field(default_factory=list)  # per word or glyph, 0..1
     empty: bool = False  # no ink in the cell
     method: str = ""
+    alternative: str = ""  # a number another reader read differently (cleaned as `text`), or ""
 
 
 @dataclass
@@ -77,6 +78,7 @@ class NumberReading:
     text: str
     confidence: float
     glyph_confidences: list[float] = field(default_factory=list)
+    alternative: str = ""  # what a second reader read where it disagreed ("" when none did)
 
 
 class NumberReader(Protocol):
@@ -898,11 +900,20 @@ class DedicatedNumberReader:
                     g = [min(x, float(r.confidence)) for x in g]
                 glyphs += g
             text = "، ".join(latin_digits(r.text) for r in parts if r.text)
-            out[key] = NumberReading(text, min(float(r.confidence) for r in parts), glyphs)
+            # where a reader disagreed on a line, the cell as that reader read it
+            other = "، ".join(latin_digits(t) for r in parts if (t := _other_text(r)))
+            out[key] = NumberReading(text, min(float(r.confidence) for r in parts), glyphs,
+                                     other if other != text else "")
         return out
 
 
 LIST_KINDS = ("khasra-list",)
+
+
+def _other_text(reading) -> str:
+    """A line's text as the disagreeing reader read it (its own text where none disagreed)."""
+    alternative = getattr(reading, "alternative", None)
+    return reading.text if alternative is None else alternative
 
 
 def cell_lines(ink: _Ink) -> list[np.ndarray]:
@@ -1088,5 +1099,6 @@ def recognise_cells(
                 c.key, c.kind, r.text, r.text,
                 list(r.glyph_confidences) or [r.confidence],
                 empty=not r.text and r.confidence >= 1.0, method=reader.name,
+                alternative=getattr(r, "alternative", "") or "",
             )
     return out

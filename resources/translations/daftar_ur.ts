@@ -1050,6 +1050,10 @@
             <translation>{0}: OCR کو «{1}» پر یقین نہیں ({2})؛ صفحے سے ملا کر دیکھیں</translation>
         </message>
         <message>
+            <source>{0}: the number readers disagree: '{1}' or '{2}'; check it against the page</source>
+            <translation>{0}: نمبر پڑھنے کے دونوں طریقے متفق نہیں: «{1}» یا «{2}»؛ صفحے سے ملا کر دیکھیں</translation>
+        </message>
+        <message>
             <source>{0}: '{1}' is not in this office's records yet; check it against the page</source>
             <translation>{0}: «{1}» اس دفتر کے ریکارڈ میں ابھی نہیں؛ صفحے سے ملا کر دیکھیں</translation>
         </message>

@@ -208,6 +208,10 @@ def test_core_messages_are_shown_in_urdu_with_their_values(urdu):
     near = i18n.message("row 5, Remarks: read 'حکم مدالت', a letter or two from the register term 'حکم عدالت'; "
                         "check it against the page")
     assert "اصطلاح" in near and "«حکم عدالت»" in near and "register" not in near
+    disputed = i18n.message("row 2, Khasra nos: the number readers disagree: '125/5' or '1255'; "
+                            "check it against the page")
+    assert "نمبرات خسرہ" in disputed and "متفق نہیں" in disputed and "Khasra" not in disputed
+    assert "«\u2066125/5\u2069» یا «\u20661255\u2069»" in disputed  # both kept left to right
     # ... a field check nested in a row's context is translated part by part
     check = i18n.message("Row 3 (khewat 47): Area (K-M): '12-5x' is not an area: write kanal-marla (12-5) "
                          "or kanal-marla-sarsai (12-5-3)")

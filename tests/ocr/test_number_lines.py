@@ -122,6 +122,7 @@ def test_two_readers_that_agree_keep_the_reading_with_the_surer_confidence():
     cell = np.zeros((10, 10), np.uint8)
     got = number_lines.agree(_Fixed("125/5", 0.7).read(cell, "khasra"), _Fixed("125/5", 0.99).read(cell, "khasra"))
     assert got.text == "125/5" and got.confidence == 0.99 and got.problem is None
+    assert got.alternative is None
 
 
 def test_two_readers_that_disagree_give_the_surer_text_flagged():
@@ -130,6 +131,7 @@ def test_two_readers_that_disagree_give_the_surer_text_flagged():
     assert got.text == "1255"
     assert got.confidence <= number_lines.DISAGREE_CAP
     assert got.problem == "the two number readers disagree"
+    assert got.alternative == "125/5"  # the other reading is kept for the clerk to see
 
 
 def test_a_disagreement_is_flagged_on_the_page_not_only_in_the_reader():
@@ -153,6 +155,70 @@ def test_a_disagreement_is_flagged_on_the_page_not_only_in_the_reader():
     # THEN the field is flagged for a look
     assert got.text == "1349" and max(got.confidences) <= number_lines.DISAGREE_CAP
     assert any(f.code == "low_confidence" for f in scored.flags)
+
+
+def test_a_disagreement_names_both_readings_in_the_fields_flag():
+    from ocr.confidence import score_field
+    from ocr.recognise import CellImage, DedicatedNumberReader, recognise_cells
+    from records.templates import builtin
+
+    class Lines:
+        def read_crops(self, cells):
+            from ocr.numbers import NumberReading
+
+            return [NumberReading("1349", 0.97, [0.97] * 4) for _ in cells]
+
+    # GIVEN a cell the line reader reads 1349 and the glyph reader 349, and one both read 349
+    reader = DedicatedNumberReader(_Fixed("349", 0.95), Lines())
+    spec = builtin("jamabandi").field("khatooni_no")
+    img = cell("349", "latin", naskh(), kind="integer")
+    # WHEN the cells are read and scored as the page pipeline scores them
+    got = recognise_cells([CellImage("k", "integer", img)], number_reader=reader)["k"]
+    scored = score_field(spec, got.text, got.confidences, alternative=got.alternative)
+    same = recognise_cells([CellImage("k", "integer", img)],
+                           number_reader=DedicatedNumberReader(_Fixed("349", 0.95), None))["k"]
+    # THEN the flag names the reading shown and the other one, in the field's stored form
+    assert (got.text, got.alternative) == ("1349", "349")
+    [flag] = scored.flags
+    assert flag.code == "low_confidence" and "'1349' or '349'" in flag.message
+    # and a reading no second reader disputed has no alternative (an unsure one says so plainly)
+    assert same.alternative == ""
+    plain = score_field(spec, "349", [0.5], alternative="۳۴۹")  # the same number in Urdu digits
+    assert "OCR is unsure of '349'" in plain.flags[0].message
+
+
+def test_a_real_disagreement_keeps_the_other_readers_text():
+    from ocr.numbers import get_number_reader
+    from ocr.recognise import CellImage, DedicatedNumberReader, clean_cell
+    from records.text import latin_digits
+
+    kufi = synth.resolve_fonts(["NotoKufiArabic-Regular"])
+    if not kufi:
+        pytest.skip("Noto Kufi Arabic (fonts-noto-core) is not installed")
+    glyphs, lines = get_number_reader(), number_lines.get_line_number_reader()
+    app = DedicatedNumberReader(glyphs, lines)
+    # GIVEN degraded cells of a font no model saw, where the two readers sometimes differ
+    rng = np.random.default_rng(20261126)
+    cells = [synth.render_cell(synth.random_value(k, rng), k, "urdu", kufi[0], rng, 2)
+             for k in ("integer", "khasra", "area", "cnic") * 8]
+    disputed = 0
+    for c in cells:
+        gray = c.image if c.image.ndim == 2 else c.image.mean(axis=2).astype(np.uint8)
+        ink = clean_cell(gray, strokes=True)
+        if ink.box is None:
+            continue
+        # WHEN a cell is read by the app's reader and by each reader alone
+        got = app.read_many([CellImage(0, c.kind, gray)])[0]
+        one = glyphs.read_many([(ink.gray, c.kind)])[0].text
+        other = lines.read(gray, c.kind).text
+        # THEN where they differ the cell carries both: the surer as its text, the other beside it
+        if number_lines._canon(one) != number_lines._canon(other) and got.confidence <= number_lines.DISAGREE_CAP:
+            disputed += 1
+            assert {number_lines._canon(got.text), number_lines._canon(got.alternative)} == \
+                   {number_lines._canon(latin_digits(one)), number_lines._canon(latin_digits(other))}
+        else:
+            assert got.alternative == ""
+    assert disputed >= 1, disputed
 
 
 def test_the_glyph_reader_is_asked_only_where_the_line_reader_is_unsure_or_unparsed(monkeypatch):
