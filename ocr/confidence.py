@@ -97,7 +97,8 @@ def score_field(
     """Confidence and flags of one field from its reading and its kind's parser.
 
     `alternative`: a number as a second reader read it where the two disagreed; an unsure
-    field then names both readings, so the clerk can tell at a glance which the page shows.
+    field then names both readings (when the second is a value of the field), so the clerk
+    can tell at a glance which the page shows.
 
     `vocabulary`: normalised words the office has recorded in this field's group (owner and
     cultivator share names), for Urdu text; None or empty when the office has too few
@@ -168,14 +169,16 @@ def score_field(
 
 
 def _stored_number(spec: FieldSpec, text: str) -> str:
-    """A numeric reading in the form its field stores (as score_field writes `text`)."""
+    """A second reader's number in the form its field stores (as score_field writes `text`),
+    or "" when it is not a value of the field at all: such a reading is not offered (on real
+    handwriting most second readings are of that sort, and none of them was the right one)."""
     text = normalise(text)
     try:
         parsed = parse_value(spec, text)
     except FieldError:
-        return text
+        return ""
     if parsed is None:
-        return text
+        return ""
     return parsed.text if spec.kind != "share" else text.replace(" ", "")
 
 

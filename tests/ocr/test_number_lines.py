@@ -185,6 +185,9 @@ def test_a_disagreement_names_both_readings_in_the_fields_flag():
     assert same.alternative == ""
     plain = score_field(spec, "349", [0.5], alternative="۳۴۹")  # the same number in Urdu digits
     assert "OCR is unsure of '349'" in plain.flags[0].message
+    # ... and a second reading that is no value of the field (a khatooni number is an integer) is not offered
+    unfit = score_field(spec, "349", [0.5], alternative="3/49")
+    assert "OCR is unsure of '349'" in unfit.flags[0].message and "3/49" not in unfit.flags[0].message
 
 
 def test_a_real_disagreement_keeps_the_other_readers_text():
