@@ -124,7 +124,7 @@ def score_field(
     try:
         parsed = parse_value(spec, out_text)
         if parsed is not None and spec.numeric:
-            out_text = parsed.text if spec.kind not in ("share",) else out_text.replace(" ", "")
+            out_text = _stored_form(spec, parsed, out_text)
     except FieldError as e:
         conf = min(conf, PARSE_PENALTY)
         code = "required" if not out_text else "parse"
@@ -177,8 +177,11 @@ def _stored_number(spec: FieldSpec, text: str) -> str:
         parsed = parse_value(spec, text)
     except FieldError:
         return ""
-    if parsed is None:
-        return ""
+    return "" if parsed is None else _stored_form(spec, parsed, text)
+
+
+def _stored_form(spec: FieldSpec, parsed, text: str) -> str:
+    """How a parsed number is written back: its canonical text (a share as read, unspaced)."""
     return parsed.text if spec.kind != "share" else text.replace(" ", "")
 
 
