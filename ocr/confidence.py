@@ -159,12 +159,12 @@ def score_field(
             threshold = th["text_known"]
     if not flags and conf < threshold:
         other = _stored_number(spec, alternative) if alternative and spec.numeric else ""
-        msg = (
-            f"{label}: the number readers disagree: '{out_text}' or '{other}'; check it against the page"
-            if other and other != out_text
-            else f"{label}: OCR is unsure of '{out_text}' ({conf:.0%}); check it against the page"
-        )
-        flags.append(Flag("low_confidence", WARNING, msg, spec.name, row))
+        if other and other != out_text:  # offered to the clerk: one key takes it (desktop F9)
+            msg = f"{label}: the number readers disagree: '{out_text}' or '{other}'; check it against the page"
+            flags.append(Flag("low_confidence", WARNING, msg, spec.name, row, suggestion=other))
+        else:
+            msg = f"{label}: OCR is unsure of '{out_text}' ({conf:.0%}); check it against the page"
+            flags.append(Flag("low_confidence", WARNING, msg, spec.name, row))
     return Scored(out_text, conf, flags)
 
 

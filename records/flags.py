@@ -18,10 +18,14 @@ class Flag:
     message: str  # for a clerk, in plain words
     field: str | None = None
     row: int | None = None
+    suggestion: str | None = None  # a value the field may hold instead (a second OCR reading)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        if d["suggestion"] is None:
+            del d["suggestion"]  # flags without one are stored and exported as before
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> Flag:
-        return cls(**{k: d.get(k) for k in ("code", "severity", "message", "field", "row")})
+        return cls(**{k: d.get(k) for k in ("code", "severity", "message", "field", "row", "suggestion")})

@@ -1,6 +1,7 @@
 """The correction view: page image beside the page's rows, keyboard first.
 
-Keys: Tab/Enter next field · F8 next flagged field · PgDn/PgUp next/previous page ·
+Keys: Tab/Enter next field · F8 next flagged field · F9 take a disputed number's other
+reading · PgDn/PgUp next/previous page ·
 Ctrl+Ins add row · Ctrl+Del delete row · Alt+Up/Alt+Down move row · Ctrl+Z/Ctrl+Y undo/redo ·
 Ctrl+= / Ctrl+- zoom · Ctrl+0 fit width · Ctrl+R rotate · Ctrl+Shift+S submit for review.
 """
@@ -200,6 +201,7 @@ class CorrectionView(QWidget):
             ("prevPage", self.tr("Previous page"), "PgUp", lambda: self._step(-1)),
             ("nextPage", self.tr("Next page"), "PgDown", lambda: self._step(1)),
             ("nextFlag", self.tr("Next flagged field"), "F8", self.next_flagged),
+            ("takeOther", self.tr("Take the other reading"), "F9", self.take_other_reading),
             ("addRow", self.tr("Add row"), "Ctrl+Ins", self.add_row),
             ("deleteRow", self.tr("Delete row"), "Ctrl+Del", self.delete_row),
             ("rowUp", self.tr("Move row up"), "Alt+Up", lambda: self.move_row(-1)),
@@ -406,6 +408,19 @@ class CorrectionView(QWidget):
             self.table.scrollTo(nxt)
         else:
             self._show_status(self.tr("No flagged fields on this page"))
+
+    def take_other_reading(self) -> None:
+        """Put the current field's second OCR reading in it (a number the two readers read
+        differently: its flag names both), as if typed: saved, undoable, the flag cleared."""
+        self.commit_editor()
+        idx = self.table.currentIndex()
+        spec = self.model.template.columns[idx.column()] if idx.isValid() and self.model.template else None
+        other = next((f.suggestion for f in self.model.cell_flags(idx.row(), spec.name) if f.suggestion), None) \
+            if spec else None
+        if not other:
+            self._show_status(self.tr("This field has no other reading"))
+        elif not self.model.setData(idx, other):
+            self._show_status(self.tr("This field cannot be changed"))
 
     # -- rows ---------------------------------------------------------------
     def _editable_page(self) -> bool:

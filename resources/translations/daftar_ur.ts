@@ -232,6 +232,10 @@
             <translation>اگلا نشان زدہ خانہ</translation>
         </message>
         <message>
+            <source>Take the other reading</source>
+            <translation>دوسری پڑھت لیں</translation>
+        </message>
+        <message>
             <source>Add row</source>
             <translation>سطر شامل کریں</translation>
         </message>
@@ -306,6 +310,14 @@
         <message>
             <source>No flagged fields on this page</source>
             <translation>اس صفحے پر کوئی نشان زدہ خانہ نہیں</translation>
+        </message>
+        <message>
+            <source>This field has no other reading</source>
+            <translation>اس خانے کی کوئی دوسری پڑھت نہیں</translation>
+        </message>
+        <message>
+            <source>This field cannot be changed</source>
+            <translation>یہ خانہ بدلا نہیں جا سکتا</translation>
         </message>
         <message>
             <source>Row {n} deleted</source>

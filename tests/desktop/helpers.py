@@ -22,8 +22,11 @@ def reading(text: str, box, flags=()):
     return SimpleNamespace(text=text, raw_text=text, confidence=0.9, box=box, flags=list(flags))
 
 
-def make_register(ctx, n_pages: int = 1, rows=GOOD_ROWS, *, low_conf: tuple[int, str] | None = None):
-    """A register with `n_pages` pages, each holding `rows` as OCR rows with boxes."""
+def make_register(ctx, n_pages: int = 1, rows=GOOD_ROWS, *, low_conf: tuple[int, str] | None = None,
+                  other_reading: str | None = None):
+    """A register with `n_pages` pages, each holding `rows` as OCR rows with boxes; the field
+    `low_conf` (row, name) flagged as OCR was unsure of it, with `other_reading` as a second
+    reader's number when given."""
     with ctx.ws.session() as s:
         rid = services.create_register(s, actor=ctx.actor, template="jamabandi", **HEADER)
     page_ids = []
@@ -37,7 +40,8 @@ def make_register(ctx, n_pages: int = 1, rows=GOOD_ROWS, *, low_conf: tuple[int,
                 for c, (name, text) in enumerate(row.items()):
                     flags = []
                     if low_conf == (r, name):
-                        flags = [Flag("low_confidence", WARNING, f"OCR is unsure of '{text}'", name, r)]
+                        flags = [Flag("low_confidence", WARNING, f"OCR is unsure of '{text}'", name, r,
+                                      suggestion=other_reading)]
                     fields[name] = reading(text, (700 - 60 * c, 40 + 40 * r, 55, 35), flags)
                 ocr_rows.append(fields)
             services.save_ocr_rows(s, actor=ctx.actor, page_id=pid, rows=ocr_rows)

@@ -71,6 +71,42 @@ def test_f8_jumps_to_flagged_field_and_correction_clears_flag(qtbot, ctx, view):
     assert "No flagged fields" in view.status.text()
 
 
+def test_f9_takes_a_disputed_numbers_other_reading(qtbot, ctx, view):
+    # GIVEN a page where the two number readers read row 1's khasra numbers differently
+    _rid, (pid,) = make_register(ctx, low_conf=(0, "khasra_nos"), other_reading="125/6، 126")
+    _open(qtbot, view, pid)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F8)
+    assert view.current_field() == (0, "khasra_nos")
+    # WHEN the clerk, seeing the page hold the other reading, presses F9
+    qtbot.keyClick(view.table, Qt.Key.Key_F9)
+    wait_idle(qtbot, ctx)
+    # THEN it is the field's value, saved, and the OCR flag is gone
+    assert view.model.text(0, "khasra_nos") == "125/6، 126"
+    with ctx.ws.session() as s:
+        assert services.page_rows(s, pid)[0].text("khasra_nos") == "125/6، 126"
+    assert view.model.cell_flags(0, "khasra_nos") == []
+    # ... and Ctrl+Z puts the first reading back
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert view.model.text(0, "khasra_nos") == "125/5، 126"
+
+
+def test_f9_on_a_field_without_another_reading_changes_nothing(qtbot, ctx, view):
+    # GIVEN a field OCR was unsure of, with no second reading
+    _rid, (pid,) = make_register(ctx, low_conf=(1, "area"))
+    _open(qtbot, view, pid)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F8)
+    # WHEN the clerk presses F9
+    qtbot.keyClick(view.table, Qt.Key.Key_F9)
+    wait_idle(qtbot, ctx)
+    # THEN the value and its flag stay, and the status line says why
+    assert view.model.text(1, "area") == "4-10"
+    assert [f.code for f in view.model.cell_flags(1, "area")] == ["low_confidence"]
+    assert "no other reading" in view.status.text()
+
+
 def test_cross_row_rule_updates_live(qtbot, ctx, view):
     # GIVEN a khewat whose shares add up to 1
     _rid, (pid,) = make_register(ctx)

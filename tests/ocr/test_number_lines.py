@@ -181,10 +181,11 @@ def test_a_disagreement_names_both_readings_in_the_fields_flag():
     assert (got.text, got.alternative) == ("1349", "349")
     [flag] = scored.flags
     assert flag.code == "low_confidence" and "'1349' or '349'" in flag.message
+    assert flag.suggestion == "349"  # what the correction view's F9 puts in the field
     # and a reading no second reader disputed has no alternative (an unsure one says so plainly)
     assert same.alternative == ""
     plain = score_field(spec, "349", [0.5], alternative="۳۴۹")  # the same number in Urdu digits
-    assert "OCR is unsure of '349'" in plain.flags[0].message
+    assert "OCR is unsure of '349'" in plain.flags[0].message and plain.flags[0].suggestion is None
     # ... and a second reading that is no value of the field (a khatooni number is an integer) is not offered
     unfit = score_field(spec, "349", [0.5], alternative="3/49")
     assert "OCR is unsure of '349'" in unfit.flags[0].message and "3/49" not in unfit.flags[0].message

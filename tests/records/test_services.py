@@ -268,3 +268,25 @@ def test_restore_entry_is_refused_to_a_role_that_may_not_edit_and_for_submitted_
         assert S.restore_entry(s, actor=clerk, entry_id=ids[0]).entries
         assert not S.restore_entry(s, actor=clerk, entry_id=ids[0]).entries
         assert s.query(AuditEvent).count() == n + 1
+
+
+def test_a_second_ocr_reading_is_kept_with_its_flag_and_plain_flags_stay_as_they_were(workspace, users):
+    from records.flags import WARNING, Flag
+
+    # GIVEN OCR rows: a khasra list flagged with a second reader's number, an area flagged plainly
+    rid, pid, _ = make_page(workspace, users["clerk"], rows=())
+    khasra, area = Reading("1255، 126"), Reading("12-5")
+    khasra.flags = [Flag("low_confidence", WARNING, "the number readers disagree", "khasra_nos", 0,
+                         suggestion="125/5، 126")]
+    area.flags = [Flag("low_confidence", WARNING, "OCR is unsure of '12-5'", "area", 0)]
+    # WHEN they are saved and read back
+    with workspace.session() as s:
+        S.save_ocr_rows(s, actor=users["clerk"], page_id=pid, rows=[{"khasra_nos": khasra, "area": area}])
+    with workspace.session() as s:
+        row = S.page_rows(s, pid)[0]
+        stored = {name: [f.as_dict() for f in row.values[name].flags] for name in ("khasra_nos", "area")}
+        back = {name: list(row.values[name].flags) for name in ("khasra_nos", "area")}
+    # THEN the second reading survives the store, and a flag without one is stored as before
+    assert back["khasra_nos"][0].suggestion == "125/5، 126"
+    assert back["area"][0].suggestion is None and "suggestion" not in stored["area"][0]
+    assert Flag.from_dict(stored["khasra_nos"][0]) == back["khasra_nos"][0]
