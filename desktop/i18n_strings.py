@@ -11,6 +11,9 @@ from __future__ import annotations
 from desktop.qt import QT_TRANSLATE_NOOP
 
 STRINGS = (
+    # the correction view's rows (desktop.correction.rows_model._tr)
+    QT_TRANSLATE_NOOP("Daftar", "Edit {field}"),
+    QT_TRANSLATE_NOOP("Daftar", "Not saved: {error}"),
     # roles
     QT_TRANSLATE_NOOP("Daftar", "clerk"),
     QT_TRANSLATE_NOOP("Daftar", "supervisor"),

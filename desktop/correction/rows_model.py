@@ -11,7 +11,7 @@ database-writer thread; the model shows the new text at once.
 from __future__ import annotations
 
 from desktop.bidi import isolate_urdu
-from desktop.i18n import bilingual, message
+from desktop.i18n import bilingual, is_rtl, message
 from desktop.operations import entry as entry_ops
 from desktop.operations import error_text
 from desktop.qt import (
@@ -53,7 +53,9 @@ class SetValueCommand(QUndoCommand):
     """Undoable edit of one field: redo/undo both save through services.set_value."""
 
     def __init__(self, model: PageRowsModel, entry_id: int, field: str, old: str, new: str) -> None:
-        super().__init__(_tr("Edit {field}").format(field=field))
+        spec = model.template.field(field) if model.template is not None else None
+        label = (spec.label_ur if is_rtl() else spec.label_en) if spec is not None else field
+        super().__init__(_tr("Edit {field}").format(field=label))  # shown as "Undo Edit Area (K-M)"
         self.model, self.entry_id, self.field, self.old, self.new = model, entry_id, field, old, new
 
     def redo(self) -> None:

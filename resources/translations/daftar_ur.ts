@@ -339,6 +339,14 @@
     <context>
         <name>Daftar</name>
         <message>
+            <source>Edit {field}</source>
+            <translation>{field} میں ترمیم</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>محفوظ نہیں ہوا: {error}</translation>
+        </message>
+        <message>
             <source>clerk</source>
             <translation>کلرک</translation>
         </message>

@@ -238,3 +238,23 @@ def test_first_start_can_make_a_plain_workspace(qapp, qtbot, tmp_path):
     assert not is_new_workspace(root) and not Workspace.is_encrypted(root)
     assert dlg.user.role == "admin" and dlg.user.language == "ur" and dlg.recovery_code is None
     dlg.workspace.close()
+
+
+def test_the_undo_action_names_an_edited_field_in_urdu(urdu, ctx, qtbot):
+    from desktop.correction.view import CorrectionView
+    from tests.desktop.conftest import wait_idle
+    from tests.desktop.helpers import make_register
+
+    # GIVEN a page open in the Urdu interface
+    _rid, (pid,) = make_register(ctx)
+    view = CorrectionView(ctx)
+    qtbot.addWidget(view)
+    view.show_page(pid)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    # WHEN the clerk changes a khasra number
+    view.model.setData(view.model.index(0, view.model.column_of("khasra_nos")), "125/6، 126")
+    wait_idle(qtbot, ctx)
+    # THEN the undo button says, in Urdu, which field it would take back (not its internal name)
+    text = view.actions_by_name["undo"].text()
+    assert "نمبرات خسرہ" in text and "ترمیم" in text
+    assert "khasra" not in text and "Edit" not in text
