@@ -413,10 +413,10 @@ class CorrectionView(QWidget):
         """Put the current field's second OCR reading in it (a number the two readers read
         differently: its flag names both), as if typed: saved, undoable, the flag cleared."""
         self.commit_editor()
-        idx = self.table.currentIndex()
-        spec = self.model.template.columns[idx.column()] if idx.isValid() and self.model.template else None
-        other = next((f.suggestion for f in self.model.cell_flags(idx.row(), spec.name) if f.suggestion), None) \
-            if spec else None
+        idx, other = self.table.currentIndex(), None
+        if idx.isValid() and self.model.template is not None:
+            name = self.model.template.columns[idx.column()].name
+            other = next((f.suggestion for f in self.model.cell_flags(idx.row(), name) if f.suggestion), None)
         if not other:
             self._show_status(self.tr("This field has no other reading"))
         elif not self.model.setData(idx, other):
