@@ -37,6 +37,7 @@ from desktop.qt import (
     Signal,
 )
 from records import services
+from records.fields import display_value
 from records.workflow import EDITABLE
 
 CROP_HEIGHT = 90
@@ -366,6 +367,11 @@ class CorrectionView(QWidget):
             lines.append(f"<p dir='{d}'>{escape(read)}</p>")
         colour = {"error": "#a00", "warning": "#a60"}.get(worst(flags), "#333")
         lines += [f"<p dir='{d}' style='color:{colour}'>• {escape(isolate_urdu(message(f.message)))}</p>" for f in flags]
+        other = next((f.suggestion for f in flags if f.suggestion), None)
+        if other:  # say how to take it: one key
+            hint = self.tr("F9 takes the other reading: {text}").format(
+                text=isolate(display_value(spec, other, urdu_digits=self.ctx.prefs.urdu_digits)))
+            lines.append(f"<p dir='{d}'>{escape(hint)}</p>")
         self.cell_info.setText("".join(lines))
 
     # -- keyboard -----------------------------------------------------------

@@ -308,6 +308,10 @@
             <translation>OCR نے پڑھا: {text} (⁦{conf:.0%}⁩)</translation>
         </message>
         <message>
+            <source>F9 takes the other reading: {text}</source>
+            <translation>F9 دوسری پڑھت لیتا ہے: {text}</translation>
+        </message>
+        <message>
             <source>No flagged fields on this page</source>
             <translation>اس صفحے پر کوئی نشان زدہ خانہ نہیں</translation>
         </message>

@@ -78,6 +78,7 @@ def test_f9_takes_a_disputed_numbers_other_reading(qtbot, ctx, view):
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_F8)
     assert view.current_field() == (0, "khasra_nos")
+    assert "F9 takes the other reading" in view.cell_info.text()  # shown beside the flag
     # WHEN the clerk, seeing the page hold the other reading, presses F9
     qtbot.keyClick(view.table, Qt.Key.Key_F9)
     wait_idle(qtbot, ctx)
@@ -105,6 +106,7 @@ def test_f9_on_a_field_without_another_reading_changes_nothing(qtbot, ctx, view)
     assert view.model.text(1, "area") == "4-10"
     assert [f.code for f in view.model.cell_flags(1, "area")] == ["low_confidence"]
     assert "no other reading" in view.status.text()
+    assert "F9" not in view.cell_info.text()
 
 
 def test_cross_row_rule_updates_live(qtbot, ctx, view):
