@@ -150,6 +150,10 @@ class PageRowsModel(QAbstractTableModel):
     def cell_flags(self, row: int, field: str) -> list[Flag]:
         return self._ocr_flags.get((row, field), []) + self._rule_flags.get((row, field), [])
 
+    def other_reading(self, row: int, field: str) -> str | None:
+        """The second OCR reading a field's flags offer (a disputed number), or None."""
+        return next((f.suggestion for f in self.cell_flags(row, field) if f.suggestion), None)
+
     def row_flags(self, row: int) -> list[Flag]:
         return self._rule_flags.get((row, None), [])
 

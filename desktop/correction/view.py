@@ -367,7 +367,7 @@ class CorrectionView(QWidget):
             lines.append(f"<p dir='{d}'>{escape(read)}</p>")
         colour = {"error": "#a00", "warning": "#a60"}.get(worst(flags), "#333")
         lines += [f"<p dir='{d}' style='color:{colour}'>• {escape(isolate_urdu(message(f.message)))}</p>" for f in flags]
-        other = next((f.suggestion for f in flags if f.suggestion), None)
+        other = self.model.other_reading(index.row(), spec.name)
         if other:  # say how to take it: one key
             hint = self.tr("F9 takes the other reading: {text}").format(
                 text=isolate(display_value(spec, other, urdu_digits=self.ctx.prefs.urdu_digits)))
@@ -421,8 +421,7 @@ class CorrectionView(QWidget):
         self.commit_editor()
         idx, other = self.table.currentIndex(), None
         if idx.isValid() and self.model.template is not None:
-            name = self.model.template.columns[idx.column()].name
-            other = next((f.suggestion for f in self.model.cell_flags(idx.row(), name) if f.suggestion), None)
+            other = self.model.other_reading(idx.row(), self.model.template.columns[idx.column()].name)
         if not other:
             self._show_status(self.tr("This field has no other reading"))
         elif not self.model.setData(idx, other):
