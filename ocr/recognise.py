@@ -29,6 +29,7 @@ from typing import Protocol
 import cv2
 import numpy as np
 
+from ocr.confidence import THRESHOLDS
 from ocr.engine import PSM_BLOCK, Engine, Word, get_engine
 from ocr.glyphs import components, hysteresis
 from records.templates import NUMERIC_KINDS
@@ -850,7 +851,9 @@ class DedicatedNumberReader:
     classified at once); with a line reader (`ocr.number_lines`) too, the glyph reader reads
     the cells `needs_glyphs` names (unsure or unparsed readings, or a piece of ink left
     unread; the lines of a list that wrapped are not counted in pieces) and `agree` joins
-    the two."""
+    the two; the line reader's `check` looks again at the nearly sure cells the glyph reader
+    did not read, and whatever will be flagged is read again (`reread`) to choose the
+    reading the field shows."""
 
     name = "numbers"
 
@@ -878,13 +881,23 @@ class DedicatedNumberReader:
                 units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2), ink.pieces))
         pairs = [(g, c.kind) for c, g, _, _ in units]
         if self.lines is not None and units:
-            from ocr.number_lines import agree, needs_glyphs
+            from ocr.number_lines import CHECK_BELOW, agree, needs_glyphs
 
             # the cells are cleaned already: the line reader takes their ink crops
-            read = self.lines.read_crops([(crop, c.kind) for c, _, crop, _ in units])
+            read, steps = self.lines.read_crops_with_steps([(crop, c.kind) for c, _, crop, _ in units])
             ask = [i for i, r in enumerate(read) if needs_glyphs(r, units[i][3])]
             for i, r in zip(ask, self.reader.read_many([pairs[i] for i in ask]), strict=True):
                 read[i] = agree(r, read[i])
+            asked = set(ask)
+            for i, r in enumerate(read):
+                if i not in asked and r.confidence < CHECK_BELOW and steps[i] is not None:
+                    read[i] = self.lines.check(units[i][2], r, steps[i])
+            # what is still unsure (it will be flagged) is read again in other forms
+            again = [i for i, r in enumerate(read) if r.confidence < REREAD_BELOW and steps[i] is not None]
+            if again:
+                items = [(units[i][2], units[i][0].kind, read[i], steps[i]) for i in again]
+                for i, r in zip(again, self.lines.reread(items), strict=True):
+                    read[i] = r
         else:
             read = self.reader.read_many(pairs)
         per_cell: dict[Hashable, list] = {}
@@ -908,6 +921,10 @@ class DedicatedNumberReader:
 
 
 LIST_KINDS = ("khasra-list",)
+# Readings less sure than this are read again (`LineNumberReader.reread`): the app's flag
+# threshold for numbers, so a re-reading never changes what is flagged, only which reading
+# a flagged field shows.
+REREAD_BELOW = THRESHOLDS["number"]
 
 
 def _other_text(reading) -> str:

@@ -350,16 +350,21 @@ class TextLineModel:
         return self._softmax(fwd[:steps], bwd[:steps])
 
     def read_many(self, lines: list[np.ndarray]) -> list[LineText]:
-        """Texts of several normalised lines (with numpy, their recurrences run as one
-        batch; ONNX Runtime reads a line in about a quarter of that time one at a time, and
-        batching lines of different widths there changes the padding the convolutions see)."""
+        """Texts of several normalised lines."""
+        return [self.decode(p) for p in self.probabilities_many(lines)]
+
+    def probabilities_many(self, lines: list[np.ndarray]) -> list[np.ndarray]:
+        """`probabilities` of several normalised lines (with numpy, their recurrences run as
+        one batch; ONNX Runtime reads a line in about a quarter of that time one at a time,
+        and batching lines of different widths there changes the padding the convolutions
+        see)."""
         if not lines:
             return []
         if self.runtime is not None:
-            return [self.decode(self.probabilities(x)) for x in lines]
+            return [self.probabilities(x) for x in lines]
         feats = [self._features(x) for x in lines]
         outs = _bilstm_batch([f for f, _ in feats], *self._bilstm)
-        return [self.decode(self._softmax(f[:n], b[:n])) for (f, b), (_, n) in zip(outs, feats, strict=True)]
+        return [self._softmax(f[:n], b[:n]) for (f, b), (_, n) in zip(outs, feats, strict=True)]
 
     def decode(self, probs: np.ndarray) -> LineText:
         """Best path: the likeliest class per step, repeats merged, blanks dropped.

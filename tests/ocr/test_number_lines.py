@@ -16,6 +16,14 @@ HELD_BACK_LATIN = NOTO / "NotoSerif-Regular.ttf"
 
 
 
+class FixedLines:
+    """A stand-in line reader: subclasses say what it reads (`read_crops`); it keeps no step
+    probabilities, so nothing is checked or read again."""
+
+    def read_crops_with_steps(self, crops):
+        return self.read_crops(crops), [None] * len(crops)
+
+
 def naskh() -> str:
     import resources
 
@@ -139,7 +147,7 @@ def test_a_disagreement_is_flagged_on_the_page_not_only_in_the_reader():
     from ocr.recognise import CellImage, DedicatedNumberReader, recognise_cells
     from records.templates import builtin
 
-    class Lines:
+    class Lines(FixedLines):
         def read_crops(self, cells):
             from ocr.numbers import NumberReading
 
@@ -162,7 +170,7 @@ def test_a_disagreement_names_both_readings_in_the_fields_flag():
     from ocr.recognise import CellImage, DedicatedNumberReader, recognise_cells
     from records.templates import builtin
 
-    class Lines:
+    class Lines(FixedLines):
         def read_crops(self, cells):
             from ocr.numbers import NumberReading
 
@@ -191,20 +199,30 @@ def test_a_disagreement_names_both_readings_in_the_fields_flag():
     assert "OCR is unsure of '349'" in unfit.flags[0].message and "3/49" not in unfit.flags[0].message
 
 
-def test_a_real_disagreement_keeps_the_other_readers_text():
+def kufi_cells(n: int = 8, seed: int = 20261126) -> list:
+    """Degraded (level 2) Urdu-digit cells in Noto Kufi Arabic, a font no model saw, where
+    the readers often differ."""
+    kufi = synth.resolve_fonts(["NotoKufiArabic-Regular"])
+    if not kufi:
+        pytest.skip("Noto Kufi Arabic (fonts-noto-core) is not installed")
+    rng = np.random.default_rng(seed)
+    return [synth.render_cell(synth.random_value(k, rng), k, "urdu", kufi[0], rng, 2)
+            for k in ("integer", "khasra", "area", "cnic") * n]
+
+
+def test_a_real_disagreement_keeps_the_other_readers_text(monkeypatch):
+    from ocr import recognise
     from ocr.numbers import get_number_reader
     from ocr.recognise import CellImage, DedicatedNumberReader, clean_cell
     from records.text import latin_digits
 
-    kufi = synth.resolve_fonts(["NotoKufiArabic-Regular"])
-    if not kufi:
-        pytest.skip("Noto Kufi Arabic (fonts-noto-core) is not installed")
+    # (the two readers alone: every unsure cell to the glyph reader, nothing read again)
+    monkeypatch.setattr(number_lines, "GLYPHS_BELOW", number_lines.CHECK_BELOW)
+    monkeypatch.setattr(recognise, "REREAD_BELOW", 0.0)
     glyphs, lines = get_number_reader(), number_lines.get_line_number_reader()
     app = DedicatedNumberReader(glyphs, lines)
     # GIVEN degraded cells of a font no model saw, where the two readers sometimes differ
-    rng = np.random.default_rng(20261126)
-    cells = [synth.render_cell(synth.random_value(k, rng), k, "urdu", kufi[0], rng, 2)
-             for k in ("integer", "khasra", "area", "cnic") * 8]
+    cells = kufi_cells()
     disputed = 0
     for c in cells:
         gray = c.image if c.image.ndim == 2 else c.image.mean(axis=2).astype(np.uint8)
@@ -232,7 +250,7 @@ def test_the_glyph_reader_is_asked_only_where_the_line_reader_is_unsure_or_unpar
     monkeypatch.setattr(number_lines, "GLYPHS_BELOW", 0.995)
     said = [("125/5", 0.999), ("12-5", 0.97), ("125/", 0.999)]
 
-    class Lines:
+    class Lines(FixedLines):
         def read_crops(self, crops):
             return [NumberReading(t, c, [c] * len(t), problem=parse_problem(k, t)) for (t, c), (_, k) in
                     zip(said, crops, strict=True)]
@@ -263,7 +281,7 @@ def test_a_piece_of_ink_the_line_reader_passed_over_gets_the_glyph_readers_look(
 
     monkeypatch.setattr(number_lines, "GLYPHS_BELOW", 0.995)
 
-    class Lines:
+    class Lines(FixedLines):
         def read_crops(self, crops):
             return [NumberReading("99", 1.0, [1.0, 1.0]) for _ in crops]
 
@@ -289,3 +307,162 @@ def test_a_piece_of_ink_the_line_reader_passed_over_gets_the_glyph_readers_look(
     assert glyphs.asked == [1]
     assert got[0].confidence <= number_lines.DISAGREE_CAP
     assert got[1].text == "99" and got[1].confidence == 1.0
+
+
+def _all_paths_probability(probs: np.ndarray, labels: list[int]) -> float:
+    """P(labels) by summing every path of classes that collapses to them (small cases only)."""
+    import itertools
+
+    total = 0.0
+    for path in itertools.product(range(probs.shape[1]), repeat=probs.shape[0]):
+        collapsed = [k for i, k in enumerate(path) if k and (i == 0 or path[i - 1] != k)]
+        if collapsed == labels:
+            total += float(np.prod(probs[np.arange(len(path)), path]))
+    return total
+
+
+def test_the_ctc_likelihood_is_the_sum_over_every_alignment():
+    from ocr.ctc_score import log_likelihoods
+
+    # GIVEN random step probabilities (5 steps, a blank and 3 characters) and texts with
+    # repeated, alternating and single characters, one too long for the steps
+    rng = np.random.default_rng(7)
+    probs = rng.random((5, 4)) ** 3
+    probs /= probs.sum(axis=1, keepdims=True)
+    short = probs[:3]
+    texts = [[1], [1, 2], [2, 2], [1, 2, 1], [3, 3, 3]]
+    # WHEN they are scored together, with pairs of different lengths in one call
+    got = log_likelihoods([(probs, t) for t in texts] + [(short, [1, 1, 1])])
+    # THEN each equals the sum over every path that collapses to it, and a text that cannot
+    # be aligned (three 1s need a blank between each: 5 steps, not 3) is impossible
+    want = [_all_paths_probability(probs, t) for t in texts]
+    assert np.allclose(np.exp(got[:-1]), want, rtol=1e-9)
+    assert got[-1] == -np.inf
+    assert _all_paths_probability(short, [1, 1, 1]) == 0.0
+
+
+def test_reading_again_chooses_the_reading_the_cell_shows(reader):
+    from ocr.numbers import NumberReading
+
+    # GIVEN a clear 125/5, read so far as 126/5 (unsure) with 125/8 as the other reading
+    img = cell("125/5", "latin", naskh())
+    crop = _ink_crop(img)
+    _, steps = reader.read_crops_with_steps([(crop, "khasra")])
+    so_far = NumberReading("126/5", 0.4, [0.4] * 5, alternative="125/8")
+    # WHEN it is read again in the other forms
+    got = reader.reread([(crop, "khasra", so_far, steps[0])])[0]
+    # THEN the reading the image supports is given, still flagged, with the reading so far beside it
+    assert got.text == "125/5" and got.alternative == "126/5"
+    assert got.confidence <= 0.4
+    # ... and a reading so far that the forms agree with stands as it was
+    right = NumberReading("125/5", 0.4, [0.4] * 5, alternative="126/5")
+    assert reader.reread([(crop, "khasra", right, steps[0])])[0] is right
+
+
+def _ink_crop(img: np.ndarray) -> np.ndarray:
+    from ocr.recognise import _crop, clean_cell
+
+    ink = clean_cell(img if img.ndim == 2 else img.mean(axis=2).astype(np.uint8), strokes=True)
+    return _crop(ink.gray, ink.box, pad=2)
+
+
+class _FormModel:
+    """A stand-in line model that reads `line` as the line does and `wide` in every other form."""
+
+    charset = "-/0123456789،"
+
+    def __init__(self, line: str, wide: str) -> None:
+        self.texts = {"line": line, "form": wide}
+
+    def probabilities_many(self, lines):
+        return ["form" for _ in lines]
+
+    def decode(self, probs):
+        from ocr.text_model import LineText
+
+        text = self.texts[probs]
+        return LineText(text, tuple([0.99] * len(text)))
+
+
+def test_a_nearly_sure_reading_that_reads_otherwise_wider_is_flagged():
+    from ocr.numbers import NumberReading
+
+    nearly = NumberReading("125/5", 0.997, [0.997] * 5)
+    crop = np.full((30, 80), 255, np.uint8)
+    # GIVEN a line reading 99.7% sure, and the cell read 1.5 times as wide gives 126/5
+    reader = number_lines.LineNumberReader(_FormModel("125/5", "126/5"))
+    # WHEN the line reader checks it
+    got = reader.check(crop, nearly, {"line": "line"})
+    # THEN it is flagged with the wider reading beside it
+    assert got.text == "125/5" and got.alternative == "126/5"
+    assert got.confidence <= number_lines.DISAGREE_CAP
+    # ... and where the wider look agrees the reading stands
+    same = number_lines.LineNumberReader(_FormModel("125/5", "125/5"))
+    assert same.check(crop, nearly, {"line": "line"}) is nearly
+
+
+def test_nearly_sure_cells_are_checked_by_the_line_reader_not_the_glyph_reader():
+    from ocr.numbers import NumberReading
+    from ocr.recognise import CellImage, DedicatedNumberReader
+
+    confs = [1.0, 0.997, 0.99]
+
+    class Lines(FixedLines):
+        checked: list[float] = []
+
+        def read_crops(self, crops):
+            return [NumberReading("125/5", c, [c] * 5) for c in confs]
+
+        def read_crops_with_steps(self, crops):
+            return self.read_crops(crops), [{"line": None} for _ in crops]
+
+        def check(self, crop, reading, steps):
+            self.checked.append(reading.confidence)
+            return reading
+
+        def reread(self, items):
+            return [reading for _, _, reading, _ in items]
+
+    class Glyphs:
+        asked: list[str] = []
+
+        def read_many(self, pairs):
+            self.asked += [kind for _, kind in pairs]
+            return [NumberReading("125/5", 0.98, [0.98] * 5) for _ in pairs]
+
+    # GIVEN three cells the line reader reads fully, nearly (99.7%) and less (99%) sure
+    img = cell("125/5", "latin", naskh())
+    lines, glyphs = Lines(), Glyphs()
+    kinds = ["khasra", "area", "integer"]
+    # WHEN the page's cells are read
+    DedicatedNumberReader(glyphs, lines).read_many([CellImage(i, k, img) for i, k in enumerate(kinds)])
+    # THEN the nearly sure one had the line reader's check, the less sure one the glyph reader's
+    assert lines.checked == [0.997]
+    assert glyphs.asked == ["integer"]
+
+
+def test_reading_again_reads_more_degraded_cells_right_and_flags_the_same(monkeypatch):
+    from ocr import recognise
+    from ocr.numbers import get_number_reader
+    from ocr.recognise import CellImage, DedicatedNumberReader
+
+    app = DedicatedNumberReader(get_number_reader(), number_lines.get_line_number_reader())
+    # GIVEN 96 degraded Noto Kufi cells (a font no model saw)
+    cells = kufi_cells(24, seed=5)
+    units = [CellImage(i, c.kind, c.image if c.image.ndim == 2 else c.image.mean(axis=2).astype(np.uint8))
+             for i, c in enumerate(cells)]
+    # WHEN they are read with and without reading the unsure ones again
+    again = app.read_many(units)
+    monkeypatch.setattr(recognise, "REREAD_BELOW", 0.0)
+    once = app.read_many(units)
+
+    def right(got):
+        return sum(number_lines._canon(got[i].text) == number_lines._canon(c.truth) for i, c in enumerate(cells))
+
+    # THEN more are read right, the same cells are flagged, and each changed reading keeps
+    # the first one beside it
+    assert right(again) >= right(once) + 2, (right(again), right(once))
+    assert [g.confidence < 0.9 for g in again.values()] == [g.confidence < 0.9 for g in once.values()]
+    for i in again:
+        if again[i].text != once[i].text:
+            assert again[i].alternative == once[i].text and again[i].confidence < 0.9
