@@ -358,6 +358,10 @@ def parse_problem(kind: str, text: str) -> str | None:
         elif kind == "khasra":
             parse_khasra(text)
         elif kind == "khasra-list":
+            if any(not item.strip() for item in re.split("[،,]", text)):
+                # a register's list has a number between every two commas: a speck was read
+                # as a comma, or a number was lost
+                return f"'{text}' has a comma with no khasra number before or after it"
             parse_khasra_list(text)
         elif kind == "area":
             Area.parse(text)
