@@ -419,6 +419,21 @@ def test_a_number_read_with_a_leading_zero_is_flagged(kind, text, problem):
         assert "starting with 0" in got
 
 
+@pytest.mark.parametrize(("text", "problem"), [
+    ("1/11، ، 4037/3", True), ("1/11،، 4037/3", True), ("125/5،", True), ("، 125", True),
+    ("1/11، 4037/3", False), ("12, 13", False), ("125", False),
+])
+def test_a_list_read_with_a_comma_between_nothing_is_flagged(text, problem):
+    # GIVEN a khasra-list reading with two commas together, or one at an end (a speck read
+    # as a comma, or a number lost), and lists that are whole
+    # WHEN checked as a reading of a khasra list
+    got = parse_problem("khasra-list", text)
+    # THEN the stray comma is named; the others parse
+    assert (got is not None) == problem
+    if problem:
+        assert "comma with no khasra number" in got
+
+
 def test_components_label_as_opencvs_default():
     # GIVEN ink masks of generated number cells and of random speckle
     import cv2
