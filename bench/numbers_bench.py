@@ -332,7 +332,11 @@ def report(results: dict[str, dict], info: dict, tess_version: str | None, secon
                                f"{number_lines.GLYPHS_BELOW} sure, its reading does not parse, or the "
                                "cell holds more pieces of ink than characters were read; "
                                "`ocr.number_lines.agree`: where the two differ the surer reading is given, capped "
-                               "at 0.45 so it is flagged):")
+                               "at 0.45 so it is flagged; a cell the line model is "
+                               f"{number_lines.GLYPHS_BELOW} to {number_lines.CHECK_BELOW} sure of is read once "
+                               "more stretched 1.5 times (`check`), and every cell that will be flagged is read "
+                               "in three more forms and given the reading likeliest over all of them "
+                               "(`reread`, see the eleventh stop below):")
     lines += ["", *targets(results)]
     def shown(r: dict, table: str, key, ours: float) -> float:
         """The app's rate (both readers) where measured, else the glyph reader's."""
