@@ -652,7 +652,7 @@ LINE_MODEL = (
     "three more forms (ink values to the power 0.6; 1.25 and 1.5 times as wide) and shows the "
     "text likeliest over the four, a text that is no value of the field losing 5 nats "
     "(`LineNumberReader.reread`). Flags do not change with it: only the text a flagged field "
-    "shows, and the reading it replaced is kept as the other one (F9). The forms were chosen on "
+    "shows, and the reading it replaced is kept as the other one (F7). The forms were chosen on "
     "the bench's cells and checked on a second seed of the same sets (840 cells each, levels "
     "0–2), the app's reader before -> after: bench seed printed held-back 98.10 -> 99.17%, "
     "handwriting-like held-back 87.62 -> 90.36%, handwriting-like training fonts 96.55 -> "

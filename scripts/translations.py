@@ -65,7 +65,7 @@ def _done(msg: ET.Element) -> bool:
 
 # Placeholders whose values are paths, numbers or dates: kept left to right inside Urdu
 # text by a Unicode isolate (else bidi turns `12-5` into `5-12` and moves a path's slashes).
-LTR_PLACEHOLDERS = re.compile(r"(?<!\u2066)(\{(?:path|first|last|t|code|rows|hadbast|year|conf[^}]*|patterns|when|n|p|id)\})")
+LTR_PLACEHOLDERS = re.compile(r"(?<!\u2066)(\{(?:path|first|last|t|code|rows|hadbast|year|conf[^}]*|patterns|when|n|p|id|key)\})")
 
 
 def isolate_placeholders(tree: ET.ElementTree) -> None:

@@ -1,6 +1,6 @@
 """The correction view: page image beside the page's rows, keyboard first.
 
-Keys: Tab/Enter next field · F8 next flagged field · F9 take a disputed number's other
+Keys: Tab/Enter next field · F8 next flagged field · F7 take a disputed number's other
 reading · PgDn/PgUp next/previous page ·
 Ctrl+Ins add row · Ctrl+Del delete row · Alt+Up/Alt+Down move row · Ctrl+Z/Ctrl+Y undo/redo ·
 Ctrl+= / Ctrl+- zoom · Ctrl+0 fit width · Ctrl+R rotate · Ctrl+Shift+S submit for review.
@@ -21,11 +21,13 @@ from desktop.qt import (
     QAbstractItemView,
     QAction,
     QFontMetrics,
+    QFrame,
     QHBoxLayout,
     QKeySequence,
     QLabel,
     QPixmap,
     QRect,
+    QScrollArea,
     QSplitter,
     Qt,
     QTableView,
@@ -148,8 +150,18 @@ class CorrectionView(QWidget):
         self.cell_info.setObjectName("cellInfo")
         self.cell_info.setWordWrap(True)
         self.cell_info.setFont(urdu_font(11))
+        self.cell_info.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # a field with several flags says more than the magnifier's height holds: it scrolls
+        self.cell_info_area = QScrollArea(right)
+        self.cell_info_area.setObjectName("cellInfoArea")
+        self.cell_info_area.setWidget(self.cell_info)
+        self.cell_info_area.setWidgetResizable(True)
+        self.cell_info_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.cell_info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # room for the usual four lines (the field, what OCR read, a flag, the F7 hint)
+        self.cell_info_area.setMinimumHeight(max(CROP_HEIGHT, 4 * QFontMetrics(self.cell_info.font()).lineSpacing() + 16))
         top.addWidget(self.crop, 2)
-        top.addWidget(self.cell_info, 3)
+        top.addWidget(self.cell_info_area, 3)
         lay.addLayout(top)
 
         self.table = QTableView(right)
@@ -202,7 +214,8 @@ class CorrectionView(QWidget):
             ("prevPage", self.tr("Previous page"), "PgUp", lambda: self._step(-1)),
             ("nextPage", self.tr("Next page"), "PgDown", lambda: self._step(1)),
             ("nextFlag", self.tr("Next flagged field"), "F8", self.next_flagged),
-            ("takeOther", self.tr("Take the other reading"), "F9", self.take_other_reading),
+            # (F9 is the main window's View › Urdu keyboard: one key for two actions fires neither)
+            ("takeOther", self.tr("Take the other reading"), "F7", self.take_other_reading),
             ("addRow", self.tr("Add row"), "Ctrl+Ins", self.add_row),
             ("deleteRow", self.tr("Delete row"), "Ctrl+Del", self.delete_row),
             ("rowUp", self.tr("Move row up"), "Alt+Up", lambda: self.move_row(-1)),
@@ -358,21 +371,39 @@ class CorrectionView(QWidget):
         from desktop.i18n import is_rtl, message
 
         d = "rtl" if is_rtl() else "ltr"  # the interface language's direction
+
+        def para(html: str, direction: str = d, colour: str = "#333") -> str:
+            # rich text's paragraphs keep a line's height above and below: 4 lines would need
+            # twice the magnifier's height
+            return f"<p dir='{direction}' style='margin:0 0 3px 0; color:{colour}'>{html}</p>"
+
         en = "" if is_rtl() else f" — {spec.label_en}"
-        lines = [f"<p dir='rtl'><b>{spec.label_ur}</b>{en}</p>"]
+        lines = [para(f"<b>{spec.label_ur}</b>{en}", "rtl")]
         r = self.model.row_view(index.row())
         v = r.values.get(spec.name) if r else None
         if v is not None and v.raw_text and v.source == "ocr":
             read = self.tr("OCR read: {text} ({conf:.0%})").format(text=isolate(v.raw_text), conf=v.confidence or 0)
-            lines.append(f"<p dir='{d}'>{escape(read)}</p>")
+            lines.append(para(escape(read)))
         colour = {"error": "#a00", "warning": "#a60"}.get(worst(flags), "#333")
-        lines += [f"<p dir='{d}' style='color:{colour}'>• {escape(isolate_urdu(message(f.message)))}</p>" for f in flags]
+        lines += [para(f"• {escape(isolate_urdu(message(f.message)))}", colour=colour) for f in flags]
         other = self.model.other_reading(index.row(), spec.name)
         if other:  # say how to take it: one key
-            hint = self.tr("F9 takes the other reading: {text}").format(
-                text=isolate(display_value(spec, other, urdu_digits=self.ctx.prefs.urdu_digits)))
-            lines.append(f"<p dir='{d}'>{escape(hint)}</p>")
+            key = self.actions_by_name["takeOther"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            hint = self.tr("{key} takes the other reading: {text}").format(
+                key=key, text=isolate(display_value(spec, other, urdu_digits=self.ctx.prefs.urdu_digits)))
+            lines.append(para(escape(hint)))
         self.cell_info.setText("".join(lines))
+        self._fit_cell_info()
+
+    def _fit_cell_info(self) -> None:
+        """Let the field's notes scroll when they need more than the panel's height (a word-
+        wrapped label in a resizable scroll area is otherwise cut to the viewport)."""
+        width = self.cell_info_area.viewport().width()
+        self.cell_info.setMinimumHeight(max(0, self.cell_info.heightForWidth(width)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_cell_info()
 
     # -- keyboard -----------------------------------------------------------
     def app_focus(self):

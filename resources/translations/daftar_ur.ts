@@ -308,8 +308,8 @@
             <translation>OCR نے پڑھا: {text} (⁦{conf:.0%}⁩)</translation>
         </message>
         <message>
-            <source>F9 takes the other reading: {text}</source>
-            <translation>F9 دوسری پڑھت لیتا ہے: {text}</translation>
+            <source>{key} takes the other reading: {text}</source>
+            <translation>⁦{key}⁩ دوسری پڑھت لیتا ہے: {text}</translation>
         </message>
         <message>
             <source>No flagged fields on this page</source>

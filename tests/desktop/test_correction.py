@@ -71,16 +71,16 @@ def test_f8_jumps_to_flagged_field_and_correction_clears_flag(qtbot, ctx, view):
     assert "No flagged fields" in view.status.text()
 
 
-def test_f9_takes_a_disputed_numbers_other_reading(qtbot, ctx, view):
+def test_f7_takes_a_disputed_numbers_other_reading(qtbot, ctx, view):
     # GIVEN a page where the two number readers read row 1's khasra numbers differently
     _rid, (pid,) = make_register(ctx, low_conf=(0, "khasra_nos"), other_reading="125/6، 126")
     _open(qtbot, view, pid)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_F8)
     assert view.current_field() == (0, "khasra_nos")
-    assert "F9 takes the other reading" in view.cell_info.text()  # shown beside the flag
-    # WHEN the clerk, seeing the page hold the other reading, presses F9
-    qtbot.keyClick(view.table, Qt.Key.Key_F9)
+    assert "F7 takes the other reading" in view.cell_info.text()  # shown beside the flag
+    # WHEN the clerk, seeing the page hold the other reading, presses F7
+    qtbot.keyClick(view.table, Qt.Key.Key_F7)
     wait_idle(qtbot, ctx)
     # THEN it is the field's value, saved, and the OCR flag is gone
     assert view.model.text(0, "khasra_nos") == "125/6، 126"
@@ -93,20 +93,20 @@ def test_f9_takes_a_disputed_numbers_other_reading(qtbot, ctx, view):
     assert view.model.text(0, "khasra_nos") == "125/5، 126"
 
 
-def test_f9_on_a_field_without_another_reading_changes_nothing(qtbot, ctx, view):
+def test_f7_on_a_field_without_another_reading_changes_nothing(qtbot, ctx, view):
     # GIVEN a field OCR was unsure of, with no second reading
     _rid, (pid,) = make_register(ctx, low_conf=(1, "area"))
     _open(qtbot, view, pid)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_F8)
-    # WHEN the clerk presses F9
-    qtbot.keyClick(view.table, Qt.Key.Key_F9)
+    # WHEN the clerk presses F7
+    qtbot.keyClick(view.table, Qt.Key.Key_F7)
     wait_idle(qtbot, ctx)
     # THEN the value and its flag stay, and the status line says why
     assert view.model.text(1, "area") == "4-10"
     assert [f.code for f in view.model.cell_flags(1, "area")] == ["low_confidence"]
     assert "no other reading" in view.status.text()
-    assert "F9" not in view.cell_info.text()
+    assert "F7" not in view.cell_info.text()
 
 
 def test_cross_row_rule_updates_live(qtbot, ctx, view):
@@ -287,3 +287,58 @@ def test_typing_then_pgdn_saves_the_field_before_the_page_changes(qtbot, ctx):
     with ctx.ws.session() as s:
         assert services.page_rows(s, pids[0])[0].text("owner") == "نیا نام"
     win.shutdown()
+
+
+def test_no_key_of_the_main_window_is_bound_to_two_actions(qtbot, ctx):
+    from collections import defaultdict
+
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QAction, QKeySequence
+
+    # GIVEN the main window as a clerk sees it, the correction view inside it
+    make_register(ctx)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, ctx)
+    try:
+        # WHEN every action's keys are listed
+        bound = defaultdict(list)
+        for act in win.findChildren(QAction):
+            for key in act.shortcuts():
+                bound[key.toString(QKeySequence.SequenceFormat.PortableText)].append(act.objectName())
+        # THEN each key belongs to one action (Qt fires neither of two: "Ambiguous shortcut overload")
+        assert {k: v for k, v in bound.items() if len(v) > 1} == {}
+        assert bound["F7"] == ["takeOther"] and bound["F9"] == ["urduKeyboard"]
+    finally:
+        win.shutdown()
+
+
+def test_f7_in_the_main_window_takes_the_other_reading(qtbot, ctx):
+    from desktop.mainwindow import MainWindow
+
+    # GIVEN the main window on a page whose first khasra list the number readers disputed
+    _rid, (pid,) = make_register(ctx, low_conf=(0, "khasra_nos"), other_reading="125/6، 126")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)  # a common office screen
+    win.show()
+    view = win.correction
+    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == pid)
+    try:
+        view.table.setFocus()
+        qtbot.keyClick(view.table, Qt.Key.Key_F8)
+        wait_idle(qtbot, ctx)
+        # (the panel's notes, the F7 hint last, are not cut off: they fit or they scroll)
+        info, area = view.cell_info, view.cell_info_area
+        needed = info.heightForWidth(area.viewport().width())
+        assert "F7 takes the other reading" in info.text()
+        assert info.height() >= needed
+        assert needed <= area.viewport().height() or area.verticalScrollBar().maximum() > 0
+        # WHEN the clerk presses F7 there
+        qtbot.keyClick(view.table, Qt.Key.Key_F7)
+        wait_idle(qtbot, ctx)
+        # THEN the other reading is the field's value
+        assert view.model.text(0, "khasra_nos") == "125/6، 126"
+    finally:
+        win.shutdown()
