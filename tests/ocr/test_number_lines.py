@@ -466,3 +466,21 @@ def test_reading_again_reads_more_degraded_cells_right_and_flags_the_same(monkey
     for i in again:
         if again[i].text != once[i].text:
             assert again[i].alternative == once[i].text and again[i].confidence < 0.9
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (2, 60), (60, 2), (40, 1500)])
+def test_checking_and_reading_again_take_any_crop(reader, shape):
+    from ocr.numbers import NumberReading
+
+    rng = np.random.default_rng(3)
+    # GIVEN crops a cleaned cell can leave (a speck, a sliver, a long strip): blank, all ink, noise
+    for crop in (np.full(shape, 255, np.uint8), np.zeros(shape, np.uint8),
+                 rng.integers(0, 256, shape).astype(np.uint8)):
+        read, steps = reader.read_crops_with_steps([(crop, "khasra")])
+        # WHEN the line reader checks them and reads them again
+        checked = reader.check(crop, read[0], steps[0])
+        so_far = NumberReading("12/3", 0.3, [0.3] * 4, alternative="1، 2")
+        again = reader.reread([(crop, "khasra", so_far, steps[0])])[0]
+        # THEN each gives a reading (no error), and one that is not the reading so far stays flagged
+        assert isinstance(checked, NumberReading) and isinstance(again, NumberReading)
+        assert again is so_far or again.confidence <= so_far.confidence
