@@ -3,7 +3,7 @@ probabilities, many (probabilities, text) pairs at once.
 
 A line model's best path is one reading; the forward sum scores any other text against
 the same steps, so that readings from elsewhere (a second reader, the same line drawn
-another way) can be compared on one scale (`ocr.number_rereading`)."""
+another way) can be compared on one scale (`ocr.number_lines.LineNumberReader.reread`)."""
 
 from __future__ import annotations
 

@@ -71,11 +71,12 @@ class LineNumberReader:
         return self.read_crops_with_steps(crops)[0]
 
     def read_crops_with_steps(self, crops: list[tuple[np.ndarray | None, str]]
-                              ) -> tuple[list[NumberReading], list[np.ndarray | None]]:
-        """`read_crops`, and the model's step probabilities for each crop (None for a blank
-        cell), which `reread` scores other readings against."""
+                              ) -> tuple[list[NumberReading], list[dict[str, np.ndarray] | None]]:
+        """`read_crops`, and for each crop the model's step probabilities by form ("line":
+        the crop as read; None for a blank cell), which `check` and `reread` add forms to
+        and score other readings against."""
         out: list[NumberReading] = [NumberReading("", 0.0, problem="nothing was read")] * len(crops)
-        steps: list[np.ndarray | None] = [None] * len(crops)
+        steps: list[dict[str, np.ndarray] | None] = [None] * len(crops)
         lines, where = [], []
         for i, (crop, kind) in enumerate(crops):
             if kind not in NUMERIC_KINDS:
@@ -223,10 +224,10 @@ DISAGREE_CAP = 0.45
 # The glyph reader reads a cell when the line reader is less sure than this (or see
 # needs_glyphs): 25-70% of the cells. Between this and CHECK_BELOW the line model's own
 # second look (`LineNumberReader.check`, half the glyph reader's time) takes its place: on
-# the bench's 8,400 cells (two seeds, five sets) that flagged every wrong reading that the
-# glyph reader at 0.999 flagged, and fewer right ones (printed held-back 10.4 -> 8.8%
-# flagged). Where the glyph reader alone asked below 0.999, 4 more of 388 wrong readings of
-# real handwriting went unflagged at 0.995 (ninth stop).
+# the bench's sets (and a second seed of them) every set left as many wrong readings
+# unflagged as with the glyph reader there, and fewer right ones were flagged (printed
+# held-back 14.9 -> 13.4%, real handwriting 80.2 -> 68.3%; eleventh stop). Without the
+# check, 4 more of 388 wrong readings of real handwriting went unflagged at 0.995 (ninth).
 GLYPHS_BELOW = 0.995
 CHECK_BELOW = 0.999
 
