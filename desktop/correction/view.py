@@ -102,6 +102,19 @@ class DeleteRowCommand(QUndoCommand):
         self.view._restore(self.entry_id, self.col)
 
 
+def marked_difference(shown: str, other: str) -> str:
+    """`other` as HTML with the characters where it differs from `shown` underlined in bold
+    (a disputed 125/5 against 125/6: the 6), so the clerk knows where to look on the page."""
+    from difflib import SequenceMatcher
+    from html import escape
+
+    out = []
+    for op, _a0, _a1, b0, b1 in SequenceMatcher(None, shown, other, autojunk=False).get_opcodes():
+        part = escape(other[b0:b1])
+        out.append(part if op == "equal" or not part else f"<b><u>{part}</u></b>")
+    return "".join(out)
+
+
 class CorrectionView(QWidget):
     """Shows one page; `page_step(+1|-1)` asks the main window for the next/previous page."""
 
@@ -387,11 +400,12 @@ class CorrectionView(QWidget):
         colour = {"error": "#a00", "warning": "#a60"}.get(worst(flags), "#333")
         lines += [para(f"• {escape(isolate_urdu(message(f.message)))}", colour=colour) for f in flags]
         other = self.model.other_reading(index.row(), spec.name)
-        if other:  # say how to take it: one key
+        if other:  # say how to take it: one key; where it differs from the field, underlined
             key = self.actions_by_name["takeOther"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            hint = self.tr("{key} takes the other reading: {text}").format(
-                key=key, text=isolate(display_value(spec, other, urdu_digits=self.ctx.prefs.urdu_digits)))
-            lines.append(para(escape(hint)))
+            digits = self.ctx.prefs.urdu_digits
+            shown = display_value(spec, self.model.text(index.row(), spec.name), urdu_digits=digits)
+            hint = escape(self.tr("{key} takes the other reading: {text}").format(key=key, text="\0"))
+            lines.append(para(hint.replace("\0", isolate(marked_difference(shown, display_value(spec, other, urdu_digits=digits))))))
         self.cell_info.setText("".join(lines))
         self._fit_cell_info()
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from desktop.qt import Qt
 from records import services
+from records.text import latin_digits
 from tests.desktop.conftest import wait_idle
 from tests.desktop.helpers import make_register
 from tests.desktop.keys import type_text
@@ -79,6 +82,8 @@ def test_f7_takes_a_disputed_numbers_other_reading(qtbot, ctx, view):
     qtbot.keyClick(view.table, Qt.Key.Key_F8)
     assert view.current_field() == (0, "khasra_nos")
     assert "F7 takes the other reading" in view.cell_info.text()  # shown beside the flag
+    # (with the digit where it differs from the field underlined: where to look on the page)
+    assert [latin_digits(m) for m in re.findall(r"<u>(.*?)</u>", view.cell_info.text())] == ["6"]
     # WHEN the clerk, seeing the page hold the other reading, presses F7
     qtbot.keyClick(view.table, Qt.Key.Key_F7)
     wait_idle(qtbot, ctx)
