@@ -159,7 +159,7 @@ def score_field(
             threshold = th["text_known"]
     if not flags and conf < threshold:
         other = _stored_number(spec, alternative) if alternative and spec.numeric else ""
-        if other and other != out_text:  # offered to the clerk: one key takes it (desktop F9)
+        if other and other != out_text:  # offered to the clerk: one key takes it (F7 in the correction view)
             msg = f"{label}: the number readers disagree: '{out_text}' or '{other}'; check it against the page"
             flags.append(Flag("low_confidence", WARNING, msg, spec.name, row, suggestion=other))
         else:

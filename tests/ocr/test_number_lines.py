@@ -189,7 +189,7 @@ def test_a_disagreement_names_both_readings_in_the_fields_flag():
     assert (got.text, got.alternative) == ("1349", "349")
     [flag] = scored.flags
     assert flag.code == "low_confidence" and "'1349' or '349'" in flag.message
-    assert flag.suggestion == "349"  # what the correction view's F9 puts in the field
+    assert flag.suggestion == "349"  # what the correction view's F7 puts in the field
     # and a reading no second reader disputed has no alternative (an unsure one says so plainly)
     assert same.alternative == ""
     plain = score_field(spec, "349", [0.5], alternative="۳۴۹")  # the same number in Urdu digits
