@@ -331,11 +331,13 @@ def test_the_ctc_likelihood_is_the_sum_over_every_alignment():
     probs /= probs.sum(axis=1, keepdims=True)
     short = probs[:3]
     texts = [[1], [1, 2], [2, 2], [1, 2, 1], [3, 3, 3]]
-    # WHEN they are scored together, with pairs of different lengths in one call
-    got = log_likelihoods([(probs, t) for t in texts] + [(short, [1, 1, 1])])
+    # WHEN they are scored together, with pairs of different lengths in one call (shorter
+    # ones first and between: the loop takes the steps of each pair only)
+    got = log_likelihoods([(short, [1, 2])] + [(probs, t) for t in texts] + [(short, [2]), (short, [1, 1, 1])])
     # THEN each equals the sum over every path that collapses to it, and a text that cannot
     # be aligned (three 1s need a blank between each: 5 steps, not 3) is impossible
-    want = [_all_paths_probability(probs, t) for t in texts]
+    want = [_all_paths_probability(short, [1, 2])] + [_all_paths_probability(probs, t) for t in texts]
+    want.append(_all_paths_probability(short, [2]))
     assert np.allclose(np.exp(got[:-1]), want, rtol=1e-9)
     assert got[-1] == -np.inf
     assert _all_paths_probability(short, [1, 1, 1]) == 0.0
