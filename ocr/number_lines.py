@@ -119,22 +119,27 @@ class LineNumberReader:
         """Second looks at unsure cells: (ink crop, kind, reading so far, its step
         probabilities by form, "line" the crop as first read). The model reads each crop in
         every one of REREAD_FORMS; each text read in any form, and the reading so far and
-        its alternative, is scored by its CTC likelihood under each form (`ocr.ctc_score`),
+        its alternative (and when none of them is a value of the kind, the likeliest text in
+        the kind's format, `ocr.ctc_format`), is scored by its CTC likelihood under each form (`ocr.ctc_score`),
         averaged over the forms, less REREAD_PARSE_PENALTY where it is no value of the kind.
         Where another text than the reading so far wins, it is given instead, flagged at
         DISAGREE_CAP at most, with the reading so far as its `alternative`; otherwise the
         reading stands as it was. The crops of a page are scored together (one loop over
         the steps)."""
+        from ocr.ctc_format import best_in_format
         from ocr.ctc_score import log_likelihoods
 
         index = {ch: k + 1 for k, ch in enumerate(self.model.charset)}
         plans = []  # per item: its candidate texts and where their scores start
         pairs = []
-        for crop, _kind, reading, steps in items:
+        for crop, kind, reading, steps in items:
             self.form_steps(crop, steps, REREAD_FORMS)
             forms = [steps[n] for n in ("line", *REREAD_FORMS)]
             texts = {_canon(self.model.decode(p).text) for p in forms}
             texts |= {_canon(reading.text), _canon(reading.alternative or "")}
+            if all(parse_problem(kind, _shown(t)) for t in texts if t):
+                # no reading is a value of the kind: the likeliest in its format joins them
+                texts |= {_canon(t) for t in best_in_format(steps["line"], kind, self.model.charset)}
             cands = sorted(t for t in texts if t and all(ch in index for ch in t))
             plans.append((cands, len(forms), len(pairs)))
             if len(cands) > 1:

@@ -486,3 +486,33 @@ def test_checking_and_reading_again_take_any_crop(reader, shape):
         # THEN each gives a reading (no error), and one that is not the reading so far stays flagged
         assert isinstance(checked, NumberReading) and isinstance(again, NumberReading)
         assert again is so_far or again.confidence <= so_far.confidence
+
+
+def test_when_no_reading_parses_the_likeliest_in_the_fields_format_is_given(reader):
+    from ocr.numbers import NumberReading
+
+    # GIVEN a CNIC cell whose every form reads 3520-1234567-1 (a digit lost), the steps
+    # after its 0 holding a faint second 2, and the other reader's 3520-123456-1
+    charset = reader.model.charset
+    rows = []
+    for ch, n, runner_up in [("3", 2, None), ("5", 2, None), ("2", 2, None), ("0", 2, None),
+                             ("", 1, "2"), ("-", 2, None), *[(d, 2, None) for d in "1234567"],
+                             ("-", 2, None), ("1", 2, None)]:
+        row = np.full(len(charset) + 1, 0.01)
+        row[0 if not ch else charset.index(ch) + 1] = 0.6 if runner_up else 0.9
+        if runner_up:
+            row[charset.index(runner_up) + 1] = 0.3
+        rows += [row / row.sum()] * n
+    probs = np.array(rows)
+    steps = {name: probs for name in ("line", *number_lines.REREAD_FORMS)}
+    so_far = NumberReading("3520-1234567-1", 0.2, [0.2] * 14, problem="not a CNIC",
+                           alternative="3520-123456-1")
+    # WHEN it is read again
+    crop = np.zeros((20, 60), np.uint8)  # not read: every form's steps are given
+    got = reader.reread([(crop, "cnic", so_far, steps)])[0]
+    # THEN the thirteen digits in the CNIC format are given, flagged, the reading so far beside
+    assert got.text == "35202-1234567-1"
+    assert got.confidence <= 0.2 and got.alternative == "3520-1234567-1"
+    # ... and where a reading parses already, no format reading is added
+    parsed = NumberReading("35201-1234567-1", 0.4, [0.4] * 15, alternative="3520-1234567-1")
+    assert reader.reread([(crop, "cnic", parsed, dict(steps))])[0].text != "35202-1234567-1"
