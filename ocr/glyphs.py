@@ -77,6 +77,15 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return image
 
 
+def _cumulative_histogram(image: np.ndarray) -> np.ndarray:
+    """Cumulative pixel counts (int64) of a uint8 image's 256 grey levels."""
+    if image.size < 1 << 24:  # OpenCV's float32 counts are exact below that
+        counts = cv2.calcHist([image], [0], None, [256], [0, 256]).ravel().astype(np.int64)
+    else:
+        counts = np.bincount(image.ravel(), minlength=256)
+    return np.cumsum(counts)
+
+
 def ink_levels(gray: np.ndarray, blurred: np.ndarray | None = None) -> tuple[float, float] | None:
     """(paper, ink) greys of a dark-on-light cell after a light blur: the median and the
     0.2th percentile; None when the cell holds no ink at all. `blurred`: that blur of the
@@ -86,13 +95,18 @@ def ink_levels(gray: np.ndarray, blurred: np.ndarray | None = None) -> tuple[flo
         return None
     if blurred is None:
         blurred = cv2.GaussianBlur(gray, (3, 3), 0)
-    cumulative = np.cumsum(np.bincount(blurred.ravel(), minlength=256))
+    cumulative = _cumulative_histogram(blurred)
     n = cumulative[-1]
     paper = float(np.searchsorted(cumulative, 0.5 * n))  # median grey
     ink = float(np.searchsorted(cumulative, 0.002 * n))  # 0.2th percentile
     if paper - ink < MIN_CONTRAST:
         return None
     return paper, ink
+
+
+# An ink mask with its 8-connected components: (mask, labels, stats without the
+# background row), labels and stats as `components(mask)` gives them.
+Labelled = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None,
@@ -108,6 +122,13 @@ def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None,
     looks darker and a faint slash beside bold digits no longer reaches the seed level).
     `blurred`: the cell's light blur, when the caller has it already.
     """
+    found = _binarise_labelled(gray, levels, blurred)
+    return None if found is None else found[0]
+
+
+def _binarise_labelled(gray: np.ndarray, levels: tuple[float, float] | None = None,
+                       blurred: np.ndarray | None = None) -> Labelled | None:
+    """`binarise` with the components of the mask (the hysteresis labels them anyway)."""
     gray = to_gray(gray)
     if gray.size == 0 or min(gray.shape) < 4:
         return None
@@ -119,15 +140,30 @@ def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None,
     paper, ink = levels
     strong = gray < ink + 0.6 * (paper - ink)  # unblurred: hairlines keep their darkest pixels
     weak = blurred < ink + 0.8 * (paper - ink)
-    return hysteresis(weak, strong)
+    n, labels, stats = components(weak)
+    seeded = _seeded(n, labels, strong)
+    if seeded.all():
+        return weak, labels, stats[1:]
+    # the seeded components, numbered in their order among the weak ones (OpenCV numbers
+    # components by where they start in its scan, so that is the order it gives them alone)
+    number = np.zeros(n, labels.dtype)
+    number[1:][seeded] = np.arange(1, np.count_nonzero(seeded) + 1)
+    labels = number[labels]
+    return labels > 0, labels, stats[1:][seeded]
+
+
+def _seeded(n: int, labels: np.ndarray, strong: np.ndarray) -> np.ndarray:
+    """Per component 1..n-1 of `labels`: whether it holds a pixel of the `strong` mask."""
+    return np.bincount(labels[strong], minlength=n)[1:] > 0
 
 
 def hysteresis(weak: np.ndarray, strong: np.ndarray) -> np.ndarray:
     """The 8-connected pieces of the `weak` mask that hold a pixel of the `strong` one."""
-    n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8)
-    seeded = np.bincount(labels[strong], minlength=n) > 0
-    seeded[0] = False
-    return seeded[labels]
+    n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8, ltype=_label_type(weak))
+    seeded = _seeded(n, labels, strong)
+    if seeded.all():
+        return weak != 0  # a copy: every piece holds a seed
+    return np.concatenate([[False], seeded])[labels]
 
 
 TARGET_BAND = 32.0  # text band height (px) the classifier sees
@@ -145,15 +181,25 @@ def normalise_scale(
     scale factor and the (x, y) offset of the crop in the original cell:
     original = worked / factor + offset.
     """
+    worked, labelled, factor, offset = normalise_scale_labelled(gray)
+    return worked, None if labelled is None else labelled[0], factor, offset
+
+
+def normalise_scale_labelled(
+    gray: np.ndarray,
+) -> tuple[np.ndarray, Labelled | None, float, tuple[int, int]]:
+    """`normalise_scale` with the components of the ink mask: (mask, labels, stats), for
+    `find_atoms`; None in place of them when the cell is blank."""
     gray = to_gray(gray)
     blurred = cv2.GaussianBlur(gray, (3, 3), 0) if gray.size and min(gray.shape) >= 4 else None
     levels = ink_levels(gray, blurred)
-    mask = binarise(gray, levels, blurred) if levels else None
-    if mask is None:
+    labelled = _binarise_labelled(gray, levels, blurred) if levels else None
+    if labelled is None:
         return gray, None, 1.0, (0, 0)
-    found = _quick_band(mask)
+    mask, _, stats = labelled
+    found = _quick_band(stats, mask.shape)
     if found is None:
-        return gray, mask, 1.0, (0, 0)
+        return gray, labelled, 1.0, (0, 0)
     band, (bx0, by0, bx1, by1) = found
     margin = int(0.6 * band.height) + 2
     h, w = gray.shape
@@ -161,21 +207,24 @@ def normalise_scale(
     x1, y1 = min(bx1 + margin, w), min(by1 + margin, h)
     factor = float(np.clip(TARGET_BAND / band.height, 0.4, 4.0))
     if 0.85 <= factor <= 1.2:
-        return gray[y0:y1, x0:x1], mask[y0:y1, x0:x1], 1.0, (x0, y0)
+        if (x0, y0, x1, y1) != (0, 0, w, h):  # cropping may cut a component: label anew
+            mask = mask[y0:y1, x0:x1]
+            labelled = (mask, *_components(mask))
+        return gray[y0:y1, x0:x1], labelled, 1.0, (x0, y0)
     crop = gray[y0:y1, x0:x1]
     size = (max(int(round(crop.shape[1] * factor)), 1), max(int(round(crop.shape[0] * factor)), 1))
     interp = cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA
     resized = cv2.resize(crop, size, interpolation=interp)
-    return resized, binarise(resized, levels if factor > 1 else None), factor, (x0, y0)
+    return resized, _binarise_labelled(resized, levels if factor > 1 else None), factor, (x0, y0)
 
 
-def _quick_band(mask: np.ndarray) -> tuple[Band, tuple[int, int, int, int]] | None:
-    """Text band from the boxes of the larger components (no masks built), and the box
-    (x0, y0, x1, y1) of all components that are not ruling lines."""
-    stats = components(mask)[2][1:]
+def _quick_band(stats: np.ndarray, shape: tuple[int, int]) -> tuple[Band, tuple[int, int, int, int]] | None:
+    """Text band from the boxes of the larger components (stats without the background
+    row, of a mask of `shape`), and the box (x0, y0, x1, y1) of all components that are
+    not ruling lines."""
     if len(stats) == 0:
         return None
-    cell_h, cell_w = mask.shape
+    cell_h, cell_w = shape
     w, h = stats[:, 2], stats[:, 3]
     rules = ((w >= 0.85 * cell_w) & (h <= max(0.2 * cell_h, 3))) | (
         (h >= 0.85 * cell_h) & (w <= max(0.08 * cell_w, 3))
@@ -197,6 +246,12 @@ def _quick_band(mask: np.ndarray) -> tuple[Band, tuple[int, int, int, int]] | No
     return band, box
 
 
+def _label_type(mask: np.ndarray) -> int:
+    """16-bit labels where a mask cannot hold more components than that (any cell)."""
+    h, w = mask.shape
+    return cv2.CV_16U if (h + 1) * (w + 1) // 4 < 65535 else cv2.CV_32S
+
+
 def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
     """(count, labels, stats) of a mask's 8-connected components, as OpenCV's
     connectedComponentsWithStats gives them (row 0 of stats is the background).
@@ -204,10 +259,8 @@ def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
     Labels are 16-bit where a mask cannot hold more components than that (any cell): the
     same labels and statistics in half the time on number cells, where the statistics cost
     four times the labelling with 32-bit labels."""
-    h, w = mask.shape
-    ltype = cv2.CV_16U if (h + 1) * (w + 1) // 4 < 65535 else cv2.CV_32S
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8, copy=False), connectivity=8,
-                                                           ltype=ltype)
+                                                           ltype=_label_type(mask))
     return n, labels, stats
 
 
@@ -233,16 +286,19 @@ def estimate_band(boxes: list[tuple[int, int, int, int]]) -> Band | None:
     return Band(_median(tops), _median(bottoms))
 
 
-def find_atoms(mask: np.ndarray) -> tuple[list[Atom], Band | None]:
+def find_atoms(
+    mask: np.ndarray, comps: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[list[Atom], Band | None]:
     """Glyph candidates of an ink mask, left to right, and the text band they sit in.
 
     Drops ruling remnants (long thin components along the cell edge), speckles (much
     smaller than the text band) and anything far above or below the band; merges
     components that overlap horizontally by more than half the narrower one (a stroke
-    broken by faded ink, a dot under a glyph).
+    broken by faded ink, a dot under a glyph). `comps`: the mask's (labels, stats without
+    the background row) when the caller has them (`normalise_scale_labelled`).
     """
     cell_h, cell_w = mask.shape
-    labels, stats_array = _components(mask)
+    labels, stats_array = comps if comps is not None else _components(mask)
     stats = stats_array.tolist()  # rows of Python ints: the loops below index them often
     keep: list[int] = []
     for i, (x, _y, w, h, _area) in enumerate(stats):

@@ -40,7 +40,7 @@ from ocr.glyphs import (
     build_lattice,
     features_from_shapes,
     find_atoms,
-    normalise_scale,
+    normalise_scale_labelled,
     shapes_batch,
 )
 
@@ -201,10 +201,11 @@ class NumberReader:
         todo = []  # (cell index, kind, scale, offset, band, lattice, keys)
         shapes, geometry = [], []
         for i, (cell_gray, kind) in enumerate(cells):
-            _, mask, scale, offset = normalise_scale(cell_gray)
-            if mask is None:
+            _, labelled, scale, offset = normalise_scale_labelled(cell_gray)
+            if labelled is None:
                 continue
-            atoms, band = find_atoms(mask)
+            mask, labels, stats = labelled
+            atoms, band = find_atoms(mask, (labels, stats))
             if not atoms or band is None:
                 continue
             lattice = build_lattice(atoms, band)
