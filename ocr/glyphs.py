@@ -16,6 +16,7 @@ Only numpy and OpenCV are used.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 
@@ -138,8 +139,8 @@ def _binarise_labelled(gray: np.ndarray, levels: tuple[float, float] | None = No
     if levels is None:
         return None
     paper, ink = levels
-    strong = gray < ink + 0.6 * (paper - ink)  # unblurred: hairlines keep their darkest pixels
-    weak = blurred < ink + 0.8 * (paper - ink)
+    strong = _darker(gray, ink + 0.6 * (paper - ink))  # unblurred: hairlines keep their darkest pixels
+    weak = _darker(blurred, ink + 0.8 * (paper - ink))
     n, labels, stats = components(weak)
     seeded = _seeded(n, labels, strong)
     if seeded.all():
@@ -150,6 +151,12 @@ def _binarise_labelled(gray: np.ndarray, levels: tuple[float, float] | None = No
     number[1:][seeded] = np.arange(1, np.count_nonzero(seeded) + 1)
     labels = number[labels]
     return labels > 0, labels, stats[1:][seeded]
+
+
+def _darker(image: np.ndarray, level: float) -> np.ndarray:
+    """`image < level` for a uint8 image, compared with the integer ceil(level): the same
+    pixels, in uint8 rather than float64 arithmetic."""
+    return image < min(max(math.ceil(level), 0), 256)
 
 
 def _seeded(n: int, labels: np.ndarray, strong: np.ndarray) -> np.ndarray:
@@ -222,26 +229,24 @@ def _quick_band(stats: np.ndarray, shape: tuple[int, int]) -> tuple[Band, tuple[
     """Text band from the boxes of the larger components (stats without the background
     row, of a mask of `shape`), and the box (x0, y0, x1, y1) of all components that are
     not ruling lines."""
-    if len(stats) == 0:
-        return None
     cell_h, cell_w = shape
-    w, h = stats[:, 2], stats[:, 3]
-    rules = ((w >= 0.85 * cell_w) & (h <= max(0.2 * cell_h, 3))) | (
-        (h >= 0.85 * cell_h) & (w <= max(0.08 * cell_w, 3))
-    )
-    stats = stats[~rules]
-    if len(stats) == 0:
+    flat, thin = max(0.2 * cell_h, 3), max(0.08 * cell_w, 3)
+    boxes = [
+        (x, y, w, h)
+        for x, y, w, h, _ in stats.tolist()  # Python ints: a handful of components
+        if not (w >= 0.85 * cell_w and h <= flat or h >= 0.85 * cell_h and w <= thin)
+    ]
+    if not boxes:
         return None
-    size = np.maximum(stats[:, 2], stats[:, 3])
-    big = stats[size >= 0.3 * size.max()]
-    band = estimate_band([tuple(int(v) for v in b[:4]) for b in big])
+    least = 0.3 * max(max(w, h) for _, _, w, h in boxes)
+    band = estimate_band([b for b in boxes if max(b[2], b[3]) >= least])
     if band is None:
         return None
     box = (
-        int(stats[:, 0].min()),
-        int(stats[:, 1].min()),
-        int((stats[:, 0] + stats[:, 2]).max()),
-        int((stats[:, 1] + stats[:, 3]).max()),
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[0] + b[2] for b in boxes),
+        max(b[1] + b[3] for b in boxes),
     )
     return band, box
 
@@ -279,11 +284,9 @@ def estimate_band(boxes: list[tuple[int, int, int, int]]) -> Band | None:
     """Text band from component boxes (x, y, w, h): the median extent of the tall ones."""
     if not boxes:
         return None
-    heights = np.array([b[3] for b in boxes], dtype=float)
-    tall = heights >= 0.55 * heights.max()
-    tops = np.array([b[1] for b in boxes], dtype=float)[tall]
-    bottoms = np.array([b[1] + b[3] for b in boxes], dtype=float)[tall]
-    return Band(_median(tops), _median(bottoms))
+    least = 0.55 * max(b[3] for b in boxes)
+    tall = [b for b in boxes if b[3] >= least]
+    return Band(_median([b[1] for b in tall]), _median([b[1] + b[3] for b in tall]))
 
 
 def find_atoms(
@@ -310,8 +313,7 @@ def find_atoms(
     if not keep:
         return [], None
     # Band from components that are not tiny.
-    sizes = np.array([max(stats[i][2], stats[i][3]) for i in keep], dtype=float)
-    least = 0.3 * sizes.max()
+    least = 0.3 * max(max(stats[i][2], stats[i][3]) for i in keep)
     big = [i for i in keep if max(stats[i][2], stats[i][3]) >= least]
     band = estimate_band([tuple(stats[i][:4]) for i in big])
     assert band is not None
