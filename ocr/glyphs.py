@@ -16,7 +16,9 @@ Only numpy and OpenCV are used.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 import cv2
 import numpy as np
@@ -37,7 +39,7 @@ class Band:
     top: float
     bottom: float
 
-    @property
+    @cached_property
     def height(self) -> float:
         return max(self.bottom - self.top, 1.0)
 
@@ -76,6 +78,15 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return image
 
 
+def _cumulative_histogram(image: np.ndarray) -> np.ndarray:
+    """Cumulative pixel counts (int64) of a uint8 image's 256 grey levels."""
+    if image.size < 1 << 24:  # OpenCV's float32 counts are exact below that
+        counts = cv2.calcHist([image], [0], None, [256], [0, 256]).ravel().astype(np.int64)
+    else:
+        counts = np.bincount(image.ravel(), minlength=256)
+    return np.cumsum(counts)
+
+
 def ink_levels(gray: np.ndarray, blurred: np.ndarray | None = None) -> tuple[float, float] | None:
     """(paper, ink) greys of a dark-on-light cell after a light blur: the median and the
     0.2th percentile; None when the cell holds no ink at all. `blurred`: that blur of the
@@ -85,13 +96,18 @@ def ink_levels(gray: np.ndarray, blurred: np.ndarray | None = None) -> tuple[flo
         return None
     if blurred is None:
         blurred = cv2.GaussianBlur(gray, (3, 3), 0)
-    cumulative = np.cumsum(np.bincount(blurred.ravel(), minlength=256))
+    cumulative = _cumulative_histogram(blurred)
     n = cumulative[-1]
     paper = float(np.searchsorted(cumulative, 0.5 * n))  # median grey
     ink = float(np.searchsorted(cumulative, 0.002 * n))  # 0.2th percentile
     if paper - ink < MIN_CONTRAST:
         return None
     return paper, ink
+
+
+# An ink mask with its 8-connected components: (mask, labels, stats without the
+# background row), labels and stats as `components(mask)` gives them.
+Labelled = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None,
@@ -107,6 +123,13 @@ def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None,
     looks darker and a faint slash beside bold digits no longer reaches the seed level).
     `blurred`: the cell's light blur, when the caller has it already.
     """
+    found = _binarise_labelled(gray, levels, blurred)
+    return None if found is None else found[0]
+
+
+def _binarise_labelled(gray: np.ndarray, levels: tuple[float, float] | None = None,
+                       blurred: np.ndarray | None = None) -> Labelled | None:
+    """`binarise` with the components of the mask (the hysteresis labels them anyway)."""
     gray = to_gray(gray)
     if gray.size == 0 or min(gray.shape) < 4:
         return None
@@ -116,17 +139,38 @@ def binarise(gray: np.ndarray, levels: tuple[float, float] | None = None,
     if levels is None:
         return None
     paper, ink = levels
-    strong = gray < ink + 0.6 * (paper - ink)  # unblurred: hairlines keep their darkest pixels
-    weak = blurred < ink + 0.8 * (paper - ink)
-    return hysteresis(weak, strong)
+    strong = _darker(gray, ink + 0.6 * (paper - ink))  # unblurred: hairlines keep their darkest pixels
+    weak = _darker(blurred, ink + 0.8 * (paper - ink))
+    n, labels, stats = components(weak)
+    seeded = _seeded(n, labels, strong)
+    if seeded.all():
+        return weak, labels, stats[1:]
+    # the seeded components, numbered in their order among the weak ones (OpenCV numbers
+    # components by where they start in its scan, so that is the order it gives them alone)
+    number = np.zeros(n, labels.dtype)
+    number[1:][seeded] = np.arange(1, np.count_nonzero(seeded) + 1)
+    labels = number[labels]
+    return labels > 0, labels, stats[1:][seeded]
+
+
+def _darker(image: np.ndarray, level: float) -> np.ndarray:
+    """`image < level` for a uint8 image, compared with the integer ceil(level): the same
+    pixels, in uint8 rather than float64 arithmetic."""
+    return image < min(max(math.ceil(level), 0), 256)
+
+
+def _seeded(n: int, labels: np.ndarray, strong: np.ndarray) -> np.ndarray:
+    """Per component 1..n-1 of `labels`: whether it holds a pixel of the `strong` mask."""
+    return np.bincount(labels[strong], minlength=n)[1:] > 0
 
 
 def hysteresis(weak: np.ndarray, strong: np.ndarray) -> np.ndarray:
     """The 8-connected pieces of the `weak` mask that hold a pixel of the `strong` one."""
-    n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8)
-    seeded = np.bincount(labels[strong], minlength=n) > 0
-    seeded[0] = False
-    return seeded[labels]
+    n, labels = cv2.connectedComponents(weak.astype(np.uint8), connectivity=8, ltype=_label_type(weak))
+    seeded = _seeded(n, labels, strong)
+    if seeded.all():
+        return weak != 0  # a copy: every piece holds a seed
+    return np.concatenate([[False], seeded])[labels]
 
 
 TARGET_BAND = 32.0  # text band height (px) the classifier sees
@@ -144,15 +188,25 @@ def normalise_scale(
     scale factor and the (x, y) offset of the crop in the original cell:
     original = worked / factor + offset.
     """
+    worked, labelled, factor, offset = normalise_scale_labelled(gray)
+    return worked, None if labelled is None else labelled[0], factor, offset
+
+
+def normalise_scale_labelled(
+    gray: np.ndarray,
+) -> tuple[np.ndarray, Labelled | None, float, tuple[int, int]]:
+    """`normalise_scale` with the components of the ink mask: (mask, labels, stats), for
+    `find_atoms`; None in place of them when the cell is blank."""
     gray = to_gray(gray)
     blurred = cv2.GaussianBlur(gray, (3, 3), 0) if gray.size and min(gray.shape) >= 4 else None
     levels = ink_levels(gray, blurred)
-    mask = binarise(gray, levels, blurred) if levels else None
-    if mask is None:
+    labelled = _binarise_labelled(gray, levels, blurred) if levels else None
+    if labelled is None:
         return gray, None, 1.0, (0, 0)
-    found = _quick_band(mask)
+    mask, _, stats = labelled
+    found = _quick_band(stats, mask.shape)
     if found is None:
-        return gray, mask, 1.0, (0, 0)
+        return gray, labelled, 1.0, (0, 0)
     band, (bx0, by0, bx1, by1) = found
     margin = int(0.6 * band.height) + 2
     h, w = gray.shape
@@ -160,40 +214,47 @@ def normalise_scale(
     x1, y1 = min(bx1 + margin, w), min(by1 + margin, h)
     factor = float(np.clip(TARGET_BAND / band.height, 0.4, 4.0))
     if 0.85 <= factor <= 1.2:
-        return gray[y0:y1, x0:x1], mask[y0:y1, x0:x1], 1.0, (x0, y0)
+        if (x0, y0, x1, y1) != (0, 0, w, h):  # cropping may cut a component: label anew
+            mask = mask[y0:y1, x0:x1]
+            labelled = (mask, *_components(mask))
+        return gray[y0:y1, x0:x1], labelled, 1.0, (x0, y0)
     crop = gray[y0:y1, x0:x1]
     size = (max(int(round(crop.shape[1] * factor)), 1), max(int(round(crop.shape[0] * factor)), 1))
     interp = cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA
     resized = cv2.resize(crop, size, interpolation=interp)
-    return resized, binarise(resized, levels if factor > 1 else None), factor, (x0, y0)
+    return resized, _binarise_labelled(resized, levels if factor > 1 else None), factor, (x0, y0)
 
 
-def _quick_band(mask: np.ndarray) -> tuple[Band, tuple[int, int, int, int]] | None:
-    """Text band from the boxes of the larger components (no masks built), and the box
-    (x0, y0, x1, y1) of all components that are not ruling lines."""
-    stats = components(mask)[2][1:]
-    if len(stats) == 0:
+def _quick_band(stats: np.ndarray, shape: tuple[int, int]) -> tuple[Band, tuple[int, int, int, int]] | None:
+    """Text band from the boxes of the larger components (stats without the background
+    row, of a mask of `shape`), and the box (x0, y0, x1, y1) of all components that are
+    not ruling lines."""
+    cell_h, cell_w = shape
+    flat, thin = max(0.2 * cell_h, 3), max(0.08 * cell_w, 3)
+    boxes = [
+        (x, y, w, h)
+        for x, y, w, h, _ in stats.tolist()  # Python ints: a handful of components
+        if not (w >= 0.85 * cell_w and h <= flat or h >= 0.85 * cell_h and w <= thin)
+    ]
+    if not boxes:
         return None
-    cell_h, cell_w = mask.shape
-    w, h = stats[:, 2], stats[:, 3]
-    rules = ((w >= 0.85 * cell_w) & (h <= max(0.2 * cell_h, 3))) | (
-        (h >= 0.85 * cell_h) & (w <= max(0.08 * cell_w, 3))
-    )
-    stats = stats[~rules]
-    if len(stats) == 0:
-        return None
-    size = np.maximum(stats[:, 2], stats[:, 3])
-    big = stats[size >= 0.3 * size.max()]
-    band = estimate_band([tuple(int(v) for v in b[:4]) for b in big])
+    least = 0.3 * max(max(w, h) for _, _, w, h in boxes)
+    band = estimate_band([b for b in boxes if max(b[2], b[3]) >= least])
     if band is None:
         return None
     box = (
-        int(stats[:, 0].min()),
-        int(stats[:, 1].min()),
-        int((stats[:, 0] + stats[:, 2]).max()),
-        int((stats[:, 1] + stats[:, 3]).max()),
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[0] + b[2] for b in boxes),
+        max(b[1] + b[3] for b in boxes),
     )
     return band, box
+
+
+def _label_type(mask: np.ndarray) -> int:
+    """16-bit labels where a mask cannot hold more components than that (any cell)."""
+    h, w = mask.shape
+    return cv2.CV_16U if (h + 1) * (w + 1) // 4 < 65535 else cv2.CV_32S
 
 
 def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
@@ -203,10 +264,8 @@ def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
     Labels are 16-bit where a mask cannot hold more components than that (any cell): the
     same labels and statistics in half the time on number cells, where the statistics cost
     four times the labelling with 32-bit labels."""
-    h, w = mask.shape
-    ltype = cv2.CV_16U if (h + 1) * (w + 1) // 4 < 65535 else cv2.CV_32S
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8, copy=False), connectivity=8,
-                                                           ltype=ltype)
+    image = mask.view(np.uint8) if mask.dtype == bool else mask.astype(np.uint8, copy=False)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(image, connectivity=8, ltype=_label_type(mask))
     return n, labels, stats
 
 
@@ -225,23 +284,24 @@ def estimate_band(boxes: list[tuple[int, int, int, int]]) -> Band | None:
     """Text band from component boxes (x, y, w, h): the median extent of the tall ones."""
     if not boxes:
         return None
-    heights = np.array([b[3] for b in boxes], dtype=float)
-    tall = heights >= 0.55 * heights.max()
-    tops = np.array([b[1] for b in boxes], dtype=float)[tall]
-    bottoms = np.array([b[1] + b[3] for b in boxes], dtype=float)[tall]
-    return Band(_median(tops), _median(bottoms))
+    least = 0.55 * max(b[3] for b in boxes)
+    tall = [b for b in boxes if b[3] >= least]
+    return Band(_median([b[1] for b in tall]), _median([b[1] + b[3] for b in tall]))
 
 
-def find_atoms(mask: np.ndarray) -> tuple[list[Atom], Band | None]:
+def find_atoms(
+    mask: np.ndarray, comps: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[list[Atom], Band | None]:
     """Glyph candidates of an ink mask, left to right, and the text band they sit in.
 
     Drops ruling remnants (long thin components along the cell edge), speckles (much
     smaller than the text band) and anything far above or below the band; merges
     components that overlap horizontally by more than half the narrower one (a stroke
-    broken by faded ink, a dot under a glyph).
+    broken by faded ink, a dot under a glyph). `comps`: the mask's (labels, stats without
+    the background row) when the caller has them (`normalise_scale_labelled`).
     """
     cell_h, cell_w = mask.shape
-    labels, stats_array = _components(mask)
+    labels, stats_array = comps if comps is not None else _components(mask)
     stats = stats_array.tolist()  # rows of Python ints: the loops below index them often
     keep: list[int] = []
     for i, (x, _y, w, h, _area) in enumerate(stats):
@@ -253,8 +313,7 @@ def find_atoms(mask: np.ndarray) -> tuple[list[Atom], Band | None]:
     if not keep:
         return [], None
     # Band from components that are not tiny.
-    sizes = np.array([max(stats[i][2], stats[i][3]) for i in keep], dtype=float)
-    least = 0.3 * sizes.max()
+    least = 0.3 * max(max(stats[i][2], stats[i][3]) for i in keep)
     big = [i for i in keep if max(stats[i][2], stats[i][3]) >= least]
     band = estimate_band([tuple(stats[i][:4]) for i in big])
     assert band is not None
@@ -290,6 +349,10 @@ def find_atoms(mask: np.ndarray) -> tuple[list[Atom], Band | None]:
 
 
 def _atom(labels: np.ndarray, stats: list[list[int]], group: list[int]) -> Atom:
+    if len(group) == 1:  # most atoms: one component, its box from the statistics
+        i = group[0]
+        x, y, w, h = stats[i][:4]
+        return Atom(x, y, x + w, y + h, labels[y : y + h, x : x + w] == i + 1)
     x0 = min(stats[i][0] for i in group)
     y0 = min(stats[i][1] for i in group)
     x1 = max(stats[i][0] + stats[i][2] for i in group)
@@ -345,10 +408,10 @@ def union(parts: list[Atom]) -> Atom:
     """One atom holding the ink of several (their boxes joined, masks OR-ed)."""
     if len(parts) == 1:
         return parts[0]
-    x0 = min(p.x0 for p in parts)
-    y0 = min(p.y0 for p in parts)
-    x1 = max(p.x1 for p in parts)
-    y1 = max(p.y1 for p in parts)
+    x0 = min([p.x0 for p in parts])
+    y0 = min([p.y0 for p in parts])
+    x1 = max([p.x1 for p in parts])
+    y1 = max([p.y1 for p in parts])
     mask = np.zeros((y1 - y0, x1 - x0), bool)
     for p in parts:
         mask[p.y0 - y0 : p.y1 - y0, p.x0 - x0 : p.x1 - x0] |= p.mask
@@ -502,7 +565,75 @@ def _resize_stack(imgs: np.ndarray, size: int) -> np.ndarray:
     return np.matmul(_AREA, np.matmul(imgs, _AREA.T)).astype(np.float32)
 
 
-HOG_CHUNK = 128
+HOG_CHUNK = 48
+
+
+@cache
+def _hog_tables(h: int, w: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Constant index tables of the HOG of (h, w) images: the first histogram slot of each
+    pixel of a chunk of HOG_CHUNK images (flattened), the bin (mod HOG_BINS) of each integer
+    bin position from -HOG_BINS - 1 on, and the cells of every 2x2 block in block order."""
+    ch, cw = h // HOG_CELL, w // HOG_CELL
+    cell_of = (np.arange(h)[:, None] // HOG_CELL) * cw + (np.arange(w)[None, :] // HOG_CELL)
+    slot = ((np.arange(HOG_CHUNK)[:, None, None] * (ch * cw) + cell_of[None]) * HOG_BINS).ravel()
+    bin_of = np.arange(-HOG_BINS - 1, HOG_BINS + 1) % HOG_BINS
+    cells = np.arange(ch * cw * HOG_BINS).reshape(ch, cw, HOG_BINS)
+    blocks = np.concatenate(
+        [cells[:-1, :-1], cells[:-1, 1:], cells[1:, :-1], cells[1:, 1:]], axis=2
+    ).ravel()
+    return slot, bin_of, blocks
+
+
+def _centred_differences(imgs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Flattened x and y gradients (right minus left, below minus above neighbour) of a
+    stack of images, 0 on the images' edges: taken over the whole stack as one flat array
+    (one contiguous pass each), then the edge pixels, whose neighbours belong to another
+    row or image, set to 0."""
+    n, h, w = imgs.shape
+    flat = np.ascontiguousarray(imgs).ravel()
+    gx = np.empty_like(flat)
+    gy = np.empty_like(flat)
+    np.subtract(flat[2:], flat[:-2], out=gx[1:-1])
+    np.subtract(flat[2 * w :], flat[: -2 * w], out=gy[w:-w])
+    gx.reshape(n * h, w)[:, [0, -1]] = 0
+    gy.reshape(n, h * w)[:, :w] = 0
+    gy.reshape(n, h * w)[:, -w:] = 0
+    return gx, gy
+
+
+def _hog_cells(imgs: np.ndarray) -> np.ndarray:
+    """Orientation histograms (N, cells * HOG_BINS, float64) of at most HOG_CHUNK images.
+
+    Only pixels with a gradient are binned: the others would add exact zeros (most of a
+    glyph's square is blank paper), so the sums are those of binning every pixel."""
+    n, h, w = imgs.shape
+    slot, bin_of, _ = _hog_tables(h, w)
+    gx, gy = _centred_differences(imgs)
+    square = gx * gx
+    square += gy * gy
+    at = np.flatnonzero(square > 0)
+    mag = np.sqrt(square[at])
+    # unsigned orientation: an angle and the angle + pi share a bin, so the integer bin
+    # position of arctan2 (-pi .. pi) is taken modulo HOG_BINS through a table
+    pos = np.arctan2(gy[at], gx[at]) * np.float32(HOG_BINS / np.pi) - np.float32(0.5)
+    lo_f = np.floor(pos)
+    upper = mag * (pos - lo_f)
+    lo = lo_f.astype(np.intp)
+    lo += HOG_BINS + 1  # index into bin_of: -HOG_BINS - 1 at the least
+    start = slot[at]
+    size = n * (h // HOG_CELL) * (w // HOG_CELL) * HOG_BINS
+    acc = np.bincount(start + bin_of[lo], mag - upper, minlength=size)
+    lo += 1
+    acc += np.bincount(start + bin_of[lo], upper, minlength=size)
+    return acc.reshape(n, -1)
+
+
+def _normalise_blocks(blocks: np.ndarray) -> None:
+    """Divide each block histogram (last axis) by its L2 norm, in place."""
+    norm = (blocks * blocks).sum(axis=2, keepdims=True)
+    norm += 1e-6
+    np.sqrt(norm, out=norm)
+    blocks /= norm
 
 
 def hog_features(imgs: np.ndarray) -> np.ndarray:
@@ -511,43 +642,17 @@ def hog_features(imgs: np.ndarray) -> np.ndarray:
     Unsigned gradients, 9 bins, 6x6-pixel cells, 2x2-cell blocks, L2-Hys normalised
     (OpenCV 5 wheels have no HOGDescriptor, so this is the textbook version in numpy).
     Taken HOG_CHUNK images at a time: a page's candidates at once (600 or more) make
-    temporaries of megabytes, and the same work on chunks that stay in the cache takes a
-    third of the time.
+    temporaries of megabytes, and the same work on chunks that stay in the cache (a
+    batch of cells' 400 candidates as 48 at a time) takes a third of the time.
     """
     if len(imgs) > HOG_CHUNK:
         return np.concatenate([hog_features(imgs[i : i + HOG_CHUNK]) for i in range(0, len(imgs), HOG_CHUNK)])
     n, h, w = imgs.shape
-    gx = np.zeros_like(imgs)
-    gy = np.zeros_like(imgs)
-    gx[:, :, 1:-1] = imgs[:, :, 2:] - imgs[:, :, :-2]
-    gy[:, 1:-1, :] = imgs[:, 2:, :] - imgs[:, :-2, :]
-    mag = np.sqrt(gx * gx + gy * gy)
-    # unsigned orientation: an angle and the angle + pi share a bin, so the bin position of
-    # arctan2 (-pi .. pi) is taken modulo HOG_BINS as an integer (no float modulo, no masks)
-    pos = np.arctan2(gy, gx) * np.float32(HOG_BINS / np.pi) - np.float32(0.5)
-    lo_f = np.floor(pos)
-    frac = pos - lo_f
-    lo = lo_f.astype(np.int32)  # -HOG_BINS - 1 at the least
-    lo += 2 * HOG_BINS
-    lo %= HOG_BINS  # an int32 remainder: a quarter of the time of an int64 one
-    hi = lo + 1
-    np.putmask(hi, hi == HOG_BINS, 0)
-    ch, cw = h // HOG_CELL, w // HOG_CELL
-    cell_of = (np.arange(h)[:, None] // HOG_CELL) * cw + (np.arange(w)[None, :] // HOG_CELL)
-    base = (np.arange(n)[:, None, None] * (ch * cw) + cell_of[None]) * HOG_BINS
-    size = n * ch * cw * HOG_BINS
-    upper = mag * frac
-    lo = lo + base
-    hi = hi + base
-    acc = np.bincount(lo.ravel(), (mag - upper).ravel(), minlength=size)
-    acc += np.bincount(hi.ravel(), upper.ravel(), minlength=size)
-    cells = acc.reshape(n, ch, cw, HOG_BINS)
-    blocks = np.concatenate(
-        [cells[:, :-1, :-1], cells[:, :-1, 1:], cells[:, 1:, :-1], cells[:, 1:, 1:]], axis=3
-    ).reshape(n, (ch - 1) * (cw - 1), 4 * HOG_BINS)
-    blocks = blocks / np.sqrt((blocks * blocks).sum(axis=2, keepdims=True) + 1e-6)
-    blocks = np.minimum(blocks, 0.2)
-    blocks = blocks / np.sqrt((blocks * blocks).sum(axis=2, keepdims=True) + 1e-6)
+    block_cells = _hog_tables(h, w)[2]
+    blocks = _hog_cells(imgs)[:, block_cells].reshape(n, -1, 4 * HOG_BINS)
+    _normalise_blocks(blocks)
+    np.minimum(blocks, 0.2, out=blocks)
+    _normalise_blocks(blocks)
     return blocks.reshape(n, -1).astype(np.float32)
 
 

@@ -40,7 +40,7 @@ from ocr.glyphs import (
     build_lattice,
     features_from_shapes,
     find_atoms,
-    normalise_scale,
+    normalise_scale_labelled,
     shapes_batch,
 )
 
@@ -161,6 +161,9 @@ class GlyphClassifier:
         return x
 
 
+_LOG_FLOOR = float(np.log(1e-6))
+
+
 @dataclass
 class _Glyph:
     atom: Atom
@@ -201,10 +204,11 @@ class NumberReader:
         todo = []  # (cell index, kind, scale, offset, band, lattice, keys)
         shapes, geometry = [], []
         for i, (cell_gray, kind) in enumerate(cells):
-            _, mask, scale, offset = normalise_scale(cell_gray)
-            if mask is None:
+            _, labelled, scale, offset = normalise_scale_labelled(cell_gray)
+            if labelled is None:
                 continue
-            atoms, band = find_atoms(mask)
+            mask, labels, stats = labelled
+            atoms, band = find_atoms(mask, (labels, stats))
             if not atoms or band is None:
                 continue
             lattice = build_lattice(atoms, band)
@@ -244,6 +248,7 @@ class NumberReader:
         # is a glyph (not the reject class). Each extra piece costs one more factor <= 1,
         # so a component is cut only when as a whole it looks like junk (touching
         # glyphs), and pieces are joined when together they look like one glyph.
+        glyph_log = self._glyph_log(probs)
         best = [-np.inf] * (n + 1)
         back = [-1] * (n + 1)
         best[0] = 0.0
@@ -252,7 +257,7 @@ class NumberReader:
                 r = row.get((i, j))
                 if r is None or best[i] == -np.inf:
                     continue
-                s = best[i] + float(np.log(max(1.0 - probs[r][self._reject], 1e-6)))
+                s = best[i] + glyph_log[r]
                 if s > best[j]:
                     best[j], back[j] = s, i
         path = []
@@ -265,6 +270,16 @@ class NumberReader:
         starts = {i for i, _ in path}
         split = any(i in lattice.cut for i in starts)
         return [_Glyph(lattice.pieces[k], probs[row[k]]) for k in path], split
+
+    def _glyph_log(self, probs: np.ndarray) -> list[float]:
+        """Per row of `probs`: the log-probability that the piece is a glyph (not the reject
+        class), floored at log(1e-6); one numpy pass with the arithmetic of the scalar
+        `np.log(max(1.0 - p_reject, 1e-6))` (in the dtype of `probs` unless floored)."""
+        not_reject = 1.0 - probs[:, self._reject]
+        floored = not_reject < 1e-6
+        logs = np.log(np.where(floored, 1, not_reject)).astype(float)
+        logs[floored] = _LOG_FLOOR
+        return logs.tolist()
 
     # -- decoding: script of the cell, text, confidences --------------------------------
 

@@ -467,3 +467,37 @@ def test_glyph_features_of_a_page_at_once_equal_those_of_each_glyph_alone():
     assert together.shape[0] == len(shapes)
     np.testing.assert_array_equal(together[:: HOG_CHUNK // 2], alone)
     assert not np.allclose(together[0], together[HOG_CHUNK + 1])
+
+
+def test_the_ink_masks_components_from_the_hysteresis_are_those_of_the_mask():
+    # GIVEN generated number cells, some with speckle the hysteresis drops, at sizes that
+    # are enlarged, reduced or kept
+    import cv2
+
+    from ocr.glyphs import components, hysteresis, normalise_scale, normalise_scale_labelled
+
+    rng = np.random.default_rng(5)
+    fonts = synth.resolve_fonts(["NotoNaskhArabic-Regular", "DejaVuSans"])
+    grays = []
+    for k, kind in enumerate(("khasra", "area", "share", "date", "khasra-list", "cnic")):
+        image = synth.render_cell(synth.random_value(kind, rng), kind, "urdu", fonts[k % 2], rng, 2).image
+        gray = np.array(image if image.ndim == 2 else image[..., 0], np.float64)
+        for y, x in zip(rng.integers(0, gray.shape[0] - 3, 6), rng.integers(0, gray.shape[1] - 3, 6), strict=True):
+            gray[y : y + 3, x : x + 3] = np.minimum(gray[y : y + 3, x : x + 3], 170)  # faint: never a seed
+        for scale in (0.5, 1.0, 2.5):
+            size = (max(int(gray.shape[1] * scale), 8), max(int(gray.shape[0] * scale), 8))
+            grays.append(cv2.resize(gray.astype(np.uint8), size))
+    for gray in grays:
+        # WHEN a cell is normalised with the components of its mask
+        worked, labelled, factor, offset = normalise_scale_labelled(gray)
+        # THEN they are those of labelling the mask on its own, and the rest is normalise_scale
+        plain = normalise_scale(gray)
+        assert np.array_equal(plain[0], worked) and (plain[2], plain[3]) == (factor, offset)
+        mask, labels, stats = labelled
+        assert np.array_equal(plain[1], mask)
+        _, labels0, stats0 = components(mask)
+        assert np.array_equal(labels, labels0) and np.array_equal(stats, stats0[1:])
+    # AND the hysteresis returns a new mask even when every weak piece holds a seed
+    weak = np.zeros((9, 9), bool)
+    weak[2:5, 2:5] = True
+    assert hysteresis(weak, weak) is not weak and np.array_equal(hysteresis(weak, weak), weak)
