@@ -120,8 +120,9 @@ class LineNumberReader:
         probabilities by form, "line" the crop as first read). The model reads each crop in
         every one of REREAD_FORMS; each text read in any form, and the reading so far and
         its alternative (and when none of them is a value of the kind, the likeliest text in
-        the kind's format, `ocr.ctc_format`), is scored by its CTC likelihood under each form (`ocr.ctc_score`),
-        averaged over the forms, less REREAD_PARSE_PENALTY where it is no value of the kind.
+        the kind's format, `ocr.ctc_format`), is scored by its CTC likelihood under each
+        form (`ocr.ctc_score`), averaged over the forms, less REREAD_PARSE_PENALTY where it
+        is no value of the kind.
         Where another text than the reading so far wins, it is given instead, flagged at
         DISAGREE_CAP at most, with the reading so far as its `alternative`; otherwise the
         reading stands as it was. The crops of a page are scored together (one loop over
@@ -137,28 +138,31 @@ class LineNumberReader:
             forms = [steps[n] for n in ("line", *REREAD_FORMS)]
             texts = {_canon(self.model.decode(p).text) for p in forms}
             texts |= {_canon(reading.text), _canon(reading.alternative or "")}
-            if all(parse_problem(kind, _shown(t)) for t in texts if t):
-                # no reading is a value of the kind: the likeliest in its format joins them
-                texts |= {_canon(t) for t in best_in_format(steps["line"], kind, self.model.charset)}
-            cands = sorted(t for t in texts if t and all(ch in index for ch in t))
-            plans.append((cands, len(forms), len(pairs)))
+            problems = {t: parse_problem(kind, _shown(t)) for t in texts if t}
+            if problems and all(problems.values()):
+                # something was read, but no reading is a value of the kind: the likeliest
+                # text in its format joins them (where nothing was read, none is made up)
+                for t in map(_canon, best_in_format(steps["line"], kind, self.model.charset)):
+                    problems.setdefault(t, parse_problem(kind, _shown(t)))
+            cands = sorted(t for t in problems if all(ch in index for ch in t))
+            plans.append((cands, [problems[t] for t in cands], len(forms), len(pairs)))
             if len(cands) > 1:
                 pairs += [(p, [index[ch] for ch in t]) for p in forms for t in cands]
         scores = log_likelihoods(pairs)
         out = []
-        for (_crop, kind, reading, _steps), (cands, n_forms, at) in zip(items, plans, strict=True):
+        for (_crop, _kind, reading, _steps), (cands, problems, n_forms, at) in zip(items, plans, strict=True):
             if len(cands) < 2:
                 out.append(reading)
                 continue
             ll = scores[at : at + n_forms * len(cands)].reshape(n_forms, len(cands)).mean(axis=0)
-            shown = [_shown(t) for t in cands]
-            ll -= [REREAD_PARSE_PENALTY if parse_problem(kind, t) else 0.0 for t in shown]
-            best = shown[int(np.argmax(ll))]
-            if _canon(best) == _canon(reading.text):
+            ll -= [REREAD_PARSE_PENALTY if problem else 0.0 for problem in problems]
+            won = int(np.argmax(ll))
+            best = _shown(cands[won])
+            if cands[won] == _canon(reading.text):
                 out.append(reading)
                 continue
             conf = min(float(reading.confidence), DISAGREE_CAP)
-            problem = parse_problem(kind, best)
+            problem = problems[won]
             if problem:
                 conf = min(conf, PROBLEM_CAP)
             out.append(NumberReading(best, conf, [conf] * len(_canon(best)), script=reading.script,

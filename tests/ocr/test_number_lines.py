@@ -516,3 +516,9 @@ def test_when_no_reading_parses_the_likeliest_in_the_fields_format_is_given(read
     # ... and where a reading parses already, no format reading is added
     parsed = NumberReading("35201-1234567-1", 0.4, [0.4] * 15, alternative="3520-1234567-1")
     assert reader.reread([(crop, "cnic", parsed, dict(steps))])[0].text != "35202-1234567-1"
+    # ... nor where nothing was read in any form (no CNIC is made up out of blank steps)
+    blank = np.zeros_like(probs)
+    blank[:, 0] = 1.0
+    nothing = NumberReading("", 0.0, [], problem="nothing was read")
+    got = reader.reread([(crop, "cnic", nothing, {name: blank for name in steps})])[0]
+    assert got is nothing
