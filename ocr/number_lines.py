@@ -239,6 +239,12 @@ DISAGREE_CAP = 0.45
 # check, 4 more of 388 wrong readings of real handwriting went unflagged at 0.995 (ninth).
 GLYPHS_BELOW = 0.995
 CHECK_BELOW = 0.999
+# Where the glyph reader agrees with a line reading less sure than this, the line model
+# looks once more in the CHECK_FORM all the same (`LineNumberReader.check`): both readers
+# wrong alike is how wrong numbers went unflagged (10 of 8,400 bench cells at levels 0-2,
+# 3 with this check; twelfth stop). Such a disputed reading is flagged as the readers gave
+# it, not read again in other forms (`ocr.recognise.DedicatedNumberReader`).
+AGREED_CHECK_BELOW = 0.98
 
 
 def needs_glyphs(line: NumberReading, pieces: int = 0) -> bool:

@@ -881,19 +881,31 @@ class DedicatedNumberReader:
                 units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2), ink.pieces))
         pairs = [(g, c.kind) for c, g, _, _ in units]
         if self.lines is not None and units:
-            from ocr.number_lines import CHECK_BELOW, agree, needs_glyphs
+            from ocr.number_lines import AGREED_CHECK_BELOW, CHECK_BELOW, agree, needs_glyphs
 
             # the cells are cleaned already: the line reader takes their ink crops
             read, steps = self.lines.read_crops_with_steps([(crop, c.kind) for c, _, crop, _ in units])
             ask = [i for i, r in enumerate(read) if needs_glyphs(r, units[i][3])]
+            disputed = set()  # both readers agree, the line model read wider does not
             for i, r in zip(ask, self.reader.read_many([pairs[i] for i in ask]), strict=True):
+                line_confidence = read[i].confidence
                 read[i] = agree(r, read[i])
+                if (read[i].confidence >= REREAD_BELOW and line_confidence < AGREED_CHECK_BELOW
+                        and steps[i] is not None):
+                    # the readers agree on a cell the line model was unsure of: the wider
+                    # form looks once more, and a different reading there flags it (both
+                    # readers wrong alike is how a wrong number went unflagged)
+                    read[i] = self.lines.check(units[i][2], read[i], steps[i])
+                    if read[i].confidence < REREAD_BELOW:
+                        disputed.add(i)
             asked = set(ask)
             for i, r in enumerate(read):
                 if i not in asked and r.confidence < CHECK_BELOW and steps[i] is not None:
                     read[i] = self.lines.check(units[i][2], r, steps[i])
-            # what is still unsure (it will be flagged) is read again in other forms
-            again = [i for i, r in enumerate(read) if r.confidence < REREAD_BELOW and steps[i] is not None]
+            # what is still unsure (it will be flagged) is read again in other forms; a
+            # reading both readers gave stays as they gave it, flagged, the wider one beside it
+            again = [i for i, r in enumerate(read)
+                     if r.confidence < REREAD_BELOW and steps[i] is not None and i not in disputed]
             if again:
                 items = [(units[i][2], units[i][0].kind, read[i], steps[i]) for i in again]
                 for i, r in zip(again, self.lines.reread(items), strict=True):

@@ -216,8 +216,10 @@ def test_a_real_disagreement_keeps_the_other_readers_text(monkeypatch):
     from ocr.recognise import CellImage, DedicatedNumberReader, clean_cell
     from records.text import latin_digits
 
-    # (the two readers alone: every unsure cell to the glyph reader, nothing read again)
+    # (the two readers alone: every unsure cell to the glyph reader, no wider look where they
+    # agree, nothing read again)
     monkeypatch.setattr(number_lines, "GLYPHS_BELOW", number_lines.CHECK_BELOW)
+    monkeypatch.setattr(number_lines, "AGREED_CHECK_BELOW", 0.0)
     monkeypatch.setattr(recognise, "REREAD_BELOW", 0.0)
     glyphs, lines = get_number_reader(), number_lines.get_line_number_reader()
     app = DedicatedNumberReader(glyphs, lines)
@@ -441,6 +443,54 @@ def test_nearly_sure_cells_are_checked_by_the_line_reader_not_the_glyph_reader()
     # THEN the nearly sure one had the line reader's check, the less sure one the glyph reader's
     assert lines.checked == [0.997]
     assert glyphs.asked == ["integer"]
+
+
+def test_a_reading_both_readers_agree_on_is_still_checked_wider_where_the_line_reader_was_unsure():
+    from dataclasses import replace
+
+    from ocr.numbers import NumberReading
+    from ocr.recognise import CellImage, DedicatedNumberReader
+
+    line_confs = [0.95, 0.985]
+
+    class Lines(FixedLines):
+        checked: list[float] = []
+        reread_texts: list[str] = []
+
+        def read_crops(self, crops):
+            return [NumberReading("125/5", c, [c] * 5) for c in line_confs]
+
+        def read_crops_with_steps(self, crops):
+            return self.read_crops(crops), [{"line": None} for _ in crops]
+
+        def check(self, crop, reading, steps):
+            # the cell read 1.5 times as wide gives 126/5
+            self.checked.append(reading.confidence)
+            return replace(reading, confidence=min(reading.confidence, number_lines.DISAGREE_CAP),
+                           alternative="126/5")
+
+        def reread(self, items):
+            self.reread_texts += [reading.text for _, _, reading, _ in items]
+            return [reading for _, _, reading, _ in items]
+
+    class Glyphs:
+        def read_many(self, pairs):
+            return [NumberReading("125/5", 0.999, [0.999] * 5) for _ in pairs]
+
+    # GIVEN two cells both readers read 125/5, the glyph reader 99.9% sure, the line reader
+    # 95% and 98.5% sure, and the line reader reads 126/5 when the cell is stretched
+    img = cell("125/5", "latin", naskh())
+    lines = Lines()
+    # WHEN the page's cells are read
+    got = DedicatedNumberReader(Glyphs(), lines).read_many([CellImage(i, "khasra", img) for i in range(2)])
+    # THEN the one the line reader was less than 98% sure of is checked wider and flagged
+    # as the readers gave it, 126/5 beside it, and not read again in other forms
+    assert lines.checked == [0.999]
+    assert got[0].text == "125/5" and got[0].confidence <= number_lines.DISAGREE_CAP
+    assert got[0].alternative == "126/5"
+    assert lines.reread_texts == []
+    # ... and the one it was surer of stands as the readers agreed
+    assert got[1].text == "125/5" and got[1].confidence == 0.999
 
 
 def test_reading_again_reads_more_degraded_cells_right_and_flags_the_same(monkeypatch):
