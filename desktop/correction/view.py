@@ -171,7 +171,7 @@ class CorrectionView(QWidget):
         self.cell_info_area.setWidgetResizable(True)
         self.cell_info_area.setFrameShape(QFrame.Shape.NoFrame)
         self.cell_info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # room for the usual four lines (the field, what OCR read, a flag, the F7 hint)
+        # room for the usual four lines (the field, the F7 hint, what OCR read, a flag)
         self.cell_info_area.setMinimumHeight(max(CROP_HEIGHT, 4 * QFontMetrics(self.cell_info.font()).lineSpacing() + 16))
         top.addWidget(self.crop, 2)
         top.addWidget(self.cell_info_area, 3)
@@ -392,6 +392,14 @@ class CorrectionView(QWidget):
 
         en = "" if is_rtl() else f" — {spec.label_en}"
         lines = [para(f"<b>{spec.label_ur}</b>{en}", "rtl")]
+        other = self.model.other_reading(index.row(), spec.name)
+        if other:  # say how to take it, first (a long reading's flag would push it out of sight):
+            # one key; where it differs from the field, underlined
+            key = self.actions_by_name["takeOther"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            digits = self.ctx.prefs.urdu_digits
+            shown = display_value(spec, self.model.text(index.row(), spec.name), urdu_digits=digits)
+            hint = escape(self.tr("{key} takes the other reading: {text}").format(key=key, text="\0"))
+            lines.append(para(hint.replace("\0", isolate(marked_difference(shown, display_value(spec, other, urdu_digits=digits))))))
         r = self.model.row_view(index.row())
         v = r.values.get(spec.name) if r else None
         if v is not None and v.raw_text and v.source == "ocr":
@@ -399,13 +407,6 @@ class CorrectionView(QWidget):
             lines.append(para(escape(read)))
         colour = {"error": "#a00", "warning": "#a60"}.get(worst(flags), "#333")
         lines += [para(f"• {escape(isolate_urdu(message(f.message)))}", colour=colour) for f in flags]
-        other = self.model.other_reading(index.row(), spec.name)
-        if other:  # say how to take it: one key; where it differs from the field, underlined
-            key = self.actions_by_name["takeOther"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            digits = self.ctx.prefs.urdu_digits
-            shown = display_value(spec, self.model.text(index.row(), spec.name), urdu_digits=digits)
-            hint = escape(self.tr("{key} takes the other reading: {text}").format(key=key, text="\0"))
-            lines.append(para(hint.replace("\0", isolate(marked_difference(shown, display_value(spec, other, urdu_digits=digits))))))
         self.cell_info.setText("".join(lines))
         self._fit_cell_info()
 

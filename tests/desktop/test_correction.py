@@ -347,3 +347,31 @@ def test_f7_in_the_main_window_takes_the_other_reading(qtbot, ctx):
         assert view.model.text(0, "khasra_nos") == "125/6، 126"
     finally:
         win.shutdown()
+
+
+def test_the_f7_hint_comes_before_a_long_readings_flag_so_it_is_seen(qtbot, ctx):
+    from desktop.mainwindow import MainWindow
+    from tests.desktop.helpers import GOOD_ROWS
+
+    # GIVEN a long khasra list the number readers disputed (its flag repeats both readings)
+    rows = [dict(GOOD_ROWS[0], khasra_nos="1366/18/3، 197/1، 18/25/8، 14"), GOOD_ROWS[1]]
+    _rid, (pid,) = make_register(ctx, rows=rows, low_conf=(0, "khasra_nos"),
+                                 other_reading="1366/18/3، 197/1، 18/25/8، 74")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    view = win.correction
+    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == pid)
+    try:
+        # WHEN the clerk goes to the flagged field
+        view.table.setFocus()
+        qtbot.keyClick(view.table, Qt.Key.Key_F8)
+        wait_idle(qtbot, ctx)
+        # THEN the key that takes the other reading is said right after the field's name,
+        # before what OCR read and the flag, within the lines the panel shows unscrolled
+        text = view.cell_info.text()
+        assert text.index("F7 takes the other reading") < text.index("OCR read") < text.index("OCR is unsure")
+        assert view.cell_info_area.verticalScrollBar().value() == 0
+    finally:
+        win.shutdown()
