@@ -319,22 +319,29 @@ def test_no_key_of_the_main_window_is_bound_to_two_actions(qtbot, ctx):
         win.shutdown()
 
 
-def test_f7_in_the_main_window_takes_the_other_reading(qtbot, ctx):
+def _main_window_at_disputed_khasra_list(qtbot, ctx, other_reading: str, **register):
+    """The main window at 1366x768 (a common office screen) on a page whose first khasra
+    list the number readers disputed (`other_reading` the second reading), gone to with F8."""
     from desktop.mainwindow import MainWindow
 
-    # GIVEN the main window on a page whose first khasra list the number readers disputed
-    _rid, (pid,) = make_register(ctx, low_conf=(0, "khasra_nos"), other_reading="125/6، 126")
+    _rid, (pid,) = make_register(ctx, low_conf=(0, "khasra_nos"), other_reading=other_reading, **register)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
-    win.resize(1366, 768)  # a common office screen
+    win.resize(1366, 768)
     win.show()
     view = win.correction
     qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == pid)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F8)
+    wait_idle(qtbot, ctx)
+    return win, view
+
+
+def test_f7_in_the_main_window_takes_the_other_reading(qtbot, ctx):
+    # GIVEN the main window at the first khasra list, which the number readers disputed
+    win, view = _main_window_at_disputed_khasra_list(qtbot, ctx, "125/6، 126")
     try:
-        view.table.setFocus()
-        qtbot.keyClick(view.table, Qt.Key.Key_F8)
-        wait_idle(qtbot, ctx)
-        # (the panel's notes, the F7 hint last, are not cut off: they fit or they scroll)
+        # (the panel's notes, the F7 hint among them, are not cut off: they fit or they scroll)
         info, area = view.cell_info, view.cell_info_area
         needed = info.heightForWidth(area.viewport().width())
         assert "F7 takes the other reading" in info.text()
@@ -350,24 +357,13 @@ def test_f7_in_the_main_window_takes_the_other_reading(qtbot, ctx):
 
 
 def test_the_f7_hint_comes_before_a_long_readings_flag_so_it_is_seen(qtbot, ctx):
-    from desktop.mainwindow import MainWindow
     from tests.desktop.helpers import GOOD_ROWS
 
     # GIVEN a long khasra list the number readers disputed (its flag repeats both readings)
     rows = [dict(GOOD_ROWS[0], khasra_nos="1366/18/3، 197/1، 18/25/8، 14"), GOOD_ROWS[1]]
-    _rid, (pid,) = make_register(ctx, rows=rows, low_conf=(0, "khasra_nos"),
-                                 other_reading="1366/18/3، 197/1، 18/25/8، 74")
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    view = win.correction
-    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == pid)
+    # WHEN the clerk goes to the flagged field (F8)
+    win, view = _main_window_at_disputed_khasra_list(qtbot, ctx, "1366/18/3، 197/1، 18/25/8، 74", rows=rows)
     try:
-        # WHEN the clerk goes to the flagged field
-        view.table.setFocus()
-        qtbot.keyClick(view.table, Qt.Key.Key_F8)
-        wait_idle(qtbot, ctx)
         # THEN the key that takes the other reading is said right after the field's name,
         # before what OCR read and the flag, within the lines the panel shows unscrolled
         text = view.cell_info.text()

@@ -24,6 +24,33 @@ class FixedLines:
         return self.read_crops(crops), [None] * len(crops)
 
 
+class SteppedLines(FixedLines):
+    """A stand-in line reader that reads 125/5 at the given confidences, one per cell, and
+    keeps (empty) step probabilities, so cells are checked and read again; it records which
+    readings it checked and read again and changes none of them."""
+
+    def __init__(self, confs: list[float]) -> None:
+        self.confs = confs
+        self.checked: list[float] = []
+        self.reread_texts: list[str] = []
+
+    def read_crops(self, crops):
+        from ocr.numbers import NumberReading
+
+        return [NumberReading("125/5", c, [c] * 5) for c in self.confs]
+
+    def read_crops_with_steps(self, crops):
+        return self.read_crops(crops), [{"line": None} for _ in crops]
+
+    def check(self, crop, reading, steps):
+        self.checked.append(reading.confidence)
+        return reading
+
+    def reread(self, items):
+        self.reread_texts += [reading.text for _, _, reading, _ in items]
+        return [reading for _, _, reading, _ in items]
+
+
 def naskh() -> str:
     import resources
 
@@ -409,24 +436,6 @@ def test_nearly_sure_cells_are_checked_by_the_line_reader_not_the_glyph_reader()
     from ocr.numbers import NumberReading
     from ocr.recognise import CellImage, DedicatedNumberReader
 
-    confs = [1.0, 0.997, 0.99]
-
-    class Lines(FixedLines):
-        checked: list[float] = []
-
-        def read_crops(self, crops):
-            return [NumberReading("125/5", c, [c] * 5) for c in confs]
-
-        def read_crops_with_steps(self, crops):
-            return self.read_crops(crops), [{"line": None} for _ in crops]
-
-        def check(self, crop, reading, steps):
-            self.checked.append(reading.confidence)
-            return reading
-
-        def reread(self, items):
-            return [reading for _, _, reading, _ in items]
-
     class Glyphs:
         asked: list[str] = []
 
@@ -436,7 +445,7 @@ def test_nearly_sure_cells_are_checked_by_the_line_reader_not_the_glyph_reader()
 
     # GIVEN three cells the line reader reads fully, nearly (99.7%) and less (99%) sure
     img = cell("125/5", "latin", naskh())
-    lines, glyphs = Lines(), Glyphs()
+    lines, glyphs = SteppedLines([1.0, 0.997, 0.99]), Glyphs()
     kinds = ["khasra", "area", "integer"]
     # WHEN the page's cells are read
     DedicatedNumberReader(glyphs, lines).read_many([CellImage(i, k, img) for i, k in enumerate(kinds)])
@@ -451,27 +460,12 @@ def test_a_reading_both_readers_agree_on_is_still_checked_wider_where_the_line_r
     from ocr.numbers import NumberReading
     from ocr.recognise import CellImage, DedicatedNumberReader
 
-    line_confs = [0.95, 0.985]
-
-    class Lines(FixedLines):
-        checked: list[float] = []
-        reread_texts: list[str] = []
-
-        def read_crops(self, crops):
-            return [NumberReading("125/5", c, [c] * 5) for c in line_confs]
-
-        def read_crops_with_steps(self, crops):
-            return self.read_crops(crops), [{"line": None} for _ in crops]
-
+    class Lines(SteppedLines):
         def check(self, crop, reading, steps):
             # the cell read 1.5 times as wide gives 126/5
-            self.checked.append(reading.confidence)
+            reading = super().check(crop, reading, steps)
             return replace(reading, confidence=min(reading.confidence, number_lines.DISAGREE_CAP),
                            alternative="126/5")
-
-        def reread(self, items):
-            self.reread_texts += [reading.text for _, _, reading, _ in items]
-            return [reading for _, _, reading, _ in items]
 
     class Glyphs:
         def read_many(self, pairs):
@@ -480,7 +474,7 @@ def test_a_reading_both_readers_agree_on_is_still_checked_wider_where_the_line_r
     # GIVEN two cells both readers read 125/5, the glyph reader 99.9% sure, the line reader
     # 95% and 98.5% sure, and the line reader reads 126/5 when the cell is stretched
     img = cell("125/5", "latin", naskh())
-    lines = Lines()
+    lines = Lines([0.95, 0.985])
     # WHEN the page's cells are read
     got = DedicatedNumberReader(Glyphs(), lines).read_many([CellImage(i, "khasra", img) for i in range(2)])
     # THEN the one the line reader was less than 98% sure of is checked wider and flagged
