@@ -105,7 +105,8 @@ class LineNumberReader:
 
     def check(self, crop: np.ndarray, reading: NumberReading, steps: dict[str, np.ndarray]) -> NumberReading:
         """A quick second opinion on a line reading that is nearly but not quite sure (in
-        place of the glyph reader's): the crop read in the CHECK_FORM too; where that gives
+        place of the glyph reader's), or that the glyph reader agreed with although the line
+        model was unsure (AGREED_CHECK_BELOW): the crop read in the CHECK_FORM too; where that gives
         another text, the reading is flagged at DISAGREE_CAP at most with that text as its
         `alternative` (and `reread` then chooses between them)."""
         self.form_steps(crop, steps, (CHECK_FORM,))
@@ -242,7 +243,7 @@ CHECK_BELOW = 0.999
 # Where the glyph reader agrees with a line reading less sure than this, the line model
 # looks once more in the CHECK_FORM all the same (`LineNumberReader.check`): both readers
 # wrong alike is how wrong numbers went unflagged (10 of 8,400 bench cells at levels 0-2,
-# 3 with this check; twelfth stop). Such a disputed reading is flagged as the readers gave
+# 4 with this check; twelfth stop). Such a disputed reading is flagged as the readers gave
 # it, not read again in other forms (`ocr.recognise.DedicatedNumberReader`).
 AGREED_CHECK_BELOW = 0.98
 

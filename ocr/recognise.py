@@ -852,8 +852,8 @@ class DedicatedNumberReader:
     the cells `needs_glyphs` names (unsure or unparsed readings, or a piece of ink left
     unread; the lines of a list that wrapped are not counted in pieces) and `agree` joins
     the two; the line reader's `check` looks again at the nearly sure cells the glyph reader
-    did not read, and whatever will be flagged is read again (`reread`) to choose the
-    reading the field shows."""
+    did not read and at agreed readings the line model was unsure of, and whatever else will
+    be flagged is read again (`reread`) to choose the reading the field shows."""
 
     name = "numbers"
 
