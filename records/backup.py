@@ -33,6 +33,7 @@ from records.workspace import (
     Workspace,
     WorkspaceError,
 )
+from records.workspace_lock import WorkspaceInUse, hold_alone, release
 
 FORMAT = "daftar-backup"
 FORMAT_VERSION = 1
@@ -391,7 +392,8 @@ def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = F
     """Restore `backup` into the folder `workspace`.
 
     Everything is verified in a staging folder first. A non-empty workspace is refused
-    unless `force`; then it is moved aside to `<workspace>.before-restore-<time>` (kept).
+    unless `force`; then it is moved aside to `<workspace>.before-restore-<time>` (kept),
+    and only when nobody has it open (the app, a `daftar` command: `records.workspace_lock`).
     The restored workspace is opened once, which upgrades an older schema after backing
     it up, and its audit chain is checked. An encrypted backup is opened only with a
     user's `username` and `password` (from the backup's own key slots); without them its
@@ -414,6 +416,21 @@ def restore_backup(backup: str | Path, workspace: str | Path, *, force: bool = F
             f"The workspace {root} is not empty. Restore into a new folder, or add --force to "
             "move the current workspace aside (it is kept, not deleted) and restore in its place."
         )
+    alone = None  # the exclusive lock on the workspace replaced: nobody has it open
+    if occupied:
+        try:
+            alone = hold_alone(root)
+        except WorkspaceInUse as e:
+            raise BackupError(str(e)) from None
+    try:
+        return _restore(backup, root, occupied, username, password)
+    finally:
+        release(alone)
+
+
+def _restore(backup: Path, root: Path, occupied: bool, username: str | None,
+             password: str | None) -> RestoreResult:
+    """`restore_backup` once the target is known to be free (see there)."""
     if occupied:
         _check_not_in_use(root)
     try:

@@ -2,7 +2,8 @@
 
 `Workspace.open(path, create=True)` gives a migrated, ready store. The database runs in
 WAL mode with synchronous=FULL and foreign keys on. A workspace on a network share is
-refused: SQLite's locking is not safe there.
+refused: SQLite's locking is not safe there. While open it holds a shared lock on its
+`daftar.lock` file (`records.workspace_lock`), which a restore over the folder tests first.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from records.images import ImageStore
+from records.workspace_lock import WorkspaceInUse, hold_open, release
 
 DB_NAME = "daftar.sqlite"
 IMAGES_DIR = "images"
@@ -177,6 +179,7 @@ class Workspace:
         self.images = ImageStore(root / IMAGES_DIR, cipher=cipher)
         self.images.clean_partial()
         self.upgrade_backup: str | None = None  # backup taken before a schema upgrade on open
+        self._open_lock = None  # the shared lock of `records.workspace_lock` while open
 
     def _load_or_create_key(self, name: str) -> bytes:
         """A 32-byte secret kept in the workspace's keys/ folder (created once)."""
@@ -299,6 +302,21 @@ class Workspace:
                 "Choose a local folder and use `daftar backup` to copy it to the share."
             )
         (root / IMAGES_DIR).mkdir(exist_ok=True)
+        try:
+            open_lock = hold_open(root)
+        except WorkspaceInUse as e:
+            raise WorkspaceError(str(e)) from None
+        try:
+            ws = cls._open_locked(root, db_path, migrate=migrate, key=key)
+        except BaseException:
+            release(open_lock)
+            raise
+        ws._open_lock = open_lock
+        return ws
+
+    @classmethod
+    def _open_locked(cls, root: Path, db_path: Path, *, migrate: bool, key: bytes | None) -> Workspace:
+        """`open`'s checks of the database, and the upgrade, with the open lock held."""
         if db_path.is_file() and db_path.stat().st_size == 0:
             # SQLite would take an empty file for a new database and migrate it: the
             # registers would silently vanish while their page images are still here.
@@ -353,6 +371,8 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+        release(self._open_lock)
+        self._open_lock = None
 
     # -- backups -----------------------------------------------------------
     def backup_database(self, dest: Path) -> Path:

@@ -125,6 +125,89 @@ def test_restore_into_an_existing_empty_folder(workspace, tmp_path):
     assert res.counts["entry"] == 2 and res.moved_aside is None
 
 
+def test_restore_refuses_a_workspace_open_in_this_process_and_works_once_it_is_closed(workspace, tmp_path):
+    # GIVEN a backup, and a workspace that is open (as the app keeps it) but idle: no
+    # transaction, so SQLite holds no lock on it
+    _fill(workspace)
+    backup = create_backup(workspace, tmp_path / "b.tar").path
+    target = Workspace.open(tmp_path / "current", create=True)
+    make_page(target, make_users(target)["clerk"], data=b"current page")
+    before = _tables(tmp_path / "current" / "daftar.sqlite")
+    # WHEN it is restored over with --force
+    # THEN it is refused by name, saying what to do, and nothing moved or changed
+    with pytest.raises(BackupError, match=r"current is open in Daftar .*Close it there and try again"):
+        restore_backup(backup, tmp_path / "current", force=True)
+    assert _tables(tmp_path / "current" / "daftar.sqlite") == before
+    assert not [p for p in tmp_path.iterdir() if "before-restore" in p.name or ".restore-" in p.name]
+    with target.session() as s:  # the open workspace still works
+        assert len(S.list_pages(s, 1)) == 1
+    # WHEN it is closed and restored over again
+    target.close()
+    res = restore_backup(backup, tmp_path / "current", force=True)
+    # THEN the restore goes ahead and keeps the old workspace aside
+    assert res.counts["page"] == 2 and _tables(res.moved_aside / "daftar.sqlite") == before
+
+
+HOLDER = """
+import sys, time
+from records.workspace import Workspace
+ws = Workspace.open(sys.argv[1])
+print("open", flush=True)
+time.sleep(600)
+"""
+
+
+def test_restore_refuses_a_workspace_another_process_has_open_until_that_process_dies(workspace, tmp_path):
+    # GIVEN a backup and another process (the app) with the workspace open
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    _fill(workspace)
+    backup = create_backup(workspace, tmp_path / "b.tar").path
+    Workspace.open(tmp_path / "current", create=True).close()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path / "current")],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout.readline().strip() == "open"
+        # WHEN restored over with --force  THEN it is refused and the folder stays
+        with pytest.raises(BackupError, match="is open in Daftar"):
+            restore_backup(backup, tmp_path / "current", force=True)
+        assert Workspace.exists(tmp_path / "current")
+        # AND `daftar backup` beside the app still works (both only share the lock)
+        other = Workspace.open(tmp_path / "current")
+        create_backup(other, tmp_path / "beside.tar")
+        other.close()
+    finally:
+        # WHEN that process dies without closing anything (a crash, a power cut)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+    # THEN its lock died with it: the lock file left behind locks nothing
+    assert (tmp_path / "current" / "daftar.lock").exists()
+    res = restore_backup(backup, tmp_path / "current", force=True)
+    assert res.counts["page"] == 2 and res.moved_aside is not None
+
+
+def test_a_workspace_being_restored_cannot_be_opened_meanwhile(workspace, tmp_path):
+    # GIVEN a restore holding the workspace (the exclusive lock it takes while it moves it)
+    from records.workspace import WorkspaceError
+    from records.workspace_lock import hold_alone, release
+
+    Workspace.open(tmp_path / "current", create=True).close()
+    alone = hold_alone(tmp_path / "current")
+    try:
+        # WHEN the app opens it meanwhile  THEN it is told to wait, by name
+        with pytest.raises(WorkspaceError, match=r"current is being restored .*Wait until"):
+            Workspace.open(tmp_path / "current")
+    finally:
+        release(alone)
+    # AND once the restore is done it opens
+    Workspace.open(tmp_path / "current").close()
+
+
 def _rewrite_tar(src, dst, change):
     """Copy a tar member by member, letting `change(name, data)` alter or drop (None) data."""
     with tarfile.open(src) as tin, tarfile.open(dst, "w") as tout:

@@ -1,0 +1,79 @@
+"""Who has a workspace open: a lock file that a restore can test before it replaces the folder.
+
+Every open workspace (the app, a `daftar` command, the server's tests) holds a *shared* lock
+on `<workspace>/daftar.lock` until it is closed or its process ends (the operating system
+drops the lock then, also after a crash or a power cut: a stale lock file locks nothing).
+Shared locks do not exclude each other, so the app and `daftar backup` or `daftar export`
+still work side by side. A restore over the folder takes the *exclusive* lock, which it gets
+only when nobody has the workspace open, and holds it while it moves the folder aside, so
+that no program opens the old workspace meanwhile. SQLite's own lock cannot tell this: an
+app that is open but idle holds none.
+
+Locks are `flock` locks on POSIX and LockFileEx on Windows (through portalocker): they
+belong to the open file, not the process, so two opens in one process are two holders too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+import portalocker
+
+LOCK_NAME = "daftar.lock"
+
+
+class WorkspaceInUse(Exception):
+    """The workspace is open elsewhere (for a restore) or being replaced (for opening)."""
+
+
+def _open(root: Path) -> IO[bytes] | None:
+    try:
+        return open(root / LOCK_NAME, "ab")  # noqa: SIM115 - held open as long as the lock
+    except OSError:
+        return None  # a read-only folder: nothing can replace it either
+
+
+def hold_open(root: Path) -> IO[bytes] | None:
+    """Take the shared lock that says the workspace at `root` is open; it is held until the
+    returned file is closed (`release`). Raises WorkspaceInUse while a restore replaces the
+    folder. None where no lock file can be written (a read-only folder)."""
+    f = _open(root)
+    if f is None:
+        return None
+    try:
+        portalocker.lock(f, portalocker.LockFlags.SHARED | portalocker.LockFlags.NON_BLOCKING)
+    except portalocker.LockException:
+        f.close()
+        raise WorkspaceInUse(
+            f"The workspace {root} is being restored from a backup right now. Wait until the "
+            "restore has finished, then open it again."
+        ) from None
+    return f
+
+
+def hold_alone(root: Path) -> IO[bytes] | None:
+    """Take the exclusive lock: nobody else has the workspace at `root` open, and nobody can
+    open it until the returned file is closed (`release`). Raises WorkspaceInUse when it is
+    open (the app, a `daftar` command). None where there is no lock file to take (no such
+    folder, or a read-only one)."""
+    if not root.is_dir():
+        return None
+    f = _open(root)
+    if f is None:
+        return None
+    try:
+        portalocker.lock(f, portalocker.LockFlags.EXCLUSIVE | portalocker.LockFlags.NON_BLOCKING)
+    except portalocker.LockException:
+        f.close()
+        raise WorkspaceInUse(
+            f"The workspace {root} is open in Daftar (the app, or a daftar command such as a "
+            "backup or an export). Close it there and try again; nothing was changed."
+        ) from None
+    return f
+
+
+def release(handle: IO[bytes] | None) -> None:
+    """Give up a lock taken by `hold_open` or `hold_alone` (closing the file drops it)."""
+    if handle is not None and not handle.closed:
+        handle.close()
