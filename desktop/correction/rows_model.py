@@ -31,7 +31,7 @@ from records.services import Changes, PageView, RowView
 from records.templates import Template
 from records.text import display_digits
 from records.validation import validate_rows
-from records.workflow import EDITABLE, EDITORS
+from records.workflow import EDITABLE, EDITORS, RETURNED
 
 BoxRole = Qt.ItemDataRole.UserRole + 1
 FlagsRole = Qt.ItemDataRole.UserRole + 2
@@ -187,6 +187,10 @@ class PageRowsModel(QAbstractTableModel):
     def row_view(self, row: int) -> RowView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def returned_rows(self) -> list[int]:
+        """Numbers (from 1, as shown) of the rows a reviewer sent back, to correct."""
+        return [n for n, r in enumerate(self._rows, 1) if r.state == RETURNED]
+
     def entry_id(self, row: int) -> int | None:
         r = self.row_view(row)
         return self._id_map.get(r.entry_id, r.entry_id) if r else None
@@ -268,8 +272,11 @@ class PageRowsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return display_digits(str(section + 1), urdu=self.ctx.prefs.urdu_digits)
             if role == Qt.ItemDataRole.ToolTipRole:
-                fl = self.row_flags(section)
-                return "\n".join(message(f.message) for f in fl) if fl else None
+                notes = [message(f.message) for f in self.row_flags(section)]
+                r = self._rows[section]
+                if r.state == RETURNED and r.comment:
+                    notes.insert(0, self.tr("Sent back: {comment}").format(comment=r.comment))
+                return "\n".join(notes) if notes else None
             if role == Qt.ItemDataRole.BackgroundRole and self.row_flags(section):
                 return QBrush(_COLOURS.get(worst(self.row_flags(section)), QColor("#eeeeee")))
         return None

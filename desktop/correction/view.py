@@ -40,9 +40,10 @@ from desktop.qt import (
 )
 from records import services
 from records.fields import display_value
-from records.workflow import EDITABLE
+from records.workflow import EDITABLE, RETURNED
 
 CROP_HEIGHT = 90
+RETURNED_COLOUR = "#8a4b00"  # a reviewer's note: neither an error (red) nor a warning (amber)
 
 
 def fit_widths(shares: list[float], total: int, minimum: int = 48) -> list[int]:
@@ -334,6 +335,10 @@ class CorrectionView(QWidget):
         parts.append(self.tr("{n} problem(s) to correct").format(n=number_text(errors)) if errors else self.tr("no errors left"))
         if warnings:
             parts.append(self.tr("{n} field(s) to check").format(n=number_text(warnings)))
+        returned = self.model.returned_rows()
+        if returned:
+            parts.append(self.tr("{n} row(s) sent back for correction: {rows}").format(
+                n=number_text(len(returned)), rows=", ".join(number_text(n) for n in returned)))
         parts += [message(f.message) for f in self.model.page_flags[:2]]
         self.status.setText(" · ".join(parts))
 
@@ -401,6 +406,10 @@ class CorrectionView(QWidget):
             hint = escape(self.tr("{key} takes the other reading: {text}").format(key=key, text="\0"))
             lines.append(para(hint.replace("\0", isolate(marked_difference(shown, display_value(spec, other, urdu_digits=digits))))))
         r = self.model.row_view(index.row())
+        if r is not None and r.state == RETURNED and r.comment:
+            # what the reviewer asked for, beside every field of the row being corrected
+            sent = escape(self.tr("Sent back: {comment}").format(comment="\0"))
+            lines.append(para(sent.replace("\0", f"<b>{escape(isolate(r.comment))}</b>"), colour=RETURNED_COLOUR))
         v = r.values.get(spec.name) if r else None
         if v is not None and v.raw_text and v.source == "ocr":
             read = self.tr("OCR read: {text} ({conf:.0%})").format(text=isolate(v.raw_text), conf=v.confidence or 0)

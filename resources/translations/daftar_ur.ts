@@ -300,8 +300,16 @@
             <translation>⁦{n}⁩ خانے جانچنے ہیں</translation>
         </message>
         <message>
+            <source>{n} row(s) sent back for correction: {rows}</source>
+            <translation>⁦{n}⁩ اندراج درستی کے لیے واپس آئے ہیں: ⁦{rows}⁩</translation>
+        </message>
+        <message>
             <source>(no box on the page for this field)</source>
             <translation>(اس خانے کی صفحے پر کوئی جگہ نہیں)</translation>
+        </message>
+        <message>
+            <source>Sent back: {comment}</source>
+            <translation>واپسی کی وجہ: {comment}</translation>
         </message>
         <message>
             <source>OCR read: {text} ({conf:.0%})</source>
@@ -911,7 +919,7 @@
         </message>
         <message>
             <source>{value} — {key} takes it</source>
-            <translation>{value} — {key} سے لیں</translation>
+            <translation>{value} — ⁦{key}⁩ سے لیں</translation>
         </message>
         <message>
             <source>Nothing above to repeat</source>
@@ -1295,6 +1303,13 @@
         <message>
             <source>Daftar</source>
             <translation>دفتر</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageRowsModel</name>
+        <message>
+            <source>Sent back: {comment}</source>
+            <translation>واپسی کی وجہ: {comment}</translation>
         </message>
     </context>
     <context>
@@ -1919,7 +1934,7 @@ Your name is recorded as the approver of every row.</source>
         </message>
         <message>
             <source>{urdu} (key {key})</source>
-            <translation>{urdu} (کلید {key})</translation>
+            <translation>{urdu} (کلید ⁦{key}⁩)</translation>
         </message>
     </context>
     <context>

@@ -9,6 +9,7 @@ from desktop.context import AppContext, Preferences
 from desktop.qt import Qt
 from desktop.review.diff import changed_spans
 from records import accounts, services, workflow
+from records.text import latin_digits
 from tests.desktop.conftest import wait_idle
 from tests.desktop.helpers import make_register
 
@@ -135,6 +136,34 @@ def test_return_with_comment_round_trip(qtbot, people):
     clerk.bus.changed.emit(services.Changes(workflow=True), None)
     wait_idle(qtbot, clerk)
     assert returned.table.rowCount() == 0
+
+
+def test_the_clerk_correcting_a_returned_row_sees_the_reviewers_comment(qtbot, people):
+    from desktop.correction.view import CorrectionView
+
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    # GIVEN girdawar1 sent the second row of clerk1's page back with a comment
+    _rid, pid = _submitted_page(clerk)
+    with g1.ws.session() as s:
+        rows = services.page_rows(s, pid)
+        services.transition(s, actor=g1.actor, entry_ids=[rows[1].entry_id], action="return",
+                            comment="خسرہ نمبر رجسٹر سے ملائیں")
+    # WHEN the clerk opens the page in the correction view
+    view = CorrectionView(clerk)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    view.show_page(pid)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 and view.model.page.id == pid)
+    # THEN the status line says which row was sent back
+    assert "1 row(s) sent back for correction: 2" in latin_digits(view.status.text())
+    # AND on any field of that row the panel beside the page shows what the reviewer asked
+    view.select_field(1, "khasra_nos")
+    assert "Sent back: " in view.cell_info.text() and "خسرہ نمبر رجسٹر سے ملائیں" in view.cell_info.text()
+    assert "خسرہ نمبر رجسٹر سے ملائیں" in view.model.headerData(1, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    # AND not on a row that was not sent back
+    view.select_field(0, "khasra_nos")
+    assert "Sent back" not in view.cell_info.text()
 
 
 def test_maker_cannot_approve_own_page(qtbot, people):
