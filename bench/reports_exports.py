@@ -29,6 +29,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table  # noqa: E402
 from records import services  # noqa: E402
 from records.exports import csv_export, json_export  # noqa: E402
 from records.reports import fard  # noqa: E402
+from records.reports.layout import ReportOptions  # noqa: E402
 from records.workspace import Workspace  # noqa: E402
 from tests.reports import sampledata  # noqa: E402
 
@@ -72,6 +73,14 @@ def main() -> None:
 
     t_cold = best(cold)
     t_fard = best(lambda: fard.render_fard(data, tmp / "fard.pdf"))
+    nastaliq = ReportOptions(nastaliq=True)
+
+    def cold_nastaliq():
+        urdu_text._layout_cached.cache_clear()
+        fard.render_fard(data, tmp / "cold-nastaliq.pdf", nastaliq)
+
+    t_cold_nq = best(cold_nastaliq)
+    t_fard_nq = best(lambda: fard.render_fard(data, tmp / "fard-nastaliq.pdf", nastaliq))
     with ws.session() as s:
         header, csv_rows = csv_export.csv_rows(s)
 
@@ -102,6 +111,8 @@ def main() -> None:
     print(f"rows: {rows}")
     print(f"| fard PDF ({rows} rows, Urdu layout, shaping cache cold) | {t_cold:.2f} s | {t_cold / t_base_pdf:.1f}x plain Latin reportlab table ({t_base_pdf:.2f} s) |")
     print(f"| fard PDF again (shaping cache warm) | {t_fard:.2f} s | {t_fard / t_base_pdf:.1f}x |")
+    print(f"| fard PDF in Nastaliq (print.urdu_font), cache cold | {t_cold_nq:.2f} s | {t_cold_nq / t_base_pdf:.1f}x |")
+    print(f"| fard PDF in Nastaliq, cache warm | {t_fard_nq:.2f} s | {t_fard_nq / t_base_pdf:.1f}x |")
     print(f"| CSV export | {t_csv:.3f} s | {t_csv / t_base_csv:.1f}x csv.writer from memory ({t_base_csv:.3f} s) |")
     print(f"| JSON export (images as files) | {t_json:.3f} s | {t_json / t_base_json:.1f}x json.dumps of the document ({t_base_json:.3f} s) |")
     print(f"| JSON import into an empty workspace (incl. migration) | {t_import:.2f} s | {t_import / t_base_json:.0f}x json.dumps |")

@@ -1,5 +1,6 @@
 """Preferences: the user's interface language, and (administrators) the office's display
-settings: default language for new users, Urdu or Latin digits, date format, Urdu font.
+settings: default language for new users, Urdu or Latin digits, date format, Urdu font on
+screen and in printed reports.
 
 The language is the user's own (User.language) and is also remembered on this computer
 for the sign-in screen. A new language is used from the next start of Daftar: windows
@@ -24,6 +25,7 @@ from records.settings import option
 
 LANG_LABELS = {"ur": "اردو", "en": "English"}
 FONT_LABELS = {"Noto Nastaliq Urdu": "نستعلیق — Noto Nastaliq Urdu", "Noto Naskh Arabic": "نسخ — Noto Naskh Arabic"}
+PRINT_FONT_LABELS = {v: FONT_LABELS[v] for v in ("Noto Naskh Arabic", "Noto Nastaliq Urdu")}
 
 
 class PreferencesDialog(QDialog):
@@ -62,6 +64,10 @@ class PreferencesDialog(QDialog):
         oform.addRow(self.tr("Date format"), self.date_format)
         self.urdu_font = self._combo("urduFont", FONT_LABELS, self.settings.get("display.urdu_font"))
         oform.addRow(self.tr("Urdu font of the records"), self.urdu_font)
+        self.print_font = self._combo("printFont", PRINT_FONT_LABELS, self.settings.get("print.urdu_font"))
+        self.print_font.setToolTip(self.tr("Nastaliq prints as the registers are written; text copied out of "
+                                           "such a PDF comes out letter by letter. Naskh copies word by word."))
+        oform.addRow(self.tr("Urdu font of printed reports"), self.print_font)
         office.setEnabled(self.is_admin)
         lay.addWidget(office)
         if not self.is_admin:
@@ -101,6 +107,7 @@ class PreferencesDialog(QDialog):
                         "display.urdu_digits": self.urdu_digits.isChecked(),
                         "date.format": self.date_format.currentData(),
                         "display.urdu_font": self.urdu_font.currentData(),
+                        "print.urdu_font": self.print_font.currentData(),
                     })
         except (SettingError, accounts.AccountError, PermissionError) as e:
             self.error.setText(self.tr("Not saved: {reason}").format(reason=str(e)))

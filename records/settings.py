@@ -133,8 +133,16 @@ _option(
     "display.urdu_font",
     str,
     "Noto Nastaliq Urdu",
-    "Font for Urdu text on screen and in print.",
+    "Font for Urdu text on screen.",
     choices=("Noto Nastaliq Urdu", "Noto Naskh Arabic"),
+)
+_option(
+    "print.urdu_font",
+    str,
+    "Noto Naskh Arabic",
+    "Font for Urdu text in printed reports (PDF). Nastaliq prints as the registers are "
+    "written; text copied out of such a PDF comes out letter by letter, so Naskh is the default.",
+    choices=("Noto Naskh Arabic", "Noto Nastaliq Urdu"),
 )
 _option("display.font_size", int, 13, "Text size on screen, in points.", min=8, max=40)
 # ---- user interface

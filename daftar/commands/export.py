@@ -45,6 +45,8 @@ def register(sub) -> None:
     digits.add_argument("--urdu-digits", dest="urdu_digits", action="store_true", default=None,
                         help="pdf: print Urdu digits ۰-۹ (default: the office setting display.urdu_digits)")
     digits.add_argument("--latin-digits", dest="urdu_digits", action="store_false", help="pdf: print 0-9")
+    p.add_argument("--urdu-font", choices=("naskh", "nastaliq"), default=None,
+                   help="pdf: the Urdu font (default: the office setting print.urdu_font, Naskh unless set)")
     add_workspace_arg(p)
     p.set_defaults(func=run_export)
 
@@ -92,7 +94,8 @@ def run_export(args) -> int:
             from records.reports.layout import office_options
 
             with ws.session() as s:
-                opts = office_options(s, urdu_digits=args.urdu_digits)
+                nastaliq = None if args.urdu_font is None else args.urdu_font == "nastaliq"
+                opts = office_options(s, urdu_digits=args.urdu_digits, nastaliq=nastaliq)
             _pdf(ws, args, out, opts)
             print(f"wrote {out}")
     except (ExportError, ReportError) as e:

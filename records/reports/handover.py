@@ -9,7 +9,7 @@ handed over: the hash is then sha256 of the canonical JSON of
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -147,5 +147,5 @@ def handover_pdf(workspace, out: str | Path, *, batch_id: int | None = None, ent
     with workspace.session() as s:
         data = build_handover(s, batch_id=batch_id, entry_ids=entry_ids)
     if options is not None and options.landscape:
-        options = ReportOptions(urdu_digits=options.urdu_digits, landscape=False, printed_by=options.printed_by)
+        options = replace(options, landscape=False)  # a handover sheet is upright
     return render_handover(data, out, options)

@@ -23,11 +23,10 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, Table
 
 from records.reports.urdu_text import (
     LATIN,
-    NASKH,
-    NASKH_BOLD,
     UrduParagraph,
     draw_line,
     register_fonts,
+    report_font,
 )
 
 GAP = "—"  # printed in place of a missing value, so gaps stay visible
@@ -60,11 +59,13 @@ class ReportError(ValueError):
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """How an office wants its printouts: Urdu digits (۱۲) or Latin (12), page size."""
+    """How an office wants its printouts: Urdu digits (۱۲) or Latin (12), page size, and
+    Urdu in Nastaliq or Naskh (the default: its text can be copied out of the PDF)."""
 
     urdu_digits: bool = True
     landscape: bool = True
     printed_by: str = ""
+    nastaliq: bool = False
 
     @property
     def digits(self) -> str:
@@ -72,9 +73,9 @@ class ReportOptions:
 
 
 def office_options(session, *, urdu_digits: bool | None = None, landscape: bool = True,
-                   printed_by: str = "") -> ReportOptions:
-    """Report options from the office settings (display.urdu_digits, office.name);
-    an explicit urdu_digits wins."""
+                   printed_by: str = "", nastaliq: bool | None = None) -> ReportOptions:
+    """Report options from the office settings (display.urdu_digits, print.urdu_font,
+    office.name); an explicit urdu_digits or nastaliq wins."""
     from sqlalchemy import select
 
     from records.models import Office
@@ -85,7 +86,9 @@ def office_options(session, *, urdu_digits: bool | None = None, landscape: bool 
     digits = settings.get("display.urdu_digits") if urdu_digits is None else urdu_digits
     name = settings.get("office.name") or (office.name if office else "")
     who = " ".join(x for x in (printed_by, name) if x)
-    return ReportOptions(urdu_digits=bool(digits), landscape=landscape, printed_by=who)
+    if nastaliq is None:
+        nastaliq = settings.get("print.urdu_font") == "Noto Nastaliq Urdu"
+    return ReportOptions(urdu_digits=bool(digits), landscape=landscape, printed_by=who, nastaliq=nastaliq)
 
 
 def canonical_json(obj) -> bytes:
@@ -99,8 +102,7 @@ def sha256_of(obj) -> str:
 
 def para(text: str, *, size: float = 9, bold: bool = False, align: str = "right", digits: str = "as-is",
          color=None) -> UrduParagraph:
-    return UrduParagraph(text, font=NASKH_BOLD if bold else NASKH, size=size, align=align, digits=digits,
-                         color=color)
+    return UrduParagraph(text, size=size, bold=bold, align=align, digits=digits, color=color)
 
 
 def rtl_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float], *,
@@ -252,7 +254,8 @@ def build_pdf(out: str | Path, story: list, *, options: ReportOptions, title: st
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     foot = f"Daftar {stamp}" + (f" {options.printed_by}" if options.printed_by else "") + (f" {footer}" if footer else "")
     deco = page_decorator(title=title, footer=foot, digits=options.digits)
-    doc.build(story, onFirstPage=deco, onLaterPages=deco, canvasmaker=_WatermarkCanvas if watermark else Canvas)
+    with report_font(options.nastaliq):  # the story's paragraphs take their font as they are laid out
+        doc.build(story, onFirstPage=deco, onLaterPages=deco, canvasmaker=_WatermarkCanvas if watermark else Canvas)
     tmp.replace(out)
     return out
 

@@ -37,7 +37,7 @@ from records.reports.layout import (
     rtl_table,
     spacer,
 )
-from records.reports.urdu_text import NASKH, draw_line
+from records.reports.urdu_text import NASKH, body_font, draw_line
 from records.templates import get_template
 
 STAGES = ("scanned", "read", "corrected", "approved", "synced")
@@ -213,7 +213,7 @@ class StageChart(Flowable):
             draw_line(c, lx - 13, ly, STAGE_UR[s], size=8, align="right")
             ly -= 13
         if self.title:
-            draw_line(c, self.width, self.height - 10, self.title, size=11, align="right", font="DaftarNaskhBold")
+            draw_line(c, self.width, self.height - 10, self.title, size=11, align="right", font=body_font(bold=True))
 
 
 def _table(rows: list[ProgressRow], first: str, width: float, digits: str):

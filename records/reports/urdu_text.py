@@ -21,11 +21,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, shapeStr
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 import resources
@@ -36,6 +41,38 @@ NASKH_BOLD = "DaftarNaskhBold"
 NASTALIQ = "DaftarNastaliq"
 LATIN = "DaftarLatin"
 LATIN_BOLD = "DaftarLatin"  # DejaVuSans is the only bundled Latin face
+
+# The Urdu face of the report being made (`report_font`): Naskh, or Nastaliq where the office
+# prints in it (setting print.urdu_font). Text drawn without a font named takes it.
+_NASTALIQ_REPORT: ContextVar[bool] = ContextVar("nastaliq_report", default=False)
+# A line's height (times the text size) and where its baseline sits (the part of the height
+# above the text size left below it). Nastaliq's words climb diagonally: its letters reach
+# 1.9 sizes above the baseline and 0.6 below (کیفیت, تقسیم شدہ), Naskh's 1.1 and 0.6.
+LINE_SPACING = {NASKH: (1.55, 0.55), NASKH_BOLD: (1.55, 0.55), NASTALIQ: (2.5, 0.4)}
+NASTALIQ_SPACE = 0.3  # a word space in Nastaliq, times the size (Naskh's own is 0.22)
+# How far a font's ink reaches beyond its advance widths, right and left (times the size):
+# a Nastaliq word's first letter may sweep 0.4 sizes to the right of where it starts (کیفیت).
+INK_OVERHANG = {NASTALIQ: (0.4, 0.1)}
+
+
+@contextmanager
+def report_font(nastaliq: bool) -> Iterator[None]:
+    """Within this block, Urdu text drawn without a font named is set in Nastaliq (True) or
+    Naskh (False): the office's choice for one report, from building its story to writing
+    its pages."""
+    token = _NASTALIQ_REPORT.set(nastaliq)
+    try:
+        yield
+    finally:
+        _NASTALIQ_REPORT.reset(token)
+
+
+def body_font(bold: bool = False) -> str:
+    """The Urdu font of the report being made (Nastaliq has no bold face: its headings are
+    set larger instead)."""
+    if _NASTALIQ_REPORT.get():
+        return NASTALIQ
+    return NASKH_BOLD if bold else NASKH
 
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"))
 
@@ -195,13 +232,14 @@ def _shaped(text: str, font: str, size: float):
     return text, pdfmetrics.stringWidth(text, font, size)
 
 
-def layout_line(text: str, *, font: str = NASKH, size: float = 10, rtl: bool | None = None,
+def layout_line(text: str, *, font: str | None = None, size: float = 10, rtl: bool | None = None,
                 digits: str = "as-is") -> tuple[list[Segment], float]:
     """Lay out one line: segments with x offsets from the left edge, and the total width.
 
-    digits: "urdu" shows ۰-۹, "latin" 0-9, "as-is" leaves them as written.
+    font: None takes the report's (`body_font`). digits: "urdu" shows ۰-۹, "latin" 0-9,
+    "as-is" leaves them as written.
     """
-    segs, width = _layout_cached(text, font, float(size), rtl, digits)
+    segs, width = _layout_cached(text, font or body_font(), float(size), rtl, digits)
     return list(segs), width
 
 
@@ -223,6 +261,19 @@ def _layout_cached(text: str, font: str, size: float, rtl: bool | None, digits: 
         if run.rtl:
             pieces.reverse()
         for f, piece in pieces:
+            if run.rtl and f == NASTALIQ:
+                # its own space is 0.13 of the size and its first letters sweep past their
+                # advance: words apart by NASTALIQ_SPACE instead (each word is shaped alone,
+                # as it would be: Nastaliq joins nothing across a space)
+                for part in reversed(re.split("( +)", piece)):
+                    if part.isspace():
+                        w = NASTALIQ_SPACE * size * len(part)
+                        segs.append(Segment(part, f, x, w, ""))
+                    elif part:
+                        glyphs, w = _shaped(part, f, size)
+                        segs.append(Segment(part, f, x, w, glyphs))
+                    x += w if part else 0.0
+                continue
             if run.rtl and f != LATIN:
                 glyphs, w = _shaped(piece, f, size)
             else:
@@ -241,11 +292,11 @@ def _mirror(s: str) -> str:
     return s.translate(_MIRROR)
 
 
-def text_width(text: str, *, font: str = NASKH, size: float = 10, digits: str = "as-is") -> float:
+def text_width(text: str, *, font: str | None = None, size: float = 10, digits: str = "as-is") -> float:
     return layout_line(text, font=font, size=size, digits=digits)[1]
 
 
-def draw_line(canv, x: float, y: float, text: str, *, font: str = NASKH, size: float = 10,
+def draw_line(canv, x: float, y: float, text: str, *, font: str | None = None, size: float = 10,
               align: str = "right", rtl: bool | None = None, digits: str = "as-is",
               color=None) -> float:
     """Draw one line of (Urdu) text on a canvas; x is the right edge for align='right',
@@ -258,14 +309,38 @@ def draw_line(canv, x: float, y: float, text: str, *, font: str = NASKH, size: f
     if color is not None:
         canv.setFillColor(color)
     for s in segs:
+        if not s.glyphs:
+            continue  # a word space of its own (Nastaliq)
         canv.setFont(s.font, size)
-        canv.drawString(left + s.x, y, s.glyphs)
+        t = _TextObject(canv, left + s.x, y)
+        t.setFont(s.font, size)
+        t.textOut(s.glyphs)
+        canv.drawText(t)
     canv.restoreState()
     return width
 
 
+class _TextObject(PDFTextObject):
+    """reportlab's text object with `setRise` mended. A shaped glyph HarfBuzz lifts off the
+    baseline is drawn with a text rise; where one rise followed another, reportlab (up to
+    5.1 at least) rewrote the operator but kept the old rise as the current one, so a later
+    glyph meant for the baseline stayed lifted. Naskh rarely lifts a glyph; Nastaliq lifts
+    most (its words climb diagonally), and the letters before a final ے came out of place
+    (کروائے, بالائے: tests/reports/test_nastaliq.py)."""
+
+    def setRise(self, rise):  # noqa: N802 - reportlab's name
+        op = f"{fp_str(rise)} Ts"
+        if self._code and self._code[-1].endswith(" Ts"):
+            self._y += self._rise  # the rise just set is replaced: undo its move first
+            self._code[-1] = op
+        else:
+            self._code.append(op)
+        self._rise = rise
+        self._y -= rise
+
+
 # ----------------------------------------------------------------------------- wrapping
-def wrap_lines(text: str, width: float, *, font: str = NASKH, size: float = 10,
+def wrap_lines(text: str, width: float, *, font: str | None = None, size: float = 10,
                digits: str = "as-is") -> list[str]:
     """Break text into lines (logical order) that fit `width` points; long words overflow."""
     words = clean(text).split(" ")
@@ -291,13 +366,18 @@ class UrduParagraph(Flowable):
     Works as a table cell: wrap() returns the height the lines need.
     """
 
-    def __init__(self, text: str, *, font: str = NASKH, size: float = 10, leading: float | None = None,
-                 align: str = "right", digits: str = "as-is", color=None, rtl: bool | None = None):
+    def __init__(self, text: str, *, font: str | None = None, size: float = 10, leading: float | None = None,
+                 align: str = "right", digits: str = "as-is", color=None, rtl: bool | None = None,
+                 bold: bool = False):
         super().__init__()
         self.text = clean(text)
-        self.font = font
+        self.font = font  # None: the report's (`body_font`), chosen when the page is laid out
+        self.bold = bold
         self.size = size
-        self.leading = leading or size * 1.55
+        self._leading = leading
+        self.leading = leading or size * LINE_SPACING[NASKH][0]
+        self._baseline = LINE_SPACING[NASKH][1]
+        self._inset = (0.0, 0.0)
         self.align = align
         self.digits = digits
         self.color = color
@@ -306,17 +386,26 @@ class UrduParagraph(Flowable):
         self.width = self.height = 0.0
 
     def wrap(self, availWidth, availHeight):
-        self._lines = wrap_lines(self.text, availWidth, font=self.font, size=self.size, digits=self.digits)
+        font = self.font or body_font(self.bold)
+        spacing, self._baseline = LINE_SPACING.get(font, LINE_SPACING[NASKH])
+        self.leading = self._leading or self.size * spacing
+        right, left = INK_OVERHANG.get(font, (0.0, 0.0))
+        self._inset = (right * self.size, left * self.size)
+        self._lines = wrap_lines(self.text, availWidth - sum(self._inset), font=font, size=self.size,
+                                 digits=self.digits)
         self.width = availWidth
         self.height = max(1, len(self._lines)) * self.leading
         return self.width, self.height
 
     def draw(self):
         canv = self.canv
-        y = self.height - self.leading + (self.leading - self.size) * 0.55
-        x = {"right": self.width, "left": 0.0, "centre": self.width / 2, "center": self.width / 2}[self.align]
+        y = self.height - self.leading + (self.leading - self.size) * self._baseline
+        right, left = self._inset  # the ink's overhang kept inside the paragraph's box
+        centre = (self.width - right + left) / 2
+        x = {"right": self.width - right, "left": left, "centre": centre, "center": centre}[self.align]
+        font = self.font or body_font(self.bold)
         for line in self._lines:
-            draw_line(canv, x, y, line, font=self.font, size=self.size, align=self.align,
+            draw_line(canv, x, y, line, font=font, size=self.size, align=self.align,
                       rtl=self.rtl, digits=self.digits, color=self.color)
             y -= self.leading
 

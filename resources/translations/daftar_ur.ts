@@ -1347,6 +1347,14 @@
             <translation>ریکارڈ کا اردو خط</translation>
         </message>
         <message>
+            <source>Nastaliq prints as the registers are written; text copied out of such a PDF comes out letter by letter. Naskh copies word by word.</source>
+            <translation>نستعلیق میں رپورٹ ویسی چھپتی ہے جیسے رجسٹر لکھے جاتے ہیں؛ ایسی PDF سے نقل کیا گیا متن حرف حرف الگ آتا ہے۔ نسخ میں پورے الفاظ نقل ہوتے ہیں۔</translation>
+        </message>
+        <message>
+            <source>Urdu font of printed reports</source>
+            <translation>چھپی ہوئی رپورٹوں کا اردو خط</translation>
+        </message>
+        <message>
             <source>Only an administrator changes the office settings.</source>
             <translation>دفتر کی ترتیبات صرف منتظم بدل سکتا ہے۔</translation>
         </message>

@@ -180,12 +180,15 @@ def test_preferences_save_my_language_and_the_office_display_settings(ctx, qtbot
     dlg.language.setCurrentIndex(dlg.language.findData("en"))
     dlg.urdu_digits.setChecked(True)
     dlg.date_format.setCurrentIndex(dlg.date_format.findData("%Y-%m-%d"))
+    assert dlg.print_font.currentData() == "Noto Naskh Arabic"  # the default for print
+    dlg.print_font.setCurrentIndex(dlg.print_font.findData("Noto Nastaliq Urdu"))
     dlg.save()
     # THEN the user's language, this computer's language and the office settings are stored
     with ctx.ws.session() as s:
         assert get_user(s, admin.id).language == "en"
         st = office_settings.read(s)
     assert st["display.urdu_digits"] is True and st["date.format"] == "%Y-%m-%d"
+    assert st["print.urdu_font"] == "Noto Nastaliq Urdu"
     assert i18n.saved_language() == "en"
 
 
