@@ -13,8 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 import resources
 from records import accounts, office_settings
 from records.reports import fard
-from records.reports.handover import handover_pdf
 from records.reports import urdu_text as ut
+from records.reports.handover import handover_pdf
 from records.reports.layout import office_options
 from tests.reports import sampledata
 
