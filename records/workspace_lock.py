@@ -9,18 +9,44 @@ only when nobody has the workspace open, and holds it while it moves the folder 
 that no program opens the old workspace meanwhile. SQLite's own lock cannot tell this: an
 app that is open but idle holds none.
 
-Locks are `flock` locks on POSIX and LockFileEx on Windows (through portalocker): they
-belong to the open file, not the process, so two opens in one process are two holders too.
+Locks are `flock` locks on POSIX and LockFileEx on one byte on Windows: they belong to the
+open file, not the process, so two opens in one process are two holders too. (portalocker
+does the same, but importing it writes a probe file into the temporary folder, and nothing
+of Daftar may write outside the workspace: tests/desktop/test_encrypted_ocr.py.)
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import IO
 
-import portalocker
-
 LOCK_NAME = "daftar.lock"
+
+if os.name == "nt":  # pragma: no cover - Windows only
+    import ctypes
+    import msvcrt
+    from ctypes import wintypes
+
+    class _Overlapped(ctypes.Structure):
+        _fields_ = [("Internal", ctypes.c_void_p), ("InternalHigh", ctypes.c_void_p),
+                    ("Offset", wintypes.DWORD), ("OffsetHigh", wintypes.DWORD), ("hEvent", wintypes.HANDLE)]
+
+    _FAIL_IMMEDIATELY, _EXCLUSIVE = 0x1, 0x2
+
+    def _lock(f: IO[bytes], exclusive: bool) -> bool:
+        handle = wintypes.HANDLE(msvcrt.get_osfhandle(f.fileno()))
+        flags = _FAIL_IMMEDIATELY | (_EXCLUSIVE if exclusive else 0)
+        return bool(ctypes.windll.kernel32.LockFileEx(handle, flags, 0, 1, 0, ctypes.byref(_Overlapped())))
+else:
+    import fcntl
+
+    def _lock(f: IO[bytes], exclusive: bool) -> bool:
+        try:
+            fcntl.flock(f.fileno(), (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
 
 
 class WorkspaceInUse(Exception):
@@ -41,14 +67,12 @@ def hold_open(root: Path) -> IO[bytes] | None:
     f = _open(root)
     if f is None:
         return None
-    try:
-        portalocker.lock(f, portalocker.LockFlags.SHARED | portalocker.LockFlags.NON_BLOCKING)
-    except portalocker.LockException:
+    if not _lock(f, exclusive=False):
         f.close()
         raise WorkspaceInUse(
             f"The workspace {root} is being restored from a backup right now. Wait until the "
             "restore has finished, then open it again."
-        ) from None
+        )
     return f
 
 
@@ -62,14 +86,12 @@ def hold_alone(root: Path) -> IO[bytes] | None:
     f = _open(root)
     if f is None:
         return None
-    try:
-        portalocker.lock(f, portalocker.LockFlags.EXCLUSIVE | portalocker.LockFlags.NON_BLOCKING)
-    except portalocker.LockException:
+    if not _lock(f, exclusive=True):
         f.close()
         raise WorkspaceInUse(
             f"The workspace {root} is open in Daftar (the app, or a daftar command such as a "
             "backup or an export). Close it there and try again; nothing was changed."
-        ) from None
+        )
     return f
 
 

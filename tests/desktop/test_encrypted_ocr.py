@@ -116,7 +116,8 @@ def test_import_and_ocr_of_an_encrypted_workspace_leave_no_plaintext(tmp_path):
     # ... every file of the workspace is encrypted
     files = [p for p in ws_root.rglob("*") if p.is_file()]
     names = {str(p.relative_to(ws_root)).split("/")[0] for p in files}
-    assert names <= {"daftar.sqlite", "daftar.sqlite-wal", "daftar.sqlite-shm", "images", "keys"}, names
+    assert names <= {"daftar.sqlite", "daftar.sqlite-wal", "daftar.sqlite-shm", "images", "keys", "daftar.lock"}, names
+    assert not (ws_root / "daftar.lock").exists() or (ws_root / "daftar.lock").stat().st_size == 0  # a lock, no data
     secrets = set(out["texts"]) | {row["owner"] for row in out["truth"]} | {row["khewat_no"] for row in out["truth"]}
     # 5 bytes or more: a shorter string (a 3-digit khewat) turns up in random ciphertext by
     # chance (1 in 2^24 per position: a few percent of megabyte files)
