@@ -130,14 +130,24 @@ def open_sync(win):
     dock = getattr(win, "sync_dock", None)
     if dock is None:
         from desktop.sync_panel import SyncPanel
+        from records import outbox
+        from records.workflow import TRANSITIONS
         from sync import engine
 
-        ws = win.ctx.ws
+        ws, actor = win.ctx.ws, win.ctx.actor
+        resend = None
+        if actor.role in TRANSITIONS["batch"].roles:
+
+            def resend() -> int:
+                with ws.session() as s:
+                    return outbox.resend_undelivered(s, actor=actor).entries
+
         panel = SyncPanel(
             run_pass=lambda progress: engine.run_once(ws, progress=progress),
             status=lambda: engine.queue_status(ws),
             set_paused=lambda paused: engine.set_paused(ws, paused),
             reachable=lambda: engine.server_reachable(ws),
+            resend=resend,
             parent=win,
         )
         panel.watch(60_000)

@@ -1,4 +1,5 @@
-"""The sync panel: the outbox queue, progress, last success, errors in clerk words, Sync now, Pause.
+"""The sync panel: the outbox queue, progress, last success, errors in clerk words, Sync now, Pause,
+and (supervisors) sending again the entries a refused batch held back.
 
 Self-contained; the main window wires it to a workspace:
 
@@ -56,10 +57,11 @@ class SyncPanel(QWidget):
 
     def __init__(self, *, run_pass: Callable[[Progress], object], status: Callable[[], object],
                  set_paused: Callable[[bool], None], reachable: Callable[[], bool] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 resend: Callable[[], int] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SyncPanel")
         self._run_pass, self._status, self._set_paused, self._reachable = run_pass, status, set_paused, reachable
+        self._resend = resend  # seals what refused batches held back into a new batch (supervisors)
         self._busy = False
         self._paused = False
         self._was_reachable: bool | None = None
@@ -98,9 +100,18 @@ class SyncPanel(QWidget):
         self.pause_btn.setCheckable(True)
         row.addWidget(self.sync_btn)
         row.addWidget(self.pause_btn)
+        self.resend_btn = QPushButton(self.tr("Send held-back entries again"), self)
+        self.resend_btn.setObjectName("syncResend")
+        self.resend_btn.setToolTip(self.tr("A batch is refused whole when one of its entries conflicts with the "
+                                           "server's copy: its other entries go again in a new batch. The entry "
+                                           "in conflict stays for a supervisor to decide."))
+        self.resend_btn.setVisible(resend is not None)
+        self.resend_btn.setEnabled(False)
+        row.addWidget(self.resend_btn)
         row.addStretch(1)
         lay.addLayout(row)
         qconnect(self.sync_btn.clicked, self.sync_now)
+        qconnect(self.resend_btn.clicked, self.resend_held_back)
         qconnect(self.pause_btn.toggled, self._on_pause)
         self._timer = QTimer(self)
         qconnect(self._timer.timeout, self._poll)
@@ -131,6 +142,15 @@ class SyncPanel(QWidget):
             done(report, status())
 
         self._spawn(work)
+
+    def resend_held_back(self) -> None:
+        """Seal the entries refused batches held back into a new batch (in the background),
+        then send it unless sync is paused."""
+        if self._resend is None or self._busy:
+            return
+        self.resend_btn.setEnabled(False)
+        resend, status, done = self._resend, self._status, mainthread.sender(self, "_on_resent")
+        self._spawn(lambda: done(resend(), status()))
 
     def watch(self, interval_ms: int = 60_000) -> None:
         """Check the connection every `interval_ms`; when it comes back, sync by itself."""
@@ -196,6 +216,12 @@ class SyncPanel(QWidget):
             self.finished.emit(report)
         self._show_status(status)
 
+    def _on_resent(self, entries: int, status) -> None:
+        self.state_label.setText(self.tr("{n} held-back entries are in a new batch.").format(n=entries))
+        self._show_status(status)
+        if not self._paused:
+            self.sync_now()
+
     def _on_failed(self, message: str) -> None:
         self._busy = False
         self.sync_btn.setEnabled(not self._paused)
@@ -231,6 +257,7 @@ class SyncPanel(QWidget):
             "Rejected: {rej}   ·   Need a supervisor: {att}").format(
             w=st.waiting, a=c.get("acknowledged", 0), ok=c.get("accepted", 0), rej=c.get("rejected", 0),
             att=c.get("conflict", 0) + c.get("failed", 0)))
+        self.resend_btn.setEnabled(c.get("failed", 0) > 0 and not self._busy)
         self.last_label.setText(self.tr("Last successful sync: {t}").format(
             t=_when(st.last_success) if st.last_success else self.tr("never")))
         if st.paused != self._paused:

@@ -246,6 +246,71 @@ def create_batch(
     return batch_info(batch)
 
 
+# Outbox items a refused batch did not deliver: the server refused the batch (4xx), or held
+# it back because another entry of it conflicts with the server's copy (sync/engine.py).
+UNDELIVERED = "failed"
+
+
+def resend_undelivered(session: Session, *, actor: Actor, batch_uuid: str | None = None) -> BatchInfo:
+    """Seal the entries that refused batches did not deliver (all, or those of one batch)
+    into a new signed batch queued for sending: a batch is refused whole when one entry in
+    it conflicts with the server's copy, and without this its other entries would wait for
+    ever. Each entry goes with the very document and hash it was sealed with; its outbox item
+    moves to the new batch with its retries reset. Entries in conflict stay where they are,
+    for a supervisor to decide (an edit makes a new version that needs approval again).
+    Supervisors, revenue officers and administrators only (as for making a batch); one
+    transaction (the caller's), audited."""
+    allowed = workflow.TRANSITIONS["batch"].roles
+    if actor.role not in allowed:
+        raise workflow.WorkflowError(f"a {actor.role} cannot send batches again: ask a supervisor")
+    stmt = select(OutboxItem).where(OutboxItem.state == UNDELIVERED).order_by(OutboxItem.id)
+    if batch_uuid is not None:
+        old = session.scalar(select(Batch).where(Batch.uuid == batch_uuid))
+        if old is None:
+            raise OutboxError(f"there is no batch {batch_uuid} in this workspace")
+        stmt = stmt.where(OutboxItem.batch_id == old.id)
+    items = list(session.scalars(stmt))
+    if not items:
+        raise OutboxError("no entry of a refused batch is waiting to be sent again"
+                          + (f" in batch {batch_uuid}" if batch_uuid else ""))
+    docs = []
+    for it in items:
+        sealed = {(d["entry_uuid"], d["version"]): d for d in (it.batch.manifest or {}).get("entries", [])}
+        doc = sealed.get((it.entry_uuid, it.version))
+        if doc is None or doc["sha256"] != it.content_sha256 or content_hash(doc["content"]) != doc["sha256"]:
+            raise OutboxError(f"batch {it.batch.uuid} does not hold entry {it.entry_uuid} version {it.version} "
+                              "as it was sealed: nothing was sent again")
+        docs.append(doc)
+    office = office_identity(session)
+    batch = Batch(created_by=actor.id, state="open")
+    session.add(batch)
+    session.flush()
+    images = sorted({d["content"]["page"]["image_sha256"] for d in docs
+                     if d["content"].get("page") and d["content"]["page"].get("image_sha256")})
+    from_batches = sorted({it.batch.uuid for it in items})
+    for it in items:
+        it.batch_id = batch.id
+        it.state = "queued"
+        it.attempts = 0
+        it.next_attempt_at = None
+        it.last_error = None
+    audit.record(session, actor=actor, action="batch.resend", entity="batch", entity_id=batch.uuid,
+                 detail={"entries": len(docs), "images": len(images), "from": from_batches})
+    manifest = {
+        "schema": SCHEMA,
+        "office_id": office.uuid,
+        "batch_id": batch.uuid,
+        "created_at": utcnow().isoformat(timespec="seconds") + "Z",
+        "entries": [{"entry_uuid": d["entry_uuid"], "version": d["version"], "sha256": d["sha256"]} for d in docs],
+        "images": images,
+        "audit_head": audit.head(session),
+    }
+    seal(batch, manifest, docs, office.signing_key)
+    session.flush()
+    session.expire_all()  # the old batches' item lists changed under them
+    return batch_info(batch)
+
+
 def seal(batch: Batch, manifest: dict, docs: list[dict], signing_key: bytes) -> None:
     """Sign `manifest` and store the submission body on the batch."""
     batch.manifest = {"manifest": manifest, "entries": docs}

@@ -1,4 +1,5 @@
-"""`daftar batch export|import`: signed batch files for offices without any network (USB)."""
+"""`daftar batch export|import`: signed batch files for offices without any network (USB);
+`daftar batch resend`: the entries a refused batch held back, in a new batch."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ SUFFIX = ".daftar-batch"
 
 def register(sub) -> None:
     p = sub.add_parser("batch", help="export a signed batch file for a USB stick, or import one")
-    bs = p.add_subparsers(dest="batch_cmd", metavar="export|import")
+    bs = p.add_subparsers(dest="batch_cmd", metavar="export|import|resend")
     e = bs.add_parser("export", help="write a signed batch file (manifest, entries, page images)")
     add_workspace_arg(e)
     e.add_argument("out", metavar="OUT.daftar-batch")
@@ -28,6 +29,12 @@ def register(sub) -> None:
     i.add_argument("--database", default=None, metavar="URL", help="import straight into a server database instead")
     i.add_argument("--storage", default=None, metavar="DIR", help="the server's image folder (with --database)")
     i.set_defaults(func=run_import)
+    r = bs.add_parser("resend", help="seal the entries refused batches held back (a conflict elsewhere in "
+                                     "their batch) into a new batch for the next sync")
+    add_workspace_arg(r)
+    r.add_argument("--as", dest="username", required=True, metavar="USERNAME", help="the supervisor who does it")
+    r.add_argument("--batch", default=None, metavar="UUID", help="only this refused batch (default: all)")
+    r.set_defaults(func=run_resend)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
@@ -49,6 +56,33 @@ def run_export(args) -> int:
         return 0
     finally:
         ws.close()
+
+
+def run_resend(args) -> int:
+    from sqlalchemy import select
+
+    from records.audit import Actor
+    from records.models import User
+    from records.outbox import OutboxError, resend_undelivered
+    from records.workflow import WorkflowError
+    from records.workspace import Workspace
+
+    ws = Workspace.open(args.workspace)
+    try:
+        with ws.session() as s:
+            u = s.scalar(select(User).where(User.username == args.username))
+            if u is None:
+                print(f"daftar batch resend: there is no user '{args.username}' in this workspace", file=sys.stderr)
+                return 1
+            info = resend_undelivered(s, actor=Actor(u.id, u.username, u.role), batch_uuid=args.batch)
+    except (OutboxError, WorkflowError) as e:
+        print(f"daftar batch resend: {e}", file=sys.stderr)
+        return 1
+    finally:
+        ws.close()
+    print(f"sealed batch {info.uuid}: {info.entries} held-back entr{'y' if info.entries == 1 else 'ies'}; "
+          "the next sync sends it")
+    return 0
 
 
 def run_import(args) -> int:

@@ -1854,6 +1854,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>روکیں</translation>
         </message>
         <message>
+            <source>Send held-back entries again</source>
+            <translation>روکے گئے اندراج دوبارہ بھیجیں</translation>
+        </message>
+        <message>
+            <source>A batch is refused whole when one of its entries conflicts with the server's copy: its other entries go again in a new batch. The entry in conflict stays for a supervisor to decide.</source>
+            <translation>جب بیچ کا کوئی ایک اندراج سرور کی نقل سے ٹکراتا ہے تو پورا بیچ واپس ہو جاتا ہے: اس کے باقی اندراج نئے بیچ میں دوبارہ جاتے ہیں۔ ٹکرانے والا اندراج نگران کے فیصلے کے لیے رکا رہتا ہے۔</translation>
+        </message>
+        <message>
             <source>Reading the queue…</source>
             <translation>قطار پڑھی جا رہی ہے…</translation>
         </message>
@@ -1868,6 +1876,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Page images: %v of %m</source>
             <translation>صفحات کی تصاویر: %m میں سے %v</translation>
+        </message>
+        <message>
+            <source>{n} held-back entries are in a new batch.</source>
+            <translation>⁦{n}⁩ روکے گئے اندراج نئے بیچ میں شامل ہو گئے۔</translation>
         </message>
         <message>
             <source>Sync stopped because of an unexpected problem. Nothing was lost.</source>

@@ -197,3 +197,47 @@ def test_the_worker_thread_never_holds_the_panel(qtbot):
     assert any(isinstance(o, weakref.ref) and o() is panel for o in held)
     qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
     panel.stop()
+
+
+def test_a_supervisor_sends_the_entries_a_conflict_held_back_again(qtbot):
+    from desktop.sync_panel import SyncPanel
+
+    # GIVEN a batch refused because of one conflict: 5 entries held back ("failed")
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=5))
+    held = {"failed": 5, "conflict": 1}
+    office.status = lambda: QueueStatus(dict(held), None, None, False, ())
+    resent = []
+
+    def resend() -> int:
+        resent.append(held.pop("failed"))
+        held["queued"] = resent[-1]
+        return resent[-1]
+
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused, resend=resend)
+    qtbot.addWidget(panel)
+    panel.show()
+    # THEN the panel offers to send them again
+    qtbot.waitUntil(panel.resend_btn.isEnabled)
+    assert panel.resend_btn.isVisible()
+    # WHEN the supervisor presses it
+    with qtbot.waitSignal(panel.finished, timeout=5000):
+        qtbot.mouseClick(panel.resend_btn, qtbot_button())
+    # THEN they went into a new batch (once), which was sent at once, and the button is off
+    assert resent == [5] and office.passes == 1
+    qtbot.waitUntil(lambda: not panel.resend_btn.isEnabled())
+    panel.stop()
+
+
+def test_the_resend_button_is_not_offered_without_the_right_to_batch(qtbot):
+    from desktop.sync_panel import SyncPanel
+
+    # GIVEN a panel made for a clerk (no resend given) with entries held back
+    office = FakeOffice(SyncReport())
+    office.status = lambda: QueueStatus({"failed": 5}, None, None, False, ())
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: "Need a supervisor: 5" in panel.queue_label.text())
+    # THEN there is no button for it
+    assert not panel.resend_btn.isVisible()
+    panel.stop()

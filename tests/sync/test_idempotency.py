@@ -9,10 +9,19 @@ import ssl
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import pytest
 from sqlalchemy import select
 
-from records.models import Batch, Office, OutboxItem
-from records.outbox import canonical_json, content_hash, sign, submission
+from records.models import AuditEvent, Batch, Office, OutboxItem
+from records.outbox import (
+    OutboxError,
+    canonical_json,
+    content_hash,
+    resend_undelivered,
+    sign,
+    submission,
+)
+from records.workflow import WorkflowError
 from tests.sync.conftest import engine_for, enrol, item_states, seal
 
 
@@ -84,6 +93,39 @@ def test_same_key_with_other_content_is_a_conflict_with_both_hashes(office, serv
         c_item = s.scalar(select(OutboxItem).where(OutboxItem.state == "conflict"))
     assert doc["sha256"] in c_item.last_error and sub["entries"][0]["sha256"] in c_item.last_error
     assert server.stats()["entries"] == 1
+
+
+def test_entries_held_back_by_a_conflict_are_sent_again_by_a_supervisor(office, server):
+    # GIVEN a batch refused because one of its 6 entries conflicts with the server's copy
+    test_same_key_with_other_content_is_a_conflict_with_both_hashes(office, server)
+    with office.ws.session() as s:
+        first = s.scalar(select(Batch).order_by(Batch.id))
+        held = {(i.entry_uuid, i.version, i.content_sha256) for i in first.items if i.state == "failed"}
+        first_uuid = first.uuid
+    # WHEN the clerk tries to send them again  THEN only a supervisor may
+    with office.ws.session() as s, pytest.raises(WorkflowError, match="ask a supervisor"):
+        resend_undelivered(s, actor=office.clerk)
+    # WHEN the supervisor does
+    with office.ws.session() as s:
+        info = resend_undelivered(s, actor=office.sup, batch_uuid=first_uuid)
+    # THEN the 5 go in a new signed batch, each with the document and hash it was sealed with,
+    # and the conflict stays in the first batch for a decision
+    assert info.entries == 5 and info.uuid != first_uuid
+    with office.ws.session() as s:
+        new = s.scalar(select(Batch).where(Batch.uuid == info.uuid))
+        assert {(i.entry_uuid, i.version, i.content_sha256) for i in new.items} == held
+        assert {i.state for i in new.items} == {"queued"}
+        assert [i.state for i in s.scalar(select(Batch).where(Batch.uuid == first_uuid)).items] == ["conflict"]
+        assert s.scalar(select(AuditEvent).where(AuditEvent.action == "batch.resend")).detail["from"] == [first_uuid]
+    # WHEN the office syncs
+    rep = engine_for(office.ws).run_once()
+    # THEN the server has them, once each, and only the conflict waits for a person
+    assert rep.ok, rep.errors
+    assert item_states(office.ws) == {"conflict": 1, "acknowledged": 5}
+    assert server.stats()["entries"] == 6
+    # AND there is nothing more to send again
+    with office.ws.session() as s, pytest.raises(OutboxError, match="no entry of a refused batch is waiting"):
+        resend_undelivered(s, actor=office.sup)
 
 
 def test_hundred_concurrent_duplicate_submissions_store_one_row_each(office, server):

@@ -79,6 +79,25 @@ def test_export_without_a_waiting_batch_says_what_to_do(office, tmp_path, capsys
     assert "--seal" in capsys.readouterr().err
 
 
+def test_resend_on_the_command_line_needs_a_supervisor_and_something_held_back(office, capsys):
+    # GIVEN a sealed batch, nothing refused
+    seal(office.ws, office.sup)
+    ws = str(office.ws.root)
+    # WHEN a clerk asks to send held-back entries again  THEN refused, saying who may
+    assert main(["batch", "resend", "--workspace", ws, "--as", office.clerk.username]) == 1
+    assert "ask a supervisor" in capsys.readouterr().err
+    # WHEN the supervisor asks  THEN there is nothing to send again, said plainly
+    assert main(["batch", "resend", "--workspace", ws, "--as", office.sup.username]) == 1
+    assert "no entry of a refused batch is waiting to be sent again" in capsys.readouterr().err
+    # WHEN one entry of the batch is held back by a refusal
+    with office.ws.session() as s:
+        s.scalars(select(OutboxItem)).first().state = "failed"
+    assert main(["batch", "resend", "--workspace", ws, "--as", office.sup.username]) == 0
+    # THEN it is sealed into a new batch, queued for the next sync
+    assert ": 1 held-back entry; the next sync sends it" in capsys.readouterr().out
+    assert item_states(office.ws) == {"queued": 6}
+
+
 def test_cli_sync_status_and_pause(office, server, capsys):
     # GIVEN an enrolled office with a sealed batch
     seal(office.ws, office.sup)
