@@ -232,18 +232,24 @@ def create_batch(
                                version=e.version, content_sha256=h, state="queued"))
     audit.record(session, actor=actor, action="batch.create", entity="batch", entity_id=batch.uuid,
                  detail={"entries": len(docs), "images": len(images)})
+    _seal_documents(session, batch, office, docs, sorted(images))
+    return batch_info(batch)
+
+
+def _seal_documents(session: Session, batch: Batch, office: Office, docs: list[dict], images: list[str]) -> None:
+    """Build the manifest of `docs` (entry documents with their hashes) for `batch` and seal
+    it with the office key; the audit chain head is taken after the batch's own event."""
     manifest = {
         "schema": SCHEMA,
         "office_id": office.uuid,
         "batch_id": batch.uuid,
         "created_at": utcnow().isoformat(timespec="seconds") + "Z",
         "entries": [{"entry_uuid": d["entry_uuid"], "version": d["version"], "sha256": d["sha256"]} for d in docs],
-        "images": sorted(images),
+        "images": images,
         "audit_head": audit.head(session),
     }
     seal(batch, manifest, docs, office.signing_key)
     session.flush()
-    return batch_info(batch)
 
 
 # Outbox items a refused batch did not deliver: the server refused the batch (4xx), or held
@@ -296,17 +302,7 @@ def resend_undelivered(session: Session, *, actor: Actor, batch_uuid: str | None
         it.last_error = None
     audit.record(session, actor=actor, action="batch.resend", entity="batch", entity_id=batch.uuid,
                  detail={"entries": len(docs), "images": len(images), "from": from_batches})
-    manifest = {
-        "schema": SCHEMA,
-        "office_id": office.uuid,
-        "batch_id": batch.uuid,
-        "created_at": utcnow().isoformat(timespec="seconds") + "Z",
-        "entries": [{"entry_uuid": d["entry_uuid"], "version": d["version"], "sha256": d["sha256"]} for d in docs],
-        "images": images,
-        "audit_head": audit.head(session),
-    }
-    seal(batch, manifest, docs, office.signing_key)
-    session.flush()
+    _seal_documents(session, batch, office, docs, images)
     session.expire_all()  # the old batches' item lists changed under them
     return batch_info(batch)
 

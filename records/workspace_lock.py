@@ -64,16 +64,9 @@ def hold_open(root: Path) -> IO[bytes] | None:
     """Take the shared lock that says the workspace at `root` is open; it is held until the
     returned file is closed (`release`). Raises WorkspaceInUse while a restore replaces the
     folder. None where no lock file can be written (a read-only folder)."""
-    f = _open(root)
-    if f is None:
-        return None
-    if not _lock(f, exclusive=False):
-        f.close()
-        raise WorkspaceInUse(
-            f"The workspace {root} is being restored from a backup right now. Wait until the "
-            "restore has finished, then open it again."
-        )
-    return f
+    return _hold(root, exclusive=False, refused=(
+        f"The workspace {root} is being restored from a backup right now. Wait until the "
+        "restore has finished, then open it again."))
 
 
 def hold_alone(root: Path) -> IO[bytes] | None:
@@ -83,15 +76,18 @@ def hold_alone(root: Path) -> IO[bytes] | None:
     folder, or a read-only one)."""
     if not root.is_dir():
         return None
+    return _hold(root, exclusive=True, refused=(
+        f"The workspace {root} is open in Daftar (the app, or a daftar command such as a "
+        "backup or an export). Close it there and try again; nothing was changed."))
+
+
+def _hold(root: Path, *, exclusive: bool, refused: str) -> IO[bytes] | None:
     f = _open(root)
     if f is None:
         return None
-    if not _lock(f, exclusive=True):
+    if not _lock(f, exclusive):
         f.close()
-        raise WorkspaceInUse(
-            f"The workspace {root} is open in Daftar (the app, or a daftar command such as a "
-            "backup or an export). Close it there and try again; nothing was changed."
-        )
+        raise WorkspaceInUse(refused)
     return f
 
 
