@@ -193,6 +193,7 @@ def apply_language(app: QCoreApplication, lang: str) -> bool:
             _state["translator"] = tr
     _state["lang"] = lang if ok else "en"
     _message_cached.cache_clear()
+    _message.cache_clear()
     rtl = _state["lang"] == "ur"
     QLocale.setDefault(QLocale(QLocale.Language.Urdu, QLocale.Country.Pakistan) if rtl
                        else QLocale(QLocale.Language.English, QLocale.Country.Pakistan))
@@ -328,8 +329,11 @@ def _message_templates() -> list[tuple[re.Pattern, str]]:
         out = []
         for tpl in sorted(MESSAGES, key=len, reverse=True):
             parts = re.split(r"(\{\d\})", tpl)
-            rx = "".join(f"(?P<g{p[1]}>.+?)" if re.fullmatch(r"\{\d\}", p) else re.escape(p) for p in parts)
-            out.append((re.compile(rx + r"\Z", re.S), tpl))
+            # values are matched shortest first, and where a template has two or more, longest
+            # first too: a label may hold the text that follows it ("fee (rs) (10000000)")
+            for group in ((".+?", ".+") if len(parts) > 3 else (".+?",)):
+                rx = "".join(f"(?P<g{p[1]}>{group})" if re.fullmatch(r"\{\d\}", p) else re.escape(p) for p in parts)
+                out.append((re.compile(rx + r"\Z", re.S), tpl))
         _templates = out
     return _templates
 
@@ -344,6 +348,8 @@ def _labels() -> dict[str, str]:
             t = builtin(name)
             for spec in (*t.header, *t.columns):
                 table[spec.label_en] = spec.label_ur
+                # the field checks name a field in lower case ("the largest allowed khewat no")
+                table.setdefault(spec.label_en.lower(), spec.label_ur)
             table[t.title_en] = t.title_ur
         _state["labels"] = table
     return _state["labels"]
@@ -366,6 +372,7 @@ def _message_cached(text: str, _lang: str) -> str:
     return _message(text)
 
 
+@functools.lru_cache(maxsize=65536)  # the same parts recur in every template that fits
 def _message(text: str, _depth: int = 0) -> str:
     if not text:
         return text
@@ -374,7 +381,7 @@ def _message(text: str, _depth: int = 0) -> str:
         return exact
     if text in _labels():
         return _labels()[text]
-    if _depth > 2:
+    if _depth > 5:  # "Row 5 (mutation 9, khewat 47, khatooni 3, khasra 125/5): ..." nests five deep
         return text
     best, best_score = text, _english_words(text)
     for rx, tpl in _message_templates():  # every template that fits; keep the most translated

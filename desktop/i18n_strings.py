@@ -173,6 +173,12 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "khewat {0}"),
     QT_TRANSLATE_NOOP("Messages", "khewat {0} khatooni {1}"),
     QT_TRANSLATE_NOOP("Messages", "{0}: {1}: {2}"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "{0}, {1}"),
+    QT_TRANSLATE_NOOP("Messages", "mutation {0}"),
+    QT_TRANSLATE_NOOP("Messages", "khatooni {0}"),
+    QT_TRANSLATE_NOOP("Messages", "khewat {0}, khatooni {1}"),
+    QT_TRANSLATE_NOOP("Messages", "khasra {0}"),
     QT_TRANSLATE_NOOP("Messages", "{0} is empty; it is required"),
     QT_TRANSLATE_NOOP("Messages", "Page header: {0}"),
     # field checks (records/fields.py, records/units.py)
@@ -190,6 +196,12 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "'{0}': the total of a share cannot be 0"),
     QT_TRANSLATE_NOOP("Messages", "'{0}': parts ({1}) cannot exceed the total ({2})"),
     QT_TRANSLATE_NOOP("Messages", "{0} is required"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': a number this long is not an area; check the digits"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': a number this long is not a share; check the digits"),
+    QT_TRANSLATE_NOOP("Messages", "{0} is above the largest allowed {1} ({2})"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}' has too many digits for a {1}"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': no khasra numbers; write them separated by commas: 125/5، 126"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}': khasra number 0 does not exist"),
     # desktop/scanner.py
     QT_TRANSLATE_NOOP("Messages", "No scanner was found. Check that the scanner is switched on and connected by USB, "
                       "then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the "

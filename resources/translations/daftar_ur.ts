@@ -1126,6 +1126,30 @@
             <translation>{0}: {1}: {2}</translation>
         </message>
         <message>
+            <source>{0}: {1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <source>{0}, {1}</source>
+            <translation>{0}، {1}</translation>
+        </message>
+        <message>
+            <source>mutation {0}</source>
+            <translation>انتقال {0}</translation>
+        </message>
+        <message>
+            <source>khatooni {0}</source>
+            <translation>کھتونی {0}</translation>
+        </message>
+        <message>
+            <source>khewat {0}, khatooni {1}</source>
+            <translation>کھیوٹ {0}، کھتونی {1}</translation>
+        </message>
+        <message>
+            <source>khasra {0}</source>
+            <translation>خسرہ {0}</translation>
+        </message>
+        <message>
             <source>{0} is empty; it is required</source>
             <translation>{0} خالی ہے؛ یہ لازمی ہے</translation>
         </message>
@@ -1188,6 +1212,30 @@
         <message>
             <source>{0} is required</source>
             <translation>{0} لازمی ہے</translation>
+        </message>
+        <message>
+            <source>'{0}': a number this long is not an area; check the digits</source>
+            <translation>«{0}»: اتنا لمبا عدد رقبہ نہیں ہو سکتا؛ ہندسے دیکھیں</translation>
+        </message>
+        <message>
+            <source>'{0}': a number this long is not a share; check the digits</source>
+            <translation>«{0}»: اتنا لمبا عدد حصہ نہیں ہو سکتا؛ ہندسے دیکھیں</translation>
+        </message>
+        <message>
+            <source>{0} is above the largest allowed {1} ({2})</source>
+            <translation>{0} سب سے بڑے جائز {1} ({2}) سے زیادہ ہے</translation>
+        </message>
+        <message>
+            <source>'{0}' has too many digits for a {1}</source>
+            <translation>«{0}» میں {1} کے لیے بہت زیادہ ہندسے ہیں</translation>
+        </message>
+        <message>
+            <source>'{0}': no khasra numbers; write them separated by commas: 125/5، 126</source>
+            <translation>«{0}»: کوئی نمبر خسرہ نہیں؛ انہیں کامے سے الگ کر کے لکھیں: ⁦125/5⁩، ⁦126⁩</translation>
+        </message>
+        <message>
+            <source>'{0}': khasra number 0 does not exist</source>
+            <translation>«{0}»: خسرہ نمبر ⁦0⁩ نہیں ہوتا</translation>
         </message>
         <message>
             <source>No scanner was found. Check that the scanner is switched on and connected by USB, then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the package sane-backends or from the scanner's maker).</source>

@@ -261,3 +261,48 @@ def test_the_undo_action_names_an_edited_field_in_urdu(urdu, ctx, qtbot):
     text = view.actions_by_name["undo"].text()
     assert "نمبرات خسرہ" in text and "ترمیم" in text
     assert "khasra" not in text and "Edit" not in text
+
+
+# Values a clerk might type or OCR might read, good and bad, for every kind of field.
+TYPED = ("", " ", "12-5", "3/8", "9/8", "0/0", "1" * 50, "١٢٥/٥، ١٢٦", "125//5", "،،", "میزان", "total",
+         "14-03-2019", "31-02-2019", "نہری", "-3", "99999999", "12-25", "3/0", "0-0", "125/", "/5",
+         "1-2-3-4", "35202-1234567-1", "3520212345671", "123", "x")
+
+
+def test_every_validation_message_of_a_register_is_urdu_in_the_urdu_interface(urdu):
+    import random
+    import re
+
+    from records.templates import builtin
+    from records.validation import validate_rows
+
+    # GIVEN rows of every register kind filled at random with good and bad values
+    rng = random.Random(3)
+    messages = set()
+    for name in ("jamabandi", "girdawari", "intiqal"):
+        t = builtin(name)
+        keys = list(t.column_names)
+        rows = [{rng.choice(keys): rng.choice(TYPED) for _ in range(rng.randint(0, 14))} for _ in range(1500)]
+        messages |= {f.message for f in validate_rows(t, rows)}
+    # WHEN their flags are shown in Urdu
+    # THEN no English is left but the values themselves (in «»)
+    english = {}
+    for m in messages:
+        shown = re.sub("«[^»]*»", "", i18n.message(m))
+        if re.search(r"[A-Za-z]{3,}", shown):
+            english[m] = shown
+    assert len(messages) > 5000
+    assert not english, f"{len(english)} of {len(messages)}, e.g. {sorted(english.items())[:3]}"
+
+
+def test_a_flag_names_its_row_and_what_the_row_holds_in_urdu(urdu):
+    # GIVEN a flag on a row the core names by what parsed in it
+    flag = ("Row 5 (mutation 9, khewat 47, khatooni 3, khasra 125/5): Khewat no: 3520212345671 is above "
+            "the largest allowed khewat no (99999)")
+    # THEN every part is Urdu, the numbers kept left to right, the parts joined by Urdu commas
+    assert i18n.message(flag) == (
+        "سطر \u20665\u2069 (انتقال \u20669\u2069، کھیوٹ \u206647\u2069، کھتونی \u20663\u2069، خسرہ "
+        "\u2066125/5\u2069): نمبر کھیوٹ: \u20663520212345671\u2069 سب سے بڑے جائز نمبر کھیوٹ (\u206699999\u2069) "
+        "سے زیادہ ہے")
+    assert i18n.message("Row 82 (khasra 3/8): Area (K-M) is empty; it is required") == (
+        "سطر \u206682\u2069 (خسرہ \u20663/8\u2069): رقبہ خالی ہے؛ یہ لازمی ہے")
