@@ -529,6 +529,24 @@ def page_rows(session: Session, page_id: int) -> list[RowView]:
     return _row_views(session, list(entries))
 
 
+def values_above_page(session: Session, page_id: int) -> dict[str, str]:
+    """What lies above a page's first row: per field, its value in the nearest row that has
+    one on the register's previous page (by page number); {} on a register's first page.
+    Ditto (and the next khasra number) at the top of a page take it, as the clerk turns the
+    register's leaf."""
+    page = _get(session, Page, page_id)
+    prev = session.scalar(select(Page.id).where(Page.register_id == page.register_id, Page.page_no < page.page_no)
+                          .order_by(Page.page_no.desc()).limit(1))
+    above: dict[str, str] = {}
+    if prev is None:
+        return above
+    for row in reversed(page_rows(session, prev)):
+        for name, v in row.values.items():
+            if name not in above and (v.value or "").strip():
+                above[name] = v.value.strip()
+    return above
+
+
 def register_entry_ids(session: Session, register_id: int) -> list[int]:
     """Ids of the latest rows of a register in page/row order (for lazy table models)."""
     return list(session.scalars(

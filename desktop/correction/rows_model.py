@@ -84,13 +84,19 @@ class PageRowsModel(QAbstractTableModel):
         self._rule_flags: dict[tuple[int, str | None], list[Flag]] = {}
         self.page_flags: list[Flag] = []
         self._id_map: dict[int, int] = {}  # entry id -> its newest version's id
+        self.above: dict[str, str] = {}  # per field, its value above the first row (previous page)
         self._pending = 0
         self._reload_after_save = False
 
     # -- loading ----------------------------------------------------------
-    def set_page(self, page: PageView, rows: list[RowView], template: Template) -> None:
-        """Show a page's rows (plain values loaded in the background)."""
+    def set_page(self, page: PageView, rows: list[RowView], template: Template,
+                 above: dict[str, str] | None = None) -> None:
+        """Show a page's rows (plain values loaded in the background); `above`: what lies above
+        its first row on the previous page (`services.values_above_page`; kept on a reload of
+        the same page when not given)."""
         same_page = self.page is not None and self.page.id == page.id
+        if above is not None or not same_page:
+            self.above = dict(above or {})
         self.beginResetModel()
         self.page, self.template = page, template
         self._rows = list(rows)

@@ -271,18 +271,19 @@ class CorrectionView(QWidget):
             page = services.get_page(s, page_id)
             rows = services.page_rows(s, page_id)
             tpl = services.register_template(s, page.register_id)
+            above = services.values_above_page(s, page_id)
             image = page_image.decode(ws.images.get(page.image_sha256)) if page.image_sha256 else None
-            return page, rows, tpl, image  # plain values: no Qt on the worker (desktop.page_image)
+            return page, rows, tpl, above, image  # plain values: no Qt on the worker (desktop.page_image)
 
         def done(res) -> None:
-            page, rows, tpl, decoded = res
+            page, rows, tpl, above, decoded = res
             if page.id != self.page_id:
                 return  # the clerk moved on
             if self.model.page is not None and self.model.page.id == page.id and self.model.saving:
                 self.model.reload()  # edits of this page are still being saved: read after them
                 return
             self.image_view.set_image(page_image.to_qimage(decoded))
-            self.model.set_page(page, rows, tpl)
+            self.model.set_page(page, rows, tpl, above=above)
             self._fit_columns()
             if self.model.rowCount():
                 self.table.setCurrentIndex(self.model.index(0, 0))

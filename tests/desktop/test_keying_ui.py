@@ -183,6 +183,45 @@ def test_next_khasra_is_offered_and_taken_with_one_key(qtbot, ctx):
     assert _db_text(ctx, pid, 1, "khasra_no") == "125/6"
 
 
+def test_ditto_and_the_next_khasra_reach_back_to_the_previous_page(qtbot, ctx):
+    # GIVEN a girdawari register whose page 1 ends with khasra 125/6 in khewat 47, and a page 2
+    # whose first row has neither yet
+    from desktop.correction.view import CorrectionView
+
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                       mauza="کوٹ", hadbast_no="42", year="2019-20", header={"harvest": "rabi"})
+        p1, p2 = (services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=bytes([n]) * 10,
+                                    name=f"g{n}.png").page_id for n in (1, 2))
+        for khasra, khewat in (("125/5", "47"), ("125/6", "")):
+            services.add_entry(s, actor=ctx.actor, register_id=rid, page_id=p1,
+                               values={k: v for k, v in {"khasra_no": khasra, "khewat_no": khewat}.items() if v})
+        services.add_entry(s, actor=ctx.actor, register_id=rid, page_id=p2, values={"crop": "گندم"})
+    view = CorrectionView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    # WHEN the clerk opens page 2 and presses Ctrl+D on the first row's khewat
+    view.show_page(p2)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.page.id == p2)
+    view.select_field(0, "khewat_no")
+    qtbot.keyClick(view.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the khewat above it, on page 1's nearest row that has one, is saved
+    assert _db_text(ctx, p2, 0, "khewat_no") == "47"
+    # AND its empty khasra cell offers the number after page 1's last, taken with Ctrl+Space
+    view.select_field(0, "khasra_no")
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor.placeholderText() == "125/7"
+    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert _db_text(ctx, p2, 0, "khasra_no") == "125/7"
+    # AND on a register's first page there is nothing above the first row
+    view.show_page(p1)
+    qtbot.waitUntil(lambda: view.model.page.id == p1)
+    assert view.model.above == {}
+
+
 def test_on_screen_keyboard_types_into_the_focused_editor(qtbot, ctx, view):
     # GIVEN the owner editor open and the on-screen keyboard in the same window
     from desktop.keying.urdu_keyboard import UrduKeyboard
