@@ -44,6 +44,13 @@ from desktop.qt import (
 )
 
 LAYOUT_FILE = "urdu_phonetic.json"
+# A key's Shift sign on a US keyboard, where it is not its capital letter (Shift+1 is "!").
+US_SHIFT = dict(zip("1234567890-,./;", "!@#$%^&*()_<>?:", strict=True))
+
+
+def shifted(key: str) -> str:
+    """The character a Latin key gives with Shift on a US keyboard."""
+    return US_SHIFT.get(key, key.upper())
 
 
 class LayoutError(ValueError):
@@ -192,9 +199,9 @@ class UrduKeyboard(QWidget):
         self._relabel()
 
     def _relabel(self) -> None:
-        shifted = self.shift.isChecked()
+        is_shifted = self.shift.isChecked()
         for key, b in self.buttons.items():
-            k = key.upper() if shifted else key
+            k = shifted(key) if is_shifted else key
             text = self.layout_.keys.get(k) or self.layout_.keys.get(key, key)
             b.set_key(text, k)  # the Urdu letter over the Latin key that types it
             b.setToolTip(self.tr("{urdu} (key {key})").format(urdu=text, key=k))
@@ -211,7 +218,7 @@ class UrduKeyboard(QWidget):
 
     def press(self, key: str) -> None:
         """Type the Urdu text of a Latin key (Shift level when Shift is down, then released)."""
-        k = key.upper() if self.shift.isChecked() else key
+        k = shifted(key) if self.shift.isChecked() else key
         text = self.layout_.keys.get(k) or self.layout_.keys.get(key, key)
         if self.shift.isChecked():
             self.shift.setChecked(False)

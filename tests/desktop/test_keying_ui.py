@@ -416,3 +416,47 @@ def test_area_that_follows_from_the_share_is_taken_with_one_key(qtbot, ctx, view
     view.select_field(1, "patti")
     qtbot.keyClick(view.table, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     assert "No value follows" in view.status.text()
+
+
+XKB_PK = "/usr/share/X11/xkb/symbols/pk"  # Debian's xkb-data (scripts/ensure-system-deps)
+XKB_KEYS = {**{f"AE{i:02d}": c for i, c in enumerate("1234567890-=", 1)},
+            **{f"AD{i:02d}": c for i, c in enumerate("qwertyuiop[]", 1)},
+            **{f"AC{i:02d}": c for i, c in enumerate("asdfghjkl;'", 1)},
+            **{f"AB{i:02d}": c for i, c in enumerate("zxcvbnm,./", 1)}}
+
+
+def _xkb_layout(variant: str) -> dict[str, str]:
+    """Latin key (its US Shift sign for the Shift level) -> text, of an xkb symbols variant."""
+    import re
+    from pathlib import Path
+
+    from desktop.keying.urdu_keyboard import shifted
+
+    text = Path(XKB_PK).read_text()
+    block = text[text.index(f'xkb_symbols "{variant}"'):]
+    end = block.find("xkb_symbols", 1)  # the next variant
+    block = block if end < 0 else block[:end]
+    out = {}
+    for code, syms in re.findall(r"key <(\w+)>\s*\{\s*\[([^\]]*)\]", block):
+        if code not in XKB_KEYS:
+            continue
+        levels = [s.strip() for s in syms.split(",")]
+        for key, sym in zip((XKB_KEYS[code], shifted(XKB_KEYS[code])), levels[:2], strict=False):
+            if sym.lower().startswith("0x100"):
+                out[key] = chr(int(sym, 16) - 0x1000000)
+    return out
+
+
+def test_the_phonetic_layout_is_crulps_key_for_key():
+    from desktop.keying.urdu_keyboard import default_layout
+
+    # GIVEN CRULP's Urdu Phonetic layout v1.1 as Debian's xkb transcribes it, pk(urd-crulp)
+    crulp = _xkb_layout("urd-crulp")
+    assert crulp["a"] == "ا" and crulp["T"] == "ٹ" and len(crulp) > 60
+    ours = default_layout().keys
+    # THEN every key of ours types what CRULP's does, Shift level included
+    assert {k: v for k, v in ours.items() if crulp.get(k) != v} == {}
+    # AND every letter and digit key of CRULP's, at both levels, is in ours
+    letters = set("abcdefghijklmnopqrstuvwxyz1234567890") | {k.upper() for k in "abcdefghijklmnopqrstuvwxyz"} \
+        | set("!@#$%^&*()")
+    assert sorted(k for k in crulp if k in letters and k not in ours) == []
