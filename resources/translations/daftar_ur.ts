@@ -1427,6 +1427,231 @@
         </message>
     </context>
     <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Computer</source>
+            <translation>کمپیوٹر</translation>
+        </message>
+        <message>
+            <source>Desktop</source>
+            <translation>ڈیسک ٹاپ</translation>
+        </message>
+        <message>
+            <source>Trashcan</source>
+            <translation>ردی کی ٹوکری</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>نیٹ ورک</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>ڈرائیو</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>فولڈر</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>فائل</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>نامعلوم</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>یہاں دیکھیں:</translation>
+        </message>
+        <message>
+            <source>Look in:</source>
+            <translation>یہاں دیکھیں:</translation>
+        </message>
+        <message>
+            <source>File &amp;name:</source>
+            <translation>فائل کا نام:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>فائلوں کی قسم:</translation>
+        </message>
+        <message>
+            <source>Files of type:</source>
+            <translation>فائلوں کی قسم:</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>کھولیں</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>محفوظ کریں</translation>
+        </message>
+        <message>
+            <source>&amp;Choose</source>
+            <translation>چنیں</translation>
+        </message>
+        <message>
+            <source>Save As</source>
+            <translation>اس نام سے محفوظ کریں</translation>
+        </message>
+        <message>
+            <source>Find Directory</source>
+            <translation>فولڈر چنیں</translation>
+        </message>
+        <message>
+            <source>Directory:</source>
+            <translation>فولڈر:</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>پیچھے جائیں</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>آگے</translation>
+        </message>
+        <message>
+            <source>Go forward</source>
+            <translation>آگے جائیں</translation>
+        </message>
+        <message>
+            <source>Parent Directory</source>
+            <translation>اوپر والا فولڈر</translation>
+        </message>
+        <message>
+            <source>Go to the parent directory</source>
+            <translation>اوپر والے فولڈر میں جائیں</translation>
+        </message>
+        <message>
+            <source>Create New Folder</source>
+            <translation>نیا فولڈر بنائیں</translation>
+        </message>
+        <message>
+            <source>Create a New Folder</source>
+            <translation>نیا فولڈر بنائیں</translation>
+        </message>
+        <message>
+            <source>List View</source>
+            <translation>فہرست</translation>
+        </message>
+        <message>
+            <source>Change to list view mode</source>
+            <translation>فہرست کی صورت میں دکھائیں</translation>
+        </message>
+        <message>
+            <source>Detail View</source>
+            <translation>تفصیل</translation>
+        </message>
+        <message>
+            <source>Change to detail view mode</source>
+            <translation>تفصیل کے ساتھ دکھائیں</translation>
+        </message>
+        <message>
+            <source>Sidebar</source>
+            <translation>جانبی پٹی</translation>
+        </message>
+        <message>
+            <source>List of places and bookmarks</source>
+            <translation>مقامات اور نشانیاں</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>فائلیں</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>تمام فائلیں (*)</translation>
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation>نام بدلیں</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>حذف کریں</translation>
+        </message>
+        <message>
+            <source>Show &amp;hidden files</source>
+            <translation>چھپی فائلیں دکھائیں</translation>
+        </message>
+        <message>
+            <source>&amp;New Folder</source>
+            <translation>نیا فولڈر</translation>
+        </message>
+        <message>
+            <source>New Folder</source>
+            <translation>نیا فولڈر</translation>
+        </message>
+        <message>
+            <source>Recent Places</source>
+            <translation>حالیہ مقامات</translation>
+        </message>
+        <message>
+            <source>Directories</source>
+            <translation>فولڈر</translation>
+        </message>
+        <message>
+            <source>Could not delete directory.</source>
+            <translation>فولڈر حذف نہیں ہو سکا۔</translation>
+        </message>
+        <message>
+            <source>%1 already exists.
+Do you want to replace it?</source>
+            <translation>⁦%1⁩ پہلے سے موجود ہے۔
+کیا اس کی جگہ نئی محفوظ کرنی ہے؟</translation>
+        </message>
+        <message>
+            <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+            <translation>⁦%1⁩
+فولڈر نہیں ملا۔
+فولڈر کا نام درست ہے یا نہیں، دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+            <translation>⁦%1⁩
+فائل نہیں ملی۔
+فائل کا نام درست ہے یا نہیں، دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>'%1' is write protected.
+Do you want to delete it anyway?</source>
+            <translation>«⁦%1⁩» میں لکھنا منع ہے۔
+کیا پھر بھی حذف کرنی ہے؟</translation>
+        </message>
+        <message>
+            <source>Are you sure you want to delete '%1'?</source>
+            <translation>کیا واقعی «⁦%1⁩» حذف کرنی ہے؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <source>Name</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>سائز</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>قسم</translation>
+        </message>
+        <message>
+            <source>Date Modified</source>
+            <translation>تبدیلی کی تاریخ</translation>
+        </message>
+    </context>
+    <context>
         <name>QLineEdit</name>
         <message>
             <source>&amp;Undo</source>

@@ -306,3 +306,28 @@ def test_a_flag_names_its_row_and_what_the_row_holds_in_urdu(urdu):
         "سے زیادہ ہے")
     assert i18n.message("Row 82 (khasra 3/8): Area (K-M) is empty; it is required") == (
         "سطر \u206682\u2069 (خسرہ \u20663/8\u2069): رقبہ خالی ہے؛ یہ لازمی ہے")
+
+
+def test_qts_own_file_dialog_speaks_urdu(urdu, qtbot, tmp_path):
+    import re
+
+    from desktop.qt import QAbstractButton, QAbstractItemView, QFileDialog, QLabel
+
+    # GIVEN Qt's own file dialog (where the system offers none), as the import dialog opens it
+    d = QFileDialog(None, "", str(tmp_path))
+    d.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    d.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    qtbot.addWidget(d)
+    d.show()
+    # WHEN its labels, buttons, tips and column headers are read
+    shown = [w.text() for w in d.findChildren(QLabel) + d.findChildren(QAbstractButton)]
+    shown += [w.toolTip() for w in d.findChildren(QAbstractButton)]
+    for view in d.findChildren(QAbstractItemView):
+        model = view.model()
+        shown += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+    # THEN none of them is English
+    assert [t for t in shown if re.search(r"[A-Za-z]{3,}", t)] == []
+    assert "کھولیں" in shown and "نام" in shown
+    # AND its question before replacing a file is Urdu, the path kept left to right
+    replace = QCoreApplication.translate("QFileDialog", "%1 already exists.\nDo you want to replace it?")
+    assert replace.startswith("\u2066%1\u2069 پہلے سے موجود ہے")
