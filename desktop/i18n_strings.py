@@ -151,6 +151,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("QFileDialog", "List of places and bookmarks"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files"),
     QT_TRANSLATE_NOOP("QFileDialog", "All files (*)"),
+    QT_TRANSLATE_NOOP("QFileDialog", "All Files (*)"),
     QT_TRANSLATE_NOOP("QFileDialog", "&Rename"),
     QT_TRANSLATE_NOOP("QFileDialog", "&Delete"),
     QT_TRANSLATE_NOOP("QFileDialog", "Show &hidden files"),

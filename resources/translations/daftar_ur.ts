@@ -1568,6 +1568,10 @@
             <translation>تمام فائلیں (*)</translation>
         </message>
         <message>
+            <source>All Files (*)</source>
+            <translation>تمام فائلیں (*)</translation>
+        </message>
+        <message>
             <source>&amp;Rename</source>
             <translation>نام بدلیں</translation>
         </message>

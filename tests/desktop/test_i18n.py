@@ -320,7 +320,7 @@ def test_qts_own_file_dialog_speaks_urdu(urdu, qtbot, tmp_path):
     qtbot.addWidget(d)
     d.show()
     # WHEN its labels, buttons, tips and column headers are read
-    shown = [w.text() for w in d.findChildren(QLabel) + d.findChildren(QAbstractButton)]
+    shown = [w.text() for w in d.findChildren(QLabel) + d.findChildren(QAbstractButton)] + d.nameFilters()
     shown += [w.toolTip() for w in d.findChildren(QAbstractButton)]
     for view in d.findChildren(QAbstractItemView):
         model = view.model()
