@@ -173,14 +173,19 @@ def test_next_khasra_is_offered_and_taken_with_one_key(qtbot, ctx):
     view.show_page(pid)
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     # WHEN the clerk opens the empty khasra cell (F2) and presses Ctrl+Space
-    view.select_field(1, "khasra_no")
+    # THEN the next khasra number is offered, and saved
+    _take_offered_khasra(qtbot, ctx, view, pid, 1, "125/6")
+
+
+def _take_offered_khasra(qtbot, ctx, view, pid, row, offered):
+    """Open a row's empty khasra cell (F2), check the number offered, take it (Ctrl+Space)."""
+    view.select_field(row, "khasra_no")
     qtbot.keyClick(view.table, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
-    assert editor.placeholderText() == "125/6"
+    assert editor.placeholderText() == offered
     qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, ctx)
-    # THEN the next khasra number is saved
-    assert _db_text(ctx, pid, 1, "khasra_no") == "125/6"
+    assert _db_text(ctx, pid, row, "khasra_no") == offered
 
 
 def test_ditto_and_the_next_khasra_reach_back_to_the_previous_page(qtbot, ctx):
@@ -209,13 +214,7 @@ def test_ditto_and_the_next_khasra_reach_back_to_the_previous_page(qtbot, ctx):
     # THEN the khewat above it, on page 1's nearest row that has one, is saved
     assert _db_text(ctx, p2, 0, "khewat_no") == "47"
     # AND its empty khasra cell offers the number after page 1's last, taken with Ctrl+Space
-    view.select_field(0, "khasra_no")
-    qtbot.keyClick(view.table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert editor.placeholderText() == "125/7"
-    qtbot.keyClick(editor, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
-    wait_idle(qtbot, ctx)
-    assert _db_text(ctx, p2, 0, "khasra_no") == "125/7"
+    _take_offered_khasra(qtbot, ctx, view, p2, 0, "125/7")
     # AND on a register's first page there is nothing above the first row
     view.show_page(p1)
     qtbot.waitUntil(lambda: view.model.page.id == p1)
