@@ -233,7 +233,7 @@ class OutboxItem(Base):
     entry_uuid: Mapped[str] = mapped_column(String(36))
     version: Mapped[int] = mapped_column(Integer)
     content_sha256: Mapped[str] = mapped_column(String(64))
-    # queued|uploading|submitted|acknowledged|accepted|rejected|conflict|failed
+    # queued|uploading|submitted|acknowledged|accepted|rejected|conflict|failed|superseded
     state: Mapped[str] = mapped_column(String(20), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)

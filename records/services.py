@@ -21,7 +21,7 @@ from records.audit import Actor
 from records.fields import FieldError, parse_value
 from records.flags import ERROR, Flag
 from records.images import ImageStore
-from records.models import Entry, FieldValue, Page, Register, SearchToken, utcnow
+from records.models import Entry, FieldValue, OutboxItem, Page, Register, SearchToken, utcnow
 from records.templates import Template, get_template, parse_template
 from records.text import normalise
 
@@ -429,8 +429,25 @@ def _new_version(session: Session, entry: Entry, actor: Actor) -> Entry:
     audit.record(session, actor=actor, action="entry.new_version", entity="entry", entity_id=new.id,
                  register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
                  old=str(entry.version), new=str(new.version))
+    _settle_conflict(session, entry, new, actor)
     session.flush()
     return new
+
+
+def _settle_conflict(session: Session, old: Entry, new: Entry, actor: Actor) -> None:
+    """A version the server holds with other content (outbox item in `conflict`) is settled
+    by a newer version: this office's content goes to the server under the new version once
+    it is approved, and the old item stops asking for a supervisor (`superseded`, audited)."""
+    item = session.scalar(select(OutboxItem).where(OutboxItem.entry_uuid == old.uuid, OutboxItem.version == old.version,
+                                                   OutboxItem.state == "conflict"))
+    if item is None:
+        return
+    item.state = "superseded"
+    item.last_error = (f"Settled: version {new.version} of this entry replaces the one in conflict; it is sent "
+                       "once approved.")
+    audit.record(session, actor=actor, action="outbox.superseded", entity="entry", entity_id=new.id,
+                 register_id=old.register_id, page_id=old.page_id, entry_uuid=old.uuid,
+                 old=str(old.version), new=str(new.version))
 
 
 def set_value(session: Session, *, actor: Actor, entry_id: int, field_name: str, text: str,

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from records import services
 from records.models import AuditEvent, Batch, Office, OutboxItem
 from records.outbox import (
     OutboxError,
@@ -22,6 +23,7 @@ from records.outbox import (
     submission,
 )
 from records.workflow import WorkflowError
+from sync.engine import queue_status
 from tests.sync.conftest import engine_for, enrol, item_states, seal
 
 
@@ -126,6 +128,35 @@ def test_entries_held_back_by_a_conflict_are_sent_again_by_a_supervisor(office, 
     # AND there is nothing more to send again
     with office.ws.session() as s, pytest.raises(OutboxError, match="no entry of a refused batch is waiting"):
         resend_undelivered(s, actor=office.sup)
+
+
+def test_a_conflict_is_settled_by_a_new_version_that_reaches_the_server(office, server):
+    # GIVEN an entry in conflict with the server's copy (the rest of its batch resent)
+    test_entries_held_back_by_a_conflict_are_sent_again_by_a_supervisor(office, server)
+    with office.ws.session() as s:
+        item = s.scalar(select(OutboxItem).where(OutboxItem.state == "conflict"))
+        uuid, version, entry_id = item.entry_uuid, item.version, item.entry_id
+    assert [p[0] for p in queue_status(office.ws).problems] == [uuid]
+    # WHEN the clerk corrects the entry (a new version) and the supervisor approves it
+    with office.ws.session() as s:
+        ch = services.set_value(s, actor=office.clerk, entry_id=entry_id, field_name="owner",
+                                text="محمد اسلم ولد غلام رسول قوم اعوان")
+        new_id = ch.new_entry_ids[entry_id]
+        services.transition(s, actor=office.clerk, entry_ids=[new_id], action="submit")
+        services.transition(s, actor=office.sup, entry_ids=[new_id], action="approve")
+    # THEN the conflict no longer asks for a supervisor: it is superseded, and audited
+    assert queue_status(office.ws).problems == ()
+    with office.ws.session() as s:
+        assert s.scalar(select(OutboxItem.state).where(OutboxItem.entry_uuid == uuid,
+                                                       OutboxItem.version == version)) == "superseded"
+        assert s.scalar(select(AuditEvent).where(AuditEvent.action == "outbox.superseded")).entry_uuid == uuid
+    # WHEN the new version is batched and the office syncs
+    seal(office.ws, office.sup, [new_id])
+    rep = engine_for(office.ws).run_once()
+    # THEN the server holds it beside the version it had: nothing of either copy is lost
+    assert rep.ok, rep.errors
+    assert item_states(office.ws) == {"superseded": 1, "acknowledged": 6}
+    assert server.stats()["entries"] == 7
 
 
 def test_hundred_concurrent_duplicate_submissions_store_one_row_each(office, server):
