@@ -21,13 +21,13 @@ import threading
 from collections.abc import Callable
 
 from desktop import mainthread
+from desktop.i18n import message
 from desktop.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QProgressBar,
     QPushButton,
-    Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -222,12 +222,12 @@ class SyncPanel(QWidget):
         if not self._paused:
             self.sync_now()
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, problem: str) -> None:
         self._busy = False
         self.sync_btn.setEnabled(not self._paused)
         self.progress.setVisible(False)
         self.state_label.setText(self.tr("Sync stopped because of an unexpected problem. Nothing was lost."))
-        self.errors.insertItem(0, self.tr("Unexpected problem: {msg}").format(msg=message))
+        self.errors.insertItem(0, self.tr("Unexpected problem: {msg}").format(msg=message(problem)))
 
     def _on_pause(self, paused: bool) -> None:
         self._paused = paused
@@ -246,7 +246,7 @@ class SyncPanel(QWidget):
             self.state_label.setText(self.tr("Sync did not finish. See the problems below."))
         self.errors.clear()
         for e in r.errors:
-            self.errors.addItem(e)
+            self.errors.addItem(message(e))  # the engine's words, in the interface language
 
     def _show_status(self, st) -> None:
         if st is None:
@@ -271,7 +271,6 @@ class SyncPanel(QWidget):
         for uuid, version, state, msg in st.problems:
             label = {"conflict": self.tr("Needs a supervisor"), "failed": self.tr("Refused by the server"),
                      "rejected": self.tr("Rejected by the central office")}.get(state, state)
-            text = f"{label} — {uuid[:8]} v{version}: {msg}"
+            text = f"{label} — \u2066{uuid[:8]} v{version}\u2069: {message(msg)}"
             if text not in shown:
                 self.errors.addItem(text)
-        self.errors.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -596,7 +596,8 @@ class SyncEngine:
                     it.state = "conflict"
                     it.last_error = (f"This entry version was sent before with different content. "
                                      f"Server copy {c['server_sha256']}, this office's copy {c['client_sha256']}. "
-                                     "A supervisor must decide which is right.")
+                                     "A supervisor must decide which is right: correcting the entry sends "
+                                     "this office's copy as a new version.")
                     rep.conflicts += 1
                 else:
                     it.state = "failed"
@@ -608,7 +609,8 @@ class SyncEngine:
                          detail={"status": e.status, "reason": str(e)[:500], "conflicts": len(conflicts)})
         self._commit(fn)
         rep.errors.append(str(e) if not conflicts else
-                          f"{len(conflicts)} entr{'y' if len(conflicts) == 1 else 'ies'} conflict with the server's copy: a supervisor must check them.")
+                          f"{len(conflicts)} entry version(s) conflict with the server's copy: a supervisor must "
+                          "check them; the batch's other entries are held back until sent again.")
 
     # -- pull ------------------------------------------------------------
     def _pull(self, rep: SyncReport) -> None:

@@ -1238,6 +1238,110 @@
             <translation>«{0}»: خسرہ نمبر ⁦0⁩ نہیں ہوتا</translation>
         </message>
         <message>
+            <source>This office is not enrolled with a central server yet. Ask IT to enrol it (`daftar sync --enrol --server URL --admin-token TOKEN`).</source>
+            <translation>یہ دفتر ابھی مرکزی سرور سے منسلک نہیں۔ آئی ٹی سے کہیں کہ اسے منسلک کریں (⁦`daftar sync --enrol --server URL --admin-token TOKEN`⁩)۔</translation>
+        </message>
+        <message>
+            <source>The CA bundle {0} does not exist. Ask IT to set the province's CA file.</source>
+            <translation>CA فائل ⁦{0}⁩ موجود نہیں۔ آئی ٹی سے کہیں کہ صوبے کی CA فائل لگائیں۔</translation>
+        </message>
+        <message>
+            <source>Cannot reach the central server at {0}: {1}</source>
+            <translation>مرکزی سرور ⁦{0}⁩ تک رسائی نہیں ہو سکی: {1}</translation>
+        </message>
+        <message>
+            <source>The server refused the enrolment ({0}): {1}</source>
+            <translation>سرور نے اندراج قبول نہیں کیا (⁦{0}⁩): {1}</translation>
+        </message>
+        <message>
+            <source>Cannot reach the central server: {0}. Sync will try again.</source>
+            <translation>مرکزی سرور تک رسائی نہیں ہو سکی: {0}۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
+        </message>
+        <message>
+            <source>its certificate could not be verified (ask IT to check the CA bundle)</source>
+            <translation>اس کے سرٹیفکیٹ کی تصدیق نہیں ہو سکی (آئی ٹی سے CA فائل دیکھنے کو کہیں)</translation>
+        </message>
+        <message>
+            <source>the connection is too slow or stopped answering</source>
+            <translation>رابطہ بہت سست ہے یا جواب دینا بند ہو گیا</translation>
+        </message>
+        <message>
+            <source>no connection</source>
+            <translation>رابطہ نہیں</translation>
+        </message>
+        <message>
+            <source>The central server is busy. Sync will try again in {0} seconds.</source>
+            <translation>مرکزی سرور مصروف ہے۔ ہم آہنگی {0} سیکنڈ بعد دوبارہ کوشش کرے گی۔</translation>
+        </message>
+        <message>
+            <source>The central server is busy. Sync will try again later.</source>
+            <translation>مرکزی سرور مصروف ہے۔ ہم آہنگی بعد میں دوبارہ کوشش کرے گی۔</translation>
+        </message>
+        <message>
+            <source>The central server has a problem (error {0}). Sync will try again later.</source>
+            <translation>مرکزی سرور میں خرابی ہے (خرابی {0})۔ ہم آہنگی بعد میں دوبارہ کوشش کرے گی۔</translation>
+        </message>
+        <message>
+            <source>The central server did not accept this office's credentials: {0}. Ask IT to enrol the office again.</source>
+            <translation>مرکزی سرور نے اس دفتر کی شناخت قبول نہیں کی: {0}۔ آئی ٹی سے کہیں کہ دفتر کو دوبارہ منسلک کریں۔</translation>
+        </message>
+        <message>
+            <source>The central server refused it: {0}</source>
+            <translation>مرکزی سرور نے اسے قبول نہیں کیا: {0}</translation>
+        </message>
+        <message>
+            <source>The network answered with a web page instead of the central server (a Wi-Fi or hotel login page?). Sign in with a browser, then press Sync now.</source>
+            <translation>مرکزی سرور کی بجائے نیٹ ورک نے ایک ویب صفحہ بھیجا (وائی فائی یا ہوٹل کا لاگ اِن صفحہ؟)۔ براؤزر سے سائن اِن کریں، پھر «ابھی ہم آہنگ کریں» دبائیں۔</translation>
+        </message>
+        <message>
+            <source>The answer from the server was cut off or garbled. Sync will try again.</source>
+            <translation>سرور کا جواب ادھورا یا بگڑا ہوا آیا۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
+        </message>
+        <message>
+            <source>Some page images did not reach the server; they will be sent again.</source>
+            <translation>صفحات کی کچھ تصاویر سرور تک نہیں پہنچیں؛ وہ دوبارہ بھیجی جائیں گی۔</translation>
+        </message>
+        <message>
+            <source>The server's answer is not a valid receipt ({0}); maybe a Wi-Fi login page or a proxy answered. Sync will try again.</source>
+            <translation>سرور کا جواب درست رسید نہیں ({0})؛ شاید وائی فائی کے لاگ اِن صفحے یا پراکسی نے جواب دیا۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
+        </message>
+        <message>
+            <source>The network answered with something that is not the central server (a Wi-Fi login page?). Sync will try again.</source>
+            <translation>نیٹ ورک نے ایسا جواب دیا جو مرکزی سرور کا نہیں (وائی فائی کا لاگ اِن صفحہ؟)۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
+        </message>
+        <message>
+            <source>The central server refused page image {0}: {1}</source>
+            <translation>مرکزی سرور نے صفحے کی تصویر ⁦{0}⁩ قبول نہیں کی: {1}</translation>
+        </message>
+        <message>
+            <source>The server's list of decisions was cut off or garbled. Sync will try again.</source>
+            <translation>سرور سے فیصلوں کی فہرست ادھوری یا بگڑی ہوئی آئی۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
+        </message>
+        <message>
+            <source>Rejected by the central office: {0}</source>
+            <translation>مرکزی دفتر نے مسترد کیا: {0}</translation>
+        </message>
+        <message>
+            <source>The disk of this computer is full, so the sync result could not be saved. Nothing was lost: free some space and press Sync now.</source>
+            <translation>اس کمپیوٹر کی ڈسک بھر گئی ہے، اس لیے ہم آہنگی کا نتیجہ محفوظ نہیں ہو سکا۔ کچھ ضائع نہیں ہوا: کچھ جگہ خالی کریں اور «ابھی ہم آہنگ کریں» دبائیں۔</translation>
+        </message>
+        <message>
+            <source>This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version.</source>
+            <translation>اندراج کا یہ نسخہ پہلے مختلف مواد کے ساتھ بھیجا جا چکا ہے۔ سرور کی نقل ⁦{0}⁩، اس دفتر کی نقل ⁦{1}⁩۔ نگران فیصلہ کرے کہ کون سی درست ہے: اندراج درست کرنے سے اس دفتر کی نقل نئے نسخے کے طور پر جاتی ہے۔</translation>
+        </message>
+        <message>
+            <source>Not sent: another entry in the same batch conflicts with the server's copy.</source>
+            <translation>نہیں بھیجا گیا: اسی بیچ کا ایک اور اندراج سرور کی نقل سے ٹکراتا ہے۔</translation>
+        </message>
+        <message>
+            <source>{0} entry version(s) conflict with the server's copy: a supervisor must check them; the batch's other entries are held back until sent again.</source>
+            <translation>اندراج کے {0} نسخے سرور کی نقل سے ٹکراتے ہیں: نگران انہیں دیکھے؛ بیچ کے باقی اندراج دوبارہ بھیجے جانے تک رکے ہیں۔</translation>
+        </message>
+        <message>
+            <source>Settled: version {0} of this entry replaces the one in conflict; it is sent once approved.</source>
+            <translation>طے ہو گیا: اس اندراج کا نسخہ {0} ٹکرانے والے کی جگہ لیتا ہے؛ منظوری کے بعد بھیجا جائے گا۔</translation>
+        </message>
+        <message>
             <source>No scanner was found. Check that the scanner is switched on and connected by USB, then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the package sane-backends or from the scanner's maker).</source>
             <translation>کوئی اسکینر نہیں ملا۔ دیکھیں کہ اسکینر چالو ہے اور USB سے جڑا ہے، پھر «تازہ کریں» دبائیں۔ لینکس پر ⁦scanimage -L⁩ میں اس کا نام آنا چاہیے (ڈرائیور sane-backends پیکج یا اسکینر بنانے والے سے ملتا ہے)۔</translation>
         </message>
