@@ -731,9 +731,8 @@ def submit_page(session: Session, *, actor: Actor, page_id: int) -> Changes:
     """Submit every draft/returned row of a page for review, when no error-level flag remains."""
     errors = page_error_flags(session, page_id)
     if errors:
-        first = errors[0]
-        where = f"row {first.row + 1}, " if first.row is not None else ""
-        raise workflow.WorkflowError(f"{len(errors)} problem(s) must be corrected before submitting; first: {where}{first.field or ''}: {first.message}")
+        first = errors[0]  # its message names the row and the field ("Row 1: Area (K-M): ...")
+        raise workflow.WorkflowError(f"{len(errors)} problem(s) must be corrected before submitting; first: {first.message}")
     ids = [r.entry_id for r in page_rows(session, page_id) if r.state in workflow.EDITABLE]
     if not ids:
         raise workflow.WorkflowError("this page has no draft rows to submit")

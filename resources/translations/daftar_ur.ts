@@ -1342,6 +1342,342 @@
             <translation>طے ہو گیا: اس اندراج کا نسخہ {0} ٹکرانے والے کی جگہ لیتا ہے؛ منظوری کے بعد بھیجا جائے گا۔</translation>
         </message>
         <message>
+            <source>only an administrator can make a recovery code</source>
+            <translation>بحالی کا کوڈ صرف منتظم بنا سکتا ہے</translation>
+        </message>
+        <message>
+            <source>this workspace is not encrypted: it has no recovery code</source>
+            <translation>یہ ورک اسپیس خفیہ نہیں: اس کا کوئی بحالی کوڈ نہیں</translation>
+        </message>
+        <message>
+            <source>unknown role '{0}'; roles: {1}</source>
+            <translation>نامعلوم کردار «{0}»؛ کردار: {1}</translation>
+        </message>
+        <message>
+            <source>only an administrator can reset passwords</source>
+            <translation>پاس ورڈ صرف منتظم دوبارہ بنا سکتا ہے</translation>
+        </message>
+        <message>
+            <source>unknown interface language {0}: choose ur or en</source>
+            <translation>نامعلوم زبان {0}: ur یا en چنیں</translation>
+        </message>
+        <message>
+            <source>register {0} does not exist</source>
+            <translation>رجسٹر {0} موجود نہیں</translation>
+        </message>
+        <message>
+            <source>page image {0}… is not an encrypted Daftar image</source>
+            <translation>صفحے کی تصویر ⁦{0}…⁩ دفتر کی خفیہ تصویر نہیں</translation>
+        </message>
+        <message>
+            <source>{0} is missing: this encrypted workspace cannot be opened without it. Restore it from a backup.</source>
+            <translation>⁦{0}⁩ موجود نہیں: اس کے بغیر یہ خفیہ ورک اسپیس نہیں کھل سکتی۔ اسے بیک اپ سے بحال کریں۔</translation>
+        </message>
+        <message>
+            <source>{0} is damaged ({1}). Restore it from a backup.</source>
+            <translation>⁦{0}⁩ خراب ہے ({1})۔ اسے بیک اپ سے بحال کریں۔</translation>
+        </message>
+        <message>
+            <source>page image {0}… is damaged or belongs to another workspace</source>
+            <translation>صفحے کی تصویر ⁦{0}…⁩ خراب ہے یا کسی اور ورک اسپیس کی ہے</translation>
+        </message>
+        <message>
+            <source>'{0}' is not a CNIC: write 13 digits as #####-#######-#</source>
+            <translation>«{0}» شناختی کارڈ نمبر نہیں: ⁦13⁩ ہندسے ⁦#####-#######-#⁩ کی طرح لکھیں</translation>
+        </message>
+        <message>
+            <source>{0} is below the smallest allowed {1} ({2})</source>
+            <translation>{0} سب سے چھوٹے جائز {1} ({2}) سے کم ہے</translation>
+        </message>
+        <message>
+            <source>'{0}' does not have the form expected for {1}</source>
+            <translation>«{0}» {1} کی متوقع صورت میں نہیں</translation>
+        </message>
+        <message>
+            <source>'{0}': year {1} is not plausible for a register</source>
+            <translation>«{0}»: سال {1} کسی رجسٹر کا نہیں ہو سکتا</translation>
+        </message>
+        <message>
+            <source>the image is empty (0 bytes)</source>
+            <translation>تصویر خالی ہے (⁦0⁩ بائٹ)</translation>
+        </message>
+        <message>
+            <source>The page image {0} is damaged (its content does not match its hash).</source>
+            <translation>صفحے کی تصویر ⁦{0}⁩ خراب ہے (اس کا مواد اس کے ہیش سے نہیں ملتا)۔</translation>
+        </message>
+        <message>
+            <source>Cannot save the page image in {0}: {1}</source>
+            <translation>صفحے کی تصویر ⁦{0}⁩ میں محفوظ نہیں ہو سکی: {1}</translation>
+        </message>
+        <message>
+            <source>The page image {0}… is missing from {1}. Restore the workspace from a backup.</source>
+            <translation>صفحے کی تصویر ⁦{0}…⁩ ⁦{1}⁩ میں موجود نہیں۔ ورک اسپیس کو بیک اپ سے بحال کریں۔</translation>
+        </message>
+        <message>
+            <source>The disk holding {0} is full: the page image was not saved. Free some space and import again; nothing saved before was lost.</source>
+            <translation>⁦{0}⁩ والی ڈسک بھر گئی ہے: صفحے کی تصویر محفوظ نہیں ہوئی۔ کچھ جگہ خالی کر کے دوبارہ درآمد کریں؛ پہلے کا محفوظ کچھ ضائع نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>only an administrator can change the office settings</source>
+            <translation>دفتر کی ترتیبات صرف منتظم بدل سکتا ہے</translation>
+        </message>
+        <message>
+            <source>there are no approved entries to send: approve entries first</source>
+            <translation>بھیجنے کے لیے کوئی منظور شدہ اندراج نہیں: پہلے اندراجات منظور کریں</translation>
+        </message>
+        <message>
+            <source>entry {0} version {1} is already in a batch</source>
+            <translation>اندراج ⁦{0}⁩ نسخہ {1} پہلے ہی ایک بیچ میں ہے</translation>
+        </message>
+        <message>
+            <source>a {0} cannot send batches again: ask a supervisor</source>
+            <translation>{0} بیچ دوبارہ نہیں بھیج سکتا: نگران سے کہیں</translation>
+        </message>
+        <message>
+            <source>no entry of a refused batch is waiting to be sent again in batch {0}</source>
+            <translation>بیچ ⁦{0}⁩ میں واپس ہوئے بیچ کا کوئی اندراج دوبارہ بھیجے جانے کا منتظر نہیں</translation>
+        </message>
+        <message>
+            <source>no entry of a refused batch is waiting to be sent again</source>
+            <translation>واپس ہوئے بیچ کا کوئی اندراج دوبارہ بھیجے جانے کا منتظر نہیں</translation>
+        </message>
+        <message>
+            <source>batch {0} is not sealed</source>
+            <translation>بیچ ⁦{0}⁩ مہر بند نہیں</translation>
+        </message>
+        <message>
+            <source>entries {0} are not approved (or are old versions): only approved entries can be batched</source>
+            <translation>اندراجات {0} منظور شدہ نہیں (یا پرانے نسخے ہیں): بیچ میں صرف منظور شدہ اندراج جا سکتے ہیں</translation>
+        </message>
+        <message>
+            <source>there is no batch {0} in this workspace</source>
+            <translation>اس ورک اسپیس میں بیچ ⁦{0}⁩ نہیں</translation>
+        </message>
+        <message>
+            <source>batch {0} does not hold entry {1} version {2} as it was sealed: nothing was sent again</source>
+            <translation>بیچ ⁦{0}⁩ میں اندراج ⁦{1}⁩ نسخہ {2} ویسا نہیں جیسا مہر لگتے وقت تھا: کچھ دوبارہ نہیں بھیجا گیا</translation>
+        </message>
+        <message>
+            <source>say which fard to print: a khewat number or an owner's name</source>
+            <translation>بتائیں کون سی فرد چھاپنی ہے: نمبر کھیوٹ یا مالک کا نام</translation>
+        </message>
+        <message>
+            <source>register {0} ({1} {2}) has no rows for {3}</source>
+            <translation>رجسٹر {0} ({1} {2}) میں {3} کی کوئی سطر نہیں</translation>
+        </message>
+        <message>
+            <source>say what to hand over: a batch id or a list of entry ids</source>
+            <translation>بتائیں کیا حوالے کرنا ہے: بیچ کا نمبر یا اندراجات کے نمبروں کی فہرست</translation>
+        </message>
+        <message>
+            <source>no entry with id {0}</source>
+            <translation>نمبر {0} کا کوئی اندراج نہیں</translation>
+        </message>
+        <message>
+            <source>batch {0} does not exist; `daftar batch list` shows the batches</source>
+            <translation>بیچ ⁦{0}⁩ موجود نہیں؛ ⁦`daftar batch list`⁩ بیچ دکھاتا ہے</translation>
+        </message>
+        <message>
+            <source>{0} {1} does not exist</source>
+            <translation>{0} {1} موجود نہیں</translation>
+        </message>
+        <message>
+            <source>this is an old version of the entry: edit the newest version</source>
+            <translation>یہ اندراج کا پرانا نسخہ ہے: سب سے نیا نسخہ بدلیں</translation>
+        </message>
+        <message>
+            <source>only draft or returned rows can be deleted</source>
+            <translation>صرف مسودہ یا واپس شدہ سطریں حذف ہو سکتی ہیں</translation>
+        </message>
+        <message>
+            <source>only draft or returned rows can be restored</source>
+            <translation>صرف مسودہ یا واپس شدہ سطریں بحال ہو سکتی ہیں</translation>
+        </message>
+        <message>
+            <source>{0} problem(s) must be corrected before submitting; first: {1}</source>
+            <translation>پیش کرنے سے پہلے {0} غلطیاں درست کرنی ہیں؛ پہلی: {1}</translation>
+        </message>
+        <message>
+            <source>this page has no draft rows to submit</source>
+            <translation>اس صفحے پر پیش کرنے کے لیے کوئی مسودہ سطر نہیں</translation>
+        </message>
+        <message>
+            <source>page {0} already has corrected rows; OCR results were not applied over them</source>
+            <translation>صفحہ {0} کی سطریں پہلے ہی درست کی جا چکی ہیں؛ OCR کے نتائج ان پر نہیں لگائے گئے</translation>
+        </message>
+        <message>
+            <source>entry {0} does not exist</source>
+            <translation>اندراج {0} موجود نہیں</translation>
+        </message>
+        <message>
+            <source>entry {0} is an old version</source>
+            <translation>اندراج {0} پرانا نسخہ ہے</translation>
+        </message>
+        <message>
+            <source>setting {0}: {1} is not text</source>
+            <translation>ترتیب ⁦{0}⁩: {1} متن نہیں</translation>
+        </message>
+        <message>
+            <source>setting {0}: {1} is not yes/no (true or false)</source>
+            <translation>ترتیب ⁦{0}⁩: {1} ہاں/نہیں نہیں</translation>
+        </message>
+        <message>
+            <source>setting {0}: {1} is not a whole number</source>
+            <translation>ترتیب ⁦{0}⁩: {1} پورا عدد نہیں</translation>
+        </message>
+        <message>
+            <source>setting {0}: {1} is not one of {2}</source>
+            <translation>ترتیب ⁦{0}⁩: {1} ان میں سے نہیں: {2}</translation>
+        </message>
+        <message>
+            <source>setting {0}: {1} is below the smallest allowed ({2})</source>
+            <translation>ترتیب ⁦{0}⁩: {1} سب سے چھوٹی جائز قدر ({2}) سے کم ہے</translation>
+        </message>
+        <message>
+            <source>setting {0}: {1} is above the largest allowed ({2})</source>
+            <translation>ترتیب ⁦{0}⁩: {1} سب سے بڑی جائز قدر ({2}) سے زیادہ ہے</translation>
+        </message>
+        <message>
+            <source>'{0}': a share of 0 parts is not a share</source>
+            <translation>«{0}»: ⁦0⁩ حصوں کا حصہ، حصہ نہیں</translation>
+        </message>
+        <message>
+            <source>an entry that is {0} cannot be changed: ask the supervisor to return it first</source>
+            <translation>{0} اندراج بدلا نہیں جا سکتا: پہلے نگران سے کہیں کہ اسے واپس کرے</translation>
+        </message>
+        <message>
+            <source>unknown action '{0}'</source>
+            <translation>نامعلوم عمل «{0}»</translation>
+        </message>
+        <message>
+            <source>a {0} may not {1} entries</source>
+            <translation>{0} اندراجات {1} نہیں کر سکتا</translation>
+        </message>
+        <message>
+            <source>cannot {0} an entry that is {1}</source>
+            <translation>{1} اندراج {0} نہیں کیا جا سکتا</translation>
+        </message>
+        <message>
+            <source>say why when you {0} an entry: a comment is required</source>
+            <translation>اندراج {0} کرتے وقت وجہ لکھیں: تبصرہ لازمی ہے</translation>
+        </message>
+        <message>
+            <source>you cannot {0} your own work: another {1} must do it</source>
+            <translation>آپ اپنا کام خود {0} نہیں کر سکتے: کوئی اور {1} یہ کرے</translation>
+        </message>
+        <message>
+            <source>this office requires a revenue officer to verify entries before they are batched</source>
+            <translation>اس دفتر میں بیچ بننے سے پہلے ریونیو افسر کی تصدیق لازمی ہے</translation>
+        </message>
+        <message>
+            <source>a {0} may not change entries</source>
+            <translation>{0} اندراجات نہیں بدل سکتا</translation>
+        </message>
+        <message>
+            <source>{0} already holds a workspace</source>
+            <translation>⁦{0}⁩ میں پہلے سے ایک ورک اسپیس ہے</translation>
+        </message>
+        <message>
+            <source>The workspace {0} is encrypted: sign in with your user name and password to open it.</source>
+            <translation>ورک اسپیس ⁦{0}⁩ خفیہ ہے: کھولنے کے لیے اپنے صارف نام اور پاس ورڈ سے سائن اِن کریں۔</translation>
+        </message>
+        <message>
+            <source>{0} is on a network share ({1}). A workspace must be on this computer's own disk: SQLite cannot lock files safely over a network. Choose a local folder and use `daftar backup` to copy it to the share.</source>
+            <translation>⁦{0}⁩ نیٹ ورک فولڈر ({1}) پر ہے۔ ورک اسپیس اسی کمپیوٹر کی اپنی ڈسک پر ہونی چاہیے: نیٹ ورک پر فائلیں محفوظ طریقے سے بند نہیں کی جا سکتیں۔ مقامی فولڈر چنیں اور نیٹ ورک فولڈر میں نقل کے لیے ⁦`daftar backup`⁩ استعمال کریں۔</translation>
+        </message>
+        <message>
+            <source>No Daftar workspace at {0}. Create one with `daftar demo` or open the app.</source>
+            <translation>⁦{0}⁩ پر دفتر کی کوئی ورک اسپیس نہیں۔ ⁦`daftar demo`⁩ سے بنائیں یا ایپ کھولیں۔</translation>
+        </message>
+        <message>
+            <source>{0} is empty (0 bytes) but the workspace holds {1} page image(s): the database was damaged. Nothing was changed. Restore the latest backup with `daftar restore BACKUP --workspace DIR --force`.</source>
+            <translation>⁦{0}⁩ خالی ہے (⁦0⁩ بائٹ) جبکہ ورک اسپیس میں صفحات کی {1} تصاویر ہیں: ڈیٹا بیس خراب ہو گیا۔ کچھ نہیں بدلا گیا۔ تازہ ترین بیک اپ ⁦`daftar restore BACKUP --workspace DIR --force`⁩ سے بحال کریں۔</translation>
+        </message>
+        <message>
+            <source>Cannot create the workspace folder {0}: {1}</source>
+            <translation>ورک اسپیس کا فولڈر ⁦{0}⁩ نہیں بن سکا: {1}</translation>
+        </message>
+        <message>
+            <source>{0} cannot be decrypted with this key, or it is damaged. Nothing was changed.</source>
+            <translation>⁦{0}⁩ اس کلید سے نہیں کھل سکتا، یا خراب ہے۔ کچھ نہیں بدلا گیا۔</translation>
+        </message>
+        <message>
+            <source>submit</source>
+            <translation>پیش</translation>
+        </message>
+        <message>
+            <source>withdraw</source>
+            <translation>واپس</translation>
+        </message>
+        <message>
+            <source>return</source>
+            <translation>واپس</translation>
+        </message>
+        <message>
+            <source>approve</source>
+            <translation>منظور</translation>
+        </message>
+        <message>
+            <source>verify</source>
+            <translation>تصدیق</translation>
+        </message>
+        <message>
+            <source>batch</source>
+            <translation>بیچ</translation>
+        </message>
+        <message>
+            <source>unbatch</source>
+            <translation>بیچ سے الگ</translation>
+        </message>
+        <message>
+            <source>send</source>
+            <translation>روانہ</translation>
+        </message>
+        <message>
+            <source>accept</source>
+            <translation>قبول</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>مسترد</translation>
+        </message>
+        <message>
+            <source>entry</source>
+            <translation>اندراج</translation>
+        </message>
+        <message>
+            <source>page</source>
+            <translation>صفحہ</translation>
+        </message>
+        <message>
+            <source>register</source>
+            <translation>رجسٹر</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>صارف</translation>
+        </message>
+        <message>
+            <source>revenue officer</source>
+            <translation>ریونیو افسر</translation>
+        </message>
+        <message>
+            <source>administrator</source>
+            <translation>منتظم</translation>
+        </message>
+        <message>
+            <source>{0} is in use by another program (another Daftar window, a backup or a copy). Close it and try again.</source>
+            <translation>⁦{0}⁩ کسی اور پروگرام کے استعمال میں ہے (دفتر کی کوئی اور ونڈو، بیک اپ یا نقل)۔ اسے بند کر کے دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <source>{0} is damaged or is not a Daftar database. Nothing was changed. Restore the latest backup with `daftar restore BACKUP --workspace DIR`.</source>
+            <translation>⁦{0}⁩ خراب ہے یا دفتر کا ڈیٹا بیس نہیں۔ کچھ نہیں بدلا گیا۔ تازہ ترین بیک اپ ⁦`daftar restore BACKUP --workspace DIR`⁩ سے بحال کریں۔</translation>
+        </message>
+        <message>
+            <source>{0} cannot be opened for writing: check the folder's permissions.</source>
+            <translation>⁦{0}⁩ لکھنے کے لیے نہیں کھل سکا: فولڈر کی اجازتیں دیکھیں۔</translation>
+        </message>
+        <message>
             <source>No scanner was found. Check that the scanner is switched on and connected by USB, then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the package sane-backends or from the scanner's maker).</source>
             <translation>کوئی اسکینر نہیں ملا۔ دیکھیں کہ اسکینر چالو ہے اور USB سے جڑا ہے، پھر «تازہ کریں» دبائیں۔ لینکس پر ⁦scanimage -L⁩ میں اس کا نام آنا چاہیے (ڈرائیور sane-backends پیکج یا اسکینر بنانے والے سے ملتا ہے)۔</translation>
         </message>

@@ -333,15 +333,14 @@ def test_qts_own_file_dialog_speaks_urdu(urdu, qtbot, tmp_path):
     assert replace.startswith("\u2066%1\u2069 پہلے سے موجود ہے")
 
 
-def _engine_messages() -> list[str]:
-    """Every message sync/engine.py can show a person (errors it raises, an item's last error,
-    a pass's errors), with a sample value where the message holds one: read from its source."""
+def _shown_messages(path, raised: tuple[str, ...]) -> list[str]:
+    """The messages a module can show a person, read from its source with a sample value
+    where a message holds one: what it raises as one of `raised`, notes as an item's
+    `last_error`, reports in a list of `errors`, or keeps in DISK_FULL."""
     import ast
     from pathlib import Path
 
-    import sync.engine
-
-    tree = ast.parse(Path(sync.engine.__file__).read_text(encoding="utf-8"))
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
 
     def samples(node) -> list[str]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -360,30 +359,58 @@ def _engine_messages() -> list[str]:
 
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in (
-                "SyncError", "TransientError", "RefusedError", "DiskFullError") and node.args:
-            found += samples(node.args[0])
+        call = node.exc if isinstance(node, ast.Raise) else node
+        if isinstance(call, ast.Call) and call.args and \
+                getattr(call.func, "id", getattr(call.func, "attr", "")) in raised:
+            found += samples(call.args[0])
         elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "append" and \
                 getattr(getattr(node.func, "value", None), "attr", "") == "errors" and node.args:
             found += samples(node.args[0])
-        elif isinstance(node, ast.Assign) and any(getattr(t, "attr", "") == "last_error" for t in node.targets):
-            found += samples(node.value)
-        elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "DISK_FULL" for t in node.targets):
+        elif isinstance(node, ast.Assign) and any(getattr(t, "attr", "") == "last_error" or
+                                                  getattr(t, "id", "") == "DISK_FULL" for t in node.targets):
             found += samples(node.value)
     return [m for m in found if m.strip()]
 
 
-def test_every_message_of_the_sync_engine_is_urdu_in_the_urdu_interface(urdu):
+def _english_left(messages: list[str]) -> dict[str, str]:
+    """Of `messages`, those whose Urdu still holds English words: a command to type (in
+    backquotes), "CA" and "OCR" aside."""
     import re
+
+    english = {}
+    for m in messages:
+        shown = re.sub(r"`[^`]*`", "", i18n.message(m)).replace("CA", "").replace("OCR", "")
+        if re.search(r"[A-Za-z]{3,}", shown):
+            english[m] = shown
+    return english
+
+
+def test_every_message_of_the_sync_engine_is_urdu_in_the_urdu_interface(urdu):
+
+    import sync.engine
 
     # GIVEN every message the sync engine can show (its network, server, disk and conflict
     # troubles, the reasons inside them)
-    messages = _engine_messages()
+    messages = _shown_messages(sync.engine.__file__, ("SyncError", "TransientError", "RefusedError", "DiskFullError"))
     assert len(messages) >= 20 and any("conflict" in m for m in messages)
     # WHEN shown in the Urdu interface  THEN no English is left but a command to type and "CA"
-    english = {}
-    for m in messages:
-        shown = re.sub(r"`[^`]*`", "", i18n.message(m)).replace("CA", "")
-        if re.search(r"[A-Za-z]{3,}", shown):
-            english[m] = shown
-    assert english == {}
+    assert _english_left(messages) == {}
+
+
+def test_every_refusal_of_the_core_a_clerk_can_meet_is_urdu_in_the_urdu_interface(urdu):
+    from pathlib import Path
+
+    import records
+
+    # GIVEN every refusal the records core raises to the desktop (workflow, rows and pages,
+    # batches, page images, workspaces and keys, accounts, settings, reports, field checks);
+    # the schema upgrades' messages and the exports' are for IT, on the command line
+    raised = ("WorkflowError", "OutboxError", "WorkspaceError", "WorkspaceLocked", "ImageStoreError", "CryptoError",
+              "ReportError", "AccountError", "FieldError", "UnitError", "NotFound", "SettingsPermissionError",
+              "SettingError")
+    root = Path(records.__file__).parent
+    messages = [m for path in sorted(root.rglob("*.py")) if path.name != "migrate.py"
+                for m in _shown_messages(path, raised) if not m.startswith("unknown field kind")]
+    assert len(messages) >= 80 and any("your own work" in m for m in messages)
+    # WHEN shown in the Urdu interface  THEN no English is left but a command to type
+    assert _english_left(messages) == {}

@@ -122,7 +122,7 @@ def test_submit_page_is_refused_while_a_value_does_not_parse(workspace, users):
     ws, clerk = workspace, users["clerk"]
     _, pid, (eid,) = _ocr_page(ws, clerk, [{**OCR_ROW, "area": "12-x"}])
     # WHEN the clerk submits it  THEN it is refused, naming row and field
-    with pytest.raises(WorkflowError, match="must be corrected before submitting; first: row 1, area"):
+    with pytest.raises(WorkflowError, match=r"must be corrected before submitting; first: Row 1 \(khewat 47, khatooni 112\): Area \(K-M\): '12-x' is not an area"):
         with ws.session() as s:
             S.submit_page(s, actor=clerk, page_id=pid)
     # AND after correcting it the page can be submitted
