@@ -367,6 +367,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0} is in use by another program (another Daftar window, a backup or a copy). Close it and try again."),
     QT_TRANSLATE_NOOP("Messages", "{0} is damaged or is not a Daftar database. Nothing was changed. Restore the latest backup with `daftar restore BACKUP --workspace DIR`."),
     QT_TRANSLATE_NOOP("Messages", "{0} cannot be opened for writing: check the folder's permissions."),
+    QT_TRANSLATE_NOOP("Messages", "The workspace {0} is being restored from a backup right now. Wait until the restore has finished, then open it again."),
+    QT_TRANSLATE_NOOP("Messages", "The workspace {0} is open in Daftar (the app, or a daftar command such as a backup or an export). Close it there and try again; nothing was changed."),
     # desktop/scanner.py
     QT_TRANSLATE_NOOP("Messages", "No scanner was found. Check that the scanner is switched on and connected by USB, "
                       "then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the "

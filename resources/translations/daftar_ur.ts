@@ -1678,6 +1678,14 @@
             <translation>⁦{0}⁩ لکھنے کے لیے نہیں کھل سکا: فولڈر کی اجازتیں دیکھیں۔</translation>
         </message>
         <message>
+            <source>The workspace {0} is being restored from a backup right now. Wait until the restore has finished, then open it again.</source>
+            <translation>ورک اسپیس ⁦{0}⁩ اس وقت بیک اپ سے بحال ہو رہی ہے۔ بحالی مکمل ہونے کا انتظار کریں، پھر دوبارہ کھولیں۔</translation>
+        </message>
+        <message>
+            <source>The workspace {0} is open in Daftar (the app, or a daftar command such as a backup or an export). Close it there and try again; nothing was changed.</source>
+            <translation>ورک اسپیس ⁦{0}⁩ دفتر میں کھلی ہے (ایپ، یا بیک اپ یا برآمد جیسا دفتر کا کوئی حکم)۔ اسے وہاں بند کر کے دوبارہ کوشش کریں؛ کچھ نہیں بدلا گیا۔</translation>
+        </message>
+        <message>
             <source>No scanner was found. Check that the scanner is switched on and connected by USB, then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the package sane-backends or from the scanner's maker).</source>
             <translation>کوئی اسکینر نہیں ملا۔ دیکھیں کہ اسکینر چالو ہے اور USB سے جڑا ہے، پھر «تازہ کریں» دبائیں۔ لینکس پر ⁦scanimage -L⁩ میں اس کا نام آنا چاہیے (ڈرائیور sane-backends پیکج یا اسکینر بنانے والے سے ملتا ہے)۔</translation>
         </message>

@@ -397,7 +397,8 @@ def test_every_message_of_the_sync_engine_is_urdu_in_the_urdu_interface(urdu):
     assert _english_left(messages) == {}
 
 
-def test_every_refusal_of_the_core_a_clerk_can_meet_is_urdu_in_the_urdu_interface(urdu):
+def test_every_refusal_of_the_core_a_clerk_can_meet_is_urdu_in_the_urdu_interface(urdu, tmp_path):
+    import re
     from pathlib import Path
 
     import records
@@ -412,5 +413,17 @@ def test_every_refusal_of_the_core_a_clerk_can_meet_is_urdu_in_the_urdu_interfac
     messages = [m for path in sorted(root.rglob("*.py")) if path.name != "migrate.py"
                 for m in _shown_messages(path, raised) if not m.startswith("unknown field kind")]
     assert len(messages) >= 80 and any("your own work" in m for m in messages)
-    # WHEN shown in the Urdu interface  THEN no English is left but a command to type
+    # ... and what the workspace lock says, to a restore and to opening during one
+    from records.workspace_lock import WorkspaceInUse, hold_alone, hold_open, release
+
+    lock_says = []
+    for first, then in ((hold_open, hold_alone), (hold_alone, hold_open)):
+        held = first(tmp_path)
+        with pytest.raises(WorkspaceInUse) as refused:
+            then(tmp_path)
+        release(held)
+        lock_says.append(str(refused.value))
+    # WHEN shown in the Urdu interface  THEN no English is left but a command to type (and
+    # the folder's path)
     assert _english_left(messages) == {}
+    assert [m for m in lock_says if re.search("[A-Za-z]{3,}", i18n.message(m).replace(str(tmp_path), ""))] == []
