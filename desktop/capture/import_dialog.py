@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.capture.importing import ImportReport, import_items
 from desktop.capture.loading import SUFFIXES, ImportItem, load_files
+from desktop.i18n import message
 from desktop.operations import error_text
 from desktop.qt import (
     QBrush,
@@ -38,7 +39,7 @@ def report_text(report: ImportReport, tr=lambda s: s) -> str:
     for name, rid, page_no in report.duplicates:
         lines.append(tr("Skipped {name}: the same image is already page {page} of register {reg}.").format(name=name, page=page_no, reg=rid))
     for msg in report.bad:
-        lines.append(tr("Not imported: {msg}").format(msg=msg))
+        lines.append(tr("Not imported: {msg}").format(msg=message(msg)))
     return "\n".join(lines)
 
 
@@ -138,7 +139,7 @@ class ImportDialog(QDialog):
             li = QListWidgetItem(self._label(len(self.items), it), self.list)
             if it.error:
                 li.setForeground(QBrush(QColor("#a00")))
-                li.setToolTip(it.error)
+                li.setToolTip(message(it.error))
         bad = sum(1 for it in items if it.error)
         good = len(items) - bad
         msg = self.tr("{n} page(s) ready to import.").format(n=sum(1 for it in self.items if not it.error))
@@ -150,7 +151,7 @@ class ImportDialog(QDialog):
 
     def _label(self, n: int, it: ImportItem) -> str:
         if it.error:
-            return f"✗ {it.error}"
+            return f"✗ {message(it.error)}"
         return f"{n}. {it.name}  ({it.width}×{it.height})"
 
     def _renumber(self) -> None:
@@ -168,7 +169,7 @@ class ImportDialog(QDialog):
     def _preview(self, row: int) -> None:
         it = self.items[row] if 0 <= row < len(self.items) else None
         if it is None or it.data is None:
-            self.preview.setText(it.error if it else "")
+            self.preview.setText(message(it.error) if it and it.error else "")
             return
         pix = QPixmap()
         pix.loadFromData(it.data)

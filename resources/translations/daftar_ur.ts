@@ -1686,6 +1686,138 @@
             <translation>ورک اسپیس ⁦{0}⁩ دفتر میں کھلی ہے (ایپ، یا بیک اپ یا برآمد جیسا دفتر کا کوئی حکم)۔ اسے وہاں بند کر کے دوبارہ کوشش کریں؛ کچھ نہیں بدلا گیا۔</translation>
         </message>
         <message>
+            <source>{0}: is a folder, not an image or PDF file</source>
+            <translation>⁦{0}⁩: یہ فولڈر ہے، تصویر یا PDF فائل نہیں</translation>
+        </message>
+        <message>
+            <source>{0}: the file is {1} GB, too large to be a page scan. {2}</source>
+            <translation>⁦{0}⁩: فائل {1} GB کی ہے، صفحے کے اسکین کے لیے بہت بڑی۔ {2}</translation>
+        </message>
+        <message>
+            <source>{0}: the file is empty (0 bytes). {1}</source>
+            <translation>⁦{0}⁩: فائل خالی ہے (⁦0⁩ بائٹ)۔ {1}</translation>
+        </message>
+        <message>
+            <source>{0}: unsupported file type ({1}); Daftar reads PNG, JPEG, TIFF and PDF</source>
+            <translation>⁦{0}⁩: اس قسم کی فائل نہیں پڑھی جاتی ({1})؛ دفتر PNG، JPEG، TIFF اور PDF پڑھتا ہے</translation>
+        </message>
+        <message>
+            <source>{0}: the image has no pixels ({1} x {2})</source>
+            <translation>⁦{0}⁩: تصویر میں کوئی پکسل نہیں (⁦{1} x {2}⁩)</translation>
+        </message>
+        <message>
+            <source>{0}: the image is {1} x {2} pixels, larger than Daftar reads (at most {3} px a side and {4} megapixels). Scan at 300 dpi or reduce the image.</source>
+            <translation>⁦{0}⁩: تصویر ⁦{1} x {2}⁩ پکسل کی ہے، دفتر کی حد سے بڑی (ایک طرف زیادہ سے زیادہ {3} پکسل اور {4} میگا پکسل)۔ ⁦300⁩ ڈی پی آئی پر اسکین کریں یا تصویر چھوٹی کریں۔</translation>
+        </message>
+        <message>
+            <source>{0}: the file holds no pages. {1}</source>
+            <translation>⁦{0}⁩: فائل میں کوئی صفحہ نہیں۔ {1}</translation>
+        </message>
+        <message>
+            <source>{0}: file not found</source>
+            <translation>⁦{0}⁩: فائل نہیں ملی</translation>
+        </message>
+        <message>
+            <source>{0}: cannot read the file ({1})</source>
+            <translation>⁦{0}⁩: فائل نہیں پڑھی جا سکی ({1})</translation>
+        </message>
+        <message>
+            <source>{0}: not a readable PDF ({1}). {2}</source>
+            <translation>⁦{0}⁩: قابلِ مطالعہ PDF نہیں ({1})۔ {2}</translation>
+        </message>
+        <message>
+            <source>{0}: the PDF holds no pages</source>
+            <translation>⁦{0}⁩: PDF میں کوئی صفحہ نہیں</translation>
+        </message>
+        <message>
+            <source>{0}: the image is larger than Daftar reads (at most {1} px a side and {2} megapixels)</source>
+            <translation>⁦{0}⁩: تصویر دفتر کی حد سے بڑی ہے (ایک طرف زیادہ سے زیادہ {1} پکسل اور {2} میگا پکسل)</translation>
+        </message>
+        <message>
+            <source>{0}: starts like a {1} file but is {2} and cannot be read. {3}</source>
+            <translation>⁦{0}⁩: {1} فائل کی طرح شروع ہوتی ہے مگر {2} ہے اور پڑھی نہیں جا سکتی۔ {3}</translation>
+        </message>
+        <message>
+            <source>{0}: the PDF is password-protected; save an unprotected copy</source>
+            <translation>⁦{0}⁩: PDF پاس ورڈ سے محفوظ ہے؛ بغیر پاس ورڈ کی نقل محفوظ کریں</translation>
+        </message>
+        <message>
+            <source>Scan or export the page again as PNG, JPEG, TIFF or PDF.</source>
+            <translation>صفحہ دوبارہ PNG، JPEG، TIFF یا PDF کی صورت میں اسکین یا برآمد کریں۔</translation>
+        </message>
+        <message>
+            <source>truncated</source>
+            <translation>ادھوری</translation>
+        </message>
+        <message>
+            <source>damaged</source>
+            <translation>خراب</translation>
+        </message>
+        <message>
+            <source>an image type Daftar does not read</source>
+            <translation>تصویر کی ایسی قسم جو دفتر نہیں پڑھتا</translation>
+        </message>
+        <message>
+            <source>a ZIP/Office document</source>
+            <translation>ZIP/Office دستاویز</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>متن</translation>
+        </message>
+        <message>
+            <source>not an image or PDF</source>
+            <translation>نہ تصویر نہ PDF</translation>
+        </message>
+        <message>
+            <source>the file is truncated (cut off while copying or downloading)</source>
+            <translation>فائل ادھوری ہے (نقل یا ڈاؤن لوڈ کے دوران کٹ گئی)</translation>
+        </message>
+        <message>
+            <source>the image data is damaged ({0})</source>
+            <translation>تصویر کا مواد خراب ہے ({0})</translation>
+        </message>
+        <message>
+            <source>{0}: empty</source>
+            <translation>⁦{0}⁩: خالی</translation>
+        </message>
+        <message>
+            <source>file not found</source>
+            <translation>فائل نہیں ملی</translation>
+        </message>
+        <message>
+            <source>not a supported file type; import PNG, JPEG, TIFF or PDF files</source>
+            <translation>اس قسم کی فائل نہیں لی جاتی؛ PNG، JPEG، TIFF یا PDF فائلیں درآمد کریں</translation>
+        </message>
+        <message>
+            <source>cannot be read ({0}); check the file or scan the page again</source>
+            <translation>پڑھی نہیں جا سکی ({0})؛ فائل دیکھیں یا صفحہ دوبارہ اسکین کریں</translation>
+        </message>
+        <message>
+            <source>not an image or damaged; check the file or scan the page again</source>
+            <translation>تصویر نہیں یا خراب ہے؛ فائل دیکھیں یا صفحہ دوبارہ اسکین کریں</translation>
+        </message>
+        <message>
+            <source>damaged image ({0}); check the file or scan the page again</source>
+            <translation>خراب تصویر ({0})؛ فائل دیکھیں یا صفحہ دوبارہ اسکین کریں</translation>
+        </message>
+        <message>
+            <source>not a readable PDF ({0}); check the file or export it again</source>
+            <translation>قابلِ مطالعہ PDF نہیں ({0})؛ فائل دیکھیں یا دوبارہ برآمد کریں</translation>
+        </message>
+        <message>
+            <source>{0} page {1}: {2}</source>
+            <translation>⁦{0}⁩ صفحہ {1}: {2}</translation>
+        </message>
+        <message>
+            <source>{0} page {1}: cannot encode the page</source>
+            <translation>⁦{0}⁩ صفحہ {1}: صفحہ محفوظ صورت میں نہیں بدلا جا سکا</translation>
+        </message>
+        <message>
+            <source>{0} page {1}: cannot be drawn ({2})</source>
+            <translation>⁦{0}⁩ صفحہ {1}: بنایا نہیں جا سکا ({2})</translation>
+        </message>
+        <message>
             <source>No scanner was found. Check that the scanner is switched on and connected by USB, then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the package sane-backends or from the scanner's maker).</source>
             <translation>کوئی اسکینر نہیں ملا۔ دیکھیں کہ اسکینر چالو ہے اور USB سے جڑا ہے، پھر «تازہ کریں» دبائیں۔ لینکس پر ⁦scanimage -L⁩ میں اس کا نام آنا چاہیے (ڈرائیور sane-backends پیکج یا اسکینر بنانے والے سے ملتا ہے)۔</translation>
         </message>

@@ -372,14 +372,14 @@ def _shown_messages(path, raised: tuple[str, ...]) -> list[str]:
     return [m for m in found if m.strip()]
 
 
-def _english_left(messages: list[str]) -> dict[str, str]:
+def _english_left(messages: list[str], names: str = "CA|OCR") -> dict[str, str]:
     """Of `messages`, those whose Urdu still holds English words: a command to type (in
-    backquotes), "CA" and "OCR" aside."""
+    backquotes) and the `names` kept in Latin letters aside."""
     import re
 
     english = {}
     for m in messages:
-        shown = re.sub(r"`[^`]*`", "", i18n.message(m)).replace("CA", "").replace("OCR", "")
+        shown = re.sub(rf"`[^`]*`|\b({names})\b", "", i18n.message(m))
         if re.search(r"[A-Za-z]{3,}", shown):
             english[m] = shown
     return english
@@ -395,6 +395,39 @@ def test_every_message_of_the_sync_engine_is_urdu_in_the_urdu_interface(urdu):
     assert len(messages) >= 20 and any("conflict" in m for m in messages)
     # WHEN shown in the Urdu interface  THEN no English is left but a command to type and "CA"
     assert _english_left(messages) == {}
+
+
+def test_every_file_an_import_cannot_read_is_explained_in_urdu(urdu):
+    import ocr.loader
+
+    # GIVEN every reason the page loader gives for a file it cannot read (empty, a folder,
+    # not an image, damaged, cut off, too large, a locked PDF, no pages)
+    messages = _shown_messages(ocr.loader.__file__, ("OcrInputError",))
+    assert len(messages) >= 12 and any("password" in m for m in messages)
+    # ... with the hint and the reasons that go inside them
+    messages += [ocr.loader._HINT, ocr.loader._decode_error(ValueError("truncated")), ocr.loader._describe(b"PK\x03\x04")]
+    # WHEN shown in the Urdu interface  THEN no English is left but the file formats' names
+    assert _english_left(messages, "PNG|JPEG|TIFF|PDF|ZIP|Office|GB") == {}
+
+
+def test_the_import_dialog_explains_bad_files_in_urdu(urdu, tmp_path):
+    import re
+
+    from desktop.capture.loading import load_file
+
+    # GIVEN the files a clerk may pick by mistake: missing, of another type, empty, text, cut off, a broken PDF
+    (tmp_path / "a.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "b.png").write_bytes(b"")
+    (tmp_path / "c.jpg").write_text("not an image")
+    (tmp_path / "d.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
+    (tmp_path / "e.pdf").write_bytes(b"%PDF-1.4 broken")
+    names = ["missing.png", "a.docx", "b.png", "c.jpg", "d.png", "e.pdf"]
+    errors = [it.error for n in names for it in load_file(tmp_path / n) if it.error]
+    assert len(errors) == len(names)
+    # WHEN the import dialog shows why  THEN it says so in Urdu (the file names and formats aside)
+    shown = [re.sub(r"[\w.-]+\.(png|jpg|docx|pdf)\b|\b(PNG|JPEG|TIFF|PDF)\b|\(.*\)", "", i18n.message(e))
+             for e in errors]
+    assert [t for t in shown if re.search("[A-Za-z]{3,}", t)] == []
 
 
 def test_every_refusal_of_the_core_a_clerk_can_meet_is_urdu_in_the_urdu_interface(urdu, tmp_path):
