@@ -85,6 +85,7 @@ class ImportDialog(QDialog):
         self.preview.setObjectName("preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumWidth(300)
+        self.preview.setWordWrap(True)  # a bad file's reason, shown in place of its picture
         split.addWidget(self.list)
         split.addWidget(self.preview)
         lay.addWidget(split, 1)

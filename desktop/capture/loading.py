@@ -62,13 +62,17 @@ def _bad(path: Path, why: str) -> ImportItem:
 
 def _load_with_ocr_loader(path: Path) -> list[ImportItem] | None:
     try:
-        from ocr.loader import load_pages  # written by the OCR issue
+        from ocr.loader import OcrInputError, load_pages  # written by the OCR issue
     except ImportError:
         return None
     import cv2
 
     out = []
-    for lp in load_pages(path):
+    try:
+        pages = load_pages(path)
+    except OcrInputError as e:  # its message names the file and says what to do
+        return [ImportItem(str(path), 0, None, 0, 0, str(e).replace(str(path), path.name, 1))]
+    for lp in pages:
         if getattr(lp, "error", None) or lp.image is None:
             out.append(ImportItem(str(path), lp.index, None, 0, 0, f"{path.name} page {lp.index + 1}: {lp.error}"))
             continue

@@ -146,3 +146,17 @@ def test_new_register_wizard_creates_register(qtbot, ctx):
         reg = services.get_register(s, created[0])
     assert (reg.template_id, reg.mauza, reg.hadbast_no, reg.year) == ("girdawari", "کوٹ", "42", "2019-20")
     assert reg.header.get("harvest")
+
+
+def test_a_broken_pdf_is_named_once_with_what_to_do(tmp_path):
+    # GIVEN a file that starts like a PDF but is not one
+    from desktop.capture.loading import load_file
+
+    bad = tmp_path / "page-07.pdf"
+    bad.write_bytes(b"%PDF-1.4 broken")
+    # WHEN the import dialog loads it
+    (item,) = load_file(bad)
+    # THEN the reason names the file once, by its name, and says what to do
+    assert item.data is None and item.error.startswith("page-07.pdf: not a readable PDF")
+    assert str(tmp_path) not in item.error and item.error.count("page-07.pdf") == 1
+    assert "export the page again" in item.error
