@@ -1158,6 +1158,70 @@
             <translation>صفحے کی سرخی: {0}</translation>
         </message>
         <message>
+            <source>Khewat {0}: the owners' shares add up to {1}, more than the whole (1) ({2}); the total passes 1 at row {3}. Check the shares.</source>
+            <translation>کھیوٹ {0}: مالکان کے حصوں کا جوڑ {1} ہے، پورے (⁦1⁩) سے زیادہ ({2})؛ سطر {3} پر جوڑ ⁦1⁩ سے بڑھ جاتا ہے۔ حصے دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>Khewat {0}: the owners' shares add up to {1}, less than the whole (1) ({2}); {3} is missing. Check the shares, or the khewat continues on another page.</source>
+            <translation>کھیوٹ {0}: مالکان کے حصوں کا جوڑ {1} ہے، پورے (⁦1⁩) سے کم ({2})؛ {3} کم ہے۔ حصے دیکھیں، یا کھیوٹ اگلے صفحے پر جاری ہے۔</translation>
+        </message>
+        <message>
+            <source>Khewat {0}: the total on row {1} is {2} but the areas of its khasras add up to {3} ({4} less). Check the areas and the total.</source>
+            <translation>کھیوٹ {0}: سطر {1} پر میزان {2} ہے مگر اس کے خسروں کے رقبوں کا جوڑ {3} ہے ({4} کم)۔ رقبے اور میزان دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>Khewat {0}: the total on row {1} is {2} but the areas of its khasras add up to {3} ({4} more). Check the areas and the total.</source>
+            <translation>کھیوٹ {0}: سطر {1} پر میزان {2} ہے مگر اس کے خسروں کے رقبوں کا جوڑ {3} ہے ({4} زیادہ)۔ رقبے اور میزان دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>{0}: khasras {1} have area {2} here but {3} on row {4}; the first is used for the khewat total. Correct the one that is wrong.</source>
+            <translation>{0}: خسرہ جات {1} کا رقبہ یہاں {2} ہے مگر سطر {4} پر {3}؛ کھیوٹ کے میزان میں پہلا لیا گیا ہے۔ جو غلط ہو اسے درست کریں۔</translation>
+        </message>
+        <message>
+            <source>{0}: khasra {1} has area {2} here but {3} on row {4}; the first is used for the khewat total. Correct the one that is wrong.</source>
+            <translation>{0}: خسرہ {1} کا رقبہ یہاں {2} ہے مگر سطر {4} پر {3}؛ کھیوٹ کے میزان میں پہلا لیا گیا ہے۔ جو غلط ہو اسے درست کریں۔</translation>
+        </message>
+        <message>
+            <source>{0}: crop area {1} is more than the khasra's area {2}. Check both.</source>
+            <translation>{0}: رقبہ فصل {1} خسرے کے رقبے {2} سے زیادہ ہے۔ دونوں دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>{0}: the crops of khasra {1} ({2}) cover {3}, more than its area {4}. Check the crop areas.</source>
+            <translation>{0}: خسرہ {1} ({2}) کی فصلوں کا رقبہ {3} ہے، اس کے رقبے {4} سے زیادہ۔ فصلوں کے رقبے دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>{0}: {1} has share {2} here but {3} on row {4}; an owner has one share in a khewat.</source>
+            <translation>{0}: {1} کا حصہ یہاں {2} ہے مگر سطر {4} پر {3}؛ کھیوٹ میں ایک مالک کا ایک ہی حصہ ہوتا ہے۔</translation>
+        </message>
+        <message>
+            <source>{0}: khasra {1} is already under {2} on row {3}; a khasra belongs to one khatooni of one khewat. Correct the khasra number or the khewat/khatooni.</source>
+            <translation>{0}: خسرہ {1} سطر {3} پر پہلے ہی {2} میں ہے؛ ایک خسرہ ایک ہی کھیوٹ کی ایک ہی کھتونی میں ہوتا ہے۔ نمبر خسرہ یا کھیوٹ/کھتونی درست کریں۔</translation>
+        </message>
+        <message>
+            <source>row {0}</source>
+            <translation>سطر {0}</translation>
+        </message>
+        <message>
+            <source>rows {0}</source>
+            <translation>سطریں {0}</translation>
+        </message>
+        <message>
+            <source>rows {0} and {1} more</source>
+            <translation>سطریں {0} اور {1} مزید</translation>
+        </message>
+        <message>
+            <source>Row {0} is not a row of fields (got {1}); enter it again</source>
+            <translation>سطر {0} خانوں کی سطر نہیں (ملا: {1})؛ دوبارہ درج کریں</translation>
+        </message>
+        <message>
+            <source>The page header is not a set of fields; enter it again</source>
+            <translation>صفحے کا سرنامہ خانوں کا مجموعہ نہیں؛ دوبارہ درج کریں</translation>
+        </message>
+        <message>
+            <source>Page header: {0}: {1}</source>
+            <translation>صفحے کا سرنامہ: {0}: {1}</translation>
+        </message>
+        <message>
             <source>'{0}' is not one of the choices for {1}: {2}</source>
             <translation>«{0}» {1} کے انتخاب میں شامل نہیں: {2}</translation>
         </message>

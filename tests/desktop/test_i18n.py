@@ -460,3 +460,30 @@ def test_every_refusal_of_the_core_a_clerk_can_meet_is_urdu_in_the_urdu_interfac
     # the folder's path)
     assert _english_left(messages) == {}
     assert [m for m in lock_says if re.search("[A-Za-z]{3,}", i18n.message(m).replace(str(tmp_path), ""))] == []
+
+
+def test_the_rules_across_rows_speak_urdu(urdu):
+    import re
+
+    from records.templates import builtin
+    from records.validation import validate_rows
+
+    # GIVEN pages that break every rule across rows: shares over and under the whole, a
+    # khasra in two khatoonis, a khewat total that does not match, one land with two areas,
+    # one owner with two shares, crops larger than their khasra
+    jamabandi = [
+        {"khewat_no": "47", "khatooni_no": "112", "owner": "محمد اسلم", "share": "1/2", "khasra_nos": "125/5، 126", "area": "12-5"},
+        {"khewat_no": "47", "khatooni_no": "113", "owner": "احمد علی", "share": "3/4", "khasra_nos": "126", "area": "4-10"},
+        {"khewat_no": "47", "owner": "میزان", "area": "20-0"},
+        {"khewat_no": "48", "khatooni_no": "114", "owner": "نور", "share": "1/4", "khasra_nos": "130", "area": "2-0"},
+        {"khewat_no": "48", "khatooni_no": "114", "owner": "نور", "share": "1/2", "khasra_nos": "130", "area": "3-0"},
+    ]
+    girdawari = [
+        {"khasra_no": "125/5", "khewat_no": "47", "area": "2-0", "crop": "گندم", "crop_area": "3-0"},
+        {"khasra_no": "125/5", "khewat_no": "47", "area": "2-0", "crop": "کپاس", "crop_area": "1-5"},
+    ]
+    flags = validate_rows(builtin("jamabandi"), jamabandi) + validate_rows(builtin("girdawari"), girdawari)
+    assert {"share_sum", "khasra_owner", "area_total", "area_conflict", "share_conflict", "crop_area"} <= {
+        f.code for f in flags}
+    # WHEN they are shown in Urdu  THEN nothing of them is English
+    assert [m for f in flags if re.search("[A-Za-z]{3,}", m := i18n.message(f.message))] == []
