@@ -251,6 +251,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Row {0} is not a row of fields (got {1}); enter it again"),
     QT_TRANSLATE_NOOP("Messages", "The page header is not a set of fields; enter it again"),
     QT_TRANSLATE_NOOP("Messages", "Page header: {0}: {1}"),
+    # copying a register forward over its mutations (records/copy_forward.py)
+    QT_TRANSLATE_NOOP("Messages", "new owner proposed by {0}: confirm or delete this row"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: share {1} (area {2}) passed to {3}; correct this owner's share and confirm"),
+    QT_TRANSLATE_NOOP("Messages", "intiqal {0} ({1})"),
+    QT_TRANSLATE_NOOP("Messages", "intiqal {0} ({1}, {2})"),
     # field checks (records/fields.py, records/units.py)
     QT_TRANSLATE_NOOP("Messages", "'{0}' is not one of the choices for {1}: {2}"),
     QT_TRANSLATE_NOOP("Messages", "'{0}' could not be read as {1} ({2})"),

@@ -1222,6 +1222,22 @@
             <translation>صفحے کا سرنامہ: {0}: {1}</translation>
         </message>
         <message>
+            <source>new owner proposed by {0}: confirm or delete this row</source>
+            <translation>{0} سے تجویز کردہ نیا مالک: اس سطر کی تصدیق کریں یا اسے حذف کریں</translation>
+        </message>
+        <message>
+            <source>{0}: share {1} (area {2}) passed to {3}; correct this owner's share and confirm</source>
+            <translation>{0}: حصہ {1} (رقبہ {2}) {3} کو منتقل ہوا؛ اس مالک کا حصہ درست کر کے تصدیق کریں</translation>
+        </message>
+        <message>
+            <source>intiqal {0} ({1})</source>
+            <translation>انتقال {0} ({1})</translation>
+        </message>
+        <message>
+            <source>intiqal {0} ({1}, {2})</source>
+            <translation>انتقال {0} ({1}، {2})</translation>
+        </message>
+        <message>
             <source>'{0}' is not one of the choices for {1}: {2}</source>
             <translation>«{0}» {1} کے انتخاب میں شامل نہیں: {2}</translation>
         </message>

@@ -487,3 +487,32 @@ def test_the_rules_across_rows_speak_urdu(urdu):
         f.code for f in flags}
     # WHEN they are shown in Urdu  THEN nothing of them is English
     assert [m for f in flags if re.search("[A-Za-z]{3,}", m := i18n.message(f.message))] == []
+
+
+def test_a_register_copied_forward_flags_its_mutations_in_urdu(urdu, workspace):
+    import re
+
+    from records import services as S
+    from records.copy_forward import copy_forward
+    from tests.records.helpers import make_users
+
+    # GIVEN a jamabandi and a sanctioned sale of one owner's share since
+    clerk = make_users(workspace)["clerk"]
+    place = {"district": "لاہور", "tehsil": "رائیونڈ", "mauza": "دیہہ", "hadbast_no": "12"}
+    with workspace.session() as s:
+        old = S.create_register(s, actor=clerk, template="jamabandi", year="2015-16", **place)
+        S.add_entry(s, actor=clerk, register_id=old, values={"khewat_no": "47", "khatooni_no": "1", "share": "1/2",
+                                                             "owner": "محمد اسلم ولد غلام رسول", "area": "6-0"})
+        sales = S.create_register(s, actor=clerk, template="intiqal", year="2017", **place)
+        S.add_entry(s, actor=clerk, register_id=sales, values={
+            "mutation_no": "1234", "date": "14-03-2017", "mutation_type": "بیع", "khewat_no": "47", "area": "3-0",
+            "share": "1/4", "transferor": "محمد اسلم ولد غلام رسول", "transferee": "بشیر احمد ولد نور دین",
+            "order": "منظور شد، تحصیلدار"})
+    # WHEN the next edition is copied forward
+    with workspace.session() as s:
+        res = copy_forward(s, actor=clerk, previous_register_id=old, year="2019-20")
+        rows = S.rows_by_ids(s, S.register_entry_ids(s, res.register_id))
+    flags = [f.message for r in rows for v in r.values.values() for f in v.flags]
+    # THEN the flags on the seller's share and on the proposed buyer read in Urdu
+    assert len(flags) == 2
+    assert [m for m in flags if re.search("[A-Za-z]{3,}", i18n.message(m))] == []
