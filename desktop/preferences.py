@@ -65,8 +65,8 @@ class PreferencesDialog(QDialog):
         self.urdu_font = self._combo("urduFont", FONT_LABELS, self.settings.get("display.urdu_font"))
         oform.addRow(self.tr("Urdu font of the records"), self.urdu_font)
         self.print_font = self._combo("printFont", PRINT_FONT_LABELS, self.settings.get("print.urdu_font"))
-        self.print_font.setToolTip(self.tr("Nastaliq prints as the registers are written; text copied out of "
-                                           "such a PDF comes out letter by letter. Naskh copies word by word."))
+        self.print_font.setToolTip(self.tr("Nastaliq prints as the registers are written; its PDFs are larger "
+                                           "and take about twice as long to make. Both copy out word by word."))
         oform.addRow(self.tr("Urdu font of printed reports"), self.print_font)
         office.setEnabled(self.is_admin)
         lay.addWidget(office)

@@ -141,7 +141,7 @@ _option(
     str,
     "Noto Naskh Arabic",
     "Font for Urdu text in printed reports (PDF). Nastaliq prints as the registers are "
-    "written; text copied out of such a PDF comes out letter by letter, so Naskh is the default.",
+    "written; its PDFs are larger and take about twice as long to make, so Naskh is the default.",
     choices=("Noto Naskh Arabic", "Noto Nastaliq Urdu"),
 )
 _option("display.font_size", int, 13, "Text size on screen, in points.", min=8, max=40)

@@ -170,8 +170,9 @@ class Segment:
 def _font_pieces(text: str, font: str) -> list[tuple[str, str]]:
     """Split a run by font coverage: Urdu font where it has the glyph, Latin fallback else."""
     pieces: list[tuple[str, str]] = []
+    latin = "/-()[]" + ("0123456789.:" if font == NASTALIQ else "")  # Nastaliq's Latin digits are spaced for display
     for ch in text:
-        f = font if (_covers(font, ch) and not ("A" <= ch <= "z") and ch not in "/-()[]") else LATIN
+        f = font if (_covers(font, ch) and not ("A" <= ch <= "z") and ch not in latin) else LATIN
         if ch == " " and pieces:
             f = pieces[-1][0]
         if pieces and pieces[-1][0] == f:
@@ -311,6 +312,9 @@ def draw_line(canv, x: float, y: float, text: str, *, font: str | None = None, s
     for s in segs:
         if not s.glyphs:
             continue  # a word space of its own (Nastaliq)
+        if s.font == NASTALIQ and hasattr(s.glyphs, "__shapeData__"):
+            _draw_outlines(canv, left + s.x, y, s, size)
+            continue
         canv.setFont(s.font, size)
         t = _TextObject(canv, left + s.x, y)
         t.setFont(s.font, size)
@@ -318,6 +322,110 @@ def draw_line(canv, x: float, y: float, text: str, *, font: str | None = None, s
         canv.drawText(t)
     canv.restoreState()
     return width
+
+
+def _draw_outlines(canv, x: float, y: float, seg: Segment, size: float) -> None:
+    """A Nastaliq word as HarfBuzz placed it, each glyph's outline a form drawn where it goes
+    (in the current fill colour), with the word's letters as invisible Naskh text over it.
+    Drawn as text, Nastaliq's glyphs sit each at its own height, so PDF extractors cut a word
+    into single letters; the invisible text gives copy, search and pdftotext the word itself."""
+    face = pdfmetrics.getFont(seg.font).face
+    pen = 0.0
+    for ch, d in zip(seg.glyphs, seg.glyphs.__shapeData__, strict=False):
+        gid = face.charToGlyph.get(ord(ch))
+        if gid is not None:
+            name = _glyph_form(canv, seg.font, gid)
+            if name:
+                canv.saveState()
+                k = size / 1000
+                canv.transform(k, 0, 0, k, x + (pen + d.x_offset) * k, y + d.y_offset * k)
+                canv.doForm(name)
+                canv.restoreState()
+        pen += d.x_advance
+    under = NASKH if any(_covers(NASKH, ch) for ch in seg.text if not ch.isspace()) else LATIN  # "—" has no Naskh glyph
+    plain, plain_width = _shaped(seg.text, under, size) if under == NASKH else (
+        seg.text, pdfmetrics.stringWidth(seg.text, under, size))
+    canv.saveState()  # render mode and scaling outlive a text object: the text drawn next must show as usual
+    t = _TextObject(canv, x, y)
+    t.setTextRenderMode(3)  # invisible: found by copy and search, never seen
+    t.setFont(under, size)
+    if plain_width > 0:
+        t.setHorizScale(100.0 * seg.width / plain_width)
+    t.textOut(plain)
+    t.setTextRenderMode(0)
+    t.setHorizScale(100.0)
+    canv.drawText(t)
+    canv.restoreState()
+
+
+def _glyph_form(canv, font: str, gid: int) -> str | None:
+    """The name of a form holding the outline of glyph `gid` of `font` at 1000 units to the
+    em, defined in this document on first use; None for a glyph with no outline."""
+    forms = canv.__dict__.setdefault("_daftar_glyph_forms", {})
+    key = (font, gid)
+    if key not in forms:
+        ops = _glyph_outline(font, gid)
+        name = f"DaftarG{len(forms)}" if ops else None
+        if name:
+            canv.beginForm(name, -4000, -4000, 4000, 4000)  # glyph units: Nastaliq reaches far
+            path = canv.beginPath()
+            for op, pts in ops:
+                getattr(path, op)(*pts)
+            canv.drawPath(path, stroke=0, fill=1)
+            canv.endForm()
+        forms[key] = name
+    return forms[key]
+
+
+@lru_cache(maxsize=4096)
+def _glyph_outline(font: str, gid: int) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """A glyph's outline as reportlab path operations (moveTo, lineTo, curveTo, close), the
+    font's quadratic curves raised to cubic ones, in units of 1/1000 em."""
+    hb = _hb_font(font)
+    scale = 1000.0 / hb.face.upem
+    ops: list[tuple[str, tuple[float, ...]]] = []
+    cur = [0.0, 0.0]
+
+    def pt(p):
+        return (p[0] * scale, p[1] * scale)
+
+    class Pen:
+        def moveTo(self, p):  # noqa: N802 - the pen protocol's names
+            cur[:] = pt(p)
+            ops.append(("moveTo", tuple(cur)))
+
+        def lineTo(self, p):  # noqa: N802
+            cur[:] = pt(p)
+            ops.append(("lineTo", tuple(cur)))
+
+        def curveTo(self, *ps):  # noqa: N802
+            a, b, c = (pt(q) for q in ps)
+            ops.append(("curveTo", (*a, *b, *c)))
+            cur[:] = c
+
+        def qCurveTo(self, *ps):  # noqa: N802 - TrueType: on-curve points between off-curve pairs are implied
+            pts = [pt(q) for q in ps]
+            for i, ctrl in enumerate(pts[:-1]):
+                end = pts[-1] if i == len(pts) - 2 else ((ctrl[0] + pts[i + 1][0]) / 2, (ctrl[1] + pts[i + 1][1]) / 2)
+                c1 = (cur[0] + 2 / 3 * (ctrl[0] - cur[0]), cur[1] + 2 / 3 * (ctrl[1] - cur[1]))
+                c2 = (end[0] + 2 / 3 * (ctrl[0] - end[0]), end[1] + 2 / 3 * (ctrl[1] - end[1]))
+                ops.append(("curveTo", (*c1, *c2, *end)))
+                cur[:] = end
+
+        def closePath(self):  # noqa: N802
+            ops.append(("close", ()))
+
+    hb.draw_glyph_with_pen(gid, Pen())
+    return tuple(ops)
+
+
+@cache
+def _hb_font(font: str):
+    import uharfbuzz
+
+    register_fonts()
+    data = pdfmetrics.getFont(font).face._ttf_data
+    return uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(data)))
 
 
 class _TextObject(PDFTextObject):

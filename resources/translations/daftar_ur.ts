@@ -2055,8 +2055,8 @@
             <translation>ریکارڈ کا اردو خط</translation>
         </message>
         <message>
-            <source>Nastaliq prints as the registers are written; text copied out of such a PDF comes out letter by letter. Naskh copies word by word.</source>
-            <translation>نستعلیق میں رپورٹ ویسی چھپتی ہے جیسے رجسٹر لکھے جاتے ہیں؛ ایسی PDF سے نقل کیا گیا متن حرف حرف الگ آتا ہے۔ نسخ میں پورے الفاظ نقل ہوتے ہیں۔</translation>
+            <source>Nastaliq prints as the registers are written; its PDFs are larger and take about twice as long to make. Both copy out word by word.</source>
+            <translation>نستعلیق میں رپورٹ ویسی چھپتی ہے جیسے رجسٹر لکھے جاتے ہیں؛ اس کی PDF بڑی ہوتی ہے اور بننے میں تقریباً دگنا وقت لیتی ہے۔ دونوں سے الفاظ پورے نقل ہوتے ہیں۔</translation>
         </message>
         <message>
             <source>Urdu font of printed reports</source>

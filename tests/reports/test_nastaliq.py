@@ -1,5 +1,6 @@
-"""Reports printed in Nastaliq: letters where HarfBuzz puts them, ink inside its cells, the
-office's choice of font (print.urdu_font) and the command line's."""
+"""Reports printed in Nastaliq: letters where HarfBuzz puts them, ink inside its cells, words
+copied out whole, text after a Nastaliq word drawn as usual, the office's choice of font
+(print.urdu_font) and the command line's."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from records.reports import urdu_text as ut
 from records.reports.handover import handover_pdf
 from records.reports.layout import office_options
 from tests.reports import sampledata
+from tests.reports.pdfcheck import extracted_text, loose
 
 SIZE, SCALE = 20, 3  # points, and pixels per point of the rendered page (216 dpi)
 # Words ending in ے, whose letters reportlab's own text rise drew out of place, and others.
@@ -114,10 +116,67 @@ def test_the_office_prints_in_nastaliq_when_it_chooses_so(workspace, tmp_path):
         chosen = office_options(s)
         overridden = office_options(s, nastaliq=False)
     fard.render_fard(data, tmp_path / "nastaliq.pdf", chosen)
-    # THEN the fard's Urdu, headings too, is Nastaliq, and an explicit choice still wins
-    fonts = _fonts(tmp_path / "nastaliq.pdf")
-    assert chosen.nastaliq and "NotoNastaliqUrdu" in fonts and "NotoNaskh" not in fonts
-    assert not overridden.nastaliq
+    # THEN the fard's Urdu words, headings too, are Nastaliq glyphs drawn as HarfBuzz set
+    # them (outlines), and an explicit choice still wins
+    assert chosen.nastaliq and not overridden.nastaliq
+    assert _nastaliq_words(tmp_path / "nastaliq.pdf") > 30 and _nastaliq_words(tmp_path / "naskh.pdf") == 0
+    # AND its text still comes out word by word, in order, for copying and searching
+    assert "محمد اسلم ولد غلام رسول" in loose(extracted_text(tmp_path / "nastaliq.pdf"))
     # AND the handover sheet (printed upright whatever the options say) keeps the choice
     handover_pdf(workspace, tmp_path / "handover.pdf", entry_ids=list(sample.entry_ids.values()), options=chosen)
-    assert "NotoNastaliqUrdu" in _fonts(tmp_path / "handover.pdf")
+    assert _nastaliq_words(tmp_path / "handover.pdf") > 10
+
+
+def _nastaliq_words(pdf) -> int:
+    """How many Nastaliq glyph shapes the PDF draws (each a form of its own)."""
+    import re
+
+    return len(set(re.findall(rb"FormXob\.DaftarG\d+", pdf.read_bytes())))
+
+
+def test_a_nastaliq_fard_copies_out_the_same_words_as_a_naskh_one(workspace, tmp_path):
+    # GIVEN the same fard printed in Naskh and in Nastaliq
+    sample = sampledata.build(workspace)
+    with workspace.session() as s:
+        data = fard.build_fard(s, register_id=sample.register_id, khewat="47")
+        opts = office_options(s)
+    fard.render_fard(data, tmp_path / "naskh.pdf", opts)
+    fard.render_fard(data, tmp_path / "nastaliq.pdf", office_options_nastaliq(opts))
+    # WHEN their text is extracted (copy, search, pdftotext)
+    naskh = loose(extracted_text(tmp_path / "naskh.pdf")).split()
+    nastaliq = loose(extracted_text(tmp_path / "nastaliq.pdf")).split()
+    # THEN every word of the Naskh copy is in the Nastaliq one: Urdu words whole, numbers whole
+    assert {w for w in naskh if len(w) > 1} <= set(nastaliq)
+
+
+def office_options_nastaliq(opts):
+    from dataclasses import replace
+
+    return replace(opts, nastaliq=True)
+
+
+def test_text_after_a_nastaliq_word_is_drawn_as_usual(tmp_path):
+    # GIVEN a Nastaliq line whose area follows its words, and the same line in Naskh
+    ut.register_fonts()
+    pdf = tmp_path / "line.pdf"
+    c = Canvas(str(pdf), pagesize=(300, 120))
+    ut.draw_line(c, 280, 80, "کل رقبہ: 68-3 کنال", font=ut.NASTALIQ, size=14)
+    ut.draw_line(c, 280, 30, "کل رقبہ: 68-3 کنال", font=ut.NASKH, size=14)
+    c.save()
+    # WHEN the words' boxes are read
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    import re
+
+    boxes = [(float(a), float(b), float(y)) for a, y, b in
+             re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>68-3<', out)]
+    # THEN the area is there twice, in the Nastaliq line as wide as its font sets it (not
+    # stretched by the invisible text laid over the Nastaliq words)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    assert len(boxes) == 2
+    top = boxes[0] if boxes[0][2] < boxes[1][2] else boxes[1]
+    assert abs((top[1] - top[0]) - stringWidth("68-3", ut.LATIN, 14)) < 0.5
+    # AND it shows: ink where it stands on the rendered line (not left invisible)
+    page = _pdf_pixels(pdf, tmp_path)
+    rows = slice(int(top[2] * SCALE), int((top[2] + 14) * SCALE))
+    assert page[rows, int(top[0] * SCALE):int(top[1] * SCALE)].sum() > 50
