@@ -9,7 +9,8 @@ data. Checks, in order, each isolated so one failure never hides the others:
 - store:     save the page and its rows (from OCR, or the truth file if OCR failed)
 - qt-display: Linux: the libraries Qt's xcb plugin needs to open a window are installed
 - qt-urdu:   draw Urdu with the bundled Nastaliq font offscreen; ink, real glyphs, joined forms
-- pdf:       print a fard (records.reports) and check it is a PDF with ink on its page
+- pdf:       print a fard (records.reports) and check it is a PDF with ink on its page; print it
+             in Nastaliq too: glyph outlines drawn, its Urdu text copies out
 - audit:     the audit chain of all that verifies, and a tampered copy is caught
 
 `run_selftest()` returns the results; `main()` prints one line per check and an exit code.
@@ -385,7 +386,35 @@ def check_pdf(ctx: _Context) -> str:
     dark = int((np.asarray(bitmap) < 128).sum())
     if n < 1 or dark < 1000:
         raise CheckFailed(f"{out}: {n} page(s), {dark} dark px on page 1: the print is empty")
-    return f"fard of khewat {ctx.extras['khewat']}: {len(data) / 1024:.0f} KB, {n} page(s), {dark} ink px on page 1"
+    shapes, letters = _nastaliq_print(ctx, ws)
+    return (f"fard of khewat {ctx.extras['khewat']}: {len(data) / 1024:.0f} KB, {n} page(s), {dark} ink px on "
+            f"page 1; in Nastaliq {shapes} glyph shapes, {letters} Urdu letters copy out")
+
+
+def _nastaliq_print(ctx: _Context, ws) -> tuple[int, int]:
+    """The same fard printed in Nastaliq (`print.urdu_font`): how many glyph outlines it
+    draws and how many Urdu letters its text gives back (the invisible layer)."""
+    import re
+
+    import pypdfium2 as pdfium
+
+    from records.reports.fard import build_fard, render_fard
+    from records.reports.layout import ReportOptions
+
+    out = ctx.tmp / "fard-nastaliq.pdf"
+    with ws.session() as s:
+        data = build_fard(s, register_id=ctx.register_id, khewat=ctx.extras["khewat"])
+    render_fard(data, out, ReportOptions(nastaliq=True))
+    shapes = len(set(re.findall(rb"FormXob\.DaftarG\d+", out.read_bytes())))
+    doc = pdfium.PdfDocument(str(out))
+    try:
+        text = doc[0].get_textpage().get_text_range()
+    finally:
+        doc.close()
+    letters = len(re.findall("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]", text))
+    if shapes < 20 or letters < 20:
+        raise CheckFailed(f"{out}: Nastaliq print has {shapes} glyph shapes and {letters} Urdu letters to copy")
+    return shapes, letters
 
 
 def check_audit(ctx: _Context) -> str:

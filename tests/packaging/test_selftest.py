@@ -40,6 +40,7 @@ def test_selftest_passes_from_source(tmp_path):
     assert sorted(lines) == sorted(CHECKS)
     assert all(line.startswith("PASS") for line in lines.values()), r.stdout
     assert "khewat" in lines["ocr"] and "exact" in lines["ocr"]
+    assert "in Nastaliq" in lines["pdf"] and "Urdu letters copy out" in lines["pdf"]
     assert "self-test passed: 8 checks" in r.stdout
     # and the temporary workspace is gone afterwards
     assert not list(tmp_path.glob("daftar-selftest-*"))
