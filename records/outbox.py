@@ -280,9 +280,11 @@ def resend_undelivered(session: Session, *, actor: Actor, batch_uuid: str | None
         raise OutboxError("no entry of a refused batch is waiting to be sent again"
                           + (f" in batch {batch_uuid}" if batch_uuid else ""))
     docs = []
+    sealed: dict[int, dict] = {}  # batch id -> its sealed documents by (entry uuid, version)
     for it in items:
-        sealed = {(d["entry_uuid"], d["version"]): d for d in (it.batch.manifest or {}).get("entries", [])}
-        doc = sealed.get((it.entry_uuid, it.version))
+        if it.batch_id not in sealed:
+            sealed[it.batch_id] = {(d["entry_uuid"], d["version"]): d for d in (it.batch.manifest or {}).get("entries", [])}
+        doc = sealed[it.batch_id].get((it.entry_uuid, it.version))
         if doc is None or doc["sha256"] != it.content_sha256 or content_hash(doc["content"]) != doc["sha256"]:
             raise OutboxError(f"batch {it.batch.uuid} does not hold entry {it.entry_uuid} version {it.version} "
                               "as it was sealed: nothing was sent again")

@@ -29,7 +29,7 @@ def ditto_value(model, row: int, field: str) -> str | None:
     its first row, on the register's previous page (`model.above`)."""
     if model.template is None or row < 0:
         return None
-    return ditto(page_texts(model)[: row + 1], row, field) or getattr(model, "above", {}).get(field)
+    return ditto(page_texts(model)[: row + 1], row, field) or model.above.get(field)
 
 
 def owner_field(model) -> str | None:
@@ -43,5 +43,5 @@ def offered_value(model, row: int, field: str) -> str | None:
     if model.template is None or not 0 <= row < model.rowCount() or model.text(row, field):
         return None
     if row == 0 and field == "khasra_no":  # the page goes on from the previous one's last khasra
-        return next_khasra(getattr(model, "above", {}).get(field, ""))
+        return next_khasra(model.above.get(field, ""))
     return derived_values(model.template, page_texts(model), row).get(field)

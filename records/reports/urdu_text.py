@@ -421,11 +421,11 @@ def _glyph_outline(font: str, gid: int) -> tuple[tuple[str, tuple[float, ...]], 
 
 @cache
 def _hb_font(font: str):
+    """A HarfBuzz font over the face reportlab already holds for shaping (its hbFace)."""
     import uharfbuzz
 
     register_fonts()
-    data = pdfmetrics.getFont(font).face._ttf_data
-    return uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(data)))
+    return uharfbuzz.Font(pdfmetrics.getFont(font).hbFace)
 
 
 class _TextObject(PDFTextObject):

@@ -5,6 +5,7 @@ copied out whole, text after a Nastaliq word drawn as usual, the office's choice
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -98,14 +99,21 @@ def _fonts(pdf) -> str:
     return subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
 
 
-def test_the_office_prints_in_nastaliq_when_it_chooses_so(workspace, tmp_path):
-    # GIVEN a register and an office that has not chosen a print font
+def _fard_in_naskh(workspace, tmp_path):
+    """The sample register's fard of khewat 47 printed with the office's options (Naskh unless
+    chosen) to tmp_path/naskh.pdf: (sample, fard data, those options)."""
     sample = sampledata.build(workspace)
     with workspace.session() as s:
         data = fard.build_fard(s, register_id=sample.register_id, khewat="47")
-        default = office_options(s)
+        opts = office_options(s)
+    fard.render_fard(data, tmp_path / "naskh.pdf", opts)
+    return sample, data, opts
+
+
+def test_the_office_prints_in_nastaliq_when_it_chooses_so(workspace, tmp_path):
+    # GIVEN a register and an office that has not chosen a print font
     # WHEN a fard is printed  THEN its Urdu is Naskh (copyable word by word)
-    fard.render_fard(data, tmp_path / "naskh.pdf", default)
+    sample, data, default = _fard_in_naskh(workspace, tmp_path)
     assert not default.nastaliq
     assert "NotoNaskhArabic" in _fonts(tmp_path / "naskh.pdf") and "Nastaliq" not in _fonts(tmp_path / "naskh.pdf")
     # WHEN the administrator chooses Nastaliq for print
@@ -136,23 +144,13 @@ def _nastaliq_words(pdf) -> int:
 
 def test_a_nastaliq_fard_copies_out_the_same_words_as_a_naskh_one(workspace, tmp_path):
     # GIVEN the same fard printed in Naskh and in Nastaliq
-    sample = sampledata.build(workspace)
-    with workspace.session() as s:
-        data = fard.build_fard(s, register_id=sample.register_id, khewat="47")
-        opts = office_options(s)
-    fard.render_fard(data, tmp_path / "naskh.pdf", opts)
-    fard.render_fard(data, tmp_path / "nastaliq.pdf", office_options_nastaliq(opts))
+    _sample, data, opts = _fard_in_naskh(workspace, tmp_path)
+    fard.render_fard(data, tmp_path / "nastaliq.pdf", replace(opts, nastaliq=True))
     # WHEN their text is extracted (copy, search, pdftotext)
     naskh = loose(extracted_text(tmp_path / "naskh.pdf")).split()
     nastaliq = loose(extracted_text(tmp_path / "nastaliq.pdf")).split()
     # THEN every word of the Naskh copy is in the Nastaliq one: Urdu words whole, numbers whole
     assert {w for w in naskh if len(w) > 1} <= set(nastaliq)
-
-
-def office_options_nastaliq(opts):
-    from dataclasses import replace
-
-    return replace(opts, nastaliq=True)
 
 
 def test_text_after_a_nastaliq_word_is_drawn_as_usual(tmp_path):
