@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
@@ -360,21 +360,33 @@ def _draw_outlines(canv, x: float, y: float, seg: Segment, size: float) -> None:
 
 def _glyph_form(canv, font: str, gid: int) -> str | None:
     """The name of a form holding the outline of glyph `gid` of `font` at 1000 units to the
-    em, defined in this document on first use; None for a glyph with no outline."""
+    em, defined in this document on first use; None for a glyph with no outline. The form is
+    written compactly (whole units, a bare path, deflated without ASCII85, no resources): a
+    Nastaliq page holds a hundred or more of them."""
     forms = canv.__dict__.setdefault("_daftar_glyph_forms", {})
     key = (font, gid)
     if key not in forms:
         ops = _glyph_outline(font, gid)
         name = f"DaftarG{len(forms)}" if ops else None
         if name:
+            stream = pdfdoc.PDFStream(content=_path_code(ops).encode("ascii"), filters=[pdfdoc.PDFZCompress])
             canv.beginForm(name, -4000, -4000, 4000, 4000)  # glyph units: Nastaliq reaches far
-            path = canv.beginPath()
-            for op, pts in ops:
-                getattr(path, op)(*pts)
-            canv.drawPath(path, stroke=0, fill=1)
-            canv.endForm()
+            canv.endForm(Contents=stream, Resources=pdfdoc.PDFDictionary({}), compression=0)
         forms[key] = name
     return forms[key]
+
+
+_PATH_OPERATORS = {"moveTo": "m", "lineTo": "l", "curveTo": "c", "close": "h"}
+
+
+def _path_code(ops) -> str:
+    """PDF path operators filling an outline (non-zero winding, as TrueType draws), its
+    coordinates rounded to whole units of 1/1000 em (0.01 pt at 10 pt: below any printer)."""
+    parts = []
+    for op, pts in ops:
+        parts.append(" ".join([*(str(round(v)) for v in pts), _PATH_OPERATORS[op]]))
+    parts.append("f")
+    return "\n".join(parts)
 
 
 @lru_cache(maxsize=4096)
