@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.qt import QApplication, QMessageBox
+from desktop.qt import QApplication, QMessageBox, QObject, Qt
 
 
 def _app() -> QApplication:
@@ -41,17 +41,54 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
     ws, user = signed
     if user.language != lang and apply_language(app, user.language):
         save_language(user.language)  # the sign-in screen follows the last user's language
-    win = open_main_window(ws, actor=user.actor())
-    win.show()
+    host = MainWindowHost(ws, user.actor())
+    host.window.show()
     try:
         return app.exec()
     finally:
-        win.shutdown()
+        host.shutdown()
         ws.close()
 
 
-def open_main_window(ws, actor=None, prefs=None):
-    """Build the main window over an open workspace (tests use this directly)."""
+class MainWindowHost(QObject):
+    """Holds the main window of a signed-in session and builds it again, over the same
+    workspace and user, when the user's language or the office's display settings change:
+    Qt builds a window's texts and direction once, so a new window is how they apply at once.
+    The new window opens where the old one was (register, page, tab, sync panel, geometry)."""
+
+    def __init__(self, ws, actor, prefs=None) -> None:
+        super().__init__()
+        self.ws, self.actor = ws, actor
+        self.window = self._build(prefs=prefs)
+
+    def _build(self, prefs=None, view=None):
+        win = open_main_window(self.ws, actor=self.actor, prefs=prefs, view=view)
+        # queued: the old window's menu action returns before the window goes away
+        win.rebuild_requested.connect(self.rebuild, Qt.ConnectionType.QueuedConnection)
+        return win
+
+    def rebuild(self, lang: str) -> None:
+        """Close the window (its queued writes finished, its OCR left to resume) and open a
+        new one in `lang` showing what the old one showed."""
+        from desktop.i18n import apply_language
+
+        old = self.window
+        view = old.view_state()
+        was_maximized = old.isMaximized()
+        old.shutdown()
+        apply_language(QApplication.instance(), lang)
+        self.window = self._build(view=view)
+        self.window.showMaximized() if was_maximized else self.window.show()
+        old.hide()
+        old.deleteLater()
+
+    def shutdown(self) -> None:
+        self.window.shutdown()
+
+
+def open_main_window(ws, actor=None, prefs=None, view=None):
+    """Build the main window over an open workspace (tests use this directly); `view`, a
+    mainwindow.ViewState, opens it where a window it replaces was."""
     from desktop.context import AppContext
     from desktop.mainwindow import MainWindow
     from desktop.signin import default_actor
@@ -61,4 +98,4 @@ def open_main_window(ws, actor=None, prefs=None):
     from desktop.i18n import configure_from_workspace
 
     configure_from_workspace(ws, urdu_digits=ctx.prefs.urdu_digits)
-    return MainWindow(ctx)
+    return MainWindow(ctx, view=view)

@@ -5,6 +5,8 @@ Menus are built from a list of ActionSpec filtered by the signed-in actor's role
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from desktop import oversight
 from desktop.actions import EDITORS, ActionSpec, visible_for
 from desktop.context import AppContext
@@ -21,6 +23,7 @@ from desktop.progress import ProgressPanel
 from desktop.qt import (
     QAbstractItemView,
     QAction,
+    QByteArray,
     QHeaderView,
     QKeySequence,
     QLabel,
@@ -37,21 +40,44 @@ from desktop.qt import (
 from desktop.search_panel import SearchPanel
 from records.services import Changes
 
+# Tabs a rebuilt window opens again, by the attribute holding them and how to open them.
+_TABS = {
+    "search": lambda win: win.tabs.setCurrentWidget(win.search),
+    "returned_panel": oversight.show_returned,
+    "review_panel": oversight.open_review,
+    "audit_viewer": oversight.open_audit,
+}
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the user was looking at, for a window built again (a new language or display
+    settings): the register, the page, the tab, the sync panel, the window's geometry."""
+
+    register_id: int | None = None
+    page_id: int | None = None
+    tab: str | None = None
+    sync_open: bool = False
+    geometry: bytes = b""
+
 
 class MainWindow(QMainWindow):
     """Main window over an AppContext (workspace, actor, runner, change bus)."""
 
     register_selected = Signal(int)
     page_selected = Signal(int)
+    # The user's language or the office's display settings changed: build the window again
+    # (desktop.main.MainWindowHost does) in that language (the argument).
+    rebuild_requested = Signal(str)
 
-    def __init__(self, ctx: AppContext, parent=None) -> None:
+    def __init__(self, ctx: AppContext, parent=None, *, view: ViewState | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Daftar — {user} ({role})").format(user=ctx.actor.username, role=self.tr(ctx.actor.role)))
         self.resize(1400, 860)
         self.register_id: int | None = None
-        self._pending_page_select: int | None = None
+        self._pending_page_select: int | None = view.page_id if view else None
         self._closing = False
 
         self.registers = RegisterListModel(self)
@@ -59,8 +85,28 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_menus()
         ctx.bus.changed.connect(self._on_changes)
-        self.refresh_registers()
+        self.refresh_registers(select_id=view.register_id if view else None)
+        if view:
+            self._restore_view(view)
         self.ocr.resume()
+
+    def view_state(self) -> ViewState:
+        """What this window shows now (for the window that replaces it)."""
+        page = self.pages.page_at(self.page_view.currentIndex().row())
+        current = self.tabs.currentWidget()
+        tab = next((name for name in _TABS if getattr(self, name, None) is current), None)
+        dock = getattr(self, "sync_dock", None)
+        return ViewState(register_id=self.register_id, page_id=page.id if page else None, tab=tab,
+                         sync_open=bool(dock is not None and dock.isVisible()),
+                         geometry=bytes(self.saveGeometry().data()))
+
+    def _restore_view(self, view: ViewState) -> None:
+        if view.geometry:
+            self.restoreGeometry(QByteArray(view.geometry))
+        if view.tab in _TABS:
+            _TABS[view.tab](self)
+        if view.sync_open:
+            oversight.open_sync(self)
 
     # -- layout -----------------------------------------------------------
     def _build_ui(self) -> None:

@@ -3,8 +3,8 @@ settings: default language for new users, Urdu or Latin digits, date format, Urd
 screen and in printed reports.
 
 The language is the user's own (User.language) and is also remembered on this computer
-for the sign-in screen. A new language is used from the next start of Daftar: windows
-are built in one language.
+for the sign-in screen. A new language or display setting applies when it is saved: the
+main window is built again in it, showing the same register, page and tab.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class PreferencesDialog(QDialog):
         self.setObjectName("PreferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self.is_admin = ctx.actor.role == "admin"
+        self.needs_new_window = False
         with ctx.ws.session() as s:
             self.user = accounts.get_user(s, ctx.actor.id)
             self.settings = office_settings.read(s)
@@ -72,7 +73,8 @@ class PreferencesDialog(QDialog):
         lay.addWidget(office)
         if not self.is_admin:
             lay.addWidget(QLabel(self.tr("Only an administrator changes the office settings."), self))
-        self.note = QLabel(self.tr("A new language is used from the next start of Daftar."), self)
+        self.note = QLabel(self.tr("A new language or display setting applies when you save: "
+                                   "the window opens again in it, at the same page."), self)
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
         self.error = QLabel(self)
@@ -94,28 +96,37 @@ class PreferencesDialog(QDialog):
 
     def save(self) -> None:
         """Write the user's language and (administrators) the office settings."""
-        from desktop.i18n import save_language
+        from desktop.i18n import current_language, save_language
         from records.settings import SettingError
 
         lang = self.language.currentData()
+        display = {
+            "display.urdu_digits": self.urdu_digits.isChecked(),
+            "date.format": self.date_format.currentData(),
+            "display.urdu_font": self.urdu_font.currentData(),
+        }
         try:
             with self.ctx.ws.session() as s:
                 accounts.set_profile(s, user_id=self.ctx.actor.id, language=lang)
                 if self.is_admin:
                     office_settings.change(s, actor=self.ctx.actor, values={
                         "ui.language": self.office_language.currentData(),
-                        "display.urdu_digits": self.urdu_digits.isChecked(),
-                        "date.format": self.date_format.currentData(),
-                        "display.urdu_font": self.urdu_font.currentData(),
+                        **display,
                         "print.urdu_font": self.print_font.currentData(),
                     })
         except (SettingError, accounts.AccountError, PermissionError) as e:
             self.error.setText(self.tr("Not saved: {reason}").format(reason=str(e)))
             return
         save_language(lang)
+        # what the open windows were built with changed: they must be built again
+        self.needs_new_window = lang != current_language() or (
+            self.is_admin and any(self.settings.get(k) != v for k, v in display.items()))
         self.accept()
 
 
 def open_preferences(win) -> None:
-    """Menu action of the main window."""
-    PreferencesDialog(win.ctx, win).exec()
+    """Menu action of the main window: a saved change of language or display settings
+    asks for the window to be built again (MainWindow.rebuild_requested)."""
+    dlg = PreferencesDialog(win.ctx, win)
+    if dlg.exec() == QDialog.DialogCode.Accepted and dlg.needs_new_window:
+        win.rebuild_requested.emit(dlg.language.currentData())

@@ -2067,8 +2067,8 @@
             <translation>دفتر کی ترتیبات صرف منتظم بدل سکتا ہے۔</translation>
         </message>
         <message>
-            <source>A new language is used from the next start of Daftar.</source>
-            <translation>نئی زبان دفتر کو اگلی بار کھولنے پر لاگو ہو گی۔</translation>
+            <source>A new language or display setting applies when you save: the window opens again in it, at the same page.</source>
+            <translation>نئی زبان یا ڈسپلے کی ترتیب محفوظ کرتے ہی لاگو ہو جاتی ہے: کھڑکی اسی صفحے پر اس میں دوبارہ کھلتی ہے۔</translation>
         </message>
         <message>
             <source>Not saved: {reason}</source>

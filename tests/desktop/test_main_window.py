@@ -82,3 +82,107 @@ def test_preferences_follow_the_office_settings(workspace):
     # THEN they are the office's, with the default for the bad value
     assert (prefs.urdu_digits, prefs.ocr_workers, prefs.scan_dpi) == (True, 2, 300)
     assert prefs.district == "لاہور" and prefs.tehsil == ""
+
+
+def _two_page_register(ctx):
+    from tests.desktop.images import png_bytes
+
+    rid = _register(ctx.ws, ctx.actor)
+    with ctx.ws.session() as s:
+        pages = [services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=i),
+                                   name=f"p{i}.png") for i in range(2)]
+    return rid, [p.page_id for p in pages]
+
+
+def _save_preferences_when_shown(qtbot, choose) -> list:
+    """Answer the (modal) preferences dialog once it opens: `choose(dlg)`, then Save."""
+    from desktop.preferences import PreferencesDialog
+    from desktop.qt import QApplication, QTimer
+
+    seen = []
+
+    def answer() -> None:
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, PreferencesDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(dlg)
+        choose(dlg)
+        dlg.save()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_a_new_language_applies_at_once_where_the_clerk_was(qtbot, qapp, ctx, monkeypatch, tmp_path):
+    from shiboken6 import isValid
+
+    from desktop import i18n
+    from desktop.main import MainWindowHost
+    from desktop.preferences import open_preferences
+    from desktop.qt import Qt
+
+    monkeypatch.setenv(i18n.SETTINGS_FILE_ENV, str(tmp_path / "ui.ini"))
+    i18n.apply_language(qapp, "en")
+    # GIVEN a clerk's English window on page 2 of a register
+    rid, page_ids = _two_page_register(ctx)
+    ctx.close()  # the host builds its own context, as the app does
+    host = MainWindowHost(ctx.ws, ctx.actor)
+    old = host.window
+    old_runner = old.ctx.runner
+    old.show()
+    qtbot.waitUntil(lambda: old.pages.rowCount() == 2)
+    old.select_page(page_ids[1])
+    assert old.actions_by_name["quit"].text() == "Quit"
+    try:
+        # WHEN the clerk chooses Urdu in the preferences and saves
+        _save_preferences_when_shown(qtbot, lambda d: d.language.setCurrentIndex(d.language.findData("ur")))
+        open_preferences(old)
+        # THEN a new window replaces the old one, right to left and in Urdu
+        qtbot.waitUntil(lambda: host.window is not old)
+        new = host.window
+        assert i18n.current_language() == "ur" and new.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert new.actions_by_name["quit"].text() not in ("Quit", "") and new.isVisible()
+        # ... on the same register and page, and the old window's work is stopped
+        qtbot.waitUntil(lambda: new.register_id == rid)
+        qtbot.waitUntil(lambda: new.pages.page_at(new.page_view.currentIndex().row()) is not None)
+        assert new.pages.page_at(new.page_view.currentIndex().row()).id == page_ids[1]
+        qtbot.waitUntil(lambda: not isValid(old))  # the old window is gone ...
+        assert old_runner._closed and new.ctx.runner is not old_runner  # ... its workers stopped
+        assert i18n.saved_language() == "ur"
+    finally:
+        host.shutdown()
+        host.window.close()
+        i18n.apply_language(qapp, "en")
+
+
+def test_only_a_change_the_window_shows_builds_it_again(qtbot, qapp, ctx, monkeypatch, tmp_path):
+    from desktop import i18n
+    from desktop.preferences import PreferencesDialog
+    from records import access
+    from records.audit import Actor
+
+    monkeypatch.setenv(i18n.SETTINGS_FILE_ENV, str(tmp_path / "ui.ini"))
+    # GIVEN an administrator working in English
+    admin = access.create_user(ctx.ws, actor=None, username="admin", password="admin-pass-1", role="admin",
+                               language="en")
+    ctx.actor = Actor(admin.id, admin.username, admin.role)
+    i18n.apply_language(qapp, "en")
+
+    def saved(choose) -> bool:
+        dlg = PreferencesDialog(ctx)
+        qtbot.addWidget(dlg)
+        dlg.language.setCurrentIndex(dlg.language.findData(i18n.current_language()))
+        choose(dlg)
+        dlg.save()
+        return dlg.needs_new_window
+
+    # WHEN only the print font changes THEN the window stays as it is
+    assert not saved(lambda d: d.print_font.setCurrentIndex(d.print_font.findData("Noto Nastaliq Urdu")))
+    # WHEN nothing changes THEN too
+    assert not saved(lambda d: None)
+    # WHEN the digits shown on screen change THEN the window is built again
+    assert saved(lambda d: d.urdu_digits.setChecked(not d.urdu_digits.isChecked()))
+    # ... and when the language changes
+    other = "ur" if i18n.current_language() == "en" else "en"
+    assert saved(lambda d: d.language.setCurrentIndex(d.language.findData(other)))
