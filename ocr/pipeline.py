@@ -292,6 +292,13 @@ def _apply_rules(tpl: Template, page: PageReading) -> None:
         target.confidence = round(min(target.confidence, 0.5), 4)
 
 
+def _naming(path, e: Exception) -> str:
+    """A file's problem beginning with the file's name, once (the loader's own messages
+    already name it)."""
+    msg = str(e)
+    return msg if msg.startswith(str(path)) else f"{path}: {msg}"
+
+
 def _report(progress: Progress | None, done: int, total: int, message: str) -> None:
     if progress is not None:
         progress(done, total, message)
@@ -312,7 +319,7 @@ def _read_file(
     try:
         pages = load_pages(path)
     except Exception as e:  # noqa: BLE001
-        return [PageReading(str(path), 0, 0, 0, error=f"{path}: {e}")]
+        return [PageReading(str(path), 0, 0, 0, error=_naming(path, e))]
     out = []
     for p in pages:
         if getattr(p, "error", None) or p.image is None:
@@ -428,7 +435,7 @@ def read_files(
                 except BrokenProcessPool:
                     break  # the pool died (a worker was killed): read the rest here
                 except Exception as e:  # noqa: BLE001 - a failed worker task is one bad file
-                    pages = [PageReading(files[i], 0, 0, 0, error=f"{files[i]}: {e}")]
+                    pages = [PageReading(files[i], 0, 0, 0, error=_naming(files[i], e))]
                 yield from pages
                 done = i + 1
                 _report(progress, done, total, f"read {Path(files[i]).name}")

@@ -61,10 +61,9 @@ def run(args) -> int:
 
 
 def _print_page(page) -> None:
-    print(f"{page.source} page {page.index + 1}: {page.method} {page.seconds:.2f} s")
     if page.error:
-        print(f"  error: {page.error}")
-        return
+        return  # said once, on stderr
+    print(f"{page.source} page {page.index + 1}: {page.method} {page.seconds:.2f} s")
 
     def line(where: str, f) -> None:
         flag = f"  ! {'; '.join(x.code for x in f.flags)}" if f.flags else ""

@@ -54,3 +54,17 @@ def test_unknown_template_and_bad_file_give_clear_errors(tmp_path, capsys):
     assert rc_tpl == 2 and "nosuch" in err_tpl
     assert rc_file == 1 and "scan.png" in captured.err
     assert json.loads(captured.out)["pages"][0]["error"]
+
+
+def test_a_file_that_cannot_be_read_is_named_once_and_said_once(tmp_path, capsys):
+    # GIVEN a text file saved as .png, and a file that does not exist
+    bad = tmp_path / "scan.png"
+    bad.write_text("not an image")
+    for path, why in ((bad, "unsupported file type"), (tmp_path / "gone.png", "file not found")):
+        # WHEN it is read
+        rc = main(["ocr", str(path), "--template", "jamabandi"])
+        captured = capsys.readouterr()
+        # THEN one line on stderr names the file once and says why; nothing more on stdout
+        assert rc == 1
+        assert captured.err.count(str(path)) == 1 and why in captured.err, captured.err
+        assert str(path) not in captured.out
