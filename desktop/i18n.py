@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 import shutil
 import subprocess
@@ -41,19 +40,18 @@ from desktop.qt import (
     QLabel,
     QLocale,
     QPushButton,
-    QSettings,
     Qt,
     QTranslator,
     QVBoxLayout,
     QWidget,
 )
+from desktop.ui_settings import SETTINGS_FILE_ENV  # noqa: F401 - where tests point this computer's settings
+from desktop.ui_settings import computer_settings as _settings
 from records.text import display_digits
 
 LANGUAGES = {"ur": "اردو", "en": "English"}
 FALLBACK_CONTEXT = "Daftar"
 SETTINGS_KEY = "ui/language"
-# Overrides where the language of this computer is kept (tests point it at a temp file).
-SETTINGS_FILE_ENV = "DAFTAR_UI_SETTINGS"
 
 _state: dict = {"lang": "en", "translator": None}
 
@@ -209,13 +207,6 @@ def apply_language(app: QCoreApplication, lang: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- the choice
-def _settings() -> QSettings:
-    path = os.environ.get(SETTINGS_FILE_ENV)
-    if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings("Daftar", "Daftar")
-
-
 def saved_language() -> str | None:
     """The language chosen on this computer, or None before the first start."""
     v = _settings().value(SETTINGS_KEY)

@@ -24,6 +24,7 @@ from desktop.qt import (
     QAbstractItemView,
     QAction,
     QByteArray,
+    QGuiApplication,
     QHeaderView,
     QKeySequence,
     QLabel,
@@ -31,6 +32,7 @@ from desktop.qt import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    Qt,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -38,8 +40,12 @@ from desktop.qt import (
     Signal,
 )
 from desktop.search_panel import SearchPanel
+from desktop.ui_settings import computer_settings
 from records.services import Changes
 
+DEFAULT_SIZE = (1400, 860)
+GEOMETRY_KEY = "ui/main_window_geometry"
+SPLITTER_KEY = "ui/splitter"
 # Tabs a rebuilt window opens again, by the attribute holding them and how to open them.
 _TABS = {
     "search": lambda win: win.tabs.setCurrentWidget(win.search),
@@ -59,6 +65,7 @@ class ViewState:
     tab: str | None = None
     sync_open: bool = False
     geometry: bytes = b""
+    splitters: tuple[tuple[str, bytes], ...] = ()  # (name, QSplitter.saveState())
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +82,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Daftar — {user} ({role})").format(user=ctx.actor.username, role=self.tr(ctx.actor.role)))
-        self.resize(1400, 860)
+        self._place_on_screen(view)
         self.register_id: int | None = None
         self._pending_page_select: int | None = view.page_id if view else None
         self._closing = False
@@ -83,6 +90,7 @@ class MainWindow(QMainWindow):
         self.registers = RegisterListModel(self)
         self.pages = PageListModel(self)
         self._build_ui()
+        self._restore_splitters(view)
         self._build_menus()
         ctx.bus.changed.connect(self._on_changes)
         self.refresh_registers(select_id=view.register_id if view else None)
@@ -98,11 +106,39 @@ class MainWindow(QMainWindow):
         dock = getattr(self, "sync_dock", None)
         return ViewState(register_id=self.register_id, page_id=page.id if page else None, tab=tab,
                          sync_open=bool(dock is not None and dock.isVisible()),
-                         geometry=bytes(self.saveGeometry().data()))
+                         geometry=bytes(self.saveGeometry().data()), splitters=self._splitter_states())
+
+    def _splitters(self) -> dict:
+        """The splitters whose sizes the clerk sets once: the lists beside the tabs, and the
+        page image beside the rows."""
+        return {"main": self.split, "page": self.correction.split}
+
+    def _splitter_states(self) -> tuple[tuple[str, bytes], ...]:
+        return tuple((name, bytes(sp.saveState().data())) for name, sp in self._splitters().items())
+
+    def _restore_splitters(self, view: ViewState | None) -> None:
+        states = dict(view.splitters) if view and view.splitters else {
+            name: computer_settings().value(f"{SPLITTER_KEY}_{name}") for name in self._splitters()}
+        for name, sp in self._splitters().items():
+            if states.get(name):
+                sp.restoreState(QByteArray(bytes(states[name])))
+
+    def _place_on_screen(self, view: ViewState | None) -> None:
+        """Where the window opens: where the window it replaces was, else where it was when
+        Daftar last closed on this computer, else 1400 x 860 or the whole screen where that
+        does not fit (offices' 1366 x 768 screens)."""
+        saved = view.geometry if view and view.geometry else computer_settings().value(GEOMETRY_KEY)
+        if saved and self.restoreGeometry(QByteArray(bytes(saved))):
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen else None
+        if avail is not None and (avail.width() < DEFAULT_SIZE[0] + 40 or avail.height() < DEFAULT_SIZE[1] + 60):
+            self.resize(avail.width(), avail.height())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(*DEFAULT_SIZE)
 
     def _restore_view(self, view: ViewState) -> None:
-        if view.geometry:
-            self.restoreGeometry(QByteArray(view.geometry))
         if view.tab in _TABS:
             _TABS[view.tab](self)
         if view.sync_open:
@@ -161,7 +197,8 @@ class MainWindow(QMainWindow):
         self.ocr.page_done.connect(self._on_ocr_page_done)
         self.setAcceptDrops(True)
 
-        split = QSplitter(self)
+        self.split = split = QSplitter(self)
+        split.setObjectName("mainSplit")
         split.addWidget(left)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 4)
@@ -379,5 +416,10 @@ class MainWindow(QMainWindow):
         self.ctx.close()
 
     def closeEvent(self, event) -> None:
+        settings = computer_settings()  # where to open next time
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        for name, state in self._splitter_states():
+            settings.setValue(f"{SPLITTER_KEY}_{name}", QByteArray(state))
+        settings.sync()
         self.shutdown()
         super().closeEvent(event)

@@ -13,6 +13,21 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 @pytest.fixture(scope="session")
+def _ui_settings_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("ui-settings")
+
+
+@pytest.fixture(autouse=True)
+def _computer_settings(_ui_settings_dir, request, monkeypatch):
+    """Each test gets this computer's interface settings (language of the sign-in screen,
+    where the main window was) in a file of its own, never the user's real ones."""
+    import hashlib
+
+    name = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:16]
+    monkeypatch.setenv("DAFTAR_UI_SETTINGS", str(_ui_settings_dir / f"{name}.ini"))
+
+
+@pytest.fixture(scope="session")
 def _template_workspace(tmp_path_factory) -> Path:
     from records.workspace import Workspace
 

@@ -204,7 +204,8 @@ class CorrectionView(QWidget):
         self.status.setFont(urdu_font(10))
         lay.addWidget(self.status)
 
-        split = QSplitter(self)
+        self.split = split = QSplitter(self)  # its sizes are remembered on this computer (MainWindow)
+        split.setObjectName("pageSplit")
         split.addWidget(self.image_view)
         split.addWidget(right)
         split.setSizes([520, 760])

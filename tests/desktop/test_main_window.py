@@ -186,3 +186,38 @@ def test_only_a_change_the_window_shows_builds_it_again(qtbot, qapp, ctx, monkey
     # ... and when the language changes
     other = "ur" if i18n.current_language() == "en" else "en"
     assert saved(lambda d: d.language.setCurrentIndex(d.language.findData(other)))
+
+
+def test_the_window_fits_a_small_screen_and_opens_where_it_was_left(qtbot, ctx):
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QGuiApplication
+
+    # GIVEN a screen smaller than the window's usual 1400 x 860 (offices' laptops: 1366 x 768)
+    avail = QGuiApplication.primaryScreen().availableGeometry()
+    assert avail.width() < 1400 or avail.height() < 860
+    # WHEN the main window opens for the first time on this computer
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    # THEN it fills the screen instead of reaching past it
+    assert win.isMaximized() or avail.contains(win.frameGeometry())
+    assert win.width() <= avail.width() and win.height() <= avail.height()
+    # WHEN the clerk makes it smaller, moves it and closes it
+    win.showNormal()
+    w, h = avail.width() - 100, avail.height() - 80
+    win.setGeometry(avail.x() + 40, avail.y() + 50, w, h)
+    qtbot.waitUntil(lambda: (win.width(), win.height()) == (w, h))
+    # ... and gives the rows more room beside the page image, and the tabs beside the lists
+    win.split.setSizes([180, w - 180])
+    win.correction.split.setSizes([150, win.correction.split.width() - 150])
+    left, sizes = win.geometry(), (win.split.sizes(), win.correction.split.sizes())
+    win.close()
+    # THEN the next window opens there, that size
+    from desktop.context import AppContext
+
+    again = MainWindow(AppContext.create(ctx.ws, ctx.actor))
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.isMaximized() and again.geometry() == left
+    assert (again.split.sizes(), again.correction.split.sizes()) == sizes
+    again.close()
