@@ -113,6 +113,11 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
     return out
 
 
+# Qt's names of keys in shortcuts ("Shift", "Ctrl", "PgDown"): the any-context fallback below
+# would give them a word translated for another window (the on-screen keyboard's "Shift").
+KEY_NAME_CONTEXTS = frozenset({"QShortcut"})
+
+
 class DaftarTranslator(QTranslator):
     """A QTranslator that falls back to the "Daftar" context (strings known at run time)
     and can also serve a .ts file read directly when no .qm could be made."""
@@ -138,6 +143,8 @@ class DaftarTranslator(QTranslator):
         return super().translate(context, source, disambiguation, n) or ""
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt override
+        if context in KEY_NAME_CONTEXTS:
+            return None  # key names as printed on the keys: Ctrl+Shift+R, never half Urdu
         t = self._lookup(context, source, disambiguation, n)
         if not t and context != FALLBACK_CONTEXT:
             t = self._lookup(FALLBACK_CONTEXT, source, disambiguation, n)

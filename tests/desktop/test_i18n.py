@@ -516,3 +516,15 @@ def test_a_register_copied_forward_flags_its_mutations_in_urdu(urdu, workspace):
     # THEN the flags on the seller's share and on the proposed buyer read in Urdu
     assert len(flags) == 2
     assert [m for m in flags if re.search("[A-Za-z]{3,}", i18n.message(m))] == []
+
+
+def test_shortcuts_keep_the_names_printed_on_the_keys(urdu):
+    # GIVEN the Urdu interface (whose on-screen keyboard calls its Shift key "شفٹ")
+    from desktop.qt import QKeySequence
+
+    # WHEN a shortcut is shown in a menu or tooltip
+    shown = QKeySequence("Ctrl+Shift+R").toString(QKeySequence.SequenceFormat.NativeText)
+    # THEN it reads as on the keyboard, not half translated ("Ctrl+شفٹ+R")
+    assert shown == "Ctrl+Shift+R"
+    assert QKeySequence("PgDown").toString(QKeySequence.SequenceFormat.NativeText) == "PgDown"
+    assert QCoreApplication.translate("UrduKeyboard", "Shift") == "شفٹ"  # the keyboard's own label stays
