@@ -27,6 +27,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -113,6 +114,36 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
     return out
 
 
+RLM = "\u200f"
+_ISOLATE_OPEN, _ISOLATE_CLOSE = "\u2066\u2067\u2068", "\u2069"
+
+
+def rtl_paragraph(text: str) -> str:
+    """Urdu text whose first strong letter is Latin ("OCR ناکام", "CSV (ایکسل)") or a value
+    not known yet ("{name} چھوڑ دیا گیا") with a right-to-left mark before it: Qt takes a
+    paragraph's direction from its first strong letter, and such a line was laid out left to
+    right, its words and brackets out of order. Other text is returned as it is."""
+    depth = 0
+    for ch in text:
+        if ch in _ISOLATE_OPEN:
+            depth += 1
+        elif ch == _ISOLATE_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif ch == "{":
+            break  # a value comes first: it may well be Latin (a file name, a user name)
+        else:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL", "RLE", "RLO"):
+                return text
+            if kind in ("L", "LRE", "LRO"):
+                break
+    else:
+        return text
+    return RLM + text if any("\u0600" <= c <= "\u06ff" for c in text) else text
+
+
 # Qt's names of keys in shortcuts ("Shift", "Ctrl", "PgDown"): the any-context fallback below
 # would give them a word translated for another window (the on-screen keyboard's "Shift").
 KEY_NAME_CONTEXTS = frozenset({"QShortcut"})
@@ -150,6 +181,8 @@ class DaftarTranslator(QTranslator):
             t = self._lookup(FALLBACK_CONTEXT, source, disambiguation, n)
         if not t:
             t = self._any.get(source, "")  # the same English text translated in another window
+        if t and context != MESSAGES_CONTEXT:  # messages are marked once, whole (message())
+            t = rtl_paragraph(t)
         return t or None  # None: not found here, so PySide tries the base classes' contexts
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
@@ -367,7 +400,7 @@ def message(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _message_cached(text: str, _lang: str) -> str:
-    return _message(text)
+    return rtl_paragraph(_message(text))
 
 
 @functools.lru_cache(maxsize=65536)  # the same parts recur in every template that fits

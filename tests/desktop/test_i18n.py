@@ -528,3 +528,42 @@ def test_shortcuts_keep_the_names_printed_on_the_keys(urdu):
     assert shown == "Ctrl+Shift+R"
     assert QKeySequence("PgDown").toString(QKeySequence.SequenceFormat.NativeText) == "PgDown"
     assert QCoreApplication.translate("UrduKeyboard", "Shift") == "شفٹ"  # the keyboard's own label stays
+
+
+def _first_strong(text: str) -> str:
+    """Rule P2 of the Unicode bidi algorithm: the first letter with a direction, skipping
+    isolated runs ('L', 'R' or '' for none) - how Qt chooses a paragraph's direction."""
+    import unicodedata
+
+    depth = 0
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("LRI", "RLI", "FSI"):
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        elif not depth and kind in ("L", "R", "AL"):
+            return "L" if kind == "L" else "R"
+    return ""
+
+
+def test_every_urdu_text_is_laid_out_right_to_left(urdu):
+    # GIVEN every text of the Urdu catalogue, its values filled with Latin words (a file
+    # name, a user name), and core messages that begin with a Latin word
+    import re
+
+    table = i18n.read_ts(i18n.ts_path("ur"))
+    wrong = []
+    for (ctx, src), _t in table.items():
+        if ctx in ("UrduKeyboard", i18n.MESSAGES_CONTEXT):
+            continue  # key caps, not sentences; core messages are marked whole by message()
+        shown = re.sub(r"\{[^{}]*\}", "scan.png", QCoreApplication.translate(ctx, src))
+        # THEN each one reads right to left (before: "OCR ناکام: …", "CSV (ایکسل)" and
+        # "{name} چھوڑ دیا گیا" were laid out left to right, words and brackets out of order)
+        if re.search(r"[\u0600-\u06ff]", shown) and _first_strong(shown) != "R":
+            wrong.append((ctx, src))
+    assert not wrong, wrong[:10]
+    flag = i18n.message("row 3, Remarks: OCR is unsure of 'x' (35%); check it against the page")
+    missing = i18n.message("/home/clerk/scan.png: file not found")
+    assert _first_strong(flag) == "R" and _first_strong(missing) == "R" and "scan.png" in missing
+    assert QCoreApplication.translate("MainWindow", "Registers") == "رجسٹر"  # nothing added where not needed
