@@ -5,11 +5,14 @@ table, and "Verify chain" (records.audit.verify in a worker) naming the first br
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from desktop.bidi import shown_value
 from desktop.fonts import urdu_font
-from desktop.i18n import date_text, tr
+from desktop.i18n import date_text, field_label, is_rtl, template_title, tr
 from desktop.operations import error_text, read_op
 from desktop.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QAbstractTableModel,
     QCheckBox,
@@ -41,16 +44,80 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditModel", text)
 
 
+# What each action of the trail means, for the Action column (its code, which the filter
+# takes, is in the tooltip); an action not listed shows its code.
+ACTION_NAMES = {
+    "entry.add": QT_TRANSLATE_NOOP("AuditModel", "Row added"),
+    "entry.delete": QT_TRANSLATE_NOOP("AuditModel", "Row deleted"),
+    "entry.move": QT_TRANSLATE_NOOP("AuditModel", "Row moved"),
+    "entry.restore": QT_TRANSLATE_NOOP("AuditModel", "Row restored"),
+    "entry.new_version": QT_TRANSLATE_NOOP("AuditModel", "New version of an entry"),
+    "entry.submit": QT_TRANSLATE_NOOP("AuditModel", "Submitted for review"),
+    "entry.withdraw": QT_TRANSLATE_NOOP("AuditModel", "Withdrawn from review"),
+    "entry.return": QT_TRANSLATE_NOOP("AuditModel", "Sent back for correction"),
+    "entry.approve": QT_TRANSLATE_NOOP("AuditModel", "Approved"),
+    "entry.verify": QT_TRANSLATE_NOOP("AuditModel", "Verified"),
+    "entry.batch": QT_TRANSLATE_NOOP("AuditModel", "Put in a batch"),
+    "entry.unbatch": QT_TRANSLATE_NOOP("AuditModel", "Taken out of a batch"),
+    "entry.send": QT_TRANSLATE_NOOP("AuditModel", "Sent to the server"),
+    "entry.accept": QT_TRANSLATE_NOOP("AuditModel", "Accepted by the server"),
+    "entry.reject": QT_TRANSLATE_NOOP("AuditModel", "Rejected by the server"),
+    "value.set": QT_TRANSLATE_NOOP("AuditModel", "Value entered"),
+    "page.add": QT_TRANSLATE_NOOP("AuditModel", "Page added"),
+    "register.create": QT_TRANSLATE_NOOP("AuditModel", "Register created"),
+    "register.copy_forward": QT_TRANSLATE_NOOP("AuditModel", "New edition of a register"),
+    "user.create": QT_TRANSLATE_NOOP("AuditModel", "User created"),
+    "user.disable": QT_TRANSLATE_NOOP("AuditModel", "User disabled"),
+    "user.enable": QT_TRANSLATE_NOOP("AuditModel", "User enabled"),
+    "user.password_reset": QT_TRANSLATE_NOOP("AuditModel", "Password reset"),
+    "user.password_change": QT_TRANSLATE_NOOP("AuditModel", "Password changed"),
+    "login.failed": QT_TRANSLATE_NOOP("AuditModel", "Failed sign-in"),
+    "key.recovery_reset": QT_TRANSLATE_NOOP("AuditModel", "Workspace key reset with the recovery code"),
+    "office.settings": QT_TRANSLATE_NOOP("AuditModel", "Office settings changed"),
+    "office.enrol": QT_TRANSLATE_NOOP("AuditModel", "Office enrolled with the server"),
+    "batch.create": QT_TRANSLATE_NOOP("AuditModel", "Batch sealed"),
+    "batch.resend": QT_TRANSLATE_NOOP("AuditModel", "Held-back entries sent again"),
+    "batch.refused": QT_TRANSLATE_NOOP("AuditModel", "Batch refused by the server"),
+    "batch.acknowledged": QT_TRANSLATE_NOOP("AuditModel", "Batch acknowledged by the server"),
+    "outbox.superseded": QT_TRANSLATE_NOOP("AuditModel", "Conflict settled by a new version"),
+}
+
+
+def action_name(code: str) -> str:
+    """What an action code of the trail means, in the interface language."""
+    return _tr(ACTION_NAMES[code]) if code in ACTION_NAMES else code
+
+
 def _what(e: AuditRow) -> str:
-    """Old and new value (or the comment / detail) of an event in one line."""
+    """Old and new value (or the comment / detail) of an event in one line: the field by
+    its label in the interface language, values isolated (an Urdu name, a year 2018-19 keep
+    their order), the arrow pointing from the old value to the new one in either direction."""
+    arrow = " ← " if is_rtl() else " → "
+    old, new = shown_value(_named(e, e.old or "")), shown_value(_named(e, e.new or ""))
     parts = []
     if e.field:
-        parts.append(f"{e.field}: {e.old or ''} → {e.new or ''}")
+        parts.append(f"{field_label(e.field)}: {old}{arrow}{new}")
     elif e.old or e.new:
-        parts.append(f"{e.old or ''} → {e.new or ''}" if e.old else (e.new or ""))
+        parts.append(f"{old}{arrow}{new}" if e.old else new)
     if e.detail.get("comment"):
         parts.append("\u201c\u2068" + str(e.detail["comment"]) + "\u2069\u201d")  # Urdu isolated inside quotes
     return "  ".join(parts)
+
+
+_USER_AND_ROLE = re.compile(r"^(?P<user>\S+) \((?P<role>[a-z_]+)\)$")
+
+
+def _named(e: AuditRow, value: str) -> str:
+    """A value whose words are codes, in the interface language: the register kind of a
+    new register ("jamabandi ..." -> "جمع بندی ..."), the role of a new user."""
+    if e.action == "register.create" and value:
+        kind, _, rest = value.partition(" ")
+        title = template_title(kind)
+        return f"{title} {rest}".strip() if title else value
+    m = _USER_AND_ROLE.match(value) if e.action.startswith("user.") else None
+    if m:
+        return f"{m['user']} ({_tr(m['role'])})"
+    return value
 
 
 class AuditModel(QAbstractTableModel):
@@ -133,11 +200,11 @@ class AuditModel(QAbstractTableModel):
             return None
         e = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(e.id), date_text(e.at, time=True, seconds=True), e.username, e.action,
+            return (str(e.id), date_text(e.at, time=True, seconds=True), e.username, action_name(e.action),
                     "" if e.register_id is None else str(e.register_id),
                     "" if e.page_id is None else str(e.page_id), (e.entry_uuid or "")[:8], _what(e))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (6, 7):
-            return e.entry_uuid if index.column() == 6 else _what(e)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (3, 6, 7):
+            return {3: e.action, 6: e.entry_uuid, 7: _what(e)}[index.column()]
         return None
 
 

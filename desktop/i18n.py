@@ -369,6 +369,35 @@ def _message_templates() -> list[tuple[re.Pattern, str]]:
     return _templates
 
 
+def field_label(name: str) -> str:
+    """A field's label in the interface language ("khewat_no" -> "نمبر کھیوٹ" or "Khewat
+    no"), from the built-in templates; a name no template has is shown as it is."""
+    if "field_labels" not in _state:
+        from records.templates import BUILTIN, builtin
+
+        table: dict[str, tuple[str, str]] = {}
+        for kind in BUILTIN:
+            t = builtin(kind)
+            for spec in (*t.header, *t.columns):
+                table.setdefault(spec.name, (spec.label_en, spec.label_ur))
+        _state["field_labels"] = table
+    en_ur = _state["field_labels"].get(name)
+    if en_ur is None:
+        return name
+    return en_ur[1] if is_rtl() else en_ur[0]
+
+
+def template_title(kind: str) -> str | None:
+    """The title of a built-in register kind in the interface language ("jamabandi" ->
+    "جمع بندی" or "Jamabandi"), None for a name that is no built-in kind."""
+    from records.templates import BUILTIN, builtin
+
+    if kind not in BUILTIN:
+        return None
+    t = builtin(kind)
+    return t.title_ur if is_rtl() else t.title_en
+
+
 def _labels() -> dict[str, str]:
     """English field labels of the built-in templates -> their Urdu labels."""
     if "labels" not in _state:

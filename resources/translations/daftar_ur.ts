@@ -21,6 +21,141 @@
         </message>
     </context>
     <context>
+        <name>AuditModel</name>
+        <message>
+            <source>Row added</source>
+            <translation>سطر شامل کی</translation>
+        </message>
+        <message>
+            <source>Row deleted</source>
+            <translation>سطر حذف کی</translation>
+        </message>
+        <message>
+            <source>Row moved</source>
+            <translation>سطر منتقل کی</translation>
+        </message>
+        <message>
+            <source>Row restored</source>
+            <translation>سطر بحال کی</translation>
+        </message>
+        <message>
+            <source>New version of an entry</source>
+            <translation>اندراج کا نیا نسخہ</translation>
+        </message>
+        <message>
+            <source>Submitted for review</source>
+            <translation>پڑتال کے لیے پیش کیا</translation>
+        </message>
+        <message>
+            <source>Withdrawn from review</source>
+            <translation>پڑتال سے واپس لیا</translation>
+        </message>
+        <message>
+            <source>Sent back for correction</source>
+            <translation>درستی کے لیے واپس بھیجا</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>منظور کیا</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>تصدیق کی</translation>
+        </message>
+        <message>
+            <source>Put in a batch</source>
+            <translation>بیچ میں شامل کیا</translation>
+        </message>
+        <message>
+            <source>Taken out of a batch</source>
+            <translation>بیچ سے نکالا</translation>
+        </message>
+        <message>
+            <source>Sent to the server</source>
+            <translation>سرور کو بھیجا</translation>
+        </message>
+        <message>
+            <source>Accepted by the server</source>
+            <translation>سرور نے قبول کیا</translation>
+        </message>
+        <message>
+            <source>Rejected by the server</source>
+            <translation>سرور نے رد کیا</translation>
+        </message>
+        <message>
+            <source>Value entered</source>
+            <translation>قدر درج کی</translation>
+        </message>
+        <message>
+            <source>Page added</source>
+            <translation>صفحہ شامل کیا</translation>
+        </message>
+        <message>
+            <source>Register created</source>
+            <translation>رجسٹر بنایا</translation>
+        </message>
+        <message>
+            <source>New edition of a register</source>
+            <translation>رجسٹر کی نئی جلد</translation>
+        </message>
+        <message>
+            <source>User created</source>
+            <translation>صارف بنایا</translation>
+        </message>
+        <message>
+            <source>User disabled</source>
+            <translation>صارف غیر فعال کیا</translation>
+        </message>
+        <message>
+            <source>User enabled</source>
+            <translation>صارف فعال کیا</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>پاس ورڈ دوبارہ مقرر کیا</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>پاس ورڈ تبدیل کیا</translation>
+        </message>
+        <message>
+            <source>Failed sign-in</source>
+            <translation>ناکام سائن اِن</translation>
+        </message>
+        <message>
+            <source>Workspace key reset with the recovery code</source>
+            <translation>بحالی کوڈ سے ورک اسپیس کی کلید دوبارہ مقرر کی</translation>
+        </message>
+        <message>
+            <source>Office settings changed</source>
+            <translation>دفتر کی ترتیبات تبدیل کیں</translation>
+        </message>
+        <message>
+            <source>Office enrolled with the server</source>
+            <translation>دفتر سرور پر درج ہوا</translation>
+        </message>
+        <message>
+            <source>Batch sealed</source>
+            <translation>بیچ مہر بند کیا</translation>
+        </message>
+        <message>
+            <source>Held-back entries sent again</source>
+            <translation>روکے گئے اندراج دوبارہ بھیجے</translation>
+        </message>
+        <message>
+            <source>Batch refused by the server</source>
+            <translation>سرور نے بیچ رد کیا</translation>
+        </message>
+        <message>
+            <source>Batch acknowledged by the server</source>
+            <translation>سرور نے بیچ کی وصولی کی تصدیق کی</translation>
+        </message>
+        <message>
+            <source>Conflict settled by a new version</source>
+            <translation>نئے نسخے سے ٹکراؤ حل ہوا</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditViewer</name>
         <message>
             <source>(everyone)</source>

@@ -33,6 +33,11 @@ def admin_ctx(workspace, qapp):
     ctx.close()
 
 
+def _plain(text: str) -> str:
+    """Text without its bidi isolates."""
+    return "".join(ch for ch in text if ch not in "\u2066\u2067\u2068\u2069")
+
+
 def _viewer(qtbot, ctx):
     v = audit_viewer.AuditViewer(ctx)
     qtbot.addWidget(v)
@@ -57,7 +62,8 @@ def test_filters_by_user_register_entry_and_date(qtbot, admin_ctx):
     v.apply_filter()
     wait_idle(qtbot, admin_ctx)
     # THEN the correction is there with its old and new value
-    assert any("12-5 → 12-6" in audit_viewer._what(e) for e in v.model.rows)
+    assert any(": 12-5 → 12-6" in _plain(audit_viewer._what(e)) for e in v.model.rows)
+    assert not any("area:" in audit_viewer._what(e) for e in v.model.rows)  # the field's label, not its name
     assert all(e.entry_uuid == admin_ctx.extra["entry_uuid"] for e in v.model.rows)
     # WHEN filtered to a day long past
     v.entry_edit.clear()
@@ -101,3 +107,33 @@ def test_verify_chain_names_the_first_broken_event(qtbot, admin_ctx):
     assert v.table.selectionModel().selectedRows()[0].row() == v.model.row_of_event(4)
     with admin_ctx.ws.session() as s:
         assert audit.verify(s).first_bad_id == 4
+
+
+def test_the_trail_reads_in_urdu_with_labels_and_numbers_in_order(qtbot, admin_ctx, qapp):
+    # GIVEN the Urdu interface and a trail holding a register of 2019-20 and a corrected area
+    from desktop import i18n
+    from desktop.qt import QCoreApplication, Qt
+    from tests.desktop.test_i18n import _first_strong
+
+    i18n.apply_language(qapp, "ur")
+    try:
+        v = _viewer(qtbot, admin_ctx)
+        model = v.model
+        shown = {e.action: [model.data(model.index(r, c)) for c in range(model.columnCount())]
+                 for r, e in enumerate(model.rows)}
+        # THEN actions are named in Urdu, their codes (what the filter takes) in the tooltip
+        assert shown["value.set"][3] == QCoreApplication.translate("AuditModel", "Value entered") != "Value entered"
+        row = next(r for r, e in enumerate(model.rows) if e.action == "value.set" and e.new == "12-6")
+        assert model.data(model.index(row, 3), Qt.ItemDataRole.ToolTipRole) == "value.set"
+        # ... a field by its Urdu label, the arrow from the old value to the new, numbers kept
+        change = model.data(model.index(row, 7))
+        assert _plain(change) == "رقبہ: 12-5 \u2190 12-6" and "\u20665-12\u2069" not in change
+        assert "\u206612-5\u2069" in change and _first_strong(change) == "R"
+        # ... a register's year inside Urdu text is isolated, so it is not shown as 20-2019
+        created = shown["register.create"][7]
+        assert "\u20662019-20\u2069" in created, created
+        # ... and codes inside values are named: the register kind, a new user's role
+        assert "jamabandi" not in created and "جمع بندی" in created
+        assert "clerk1 (کلرک)" in _plain(shown["user.create"][7])
+    finally:
+        i18n.apply_language(qapp, "en")
