@@ -56,7 +56,7 @@ class SyncPanel(QWidget):
     finished = Signal(object)
 
     def __init__(self, *, run_pass: Callable[[Progress], object], status: Callable[[], object],
-                 set_paused: Callable[[bool], None], reachable: Callable[[], bool] | None = None,
+                 set_paused: Callable[[bool], None], reachable: Callable[[], bool | str] | None = None,
                  resend: Callable[[], int] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SyncPanel")
@@ -153,8 +153,11 @@ class SyncPanel(QWidget):
         self._spawn(lambda: done(resend(), status()))
 
     def watch(self, interval_ms: int = 60_000) -> None:
-        """Check the connection every `interval_ms`; when it comes back, sync by itself."""
+        """Check the connection now and every `interval_ms`; when it comes back, sync by
+        itself. `reachable` answers True, False (no connection) or why the office cannot
+        connect at all (not enrolled), which the panel shows as it is."""
         self._timer.start(interval_ms)
+        self._poll()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop watching and wait for background work (call before closing)."""
@@ -189,14 +192,17 @@ class SyncPanel(QWidget):
         if self._reachable is None or self._busy:
             return
         reach, reachable, status = mainthread.sender(self, "_on_reach"), self._reachable, self._status
-        self._spawn(lambda: reach(bool(reachable()), status()))
+        self._spawn(lambda: reach(reachable(), status()))
 
     # ------------------------------------------------------------------ UI thread slots
-    def _on_reach(self, ok: bool, status) -> None:
+    def _on_reach(self, answer, status) -> None:
+        ok = answer is True
         came_back = ok and self._was_reachable is False
         self._was_reachable = ok
         self._show_status(status)
-        if not ok:
+        if isinstance(answer, str):  # cannot connect at all (not enrolled): say what to do
+            self.state_label.setText(message(answer))
+        elif not ok:
             self.state_label.setText(self.tr("No connection to the central office. Sync will start by itself when the connection is back."))
         elif (came_back or getattr(status, "waiting", 0)) and not self._paused:
             self.sync_now()

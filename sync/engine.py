@@ -665,6 +665,16 @@ def run_once(ws, **kw) -> SyncReport:
     return SyncEngine(ws, **kw).run_once()
 
 
+def enrolment_problem(ws) -> str | None:
+    """Why this office cannot sync at all, whatever the network (not enrolled with a central
+    server yet, its CA file missing: what IT must do), or None when it could."""
+    try:
+        SyncEngine(ws).close()
+    except SyncError as e:
+        return str(e)
+    return None
+
+
 def server_reachable(ws, **kw) -> bool:
     """Connectivity watcher the desktop can poll: does the central server answer?"""
     try:

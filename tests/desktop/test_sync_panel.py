@@ -241,3 +241,32 @@ def test_the_resend_button_is_not_offered_without_the_right_to_batch(qtbot):
     # THEN there is no button for it
     assert not panel.resend_btn.isVisible()
     panel.stop()
+
+
+def test_an_office_not_enrolled_is_told_what_to_do_at_once(qtbot, workspace):
+    # GIVEN an office never enrolled with a central server, and its sync panel
+    from desktop import i18n
+    from desktop.qt import QApplication
+    from desktop.sync_panel import SyncPanel
+    from sync import engine
+
+    office = FakeOffice(SyncReport())
+    reason = engine.enrolment_problem(workspace)
+    assert reason and "not enrolled" in reason
+    for lang in ("en", "ur"):
+        i18n.apply_language(QApplication.instance(), lang)
+        try:
+            panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused,
+                              reachable=lambda: engine.enrolment_problem(workspace) or office.online)
+            qtbot.addWidget(panel)
+            # WHEN it starts watching (the first check is at once, not a minute later)
+            panel.watch(60_000)
+            # THEN it says the office is not enrolled and what IT must do, not "no connection"
+            qtbot.waitUntil(lambda p=panel: p.state_label.text() != "", timeout=3000)
+            shown = panel.state_label.text()
+            assert "daftar sync --enrol" in shown and "No connection" not in shown
+            assert ("not enrolled" in shown) == (lang == "en")
+            assert office.passes == 0
+            panel.stop()
+        finally:
+            i18n.apply_language(QApplication.instance(), "en")
