@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from records.templates import FieldSpec
-from records.text import display_digits, isolate_ltr, normalise
+from records.text import display_digits, isolate_ltr, isolate_numbers, normalise
 from records.units import Area, UnitError, format_share, parse_share
 
 
@@ -238,8 +238,9 @@ def check_value(spec: FieldSpec, text: str | None) -> str | None:
 
 
 def display_value(spec: FieldSpec, text: str | None, *, urdu_digits: bool = False) -> str:
-    """Text to show or print: digits as the office prefers, numbers kept left to right."""
+    """Text to show: digits as the office prefers, numbers kept left to right (a number
+    field whole, the dates and areas inside a text field each)."""
     if not text:
         return ""
     shown = display_digits(text, urdu=urdu_digits)
-    return isolate_ltr(shown) if spec.numeric else shown
+    return isolate_ltr(shown) if spec.numeric else isolate_numbers(shown)

@@ -95,6 +95,16 @@ def isolate_ltr(text: str) -> str:
     return f"{LRI}{text}{PDI}" if text else text
 
 
+_GROUPED_NUMBER = re.compile(
+    r"(?<![\u2066\d])[0-9\u06f0-\u06f9\u0660-\u0669]+(?:[-/.:][0-9\u06f0-\u06f9\u0660-\u0669]+)+(?!\d)")
+
+
+def isolate_numbers(text: str) -> str:
+    """Numbers joined by - / . : inside text (a date 12-05-2019, an area 12-5, a year
+    2018-19) each in a left-to-right isolate: after an Urdu word, bidi shows 12-5 as 5-12."""
+    return _GROUPED_NUMBER.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text) if text else text
+
+
 def display_digits(text: str, *, urdu: bool) -> str:
     """Digits as the office prefers them: Urdu (۱۲) or Latin (12)."""
     return urdu_digits(text) if urdu else latin_digits(text)

@@ -125,6 +125,7 @@ def english_words(text: str, user_data: set[str]) -> list[str]:
     for d in sorted(user_data, key=len, reverse=True):
         text = text.replace(d, " ")
     text = re.sub(r"\S*[/\\]\S*", " ", text)  # file paths
+    text = re.sub(r"`[^`]*`", " ", text)  # a command IT types, as it is typed
     return [w for w in LATIN_WORD.findall(text) if w.lower() not in ALLOWED]
 
 

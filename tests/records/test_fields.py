@@ -304,3 +304,15 @@ def test_dates_with_urdu_month_names_and_year_mark(text):
     # GIVEN a date written the Urdu way: month name in Urdu, year followed by ء
     # WHEN parsed  THEN 14 March 2019
     assert parse_value(spec("date"), text).value == dt.date(2019, 3, 14)
+
+
+def test_numbers_inside_text_fields_keep_their_order():
+    # GIVEN remarks holding a date, an area and a khasra after Urdu words
+    remarks = "انتقال نمبر 1234 بتاریخ 12-05-2019، رقبہ 12-5، خسرہ 125/5"
+    # WHEN shown
+    shown = display_value(spec("text-ur"), remarks, urdu_digits=True)
+    # THEN each grouped number is in a left-to-right isolate (bidi showed 2019-05-12 and 5-12);
+    # plain numbers and the words are as they were
+    assert shown == (f"انتقال نمبر ۱۲۳۴ بتاریخ {LRI}۱۲-۰۵-۲۰۱۹{PDI}، رقبہ {LRI}۱۲-۵{PDI}، "
+                     f"خسرہ {LRI}۱۲۵/۵{PDI}")
+    assert display_value(spec("text-ur"), "پتی 2") == "پتی 2"
