@@ -135,6 +135,7 @@ class CorrectionView(QWidget):
         from desktop.keying.aids import KeyingAids
 
         self.keying = KeyingAids(self)  # type-ahead, ditto (Ctrl+D), offered values (Ctrl+Space)
+        self.model.modelAboutToBeReset.connect(self._keep_place)
         self.model.reloaded.connect(self._on_reloaded)
         self.model.dataChanged.connect(self._on_data_changed)
         self.model.save_failed.connect(self._show_status)
@@ -302,9 +303,21 @@ class CorrectionView(QWidget):
         for i, w in enumerate(fit_widths([c.width for c in tpl.columns], self.table.viewport().width() - 2)):
             self.table.setColumnWidth(i, w)
 
+    def _keep_place(self) -> None:
+        """Before the rows are read again: the cell the clerk is on, to stay on it."""
+        page = self.model.page
+        self._kept_place = (page.id, *self.current_field()) if page and self.current_field() else None
+
     def _on_reloaded(self) -> None:
         self.image_view.set_boxes(self.model.all_boxes())
         self._update_status()
+        kept, self._kept_place = getattr(self, "_kept_place", None), None
+        if kept and self.model.page and kept[0] == self.model.page.id and not self.table.currentIndex().isValid():
+            _page, row, field = kept  # the same page read again (after a submit, a sync): same cell
+            col = self.model.column_of(field)
+            if col >= 0 and self.model.rowCount():
+                self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), col))
+                return  # currentChanged shows its crop and panel
         self._on_current(self.table.currentIndex(), None)
 
     def _on_data_changed(self, *_args) -> None:

@@ -371,3 +371,19 @@ def test_the_f7_hint_comes_before_a_long_readings_flag_so_it_is_seen(qtbot, ctx)
         assert view.cell_info_area.verticalScrollBar().value() == 0
     finally:
         win.shutdown()
+
+
+def test_the_clerk_stays_on_the_cell_when_the_page_is_submitted(qtbot, ctx, view):
+    # GIVEN a page open on row 2's owner, its cell magnified
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    view.select_field(1, "owner")
+    assert view.crop.pixmap() is not None and not view.crop.pixmap().isNull()
+    # WHEN the clerk submits the page (its rows are read again with their new state)
+    with qtbot.waitSignal(view.submitted, timeout=10000):
+        view.submit()
+    qtbot.waitUntil(lambda: view.model.page.state == "submitted")
+    wait_idle(qtbot, ctx)
+    # THEN the same cell is current, magnified, and the panel names it
+    assert view.current_field() == (1, "owner")
+    assert view.crop.pixmap() is not None and not view.crop.pixmap().isNull()
