@@ -40,12 +40,11 @@ from desktop.qt import (
     Signal,
 )
 from desktop.search_panel import SearchPanel
-from desktop.ui_settings import computer_settings
+from desktop.ui_settings import computer_settings, remember_splitters, restore_splitter
 from records.services import Changes
 
 DEFAULT_SIZE = (1400, 860)
 GEOMETRY_KEY = "ui/main_window_geometry"
-SPLITTER_KEY = "ui/splitter"
 # Tabs a rebuilt window opens again, by the attribute holding them and how to open them.
 _TABS = {
     "search": lambda win: win.tabs.setCurrentWidget(win.search),
@@ -109,16 +108,23 @@ class MainWindow(QMainWindow):
                          geometry=bytes(self.saveGeometry().data()), splitters=self._splitter_states())
 
     def _splitters(self) -> dict:
-        """The splitters whose sizes the clerk sets once: the lists beside the tabs, and the
-        page image beside the rows."""
-        return {"main": self.split, "page": self.correction.split}
+        """The splitters whose sizes the clerk sets once: the lists beside the tabs, the page
+        image beside the rows, and (once opened) the review's queue, page and changes."""
+        out = {"main": self.split, "page": self.correction.split}
+        review = getattr(self, "review_panel", None)
+        if review is not None:
+            out.update(review.splitters())
+        return out
 
     def _splitter_states(self) -> tuple[tuple[str, bytes], ...]:
         return tuple((name, bytes(sp.saveState().data())) for name, sp in self._splitters().items())
 
     def _restore_splitters(self, view: ViewState | None) -> None:
-        states = dict(view.splitters) if view and view.splitters else {
-            name: computer_settings().value(f"{SPLITTER_KEY}_{name}") for name in self._splitters()}
+        if not (view and view.splitters):
+            for name, sp in self._splitters().items():
+                restore_splitter(sp, name)
+            return
+        states = dict(view.splitters)
         for name, sp in self._splitters().items():
             if states.get(name):
                 sp.restoreState(QByteArray(bytes(states[name])))
@@ -418,8 +424,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         settings = computer_settings()  # where to open next time
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        for name, state in self._splitter_states():
-            settings.setValue(f"{SPLITTER_KEY}_{name}", QByteArray(state))
         settings.sync()
+        remember_splitters(self._splitters())
         self.shutdown()
         super().closeEvent(event)

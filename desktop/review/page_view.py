@@ -136,7 +136,8 @@ class ReviewPageView(QWidget):
         self.verify_btn = self._button("verifyPage", self.tr("Verify page"), self.verify_page, buttons)
         lay.addLayout(buttons)
 
-        split = QSplitter(self)
+        self.split = split = QSplitter(self)
+        split.setObjectName("reviewPageSplit")
         split.addWidget(self.image_view)
         split.addWidget(right)
         split.setSizes([480, 720])

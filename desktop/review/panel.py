@@ -26,6 +26,7 @@ from desktop.qt import (
 )
 from desktop.review import queries
 from desktop.review.page_view import ReviewPageView
+from desktop.ui_settings import restore_splitter
 from records import services, workflow
 
 PageIdRole = Qt.ItemDataRole.UserRole + 1
@@ -92,13 +93,20 @@ class ReviewPanel(QWidget):
         self.page_view = ReviewPageView(self.ctx, self)
         self.page_view.acted.connect(lambda _a, _p: self.refresh(keep_page=True))
 
-        split = QSplitter(self)
+        self.split = split = QSplitter(self)
+        split.setObjectName("reviewSplit")
         split.addWidget(left)
         split.addWidget(self.page_view)
         split.setSizes([300, 1000])
+        for name, sp in self.splitters().items():
+            restore_splitter(sp, name)  # as the supervisor left them
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(split)
+
+    def splitters(self) -> dict:
+        """The review's splitters whose sizes are remembered on this computer (MainWindow)."""
+        return {"review": self.split, "review_page": self.page_view.split}
 
     # -- data -------------------------------------------------------------
     def waited_state(self) -> str:

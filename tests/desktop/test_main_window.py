@@ -210,7 +210,11 @@ def test_the_window_fits_a_small_screen_and_opens_where_it_was_left(qtbot, ctx):
     # ... and gives the rows more room beside the page image, and the tabs beside the lists
     win.split.setSizes([180, w - 180])
     win.correction.split.setSizes([150, win.correction.split.width() - 150])
-    left, sizes = win.geometry(), (win.split.sizes(), win.correction.split.sizes())
+    from desktop import oversight
+
+    review = oversight.open_review(win)  # (a supervisor's: the queue beside the page)
+    review.split.setSizes([120, review.split.width() - 120])
+    left, sizes = win.geometry(), (win.split.sizes(), win.correction.split.sizes(), review.split.sizes())
     win.close()
     # THEN the next window opens there, that size
     from desktop.context import AppContext
@@ -219,5 +223,5 @@ def test_the_window_fits_a_small_screen_and_opens_where_it_was_left(qtbot, ctx):
     qtbot.addWidget(again)
     again.show()
     assert not again.isMaximized() and again.geometry() == left
-    assert (again.split.sizes(), again.correction.split.sizes()) == sizes
+    assert (again.split.sizes(), again.correction.split.sizes(), oversight.open_review(again).split.sizes()) == sizes
     again.close()
