@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.fonts import urdu_font
-from desktop.i18n import bilingual
+from desktop.i18n import bilingual, message
 from desktop.operations import error_text
 from desktop.operations import register as register_ops
 from desktop.qt import (
@@ -65,8 +65,10 @@ class _HeaderPage(QWizardPage):
                          (self.tr("Year"), self.year), (self.tr("Volume"), self.volume)):
             form.addRow(label, w)
             w.textChanged.connect(self.completeChanged)
+            w.textChanged.connect(lambda t, w=w: t and self._touched.add(w.objectName()))
         self.form = form
         self.extra: dict[str, QComboBox | QLineEdit] = {}
+        self._touched: set[str] = set()  # fields the clerk has typed in: only their problems show
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -87,9 +89,11 @@ class _HeaderPage(QWizardPage):
                 for c in spec.choices:
                     w.addItem(bilingual(c.ur, c.en), c.ur)
                 w.currentIndexChanged.connect(self.completeChanged)
+                w.currentIndexChanged.connect(lambda _i, n=spec.name: self._touched.add(n))
             else:
                 w = _urdu_edit(self, spec.name)
                 w.textChanged.connect(self.completeChanged)
+                w.textChanged.connect(lambda t, n=spec.name: t and self._touched.add(n))
             w.setObjectName(spec.name)
             self.extra[spec.name] = w
             self.form.insertRow(self.form.rowCount() - 1, bilingual(spec.label_ur, spec.label_en, " / "), w)
@@ -106,7 +110,8 @@ class _HeaderPage(QWizardPage):
         v = self.values()
         head = {k: v[k] for k in v if k != "volume"} | self.header_extra()
         flags = [f for f in validate_header(kind, head) if f.severity == "error"]
-        self.problem.setText("\n".join(f.message for f in flags[:3]) if any(v.values()) else "")
+        shown = [f for f in flags if f.field in self._touched]  # not "is required" before a key is pressed
+        self.problem.setText("\n".join(message(f.message) for f in shown[:3]))
         return not flags
 
 

@@ -1350,11 +1350,11 @@
         </message>
         <message>
             <source>The page header is not a set of fields; enter it again</source>
-            <translation>صفحے کا سرنامہ خانوں کا مجموعہ نہیں؛ دوبارہ درج کریں</translation>
+            <translation>صفحے کی سرخی خانوں کا مجموعہ نہیں؛ دوبارہ درج کریں</translation>
         </message>
         <message>
             <source>Page header: {0}: {1}</source>
-            <translation>صفحے کا سرنامہ: {0}: {1}</translation>
+            <translation>صفحے کی سرخی: {0}: {1}</translation>
         </message>
         <message>
             <source>new owner proposed by {0}: confirm or delete this row</source>

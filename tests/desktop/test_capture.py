@@ -118,6 +118,37 @@ def test_drop_files_on_main_window_opens_import(qtbot, ctx, tmp_path):
     win.shutdown()
 
 
+def test_the_heading_page_names_problems_of_what_was_typed_in_the_interface_language(qtbot, ctx, qapp):
+    # GIVEN the Urdu interface and the wizard's heading page, nothing typed yet
+    from desktop import i18n
+    from desktop.capture.wizard import NewRegisterWizard
+
+    i18n.apply_language(qapp, "ur")
+    try:
+        wiz = NewRegisterWizard(ctx)
+        qtbot.addWidget(wiz)
+        wiz.show()
+        wiz.next()
+        page = wiz.header_page
+        # THEN it cannot finish yet, but shows no "is required" before a key is pressed
+        assert not page.isComplete() and page.problem.text() == ""
+        # WHEN a malformed year is typed
+        page.year.setText("2019/20")
+        page.isComplete()
+        # THEN that problem shows, in Urdu, and not the empty fields not reached yet
+        shown = page.problem.text()
+        assert shown and "Page header" not in shown and "سال" in shown
+        assert "ضلع" not in shown
+        # WHEN the district is typed, then cleared
+        page.district.setText("لاہور")
+        page.district.setText("")
+        page.isComplete()
+        # THEN it is named as required
+        assert "ضلع" in page.problem.text()
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
 def test_new_register_wizard_creates_register(qtbot, ctx):
     # GIVEN the wizard on the heading page for a girdawari register
     from desktop.capture.wizard import NewRegisterWizard
