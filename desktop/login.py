@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.i18n import message
 from desktop.qt import (
     QApplication,
     QComboBox,
@@ -154,7 +155,7 @@ class FirstAdminDialog(_Form):
                                            password=self.password.text(), role="admin",
                                            full_name=self.full_name.text().strip())
         except AccountError as e:
-            self.show_error(self.tr("Not created: {reason}").format(reason=str(e)))
+            self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
             return
         self.accept()
 
@@ -184,7 +185,7 @@ class ChangePasswordDialog(_Form):
             access.change_password(self.ws, user_id=self.user.id, old_password=self.old.text(),
                                    new_password=self.new.text())
         except AccountError as e:
-            self.show_error(self.tr("Not changed: {reason}").format(reason=str(e)))
+            self.show_error(self.tr("Not changed: {reason}").format(reason=message(str(e))))
             return
         self.accept()
 

@@ -20,7 +20,7 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
     window, run Qt. With `username` and $DAFTAR_PASSWORD it signs in without asking."""
     from desktop.first_start import create_workspace_interactive, is_new_workspace
     from desktop.fonts import load_fonts
-    from desktop.i18n import apply_language, choose_language_at_start, save_language
+    from desktop.i18n import apply_language, choose_language_at_start, message, save_language
     from desktop.login import password_from_env, sign_in_interactive
     from records.workspace import WorkspaceError, default_workspace_dir
 
@@ -34,7 +34,7 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
         else:
             signed = sign_in_interactive(root, username=username, password=password_from_env() if username else None)
     except WorkspaceError as e:
-        QMessageBox.critical(None, app.translate("Main", "Daftar"), str(e))
+        QMessageBox.critical(None, app.translate("Main", "Daftar"), message(str(e)))
         return 1
     if signed is None:
         return 0

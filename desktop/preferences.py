@@ -9,6 +9,7 @@ main window is built again in it, showing the same register, page and tab.
 
 from __future__ import annotations
 
+from desktop.operations import error_text
 from desktop.qt import (
     QCheckBox,
     QComboBox,
@@ -115,7 +116,7 @@ class PreferencesDialog(QDialog):
                         "print.urdu_font": self.print_font.currentData(),
                     })
         except (SettingError, accounts.AccountError, PermissionError) as e:
-            self.error.setText(self.tr("Not saved: {reason}").format(reason=str(e)))
+            self.error.setText(self.tr("Not saved: {reason}").format(reason=error_text(e)))
             return
         save_language(lang)
         # what the open windows were built with changed: they must be built again

@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from desktop import mainthread, page_image
+from desktop.i18n import message
 from desktop.qt import (
     QCheckBox,
     QComboBox,
@@ -117,7 +118,7 @@ def _message(e: Exception) -> str:
     from records.reports.layout import ReportError
 
     if isinstance(e, (ExportError, ReportError)):
-        return str(e)
+        return message(str(e))
     if isinstance(e, OSError):
         return f"{e.filename or ''}: {e.strerror or e}".strip(": ")
     return f"{type(e).__name__}: {e}"

@@ -17,7 +17,7 @@ from desktop.correction.rows_model import SetValueCommand
 from desktop.keying.completer import EditorCompleter, SuggestionPopup
 from desktop.keying.fill import ditto_value, offered_value, owner_field
 from desktop.keying.urdu_keyboard import mark_urdu_editor
-from desktop.operations import read_op
+from desktop.operations import error_text, read_op
 from desktop.qt import QAbstractItemDelegate, QAction, QEvent, QKeySequence, QObject, Qt, Signal
 from records.suggest import Suggestion, Vocabulary, group_of
 
@@ -80,7 +80,7 @@ class KeyingAids(QObject):
 
         def failed(e: BaseException) -> None:
             self._building = False
-            self.view.status.setText(self.tr("Suggestions unavailable: {error}").format(error=str(e)))
+            self.view.status.setText(self.tr("Suggestions unavailable: {error}").format(error=error_text(e)))
 
         read_op(Vocabulary.from_session).success(done).failure(failed).run_in_background(self.ctx)
 

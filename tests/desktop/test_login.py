@@ -143,6 +143,32 @@ def test_forced_password_change_after_reset(qtbot, root):
     dlg2.workspace.close()
 
 
+def test_a_refused_password_is_explained_in_urdu(qtbot, root, qapp):
+    # GIVEN the Urdu interface and the dialog that changes a password
+    from desktop import i18n
+    from desktop.login import ChangePasswordDialog
+
+    from records.workspace import Workspace
+
+    ws = Workspace.open(root)
+    i18n.apply_language(qapp, "ur")
+    try:
+        clerk = [u for u in _users(ws) if u.username == "clerk1"][0]
+        ch = ChangePasswordDialog(ws, clerk, forced=False)
+        qtbot.addWidget(ch)
+        # WHEN a new password too short is given
+        ch.old.setText("whatever-1")
+        ch.new.setText("short")
+        ch.repeat.setText("short")
+        ch.submit()
+        # THEN the rule is said in Urdu, not in English inside an Urdu sentence
+        shown = ch.error.text()
+        assert shown and "password" not in shown and "characters" not in shown, shown
+    finally:
+        i18n.apply_language(qapp, "en")
+        ws.close()
+
+
 def _users(ws):
     with ws.session() as s:
         return accounts.list_users(s)
