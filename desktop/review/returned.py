@@ -26,6 +26,7 @@ from desktop.qt import (
 from desktop.review.queries import register_name
 from records import workflow
 from records.models import AuditEvent, Entry, Page, Register
+from records.text import isolate_numbers
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,12 @@ class ReturnedPanel(QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            for c, text in enumerate((r.register, str(r.page_no), str(r.row_no), r.comment, r.returned_by)):
+            for c, text in enumerate((r.register, str(r.page_no), str(r.row_no), isolate_numbers(r.comment),
+                                      r.returned_by)):
                 item = QTableWidgetItem(text)
-                if c == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if c == 3:  # the reviewer's words (Urdu) start at the right in either layout
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, c, item)
         for c in (0, 1, 2, 4):
             self.table.resizeColumnToContents(c)

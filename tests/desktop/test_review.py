@@ -103,21 +103,24 @@ def test_return_with_comment_round_trip(qtbot, people):
     panel = _panel(qtbot, g1)
     _open(qtbot, panel, pid)
     panel.page_view.table.setCurrentCell(0, 8)
-    panel.page_view.return_selected(comment="رقبہ دوبارہ رجسٹر سے ملائیں")
+    panel.page_view.return_selected(comment="رقبہ 12-5 دوبارہ رجسٹر سے ملائیں")
     wait_idle(qtbot, g1)
     # THEN that row is returned, the other stays submitted, and the page shows returned
     with clerk.ws.session() as s:
         rows = services.page_rows(s, pid)
         page = services.get_page(s, pid)
     assert [r.state for r in rows] == [workflow.RETURNED, workflow.SUBMITTED]
-    assert rows[0].comment == "رقبہ دوبارہ رجسٹر سے ملائیں"
+    assert rows[0].comment == "رقبہ 12-5 دوبارہ رجسٹر سے ملائیں"
     assert page.state == workflow.RETURNED
     # AND clerk1 sees the comment in the list of rows sent back
     returned = ReturnedPanel(clerk)
     qtbot.addWidget(returned)
     wait_idle(qtbot, clerk)
     assert returned.table.rowCount() == 1
-    assert returned.table.item(0, 3).text() == "رقبہ دوبارہ رجسٹر سے ملائیں"
+    # (its area kept left to right after the Urdu word, the words starting at the right)
+    assert returned.table.item(0, 3).text() == "رقبہ \u206612-5\u2069 دوبارہ رجسٹر سے ملائیں"
+    align = returned.table.item(0, 3).textAlignment()
+    assert align & Qt.AlignmentFlag.AlignAbsolute.value and align & Qt.AlignmentFlag.AlignRight.value
     assert returned.table.item(0, 4).text() == "girdawar1"
     # WHEN the clerk corrects the row and submits the page again
     with clerk.ws.session() as s:
