@@ -14,7 +14,7 @@ from desktop.correction.view import CorrectionView
 from desktop.fonts import urdu_font
 from desktop.keying import copy_forward_dialog, urdu_keyboard
 from desktop.models.pages import PageListModel
-from desktop.models.registers import RegisterListModel
+from desktop.models.registers import RegisterListModel, register_title
 from desktop.ocr_queue import OcrQueue
 from desktop.operations import page as page_ops
 from desktop.operations import register as register_ops
@@ -354,7 +354,9 @@ class MainWindow(QMainWindow):
         if self.register_id is None:
             self.statusBar().showMessage(self.tr("Create or choose a register first."), 8000)
             return
-        dlg = ImportDialog(self.ctx, self.register_id, self)
+        reg = self.registers.register_at(self.register_view.currentIndex().row())
+        title = register_title(reg) if reg is not None and reg.id == self.register_id else ""
+        dlg = ImportDialog(self.ctx, self.register_id, self, register_title=title)
         dlg.imported.connect(self._on_imported)
         dlg.open()
         if paths:

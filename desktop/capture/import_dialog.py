@@ -3,6 +3,7 @@ pages numbered in order; duplicates and bad files listed while the rest import."
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from desktop.capture.importing import ImportReport, import_items
@@ -48,16 +49,18 @@ class ImportDialog(QDialog):
 
     imported = Signal(object, bool)
 
-    def __init__(self, ctx, register_id: int, parent=None, *, scanner=None) -> None:
+    def __init__(self, ctx, register_id: int, parent=None, *, scanner=None, register_title: str = "") -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.register_id = register_id
+        self.register_title = register_title  # named at the top: pages go into this register
         self.scanner = scanner
         self.items: list[ImportItem] = []
         self.report: ImportReport | None = None
         self._loading = 0
         self.setObjectName("ImportDialog")
-        self.setWindowTitle(self.tr("Import pages"))
+        self.setWindowTitle(self.tr("Import pages into {register}").format(register=register_title)
+                            if register_title else self.tr("Import pages"))
         self.setAcceptDrops(True)
         self.resize(900, 600)
         self._build()
@@ -75,6 +78,11 @@ class ImportDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay.addLayout(buttons)
+        if self.register_title:
+            into = QLabel(self.tr("Pages are added to the register {register}, after its last page.").format(
+                register=f"<b>{escape(self.register_title)}</b>"), self)
+            into.setObjectName("intoRegister")
+            lay.addWidget(into)
         hint = QLabel(self.tr("Drop image, TIFF or PDF files or folders here. Pages are numbered in this order."), self)
         lay.addWidget(hint)
         split = QSplitter(self)

@@ -971,6 +971,10 @@
     <context>
         <name>ImportDialog</name>
         <message>
+            <source>Import pages into {register}</source>
+            <translation>صفحات {register} میں درآمد کریں</translation>
+        </message>
+        <message>
             <source>Import pages</source>
             <translation>صفحات درآمد کریں</translation>
         </message>
@@ -989,6 +993,10 @@
         <message>
             <source>Remove</source>
             <translation>ہٹائیں</translation>
+        </message>
+        <message>
+            <source>Pages are added to the register {register}, after its last page.</source>
+            <translation>صفحات رجسٹر {register} میں اس کے آخری صفحے کے بعد شامل ہوں گے۔</translation>
         </message>
         <message>
             <source>Drop image, TIFF or PDF files or folders here. Pages are numbered in this order.</source>
