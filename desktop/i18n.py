@@ -333,6 +333,13 @@ def number_text(value, *, urdu_digits: bool | None = None) -> str:
     return display_digits(str(value), urdu=urdu)
 
 
+def list_text(items) -> str:
+    """Items one after another as the interface language writes a list: "1, 2, 3" or
+    "۱، ۲، ۳" (the Urdu comma), each in the office's digits."""
+    sep = "، " if is_rtl() else ", "
+    return sep.join(number_text(i) for i in items)
+
+
 def date_text(value: dt.date | dt.datetime | None, fmt: str | None = None, *, urdu_digits: bool | None = None,
               time: bool = False, seconds: bool = False) -> str:
     """A date (with `time`, also hours and minutes) in the office's format and digits."""

@@ -339,7 +339,7 @@ class CorrectionView(QWidget):
         page = self.model.page
         if page is None:
             return
-        from desktop.i18n import message, number_text
+        from desktop.i18n import list_text, message, number_text
 
         parts = [self.tr("Page {n}").format(n=number_text(page.page_no)), self.tr(page.state)]
         if page.ocr_status == "failed":
@@ -353,7 +353,7 @@ class CorrectionView(QWidget):
         returned = self.model.returned_rows()
         if returned:
             parts.append(self.tr("{n} row(s) sent back for correction: {rows}").format(
-                n=number_text(len(returned)), rows=", ".join(number_text(n) for n in returned)))
+                n=number_text(len(returned)), rows=list_text(returned)))
         parts += [message(f.message) for f in self.model.page_flags[:2]]
         self.status.setText(" · ".join(parts))
 

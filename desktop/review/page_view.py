@@ -11,6 +11,7 @@ import html
 from desktop import page_image
 from desktop.correction.image_view import PageImageView
 from desktop.fonts import urdu_font
+from desktop.i18n import list_text
 from desktop.operations import error_text, read_op, write_op
 from desktop.qt import (
     QAbstractItemView,
@@ -304,7 +305,7 @@ class ReviewPageView(QWidget):
             prefix = ""
             if len(cells) == 1:
                 prefix = f"{d.columns[cells[0].column()][1]}: "
-            rows_txt = ", ".join(str(d.rows[i].row_no) for i in sel)
+            rows_txt = list_text(d.rows[i].row_no for i in sel)
             comment = self.ask_comment(self, self.tr("Return rows"),
                                        self.tr("Why do rows {rows} go back to the clerk?").format(rows=rows_txt), prefix)
         if comment is not None:

@@ -567,3 +567,14 @@ def test_every_urdu_text_is_laid_out_right_to_left(urdu):
     missing = i18n.message("/home/clerk/scan.png: file not found")
     assert _first_strong(flag) == "R" and _first_strong(missing) == "R" and "scan.png" in missing
     assert QCoreApplication.translate("MainWindow", "Registers") == "رجسٹر"  # nothing added where not needed
+
+
+def test_lists_of_row_numbers_use_the_languages_comma(qapp):
+    # GIVEN rows 1, 2 and 3 named in a sentence
+    i18n.apply_language(qapp, "ur")
+    try:
+        # THEN Urdu writes the list with its own comma
+        assert "، " in i18n.list_text([1, 2, 3]) and ", " not in i18n.list_text([1, 2, 3])
+    finally:
+        i18n.apply_language(qapp, "en")
+    assert i18n.list_text([1, 2, 3]).replace("۱", "1").replace("۲", "2").replace("۳", "3") == "1, 2, 3"
