@@ -162,10 +162,16 @@ class MainWindow(QMainWindow):
         self.register_view.setFont(urdu_font(11))
         self.register_view.selectionModel().currentChanged.connect(self._on_register_current)
         lay.addWidget(self.register_view, 1)
-        new_btn = QPushButton(self.tr("New register…"), left)
-        new_btn.setObjectName("newRegisterButton")
-        new_btn.clicked.connect(self.new_register)
-        lay.addWidget(new_btn)
+        self.empty_hint = QLabel(self._empty_hint_text(), left)  # a workspace with no register yet
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setVisible(False)
+        lay.addWidget(self.empty_hint)
+        if self.ctx.actor.role in EDITORS:  # others may not create registers (the menu hides it too)
+            new_btn = QPushButton(self.tr("New register…"), left)
+            new_btn.setObjectName("newRegisterButton")
+            new_btn.clicked.connect(self.new_register)
+            lay.addWidget(new_btn)
         lay.addWidget(QLabel(self.tr("Pages"), left))
         self.page_view = QTableView(left)
         self.page_view.setObjectName("pageList")
@@ -260,11 +266,23 @@ class MainWindow(QMainWindow):
             self.actions_by_name[spec.name] = act
 
     # -- registers and pages ----------------------------------------------
+    def _empty_hint_text(self) -> str:
+        """What to do first in a workspace with no register, for this user's role."""
+        role = self.ctx.actor.role
+        if role in EDITORS:
+            return self.tr("No registers yet. Create one with New register… (Ctrl+N), then import its pages "
+                           "(Ctrl+I) or scan them.")
+        if role == "admin":
+            return self.tr("No registers yet: clerks create them. First add the office's clerks and "
+                           "supervisors (Account → Users…).")
+        return self.tr("No registers yet: clerks create them. Pages they submit come to Review.")
+
     def refresh_registers(self, select_id: int | None = None) -> None:
         def done(regs) -> None:
             if self._closing:
                 return
             current = select_id or self.register_id
+            self.empty_hint.setVisible(not regs)
             self.registers.set_registers(regs)
             row = self.registers.row_of(current) if current else (0 if regs else -1)
             if row >= 0:

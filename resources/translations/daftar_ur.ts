@@ -1154,6 +1154,18 @@
             <translation>ورک اسپیس: ⁦{path}⁩</translation>
         </message>
         <message>
+            <source>No registers yet. Create one with New register… (Ctrl+N), then import its pages (Ctrl+I) or scan them.</source>
+            <translation>ابھی کوئی رجسٹر نہیں۔ «نیا رجسٹر…» (Ctrl+N) سے ایک بنائیں، پھر اس کے صفحات درآمد (Ctrl+I) یا اسکین کریں۔</translation>
+        </message>
+        <message>
+            <source>No registers yet: clerks create them. First add the office's clerks and supervisors (Account → Users…).</source>
+            <translation>ابھی کوئی رجسٹر نہیں: رجسٹر کلرک بناتے ہیں۔ پہلے دفتر کے کلرک اور نگران شامل کریں (اکاؤنٹ ← صارفین…)۔</translation>
+        </message>
+        <message>
+            <source>No registers yet: clerks create them. Pages they submit come to Review.</source>
+            <translation>ابھی کوئی رجسٹر نہیں: رجسٹر کلرک بناتے ہیں۔ ان کے پیش کردہ صفحات پڑتال میں آتے ہیں۔</translation>
+        </message>
+        <message>
             <source>Create or choose a register first.</source>
             <translation>پہلے رجسٹر بنائیں یا منتخب کریں۔</translation>
         </message>

@@ -225,3 +225,33 @@ def test_the_window_fits_a_small_screen_and_opens_where_it_was_left(qtbot, ctx):
     assert not again.isMaximized() and again.geometry() == left
     assert (again.split.sizes(), again.correction.split.sizes(), oversight.open_review(again).split.sizes()) == sizes
     again.close()
+
+
+def test_an_empty_workspace_says_what_to_do_first_by_role(qtbot, workspace, qapp):
+    from desktop.context import AppContext
+    from desktop.mainwindow import MainWindow
+    from records.audit import Actor
+
+    # GIVEN a workspace with no register yet
+    for role, expected, button in (("clerk", "New register", True), ("admin", "Users", False)):
+        ctx = AppContext.create(workspace, Actor(id=None, username=role, role=role))
+        # WHEN its main window opens for a clerk, then for the administrator
+        win = MainWindow(ctx)
+        qtbot.addWidget(win)
+        win.show()
+        wait_idle(qtbot, ctx)
+        # THEN it says what comes first for that role, and offers New register only to who may
+        assert win.empty_hint.isVisible() and expected in win.empty_hint.text()
+        from desktop.qt import QPushButton
+
+        assert (win.findChild(QPushButton, "newRegisterButton") is not None) == button
+        win.shutdown()
+    # GIVEN a register THEN no such hint
+    _register(workspace, Actor(id=None, username="clerk", role="clerk"))
+    ctx = AppContext.create(workspace, Actor(id=None, username="clerk", role="clerk"))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, ctx)
+    assert not win.empty_hint.isVisible()
+    win.shutdown()
