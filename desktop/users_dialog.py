@@ -49,7 +49,19 @@ class NewUserDialog(_Form):
         if not self.username.text().strip():
             self.show_error(self.tr("Type a user name."))
             return
+        if _refused_password(self, self.password.text(), self.username.text().strip()):
+            return  # said in the dialog, what was typed kept
         self.accept()
+
+
+def _refused_password(form: _Form, password: str, username: str) -> bool:
+    """Show the rule a new password breaks in the form (it stays open); False when none."""
+    try:
+        accounts.check_password_rules(password, username)
+    except accounts.AccountError as e:
+        form.show_error(form.tr("Not accepted: {reason}").format(reason=error_text(e)))
+        return True
+    return False
 
 
 class ResetPasswordDialog(_Form):
@@ -57,6 +69,7 @@ class ResetPasswordDialog(_Form):
 
     def __init__(self, user: UserView, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Reset password of {user}").format(user=user.username), parent)
+        self.user = user
         self.setObjectName("ResetPasswordDialog")
         self.set_intro(self.tr("{user} must choose a new password at the next sign-in.").format(user=user.username))
         self.password = self.line("resetPassword", self.tr("New password"), password=True)
@@ -65,6 +78,8 @@ class ResetPasswordDialog(_Form):
     def submit(self) -> None:
         if self.password.text() != self.repeat.text():
             self.show_error(self.tr("The two passwords differ: type the same password twice."))
+            return
+        if _refused_password(self, self.password.text(), self.user.username):
             return
         self.accept()
 

@@ -3167,6 +3167,13 @@ Your name is recorded as the approver of every row.</source>
         </message>
     </context>
     <context>
+        <name>form</name>
+        <message>
+            <source>Not accepted: {reason}</source>
+            <translation>نامنظور: {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>view</name>
         <message>
             <source>Move row</source>

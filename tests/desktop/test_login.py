@@ -147,7 +147,6 @@ def test_a_refused_password_is_explained_in_urdu(qtbot, root, qapp):
     # GIVEN the Urdu interface and the dialog that changes a password
     from desktop import i18n
     from desktop.login import ChangePasswordDialog
-
     from records.workspace import Workspace
 
     ws = Workspace.open(root)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.context import AppContext, Preferences
+from desktop.qt import QDialog
 from records import accounts, services, workflow
 from tests.desktop.conftest import wait_idle
 from tests.desktop.helpers import make_register
@@ -171,6 +172,28 @@ def test_admin_creates_resets_and_disables_users(qtbot, workspace, qapp, actors)
     finally:
         dlg.close()
         ctx.close()
+
+
+def test_a_new_users_password_is_checked_in_the_form_which_keeps_what_was_typed(qtbot):
+    from desktop.users_dialog import NewUserDialog
+
+    # GIVEN the new-user form filled with a password too short
+    form = NewUserDialog()
+    qtbot.addWidget(form)
+    form.username.setText("clerk2")
+    form.full_name.setText("نیا کلرک")
+    form.password.setText("short")
+    form.repeat.setText("short")
+    # WHEN it is submitted
+    form.submit()
+    # THEN it stays open, names the rule and keeps the name typed
+    assert form.result() != QDialog.DialogCode.Accepted
+    assert "at least 8 characters" in form.error.text() and form.full_name.text() == "نیا کلرک"
+    # WHEN a good password is given THEN it closes
+    form.password.setText("clerk2-pass")
+    form.repeat.setText("clerk2-pass")
+    form.submit()
+    assert form.result() == QDialog.DialogCode.Accepted
 
 
 def test_non_admin_is_refused_by_the_core(qtbot, workspace, qapp, actors):
