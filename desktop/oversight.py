@@ -97,18 +97,31 @@ def _need_register(win) -> int | None:
     return win.register_id
 
 
+def _current_khewat(win) -> str:
+    """The khewat of the row the clerk is on, when its page is of the chosen register: what
+    a fard is most likely asked for."""
+    view = win.correction
+    place = view.current_field()
+    page = view.model.page
+    if place is None or page is None or page.register_id != win.register_id:
+        return ""
+    return view.model.text(place[0], "khewat_no") or ""
+
+
 def save_fard(win):
     from desktop.reports_dialogs import save_fard_pdf
 
     rid = _need_register(win)
-    return rid and save_fard_pdf(win, win.ctx.ws, rid, urdu_digits=win.ctx.prefs.urdu_digits)
+    return rid and save_fard_pdf(win, win.ctx.ws, rid, urdu_digits=win.ctx.prefs.urdu_digits,
+                                 suggested=_current_khewat(win))
 
 
 def preview_fard(win):
     from desktop import reports_dialogs
 
     rid = _need_register(win)
-    return rid and reports_dialogs.preview_fard(win, win.ctx.ws, rid, urdu_digits=win.ctx.prefs.urdu_digits)
+    return rid and reports_dialogs.preview_fard(win, win.ctx.ws, rid, urdu_digits=win.ctx.prefs.urdu_digits,
+                                                suggested=_current_khewat(win))
 
 
 def save_progress_report(win):

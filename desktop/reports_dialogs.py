@@ -178,10 +178,10 @@ def _fard_job(workspace, register_id: int, khewat: str | None, owner: str | None
     return fn
 
 
-def _ask_khewat(parent, khewat, owner) -> tuple[str | None, str | None] | None:
+def _ask_khewat(parent, khewat, owner, suggested: str = "") -> tuple[str | None, str | None] | None:
     if khewat or owner:
         return khewat, owner
-    text, ok = QInputDialog.getText(parent, _tr("Fard"), _tr("Khewat no (or owner's name):"))
+    text, ok = QInputDialog.getText(parent, _tr("Fard"), _tr("Khewat no (or owner's name):"), text=suggested)
     if not ok or not text.strip():
         return None
     t = text.strip()
@@ -192,9 +192,10 @@ def _ask_khewat(parent, khewat, owner) -> tuple[str | None, str | None] | None:
 
 def save_fard_pdf(parent: QWidget | None, workspace, register_id: int, *, khewat: str | None = None,
                   owner: str | None = None, path: str | Path | None = None, urdu_digits: bool | None = None,
-                  offer_open: bool = True) -> ReportJob | None:
-    """"Save fard as PDF…": asks for the khewat and file when not given; None if cancelled."""
-    chosen = _ask_khewat(parent, khewat, owner)
+                  offer_open: bool = True, suggested: str = "") -> ReportJob | None:
+    """"Save fard as PDF…": asks for the khewat (offering `suggested`, the clerk's current
+    row's) and file when not given; None if cancelled."""
+    chosen = _ask_khewat(parent, khewat, owner, suggested)
     if chosen is None:
         return None
     khewat, owner = chosen
@@ -207,9 +208,10 @@ def save_fard_pdf(parent: QWidget | None, workspace, register_id: int, *, khewat
 
 
 def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat: str | None = None,
-                 owner: str | None = None, urdu_digits: bool | None = None, show: bool = True) -> ReportJob | None:
+                 owner: str | None = None, urdu_digits: bool | None = None, show: bool = True,
+                 suggested: str = "") -> ReportJob | None:
     """Make the fard PDF in the worker, then show it in a print preview (print from there)."""
-    chosen = _ask_khewat(parent, khewat, owner)
+    chosen = _ask_khewat(parent, khewat, owner, suggested)
     if chosen is None:
         return None
     khewat, owner = chosen

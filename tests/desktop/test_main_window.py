@@ -255,3 +255,30 @@ def test_an_empty_workspace_says_what_to_do_first_by_role(qtbot, workspace, qapp
     wait_idle(qtbot, ctx)
     assert not win.empty_hint.isVisible()
     win.shutdown()
+
+
+def test_the_fard_asked_for_is_offered_from_the_row_the_clerk_is_on(qtbot, ctx, monkeypatch):
+    # GIVEN the clerk on the second row (khewat 47) of a page of the chosen register
+    from desktop import oversight
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QInputDialog
+    from tests.desktop.helpers import make_register
+
+    _rid, (pid,) = make_register(ctx)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.correction.model.page is not None and win.correction.model.rowCount() == 2)
+    win.correction.select_field(1, "owner")
+    offered = []
+
+    def answer(parent, title, label, *a, text="", **kw):
+        offered.append(text)
+        return "", False  # cancelled: nothing printed
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    # WHEN the clerk asks for a fard
+    oversight.preview_fard(win)
+    oversight.save_fard(win)
+    # THEN the question offers that row's khewat, so Enter prints it
+    assert offered == [win.correction.model.text(1, "khewat_no")] * 2 and offered[0]
+    win.shutdown()
