@@ -41,6 +41,7 @@ from desktop.qt import (
     QMessageBox,
     QObject,
     QPageLayout,
+    QPaintEngine,
     QPainter,
     QPushButton,
     QRectF,
@@ -262,25 +263,36 @@ def save_report_pdf(parent: QWidget | None, workspace, kind: str, *, register_id
 
 
 # ----------------------------------------------------------------------------- preview
-def render_pdf_pages(pdf: str | Path, dpi: int = 110) -> list[QImage]:
-    """PDF pages as QImages (pypdfium2), for preview and printing."""
+PRINT_DPI = 300  # pages go to paper at this resolution (the preview's 110 dpi blurs Nastaliq)
+
+
+def render_pdf_pages(pdf: str | Path | bytes, dpi: int = 110) -> list[QImage]:
+    """PDF pages (a file, or its bytes) as QImages (pypdfium2), for the preview."""
+    return list(iter_pdf_pages(pdf, dpi))
+
+
+def iter_pdf_pages(pdf: str | Path | bytes, dpi: int):
+    """PDF pages as QImages one at a time (a long fard printed at 300 dpi never sits in
+    memory whole)."""
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(pdf))
-    images = []
+    doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
     try:
         for page in doc:
-            images.append(page_image.to_qimage(page_image.from_pil(page.render(scale=dpi / 72).to_pil())))
+            yield page_image.to_qimage(page_image.from_pil(page.render(scale=dpi / 72).to_pil()))
     finally:
         doc.close()
-    return images
 
 
-def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
-    """Draw page images onto a printer (or preview), each scaled to fit its page."""
+def paint_pages(printer: QPrinter, images: list[QImage], pdf: bytes | None = None) -> None:
+    """Draw page images onto a printer (or preview), each scaled to fit its page. Printing
+    (not the preview) renders the PDF again at the printer's resolution up to PRINT_DPI,
+    page by page, when its bytes are given."""
     painter = QPainter(printer)
     try:
-        for i, img in enumerate(images):
+        to_paper = pdf is not None and painter.paintEngine().type() != QPaintEngine.Type.Picture
+        pages = iter_pdf_pages(pdf, min(PRINT_DPI, printer.resolution())) if to_paper else images
+        for i, img in enumerate(pages):
             if i:
                 printer.newPage()
             rect = painter.viewport()
@@ -292,13 +304,14 @@ def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
 
 def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreviewDialog:
     """A print preview of a PDF file (landscape pages shown landscape)."""
-    images = render_pdf_pages(pdf)
+    data = Path(pdf).read_bytes()  # kept for printing: the file may be gone by then
+    images = render_pdf_pages(data)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if images and images[0].width() > images[0].height():
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     dlg = QPrintPreviewDialog(printer, parent)
     dlg.setWindowTitle(_tr("Print preview — {name}").format(name=Path(pdf).name))
-    dlg.paintRequested.connect(lambda p: paint_pages(p, images))
+    dlg.paintRequested.connect(lambda p: paint_pages(p, images, data))
     dlg._daftar_printer = printer  # keep the printer alive as long as the dialog
     dlg._daftar_pages = images
     return dlg

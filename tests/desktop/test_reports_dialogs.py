@@ -68,6 +68,30 @@ def test_preview_renders_pdf_pages_and_prints_them(qtbot, workspace, sample, tmp
     dlg.deleteLater()
 
 
+def test_printing_renders_the_pages_at_print_resolution(qtbot, workspace, sample, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop import reports_dialogs as rd
+
+    # GIVEN a fard's print preview (its pages shown at screen resolution)
+    job = rd.preview_fard(None, workspace, sample.register_id, khewat="47", show=False)
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    pdf = open(job.result.path, "rb").read()
+    preview = rd.render_pdf_pages(pdf)
+    # WHEN it is printed (here to a PDF printer at 1200 dpi)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    rd.paint_pages(printer, preview, pdf)
+    # THEN the page sent to paper was drawn from a 300 dpi rendering, not the preview's 110
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(tmp_path / "printed.pdf"))
+    widths = [obj.get_px_size()[0] for obj in doc[0].get_objects() if obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE]
+    doc.close()
+    assert widths and max(widths) >= 3000 > preview[0].width() * 2, (widths, preview[0].width())
+
+
 def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp_path):
     from desktop import reports_dialogs as rd
     from records.exports.csv_export import read_csv
