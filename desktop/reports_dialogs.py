@@ -33,6 +33,7 @@ from desktop.qt import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGuiApplication,
     QHBoxLayout,
     QImage,
     QInputDialog,
@@ -320,6 +321,10 @@ def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreview
 def open_pdf_preview(parent: QWidget | None, pdf: str | Path) -> QPrintPreviewDialog:
     dlg = pdf_preview_dialog(parent, pdf)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is not None:  # a page to read, not a thumbnail: most of the screen
+        avail = screen.availableGeometry()
+        dlg.resize(int(avail.width() * 0.9), int(avail.height() * 0.9))
     dlg.open()
     return dlg
 

@@ -92,6 +92,21 @@ def test_printing_renders_the_pages_at_print_resolution(qtbot, workspace, sample
     assert widths and max(widths) >= 3000 > preview[0].width() * 2, (widths, preview[0].width())
 
 
+def test_the_print_preview_opens_large_enough_to_read(qtbot, workspace, sample):
+    from desktop import reports_dialogs as rd
+    from desktop.qt import QGuiApplication
+
+    # GIVEN a fard made for the preview
+    job = rd.preview_fard(None, workspace, sample.register_id, khewat="47", show=False)
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    # WHEN the preview opens
+    dlg = rd.open_pdf_preview(None, job.result.path)
+    avail = QGuiApplication.primaryScreen().availableGeometry()
+    # THEN it takes most of the screen (it opened at Qt's small default size)
+    assert dlg.width() >= avail.width() * 0.8 and dlg.height() >= avail.height() * 0.8
+    dlg.close()
+
+
 def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp_path):
     from desktop import reports_dialogs as rd
     from records.exports.csv_export import read_csv
