@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 
 from desktop import mainthread
-from desktop.i18n import message
+from desktop.i18n import message, number_text
 from desktop.qt import (
     QHBoxLayout,
     QLabel,
@@ -48,6 +48,21 @@ def _when(iso: str) -> str:
         return date_text(dt.datetime.fromisoformat(iso.rstrip("Z")), time=True) + " UTC"
     except ValueError:
         return iso
+
+
+STALE_DAYS = 7  # entries waiting longer than this since the last sync: said in orange
+
+
+def _days_since(iso: str, now=None) -> int | None:
+    """Whole days since an ISO time of the sync state (UTC), None if it cannot be read."""
+    import datetime as dt
+
+    try:
+        then = dt.datetime.fromisoformat(iso.rstrip("Z")).replace(tzinfo=None)
+    except ValueError:
+        return None
+    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return max(0, (now - then).days)
 
 
 class SyncPanel(QWidget):
@@ -264,8 +279,15 @@ class SyncPanel(QWidget):
             w=st.waiting, a=c.get("acknowledged", 0), ok=c.get("accepted", 0), rej=c.get("rejected", 0),
             att=c.get("conflict", 0) + c.get("failed", 0)))
         self.resend_btn.setEnabled(c.get("failed", 0) > 0 and not self._busy)
-        self.last_label.setText(self.tr("Last successful sync: {t}").format(
-            t=_when(st.last_success) if st.last_success else self.tr("never")))
+        days = _days_since(st.last_success) if st.last_success else None
+        last = self.tr("Last successful sync: {t}").format(t=_when(st.last_success) if st.last_success else self.tr("never"))
+        if days == 1:
+            last += " " + self.tr("(yesterday)")
+        elif days:
+            last += " " + self.tr("({n} days ago)").format(n=number_text(days))
+        stale = st.waiting > 0 and days is not None and days >= STALE_DAYS
+        self.last_label.setText(last)
+        self.last_label.setStyleSheet("color: #b35c00; font-weight: bold" if stale else "")
         if st.paused != self._paused:
             self.pause_btn.blockSignals(True)
             self.pause_btn.setChecked(st.paused)

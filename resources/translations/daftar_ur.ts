@@ -3014,6 +3014,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>کبھی نہیں</translation>
         </message>
         <message>
+            <source>(yesterday)</source>
+            <translation>(کل)</translation>
+        </message>
+        <message>
+            <source>({n} days ago)</source>
+            <translation>(⁦{n}⁩ دن پہلے)</translation>
+        </message>
+        <message>
             <source>Needs a supervisor</source>
             <translation>نگران درکار</translation>
         </message>

@@ -270,3 +270,23 @@ def test_an_office_not_enrolled_is_told_what_to_do_at_once(qtbot, workspace):
             panel.stop()
         finally:
             i18n.apply_language(QApplication.instance(), "en")
+
+
+def test_entries_waiting_a_week_since_the_last_sync_are_pointed_out(qtbot):
+    # GIVEN an office whose last successful sync was ten days ago, six entries waiting
+    import datetime as dt
+
+    office = FakeOffice(SyncReport())
+    ten_days = (dt.datetime.now(dt.UTC) - dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    last = {"success": ten_days}
+    office.status = lambda: QueueStatus({"queued": 6}, last["success"], None, False, ())
+    # WHEN the panel shows its state
+    panel = make_panel(qtbot, office)
+    # THEN it says how long ago, in a colour that is seen
+    assert "(10 days ago)" in panel.last_label.text() and "color" in panel.last_label.styleSheet()
+    # GIVEN a sync yesterday THEN it is said plainly
+    last["success"] = (dt.datetime.now(dt.UTC) - dt.timedelta(days=1, hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    panel.refresh()
+    qtbot.waitUntil(lambda: "(yesterday)" in panel.last_label.text())
+    assert panel.last_label.styleSheet() == ""
+    panel.stop()
