@@ -31,6 +31,7 @@ class ScanDialog(QDialog):
         self.scanner = scanner or default_scanner()
         self.setObjectName("ScanDialog")
         self.setWindowTitle(self.tr("Scan pages"))
+        self.setMinimumWidth(520)
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.device = QComboBox(self)
@@ -72,13 +73,19 @@ class ScanDialog(QDialog):
         self.busy = False
         self.refresh()
 
+    def _say(self, text: str) -> None:
+        """Show a message and grow the dialog to it (a long reason was cut off, the form
+        squeezed: the size was fixed when the dialog opened with a short one)."""
+        self.message.setText(text)
+        self.adjustSize()
+
     def refresh(self) -> None:
         """Ask the back end for its devices (in the background: SANE can take seconds)."""
         if not self.scanner.is_available():
-            self.message.setText(message(self.scanner.unavailable_reason()))
+            self._say(message(self.scanner.unavailable_reason()))
             self.refresh_button.setEnabled(False)
             return
-        self.message.setText(self.tr("Looking for scanners…"))
+        self._say(self.tr("Looking for scanners…"))
         self.busy = True
         self.ctx.runner.run_read(self.scanner.list_devices, self._on_devices)
 
@@ -88,12 +95,12 @@ class ScanDialog(QDialog):
         try:
             devices = fut.result()
         except Exception as e:  # noqa: BLE001
-            self.message.setText(error_text(e))
+            self._say(error_text(e))
             return
         for d in devices:
             self.device.addItem(f"{d.name} — {d.description}", d.name)
         self.scan_button.setEnabled(bool(devices))
-        self.message.setText("" if devices else self.tr(NO_DEVICES))
+        self._say("" if devices else self.tr(NO_DEVICES))
 
     def settings(self) -> ScanSettings:
         return ScanSettings(device=self.device.currentData(), resolution=self.resolution.value(),
@@ -105,7 +112,7 @@ class ScanDialog(QDialog):
         settings = self.settings()
         self.scan_button.setEnabled(False)
         self.busy = True
-        self.message.setText(self.tr("Scanning…"))
+        self._say(self.tr("Scanning…"))
 
         def done(fut) -> None:
             self.busy = False
@@ -113,7 +120,7 @@ class ScanDialog(QDialog):
             try:
                 files = fut.result()
             except Exception as e:  # noqa: BLE001
-                self.message.setText(error_text(e))
+                self._say(error_text(e))
                 return
             self.scanned.emit([str(f) for f in files])
             self.accept()

@@ -88,9 +88,13 @@ def test_scan_dialog_empty_device_list_and_windows_message(qtbot, ctx):
 
     dlg = ScanDialog(ctx, scanner=NoDevices())
     qtbot.addWidget(dlg)
+    dlg.show()  # opened while "Looking for scanners…"
     wait_idle(qtbot, ctx)
     # THEN the dialog explains what to check instead of showing an empty list
     assert dlg.message.text() == NO_DEVICES and not dlg.scan_button.isEnabled()
+    # ... all of it: the dialog grew to the explanation, no field squeezed below its size
+    msg, res = dlg.message, dlg.resolution
+    assert msg.height() >= msg.heightForWidth(msg.width()) and res.height() >= res.minimumSizeHint().height()
     win = ScanDialog(ctx, scanner=UnavailableScanner(WINDOWS_REASON))
     qtbot.addWidget(win)
     assert "WIA or TWAIN" in win.message.text() and not win.scan_button.isEnabled()
