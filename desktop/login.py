@@ -84,7 +84,9 @@ class _Form(QDialog):
         return edit
 
     def show_error(self, text: str) -> None:
+        """Say what is wrong below the fields, the form grown to show all of it."""
         self.error.setText(text)
+        self.adjustSize()
 
     def submit(self) -> None:  # pragma: no cover - overridden
         self.accept()

@@ -53,6 +53,7 @@ def test_wrong_passwords_then_lockout_are_shown_in_the_dialog(qtbot, root):
 
     dlg = LoginDialog(root)
     qtbot.addWidget(dlg)
+    dlg.show()
     dlg.username.setText("clerk1")
     # GIVEN a first wrong password
     dlg.password.setText("wrong-1")
@@ -71,6 +72,8 @@ def test_wrong_passwords_then_lockout_are_shown_in_the_dialog(qtbot, root):
     dlg.submit()
     assert "too many wrong passwords" in dlg.error.text() and "seconds" in dlg.error.text()
     assert dlg.workspace is None
+    # ... all of the message in view, not cut off at the dialog's first size
+    assert dlg.error.height() >= dlg.error.heightForWidth(dlg.error.width())
 
 
 def test_empty_fields_are_refused_without_a_check(qtbot, root):
