@@ -159,7 +159,7 @@ def open_sync(win):
             run_pass=lambda progress: engine.run_once(ws, progress=progress),
             status=lambda: engine.queue_status(ws),
             set_paused=lambda paused: engine.set_paused(ws, paused),
-            reachable=lambda: engine.enrolment_problem(ws) or engine.server_reachable(ws),
+            reachable=lambda: engine.connection_state(ws),
             resend=resend,
             parent=win,
         )

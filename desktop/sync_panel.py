@@ -7,7 +7,7 @@ Self-contained; the main window wires it to a workspace:
         run_pass=lambda progress: SyncEngine(ws, progress=progress).run_once(),
         status=lambda: engine.queue_status(ws),
         set_paused=lambda p: engine.set_paused(ws, p),
-        reachable=lambda: engine.server_reachable(ws),
+        reachable=lambda: engine.connection_state(ws),
     )
     panel.watch(60_000)   # poll the connection; sync by itself when it comes back
 

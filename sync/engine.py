@@ -665,23 +665,20 @@ def run_once(ws, **kw) -> SyncReport:
     return SyncEngine(ws, **kw).run_once()
 
 
-def enrolment_problem(ws) -> str | None:
-    """Why this office cannot sync at all, whatever the network (not enrolled with a central
-    server yet, its CA file missing: what IT must do), or None when it could."""
-    try:
-        SyncEngine(ws).close()
-    except SyncError as e:
-        return str(e)
-    return None
-
-
-def server_reachable(ws, **kw) -> bool:
-    """Connectivity watcher the desktop can poll: does the central server answer?"""
+def connection_state(ws, **kw) -> bool | str:
+    """What the desktop's connectivity watcher polls: True when the central server answers,
+    False when it does not (no connection), or why this office cannot sync whatever the
+    network (not enrolled with a central server yet, its CA file missing: what IT must do)."""
     try:
         eng = SyncEngine(ws, **kw)
-    except SyncError:
-        return False
+    except SyncError as e:
+        return str(e)
     try:
         return eng.server_reachable()
     finally:
         eng.close()
+
+
+def server_reachable(ws, **kw) -> bool:
+    """Does the central server answer? (False too when the office cannot sync at all.)"""
+    return connection_state(ws, **kw) is True

@@ -251,13 +251,13 @@ def test_an_office_not_enrolled_is_told_what_to_do_at_once(qtbot, workspace):
     from sync import engine
 
     office = FakeOffice(SyncReport())
-    reason = engine.enrolment_problem(workspace)
-    assert reason and "not enrolled" in reason
+    reason = engine.connection_state(workspace)
+    assert isinstance(reason, str) and "not enrolled" in reason
     for lang in ("en", "ur"):
         i18n.apply_language(QApplication.instance(), lang)
         try:
             panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused,
-                              reachable=lambda: engine.enrolment_problem(workspace) or office.online)
+                              reachable=lambda: engine.connection_state(workspace))
             qtbot.addWidget(panel)
             # WHEN it starts watching (the first check is at once, not a minute later)
             panel.watch(60_000)
