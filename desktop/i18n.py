@@ -379,16 +379,7 @@ def _message_templates() -> list[tuple[re.Pattern, str]]:
 def field_label(name: str) -> str:
     """A field's label in the interface language ("khewat_no" -> "نمبر کھیوٹ" or "Khewat
     no"), from the built-in templates; a name no template has is shown as it is."""
-    if "field_labels" not in _state:
-        from records.templates import BUILTIN, builtin
-
-        table: dict[str, tuple[str, str]] = {}
-        for kind in BUILTIN:
-            t = builtin(kind)
-            for spec in (*t.header, *t.columns):
-                table.setdefault(spec.name, (spec.label_en, spec.label_ur))
-        _state["field_labels"] = table
-    en_ur = _state["field_labels"].get(name)
+    en_ur = _builtin_fields().get(name)
     if en_ur is None:
         return name
     return en_ur[1] if is_rtl() else en_ur[0]
@@ -403,6 +394,19 @@ def template_title(kind: str) -> str | None:
         return None
     t = builtin(kind)
     return t.title_ur if is_rtl() else t.title_en
+
+
+@functools.cache
+def _builtin_fields() -> dict[str, tuple[str, str]]:
+    """Field name -> (English label, Urdu label) over the built-in templates (first wins)."""
+    from records.templates import BUILTIN, builtin
+
+    table: dict[str, tuple[str, str]] = {}
+    for kind in BUILTIN:
+        t = builtin(kind)
+        for spec in (*t.header, *t.columns):
+            table.setdefault(spec.name, (spec.label_en, spec.label_ur))
+    return table
 
 
 def _labels() -> dict[str, str]:
