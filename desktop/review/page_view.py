@@ -129,13 +129,18 @@ class ReviewPageView(QWidget):
         self.notice.setStyleSheet("color: #8a1c1c")
         lay.addWidget(self.notice)
 
-        buttons = QHBoxLayout()
-        self.approve_btn = self._button("approvePage", self.tr("Approve page"), self.approve_page, buttons)
-        self.return_btn = self._button("returnPage", self.tr("Return page…"), self.return_page, buttons)
-        self.approve_rows_btn = self._button("approveRows", self.tr("Approve selected rows"), self.approve_selected, buttons)
-        self.return_rows_btn = self._button("returnRows", self.tr("Return selected rows/field…"), self.return_selected, buttons)
-        self.verify_btn = self._button("verifyPage", self.tr("Verify page"), self.verify_page, buttons)
-        lay.addLayout(buttons)
+        # two rows: the page's actions, then the selected rows' (in one row the five buttons
+        # of a revenue officer made the rows' side so wide that the page image got 110 px)
+        page_buttons, row_buttons = QHBoxLayout(), QHBoxLayout()
+        self.approve_btn = self._button("approvePage", self.tr("Approve page"), self.approve_page, page_buttons)
+        self.return_btn = self._button("returnPage", self.tr("Return page…"), self.return_page, page_buttons)
+        self.verify_btn = self._button("verifyPage", self.tr("Verify page"), self.verify_page, page_buttons)
+        self.approve_rows_btn = self._button("approveRows", self.tr("Approve selected rows"), self.approve_selected,
+                                             row_buttons)
+        self.return_rows_btn = self._button("returnRows", self.tr("Return selected rows/field…"), self.return_selected,
+                                            row_buttons)
+        lay.addLayout(page_buttons)
+        lay.addLayout(row_buttons)
 
         self.split = split = QSplitter(self)
         split.setObjectName("reviewPageSplit")

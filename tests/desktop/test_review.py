@@ -255,3 +255,23 @@ def test_bulk_approval_leaves_own_pages_for_another_reviewer(qtbot, people, monk
     assert _states(clerk.ws, theirs) == {workflow.APPROVED}
     assert _states(clerk.ws, mine) == {workflow.SUBMITTED}
     assert "1 page(s) of your own work" in panel.status.text()
+
+
+def test_a_revenue_officers_page_image_keeps_its_room(qtbot, people, qapp):
+    # GIVEN the Urdu review screen of a revenue officer (five action buttons) at the width
+    # the main window gives it on a 1366 x 768 screen
+    from desktop import i18n
+    from desktop.review.panel import ReviewPanel
+
+    i18n.apply_language(qapp, "ur")
+    try:
+        panel = ReviewPanel(people["ro1"])
+        qtbot.addWidget(panel)
+        panel.resize(1030, 700)
+        panel.show()
+        wait_idle(qtbot, people["ro1"])
+        # THEN the page image beside the rows is still wide enough to read from
+        assert panel.page_view.verify_btn.isVisible()
+        assert panel.page_view.split.sizes()[0] >= 250, panel.page_view.split.sizes()
+    finally:
+        i18n.apply_language(qapp, "en")
