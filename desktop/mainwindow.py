@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.page_view.verticalHeader().hide()
         self.page_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.page_view.selectionModel().currentChanged.connect(self._on_page_current)
+        self.page_view.activated.connect(lambda _i: self.focus_page())  # Enter (or a double click) on a page
         lay.addWidget(self.page_view, 3)
 
         self.tabs = QTabWidget(self)
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
             ActionSpec("retryOcr", "&OCR", "Retry failed pages", self.retry_failed, EDITORS),
             ActionSpec("cancelOcr", "&OCR", "Cancel OCR", self.ocr.cancel, EDITORS),
             ActionSpec("findRows", "&View", "Find rows…", self.focus_search, shortcut="Ctrl+F"),
-            ActionSpec("showPage", "&View", "Page", lambda: self.tabs.setCurrentIndex(0), shortcut="Ctrl+1"),
+            ActionSpec("showPage", "&View", "Page", self.focus_page, shortcut="Ctrl+1"),
             ActionSpec("showReturned", "&View", "Rows returned to me", lambda: oversight.show_returned(self), EDITORS),
             ActionSpec("showSync", "&View", "Sync with the central office", lambda: oversight.open_sync(self)),
             ActionSpec("urduKeyboard", "&View", "Urdu keyboard", lambda: urdu_keyboard.toggle_keyboard(self), EDITORS, "F9"),
@@ -408,6 +409,15 @@ class MainWindow(QMainWindow):
 
         if self.register_id is not None:
             failed_pages(self.ctx, self.register_id, self.ocr.enqueue)
+
+    def focus_page(self) -> None:
+        """Ctrl+1: the page tab, the keyboard in its rows (on the first cell if none is current),
+        wherever the focus was (the register list at the start)."""
+        self.tabs.setCurrentIndex(0)
+        table = self.correction.table
+        if not table.currentIndex().isValid() and self.correction.model.rowCount():
+            table.setCurrentIndex(self.correction.model.index(0, 0))
+        table.setFocus()
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)

@@ -282,3 +282,27 @@ def test_the_fard_asked_for_is_offered_from_the_row_the_clerk_is_on(qtbot, ctx, 
     # THEN the question offers that row's khewat, so Enter prints it
     assert offered == [win.correction.model.text(1, "khewat_no")] * 2 and offered[0]
     win.shutdown()
+
+
+def test_the_keyboard_reaches_the_rows_from_the_lists(qtbot, ctx):
+    # GIVEN the main window opened on a page, the keyboard in the register list
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QApplication, Qt
+    from tests.desktop.helpers import make_register
+
+    make_register(ctx)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.correction.model.rowCount() == 2)
+    win.register_view.setFocus()
+    # WHEN the clerk presses Ctrl+1
+    win.actions_by_name["showPage"].trigger()
+    # THEN the rows have the keyboard, on a cell, ready for typing
+    assert win.correction.table.hasFocus() or QApplication.focusWidget() is win.correction.table
+    assert win.correction.table.currentIndex().isValid()
+    # WHEN Enter is pressed on a page in the page list THEN the same
+    win.page_view.setFocus()
+    qtbot.keyClick(win.page_view, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is win.correction.table
+    win.shutdown()
