@@ -12,8 +12,10 @@ from desktop.fonts import urdu_font
 from desktop.operations import error_text, read_op, write_op
 from desktop.qt import (
     QAbstractItemView,
+    QAction,
     QComboBox,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -100,6 +102,7 @@ class ReviewPanel(QWidget):
         split.setSizes([300, 1000])
         for name, sp in self.splitters().items():
             restore_splitter(sp, name)  # as the supervisor left them
+        self._add_keys()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(split)
@@ -180,6 +183,34 @@ class ReviewPanel(QWidget):
                 clerk = reg.child(j)
                 out += [clerk.child(k) for k in range(clerk.childCount())]
         return out
+
+    def step_page(self, step: int) -> None:
+        """Next (+1) or previous (-1) page of the queue (PgDn / PgUp in the review)."""
+        items = self.page_items()
+        if not items:
+            return
+        current = self.tree.currentItem()
+        i = items.index(current) + step if current in items else 0
+        if 0 <= i < len(items):
+            self.tree.setCurrentItem(items[i])
+
+    def _add_keys(self) -> None:
+        """Keyboard first for supervisors too: keys that work anywhere in the review screen."""
+        view = self.page_view
+        for key, slot, button in (
+            ("PgDown", lambda: self.step_page(1), None),
+            ("PgUp", lambda: self.step_page(-1), None),
+            ("Ctrl+Shift+A", view.approve_page, view.approve_btn),
+            ("Ctrl+Shift+B", view.return_page, view.return_btn),
+        ):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # the page's buttons act only when they could be pressed (not one's own work)
+            act.triggered.connect(lambda _=False, s=slot, b=button: (b is None or b.isEnabled()) and s())
+            self.addAction(act)
+            if button is not None:
+                button.setToolTip(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText))
 
     def select_page(self, page_id: int) -> bool:
         for it in self.page_items():

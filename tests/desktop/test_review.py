@@ -275,3 +275,37 @@ def test_a_revenue_officers_page_image_keeps_its_room(qtbot, people, qapp):
         assert panel.page_view.split.sizes()[0] >= 250, panel.page_view.split.sizes()
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_a_supervisor_reviews_with_the_keyboard(qtbot, people):
+    # GIVEN two pages clerk1 submitted, and girdawar1's review screen on the first
+    pids = _submitted_pages(people["clerk1"], 2)
+    g1 = people["girdawar1"]
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, pids[0])
+    panel.page_view.table.setFocus()
+    # WHEN PgDn is pressed THEN the next page of the queue opens
+    qtbot.keyClick(panel.page_view.table, Qt.Key.Key_PageDown)
+    wait_idle(qtbot, g1)
+    assert panel.page_view.data.page.id == pids[1]
+    # WHEN Ctrl+Shift+A is pressed THEN that page is approved (the buttons name their keys)
+    qtbot.keyClick(panel.page_view.table, Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, g1)
+    assert _states(g1.ws, pids[1]) == {workflow.APPROVED} and _states(g1.ws, pids[0]) == {workflow.SUBMITTED}
+    assert "Ctrl+Shift+A" in panel.page_view.approve_btn.toolTip()
+
+
+def test_the_approve_key_does_nothing_on_ones_own_work(qtbot, people):
+    # GIVEN girdawar1's own submitted page open in his review screen
+    g1 = people["girdawar1"]
+    _rid, pid = _submitted_page(g1)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, pid)
+    # WHEN he presses Ctrl+Shift+A THEN nothing is approved (the button is disabled)
+    qtbot.keyClick(panel.page_view.table, Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, g1)
+    assert _states(g1.ws, pid) == {workflow.SUBMITTED}
