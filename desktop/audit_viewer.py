@@ -9,7 +9,7 @@ import re
 
 from desktop.bidi import shown_value
 from desktop.fonts import urdu_font
-from desktop.i18n import date_text, field_label, is_rtl, template_title, tr
+from desktop.i18n import date_text, field_label, is_rtl, role_label, template_title, tr
 from desktop.operations import error_text, read_op
 from desktop.qt import (
     QT_TRANSLATE_NOOP,
@@ -116,7 +116,7 @@ def _named(e: AuditRow, value: str) -> str:
         return f"{title} {rest}".strip() if title else value
     m = _USER_AND_ROLE.match(value) if e.action.startswith("user.") else None
     if m:
-        return f"{m['user']} ({_tr(m['role'])})"
+        return f"{m['user']} ({role_label(m['role'])})"
     return value
 
 

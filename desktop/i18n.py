@@ -33,6 +33,7 @@ from pathlib import Path
 
 import resources
 from desktop.qt import (
+    QT_TRANSLATE_NOOP,
     QApplication,
     QCoreApplication,
     QDialog,
@@ -331,6 +332,18 @@ def number_text(value, *, urdu_digits: bool | None = None) -> str:
     """A number (or text holding digits) in the office's digits: ۱۲-۵ or 12-5."""
     urdu = _display["urdu_digits"] if urdu_digits is None else urdu_digits
     return display_digits(str(value), urdu=urdu)
+
+
+# The roles as people call them (translated in the context "RoleBox", the role picker's).
+ROLE_LABELS = {"clerk": QT_TRANSLATE_NOOP("RoleBox", "Records clerk"),
+               "supervisor": QT_TRANSLATE_NOOP("RoleBox", "Supervisor (Girdawar)"),
+               "revenue_officer": QT_TRANSLATE_NOOP("RoleBox", "Revenue officer"),
+               "admin": QT_TRANSLATE_NOOP("RoleBox", "Administrator (IT)")}
+
+
+def role_label(role: str) -> str:
+    """A role in words, in the interface language ("revenue_officer" -> "Revenue officer")."""
+    return QCoreApplication.translate("RoleBox", ROLE_LABELS[role]) if role in ROLE_LABELS else role
 
 
 def list_text(items) -> str:

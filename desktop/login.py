@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop.i18n import message
+from desktop.i18n import ROLE_LABELS, message, role_label
 from desktop.qt import (
     QApplication,
     QComboBox,
@@ -195,13 +195,10 @@ class ChangePasswordDialog(_Form):
 class RoleBox(QComboBox):
     """The four roles, shown translated, with the role id as item data."""
 
-    LABELS = {"clerk": "Records clerk", "supervisor": "Supervisor (Girdawar)",
-              "revenue_officer": "Revenue officer", "admin": "Administrator (IT)"}
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        for role, label in self.LABELS.items():
-            self.addItem(self.tr(label), role)
+        for role in ROLE_LABELS:
+            self.addItem(role_label(role), role)
 
 
 # ----------------------------------------------------------------------------- the flow

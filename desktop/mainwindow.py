@@ -12,6 +12,7 @@ from desktop.actions import EDITORS, ActionSpec, visible_for
 from desktop.context import AppContext
 from desktop.correction.view import CorrectionView
 from desktop.fonts import urdu_font
+from desktop.i18n import role_label
 from desktop.keying import copy_forward_dialog, urdu_keyboard
 from desktop.models.pages import PageListModel
 from desktop.models.registers import RegisterListModel, register_title
@@ -80,7 +81,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("Daftar — {user} ({role})").format(user=ctx.actor.username, role=self.tr(ctx.actor.role)))
+        self.setWindowTitle(self.tr("Daftar — {user} ({role})").format(user=ctx.actor.username,
+                                                                      role=role_label(ctx.actor.role)))
         self._place_on_screen(view)
         self.register_id: int | None = None
         self._pending_page_select: int | None = view.page_id if view else None

@@ -7,7 +7,7 @@ in step with the accounts, and runs on the database-writer thread.
 
 from __future__ import annotations
 
-from desktop.i18n import date_text
+from desktop.i18n import date_text, role_label
 from desktop.login import RoleBox, _Form
 from desktop.operations import error_text
 from desktop.qt import (
@@ -153,7 +153,7 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(users))
         yes, no = self.tr("yes"), self.tr("no")
         for i, u in enumerate(users):
-            cells = (u.username, u.full_name, self.tr(RoleBox.LABELS.get(u.role, u.role)), yes if u.active else no,
+            cells = (u.username, u.full_name, role_label(u.role), yes if u.active else no,
                      date_text(u.locked_until, time=True) if u.locked_until else "", yes if u.must_change_password else "")
             for c, text in enumerate(cells):
                 self.table.setItem(i, c, QTableWidgetItem(text))

@@ -2859,6 +2859,25 @@ Your name is recorded as the approver of every row.</source>
         </message>
     </context>
     <context>
+        <name>RoleBox</name>
+        <message>
+            <source>Records clerk</source>
+            <translation>ریکارڈ کلرک</translation>
+        </message>
+        <message>
+            <source>Supervisor (Girdawar)</source>
+            <translation>نگران (گرداور)</translation>
+        </message>
+        <message>
+            <source>Revenue officer</source>
+            <translation>ریونیو افسر</translation>
+        </message>
+        <message>
+            <source>Administrator (IT)</source>
+            <translation>منتظم (آئی ٹی)</translation>
+        </message>
+    </context>
+    <context>
         <name>ScanDialog</name>
         <message>
             <source>Scan pages</source>
