@@ -234,24 +234,26 @@ def read_image(
         _report(progress, 2, 3, f"reading {len(cells)} cells")
         texts = recognise_cells(cells, number_reader=_number_reader(number_reader),
                                 text_reader=text_reader)
-        # rows: drop trailing rows with no ink at all
-        last = -1
-        for r in range(n_rows):
-            if any(
-                not texts[(r, tpl.columns[c].name)].empty
-                and texts[(r, tpl.columns[c].name)].text
-                for c in range(n_cols)
-            ):
-                last = r
+        # rows: a ruled line with nothing read in any cell is an unused line of the register,
+        # not a record (pages end in such lines, and a stamp over some of them used to keep
+        # all those above it as empty rows, every required field flagged); the rows kept are
+        # numbered in order
+        kept = [
+            r for r in range(n_rows)
+            if any(not texts[(r, tpl.columns[c].name)].empty and texts[(r, tpl.columns[c].name)].text
+                   for c in range(n_cols))
+        ]
+        row_of = {r: i for i, r in enumerate(kept)}
         methods = sorted({t.method for t in texts.values() if t.method})
-        for (row, name), ct in texts.items():
-            if row is not None and row > last:
+        for (table_row, name), ct in texts.items():
+            if table_row is not None and table_row not in row_of:
                 continue
+            row = None if table_row is None else row_of[table_row]
             spec = tpl.field(name)
             sc = score_field(spec, ct.text, ct.confidences, empty=ct.empty, row=row, thresholds=thresholds,
                              vocabulary=(vocabulary or {}).get(name), alternative=ct.alternative)
             fr = FieldReading(name, spec.kind, sc.text, ct.raw_text, round(sc.confidence, 4),
-                              boxes.get((row, name)), sc.flags)
+                              boxes.get((table_row, name)), sc.flags)
             if row is None:
                 page.header[name] = fr
             else:

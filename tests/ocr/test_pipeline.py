@@ -150,3 +150,24 @@ def test_a_broken_process_pool_falls_back_to_reading_here(tmp_path, small_page, 
     # THEN both are still read, in order
     assert [p.source for p in pages] == [str(p) for p in paths]
     assert all(p.error is None and len(p.rows) == 4 for p in pages)
+
+
+def test_unused_lines_of_the_table_are_not_read_as_rows(small_page, jamabandi):
+    # GIVEN a page of 4 rows whose 12th, unused, line carries a mark (a stamp's edge, a
+    # tick), the 7 lines between them blank
+    import cv2
+
+    page, _header, rows = small_page
+    image = page.image.copy()
+    x, y, w, h = page.boxes[(0, "area")]
+    step = page.boxes[(1, "area")][1] - y
+    cv2.putText(image, "7", (int(x + w * 0.4), int(y + 11 * step + h * 0.8)), cv2.FONT_HERSHEY_SIMPLEX,
+                h / 35, 0, 3)
+    # WHEN it is read
+    reading = read_image(image, jamabandi, source="marked.png", layout="zones", number_reader="tesseract")
+    # THEN the 4 rows and the marked line are rows, the blank lines between them are not
+    # (each was a row with every required field flagged empty)
+    assert len(reading.rows) == len(rows) + 1, [sum(1 for f in r.values() if f.text) for r in reading.rows]
+    assert all(any(f.text for f in r.values()) for r in reading.rows)
+    # ... and the marked line's box is where the mark is, not on a blank line
+    assert reading.rows[-1]["area"].box[1] > y + 10 * step
