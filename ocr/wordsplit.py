@@ -106,7 +106,7 @@ def near_register_term(text: str, most: float = 0.2) -> str | None:
     from ocr.evaluate import edit_distance
 
     t = _as_entry(text)
-    if len(t) < 4 or t in _register_entries():
+    if len(t) < 3 or t in _register_entries():
         return None
     best, best_d = None, None
     for e in _register_entries():
