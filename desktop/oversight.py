@@ -168,7 +168,8 @@ def open_sync(win):
         dock.setObjectName("syncDock")
         dock.setWidget(panel)
         win.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        win.resizeDocks([dock], [230], Qt.Orientation.Vertical)  # the pages stay the main thing
+        # the pages stay the main thing: the dock as tall as the panel needs (230 px at most)
+        win.resizeDocks([dock], [min(230, panel.sizeHint().height())], Qt.Orientation.Vertical)
         win.sync_dock, win.sync_panel = dock, panel
     dock.show()
     dock.raise_()

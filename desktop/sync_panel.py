@@ -85,7 +85,7 @@ class SyncPanel(QWidget):
 
         lay = QVBoxLayout(self)
         title = QLabel(self.tr("Sending to the central office"), self)
-        title.setStyleSheet("font-weight: bold; font-size: 14pt")
+        title.setStyleSheet("font-weight: bold; font-size: 12pt")
         lay.addWidget(title)
         self.queue_label = QLabel(self)
         self.queue_label.setObjectName("syncQueue")
@@ -102,11 +102,17 @@ class SyncPanel(QWidget):
         self.last_label = QLabel(self)
         self.last_label.setObjectName("syncLastSuccess")
         lay.addWidget(self.last_label)
-        lay.addWidget(QLabel(self.tr("Problems"), self))
+        self.problems_label = QLabel(self.tr("Problems"), self)
+        lay.addWidget(self.problems_label)
         self.errors = QListWidget(self)
         self.errors.setObjectName("syncErrors")
         self.errors.setWordWrap(True)
         lay.addWidget(self.errors, 1)
+        # shown only when there is a problem: the dock then leaves the page its room (on a
+        # 768 px screen an empty list took a third of the height from the correction view)
+        self.errors.model().rowsInserted.connect(self._show_problems)
+        self.errors.model().modelReset.connect(self._show_problems)
+        self.errors.model().rowsRemoved.connect(self._show_problems)
         row = QHBoxLayout()
         self.sync_btn = QPushButton(self.tr("Sync now"), self)
         self.sync_btn.setObjectName("syncNow")
@@ -125,6 +131,7 @@ class SyncPanel(QWidget):
         row.addWidget(self.resend_btn)
         row.addStretch(1)
         lay.addLayout(row)
+        self._show_problems()
         qconnect(self.sync_btn.clicked, self.sync_now)
         qconnect(self.resend_btn.clicked, self.resend_held_back)
         qconnect(self.pause_btn.toggled, self._on_pause)
@@ -134,6 +141,13 @@ class SyncPanel(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------------ public
+    def _show_problems(self, *_args) -> None:
+        has = self.errors.count() > 0
+        self.problems_label.setVisible(has)
+        self.errors.setVisible(has)
+        # without a list to grow, the panel is as tall as its lines (its dock follows)
+        self.setMaximumHeight(16777215 if has else self.layout().sizeHint().height())
+
     def refresh(self) -> None:
         """Read the queue status in the background and show it."""
         done, status = mainthread.sender(self, "_on_done"), self._status

@@ -290,3 +290,21 @@ def test_entries_waiting_a_week_since_the_last_sync_are_pointed_out(qtbot):
     qtbot.waitUntil(lambda: "(yesterday)" in panel.last_label.text())
     assert panel.last_label.styleSheet() == ""
     panel.stop()
+
+
+def test_the_problems_list_shows_only_when_there_are_problems(qtbot):
+    # GIVEN a panel whose queue holds no problem
+    office = FakeOffice(SyncReport(entries_acknowledged=6))
+    office.sent = True
+    from desktop.sync_panel import SyncPanel
+
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: "Waiting to send: 0" in panel.queue_label.text())
+    # THEN no empty list takes room from the page above it (the dock is small)
+    assert not panel.errors.isVisible() and panel.minimumSizeHint().height() < 200
+    # WHEN a problem comes THEN the list shows it
+    panel._on_failed("disk full")
+    assert panel.errors.isVisible() and panel.errors.count() == 1
+    panel.stop()
