@@ -122,14 +122,12 @@ class MainWindow(QMainWindow):
         return tuple((name, bytes(sp.saveState().data())) for name, sp in self._splitters().items())
 
     def _restore_splitters(self, view: ViewState | None) -> None:
-        if not (view and view.splitters):
-            for name, sp in self._splitters().items():
-                restore_splitter(sp, name)
-            return
-        states = dict(view.splitters)
+        states = dict(view.splitters) if view else {}
         for name, sp in self._splitters().items():
             if states.get(name):
-                sp.restoreState(QByteArray(bytes(states[name])))
+                sp.restoreState(QByteArray(states[name]))
+            elif not states:  # a first window: as this computer last had them
+                restore_splitter(sp, name)
 
     def _place_on_screen(self, view: ViewState | None) -> None:
         """Where the window opens: where the window it replaces was, else where it was when

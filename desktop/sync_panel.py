@@ -38,31 +38,33 @@ from desktop.qt import (
 Progress = Callable[[str, int, int], None]
 
 
-def _when(iso: str) -> str:
-    """An ISO time from the sync state in the office's date format and digits (UTC)."""
+def _sync_time(iso: str):
+    """An ISO time of the sync state (UTC) as a naive datetime, None if it cannot be read."""
     import datetime as dt
 
+    try:
+        return dt.datetime.fromisoformat(iso.rstrip("Z")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def _when(iso: str) -> str:
+    """An ISO time from the sync state in the office's date format and digits (UTC)."""
     from desktop.i18n import date_text
 
-    try:
-        return date_text(dt.datetime.fromisoformat(iso.rstrip("Z")), time=True) + " UTC"
-    except ValueError:
-        return iso
+    t = _sync_time(iso)
+    return date_text(t, time=True) + " UTC" if t is not None else iso
 
 
 STALE_DAYS = 7  # entries waiting longer than this since the last sync: said in orange
 
 
-def _days_since(iso: str, now=None) -> int | None:
-    """Whole days since an ISO time of the sync state (UTC), None if it cannot be read."""
+def _days_since(iso: str) -> int | None:
+    """Whole days since an ISO time of the sync state, None if it cannot be read."""
     import datetime as dt
 
-    try:
-        then = dt.datetime.fromisoformat(iso.rstrip("Z")).replace(tzinfo=None)
-    except ValueError:
-        return None
-    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    return max(0, (now - then).days)
+    t = _sync_time(iso)
+    return None if t is None else max(0, (dt.datetime.now(dt.UTC).replace(tzinfo=None) - t).days)
 
 
 class SyncPanel(QWidget):

@@ -134,6 +134,9 @@ def test_a_new_language_applies_at_once_where_the_clerk_was(qtbot, qapp, ctx, mo
     qtbot.waitUntil(lambda: old.pages.rowCount() == 2)
     old.select_page(page_ids[1])
     assert old.actions_by_name["quit"].text() == "Quit"
+    # ... the register and page lists narrowed
+    old.split.setSizes([200, old.split.width() - 200])
+    sizes = old.split.sizes()
     try:
         # WHEN the clerk chooses Urdu in the preferences and saves
         _save_preferences_when_shown(qtbot, lambda d: d.language.setCurrentIndex(d.language.findData("ur")))
@@ -150,6 +153,8 @@ def test_a_new_language_applies_at_once_where_the_clerk_was(qtbot, qapp, ctx, mo
         qtbot.waitUntil(lambda: not isValid(old))  # the old window is gone ...
         assert old_runner._closed and new.ctx.runner is not old_runner  # ... its workers stopped
         assert i18n.saved_language() == "ur"
+        # ... and the lists keep the width the clerk gave them
+        assert new.split.sizes() == sizes
     finally:
         host.shutdown()
         host.window.close()
@@ -213,7 +218,7 @@ def test_the_window_fits_a_small_screen_and_opens_where_it_was_left(qtbot, ctx):
     from desktop import oversight
 
     review = oversight.open_review(win)  # (a supervisor's: the queue beside the page)
-    review.split.setSizes([120, review.split.width() - 120])
+    review.split.setSizes([400, review.split.width() - 400])
     left, sizes = win.geometry(), (win.split.sizes(), win.correction.split.sizes(), review.split.sizes())
     win.close()
     # THEN the next window opens there, that size
