@@ -7,6 +7,7 @@ Background work they start is stopped by `shutdown(win)`.
 
 from __future__ import annotations
 
+from desktop.bidi import shown_value
 from desktop.qt import QDockWidget, Qt
 from records.workflow import ADMIN, REVENUE_OFFICER, SUPERVISOR
 
@@ -50,7 +51,7 @@ def add_returned_tab(win):
         row = next((r for r in panel.rows if r.entry_id == entry_id), None)
         if row is not None:  # the comment stays in the status bar while the clerk corrects
             win.statusBar().showMessage(win.tr("Row {n} returned by {user}: {comment}").format(
-                n=row.row_no, user=row.returned_by, comment="\u2068" + row.comment + "\u2069"))
+                n=row.row_no, user=row.returned_by, comment=shown_value(row.comment)))
 
     panel.open_entry.connect(say_why)
     win.returned_panel = panel

@@ -10,7 +10,7 @@ database-writer thread; the model shows the new text at once.
 
 from __future__ import annotations
 
-from desktop.bidi import isolate_urdu
+from desktop.bidi import isolate_urdu, shown_value
 from desktop.i18n import bilingual, is_rtl, message
 from desktop.operations import entry as entry_ops
 from desktop.operations import error_text
@@ -281,7 +281,7 @@ class PageRowsModel(QAbstractTableModel):
                 notes = [message(f.message) for f in self.row_flags(section)]
                 r = self._rows[section]
                 if r.state == RETURNED and r.comment:
-                    notes.insert(0, self.tr("Sent back: {comment}").format(comment=r.comment))
+                    notes.insert(0, self.tr("Sent back: {comment}").format(comment=shown_value(r.comment)))
                 return "\n".join(notes) if notes else None
             if role == Qt.ItemDataRole.BackgroundRole and self.row_flags(section):
                 return QBrush(_COLOURS.get(worst(self.row_flags(section)), QColor("#eeeeee")))

@@ -9,7 +9,7 @@ Ctrl+= / Ctrl+- zoom · Ctrl+0 fit width · Ctrl+R rotate · Ctrl+Shift+S submit
 from __future__ import annotations
 
 from desktop import page_image
-from desktop.bidi import isolate, isolate_urdu
+from desktop.bidi import isolate, isolate_urdu, shown_value
 from desktop.correction.delegate import FieldDelegate
 from desktop.correction.image_view import PageImageView
 from desktop.correction.rows_model import PageRowsModel, worst
@@ -424,7 +424,7 @@ class CorrectionView(QWidget):
         if r is not None and r.state == RETURNED and r.comment:
             # what the reviewer asked for, beside every field of the row being corrected
             sent = escape(self.tr("Sent back: {comment}").format(comment="\0"))
-            lines.append(para(sent.replace("\0", f"<b>{escape(isolate(r.comment))}</b>"), colour=RETURNED_COLOUR))
+            lines.append(para(sent.replace("\0", f"<b>{escape(shown_value(r.comment))}</b>"), colour=RETURNED_COLOUR))
         v = r.values.get(spec.name) if r else None
         if v is not None and v.raw_text and v.source == "ocr":
             read = self.tr("OCR read: {text} ({conf:.0%})").format(text=isolate(v.raw_text), conf=v.confidence or 0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from desktop import page_image
+from desktop.bidi import shown_value
 from desktop.correction.image_view import PageImageView
 from desktop.fonts import urdu_font
 from desktop.i18n import list_text
@@ -211,7 +212,7 @@ class ReviewPageView(QWidget):
                     item.setToolTip(self.tr("OCR read: {text}").format(text=before if before is not None else self.tr("(nothing)")))
                 if r.state == workflow.RETURNED:
                     item.setBackground(QBrush(RETURNED_BG))
-                    item.setToolTip(self.tr("Returned: {comment}").format(comment=r.comment or ""))
+                    item.setToolTip(self.tr("Returned: {comment}").format(comment=shown_value(r.comment or "")))
                 self.table.setItem(i, c, item)
                 if name in r.boxes:
                     boxes[(i, name)] = (r.boxes[name], "warning" if changed else "none")

@@ -112,6 +112,9 @@ def test_return_with_comment_round_trip(qtbot, people):
     assert [r.state for r in rows] == [workflow.RETURNED, workflow.SUBMITTED]
     assert rows[0].comment == "رقبہ 12-5 دوبارہ رجسٹر سے ملائیں"
     assert page.state == workflow.RETURNED
+    # AND the review shows the comment on the returned row, its area left to right
+    wait_idle(qtbot, g1)
+    assert "رقبہ \u206612-5\u2069 دوبارہ" in panel.page_view.table.item(0, 8).toolTip()
     # AND clerk1 sees the comment in the list of rows sent back
     returned = ReturnedPanel(clerk)
     qtbot.addWidget(returned)
@@ -150,7 +153,7 @@ def test_the_clerk_correcting_a_returned_row_sees_the_reviewers_comment(qtbot, p
     with g1.ws.session() as s:
         rows = services.page_rows(s, pid)
         services.transition(s, actor=g1.actor, entry_ids=[rows[1].entry_id], action="return",
-                            comment="خسرہ نمبر رجسٹر سے ملائیں")
+                            comment="خسرہ 125/5 رجسٹر سے ملائیں")
     # WHEN the clerk opens the page in the correction view
     view = CorrectionView(clerk)
     qtbot.addWidget(view)
@@ -162,8 +165,10 @@ def test_the_clerk_correcting_a_returned_row_sees_the_reviewers_comment(qtbot, p
     assert "1 row(s) sent back for correction: 2" in latin_digits(view.status.text())
     # AND on any field of that row the panel beside the page shows what the reviewer asked
     view.select_field(1, "khasra_nos")
-    assert "Sent back: " in view.cell_info.text() and "خسرہ نمبر رجسٹر سے ملائیں" in view.cell_info.text()
-    assert "خسرہ نمبر رجسٹر سے ملائیں" in view.model.headerData(1, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    # (its number kept left to right after the Urdu word: isolated, it was drawn 5/125)
+    shown = "خسرہ \u2066125/5\u2069 رجسٹر سے ملائیں"
+    assert "Sent back: " in view.cell_info.text() and shown in view.cell_info.text()
+    assert shown in view.model.headerData(1, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
     # AND not on a row that was not sent back
     view.select_field(0, "khasra_nos")
     assert "Sent back" not in view.cell_info.text()

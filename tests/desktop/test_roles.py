@@ -88,14 +88,14 @@ def test_clerk_sees_the_comment_and_resubmits(qtbot, workspace, qapp, actors):
         with workspace.session() as s:
             first = services.page_rows(s, pid)[0].entry_id
             services.transition(s, actor=actors["girdawar1"], entry_ids=[first], action="return",
-                                comment="مالک کا نام رجسٹر سے ملائیں")
+                                comment="مالک کا نام رجسٹر سے ملائیں، حصہ 3/8")
         # WHEN the clerk's window hears of the change
         ctx.bus.changed.emit(services.Changes(workflow=True, pages=True, page_ids={pid}), None)
         wait_idle(qtbot, ctx)
         # THEN the returned list shows the comment and who returned it
         panel = clerk_win.returned_panel
         assert panel.table.rowCount() == 1
-        assert panel.table.item(0, 3).text() == "مالک کا نام رجسٹر سے ملائیں"
+        assert panel.table.item(0, 3).text() == "مالک کا نام رجسٹر سے ملائیں، حصہ \u20663/8\u2069"
         # WHEN he opens the row from the list
         panel.table.setCurrentCell(0, 3)
         panel._activated(0, 3)
@@ -103,8 +103,9 @@ def test_clerk_sees_the_comment_and_resubmits(qtbot, workspace, qapp, actors):
         # THEN the correction view shows that page and row, and the row may be edited again
         assert clerk_win.correction.page_id == pid
         assert clerk_win.correction.model.row_view(0).state == workflow.RETURNED
-        assert clerk_win.correction.model.row_view(0).comment == "مالک کا نام رجسٹر سے ملائیں"
-        assert "مالک کا نام رجسٹر سے ملائیں" in clerk_win.statusBar().currentMessage()
+        assert clerk_win.correction.model.row_view(0).comment == "مالک کا نام رجسٹر سے ملائیں، حصہ 3/8"
+        # (the share after an Urdu word kept left to right: drawn 8/3 when not isolated)
+        assert "مالک کا نام رجسٹر سے ملائیں، حصہ \u20663/8\u2069" in clerk_win.statusBar().currentMessage()
         # WHEN he corrects it and submits the page again from the correction view
         with workspace.session() as s:
             services.set_value(s, actor=ctx.actor, entry_id=first, field_name="owner",
