@@ -78,6 +78,13 @@ class ReviewPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.currentItemChanged.connect(self._on_current)
         lay.addWidget(self.tree, 1)
+        # an empty queue says why it is empty (a blank list and page looked broken)
+        self.empty_hint = QLabel(left)
+        self.empty_hint.setObjectName("reviewEmpty")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setFont(urdu_font(10))
+        self.empty_hint.hide()
+        lay.addWidget(self.empty_hint)
         self.counts = QLabel(left)
         self.counts.setObjectName("reviewCounts")
         self.counts.setWordWrap(True)
@@ -166,6 +173,12 @@ class ReviewPanel(QWidget):
         elif not keep_page:
             self.page_view.clear()
         self.bulk_btn.setEnabled(bool(self.queue) and self.waited_state() == workflow.SUBMITTED)
+        if self.waited_state() == workflow.SUBMITTED:
+            hint = self.tr("No page waits for review. Pages appear here when clerks submit them.")
+        else:
+            hint = self.tr("No page waits for verification. Pages appear here when they are approved.")
+        self.empty_hint.setText(hint)
+        self.empty_hint.setVisible(not self.queue)
 
     def _fill_counts(self, counts: queries.QueueCounts) -> None:
         order = [s for s in workflow.STATES if s in counts.by_state]

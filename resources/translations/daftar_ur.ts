@@ -2820,6 +2820,14 @@ Do you want to delete it anyway?</source>
             <translation>آپ کا اپنا کام: اسے کوئی دوسرا پڑتال کنندہ منظور کرے گا</translation>
         </message>
         <message>
+            <source>No page waits for review. Pages appear here when clerks submit them.</source>
+            <translation>پڑتال کے لیے کوئی صفحہ منتظر نہیں۔ کلرک صفحات پیش کریں گے تو یہاں نظر آئیں گے۔</translation>
+        </message>
+        <message>
+            <source>No page waits for verification. Pages appear here when they are approved.</source>
+            <translation>تصدیق کے لیے کوئی صفحہ منتظر نہیں۔ صفحات منظور ہوں گے تو یہاں نظر آئیں گے۔</translation>
+        </message>
+        <message>
             <source>Pages: </source>
             <translation>صفحات: </translation>
         </message>

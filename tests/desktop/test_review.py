@@ -200,6 +200,7 @@ def test_bulk_approval_needs_confirmation(qtbot, people, monkeypatch):
     clerk, g1 = people["clerk1"], people["girdawar1"]
     p1, p2 = _submitted_pages(clerk, 2)
     panel = _panel(qtbot, g1)
+    assert panel.empty_hint.isHidden()
     for it in panel.page_items():
         it.setSelected(True)
     asked = []
@@ -217,6 +218,8 @@ def test_bulk_approval_needs_confirmation(qtbot, people, monkeypatch):
     # THEN both pages are approved and the queue is empty
     assert _states(clerk.ws, p1) == _states(clerk.ws, p2) == {workflow.APPROVED}
     assert panel.page_items() == []
+    # AND the empty queue says why it is empty instead of a blank list and page
+    assert not panel.empty_hint.isHidden() and "No page waits for review" in panel.empty_hint.text()
 
 
 def test_revenue_officer_verifies_approved_page(qtbot, people):
