@@ -180,7 +180,12 @@ class MainWindow(QMainWindow):
         self.page_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.page_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.page_view.verticalHeader().hide()
-        self.page_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the file name gives way (elided, whole in its tooltip): page, OCR and state stay in view
+        header = self.page_view.horizontalHeader()
+        header.setMinimumSectionSize(24)
+        for col in range(self.pages.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == 1
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.page_view.selectionModel().currentChanged.connect(self._on_page_current)
         self.page_view.activated.connect(lambda _i: self.focus_page())  # Enter (or a double click) on a page
         lay.addWidget(self.page_view, 3)

@@ -102,6 +102,8 @@ class PageListModel(QAbstractTableModel):
             return (number_text(p.page_no), p.image_name, _tr(p.ocr_status), _tr(p.state))[col]
         if role == Qt.ItemDataRole.ToolTipRole and p.ocr_error:
             return _tr("OCR failed: {error}. Select the page and choose Retry OCR.").format(error=p.ocr_error)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
+            return p.image_name  # elided in a narrow list
         if role == Qt.ItemDataRole.BackgroundRole and col == 2 and p.ocr_status in _OCR_COLOURS:
             return QBrush(QColor(_OCR_COLOURS[p.ocr_status]))
         if role == PageRole:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.qt import Qt
 from records import services
 from tests.desktop.conftest import wait_idle
 
@@ -310,4 +311,32 @@ def test_the_keyboard_reaches_the_rows_from_the_lists(qtbot, ctx):
     win.page_view.setFocus()
     qtbot.keyClick(win.page_view, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is win.correction.table
+    win.shutdown()
+
+
+def test_the_page_list_shows_every_column_beside_a_long_file_name(qtbot, ctx):
+    from desktop.mainwindow import MainWindow
+    from tests.desktop.images import png_bytes
+
+    # GIVEN a register whose page was imported from a file with a long name (scanners' names)
+    rid = _register(ctx.ws, ctx.actor)
+    with ctx.ws.session() as s:
+        services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=1),
+                          name="jamabandi_mauza_kot_2019-20_scan_0001.png")
+    # WHEN the main window opens with the lists at their first width
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: win.pages.rowCount() == 1)
+    table = win.page_view
+    # THEN page, OCR and state are all in view (the state was cut off past the list's edge)
+    # and the file name gives way (elided; its tooltip is the whole name)
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width(), (header.length(), table.viewport().width())
+    for col in (0, 2, 3):
+        text = win.pages.index(0, col).data()
+        assert header.sectionSize(col) >= table.fontMetrics().horizontalAdvance(text), (col, text)
+    assert win.pages.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "jamabandi_mauza_kot_2019-20_scan_0001.png"
     win.shutdown()
