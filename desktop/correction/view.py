@@ -29,6 +29,7 @@ from desktop.qt import (
     QRect,
     QScrollArea,
     QSplitter,
+    QStyle,
     Qt,
     QTableView,
     QToolBar,
@@ -43,6 +44,11 @@ from records.fields import display_value
 from records.workflow import EDITABLE, RETURNED
 
 CROP_HEIGHT = 90
+
+
+def _plain(text: str) -> str:
+    """A text without bidi controls and with single spaces (to compare two showings of it)."""
+    return " ".join(text.translate({c: None for c in range(0x2066, 0x206A)}).split())
 RETURNED_COLOUR = "#8a4b00"  # a reviewer's note: neither an error (red) nor a warning (amber)
 
 
@@ -412,6 +418,15 @@ class CorrectionView(QWidget):
 
         en = "" if is_rtl() else f" — {spec.label_en}"
         lines = [para(f"<b>{spec.label_ur}</b>{en}", "rtl")]
+        value = index.data() or ""
+        r = self.model.row_view(index.row())
+        v = r.values.get(spec.name) if r else None
+        as_read = v is not None and v.source == "ocr" and _plain(v.raw_text or "") == _plain(value)
+        if not as_read and self._elided(index, value):
+            # the whole value, where the column shows only its start (the OCR line below
+            # shows it whole where it is the text as read)
+            urdu = any("\u0600" <= ch <= "\u06ff" for ch in value)
+            lines.append(para(escape(value), "rtl" if urdu else "ltr", "#000"))
         other = self.model.other_reading(index.row(), spec.name)
         if other:  # say how to take it, first (a long reading's flag would push it out of sight):
             # one key; where it differs from the field, underlined
@@ -420,12 +435,10 @@ class CorrectionView(QWidget):
             shown = display_value(spec, self.model.text(index.row(), spec.name), urdu_digits=digits)
             hint = escape(self.tr("{key} takes the other reading: {text}").format(key=key, text="\0"))
             lines.append(para(hint.replace("\0", isolate(marked_difference(shown, display_value(spec, other, urdu_digits=digits))))))
-        r = self.model.row_view(index.row())
         if r is not None and r.state == RETURNED and r.comment:
             # what the reviewer asked for, beside every field of the row being corrected
             sent = escape(self.tr("Sent back: {comment}").format(comment="\0"))
             lines.append(para(sent.replace("\0", f"<b>{escape(shown_value(r.comment))}</b>"), colour=RETURNED_COLOUR))
-        v = r.values.get(spec.name) if r else None
         if v is not None and v.raw_text and v.source == "ocr":
             read = self.tr("OCR read: {text} ({conf:.0%})").format(text=isolate(v.raw_text), conf=v.confidence or 0)
             lines.append(para(escape(read)))
@@ -433,6 +446,14 @@ class CorrectionView(QWidget):
         lines += [para(f"• {escape(isolate_urdu(message(f.message)))}", colour=colour) for f in flags]
         self.cell_info.setText("".join(lines))
         self._fit_cell_info()
+
+    def _elided(self, index, text: str) -> bool:
+        """Whether the table's column is too narrow for the whole of `text` (drawn elided)."""
+        if not text:
+            return False
+        room = self.table.columnWidth(index.column()) - 2 * self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin) - 2
+        return self.table.fontMetrics().horizontalAdvance(text) > room
 
     def _fit_cell_info(self) -> None:
         """Let the field's notes scroll when they need more than the panel's height (a word-

@@ -389,3 +389,27 @@ def test_the_clerk_stays_on_the_cell_when_the_page_is_submitted(qtbot, ctx, view
     # THEN the same cell is current, magnified, and the panel names it
     assert view.current_field() == (1, "owner")
     assert view.crop.pixmap() is not None and not view.crop.pixmap().isNull()
+
+
+def test_a_value_too_long_for_its_column_is_shown_whole_beside_the_page(qtbot, ctx, view):
+    # GIVEN a page whose first owner is longer than the owner column is wide
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    owner = "محمد اکرم ولد غلام رسول قوم آرائیں سکنہ دیہہ"
+    view.model.setData(view.model.index(0, view.model.column_of("owner")), owner)
+    wait_idle(qtbot, ctx)
+    col = view.model.column_of("owner")
+    view.table.setColumnWidth(col, 60)
+    # WHEN the clerk moves to it with the keyboard
+    view.select_field(0, "owner")
+    # THEN the panel beside the magnified crop shows the whole value (the table shows its start)
+    assert owner in view.cell_info.text()
+    # AND a value as OCR read it is there once, in the line that says so
+    view.select_field(1, "owner")
+    ocr = view.model.row_view(1).values["owner"]
+    assert ocr.source == "ocr" and view.cell_info.text().count(view.model.text(1, "owner")) == 1
+    # AND a value the column shows whole is not repeated there
+    view.table.setColumnWidth(col, 900)
+    view.select_field(1, "khewat_no")
+    view.select_field(0, "owner")
+    assert owner not in view.cell_info.text()
