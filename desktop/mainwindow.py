@@ -370,6 +370,11 @@ class MainWindow(QMainWindow):
             self.refresh_pages()
         self.search.on_changes(changes)
 
+    def register_title(self) -> str:
+        """The current register's name as the list shows it ("" when none is current)."""
+        reg = self.registers.register_at(self.register_view.currentIndex().row())
+        return register_title(reg) if reg is not None and reg.id == self.register_id else ""
+
     # -- capture and OCR --------------------------------------------------
     def import_pages(self, paths: list[str] | None = None) -> None:
         """Open the import dialog for the current register (prefilled with dropped paths)."""
@@ -378,9 +383,7 @@ class MainWindow(QMainWindow):
         if self.register_id is None:
             self.statusBar().showMessage(self.tr("Create or choose a register first."), 8000)
             return
-        reg = self.registers.register_at(self.register_view.currentIndex().row())
-        title = register_title(reg) if reg is not None and reg.id == self.register_id else ""
-        dlg = ImportDialog(self.ctx, self.register_id, self, register_title=title)
+        dlg = ImportDialog(self.ctx, self.register_id, self, register_title=self.register_title())
         dlg.imported.connect(self._on_imported)
         dlg.open()
         if paths:

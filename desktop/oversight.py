@@ -135,7 +135,8 @@ def save_progress_report(win):
 def export_data(win):
     from desktop.reports_dialogs import open_export_dialog
 
-    return open_export_dialog(win, win.ctx.ws, win.register_id, urdu_digits=win.ctx.prefs.urdu_digits)
+    return open_export_dialog(win, win.ctx.ws, win.register_id, urdu_digits=win.ctx.prefs.urdu_digits,
+                              register_name=win.register_title())
 
 
 # ----------------------------------------------------------------------------- sync

@@ -46,6 +46,7 @@ from desktop.qt import (
     QPainter,
     QPushButton,
     QRectF,
+    QStandardPaths,
     Qt,
     QUrl,
     QVBoxLayout,
@@ -126,20 +127,25 @@ def _message(e: Exception) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+def _done_note(parent: QWidget | None, r: JobResult) -> QMessageBox:
+    """A note (not blocking) saying what was written where, with a button that opens it."""
+    box = QMessageBox(QMessageBox.Icon.Information, _tr("Daftar"), r.summary, parent=parent)
+    open_btn = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda b: b is open_btn and QDesktopServices.openUrl(QUrl.fromLocalFile(r.path)))
+    box.open()
+    return box
+
+
 def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool, errors: bool | None = None) -> None:
     """Tell the user when the job ends: an error box (never blocking: the box opens and the
     app goes on), or a note with an Open button. `errors` defaults to `offer_open`."""
     show_errors = offer_open if errors is None else errors
 
     def ok(r: JobResult) -> None:
-        if not offer_open:
-            return
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("Daftar"), r.summary, parent=parent)
-        open_btn = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda b: b is open_btn and QDesktopServices.openUrl(QUrl.fromLocalFile(r.path)))
-        box.open()
+        if offer_open:
+            _done_note(parent, r)
 
     def bad(msg: str) -> None:
         if show_errors:
@@ -337,12 +343,18 @@ FORMATS = (("csv", "CSV (Excel)"), ("json", "JSON"), ("fard", "PDF: فرد / Far
 class ExportDialog(QDialog):
     """Choose a format, options and a file; the export runs in the worker on OK."""
 
-    def __init__(self, parent: QWidget | None, workspace, register_id: int | None, *, urdu_digits: bool = True):
+    def __init__(self, parent: QWidget | None, workspace, register_id: int | None, *, urdu_digits: bool = True,
+                 register_name: str = ""):
         super().__init__(parent)
         self.workspace = workspace
-        self.register_id = register_id
         self.job: ReportJob | None = None
         self.setWindowTitle(self.tr("Export"))
+        # what is exported: the register the user is on, or every register of the workspace
+        self.scope = QComboBox()
+        self.scope.setObjectName("exportScope")
+        if register_id is not None:
+            self.scope.addItem(register_name or self.tr("the register selected"), register_id)
+        self.scope.addItem(self.tr("all registers"), None)
         self.format = QComboBox()
         labels = {"csv": self.tr("CSV (Excel)"), "json": "JSON", "fard": self.tr("PDF: fard of a khewat"),
                   "progress": self.tr("PDF: progress report")}
@@ -360,12 +372,14 @@ class ExportDialog(QDialog):
         self.urdu_digits = QCheckBox(self.tr("Urdu digits (۱۲-۵)"))
         self.urdu_digits.setChecked(urdu_digits)  # the caller passes the office's preference
         self.path = QLineEdit()
+        self.path.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)  # a folder and a name
         browse = QPushButton("…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path)
         row.addWidget(browse)
         form = QFormLayout()
+        form.addRow(self.tr("Register"), self.scope)
         form.addRow(self.tr("Format"), self.format)
         form.addRow("", self.raw)
         form.addRow("", self.excel)
@@ -383,10 +397,31 @@ class ExportDialog(QDialog):
         lay.addWidget(self.status)
         lay.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._update)
+        self.scope.currentIndexChanged.connect(lambda _i: self._update())
+        self._suggested = ""  # the file name last suggested: replaced when the format changes
         self._update()
+
+    @property
+    def register_id(self) -> int | None:
+        """The register to export, None for all of them."""
+        return self.scope.currentData()
 
     def _kind(self) -> str:
         return self.format.currentData()
+
+    def _suggest_path(self) -> None:
+        """A file in the user's documents named for the format and the day, unless one was chosen."""
+        import datetime
+
+        if self.path.text().strip() not in ("", self._suggested):
+            return
+        ext = {"csv": "csv", "json": "json"}.get(self._kind(), "pdf")
+        name = {"fard": "fard", "progress": "progress"}.get(self._kind(), "daftar-export")
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if not folder or not Path(folder).is_dir():  # (not every computer has one)
+            folder = str(Path.home())
+        self._suggested = str(Path(folder) / f"{name}-{datetime.date.today().isoformat()}.{ext}")
+        self.path.setText(self._suggested)
 
     def _update(self) -> None:
         k = self._kind()
@@ -395,10 +430,11 @@ class ExportDialog(QDialog):
         self.images.setEnabled(k == "json")
         self.khewat.setEnabled(k == "fard")
         self.urdu_digits.setEnabled(k in ("fard", "progress"))
+        self._suggest_path()
 
     def _browse(self) -> None:
         ext = {"csv": "csv", "json": "json"}.get(self._kind(), "pdf")
-        p = _ask_path(self, self.tr("Export to"), f"export.{ext}", f"*.{ext}")
+        p = _ask_path(self, self.tr("Export to"), self.path.text().strip() or f"export.{ext}", f"*.{ext}")
         if p:
             self.path.setText(p)
 
@@ -409,6 +445,9 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Choose a file to write."))
             return None
         k = self._kind()
+        if k == "fard" and self.register_id is None:
+            self.status.setText(self.tr("A fard is of one register: choose the register."))
+            return None
         if k == "fard" and not self.khewat.text().strip():
             self.status.setText(self.tr("Write the khewat number."))
             return None
@@ -447,6 +486,9 @@ class ExportDialog(QDialog):
         self.status.setText(r.summary)
         self.buttons.setEnabled(True)
         self.accept()
+        # the dialog closes: what was written and where is said in a note that can open it
+        # (it was only in the closing dialog's status line, never seen)
+        self.done_note = _done_note(self.parentWidget(), r)
 
     def _failed(self, msg: str) -> None:
         self.status.setText(msg)
@@ -454,9 +496,9 @@ class ExportDialog(QDialog):
 
 
 def open_export_dialog(parent: QWidget | None, workspace, register_id: int | None = None, *,
-                       urdu_digits: bool = True) -> ExportDialog:
+                       urdu_digits: bool = True, register_name: str = "") -> ExportDialog:
     """Show the export dialog (non-blocking); returns it."""
-    dlg = ExportDialog(parent, workspace, register_id, urdu_digits=urdu_digits)
+    dlg = ExportDialog(parent, workspace, register_id, urdu_digits=urdu_digits, register_name=register_name)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.open()
     return dlg

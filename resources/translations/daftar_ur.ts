@@ -857,6 +857,14 @@
             <translation>برآمد</translation>
         </message>
         <message>
+            <source>the register selected</source>
+            <translation>منتخب رجسٹر</translation>
+        </message>
+        <message>
+            <source>all registers</source>
+            <translation>تمام رجسٹر</translation>
+        </message>
+        <message>
             <source>CSV (Excel)</source>
             <translation>CSV (ایکسل)</translation>
         </message>
@@ -893,6 +901,10 @@
             <translation>اردو ہندسے (⁦۱۲-۵⁩)</translation>
         </message>
         <message>
+            <source>Register</source>
+            <translation>رجسٹر</translation>
+        </message>
+        <message>
             <source>Format</source>
             <translation>قسم</translation>
         </message>
@@ -915,6 +927,10 @@
         <message>
             <source>Choose a file to write.</source>
             <translation>محفوظ کرنے کے لیے فائل منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>A fard is of one register: choose the register.</source>
+            <translation>فرد ایک رجسٹر کی ہوتی ہے: رجسٹر منتخب کریں۔</translation>
         </message>
         <message>
             <source>Write the khewat number.</source>

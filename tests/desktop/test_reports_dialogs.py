@@ -112,18 +112,31 @@ def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp
     from records.exports.csv_export import read_csv
 
     # GIVEN the export dialog for the register
-    dlg = rd.ExportDialog(None, workspace, sample.register_id)
+    dlg = rd.ExportDialog(None, workspace, sample.register_id, register_name="جمع بندی — کوٹ")
     qtbot.addWidget(dlg)
+    # THEN it names the register it exports (or all of them) and offers a file in the documents
+    assert [dlg.scope.itemText(i) for i in range(dlg.scope.count())] == ["جمع بندی — کوٹ", "all registers"]
+    assert dlg.register_id == sample.register_id
+    assert dlg.path.text().endswith(".csv") and "daftar-export-" in dlg.path.text()
+    dlg.format.setCurrentIndex(1)
+    assert dlg.path.text().endswith(".json")  # the suggestion follows the format
     # WHEN CSV with raw OCR columns is chosen with a file name and OK is pressed
     dlg.format.setCurrentIndex(0)
     dlg.raw.setChecked(True)
     dlg.path.setText(str(tmp_path / "e.csv"))
+    dlg.format.setCurrentIndex(0)
+    assert dlg.path.text() == str(tmp_path / "e.csv")  # a file chosen is kept
     job = dlg.start_export()
     qtbot.waitUntil(lambda: job.done, timeout=20000)
-    # THEN the file holds the entries with raw OCR text and the dialog closed with a summary
+    # THEN the file holds the entries with raw OCR text and the dialog closed
     rows = read_csv(tmp_path / "e.csv")
     assert len(rows) == 4 and rows[0]["share_ocr"] == "38"
-    assert "4" in dlg.status.text() and dlg.result() == dlg.DialogCode.Accepted
+    assert dlg.result() == dlg.DialogCode.Accepted
+    # AND a note says how many entries went where, with a button that opens the file
+    note = dlg.done_note
+    assert "4" in note.text() and str(tmp_path / "e.csv") in note.text()
+    assert any(b.text() == "Open" for b in note.buttons())
+    note.close()
 
 
 def test_export_dialog_asks_for_missing_file_and_khewat(qtbot, workspace, sample):
@@ -133,8 +146,14 @@ def test_export_dialog_asks_for_missing_file_and_khewat(qtbot, workspace, sample
     dlg = rd.ExportDialog(None, workspace, sample.register_id)
     qtbot.addWidget(dlg)
     dlg.format.setCurrentIndex(2)
+    dlg.path.clear()
     # WHEN OK is pressed THEN nothing starts and the dialog says what is missing
     assert dlg.start_export() is None and "file" in dlg.status.text()
     dlg.path.setText("/tmp/never.pdf")
     assert dlg.start_export() is None and "khewat" in dlg.status.text()
     assert dlg.khewat.isEnabled() and not dlg.raw.isEnabled()
+    # AND a fard of all registers is refused with the reason
+    dlg.khewat.setText("47")
+    dlg.scope.setCurrentIndex(dlg.scope.count() - 1)
+    assert dlg.register_id is None
+    assert dlg.start_export() is None and "choose the register" in dlg.status.text()
