@@ -41,9 +41,11 @@ from desktop.qt import (
 )
 from records import services
 from records.fields import display_value
-from records.workflow import EDITABLE, RETURNED
+from records.workflow import EDITABLE, EDITORS, RETURNED
 
 CROP_HEIGHT = 90
+# the view's actions that change entries (hidden from roles that may not: records.workflow.EDITORS)
+EDITING_ACTIONS = ("undo", "redo", "takeOther", "addRow", "deleteRow", "rowUp", "rowDown", "submit")
 
 
 def _plain(text: str) -> str:
@@ -258,6 +260,12 @@ class CorrectionView(QWidget):
             self.addAction(act)
             self.toolbar.addAction(act)
             self.actions_by_name[name] = act
+        if self.ctx.actor.role not in EDITORS:
+            # one who may not change entries (the administrator) is not offered changes: each
+            # of these only said so when pressed
+            for name in EDITING_ACTIONS:
+                self.actions_by_name[name].setVisible(False)
+                self.actions_by_name[name].setEnabled(False)
 
     # -- loading ----------------------------------------------------------
     def commit_editor(self) -> None:

@@ -51,7 +51,19 @@ def test_menus_show_only_actions_the_role_may_use(qtbot, workspace, qapp):
     # THEN editing actions are absent and common ones present
     assert "newRegister" not in win.actions_by_name
     assert "quit" in win.actions_by_name
+    # AND the page view offers no change of entries (each was refused only when pressed),
+    # but its page and zoom keys
+    from desktop.correction.view import EDITING_ACTIONS
+
+    acts = win.correction.actions_by_name
+    assert not any(acts[n].isVisible() or acts[n].isEnabled() for n in EDITING_ACTIONS)
+    assert acts["nextPage"].isVisible() and acts["zoomIn"].isVisible()
     win.shutdown()
+    # AND a clerk has them all
+    clerk = MainWindow(AppContext.create(workspace, Actor(id=None, username="c", role="clerk")))
+    qtbot.addWidget(clerk)
+    assert all(clerk.correction.actions_by_name[n].isVisible() for n in EDITING_ACTIONS)
+    clerk.shutdown()
 
 
 def test_sign_in_prefers_a_clerk_and_creates_one_in_an_empty_workspace(workspace):
