@@ -80,6 +80,7 @@ ACTION_NAMES = {
     "batch.refused": QT_TRANSLATE_NOOP("AuditModel", "Batch refused by the server"),
     "batch.acknowledged": QT_TRANSLATE_NOOP("AuditModel", "Batch acknowledged by the server"),
     "outbox.superseded": QT_TRANSLATE_NOOP("AuditModel", "Conflict settled by a new version"),
+    "workspace.backup": QT_TRANSLATE_NOOP("AuditModel", "Backup of the workspace written"),
 }
 
 

@@ -15,6 +15,18 @@ def isolate(text: str) -> str:
 _URDU_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f][\u0600-\u06ff\u0750-\u077f\s]*[\u0600-\u06ff\u0750-\u077f]|[\u0600-\u06ff]")
 
 
+def ltr(text) -> str:
+    """A file path (or other left-to-right text) kept in its order inside a line of either
+    direction: in Urdu, `/home/x/daftar-backup.tar` was drawn from right to left in pieces."""
+    return f"\u2066{text}\u2069"
+
+
+def path_line(path) -> str:
+    """A file path on a line of its own inside a message, kept left to right: inside an Urdu
+    sentence a long path wrapped into pieces drawn right to left."""
+    return f"\n{ltr(path)}\n"
+
+
 def isolate_urdu(message: str) -> str:
     """An English message quoting Urdu: each Urdu run isolated so `'نہری' (23%)` stays in order."""
     return _URDU_RUN.sub(lambda m: isolate(m.group(0)), message)

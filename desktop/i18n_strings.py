@@ -324,6 +324,12 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Cannot save the page image in {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The page image {0}… is missing from {1}. Restore the workspace from a backup."),
     QT_TRANSLATE_NOOP("Messages", "The disk holding {0} is full: the page image was not saved. Free some space and import again; nothing saved before was lost."),
+    # a backup (records/backup.py create_backup)
+    QT_TRANSLATE_NOOP("Messages", "{0} already exists: choose another name, nothing was written."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot create the folder {0}: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "Cannot copy the database {0}: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "The disk holding {0} is full: no backup was written."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot write the backup {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "only an administrator can change the office settings"),
     QT_TRANSLATE_NOOP("Messages", "there are no approved entries to send: approve entries first"),
     QT_TRANSLATE_NOOP("Messages", "entry {0} version {1} is already in a batch"),

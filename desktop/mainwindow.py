@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
             ActionSpec("scanPages", "&Register", "Scan pages…", self.scan_pages, EDITORS),
             ActionSpec("copyForward", "&Register", "New edition from the previous one…",
                        lambda: copy_forward_dialog.open_copy_forward(self), EDITORS),
+            ActionSpec("backUp", "&Register", "Back up the workspace…", lambda: oversight.back_up(self),
+                       oversight.AUDITORS),
             ActionSpec("quit", "&Register", "Quit", self.close, shortcut="Ctrl+Q"),
             ActionSpec("runOcr", "&OCR", "Read selected pages", self.ocr_selected, EDITORS, "Ctrl+Shift+O"),
             ActionSpec("retryOcr", "&OCR", "Retry failed pages", self.retry_failed, EDITORS),

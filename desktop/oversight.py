@@ -7,7 +7,7 @@ Background work they start is stopped by `shutdown(win)`.
 
 from __future__ import annotations
 
-from desktop.bidi import shown_value
+from desktop.bidi import path_line, shown_value
 from desktop.qt import QDockWidget, Qt
 from records.workflow import ADMIN, REVENUE_OFFICER, SUPERVISOR
 
@@ -75,6 +75,44 @@ def open_users(win):
     dlg.open()
     win.users_dialog = dlg
     return dlg
+
+
+def back_up(win, folder: str | None = None):
+    """Write a backup of the whole workspace into a folder (a USB stick, another disk) in the
+    background, recorded in the audit trail; a note says where it went and what it holds.
+    Asks for the folder unless given; returns the job (None when cancelled)."""
+    from pathlib import Path
+
+    from desktop.qt import QCoreApplication, QFileDialog
+    from desktop.reports_dialogs import JobResult, ReportJob, _notify
+
+    ws, actor = win.ctx.ws, win.ctx.actor
+    if folder is None:
+        start = ws.backups_dir
+        start.mkdir(parents=True, exist_ok=True)
+        folder = QFileDialog.getExistingDirectory(win, win.tr("Back up the workspace into…"), str(start))
+        if not folder:
+            return None
+    # translated here: the worker never calls Qt
+    written = QCoreApplication.translate(
+        "MainWindow", "Backup written: {path} ({entries} entries, {images} page images, {mb} MB). "
+        "Keep it away from this computer: a fire or a thief takes both.")
+
+    def fn() -> JobResult:
+        from records.backup import back_up as write_backup
+
+        r = write_backup(ws, actor, folder)
+        return JobResult(str(Path(r.path).parent), written.format(
+            path=path_line(r.path), entries=r.counts.get("entry", 0), images=r.images,
+            mb=f"{r.size / 2**20:.1f}").replace("\n (", "\n("))
+
+    win.statusBar().showMessage(win.tr("Writing a backup into {folder}…").format(folder=folder))
+    job = ReportJob(win)
+    _notify(win, job, offer_open=True)
+    job.finished.connect(lambda _r: win.statusBar().clearMessage())
+    job.failed.connect(lambda _m: win.statusBar().clearMessage())
+    win.backup_job = job
+    return job.start(fn)
 
 
 def change_password(win):

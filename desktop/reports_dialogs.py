@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from desktop import mainthread, page_image
+from desktop.bidi import path_line
 from desktop.i18n import message
 from desktop.qt import (
     QCheckBox,
@@ -119,8 +120,9 @@ _live: set[ReportJob] = set()
 def _message(e: Exception) -> str:
     from records.exports.json_export import ExportError
     from records.reports.layout import ReportError
+    from records.workspace import WorkspaceError
 
-    if isinstance(e, (ExportError, ReportError)):
+    if isinstance(e, (ExportError, ReportError, WorkspaceError)):  # (a backup's among them)
         return message(str(e))
     if isinstance(e, OSError):
         return f"{e.filename or ''}: {e.strerror or e}".strip(": ")
@@ -181,7 +183,7 @@ def _fard_job(workspace, register_id: int, khewat: str | None, owner: str | None
 
         p = fard_pdf(workspace, out, register_id=register_id, khewat=khewat, owner=owner,
                      options=_options(workspace, urdu_digits))
-        return JobResult(str(p), saved.format(path=p))
+        return JobResult(str(p), saved.format(path=path_line(p)).strip())
 
     return fn
 
@@ -250,7 +252,7 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
             p = handover_pdf(workspace, out, batch_id=batch_id, entry_ids=entry_ids, options=opts)
         else:
             raise ValueError(f"unknown report '{kind}'")
-        return JobResult(str(p), saved.format(path=p))
+        return JobResult(str(p), saved.format(path=path_line(p)).strip())
 
     return fn
 
@@ -460,7 +462,7 @@ class ExportDialog(QDialog):
                 from records.exports.csv_export import CsvFilter, export_csv
 
                 n = export_csv(ws, out, CsvFilter((reg,) if reg else None), raw=raw, excel_safe=excel)
-                return JobResult(out, done_text.format(n=n, path=out))
+                return JobResult(out, done_text.format(n=n, path=path_line(out)).strip())
         elif k == "json":
             images = self.images.currentData()
             done_text = QCoreApplication.translate("ExportDialog", "{n} entries, {p} pages, {i} images exported to {path}")
@@ -469,7 +471,7 @@ class ExportDialog(QDialog):
                 from records.exports.json_export import export_json
 
                 r = export_json(ws, out, register_ids=[reg] if reg else None, images=images)
-                return JobResult(out, done_text.format(n=r.entries, p=r.pages, i=r.images, path=out))
+                return JobResult(out, done_text.format(n=r.entries, p=r.pages, i=r.images, path=path_line(out)).strip())
         elif k == "fard":
             fn = _fard_job(ws, reg, self.khewat.text().strip(), None, out, self.urdu_digits.isChecked())
         else:

@@ -195,6 +195,20 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
     return BackupResult(dest, revision, counts, len(present), missing, dest.stat().st_size)
 
 
+def back_up(ws: Workspace, actor, dest: str | Path | None = None) -> BackupResult:
+    """`create_backup` by a signed-in user, recorded in the audit trail ("workspace.backup":
+    who took a copy of the office's records, where to and how much): a copy is what leaves
+    the office on a USB stick."""
+    from records import audit
+
+    result = create_backup(ws, dest)
+    with ws.session() as s:
+        audit.record(s, actor=actor, action="workspace.backup", entity="workspace",
+                     new=str(result.path), detail={"images": result.images, "size": result.size,
+                                                   "entries": result.counts.get("entry", 0)})
+    return result
+
+
 def _add_hashed(tar: tarfile.TarFile, src: Path, arc: str) -> dict:
     """Add a file to the archive, hashing exactly the bytes written."""
     data = src.read_bytes()

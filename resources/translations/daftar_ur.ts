@@ -154,6 +154,10 @@
             <source>Conflict settled by a new version</source>
             <translation>نئے نسخے سے ٹکراؤ حل ہوا</translation>
         </message>
+        <message>
+            <source>Backup of the workspace written</source>
+            <translation>ورک اسپیس کا بیک اپ لکھا گیا</translation>
+        </message>
     </context>
     <context>
         <name>AuditViewer</name>
@@ -826,6 +830,10 @@
             <translation>رجسٹر انتقالات</translation>
         </message>
         <message>
+            <source>Back up the workspace…</source>
+            <translation>ورک اسپیس کا بیک اپ…</translation>
+        </message>
+        <message>
             <source>Export (CSV, JSON, PDF)…</source>
             <translation>برآمد (CSV، JSON، PDF)…</translation>
         </message>
@@ -1188,6 +1196,10 @@
         <message>
             <source>OCR failed on a page: {error} (OCR → Retry failed pages)</source>
             <translation>ایک صفحے پر OCR ناکام: {error} (OCR ← ناکام صفحات دوبارہ پڑھیں)</translation>
+        </message>
+        <message>
+            <source>Backup written: {path} ({entries} entries, {images} page images, {mb} MB). Keep it away from this computer: a fire or a thief takes both.</source>
+            <translation>بیک اپ لکھ دیا گیا: ⁦{path}⁩ ({entries} اندراجات، {images} صفحات کی تصاویر، {mb} MB)۔ اسے اس کمپیوٹر سے دور رکھیں: آگ یا چور دونوں لے جاتے ہیں۔</translation>
         </message>
     </context>
     <context>
@@ -1667,6 +1679,26 @@
         <message>
             <source>The disk holding {0} is full: the page image was not saved. Free some space and import again; nothing saved before was lost.</source>
             <translation>⁦{0}⁩ والی ڈسک بھر گئی ہے: صفحے کی تصویر محفوظ نہیں ہوئی۔ کچھ جگہ خالی کر کے دوبارہ درآمد کریں؛ پہلے کا محفوظ کچھ ضائع نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>{0} already exists: choose another name, nothing was written.</source>
+            <translation>{0} پہلے سے موجود ہے: دوسرا نام چنیں، کچھ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder {0}: {1}</source>
+            <translation>فولڈر {0} نہیں بن سکا: {1}</translation>
+        </message>
+        <message>
+            <source>Cannot copy the database {0}: {1}</source>
+            <translation>ڈیٹا بیس {0} کی نقل نہیں بن سکی: {1}</translation>
+        </message>
+        <message>
+            <source>The disk holding {0} is full: no backup was written.</source>
+            <translation>{0} والی ڈسک بھری ہوئی ہے: کوئی بیک اپ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>Cannot write the backup {0}: {1}</source>
+            <translation>بیک اپ {0} نہیں لکھا جا سکا: {1}</translation>
         </message>
         <message>
             <source>only an administrator can change the office settings</source>
@@ -3256,6 +3288,14 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Returned to me</source>
             <translation>مجھے واپس شدہ</translation>
+        </message>
+        <message>
+            <source>Back up the workspace into…</source>
+            <translation>ورک اسپیس کا بیک اپ اس فولڈر میں…</translation>
+        </message>
+        <message>
+            <source>Writing a backup into {folder}…</source>
+            <translation>{folder} میں بیک اپ لکھا جا رہا ہے…</translation>
         </message>
         <message>
             <source>Password changed.</source>

@@ -462,6 +462,22 @@ def test_every_refusal_of_the_core_a_clerk_can_meet_is_urdu_in_the_urdu_interfac
     assert [m for m in lock_says if re.search("[A-Za-z]{3,}", i18n.message(m).replace(str(tmp_path), ""))] == []
 
 
+def test_why_a_backup_from_the_app_failed_is_said_in_urdu(urdu, tmp_path):
+    import inspect
+    import re
+
+    from records import backup
+
+    # GIVEN every reason a backup taken from the app (create_backup) can fail with
+    src = inspect.getsource(backup.create_backup)
+    templates = re.findall(r'BackupError\(f"(.*?)"\)', src)
+    assert len(templates) == 5
+    usb = str(tmp_path / "usb")
+    shown = [re.sub(r"\{[^}]*\}", usb, t) for t in templates]
+    # WHEN shown in the Urdu interface  THEN no English is left but the folder's path
+    assert [m for m in shown if re.search("[A-Za-z]{3,}", i18n.message(m).replace(usb, ""))] == []
+
+
 def test_the_rules_across_rows_speak_urdu(urdu):
     import re
 

@@ -134,7 +134,7 @@ def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp
     assert dlg.result() == dlg.DialogCode.Accepted
     # AND a note says how many entries went where, with a button that opens the file
     note = dlg.done_note
-    assert "4" in note.text() and str(tmp_path / "e.csv") in note.text()
+    assert "4" in note.text() and f"\u2066{tmp_path / 'e.csv'}\u2069" in note.text()
     assert any(b.text() == "Open" for b in note.buttons())
     note.close()
 

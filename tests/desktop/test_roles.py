@@ -54,6 +54,8 @@ def test_menus_depend_on_the_role(qtbot, workspace, qapp, actors, who, visible):
         assert "changePassword" in win.actions_by_name
         # AND only those who edit have the list of rows returned to them
         assert (getattr(win, "returned_panel", None) is not None) == (who != "admin")
+        # AND only supervisors, revenue officers and the administrator take backups
+        assert ("backUp" in win.actions_by_name) == (who != "clerk1")
     finally:
         win.shutdown()
 
@@ -293,3 +295,54 @@ def test_no_key_is_bound_to_two_actions_for_any_role(qtbot, workspace, qapp, act
         assert clashing_keys(win) == {}
     finally:
         win.shutdown()
+
+
+def test_a_supervisor_backs_up_the_workspace_from_the_menu(qtbot, workspace, qapp, actors, tmp_path, monkeypatch):
+    from desktop.qt import QFileDialog, QMessageBox
+    from records.backup import read_manifest
+
+    # GIVEN a supervisor's window on a workspace with a register, and a USB stick's folder
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        make_register(win.ctx)
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+        # WHEN he chooses Register › Back up the workspace… and the folder
+        win.actions_by_name["backUp"].trigger()
+        job = win.backup_job
+        qtbot.waitUntil(lambda: job.done, timeout=20000)
+        # THEN one complete backup is in the folder, and a note says where and what it holds
+        (tar,) = usb.iterdir()
+        assert job.error is None and tar.suffix == ".tar" and read_manifest(tar)["counts"]["entry"] == 2
+        notes = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        # (the path kept left to right: in Urdu it was drawn in pieces, right to left)
+        assert len(notes) == 1 and f"\u2066{tar}\u2069" in notes[0].text() and "2 entries" in notes[0].text()
+        notes[0].close()
+        # AND the audit trail says he took it
+        with workspace.session() as s:
+            from sqlalchemy import select
+
+            from records.models import AuditEvent
+
+            ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).one()
+            assert ev.username == "girdawar1" and ev.new == str(tar)
+        # WHEN the folder cannot be made (a file stands where it should be)
+        (tmp_path / "stick").write_text("not a folder")
+        job = oversight_back_up(win, str(tmp_path / "stick" / "daftar"))
+        qtbot.waitUntil(lambda: job.done, timeout=20000)
+        # THEN the reason names the folder, in a warning, and nothing is recorded
+        assert job.error.startswith("Cannot create the folder") and str(tmp_path / "stick") in job.error
+        warn = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert len(warn) == 1 and warn[0].icon() == QMessageBox.Icon.Warning
+        warn[0].close()
+        with workspace.session() as s:
+            assert len(s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).all()) == 1
+    finally:
+        win.shutdown()
+
+
+def oversight_back_up(win, folder):
+    from desktop import oversight
+
+    return oversight.back_up(win, folder)

@@ -12,7 +12,14 @@ import pytest
 
 from records import audit, migrate
 from records import services as S
-from records.backup import BackupError, create_backup, read_manifest, restore_backup, verify_backup
+from records.backup import (
+    BackupError,
+    back_up,
+    create_backup,
+    read_manifest,
+    restore_backup,
+    verify_backup,
+)
 from records.workspace import Workspace
 from tests.records.helpers import make_page, make_users
 from tests.records.migration_fixtures import install_newer_schema
@@ -90,6 +97,29 @@ def test_backup_to_a_folder_and_never_over_an_existing_file(workspace, tmp_path)
     with pytest.raises(BackupError, match="already exists"):
         create_backup(workspace, res.path)
     assert res.path.stat().st_size == size
+
+
+def test_a_users_backup_is_in_the_audit_trail_and_a_failed_one_is_not(workspace, tmp_path):
+    from sqlalchemy import select
+
+    from records.models import AuditEvent
+
+    # GIVEN a workspace with records and a supervisor signed in
+    users, *_ = _fill(workspace)
+    # WHEN he backs it up to a USB stick's folder
+    (tmp_path / "usb").mkdir()
+    res = back_up(workspace, users["supervisor"], tmp_path / "usb")
+    # THEN the trail says who took a copy, where to and how much, and the chain still verifies
+    with workspace.session() as s:
+        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).one()
+        assert (ev.username, ev.new) == (users["supervisor"].username, str(res.path))
+        assert ev.detail == {"images": 2, "size": res.path.stat().st_size, "entries": 2}
+        assert audit.verify(s).ok
+    # AND a backup that cannot be written is not recorded as made
+    with pytest.raises(BackupError):
+        back_up(workspace, users["supervisor"], res.path)
+    with workspace.session() as s:
+        assert len(s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).all()) == 1
 
 
 def test_restore_refuses_a_non_empty_workspace_and_with_force_moves_it_aside(workspace, tmp_path):
