@@ -32,6 +32,7 @@ from desktop.qt import (
     QObject,
     QPalette,
     QPlainTextEdit,
+    QSize,
     QSizePolicy,
     QStyle,
     QStyleOptionToolButton,
@@ -113,12 +114,22 @@ def send_key(target: QWidget, key: Qt.Key) -> None:
         QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
 
 
+KEY_HEIGHT = 38  # px: the whole keyboard (four rows and the space bar) stays under 230 px
+
+
 class KeyButton(QToolButton):
     """A key: its Urdu letter large in the middle, the Latin key that types it small below."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.urdu, self.latin = "", ""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # compact: on a 768 px screen, keys 54 px high left the page's rows no room at all
+        return QSize(44, KEY_HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(30, KEY_HEIGHT)
 
     def set_key(self, urdu: str, latin: str) -> None:
         self.urdu, self.latin = urdu, latin
@@ -163,8 +174,8 @@ class UrduKeyboard(QWidget):
         b.setText(text)
         b.setToolTip(tip)
         b.setAutoRaise(False)
-        b.setMinimumSize(46, 54)
-        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        b.setMinimumSize(30, KEY_HEIGHT - 6)
+        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         b.clicked.connect(slot)
         return b
 
@@ -173,7 +184,7 @@ class UrduKeyboard(QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         grid = QGridLayout()
         grid.setSpacing(3)
-        font = urdu_font(17, nastaliq=False)
+        font = urdu_font(15, nastaliq=False)
         for r, row in enumerate(self.layout_.rows):
             for c, key in enumerate(row):
                 b = self._button("", "", lambda _=False, k=key: self.press(k), f"key_{ord(key):x}", KeyButton)
@@ -189,9 +200,9 @@ class UrduKeyboard(QWidget):
         back = self._button("⌫", self.tr("Delete the letter before the cursor"),
                             lambda: self._key(Qt.Key.Key_Backspace), "keyBackspace")
         for b in (self.shift, space, back):
-            b.setMinimumHeight(36)
-        self.shift.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        back.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            b.setFixedHeight(KEY_HEIGHT - 6)
+        self.shift.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        back.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         bottom.addWidget(self.shift)
         bottom.addWidget(space, 1)
         bottom.addWidget(back)

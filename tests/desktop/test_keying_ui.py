@@ -459,3 +459,30 @@ def test_the_phonetic_layout_is_crulps_key_for_key():
     letters = set("abcdefghijklmnopqrstuvwxyz1234567890") | {k.upper() for k in "abcdefghijklmnopqrstuvwxyz"} \
         | set("!@#$%^&*()")
     assert sorted(k for k in crulp if k in letters and k not in ours) == []
+
+
+def test_the_on_screen_keyboard_leaves_the_page_rows_in_view_on_a_small_screen(qtbot, ctx):
+    from desktop.mainwindow import MainWindow
+    from tests.desktop.helpers import make_register
+
+    # GIVEN the main window at 1366 x 768 (offices' laptops) on a page of rows
+    _rid, (pid,) = make_register(ctx)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.setGeometry(0, 0, 1366, 768)
+    win.show()
+    wait_idle(qtbot, ctx)
+    win.correction.show_page(pid)
+    qtbot.waitUntil(lambda: win.correction.model.rowCount() == 2)
+    try:
+        # WHEN the clerk opens the on-screen Urdu keyboard
+        win.actions_by_name["urduKeyboard"].trigger()
+        qtbot.waitUntil(lambda: win.urdu_keyboard_dock.isVisible())
+        qtbot.wait(50)
+        # THEN the keyboard is compact and the two rows of the page stay in view beside it
+        # (its keys 54 px high took 370 px: the rows had no room at all)
+        table = win.correction.table
+        assert win.urdu_keyboard_dock.height() <= 240, win.urdu_keyboard_dock.height()
+        assert table.viewport().height() >= table.rowHeight(0) + table.rowHeight(1), table.viewport().height()
+    finally:
+        win.shutdown()
