@@ -10,6 +10,7 @@ import re
 from desktop.bidi import shown_value
 from desktop.fonts import urdu_font
 from desktop.i18n import date_text, field_label, is_rtl, role_label, template_title, tr
+from desktop.labels import wrapping
 from desktop.operations import error_text, read_op
 from desktop.qt import (
     QT_TRANSLATE_NOOP,
@@ -281,7 +282,7 @@ class AuditViewer(QWidget):
         bottom.addWidget(self.count_label, 1)
         self.verify_label = QLabel(self)
         self.verify_label.setObjectName("auditVerifyResult")
-        self.verify_label.setWordWrap(True)
+        wrapping(self.verify_label)
         bottom.addWidget(self.verify_label, 2)
         self.verify_btn = QPushButton(self.tr("Verify chain"), self)
         self.verify_btn.setObjectName("auditVerify")

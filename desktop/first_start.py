@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.i18n import message
+from desktop.labels import wrapping
 from desktop.login import _Form
 from desktop.qt import (
     QApplication,
@@ -124,7 +125,7 @@ class RecoveryCodeDialog(QDialog):
         intro = QLabel(self.tr("Print this recovery code or write it down, and lock it away (in the office safe). "
                                "It opens the workspace when every administrator password is lost. "
                                "It is shown only this once."), self)
-        intro.setWordWrap(True)
+        wrapping(intro)
         lay.addWidget(intro)
         shown = QLabel(code, self)
         shown.setObjectName("recoveryCode")

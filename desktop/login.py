@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from desktop.i18n import ROLE_LABELS, message, role_label
+from desktop.labels import wrapping
 from desktop.qt import (
     QApplication,
     QComboBox,
@@ -56,14 +57,14 @@ class _Form(QDialog):
         self.setMinimumWidth(420)
         self._outer = QVBoxLayout(self)
         self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
+        wrapping(self.intro)
         self.intro.setVisible(False)
         self._outer.addWidget(self.intro)
         self.form = QFormLayout()
         self._outer.addLayout(self.form)
         self.error = QLabel(self)
         self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
+        wrapping(self.error)
         self.error.setStyleSheet("color: #b00020; font-weight: bold")
         self._outer.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -14,6 +14,7 @@ from desktop.correction.view import CorrectionView
 from desktop.fonts import urdu_font
 from desktop.i18n import role_label
 from desktop.keying import copy_forward_dialog, urdu_keyboard
+from desktop.labels import wrapping
 from desktop.models.pages import PageListModel
 from desktop.models.registers import RegisterListModel, register_title
 from desktop.ocr_queue import OcrQueue
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.register_view, 1)
         self.empty_hint = QLabel(self._empty_hint_text(), left)  # a workspace with no register yet
         self.empty_hint.setObjectName("emptyHint")
-        self.empty_hint.setWordWrap(True)
+        wrapping(self.empty_hint)
         self.empty_hint.setVisible(False)
         lay.addWidget(self.empty_hint)
         if self.ctx.actor.role in EDITORS:  # others may not create registers (the menu hides it too)

@@ -9,6 +9,7 @@ main window is built again in it, showing the same register, page and tab.
 
 from __future__ import annotations
 
+from desktop.labels import wrapping
 from desktop.operations import error_text
 from desktop.qt import (
     QCheckBox,
@@ -76,7 +77,7 @@ class PreferencesDialog(QDialog):
             lay.addWidget(QLabel(self.tr("Only an administrator changes the office settings."), self))
         self.note = QLabel(self.tr("A new language or display setting applies when you save: "
                                    "the window opens again in it, at the same page."), self)
-        self.note.setWordWrap(True)
+        wrapping(self.note)
         lay.addWidget(self.note)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020")

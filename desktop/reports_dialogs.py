@@ -25,6 +25,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from desktop import mainthread, page_image
 from desktop.bidi import path_line
 from desktop.i18n import message
+from desktop.labels import wrapping
 from desktop.qt import (
     QCheckBox,
     QComboBox,
@@ -390,7 +391,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.urdu_digits)
         form.addRow(self.tr("File"), row)
         self.status = QLabel("")
-        self.status.setWordWrap(True)
+        wrapping(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)

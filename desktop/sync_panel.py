@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from desktop import mainthread
 from desktop.i18n import message, number_text
+from desktop.labels import wrapping
 from desktop.qt import (
     QHBoxLayout,
     QLabel,
@@ -91,7 +92,7 @@ class SyncPanel(QWidget):
         lay.addWidget(title)
         self.queue_label = QLabel(self)
         self.queue_label.setObjectName("syncQueue")
-        self.queue_label.setWordWrap(True)
+        wrapping(self.queue_label)
         lay.addWidget(self.queue_label)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("syncProgress")
@@ -99,7 +100,7 @@ class SyncPanel(QWidget):
         lay.addWidget(self.progress)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("syncState")
-        self.state_label.setWordWrap(True)
+        wrapping(self.state_label)
         lay.addWidget(self.state_label)
         self.last_label = QLabel(self)
         self.last_label.setObjectName("syncLastSuccess")

@@ -8,6 +8,7 @@ in step with the accounts, and runs on the database-writer thread.
 from __future__ import annotations
 
 from desktop.i18n import date_text, role_label
+from desktop.labels import wrapping
 from desktop.login import RoleBox, _Form
 from desktop.operations import error_text
 from desktop.qt import (
@@ -111,7 +112,7 @@ class UsersDialog(QDialog):
         self.table.verticalHeader().hide()
         self.status = QLabel(self)
         self.status.setObjectName("usersStatus")
-        self.status.setWordWrap(True)
+        wrapping(self.status)
 
         row = QHBoxLayout()
         self.new_btn = self._button("newUser", self.tr("New user…"), self.new_user, row)

@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop.capture.importing import ImportReport, import_items
 from desktop.capture.loading import SUFFIXES, ImportItem, load_files
 from desktop.i18n import message
+from desktop.labels import wrapping
 from desktop.operations import error_text
 from desktop.qt import (
     QBrush,
@@ -93,13 +94,13 @@ class ImportDialog(QDialog):
         self.preview.setObjectName("preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumWidth(300)
-        self.preview.setWordWrap(True)  # a bad file's reason, shown in place of its picture
+        wrapping(self.preview)  # a bad file's reason, shown in place of its picture
         split.addWidget(self.list)
         split.addWidget(self.preview)
         lay.addWidget(split, 1)
         self.message = QLabel(self)
         self.message.setObjectName("importMessage")
-        self.message.setWordWrap(True)
+        wrapping(self.message)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.message)
         bottom = QHBoxLayout()

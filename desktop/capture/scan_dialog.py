@@ -4,6 +4,7 @@ one page or the whole feeder. Emits `scanned(list of file paths)`."""
 from __future__ import annotations
 
 from desktop.i18n import message
+from desktop.labels import wrapping
 from desktop.operations import error_text
 from desktop.qt import (
     QComboBox,
@@ -61,7 +62,7 @@ class ScanDialog(QDialog):
         lay.addLayout(form)
         self.message = QLabel(self)
         self.message.setObjectName("scanMessage")
-        self.message.setWordWrap(True)
+        wrapping(self.message)
         lay.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.scan_button = self.buttons.addButton(self.tr("Scan"), QDialogButtonBox.ButtonRole.AcceptRole)

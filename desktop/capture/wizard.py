@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.fonts import urdu_font
 from desktop.i18n import bilingual, message
+from desktop.labels import wrapping
 from desktop.operations import error_text
 from desktop.operations import register as register_ops
 from desktop.qt import (
@@ -71,7 +72,7 @@ class _HeaderPage(QWizardPage):
         self._touched: set[str] = set()  # fields the clerk has typed in: only their problems show
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
+        wrapping(self.problem)
         self.problem.setStyleSheet("color: #a00")
         form.addRow(self.problem)
 

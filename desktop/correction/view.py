@@ -14,6 +14,7 @@ from desktop.correction.delegate import FieldDelegate
 from desktop.correction.image_view import PageImageView
 from desktop.correction.rows_model import PageRowsModel, worst
 from desktop.fonts import urdu_font
+from desktop.labels import wrapping
 from desktop.operations import entry as entry_ops
 from desktop.operations import error_text, read_op
 from desktop.operations import page as page_ops
@@ -171,7 +172,7 @@ class CorrectionView(QWidget):
         self.crop.setStyleSheet("background: white; border: 1px solid #999")
         self.cell_info = QLabel(right)
         self.cell_info.setObjectName("cellInfo")
-        self.cell_info.setWordWrap(True)
+        wrapping(self.cell_info)
         self.cell_info.setFont(urdu_font(11))
         self.cell_info.setAlignment(Qt.AlignmentFlag.AlignTop)
         # a field with several flags says more than the magnifier's height holds: it scrolls
@@ -209,7 +210,7 @@ class CorrectionView(QWidget):
 
         self.status = QLabel(right)
         self.status.setObjectName("pageStatus")
-        self.status.setWordWrap(True)
+        wrapping(self.status)
         self.status.setFont(urdu_font(10))
         lay.addWidget(self.status)
 

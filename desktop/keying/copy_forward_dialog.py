@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.fonts import urdu_font
+from desktop.labels import wrapping
 from desktop.models.registers import register_title
 from desktop.operations import error_text, write_op
 from desktop.operations import register as register_ops
@@ -91,7 +92,7 @@ class CopyForwardDialog(QDialog):
         lay = QVBoxLayout(self)
         intro = QLabel(self.tr("Rows of the previous edition are copied as drafts: confirm or change what "
                                "differs. Mutations sanctioned since are proposed as flagged rows."), self)
-        intro.setWordWrap(True)
+        wrapping(intro)
         lay.addWidget(intro)
         form = QFormLayout()
         self.previous = QComboBox(self)
@@ -110,7 +111,7 @@ class CopyForwardDialog(QDialog):
         lay.addLayout(form)
         self.result_label = QLabel(self)
         self.result_label.setObjectName("copyForwardResult")
-        self.result_label.setWordWrap(True)
+        wrapping(self.result_label)
         self.result_label.setFont(urdu_font(11))
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.result_label, 1)

@@ -13,6 +13,7 @@ from desktop.bidi import shown_value
 from desktop.correction.image_view import PageImageView
 from desktop.fonts import urdu_font
 from desktop.i18n import list_text
+from desktop.labels import wrapping
 from desktop.operations import error_text, read_op, write_op
 from desktop.qt import (
     QAbstractItemView,
@@ -51,7 +52,7 @@ class CommentDialog(QDialog):
         self.setWindowTitle(title)
         lay = QVBoxLayout(self)
         label = QLabel(prompt, self)
-        label.setWordWrap(True)
+        wrapping(label)
         lay.addWidget(label)
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("commentEdit")
@@ -125,7 +126,7 @@ class ReviewPageView(QWidget):
         lay.addWidget(self.changes, 2)
         self.notice = QLabel(right)
         self.notice.setObjectName("reviewNotice")
-        self.notice.setWordWrap(True)
+        wrapping(self.notice)
         self.notice.setFont(urdu_font(10))
         self.notice.setStyleSheet("color: #8a1c1c")
         lay.addWidget(self.notice)

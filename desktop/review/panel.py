@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from desktop.fonts import urdu_font
+from desktop.labels import wrapping
 from desktop.operations import error_text, read_op, write_op
 from desktop.qt import (
     QAbstractItemView,
@@ -81,13 +82,13 @@ class ReviewPanel(QWidget):
         # an empty queue says why it is empty (a blank list and page looked broken)
         self.empty_hint = QLabel(left)
         self.empty_hint.setObjectName("reviewEmpty")
-        self.empty_hint.setWordWrap(True)
+        wrapping(self.empty_hint)
         self.empty_hint.setFont(urdu_font(10))
         self.empty_hint.hide()
         lay.addWidget(self.empty_hint)
         self.counts = QLabel(left)
         self.counts.setObjectName("reviewCounts")
-        self.counts.setWordWrap(True)
+        wrapping(self.counts)
         self.counts.setFont(urdu_font(10))
         lay.addWidget(self.counts)
         self.bulk_btn = QPushButton(self.tr("Approve selected pages…"), left)
@@ -96,7 +97,7 @@ class ReviewPanel(QWidget):
         lay.addWidget(self.bulk_btn)
         self.status = QLabel(left)
         self.status.setObjectName("reviewStatus")
-        self.status.setWordWrap(True)
+        wrapping(self.status)
         lay.addWidget(self.status)
 
         self.page_view = ReviewPageView(self.ctx, self)

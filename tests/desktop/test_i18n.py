@@ -594,3 +594,37 @@ def test_lists_of_row_numbers_use_the_languages_comma(qapp):
     finally:
         i18n.apply_language(qapp, "en")
     assert i18n.list_text([1, 2, 3]).replace("۱", "1").replace("۲", "2").replace("۳", "3") == "1, 2, 3"
+
+
+def _ink_columns(widget) -> tuple[int, int]:
+    import numpy as np
+
+    from desktop.qt import QImage
+
+    img = widget.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    w, h = img.width(), img.height()
+    a = np.frombuffer(img.constBits(), np.uint8, img.bytesPerLine() * h).reshape(h, img.bytesPerLine())[:, :w]
+    cols = np.flatnonzero((a < 128).any(axis=0))
+    return int(cols.min()), int(cols.max())
+
+
+def test_every_line_of_a_wrapped_urdu_label_is_shown_whole(urdu, qtbot):
+    from desktop.labels import wrapping
+    from desktop.qt import QLabel
+
+    # GIVEN an Urdu note long enough to wrap (the preferences dialog's)
+    text = QCoreApplication.translate("PreferencesDialog", "A new language or display setting applies when "
+                                      "you save: the window opens again in it, at the same page.")
+    assert text.startswith("نئی زبان")
+    cut = []
+    for width in range(300, 520, 5):  # at some widths a line fills the label exactly
+        # WHEN it is shown in a wrapped label of that width
+        label = wrapping(QLabel(text))
+        qtbot.addWidget(label)
+        label.setFixedSize(width, label.heightForWidth(width))
+        left, right = _ink_columns(label)
+        # THEN no line's ink reaches the label's edge, where it would be cut off (the last
+        # letter of 'دوبارہ' was, at the dialog's width)
+        if left <= 0 or right >= width - 1:
+            cut.append(width)
+    assert cut == []
