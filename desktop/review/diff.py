@@ -11,6 +11,8 @@ import difflib
 import html
 import re
 
+from records.text import isolate_numbers
+
 OLD_STYLE = "color:#a00;text-decoration:line-through;background:#fde2e2"
 NEW_STYLE = "color:#063;background:#d4f5d4;font-weight:bold"
 _TOKENS = re.compile(r"(\s+)")
@@ -27,23 +29,33 @@ def _opcodes(old: str, new: str):
         yield op, "".join(a[a0:a1]), "".join(b[b0:b1])
 
 
-def diff_html(old: str | None, new: str) -> str:
-    """HTML showing how `old` (the OCR text) became `new` (the value now)."""
+def _shown(text: str) -> str:
+    # numbers joined by - / (an area 12-5, a khasra 125/5) kept left to right after an Urdu
+    # word: bidi drew the old and the new area in each other's place, each reversed
+    return html.escape(isolate_numbers(text))
+
+
+def diff_html(old: str | None, new: str, *, rtl: bool = False) -> str:
+    """HTML showing how `old` (the OCR text) became `new` (the value now): old first in the
+    reading order of the line (`rtl`: a right-to-left one), the whole isolated in that
+    direction so that it keeps its order beside a label (numbers alone have no direction of
+    their own: in an Urdu line the new area was read before the old)."""
     old = old or ""
+    start = "\u2067" if rtl else "\u2066"
     if old == new:
-        return html.escape(new)
+        return f"{start}{_shown(new)}\u2069"
     parts: list[str] = []
     for op, removed, added in _opcodes(old, new):
         if op == "equal":
-            parts.append(html.escape(removed))
+            parts.append(_shown(removed))
             continue
         if removed:
-            parts.append(f"<span style='{OLD_STYLE}'>{html.escape(removed)}</span>")
+            parts.append(f"<span style='{OLD_STYLE}'>{_shown(removed)}</span>")
         if removed and added:
             parts.append(" ")
         if added:
-            parts.append(f"<span style='{NEW_STYLE}'>{html.escape(added)}</span>")
-    return "".join(parts)
+            parts.append(f"<span style='{NEW_STYLE}'>{_shown(added)}</span>")
+    return start + "".join(parts) + "\u2069"
 
 
 def changed_spans(old: str | None, new: str) -> tuple[list[str], list[str]]:

@@ -38,6 +38,7 @@ from desktop.qt import (
 from desktop.review import queries
 from desktop.review.diff import diff_html
 from records import services, workflow
+from records.text import display_digits, isolate_numbers
 
 CHANGED_BG = QColor("#fff3b0")
 RETURNED_BG = QColor("#f9d6d5")
@@ -205,7 +206,9 @@ class ReviewPageView(QWidget):
         for i, r in enumerate(d.rows):
             for c, (name, _label) in enumerate(d.columns):
                 now = r.values.get(name, "")
-                item = QTableWidgetItem(now)
+                # as the correction view shows it: the office's digits, areas and khasra
+                # numbers left to right (in the right-to-left table 12-5 was drawn 5-12)
+                item = QTableWidgetItem(isolate_numbers(display_digits(now, urdu=self.ctx.prefs.urdu_digits)))
                 before = r.ocr.get(name)
                 changed = (before or "") != now and (before is not None or bool(now))
                 if changed:
@@ -229,12 +232,17 @@ class ReviewPageView(QWidget):
         if not d.changes:
             self.changes.setHtml(f"<p>{html.escape(self.tr('The clerk kept every OCR reading.'))}</p>")
             return
+        from desktop.i18n import is_rtl
+
+        # one paragraph a change, in the interface's direction (a right-to-left table was
+        # drawn left to right in the Urdu window, the row number first on the left)
+        direction = "rtl" if is_rtl() else "ltr"
         lines = []
         for ch in d.changes:
             row = html.escape(self.tr("row {n}").format(n=ch.row_no))
-            lines.append(f"<tr><td>{row}</td><td><b>{html.escape(ch.label)}</b></td>"
-                         f"<td>{diff_html(ch.ocr, ch.value)}</td></tr>")
-        self.changes.setHtml("<table dir='rtl' cellpadding='3'>" + "".join(lines) + "</table>")
+            lines.append(f"<p dir='{direction}' style='margin:0 0 4px 0'>{row} · <b>{html.escape(ch.label)}</b>: "
+                         f"{diff_html(ch.ocr, ch.value, rtl=direction == 'rtl')}</p>")
+        self.changes.setHtml("".join(lines))
 
     def _on_box_clicked(self, row: int, field: str) -> None:
         d = self.data

@@ -317,3 +317,29 @@ def test_the_approve_key_does_nothing_on_ones_own_work(qtbot, people):
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     wait_idle(qtbot, g1)
     assert _states(g1.ws, pid) == {workflow.SUBMITTED}
+
+
+def test_the_clerks_changes_read_old_then_new_in_urdu(qtbot, people, qapp):
+    from desktop import i18n
+
+    # GIVEN clerk1 corrected an area the OCR read and submitted the page
+    _rid, pid = _submitted_page(people["clerk1"], correct={"area": "6-5"})
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # WHEN girdawar1 opens it in the Urdu review screen
+        panel = _panel(qtbot, people["girdawar1"])
+        _open(qtbot, panel, pid)
+        doc = panel.page_view.changes.document()
+        # THEN each change is a right-to-left line: row, field, then the old reading and the
+        # new one in that reading order, each area left to right (in a table the Urdu window
+        # drew it left to right, the new area read before the old)
+        block = doc.firstBlock()
+        assert block.textDirection() == Qt.LayoutDirection.RightToLeft
+        text = block.text()
+        old, new = panel.page_view.data.changes[0].ocr, "6-5"
+        assert text.startswith("سطر \u20661\u2069 · رقبہ: ") and doc.blockCount() == 1, text
+        assert text.endswith(f"\u2067\u2066{old}\u2069 \u2066{new}\u2069\u2069"), text
+        # AND the rows show the area as the correction view does: the office's digits, left to right
+        assert panel.page_view.table.item(0, 8).text() == "\u2066۶-۵\u2069"
+    finally:
+        i18n.apply_language(qapp, "en")
