@@ -34,6 +34,7 @@ from desktop.qt import (
     Qt,
     QTableView,
     QToolBar,
+    QToolButton,
     QUndoCommand,
     QUndoStack,
     QVBoxLayout,
@@ -212,7 +213,15 @@ class CorrectionView(QWidget):
         self.status.setObjectName("pageStatus")
         wrapping(self.status)
         self.status.setFont(urdu_font(10))
-        lay.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        # the page's last step in sight beside its state (at the end of the tool bar it was
+        # behind the » of a 1366 px screen); set to the Submit action in _build_actions
+        self.submit_button = QToolButton(right)
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bottom.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(bottom)
 
         self.split = split = QSplitter(self)  # its sizes are remembered on this computer (MainWindow)
         split.setObjectName("pageSplit")
@@ -261,12 +270,17 @@ class CorrectionView(QWidget):
             self.addAction(act)
             self.toolbar.addAction(act)
             self.actions_by_name[name] = act
+        self.submit_button.setDefaultAction(self.actions_by_name["submit"])
+        self.actions_by_name["submit"].setEnabled(False)  # until a page with rows to submit is shown
         if self.ctx.actor.role not in EDITORS:
             # one who may not change entries (the administrator) is not offered changes: each
             # of these only said so when pressed
             for name in EDITING_ACTIONS:
                 self.actions_by_name[name].setVisible(False)
                 self.actions_by_name[name].setEnabled(False)
+            self.submit_button.hide()
+        else:
+            self.toolbar.removeAction(self.actions_by_name["submit"])  # the button below has it
 
     # -- loading ----------------------------------------------------------
     def commit_editor(self) -> None:
@@ -371,6 +385,11 @@ class CorrectionView(QWidget):
                 n=number_text(len(returned)), rows=list_text(returned)))
         parts += [message(f.message) for f in self.model.page_flags[:2]]
         self.status.setText(" · ".join(parts))
+        # Submit only where there is something to submit (rows in draft or sent back)
+        rows = [self.model.row_view(i) for i in range(self.model.rowCount())]
+        submit = self.actions_by_name["submit"]
+        if self.ctx.actor.role in EDITORS:
+            submit.setEnabled(any(r is not None and r.state in EDITABLE for r in rows))
 
     # -- current cell -----------------------------------------------------
     def current_field(self) -> tuple[int, str] | None:

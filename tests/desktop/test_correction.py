@@ -413,3 +413,22 @@ def test_a_value_too_long_for_its_column_is_shown_whole_beside_the_page(qtbot, c
     view.select_field(1, "khewat_no")
     view.select_field(0, "owner")
     assert owner not in view.cell_info.text()
+
+
+def test_submit_is_a_button_in_sight_and_only_when_there_is_something_to_submit(qtbot, ctx, view):
+    # GIVEN a draft page open in the correction view (1200 px wide: the tool bar overflows)
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    wait_idle(qtbot, ctx)
+    button = view.submit_button
+    # THEN Submit is a button beside the page's state, not at the end of the tool bar (behind »)
+    assert button.isVisible() and button.defaultAction() is view.actions_by_name["submit"]
+    assert view.actions_by_name["submit"] not in view.toolbar.actions()
+    assert button.isEnabled()
+    # WHEN the clerk clicks it
+    with qtbot.waitSignal(view.submitted, timeout=10000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.page.state == "submitted")
+    wait_idle(qtbot, ctx)
+    # THEN the page is submitted and there is nothing more to submit on it
+    assert not button.isEnabled() and not view.actions_by_name["submit"].isEnabled()

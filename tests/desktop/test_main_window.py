@@ -58,6 +58,7 @@ def test_menus_show_only_actions_the_role_may_use(qtbot, workspace, qapp):
     acts = win.correction.actions_by_name
     assert not any(acts[n].isVisible() or acts[n].isEnabled() for n in EDITING_ACTIONS)
     assert acts["nextPage"].isVisible() and acts["zoomIn"].isVisible()
+    assert win.correction.submit_button.isHidden()
     win.shutdown()
     # AND a clerk has them all
     clerk = MainWindow(AppContext.create(workspace, Actor(id=None, username="c", role="clerk")))
