@@ -37,6 +37,7 @@ BoxRole = Qt.ItemDataRole.UserRole + 1
 FlagsRole = Qt.ItemDataRole.UserRole + 2
 EntryIdRole = Qt.ItemDataRole.UserRole + 3
 
+LOCKED_COLOUR = QColor("#6b6b6b")
 _COLOURS = {ERROR: QColor("#f8d0cc"), WARNING: QColor("#fff0c0")}
 
 
@@ -305,6 +306,10 @@ class PageRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             sev = worst(self.cell_flags(row, spec.name))
             return QBrush(_COLOURS[sev]) if sev in _COLOURS else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            r = self._rows[row]
+            # a row that cannot change now (submitted, approved…) is greyed: typing there does nothing
+            return QBrush(LOCKED_COLOUR) if r.state not in EDITABLE else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.numeric:
                 return int(Qt.AlignmentFlag.AlignCenter)

@@ -509,7 +509,24 @@ class CorrectionView(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
                 self._move_next()
                 return True
+            typing = event.text().isprintable() and event.text().strip() and not (
+                event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+            if typing or event.key() == Qt.Key.Key_F2:
+                self._say_why_locked(self.table.currentIndex())
         return super().eventFilter(obj, event)
+
+    def _say_why_locked(self, index) -> None:
+        """Typing into a cell that cannot change did nothing, silently: say why."""
+        from desktop.i18n import number_text
+
+        if not index.isValid() or self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return
+        r = self.model.row_view(index.row())
+        if self.ctx.actor.role not in EDITORS:
+            self._show_status(self.tr("Your role does not change entries."))
+        elif r is not None:
+            self._show_status(self.tr("Row {n} is {state}: it can be changed only as a draft or when it "
+                                      "is sent back for correction.").format(n=number_text(index.row() + 1), state=self.tr(r.state)))
 
     def _move_next(self) -> None:
         idx = self.table.currentIndex()

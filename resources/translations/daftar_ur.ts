@@ -459,6 +459,14 @@
             <translation>⁦{key}⁩ دوسری پڑھت لیتا ہے: {text}</translation>
         </message>
         <message>
+            <source>Your role does not change entries.</source>
+            <translation>آپ کا عہدہ اندراجات نہیں بدلتا۔</translation>
+        </message>
+        <message>
+            <source>Row {n} is {state}: it can be changed only as a draft or when it is sent back for correction.</source>
+            <translation>سطر ⁦{n}⁩ {state} ہے: یہ صرف مسودہ ہونے پر یا درستی کے لیے واپس آنے پر بدلی جا سکتی ہے۔</translation>
+        </message>
+        <message>
             <source>No flagged fields on this page</source>
             <translation>اس صفحے پر کوئی نشان زدہ خانہ نہیں</translation>
         </message>

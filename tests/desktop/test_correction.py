@@ -432,3 +432,24 @@ def test_submit_is_a_button_in_sight_and_only_when_there_is_something_to_submit(
     wait_idle(qtbot, ctx)
     # THEN the page is submitted and there is nothing more to submit on it
     assert not button.isEnabled() and not view.actions_by_name["submit"].isEnabled()
+
+
+def test_typing_into_a_row_that_cannot_change_says_why(qtbot, ctx, view):
+    # GIVEN a page whose rows were submitted for review, open in the correction view
+    _rid, (pid,) = make_register(ctx)
+    with ctx.ws.session() as s:
+        services.submit_page(s, actor=ctx.actor, page_id=pid)
+    _open(qtbot, view, pid)
+    qtbot.waitUntil(lambda: view.model.row_view(0).state == "submitted")
+    # THEN its rows are drawn grey (nothing can be typed there now)
+    from desktop.correction.rows_model import LOCKED_COLOUR
+
+    idx = view.model.index(0, view.model.column_of("area"))
+    assert idx.data(Qt.ItemDataRole.ForegroundRole).color() == LOCKED_COLOUR
+    # WHEN the clerk types into a cell of the first row
+    view.table.setFocus()
+    view.table.setCurrentIndex(idx)
+    qtbot.keyClicks(view.table, "1")
+    # THEN nothing changes, and the status line says why instead of nothing at all
+    assert view.model.text(0, "area") != "1"
+    assert "Row 1 is submitted: it can be changed only as a draft or when it is sent back" in view.status.text()
