@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from desktop.bidi import shown_value
+from desktop.bidi import isolate, shown_value
 from desktop.fonts import urdu_font
 from desktop.i18n import date_text, field_label, is_rtl, role_label, template_title, tr
 from desktop.labels import wrapping
@@ -118,7 +118,10 @@ def _named(e: AuditRow, value: str) -> str:
         return f"{title} {rest}".strip() if title else value
     m = _USER_AND_ROLE.match(value) if e.action.startswith("user.") else None
     if m:
-        return f"{m['user']} ({role_label(m['role'])})"
+        # a dash, not brackets: the Urdu role words hold brackets of their own, and nested in
+        # brackets beside a Latin name bidi drew 'admin ((منتظم (آئی ٹی)'; the name isolated,
+        # the role's words give the line its direction
+        return f"{isolate(m['user'])} — {role_label(m['role'])}"
     return value
 
 

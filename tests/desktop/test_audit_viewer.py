@@ -50,7 +50,7 @@ def test_filters_by_user_register_entry_and_date(qtbot, admin_ctx):
     # GIVEN the audit viewer over a workspace with admin's and clerk1's events
     v = _viewer(qtbot, admin_ctx)
     everything = len(v.model.rows)
-    assert "clerk1 (Records clerk)" in [_plain(audit_viewer._what(e)) for e in v.model.rows]  # roles in words
+    assert "clerk1 — Records clerk" in [_plain(audit_viewer._what(e)) for e in v.model.rows]  # roles in words
     assert everything > 5 and {"admin", "clerk1"} <= {e.username for e in v.model.rows}
     # WHEN filtered by user clerk1
     v.user_box.setCurrentIndex(v.user_box.findData("clerk1"))
@@ -135,6 +135,12 @@ def test_the_trail_reads_in_urdu_with_labels_and_numbers_in_order(qtbot, admin_c
         assert "\u20662019-20\u2069" in created, created
         # ... and codes inside values are named: the register kind, a new user's role
         assert "jamabandi" not in created and "جمع بندی" in created
-        assert any(_plain(model.data(model.index(r, 7))) == "clerk1 (ریکارڈ کلرک)" for r in range(len(model.rows)))
+        users = [model.data(model.index(r, 7)) for r, e in enumerate(model.rows) if e.action == "user.create"]
+        assert "clerk1 — ریکارڈ کلرک" in [_plain(u) for u in users]
+        # ... the role's own brackets not nested in others beside the Latin name (drawn
+        # 'admin ((منتظم (آئی ٹی)'), name and role each isolated, read right to left
+        admin_row = next(u for u in users if _plain(u).startswith("admin"))
+        assert _plain(admin_row) == "admin — منتظم (آئی ٹی)" and "(منتظم" not in admin_row
+        assert admin_row[0] == "\u2068" and _first_strong(admin_row[1:]) == "R", admin_row
     finally:
         i18n.apply_language(qapp, "en")
