@@ -82,7 +82,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("Daftar — {user} ({role})").format(user=ctx.actor.username,
+        # a dash, not brackets: the Urdu role holds brackets of its own ('نگران (گرداور)')
+        self.setWindowTitle(self.tr("Daftar — {user} — {role}").format(user=ctx.actor.username,
                                                                       role=role_label(ctx.actor.role)))
         self._place_on_screen(view)
         self.register_id: int | None = None

@@ -1158,8 +1158,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Daftar — {user} ({role})</source>
-            <translation>دفتر — {user} ({role})</translation>
+            <source>Daftar — {user} — {role}</source>
+            <translation>دفتر — {user} — {role}</translation>
         </message>
         <message>
             <source>Registers</source>

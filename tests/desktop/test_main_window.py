@@ -353,3 +353,23 @@ def test_the_page_list_shows_every_column_beside_a_long_file_name(qtbot, ctx):
         assert header.sectionSize(col) >= table.fontMetrics().horizontalAdvance(text), (col, text)
     assert win.pages.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "jamabandi_mauza_kot_2019-20_scan_0001.png"
     win.shutdown()
+
+
+def test_the_window_title_names_the_user_and_role_without_nested_brackets(qtbot, ctx, qapp):
+    from desktop import i18n
+    from desktop.context import AppContext
+    from desktop.mainwindow import MainWindow
+    from records.audit import Actor
+
+    # GIVEN the Urdu interface and a supervisor, whose role in Urdu has brackets of its own
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # WHEN the main window opens
+        win = MainWindow(AppContext.create(ctx.ws, Actor(id=None, username="girdawar1", role="supervisor")))
+        qtbot.addWidget(win)
+        # THEN the title reads 'دفتر — girdawar1 — نگران (گرداور)' (it was
+        # 'دفتر — girdawar1 (نگران (گرداور))', the brackets paired wrongly right to left)
+        assert win.windowTitle() == "دفتر — girdawar1 — نگران (گرداور)"
+        win.shutdown()
+    finally:
+        i18n.apply_language(qapp, "en")
