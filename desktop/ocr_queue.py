@@ -237,7 +237,8 @@ class OcrQueue(QObject):
             else:
                 self._finish(page_id, error_text(e))
 
-        (page_ops.save_ocr_rows(actor=self.ctx.actor, page_id=page_id, rows=rows)
+        (page_ops.save_ocr_rows(actor=self.ctx.actor, page_id=page_id, rows=rows,
+                                looks_like=getattr(rows, "looks_like", None))
          .success(lambda _ch: self._finish(page_id, ""))
          .failure(refused)
          .run_in_background(self.ctx))

@@ -52,6 +52,13 @@ class Reading:
     flags: tuple = field(default_factory=tuple)
 
 
+class PageRows(list):
+    """The rows read on a page (dicts of Reading by field name), and `looks_like`: the
+    register kind its column headings match better than its register's (ocr.page_kind)."""
+
+    looks_like: str | None = None
+
+
 class OcrPageError(RuntimeError):
     """A page OCR could not read; the message says why (shown to the clerk)."""
 
@@ -65,7 +72,7 @@ def _reader(path: str):
 
 
 def ocr_page(image_bytes: bytes, template, reader: str = DEFAULT_READER,
-             page_id: int | None = None, vocabulary: dict | None = None) -> list[dict[str, Reading]]:
+             page_id: int | None = None, vocabulary: dict | None = None) -> PageRows:
     """Read one stored page image; raises OcrPageError with a clerk-facing message.
 
     With a progress queue (init_worker) and a page id, the reader's steps are reported.
@@ -92,7 +99,8 @@ def ocr_page(image_bytes: bytes, template, reader: str = DEFAULT_READER,
     page = fn(image, template, **kwargs)
     if getattr(page, "error", None):
         raise OcrPageError(str(page.error))
-    out: list[dict[str, Reading]] = []
+    out = PageRows()
+    out.looks_like = getattr(page, "looks_like", None)
     for row in page.rows:
         out.append({
             name: Reading(r.text or "", r.raw_text or "", r.confidence,

@@ -25,6 +25,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import numpy as np  # noqa: E402
 
 from ocr.confidence import rule_flags, score_field  # noqa: E402
+from ocr.page_kind import looks_like  # noqa: E402
 from ocr.recognise import CellImage, NumberReader, recognise_cells  # noqa: E402
 from records.flags import Flag  # noqa: E402
 from records.templates import Template, get_template  # noqa: E402
@@ -69,6 +70,9 @@ class PageReading:
     method: str = ""
     seconds: float = 0.0
     error: str | None = None
+    # the built-in register kind the column headings match clearly better than the
+    # template the page was read with (ocr.page_kind): a page imported into the wrong register
+    looks_like: str | None = None
 
     def fields(self) -> Iterator[tuple[int | None, FieldReading]]:
         """Every field with its row index (None for the header)."""
@@ -87,6 +91,7 @@ class PageReading:
             "method": self.method,
             "seconds": round(self.seconds, 3),
             "error": self.error,
+            "looks_like": self.looks_like,
             "header": {k: v.as_dict() for k, v in self.header.items()},
             "rows": [{k: v.as_dict() for k, v in r.items()} for r in self.rows],
         }
@@ -224,6 +229,10 @@ def read_image(
                 continue
             boxes[(None, spec.name)] = to_page(tuple(int(v) for v in box))
             cells.append(CellImage((None, spec.name), spec.kind, _inner(gray, box, 0.02)))
+        y0, y1 = getattr(table, "heading", (0, 0))
+        if y1 - y0 > 8:  # the column headings, read to tell which register the page is of
+            for c, (x0, x1) in enumerate(table.cols):
+                cells.append(CellImage((HEADING, c), "text-ur", _inner(gray, (x0, y0, x1 - x0, y1 - y0))))
         n_rows, n_cols = _count(table.rows), min(_count(table.cols), len(tpl.columns))
         for r in range(n_rows):
             for c in range(n_cols):
@@ -234,6 +243,8 @@ def read_image(
         _report(progress, 2, 3, f"reading {len(cells)} cells")
         texts = recognise_cells(cells, number_reader=_number_reader(number_reader),
                                 text_reader=text_reader)
+        headings = [texts.pop(k).text for k in sorted(k for k in texts if k[0] == HEADING)]
+        page.looks_like = looks_like(headings, tpl) if headings else None
         # rows: a ruled line with nothing read in any cell is an unused line of the register,
         # not a record (pages end in such lines, and a stamp over some of them used to keep
         # all those above it as empty rows, every required field flagged); the rows kept are
@@ -267,6 +278,9 @@ def read_image(
         page.error = f"{source or 'image'} page {index + 1}: {e}"
     page.seconds = time.perf_counter() - t0
     return page
+
+
+HEADING = "heading"  # key of a column-heading cell among the cells read: (HEADING, column)
 
 
 def _number_reader(choice: NumberReader | str | None) -> NumberReader | None:

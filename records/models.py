@@ -107,6 +107,9 @@ class Page(Base):
     # OCR: none|queued|running|done|failed
     ocr_status: Mapped[str] = mapped_column(String(20), default="none")
     ocr_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # a built-in register kind whose column headings the page matched clearly better than
+    # its register's, as OCR read it (ocr.page_kind): imported into the wrong register?
+    looks_like: Mapped[str | None] = mapped_column(String(40), nullable=True)
     # workflow: draft|submitted|returned|approved|verified|batched|sent|accepted|rejected
     state: Mapped[str] = mapped_column(String(20), default="draft", index=True)
     comment: Mapped[str | None] = mapped_column(Text, nullable=True)

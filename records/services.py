@@ -88,6 +88,7 @@ class PageView:
     ocr_error: str | None
     state: str
     comment: str | None
+    looks_like: str | None = None  # another register kind the page's headings match (OCR)
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ def _register_view(r: Register, pages: int = 0, entries: int = 0) -> RegisterVie
 
 
 def _page_view(p: Page) -> PageView:
-    return PageView(p.id, p.register_id, p.page_no, p.image_sha256, p.image_name, p.width, p.height, p.ocr_status, p.ocr_error, p.state, p.comment)
+    return PageView(p.id, p.register_id, p.page_no, p.image_sha256, p.image_name, p.width, p.height, p.ocr_status,
+                    p.ocr_error, p.state, p.comment, p.looks_like)
 
 
 def _value_view(v: FieldValue) -> ValueView:
@@ -594,12 +596,15 @@ def entry_versions(session: Session, uuid: str) -> list[RowView]:
 
 
 # ----------------------------------------------------------------------------- OCR results
-def save_ocr_rows(session: Session, *, actor: Actor, page_id: int, rows: list[dict[str, Any]]) -> Changes:
+def save_ocr_rows(session: Session, *, actor: Actor, page_id: int, rows: list[dict[str, Any]],
+                  looks_like: str | None = None) -> Changes:
     """Store OCR readings of a page as draft entries (source 'ocr', raw text and box kept).
 
     Each reading needs attributes text, raw_text, confidence, box, flags (ocr.pipeline.FieldReading
     fits). Rows a clerk already touched are never overwritten: OCR of a page that has
-    corrected entries adds nothing and says so.
+    corrected entries adds nothing and says so. `looks_like`: the register kind the page's
+    headings matched better than its register's (ocr.pipeline.PageReading.looks_like), kept
+    on the page for the clerk to see.
     """
     page = _get(session, Page, page_id)
     tpl = register_template(session, page.register_id)
@@ -632,6 +637,7 @@ def save_ocr_rows(session: Session, *, actor: Actor, page_id: int, rows: list[di
         ch.entry_ids.add(e.id)
     page.ocr_status = "done"
     page.ocr_error = None
+    page.looks_like = looks_like
     return ch
 
 

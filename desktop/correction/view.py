@@ -371,6 +371,10 @@ class CorrectionView(QWidget):
         from desktop.i18n import list_text, message, number_text
 
         parts = [self.tr("Page {n}").format(n=number_text(page.page_no)), self.tr(page.state)]
+        if page.looks_like:  # read as this register's kind, but its headings are another's
+            from desktop.models.pages import looks_like_text
+
+            parts.append(looks_like_text(page.looks_like))
         if page.ocr_status == "failed":
             parts.append(self.tr("OCR failed: {error}").format(error=page.ocr_error or ""))
         elif page.ocr_status in ("queued", "running"):

@@ -7,13 +7,35 @@ exposed to the view in chunks through canFetchMore/fetchMore so views stay quick
 from __future__ import annotations
 
 from desktop.i18n import number_text
-from desktop.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QModelIndex, Qt
+from desktop.qt import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QBrush,
+    QColor,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+)
 from records.services import PageView
 
 PageRole = Qt.ItemDataRole.UserRole + 1
 CHUNK = 200
 
 _OCR_COLOURS = {"failed": "#f4c7c3", "running": "#fff2cc", "queued": "#fff9e6", "done": "#d9ead3"}
+
+
+LOOKS_LIKE_COLOUR = "#f9cb9c"  # a page whose headings are another register kind's (orange)
+# the list's texts, marked for the catalogue (lupdate does not see them through _tr)
+OCR_FAILED = QT_TRANSLATE_NOOP("Pages", "OCR failed: {error}. Select the page and choose OCR › Retry failed pages.")
+LOOKS_LIKE = QT_TRANSLATE_NOOP("Pages", "Its column headings are those of a {kind} page: check that the page "
+                                        "belongs to this register.")
+
+
+def looks_like_text(kind: str) -> str:
+    """What the clerk is told of a page whose column headings are another register kind's."""
+    from desktop.i18n import template_title
+
+    return _tr(LOOKS_LIKE).format(kind=template_title(kind) or kind)
 
 
 def _tr(text: str) -> str:
@@ -101,9 +123,13 @@ class PageListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (number_text(p.page_no), p.image_name, _tr(p.ocr_status), _tr(p.state))[col]
         if role == Qt.ItemDataRole.ToolTipRole and p.ocr_error:
-            return _tr("OCR failed: {error}. Select the page and choose Retry OCR.").format(error=p.ocr_error)
+            return _tr(OCR_FAILED).format(error=p.ocr_error)
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return p.image_name  # elided in a narrow list
+        if role == Qt.ItemDataRole.ToolTipRole and p.looks_like:
+            return looks_like_text(p.looks_like)
+        if role == Qt.ItemDataRole.BackgroundRole and col == 2 and p.looks_like:
+            return QBrush(QColor(LOOKS_LIKE_COLOUR))
         if role == Qt.ItemDataRole.BackgroundRole and col == 2 and p.ocr_status in _OCR_COLOURS:
             return QBrush(QColor(_OCR_COLOURS[p.ocr_status]))
         if role == PageRole:

@@ -47,8 +47,9 @@ def set_ocr_status(*, page_ids: list[int], status: str, error: str | None = None
     return write_op(body)
 
 
-def save_ocr_rows(*, actor: Actor, page_id: int, rows: list[dict]) -> Op:
-    return write_op(lambda s: services.save_ocr_rows(s, actor=actor, page_id=page_id, rows=rows))
+def save_ocr_rows(*, actor: Actor, page_id: int, rows: list[dict], looks_like: str | None = None) -> Op:
+    return write_op(lambda s: services.save_ocr_rows(s, actor=actor, page_id=page_id, rows=rows,
+                                                     looks_like=looks_like))
 
 
 def pages_needing_ocr() -> Op:

@@ -198,6 +198,10 @@ class ReviewPageView(QWidget):
         assert d is not None
         self.title.setText(self.tr("{register} — page {n} ({state})").format(
             register=d.register_name, n=d.page.page_no, state=self.tr(d.page.state)))
+        if d.page.looks_like and not self.notice.text():  # the reviewer sees it too
+            from desktop.models.pages import looks_like_text
+
+            self.notice.setText(looks_like_text(d.page.looks_like))
         self.table.clear()
         self.table.setColumnCount(len(d.columns))
         self.table.setRowCount(len(d.rows))

@@ -71,7 +71,7 @@ def _register(r: Register) -> dict:
 def _page(p: Page) -> dict:
     return {"id": p.id, "page_no": p.page_no, "image_sha256": p.image_sha256, "image_name": p.image_name,
             "width": p.width, "height": p.height, "ocr_status": p.ocr_status, "ocr_error": p.ocr_error,
-            "state": p.state, "comment": p.comment, "created_by": p.created_by,
+            "looks_like": p.looks_like, "state": p.state, "comment": p.comment, "created_by": p.created_by,
             "created_at": _ts(p.created_at), "updated_at": _ts(p.updated_at)}
 
 
@@ -368,6 +368,7 @@ def _import_records(s: Session, doc: dict, where: str, counts: dict) -> None:
             s.add(Page(id=p["id"], register_id=r["id"], page_no=p["page_no"], image_sha256=p.get("image_sha256"),
                        image_name=p.get("image_name", ""), width=p.get("width", 0), height=p.get("height", 0),
                        ocr_status=p.get("ocr_status", "none"), ocr_error=p.get("ocr_error"),
+                       looks_like=p.get("looks_like"),
                        state=p.get("state", "draft"), comment=p.get("comment"), created_by=p.get("created_by"),
                        created_at=_parse_ts(p.get("created_at"), where),
                        updated_at=_parse_ts(p.get("updated_at"), where)))

@@ -2232,6 +2232,17 @@
         </message>
     </context>
     <context>
+        <name>Pages</name>
+        <message>
+            <source>OCR failed: {error}. Select the page and choose OCR › Retry failed pages.</source>
+            <translation>‏OCR ناکام: {error}۔ صفحہ منتخب کریں اور OCR › ناکام صفحات دوبارہ پڑھیں چنیں۔</translation>
+        </message>
+        <message>
+            <source>Its column headings are those of a {kind} page: check that the page belongs to this register.</source>
+            <translation>اس کے کالموں کے عنوان {kind} کے صفحے کے ہیں: دیکھ لیں کہ یہ صفحہ اسی رجسٹر کا ہے۔</translation>
+        </message>
+    </context>
+    <context>
         <name>PreferencesDialog</name>
         <message>
             <source>Preferences</source>

@@ -97,3 +97,47 @@ def test_submit_refused_while_errors_remain(qtbot, ctx):
     assert "Not submitted" in view.status.text() and "must be corrected" in view.status.text()
     with ctx.ws.session() as s:
         assert services.page_rows(s, pid)[0].state == "draft"
+
+
+@pytest.mark.slow
+def test_a_page_of_another_register_kind_is_said_to_be_one(qtbot, ctx, tmp_path):
+    import random
+
+    import cv2
+
+    from desktop.mainwindow import MainWindow
+    from desktop.models.pages import LOOKS_LIKE_COLOUR
+    from desktop.qt import Qt
+    from ocr.synth import random_register, render_page
+    from records.templates import builtin
+
+    # GIVEN a jamabandi register and a khasra girdawari page imported into it by mistake
+    rid = _register(ctx)
+    tpl = builtin("girdawari")
+    header, rows = random_register(tpl, 3, random.Random(5))
+    ok, png = cv2.imencode(".png", render_page(tpl, header, rows, font="naskh", seed=5).image)
+    with ctx.ws.session() as s:
+        pid = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png.tobytes(),
+                                name="girdawari.png").page_id
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    # WHEN it is read by OCR (the real pipeline, in a worker process)
+    win.ocr.enqueue([pid])
+    qtbot.waitUntil(lambda: not win.ocr.running, timeout=90000)
+    wait_idle(qtbot, ctx)
+    # THEN the page list marks it and says why, and so does the page's status line: the
+    # clerk learns it before correcting rows that were read as a jamabandi's
+    with ctx.ws.session() as s:
+        assert services.get_page(s, pid).looks_like == "girdawari"
+    win.refresh_pages()
+    qtbot.waitUntil(lambda: win.pages.rowCount() == 1 and win.pages.page_at(0).looks_like == "girdawari")
+    ocr_cell = win.pages.index(0, 2)
+    assert ocr_cell.data(Qt.ItemDataRole.BackgroundRole).color().name() == LOOKS_LIKE_COLOUR
+    assert "headings are those of a Khasra Girdawari (crop inspection) page" in ocr_cell.data(Qt.ItemDataRole.ToolTipRole)
+    view = win.correction
+    view.show_page(pid)
+    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == pid, timeout=10000)
+    wait_idle(qtbot, ctx)
+    assert "headings are those of a Khasra Girdawari (crop inspection) page" in view.status.text()
+    win.shutdown()

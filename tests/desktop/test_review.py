@@ -343,3 +343,15 @@ def test_the_clerks_changes_read_old_then_new_in_urdu(qtbot, people, qapp):
         assert panel.page_view.table.item(0, 8).text() == "\u2066۶-۵\u2069"
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_the_reviewer_is_told_a_page_looks_like_another_register_kind(qtbot, people):
+    # GIVEN a submitted page whose headings OCR found to be a khasra girdawari's
+    _rid, pid = _submitted_page(people["clerk1"])
+    with people["clerk1"].ws.session() as s:
+        services.mark_page(s, page_id=pid, looks_like="girdawari")
+    # WHEN girdawar1 opens it for review
+    panel = _panel(qtbot, people["girdawar1"])
+    _open(qtbot, panel, pid)
+    # THEN the review says so above the rows
+    assert "column headings are those of a Khasra Girdawari" in panel.page_view.notice.text()

@@ -31,7 +31,7 @@ def test_upgrade_from_an_empty_database_matches_the_models(tmp_path):
     try:
         # THEN it is at the head revision, no backup was needed, and the schema the
         # migrations built is exactly the one the models describe
-        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0002"
+        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0003"
         assert ws.upgrade_backup is None and not ws.backups_dir.exists()
         assert _diffs(ws.engine) == []
     finally:
@@ -153,5 +153,32 @@ def test_upgrade_0001_to_0002_backfills_khasra_search_tokens(tmp_path):
             assert [h.entry_id for h in services.search(s, "125/5")] == [1]
             assert [h.entry_id for h in services.search(s, "126")] == [1]
             assert services.search(s, "127") == []
+    finally:
+        ws.close()
+
+
+def test_upgrade_0002_to_0003_keeps_pages_and_says_nothing_about_their_kind(tmp_path):
+    # GIVEN a workspace database at revision 0002 holding a page read by OCR
+    db = tmp_path / "ws" / "daftar.sqlite"
+    db.parent.mkdir()
+    command.upgrade(migrate.alembic_config(f"sqlite:///{db}"), "0002")
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO register (id, uuid, template_id, template_version, district, tehsil, mauza, hadbast_no,"
+                " year, volume, header, created_at) VALUES (1, 'r', 'jamabandi', 1, 'd', 't', 'm', '1', '2019', '1', '{}',"
+                " '2020-01-01')")
+    con.execute("INSERT INTO page (id, register_id, page_no, image_name, width, height, ocr_status, state, created_at,"
+                " updated_at) VALUES (1, 1, 1, 'p1.png', 10, 10, 'done', 'draft', '2020-01-01', '2020-01-01')")
+    con.commit()
+    con.close()
+    # WHEN the workspace is opened by this version
+    ws = Workspace.open(db.parent)
+    try:
+        # THEN the page is there, read as before, with no kind said of it (it was read before the check)
+        from records import services
+
+        assert ws.upgrade_backup and "before-upgrade-0002-" in ws.upgrade_backup
+        with ws.session() as s:
+            p = services.get_page(s, 1)
+        assert (p.image_name, p.ocr_status, p.looks_like) == ("p1.png", "done", None)
     finally:
         ws.close()

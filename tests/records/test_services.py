@@ -147,6 +147,24 @@ def test_ocr_again_never_overwrites_corrected_rows(workspace, users):
         assert S.get_row(s, eid).text("area") == "12-6"
 
 
+def test_a_page_whose_headings_fit_another_register_kind_keeps_that_said(workspace, users):
+    # GIVEN an OCR'd page of a jamabandi register
+    ws, clerk = workspace, users["clerk"]
+    _, pid, _ids = _ocr_page(ws, clerk, [OCR_ROW])
+    with ws.session() as s:
+        assert S.get_page(s, pid).looks_like is None
+    # WHEN OCR read it again and found its headings to be a khasra girdawari's
+    with ws.session() as s:
+        S.save_ocr_rows(s, actor=clerk, page_id=pid, rows=[{"area": Reading("12-5")}], looks_like="girdawari")
+    # THEN the page says so (the clerk is shown it), and a later reading that fits clears it
+    with ws.session() as s:
+        assert S.get_page(s, pid).looks_like == "girdawari"
+    with ws.session() as s:
+        S.save_ocr_rows(s, actor=clerk, page_id=pid, rows=[{"area": Reading("12-5")}])
+    with ws.session() as s:
+        assert S.get_page(s, pid).looks_like is None
+
+
 # ----------------------------------------------------------------------------- search
 def test_search_by_khewat_khasra_and_owner_across_digit_and_letter_forms(workspace, users):
     # GIVEN rows typed with Urdu digits and Arabic yeh/kaf, and one with Latin forms
