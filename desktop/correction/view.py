@@ -207,6 +207,9 @@ class CorrectionView(QWidget):
         self.table.selectionModel().currentChanged.connect(self._on_current)
         self.table.installEventFilter(self)
         self.table.viewport().installEventFilter(self)  # refit columns when the table resizes
+        # the notes are fitted to the width they get: the panel's own resizes and the scroll
+        # bar coming or going both change it (eventFilter)
+        self.cell_info_area.viewport().installEventFilter(self)
         lay.addWidget(self.table, 1)
 
         self.status = QLabel(right)
@@ -509,6 +512,8 @@ class CorrectionView(QWidget):
 
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+        if obj is self.cell_info_area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_cell_info()
         if obj is self.table and event.type() == QEvent.Type.KeyPress and self.table.state() != QAbstractItemView.State.EditingState:
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
                 self._move_next()
