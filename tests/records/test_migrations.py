@@ -127,15 +127,21 @@ def test_a_failing_upgrade_leaves_the_database_as_it_was(workspace, tmp_path, mo
     Workspace.open(root).close()
 
 
-def test_upgrade_0001_to_0002_backfills_khasra_search_tokens(tmp_path):
-    # GIVEN a workspace database at revision 0001 holding an entry with khasra numbers
+def _database_at(tmp_path, revision: str):
+    """A workspace database migrated to `revision` holding register 1, and a connection to it."""
     db = tmp_path / "ws" / "daftar.sqlite"
     db.parent.mkdir()
-    command.upgrade(migrate.alembic_config(f"sqlite:///{db}"), "0001")
+    command.upgrade(migrate.alembic_config(f"sqlite:///{db}"), revision)
     con = sqlite3.connect(db)
     con.execute("INSERT INTO register (id, uuid, template_id, template_version, district, tehsil, mauza, hadbast_no,"
                 " year, volume, header, created_at) VALUES (1, 'r', 'jamabandi', 1, 'd', 't', 'm', '1', '2019', '1', '{}',"
                 " '2020-01-01')")
+    return db, con
+
+
+def test_upgrade_0001_to_0002_backfills_khasra_search_tokens(tmp_path):
+    # GIVEN a workspace database at revision 0001 holding an entry with khasra numbers
+    db, con = _database_at(tmp_path, "0001")
     con.execute("INSERT INTO entry (id, uuid, version, register_id, row_no, state, is_latest, deleted, created_at,"
                 " updated_at, search_khewat, search_khasra, search_owner) VALUES (1, 'e', 1, 1, 1, 'draft', 1, 0,"
                 " '2020-01-01', '2020-01-01', '47', ' 125/5 126 ', 'x')")
@@ -159,13 +165,7 @@ def test_upgrade_0001_to_0002_backfills_khasra_search_tokens(tmp_path):
 
 def test_upgrade_0002_to_0003_keeps_pages_and_says_nothing_about_their_kind(tmp_path):
     # GIVEN a workspace database at revision 0002 holding a page read by OCR
-    db = tmp_path / "ws" / "daftar.sqlite"
-    db.parent.mkdir()
-    command.upgrade(migrate.alembic_config(f"sqlite:///{db}"), "0002")
-    con = sqlite3.connect(db)
-    con.execute("INSERT INTO register (id, uuid, template_id, template_version, district, tehsil, mauza, hadbast_no,"
-                " year, volume, header, created_at) VALUES (1, 'r', 'jamabandi', 1, 'd', 't', 'm', '1', '2019', '1', '{}',"
-                " '2020-01-01')")
+    db, con = _database_at(tmp_path, "0002")
     con.execute("INSERT INTO page (id, register_id, page_no, image_name, width, height, ocr_status, state, created_at,"
                 " updated_at) VALUES (1, 1, 1, 'p1.png', 10, 10, 'done', 'draft', '2020-01-01', '2020-01-01')")
     con.commit()
