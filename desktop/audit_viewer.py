@@ -65,6 +65,7 @@ ACTION_NAMES = {
     "entry.reject": QT_TRANSLATE_NOOP("AuditModel", "Rejected by the server"),
     "value.set": QT_TRANSLATE_NOOP("AuditModel", "Value entered"),
     "page.add": QT_TRANSLATE_NOOP("AuditModel", "Page added"),
+    "page.move": QT_TRANSLATE_NOOP("AuditModel", "Page moved to another register"),
     "register.create": QT_TRANSLATE_NOOP("AuditModel", "Register created"),
     "register.copy_forward": QT_TRANSLATE_NOOP("AuditModel", "New edition of a register"),
     "user.create": QT_TRANSLATE_NOOP("AuditModel", "User created"),

@@ -352,6 +352,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0} problem(s) must be corrected before submitting; first: {1}"),
     QT_TRANSLATE_NOOP("Messages", "this page has no draft rows to submit"),
     QT_TRANSLATE_NOOP("Messages", "page {0} already has corrected rows; OCR results were not applied over them"),
+    QT_TRANSLATE_NOOP("Messages", "page {0} is already in that register"),
+    QT_TRANSLATE_NOOP("Messages", "page {0} has rows that were corrected or submitted: it cannot be moved; delete its rows or ask the supervisor"),
     QT_TRANSLATE_NOOP("Messages", "entry {0} does not exist"),
     QT_TRANSLATE_NOOP("Messages", "entry {0} is an old version"),
     QT_TRANSLATE_NOOP("Messages", "setting {0}: {1} is not text"),

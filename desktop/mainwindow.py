@@ -18,6 +18,7 @@ from desktop.labels import wrapping
 from desktop.models.pages import PageListModel
 from desktop.models.registers import RegisterListModel, register_title
 from desktop.ocr_queue import OcrQueue
+from desktop.operations import error_text
 from desktop.operations import page as page_ops
 from desktop.operations import register as register_ops
 from desktop.preferences import open_preferences
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
             ActionSpec("scanPages", "&Register", "Scan pages…", self.scan_pages, EDITORS),
             ActionSpec("copyForward", "&Register", "New edition from the previous one…",
                        lambda: copy_forward_dialog.open_copy_forward(self), EDITORS),
+            ActionSpec("movePage", "&Register", "Move page to another register…", lambda: self.move_page(), EDITORS),
             ActionSpec("backUp", "&Register", "Back up the workspace…", lambda: oversight.back_up(self),
                        oversight.AUDITORS),
             ActionSpec("quit", "&Register", "Quit", self.close, shortcut="Ctrl+Q"),
@@ -394,6 +396,45 @@ class MainWindow(QMainWindow):
             dlg.add_paths(paths)
         self.import_dialog = dlg
         return dlg
+
+    def move_page(self, register_id: int | None = None):
+        """Move the current page, imported into the wrong register, to another (asked for
+        unless given; registers of the kind its headings matched are offered first); it is
+        read again there. Returns the operation, or None when nothing was chosen."""
+        from desktop.qt import QInputDialog, QMessageBox
+
+        page = self.pages.page_at(self.page_view.currentIndex().row())
+        if page is None:
+            self.statusBar().showMessage(self.tr("Choose the page to move first."), 8000)
+            return None
+        others = [r for i in range(self.registers.rowCount()) if (r := self.registers.register_at(i)) and r.id != page.register_id]
+        if not others:
+            self.statusBar().showMessage(self.tr("There is no other register: create the right one first."), 8000)
+            return None
+        others.sort(key=lambda r: r.template_id != page.looks_like)  # the kind its headings matched first
+        if register_id is None:
+            titles = [register_title(r) for r in others]
+            title, ok = QInputDialog.getItem(
+                self, self.tr("Move page"), self.tr("Move page {n} to the register:").format(n=page.page_no),
+                titles, 0, False)
+            if not ok:
+                return None
+            register_id = others[titles.index(title)].id
+        target = next(r for r in others if r.id == register_id)
+
+        def moved(_ch) -> None:
+            self.statusBar().showMessage(self.tr("Page {n} moved to {register}; it is read again there.").format(
+                n=page.page_no, register=register_title(target)), 10000)
+            self.ocr.enqueue([page.id])
+
+        def refused(e: BaseException) -> None:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Move page"), error_text(e), parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        op = page_ops.move_page(actor=self.ctx.actor, page_id=page.id, register_id=register_id)
+        op.success(moved).failure(refused).run_in_background(self.ctx)
+        return op
 
     def scan_pages(self) -> None:
         dlg = self.import_pages()

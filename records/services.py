@@ -337,6 +337,47 @@ def add_page(
     return AddPageResult(page.id, page_no, sha)
 
 
+def move_page(session: Session, *, actor: Actor, page_id: int, register_id: int) -> Changes:
+    """Move a page imported into the wrong register to the end of another register.
+
+    Only a page whose rows are all drafts as OCR read them: those rows were read with the
+    wrong register's columns, so they are deleted (kept in the database and the audit) and
+    the page is to be read again (its OCR status back to none). The pages after it in its
+    old register move up one, so its pages stay numbered 1, 2, 3… in order."""
+    workflow.check_edit(actor=actor, state=workflow.DRAFT)
+    page = _get(session, Page, page_id)
+    target = _get(session, Register, register_id)
+    if page.register_id == target.id:
+        raise workflow.WorkflowError(f"page {page.page_no} is already in that register")
+    rows = session.scalars(select(Entry).where(Entry.page_id == page_id, Entry.is_latest.is_(True),
+                                               Entry.deleted.is_(False))).all()
+    typed = rows and session.scalar(select(func.count()).select_from(FieldValue).where(
+        FieldValue.entry_id.in_([e.id for e in rows]), FieldValue.source != "ocr"))
+    if typed or any(e.state != workflow.DRAFT for e in rows):
+        raise workflow.WorkflowError(
+            f"page {page.page_no} has rows that were corrected or submitted: it cannot be moved; "
+            "delete its rows or ask the supervisor")
+    for e in rows:
+        e.deleted = True
+        audit.record(session, actor=actor, action="entry.delete", entity="entry", entity_id=e.id,
+                     register_id=e.register_id, page_id=page_id, entry_uuid=e.uuid)
+    old_register, old_no = page.register_id, page.page_no
+    new_no = (session.scalar(select(func.max(Page.page_no)).where(Page.register_id == target.id)) or 0) + 1
+    page.register_id, page.page_no = target.id, new_no
+    page.ocr_status, page.ocr_error, page.looks_like, page.state = "none", None, None, workflow.DRAFT
+    session.flush()
+    after = session.scalars(select(Page).where(Page.register_id == old_register, Page.page_no > old_no)
+                            .order_by(Page.page_no)).all()
+    for p in after:  # one at a time, in order: (register, page_no) is unique
+        p.page_no -= 1
+        session.flush()
+    audit.record(session, actor=actor, action="page.move", entity="page", entity_id=page_id,
+                 register_id=target.id, page_id=page_id, old=f"{old_register}:{old_no}",
+                 new=f"{target.id}:{new_no}", detail={"rows_deleted": len(rows)})
+    return Changes(registers=True, pages=True, entries=True, page_ids={page_id} | {p.id for p in after},
+                   entry_ids={e.id for e in rows})
+
+
 def list_pages(session: Session, register_id: int) -> list[PageView]:
     pages = session.scalars(select(Page).where(Page.register_id == register_id).order_by(Page.page_no)).all()
     return [_page_view(p) for p in pages]

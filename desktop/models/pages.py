@@ -28,7 +28,8 @@ LOOKS_LIKE_COLOUR = "#f9cb9c"  # a page whose headings are another register kind
 # the list's texts, marked for the catalogue (lupdate does not see them through _tr)
 OCR_FAILED = QT_TRANSLATE_NOOP("Pages", "OCR failed: {error}. Select the page and choose OCR › Retry failed pages.")
 LOOKS_LIKE = QT_TRANSLATE_NOOP("Pages", "Its column headings are those of a {kind} page: check that the page "
-                                        "belongs to this register.")
+                                        "belongs to this register (if not: Register › Move page to another "
+                                        "register…).")
 
 
 def looks_like_text(kind: str) -> str:

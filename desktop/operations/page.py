@@ -54,3 +54,7 @@ def save_ocr_rows(*, actor: Actor, page_id: int, rows: list[dict], looks_like: s
 
 def pages_needing_ocr() -> Op:
     return read_op(lambda s: services.pages_needing_ocr(s))
+
+
+def move_page(*, actor: Actor, page_id: int, register_id: int) -> Op:
+    return write_op(lambda s: services.move_page(s, actor=actor, page_id=page_id, register_id=register_id))

@@ -91,6 +91,10 @@
             <translation>صفحہ شامل کیا</translation>
         </message>
         <message>
+            <source>Page moved to another register</source>
+            <translation>صفحہ دوسرے رجسٹر میں منتقل کیا</translation>
+        </message>
+        <message>
             <source>Register created</source>
             <translation>رجسٹر بنایا</translation>
         </message>
@@ -846,6 +850,10 @@
             <translation>برآمد (CSV، JSON، PDF)…</translation>
         </message>
         <message>
+            <source>Move page to another register…</source>
+            <translation>صفحہ دوسرے رجسٹر میں منتقل کریں…</translation>
+        </message>
+        <message>
             <source>New edition from the previous one…</source>
             <translation>پچھلی جلد سے نئی جلد…</translation>
         </message>
@@ -1200,6 +1208,26 @@
         <message>
             <source>Create or choose a register first.</source>
             <translation>پہلے رجسٹر بنائیں یا منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>Choose the page to move first.</source>
+            <translation>پہلے منتقل کرنے والا صفحہ منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>There is no other register: create the right one first.</source>
+            <translation>کوئی دوسرا رجسٹر نہیں: پہلے درست رجسٹر بنائیں۔</translation>
+        </message>
+        <message>
+            <source>Move page</source>
+            <translation>صفحہ منتقل کریں</translation>
+        </message>
+        <message>
+            <source>Move page {n} to the register:</source>
+            <translation>صفحہ ⁦{n}⁩ اس رجسٹر میں منتقل کریں:</translation>
+        </message>
+        <message>
+            <source>Page {n} moved to {register}; it is read again there.</source>
+            <translation>صفحہ ⁦{n}⁩ {register} میں منتقل ہو گیا؛ وہاں دوبارہ پڑھا جا رہا ہے۔</translation>
         </message>
         <message>
             <source>OCR failed on a page: {error} (OCR → Retry failed pages)</source>
@@ -1797,6 +1825,14 @@
             <translation>صفحہ {0} کی سطریں پہلے ہی درست کی جا چکی ہیں؛ OCR کے نتائج ان پر نہیں لگائے گئے</translation>
         </message>
         <message>
+            <source>page {0} is already in that register</source>
+            <translation>صفحہ {0} پہلے ہی اسی رجسٹر میں ہے</translation>
+        </message>
+        <message>
+            <source>page {0} has rows that were corrected or submitted: it cannot be moved; delete its rows or ask the supervisor</source>
+            <translation>صفحہ {0} کی سطریں درست یا پیش کی جا چکی ہیں: اسے منتقل نہیں کیا جا سکتا؛ اس کی سطریں حذف کریں یا نگران سے پوچھیں</translation>
+        </message>
+        <message>
             <source>entry {0} does not exist</source>
             <translation>اندراج {0} موجود نہیں</translation>
         </message>
@@ -2238,8 +2274,8 @@
             <translation>‏OCR ناکام: {error}۔ صفحہ منتخب کریں اور OCR › ناکام صفحات دوبارہ پڑھیں چنیں۔</translation>
         </message>
         <message>
-            <source>Its column headings are those of a {kind} page: check that the page belongs to this register.</source>
-            <translation>اس کے کالموں کے عنوان {kind} کے صفحے کے ہیں: دیکھ لیں کہ یہ صفحہ اسی رجسٹر کا ہے۔</translation>
+            <source>Its column headings are those of a {kind} page: check that the page belongs to this register (if not: Register › Move page to another register…).</source>
+            <translation>اس کے کالموں کے عنوان {kind} کے صفحے کے ہیں: دیکھ لیں کہ یہ صفحہ اسی رجسٹر کا ہے (اگر نہیں تو: رجسٹر › صفحہ دوسرے رجسٹر میں منتقل کریں…)۔</translation>
         </message>
     </context>
     <context>

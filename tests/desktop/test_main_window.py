@@ -373,3 +373,47 @@ def test_the_window_title_names_the_user_and_role_without_nested_brackets(qtbot,
         win.shutdown()
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_a_page_in_the_wrong_register_is_moved_to_the_right_one_and_read_again(qtbot, ctx, monkeypatch):
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QInputDialog
+    from tests.desktop.images import png_bytes
+
+    # GIVEN a jamabandi register whose second page OCR found to be a khasra girdawari's, and
+    # a girdawari register (and another jamabandi) to move it to
+    rid = _register(ctx.ws, ctx.actor)
+    with ctx.ws.session() as s:
+        pages = [services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=i),
+                                   name=f"p{i}.png").page_id for i in range(3)]
+        services.mark_page(s, page_id=pages[1], looks_like="girdawari")
+        gid = services.create_register(s, actor=ctx.actor, template="girdawari", district="لاہور",
+                                       tehsil="رائیونڈ", mauza="کوٹ", hadbast_no="42", year="2019-20")
+    _register(ctx.ws, ctx.actor, mauza="دوسرا")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: win.pages.rowCount() == 3)
+    win.select_page(pages[1])
+    offered = []
+
+    def choose(_parent, _title, label, items, *_a, **_k):
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    enqueued = []
+    monkeypatch.setattr(win.ocr, "enqueue", lambda ids: enqueued.extend(ids))
+    # WHEN the clerk chooses Register › Move page to another register… and the first offered
+    win.actions_by_name["movePage"].trigger()
+    wait_idle(qtbot, ctx)
+    # THEN the girdawari register was offered first (the kind its headings matched), the
+    # page is its last page now, queued to be read again, and the jamabandi register has 2
+    assert offered[0].startswith("خسرہ گرداوری") and len(offered) == 2
+    with ctx.ws.session() as s:
+        moved = services.get_page(s, pages[1])
+        assert (moved.register_id, moved.page_no) == (gid, 1)
+        assert [p.page_no for p in services.list_pages(s, rid)] == [1, 2]
+    assert enqueued == [pages[1]] and "moved to" in win.statusBar().currentMessage()
+    win.shutdown()

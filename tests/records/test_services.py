@@ -165,6 +165,59 @@ def test_a_page_whose_headings_fit_another_register_kind_keeps_that_said(workspa
         assert S.get_page(s, pid).looks_like is None
 
 
+def test_a_page_read_into_the_wrong_register_moves_to_the_right_one(workspace, users):
+    from sqlalchemy import select
+
+    # GIVEN a jamabandi register of three OCR'd pages, the second a khasra girdawari's page
+    ws, clerk = workspace, users["clerk"]
+    rid, p1, _ = _ocr_page(ws, clerk, [OCR_ROW])
+    with ws.session() as s:
+        p2 = S.add_page(s, ws.images, actor=clerk, register_id=rid, data=b"girdawari page").page_id
+        p3 = S.add_page(s, ws.images, actor=clerk, register_id=rid, data=b"third page").page_id
+        S.save_ocr_rows(s, actor=clerk, page_id=p2, rows=[{"area": Reading("9-9")}], looks_like="girdawari")
+        wrong_rows = [r.entry_id for r in S.page_rows(s, p2)]
+        gid = S.create_register(s, actor=clerk, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="12", year="2019-20")
+        S.add_page(s, ws.images, actor=clerk, register_id=gid, data=b"a girdawari page already there")
+    # WHEN the clerk moves it to the girdawari register
+    with ws.session() as s:
+        ch = S.move_page(s, actor=clerk, page_id=p2, register_id=gid)
+    # THEN it is that register's last page, to be read again as a girdawari page, its rows
+    # read as jamabandi's gone (kept, deleted), and the jamabandi register is numbered 1, 2
+    with ws.session() as s:
+        moved = S.get_page(s, p2)
+        assert (moved.register_id, moved.page_no, moved.ocr_status, moved.looks_like) == (gid, 2, "none", None)
+        assert S.page_rows(s, p2) == []
+        assert [(p.id, p.page_no) for p in S.list_pages(s, rid)] == [(p1, 1), (p3, 2)]
+        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "page.move")).one()
+        assert (ev.old, ev.new, ev.username) == (f"{rid}:2", f"{gid}:2", "clerk")
+        assert audit.verify(s).ok
+    assert ch.pages and set(wrong_rows) <= ch.entry_ids
+
+
+def test_a_page_with_corrected_rows_is_not_moved(workspace, users):
+    # GIVEN an OCR'd page whose first row the clerk corrected, and another register
+    ws, clerk = workspace, users["clerk"]
+    rid, pid, (eid,) = _ocr_page(ws, clerk, [OCR_ROW])
+    with ws.session() as s:
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="area", text="12-6")
+        gid = S.create_register(s, actor=clerk, template="girdawari", district="d", tehsil="t", mauza="m",
+                                hadbast_no="1", year="2019-20")
+    # WHEN it is moved  THEN it is refused, saying why, and nothing changed
+    with pytest.raises(WorkflowError, match="corrected or submitted: it cannot be moved"):
+        with ws.session() as s:
+            S.move_page(s, actor=clerk, page_id=pid, register_id=gid)
+    # AND to its own register, or by an administrator, neither
+    with pytest.raises(WorkflowError, match="already in that register"):
+        with ws.session() as s:
+            S.move_page(s, actor=clerk, page_id=pid, register_id=rid)
+    with pytest.raises(WorkflowError, match="may not change entries"):
+        with ws.session() as s:
+            S.move_page(s, actor=users["admin"], page_id=pid, register_id=gid)
+    with ws.session() as s:
+        assert S.get_page(s, pid).register_id == rid and S.get_row(s, eid).text("area") == "12-6"
+
+
 # ----------------------------------------------------------------------------- search
 def test_search_by_khewat_khasra_and_owner_across_digit_and_letter_forms(workspace, users):
     # GIVEN rows typed with Urdu digits and Arabic yeh/kaf, and one with Latin forms
