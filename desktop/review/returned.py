@@ -88,7 +88,10 @@ class ReturnedPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        maker = self.ctx.actor.id if self.ctx.actor.role == workflow.CLERK else None
+        # the signed-in user's own rows, whatever the role: a supervisor who also keys pages
+        # was shown every clerk's returned rows under "Returned to me" (the review's counts
+        # say how many each clerk has)
+        maker = self.ctx.actor.id
         read_op(lambda s: returned_rows(s, maker_id=maker)).success(self._fill).run_in_background(self.ctx)
 
     def _fill(self, rows: list[ReturnedRow]) -> None:

@@ -125,6 +125,11 @@ def test_return_with_comment_round_trip(qtbot, people):
     align = returned.table.item(0, 3).textAlignment()
     assert align & Qt.AlignmentFlag.AlignAbsolute.value and align & Qt.AlignmentFlag.AlignRight.value
     assert returned.table.item(0, 4).text() == "girdawar1"
+    # AND not the supervisor who returned it: under "Returned to me" he had every clerk's rows
+    theirs = ReturnedPanel(g1)
+    qtbot.addWidget(theirs)
+    wait_idle(qtbot, g1)
+    assert theirs.table.rowCount() == 0
     # WHEN the clerk corrects the row and submits the page again
     with clerk.ws.session() as s:
         services.set_value(s, actor=clerk.actor, entry_id=rows[0].entry_id, field_name="area", text="12-6",
