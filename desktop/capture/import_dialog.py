@@ -134,14 +134,19 @@ class ImportDialog(QDialog):
         def done(fut) -> None:
             self._loading -= 1
             try:
-                items = fut.result()
+                fut.result()  # its pages were listed one by one as they were read (on_item)
             except Exception as e:  # noqa: BLE001
                 self.message.setText(error_text(e))
             else:
-                self._add_items(items)
+                self._add_items([])
             self._update_buttons()
 
-        self.ctx.runner.run_read(lambda: load_files(paths), done)
+        runner = self.ctx.runner
+
+        def on_item(item: ImportItem) -> None:  # on the worker: the page goes to the list at once
+            runner.run_on_main(lambda: self._add_items([item]))
+
+        runner.run_read(lambda: load_files(paths, on_item=on_item), done)
 
     def _add_items(self, items: list[ImportItem]) -> None:
         for it in items:
@@ -150,11 +155,14 @@ class ImportDialog(QDialog):
             if it.error:
                 li.setForeground(QBrush(QColor("#a00")))
                 li.setToolTip(message(it.error))
-        bad = sum(1 for it in items if it.error)
-        good = len(items) - bad
-        msg = self.tr("{n} page(s) ready to import.").format(n=sum(1 for it in self.items if not it.error))
-        if bad:
-            msg += " " + self.tr("{bad} file(s) cannot be read and will be left out (in red).").format(bad=bad)
+        bad = sum(1 for it in self.items if it.error)
+        good = len(self.items) - bad
+        if self._loading:  # a long PDF: say how far the reading is (it took 9 s for 30 pages)
+            msg = self.tr("Reading… {n} page(s) so far.").format(n=len(self.items))
+        else:
+            msg = self.tr("{n} page(s) ready to import.").format(n=good)
+            if bad:
+                msg += " " + self.tr("{bad} file(s) cannot be read and will be left out (in red).").format(bad=bad)
         self.message.setText(msg)
         if good and self.list.currentRow() < 0:
             self.list.setCurrentRow(0)

@@ -3,13 +3,14 @@
 Single-page images keep their original bytes (so the same file imported twice has the same
 hash and is skipped). Multi-page TIFF and PDF pages become PNG images, one per page, in
 order. A file that cannot be read becomes an item with `error` set; the others go on.
-Uses ocr.loader.load_pages when it exists, else Pillow (images, TIFF) and pypdfium2 (PDF).
+Uses ocr.loader.iter_pages when it exists, else Pillow (images, TIFF) and pypdfium2 (PDF).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,47 +61,55 @@ def _bad(path: Path, why: str) -> ImportItem:
     return ImportItem(str(path), 0, None, 0, 0, f"{path.name}: {why}")
 
 
-def _load_with_ocr_loader(path: Path) -> list[ImportItem] | None:
+def _iter_with_ocr_loader(path: Path):
+    """The pages of a PDF or TIFF one at a time through ocr.loader (a 300-page PDF is listed
+    as it is read), or None where that module is missing."""
     try:
-        from ocr.loader import OcrInputError, load_pages  # written by the OCR issue
+        from ocr.loader import OcrInputError, iter_pages  # written by the OCR issue
     except ImportError:
         return None
     import cv2
 
-    out = []
-    try:
-        pages = load_pages(path)
-    except OcrInputError as e:  # its message names the file and says what to do
-        return [ImportItem(str(path), 0, None, 0, 0, str(e).replace(str(path), path.name, 1))]
-    for lp in pages:
-        if getattr(lp, "error", None) or lp.image is None:
-            out.append(ImportItem(str(path), lp.index, None, 0, 0, f"{path.name} page {lp.index + 1}: {lp.error}"))
-            continue
-        ok, buf = cv2.imencode(".png", lp.image)
-        h, w = lp.image.shape[:2]
-        out.append(ImportItem(str(path), lp.index, buf.tobytes() if ok else None, w, h,
-                              None if ok else f"{path.name} page {lp.index + 1}: cannot encode the page"))
-    return out
+    def pages():
+        try:
+            for lp in iter_pages(path):
+                if getattr(lp, "error", None) or lp.image is None:
+                    yield ImportItem(str(path), lp.index, None, 0, 0, f"{path.name} page {lp.index + 1}: {lp.error}")
+                    continue
+                ok, buf = cv2.imencode(".png", lp.image)
+                h, w = lp.image.shape[:2]
+                yield ImportItem(str(path), lp.index, buf.tobytes() if ok else None, w, h,
+                                 None if ok else f"{path.name} page {lp.index + 1}: cannot encode the page")
+        except OcrInputError as e:  # its message names the file and says what to do
+            yield ImportItem(str(path), 0, None, 0, 0, str(e).replace(str(path), path.name, 1))
+
+    return pages()
+
+
+def iter_file(path: str | Path) -> Iterator[ImportItem]:
+    """Pages of one file as they are read (an item with `error` for a bad file or page)."""
+    path = Path(path)
+    if not path.is_file():
+        yield _bad(path, "file not found")
+        return
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield _bad(path, "not a supported file type; import PNG, JPEG, TIFF or PDF files")
+        return
+    if suffix in (".pdf", ".tif", ".tiff"):
+        loaded = _iter_with_ocr_loader(path)
+        if loaded is not None:
+            try:
+                yield from loaded
+            except Exception as e:  # noqa: BLE001 - a bad file never stops the import
+                yield _bad(path, f"cannot be read ({e}); check the file or scan the page again")
+            return
+    yield from (_load_pdf(path) if suffix == ".pdf" else _load_image(path))
 
 
 def load_file(path: str | Path) -> list[ImportItem]:
     """Pages of one file (one item per page; an item with `error` for a bad file or page)."""
-    path = Path(path)
-    if not path.is_file():
-        return [_bad(path, "file not found")]
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        return [_bad(path, "not a supported file type; import PNG, JPEG, TIFF or PDF files")]
-    if suffix in (".pdf", ".tif", ".tiff"):
-        try:
-            loaded = _load_with_ocr_loader(path)
-        except Exception as e:  # noqa: BLE001 - a bad file never stops the import
-            return [_bad(path, f"cannot be read ({e}); check the file or scan the page again")]
-        if loaded is not None:
-            return loaded
-    if suffix == ".pdf":
-        return _load_pdf(path)
-    return _load_image(path)
+    return list(iter_file(path))
 
 
 def _load_image(path: Path) -> list[ImportItem]:
@@ -143,9 +152,13 @@ def _load_pdf(path: Path) -> list[ImportItem]:
     return out
 
 
-def load_files(paths: list[str | Path]) -> list[ImportItem]:
-    """Every page of every file (folders expanded), in order, bad ones marked."""
+def load_files(paths: list[str | Path], on_item: Callable[[ImportItem], None] | None = None) -> list[ImportItem]:
+    """Every page of every file (folders expanded), in order, bad ones marked; `on_item` is
+    called with each as soon as it is read (the import dialog lists pages as they come)."""
     items: list[ImportItem] = []
     for p in expand_paths(paths):
-        items += load_file(p)
+        for it in iter_file(p):
+            items.append(it)
+            if on_item is not None:
+                on_item(it)
     return items

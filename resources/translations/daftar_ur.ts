@@ -1059,6 +1059,10 @@
             <translation>⁦{n}⁩ فائلیں پڑھی جا رہی ہیں…</translation>
         </message>
         <message>
+            <source>Reading… {n} page(s) so far.</source>
+            <translation>پڑھا جا رہا ہے… اب تک ⁦{n}⁩ صفحات۔</translation>
+        </message>
+        <message>
             <source>{n} page(s) ready to import.</source>
             <translation>⁦{n}⁩ صفحات درآمد کے لیے تیار ہیں۔</translation>
         </message>

@@ -191,3 +191,38 @@ def test_a_broken_pdf_is_named_once_with_what_to_do(tmp_path):
     assert item.data is None and item.error.startswith("page-07.pdf: not a readable PDF")
     assert str(tmp_path) not in item.error and item.error.count("page-07.pdf") == 1
     assert "export the page again" in item.error
+
+
+def test_a_long_pdf_is_listed_page_by_page_as_it_is_read(qtbot, ctx, tmp_path, monkeypatch):
+    from desktop.capture import import_dialog, loading
+    from desktop.capture.import_dialog import ImportDialog
+
+    # GIVEN a 6-page PDF, and a reader that holds on after its third page (a long file)
+    _pdf(tmp_path / "register.pdf", 6)
+    import threading
+
+    gate = threading.Event()
+    plain = loading.iter_file
+
+    def slow(path):
+        for i, item in enumerate(plain(path)):
+            if i == 3:
+                gate.wait(10)
+            yield item
+
+    monkeypatch.setattr(loading, "iter_file", slow)
+    rid = _register(ctx)
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    # WHEN the clerk adds it
+    dlg.add_paths([tmp_path / "register.pdf"])
+    # THEN the pages read so far are listed while the rest is read, and the dialog says so
+    # (a 30-page PDF showed nothing but 'Reading 1 file(s)…' for 9 s)
+    qtbot.waitUntil(lambda: len(dlg.items) == 3, timeout=10000)
+    assert dlg._loading == 1 and "Reading… 3 page(s) so far" in dlg.message.text()
+    assert not dlg.import_button.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: dlg._loading == 0, timeout=10000)
+    assert [it.name for it in dlg.items] == [f"register.pdf [{i}]" for i in range(1, 7)]
+    assert "6 page(s) ready to import" in dlg.message.text() and dlg.import_button.isEnabled()
+    assert import_dialog.load_files is loading.load_files
