@@ -238,6 +238,10 @@ class SyncPanel(QWidget):
             self.state_label.setText(self.tr("No connection to the central office. Sync will start by itself when the connection is back."))
         elif (came_back or getattr(status, "waiting", 0)) and not self._paused:
             self.sync_now()
+        elif not self._busy:
+            # said when the connection is there and nothing waits (the line was blank, or
+            # still said "No connection" after the connection had come back)
+            self.state_label.setText(self.tr("Connected to the central office; nothing waits to be sent."))
 
     def _on_progress(self, what: str, done: int, total: int) -> None:
         if total:

@@ -3100,6 +3100,10 @@ Your name is recorded as the approver of every row.</source>
             <translation>مرکزی دفتر سے رابطہ نہیں۔ رابطہ بحال ہوتے ہی ہم آہنگی خود شروع ہو جائے گی۔</translation>
         </message>
         <message>
+            <source>Connected to the central office; nothing waits to be sent.</source>
+            <translation>مرکزی دفتر سے رابطہ ہے؛ بھیجنے کے لیے کچھ منتظر نہیں۔</translation>
+        </message>
+        <message>
             <source>Page images: %v of %m</source>
             <translation>صفحات کی تصاویر: %m میں سے %v</translation>
         </message>

@@ -308,3 +308,21 @@ def test_the_problems_list_shows_only_when_there_are_problems(qtbot):
     panel._on_failed("disk full")
     assert panel.errors.isVisible() and panel.errors.count() == 1
     panel.stop()
+
+
+def test_the_panel_says_the_office_is_connected_when_nothing_waits(qtbot):
+    from desktop.sync_panel import SyncPanel
+
+    # GIVEN an office whose entries were all sent, offline at first
+    office = FakeOffice(SyncReport(entries_acknowledged=6))
+    office.sent, office.online = True, False
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused,
+                      reachable=lambda: office.online)
+    qtbot.addWidget(panel)
+    panel.watch(50)
+    qtbot.waitUntil(lambda: "No connection" in panel.state_label.text())
+    # WHEN the connection comes back and nothing waits to be sent
+    office.online = True
+    # THEN the panel says it is connected (it went on saying "No connection", or nothing)
+    qtbot.waitUntil(lambda: "Connected to the central office" in panel.state_label.text(), timeout=5000)
+    panel.stop()
