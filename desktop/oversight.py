@@ -188,12 +188,16 @@ def open_sync(win):
         from sync import engine
 
         ws, actor = win.ctx.ws, win.ctx.actor
-        resend = None
+        resend = seal = None
         if actor.role in TRANSITIONS["batch"].roles:
 
             def resend() -> int:
                 with ws.session() as s:
                     return outbox.resend_undelivered(s, actor=actor).entries
+
+            def seal() -> int:
+                with ws.session() as s:
+                    return outbox.seal_batchable(s, actor=actor).entries
 
         panel = SyncPanel(
             run_pass=lambda progress: engine.run_once(ws, progress=progress),
@@ -201,6 +205,7 @@ def open_sync(win):
             set_paused=lambda paused: engine.set_paused(ws, paused),
             reachable=lambda: engine.connection_state(ws),
             resend=resend,
+            seal=seal,
             parent=win,
         )
         panel.watch(60_000)

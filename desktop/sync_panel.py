@@ -75,11 +75,13 @@ class SyncPanel(QWidget):
 
     def __init__(self, *, run_pass: Callable[[Progress], object], status: Callable[[], object],
                  set_paused: Callable[[bool], None], reachable: Callable[[], bool | str] | None = None,
-                 resend: Callable[[], int] | None = None, parent: QWidget | None = None) -> None:
+                 resend: Callable[[], int] | None = None, seal: Callable[[], int] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SyncPanel")
         self._run_pass, self._status, self._set_paused, self._reachable = run_pass, status, set_paused, reachable
         self._resend = resend  # seals what refused batches held back into a new batch (supervisors)
+        self._seal = seal  # seals the approved entries into a new batch (supervisors): the entries sent
         self._busy = False
         self._paused = False
         self._was_reachable: bool | None = None
@@ -117,6 +119,15 @@ class SyncPanel(QWidget):
         self.errors.model().modelReset.connect(self._show_problems)
         self.errors.model().rowsRemoved.connect(self._show_problems)
         row = QHBoxLayout()
+        # approved entries are sent in sealed batches: a supervisor seals them here (it was a
+        # command for IT only, so entries approved in the app never reached the server)
+        self.seal_btn = QPushButton(self.tr("Put approved entries in a batch"), self)
+        self.seal_btn.setObjectName("syncSeal")
+        self.seal_btn.setToolTip(self.tr("Seals every approved entry not yet sent into a signed batch, sent "
+                                         "with this sync and the next ones until the server has it."))
+        self.seal_btn.setVisible(seal is not None)
+        self.seal_btn.setEnabled(False)
+        row.addWidget(self.seal_btn)
         self.sync_btn = QPushButton(self.tr("Sync now"), self)
         self.sync_btn.setObjectName("syncNow")
         self.pause_btn = QPushButton(self.tr("Pause"), self)
@@ -137,6 +148,7 @@ class SyncPanel(QWidget):
         self._show_problems()
         qconnect(self.sync_btn.clicked, self.sync_now)
         qconnect(self.resend_btn.clicked, self.resend_held_back)
+        qconnect(self.seal_btn.clicked, self.seal_approved)
         qconnect(self.pause_btn.toggled, self._on_pause)
         self._timer = QTimer(self)
         qconnect(self._timer.timeout, self._poll)
@@ -183,6 +195,15 @@ class SyncPanel(QWidget):
         self.resend_btn.setEnabled(False)
         resend, status, done = self._resend, self._status, mainthread.sender(self, "_on_resent")
         self._spawn(lambda: done(resend(), status()))
+
+    def seal_approved(self) -> None:
+        """Seal the approved entries into a new batch (in the background), then send it
+        unless sync is paused."""
+        if self._seal is None or self._busy:
+            return
+        self.seal_btn.setEnabled(False)
+        seal, status, done = self._seal, self._status, mainthread.sender(self, "_on_sealed")
+        self._spawn(lambda: done(seal(), status()))
 
     def watch(self, interval_ms: int = 60_000) -> None:
         """Check the connection now and every `interval_ms`; when it comes back, sync by
@@ -264,6 +285,12 @@ class SyncPanel(QWidget):
         if not self._paused:
             self.sync_now()
 
+    def _on_sealed(self, entries: int, status) -> None:
+        self.state_label.setText(self.tr("{n} approved entries are in a new batch.").format(n=number_text(entries)))
+        self._show_status(status)
+        if not self._paused:
+            self.sync_now()
+
     def _on_failed(self, problem: str) -> None:
         self._busy = False
         self.sync_btn.setEnabled(not self._paused)
@@ -300,6 +327,10 @@ class SyncPanel(QWidget):
             w=st.waiting, a=c.get("acknowledged", 0), ok=c.get("accepted", 0), rej=c.get("rejected", 0),
             att=c.get("conflict", 0) + c.get("failed", 0)))
         self.resend_btn.setEnabled(c.get("failed", 0) > 0 and not self._busy)
+        ready = getattr(st, "ready", 0)
+        self.seal_btn.setEnabled(ready > 0 and not self._busy)
+        self.seal_btn.setText(self.tr("Put {n} approved entries in a batch").format(n=number_text(ready)) if ready
+                              else self.tr("Put approved entries in a batch"))
         days = _days_since(st.last_success) if st.last_success else None
         last = self.tr("Last successful sync: {t}").format(t=_when(st.last_success) if st.last_success else self.tr("never"))
         if days == 1:

@@ -110,6 +110,7 @@ class QueueStatus:
     last_error: str | None
     paused: bool
     problems: tuple[tuple[str, int, str, str], ...]  # (entry uuid, version, state, message)
+    ready: int = 0  # approved entries not in a batch yet (records.outbox.batchable_entries)
 
     @property
     def waiting(self) -> int:
@@ -140,8 +141,10 @@ def queue_status(ws) -> QueueStatus:
             .order_by(OutboxItem.id).limit(200)
         ).all()
         problems = tuple((u, v, st, (err or "")) for u, v, st, err in probs)
+        from records.outbox import batchable_entries
+
         return QueueStatus(counts, get_state(s, K_LAST_SUCCESS), get_state(s, K_LAST_ERROR) or None,
-                           get_state(s, K_PAUSED) == "1", problems)
+                           get_state(s, K_PAUSED) == "1", problems, len(batchable_entries(s)))
 
 
 def set_paused(ws, paused: bool) -> None:

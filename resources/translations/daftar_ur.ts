@@ -3072,6 +3072,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>مسائل</translation>
         </message>
         <message>
+            <source>Put approved entries in a batch</source>
+            <translation>منظور شدہ اندراجات بیچ میں ڈالیں</translation>
+        </message>
+        <message>
+            <source>Seals every approved entry not yet sent into a signed batch, sent with this sync and the next ones until the server has it.</source>
+            <translation>ہر منظور شدہ اندراج جو ابھی نہیں بھیجا گیا ایک دستخط شدہ بیچ میں بند کرتا ہے، جو اس ہم آہنگی اور اگلی میں بھیجا جاتا ہے جب تک سرور کو مل نہ جائے۔</translation>
+        </message>
+        <message>
             <source>Sync now</source>
             <translation>ابھی ہم آہنگ کریں</translation>
         </message>
@@ -3112,6 +3120,10 @@ Your name is recorded as the approver of every row.</source>
             <translation>⁦{n}⁩ روکے گئے اندراج نئے بیچ میں شامل ہو گئے۔</translation>
         </message>
         <message>
+            <source>{n} approved entries are in a new batch.</source>
+            <translation>⁦{n}⁩ منظور شدہ اندراجات نئے بیچ میں ہیں۔</translation>
+        </message>
+        <message>
             <source>Sync stopped because of an unexpected problem. Nothing was lost.</source>
             <translation>ایک غیر متوقع مسئلے کی وجہ سے ہم آہنگی رک گئی۔ کچھ ضائع نہیں ہوا۔</translation>
         </message>
@@ -3142,6 +3154,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Waiting to send: {w}   ·   Sent, waiting for a decision: {a}   ·   Accepted: {ok}   ·   Rejected: {rej}   ·   Need a supervisor: {att}</source>
             <translation>بھیجنے کے منتظر: {w}   ·   بھیجے گئے، فیصلے کے منتظر: {a}   ·   قبول: {ok}   ·   مسترد: {rej}   ·   نگران درکار: {att}</translation>
+        </message>
+        <message>
+            <source>Put {n} approved entries in a batch</source>
+            <translation>⁦{n}⁩ منظور شدہ اندراجات بیچ میں ڈالیں</translation>
         </message>
         <message>
             <source>Last successful sync: {t}</source>

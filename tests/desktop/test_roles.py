@@ -346,3 +346,33 @@ def oversight_back_up(win, folder):
     from desktop import oversight
 
     return oversight.back_up(win, folder)
+
+
+def test_a_supervisor_seals_approved_entries_from_the_sync_panel(qtbot, workspace, qapp, actors):
+    from desktop import oversight
+    from records import office_settings
+    from sync import engine
+
+    # GIVEN clerk1's page approved by girdawar1, the office not requiring verification, and
+    # sync paused (no server here)
+    clerk = AppContext.create(workspace, actors["clerk1"])
+    _rid, (pid,) = make_register(clerk)
+    with workspace.session() as s:
+        ids = [r.entry_id for r in services.page_rows(s, pid)]
+        services.transition(s, actor=actors["clerk1"], entry_ids=ids, action="submit")
+        services.transition(s, actor=actors["girdawar1"], entry_ids=ids, action="approve")
+        office_settings.change(s, actor=actors["admin"], values={"workflow.require_verification": False})
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        # WHEN girdawar1 opens the sync panel and puts the approved entries in a batch
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(panel.seal_btn.isEnabled, timeout=5000)
+        panel.seal_approved()
+        # THEN they are sealed, waiting to be sent, and nothing more is offered
+        qtbot.waitUntil(lambda: engine.queue_status(workspace).waiting == len(ids), timeout=5000)
+        qtbot.waitUntil(lambda: not panel.seal_btn.isEnabled(), timeout=5000)
+        with workspace.session() as s:
+            assert {r.state for r in services.page_rows(s, pid)} == {"batched"}
+    finally:
+        win.shutdown()

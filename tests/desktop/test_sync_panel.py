@@ -326,3 +326,41 @@ def test_the_panel_says_the_office_is_connected_when_nothing_waits(qtbot):
     # THEN the panel says it is connected (it went on saying "No connection", or nothing)
     qtbot.waitUntil(lambda: "Connected to the central office" in panel.state_label.text(), timeout=5000)
     panel.stop()
+
+
+def test_a_supervisor_puts_the_approved_entries_in_a_batch_and_they_are_sent(qtbot):
+    from desktop.sync_panel import SyncPanel
+
+    # GIVEN an office with 4 approved entries not yet in a batch (none could reach the server
+    # from the app before: only sealed batches are sent, and sealing was a command for IT)
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=4))
+    state = {"ready": 4, "queued": 0}
+    office.status = lambda: QueueStatus({"queued": state["queued"]}, None, None, False, (), state["ready"])
+    sealed = []
+
+    def seal() -> int:
+        sealed.append(state["ready"])
+        state["queued"], state["ready"] = state["ready"], 0
+        return sealed[-1]
+
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused, seal=seal)
+    qtbot.addWidget(panel)
+    panel.show()
+    # THEN the panel offers to put them in a batch, saying how many
+    qtbot.waitUntil(panel.seal_btn.isEnabled)
+    assert panel.seal_btn.isVisible() and "4" in panel.seal_btn.text()
+    # WHEN the supervisor presses it
+    with qtbot.waitSignal(panel.finished, timeout=5000):
+        qtbot.mouseClick(panel.seal_btn, qtbot_button())
+    # THEN they were sealed once and sent at once, and nothing more is offered
+    assert sealed == [4] and office.passes == 1
+    qtbot.waitUntil(lambda: not panel.seal_btn.isEnabled())
+    panel.stop()
+
+
+def test_the_seal_button_is_not_offered_without_the_right_to_batch(qtbot):
+    office = FakeOffice(SyncReport())
+    panel = make_panel(qtbot, office)
+    # (a clerk's panel: no sealing callable given)
+    assert not panel.seal_btn.isVisibleTo(panel)
+    panel.stop()

@@ -113,3 +113,44 @@ def test_second_office_batch_after_more_approvals(office, server):
     assert rep.ok and rep.entries_acknowledged == 2 and rep.batches_acknowledged == 1
     assert entry_states(ws, more) == ["sent", "sent"]
     assert server.stats()["entries"] == 8
+
+
+def test_the_app_seals_the_entries_the_office_lets_go(office):
+    from records import office_settings
+    from records.audit import Actor
+    from records.models import User
+    from records.outbox import batchable_entries, seal_batchable
+    from sync.engine import queue_status
+
+    ws, sup = office.ws, office.sup
+    # GIVEN six approved entries, the office requiring verification first (the default)
+    with ws.session() as s:
+        assert batchable_entries(s) == []
+    with pytest.raises(OutboxError, match="no approved entries"):
+        with ws.session() as s:
+            seal_batchable(s, actor=sup)
+    # WHEN a revenue officer verifies two of them
+    with ws.session() as s:
+        u = User(username="ro", full_name="", role="revenue_officer")
+        s.add(u)
+        s.flush()
+        ro = Actor(u.id, "ro", "revenue_officer")
+        services.transition(s, actor=ro, entry_ids=office.entry_ids[:2], action="verify")
+    # THEN those two are ready, the sync queue says so, and sealing takes just them
+    with ws.session() as s:
+        assert [e.id for e in batchable_entries(s)] == office.entry_ids[:2]
+    assert queue_status(ws).ready == 2
+    with ws.session() as s:
+        info = seal_batchable(s, actor=sup)
+    assert info.entries == 2 and queue_status(ws).ready == 0 and queue_status(ws).waiting == 2
+    # WHEN the office no longer requires verification  THEN the other four are ready
+    with ws.session() as s:
+        admin_u = User(username="admin", full_name="", role="admin")
+        s.add(admin_u)
+        s.flush()
+        office_settings.change(s, actor=Actor(admin_u.id, "admin", "admin"),
+                               values={"workflow.require_verification": False})
+    assert queue_status(ws).ready == 4
+    with ws.session() as s:
+        assert seal_batchable(s, actor=sup).entries == 4
+    assert set(entry_states(ws, office.entry_ids)) == {"batched"}
