@@ -262,7 +262,11 @@ class SyncPanel(QWidget):
         elif not self._busy:
             # said when the connection is there and nothing waits (the line was blank, or
             # still said "No connection" after the connection had come back)
-            self.state_label.setText(self.tr("Connected to the central office; nothing waits to be sent."))
+            ready = getattr(status, "ready", 0)
+            self.state_label.setText(
+                self.tr("Connected to the central office; {n} approved entries are not in a batch yet.").format(
+                    n=number_text(ready)) if ready
+                else self.tr("Connected to the central office; nothing waits to be sent."))
 
     def _on_progress(self, what: str, done: int, total: int) -> None:
         if total:

@@ -3108,6 +3108,10 @@ Your name is recorded as the approver of every row.</source>
             <translation>مرکزی دفتر سے رابطہ نہیں۔ رابطہ بحال ہوتے ہی ہم آہنگی خود شروع ہو جائے گی۔</translation>
         </message>
         <message>
+            <source>Connected to the central office; {n} approved entries are not in a batch yet.</source>
+            <translation>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اندراجات ابھی کسی بیچ میں نہیں۔</translation>
+        </message>
+        <message>
             <source>Connected to the central office; nothing waits to be sent.</source>
             <translation>مرکزی دفتر سے رابطہ ہے؛ بھیجنے کے لیے کچھ منتظر نہیں۔</translation>
         </message>

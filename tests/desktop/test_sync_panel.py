@@ -343,12 +343,16 @@ def test_a_supervisor_puts_the_approved_entries_in_a_batch_and_they_are_sent(qtb
         state["queued"], state["ready"] = state["ready"], 0
         return sealed[-1]
 
-    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused, seal=seal)
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused, seal=seal,
+                      reachable=lambda: True)
     qtbot.addWidget(panel)
     panel.show()
     # THEN the panel offers to put them in a batch, saying how many
     qtbot.waitUntil(panel.seal_btn.isEnabled)
     assert panel.seal_btn.isVisible() and "4" in panel.seal_btn.text()
+    # (and, connected, it does not say that nothing waits)
+    panel.watch(60_000)
+    qtbot.waitUntil(lambda: "4 approved entries are not in a batch yet" in panel.state_label.text())
     # WHEN the supervisor presses it
     with qtbot.waitSignal(panel.finished, timeout=5000):
         qtbot.mouseClick(panel.seal_btn, qtbot_button())
