@@ -182,6 +182,7 @@ def open_sync(win):
     """The sync panel in a dock (created on first use; it polls the connection each minute)."""
     dock = getattr(win, "sync_dock", None)
     if dock is None:
+        from desktop.reports_dialogs import save_report_pdf
         from desktop.sync_panel import SyncPanel
         from records import outbox
         from records.workflow import TRANSITIONS
@@ -195,9 +196,9 @@ def open_sync(win):
                 with ws.session() as s:
                     return outbox.resend_undelivered(s, actor=actor).entries
 
-            def seal() -> int:
+            def seal():
                 with ws.session() as s:
-                    return outbox.seal_batchable(s, actor=actor).entries
+                    return outbox.seal_batchable(s, actor=actor)
 
         panel = SyncPanel(
             run_pass=lambda progress: engine.run_once(ws, progress=progress),
@@ -206,6 +207,8 @@ def open_sync(win):
             reachable=lambda: engine.connection_state(ws),
             resend=resend,
             seal=seal,
+            handover=lambda batch_id: save_report_pdf(win, ws, "handover", batch_id=batch_id,
+                                                      urdu_digits=win.ctx.prefs.urdu_digits),
             parent=win,
         )
         panel.watch(60_000)

@@ -75,13 +75,15 @@ class SyncPanel(QWidget):
 
     def __init__(self, *, run_pass: Callable[[Progress], object], status: Callable[[], object],
                  set_paused: Callable[[bool], None], reachable: Callable[[], bool | str] | None = None,
-                 resend: Callable[[], int] | None = None, seal: Callable[[], int] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 resend: Callable[[], int] | None = None, seal: Callable[[], object] | None = None,
+                 handover: Callable[[int], object] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SyncPanel")
         self._run_pass, self._status, self._set_paused, self._reachable = run_pass, status, set_paused, reachable
         self._resend = resend  # seals what refused batches held back into a new batch (supervisors)
-        self._seal = seal  # seals the approved entries into a new batch (supervisors): the entries sent
+        self._seal = seal  # seals the approved entries into a new batch (supervisors): its BatchInfo
+        self._handover = handover  # saves a batch's handover sheet (the UI thread, given the batch id)
+        self.last_batch: int | None = None  # the batch sealed here last (its handover sheet)
         self._busy = False
         self._paused = False
         self._was_reachable: bool | None = None
@@ -128,6 +130,12 @@ class SyncPanel(QWidget):
         self.seal_btn.setVisible(seal is not None)
         self.seal_btn.setEnabled(False)
         row.addWidget(self.seal_btn)
+        self.handover_btn = QPushButton(self.tr("Handover sheet…"), self)
+        self.handover_btn.setObjectName("syncHandover")
+        self.handover_btn.setToolTip(self.tr("The batch just made, on paper for signatures: its entries, "
+                                             "their count and the batch's hash."))
+        self.handover_btn.setVisible(False)  # once a batch was made here
+        row.addWidget(self.handover_btn)
         self.sync_btn = QPushButton(self.tr("Sync now"), self)
         self.sync_btn.setObjectName("syncNow")
         self.pause_btn = QPushButton(self.tr("Pause"), self)
@@ -149,6 +157,7 @@ class SyncPanel(QWidget):
         qconnect(self.sync_btn.clicked, self.sync_now)
         qconnect(self.resend_btn.clicked, self.resend_held_back)
         qconnect(self.seal_btn.clicked, self.seal_approved)
+        qconnect(self.handover_btn.clicked, self.save_handover)
         qconnect(self.pause_btn.toggled, self._on_pause)
         self._timer = QTimer(self)
         qconnect(self._timer.timeout, self._poll)
@@ -204,6 +213,12 @@ class SyncPanel(QWidget):
         self.seal_btn.setEnabled(False)
         seal, status, done = self._seal, self._status, mainthread.sender(self, "_on_sealed")
         self._spawn(lambda: done(seal(), status()))
+
+    def save_handover(self):
+        """The handover sheet of the batch made here last (asks where to save it)."""
+        if self._handover is not None and self.last_batch is not None:
+            return self._handover(self.last_batch)
+        return None
 
     def watch(self, interval_ms: int = 60_000) -> None:
         """Check the connection now and every `interval_ms`; when it comes back, sync by
@@ -289,7 +304,10 @@ class SyncPanel(QWidget):
         if not self._paused:
             self.sync_now()
 
-    def _on_sealed(self, entries: int, status) -> None:
+    def _on_sealed(self, batch, status) -> None:
+        entries = getattr(batch, "entries", batch)
+        self.last_batch = getattr(batch, "id", None)
+        self.handover_btn.setVisible(self._handover is not None and self.last_batch is not None)
         self.state_label.setText(self.tr("{n} approved entries are in a new batch.").format(n=number_text(entries)))
         self._show_status(status)
         if not self._paused:

@@ -3080,6 +3080,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>ہر منظور شدہ اندراج جو ابھی نہیں بھیجا گیا ایک دستخط شدہ بیچ میں بند کرتا ہے، جو اس ہم آہنگی اور اگلی میں بھیجا جاتا ہے جب تک سرور کو مل نہ جائے۔</translation>
         </message>
         <message>
+            <source>Handover sheet…</source>
+            <translation>حوالگی کی شیٹ…</translation>
+        </message>
+        <message>
+            <source>The batch just made, on paper for signatures: its entries, their count and the batch's hash.</source>
+            <translation>ابھی بنایا گیا بیچ، دستخطوں کے لیے کاغذ پر: اس کے اندراجات، ان کی تعداد اور بیچ کا ہیش۔</translation>
+        </message>
+        <message>
             <source>Sync now</source>
             <translation>ابھی ہم آہنگ کریں</translation>
         </message>

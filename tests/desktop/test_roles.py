@@ -348,7 +348,7 @@ def oversight_back_up(win, folder):
     return oversight.back_up(win, folder)
 
 
-def test_a_supervisor_seals_approved_entries_from_the_sync_panel(qtbot, workspace, qapp, actors):
+def test_a_supervisor_seals_approved_entries_from_the_sync_panel(qtbot, workspace, qapp, actors, tmp_path, monkeypatch):
     from desktop import oversight
     from records import office_settings
     from sync import engine
@@ -374,5 +374,18 @@ def test_a_supervisor_seals_approved_entries_from_the_sync_panel(qtbot, workspac
         qtbot.waitUntil(lambda: not panel.seal_btn.isEnabled(), timeout=5000)
         with workspace.session() as s:
             assert {r.state for r in services.page_rows(s, pid)} == {"batched"}
+        # AND the batch's handover sheet is offered, and saved as a PDF where he says
+        assert panel.handover_btn.isVisibleTo(panel) and panel.last_batch is not None
+        from desktop import reports_dialogs
+        from desktop.qt import QMessageBox
+
+        out = tmp_path / "handover.pdf"
+        monkeypatch.setattr(reports_dialogs, "_ask_path", lambda *a, **k: str(out))
+        job = panel.save_handover()
+        qtbot.waitUntil(lambda: job.done, timeout=20000)
+        assert job.error is None and out.read_bytes().startswith(b"%PDF")
+        for w in qapp.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                w.close()
     finally:
         win.shutdown()
