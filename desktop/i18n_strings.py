@@ -324,6 +324,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Cannot save the page image in {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The page image {0}… is missing from {1}. Restore the workspace from a backup."),
     QT_TRANSLATE_NOOP("Messages", "The disk holding {0} is full: the page image was not saved. Free some space and import again; nothing saved before was lost."),
+    # a batch file for a USB stick (sync/batchfile.py export_batch)
+    QT_TRANSLATE_NOOP("Messages", "cannot write {0}: {1} (is the USB stick full or read-only?)"),
     # a backup (records/backup.py create_backup)
     QT_TRANSLATE_NOOP("Messages", "{0} already exists: choose another name, nothing was written."),
     QT_TRANSLATE_NOOP("Messages", "Cannot create the folder {0}: {1}"),

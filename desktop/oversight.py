@@ -115,6 +115,39 @@ def back_up(win, folder: str | None = None):
     return job.start(fn)
 
 
+def save_batch_file(win, path: str | None = None):
+    """Write the oldest batch waiting to be sent to a file for a USB stick (an office offline
+    for weeks carries it to the central office, where `daftar batch import` hands it to the
+    server; sent online later it is stored once). Asks where unless given; returns the job."""
+    import datetime as dt
+    from pathlib import Path
+
+    from desktop.qt import QCoreApplication
+    from desktop.reports_dialogs import JobResult, ReportJob, _ask_path, _notify
+
+    ws = win.ctx.ws
+    out = path or _ask_path(win, win.tr("Save a batch file for USB"),
+                            f"daftar-{dt.date.today().isoformat()}.daftar-batch", "Daftar batch (*.daftar-batch)")
+    if not out:
+        return None
+    if not out.endswith(".daftar-batch"):
+        out += ".daftar-batch"
+    saved = QCoreApplication.translate(  # translated here: the worker never calls Qt
+        "MainWindow", "A batch of {n} entries is saved: {path} Take it to the central office, where it is "
+        "given to the server (daftar batch import); if it is also sent online, the server keeps it once.")
+
+    def fn() -> JobResult:
+        from sync.batchfile import export_batch
+
+        written, info = export_batch(ws, Path(out))
+        return JobResult(str(Path(written).parent), saved.format(n=info.entries, path=path_line(written)))
+
+    job = ReportJob(win)
+    _notify(win, job, offer_open=True)
+    win.batch_file_job = job
+    return job.start(fn)
+
+
 def change_password(win):
     """Change the signed-in user's own password."""
     from desktop.login import ChangePasswordDialog
@@ -209,6 +242,7 @@ def open_sync(win):
             seal=seal,
             handover=lambda batch_id: save_report_pdf(win, ws, "handover", batch_id=batch_id,
                                                       urdu_digits=win.ctx.prefs.urdu_digits),
+            usb=(lambda: save_batch_file(win)) if seal is not None else None,
             parent=win,
         )
         panel.watch(60_000)

@@ -76,7 +76,8 @@ class SyncPanel(QWidget):
     def __init__(self, *, run_pass: Callable[[Progress], object], status: Callable[[], object],
                  set_paused: Callable[[bool], None], reachable: Callable[[], bool | str] | None = None,
                  resend: Callable[[], int] | None = None, seal: Callable[[], object] | None = None,
-                 handover: Callable[[int], object] | None = None, parent: QWidget | None = None) -> None:
+                 handover: Callable[[int], object] | None = None, usb: Callable[[], object] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SyncPanel")
         self._run_pass, self._status, self._set_paused, self._reachable = run_pass, status, set_paused, reachable
@@ -84,6 +85,7 @@ class SyncPanel(QWidget):
         self._seal = seal  # seals the approved entries into a new batch (supervisors): its BatchInfo
         self._handover = handover  # saves a batch's handover sheet (the UI thread, given the batch id)
         self.last_batch: int | None = None  # the batch sealed here last (its handover sheet)
+        self._usb = usb  # writes the oldest waiting batch to a file for a USB stick (supervisors)
         self._busy = False
         self._paused = False
         self._was_reachable: bool | None = None
@@ -136,6 +138,13 @@ class SyncPanel(QWidget):
                                              "their count and the batch's hash."))
         self.handover_btn.setVisible(False)  # once a batch was made here
         row.addWidget(self.handover_btn)
+        self.usb_btn = QPushButton(self.tr("Batch file for USB…"), self)
+        self.usb_btn.setObjectName("syncUsb")
+        self.usb_btn.setToolTip(self.tr("Without a connection for long: the batch waiting to be sent, as a file "
+                                        "to carry to the central office on a USB stick."))
+        self.usb_btn.setVisible(usb is not None)
+        self.usb_btn.setEnabled(False)
+        row.addWidget(self.usb_btn)
         self.sync_btn = QPushButton(self.tr("Sync now"), self)
         self.sync_btn.setObjectName("syncNow")
         self.pause_btn = QPushButton(self.tr("Pause"), self)
@@ -158,6 +167,7 @@ class SyncPanel(QWidget):
         qconnect(self.resend_btn.clicked, self.resend_held_back)
         qconnect(self.seal_btn.clicked, self.seal_approved)
         qconnect(self.handover_btn.clicked, self.save_handover)
+        qconnect(self.usb_btn.clicked, lambda: self._usb() if self._usb is not None else None)
         qconnect(self.pause_btn.toggled, self._on_pause)
         self._timer = QTimer(self)
         qconnect(self._timer.timeout, self._poll)
@@ -351,6 +361,7 @@ class SyncPanel(QWidget):
         self.resend_btn.setEnabled(c.get("failed", 0) > 0 and not self._busy)
         ready = getattr(st, "ready", 0)
         self.seal_btn.setEnabled(ready > 0 and not self._busy)
+        self.usb_btn.setEnabled(st.waiting > 0)
         self.seal_btn.setText(self.tr("Put {n} approved entries in a batch").format(n=number_text(ready)) if ready
                               else self.tr("Put approved entries in a batch"))
         days = _days_since(st.last_success) if st.last_success else None

@@ -61,7 +61,10 @@ def export_batch(ws, out: Path, *, batch_uuid: str | None = None) -> tuple[Path,
             os.fsync(f.fileno())
         os.replace(tmp, out)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # (no folder to clean: a file stands where it should be) the reason below says why
+            pass
         raise BatchFileError(f"cannot write {out}: {e.strerror} (is the USB stick full or read-only?)") from None
     return out, info
 

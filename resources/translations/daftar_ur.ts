@@ -1241,6 +1241,10 @@
             <source>Backup written: {path} ({entries} entries, {images} page images, {mb} MB). Keep it away from this computer: a fire or a thief takes both.</source>
             <translation>بیک اپ لکھ دیا گیا: ⁦{path}⁩ ({entries} اندراجات، {images} صفحات کی تصاویر، {mb} MB)۔ اسے اس کمپیوٹر سے دور رکھیں: آگ یا چور دونوں لے جاتے ہیں۔</translation>
         </message>
+        <message>
+            <source>A batch of {n} entries is saved: {path} Take it to the central office, where it is given to the server (daftar batch import); if it is also sent online, the server keeps it once.</source>
+            <translation>⁦{n}⁩ اندراجات کا بیچ محفوظ ہو گیا: ⁦{path}⁩ اسے مرکزی دفتر لے جائیں، جہاں یہ سرور کو دیا جاتا ہے (daftar batch import)؛ اگر یہ آن لائن بھی بھیجا جائے تو سرور اسے ایک ہی بار رکھتا ہے۔</translation>
+        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -1719,6 +1723,10 @@
         <message>
             <source>The disk holding {0} is full: the page image was not saved. Free some space and import again; nothing saved before was lost.</source>
             <translation>⁦{0}⁩ والی ڈسک بھر گئی ہے: صفحے کی تصویر محفوظ نہیں ہوئی۔ کچھ جگہ خالی کر کے دوبارہ درآمد کریں؛ پہلے کا محفوظ کچھ ضائع نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>cannot write {0}: {1} (is the USB stick full or read-only?)</source>
+            <translation>{0} نہیں لکھا جا سکا: {1} (کیا یو ایس بی بھری ہوئی ہے یا صرف پڑھنے کے لیے ہے؟)</translation>
         </message>
         <message>
             <source>{0} already exists: choose another name, nothing was written.</source>
@@ -3088,6 +3096,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>ابھی بنایا گیا بیچ، دستخطوں کے لیے کاغذ پر: اس کے اندراجات، ان کی تعداد اور بیچ کا ہیش۔</translation>
         </message>
         <message>
+            <source>Batch file for USB…</source>
+            <translation>یو ایس بی کے لیے بیچ فائل…</translation>
+        </message>
+        <message>
+            <source>Without a connection for long: the batch waiting to be sent, as a file to carry to the central office on a USB stick.</source>
+            <translation>جب دیر تک رابطہ نہ ہو: بھیجے جانے کا منتظر بیچ، ایک فائل کی صورت میں جو یو ایس بی پر مرکزی دفتر لے جائی جائے۔</translation>
+        </message>
+        <message>
             <source>Sync now</source>
             <translation>ابھی ہم آہنگ کریں</translation>
         </message>
@@ -3387,6 +3403,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Writing a backup into {folder}…</source>
             <translation>{folder} میں بیک اپ لکھا جا رہا ہے…</translation>
+        </message>
+        <message>
+            <source>Save a batch file for USB</source>
+            <translation>یو ایس بی کے لیے بیچ فائل محفوظ کریں</translation>
         </message>
         <message>
             <source>Password changed.</source>

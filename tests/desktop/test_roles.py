@@ -371,7 +371,7 @@ def test_a_supervisor_seals_approved_entries_from_the_sync_panel(qtbot, workspac
         panel.seal_approved()
         # THEN they are sealed, waiting to be sent, and nothing more is offered
         qtbot.waitUntil(lambda: engine.queue_status(workspace).waiting == len(ids), timeout=5000)
-        qtbot.waitUntil(lambda: not panel.seal_btn.isEnabled(), timeout=5000)
+        qtbot.waitUntil(lambda: panel.last_batch is not None and not panel.seal_btn.isEnabled(), timeout=5000)
         with workspace.session() as s:
             assert {r.state for r in services.page_rows(s, pid)} == {"batched"}
         # AND the batch's handover sheet is offered, and saved as a PDF where he says
@@ -384,6 +384,27 @@ def test_a_supervisor_seals_approved_entries_from_the_sync_panel(qtbot, workspac
         job = panel.save_handover()
         qtbot.waitUntil(lambda: job.done, timeout=20000)
         assert job.error is None and out.read_bytes().startswith(b"%PDF")
+        for w in qapp.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                w.close()
+        # AND the batch, waiting to be sent, can be saved as a file for a USB stick
+        import zipfile
+
+        qtbot.waitUntil(panel.usb_btn.isEnabled, timeout=5000)
+        (tmp_path / "usb").mkdir()
+        job = oversight.save_batch_file(win, str(tmp_path / "usb" / "week-47"))
+        qtbot.waitUntil(lambda: job.done, timeout=20000)
+        assert job.error is None
+        with zipfile.ZipFile(tmp_path / "usb" / "week-47.daftar-batch") as z:
+            assert "batch.json" in z.namelist()
+        notes = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert len(notes) == 1 and f"A batch of {len(ids)} entries is saved" in notes[0].text()
+        notes[0].close()
+        # AND where it cannot be written the reason says where, and what to check
+        (tmp_path / "ro").write_text("a file where a folder should be")
+        job = oversight.save_batch_file(win, str(tmp_path / "ro" / "x.daftar-batch"))
+        qtbot.waitUntil(lambda: job.done, timeout=20000)
+        assert job.error.startswith("cannot write ") and "USB stick" in job.error
         for w in qapp.topLevelWidgets():
             if isinstance(w, QMessageBox) and w.isVisible():
                 w.close()

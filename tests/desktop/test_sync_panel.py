@@ -343,8 +343,9 @@ def test_a_supervisor_puts_the_approved_entries_in_a_batch_and_they_are_sent(qtb
         state["queued"], state["ready"] = state["ready"], 0
         return sealed[-1]
 
+    carried = []
     panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused, seal=seal,
-                      reachable=lambda: True)
+                      reachable=lambda: True, usb=lambda: carried.append(state["queued"]))
     qtbot.addWidget(panel)
     panel.show()
     # THEN the panel offers to put them in a batch, saying how many
@@ -359,6 +360,11 @@ def test_a_supervisor_puts_the_approved_entries_in_a_batch_and_they_are_sent(qtb
     # THEN they were sealed once and sent at once, and nothing more is offered
     assert sealed == [4] and office.passes == 1
     qtbot.waitUntil(lambda: not panel.seal_btn.isEnabled())
+    # AND while the batch waits to be sent, it can be carried on a USB stick instead
+    assert panel.usb_btn.isVisible()
+    qtbot.waitUntil(panel.usb_btn.isEnabled)
+    qtbot.mouseClick(panel.usb_btn, qtbot_button())
+    assert carried == [4]
     panel.stop()
 
 
