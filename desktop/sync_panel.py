@@ -125,26 +125,16 @@ class SyncPanel(QWidget):
         row = QHBoxLayout()
         # approved entries are sent in sealed batches: a supervisor seals them here (it was a
         # command for IT only, so entries approved in the app never reached the server)
-        self.seal_btn = QPushButton(self.tr("Put approved entries in a batch"), self)
-        self.seal_btn.setObjectName("syncSeal")
-        self.seal_btn.setToolTip(self.tr("Seals every approved entry not yet sent into a signed batch, sent "
-                                         "with this sync and the next ones until the server has it."))
-        self.seal_btn.setVisible(seal is not None)
-        self.seal_btn.setEnabled(False)
-        row.addWidget(self.seal_btn)
-        self.handover_btn = QPushButton(self.tr("Handover sheet…"), self)
-        self.handover_btn.setObjectName("syncHandover")
-        self.handover_btn.setToolTip(self.tr("The batch just made, on paper for signatures: its entries, "
-                                             "their count and the batch's hash."))
-        self.handover_btn.setVisible(False)  # once a batch was made here
-        row.addWidget(self.handover_btn)
-        self.usb_btn = QPushButton(self.tr("Batch file for USB…"), self)
-        self.usb_btn.setObjectName("syncUsb")
-        self.usb_btn.setToolTip(self.tr("Without a connection for long: the batch waiting to be sent, as a file "
-                                        "to carry to the central office on a USB stick."))
-        self.usb_btn.setVisible(usb is not None)
-        self.usb_btn.setEnabled(False)
-        row.addWidget(self.usb_btn)
+        self.seal_btn = self._button(row, "syncSeal", self.tr("Put approved entries in a batch"), self.tr(
+            "Seals every approved entry not yet sent into a signed batch, sent with this sync and the next "
+            "ones until the server has it."), seal is not None)
+        self.handover_btn = self._button(row, "syncHandover", self.tr("Handover sheet…"), self.tr(
+            "The batch just made, on paper for signatures: its entries, their count and the batch's hash."),
+            False)  # shown once a batch was made here
+        self.handover_btn.setEnabled(True)
+        self.usb_btn = self._button(row, "syncUsb", self.tr("Batch file for USB…"), self.tr(
+            "Without a connection for long: the batch waiting to be sent, as a file to carry to the central "
+            "office on a USB stick."), usb is not None)
         self.sync_btn = QPushButton(self.tr("Sync now"), self)
         self.sync_btn.setObjectName("syncNow")
         self.pause_btn = QPushButton(self.tr("Pause"), self)
@@ -152,14 +142,10 @@ class SyncPanel(QWidget):
         self.pause_btn.setCheckable(True)
         row.addWidget(self.sync_btn)
         row.addWidget(self.pause_btn)
-        self.resend_btn = QPushButton(self.tr("Send held-back entries again"), self)
-        self.resend_btn.setObjectName("syncResend")
-        self.resend_btn.setToolTip(self.tr("A batch is refused whole when one of its entries conflicts with the "
-                                           "server's copy: its other entries go again in a new batch. The entry "
-                                           "in conflict stays for a supervisor to decide."))
-        self.resend_btn.setVisible(resend is not None)
-        self.resend_btn.setEnabled(False)
-        row.addWidget(self.resend_btn)
+        self.resend_btn = self._button(row, "syncResend", self.tr("Send held-back entries again"), self.tr(
+            "A batch is refused whole when one of its entries conflicts with the server's copy: its other "
+            "entries go again in a new batch. The entry in conflict stays for a supervisor to decide."),
+            resend is not None)
         row.addStretch(1)
         lay.addLayout(row)
         self._show_problems()
@@ -173,6 +159,16 @@ class SyncPanel(QWidget):
         qconnect(self._timer.timeout, self._poll)
         self.queue_label.setText(self.tr("Reading the queue…"))
         self.refresh()
+
+    def _button(self, row, name: str, text: str, tip: str, shown: bool) -> QPushButton:
+        """A button of the panel's row, off until the queue says it has something to do."""
+        b = QPushButton(text, self)
+        b.setObjectName(name)
+        b.setToolTip(tip)
+        b.setVisible(shown)
+        b.setEnabled(False)
+        row.addWidget(b)
+        return b
 
     # ------------------------------------------------------------------ public
     def _show_problems(self, *_args) -> None:
