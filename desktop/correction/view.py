@@ -43,16 +43,13 @@ from desktop.qt import (
 )
 from records import services
 from records.fields import display_value
+from records.text import normalise
 from records.workflow import EDITABLE, EDITORS, RETURNED
 
 CROP_HEIGHT = 90
 # the view's actions that change entries (hidden from roles that may not: records.workflow.EDITORS)
 EDITING_ACTIONS = ("undo", "redo", "takeOther", "addRow", "deleteRow", "rowUp", "rowDown", "submit")
 
-
-def _plain(text: str) -> str:
-    """A text without bidi controls and with single spaces (to compare two showings of it)."""
-    return " ".join(text.translate({c: None for c in range(0x2066, 0x206A)}).split())
 RETURNED_COLOUR = "#8a4b00"  # a reviewer's note: neither an error (red) nor a warning (amber)
 
 
@@ -456,7 +453,7 @@ class CorrectionView(QWidget):
         value = index.data() or ""
         r = self.model.row_view(index.row())
         v = r.values.get(spec.name) if r else None
-        as_read = v is not None and v.source == "ocr" and _plain(v.raw_text or "") == _plain(value)
+        as_read = v is not None and v.source == "ocr" and normalise(v.raw_text or "") == normalise(value)
         if not as_read and self._elided(index, value):
             # the whole value, where the column shows only its start (the OCR line below
             # shows it whole where it is the text as read)
