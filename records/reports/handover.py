@@ -118,7 +118,7 @@ def render_handover(data: HandoverData, out: str | Path, options: ReportOptions 
         ("تیار کنندہ", data.created_by or GAP),
         ("تاریخ", data.created_at or GAP),
     ], width * 0.7, digits=d))
-    story.append(para(f"Batch {data.batch_uuid or GAP}", size=9, align="right"))
+    story.append(para(f"بیچ: {data.batch_uuid or GAP}", size=9, align="right"))  # (it said "Batch" in English)
     story.append(spacer(2))
     counts = "، ".join(f"{STATE_UR.get(s, s)}: {n}" for s, n in sorted(data.counts_by_state.items()))
     mauzas = "، ".join(f"{m}: {n}" for m, n in sorted(data.counts_by_mauza.items()))

@@ -30,6 +30,7 @@ def test_handover_sheet_of_a_sealed_batch(workspace, tmp_path):
     assert "کل اندراجات 3" in text
     assert sampledata.OWNER_2 in text and "اللہ دتہ ولد نور محمد" in text
     assert info.manifest_sha256[:32] in text.replace("\n", "") and info.uuid in text
+    assert "بیچ" in text and "Batch" not in text  # the batch's label in Urdu, as the others
     assert "دستخط کلرک" in text and "دستخط سپروائزر" in text
     assert ink_share(rendered_pages(out, tmp_path)[0]) > 0.005
 
