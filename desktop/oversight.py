@@ -84,7 +84,7 @@ def back_up(win, folder: str | None = None):
     from pathlib import Path
 
     from desktop.qt import QCoreApplication, QFileDialog
-    from desktop.reports_dialogs import JobResult, ReportJob, _notify
+    from desktop.reports_dialogs import JobResult, start_noted
 
     ws, actor = win.ctx.ws, win.ctx.actor
     if folder is None:
@@ -107,12 +107,10 @@ def back_up(win, folder: str | None = None):
             mb=f"{r.size / 2**20:.1f}").replace("\n (", "\n("))
 
     win.statusBar().showMessage(win.tr("Writing a backup into {folder}…").format(folder=folder))
-    job = ReportJob(win)
-    _notify(win, job, offer_open=True)
-    job.finished.connect(lambda _r: win.statusBar().clearMessage())
+    job = win.backup_job = start_noted(win, fn)
+    job.finished.connect(lambda _r: win.statusBar().clearMessage())  # (delivered later, on this thread)
     job.failed.connect(lambda _m: win.statusBar().clearMessage())
-    win.backup_job = job
-    return job.start(fn)
+    return job
 
 
 def save_batch_file(win, path: str | None = None):
@@ -123,7 +121,7 @@ def save_batch_file(win, path: str | None = None):
     from pathlib import Path
 
     from desktop.qt import QCoreApplication
-    from desktop.reports_dialogs import JobResult, ReportJob, _ask_path, _notify
+    from desktop.reports_dialogs import JobResult, _ask_path, start_noted
 
     ws = win.ctx.ws
     out = path or _ask_path(win, win.tr("Save a batch file for USB"),
@@ -142,10 +140,8 @@ def save_batch_file(win, path: str | None = None):
         written, info = export_batch(ws, Path(out))
         return JobResult(str(Path(written).parent), saved.format(n=info.entries, path=path_line(written)))
 
-    job = ReportJob(win)
-    _notify(win, job, offer_open=True)
-    win.batch_file_job = job
-    return job.start(fn)
+    job = win.batch_file_job = start_noted(win, fn)
+    return job
 
 
 def change_password(win):

@@ -142,6 +142,13 @@ def _done_note(parent: QWidget | None, r: JobResult) -> QMessageBox:
     return box
 
 
+def start_noted(parent: QWidget | None, fn: Callable[[], JobResult], *, offer_open: bool = True) -> ReportJob:
+    """Run `fn` in the worker; when it ends, a note with an Open button or an error box."""
+    job = ReportJob(parent)
+    _notify(parent, job, offer_open=offer_open)
+    return job.start(fn)
+
+
 def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool, errors: bool | None = None) -> None:
     """Tell the user when the job ends: an error box (never blocking: the box opens and the
     app goes on), or a note with an Open button. `errors` defaults to `offer_open`."""
@@ -214,9 +221,8 @@ def save_fard_pdf(parent: QWidget | None, workspace, register_id: int, *, khewat
     out = str(path) if path else _ask_path(parent, _tr("Save fard as PDF"), f"fard-{khewat or 'owner'}.pdf", "PDF (*.pdf)")
     if not out:
         return None
-    job = ReportJob(parent)
-    _notify(parent, job, offer_open=offer_open)
-    return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits))
+    return start_noted(parent, _fard_job(workspace, register_id, khewat, owner, out, urdu_digits),
+                       offer_open=offer_open)
 
 
 def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat: str | None = None,
@@ -267,10 +273,9 @@ def save_report_pdf(parent: QWidget | None, workspace, kind: str, *, register_id
     out = str(path) if path else _ask_path(parent, _tr("Save report as PDF"), f"{kind}.pdf", "PDF (*.pdf)")
     if not out:
         return None
-    job = ReportJob(parent)
-    _notify(parent, job, offer_open=offer_open)
-    return job.start(_report_job(workspace, kind, out, register_ids=[register_id] if register_id else None,
-                                 batch_id=batch_id, entry_ids=entry_ids, urdu_digits=urdu_digits))
+    return start_noted(parent, _report_job(workspace, kind, out, register_ids=[register_id] if register_id else None,
+                                           batch_id=batch_id, entry_ids=entry_ids, urdu_digits=urdu_digits),
+                       offer_open=offer_open)
 
 
 # ----------------------------------------------------------------------------- preview

@@ -175,31 +175,41 @@ def _ready_entries(session: Session, entry_ids: Iterable[int] | None) -> list[En
     return list(session.scalars(stmt.order_by(Entry.register_id, Entry.page_id, Entry.row_no, Entry.id)))
 
 
-def batchable_entries(session: Session) -> list[Entry]:
-    """The entries a batch would take now: approved or verified (verified only where the
-    office requires verification, workflow.require_verification), and not in a batch yet."""
+def _queued(session: Session, entries: list[Entry]) -> set[tuple[str, int]]:
+    """(uuid, version) of those `entries` already in a batch's outbox."""
+    if not entries:
+        return set()
+    return set(session.execute(select(OutboxItem.entry_uuid, OutboxItem.version).where(
+        OutboxItem.entry_uuid.in_([e.uuid for e in entries]))).all())
+
+
+def _verification_required(session: Session) -> bool:
     from records.office_settings import read
 
+    return bool(read(session).get("workflow.require_verification"))
+
+
+def batchable_entries(session: Session, *, require_verification: bool | None = None) -> list[Entry]:
+    """The entries a batch would take now: approved or verified (verified only where the
+    office requires verification, workflow.require_verification, unless said), and not in
+    a batch yet."""
+    if require_verification is None:
+        require_verification = _verification_required(session)
     entries = _ready_entries(session, None)
-    if read(session).get("workflow.require_verification"):
+    if require_verification:
         entries = [e for e in entries if e.state == workflow.VERIFIED]
-    if not entries:
-        return []
-    queued = set(session.execute(select(OutboxItem.entry_uuid, OutboxItem.version).where(
-        OutboxItem.entry_uuid.in_([e.uuid for e in entries]))).all())
+    queued = _queued(session, entries)
     return [e for e in entries if (e.uuid, e.version) not in queued]
 
 
 def seal_batchable(session: Session, *, actor: Actor) -> BatchInfo:
     """Seal every batchable entry (`batchable_entries`) into a new batch queued for sending:
     what a supervisor does in the app before a sync (OutboxError when there is none)."""
-    from records.office_settings import read
-
-    entries = batchable_entries(session)
+    required = _verification_required(session)
+    entries = batchable_entries(session, require_verification=required)
     if not entries:
         raise OutboxError("there are no approved entries to send: approve entries first")
-    return create_batch(session, actor=actor, entry_ids=[e.id for e in entries],
-                        require_verification=bool(read(session).get("workflow.require_verification")))
+    return create_batch(session, actor=actor, entry_ids=[e.id for e in entries], require_verification=required)
 
 
 def create_batch(
@@ -227,13 +237,7 @@ def create_batch(
             )
     if not entries:
         raise OutboxError("there are no approved entries to send: approve entries first")
-    queued = set(
-        session.execute(
-            select(OutboxItem.entry_uuid, OutboxItem.version).where(
-                OutboxItem.entry_uuid.in_([e.uuid for e in entries])
-            )
-        ).all()
-    )
+    queued = _queued(session, entries)
     dup = [e for e in entries if (e.uuid, e.version) in queued]
     if dup:
         raise OutboxError(f"entry {dup[0].uuid} version {dup[0].version} is already in a batch")
