@@ -48,7 +48,6 @@ from desktop.qt import (
     QPainter,
     QPushButton,
     QRectF,
-    QStandardPaths,
     Qt,
     QUrl,
     QVBoxLayout,
@@ -169,7 +168,15 @@ def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool, errors:
 
 
 def _ask_path(parent, title: str, suggested: str, pattern: str) -> str | None:
+    """A file to save into, from the save dialog; a bare file name is suggested in the folder
+    last saved into (`ui_settings.save_folder`), and the chosen file's folder is remembered."""
+    from desktop.ui_settings import remember_save_folder, save_folder
+
+    if not Path(suggested).is_absolute():
+        suggested = str(save_folder() / suggested)
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+    if path:
+        remember_save_folder(path)
     return path or None
 
 
@@ -419,17 +426,17 @@ class ExportDialog(QDialog):
         return self.format.currentData()
 
     def _suggest_path(self) -> None:
-        """A file in the user's documents named for the format and the day, unless one was chosen."""
+        """A file named for the format and the day in the folder last saved into (else the
+        user's documents), unless one was chosen."""
         import datetime
 
         if self.path.text().strip() not in ("", self._suggested):
             return
+        from desktop.ui_settings import save_folder
+
         ext = {"csv": "csv", "json": "json"}.get(self._kind(), "pdf")
         name = {"fard": "fard", "progress": "progress"}.get(self._kind(), "daftar-export")
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        if not folder or not Path(folder).is_dir():  # (not every computer has one)
-            folder = str(Path.home())
-        self._suggested = str(Path(folder) / f"{name}-{datetime.date.today().isoformat()}.{ext}")
+        self._suggested = str(save_folder() / f"{name}-{datetime.date.today().isoformat()}.{ext}")
         self.path.setText(self._suggested)
 
     def _update(self) -> None:
@@ -492,6 +499,9 @@ class ExportDialog(QDialog):
         return self.job.start(fn)
 
     def _finished(self, r: JobResult) -> None:
+        from desktop.ui_settings import remember_save_folder
+
+        remember_save_folder(r.path)  # the next save dialog opens there
         self.status.setText(r.summary)
         self.buttons.setEnabled(True)
         self.accept()

@@ -1,11 +1,13 @@
 """What this computer remembers between starts (QSettings): the language of the sign-in
-screen and where the main window was. Records and office settings live in the workspace."""
+screen, where the main window was and the folder files were last saved into. Records and
+office settings live in the workspace."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from desktop.qt import QByteArray, QSettings
+from desktop.qt import QByteArray, QSettings, QStandardPaths
 
 # Overrides where this computer's settings are kept (tests point it at a temporary file).
 SETTINGS_FILE_ENV = "DAFTAR_UI_SETTINGS"
@@ -34,4 +36,25 @@ def remember_splitters(splitters: dict) -> None:
     settings = computer_settings()
     for name, sp in splitters.items():
         settings.setValue(f"{SPLITTER_KEY}_{name}", sp.saveState())
+    settings.sync()
+
+
+SAVE_FOLDER_KEY = "ui/save_folder"
+
+
+def save_folder() -> Path:
+    """Where a save dialog opens: the folder a file was last saved into on this computer (a
+    USB stick, a shared folder) while it is still there, else the user's documents, else home
+    (never the folder Daftar was started from: on Windows that is where it is installed)."""
+    last = computer_settings().value(SAVE_FOLDER_KEY)
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def remember_save_folder(path: str | Path) -> None:
+    """Keep the folder of a file just chosen for saving, for the next save dialog."""
+    settings = computer_settings()
+    settings.setValue(SAVE_FOLDER_KEY, str(Path(path).parent))
     settings.sync()

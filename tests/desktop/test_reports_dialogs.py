@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.reports import sampledata
@@ -137,6 +139,46 @@ def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp
     assert "4" in note.text() and f"\u2066{tmp_path / 'e.csv'}\u2069" in note.text()
     assert any(b.text() == "Open" for b in note.buttons())
     note.close()
+
+
+def test_save_dialogs_open_where_files_were_last_saved(qtbot, workspace, sample, tmp_path, monkeypatch):
+    from desktop import reports_dialogs as rd
+    from desktop.qt import QFileDialog, QStandardPaths
+
+    asked: list[str] = []
+    answer = {"path": ""}
+
+    def dialog(parent, title, start, pattern):
+        asked.append(start)
+        return answer["path"], pattern
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    monkeypatch.chdir(tmp_path)  # where Daftar was started from (its install folder on Windows)
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    first = Path(docs) if docs and Path(docs).is_dir() else Path.home()
+    # GIVEN a computer on which nothing was saved yet
+    # WHEN the clerk saves a fard and cancels the dialog
+    assert rd.save_fard_pdf(None, workspace, sample.register_id, khewat="47", offer_open=False) is None
+    # THEN the dialog opened in the documents folder, not the folder Daftar was started from
+    assert asked[-1] == str(first / "fard-47.pdf")
+    # WHEN a fard is saved onto a USB stick
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    answer["path"] = str(usb / "fard-47.pdf")
+    job = rd.save_fard_pdf(None, workspace, sample.register_id, khewat="47", offer_open=False)
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    # THEN the next save dialog (another report, the export dialog's file) opens there
+    answer["path"] = ""
+    rd.save_report_pdf(None, workspace, "progress", offer_open=False)
+    assert asked[-1] == str(usb / "progress.pdf")
+    dlg = rd.ExportDialog(None, workspace, sample.register_id)
+    qtbot.addWidget(dlg)
+    assert Path(dlg.path.text()).parent == usb
+    # AND once the stick is taken out, the documents folder again
+    (usb / "fard-47.pdf").unlink()
+    usb.rmdir()
+    rd.save_report_pdf(None, workspace, "progress", offer_open=False)
+    assert asked[-1] == str(first / "progress.pdf")
 
 
 def test_export_dialog_asks_for_missing_file_and_khewat(qtbot, workspace, sample):
