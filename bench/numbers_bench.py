@@ -187,9 +187,11 @@ class Tesseract:
 
 
 def _score(cells: list, read) -> dict:
-    """Every cell read with `read(image, kind)`: whether each is right, the flag rate (confidence
-    < FLAG), the share of wrong readings flagged, CPU ms per field and the first errors."""
-    oks, flagged, wrong, wrong_flagged, errors = [], 0, 0, 0, []
+    """Every cell read with `read(image, kind)`: whether each is right, and whether it or the
+    reading given beside it is (`alternative`: what F7 in the correction view puts in the
+    field), the flag rate (confidence < FLAG), the share of wrong readings flagged, CPU ms per
+    field and the first errors."""
+    oks, one_key, flagged, wrong, wrong_flagged, errors = [], [], 0, 0, 0, []
     spent = 0.0
     for c in cells:
         t0 = time.process_time()
@@ -197,6 +199,7 @@ def _score(cells: list, read) -> dict:
         spent += time.process_time() - t0
         ok = canon(r.text) == canon(c.truth)
         oks.append(ok)
+        one_key.append(ok or canon(getattr(r, "alternative", None) or "") == canon(c.truth))
         low = r.confidence < FLAG
         flagged += low
         if not ok:
@@ -205,7 +208,7 @@ def _score(cells: list, read) -> dict:
             if len(errors) < 12:
                 errors.append(f"{c.font}/{c.script}/L{c.meta['level']}: {c.truth!r} -> {r.text!r} ({r.confidence:.2f})")
     n = len(cells)
-    return {"oks": oks, "flagged_rate": flagged / max(n, 1),
+    return {"oks": oks, "one_key": one_key, "flagged_rate": flagged / max(n, 1),
             "error_recall": wrong_flagged / wrong if wrong else 1.0,
             "ms_per_field": 1000 * spent / max(n, 1), "errors": errors}
 
@@ -254,12 +257,14 @@ def evaluate_lines(cells: list, combined: bool = False) -> dict | None:
 
     sc = _score(cells, read)
     oks = sc.pop("oks")
+    one_key = sc.pop("one_key")
     if combined:
         sc["page_ms_per_field"], sc["page_ms_passes"] = page_batch_ms(cells)
     return {
         "n": len(cells),
         "exact": sum(oks) / max(len(cells), 1),
         "exact_0_2": _exact_0_2(cells, oks),
+        "one_key_0_2": _exact_0_2(cells, one_key),
         "by_kind": {k: v[0] for k, v in _rates(cells, oks, lambda c: c.kind).items()},
         "by_level": {k: v[0] for k, v in _rates(cells, oks, lambda c: c.meta["level"]).items()},
         "by_script": {k: v[0] for k, v in _rates(cells, oks, lambda c: c.script).items()},
@@ -270,6 +275,7 @@ def evaluate_lines(cells: list, combined: bool = False) -> dict | None:
 def evaluate(cells: list, tess: Tesseract | None) -> dict:
     ours = _score(cells, get_number_reader().read)
     oks = ours.pop("oks")
+    ours.pop("one_key")
     t_oks = [False] * len(cells)
     tess_time = 0.0
     if tess is not None:
@@ -311,17 +317,20 @@ def _spread(r: dict) -> str:
 def _reader_table(results: dict[str, dict], key: str, title: str) -> list[str]:
     """A table of one more reader's results (results[set][key]) per set and level."""
     page = any((r.get(key) or {}).get("page_ms_per_field") for r in results.values())
+    # where two readers disagree the app gives the other's reading beside the field (F7)
+    other = key == "combined"
     out = ["", title, "",
-           "| set | exact, levels 0–2 | exact, all levels | level 0 | level 1 | level 2 | level 3 | "
-           "flagged | error recall | ms/field"
+           "| set | exact, levels 0–2 | " + ("right or one key away (F7), levels 0–2 | " if other else "")
+           + "exact, all levels | level 0 | level 1 | level 2 | level 3 | flagged | error recall | ms/field"
            + (f" | ms/field, a page at a time (median of {PAGE_PASSES} passes; range) |" if page else " |"),
-           "|---|---|---|---|---|---|---|---|---|---|" + ("---|" if page else "")]
+           "|---|---|---|---|---|---|---|---|---|---|" + ("---|" if other else "") + ("---|" if page else "")]
     for name, r in results.items():
         rl = r.get(key)
         if not rl:
             continue
         lv = [pct(rl["by_level"].get(i)) if i in rl["by_level"] else "–" for i in range(4)]
-        out.append(f"| {name} | {pct(rl['exact_0_2'])} | {pct(rl['exact'])} | " + " | ".join(lv)
+        out.append(f"| {name} | {pct(rl['exact_0_2'])} | " + (f"{pct(rl.get('one_key_0_2'))} | " if other else "")
+                   + f"{pct(rl['exact'])} | " + " | ".join(lv)
                    + f" | {pct(rl['flagged_rate'])} | {pct(rl['error_recall'])} | {rl['ms_per_field']:.2f} |"
                    + (f" {rl['page_ms_per_field']:.2f} ({_spread(rl)}) |" if page else ""))
     return out
@@ -813,6 +822,40 @@ LINE_MODEL = (
     "at level 0: a shape the training fonts do not have; training on outlined display "
     "fonts chosen because of it would make the held-back set no blind test, and outlined "
     "display digits are not what registers hold."
+    "\n\n"
+    "Sixteenth stop (2026-11-27): no change to the readers; one more model tried, one rule "
+    "looked into, and a column added. The tables now give, beside the exact rate, how often "
+    "the field is right or one key away: the reading given beside a flagged one (F7 in the "
+    "correction view puts it in the field) is the right text. Levels 0–2, bench seed / second "
+    "seed, exact -> right or one key away: printed held-back 99.17 -> 99.40% / 98.69 -> "
+    "99.64%, handwriting-like held-back 90.36 -> 92.38% / 89.76 -> 91.55%, handwriting-like "
+    "training fonts 97.50 -> 97.74% / 99.40 -> 99.64%, printed training fonts 99.29 -> 99.40% "
+    "/ 98.33 -> 98.57%, real handwriting 86.79 -> 87.74% / 87.38 -> 88.81%. Most wrong printed "
+    "held-back readings are Arabic-Indic ٥ (a ring) read as ٠ (a dot), 3 of 7 on the bench's "
+    "seed and 8 of 11 on the second, nearly all Scheherazade's, whose ٥ is about half as tall "
+    "as its other digits (the training fonts' ٥ are 0.92 of their tallest digit, median). "
+    "Measured on the ink the line model read as 0 or 5 in the Urdu and Arabic-Indic cells of "
+    "both seeds of the four font sets (2,486 characters): a hole in 0–2% of true zeros (some "
+    "fonts draw ٠ as a hollow diamond) and 93–100% of true fives, but the wrong readings are "
+    "level-2 rings whose hole the blur closed (on the bench's seed none of the three has one), "
+    "and height does not part them (30 of 1,185 true zeros stand above 0.45 of their cell's "
+    "tallest piece, 62 of 824 fives at or below it): no rule. A line model taught that digits "
+    "come in other sizes: the shipped one trained on for 2 epochs (max-lr 3e-4, the twelfth "
+    "stop's 100,000 cells) with 40% of the lines having one or two digits redrawn at 50–110% "
+    "of their size about their centre (a zero's dot 90–130%, so a speck does not become a "
+    "zero), beside the same training without it as a control (12 min each, one thread), "
+    "levels 0–2, bench seed / second seed, shipped / control / sizes: printed held-back "
+    "99.17 / 98.81 / 98.69% and 98.69 / 98.33 / 98.45%, handwriting-like held-back 90.36 / "
+    "91.07 / 91.31% and 89.76 / 90.00 / 89.88%, printed training fonts 99.29 / 99.05 / 98.45% "
+    "and 98.33 / 98.33 / 98.21%, real handwriting 86.79 / 86.19 / 86.67% and 87.38 / 88.33 / "
+    "87.50%; not one of the Scheherazade ٥ cells was read right by it, so not kept (the "
+    "training option was not kept either). PyPI was asked for handwritten Arabic-Indic or "
+    "Urdu digits under more names (ahdd, ahdb, ifhcdb, hoda-dataset, farsi-digits, "
+    "persian-handwritten-digits, urdu-handwritten, ...): `khatt` exists but draws Arabic text "
+    "with fonts (no handwriting), and tensorflow-datasets and extra-keras-datasets fetch their "
+    "data from the internet at run time; still none installable. A decoder without the "
+    "Python loop over steps gave the same texts and confidences on 2,402 step matrices and "
+    "was no faster (19 µs a line either way): not kept."
 )
 
 
