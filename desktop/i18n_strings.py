@@ -212,6 +212,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "only an administrator can create users"),
     QT_TRANSLATE_NOOP("Messages", "only an administrator can enable or disable users"),
     QT_TRANSLATE_NOOP("Messages", "you cannot disable your own account"),
+    QT_TRANSLATE_NOOP("Messages", "{0} is not disabled"),
     QT_TRANSLATE_NOOP("Messages", "the current password is wrong"),
     QT_TRANSLATE_NOOP("Messages", "no such user"),
     QT_TRANSLATE_NOOP("Messages", "{0}: OCR is unsure of '{1}' ({2}); check it against the page"),

@@ -1,5 +1,6 @@
 """The administrator's accounts dialog: list users, create one, reset a password, disable
-(remove) a user, and on an encrypted workspace make a new recovery code (shown once).
+(remove) a user or enable a disabled one again, and on an encrypted workspace make a new
+recovery code (shown once).
 
 Every change goes through records.access, which keeps an encrypted workspace's key slots
 in step with the accounts, and runs on the database-writer thread.
@@ -66,13 +67,19 @@ def _refused_password(form: _Form, password: str, username: str) -> bool:
 
 
 class ResetPasswordDialog(_Form):
-    """A new password for a user, who must change it at the next sign-in."""
+    """A new password for a user, who must change it at the next sign-in (`enabling`: the
+    password with which a disabled user is enabled again)."""
 
-    def __init__(self, user: UserView, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Reset password of {user}").format(user=user.username), parent)
+    def __init__(self, user: UserView, parent: QWidget | None = None, enabling: bool = False) -> None:
+        title = self.tr("Enable {user} again") if enabling else self.tr("Reset password of {user}")
+        super().__init__(title.format(user=user.username), parent)
         self.user = user
         self.setObjectName("ResetPasswordDialog")
-        self.set_intro(self.tr("{user} must choose a new password at the next sign-in.").format(user=user.username))
+        if enabling:
+            self.set_intro(self.tr("{user} can sign in again with this password and must choose a new one at "
+                                   "the next sign-in.").format(user=user.username))
+        else:
+            self.set_intro(self.tr("{user} must choose a new password at the next sign-in.").format(user=user.username))
         self.password = self.line("resetPassword", self.tr("New password"), password=True)
         self.repeat = self.line("resetRepeat", self.tr("New password again"), password=True)
 
@@ -99,6 +106,7 @@ class UsersDialog(QDialog):
         self.last_recovery_code: str | None = None
         self.ask_new_user = self._ask_new_user  # replaced in tests
         self.ask_reset = self._ask_reset
+        self.ask_enable = self._ask_enable
         self.confirm = self._confirm
         self.show_code = self._show_code
 
@@ -117,7 +125,8 @@ class UsersDialog(QDialog):
         row = QHBoxLayout()
         self.new_btn = self._button("newUser", self.tr("New user…"), self.new_user, row)
         self.reset_btn = self._button("resetPassword", self.tr("Reset password…"), self.reset_password, row)
-        self.remove_btn = self._button("removeUser", self.tr("Disable user"), self.remove_user, row)
+        # disables the selected user, or enables a disabled one again (the text follows the row)
+        self.remove_btn = self._button("removeUser", self.tr("Disable user"), self.disable_or_enable, row)
         self.recovery_btn = self._button("recoveryCode", self.tr("New recovery code…"), self.new_recovery_code, row)
         self.recovery_btn.setVisible(ctx.ws.encrypted)
         row.addStretch(1)
@@ -130,6 +139,7 @@ class UsersDialog(QDialog):
         lay.addWidget(self.status)
         lay.addLayout(row)
         self.resize(820, 420)
+        self.table.itemSelectionChanged.connect(self._follow_selection)
         self.refresh()
 
     def _button(self, name: str, text: str, slot, layout) -> QPushButton:
@@ -159,6 +169,17 @@ class UsersDialog(QDialog):
             for c, text in enumerate(cells):
                 self.table.setItem(i, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        """The disable button names what it does to the selected user: "Enable user…" for a
+        disabled one; switched off for the administrator's own account (which the core refuses)."""
+        user = self.selected_user()
+        own = user is not None and user.id == self.ctx.actor.id
+        self.remove_btn.setText(self.tr("Enable user…") if user is not None and not user.active
+                                else self.tr("Disable user"))
+        self.remove_btn.setEnabled(not own)
+        self.remove_btn.setToolTip(self.tr("You cannot disable your own account.") if own else "")
 
     def selected_user(self) -> UserView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -207,6 +228,10 @@ class UsersDialog(QDialog):
         dlg = ResetPasswordDialog(user, self)
         return dlg.password.text() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
+    def _ask_enable(self, user: UserView) -> str | None:
+        dlg = ResetPasswordDialog(user, self, enabling=True)
+        return dlg.password.text() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
     def _confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Users"), text)
         return answer == QMessageBox.StandardButton.Yes
@@ -242,10 +267,38 @@ class UsersDialog(QDialog):
         self._write(lambda: access.reset_password(ws, actor=actor, user_id=user.id, new_password=password),
                     self.tr("New password set for {user}; they must change it at the next sign-in.").format(user=user.username))
 
+    def disable_or_enable(self) -> None:
+        """The selected user disabled, or enabled again when disabled."""
+        user = self.selected_user()
+        if user is not None and not user.active:
+            self.enable_user()
+        else:
+            self.remove_user()
+
+    def enable_user(self) -> None:
+        """Enable the selected, disabled user again with a new password (to be changed at the
+        next sign-in; on an encrypted workspace it opens the workspace again)."""
+        user = self.selected_user()
+        if user is None:
+            self.status.setText(self.tr("Select a user first."))
+            return
+        password = self.ask_enable(user)
+        if password is None:
+            return
+        ws, actor = self.ctx.ws, self.ctx.actor
+        self._write(lambda: access.enable_user(ws, actor=actor, user_id=user.id, new_password=password),
+                    self.tr("{user} is enabled again and must choose a new password at the next sign-in.")
+                    .format(user=user.username))
+
     def remove_user(self) -> None:
         user = self.selected_user()
         if user is None:
             self.status.setText(self.tr("Select a user first."))
+            return
+        if user.id == self.ctx.actor.id:  # refused before asking whether to (the core refuses it too)
+            self.status.setStyleSheet("color: #b00020")
+            self.status.setText(self.tr("Refused: {reason}").format(reason=error_text(
+                accounts.AccountError("you cannot disable your own account"))))
             return
         if not self.confirm(self.tr("Disable {user}? They can no longer sign in; their work and its audit stay.")
                             .format(user=user.username)):

@@ -53,6 +53,20 @@ def remove_user(ws, *, actor: Actor, user_id: int) -> None:
             ws.slots.remove_user(u.username)
 
 
+def enable_user(ws, *, actor: Actor, user_id: int, new_password: str) -> None:
+    """Enable a disabled account again (a clerk back from leave, one disabled by mistake),
+    with a new password the user must change at the next sign-in: on an encrypted workspace
+    disabling deleted the account's key slot, and the new password makes it a new one."""
+    with ws.session() as s:
+        u = accounts.get_user(s, user_id)
+        if u.active:
+            raise AccountError(f"{u.username} is not disabled")
+        accounts.set_active(s, actor=actor, user_id=user_id, active=True)
+        accounts.reset_password(s, actor=actor, user_id=user_id, new_password=new_password)
+        if ws.encrypted:
+            ws.slots.add_user(u.username, new_password, ws.key)
+
+
 def new_recovery_code(ws, *, actor: Actor) -> str:
     """Replace the recovery code (administrators only); print the result once."""
     if actor.role != "admin":

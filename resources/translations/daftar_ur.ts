@@ -1297,6 +1297,10 @@
             <translation>آپ اپنا اکاؤنٹ غیر فعال نہیں کر سکتے</translation>
         </message>
         <message>
+            <source>{0} is not disabled</source>
+            <translation>{0} غیر فعال نہیں</translation>
+        </message>
+        <message>
             <source>the current password is wrong</source>
             <translation>موجودہ پاس ورڈ غلط ہے</translation>
         </message>
@@ -2786,6 +2790,14 @@ Do you want to delete it anyway?</source>
             <translation>{user} کا پاس ورڈ نیا کریں</translation>
         </message>
         <message>
+            <source>Enable {user} again</source>
+            <translation>{user} کو دوبارہ فعال کریں</translation>
+        </message>
+        <message>
+            <source>{user} can sign in again with this password and must choose a new one at the next sign-in.</source>
+            <translation>{user} اس پاس ورڈ سے دوبارہ داخل ہو سکیں گے، اور اگلی بار داخل ہوتے ہی انہیں نیا پاس ورڈ چننا ہوگا۔</translation>
+        </message>
+        <message>
             <source>{user} must choose a new password at the next sign-in.</source>
             <translation>{user} کو اگلے داخلے پر نیا پاس ورڈ چننا ہو گا۔</translation>
         </message>
@@ -3270,6 +3282,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>نہیں</translation>
         </message>
         <message>
+            <source>Enable user…</source>
+            <translation>صارف دوبارہ فعال کریں…</translation>
+        </message>
+        <message>
+            <source>You cannot disable your own account.</source>
+            <translation>آپ اپنا اکاؤنٹ غیر فعال نہیں کر سکتے۔</translation>
+        </message>
+        <message>
             <source>Refused: {reason}</source>
             <translation>نامنظور: {reason}</translation>
         </message>
@@ -3296,6 +3316,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>New password set for {user}; they must change it at the next sign-in.</source>
             <translation>{user} کا نیا پاس ورڈ رکھ دیا گیا؛ اگلے داخلے پر انہیں اسے بدلنا ہو گا۔</translation>
+        </message>
+        <message>
+            <source>{user} is enabled again and must choose a new password at the next sign-in.</source>
+            <translation>{user} دوبارہ فعال ہیں؛ اگلی بار داخل ہوتے ہی انہیں نیا پاس ورڈ چننا ہوگا۔</translation>
         </message>
         <message>
             <source>Disable {user}? They can no longer sign in; their work and its audit stay.</source>

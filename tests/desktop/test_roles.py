@@ -165,8 +165,26 @@ def test_admin_creates_resets_and_disables_users(qtbot, workspace, qapp, actors)
         assert not [u for u in dlg.users if u.username == "clerk2"][0].active
         with workspace.session() as s, pytest.raises(accounts.AccountError):
             accounts.login(s, username="clerk2", password="temporary-9")
-        # AND the admin cannot disable himself
+        # AND the button offers to enable him again
+        assert dlg.select_user("clerk2")
+        assert dlg.remove_btn.text() == "Enable user…" and dlg.remove_btn.isEnabled()
+        # WHEN he comes back and the administrator enables him with a new password
+        asked = []
+        dlg.ask_enable = lambda user: asked.append(user.username) or "welcome-back-1"
+        dlg.remove_btn.click()
+        wait_idle(qtbot, ctx)
+        # THEN he signs in with it and must choose his own at once
+        assert asked == ["clerk2"] and "enabled again" in dlg.status.text()
+        back = [u for u in dlg.users if u.username == "clerk2"][0]
+        assert back.active and back.must_change_password
+        with workspace.session() as s:
+            assert accounts.login(s, username="clerk2", password="welcome-back-1").role == "clerk"
+        assert dlg.select_user("clerk2") and dlg.remove_btn.text() == "Disable user"
+        # AND the admin cannot disable himself: the button is off for his own row, and the
+        # action is refused before any question is asked
         assert dlg.select_user("admin")
+        assert not dlg.remove_btn.isEnabled() and "own account" in dlg.remove_btn.toolTip()
+        dlg.confirm = lambda text: pytest.fail(f"asked: {text}")
         dlg.remove_user()
         wait_idle(qtbot, ctx)
         assert "cannot disable your own account" in dlg.status.text()

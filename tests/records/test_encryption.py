@@ -92,6 +92,40 @@ def test_removing_a_user_removes_their_slot(enc):
         Workspace.unlock(root, "clerk1", "clerk-pass-1")
 
 
+def test_a_disabled_user_is_enabled_again_with_a_new_password(enc):
+    from records import accounts
+    from records.accounts import AccountError
+
+    ws, _, admin, root = enc
+    # GIVEN a clerk who was disabled (his key slot deleted)
+    access.remove_user(ws, actor=admin, user_id=2)
+    # WHEN the administrator enables him again with a new password
+    access.enable_user(ws, actor=admin, user_id=2, new_password="back-again-1")
+    # THEN that password opens the workspace (a new slot), the old one does not
+    assert Workspace.unlock(root, "clerk1", "back-again-1") == ws.key
+    with pytest.raises(WrongPassword):
+        Workspace.unlock(root, "clerk1", "clerk-pass-1")
+    # AND he signs in, must choose a new password, and the audit trail says who enabled him
+    ws2, user = access.sign_in(root, username="clerk1", password="back-again-1")
+    ws2.close()
+    assert user.active and user.must_change_password
+    with ws.session() as s:
+        from records.models import AuditEvent
+
+        events = [(e.action, e.username) for e in s.query(AuditEvent).filter_by(entity="user", entity_id="2")
+                  .order_by(AuditEvent.id) if e.action.startswith("user.")]
+        assert events[-2:] == [("user.enable", "admin"), ("user.password_reset", "admin")]
+    # AND enabling an account that is not disabled, or with a password the rules refuse, is refused
+    with pytest.raises(AccountError, match="clerk1 is not disabled"):
+        access.enable_user(ws, actor=admin, user_id=2, new_password="another-pass-2")
+    access.remove_user(ws, actor=admin, user_id=2)
+    with pytest.raises(AccountError, match="at least"):
+        access.enable_user(ws, actor=admin, user_id=2, new_password="short")
+    with ws.session() as s:
+        assert not accounts.get_user(s, 2).active  # nothing half done
+    assert "clerk1" not in ws.slots.users()
+
+
 def test_recovery_code_opens_the_workspace_and_can_be_replaced(enc):
     ws, code, admin, root = enc
     assert Workspace.unlock_recovery(root, code.lower().replace("-", " ")) == ws.key
