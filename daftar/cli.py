@@ -22,6 +22,7 @@ COMMANDS = [
     "ocr",
     "eval",
     "selftest",
+    "notices",
 ]
 
 

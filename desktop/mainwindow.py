@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop import oversight
+from desktop import help_dialogs, oversight
 from desktop.actions import EDITORS, ActionSpec, visible_for
 from desktop.context import AppContext
 from desktop.correction.view import CorrectionView
@@ -260,6 +260,9 @@ class MainWindow(QMainWindow):
             ActionSpec("users", "&Account", "Users…", lambda: oversight.open_users(self), oversight.ADMINS),
             ActionSpec("changePassword", "&Account", "Change my password…", lambda: oversight.change_password(self)),
             ActionSpec("preferences", "&Account", "Preferences…", lambda: open_preferences(self)),
+            ActionSpec("shortcuts", "&Help", "Keyboard shortcuts", lambda: help_dialogs.show_shortcuts(self),
+                       shortcut="F1"),
+            ActionSpec("about", "&Help", "About Daftar", lambda: help_dialogs.show_about(self)),
         ]
 
     def _build_menus(self) -> None:

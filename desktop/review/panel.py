@@ -12,6 +12,7 @@ from desktop.fonts import urdu_font
 from desktop.labels import wrapping
 from desktop.operations import error_text, read_op, write_op
 from desktop.qt import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemView,
     QAction,
     QComboBox,
@@ -33,6 +34,14 @@ from desktop.ui_settings import restore_splitter
 from records import services, workflow
 
 PageIdRole = Qt.ItemDataRole.UserRole + 1
+
+# Keys anywhere in the review screen (Help › Keyboard shortcuts lists them too)
+REVIEW_KEYS = (
+    ("PgDown", QT_TRANSLATE_NOOP("ReviewPanel", "Next page in the queue")),
+    ("PgUp", QT_TRANSLATE_NOOP("ReviewPanel", "Previous page in the queue")),
+    ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("ReviewPanel", "Approve the page")),
+    ("Ctrl+Shift+B", QT_TRANSLATE_NOOP("ReviewPanel", "Return the page with a comment")),
+)
 
 
 def _require_verification(session) -> bool:
@@ -209,15 +218,15 @@ class ReviewPanel(QWidget):
             self.tree.setCurrentItem(items[i])
 
     def _add_keys(self) -> None:
-        """Keyboard first for supervisors too: keys that work anywhere in the review screen."""
+        """Keyboard first for supervisors too: keys that work anywhere in the review screen
+        (REVIEW_KEYS, which Help › Keyboard shortcuts lists too)."""
         view = self.page_view
-        for key, slot, button in (
-            ("PgDown", lambda: self.step_page(1), None),
-            ("PgUp", lambda: self.step_page(-1), None),
-            ("Ctrl+Shift+A", view.approve_page, view.approve_btn),
-            ("Ctrl+Shift+B", view.return_page, view.return_btn),
-        ):
-            act = QAction(self)
+        slots = {"PgDown": (lambda: self.step_page(1), None), "PgUp": (lambda: self.step_page(-1), None),
+                 "Ctrl+Shift+A": (view.approve_page, view.approve_btn),
+                 "Ctrl+Shift+B": (view.return_page, view.return_btn)}
+        for key, text in REVIEW_KEYS:
+            slot, button = slots[key]
+            act = QAction(self.tr(text), self)
             act.setShortcut(QKeySequence(key))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             # the page's buttons act only when they could be pressed (not one's own work)

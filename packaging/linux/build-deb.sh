@@ -27,6 +27,8 @@ install -m 0644 "$HERE/daftar.desktop" "$STAGE/usr/share/applications/daftar.des
 install -m 0644 resources/icons/daftar.png "$STAGE/usr/share/icons/hicolor/256x256/apps/daftar.png"
 install -m 0644 resources/icons/daftar.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/daftar.svg"
 install -m 0644 docs/install.md "$STAGE/usr/share/doc/daftar/install.md" 2>/dev/null || true
+# the licences of what the package carries, where Debian keeps them (also in /opt/daftar/_internal)
+install -m 0644 "$APP/_internal/THIRD-PARTY-NOTICES.txt" "$STAGE/usr/share/doc/daftar/THIRD-PARTY-NOTICES.txt"
 for script in postinst prerm postrm; do
     install -m 0755 "$HERE/$script" "$STAGE/DEBIAN/$script"
 done

@@ -21,6 +21,45 @@
         </message>
     </context>
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Daftar</source>
+            <translation>دفتر کے بارے میں</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ہاں</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>نہیں</translation>
+        </message>
+        <message>
+            <source>Daftar {version}: land revenue registers, digitised offline first.</source>
+            <translation>دفتر {version}: مال کے رجسٹروں کی ڈیجیٹل نقل، انٹرنیٹ کے بغیر بھی۔</translation>
+        </message>
+        <message>
+            <source>Workspace: {path}</source>
+            <translation>ورک اسپیس: ⁦{path}⁩</translation>
+        </message>
+        <message>
+            <source>Encrypted: {answer}</source>
+            <translation>خفیہ کاری: {answer}</translation>
+        </message>
+        <message>
+            <source>Runs on: {versions}</source>
+            <translation>چلتا ہے: {versions}</translation>
+        </message>
+        <message>
+            <source>Daftar carries the work of others under their own licences: Qt (LGPL-3.0), Tesseract and its Urdu and English data (Apache-2.0), the Noto Urdu fonts (OFL-1.1), and the Python packages it needs. Its number models were trained in part on the MNIST handwritten digits (CC-BY-SA-3.0).</source>
+            <translation>دفتر میں دوسروں کا کام بھی شامل ہے، ہر ایک اپنے لائسنس کے تحت: Qt ‏(LGPL-3.0)، Tesseract اور اس کا اردو اور انگریزی ڈیٹا ‏(Apache-2.0)، نوٹو اردو فونٹ ‏(OFL-1.1)، اور وہ Python پیکیج جن کی اسے ضرورت ہے۔ اس کے نمبر پڑھنے والے ماڈل کچھ حد تک MNIST کے ہاتھ سے لکھے ہندسوں ‏(CC-BY-SA-3.0) پر سکھائے گئے۔</translation>
+        </message>
+        <message>
+            <source>Third-party software and licences…</source>
+            <translation>دوسروں کے سافٹ ویئر اور ان کے لائسنس…</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditModel</name>
         <message>
             <source>Row added</source>
@@ -842,12 +881,20 @@
             <translation>رجسٹر انتقالات</translation>
         </message>
         <message>
+            <source>About Daftar</source>
+            <translation>دفتر کے بارے میں</translation>
+        </message>
+        <message>
             <source>Back up the workspace…</source>
             <translation>ورک اسپیس کا بیک اپ…</translation>
         </message>
         <message>
             <source>Export (CSV, JSON, PDF)…</source>
             <translation>برآمد (CSV، JSON، PDF)…</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>کی بورڈ شارٹ کٹ</translation>
         </message>
         <message>
             <source>Move page to another register…</source>
@@ -1006,6 +1053,29 @@
         <message>
             <source>Not created: {reason}</source>
             <translation>نہیں بنا: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <source>Next field</source>
+            <translation>اگلا خانہ</translation>
+        </message>
+        <message>
+            <source>Previous field</source>
+            <translation>پچھلا خانہ</translation>
+        </message>
+        <message>
+            <source>Menus</source>
+            <translation>مینو</translation>
+        </message>
+        <message>
+            <source>The page and its rows</source>
+            <translation>صفحہ اور اس کی سطریں</translation>
+        </message>
+        <message>
+            <source>Reviewing pages</source>
+            <translation>صفحات کی پڑتال</translation>
         </message>
     </context>
     <context>
@@ -2263,6 +2333,21 @@
         </message>
     </context>
     <context>
+        <name>NoticesDialog</name>
+        <message>
+            <source>Third-party software and licences</source>
+            <translation>دوسروں کے سافٹ ویئر اور ان کے لائسنس</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>پڑھا جا رہا ہے…</translation>
+        </message>
+        <message>
+            <source>The notices could not be read: {reason}</source>
+            <translation>لائسنس کی تفصیل پڑھی نہیں جا سکی: {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>OcrQueue</name>
         <message>
             <source>page {n}</source>
@@ -2911,6 +2996,22 @@ Do you want to delete it anyway?</source>
     <context>
         <name>ReviewPanel</name>
         <message>
+            <source>Next page in the queue</source>
+            <translation>قطار کا اگلا صفحہ</translation>
+        </message>
+        <message>
+            <source>Previous page in the queue</source>
+            <translation>قطار کا پچھلا صفحہ</translation>
+        </message>
+        <message>
+            <source>Approve the page</source>
+            <translation>صفحہ منظور کریں</translation>
+        </message>
+        <message>
+            <source>Return the page with a comment</source>
+            <translation>تبصرے کے ساتھ صفحہ واپس کریں</translation>
+        </message>
+        <message>
             <source>Waiting for:</source>
             <translation>منتظر:</translation>
         </message>
@@ -3072,6 +3173,21 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>{n} row(s) match “{q}”</source>
             <translation>«{q}» سے ⁦{n}⁩ اندراج ملتے ہیں</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>کی بورڈ شارٹ کٹ</translation>
+        </message>
+        <message>
+            <source>What it does</source>
+            <translation>کام</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>کلیدیں</translation>
         </message>
     </context>
     <context>

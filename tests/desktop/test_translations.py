@@ -51,6 +51,8 @@ ALLOWED = {
     "noto", "nastaliq", "naskh", "urdu", "arabic", "english", "https", "http", "usb", "base",
     "sane", "backends", "scanimage", "wia", "twain",  # names of scanner programs and packages
     "entry",  # the audit filter example "entry.return" is an action id typed as is
+    # names of the software Help › About names, and licence ids as SPDX writes them
+    "python", "qt", "tesseract", "mnist", "lgpl", "apache", "ofl", "cc", "by", "sa",
 }
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 RECOVERY_CODE = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"
@@ -225,6 +227,9 @@ NOT_WALKED = {
     "_KindPage": "page of NewRegisterWizard",
     "_HeaderPage": "page of NewRegisterWizard",
     "_Form": "base class of the sign-in dialogs",
+    "ShortcutsDialog": "walked inside the main window (Help › Keyboard shortcuts)",
+    "AboutDialog": "walked inside the main window (Help › About Daftar)",
+    "NoticesDialog": "shows the licences' own texts, which are English (tests/desktop/test_help.py)",
 }
 
 
@@ -243,10 +248,15 @@ def _walk(qtbot, builders, user_data, office) -> tuple[dict[str, list[tuple[str,
             if w.ctx.actor.role in oversight.REVIEWERS:
                 oversight.open_review(w)
             oversight.open_sync(w).widget().stop()
+            from desktop import help_dialogs
+
+            helps = [help_dialogs.show_shortcuts(w), help_dialogs.show_about(w)]
             wait_idle(qtbot, w.ctx)
         texts[name] = visible_texts(w)
         directions[name] = w.layoutDirection()
         if isinstance(w, QMainWindow):
+            for h in helps:
+                h.close()
             w.shutdown()
         w.close()
     return texts, directions

@@ -81,6 +81,12 @@ def test_deb_installs_self_tests_and_removes_keeping_data(deb, tmp_path):
         version = subprocess.run(["env", "-i", *[f"{k}={v}" for k, v in _clean_env(home).items()],
                                   "daftar", "--version"], capture_output=True, text=True)
         assert version.stdout.startswith("daftar ")
+        # and it carries the licences of what it holds, where Debian keeps them and in the program
+        doc = Path("/usr/share/doc/daftar/THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+        assert "PySide6_Essentials" in doc and "SIL OPEN FONT LICENSE" in doc and "tesserocr" in doc
+        shown = subprocess.run(["env", "-i", *[f"{k}={v}" for k, v in _clean_env(home).items()],
+                                "daftar", "notices"], capture_output=True, text=True, timeout=120)
+        assert shown.returncode == 0 and shown.stdout == doc
     finally:
         # WHEN it is removed (and purged)
         subprocess.run(["dpkg", "-P", "daftar"], capture_output=True)
