@@ -23,6 +23,7 @@ COMMANDS = [
     "eval",
     "selftest",
     "notices",
+    "recover",
 ]
 
 

@@ -206,6 +206,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "the password must have at least {0} characters"),
     QT_TRANSLATE_NOOP("Messages", "the password must not be the user name"),
     QT_TRANSLATE_NOOP("Messages", "the recovery code is not right for this workspace"),
+    QT_TRANSLATE_NOOP("Messages", "this workspace is encrypted: its recovery code is needed"),
     QT_TRANSLATE_NOOP("Messages", "this key does not belong to this workspace"),
     QT_TRANSLATE_NOOP("Messages", "the user name '{0}' is taken"),
     QT_TRANSLATE_NOOP("Messages", "the user name is empty"),

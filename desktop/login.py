@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.bidi import ltr
 from desktop.i18n import ROLE_LABELS, message, role_label
 from desktop.labels import wrapping
 from desktop.qt import (
@@ -111,8 +112,45 @@ class LoginDialog(_Form):
         self.username = self.line("loginUser", self.tr("User name"), text=username)
         self.password = self.line("loginPassword", self.tr("Password"), password=True)
         self.error.setObjectName("loginError")
+        self.forgot_btn = self.buttons.addButton(self.tr("Forgot the password?"),
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.forgot_btn.setObjectName("forgotPassword")
+        self.forgot_btn.setAutoDefault(False)
+        self.forgot_btn.clicked.connect(lambda _=False: self.forgot_password())
+        self.ask_recovery = self._ask_recovery  # replaced in tests
+        self.show_new_code = self._show_new_code
         self.show_error(message)
         (self.password if username else self.username).setFocus()
+
+    def forgot_password(self) -> None:
+        """Who can set a new password: the administrator (Account › Users); when no administrator
+        can sign in, the recovery code of an encrypted workspace (a dialog), or IT staff on this
+        computer for a workspace that is not encrypted (`daftar recover`)."""
+        from records.workspace import Workspace
+
+        if not Workspace.is_encrypted(self.root):
+            self.show_error(self.tr("Ask the administrator to set a new password (Account › Users › Reset "
+                                    "password). If no administrator can sign in, IT staff can set one on this "
+                                    "computer with: {command}").format(
+                                        command=ltr("daftar recover --user NAME --without-code")))
+            return
+        dlg = self.ask_recovery()
+        if dlg is None or not dlg.new_code:
+            return
+        self.show_new_code(dlg.new_code)
+        self.username.setText(dlg.username.text().strip())
+        self.password.clear()
+        self.password.setFocus()
+        self.show_error(self.tr("Sign in with the new password; you will then choose your own."))
+
+    def _ask_recovery(self) -> RecoverDialog | None:
+        dlg = RecoverDialog(self.root, self, username=self.username.text().strip())
+        return dlg if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+    def _show_new_code(self, code: str) -> None:
+        from desktop.first_start import RecoveryCodeDialog
+
+        RecoveryCodeDialog(code, self).exec()
 
     def submit(self) -> None:
         """Try the user name and password; show why when refused (wrong, locked, disabled)."""
@@ -127,6 +165,47 @@ class LoginDialog(_Form):
             self.password.clear()
             self.password.setFocus()
             self.show_error(self.tr("Not signed in: {reason}").format(reason=_sign_in_error(e)))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.accept()
+
+
+class RecoverDialog(_Form):
+    """A new password for an account with the recovery code of an encrypted workspace, when no
+    administrator can sign in to reset it (`records.access.recover_account`). The code used is
+    then replaced: `new_code` holds the new one, to be shown once."""
+
+    def __init__(self, root: str | Path | None, parent: QWidget | None = None, *, username: str = "") -> None:
+        super().__init__(self.tr("Daftar — a new password with the recovery code"), parent)
+        self.setObjectName("RecoverDialog")
+        self.root = root
+        self.new_code: str | None = None
+        self.set_intro(self.tr("The recovery code, locked away since this workspace was made, sets a new "
+                               "password for an account: the administrator's, when no administrator can "
+                               "sign in. The user chooses their own password at the next sign-in, the audit "
+                               "trail records it, and a new recovery code replaces the one used."))
+        self.username = self.line("recoverUser", self.tr("User name"), text=username)
+        self.code = self.line("recoverCode", self.tr("Recovery code"), password=True)
+        self.password = self.line("recoverPassword", self.tr("New password"), password=True)
+        self.repeat = self.line("recoverRepeat", self.tr("New password again"), password=True)
+
+    def submit(self) -> None:
+        from records.crypto import CryptoError
+
+        name, code = self.username.text().strip(), self.code.text().strip()
+        if not name or not code:
+            self.show_error(self.tr("Type the user name and the recovery code."))
+            return
+        if self.password.text() != self.repeat.text():
+            self.show_error(self.tr("The two passwords differ: type the same password twice."))
+            return
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            self.new_code = access.recover_account(self.root, username=name, new_password=self.password.text(),
+                                                   code=code)
+        except (AccountError, CryptoError) as e:
+            self.show_error(self.tr("Not changed: {reason}").format(reason=message(str(e))))
             return
         finally:
             QApplication.restoreOverrideCursor()

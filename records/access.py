@@ -81,6 +81,57 @@ def new_recovery_code(ws, *, actor: Actor) -> str:
     return code
 
 
+RECOVERY_ACTOR_NAME = "recovery"  # who the audit trail says acted when an account was recovered
+
+
+def recover_account(root, *, username: str, new_password: str, code: str | None = None,
+                    without_code: bool = False) -> str | None:
+    """Give an account a new password when no administrator can sign in to reset it (the only
+    administrator's password forgotten). On an encrypted workspace the recovery code opens
+    the workspace key; that code has now left the safe, so it is replaced by a new one, which
+    is returned to be printed and locked away. A workspace that is not encrypted has no code:
+    `without_code` must say so on purpose (whoever can run this on the computer can also read
+    the database file), and None is returned. Either way the account is enabled and unlocked,
+    must choose its own password at the next sign-in, and the audit trail records it
+    (user.recovered, by "recovery"). Raises WrongPassword for a wrong code, AccountError for
+    an unknown user, a refused password or a missing code."""
+    from sqlalchemy import func, select
+
+    from records import audit
+    from records.models import User
+    from records.workspace import Workspace
+
+    encrypted = Workspace.is_encrypted(root)
+    if encrypted and not code:
+        raise AccountError("this workspace is encrypted: its recovery code is needed")
+    if not encrypted and not without_code:
+        raise AccountError("this workspace is not encrypted and has no recovery code: "
+                           "say so on purpose (--without-code) to set a new password")
+    accounts.check_password_rules(new_password, username)
+    key = Workspace.unlock_recovery(root, code) if encrypted else None
+    ws = Workspace.open(root, key=key)
+    try:
+        with ws.session() as s:
+            u = s.scalars(select(User).where(func.lower(User.username) == username.strip().lower())).first()
+            if u is None:
+                raise AccountError("no such user")
+            u.password_hash = accounts.hash_password(new_password)
+            u.must_change_password = True
+            u.failed_logins = 0
+            u.locked_until = None
+            u.active = True
+            audit.record(s, actor=audit.Actor(None, RECOVERY_ACTOR_NAME, "system"), action="user.recovered",
+                         entity="user", entity_id=u.id,
+                         detail={"with": "the recovery code" if encrypted else "access to the workspace folder"})
+            new_code = None
+            if encrypted:
+                ws.slots.add_user(u.username, new_password, ws.key)
+                new_code = ws.slots.set_recovery(ws.key)
+        return new_code
+    finally:
+        ws.close()
+
+
 def sign_in(root, *, username: str, password: str):
     """Open a workspace for a user: unlocks an encrypted one, then checks the account.
 

@@ -75,3 +75,65 @@ def test_encrypted_demo_opens_for_each_demo_user_and_holds_no_plaintext(tmp_path
         if p.is_file():
             data = p.read_bytes()
             assert reg.mauza.encode() not in data and b"\x89PNG\r\n\x1a\n" not in data and b"SQLite format 3" not in data, p
+
+
+def test_a_forgotten_admin_password_is_recovered_with_the_recovery_code(tmp_path, monkeypatch, capsys):
+    from records.accounts import AccountError
+
+    # GIVEN an encrypted office whose only administrator has forgotten his password
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    assert main(["init", "--workspace", str(root), "--admin", "Boss", "--encrypted"]) == 0
+    code = CODE.search(capsys.readouterr().out).group(1)
+    # WHEN IT staff run `daftar recover` with a wrong code
+    monkeypatch.setenv("DAFTAR_PASSWORD", "new-start-22")
+    monkeypatch.setenv("DAFTAR_RECOVERY_CODE", code.replace(code[0], "7" if code[0] != "7" else "2", 1))
+    assert main(["recover", "--workspace", str(root), "--user", "boss"]) == 1
+    assert "not right for this workspace" in capsys.readouterr().err
+    with pytest.raises(WrongPassword):
+        access.sign_in(root, username="boss", password="new-start-22")
+    # WHEN with the code from the safe
+    monkeypatch.setenv("DAFTAR_RECOVERY_CODE", code)
+    assert main(["recover", "--workspace", str(root), "--user", "boss"]) == 0
+    out = capsys.readouterr().out
+    # THEN the administrator signs in with the new password and must choose his own
+    ws, user = access.sign_in(root, username="boss", password="new-start-22")
+    try:
+        assert user.role == "admin" and user.must_change_password
+        with ws.session() as s:
+            from records.models import AuditEvent
+
+            ev = s.query(AuditEvent).filter_by(action="user.recovered").one()
+            assert ev.username == "recovery" and ev.detail == {"with": "the recovery code"}
+    finally:
+        ws.close()
+    # AND the used code no longer works: a new one is printed once, and it does
+    new = CODE.search(out).group(1)
+    assert new != code and "no longer works" in out
+    with pytest.raises(WrongPassword):
+        Workspace.unlock_recovery(root, code)
+    assert Workspace.unlock_recovery(root, new)
+    # AND an unknown user or a refused password changes nothing
+    monkeypatch.setenv("DAFTAR_RECOVERY_CODE", new)
+    assert main(["recover", "--workspace", str(root), "--user", "nobody"]) == 1
+    assert "no such user" in capsys.readouterr().err
+    assert Workspace.unlock_recovery(root, new)  # still the code in the safe
+    with pytest.raises(AccountError, match="at least"):
+        access.recover_account(root, username="boss", new_password="short", code=new)
+
+
+def test_a_plain_workspace_is_recovered_only_when_asked_without_a_code(tmp_path, monkeypatch, capsys):
+    # GIVEN a workspace that is not encrypted
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    assert main(["init", "--workspace", str(root), "--admin", "boss"]) == 0
+    monkeypatch.setenv("DAFTAR_PASSWORD", "new-start-22")
+    # WHEN recover runs without saying there is no code THEN it refuses, saying why
+    assert main(["recover", "--workspace", str(root), "--user", "boss"]) == 1
+    assert "--without-code" in capsys.readouterr().err
+    # WHEN with --without-code THEN the new password works and nothing about a code is printed
+    assert main(["recover", "--workspace", str(root), "--user", "boss", "--without-code"]) == 0
+    assert "RECOVERY CODE" not in capsys.readouterr().out
+    ws, user = access.sign_in(root, username="boss", password="new-start-22")
+    ws.close()
+    assert user.must_change_password

@@ -17,9 +17,10 @@ RECOVERY CODE (shown only this once):
     {code}
 
 Print this page or write the code on paper now, and lock it away (the office safe).
-It opens the workspace when every administrator password is lost. Anyone holding it
-can read the records: never keep it on this computer, in an e-mail or on a phone.
-A new code can be made later (Users > New recovery code); the old one then stops working.
+It opens the workspace when every administrator password is lost (`daftar recover --user
+NAME`, or "Forgot the password?" at the sign-in). Anyone holding it can read the records:
+never keep it on this computer, in an e-mail or on a phone. A new code can be made later
+(Users > New recovery code); the old one then stops working.
 """
 
 

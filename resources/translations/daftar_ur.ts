@@ -1222,6 +1222,18 @@
             <translation>پاس ورڈ</translation>
         </message>
         <message>
+            <source>Forgot the password?</source>
+            <translation>پاس ورڈ بھول گئے؟</translation>
+        </message>
+        <message>
+            <source>Ask the administrator to set a new password (Account › Users › Reset password). If no administrator can sign in, IT staff can set one on this computer with: {command}</source>
+            <translation>منتظم سے نیا پاس ورڈ لگوائیں (اکاؤنٹ › صارفین › پاس ورڈ نیا کریں)۔ اگر کوئی منتظم داخل نہ ہو سکے تو آئی ٹی عملہ اسی کمپیوٹر پر یہ حکم چلا کر نیا پاس ورڈ لگا سکتا ہے: {command}</translation>
+        </message>
+        <message>
+            <source>Sign in with the new password; you will then choose your own.</source>
+            <translation>نئے پاس ورڈ سے داخل ہوں؛ اس کے بعد آپ اپنا پاس ورڈ چنیں گے۔</translation>
+        </message>
+        <message>
             <source>Type your user name and password.</source>
             <translation>اپنا صارف نام اور پاس ورڈ لکھیں۔</translation>
         </message>
@@ -1341,6 +1353,10 @@
         <message>
             <source>the recovery code is not right for this workspace</source>
             <translation>یہ بحالی کوڈ اس ورک اسپیس کا نہیں</translation>
+        </message>
+        <message>
+            <source>this workspace is encrypted: its recovery code is needed</source>
+            <translation>یہ ورک اسپیس خفیہ (انکرپٹڈ) ہے: اس کا بحالی کوڈ درکار ہے</translation>
         </message>
         <message>
             <source>this key does not belong to this workspace</source>
@@ -2825,6 +2841,45 @@ Do you want to delete it anyway?</source>
         <message>
             <source>Commit</source>
             <translation>محفوظ کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoverDialog</name>
+        <message>
+            <source>Daftar — a new password with the recovery code</source>
+            <translation>دفتر — بحالی کوڈ سے نیا پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>The recovery code, locked away since this workspace was made, sets a new password for an account: the administrator's, when no administrator can sign in. The user chooses their own password at the next sign-in, the audit trail records it, and a new recovery code replaces the one used.</source>
+            <translation>بحالی کوڈ، جو ورک اسپیس بنتے وقت سے تالے میں رکھا ہے، کسی اکاؤنٹ کا نیا پاس ورڈ لگاتا ہے: منتظم کا، جب کوئی منتظم داخل نہ ہو سکے۔ صارف اگلی بار داخل ہوتے ہی اپنا پاس ورڈ چنے گا، آڈٹ ریکارڈ میں یہ درج ہو گا، اور استعمال شدہ کوڈ کی جگہ نیا بحالی کوڈ بنے گا۔</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>صارف نام</translation>
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation>بحالی کوڈ</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>نیا پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>New password again</source>
+            <translation>نیا پاس ورڈ دوبارہ</translation>
+        </message>
+        <message>
+            <source>Type the user name and the recovery code.</source>
+            <translation>صارف نام اور بحالی کوڈ لکھیں۔</translation>
+        </message>
+        <message>
+            <source>The two passwords differ: type the same password twice.</source>
+            <translation>دونوں پاس ورڈ مختلف ہیں: ایک ہی پاس ورڈ دو بار لکھیں۔</translation>
+        </message>
+        <message>
+            <source>Not changed: {reason}</source>
+            <translation>تبدیل نہیں ہوا: {reason}</translation>
         </message>
     </context>
     <context>

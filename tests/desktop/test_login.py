@@ -7,6 +7,7 @@ import pytest
 
 from desktop.qt import QDialog
 from records import access, accounts
+from records.crypto import WrongPassword
 
 pytestmark = pytest.mark.gui
 
@@ -198,6 +199,66 @@ def test_sign_in_unlocks_an_encrypted_workspace(qtbot, tmp_path):
         assert dlg.workspace is not None and dlg.workspace.encrypted and dlg.user.role == "admin"
     finally:
         dlg.workspace.close()
+
+
+def test_a_forgotten_password_is_replaced_with_the_recovery_code_at_the_sign_in(qtbot, tmp_path):
+    from desktop.login import LoginDialog, RecoverDialog
+    from records.workspace import Workspace
+
+    # GIVEN an encrypted workspace whose only administrator forgot his password
+    root = tmp_path / "enc"
+    ws, code = Workspace.create_encrypted(root, admin_username="admin", admin_password="admin-pass-1", kdf=LIGHT_KDF)
+    ws.close()
+    login = LoginDialog(root, username="admin")
+    qtbot.addWidget(login)
+    made: list[RecoverDialog] = []
+    shown: list[str] = []
+
+    def ask():
+        dlg = RecoverDialog(root, login, username="admin")
+        qtbot.addWidget(dlg)
+        made.append(dlg)
+        # WHEN a wrong code is typed THEN the dialog stays and says so
+        dlg.code.setText("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
+        dlg.password.setText("fresh-start-1")
+        dlg.repeat.setText("fresh-start-1")
+        dlg.submit()
+        assert dlg.result() != QDialog.DialogCode.Accepted and "not right for this workspace" in dlg.error.text()
+        # WHEN the code from the safe is typed THEN it is accepted
+        dlg.code.setText(code.lower().replace("-", " "))
+        dlg.submit()
+        assert dlg.result() == QDialog.DialogCode.Accepted
+        return dlg
+
+    login.ask_recovery = ask
+    login.show_new_code = shown.append
+    # WHEN "Forgot the password?" is pressed at the sign-in
+    login.forgot_btn.click()
+    # THEN the new recovery code is shown once and the old one no longer opens the workspace
+    assert shown == [made[0].new_code] and shown[0] != code
+    assert Workspace.unlock_recovery(root, shown[0])
+    with pytest.raises(WrongPassword):
+        Workspace.unlock_recovery(root, code)
+    # AND the sign-in asks for the new password, which opens the workspace; he must then choose his own
+    assert "new password" in login.error.text() and login.username.text() == "admin"
+    login.password.setText("fresh-start-1")
+    login.submit()
+    try:
+        assert login.user.role == "admin" and login.user.must_change_password
+    finally:
+        login.workspace.close()
+
+
+def test_a_plain_workspace_says_who_can_set_a_new_password(qtbot, root):
+    from desktop.login import LoginDialog
+
+    # GIVEN the sign-in of a workspace that is not encrypted (no recovery code)
+    dlg = LoginDialog(root)
+    qtbot.addWidget(dlg)
+    dlg.ask_recovery = lambda: pytest.fail("no recovery code to ask for")
+    # WHEN "Forgot the password?" is pressed THEN it says: the administrator, else IT with the command
+    dlg.forgot_btn.click()
+    assert "Account › Users" in dlg.error.text() and "daftar recover --user NAME --without-code" in dlg.error.text()
 
 
 def test_unattended_sign_in_from_user_and_password(qtbot, root):

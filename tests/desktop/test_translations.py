@@ -161,7 +161,7 @@ def _builders(office, tmp_path):
     from desktop.first_start import NewWorkspaceDialog, RecoveryCodeDialog
     from desktop.keying.copy_forward_dialog import CopyForwardDialog
     from desktop.keying.urdu_keyboard import KeyboardDock
-    from desktop.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog
+    from desktop.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, RecoverDialog
     from desktop.main import open_main_window
     from desktop.preferences import PreferencesDialog
     from desktop.reports_dialogs import ExportDialog
@@ -199,6 +199,7 @@ def _builders(office, tmp_path):
         "ReturnedPanel": lambda: ReturnedPanel(clerk),
         "AuditViewer": lambda: AuditViewer(admin),
         "LoginDialog": lambda: LoginDialog(ws.root),
+        "RecoverDialog": lambda: RecoverDialog(ws.root, username="admin"),
         "FirstAdminDialog": lambda: FirstAdminDialog(ws),
         "ChangePasswordDialog": lambda: ChangePasswordDialog(ws, users["clerk"], forced=True),
         "UsersDialog": lambda: UsersDialog(admin),
