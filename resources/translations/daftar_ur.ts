@@ -166,8 +166,12 @@
             <translation>ناکام سائن اِن</translation>
         </message>
         <message>
-            <source>Workspace key reset with the recovery code</source>
-            <translation>بحالی کوڈ سے ورک اسپیس کی کلید دوبارہ مقرر کی</translation>
+            <source>New password set with the recovery code</source>
+            <translation>بحالی کوڈ سے نیا پاس ورڈ لگایا</translation>
+        </message>
+        <message>
+            <source>New recovery code made</source>
+            <translation>نیا بحالی کوڈ بنایا</translation>
         </message>
         <message>
             <source>Office settings changed</source>

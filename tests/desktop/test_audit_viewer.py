@@ -144,3 +144,23 @@ def test_the_trail_reads_in_urdu_with_labels_and_numbers_in_order(qtbot, admin_c
         assert admin_row[0] == "\u2068" and _first_strong(admin_row[1:]) == "R", admin_row
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_every_action_the_core_records_has_a_name_in_the_trail():
+    import pathlib
+    import re
+
+    from desktop.audit_viewer import ACTION_NAMES
+
+    # GIVEN every audit action code written by records/, sync/ and desktop/
+    root = pathlib.Path(__file__).resolve().parents[2]
+    codes = set()
+    for folder in ("records", "sync", "desktop"):
+        for p in (root / folder).rglob("*.py"):
+            text = p.read_text(encoding="utf-8")
+            for m in re.finditer(r'action\s*=\s*([^,)\n]+)', text):
+                codes |= set(re.findall(r'"([a-z_]+\.[a-z_]+)"', m.group(1)))
+            codes |= set(re.findall(r'"action"\s*:\s*"([a-z_]+\.[a-z_]+)"', text))
+    # THEN the audit trail names each in the interface language (not its code)
+    assert {"user.recovered", "user.enable", "workspace.backup", "page.move"} <= codes
+    assert not sorted(codes - set(ACTION_NAMES))
