@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.bidi import ltr
 from desktop.i18n import message
 from desktop.labels import wrapping
 from desktop.login import _Form
@@ -50,7 +51,7 @@ class NewWorkspaceDialog(_Form):
         self.recovery_code: str | None = None
         self.set_intro(self.tr("No workspace yet at {path}. Create it with its first administrator: "
                                "the administrator makes the accounts of clerks and supervisors.")
-                       .format(path=str(self.root)))
+                       .format(path=ltr(self.root)))
         self.username = self.line("adminUser", self.tr("User name"), text="admin")
         self.full_name = self.line("adminName", self.tr("Full name"))
         self.password = self.line("adminPassword", self.tr("Password"), password=True)

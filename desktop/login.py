@@ -106,7 +106,7 @@ class LoginDialog(_Form):
         self.user: UserView | None = None
         from records.workspace import Workspace
 
-        self.set_intro(self.tr("Workspace: {path}").format(path=str(root or "")) + (
+        self.set_intro(self.tr("Workspace: {path}").format(path=ltr(root or "")) + (
             "\n" + self.tr("This workspace is encrypted: your password also unlocks it.")
             if Workspace.is_encrypted(root) else ""))
         self.username = self.line("loginUser", self.tr("User name"), text=username)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from desktop import help_dialogs, oversight
 from desktop.actions import EDITORS, ActionSpec, visible_for
+from desktop.bidi import ltr
 from desktop.context import AppContext
 from desktop.correction.view import CorrectionView
 from desktop.fonts import urdu_font
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 4)
         split.setSizes([330, 1070])
         self.setCentralWidget(split)
-        self.statusBar().showMessage(self.tr("Workspace: {path}").format(path=str(self.ctx.ws.root)))
+        self.statusBar().showMessage(self.tr("Workspace: {path}").format(path=ltr(self.ctx.ws.root)))
 
     # -- actions ----------------------------------------------------------
     def action_specs(self) -> list[ActionSpec]:

@@ -7,7 +7,7 @@ Background work they start is stopped by `shutdown(win)`.
 
 from __future__ import annotations
 
-from desktop.bidi import path_line, shown_value
+from desktop.bidi import ltr, path_line, shown_value
 from desktop.qt import QDockWidget, Qt
 from records.workflow import ADMIN, REVENUE_OFFICER, SUPERVISOR
 
@@ -106,7 +106,7 @@ def back_up(win, folder: str | None = None):
             path=path_line(r.path), entries=r.counts.get("entry", 0), images=r.images,
             mb=f"{r.size / 2**20:.1f}").replace("\n (", "\n("))
 
-    win.statusBar().showMessage(win.tr("Writing a backup into {folder}…").format(folder=folder))
+    win.statusBar().showMessage(win.tr("Writing a backup into {folder}…").format(folder=ltr(folder)))
     job = win.backup_job = start_noted(win, fn)
     job.finished.connect(lambda _r: win.statusBar().clearMessage())  # (delivered later, on this thread)
     job.failed.connect(lambda _m: win.statusBar().clearMessage())

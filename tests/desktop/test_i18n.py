@@ -231,6 +231,7 @@ def test_first_start_can_make_a_plain_workspace(qapp, qtbot, tmp_path):
     root = tmp_path / "plain"
     dlg = NewWorkspaceDialog(root, language="ur")
     qtbot.addWidget(dlg)
+    assert f"\u2066{root}\u2069" in dlg.intro.text()  # the path kept left to right in a line of either direction
     dlg.encrypt.setChecked(False)
     dlg.username.setText("admin")
     dlg.password.setText("patwari-pass-1")

@@ -271,3 +271,38 @@ def test_unattended_sign_in_from_user_and_password(qtbot, root):
         assert user.username == "clerk1"
     finally:
         ws.close()
+
+
+def test_the_workspace_path_reads_left_to_right_in_urdu(qtbot, qapp, root):
+    from desktop.i18n import apply_language
+    from desktop.login import LoginDialog
+    from desktop.qt import QFont, Qt, QTextLayout, QTextOption
+
+    def slash_is_first(text: str) -> bool:
+        """In a right-to-left line, is the path's leading '/' drawn left of its first letter?"""
+        lay = QTextLayout(text, QFont("DejaVu Sans", 12))
+        opt = QTextOption()
+        opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        lay.setTextOption(opt)
+        lay.beginLayout()
+        line = lay.createLine()
+        line.setLineWidth(4000)
+        lay.endLayout()
+        i = text.index(str(root))
+        slash = sorted((line.cursorToX(i)[0], line.cursorToX(i + 1)[0]))
+        letter = sorted((line.cursorToX(i + 1)[0], line.cursorToX(i + 2)[0]))
+        return slash[1] <= letter[0] + 0.5
+
+    # GIVEN the sign-in in Urdu
+    assert apply_language(qapp, "ur")
+    try:
+        dlg = LoginDialog(root)
+        qtbot.addWidget(dlg)
+        intro = dlg.intro.text()
+    finally:
+        apply_language(qapp, "en")
+    # THEN the workspace's path is drawn as written: '/home/…', not 'home/…/' ('/' at the end)
+    first = intro.split("\n")[0]
+    assert slash_is_first(first), first
+    # (the check itself tells the two apart)
+    assert not slash_is_first(first.replace("\u2066", "").replace("\u2069", ""))

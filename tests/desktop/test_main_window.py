@@ -35,6 +35,8 @@ def test_main_window_lists_registers_and_pages(qtbot, ctx):
     assert win.register_id == rid
     qtbot.waitUntil(lambda: win.pages.rowCount() == 2)
     assert [win.pages.page_at(i).page_no for i in range(2)] == [1, 2]
+    # AND the status bar names the workspace, its path kept left to right (in Urdu too)
+    assert f"\u2066{ctx.ws.root}\u2069" in win.statusBar().currentMessage()
     win.shutdown()
 
 
