@@ -207,6 +207,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "the password must not be the user name"),
     QT_TRANSLATE_NOOP("Messages", "the recovery code is not right for this workspace"),
     QT_TRANSLATE_NOOP("Messages", "this workspace is encrypted: its recovery code is needed"),
+    QT_TRANSLATE_NOOP("Messages", "this workspace is not encrypted and has no recovery code: "
+                                  "say so on purpose (`--without-code`) to set a new password"),
     QT_TRANSLATE_NOOP("Messages", "this key does not belong to this workspace"),
     QT_TRANSLATE_NOOP("Messages", "the user name '{0}' is taken"),
     QT_TRANSLATE_NOOP("Messages", "the user name is empty"),

@@ -1,6 +1,8 @@
-"""Preferences: the user's interface language, and (administrators) the office's display
-settings: default language for new users, Urdu or Latin digits, date format, Urdu font on
-screen and in printed reports.
+"""Preferences: the user's interface language, and (administrators) the office's settings:
+display (default language for new users, Urdu or Latin digits, date format, Urdu font on
+screen and in printed reports) and the office itself (its name on reports, its district and
+tehsil for new registers, whether a revenue officer verifies approved entries before they
+are sent, how many pages OCR reads at once and the scanning resolution).
 
 The language is the user's own (User.language) and is also remembered on this computer
 for the sign-in screen. A new language or display setting applies when it is saved: the
@@ -9,6 +11,7 @@ main window is built again in it, showing the same register, page and tab.
 
 from __future__ import annotations
 
+from desktop.bidi import ltr
 from desktop.labels import wrapping
 from desktop.operations import error_text
 from desktop.qt import (
@@ -19,6 +22,8 @@ from desktop.qt import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +78,32 @@ class PreferencesDialog(QDialog):
         oform.addRow(self.tr("Urdu font of printed reports"), self.print_font)
         office.setEnabled(self.is_admin)
         lay.addWidget(office)
+
+        work = QGroupBox(self.tr("The office"), self)
+        wform = QFormLayout(work)
+        self.office_name = self._line("officeName", self.settings.get("office.name"))
+        wform.addRow(self.tr("Office name (printed on reports)"), self.office_name)
+        self.district = self._line("officeDistrict", self.settings.get("office.district"))
+        wform.addRow(self.tr("District (for new registers)"), self.district)
+        self.tehsil = self._line("officeTehsil", self.settings.get("office.tehsil"))
+        wform.addRow(self.tr("Tehsil (for new registers)"), self.tehsil)
+        self.verification = QCheckBox(self.tr("A revenue officer verifies approved entries before they are sent"),
+                                      work)
+        self.verification.setObjectName("requireVerification")
+        self.verification.setChecked(bool(self.settings.get("workflow.require_verification")))
+        wform.addRow("", self.verification)
+        workers = option("ocr.workers")
+        self.ocr_workers = QSpinBox(work)
+        self.ocr_workers.setObjectName("ocrWorkers")
+        self.ocr_workers.setRange(int(workers.min), min(int(workers.max), 8))
+        self.ocr_workers.setValue(int(self.settings.get("ocr.workers")))
+        wform.addRow(self.tr("Pages OCR reads at the same time"), self.ocr_workers)
+        dpi = option("ocr.dpi")
+        self.scan_dpi = self._combo("scanDpi", {d: ltr(f"{d} dpi") for d in (200, 300, 400, 600)
+                                                if dpi.min <= d <= dpi.max}, self.settings.get("ocr.dpi"))
+        wform.addRow(self.tr("Scanning resolution"), self.scan_dpi)
+        work.setEnabled(self.is_admin)
+        lay.addWidget(work)
         if not self.is_admin:
             lay.addWidget(QLabel(self.tr("Only an administrator changes the office settings."), self))
         self.note = QLabel(self.tr("A new language or display setting applies when you save: "
@@ -87,7 +118,12 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
 
-    def _combo(self, name: str, labels: dict[str, str], current) -> QComboBox:
+    def _line(self, name: str, text: str) -> QLineEdit:
+        edit = QLineEdit(text or "", self)
+        edit.setObjectName(name)
+        return edit
+
+    def _combo(self, name: str, labels: dict, current) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
         for value, label in labels.items():
@@ -102,10 +138,14 @@ class PreferencesDialog(QDialog):
         from records.settings import SettingError
 
         lang = self.language.currentData()
-        display = {
+        display = {  # what the open windows were built with
             "display.urdu_digits": self.urdu_digits.isChecked(),
             "date.format": self.date_format.currentData(),
             "display.urdu_font": self.urdu_font.currentData(),
+            "office.district": self.district.text().strip(),
+            "office.tehsil": self.tehsil.text().strip(),
+            "ocr.workers": self.ocr_workers.value(),
+            "ocr.dpi": self.scan_dpi.currentData(),
         }
         try:
             with self.ctx.ws.session() as s:
@@ -115,6 +155,8 @@ class PreferencesDialog(QDialog):
                         "ui.language": self.office_language.currentData(),
                         **display,
                         "print.urdu_font": self.print_font.currentData(),
+                        "office.name": self.office_name.text().strip(),
+                        "workflow.require_verification": self.verification.isChecked(),
                     })
         except (SettingError, accounts.AccountError, PermissionError) as e:
             self.error.setText(self.tr("Not saved: {reason}").format(reason=error_text(e)))

@@ -106,7 +106,7 @@ def recover_account(root, *, username: str, new_password: str, code: str | None 
         raise AccountError("this workspace is encrypted: its recovery code is needed")
     if not encrypted and not without_code:
         raise AccountError("this workspace is not encrypted and has no recovery code: "
-                           "say so on purpose (--without-code) to set a new password")
+                           "say so on purpose (`--without-code`) to set a new password")
     accounts.check_password_rules(new_password, username)
     key = Workspace.unlock_recovery(root, code) if encrypted else None
     ws = Workspace.open(root, key=key)

@@ -164,7 +164,7 @@ _option(
     "workflow.require_verification",
     bool,
     True,
-    "Entries need a supervisor's approval before they are queued for sync.",
+    "Approved entries also need a revenue officer's verification before they go into a batch for sync.",
 )
 _option(
     "workflow.block_on_warnings",

@@ -1363,6 +1363,10 @@
             <translation>یہ ورک اسپیس خفیہ (انکرپٹڈ) ہے: اس کا بحالی کوڈ درکار ہے</translation>
         </message>
         <message>
+            <source>this workspace is not encrypted and has no recovery code: say so on purpose (`--without-code`) to set a new password</source>
+            <translation>یہ ورک اسپیس خفیہ نہیں اور اس کا کوئی بحالی کوڈ نہیں: نیا پاس ورڈ لگانے کے لیے جان بوجھ کر یہ کہیں (`--without-code`)</translation>
+        </message>
+        <message>
             <source>this key does not belong to this workspace</source>
             <translation>یہ کلید اس ورک اسپیس کی نہیں</translation>
         </message>
@@ -2440,6 +2444,34 @@
         <message>
             <source>Urdu font of printed reports</source>
             <translation>چھپی ہوئی رپورٹوں کا اردو خط</translation>
+        </message>
+        <message>
+            <source>The office</source>
+            <translation>دفتر</translation>
+        </message>
+        <message>
+            <source>Office name (printed on reports)</source>
+            <translation>دفتر کا نام (رپورٹوں پر چھپتا ہے)</translation>
+        </message>
+        <message>
+            <source>District (for new registers)</source>
+            <translation>ضلع (نئے رجسٹروں کے لیے)</translation>
+        </message>
+        <message>
+            <source>Tehsil (for new registers)</source>
+            <translation>تحصیل (نئے رجسٹروں کے لیے)</translation>
+        </message>
+        <message>
+            <source>A revenue officer verifies approved entries before they are sent</source>
+            <translation>منظور شدہ اندراج بھیجنے سے پہلے ریونیو افسر ان کی تصدیق کرے</translation>
+        </message>
+        <message>
+            <source>Pages OCR reads at the same time</source>
+            <translation>OCR ایک وقت میں کتنے صفحے پڑھے</translation>
+        </message>
+        <message>
+            <source>Scanning resolution</source>
+            <translation>اسکین کی ریزولیوشن</translation>
         </message>
         <message>
             <source>Only an administrator changes the office settings.</source>

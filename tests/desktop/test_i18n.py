@@ -198,6 +198,43 @@ def test_a_clerk_cannot_change_the_office_settings(ctx, qtbot):
     dlg = PreferencesDialog(ctx)
     qtbot.addWidget(dlg)
     assert not dlg.urdu_digits.isEnabled()
+    assert not dlg.office_name.isEnabled() and not dlg.verification.isEnabled()
+
+
+def test_the_administrator_sets_up_the_office(ctx, qtbot, tmp_path, monkeypatch):
+    from desktop.preferences import PreferencesDialog
+    from records import access, office_settings, outbox
+    from records.audit import Actor
+    from records.models import AuditEvent
+
+    monkeypatch.setenv(i18n.SETTINGS_FILE_ENV, str(tmp_path / "ui.ini"))
+    # GIVEN an administrator's preferences, the office still on its defaults
+    admin = access.create_user(ctx.ws, actor=None, username="admin", password="admin-pass-1", role="admin")
+    ctx.actor = Actor(admin.id, admin.username, admin.role)
+    dlg = PreferencesDialog(ctx)
+    qtbot.addWidget(dlg)
+    assert dlg.verification.isChecked() and dlg.scan_dpi.currentData() == 300 and dlg.office_name.text() == ""
+    # WHEN the office's name, district and tehsil are typed, verification by a revenue officer
+    # is switched off, and OCR is set to two pages at once and scans to 400 dpi
+    dlg.office_name.setText("پٹوار خانہ موضع کوٹ")
+    dlg.district.setText("لاہور")
+    dlg.tehsil.setText("رائیونڈ")
+    dlg.verification.setChecked(False)
+    dlg.ocr_workers.setValue(2)
+    dlg.scan_dpi.setCurrentIndex(dlg.scan_dpi.findData(400))
+    dlg.save()
+    # THEN the office settings hold them, the change is in the audit trail, and the open
+    # windows are built again (new registers, OCR and scanning use them)
+    with ctx.ws.session() as s:
+        st = office_settings.read(s)
+        assert (st["office.name"], st["office.district"], st["office.tehsil"]) == ("پٹوار خانہ موضع کوٹ", "لاہور",
+                                                                                   "رائیونڈ")
+        assert st["workflow.require_verification"] is False and (st["ocr.workers"], st["ocr.dpi"]) == (2, 400)
+        event = s.query(AuditEvent).filter_by(action="office.settings").one()
+        assert event.detail["changed"]["workflow.require_verification"] is False
+        # AND approved entries now go into a batch without a revenue officer's verification
+        assert outbox._verification_required(s) is False
+    assert dlg.needs_new_window
 
 
 def test_core_messages_are_shown_in_urdu_with_their_values(urdu):
