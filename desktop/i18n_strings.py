@@ -338,6 +338,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Cannot write the backup {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "only an administrator can change the office settings"),
     QT_TRANSLATE_NOOP("Messages", "there are no approved entries to send: approve entries first"),
+    QT_TRANSLATE_NOOP("Messages", "{0} approved entries wait for a revenue officer's verification: "
+                                  "this office requires it before entries are sent"),
     QT_TRANSLATE_NOOP("Messages", "entry {0} version {1} is already in a batch"),
     QT_TRANSLATE_NOOP("Messages", "a {0} cannot send batches again: ask a supervisor"),
     QT_TRANSLATE_NOOP("Messages", "no entry of a refused batch is waiting to be sent again in batch {0}"),

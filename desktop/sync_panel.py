@@ -358,8 +358,14 @@ class SyncPanel(QWidget):
         ready = getattr(st, "ready", 0)
         self.seal_btn.setEnabled(ready > 0 and not self._busy)
         self.usb_btn.setEnabled(st.waiting > 0)
-        self.seal_btn.setText(self.tr("Put {n} approved entries in a batch").format(n=number_text(ready)) if ready
-                              else self.tr("Put approved entries in a batch"))
+        unverified = getattr(st, "unverified", 0)
+        if ready:
+            self.seal_btn.setText(self.tr("Put {n} approved entries in a batch").format(n=number_text(ready)))
+        elif unverified:  # why nothing can go: the office wants a revenue officer's verification first
+            self.seal_btn.setText(self.tr("{n} approved entries wait for a revenue officer's verification").format(
+                n=number_text(unverified)))
+        else:
+            self.seal_btn.setText(self.tr("Put approved entries in a batch"))
         days = _days_since(st.last_success) if st.last_success else None
         last = self.tr("Last successful sync: {t}").format(t=_when(st.last_success) if st.last_success else self.tr("never"))
         if days == 1:

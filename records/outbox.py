@@ -208,6 +208,10 @@ def seal_batchable(session: Session, *, actor: Actor) -> BatchInfo:
     required = _verification_required(session)
     entries = batchable_entries(session, require_verification=required)
     if not entries:
+        waiting = len(batchable_entries(session, require_verification=False)) if required else 0
+        if waiting:
+            raise OutboxError(f"{waiting} approved entries wait for a revenue officer's verification: "
+                              "this office requires it before entries are sent")
         raise OutboxError("there are no approved entries to send: approve entries first")
     return create_batch(session, actor=actor, entry_ids=[e.id for e in entries], require_verification=required)
 

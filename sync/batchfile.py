@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from records.models import Batch, OutboxItem, User
-from records.outbox import BatchInfo, OutboxError, batch_info, create_batch, submission
+from records.outbox import BatchInfo, OutboxError, batch_info, submission
 
 
 class BatchFileError(RuntimeError):
@@ -21,16 +21,21 @@ class BatchFileError(RuntimeError):
 
 
 def seal_approved(ws, *, username: str) -> BatchInfo:
-    """Seal all approved entries into a new batch, acting as `username` (a supervisor)."""
+    """Seal the entries ready to be sent into a new batch, acting as `username` (a
+    supervisor): approved ones, or verified ones where the office requires a revenue
+    officer's verification (`records.outbox.seal_batchable`, as the app's sync panel does)."""
+    from sqlalchemy import func
+
     from records.audit import Actor
+    from records.outbox import seal_batchable
     from records.workflow import WorkflowError
 
     try:
         with ws.session() as s:
-            u = s.scalar(select(User).where(User.username == username))
+            u = s.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
             if u is None:
                 raise BatchFileError(f"there is no user '{username}' in this workspace")
-            return create_batch(s, actor=Actor(u.id, u.username, u.role))
+            return seal_batchable(s, actor=Actor(u.id, u.username, u.role))
     except (OutboxError, WorkflowError) as e:
         raise BatchFileError(str(e)) from None
 

@@ -1855,6 +1855,10 @@
             <translation>بھیجنے کے لیے کوئی منظور شدہ اندراج نہیں: پہلے اندراجات منظور کریں</translation>
         </message>
         <message>
+            <source>{0} approved entries wait for a revenue officer's verification: this office requires it before entries are sent</source>
+            <translation>{0} منظور شدہ اندراج ریونیو افسر کی تصدیق کے منتظر ہیں: یہ دفتر بھیجنے سے پہلے تصدیق چاہتا ہے</translation>
+        </message>
+        <message>
             <source>entry {0} version {1} is already in a batch</source>
             <translation>اندراج ⁦{0}⁩ نسخہ {1} پہلے ہی ایک بیچ میں ہے</translation>
         </message>
@@ -3405,6 +3409,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Put {n} approved entries in a batch</source>
             <translation>⁦{n}⁩ منظور شدہ اندراجات بیچ میں ڈالیں</translation>
+        </message>
+        <message>
+            <source>{n} approved entries wait for a revenue officer's verification</source>
+            <translation>⁦{n}⁩ منظور شدہ اندراج ریونیو افسر کی تصدیق کے منتظر ہیں</translation>
         </message>
         <message>
             <source>Last successful sync: {t}</source>

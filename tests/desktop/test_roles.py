@@ -366,6 +366,31 @@ def oversight_back_up(win, folder):
     return oversight.back_up(win, folder)
 
 
+def test_the_sync_panel_says_approved_entries_wait_for_verification(qtbot, workspace, qapp, actors):
+    from desktop import oversight
+    from sync import engine
+
+    # GIVEN clerk1's page approved by girdawar1, the office requiring verification (the default)
+    clerk = AppContext.create(workspace, actors["clerk1"])
+    _rid, (pid,) = make_register(clerk)
+    with workspace.session() as s:
+        ids = [r.entry_id for r in services.page_rows(s, pid)]
+        services.transition(s, actor=actors["clerk1"], entry_ids=ids, action="submit")
+        services.transition(s, actor=actors["girdawar1"], entry_ids=ids, action="approve")
+    engine.set_paused(workspace, True)
+    assert engine.queue_status(workspace).unverified == len(ids) and engine.queue_status(workspace).ready == 0
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        # WHEN girdawar1 opens the sync panel
+        panel = oversight.open_sync(win).widget()
+        # THEN the batch button says why nothing can go yet (it read "Put approved entries in a batch")
+        qtbot.waitUntil(lambda: "verification" in panel.seal_btn.text(), timeout=5000)
+        assert f"{len(ids)} approved entries wait" in panel.seal_btn.text().replace("\u2066", "").replace("\u2069", "")
+        assert not panel.seal_btn.isEnabled()
+    finally:
+        win.shutdown()
+
+
 def test_a_supervisor_seals_approved_entries_from_the_sync_panel(qtbot, workspace, qapp, actors, tmp_path, monkeypatch):
     from desktop import oversight
     from records import office_settings

@@ -126,7 +126,7 @@ def test_the_app_seals_the_entries_the_office_lets_go(office):
     # GIVEN six approved entries, the office requiring verification first (the default)
     with ws.session() as s:
         assert batchable_entries(s) == []
-    with pytest.raises(OutboxError, match="no approved entries"):
+    with pytest.raises(OutboxError, match="6 approved entries wait for a revenue officer's verification"):
         with ws.session() as s:
             seal_batchable(s, actor=sup)
     # WHEN a revenue officer verifies two of them

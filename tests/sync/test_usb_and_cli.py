@@ -17,9 +17,19 @@ from sync.engine import queue_status, server_reachable, set_paused
 from tests.sync.conftest import ADMIN, engine_for, enrol, item_states, seal
 
 
+def _no_verification(ws) -> None:
+    """The office sends approved entries without a revenue officer's verification."""
+    from records import office_settings
+    from records.audit import Actor
+
+    with ws.session() as s:
+        office_settings.change(s, actor=Actor(None, "it", "admin"), values={"workflow.require_verification": False})
+
+
 def test_usb_file_imported_then_sent_online_is_stored_once(office, server, tmp_path, capsys):
-    # GIVEN an enrolled office that exports its approved entries to a USB file
+    # GIVEN an enrolled office (no verification required) that exports its approved entries to a USB file
     enrol(office.ws, server)
+    _no_verification(office.ws)
     out = tmp_path / "usb" / "june.daftar-batch"
     out.parent.mkdir()
     rc = main(["batch", "export", "--workspace", str(office.ws.root), "--seal", "supervisor", str(out)])
@@ -71,6 +81,26 @@ def test_changed_usb_file_is_refused_with_a_clear_message(office, server, tmp_pa
     err = capsys.readouterr().err
     assert rc == 1 and "bad.daftar-batch" in err and "does not match its hash" in err
     assert server.stats()["entries"] == 0
+
+
+def test_sealing_on_the_command_line_follows_the_offices_verification_setting(office, tmp_path, capsys):
+    from records.models import Entry
+
+    # GIVEN an office that requires a revenue officer's verification (the default) and only
+    # approved entries
+    out = tmp_path / "b.daftar-batch"
+    args = ["batch", "export", "--workspace", str(office.ws.root), "--seal", "Supervisor", str(out)]
+    # WHEN a supervisor seals them on the command line
+    # THEN it is refused, saying they wait for verification, and nothing is sealed or written
+    assert main(args) == 1
+    assert "6 approved entries wait for a revenue officer's verification" in capsys.readouterr().err
+    assert not out.exists()
+    with office.ws.session() as s:
+        assert {e.state for e in s.scalars(select(Entry).where(Entry.id.in_(office.entry_ids)))} == {"approved"}
+    # WHEN the office does not require it THEN the same command seals the six and writes the file
+    _no_verification(office.ws)
+    assert main(args) == 0 and out.is_file()
+    assert "6 entries" in capsys.readouterr().out
 
 
 def test_export_without_a_waiting_batch_says_what_to_do(office, tmp_path, capsys):
