@@ -166,32 +166,13 @@ _option(
     True,
     "Approved entries also need a revenue officer's verification before they go into a batch for sync.",
 )
-_option(
-    "workflow.block_on_warnings",
-    bool,
-    False,
-    "Also refuse to submit an entry while it has warnings (errors always block).",
-)
 # ---- OCR
 _option("ocr.workers", int, 1, "How many pages are read at the same time.", min=1, max=16)
-_option("ocr.languages", str, "urd+eng", "Tesseract languages to read pages with.")
-_option(
-    "ocr.min_confidence",
-    int,
-    70,
-    "Fields read with less confidence than this (0-100) are flagged for checking.",
-    min=0,
-    max=100,
-)
 _option(
     "ocr.dpi", int, 300, "Resolution used when scanning or rendering PDF pages.", min=150, max=600
 )
 # ---- sync
 _option("sync.server_url", str, "", "Address of the central server (https://...); empty: no sync.")
-_option("sync.interval_minutes", int, 15, "Minutes between sync attempts.", min=1, max=1440)
-_option("sync.batch_size", int, 100, "Entries sent per batch.", min=1, max=1000)
-# ---- backup
-_option("backup.keep", int, 10, "How many automatic backups to keep.", min=1, max=365)
 
 
 # ---- upgrades of stored settings: _UPGRADES[n] turns a version-n dict into version n+1

@@ -72,7 +72,7 @@ def test_round_trip_through_json():
         ("display.urdu_digits", 1, True),
         ("ocr.workers", "4", 4),
         ("ocr.workers", 2.0, 2),
-        ("ocr.min_confidence", " 60 ", 60),
+        ("ocr.dpi", " 400 ", 400),
     ],
 )
 def test_stored_values_are_converted_to_the_declared_type(key, raw, value):
