@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
@@ -22,7 +22,7 @@ from starlette.requests import ClientDisconnect
 
 from sync import protocol as P
 from sync.gcpause import gc_paused
-from sync.server import ingest
+from sync.server import central, ingest
 from sync.server.config import Settings
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
@@ -348,6 +348,30 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/v1/admin/batches", tags=["admin"], dependencies=[Admin], summary="Received batches per office")
     def list_batches(session: SessionDep) -> dict:
         return {"offices": ingest.batches_by_office(session), "entries": ingest.entry_count(session)}
+
+    @app.get("/v1/admin/entries", tags=["admin"], dependencies=[Admin],
+             summary="Received entries with their documents, a page at a time (oldest first)")
+    def list_entries(session: SessionDep, office: str | None = Query(None, description="an office's id (uuid)"),
+                     template: str | None = Query(None, description="register kind: jamabandi, khasra_girdawari, ..."),
+                     state: str | None = Query(None, pattern="^(received|accepted|rejected)$"),
+                     after: int = Query(0, ge=0, description="the `next` of the page before"),
+                     limit: int = Query(200, ge=1, le=1000)) -> dict:
+        return central.entries_page(session, office=office, template=template, state=state, after=after, limit=limit)
+
+    @app.get("/v1/admin/entries.csv", tags=["admin"], dependencies=[Admin], response_class=StreamingResponse,
+             summary="Received entries as one CSV file (UTF-8 with BOM; a column per field)")
+    def entries_csv(office: str | None = Query(None), template: str | None = Query(None),
+                    state: str | None = Query(None, pattern="^(received|accepted|rejected)$")) -> StreamingResponse:
+        def rows():
+            s = Session_()
+            try:
+                yield from central.entries_csv(s, office=office, template=template, state=state)
+            finally:
+                s.close()
+
+        name = f"daftar-entries-{template or 'all'}.csv"
+        return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/admin", include_in_schema=False, dependencies=[Admin], response_class=HTMLResponse)
     def admin_page(session: SessionDep) -> str:

@@ -1,0 +1,101 @@
+"""What the central office reads out of the server: the received entries, as JSON pages or as
+one CSV file (open formats, so the records never sit in a silo). Read only; the routes in
+`sync.server.app` call these with their own session."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.server.db import ServerBatch, ServerEntry, ServerOffice
+
+STATES = ("received", "accepted", "rejected")
+CSV_FIXED = ("office", "office_uuid", "batch", "received_at", "state", "reason", "entry_uuid", "version",
+             "template", "district", "tehsil", "mauza", "hadbast_no", "year", "page_no", "row_no",
+             "approved_by", "verified_by")
+CHUNK = 1000  # entries read at a time for the CSV
+
+
+def _query(office: str | None, template: str | None, state: str | None, after: int):
+    stmt = (select(ServerEntry, ServerOffice.office_uuid, ServerOffice.name, ServerBatch.batch_uuid)
+            .join(ServerOffice, ServerOffice.id == ServerEntry.office_id)
+            .join(ServerBatch, ServerBatch.id == ServerEntry.batch_id)
+            .where(ServerEntry.id > after).order_by(ServerEntry.id))
+    if office:
+        stmt = stmt.where(ServerOffice.office_uuid == office)
+    if state:
+        stmt = stmt.where(ServerEntry.state == state)
+    return stmt, template
+
+
+def _rows(session: Session, office, template, state, after: int, limit: int) -> list:
+    """Up to `limit` matching rows after the cursor; the template is matched in the entry's
+    own document (it is JSON: filtered here, not in SQL, for PostgreSQL and SQLite alike)."""
+    stmt, template = _query(office, template, state, after)
+    out, cursor = [], after
+    while len(out) < limit:
+        batch = session.execute(stmt.where(ServerEntry.id > cursor).limit(max(limit, 200))).all()
+        if not batch:
+            break
+        for row in batch:
+            cursor = row[0].id
+            if template and ((row[0].content or {}).get("register") or {}).get("template_id") != template:
+                continue
+            out.append(row)
+            if len(out) == limit:
+                break
+    return out
+
+
+def _item(e: ServerEntry, office_uuid: str, office_name: str, batch_uuid: str) -> dict:
+    return {"id": e.id, "entry_uuid": e.entry_uuid, "version": e.version, "sha256": e.sha256, "state": e.state,
+            "reason": e.reason, "office_uuid": office_uuid, "office_name": office_name, "batch_uuid": batch_uuid,
+            "received_at": e.received_at.isoformat(timespec="seconds") + "Z", "content": e.content}
+
+
+def entries_page(session: Session, *, office: str | None = None, template: str | None = None,
+                 state: str | None = None, after: int = 0, limit: int = 200) -> dict:
+    """A page of received entries (oldest first) with their documents; `next` is the cursor
+    for the following page (None when this was the last)."""
+    rows = _rows(session, office, template, state, after, limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {"entries": [_item(*r) for r in rows], "next": rows[-1][0].id if more else None}
+
+
+def entries_csv(session: Session, *, office: str | None = None, template: str | None = None,
+                state: str | None = None) -> Iterator[str]:
+    """The matching entries as CSV text, piece by piece: a byte-order mark (Excel reads the
+    Urdu right), the fixed columns, then one column per field of the entries' values in the
+    order first seen (two passes: the fields, then the rows)."""
+    fields: dict[str, None] = {}
+    after = 0
+    while rows := _rows(session, office, template, state, after, CHUNK):
+        for r in rows:
+            fields.update(dict.fromkeys((r[0].content or {}).get("values") or {}))
+        after = rows[-1][0].id
+    buf = io.StringIO()
+    out = csv.writer(buf)
+    out.writerow([*CSV_FIXED, *fields])
+    yield "\ufeff" + buf.getvalue()
+    after = 0
+    while rows := _rows(session, office, template, state, after, CHUNK):
+        buf = io.StringIO()
+        out = csv.writer(buf)
+        for e, office_uuid, office_name, batch_uuid in rows:
+            doc = e.content or {}
+            reg = doc.get("register") or {}
+            page = doc.get("page") or {}
+            values = doc.get("values") or {}
+            out.writerow([office_name, office_uuid, batch_uuid, e.received_at.isoformat(timespec="seconds") + "Z",
+                          e.state, e.reason, e.entry_uuid, e.version, reg.get("template_id", ""),
+                          reg.get("district", ""), reg.get("tehsil", ""), reg.get("mauza", ""),
+                          reg.get("hadbast_no", ""), reg.get("year", ""), page.get("page_no", ""),
+                          doc.get("row_no", ""), doc.get("approved_by") or "", doc.get("verified_by") or "",
+                          *[values.get(f, "") for f in fields]])
+        yield buf.getvalue()
+        after = rows[-1][0].id
