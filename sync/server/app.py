@@ -352,7 +352,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/v1/admin/entries", tags=["admin"], dependencies=[Admin],
              summary="Received entries with their documents, a page at a time (oldest first)")
     def list_entries(session: SessionDep, office: str | None = Query(None, description="an office's id (uuid)"),
-                     template: str | None = Query(None, description="register kind: jamabandi, khasra_girdawari, ..."),
+                     template: str | None = Query(None, description="register kind: jamabandi, girdawari, intiqal"),
                      state: str | None = Query(None, pattern="^(received|accepted|rejected)$"),
                      after: int = Query(0, ge=0, description="the `next` of the page before"),
                      limit: int = Query(200, ge=1, le=1000)) -> dict:
