@@ -41,13 +41,13 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
     ws, user = signed
     if user.language != lang and apply_language(app, user.language):
         save_language(user.language)  # the sign-in screen follows the last user's language
-    host = MainWindowHost(ws, user.actor())
+    host = MainWindowHost(ws, user.actor(), root=root)
     host.window.show()
     try:
         return app.exec()
     finally:
         host.shutdown()
-        ws.close()
+        host.ws.close()
 
 
 class MainWindowHost(QObject):
@@ -56,16 +56,43 @@ class MainWindowHost(QObject):
     Qt builds a window's texts and direction once, so a new window is how they apply at once.
     The new window opens where the old one was (register, page, tab, sync panel, geometry)."""
 
-    def __init__(self, ws, actor, prefs=None) -> None:
+    def __init__(self, ws, actor, prefs=None, *, root=None) -> None:
         super().__init__()
         self.ws, self.actor = ws, actor
+        self.root = root if root is not None else ws.root
         self.window = self._build(prefs=prefs)
 
     def _build(self, prefs=None, view=None):
         win = open_main_window(self.ws, actor=self.actor, prefs=prefs, view=view)
         # queued: the old window's menu action returns before the window goes away
         win.rebuild_requested.connect(self.rebuild, Qt.ConnectionType.QueuedConnection)
+        win.sign_out_requested.connect(self.sign_out, Qt.ConnectionType.QueuedConnection)
         return win
+
+    def sign_out(self) -> bool:
+        """Account › Sign out: the window closes (its writes finished, its OCR left to resume),
+        the workspace too (an encrypted one opens again only with the next user's password),
+        and the sign-in asks who is next: one office PC, several people. Giving up there ends
+        the app. True when someone signed in again."""
+        from desktop.i18n import apply_language, save_language
+        from desktop.login import sign_in_interactive
+
+        old = self.window
+        old.shutdown()
+        old.hide()
+        self.ws.close()
+        signed = sign_in_interactive(self.root)
+        old.deleteLater()
+        if signed is None:
+            QApplication.instance().quit()
+            return False
+        self.ws, user = signed
+        self.actor = user.actor()
+        if apply_language(QApplication.instance(), user.language):
+            save_language(user.language)
+        self.window = self._build()
+        self.window.show()
+        return True
 
     def rebuild(self, lang: str) -> None:
         """Close the window (its queued writes finished, its OCR left to resume) and open a

@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
     # The user's language or the office's display settings changed: build the window again
     # (desktop.main.MainWindowHost does) in that language (the argument).
     rebuild_requested = Signal(str)
+    # Account › Sign out: the window goes and the sign-in asks who is next (desktop.main)
+    sign_out_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent=None, *, view: ViewState | None = None) -> None:
         super().__init__(parent)
@@ -261,6 +263,7 @@ class MainWindow(QMainWindow):
             ActionSpec("users", "&Account", "Users…", lambda: oversight.open_users(self), oversight.ADMINS),
             ActionSpec("changePassword", "&Account", "Change my password…", lambda: oversight.change_password(self)),
             ActionSpec("preferences", "&Account", "Preferences…", lambda: open_preferences(self)),
+            ActionSpec("signOut", "&Account", "Sign out", self.sign_out_requested.emit, shortcut="Ctrl+Shift+L"),
             ActionSpec("shortcuts", "&Help", "Keyboard shortcuts", lambda: help_dialogs.show_shortcuts(self),
                        shortcut="F1"),
             ActionSpec("about", "&Help", "About Daftar", lambda: help_dialogs.show_about(self)),

@@ -913,6 +913,10 @@
             <translation>صوتی اردو ٹائپنگ (لاطینی کلیدوں سے اردو)</translation>
         </message>
         <message>
+            <source>Sign out</source>
+            <translation>باہر نکلیں (دوسرا صارف)</translation>
+        </message>
+        <message>
             <source>Urdu keyboard</source>
             <translation>اردو کی بورڈ</translation>
         </message>

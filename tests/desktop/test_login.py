@@ -306,3 +306,46 @@ def test_the_workspace_path_reads_left_to_right_in_urdu(qtbot, qapp, root):
     assert slash_is_first(first), first
     # (the check itself tells the two apart)
     assert not slash_is_first(first.replace("\u2066", "").replace("\u2069", ""))
+
+
+def test_sign_out_hands_the_computer_to_the_next_user(qtbot, root, monkeypatch):
+    from desktop import login
+    from desktop.main import MainWindowHost
+    from desktop.qt import QApplication
+    from tests.desktop.conftest import wait_idle
+
+    # GIVEN clerk1 signed in on the office PC
+    ws, clerk = access.sign_in(root, username="clerk1", password="clerk1-pass")
+    host = MainWindowHost(ws, clerk.actor(), root=root)
+    first = host.window
+    wait_idle(qtbot, first.ctx)
+    gone = []
+    first.destroyed.connect(lambda *_: gone.append(True))
+    asked = []
+
+    def next_user(r, **kw):
+        asked.append(r)
+        return access.sign_in(r, username="admin", password="admin-pass-1")
+
+    monkeypatch.setattr(login, "sign_in_interactive", next_user)
+    # WHEN he chooses Account › Sign out
+    first.actions_by_name["signOut"].trigger()
+    qtbot.waitUntil(lambda: host.window is not first, timeout=10000)
+    second = host.window
+    qtbot.addWidget(second)
+    try:
+        # THEN his window and workspace are closed, the sign-in asked who is next, and the
+        # administrator's window opens on the workspace opened again for him
+        qtbot.waitUntil(lambda: bool(gone), timeout=5000)  # his window is gone, not just hidden
+        assert asked == [root] and ws._open_lock is None and host.ws is not ws
+        assert second.ctx.actor.username == "admin" and "admin" in second.windowTitle()
+        wait_idle(qtbot, second.ctx)
+        # WHEN the next one gives up at the sign-in THEN the app ends
+        quits = []
+        monkeypatch.setattr(login, "sign_in_interactive", lambda r, **kw: None)
+        monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+        assert host.sign_out() is False and quits == [True]
+    finally:
+        host.shutdown()
+        host.window.close()
+        host.ws.close()
