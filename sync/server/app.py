@@ -10,6 +10,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
@@ -374,14 +375,20 @@ def create_app(settings: Settings) -> FastAPI:
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/admin", include_in_schema=False, dependencies=[Admin], response_class=HTMLResponse)
-    def admin_page(session: SessionDep) -> str:
+    def admin_page(session: SessionDep, token: str | None = Query(None)) -> str:
         rows = []
         for o in ingest.batches_by_office(session):
             for b in o["batches"]:
                 rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in
                             (o["name"], o["office_id"], b["batch_id"], b["entries"], b["source"], b["received_at"])) + "</tr>")
+        # the received entries as CSV, one link per register kind (a browser carries the token in the address)
+        auth = f"token={quote(token)}&" if token else ""
+        links = " · ".join(f"<a href='/v1/admin/entries.csv?{auth}{q}'>{label}</a>" for label, q in (
+            ("all", ""), ("jamabandi", "template=jamabandi"), ("girdawari", "template=girdawari"),
+            ("intiqal", "template=intiqal")))
         return ("<!doctype html><html><head><meta charset='utf-8'><title>Daftar: received batches</title></head>"
-                "<body><h1>Received batches</h1><table border='1' cellpadding='4'><tr><th>Office</th><th>Office id</th>"
+                f"<body><h1>Received batches</h1><p>Received entries as CSV: {links}</p>"
+                "<table border='1' cellpadding='4'><tr><th>Office</th><th>Office id</th>"
                 "<th>Batch</th><th>Entries</th><th>Source</th><th>Received (UTC)</th></tr>"
                 + "".join(rows) + "</table></body></html>")
 

@@ -74,3 +74,17 @@ def test_an_office_cannot_read_the_central_entries(office, server):
         # WHEN it asks for every office's entries THEN it is refused
         assert c.get("/v1/admin/entries").status_code in (401, 403)
         assert c.get("/v1/admin/entries.csv").status_code in (401, 403)
+
+
+def test_the_admin_page_links_each_kind_of_entry_as_csv_for_a_browser(office, server):
+    import re
+
+    # GIVEN entries on the server and the admin page opened in a browser (token in the address)
+    _sent(office, server)
+    with httpx.Client(base_url=server.url, verify=ssl.create_default_context(cafile=server.ca), timeout=30) as c:
+        page = c.get("/admin", params={"token": server.admin}).text
+        # THEN it links the CSV of every entry and of each register kind, the token carried along
+        links = re.findall(r"href='([^']+)'", page)
+        assert len(links) == 4 and all(f"token={server.admin}" in link for link in links)
+        got = c.get(links[1].replace("&amp;", "&"))  # jamabandi
+        assert got.status_code == 200 and got.content.decode("utf-8").count("\n") == 7  # header + 6 rows
