@@ -53,6 +53,38 @@ def add_workspace_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_sign_in_arg(p: argparse.ArgumentParser) -> None:
+    """--user NAME: who signs in to open an encrypted workspace (see `open_workspace`)."""
+    p.add_argument("--user", metavar="NAME", default=None,
+                   help="an encrypted workspace: sign in as this user (password from $DAFTAR_PASSWORD, "
+                        "else asked; $DAFTAR_USER when not given)")
+
+
+def open_workspace(root, user: str | None = None, *, what: str = "this command"):
+    """Open an existing workspace for a command; an encrypted one with the password of `user`
+    (or $DAFTAR_USER), read from $DAFTAR_PASSWORD or asked on the terminal (never echoed).
+    WorkspaceError, naming the workspace and what to add, when it cannot be opened."""
+    import getpass
+    import os
+
+    from records.workspace import Workspace, WorkspaceError
+
+    if not Workspace.is_encrypted(root):
+        return Workspace.open(root)
+    user = user or os.environ.get("DAFTAR_USER")
+    if not user:
+        raise WorkspaceError(f"The workspace {root or 'at the default place'} is encrypted: "
+                             f"add --user NAME to sign in for {what}.")
+    from records.crypto import CryptoError
+
+    password = os.environ.get("DAFTAR_PASSWORD") or getpass.getpass(f"Password for {user}: ")
+    try:
+        key = Workspace.unlock(root, user, password)
+    except CryptoError as e:
+        raise WorkspaceError(f"Cannot sign in as {user}: {e}") from None
+    return Workspace.open(root, key=key)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

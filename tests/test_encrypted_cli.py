@@ -137,3 +137,31 @@ def test_a_plain_workspace_is_recovered_only_when_asked_without_a_code(tmp_path,
     ws, user = access.sign_in(root, username="boss", password="new-start-22")
     ws.close()
     assert user.must_change_password
+
+
+def test_commands_open_an_encrypted_workspace_with_a_users_password(tmp_path, monkeypatch, capsys):
+    # GIVEN an encrypted office workspace
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    assert main(["init", "--workspace", str(root), "--admin", "boss", "--encrypted"]) == 0
+    capsys.readouterr()
+    ws = str(root)
+    # WHEN IT staff verify its audit trail without saying who signs in
+    # THEN it says to add --user (it failed before on every encrypted workspace)
+    assert main(["audit", "verify", "--workspace", ws]) == 1
+    assert "is encrypted: add --user NAME" in capsys.readouterr().err
+    # WHEN with --user (the password from $DAFTAR_PASSWORD) THEN the commands work
+    assert main(["audit", "verify", "--workspace", ws, "--user", "boss"]) == 0
+    assert "audit chain OK" in capsys.readouterr().out
+    assert main(["audit", "list", "--workspace", ws, "--user", "boss", "--by", "boss"]) == 0
+    assert "boss" in capsys.readouterr().out
+    out = tmp_path / "all.csv"
+    assert main(["export", "--workspace", ws, "--user", "boss", str(out)]) == 0 and out.is_file()
+    assert main(["sync", "--workspace", ws, "--user", "boss", "--status"]) == 0
+    capsys.readouterr()
+    # AND $DAFTAR_USER does for --user; a wrong password is refused naming the user
+    monkeypatch.setenv("DAFTAR_USER", "boss")
+    assert main(["audit", "verify", "--workspace", ws]) == 0
+    monkeypatch.setenv("DAFTAR_PASSWORD", "not-the-pass")
+    assert main(["audit", "verify", "--workspace", ws]) == 1
+    assert "Cannot sign in as boss" in capsys.readouterr().err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from daftar.cli import add_workspace_arg
+from daftar.cli import add_sign_in_arg, add_workspace_arg, open_workspace
 
 
 def register(sub) -> None:
@@ -12,11 +12,13 @@ def register(sub) -> None:
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     v = asub.add_parser("verify", help="check the hash chain; names the first broken event")
     add_workspace_arg(v)
+    add_sign_in_arg(v)
     v.add_argument("--json", action="store_true", help="print the result as JSON")
     v.set_defaults(func=run_verify)
     lst = asub.add_parser("list", help="list events (newest last)")
     add_workspace_arg(lst)
-    lst.add_argument("--user", help="only events by this user name")
+    add_sign_in_arg(lst)
+    lst.add_argument("--by", metavar="NAME", help="only events by this user name")
     lst.add_argument("--entry", help="only events of this entry UUID")
     lst.add_argument("--register", type=int, help="only events of this register id")
     lst.add_argument("--since", help="only events from this date (YYYY-MM-DD)")
@@ -26,9 +28,8 @@ def register(sub) -> None:
 
 def run_verify(args) -> int:
     from records import audit
-    from records.workspace import Workspace
 
-    ws = Workspace.open(args.workspace)
+    ws = open_workspace(args.workspace, args.user, what="the audit trail")
     try:
         with ws.session() as s:
             r = audit.verify(s)
@@ -46,12 +47,11 @@ def run_verify(args) -> int:
 
 def run_list(args) -> int:
     from records.audit_query import AuditFilter, query_events
-    from records.workspace import Workspace
 
-    ws = Workspace.open(args.workspace)
+    ws = open_workspace(args.workspace, args.user, what="the audit trail")
     try:
         with ws.session() as s:
-            events = query_events(s, AuditFilter(username=args.user, entry_uuid=args.entry,
+            events = query_events(s, AuditFilter(username=args.by, entry_uuid=args.entry,
                                                  register_id=args.register, since=args.since, limit=args.limit))
     finally:
         ws.close()

@@ -45,20 +45,9 @@ def _password(user: str) -> str:
 
 def _open(root, user: str | None):
     """Open a workspace; an encrypted one with the user's password."""
-    from records.workspace import Workspace, WorkspaceError
+    from daftar.cli import open_workspace
 
-    if not Workspace.is_encrypted(root):
-        return Workspace.open(root)
-    if not user:
-        raise WorkspaceError(f"The workspace {root or 'at the default place'} is encrypted: "
-                             "add --user NAME to sign in for the backup.")
-    from records.crypto import CryptoError
-
-    try:
-        key = Workspace.unlock(root, user, _password(user))
-    except CryptoError as e:
-        raise WorkspaceError(f"Cannot sign in as {user}: {e}") from None
-    return Workspace.open(root, key=key)
+    return open_workspace(root, user, what="the backup")
 
 
 def run_backup(args) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from daftar.cli import add_workspace_arg
+from daftar.cli import add_sign_in_arg, add_workspace_arg, open_workspace
 
 SUFFIX = ".daftar-batch"
 
@@ -16,6 +16,7 @@ def register(sub) -> None:
     bs = p.add_subparsers(dest="batch_cmd", metavar="export|import|resend")
     e = bs.add_parser("export", help="write a signed batch file (manifest, entries, page images)")
     add_workspace_arg(e)
+    add_sign_in_arg(e)
     e.add_argument("out", metavar="OUT.daftar-batch")
     e.add_argument("--batch", default=None, metavar="UUID", help="which batch (default: the oldest one not yet acknowledged)")
     e.add_argument("--seal", metavar="USERNAME", default=None,
@@ -32,6 +33,7 @@ def register(sub) -> None:
     r = bs.add_parser("resend", help="seal the entries refused batches held back (a conflict elsewhere in "
                                      "their batch) into a new batch for the next sync")
     add_workspace_arg(r)
+    add_sign_in_arg(r)
     r.add_argument("--as", dest="username", required=True, metavar="USERNAME", help="the supervisor who does it")
     r.add_argument("--batch", default=None, metavar="UUID", help="only this refused batch (default: all)")
     r.set_defaults(func=run_resend)
@@ -39,10 +41,9 @@ def register(sub) -> None:
 
 
 def run_export(args) -> int:
-    from records.workspace import Workspace
     from sync.batchfile import BatchFileError, export_batch, seal_approved
 
-    ws = Workspace.open(args.workspace)
+    ws = open_workspace(args.workspace, args.user, what="the batch file")
     try:
         try:
             if args.seal:
@@ -65,9 +66,8 @@ def run_resend(args) -> int:
     from records.models import User
     from records.outbox import OutboxError, resend_undelivered
     from records.workflow import WorkflowError
-    from records.workspace import Workspace
 
-    ws = Workspace.open(args.workspace)
+    ws = open_workspace(args.workspace, args.user, what="the batch file")
     try:
         with ws.session() as s:
             u = s.scalar(select(User).where(User.username == args.username))

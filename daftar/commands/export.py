@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from daftar.cli import add_workspace_arg
+from daftar.cli import add_sign_in_arg, add_workspace_arg, open_workspace
 
 EPILOG = """examples:
   daftar export --format csv --register 1 --raw jamabandi.csv
@@ -48,6 +48,7 @@ def register(sub) -> None:
     p.add_argument("--urdu-font", choices=("naskh", "nastaliq"), default=None,
                    help="pdf: the Urdu font (default: the office setting print.urdu_font, Naskh unless set)")
     add_workspace_arg(p)
+    add_sign_in_arg(p)
     p.set_defaults(func=run_export)
 
     i = sub.add_parser("import", help="import a JSON export into an empty workspace",
@@ -70,13 +71,12 @@ def run_export(args) -> int:
 
     from records.exports.json_export import ExportError
     from records.reports.layout import ReportError
-    from records.workspace import Workspace
 
     out = Path(args.out)
     fmt = args.format or out.suffix.lower().lstrip(".")
     if fmt not in ("csv", "json", "pdf"):
         return _fail(f"{out}: say --format csv, json or pdf (or name the file .csv/.json/.pdf)")
-    ws = Workspace.open(args.workspace)
+    ws = open_workspace(args.workspace, args.user, what="the export")
     try:
         if fmt == "csv":
             from records.exports.csv_export import CsvFilter, export_csv

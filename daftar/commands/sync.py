@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import sys
 
-from daftar.cli import add_workspace_arg
+from daftar.cli import add_sign_in_arg, add_workspace_arg, open_workspace
 
 
 def register(sub) -> None:
     p = sub.add_parser("sync", help="send approved batches to the central server and fetch decisions")
     add_workspace_arg(p)
+    add_sign_in_arg(p)
     p.add_argument("--enrol", action="store_true", help="register this office with the server (IT)")
     p.add_argument("--server", default=None, metavar="URL", help="central server address (with --enrol)")
     p.add_argument("--admin-token", default=None, help="administrator token (with --enrol)")
@@ -30,10 +31,9 @@ def argparse_suppress():
 
 
 def run(args) -> int:
-    from records.workspace import Workspace
     from sync import engine
 
-    ws = Workspace.open(args.workspace)
+    ws = open_workspace(args.workspace, args.user, what="sync")
     try:
         if args.enrol:
             if not args.server or not args.admin_token:
