@@ -24,6 +24,7 @@ COMMANDS = [
     "selftest",
     "notices",
     "recover",
+    "check",
 ]
 
 

@@ -1,0 +1,72 @@
+"""A workspace's health, for IT staff (`daftar check`): the database's own integrity check,
+every page image there and matching its hash, and the audit chain unbroken. Each part says
+what it found in words an operator can act on (which register, page and file), and the
+command says what to do (restore the latest backup). Read only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, text
+
+from records import audit
+from records.images import ImageStoreError
+from records.models import Page, Register
+
+
+@dataclass(frozen=True)
+class Part:
+    """One checked part: its name, whether it is sound, a one-line summary, and the problems."""
+
+    name: str
+    ok: bool
+    summary: str
+    problems: tuple[str, ...] = field(default_factory=tuple)
+
+
+def check_database(ws) -> Part:
+    """SQLite's (SQLCipher's) own `PRAGMA integrity_check` over the whole database."""
+    with ws.engine.connect() as conn:
+        rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).fetchall()]
+    if rows == ["ok"]:
+        return Part("database", True, "the database's integrity check found nothing wrong")
+    return Part("database", False, f"the database's integrity check found {len(rows)} problem(s)", tuple(rows[:20]))
+
+
+def check_images(ws) -> Part:
+    """Every page's image is in the image store and its content matches its hash (an
+    encrypted workspace's images are decrypted to check them)."""
+    with ws.session() as s:
+        pages = s.execute(
+            select(Page.image_sha256, Page.page_no, Page.image_name, Register.mauza, Register.year, Register.volume)
+            .join(Register, Register.id == Page.register_id)
+            .where(Page.image_sha256.is_not(None)).order_by(Register.id, Page.page_no)).all()
+    problems, seen = [], set()
+    for sha, page_no, name, mauza, year, volume in pages:
+        if sha in seen:
+            continue
+        seen.add(sha)
+        try:
+            ws.images.get(sha)
+        except ImageStoreError:
+            kind = "damaged" if ws.images.path(sha).is_file() else "missing"
+            problems.append(f"register {mauza} {year} (volume {volume}), page {page_no} ({name or sha[:12]}): "
+                            f"its image is {kind}")
+    if problems:
+        return Part("page images", False, f"{len(problems)} of {len(seen)} page image(s) missing or damaged",
+                    tuple(problems))
+    return Part("page images", True, f"all {len(seen)} page image(s) present and matching their hashes")
+
+
+def check_audit(ws) -> Part:
+    """The audit trail's hash chain and MACs (`records.audit.verify`)."""
+    with ws.session() as s:
+        r = audit.verify(s)
+    if r.ok:
+        return Part("audit trail", True, f"the audit chain is whole: {r.checked} events")
+    return Part("audit trail", False, f"the audit chain is broken at event {r.first_bad_id}: {r.reason}")
+
+
+def check_workspace(ws) -> list[Part]:
+    """All parts, in the order an operator reads them."""
+    return [check_database(ws), check_images(ws), check_audit(ws)]

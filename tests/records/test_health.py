@@ -1,0 +1,52 @@
+"""`daftar check` / records.health: a workspace's database, page images and audit chain."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from daftar.cli import main
+from records import services
+from records.accounts import create_user
+from records.health import check_workspace
+
+
+def _office(ws):
+    """Two registers' pages with their images (three distinct images)."""
+    with ws.session() as s:
+        admin = create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
+        rid = services.create_register(s, actor=admin, template="jamabandi", district="لاہور", tehsil="رائیونڈ",
+                                       mauza="کوٹ", hadbast_no="12", year="2019-20")
+        pages = [services.add_page(s, ws.images, actor=admin, register_id=rid, data=f"PNG page {i}".encode(),
+                                   name=f"scan-{i}.png") for i in range(3)]
+    return pages
+
+
+def test_a_sound_workspace_passes_every_part(workspace, capsys):
+    _office(workspace)
+    parts = check_workspace(workspace)
+    assert [(p.name, p.ok) for p in parts] == [("database", True), ("page images", True), ("audit trail", True)]
+    assert "all 3 page image(s)" in parts[1].summary
+    assert main(["check", "--workspace", str(workspace.root)]) == 0
+    assert capsys.readouterr().out.count("PASS") == 3
+
+
+def test_missing_and_damaged_images_and_a_changed_audit_event_are_named(workspace, capsys):
+    # GIVEN a workspace whose disk lost one page image, garbled another, and whose audit
+    # trail was edited outside Daftar
+    pages = _office(workspace)
+    workspace.images.path(pages[0].sha256).unlink()
+    damaged = workspace.images.path(pages[2].sha256)
+    damaged.write_bytes(damaged.read_bytes()[:-3] + b"xyz")
+    workspace.close()
+    con = sqlite3.connect(workspace.root / "daftar.sqlite")
+    con.execute("UPDATE audit_event SET username = 'someone' WHERE id = 2")
+    con.commit()
+    con.close()
+    # WHEN IT staff run the check
+    rc = main(["check", "--workspace", str(workspace.root)])
+    out = capsys.readouterr().out
+    # THEN each broken part fails, naming the register, page and file, and what to do
+    assert rc == 1
+    assert "PASS database" in out and "FAIL page images: 2 of 3" in out and "FAIL audit trail" in out
+    assert "page 1 (scan-0.png): its image is missing" in out and "page 3 (scan-2.png): its image is damaged" in out
+    assert "کوٹ" in out and "daftar restore BACKUP" in out
