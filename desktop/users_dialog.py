@@ -255,17 +255,23 @@ class UsersDialog(QDialog):
                                                full_name=full_name),
                     self.tr("User {user} created.").format(user=username))
 
-    def reset_password(self) -> None:
+    def _with_new_password(self, ask, change, done: str) -> None:
+        """Ask a new password for the selected user (`ask(user)`), then write `change(ws, actor,
+        user_id, password)`; `done` (with {user}) said when it is written."""
         user = self.selected_user()
         if user is None:
             self.status.setText(self.tr("Select a user first."))
             return
-        password = self.ask_reset(user)
+        password = ask(user)
         if password is None:
             return
         ws, actor = self.ctx.ws, self.ctx.actor
-        self._write(lambda: access.reset_password(ws, actor=actor, user_id=user.id, new_password=password),
-                    self.tr("New password set for {user}; they must change it at the next sign-in.").format(user=user.username))
+        self._write(lambda: change(ws, actor=actor, user_id=user.id, new_password=password),
+                    done.format(user=user.username))
+
+    def reset_password(self) -> None:
+        self._with_new_password(self.ask_reset, access.reset_password, self.tr(
+            "New password set for {user}; they must change it at the next sign-in."))
 
     def disable_or_enable(self) -> None:
         """The selected user disabled, or enabled again when disabled."""
@@ -278,17 +284,8 @@ class UsersDialog(QDialog):
     def enable_user(self) -> None:
         """Enable the selected, disabled user again with a new password (to be changed at the
         next sign-in; on an encrypted workspace it opens the workspace again)."""
-        user = self.selected_user()
-        if user is None:
-            self.status.setText(self.tr("Select a user first."))
-            return
-        password = self.ask_enable(user)
-        if password is None:
-            return
-        ws, actor = self.ctx.ws, self.ctx.actor
-        self._write(lambda: access.enable_user(ws, actor=actor, user_id=user.id, new_password=password),
-                    self.tr("{user} is enabled again and must choose a new password at the next sign-in.")
-                    .format(user=user.username))
+        self._with_new_password(self.ask_enable, access.enable_user, self.tr(
+            "{user} is enabled again and must choose a new password at the next sign-in."))
 
     def remove_user(self) -> None:
         user = self.selected_user()

@@ -366,17 +366,23 @@ def oversight_back_up(win, folder):
     return oversight.back_up(win, folder)
 
 
-def test_the_sync_panel_says_approved_entries_wait_for_verification(qtbot, workspace, qapp, actors):
-    from desktop import oversight
-    from sync import engine
-
-    # GIVEN clerk1's page approved by girdawar1, the office requiring verification (the default)
+def _approved_page(workspace, actors) -> tuple[int, list[int]]:
+    """A page of clerk1's, submitted and approved by girdawar1: (page id, entry ids)."""
     clerk = AppContext.create(workspace, actors["clerk1"])
     _rid, (pid,) = make_register(clerk)
     with workspace.session() as s:
         ids = [r.entry_id for r in services.page_rows(s, pid)]
         services.transition(s, actor=actors["clerk1"], entry_ids=ids, action="submit")
         services.transition(s, actor=actors["girdawar1"], entry_ids=ids, action="approve")
+    return pid, ids
+
+
+def test_the_sync_panel_says_approved_entries_wait_for_verification(qtbot, workspace, qapp, actors):
+    from desktop import oversight
+    from sync import engine
+
+    # GIVEN clerk1's page approved by girdawar1, the office requiring verification (the default)
+    _pid, ids = _approved_page(workspace, actors)
     engine.set_paused(workspace, True)
     assert engine.queue_status(workspace).unverified == len(ids) and engine.queue_status(workspace).ready == 0
     win = _window(qtbot, workspace, actors["girdawar1"])
@@ -398,12 +404,8 @@ def test_a_supervisor_seals_approved_entries_from_the_sync_panel(qtbot, workspac
 
     # GIVEN clerk1's page approved by girdawar1, the office not requiring verification, and
     # sync paused (no server here)
-    clerk = AppContext.create(workspace, actors["clerk1"])
-    _rid, (pid,) = make_register(clerk)
+    pid, ids = _approved_page(workspace, actors)
     with workspace.session() as s:
-        ids = [r.entry_id for r in services.page_rows(s, pid)]
-        services.transition(s, actor=actors["clerk1"], entry_ids=ids, action="submit")
-        services.transition(s, actor=actors["girdawar1"], entry_ids=ids, action="approve")
         office_settings.change(s, actor=actors["admin"], values={"workflow.require_verification": False})
     engine.set_paused(workspace, True)
     win = _window(qtbot, workspace, actors["girdawar1"])
