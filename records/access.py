@@ -95,10 +95,7 @@ def recover_account(root, *, username: str, new_password: str, code: str | None 
     must choose its own password at the next sign-in, and the audit trail records it
     (user.recovered, by "recovery"). Raises WrongPassword for a wrong code, AccountError for
     an unknown user, a refused password or a missing code."""
-    from sqlalchemy import func, select
-
     from records import audit
-    from records.models import User
     from records.workspace import Workspace
 
     encrypted = Workspace.is_encrypted(root)
@@ -112,13 +109,10 @@ def recover_account(root, *, username: str, new_password: str, code: str | None 
     ws = Workspace.open(root, key=key)
     try:
         with ws.session() as s:
-            u = s.scalars(select(User).where(func.lower(User.username) == username.strip().lower())).first()
+            u = accounts.user_named(s, username)
             if u is None:
                 raise AccountError("no such user")
-            u.password_hash = accounts.hash_password(new_password)
-            u.must_change_password = True
-            u.failed_logins = 0
-            u.locked_until = None
+            accounts.give_new_password(u, new_password)
             u.active = True
             audit.record(s, actor=audit.Actor(None, RECOVERY_ACTOR_NAME, "system"), action="user.recovered",
                          entity="user", entity_id=u.id,

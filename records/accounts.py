@@ -97,13 +97,28 @@ def lock_delay(failures: int) -> int:
     return min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (failures - FREE_ATTEMPTS))
 
 
+def user_named(session: Session, username: str) -> User | None:
+    """The account of a user name, whatever its case and surrounding spaces (None if none)."""
+    return session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+
+
+def give_new_password(u: User, new_password: str) -> None:
+    """Set a password someone else chose (a reset, a recovery): the user must change it at the
+    next sign-in, and failed sign-ins and their lock are forgotten. Rules checked first."""
+    _check_password_rules(new_password, u.username)
+    u.password_hash = hash_password(new_password)
+    u.must_change_password = True
+    u.failed_logins = 0
+    u.locked_until = None
+
+
 def login(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> UserView:
     """Check a password. Repeated failures lock the account for an increasing time.
 
     A failure is committed before AccountError is raised, so it counts whatever the caller does.
     """
     now = now or utcnow()
-    u = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+    u = user_named(session, username)
     if u is None or not u.active:
         _hasher.hash("timing-equaliser")
         raise AccountError("wrong user name or password")
@@ -152,11 +167,7 @@ def reset_password(session: Session, *, actor: Actor, user_id: int, new_password
     u = session.get(User, user_id)
     if u is None:
         raise AccountError("no such user")
-    _check_password_rules(new_password, u.username)
-    u.password_hash = hash_password(new_password)
-    u.must_change_password = True
-    u.failed_logins = 0
-    u.locked_until = None
+    give_new_password(u, new_password)
     audit.record(session, actor=actor, action="user.password_reset", entity="user", entity_id=u.id)
 
 

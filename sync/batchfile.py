@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from records.models import Batch, OutboxItem, User
+from records.models import Batch, OutboxItem
 from records.outbox import BatchInfo, OutboxError, batch_info, submission
 
 
@@ -24,15 +24,14 @@ def seal_approved(ws, *, username: str) -> BatchInfo:
     """Seal the entries ready to be sent into a new batch, acting as `username` (a
     supervisor): approved ones, or verified ones where the office requires a revenue
     officer's verification (`records.outbox.seal_batchable`, as the app's sync panel does)."""
-    from sqlalchemy import func
-
+    from records.accounts import user_named
     from records.audit import Actor
     from records.outbox import seal_batchable
     from records.workflow import WorkflowError
 
     try:
         with ws.session() as s:
-            u = s.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+            u = user_named(s, username)
             if u is None:
                 raise BatchFileError(f"there is no user '{username}' in this workspace")
             return seal_batchable(s, actor=Actor(u.id, u.username, u.role))

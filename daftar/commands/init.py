@@ -78,7 +78,7 @@ def run(args) -> int:
         access.create_user(ws, actor=None, username=args.admin, password=password, role="admin")
     try:
         with ws.session() as s:
-            user = s.scalar(_user_id_query(args.admin))
+            user = accounts.user_named(s, args.admin).id
             accounts.set_profile(s, user_id=user, full_name=args.full_name, language=args.language)
     finally:
         ws.close()
@@ -88,11 +88,3 @@ def run(args) -> int:
         print()
         print(RECOVERY_NOTICE.format(code=code))
     return 0
-
-
-def _user_id_query(username: str):
-    from sqlalchemy import func, select
-
-    from records.models import User
-
-    return select(User.id).where(func.lower(User.username) == username.strip().lower())
