@@ -193,22 +193,35 @@ def batchable_entries(session: Session, *, require_verification: bool | None = N
     """The entries a batch would take now: approved or verified (verified only where the
     office requires verification, workflow.require_verification, unless said), and not in
     a batch yet."""
+    return _batchable_and_unverified(session, require_verification)[0]
+
+
+def _batchable_and_unverified(session: Session, require_verification: bool | None = None
+                              ) -> tuple[list[Entry], int, bool]:
+    """`batchable_entries`, how many approved entries not in a batch the required
+    verification still holds back, and whether verification is required (one read of each)."""
     if require_verification is None:
         require_verification = _verification_required(session)
     entries = _ready_entries(session, None)
-    if require_verification:
-        entries = [e for e in entries if e.state == workflow.VERIFIED]
     queued = _queued(session, entries)
-    return [e for e in entries if (e.uuid, e.version) not in queued]
+    entries = [e for e in entries if (e.uuid, e.version) not in queued]
+    if not require_verification:
+        return entries, 0, False
+    verified = [e for e in entries if e.state == workflow.VERIFIED]
+    return verified, len(entries) - len(verified), True
+
+
+def batch_readiness(session: Session) -> tuple[int, int]:
+    """(entries a batch would take now, approved entries waiting for a required verification)."""
+    entries, unverified, _required = _batchable_and_unverified(session)
+    return len(entries), unverified
 
 
 def seal_batchable(session: Session, *, actor: Actor) -> BatchInfo:
     """Seal every batchable entry (`batchable_entries`) into a new batch queued for sending:
     what a supervisor does in the app before a sync (OutboxError when there is none)."""
-    required = _verification_required(session)
-    entries = batchable_entries(session, require_verification=required)
+    entries, waiting, required = _batchable_and_unverified(session)
     if not entries:
-        waiting = len(batchable_entries(session, require_verification=False)) if required else 0
         if waiting:
             raise OutboxError(f"{waiting} approved entries wait for a revenue officer's verification: "
                               "this office requires it before entries are sent")

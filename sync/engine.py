@@ -110,7 +110,7 @@ class QueueStatus:
     last_error: str | None
     paused: bool
     problems: tuple[tuple[str, int, str, str], ...]  # (entry uuid, version, state, message)
-    ready: int = 0  # approved entries not in a batch yet (records.outbox.batchable_entries)
+    ready: int = 0  # approved entries not in a batch yet (records.outbox.batch_readiness)
     unverified: int = 0  # approved entries the office's required verification still holds back
 
     @property
@@ -142,11 +142,9 @@ def queue_status(ws) -> QueueStatus:
             .order_by(OutboxItem.id).limit(200)
         ).all()
         problems = tuple((u, v, st, (err or "")) for u, v, st, err in probs)
-        from records.outbox import _verification_required, batchable_entries
+        from records.outbox import batch_readiness
 
-        required = _verification_required(s)
-        ready = len(batchable_entries(s, require_verification=required))
-        unverified = len(batchable_entries(s, require_verification=False)) - ready if required else 0
+        ready, unverified = batch_readiness(s)
         return QueueStatus(counts, get_state(s, K_LAST_SUCCESS), get_state(s, K_LAST_ERROR) or None,
                            get_state(s, K_PAUSED) == "1", problems, ready, unverified)
 
