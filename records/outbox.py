@@ -183,7 +183,8 @@ def _queued(session: Session, entries: list[Entry]) -> set[tuple[str, int]]:
         OutboxItem.entry_uuid.in_([e.uuid for e in entries]))).all())
 
 
-def _verification_required(session: Session) -> bool:
+def verification_required(session: Session) -> bool:
+    """Whether the office requires a revenue officer's verification before entries are batched."""
     from records.office_settings import read
 
     return bool(read(session).get("workflow.require_verification"))
@@ -201,7 +202,7 @@ def _batchable_and_unverified(session: Session, require_verification: bool | Non
     """`batchable_entries`, how many approved entries not in a batch the required
     verification still holds back, and whether verification is required (one read of each)."""
     if require_verification is None:
-        require_verification = _verification_required(session)
+        require_verification = verification_required(session)
     entries = _ready_entries(session, None)
     queued = _queued(session, entries)
     entries = [e for e in entries if (e.uuid, e.version) not in queued]

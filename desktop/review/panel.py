@@ -32,6 +32,7 @@ from desktop.review import queries
 from desktop.review.page_view import ReviewPageView
 from desktop.ui_settings import restore_splitter
 from records import services, workflow
+from records.outbox import verification_required
 
 PageIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -42,16 +43,6 @@ REVIEW_KEYS = (
     ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("ReviewPanel", "Approve the page")),
     ("Ctrl+Shift+B", QT_TRANSLATE_NOOP("ReviewPanel", "Return the page with a comment")),
 )
-
-
-def _require_verification(session) -> bool:
-    from sqlalchemy import select
-
-    from records.models import Office
-    from records.settings import Settings
-
-    office = session.scalars(select(Office).order_by(Office.id).limit(1)).first()
-    return bool(Settings.from_dict(dict(office.settings or {}) if office else None).get("workflow.require_verification"))
 
 
 class ReviewPanel(QWidget):
@@ -137,7 +128,7 @@ class ReviewPanel(QWidget):
         state = self.waited_state()
 
         def body(s):
-            return queries.review_queue(s, state=state), queries.queue_counts(s), _require_verification(s)
+            return queries.review_queue(s, state=state), queries.queue_counts(s), verification_required(s)
 
         def done(res) -> None:
             queue, counts, rv = res

@@ -233,7 +233,7 @@ def test_the_administrator_sets_up_the_office(ctx, qtbot, tmp_path, monkeypatch)
         event = s.query(AuditEvent).filter_by(action="office.settings").one()
         assert event.detail["changed"]["workflow.require_verification"] is False
         # AND approved entries now go into a batch without a revenue officer's verification
-        assert outbox._verification_required(s) is False
+        assert outbox.verification_required(s) is False
     assert dlg.needs_new_window
 
 
