@@ -61,11 +61,18 @@ def add_sign_in_arg(p: argparse.ArgumentParser) -> None:
                         "else asked; $DAFTAR_USER when not given)")
 
 
+def password_for(user: str) -> str:
+    """A user's password for a command: $DAFTAR_PASSWORD, else asked on the terminal (never echoed)."""
+    import getpass
+    import os
+
+    return os.environ.get("DAFTAR_PASSWORD") or getpass.getpass(f"Password for {user}: ")
+
+
 def open_workspace(root, user: str | None = None, *, what: str = "this command"):
     """Open an existing workspace for a command; an encrypted one with the password of `user`
     (or $DAFTAR_USER), read from $DAFTAR_PASSWORD or asked on the terminal (never echoed).
     WorkspaceError, naming the workspace and what to add, when it cannot be opened."""
-    import getpass
     import os
 
     from records.workspace import Workspace, WorkspaceError
@@ -78,9 +85,8 @@ def open_workspace(root, user: str | None = None, *, what: str = "this command")
                              f"add --user NAME to sign in for {what}.")
     from records.crypto import CryptoError
 
-    password = os.environ.get("DAFTAR_PASSWORD") or getpass.getpass(f"Password for {user}: ")
     try:
-        key = Workspace.unlock(root, user, password)
+        key = Workspace.unlock(root, user, password_for(user))
     except CryptoError as e:
         raise WorkspaceError(f"Cannot sign in as {user}: {e}") from None
     return Workspace.open(root, key=key)

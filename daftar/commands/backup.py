@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from daftar.cli import add_workspace_arg
+from daftar.cli import add_sign_in_arg, add_workspace_arg, open_workspace, password_for
 
 
 def register(sub) -> None:
@@ -17,8 +17,7 @@ def register(sub) -> None:
     p.add_argument("dest", nargs="?", default=None, metavar="DEST",
                    help="backup file or folder (default: WORKSPACE/backups/daftar-backup-TIME.tar)")
     add_workspace_arg(p)
-    p.add_argument("--user", metavar="NAME",
-                   help="an encrypted workspace: sign in as NAME (password from $DAFTAR_PASSWORD or asked)")
+    add_sign_in_arg(p)
     p.set_defaults(func=run_backup)
 
     r = sub.add_parser(
@@ -36,24 +35,10 @@ def register(sub) -> None:
     r.set_defaults(func=run_restore)
 
 
-def _password(user: str) -> str:
-    import getpass
-    import os
-
-    return os.environ.get("DAFTAR_PASSWORD") or getpass.getpass(f"Password for {user}: ")
-
-
-def _open(root, user: str | None):
-    """Open a workspace; an encrypted one with the user's password."""
-    from daftar.cli import open_workspace
-
-    return open_workspace(root, user, what="the backup")
-
-
 def run_backup(args) -> int:
     from records.backup import create_backup
 
-    ws = _open(args.workspace, args.user)
+    ws = open_workspace(args.workspace, args.user, what="the backup")
     try:
         res = create_backup(ws, args.dest)
     finally:
@@ -73,7 +58,7 @@ def run_restore(args) -> int:
     from records.workspace import default_workspace_dir
 
     target = args.workspace or default_workspace_dir()
-    password = _password(args.user) if args.user else None
+    password = password_for(args.user) if args.user else None
     res = restore_backup(args.backup, target, force=args.force, username=args.user, password=password)
     c = res.counts
     print(f"Restored {args.backup} into {res.workspace}")
