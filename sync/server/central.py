@@ -20,22 +20,27 @@ CSV_FIXED = ("office", "office_uuid", "batch", "received_at", "state", "reason",
 CHUNK = 1000  # entries read at a time for the CSV
 
 
-def _query(office: str | None, template: str | None, state: str | None, after: int):
+def _query(office: str | None, state: str | None):
+    """Received entries with their office and batch, oldest first, filtered in SQL."""
     stmt = (select(ServerEntry, ServerOffice.office_uuid, ServerOffice.name, ServerBatch.batch_uuid)
             .join(ServerOffice, ServerOffice.id == ServerEntry.office_id)
             .join(ServerBatch, ServerBatch.id == ServerEntry.batch_id)
-            .where(ServerEntry.id > after).order_by(ServerEntry.id))
+            .order_by(ServerEntry.id))
     if office:
         stmt = stmt.where(ServerOffice.office_uuid == office)
     if state:
         stmt = stmt.where(ServerEntry.state == state)
-    return stmt, template
+    return stmt
+
+
+def _received_at(e: ServerEntry) -> str:
+    return e.received_at.isoformat(timespec="seconds") + "Z"
 
 
 def _rows(session: Session, office, template, state, after: int, limit: int) -> list:
     """Up to `limit` matching rows after the cursor; the template is matched in the entry's
     own document (it is JSON: filtered here, not in SQL, for PostgreSQL and SQLite alike)."""
-    stmt, template = _query(office, template, state, after)
+    stmt = _query(office, state)
     out, cursor = [], after
     while len(out) < limit:
         batch = session.execute(stmt.where(ServerEntry.id > cursor).limit(max(limit, 200))).all()
@@ -54,7 +59,7 @@ def _rows(session: Session, office, template, state, after: int, limit: int) -> 
 def _item(e: ServerEntry, office_uuid: str, office_name: str, batch_uuid: str) -> dict:
     return {"id": e.id, "entry_uuid": e.entry_uuid, "version": e.version, "sha256": e.sha256, "state": e.state,
             "reason": e.reason, "office_uuid": office_uuid, "office_name": office_name, "batch_uuid": batch_uuid,
-            "received_at": e.received_at.isoformat(timespec="seconds") + "Z", "content": e.content}
+            "received_at": _received_at(e), "content": e.content}
 
 
 def entries_page(session: Session, *, office: str | None = None, template: str | None = None,
@@ -91,7 +96,7 @@ def entries_csv(session: Session, *, office: str | None = None, template: str | 
             reg = doc.get("register") or {}
             page = doc.get("page") or {}
             values = doc.get("values") or {}
-            out.writerow([office_name, office_uuid, batch_uuid, e.received_at.isoformat(timespec="seconds") + "Z",
+            out.writerow([office_name, office_uuid, batch_uuid, _received_at(e),
                           e.state, e.reason, e.entry_uuid, e.version, reg.get("template_id", ""),
                           reg.get("district", ""), reg.get("tehsil", ""), reg.get("mauza", ""),
                           reg.get("hadbast_no", ""), reg.get("year", ""), page.get("page_no", ""),
