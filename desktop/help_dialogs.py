@@ -209,21 +209,20 @@ class AboutDialog(QDialog):
         self.resize(560, 320)
 
     def show_notices(self) -> NoticesDialog:
-        self.notices = NoticesDialog(self.ctx, self)
-        self.notices.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.notices.show()
+        self.notices = _shown(NoticesDialog(self.ctx, self))
         return self.notices
 
 
-def show_shortcuts(win) -> ShortcutsDialog:
-    dlg = ShortcutsDialog(win)
+def _shown(dlg):
+    """A help window shown beside the work (not modal), gone when closed."""
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.show()
     return dlg
+
+
+def show_shortcuts(win) -> ShortcutsDialog:
+    return _shown(ShortcutsDialog(win))
 
 
 def show_about(win) -> AboutDialog:
-    dlg = AboutDialog(win)
-    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dlg.show()
-    return dlg
+    return _shown(AboutDialog(win))
