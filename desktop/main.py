@@ -20,7 +20,7 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
     window, run Qt. With `username` and $DAFTAR_PASSWORD it signs in without asking."""
     from desktop.first_start import create_workspace_interactive, is_new_workspace
     from desktop.fonts import load_fonts
-    from desktop.i18n import apply_language, choose_language_at_start, message, save_language
+    from desktop.i18n import choose_language_at_start, message
     from desktop.login import password_from_env, sign_in_interactive
     from records.workspace import WorkspaceError, default_workspace_dir
 
@@ -39,8 +39,7 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
     if signed is None:
         return 0
     ws, user = signed
-    if user.language != lang and apply_language(app, user.language):
-        save_language(user.language)  # the sign-in screen follows the last user's language
+    _speak_as(user, lang)
     host = MainWindowHost(ws, user.actor(), root=root)
     host.window.show()
     try:
@@ -48,6 +47,15 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
     finally:
         host.shutdown()
         host.ws.close()
+
+
+def _speak_as(user, current: str) -> None:
+    """The interface in the signed-in user's language (when it is not `current`); the sign-in
+    screen follows the last user's language on this computer."""
+    from desktop.i18n import apply_language, save_language
+
+    if user.language != current and apply_language(QApplication.instance(), user.language):
+        save_language(user.language)
 
 
 class MainWindowHost(QObject):
@@ -74,7 +82,7 @@ class MainWindowHost(QObject):
         the workspace too (an encrypted one opens again only with the next user's password),
         and the sign-in asks who is next: one office PC, several people. Giving up there ends
         the app. True when someone signed in again."""
-        from desktop.i18n import apply_language, save_language
+        from desktop.i18n import current_language
         from desktop.login import sign_in_interactive
 
         old = self.window
@@ -88,8 +96,7 @@ class MainWindowHost(QObject):
             return False
         self.ws, user = signed
         self.actor = user.actor()
-        if apply_language(QApplication.instance(), user.language):
-            save_language(user.language)
+        _speak_as(user, current_language())
         self.window = self._build()
         self.window.show()
         return True
