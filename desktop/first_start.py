@@ -14,11 +14,9 @@ from pathlib import Path
 from desktop.bidi import ltr
 from desktop.i18n import message
 from desktop.labels import wrapping
-from desktop.login import _Form
+from desktop.login import _Form, waiting
 from desktop.qt import (
-    QApplication,
     QCheckBox,
-    QCursor,
     QDialog,
     QDialogButtonBox,
     QFont,
@@ -82,25 +80,24 @@ class NewWorkspaceDialog(_Form):
         except AccountError as e:
             self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
             return
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            if self.encrypt.isChecked():
-                ws, code = Workspace.create_encrypted(self.root, admin_username=name, admin_password=pw, kdf=self.kdf)
-                ws.close()
-                self.recovery_code = code
-            else:
-                ws = Workspace.open(self.root, create=True)
-                try:
-                    access.create_user(ws, actor=None, username=name, password=pw, role="admin",
-                                       full_name=self.full_name.text().strip(), language=self.language)
-                finally:
+        with waiting():
+            try:
+                if self.encrypt.isChecked():
+                    ws, code = Workspace.create_encrypted(self.root, admin_username=name, admin_password=pw,
+                                                          kdf=self.kdf)
                     ws.close()
-            self.workspace, self.user = access.sign_in(self.root, username=name, password=pw)
-        except (WorkspaceError, AccountError, OSError) as e:
-            self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+                    self.recovery_code = code
+                else:
+                    ws = Workspace.open(self.root, create=True)
+                    try:
+                        access.create_user(ws, actor=None, username=name, password=pw, role="admin",
+                                           full_name=self.full_name.text().strip(), language=self.language)
+                    finally:
+                        ws.close()
+                self.workspace, self.user = access.sign_in(self.root, username=name, password=pw)
+            except (WorkspaceError, AccountError, OSError) as e:
+                self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
+                return
         self._set_profile()
         self.accept()
 

@@ -13,6 +13,7 @@ waits for the answer anyway (a wait cursor shows it).
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.bidi import ltr
@@ -35,6 +36,16 @@ from records import access, accounts
 from records.accounts import AccountError, UserView
 
 PASSWORD_ENV = "DAFTAR_PASSWORD"
+
+
+@contextmanager
+def waiting():
+    """A wait cursor while a password is checked or a workspace made (argon2 takes a moment)."""
+    QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def _sign_in_error(e: BaseException) -> str:
@@ -158,16 +169,14 @@ class LoginDialog(_Form):
         if not name or not pw:
             self.show_error(self.tr("Type your user name and password."))
             return
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            self.workspace, self.user = access.sign_in(self.root, username=name, password=pw)
-        except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
-            self.password.clear()
-            self.password.setFocus()
-            self.show_error(self.tr("Not signed in: {reason}").format(reason=_sign_in_error(e)))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+        with waiting():
+            try:
+                self.workspace, self.user = access.sign_in(self.root, username=name, password=pw)
+            except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
+                self.password.clear()
+                self.password.setFocus()
+                self.show_error(self.tr("Not signed in: {reason}").format(reason=_sign_in_error(e)))
+                return
         self.accept()
 
 
@@ -200,15 +209,13 @@ class RecoverDialog(_Form):
         if self.password.text() != self.repeat.text():
             self.show_error(self.tr("The two passwords differ: type the same password twice."))
             return
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            self.new_code = access.recover_account(self.root, username=name, new_password=self.password.text(),
-                                                   code=code)
-        except (AccountError, CryptoError) as e:
-            self.show_error(self.tr("Not changed: {reason}").format(reason=message(str(e))))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+        with waiting():
+            try:
+                self.new_code = access.recover_account(self.root, username=name,
+                                                       new_password=self.password.text(), code=code)
+            except (AccountError, CryptoError) as e:
+                self.show_error(self.tr("Not changed: {reason}").format(reason=message(str(e))))
+                return
         self.accept()
 
 
