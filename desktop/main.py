@@ -65,16 +65,74 @@ class MainWindowHost(QObject):
     The new window opens where the old one was (register, page, tab, sync panel, geometry)."""
 
     def __init__(self, ws, actor, prefs=None, *, root=None) -> None:
+        from desktop.idle_lock import IdleWatch
+
         super().__init__()
         self.ws, self.actor = ws, actor
         self.root = root if root is not None else ws.root
         self.window = self._build(prefs=prefs)
+        self.lock_dialog = None
+        self.idle = IdleWatch(self.lock_after_s, parent=self)
+        self.idle.idle.connect(self.lock)
+
+    def lock_after_s(self) -> int:
+        """The office's security.lock_after_minutes in seconds (0: never lock); its default
+        when the workspace cannot be read just now."""
+        from records import office_settings
+        from records.settings import option
+
+        try:
+            with self.ws.session() as s:
+                return 60 * int(office_settings.read(s).get("security.lock_after_minutes"))
+        except Exception:  # noqa: BLE001 - a busy or closing database must not stop the lock
+            return 60 * int(option("security.lock_after_minutes").default)
+
+    def lock(self, idle: bool = True) -> None:
+        """Hide Daftar's windows behind the lock (desktop.idle_lock.LockDialog): when nobody
+        has used it for the office's time (`idle`), or at once (Account › Lock the window).
+        Background work goes on; the signed-in user's password shows everything again as it
+        was, "Sign out" asks who is next."""
+        from desktop.idle_lock import LockDialog, windows_to_hide
+        from records import accounts
+
+        if self.lock_dialog is not None:
+            return
+        self.idle.paused = True
+        with self.ws.session() as s:
+            user = accounts.get_user(s, self.actor.id)
+        hidden = windows_to_hide()
+        for w in hidden:
+            w.hide()
+        # the hidden window's child: closing the lock then never counts as closing the app's
+        # last window (which would end the app on Sign out)
+        dlg = self.lock_dialog = LockDialog(self.ws, user, self.lock_after_s() // 60 if idle else None,
+                                            parent=self.window)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.finished.connect(lambda result: self._unlocked(result, hidden))
+        dlg.show()
+        dlg.raise_()
+        dlg.activateWindow()
+
+    def _unlocked(self, result: int, hidden) -> None:
+        from desktop.idle_lock import LockDialog, open_modal_dialogs
+
+        self.lock_dialog = None
+        if result == LockDialog.SIGN_OUT:
+            for d in open_modal_dialogs():  # their work is the last user's: cancelled
+                d.reject()
+            self.window.sign_out_requested.emit()  # queued: after those dialogs have ended
+            return
+        for w in hidden:
+            w.show()
+        self.idle.touch()
+        self.idle.paused = False
 
     def _build(self, prefs=None, view=None):
         win = open_main_window(self.ws, actor=self.actor, prefs=prefs, view=view)
         # queued: the old window's menu action returns before the window goes away
         win.rebuild_requested.connect(self.rebuild, Qt.ConnectionType.QueuedConnection)
         win.sign_out_requested.connect(self.sign_out, Qt.ConnectionType.QueuedConnection)
+        win.lock_requested.connect(lambda: self.lock(idle=False), Qt.ConnectionType.QueuedConnection)
         return win
 
     def sign_out(self) -> bool:
@@ -86,6 +144,7 @@ class MainWindowHost(QObject):
         from desktop.login import sign_in_interactive
 
         old = self.window
+        self.idle.paused = True
         old.shutdown()
         old.hide()
         self.ws.close()
@@ -99,6 +158,8 @@ class MainWindowHost(QObject):
         _speak_as(user, current_language())
         self.window = self._build()
         self.window.show()
+        self.idle.touch()
+        self.idle.paused = False
         return True
 
     def rebuild(self, lang: str) -> None:
@@ -117,6 +178,7 @@ class MainWindowHost(QObject):
         old.deleteLater()
 
     def shutdown(self) -> None:
+        self.idle.stop()
         self.window.shutdown()
 
 

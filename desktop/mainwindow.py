@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
     rebuild_requested = Signal(str)
     # Account › Sign out: the window goes and the sign-in asks who is next (desktop.main)
     sign_out_requested = Signal()
+    lock_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent=None, *, view: ViewState | None = None) -> None:
         super().__init__(parent)
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
             ActionSpec("users", "&Account", "Users…", lambda: oversight.open_users(self), oversight.ADMINS),
             ActionSpec("changePassword", "&Account", "Change my password…", lambda: oversight.change_password(self)),
             ActionSpec("preferences", "&Account", "Preferences…", lambda: open_preferences(self)),
+            ActionSpec("lockNow", "&Account", "Lock the window", self.lock_requested.emit, shortcut="Ctrl+L"),
             ActionSpec("signOut", "&Account", "Sign out", self.sign_out_requested.emit, shortcut="Ctrl+Shift+L"),
             ActionSpec("shortcuts", "&Help", "Keyboard shortcuts", lambda: help_dialogs.show_shortcuts(self),
                        shortcut="F1"),

@@ -102,6 +102,16 @@ class PreferencesDialog(QDialog):
         self.scan_dpi = self._combo("scanDpi", {d: ltr(f"{d} dpi") for d in (200, 300, 400, 600)
                                                 if dpi.min <= d <= dpi.max}, self.settings.get("ocr.dpi"))
         wform.addRow(self.tr("Scanning resolution"), self.scan_dpi)
+        lock = option("security.lock_after_minutes")
+        self.lock_after = QSpinBox(work)
+        self.lock_after.setObjectName("lockAfterMinutes")
+        self.lock_after.setRange(int(lock.min), int(lock.max))
+        self.lock_after.setValue(int(self.settings.get("security.lock_after_minutes")))
+        self.lock_after.setSpecialValueText(self.tr("never"))
+        self.lock_after.setSuffix(self.tr(" minutes"))
+        self.lock_after.setToolTip(self.tr("After this long without use, Daftar hides its window until the "
+                                           "signed-in user types the password again."))
+        wform.addRow(self.tr("Lock the window after"), self.lock_after)
         work.setEnabled(self.is_admin)
         lay.addWidget(work)
         if not self.is_admin:
@@ -157,6 +167,7 @@ class PreferencesDialog(QDialog):
                         "print.urdu_font": self.print_font.currentData(),
                         "office.name": self.office_name.text().strip(),
                         "workflow.require_verification": self.verification.isChecked(),
+                        "security.lock_after_minutes": self.lock_after.value(),
                     })
         except (SettingError, accounts.AccountError, PermissionError) as e:
             self.error.setText(self.tr("Not saved: {reason}").format(reason=error_text(e)))

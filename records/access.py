@@ -126,6 +126,14 @@ def recover_account(root, *, username: str, new_password: str, code: str | None 
         ws.close()
 
 
+def confirm_password(ws, *, username: str, password: str) -> UserView:
+    """The signed-in user's password typed again to unlock a window left alone: checked as a
+    sign-in on the open workspace (recorded as one; failures count toward the lockout, and a
+    disabled account is refused). AccountError with a message fit to show."""
+    with ws.session() as s:
+        return accounts.login(s, username=username, password=password)
+
+
 def sign_in(root, *, username: str, password: str):
     """Open a workspace for a user: unlocks an encrypted one, then checks the account.
 

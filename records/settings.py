@@ -171,6 +171,16 @@ _option("ocr.workers", int, 1, "How many pages are read at the same time.", min=
 _option(
     "ocr.dpi", int, 300, "Resolution used when scanning or rendering PDF pages.", min=150, max=600
 )
+# ---- security
+_option(
+    "security.lock_after_minutes",
+    int,
+    15,
+    "Minutes without use after which Daftar hides its window until the signed-in user types the "
+    "password again (or signs out for the next person); 0: never.",
+    min=0,
+    max=240,
+)
 # ---- sync
 _option("sync.server_url", str, "", "Address of the central server (https://...); empty: no sync.")
 

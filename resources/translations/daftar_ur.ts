@@ -901,6 +901,10 @@
             <translation>کی بورڈ شارٹ کٹ</translation>
         </message>
         <message>
+            <source>Lock the window</source>
+            <translation>ونڈو مقفل کریں</translation>
+        </message>
+        <message>
             <source>Move page to another register…</source>
             <translation>صفحہ دوسرے رجسٹر میں منتقل کریں…</translation>
         </message>
@@ -1205,6 +1209,45 @@
         <message>
             <source>No value follows for this field</source>
             <translation>اس خانے کے لیے اگلا اندراج نہیں</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockDialog</name>
+        <message>
+            <source>Daftar is locked</source>
+            <translation>دفتر مقفل ہے</translation>
+        </message>
+        <message>
+            <source>Daftar locked its window after {minutes} minutes without use, so that nobody works under your name.</source>
+            <translation>{minutes} منٹ تک استعمال نہ ہونے پر دفتر نے اپنی ونڈو مقفل کر دی، تاکہ کوئی اور آپ کے نام سے کام نہ کرے۔</translation>
+        </message>
+        <message>
+            <source>Daftar's window is locked, so that nobody works under your name.</source>
+            <translation>دفتر کی ونڈو مقفل ہے، تاکہ کوئی اور آپ کے نام سے کام نہ کرے۔</translation>
+        </message>
+        <message>
+            <source>{name} ({user}): type your password to go on where you were. Anyone else: Sign out, then sign in.</source>
+            <translation>{name} ({user}): جہاں کام چھوڑا تھا وہیں سے جاری رکھنے کے لیے اپنا پاس ورڈ لکھیں۔ کوئی اور ہو تو «باہر نکلیں» دبائے، پھر اپنے نام سے داخل ہو۔</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>پاس ورڈ</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>کھولیں</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>باہر نکلیں (دوسرا صارف)</translation>
+        </message>
+        <message>
+            <source>Type your password.</source>
+            <translation>اپنا پاس ورڈ لکھیں۔</translation>
+        </message>
+        <message>
+            <source>Still locked: {reason}</source>
+            <translation>ابھی مقفل ہے: {reason}</translation>
         </message>
     </context>
     <context>
@@ -2480,6 +2523,22 @@
         <message>
             <source>Scanning resolution</source>
             <translation>اسکین کی ریزولیوشن</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>کبھی نہیں</translation>
+        </message>
+        <message>
+            <source> minutes</source>
+            <translation> منٹ</translation>
+        </message>
+        <message>
+            <source>After this long without use, Daftar hides its window until the signed-in user types the password again.</source>
+            <translation>اتنی دیر استعمال نہ ہونے پر دفتر اپنی ونڈو چھپا دیتا ہے، جب تک داخل شدہ صارف دوبارہ اپنا پاس ورڈ نہ لکھے۔</translation>
+        </message>
+        <message>
+            <source>Lock the window after</source>
+            <translation>استعمال کے بغیر ونڈو مقفل ہو</translation>
         </message>
         <message>
             <source>Only an administrator changes the office settings.</source>

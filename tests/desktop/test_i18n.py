@@ -199,6 +199,7 @@ def test_a_clerk_cannot_change_the_office_settings(ctx, qtbot):
     qtbot.addWidget(dlg)
     assert not dlg.urdu_digits.isEnabled()
     assert not dlg.office_name.isEnabled() and not dlg.verification.isEnabled()
+    assert not dlg.lock_after.isEnabled()
 
 
 def test_the_administrator_sets_up_the_office(ctx, qtbot, tmp_path, monkeypatch):
@@ -222,6 +223,8 @@ def test_the_administrator_sets_up_the_office(ctx, qtbot, tmp_path, monkeypatch)
     dlg.verification.setChecked(False)
     dlg.ocr_workers.setValue(2)
     dlg.scan_dpi.setCurrentIndex(dlg.scan_dpi.findData(400))
+    assert dlg.lock_after.value() == 15  # the default: a window left alone locks after 15 minutes
+    dlg.lock_after.setValue(5)
     dlg.save()
     # THEN the office settings hold them, the change is in the audit trail, and the open
     # windows are built again (new registers, OCR and scanning use them)
@@ -230,6 +233,7 @@ def test_the_administrator_sets_up_the_office(ctx, qtbot, tmp_path, monkeypatch)
         assert (st["office.name"], st["office.district"], st["office.tehsil"]) == ("پٹوار خانہ موضع کوٹ", "لاہور",
                                                                                    "رائیونڈ")
         assert st["workflow.require_verification"] is False and (st["ocr.workers"], st["ocr.dpi"]) == (2, 400)
+        assert st["security.lock_after_minutes"] == 5
         event = s.query(AuditEvent).filter_by(action="office.settings").one()
         assert event.detail["changed"]["workflow.require_verification"] is False
         # AND approved entries now go into a batch without a revenue officer's verification

@@ -349,3 +349,188 @@ def test_sign_out_hands_the_computer_to_the_next_user(qtbot, root, monkeypatch):
         host.shutdown()
         host.window.close()
         host.ws.close()
+
+
+def _host(qtbot, root, name="clerk1", password="clerk1-pass"):
+    """A signed-in window as run_app makes it, its idle watch checking every 20 ms."""
+    from desktop.main import MainWindowHost
+    from tests.desktop.conftest import wait_idle
+
+    ws, user = access.sign_in(root, username=name, password=password)
+    host = MainWindowHost(ws, user.actor(), root=root)
+    host.idle._timer.setInterval(20)
+    host.window.show()
+    qtbot.waitExposed(host.window)
+    wait_idle(qtbot, host.window.ctx)
+    return host
+
+
+def _close(host):
+    if host.lock_dialog is not None:
+        host.lock_dialog.done(1)
+    host.shutdown()
+    host.window.close()
+    host.ws.close()
+
+
+def test_idle_time_is_counted_from_the_last_key_or_mouse_input(qtbot, monkeypatch):
+    from desktop import idle_lock
+    from desktop.qt import QApplication, QEvent, QKeyEvent, QLineEdit, QMouseEvent, QPointF, Qt
+
+    clock = [1000.0]
+    monkeypatch.setattr(idle_lock.time, "monotonic", lambda: clock[0])
+    # GIVEN a watch over the app with a 10-minute limit, and a field someone could type into
+    limit = [600]
+    watch = idle_lock.IdleWatch(lambda: limit[0], check_ms=60_000)
+    fired = []
+    watch.idle.connect(lambda: fired.append(clock[0]))
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    try:
+        # WHEN 9 minutes pass, a key is pressed, and 9 more pass THEN it is not idle
+        clock[0] += 540
+        QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_5, Qt.KeyboardModifier.NoModifier, "5"))
+        clock[0] += 540
+        watch.check()
+        assert fired == []
+        # WHEN the mouse moves and 10 minutes pass without input THEN it is idle
+        QApplication.sendEvent(edit, QMouseEvent(QEvent.Type.MouseMove, QPointF(3, 3), QPointF(3, 3),
+                                                 Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                                                 Qt.KeyboardModifier.NoModifier))
+        clock[0] += 599
+        watch.check()
+        assert fired == []
+        clock[0] += 1
+        watch.check()
+        assert fired == [clock[0]]
+        # AND with the office's limit at 0 (never) nothing fires however long it stays alone
+        limit[0] = 0
+        clock[0] += 10**6
+        watch.check()
+        assert len(fired) == 1
+        # AND while paused (a sign-in on the screen) nothing fires
+        limit[0], watch.paused = 600, True
+        watch.check()
+        assert len(fired) == 1
+    finally:
+        watch.stop()
+
+
+def test_a_window_left_alone_locks_until_its_users_password_is_typed(qtbot, root):
+    from desktop import help_dialogs
+    from desktop.qt import Qt
+    from records import office_settings
+    from records.models import AuditEvent, User
+
+    # GIVEN clerk1 at work, with the keyboard shortcuts open beside the window, in an office
+    # that locks after 7 minutes
+    ws, admin = access.sign_in(root, username="admin", password="admin-pass-1")
+    with ws.session() as s:
+        office_settings.change(s, actor=admin.actor(), values={"security.lock_after_minutes": 7})
+    ws.close()
+    host = _host(qtbot, root)
+    try:
+        assert host.lock_after_s() == 7 * 60
+        helpwin = help_dialogs.show_shortcuts(host.window)
+        assert helpwin.isVisible()
+        # WHEN nobody touches the computer for the office's time (made short here)
+        host.idle.limit_s = lambda: 0.2
+        qtbot.waitUntil(lambda: host.lock_dialog is not None and host.lock_dialog.isVisible(), timeout=5000)
+        dlg = host.lock_dialog
+        # THEN the window and the shortcuts are hidden behind the lock, which says why and whose
+        # password opens it
+        assert not host.window.isVisible() and not helpwin.isVisible()
+        assert "clerk1" in dlg.intro.text()
+        assert dlg.windowModality() == Qt.WindowModality.ApplicationModal
+        # WHEN Escape is pressed THEN it stays locked
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+        assert dlg.isVisible() and host.lock_dialog is dlg and not host.window.isVisible()
+        # WHEN a wrong password is typed THEN it stays locked, says so, and the failure counts
+        dlg.password.setText("guess")
+        dlg.submit()
+        assert dlg.isVisible() and not host.window.isVisible() and dlg.error.text()
+        assert dlg.password.text() == ""
+        with host.ws.session() as s:
+            assert s.query(User).filter_by(username="clerk1").one().failed_logins == 1
+        # WHEN clerk1 types the right password
+        dlg.password.setText("clerk1-pass")
+        dlg.submit()
+        # THEN everything is shown again as it was, the lock is gone, and the sign-in is audited
+        assert host.lock_dialog is None and host.window.isVisible() and helpwin.isVisible()
+        qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=2000)
+        with host.ws.session() as s:
+            assert s.query(AuditEvent).filter_by(action="login", username="clerk1").count() == 2
+            assert s.query(User).filter_by(username="clerk1").one().failed_logins == 0
+        # AND the clock starts again: the next check, just after, does not lock
+        host.idle.limit_s = lambda: 600
+        host.idle.check()
+        assert host.lock_dialog is None
+        helpwin.close()
+    finally:
+        _close(host)
+
+
+def test_sign_out_from_the_lock_cancels_the_last_users_dialogs(qtbot, root, monkeypatch):
+    from desktop import login
+    from desktop.qt import QApplication, QDialog, Qt, QTimer
+
+    # GIVEN clerk1's window locked by hand (Account › Lock the window) with a question of
+    # his still open
+    host = _host(qtbot, root)
+    first = host.window
+    question = QDialog(first)
+    question.setWindowModality(Qt.WindowModality.ApplicationModal)
+    question.show()
+    answered = []
+    question.finished.connect(answered.append)
+    first.actions_by_name["lockNow"].trigger()
+    qtbot.waitUntil(lambda: host.lock_dialog is not None, timeout=5000)
+    dlg = host.lock_dialog
+    try:
+        # THEN the lock says the window is locked (no time: it was locked by hand); the open
+        # question stays under it, not cancelled (what was typed into it is kept)
+        assert "clerk1" in dlg.intro.text() and "0" not in dlg.intro.text()
+        assert not first.isVisible() and question.isVisible() and answered == []
+        # WHEN the revenue officer comes and chooses Sign out
+        asked = []
+
+        def next_user(r, **kw):
+            asked.append(r)
+            return access.sign_in(r, username="admin", password="admin-pass-1")
+
+        monkeypatch.setattr(login, "sign_in_interactive", next_user)
+        # (in the app's own event loop, as in use: closing the last visible window ends it)
+        app = QApplication.instance()
+        QTimer.singleShot(0, dlg.sign_out_btn.click)
+        QTimer.singleShot(1500, lambda: app.exit(7))
+        assert app.exec() == 7, "the app ended when the lock closed"
+        # THEN clerk1's question is cancelled, the sign-in asked who is next, and the next
+        # user's window opens
+        qtbot.waitUntil(lambda: host.window is not first, timeout=10000)
+        assert answered == [QDialog.DialogCode.Rejected] and asked == [root]
+        assert host.window.ctx.actor.username == "admin" and host.lock_dialog is None
+        assert not host.idle.paused
+    finally:
+        _close(host)
+
+
+def test_an_account_disabled_while_locked_cannot_unlock(qtbot, root):
+    # GIVEN clerk1's window locked
+    host = _host(qtbot, root)
+    try:
+        host.lock(idle=False)
+        dlg = host.lock_dialog
+        # WHEN the administrator disables clerk1 meanwhile (another computer) and clerk1 types
+        # the right password
+        with host.ws.session() as s:
+            admin = accounts.get_user(s, accounts.user_named(s, "admin").id).actor()
+            accounts.set_active(s, actor=admin, user_id=accounts.user_named(s, "clerk1").id, active=False)
+        dlg.password.setText("clerk1-pass")
+        dlg.submit()
+        # THEN it stays locked and says why; only Sign out is left
+        assert host.lock_dialog is dlg and dlg.isVisible() and not host.window.isVisible()
+        from desktop.i18n import message
+
+        assert message("wrong user name or password") in dlg.error.text()
+    finally:
+        _close(host)

@@ -159,6 +159,7 @@ def _builders(office, tmp_path):
     from desktop.capture.scan_dialog import ScanDialog
     from desktop.capture.wizard import NewRegisterWizard
     from desktop.first_start import NewWorkspaceDialog, RecoveryCodeDialog
+    from desktop.idle_lock import LockDialog
     from desktop.keying.copy_forward_dialog import CopyForwardDialog
     from desktop.keying.urdu_keyboard import KeyboardDock
     from desktop.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, RecoverDialog
@@ -200,6 +201,8 @@ def _builders(office, tmp_path):
         "AuditViewer": lambda: AuditViewer(admin),
         "LoginDialog": lambda: LoginDialog(ws.root),
         "RecoverDialog": lambda: RecoverDialog(ws.root, username="admin"),
+        "LockDialog (left alone)": lambda: LockDialog(ws, users["clerk"], 15),
+        "LockDialog (by hand)": lambda: LockDialog(ws, users["clerk"], None),
         "FirstAdminDialog": lambda: FirstAdminDialog(ws),
         "ChangePasswordDialog": lambda: ChangePasswordDialog(ws, users["clerk"], forced=True),
         "UsersDialog": lambda: UsersDialog(admin),
@@ -259,7 +262,10 @@ def _walk(qtbot, builders, user_data, office) -> tuple[dict[str, list[tuple[str,
             for h in helps:
                 h.close()
             w.shutdown()
-        w.close()
+        if isinstance(w, QDialog):
+            w.done(QDialog.DialogCode.Rejected)  # (the lock ignores closing: only done() ends it)
+        else:
+            w.close()
     return texts, directions
 
 

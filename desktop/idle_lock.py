@@ -1,0 +1,149 @@
+"""Locking a window left alone: one office PC, several people, records of land.
+
+`IdleWatch` notices when nobody has pressed a key or moved the mouse in any Daftar window for
+the office's `security.lock_after_minutes`; the host (desktop.main.MainWindowHost) then hides
+its windows behind a `LockDialog`: the signed-in user's password opens them again as they
+were, or "Sign out" hands the computer to the next person. Work in the background (OCR,
+sync, writes) goes on while the window is locked; nothing is closed.
+"""
+
+from __future__ import annotations
+
+import time
+
+from desktop.bidi import ltr
+from desktop.login import _Form, _sign_in_error, waiting
+from desktop.qt import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QEvent,
+    QObject,
+    Qt,
+    QTimer,
+    QWidget,
+    Signal,
+)
+from records import access
+
+# what counts as someone at the computer
+_INPUT = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+})
+
+
+class IdleWatch(QObject):
+    """Emits `idle` once the app has had no keyboard or mouse input for `limit_s()` seconds
+    (read again at every check, so a changed office setting applies at once; 0: never).
+    Checked every `check_ms`; input only stamps the time, so watching costs next to nothing."""
+
+    idle = Signal()
+
+    def __init__(self, limit_s, *, check_ms: int = 20_000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.limit_s = limit_s
+        self.last_input = time.monotonic()
+        self.paused = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(check_ms)
+        self._timer.timeout.connect(self.check)
+        QApplication.instance().installEventFilter(self)
+        self._timer.start()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _INPUT:
+            self.last_input = time.monotonic()
+        return False
+
+    def touch(self) -> None:
+        """Count from now (after a sign-in or an unlock)."""
+        self.last_input = time.monotonic()
+
+    def check(self) -> None:
+        """Emit `idle` when the limit has passed without input (not while paused)."""
+        if self.paused:
+            return
+        limit = self.limit_s()
+        if limit and time.monotonic() - self.last_input >= limit:
+            self.idle.emit()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class LockDialog(_Form):
+    """'Daftar is locked': the signed-in user's password unlocks (checked as a sign-in: wrong
+    ones count toward the account's lockout); "Sign out" lets someone else sign in. Escape
+    and the window's close button do not unlock. Finishes with Accepted (unlocked) or
+    SIGN_OUT."""
+
+    SIGN_OUT = 2
+
+    def __init__(self, ws, user, minutes: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Daftar is locked"), parent)
+        self.setObjectName("LockDialog")
+        self.ws, self.user = ws, user
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        name = user.full_name or user.username
+        why = (self.tr("Daftar locked its window after {minutes} minutes without use, so that nobody "
+                       "works under your name.").format(minutes=minutes) if minutes
+               else self.tr("Daftar's window is locked, so that nobody works under your name."))
+        self.set_intro(why + "\n"
+                       + self.tr("{name} ({user}): type your password to go on where you were. Anyone else: "
+                                 "Sign out, then sign in.").format(name=name, user=ltr(user.username)))
+        self.password = self.line("lockPassword", self.tr("Password"), password=True)
+        self.error.setObjectName("lockError")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
+        self.buttons.removeButton(self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        self.sign_out_btn = self.buttons.addButton(self.tr("Sign out"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.sign_out_btn.setObjectName("lockSignOut")
+        self.sign_out_btn.setAutoDefault(False)
+        self.sign_out_btn.clicked.connect(lambda _=False: self.done(self.SIGN_OUT))
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        """Check the password; say why when it is refused (wrong, account locked or disabled)."""
+        pw = self.password.text()
+        if not pw:
+            self.show_error(self.tr("Type your password."))
+            return
+        with waiting():
+            try:
+                access.confirm_password(self.ws, username=self.user.username, password=pw)
+            except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
+                self.password.clear()
+                self.password.setFocus()
+                self.show_error(self.tr("Still locked: {reason}").format(reason=_sign_in_error(e)))
+                return
+        self.accept()
+
+    def reject(self) -> None:
+        """Escape does not unlock (nor close the lock)."""
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        event.ignore()  # the window's close button (done() closes without this event)
+
+
+def windows_to_hide() -> list[QWidget]:
+    """The visible windows to hide while locked: every top-level window but a dialog that is
+    modal (hiding one would end it as if cancelled, losing what was typed into it; the lock
+    stands above it and blocks it)."""
+    out = []
+    for w in QApplication.topLevelWidgets():
+        if not w.isVisible() or isinstance(w, LockDialog):
+            continue
+        if isinstance(w, QDialog) and w.windowModality() != Qt.WindowModality.NonModal:
+            continue
+        out.append(w)
+    return out
+
+
+def open_modal_dialogs() -> list[QDialog]:
+    """The modal dialogs open now (to cancel before a sign-out from the lock)."""
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and not isinstance(w, LockDialog) and w.isVisible()
+            and w.windowModality() != Qt.WindowModality.NonModal]
