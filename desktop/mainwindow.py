@@ -213,6 +213,11 @@ class MainWindow(QMainWindow):
         self.ocr = OcrQueue(self.ctx, self)
         self.progress = ProgressPanel(self)
         self.statusBar().addPermanentWidget(self.progress)
+        if self.ctx.actor.role in oversight.AUDITORS:  # those who may write a backup
+            from desktop.backup_reminder import BackupReminder
+
+            self.backup_reminder = BackupReminder(self)
+            self.statusBar().addPermanentWidget(self.backup_reminder)
         self.ocr.started.connect(self.progress.start)
         self.ocr.progress.connect(self.progress.update_progress)
         self.ocr.page_progress.connect(self.progress.update_page)

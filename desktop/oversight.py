@@ -77,6 +77,22 @@ def open_users(win):
     return dlg
 
 
+def backup_start_folder(ws):
+    """Where the backup dialog opens: the folder of the last backup while it is there (the
+    office's USB stick, plugged in), else where files were last saved on this computer, else
+    the documents folder; never the workspace's own backups/ folder, on the same disk as
+    the records."""
+    from pathlib import Path
+
+    from desktop.ui_settings import save_folder
+    from records.backup import last_backup
+
+    last = last_backup(ws)
+    if last is not None and Path(last.path).parent.is_dir() and Path(last.path).parent != ws.backups_dir:
+        return Path(last.path).parent
+    return save_folder()
+
+
 def back_up(win, folder: str | None = None):
     """Write a backup of the whole workspace into a folder (a USB stick, another disk) in the
     background, recorded in the audit trail; a note says where it went and what it holds.
@@ -88,9 +104,8 @@ def back_up(win, folder: str | None = None):
 
     ws, actor = win.ctx.ws, win.ctx.actor
     if folder is None:
-        start = ws.backups_dir
-        start.mkdir(parents=True, exist_ok=True)
-        folder = QFileDialog.getExistingDirectory(win, win.tr("Back up the workspace into…"), str(start))
+        folder = QFileDialog.getExistingDirectory(win, win.tr("Back up the workspace into…"),
+                                                  str(backup_start_folder(ws)))
         if not folder:
             return None
     # translated here: the worker never calls Qt
@@ -109,6 +124,8 @@ def back_up(win, folder: str | None = None):
     win.statusBar().showMessage(win.tr("Writing a backup into {folder}…").format(folder=ltr(folder)))
     job = win.backup_job = start_noted(win, fn)
     job.finished.connect(lambda _r: win.statusBar().clearMessage())  # (delivered later, on this thread)
+    if getattr(win, "backup_reminder", None) is not None:
+        job.finished.connect(lambda _r: win.backup_reminder.refresh())
     job.failed.connect(lambda _m: win.statusBar().clearMessage())
     return job
 

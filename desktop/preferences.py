@@ -112,6 +112,14 @@ class PreferencesDialog(QDialog):
         self.lock_after.setToolTip(self.tr("After this long without use, Daftar hides its window until the "
                                            "signed-in user types the password again."))
         wform.addRow(self.tr("Lock the window after"), self.lock_after)
+        remind = option("backup.remind_after_days")
+        self.backup_days = QSpinBox(work)
+        self.backup_days.setObjectName("backupRemindDays")
+        self.backup_days.setRange(int(remind.min), int(remind.max))
+        self.backup_days.setValue(int(self.settings.get("backup.remind_after_days")))
+        self.backup_days.setSpecialValueText(self.tr("never"))
+        self.backup_days.setSuffix(self.tr(" days"))
+        wform.addRow(self.tr("Remind to back up after"), self.backup_days)
         work.setEnabled(self.is_admin)
         lay.addWidget(work)
         if not self.is_admin:
@@ -168,6 +176,7 @@ class PreferencesDialog(QDialog):
                         "office.name": self.office_name.text().strip(),
                         "workflow.require_verification": self.verification.isChecked(),
                         "security.lock_after_minutes": self.lock_after.value(),
+                        "backup.remind_after_days": self.backup_days.value(),
                     })
         except (SettingError, accounts.AccountError, PermissionError) as e:
             self.error.setText(self.tr("Not saved: {reason}").format(reason=error_text(e)))
@@ -183,5 +192,9 @@ def open_preferences(win) -> None:
     """Menu action of the main window: a saved change of language or display settings
     asks for the window to be built again (MainWindow.rebuild_requested)."""
     dlg = PreferencesDialog(win.ctx, win)
-    if dlg.exec() == QDialog.DialogCode.Accepted and dlg.needs_new_window:
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return
+    if dlg.needs_new_window:
         win.rebuild_requested.emit(dlg.language.currentData())
+    elif getattr(win, "backup_reminder", None) is not None:
+        win.backup_reminder.refresh()  # the reminder's days may have changed

@@ -192,7 +192,64 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
         except BaseException:
             part.unlink(missing_ok=True)
             raise
-    return BackupResult(dest, revision, counts, len(present), missing, dest.stat().st_size)
+    result = BackupResult(dest, revision, counts, len(present), missing, dest.stat().st_size)
+    _remember(ws, result)
+    return result
+
+
+LAST_BACKUP = "last-backup.json"  # in the workspace's backups/ folder
+
+
+@dataclass(frozen=True)
+class LastBackup:
+    """When and where the workspace's last backup was written (by the app or `daftar backup`)."""
+
+    at: dt.datetime  # UTC
+    path: str
+    size: int
+
+
+def _remember(ws: Workspace, result: BackupResult) -> None:
+    """Note the backup just written (for `last_backup`); a note that cannot be written does
+    not undo the backup."""
+    note = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "path": str(result.path),
+            "size": result.size}
+    try:
+        ws.backups_dir.mkdir(parents=True, exist_ok=True)
+        tmp = ws.backups_dir / (LAST_BACKUP + ".part")
+        tmp.write_text(json.dumps(note), encoding="utf-8")
+        os.replace(tmp, ws.backups_dir / LAST_BACKUP)
+    except OSError:
+        pass
+
+
+def last_backup(ws: Workspace) -> LastBackup | None:
+    """The last backup written of this workspace, None when none is known (or its note is
+    unreadable)."""
+    try:
+        note = json.loads((ws.backups_dir / LAST_BACKUP).read_text(encoding="utf-8"))
+        at = dt.datetime.fromisoformat(note["at"])
+        return LastBackup(at if at.tzinfo else at.replace(tzinfo=dt.UTC), str(note["path"]), int(note["size"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def days_without_backup(ws: Workspace, remind_after_days: int, now: dt.datetime | None = None) -> int | None:
+    """Whole days since the last backup when that is `remind_after_days` or more (-1: no
+    backup was ever written of a workspace that holds pages); None when no reminder is due
+    (a recent backup, reminders off with 0, or nothing in the workspace to lose yet)."""
+    if remind_after_days <= 0:
+        return None
+    last = last_backup(ws)
+    if last is None:
+        from sqlalchemy import func, select
+
+        from records.models import Page
+
+        with ws.session() as s:
+            return -1 if s.scalar(select(func.count(Page.id))) else None
+    days = ((now or dt.datetime.now(dt.UTC)) - last.at).days
+    return days if days >= remind_after_days else None
 
 
 def back_up(ws: Workspace, actor, dest: str | Path | None = None) -> BackupResult:

@@ -181,6 +181,16 @@ _option(
     min=0,
     max=240,
 )
+# ---- backups
+_option(
+    "backup.remind_after_days",
+    int,
+    7,
+    "Days after the last backup when Daftar reminds supervisors, revenue officers and the "
+    "administrator to write one; 0: never remind.",
+    min=0,
+    max=365,
+)
 # ---- sync
 _option("sync.server_url", str, "", "Address of the central server (https://...); empty: no sync.")
 

@@ -290,6 +290,25 @@
         </message>
     </context>
     <context>
+        <name>BackupReminder</name>
+        <message>
+            <source>No backup of this workspace yet</source>
+            <translation>اس ورک اسپیس کا ابھی تک کوئی بیک اپ نہیں</translation>
+        </message>
+        <message>
+            <source>Last backup {days} days ago</source>
+            <translation>آخری بیک اپ {days} دن پہلے</translation>
+        </message>
+        <message>
+            <source>Back up now…</source>
+            <translation>ابھی بیک اپ لیں…</translation>
+        </message>
+        <message>
+            <source>A backup on a USB stick or another disk is what is left of the records when this computer's disk fails or the computer is stolen.</source>
+            <translation>اس کمپیوٹر کی ڈسک خراب ہو جائے یا کمپیوٹر چوری ہو جائے تو یو ایس بی یا کسی دوسری ڈسک پر رکھا بیک اپ ہی ریکارڈ کو بچاتا ہے۔</translation>
+        </message>
+    </context>
+    <context>
         <name>ChangePasswordDialog</name>
         <message>
             <source>Change password</source>
@@ -2539,6 +2558,14 @@
         <message>
             <source>Lock the window after</source>
             <translation>استعمال کے بغیر ونڈو مقفل ہو</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> دن</translation>
+        </message>
+        <message>
+            <source>Remind to back up after</source>
+            <translation>بیک اپ کی یاد دہانی، اتنے دن بعد</translation>
         </message>
         <message>
             <source>Only an administrator changes the office settings.</source>

@@ -360,6 +360,64 @@ def test_a_supervisor_backs_up_the_workspace_from_the_menu(qtbot, workspace, qap
         win.shutdown()
 
 
+def test_those_who_can_back_up_are_reminded_when_a_backup_is_due(qtbot, workspace, qapp, actors, tmp_path,
+                                                                  monkeypatch):
+    import datetime as dt
+    import json
+
+    from desktop.qt import QFileDialog, QMessageBox
+
+    # GIVEN a workspace with pages that was never backed up
+    make_register(AppContext.create(workspace, actors["clerk1"]))
+    clerk = _window(qtbot, workspace, actors["clerk1"])
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        # THEN the supervisor's status bar says so, with a link that writes one; the clerk,
+        # who cannot write a backup, is not told
+        reminder = win.backup_reminder
+        assert not reminder.isHidden() and "No backup of this workspace yet" in reminder.text()
+        assert getattr(clerk, "backup_reminder", None) is None
+        # WHEN he follows the link and chooses a USB stick's folder
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        opened_at = []
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                            lambda parent, title, start, *a, **k: opened_at.append(start) or str(usb))
+        reminder.linkActivated.emit("backup")
+        job = win.backup_job
+        qtbot.waitUntil(lambda: job.done, timeout=20000)
+        # THEN the backup is written and the reminder goes away
+        assert job.error is None and len(list(usb.iterdir())) == 1
+        qtbot.waitUntil(lambda: reminder.isHidden(), timeout=5000)
+        # (the first time the folder dialog opened away from the workspace's own disk folder;
+        # the next time it opens on the stick, where the last backup went)
+        assert opened_at[0] != str(workspace.backups_dir)
+        from desktop.oversight import backup_start_folder
+
+        assert backup_start_folder(workspace) == usb
+        for w in qapp.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                w.close()
+        # WHEN nine days pass (the office reminds after 7, the default)
+        note = workspace.backups_dir / "last-backup.json"
+        old = json.loads(note.read_text())
+        old["at"] = (dt.datetime.now(dt.UTC) - dt.timedelta(days=9)).isoformat()
+        note.write_text(json.dumps(old))
+        reminder.refresh()
+        # THEN it says how long it has been
+        assert not reminder.isHidden() and "Last backup 9 days ago" in reminder.text()
+        # AND an office that set reminders off (0) is not reminded
+        from records import office_settings
+
+        with workspace.session() as s:
+            office_settings.change(s, actor=actors["admin"], values={"backup.remind_after_days": 0})
+        reminder.refresh()
+        assert reminder.isHidden()
+    finally:
+        win.shutdown()
+        clerk.shutdown()
+
+
 def oversight_back_up(win, folder):
     from desktop import oversight
 

@@ -99,6 +99,36 @@ def test_backup_to_a_folder_and_never_over_an_existing_file(workspace, tmp_path)
     assert res.path.stat().st_size == size
 
 
+def test_the_last_backup_is_remembered_and_a_reminder_falls_due(workspace, tmp_path):
+    import datetime as dt
+
+    from records.backup import days_without_backup, last_backup
+
+    # GIVEN a new, empty workspace: nothing to lose yet, so no reminder
+    assert last_backup(workspace) is None and days_without_backup(workspace, 7) is None
+    # WHEN pages come in THEN a workspace never backed up is due at once (-1: never)
+    _fill(workspace)
+    assert days_without_backup(workspace, 7) == -1
+    assert days_without_backup(workspace, 0) is None  # reminders off
+    # WHEN a backup is written (the command line's way: no one signed in)
+    res = create_backup(workspace, tmp_path / "first.tar")
+    # THEN it is remembered with where it went, and nothing is due
+    last = last_backup(workspace)
+    assert last.path == str(res.path) and last.size == res.size
+    assert abs((dt.datetime.now(dt.UTC) - last.at).total_seconds()) < 60
+    assert days_without_backup(workspace, 7) is None
+    # AND 6 days later nothing is due, 8 days later the reminder says 8 days
+    assert days_without_backup(workspace, 7, now=last.at + dt.timedelta(days=6, hours=23)) is None
+    assert days_without_backup(workspace, 7, now=last.at + dt.timedelta(days=8, hours=1)) == 8
+    # AND a garbled note counts as no backup known (never a crash)
+    (workspace.backups_dir / "last-backup.json").write_text("{not json", encoding="utf-8")
+    assert last_backup(workspace) is None and days_without_backup(workspace, 7) == -1
+    # AND the note is not part of the next backup's files (it lies outside what is backed up)
+    res2 = create_backup(workspace, tmp_path / "second.tar")
+    assert not any("last-backup" in name for name in read_manifest(res2.path)["files"])
+    assert last_backup(workspace).path == str(res2.path)
+
+
 def test_a_users_backup_is_in_the_audit_trail_and_a_failed_one_is_not(workspace, tmp_path):
     from sqlalchemy import select
 
