@@ -99,13 +99,13 @@ def back_up(win, folder: str | None = None):
     Asks for the folder unless given; returns the job (None when cancelled)."""
     from pathlib import Path
 
-    from desktop.qt import QCoreApplication, QFileDialog
+    from desktop import file_dialogs
+    from desktop.qt import QCoreApplication
     from desktop.reports_dialogs import JobResult, start_noted
 
     ws, actor = win.ctx.ws, win.ctx.actor
     if folder is None:
-        folder = QFileDialog.getExistingDirectory(win, win.tr("Back up the workspace into…"),
-                                                  str(backup_start_folder(ws)))
+        folder = file_dialogs.choose_folder(win, win.tr("Back up the workspace into…"), str(backup_start_folder(ws)))
         if not folder:
             return None
     # translated here: the worker never calls Qt

@@ -33,7 +33,6 @@ from desktop.qt import (
     QDesktopServices,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGuiApplication,
     QHBoxLayout,
@@ -170,11 +169,12 @@ def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool, errors:
 def _ask_path(parent, title: str, suggested: str, pattern: str) -> str | None:
     """A file to save into, from the save dialog; a bare file name is suggested in the folder
     last saved into (`ui_settings.save_folder`), and the chosen file's folder is remembered."""
+    from desktop import file_dialogs
     from desktop.ui_settings import remember_save_folder, save_folder
 
     if not Path(suggested).is_absolute():
         suggested = str(save_folder() / suggested)
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+    path = file_dialogs.choose_save_file(parent, title, suggested, pattern)
     if path:
         remember_save_folder(path)
     return path or None

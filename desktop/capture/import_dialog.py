@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from desktop import file_dialogs
 from desktop.capture.importing import ImportReport, import_items
 from desktop.capture.loading import SUFFIXES, ImportItem, load_files
 from desktop.i18n import message
@@ -16,7 +17,6 @@ from desktop.qt import (
     QCheckBox,
     QColor,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -201,13 +201,15 @@ class ImportDialog(QDialog):
     # -- dialogs ----------------------------------------------------------
     def add_files_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in sorted(SUFFIXES))
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose page files"), "",
-                                                self.tr("Pages ({patterns})").format(patterns=patterns))
+        files = file_dialogs.choose_open_files(self, self.tr("Choose page files"), str(file_dialogs.import_folder()),
+                                               self.tr("Pages ({patterns})").format(patterns=patterns))
+        file_dialogs.remember_import_folder(files)
         self.add_paths(files)
 
     def add_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of pages"))
+        folder = file_dialogs.choose_folder(self, self.tr("Choose a folder of pages"), str(file_dialogs.import_folder()))
         if folder:
+            file_dialogs.remember_import_folder([folder])
             self.add_paths([folder])
 
     def scan_dialog(self) -> None:

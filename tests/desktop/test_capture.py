@@ -226,3 +226,45 @@ def test_a_long_pdf_is_listed_page_by_page_as_it_is_read(qtbot, ctx, tmp_path, m
     assert [it.name for it in dlg.items] == [f"register.pdf [{i}]" for i in range(1, 7)]
     assert "6 page(s) ready to import" in dlg.message.text() and dlg.import_button.isEnabled()
     assert import_dialog.load_files is loading.load_files
+
+
+def test_the_import_dialogs_open_where_pages_were_last_imported_from(qtbot, ctx, tmp_path, monkeypatch):
+    from desktop import file_dialogs
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register(ctx)
+    scans = tmp_path / "scanner-output"
+    scans.mkdir()
+    (scans / "p1.png").write_bytes(png_bytes(seed=3))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "p2.png").write_bytes(png_bytes(seed=4))
+    asked = []
+    files = iter([[str(scans / "p1.png")], [], []])  # the second and third time: cancelled
+    monkeypatch.setattr(file_dialogs, "choose_open_files",
+                        lambda parent, title, start, pattern: asked.append(start) or next(files))
+    monkeypatch.setattr(file_dialogs, "choose_folder", lambda parent, title, start: asked.append(start) or str(usb))
+    monkeypatch.chdir(tmp_path)  # where Daftar was started from (its install folder on Windows)
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    # GIVEN a computer that never imported pages
+    # WHEN the clerk adds files THEN the dialog opens in the pictures or documents folder or
+    # home, never the folder Daftar was started from
+    first = file_dialogs.import_folder()
+    dlg.add_files_dialog()
+    assert asked[0] == str(first) and first != tmp_path
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 1, timeout=10000)
+    # WHEN files were chosen from the scanner's folder THEN the next dialog opens there
+    dlg.add_folder_dialog()
+    assert asked[1] == str(scans)
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 2, timeout=10000)
+    # WHEN a folder (the USB stick) was chosen THEN the next dialog opens in it (and a
+    # cancelled one changes nothing)
+    dlg.add_files_dialog()
+    assert asked[2] == str(usb)
+    # AND once the stick is gone, the dialog falls back to where it first opened
+    (usb / "p2.png").unlink()
+    usb.rmdir()
+    dlg.add_files_dialog()
+    assert asked[3] == asked[0]
+

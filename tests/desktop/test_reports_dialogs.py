@@ -142,17 +142,18 @@ def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp
 
 
 def test_save_dialogs_open_where_files_were_last_saved(qtbot, workspace, sample, tmp_path, monkeypatch):
+    from desktop import file_dialogs
     from desktop import reports_dialogs as rd
-    from desktop.qt import QFileDialog, QStandardPaths
+    from desktop.qt import QStandardPaths
 
     asked: list[str] = []
     answer = {"path": ""}
 
     def dialog(parent, title, start, pattern):
         asked.append(start)
-        return answer["path"], pattern
+        return answer["path"] or None
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    monkeypatch.setattr(file_dialogs, "choose_save_file", dialog)
     monkeypatch.chdir(tmp_path)  # where Daftar was started from (its install folder on Windows)
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     first = Path(docs) if docs and Path(docs).is_dir() else Path.home()

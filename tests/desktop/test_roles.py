@@ -316,7 +316,8 @@ def test_no_key_is_bound_to_two_actions_for_any_role(qtbot, workspace, qapp, act
 
 
 def test_a_supervisor_backs_up_the_workspace_from_the_menu(qtbot, workspace, qapp, actors, tmp_path, monkeypatch):
-    from desktop.qt import QFileDialog, QMessageBox
+    from desktop import file_dialogs
+    from desktop.qt import QMessageBox
     from records.backup import read_manifest
 
     # GIVEN a supervisor's window on a workspace with a register, and a USB stick's folder
@@ -325,7 +326,7 @@ def test_a_supervisor_backs_up_the_workspace_from_the_menu(qtbot, workspace, qap
         make_register(win.ctx)
         usb = tmp_path / "usb"
         usb.mkdir()
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+        monkeypatch.setattr(file_dialogs, "choose_folder", lambda *a, **k: str(usb))
         # WHEN he chooses Register › Back up the workspace… and the folder
         win.actions_by_name["backUp"].trigger()
         job = win.backup_job
@@ -365,7 +366,8 @@ def test_those_who_can_back_up_are_reminded_when_a_backup_is_due(qtbot, workspac
     import datetime as dt
     import json
 
-    from desktop.qt import QFileDialog, QMessageBox
+    from desktop import file_dialogs
+    from desktop.qt import QMessageBox
 
     # GIVEN a workspace with pages that was never backed up
     make_register(AppContext.create(workspace, actors["clerk1"]))
@@ -381,7 +383,7 @@ def test_those_who_can_back_up_are_reminded_when_a_backup_is_due(qtbot, workspac
         usb = tmp_path / "usb"
         usb.mkdir()
         opened_at = []
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+        monkeypatch.setattr(file_dialogs, "choose_folder",
                             lambda parent, title, start, *a, **k: opened_at.append(start) or str(usb))
         reminder.linkActivated.emit("backup")
         job = win.backup_job
