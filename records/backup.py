@@ -252,17 +252,18 @@ def days_without_backup(ws: Workspace, remind_after_days: int, now: dt.datetime 
     return days if days >= remind_after_days else None
 
 
-def back_up(ws: Workspace, actor, dest: str | Path | None = None) -> BackupResult:
-    """`create_backup` by a signed-in user, recorded in the audit trail ("workspace.backup":
-    who took a copy of the office's records, where to and how much): a copy is what leaves
-    the office on a USB stick."""
+def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = "app") -> BackupResult:
+    """`create_backup` recorded in the audit trail ("workspace.backup": who took a copy of the
+    office's records, where to and how much, and `via` the app or the command line): a copy
+    is what leaves the office on a USB stick. `actor`: the signed-in user (audit.SYSTEM for
+    a command run without signing in)."""
     from records import audit
 
     result = create_backup(ws, dest)
     with ws.session() as s:
         audit.record(s, actor=actor, action="workspace.backup", entity="workspace",
                      new=str(result.path), detail={"images": result.images, "size": result.size,
-                                                   "entries": result.counts.get("entry", 0)})
+                                                   "entries": result.counts.get("entry", 0), "via": via})
     return result
 
 

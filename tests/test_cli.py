@@ -65,6 +65,17 @@ def test_backup_and_restore_round_trip_through_the_command(demo_ws, tmp_path):
     r = daftar("restore", tar, "--workspace", tmp_path / "restored", home=base / "home")
     # THEN the restore reports the same counts and a verified audit chain
     assert r.returncode == 0, r.stderr
+    # (the backup itself is in the audit trail: taken from the command line, nobody signed in)
+    from records.models import AuditEvent
+    from records.workspace import Workspace
+
+    w = Workspace.open(ws)
+    try:
+        with w.session() as s:
+            ev = s.query(AuditEvent).filter_by(action="workspace.backup", new=str(tar)).one()
+            assert (ev.username, ev.detail["via"]) == ("system", "command line")
+    finally:
+        w.close()
     counts = re.search(r"(\d+) registers, (\d+) pages, (\d+) entries", b.stdout).groups()
     assert re.search(r"(\d+) registers, (\d+) pages, (\d+) entries", r.stdout).groups() == counts
     assert "audit chain verified" in r.stdout
@@ -128,3 +139,13 @@ def test_backup_and_restore_of_an_encrypted_workspace_sign_in_first(tmp_path):
     assert b.returncode == 0, b.stderr
     assert r.returncode == 0, r.stderr
     assert "1 registers" in r.stdout and "audit chain verified" in r.stdout
+    # AND the audit trail names the admin, whose password opened it, as taking the copy
+    ws = Workspace.open(tmp_path / "enc", key=Workspace.unlock(tmp_path / "enc", "admin", "admin-pass-1"))
+    try:
+        with ws.session() as s:
+            from records.models import AuditEvent
+
+            ev = s.query(AuditEvent).filter_by(action="workspace.backup").one()
+            assert (ev.username, ev.new, ev.detail["via"]) == ("admin", str(tmp_path / "b.tar"), "command line")
+    finally:
+        ws.close()

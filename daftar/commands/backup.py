@@ -36,11 +36,11 @@ def register(sub) -> None:
 
 
 def run_backup(args) -> int:
-    from records.backup import create_backup
+    from records.backup import back_up
 
     ws = open_workspace(args.workspace, args.user, what="the backup")
     try:
-        res = create_backup(ws, args.dest)
+        res = back_up(ws, _backup_actor(ws, args.user), args.dest, via="command line")
     finally:
         ws.close()
     c = res.counts
@@ -51,6 +51,23 @@ def run_backup(args) -> int:
         print(f"daftar: warning: {len(res.missing_images)} page image(s) were already missing from "
               "the workspace and are not in the backup", file=sys.stderr)
     return 0
+
+
+def _backup_actor(ws, user: str | None):
+    """Who the audit trail names for a backup from the command line: on an encrypted
+    workspace the user whose password opened it; otherwise nobody signed in (the system),
+    since a name given without a password proves nothing."""
+    import os
+
+    from records import accounts, audit
+
+    user = user or os.environ.get("DAFTAR_USER")
+    if ws.encrypted and user:
+        with ws.session() as s:
+            u = accounts.user_named(s, user)
+            if u is not None:
+                return audit.Actor(u.id, u.username, u.role)
+    return audit.SYSTEM
 
 
 def run_restore(args) -> int:

@@ -143,7 +143,7 @@ def test_a_users_backup_is_in_the_audit_trail_and_a_failed_one_is_not(workspace,
     with workspace.session() as s:
         ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).one()
         assert (ev.username, ev.new) == (users["supervisor"].username, str(res.path))
-        assert ev.detail == {"images": 2, "size": res.path.stat().st_size, "entries": 2}
+        assert ev.detail == {"images": 2, "size": res.path.stat().st_size, "entries": 2, "via": "app"}
         assert audit.verify(s).ok
     # AND a backup that cannot be written is not recorded as made
     with pytest.raises(BackupError):
