@@ -22,6 +22,7 @@ class Part:
     ok: bool
     summary: str
     problems: tuple[str, ...] = field(default_factory=tuple)
+    warning: bool = False  # sound, but something to do (a backup overdue)
 
 
 def check_database(ws) -> Part:
@@ -67,6 +68,33 @@ def check_audit(ws) -> Part:
     return Part("audit trail", False, f"the audit chain is broken at event {r.first_bad_id}: {r.reason}")
 
 
+def check_backups(ws, now=None) -> Part:
+    """When the last backup was written and where (records.backup.last_backup); a warning,
+    not a failure, when it is older than the office's backup.remind_after_days or none was
+    ever written of a workspace with pages."""
+    import datetime as dt
+
+    from records import office_settings
+    from records.backup import days_without_backup, last_backup
+
+    with ws.session() as s:
+        days = int(office_settings.read(s).get("backup.remind_after_days"))
+    last = last_backup(ws)
+    due = days_without_backup(ws, days, now=now)
+    if last is None:
+        if due is None:
+            return Part("backups", True, "no backup written yet (nothing in the workspace to lose yet, or "
+                                         "reminders are off)")
+        return Part("backups", True, "no backup of this workspace was ever written: write one onto a USB stick "
+                                     "or another disk (daftar backup DEST)", warning=True)
+    ago = ((now or dt.datetime.now(dt.UTC)) - last.at).days
+    said = f"the last backup was written {ago} day(s) ago: {last.path} ({last.size / 1e6:.1f} MB)"
+    if due is not None:
+        return Part("backups", True, f"{said}; the office asks for one every {days} day(s): write one "
+                                     "(daftar backup DEST)", warning=True)
+    return Part("backups", True, said)
+
+
 def check_workspace(ws) -> list[Part]:
     """All parts, in the order an operator reads them."""
-    return [check_database(ws), check_images(ws), check_audit(ws)]
+    return [check_database(ws), check_images(ws), check_audit(ws), check_backups(ws)]

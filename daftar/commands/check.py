@@ -38,12 +38,13 @@ def run(args) -> int:
     ok = all(p.ok for p in parts)
     if args.json:
         print(json.dumps({"ok": ok, "workspace": str(root), "parts": [
-            {"name": p.name, "ok": p.ok, "summary": p.summary, "problems": list(p.problems)} for p in parts]},
+            {"name": p.name, "ok": p.ok, "warning": p.warning, "summary": p.summary, "problems": list(p.problems)}
+            for p in parts]},
             ensure_ascii=False))
         return 0 if ok else 1
     print(f"Checking the workspace {root}")
     for p in parts:
-        print(f"{'PASS' if p.ok else 'FAIL'} {p.name}: {p.summary}")
+        print(f"{'FAIL' if not p.ok else 'WARN' if p.warning else 'PASS'} {p.name}: {p.summary}")
         for problem in p.problems:
             print(f"     {problem}")
     if not ok:

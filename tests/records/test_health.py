@@ -24,10 +24,33 @@ def _office(ws):
 def test_a_sound_workspace_passes_every_part(workspace, capsys):
     _office(workspace)
     parts = check_workspace(workspace)
-    assert [(p.name, p.ok) for p in parts] == [("database", True), ("page images", True), ("audit trail", True)]
+    assert [(p.name, p.ok) for p in parts] == [("database", True), ("page images", True), ("audit trail", True),
+                                               ("backups", True)]
     assert "all 3 page image(s)" in parts[1].summary
+    # (never backed up: sound, but the operator is told to write one; the exit code stays 0)
+    assert parts[3].warning and "no backup of this workspace was ever written" in parts[3].summary
     assert main(["check", "--workspace", str(workspace.root)]) == 0
-    assert capsys.readouterr().out.count("PASS") == 3
+    out = capsys.readouterr().out
+    assert out.count("PASS") == 3 and "WARN backups" in out
+
+
+def test_the_check_says_when_and_where_the_last_backup_went(workspace, tmp_path, capsys):
+    import datetime as dt
+
+    from records.backup import create_backup
+    from records.health import check_backups
+
+    # GIVEN a workspace backed up onto a stick
+    _office(workspace)
+    res = create_backup(workspace, tmp_path / "stick.tar")
+    # THEN the check names it, without a warning
+    part = check_backups(workspace)
+    assert part.ok and not part.warning and str(res.path) in part.summary and "0 day(s) ago" in part.summary
+    # AND ten days later it warns (the office asks every 7 days) but does not fail
+    later = check_backups(workspace, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=10))
+    assert later.ok and later.warning and "10 day(s) ago" in later.summary and "every 7 day(s)" in later.summary
+    assert main(["check", "--workspace", str(workspace.root), "--json"]) == 0
+    assert '"warning": false' in capsys.readouterr().out
 
 
 def test_missing_and_damaged_images_and_a_changed_audit_event_are_named(workspace, capsys):
