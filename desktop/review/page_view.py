@@ -214,7 +214,7 @@ class ReviewPageView(QWidget):
                 # numbers left to right (in the right-to-left table 12-5 was drawn 5-12)
                 item = QTableWidgetItem(isolate_numbers(display_digits(now, urdu=self.ctx.prefs.urdu_digits)))
                 before = r.ocr.get(name)
-                changed = (before or "") != now and (before is not None or bool(now))
+                changed = queries.differs(before, now)
                 if changed:
                     item.setBackground(QBrush(CHANGED_BG))
                     item.setToolTip(self.tr("OCR read: {text}").format(text=before if before is not None else self.tr("(nothing)")))

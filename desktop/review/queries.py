@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from records import services, workflow
 from records.models import Entry, FieldValue, Page, Register, User
+from records.text import normalise
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,15 @@ def review_page(session, page_id: int) -> ReviewPage:
         for name, _label in columns:
             now = values.get(name, "")
             before = ocr.get(name)
-            if (before or "") != now and (before is not None or now):
+            if differs(before, now):
                 changes.append(FieldChange(r.row_no, name, labels[name], before, now))
     return ReviewPage(page, register_name(reg), columns, out_rows, changes)
+
+
+def differs(ocr: str | None, now: str) -> bool:
+    """Whether a value is a change from what OCR read (None: OCR read nothing there). OCR's
+    text is kept as read, in the page's digits; the value is stored in Latin digits and
+    canonical letter forms, so `۵۷۲۰` read and kept is no change from `5720`."""
+    if ocr is None:
+        return bool(now)
+    return normalise(ocr) != normalise(now)

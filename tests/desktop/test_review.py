@@ -360,3 +360,41 @@ def test_the_reviewer_is_told_a_page_looks_like_another_register_kind(qtbot, peo
     _open(qtbot, panel, pid)
     # THEN the review says so above the rows
     assert "column headings are those of a Khasra Girdawari" in panel.page_view.notice.text()
+
+
+def test_numbers_read_in_urdu_digits_are_no_change_from_their_value(qtbot, people):
+    from types import SimpleNamespace
+
+    from desktop.review.page_view import CHANGED_BG
+    from records.text import urdu_digits
+    from tests.desktop.helpers import GOOD_ROWS, HEADER
+    from tests.desktop.images import png_bytes
+
+    # GIVEN a page printed in Urdu digits: OCR kept what it read (۴۷, ۱۲-۵) and stored the
+    # values in Latin digits (47, 12-5), as the pipeline does; clerk1 corrected only the owner
+    clerk = people["clerk1"]
+    with clerk.ws.session() as s:
+        rid = services.create_register(s, actor=clerk.actor, template="jamabandi", **HEADER)
+        pid = services.add_page(s, clerk.ws.images, actor=clerk.actor, register_id=rid,
+                                data=png_bytes(seed=9, size=(800, 400)), name="urdu.png").page_id
+        rows = [{name: SimpleNamespace(text=text, raw_text=urdu_digits(text), confidence=0.9,
+                                       box=(700 - 60 * c, 40 + 40 * r, 55, 35), flags=[])
+                 for c, (name, text) in enumerate(row.items())} for r, row in enumerate(GOOD_ROWS)]
+        services.save_ocr_rows(s, actor=clerk.actor, page_id=pid, rows=rows)
+    with clerk.ws.session() as s:
+        first = services.page_rows(s, pid)[0]
+        assert first.values["khewat_no"].raw_text == "۴۷" and first.values["khewat_no"].value == "47"
+        services.set_value(s, actor=clerk.actor, entry_id=first.entry_id, field_name="owner",
+                           text="محمد اکرم ولد غلام رسول", source="corrected")
+    with clerk.ws.session() as s:
+        services.submit_page(s, actor=clerk.actor, page_id=pid)
+    # WHEN girdawar1 reviews it
+    panel = _panel(qtbot, people["girdawar1"])
+    _open(qtbot, panel, pid)
+    # THEN the one change listed is the owner's: numbers kept as read are not changes (every
+    # number on the page was listed and coloured before, '۴۷' struck out for '47')
+    assert [c.field for c in panel.page_view.data.changes] == ["owner"]
+    table = panel.page_view.table
+    cols = [n for n, _l in panel.page_view.data.columns]
+    assert table.item(0, cols.index("khewat_no")).background().color() != CHANGED_BG
+    assert table.item(0, cols.index("owner")).background().color() == CHANGED_BG
