@@ -7,7 +7,8 @@ ocr.synth), never downloaded. Per register the pages show the stages of the work
   correction view has work to do (draft);
 - page 2: OCR done, its one misread value corrected by clerk1, submitted, approved by
   girdawar1; in each kind's first register one row is returned with a comment, in the
-  second half the rows are verified by ro1;
+  second half the rows are verified by ro1; in the last register it waits for girdawar1's
+  review (his queue has work when he first signs in);
 - page 3 (when present): scanned only, waiting for OCR.
 
 Users admin, clerk1, girdawar1 (supervisor) and ro1 (revenue officer), password "demo".
@@ -289,15 +290,18 @@ def _fill(ws: Workspace, plans: list[list[_PagePlan]], rendered, rng: random.Ran
             if plan.page_no == 2:
                 _review(ws, added.page_id, plan.rows, wrong, clerk, girdawar,
                         return_one=plan.register_no == 0,
-                        verifier=users["ro1"] if plan.register_no == 1 else None)
+                        verifier=users["ro1"] if plan.register_no == 1 else None,
+                        waits=reg is plans[-1])
     return n_regs, n_pages, n_entries
 
 
 def _review(ws: Workspace, page_id: int, truth: list[dict], wrong: set[tuple[int, str]],
-            clerk: Actor, girdawar: Actor, *, return_one: bool, verifier: Actor | None = None) -> None:
+            clerk: Actor, girdawar: Actor, *, return_one: bool, verifier: Actor | None = None,
+            waits: bool = False) -> None:
     """Clerk corrects the misread values and submits; the girdawar approves the rows (with
     `return_one`, all but the last, which is returned with a comment); a revenue officer
-    `verifier` then verifies the first half of the approved rows."""
+    `verifier` then verifies the first half of the approved rows. `waits`: the page stays
+    submitted, waiting for the girdawar's review."""
     with ws.session() as s:
         rows = S.page_rows(s, page_id)
         for i, name in sorted(wrong):
@@ -308,6 +312,8 @@ def _review(ws: Workspace, page_id: int, truth: list[dict], wrong: set[tuple[int
             S.submit_page(s, actor=clerk, page_id=page_id)
     except workflow.WorkflowError:
         return  # a rule flags the generated page: it stays a draft for the clerk
+    if waits:
+        return
     with ws.session() as s:
         ids = [r.entry_id for r in S.page_rows(s, page_id)]
         if return_one and len(ids) > 1:

@@ -94,6 +94,8 @@ def test_demo_values_look_like_ocr_with_work_for_the_clerk_and_reviewers(demo):
     # AND entries are spread over draft, approved, verified and returned
     assert states.get("draft", 0) > 0 and states.get("approved", 0) > 0 and states.get("returned", 0) > 0
     assert states.get("verified", 0) > 0
+    # ... and the supervisor's review queue is not empty: a page waits for him
+    assert states.get("submitted", 0) > 0
     # AND the demo users exist with their roles and hashed passwords
     assert {n: u.role for n, u in users.items()} == {
         "admin": "admin", "clerk1": "clerk", "girdawar1": "supervisor", "ro1": "revenue_officer"}
