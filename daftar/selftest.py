@@ -33,6 +33,8 @@ from pathlib import Path
 SAMPLE = "jamabandi-sample"  # resources/samples/NAME.png + NAME.json
 NUMERIC_KINDS = ("integer",)  # must read exactly; other number kinds are reported
 URDU_TEXT = "دفتر مال موضع دولتالہ"
+# words Qt drew wrongly in Noto Nastaliq Urdu 2.000 (desktop/text_layout_check.py)
+NASTALIQ_WORDS = ("بی بی", "محمد افضل", "شفیع", "بارانی", "منتقل الیہ")
 
 
 class CheckFailed(Exception):
@@ -301,7 +303,7 @@ def check_qt_urdu(ctx: _Context) -> str:
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
     ctx.extras["qt_app"] = app  # keep it alive until the run ends
-    path = resources.font_path(resources.URDU_NASTALIQ)
+    path = resources.font_path(resources.URDU_NASTALIQ_SCREEN)  # what records are drawn with
     fid = QFontDatabase.addApplicationFont(str(path))
     families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
     if not families:
@@ -355,6 +357,15 @@ def check_qt_urdu(ctx: _Context) -> str:
     shaped = [g for r in layout.glyphRuns() for g in r.glyphIndexes()]
     if set(shaped) <= set(nominal):
         raise CheckFailed("Urdu letters were not joined (no contextual forms): text shaping is broken")
+    # placement: Qt must put every glyph where HarfBuzz does (it drew Noto Nastaliq Urdu 2.000
+    # with dots lost and letters on top of one another), with the app's own font file
+    from desktop.text_layout_check import font_file_in_use, head_table, misplaced_words
+
+    if font_file_in_use(families[0]) != head_table(path):
+        raise CheckFailed(f"Qt draws {families[0]} from another file than {path} (a system font of that name?)")
+    wrong = misplaced_words(families[0], path, URDU_TEXT.split() + list(NASTALIQ_WORDS))
+    if wrong:
+        raise CheckFailed(f"Qt lays out {families[0]} otherwise than HarfBuzz shapes it: {', '.join(wrong)}")
     if os.environ.get("DAFTAR_SELFTEST_KEEP"):
         text_img.save(str(ctx.tmp / "urdu.png"))
     return (f"{families[0]}: {int(text_ink.sum())} ink px, {len(shaped)} shaped glyphs, "

@@ -7,7 +7,7 @@ from desktop.qt import QFont, QFontDatabase
 
 _families: dict[str, str] = {}
 
-NASTALIQ = resources.URDU_NASTALIQ
+NASTALIQ = resources.URDU_NASTALIQ_SCREEN  # "Daftar Nastaliq": see scripts/screen_fonts.py
 NASKH = resources.URDU_NASKH
 
 
@@ -15,8 +15,8 @@ def load_fonts() -> dict[str, str]:
     """Register the bundled fonts; returns {resource name: family}. Safe to call twice."""
     if _families:
         return dict(_families)
-    for name in (resources.URDU_NASTALIQ, resources.URDU_NASKH, resources.URDU_NASKH_BOLD,
-                 resources.LATIN_FALLBACK):
+    for name in (resources.URDU_NASTALIQ_SCREEN, resources.URDU_NASTALIQ_SCREEN_BOLD, resources.URDU_NASKH,
+                 resources.URDU_NASKH_BOLD, resources.LATIN_FALLBACK):
         try:
             path = resources.font_path(name)
         except FileNotFoundError:

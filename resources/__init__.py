@@ -43,7 +43,11 @@ def icon_path(name: str) -> Path:
     return _named("icons", name, (".svg", ".png"))
 
 
-URDU_NASTALIQ = "NotoNastaliqUrdu-Regular"
+URDU_NASTALIQ = "NotoNastaliqUrdu-Regular"  # reports (shaped by HarfBuzz) and OCR's generated pages
+# On screen: Noto Nastaliq Urdu 3.007 renamed (scripts/screen_fonts.py says why: Qt lays out
+# 2.000 wrongly, and takes a system font of the same family before the app's own)
+URDU_NASTALIQ_SCREEN = "DaftarNastaliq-Regular"
+URDU_NASTALIQ_SCREEN_BOLD = "DaftarNastaliq-Bold"
 URDU_NASKH = "NotoNaskhArabic-Regular"
 URDU_NASKH_BOLD = "NotoNaskhArabic-Bold"
 LATIN_FALLBACK = "DejaVuSans"
