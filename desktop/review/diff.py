@@ -11,7 +11,7 @@ import difflib
 import html
 import re
 
-from records.text import isolate_numbers
+from records.text import isolate_numbers, normalise
 
 OLD_STYLE = "color:#a00;text-decoration:line-through;background:#fde2e2"
 NEW_STYLE = "color:#063;background:#d4f5d4;font-weight:bold"
@@ -22,9 +22,15 @@ def _words(text: str) -> list[str]:
     return [t for t in _TOKENS.split(text) if t]
 
 
+def _key(word: str) -> str:
+    """What a word is compared by: its canonical form (Latin digits, Urdu letter forms), so
+    that ۲۳۱۹ as OCR read it is the same word as 2319 kept in the value."""
+    return normalise(word) or word
+
+
 def _opcodes(old: str, new: str):
     a, b = _words(old), _words(new)
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    sm = difflib.SequenceMatcher(None, [_key(w) for w in a], [_key(w) for w in b], autojunk=False)
     for op, a0, a1, b0, b1 in sm.get_opcodes():
         yield op, "".join(a[a0:a1]), "".join(b[b0:b1])
 
@@ -47,7 +53,7 @@ def diff_html(old: str | None, new: str, *, rtl: bool = False) -> str:
     parts: list[str] = []
     for op, removed, added in _opcodes(old, new):
         if op == "equal":
-            parts.append(_shown(removed))
+            parts.append(_shown(added))  # the value as kept (its digits, not OCR's)
             continue
         if removed:
             parts.append(f"<span style='{OLD_STYLE}'>{_shown(removed)}</span>")

@@ -386,6 +386,8 @@ def test_numbers_read_in_urdu_digits_are_no_change_from_their_value(qtbot, peopl
         assert first.values["khewat_no"].raw_text == "۴۷" and first.values["khewat_no"].value == "47"
         services.set_value(s, actor=clerk.actor, entry_id=first.entry_id, field_name="owner",
                            text="محمد اکرم ولد غلام رسول", source="corrected")
+        services.set_value(s, actor=clerk.actor, entry_id=first.entry_id, field_name="khasra_nos",
+                           text="125/5، 128", source="corrected")
     with clerk.ws.session() as s:
         services.submit_page(s, actor=clerk.actor, page_id=pid)
     # WHEN girdawar1 reviews it
@@ -393,7 +395,10 @@ def test_numbers_read_in_urdu_digits_are_no_change_from_their_value(qtbot, peopl
     _open(qtbot, panel, pid)
     # THEN the one change listed is the owner's: numbers kept as read are not changes (every
     # number on the page was listed and coloured before, '۴۷' struck out for '47')
-    assert [c.field for c in panel.page_view.data.changes] == ["owner"]
+    changes = {c.field: c for c in panel.page_view.data.changes}
+    assert sorted(changes) == ["khasra_nos", "owner"]
+    # ... and within a changed list only the changed number is marked (۱۲۵/۵ kept as 125/5 is not)
+    assert changed_spans(changes["khasra_nos"].ocr, changes["khasra_nos"].value) == (["۱۲۶"], ["128"])
     table = panel.page_view.table
     cols = [n for n, _l in panel.page_view.data.columns]
     assert table.item(0, cols.index("khewat_no")).background().color() != CHANGED_BG
