@@ -63,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         view.table.setFocus()
         send_text(view.table, "محمد ا")
         editor = QApplication.focusWidget()
+        if editor is None:  # an X server without a window manager gives no window the focus
+            raise SystemExit("no widget has the keyboard focus: run with QT_QPA_PLATFORM=offscreen")
         QApplication.sendEvent(editor, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier))
         app.processEvents()
         assert view.keying.popup.isVisible(), "the popup did not appear"
