@@ -20,10 +20,13 @@ from desktop.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
+    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +52,19 @@ class PreferencesDialog(QDialog):
             self.user = accounts.get_user(s, ctx.actor.id)
             self.settings = office_settings.read(s)
 
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # the settings scroll when the screen is lower than they are (a 1366 x 768 laptop with
+        # a title bar and a task bar: the Save button was below the screen's edge)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("preferencesScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self.scroll)
+        lay = QVBoxLayout(content)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll)
         mine = QGroupBox(self.tr("My interface"), self)
         form = QFormLayout(mine)
         self.language = self._combo("language", LANG_LABELS, self.user.language)
@@ -130,11 +145,25 @@ class PreferencesDialog(QDialog):
         lay.addWidget(self.note)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020")
-        lay.addWidget(self.error)
+        wrapping(self.error)
+        outer.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
+        outer.addWidget(buttons)
+        self._fit_screen(content)
+
+    def _fit_screen(self, content: QWidget) -> None:
+        """As tall as the settings where the screen allows, else as tall as the screen's free
+        part less room for a title bar; as wide as the settings and a scroll bar."""
+        content.adjustSize()
+        want = content.sizeHint()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        screen = self.screen()
+        room = screen.availableGeometry().height() - 60 if screen is not None else want.height() + 200
+        chrome = self.sizeHint().height() - self.scroll.sizeHint().height()
+        self.scroll.setMinimumWidth(want.width() + bar)
+        self.resize(want.width() + bar + 24, max(300, min(want.height() + chrome + 8, room)))
 
     def _line(self, name: str, text: str) -> QLineEdit:
         edit = QLineEdit(text or "", self)

@@ -670,3 +670,37 @@ def test_every_line_of_a_wrapped_urdu_label_is_shown_whole(urdu, qtbot):
         if left <= 0 or right >= width - 1:
             cut.append(width)
     assert cut == []
+
+
+def test_the_preferences_fit_a_low_screen_and_scroll(ctx, qtbot, qapp):
+    from desktop.preferences import PreferencesDialog
+    from desktop.qt import QDialogButtonBox
+    from records import access
+    from records.audit import Actor
+
+    # GIVEN an administrator's preferences (every group), in Urdu, on a screen lower than they
+    # are (Qt's offscreen screen is 800 px; a 1366 x 768 laptop has less once the task bar and
+    # title bar are taken)
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        admin = access.create_user(ctx.ws, actor=None, username="admin", password="admin-pass-1", role="admin")
+        ctx.actor = Actor(admin.id, admin.username, admin.role)
+        dlg = PreferencesDialog(ctx)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        room = dlg.screen().availableGeometry().height()
+        # THEN the dialog is no taller than the screen less a title bar's room, its Save button
+        # is inside it, and the settings scroll within it (none is cut off)
+        assert dlg.height() <= room - 60
+        save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        assert save.isVisible() and save.mapTo(dlg, save.rect().bottomLeft()).y() <= dlg.height()
+        content = dlg.scroll.widget()
+        assert content.height() > dlg.scroll.viewport().height()  # more than fits: it scrolls
+        assert dlg.scroll.verticalScrollBar().maximum() > 0
+        dlg.scroll.ensureWidgetVisible(dlg.backup_days)
+        qtbot.wait(10)
+        top_left = dlg.backup_days.mapTo(dlg.scroll.viewport(), dlg.backup_days.rect().topLeft())
+        assert 0 <= top_left.y() < dlg.scroll.viewport().height()
+    finally:
+        i18n.apply_language(qapp, "en")
