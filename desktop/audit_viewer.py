@@ -37,6 +37,7 @@ from desktop.qt import (
 from records import audit
 from records.audit_query import AuditFilter, AuditRow, query_events
 from records.text import LRI, PDI
+from records.workflow import STATES
 
 PAGE_SIZE = 200
 
@@ -73,6 +74,7 @@ ACTION_NAMES = {
     "user.enable": QT_TRANSLATE_NOOP("AuditModel", "User enabled"),
     "user.password_reset": QT_TRANSLATE_NOOP("AuditModel", "Password reset"),
     "user.password_change": QT_TRANSLATE_NOOP("AuditModel", "Password changed"),
+    "login": QT_TRANSLATE_NOOP("AuditModel", "Signed in"),
     "login.failed": QT_TRANSLATE_NOOP("AuditModel", "Failed sign-in"),
     "user.recovered": QT_TRANSLATE_NOOP("AuditModel", "New password set with the recovery code"),
     "key.recovery_reset": QT_TRANSLATE_NOOP("AuditModel", "New recovery code made"),
@@ -114,6 +116,8 @@ _USER_AND_ROLE = re.compile(r"^(?P<user>\S+) \((?P<role>[a-z_]+)\)$")
 def _named(e: AuditRow, value: str) -> str:
     """A value whose words are codes, in the interface language: the register kind of a
     new register ("jamabandi ..." -> "جمع بندی ..."), the role of a new user."""
+    if e.action.startswith("entry.") and value in STATES:  # a row's state before and after
+        return QCoreApplication.translate("Daftar", value)
     if e.action == "register.create" and value:
         kind, _, rest = value.partition(" ")
         title = template_title(kind)
@@ -137,7 +141,7 @@ class AuditModel(QAbstractTableModel):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[AuditRow] = []
-        self.filter = AuditFilter(limit=PAGE_SIZE)
+        self.filter = AuditFilter(limit=PAGE_SIZE, newest_first=True)
         self._more = False
         self._loading = False
         self._generation = 0
@@ -254,6 +258,10 @@ class AuditViewer(QWidget):
         self.action_edit = QLineEdit(self)
         self.action_edit.setObjectName("auditAction")
         self.action_edit.setPlaceholderText(self.tr("action, e.g. entry.return"))
+        self.oldest_first = QCheckBox(self.tr("Oldest first"), self)
+        self.oldest_first.setObjectName("auditOldestFirst")
+        self.oldest_first.setToolTip(self.tr("The newest events are shown first; tick to read the trail from its start."))
+        self.oldest_first.toggled.connect(lambda _on: self.apply_filter())
         grid.addWidget(QLabel(self.tr("User"), self), 0, 0)
         grid.addWidget(self.user_box, 0, 1)
         grid.addWidget(QLabel(self.tr("Register"), self), 0, 2)
@@ -270,6 +278,7 @@ class AuditViewer(QWidget):
         self.apply_btn.setObjectName("auditApply")
         self.apply_btn.clicked.connect(lambda _=False: self.apply_filter())
         grid.addWidget(self.apply_btn, 0, 6, 2, 1)
+        grid.addWidget(self.oldest_first, 0, 7, 2, 1)
 
         self.table = QTableView(self)
         self.table.setObjectName("auditTable")
@@ -326,7 +335,7 @@ class AuditViewer(QWidget):
             username=self.user_box.currentData(), register_id=self.register_box.currentData(),
             entry_uuid=self.entry_edit.text().strip() or None,
             since=day(self.since_check, self.since_edit), until=day(self.until_check, self.until_edit),
-            action=self.action_edit.text().strip() or None,
+            action=self.action_edit.text().strip() or None, newest_first=not self.oldest_first.isChecked(),
         )
 
     def apply_filter(self) -> None:

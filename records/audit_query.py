@@ -21,6 +21,7 @@ class AuditFilter:
     action: str | None = None
     limit: int = 500
     offset: int = 0
+    newest_first: bool = False  # the audit viewer: what just happened at the top
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _date(v) -> dt.datetime | None:
 
 
 def query_events(session: Session, f: AuditFilter) -> list[AuditRow]:
-    stmt = select(AuditEvent).order_by(AuditEvent.id)
+    stmt = select(AuditEvent).order_by(AuditEvent.id.desc() if f.newest_first else AuditEvent.id)
     if f.username:
         stmt = stmt.where(AuditEvent.username == f.username)
     if f.register_id is not None:

@@ -162,6 +162,10 @@
             <translation>پاس ورڈ تبدیل کیا</translation>
         </message>
         <message>
+            <source>Signed in</source>
+            <translation>داخل ہوئے</translation>
+        </message>
+        <message>
             <source>Failed sign-in</source>
             <translation>ناکام سائن اِن</translation>
         </message>
@@ -231,6 +235,14 @@
         <message>
             <source>action, e.g. entry.return</source>
             <translation>کارروائی، مثلاً entry.return</translation>
+        </message>
+        <message>
+            <source>Oldest first</source>
+            <translation>پرانے پہلے</translation>
+        </message>
+        <message>
+            <source>The newest events are shown first; tick to read the trail from its start.</source>
+            <translation>نئے واقعات پہلے دکھائے جاتے ہیں؛ ریکارڈ شروع سے پڑھنے کے لیے نشان لگائیں۔</translation>
         </message>
         <message>
             <source>User</source>
