@@ -107,33 +107,17 @@ class PreferencesDialog(QDialog):
         self.verification.setObjectName("requireVerification")
         self.verification.setChecked(bool(self.settings.get("workflow.require_verification")))
         wform.addRow("", self.verification)
-        workers = option("ocr.workers")
-        self.ocr_workers = QSpinBox(work)
-        self.ocr_workers.setObjectName("ocrWorkers")
-        self.ocr_workers.setRange(int(workers.min), min(int(workers.max), 8))
-        self.ocr_workers.setValue(int(self.settings.get("ocr.workers")))
+        self.ocr_workers = self._spin("ocrWorkers", "ocr.workers", top=8)
         wform.addRow(self.tr("Pages OCR reads at the same time"), self.ocr_workers)
         dpi = option("ocr.dpi")
         self.scan_dpi = self._combo("scanDpi", {d: ltr(f"{d} dpi") for d in (200, 300, 400, 600)
                                                 if dpi.min <= d <= dpi.max}, self.settings.get("ocr.dpi"))
         wform.addRow(self.tr("Scanning resolution"), self.scan_dpi)
-        lock = option("security.lock_after_minutes")
-        self.lock_after = QSpinBox(work)
-        self.lock_after.setObjectName("lockAfterMinutes")
-        self.lock_after.setRange(int(lock.min), int(lock.max))
-        self.lock_after.setValue(int(self.settings.get("security.lock_after_minutes")))
-        self.lock_after.setSpecialValueText(self.tr("never"))
-        self.lock_after.setSuffix(self.tr(" minutes"))
+        self.lock_after = self._spin("lockAfterMinutes", "security.lock_after_minutes", self.tr(" minutes"))
         self.lock_after.setToolTip(self.tr("After this long without use, Daftar hides its window until the "
                                            "signed-in user types the password again."))
         wform.addRow(self.tr("Lock the window after"), self.lock_after)
-        remind = option("backup.remind_after_days")
-        self.backup_days = QSpinBox(work)
-        self.backup_days.setObjectName("backupRemindDays")
-        self.backup_days.setRange(int(remind.min), int(remind.max))
-        self.backup_days.setValue(int(self.settings.get("backup.remind_after_days")))
-        self.backup_days.setSpecialValueText(self.tr("never"))
-        self.backup_days.setSuffix(self.tr(" days"))
+        self.backup_days = self._spin("backupRemindDays", "backup.remind_after_days", self.tr(" days"))
         wform.addRow(self.tr("Remind to back up after"), self.backup_days)
         work.setEnabled(self.is_admin)
         lay.addWidget(work)
@@ -164,6 +148,19 @@ class PreferencesDialog(QDialog):
         chrome = self.sizeHint().height() - self.scroll.sizeHint().height()
         self.scroll.setMinimumWidth(want.width() + bar)
         self.resize(want.width() + bar + 24, max(300, min(want.height() + chrome + 8, room)))
+
+    def _spin(self, name: str, key: str, suffix: str = "", *, top: int | None = None) -> QSpinBox:
+        """A number setting's box: its limits from the setting (`top` lower where a smaller
+        one is sensible), its value; with a `suffix` (a unit), 0 reads "never"."""
+        opt = option(key)
+        box = QSpinBox(self)
+        box.setObjectName(name)
+        box.setRange(int(opt.min), min(int(opt.max), top) if top else int(opt.max))
+        box.setValue(int(self.settings.get(key)))
+        if suffix:
+            box.setSpecialValueText(self.tr("never"))
+            box.setSuffix(suffix)
+        return box
 
     def _line(self, name: str, text: str) -> QLineEdit:
         edit = QLineEdit(text or "", self)
