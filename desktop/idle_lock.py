@@ -83,18 +83,19 @@ class LockDialog(_Form):
 
     SIGN_OUT = 2
 
-    def __init__(self, ws, user, minutes: int | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ws, username: str, full_name: str, minutes: int | None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Daftar is locked"), parent)
         self.setObjectName("LockDialog")
-        self.ws, self.user = ws, user
+        self.ws, self.username = ws, username
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        name = user.full_name or user.username
+        name = full_name or username
         why = (self.tr("Daftar locked its window after {minutes} minutes without use, so that nobody "
                        "works under your name.").format(minutes=minutes) if minutes
                else self.tr("Daftar's window is locked, so that nobody works under your name."))
         self.set_intro(why + "\n"
                        + self.tr("{name} ({user}): type your password to go on where you were. Anyone else: "
-                                 "Sign out, then sign in.").format(name=name, user=ltr(user.username)))
+                                 "Sign out, then sign in.").format(name=name, user=ltr(username)))
         self.password = self.line("lockPassword", self.tr("Password"), password=True)
         self.error.setObjectName("lockError")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
@@ -113,7 +114,7 @@ class LockDialog(_Form):
             return
         with waiting():
             try:
-                access.confirm_password(self.ws, username=self.user.username, password=pw)
+                access.confirm_password(self.ws, username=self.username, password=pw)
             except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
                 self.password.clear()
                 self.password.setFocus()

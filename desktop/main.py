@@ -97,16 +97,19 @@ class MainWindowHost(QObject):
 
         if self.lock_dialog is not None:
             return
+        try:
+            with self.ws.session() as s:
+                name = accounts.get_user(s, self.actor.id).full_name
+        except Exception:  # noqa: BLE001 - a busy database must not keep the window open
+            name = ""
         self.idle.paused = True
-        with self.ws.session() as s:
-            user = accounts.get_user(s, self.actor.id)
         hidden = windows_to_hide()
         for w in hidden:
             w.hide()
         # the hidden window's child: closing the lock then never counts as closing the app's
         # last window (which would end the app on Sign out)
-        dlg = self.lock_dialog = LockDialog(self.ws, user, self.lock_after_s() // 60 if idle else None,
-                                            parent=self.window)
+        dlg = self.lock_dialog = LockDialog(self.ws, self.actor.username, name,
+                                            self.lock_after_s() // 60 if idle else None, parent=self.window)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.finished.connect(lambda result: self._unlocked(result, hidden))
         dlg.show()
