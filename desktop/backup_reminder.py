@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from desktop.qt import QLabel, Qt
+from desktop.i18n import number_text
+from desktop.qt import QLabel, Qt, QTimer
 
 
 class BackupReminder(QLabel):
@@ -24,6 +25,10 @@ class BackupReminder(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.linkActivated.connect(self._back_up)
+        self._hourly = QTimer(self)  # a PC left on for days: the reminder comes when it falls due
+        self._hourly.setInterval(3_600_000)
+        self._hourly.timeout.connect(self.refresh)
+        self._hourly.start()
         self.refresh()
 
     def due_days(self) -> int | None:
@@ -44,7 +49,7 @@ class BackupReminder(QLabel):
             self.hide()
             return
         said = (self.tr("No backup of this workspace yet") if days < 0
-                else self.tr("Last backup {days} days ago").format(days=days))
+                else self.tr("Last backup {days} days ago").format(days=number_text(days)))
         link = self.tr("Back up now…")
         self.setText(f'<span style="color:#a64b00; font-weight:bold">{escape(said)}</span> · '
                      f'<a href="backup">{escape(link)}</a>')
