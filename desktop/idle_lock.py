@@ -18,6 +18,7 @@ from desktop.qt import (
     QDialog,
     QDialogButtonBox,
     QEvent,
+    QGuiApplication,
     QObject,
     Qt,
     QTimer,
@@ -36,7 +37,12 @@ _INPUT = frozenset({
 class IdleWatch(QObject):
     """Emits `idle` once the app has had no keyboard or mouse input for `limit_s()` seconds
     (read again at every check, so a changed office setting applies at once; 0: never).
-    Checked every `check_ms`; input only stamps the time, so watching costs next to nothing."""
+
+    It watches the app's windows (QWindow: every key and mouse event of a window passes
+    through it before its widgets get it), not the application: an application-wide filter in
+    Python is called for every event of every object, objects being destroyed among them, and
+    crashed the desktop tests once in a language change. A window gets the filter when it
+    gets the focus and at each check (every `check_ms`); input only stamps the time."""
 
     idle = Signal()
 
@@ -48,8 +54,17 @@ class IdleWatch(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(check_ms)
         self._timer.timeout.connect(self.check)
-        QApplication.instance().installEventFilter(self)
+        QGuiApplication.instance().focusWindowChanged.connect(self._watch)
+        self._watch_all()
         self._timer.start()
+
+    def _watch(self, window) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # (installed again: Qt keeps it once)
+
+    def _watch_all(self) -> None:
+        for window in QGuiApplication.topLevelWindows():
+            self._watch(window)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in _INPUT:
@@ -62,6 +77,7 @@ class IdleWatch(QObject):
 
     def check(self) -> None:
         """Emit `idle` when the limit has passed without input (not while paused)."""
+        self._watch_all()  # windows opened since (a dialog that never had the focus)
         if self.paused:
             return
         limit = self.limit_s()
@@ -70,9 +86,15 @@ class IdleWatch(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        app = QGuiApplication.instance()
+        if app is None:
+            return
+        try:
+            app.focusWindowChanged.disconnect(self._watch)
+        except (RuntimeError, TypeError):
+            pass
+        for window in QGuiApplication.topLevelWindows():
+            window.removeEventFilter(self)
 
 
 class LockDialog(_Form):

@@ -11,6 +11,8 @@ main window is built again in it, showing the same register, page and tab.
 
 from __future__ import annotations
 
+import shiboken6
+
 from desktop.bidi import ltr
 from desktop.labels import wrapping
 from desktop.operations import error_text
@@ -218,9 +220,14 @@ def open_preferences(win) -> None:
     """Menu action of the main window: a saved change of language or display settings
     asks for the window to be built again (MainWindow.rebuild_requested)."""
     dlg = PreferencesDialog(win.ctx, win)
-    if dlg.exec() != QDialog.DialogCode.Accepted:
+    accepted = dlg.exec() == QDialog.DialogCode.Accepted
+    new_window, lang = dlg.needs_new_window, dlg.language.currentData()
+    # gone before a new language turns the windows round: Qt crashed flipping the hidden
+    # dialog's scrolled settings to the new direction (seen in the tests, every time)
+    shiboken6.delete(dlg)
+    if not accepted:
         return
-    if dlg.needs_new_window:
-        win.rebuild_requested.emit(dlg.language.currentData())
+    if new_window:
+        win.rebuild_requested.emit(lang)
     elif getattr(win, "backup_reminder", None) is not None:
         win.backup_reminder.refresh()  # the reminder's days may have changed

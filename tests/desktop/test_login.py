@@ -379,24 +379,29 @@ def test_idle_time_is_counted_from_the_last_key_or_mouse_input(qtbot, monkeypatc
 
     clock = [1000.0]
     monkeypatch.setattr(idle_lock.time, "monotonic", lambda: clock[0])
-    # GIVEN a watch over the app with a 10-minute limit, and a field someone could type into
+    # GIVEN a window with a field someone could type into, and a watch over the app with a
+    # 10-minute limit
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    qtbot.waitExposed(edit)
     limit = [600]
     watch = idle_lock.IdleWatch(lambda: limit[0], check_ms=60_000)
     fired = []
     watch.idle.connect(lambda: fired.append(clock[0]))
-    edit = QLineEdit()
-    qtbot.addWidget(edit)
+    window = edit.windowHandle()  # input reaches a window before its widgets
     try:
         # WHEN 9 minutes pass, a key is pressed, and 9 more pass THEN it is not idle
         clock[0] += 540
-        QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_5, Qt.KeyboardModifier.NoModifier, "5"))
+        QApplication.sendEvent(window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_5, Qt.KeyboardModifier.NoModifier,
+                                                 "5"))
         clock[0] += 540
         watch.check()
         assert fired == []
         # WHEN the mouse moves and 10 minutes pass without input THEN it is idle
-        QApplication.sendEvent(edit, QMouseEvent(QEvent.Type.MouseMove, QPointF(3, 3), QPointF(3, 3),
-                                                 Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
-                                                 Qt.KeyboardModifier.NoModifier))
+        QApplication.sendEvent(window, QMouseEvent(QEvent.Type.MouseMove, QPointF(3, 3), QPointF(3, 3),
+                                                   Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                                                   Qt.KeyboardModifier.NoModifier))
         clock[0] += 599
         watch.check()
         assert fired == []
