@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 
 from desktop.bidi import ltr
+from desktop.i18n import number_text
 from desktop.login import _Form, _sign_in_error, waiting
 from desktop.qt import (
     QApplication,
@@ -113,7 +114,7 @@ class LockDialog(_Form):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         name = full_name or username
         why = (self.tr("Daftar locked its window after {minutes} minutes without use, so that nobody "
-                       "works under your name.").format(minutes=minutes) if minutes
+                       "works under your name.").format(minutes=number_text(minutes)) if minutes
                else self.tr("Daftar's window is locked, so that nobody works under your name."))
         self.set_intro(why + "\n"
                        + self.tr("{name} ({user}): type your password to go on where you were. Anyone else: "
