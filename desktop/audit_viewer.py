@@ -30,6 +30,7 @@ from desktop.qt import (
     QPushButton,
     Qt,
     QTableView,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -39,6 +40,7 @@ from records.audit_query import AuditFilter, AuditRow, query_events
 from records.text import LRI, PDI
 from records.workflow import STATES
 
+CONTEXT_BEFORE = 10  # events shown before one brought in to be seen (a broken link of the chain)
 PAGE_SIZE = 200
 
 
@@ -343,6 +345,10 @@ class AuditViewer(QWidget):
         self.model.set_filter(self.current_filter())
 
     def _on_fetched(self, n: int) -> None:
+        pending = getattr(self, "_pending_event", None)
+        if pending is not None and self.model.row_of_event(pending) >= 0:
+            self._pending_event = None
+            QTimer.singleShot(0, lambda: self.show_event(pending))
         if 0 < n <= PAGE_SIZE:  # first page of a new filter: size the columns to it
             for c in range(len(AuditModel.COLUMNS) - 1):
                 self.table.resizeColumnToContents(c)
@@ -379,10 +385,25 @@ class AuditViewer(QWidget):
         read_op(audit.verify).success(done).failure(failed).run_in_background(self.ctx)
 
     def show_event(self, event_id: int | None) -> None:
-        """Select an event when it is among the rows shown."""
+        """Select an event; one not among the rows shown (an old one, the newest being shown
+        first, or one the filters leave out) is brought in: the trail is shown from a few
+        events before it, oldest first and unfiltered, and it is selected when read."""
         if event_id is None:
             return
         row = self.model.row_of_event(event_id)
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+            return
+        self._pending_event = event_id
+        for w in (self.user_box, self.register_box):
+            w.setCurrentIndex(0)
+        for w in (self.entry_edit, self.action_edit):
+            w.clear()
+        for w in (self.since_check, self.until_check):
+            w.setChecked(False)
+        self.oldest_first.blockSignals(True)
+        self.oldest_first.setChecked(True)
+        self.oldest_first.blockSignals(False)
+        self.count_label.setText(self.tr("Reading…"))
+        self.model.set_filter(AuditFilter(from_id=max(1, event_id - CONTEXT_BEFORE)))

@@ -22,6 +22,7 @@ class AuditFilter:
     limit: int = 500
     offset: int = 0
     newest_first: bool = False  # the audit viewer: what just happened at the top
+    from_id: int | None = None  # start the listing at this event (in the listing's order)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ def _date(v) -> dt.datetime | None:
 
 def query_events(session: Session, f: AuditFilter) -> list[AuditRow]:
     stmt = select(AuditEvent).order_by(AuditEvent.id.desc() if f.newest_first else AuditEvent.id)
+    if f.from_id is not None:
+        stmt = stmt.where(AuditEvent.id <= f.from_id if f.newest_first else AuditEvent.id >= f.from_id)
     if f.username:
         stmt = stmt.where(AuditEvent.username == f.username)
     if f.register_id is not None:

@@ -204,3 +204,28 @@ def test_a_rows_states_and_a_sign_in_are_named_in_urdu(qtbot, admin_ctx, qapp):
         assert model.data(model.index(login, 3)) == QCoreApplication.translate("AuditModel", "Signed in") != "login"
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_a_broken_link_far_back_is_brought_into_view(qtbot, admin_ctx, monkeypatch):
+    # GIVEN the trail shown newest first, three events a page, and a filter on one user
+    monkeypatch.setattr(audit_viewer, "PAGE_SIZE", 3)
+    v = _viewer(qtbot, admin_ctx)
+    v.user_box.setCurrentIndex(v.user_box.findData("clerk1"))
+    v.apply_filter()
+    wait_idle(qtbot, admin_ctx)
+    assert v.model.row_of_event(2) < 0  # an early event is not among the rows shown
+    # WHEN event 2 (the administrator creating clerk1) is edited in the database file and
+    # the chain is verified
+    con = sqlite3.connect(admin_ctx.ws.db_path)
+    con.execute("UPDATE audit_event SET new='tampered' WHERE id=2")
+    con.commit()
+    con.close()
+    v.verify_chain()
+    wait_idle(qtbot, admin_ctx)
+    # THEN the trail is shown from its start, oldest first and unfiltered, and event 2 is
+    # selected (before, it was named and left out of sight)
+    qtbot.waitUntil(lambda: bool(v.table.selectionModel().selectedRows()), timeout=5000)
+    assert v.last_result.first_bad_id == 2 and v.oldest_first.isChecked()
+    assert v.user_box.currentData() is None
+    assert v.table.selectionModel().selectedRows()[0].row() == v.model.row_of_event(2)
+
