@@ -38,25 +38,16 @@ def import_folder() -> Path:
     """Where the import dialogs open: the folder pages were last imported from on this computer
     (a scanner's output folder, a USB stick) while it is there, else the pictures folder,
     else the documents folder, else home; never the folder Daftar was started from."""
-    from desktop.ui_settings import computer_settings
+    from desktop.ui_settings import remembered_folder
 
-    last = computer_settings().value(IMPORT_FOLDER_KEY)
-    if last and Path(str(last)).is_dir():
-        return Path(str(last))
-    for where in (QStandardPaths.StandardLocation.PicturesLocation, QStandardPaths.StandardLocation.DocumentsLocation):
-        p = QStandardPaths.writableLocation(where)
-        if p and Path(p).is_dir():
-            return Path(p)
-    return Path.home()
+    return remembered_folder(IMPORT_FOLDER_KEY, QStandardPaths.StandardLocation.PicturesLocation,
+                             QStandardPaths.StandardLocation.DocumentsLocation)
 
 
 def remember_import_folder(paths: list[str]) -> None:
     """Keep the folder of what was just chosen for import (a folder itself, or a file's)."""
-    from desktop.ui_settings import computer_settings
+    from desktop.ui_settings import remember_folder
 
-    if not paths:
-        return
-    first = Path(paths[0])
-    settings = computer_settings()
-    settings.setValue(IMPORT_FOLDER_KEY, str(first if first.is_dir() else first.parent))
-    settings.sync()
+    if paths:
+        first = Path(paths[0])
+        remember_folder(IMPORT_FOLDER_KEY, first if first.is_dir() else first.parent)

@@ -42,19 +42,33 @@ def remember_splitters(splitters: dict) -> None:
 SAVE_FOLDER_KEY = "ui/save_folder"
 
 
-def save_folder() -> Path:
-    """Where a save dialog opens: the folder a file was last saved into on this computer (a
-    USB stick, a shared folder) while it is still there, else the user's documents, else home
-    (never the folder Daftar was started from: on Windows that is where it is installed)."""
-    last = computer_settings().value(SAVE_FOLDER_KEY)
+def remembered_folder(key: str, *locations) -> Path:
+    """The folder this computer remembers under `key` while it is still there (a USB stick
+    comes and goes), else the first of the standard `locations` that exists, else home;
+    never the folder Daftar was started from (on Windows, where it is installed)."""
+    last = computer_settings().value(key)
     if last and Path(str(last)).is_dir():
         return Path(str(last))
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+    for where in locations:
+        p = QStandardPaths.writableLocation(where)
+        if p and Path(p).is_dir():
+            return Path(p)
+    return Path.home()
+
+
+def remember_folder(key: str, folder: str | Path) -> None:
+    """Keep a folder under `key` for the next dialog (`remembered_folder`)."""
+    settings = computer_settings()
+    settings.setValue(key, str(folder))
+    settings.sync()
+
+
+def save_folder() -> Path:
+    """Where a save dialog opens: the folder a file was last saved into on this computer (a
+    USB stick, a shared folder) while it is still there, else the user's documents, else home."""
+    return remembered_folder(SAVE_FOLDER_KEY, QStandardPaths.StandardLocation.DocumentsLocation)
 
 
 def remember_save_folder(path: str | Path) -> None:
     """Keep the folder of a file just chosen for saving, for the next save dialog."""
-    settings = computer_settings()
-    settings.setValue(SAVE_FOLDER_KEY, str(Path(path).parent))
-    settings.sync()
+    remember_folder(SAVE_FOLDER_KEY, Path(path).parent)
