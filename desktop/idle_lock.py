@@ -13,7 +13,7 @@ import time
 
 from desktop.bidi import ltr
 from desktop.i18n import number_text
-from desktop.login import _Form, _sign_in_error, waiting
+from desktop.login import _Form, password_attempt
 from desktop.qt import (
     QApplication,
     QDialog,
@@ -40,10 +40,10 @@ class IdleWatch(QObject):
     (read again at every check, so a changed office setting applies at once; 0: never).
 
     It watches the app's windows (QWindow: every key and mouse event of a window passes
-    through it before its widgets get it), not the application: an application-wide filter in
-    Python is called for every event of every object, objects being destroyed among them, and
-    crashed the desktop tests once in a language change. A window gets the filter when it
-    gets the focus and at each check (every `check_ms`); input only stamps the time."""
+    through it before its widgets get it), not the application, where a filter in Python is
+    called for every event of every object (about 1 µs each), objects being destroyed among
+    them. A window gets the filter when it gets the focus and at each check (every
+    `check_ms`); input only stamps the time."""
 
     idle = Signal()
 
@@ -135,15 +135,10 @@ class LockDialog(_Form):
         if not pw:
             self.show_error(self.tr("Type your password."))
             return
-        with waiting():
-            try:
-                access.confirm_password(self.ws, username=self.username, password=pw)
-            except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
-                self.password.clear()
-                self.password.setFocus()
-                self.show_error(self.tr("Still locked: {reason}").format(reason=_sign_in_error(e)))
-                return
-        self.accept()
+        if password_attempt(self, self.password,
+                            lambda: access.confirm_password(self.ws, username=self.username, password=pw),
+                            self.tr("Still locked: {reason}")) is not None:
+            self.accept()
 
     def reject(self) -> None:
         """Escape does not unlock (nor close the lock)."""
@@ -152,22 +147,19 @@ class LockDialog(_Form):
         event.ignore()  # the window's close button (done() closes without this event)
 
 
+def _modal_dialog(w) -> bool:
+    """A dialog other than the lock that blocks other windows (opened with exec or open)."""
+    return isinstance(w, QDialog) and not isinstance(w, LockDialog) and w.windowModality() != Qt.WindowModality.NonModal
+
+
 def windows_to_hide() -> list[QWidget]:
     """The visible windows to hide while locked: every top-level window but a dialog that is
     modal (hiding one would end it as if cancelled, losing what was typed into it; the lock
     stands above it and blocks it)."""
-    out = []
-    for w in QApplication.topLevelWidgets():
-        if not w.isVisible() or isinstance(w, LockDialog):
-            continue
-        if isinstance(w, QDialog) and w.windowModality() != Qt.WindowModality.NonModal:
-            continue
-        out.append(w)
-    return out
+    return [w for w in QApplication.topLevelWidgets()
+            if w.isVisible() and not isinstance(w, LockDialog) and not _modal_dialog(w)]
 
 
 def open_modal_dialogs() -> list[QDialog]:
     """The modal dialogs open now (to cancel before a sign-out from the lock)."""
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QDialog) and not isinstance(w, LockDialog) and w.isVisible()
-            and w.windowModality() != Qt.WindowModality.NonModal]
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and _modal_dialog(w)]

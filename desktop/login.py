@@ -60,6 +60,20 @@ def _sign_in_error(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+def password_attempt(form, password: QLineEdit, call, refused: str):
+    """Run a password check `call` with the wait cursor; return what it returns, or None when
+    it is refused: the password field is then cleared and given the keyboard, and `form`
+    says why (`refused`: a text with {reason})."""
+    with waiting():
+        try:
+            return call()
+        except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
+            password.clear()
+            password.setFocus()
+            form.show_error(refused.format(reason=_sign_in_error(e)))
+            return None
+
+
 class _Form(QDialog):
     """A small form dialog with an error line and OK/Cancel."""
 
@@ -169,14 +183,11 @@ class LoginDialog(_Form):
         if not name or not pw:
             self.show_error(self.tr("Type your user name and password."))
             return
-        with waiting():
-            try:
-                self.workspace, self.user = access.sign_in(self.root, username=name, password=pw)
-            except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
-                self.password.clear()
-                self.password.setFocus()
-                self.show_error(self.tr("Not signed in: {reason}").format(reason=_sign_in_error(e)))
-                return
+        signed = password_attempt(self, self.password, lambda: access.sign_in(self.root, username=name, password=pw),
+                                  self.tr("Not signed in: {reason}"))
+        if signed is None:
+            return
+        self.workspace, self.user = signed
         self.accept()
 
 
