@@ -60,17 +60,15 @@ def run_export(args) -> int:
 
 
 def run_resend(args) -> int:
-    from sqlalchemy import select
-
+    from records.accounts import user_named
     from records.audit import Actor
-    from records.models import User
     from records.outbox import OutboxError, resend_undelivered
     from records.workflow import WorkflowError
 
     ws = open_workspace(args.workspace, args.user, what="the batch file")
     try:
         with ws.session() as s:
-            u = s.scalar(select(User).where(User.username == args.username))
+            u = user_named(s, args.username)
             if u is None:
                 print(f"daftar batch resend: there is no user '{args.username}' in this workspace", file=sys.stderr)
                 return 1

@@ -119,10 +119,14 @@ def test_resend_on_the_command_line_needs_a_supervisor_and_something_held_back(o
     # WHEN the supervisor asks  THEN there is nothing to send again, said plainly
     assert main(["batch", "resend", "--workspace", ws, "--as", office.sup.username]) == 1
     assert "no entry of a refused batch is waiting to be sent again" in capsys.readouterr().err
+    # WHEN the name is nobody's  THEN said so
+    assert main(["batch", "resend", "--workspace", ws, "--as", "nobody"]) == 1
+    assert "there is no user 'nobody' in this workspace" in capsys.readouterr().err
     # WHEN one entry of the batch is held back by a refusal
     with office.ws.session() as s:
         s.scalars(select(OutboxItem)).first().state = "failed"
-    assert main(["batch", "resend", "--workspace", ws, "--as", office.sup.username]) == 0
+    # (the user name typed as at the sign-in: any case, spaces around it)
+    assert main(["batch", "resend", "--workspace", ws, "--as", f" {office.sup.username.upper()} "]) == 0
     # THEN it is sealed into a new batch, queued for the next sync
     assert ": 1 held-back entry; the next sync sends it" in capsys.readouterr().out
     assert item_states(office.ws) == {"queued": 6}
