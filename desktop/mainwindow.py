@@ -126,15 +126,27 @@ class MainWindow(QMainWindow):
         return out
 
     def _splitter_states(self) -> tuple[tuple[str, bytes], ...]:
-        return tuple((name, bytes(sp.saveState().data())) for name, sp in self._splitters().items())
+        states = dict(self._carried_splitters)  # (a panel not opened in this window keeps its sizes)
+        states.update((name, bytes(sp.saveState().data())) for name, sp in self._splitters().items())
+        return tuple(states.items())
 
     def _restore_splitters(self, view: ViewState | None) -> None:
         states = dict(view.splitters) if view else {}
         for name, sp in self._splitters().items():
-            if states.get(name):
-                sp.restoreState(QByteArray(states[name]))
-            elif not states:  # a first window: as this computer last had them
+            state = states.pop(name, None)
+            if state:
+                sp.restoreState(QByteArray(state))
+            elif not (view and view.splitters):  # a first window: as this computer last had them
                 restore_splitter(sp, name)
+        self._carried_splitters = states  # for panels opened later (the review)
+
+    def carry_splitters(self, splitters: dict) -> None:
+        """Give a panel opened after the window was built (the review) the splitter sizes it had
+        in the window this one replaced (a new language), not those of the last close."""
+        for name, sp in splitters.items():
+            state = self._carried_splitters.pop(name, None)
+            if state:
+                sp.restoreState(QByteArray(state))
 
     def _place_on_screen(self, view: ViewState | None) -> None:
         """Where the window opens: where the window it replaces was, else where it was when

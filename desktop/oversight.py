@@ -30,7 +30,12 @@ def open_review(win):
     """The review screen (supervisors, revenue officers)."""
     from desktop.review.panel import ReviewPanel
 
-    return _tab(win, "review_panel", lambda: ReviewPanel(win.ctx, win), win.tr("Review"))
+    def build():
+        panel = ReviewPanel(win.ctx, win)
+        win.carry_splitters(panel.splitters())
+        return panel
+
+    return _tab(win, "review_panel", build, win.tr("Review"))
 
 
 def open_audit(win):

@@ -419,3 +419,36 @@ def test_a_page_in_the_wrong_register_is_moved_to_the_right_one_and_read_again(q
         assert [p.page_no for p in services.list_pages(s, rid)] == [1, 2]
     assert enqueued == [pages[1]] and "moved to" in win.statusBar().currentMessage()
     win.shutdown()
+
+
+def test_a_window_built_again_keeps_the_reviews_splitters(qtbot, workspace, qapp):
+    # GIVEN a supervisor's window with the review open and its queue widened
+    from desktop import oversight
+    from desktop.context import AppContext
+    from desktop.mainwindow import MainWindow
+    from records.audit import Actor
+
+    sup = Actor(id=None, username="girdawar", role="supervisor")
+    old = MainWindow(AppContext.create(workspace, sup))
+    qtbot.addWidget(old)
+    old.resize(1300, 720)
+    old.show()
+    review = oversight.open_review(old)
+    review.split.setSizes([420, review.split.width() - 420])
+    review.page_view.split.setSizes([150, review.page_view.split.width() - 150])
+    sizes = (review.split.sizes()[0], review.page_view.split.sizes()[0])
+    # WHEN the window is built again in its place (a new language), the old one still open
+    view = old.view_state()
+    new = MainWindow(AppContext.create(workspace, sup), view=view)
+    qtbot.addWidget(new)
+    new.resize(old.size())
+    new.show()
+    # THEN the review opens with the sizes it had, not those of the last close on this computer
+    again = oversight.open_review(new)
+    assert (again.split.sizes()[0], again.page_view.split.sizes()[0]) == sizes
+    # ... and a window built again before the review was opened in it passes them on
+    newer = MainWindow(AppContext.create(workspace, sup), view=new.view_state())
+    qtbot.addWidget(newer)
+    assert dict(newer.view_state().splitters)["review"] == dict(view.splitters)["review"]
+    for w in (old, new, newer):
+        w.shutdown()
