@@ -118,11 +118,12 @@ _live: set[ReportJob] = set()
 
 def _message(e: Exception) -> str:
     from records.exports.json_export import ExportError
+    from records.output_file import OutputFileError
     from records.reports.layout import ReportError
     from records.workspace import WorkspaceError
     from sync.batchfile import BatchFileError
 
-    if isinstance(e, (ExportError, ReportError, WorkspaceError, BatchFileError)):  # (a backup's among them)
+    if isinstance(e, (ExportError, ReportError, WorkspaceError, BatchFileError, OutputFileError)):  # (a backup's among them)
         return message(str(e))
     if isinstance(e, OSError):
         return f"{e.filename or ''}: {e.strerror or e}".strip(": ")

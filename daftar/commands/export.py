@@ -47,6 +47,7 @@ def register(sub) -> None:
     digits.add_argument("--latin-digits", dest="urdu_digits", action="store_false", help="pdf: print 0-9")
     p.add_argument("--urdu-font", choices=("naskh", "nastaliq"), default=None,
                    help="pdf: the Urdu font (default: the office setting print.urdu_font, Naskh unless set)")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists (never a file of the workspace)")
     add_workspace_arg(p)
     add_sign_in_arg(p)
     p.set_defaults(func=run_export)
@@ -70,6 +71,7 @@ def run_export(args) -> int:
     from pathlib import Path
 
     from records.exports.json_export import ExportError
+    from records.output_file import OutputFileError, check_output
     from records.reports.layout import ReportError
 
     out = Path(args.out)
@@ -78,6 +80,7 @@ def run_export(args) -> int:
         return _fail(f"{out}: say --format csv, json or pdf (or name the file .csv/.json/.pdf)")
     ws = open_workspace(args.workspace, args.user, what="the export")
     try:
+        check_output(out, workspace_root=ws.root, overwrite=args.force)
         if fmt == "csv":
             from records.exports.csv_export import CsvFilter, export_csv
 
@@ -98,7 +101,7 @@ def run_export(args) -> int:
                 opts = office_options(s, urdu_digits=args.urdu_digits, nastaliq=nastaliq)
             _pdf(ws, args, out, opts)
             print(f"wrote {out}")
-    except (ExportError, ReportError) as e:
+    except (ExportError, ReportError, OutputFileError) as e:
         return _fail(str(e))
     except OSError as e:
         return _fail(f"{getattr(e, 'filename', None) or out}: {e.strerror or e}")

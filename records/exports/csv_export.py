@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from records import services
 from records.exports.json_export import ExportError
+from records.output_file import check_output, written_whole
 from records.text import normalise
 
 # Columns before the fields: the register, its header fields (district, tehsil, mauza,
@@ -98,19 +99,18 @@ def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = Fals
 def write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> Path:
     """Write UTF-8 with BOM (Excel reads Urdu correctly), CRLF line ends as Excel expects."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+    with written_whole(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(header)
         w.writerows(rows)
-    tmp.replace(path)
     return path
 
 
 def export_csv(workspace, out: str | Path, flt: CsvFilter = CsvFilter(), *, raw: bool = False,
                excel_safe: bool = False) -> int:
-    """Write the CSV file; returns the number of entry rows written."""
+    """Write the CSV file; returns the number of entry rows written. Refuses a file inside
+    the workspace folder (records.output_file.check_output)."""
+    check_output(out, workspace_root=workspace.root)
     with workspace.session() as s:
         header, rows = csv_rows(s, flt, raw=raw, excel_safe=excel_safe)
     write_csv(Path(out), header, rows)

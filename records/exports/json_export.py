@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 from records import audit
 from records.images import sha256_hex
 from records.models import AuditEvent, Entry, FieldValue, Page, Register, User
+from records.output_file import check_output, written_whole
 
 FORMAT = "daftar-export"
 VERSION = 1
@@ -146,10 +148,8 @@ def export_data(session: Session, *, register_ids: list[int] | None = None, imag
 
 def write_json(doc: dict, out: Path) -> Path:
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(out)
+    with written_whole(out) as tmp:
+        tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     return out
 
 
@@ -164,24 +164,32 @@ class ExportResult:
 
 def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = None,
                 images: str = "files") -> ExportResult:
-    """Write a JSON export; with images="files" the page images go to `NAME.images/`."""
-    out = Path(out)
+    """Write a JSON export; with images="files" the page images go to `NAME.images/`.
+    Refuses a file inside the workspace folder; a failed export leaves no file behind (nor an
+    images folder it created)."""
+    out = check_output(out, workspace_root=workspace.root)
     with workspace.session() as s:
         doc = export_data(s, register_ids=register_ids, images=images, image_loader=workspace.images.get)
     n_img = 0
-    if images == "files":
-        folder = images_dir_for(out)
-        folder.mkdir(parents=True, exist_ok=True)
-        doc["images_dir"] = folder.name
-        for reg in doc["registers"]:
-            for p in reg["pages"]:
-                sha = p["image_sha256"]
-                if sha and not (folder / sha).is_file():
-                    (folder / sha).write_bytes(workspace.images.get(sha))
-                    n_img += 1
-    elif images == "inline":
-        n_img = sum(1 for r in doc["registers"] for p in r["pages"] if p.get("image_base64"))
-    write_json(doc, out)
+    folder = images_dir_for(out)
+    made_folder = images == "files" and not folder.exists()
+    try:
+        if images == "files":
+            folder.mkdir(parents=True, exist_ok=True)
+            doc["images_dir"] = folder.name
+            for reg in doc["registers"]:
+                for p in reg["pages"]:
+                    sha = p["image_sha256"]
+                    if sha and not (folder / sha).is_file():
+                        (folder / sha).write_bytes(workspace.images.get(sha))
+                        n_img += 1
+        elif images == "inline":
+            n_img = sum(1 for r in doc["registers"] for p in r["pages"] if p.get("image_base64"))
+        write_json(doc, out)
+    except BaseException:
+        if made_folder:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     return ExportResult(out, len(doc["registers"]), sum(len(r["pages"]) for r in doc["registers"]),
                         sum(len(r["entries"]) for r in doc["registers"]), n_img)
 

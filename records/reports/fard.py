@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from records import services
 from records.fields import FieldError, parse_value
+from records.output_file import check_output
 from records.reports.layout import (
     FINAL_STATES,
     GAP,
@@ -196,6 +197,7 @@ def render_fard(data: FardData, out: str | Path, options: ReportOptions | None =
 def fard_pdf(workspace, out: str | Path, *, register_id: int, khewat: str | None = None,
              owner: str | None = None, options: ReportOptions | None = None) -> Path:
     """Open a session, build and print a fard (the one call the CLI and the desktop make)."""
+    check_output(out, workspace_root=workspace.root)  # never over the workspace's own files
     with workspace.session() as s:
         data = build_fard(s, register_id=register_id, khewat=khewat, owner=owner)
     return render_fard(data, out, options)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from records import services
 from records.models import Batch, Entry, OutboxItem, Page, Register, User
+from records.output_file import check_output
 from records.reports.layout import (
     GAP,
     STATE_UR,
@@ -144,6 +145,7 @@ def render_handover(data: HandoverData, out: str | Path, options: ReportOptions 
 def handover_pdf(workspace, out: str | Path, *, batch_id: int | None = None, entry_ids: list[int] | None = None,
                  options: ReportOptions | None = None) -> Path:
     """Open a session, build and print a handover sheet."""
+    check_output(out, workspace_root=workspace.root)  # never over the workspace's own files
     with workspace.session() as s:
         data = build_handover(s, batch_id=batch_id, entry_ids=entry_ids)
     if options is not None and options.landscape:

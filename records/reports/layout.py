@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from records.output_file import written_whole
 from records.reports.urdu_text import (
     LATIN,
     UrduParagraph,
@@ -245,9 +246,13 @@ def build_pdf(out: str | Path, story: list, *, options: ReportOptions, title: st
     """Write the story to a PDF file (written beside and renamed, so a failure leaves no half file)."""
     register_fonts()
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     size = landscape(A4) if options.landscape else A4
-    tmp = out.with_name(out.name + ".part")
+    with written_whole(out) as tmp:
+        _build(tmp, story, size=size, options=options, title=title, watermark=watermark, footer=footer)
+    return out
+
+
+def _build(tmp: Path, story: list, *, size, options: ReportOptions, title: str, watermark: bool, footer: str) -> None:
     doc = SimpleDocTemplate(str(tmp), pagesize=size, leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=12 * mm, bottomMargin=16 * mm, title=title, author="Daftar",
                             creator="Daftar")
@@ -256,8 +261,6 @@ def build_pdf(out: str | Path, story: list, *, options: ReportOptions, title: st
     deco = page_decorator(title=title, footer=foot, digits=options.digits)
     with report_font(options.nastaliq):  # the story's paragraphs take their font as they are laid out
         doc.build(story, onFirstPage=deco, onLaterPages=deco, canvasmaker=_WatermarkCanvas if watermark else Canvas)
-    tmp.replace(out)
-    return out
 
 
 def frame_width(options: ReportOptions) -> float:

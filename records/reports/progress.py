@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from records.models import Entry, FieldValue, Page, Register, User
+from records.output_file import check_output
 from records.reports.layout import (
     GAP,
     ReportOptions,
@@ -256,6 +257,7 @@ def render_progress(data: ProgressData, out: str | Path, options: ReportOptions 
 def progress_pdf(workspace, out: str | Path, *, register_ids: list[int] | None = None,
                  options: ReportOptions | None = None) -> Path:
     """Open a session, count and print the progress report."""
+    check_output(out, workspace_root=workspace.root)  # never over the workspace's own files
     with workspace.session() as s:
         data = build_progress(s, register_ids=register_ids)
     return render_progress(data, out, options)

@@ -56,3 +56,64 @@ def test_cli_errors_are_one_clear_line(workspace, tmp_path, capsys):
     assert (rc1, rc2, rc3) == (1, 1, 1)
     assert "--register ID" in err and "--format csv, json or pdf" in err and "is not empty" in err
     assert not (tmp_path / "f.pdf").exists()
+
+
+def test_an_export_never_replaces_a_workspace_file_nor_an_existing_one_unasked(workspace, tmp_path, capsys):
+    # GIVEN a workspace with a register and its database as it is
+    import hashlib
+
+    sample = sampledata.build(workspace, approve=True)
+    root, reg = str(workspace.root), str(sample.register_id)
+    db = workspace.root / "daftar.sqlite"
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    # WHEN a CSV, JSON or PDF export names the workspace's own database (or a file beside it)
+    for fmt, out in (("csv", db), ("json", db), ("pdf", db), ("csv", workspace.root / "rows.csv")):
+        args = ["export", "--workspace", root, "--format", fmt, "--register", reg, "--force", str(out)]
+        assert main(args) == 1
+        # THEN it is refused, saying why, and the database is untouched
+        assert "is inside the workspace folder" in capsys.readouterr().err
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert not (workspace.root / "rows.csv").exists()
+    # WHEN the file named exists already (an earlier export)
+    old = tmp_path / "rows.csv"
+    old.write_text("an earlier export", encoding="utf-8")
+    assert main(["export", "--workspace", root, "--register", reg, str(old)]) == 1
+    # THEN it is kept, and the message says how to replace it
+    assert "already exists" in capsys.readouterr().err and old.read_text(encoding="utf-8") == "an earlier export"
+    assert main(["export", "--workspace", root, "--register", reg, "--force", str(old)]) == 0
+    assert "wrote 4 entries" in capsys.readouterr().out and csv_export.read_csv(old)
+    # AND a folder (or a device) is no file to write, --force or not
+    assert main(["export", "--workspace", root, "--format", "json", "--force", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+def _with_file_size_limit(limit: int, fn):
+    """Run fn() where no file may grow past `limit` bytes (a full disk, for one process)."""
+    import resource
+    import signal
+
+    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        return fn()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, old)
+
+
+def test_a_failed_export_leaves_no_part_file_nor_images_folder(workspace, tmp_path, capsys):
+    # GIVEN a workspace with pages, and a disk that fills while an export is written
+    sampledata.build(workspace, approve=True)
+    root, usb = str(workspace.root), tmp_path / "usb"
+    usb.mkdir()
+    for name in ("all.json", "rows.csv", "progress.pdf"):
+        # WHEN the export fails half-way
+        args = ["export", "--workspace", root, "--report", "progress", str(usb / name)]
+        rc = _with_file_size_limit(400, lambda: main(args))  # noqa: B023 (called at once)
+        # THEN it says so, and nothing of it is left where it was going (no .part, no images/)
+        assert rc == 1 and "File too large" in capsys.readouterr().err
+        assert list(usb.iterdir()) == []
+    # AND with room it is written
+    assert main(["export", "--workspace", root, str(usb / "all.json")]) == 0
+    assert sorted(p.name for p in usb.iterdir()) == ["all.images", "all.json"]
