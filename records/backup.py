@@ -111,14 +111,44 @@ def snapshot_info(db_path: Path, connect=None) -> tuple[str | None, dict[str, in
 
 
 def _resolve_dest(ws: Workspace, dest: str | Path | None) -> Path:
+    """The backup file to write: `dest` itself (.tar added), or a new name in the folder
+    `dest`. A folder that is not there is refused, not made: a USB stick or share that is
+    not mounted would otherwise get its backup written onto this computer's own disk."""
     if dest is None:
         return default_backup_path(ws)
+    said = str(dest)
     dest = Path(dest).expanduser()
     if dest.is_dir():
         return dest / f"daftar-backup-{_stamp()}{SUFFIX}"
+    if said.endswith(("/", os.sep)):
+        raise BackupError(f"The folder {dest} does not exist (is the USB stick or disk plugged in and "
+                          "mounted?): no backup was written.")
+    if not dest.parent.is_dir():
+        raise BackupError(f"The folder {dest.parent} does not exist (is the USB stick or disk plugged in and "
+                          "mounted?): no backup was written.")
     if dest.suffix != SUFFIX:
         dest = dest.with_name(dest.name + SUFFIX)
     return dest
+
+
+def _damage(snap: Path, connect=None) -> str | None:
+    """What SQLite's quick check finds wrong in a database copy (None when it is sound)."""
+    try:
+        con = connect(snap) if connect else sqlite3.connect(f"file:{snap}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    except Exception as e:  # sqlcipher3's own DatabaseError
+        if type(e).__name__ != "DatabaseError":
+            raise
+        return str(e)
+    if rows == ["ok"]:
+        return None
+    lines = [line for r in rows for line in str(r).splitlines() if line.strip() and not line.startswith("***")]
+    return "; ".join(lines[:2]) or "its quick check failed"
 
 
 def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult:
@@ -132,16 +162,22 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
     if dest.exists():
         raise BackupError(f"{dest} already exists: choose another name, nothing was written.")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.parent.mkdir(parents=True, exist_ok=True)  # (the workspace's own backups/ folder)
+        tmp_folder = tempfile.TemporaryDirectory(prefix="daftar-backup-", dir=dest.parent)
     except OSError as e:
-        raise BackupError(f"Cannot create the folder {dest.parent}: {e.strerror}") from None
+        raise BackupError(f"Cannot write the backup {dest}: {e.strerror or e}") from None
     part = dest.with_name(dest.name + ".part")
-    with tempfile.TemporaryDirectory(prefix="daftar-backup-", dir=dest.parent) as tmpdir:
+    with tmp_folder as tmpdir:
         snap = Path(tmpdir) / DB_NAME
         try:
             ws.backup_database(snap)
         except Exception as e:  # sqlite3 or sqlcipher3 errors
             raise BackupError(f"Cannot copy the database {ws.db_path}: {e}") from None
+        damage = _damage(snap, ws.connect_raw if ws.encrypted else None)
+        if damage:  # a copy that would not restore is no backup (`daftar restore` refuses it)
+            raise BackupError(f"The database {ws.db_path} is damaged ({damage}): a copy of it could not be "
+                              "restored, so no backup was written. Run `daftar check`, then restore the latest "
+                              "good backup.")
         revision, counts, referenced = snapshot_info(snap, ws.connect_raw if ws.encrypted else None)
         files: dict[str, dict] = {}
         sha, size = _sha256_file(snap)

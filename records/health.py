@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from records import audit
 from records.images import ImageStoreError
@@ -95,6 +96,19 @@ def check_backups(ws, now=None) -> Part:
     return Part("backups", True, said)
 
 
+_PARTS = (("database", check_database), ("page images", check_images), ("audit trail", check_audit),
+          ("backups", check_backups))
+
+
 def check_workspace(ws) -> list[Part]:
-    """All parts, in the order an operator reads them."""
-    return [check_database(ws), check_images(ws), check_audit(ws), check_backups(ws)]
+    """All parts, in the order an operator reads them; a part that cannot read the database
+    (damaged) is a failure of that part, and the others are still checked."""
+    parts = []
+    for name, check in _PARTS:
+        try:
+            parts.append(check(ws))
+        except DBAPIError as e:
+            reason = str(getattr(e, "orig", None) or e).splitlines()[0]
+            parts.append(Part(name, False, f"could not be checked: the database cannot be read ({reason}); "
+                                           "restore the latest backup"))
+    return parts

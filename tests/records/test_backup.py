@@ -547,3 +547,48 @@ def test_backup_while_another_process_imports_pages_is_consistent(workspace, tmp
         finally:
             ws2.close()
     assert backups[1].counts["page"] > backups[0].counts["page"]
+
+
+def test_a_backup_to_a_folder_that_is_not_there_is_refused_not_made(workspace, tmp_path):
+    # GIVEN a workspace, and a USB stick that is not mounted (its folder is not there)
+    _fill(workspace)
+    stick = tmp_path / "media" / "usb"
+    # WHEN backing up into that folder, or to a file in it
+    for dest in (f"{stick}/", stick / "daftar.tar", stick / "office"):
+        with pytest.raises(BackupError, match="does not exist .*plugged in"):
+            create_backup(workspace, dest)
+    # THEN nothing was written on this computer's own disk, and no backup is remembered
+    assert not (tmp_path / "media").exists() and not list(tmp_path.glob("*.tar"))
+    from records.backup import last_backup
+
+    assert last_backup(workspace) is None
+    # AND a folder nobody may write into is said in one line, naming the backup
+    with pytest.raises(BackupError, match="Cannot write the backup /proc/daftar-backup-"):
+        create_backup(workspace, "/proc/")
+
+
+def _damage_database(ws) -> None:
+    """Overwrite the last page of the database file (a disk's bad sector): the workspace
+    still opens, but reading some of its rows fails."""
+    ws.close()
+    db = ws.root / "daftar.sqlite"
+    with open(db, "r+b") as f:
+        f.seek((db.stat().st_size // 4096 - 1) * 4096)
+        f.write(b"\xff" * 4096)
+
+
+def test_a_damaged_database_is_not_backed_up_as_if_sound(workspace, tmp_path):
+    # GIVEN a workspace whose database file was damaged on disk (it still opens)
+    _fill(workspace)
+    _damage_database(workspace)
+    ws = Workspace.open(workspace.root)
+    try:
+        # WHEN a backup is asked for
+        with pytest.raises(BackupError, match="is damaged .*no backup was written.*daftar check"):
+            create_backup(ws, tmp_path)
+        # THEN no file is written and no backup is remembered (the reminder keeps asking)
+        from records.backup import last_backup
+
+        assert [p.name for p in tmp_path.iterdir()] == ["ws"] and last_backup(ws) is None
+    finally:
+        ws.close()

@@ -73,3 +73,26 @@ def test_missing_and_damaged_images_and_a_changed_audit_event_are_named(workspac
     assert "PASS database" in out and "FAIL page images: 2 of 3" in out and "FAIL audit trail" in out
     assert "page 1 (scan-0.png): its image is missing" in out and "page 3 (scan-2.png): its image is damaged" in out
     assert "کوٹ" in out and "daftar restore BACKUP" in out
+
+
+def test_a_damaged_database_fails_the_check_and_the_other_parts_are_still_checked(workspace, capsys):
+    # GIVEN a workspace whose database file was damaged on disk (it still opens)
+    from records.workspace import Workspace
+    from tests.records.test_backup import _damage_database
+
+    _office(workspace)
+    _damage_database(workspace)
+    ws = Workspace.open(workspace.root)
+    try:
+        # WHEN it is checked
+        parts = {p.name: p for p in check_workspace(ws)}
+    finally:
+        ws.close()
+    # THEN the database fails, each part is reported, and nothing raised
+    assert list(parts) == ["database", "page images", "audit trail", "backups"]
+    assert not parts["database"].ok
+    assert parts["page images"].ok  # (the images themselves are sound)
+    # AND the command says FAIL with what to do, exit code 1, no traceback
+    assert main(["check", "--workspace", str(workspace.root)]) == 1
+    out, err = capsys.readouterr()
+    assert "FAIL database" in out and "Traceback" not in out + err
