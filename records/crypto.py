@@ -112,7 +112,8 @@ class KeySlots:
 
     def save(self) -> None:
         tmp = self.path.with_suffix(".part")
-        with open(tmp, "w", encoding="utf-8") as f:
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)  # the key slots: this account only
+        with open(fd, "w", encoding="utf-8") as f:
             json.dump(self.data, f, indent=1, sort_keys=True)
             f.flush()
             os.fsync(f.fileno())

@@ -155,6 +155,24 @@ class WorkspaceLocked(WorkspaceError):
     """An encrypted workspace opened without its key: sign in first."""
 
 
+def _private_folder(root: Path) -> None:
+    """A folder made for a new workspace for this account only (a folder that already held
+    something, such as a home folder given as the place, keeps its permissions)."""
+    if os.name == "posix" and not any(root.iterdir()):
+        os.chmod(root, 0o700)
+
+
+def _private(root: Path, db_path: Path) -> None:
+    """A new workspace's folder and database file for this user's account only (0700 and
+    0600 on POSIX; SQLite gives its -wal and -shm files the database file's mode): records
+    and password hashes are not for every account of a shared PC to read."""
+    if os.name != "posix":
+        return
+    _private_folder(root)
+    os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600))  # SQLite takes an empty file as new
+    os.chmod(db_path, 0o600)
+
+
 class Workspace:
     """An open workspace: paths, the database engine and sessions.
 
@@ -263,6 +281,11 @@ class Workspace:
         if (root / DB_NAME).exists():
             raise WorkspaceError(f"{root} already holds a workspace")
         key = new_workspace_key()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            _private_folder(root)
+        except OSError as e:
+            raise WorkspaceError(f"Cannot create the workspace folder {root}: {e.strerror}") from None
         slots = KeySlots.create(root / KEYS_DIR, key, kdf=kdf)
         slots.add_user(admin_username, admin_password, key)
         code = slots.set_recovery(key)
@@ -286,7 +309,8 @@ class Workspace:
         db_path = root / DB_NAME
         if key is None and cls.is_encrypted(root):
             raise WorkspaceLocked(f"The workspace {root} is encrypted: sign in with your user name and password to open it.")
-        if not db_path.exists():
+        new = not db_path.exists()
+        if new:
             if not create:
                 raise WorkspaceError(
                     f"No Daftar workspace at {root}. Create one with `daftar demo` or open the app."
@@ -301,6 +325,8 @@ class Workspace:
                 "this computer's own disk: SQLite cannot lock files safely over a network. "
                 "Choose a local folder and use `daftar backup` to copy it to the share."
             )
+        if new:
+            _private(root, db_path)
         (root / IMAGES_DIR).mkdir(exist_ok=True)
         try:
             open_lock = hold_open(root)

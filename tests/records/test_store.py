@@ -281,3 +281,45 @@ def test_damaged_image_file_is_named(workspace):
     # WHEN it is read  THEN the error names the file and says it is damaged
     with pytest.raises(ImageStoreError, match=f"{sha}.*damaged"):
         workspace.images.get(sha)
+
+
+def test_a_new_workspace_is_readable_by_its_own_account_only(tmp_path):
+    # GIVEN no workspace yet
+    import stat
+
+    root = tmp_path / "office"
+    # WHEN one is created and written to
+    ws = Workspace.open(root, create=True)
+    try:
+        with ws.session() as s:
+            s.execute(text("CREATE TABLE probe (x)"))
+    finally:
+        ws.close()
+
+    def mode(p):
+        return stat.S_IMODE(p.stat().st_mode)
+
+    # THEN its folder and database (and the database's journal files) are for this account only
+    assert mode(root) == 0o700
+    assert all(mode(p) == 0o600 for p in root.glob("daftar.sqlite*"))
+    # AND a folder that already held something keeps its own permissions
+    home = tmp_path / "home"
+    home.mkdir(mode=0o755)
+    (home / "notes.txt").write_text("x")
+    Workspace.open(home, create=True).close()
+    assert mode(home) == 0o755 and mode(home / "daftar.sqlite") == 0o600
+
+
+def test_an_encrypted_workspaces_key_slots_are_for_its_own_account_only(tmp_path):
+    # GIVEN a new encrypted workspace
+    import stat
+
+    light = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+    ws, _code = Workspace.create_encrypted(tmp_path / "enc", admin_username="admin", admin_password="admin-pass-1",
+                                           kdf=light)
+    ws.close()
+    # THEN its folder, database and key slots may be read by this account only
+    root = tmp_path / "enc"
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    for f in [*root.glob("daftar.sqlite*"), *(root / "keys").iterdir()]:
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600, f
