@@ -336,6 +336,15 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Cannot copy the database {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The disk holding {0} is full: no backup was written."),
     QT_TRANSLATE_NOOP("Messages", "Cannot write the backup {0}: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): "
+                                  "no backup was written."),
+    QT_TRANSLATE_NOOP("Messages", "The database {0} is damaged ({1}): a copy of it could not be restored, so no "
+                                  "backup was written. Run `daftar check`, then restore the latest good backup."),
+    # where an export or report may be written (records/output_file.py)
+    QT_TRANSLATE_NOOP("Messages", "{0} is inside the workspace folder {1}, where Daftar keeps its database and page "
+                                  "images: choose a file in another folder (a USB stick, Documents)"),
+    QT_TRANSLATE_NOOP("Messages", "{0} is a folder: give the name of a file to write"),
+    QT_TRANSLATE_NOOP("Messages", "{0} is not an ordinary file: give the name of a file to write"),
     QT_TRANSLATE_NOOP("Messages", "only an administrator can change the office settings"),
     QT_TRANSLATE_NOOP("Messages", "there are no approved entries to send: approve entries first"),
     QT_TRANSLATE_NOOP("Messages", "{0} approved entries wait for a revenue officer's verification: "
@@ -375,6 +384,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "unknown action '{0}'"),
     QT_TRANSLATE_NOOP("Messages", "a {0} may not {1} entries"),
     QT_TRANSLATE_NOOP("Messages", "cannot {0} an entry that is {1}"),
+    QT_TRANSLATE_NOOP("Messages", "you approved this entry yourself: another revenue officer must verify it"),
+    QT_TRANSLATE_NOOP("Messages", "page {0} is {1}: rows can be added or brought back only while it is a draft or "
+                                  "returned to the clerk"),
     QT_TRANSLATE_NOOP("Messages", "say why when you {0} an entry: a comment is required"),
     QT_TRANSLATE_NOOP("Messages", "you cannot {0} your own work: another {1} must do it"),
     QT_TRANSLATE_NOOP("Messages", "this office requires a revenue officer to verify entries before they are batched"),

@@ -401,6 +401,16 @@ def pages_needing_ocr(session: Session) -> list[int]:
 
 
 # ----------------------------------------------------------------------------- entries
+def _check_rows_may_come(session: Session, page_id: int | None) -> None:
+    """A row may be added to (or a deleted one brought back onto) a page only while the page
+    is a draft or returned: a draft row appearing on a page under review would be approved
+    or batched beside rows it was never checked with."""
+    page = session.get(Page, page_id) if page_id is not None else None
+    if page is not None and page.state not in workflow.EDITABLE:
+        raise workflow.WorkflowError(f"page {page.page_no} is {page.state}: rows can be added or brought back only "
+                                     "while it is a draft or returned to the clerk")
+
+
 def add_entry(
     session: Session,
     *,
@@ -412,6 +422,7 @@ def add_entry(
     source: str = "typed",
 ) -> int:
     """Add an empty (or pre-filled) row; returns its entry id."""
+    _check_rows_may_come(session, page_id)
     tpl = register_template(session, register_id)
     if row_no is None:
         row_no = (session.scalar(select(func.max(Entry.row_no)).where(Entry.page_id == page_id, Entry.register_id == register_id, Entry.is_latest.is_(True))) or 0) + 1
@@ -542,6 +553,7 @@ def restore_entry(session: Session, *, actor: Actor, entry_id: int) -> Changes:
         raise workflow.WorkflowError("only draft or returned rows can be restored")
     if not entry.deleted:
         return Changes()
+    _check_rows_may_come(session, entry.page_id)
     entry.deleted = False
     audit.record(session, actor=actor, action="entry.restore", entity="entry", entity_id=entry.id,
                  register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid)
@@ -701,7 +713,7 @@ def transition(session: Session, *, actor: Actor, entry_ids: Iterable[int], acti
             raise workflow.WorkflowError(f"entry {entry_id} is an old version")
         target = workflow.check_transition(actor=actor, action=action, state=entry.state,
                                            makers=makers.get(entry.id, set()), comment=comment,
-                                           require_verification=require_verification)
+                                           require_verification=require_verification, approver=entry.approved_by)
         old = entry.state
         entry.state = target
         if action == "submit":

@@ -58,9 +58,10 @@ class WorkflowError(PermissionError):
 
 def check_transition(
     *, actor: Actor, action: str, state: str, makers: set[int | None], comment: str | None = None,
-    require_verification: bool = False,
+    require_verification: bool = False, approver: int | None = None,
 ) -> str:
-    """Return the new state, or raise WorkflowError explaining why the action is refused."""
+    """Return the new state, or raise WorkflowError explaining why the action is refused.
+    `approver`: who approved the entry; verification is a second person's check of it."""
     t = TRANSITIONS.get(action)
     if t is None:
         raise WorkflowError(f"unknown action '{action}'")
@@ -72,6 +73,8 @@ def check_transition(
         raise WorkflowError(f"say why when you {action} an entry: a comment is required")
     if t.checker and actor.id in makers:
         raise WorkflowError(f"you cannot {action} your own work: another {('supervisor' if action != 'verify' else 'revenue officer')} must do it")
+    if action == "verify" and approver is not None and actor.id == approver:
+        raise WorkflowError("you approved this entry yourself: another revenue officer must verify it")
     if action == "batch" and require_verification and state != VERIFIED:
         raise WorkflowError("this office requires a revenue officer to verify entries before they are batched")
     return t.target

@@ -110,7 +110,9 @@ class PageRowsModel(QAbstractTableModel):
                     self._ocr_flags[(i, name)] = kept
         self._recompute_rules()
         self.endResetModel()
-        if not same_page:
+        if not same_page or page.state not in EDITABLE:
+            # (a page gone for review: undoing the edits or deletes made before would put a
+            # draft among rows under review)
             self.undo_stack.clear()
         self.reloaded.emit()
 

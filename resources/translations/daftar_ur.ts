@@ -1925,6 +1925,26 @@
             <translation>بیک اپ {0} نہیں لکھا جا سکا: {1}</translation>
         </message>
         <message>
+            <source>The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): no backup was written.</source>
+            <translation>فولڈر {0} موجود نہیں (کیا یو ایس بی یا ڈسک لگی ہوئی اور کھلی ہے؟): کوئی بیک اپ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>The database {0} is damaged ({1}): a copy of it could not be restored, so no backup was written. Run `daftar check`, then restore the latest good backup.</source>
+            <translation>ڈیٹا بیس {0} خراب ہے ({1}): اس کی نقل بحال نہ ہو سکتی، اس لیے کوئی بیک اپ نہیں لکھا گیا۔ `daftar check` چلائیں، پھر آخری درست بیک اپ بحال کریں۔</translation>
+        </message>
+        <message>
+            <source>{0} is inside the workspace folder {1}, where Daftar keeps its database and page images: choose a file in another folder (a USB stick, Documents)</source>
+            <translation>{0} ورک اسپیس کے فولڈر {1} کے اندر ہے، جہاں دفتر اپنا ڈیٹا بیس اور صفحات کی تصاویر رکھتا ہے: کسی اور فولڈر (یو ایس بی، دستاویزات) میں فائل چنیں</translation>
+        </message>
+        <message>
+            <source>{0} is a folder: give the name of a file to write</source>
+            <translation>{0} ایک فولڈر ہے: لکھنے کے لیے فائل کا نام دیں</translation>
+        </message>
+        <message>
+            <source>{0} is not an ordinary file: give the name of a file to write</source>
+            <translation>{0} عام فائل نہیں: لکھنے کے لیے فائل کا نام دیں</translation>
+        </message>
+        <message>
             <source>only an administrator can change the office settings</source>
             <translation>دفتر کی ترتیبات صرف منتظم بدل سکتا ہے</translation>
         </message>
@@ -2075,6 +2095,14 @@
         <message>
             <source>cannot {0} an entry that is {1}</source>
             <translation>{1} اندراج {0} نہیں کیا جا سکتا</translation>
+        </message>
+        <message>
+            <source>you approved this entry yourself: another revenue officer must verify it</source>
+            <translation>یہ اندراج آپ نے خود منظور کیا ہے: اس کی تصدیق کوئی دوسرا ریونیو افسر کرے</translation>
+        </message>
+        <message>
+            <source>page {0} is {1}: rows can be added or brought back only while it is a draft or returned to the clerk</source>
+            <translation>صفحہ {0} {1} ہے: قطاریں صرف اسی وقت شامل یا واپس کی جا سکتی ہیں جب صفحہ مسودہ ہو یا کلرک کو واپس کیا گیا ہو</translation>
         </message>
         <message>
             <source>say why when you {0} an entry: a comment is required</source>

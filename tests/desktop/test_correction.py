@@ -252,6 +252,32 @@ def test_undo_redo_of_adding_and_deleting_rows_follows_in_the_database(qtbot, ct
     assert actions == ["entry.delete", "entry.restore", "entry.delete", "entry.restore"]
 
 
+def test_undo_after_submitting_never_puts_a_row_back_onto_the_page_under_review(qtbot, ctx, view):
+    # GIVEN a page where the clerk added a row and deleted it again, then submitted the page
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    view.table.setFocus()
+    before = [r.entry_id for r in _db_rows(ctx, pid)]
+    qtbot.keyClick(view.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert view.model.rowCount() == len(before) + 1
+    view.table.setCurrentIndex(view.model.index(1, 0))
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert view.undo_stack.canUndo()
+    with qtbot.waitSignal(view.submitted, timeout=10000):
+        view.submit()
+    qtbot.waitUntil(lambda: view.model.page.state == "submitted")
+    wait_idle(qtbot, ctx)
+    # WHEN the clerk presses Ctrl+Z
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN nothing comes back: the page holds the rows it was submitted with, all submitted
+    assert not view.undo_stack.canUndo()
+    rows = _db_rows(ctx, pid)
+    assert [r.entry_id for r in rows] == before and {r.state for r in rows} == {"submitted"}
+
+
 def test_page_keys_move_between_pages(qtbot, ctx):
     # GIVEN the main window on page 1 of a register with three pages
     from desktop.mainwindow import MainWindow

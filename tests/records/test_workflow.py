@@ -96,3 +96,49 @@ def test_verification_required_before_batch_when_office_says_so(workspace, users
     with workspace.session() as s:
         S.transition(s, actor=users["ro"], entry_ids=ids, action="verify")
         S.transition(s, actor=users["supervisor"], entry_ids=ids, action="batch", require_verification=True)
+
+
+def test_a_revenue_officer_never_verifies_what_he_approved(workspace, users):
+    # GIVEN a page a revenue officer approved himself (a revenue officer may approve)
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+        S.transition(s, actor=users["ro"], entry_ids=ids, action="approve")
+    # WHEN he verifies it  THEN refused: verification is a second person's check
+    with pytest.raises(WorkflowError, match="you approved this entry yourself: another revenue officer"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["ro"], entry_ids=ids, action="verify")
+    with workspace.session() as s:
+        assert {S.get_row(s, i).state for i in ids} == {"approved"}
+    # AND another revenue officer may
+    from records import access
+
+    ro2 = access.create_user(workspace, actor=users["admin"], username="ro2", password="ro2-pass-12",
+                             role="revenue_officer").actor()
+    with workspace.session() as s:
+        S.transition(s, actor=ro2, entry_ids=ids, action="verify")
+        assert {S.get_row(s, i).state for i in ids} == {"verified"}
+
+
+def test_no_row_is_added_or_brought_back_onto_a_page_under_review(workspace, users):
+    # GIVEN a page with a row the clerk deleted, then submitted for review
+    rid, pid, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        extra = S.add_entry(s, actor=users["clerk"], register_id=rid, page_id=pid, values={"khewat_no": "9"})
+        S.delete_entry(s, actor=users["clerk"], entry_id=extra)
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+    # WHEN the delete is undone, or a row added, while the page waits for review
+    for change in (lambda s: S.restore_entry(s, actor=users["clerk"], entry_id=extra),
+                   lambda s: S.add_entry(s, actor=users["clerk"], register_id=rid, page_id=pid)):
+        # THEN refused, saying why, and the page stays as it was submitted
+        with pytest.raises(WorkflowError, match="is submitted: rows can be added or brought back only while"):
+            with workspace.session() as s:
+                change(s)
+    with workspace.session() as s:
+        assert [r.entry_id for r in S.page_rows(s, pid)] == ids
+        assert S.list_pages(s, rid)[0].state == "submitted"
+    # AND once the page is returned to the clerk, both may be done again
+    with workspace.session() as s:
+        S.transition(s, actor=users["supervisor"], entry_ids=ids, action="return", comment="row 9 is missing")
+        S.restore_entry(s, actor=users["clerk"], entry_id=extra)
+        assert extra in [r.entry_id for r in S.page_rows(s, pid)]
