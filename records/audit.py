@@ -11,7 +11,9 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from types import SimpleNamespace
 
 from sqlalchemy import event, insert, select
@@ -158,10 +160,68 @@ def record_many(session: Session, *, actor: Actor, events: list[dict]) -> int:
 
 
 @event.listens_for(Session, "after_commit")
+def _anchor_and_forget_tail(session) -> None:
+    """Note the newest event outside the database once it is committed (`write_anchor`),
+    and read the tail afresh next time: another writer may extend the chain meanwhile."""
+    tail = session.info.pop(_TAIL, None)
+    path = session.info.get(ANCHOR_INFO)
+    if tail is not None and path is not None:
+        write_anchor(path, audit_key(session), tail)
+
+
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_tail(session, *_args) -> None:
     """Another writer may extend the chain between transactions: read the tail afresh."""
     session.info.pop(_TAIL, None)
+
+
+# The chain alone cannot show events deleted from its end: what is left still links up. So
+# the newest event is also noted beside the database, signed with the workspace's audit key,
+# after every commit that added events; `verify` then names the events missing after the
+# trail's end. (The chain head also travels in every sync batch: `verify` checks those too.)
+ANCHOR_FILE = "audit-anchor.json"  # in the workspace's keys/ folder
+ANCHOR_INFO = "audit_anchor_path"  # the session info key holding its path
+
+
+def _anchor_mac(key: bytes, event_id: int, event_hash: str) -> str:
+    return hmac.new(key, f"anchor:{event_id}:{event_hash}".encode(), hashlib.sha256).hexdigest()
+
+
+def anchor_bytes(key: bytes, tail: tuple[int, str]) -> bytes:
+    """The anchor file's content for the newest event `tail` (id, hash)."""
+    return json.dumps({"id": tail[0], "hash": tail[1], "mac": _anchor_mac(key, *tail)}).encode()
+
+
+def read_anchor(path, key: bytes) -> tuple[int, str] | None | str:
+    """The newest event noted (id, hash); None when there is no note; a string saying what
+    is wrong when the note was altered (its signature does not match)."""
+    try:
+        note = json.loads(Path(path).read_text(encoding="utf-8"))
+        event_id, event_hash, mac = int(note["id"]), str(note["hash"]), str(note["mac"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"{ANCHOR_FILE} cannot be read"
+    if not hmac.compare_digest(_anchor_mac(key, event_id, event_hash), mac):
+        return f"{ANCHOR_FILE} was altered (its signature does not match this workspace's key)"
+    return event_id, event_hash
+
+
+def write_anchor(path, key: bytes, tail: tuple[int, str]) -> None:
+    """Note `tail` as the newest event, unless a newer one is noted already (another
+    process). Best effort: a note that cannot be written weakens the check, never the save."""
+    path = Path(path)
+    try:
+        cur = read_anchor(path, key)
+        if isinstance(cur, tuple) and cur[0] >= tail[0]:
+            return
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with open(fd, "wb") as f:
+            f.write(anchor_bytes(key, tail))
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 @dataclass(frozen=True)
@@ -174,8 +234,16 @@ class VerifyResult:
 
 
 def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
-    """Check the whole chain; names the first event that was edited, removed or reordered."""
+    """Check the whole chain; names the first event that was edited, removed or reordered,
+    and events removed from its end (the anchor noted beside the database, and the chain
+    heads sent with sync batches, must still be in it)."""
+    from records.models import Batch
+
     key = audit_key(session)
+    anchor = read_anchor(session.info[ANCHOR_INFO], key) if session.info.get(ANCHOR_INFO) else None
+    if isinstance(anchor, str):
+        return VerifyResult(False, 0, GENESIS, None, anchor)
+    heads = {h: b for b, h in session.execute(select(Batch.id, Batch.audit_head).where(Batch.audit_head.is_not(None)))}
     prev, expected_id, checked = GENESIS, 1, 0
     last_id = 0
     while True:
@@ -193,8 +261,18 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
                 return VerifyResult(False, checked, prev, ev.id, f"event {ev.id} was changed after it was written")
             if not hmac.compare_digest(_mac(key, ev.hash), ev.mac):
                 return VerifyResult(False, checked, prev, ev.id, f"event {ev.id} has a signature that does not match this workspace's key")
+            if anchor is not None and ev.id == anchor[0] and ev.hash != anchor[1]:
+                return VerifyResult(False, checked, prev, ev.id, f"event {ev.id} is not the event the trail held (rewritten)")
+            heads.pop(ev.hash, None)
             prev, expected_id, checked, last_id = ev.hash, ev.id + 1, checked + 1, ev.id
         session.expunge_all()
+    if anchor is not None and anchor[0] > last_id:
+        return VerifyResult(False, checked, prev, last_id + 1,
+                            f"events {last_id + 1} to {anchor[0]} are missing (deleted from the end of the trail)")
+    if heads:
+        return VerifyResult(False, checked, prev, last_id + 1,
+                            f"the trail no longer holds its newest event when batch {min(heads.values())} was sealed "
+                            "(events deleted from its end)")
     return VerifyResult(True, checked, prev)
 
 

@@ -25,6 +25,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from records import audit
 from records.images import fsync_dir
 from records.workspace import (
     DB_NAME,
@@ -131,6 +132,16 @@ def _resolve_dest(ws: Workspace, dest: str | Path | None) -> Path:
     return dest
 
 
+def _newest_event(snap: Path, connect=None) -> tuple[int, str] | None:
+    """The (id, hash) of the newest audit event in a database copy (None: no events)."""
+    con = connect(snap) if connect else sqlite3.connect(f"file:{snap}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        con.close()
+    return (int(row[0]), str(row[1])) if row else None
+
+
 def _damage(snap: Path, connect=None) -> str | None:
     """What SQLite's quick check finds wrong in a database copy (None when it is sound)."""
     try:
@@ -179,6 +190,7 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
                               "restored, so no backup was written. Run `daftar check`, then restore the latest "
                               "good backup.")
         revision, counts, referenced = snapshot_info(snap, ws.connect_raw if ws.encrypted else None)
+        tail = _newest_event(snap, ws.connect_raw if ws.encrypted else None)
         files: dict[str, dict] = {}
         sha, size = _sha256_file(snap)
         files[DB_NAME] = {"sha256": sha, "size": size}
@@ -195,9 +207,14 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
                     keys = ws.root / KEYS_DIR
                     if keys.is_dir():
                         for k in sorted(keys.iterdir()):
-                            if k.is_file() and not k.name.endswith(".part"):
+                            if k.is_file() and not k.name.endswith(".part") and k.name != audit.ANCHOR_FILE:
                                 arc = f"{KEYS_DIR}/{k.name}"
                                 files[arc] = _add_hashed(tar, k, arc)
+                    if tail is not None:  # the anchor of the copy's own newest event (the live one may be newer)
+                        anchor = Path(tmpdir) / audit.ANCHOR_FILE
+                        anchor.write_bytes(audit.anchor_bytes(ws.audit_key, tail))
+                        arc = f"{KEYS_DIR}/{audit.ANCHOR_FILE}"
+                        files[arc] = _add_hashed(tar, anchor, arc)
                     manifest = {
                         "format": FORMAT,
                         "format_version": FORMAT_VERSION,
@@ -293,7 +310,6 @@ def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = 
     office's records, where to and how much, and `via` the app or the command line): a copy
     is what leaves the office on a USB stick. `actor`: the signed-in user (audit.SYSTEM for
     a command run without signing in)."""
-    from records import audit
 
     result = create_backup(ws, dest)
     with ws.session() as s:

@@ -193,7 +193,10 @@ class Workspace:
 
             self.audit_key = derive(key, "audit")
             cipher = ImageCipher(key)
-        self.Session = sessionmaker(engine, expire_on_commit=False, info={"audit_key": self.audit_key})
+        from records.audit import ANCHOR_FILE, ANCHOR_INFO
+
+        self.Session = sessionmaker(engine, expire_on_commit=False, info={
+            "audit_key": self.audit_key, ANCHOR_INFO: root / KEYS_DIR / ANCHOR_FILE})
         self.images = ImageStore(root / IMAGES_DIR, cipher=cipher)
         self.images.clean_partial()
         self.upgrade_backup: str | None = None  # backup taken before a schema upgrade on open

@@ -72,12 +72,38 @@ def test_deleted_event_is_named(audited):
     assert not r.ok and r.first_bad_id == 4 and "missing" in r.reason
 
 
-def test_deleted_last_events_change_the_head(audited):
+def test_events_deleted_from_the_end_of_the_trail_are_named(audited):
+    # GIVEN a trail that verifies, its newest event noted beside the database
     before = _verify(audited)
-    _sql(audited, "DELETE FROM audit_event WHERE id=(SELECT max(id) FROM audit_event)")
+    assert before.ok
+    # WHEN its last two events are deleted from the database
+    _sql(audited, "DELETE FROM audit_event WHERE id > (SELECT max(id) - 2 FROM audit_event)")
     after = _verify(audited)
-    # a truncated chain still verifies locally, but its head no longer matches the one sent with batches
-    assert after.ok and after.head != before.head and after.checked == before.checked - 1
+    # THEN verification fails, naming the missing events (what is left still links up)
+    n = before.checked
+    assert not after.ok and after.first_bad_id == n - 1
+    assert after.reason == f"events {n - 1} to {n} are missing (deleted from the end of the trail)"
+
+
+def test_an_altered_anchor_is_named_and_a_missing_one_leaves_the_batches(audited, tmp_path):
+    import json
+
+    from records.audit import ANCHOR_FILE
+
+    anchor = audited.root / "keys" / ANCHOR_FILE
+    note = json.loads(anchor.read_text())
+    # WHEN the note of the newest event is moved back to hide deleted events
+    _sql(audited, f"DELETE FROM audit_event WHERE id = {note['id']}")
+    anchor.write_text(json.dumps({**note, "id": note["id"] - 1}))
+    # THEN its signature gives it away
+    r = _verify(audited)
+    assert not r.ok and "was altered" in r.reason
+    # WHEN it is removed instead, the trail's end is still checked against the sealed batches
+    anchor.unlink()
+    _sql(audited, f"INSERT INTO batch (uuid, state, audit_head, created_at) VALUES "
+                  f"('b-1', 'sent', '{note['hash']}', '2026-11-27 00:00:00')")
+    r = _verify(audited)
+    assert not r.ok and "no longer holds its newest event when batch 1 was sealed" in r.reason
 
 
 def test_reordered_events_are_detected(audited):

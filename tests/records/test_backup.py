@@ -592,3 +592,27 @@ def test_a_damaged_database_is_not_backed_up_as_if_sound(workspace, tmp_path):
         assert [p.name for p in tmp_path.iterdir()] == ["ws"] and last_backup(ws) is None
     finally:
         ws.close()
+
+
+def test_a_backup_restores_with_its_own_trail_end_while_others_write(workspace, tmp_path, monkeypatch):
+    # GIVEN a workspace, and a writer that commits an event just after the backup's database
+    # copy was taken (so the newest event noted beside the live database is newer than the copy)
+    import records.backup as backup_mod
+
+    users, _rid, _pid, _ids = _fill(workspace)
+    real = backup_mod.snapshot_info
+
+    def then_a_writer(*a, **k):
+        with workspace.session() as s:
+            audit.record(s, actor=users["clerk"], action="page.view", entity="page", entity_id=1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(backup_mod, "snapshot_info", then_a_writer)
+    # WHEN a backup is taken and restored
+    res = create_backup(workspace, tmp_path / "b.tar")
+    restored = restore_backup(res.path, tmp_path / "r")
+    # THEN its trail verifies: it carries the note of its own newest event, not the live one
+    assert restored.audit_ok, restored.audit_reason
+    # AND the live workspace's trail, one event longer, verifies too
+    with workspace.session() as s:
+        assert audit.verify(s).ok
