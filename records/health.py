@@ -61,12 +61,22 @@ def check_images(ws) -> Part:
 
 
 def check_audit(ws) -> Part:
-    """The audit trail's hash chain and MACs (`records.audit.verify`)."""
+    """The audit trail's hash chain and MACs (`records.audit.verify`), and every current
+    value of the records the value the trail recorded (`records.audit_values`)."""
+    from records.audit_values import describe, mismatches
+
     with ws.session() as s:
         r = audit.verify(s)
-    if r.ok:
-        return Part("audit trail", True, f"the audit chain is whole: {r.checked} events")
-    return Part("audit trail", False, f"the audit chain is broken at event {r.first_bad_id}: {r.reason}")
+        if not r.ok:
+            where = f" at event {r.first_bad_id}" if r.first_bad_id else ""
+            return Part("audit trail", False, f"the audit chain is broken{where}: {r.reason}")
+        wrong = list(mismatches(s))
+    if wrong:
+        return Part("audit trail", False, f"the audit chain is whole ({r.checked} events), but {len(wrong)} value(s) of "
+                                          "the records are not what it recorded: changed outside Daftar",
+                    tuple(describe(m) for m in wrong[:20]))
+    return Part("audit trail", True, f"the audit chain is whole: {r.checked} events, and the records' values are "
+                                     "the ones it recorded")
 
 
 def check_backups(ws, now=None) -> Part:

@@ -28,21 +28,30 @@ def register(sub) -> None:
 
 def run_verify(args) -> int:
     from records import audit
+    from records.audit_values import describe, mismatches
 
     ws = open_workspace(args.workspace, args.user, what="the audit trail")
     try:
         with ws.session() as s:
             r = audit.verify(s)
+            wrong = [describe(m) for m in mismatches(s)] if r.ok else []
     finally:
         ws.close()
     if args.json:
-        print(json.dumps({"ok": r.ok, "checked": r.checked, "head": r.head,
-                          "first_bad_id": r.first_bad_id, "reason": r.reason}))
-    elif r.ok:
-        print(f"audit chain OK: {r.checked} events, head {r.head}")
-    else:
+        print(json.dumps({"ok": r.ok and not wrong, "checked": r.checked, "head": r.head,
+                          "first_bad_id": r.first_bad_id, "reason": r.reason, "values_not_recorded": wrong}))
+    elif not r.ok:
         print(f"audit chain BROKEN at event {r.first_bad_id}: {r.reason} ({r.checked} events verified before it)")
-    return 0 if r.ok else 1
+    elif wrong:
+        print(f"audit chain OK: {r.checked} events, head {r.head}; but {len(wrong)} value(s) of the records are not "
+              "what the trail recorded (changed outside Daftar):")
+        for line in wrong[:50]:
+            print(f"  {line}")
+        if len(wrong) > 50:
+            print(f"  ... and {len(wrong) - 50} more")
+    else:
+        print(f"audit chain OK: {r.checked} events, head {r.head}; the records' values are the ones it recorded")
+    return 0 if r.ok and not wrong else 1
 
 
 def run_list(args) -> int:

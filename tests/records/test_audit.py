@@ -173,3 +173,56 @@ def test_bulk_events_continue_the_chain_exactly_like_single_ones(workspace):
 def test_bulk_events_refuse_unknown_fields(workspace):
     with workspace.session() as s, pytest.raises(TypeError, match="colour"):
         audit.record_many(s, actor=audit.SYSTEM, events=[{"action": "x", "colour": "red"}])
+
+
+def test_a_value_changed_in_the_database_file_is_named_with_what_the_trail_recorded(audited, capsys):
+    # GIVEN a trail that verifies, with every value as recorded (the area corrected to 12-6)
+    from daftar.cli import main
+    from records.audit_values import mismatches
+    from records.workspace import Workspace
+
+    ws = Workspace.open(audited.root)
+    with ws.session() as s:
+        assert list(mismatches(s)) == []
+    ws.close()
+    # WHEN someone changes that area in the database file, outside Daftar
+    _sql(audited, "UPDATE field_value SET value='99-9' WHERE field='area' AND value='12-6' AND current=1")
+    # THEN the chain still verifies, but the value is named with what the trail recorded
+    assert _verify(audited).ok
+    ws = Workspace.open(audited.root)
+    with ws.session() as s:
+        (m,) = list(mismatches(s))
+    ws.close()
+    assert (m.field, m.value, m.recorded) == ("area", "99-9", "12-6") and "row 1" in m.where
+    # AND `daftar audit verify` and `daftar check` fail, saying so
+    assert main(["audit", "verify", "--workspace", str(audited.root)]) == 1
+    out = capsys.readouterr().out
+    assert "1 value(s) of the records are not what the trail recorded" in out and "area is '99-9'" in out
+    assert main(["check", "--workspace", str(audited.root)]) == 1
+    assert "FAIL audit trail" in capsys.readouterr().out
+
+
+def test_new_versions_and_an_import_keep_values_and_trail_in_agreement(workspace, tmp_path):
+    # GIVEN an approved page whose row is then corrected (a new version), and a row deleted
+    from records.audit_values import mismatches
+    from records.exports.json_export import export_json, import_json
+    from records.workspace import Workspace
+
+    users = make_users(workspace)
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+        S.transition(s, actor=users["supervisor"], entry_ids=ids, action="approve")
+        S.set_value(s, actor=users["clerk"], entry_id=ids[0], field_name="area", text="13-0")
+    # THEN every current value, of both versions, is the one the trail recorded
+    with workspace.session() as s:
+        assert list(mismatches(s)) == []
+    # AND after an export and import into a new workspace too
+    export_json(workspace, tmp_path / "all.json", images="inline")
+    new = Workspace.open(tmp_path / "new", create=True)
+    try:
+        import_json(new, tmp_path / "all.json")
+        with new.session() as s:
+            assert list(mismatches(s)) == [] and audit.verify(s).ok
+    finally:
+        new.close()
