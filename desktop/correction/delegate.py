@@ -12,6 +12,7 @@ from desktop.qt import (
     QAbstractItemDelegate,
     QCompleter,
     QEvent,
+    QKeySequence,
     QLineEdit,
     QStyledItemDelegate,
     Qt,
@@ -19,6 +20,7 @@ from desktop.qt import (
 )
 
 IDLE_SAVE_MS = 800
+_BEFORE = "daftarValueBefore"  # editor property: the field's value when the editor opened
 
 
 class FieldDelegate(QStyledItemDelegate):
@@ -56,7 +58,13 @@ class FieldDelegate(QStyledItemDelegate):
         return ed
 
     def setEditorData(self, editor, index) -> None:
-        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        if editor.property(_BEFORE) is None:  # (called again when an idle save changes the model)
+            # what Escape puts back, even after an idle save: the stored value, not as shown
+            spec = self._model.template.columns[index.column()]
+            editor.setProperty(_BEFORE, self._model.text(index.row(), spec.name))
+        if editor.text() != text:
+            editor.setText(text)
 
     def setModelData(self, editor, model, index) -> None:
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
@@ -68,4 +76,34 @@ class FieldDelegate(QStyledItemDelegate):
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
             return True
+        if event.type() == QEvent.Type.KeyPress and not editor.isModified():
+            # Tab or Enter opens the next cell's editor: Ctrl+Z there, before anything is
+            # typed in it, means the page's last change (the line edit has nothing to undo)
+            stack = getattr(self._model, "undo_stack", None)
+            for key, can, act in ((QKeySequence.StandardKey.Undo, "canUndo", "undo"),
+                                  (QKeySequence.StandardKey.Redo, "canRedo", "redo")):
+                if stack is not None and event.matches(key) and getattr(stack, can)():
+                    self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+                    getattr(stack, act)()
+                    return True
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self._revert(editor)
         return super().eventFilter(editor, event)
+
+    def _revert(self, editor) -> None:
+        """Escape leaves the field as it was before the editor opened: a value saved while the
+        clerk paused (IDLE_SAVE_MS) is put back too, as an undoable change."""
+        before = editor.property(_BEFORE)
+        index = self._editing_index(editor)
+        if before is None or index is None:
+            return
+        spec = self._model.template.columns[index.column()]
+        if self._model.text(index.row(), spec.name) != before:
+            self._model.setData(index, before, Qt.ItemDataRole.EditRole)
+
+    def _editing_index(self, editor):
+        view = self.parent()
+        if view is None or not hasattr(view, "indexAt"):
+            return None
+        index = view.indexAt(editor.geometry().center())
+        return index if index.isValid() else None

@@ -53,6 +53,53 @@ def test_enter_and_tab_move_to_next_field_and_save(qtbot, ctx, view):
     assert view.current_field() == (0, "owner")
 
 
+def test_ctrl_z_right_after_enter_or_tab_undoes_the_value_just_saved(qtbot, ctx, view):
+    # GIVEN a page open, the clerk typing a khatooni number and pressing Enter (the next
+    # field's editor opens, empty-handed)
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    view.table.setFocus()
+    before = view.model.text(0, "khatooni_no")
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    type_text(view.table, "۱۱۹")
+    qtbot.keyClick(view.app_focus(), Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    assert _db_rows(ctx, pid)[0].text("khatooni_no") == "119" and view.current_field() == (0, "patti")
+    # WHEN the clerk presses Ctrl+Z there
+    qtbot.keyClick(view.app_focus(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the khatooni number is back as it was, on screen and in the database
+    assert view.model.text(0, "khatooni_no") == before
+    with ctx.ws.session() as s:
+        assert services.page_rows(s, pid)[0].text("khatooni_no") == before
+    # AND Ctrl+Y brings the new one back
+    qtbot.keyClick(view.app_focus(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert _db_rows(ctx, pid)[0].text("khatooni_no") == "119"
+
+
+def test_escape_puts_back_the_value_even_after_a_pause_saved_it(qtbot, ctx, view):
+    # GIVEN a clerk typing into the khatooni number and pausing (the pause saves the text)
+    from desktop.correction.delegate import IDLE_SAVE_MS
+
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    view.table.setFocus()
+    before = view.model.text(0, "khatooni_no")
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    type_text(view.table, "۷۷۷")
+    qtbot.wait(IDLE_SAVE_MS + 300)
+    wait_idle(qtbot, ctx)
+    assert _db_rows(ctx, pid)[0].text("khatooni_no") == "777"
+    # WHEN the clerk changes their mind and presses Escape
+    qtbot.keyClick(view.app_focus(), Qt.Key.Key_Escape)
+    wait_idle(qtbot, ctx)
+    # THEN the field holds what it held before, on screen and in the database
+    assert view.model.text(0, "khatooni_no") == before
+    with ctx.ws.session() as s:
+        assert services.page_rows(s, pid)[0].text("khatooni_no") == before
+
+
 def test_f8_jumps_to_flagged_field_and_correction_clears_flag(qtbot, ctx, view):
     # GIVEN a page where OCR was unsure of row 2's area
     _rid, (pid,) = make_register(ctx, low_conf=(1, "area"))
