@@ -196,9 +196,11 @@ class CorrectionView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 10)
         self.table.setItemDelegate(FieldDelegate(self.model, self.table))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # (no SelectedClicked: a click on the current cell starts an edit after the double-click
+        # interval, which reopened the editor a clerk had started typing into and lost the keys)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.table.setTabKeyNavigation(True)
         self.table.selectionModel().currentChanged.connect(self._on_current)

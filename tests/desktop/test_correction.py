@@ -100,6 +100,27 @@ def test_escape_puts_back_the_value_even_after_a_pause_saved_it(qtbot, ctx, view
         assert services.page_rows(s, pid)[0].text("khatooni_no") == before
 
 
+def test_typing_at_once_after_clicking_the_current_cell_loses_no_key(qtbot, ctx, view):
+    # GIVEN a page open on row 1's khatooni number, the current cell
+    from desktop.qt import QApplication
+
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    view.select_field(0, "khatooni_no")
+    view.table.setFocus()
+    rect = view.table.visualRect(view.table.currentIndex())
+    # WHEN the clerk clicks it (it is already selected) and types at once
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    for key in "4712":  # (each to the widget with the keyboard focus, as typing does)
+        qtbot.keyClicks(view.app_focus(), key)
+    # ... and the moment a slow double click would have taken passes before Enter
+    qtbot.wait(QApplication.doubleClickInterval() + 200)
+    qtbot.keyClick(view.app_focus(), Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    # THEN every key typed is in the field
+    assert _db_rows(ctx, pid)[0].text("khatooni_no") == "4712"
+
+
 def test_f8_jumps_to_flagged_field_and_correction_clears_flag(qtbot, ctx, view):
     # GIVEN a page where OCR was unsure of row 2's area
     _rid, (pid,) = make_register(ctx, low_conf=(1, "area"))
