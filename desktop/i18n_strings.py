@@ -453,6 +453,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "not a readable PDF ({0}); check the file or export it again"),
     QT_TRANSLATE_NOOP("Messages", "{0} page {1}: {2}"),
     QT_TRANSLATE_NOOP("Messages", "{0} page {1}: cannot encode the page"),
+    QT_TRANSLATE_NOOP("Messages", "no register table was found on it (no ruled lines, and no column headings of a "
+                                  "register): check it is a page of this register, scanned the right way up, or type "
+                                  "its rows in by hand"),
     QT_TRANSLATE_NOOP("Messages", "{0} page {1}: cannot be drawn ({2})"),
     # desktop/scanner.py
     QT_TRANSLATE_NOOP("Messages", "No scanner was found. Check that the scanner is switched on and connected by USB, "

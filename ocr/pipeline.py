@@ -244,6 +244,8 @@ def read_image(
         texts = recognise_cells(cells, number_reader=_number_reader(number_reader),
                                 text_reader=text_reader)
         headings = [texts.pop(k).text for k in sorted(k for k in texts if k[0] == HEADING)]
+        if how == "zones" and layout != "zones" and _no_register(headings, tpl):
+            raise ValueError(NO_TABLE)
         page.looks_like = looks_like(headings, tpl) if headings else None
         # rows: a ruled line with nothing read in any cell is an unused line of the register,
         # not a record (pages end in such lines, and a stamp over some of them used to keep
@@ -281,6 +283,23 @@ def read_image(
 
 
 HEADING = "heading"  # key of a column-heading cell among the cells read: (HEADING, column)
+
+# A page with no ruled table and no register's column headings is no register page (a photo
+# of something else, a page upside down or blank but for noise): the template's zones laid
+# over it read 20 rows of garbage. The page's own kind scores 0.82-1.00 against its headings
+# (ocr.page_kind), a noise image 0.11-0.18, a smooth photo 0.
+NO_TABLE_SCORE = 0.4
+NO_TABLE = ("no register table was found on it (no ruled lines, and no column headings of a register): check it "
+            "is a page of this register, scanned the right way up, or type its rows in by hand")
+
+
+def _no_register(headings: list[str], template: Template) -> bool:
+    """Do the column headings read match no register kind at all (this page's or another)?"""
+    from ocr.page_kind import heading_score
+    from records.templates import BUILTIN
+
+    kinds = [template, *(get_template(k) for k in BUILTIN if k != template.id)]
+    return max(heading_score(headings, t) for t in kinds) < NO_TABLE_SCORE
 
 
 def _number_reader(choice: NumberReader | str | None) -> NumberReader | None:

@@ -2361,6 +2361,10 @@
             <translation>⁦{0}⁩ صفحہ {1}: صفحہ محفوظ صورت میں نہیں بدلا جا سکا</translation>
         </message>
         <message>
+            <source>no register table was found on it (no ruled lines, and no column headings of a register): check it is a page of this register, scanned the right way up, or type its rows in by hand</source>
+            <translation>اس پر رجسٹر کا کوئی جدول نہیں ملا (نہ خانوں کی لکیریں، نہ کسی رجسٹر کے کالموں کے عنوان): دیکھیں کہ یہ اسی رجسٹر کا صفحہ ہے اور سیدھا اسکین ہوا ہے، یا اس کی سطریں ہاتھ سے لکھیں</translation>
+        </message>
+        <message>
             <source>{0} page {1}: cannot be drawn ({2})</source>
             <translation>⁦{0}⁩ صفحہ {1}: بنایا نہیں جا سکا ({2})</translation>
         </message>

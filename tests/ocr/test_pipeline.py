@@ -72,6 +72,22 @@ def test_a_blank_image_gives_an_error_not_an_exception(jamabandi):
     assert reading.rows == []
 
 
+def test_an_image_with_no_register_table_is_refused_not_read_as_rows(jamabandi):
+    # GIVEN images that are no register page: noise, a smooth photo, a near-blank scan
+    rng = np.random.default_rng(1)
+    images = {
+        "noise": (rng.random((1600, 1200)) * 255).astype(np.uint8),
+        "photo": (np.linspace(0.5, 1, 1600)[:, None] * np.linspace(0, 1, 1200)[None, :] * 200 + 30).astype(np.uint8),
+        "blank": np.full((1600, 1200), 245, np.uint8),
+    }
+    for name, img in images.items():
+        # WHEN read as a jamabandi page
+        reading = read_image(img, jamabandi, source=f"{name}.png")
+        # THEN no rows are made up from the template's zones: the page fails, saying why
+        assert reading.rows == [], name
+        assert reading.error and "no register table was found" in reading.error, name
+
+
 def test_read_files_goes_on_after_a_bad_file_and_reports_progress(tmp_path, small_page, jamabandi):
     # GIVEN one good page, one corrupt file and one missing file
     good = tmp_path / "good.png"
