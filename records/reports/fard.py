@@ -187,11 +187,21 @@ def render_fard(data: FardData, out: str | Path, options: ReportOptions | None =
     tail = [para("   ".join(summary), size=10, digits=d)]
     if data.unparsed:
         tail.append(para("کل میں شامل نہیں: " + "؛ ".join(data.unparsed), size=8, align="right"))
+    if shares_wrong(data):  # printed where the totals are: a fard is evidence, and these do not add up
+        tail.append(para(f"انتباہ: اس کھیوٹ کے حصوں کا میزان {format_share(data.total_share)} ہے، 1 نہیں: "
+                         "رجسٹر کی پڑتال کریں (کوئی سطر یا صفحہ دو بار درج تو نہیں ہوا؟)", size=10, digits=d,
+                         align="right"))
     tail += [spacer(3), QrCode(data.qr_payload, caption="ریکارڈ کا ہیش (sha256)"), spacer(4),
              SignatureLines(["دستخط پٹواری", "دستخط گرداور", "دستخط تحصیلدار", "تاریخ اجراء"])]
     story.append(KeepTogether(tail))  # totals, hash and signatures stay on one page
     return build_pdf(out, story, options=opt, title=f"فرد {reg.mauza}", watermark=data.is_draft,
                      footer=f"{data.selector} sha256:{data.record_hash[:16]}")
+
+
+def shares_wrong(data: FardData) -> bool:
+    """Do the shares of the khewat printed add up to something other than the whole (1)?
+    (A row entered twice, a page imported twice as a scan and inside a PDF.)"""
+    return data.total_share is not None and data.total_share != 0 and data.total_share != 1
 
 
 def fard_pdf(workspace, out: str | Path, *, register_id: int, khewat: str | None = None,

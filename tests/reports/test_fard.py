@@ -188,3 +188,23 @@ def test_office_settings_choose_digits_and_name_the_office(workspace, sample, tm
     assert "Patwar Khana Bhalwal" in text
     glyphs = "".join(c for c, _ in glyph_x(out))
     assert "12-5" in glyphs and not any(d in glyphs for d in "۰۱۲۳۴۵۶۷۸۹")
+
+
+def test_a_fard_whose_shares_do_not_add_up_to_the_whole_says_so(workspace, sample, tmp_path):
+    # GIVEN khewat 47 whose second owner's row was entered twice (shares 3/8 + 5/8 + 5/8)
+    with workspace.session() as s:
+        services.add_entry(s, actor=sample.clerk, register_id=sample.register_id, page_id=sample.page_id,
+                           values={"khewat_no": "47", "owner": sampledata.OWNER_2, "share": "5/8", "area": "8-17-3"})
+        data = fard.build_fard(s, register_id=sample.register_id, khewat="47")
+    assert data.total_share == Fraction(13, 8) and fard.shares_wrong(data)
+    # WHEN its fard is printed
+    out = tmp_path / "fard.pdf"
+    fard.render_fard(data, out, ReportOptions(urdu_digits=False))
+    # THEN the sheet says the shares add up to 13/8, not the whole, and to check the register
+    text = loose(extracted_text(out))
+    assert "انتباہ" in text and "13/8" in text and "رجسٹر کی پڑتال کریں" in text
+    # AND a khewat whose shares make the whole has no such line
+    with workspace.session() as s:
+        whole = fard.build_fard(s, register_id=sample.register_id, khewat="48")
+    fard.render_fard(whole, tmp_path / "48.pdf", ReportOptions(urdu_digits=False))
+    assert not fard.shares_wrong(whole) and "انتباہ" not in loose(extracted_text(tmp_path / "48.pdf"))
