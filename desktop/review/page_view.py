@@ -92,6 +92,9 @@ class ReviewPageView(QWidget):
         self.setObjectName("ReviewPageView")
         self.data: queries.ReviewPage | None = None
         self.require_verification = False
+        # the queue's state the page was opened from (the panel sets it): the rows "Return
+        # page" sends back are those waiting for that step
+        self.waiting = workflow.SUBMITTED
         self.ask_comment = ask_comment  # replaced in tests
         self._build_ui()
         self._update_buttons()
@@ -282,6 +285,7 @@ class ReviewPageView(QWidget):
         submitted = bool(self._rows_in(workflow.SUBMITTED))
         sel = self.selected_rows()
         self.approve_btn.setEnabled(reviewer and not own and submitted)
+        # enabled on a page of approved rows too: pressed, it says how to return them
         self.return_btn.setEnabled(reviewer and not own and (submitted or bool(self._rows_in(workflow.APPROVED))))
         self.approve_rows_btn.setEnabled(reviewer and not own and bool(self._rows_in(workflow.SUBMITTED, sel)))
         self.return_rows_btn.setEnabled(reviewer and not own and bool(sel))
@@ -301,16 +305,43 @@ class ReviewPageView(QWidget):
     def approve_selected(self) -> None:
         self._transition("approve", self._rows_in(workflow.SUBMITTED, self.selected_rows()))
 
+    def waiting_rows(self) -> list[int]:
+        """Indexes of the rows "Return page" sends back: those still waiting for the queue's
+        step (submitted ones; in the verification queue the approved ones too). A row the
+        reviewer has approved in the review queue stays approved: only returning it on its
+        own (selected) sends it back."""
+        d = self.data
+        if d is None:
+            return []
+        states = {workflow.SUBMITTED} | ({workflow.APPROVED} if self.waiting == workflow.APPROVED else set())
+        return [i for i, r in enumerate(d.rows) if r.state in states]
+
     def return_page(self, comment: str | None = None) -> None:
+        """Return the page's waiting rows with a comment; the dialog says how many go back
+        and which approved rows stay approved (every row approved: says how to return them)."""
         d = self.data
         if d is None:
             return
-        ids = self._rows_in(workflow.SUBMITTED) + self._rows_in(workflow.APPROVED)
+        going = self.waiting_rows()
+        kept = [i for i, r in enumerate(d.rows) if r.state == workflow.APPROVED and i not in going]
+        if not going:
+            if kept:
+                self.notice.setStyleSheet("color: #8a1c1c")
+                self.notice.setText(self.tr(
+                    "No row of page {n} waits for review: its rows are approved. To send approved rows back, "
+                    "select them and use “Return selected rows/field…”.").format(n=d.page.page_no))
+            return
         if comment is None:
-            comment = self.ask_comment(self, self.tr("Return page"),
-                                       self.tr("Why does page {n} go back to the clerk?").format(n=d.page.page_no))
+            prompt = [self.tr("Why does page {n} go back to the clerk?").format(n=d.page.page_no),
+                      self.tr("{k} row(s) go back to the clerk: {rows}.").format(
+                          k=len(going), rows=list_text(d.rows[i].row_no for i in going))]
+            if kept:
+                prompt.append(self.tr(
+                    "{m} approved row(s) stay approved: {rows}. To send them back as well, select them and use "
+                    "“Return selected rows/field…”.").format(m=len(kept), rows=list_text(d.rows[i].row_no for i in kept)))
+            comment = self.ask_comment(self, self.tr("Return page"), "\n".join(prompt))
         if comment is not None:
-            self._transition("return", ids or self._all_rows(), comment)
+            self._transition("return", [d.rows[i].entry_id for i in going], comment)
 
     def return_selected(self, comment: str | None = None) -> None:
         """Return the selected rows; with one cell selected the comment names its field."""

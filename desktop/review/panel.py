@@ -135,6 +135,7 @@ class ReviewPanel(QWidget):
             self.queue = queue
             self.require_verification = rv
             self.page_view.require_verification = rv
+            self.page_view.waiting = state
             self._fill_tree(keep_page)
             self._fill_counts(counts)
             self.page_view._update_buttons()

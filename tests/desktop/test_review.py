@@ -403,3 +403,103 @@ def test_numbers_read_in_urdu_digits_are_no_change_from_their_value(qtbot, peopl
     cols = [n for n, _l in panel.page_view.data.columns]
     assert table.item(0, cols.index("khewat_no")).background().color() != CHANGED_BG
     assert table.item(0, cols.index("owner")).background().color() == CHANGED_BG
+
+
+def _rows(n: int) -> list[dict[str, str]]:
+    """`n` rows of distinct khewats, each whole (share 1/1): a page that submits cleanly."""
+    return [{"khewat_no": str(50 + i), "khatooni_no": str(200 + i), "owner": "محمد اسلم ولد غلام رسول",
+             "share": "1/1", "khasra_nos": str(300 + i), "area": "4-10"} for i in range(n)]
+
+
+def _submitted_page_of(ctx, n_rows: int) -> int:
+    _rid, (pid,) = make_register(ctx, rows=_rows(n_rows))
+    with ctx.ws.session() as s:
+        services.submit_page(s, actor=ctx.actor, page_id=pid)
+    return pid
+
+
+def _row_states(ws, pid) -> list[str]:
+    with ws.session() as s:
+        return [r.state for r in services.page_rows(s, pid)]
+
+
+def _select_rows(view, rows) -> None:
+    view.table.clearSelection()
+    sel = view.table.selectionModel()
+    for r in rows:  # the whole row, as a drag over its cells selects it
+        sel.select(view.table.model().index(r, 0), sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+    assert view.selected_rows() == list(rows)
+
+
+def test_returning_a_page_leaves_the_rows_just_approved_approved(qtbot, people):
+    # GIVEN a page of 5 rows clerk1 submitted, open in girdawar1's review screen
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    pid = _submitted_page_of(clerk, 5)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, pid)
+    view = panel.page_view
+    # AND he approved rows 1-3 with "Approve selected rows"
+    _select_rows(view, [0, 1, 2])
+    view.approve_rows_btn.click()
+    wait_idle(qtbot, g1)
+    assert _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3 + [workflow.SUBMITTED] * 2
+    # WHEN he returns the page with a comment (Ctrl+Shift+B)
+    asked = []
+    view.ask_comment = lambda _parent, _title, prompt, text="": asked.append(prompt) or "رقبہ دوبارہ دیکھیں"
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, g1)
+    # THEN the dialog said how many rows go back and that the approved ones stay approved
+    assert len(asked) == 1
+    prompt = latin_digits(asked[0])
+    assert "2 row(s) go back to the clerk: 4, 5." in prompt, prompt
+    assert "3 approved row(s) stay approved: 1, 2, 3." in prompt and "select them" in prompt, prompt
+    # AND only the two rows still waiting went back (before, all 5: "Returned 5 row(s)")
+    assert _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3 + [workflow.RETURNED] * 2
+    assert "Returned 2 row(s)" in view.notice.text()
+
+
+def test_a_page_of_approved_rows_says_how_to_return_them(qtbot, people):
+    # GIVEN a page of 3 rows girdawar1 approved, still open in his review screen
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    pid = _submitted_page_of(clerk, 3)
+    panel = _panel(qtbot, g1)
+    _open(qtbot, panel, pid)
+    view = panel.page_view
+    view.approve_page()
+    wait_idle(qtbot, g1)
+    assert _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3
+    asked = []
+    view.ask_comment = lambda _parent, _title, prompt, text="": asked.append(prompt) or "واپس"
+    # WHEN he presses "Return page…"
+    assert view.return_btn.isEnabled()
+    view.return_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN no comment is asked, nothing goes back, and he is told how to return approved rows
+    assert asked == [] and _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3
+    assert "select them and use “Return selected rows/field…”" in view.notice.text(), view.notice.text()
+    # WHEN he selects row 2 and returns the selection
+    _select_rows(view, [1])
+    view.return_rows_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN that approved row goes back with his comment, the others stay approved
+    assert len(asked) == 1 and _row_states(clerk.ws, pid) == [workflow.APPROVED, workflow.RETURNED, workflow.APPROVED]
+
+
+def test_a_revenue_officer_returns_a_page_waiting_for_verification(qtbot, people):
+    # GIVEN a page girdawar1 approved, open in the revenue officer's verification queue
+    clerk, g1, ro = people["clerk1"], people["girdawar1"], people["ro1"]
+    pid = _submitted_page_of(clerk, 2)
+    with clerk.ws.session() as s:
+        services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                            action="approve")
+    panel = _panel(qtbot, ro)
+    panel.state_box.setCurrentIndex(1)
+    wait_idle(qtbot, ro)
+    _open(qtbot, panel, pid)
+    # WHEN he returns the page with a comment
+    panel.page_view.return_page(comment="خسرہ دوبارہ دیکھیں")
+    wait_idle(qtbot, ro)
+    # THEN its rows, which were waiting for his verification, go back to the clerk
+    assert _row_states(clerk.ws, pid) == [workflow.RETURNED] * 2
