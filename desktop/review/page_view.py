@@ -41,6 +41,7 @@ from records import services, workflow
 from records.text import display_digits, isolate_numbers
 
 CHANGED_BG = QColor("#fff3b0")
+_SAME_IMAGE = object()  # show_page: the page's image is the one shown already
 RETURNED_BG = QColor("#f9d6d5")
 
 
@@ -96,6 +97,7 @@ class ReviewPageView(QWidget):
         # page" sends back are those waiting for that step
         self.waiting = workflow.SUBMITTED
         self.ask_comment = ask_comment  # replaced in tests
+        self._generation = 0  # of show_page: a load finishing after a later one is dropped
         self._build_ui()
         self._update_buttons()
 
@@ -166,27 +168,43 @@ class ReviewPageView(QWidget):
 
     # -- loading ----------------------------------------------------------
     def show_page(self, page_id: int, *, keep_notice: bool = False) -> None:
-        """Load a page with its OCR history and image in the background."""
+        """Load a page with its OCR history and image in the background. Only the last page
+        asked for is shown (loads may finish out of order); the same page loaded again (its
+        state after a review action) keeps its image where the reviewer zoomed it."""
         ws = self.ctx.ws
         if not keep_notice:
             self.notice.clear()
             self.notice.setStyleSheet("color: #8a1c1c")
+        self._generation += 1
+        gen = self._generation
+        d = self.data
+        shown_sha = d.page.image_sha256 if d is not None and d.page.id == page_id and not self.image_view.image.isNull() else None
 
         def body(s):
             data = queries.review_page(s, page_id)
             sha = data.page.image_sha256
+            if sha and sha == shown_sha:
+                return data, _SAME_IMAGE
             return data, page_image.decode(ws.images.get(sha)) if sha else None  # no Qt on the worker
 
         def done(res) -> None:
+            if gen != self._generation:
+                return
             data, decoded = res
             self.data = data
-            self.image_view.set_image(page_image.to_qimage(decoded))
+            if decoded is not _SAME_IMAGE:
+                self.image_view.set_image(page_image.to_qimage(decoded))
             self._fill()
             self.loaded.emit(page_id)
 
-        read_op(body).success(done).failure(lambda e: self.notice.setText(error_text(e))).run_in_background(self.ctx)
+        def failed(e: BaseException) -> None:
+            if gen == self._generation:
+                self.notice.setText(error_text(e))
+
+        read_op(body).success(done).failure(failed).run_in_background(self.ctx)
 
     def clear(self) -> None:
+        self._generation += 1  # a page still loading is not shown after all
         self.data = None
         self.table.clear()
         self.table.setRowCount(0)

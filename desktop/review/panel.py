@@ -143,6 +143,10 @@ class ReviewPanel(QWidget):
         read_op(body).success(done).run_in_background(self.ctx)
 
     def _fill_tree(self, keep_page: bool) -> None:
+        """The queue as a tree; with `keep_page` (after a review action or any change of
+        states) the page shown is loaded again to show its state now, selected in the queue
+        while it is still there (a page that left the queue stays in view, its buttons
+        following its rows: before, it kept saying "submitted" with Approve enabled)."""
         current = self.page_view.data.page.id if (keep_page and self.page_view.data) else None
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -169,9 +173,11 @@ class ReviewPanel(QWidget):
                         select_item = it
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        self.tree.blockSignals(False)
         if select_item is not None:
-            self.tree.setCurrentItem(select_item)
+            self.tree.setCurrentItem(select_item)  # signals blocked: loaded below, its notice kept
+        self.tree.blockSignals(False)
+        if current is not None:
+            self.page_view.show_page(current, keep_notice=True)
         elif not keep_page:
             self.page_view.clear()
         self.bulk_btn.setEnabled(bool(self.queue) and self.waited_state() == workflow.SUBMITTED)

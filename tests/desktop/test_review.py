@@ -503,3 +503,35 @@ def test_a_revenue_officer_returns_a_page_waiting_for_verification(qtbot, people
     wait_idle(qtbot, ro)
     # THEN its rows, which were waiting for his verification, go back to the clerk
     assert _row_states(clerk.ws, pid) == [workflow.RETURNED] * 2
+
+
+def test_the_page_shown_follows_a_bulk_approval(qtbot, people, monkeypatch):
+    from desktop.review import panel as panel_mod
+
+    # GIVEN two submitted pages, the first open in girdawar1's review screen, both selected
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    p1, _p2 = _submitted_pages(clerk, 2)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, p1)
+    view = panel.page_view
+    assert view.approve_btn.isEnabled() and "(submitted)" in view.title.text()
+    for it in panel.page_items():
+        it.setSelected(True)
+    # WHEN he approves the selected pages
+    monkeypatch.setattr(panel_mod.QMessageBox, "question", lambda *a, **k: panel_mod.QMessageBox.StandardButton.Yes)
+    panel.bulk_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN the page shown says it is approved and cannot be approved again (before, it still
+    # said "submitted" with Approve enabled, which answered "Refused: an approved entry
+    # cannot be approved")
+    assert _states(clerk.ws, p1) == {workflow.APPROVED}
+    assert view.data.page.id == p1 and view.data.page.state == workflow.APPROVED
+    assert "(approved)" in view.title.text() and "approved" in view.table.verticalHeaderItem(0).text()
+    assert not view.approve_btn.isEnabled() and not view.approve_rows_btn.isEnabled()
+    # AND the approve key does nothing there
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, g1)
+    assert "Refused" not in view.notice.text()
+
