@@ -6,6 +6,7 @@ Bulk approval of the selected queue pages asks for an explicit confirmation firs
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from desktop.fonts import urdu_font
@@ -45,6 +46,11 @@ REVIEW_KEYS = (
 )
 
 
+def queue_order(q: queries.QueuePage) -> tuple:
+    """Where a page stands in the queue's tree: register, clerk, page number."""
+    return q.register_name, q.register_id, q.clerk, q.page_no, q.page_id
+
+
 class ReviewPanel(QWidget):
     """Queue on the left (register → clerk → pages), the page under review on the right."""
 
@@ -53,6 +59,8 @@ class ReviewPanel(QWidget):
         self.ctx = ctx
         self.setObjectName("ReviewPanel")
         self.queue: list[queries.QueuePage] = []
+        self._keys: dict[int, tuple] = {}  # page id -> queue_order() of the pages in the queue
+        self._anchor: tuple | None = None  # queue_order() of the page shown, kept once it left the queue
         self.require_verification = False
         self._build_ui()
         ctx.bus.changed.connect(self._on_changes)
@@ -151,14 +159,15 @@ class ReviewPanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         groups: dict[tuple[int, str], dict[str, list[queries.QueuePage]]] = defaultdict(lambda: defaultdict(list))
-        for q in self.queue:
+        self._keys = {q.page_id: queue_order(q) for q in self.queue}
+        for q in sorted(self.queue, key=queue_order):  # the tree's order, which PgDn / PgUp follow
             groups[(q.register_id, q.register_name)][q.clerk].append(q)
         select_item = None
         for (_rid, name), clerks in groups.items():
             reg_item = QTreeWidgetItem([name, str(sum(len(v) for v in clerks.values()))])
             reg_item.setFlags(reg_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.tree.addTopLevelItem(reg_item)
-            for clerk, pages in sorted(clerks.items()):
+            for clerk, pages in clerks.items():
                 c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)").format(clerk=clerk, n=len(pages)), ""])
                 c_item.setFlags(c_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 reg_item.addChild(c_item)
@@ -175,10 +184,12 @@ class ReviewPanel(QWidget):
         self.tree.resizeColumnToContents(0)
         if select_item is not None:
             self.tree.setCurrentItem(select_item)  # signals blocked: loaded below, its notice kept
+            self._anchor = self._keys[current]
         self.tree.blockSignals(False)
         if current is not None:
             self.page_view.show_page(current, keep_notice=True)
         elif not keep_page:
+            self._anchor = None
             self.page_view.clear()
         self.bulk_btn.setEnabled(bool(self.queue) and self.waited_state() == workflow.SUBMITTED)
         if self.waited_state() == workflow.SUBMITTED:
@@ -206,12 +217,20 @@ class ReviewPanel(QWidget):
         return out
 
     def step_page(self, step: int) -> None:
-        """Next (+1) or previous (-1) page of the queue (PgDn / PgUp in the review)."""
+        """Next (+1) or previous (-1) page of the queue (PgDn / PgUp in the review). After
+        the page shown left the queue (approved, returned), the page that followed or
+        preceded it where it stood (before, PgDn went back to the top of the queue)."""
         items = self.page_items()
         if not items:
             return
         current = self.tree.currentItem()
-        i = items.index(current) + step if current in items else 0
+        if current in items:
+            i = items.index(current) + step
+        elif self._anchor is not None:
+            keys = [self._keys[it.data(0, PageIdRole)] for it in items]
+            i = bisect_right(keys, self._anchor) if step > 0 else bisect_left(keys, self._anchor) - 1
+        else:
+            i = 0
         if 0 <= i < len(items):
             self.tree.setCurrentItem(items[i])
 
@@ -243,6 +262,7 @@ class ReviewPanel(QWidget):
     def _on_current(self, current, _previous) -> None:
         pid = current.data(0, PageIdRole) if current is not None else None
         if pid is not None:
+            self._anchor = self._keys.get(pid)
             self.page_view.show_page(pid)
 
     def _on_changes(self, changes, _initiator) -> None:

@@ -535,3 +535,37 @@ def test_the_page_shown_follows_a_bulk_approval(qtbot, people, monkeypatch):
     wait_idle(qtbot, g1)
     assert "Refused" not in view.notice.text()
 
+
+def test_pgdn_after_a_review_goes_on_to_the_next_page(qtbot, people):
+    from desktop.review.panel import PageIdRole
+
+    # GIVEN four pages of clerk1 in girdawar1's queue, the second one open
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    pids = _submitted_pages(clerk, 4)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, pids[1])
+    view = panel.page_view
+    view.table.setFocus()
+
+    def key(k, *mods):
+        qtbot.keyClick(view.table, k, *mods)
+        wait_idle(qtbot, g1)
+
+    # WHEN he approves it (Ctrl+Shift+A), the page leaving the queue, and presses PgDn
+    key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _states(clerk.ws, pids[1]) == {workflow.APPROVED}
+    assert pids[1] not in [it.data(0, PageIdRole) for it in panel.page_items()]
+    key(Qt.Key.Key_PageDown)
+    # THEN the page that followed it opens (before: the first page of the queue)
+    assert view.data.page.id == pids[2]
+    # WHEN he returns that one with a comment and presses PgUp
+    view.ask_comment = lambda *_a, **_k: "رقبہ دوبارہ دیکھیں"
+    key(Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _states(clerk.ws, pids[2]) == {workflow.RETURNED}
+    key(Qt.Key.Key_PageUp)
+    # THEN the page before it in the queue opens: the first (the second left the queue too)
+    assert view.data.page.id == pids[0]
+    # AND PgDn from there goes on to the last page still waiting
+    key(Qt.Key.Key_PageDown)
+    assert view.data.page.id == pids[3]
