@@ -569,3 +569,23 @@ def test_pgdn_after_a_review_goes_on_to_the_next_page(qtbot, people):
     # AND PgDn from there goes on to the last page still waiting
     key(Qt.Key.Key_PageDown)
     assert view.data.page.id == pids[3]
+
+
+def test_the_page_image_keeps_its_zoom_after_approving_rows(qtbot, people):
+    # GIVEN a page of 3 rows open in girdawar1's review, its image zoomed in to read a cell
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    pid = _submitted_page_of(clerk, 3)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, pid)
+    view = panel.page_view
+    view.image_view.zoom_in()
+    view.image_view.zoom_in()
+    zoom = view.image_view.zoom()
+    # WHEN he approves the first row
+    _select_rows(view, [0])
+    view.approve_rows_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN the page shows the row approved, the image where he had it (it was fitted again)
+    assert view.data.rows[0].state == workflow.APPROVED and "Approved 1 row(s)" in view.notice.text()
+    assert view.image_view.zoom() == pytest.approx(zoom) and not view.image_view.image.isNull()
