@@ -12,7 +12,7 @@ from desktop import page_image
 from desktop.bidi import shown_value
 from desktop.correction.image_view import PageImageView
 from desktop.fonts import urdu_font
-from desktop.i18n import list_text
+from desktop.i18n import is_rtl, list_text
 from desktop.labels import wrapping
 from desktop.operations import error_text, read_op, write_op
 from desktop.qt import (
@@ -59,20 +59,38 @@ class CommentDialog(QDialog):
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("commentEdit")
         self.edit.setFont(urdu_font(12))
+        if is_rtl():  # the Urdu comment starts at the right (a plain text edit put it at the left)
+            opt = self.edit.document().defaultTextOption()
+            opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            opt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+            self.edit.document().setDefaultTextOption(opt)
         self.edit.setPlainText(text)
+        self.edit.textChanged.connect(lambda: self.comment() and self.required.hide())
         lay.addWidget(self.edit)
+        self.required = QLabel(self.tr("Write why: a comment is required (the clerk reads it)."), self)
+        self.required.setObjectName("commentRequired")
+        self.required.setStyleSheet("color: #8a1c1c")
+        wrapping(self.required)
+        self.required.hide()
+        lay.addWidget(self.required)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        self.resize(460, 200)
+        self.resize(460, 220)
+        self.edit.setFocus()
 
     def comment(self) -> str:
         return self.edit.toPlainText().strip()
 
     def _accept(self) -> None:
+        """OK with a comment; without one the dialog stays open and says one is required
+        (it stayed open saying nothing, as if OK were broken)."""
         if self.comment():
             self.accept()
+        else:
+            self.required.show()
+            self.edit.setFocus()
 
 
 def ask_comment(parent, title: str, prompt: str, text: str = "") -> str | None:
@@ -257,8 +275,6 @@ class ReviewPageView(QWidget):
         if not d.changes:
             self.changes.setHtml(f"<p>{html.escape(self.tr('The clerk kept every OCR reading.'))}</p>")
             return
-        from desktop.i18n import is_rtl
-
         # one paragraph a change, in the interface's direction (a right-to-left table was
         # drawn left to right in the Urdu window, the row number first on the left)
         direction = "rtl" if is_rtl() else "ltr"

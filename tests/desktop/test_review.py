@@ -589,3 +589,46 @@ def test_the_page_image_keeps_its_zoom_after_approving_rows(qtbot, people):
     # THEN the page shows the row approved, the image where he had it (it was fitted again)
     assert view.data.rows[0].state == workflow.APPROVED and "Approved 1 row(s)" in view.notice.text()
     assert view.image_view.zoom() == pytest.approx(zoom) and not view.image_view.image.isNull()
+
+
+def test_the_comment_dialog_says_a_comment_is_required(qtbot, qapp):
+    from desktop.qt import QDialogButtonBox
+    from desktop.review.page_view import CommentDialog
+
+    # GIVEN the dialog asking why a page goes back
+    dlg = CommentDialog("Return page", "Why does page 1 go back to the clerk?")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    # WHEN OK is pressed with nothing (or only spaces) written
+    dlg.edit.setPlainText("   ")
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    # THEN the dialog stays open and says a comment is required (before, OK did nothing, silently)
+    assert dlg.isVisible() and dlg.result() == 0
+    assert dlg.required.isVisible() and "a comment is required" in dlg.required.text()
+    # WHEN a comment is written THEN the warning goes and OK closes the dialog with it
+    dlg.edit.setPlainText("رقبہ دوبارہ دیکھیں")
+    assert not dlg.required.isVisible()
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dlg.isVisible() and dlg.comment() == "رقبہ دوبارہ دیکھیں"
+
+
+def test_an_urdu_comment_starts_at_the_right_in_the_urdu_interface(qtbot, qapp):
+    from desktop import i18n
+    from desktop.review.page_view import CommentDialog
+
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # GIVEN the comment dialog of the Urdu interface
+        dlg = CommentDialog("t", "p")
+        qtbot.addWidget(dlg)
+        dlg.show()
+        # WHEN the supervisor types an Urdu comment
+        dlg.edit.setPlainText("رقبہ دوبارہ دیکھیں")
+        qapp.processEvents()
+        # THEN it is written right to left from the right edge (before, from the left edge)
+        cursor = dlg.edit.textCursor()
+        cursor.setPosition(0)  # before the first letter: at the right, where Urdu starts
+        start = dlg.edit.cursorRect(cursor).x()
+        assert start > dlg.edit.viewport().width() * 0.8, (start, dlg.edit.viewport().width())
+    finally:
+        i18n.apply_language(qapp, "en")
