@@ -200,18 +200,21 @@ class AuditModel(QAbstractTableModel):
         read_op(body).success(done).failure(failed).run_in_background(self.ctx)
 
     def register_text(self, register_id: int | None) -> str:
-        """A register as the register list names it (kind, mauza, year, volume); one no
-        longer there by its number."""
+        """A register as the register list names it (kind, mauza, year, volume); one not in
+        the workspace (nothing is deleted: a damaged database) by its id."""
         if register_id is None:
             return ""
-        return self.register_titles.get(register_id) or QCoreApplication.translate("AuditModel", "register #{id}").format(id=register_id)
+        title = self.register_titles.get(register_id)
+        return title or QCoreApplication.translate("AuditModel", "register id {id}").format(id=register_id)
 
     def page_text(self, page_id: int | None) -> str:
         """A page by its number in its register (not the database's id of the page)."""
         if page_id is None:
             return ""
         n = self.page_nos.get(page_id)
-        return number_text(n) if n is not None else QCoreApplication.translate("AuditModel", "page #{id}").format(id=page_id)
+        if n is None:
+            return QCoreApplication.translate("AuditModel", "page id {id}").format(id=page_id)
+        return number_text(n)
 
     def row_of_event(self, event_id: int) -> int:
         return next((i for i, e in enumerate(self.rows) if e.id == event_id), -1)
