@@ -77,8 +77,16 @@ class CommentDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        self.resize(460, 220)
+        self.resize(460, 200)
+        self._fit()
         self.edit.setFocus()
+
+    def _fit(self) -> None:
+        """As tall as the prompt's lines and the warning need (a prompt of four lines was cut)."""
+        lay = self.layout()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def comment(self) -> str:
         return self.edit.toPlainText().strip()
@@ -90,6 +98,7 @@ class CommentDialog(QDialog):
             self.accept()
         else:
             self.required.show()
+            self._fit()
             self.edit.setFocus()
 
 

@@ -592,24 +592,36 @@ def test_the_page_image_keeps_its_zoom_after_approving_rows(qtbot, people):
 
 
 def test_the_comment_dialog_says_a_comment_is_required(qtbot, qapp):
-    from desktop.qt import QDialogButtonBox
+    from desktop import i18n
+    from desktop.qt import QCoreApplication, QDialogButtonBox, QLabel
     from desktop.review.page_view import CommentDialog
 
-    # GIVEN the dialog asking why a page goes back
-    dlg = CommentDialog("Return page", "Why does page 1 go back to the clerk?")
-    qtbot.addWidget(dlg)
-    dlg.show()
-    # WHEN OK is pressed with nothing (or only spaces) written
-    dlg.edit.setPlainText("   ")
-    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    # THEN the dialog stays open and says a comment is required (before, OK did nothing, silently)
-    assert dlg.isVisible() and dlg.result() == 0
-    assert dlg.required.isVisible() and "a comment is required" in dlg.required.text()
-    # WHEN a comment is written THEN the warning goes and OK closes the dialog with it
-    dlg.edit.setPlainText("رقبہ دوبارہ دیکھیں")
-    assert not dlg.required.isVisible()
-    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert not dlg.isVisible() and dlg.comment() == "رقبہ دوبارہ دیکھیں"
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # GIVEN the Urdu dialog asking why a page goes back, its prompt four lines long
+        prompt = ("صفحہ 1 کلرک کو کیوں واپس جا رہا ہے؟\n2 اندراج کلرک کو واپس جائیں گے: 4، 5۔\n"
+                  "3 منظور شدہ اندراج منظور ہی رہیں گے: 1، 2، 3۔ انہیں بھی واپس بھیجنا ہو تو منتخب کریں اور "
+                  "«منتخب اندراج/خانہ واپس کریں…» دبائیں۔")
+        dlg = CommentDialog("t", prompt)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        label = next(w for w in dlg.findChildren(QLabel) if w.text() == prompt)
+        # WHEN OK is pressed with nothing (or only spaces) written
+        dlg.edit.setPlainText("   ")
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        # THEN the dialog stays open and says a comment is required (before, OK did nothing, silently)
+        assert dlg.isVisible() and dlg.result() == 0
+        assert dlg.required.isVisible() and dlg.required.text() == QCoreApplication.translate(
+            "CommentDialog", "Write why: a comment is required (the clerk reads it).")
+        # AND every line of the prompt is in sight (the dialog's fixed height cut them)
+        assert label.height() >= label.heightForWidth(label.width()), (label.height(), label.heightForWidth(label.width()))
+        # WHEN a comment is written THEN the warning goes and OK closes the dialog with it
+        dlg.edit.setPlainText("رقبہ دوبارہ دیکھیں")
+        assert not dlg.required.isVisible()
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert not dlg.isVisible() and dlg.comment() == "رقبہ دوبارہ دیکھیں"
+    finally:
+        i18n.apply_language(qapp, "en")
 
 
 def test_an_urdu_comment_starts_at_the_right_in_the_urdu_interface(qtbot, qapp):
