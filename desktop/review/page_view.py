@@ -282,7 +282,8 @@ class ReviewPageView(QWidget):
         d = self.data
         assert d is not None
         if not d.changes:
-            self.changes.setHtml(f"<p>{html.escape(self.tr('The clerk kept every OCR reading.'))}</p>")
+            kept = self.tr("The clerk kept every OCR reading.")  # outside the f-string: lupdate missed it there
+            self.changes.setHtml(f"<p>{html.escape(kept)}</p>")
             return
         # one paragraph a change, in the interface's direction (a right-to-left table was
         # drawn left to right in the Urdu window, the row number first on the left)

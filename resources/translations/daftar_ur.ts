@@ -3173,6 +3173,10 @@ Do you want to delete it anyway?</source>
             <translation>واپس کیا گیا: {comment}</translation>
         </message>
         <message>
+            <source>The clerk kept every OCR reading.</source>
+            <translation>کلرک نے OCR کی ہر پڑھت برقرار رکھی ہے۔</translation>
+        </message>
+        <message>
             <source>row {n}</source>
             <translation>سطر ⁦{n}⁩</translation>
         </message>

@@ -644,3 +644,22 @@ def test_an_urdu_comment_starts_at_the_right_in_the_urdu_interface(qtbot, qapp):
         assert start > dlg.edit.viewport().width() * 0.8, (start, dlg.edit.viewport().width())
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_a_page_without_changes_says_so_in_urdu(qtbot, people, qapp):
+    from desktop import i18n
+    from desktop.qt import QCoreApplication
+
+    # GIVEN a page whose OCR readings the clerk kept, and the Urdu interface
+    _rid, pid = _submitted_page(people["clerk1"])
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # WHEN girdawar1 opens it for review
+        panel = _panel(qtbot, people["girdawar1"])
+        _open(qtbot, panel, pid)
+        # THEN the list of changes says in Urdu that there are none (it was left in English)
+        kept = QCoreApplication.translate("ReviewPageView", "The clerk kept every OCR reading.")
+        assert kept != "The clerk kept every OCR reading."
+        assert panel.page_view.changes.toPlainText().strip() == kept
+    finally:
+        i18n.apply_language(qapp, "en")
