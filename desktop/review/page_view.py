@@ -372,8 +372,8 @@ class ReviewPageView(QWidget):
             if kept:
                 self.notice.setStyleSheet("color: #8a1c1c")
                 self.notice.setText(self.tr(
-                    "No row of page {n} waits for review: its rows are approved. To send approved rows back, "
-                    "select them and use “Return selected rows/field…”.").format(n=d.page.page_no))
+                    "No row of page {n} waits for review. To send approved rows back, select them and use "
+                    "“Return selected rows/field…”.").format(n=d.page.page_no))
             return
         if comment is None:
             prompt = [self.tr("Why does page {n} go back to the clerk?").format(n=d.page.page_no),

@@ -3185,10 +3185,6 @@ Do you want to delete it anyway?</source>
             <translation>اس صفحے کے اندراج آپ نے کیے یا بدلے ہیں: اسے کوئی دوسرا پڑتال کنندہ منظور یا واپس کرے گا۔</translation>
         </message>
         <message>
-            <source>No row of page {n} waits for review: its rows are approved. To send approved rows back, select them and use “Return selected rows/field…”.</source>
-            <translation>صفحہ ⁦{n}⁩ کا کوئی اندراج پڑتال کا منتظر نہیں: اس کے اندراج منظور ہو چکے ہیں۔ منظور شدہ اندراج واپس بھیجنے کے لیے انہیں منتخب کریں اور «منتخب اندراج/خانہ واپس کریں…» دبائیں۔</translation>
-        </message>
-        <message>
             <source>{k} row(s) go back to the clerk: {rows}.</source>
             <translation>⁦{k}⁩ اندراج کلرک کو واپس جائیں گے: ⁦{rows}⁩۔</translation>
         </message>
@@ -3203,6 +3199,10 @@ Do you want to delete it anyway?</source>
         <message>
             <source>Why does page {n} go back to the clerk?</source>
             <translation>صفحہ ⁦{n}⁩ کلرک کو کیوں واپس جا رہا ہے؟</translation>
+        </message>
+        <message>
+            <source>No row of page {n} waits for review. To send approved rows back, select them and use “Return selected rows/field…”.</source>
+            <translation>صفحہ ⁦{n}⁩ کا کوئی اندراج پڑتال کا منتظر نہیں۔ منظور شدہ اندراج واپس بھیجنے کے لیے انہیں منتخب کریں اور «منتخب اندراج/خانہ واپس کریں…» دبائیں۔</translation>
         </message>
         <message>
             <source>Return rows</source>
