@@ -155,7 +155,7 @@ class ReviewPanel(QWidget):
         states) the page shown is loaded again to show its state now, selected in the queue
         while it is still there (a page that left the queue stays in view, its buttons
         following its rows: before, it kept saying "submitted" with Approve enabled)."""
-        current = self.page_view.data.page.id if (keep_page and self.page_view.data) else None
+        current = self._shown_page_id() if keep_page else None
         self.tree.blockSignals(True)
         self.tree.clear()
         groups: dict[tuple[int, str], dict[str, list[queries.QueuePage]]] = defaultdict(lambda: defaultdict(list))
@@ -198,6 +198,15 @@ class ReviewPanel(QWidget):
             hint = self.tr("No page waits for verification. Pages appear here when they are approved.")
         self.empty_hint.setText(hint)
         self.empty_hint.setVisible(not self.queue)
+
+    def _shown_page_id(self) -> int | None:
+        """The page chosen in the queue (its load may still be under way: PgDn just
+        pressed), else the page shown (one that left the queue)."""
+        item = self.tree.currentItem()
+        pid = item.data(0, PageIdRole) if item is not None else None
+        if pid is None and self.page_view.data is not None:
+            pid = self.page_view.data.page.id
+        return pid
 
     def _fill_counts(self, counts: queries.QueueCounts) -> None:
         order = [s for s in workflow.STATES if s in counts.by_state]

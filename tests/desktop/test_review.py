@@ -663,3 +663,21 @@ def test_a_page_without_changes_says_so_in_urdu(qtbot, people, qapp):
         assert panel.page_view.changes.toPlainText().strip() == kept
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_a_change_arriving_while_the_next_page_loads_keeps_the_next_page(qtbot, people):
+    from desktop.review.panel import PageIdRole
+
+    # GIVEN two pages in girdawar1's queue, the first open
+    pids = _submitted_pages(people["clerk1"], 2)
+    g1 = people["girdawar1"]
+    panel = _panel(qtbot, g1)
+    _open(qtbot, panel, pids[0])
+    # WHEN he presses PgDn and, before the second page has loaded, the queue is filled again
+    # (a change of states announced meanwhile)
+    panel.step_page(1)
+    panel._fill_tree(keep_page=True)
+    wait_idle(qtbot, g1)
+    # THEN the second page is shown, as chosen (not the first one again)
+    assert panel.page_view.data.page.id == pids[1]
+    assert panel.tree.currentItem().data(0, PageIdRole) == pids[1]
