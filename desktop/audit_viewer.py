@@ -9,8 +9,9 @@ import re
 
 from desktop.bidi import isolate, shown_value
 from desktop.fonts import urdu_font
-from desktop.i18n import date_text, field_label, is_rtl, role_label, template_title, tr
+from desktop.i18n import date_text, field_label, is_rtl, number_text, role_label, template_title
 from desktop.labels import wrapping
+from desktop.models.registers import register_title
 from desktop.operations import error_text, read_op
 from desktop.qt import (
     QT_TRANSLATE_NOOP,
@@ -36,8 +37,8 @@ from desktop.qt import (
     Signal,
 )
 from records import audit
-from records.audit_query import AuditFilter, AuditRow, query_events
-from records.text import LRI, PDI
+from records.access import RECOVERY_ACTOR_NAME
+from records.audit_query import AuditFilter, AuditRow, event_places, query_events
 from records.workflow import STATES
 
 CONTEXT_BEFORE = 10  # events shown before one brought in to be seen (a broken link of the chain)
@@ -143,6 +144,10 @@ class AuditModel(QAbstractTableModel):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[AuditRow] = []
+        # the Register and Page columns as people know them (a register's title, a page's
+        # number), looked up once for each page of events read, not for each row shown
+        self.register_titles: dict[int, str] = {}
+        self.page_nos: dict[int, int] = {}
         self.filter = AuditFilter(limit=PAGE_SIZE, newest_first=True)
         self._more = False
         self._loading = False
@@ -165,10 +170,18 @@ class AuditModel(QAbstractTableModel):
         self._loading = True
         gen = self._generation
         f = AuditFilter(**{**self.filter.__dict__, "offset": len(self.rows)})
+        known_registers, known_pages = frozenset(self.register_titles), frozenset(self.page_nos)
 
-        def done(batch: list[AuditRow]) -> None:
+        def body(s):
+            batch = query_events(s, f)
+            return batch, event_places(s, batch, known_registers=known_registers, known_pages=known_pages)
+
+        def done(res) -> None:
             if gen != self._generation:
                 return
+            batch, places = res
+            self.register_titles.update({rid: register_title(r) for rid, r in places.registers.items()})
+            self.page_nos.update(places.page_nos)
             self._loading = False
             self._more = len(batch) == PAGE_SIZE
             if batch:
@@ -184,7 +197,24 @@ class AuditModel(QAbstractTableModel):
                 self.fetched.emit(-1)
                 self.error = error_text(e)
 
-        read_op(lambda s: query_events(s, f)).success(done).failure(failed).run_in_background(self.ctx)
+        read_op(body).success(done).failure(failed).run_in_background(self.ctx)
+
+    def register_text(self, register_id: int | None) -> str:
+        """A register as the register list names it (kind, mauza, year, volume); one not in
+        the workspace (nothing is deleted: a damaged database) by its id."""
+        if register_id is None:
+            return ""
+        title = self.register_titles.get(register_id)
+        return title or QCoreApplication.translate("AuditModel", "register id {id}").format(id=register_id)
+
+    def page_text(self, page_id: int | None) -> str:
+        """A page by its number in its register (not the database's id of the page)."""
+        if page_id is None:
+            return ""
+        n = self.page_nos.get(page_id)
+        if n is None:
+            return QCoreApplication.translate("AuditModel", "page id {id}").format(id=page_id)
+        return number_text(n)
 
     def row_of_event(self, event_id: int) -> int:
         return next((i for i, e in enumerate(self.rows) if e.id == event_id), -1)
@@ -214,8 +244,8 @@ class AuditModel(QAbstractTableModel):
         e = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(e.id), date_text(e.at, time=True, seconds=True), e.username, action_name(e.action),
-                    "" if e.register_id is None else str(e.register_id),
-                    "" if e.page_id is None else str(e.page_id), (e.entry_uuid or "")[:8], _what(e))[index.column()]
+                    self.register_text(e.register_id), self.page_text(e.page_id), (e.entry_uuid or "")[:8],
+                    _what(e))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (3, 6, 7):
             return {3: e.action, 6: e.entry_uuid, 7: _what(e)}[index.column()]
         return None
@@ -320,8 +350,11 @@ class AuditViewer(QWidget):
             users, regs = res
             for u in users:
                 self.user_box.addItem(u, u)
+            # who acts without signing in: sync, the command line; an account recovered
+            self.user_box.addItem(self.tr("system (sync, command line)"), audit.SYSTEM.username)
+            self.user_box.addItem(self.tr("recovery (password set with the recovery code)"), RECOVERY_ACTOR_NAME)
             for r in regs:
-                self.register_box.addItem(f"{r.id} · {tr(r.template_id)} · {r.mauza} · {LRI}{r.year}{PDI}", r.id)
+                self.register_box.addItem(register_title(r), r.id)
 
         read_op(body).success(done).run_in_background(self.ctx)
 

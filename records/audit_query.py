@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from records.models import AuditEvent
+from records.models import AuditEvent, Page, Register
+from records.services import RegisterView, _register_view
 
 
 @dataclass(frozen=True)
@@ -81,3 +83,29 @@ def query_events(session: Session, f: AuditFilter) -> list[AuditRow]:
                  e.entry_uuid, e.field, e.old, e.new, dict(e.detail or {}))
         for e in session.scalars(stmt)
     ]
+
+
+@dataclass(frozen=True)
+class EventPlaces:
+    """The registers and page numbers some events name (by their database ids)."""
+
+    registers: dict[int, RegisterView]
+    page_nos: dict[int, int]
+
+
+def event_places(session: Session, rows: Iterable[AuditRow], *, known_registers: Iterable[int] = (),
+                 known_pages: Iterable[int] = ()) -> EventPlaces:
+    """Registers and page numbers of `rows` (one query each for a whole listing, not one a
+    row), leaving out those already known. A register or page no longer there is missing."""
+    rows = list(rows)
+    reg_ids = sorted({e.register_id for e in rows if e.register_id is not None} - set(known_registers))
+    page_ids = sorted({e.page_id for e in rows if e.page_id is not None} - set(known_pages))
+    registers: dict[int, RegisterView] = {}
+    page_nos: dict[int, int] = {}
+    for i in range(0, len(reg_ids), 500):
+        for r in session.scalars(select(Register).where(Register.id.in_(reg_ids[i:i + 500]))):
+            registers[r.id] = _register_view(r)
+    for i in range(0, len(page_ids), 500):
+        for pid, page_no in session.execute(select(Page.id, Page.page_no).where(Page.id.in_(page_ids[i:i + 500]))):
+            page_nos[pid] = page_no
+    return EventPlaces(registers, page_nos)

@@ -12,7 +12,7 @@ from desktop import page_image
 from desktop.bidi import shown_value
 from desktop.correction.image_view import PageImageView
 from desktop.fonts import urdu_font
-from desktop.i18n import list_text
+from desktop.i18n import is_rtl, list_text
 from desktop.labels import wrapping
 from desktop.operations import error_text, read_op, write_op
 from desktop.qt import (
@@ -41,6 +41,7 @@ from records import services, workflow
 from records.text import display_digits, isolate_numbers
 
 CHANGED_BG = QColor("#fff3b0")
+_SAME_IMAGE = object()  # show_page: the page's image is the one shown already
 RETURNED_BG = QColor("#f9d6d5")
 
 
@@ -58,20 +59,47 @@ class CommentDialog(QDialog):
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("commentEdit")
         self.edit.setFont(urdu_font(12))
+        if is_rtl():  # the Urdu comment starts at the right (a plain text edit put it at the left)
+            opt = self.edit.document().defaultTextOption()
+            opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            opt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+            self.edit.document().setDefaultTextOption(opt)
         self.edit.setPlainText(text)
+        self.edit.textChanged.connect(lambda: self.comment() and self.required.hide())
         lay.addWidget(self.edit)
+        self.required = QLabel(self.tr("Write why: a comment is required (the clerk reads it)."), self)
+        self.required.setObjectName("commentRequired")
+        self.required.setStyleSheet("color: #8a1c1c")
+        wrapping(self.required)
+        self.required.hide()
+        lay.addWidget(self.required)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
         self.resize(460, 200)
+        self._fit()
+        self.edit.setFocus()
+
+    def _fit(self) -> None:
+        """As tall as the prompt's lines and the warning need (a prompt of four lines was cut)."""
+        lay = self.layout()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def comment(self) -> str:
         return self.edit.toPlainText().strip()
 
     def _accept(self) -> None:
+        """OK with a comment; without one the dialog stays open and says one is required
+        (it stayed open saying nothing, as if OK were broken)."""
         if self.comment():
             self.accept()
+        else:
+            self.required.show()
+            self._fit()
+            self.edit.setFocus()
 
 
 def ask_comment(parent, title: str, prompt: str, text: str = "") -> str | None:
@@ -92,7 +120,11 @@ class ReviewPageView(QWidget):
         self.setObjectName("ReviewPageView")
         self.data: queries.ReviewPage | None = None
         self.require_verification = False
+        # the queue's state the page was opened from (the panel sets it): the rows "Return
+        # page" sends back are those waiting for that step
+        self.waiting = workflow.SUBMITTED
         self.ask_comment = ask_comment  # replaced in tests
+        self._generation = 0  # of show_page: a load finishing after a later one is dropped
         self._build_ui()
         self._update_buttons()
 
@@ -163,27 +195,43 @@ class ReviewPageView(QWidget):
 
     # -- loading ----------------------------------------------------------
     def show_page(self, page_id: int, *, keep_notice: bool = False) -> None:
-        """Load a page with its OCR history and image in the background."""
+        """Load a page with its OCR history and image in the background. Only the last page
+        asked for is shown (loads may finish out of order); the same page loaded again (its
+        state after a review action) keeps its image where the reviewer zoomed it."""
         ws = self.ctx.ws
         if not keep_notice:
             self.notice.clear()
             self.notice.setStyleSheet("color: #8a1c1c")
+        self._generation += 1
+        gen = self._generation
+        d = self.data
+        shown_sha = d.page.image_sha256 if d is not None and d.page.id == page_id and not self.image_view.image.isNull() else None
 
         def body(s):
             data = queries.review_page(s, page_id)
             sha = data.page.image_sha256
+            if sha and sha == shown_sha:
+                return data, _SAME_IMAGE
             return data, page_image.decode(ws.images.get(sha)) if sha else None  # no Qt on the worker
 
         def done(res) -> None:
+            if gen != self._generation:
+                return
             data, decoded = res
             self.data = data
-            self.image_view.set_image(page_image.to_qimage(decoded))
+            if decoded is not _SAME_IMAGE:
+                self.image_view.set_image(page_image.to_qimage(decoded))
             self._fill()
             self.loaded.emit(page_id)
 
-        read_op(body).success(done).failure(lambda e: self.notice.setText(error_text(e))).run_in_background(self.ctx)
+        def failed(e: BaseException) -> None:
+            if gen == self._generation:
+                self.notice.setText(error_text(e))
+
+        read_op(body).success(done).failure(failed).run_in_background(self.ctx)
 
     def clear(self) -> None:
+        self._generation += 1  # a page still loading is not shown after all
         self.data = None
         self.table.clear()
         self.table.setRowCount(0)
@@ -234,10 +282,9 @@ class ReviewPageView(QWidget):
         d = self.data
         assert d is not None
         if not d.changes:
-            self.changes.setHtml(f"<p>{html.escape(self.tr('The clerk kept every OCR reading.'))}</p>")
+            kept = self.tr("The clerk kept every OCR reading.")  # outside the f-string: lupdate missed it there
+            self.changes.setHtml(f"<p>{html.escape(kept)}</p>")
             return
-        from desktop.i18n import is_rtl
-
         # one paragraph a change, in the interface's direction (a right-to-left table was
         # drawn left to right in the Urdu window, the row number first on the left)
         direction = "rtl" if is_rtl() else "ltr"
@@ -282,6 +329,7 @@ class ReviewPageView(QWidget):
         submitted = bool(self._rows_in(workflow.SUBMITTED))
         sel = self.selected_rows()
         self.approve_btn.setEnabled(reviewer and not own and submitted)
+        # enabled on a page of approved rows too: pressed, it says how to return them
         self.return_btn.setEnabled(reviewer and not own and (submitted or bool(self._rows_in(workflow.APPROVED))))
         self.approve_rows_btn.setEnabled(reviewer and not own and bool(self._rows_in(workflow.SUBMITTED, sel)))
         self.return_rows_btn.setEnabled(reviewer and not own and bool(sel))
@@ -301,16 +349,43 @@ class ReviewPageView(QWidget):
     def approve_selected(self) -> None:
         self._transition("approve", self._rows_in(workflow.SUBMITTED, self.selected_rows()))
 
+    def waiting_rows(self) -> list[int]:
+        """Indexes of the rows "Return page" sends back: those still waiting for the queue's
+        step (submitted ones; in the verification queue the approved ones too). A row the
+        reviewer has approved in the review queue stays approved: only returning it on its
+        own (selected) sends it back."""
+        d = self.data
+        if d is None:
+            return []
+        states = {workflow.SUBMITTED} | ({workflow.APPROVED} if self.waiting == workflow.APPROVED else set())
+        return [i for i, r in enumerate(d.rows) if r.state in states]
+
     def return_page(self, comment: str | None = None) -> None:
+        """Return the page's waiting rows with a comment; the dialog says how many go back
+        and which approved rows stay approved (every row approved: says how to return them)."""
         d = self.data
         if d is None:
             return
-        ids = self._rows_in(workflow.SUBMITTED) + self._rows_in(workflow.APPROVED)
+        going = self.waiting_rows()
+        kept = [i for i, r in enumerate(d.rows) if r.state == workflow.APPROVED and i not in going]
+        if not going:
+            if kept:
+                self.notice.setStyleSheet("color: #8a1c1c")
+                self.notice.setText(self.tr(
+                    "No row of page {n} waits for review. To send approved rows back, select them and use "
+                    "“Return selected rows/field…”.").format(n=d.page.page_no))
+            return
         if comment is None:
-            comment = self.ask_comment(self, self.tr("Return page"),
-                                       self.tr("Why does page {n} go back to the clerk?").format(n=d.page.page_no))
+            prompt = [self.tr("Why does page {n} go back to the clerk?").format(n=d.page.page_no),
+                      self.tr("{k} row(s) go back to the clerk: {rows}.").format(
+                          k=len(going), rows=list_text(d.rows[i].row_no for i in going))]
+            if kept:
+                prompt.append(self.tr(
+                    "{m} approved row(s) stay approved: {rows}. To send them back as well, select them and use "
+                    "“Return selected rows/field…”.").format(m=len(kept), rows=list_text(d.rows[i].row_no for i in kept)))
+            comment = self.ask_comment(self, self.tr("Return page"), "\n".join(prompt))
         if comment is not None:
-            self._transition("return", ids or self._all_rows(), comment)
+            self._transition("return", [d.rows[i].entry_id for i in going], comment)
 
     def return_selected(self, comment: str | None = None) -> None:
         """Return the selected rows; with one cell selected the comment names its field."""

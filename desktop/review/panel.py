@@ -6,6 +6,7 @@ Bulk approval of the selected queue pages asks for an explicit confirmation firs
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from desktop.fonts import urdu_font
@@ -45,6 +46,11 @@ REVIEW_KEYS = (
 )
 
 
+def queue_order(q: queries.QueuePage) -> tuple:
+    """Where a page stands in the queue's tree: register, clerk, page number."""
+    return q.register_name, q.register_id, q.clerk, q.page_no, q.page_id
+
+
 class ReviewPanel(QWidget):
     """Queue on the left (register → clerk → pages), the page under review on the right."""
 
@@ -53,6 +59,8 @@ class ReviewPanel(QWidget):
         self.ctx = ctx
         self.setObjectName("ReviewPanel")
         self.queue: list[queries.QueuePage] = []
+        self._keys: dict[int, tuple] = {}  # page id -> queue_order() of the pages in the queue
+        self._anchor: tuple | None = None  # queue_order() of the page shown, kept once it left the queue
         self.require_verification = False
         self._build_ui()
         ctx.bus.changed.connect(self._on_changes)
@@ -135,6 +143,7 @@ class ReviewPanel(QWidget):
             self.queue = queue
             self.require_verification = rv
             self.page_view.require_verification = rv
+            self.page_view.waiting = state
             self._fill_tree(keep_page)
             self._fill_counts(counts)
             self.page_view._update_buttons()
@@ -142,18 +151,23 @@ class ReviewPanel(QWidget):
         read_op(body).success(done).run_in_background(self.ctx)
 
     def _fill_tree(self, keep_page: bool) -> None:
-        current = self.page_view.data.page.id if (keep_page and self.page_view.data) else None
+        """The queue as a tree; with `keep_page` (after a review action or any change of
+        states) the page shown is loaded again to show its state now, selected in the queue
+        while it is still there (a page that left the queue stays in view, its buttons
+        following its rows: before, it kept saying "submitted" with Approve enabled)."""
+        current = self._shown_page_id() if keep_page else None
         self.tree.blockSignals(True)
         self.tree.clear()
         groups: dict[tuple[int, str], dict[str, list[queries.QueuePage]]] = defaultdict(lambda: defaultdict(list))
-        for q in self.queue:
+        self._keys = {q.page_id: queue_order(q) for q in self.queue}
+        for q in sorted(self.queue, key=queue_order):  # the tree's order, which PgDn / PgUp follow
             groups[(q.register_id, q.register_name)][q.clerk].append(q)
         select_item = None
         for (_rid, name), clerks in groups.items():
             reg_item = QTreeWidgetItem([name, str(sum(len(v) for v in clerks.values()))])
             reg_item.setFlags(reg_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.tree.addTopLevelItem(reg_item)
-            for clerk, pages in sorted(clerks.items()):
+            for clerk, pages in clerks.items():
                 c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)").format(clerk=clerk, n=len(pages)), ""])
                 c_item.setFlags(c_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 reg_item.addChild(c_item)
@@ -168,10 +182,14 @@ class ReviewPanel(QWidget):
                         select_item = it
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        self.tree.blockSignals(False)
         if select_item is not None:
-            self.tree.setCurrentItem(select_item)
+            self.tree.setCurrentItem(select_item)  # signals blocked: loaded below, its notice kept
+            self._anchor = self._keys[current]
+        self.tree.blockSignals(False)
+        if current is not None:
+            self.page_view.show_page(current, keep_notice=True)
         elif not keep_page:
+            self._anchor = None
             self.page_view.clear()
         self.bulk_btn.setEnabled(bool(self.queue) and self.waited_state() == workflow.SUBMITTED)
         if self.waited_state() == workflow.SUBMITTED:
@@ -180,6 +198,15 @@ class ReviewPanel(QWidget):
             hint = self.tr("No page waits for verification. Pages appear here when they are approved.")
         self.empty_hint.setText(hint)
         self.empty_hint.setVisible(not self.queue)
+
+    def _shown_page_id(self) -> int | None:
+        """The page chosen in the queue (its load may still be under way: PgDn just
+        pressed), else the page shown (one that left the queue)."""
+        item = self.tree.currentItem()
+        pid = item.data(0, PageIdRole) if item is not None else None
+        if pid is None and self.page_view.data is not None:
+            pid = self.page_view.data.page.id
+        return pid
 
     def _fill_counts(self, counts: queries.QueueCounts) -> None:
         order = [s for s in workflow.STATES if s in counts.by_state]
@@ -199,12 +226,20 @@ class ReviewPanel(QWidget):
         return out
 
     def step_page(self, step: int) -> None:
-        """Next (+1) or previous (-1) page of the queue (PgDn / PgUp in the review)."""
+        """Next (+1) or previous (-1) page of the queue (PgDn / PgUp in the review). After
+        the page shown left the queue (approved, returned), the page that followed or
+        preceded it where it stood (before, PgDn went back to the top of the queue)."""
         items = self.page_items()
         if not items:
             return
         current = self.tree.currentItem()
-        i = items.index(current) + step if current in items else 0
+        if current in items:
+            i = items.index(current) + step
+        elif self._anchor is not None:
+            keys = [self._keys[it.data(0, PageIdRole)] for it in items]
+            i = bisect_right(keys, self._anchor) if step > 0 else bisect_left(keys, self._anchor) - 1
+        else:
+            i = 0
         if 0 <= i < len(items):
             self.tree.setCurrentItem(items[i])
 
@@ -236,6 +271,7 @@ class ReviewPanel(QWidget):
     def _on_current(self, current, _previous) -> None:
         pid = current.data(0, PageIdRole) if current is not None else None
         if pid is not None:
+            self._anchor = self._keys.get(pid)
             self.page_view.show_page(pid)
 
     def _on_changes(self, changes, _initiator) -> None:

@@ -209,6 +209,14 @@
             <source>Backup of the workspace written</source>
             <translation>ورک اسپیس کا بیک اپ لکھا گیا</translation>
         </message>
+        <message>
+            <source>register id {id}</source>
+            <translation>رجسٹر، شناخت ⁦{id}⁩</translation>
+        </message>
+        <message>
+            <source>page id {id}</source>
+            <translation>صفحہ، شناخت ⁦{id}⁩</translation>
+        </message>
     </context>
     <context>
         <name>AuditViewer</name>
@@ -267,6 +275,14 @@
         <message>
             <source>Verify chain</source>
             <translation>سلسلے کی تصدیق</translation>
+        </message>
+        <message>
+            <source>system (sync, command line)</source>
+            <translation>سسٹم (ہم آہنگی، کمانڈ لائن)</translation>
+        </message>
+        <message>
+            <source>recovery (password set with the recovery code)</source>
+            <translation>بحالی (بحالی کوڈ سے نیا پاس ورڈ)</translation>
         </message>
         <message>
             <source>Reading…</source>
@@ -353,6 +369,13 @@
         <message>
             <source>Not changed: {reason}</source>
             <translation>تبدیل نہیں ہوا: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommentDialog</name>
+        <message>
+            <source>Write why: a comment is required (the clerk reads it).</source>
+            <translation>وجہ لکھیں: تبصرہ لازمی ہے (کلرک اسے پڑھے گا)۔</translation>
         </message>
     </context>
     <context>
@@ -3182,6 +3205,10 @@ Do you want to delete it anyway?</source>
             <translation>واپس کیا گیا: {comment}</translation>
         </message>
         <message>
+            <source>The clerk kept every OCR reading.</source>
+            <translation>کلرک نے OCR کی ہر پڑھت برقرار رکھی ہے۔</translation>
+        </message>
+        <message>
             <source>row {n}</source>
             <translation>سطر ⁦{n}⁩</translation>
         </message>
@@ -3190,12 +3217,24 @@ Do you want to delete it anyway?</source>
             <translation>اس صفحے کے اندراج آپ نے کیے یا بدلے ہیں: اسے کوئی دوسرا پڑتال کنندہ منظور یا واپس کرے گا۔</translation>
         </message>
         <message>
+            <source>{k} row(s) go back to the clerk: {rows}.</source>
+            <translation>⁦{k}⁩ اندراج کلرک کو واپس جائیں گے: ⁦{rows}⁩۔</translation>
+        </message>
+        <message>
+            <source>{m} approved row(s) stay approved: {rows}. To send them back as well, select them and use “Return selected rows/field…”.</source>
+            <translation>⁦{m}⁩ منظور شدہ اندراج منظور ہی رہیں گے: ⁦{rows}⁩۔ انہیں بھی واپس بھیجنا ہو تو منتخب کریں اور «منتخب اندراج/خانہ واپس کریں…» دبائیں۔</translation>
+        </message>
+        <message>
             <source>Return page</source>
             <translation>صفحہ واپس کریں</translation>
         </message>
         <message>
             <source>Why does page {n} go back to the clerk?</source>
             <translation>صفحہ ⁦{n}⁩ کلرک کو کیوں واپس جا رہا ہے؟</translation>
+        </message>
+        <message>
+            <source>No row of page {n} waits for review. To send approved rows back, select them and use “Return selected rows/field…”.</source>
+            <translation>صفحہ ⁦{n}⁩ کا کوئی اندراج پڑتال کا منتظر نہیں۔ منظور شدہ اندراج واپس بھیجنے کے لیے انہیں منتخب کریں اور «منتخب اندراج/خانہ واپس کریں…» دبائیں۔</translation>
         </message>
         <message>
             <source>Return rows</source>

@@ -229,3 +229,62 @@ def test_a_broken_link_far_back_is_brought_into_view(qtbot, admin_ctx, monkeypat
     assert v.user_box.currentData() is None
     assert v.table.selectionModel().selectedRows()[0].row() == v.model.row_of_event(2)
 
+
+
+def test_registers_and_pages_are_named_as_people_know_them(qtbot, admin_ctx, monkeypatch):
+    from desktop.models.registers import register_title
+    from records.text import latin_digits
+
+    # GIVEN a second register, of Daulatala 2018-19, with 3 pages, the area on its page 2 corrected
+    # (database ids: register 2, page 3 for page 2: the first register holds page 1)
+    from tests.desktop.helpers import GOOD_ROWS, HEADER
+    from tests.desktop.images import png_bytes
+
+    with admin_ctx.ws.session() as s:
+        clerk = accounts.get_user(s, accounts.user_named(s, "clerk1").id).actor()
+        rid = services.create_register(s, actor=clerk, template="jamabandi",
+                                       **{**HEADER, "mauza": "دولتالہ", "year": "2018-19"})
+        pids = [services.add_page(s, admin_ctx.ws.images, actor=clerk, register_id=rid, data=png_bytes(seed=50 + n),
+                                  name=f"d{n}.png").page_id for n in range(3)]
+        entry_id = services.add_entry(s, actor=clerk, register_id=rid, page_id=pids[1], values=GOOD_ROWS[0])
+    with admin_ctx.ws.session() as s:
+        services.set_value(s, actor=clerk, entry_id=entry_id, field_name="area", text="12-6", source="corrected")
+        reg = services.get_register(s, rid)
+    assert (rid, pids[1]) != (2, 2)
+    # AND the places of events looked up once for every page of events read
+    looked_up = []
+    real = getattr(audit_viewer, "event_places", None)
+    monkeypatch.setattr(audit_viewer, "event_places",
+                        lambda s, rows, **kw: looked_up.append(len(rows)) or real(s, rows, **kw), raising=False)
+    monkeypatch.setattr(audit_viewer, "PAGE_SIZE", 3)
+    # WHEN the audit viewer shows the trail
+    v = _viewer(qtbot, admin_ctx)
+    model = v.model
+    event = model.rows[0]
+    assert (event.action, event.field, event.page_id) == ("value.set", "area", pids[1])
+    shown = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    # THEN the register is named as the register list names it, its year left to right, and
+    # the page by its number in the register (before: "2" and "3", the database's ids)
+    assert shown[4] == register_title(reg) and "دولتالہ" in shown[4] and "\u20662018-19\u2069" in shown[4]
+    assert latin_digits(shown[5]) == "2"
+    # AND the register filter names registers the same way, without their database ids
+    assert v.register_box.itemText(v.register_box.findData(rid)) == register_title(reg)
+    # AND scrolling on reads the names once for each page of events, not for each row
+    model.fetchMore()
+    wait_idle(qtbot, admin_ctx)
+    assert looked_up == [3, 3] and len(model.rows) == 6
+
+
+def test_the_user_filter_finds_what_the_system_did(qtbot, admin_ctx):
+    # GIVEN the trail holds an event recorded by the system (sync, the command line)
+    with admin_ctx.ws.session() as s:
+        audit.record(s, actor=audit.SYSTEM, action="batch.acknowledged", entity="batch", entity_id="b-1")
+    v = _viewer(qtbot, admin_ctx)
+    # WHEN the user filter is set to the system
+    i = v.user_box.findData("system")
+    assert i > 0 and "system" in v.user_box.itemText(i)
+    v.user_box.setCurrentIndex(i)
+    v.apply_filter()
+    wait_idle(qtbot, admin_ctx)
+    # THEN only its events are shown
+    assert [(e.username, e.action) for e in v.model.rows] == [("system", "batch.acknowledged")]

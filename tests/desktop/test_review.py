@@ -403,3 +403,281 @@ def test_numbers_read_in_urdu_digits_are_no_change_from_their_value(qtbot, peopl
     cols = [n for n, _l in panel.page_view.data.columns]
     assert table.item(0, cols.index("khewat_no")).background().color() != CHANGED_BG
     assert table.item(0, cols.index("owner")).background().color() == CHANGED_BG
+
+
+def _rows(n: int) -> list[dict[str, str]]:
+    """`n` rows of distinct khewats, each whole (share 1/1): a page that submits cleanly."""
+    return [{"khewat_no": str(50 + i), "khatooni_no": str(200 + i), "owner": "محمد اسلم ولد غلام رسول",
+             "share": "1/1", "khasra_nos": str(300 + i), "area": "4-10"} for i in range(n)]
+
+
+def _submitted_page_of(ctx, n_rows: int) -> int:
+    _rid, (pid,) = make_register(ctx, rows=_rows(n_rows))
+    with ctx.ws.session() as s:
+        services.submit_page(s, actor=ctx.actor, page_id=pid)
+    return pid
+
+
+def _row_states(ws, pid) -> list[str]:
+    with ws.session() as s:
+        return [r.state for r in services.page_rows(s, pid)]
+
+
+def _select_rows(view, rows) -> None:
+    view.table.clearSelection()
+    sel = view.table.selectionModel()
+    for r in rows:  # the whole row, as a drag over its cells selects it
+        sel.select(view.table.model().index(r, 0), sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+    assert view.selected_rows() == list(rows)
+
+
+def test_returning_a_page_leaves_the_rows_just_approved_approved(qtbot, people):
+    # GIVEN a page of 5 rows clerk1 submitted, open in girdawar1's review screen
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    pid = _submitted_page_of(clerk, 5)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, pid)
+    view = panel.page_view
+    # AND he approved rows 1-3 with "Approve selected rows"
+    _select_rows(view, [0, 1, 2])
+    view.approve_rows_btn.click()
+    wait_idle(qtbot, g1)
+    assert _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3 + [workflow.SUBMITTED] * 2
+    # WHEN he returns the page with a comment (Ctrl+Shift+B)
+    asked = []
+    view.ask_comment = lambda _parent, _title, prompt, text="": asked.append(prompt) or "رقبہ دوبارہ دیکھیں"
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, g1)
+    # THEN the dialog said how many rows go back and that the approved ones stay approved
+    assert len(asked) == 1
+    prompt = latin_digits(asked[0])
+    assert "2 row(s) go back to the clerk: 4, 5." in prompt, prompt
+    assert "3 approved row(s) stay approved: 1, 2, 3." in prompt and "select them" in prompt, prompt
+    # AND only the two rows still waiting went back (before, all 5: "Returned 5 row(s)")
+    assert _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3 + [workflow.RETURNED] * 2
+    assert "Returned 2 row(s)" in view.notice.text()
+
+
+def test_a_page_of_approved_rows_says_how_to_return_them(qtbot, people):
+    # GIVEN a page of 3 rows girdawar1 approved, still open in his review screen
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    pid = _submitted_page_of(clerk, 3)
+    panel = _panel(qtbot, g1)
+    _open(qtbot, panel, pid)
+    view = panel.page_view
+    view.approve_page()
+    wait_idle(qtbot, g1)
+    assert _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3
+    asked = []
+    view.ask_comment = lambda _parent, _title, prompt, text="": asked.append(prompt) or "واپس"
+    # WHEN he presses "Return page…"
+    assert view.return_btn.isEnabled()
+    view.return_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN no comment is asked, nothing goes back, and he is told how to return approved rows
+    assert asked == [] and _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3
+    assert "select them and use “Return selected rows/field…”" in view.notice.text(), view.notice.text()
+    # WHEN he selects row 2 and returns the selection
+    _select_rows(view, [1])
+    view.return_rows_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN that approved row goes back with his comment, the others stay approved
+    assert len(asked) == 1 and _row_states(clerk.ws, pid) == [workflow.APPROVED, workflow.RETURNED, workflow.APPROVED]
+
+
+def test_a_revenue_officer_returns_a_page_waiting_for_verification(qtbot, people):
+    # GIVEN a page girdawar1 approved, open in the revenue officer's verification queue
+    clerk, g1, ro = people["clerk1"], people["girdawar1"], people["ro1"]
+    pid = _submitted_page_of(clerk, 2)
+    with clerk.ws.session() as s:
+        services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                            action="approve")
+    panel = _panel(qtbot, ro)
+    panel.state_box.setCurrentIndex(1)
+    wait_idle(qtbot, ro)
+    _open(qtbot, panel, pid)
+    # WHEN he returns the page with a comment
+    panel.page_view.return_page(comment="خسرہ دوبارہ دیکھیں")
+    wait_idle(qtbot, ro)
+    # THEN its rows, which were waiting for his verification, go back to the clerk
+    assert _row_states(clerk.ws, pid) == [workflow.RETURNED] * 2
+
+
+def test_the_page_shown_follows_a_bulk_approval(qtbot, people, monkeypatch):
+    from desktop.review import panel as panel_mod
+
+    # GIVEN two submitted pages, the first open in girdawar1's review screen, both selected
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    p1, _p2 = _submitted_pages(clerk, 2)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, p1)
+    view = panel.page_view
+    assert view.approve_btn.isEnabled() and "(submitted)" in view.title.text()
+    for it in panel.page_items():
+        it.setSelected(True)
+    # WHEN he approves the selected pages
+    monkeypatch.setattr(panel_mod.QMessageBox, "question", lambda *a, **k: panel_mod.QMessageBox.StandardButton.Yes)
+    panel.bulk_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN the page shown says it is approved and cannot be approved again (before, it still
+    # said "submitted" with Approve enabled, which answered "Refused: an approved entry
+    # cannot be approved")
+    assert _states(clerk.ws, p1) == {workflow.APPROVED}
+    assert view.data.page.id == p1 and view.data.page.state == workflow.APPROVED
+    assert "(approved)" in view.title.text() and "approved" in view.table.verticalHeaderItem(0).text()
+    assert not view.approve_btn.isEnabled() and not view.approve_rows_btn.isEnabled()
+    # AND the approve key does nothing there
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, g1)
+    assert "Refused" not in view.notice.text()
+
+
+def test_pgdn_after_a_review_goes_on_to_the_next_page(qtbot, people):
+    from desktop.review.panel import PageIdRole
+
+    # GIVEN four pages of clerk1 in girdawar1's queue, the second one open
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    pids = _submitted_pages(clerk, 4)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, pids[1])
+    view = panel.page_view
+    view.table.setFocus()
+
+    def key(k, *mods):
+        qtbot.keyClick(view.table, k, *mods)
+        wait_idle(qtbot, g1)
+
+    # WHEN he approves it (Ctrl+Shift+A), the page leaving the queue, and presses PgDn
+    key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _states(clerk.ws, pids[1]) == {workflow.APPROVED}
+    assert pids[1] not in [it.data(0, PageIdRole) for it in panel.page_items()]
+    key(Qt.Key.Key_PageDown)
+    # THEN the page that followed it opens (before: the first page of the queue)
+    assert view.data.page.id == pids[2]
+    # WHEN he returns that one with a comment and presses PgUp
+    view.ask_comment = lambda *_a, **_k: "رقبہ دوبارہ دیکھیں"
+    key(Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert _states(clerk.ws, pids[2]) == {workflow.RETURNED}
+    key(Qt.Key.Key_PageUp)
+    # THEN the page before it in the queue opens: the first (the second left the queue too)
+    assert view.data.page.id == pids[0]
+    # AND PgDn from there goes on to the last page still waiting
+    key(Qt.Key.Key_PageDown)
+    assert view.data.page.id == pids[3]
+
+
+def test_the_page_image_keeps_its_zoom_after_approving_rows(qtbot, people):
+    # GIVEN a page of 3 rows open in girdawar1's review, its image zoomed in to read a cell
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    pid = _submitted_page_of(clerk, 3)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, pid)
+    view = panel.page_view
+    view.image_view.zoom_in()
+    view.image_view.zoom_in()
+    zoom = view.image_view.zoom()
+    # WHEN he approves the first row
+    _select_rows(view, [0])
+    view.approve_rows_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN the page shows the row approved, the image where he had it (it was fitted again)
+    assert view.data.rows[0].state == workflow.APPROVED and "Approved 1 row(s)" in view.notice.text()
+    assert view.image_view.zoom() == pytest.approx(zoom) and not view.image_view.image.isNull()
+
+
+def test_the_comment_dialog_says_a_comment_is_required(qtbot, qapp):
+    from desktop import i18n
+    from desktop.qt import QCoreApplication, QDialogButtonBox, QLabel
+    from desktop.review.page_view import CommentDialog
+
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # GIVEN the Urdu dialog asking why a page goes back, its prompt four lines long
+        prompt = ("صفحہ 1 کلرک کو کیوں واپس جا رہا ہے؟\n2 اندراج کلرک کو واپس جائیں گے: 4، 5۔\n"
+                  "3 منظور شدہ اندراج منظور ہی رہیں گے: 1، 2، 3۔ انہیں بھی واپس بھیجنا ہو تو منتخب کریں اور "
+                  "«منتخب اندراج/خانہ واپس کریں…» دبائیں۔")
+        dlg = CommentDialog("t", prompt)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        label = next(w for w in dlg.findChildren(QLabel) if w.text() == prompt)
+        # WHEN OK is pressed with nothing (or only spaces) written
+        dlg.edit.setPlainText("   ")
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        # THEN the dialog stays open and says a comment is required (before, OK did nothing, silently)
+        assert dlg.isVisible() and dlg.result() == 0
+        assert dlg.required.isVisible() and dlg.required.text() == QCoreApplication.translate(
+            "CommentDialog", "Write why: a comment is required (the clerk reads it).")
+        # AND every line of the prompt is in sight (the dialog's fixed height cut them)
+        assert label.height() >= label.heightForWidth(label.width()), (label.height(), label.heightForWidth(label.width()))
+        # WHEN a comment is written THEN the warning goes and OK closes the dialog with it
+        dlg.edit.setPlainText("رقبہ دوبارہ دیکھیں")
+        assert not dlg.required.isVisible()
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert not dlg.isVisible() and dlg.comment() == "رقبہ دوبارہ دیکھیں"
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_an_urdu_comment_starts_at_the_right_in_the_urdu_interface(qtbot, qapp):
+    from desktop import i18n
+    from desktop.review.page_view import CommentDialog
+
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # GIVEN the comment dialog of the Urdu interface
+        dlg = CommentDialog("t", "p")
+        qtbot.addWidget(dlg)
+        dlg.show()
+        # WHEN the supervisor types an Urdu comment
+        dlg.edit.setPlainText("رقبہ دوبارہ دیکھیں")
+        qapp.processEvents()
+        # THEN it is written right to left from the right edge (before, from the left edge)
+        cursor = dlg.edit.textCursor()
+        cursor.setPosition(0)  # before the first letter: at the right, where Urdu starts
+        start = dlg.edit.cursorRect(cursor).x()
+        assert start > dlg.edit.viewport().width() * 0.8, (start, dlg.edit.viewport().width())
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_a_page_without_changes_says_so_in_urdu(qtbot, people, qapp):
+    from desktop import i18n
+    from desktop.qt import QCoreApplication
+
+    # GIVEN a page whose OCR readings the clerk kept, and the Urdu interface
+    _rid, pid = _submitted_page(people["clerk1"])
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # WHEN girdawar1 opens it for review
+        panel = _panel(qtbot, people["girdawar1"])
+        _open(qtbot, panel, pid)
+        # THEN the list of changes says in Urdu that there are none (it was left in English)
+        kept = QCoreApplication.translate("ReviewPageView", "The clerk kept every OCR reading.")
+        assert kept != "The clerk kept every OCR reading."
+        assert panel.page_view.changes.toPlainText().strip() == kept
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_a_change_arriving_while_the_next_page_loads_keeps_the_next_page(qtbot, people):
+    from desktop.review.panel import PageIdRole
+
+    # GIVEN two pages in girdawar1's queue, the first open
+    pids = _submitted_pages(people["clerk1"], 2)
+    g1 = people["girdawar1"]
+    panel = _panel(qtbot, g1)
+    _open(qtbot, panel, pids[0])
+    # WHEN he presses PgDn and, before the second page has loaded, the queue is filled again
+    # (a change of states announced meanwhile)
+    panel.step_page(1)
+    panel._fill_tree(keep_page=True)
+    wait_idle(qtbot, g1)
+    # THEN the second page is shown, as chosen (not the first one again)
+    assert panel.page_view.data.page.id == pids[1]
+    assert panel.tree.currentItem().data(0, PageIdRole) == pids[1]

@@ -10,7 +10,7 @@ import pytest
 
 from records import audit
 from records import services as S
-from tests.records.helpers import make_page, make_users
+from tests.records.helpers import ROW, make_page, make_users
 
 
 @pytest.fixture
@@ -226,3 +226,35 @@ def test_new_versions_and_an_import_keep_values_and_trail_in_agreement(workspace
             assert list(mismatches(s)) == [] and audit.verify(s).ok
     finally:
         new.close()
+
+
+def test_the_places_of_many_events_are_read_in_two_queries(workspace):
+    from sqlalchemy import event
+
+    from records.audit_query import AuditFilter, event_places, query_events
+
+    # GIVEN two registers whose pages hold hundreds of events between them
+    users = make_users(workspace)
+    rows = [{**dict(ROW), "khewat_no": str(n)} for n in range(1, 31)]
+    _, p1, ids1 = make_page(workspace, users["clerk"], rows=rows, data=b"first")
+    _, p2, ids2 = make_page(workspace, users["clerk"], rows=rows, data=b"second")
+    with workspace.session() as s:
+        for i in ids1 + ids2:
+            S.set_value(s, actor=users["clerk"], entry_id=i, field_name="area", text="12-6")
+    with workspace.session() as s:
+        events = query_events(s, AuditFilter(limit=100000))
+        assert len(events) > 300
+        # WHEN their registers and page numbers are looked up
+        statements = []
+        listen = lambda *a: statements.append(a[2])  # noqa: E731
+        event.listen(workspace.engine, "before_cursor_execute", listen)
+        try:
+            places = event_places(s, events)
+        finally:
+            event.remove(workspace.engine, "before_cursor_execute", listen)
+        # THEN one query reads the registers and one the pages, whatever the number of events
+        assert len(statements) == 2, statements
+        assert sorted(places.page_nos.values()) == [1, 1] and set(places.page_nos) == {p1, p2}
+        assert {r.mauza for r in places.registers.values()} == {"دیہہ"}
+        # AND what is known already is not read again
+        assert event_places(s, events, known_registers=places.registers, known_pages=places.page_nos).page_nos == {}

@@ -59,6 +59,32 @@ def test_clerk_cannot_approve_and_return_needs_comment(workspace, users):
         S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
 
 
+def test_an_approved_row_goes_back_only_with_a_comment_and_not_by_its_maker(workspace, users):
+    # (the review's "Return selected rows" sends approved rows back; "Return page" leaves them)
+    # GIVEN a row the clerk submitted and the supervisor approved
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+        S.transition(s, actor=users["supervisor"], entry_ids=ids, action="approve")
+    # WHEN it is returned without a comment THEN it is refused
+    with pytest.raises(WorkflowError, match="comment"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["supervisor"], entry_ids=ids, action="return", comment="")
+    # AND a supervisor who made it may not return it either
+    _, _, own = make_page(workspace, users["supervisor2"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["supervisor2"], entry_ids=own, action="submit")
+        S.transition(s, actor=users["supervisor"], entry_ids=own, action="approve")
+    with pytest.raises(WorkflowError, match="your own work"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["supervisor2"], entry_ids=own, action="return", comment="غلط")
+    # WHEN the supervisor who approved it returns it with a comment THEN it goes back to the clerk
+    with workspace.session() as s:
+        S.transition(s, actor=users["supervisor"], entry_ids=ids, action="return", comment="رقبہ دوبارہ دیکھیں")
+        row = S.get_row(s, ids[0])
+        assert row.state == "returned" and row.comment == "رقبہ دوبارہ دیکھیں"
+
+
 def test_submitted_entry_is_not_edited_in_place(workspace, users):
     _, _, ids = make_page(workspace, users["clerk"])
     with workspace.session() as s:
