@@ -247,9 +247,14 @@ def open_sync(win):
                 with ws.session() as s:
                     return outbox.resend_undelivered(s, actor=actor).entries
 
-            def seal():
+            def seal(shown: int):
+                # exactly as many as the button says, or nothing (the panel then says how many
+                # are ready now): pages verified since the count was read made it seal more
                 with ws.session() as s:
-                    return outbox.seal_batchable(s, actor=actor)
+                    try:
+                        return outbox.seal_batchable(s, actor=actor, expected=shown)
+                    except outbox.ReadyChanged:
+                        return None
 
         panel = SyncPanel(
             run_pass=lambda progress: engine.run_once(ws, progress=progress),
@@ -264,6 +269,9 @@ def open_sync(win):
             parent=win,
         )
         panel.watch(60_000)
+        # pages approved, verified or returned in the review change what a batch would take:
+        # the counts and the seal button follow (read again in the background once they settle)
+        win.ctx.bus.changed.connect(panel.records_changed)
         dock = QDockWidget(win.tr("Sync"), win)
         dock.setObjectName("syncDock")
         dock.setWidget(panel)

@@ -10,6 +10,7 @@ Self-contained; the main window wires it to a workspace:
         reachable=lambda: engine.connection_state(ws),
     )
     panel.watch(60_000)   # poll the connection; sync by itself when it comes back
+    ctx.bus.changed.connect(panel.records_changed)  # counts follow review actions
 
 Every callable runs in a background thread (never on the UI thread) and only plain values
 (`SyncReport`, `QueueStatus`) come back, through queued signals.
@@ -73,6 +74,8 @@ class SyncPanel(QWidget):
 
     finished = Signal(object)
 
+    CHANGES_SETTLE_MS = 700  # records changed: the queue is read again after this quiet time
+
     def __init__(self, *, run_pass: Callable[[Progress], object], status: Callable[[], object],
                  set_paused: Callable[[bool], None], reachable: Callable[[], bool | str] | None = None,
                  resend: Callable[[], int] | None = None, seal: Callable[[], object] | None = None,
@@ -82,7 +85,10 @@ class SyncPanel(QWidget):
         self.setObjectName("SyncPanel")
         self._run_pass, self._status, self._set_paused, self._reachable = run_pass, status, set_paused, reachable
         self._resend = resend  # seals what refused batches held back into a new batch (supervisors)
-        self._seal = seal  # seals the approved entries into a new batch (supervisors): its BatchInfo
+        # seals the approved entries into a new batch (supervisors), given the number the button
+        # says: its BatchInfo, or None when that many are no longer ready (nothing sealed)
+        self._seal = seal
+        self._ready_shown = 0  # the number of approved entries the seal button says
         self._handover = handover  # saves a batch's handover sheet (the UI thread, given the batch id)
         self.last_batch: int | None = None  # the batch sealed here last (its handover sheet)
         self._usb = usb  # writes the oldest waiting batch to a file for a USB stick (supervisors)
@@ -157,6 +163,12 @@ class SyncPanel(QWidget):
         qconnect(self.pause_btn.toggled, self._on_pause)
         self._timer = QTimer(self)
         qconnect(self._timer.timeout, self._poll)
+        # records changed elsewhere (pages approved or verified in the review): the counts and
+        # the seal button are read again once the changes settle, not on every one of them
+        self._changed_timer = QTimer(self)
+        self._changed_timer.setSingleShot(True)
+        self._changed_timer.setInterval(self.CHANGES_SETTLE_MS)
+        qconnect(self._changed_timer.timeout, self.refresh)
         self.queue_label.setText(self.tr("Reading the queue…"))
         self.refresh()
 
@@ -182,6 +194,12 @@ class SyncPanel(QWidget):
         """Read the queue status in the background and show it."""
         done, status = mainthread.sender(self, "_on_done"), self._status
         self._spawn(lambda: done(None, status()))
+
+    def records_changed(self, changes=None, _initiator=None) -> None:
+        """Slot for `ctx.bus.changed`: entries approved, verified, returned or edited change what
+        can go in a batch; the queue is read again (in the background) once the changes settle."""
+        if changes is None or getattr(changes, "workflow", False) or getattr(changes, "entries", False):
+            self._changed_timer.start()
 
     def sync_now(self) -> None:
         """Run one pass in the background (ignored while one runs or when paused)."""
@@ -217,8 +235,8 @@ class SyncPanel(QWidget):
         if self._seal is None or self._busy:
             return
         self.seal_btn.setEnabled(False)
-        seal, status, done = self._seal, self._status, mainthread.sender(self, "_on_sealed")
-        self._spawn(lambda: done(seal(), status()))
+        seal, status, done, shown = self._seal, self._status, mainthread.sender(self, "_on_sealed"), self._ready_shown
+        self._spawn(lambda: done(seal(shown), status()))
 
     def save_handover(self):
         """The handover sheet of the batch made here last (asks where to save it)."""
@@ -311,6 +329,14 @@ class SyncPanel(QWidget):
             self.sync_now()
 
     def _on_sealed(self, batch, status) -> None:
+        if batch is None:  # the entries ready changed since the button was drawn: nothing sealed
+            ready = getattr(status, "ready", 0)
+            self.state_label.setText(self.tr(
+                "Nothing was put in a batch: {n} approved entries are ready now, not {shown}. Check the number "
+                "on the button and press it again.").format(n=number_text(ready), shown=number_text(self._ready_shown))
+                if ready else self.tr("Nothing was put in a batch: no approved entries are waiting any more."))
+            self._show_status(status)
+            return
         entries = getattr(batch, "entries", batch)
         self.last_batch = getattr(batch, "id", None)
         self.handover_btn.setVisible(self._handover is not None and self.last_batch is not None)
@@ -356,6 +382,7 @@ class SyncPanel(QWidget):
             att=c.get("conflict", 0) + c.get("failed", 0)))
         self.resend_btn.setEnabled(c.get("failed", 0) > 0 and not self._busy)
         ready = getattr(st, "ready", 0)
+        self._ready_shown = ready
         self.seal_btn.setEnabled(ready > 0 and not self._busy)
         self.usb_btn.setEnabled(st.waiting > 0)
         unverified = getattr(st, "unverified", 0)

@@ -3473,6 +3473,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>⁦{n}⁩ روکے گئے اندراج نئے بیچ میں شامل ہو گئے۔</translation>
         </message>
         <message>
+            <source>Nothing was put in a batch: {n} approved entries are ready now, not {shown}. Check the number on the button and press it again.</source>
+            <translation>کچھ بیچ میں نہیں ڈالا گیا: اب ⁦{n}⁩ منظور شدہ اندراجات تیار ہیں، ⁦{shown}⁩ نہیں۔ بٹن پر لکھی تعداد دیکھ کر دوبارہ دبائیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing was put in a batch: no approved entries are waiting any more.</source>
+            <translation>کچھ بیچ میں نہیں ڈالا گیا: اب کوئی منظور شدہ اندراج بیچ کا منتظر نہیں۔</translation>
+        </message>
+        <message>
             <source>{n} approved entries are in a new batch.</source>
             <translation>⁦{n}⁩ منظور شدہ اندراجات نئے بیچ میں ہیں۔</translation>
         </message>

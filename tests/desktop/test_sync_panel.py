@@ -338,7 +338,8 @@ def test_a_supervisor_puts_the_approved_entries_in_a_batch_and_they_are_sent(qtb
     office.status = lambda: QueueStatus({"queued": state["queued"]}, None, None, False, (), state["ready"])
     sealed = []
 
-    def seal() -> int:
+    def seal(shown: int) -> int:
+        assert shown == state["ready"]  # the number the button said
         sealed.append(state["ready"])
         state["queued"], state["ready"] = state["ready"], 0
         return sealed[-1]
@@ -374,3 +375,96 @@ def test_the_seal_button_is_not_offered_without_the_right_to_batch(qtbot):
     # (a clerk's panel: no sealing callable given)
     assert not panel.seal_btn.isVisibleTo(panel)
     panel.stop()
+
+
+# ----------------------------------------------------------------------------- counts follow the review
+@pytest.fixture
+def people(workspace):
+    """The office's accounts: admin, clerk1, girdawar1 (supervisor), ro1 (revenue officer)."""
+    from records import accounts
+
+    with workspace.session() as s:
+        admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
+        out = {"admin": admin}
+        for name, role in (("clerk1", "clerk"), ("girdawar1", "supervisor"), ("ro1", "revenue_officer")):
+            out[name] = accounts.create_user(s, actor=admin, username=name, password=f"{name}-pass", role=role).actor()
+    return out
+
+
+def _plain(text: str) -> str:
+    from records.text import latin_digits
+
+    return latin_digits(text).replace("\u2066", "").replace("\u2069", "")
+
+
+def test_the_counts_follow_review_actions_and_are_read_off_the_ui_thread(qtbot, workspace, qapp, people, monkeypatch):
+    from desktop import oversight
+    from desktop.operations import write_op
+    from records import services
+    from sync import engine
+    from tests.desktop.test_roles import _approved_page, _window
+    # GIVEN clerk1's page approved, waiting for the verification the office requires, and ro1's
+    # sync panel saying so (sync paused: no server here)
+    _pid, ids = _approved_page(workspace, people)
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, people["ro1"])
+    ui_thread, reads = threading.current_thread(), []
+    real = engine.queue_status
+    monkeypatch.setattr(engine, "queue_status", lambda ws: (reads.append(threading.current_thread()), real(ws))[1])
+    try:
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: f"{len(ids)} approved entries wait" in _plain(panel.seal_btn.text()), timeout=5000)
+        reads.clear()
+        # WHEN ro1 verifies the page (as the review does: an operation announcing its changes)
+        write_op(lambda s: services.transition(s, actor=people["ro1"], entry_ids=ids, action="verify")
+                 ).run_in_background(win.ctx)
+        # THEN the panel says at once (not at its next one-minute poll) that they can go in a batch
+        qtbot.waitUntil(lambda: f"Put {len(ids)} approved entries in a batch" in _plain(panel.seal_btn.text()),
+                        timeout=5000)
+        assert panel.seal_btn.isEnabled()
+        # AND the queue was read in the background, never on the window's thread
+        assert reads and ui_thread not in reads
+    finally:
+        win.shutdown()
+
+
+def test_the_seal_button_seals_exactly_what_it_says_or_says_the_real_number(qtbot, workspace, qapp, people):
+    from desktop import oversight
+    from desktop.context import AppContext
+    from records import services
+    from sync import engine
+    from tests.desktop.helpers import make_register
+    from tests.desktop.test_roles import _window
+    _rid, pages = make_register(AppContext.create(workspace, people["clerk1"]), n_pages=2)
+
+    def approve_and_verify(page_id: int) -> list[int]:
+        with workspace.session() as s:
+            ids = [r.entry_id for r in services.page_rows(s, page_id)]
+            services.transition(s, actor=people["clerk1"], entry_ids=ids, action="submit")
+            services.transition(s, actor=people["girdawar1"], entry_ids=ids, action="approve")
+            services.transition(s, actor=people["ro1"], entry_ids=ids, action="verify")
+        return ids
+
+    # GIVEN a page approved and verified, and girdawar1's panel offering to batch its entries
+    first = approve_and_verify(pages[0])
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, people["girdawar1"])
+    try:
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: f"Put {len(first)} approved entries" in _plain(panel.seal_btn.text()), timeout=5000)
+        # AND another page verified since, where the panel does not hear of it (another computer)
+        second = approve_and_verify(pages[1])
+        # WHEN girdawar1 presses the button, which still says the first number
+        panel.seal_btn.click()
+        # THEN nothing is sealed, the panel says how many are ready now, and the button too
+        total = len(first) + len(second)
+        qtbot.waitUntil(lambda: f"Put {total} approved entries" in _plain(panel.seal_btn.text()), timeout=5000)
+        assert f"{total} approved entries are ready now, not {len(first)}" in _plain(panel.state_label.text())
+        assert engine.queue_status(workspace).waiting == 0 and panel.last_batch is None
+        # WHEN he presses it again THEN exactly that many are sealed
+        panel.seal_btn.click()
+        qtbot.waitUntil(lambda: panel.last_batch is not None, timeout=5000)
+        assert engine.queue_status(workspace).waiting == total
+        assert f"{total} approved entries are in a new batch" in _plain(panel.state_label.text())
+    finally:
+        win.shutdown()
