@@ -36,8 +36,17 @@ from desktop.qt import (
     Signal,
     qconnect,
 )
+from records.text import isolate_numbers
 
 Progress = Callable[[str, int, int], None]
+
+
+def shown_message(text: str) -> str:
+    """A message of the engine or the server (a central office's reason quoting an area
+    `رقبہ 12-5 درست نہیں`) in the interface language, its numbers kept left to right: next
+    to Urdu, bidi drew `12-5` as `5-12` (message() leaves English as it is, and values
+    inside Urdu templates unisolated)."""
+    return isolate_numbers(message(text))
 
 
 def _sync_time(iso: str):
@@ -293,7 +302,7 @@ class SyncPanel(QWidget):
         self._was_reachable = ok
         self._show_status(status)
         if isinstance(answer, str):  # cannot connect at all (not enrolled): say what to do
-            self.state_label.setText(message(answer))
+            self.state_label.setText(shown_message(answer))
         elif not ok:
             self.state_label.setText(self.tr("No connection to the central office. Sync will start by itself when the connection is back."))
         elif (came_back or getattr(status, "waiting", 0)) and not self._paused:
@@ -350,7 +359,7 @@ class SyncPanel(QWidget):
         self.sync_btn.setEnabled(not self._paused)
         self.progress.setVisible(False)
         self.state_label.setText(self.tr("Sync stopped because of an unexpected problem. Nothing was lost."))
-        self.errors.insertItem(0, self.tr("Unexpected problem: {msg}").format(msg=message(problem)))
+        self.errors.insertItem(0, self.tr("Unexpected problem: {msg}").format(msg=shown_message(problem)))
 
     def _on_pause(self, paused: bool) -> None:
         self._paused = paused
@@ -369,7 +378,7 @@ class SyncPanel(QWidget):
             self.state_label.setText(self.tr("Sync did not finish. See the problems below."))
         self.errors.clear()
         for e in r.errors:
-            self.errors.addItem(message(e))  # the engine's words, in the interface language
+            self.errors.addItem(shown_message(e))  # the engine's words, in the interface language
 
     def _show_status(self, st) -> None:
         if st is None:
@@ -413,6 +422,6 @@ class SyncPanel(QWidget):
         for uuid, version, state, msg in st.problems:
             label = {"conflict": self.tr("Needs a supervisor"), "failed": self.tr("Refused by the server"),
                      "rejected": self.tr("Rejected by the central office")}.get(state, state)
-            text = f"{label} — \u2066{uuid[:8]} v{version}\u2069: {message(msg)}"
+            text = f"{label} — \u2066{uuid[:8]} v{version}\u2069: {shown_message(msg)}"
             if text not in shown:
                 self.errors.addItem(text)

@@ -468,3 +468,54 @@ def test_the_seal_button_seals_exactly_what_it_says_or_says_the_real_number(qtbo
         assert f"{total} approved entries are in a new batch" in _plain(panel.state_label.text())
     finally:
         win.shutdown()
+
+
+# ----------------------------------------------------------------------------- reasons keep their numbers
+def area_reads_12_5(text: str, font, *, rtl: bool) -> bool:
+    """Is the area `12-5` inside the one-line `text` drawn as 12-5, not 5-12? Qt lays the
+    line out as a list item of that direction does; the glyphs of each of the area's
+    characters (QTextLayout.glyphRuns of that character) must go left to right."""
+    from desktop.qt import Qt, QTextLayout, QTextOption
+    from records.text import latin_digits
+
+    lay = QTextLayout(text, font)
+    opt = QTextOption()
+    opt.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    lay.setTextOption(opt)
+    lay.beginLayout()
+    lay.createLine().setLineWidth(10_000)
+    lay.endLayout()
+    start = latin_digits(text).index("12-5")
+    xs = [min(p.x() for run in lay.glyphRuns(k, 1) for p in run.positions()) for k in range(start, start + 4)]
+    return xs == sorted(xs)
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_central_office_reason_keeps_its_area_in_order(qtbot, qapp, lang):
+    from desktop import i18n
+    from desktop.qt import Qt
+
+    # GIVEN an entry the central office rejected, its reason quoting an area in Urdu
+    reason = "رقبہ 12-5 درست نہیں"
+    office = FakeOffice(SyncReport())
+    office.status = lambda: QueueStatus({"rejected": 1}, None, None, False, (
+        ("fc45c1bd-0000-4000-8000-000000000001", 1, "rejected", f"Rejected by the central office: {reason}"),))
+    i18n.apply_language(qapp, lang)
+    try:
+        from desktop.sync_panel import SyncPanel
+
+        # WHEN the sync panel lists it among its problems
+        panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused)
+        qtbot.addWidget(panel)
+        qtbot.waitUntil(lambda: panel.errors.count() == 1)
+        shown = panel.errors.item(0).text()
+        rtl = panel.errors.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert rtl == (lang == "ur")
+        # THEN Qt draws the area as 12-5, in the English interface and the Urdu one
+        assert area_reads_12_5(shown, panel.errors.font(), rtl=rtl), shown
+        # (and the check tells the two apart: without its isolates the same line reads 5-12)
+        bare = shown.replace("\u2066", "").replace("\u2069", "").replace("\u2068", "")
+        assert not area_reads_12_5(bare, panel.errors.font(), rtl=rtl)
+        panel.stop()
+    finally:
+        i18n.apply_language(qapp, "en")
