@@ -22,14 +22,17 @@ import threading
 from collections.abc import Callable
 
 from desktop import mainthread
-from desktop.i18n import message, number_text
+from desktop.bidi import isolate, ltr, shown_value
+from desktop.i18n import message, number_text, template_title
 from desktop.labels import wrapping
 from desktop.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
+    Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -37,6 +40,9 @@ from desktop.qt import (
     qconnect,
 )
 from records.text import isolate_numbers
+from sync.engine import Problem
+
+REJECTED_PREFIX = "Rejected by the central office: "  # how the engine words a rejection (sync/engine.py)
 
 Progress = Callable[[str, int, int], None]
 
@@ -82,6 +88,7 @@ class SyncPanel(QWidget):
     """Shows the sync queue and runs passes in a worker. Signals: `finished(report)`."""
 
     finished = Signal(object)
+    open_entry = Signal(int, int)  # (page id, entry id): a problem's entry, double-clicked
 
     CHANGES_SETTLE_MS = 700  # records changed: the queue is read again after this quiet time
 
@@ -131,6 +138,7 @@ class SyncPanel(QWidget):
         self.errors = QListWidget(self)
         self.errors.setObjectName("syncErrors")
         self.errors.setWordWrap(True)
+        qconnect(self.errors.itemActivated, self._open_item)  # double-click or Enter: the entry's page
         lay.addWidget(self.errors, 1)
         # shown only when there is a problem: the dock then leaves the page its room (on a
         # 768 px screen an empty list took a third of the height from the correction view)
@@ -419,9 +427,49 @@ class SyncPanel(QWidget):
             self.pause_btn.setText(self.tr("Resume") if st.paused else self.tr("Pause"))
             self.sync_btn.setEnabled(not st.paused and not self._busy)
         shown = {self.errors.item(i).text() for i in range(self.errors.count())}
-        for uuid, version, state, msg in st.problems:
-            label = {"conflict": self.tr("Needs a supervisor"), "failed": self.tr("Refused by the server"),
-                     "rejected": self.tr("Rejected by the central office")}.get(state, state)
-            text = f"{label} — \u2066{uuid[:8]} v{version}\u2069: {shown_message(msg)}"
-            if text not in shown:
-                self.errors.addItem(text)
+        for p in st.problems:
+            p = p if isinstance(p, Problem) else Problem(*p)
+            text = self._problem_text(p)
+            if text in shown:
+                continue
+            item = QListWidgetItem(text)
+            item.setToolTip(self.tr("Entry {uuid}, version {v}").format(uuid=p.entry_uuid, v=p.version))
+            if p.page_id is not None and p.entry_id is not None:
+                item.setData(Qt.ItemDataRole.UserRole, (p.page_id, p.entry_id))
+                item.setToolTip(item.toolTip() + "\n" + self.tr("Double-click to open its page at this row."))
+            self.errors.addItem(item)
+
+    def _problem_text(self, p: Problem) -> str:
+        """A problem in words: what happened, the entry as people know it (register, page,
+        row, khewat), and why, once ("Rejected by the central office — Jamabandi ڈھڈیال
+        2018-19, page 3, row 5 (khewat 47): رقبہ 12-5 درست نہیں")."""
+        label = {"conflict": self.tr("Needs a supervisor"), "failed": self.tr("Refused by the server"),
+                 "rejected": self.tr("Rejected by the central office")}.get(p.state, p.state)
+        if p.state == "rejected":  # the central office's own words (Urdu or English), said once
+            why = shown_value(p.reason or p.message.removeprefix(REJECTED_PREFIX))
+        else:
+            why = shown_message(p.message)
+        return self.tr("{problem} — {entry}: {why}").format(problem=label, entry=self._entry_name(p), why=why)
+
+    def _entry_name(self, p: Problem) -> str:
+        """Register kind, mauza and year, page, row and khewat of a problem's entry; its id
+        only when the workspace no longer knows where it is."""
+        if p.row_no is None:
+            return ltr(f"{p.entry_uuid[:8]} v{p.version}")
+        kind = (template_title(p.template_id) or p.template_id).split(" (")[0]  # "Jamabandi", not "(record of rights)"
+        register = " ".join(x for x in (kind, isolate(p.mauza) if p.mauza else "",
+                                         ltr(number_text(p.year)) if p.year else "") if x)
+        row = number_text(p.row_no)
+        if p.page_no is None:
+            place = self.tr("{register}, row {row}").format(register=register, row=row)
+        else:
+            place = self.tr("{register}, page {page}, row {row}").format(
+                register=register, page=number_text(p.page_no), row=row)
+        if p.khewat:
+            place += " " + self.tr("(khewat {khewat})").format(khewat=ltr(number_text(p.khewat)))
+        return place
+
+    def _open_item(self, item) -> None:
+        where = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if where:
+            self.open_entry.emit(*where)

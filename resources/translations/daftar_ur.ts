@@ -3541,6 +3541,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>(⁦{n}⁩ دن پہلے)</translation>
         </message>
         <message>
+            <source>Entry {uuid}, version {v}</source>
+            <translation>اندراج ⁦{uuid}⁩، ورژن ⁦{v}⁩</translation>
+        </message>
+        <message>
+            <source>Double-click to open its page at this row.</source>
+            <translation>اس سطر پر اس کا صفحہ کھولنے کے لیے دو بار کلک کریں۔</translation>
+        </message>
+        <message>
             <source>Needs a supervisor</source>
             <translation>نگران درکار</translation>
         </message>
@@ -3551,6 +3559,22 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Rejected by the central office</source>
             <translation>مرکزی دفتر نے مسترد کیا</translation>
+        </message>
+        <message>
+            <source>{problem} — {entry}: {why}</source>
+            <translation>{problem} — {entry}: {why}</translation>
+        </message>
+        <message>
+            <source>{register}, row {row}</source>
+            <translation>{register}، سطر ⁦{row}⁩</translation>
+        </message>
+        <message>
+            <source>{register}, page {page}, row {row}</source>
+            <translation>{register}، صفحہ ⁦{page}⁩، سطر ⁦{row}⁩</translation>
+        </message>
+        <message>
+            <source>(khewat {khewat})</source>
+            <translation>(کھیوٹ {khewat})</translation>
         </message>
     </context>
     <context>

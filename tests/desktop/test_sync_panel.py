@@ -519,3 +519,62 @@ def test_a_central_office_reason_keeps_its_area_in_order(qtbot, qapp, lang):
         panel.stop()
     finally:
         i18n.apply_language(qapp, "en")
+
+
+# ----------------------------------------------------------------------------- a rejection, named
+def test_a_rejection_names_the_entry_says_the_reason_once_and_opens_its_row(qtbot, workspace, qapp, people):
+    from desktop import oversight
+    from desktop.context import AppContext
+    from desktop.qt import Qt
+    from records import services
+    from records.models import Entry
+    from sync import engine
+    from tests.desktop.helpers import make_register
+    from tests.desktop.test_roles import _window
+    from tests.sync.test_queue_status import sent_then_decided
+
+    # GIVEN clerk1's two pages (register جمع بندی of mauza کوٹ, 2019-20; two rows of khewat 47
+    # each) sent to the central office, which rejected the second row of the second page over
+    # its area, and the second row of the first page
+    _rid, pages = make_register(AppContext.create(workspace, people["clerk1"]), n_pages=2)
+    with workspace.session() as s:
+        ids = {pid: [r.entry_id for r in services.page_rows(s, pid)] for pid in pages}
+        every = [e for pid in pages for e in ids[pid]]
+        services.transition(s, actor=people["clerk1"], entry_ids=every, action="submit")
+        services.transition(s, actor=people["girdawar1"], entry_ids=every, action="approve")
+        uuid = s.get(Entry, ids[pages[1]][1]).uuid
+    sent_then_decided(workspace, people["girdawar1"], {ids[pages[1]][1]: "رقبہ 12-5 درست نہیں",
+                                                       ids[pages[0]][1]: "مالک کا نام"})
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, people["girdawar1"])
+    try:
+        # WHEN girdawar1 opens the sync panel (English interface)
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: panel.errors.count() == 2, timeout=5000)
+        texts = [_plain(panel.errors.item(i).text()).replace("\u2068", "") for i in range(2)]
+        # THEN each entry is named as the office knows it, and the reason is said once
+        assert "Rejected by the central office — Jamabandi کوٹ 2019-20, page 2, row 2 (khewat 47): " \
+               "رقبہ 12-5 درست نہیں" in texts
+        assert "Rejected by the central office — Jamabandi کوٹ 2019-20, page 1, row 2 (khewat 47): " \
+               "مالک کا نام" in texts
+        assert all(t.count("Rejected") == 1 and uuid[:8] not in t for t in texts)
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.waitUntil(lambda: win.correction.model.page is not None, timeout=5000)
+        assert win.correction.model.page.id == pages[0] and win.correction.table.currentIndex().row() == 0
+        for page_id in pages:  # the page shown, then another page
+            # WHEN he double-clicks a problem
+            win.tabs.setCurrentIndex(win.tabs.count() - 1)
+            item = next(panel.errors.item(i) for i in range(2)
+                        if f"page {page_id - pages[0] + 1}," in _plain(panel.errors.item(i).text()))
+            panel.errors.scrollToItem(item)
+            at = panel.errors.visualItemRect(item).center()
+            qtbot.mouseClick(panel.errors.viewport(), Qt.MouseButton.LeftButton, pos=at)  # (as a mouse does)
+            qtbot.mouseDClick(panel.errors.viewport(), Qt.MouseButton.LeftButton, pos=at)
+            # THEN its page is in the correction view with that row chosen
+            qtbot.waitUntil(lambda p=page_id: win.correction.model.page is not None
+                            and win.correction.model.page.id == p, timeout=5000)
+            qtbot.waitUntil(lambda: win.correction.table.currentIndex().row() == 1, timeout=5000)
+            assert win.tabs.currentIndex() == 0
+    finally:
+        win.shutdown()
