@@ -215,10 +215,12 @@ def preview_fard(win):
 
 
 def save_progress_report(win):
+    """Reports › Save progress report: the whole office (every register, mauza and clerk), as
+    a supervisor expects of it and as its title says; it took the register chosen in the list
+    while reading as office-wide. (Export… makes one of a chosen register.)"""
     from desktop.reports_dialogs import save_report_pdf
 
-    return save_report_pdf(win, win.ctx.ws, "progress", register_id=win.register_id,
-                           urdu_digits=win.ctx.prefs.urdu_digits)
+    return save_report_pdf(win, win.ctx.ws, "progress", urdu_digits=win.ctx.prefs.urdu_digits)
 
 
 def export_data(win):
