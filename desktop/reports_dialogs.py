@@ -278,11 +278,13 @@ def save_report_pdf(parent: QWidget | None, workspace, kind: str, *, register_id
                     path: str | Path | None = None, urdu_digits: bool | None = None,
                     offer_open: bool = True, suggested: str | None = None) -> ReportJob | None:
     """"Save progress report / handover sheet as PDF…" (kind: progress | handover). The file
-    name offered is `suggested`, else the kind and the day (`progress-2026-11-27.pdf`): a
-    report saved earlier is not offered to be written over."""
+    name offered is `suggested`, else the kind, the batch and the day
+    (`handover-batch-12-2026-11-27.pdf`, `progress-2026-11-27.pdf`): a sheet saved earlier is
+    not offered to be written over (it was always handover.pdf)."""
     import datetime
 
-    suggested = suggested or f"{kind}-{datetime.date.today().isoformat()}.pdf"
+    batch = f"-batch-{batch_id}" if kind == "handover" and batch_id is not None else ""
+    suggested = suggested or f"{kind}{batch}-{datetime.date.today().isoformat()}.pdf"
     out = str(path) if path else _ask_path(parent, _tr("Save report as PDF"), suggested, "PDF (*.pdf)")
     if not out:
         return None

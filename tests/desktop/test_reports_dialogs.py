@@ -237,3 +237,19 @@ def test_the_progress_report_from_the_menu_covers_the_whole_office(qtbot, ctx, q
             if isinstance(w, QMessageBox) and w.isVisible():
                 w.close()
         win.shutdown()
+
+
+def test_the_handover_sheet_is_offered_under_a_name_of_its_batch_and_day(qtbot, workspace, monkeypatch):
+    from desktop import file_dialogs
+    from desktop import reports_dialogs as rd
+
+    # GIVEN the save dialog, answered with Cancel
+    asked = []
+    monkeypatch.setattr(file_dialogs, "choose_save_file", lambda _p, _t, start, _pat: asked.append(start))
+    # WHEN the handover sheets of two batches are saved
+    rd.save_report_pdf(None, workspace, "handover", batch_id=3, offer_open=False)
+    rd.save_report_pdf(None, workspace, "handover", batch_id=4, offer_open=False)
+    # THEN each is offered under its own name (it was handover.pdf, so the second went over the
+    # first with one click)
+    today = date.today().isoformat()
+    assert [Path(a).name for a in asked] == [f"handover-batch-3-{today}.pdf", f"handover-batch-4-{today}.pdf"]
