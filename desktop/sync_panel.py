@@ -66,11 +66,16 @@ def _sync_time(iso: str):
 
 
 def _when(iso: str) -> str:
-    """An ISO time from the sync state in the office's date format and digits (UTC)."""
+    """An ISO time from the sync state (stored in UTC) in this computer's local time (an
+    office's clock: 11:57, not "06:57 UTC"), in the office's date format and digits."""
+    import datetime as dt
+
     from desktop.i18n import date_text
 
     t = _sync_time(iso)
-    return date_text(t, time=True) + " UTC" if t is not None else iso
+    if t is None:
+        return iso
+    return date_text(t.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None), time=True)
 
 
 STALE_DAYS = 7  # entries waiting longer than this since the last sync: said in orange

@@ -52,8 +52,20 @@ def make_panel(qtbot, office):
     return panel
 
 
-def test_sync_now_shows_the_result_and_last_success(qtbot):
-    # GIVEN a panel with 6 waiting entries and one conflict
+@pytest.fixture
+def pakistan_time(monkeypatch):
+    """This computer's clock on Pakistan time (UTC+5, no daylight saving)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Karachi")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_sync_now_shows_the_result_and_last_success(qtbot, pakistan_time):
+    # GIVEN a panel with 6 waiting entries and one conflict, on an office computer in Pakistan
     office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=6))
     panel = make_panel(qtbot, office)
     assert "never" in panel.last_label.text()
@@ -65,7 +77,9 @@ def test_sync_now_shows_the_result_and_last_success(qtbot):
 
     # THEN the pass ran once in the background and the panel says what happened
     assert office.passes == 1 and sig.args[0].entries_acknowledged == 6
-    qtbot.waitUntil(lambda: "25-11-2026 17:40 UTC" in panel.last_label.text())  # office date format
+    # (in the office date format, and local time: the server's 17:40 UTC was shown as such)
+    qtbot.waitUntil(lambda: "25-11-2026 22:40" in panel.last_label.text())
+    assert "UTC" not in panel.last_label.text()
     assert "6 entries sent" in panel.state_label.text()
     assert "Sent, waiting for a decision: 6" in panel.queue_label.text()
     assert panel.sync_btn.isEnabled()
