@@ -23,9 +23,11 @@ from collections.abc import Callable
 
 from desktop import mainthread
 from desktop.bidi import isolate, ltr, shown_value
+from desktop.fonts import NASKH, load_fonts
 from desktop.i18n import message, number_text, template_title
 from desktop.labels import wrapping
 from desktop.qt import (
+    QFont,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -143,6 +145,11 @@ class SyncPanel(QWidget):
         self.errors = QListWidget(self)
         self.errors.setObjectName("syncErrors")
         self.errors.setWordWrap(True)
+        # the central office's reasons are Urdu: in Naskh, the rest in the interface's font (in
+        # English the Urdu came in the Latin font's own Arabic letters, without Urdu's forms)
+        font = QFont(self.errors.font())
+        font.setFamilies([load_fonts().get(NASKH, "Noto Naskh Arabic"), *font.families()])
+        self.errors.setFont(font)
         qconnect(self.errors.itemActivated, self._open_item)  # double-click or Enter: the entry's page
         lay.addWidget(self.errors, 1)
         # shown only when there is a problem: the dock then leaves the page its room (on a

@@ -530,6 +530,8 @@ def test_a_central_office_reason_keeps_its_area_in_order(qtbot, qapp, lang):
         # (and the check tells the two apart: without its isolates the same line reads 5-12)
         bare = shown.replace("\u2066", "").replace("\u2069", "").replace("\u2068", "")
         assert not area_reads_12_5(bare, panel.errors.font(), rtl=rtl)
+        # AND its Urdu is in Naskh in either interface (English took the Latin font's Arabic)
+        assert panel.errors.font().families()[0] == "Noto Naskh Arabic"
         panel.stop()
     finally:
         i18n.apply_language(qapp, "en")
