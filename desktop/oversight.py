@@ -50,7 +50,7 @@ def add_returned_tab(win):
     from desktop.review.returned import ReturnedPanel
 
     panel = ReturnedPanel(win.ctx, win)
-    panel.open_entry.connect(win.open_entry)
+    panel.open_entry.connect(lambda page_id, entry_id: open_entry_row(win, page_id, entry_id))
 
     def say_why(_page_id: int, entry_id: int) -> None:
         row = next((r for r in panel.rows if r.entry_id == entry_id), None)
@@ -215,10 +215,12 @@ def preview_fard(win):
 
 
 def save_progress_report(win):
+    """Reports › Save progress report: the whole office (every register, mauza and clerk), as
+    a supervisor expects of it and as its title says; it took the register chosen in the list
+    while reading as office-wide. (Export… makes one of a chosen register.)"""
     from desktop.reports_dialogs import save_report_pdf
 
-    return save_report_pdf(win, win.ctx.ws, "progress", register_id=win.register_id,
-                           urdu_digits=win.ctx.prefs.urdu_digits)
+    return save_report_pdf(win, win.ctx.ws, "progress", urdu_digits=win.ctx.prefs.urdu_digits)
 
 
 def export_data(win):
@@ -247,9 +249,14 @@ def open_sync(win):
                 with ws.session() as s:
                     return outbox.resend_undelivered(s, actor=actor).entries
 
-            def seal():
+            def seal(shown: int):
+                # exactly as many as the button says, or nothing (the panel then says how many
+                # are ready now): pages verified since the count was read made it seal more
                 with ws.session() as s:
-                    return outbox.seal_batchable(s, actor=actor)
+                    try:
+                        return outbox.seal_batchable(s, actor=actor, expected=shown)
+                    except outbox.ReadyChanged:
+                        return None
 
         panel = SyncPanel(
             run_pass=lambda progress: engine.run_once(ws, progress=progress),
@@ -264,6 +271,11 @@ def open_sync(win):
             parent=win,
         )
         panel.watch(60_000)
+        # pages approved, verified or returned in the review change what a batch would take:
+        # the counts and the seal button follow (read again in the background once they settle)
+        win.ctx.bus.changed.connect(panel.records_changed)
+        # a problem double-clicked opens its entry's page at its row (as "Returned to me" does)
+        panel.open_entry.connect(lambda page_id, entry_id: open_entry_row(win, page_id, entry_id))
         dock = QDockWidget(win.tr("Sync"), win)
         dock.setObjectName("syncDock")
         dock.setWidget(panel)
@@ -274,6 +286,21 @@ def open_sync(win):
     dock.show()
     dock.raise_()
     return dock
+
+
+def open_entry_row(win, page_id: int, entry_id: int) -> None:
+    """The correction view at an entry's row: MainWindow.open_entry, or, when that page is
+    the one already shown, just its row (open_entry waits for the page to load, which a page
+    already current never does: the row stayed unchosen and a later page load chose it)."""
+    view = win.correction
+    if view.model.page is None or view.model.page.id != page_id:
+        win.open_entry(page_id, entry_id)
+        return
+    win.tabs.setCurrentIndex(0)
+    row = view.model.row_of_entry(entry_id)
+    if row >= 0:
+        view.table.setCurrentIndex(view.model.index(row, 0))
+        view.table.setFocus()
 
 
 def shutdown(win) -> None:

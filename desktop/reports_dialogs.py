@@ -276,9 +276,16 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
 def save_report_pdf(parent: QWidget | None, workspace, kind: str, *, register_id: int | None = None,
                     batch_id: int | None = None, entry_ids: list[int] | None = None,
                     path: str | Path | None = None, urdu_digits: bool | None = None,
-                    offer_open: bool = True) -> ReportJob | None:
-    """"Save progress report / handover sheet as PDF…" (kind: progress | handover)."""
-    out = str(path) if path else _ask_path(parent, _tr("Save report as PDF"), f"{kind}.pdf", "PDF (*.pdf)")
+                    offer_open: bool = True, suggested: str | None = None) -> ReportJob | None:
+    """"Save progress report / handover sheet as PDF…" (kind: progress | handover). The file
+    name offered is `suggested`, else the kind, the batch and the day
+    (`handover-batch-12-2026-11-27.pdf`, `progress-2026-11-27.pdf`): a sheet saved earlier is
+    not offered to be written over (it was always handover.pdf)."""
+    import datetime
+
+    batch = f"-batch-{batch_id}" if kind == "handover" and batch_id is not None else ""
+    suggested = suggested or f"{kind}{batch}-{datetime.date.today().isoformat()}.pdf"
+    out = str(path) if path else _ask_path(parent, _tr("Save report as PDF"), suggested, "PDF (*.pdf)")
     if not out:
         return None
     return start_noted(parent, _report_job(workspace, kind, out, register_ids=[register_id] if register_id else None,

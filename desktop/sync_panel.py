@@ -10,6 +10,7 @@ Self-contained; the main window wires it to a workspace:
         reachable=lambda: engine.connection_state(ws),
     )
     panel.watch(60_000)   # poll the connection; sync by itself when it comes back
+    ctx.bus.changed.connect(panel.records_changed)  # counts follow review actions
 
 Every callable runs in a background thread (never on the UI thread) and only plain values
 (`SyncReport`, `QueueStatus`) come back, through queued signals.
@@ -21,22 +22,39 @@ import threading
 from collections.abc import Callable
 
 from desktop import mainthread
-from desktop.i18n import message, number_text
+from desktop.bidi import isolate, ltr, shown_value
+from desktop.fonts import NASKH, load_fonts
+from desktop.i18n import message, number_text, template_title
 from desktop.labels import wrapping
 from desktop.qt import (
+    QFont,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
+    Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
     qconnect,
 )
+from records.text import isolate_numbers
+from sync.engine import Problem
+
+REJECTED_PREFIX = "Rejected by the central office: "  # how the engine words a rejection (sync/engine.py)
 
 Progress = Callable[[str, int, int], None]
+
+
+def shown_message(text: str) -> str:
+    """A message of the engine or the server (a central office's reason quoting an area
+    `رقبہ 12-5 درست نہیں`) in the interface language, its numbers kept left to right: next
+    to Urdu, bidi drew `12-5` as `5-12` (message() leaves English as it is, and values
+    inside Urdu templates unisolated)."""
+    return isolate_numbers(message(text))
 
 
 def _sync_time(iso: str):
@@ -50,11 +68,16 @@ def _sync_time(iso: str):
 
 
 def _when(iso: str) -> str:
-    """An ISO time from the sync state in the office's date format and digits (UTC)."""
+    """An ISO time from the sync state (stored in UTC) in this computer's local time (an
+    office's clock: 11:57, not "06:57 UTC"), in the office's date format and digits."""
+    import datetime as dt
+
     from desktop.i18n import date_text
 
     t = _sync_time(iso)
-    return date_text(t, time=True) + " UTC" if t is not None else iso
+    if t is None:
+        return iso
+    return date_text(t.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None), time=True)
 
 
 STALE_DAYS = 7  # entries waiting longer than this since the last sync: said in orange
@@ -72,6 +95,9 @@ class SyncPanel(QWidget):
     """Shows the sync queue and runs passes in a worker. Signals: `finished(report)`."""
 
     finished = Signal(object)
+    open_entry = Signal(int, int)  # (page id, entry id): a problem's entry, double-clicked
+
+    CHANGES_SETTLE_MS = 700  # records changed: the queue is read again after this quiet time
 
     def __init__(self, *, run_pass: Callable[[Progress], object], status: Callable[[], object],
                  set_paused: Callable[[bool], None], reachable: Callable[[], bool | str] | None = None,
@@ -82,7 +108,10 @@ class SyncPanel(QWidget):
         self.setObjectName("SyncPanel")
         self._run_pass, self._status, self._set_paused, self._reachable = run_pass, status, set_paused, reachable
         self._resend = resend  # seals what refused batches held back into a new batch (supervisors)
-        self._seal = seal  # seals the approved entries into a new batch (supervisors): its BatchInfo
+        # seals the approved entries into a new batch (supervisors), given the number the button
+        # says: its BatchInfo, or None when that many are no longer ready (nothing sealed)
+        self._seal = seal
+        self._ready_shown = 0  # the number of approved entries the seal button says
         self._handover = handover  # saves a batch's handover sheet (the UI thread, given the batch id)
         self.last_batch: int | None = None  # the batch sealed here last (its handover sheet)
         self._usb = usb  # writes the oldest waiting batch to a file for a USB stick (supervisors)
@@ -116,6 +145,12 @@ class SyncPanel(QWidget):
         self.errors = QListWidget(self)
         self.errors.setObjectName("syncErrors")
         self.errors.setWordWrap(True)
+        # the central office's reasons are Urdu: in Naskh, the rest in the interface's font (in
+        # English the Urdu came in the Latin font's own Arabic letters, without Urdu's forms)
+        font = QFont(self.errors.font())
+        font.setFamilies([load_fonts().get(NASKH, "Noto Naskh Arabic"), *font.families()])
+        self.errors.setFont(font)
+        qconnect(self.errors.itemActivated, self._open_item)  # double-click or Enter: the entry's page
         lay.addWidget(self.errors, 1)
         # shown only when there is a problem: the dock then leaves the page its room (on a
         # 768 px screen an empty list took a third of the height from the correction view)
@@ -157,6 +192,12 @@ class SyncPanel(QWidget):
         qconnect(self.pause_btn.toggled, self._on_pause)
         self._timer = QTimer(self)
         qconnect(self._timer.timeout, self._poll)
+        # records changed elsewhere (pages approved or verified in the review): the counts and
+        # the seal button are read again once the changes settle, not on every one of them
+        self._changed_timer = QTimer(self)
+        self._changed_timer.setSingleShot(True)
+        self._changed_timer.setInterval(self.CHANGES_SETTLE_MS)
+        qconnect(self._changed_timer.timeout, self.refresh)
         self.queue_label.setText(self.tr("Reading the queue…"))
         self.refresh()
 
@@ -182,6 +223,12 @@ class SyncPanel(QWidget):
         """Read the queue status in the background and show it."""
         done, status = mainthread.sender(self, "_on_done"), self._status
         self._spawn(lambda: done(None, status()))
+
+    def records_changed(self, changes=None, _initiator=None) -> None:
+        """Slot for `ctx.bus.changed`: entries approved, verified, returned or edited change what
+        can go in a batch; the queue is read again (in the background) once the changes settle."""
+        if changes is None or getattr(changes, "workflow", False) or getattr(changes, "entries", False):
+            self._changed_timer.start()
 
     def sync_now(self) -> None:
         """Run one pass in the background (ignored while one runs or when paused)."""
@@ -217,8 +264,8 @@ class SyncPanel(QWidget):
         if self._seal is None or self._busy:
             return
         self.seal_btn.setEnabled(False)
-        seal, status, done = self._seal, self._status, mainthread.sender(self, "_on_sealed")
-        self._spawn(lambda: done(seal(), status()))
+        seal, status, done, shown = self._seal, self._status, mainthread.sender(self, "_on_sealed"), self._ready_shown
+        self._spawn(lambda: done(seal(shown), status()))
 
     def save_handover(self):
         """The handover sheet of the batch made here last (asks where to save it)."""
@@ -275,7 +322,7 @@ class SyncPanel(QWidget):
         self._was_reachable = ok
         self._show_status(status)
         if isinstance(answer, str):  # cannot connect at all (not enrolled): say what to do
-            self.state_label.setText(message(answer))
+            self.state_label.setText(shown_message(answer))
         elif not ok:
             self.state_label.setText(self.tr("No connection to the central office. Sync will start by itself when the connection is back."))
         elif (came_back or getattr(status, "waiting", 0)) and not self._paused:
@@ -311,6 +358,14 @@ class SyncPanel(QWidget):
             self.sync_now()
 
     def _on_sealed(self, batch, status) -> None:
+        if batch is None:  # the entries ready changed since the button was drawn: nothing sealed
+            ready = getattr(status, "ready", 0)
+            self.state_label.setText(self.tr(
+                "Nothing was put in a batch: {n} approved entries are ready now, not {shown}. Check the number "
+                "on the button and press it again.").format(n=number_text(ready), shown=number_text(self._ready_shown))
+                if ready else self.tr("Nothing was put in a batch: no approved entries are waiting any more."))
+            self._show_status(status)
+            return
         entries = getattr(batch, "entries", batch)
         self.last_batch = getattr(batch, "id", None)
         self.handover_btn.setVisible(self._handover is not None and self.last_batch is not None)
@@ -324,7 +379,7 @@ class SyncPanel(QWidget):
         self.sync_btn.setEnabled(not self._paused)
         self.progress.setVisible(False)
         self.state_label.setText(self.tr("Sync stopped because of an unexpected problem. Nothing was lost."))
-        self.errors.insertItem(0, self.tr("Unexpected problem: {msg}").format(msg=message(problem)))
+        self.errors.insertItem(0, self.tr("Unexpected problem: {msg}").format(msg=shown_message(problem)))
 
     def _on_pause(self, paused: bool) -> None:
         self._paused = paused
@@ -343,7 +398,7 @@ class SyncPanel(QWidget):
             self.state_label.setText(self.tr("Sync did not finish. See the problems below."))
         self.errors.clear()
         for e in r.errors:
-            self.errors.addItem(message(e))  # the engine's words, in the interface language
+            self.errors.addItem(shown_message(e))  # the engine's words, in the interface language
 
     def _show_status(self, st) -> None:
         if st is None:
@@ -356,6 +411,7 @@ class SyncPanel(QWidget):
             att=c.get("conflict", 0) + c.get("failed", 0)))
         self.resend_btn.setEnabled(c.get("failed", 0) > 0 and not self._busy)
         ready = getattr(st, "ready", 0)
+        self._ready_shown = ready
         self.seal_btn.setEnabled(ready > 0 and not self._busy)
         self.usb_btn.setEnabled(st.waiting > 0)
         unverified = getattr(st, "unverified", 0)
@@ -383,9 +439,49 @@ class SyncPanel(QWidget):
             self.pause_btn.setText(self.tr("Resume") if st.paused else self.tr("Pause"))
             self.sync_btn.setEnabled(not st.paused and not self._busy)
         shown = {self.errors.item(i).text() for i in range(self.errors.count())}
-        for uuid, version, state, msg in st.problems:
-            label = {"conflict": self.tr("Needs a supervisor"), "failed": self.tr("Refused by the server"),
-                     "rejected": self.tr("Rejected by the central office")}.get(state, state)
-            text = f"{label} — \u2066{uuid[:8]} v{version}\u2069: {message(msg)}"
-            if text not in shown:
-                self.errors.addItem(text)
+        for p in st.problems:
+            p = p if isinstance(p, Problem) else Problem(*p)
+            text = self._problem_text(p)
+            if text in shown:
+                continue
+            item = QListWidgetItem(text)
+            item.setToolTip(self.tr("Entry {uuid}, version {v}").format(uuid=p.entry_uuid, v=p.version))
+            if p.page_id is not None and p.entry_id is not None:
+                item.setData(Qt.ItemDataRole.UserRole, (p.page_id, p.entry_id))
+                item.setToolTip(item.toolTip() + "\n" + self.tr("Double-click to open its page at this row."))
+            self.errors.addItem(item)
+
+    def _problem_text(self, p: Problem) -> str:
+        """A problem in words: what happened, the entry as people know it (register, page,
+        row, khewat), and why, once ("Rejected by the central office — Jamabandi ڈھڈیال
+        2018-19, page 3, row 5 (khewat 47): رقبہ 12-5 درست نہیں")."""
+        label = {"conflict": self.tr("Needs a supervisor"), "failed": self.tr("Refused by the server"),
+                 "rejected": self.tr("Rejected by the central office")}.get(p.state, p.state)
+        if p.state == "rejected":  # the central office's own words (Urdu or English), said once
+            why = shown_value(p.reason or p.message.removeprefix(REJECTED_PREFIX))
+        else:
+            why = shown_message(p.message)
+        return self.tr("{problem} — {entry}: {why}").format(problem=label, entry=self._entry_name(p), why=why)
+
+    def _entry_name(self, p: Problem) -> str:
+        """Register kind, mauza and year, page, row and khewat of a problem's entry; its id
+        only when the workspace no longer knows where it is."""
+        if p.row_no is None:
+            return ltr(f"{p.entry_uuid[:8]} v{p.version}")
+        kind = (template_title(p.template_id) or p.template_id).split(" (")[0]  # "Jamabandi", not "(record of rights)"
+        register = " ".join(x for x in (kind, isolate(p.mauza) if p.mauza else "",
+                                         ltr(number_text(p.year)) if p.year else "") if x)
+        row = number_text(p.row_no)
+        if p.page_no is None:
+            place = self.tr("{register}, row {row}").format(register=register, row=row)
+        else:
+            place = self.tr("{register}, page {page}, row {row}").format(
+                register=register, page=number_text(p.page_no), row=row)
+        if p.khewat:
+            place += " " + self.tr("(khewat {khewat})").format(khewat=ltr(number_text(p.khewat)))
+        return place
+
+    def _open_item(self, item) -> None:
+        where = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if where:
+            self.open_entry.emit(*where)

@@ -218,10 +218,25 @@ def batch_readiness(session: Session) -> tuple[int, int]:
     return len(entries), unverified
 
 
-def seal_batchable(session: Session, *, actor: Actor) -> BatchInfo:
+class ReadyChanged(OutboxError):
+    """The approved entries ready for a batch are not the number the supervisor was shown."""
+
+    def __init__(self, ready: int, expected: int) -> None:
+        super().__init__(f"{ready} approved entries are ready for a batch now, not {expected}: nothing was sealed")
+        self.ready, self.expected = ready, expected
+
+
+def seal_batchable(session: Session, *, actor: Actor, expected: int | None = None) -> BatchInfo:
     """Seal every batchable entry (`batchable_entries`) into a new batch queued for sending:
-    what a supervisor does in the app before a sync (OutboxError when there is none)."""
+    what a supervisor does in the app before a sync (OutboxError when there is none).
+
+    `expected`: the number the supervisor was shown ("Put 8 approved entries in a batch");
+    when the entries ready now are not that many (pages approved or verified since), nothing
+    is sealed (ReadyChanged, with the number ready now). The entries counted are the ones
+    sealed, in the same transaction."""
     entries, waiting, required = _batchable_and_unverified(session)
+    if expected is not None and len(entries) != expected:
+        raise ReadyChanged(len(entries), expected)
     if not entries:
         if waiting:
             raise OutboxError(f"{waiting} approved entries wait for a revenue officer's verification: "

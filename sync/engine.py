@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 from sqlalchemy import bindparam, func, select, update
@@ -29,7 +30,17 @@ from sqlalchemy.orm import Session
 
 from records import audit, workflow
 from records.audit import SYSTEM
-from records.models import Batch, Entry, Office, OutboxItem, SyncState, utcnow
+from records.models import (
+    Batch,
+    Entry,
+    FieldValue,
+    Office,
+    OutboxItem,
+    Page,
+    Register,
+    SyncState,
+    utcnow,
+)
 from records.outbox import office_identity, public_key_b64, submission
 from sync import protocol as P
 from sync.gcpause import gc_paused
@@ -103,13 +114,33 @@ class SyncReport:
         return not self.errors and not self.paused
 
 
+class Problem(NamedTuple):
+    """An outbox item that needs a person (conflict, held back, rejected by the central
+    office), with where its entry is, as people know it: the register (kind, mauza, year),
+    page and row (of the entry's newest version: what opening it shows), and its khewat."""
+
+    entry_uuid: str
+    version: int
+    state: str
+    message: str  # the engine's words (English; the desktop translates them)
+    reason: str = ""  # the central office's own words, for a rejection
+    entry_id: int | None = None  # the entry's newest version
+    page_id: int | None = None
+    template_id: str = ""
+    mauza: str = ""
+    year: str = ""
+    page_no: int | None = None
+    row_no: int | None = None
+    khewat: str = ""
+
+
 @dataclass(frozen=True)
 class QueueStatus:
     counts: dict[str, int]
     last_success: str | None
     last_error: str | None
     paused: bool
-    problems: tuple[tuple[str, int, str, str], ...]  # (entry uuid, version, state, message)
+    problems: tuple[Problem, ...]  # (entry uuid, version, state, message, where the entry is...)
     ready: int = 0  # approved entries not in a batch yet (records.outbox.batch_readiness)
     unverified: int = 0  # approved entries the office's required verification still holds back
 
@@ -136,17 +167,41 @@ def queue_status(ws) -> QueueStatus:
     """Counts of outbox items by state, last success, pause flag and items needing a person."""
     with ws.session() as s:
         counts = dict(s.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state)).all())
-        probs = s.execute(
-            select(OutboxItem.entry_uuid, OutboxItem.version, OutboxItem.state, OutboxItem.last_error)
-            .where(OutboxItem.state.in_(("conflict", "failed", "rejected")))
-            .order_by(OutboxItem.id).limit(200)
-        ).all()
-        problems = tuple((u, v, st, (err or "")) for u, v, st, err in probs)
+        problems = _problems(s)
         from records.outbox import batch_readiness
 
         ready, unverified = batch_readiness(s)
         return QueueStatus(counts, get_state(s, K_LAST_SUCCESS), get_state(s, K_LAST_ERROR) or None,
                            get_state(s, K_PAUSED) == "1", problems, ready, unverified)
+
+
+def _problems(s: Session, limit: int = 200) -> tuple[Problem, ...]:
+    """The outbox items needing a person, each with where its entry is (three small reads)."""
+    probs = s.execute(
+        select(OutboxItem.entry_uuid, OutboxItem.version, OutboxItem.state, OutboxItem.last_error,
+               OutboxItem.decision_reason)
+        .where(OutboxItem.state.in_(("conflict", "failed", "rejected")))
+        .order_by(OutboxItem.id).limit(limit)
+    ).all()
+    if not probs:
+        return ()
+    where = {}
+    for uuid, eid, pid, row_no, tid, mauza, year, page_no in s.execute(
+        select(Entry.uuid, Entry.id, Entry.page_id, Entry.row_no, Register.template_id, Register.mauza,
+               Register.year, Page.page_no)
+        .join(Register, Register.id == Entry.register_id).outerjoin(Page, Page.id == Entry.page_id)
+        .where(Entry.uuid.in_({p.entry_uuid for p in probs}), Entry.is_latest.is_(True))
+    ):
+        where[uuid] = (eid, pid, tid, mauza, year, page_no, row_no)
+    khewat = dict(s.execute(select(FieldValue.entry_id, FieldValue.value).where(
+        FieldValue.entry_id.in_([w[0] for w in where.values()]), FieldValue.field == "khewat_no",
+        FieldValue.current.is_(True))).all())
+    out = []
+    for uuid, version, state, err, reason in probs:
+        eid, pid, tid, mauza, year, page_no, row_no = where.get(uuid, (None, None, "", "", "", None, None))
+        out.append(Problem(uuid, version, state, err or "", reason or "", eid, pid, tid or "", mauza or "",
+                           year or "", page_no, row_no, khewat.get(eid, "") if eid is not None else ""))
+    return tuple(out)
 
 
 def set_paused(ws, paused: bool) -> None:

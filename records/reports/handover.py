@@ -138,8 +138,9 @@ def render_handover(data: HandoverData, out: str | Path, options: ReportOptions 
     story.append(QrCode(f"daftar-batch:v1:{data.batch_hash}", caption="بیچ کا ہیش (sha256)"))
     story.append(spacer(6))
     story.append(SignatureLines(["دستخط کلرک (حوالہ کنندہ)", "دستخط سپروائزر (وصول کنندہ)", "تاریخ"]))
+    # every page names its batch by hash, in the sheet's language (it said "batch sha256:…")
     return build_pdf(out, story, options=opt, title="حوالگی فہرست", watermark=False,
-                     footer=f"batch sha256:{data.batch_hash[:16]}")
+                     footer_note=f"بیچ کا ہیش: {data.batch_hash[:16]}")
 
 
 def handover_pdf(workspace, out: str | Path, *, batch_id: int | None = None, entry_ids: list[int] | None = None,

@@ -23,9 +23,12 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, Table
 
 from records.output_file import written_whole
 from records.reports.urdu_text import (
+    INK_OVERHANG,
     LATIN,
     UrduParagraph,
+    body_font,
     draw_line,
+    layout_line,
     register_fonts,
     report_font,
 )
@@ -145,13 +148,70 @@ def rtl_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: S
     return t
 
 
-def label_pairs(pairs: Sequence[tuple[str, str]], width: float, *, digits: str = "as-is", size: float = 10) -> Table:
+def label_pairs(pairs: Sequence[tuple[str, str]], width: float, *, digits: str = "as-is",
+                size: float = 10) -> LabelPairs:
     """A header line of `label: value` pairs laid out right to left."""
-    n = len(pairs)
-    cells = [para(f"{label}: {value or GAP}", size=size, digits=digits, align="right") for label, value in pairs]
-    t = Table([list(reversed(cells))], colWidths=[width / n] * n, hAlign="RIGHT")
-    t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
-    return t
+    return LabelPairs(pairs, width, digits=digits, size=size)
+
+
+class LabelPairs(Flowable):
+    """`label: value` pairs right to left, each as wide as its text: a pair is never broken
+    over two lines. They share `width` (the page's width when they need more); pairs that do
+    not fit on one line go on to the next, whole. (Equal columns broke a long name: in
+    "تیار کنندہ: احمد نواز (ریونیو آفیسر)" the word "آفیسر)" went under the next row.)
+    Measured when laid out, in the report's own font (Naskh or Nastaliq)."""
+
+    PAD = 2.0
+
+    def __init__(self, pairs: Sequence[tuple[str, str]], width: float, *, digits: str = "as-is", size: float = 10):
+        super().__init__()
+        self.texts = [f"{label}: {value or GAP}" for label, value in pairs]
+        self.want = width
+        self.digits = digits
+        self.size = size
+        self.hAlign = "RIGHT"
+        self._table: Table | None = None
+
+    def _natural(self, text: str) -> float:
+        font = body_font()
+        right, left = INK_OVERHANG.get(font, (0.0, 0.0))
+        ink = layout_line(text, font=font, size=self.size, digits=self.digits)[1]
+        return ink + (right + left) * self.size + 2 * self.PAD + 1.0  # (1 pt: no wrap by rounding)
+
+    def _lines(self, room: float) -> list[list[int]]:
+        lines: list[list[int]] = [[]]
+        used = 0.0
+        for i, text in enumerate(self.texts):
+            w = self._natural(text)
+            if lines[-1] and used + w > room:
+                lines.append([])
+                used = 0.0
+            lines[-1].append(i)
+            used += w
+        return lines
+
+    def wrap(self, availWidth, availHeight):
+        naturals = [self._natural(t) for t in self.texts]
+        width = min(availWidth, max(self.want, sum(naturals)))
+        rows = []
+        lines = self._lines(width)
+        for line in lines:
+            ws = [naturals[i] for i in line]
+            extra = max(0.0, width - sum(ws)) / len(ws) if len(lines) == 1 else 0.0  # one line: spread out
+            cells = [para(self.texts[i], size=self.size, digits=self.digits, align="right") for i in line]
+            t = Table([list(reversed(cells))], colWidths=[w + extra for w in reversed(ws)], hAlign="RIGHT")
+            t.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), self.PAD),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), self.PAD)]))
+            rows.append([t])
+        self._table = Table(rows, colWidths=[width], hAlign="RIGHT", style=TableStyle([
+            ("ALIGN", (0, 0), (-1, -1), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        self.width, self.height = self._table.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self):
+        self._table.drawOn(self.canv, 0, 0)
 
 
 class QrCode(Flowable):
@@ -208,15 +268,18 @@ class SignatureLines(Flowable):
             draw_line(c, right, 5, cap, size=9, align="right")
 
 
-def page_decorator(*, title: str, footer: str, digits: str = "as-is") -> Callable:
-    """onPage callback: footer with page number and print time."""
+def page_decorator(*, title: str, footer: str, digits: str = "as-is", note: str = "") -> Callable:
+    """onPage callback: footer with page number and print time; `note` (Urdu, e.g. "بیچ کا
+    ہیش: …") is read after the title and page, right to left, its digits as written."""
 
     def on_page(canv, doc):
         canv.saveState()
         w, h = doc.pagesize
         canv.setStrokeColor(colors.grey)
         canv.line(doc.leftMargin, 12 * mm, w - doc.rightMargin, 12 * mm)
-        draw_line(canv, w - doc.rightMargin, 7 * mm, f"{title} — صفحہ {doc.page}", size=8, digits=digits)
+        used = draw_line(canv, w - doc.rightMargin, 7 * mm, f"{title} — صفحہ {doc.page}", size=8, digits=digits)
+        if note:
+            draw_line(canv, w - doc.rightMargin - used - 4 * mm, 7 * mm, note, size=7, rtl=True)
         draw_line(canv, doc.leftMargin, 7 * mm, footer, size=7, align="left", rtl=False)
         canv.restoreState()
 
@@ -242,23 +305,27 @@ class _WatermarkCanvas(Canvas):
 
 
 def build_pdf(out: str | Path, story: list, *, options: ReportOptions, title: str, watermark: bool,
-              footer: str = "") -> Path:
-    """Write the story to a PDF file (written beside and renamed, so a failure leaves no half file)."""
+              footer: str = "", footer_note: str = "") -> Path:
+    """Write the story to a PDF file (written beside and renamed, so a failure leaves no half file).
+    `footer` ends the left-to-right footer line (Latin); `footer_note` is Urdu, printed after
+    the title and page number."""
     register_fonts()
     out = Path(out)
     size = landscape(A4) if options.landscape else A4
     with written_whole(out) as tmp:
-        _build(tmp, story, size=size, options=options, title=title, watermark=watermark, footer=footer)
+        _build(tmp, story, size=size, options=options, title=title, watermark=watermark, footer=footer,
+               note=footer_note)
     return out
 
 
-def _build(tmp: Path, story: list, *, size, options: ReportOptions, title: str, watermark: bool, footer: str) -> None:
+def _build(tmp: Path, story: list, *, size, options: ReportOptions, title: str, watermark: bool, footer: str,
+           note: str = "") -> None:
     doc = SimpleDocTemplate(str(tmp), pagesize=size, leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=12 * mm, bottomMargin=16 * mm, title=title, author="Daftar",
                             creator="Daftar")
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     foot = f"Daftar {stamp}" + (f" {options.printed_by}" if options.printed_by else "") + (f" {footer}" if footer else "")
-    deco = page_decorator(title=title, footer=foot, digits=options.digits)
+    deco = page_decorator(title=title, footer=foot, digits=options.digits, note=note)
     with report_font(options.nastaliq):  # the story's paragraphs take their font as they are laid out
         doc.build(story, onFirstPage=deco, onLaterPages=deco, canvasmaker=_WatermarkCanvas if watermark else Canvas)
 

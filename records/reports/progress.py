@@ -5,8 +5,11 @@ state of its rows, see records.services):
   scanned   the page is in the workspace
   read      OCR finished on it (ocr_status "done")
   corrected its rows were corrected and submitted (state submitted or later)
-  approved  approved or later (verified, batched, sent, accepted)
-  synced    accepted by the central server
+  approved  approved or later (verified, batched, sent, accepted, rejected)
+  synced    sent to the central office (sent, accepted or rejected there): every row of
+            the page went
+And per entry (the latest version of each row), what the sync panel counts: entries sent
+to the central office (sent, accepted, rejected) and those it rejected.
 Rates, over the value rows OCR wrote for the latest entry versions:
   OCR flag rate    share of OCR values that carried a flag (low confidence, parse, rule)
   correction rate  share of OCR-read fields whose current value no longer comes from OCR
@@ -45,7 +48,11 @@ STAGES = ("scanned", "read", "corrected", "approved", "synced")
 STAGE_UR = {"scanned": "اسکین", "read": "او سی آر", "corrected": "درست شدہ", "approved": "منظور شدہ",
             "synced": "مرکز کو بھیجے"}
 CORRECTED_STATES = frozenset({"submitted", "approved", "verified", "batched", "sent", "accepted", "rejected"})
-APPROVED_STATES = frozenset({"approved", "verified", "batched", "sent", "accepted"})
+APPROVED_STATES = frozenset({"approved", "verified", "batched", "sent", "accepted", "rejected"})
+# sent to the central office, whatever it decided since (only `accepted` was counted: the
+# column said 0 while the office had sent 57 entries, all waiting for a decision)
+SENT_STATES = frozenset({"sent", "accepted", "rejected"})
+OFFICE_WIDE = "پورا دفتر"  # the scope of a report of every register
 STAGE_COLORS = (colors.HexColor("#4e79a7"), colors.HexColor("#f28e2b"), colors.HexColor("#59a14f"),
                 colors.HexColor("#e15759"), colors.HexColor("#76b7b2"))
 
@@ -61,6 +68,8 @@ class ProgressRow:
     approved: int = 0
     synced: int = 0
     entries: int = 0
+    entries_sent: int = 0  # latest entry versions sent to the central office (SENT_STATES)
+    entries_rejected: int = 0  # ... and rejected there
     ocr_values: int = 0
     ocr_flagged: int = 0
     ocr_fields: int = 0
@@ -84,6 +93,11 @@ class ProgressData:
     by_mauza: list[ProgressRow] = field(default_factory=list)
     by_register: list[ProgressRow] = field(default_factory=list)
     by_clerk: list[ProgressRow] = field(default_factory=list)
+    scope: str = OFFICE_WIDE  # what it covers: the whole office, or the registers named
+
+    @property
+    def title(self) -> str:
+        return f"پیش رفت رپورٹ — {self.scope}"
 
 
 def build_progress(session: Session, *, register_ids: list[int] | None = None) -> ProgressData:
@@ -123,15 +137,18 @@ def build_progress(session: Session, *, register_ids: list[int] | None = None) -
             t.read += p.ocr_status == "done"
             t.corrected += p.state in CORRECTED_STATES
             t.approved += p.state in APPROVED_STATES
-            t.synced += p.state == "accepted"
+            t.synced += p.state in SENT_STATES
     latest = session.execute(
-        select(Entry.id, Entry.page_id).where(Entry.register_id.in_(list(regs)), Entry.is_latest.is_(True),
-                                              Entry.deleted.is_(False), Entry.page_id.is_not(None))
+        select(Entry.id, Entry.page_id, Entry.state).where(
+            Entry.register_id.in_(list(regs)), Entry.is_latest.is_(True), Entry.deleted.is_(False),
+            Entry.page_id.is_not(None))
     ).all()
-    entry_page = {e: p for e, p in latest}
-    for pid in entry_page.values():
+    entry_page = {e: p for e, p, _st in latest}
+    for _e, pid, state in latest:
         for t in page_rows.get(pid, []):
             t.entries += 1
+            t.entries_sent += state in SENT_STATES
+            t.entries_rejected += state == "rejected"
     ids = list(entry_page)
     per_field: dict[tuple[int, str], dict[str, object]] = defaultdict(dict)
     for i in range(0, len(ids), 500):
@@ -150,8 +167,11 @@ def build_progress(session: Session, *, register_ids: list[int] | None = None) -
         for t in page_rows.get(entry_page[entry_id], []):
             t.ocr_fields += 1
             t.corrected_fields += slot.get("current_source") != "ocr"
+    names = [reg_label(r) for r in regs.values()]
+    scope = OFFICE_WIDE if not register_ids or not names else (
+        "، ".join(names) if len(names) <= 2 else f"{len(names)} رجسٹر")
     return ProgressData(total, list(groups["mauza"].values()), list(groups["register"].values()),
-                        list(groups["clerk"].values()))
+                        list(groups["clerk"].values()), scope)
 
 
 def _pct(x: float | None) -> str:
@@ -218,11 +238,14 @@ class StageChart(Flowable):
 
 
 def _table(rows: list[ProgressRow], first: str, width: float, digits: str):
-    header = [first, "اسکین شدہ صفحات", "او سی آر", "درست شدہ", "منظور شدہ", "مرکز کو بھیجے", "اندراجات",
-              "او سی آر نشان زدہ", "درستی کی شرح"]
-    fr = [0.24, 0.1, 0.08, 0.09, 0.09, 0.1, 0.08, 0.11, 0.11]
+    # pages by stage, then entries: all of them, those sent to the central office and those it
+    # rejected (what the sync panel counts)
+    header = [first, "اسکین شدہ صفحات", "او سی آر", "درست شدہ", "منظور شدہ", "مرکز کو بھیجے صفحات", "اندراجات",
+              "مرکز کو بھیجے اندراجات", "مرکز سے مسترد", "او سی آر نشان زدہ", "درستی کی شرح"]
+    fr = [0.2, 0.08, 0.07, 0.07, 0.07, 0.09, 0.07, 0.09, 0.08, 0.09, 0.09]
     data = [[r.label, str(r.scanned), str(r.read), str(r.corrected), str(r.approved), str(r.synced),
-             str(r.entries), _pct(r.flag_rate), _pct(r.correction_rate)] for r in rows]
+             str(r.entries), str(r.entries_sent), str(r.entries_rejected), _pct(r.flag_rate),
+             _pct(r.correction_rate)] for r in rows]
     return rtl_table(header, data, [width * f for f in fr], digits=digits, size=8.5)
 
 
@@ -232,11 +255,13 @@ def render_progress(data: ProgressData, out: str | Path, options: ReportOptions 
     d, width = opt.digits, frame_width(opt)
     t = data.total
     story = [
-        para("پیش رفت رپورٹ", size=16, bold=True, align="centre"),
+        para(data.title, size=16, bold=True, align="centre"),
         spacer(2),
         para(f"صفحات: {t.scanned}   او سی آر: {t.read}   درست شدہ: {t.corrected}   منظور شدہ: {t.approved}   "
              f"مرکز کو بھیجے: {t.synced}   او سی آر نشان زدہ: {_pct(t.flag_rate)}   "
              f"درستی کی شرح: {_pct(t.correction_rate)}", size=10, digits=d),
+        para(f"اندراجات: {t.entries}   مرکز کو بھیجے اندراجات: {t.entries_sent}   "
+             f"مرکز سے مسترد: {t.entries_rejected}", size=10, digits=d),
         spacer(3),
         StageChart(data.by_mauza, width=width, title="موضع وار صفحات", digits=d),
         spacer(3),
@@ -251,7 +276,7 @@ def render_progress(data: ProgressData, out: str | Path, options: ReportOptions 
         spacer(3),
         StageChart(data.by_clerk, width=width, title="کلرک وار صفحات", digits=d),
     ]
-    return build_pdf(out, story, options=opt, title="پیش رفت رپورٹ", watermark=False)
+    return build_pdf(out, story, options=opt, title=data.title, watermark=False)
 
 
 def progress_pdf(workspace, out: str | Path, *, register_ids: list[int] | None = None,

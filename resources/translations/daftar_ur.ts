@@ -3544,6 +3544,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>⁦{n}⁩ روکے گئے اندراج نئے بیچ میں شامل ہو گئے۔</translation>
         </message>
         <message>
+            <source>Nothing was put in a batch: {n} approved entries are ready now, not {shown}. Check the number on the button and press it again.</source>
+            <translation>کچھ بیچ میں نہیں ڈالا گیا: اب ⁦{n}⁩ منظور شدہ اندراجات تیار ہیں، ⁦{shown}⁩ نہیں۔ بٹن پر لکھی تعداد دیکھ کر دوبارہ دبائیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing was put in a batch: no approved entries are waiting any more.</source>
+            <translation>کچھ بیچ میں نہیں ڈالا گیا: اب کوئی منظور شدہ اندراج بیچ کا منتظر نہیں۔</translation>
+        </message>
+        <message>
             <source>{n} approved entries are in a new batch.</source>
             <translation>⁦{n}⁩ منظور شدہ اندراجات نئے بیچ میں ہیں۔</translation>
         </message>
@@ -3604,6 +3612,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>(⁦{n}⁩ دن پہلے)</translation>
         </message>
         <message>
+            <source>Entry {uuid}, version {v}</source>
+            <translation>اندراج ⁦{uuid}⁩، ورژن ⁦{v}⁩</translation>
+        </message>
+        <message>
+            <source>Double-click to open its page at this row.</source>
+            <translation>اس سطر پر اس کا صفحہ کھولنے کے لیے دو بار کلک کریں۔</translation>
+        </message>
+        <message>
             <source>Needs a supervisor</source>
             <translation>نگران درکار</translation>
         </message>
@@ -3614,6 +3630,22 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Rejected by the central office</source>
             <translation>مرکزی دفتر نے مسترد کیا</translation>
+        </message>
+        <message>
+            <source>{problem} — {entry}: {why}</source>
+            <translation>{problem} — {entry}: {why}</translation>
+        </message>
+        <message>
+            <source>{register}, row {row}</source>
+            <translation>{register}، سطر ⁦{row}⁩</translation>
+        </message>
+        <message>
+            <source>{register}, page {page}, row {row}</source>
+            <translation>{register}، صفحہ ⁦{page}⁩، سطر ⁦{row}⁩</translation>
+        </message>
+        <message>
+            <source>(khewat {khewat})</source>
+            <translation>(کھیوٹ {khewat})</translation>
         </message>
     </context>
     <context>

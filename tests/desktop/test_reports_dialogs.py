@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -171,7 +172,7 @@ def test_save_dialogs_open_where_files_were_last_saved(qtbot, workspace, sample,
     # THEN the next save dialog (another report, the export dialog's file) opens there
     answer["path"] = ""
     rd.save_report_pdf(None, workspace, "progress", offer_open=False)
-    assert asked[-1] == str(usb / "progress.pdf")
+    assert asked[-1] == str(usb / f"progress-{date.today().isoformat()}.pdf")
     dlg = rd.ExportDialog(None, workspace, sample.register_id)
     qtbot.addWidget(dlg)
     assert Path(dlg.path.text()).parent == usb
@@ -179,7 +180,7 @@ def test_save_dialogs_open_where_files_were_last_saved(qtbot, workspace, sample,
     (usb / "fard-47.pdf").unlink()
     usb.rmdir()
     rd.save_report_pdf(None, workspace, "progress", offer_open=False)
-    assert asked[-1] == str(first / "progress.pdf")
+    assert asked[-1] == str(first / f"progress-{date.today().isoformat()}.pdf")
 
 
 def test_export_dialog_asks_for_missing_file_and_khewat(qtbot, workspace, sample):
@@ -200,3 +201,55 @@ def test_export_dialog_asks_for_missing_file_and_khewat(qtbot, workspace, sample
     dlg.scope.setCurrentIndex(dlg.scope.count() - 1)
     assert dlg.register_id is None
     assert dlg.start_export() is None and "choose the register" in dlg.status.text()
+
+
+def test_the_progress_report_from_the_menu_covers_the_whole_office(qtbot, ctx, qapp, tmp_path, monkeypatch):
+    import datetime
+
+    from desktop import oversight
+    from desktop import reports_dialogs as rd
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QMessageBox
+    from tests.desktop.conftest import wait_idle
+    from tests.reports.pdfcheck import extracted_text, loose
+
+    # GIVEN registers of two mauzas (چک نمبر 12 and کوٹ مومن), one of them chosen in the list
+    sampledata.build_progress(ctx.ws)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    assert win.register_id is not None
+    out, asked = tmp_path / "progress.pdf", []
+    monkeypatch.setattr(rd, "_ask_path", lambda _p, _t, suggested, _pat: (asked.append(suggested), str(out))[1])
+    try:
+        # WHEN the supervisor saves the progress report from the Reports menu
+        job = oversight.save_progress_report(win)
+        qtbot.waitUntil(lambda: job.done, timeout=20000)
+        # THEN it covers the whole office, as its title says (it had only the register chosen)
+        assert job.error is None
+        text = loose(extracted_text(out))
+        assert text.splitlines()[0] == "پیش رفت رپورٹ — پورا دفتر"
+        assert "کوٹ مومن" in text and "چک نمبر 12" in text
+        # AND the file offered is named for the day, not "progress.pdf" saved over each time
+        assert asked == [f"progress-{datetime.date.today().isoformat()}.pdf"]
+    finally:
+        for w in qapp.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                w.close()
+        win.shutdown()
+
+
+def test_the_handover_sheet_is_offered_under_a_name_of_its_batch_and_day(qtbot, workspace, monkeypatch):
+    from desktop import file_dialogs
+    from desktop import reports_dialogs as rd
+
+    # GIVEN the save dialog, answered with Cancel
+    asked = []
+    monkeypatch.setattr(file_dialogs, "choose_save_file", lambda _p, _t, start, _pat: asked.append(start))
+    # WHEN the handover sheets of two batches are saved
+    rd.save_report_pdf(None, workspace, "handover", batch_id=3, offer_open=False)
+    rd.save_report_pdf(None, workspace, "handover", batch_id=4, offer_open=False)
+    # THEN each is offered under its own name (it was handover.pdf, so the second went over the
+    # first with one click)
+    today = date.today().isoformat()
+    assert [Path(a).name for a in asked] == [f"handover-batch-3-{today}.pdf", f"handover-batch-4-{today}.pdf"]

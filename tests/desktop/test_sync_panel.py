@@ -52,8 +52,20 @@ def make_panel(qtbot, office):
     return panel
 
 
-def test_sync_now_shows_the_result_and_last_success(qtbot):
-    # GIVEN a panel with 6 waiting entries and one conflict
+@pytest.fixture
+def pakistan_time(monkeypatch):
+    """This computer's clock on Pakistan time (UTC+5, no daylight saving)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Karachi")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_sync_now_shows_the_result_and_last_success(qtbot, pakistan_time):
+    # GIVEN a panel with 6 waiting entries and one conflict, on an office computer in Pakistan
     office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=6))
     panel = make_panel(qtbot, office)
     assert "never" in panel.last_label.text()
@@ -65,7 +77,9 @@ def test_sync_now_shows_the_result_and_last_success(qtbot):
 
     # THEN the pass ran once in the background and the panel says what happened
     assert office.passes == 1 and sig.args[0].entries_acknowledged == 6
-    qtbot.waitUntil(lambda: "25-11-2026 17:40 UTC" in panel.last_label.text())  # office date format
+    # (in the office date format, and local time: the server's 17:40 UTC was shown as such)
+    qtbot.waitUntil(lambda: "25-11-2026 22:40" in panel.last_label.text())
+    assert "UTC" not in panel.last_label.text()
     assert "6 entries sent" in panel.state_label.text()
     assert "Sent, waiting for a decision: 6" in panel.queue_label.text()
     assert panel.sync_btn.isEnabled()
@@ -338,7 +352,8 @@ def test_a_supervisor_puts_the_approved_entries_in_a_batch_and_they_are_sent(qtb
     office.status = lambda: QueueStatus({"queued": state["queued"]}, None, None, False, (), state["ready"])
     sealed = []
 
-    def seal() -> int:
+    def seal(shown: int) -> int:
+        assert shown == state["ready"]  # the number the button said
         sealed.append(state["ready"])
         state["queued"], state["ready"] = state["ready"], 0
         return sealed[-1]
@@ -374,3 +389,208 @@ def test_the_seal_button_is_not_offered_without_the_right_to_batch(qtbot):
     # (a clerk's panel: no sealing callable given)
     assert not panel.seal_btn.isVisibleTo(panel)
     panel.stop()
+
+
+# ----------------------------------------------------------------------------- counts follow the review
+@pytest.fixture
+def people(workspace):
+    """The office's accounts: admin, clerk1, girdawar1 (supervisor), ro1 (revenue officer)."""
+    from records import accounts
+
+    with workspace.session() as s:
+        admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
+        out = {"admin": admin}
+        for name, role in (("clerk1", "clerk"), ("girdawar1", "supervisor"), ("ro1", "revenue_officer")):
+            out[name] = accounts.create_user(s, actor=admin, username=name, password=f"{name}-pass", role=role).actor()
+    return out
+
+
+def _plain(text: str) -> str:
+    from records.text import latin_digits
+
+    return latin_digits(text).replace("\u2066", "").replace("\u2069", "")
+
+
+def test_the_counts_follow_review_actions_and_are_read_off_the_ui_thread(qtbot, workspace, qapp, people, monkeypatch):
+    from desktop import oversight
+    from desktop.operations import write_op
+    from records import services
+    from sync import engine
+    from tests.desktop.test_roles import _approved_page, _window
+    # GIVEN clerk1's page approved, waiting for the verification the office requires, and ro1's
+    # sync panel saying so (sync paused: no server here)
+    _pid, ids = _approved_page(workspace, people)
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, people["ro1"])
+    ui_thread, reads = threading.current_thread(), []
+    real = engine.queue_status
+    monkeypatch.setattr(engine, "queue_status", lambda ws: (reads.append(threading.current_thread()), real(ws))[1])
+    try:
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: f"{len(ids)} approved entries wait" in _plain(panel.seal_btn.text()), timeout=5000)
+        reads.clear()
+        # WHEN ro1 verifies the page (as the review does: an operation announcing its changes)
+        write_op(lambda s: services.transition(s, actor=people["ro1"], entry_ids=ids, action="verify")
+                 ).run_in_background(win.ctx)
+        # THEN the panel says at once (not at its next one-minute poll) that they can go in a batch
+        qtbot.waitUntil(lambda: f"Put {len(ids)} approved entries in a batch" in _plain(panel.seal_btn.text()),
+                        timeout=5000)
+        assert panel.seal_btn.isEnabled()
+        # AND the queue was read in the background, never on the window's thread
+        assert reads and ui_thread not in reads
+    finally:
+        win.shutdown()
+
+
+def test_the_seal_button_seals_exactly_what_it_says_or_says_the_real_number(qtbot, workspace, qapp, people):
+    from desktop import oversight
+    from desktop.context import AppContext
+    from records import services
+    from sync import engine
+    from tests.desktop.helpers import make_register
+    from tests.desktop.test_roles import _window
+    _rid, pages = make_register(AppContext.create(workspace, people["clerk1"]), n_pages=2)
+
+    def approve_and_verify(page_id: int) -> list[int]:
+        with workspace.session() as s:
+            ids = [r.entry_id for r in services.page_rows(s, page_id)]
+            services.transition(s, actor=people["clerk1"], entry_ids=ids, action="submit")
+            services.transition(s, actor=people["girdawar1"], entry_ids=ids, action="approve")
+            services.transition(s, actor=people["ro1"], entry_ids=ids, action="verify")
+        return ids
+
+    # GIVEN a page approved and verified, and girdawar1's panel offering to batch its entries
+    first = approve_and_verify(pages[0])
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, people["girdawar1"])
+    try:
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: f"Put {len(first)} approved entries" in _plain(panel.seal_btn.text()), timeout=5000)
+        # AND another page verified since, where the panel does not hear of it (another computer)
+        second = approve_and_verify(pages[1])
+        # WHEN girdawar1 presses the button, which still says the first number
+        panel.seal_btn.click()
+        # THEN nothing is sealed, the panel says how many are ready now, and the button too
+        total = len(first) + len(second)
+        qtbot.waitUntil(lambda: f"Put {total} approved entries" in _plain(panel.seal_btn.text()), timeout=5000)
+        assert f"{total} approved entries are ready now, not {len(first)}" in _plain(panel.state_label.text())
+        assert engine.queue_status(workspace).waiting == 0 and panel.last_batch is None
+        # WHEN he presses it again THEN exactly that many are sealed
+        panel.seal_btn.click()
+        qtbot.waitUntil(lambda: panel.last_batch is not None, timeout=5000)
+        assert engine.queue_status(workspace).waiting == total
+        assert f"{total} approved entries are in a new batch" in _plain(panel.state_label.text())
+    finally:
+        win.shutdown()
+
+
+# ----------------------------------------------------------------------------- reasons keep their numbers
+def area_reads_12_5(text: str, font, *, rtl: bool) -> bool:
+    """Is the area `12-5` inside the one-line `text` drawn as 12-5, not 5-12? Qt lays the
+    line out as a list item of that direction does; the glyphs of each of the area's
+    characters (QTextLayout.glyphRuns of that character) must go left to right."""
+    from desktop.qt import Qt, QTextLayout, QTextOption
+    from records.text import latin_digits
+
+    lay = QTextLayout(text, font)
+    opt = QTextOption()
+    opt.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    lay.setTextOption(opt)
+    lay.beginLayout()
+    lay.createLine().setLineWidth(10_000)
+    lay.endLayout()
+    start = latin_digits(text).index("12-5")
+    xs = [min(p.x() for run in lay.glyphRuns(k, 1) for p in run.positions()) for k in range(start, start + 4)]
+    return xs == sorted(xs)
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_central_office_reason_keeps_its_area_in_order(qtbot, qapp, lang):
+    from desktop import i18n
+    from desktop.qt import Qt
+
+    # GIVEN an entry the central office rejected, its reason quoting an area in Urdu
+    reason = "رقبہ 12-5 درست نہیں"
+    office = FakeOffice(SyncReport())
+    office.status = lambda: QueueStatus({"rejected": 1}, None, None, False, (
+        ("fc45c1bd-0000-4000-8000-000000000001", 1, "rejected", f"Rejected by the central office: {reason}"),))
+    i18n.apply_language(qapp, lang)
+    try:
+        from desktop.sync_panel import SyncPanel
+
+        # WHEN the sync panel lists it among its problems
+        panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused)
+        qtbot.addWidget(panel)
+        qtbot.waitUntil(lambda: panel.errors.count() == 1)
+        shown = panel.errors.item(0).text()
+        rtl = panel.errors.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert rtl == (lang == "ur")
+        # THEN Qt draws the area as 12-5, in the English interface and the Urdu one
+        assert area_reads_12_5(shown, panel.errors.font(), rtl=rtl), shown
+        # (and the check tells the two apart: without its isolates the same line reads 5-12)
+        bare = shown.replace("\u2066", "").replace("\u2069", "").replace("\u2068", "")
+        assert not area_reads_12_5(bare, panel.errors.font(), rtl=rtl)
+        # AND its Urdu is in Naskh in either interface (English took the Latin font's Arabic)
+        assert panel.errors.font().families()[0] == "Noto Naskh Arabic"
+        panel.stop()
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+# ----------------------------------------------------------------------------- a rejection, named
+def test_a_rejection_names_the_entry_says_the_reason_once_and_opens_its_row(qtbot, workspace, qapp, people):
+    from desktop import oversight
+    from desktop.context import AppContext
+    from desktop.qt import Qt
+    from records import services
+    from records.models import Entry
+    from sync import engine
+    from tests.desktop.helpers import make_register
+    from tests.desktop.test_roles import _window
+    from tests.sync.test_queue_status import sent_then_decided
+
+    # GIVEN clerk1's two pages (register جمع بندی of mauza کوٹ, 2019-20; two rows of khewat 47
+    # each) sent to the central office, which rejected the second row of the second page over
+    # its area, and the second row of the first page
+    _rid, pages = make_register(AppContext.create(workspace, people["clerk1"]), n_pages=2)
+    with workspace.session() as s:
+        ids = {pid: [r.entry_id for r in services.page_rows(s, pid)] for pid in pages}
+        every = [e for pid in pages for e in ids[pid]]
+        services.transition(s, actor=people["clerk1"], entry_ids=every, action="submit")
+        services.transition(s, actor=people["girdawar1"], entry_ids=every, action="approve")
+        uuid = s.get(Entry, ids[pages[1]][1]).uuid
+    sent_then_decided(workspace, people["girdawar1"], {ids[pages[1]][1]: "رقبہ 12-5 درست نہیں",
+                                                       ids[pages[0]][1]: "مالک کا نام"})
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, people["girdawar1"])
+    try:
+        # WHEN girdawar1 opens the sync panel (English interface)
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: panel.errors.count() == 2, timeout=5000)
+        texts = [_plain(panel.errors.item(i).text()).replace("\u2068", "") for i in range(2)]
+        # THEN each entry is named as the office knows it, and the reason is said once
+        assert "Rejected by the central office — Jamabandi کوٹ 2019-20, page 2, row 2 (khewat 47): " \
+               "رقبہ 12-5 درست نہیں" in texts
+        assert "Rejected by the central office — Jamabandi کوٹ 2019-20, page 1, row 2 (khewat 47): " \
+               "مالک کا نام" in texts
+        assert all(t.count("Rejected") == 1 and uuid[:8] not in t for t in texts)
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.waitUntil(lambda: win.correction.model.page is not None, timeout=5000)
+        assert win.correction.model.page.id == pages[0] and win.correction.table.currentIndex().row() == 0
+        for page_id in pages:  # the page shown, then another page
+            # WHEN he double-clicks a problem
+            win.tabs.setCurrentIndex(win.tabs.count() - 1)
+            item = next(panel.errors.item(i) for i in range(2)
+                        if f"page {page_id - pages[0] + 1}," in _plain(panel.errors.item(i).text()))
+            panel.errors.scrollToItem(item)
+            at = panel.errors.visualItemRect(item).center()
+            qtbot.mouseClick(panel.errors.viewport(), Qt.MouseButton.LeftButton, pos=at)  # (as a mouse does)
+            qtbot.mouseDClick(panel.errors.viewport(), Qt.MouseButton.LeftButton, pos=at)
+            # THEN its page is in the correction view with that row chosen
+            qtbot.waitUntil(lambda p=page_id: win.correction.model.page is not None
+                            and win.correction.model.page.id == p, timeout=5000)
+            qtbot.waitUntil(lambda: win.correction.table.currentIndex().row() == 1, timeout=5000)
+            assert win.tabs.currentIndex() == 0
+    finally:
+        win.shutdown()

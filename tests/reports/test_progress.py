@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from PIL import Image
 
@@ -54,3 +56,64 @@ def test_progress_of_an_empty_workspace_prints(workspace, tmp_path):
     out = progress.render_progress(data, tmp_path / "empty.pdf")
     assert data.total.scanned == 0 and data.total.flag_rate is None
     assert out.stat().st_size > 1000
+
+
+def _sent_and_decided(workspace, sample) -> dict[str, int]:
+    """The sample's approved page (3 entries) sealed and sent to the central office, which
+    accepted one and rejected one; the third waits for its decision."""
+    from records import services
+    from records.audit import SYSTEM
+    from records.outbox import create_batch
+
+    ids = sample.entry_ids
+    with workspace.session() as s:
+        create_batch(s, actor=sample.supervisor)
+        services.transition(s, actor=SYSTEM, entry_ids=list(ids.values()), action="send")
+        services.transition(s, actor=SYSTEM, entry_ids=[ids["ocr"]], action="accept")
+        services.transition(s, actor=SYSTEM, entry_ids=[ids["second"]], action="reject",
+                            comment="رقبہ 12-5 درست نہیں")
+    return ids
+
+
+def test_what_was_sent_to_the_central_office_is_counted_whatever_it_decided(workspace):
+    # GIVEN a page whose 3 entries were sent to the central office: one accepted, one rejected,
+    # one waiting for a decision
+    sample = sampledata.build(workspace, approve=True, gap_row=False)
+    _sent_and_decided(workspace, sample)
+    # WHEN progress is counted
+    with workspace.session() as s:
+        data = progress.build_progress(s)
+    # THEN the page counts as sent to the centre (it counted only pages all accepted: 0), and
+    # as approved (a rejection there does not undo the office's approval)
+    t = data.total
+    assert (t.scanned, t.approved, t.synced) == (1, 1, 1)
+    # AND the entries sent and rejected are counted as the sync panel counts them
+    assert (t.entries, t.entries_sent, t.entries_rejected) == (3, 3, 1)
+    (reg,) = data.by_register
+    assert (reg.entries_sent, reg.entries_rejected) == (3, 1)
+
+
+def test_the_report_says_whether_it_covers_the_office_or_names_its_register(workspace, tmp_path):
+    # GIVEN two registers in two mauzas, entries of the first sent to the central office
+    sample = sampledata.build(workspace, approve=True, gap_row=False)
+    _sent_and_decided(workspace, sample)
+    with workspace.session() as s:
+        from records import services
+
+        other = services.create_register(s, actor=sample.clerk, template="girdawari", district="سرگودھا",
+                                         tehsil="بھلوال", mauza="کوٹ مومن", hadbast_no="87", year="2019-20",
+                                         header={"harvest": "ربیع"})
+        services.add_page(s, workspace.images, actor=sample.clerk, register_id=other, data=sampledata.png_bytes(5))
+    # WHEN the report of every register is printed
+    out = progress.progress_pdf(workspace, tmp_path / "office.pdf")
+    text = loose(extracted_text(out))
+    # THEN its title says it is the whole office's, and it has both mauzas
+    assert "پیش رفت رپورٹ — پورا دفتر" in text
+    assert "کوٹ مومن" in text and "چک نمبر 12" in text
+    # AND it says how many entries went to the central office and how many came back rejected
+    assert re.search("اندراجات 3 مرکز کو بھیجے اندراجات 3 مرکز سے مسترد ?1", text)  # (extractors place ':')
+    # WHEN one register's report is printed THEN its title names that register, not the office
+    out = progress.progress_pdf(workspace, tmp_path / "one.pdf", register_ids=[other])
+    text = loose(extracted_text(out))
+    assert text.splitlines()[0] == "پیش رفت رپورٹ — خسرہ گرداوری کوٹ مومن 2019-20"
+    assert "پورا دفتر" not in text and "چک نمبر 12" not in text
