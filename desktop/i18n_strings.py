@@ -336,6 +336,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Cannot copy the database {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The disk holding {0} is full: no backup was written."),
     QT_TRANSLATE_NOOP("Messages", "Cannot write the backup {0}: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "{0} is a file, not a folder: choose a folder for the backup. No backup was written."),
     QT_TRANSLATE_NOOP("Messages", "The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): "
                                   "no backup was written."),
     QT_TRANSLATE_NOOP("Messages", "The database {0} is damaged ({1}): a copy of it could not be restored, so no "

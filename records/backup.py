@@ -124,6 +124,8 @@ def _resolve_dest(ws: Workspace, dest: str | Path | None) -> Path:
     if said.endswith(("/", os.sep)):
         raise BackupError(f"The folder {dest} does not exist (is the USB stick or disk plugged in and "
                           "mounted?): no backup was written.")
+    if dest.parent.exists() and not dest.parent.is_dir():
+        raise BackupError(f"{dest.parent} is a file, not a folder: choose a folder for the backup. No backup was written.")
     if not dest.parent.is_dir():
         raise BackupError(f"The folder {dest.parent} does not exist (is the USB stick or disk plugged in and "
                           "mounted?): no backup was written.")

@@ -1948,6 +1948,10 @@
             <translation>بیک اپ {0} نہیں لکھا جا سکا: {1}</translation>
         </message>
         <message>
+            <source>{0} is a file, not a folder: choose a folder for the backup. No backup was written.</source>
+            <translation>{0} فائل ہے، فولڈر نہیں: بیک اپ کے لیے فولڈر چنیں۔ کوئی بیک اپ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
             <source>The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): no backup was written.</source>
             <translation>فولڈر {0} موجود نہیں (کیا یو ایس بی یا ڈسک لگی ہوئی اور کھلی ہے؟): کوئی بیک اپ نہیں لکھا گیا۔</translation>
         </message>

@@ -346,12 +346,12 @@ def test_a_supervisor_backs_up_the_workspace_from_the_menu(qtbot, workspace, qap
 
             ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).one()
             assert ev.username == "girdawar1" and ev.new == str(tar)
-        # WHEN the folder cannot be made (a file stands where it should be)
+        # WHEN a file stands where the folder should be
         (tmp_path / "stick").write_text("not a folder")
         job = oversight_back_up(win, str(tmp_path / "stick" / "daftar"))
         qtbot.waitUntil(lambda: job.done, timeout=20000)
         # THEN the reason names the folder, in a warning, and nothing is recorded
-        assert job.error.startswith("Cannot create the folder") and str(tmp_path / "stick") in job.error
+        assert job.error == f"{tmp_path / 'stick'} is a file, not a folder: choose a folder for the backup. No backup was written."
         warn = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
         assert len(warn) == 1 and warn[0].icon() == QMessageBox.Icon.Warning
         warn[0].close()
