@@ -69,27 +69,52 @@ def password_for(user: str) -> str:
     return os.environ.get("DAFTAR_PASSWORD") or getpass.getpass(f"Password for {user}: ")
 
 
-def open_workspace(root, user: str | None = None, *, what: str = "this command"):
-    """Open an existing workspace for a command; an encrypted one with the password of `user`
-    (or $DAFTAR_USER), read from $DAFTAR_PASSWORD or asked on the terminal (never echoed).
-    WorkspaceError, naming the workspace and what to add, when it cannot be opened."""
+def sign_in(root, user: str | None = None, *, what: str = "this command"):
+    """Open an existing workspace for a command: (workspace, the signed-in UserView or None).
+
+    A plain workspace opens without signing in (None). An encrypted one needs `user` (or
+    $DAFTAR_USER) and the password (`password_for`): the password unwraps the user's key slot,
+    then the account is checked as the app's sign-in checks it (`records.access.check_user`):
+    a disabled or locked-out account is refused, the sign-in is recorded. A wrong password
+    cannot be recorded there: without the key the records cannot be opened (the slot's
+    argon2id cost is what slows guessing). WorkspaceError, naming the workspace or the user
+    and what to do, when it cannot be opened."""
     import os
 
     from records.workspace import Workspace, WorkspaceError
 
     if not Workspace.is_encrypted(root):
-        return Workspace.open(root)
+        return Workspace.open(root), None
     user = user or os.environ.get("DAFTAR_USER")
     if not user:
         raise WorkspaceError(f"The workspace {root or 'at the default place'} is encrypted: "
                              f"add --user NAME to sign in for {what}.")
+    from records import access
+    from records.accounts import AccountError
     from records.crypto import CryptoError
 
+    password = password_for(user)
     try:
-        key = Workspace.unlock(root, user, password_for(user))
+        key = Workspace.unlock(root, user, password)
     except CryptoError as e:
         raise WorkspaceError(f"Cannot sign in as {user}: {e}") from None
-    return Workspace.open(root, key=key)
+    ws = Workspace.open(root, key=key)
+    try:
+        signed_in = access.check_user(ws, username=user, password=password)
+    except AccountError as e:
+        ws.close()
+        raise WorkspaceError(f"Cannot sign in as {user}: {e}") from None
+    except BaseException:
+        ws.close()
+        raise
+    return ws, signed_in
+
+
+def open_workspace(root, user: str | None = None, *, what: str = "this command"):
+    """Open an existing workspace for a command; an encrypted one signing in as `user` (or
+    $DAFTAR_USER) with the password from $DAFTAR_PASSWORD or asked on the terminal (`sign_in`).
+    WorkspaceError, naming the workspace and what to add, when it cannot be opened."""
+    return sign_in(root, user, what=what)[0]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -142,6 +142,20 @@ def confirm_password(ws, *, username: str, password: str) -> UserView:
         return accounts.login(s, username=username, password=password)
 
 
+def check_user(ws, *, username: str, password: str) -> UserView:
+    """A user's password checked on an open workspace as the sign-in checks it, for a command
+    that acts in that user's name (`accounts.login`: argon2id; a wrong password is recorded
+    and counts toward the lockout, a locked-out account is refused; a successful check is
+    recorded as a sign-in). A disabled account is refused saying so once its password is
+    right (to anyone else it is a wrong user name or password, as at the sign-in).
+    AccountError with a message fit to show."""
+    with ws.session() as s:
+        u = accounts.user_named(s, username)
+        if u is not None and not u.active and accounts.password_matches(u, password):
+            raise AccountError(f"the account {u.username} is disabled: an administrator must enable it again")
+        return accounts.login(s, username=username, password=password)
+
+
 def sign_in(root, *, username: str, password: str):
     """Open a workspace for a user: unlocks an encrypted one, then checks the account.
 

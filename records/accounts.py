@@ -112,6 +112,15 @@ def give_new_password(u: User, new_password: str) -> None:
     u.locked_until = None
 
 
+def password_matches(u: User, password: str) -> bool:
+    """Whether `password` is the account's (argon2id), counting nothing: for saying why a
+    right password is still refused (a disabled account)."""
+    try:
+        return _hasher.verify(u.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
 def login(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> UserView:
     """Check a password. Repeated failures lock the account for an increasing time.
 
