@@ -117,6 +117,34 @@ def open_workspace(root, user: str | None = None, *, what: str = "this command")
     return sign_in(root, user, what=what)[0]
 
 
+def act_as(ws, name: str, *, signed_in=None, roles, doing: str):
+    """The account `name` for a command that acts and is audited in its name (`batch export
+    --seal NAME`, `batch resend --as NAME`), proven by that user's own password
+    (`password_for`) checked as the sign-in checks it (`records.access.check_user`: a wrong
+    password counts toward the lockout; a locked-out or disabled account is refused). When
+    `signed_in` (the user who signed in to an encrypted workspace) is that account, its
+    password was given already and is not asked again. The account's role must be one of
+    `roles` for `doing`. Returns its records.audit.Actor; AccountError with the reason."""
+    from records import access, accounts
+    from records.accounts import AccountError
+
+    with ws.session() as s:
+        u = accounts.user_named(s, name)
+        if u is None:
+            raise AccountError(f"there is no user '{name}' in this workspace")
+        same = signed_in is not None and u.id == signed_in.id
+    if same:
+        user = signed_in
+    else:
+        try:
+            user = access.check_user(ws, username=name, password=password_for(u.username))
+        except AccountError as e:
+            raise AccountError(f"cannot act as {u.username}: {e}") from None
+    if user.role not in roles:
+        raise AccountError(f"{user.username} is a {user.role.replace('_', ' ')} and cannot {doing}: ask a supervisor")
+    return user.actor()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
