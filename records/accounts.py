@@ -61,6 +61,15 @@ def _check_password_rules(password: str, username: str) -> None:
         raise AccountError("the password must not be the user name")
 
 
+def new_user_name(username: str) -> str:
+    """A new user's name as it is kept (the spaces around it dropped); AccountError when
+    nothing is left. Check it before making anything for the user (a workspace, a key slot)."""
+    username = username.strip()
+    if not username:
+        raise AccountError("the user name is empty")
+    return username
+
+
 def needs_first_admin(session: Session) -> bool:
     """True on first start: no administrator exists yet."""
     return not session.scalar(select(func.count()).select_from(User).where(User.role == ADMIN))
@@ -76,8 +85,7 @@ def create_user(session: Session, *, actor: Actor | None, username: str, passwor
     if actor is None or actor.role != ADMIN:
         if not (first and role == ADMIN):
             raise AccountError("only an administrator can create users")
-    if not username:
-        raise AccountError("the user name is empty")
+    username = new_user_name(username)
     if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
         raise AccountError(f"the user name '{username}' is taken")
     if check_rules:

@@ -233,3 +233,25 @@ def test_the_command_line_refuses_a_locked_out_account_and_records_the_sign_in(t
     monkeypatch.setenv("DAFTAR_PASSWORD", "admin-pass-1")
     assert main(["audit", "list", "--workspace", str(root), "--user", "Admin", "--by", "admin"]) == 0
     assert " login " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_init_refuses_an_empty_admin_name_before_creating_anything(tmp_path, monkeypatch, capsys, encrypted):
+    # GIVEN a new folder and a good password
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    flag = ["--encrypted"] if encrypted else []
+    for name in ("", "   "):
+        # WHEN init is given an empty administrator name
+        rc = main(["init", "--workspace", str(root), "--admin", name, *flag])
+        # THEN it says so, with exit code 1 and no traceback, and creates nothing
+        assert rc == 1
+        assert "the user name is empty: give the administrator's user name; nothing was created" in capsys.readouterr().err
+        assert not root.exists()
+    # AND init then works in that folder; spaces around the name are dropped, so the
+    # administrator signs in with the name alone (also the key slot of an encrypted one)
+    assert main(["init", "--workspace", str(root), "--admin", " Boss ", *flag]) == 0
+    assert "with the administrator Boss." in capsys.readouterr().out
+    ws, user = access.sign_in(root, username="boss", password="patwari-pass-1")
+    ws.close()
+    assert user.username == "Boss" and user.role == "admin"
