@@ -61,12 +61,49 @@ def add_sign_in_arg(p: argparse.ArgumentParser) -> None:
                         "else asked; $DAFTAR_USER when not given)")
 
 
-def password_for(user: str) -> str:
-    """A user's password for a command: $DAFTAR_PASSWORD, else asked on the terminal (never echoed)."""
-    import getpass
+class CommandError(RuntimeError):
+    """A command cannot go on; the message says why and what to do (printed as `daftar COMMAND: ...`)."""
+
+
+def _no_terminal() -> bool:
+    """No terminal to ask on: no controlling terminal (/dev/tty) and stdin is not one."""
     import os
 
-    return os.environ.get("DAFTAR_PASSWORD") or getpass.getpass(f"Password for {user}: ")
+    if sys.stdin is None:
+        return True
+    if os.name == "nt" or sys.stdin.isatty():
+        return False
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY))
+    except OSError:
+        return True
+    return False
+
+
+def ask_secret(prompt: str, *, what: str = "the password", env: str = "DAFTAR_PASSWORD") -> str:
+    """Ask on the terminal, never echoed; with no terminal, one line of stdin (a pipe).
+    CommandError, saying to set $`env`, when there is neither (a cron job, a service, input
+    from /dev/null)."""
+    import getpass
+
+    try:
+        if _no_terminal():
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+            if not line:
+                raise EOFError
+            return line.rstrip("\r\n")
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise CommandError(f"there is no terminal to ask {what} on: set ${env} "
+                           "(for a scheduled job, in its environment)") from None
+
+
+def password_for(user: str) -> str:
+    """A user's password for a command: $DAFTAR_PASSWORD, else asked on the terminal (never
+    echoed; CommandError when there is no terminal)."""
+    import os
+
+    return os.environ.get("DAFTAR_PASSWORD") or ask_secret(f"Password for {user}: ", what=f"the password of {user}")
 
 
 def sign_in(root, user: str | None = None, *, what: str = "this command"):
@@ -158,9 +195,14 @@ def main(argv: list[str] | None = None) -> int:
     except WorkspaceError as e:
         print(f"daftar: {e}", file=sys.stderr)
         return 1
+    except CommandError as e:
+        print(f"daftar {args.command}: {e}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # `python -m daftar.cli`: the module's own classes, not __main__'s copies
+    from daftar.cli import main as _main
+
+    sys.exit(_main())

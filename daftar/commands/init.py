@@ -42,19 +42,22 @@ def register(sub) -> None:
 
 
 def ask_new_password(username: str) -> str:
-    """$DAFTAR_PASSWORD, else asked twice on the terminal (never echoed)."""
-    import getpass
+    """$DAFTAR_PASSWORD, else asked twice on the terminal (never echoed). CommandError when
+    there is no terminal or no password was given (the caller has changed nothing yet)."""
     import os
+
+    from daftar.cli import CommandError, ask_secret
 
     env = os.environ.get("DAFTAR_PASSWORD")
     if env:
         return env
+    what = f"the new password of {username}"
     for _ in range(3):
-        first = getpass.getpass(f"New password for {username}: ")
-        if first and first == getpass.getpass("The same password again: "):
+        first = ask_secret(f"New password for {username}: ", what=what)
+        if first and first == ask_secret("The same password again: ", what=what):
             return first
         print("The two passwords differ (or are empty); try again.", file=sys.stderr)
-    raise SystemExit("daftar init: no password given; nothing was created.")
+    raise CommandError("no password given; nothing was changed.")
 
 
 def run(args) -> int:
