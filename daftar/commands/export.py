@@ -139,16 +139,58 @@ def _pdf(ws, args, out, opts) -> None:
 
 
 def run_import(args) -> int:
-    from records.exports.json_export import ExportError, import_json
-    from records.workspace import Workspace
+    """Import a JSON export into an empty workspace. The file is checked before anything is
+    created, and a workspace this command made is removed again when the import fails."""
+    from pathlib import Path
 
-    ws = Workspace.open(args.workspace, create=True)
+    from records.exports.json_export import ExportError, import_json
+    from records.workspace import Workspace, default_workspace_dir
+
+    src = Path(args.file)
+    if src.is_dir():
+        return _fail(f"{src} is a folder: give the .json file written by `daftar export --format json` "
+                     "(its page images are in the FILE.images folder beside it); nothing was created")
+    if not src.is_file():
+        return _fail(f"{src}: file not found; give the .json file written by `daftar export --format json`; "
+                     "nothing was created")
+    root = Path(args.workspace).expanduser() if args.workspace else default_workspace_dir()
+    if Workspace.is_encrypted(root):
+        return _fail(f"the workspace {root} is encrypted: an export is imported only into a new workspace that "
+                     "is not encrypted (an encrypted one already holds its administrator, and the imported users "
+                     f"have no password to open it with). Import into a new folder: daftar import {src} "
+                     "--workspace NEW_FOLDER")
+    new = not Workspace.exists(root)
+    before = {p.name for p in root.iterdir()} if new and root.is_dir() else None
+    ws = Workspace.open(root, create=True)
+    done = False
     try:
-        r = import_json(ws, args.file, without_images=args.without_images)
+        r = import_json(ws, src, without_images=args.without_images)
+        done = True
     except ExportError as e:
-        return _fail(str(e))
+        return _fail(f"{e}{'; nothing was created' if new else ''}")
+    except OSError as e:
+        return _fail(f"{getattr(e, 'filename', None) or src}: {e.strerror or e}; nothing was imported")
     finally:
         ws.close()
+        if new and not done:
+            _remove_made(root, before)
     print(f"imported {r.registers} registers, {r.pages} pages, {r.entries} entries, {r.values} values, "
           f"{r.audit_events} audit events, {r.images} images into {ws.root}")
     return 0
+
+
+def _remove_made(root, before: set[str] | None) -> None:
+    """Remove what opening a new workspace made in `root`: the folder itself when it was not
+    there (`before` None), else only the entries that were not in it before."""
+    import shutil
+
+    if before is None:
+        shutil.rmtree(root, ignore_errors=True)
+        return
+    for p in root.iterdir():
+        if p.name in before:
+            continue
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)
