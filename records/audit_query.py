@@ -42,7 +42,9 @@ class AuditRow:
     detail: dict
 
 
-def _date(v) -> dt.datetime | None:
+def parse_date(v) -> dt.datetime | None:
+    """A filter's date (YYYY-MM-DD, an ISO date and time, or a date/datetime) as a datetime;
+    None for none. ValueError naming the value and the format when it is not a date."""
     if v is None or v == "":
         return None
     if isinstance(v, dt.datetime):
@@ -68,11 +70,11 @@ def _filtered(f: AuditFilter):
         stmt = stmt.where(AuditEvent.entry_uuid == f.entry_uuid)
     if f.action:
         stmt = stmt.where(AuditEvent.action.like(f"{f.action}%"))
-    since = _date(f.since)
+    since = parse_date(f.since)
     if since:
         stmt = stmt.where(AuditEvent.at >= since)
     if f.until:
-        end = _date(f.until)
+        end = parse_date(f.until)
         if not isinstance(f.until, dt.datetime) and len(str(f.until)) <= 10:
             end += dt.timedelta(days=1)  # a date means "to the end of that day"
         stmt = stmt.where(AuditEvent.at < end)

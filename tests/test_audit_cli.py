@@ -54,3 +54,13 @@ def test_audit_list_dates_filter_before_the_limit(trail, capsys):
     out, err = capsys.readouterr()
     assert _ids(out) == [236, 237, 238, 239, 240]
     assert "235 earlier events left out (shown: the newest 5)" in err
+
+
+def test_a_date_in_another_format_is_a_clear_message(trail, capsys):
+    for option, value in (("--since", "27-11-2026"), ("--until", "2026-02-30"), ("--since", "yesterday")):
+        # WHEN a date is not written YYYY-MM-DD
+        rc = main(["audit", "list", "--workspace", trail, option, value])
+        # THEN exit 1, one line naming the option, the value and the format; nothing listed
+        out, err = capsys.readouterr()
+        assert rc == 1 and out == ""
+        assert err == f"daftar audit list: {option} '{value}' is not a date: write YYYY-MM-DD (e.g. 2026-01-31)\n"

@@ -54,11 +54,17 @@ def run_list(args) -> int:
     many earlier ones were left out, and how to see them, on stderr."""
     from dataclasses import replace
 
-    from records.audit_query import AuditFilter, count_events, query_events
+    from records.audit_query import AuditFilter, count_events, parse_date, query_events
 
     if args.limit < 0:
         print(f"daftar audit list: --limit {args.limit}: give a number of events, or 0 for all", file=sys.stderr)
         return 1
+    for option, value in (("--since", args.since), ("--until", args.until)):
+        try:
+            parse_date(value)
+        except ValueError as e:
+            print(f"daftar audit list: {option} {e} (e.g. 2026-01-31)", file=sys.stderr)
+            return 1
     flt = AuditFilter(username=args.by, entry_uuid=args.entry, register_id=args.register, since=args.since,
                       until=args.until, limit=args.limit or None, newest_first=True)
     ws = open_workspace(args.workspace, args.user, what="the audit trail")
