@@ -182,6 +182,24 @@ def act_as(ws, name: str, *, signed_in=None, roles, doing: str):
     return user.actor()
 
 
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE: how a shell reports a Unix tool whose reader went away
+
+
+def _reader_gone() -> int:
+    """Output piped into a reader that stopped reading (`daftar audit list | head`): end
+    quietly, as Unix tools do, with no traceback. Standard output is pointed at the null
+    device so that the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):  # not a real file (a test's capture)
+        pass
+    return SIGPIPE_EXIT
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -191,7 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     from records.workspace import WorkspaceError
 
     try:
-        return int(args.func(args) or 0)
+        rc = int(args.func(args) or 0)
+        sys.stdout.flush()  # a reader gone (`| head`) shows here, not at the interpreter's exit
+        return rc
+    except BrokenPipeError:
+        return _reader_gone()
     except WorkspaceError as e:
         print(f"daftar: {e}", file=sys.stderr)
         return 1

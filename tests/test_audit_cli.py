@@ -64,3 +64,28 @@ def test_a_date_in_another_format_is_a_clear_message(trail, capsys):
         out, err = capsys.readouterr()
         assert rc == 1 and out == ""
         assert err == f"daftar audit list: {option} '{value}' is not a date: write YYYY-MM-DD (e.g. 2026-01-31)\n"
+
+
+def test_a_reader_that_stops_early_ends_the_listing_quietly(workspace):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    # GIVEN a trail far longer than a pipe holds
+    with workspace.session() as s:
+        audit.record_many(s, actor=audit.SYSTEM, events=[{"action": "test.event", "new": f"event number {i}"}
+                                                          for i in range(20000)])
+    root = str(workspace.root)
+    workspace.close()
+    # WHEN it is listed into a reader that stops after the first line (`daftar audit list | head -1`)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.Popen([sys.executable, "-m", "daftar.cli", "audit", "list", "--workspace", root, "--limit", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    # THEN it ends as a Unix tool does (128 + SIGPIPE), with no traceback and nothing on stderr
+    assert proc.wait(timeout=60) == 141
+    assert first.split()[0] == b"1" and err == ""
