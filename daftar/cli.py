@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 from daftar import __version__
 
@@ -106,6 +107,11 @@ def password_for(user: str) -> str:
     return os.environ.get("DAFTAR_PASSWORD") or ask_secret(f"Password for {user}: ", what=f"the password of {user}")
 
 
+NO_WORKSPACE = ("No Daftar workspace at {root}. An office creates its own with `daftar init --admin NAME` "
+                "(--workspace DIR for another folder than the default) or at the app's first start; "
+                "to try Daftar, `daftar demo` makes one with sample registers.")
+
+
 def sign_in(root, user: str | None = None, *, what: str = "this command"):
     """Open an existing workspace for a command: (workspace, the signed-in UserView or None).
 
@@ -118,8 +124,11 @@ def sign_in(root, user: str | None = None, *, what: str = "this command"):
     and what to do, when it cannot be opened."""
     import os
 
-    from records.workspace import Workspace, WorkspaceError
+    from records.workspace import Workspace, WorkspaceError, default_workspace_dir
 
+    where = Path(root).expanduser() if root is not None else default_workspace_dir()
+    if not Workspace.exists(where) and not Workspace.is_encrypted(where):
+        raise WorkspaceError(NO_WORKSPACE.format(root=where))
     if not Workspace.is_encrypted(root):
         return Workspace.open(root), None
     user = user or os.environ.get("DAFTAR_USER")
