@@ -7,7 +7,7 @@ import pytest
 from daftar.cli import main
 
 
-@pytest.mark.parametrize("args", [["audit", "verify"], ["check"], ["sync", "--status"],
+@pytest.mark.parametrize("args", [["audit", "verify"], ["check"], ["sync", "--status"], ["batch", "list"],
                                   ["export", "out.csv"]])
 def test_a_missing_workspace_points_an_office_to_init_and_a_trial_to_demo(tmp_path, monkeypatch, capsys, args):
     # GIVEN no workspace at the default place

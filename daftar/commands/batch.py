@@ -13,7 +13,11 @@ SUFFIX = ".daftar-batch"
 
 def register(sub) -> None:
     p = sub.add_parser("batch", help="export a signed batch file for a USB stick, or import one")
-    bs = p.add_subparsers(dest="batch_cmd", metavar="export|import|resend")
+    bs = p.add_subparsers(dest="batch_cmd", metavar="export|import|resend|list")
+    ls = bs.add_parser("list", help="list the batches of this workspace: id, uuid, state, entries, when made")
+    add_workspace_arg(ls)
+    add_sign_in_arg(ls)
+    ls.set_defaults(func=run_list)
     e = bs.add_parser("export", help="write a signed batch file (manifest, entries, page images)")
     add_workspace_arg(e)
     add_sign_in_arg(e)
@@ -96,6 +100,29 @@ def run_resend(args) -> int:
         ws.close()
     print(f"sealed batch {info.uuid}: {info.entries} held-back entr{'y' if info.entries == 1 else 'ies'}; "
           "the next sync sends it")
+    return 0
+
+
+def run_list(args) -> int:
+    """The batches, oldest first: id (for `export --report handover --batch ID`), uuid (for
+    `batch export --batch UUID`), state, entries by sending state, when and by whom made."""
+    from records.outbox import list_batches
+
+    ws, _signed_in = sign_in(args.workspace, args.user, what="the batch list")
+    try:
+        with ws.session() as s:
+            rows = list_batches(s)
+    finally:
+        ws.close()
+    if not rows:
+        print("no batches in this workspace yet: `daftar batch export OUT --seal SUPERVISOR` seals the "
+              "approved entries into one (or Sync in the app)")
+        return 0
+    print(f"{'ID':>5}  {'UUID':<36}  {'STATE':<12}  {'ENTRIES':>7}  {'CREATED':<16}  {'BY':<12}  SENDING")
+    for r in rows:
+        sending = ", ".join(f"{n} {state}" for state, n in r.items.items())
+        print(f"{r.id:>5}  {r.uuid:<36}  {r.state:<12}  {r.entries:>7}  {r.created_at:%Y-%m-%d %H:%M}  "
+              f"{r.created_by:<12}  {sending}")
     return 0
 
 
