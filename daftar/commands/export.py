@@ -30,13 +30,15 @@ def register(sub) -> None:
                    help="output format (default: from OUT's extension)")
     p.add_argument("--register", type=int, action="append", metavar="ID",
                    help="only this register (repeatable; default: all)")
-    p.add_argument("--state", action="append", metavar="STATE", help="csv: only entries in this state (repeatable)")
+    p.add_argument("--state", action="append", metavar="STATE",
+                   help="csv: only entries in this state (repeatable): " + ", ".join(_states()))
     p.add_argument("--mauza", help="csv: only registers of this mauza")
     p.add_argument("--raw", action="store_true", help="csv: add FIELD_ocr columns with the raw OCR text")
     p.add_argument("--excel", action="store_true", help="csv: keep 3/8 and 12-5 as text in Excel (=\"3/8\")")
     p.add_argument("--images", choices=("files", "inline", "none"), default="files",
                    help="json: page images as files beside the JSON (default), inline base64, or left out")
-    p.add_argument("--report", choices=("fard", "handover", "progress"), default="fard", help="pdf: which report")
+    p.add_argument("--report", choices=REPORTS, default=None,
+                   help="pdf: which report (fard when --register, --khewat or --owner say which one)")
     p.add_argument("--khewat", help="pdf fard: khewat number")
     p.add_argument("--owner", help="pdf fard: owner's name (or part of it)")
     p.add_argument("--batch", type=int, metavar="ID", help="pdf handover: batch id")
@@ -61,6 +63,29 @@ def register(sub) -> None:
     i.set_defaults(func=run_import)
 
 
+REPORTS = ("fard", "handover", "progress")
+
+
+def _states() -> tuple[str, ...]:
+    from records.workflow import STATES
+
+    return STATES
+
+
+def _argument_problem(args, fmt: str, out) -> str | None:
+    """What is wrong with the arguments, said before the workspace is opened (None: nothing).
+    A PDF without --report is a fard when --register, --khewat or --owner say which."""
+    bad = [s for s in args.state or () if s not in _states()]
+    if bad:
+        return f"--state {bad[0]}: no such state; the states are {', '.join(_states())}"
+    if fmt == "pdf" and args.report is None:
+        if not (args.register or args.khewat or args.owner):
+            return (f"{out}: a PDF is one of the reports: say which with --report fard (with --register ID and "
+                    "--khewat N or --owner NAME), handover (with --batch ID or --entries IDS) or progress")
+        args.report = "fard"
+    return None
+
+
 def _fail(msg: str) -> int:
     print(f"daftar: {msg}", file=sys.stderr)
     return 1
@@ -76,6 +101,9 @@ def run_export(args) -> int:
     fmt = args.format or out.suffix.lower().lstrip(".")
     if fmt not in ("csv", "json", "pdf"):
         return _fail(f"{out}: say --format csv, json or pdf (or name the file .csv/.json/.pdf)")
+    problem = _argument_problem(args, fmt, out)
+    if problem:
+        return _fail(problem)
     ws = open_workspace(args.workspace, args.user, what="the export")
     try:
         if fmt == "csv":
