@@ -41,10 +41,10 @@ def _account(ws, name):
 
 def _no_getpass(monkeypatch):
     """Fail the test if a password is asked on the terminal."""
-    def ask(prompt=""):
+    def ask(prompt="", **_kw):
         raise AssertionError(f"asked on the terminal: {prompt}")
 
-    monkeypatch.setattr("getpass.getpass", ask)
+    monkeypatch.setattr("daftar.cli.ask_secret", ask)
 
 
 def test_sealing_in_a_supervisors_name_needs_the_supervisors_password(office, tmp_path, capsys, monkeypatch):
@@ -167,7 +167,7 @@ def test_the_supervisor_signed_in_is_not_asked_twice(encrypted_office, tmp_path,
     # GIVEN no $DAFTAR_PASSWORD: the password is typed on the terminal
     monkeypatch.delenv("DAFTAR_PASSWORD", raising=False)
     asked = []
-    monkeypatch.setattr("getpass.getpass", lambda prompt="": asked.append(prompt) or SUP_PASS)
+    monkeypatch.setattr("daftar.cli.ask_secret", lambda prompt="", **_kw: asked.append(prompt) or SUP_PASS)
     # WHEN girdawar1 signs in and seals in his own name (typed in another case)
     rc = main(["batch", "export", "--workspace", str(root), "--user", "girdawar1", "--seal", "Girdawar1", str(out)])
     # THEN his password was asked once, and the batch is sealed and written in his name
