@@ -131,7 +131,7 @@ def sign_in(root, user: str | None = None, *, what: str = "this command"):
         raise WorkspaceError(NO_WORKSPACE.format(root=where))
     if not Workspace.is_encrypted(root):
         return Workspace.open(root), None
-    user = user or os.environ.get("DAFTAR_USER")
+    user = (user or os.environ.get("DAFTAR_USER") or "").strip()
     if not user:
         raise WorkspaceError(f"The workspace {root or 'at the default place'} is encrypted: "
                              f"add --user NAME to sign in for {what}.")

@@ -231,7 +231,7 @@ def test_the_command_line_refuses_a_locked_out_account_and_records_the_sign_in(t
     assert _user(root, clerk.id).locked_until is not None
     # WHEN the administrator signs in on the command line THEN it works and is recorded as a sign-in
     monkeypatch.setenv("DAFTAR_PASSWORD", "admin-pass-1")
-    assert main(["audit", "list", "--workspace", str(root), "--user", "Admin", "--by", "admin"]) == 0
+    assert main(["audit", "list", "--workspace", str(root), "--user", " Admin ", "--by", "admin"]) == 0
     assert " login " in capsys.readouterr().out
 
 

@@ -12,7 +12,8 @@ SUFFIX = ".daftar-batch"
 
 
 def register(sub) -> None:
-    p = sub.add_parser("batch", help="export a signed batch file for a USB stick, or import one")
+    p = sub.add_parser("batch", help="export a signed batch file for a USB stick, or import one; "
+                                     "resend held-back entries; list the batches")
     bs = p.add_subparsers(dest="batch_cmd", metavar="export|import|resend|list")
     ls = bs.add_parser("list", help="list the batches of this workspace: id, uuid, state, entries, when made")
     add_workspace_arg(ls)
