@@ -278,6 +278,8 @@ def read_gt(directory: str | Path) -> list[tuple[Path, str, str | None, str | No
     """Lines of DIR/gt.tsv as (image path, text, lang, kind)."""
     d = Path(directory)
     gt = d / "gt.tsv"
+    if not d.is_dir():
+        raise EvalError(f"{d}: not a folder; give a folder of line images with their gt.tsv (image<TAB>text)")
     try:
         raw = gt.read_text(encoding="utf-8")
     except FileNotFoundError:

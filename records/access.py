@@ -29,19 +29,27 @@ def create_user(ws, *, actor: Actor | None, username: str, password: str, role: 
 
 
 def change_password(ws, *, user_id: int, old_password: str, new_password: str) -> None:
+    """A user's own new password; on an encrypted workspace the key slot is rewrapped under
+    it (a disabled account has no slot and gets none)."""
     with ws.session() as s:
         u = accounts.get_user(s, user_id)
         accounts.change_password(s, user_id=user_id, old_password=old_password, new_password=new_password)
-        if ws.encrypted:
+        if ws.encrypted and u.active:
             ws.slots.add_user(u.username, new_password, ws.key)  # rewrap under the new password
 
 
 def reset_password(ws, *, actor: Actor, user_id: int, new_password: str) -> None:
+    """An administrator sets a new password. On an encrypted workspace it rewraps the user's
+    key slot, but a disabled account gets no slot: disabling deleted it, and only enabling
+    the account again (`enable_user`) makes a new one, so the new password does not open the
+    workspace to someone who may not sign in."""
     with ws.session() as s:
         u = accounts.get_user(s, user_id)
         accounts.reset_password(s, actor=actor, user_id=user_id, new_password=new_password)
-        if ws.encrypted:
+        if ws.encrypted and u.active:
             ws.slots.add_user(u.username, new_password, ws.key)
+        elif ws.encrypted and u.username.lower() in ws.slots.users():
+            ws.slots.remove_user(u.username)  # a slot an earlier version gave a disabled account
 
 
 def remove_user(ws, *, actor: Actor, user_id: int) -> None:
@@ -131,6 +139,20 @@ def confirm_password(ws, *, username: str, password: str) -> UserView:
     sign-in on the open workspace (recorded as one; failures count toward the lockout, and a
     disabled account is refused). AccountError with a message fit to show."""
     with ws.session() as s:
+        return accounts.login(s, username=username, password=password)
+
+
+def check_user(ws, *, username: str, password: str) -> UserView:
+    """A user's password checked on an open workspace as the sign-in checks it, for a command
+    that acts in that user's name (`accounts.login`: argon2id; a wrong password is recorded
+    and counts toward the lockout, a locked-out account is refused; a successful check is
+    recorded as a sign-in). A disabled account is refused saying so once its password is
+    right (to anyone else it is a wrong user name or password, as at the sign-in).
+    AccountError with a message fit to show."""
+    with ws.session() as s:
+        u = accounts.user_named(s, username)
+        if u is not None and not u.active and accounts.password_matches(u, password):
+            raise AccountError(f"the account {u.username} is disabled: an administrator must enable it again")
         return accounts.login(s, username=username, password=password)
 
 

@@ -61,6 +61,15 @@ def _check_password_rules(password: str, username: str) -> None:
         raise AccountError("the password must not be the user name")
 
 
+def new_user_name(username: str) -> str:
+    """A new user's name as it is kept (the spaces around it dropped); AccountError when
+    nothing is left. Check it before making anything for the user (a workspace, a key slot)."""
+    username = username.strip()
+    if not username:
+        raise AccountError("the user name is empty")
+    return username
+
+
 def needs_first_admin(session: Session) -> bool:
     """True on first start: no administrator exists yet."""
     return not session.scalar(select(func.count()).select_from(User).where(User.role == ADMIN))
@@ -76,8 +85,7 @@ def create_user(session: Session, *, actor: Actor | None, username: str, passwor
     if actor is None or actor.role != ADMIN:
         if not (first and role == ADMIN):
             raise AccountError("only an administrator can create users")
-    if not username:
-        raise AccountError("the user name is empty")
+    username = new_user_name(username)
     if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
         raise AccountError(f"the user name '{username}' is taken")
     if check_rules:
@@ -110,6 +118,15 @@ def give_new_password(u: User, new_password: str) -> None:
     u.must_change_password = True
     u.failed_logins = 0
     u.locked_until = None
+
+
+def password_matches(u: User, password: str) -> bool:
+    """Whether `password` is the account's (argon2id), counting nothing: for saying why a
+    right password is still refused (a disabled account)."""
+    try:
+        return _hasher.verify(u.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
 
 
 def login(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> UserView:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from records.models import AuditEvent, Page, Register
@@ -21,7 +21,7 @@ class AuditFilter:
     since: str | dt.date | None = None  # YYYY-MM-DD or date
     until: str | dt.date | None = None
     action: str | None = None
-    limit: int = 500
+    limit: int | None = 500  # None: every event
     offset: int = 0
     newest_first: bool = False  # the audit viewer: what just happened at the top
     from_id: int | None = None  # start the listing at this event (in the listing's order)
@@ -44,7 +44,9 @@ class AuditRow:
     detail: dict
 
 
-def _date(v) -> dt.datetime | None:
+def parse_date(v) -> dt.datetime | None:
+    """A filter's date (YYYY-MM-DD, an ISO date and time, or a date/datetime) as a datetime;
+    None for none. ValueError naming the value and the format when it is not a date."""
     if v is None or v == "":
         return None
     if isinstance(v, dt.datetime):
@@ -57,7 +59,8 @@ def _date(v) -> dt.datetime | None:
         raise ValueError(f"'{v}' is not a date: write YYYY-MM-DD") from None
 
 
-def query_events(session: Session, f: AuditFilter) -> list[AuditRow]:
+def _filtered(f: AuditFilter):
+    """The SELECT of the events `f` lets through, in the listing's order (no offset or limit)."""
     stmt = select(AuditEvent).order_by(AuditEvent.id.desc() if f.newest_first else AuditEvent.id)
     if f.from_id is not None:
         stmt = stmt.where(AuditEvent.id <= f.from_id if f.newest_first else AuditEvent.id >= f.from_id)
@@ -69,15 +72,23 @@ def query_events(session: Session, f: AuditFilter) -> list[AuditRow]:
         stmt = stmt.where(AuditEvent.entry_uuid == f.entry_uuid)
     if f.action:
         stmt = stmt.where(AuditEvent.action.like(f"{f.action}%"))
-    since = _date(f.since)
+    since = parse_date(f.since)
     if since:
         stmt = stmt.where(AuditEvent.at >= since)
     if f.until:
-        end = _date(f.until)
+        end = parse_date(f.until)
         if not isinstance(f.until, dt.datetime) and len(str(f.until)) <= 10:
             end += dt.timedelta(days=1)  # a date means "to the end of that day"
         stmt = stmt.where(AuditEvent.at < end)
-    stmt = stmt.offset(f.offset).limit(f.limit)
+    return stmt
+
+
+def query_events(session: Session, f: AuditFilter) -> list[AuditRow]:
+    """The events `f` lets through, `f.offset` and `f.limit` applied (limit None: all).
+    ValueError naming the value and the format (YYYY-MM-DD) for a date that is not one."""
+    stmt = _filtered(f).offset(f.offset)
+    if f.limit is not None:
+        stmt = stmt.limit(f.limit)
     return [
         AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.register_id, e.page_id,
                  e.entry_uuid, e.field, e.old, e.new, dict(e.detail or {}))
@@ -109,3 +120,8 @@ def event_places(session: Session, rows: Iterable[AuditRow], *, known_registers:
         for pid, page_no in session.execute(select(Page.id, Page.page_no).where(Page.id.in_(page_ids[i:i + 500]))):
             page_nos[pid] = page_no
     return EventPlaces(registers, page_nos)
+
+
+def count_events(session: Session, f: AuditFilter) -> int:
+    """How many events `f` lets through, whatever its offset and limit."""
+    return session.scalar(select(func.count()).select_from(_filtered(f).order_by(None).subquery()))

@@ -14,12 +14,13 @@ where each entry is ``{"entry_uuid", "version", "sha256", "content"}``.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from records import audit, workflow
@@ -165,6 +166,30 @@ class BatchInfo:
     images: tuple[str, ...]
     manifest_sha256: str
     state: str
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    """One batch in a listing (`list_batches`), as plain values."""
+
+    id: int
+    uuid: str
+    state: str  # the batch's: open|sealed|acknowledged
+    entries: int  # entries it holds now (held-back ones sent again have moved to a newer batch)
+    items: dict[str, int]  # its entries by sending state: queued, acknowledged, failed, ...
+    created_at: dt.datetime
+    created_by: str
+
+
+def list_batches(session: Session) -> list[BatchRow]:
+    """Every batch of the workspace, oldest first, with its entries by sending state."""
+    counts: dict[int, dict[str, int]] = {}
+    for batch_id, state, n in session.execute(
+            select(OutboxItem.batch_id, OutboxItem.state, func.count()).group_by(OutboxItem.batch_id, OutboxItem.state)):
+        counts.setdefault(batch_id, {})[state] = n
+    rows = session.execute(select(Batch, User.username).outerjoin(User, User.id == Batch.created_by).order_by(Batch.id))
+    return [BatchRow(b.id, b.uuid, b.state, sum(counts.get(b.id, {}).values()), dict(sorted(counts.get(b.id, {}).items())),
+                     b.created_at, name or "") for b, name in rows]
 
 
 def _ready_entries(session: Session, entry_ids: Iterable[int] | None) -> list[Entry]:

@@ -253,7 +253,7 @@ def load_template_file(path: str | Path) -> Template:
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise TemplateError(f"{p}: template file not found") from None
+        raise TemplateError(f"{p}: template file not found (the built-in templates are {', '.join(BUILTIN)})") from None
     except UnicodeDecodeError:
         raise TemplateError(f"{p}: not UTF-8 text; save the template as UTF-8 JSON") from None
     except OSError as e:
@@ -274,8 +274,13 @@ def builtin(name: str) -> Template:
 
 
 def get_template(name_or_path: str | Path) -> Template:
-    """A built-in template by name, or a template file by path."""
+    """A built-in template by name, or a template file by path. TemplateError naming the
+    built-in templates for a name that is neither."""
     s = str(name_or_path)
     if s in BUILTIN:
         return builtin(s)
+    p = Path(s)
+    if not p.suffix and len(p.parts) == 1 and not p.exists():  # a name, not a path
+        raise TemplateError(f"no built-in template '{s}': the built-in templates are {', '.join(BUILTIN)}; "
+                            "or give the path of a template JSON file")
     return load_template_file(s)

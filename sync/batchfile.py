@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from records.audit import Actor
 from records.models import Batch, OutboxItem
 from records.outbox import BatchInfo, OutboxError, batch_info, submission
 
@@ -20,21 +21,17 @@ class BatchFileError(RuntimeError):
     pass
 
 
-def seal_approved(ws, *, username: str) -> BatchInfo:
-    """Seal the entries ready to be sent into a new batch, acting as `username` (a
-    supervisor): approved ones, or verified ones where the office requires a revenue
-    officer's verification (`records.outbox.seal_batchable`, as the app's sync panel does)."""
-    from records.accounts import user_named
-    from records.audit import Actor
+def seal_approved(ws, *, actor: Actor) -> BatchInfo:
+    """Seal the entries ready to be sent into a new batch, acting as `actor` (a supervisor
+    whose password the caller checked: `daftar.cli.act_as`): approved ones, or verified ones
+    where the office requires a revenue officer's verification (`records.outbox.seal_batchable`,
+    as the app's sync panel does)."""
     from records.outbox import seal_batchable
     from records.workflow import WorkflowError
 
     try:
         with ws.session() as s:
-            u = user_named(s, username)
-            if u is None:
-                raise BatchFileError(f"there is no user '{username}' in this workspace")
-            return seal_batchable(s, actor=Actor(u.id, u.username, u.role))
+            return seal_batchable(s, actor=actor)
     except (OutboxError, WorkflowError) as e:
         raise BatchFileError(str(e)) from None
 

@@ -149,3 +149,40 @@ def test_backup_and_restore_of_an_encrypted_workspace_sign_in_first(tmp_path):
             assert (ev.username, ev.new, ev.detail["via"]) == ("admin", str(tmp_path / "b.tar"), "command line")
     finally:
         ws.close()
+
+
+def without_a_terminal(*args: str, home: Path, **env_extra: str) -> subprocess.CompletedProcess:
+    """`daftar ARGS` as a scheduled job runs it: no controlling terminal, input from /dev/null,
+    no $DAFTAR_PASSWORD."""
+    cmd = [sys.executable, "-m", "daftar.cli"]
+    env = {k: v for k, v in os.environ.items() if k not in ("DAFTAR_PASSWORD", "DAFTAR_RECOVERY_CODE")}
+    env.update(DAFTAR_HOME=str(home), PYTHONPATH=str(ROOT), **env_extra)
+    return subprocess.run([*cmd, *map(str, args)], capture_output=True, text=True, env=env, timeout=300,
+                          stdin=subprocess.DEVNULL, start_new_session=True)
+
+
+def test_a_password_wanted_without_a_terminal_says_to_set_daftar_password(tmp_path):
+    from records.workspace import Workspace
+
+    # GIVEN an encrypted workspace and a plain one, and no terminal (a cron job)
+    ws, _ = Workspace.create_encrypted(tmp_path / "enc", admin_username="admin", admin_password="admin-pass-1",
+                                       kdf={"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    ws.close()
+    Workspace.open(tmp_path / "plain", create=True).close()
+    cases = [
+        (("audit", "verify", "--workspace", tmp_path / "enc", "--user", "admin"),
+         "daftar audit: there is no terminal to ask the password of admin on: set $DAFTAR_PASSWORD"),
+        (("batch", "export", tmp_path / "b.daftar-batch", "--workspace", tmp_path / "plain", "--seal", "nobody"),
+         "there is no user 'nobody'"),
+        (("init", "--workspace", tmp_path / "new", "--admin", "boss"),
+         "daftar init: there is no terminal to ask the new password of boss on: set $DAFTAR_PASSWORD"),
+        (("recover", "--workspace", tmp_path / "enc", "--user", "admin"),
+         "daftar recover: there is no terminal to ask the recovery code on: set $DAFTAR_RECOVERY_CODE"),
+    ]
+    for args, message in cases:
+        # WHEN a command needs a password  THEN it says there is no terminal and what to set, exit 1
+        r = without_a_terminal(*args, home=tmp_path / "home")
+        assert r.returncode == 1, (args, r.stderr)
+        assert message in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
+    # AND nothing was created
+    assert not (tmp_path / "new").exists() and not (tmp_path / "b.daftar-batch").exists()

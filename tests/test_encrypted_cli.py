@@ -165,3 +165,93 @@ def test_commands_open_an_encrypted_workspace_with_a_users_password(tmp_path, mo
     monkeypatch.setenv("DAFTAR_PASSWORD", "not-the-pass")
     assert main(["audit", "verify", "--workspace", ws]) == 1
     assert "Cannot sign in as boss" in capsys.readouterr().err
+
+
+LIGHT_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+def _office_with_a_clerk(root):
+    """An encrypted workspace with admin (admin-pass-1) and clerk1 (clerk-pass-1); closed."""
+    from records.accounts import get_user
+
+    ws, _code = Workspace.create_encrypted(root, admin_username="admin", admin_password="admin-pass-1", kdf=LIGHT_KDF)
+    with ws.session() as s:
+        admin = get_user(s, 1).actor()
+    clerk = access.create_user(ws, actor=admin, username="clerk1", password="clerk-pass-1", role="clerk")
+    ws.close()
+    return admin, clerk
+
+
+def _user(root, user_id, password="admin-pass-1", name="admin"):
+    from records.accounts import get_user
+
+    ws = Workspace.open(root, key=Workspace.unlock(root, name, password))
+    try:
+        with ws.session() as s:
+            return get_user(s, user_id)
+    finally:
+        ws.close()
+
+
+def test_the_command_line_refuses_a_disabled_account_even_with_a_key_slot(tmp_path, monkeypatch, capsys):
+    # GIVEN an encrypted office whose clerk was disabled but still has a key slot (as a password
+    # reset of a disabled account left one before)
+    root = tmp_path / "office"
+    admin, clerk = _office_with_a_clerk(root)
+    ws = Workspace.open(root, key=Workspace.unlock(root, "admin", "admin-pass-1"))
+    access.remove_user(ws, actor=admin, user_id=clerk.id)
+    ws.slots.add_user("clerk1", "clerk-pass-1", ws.key)
+    ws.close()
+    # WHEN the clerk opens it on the command line with his right password
+    monkeypatch.setenv("DAFTAR_PASSWORD", "clerk-pass-1")
+    rc = main(["audit", "list", "--workspace", str(root), "--user", "clerk1"])
+    # THEN he is refused, told the account is disabled, and nothing is listed
+    out, err = capsys.readouterr()
+    assert rc == 1 and out == ""
+    assert "Cannot sign in as clerk1: the account clerk1 is disabled: an administrator must enable it again" in err
+
+
+def test_the_command_line_refuses_a_locked_out_account_and_records_the_sign_in(tmp_path, monkeypatch, capsys):
+    from records.accounts import FREE_ATTEMPTS, AccountError
+
+    # GIVEN an encrypted office whose clerk typed wrong passwords until locked out (in the app)
+    root = tmp_path / "office"
+    _admin, clerk = _office_with_a_clerk(root)
+    ws = Workspace.open(root, key=Workspace.unlock(root, "admin", "admin-pass-1"))
+    for _ in range(FREE_ATTEMPTS):
+        with pytest.raises(AccountError):
+            access.confirm_password(ws, username="clerk1", password="not-his-pass")
+    ws.close()
+    # WHEN he opens it on the command line, with the right password, while the lock lasts
+    monkeypatch.setenv("DAFTAR_PASSWORD", "clerk-pass-1")
+    rc = main(["audit", "verify", "--workspace", str(root), "--user", "clerk1"])
+    # THEN refused with the lockout's reason; the lock stays
+    assert rc == 1
+    assert "Cannot sign in as clerk1: too many wrong passwords: try again in" in capsys.readouterr().err
+    assert _user(root, clerk.id).locked_until is not None
+    # WHEN the administrator signs in on the command line THEN it works and is recorded as a sign-in
+    monkeypatch.setenv("DAFTAR_PASSWORD", "admin-pass-1")
+    assert main(["audit", "list", "--workspace", str(root), "--user", " Admin ", "--by", "admin"]) == 0
+    assert " login " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_init_refuses_an_empty_admin_name_before_creating_anything(tmp_path, monkeypatch, capsys, encrypted):
+    # GIVEN a new folder and a good password
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    flag = ["--encrypted"] if encrypted else []
+    for name in ("", "   "):
+        # WHEN init is given an empty administrator name
+        rc = main(["init", "--workspace", str(root), "--admin", name, *flag])
+        # THEN it says so, with exit code 1 and no traceback, and creates nothing
+        assert rc == 1
+        assert "the user name is empty: give the administrator's user name; nothing was created" in capsys.readouterr().err
+        assert not root.exists()
+    # AND init then works in that folder; spaces around the name are dropped, so the
+    # administrator signs in with the name alone (also the key slot of an encrypted one)
+    assert main(["init", "--workspace", str(root), "--admin", " Boss ", *flag]) == 0
+    assert "with the administrator Boss." in capsys.readouterr().out
+    ws, user = access.sign_in(root, username="boss", password="patwari-pass-1")
+    ws.close()
+    assert user.username == "Boss" and user.role == "admin"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from daftar.cli import add_sign_in_arg, add_workspace_arg, open_workspace
 
@@ -21,8 +22,11 @@ def register(sub) -> None:
     lst.add_argument("--by", metavar="NAME", help="only events by this user name")
     lst.add_argument("--entry", help="only events of this entry UUID")
     lst.add_argument("--register", type=int, help="only events of this register id")
-    lst.add_argument("--since", help="only events from this date (YYYY-MM-DD)")
-    lst.add_argument("--limit", type=int, default=200)
+    lst.add_argument("--since", metavar="YYYY-MM-DD", help="only events from this date")
+    lst.add_argument("--until", metavar="YYYY-MM-DD", help="only events up to the end of this date")
+    lst.add_argument("--limit", type=int, default=200, metavar="N",
+                     help="the newest N events that match, oldest first (default 200; 0: all); how many "
+                          "earlier ones were left out is said on stderr")
     lst.set_defaults(func=run_list)
 
 
@@ -55,16 +59,35 @@ def run_verify(args) -> int:
 
 
 def run_list(args) -> int:
-    from records.audit_query import AuditFilter, query_events
+    """The newest `--limit` matching events, in the order they happened (newest last); how
+    many earlier ones were left out, and how to see them, on stderr."""
+    from dataclasses import replace
 
+    from records.audit_query import AuditFilter, count_events, parse_date, query_events
+
+    if args.limit < 0:
+        print(f"daftar audit list: --limit {args.limit}: give a number of events, or 0 for all", file=sys.stderr)
+        return 1
+    for option, value in (("--since", args.since), ("--until", args.until)):
+        try:
+            parse_date(value)
+        except ValueError as e:
+            print(f"daftar audit list: {option} {e} (e.g. 2026-01-31)", file=sys.stderr)
+            return 1
+    flt = AuditFilter(username=args.by, entry_uuid=args.entry, register_id=args.register, since=args.since,
+                      until=args.until, limit=args.limit or None, newest_first=True)
     ws = open_workspace(args.workspace, args.user, what="the audit trail")
     try:
         with ws.session() as s:
-            events = query_events(s, AuditFilter(username=args.by, entry_uuid=args.entry,
-                                                 register_id=args.register, since=args.since, limit=args.limit))
+            events = query_events(s, flt)[::-1]
+            left_out = count_events(s, replace(flt, limit=None)) - len(events) if args.limit else 0
     finally:
         ws.close()
     for e in events:
         what = f"{e.field}: {e.old!r} -> {e.new!r}" if e.field else (e.new or "")
         print(f"{e.id:>7} {e.at:%Y-%m-%d %H:%M:%S} {e.username:<12} {e.action:<20} {e.entity} {e.entity_id} {what}")
+    if left_out:
+        sys.stdout.flush()
+        print(f"daftar audit list: {left_out} earlier event{'s' if left_out != 1 else ''} left out (shown: the "
+              f"newest {len(events)}); --limit 0 shows all, --since YYYY-MM-DD those from a date", file=sys.stderr)
     return 0

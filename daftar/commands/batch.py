@@ -6,21 +6,28 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from daftar.cli import add_sign_in_arg, add_workspace_arg, open_workspace
+from daftar.cli import act_as, add_sign_in_arg, add_workspace_arg, sign_in
 
 SUFFIX = ".daftar-batch"
 
 
 def register(sub) -> None:
-    p = sub.add_parser("batch", help="export a signed batch file for a USB stick, or import one")
-    bs = p.add_subparsers(dest="batch_cmd", metavar="export|import|resend")
+    p = sub.add_parser("batch", help="export a signed batch file for a USB stick, or import one; "
+                                     "resend held-back entries; list the batches")
+    bs = p.add_subparsers(dest="batch_cmd", metavar="export|import|resend|list")
+    ls = bs.add_parser("list", help="list the batches of this workspace: id, uuid, state, entries, when made")
+    add_workspace_arg(ls)
+    add_sign_in_arg(ls)
+    ls.set_defaults(func=run_list)
     e = bs.add_parser("export", help="write a signed batch file (manifest, entries, page images)")
     add_workspace_arg(e)
     add_sign_in_arg(e)
     e.add_argument("out", metavar="OUT.daftar-batch")
     e.add_argument("--batch", default=None, metavar="UUID", help="which batch (default: the oldest one not yet acknowledged)")
     e.add_argument("--seal", metavar="USERNAME", default=None,
-                   help="first seal all approved entries into a new batch, acting as this supervisor")
+                   help="first seal all approved entries into a new batch, acting as this supervisor, "
+                        "who proves it with their password ($DAFTAR_PASSWORD, else asked; not asked again "
+                        "when it is the --user who opened an encrypted workspace)")
     e.set_defaults(func=run_export)
     i = bs.add_parser("import", help="give a batch file to the central server")
     i.add_argument("file", metavar="FILE.daftar-batch")
@@ -34,22 +41,36 @@ def register(sub) -> None:
                                      "their batch) into a new batch for the next sync")
     add_workspace_arg(r)
     add_sign_in_arg(r)
-    r.add_argument("--as", dest="username", required=True, metavar="USERNAME", help="the supervisor who does it")
+    r.add_argument("--as", dest="username", required=True, metavar="USERNAME",
+                   help="the supervisor who does it, proving it with their password ($DAFTAR_PASSWORD, else "
+                        "asked; not asked again when it is the --user who opened an encrypted workspace)")
     r.add_argument("--batch", default=None, metavar="UUID", help="only this refused batch (default: all)")
     r.set_defaults(func=run_resend)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
+def _batch_roles():
+    """Who may seal or resend a batch: the workflow's roles for `batch`."""
+    from records.workflow import TRANSITIONS
+
+    return TRANSITIONS["batch"].roles
+
+
 def run_export(args) -> int:
+    from records.accounts import AccountError
     from sync.batchfile import BatchFileError, export_batch, seal_approved
 
-    ws = open_workspace(args.workspace, args.user, what="the batch file")
+    ws, signed_in = sign_in(args.workspace, args.user, what="the batch file")
     try:
         try:
             if args.seal:
-                info = seal_approved(ws, username=args.seal)
+                actor = act_as(ws, args.seal, signed_in=signed_in, roles=_batch_roles(), doing="seal batches")
+                info = seal_approved(ws, actor=actor)
                 print(f"sealed batch {info.uuid} with {info.entries} entries")
             path, info = export_batch(ws, Path(args.out), batch_uuid=args.batch)
+        except AccountError as e:
+            print(f"daftar batch export: {e}; nothing was sealed or written", file=sys.stderr)
+            return 1
         except BatchFileError as e:
             print(f"daftar batch export: {e}", file=sys.stderr)
             return 1
@@ -60,19 +81,19 @@ def run_export(args) -> int:
 
 
 def run_resend(args) -> int:
-    from records.accounts import user_named
-    from records.audit import Actor
+    from records.accounts import AccountError
     from records.outbox import OutboxError, resend_undelivered
     from records.workflow import WorkflowError
 
-    ws = open_workspace(args.workspace, args.user, what="the batch file")
+    ws, signed_in = sign_in(args.workspace, args.user, what="the batch file")
     try:
+        actor = act_as(ws, args.username, signed_in=signed_in, roles=_batch_roles(),
+                       doing="send batches again")
         with ws.session() as s:
-            u = user_named(s, args.username)
-            if u is None:
-                print(f"daftar batch resend: there is no user '{args.username}' in this workspace", file=sys.stderr)
-                return 1
-            info = resend_undelivered(s, actor=Actor(u.id, u.username, u.role), batch_uuid=args.batch)
+            info = resend_undelivered(s, actor=actor, batch_uuid=args.batch)
+    except AccountError as e:
+        print(f"daftar batch resend: {e}; nothing was sent again", file=sys.stderr)
+        return 1
     except (OutboxError, WorkflowError) as e:
         print(f"daftar batch resend: {e}", file=sys.stderr)
         return 1
@@ -80,6 +101,29 @@ def run_resend(args) -> int:
         ws.close()
     print(f"sealed batch {info.uuid}: {info.entries} held-back entr{'y' if info.entries == 1 else 'ies'}; "
           "the next sync sends it")
+    return 0
+
+
+def run_list(args) -> int:
+    """The batches, oldest first: id (for `export --report handover --batch ID`), uuid (for
+    `batch export --batch UUID`), state, entries by sending state, when and by whom made."""
+    from records.outbox import list_batches
+
+    ws, _signed_in = sign_in(args.workspace, args.user, what="the batch list")
+    try:
+        with ws.session() as s:
+            rows = list_batches(s)
+    finally:
+        ws.close()
+    if not rows:
+        print("no batches in this workspace yet: `daftar batch export OUT --seal SUPERVISOR` seals the "
+              "approved entries into one (or Sync in the app)")
+        return 0
+    print(f"{'ID':>5}  {'UUID':<36}  {'STATE':<12}  {'ENTRIES':>7}  {'CREATED':<16}  {'BY':<12}  SENDING")
+    for r in rows:
+        sending = ", ".join(f"{n} {state}" for state, n in r.items.items())
+        print(f"{r.id:>5}  {r.uuid:<36}  {r.state:<12}  {r.entries:>7}  {r.created_at:%Y-%m-%d %H:%M}  "
+              f"{r.created_by:<12}  {sending}")
     return 0
 
 

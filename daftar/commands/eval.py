@@ -25,10 +25,17 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from pathlib import Path
+
     from ocr.engine import install_problem
     from ocr.evaluate import EvalError, evaluate_lines, evaluate_pages
     from records.templates import TemplateError
 
+    if not Path(args.dir).is_dir():  # said before OCR's installation is looked at
+        print(f"daftar eval: {args.dir}: no such folder; give a folder of "
+              + ("line images with their gt.tsv (image<TAB>text)" if args.what == "lines"
+                 else "NAME.png + NAME.json pairs"), file=sys.stderr)
+        return 2
     problem = install_problem()
     if problem:
         print(f"daftar eval: {problem}", file=sys.stderr)

@@ -30,13 +30,15 @@ def register(sub) -> None:
                    help="output format (default: from OUT's extension)")
     p.add_argument("--register", type=int, action="append", metavar="ID",
                    help="only this register (repeatable; default: all)")
-    p.add_argument("--state", action="append", metavar="STATE", help="csv: only entries in this state (repeatable)")
+    p.add_argument("--state", action="append", metavar="STATE",
+                   help="csv: only entries in this state (repeatable): " + ", ".join(_states()))
     p.add_argument("--mauza", help="csv: only registers of this mauza")
     p.add_argument("--raw", action="store_true", help="csv: add FIELD_ocr columns with the raw OCR text")
     p.add_argument("--excel", action="store_true", help="csv: keep 3/8 and 12-5 as text in Excel (=\"3/8\")")
     p.add_argument("--images", choices=("files", "inline", "none"), default="files",
                    help="json: page images as files beside the JSON (default), inline base64, or left out")
-    p.add_argument("--report", choices=("fard", "handover", "progress"), default="fard", help="pdf: which report")
+    p.add_argument("--report", choices=REPORTS, default=None,
+                   help="pdf: which report (fard when --register, --khewat or --owner say which one)")
     p.add_argument("--khewat", help="pdf fard: khewat number")
     p.add_argument("--owner", help="pdf fard: owner's name (or part of it)")
     p.add_argument("--batch", type=int, metavar="ID", help="pdf handover: batch id")
@@ -62,6 +64,29 @@ def register(sub) -> None:
     i.set_defaults(func=run_import)
 
 
+REPORTS = ("fard", "handover", "progress")
+
+
+def _states() -> tuple[str, ...]:
+    from records.workflow import STATES
+
+    return STATES
+
+
+def _argument_problem(args, fmt: str, out) -> str | None:
+    """What is wrong with the arguments, said before the workspace is opened (None: nothing).
+    A PDF without --report is a fard when --register, --khewat or --owner say which."""
+    bad = [s for s in args.state or () if s not in _states()]
+    if bad:
+        return f"--state {bad[0]}: no such state; the states are {', '.join(_states())}"
+    if fmt == "pdf" and args.report is None:
+        if not (args.register or args.khewat or args.owner):
+            return (f"{out}: a PDF is one of the reports: say which with --report fard (with --register ID and "
+                    "--khewat N or --owner NAME), handover (with --batch ID or --entries IDS) or progress")
+        args.report = "fard"
+    return None
+
+
 def _fail(msg: str) -> int:
     print(f"daftar: {msg}", file=sys.stderr)
     return 1
@@ -78,6 +103,9 @@ def run_export(args) -> int:
     fmt = args.format or out.suffix.lower().lstrip(".")
     if fmt not in ("csv", "json", "pdf"):
         return _fail(f"{out}: say --format csv, json or pdf (or name the file .csv/.json/.pdf)")
+    problem = _argument_problem(args, fmt, out)
+    if problem:
+        return _fail(problem)
     ws = open_workspace(args.workspace, args.user, what="the export")
     try:
         check_output(out, workspace_root=ws.root, overwrite=args.force)
@@ -142,16 +170,58 @@ def _pdf(ws, args, out, opts) -> None:
 
 
 def run_import(args) -> int:
-    from records.exports.json_export import ExportError, import_json
-    from records.workspace import Workspace
+    """Import a JSON export into an empty workspace. The file is checked before anything is
+    created, and a workspace this command made is removed again when the import fails."""
+    from pathlib import Path
 
-    ws = Workspace.open(args.workspace, create=True)
+    from records.exports.json_export import ExportError, import_json
+    from records.workspace import Workspace, default_workspace_dir
+
+    src = Path(args.file)
+    if src.is_dir():
+        return _fail(f"{src} is a folder: give the .json file written by `daftar export --format json` "
+                     "(its page images are in the FILE.images folder beside it); nothing was created")
+    if not src.is_file():
+        return _fail(f"{src}: file not found; give the .json file written by `daftar export --format json`; "
+                     "nothing was created")
+    root = Path(args.workspace).expanduser() if args.workspace else default_workspace_dir()
+    if Workspace.is_encrypted(root):
+        return _fail(f"the workspace {root} is encrypted: an export is imported only into a new workspace that "
+                     "is not encrypted (an encrypted one already holds its administrator, and the imported users "
+                     f"have no password to open it with). Import into a new folder: daftar import {src} "
+                     "--workspace NEW_FOLDER")
+    new = not Workspace.exists(root)
+    before = {p.name for p in root.iterdir()} if new and root.is_dir() else None
+    ws = Workspace.open(root, create=True)
+    done = False
     try:
-        r = import_json(ws, args.file, without_images=args.without_images)
+        r = import_json(ws, src, without_images=args.without_images)
+        done = True
     except ExportError as e:
-        return _fail(str(e))
+        return _fail(f"{e}{'; nothing was created' if new else ''}")
+    except OSError as e:
+        return _fail(f"{getattr(e, 'filename', None) or src}: {e.strerror or e}; nothing was imported")
     finally:
         ws.close()
+        if new and not done:
+            _remove_made(root, before)
     print(f"imported {r.registers} registers, {r.pages} pages, {r.entries} entries, {r.values} values, "
           f"{r.audit_events} audit events, {r.images} images into {ws.root}")
     return 0
+
+
+def _remove_made(root, before: set[str] | None) -> None:
+    """Remove what opening a new workspace made in `root`: the folder itself when it was not
+    there (`before` None), else only the entries that were not in it before."""
+    import shutil
+
+    if before is None:
+        shutil.rmtree(root, ignore_errors=True)
+        return
+    for p in root.iterdir():
+        if p.name in before:
+            continue
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink(missing_ok=True)

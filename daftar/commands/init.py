@@ -42,19 +42,22 @@ def register(sub) -> None:
 
 
 def ask_new_password(username: str) -> str:
-    """$DAFTAR_PASSWORD, else asked twice on the terminal (never echoed)."""
-    import getpass
+    """$DAFTAR_PASSWORD, else asked twice on the terminal (never echoed). CommandError when
+    there is no terminal or no password was given (the caller has changed nothing yet)."""
     import os
+
+    from daftar.cli import CommandError, ask_secret
 
     env = os.environ.get("DAFTAR_PASSWORD")
     if env:
         return env
+    what = f"the new password of {username}"
     for _ in range(3):
-        first = getpass.getpass(f"New password for {username}: ")
-        if first and first == getpass.getpass("The same password again: "):
+        first = ask_secret(f"New password for {username}: ", what=what)
+        if first and first == ask_secret("The same password again: ", what=what):
             return first
         print("The two passwords differ (or are empty); try again.", file=sys.stderr)
-    raise SystemExit("daftar init: no password given; nothing was created.")
+    raise CommandError("no password given; nothing was changed.")
 
 
 def run(args) -> int:
@@ -65,25 +68,31 @@ def run(args) -> int:
     root = args.workspace or default_workspace_dir()
     if Workspace.exists(root) or Workspace.is_encrypted(root):
         raise WorkspaceError(f"A workspace already exists at {root}; nothing was changed.")
-    password = ask_new_password(args.admin)
+    try:  # everything about the administrator is checked before anything is created
+        admin = accounts.new_user_name(args.admin)
+    except AccountError as e:
+        print(f"daftar init: --admin {args.admin!r}: {e}: give the administrator's user name; "
+              "nothing was created.", file=sys.stderr)
+        return 1
+    password = ask_new_password(admin)
     try:
-        accounts.check_password_rules(password, args.admin)
+        accounts.check_password_rules(password, admin)
     except AccountError as e:
         print(f"daftar init: {e}; nothing was created.", file=sys.stderr)
         return 1
     if args.encrypted:
-        ws, code = Workspace.create_encrypted(root, admin_username=args.admin, admin_password=password)
+        ws, code = Workspace.create_encrypted(root, admin_username=admin, admin_password=password)
     else:
         ws, code = Workspace.open(root, create=True), None
-        access.create_user(ws, actor=None, username=args.admin, password=password, role="admin")
+        access.create_user(ws, actor=None, username=admin, password=password, role="admin")
     try:
         with ws.session() as s:
-            user = accounts.user_named(s, args.admin).id
+            user = accounts.user_named(s, admin).id
             accounts.set_profile(s, user_id=user, full_name=args.full_name, language=args.language)
     finally:
         ws.close()
     kind = "encrypted workspace" if code else "workspace"
-    print(f"Created the {kind} at {ws.root} with the administrator {args.admin}.")
+    print(f"Created the {kind} at {ws.root} with the administrator {admin}.")
     if code:
         print()
         print(RECOVERY_NOTICE.format(code=code))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from daftar.cli import add_workspace_arg
+from daftar.cli import add_workspace_arg, ask_secret
 
 
 def register(sub) -> None:
@@ -32,7 +32,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    import getpass
     import os
 
     from daftar.commands.init import RECOVERY_NOTICE, ask_new_password
@@ -46,7 +45,8 @@ def run(args) -> int:
         raise WorkspaceError(f"No workspace at {root}; nothing was changed.")
     code = None
     if Workspace.is_encrypted(root):
-        code = os.environ.get("DAFTAR_RECOVERY_CODE") or getpass.getpass("Recovery code: ")
+        code = os.environ.get("DAFTAR_RECOVERY_CODE") or ask_secret("Recovery code: ", what="the recovery code",
+                                                                    env="DAFTAR_RECOVERY_CODE")
     password = ask_new_password(args.user)
     try:
         new_code = access.recover_account(root, username=args.user, new_password=password, code=code,

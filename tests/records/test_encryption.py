@@ -143,3 +143,34 @@ def test_backup_of_an_encrypted_database_stays_encrypted(enc, tmp_path):
     con = ws.connect_raw(dest)
     assert con.execute("select count(*) from entry").fetchone()[0] == 1
     con.close()
+
+
+def test_resetting_a_disabled_users_password_gives_no_key_slot(enc):
+    from records import accounts
+
+    ws, _, admin, root = enc
+    # GIVEN a clerk who was disabled (his key slot deleted)
+    access.remove_user(ws, actor=admin, user_id=2)
+    # WHEN the administrator resets his password while he is still disabled
+    access.reset_password(ws, actor=admin, user_id=2, new_password="while-away-1")
+    # THEN the new password does not open the workspace: still no key slot, still disabled
+    assert "clerk1" not in ws.slots.users()
+    with pytest.raises(WrongPassword):
+        Workspace.unlock(root, "clerk1", "while-away-1")
+    with ws.session() as s:
+        assert not accounts.get_user(s, 2).active
+    # AND enabling him again is what gives him a slot (with the password given then)
+    access.enable_user(ws, actor=admin, user_id=2, new_password="back-again-1")
+    assert Workspace.unlock(root, "clerk1", "back-again-1") == ws.key
+
+
+def test_a_key_slot_left_to_a_disabled_user_goes_at_the_next_reset(enc):
+    ws, _, admin, root = enc
+    # GIVEN a disabled clerk who still has a key slot (as an earlier version's reset left one)
+    access.remove_user(ws, actor=admin, user_id=2)
+    ws.slots.add_user("clerk1", "clerk-pass-1", ws.key)
+    # WHEN his password is reset  THEN the slot is removed, as disabling does
+    access.reset_password(ws, actor=admin, user_id=2, new_password="while-away-1")
+    assert "clerk1" not in ws.slots.users()
+    with pytest.raises(WrongPassword):
+        Workspace.unlock(root, "clerk1", "clerk-pass-1")

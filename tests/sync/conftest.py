@@ -158,6 +158,22 @@ def make_users(ws):
         return Actor(clerk.id, "clerk", "clerk"), Actor(sup.id, "supervisor", "supervisor")
 
 
+SUP_PASS, CLERK_PASS = "supervisor-pass-1", "clerk-pass-1"
+
+
+def give_passwords(ws) -> None:
+    """`make_users`' supervisor and clerk get passwords (they have none): acting in their
+    names on the command line (`batch export --seal`, `batch resend --as`) needs them."""
+    from sqlalchemy import select
+
+    from records.accounts import hash_password
+    from records.models import User
+
+    with ws.session() as s:
+        for u in s.scalars(select(User).where(User.username.in_(("supervisor", "clerk")))):
+            u.password_hash = hash_password({"supervisor": SUP_PASS, "clerk": CLERK_PASS}[u.username])
+
+
 def add_approved(ws, clerk, sup, *, pages: int = 2, rows: int = 3, image_kb: int = 20, seed: int = 0) -> list[int]:
     """Register pages with random images and approved rows; returns the entry ids."""
     import random

@@ -14,7 +14,16 @@ from sqlalchemy import select
 from daftar.cli import main
 from records.models import Office, OutboxItem
 from sync.engine import queue_status, server_reachable, set_paused
-from tests.sync.conftest import ADMIN, engine_for, enrol, item_states, seal
+from tests.sync.conftest import (
+    ADMIN,
+    CLERK_PASS,
+    SUP_PASS,
+    engine_for,
+    enrol,
+    give_passwords,
+    item_states,
+    seal,
+)
 
 
 def _no_verification(ws) -> None:
@@ -26,10 +35,12 @@ def _no_verification(ws) -> None:
         office_settings.change(s, actor=Actor(None, "it", "admin"), values={"workflow.require_verification": False})
 
 
-def test_usb_file_imported_then_sent_online_is_stored_once(office, server, tmp_path, capsys):
+def test_usb_file_imported_then_sent_online_is_stored_once(office, server, tmp_path, capsys, monkeypatch):
     # GIVEN an enrolled office (no verification required) that exports its approved entries to a USB file
     enrol(office.ws, server)
     _no_verification(office.ws)
+    give_passwords(office.ws)
+    monkeypatch.setenv("DAFTAR_PASSWORD", SUP_PASS)
     out = tmp_path / "usb" / "june.daftar-batch"
     out.parent.mkdir()
     rc = main(["batch", "export", "--workspace", str(office.ws.root), "--seal", "supervisor", str(out)])
@@ -83,11 +94,13 @@ def test_changed_usb_file_is_refused_with_a_clear_message(office, server, tmp_pa
     assert server.stats()["entries"] == 0
 
 
-def test_sealing_on_the_command_line_follows_the_offices_verification_setting(office, tmp_path, capsys):
+def test_sealing_on_the_command_line_follows_the_offices_verification_setting(office, tmp_path, capsys, monkeypatch):
     from records.models import Entry
 
     # GIVEN an office that requires a revenue officer's verification (the default) and only
     # approved entries
+    give_passwords(office.ws)
+    monkeypatch.setenv("DAFTAR_PASSWORD", SUP_PASS)
     out = tmp_path / "b.daftar-batch"
     args = ["batch", "export", "--workspace", str(office.ws.root), "--seal", "Supervisor", str(out)]
     # WHEN a supervisor seals them on the command line
@@ -109,14 +122,17 @@ def test_export_without_a_waiting_batch_says_what_to_do(office, tmp_path, capsys
     assert "--seal" in capsys.readouterr().err
 
 
-def test_resend_on_the_command_line_needs_a_supervisor_and_something_held_back(office, capsys):
+def test_resend_on_the_command_line_needs_a_supervisor_and_something_held_back(office, capsys, monkeypatch):
     # GIVEN a sealed batch, nothing refused
     seal(office.ws, office.sup)
+    give_passwords(office.ws)
     ws = str(office.ws.root)
-    # WHEN a clerk asks to send held-back entries again  THEN refused, saying who may
+    # WHEN a clerk asks to send held-back entries again (with his password)  THEN refused, saying who may
+    monkeypatch.setenv("DAFTAR_PASSWORD", CLERK_PASS)
     assert main(["batch", "resend", "--workspace", ws, "--as", office.clerk.username]) == 1
     assert "ask a supervisor" in capsys.readouterr().err
     # WHEN the supervisor asks  THEN there is nothing to send again, said plainly
+    monkeypatch.setenv("DAFTAR_PASSWORD", SUP_PASS)
     assert main(["batch", "resend", "--workspace", ws, "--as", office.sup.username]) == 1
     assert "no entry of a refused batch is waiting to be sent again" in capsys.readouterr().err
     # WHEN the name is nobody's  THEN said so
