@@ -33,9 +33,10 @@ from records.accounts import UserView
 class NewUserDialog(_Form):
     """User name, full name, role and a first password (typed twice)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, taken: frozenset[str] = frozenset()) -> None:
         super().__init__(self.tr("New user"), parent)
         self.setObjectName("NewUserDialog")
+        self.taken = {t.lower() for t in taken}  # user names already in the workspace
         self.username = self.line("newUserName", self.tr("User name"))
         self.full_name = self.line("newUserFullName", self.tr("Full name"))
         self.role = RoleBox(self)
@@ -50,6 +51,10 @@ class NewUserDialog(_Form):
             return
         if not self.username.text().strip():
             self.show_error(self.tr("Type a user name."))
+            return
+        if self.username.text().strip().lower() in self.taken:  # said here, what was typed kept
+            self.show_error(self.tr("The user name {user} is taken: choose another.").format(
+                user=self.username.text().strip()))
             return
         if _refused_password(self, self.password.text(), self.username.text().strip()):
             return  # said in the dialog, what was typed kept
@@ -219,7 +224,7 @@ class UsersDialog(QDialog):
 
     # -- actions ------------------------------------------------------------
     def _ask_new_user(self) -> tuple[str, str, str, str] | None:
-        dlg = NewUserDialog(self)
+        dlg = NewUserDialog(self, taken=frozenset(u.username for u in getattr(self, "users", [])))
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return None
         return dlg.username.text().strip(), dlg.full_name.text().strip(), dlg.role.currentData(), dlg.password.text()
@@ -251,8 +256,9 @@ class UsersDialog(QDialog):
             return
         username, full_name, role, password = answer
         ws, actor = self.ctx.ws, self.ctx.actor
+        # the administrator chose the password: the user sets their own at the first sign-in
         self._write(lambda: access.create_user(ws, actor=actor, username=username, password=password, role=role,
-                                               full_name=full_name),
+                                               full_name=full_name, must_change=True),
                     self.tr("User {user} created.").format(user=username))
 
     def _with_new_password(self, ask, change, done: str) -> None:

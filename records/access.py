@@ -13,16 +13,16 @@ from records.audit import Actor
 
 
 def create_user(ws, *, actor: Actor | None, username: str, password: str, role: str,
-                full_name: str = "", language: str | None = None) -> UserView:
+                full_name: str = "", language: str | None = None, must_change: bool = False) -> UserView:
     """Create a user (with a key slot on an encrypted workspace); the interface language
-    defaults to the office's setting ui.language."""
+    defaults to the office's setting ui.language. `must_change`: see accounts.create_user."""
     with ws.session() as s:
         if language is None:
             from records import office_settings
 
             language = office_settings.read(s).get("ui.language")
         u = accounts.create_user(s, actor=actor, username=username, password=password, role=role,
-                                 full_name=full_name, language=language)
+                                 full_name=full_name, language=language, must_change=must_change)
         if ws.encrypted:
             ws.slots.add_user(u.username, password, ws.key)
     return u

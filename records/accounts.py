@@ -76,8 +76,11 @@ def needs_first_admin(session: Session) -> bool:
 
 
 def create_user(session: Session, *, actor: Actor | None, username: str, password: str, role: str,
-                full_name: str = "", language: str = "ur", check_rules: bool = True) -> UserView:
-    """Create a user. Only an administrator may, except the very first administrator."""
+                full_name: str = "", language: str = "ur", check_rules: bool = True,
+                must_change: bool = False) -> UserView:
+    """Create a user. Only an administrator may, except the very first administrator.
+    `must_change`: the password was chosen by someone else (the administrator), so the user
+    sets their own at the first sign-in, as after a reset."""
     username = username.strip()
     if role not in ROLES:
         raise AccountError(f"unknown role '{role}'; roles: {', '.join(ROLES)}")
@@ -90,7 +93,8 @@ def create_user(session: Session, *, actor: Actor | None, username: str, passwor
         raise AccountError(f"the user name '{username}' is taken")
     if check_rules:
         _check_password_rules(password, username)
-    u = User(username=username, full_name=full_name, role=role, password_hash=hash_password(password), language=language)
+    u = User(username=username, full_name=full_name, role=role, password_hash=hash_password(password), language=language,
+             must_change_password=must_change)
     session.add(u)
     session.flush()
     who = actor or Actor(u.id, u.username, u.role)

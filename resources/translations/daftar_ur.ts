@@ -2449,6 +2449,10 @@
             <source>Type a user name.</source>
             <translation>صارف نام لکھیں۔</translation>
         </message>
+        <message>
+            <source>The user name {user} is taken: choose another.</source>
+            <translation>صارف نام {user} پہلے سے موجود ہے: کوئی اور چنیں۔</translation>
+        </message>
     </context>
     <context>
         <name>NewWorkspaceDialog</name>

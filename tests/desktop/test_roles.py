@@ -145,8 +145,10 @@ def test_admin_creates_resets_and_disables_users(qtbot, workspace, qapp, actors)
         dlg.ask_new_user = lambda: ("clerk2", "نیا کلرک", "clerk", "clerk2-pass")
         dlg.new_user()
         wait_idle(qtbot, ctx)
-        # THEN clerk2 is listed and may sign in
+        # THEN clerk2 is listed and may sign in, and must choose his own password at once (the
+        # administrator knows this one)
         assert "clerk2" in [u.username for u in dlg.users]
+        assert [u for u in dlg.users if u.username == "clerk2"][0].must_change_password
         with workspace.session() as s:
             assert accounts.login(s, username="clerk2", password="clerk2-pass").role == "clerk"
         # WHEN his password is reset
@@ -210,7 +212,18 @@ def test_a_new_users_password_is_checked_in_the_form_which_keeps_what_was_typed(
     # THEN it stays open, names the rule and keeps the name typed
     assert form.result() != QDialog.DialogCode.Accepted
     assert "at least 8 characters" in form.error.text() and form.full_name.text() == "نیا کلرک"
-    # WHEN a good password is given THEN it closes
+    # WHEN the name is one the workspace has already (any case)
+    form.taken = {"admin", "clerk2"}
+    form.username.setText("Clerk2")
+    form.password.setText("clerk2-pass")
+    form.repeat.setText("clerk2-pass")
+    form.submit()
+    # THEN it stays open, says so and keeps everything typed
+    assert form.result() != QDialog.DialogCode.Accepted
+    assert "Clerk2 is taken" in form.error.text() and form.full_name.text() == "نیا کلرک"
+    assert form.password.text() == "clerk2-pass"
+    # WHEN a free name and a good password are given THEN it closes
+    form.username.setText("clerk3")
     form.password.setText("clerk2-pass")
     form.repeat.setText("clerk2-pass")
     form.submit()
