@@ -318,6 +318,13 @@ class MainWindow(QMainWindow):
                            "supervisors (Account → Users…).")
         return self.tr("No registers yet: clerks create them. Pages they submit come to Review.")
 
+    def _no_pages_text(self) -> str:
+        """The page view of a register without pages: where they come from, for this role."""
+        if self.ctx.actor.role in EDITORS:
+            return self.tr("This register has no pages yet. Import them with Import pages… (Ctrl+I) "
+                           "or scan them (Register › Scan pages…).")
+        return self.tr("This register has no pages yet.")
+
     def refresh_registers(self, select_id: int | None = None) -> None:
         def done(regs) -> None:
             if self._closing:
@@ -341,6 +348,8 @@ class MainWindow(QMainWindow):
             if self._closing or rid != self.register_id:
                 return
             self.pages.update_pages(pages)
+            if not pages:  # nothing of another register's page stays in the page view
+                self.correction.clear(self._no_pages_text())
             if self._pending_page_select is not None:
                 self.select_page(self._pending_page_select)
                 self._pending_page_select = None
@@ -358,6 +367,9 @@ class MainWindow(QMainWindow):
     def _on_register_current(self, current, _previous) -> None:
         reg = self.registers.register_at(current.row())
         self.register_id = reg.id if reg else None
+        shown = self.correction.model.page
+        if reg is None or shown is None or shown.register_id != reg.id:
+            self.correction.clear()  # another register's page is not left editable
         self.pages.set_pages([])
         self.refresh_pages()
         if reg:

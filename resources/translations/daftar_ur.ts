@@ -1374,6 +1374,14 @@
             <translation>ابھی کوئی رجسٹر نہیں: رجسٹر کلرک بناتے ہیں۔ ان کے پیش کردہ صفحات پڑتال میں آتے ہیں۔</translation>
         </message>
         <message>
+            <source>This register has no pages yet. Import them with Import pages… (Ctrl+I) or scan them (Register › Scan pages…).</source>
+            <translation>اس رجسٹر میں ابھی کوئی صفحہ نہیں۔ «صفحات درآمد کریں…» (Ctrl+I) سے اس کے صفحات درآمد کریں یا انہیں اسکین کریں (رجسٹر › صفحات اسکین کریں…)۔</translation>
+        </message>
+        <message>
+            <source>This register has no pages yet.</source>
+            <translation>اس رجسٹر میں ابھی کوئی صفحہ نہیں۔</translation>
+        </message>
+        <message>
             <source>Create or choose a register first.</source>
             <translation>پہلے رجسٹر بنائیں یا منتخب کریں۔</translation>
         </message>
