@@ -413,6 +413,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0}: the file is empty (0 bytes). {1}"),
     QT_TRANSLATE_NOOP("Messages", "{0}: unsupported file type ({1}); Daftar reads PNG, JPEG, TIFF and PDF"),
     QT_TRANSLATE_NOOP("Messages", "{0}: the image has no pixels ({1} x {2})"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: the image is {1} x {2} pixels ({3} megapixels), larger than Daftar reads (at most {4} megapixels, {5} px a side). Scan the page at 300 dpi or reduce the image."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: the image has {1} megapixels, larger than Daftar reads (at most {2} megapixels, {3} px a side). Scan the page at 300 dpi or reduce the image."),
+    # (as pages that failed OCR before were told, their reason kept in the workspace)
     QT_TRANSLATE_NOOP("Messages", "{0}: the image is {1} x {2} pixels, larger than Daftar reads (at most {3} px a side and {4} megapixels). Scan at 300 dpi or reduce the image."),
     QT_TRANSLATE_NOOP("Messages", "{0}: the file holds no pages. {1}"),
     QT_TRANSLATE_NOOP("Messages", "{0}: file not found"),

@@ -115,18 +115,34 @@ def load_file(path: str | Path) -> list[ImportItem]:
 def _load_image(path: Path) -> list[ImportItem]:
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
+    from ocr.loader import bomb_problem, open_image, size_problem
+
+    def too_large(index: int, problem: str) -> ImportItem:
+        return ImportItem(str(path), index, None, 0, 0, problem)
+
     try:
         raw = path.read_bytes()
-        with Image.open(io.BytesIO(raw)) as im:
+        # Daftar's own size limits (those of OCR) are checked before any pixel is decoded: a
+        # 300-megapixel PNG stopped the whole import with Pillow's 'decompression bomb DOS attack'
+        with open_image(raw) as im:
             frames = getattr(im, "n_frames", 1)
             if frames == 1:
+                problem = size_problem(im.width, im.height, path.name)
+                if problem:
+                    return [too_large(0, problem)]
                 im.load()
                 return [ImportItem(str(path), 0, raw, im.width, im.height)]
             out = []
             for i, frame in enumerate(ImageSequence.Iterator(im)):
+                problem = size_problem(frame.width, frame.height, f"{path.name} page {i + 1}")
+                if problem:
+                    out.append(too_large(i, problem))
+                    continue
                 page = frame.convert("RGB") if frame.mode not in ("1", "L", "RGB") else frame.copy()
                 out.append(ImportItem(str(path), i, _png(page), page.width, page.height))
             return out
+    except Image.DecompressionBombError as e:
+        return [too_large(0, bomb_problem(path.name, e))]
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         why = "not an image or damaged" if isinstance(e, UnidentifiedImageError) else f"damaged image ({e})"
         return [_bad(path, f"{why}; check the file or scan the page again")]

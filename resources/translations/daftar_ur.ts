@@ -2233,6 +2233,14 @@
             <translation>⁦{0}⁩: تصویر میں کوئی پکسل نہیں (⁦{1} x {2}⁩)</translation>
         </message>
         <message>
+            <source>{0}: the image is {1} x {2} pixels ({3} megapixels), larger than Daftar reads (at most {4} megapixels, {5} px a side). Scan the page at 300 dpi or reduce the image.</source>
+            <translation>⁦{0}⁩: تصویر ⁦{1} x {2}⁩ پکسل ({3} میگا پکسل) کی ہے، دفتر کی حد سے بڑی (زیادہ سے زیادہ {4} میگا پکسل، ایک طرف {5} پکسل)۔ صفحہ ⁦300⁩ ڈی پی آئی پر اسکین کریں یا تصویر چھوٹی کریں۔</translation>
+        </message>
+        <message>
+            <source>{0}: the image has {1} megapixels, larger than Daftar reads (at most {2} megapixels, {3} px a side). Scan the page at 300 dpi or reduce the image.</source>
+            <translation>⁦{0}⁩: تصویر {1} میگا پکسل کی ہے، دفتر کی حد سے بڑی (زیادہ سے زیادہ {2} میگا پکسل، ایک طرف {3} پکسل)۔ صفحہ ⁦300⁩ ڈی پی آئی پر اسکین کریں یا تصویر چھوٹی کریں۔</translation>
+        </message>
+        <message>
             <source>{0}: the image is {1} x {2} pixels, larger than Daftar reads (at most {3} px a side and {4} megapixels). Scan at 300 dpi or reduce the image.</source>
             <translation>⁦{0}⁩: تصویر ⁦{1} x {2}⁩ پکسل کی ہے، دفتر کی حد سے بڑی (ایک طرف زیادہ سے زیادہ {3} پکسل اور {4} میگا پکسل)۔ ⁦300⁩ ڈی پی آئی پر اسکین کریں یا تصویر چھوٹی کریں۔</translation>
         </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PIL import Image
 
@@ -268,3 +270,70 @@ def test_the_import_dialogs_open_where_pages_were_last_imported_from(qtbot, ctx,
     dlg.add_files_dialog()
     assert asked[3] == asked[0]
 
+
+
+def _png_header(w: int, h: int) -> bytes:
+    """The start of a PNG of w x h pixels (its size is all a reader sees before decoding)."""
+    import struct
+    import zlib
+
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+            + chunk(b"IEND", b""))
+
+
+def test_a_huge_image_is_listed_as_too_large_and_the_other_files_still_import(qtbot, ctx, qapp, tmp_path):
+    # GIVEN a folder with a page, a 300-megapixel PNG (Pillow's 'decompression bomb'), a
+    #       110-megapixel PNG and another page
+    from desktop import i18n
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register(ctx)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "01-page.png").write_bytes(png_bytes(seed=1))
+    (folder / "02-huge.png").write_bytes(_png_header(20000, 15000))
+    (folder / "03-big.png").write_bytes(_png_header(11000, 10000))
+    (folder / "04-page.png").write_bytes(png_bytes(seed=4))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    # WHEN the clerk adds the folder
+    dlg.add_paths([folder])
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 4, timeout=10000)
+    # THEN every file is listed: the two big ones in red, each named with its size and what
+    #      to do (no 'decompression bomb DOS attack'), and the import is offered
+    huge, big = dlg.items[1], dlg.items[2]
+    assert huge.data is None and huge.error.startswith("02-huge.png: ")
+    assert "300 megapixels" in huge.error and "300 dpi" in huge.error and "bomb" not in huge.error
+    assert big.data is None and "11000 x 10000" in big.error and "110 megapixels" in big.error
+    assert dlg.list.item(1).foreground().color().name() == "#aa0000"
+    assert "2 page(s) ready to import" in dlg.message.text() and dlg.import_button.isEnabled()
+    # AND in Urdu the reason is Urdu but for the file's name and the numbers
+    i18n.apply_language(qapp, "ur")
+    try:
+        shown = i18n.message(huge.error)
+        assert "میگا پکسل" in shown and "02-huge.png" in shown
+        assert not re.findall(r"[A-Za-z]{2,}", shown.replace("02-huge.png", ""))
+    finally:
+        i18n.apply_language(qapp, "en")
+    # WHEN he imports
+    dlg.do_import()
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    wait_idle(qtbot, ctx)
+    # THEN the two pages are stored and the big files are named as not imported
+    assert [name for name, _no, _pid in dlg.report.added] == ["01-page.png", "04-page.png"]
+    assert "02-huge.png" in dlg.message.text() and "03-big.png" in dlg.message.text()
+
+
+def test_a_600_dpi_a3_scan_still_imports(tmp_path):
+    # GIVEN a 600 dpi A3 scan: 7016 x 9921 pixels, about 70 megapixels
+    from desktop.capture.loading import load_file
+
+    path = tmp_path / "a3-600dpi.png"
+    Image.new("1", (7016, 9921), 1).save(path)
+    # WHEN the import dialog reads it
+    (item,) = load_file(path)
+    # THEN it is a page to import
+    assert item.error is None and (item.width, item.height) == (7016, 9921) and item.data
