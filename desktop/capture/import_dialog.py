@@ -190,7 +190,7 @@ class ImportDialog(QDialog):
             self.preview.setText(message(it.error) if it and it.error else "")
             return
         pix = QPixmap()
-        pix.loadFromData(it.data)
+        pix.loadFromData(it.preview or it.data)  # (made while the file was read: see loading._preview)
         self.preview.setPixmap(pix.scaled(self.preview.width(), max(200, self.preview.height()),
                                           Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 

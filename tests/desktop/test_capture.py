@@ -337,3 +337,26 @@ def test_a_600_dpi_a3_scan_still_imports(tmp_path):
     (item,) = load_file(path)
     # THEN it is a page to import
     assert item.error is None and (item.width, item.height) == (7016, 9921) and item.data
+
+
+def test_a_600_dpi_a3_colour_scan_is_previewed(qtbot, ctx, tmp_path):
+    # GIVEN a 600 dpi A3 colour scan (70 megapixels: 280 MB as a picture on screen, more
+    #       than Qt's image reader takes) and a PDF page
+    from desktop.capture.import_dialog import ImportDialog
+
+    Image.new("RGB", (7016, 9921), (250, 248, 240)).save(tmp_path / "a3.jpg", quality=80)
+    _pdf(tmp_path / "b.pdf", 1)
+    dlg = ImportDialog(ctx, _register(ctx))
+    qtbot.addWidget(dlg)
+    dlg.resize(900, 600)
+    # WHEN the clerk adds them and looks at each
+    dlg.add_paths([tmp_path / "a3.jpg", tmp_path / "b.pdf"])
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 2, timeout=20000)
+    for row in (1, 0):
+        dlg.list.setCurrentRow(row)
+        # THEN its picture is shown, in its proportions
+        pix = dlg.preview.pixmap()
+        assert pix is not None and not pix.isNull()
+        it = dlg.items[row]
+        assert abs(pix.width() / pix.height() - it.width / it.height) < 0.02
+    assert dlg.items[0].error is None and (dlg.items[0].width, dlg.items[0].height) == (7016, 9921)
