@@ -30,6 +30,7 @@ class ImportItem:
     height: int
     error: str | None = None
     preview: bytes | None = None  # a small JPEG of the page for the dialog (see _preview)
+    sha256: str | None = None  # of `data`: the page it would be (records.images), when it is one
 
     @property
     def name(self) -> str:
@@ -123,8 +124,17 @@ def _iter_with_ocr_loader(path: Path):
 
 
 def iter_file(path: str | Path) -> Iterator[ImportItem]:
-    """Pages of one file as they are read (an item with `error` for a bad file or page)."""
-    path = Path(path)
+    """Pages of one file as they are read (an item with `error` for a bad file or page), each
+    with the hash its image is stored and recognised by (a page imported before is named)."""
+    from dataclasses import replace
+
+    from records.images import sha256_hex
+
+    for item in _iter_file(Path(path)):
+        yield replace(item, sha256=sha256_hex(item.data)) if item.data is not None else item
+
+
+def _iter_file(path: Path) -> Iterator[ImportItem]:
     if not path.is_file():
         yield _bad(path, "file not found")
         return

@@ -1172,8 +1172,24 @@
             <translation>⁦{n}⁩ فائلیں پڑھی جا رہی ہیں…</translation>
         </message>
         <message>
+            <source>{name}: the same image is already page {page} of {register}; it is left out.</source>
+            <translation>⁦{name}⁩: یہی تصویر پہلے سے {register} کا صفحہ ⁦{page}⁩ ہے؛ یہ چھوڑ دی جائے گی۔</translation>
+        </message>
+        <message>
+            <source>{name}: the same image as {other} above; it is left out.</source>
+            <translation>⁦{name}⁩: یہ وہی تصویر ہے جو اوپر ⁦{other}⁩ میں ہے؛ یہ چھوڑ دی جائے گی۔</translation>
+        </message>
+        <message>
             <source>Reading… {n} page(s) so far.</source>
             <translation>پڑھا جا رہا ہے… اب تک ⁦{n}⁩ صفحات۔</translation>
+        </message>
+        <message>
+            <source>1 page ready to import as page {first}.</source>
+            <translation>ایک صفحہ درآمد کے لیے تیار ہے: صفحہ نمبر ⁦{first}⁩۔</translation>
+        </message>
+        <message>
+            <source>{n} page(s) ready to import as pages {first}–{last}.</source>
+            <translation>⁦{n}⁩ صفحات درآمد کے لیے تیار ہیں: صفحہ نمبر ⁦{first}⁩ تا ⁦{last}⁩۔</translation>
         </message>
         <message>
             <source>{n} page(s) ready to import.</source>
@@ -1182,6 +1198,10 @@
         <message>
             <source>{bad} file(s) cannot be read and will be left out (in red).</source>
             <translation>{bad} فائلیں پڑھی نہیں جا سکتیں اور چھوڑ دی جائیں گی (سرخ رنگ میں)۔</translation>
+        </message>
+        <message>
+            <source>{n} file(s) hold a page imported before or listed above and will be left out (in grey).</source>
+            <translation>⁦{n}⁩ فائلوں میں ایسا صفحہ ہے جو پہلے درآمد ہو چکا یا اوپر فہرست میں ہے؛ یہ چھوڑ دی جائیں گی (سرمئی رنگ میں)۔</translation>
         </message>
         <message>
             <source>Choose page files</source>

@@ -360,3 +360,102 @@ def test_a_600_dpi_a3_colour_scan_is_previewed(qtbot, ctx, tmp_path):
         it = dlg.items[row]
         assert abs(pix.width() / pix.height() - it.width / it.height) < 0.02
     assert dlg.items[0].error is None and (dlg.items[0].width, dlg.items[0].height) == (7016, 9921)
+
+
+def _shown_numbers(dlg) -> list[int | None]:
+    """The page number each line of the import list shows (None: a file that takes none)."""
+    out = []
+    for i in range(dlg.list.count()):
+        m = re.match(r"(\d+)\. ", dlg.list.item(i).text())
+        out.append(int(m.group(1)) if m else None)
+    return out
+
+
+def _register_with_pages(ctx, n: int) -> int:
+    rid = _register(ctx)
+    with ctx.ws.session() as s:
+        for i in range(n):
+            services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=20 + i),
+                              name=f"old{i}.png")
+    return rid
+
+
+def _add_and_wait(qtbot, ctx, dlg, folder, n: int) -> None:
+    dlg.add_paths([folder])
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == n, timeout=10000)
+    wait_idle(qtbot, ctx)
+
+
+def _import_and_wait(qtbot, ctx, dlg) -> None:
+    dlg.report = None
+    dlg.do_import()
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    wait_idle(qtbot, ctx)
+
+
+def test_pages_are_listed_with_the_numbers_they_will_get(qtbot, ctx, tmp_path):
+    # GIVEN a register holding 4 pages, and a folder with a damaged file, two new pages, a
+    #       copy of the register's page 2, the same new page twice and another new page
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register_with_pages(ctx, 4)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "01-broken.png").write_bytes(png_bytes(seed=2)[:60])
+    (folder / "02.png").write_bytes(png_bytes(seed=1))
+    (folder / "03.png").write_bytes(png_bytes(seed=2))
+    (folder / "04-copy.png").write_bytes(png_bytes(seed=21))
+    (folder / "05.png").write_bytes(png_bytes(seed=3))
+    (folder / "06-again.png").write_bytes(png_bytes(seed=3))
+    (folder / "07.png").write_bytes(png_bytes(seed=4))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    # WHEN the clerk adds the folder
+    _add_and_wait(qtbot, ctx, dlg, folder, 7)
+    # THEN the new pages are numbered after the register's last page; the damaged file and
+    #      the copies take no number, and say why
+    assert _shown_numbers(dlg) == [None, 5, 6, None, 7, None, 8]
+    assert "already page 2" in dlg.list.item(3).text() and "05.png" in dlg.list.item(5).text()
+    assert "4 page(s) ready to import as pages 5–8" in dlg.message.text()
+    # WHEN he imports
+    _import_and_wait(qtbot, ctx, dlg)
+    # THEN each page gets the number it was shown with
+    assert [(name, no) for name, no, _pid in dlg.report.added] == [
+        ("02.png", 5), ("03.png", 6), ("05.png", 7), ("07.png", 8)]
+    assert "as pages 5–8" in dlg.message.text()
+
+
+def test_after_an_import_the_dialog_takes_the_next_batch(qtbot, ctx, tmp_path):
+    # GIVEN the import dialog of a register of 4 pages, after two pages were imported
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register_with_pages(ctx, 4)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "01.png").write_bytes(png_bytes(seed=1))
+    (first / "02.png").write_bytes(png_bytes(seed=2))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    _add_and_wait(qtbot, ctx, dlg, first, 2)
+    _import_and_wait(qtbot, ctx, dlg)
+    assert [no for _name, no, _pid in dlg.report.added] == [5, 6]
+    # THEN the batch imported leaves the list, its report stays in sight
+    assert dlg.list.count() == 0 and not dlg.items and not dlg.import_button.isEnabled()
+    assert "Imported 2 page(s)" in dlg.message.text()
+    # WHEN he adds a second folder, one of its files imported just now
+    (second / "a.png").write_bytes(png_bytes(seed=5))
+    (second / "b.png").write_bytes(png_bytes(seed=1))
+    (second / "c.png").write_bytes(png_bytes(seed=6))
+    _add_and_wait(qtbot, ctx, dlg, second, 3)
+    # THEN its new pages follow the register's new last page, the one imported before is
+    #      named as such, and Import is offered (it stayed disabled after the first import)
+    assert _shown_numbers(dlg) == [7, None, 8]
+    assert "already page 5" in dlg.list.item(1).text()
+    assert "2 page(s) ready to import as pages 7–8" in dlg.message.text()
+    assert dlg.import_button.isEnabled()
+    # WHEN he imports again THEN they get those numbers
+    _import_and_wait(qtbot, ctx, dlg)
+    assert [(name, no) for name, no, _pid in dlg.report.added] == [("a.png", 7), ("c.png", 8)]
+    with ctx.ws.session() as s:
+        assert [p.page_no for p in services.list_pages(s, rid)] == list(range(1, 9))
