@@ -349,7 +349,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "there is no batch {0} in this workspace"),
     QT_TRANSLATE_NOOP("Messages", "batch {0} does not hold entry {1} version {2} as it was sealed: nothing was sent again"),
     QT_TRANSLATE_NOOP("Messages", "say which fard to print: a khewat number or an owner's name"),
-    QT_TRANSLATE_NOOP("Messages", "register {0} ({1} {2}) has no rows for {3}"),
+    QT_TRANSLATE_NOOP("Messages", "the register of {0} has no rows for {1}"),
+    # a register named in a message (records.services.register_label)
+    QT_TRANSLATE_NOOP("Messages", "mauza {0}, year {1}, volume {2}"),
+    QT_TRANSLATE_NOOP("Messages", "owner {0}"),
     QT_TRANSLATE_NOOP("Messages", "say what to hand over: a batch id or a list of entry ids"),
     QT_TRANSLATE_NOOP("Messages", "no entry with id {0}"),
     QT_TRANSLATE_NOOP("Messages", "batch {0} does not exist; `daftar batch list` shows the batches"),

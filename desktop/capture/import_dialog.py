@@ -46,7 +46,9 @@ def report_text(report: ImportReport, tr=lambda s: s) -> str:
     else:
         lines.append(tr("No new pages were imported."))
     for name, rid, page_no in report.duplicates:
-        lines.append(tr("Skipped {name}: the same image is already page {page} of register {reg}.").format(name=name, page=page_no, reg=rid))
+        reg = report.registers.get(rid)  # named as the register list names it, not by its id
+        lines.append(tr("Skipped {name}: the same image is already page {page} of {register}.").format(
+            name=name, page=page_no, register=register_name(reg) if reg else rid))
     for msg in report.bad:
         lines.append(tr("Not imported: {msg}").format(msg=message(msg)))
     return "\n".join(lines)

@@ -18,6 +18,7 @@ class ImportReport:
     added: list[tuple[str, int, int]] = field(default_factory=list)  # (name, page no, page id)
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)  # (name, register id, page no)
     bad: list[str] = field(default_factory=list)  # clerk-facing messages
+    registers: dict[int, services.RegisterView] = field(default_factory=dict)  # those of the duplicates
 
     @property
     def page_ids(self) -> list[int]:
@@ -70,6 +71,8 @@ def import_items(*, ws, actor: Actor, register_id: int, items: list[ImportItem])
                 with ws.session() as s:
                     res = services.add_page(s, ws.images, actor=actor, register_id=register_id, data=it.data,
                                             name=it.name, width=it.width, height=it.height)
+                    if res.skipped and res.duplicate_of[0] not in report.registers:  # named as clerks know it
+                        report.registers[res.duplicate_of[0]] = services.get_register(s, res.duplicate_of[0])
             except (ImageStoreError, OSError) as e:
                 report.bad.append(f"{it.name}: {e}")
                 continue

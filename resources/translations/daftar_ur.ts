@@ -12,8 +12,8 @@
             <translation>کوئی نیا صفحہ درآمد نہیں ہوا۔</translation>
         </message>
         <message>
-            <source>Skipped {name}: the same image is already page {page} of register {reg}.</source>
-            <translation>{name} چھوڑ دیا گیا: یہی تصویر پہلے سے رجسٹر {reg} کا صفحہ {page} ہے۔</translation>
+            <source>Skipped {name}: the same image is already page {page} of {register}.</source>
+            <translation>⁦{name}⁩ چھوڑ دیا گیا: یہی تصویر پہلے سے {register} کا صفحہ ⁦{page}⁩ ہے۔</translation>
         </message>
         <message>
             <source>Not imported: {msg}</source>
@@ -2001,8 +2001,16 @@
             <translation>بتائیں کون سی فرد چھاپنی ہے: نمبر کھیوٹ یا مالک کا نام</translation>
         </message>
         <message>
-            <source>register {0} ({1} {2}) has no rows for {3}</source>
-            <translation>رجسٹر {0} ({1} {2}) میں {3} کی کوئی سطر نہیں</translation>
+            <source>the register of {0} has no rows for {1}</source>
+            <translation>{0} کے رجسٹر میں {1} کی کوئی سطر نہیں</translation>
+        </message>
+        <message>
+            <source>mauza {0}, year {1}, volume {2}</source>
+            <translation>موضع {0}، سال ⁦{1}⁩، جلد ⁦{2}⁩</translation>
+        </message>
+        <message>
+            <source>owner {0}</source>
+            <translation>مالک {0}</translation>
         </message>
         <message>
             <source>say what to hand over: a batch id or a list of entry ids</source>

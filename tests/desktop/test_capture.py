@@ -459,3 +459,44 @@ def test_after_an_import_the_dialog_takes_the_next_batch(qtbot, ctx, tmp_path):
     assert [(name, no) for name, no, _pid in dlg.report.added] == [("a.png", 7), ("c.png", 8)]
     with ctx.ws.session() as s:
         assert [p.page_no for p in services.list_pages(s, rid)] == list(range(1, 9))
+
+
+def test_a_copy_of_a_page_of_another_register_is_named_by_that_register(qtbot, ctx, qapp, tmp_path):
+    # GIVEN a page of the register of mauza آڈٹ پور 2024-25, and the same image imported into
+    #       another register
+    from desktop import i18n
+    from desktop.capture.import_dialog import ImportDialog, report_text
+    from desktop.models.registers import register_title
+
+    with ctx.ws.session() as s:
+        other = services.create_register(s, actor=ctx.actor, template="jamabandi", district="لاہور",
+                                         tehsil="رائیونڈ", mauza="آڈٹ پور", hadbast_no="7", year="2024-25")
+        for i in range(4):
+            services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=other,
+                              data=png_bytes(seed=30 + i), name=f"p{i}.png")
+        other_view = services.get_register(s, other)
+    (tmp_path / "copy.png").write_bytes(png_bytes(seed=33))
+    dlg = ImportDialog(ctx, _register(ctx))
+    qtbot.addWidget(dlg)
+    # WHEN the clerk imports it
+    _add_and_wait(qtbot, ctx, dlg, tmp_path / "copy.png", 1)
+    listed = dlg.list.item(0).text()
+    _import_and_wait(qtbot, ctx, dlg)
+    # THEN the list and the report name the register holding it as the register list does
+    #      (mauza, year left to right, volume), not by its database id ('register 7')
+    title = register_title(other_view)
+    assert "\u20662024-25\u2069" in title
+    assert f"already page 4 of {title}" in listed
+    assert f"Skipped copy.png: the same image is already page 4 of {title}." in dlg.message.text()
+    assert f"register {other}" not in dlg.message.text()
+    # AND in Urdu too
+    i18n.apply_language(qapp, "ur")
+    try:
+        urdu = ImportDialog(ctx, other)
+        qtbot.addWidget(urdu)
+        shown = report_text(dlg.report, urdu.tr)
+        wait_idle(qtbot, ctx)
+    finally:
+        i18n.apply_language(qapp, "en")
+    title_ur = title.replace("vol", "جلد")
+    assert f"{title_ur} کا صفحہ \u20664\u2069" in shown and f"رجسٹر {other}" not in shown
