@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from desktop import file_dialogs
+from desktop.bidi import isolate
 from desktop.capture.importing import (
     ImportReport,
     import_items,
@@ -219,7 +220,10 @@ class ImportDialog(QDialog):
             li = self.list.item(i)
             if place is None:
                 numbered.append(n)
-                text = f"{n}. {it.name}  ({it.width}×{it.height})" if n is not None else f"{it.name}  ({it.width}×{it.height})"
+                # the name and size isolated: in Urdu '1. 01-scan.png (2481×1754)' was drawn
+                # as 'scan.png (2481×1754)-01 .1'
+                name = isolate(f"{it.name}  ({it.width}×{it.height})")
+                text = f"{n}. {name}" if n is not None else name
                 n = n + 1 if n is not None else None
                 li.setForeground(QBrush())
             elif place == "bad":

@@ -416,6 +416,9 @@ def test_pages_are_listed_with_the_numbers_they_will_get(qtbot, ctx, tmp_path):
     #      the copies take no number, and say why
     assert _shown_numbers(dlg) == [None, 5, 6, None, 7, None, 8]
     assert "already page 2" in dlg.list.item(3).text() and "05.png" in dlg.list.item(5).text()
+    # (the file's name and size in an isolate of their own: in Urdu '1. 01-scan.png (2481×1754)'
+    # was drawn as 'scan.png (2481×1754)-01 .1')
+    assert dlg.list.item(1).text() == "5. \u206802.png  (120×160)\u2069"
     assert "4 page(s) ready to import as pages 5–8" in dlg.message.text()
     # WHEN he imports
     _import_and_wait(qtbot, ctx, dlg)
