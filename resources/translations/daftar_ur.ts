@@ -13,7 +13,7 @@
         </message>
         <message>
             <source>Skipped {name}: the same image is already page {page} of {register}.</source>
-            <translation>⁦{name}⁩ چھوڑ دیا گیا: یہی تصویر پہلے سے {register} کا صفحہ ⁦{page}⁩ ہے۔</translation>
+            <translation>چھوڑ دی گئی: ⁦{name}⁩، یہی تصویر پہلے سے {register} کا صفحہ ⁦{page}⁩ ہے۔</translation>
         </message>
         <message>
             <source>Not imported: {msg}</source>

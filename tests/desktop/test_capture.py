@@ -503,3 +503,7 @@ def test_a_copy_of_a_page_of_another_register_is_named_by_that_register(qtbot, c
         i18n.apply_language(qapp, "en")
     title_ur = title.replace("vol", "جلد")
     assert f"{title_ur} کا صفحہ \u20664\u2069" in shown and f"رجسٹر {other}" not in shown
+    # (the line starts with an Urdu word: one starting with the file's name was laid out left
+    # to right, the name at the left end of an Urdu sentence)
+    (line,) = [x for x in shown.splitlines() if "copy.png" in x]
+    assert re.match("[\u0600-\u06ff]", line)
