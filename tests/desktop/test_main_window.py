@@ -519,3 +519,21 @@ def test_a_page_without_rows_shows_no_notes_of_the_page_before(qtbot, ctx):
     assert view.cell_info.text() == ""
     assert view.crop.pixmap() is None or view.crop.pixmap().isNull()
     win.shutdown()
+
+
+def test_a_file_name_starting_with_digits_is_listed_in_its_order(qtbot, ctx):
+    # GIVEN a page imported from '01-scan.png'
+    from desktop.models.pages import PageListModel
+    from tests.desktop.images import png_bytes
+
+    rid = _register(ctx.ws, ctx.actor)
+    with ctx.ws.session() as s:
+        services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=1),
+                          name="01-scan.png")
+        pages = services.list_pages(s, rid)
+    model = PageListModel()
+    model.set_pages(pages)
+    # WHEN the page list shows it THEN the name is in an isolate of its own: in the Urdu
+    # (right-to-left) list it was drawn 'scan.png-01' (seen in the app)
+    assert model.index(0, 1).data() == "\u206801-scan.png\u2069"
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "01-scan.png"
