@@ -245,8 +245,10 @@ class ImportDialog(QDialog):
             msg = (self.tr("1 page ready to import as page {first}.").format(first=numbered[0]) if len(numbered) == 1
                    else self.tr("{n} page(s) ready to import as pages {first}–{last}.").format(
                        n=len(numbered), first=numbered[0], last=numbered[-1]))
-        else:
+        elif numbered:
             msg = self.tr("{n} page(s) ready to import.").format(n=len(numbered))
+        else:  # (it said '0 page(s) ready to import')
+            msg = self.tr("No new pages to import.")
         if bad and not self._loading:
             msg += " " + self.tr("{bad} file(s) cannot be read and will be left out (in red).").format(bad=bad)
         copies = len(self.items) - len(numbered) - bad

@@ -1196,6 +1196,10 @@
             <translation>⁦{n}⁩ صفحات درآمد کے لیے تیار ہیں۔</translation>
         </message>
         <message>
+            <source>No new pages to import.</source>
+            <translation>درآمد کے لیے کوئی نیا صفحہ نہیں۔</translation>
+        </message>
+        <message>
             <source>{bad} file(s) cannot be read and will be left out (in red).</source>
             <translation>{bad} فائلیں پڑھی نہیں جا سکتیں اور چھوڑ دی جائیں گی (سرخ رنگ میں)۔</translation>
         </message>

@@ -92,6 +92,7 @@ def test_bad_file_alone_shows_message_and_imports_nothing(qtbot, ctx, tmp_path):
     # THEN it is listed in red with the reason and Import stays disabled
     assert "page.png" in dlg.list.item(0).text() and "not an image" in dlg.list.item(0).text()
     assert "cannot be read" in dlg.message.text()
+    assert dlg.message.text().startswith("No new pages to import.")  # (not '0 page(s) ready')
     assert not dlg.import_button.isEnabled()
 
 
