@@ -359,7 +359,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "there is no batch {0} in this workspace"),
     QT_TRANSLATE_NOOP("Messages", "batch {0} does not hold entry {1} version {2} as it was sealed: nothing was sent again"),
     QT_TRANSLATE_NOOP("Messages", "say which fard to print: a khewat number or an owner's name"),
-    QT_TRANSLATE_NOOP("Messages", "register {0} ({1} {2}) has no rows for {3}"),
+    QT_TRANSLATE_NOOP("Messages", "the register of {0} has no rows for {1}"),
+    # a register named in a message (records.services.register_label)
+    QT_TRANSLATE_NOOP("Messages", "mauza {0}, year {1}, volume {2}"),
+    QT_TRANSLATE_NOOP("Messages", "owner {0}"),
     QT_TRANSLATE_NOOP("Messages", "say what to hand over: a batch id or a list of entry ids"),
     QT_TRANSLATE_NOOP("Messages", "no entry with id {0}"),
     QT_TRANSLATE_NOOP("Messages", "batch {0} does not exist; `daftar batch list` shows the batches"),
@@ -426,6 +429,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0}: the file is empty (0 bytes). {1}"),
     QT_TRANSLATE_NOOP("Messages", "{0}: unsupported file type ({1}); Daftar reads PNG, JPEG, TIFF and PDF"),
     QT_TRANSLATE_NOOP("Messages", "{0}: the image has no pixels ({1} x {2})"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: the image is {1} x {2} pixels ({3} megapixels), larger than Daftar reads (at most {4} megapixels, {5} px a side). Scan the page at 300 dpi or reduce the image."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: the image has {1} megapixels, larger than Daftar reads (at most {2} megapixels, {3} px a side). Scan the page at 300 dpi or reduce the image."),
+    # (as pages that failed OCR before were told, their reason kept in the workspace)
     QT_TRANSLATE_NOOP("Messages", "{0}: the image is {1} x {2} pixels, larger than Daftar reads (at most {3} px a side and {4} megapixels). Scan at 300 dpi or reduce the image."),
     QT_TRANSLATE_NOOP("Messages", "{0}: the file holds no pages. {1}"),
     QT_TRANSLATE_NOOP("Messages", "{0}: file not found"),

@@ -19,7 +19,7 @@ from desktop.labels import wrapping
 from desktop.models.pages import PageListModel
 from desktop.models.registers import RegisterListModel, register_title
 from desktop.ocr_queue import OcrQueue
-from desktop.operations import error_text
+from desktop.operations import error_text, read_op
 from desktop.operations import page as page_ops
 from desktop.operations import register as register_ops
 from desktop.preferences import open_preferences
@@ -45,6 +45,7 @@ from desktop.qt import (
 )
 from desktop.search_panel import SearchPanel
 from desktop.ui_settings import computer_settings, remember_splitters, restore_splitter
+from records import services
 from records.services import Changes
 
 DEFAULT_SIZE = (1400, 860)
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._place_on_screen(view)
         self.register_id: int | None = None
         self._pending_page_select: int | None = view.page_id if view else None
+        self._entry_to_select: tuple[int, int] | None = None  # (page, entry) opened from a list
         self._closing = False
 
         self.registers = RegisterListModel(self)
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
         if self.ctx.actor.role in EDITORS:
             oversight.add_returned_tab(self)
         self.page_selected.connect(self.correction.show_page)
+        self.correction.page_loaded.connect(self._on_page_loaded)
         self.register_selected.connect(self.search.set_register)
 
         self.ocr = OcrQueue(self.ctx, self)
@@ -318,6 +321,13 @@ class MainWindow(QMainWindow):
                            "supervisors (Account → Users…).")
         return self.tr("No registers yet: clerks create them. Pages they submit come to Review.")
 
+    def _no_pages_text(self) -> str:
+        """The page view of a register without pages: where they come from, for this role."""
+        if self.ctx.actor.role in EDITORS:
+            return self.tr("This register has no pages yet. Import them with Import pages… (Ctrl+I) "
+                           "or scan them (Register › Scan pages…).")
+        return self.tr("This register has no pages yet.")
+
     def refresh_registers(self, select_id: int | None = None) -> None:
         def done(regs) -> None:
             if self._closing:
@@ -341,6 +351,8 @@ class MainWindow(QMainWindow):
             if self._closing or rid != self.register_id:
                 return
             self.pages.update_pages(pages)
+            if not pages:  # nothing of another register's page stays in the page view
+                self.correction.clear(self._no_pages_text())
             if self._pending_page_select is not None:
                 self.select_page(self._pending_page_select)
                 self._pending_page_select = None
@@ -358,6 +370,9 @@ class MainWindow(QMainWindow):
     def _on_register_current(self, current, _previous) -> None:
         reg = self.registers.register_at(current.row())
         self.register_id = reg.id if reg else None
+        shown = self.correction.model.page
+        if reg is None or shown is None or shown.register_id != reg.id:
+            self.correction.clear()  # another register's page is not left editable
         self.pages.set_pages([])
         self.refresh_pages()
         if reg:
@@ -376,21 +391,57 @@ class MainWindow(QMainWindow):
             self.select_page(page.id)
 
     def open_entry(self, page_id: int, entry_id: int) -> None:
-        """Show the page of a found row and select that row."""
+        """Open a found or returned row: its register and page selected in the lists as a
+        click on them would (PgDn then turns that register's pages), the keyboard on the row.
+        A row of another register opened only its page: the lists stayed on the register the
+        clerk was on, and PgDn went to that register's next page."""
         self.tabs.setCurrentIndex(0)
+        self._entry_to_select = (page_id, entry_id)
 
-        def select(pid: int) -> None:
-            self.correction.page_loaded.disconnect(select)
-            row = self.correction.model.row_of_entry(entry_id)
-            if row >= 0:
-                self.correction.table.setCurrentIndex(self.correction.model.index(row, 0))
-                self.correction.table.setFocus()
+        def found(register_id: int) -> None:
+            if not self._closing and self._entry_to_select == (page_id, entry_id):
+                self._select_register_page(register_id, page_id)
 
-        self.correction.page_loaded.connect(select)
-        if self.pages.row_of(page_id) >= 0:
-            self.select_page(page_id)
-        else:
+        read_op(lambda s: services.get_page(s, page_id).register_id).success(found).run_in_background(self.ctx)
+
+    def _select_register_page(self, register_id: int, page_id: int) -> None:
+        """Select a register and one of its pages in the lists (the page is shown from there)."""
+        if register_id != self.register_id:
+            self._pending_page_select = page_id  # selected once the register's pages are listed
+            row = self.registers.row_of(register_id)
+            if row < 0:  # a register not listed yet
+                self.refresh_registers(select_id=register_id)
+                return
+            index = self.registers.index(row)
+            self.register_view.setCurrentIndex(index)
+            self.register_view.scrollTo(index)
+            return
+        if self.pages.row_of(page_id) < 0:  # a page not listed yet
+            self._pending_page_select = page_id
+            self.refresh_pages()
+            return
+        current = self.pages.page_at(self.page_view.currentIndex().row())
+        if current is None or current.id != page_id:
+            self.select_page(page_id)  # the correction view shows it, then page_loaded
+        elif self.correction.page_id != page_id:
             self.correction.show_page(page_id)
+        elif self.correction.model.page is not None and self.correction.model.page.id == page_id:
+            self._on_page_loaded(page_id)  # shown already
+        # (else it is being read: page_loaded follows)
+
+    def _on_page_loaded(self, page_id: int) -> None:
+        """The correction view shows a page: put the keyboard on the row opened (open_entry)."""
+        wanted = self._entry_to_select
+        if wanted is None or wanted[0] != page_id:
+            return
+        self._entry_to_select = None
+        table, model = self.correction.table, self.correction.model
+        row = model.row_of_entry(wanted[1])
+        if row >= 0:
+            col = max(0, table.currentIndex().column()) if table.currentIndex().row() == row else 0
+            table.setCurrentIndex(model.index(row, col))
+            table.scrollTo(model.index(row, col))
+        table.setFocus()
 
     def selected_page_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.page_view.selectionModel().selectedRows()})

@@ -18,6 +18,7 @@ Sizes are checked from the file header before any pixel is decoded.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,8 +27,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, ImageSequence
 
-MAX_PIXELS = 60_000_000  # a 300 dpi A2 scan is ~35 MP
+# The largest page Daftar reads: a 600 dpi A3 scan is 7016 x 9921 px (~70 MP; it was refused
+# at 60), a 300 dpi A2 ~35 MP. OCR scales a page down to its working size first; a colour page
+# of 100 MP decodes to 300 MB. Pillow itself refuses over 179 MP ("decompression bomb").
+MAX_PIXELS = 100_000_000
 MAX_SIDE = 20_000
+_ADVICE = "Scan the page at 300 dpi or reduce the image."
 MAX_FILE_BYTES = 1 << 30
 PDF_DPI = 300
 
@@ -138,15 +143,45 @@ def load_many(paths: Iterable[str | Path]) -> list[LoadedPage]:
     return out
 
 
-def _check_size(w: int, h: int, where: str) -> None:
+def _megapixels(pixels: int) -> int:
+    return max(1, round(pixels / 1_000_000))
+
+
+def size_problem(w: int, h: int, where: str) -> str | None:
+    """Why an image of w x h pixels is not read (naming `where`), None when it is. The
+    import (desktop.capture.loading) refuses what OCR would."""
     if w <= 0 or h <= 0:
-        raise OcrInputError(f"{where}: the image has no pixels ({w} x {h})")
+        return f"{where}: the image has no pixels ({w} x {h})"
     if w > MAX_SIDE or h > MAX_SIDE or w * h > MAX_PIXELS:
-        raise OcrInputError(
-            f"{where}: the image is {w} x {h} pixels, larger than Daftar reads "
-            f"(at most {MAX_SIDE} px a side and {MAX_PIXELS // 1_000_000} megapixels). "
-            "Scan at 300 dpi or reduce the image."
-        )
+        return (f"{where}: the image is {w} x {h} pixels ({_megapixels(w * h)} megapixels), larger than "
+                f"Daftar reads (at most {MAX_PIXELS // 1_000_000} megapixels, {MAX_SIDE} px a side). {_ADVICE}")
+    return None
+
+
+def bomb_problem(where: str, e: Exception) -> str:
+    """The clerk's message for Pillow's DecompressionBombError (an image over ~179 MP, whose
+    size Pillow names only in its own English words: 'decompression bomb DOS attack')."""
+    m = re.search(r"\((\d+) pixels\)", str(e))
+    if m is None:
+        return (f"{where}: the image is larger than Daftar reads "
+                f"(at most {MAX_SIDE} px a side and {MAX_PIXELS // 1_000_000} megapixels)")
+    return (f"{where}: the image has {_megapixels(int(m.group(1)))} megapixels, larger than Daftar reads "
+            f"(at most {MAX_PIXELS // 1_000_000} megapixels, {MAX_SIDE} px a side). {_ADVICE}")
+
+
+def open_image(data: bytes) -> Image.Image:
+    """Pillow's image of `data`, its pixels not decoded yet. Pillow's warning over 89 MP is
+    silenced: Daftar's own limits are checked (size_problem) before the pixels are decoded.
+    Raises Image.DecompressionBombError (bomb_problem) and Pillow's errors for bad data."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return Image.open(io.BytesIO(data))
+
+
+def _check_size(w: int, h: int, where: str) -> None:
+    problem = size_problem(w, h, where)
+    if problem:
+        raise OcrInputError(problem)
 
 
 def _to_array(im: Image.Image) -> np.ndarray:
@@ -183,20 +218,15 @@ def _decode_error(e: Exception) -> str:
 
 
 def _image_pages(data: bytes, name: str, kind: str) -> Iterator[LoadedPage]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            im = Image.open(io.BytesIO(data))
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise OcrInputError(
-                f"{name}: the image is larger than Daftar reads "
-                f"(at most {MAX_SIDE} px a side and {MAX_PIXELS // 1_000_000} megapixels)"
-            ) from None
-        except Exception as e:  # noqa: BLE001 - Pillow raises many types for bad headers
-            why = "truncated" if "truncated" in str(e).lower() else "damaged"
-            raise OcrInputError(
-                f"{name}: starts like a {kind.upper()} file but is {why} and cannot be read. {_HINT}"
-            ) from None
+    try:
+        im = open_image(data)
+    except Image.DecompressionBombError as e:
+        raise OcrInputError(bomb_problem(name, e)) from None
+    except Exception as e:  # noqa: BLE001 - Pillow raises many types for bad headers
+        why = "truncated" if "truncated" in str(e).lower() else "damaged"
+        raise OcrInputError(
+            f"{name}: starts like a {kind.upper()} file but is {why} and cannot be read. {_HINT}"
+        ) from None
     multi = getattr(im, "n_frames", 1) > 1
     count = 0
     index = 0

@@ -23,7 +23,7 @@ from records.flags import ERROR, Flag
 from records.images import ImageStore
 from records.models import Entry, FieldValue, OutboxItem, Page, Register, SearchToken, utcnow
 from records.templates import Template, get_template, parse_template
-from records.text import normalise
+from records.text import isolate_ltr, normalise
 
 KHEWAT_FIELDS = ("khewat_no",)
 VALIDATION_CODES = frozenset({"parse", "required", "range"})
@@ -73,6 +73,13 @@ class RegisterView:
     header: dict
     pages: int = 0
     entries: int = 0
+
+
+def register_label(reg) -> str:
+    """A register in a message, as clerks know it: "mauza کوٹ, year 2019-20, volume 1" (a
+    Register or RegisterView). The year is in a left-to-right isolate: after an Urdu mauza,
+    bidi showed 2024-25 as 25-2024. Messages named registers by their database id."""
+    return f"mauza {reg.mauza}, year {isolate_ltr(reg.year)}, volume {reg.volume}"
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,19 @@ from html import escape
 from pathlib import Path
 
 from desktop import file_dialogs
-from desktop.capture.importing import ImportReport, import_items
+from desktop.bidi import isolate
+from desktop.capture.importing import (
+    ImportReport,
+    import_items,
+    next_page_no,
+    pages_holding,
+    register_place,
+)
 from desktop.capture.loading import SUFFIXES, ImportItem, load_files
 from desktop.i18n import message
 from desktop.labels import wrapping
-from desktop.operations import error_text
+from desktop.models.registers import register_title as register_name
+from desktop.operations import error_text, read_op
 from desktop.qt import (
     QBrush,
     QCheckBox,
@@ -39,7 +47,9 @@ def report_text(report: ImportReport, tr=lambda s: s) -> str:
     else:
         lines.append(tr("No new pages were imported."))
     for name, rid, page_no in report.duplicates:
-        lines.append(tr("Skipped {name}: the same image is already page {page} of register {reg}.").format(name=name, page=page_no, reg=rid))
+        reg = report.registers.get(rid)  # named as the register list names it, not by its id
+        lines.append(tr("Skipped {name}: the same image is already page {page} of {register}.").format(
+            name=name, page=page_no, register=register_name(reg) if reg else rid))
     for msg in report.bad:
         lines.append(tr("Not imported: {msg}").format(msg=message(msg)))
     return "\n".join(lines)
@@ -57,8 +67,15 @@ class ImportDialog(QDialog):
         self.register_title = register_title  # named at the top: pages go into this register
         self.scanner = scanner
         self.items: list[ImportItem] = []
-        self.report: ImportReport | None = None
+        self.report: ImportReport | None = None  # of the last import
         self._loading = 0
+        self._importing = False
+        # The numbers the listed pages will get: the register's next page number and the
+        # images that are pages already (read in the background, _check_place)
+        self._next_page_no: int | None = None
+        self._known: dict[str, tuple[str, int]] = {}  # sha -> (register's name, page no)
+        self._checks = 0  # place checks under way (the numbers shown may change)
+        self._check_generation = 0
         self.setObjectName("ImportDialog")
         self.setWindowTitle(self.tr("Import pages into {register}").format(register=register_title)
                             if register_title else self.tr("Import pages"))
@@ -120,10 +137,12 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.close_button)
         lay.addLayout(bottom)
         self._update_buttons()
+        self._check_place()
 
     # -- adding -----------------------------------------------------------
     def add_paths(self, paths: list[str | Path]) -> None:
-        """Load files/folders in the background and list their pages."""
+        """Load files/folders in the background and list their pages, each with the page number
+        it will get (or why it takes none) as soon as it is read."""
         paths = [str(p) for p in paths]
         if not paths:
             return
@@ -134,47 +153,108 @@ class ImportDialog(QDialog):
         def done(fut) -> None:
             self._loading -= 1
             try:
-                fut.result()  # its pages were listed one by one as they were read (on_item)
+                self._next_page_no = fut.result()  # its pages were listed as they were read (on_item)
             except Exception as e:  # noqa: BLE001
                 self.message.setText(error_text(e))
             else:
                 self._add_items([])
             self._update_buttons()
 
-        runner = self.ctx.runner
+        runner, ws, rid = self.ctx.runner, self.ctx.ws, self.register_id
 
         def on_item(item: ImportItem) -> None:  # on the worker: the page goes to the list at once
-            runner.run_on_main(lambda: self._add_items([item]))
+            known = {}
+            if item.sha256:
+                with ws.session() as s:  # a page of the workspace already takes no number
+                    known = pages_holding(s, {item.sha256})
+            runner.run_on_main(lambda: self._add_items([item], known))
 
-        runner.run_read(lambda: load_files(paths, on_item=on_item), done)
+        def load() -> int:
+            load_files(paths, on_item=on_item)
+            with ws.session() as s:
+                return next_page_no(s, rid)
 
-    def _add_items(self, items: list[ImportItem]) -> None:
+        runner.run_read(load, done)
+
+    def _add_items(self, items: list[ImportItem], known: dict | None = None) -> None:
+        for sha, (reg, page) in (known or {}).items():
+            self._known[sha] = (register_name(reg), page)
         for it in items:
             self.items.append(it)
-            li = QListWidgetItem(self._label(len(self.items), it), self.list)
+            li = QListWidgetItem(self.list)
             if it.error:
                 li.setForeground(QBrush(QColor("#a00")))
                 li.setToolTip(message(it.error))
-        bad = sum(1 for it in self.items if it.error)
-        good = len(self.items) - bad
-        if self._loading:  # a long PDF: say how far the reading is (it took 9 s for 30 pages)
-            msg = self.tr("Reading… {n} page(s) so far.").format(n=len(self.items))
-        else:
-            msg = self.tr("{n} page(s) ready to import.").format(n=good)
-            if bad:
-                msg += " " + self.tr("{bad} file(s) cannot be read and will be left out (in red).").format(bad=bad)
-        self.message.setText(msg)
-        if good and self.list.currentRow() < 0:
-            self.list.setCurrentRow(0)
+        self._renumber()
+        if any(not it.error for it in items) and self.list.currentRow() < 0:
+            self.list.setCurrentRow(len(self.items) - len(items))
 
-    def _label(self, n: int, it: ImportItem) -> str:
-        if it.error:
-            return f"✗ {message(it.error)}"
-        return f"{n}. {it.name}  ({it.width}×{it.height})"
+    def _places(self) -> list[str | None]:
+        """Per listed file: None for a page to import, else why it takes no page number: 'bad'
+        (cannot be read), or the label of a copy of a page (in the workspace or listed above)."""
+        out: list[str | None] = []
+        first_of: dict[str, str] = {}
+        for it in self.items:
+            if it.error or it.data is None:
+                out.append("bad")
+            elif it.sha256 in self._known:
+                register, page = self._known[it.sha256]
+                out.append(self.tr("{name}: the same image is already page {page} of {register}; it is left out.").format(
+                    name=it.name, page=page, register=register))
+            elif it.sha256 in first_of:
+                out.append(self.tr("{name}: the same image as {other} above; it is left out.").format(
+                    name=it.name, other=first_of[it.sha256]))
+            else:
+                out.append(None)
+                if it.sha256:
+                    first_of[it.sha256] = it.name
+        return out
 
     def _renumber(self) -> None:
-        for i, it in enumerate(self.items):
-            self.list.item(i).setText(self._label(i + 1, it))
+        """Show each file with the page number it will get: after the register's last page, in
+        the order listed; a file that cannot be read or a copy of a page takes none (a red
+        file used up a number: the list said pages 2-5, the import made them 5 to 7)."""
+        n = self._next_page_no
+        numbered = []
+        for i, (it, place) in enumerate(zip(self.items, self._places(), strict=True)):
+            li = self.list.item(i)
+            if place is None:
+                numbered.append(n)
+                # the name and size isolated: in Urdu '1. 01-scan.png (2481×1754)' was drawn
+                # as 'scan.png (2481×1754)-01 .1'
+                name = isolate(f"{it.name}  ({it.width}×{it.height})")
+                text = f"{n}. {name}" if n is not None else name
+                n = n + 1 if n is not None else None
+                li.setForeground(QBrush())
+            elif place == "bad":
+                text = f"✗ {message(it.error or it.name)}"
+            else:
+                text = f"= {place}"
+                li.setForeground(QBrush(QColor("#777")))
+                li.setToolTip(place)
+            if li.text() != text:
+                li.setText(text)
+        self._say_what_is_listed(numbered, bad=sum(1 for it in self.items if it.error or it.data is None))
+
+    def _say_what_is_listed(self, numbered: list[int | None], bad: int) -> None:
+        if not self.items and not self._loading:
+            return  # (the last import's report stays in sight)
+        if self._loading:  # a long PDF: say how far the reading is (it took 9 s for 30 pages)
+            msg = self.tr("Reading… {n} page(s) so far.").format(n=len(self.items))
+        elif numbered and numbered[0] is not None:
+            msg = (self.tr("1 page ready to import as page {first}.").format(first=numbered[0]) if len(numbered) == 1
+                   else self.tr("{n} page(s) ready to import as pages {first}–{last}.").format(
+                       n=len(numbered), first=numbered[0], last=numbered[-1]))
+        elif numbered:
+            msg = self.tr("{n} page(s) ready to import.").format(n=len(numbered))
+        else:  # (it said '0 page(s) ready to import')
+            msg = self.tr("No new pages to import.")
+        if bad and not self._loading:
+            msg += " " + self.tr("{bad} file(s) cannot be read and will be left out (in red).").format(bad=bad)
+        copies = len(self.items) - len(numbered) - bad
+        if copies and not self._loading:
+            msg += " " + self.tr("{n} file(s) hold a page imported before or listed above and will be left out (in grey).").format(n=copies)
+        self.message.setText(msg)
 
     def remove_selected(self) -> None:
         row = self.list.currentRow()
@@ -184,19 +264,57 @@ class ImportDialog(QDialog):
             self._renumber()
             self._update_buttons()
 
+    def _remove(self, batch: list[ImportItem]) -> None:
+        """Take the files of an import off the list (those added meanwhile stay)."""
+        gone = {id(it) for it in batch}
+        for row in range(len(self.items) - 1, -1, -1):
+            if id(self.items[row]) in gone:
+                del self.items[row]
+                self.list.takeItem(row)
+        self.preview.clear()
+        self._renumber()
+
+    def _check_place(self, *, hold: bool = False) -> None:
+        """Read in the background the number the register's next page gets and which listed
+        images are pages already, then number the list (again); `hold`: no import meanwhile
+        (just after one, the numbers shown are those of before it)."""
+        self._checks += hold
+        self._check_generation += 1
+        generation, rid = self._check_generation, self.register_id
+        shas = {it.sha256 for it in self.items if it.sha256}
+        self._update_buttons()
+
+        def done(res) -> None:
+            self._checks -= hold
+            if generation == self._check_generation:  # (an older answer is stale)
+                next_no, known = res
+                self._next_page_no = next_no
+                self._known.update((sha, (register_name(reg), page)) for sha, (reg, page) in known.items())
+                self._renumber()
+            self._update_buttons()
+
+        def failed(e: BaseException) -> None:
+            self._checks -= hold
+            self.message.setText(error_text(e))
+            self._update_buttons()
+
+        read_op(lambda s: register_place(s, rid, shas)).success(done).failure(failed).run_in_background(self.ctx)
+
     def _preview(self, row: int) -> None:
         it = self.items[row] if 0 <= row < len(self.items) else None
         if it is None or it.data is None:
             self.preview.setText(message(it.error) if it and it.error else "")
             return
         pix = QPixmap()
-        pix.loadFromData(it.data)
+        pix.loadFromData(it.preview or it.data)  # (made while the file was read: see loading._preview)
         self.preview.setPixmap(pix.scaled(self.preview.width(), max(200, self.preview.height()),
                                           Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 
     def _update_buttons(self) -> None:
-        ready = any(not it.error for it in self.items)
-        self.import_button.setEnabled(ready and not self._loading and self.report is None)
+        """Import is offered whenever new pages are listed, numbered, and nothing is being
+        read or imported: after an import too (a second batch could not be imported)."""
+        ready = any(place is None for place in self._places())
+        self.import_button.setEnabled(ready and not self._loading and not self._importing and not self._checks)
 
     # -- dialogs ----------------------------------------------------------
     def add_files_dialog(self) -> None:
@@ -231,22 +349,26 @@ class ImportDialog(QDialog):
 
     # -- import -----------------------------------------------------------
     def do_import(self) -> None:
-        items = list(self.items)
-        if not items:
+        items = list(self.items)  # (files that cannot be read are named in the report)
+        if not items or self._importing:
             return
-        self.import_button.setEnabled(False)
+        self._importing = True
+        self._update_buttons()
         self.message.setText(self.tr("Importing…"))
 
         def done(res) -> None:
             report, _ch = res
+            self._importing = False
             self.report = report
+            self._remove(items)  # the list is ready for the next batch
             self.message.setText(report_text(report, self.tr))
-            self._update_buttons()
+            self._check_place(hold=True)  # the register's next page number now
             self.imported.emit(report, self.run_ocr.isChecked())
 
         def failed(e: BaseException) -> None:
+            self._importing = False
             self.message.setText(self.tr("Import stopped: {error}").format(error=error_text(e)))
-            self.import_button.setEnabled(True)
+            self._update_buttons()
 
         (import_items(ws=self.ctx.ws, actor=self.ctx.actor, register_id=self.register_id, items=items)
          .success(done).failure(failed).run_in_background(self.ctx))

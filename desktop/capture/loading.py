@@ -29,6 +29,8 @@ class ImportItem:
     width: int
     height: int
     error: str | None = None
+    preview: bytes | None = None  # a small JPEG of the page for the dialog (see _preview)
+    sha256: str | None = None  # of `data`: the page it would be (records.images), when it is one
 
     @property
     def name(self) -> str:
@@ -57,6 +59,40 @@ def _png(image) -> bytes:
     return buf.getvalue()
 
 
+PREVIEW_SIDE = 900  # px: the import dialog's preview is about half a screen high
+
+
+def _preview(image) -> bytes:
+    """A small JPEG of a Pillow page for the dialog's preview, made here off the window's
+    thread: a 600 dpi A3 colour scan (70 megapixels, 280 MB as a QImage) is more than Qt's
+    image reader takes (256 MB), and its preview stayed empty."""
+    from PIL import Image
+
+    if image.mode in ("1", "I;16", "I", "F"):
+        image = image.convert("L")
+    scale = PREVIEW_SIDE / max(image.width, image.height, 1)
+    if scale < 1:
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))),
+                             Image.Resampling.BILINEAR, reducing_gap=2.0)
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")
+    buf = io.BytesIO()
+    image.save(buf, "JPEG", quality=85)
+    return buf.getvalue()
+
+
+def _preview_array(image) -> bytes | None:
+    """_preview of a page decoded by ocr.loader (a gray or BGR array)."""
+    import cv2
+
+    h, w = image.shape[:2]
+    scale = PREVIEW_SIDE / max(w, h, 1)
+    if scale < 1:
+        image = cv2.resize(image, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    return buf.tobytes() if ok else None
+
+
 def _bad(path: Path, why: str) -> ImportItem:
     return ImportItem(str(path), 0, None, 0, 0, f"{path.name}: {why}")
 
@@ -79,7 +115,8 @@ def _iter_with_ocr_loader(path: Path):
                 ok, buf = cv2.imencode(".png", lp.image)
                 h, w = lp.image.shape[:2]
                 yield ImportItem(str(path), lp.index, buf.tobytes() if ok else None, w, h,
-                                 None if ok else f"{path.name} page {lp.index + 1}: cannot encode the page")
+                                 None if ok else f"{path.name} page {lp.index + 1}: cannot encode the page",
+                                 _preview_array(lp.image) if ok else None)
         except OcrInputError as e:  # its message names the file and says what to do
             yield ImportItem(str(path), 0, None, 0, 0, str(e).replace(str(path), path.name, 1))
 
@@ -87,8 +124,17 @@ def _iter_with_ocr_loader(path: Path):
 
 
 def iter_file(path: str | Path) -> Iterator[ImportItem]:
-    """Pages of one file as they are read (an item with `error` for a bad file or page)."""
-    path = Path(path)
+    """Pages of one file as they are read (an item with `error` for a bad file or page), each
+    with the hash its image is stored and recognised by (a page imported before is named)."""
+    from dataclasses import replace
+
+    from records.images import sha256_hex
+
+    for item in _iter_file(Path(path)):
+        yield replace(item, sha256=sha256_hex(item.data)) if item.data is not None else item
+
+
+def _iter_file(path: Path) -> Iterator[ImportItem]:
     if not path.is_file():
         yield _bad(path, "file not found")
         return
@@ -115,18 +161,34 @@ def load_file(path: str | Path) -> list[ImportItem]:
 def _load_image(path: Path) -> list[ImportItem]:
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
+    from ocr.loader import bomb_problem, open_image, size_problem
+
+    def too_large(index: int, problem: str) -> ImportItem:
+        return ImportItem(str(path), index, None, 0, 0, problem)
+
     try:
         raw = path.read_bytes()
-        with Image.open(io.BytesIO(raw)) as im:
+        # Daftar's own size limits (those of OCR) are checked before any pixel is decoded: a
+        # 300-megapixel PNG stopped the whole import with Pillow's 'decompression bomb DOS attack'
+        with open_image(raw) as im:
             frames = getattr(im, "n_frames", 1)
             if frames == 1:
+                problem = size_problem(im.width, im.height, path.name)
+                if problem:
+                    return [too_large(0, problem)]
                 im.load()
-                return [ImportItem(str(path), 0, raw, im.width, im.height)]
+                return [ImportItem(str(path), 0, raw, im.width, im.height, preview=_preview(im))]
             out = []
             for i, frame in enumerate(ImageSequence.Iterator(im)):
+                problem = size_problem(frame.width, frame.height, f"{path.name} page {i + 1}")
+                if problem:
+                    out.append(too_large(i, problem))
+                    continue
                 page = frame.convert("RGB") if frame.mode not in ("1", "L", "RGB") else frame.copy()
-                out.append(ImportItem(str(path), i, _png(page), page.width, page.height))
+                out.append(ImportItem(str(path), i, _png(page), page.width, page.height, preview=_preview(page)))
             return out
+    except Image.DecompressionBombError as e:
+        return [too_large(0, bomb_problem(path.name, e))]
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
         why = "not an image or damaged" if isinstance(e, UnidentifiedImageError) else f"damaged image ({e})"
         return [_bad(path, f"{why}; check the file or scan the page again")]
@@ -144,7 +206,7 @@ def _load_pdf(path: Path) -> list[ImportItem]:
         for i in range(len(pdf)):
             try:
                 img = pdf[i].render(scale=PDF_DPI / 72).to_pil()
-                out.append(ImportItem(str(path), i, _png(img), img.width, img.height))
+                out.append(ImportItem(str(path), i, _png(img), img.width, img.height, preview=_preview(img)))
             except Exception as e:  # noqa: BLE001
                 out.append(ImportItem(str(path), i, None, 0, 0, f"{path.name} page {i + 1}: cannot be drawn ({e})"))
     finally:

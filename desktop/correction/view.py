@@ -24,6 +24,7 @@ from desktop.qt import (
     QFontMetrics,
     QFrame,
     QHBoxLayout,
+    QImage,
     QKeySequence,
     QLabel,
     QPixmap,
@@ -327,6 +328,24 @@ class CorrectionView(QWidget):
 
         read_op(body).success(done).failure(failed).run_in_background(self.ctx)
 
+    def clear(self, note: str = "") -> None:
+        """Show no page (a register without pages, or none chosen): nothing of the page shown
+        before stays in sight or can be changed here; `note` says what to do. A register just
+        created showed the previous register's page, its rows still editable."""
+        self.commit_editor()  # what is typed in an open cell is saved to its own row first
+        self.page_id = None  # a page still being read is not shown when it comes
+        self.model.clear()
+        self.image_view.set_image(QImage())
+        self._clear_cell_notes()
+        self.status.setText(note)
+        self.actions_by_name["submit"].setEnabled(False)
+
+    def _clear_cell_notes(self) -> None:
+        """No magnified cell and no field's notes (no current cell)."""
+        self.crop.clear()
+        self.cell_info.clear()
+        self._fit_cell_info()
+
     def _fit_columns(self) -> None:
         tpl = self.model.template
         if tpl is None:
@@ -412,7 +431,8 @@ class CorrectionView(QWidget):
 
     def _on_current(self, current, _previous) -> None:
         if not current.isValid() or self.model.template is None:
-            self.crop.clear()
+            # (a page without rows kept the notes of the field of the page before)
+            self._clear_cell_notes()
             return
         field = self.model.template.columns[current.column()].name
         self.image_view.select_box(current.row(), field)

@@ -6,6 +6,7 @@ exposed to the view in chunks through canFetchMore/fetchMore so views stay quick
 
 from __future__ import annotations
 
+from desktop.bidi import isolate
 from desktop.i18n import number_text
 from desktop.qt import (
     QT_TRANSLATE_NOOP,
@@ -122,7 +123,9 @@ class PageListModel(QAbstractTableModel):
         p = self._pages[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (number_text(p.page_no), p.image_name, _tr(p.ocr_status), _tr(p.state))[col]
+            # the file's name in an isolate: '01-scan.png' was drawn 'scan.png-01' in Urdu
+            return (number_text(p.page_no), isolate(p.image_name) if p.image_name else "", _tr(p.ocr_status),
+                    _tr(p.state))[col]
         if role == Qt.ItemDataRole.ToolTipRole and p.ocr_error:
             return _tr(OCR_FAILED).format(error=p.ocr_error)
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:

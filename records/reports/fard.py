@@ -136,7 +136,7 @@ def build_fard(session: Session, *, register_id: int, khewat: str | None = None,
     chosen = select_rows(rows, khewat=khewat, owner=owner)
     what = f"khewat {normalise(khewat)}" if khewat else f"owner {normalise(owner)}"
     if not chosen:
-        raise ReportError(f"register {register_id} ({reg.mauza} {reg.year}) has no rows for {what}")
+        raise ReportError(f"the register of {services.register_label(reg)} has no rows for {what}")
     area, share, bad = totals(tpl, chosen)
     if len({normalise(r.text("khewat_no")) for r in chosen}) > 1:
         share = None  # shares are parts of one khewat: a sum across khewats means nothing

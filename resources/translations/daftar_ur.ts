@@ -12,8 +12,8 @@
             <translation>کوئی نیا صفحہ درآمد نہیں ہوا۔</translation>
         </message>
         <message>
-            <source>Skipped {name}: the same image is already page {page} of register {reg}.</source>
-            <translation>{name} چھوڑ دیا گیا: یہی تصویر پہلے سے رجسٹر {reg} کا صفحہ {page} ہے۔</translation>
+            <source>Skipped {name}: the same image is already page {page} of {register}.</source>
+            <translation>چھوڑ دی گئی: ⁦{name}⁩، یہی تصویر پہلے سے {register} کا صفحہ ⁦{page}⁩ ہے۔</translation>
         </message>
         <message>
             <source>Not imported: {msg}</source>
@@ -1195,16 +1195,40 @@
             <translation>⁦{n}⁩ فائلیں پڑھی جا رہی ہیں…</translation>
         </message>
         <message>
+            <source>{name}: the same image is already page {page} of {register}; it is left out.</source>
+            <translation>⁦{name}⁩: یہی تصویر پہلے سے {register} کا صفحہ ⁦{page}⁩ ہے؛ یہ چھوڑ دی جائے گی۔</translation>
+        </message>
+        <message>
+            <source>{name}: the same image as {other} above; it is left out.</source>
+            <translation>⁦{name}⁩: یہ وہی تصویر ہے جو اوپر ⁦{other}⁩ میں ہے؛ یہ چھوڑ دی جائے گی۔</translation>
+        </message>
+        <message>
             <source>Reading… {n} page(s) so far.</source>
             <translation>پڑھا جا رہا ہے… اب تک ⁦{n}⁩ صفحات۔</translation>
+        </message>
+        <message>
+            <source>1 page ready to import as page {first}.</source>
+            <translation>ایک صفحہ درآمد کے لیے تیار ہے: صفحہ نمبر ⁦{first}⁩۔</translation>
+        </message>
+        <message>
+            <source>{n} page(s) ready to import as pages {first}–{last}.</source>
+            <translation>⁦{n}⁩ صفحات درآمد کے لیے تیار ہیں: صفحہ نمبر ⁦{first}⁩ تا ⁦{last}⁩۔</translation>
         </message>
         <message>
             <source>{n} page(s) ready to import.</source>
             <translation>⁦{n}⁩ صفحات درآمد کے لیے تیار ہیں۔</translation>
         </message>
         <message>
+            <source>No new pages to import.</source>
+            <translation>درآمد کے لیے کوئی نیا صفحہ نہیں۔</translation>
+        </message>
+        <message>
             <source>{bad} file(s) cannot be read and will be left out (in red).</source>
             <translation>{bad} فائلیں پڑھی نہیں جا سکتیں اور چھوڑ دی جائیں گی (سرخ رنگ میں)۔</translation>
+        </message>
+        <message>
+            <source>{n} file(s) hold a page imported before or listed above and will be left out (in grey).</source>
+            <translation>⁦{n}⁩ فائلوں میں ایسا صفحہ ہے جو پہلے درآمد ہو چکا یا اوپر فہرست میں ہے؛ یہ چھوڑ دی جائیں گی (سرمئی رنگ میں)۔</translation>
         </message>
         <message>
             <source>Choose page files</source>
@@ -1395,6 +1419,14 @@
         <message>
             <source>No registers yet: clerks create them. Pages they submit come to Review.</source>
             <translation>ابھی کوئی رجسٹر نہیں: رجسٹر کلرک بناتے ہیں۔ ان کے پیش کردہ صفحات پڑتال میں آتے ہیں۔</translation>
+        </message>
+        <message>
+            <source>This register has no pages yet. Import them with Import pages… (Ctrl+I) or scan them (Register › Scan pages…).</source>
+            <translation>اس رجسٹر میں ابھی کوئی صفحہ نہیں۔ «صفحات درآمد کریں…» (Ctrl+I) سے اس کے صفحات درآمد کریں یا انہیں اسکین کریں (رجسٹر › صفحات اسکین کریں…)۔</translation>
+        </message>
+        <message>
+            <source>This register has no pages yet.</source>
+            <translation>اس رجسٹر میں ابھی کوئی صفحہ نہیں۔</translation>
         </message>
         <message>
             <source>Create or choose a register first.</source>
@@ -2020,8 +2052,16 @@
             <translation>بتائیں کون سی فرد چھاپنی ہے: نمبر کھیوٹ یا مالک کا نام</translation>
         </message>
         <message>
-            <source>register {0} ({1} {2}) has no rows for {3}</source>
-            <translation>رجسٹر {0} ({1} {2}) میں {3} کی کوئی سطر نہیں</translation>
+            <source>the register of {0} has no rows for {1}</source>
+            <translation>{0} کے رجسٹر میں {1} کی کوئی سطر نہیں</translation>
+        </message>
+        <message>
+            <source>mauza {0}, year {1}, volume {2}</source>
+            <translation>موضع {0}، سال ⁦{1}⁩، جلد ⁦{2}⁩</translation>
+        </message>
+        <message>
+            <source>owner {0}</source>
+            <translation>مالک {0}</translation>
         </message>
         <message>
             <source>say what to hand over: a batch id or a list of entry ids</source>
@@ -2278,6 +2318,14 @@
         <message>
             <source>{0}: the image has no pixels ({1} x {2})</source>
             <translation>⁦{0}⁩: تصویر میں کوئی پکسل نہیں (⁦{1} x {2}⁩)</translation>
+        </message>
+        <message>
+            <source>{0}: the image is {1} x {2} pixels ({3} megapixels), larger than Daftar reads (at most {4} megapixels, {5} px a side). Scan the page at 300 dpi or reduce the image.</source>
+            <translation>⁦{0}⁩: تصویر ⁦{1} x {2}⁩ پکسل ({3} میگا پکسل) کی ہے، دفتر کی حد سے بڑی (زیادہ سے زیادہ {4} میگا پکسل، ایک طرف {5} پکسل)۔ صفحہ ⁦300⁩ ڈی پی آئی پر اسکین کریں یا تصویر چھوٹی کریں۔</translation>
+        </message>
+        <message>
+            <source>{0}: the image has {1} megapixels, larger than Daftar reads (at most {2} megapixels, {3} px a side). Scan the page at 300 dpi or reduce the image.</source>
+            <translation>⁦{0}⁩: تصویر {1} میگا پکسل کی ہے، دفتر کی حد سے بڑی (زیادہ سے زیادہ {2} میگا پکسل، ایک طرف {3} پکسل)۔ صفحہ ⁦300⁩ ڈی پی آئی پر اسکین کریں یا تصویر چھوٹی کریں۔</translation>
         </message>
         <message>
             <source>{0}: the image is {1} x {2} pixels, larger than Daftar reads (at most {3} px a side and {4} megapixels). Scan at 300 dpi or reduce the image.</source>

@@ -23,17 +23,18 @@ def reading(text: str, box, flags=()):
 
 
 def make_register(ctx, n_pages: int = 1, rows=GOOD_ROWS, *, low_conf: tuple[int, str] | None = None,
-                  other_reading: str | None = None):
+                  other_reading: str | None = None, seed: int = 0):
     """A register with `n_pages` pages, each holding `rows` as OCR rows with boxes; the field
     `low_conf` (row, name) flagged as OCR was unsure of it, with `other_reading` as a second
-    reader's number when given."""
+    reader's number when given. Page images are drawn from `seed` on (another register of
+    the workspace needs other seeds: the same image is not imported twice)."""
     with ctx.ws.session() as s:
         rid = services.create_register(s, actor=ctx.actor, template="jamabandi", **HEADER)
     page_ids = []
     for p in range(n_pages):
         with ctx.ws.session() as s:
             pid = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid,
-                                    data=png_bytes(seed=p, size=(800, 400)), name=f"p{p}.png").page_id
+                                    data=png_bytes(seed=seed + p, size=(800, 400)), name=f"p{p}.png").page_id
             ocr_rows = []
             for r, row in enumerate(rows):
                 fields = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PIL import Image
 
@@ -90,6 +92,7 @@ def test_bad_file_alone_shows_message_and_imports_nothing(qtbot, ctx, tmp_path):
     # THEN it is listed in red with the reason and Import stays disabled
     assert "page.png" in dlg.list.item(0).text() and "not an image" in dlg.list.item(0).text()
     assert "cannot be read" in dlg.message.text()
+    assert dlg.message.text().startswith("No new pages to import.")  # (not '0 page(s) ready')
     assert not dlg.import_button.isEnabled()
 
 
@@ -268,3 +271,240 @@ def test_the_import_dialogs_open_where_pages_were_last_imported_from(qtbot, ctx,
     dlg.add_files_dialog()
     assert asked[3] == asked[0]
 
+
+
+def _png_header(w: int, h: int) -> bytes:
+    """The start of a PNG of w x h pixels (its size is all a reader sees before decoding)."""
+    import struct
+    import zlib
+
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+            + chunk(b"IEND", b""))
+
+
+def test_a_huge_image_is_listed_as_too_large_and_the_other_files_still_import(qtbot, ctx, qapp, tmp_path):
+    # GIVEN a folder with a page, a 300-megapixel PNG (Pillow's 'decompression bomb'), a
+    #       110-megapixel PNG and another page
+    from desktop import i18n
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register(ctx)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "01-page.png").write_bytes(png_bytes(seed=1))
+    (folder / "02-huge.png").write_bytes(_png_header(20000, 15000))
+    (folder / "03-big.png").write_bytes(_png_header(11000, 10000))
+    (folder / "04-page.png").write_bytes(png_bytes(seed=4))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    # WHEN the clerk adds the folder
+    dlg.add_paths([folder])
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 4, timeout=10000)
+    # THEN every file is listed: the two big ones in red, each named with its size and what
+    #      to do (no 'decompression bomb DOS attack'), and the import is offered
+    huge, big = dlg.items[1], dlg.items[2]
+    assert huge.data is None and huge.error.startswith("02-huge.png: ")
+    assert "300 megapixels" in huge.error and "300 dpi" in huge.error and "bomb" not in huge.error
+    assert big.data is None and "11000 x 10000" in big.error and "110 megapixels" in big.error
+    assert dlg.list.item(1).foreground().color().name() == "#aa0000"
+    assert "2 page(s) ready to import" in dlg.message.text() and dlg.import_button.isEnabled()
+    # AND in Urdu the reason is Urdu but for the file's name and the numbers
+    i18n.apply_language(qapp, "ur")
+    try:
+        shown = i18n.message(huge.error)
+        assert "میگا پکسل" in shown and "02-huge.png" in shown
+        assert not re.findall(r"[A-Za-z]{2,}", shown.replace("02-huge.png", ""))
+    finally:
+        i18n.apply_language(qapp, "en")
+    # WHEN he imports
+    dlg.do_import()
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    wait_idle(qtbot, ctx)
+    # THEN the two pages are stored and the big files are named as not imported
+    assert [name for name, _no, _pid in dlg.report.added] == ["01-page.png", "04-page.png"]
+    assert "02-huge.png" in dlg.message.text() and "03-big.png" in dlg.message.text()
+
+
+def test_a_600_dpi_a3_scan_still_imports(tmp_path):
+    # GIVEN a 600 dpi A3 scan: 7016 x 9921 pixels, about 70 megapixels
+    from desktop.capture.loading import load_file
+
+    path = tmp_path / "a3-600dpi.png"
+    Image.new("1", (7016, 9921), 1).save(path)
+    # WHEN the import dialog reads it
+    (item,) = load_file(path)
+    # THEN it is a page to import
+    assert item.error is None and (item.width, item.height) == (7016, 9921) and item.data
+
+
+def test_a_600_dpi_a3_colour_scan_is_previewed(qtbot, ctx, tmp_path):
+    # GIVEN a 600 dpi A3 colour scan (70 megapixels: 280 MB as a picture on screen, more
+    #       than Qt's image reader takes) and a PDF page
+    from desktop.capture.import_dialog import ImportDialog
+
+    Image.new("RGB", (7016, 9921), (250, 248, 240)).save(tmp_path / "a3.jpg", quality=80)
+    _pdf(tmp_path / "b.pdf", 1)
+    dlg = ImportDialog(ctx, _register(ctx))
+    qtbot.addWidget(dlg)
+    dlg.resize(900, 600)
+    # WHEN the clerk adds them and looks at each
+    dlg.add_paths([tmp_path / "a3.jpg", tmp_path / "b.pdf"])
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 2, timeout=20000)
+    for row in (1, 0):
+        dlg.list.setCurrentRow(row)
+        # THEN its picture is shown, in its proportions
+        pix = dlg.preview.pixmap()
+        assert pix is not None and not pix.isNull()
+        it = dlg.items[row]
+        assert abs(pix.width() / pix.height() - it.width / it.height) < 0.02
+    assert dlg.items[0].error is None and (dlg.items[0].width, dlg.items[0].height) == (7016, 9921)
+
+
+def _shown_numbers(dlg) -> list[int | None]:
+    """The page number each line of the import list shows (None: a file that takes none)."""
+    out = []
+    for i in range(dlg.list.count()):
+        m = re.match(r"(\d+)\. ", dlg.list.item(i).text())
+        out.append(int(m.group(1)) if m else None)
+    return out
+
+
+def _register_with_pages(ctx, n: int) -> int:
+    rid = _register(ctx)
+    with ctx.ws.session() as s:
+        for i in range(n):
+            services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=20 + i),
+                              name=f"old{i}.png")
+    return rid
+
+
+def _add_and_wait(qtbot, ctx, dlg, folder, n: int) -> None:
+    dlg.add_paths([folder])
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == n, timeout=10000)
+    wait_idle(qtbot, ctx)
+
+
+def _import_and_wait(qtbot, ctx, dlg) -> None:
+    dlg.report = None
+    dlg.do_import()
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    wait_idle(qtbot, ctx)
+
+
+def test_pages_are_listed_with_the_numbers_they_will_get(qtbot, ctx, tmp_path):
+    # GIVEN a register holding 4 pages, and a folder with a damaged file, two new pages, a
+    #       copy of the register's page 2, the same new page twice and another new page
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register_with_pages(ctx, 4)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "01-broken.png").write_bytes(png_bytes(seed=2)[:60])
+    (folder / "02.png").write_bytes(png_bytes(seed=1))
+    (folder / "03.png").write_bytes(png_bytes(seed=2))
+    (folder / "04-copy.png").write_bytes(png_bytes(seed=21))
+    (folder / "05.png").write_bytes(png_bytes(seed=3))
+    (folder / "06-again.png").write_bytes(png_bytes(seed=3))
+    (folder / "07.png").write_bytes(png_bytes(seed=4))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    # WHEN the clerk adds the folder
+    _add_and_wait(qtbot, ctx, dlg, folder, 7)
+    # THEN the new pages are numbered after the register's last page; the damaged file and
+    #      the copies take no number, and say why
+    assert _shown_numbers(dlg) == [None, 5, 6, None, 7, None, 8]
+    assert "already page 2" in dlg.list.item(3).text() and "05.png" in dlg.list.item(5).text()
+    # (the file's name and size in an isolate of their own: in Urdu '1. 01-scan.png (2481×1754)'
+    # was drawn as 'scan.png (2481×1754)-01 .1')
+    assert dlg.list.item(1).text() == "5. \u206802.png  (120×160)\u2069"
+    assert "4 page(s) ready to import as pages 5–8" in dlg.message.text()
+    # WHEN he imports
+    _import_and_wait(qtbot, ctx, dlg)
+    # THEN each page gets the number it was shown with
+    assert [(name, no) for name, no, _pid in dlg.report.added] == [
+        ("02.png", 5), ("03.png", 6), ("05.png", 7), ("07.png", 8)]
+    assert "as pages 5–8" in dlg.message.text()
+
+
+def test_after_an_import_the_dialog_takes_the_next_batch(qtbot, ctx, tmp_path):
+    # GIVEN the import dialog of a register of 4 pages, after two pages were imported
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register_with_pages(ctx, 4)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "01.png").write_bytes(png_bytes(seed=1))
+    (first / "02.png").write_bytes(png_bytes(seed=2))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    _add_and_wait(qtbot, ctx, dlg, first, 2)
+    _import_and_wait(qtbot, ctx, dlg)
+    assert [no for _name, no, _pid in dlg.report.added] == [5, 6]
+    # THEN the batch imported leaves the list, its report stays in sight
+    assert dlg.list.count() == 0 and not dlg.items and not dlg.import_button.isEnabled()
+    assert "Imported 2 page(s)" in dlg.message.text()
+    # WHEN he adds a second folder, one of its files imported just now
+    (second / "a.png").write_bytes(png_bytes(seed=5))
+    (second / "b.png").write_bytes(png_bytes(seed=1))
+    (second / "c.png").write_bytes(png_bytes(seed=6))
+    _add_and_wait(qtbot, ctx, dlg, second, 3)
+    # THEN its new pages follow the register's new last page, the one imported before is
+    #      named as such, and Import is offered (it stayed disabled after the first import)
+    assert _shown_numbers(dlg) == [7, None, 8]
+    assert "already page 5" in dlg.list.item(1).text()
+    assert "2 page(s) ready to import as pages 7–8" in dlg.message.text()
+    assert dlg.import_button.isEnabled()
+    # WHEN he imports again THEN they get those numbers
+    _import_and_wait(qtbot, ctx, dlg)
+    assert [(name, no) for name, no, _pid in dlg.report.added] == [("a.png", 7), ("c.png", 8)]
+    with ctx.ws.session() as s:
+        assert [p.page_no for p in services.list_pages(s, rid)] == list(range(1, 9))
+
+
+def test_a_copy_of_a_page_of_another_register_is_named_by_that_register(qtbot, ctx, qapp, tmp_path):
+    # GIVEN a page of the register of mauza آڈٹ پور 2024-25, and the same image imported into
+    #       another register
+    from desktop import i18n
+    from desktop.capture.import_dialog import ImportDialog, report_text
+    from desktop.models.registers import register_title
+
+    with ctx.ws.session() as s:
+        other = services.create_register(s, actor=ctx.actor, template="jamabandi", district="لاہور",
+                                         tehsil="رائیونڈ", mauza="آڈٹ پور", hadbast_no="7", year="2024-25")
+        for i in range(4):
+            services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=other,
+                              data=png_bytes(seed=30 + i), name=f"p{i}.png")
+        other_view = services.get_register(s, other)
+    (tmp_path / "copy.png").write_bytes(png_bytes(seed=33))
+    dlg = ImportDialog(ctx, _register(ctx))
+    qtbot.addWidget(dlg)
+    # WHEN the clerk imports it
+    _add_and_wait(qtbot, ctx, dlg, tmp_path / "copy.png", 1)
+    listed = dlg.list.item(0).text()
+    _import_and_wait(qtbot, ctx, dlg)
+    # THEN the list and the report name the register holding it as the register list does
+    #      (mauza, year left to right, volume), not by its database id ('register 7')
+    title = register_title(other_view)
+    assert "\u20662024-25\u2069" in title
+    assert f"already page 4 of {title}" in listed
+    assert f"Skipped copy.png: the same image is already page 4 of {title}." in dlg.message.text()
+    assert f"register {other}" not in dlg.message.text()
+    # AND in Urdu too
+    i18n.apply_language(qapp, "ur")
+    try:
+        urdu = ImportDialog(ctx, other)
+        qtbot.addWidget(urdu)
+        shown = report_text(dlg.report, urdu.tr)
+        wait_idle(qtbot, ctx)
+    finally:
+        i18n.apply_language(qapp, "en")
+    title_ur = title.replace("vol", "جلد")
+    assert f"{title_ur} کا صفحہ \u20664\u2069" in shown and f"رجسٹر {other}" not in shown
+    # (the line starts with an Urdu word: one starting with the file's name was laid out left
+    # to right, the name at the left end of an Urdu sentence)
+    (line,) = [x for x in shown.splitlines() if "copy.png" in x]
+    assert re.match("[\u0600-\u06ff]", line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -704,3 +705,30 @@ def test_the_preferences_fit_a_low_screen_and_scroll(ctx, qtbot, qapp):
         assert 0 <= top_left.y() < dlg.scroll.viewport().height()
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_a_register_is_named_in_urdu_by_mauza_year_and_volume(urdu, workspace):
+    # GIVEN a register of mauza آڈٹ پور, 2024-25, without khewat 999
+    from records import services
+    from records.audit import Actor
+    from records.reports.fard import build_fard
+    from records.reports.layout import ReportError
+
+    actor = Actor(id=None, username="clerk", role="clerk")
+    with workspace.session() as s:
+        rid = services.create_register(s, actor=actor, template="jamabandi", district="لاہور", tehsil="رائیونڈ",
+                                       mauza="آڈٹ پور", hadbast_no="42", year="2024-25", volume="2")
+    # WHEN its fard of khewat 999 is asked for
+    with workspace.session() as s, pytest.raises(ReportError) as err:
+        build_fard(s, register_id=rid, khewat="999")
+    shown = i18n.message(str(err.value))
+    # THEN the Urdu message names its mauza, year and volume, the year left to right in an
+    #      isolate of its own (it showed 'رجسٹر 7 (25-2024 آڈٹ پور)'), and no English
+    assert "موضع آڈٹ پور" in shown and "\u20662024-25\u2069" in shown and "جلد" in shown
+    assert "کھیوٹ" in shown and "999" in shown and f"{rid}" not in shown.replace("999", "")
+    assert not re.findall(r"[A-Za-z]{2,}", shown)
+    # AND a fard of an owner not in it names the owner in Urdu too
+    with workspace.session() as s, pytest.raises(ReportError) as err:
+        build_fard(s, register_id=rid, owner="اکرم")
+    shown = i18n.message(str(err.value))
+    assert "مالک اکرم" in shown and not re.findall(r"[A-Za-z]{2,}", shown)

@@ -490,3 +490,88 @@ def test_a_sound_database_says_nothing(qtbot, ctx):
     # THEN no warning
     assert getattr(win, "database_warning", None) is None
     win.shutdown()
+
+
+def test_a_register_without_pages_shows_no_page_of_another(qtbot, ctx):
+    # GIVEN the main window on a register's page, the clerk on a field OCR read
+    from desktop.mainwindow import MainWindow
+    from tests.desktop.helpers import make_register
+
+    rid, (pid,) = make_register(ctx)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: win.correction.model.page is not None and win.correction.model.page.id == pid)
+    view = win.correction
+    view.table.setCurrentIndex(view.model.index(0, view.model.column_of("khewat_no")))
+    assert "OCR read" in view.cell_info.text() and view.crop.pixmap() is not None
+    # WHEN the clerk creates a register (Ctrl+N selects it) that has no pages yet
+    new = _register(ctx.ws, ctx.actor, mauza="نیا گاؤں")
+    win.refresh_registers(select_id=new)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: win.register_id == new)
+    wait_idle(qtbot, ctx)
+    # THEN nothing of the other register's page is shown or can be changed there
+    assert view.page_id is None and view.model.page is None and view.model.rowCount() == 0
+    assert view.image_view.image.isNull()
+    assert view.cell_info.text() == "" and (view.crop.pixmap() is None or view.crop.pixmap().isNull())
+    assert not view.actions_by_name["submit"].isEnabled()
+    view.add_row()  # Ctrl+Ins adds no row to a page of another register
+    wait_idle(qtbot, ctx)
+    with ctx.ws.session() as s:
+        assert len(services.page_rows(s, pid)) == 2
+    # AND the page view says where its pages come from
+    assert "Ctrl+I" in view.status.text()
+    # WHEN the clerk goes back to the first register
+    win.register_view.setCurrentIndex(win.registers.index(win.registers.row_of(rid)))
+    wait_idle(qtbot, ctx)
+    # THEN its page is shown again
+    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == pid)
+    win.shutdown()
+
+
+def test_a_page_without_rows_shows_no_notes_of_the_page_before(qtbot, ctx):
+    # GIVEN a register whose second page has no rows yet, and the clerk on a field of the first
+    from desktop.mainwindow import MainWindow
+    from tests.desktop.helpers import make_register
+    from tests.desktop.images import png_bytes
+
+    rid, (first,) = make_register(ctx)
+    with ctx.ws.session() as s:
+        empty = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid,
+                                  data=png_bytes(seed=5, size=(800, 400)), name="empty.png").page_id
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    view = win.correction
+    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == first)
+    view.table.setCurrentIndex(view.model.index(0, view.model.column_of("khewat_no")))
+    assert "OCR read" in view.cell_info.text()
+    # WHEN he turns to the page without rows (PgDn)
+    view.actions_by_name["nextPage"].trigger()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == empty)
+    wait_idle(qtbot, ctx)
+    # THEN its image is shown, but the magnifier and the field's panel are empty
+    assert not view.image_view.image.isNull()
+    assert view.cell_info.text() == ""
+    assert view.crop.pixmap() is None or view.crop.pixmap().isNull()
+    win.shutdown()
+
+
+def test_a_file_name_starting_with_digits_is_listed_in_its_order(qtbot, ctx):
+    # GIVEN a page imported from '01-scan.png'
+    from desktop.models.pages import PageListModel
+    from tests.desktop.images import png_bytes
+
+    rid = _register(ctx.ws, ctx.actor)
+    with ctx.ws.session() as s:
+        services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=1),
+                          name="01-scan.png")
+        pages = services.list_pages(s, rid)
+    model = PageListModel()
+    model.set_pages(pages)
+    # WHEN the page list shows it THEN the name is in an isolate of its own: in the Urdu
+    # (right-to-left) list it was drawn 'scan.png-01' (seen in the app)
+    assert model.index(0, 1).data() == "\u206801-scan.png\u2069"
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "01-scan.png"

@@ -528,3 +528,53 @@ def test_a_supervisor_seals_approved_entries_from_the_sync_panel(qtbot, workspac
                 w.close()
     finally:
         win.shutdown()
+
+
+def test_a_returned_row_of_another_register_opens_in_the_lists_as_if_clicked(qtbot, workspace, qapp, actors):
+    # GIVEN clerk1's two registers; row 2 of page 2 of the first is sent back by girdawar1
+    from desktop import oversight
+
+    clerk_win = _window(qtbot, workspace, actors["clerk1"])
+    ctx = clerk_win.ctx
+    try:
+        first, first_pages = make_register(ctx, n_pages=3)
+        other, _other_pages = make_register(ctx, n_pages=2, seed=10)
+        with workspace.session() as s:
+            services.submit_page(s, actor=ctx.actor, page_id=first_pages[1])
+        with workspace.session() as s:
+            returned = services.page_rows(s, first_pages[1])[1].entry_id
+            services.transition(s, actor=actors["girdawar1"], entry_ids=[returned], action="return",
+                                comment="حصہ رجسٹر سے ملائیں")
+        ctx.bus.changed.emit(services.Changes(registers=True, workflow=True, pages=True), None)
+        wait_idle(qtbot, ctx)
+        #       AND the clerk is working on the other register (as if he had clicked it)
+        win = clerk_win
+        win.register_view.setCurrentIndex(win.registers.index(win.registers.row_of(other)))
+        wait_idle(qtbot, ctx)
+        qtbot.waitUntil(lambda: win.correction.model.page is not None and win.correction.model.page.register_id == other)
+        # WHEN he double-clicks the returned row in "Returned to me"
+        panel = oversight.show_returned(win)
+        wait_idle(qtbot, ctx)
+        assert [r.entry_id for r in panel.rows] == [returned]
+        panel.table.cellDoubleClicked.emit(0, 0)
+        wait_idle(qtbot, ctx)
+        qtbot.waitUntil(lambda: win.correction.model.page is not None and win.correction.model.page.id == first_pages[1])
+        wait_idle(qtbot, ctx)
+        # THEN the register list and the page list show that register and page selected
+        assert win.register_id == first
+        assert win.registers.register_at(win.register_view.currentIndex().row()).id == first
+        assert win.register_view.selectionModel().isSelected(win.register_view.currentIndex())
+        assert win.pages.page_at(win.page_view.currentIndex().row()).id == first_pages[1]
+        assert win.page_view.selectionModel().isRowSelected(win.page_view.currentIndex().row())
+        # AND the page's rows are shown with the keyboard on the returned row
+        assert win.tabs.currentWidget() is win.correction
+        assert win.correction.table.currentIndex().row() == 1
+        assert win.focusWidget() is win.correction.table
+        # WHEN he presses PgDn
+        win.correction.actions_by_name["nextPage"].trigger()
+        wait_idle(qtbot, ctx)
+        # THEN the next page of that register comes, not one of the register he was on before
+        qtbot.waitUntil(lambda: win.correction.page_id == first_pages[2])
+        assert win.pages.page_at(win.page_view.currentIndex().row()).id == first_pages[2]
+    finally:
+        clerk_win.shutdown()

@@ -200,3 +200,30 @@ def test_iter_pages_gives_pages_one_at_a_time(tmp_path):
     assert [p.index for p in it] == [1, 2]
     with pytest.raises(OcrInputError, match="not found"):
         iter_pages(tmp_path / "missing.pdf")
+
+
+def test_a_600_dpi_a3_scan_is_read(tmp_path):
+    # GIVEN a 600 dpi A3 scan: 7016 x 9921 pixels, about 70 megapixels (refused at 60 before)
+    path = tmp_path / "a3-600dpi.png"
+    Image.new("1", (7016, 9921), 1).save(path)
+    # WHEN / THEN OCR loads it
+    (page,) = load_pages(path)
+    assert page.ok and page.image.shape == (9921, 7016)
+
+
+@pytest.mark.parametrize("w,h,megapixels", [(11000, 10000, 110), (20000, 15000, 300), (9500, 9900, None)])
+def test_the_size_of_an_image_too_large_is_named_with_what_to_do(tmp_path, w, h, megapixels):
+    # GIVEN PNGs of 110 and 300 megapixels (Pillow's 'decompression bomb' beyond 179), and
+    #       one of 94 (a Pillow warning, not too large for Daftar)
+    path = tmp_path / "big.png"
+    path.write_bytes(_png_header(w, h))
+    # WHEN OCR loads it
+    with pytest.raises(OcrInputError) as err:
+        load_pages(path)
+    # THEN the too large ones are refused naming the file, their megapixels and what to do
+    text = str(err.value)
+    assert str(path) in text
+    if megapixels is None:  # (the header has no pixel data: refused as damaged, not for its size)
+        assert "larger than" not in text and "megapixels" not in text
+    else:
+        assert f"{megapixels} megapixels" in text and "300 dpi" in text and "bomb" not in text

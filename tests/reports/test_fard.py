@@ -128,8 +128,12 @@ def test_fard_for_unknown_khewat_says_so(workspace, sample):
     # GIVEN a register without khewat 999
     # WHEN a fard of it is asked for
     # THEN the error names the register and the khewat
-    with workspace.session() as s, pytest.raises(ReportError, match="no rows for khewat 999"):
+    with workspace.session() as s, pytest.raises(ReportError, match="no rows for khewat 999") as err:
         fard.build_fard(s, register_id=sample.register_id, khewat="999")
+    # AND the register as clerks know it: its mauza, year and volume, not the database's id,
+    #     the year kept left to right beside the Urdu mauza (bidi showed 2019-20 as 20-2019)
+    assert str(err.value) == ("the register of mauza چک نمبر 12, year \u20662019-20\u2069, volume 1 "
+                              "has no rows for khewat 999")
     with workspace.session() as s, pytest.raises(ReportError, match="khewat number or an owner"):
         fard.build_fard(s, register_id=sample.register_id)
 
