@@ -50,7 +50,7 @@ def add_returned_tab(win):
     from desktop.review.returned import ReturnedPanel
 
     panel = ReturnedPanel(win.ctx, win)
-    panel.open_entry.connect(lambda page_id, entry_id: open_entry_row(win, page_id, entry_id))
+    panel.open_entry.connect(win.open_entry)
 
     def say_why(_page_id: int, entry_id: int) -> None:
         row = next((r for r in panel.rows if r.entry_id == entry_id), None)
@@ -275,7 +275,7 @@ def open_sync(win):
         # the counts and the seal button follow (read again in the background once they settle)
         win.ctx.bus.changed.connect(panel.records_changed)
         # a problem double-clicked opens its entry's page at its row (as "Returned to me" does)
-        panel.open_entry.connect(lambda page_id, entry_id: open_entry_row(win, page_id, entry_id))
+        panel.open_entry.connect(win.open_entry)
         dock = QDockWidget(win.tr("Sync"), win)
         dock.setObjectName("syncDock")
         dock.setWidget(panel)
@@ -286,21 +286,6 @@ def open_sync(win):
     dock.show()
     dock.raise_()
     return dock
-
-
-def open_entry_row(win, page_id: int, entry_id: int) -> None:
-    """The correction view at an entry's row: MainWindow.open_entry, or, when that page is
-    the one already shown, just its row (open_entry waits for the page to load, which a page
-    already current never does: the row stayed unchosen and a later page load chose it)."""
-    view = win.correction
-    if view.model.page is None or view.model.page.id != page_id:
-        win.open_entry(page_id, entry_id)
-        return
-    win.tabs.setCurrentIndex(0)
-    row = view.model.row_of_entry(entry_id)
-    if row >= 0:
-        view.table.setCurrentIndex(view.model.index(row, 0))
-        view.table.setFocus()
 
 
 def shutdown(win) -> None:
