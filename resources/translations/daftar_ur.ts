@@ -1480,6 +1480,10 @@
             <translation>بہت زیادہ غلط پاس ورڈ: {0} سیکنڈ بعد دوبارہ کوشش کریں یا منتظم سے رابطہ کریں</translation>
         </message>
         <message>
+            <source>the account {0} is disabled: an administrator must enable it again</source>
+            <translation>اکاؤنٹ {0} بند ہے: منتظم اسے دوبارہ کھولے</translation>
+        </message>
+        <message>
             <source>the password must have at least {0} characters</source>
             <translation>پاس ورڈ میں کم از کم {0} حروف ہونے چاہئیں</translation>
         </message>
