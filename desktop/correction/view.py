@@ -54,16 +54,27 @@ EDITING_ACTIONS = ("undo", "redo", "takeOther", "addRow", "deleteRow", "rowUp", 
 RETURNED_COLOUR = "#8a4b00"  # a reviewer's note: neither an error (red) nor a warning (amber)
 
 
-def fit_widths(shares: list[float], total: int, minimum: int = 48) -> list[int]:
-    """Column widths in proportion to the template, none below `minimum`, summing to `total`
-    when it is wide enough (narrow columns take their minimum from the wide ones)."""
-    total = max(total, minimum * len(shares))
-    whole = sum(shares) or 1.0
-    raw = [total * s / whole for s in shares]
-    small = [r < minimum for r in raw]
-    deficit = sum(minimum - r for r, sm in zip(raw, small, strict=True) if sm)
-    wide = sum(r for r, sm in zip(raw, small, strict=True) if not sm) or 1.0
-    return [minimum if sm else int(r - deficit * r / wide) for r, sm in zip(raw, small, strict=True)]
+def fit_widths(shares: list[float], total: int, minimum: int | list[int] = 48) -> list[int]:
+    """Column widths in proportion to the template, none below its minimum (one for all, or
+    one a column), summing to `total` when it is wide enough (narrow columns take their
+    minimum from the wide ones, which keep theirs)."""
+    mins = list(minimum) if isinstance(minimum, list) else [minimum] * len(shares)
+    total = max(total, sum(mins))
+    widths = [0.0] * len(shares)
+    fixed: set[int] = set()
+    while True:  # columns held at their minimum leave the rest to share what is left
+        free = [i for i in range(len(shares)) if i not in fixed]
+        left = total - sum(mins[i] for i in fixed)
+        whole = sum(shares[i] for i in free) or 1.0
+        for i in free:
+            widths[i] = left * shares[i] / whole
+        short = [i for i in free if widths[i] < mins[i]]
+        if not short:
+            break
+        for i in short:
+            fixed.add(i)
+            widths[i] = mins[i]
+    return [int(w) for w in widths]
 
 
 class MoveRowCommand(QUndoCommand):
@@ -350,8 +361,24 @@ class CorrectionView(QWidget):
         tpl = self.model.template
         if tpl is None:
             return
-        for i, w in enumerate(fit_widths([c.width for c in tpl.columns], self.table.viewport().width() - 2)):
+        widths = fit_widths([c.width for c in tpl.columns], self.table.viewport().width() - 2,
+                            self._least_widths())
+        for i, w in enumerate(widths):
             self.table.setColumnWidth(i, w)
+
+    def _least_widths(self) -> list[int]:
+        """A number column at least as wide as its widest value on the page (an area cut to
+        '…-26' cannot be checked without opening the cell); text columns at least 48 px."""
+        tpl, metrics = self.model.template, QFontMetrics(self.table.font())
+        out = []
+        for c, spec in enumerate(tpl.columns):
+            need = 48
+            if spec.numeric:
+                for r in range(self.model.rowCount()):
+                    shown = self.model.index(r, c).data(Qt.ItemDataRole.DisplayRole) or ""
+                    need = max(need, metrics.horizontalAdvance(shown) + 14)
+            out.append(min(need, 220))
+        return out
 
     def _keep_place(self) -> None:
         """Before the rows are read again: the cell the clerk is on, to stay on it."""

@@ -121,6 +121,29 @@ def test_typing_at_once_after_clicking_the_current_cell_loses_no_key(qtbot, ctx,
     assert _db_rows(ctx, pid)[0].text("khatooni_no") == "4712"
 
 
+def test_numbers_are_shown_whole_in_a_table_the_width_of_a_laptops_pane(qtbot, ctx, view):
+    # GIVEN a page whose rows hold long areas and khasra lists, in a table 700 px wide (the
+    # correction pane beside the page image on a 1366 x 768 screen)
+    from desktop.qt import QFontMetrics
+
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    view.model.setData(view.model.index(0, view.model.column_of("area")), "126-15-8")
+    view.model.setData(view.model.index(1, view.model.column_of("khasra_nos")), "2436/22، 2437/1")
+    wait_idle(qtbot, ctx)
+    view.resize(700 + view.width() - view.table.viewport().width(), view.height())
+    # WHEN the columns are fitted (as on loading a page or resizing)
+    view._fit_columns()
+    # THEN every number column is as wide as its widest value, and all fit the table
+    metrics = QFontMetrics(view.table.font())
+    for name in ("area", "khasra_nos", "khewat_no", "share"):
+        col = view.model.column_of(name)
+        widest = max(metrics.horizontalAdvance(view.model.index(r, col).data() or "") for r in range(2))
+        assert view.table.columnWidth(col) >= widest + 10, name
+    total = sum(view.table.columnWidth(c) for c in range(view.model.columnCount()))
+    assert total <= view.table.viewport().width()
+
+
 def test_f8_jumps_to_flagged_field_and_correction_clears_flag(qtbot, ctx, view):
     # GIVEN a page where OCR was unsure of row 2's area
     _rid, (pid,) = make_register(ctx, low_conf=(1, "area"))
