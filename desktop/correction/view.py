@@ -368,7 +368,9 @@ class CorrectionView(QWidget):
 
     def _least_widths(self) -> list[int]:
         """A number column at least as wide as its widest value on the page (an area cut to
-        '…-26' cannot be checked without opening the cell); text columns at least 48 px."""
+        '…-26' cannot be checked without opening the cell); a list of khasra numbers at most
+        as wide as two of them (a long list is shown whole beside the crop); text columns at
+        least 48 px."""
         tpl, metrics = self.model.template, QFontMetrics(self.table.font())
         out = []
         for c, spec in enumerate(tpl.columns):
@@ -377,7 +379,8 @@ class CorrectionView(QWidget):
                 for r in range(self.model.rowCount()):
                     shown = self.model.index(r, c).data(Qt.ItemDataRole.DisplayRole) or ""
                     need = max(need, metrics.horizontalAdvance(shown) + 14)
-            out.append(min(need, 220))
+            cap = metrics.horizontalAdvance("0000/00، 0000/00") + 14 if spec.kind == "khasra-list" else 160
+            out.append(min(need, cap))
         return out
 
     def _keep_place(self) -> None:

@@ -136,7 +136,7 @@ def test_numbers_are_shown_whole_in_a_table_the_width_of_a_laptops_pane(qtbot, c
     view._fit_columns()
     # THEN every number column is as wide as its widest value, and all fit the table
     metrics = QFontMetrics(view.table.font())
-    for name in ("area", "khasra_nos", "khewat_no", "share"):
+    for name in ("area", "khasra_nos", "khewat_no", "share"):  # (a list of two khasras: shown whole)
         col = view.model.column_of(name)
         widest = max(metrics.horizontalAdvance(view.model.index(r, col).data() or "") for r in range(2))
         assert view.table.columnWidth(col) >= widest + 10, name
