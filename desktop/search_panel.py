@@ -10,6 +10,7 @@ from desktop.fonts import urdu_font
 from desktop.models.entries import EntryIdRole, RegisterRowsModel
 from desktop.operations import read_op
 from desktop.qt import (
+    QEvent,
     QFontMetrics,
     QLabel,
     QLineEdit,
@@ -58,11 +59,14 @@ class SearchPanel(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.activated.connect(self._activated)
+        self.model.dataChanged.connect(self._on_rows_read)
         lay.addWidget(self.table, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.run_search)
         self.box.textChanged.connect(lambda _t: self._timer.start(DEBOUNCE_MS))
+        self.box.returnPressed.connect(self._open_first)
+        self.box.installEventFilter(self)  # Down goes from the box into the results
         self._pages: dict[int, int] = {}
         self._template = None
         self._query_gen = 0
@@ -117,8 +121,43 @@ class SearchPanel(QWidget):
             self.info.setText(self.tr("{n} row(s)").format(n=len(ids)) if not query else
                               self.tr("{n} row(s) match “{q}”").format(n=len(ids), q=query))
             self.results_shown.emit(len(ids))
+            if getattr(self, "_after_search", False):
+                self._take_results()
 
         read_op(body).success(done).run_in_background(self.ctx)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.box and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.model.rowCount():
+                self.table.setFocus()
+                self.table.setCurrentIndex(self.model.index(0, 0))
+                return True
+        return super().eventFilter(obj, event)
+
+    def _open_first(self) -> None:
+        """Enter in the box: the search now (not after the pause), then its first row opened
+        when there is exactly one, else the keyboard on the first of the rows found."""
+        if self._timer.isActive() or self._stale:
+            self._after_search = True
+            self.run_search()
+            return
+        self._take_results()
+
+    def _take_results(self) -> None:
+        self._after_search = False
+        if self.model.rowCount() == 1:
+            if self.model.row_view(0) is None:  # its values are being read: opened once they are
+                self._open_when_read = True
+                return
+            self._activated(self.model.index(0, 0))
+        elif self.model.rowCount():
+            self.table.setFocus()
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _on_rows_read(self, *_args) -> None:
+        if getattr(self, "_open_when_read", False) and self.model.rowCount() == 1 and self.model.row_view(0):
+            self._open_when_read = False
+            self._activated(self.model.index(0, 0))
 
     def _activated(self, index) -> None:
         eid = index.data(EntryIdRole)

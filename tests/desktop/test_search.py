@@ -45,3 +45,39 @@ def test_search_by_urdu_digits_and_owner_then_open_row(qtbot, ctx):
     wait_idle(qtbot, ctx)
     assert win.correction.current_field()[0] == 1
     win.shutdown()
+
+
+def test_the_search_box_works_from_the_keyboard(qtbot, ctx):
+    # GIVEN the main window on a register with a page of two rows of khewat 47, the search
+    # panel open (Ctrl+F)
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import Qt
+
+    _rid, (pid,) = make_register(ctx)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, ctx)
+    panel = win.search
+    win.focus_search()
+    qtbot.waitUntil(lambda: panel.model.total() == 2)
+    # WHEN the clerk types the khewat and presses Enter at once (before the pause that starts
+    # a search)
+    panel.box.insert("۴۷")  # (as typed: QTest has no keys for Urdu letters and digits)
+    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    # THEN the search runs, and the keyboard is on the first of its two rows
+    qtbot.waitUntil(lambda: panel.table.hasFocus() and panel.table.currentIndex().row() == 0)
+    assert "match" in panel.info.text()
+    # WHEN back in the box he presses Down  THEN the keyboard goes into the rows again
+    panel.box.setFocus()
+    qtbot.keyClick(panel.box, Qt.Key.Key_Down)
+    assert panel.table.hasFocus()
+    # WHEN a search finds exactly one row (an owner) and he presses Enter
+    panel.box.setFocus()
+    panel.box.clear()
+    panel.box.insert("احمد علي")
+    qtbot.keyClick(panel.box, Qt.Key.Key_Return)
+    # THEN that row is opened in the page view
+    qtbot.waitUntil(lambda: win.correction.model.page is not None and win.correction.model.page.id == pid)
+    qtbot.waitUntil(lambda: win.correction.current_field() is not None and win.correction.current_field()[0] == 1)
+    win.shutdown()
