@@ -52,13 +52,25 @@ def add_returned_tab(win):
     panel = ReturnedPanel(win.ctx, win)
     panel.open_entry.connect(win.open_entry)
 
-    def say_why(_page_id: int, entry_id: int) -> None:
+    said = {"page": None, "text": ""}
+
+    def say_why(page_id: int, entry_id: int) -> None:
         row = next((r for r in panel.rows if r.entry_id == entry_id), None)
         if row is not None:  # the comment stays in the status bar while the clerk corrects
-            win.statusBar().showMessage(win.tr("Row {n} returned by {user}: {comment}").format(
-                n=row.row_no, user=row.returned_by, comment=shown_value(row.comment)))
+            said["page"], said["text"] = page_id, win.tr("Row {n} returned by {user}: {comment}").format(
+                n=row.row_no, user=row.returned_by, comment=shown_value(row.comment))
+            win.statusBar().showMessage(said["text"])
+
+    def forget(page_id: int | None = None) -> None:
+        """The comment goes once its page is left or sent for review again."""
+        if said["page"] is not None and page_id != said["page"]:
+            if win.statusBar().currentMessage() == said["text"]:
+                win.statusBar().clearMessage()
+            said["page"] = None
 
     panel.open_entry.connect(say_why)
+    win.page_selected.connect(forget)
+    win.correction.submitted.connect(lambda _pid: forget())
     win.returned_panel = panel
     win.tabs.addTab(panel, win.tr("Returned to me"))
     return panel

@@ -570,11 +570,15 @@ def test_a_returned_row_of_another_register_opens_in_the_lists_as_if_clicked(qtb
         assert win.tabs.currentWidget() is win.correction
         assert win.correction.table.currentIndex().row() == 1
         assert win.focusWidget() is win.correction.table
+        # ... and the reviewer's comment in the status bar
+        assert "حصہ رجسٹر سے ملائیں" in win.statusBar().currentMessage()
         # WHEN he presses PgDn
         win.correction.actions_by_name["nextPage"].trigger()
         wait_idle(qtbot, ctx)
         # THEN the next page of that register comes, not one of the register he was on before
         qtbot.waitUntil(lambda: win.correction.page_id == first_pages[2])
         assert win.pages.page_at(win.page_view.currentIndex().row()).id == first_pages[2]
+        # AND the comment of the page he left is no longer in the status bar
+        assert "حصہ رجسٹر سے ملائیں" not in win.statusBar().currentMessage()
     finally:
         clerk_win.shutdown()
