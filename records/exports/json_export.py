@@ -180,8 +180,9 @@ def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = 
             for reg in doc["registers"]:
                 for p in reg["pages"]:
                     sha = p["image_sha256"]
-                    if sha and not (folder / sha).is_file():
-                        (folder / sha).write_bytes(workspace.images.get(sha))
+                    if sha and not _holds(folder / sha, sha):  # (a file left by an earlier export is kept when whole)
+                        with written_whole(folder / sha) as tmp:
+                            tmp.write_bytes(workspace.images.get(sha))
                         n_img += 1
         elif images == "inline":
             n_img = sum(1 for r in doc["registers"] for p in r["pages"] if p.get("image_base64"))
@@ -192,6 +193,15 @@ def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = 
         raise
     return ExportResult(out, len(doc["registers"]), sum(len(r["pages"]) for r in doc["registers"]),
                         sum(len(r["entries"]) for r in doc["registers"]), n_img)
+
+
+def _holds(path: Path, sha: str) -> bool:
+    """Is `path` a file whose content has the SHA-256 `sha` (an image an earlier export of the
+    same name wrote whole)?"""
+    try:
+        return path.is_file() and sha256_hex(path.read_bytes()) == sha
+    except OSError:
+        return False
 
 
 def canonical_dump(session: Session) -> dict:

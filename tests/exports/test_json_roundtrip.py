@@ -173,3 +173,22 @@ def test_export_without_images_needs_consent_to_import(filled, tmp_path, _templa
         assert res.entries == 5 and res.images == 0
     finally:
         target.close()
+
+
+def test_an_export_again_over_a_damaged_image_of_the_last_one_writes_it_whole(filled, tmp_path, _template_workspace):
+    # GIVEN an export whose images folder holds a damaged image (a copy cut short on a stick)
+    ws, _ = filled
+    out = tmp_path / "all.json"
+    first = json_export.export_json(ws, out)
+    (image,) = [p for p in json_export.images_dir_for(out).iterdir()]
+    image.write_bytes(image.read_bytes()[:50])
+    # WHEN the workspace is exported again under the same name
+    out.unlink()
+    again = json_export.export_json(ws, out)
+    # THEN the damaged image is written again, whole, and the export imports
+    assert first.images == again.images == 1
+    new = _fresh(tmp_path, _template_workspace)
+    try:
+        json_export.import_json(new, out)
+    finally:
+        new.close()
