@@ -202,6 +202,8 @@ STRINGS = (
 MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "wrong user name or password"),
     QT_TRANSLATE_NOOP("Messages", "wrong user name or password; the account is locked for {0} seconds"),
+    QT_TRANSLATE_NOOP("Messages", "wrong password"),
+    QT_TRANSLATE_NOOP("Messages", "wrong password; the account is locked for {0} seconds"),
     QT_TRANSLATE_NOOP("Messages", "too many wrong passwords: try again in {0} seconds or ask the administrator"),
     QT_TRANSLATE_NOOP("Messages", "the account {0} is disabled: an administrator must enable it again"),
     QT_TRANSLATE_NOOP("Messages", "the password must have at least {0} characters"),

@@ -137,9 +137,16 @@ def recover_account(root, *, username: str, new_password: str, code: str | None 
 def confirm_password(ws, *, username: str, password: str) -> UserView:
     """The signed-in user's password typed again to unlock a window left alone: checked as a
     sign-in on the open workspace (recorded as one; failures count toward the lockout, and a
-    disabled account is refused). AccountError with a message fit to show."""
-    with ws.session() as s:
-        return accounts.login(s, username=username, password=password)
+    disabled account is refused). AccountError with a message fit to show: a wrong password is
+    called that (no user name was typed)."""
+    wrong = "wrong user name or password"
+    try:
+        with ws.session() as s:
+            return accounts.login(s, username=username, password=password)
+    except AccountError as e:
+        if str(e).startswith(wrong):
+            raise AccountError("wrong password" + str(e)[len(wrong):]) from None
+        raise
 
 
 def check_user(ws, *, username: str, password: str) -> UserView:

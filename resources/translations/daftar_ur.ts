@@ -1476,6 +1476,14 @@
             <translation>صارف نام یا پاس ورڈ غلط ہے؛ اکاؤنٹ {0} سیکنڈ کے لیے بند کر دیا گیا ہے</translation>
         </message>
         <message>
+            <source>wrong password</source>
+            <translation>پاس ورڈ غلط ہے</translation>
+        </message>
+        <message>
+            <source>wrong password; the account is locked for {0} seconds</source>
+            <translation>پاس ورڈ غلط ہے؛ اکاؤنٹ {0} سیکنڈ کے لیے بند کر دیا گیا ہے</translation>
+        </message>
+        <message>
             <source>too many wrong passwords: try again in {0} seconds or ask the administrator</source>
             <translation>بہت زیادہ غلط پاس ورڈ: {0} سیکنڈ بعد دوبارہ کوشش کریں یا منتظم سے رابطہ کریں</translation>
         </message>
