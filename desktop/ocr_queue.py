@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import weakref
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from desktop.ocr_worker import DEFAULT_READER, init_worker, ocr_page
 from desktop.operations import error_text, read_op
@@ -45,6 +46,7 @@ class OcrQueue(QObject):
         self._enqueuing = 0
         self._progress_q = None
         self._last_step: dict[int, tuple[int, int, str]] = {}  # page id -> its latest in-page step
+        self._broke: dict[int, int] = {}  # page id -> times a worker died while reading it
         self._vocabulary = OcrVocabularyCache()  # words clerks have typed: OCR flags others
         self._poll = QTimer(self)
         self._poll.setInterval(100)
@@ -198,7 +200,11 @@ class OcrQueue(QObject):
             return
         self._emit_progress(self.tr("page {n}").format(n=page.page_no))
         try:
-            fut = self._ensure_pool().submit(ocr_page, data, tpl, self.reader, page_id, vocabulary)
+            try:
+                fut = self._ensure_pool().submit(ocr_page, data, tpl, self.reader, page_id, vocabulary)
+            except BrokenProcessPool:  # a worker died since the last page: a new pool
+                self._pool = None
+                fut = self._ensure_pool().submit(ocr_page, data, tpl, self.reader, page_id, vocabulary)
         except RuntimeError as e:  # pool shut down
             self._finish(page_id, error_text(e))
             return
@@ -220,6 +226,9 @@ class OcrQueue(QObject):
         self._drain_progress()  # the page's last steps, before it leaves the active set
         try:
             rows = fut.result()
+        except BrokenProcessPool:
+            self._pool_broke(page_id)
+            return
         except BaseException as e:  # noqa: BLE001 - any failure marks the page failed with its reason
             self._finish(page_id, error_text(e))
             return
@@ -242,6 +251,26 @@ class OcrQueue(QObject):
          .success(lambda _ch: self._finish(page_id, ""))
          .failure(refused)
          .run_in_background(self.ctx))
+
+    def _pool_broke(self, page_id: int) -> None:
+        """A worker process died (out of memory, killed): the pool cannot be used again, so a
+        new one is made for what follows, and the page is read once more (it may only have
+        shared the pool with the page that broke it); a page the workers die on twice fails,
+        saying so. Every page after it is read as usual."""
+        broken, self._pool = self._pool, None
+        if broken is not None:
+            broken.shutdown(wait=False, cancel_futures=True)
+        tries = self._broke.get(page_id, 0) + 1
+        self._broke[page_id] = tries
+        if tries >= 2:
+            self._finish(page_id, self.tr("the OCR worker stopped while reading this page, twice (too little "
+                                          "memory for this image?): type its rows in, or scan it again at "
+                                          "300 dpi and import it"))
+            return
+        self._active.pop(page_id, None)
+        self._last_step.pop(page_id, None)
+        self._queue.insert(0, page_id)
+        self._pump()
 
     def _finish(self, page_id: int, error: str) -> None:
         if self._closed:

@@ -2582,6 +2582,10 @@
             <source>page {n}</source>
             <translation>صفحہ ⁦{n}⁩</translation>
         </message>
+        <message>
+            <source>the OCR worker stopped while reading this page, twice (too little memory for this image?): type its rows in, or scan it again at 300 dpi and import it</source>
+            <translation>یہ صفحہ پڑھتے ہوئے OCR کا عمل دو بار رک گیا (اس تصویر کے لیے میموری کم؟): اس کی سطریں ہاتھ سے لکھیں، یا اسے 300 dpi پر دوبارہ اسکین کر کے درآمد کریں</translation>
+        </message>
     </context>
     <context>
         <name>Op</name>

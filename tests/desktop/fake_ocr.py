@@ -69,3 +69,18 @@ def read_image_vocabulary(image, template, vocabulary=None) -> _Page:
     for row in page.rows:
         row["remarks"] = _Field("remarks", "text-ur", note, note, 0.9, None)
     return page
+
+
+def read_image_or_die(image, template) -> _Page:
+    """The worker process dies (as when out of memory) while the file named by
+    $DAFTAR_TEST_OCR_DIE exists; with "once" in it, the file goes with the first death."""
+    import os
+
+    flag = os.environ.get("DAFTAR_TEST_OCR_DIE", "")
+    if flag and os.path.exists(flag):
+        with open(flag, encoding="utf-8") as f:
+            once = f.read().strip() == "once"
+        if once:
+            os.unlink(flag)
+        os._exit(1)
+    return read_image(image, template)

@@ -64,6 +64,52 @@ def test_failed_page_shows_its_error_and_retry_reads_it(qtbot, ctx, tmp_path, mo
     win.shutdown()
 
 
+def test_a_worker_that_dies_does_not_stop_ocr_for_the_session(qtbot, ctx, tmp_path, monkeypatch):
+    # GIVEN the main window, and an OCR worker that dies once (out of memory) on the next page
+    from desktop.mainwindow import MainWindow
+
+    flag = tmp_path / "die"
+    flag.write_text("once")
+    monkeypatch.setenv("DAFTAR_TEST_OCR_DIE", str(flag))
+    _rid, (p1, p2) = _pages(ctx, 2)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.ocr.reader = "tests.desktop.fake_ocr:read_image_or_die"
+    wait_idle(qtbot, ctx)
+    # WHEN both pages are read
+    win.ocr.enqueue([p1, p2])
+    qtbot.waitUntil(lambda: not win.ocr.running, timeout=60000)
+    wait_idle(qtbot, ctx)
+    # THEN both are read: a new pool took over and the page read when the worker died was read again
+    assert _status(ctx, p1) == ("done", None) and _status(ctx, p2) == ("done", None)
+    # WHEN a page kills its worker every time
+    flag.write_text("always")
+    _rid2, (p3,) = _pages_of(ctx, 1, seed=50)
+    win.ocr.enqueue([p3])
+    qtbot.waitUntil(lambda: not win.ocr.running, timeout=60000)
+    wait_idle(qtbot, ctx)
+    # THEN after a second try it fails, saying what happened and what to do
+    status, error = _status(ctx, p3)
+    assert status == "failed" and "stopped while reading this page, twice" in error
+    # AND once the cause is gone, reading it again works: OCR still works in this session
+    flag.unlink()
+    win.ocr.enqueue([p3])
+    qtbot.waitUntil(lambda: win.ocr.running, timeout=5000)
+    qtbot.waitUntil(lambda: not win.ocr.running, timeout=60000)
+    wait_idle(qtbot, ctx)
+    assert _status(ctx, p3) == ("done", None)
+    win.shutdown()
+
+
+def _pages_of(ctx, n, seed):
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="jamabandi", district="a", tehsil="b",
+                                       mauza="d", hadbast_no="2", year="2019-20")
+        pids = [services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid,
+                                  data=png_bytes(seed=seed + i)).page_id for i in range(n)]
+    return rid, pids
+
+
 def test_closing_mid_ocr_resumes_on_next_start(qtbot, workspace, qapp):
     # GIVEN pages left queued and running by an app that was closed (or killed) mid-OCR
     from desktop.context import AppContext
