@@ -31,6 +31,7 @@ from desktop.qt import (
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
+    QTextCursor,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -65,6 +66,7 @@ class CommentDialog(QDialog):
             opt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
             self.edit.document().setDefaultTextOption(opt)
         self.edit.setPlainText(text)
+        self.edit.moveCursor(QTextCursor.MoveOperation.End)  # typing goes after the field's name
         self.edit.textChanged.connect(lambda: self.comment() and self.required.hide())
         lay.addWidget(self.edit)
         self.required = QLabel(self.tr("Write why: a comment is required (the clerk reads it)."), self)

@@ -646,6 +646,19 @@ def test_an_urdu_comment_starts_at_the_right_in_the_urdu_interface(qtbot, qapp):
         i18n.apply_language(qapp, "en")
 
 
+def test_a_comment_typed_after_the_field_named_for_it_follows_the_name(qtbot):
+    # GIVEN the comment dialog of a returned field, its name written in it to begin with
+    from desktop.review.page_view import CommentDialog
+
+    dlg = CommentDialog("t", "p", text="نام کاشتکار: ")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    # WHEN the supervisor types at once
+    qtbot.keyClicks(dlg.edit, "spelling")
+    # THEN the words come after the field's name (they went before it, the last joined to it)
+    assert dlg.edit.toPlainText() == "نام کاشتکار: spelling"
+
+
 def test_a_page_without_changes_says_so_in_urdu(qtbot, people, qapp):
     from desktop import i18n
     from desktop.qt import QCoreApplication
