@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+# The flags OCR attaches to a value that no rule works out again: how sure it was, a word the
+# office never typed there, a reading a letter or two from a register term. Every other flag
+# (parse, required, range, the cross-row rules) is worked out again from the values whenever
+# they are shown or checked; a copy stored with an OCR value goes stale once a value it
+# names (on another row) is corrected, so stored flags count only with these codes.
+OCR_CODES = frozenset({"low_confidence", "new_word", "near_term"})
+
 ERROR = "error"  # blocks "submit for review" until corrected
 WARNING = "warning"  # shown, does not block
 INFO = "info"

@@ -19,14 +19,13 @@ from sqlalchemy.orm import Session
 from records import audit, workflow
 from records.audit import Actor
 from records.fields import FieldError, parse_value
-from records.flags import ERROR, Flag
+from records.flags import ERROR, OCR_CODES, Flag
 from records.images import ImageStore
 from records.models import Entry, FieldValue, OutboxItem, Page, Register, SearchToken, utcnow
 from records.templates import Template, get_template, parse_template
 from records.text import isolate_ltr, normalise
 
 KHEWAT_FIELDS = ("khewat_no",)
-VALIDATION_CODES = frozenset({"parse", "required", "range"})
 KHASRA_FIELDS = ("khasra_no", "khasra_nos")
 OWNER_FIELDS = ("owner", "transferor", "transferee", "cultivator")
 OWNER_SEARCH_FIELDS = ("owner", "transferor", "transferee")  # joined into Entry.search_owner
@@ -786,10 +785,11 @@ def page_error_flags(session: Session, page_id: int) -> list[Flag]:
     plain = [{k: v.value for k, v in r.values.items()} for r in rows]
     # every field rule (required, parse, range) and cross-row rule, from one validation pass
     flags = [f for f in validate_rows(tpl, plain) if f.severity == ERROR]
-    # other error flags stored on values (none from OCR today) do not know their row: name it
+    # error flags OCR stored on values that no rule works out again (none today) do not know
+    # their row: name it. Stored copies of the rules' flags are stale once a value is corrected.
     flags += [f if f.row is not None else replace(f, row=r.row_no - 1)
               for r in rows for v in r.values.values() for f in v.flags
-              if f.severity == ERROR and f.code not in VALIDATION_CODES]
+              if f.severity == ERROR and f.code in OCR_CODES]
     return flags
 
 

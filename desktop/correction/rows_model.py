@@ -26,7 +26,7 @@ from desktop.qt import (
     Signal,
 )
 from records.fields import check_value, display_value
-from records.flags import ERROR, WARNING, Flag
+from records.flags import ERROR, OCR_CODES, WARNING, Flag
 from records.services import Changes, PageView, RowView
 from records.templates import Template
 from records.text import display_digits
@@ -105,7 +105,8 @@ class PageRowsModel(QAbstractTableModel):
         self._ocr_flags = {}
         for i, r in enumerate(rows):
             for name, v in r.values.items():
-                kept = [f for f in v.flags if f.code != "parse"] if v.source == "ocr" else []
+                # (the rules' own flags are worked out again below: a stored copy goes stale)
+                kept = [f for f in v.flags if f.code in OCR_CODES] if v.source == "ocr" else []
                 if kept:
                     self._ocr_flags[(i, name)] = kept
         self._recompute_rules()

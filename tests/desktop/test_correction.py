@@ -144,6 +144,40 @@ def test_numbers_are_shown_whole_in_a_table_the_width_of_a_laptops_pane(qtbot, c
     assert total <= view.table.viewport().width()
 
 
+def test_a_cross_row_problem_ocr_stored_is_shown_once_and_goes_when_corrected(qtbot, ctx, view):
+    # GIVEN an OCR page whose two rows put khasra 597 under two khewats, OCR having stored the
+    # rule's error with row 2's khasra
+    from types import SimpleNamespace
+
+    from records.flags import ERROR, Flag
+
+    def read(text, flags=()):
+        return SimpleNamespace(text=text, raw_text=text, confidence=0.95, box=(10, 10, 20, 20), flags=list(flags))
+
+    clash = Flag("khasra_owner", ERROR, "Row 2: khasra 597 is already under khewat 357 on row 1", "khasra_nos", 1)
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="jamabandi", district="a", tehsil="b",
+                                       mauza="c", hadbast_no="1", year="2019-20")
+        pid = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=b"\x89PNG x").page_id
+        services.save_ocr_rows(s, actor=ctx.actor, page_id=pid, rows=[
+            {"khewat_no": read("357"), "khatooni_no": read("1"), "owner": read("الف"), "share": read("1/1"),
+             "khasra_nos": read("597"), "area": read("2-0")},
+            {"khewat_no": read("358"), "khatooni_no": read("2"), "owner": read("ب"), "share": read("1/1"),
+             "khasra_nos": read("597", [clash]), "area": read("3-0")},
+        ])
+    _open(qtbot, view, pid)
+    # THEN the problem is shown once on row 2's khasra (the stored copy and the rule's own were both)
+    assert [f.code for f in view.model.cell_flags(1, "khasra_nos")].count("khasra_owner") == 1
+    errors = view.model.error_count()
+    # WHEN the clerk corrects row 1's khasra (the misread one)
+    view.model.setData(view.model.index(0, view.model.column_of("khasra_nos")), "596")
+    wait_idle(qtbot, ctx)
+    # THEN row 2's error goes at once and Submit is offered
+    assert view.model.cell_flags(1, "khasra_nos") == [] and view.model.error_count() == errors - 1
+    with qtbot.waitSignal(view.submitted, timeout=10000):
+        view.submit()
+
+
 def test_f8_jumps_to_flagged_field_and_correction_clears_flag(qtbot, ctx, view):
     # GIVEN a page where OCR was unsure of row 2's area
     _rid, (pid,) = make_register(ctx, low_conf=(1, "area"))

@@ -166,3 +166,19 @@ def test_a_short_term_read_with_a_letter_lost_is_flagged():
     assert [f.code for f in s.flags] == ["near_term"] and "نقدی" in s.flags[0].message
     # AND a two-letter reading is not compared (too short to say which term it misses)
     assert not any(f.code == "near_term" for f in score_field(JAM.field("rent"), "قد", [0.99, 0.99], row=2).flags)
+
+
+def test_every_flag_ocr_makes_itself_is_one_the_records_keep():
+    # GIVEN the flag codes the OCR engine writes itself (not the rules' it copies from records)
+    import re
+    from pathlib import Path
+
+    import ocr
+    from records.flags import OCR_CODES
+
+    made = set()
+    for path in Path(ocr.__file__).parent.glob("*.py"):
+        made |= set(re.findall(r'Flag\(\s*"([a-z_]+)"', path.read_text(encoding="utf-8")))
+    # THEN each is one records.flags.OCR_CODES names: a stored flag of another code is taken
+    # for a stale copy of a rule's and not shown
+    assert made and made <= OCR_CODES, made - OCR_CODES

@@ -168,3 +168,34 @@ def test_no_row_is_added_or_brought_back_onto_a_page_under_review(workspace, use
         S.transition(s, actor=users["supervisor"], entry_ids=ids, action="return", comment="row 9 is missing")
         S.restore_entry(s, actor=users["clerk"], entry_id=extra)
         assert extra in [r.entry_id for r in S.page_rows(s, pid)]
+
+
+def test_a_rule_flag_ocr_stored_goes_once_the_value_it_names_is_corrected(workspace, users):
+    # GIVEN an OCR page where khasra 597 is read under khewat 357 on row 1 and under 358 on
+    # row 2 (a misread), OCR storing the rule's error with row 2's khasra
+    from types import SimpleNamespace
+
+    from records.flags import ERROR, Flag
+
+    def read(text, flags=()):
+        return SimpleNamespace(text=text, raw_text=text, confidence=0.9, box=None, flags=list(flags))
+
+    clash = Flag("khasra_owner", ERROR, "Row 2: khasra 597 is already under khewat 357 on row 1", "khasra_nos", 1)
+    rid, pid, _ids = make_page(workspace, users["clerk"], rows=())
+    with workspace.session() as s:
+        S.save_ocr_rows(s, actor=users["clerk"], page_id=pid, rows=[
+            {"khewat_no": read("357"), "khatooni_no": read("1"), "owner": read("الف"), "share": read("1/1"),
+             "khasra_nos": read("597"), "area": read("2-0")},
+            {"khewat_no": read("358"), "khatooni_no": read("2"), "owner": read("ب"), "share": read("1/1"),
+             "khasra_nos": read("597", [clash]), "area": read("3-0")},
+        ])
+        first = S.page_rows(s, pid)[0].entry_id
+    with workspace.session() as s:
+        assert any(f.code == "khasra_owner" for f in S.page_error_flags(s, pid))
+    # WHEN the clerk corrects the khasra of the OTHER row (row 1's was the misread one)
+    with workspace.session() as s:
+        S.set_value(s, actor=users["clerk"], entry_id=first, field_name="khasra_nos", text="596")
+    # THEN no error is left and the page can be submitted (the stored copy counted before)
+    with workspace.session() as s:
+        assert S.page_error_flags(s, pid) == []
+        S.submit_page(s, actor=users["clerk"], page_id=pid)
