@@ -337,16 +337,33 @@ class ReviewPageView(QWidget):
         self.return_rows_btn.setEnabled(reviewer and not own and bool(sel))
         can_verify = role in workflow.TRANSITIONS["verify"].roles and self.require_verification
         self.verify_btn.setVisible(can_verify)
-        self.verify_btn.setEnabled(can_verify and not own and bool(self._rows_in(workflow.APPROVED)))
+        approved = self._rows_in(workflow.APPROVED)
+        to_verify = self._verifiable()
+        self.verify_btn.setEnabled(can_verify and not own and bool(to_verify))
+        if can_verify and approved and not to_verify and not own:
+            self.verify_btn.setToolTip(self.tr("You approved these rows yourself: another revenue officer must "
+                                               "verify them."))
+            if not self.notice.text():
+                self.notice.setText(self.verify_btn.toolTip())
+        else:
+            self.verify_btn.setToolTip("")
         if own and not self.notice.text():
             self.notice.setText(self.tr("You made or changed rows of this page: another reviewer must approve or return it."))
+
+    def _verifiable(self) -> list[int]:
+        """Approved rows someone else approved (nobody verifies what they approved)."""
+        d = self.data
+        if d is None:
+            return []
+        me = self.ctx.actor.id
+        return [r.entry_id for r in d.rows if r.state == workflow.APPROVED and r.approved_by != me]
 
     # -- actions ------------------------------------------------------------
     def approve_page(self) -> None:
         self._transition("approve", self._rows_in(workflow.SUBMITTED) or self._all_rows())
 
     def verify_page(self) -> None:
-        self._transition("verify", self._rows_in(workflow.APPROVED) or self._all_rows())
+        self._transition("verify", self._verifiable() or self._rows_in(workflow.APPROVED) or self._all_rows())
 
     def approve_selected(self) -> None:
         self._transition("approve", self._rows_in(workflow.SUBMITTED, self.selected_rows()))

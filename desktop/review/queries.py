@@ -59,6 +59,7 @@ class ReviewRow:
     ocr: dict[str, str]  # first OCR reading per field
     boxes: dict[str, tuple[int, int, int, int]]
     makers: frozenset[int]
+    approved_by: int | None = None  # who approved the row (verification is someone else's)
 
 
 @dataclass
@@ -77,15 +78,15 @@ class ReviewPage:
         return frozenset(out)
 
 
-LRI, PDI = "\u2066", "\u2069"
 
 
 def register_name(r: Register) -> str:
-    """Template, year and mauza; the year isolated left to right so `1997-98` is not shown
-    as `98-1997` next to Urdu (shared notes: urdu-text-facts)."""
-    from desktop.i18n import tr
+    """A register named as the register list names it (kind, mauza, year left to right,
+    volume): the queue named it by its template code in English ('intiqal · 2012-13 · …')
+    and without its volume, so two volumes of one mauza and year looked the same."""
+    from desktop.models.registers import register_title
 
-    return f"{tr(r.template_id)} · {LRI}{r.year}{PDI} · {r.mauza}"
+    return register_title(services._register_view(r))
 
 
 def _users(session) -> dict[int, str]:
@@ -165,7 +166,8 @@ def review_page(session, page_id: int) -> ReviewPage:
         authors |= {x for x in (e.created_by, e.submitted_by) if x is not None}
         values = {k: v.value for k, v in r.values.items()}
         boxes = {k: v.box for k, v in r.values.items() if v.box}
-        out_rows.append(ReviewRow(r.entry_id, r.row_no, r.state, r.comment, values, ocr, boxes, frozenset(authors)))
+        out_rows.append(ReviewRow(r.entry_id, r.row_no, r.state, r.comment, values, ocr, boxes, frozenset(authors),
+                                  e.approved_by))
         for name, _label in columns:
             now = values.get(name, "")
             before = ocr.get(name)

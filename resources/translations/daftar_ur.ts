@@ -3285,6 +3285,10 @@ Do you want to delete it anyway?</source>
             <translation>سطر ⁦{n}⁩</translation>
         </message>
         <message>
+            <source>You approved these rows yourself: another revenue officer must verify them.</source>
+            <translation>یہ سطریں آپ نے خود منظور کی ہیں: ان کی تصدیق کوئی دوسرا ریونیو افسر کرے۔</translation>
+        </message>
+        <message>
             <source>You made or changed rows of this page: another reviewer must approve or return it.</source>
             <translation>اس صفحے کے اندراج آپ نے کیے یا بدلے ہیں: اسے کوئی دوسرا پڑتال کنندہ منظور یا واپس کرے گا۔</translation>
         </message>

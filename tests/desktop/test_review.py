@@ -245,6 +245,29 @@ def test_revenue_officer_verifies_approved_page(qtbot, people):
     assert _states(clerk.ws, pid) == {workflow.VERIFIED}
 
 
+def test_a_revenue_officer_is_not_offered_to_verify_what_he_approved(qtbot, people):
+    # GIVEN a page the revenue officer approved himself (a revenue officer may approve)
+    clerk, ro = people["clerk1"], people["ro1"]
+    _rid, pid = _submitted_page(clerk)
+    with clerk.ws.session() as s:
+        services.transition(s, actor=ro.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                            action="approve")
+    # WHEN he looks at it in the pages waiting for verification
+    panel = _panel(qtbot, ro)
+    panel.state_box.setCurrentIndex(1)
+    wait_idle(qtbot, ro)
+    _open(qtbot, panel, pid)
+    # THEN the queue names the register as the register list does (kind, mauza, year, volume;
+    # it showed the template's code 'jamabandi' in English, and no volume)
+    name = panel.tree.topLevelItem(0).text(0)
+    assert "jamabandi" not in name and "جمع بندی" in name and "vol" in name
+    # AND Verify page is off, saying why (it was on, and pressed, the core refused)
+    view = panel.page_view
+    assert not view.verify_btn.isEnabled()
+    assert "You approved these rows yourself" in view.verify_btn.toolTip()
+    assert "You approved these rows yourself" in view.notice.text()
+
+
 def test_bulk_approval_leaves_own_pages_for_another_reviewer(qtbot, people, monkeypatch):
     from desktop.review import panel as panel_mod
 
