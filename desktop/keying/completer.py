@@ -85,10 +85,16 @@ class SuggestionPopup(QListWidget):
         top = editor.mapTo(host, QPoint(0, 0)).y()
         right = editor.mapTo(host, QPoint(editor.width(), 0)).x()
         x = min(max(0, right - width), max(0, host.width() - width))  # right edges aligned
-        y = top + editor.height()
-        if y + height > host.height() and top - height >= 0:
+        below, above = host.height() - (top + editor.height()), top
+        if height > below and above > below:  # the side with more room; there, no taller than it
+            height = min(height, above)
             y = top - height
-        self.setGeometry(x, y, width, height)
+        else:
+            height = min(height, below)
+            y = top + editor.height()
+        self.setGeometry(x, y, width, height)  # (a list cut short scrolls: Down still reaches every line)
+        if self.currentRow() >= 0:
+            self.scrollToItem(self.currentItem())
         self.show()
         self.raise_()
 

@@ -80,6 +80,29 @@ def test_choosing_a_suggestion_by_keyboard_saves_the_whole_owner_line(qtbot, ctx
     assert view.keying.vocab.suggest("owner", "محمد ا", register_id=view.keying.register_id)[0].count == 2
 
 
+def test_the_type_ahead_list_stays_inside_the_page_view(qtbot, ctx, view):
+    # GIVEN an owner cell being typed in a short view (a laptop's screen) and eight offers
+    from records.suggest import Suggestion
+
+    _open(qtbot, ctx, view)
+    view.resize(1200, 430)
+    qapp = QApplication.instance()
+    qapp.processEvents()
+    editor = _edit(qtbot, view, 1, "owner", "م")
+    offers = [Suggestion(f"{AHMAD} {n}", f"{AHMAD} {n}", "value", 1, 1) for n in range(8)]
+    popup = view.keying.popup
+    # WHEN the list is shown for it
+    popup.show_for(editor, offers)
+    qapp.processEvents()
+    # THEN it lies inside the view (it ran past the bottom, over the Submit button, its last
+    # offers out of sight), on the side with more room, and Down still reaches the last offer
+    assert view.rect().contains(popup.geometry()), (popup.geometry(), view.rect())
+    for _ in range(8):
+        qtbot.keyClick(editor, Qt.Key.Key_Down)
+    last = popup.item(7)
+    assert popup.currentRow() == 7 and popup.viewport().rect().intersects(popup.visualItemRect(last))
+
+
 def test_enter_without_choosing_keeps_what_was_typed(qtbot, ctx, view):
     # GIVEN the popup showing for a typed prefix
     _rid, pid = _open(qtbot, ctx, view)
