@@ -432,6 +432,9 @@ class ReviewPageView(QWidget):
         if d is None or not entry_ids:
             return
         actor, page_id, rv = self.ctx.actor, d.page.id, self.require_verification
+        # the keyboard stays in the review: the button pressed is disabled once the rows have
+        # moved on, and Qt then gave the keyboard to the register list (PgDn turned registers)
+        self.table.setFocus()
         done_text = {
             "approve": self.tr("Approved {n} row(s)"), "return": self.tr("Returned {n} row(s) to the clerk"),
             "verify": self.tr("Verified {n} row(s)"),

@@ -134,11 +134,15 @@ class ReviewPanel(QWidget):
     def refresh(self, *, keep_page: bool = False) -> None:
         """Reload the queue and the counts in the background."""
         state = self.waited_state()
+        self._refreshes = getattr(self, "_refreshes", 0) + 1
+        gen = self._refreshes
 
         def body(s):
             return queries.review_queue(s, state=state), queries.queue_counts(s), verification_required(s)
 
         def done(res) -> None:
+            if gen != self._refreshes:  # a later refresh (another queue chosen) is the one to show
+                return
             queue, counts, rv = res
             self.queue = queue
             self.require_verification = rv

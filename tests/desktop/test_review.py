@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.context import AppContext, Preferences
-from desktop.qt import Qt
+from desktop.qt import QApplication, Qt
 from desktop.review.diff import changed_spans
 from records import accounts, services, workflow
 from records.text import latin_digits
@@ -266,6 +266,37 @@ def test_a_revenue_officer_is_not_offered_to_verify_what_he_approved(qtbot, peop
     assert not view.verify_btn.isEnabled()
     assert "You approved these rows yourself" in view.verify_btn.toolTip()
     assert "You approved these rows yourself" in view.notice.text()
+
+
+def test_the_keyboard_stays_in_the_review_after_verifying_a_page(qtbot, people):
+    # GIVEN ro1's main window on the pages waiting for verification, two pages approved by girdawar1
+    from desktop import oversight
+    from desktop.mainwindow import MainWindow
+
+    ro, g1 = people["ro1"], people["girdawar1"]
+    pids = _submitted_pages(people["clerk1"], 2)
+    with ro.ws.session() as s:
+        for pid in pids:
+            services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                                action="approve")
+    win = MainWindow(ro)
+    qtbot.addWidget(win)
+    win.show()
+    panel = oversight.open_review(win)
+    panel.state_box.setCurrentIndex(1)
+    wait_idle(qtbot, ro)
+    qtbot.waitUntil(lambda: len(panel.page_items()) == 2)  # (the verification queue read)
+    _open(qtbot, panel, pids[0])
+    # WHEN he clicks Verify page (the button takes the keyboard; then it and Return are disabled)
+    panel.page_view.verify_btn.setFocus()
+    panel.page_view.verify_btn.click()
+    wait_idle(qtbot, ro)
+    qtbot.waitUntil(lambda: not panel.page_view.verify_btn.isEnabled())
+    # THEN the keyboard is still in the review, so PgDn turns its pages (it went to the
+    # register list, and PgDn changed the register)
+    focus = QApplication.focusWidget()
+    assert focus is not None and panel.isAncestorOf(focus), focus
+    win.shutdown()
 
 
 def test_bulk_approval_leaves_own_pages_for_another_reviewer(qtbot, people, monkeypatch):
