@@ -197,7 +197,7 @@ def test_a_value_changed_in_the_database_file_is_named_with_what_the_trail_recor
     # AND `daftar audit verify` and `daftar check` fail, saying so
     assert main(["audit", "verify", "--workspace", str(audited.root)]) == 1
     out = capsys.readouterr().out
-    assert "1 value(s) of the records are not what the trail recorded" in out and "area is '99-9'" in out
+    assert "1 fact(s) of the records are not what the trail recorded" in out and "area is '99-9'" in out
     assert main(["check", "--workspace", str(audited.root)]) == 1
     assert "FAIL audit trail" in capsys.readouterr().out
 
@@ -258,3 +258,4 @@ def test_the_places_of_many_events_are_read_in_two_queries(workspace):
         assert {r.mauza for r in places.registers.values()} == {"دیہہ"}
         # AND what is known already is not read again
         assert event_places(s, events, known_registers=places.registers, known_pages=places.page_nos).page_nos == {}
+
