@@ -77,7 +77,8 @@ def check_images(ws) -> Part:
 def check_audit(ws) -> Part:
     """The audit trail's hash chain and MACs (`records.audit.verify`), and the records the
     ones the trail recorded (`records.audit_records`: every current value, every entry's
-    state and who approved it, every user's role)."""
+    state and who approved it, every user's role). WARN when the chain is whole but its end
+    could not be checked (no anchor)."""
     from records.audit_records import summary
 
     with ws.session() as s:
@@ -91,9 +92,11 @@ def check_audit(ws) -> Part:
             if wrong.count > len(wrong.lines) else ()
         return Part("audit trail", False, f"the audit chain is whole ({r.checked} events), but {wrong.count} fact(s) "
                                           "of the records are not what it recorded: changed outside Daftar",
-                    wrong.lines + more)
+                    wrong.lines + more + ((r.warning,) if r.warning else ()))
     said = (f"the audit chain is whole: {r.checked} events, and the records (values, entries' states and "
             "approvals, user accounts) are the ones it recorded")
+    if r.warning:
+        return Part("audit trail", True, f"{said}; but {r.warning}", warning=True)
     return Part("audit trail", True, said)
 
 

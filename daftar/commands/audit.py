@@ -33,7 +33,7 @@ def register(sub) -> None:
 def run_verify(args) -> int:
     """The chain (`records.audit.verify`), then the records against it
     (`records.audit_records`: values, entries' workflow facts, user accounts). Exit 1 when
-    either is wrong."""
+    either is wrong; a warning (no anchor of the trail's end) is said but is not a failure."""
     from records import audit
     from records.audit_records import Findings, summary
 
@@ -46,7 +46,7 @@ def run_verify(args) -> int:
         ws.close()
     if args.json:
         print(json.dumps({"ok": r.ok and not wrong.count, "checked": r.checked, "head": r.head,
-                          "first_bad_id": r.first_bad_id, "reason": r.reason,
+                          "first_bad_id": r.first_bad_id, "reason": r.reason, "warning": r.warning,
                           "not_recorded_count": wrong.count, "not_recorded": list(wrong.lines),
                           "values_not_recorded": list(wrong.lines)}, ensure_ascii=False))
         return 0 if r.ok and not wrong.count else 1
@@ -62,6 +62,8 @@ def run_verify(args) -> int:
     else:
         print(f"audit chain OK: {r.checked} events, head {r.head}; the records (values, entries' states and "
               "approvals, user accounts) are the ones it recorded")
+    if r.warning:
+        print(f"WARNING: {r.warning}")
     return 0 if r.ok and not wrong.count else 1
 
 
