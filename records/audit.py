@@ -181,6 +181,8 @@ def _forget_tail(session, *_args) -> None:
 # trail's end. (The chain head also travels in every sync batch: `verify` checks those too.)
 ANCHOR_FILE = "audit-anchor.json"  # in the workspace's keys/ folder
 ANCHOR_INFO = "audit_anchor_path"  # the session info key holding its path
+ANCHOR_FIRST_USE = "audit_anchor_first_use"  # session info: the event an anchor was first written for on open
+ANCHOR_ACTION = "audit.anchor"  # the event that says the anchor was missing and was written (first use)
 
 
 def _anchor_mac(key: bytes, event_id: int, event_hash: str) -> str:
@@ -224,6 +226,33 @@ def write_anchor(path, key: bytes, tail: tuple[int, str]) -> None:
         pass
 
 
+def anchor_on_first_use(session: Session) -> int | None:
+    """Write the anchor of a trail that has events but no anchor (a workspace from before the
+    anchor existed, a backup made then, or one whose anchor was deleted): the newest event
+    now is taken as the trail's end. This is trust on first use: events deleted from the end
+    before now cannot be seen. An `audit.anchor` event records in the trail that it was
+    missing (the anchor is then written for that event when the caller commits). Returns
+    the newest event before it, or None when there was nothing to do."""
+    path = session.info.get(ANCHOR_INFO)
+    if path is None or read_anchor(path, audit_key(session)) is not None:
+        return None
+    tail = _tail(session)
+    if tail[0] == 0:
+        return None
+    record(session, actor=SYSTEM, action=ANCHOR_ACTION, entity="workspace", new="written on first use",
+           detail={"newest_event": tail[0], "reason": f"{ANCHOR_FILE} was missing"})
+    return tail[0]
+
+
+MISSING_ANCHOR = (f"keys/{ANCHOR_FILE} is missing: events deleted from the end of the trail cannot be seen "
+                  "(it is written again at the next change)")
+
+
+def first_use_warning(event_id: int) -> str:
+    return (f"keys/{ANCHOR_FILE} was missing when this workspace was opened, and was written then for event "
+            f"{event_id} (trust on first use): events deleted from the end of the trail before then cannot be seen")
+
+
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
@@ -231,12 +260,15 @@ class VerifyResult:
     head: str
     first_bad_id: int | None = None
     reason: str = ""
+    warning: str = ""  # sound, but not everything could be checked (no anchor of the trail's end)
 
 
 def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
     """Check the whole chain; names the first event that was edited, removed or reordered,
     and events removed from its end (the anchor noted beside the database, and the chain
-    heads sent with sync batches, must still be in it)."""
+    heads sent with sync batches, must still be in it). A sound trail with no anchor (or one
+    written on first use when the workspace was opened) is OK with a `warning`: events
+    deleted from its end could not be checked."""
     from records.models import Batch
 
     key = audit_key(session)
@@ -273,7 +305,12 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
         return VerifyResult(False, checked, prev, last_id + 1,
                             f"the trail no longer holds its newest event when batch {min(heads.values())} was sealed "
                             "(events deleted from its end)")
-    return VerifyResult(True, checked, prev)
+    warning = ""
+    if session.info.get(ANCHOR_FIRST_USE):
+        warning = first_use_warning(session.info[ANCHOR_FIRST_USE])
+    elif anchor is None and checked and session.info.get(ANCHOR_INFO):
+        warning = MISSING_ANCHOR
+    return VerifyResult(True, checked, prev, warning=warning)
 
 
 def since(session: Session, *, days: int = 30):

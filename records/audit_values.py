@@ -8,6 +8,7 @@ import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -21,17 +22,28 @@ class ValueMismatch:
     field: str
     value: str
     recorded: str | None  # the trail's value for that version, None when it recorded none
-    where: str  # "register کوٹ 2019-20, page 2, row 3"
+    where: str  # "mauza کوٹ, year 2019-20, volume 1, page 2, row 3" (`place`)
 
 
 _EVENTS = text(
     "SELECT entry_uuid, field, detail, new FROM audit_event "
     "WHERE action = 'value.set' AND entry_uuid IS NOT NULL AND field IS NOT NULL ORDER BY entry_uuid, field, id")
 _VALUES = text(
-    "SELECT e.uuid, v.field, e.version, v.value, e.id, e.row_no, p.page_no, r.mauza, r.year "
+    "SELECT e.uuid, v.field, e.version, v.value, e.id, e.row_no, p.page_no, r.mauza, r.year, r.volume "
     "FROM field_value v JOIN entry e ON e.id = v.entry_id "
     "LEFT JOIN page p ON p.id = e.page_id JOIN register r ON r.id = e.register_id "
     "WHERE v.current = 1 ORDER BY e.uuid, v.field, e.version")
+
+
+def place(mauza: str, year: str, volume: str, page_no: int | None, row_no: int | None) -> str:
+    """Where a row is, as users know it: "mauza کوٹ, year 2019-20, volume 1, page 2, row 3"
+    (`records.services.register_label`, then the page number and the row)."""
+    from records.services import register_label
+
+    where = register_label(SimpleNamespace(mauza=mauza, year=year, volume=volume))
+    if page_no is not None:
+        where += f", page {page_no}"
+    return where + (f", row {row_no}" if row_no is not None else "")
 
 
 def _version(detail) -> int:
@@ -50,15 +62,13 @@ def mismatches(session: Session) -> Iterator[ValueMismatch]:
         while group is not None and group[0] < key:
             group = next(events, None)
         history = [(_version(d), new or "") for _u, _f, d, new in group[1]] if group and group[0] == key else []
-        for _uuid, field, version, value, entry_id, row_no, page_no, mauza, year in rows:
+        for _uuid, field, version, value, entry_id, row_no, page_no, mauza, year, volume in rows:
             recorded = None
             for v, new in history:
                 if v <= version:
                     recorded = new
             if recorded != (value or ""):
-                where = (f"register {mauza} {year}, " + (f"page {page_no}, " if page_no is not None else "")
-                         + f"row {row_no}")
-                yield ValueMismatch(entry_id, field, value or "", recorded, where)
+                yield ValueMismatch(entry_id, field, value or "", recorded, place(mauza, year, volume, page_no, row_no))
 
 
 def describe(m: ValueMismatch) -> str:

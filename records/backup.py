@@ -601,7 +601,7 @@ def _restore(backup: Path, root: Path, occupied: bool, username: str | None,
         return RestoreResult(root, manifest.get("alembic_revision"), dict(manifest.get("counts", {})),
                              int(manifest.get("images", 0)), moved, None, True, "not opened (encrypted)",
                              tuple(warnings), opened=False)
-    ws = Workspace.open(root, key=key)
+    ws = Workspace.open(root, key=key, anchor=False)
     try:
         from records.migrate import current_revision
 
@@ -611,6 +611,10 @@ def _restore(backup: Path, root: Path, occupied: bool, username: str | None,
             from records import audit
 
             res = audit.verify(s)
+        if res.ok and ws.anchor_on_first_use() is not None:  # a backup from before the anchor existed
+            warnings.append(f"the backup holds no note of the audit trail's end (keys/{audit.ANCHOR_FILE}: made by "
+                            f"an older Daftar); it was written now, for event {ws.anchor_first_use} (trust on first "
+                            "use): events deleted from the end of the trail before the backup cannot be seen")
         _, counts, _ = snapshot_info(ws.db_path, ws.connect_raw if ws.encrypted else None)
     finally:
         ws.close()

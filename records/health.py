@@ -75,22 +75,29 @@ def check_images(ws) -> Part:
 
 
 def check_audit(ws) -> Part:
-    """The audit trail's hash chain and MACs (`records.audit.verify`), and every current
-    value of the records the value the trail recorded (`records.audit_values`)."""
-    from records.audit_values import describe, mismatches
+    """The audit trail's hash chain and MACs (`records.audit.verify`), and the records the
+    ones the trail recorded (`records.audit_records`: every current value, every entry's
+    state and who approved it, every user's role). WARN when the chain is whole but its end
+    could not be checked (no anchor)."""
+    from records.audit_records import summary
 
     with ws.session() as s:
         r = audit.verify(s)
         if not r.ok:
             where = f" at event {r.first_bad_id}" if r.first_bad_id else ""
             return Part("audit trail", False, f"the audit chain is broken{where}: {r.reason}")
-        wrong = list(mismatches(s))
-    if wrong:
-        return Part("audit trail", False, f"the audit chain is whole ({r.checked} events), but {len(wrong)} value(s) of "
-                                          "the records are not what it recorded: changed outside Daftar",
-                    tuple(describe(m) for m in wrong[:20]))
-    return Part("audit trail", True, f"the audit chain is whole: {r.checked} events, and the records' values are "
-                                     "the ones it recorded")
+        wrong = summary(s, keep=20)
+    if wrong.count:
+        more = (f"... and {wrong.count - len(wrong.lines)} more (daftar audit verify lists 50)",) \
+            if wrong.count > len(wrong.lines) else ()
+        return Part("audit trail", False, f"the audit chain is whole ({r.checked} events), but {wrong.count} fact(s) "
+                                          "of the records are not what it recorded: changed outside Daftar",
+                    wrong.lines + more + ((r.warning,) if r.warning else ()))
+    said = (f"the audit chain is whole: {r.checked} events, and the records (values, entries' states and "
+            "approvals, user accounts) are the ones it recorded")
+    if r.warning:
+        return Part("audit trail", True, f"{said}; but {r.warning}", warning=True)
+    return Part("audit trail", True, said)
 
 
 def check_backups(ws, now=None) -> Part:

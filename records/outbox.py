@@ -299,6 +299,7 @@ def create_batch(
     dup = [e for e in entries if (e.uuid, e.version) in queued]
     if dup:
         raise OutboxError(f"entry {dup[0].uuid} version {dup[0].version} is already in a batch")
+    _check_trail(session, entries)
     office = office_identity(session)
     transition(session, actor=actor, entry_ids=[e.id for e in entries], action="batch",
                require_verification=require_verification)
@@ -323,6 +324,21 @@ def create_batch(
                  detail={"entries": len(docs), "images": len(images)})
     _seal_documents(session, batch, office, docs, sorted(images))
     return batch_info(batch)
+
+
+def _check_trail(session: Session, entries: list[Entry]) -> None:
+    """Refuse to seal entries whose workflow facts (state, who approved and verified them,
+    deleted, newest version) the audit trail does not account for: a draft set to approved in
+    the database file would otherwise be signed and sent as approved. Only these entries'
+    events are read (`records.audit_entries.check_entries`)."""
+    from records.audit_entries import check_entries, describe
+
+    wrong = check_entries(session, [e.id for e in entries])
+    if wrong:
+        more = f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else ""
+        raise OutboxError(f"nothing was sealed: an entry to send is not what the audit trail recorded, so it was "
+                          f"changed outside Daftar: {describe(wrong[0])}{more}. Run `daftar audit verify` and "
+                          "restore the latest good backup")
 
 
 def _seal_documents(session: Session, batch: Batch, office: Office, docs: list[dict], images: list[str]) -> None:

@@ -677,13 +677,18 @@ def save_ocr_rows(session: Session, *, actor: Actor, page_id: int, rows: list[di
             raise workflow.WorkflowError(
                 f"page {page.page_no} already has corrected rows; OCR results were not applied over them"
             )
-        for e in existing:
+        for e in existing:  # audited like any delete: the trail accounts for every deleted row
             e.deleted = True
+            audit.record(session, actor=actor, action="entry.delete", entity="entry", entity_id=e.id,
+                         register_id=e.register_id, page_id=page_id, entry_uuid=e.uuid, detail={"by": "ocr"})
     ch = Changes(entries=True, values=True, pages=True, page_ids={page_id})
     for i, readings in enumerate(rows, start=1):
         e = Entry(register_id=page.register_id, page_id=page_id, row_no=i, created_by=actor.id)
         session.add(e)
         session.flush()
+        audit.record(session, actor=actor, action="entry.add", entity="entry", entity_id=e.id,
+                     register_id=page.register_id, page_id=page_id, entry_uuid=e.uuid,
+                     detail={"row_no": i, "source": "ocr"})
         for name, r in readings.items():
             try:
                 spec = tpl.field(name)

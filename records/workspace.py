@@ -200,6 +200,7 @@ class Workspace:
         self.images = ImageStore(root / IMAGES_DIR, cipher=cipher)
         self.images.clean_partial()
         self.upgrade_backup: str | None = None  # backup taken before a schema upgrade on open
+        self.anchor_first_use: int | None = None  # the event the audit anchor was first written for on open
         self._open_lock = None  # the shared lock of `records.workspace_lock` while open
 
     def _load_or_create_key(self, name: str) -> bytes:
@@ -305,8 +306,12 @@ class Workspace:
 
     @classmethod
     def open(cls, root: str | Path | None = None, *, create: bool = False, migrate: bool = True,
-             key: bytes | None = None) -> Workspace:
-        """Open (and with create=True, make) a workspace; upgrade an older one after a backup."""
+             key: bytes | None = None, anchor: bool = True) -> Workspace:
+        """Open (and with create=True, make) a workspace; upgrade an older one after a backup.
+
+        A trail with events but no anchor of its end (keys/audit-anchor.json: a workspace from
+        before the anchor existed) gets one now, unless `anchor` is False: trust on first use
+        (`records.audit.anchor_on_first_use`; `audit.verify` warns in this process)."""
         root = Path(root) if root is not None else default_workspace_dir()
         root = root.expanduser()
         db_path = root / DB_NAME
@@ -337,6 +342,8 @@ class Workspace:
             raise WorkspaceError(str(e)) from None
         try:
             ws = cls._open_locked(root, db_path, migrate=migrate, key=key)
+            if migrate and anchor:
+                ws.anchor_on_first_use()
         except BaseException:
             release(open_lock)
             raise
@@ -384,6 +391,19 @@ class Workspace:
                 engine.dispose()
                 raise
         return ws
+
+    def anchor_on_first_use(self) -> int | None:
+        """Write the audit anchor of a trail that has events but none (trust on first use,
+        recorded in the trail; see `records.audit.anchor_on_first_use`); its sessions' `verify`
+        then warns that events deleted from the end before now cannot be seen."""
+        from records.audit import ANCHOR_FIRST_USE, anchor_on_first_use
+
+        with self.session() as s:
+            n = anchor_on_first_use(s)
+        if n is not None:
+            self.anchor_first_use = n
+            self.Session.kw["info"][ANCHOR_FIRST_USE] = n
+        return n
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -31,31 +31,40 @@ def register(sub) -> None:
 
 
 def run_verify(args) -> int:
+    """The chain (`records.audit.verify`), then the records against it
+    (`records.audit_records`: values, entries' workflow facts, user accounts). Exit 1 when
+    either is wrong; a warning (no anchor of the trail's end) is said but is not a failure."""
     from records import audit
-    from records.audit_values import describe, mismatches
+    from records.audit_records import Findings, summary
 
     ws = open_workspace(args.workspace, args.user, what="the audit trail")
     try:
         with ws.session() as s:
             r = audit.verify(s)
-            wrong = [describe(m) for m in mismatches(s)] if r.ok else []
+            wrong = summary(s, keep=50) if r.ok else Findings(0, ())
     finally:
         ws.close()
     if args.json:
-        print(json.dumps({"ok": r.ok and not wrong, "checked": r.checked, "head": r.head,
-                          "first_bad_id": r.first_bad_id, "reason": r.reason, "values_not_recorded": wrong}))
-    elif not r.ok:
+        print(json.dumps({"ok": r.ok and not wrong.count, "checked": r.checked, "head": r.head,
+                          "first_bad_id": r.first_bad_id, "reason": r.reason, "warning": r.warning,
+                          "not_recorded_count": wrong.count, "not_recorded": list(wrong.lines),
+                          "values_not_recorded": list(wrong.lines)}, ensure_ascii=False))
+        return 0 if r.ok and not wrong.count else 1
+    if not r.ok:
         print(f"audit chain BROKEN at event {r.first_bad_id}: {r.reason} ({r.checked} events verified before it)")
-    elif wrong:
-        print(f"audit chain OK: {r.checked} events, head {r.head}; but {len(wrong)} value(s) of the records are not "
+    elif wrong.count:
+        print(f"audit chain OK: {r.checked} events, head {r.head}; but {wrong.count} fact(s) of the records are not "
               "what the trail recorded (changed outside Daftar):")
-        for line in wrong[:50]:
+        for line in wrong.lines:
             print(f"  {line}")
-        if len(wrong) > 50:
-            print(f"  ... and {len(wrong) - 50} more")
+        if wrong.count > len(wrong.lines):
+            print(f"  ... and {wrong.count - len(wrong.lines)} more")
     else:
-        print(f"audit chain OK: {r.checked} events, head {r.head}; the records' values are the ones it recorded")
-    return 0 if r.ok and not wrong else 1
+        print(f"audit chain OK: {r.checked} events, head {r.head}; the records (values, entries' states and "
+              "approvals, user accounts) are the ones it recorded")
+    if r.warning:
+        print(f"WARNING: {r.warning}")
+    return 0 if r.ok and not wrong.count else 1
 
 
 def run_list(args) -> int:

@@ -321,32 +321,119 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
             data = _image_bytes(p, doc, path.parent, where) if doc.get("images") != "none" else None
             if data is not None:
                 images[p["image_sha256"]] = data
+    whole = doc.get("scope", "workspace") == "workspace"
+    if whole and not isinstance(doc.get("audit"), list):
+        raise ExportError(f"{where}: this export of a whole workspace has no audit trail (it was removed from the "
+                          "file); nothing was imported")
     if doc.get("audit"):
         _check_chain(doc["audit"], where)
+    if not whole:
+        _check_register_scope(doc, where)
     counts = {"values": 0}
-    with workspace.session() as s:
-        full = _is_empty(s)
-        if full:
-            raise ExportError(f"{workspace.root} is not empty ({', '.join(full)}): import into a new, empty "
-                              "workspace (`--workspace NEW_FOLDER`)")
-        _import_users(s, doc["users"], where)
-        for data in images.values():  # files first: a row never points to a missing image
-            workspace.images.put(data)
-        try:
-            _import_records(s, doc, where, counts)
-            key = audit.audit_key(s)
-            for raw in doc.get("audit") or []:
-                ev = _audit_row(raw, where)
-                ev.mac = audit._mac(key, ev.hash)
-                s.add(ev)
-            s.flush()
-        except (KeyError, TypeError) as e:
-            raise ExportError(f"{where}: a record lacks {e}; the file does not follow the export schema") from None
-        audit.record(s, actor=actor, action=IMPORT_ACTION, entity="workspace", new=path.name,
-                     detail={"registers": len(doc["registers"]), "exported_at": doc.get("exported_at")})
+    added: list[str] = []  # images this import stored: removed again when it fails
+    try:
+        with workspace.session() as s:
+            full = _is_empty(s)
+            if full:
+                raise ExportError(f"{workspace.root} is not empty ({', '.join(full)}): import into a new, empty "
+                                  "workspace (`--workspace NEW_FOLDER`)")
+            _import_users(s, doc["users"], where)
+            for sha, data in images.items():  # files first: a row never points to a missing image
+                if not workspace.images.has(sha):
+                    added.append(sha)
+                workspace.images.put(data)
+            try:
+                _import_records(s, doc, where, counts)
+                key = audit.audit_key(s)
+                for raw in doc.get("audit") or []:
+                    ev = _audit_row(raw, where)
+                    ev.mac = audit._mac(key, ev.hash)
+                    s.add(ev)
+                s.flush()
+            except (KeyError, TypeError) as e:
+                raise ExportError(f"{where}: a record lacks {e}; the file does not follow the export schema") from None
+            if whole:
+                _check_against_trail(s, where)
+            else:
+                _record_as_imported(s, doc, actor, path.name)
+            audit.record(s, actor=actor, action=IMPORT_ACTION, entity="workspace", new=path.name,
+                         detail={"registers": len(doc["registers"]), "exported_at": doc.get("exported_at"),
+                                 "scope": "workspace" if whole else "registers"})
+    except BaseException:
+        for sha in added:
+            workspace.images.path(sha).unlink(missing_ok=True)
+        raise
     return ImportResult(len(doc["registers"]), sum(len(r.get("pages", [])) for r in doc["registers"]),
                         sum(len(r.get("entries", [])) for r in doc["registers"]), counts["values"],
                         len(doc.get("audit") or []), len(images))
+
+
+def _check_against_trail(s: Session, where: str) -> None:
+    """Inside the import's transaction, before it commits: the imported trail verifies
+    (`audit.verify`, under this workspace's key) and the imported records are the ones it
+    recorded (`records.audit_records`: values, entries' states and approvals, users), as
+    `daftar audit verify` would find them. Anything else: ExportError, and nothing stays."""
+    from records.audit_records import summary
+
+    r = audit.verify(s)
+    if not r.ok:
+        raise ExportError(f"{where}: its audit trail does not verify ({r.reason}); nothing was imported")
+    wrong = summary(s, keep=5)
+    if wrong.count:
+        raise ExportError(f"{where}: {wrong.count} fact(s) of its records are not what its own audit trail recorded "
+                          "(the file was edited, or events were removed from its trail): "
+                          + "; ".join(wrong.lines) + ("; …" if wrong.count > len(wrong.lines) else "")
+                          + "; nothing was imported")
+
+
+def _check_register_scope(doc: dict, where: str) -> None:
+    """What can be checked of an export of selected registers, which carries no audit trail:
+    that each entry's state is a workflow state and names the people it needs (an approved
+    or later entry its approver, a verified one its verifier) among the file's users."""
+    from records import workflow
+
+    users = {u.get("id") for u in doc["users"]}
+    for r in doc["registers"]:
+        for e in r.get("entries", []):
+            state, what = e.get("state"), f"{where}: entry {e.get('id')}"
+            if state not in workflow.STATES:
+                raise ExportError(f"{what} is in state {state!r}, which is no workflow state; nothing was imported")
+            needs = ["approved_by"] if state in workflow.VERSIONED else []
+            needs += ["verified_by"] if state == workflow.VERIFIED else []
+            for who in needs:
+                if e.get(who) is None:
+                    raise ExportError(f"{what} is {state} but names nobody as {who.replace('_', ' ')}; nothing was "
+                                      "imported")
+            for who in ("submitted_by", "approved_by", "verified_by"):
+                if e.get(who) is not None and e[who] not in users:
+                    raise ExportError(f"{what}: {who.replace('_', ' ')} user {e[who]} is not among the file's users; "
+                                      "nothing was imported")
+
+
+def _record_as_imported(s: Session, doc: dict, actor: audit.Actor, name: str) -> None:
+    """An export of selected registers carries no audit trail: the trail here starts by
+    recording the records as the file gave them (each user, each entry row with its
+    workflow facts, each current value), naming the file. From then on they are checked
+    against it like any other records; what they were before the import cannot be checked."""
+    from records.audit_entries import ENTRY_IMPORT
+    from records.audit_users import USER_IMPORT
+
+    events = [{"action": USER_IMPORT, "entity": "user", "entity_id": u["id"], "new": f"{u['username']} ({u['role']})",
+               "detail": {"active": u.get("active", True), "file": name}} for u in doc["users"]]
+    for r in doc["registers"]:
+        for e in r.get("entries", []):
+            events.append({"action": ENTRY_IMPORT, "entity": "entry", "entity_id": e["id"], "register_id": r["id"],
+                           "page_id": e.get("page_id"), "entry_uuid": e["uuid"],
+                           "detail": {"file": name, "version": e["version"], "state": e["state"],
+                                      "deleted": e.get("deleted", False), "submitted_by": e.get("submitted_by"),
+                                      "approved_by": e.get("approved_by"), "verified_by": e.get("verified_by")}})
+            for v in e.get("values", []):
+                if v.get("current", True):
+                    events.append({"action": "value.set", "entity": "entry", "entity_id": e["id"],
+                                   "register_id": r["id"], "page_id": e.get("page_id"), "entry_uuid": e["uuid"],
+                                   "field": v["field"], "new": v.get("value", ""),
+                                   "detail": {"source": "import", "version": e["version"]}})
+    audit.record_many(s, actor=actor, events=events)
 
 
 def _import_users(s: Session, users: list[dict], where: str) -> None:

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from records import audit
 from records.exports import json_export
@@ -138,8 +138,10 @@ def test_import_of_a_missing_image_or_bad_file_says_what_to_do(filled, tmp_path,
         target.close()
 
 
-def test_register_scope_export_imports_without_audit(filled, tmp_path, _template_workspace):
+def test_register_scope_import_records_what_it_took_so_later_changes_are_seen(filled, tmp_path, _template_workspace):
     # GIVEN an export of one register (no audit trail travels with it)
+    from records.audit_records import summary
+
     ws, sample = filled
     out = tmp_path / "one.json"
     json_export.export_json(ws, out, register_ids=[sample.register_id], images="inline")
@@ -147,13 +149,121 @@ def test_register_scope_export_imports_without_audit(filled, tmp_path, _template
     try:
         # WHEN it is imported into an empty workspace
         json_export.import_json(target, out)
-        # THEN the registers, pages, entries and values are the same, the audit has only the import
+        # THEN the registers, pages, entries and values are the same
         with ws.session() as a, target.session() as b:
             da, db = json_export.canonical_dump(a), json_export.canonical_dump(b)
-            events = b.scalars(select(AuditEvent.action)).all()
+            actions = b.scalars(select(AuditEvent.action)).all()
+            # AND the trail starts with the records as the file gave them, and accounts for them
+            assert audit.verify(b).ok and summary(b).count == 0
         assert da["registers"] == db["registers"] and da["users"] == db["users"]
-        assert db["audit"] == []
-        assert events == [json_export.IMPORT_ACTION]
+        assert actions[-1] == json_export.IMPORT_ACTION
+        assert {"user.import", "entry.import", "value.set"} == set(actions[:-1])
+        # AND a state changed afterwards, outside Daftar, is seen
+        approved = next(e["id"] for e in db["registers"][0]["entries"] if e["state"] == "approved")
+        with target.session() as b:
+            b.execute(text("UPDATE entry SET state = 'verified' WHERE id = :id"), {"id": approved})
+        with target.session() as b:
+            found = summary(b)
+        assert found.count == 1 and "state is 'verified' but the audit trail recorded 'approved'" in found.lines[0]
+    finally:
+        target.close()
+
+
+def test_register_scope_import_refuses_a_state_that_names_no_approver(filled, tmp_path, _template_workspace):
+    # GIVEN an export of one register whose draft entry was set to approved in the file
+    ws, sample = filled
+    out = tmp_path / "one.json"
+    json_export.export_json(ws, out, register_ids=[sample.register_id], images="inline")
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    entry = next(e for e in doc["registers"][0]["entries"] if e["approved_by"] is None)
+    entry["state"] = "approved"
+    out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    target = _fresh(tmp_path, _template_workspace)
+    try:
+        # WHEN it is imported THEN it is refused, naming the entry, and nothing is imported
+        with pytest.raises(ExportError, match=f"entry {entry['id']} is approved but names nobody as approved by"):
+            json_export.import_json(target, out)
+        with target.session() as s:
+            assert json_export._is_empty(s) == []
+    finally:
+        target.close()
+
+
+def _tamper_value(doc):
+    entry = next(e for e in doc["registers"][0]["entries"] if e["is_latest"] and e["values"])
+    v = next(v for v in entry["values"] if v["current"])
+    v["value"] = "999"
+    return f"{v['field']} is '999' but the audit trail recorded"
+
+
+def _tamper_trail_end(doc):
+    doc["audit"] = doc["audit"][:-20]
+    return "not what its own audit trail recorded"
+
+
+def _tamper_state(doc):
+    entry = next(e for e in doc["registers"][0]["entries"] if e["state"] == "draft")
+    entry.update(state="verified", approved_by=2, verified_by=2)
+    return "state is 'verified' but the audit trail recorded 'draft'"
+
+
+@pytest.mark.parametrize("tamper", [_tamper_value, _tamper_trail_end, _tamper_state])
+def test_import_refuses_records_its_own_trail_does_not_account_for(filled, tmp_path, _template_workspace, tamper):
+    # GIVEN a whole-workspace export edited by hand: a value changed, the last 20 events of
+    # its trail removed (what is left still links up), or a draft entry made verified
+    ws, _ = filled
+    out = tmp_path / "e.json"
+    json_export.export_json(ws, out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    said = tamper(doc)
+    out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    target = _fresh(tmp_path, _template_workspace)
+    try:
+        # WHEN it is imported
+        with pytest.raises(ExportError) as err:
+            json_export.import_json(target, out)
+        # THEN it is refused, saying what is wrong and that nothing was imported
+        assert said in str(err.value) and "nothing was imported" in str(err.value)
+        # AND nothing is left behind: no rows, no events, no images, no anchor
+        with target.session() as s:
+            assert json_export._is_empty(s) == []
+            assert s.scalar(text("SELECT count(*) FROM user")) == 0
+        assert target.images.all_hashes() == set()
+        assert not (target.root / "keys" / audit.ANCHOR_FILE).exists()
+    finally:
+        target.close()
+
+
+def test_a_whole_workspace_export_without_its_trail_is_refused(filled, tmp_path, _template_workspace):
+    ws, _ = filled
+    out = tmp_path / "e.json"
+    json_export.export_json(ws, out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    del doc["audit"]
+    out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    target = _fresh(tmp_path, _template_workspace)
+    try:
+        with pytest.raises(ExportError, match="has no audit trail"):
+            json_export.import_json(target, out)
+    finally:
+        target.close()
+
+
+def test_an_import_leaves_an_anchor_of_its_trail(filled, tmp_path, _template_workspace):
+    # GIVEN a whole-workspace export
+    ws, _ = filled
+    out = tmp_path / "e.json"
+    json_export.export_json(ws, out)
+    target = _fresh(tmp_path, _template_workspace)
+    try:
+        # WHEN it is imported (its events are written directly, not one by one)
+        json_export.import_json(target, out)
+        # THEN the trail's newest event is noted beside the database, and verify has no warning
+        anchor = audit.read_anchor(target.root / "keys" / audit.ANCHOR_FILE, target.audit_key)
+        with target.session() as s:
+            r = audit.verify(s)
+            assert anchor == (r.checked, r.head)
+        assert r.ok and r.warning == ""
     finally:
         target.close()
 

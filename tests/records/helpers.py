@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from records import audit
 from records import services as S
 from records.audit import Actor
 from records.models import User
@@ -23,6 +24,9 @@ def make_users(ws) -> dict[str, Actor]:
             s.add(u)
             s.flush()
             out[name] = Actor(u.id, name, role)
+            # recorded as records.accounts.create_user records it (without its slow password hash)
+            audit.record(s, actor=out[name], action="user.create", entity="user", entity_id=u.id,
+                         new=f"{name} ({role})")
     return out
 
 

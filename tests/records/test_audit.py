@@ -197,7 +197,7 @@ def test_a_value_changed_in_the_database_file_is_named_with_what_the_trail_recor
     # AND `daftar audit verify` and `daftar check` fail, saying so
     assert main(["audit", "verify", "--workspace", str(audited.root)]) == 1
     out = capsys.readouterr().out
-    assert "1 value(s) of the records are not what the trail recorded" in out and "area is '99-9'" in out
+    assert "1 fact(s) of the records are not what the trail recorded" in out and "area is '99-9'" in out
     assert main(["check", "--workspace", str(audited.root)]) == 1
     assert "FAIL audit trail" in capsys.readouterr().out
 
@@ -258,3 +258,68 @@ def test_the_places_of_many_events_are_read_in_two_queries(workspace):
         assert {r.mauza for r in places.registers.values()} == {"دیہہ"}
         # AND what is known already is not read again
         assert event_places(s, events, known_registers=places.registers, known_pages=places.page_nos).page_nos == {}
+
+
+def test_a_trail_whose_anchor_was_deleted_with_its_last_events_is_a_warning(audited, capsys):
+    # GIVEN a trail that verifies, its newest event noted beside the database
+    from daftar.cli import main
+    from records.models import AuditEvent
+    from records.workspace import Workspace
+
+    ws = Workspace.open(audited.root)
+    with ws.session() as s:  # two sign-ins last: events that change no record
+        for _ in range(2):
+            audit.record(s, actor=audit.Actor(1, "clerk", "clerk"), action="login", entity="user", entity_id=1)
+    ws.close()
+    assert _verify(audited).ok and _verify(audited).warning == ""
+    # WHEN its last two events are deleted together with the note
+    _sql(audited, "DELETE FROM audit_event WHERE id > (SELECT max(id) - 2 FROM audit_event)")
+    (audited.root / "keys" / audit.ANCHOR_FILE).unlink()
+    # THEN verify, without writing a note, says OK but warns that the end could not be checked
+    ws = Workspace.open(audited.root, anchor=False)
+    try:
+        with ws.session() as s:
+            r = audit.verify(s)
+    finally:
+        ws.close()
+    assert r.ok and r.warning == audit.MISSING_ANCHOR
+    assert "events deleted from the end of the trail cannot be seen" in r.warning
+    # AND `daftar audit verify` prints the warning (exit 0: an older workspace has no note
+    # either): opening wrote the note now, trust on first use, recorded in the trail
+    assert main(["audit", "verify", "--workspace", str(audited.root)]) == 0
+    out = capsys.readouterr().out
+    assert "audit chain OK" in out and "WARNING: keys/audit-anchor.json was missing when this workspace was opened" in out
+    assert "(trust on first use)" in out
+    ws = Workspace.open(audited.root)
+    try:
+        with ws.session() as s:
+            last = s.query(AuditEvent).order_by(AuditEvent.id.desc()).first()
+            assert last.action == audit.ANCHOR_ACTION and audit.verify(s).warning == ""
+        assert audit.read_anchor(audited.root / "keys" / audit.ANCHOR_FILE, ws.audit_key)[0] == last.id
+    finally:
+        ws.close()
+    # AND `daftar check` shows the same as WARN
+    (audited.root / "keys" / audit.ANCHOR_FILE).unlink()
+    assert main(["check", "--workspace", str(audited.root)]) == 0
+    out = capsys.readouterr().out
+    assert "WARN audit trail:" in out and "trust on first use" in out
+
+
+def test_opening_an_older_workspace_with_events_and_no_anchor_writes_one(audited):
+    # GIVEN a workspace from before the anchor existed: events, no note of the newest
+    from records.workspace import Workspace
+
+    (audited.root / "keys" / audit.ANCHOR_FILE).unlink()
+    # WHEN it is opened
+    ws = Workspace.open(audited.root)
+    try:
+        # THEN the note is written for the trail as it is (one event records that it was missing)
+        with ws.session() as s:
+            r = audit.verify(s)
+        assert ws.anchor_first_use == r.checked - 1
+        assert audit.read_anchor(audited.root / "keys" / audit.ANCHOR_FILE, ws.audit_key) == (r.checked, r.head)
+    finally:
+        ws.close()
+    # AND events deleted from its end from now on are named
+    _sql(audited, "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)")
+    assert not _verify(audited).ok

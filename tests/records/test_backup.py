@@ -616,3 +616,27 @@ def test_a_backup_restores_with_its_own_trail_end_while_others_write(workspace, 
     # AND the live workspace's trail, one event longer, verifies too
     with workspace.session() as s:
         assert audit.verify(s).ok
+
+
+def test_restoring_a_backup_without_an_anchor_writes_one_after_verifying(workspace, tmp_path, monkeypatch):
+    # GIVEN a backup made before backups carried the note of the trail's newest event
+    from records import backup
+
+    _fill(workspace)
+    monkeypatch.setattr(backup, "_newest_event", lambda *_a, **_k: None)
+    res = create_backup(workspace, tmp_path / "old.tar")
+    assert "keys/audit-anchor.json" not in read_manifest(res.path)["files"]
+    monkeypatch.undo()
+    # WHEN it is restored
+    restored = restore_backup(res.path, tmp_path / "restored")
+    # THEN the chain is verified, then the note written (trust on first use), and said
+    assert restored.audit_ok
+    assert any("trust on first use" in w for w in restored.warnings)
+    ws = Workspace.open(tmp_path / "restored")
+    try:
+        with ws.session() as s:
+            r = audit.verify(s)
+        assert r.ok and r.warning == ""
+        assert audit.read_anchor(ws.root / "keys" / audit.ANCHOR_FILE, ws.audit_key) == (r.checked, r.head)
+    finally:
+        ws.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from records import services
+from records import audit, services
 from records.audit import Actor
 from records.models import User
 
@@ -45,7 +45,10 @@ def make_users(session) -> tuple[Actor, Actor]:
     sup = User(username="girdawar", full_name="غلام رسول", role="supervisor")
     session.add_all([clerk, sup])
     session.flush()
-    return Actor(clerk.id, clerk.username, clerk.role), Actor(sup.id, sup.username, sup.role)
+    actors = Actor(clerk.id, clerk.username, clerk.role), Actor(sup.id, sup.username, sup.role)
+    for a in actors:  # recorded as records.accounts.create_user records it
+        audit.record(session, actor=a, action="user.create", entity="user", entity_id=a.id, new=f"{a.username} ({a.role})")
+    return actors
 
 
 OWNER_1 = "محمد اسلم ولد غلام رسول قوم اعوان سکنہ دیہہ"

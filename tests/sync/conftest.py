@@ -153,9 +153,13 @@ def make_users(ws):
         sup = User(username="supervisor", full_name="نگران", role="supervisor")
         s.add_all([clerk, sup])
         s.flush()
+        from records import audit
         from records.audit import Actor
 
-        return Actor(clerk.id, "clerk", "clerk"), Actor(sup.id, "supervisor", "supervisor")
+        actors = Actor(clerk.id, "clerk", "clerk"), Actor(sup.id, "supervisor", "supervisor")
+        for a in actors:  # recorded as records.accounts.create_user records it
+            audit.record(s, actor=a, action="user.create", entity="user", entity_id=a.id, new=f"{a.username} ({a.role})")
+        return actors
 
 
 SUP_PASS, CLERK_PASS = "supervisor-pass-1", "clerk-pass-1"

@@ -116,6 +116,36 @@ def test_sealing_on_the_command_line_follows_the_offices_verification_setting(of
     assert "6 entries" in capsys.readouterr().out
 
 
+def test_sealing_refuses_an_entry_whose_state_the_trail_does_not_account_for(office, tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    from records import services
+    from records.models import Batch, Entry
+
+    # GIVEN a draft row beside the six approved ones, made verified in the database file
+    # (approved and verified by the supervisor), outside Daftar
+    with office.ws.session() as s:
+        reg = s.get(Entry, office.entry_ids[0]).register_id
+        draft = services.add_entry(s, actor=office.clerk, register_id=reg, values={"khewat_no": "99"})
+    con = sqlite3.connect(office.ws.db_path)
+    con.execute(f"UPDATE entry SET state='verified', approved_by={office.sup.id}, verified_by={office.sup.id} "
+                f"WHERE id={draft}")
+    con.commit()
+    con.close()
+    give_passwords(office.ws)
+    monkeypatch.setenv("DAFTAR_PASSWORD", SUP_PASS)
+    out = tmp_path / "b.daftar-batch"
+    # WHEN a supervisor seals on the command line (the office requires verification: only it is ready)
+    rc = main(["batch", "export", "--workspace", str(office.ws.root), "--seal", "supervisor", str(out)])
+    # THEN it is refused, saying why and where, and nothing is sealed or written
+    err = capsys.readouterr().err
+    assert rc == 1 and not out.exists()
+    assert "nothing was sealed: an entry to send is not what the audit trail recorded" in err
+    assert f"row 1: state is 'verified' but the audit trail recorded 'draft' (entry {draft})" in err
+    with office.ws.session() as s:
+        assert s.scalar(select(Batch.id)) is None and s.get(Entry, draft).state == "verified"
+
+
 def test_export_without_a_waiting_batch_says_what_to_do(office, tmp_path, capsys):
     # WHEN exporting with nothing sealed THEN the message says how to seal
     assert main(["batch", "export", "--workspace", str(office.ws.root), str(tmp_path / "x.daftar-batch")]) == 1
