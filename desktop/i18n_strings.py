@@ -392,6 +392,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "a {0} may not {1} entries"),
     QT_TRANSLATE_NOOP("Messages", "cannot {0} an entry that is {1}"),
     QT_TRANSLATE_NOOP("Messages", "you approved this entry yourself: another revenue officer must verify it"),
+    QT_TRANSLATE_NOOP("Messages", "nothing was sealed: an entry to send is not what the audit trail recorded, so it "
+                                  "was changed outside Daftar: {0}{1}. Run `daftar audit verify` and restore the latest "
+                                  "good backup"),
     QT_TRANSLATE_NOOP("Messages", "page {0} is {1}: rows can be added or brought back only while it is a draft or "
                                   "returned to the clerk"),
     QT_TRANSLATE_NOOP("Messages", "say why when you {0} an entry: a comment is required"),

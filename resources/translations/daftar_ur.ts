@@ -2180,6 +2180,10 @@
             <translation>یہ اندراج آپ نے خود منظور کیا ہے: اس کی تصدیق کوئی دوسرا ریونیو افسر کرے</translation>
         </message>
         <message>
+            <source>nothing was sealed: an entry to send is not what the audit trail recorded, so it was changed outside Daftar: {0}{1}. Run `daftar audit verify` and restore the latest good backup</source>
+            <translation>کچھ بھی بیچ میں بند نہیں ہوا: بھیجا جانے والا ایک اندراج وہ نہیں جو آڈٹ ریکارڈ میں درج ہے، یعنی اسے دفتر سے باہر بدلا گیا: {0}{1}۔ `daftar audit verify` چلائیں اور آخری درست بیک اپ بحال کریں</translation>
+        </message>
+        <message>
             <source>page {0} is {1}: rows can be added or brought back only while it is a draft or returned to the clerk</source>
             <translation>صفحہ {0} {1} ہے: قطاریں صرف اسی وقت شامل یا واپس کی جا سکتی ہیں جب صفحہ مسودہ ہو یا کلرک کو واپس کیا گیا ہو</translation>
         </message>
