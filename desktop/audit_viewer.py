@@ -9,7 +9,15 @@ import re
 
 from desktop.bidi import isolate, shown_value
 from desktop.fonts import urdu_font
-from desktop.i18n import date_text, field_label, is_rtl, number_text, role_label, template_title
+from desktop.i18n import (
+    date_text,
+    field_label,
+    is_rtl,
+    message,
+    number_text,
+    role_label,
+    template_title,
+)
 from desktop.labels import wrapping
 from desktop.models.registers import register_title
 from desktop.operations import error_text, read_op
@@ -398,12 +406,31 @@ class AuditViewer(QWidget):
         self.verify_label.setStyleSheet("")
         self.verify_label.setText(self.tr("Checking the chain…"))
 
-        def done(r: audit.VerifyResult) -> None:
+        def check(s):
+            from records.audit_records import summary
+
+            r = audit.verify(s)
+            return r, (summary(s, keep=5) if r.ok else None)
+
+        def done(res) -> None:
+            r, found = res
             self.verify_btn.setEnabled(True)
             self.last_result = r
-            if r.ok:
+            if r.ok and found is not None and found.count:
+                # the trail is whole, but the records are not what it recorded
+                self.verify_label.setStyleSheet("color: #b00020; font-weight: bold")
+                self.verify_label.setText(self.tr("Chain intact ({n} events), but {k} fact(s) of the records are not "
+                                                  "what it recorded (changed outside Daftar): {first}").format(
+                    n=r.checked, k=found.count, first=shown_value(found.lines[0])))
+                self.verify_label.setToolTip("\n".join(found.lines))
+            elif r.ok:
                 self.verify_label.setStyleSheet("color: #1c5e20; font-weight: bold")
-                self.verify_label.setText(self.tr("Chain intact: {n} events checked.").format(n=r.checked))
+                said = self.tr("Chain intact: {n} events checked, and the records are the ones it recorded.").format(
+                    n=r.checked)
+                if r.warning:
+                    self.verify_label.setStyleSheet("color: #a64b00; font-weight: bold")
+                    said += " " + message(r.warning)
+                self.verify_label.setText(said)
             else:
                 self.verify_label.setStyleSheet("color: #b00020; font-weight: bold")
                 self.verify_label.setText(self.tr("Chain BROKEN at event {id}: {reason} ({n} events before it are intact).")
@@ -415,7 +442,7 @@ class AuditViewer(QWidget):
             self.verify_btn.setEnabled(True)
             self.verify_label.setText(self.tr("Cannot check the chain: {error}").format(error=error_text(e)))
 
-        read_op(audit.verify).success(done).failure(failed).run_in_background(self.ctx)
+        read_op(check).success(done).failure(failed).run_in_background(self.ctx)
 
     def show_event(self, event_id: int | None) -> None:
         """Select an event; one not among the rows shown (an old one, the newest being shown

@@ -392,6 +392,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "a {0} may not {1} entries"),
     QT_TRANSLATE_NOOP("Messages", "cannot {0} an entry that is {1}"),
     QT_TRANSLATE_NOOP("Messages", "you approved this entry yourself: another revenue officer must verify it"),
+    QT_TRANSLATE_NOOP("Messages", "keys/audit-anchor.json is missing: events deleted from the end of the trail cannot be "
+                                  "seen (it is written again at the next change)"),
+    QT_TRANSLATE_NOOP("Messages", "keys/audit-anchor.json was missing when this workspace was opened, and was written "
+                                  "then for event {0} (trust on first use): events deleted from the end of the trail "
+                                  "before then cannot be seen"),
     QT_TRANSLATE_NOOP("Messages", "nothing was sealed: an entry to send is not what the audit trail recorded, so it "
                                   "was changed outside Daftar: {0}{1}. Run `daftar audit verify` and restore the latest "
                                   "good backup"),

@@ -305,8 +305,12 @@
             <translation>سلسلے کی جانچ ہو رہی ہے…</translation>
         </message>
         <message>
-            <source>Chain intact: {n} events checked.</source>
-            <translation>سلسلہ درست ہے: ⁦{n}⁩ واقعات کی جانچ ہوئی۔</translation>
+            <source>Chain intact ({n} events), but {k} fact(s) of the records are not what it recorded (changed outside Daftar): {first}</source>
+            <translation>زنجیر سالم ہے (⁦{n}⁩ واقعات)، لیکن ریکارڈ کی {k} بات آڈٹ میں درج سے مختلف ہے (دفتر سے باہر بدلی گئی): ⁦{first}⁩</translation>
+        </message>
+        <message>
+            <source>Chain intact: {n} events checked, and the records are the ones it recorded.</source>
+            <translation>زنجیر سالم ہے: ⁦{n}⁩ واقعات جانچے گئے، اور ریکارڈ وہی ہے جو اس میں درج ہے۔</translation>
         </message>
         <message>
             <source>Chain BROKEN at event {id}: {reason} ({n} events before it are intact).</source>
@@ -2178,6 +2182,14 @@
         <message>
             <source>you approved this entry yourself: another revenue officer must verify it</source>
             <translation>یہ اندراج آپ نے خود منظور کیا ہے: اس کی تصدیق کوئی دوسرا ریونیو افسر کرے</translation>
+        </message>
+        <message>
+            <source>keys/audit-anchor.json is missing: events deleted from the end of the trail cannot be seen (it is written again at the next change)</source>
+            <translation>keys/audit-anchor.json موجود نہیں: آڈٹ ریکارڈ کے آخر سے مٹائے گئے واقعات نظر نہیں آ سکتے (اگلی تبدیلی پر یہ دوبارہ لکھا جائے گا)</translation>
+        </message>
+        <message>
+            <source>keys/audit-anchor.json was missing when this workspace was opened, and was written then for event {0} (trust on first use): events deleted from the end of the trail before then cannot be seen</source>
+            <translation>یہ ورک اسپیس کھولتے وقت keys/audit-anchor.json موجود نہیں تھا، اور تب واقعہ {0} کے لیے لکھا گیا (پہلے استعمال پر بھروسا): اس سے پہلے آڈٹ ریکارڈ کے آخر سے مٹائے گئے واقعات نظر نہیں آ سکتے</translation>
         </message>
         <message>
             <source>nothing was sealed: an entry to send is not what the audit trail recorded, so it was changed outside Daftar: {0}{1}. Run `daftar audit verify` and restore the latest good backup</source>

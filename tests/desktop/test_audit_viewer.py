@@ -120,6 +120,25 @@ def test_verify_chain_names_the_first_broken_event(qtbot, admin_ctx):
         assert audit.verify(s).first_bad_id == 4
 
 
+def test_verify_chain_also_finds_a_value_changed_outside_daftar(qtbot, admin_ctx):
+    # GIVEN a whole chain, and the corrected area changed in the database file afterwards
+    v = _viewer(qtbot, admin_ctx)
+    v.verify_chain()
+    wait_idle(qtbot, admin_ctx)
+    assert "the records are the ones it recorded" in v.verify_label.text()
+    con = sqlite3.connect(admin_ctx.ws.db_path)
+    con.execute("UPDATE field_value SET value='99-9' WHERE field='area' AND value='12-6' AND current=1")
+    con.commit()
+    con.close()
+    # WHEN the administrator verifies the chain in the viewer
+    v.verify_chain()
+    wait_idle(qtbot, admin_ctx)
+    # THEN it says the chain is whole but a fact of the records is not what it recorded, naming it
+    assert v.last_result.ok
+    text = v.verify_label.text()
+    assert "1 fact(s) of the records are not what it recorded" in text and "99-9" in text and "12-6" in text
+
+
 def test_the_trail_reads_in_urdu_with_labels_and_numbers_in_order(qtbot, admin_ctx, qapp):
     # GIVEN the Urdu interface and a trail holding a register of 2019-20 and a corrected area
     from desktop import i18n
