@@ -118,7 +118,8 @@ def sign_in(root, user: str | None = None, *, what: str = "this command"):
     A plain workspace opens without signing in (None). An encrypted one needs `user` (or
     $DAFTAR_USER) and the password (`password_for`): the password unwraps the user's key slot,
     then the account is checked as the app's sign-in checks it (`records.access.check_user`):
-    a disabled or locked-out account is refused, the sign-in is recorded. A wrong password
+    a disabled or locked-out account is refused, and so is a password the administrator set
+    that its user has not yet replaced in the app; the sign-in is recorded. A wrong password
     cannot be recorded there: without the key the records cannot be opened (the slot's
     argon2id cost is what slows guessing). WorkspaceError, naming the workspace or the user
     and what to do, when it cannot be opened."""
@@ -167,7 +168,8 @@ def act_as(ws, name: str, *, signed_in=None, roles, doing: str):
     """The account `name` for a command that acts and is audited in its name (`batch export
     --seal NAME`, `batch resend --as NAME`), proven by that user's own password
     (`password_for`) checked as the sign-in checks it (`records.access.check_user`: a wrong
-    password counts toward the lockout; a locked-out or disabled account is refused). When
+    password counts toward the lockout; a locked-out or disabled account is refused, and so
+    is a password the administrator set that its user has not yet replaced in the app). When
     `signed_in` (the user who signed in to an encrypted workspace) is that account, its
     password was given already and is not asked again. The account's role must be one of
     `roles` for `doing`. Returns its records.audit.Actor; AccountError with the reason."""

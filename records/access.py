@@ -147,13 +147,23 @@ def check_user(ws, *, username: str, password: str) -> UserView:
     that acts in that user's name (`accounts.login`: argon2id; a wrong password is recorded
     and counts toward the lockout, a locked-out account is refused; a successful check is
     recorded as a sign-in). A disabled account is refused saying so once its password is
-    right (to anyone else it is a wrong user name or password, as at the sign-in).
+    right (to anyone else it is a wrong user name or password, as at the sign-in). So is an
+    account whose password someone else chose (an administrator's reset, a new account, a
+    recovery: `must_change_password`): only its user may act with it, after choosing their
+    own at the app's sign-in; nothing of the refused sign-in is written.
     AccountError with a message fit to show."""
     with ws.session() as s:
         u = accounts.user_named(s, username)
         if u is not None and not u.active and accounts.password_matches(u, password):
             raise AccountError(f"the account {u.username} is disabled: an administrator must enable it again")
-        return accounts.login(s, username=username, password=password)
+        user = accounts.login(s, username=username, password=password)
+        if user.must_change_password:  # raised inside the session: the sign-in is rolled back
+            raise AccountError(MUST_CHANGE.format(user=user.username))
+        return user
+
+
+MUST_CHANGE = ("the password of {user} was set by the administrator: {user} must first sign in to the app "
+               "and choose their own password")
 
 
 def sign_in(root, *, username: str, password: str):
