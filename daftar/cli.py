@@ -211,6 +211,26 @@ def _reader_gone() -> int:
     return SIGPIPE_EXIT
 
 
+DAMAGED = ("the database of the workspace {root} is damaged ({reason}). Run `daftar check` to see what is "
+           "wrong, then restore the latest backup (daftar restore BACKUP --workspace DIR --force; the damaged "
+           "folder is kept aside)")
+
+
+def damaged_database(e: BaseException) -> str | None:
+    """SQLite's (or SQLCipher's) reason when `e` says the database file is damaged ('database
+    disk image is malformed', 'file is not a database'); None for any other error (a locked
+    database, a full disk, a bug), which is not to be called damage."""
+    from sqlalchemy.exc import DatabaseError
+
+    orig = getattr(e, "orig", None) if isinstance(e, DatabaseError) else e
+    if orig is None or type(orig).__name__ != "DatabaseError":  # not Operational-, Integrity-, ...
+        return None
+    reason = str(orig).splitlines()[0] if str(orig) else ""
+    if "malformed" in reason or "not a database" in reason:
+        return reason
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -233,6 +253,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as e:
+        reason = damaged_database(e)
+        if reason is None:
+            raise
+        from records.workspace import default_workspace_dir
+
+        root = getattr(args, "workspace", None) or default_workspace_dir()
+        print(f"daftar {args.command}: {DAMAGED.format(root=root, reason=reason)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # `python -m daftar.cli`: the module's own classes, not __main__'s copies
