@@ -231,6 +231,19 @@ def damaged_database(e: BaseException) -> str | None:
     return None
 
 
+def refuse_damaged(ws, what: str) -> None:
+    """CommandError when SQLite's quick check finds the workspace's database damaged
+    (`records.health.database_damage`): what is read out of it (`what`: "the export") could
+    be incomplete, and nothing is to be written from it or into it. About 0.1 s for 100,000
+    rows."""
+    from records.health import database_damage
+
+    reason = database_damage(ws)
+    if reason:
+        raise CommandError(f"{what} could be incomplete, so nothing was written: "
+                           + DAMAGED.format(root=ws.root, reason=reason))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -1,5 +1,5 @@
 """A damaged workspace database on the command line: one clear line saying to run `daftar check`
-and restore the latest backup (never a traceback)."""
+and restore the latest backup (never a traceback), and nothing written from it."""
 
 from __future__ import annotations
 
@@ -88,3 +88,25 @@ def test_a_command_reading_a_database_that_cannot_be_read_says_it_is_damaged(off
     assert err.startswith(f"daftar {command[0]}: ") and "Traceback" not in err
     assert f"the database of the workspace {office} is damaged (" in err and ADVICE in err
     assert made is None or not (tmp_path / made).exists()
+
+
+@pytest.mark.parametrize("out, what", [("r1.csv", "the export"), ("r1.json", "the export"),
+                                       ("fard.pdf", "the report"), ("b.daftar-batch", "the batch file")])
+def test_nothing_is_exported_from_a_database_its_quick_check_calls_damaged(office, tmp_path, capsys, monkeypatch,
+                                                                            out, what):
+    # GIVEN a workspace whose search index is damaged: the entries still read (an export wrote them
+    # all and said nothing), but SQLite's quick check, as `daftar check`, finds the damage
+    _damage(office, "ix_search_token_token")
+    target = tmp_path / out
+    args = {"r1.csv": ["export", "--register", "1", str(target)],
+            "r1.json": ["export", "--register", "1", str(target)],
+            "fard.pdf": ["export", "--register", "1", "--khewat", "47", str(target)],
+            "b.daftar-batch": ["batch", "export", str(target), "--seal", "girdawar"]}[out]
+    # WHEN it is exported, printed or sealed into a batch file
+    rc = main([*args, "--workspace", str(office)])
+    # THEN refused, saying it could be incomplete and why, and what to do; nothing written
+    err = capsys.readouterr().err
+    assert rc == 1 and len(err.splitlines()) == 1, err
+    assert f"{what} {target} could be incomplete, so nothing was written: the database of the workspace" in err
+    assert "btreeInitPage" in err and ADVICE in err
+    assert not target.exists() and list(tmp_path.iterdir()) == [office]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from daftar.cli import act_as, add_sign_in_arg, add_workspace_arg, sign_in
+from daftar.cli import act_as, add_sign_in_arg, add_workspace_arg, refuse_damaged, sign_in
 
 SUFFIX = ".daftar-batch"
 
@@ -62,6 +62,7 @@ def run_export(args) -> int:
 
     ws, signed_in = sign_in(args.workspace, args.user, what="the batch file")
     try:
+        refuse_damaged(ws, f"the batch file {args.out}")  # before anyone signs in or anything is sealed
         try:
             if args.seal:
                 actor = act_as(ws, args.seal, signed_in=signed_in, roles=_batch_roles(), doing="seal batches")
