@@ -21,6 +21,10 @@ class BatchFileError(RuntimeError):
     pass
 
 
+class ImportTargetError(BatchFileError):
+    """The server database or image folder an import goes into cannot be used (not the file's fault)."""
+
+
 def seal_approved(ws, *, actor: Actor) -> BatchInfo:
     """Seal the entries ready to be sent into a new batch, acting as `actor` (a supervisor
     whose password the caller checked: `daftar.cli.act_as`): approved ones, or verified ones
@@ -91,12 +95,16 @@ def import_over_http(data: bytes, server: str, admin_token: str, ca_bundle: str 
 
 
 def import_direct(data: bytes, database_url: str, storage: Path) -> dict:
-    """Import straight into a server database (central office without a running server)."""
+    """Import straight into a server database (central office without a running server).
+    ImportTargetError, before anything is written, when the database cannot be used."""
     from sync.server import ingest
-    from sync.server.db import make_engine, make_sessionmaker
+    from sync.server.db import DatabaseUnavailable, make_engine, make_sessionmaker
     from sync.server.storage import LocalImageStorage
 
-    engine = make_engine(database_url)
+    try:
+        engine = make_engine(database_url)
+    except DatabaseUnavailable as e:
+        raise ImportTargetError(f"--database: {e}; nothing was imported") from None
     try:
         with make_sessionmaker(engine)() as s:
             try:

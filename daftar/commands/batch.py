@@ -129,7 +129,7 @@ def run_list(args) -> int:
 
 
 def run_import(args) -> int:
-    from sync.batchfile import BatchFileError, import_direct, import_over_http
+    from sync.batchfile import BatchFileError, ImportTargetError, import_direct, import_over_http
 
     try:
         data = Path(args.file).read_bytes()
@@ -147,6 +147,9 @@ def run_import(args) -> int:
                 print("daftar batch import: give --server URL and --admin-token (or --database/--storage)", file=sys.stderr)
                 return 2
             receipt = import_over_http(data, args.server, args.admin_token, args.ca_bundle)
+    except ImportTargetError as e:
+        print(f"daftar batch import: {e}", file=sys.stderr)
+        return 1
     except BatchFileError as e:
         print(f"daftar batch import: {args.file}: {e}", file=sys.stderr)
         return 1
