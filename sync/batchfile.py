@@ -94,13 +94,18 @@ def import_over_http(data: bytes, server: str, admin_token: str, ca_bundle: str 
     return r.json()
 
 
-def import_direct(data: bytes, database_url: str, storage: Path) -> dict:
+def import_direct(data: bytes, database_url: str, storage: Path, *, create_storage: bool = False) -> dict:
     """Import straight into a server database (central office without a running server).
-    ImportTargetError, before anything is written, when the database cannot be used."""
+    `storage` must be the server's image store (`sync.server.storage.store_problem`; a new one
+    only with `create_storage`); ImportTargetError, before anything is written, when it or the
+    database cannot be used."""
     from sync.server import ingest
     from sync.server.db import DatabaseUnavailable, make_engine, make_sessionmaker
-    from sync.server.storage import LocalImageStorage
+    from sync.server.storage import LocalImageStorage, store_problem
 
+    problem = store_problem(storage, create=create_storage)
+    if problem:
+        raise ImportTargetError(f"--storage: {problem}; nothing was imported")
     try:
         engine = make_engine(database_url)
     except DatabaseUnavailable as e:

@@ -35,7 +35,10 @@ def register(sub) -> None:
     i.add_argument("--admin-token", default=None)
     i.add_argument("--ca-bundle", default=None, metavar="PEM")
     i.add_argument("--database", default=None, metavar="URL", help="import straight into a server database instead")
-    i.add_argument("--storage", default=None, metavar="DIR", help="the server's image folder (with --database)")
+    i.add_argument("--storage", default=None, metavar="DIR",
+                   help="the server's image folder (with --database): one the server has used")
+    i.add_argument("--create-storage", action="store_true",
+                   help="with --storage: make a new image store there (the folder missing or empty)")
     i.set_defaults(func=run_import)
     r = bs.add_parser("resend", help="seal the entries refused batches held back (a conflict elsewhere in "
                                      "their batch) into a new batch for the next sync")
@@ -141,7 +144,8 @@ def run_import(args) -> int:
             if not args.storage:
                 print("daftar batch import: --database needs --storage DIR", file=sys.stderr)
                 return 2
-            receipt = import_direct(data, args.database, Path(args.storage))
+            receipt = import_direct(data, args.database, Path(args.storage).expanduser(),
+                                    create_storage=args.create_storage)
         else:
             if not args.server or not args.admin_token:
                 print("daftar batch import: give --server URL and --admin-token (or --database/--storage)", file=sys.stderr)

@@ -66,3 +66,42 @@ def test_a_server_database_that_cannot_be_used_is_one_line(usb_file, server, cap
     else:
         assert f"--database: {url} is not a database address: write postgresql+psycopg://USER@HOST:PORT/DATABASE" in err
     assert server.stats()["entries"] == 0
+
+
+def test_a_mistyped_image_folder_is_refused_not_made(usb_file, server, tmp_path, capsys):
+    # GIVEN the server's image folder (a store it made), and a mistyped one
+    mistyped = tmp_path / "server-imgaes"
+    args = ["batch", "import", str(usb_file), "--database", server.database_url, "--storage"]
+    # WHEN the batch is imported into the mistyped folder
+    rc = main([*args, str(mistyped)])
+    # THEN refused, saying the folder is not there and what to do; no new store was made beside the
+    # real one (it made one and reported the batch imported, its images not where the server looks)
+    assert rc == 1
+    assert (f"--storage: the image folder {mistyped} does not exist: give the folder the server keeps its page "
+            "images in") in _one_line(capsys)
+    assert not mistyped.exists() and server.stats()["entries"] == 0
+    # WHEN into a folder that is there but is no image store (another program's, or empty)
+    mistyped.mkdir()
+    assert main([*args, str(mistyped)]) == 1
+    assert f"--storage: {mistyped} is not a Daftar image store (it has no partial/ and ready/ folders" in _one_line(capsys)
+    assert list(mistyped.iterdir()) == [] and server.stats()["entries"] == 0
+    # WHEN into the server's own folder THEN imported
+    assert main([*args, str(server.storage)]) == 0
+    assert server.stats()["entries"] == 6
+
+
+def test_a_new_image_store_is_made_only_when_asked(usb_file, server, tmp_path, capsys):
+    # GIVEN a central office starting a new image folder on purpose
+    new = tmp_path / "new-store"
+    # WHEN it says so THEN the store is made and the batch imported into it
+    assert main(["batch", "import", str(usb_file), "--database", server.database_url, "--storage", str(new),
+                 "--create-storage"]) == 0, capsys.readouterr().err
+    assert (new / "partial").is_dir() and (new / "ready").is_dir() and server.stats()["entries"] == 6
+    # AND a folder holding something else is not made a store even when asked
+    other = tmp_path / "photos"
+    other.mkdir()
+    (other / "holiday.jpg").write_bytes(b"jpeg")
+    assert main(["batch", "import", str(usb_file), "--database", server.database_url, "--storage", str(other),
+                 "--create-storage"]) == 1
+    assert f"{other} is not a Daftar image store" in _one_line(capsys)
+    assert [p.name for p in other.iterdir()] == ["holiday.jpg"]
