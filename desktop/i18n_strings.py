@@ -287,6 +287,13 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "The CA bundle {0} does not exist. Ask IT to set the province's CA file."),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server at {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The server refused the enrolment ({0}): {1}"),
+    QT_TRANSLATE_NOOP("Messages", "The CA bundle {0} cannot be used ({1}): it must be the file of the CA certificate(s) "
+                                  "that signed the server's certificate, as text (`-----BEGIN CERTIFICATE-----`). "
+                                  "Ask IT for the province's CA file."),
+    QT_TRANSLATE_NOOP("Messages", "The server refused the enrolment: {0}. Give the server's administrator token "
+                                  "(`--admin-token`: the one `daftar server` printed, or its `$DAFTAR_ADMIN_TOKEN`)."),
+    QT_TRANSLATE_NOOP("Messages", "{0} did not answer as a Daftar server (no device token in its answer): "
+                                  "check the address"),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: {0}. Sync will try again."),
     QT_TRANSLATE_NOOP("Messages", "its certificate could not be verified (ask IT to check the CA bundle)"),
     QT_TRANSLATE_NOOP("Messages", "the connection is too slow or stopped answering"),

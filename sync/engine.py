@@ -235,8 +235,8 @@ def make_client(cfg: SyncConfig, transport: httpx.BaseTransport | None = None) -
             verify = ssl.create_default_context(cafile=cfg.ca_bundle)
         except (ssl.SSLError, OSError, ValueError) as e:
             raise SyncError(f"The CA bundle {cfg.ca_bundle} cannot be used ({getattr(e, 'reason', None) or e}): "
-                            "it must be the PEM file of the CA certificate(s) that signed the server's "
-                            "certificate (BEGIN CERTIFICATE). Ask IT for the province's CA file.") from None
+                            "it must be the file of the CA certificate(s) that signed the server's certificate, "
+                            "as text (`-----BEGIN CERTIFICATE-----`). Ask IT for the province's CA file.") from None
     return httpx.Client(
         base_url=cfg.server_url.rstrip("/"), verify=verify, transport=transport,
         headers={"Authorization": f"Bearer {cfg.device_token}", "User-Agent": "daftar-sync/1"},
@@ -268,7 +268,7 @@ def enrol(ws, *, server_url: str, admin_token: str, ca_bundle: str | None = None
             raise SyncError(f"Cannot reach the central server at {server_url}: {_net_reason(e)}{hint}") from None
     if r.status_code == 401:
         raise SyncError(f"The server refused the enrolment: {_reason(r)}. Give the server's administrator token "
-                        "(--admin-token; `daftar server` printed it, or it is its $DAFTAR_ADMIN_TOKEN).")
+                        "(`--admin-token`: the one `daftar server` printed, or its `$DAFTAR_ADMIN_TOKEN`).")
     if r.status_code != 200:
         raise SyncError(f"The server refused the enrolment ({r.status_code}): {_reason(r)}")
     try:

@@ -1796,6 +1796,18 @@
             <translation>سرور نے اندراج قبول نہیں کیا (⁦{0}⁩): {1}</translation>
         </message>
         <message>
+            <source>The CA bundle {0} cannot be used ({1}): it must be the file of the CA certificate(s) that signed the server's certificate, as text (`-----BEGIN CERTIFICATE-----`). Ask IT for the province's CA file.</source>
+            <translation>CA فائل ⁦{0}⁩ کام میں نہیں لائی جا سکتی (⁦{1}⁩): یہ اُن CA سرٹیفکیٹوں کی فائل ہونی چاہیے جنہوں نے سرور کے سرٹیفکیٹ پر دستخط کیے، متن کی صورت میں (⁦`-----BEGIN CERTIFICATE-----`⁩)۔ آئی ٹی سے صوبے کی CA فائل لیں۔</translation>
+        </message>
+        <message>
+            <source>The server refused the enrolment: {0}. Give the server's administrator token (`--admin-token`: the one `daftar server` printed, or its `$DAFTAR_ADMIN_TOKEN`).</source>
+            <translation>سرور نے اندراج قبول نہیں کیا: {0}۔ سرور کا منتظم ٹوکن دیں (⁦`--admin-token`⁩: وہ جو ⁦`daftar server`⁩ نے دکھایا، یا اس کا ⁦`$DAFTAR_ADMIN_TOKEN`⁩)۔</translation>
+        </message>
+        <message>
+            <source>{0} did not answer as a Daftar server (no device token in its answer): check the address</source>
+            <translation>⁦{0}⁩ نے دفتر کے سرور کی طرح جواب نہیں دیا (جواب میں آلے کا ٹوکن نہیں): پتہ دیکھیں</translation>
+        </message>
+        <message>
             <source>Cannot reach the central server: {0}. Sync will try again.</source>
             <translation>مرکزی سرور تک رسائی نہیں ہو سکی: {0}۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
         </message>

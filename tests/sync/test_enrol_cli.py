@@ -69,7 +69,7 @@ def test_every_failed_enrolment_is_one_clear_line(office, server, tmp_path, caps
                        "administrator token",
         "missing CA file": f"The CA bundle {tmp_path / 'nowhere.pem'} does not exist",
         "CA file not PEM": f"The CA bundle {tmp_path / 'notes.txt'} cannot be used (NO_CERTIFICATE_OR_CRL_FOUND): it "
-                           "must be the PEM file of the CA certificate(s)",
+                           "must be the file of the CA certificate(s) that signed the server's certificate, as text",
         "nobody listening": f"Cannot reach the central server at {url}: no connection",
         "http address": f"The address starts with http://, but the Daftar server takes HTTPS only: write {https}",
     }[case] in err
