@@ -123,7 +123,7 @@ def _resolve_dest(ws: Workspace, dest: str | Path | None) -> Path:
     if inside(path, ws.root) and not inside(path, ws.backups_dir):
         raise BackupError(f"{path} is inside the workspace folder {ws.root}, among Daftar's own files: write the "
                           f"backup onto a USB stick or another disk, or into the workspace's {ws.backups_dir.name}/ "
-                          "folder (leave DEST out). No backup was written.")
+                          "folder. No backup was written.")
     return path
 
 

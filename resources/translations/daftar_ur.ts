@@ -2008,6 +2008,18 @@
             <translation>ڈیٹا بیس {0} خراب ہے ({1}): اس کی نقل بحال نہ ہو سکتی، اس لیے کوئی بیک اپ نہیں لکھا گیا۔ `daftar check` چلائیں، پھر آخری درست بیک اپ بحال کریں۔</translation>
         </message>
         <message>
+            <source>{0} is inside the workspace folder {1}, among Daftar's own files: write the backup onto a USB stick or another disk, or into the workspace's {2}/ folder. No backup was written.</source>
+            <translation>{0} ورک اسپیس کے فولڈر {1} کے اندر ہے، دفتر کی اپنی فائلوں کے درمیان: بیک اپ یو ایس بی یا کسی دوسری ڈسک پر لکھیں، یا ورک اسپیس کے ⁦{2}/⁩ فولڈر میں۔ کوئی بیک اپ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): nothing was written.</source>
+            <translation>فولڈر {0} موجود نہیں (کیا یو ایس بی یا ڈسک لگی ہوئی اور کھلی ہے؟): کچھ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>{0} is a file, not a folder: choose a folder for {1}. Nothing was written.</source>
+            <translation>{0} فائل ہے، فولڈر نہیں: ⁦{1}⁩ کے لیے فولڈر چنیں۔ کچھ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
             <source>{0} is inside the workspace folder {1}, where Daftar keeps its database and page images: choose a file in another folder (a USB stick, Documents)</source>
             <translation>{0} ورک اسپیس کے فولڈر {1} کے اندر ہے، جہاں دفتر اپنا ڈیٹا بیس اور صفحات کی تصاویر رکھتا ہے: کسی اور فولڈر (یو ایس بی، دستاویزات) میں فائل چنیں</translation>
         </message>
