@@ -213,6 +213,12 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "this key does not belong to this workspace"),
     QT_TRANSLATE_NOOP("Messages", "the user name '{0}' is taken"),
     QT_TRANSLATE_NOOP("Messages", "the user name is empty"),
+    QT_TRANSLATE_NOOP("Messages", "the user name '{0}' holds {1}: a user name may hold only letters (Urdu or English), "
+                                  "digits and . _ -"),
+    QT_TRANSLATE_NOOP("Messages", "a space"),
+    QT_TRANSLATE_NOOP("Messages", "the character U+{0}"),
+    QT_TRANSLATE_NOOP("Messages", "the password of {0} was set by the administrator: {1} must first sign in to the app "
+                                  "and choose their own password"),
     QT_TRANSLATE_NOOP("Messages", "only an administrator can create users"),
     QT_TRANSLATE_NOOP("Messages", "only an administrator can enable or disable users"),
     QT_TRANSLATE_NOOP("Messages", "you cannot disable your own account"),

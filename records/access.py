@@ -158,12 +158,9 @@ def check_user(ws, *, username: str, password: str) -> UserView:
             raise AccountError(f"the account {u.username} is disabled: an administrator must enable it again")
         user = accounts.login(s, username=username, password=password)
         if user.must_change_password:  # raised inside the session: the sign-in is rolled back
-            raise AccountError(MUST_CHANGE.format(user=user.username))
+            raise AccountError(f"the password of {user.username} was set by the administrator: {user.username} "
+                               "must first sign in to the app and choose their own password")
         return user
-
-
-MUST_CHANGE = ("the password of {user} was set by the administrator: {user} must first sign in to the app "
-               "and choose their own password")
 
 
 def sign_in(root, *, username: str, password: str):

@@ -255,3 +255,31 @@ def test_init_refuses_an_empty_admin_name_before_creating_anything(tmp_path, mon
     ws, user = access.sign_in(root, username="boss", password="patwari-pass-1")
     ws.close()
     assert user.username == "Boss" and user.role == "admin"
+
+
+def test_init_refuses_a_user_name_with_a_space_or_slash_before_creating_anything(tmp_path, monkeypatch, capsys):
+    # GIVEN a new folder and a good password
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    for name, what in (("big boss", "a space"), ("it/admin", "'/'")):
+        # WHEN init is given an administrator name with a space or a slash
+        rc = main(["init", "--workspace", str(root), "--admin", name, "--encrypted"])
+        # THEN it says what the name holds and what a name may hold, and creates nothing (it made them)
+        assert rc == 1
+        assert capsys.readouterr().err == (f"daftar init: --admin '{name}': the user name '{name}' holds {what}: a user "
+                                           "name may hold only letters (Urdu or English), digits and . _ -; nothing "
+                                           "was created.\n")
+        assert not root.exists()
+
+
+def test_init_on_a_file_says_it_is_a_file(tmp_path, monkeypatch, capsys):
+    # GIVEN a file where the workspace folder is to be
+    (tmp_path / "afile").write_text("notes", encoding="utf-8")
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    # WHEN init is asked to make the workspace there
+    rc = main(["init", "--workspace", str(tmp_path / "afile"), "--admin", "boss"])
+    # THEN it says it is a file, not a folder (it said "Cannot create the workspace folder afile: File exists")
+    assert rc == 1
+    assert capsys.readouterr().err == (f"daftar init: {tmp_path / 'afile'} is a file, not a folder: give --workspace a "
+                                       "folder (a new one, or an empty one) for the workspace; nothing was created.\n")
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "notes"

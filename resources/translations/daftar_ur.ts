@@ -1516,6 +1516,22 @@
             <translation>صارف نام خالی ہے</translation>
         </message>
         <message>
+            <source>the user name '{0}' holds {1}: a user name may hold only letters (Urdu or English), digits and . _ -</source>
+            <translation>صارف نام «{0}» میں {1} ہے: صارف نام میں صرف حروف (اردو یا انگریزی)، ہندسے اور ⁦. _ -⁩ ہو سکتے ہیں</translation>
+        </message>
+        <message>
+            <source>a space</source>
+            <translation>خالی جگہ</translation>
+        </message>
+        <message>
+            <source>the character U+{0}</source>
+            <translation>حرف ⁦U+{0}⁩</translation>
+        </message>
+        <message>
+            <source>the password of {0} was set by the administrator: {1} must first sign in to the app and choose their own password</source>
+            <translation>⁦{0}⁩ کا پاس ورڈ منتظم نے رکھا ہے: ⁦{1}⁩ پہلے ایپ میں سائن اِن کر کے اپنا پاس ورڈ چنیں</translation>
+        </message>
+        <message>
             <source>only an administrator can create users</source>
             <translation>صارف صرف منتظم بنا سکتا ہے</translation>
         </message>
