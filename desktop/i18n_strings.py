@@ -225,6 +225,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0} is not disabled"),
     QT_TRANSLATE_NOOP("Messages", "the current password is wrong"),
     QT_TRANSLATE_NOOP("Messages", "no such user"),
+    QT_TRANSLATE_NOOP("Messages", "there is no user '{0}' in this workspace"),
+    QT_TRANSLATE_NOOP("Messages", "`--without-code` does not apply: this workspace is encrypted, so only its recovery "
+                                  "code can set a new password"),
     QT_TRANSLATE_NOOP("Messages", "{0}: OCR is unsure of '{1}' ({2}); check it against the page"),
     QT_TRANSLATE_NOOP("Messages", "{0}: the number readers disagree: '{1}' or '{2}'; check it against the page"),
     QT_TRANSLATE_NOOP("Messages", "{0}: '{1}' is not in this office's records yet; check it against the page"),

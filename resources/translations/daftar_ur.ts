@@ -1552,6 +1552,14 @@
             <translation>موجودہ پاس ورڈ غلط ہے</translation>
         </message>
         <message>
+            <source>there is no user '{0}' in this workspace</source>
+            <translation>اس ورک اسپیس میں «{0}» نام کا کوئی صارف نہیں</translation>
+        </message>
+        <message>
+            <source>`--without-code` does not apply: this workspace is encrypted, so only its recovery code can set a new password</source>
+            <translation>`--without-code` یہاں لاگو نہیں: یہ ورک اسپیس خفیہ ہے، اس لیے نیا پاس ورڈ صرف اس کے بحالی کوڈ سے لگ سکتا ہے</translation>
+        </message>
+        <message>
             <source>no such user</source>
             <translation>ایسا کوئی صارف نہیں</translation>
         </message>
