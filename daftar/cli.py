@@ -118,7 +118,8 @@ def sign_in(root, user: str | None = None, *, what: str = "this command"):
     A plain workspace opens without signing in (None). An encrypted one needs `user` (or
     $DAFTAR_USER) and the password (`password_for`): the password unwraps the user's key slot,
     then the account is checked as the app's sign-in checks it (`records.access.check_user`):
-    a disabled or locked-out account is refused, the sign-in is recorded. A wrong password
+    a disabled or locked-out account is refused, and so is a password the administrator set
+    that its user has not yet replaced in the app; the sign-in is recorded. A wrong password
     cannot be recorded there: without the key the records cannot be opened (the slot's
     argon2id cost is what slows guessing). WorkspaceError, naming the workspace or the user
     and what to do, when it cannot be opened."""
@@ -167,7 +168,8 @@ def act_as(ws, name: str, *, signed_in=None, roles, doing: str):
     """The account `name` for a command that acts and is audited in its name (`batch export
     --seal NAME`, `batch resend --as NAME`), proven by that user's own password
     (`password_for`) checked as the sign-in checks it (`records.access.check_user`: a wrong
-    password counts toward the lockout; a locked-out or disabled account is refused). When
+    password counts toward the lockout; a locked-out or disabled account is refused, and so
+    is a password the administrator set that its user has not yet replaced in the app). When
     `signed_in` (the user who signed in to an encrypted workspace) is that account, its
     password was given already and is not asked again. The account's role must be one of
     `roles` for `doing`. Returns its records.audit.Actor; AccountError with the reason."""
@@ -209,6 +211,39 @@ def _reader_gone() -> int:
     return SIGPIPE_EXIT
 
 
+DAMAGED = ("the database of the workspace {root} is damaged ({reason}). Run `daftar check` to see what is "
+           "wrong, then restore the latest backup (daftar restore BACKUP --workspace DIR --force; the damaged "
+           "folder is kept aside)")
+
+
+def damaged_database(e: BaseException) -> str | None:
+    """SQLite's (or SQLCipher's) reason when `e` says the database file is damaged ('database
+    disk image is malformed', 'file is not a database'); None for any other error (a locked
+    database, a full disk, a bug), which is not to be called damage."""
+    from sqlalchemy.exc import DatabaseError
+
+    orig = getattr(e, "orig", None) if isinstance(e, DatabaseError) else e
+    if orig is None or type(orig).__name__ != "DatabaseError":  # not Operational-, Integrity-, ...
+        return None
+    reason = str(orig).splitlines()[0] if str(orig) else ""
+    if "malformed" in reason or "not a database" in reason:
+        return reason
+    return None
+
+
+def refuse_damaged(ws, what: str) -> None:
+    """CommandError when SQLite's quick check finds the workspace's database damaged
+    (`records.health.database_damage`): what is read out of it (`what`: "the export") could
+    be incomplete, and nothing is to be written from it or into it. About 0.1 s for 100,000
+    rows."""
+    from records.health import database_damage
+
+    reason = database_damage(ws)
+    if reason:
+        raise CommandError(f"{what} could be incomplete, so nothing was written: "
+                           + DAMAGED.format(root=ws.root, reason=reason))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -231,6 +266,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as e:
+        reason = damaged_database(e)
+        if reason is None:
+            raise
+        from records.workspace import default_workspace_dir
+
+        root = getattr(args, "workspace", None) or default_workspace_dir()
+        print(f"daftar {args.command}: {DAMAGED.format(root=root, reason=reason)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # `python -m daftar.cli`: the module's own classes, not __main__'s copies

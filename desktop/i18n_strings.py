@@ -215,12 +215,21 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "this key does not belong to this workspace"),
     QT_TRANSLATE_NOOP("Messages", "the user name '{0}' is taken"),
     QT_TRANSLATE_NOOP("Messages", "the user name is empty"),
+    QT_TRANSLATE_NOOP("Messages", "the user name '{0}' holds {1}: a user name may hold only letters (Urdu or English), "
+                                  "digits and . _ -"),
+    QT_TRANSLATE_NOOP("Messages", "a space"),
+    QT_TRANSLATE_NOOP("Messages", "the character U+{0}"),
+    QT_TRANSLATE_NOOP("Messages", "the password of {0} was set by the administrator: {1} must first sign in to the app "
+                                  "and choose their own password"),
     QT_TRANSLATE_NOOP("Messages", "only an administrator can create users"),
     QT_TRANSLATE_NOOP("Messages", "only an administrator can enable or disable users"),
     QT_TRANSLATE_NOOP("Messages", "you cannot disable your own account"),
     QT_TRANSLATE_NOOP("Messages", "{0} is not disabled"),
     QT_TRANSLATE_NOOP("Messages", "the current password is wrong"),
     QT_TRANSLATE_NOOP("Messages", "no such user"),
+    QT_TRANSLATE_NOOP("Messages", "there is no user '{0}' in this workspace"),
+    QT_TRANSLATE_NOOP("Messages", "`--without-code` does not apply: this workspace is encrypted, so only its recovery "
+                                  "code can set a new password"),
     QT_TRANSLATE_NOOP("Messages", "{0}: OCR is unsure of '{1}' ({2}); check it against the page"),
     QT_TRANSLATE_NOOP("Messages", "{0}: the number readers disagree: '{1}' or '{2}'; check it against the page"),
     QT_TRANSLATE_NOOP("Messages", "{0}: '{1}' is not in this office's records yet; check it against the page"),
@@ -289,6 +298,13 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "The CA bundle {0} does not exist. Ask IT to set the province's CA file."),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server at {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The server refused the enrolment ({0}): {1}"),
+    QT_TRANSLATE_NOOP("Messages", "The CA bundle {0} cannot be used ({1}): it must be the file of the CA certificate(s) "
+                                  "that signed the server's certificate, as text (`-----BEGIN CERTIFICATE-----`). "
+                                  "Ask IT for the province's CA file."),
+    QT_TRANSLATE_NOOP("Messages", "The server refused the enrolment: {0}. Give the server's administrator token "
+                                  "(`--admin-token`: the one `daftar server` printed, or its `$DAFTAR_ADMIN_TOKEN`)."),
+    QT_TRANSLATE_NOOP("Messages", "{0} did not answer as a Daftar server (no device token in its answer): "
+                                  "check the address"),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: {0}. Sync will try again."),
     QT_TRANSLATE_NOOP("Messages", "its certificate could not be verified (ask IT to check the CA bundle)"),
     QT_TRANSLATE_NOOP("Messages", "the connection is too slow or stopped answering"),
@@ -344,7 +360,13 @@ MESSAGES = (
                                   "no backup was written."),
     QT_TRANSLATE_NOOP("Messages", "The database {0} is damaged ({1}): a copy of it could not be restored, so no "
                                   "backup was written. Run `daftar check`, then restore the latest good backup."),
+    QT_TRANSLATE_NOOP("Messages", "{0} is inside the workspace folder {1}, among Daftar's own files: write the backup "
+                                  "onto a USB stick or another disk, or into the workspace's {2}/ folder. No backup "
+                                  "was written."),
     # where an export or report may be written (records/output_file.py)
+    QT_TRANSLATE_NOOP("Messages", "The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): "
+                                  "nothing was written."),
+    QT_TRANSLATE_NOOP("Messages", "{0} is a file, not a folder: choose a folder for {1}. Nothing was written."),
     QT_TRANSLATE_NOOP("Messages", "{0} is inside the workspace folder {1}, where Daftar keeps its database and page "
                                   "images: choose a file in another folder (a USB stick, Documents)"),
     QT_TRANSLATE_NOOP("Messages", "{0} is a folder: give the name of a file to write"),

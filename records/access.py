@@ -7,6 +7,8 @@ removes the slot. On a plain workspace they are the plain account operations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from records import accounts
 from records.accounts import AccountError, UserView
 from records.audit import Actor
@@ -92,42 +94,51 @@ def new_recovery_code(ws, *, actor: Actor) -> str:
 RECOVERY_ACTOR_NAME = "recovery"  # who the audit trail says acted when an account was recovered
 
 
-def recover_account(root, *, username: str, new_password: str, code: str | None = None,
+def recover_account(root, *, username: str, new_password: str | Callable[[str], str], code: str | None = None,
                     without_code: bool = False) -> str | None:
     """Give an account a new password when no administrator can sign in to reset it (the only
     administrator's password forgotten). On an encrypted workspace the recovery code opens
     the workspace key; that code has now left the safe, so it is replaced by a new one, which
     is returned to be printed and locked away. A workspace that is not encrypted has no code:
     `without_code` must say so on purpose (whoever can run this on the computer can also read
-    the database file), and None is returned. Either way the account is enabled and unlocked,
-    must choose its own password at the next sign-in, and the audit trail records it
-    (user.recovered, by "recovery"). Raises WrongPassword for a wrong code, AccountError for
-    an unknown user, a refused password or a missing code."""
+    the database file), and None is returned; on an encrypted one it does not apply and is
+    refused. Either way the account is enabled and unlocked, must choose its own password at
+    the next sign-in, and the audit trail records it (user.recovered, by "recovery").
+
+    The code and the user are checked before the new password is wanted: `new_password` may
+    be a function given the account's user name that asks for it only then. Raises
+    WrongPassword for a wrong code, AccountError for an unknown user, a refused password, a
+    missing code or `without_code` on an encrypted workspace."""
     from records import audit
     from records.workspace import Workspace
 
     encrypted = Workspace.is_encrypted(root)
+    if encrypted and without_code:
+        raise AccountError("`--without-code` does not apply: this workspace is encrypted, so only its recovery code "
+                           "can set a new password")
     if encrypted and not code:
         raise AccountError("this workspace is encrypted: its recovery code is needed")
     if not encrypted and not without_code:
         raise AccountError("this workspace is not encrypted and has no recovery code: "
                            "say so on purpose (`--without-code`) to set a new password")
-    accounts.check_password_rules(new_password, username)
+    if isinstance(new_password, str):
+        accounts.check_password_rules(new_password, username)
     key = Workspace.unlock_recovery(root, code) if encrypted else None
     ws = Workspace.open(root, key=key)
     try:
         with ws.session() as s:
             u = accounts.user_named(s, username)
             if u is None:
-                raise AccountError("no such user")
-            accounts.give_new_password(u, new_password)
+                raise AccountError(f"there is no user '{username.strip()}' in this workspace")
+            password = new_password if isinstance(new_password, str) else new_password(u.username)
+            accounts.give_new_password(u, password)
             u.active = True
             audit.record(s, actor=audit.Actor(None, RECOVERY_ACTOR_NAME, "system"), action="user.recovered",
                          entity="user", entity_id=u.id,
                          detail={"with": "the recovery code" if encrypted else "access to the workspace folder"})
             new_code = None
             if encrypted:
-                ws.slots.add_user(u.username, new_password, ws.key)
+                ws.slots.add_user(u.username, password, ws.key)
                 new_code = ws.slots.set_recovery(ws.key)
         return new_code
     finally:
@@ -154,13 +165,20 @@ def check_user(ws, *, username: str, password: str) -> UserView:
     that acts in that user's name (`accounts.login`: argon2id; a wrong password is recorded
     and counts toward the lockout, a locked-out account is refused; a successful check is
     recorded as a sign-in). A disabled account is refused saying so once its password is
-    right (to anyone else it is a wrong user name or password, as at the sign-in).
+    right (to anyone else it is a wrong user name or password, as at the sign-in). So is an
+    account whose password someone else chose (an administrator's reset, a new account, a
+    recovery: `must_change_password`): only its user may act with it, after choosing their
+    own at the app's sign-in; nothing of the refused sign-in is written.
     AccountError with a message fit to show."""
     with ws.session() as s:
         u = accounts.user_named(s, username)
         if u is not None and not u.active and accounts.password_matches(u, password):
             raise AccountError(f"the account {u.username} is disabled: an administrator must enable it again")
-        return accounts.login(s, username=username, password=password)
+        user = accounts.login(s, username=username, password=password)
+        if user.must_change_password:  # raised inside the session: the sign-in is rolled back
+            raise AccountError(f"the password of {user.username} was set by the administrator: {user.username} "
+                               "must first sign in to the app and choose their own password")
+        return user
 
 
 def sign_in(root, *, username: str, password: str):

@@ -62,11 +62,18 @@ def _check_password_rules(password: str, username: str) -> None:
 
 
 def new_user_name(username: str) -> str:
-    """A new user's name as it is kept (the spaces around it dropped); AccountError when
+    """A new user's name as it is kept (the spaces around it dropped): letters of any script
+    (Urdu too), digits, '.', '_' and '-' (a name is typed at every sign-in and on the command
+    line, and names a key slot file). AccountError naming what is not allowed, or when
     nothing is left. Check it before making anything for the user (a workspace, a key slot)."""
     username = username.strip()
     if not username:
         raise AccountError("the user name is empty")
+    bad = next((c for c in username if not (c.isalnum() or c in "._-")), None)
+    if bad is not None:
+        what = "a space" if bad.isspace() else f"'{bad}'" if bad.isprintable() else f"the character U+{ord(bad):04X}"
+        raise AccountError(f"the user name '{username}' holds {what}: a user name may hold only letters (Urdu or "
+                           "English), digits and . _ -")
     return username
 
 

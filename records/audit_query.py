@@ -15,7 +15,7 @@ from records.services import RegisterView, _register_view
 
 @dataclass(frozen=True)
 class AuditFilter:
-    username: str | None = None
+    username: str | None = None  # matched whatever its case and the spaces around it
     register_id: int | None = None
     entry_uuid: str | None = None
     since: str | dt.date | None = None  # YYYY-MM-DD or date
@@ -64,8 +64,8 @@ def _filtered(f: AuditFilter):
     stmt = select(AuditEvent).order_by(AuditEvent.id.desc() if f.newest_first else AuditEvent.id)
     if f.from_id is not None:
         stmt = stmt.where(AuditEvent.id <= f.from_id if f.newest_first else AuditEvent.id >= f.from_id)
-    if f.username:
-        stmt = stmt.where(AuditEvent.username == f.username)
+    if f.username and f.username.strip():  # a user name in any case, as at the sign-in
+        stmt = stmt.where(func.lower(AuditEvent.username) == f.username.strip().lower())
     if f.register_id is not None:
         stmt = stmt.where(AuditEvent.register_id == f.register_id)
     if f.entry_uuid:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from records import audit
 from records.images import fsync_dir
+from records.output_file import inside
 from records.workspace import (
     DB_NAME,
     IMAGES_DIR,
@@ -112,9 +113,22 @@ def snapshot_info(db_path: Path, connect=None) -> tuple[str | None, dict[str, in
 
 
 def _resolve_dest(ws: Workspace, dest: str | Path | None) -> Path:
-    """The backup file to write: `dest` itself (.tar added), or a new name in the folder
-    `dest`. A folder that is not there is refused, not made: a USB stick or share that is
-    not mounted would otherwise get its backup written onto this computer's own disk."""
+    """The backup file to write, as an absolute path (it is what the audit trail and the
+    last-backup note record): `dest` itself (.tar added), or a new name in the folder `dest`.
+    A folder that is not there is refused, not made: a USB stick or share that is not
+    mounted would otherwise get its backup written onto this computer's own disk. So is a
+    place inside the workspace folder other than its backups/ folder (its images/ or keys/,
+    where Daftar keeps its own files)."""
+    path = Path(os.path.abspath(_dest_file(ws, dest)))
+    if inside(path, ws.root) and not inside(path, ws.backups_dir):
+        raise BackupError(f"{path} is inside the workspace folder {ws.root}, among Daftar's own files: write the "
+                          f"backup onto a USB stick or another disk, or into the workspace's {ws.backups_dir.name}/ "
+                          "folder. No backup was written.")
+    return path
+
+
+def _dest_file(ws: Workspace, dest: str | Path | None) -> Path:
+    """`_resolve_dest`'s file, as given (relative when `dest` is)."""
     if dest is None:
         return default_backup_path(ws)
     said = str(dest)

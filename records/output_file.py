@@ -22,17 +22,34 @@ def inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def missing_folder(out: Path) -> str | None:
+    """Why the folder `out` is to be written in cannot take it, when it is not there or is a
+    file (None when it is a folder). Such a folder is never made: a USB stick or share that is
+    not mounted would otherwise get the file written onto this computer's own disk."""
+    folder = out.parent
+    if folder.is_dir():
+        return None
+    if folder.exists():
+        return f"{folder} is a file, not a folder: choose a folder for {out.name}. Nothing was written."
+    return (f"The folder {folder} does not exist (is the USB stick or disk plugged in and mounted?): "
+            f"nothing was written.")
+
+
 def check_output(out: str | Path, *, workspace_root: str | Path | None = None, overwrite: bool = True) -> Path:
-    """Refuse an output path that would destroy something: a file inside the workspace
-    folder (its database, keys or page images), anything but a regular file (a folder, a
-    device), or an existing file when `overwrite` is False. Returns the path."""
+    """Refuse an output path that would destroy something or go astray: a file inside the
+    workspace folder (its database, keys or page images), a file in a folder that is not
+    there (`missing_folder`), anything but a regular file (a folder, a device), or an existing
+    file when `overwrite` is False. Returns the path."""
     out = Path(out)
     if workspace_root is not None and inside(out, Path(workspace_root)):
         raise OutputFileError(f"{out} is inside the workspace folder {workspace_root}, where Daftar keeps its "
                               "database and page images: choose a file in another folder (a USB stick, Documents)")
     try:
         st = out.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
+        problem = missing_folder(out)
+        if problem:
+            raise OutputFileError(problem) from None
         return out
     except OSError as e:
         raise OutputFileError(f"{out}: {e.strerror or e}") from None
@@ -47,8 +64,11 @@ def check_output(out: str | Path, *, workspace_root: str | Path | None = None, o
 @contextlib.contextmanager
 def written_whole(out: Path) -> Iterator[Path]:
     """A temporary name beside `out` to write to: on success it replaces `out` (after
-    fsync), on any failure it is removed, so neither a half file nor a .part is left."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    fsync), on any failure it is removed, so neither a half file nor a .part is left. The
+    folder must be there (OutputFileError otherwise: `missing_folder`)."""
+    problem = missing_folder(out)
+    if problem:
+        raise OutputFileError(problem)
     tmp = out.with_name(out.name + ".part")
     try:
         yield tmp

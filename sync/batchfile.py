@@ -21,6 +21,10 @@ class BatchFileError(RuntimeError):
     pass
 
 
+class ImportTargetError(BatchFileError):
+    """The server database or image folder an import goes into cannot be used (not the file's fault)."""
+
+
 def seal_approved(ws, *, actor: Actor) -> BatchInfo:
     """Seal the entries ready to be sent into a new batch, acting as `actor` (a supervisor
     whose password the caller checked: `daftar.cli.act_as`): approved ones, or verified ones
@@ -90,13 +94,22 @@ def import_over_http(data: bytes, server: str, admin_token: str, ca_bundle: str 
     return r.json()
 
 
-def import_direct(data: bytes, database_url: str, storage: Path) -> dict:
-    """Import straight into a server database (central office without a running server)."""
+def import_direct(data: bytes, database_url: str, storage: Path, *, create_storage: bool = False) -> dict:
+    """Import straight into a server database (central office without a running server).
+    `storage` must be the server's image store (`sync.server.storage.store_problem`; a new one
+    only with `create_storage`); ImportTargetError, before anything is written, when it or the
+    database cannot be used."""
     from sync.server import ingest
-    from sync.server.db import make_engine, make_sessionmaker
-    from sync.server.storage import LocalImageStorage
+    from sync.server.db import DatabaseUnavailable, make_engine, make_sessionmaker
+    from sync.server.storage import LocalImageStorage, store_problem
 
-    engine = make_engine(database_url)
+    problem = store_problem(storage, create=create_storage)
+    if problem:
+        raise ImportTargetError(f"--storage: {problem}; nothing was imported")
+    try:
+        engine = make_engine(database_url)
+    except DatabaseUnavailable as e:
+        raise ImportTargetError(f"--database: {e}; nothing was imported") from None
     try:
         with make_sessionmaker(engine)() as s:
             try:

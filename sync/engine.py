@@ -231,7 +231,12 @@ def make_client(cfg: SyncConfig, transport: httpx.BaseTransport | None = None) -
     if cfg.ca_bundle:
         if not Path(cfg.ca_bundle).is_file():
             raise SyncError(f"The CA bundle {cfg.ca_bundle} does not exist. Ask IT to set the province's CA file.")
-        verify = ssl.create_default_context(cafile=cfg.ca_bundle)
+        try:
+            verify = ssl.create_default_context(cafile=cfg.ca_bundle)
+        except (ssl.SSLError, OSError, ValueError) as e:
+            raise SyncError(f"The CA bundle {cfg.ca_bundle} cannot be used ({getattr(e, 'reason', None) or e}): "
+                            "it must be the file of the CA certificate(s) that signed the server's certificate, "
+                            "as text (`-----BEGIN CERTIFICATE-----`). Ask IT for the province's CA file.") from None
     return httpx.Client(
         base_url=cfg.server_url.rstrip("/"), verify=verify, transport=transport,
         headers={"Authorization": f"Bearer {cfg.device_token}", "User-Agent": "daftar-sync/1"},
@@ -241,25 +246,41 @@ def make_client(cfg: SyncConfig, transport: httpx.BaseTransport | None = None) -
 
 def enrol(ws, *, server_url: str, admin_token: str, ca_bundle: str | None = None,
           transport: httpx.BaseTransport | None = None) -> str:
-    """Register this office with the server (IT does this once); stores the device token."""
+    """Register this office with the server (IT does this once); stores the device token and
+    the CA bundle's absolute path (a sync started from another folder, as the app's, finds
+    it), both only once the server has enrolled the office. SyncError saying why otherwise."""
+    import os
+
+    ca = os.path.abspath(Path(ca_bundle).expanduser()) if ca_bundle else None
     with ws.session() as s:
         office = office_identity(s)
         body = {"office_id": office.uuid, "name": office.name, "district": office.district,
                 "tehsil": office.tehsil, "public_key": public_key_b64(office.signing_key)}
-        if ca_bundle:
-            set_state(s, K_CA, str(ca_bundle))
-    cfg = SyncConfig(server_url=server_url, device_token=admin_token, ca_bundle=ca_bundle)
+    cfg = SyncConfig(server_url=server_url, device_token=admin_token, ca_bundle=ca)
     with make_client(cfg, transport) as c:
         try:
             r = c.post("/v1/enrol", json=body)
         except httpx.HTTPError as e:
-            raise SyncError(f"Cannot reach the central server at {server_url}: {_net_reason(e)}") from None
+            hint = ""
+            if server_url.lower().startswith("http://"):
+                hint = (f". The address starts with http://, but the Daftar server takes HTTPS only: write "
+                        f"https://{server_url[len('http://'):]}")
+            raise SyncError(f"Cannot reach the central server at {server_url}: {_net_reason(e)}{hint}") from None
+    if r.status_code == 401:
+        raise SyncError(f"The server refused the enrolment: {_reason(r)}. Give the server's administrator token "
+                        "(`--admin-token`: the one `daftar server` printed, or its `$DAFTAR_ADMIN_TOKEN`).")
     if r.status_code != 200:
         raise SyncError(f"The server refused the enrolment ({r.status_code}): {_reason(r)}")
-    token = r.json()["device_token"]
+    try:
+        token = r.json()["device_token"]
+    except (ValueError, KeyError, TypeError):
+        raise SyncError(f"{server_url} did not answer as a Daftar server (no device token in its answer): "
+                        "check the address") from None
     with ws.session() as s:
         office = office_identity(s)
         office.server_url, office.device_token = server_url, token
+        if ca:
+            set_state(s, K_CA, ca)
         audit.record(s, actor=SYSTEM, action="office.enrol", entity="office", entity_id=office.uuid, new=server_url)
     return token
 

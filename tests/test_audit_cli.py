@@ -89,3 +89,24 @@ def test_a_reader_that_stops_early_ends_the_listing_quietly(workspace):
     # THEN it ends as a Unix tool does (128 + SIGPIPE), with no traceback and nothing on stderr
     assert proc.wait(timeout=60) == 141
     assert first.split()[0] == b"1" and err == ""
+
+
+def test_audit_list_by_a_user_in_any_case_and_says_when_nothing_matches(workspace, capsys):
+    from records.audit import Actor
+
+    # GIVEN events by girdawar1 and by the system
+    with workspace.session() as s:
+        audit.record_many(s, actor=Actor(None, "girdawar1", "supervisor"),
+                          events=[{"action": "entry.approve", "new": f"e{i}"} for i in range(3)])
+    workspace.close()
+    root = str(workspace.root)
+    # WHEN listed by the user name typed in capitals (as at the sign-in, where case does not matter)
+    assert main(["audit", "list", "--workspace", root, "--by", "GIRDAWAR1"]) == 0
+    out, err = capsys.readouterr()
+    # THEN girdawar1's events are listed (nothing was, as if he had done nothing)
+    assert len(out.splitlines()) == 3 and all(" girdawar1 " in line for line in out.splitlines()) and err == ""
+    # WHEN the filters match nothing
+    assert main(["audit", "list", "--workspace", root, "--by", "girdawar2", "--since", "2020-01-01"]) == 0
+    # THEN it says so, with the filters, instead of printing nothing at all
+    out, err = capsys.readouterr()
+    assert out == "" and err == "daftar audit list: no events match --by girdawar2 --since 2020-01-01\n"

@@ -116,7 +116,7 @@ def test_a_forgotten_admin_password_is_recovered_with_the_recovery_code(tmp_path
     # AND an unknown user or a refused password changes nothing
     monkeypatch.setenv("DAFTAR_RECOVERY_CODE", new)
     assert main(["recover", "--workspace", str(root), "--user", "nobody"]) == 1
-    assert "no such user" in capsys.readouterr().err
+    assert "there is no user 'nobody' in this workspace" in capsys.readouterr().err
     assert Workspace.unlock_recovery(root, new)  # still the code in the safe
     with pytest.raises(AccountError, match="at least"):
         access.recover_account(root, username="boss", new_password="short", code=new)
@@ -255,3 +255,81 @@ def test_init_refuses_an_empty_admin_name_before_creating_anything(tmp_path, mon
     ws, user = access.sign_in(root, username="boss", password="patwari-pass-1")
     ws.close()
     assert user.username == "Boss" and user.role == "admin"
+
+
+def test_init_refuses_a_user_name_with_a_space_or_slash_before_creating_anything(tmp_path, monkeypatch, capsys):
+    # GIVEN a new folder and a good password
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    for name, what in (("big boss", "a space"), ("it/admin", "'/'")):
+        # WHEN init is given an administrator name with a space or a slash
+        rc = main(["init", "--workspace", str(root), "--admin", name, "--encrypted"])
+        # THEN it says what the name holds and what a name may hold, and creates nothing (it made them)
+        assert rc == 1
+        assert capsys.readouterr().err == (f"daftar init: --admin '{name}': the user name '{name}' holds {what}: a user "
+                                           "name may hold only letters (Urdu or English), digits and . _ -; nothing "
+                                           "was created.\n")
+        assert not root.exists()
+
+
+def test_init_on_a_file_says_it_is_a_file(tmp_path, monkeypatch, capsys):
+    # GIVEN a file where the workspace folder is to be
+    (tmp_path / "afile").write_text("notes", encoding="utf-8")
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    # WHEN init is asked to make the workspace there
+    rc = main(["init", "--workspace", str(tmp_path / "afile"), "--admin", "boss"])
+    # THEN it says it is a file, not a folder (it said "Cannot create the workspace folder afile: File exists")
+    assert rc == 1
+    assert capsys.readouterr().err == (f"daftar init: {tmp_path / 'afile'} is a file, not a folder: give --workspace a "
+                                       "folder (a new one, or an empty one) for the workspace; nothing was created.\n")
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "notes"
+
+
+def test_recover_checks_the_code_and_the_user_before_asking_the_new_password(tmp_path, monkeypatch, capsys):
+    # GIVEN an encrypted office, and IT staff typing on the terminal (no $DAFTAR_PASSWORD)
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    assert main(["init", "--workspace", str(root), "--admin", "Boss", "--encrypted"]) == 0
+    code = CODE.search(capsys.readouterr().out).group(1)
+    monkeypatch.delenv("DAFTAR_PASSWORD")
+    asked = []
+    monkeypatch.setattr("daftar.cli.ask_secret", lambda prompt="", **_kw: asked.append(prompt) or "new-start-22")
+    wrong = code.replace(code[0], "7" if code[0] != "7" else "2", 1)
+    for given, user, says in ((wrong, "boss", "not right for this workspace"),
+                              (code, "nobody", "there is no user 'nobody' in this workspace")):
+        # WHEN the code is wrong, or the user is nobody's
+        monkeypatch.setenv("DAFTAR_RECOVERY_CODE", given)
+        asked.clear()
+        assert main(["recover", "--workspace", str(root), "--user", user]) == 1
+        # THEN it says so, naming the user, before the new password is asked (it was asked twice first)
+        assert says in capsys.readouterr().err and asked == []
+    # WHEN --without-code is given on this encrypted workspace
+    assert main(["recover", "--workspace", str(root), "--user", "boss", "--without-code"]) == 1
+    # THEN it says it does not apply, asking for nothing (it was ignored)
+    assert ("daftar recover: --without-code does not apply: this workspace is encrypted, so only its recovery code "
+            "can set a new password") in capsys.readouterr().err and asked == []
+    # WHEN the code and the user are right THEN the new password is asked (twice) and set, for the
+    # user as named in the workspace
+    assert main(["recover", "--workspace", str(root), "--user", "BOSS"]) == 0
+    assert asked == ["New password for Boss: ", "The same password again: "]
+    assert "Boss has a new password" in capsys.readouterr().out
+    ws, user = access.sign_in(root, username="boss", password="new-start-22")
+    ws.close()
+    assert user.must_change_password
+
+
+def test_recover_of_a_plain_workspace_names_an_unknown_user_before_asking(tmp_path, monkeypatch, capsys):
+    # GIVEN a workspace that is not encrypted
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    assert main(["init", "--workspace", str(root), "--admin", "boss"]) == 0
+    monkeypatch.delenv("DAFTAR_PASSWORD")
+    asked = []
+    monkeypatch.setattr("daftar.cli.ask_secret", lambda prompt="", **_kw: asked.append(prompt) or "new-start-22")
+    # WHEN recover is run for a user that is not there, or without --without-code
+    assert main(["recover", "--workspace", str(root), "--user", "bos", "--without-code"]) == 1
+    assert "daftar recover: there is no user 'bos' in this workspace; nothing was changed." in capsys.readouterr().err
+    assert main(["recover", "--workspace", str(root), "--user", "boss"]) == 1
+    assert "--without-code" in capsys.readouterr().err
+    # THEN no password was asked for either
+    assert asked == []

@@ -92,6 +92,13 @@ def run_list(args) -> int:
             left_out = count_events(s, replace(flt, limit=None)) - len(events) if args.limit else 0
     finally:
         ws.close()
+    if not events:
+        given = [f"{option} {value}" for option, value in (("--by", args.by), ("--entry", args.entry),
+                                                           ("--register", args.register), ("--since", args.since),
+                                                           ("--until", args.until)) if value not in (None, "")]
+        print(f"daftar audit list: no events match {' '.join(given)}" if given else
+              "daftar audit list: the audit trail holds no events", file=sys.stderr)
+        return 0
     for e in events:
         what = f"{e.field}: {e.old!r} -> {e.new!r}" if e.field else (e.new or "")
         print(f"{e.id:>7} {e.at:%Y-%m-%d %H:%M:%S} {e.username:<12} {e.action:<20} {e.entity} {e.entity_id} {what}")

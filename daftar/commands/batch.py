@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from daftar.cli import act_as, add_sign_in_arg, add_workspace_arg, sign_in
+from daftar.cli import act_as, add_sign_in_arg, add_workspace_arg, refuse_damaged, sign_in
 
 SUFFIX = ".daftar-batch"
 
@@ -35,7 +35,10 @@ def register(sub) -> None:
     i.add_argument("--admin-token", default=None)
     i.add_argument("--ca-bundle", default=None, metavar="PEM")
     i.add_argument("--database", default=None, metavar="URL", help="import straight into a server database instead")
-    i.add_argument("--storage", default=None, metavar="DIR", help="the server's image folder (with --database)")
+    i.add_argument("--storage", default=None, metavar="DIR",
+                   help="the server's image folder (with --database): one the server has used")
+    i.add_argument("--create-storage", action="store_true",
+                   help="with --storage: make a new image store there (the folder missing or empty)")
     i.set_defaults(func=run_import)
     r = bs.add_parser("resend", help="seal the entries refused batches held back (a conflict elsewhere in "
                                      "their batch) into a new batch for the next sync")
@@ -62,6 +65,7 @@ def run_export(args) -> int:
 
     ws, signed_in = sign_in(args.workspace, args.user, what="the batch file")
     try:
+        refuse_damaged(ws, f"the batch file {args.out}")  # before anyone signs in or anything is sealed
         try:
             if args.seal:
                 actor = act_as(ws, args.seal, signed_in=signed_in, roles=_batch_roles(), doing="seal batches")
@@ -128,7 +132,7 @@ def run_list(args) -> int:
 
 
 def run_import(args) -> int:
-    from sync.batchfile import BatchFileError, import_direct, import_over_http
+    from sync.batchfile import BatchFileError, ImportTargetError, import_direct, import_over_http
 
     try:
         data = Path(args.file).read_bytes()
@@ -140,12 +144,16 @@ def run_import(args) -> int:
             if not args.storage:
                 print("daftar batch import: --database needs --storage DIR", file=sys.stderr)
                 return 2
-            receipt = import_direct(data, args.database, Path(args.storage))
+            receipt = import_direct(data, args.database, Path(args.storage).expanduser(),
+                                    create_storage=args.create_storage)
         else:
             if not args.server or not args.admin_token:
                 print("daftar batch import: give --server URL and --admin-token (or --database/--storage)", file=sys.stderr)
                 return 2
             receipt = import_over_http(data, args.server, args.admin_token, args.ca_bundle)
+    except ImportTargetError as e:
+        print(f"daftar batch import: {e}", file=sys.stderr)
+        return 1
     except BatchFileError as e:
         print(f"daftar batch import: {args.file}: {e}", file=sys.stderr)
         return 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from daftar.cli import add_sign_in_arg, add_workspace_arg, open_workspace
+from daftar.cli import add_sign_in_arg, add_workspace_arg, open_workspace, refuse_damaged
 
 EPILOG = """examples:
   daftar export --format csv --register 1 --raw jamabandi.csv
@@ -108,6 +108,7 @@ def run_export(args) -> int:
         return _fail(problem)
     ws = open_workspace(args.workspace, args.user, what="the export")
     try:
+        refuse_damaged(ws, f"{'the report' if fmt == 'pdf' else 'the export'} {out}")
         check_output(out, workspace_root=ws.root, overwrite=args.force)
         if fmt == "csv":
             from records.exports.csv_export import CsvFilter, export_csv

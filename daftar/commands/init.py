@@ -8,6 +8,7 @@ The password comes from $DAFTAR_PASSWORD or is asked twice on the terminal.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from daftar.cli import add_workspace_arg
 
@@ -68,11 +69,15 @@ def run(args) -> int:
     root = args.workspace or default_workspace_dir()
     if Workspace.exists(root) or Workspace.is_encrypted(root):
         raise WorkspaceError(f"A workspace already exists at {root}; nothing was changed.")
+    if Path(root).expanduser().exists() and not Path(root).expanduser().is_dir():
+        print(f"daftar init: {root} is a file, not a folder: give --workspace a folder (a new one, or an empty "
+              "one) for the workspace; nothing was created.", file=sys.stderr)
+        return 1
     try:  # everything about the administrator is checked before anything is created
         admin = accounts.new_user_name(args.admin)
     except AccountError as e:
-        print(f"daftar init: --admin {args.admin!r}: {e}: give the administrator's user name; "
-              "nothing was created.", file=sys.stderr)
+        what = ": give the administrator's user name" if not args.admin.strip() else ""
+        print(f"daftar init: --admin {args.admin!r}: {e}{what}; nothing was created.", file=sys.stderr)
         return 1
     password = ask_new_password(admin)
     try:

@@ -44,17 +44,28 @@ def run(args) -> int:
     if not (Workspace.exists(root) or Workspace.is_encrypted(root)):
         raise WorkspaceError(f"No workspace at {root}; nothing was changed.")
     code = None
-    if Workspace.is_encrypted(root):
+    encrypted = Workspace.is_encrypted(root)
+    if encrypted and args.without_code:
+        print("daftar recover: --without-code does not apply: this workspace is encrypted, so only its recovery "
+              "code can set a new password (leave --without-code out and give the code); nothing was changed.",
+              file=sys.stderr)
+        return 1
+    if encrypted:
         code = os.environ.get("DAFTAR_RECOVERY_CODE") or ask_secret("Recovery code: ", what="the recovery code",
                                                                     env="DAFTAR_RECOVERY_CODE")
-    password = ask_new_password(args.user)
+    named = []
+
+    def new_password(username: str) -> str:  # asked once the code and the user are known to be right
+        named.append(username)
+        return ask_new_password(username)
+
     try:
-        new_code = access.recover_account(root, username=args.user, new_password=password, code=code,
+        new_code = access.recover_account(root, username=args.user, new_password=new_password, code=code,
                                           without_code=args.without_code)
     except (AccountError, WrongPassword) as e:
         print(f"daftar recover: {e}; nothing was changed.", file=sys.stderr)
         return 1
-    print(f"{args.user} has a new password and must choose their own at the next sign-in.")
+    print(f"{named[0]} has a new password and must choose their own at the next sign-in.")
     if new_code:
         print("The recovery code that was used no longer works.")
         print()

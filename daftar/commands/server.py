@@ -31,6 +31,9 @@ def argparse_suppress():
 
 
 def run(args) -> int:
+    """Check everything a start needs (the port free, the certificate and its key, the
+    database) before the server is made or anything printed; each failure is one line."""
+    from daftar.cli import CommandError
     from sync.server.config import Settings
 
     if args.export_openapi:
@@ -49,24 +52,105 @@ def run(args) -> int:
         return 2
     kw = {"admin_token": args.admin_token} if args.admin_token else {}
     try:
-        settings = Settings(args.database, Path(args.storage), test_hooks=args.test_hooks, **kw)
+        settings = Settings(args.database, Path(args.storage).expanduser(), test_hooks=args.test_hooks, **kw)
     except ValueError as e:
         print(f"daftar server: {e}", file=sys.stderr)
         return 2
     cert, key = args.tls_cert, args.tls_key
-    if args.dev_tls:
-        from sync.devcerts import make_dev_certs
-
-        dc = make_dev_certs(Path(args.dev_tls))
-        cert, key = dc.server_cert, dc.server_key
-        print(f"development CA for clients: {dc.ca_cert}", flush=True)
+    if args.dev_tls and (cert or key):
+        print("daftar server: give either --dev-tls DIR or --tls-cert and --tls-key, not both", file=sys.stderr)
+        return 2
     if bool(cert) != bool(key):
         print("daftar server: give both --tls-cert and --tls-key", file=sys.stderr)
         return 2
-    if not args.admin_token:
-        print(f"admin token: {settings.admin_token}", flush=True)
-    from sync.server.run import serve
+    _check_port(args.host, args.port)
+    if cert:
+        _check_tls(Path(cert).expanduser(), Path(key).expanduser())
+    from sync.server.app import create_app
+    from sync.server.db import DatabaseUnavailable
 
-    serve(settings, host=args.host, port=args.port, tls_cert=Path(cert) if cert else None,
-          tls_key=Path(key) if key else None)
+    try:
+        app = create_app(settings)
+    except DatabaseUnavailable as e:
+        raise CommandError(f"--database: {e}") from None
+    except OSError as e:  # the image folder cannot be made or read
+        raise CommandError(f"--storage {settings.storage_dir}: {e.strerror or e}") from None
+    try:
+        if args.dev_tls:
+            cert, key = _dev_tls(Path(args.dev_tls).expanduser(), args.host)
+        if not args.admin_token:
+            print(f"admin token: {settings.admin_token}", flush=True)
+        from sync.server.run import serve
+
+        serve(settings, host=args.host, port=args.port, tls_cert=Path(cert) if cert else None,
+              tls_key=Path(key) if key else None, app=app)
+    finally:
+        app.state.engine.dispose()
     return 0
+
+
+def _check_port(host: str, port: int) -> None:
+    """CommandError when the address cannot be listened on (another server has it)."""
+    import socket
+
+    from daftar.cli import CommandError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as e:
+        raise CommandError(f"--host {host}: not an address of this computer ({e.strerror or e})") from None
+    family, kind, proto, _name, where = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        if hasattr(socket, "SO_REUSEADDR") and sys.platform != "win32":
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            s.bind(where)
+        except OSError as e:
+            if e.errno in (98, 48, 10048):  # EADDRINUSE (Linux, macOS, Windows)
+                raise CommandError(f"{host}:{port} is in use (another daftar server, or another program): stop it, "
+                                   "or choose another --port") from None
+            raise CommandError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+
+
+def _check_tls(cert: Path, key: Path) -> None:
+    """CommandError when the certificate or key is missing, unreadable, not PEM, or the key
+    is not the certificate's."""
+    import ssl
+
+    from daftar.cli import CommandError
+
+    for option, path in (("--tls-cert", cert), ("--tls-key", key)):
+        if not path.is_file():
+            raise CommandError(f"{option} {path}: no such file")
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        ctx.load_cert_chain(str(cert), str(key))
+    except ssl.SSLError as e:
+        if "KEY_VALUES_MISMATCH" in str(e):
+            raise CommandError(f"the key {key} is not the key of the certificate {cert} (KEY_VALUES_MISMATCH): give "
+                               "the key the certificate was made for") from None
+        raise CommandError(f"{cert} and {key} must be a PEM certificate and its PEM private key (not encrypted); "
+                           f"OpenSSL could not read them ({e.reason or e})") from None
+    except OSError as e:
+        raise CommandError(f"cannot read {cert} or {key}: {e.strerror or e}") from None
+
+
+def _dev_tls(folder: Path, host: str) -> tuple[Path, Path]:
+    """The development CA and certificate in `folder` (kept from the last start when sound;
+    sync.devcerts.dev_certs_in), covering this computer's names and LAN addresses; says which
+    and where the CA for the offices is."""
+    from daftar.cli import CommandError
+    from sync.devcerts import dev_certs_in, machine_names
+
+    names, ips = machine_names(host)
+    had_ca = (folder / "ca.pem").exists()
+    try:
+        dc, done = dev_certs_in(folder, hostnames=names, ips=ips)
+    except OSError as e:
+        raise CommandError(f"--dev-tls {folder}: {e.strerror or e}") from None
+    print(f"development CA for clients: {dc.ca_cert}", flush=True)
+    if done == "new CA" and had_ca:
+        print("  (a new CA: offices enrolled with an earlier one must be given this ca.pem and enrolled again)",
+              flush=True)
+    print(f"  the server certificate covers {', '.join(names + ips)}", flush=True)
+    return dc.server_cert, dc.server_key

@@ -39,7 +39,11 @@ def run(args) -> int:
             if not args.server or not args.admin_token:
                 print("daftar sync --enrol needs --server URL and --admin-token TOKEN", file=sys.stderr)
                 return 2
-            engine.enrol(ws, server_url=args.server, admin_token=args.admin_token, ca_bundle=args.ca_bundle)
+            try:
+                engine.enrol(ws, server_url=args.server, admin_token=args.admin_token, ca_bundle=args.ca_bundle)
+            except engine.SyncError as e:
+                print(f"daftar sync: {str(e).rstrip('.')}; nothing was changed", file=sys.stderr)
+                return 1
             print(f"enrolled with {args.server}")
             return 0
         if args.pause or args.resume:
@@ -59,10 +63,10 @@ def run(args) -> int:
             over["chunk_size"] = args.chunk_kb * 1024
         try:
             eng = engine.SyncEngine(ws, engine.load_config(ws, **over))
-        except engine.SyncError as e:
+            rep = eng.run_once(force=True)
+        except engine.SyncError as e:  # (a CA bundle that is gone or not one)
             print(f"daftar sync: {e}", file=sys.stderr)
             return 1
-        rep = eng.run_once(force=True)
         out = {"ok": rep.ok, "paused": rep.paused, "batches_acknowledged": rep.batches_acknowledged,
                "entries_acknowledged": rep.entries_acknowledged, "images_uploaded": rep.images_uploaded,
                "images_skipped": rep.images_skipped, "decisions_applied": rep.decisions_applied,

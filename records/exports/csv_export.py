@@ -12,7 +12,6 @@ dates or formulas (`3/8`, `12-5`, `=...`) as `="3/8"` so they stay text.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,13 +20,13 @@ from sqlalchemy.orm import Session
 
 from records import services
 from records.exports.json_export import ExportError
+from records.exports.spreadsheet import excel_text
 from records.output_file import check_output, written_whole
 from records.text import normalise
 
 # Columns before the fields: the register, its header fields (district, tehsil, mauza,
 # hadbast_no, year and any other of the template, e.g. harvest), then the row's place and state.
 ROW_COLUMNS = ("page_no", "row_no", "entry_uuid", "version", "state")
-_EXCEL_RISKY = re.compile(r"^(?:[=+\-@]|[0-9]+\s*[-/]\s*[0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -40,9 +39,7 @@ class CsvFilter:
 
 
 def _excel(v: str) -> str:
-    if v and _EXCEL_RISKY.match(v):
-        return '="' + v.replace('"', '""') + '"'
-    return v
+    return excel_text(v)
 
 
 def _header_value(reg, name: str) -> str:

@@ -1528,6 +1528,22 @@
             <translation>صارف نام خالی ہے</translation>
         </message>
         <message>
+            <source>the user name '{0}' holds {1}: a user name may hold only letters (Urdu or English), digits and . _ -</source>
+            <translation>صارف نام «{0}» میں {1} ہے: صارف نام میں صرف حروف (اردو یا انگریزی)، ہندسے اور ⁦. _ -⁩ ہو سکتے ہیں</translation>
+        </message>
+        <message>
+            <source>a space</source>
+            <translation>خالی جگہ</translation>
+        </message>
+        <message>
+            <source>the character U+{0}</source>
+            <translation>حرف ⁦U+{0}⁩</translation>
+        </message>
+        <message>
+            <source>the password of {0} was set by the administrator: {1} must first sign in to the app and choose their own password</source>
+            <translation>⁦{0}⁩ کا پاس ورڈ منتظم نے رکھا ہے: ⁦{1}⁩ پہلے ایپ میں سائن اِن کر کے اپنا پاس ورڈ چنیں</translation>
+        </message>
+        <message>
             <source>only an administrator can create users</source>
             <translation>صارف صرف منتظم بنا سکتا ہے</translation>
         </message>
@@ -1546,6 +1562,14 @@
         <message>
             <source>the current password is wrong</source>
             <translation>موجودہ پاس ورڈ غلط ہے</translation>
+        </message>
+        <message>
+            <source>there is no user '{0}' in this workspace</source>
+            <translation>اس ورک اسپیس میں «{0}» نام کا کوئی صارف نہیں</translation>
+        </message>
+        <message>
+            <source>`--without-code` does not apply: this workspace is encrypted, so only its recovery code can set a new password</source>
+            <translation>`--without-code` یہاں لاگو نہیں: یہ ورک اسپیس خفیہ ہے، اس لیے نیا پاس ورڈ صرف اس کے بحالی کوڈ سے لگ سکتا ہے</translation>
         </message>
         <message>
             <source>no such user</source>
@@ -1808,6 +1832,18 @@
             <translation>سرور نے اندراج قبول نہیں کیا (⁦{0}⁩): {1}</translation>
         </message>
         <message>
+            <source>The CA bundle {0} cannot be used ({1}): it must be the file of the CA certificate(s) that signed the server's certificate, as text (`-----BEGIN CERTIFICATE-----`). Ask IT for the province's CA file.</source>
+            <translation>CA فائل ⁦{0}⁩ کام میں نہیں لائی جا سکتی (⁦{1}⁩): یہ اُن CA سرٹیفکیٹوں کی فائل ہونی چاہیے جنہوں نے سرور کے سرٹیفکیٹ پر دستخط کیے، متن کی صورت میں (⁦`-----BEGIN CERTIFICATE-----`⁩)۔ آئی ٹی سے صوبے کی CA فائل لیں۔</translation>
+        </message>
+        <message>
+            <source>The server refused the enrolment: {0}. Give the server's administrator token (`--admin-token`: the one `daftar server` printed, or its `$DAFTAR_ADMIN_TOKEN`).</source>
+            <translation>سرور نے اندراج قبول نہیں کیا: {0}۔ سرور کا منتظم ٹوکن دیں (⁦`--admin-token`⁩: وہ جو ⁦`daftar server`⁩ نے دکھایا، یا اس کا ⁦`$DAFTAR_ADMIN_TOKEN`⁩)۔</translation>
+        </message>
+        <message>
+            <source>{0} did not answer as a Daftar server (no device token in its answer): check the address</source>
+            <translation>⁦{0}⁩ نے دفتر کے سرور کی طرح جواب نہیں دیا (جواب میں آلے کا ٹوکن نہیں): پتہ دیکھیں</translation>
+        </message>
+        <message>
             <source>Cannot reach the central server: {0}. Sync will try again.</source>
             <translation>مرکزی سرور تک رسائی نہیں ہو سکی: {0}۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
         </message>
@@ -2006,6 +2042,18 @@
         <message>
             <source>The database {0} is damaged ({1}): a copy of it could not be restored, so no backup was written. Run `daftar check`, then restore the latest good backup.</source>
             <translation>ڈیٹا بیس {0} خراب ہے ({1}): اس کی نقل بحال نہ ہو سکتی، اس لیے کوئی بیک اپ نہیں لکھا گیا۔ `daftar check` چلائیں، پھر آخری درست بیک اپ بحال کریں۔</translation>
+        </message>
+        <message>
+            <source>{0} is inside the workspace folder {1}, among Daftar's own files: write the backup onto a USB stick or another disk, or into the workspace's {2}/ folder. No backup was written.</source>
+            <translation>{0} ورک اسپیس کے فولڈر {1} کے اندر ہے، دفتر کی اپنی فائلوں کے درمیان: بیک اپ یو ایس بی یا کسی دوسری ڈسک پر لکھیں، یا ورک اسپیس کے ⁦{2}/⁩ فولڈر میں۔ کوئی بیک اپ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): nothing was written.</source>
+            <translation>فولڈر {0} موجود نہیں (کیا یو ایس بی یا ڈسک لگی ہوئی اور کھلی ہے؟): کچھ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>{0} is a file, not a folder: choose a folder for {1}. Nothing was written.</source>
+            <translation>{0} فائل ہے، فولڈر نہیں: ⁦{1}⁩ کے لیے فولڈر چنیں۔ کچھ نہیں لکھا گیا۔</translation>
         </message>
         <message>
             <source>{0} is inside the workspace folder {1}, where Daftar keeps its database and page images: choose a file in another folder (a USB stick, Documents)</source>

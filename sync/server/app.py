@@ -360,17 +360,23 @@ def create_app(settings: Settings) -> FastAPI:
         return central.entries_page(session, office=office, template=template, state=state, after=after, limit=limit)
 
     @app.get("/v1/admin/entries.csv", tags=["admin"], dependencies=[Admin], response_class=StreamingResponse,
-             summary="Received entries as one CSV file (UTF-8 with BOM; a column per field)")
+             summary="Received entries as one CSV file (UTF-8 with BOM; a column per field)",
+             description="A cell starting with = + - @ (or a tab or carriage return) gets an apostrophe before it, "
+                         "so that no spreadsheet runs what an office wrote as a formula. With `excel=1` such cells, "
+                         "and areas and shares Excel would turn into dates (11-4, 1/2), are written as =\"11-4\", "
+                         "which Excel shows as the text itself.")
     def entries_csv(office: str | None = Query(None), template: str | None = Query(None),
-                    state: str | None = Query(None, pattern="^(received|accepted|rejected)$")) -> StreamingResponse:
+                    state: str | None = Query(None, pattern="^(received|accepted|rejected)$"),
+                    excel: bool = Query(False, description="keep 11-4, 1/2 and =... as text in Excel (=\"11-4\")"),
+                    ) -> StreamingResponse:
         def rows():
             s = Session_()
             try:
-                yield from central.entries_csv(s, office=office, template=template, state=state)
+                yield from central.entries_csv(s, office=office, template=template, state=state, excel=excel)
             finally:
                 s.close()
 
-        name = f"daftar-entries-{template or 'all'}.csv"
+        name = f"daftar-entries-{template or 'all'}{'-excel' if excel else ''}.csv"
         return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -383,11 +389,14 @@ def create_app(settings: Settings) -> FastAPI:
                             (o["name"], o["office_id"], b["batch_id"], b["entries"], b["source"], b["received_at"])) + "</tr>")
         # the received entries as CSV, one link per register kind (a browser carries the token in the address)
         auth = f"token={quote(token)}&" if token else ""
-        links = " · ".join(f"<a href='/v1/admin/entries.csv?{auth}{q}'>{label}</a>" for label, q in (
-            ("all", ""), ("jamabandi", "template=jamabandi"), ("girdawari", "template=girdawari"),
-            ("intiqal", "template=intiqal")))
+        kinds = (("all", ""), ("jamabandi", "template=jamabandi"), ("girdawari", "template=girdawari"),
+                 ("intiqal", "template=intiqal"))
+        links = " · ".join(f"<a href='/v1/admin/entries.csv?{auth}{q}'>{label}</a>" for label, q in kinds)
+        for_excel = " · ".join(f"<a href='/v1/admin/entries.csv?{auth}excel=1{'&' + q if q else ''}'>{label}</a>"
+                               for label, q in kinds)
         return ("<!doctype html><html><head><meta charset='utf-8'><title>Daftar: received batches</title></head>"
                 f"<body><h1>Received batches</h1><p>Received entries as CSV: {links}</p>"
+                f"<p>For Excel (areas such as 11-4 and shares such as 1/2 kept as text): {for_excel}</p>"
                 "<table border='1' cellpadding='4'><tr><th>Office</th><th>Office id</th>"
                 "<th>Batch</th><th>Entries</th><th>Source</th><th>Received (UTC)</th></tr>"
                 + "".join(rows) + "</table></body></html>")

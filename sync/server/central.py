@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from records.exports.spreadsheet import excel_text, no_formula
 from sync.server.db import ServerBatch, ServerEntry, ServerOffice
 
 STATES = ("received", "accepted", "rejected")
@@ -73,10 +74,16 @@ def entries_page(session: Session, *, office: str | None = None, template: str |
 
 
 def entries_csv(session: Session, *, office: str | None = None, template: str | None = None,
-                state: str | None = None) -> Iterator[str]:
+                state: str | None = None, excel: bool = False) -> Iterator[str]:
     """The matching entries as CSV text, piece by piece: a byte-order mark (Excel reads the
     Urdu right), the fixed columns, then one column per field of the entries' values in the
-    order first seen (two passes: the fields, then the rows)."""
+    order first seen (two passes: the fields, then the rows).
+
+    What the offices wrote is never run as a formula: a cell starting with = + - @ gets an
+    apostrophe before it (records.exports.spreadsheet.no_formula). With `excel`, such cells
+    and the areas and shares Excel would turn into dates (11-4, 1/2) are written as ="11-4"
+    instead, so Excel shows them as written."""
+    cell = excel_text if excel else no_formula
     fields: dict[str, None] = {}
     after = 0
     while rows := _rows(session, office, template, state, after, CHUNK):
@@ -85,7 +92,7 @@ def entries_csv(session: Session, *, office: str | None = None, template: str | 
         after = rows[-1][0].id
     buf = io.StringIO()
     out = csv.writer(buf)
-    out.writerow([*CSV_FIXED, *fields])
+    out.writerow([*CSV_FIXED, *(cell(str(f)) for f in fields)])
     yield "\ufeff" + buf.getvalue()
     after = 0
     while rows := _rows(session, office, template, state, after, CHUNK):
@@ -96,11 +103,12 @@ def entries_csv(session: Session, *, office: str | None = None, template: str | 
             reg = doc.get("register") or {}
             page = doc.get("page") or {}
             values = doc.get("values") or {}
-            out.writerow([office_name, office_uuid, batch_uuid, _received_at(e),
-                          e.state, e.reason, e.entry_uuid, e.version, reg.get("template_id", ""),
-                          reg.get("district", ""), reg.get("tehsil", ""), reg.get("mauza", ""),
-                          reg.get("hadbast_no", ""), reg.get("year", ""), page.get("page_no", ""),
-                          doc.get("row_no", ""), doc.get("approved_by") or "", doc.get("verified_by") or "",
-                          *[values.get(f, "") for f in fields]])
+            line = [office_name, office_uuid, batch_uuid, _received_at(e),
+                    e.state, e.reason, e.entry_uuid, e.version, reg.get("template_id", ""),
+                    reg.get("district", ""), reg.get("tehsil", ""), reg.get("mauza", ""),
+                    reg.get("hadbast_no", ""), reg.get("year", ""), page.get("page_no", ""),
+                    doc.get("row_no", ""), doc.get("approved_by") or "", doc.get("verified_by") or "",
+                    *[values.get(f, "") for f in fields]]
+            out.writerow([cell("" if v is None else str(v)) for v in line])
         yield buf.getvalue()
         after = rows[-1][0].id

@@ -121,16 +121,48 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+class DatabaseUnavailable(RuntimeError):
+    """The server's database cannot be used: an address that is not one, or a database that
+    does not answer. The message names it (without its password) and says what to do."""
+
+
+URL_FORM = "postgresql+psycopg://USER@HOST:PORT/DATABASE (or sqlite:///FILE for development)"
+
+
+def _shown(url: str) -> str:
+    """The database address as it may be printed: its password left out."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not an address at all: as given
+        return url
+
+
 def make_engine(url: str) -> Engine:
-    """Engine for PostgreSQL (psycopg 3) or SQLite (development), migrated to the newest schema."""
+    """Engine for PostgreSQL (psycopg 3) or SQLite (development), migrated to the newest schema.
+    DatabaseUnavailable, in words, when `url` is not a database address or the database
+    cannot be reached or opened."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-    else:
-        engine = create_engine(url, pool_size=10, max_overflow=40, pool_pre_ping=True, pool_timeout=60)
-    migrate(engine)
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(url, pool_size=10, max_overflow=40, pool_pre_ping=True, pool_timeout=60)
+    except (ArgumentError, NoSuchModuleError):
+        raise DatabaseUnavailable(f"{_shown(url)} is not a database address: write {URL_FORM}") from None
+    try:
+        migrate(engine)
+    except OperationalError as e:
+        engine.dispose()
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        raise DatabaseUnavailable(f"cannot open the database {_shown(url)} ({reason}): check that the database server "
+                                  "runs and is reachable from here, and that its user and database (or the file's "
+                                  "folder) exist") from None
     return engine
 
 

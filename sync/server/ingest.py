@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
 
+from pydantic import ValidationError
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -213,15 +214,38 @@ class BatchFile:
     images: dict[str, bytes] = field(default_factory=dict)
 
 
+def _missing_parts(e: ValidationError) -> str:
+    """A batch.json's schema errors in words: what is missing or wrong, and where (pydantic's
+    own text carries the whole input and a web address)."""
+    said = []
+    for err in e.errors():
+        where = " ".join(f"#{x + 1}" if isinstance(x, int) else str(x) for x in err.get("loc", ())) or "it"
+        if err.get("type") == "missing":
+            said.append(f"it has no {where}")
+        else:
+            said.append(f"{where}: {err.get('msg', 'not valid')}")
+    more = f" (and {len(said) - 3} more)" if len(said) > 3 else ""
+    return "; ".join(said[:3]) + more
+
+
 def read_batch_file(data: bytes) -> BatchFile:
-    """Parse a `.daftar-batch` file (zip: batch.json + images/<sha256>)."""
+    """Parse a `.daftar-batch` file (zip: batch.json + images/<sha256>). IngestError saying
+    in words what is missing or wrong."""
+    what = "not a Daftar batch file (a zip with batch.json)"
     try:
         z = zipfile.ZipFile(BytesIO(data))
         body = json.loads(z.read("batch.json"))
         images = {n.split("/", 1)[1]: z.read(n) for n in z.namelist() if n.startswith("images/") and n != "images/"}
         sub = Submission.model_validate(body)
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise IngestError(422, "bad_batch_file", f"not a Daftar batch file (a zip with batch.json): {e}") from None
+    except ValidationError as e:
+        raise IngestError(422, "bad_batch_file", f"not a complete Daftar batch file: in its batch.json "
+                                                 f"{_missing_parts(e)}") from None
+    except KeyError:
+        raise IngestError(422, "bad_batch_file", f"{what}: it holds no batch.json") from None
+    except ValueError as e:  # (json's errors are ValueErrors)
+        raise IngestError(422, "bad_batch_file", f"{what}: its batch.json cannot be read ({e})") from None
+    except zipfile.BadZipFile as e:
+        raise IngestError(422, "bad_batch_file", f"{what}: {e}") from None
     return BatchFile(sub, images)
 
 

@@ -8,13 +8,14 @@ from sync.server.config import Settings
 
 
 def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8443,
-          tls_cert: Path | None = None, tls_key: Path | None = None, log_level: str = "warning") -> None:
-    """Serve until interrupted."""
+          tls_cert: Path | None = None, tls_key: Path | None = None, log_level: str = "warning",
+          app=None) -> None:
+    """Serve until interrupted (`app`: the one `create_app(settings)` made already)."""
     import uvicorn
 
     from sync.server.app import create_app
 
-    app = create_app(settings)
+    app = app or create_app(settings)
     kw = {}
     if tls_cert:
         kw = {"ssl_certfile": str(tls_cert), "ssl_keyfile": str(tls_key)}

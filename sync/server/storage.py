@@ -46,6 +46,36 @@ class ImageStorage(Protocol):
     def make_durable(self, shas) -> list[str]: ...
 
 
+STAGES = ("partial", "ready")  # the folders every LocalImageStorage has: what marks a Daftar image store
+
+
+def is_image_store(root: Path) -> bool:
+    """Whether `root` is a Daftar image store (a server has used it: it holds partial/ and ready/)."""
+    return all((Path(root) / stage).is_dir() for stage in STAGES)
+
+
+def store_problem(root: Path, *, create: bool = False) -> str | None:
+    """What is wrong with `root` as the image store to put a batch's images in (None: it is
+    one). A folder that is not there or not a store is refused unless `create` says to make a
+    new store (then only a missing or empty folder): a mistyped path must not become a new
+    store beside the server's real one."""
+    root = Path(root)
+    if root.exists() and not root.is_dir():
+        return f"{root} is a file, not the server's image folder"
+    if root.is_dir() and is_image_store(root):
+        return None
+    if not root.exists():
+        if create:
+            return None
+        return (f"the image folder {root} does not exist: give the folder the server keeps its page images in "
+                "(its --storage; is that disk mounted?), or add --create-storage to make a new, empty one")
+    if create and not any(root.iterdir()):
+        return None
+    return (f"{root} is not a Daftar image store (it has no {' and '.join(s + '/' for s in STAGES)} folders, which "
+            "the server makes in its --storage folder): give the folder the server keeps its page images in"
+            + ("" if create else ", or add --create-storage to make a new store in an empty folder"))
+
+
 class LocalImageStorage:
     """Images on a local disk; partial uploads survive a server restart."""
 

@@ -732,3 +732,26 @@ def test_a_register_is_named_in_urdu_by_mauza_year_and_volume(urdu, workspace):
         build_fard(s, register_id=rid, owner="اکرم")
     shown = i18n.message(str(err.value))
     assert "مالک اکرم" in shown and not re.findall(r"[A-Za-z]{2,}", shown)
+
+
+def test_where_a_backup_or_export_cannot_go_is_said_in_urdu(urdu, workspace, tmp_path):
+    import re
+
+    from records.backup import BackupError, create_backup
+    from records.output_file import OutputFileError, check_output
+
+    # GIVEN a backup asked into the workspace's own images/ folder, and an export into a folder
+    # that is not there or is a file
+    said = []
+    with pytest.raises(BackupError) as refused:
+        create_backup(workspace, workspace.root / "images")
+    said.append(str(refused.value))
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for out in (tmp_path / "usb" / "x.csv", tmp_path / "afile" / "x.csv"):
+        with pytest.raises(OutputFileError) as refused:
+            check_output(out)
+        said.append(str(refused.value))
+    # WHEN shown in the Urdu interface  THEN no English is left but the paths and names (a file's,
+    # the backups/ folder's), set apart as values
+    shown = [re.sub(r"/[^\s⁩]*|\u2066[^\u2069]*\u2069", "", i18n.message(m)) for m in said]
+    assert [m for m in shown if re.search("[A-Za-z]{3,}", m)] == [], shown

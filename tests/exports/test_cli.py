@@ -117,3 +117,15 @@ def test_a_failed_export_leaves_no_part_file_nor_images_folder(workspace, tmp_pa
     # AND with room it is written
     assert main(["export", "--workspace", root, str(usb / "all.json")]) == 0
     assert sorted(p.name for p in usb.iterdir()) == ["all.images", "all.json"]
+
+
+def test_cli_export_into_a_folder_that_is_not_there_is_refused(workspace, tmp_path, capsys):
+    # GIVEN a workspace with a register
+    sampledata.build(workspace, approve=True)
+    # WHEN exported into a folder that does not exist (a USB stick not mounted, a typing mistake)
+    rc = main(["export", "--workspace", str(workspace.root), str(tmp_path / "out" / "nodir" / "x.csv")])
+    # THEN refused in one line naming the folder (it was made and the file written there); nothing made
+    assert rc == 1
+    assert capsys.readouterr().err == (f"daftar: The folder {tmp_path / 'out' / 'nodir'} does not exist (is the USB "
+                                       "stick or disk plugged in and mounted?): nothing was written.\n")
+    assert not (tmp_path / "out").exists()

@@ -39,6 +39,7 @@ def test_json_round_trip_into_empty_workspace_is_unchanged(filled, tmp_path, _te
     with ws.session() as s:
         before = json_export.canonical_dump(s)
     out = tmp_path / "out" / "export.json"
+    out.parent.mkdir()
     # WHEN it is exported to JSON and imported into an empty workspace
     res = json_export.export_json(ws, out, images=images)
     assert res.images == 1

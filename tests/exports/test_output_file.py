@@ -42,3 +42,24 @@ def test_only_an_ordinary_file_or_a_new_name_is_written(tmp_path):
         check_output(tmp_path)
     with pytest.raises(OutputFileError, match="not an ordinary file"):
         check_output("/dev/null")
+
+
+def test_no_export_or_report_makes_a_folder_that_is_not_there(workspace, tmp_path):
+    from records.output_file import written_whole
+
+    # GIVEN a workspace with records, and a USB stick that is not mounted (its folder is not there)
+    sampledata.build(workspace, approve=True)
+    stick = tmp_path / "media" / "usb"
+    # WHEN an export or report is written into it, by the app or the command line
+    for write in (lambda out: export_csv(workspace, out), lambda out: export_json(workspace, out),
+                  lambda out: progress_pdf(workspace, out), lambda out: written_whole(out).__enter__()):
+        # THEN it is refused as a backup is, naming the folder (it was made, so the file went onto
+        # this computer's own disk instead of the stick)
+        with pytest.raises(OutputFileError, match=r"^The folder .*/media/usb does not exist \(is the USB stick or "
+                                                  r"disk plugged in and mounted\?\): nothing was written\.$"):
+            write(stick / "x.out")
+    assert not (tmp_path / "media").exists()
+    # AND a file standing where the folder should be is said as such
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputFileError, match="afile is a file, not a folder: choose a folder for x.csv"):
+        export_csv(workspace, tmp_path / "afile" / "x.csv")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -103,3 +104,23 @@ def test_disabled_user_cannot_log_in(workspace, admin):
     with pytest.raises(A.AccountError):
         with workspace.session() as s:
             A.login(s, username="clerk1", password="clerk-pass-1")
+
+
+def test_a_new_user_name_holds_only_letters_digits_and_dot_underscore_dash(workspace, admin):
+    # GIVEN the administrator creating users
+    def create(name):
+        with workspace.session() as s:
+            return A.create_user(s, actor=admin.actor(), username=name, password="whatever-123", role="clerk")
+
+    # WHEN a name holds a space, a slash or another sign
+    for name, what in (("girdawar 2", "a space"), ("clerk/2", "'/'"), ("ali@office", "'@'"),
+                       ("tab\there", "a space"), ("zwnj\u200cname", "the character U+200C")):
+        # THEN it is refused, saying what it holds and what a name may hold (they were accepted)
+        with pytest.raises(A.AccountError, match=re.escape(f"the user name '{name}' holds {what}: a user name may "
+                                                           "hold only letters (Urdu or English), digits and . _ -")):
+            create(name)
+    # AND letters of Urdu or English, digits (Urdu too), '.', '_' and '-' make a name
+    for name in ("girdawar2", "محمد_اسلم", "clerk.ali-2", "پٹواری۱"):
+        assert create(name).username == name
+    with workspace.session() as s:
+        assert len(A.list_users(s)) == 5

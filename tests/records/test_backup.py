@@ -640,3 +640,47 @@ def test_restoring_a_backup_without_an_anchor_writes_one_after_verifying(workspa
         assert audit.read_anchor(ws.root / "keys" / audit.ANCHOR_FILE, ws.audit_key) == (r.checked, r.head)
     finally:
         ws.close()
+
+
+def test_a_backup_given_a_relative_path_is_recorded_with_its_absolute_path(workspace, tmp_path, monkeypatch):
+    from sqlalchemy import select
+
+    from records.backup import last_backup
+    from records.models import AuditEvent
+
+    # GIVEN a supervisor working in the folder of a USB stick
+    users, *_ = _fill(workspace)
+    (tmp_path / "usb").mkdir()
+    monkeypatch.chdir(tmp_path / "usb")
+    # WHEN the backup is written there under a relative name
+    res = back_up(workspace, users["supervisor"], "june")
+    # THEN the result, the last-backup note and the audit trail name the absolute path (they named
+    # "june.tar", which says nothing once read from another folder: `daftar check`, the app)
+    where = str(tmp_path / "usb" / "june.tar")
+    assert str(res.path) == where and res.path.is_file()
+    assert last_backup(workspace).path == where
+    with workspace.session() as s:
+        assert s.scalar(select(AuditEvent.new).where(AuditEvent.action == "workspace.backup")) == where
+
+
+def test_a_backup_inside_the_workspace_folder_goes_only_into_its_backups_folder(workspace, tmp_path):
+    from records.backup import last_backup
+
+    # GIVEN a workspace with records
+    _fill(workspace)
+    root = workspace.root
+    images_before = sorted(p.name for p in (root / "images").rglob("*"))
+    # WHEN a backup is asked for into its images/ or keys/ folder, or its folder itself
+    for dest in (root / "images", root / "images" / "copy.tar", root / "keys", root, root / "copy.tar"):
+        # THEN it is refused, saying where Daftar keeps its own files and where to write instead
+        with pytest.raises(BackupError, match=r"is inside the workspace folder .*among Daftar's own files: write "
+                                              r"the backup onto a USB stick or another disk, or into the "
+                                              r"workspace's backups/ folder"):
+            create_backup(workspace, dest)
+    # AND nothing was written among them, and no backup is remembered
+    assert sorted(p.name for p in (root / "images").rglob("*")) == images_before
+    assert not list(root.glob("*.tar")) and last_backup(workspace) is None
+    # AND its backups/ folder, by default or named, still takes one (a name of its own: two default
+    # names in one second would be the same)
+    assert create_backup(workspace).path.parent == root / "backups"
+    assert create_backup(workspace, root / "backups" / "named.tar").path == root / "backups" / "named.tar"

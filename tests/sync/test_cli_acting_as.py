@@ -9,7 +9,7 @@ from sqlalchemy import select
 from daftar.cli import main
 from records import access
 from records.accounts import FREE_ATTEMPTS
-from records.models import AuditEvent, Entry, User
+from records.models import AuditEvent, Entry, OutboxItem, User
 from records.workspace import Workspace
 from tests.sync.conftest import (
     CLERK_PASS,
@@ -177,5 +177,80 @@ def test_the_supervisor_signed_in_is_not_asked_twice(encrypted_office, tmp_path,
     try:
         with ws.session() as s:
             assert s.scalar(select(AuditEvent.username).where(AuditEvent.action == "batch.create")) == "girdawar1"
+    finally:
+        ws.close()
+
+
+def test_a_password_the_administrator_chose_cannot_seal_or_resend(office, tmp_path, capsys, monkeypatch):
+    from records.audit import Actor
+
+    # GIVEN a plain office (no verification required) whose administrator reset the supervisor's
+    # password: the supervisor has not yet chosen their own at a sign-in in the app
+    give_passwords(office.ws)
+    _no_verification(office.ws)
+    with office.ws.session() as s:
+        sup_id = s.scalar(select(User.id).where(User.username == "supervisor"))
+    access.reset_password(office.ws, actor=Actor(None, "it", "admin"), user_id=sup_id, new_password="Admin-Knows-1")
+    with office.ws.session() as s:
+        events_before = s.query(AuditEvent).count()
+    out = tmp_path / "b.daftar-batch"
+    # WHEN someone seals in the supervisor's name with the password the administrator chose
+    monkeypatch.setenv("DAFTAR_PASSWORD", "Admin-Knows-1")
+    rc = main(["batch", "export", "--workspace", str(office.ws.root), "--seal", "supervisor", str(out)])
+    # THEN refused, saying the administrator set it and the supervisor must choose their own in the
+    # app; nothing sealed, written or recorded (it sealed in the supervisor's name)
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert ("daftar batch export: cannot act as supervisor: the password of supervisor was set by the "
+            "administrator: supervisor must first sign in to the app and choose their own password; "
+            "nothing was sealed or written") in err
+    assert not out.exists() and item_states(office.ws) == {}
+    with office.ws.session() as s:
+        assert s.query(AuditEvent).count() == events_before
+    # AND `batch resend --as` likewise
+    seal(office.ws, office.sup)
+    with office.ws.session() as s:
+        s.scalars(select(OutboxItem)).first().state = "failed"
+    assert main(["batch", "resend", "--workspace", str(office.ws.root), "--as", "supervisor"]) == 1
+    assert "cannot act as supervisor: the password of supervisor was set by the administrator" in capsys.readouterr().err
+    assert item_states(office.ws) == {"queued": 5, "failed": 1}
+    # WHEN the supervisor has chosen their own THEN it works
+    access.change_password(office.ws, user_id=sup_id, old_password="Admin-Knows-1", new_password=SUP_PASS)
+    monkeypatch.setenv("DAFTAR_PASSWORD", SUP_PASS)
+    assert main(["batch", "resend", "--workspace", str(office.ws.root), "--as", "supervisor"]) == 0
+
+
+def test_signing_in_to_an_encrypted_workspace_with_a_password_the_administrator_chose_is_refused(
+        encrypted_office, tmp_path, capsys, monkeypatch):
+    from records.accounts import get_user, user_named
+
+    # GIVEN an encrypted office whose administrator reset girdawar1's password
+    root = encrypted_office
+    ws = Workspace.open(root, key=Workspace.unlock(root, "admin", "admin-pass-1"))
+    try:
+        with ws.session() as s:
+            gid = user_named(s, "girdawar1").id
+            admin = user_named(s, "admin")
+            admin_actor = get_user(s, admin.id).actor()
+        access.reset_password(ws, actor=admin_actor, user_id=gid, new_password="Admin-Knows-1")
+    finally:
+        ws.close()
+    _no_getpass(monkeypatch)
+    monkeypatch.setenv("DAFTAR_PASSWORD", "Admin-Knows-1")
+    out = tmp_path / "b.daftar-batch"
+    # WHEN girdawar1 is signed in with it on the command line (to seal, or just to list)
+    for args in (["batch", "export", str(out), "--seal", "girdawar1"], ["audit", "list"]):
+        rc = main([*args, "--workspace", str(root), "--user", "girdawar1"])
+        # THEN refused, saying girdawar1 must choose their own password in the app; nothing written
+        out_text, err = capsys.readouterr()
+        assert rc == 1 and out_text == ""
+        assert ("Cannot sign in as girdawar1: the password of girdawar1 was set by the administrator: girdawar1 "
+                "must first sign in to the app and choose their own password") in err
+    assert not out.exists()
+    ws = Workspace.open(root, key=Workspace.unlock(root, "admin", "admin-pass-1"))
+    try:
+        assert item_states(ws) == {}
+        with ws.session() as s:
+            assert not s.query(AuditEvent).filter_by(action="login", username="girdawar1").count()
     finally:
         ws.close()

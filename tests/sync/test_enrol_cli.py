@@ -1,0 +1,76 @@
+"""`daftar sync --enrol`: what it stores, and one clear line for every way it can fail."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import select
+
+from daftar.cli import main
+from records.models import Office, SyncState
+from tests.sync.conftest import ADMIN
+
+
+def _enrolment(ws) -> tuple[str | None, str | None, str | None]:
+    """(server address, device token, CA bundle) the workspace keeps."""
+    with ws.session() as s:
+        office = s.scalar(select(Office))
+        ca = s.get(SyncState, "ca_bundle")
+        return (office.server_url if office else None, office.device_token if office else None,
+                ca.value if ca else None)
+
+
+def test_the_ca_bundle_is_kept_as_an_absolute_path_and_only_once_enrolled(office, server, tmp_path, monkeypatch,
+                                                                          capsys):
+    # GIVEN IT staff in the folder holding the CA file, naming it as a relative path
+    os.makedirs(tmp_path / "it")
+    (tmp_path / "it" / "ca.pem").write_bytes(open(server.ca, "rb").read())
+    monkeypatch.chdir(tmp_path / "it")
+    args = ["sync", "--workspace", str(office.ws.root), "--enrol", "--server", server.url, "--ca-bundle", "ca.pem"]
+    # WHEN the enrolment fails (a wrong administrator token)
+    assert main([*args, "--admin-token", "not-the-admin-token-0000"]) == 1
+    capsys.readouterr()
+    # THEN nothing is kept: neither the CA bundle nor an address (it kept the bundle anyway)
+    assert _enrolment(office.ws) == (None, None, None)
+    # WHEN it succeeds
+    assert main([*args, "--admin-token", ADMIN]) == 0
+    # THEN the CA bundle is kept as an absolute path (it was kept as typed: "ca.pem")
+    url, token, ca = _enrolment(office.ws)
+    assert url == server.url and token and ca == str(tmp_path / "it" / "ca.pem")
+    # AND a sync started from another folder (as the app is) finds it
+    monkeypatch.chdir(tmp_path)
+    assert main(["sync", "--workspace", str(office.ws.root)]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("case", ["wrong token", "missing CA file", "CA file not PEM", "nobody listening",
+                                  "http address"])
+def test_every_failed_enrolment_is_one_clear_line(office, server, tmp_path, capsys, case):
+    from tests.pg import free_port
+
+    (tmp_path / "notes.txt").write_text("not a certificate\n")
+    https = server.url
+    url, token, ca = {
+        "wrong token": (https, "not-the-admin-token-0000", server.ca),
+        "missing CA file": (https, ADMIN, str(tmp_path / "nowhere.pem")),
+        "CA file not PEM": (https, ADMIN, str(tmp_path / "notes.txt")),
+        "nobody listening": (f"https://127.0.0.1:{free_port()}", ADMIN, server.ca),
+        "http address": (https.replace("https://", "http://"), ADMIN, server.ca),
+    }[case]
+    # WHEN the office is enrolled and that is wrong
+    rc = main(["sync", "--workspace", str(office.ws.root), "--enrol", "--server", url, "--admin-token", token,
+               "--ca-bundle", ca])
+    # THEN exit 1 with one line saying why and what to do (a traceback ended it before), nothing kept
+    err = capsys.readouterr().err
+    assert rc == 1 and len(err.splitlines()) == 1, err
+    assert err.startswith("daftar sync: ") and err.endswith("; nothing was changed\n")
+    assert {
+        "wrong token": "The server refused the enrolment: administrator token required. Give the server's "
+                       "administrator token",
+        "missing CA file": f"The CA bundle {tmp_path / 'nowhere.pem'} does not exist",
+        "CA file not PEM": f"The CA bundle {tmp_path / 'notes.txt'} cannot be used (NO_CERTIFICATE_OR_CRL_FOUND): it "
+                           "must be the file of the CA certificate(s) that signed the server's certificate, as text",
+        "nobody listening": f"Cannot reach the central server at {url}: no connection",
+        "http address": f"The address starts with http://, but the Daftar server takes HTTPS only: write {https}",
+    }[case] in err
+    assert _enrolment(office.ws) == (None, None, None)
