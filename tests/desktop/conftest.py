@@ -151,3 +151,17 @@ def ctx(workspace, qapp):
 def wait_idle(qtbot, ctx, timeout: int = 10000) -> None:
     """Wait until every background task of `ctx` has delivered its callback."""
     qtbot.waitUntil(lambda: (ctx.runner.drain() or True) and not ctx.runner.busy, timeout=timeout)
+
+
+@pytest.fixture
+def actors(workspace):
+    """The office's accounts, as Actors: admin, clerk1, girdawar1 (supervisor), ro1 (revenue
+    officer); passwords NAME-pass (the administrator's admin-pass-1)."""
+    from records import accounts
+
+    with workspace.session() as s:
+        admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
+        out = {"admin": admin}
+        for name, role in (("clerk1", "clerk"), ("girdawar1", "supervisor"), ("ro1", "revenue_officer")):
+            out[name] = accounts.create_user(s, actor=admin, username=name, password=f"{name}-pass", role=role).actor()
+    return out

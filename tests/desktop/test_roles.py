@@ -16,14 +16,6 @@ pytestmark = pytest.mark.gui
 REVIEW_ACTIONS = {"review", "audit", "users"}
 
 
-@pytest.fixture
-def actors(workspace):
-    with workspace.session() as s:
-        admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
-        out = {"admin": admin}
-        for name, role in (("clerk1", "clerk"), ("girdawar1", "supervisor"), ("ro1", "revenue_officer")):
-            out[name] = accounts.create_user(s, actor=admin, username=name, password=f"{name}-pass", role=role).actor()
-    return out
 
 
 def _window(qtbot, workspace, actor):

@@ -392,17 +392,6 @@ def test_the_seal_button_is_not_offered_without_the_right_to_batch(qtbot):
 
 
 # ----------------------------------------------------------------------------- counts follow the review
-@pytest.fixture
-def people(workspace):
-    """The office's accounts: admin, clerk1, girdawar1 (supervisor), ro1 (revenue officer)."""
-    from records import accounts
-
-    with workspace.session() as s:
-        admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
-        out = {"admin": admin}
-        for name, role in (("clerk1", "clerk"), ("girdawar1", "supervisor"), ("ro1", "revenue_officer")):
-            out[name] = accounts.create_user(s, actor=admin, username=name, password=f"{name}-pass", role=role).actor()
-    return out
 
 
 def _plain(text: str) -> str:
@@ -411,7 +400,7 @@ def _plain(text: str) -> str:
     return latin_digits(text).replace("\u2066", "").replace("\u2069", "")
 
 
-def test_the_counts_follow_review_actions_and_are_read_off_the_ui_thread(qtbot, workspace, qapp, people, monkeypatch):
+def test_the_counts_follow_review_actions_and_are_read_off_the_ui_thread(qtbot, workspace, qapp, actors, monkeypatch):
     from desktop import oversight
     from desktop.operations import write_op
     from records import services
@@ -419,9 +408,9 @@ def test_the_counts_follow_review_actions_and_are_read_off_the_ui_thread(qtbot, 
     from tests.desktop.test_roles import _approved_page, _window
     # GIVEN clerk1's page approved, waiting for the verification the office requires, and ro1's
     # sync panel saying so (sync paused: no server here)
-    _pid, ids = _approved_page(workspace, people)
+    _pid, ids = _approved_page(workspace, actors)
     engine.set_paused(workspace, True)
-    win = _window(qtbot, workspace, people["ro1"])
+    win = _window(qtbot, workspace, actors["ro1"])
     ui_thread, reads = threading.current_thread(), []
     real = engine.queue_status
     monkeypatch.setattr(engine, "queue_status", lambda ws: (reads.append(threading.current_thread()), real(ws))[1])
@@ -430,7 +419,7 @@ def test_the_counts_follow_review_actions_and_are_read_off_the_ui_thread(qtbot, 
         qtbot.waitUntil(lambda: f"{len(ids)} approved entries wait" in _plain(panel.seal_btn.text()), timeout=5000)
         reads.clear()
         # WHEN ro1 verifies the page (as the review does: an operation announcing its changes)
-        write_op(lambda s: services.transition(s, actor=people["ro1"], entry_ids=ids, action="verify")
+        write_op(lambda s: services.transition(s, actor=actors["ro1"], entry_ids=ids, action="verify")
                  ).run_in_background(win.ctx)
         # THEN the panel says at once (not at its next one-minute poll) that they can go in a batch
         qtbot.waitUntil(lambda: f"Put {len(ids)} approved entries in a batch" in _plain(panel.seal_btn.text()),
@@ -442,27 +431,27 @@ def test_the_counts_follow_review_actions_and_are_read_off_the_ui_thread(qtbot, 
         win.shutdown()
 
 
-def test_the_seal_button_seals_exactly_what_it_says_or_says_the_real_number(qtbot, workspace, qapp, people):
+def test_the_seal_button_seals_exactly_what_it_says_or_says_the_real_number(qtbot, workspace, qapp, actors):
     from desktop import oversight
     from desktop.context import AppContext
     from records import services
     from sync import engine
     from tests.desktop.helpers import make_register
     from tests.desktop.test_roles import _window
-    _rid, pages = make_register(AppContext.create(workspace, people["clerk1"]), n_pages=2)
+    _rid, pages = make_register(AppContext.create(workspace, actors["clerk1"]), n_pages=2)
 
     def approve_and_verify(page_id: int) -> list[int]:
         with workspace.session() as s:
             ids = [r.entry_id for r in services.page_rows(s, page_id)]
-            services.transition(s, actor=people["clerk1"], entry_ids=ids, action="submit")
-            services.transition(s, actor=people["girdawar1"], entry_ids=ids, action="approve")
-            services.transition(s, actor=people["ro1"], entry_ids=ids, action="verify")
+            services.transition(s, actor=actors["clerk1"], entry_ids=ids, action="submit")
+            services.transition(s, actor=actors["girdawar1"], entry_ids=ids, action="approve")
+            services.transition(s, actor=actors["ro1"], entry_ids=ids, action="verify")
         return ids
 
     # GIVEN a page approved and verified, and girdawar1's panel offering to batch its entries
     first = approve_and_verify(pages[0])
     engine.set_paused(workspace, True)
-    win = _window(qtbot, workspace, people["girdawar1"])
+    win = _window(qtbot, workspace, actors["girdawar1"])
     try:
         panel = oversight.open_sync(win).widget()
         qtbot.waitUntil(lambda: f"Put {len(first)} approved entries" in _plain(panel.seal_btn.text()), timeout=5000)
@@ -538,7 +527,7 @@ def test_a_central_office_reason_keeps_its_area_in_order(qtbot, qapp, lang):
 
 
 # ----------------------------------------------------------------------------- a rejection, named
-def test_a_rejection_names_the_entry_says_the_reason_once_and_opens_its_row(qtbot, workspace, qapp, people):
+def test_a_rejection_names_the_entry_says_the_reason_once_and_opens_its_row(qtbot, workspace, qapp, actors):
     from desktop import oversight
     from desktop.context import AppContext
     from desktop.qt import Qt
@@ -552,17 +541,17 @@ def test_a_rejection_names_the_entry_says_the_reason_once_and_opens_its_row(qtbo
     # GIVEN clerk1's two pages (register جمع بندی of mauza کوٹ, 2019-20; two rows of khewat 47
     # each) sent to the central office, which rejected the second row of the second page over
     # its area, and the second row of the first page
-    _rid, pages = make_register(AppContext.create(workspace, people["clerk1"]), n_pages=2)
+    _rid, pages = make_register(AppContext.create(workspace, actors["clerk1"]), n_pages=2)
     with workspace.session() as s:
         ids = {pid: [r.entry_id for r in services.page_rows(s, pid)] for pid in pages}
         every = [e for pid in pages for e in ids[pid]]
-        services.transition(s, actor=people["clerk1"], entry_ids=every, action="submit")
-        services.transition(s, actor=people["girdawar1"], entry_ids=every, action="approve")
+        services.transition(s, actor=actors["clerk1"], entry_ids=every, action="submit")
+        services.transition(s, actor=actors["girdawar1"], entry_ids=every, action="approve")
         uuid = s.get(Entry, ids[pages[1]][1]).uuid
-    sent_then_decided(workspace, people["girdawar1"], {ids[pages[1]][1]: "رقبہ 12-5 درست نہیں",
+    sent_then_decided(workspace, actors["girdawar1"], {ids[pages[1]][1]: "رقبہ 12-5 درست نہیں",
                                                        ids[pages[0]][1]: "مالک کا نام"})
     engine.set_paused(workspace, True)
-    win = _window(qtbot, workspace, people["girdawar1"])
+    win = _window(qtbot, workspace, actors["girdawar1"])
     try:
         # WHEN girdawar1 opens the sync panel (English interface)
         panel = oversight.open_sync(win).widget()
