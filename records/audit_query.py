@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from records.models import AuditEvent, Page, Register
-from records.services import RegisterView, _register_view
+from records.services import RegisterView, register_view
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def event_places(session: Session, rows: Iterable[AuditRow], *, known_registers:
     page_nos: dict[int, int] = {}
     for i in range(0, len(reg_ids), 500):
         for r in session.scalars(select(Register).where(Register.id.in_(reg_ids[i:i + 500]))):
-            registers[r.id] = _register_view(r)
+            registers[r.id] = register_view(r)
     for i in range(0, len(page_ids), 500):
         for pid, page_no in session.execute(select(Page.id, Page.page_no).where(Page.id.in_(page_ids[i:i + 500]))):
             page_nos[pid] = page_no

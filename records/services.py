@@ -139,7 +139,8 @@ class AddPageResult:
         return self.duplicate_of is not None
 
 
-def _register_view(r: Register, pages: int = 0, entries: int = 0) -> RegisterView:
+def register_view(r: Register, pages: int = 0, entries: int = 0) -> RegisterView:
+    """A register row as plain values (safe to pass between threads)."""
     return RegisterView(r.id, r.uuid, r.template_id, r.district, r.tehsil, r.mauza, r.hadbast_no, r.year, r.volume, dict(r.header or {}), pages, entries)
 
 
@@ -295,11 +296,11 @@ def list_registers(session: Session) -> list[RegisterView]:
         ).all()
     )
     regs = session.scalars(select(Register).order_by(Register.id)).all()
-    return [_register_view(r, pages.get(r.id, 0), entries.get(r.id, 0)) for r in regs]
+    return [register_view(r, pages.get(r.id, 0), entries.get(r.id, 0)) for r in regs]
 
 
 def get_register(session: Session, register_id: int) -> RegisterView:
-    return _register_view(_get(session, Register, register_id))
+    return register_view(_get(session, Register, register_id))
 
 
 # ----------------------------------------------------------------------------- pages

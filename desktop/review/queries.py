@@ -86,7 +86,7 @@ def register_name(r: Register) -> str:
     and without its volume, so two volumes of one mauza and year looked the same."""
     from desktop.models.registers import register_title
 
-    return register_title(services._register_view(r))
+    return register_title(services.register_view(r))
 
 
 def _users(session) -> dict[int, str]:
