@@ -172,10 +172,9 @@ def _damage(snap: Path, connect=None) -> str | None:
         if type(e).__name__ != "DatabaseError":
             raise
         return str(e)
-    if rows == ["ok"]:
-        return None
-    lines = [line for r in rows for line in str(r).splitlines() if line.strip() and not line.startswith("***")]
-    return "; ".join(lines[:2]) or "its quick check failed"
+    from records.health import quick_check_problem
+
+    return quick_check_problem(rows)
 
 
 def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult:

@@ -43,9 +43,14 @@ def database_damage(ws) -> str | None:
             rows = [str(r[0]) for r in conn.execute(text("PRAGMA quick_check")).fetchall()]
     except DBAPIError as e:
         return str(getattr(e, "orig", None) or e).splitlines()[0]
-    if rows == ["ok"]:
+    return quick_check_problem(rows)
+
+
+def quick_check_problem(rows) -> str | None:
+    """`PRAGMA quick_check`'s rows said in a line (its first two findings), None for 'ok'."""
+    if [str(r) for r in rows] == ["ok"]:
         return None
-    lines = [line for r in rows for line in r.splitlines() if line.strip() and not line.startswith("***")]
+    lines = [line for r in rows for line in str(r).splitlines() if line.strip() and not line.startswith("***")]
     return "; ".join(lines[:2]) or "its quick check failed"
 
 
