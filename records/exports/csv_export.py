@@ -38,10 +38,6 @@ class CsvFilter:
     mauza: str | None = None
 
 
-def _excel(v: str) -> str:
-    return excel_text(v)
-
-
 def _header_value(reg, name: str) -> str:
     if name in ("district", "tehsil", "mauza", "hadbast_no", "year", "volume"):
         return str(getattr(reg, name))
@@ -86,7 +82,7 @@ def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = Fals
                     str(page_no.get(r.page_id, "")), str(r.row_no), r.uuid, str(r.version), r.state]
             for f in fields:
                 v = r.values.get(f)
-                line.append(_excel(v.value) if excel_safe and v else (v.value if v else ""))
+                line.append(excel_text(v.value) if excel_safe and v else (v.value if v else ""))
                 if raw:
                     line.append((v.raw_text or "") if v else "")
             out.append(line)
