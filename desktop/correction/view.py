@@ -703,8 +703,31 @@ class CorrectionView(QWidget):
         self._show_status(error_text(e))
 
     # -- submit -------------------------------------------------------------
+    def ask_submit_with_warnings(self, n: int, page_no: int) -> bool:
+        """Whether to submit a page whose `n` fields are still flagged 'to check'. Going back
+        to the first of them is the default: Enter or Esc there submits nothing."""
+        from desktop.i18n import number_text
+        from desktop.qt import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Submit for review"), self.tr(
+            "{n} field(s) of page {page} are still flagged 'to check' (the amber cells: OCR was unsure "
+            "of them, or a rule across rows asks to look again).\n\nGo back to the first of them, "
+            "or submit the page for review as it is?").format(n=number_text(n), page=number_text(page_no)), parent=self)
+        box.setObjectName("submitWithWarnings")
+        back = box.addButton(self.tr("Go to the first field to check"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("goToFirstToCheck")
+        anyway = box.addButton(self.tr("Submit anyway"), QMessageBox.ButtonRole.AcceptRole)
+        anyway.setObjectName("submitAnyway")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is anyway
+
     def submit(self) -> None:
-        """Submit the page for review; refused with the reason while error flags remain."""
+        """Submit the page for review; refused with the reason while error flags remain, and
+        asked first while fields are still flagged 'to check'."""
+        from desktop.i18n import number_text
+
         self.commit_editor()
         page = self.model.page
         if page is None:
@@ -715,6 +738,15 @@ class CorrectionView(QWidget):
             # The rules of records.validation, as shown on the page; the service checks again.
             self._show_status(self.tr("Not submitted: {n} problem(s) must be corrected first "
                                       "(F8 goes to the next flagged field)").format(n=errors))
+            return
+        to_check = self.model.warning_cells(editable_only=True)
+        if to_check and not self.ask_submit_with_warnings(len(to_check), page.page_no):
+            # back to the first of them, as F8 from the page's start would go
+            self.table.setCurrentIndex(to_check[0])
+            self.table.scrollTo(to_check[0])
+            self.table.setFocus()
+            self._show_status(self.tr("Not submitted: {n} field(s) still to check "
+                                      "(F8 goes to the next flagged field)").format(n=number_text(len(to_check))))
             return
 
         def done(_ch) -> None:
