@@ -725,15 +725,17 @@ class CorrectionView(QWidget):
 
     # -- submit -------------------------------------------------------------
     def ask_submit_with_warnings(self, n: int, page_no: int) -> bool:
-        """Whether to submit a page whose `n` fields are still flagged 'to check'. Going back
-        to the first of them is the default: Enter or Esc there submits nothing."""
+        """Whether to submit a page whose rows going for review (draft or sent back) still
+        have `n` fields flagged 'to check'. Going back to the first of them is the default:
+        Enter or Esc there submits nothing."""
         from desktop.i18n import number_text
         from desktop.qt import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Submit for review"), self.tr(
-            "{n} field(s) of page {page} are still flagged 'to check' (the amber cells: OCR was unsure "
-            "of them, or a rule across rows asks to look again).\n\nGo back to the first of them, "
-            "or submit the page for review as it is?").format(n=number_text(n), page=number_text(page_no)), parent=self)
+            "{n} field(s) in the rows going for review are still flagged 'to check' (the amber cells: OCR "
+            "was unsure of them, or a rule across rows asks to look again).\n\nGo back to the first of "
+            "them, or submit page {page} for review as it is?").format(n=number_text(n), page=number_text(page_no)),
+            parent=self)
         box.setObjectName("submitWithWarnings")
         back = box.addButton(self.tr("Go to the first field to check"), QMessageBox.ButtonRole.RejectRole)
         back.setObjectName("goToFirstToCheck")

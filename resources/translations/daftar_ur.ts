@@ -560,6 +560,14 @@
             <translation>OCR نے پڑھا: {text} (⁦{conf:.0%}⁩)</translation>
         </message>
         <message>
+            <source>{n} field(s) in the rows going for review are still flagged 'to check' (the amber cells: OCR was unsure of them, or a rule across rows asks to look again).
+
+Go back to the first of them, or submit page {page} for review as it is?</source>
+            <translation>پڑتال کے لیے جانے والے اندراجات کے ⁦{n}⁩ خانے ابھی تک 'جانچنے ہیں' کے نشان کے ساتھ ہیں (زرد خانے: OCR کو ان پر شک تھا، یا اندراجات کے باہمی قاعدے کے مطابق انہیں دوبارہ دیکھنا ہے)۔
+
+ان میں سے پہلے پر واپس جائیں، یا صفحہ ⁦{page}⁩ جیسا ہے ویسا ہی پڑتال کے لیے پیش کریں؟</translation>
+        </message>
+        <message>
             <source>{key} takes the other reading: {text}</source>
             <translation>⁦{key}⁩ دوسری پڑھت لیتا ہے: {text}</translation>
         </message>
@@ -586,14 +594,6 @@
         <message>
             <source>Row {n} deleted</source>
             <translation>سطر ⁦{n}⁩ حذف ہو گئی</translation>
-        </message>
-        <message>
-            <source>{n} field(s) of page {page} are still flagged 'to check' (the amber cells: OCR was unsure of them, or a rule across rows asks to look again).
-
-Go back to the first of them, or submit the page for review as it is?</source>
-            <translation>صفحہ ⁦{page}⁩ کے ⁦{n}⁩ خانے ابھی تک 'جانچنے ہیں' کے نشان کے ساتھ ہیں (زرد خانے: OCR کو ان پر شک تھا، یا اندراجات کے باہمی قاعدے کے مطابق انہیں دوبارہ دیکھنا ہے)۔
-
-ان میں سے پہلے پر واپس جائیں، یا صفحہ جیسا ہے ویسا ہی پڑتال کے لیے پیش کریں؟</translation>
         </message>
         <message>
             <source>Go to the first field to check</source>

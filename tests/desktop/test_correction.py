@@ -655,7 +655,8 @@ def test_submitting_a_page_with_fields_to_check_asks_first_and_enter_goes_back(q
         text, focused, direction = seen[0]
         assert focused == "goToFirstToCheck"
         if lang == "en":
-            assert "1 field(s) of page 1 are still flagged 'to check'" in text
+            assert "1 field(s) in the rows going for review are still flagged 'to check'" in text
+            assert "submit page 1 for review" in text
             assert direction == Qt.LayoutDirection.LeftToRight
         else:
             assert "\u20661\u2069 خانے" in text and "field" not in text
@@ -694,4 +695,26 @@ def test_a_page_with_nothing_to_check_is_submitted_without_a_question(qtbot, ctx
     with qtbot.waitSignal(view.submitted, timeout=10000):
         _submit_by_keys(qtbot, ctx, view)
     # THEN it is submitted at once, nothing asked
+    assert asked == []
+
+
+def test_fields_to_check_on_rows_under_review_are_not_asked_about(qtbot, actors, ctx, view, monkeypatch):
+    # GIVEN a page whose first owner OCR was unsure of, submitted; the supervisor sent row 2
+    # (nothing flagged on it) back
+    assert ctx.actor.username == "clerk1"
+    _rid, (pid,) = make_register(ctx, low_conf=(0, "owner"))
+    with ctx.ws.session() as s:
+        services.submit_page(s, actor=ctx.actor, page_id=pid)
+    with ctx.ws.session() as s:
+        row2 = services.page_rows(s, pid)[1].entry_id
+        services.transition(s, actor=actors["girdawar1"], entry_ids=[row2], action="return", comment="حصہ دیکھیں")
+    _open(qtbot, view, pid)
+    assert view.model.warning_count() == 1
+    asked = []
+    monkeypatch.setattr(view, "ask_submit_with_warnings", lambda *a: asked.append(a) or False)
+    # WHEN the clerk submits the page again
+    with qtbot.waitSignal(view.submitted, timeout=10000):
+        view.submit()
+    # THEN nothing is asked: the flagged field is on a row already under review, which this
+    # submit does not send (and the clerk could not change)
     assert asked == []
