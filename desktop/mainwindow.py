@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self._place_on_screen(view)
         self.register_id: int | None = None
         self._pending_page_select: int | None = view.page_id if view else None
-        self._entry_to_select: tuple[int, int] | None = None  # (page, entry) opened from a list
+        self._entry_to_select: tuple[int, int, str | None] | None = None  # (page, entry, field) opened from a list
         self._closing = False
 
         self.registers = RegisterListModel(self)
@@ -390,16 +390,20 @@ class MainWindow(QMainWindow):
             page = self.pages.all_pages()[row]
             self.select_page(page.id)
 
-    def open_entry(self, page_id: int, entry_id: int) -> None:
+    def open_entry(self, page_id: int, entry_id: int, field: str | None = None) -> None:
         """Open a found or returned row: its register and page selected in the lists as a
         click on them would (PgDn then turns that register's pages), the keyboard on the row.
         A row of another register opened only its page: the lists stayed on the register the
-        clerk was on, and PgDn went to that register's next page."""
+        clerk was on, and PgDn went to that register's next page.
+
+        `field` (a row sent back): the field to open on, the one the reviewer returned; ""
+        for a whole row: its first flagged field, else its first. A returned row opened on its
+        first field, whatever the reviewer had named."""
         self.tabs.setCurrentIndex(0)
-        self._entry_to_select = (page_id, entry_id)
+        self._entry_to_select = (page_id, entry_id, field)
 
         def found(register_id: int) -> None:
-            if not self._closing and self._entry_to_select == (page_id, entry_id):
+            if not self._closing and self._entry_to_select == (page_id, entry_id, field):
                 self._select_register_page(register_id, page_id)
 
         read_op(lambda s: services.get_page(s, page_id).register_id).success(found).run_in_background(self.ctx)
@@ -436,10 +440,16 @@ class MainWindow(QMainWindow):
             return
         self._entry_to_select = None
         table, model = self.correction.table, self.correction.model
-        row = model.row_of_entry(wanted[1])
+        _page, entry_id, field = wanted
+        row = model.row_of_entry(entry_id)
         if row >= 0:
-            col = max(0, table.currentIndex().column()) if table.currentIndex().row() == row else 0
-            table.setCurrentIndex(model.index(row, col))
+            if field is None:  # a found row: the column the clerk is in
+                col = max(0, table.currentIndex().column()) if table.currentIndex().row() == row else 0
+            else:  # a returned row: the field returned, else the first that is flagged, else the first
+                col = model.column_of(field) if field else -1
+                if col < 0:
+                    col = next((c for c, name in enumerate(model.template.column_names) if model.cell_flags(row, name)), 0)
+            table.setCurrentIndex(model.index(row, col))  # (its box selected on the page image)
             table.scrollTo(model.index(row, col))
         table.setFocus()
 

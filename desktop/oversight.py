@@ -54,7 +54,7 @@ def add_returned_tab(win):
 
     said = {"page": None, "text": ""}
 
-    def say_why(page_id: int, entry_id: int) -> None:
+    def say_why(page_id: int, entry_id: int, _field: str = "") -> None:
         row = next((r for r in panel.rows if r.entry_id == entry_id), None)
         if row is not None:  # the comment stays in the status bar while the clerk corrects
             said["page"], said["text"] = page_id, win.tr("Row {n} returned by {user}: {comment}").format(

@@ -21,7 +21,16 @@ from records.audit import Actor
 from records.fields import FieldError, parse_value
 from records.flags import ERROR, OCR_CODES, Flag
 from records.images import ImageStore
-from records.models import Entry, FieldValue, OutboxItem, Page, Register, SearchToken, utcnow
+from records.models import (
+    AuditEvent,
+    Entry,
+    FieldValue,
+    OutboxItem,
+    Page,
+    Register,
+    SearchToken,
+    utcnow,
+)
 from records.templates import Template, get_template, parse_template
 from records.text import isolate_ltr, normalise
 
@@ -708,12 +717,22 @@ def save_ocr_rows(session: Session, *, actor: Actor, page_id: int, rows: list[di
 
 # ----------------------------------------------------------------------------- workflow
 def transition(session: Session, *, actor: Actor, entry_ids: Iterable[int], action: str,
-               comment: str | None = None, require_verification: bool = False) -> Changes:
-    """Move entries through the workflow (all or nothing), audited, maker-checker enforced."""
+               comment: str | None = None, require_verification: bool = False,
+               field_name: str | None = None) -> Changes:
+    """Move entries through the workflow (all or nothing), audited, maker-checker enforced.
+
+    A return may name the one field it is about (`field_name`: a reviewer returned a single
+    field); its audit event keeps it (`last_return`), and the clerk's row opens on it."""
     ch = Changes(workflow=True, entries=True)
     ids = list(entry_ids)
     loaded = {e.id: e for chunk in range(0, len(ids), 500)
               for e in session.scalars(select(Entry).where(Entry.id.in_(ids[chunk:chunk + 500])))}
+    if field_name is not None:  # (the review names a cell of the page it shows: never a clerk's input)
+        if action != "return":
+            raise ValueError(f"only a return names a field, not a {action}")
+        for rid in {e.register_id for e in loaded.values()}:
+            if field_name not in register_template(session, rid).column_names:
+                raise ValueError(f"{field_name} is not a field of the register of the entries returned")
     t = workflow.TRANSITIONS.get(action)
     makers = _makers_of(session, list(loaded.values())) if t is not None and t.checker else {}
     events: list[dict] = []
@@ -738,7 +757,7 @@ def transition(session: Session, *, actor: Actor, entry_ids: Iterable[int], acti
             entry.comment = comment
         events.append({"action": f"entry.{action}", "entity": "entry", "entity_id": entry.id,
                        "register_id": entry.register_id, "page_id": entry.page_id, "entry_uuid": entry.uuid,
-                       "old": old, "new": target, "detail": {"comment": comment} if comment else {}})
+                       "field": field_name, "old": old, "new": target, "detail": {"comment": comment} if comment else {}})
         ch.entry_ids.add(entry.id)
         if entry.page_id:
             ch.page_ids.add(entry.page_id)
@@ -749,6 +768,15 @@ def transition(session: Session, *, actor: Actor, entry_ids: Iterable[int], acti
 
 
 _STATE_ORDER = {s: i for i, s in enumerate(workflow.STATES)}
+
+
+def last_return(session: Session, entry_uuid: str) -> tuple[str, str | None]:
+    """Who last returned an entry (its versions share the uuid) and the field that return
+    named, if one (None: the whole row, or a page, went back)."""
+    row = session.execute(select(AuditEvent.username, AuditEvent.field)
+                          .where(AuditEvent.entry_uuid == entry_uuid, AuditEvent.action == "entry.return")
+                          .order_by(AuditEvent.id.desc()).limit(1)).first()
+    return (row[0] or "", row[1]) if row else ("", None)
 
 
 def _refresh_page_states(session: Session, page_ids: Iterable[int]) -> None:

@@ -174,12 +174,19 @@ class PageRowsModel(QAbstractTableModel):
 
     def warning_count(self) -> int:
         """Fields with a warning only (shown, do not block submit)."""
-        n = 0
-        for r in range(len(self._rows)):
-            for c in self.template.column_names if self.template else ():
-                if worst(self.cell_flags(r, c)) == WARNING:
-                    n += 1
-        return n
+        return len(self.warning_cells())
+
+    def warning_cells(self, *, editable_only: bool = False) -> list[QModelIndex]:
+        """The fields flagged 'to check' (a warning, no error: OCR unsure, a rule across rows),
+        in the order F8 visits them; with `editable_only`, those of rows a submit sends (draft
+        or sent back)."""
+        out = []
+        names = self.template.column_names if self.template else ()
+        for r, row in enumerate(self._rows):
+            if editable_only and row.state not in EDITABLE:
+                continue
+            out += [self.index(r, c) for c, name in enumerate(names) if worst(self.cell_flags(r, name)) == WARNING]
+        return out
 
     def next_flagged(self, row: int, col: int) -> QModelIndex:
         """The next cell after (row, col) that has a flag, wrapping around; invalid if none."""

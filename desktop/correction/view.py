@@ -48,6 +48,9 @@ from records.text import normalise
 from records.workflow import EDITABLE, EDITORS, RETURNED
 
 CROP_HEIGHT = 90
+# Rows of the table kept in sight before the field's notes give up their height (to the
+# magnifier's): on a 768 px screen with the on-screen keyboard open, two rows were left.
+ROWS_IN_SIGHT = 5
 # the view's actions that change entries (hidden from roles that may not: records.workflow.EDITORS)
 EDITING_ACTIONS = ("undo", "redo", "takeOther", "addRow", "deleteRow", "rowUp", "rowDown", "submit")
 
@@ -192,8 +195,10 @@ class CorrectionView(QWidget):
         self.cell_info_area.setWidgetResizable(True)
         self.cell_info_area.setFrameShape(QFrame.Shape.NoFrame)
         self.cell_info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # room for the usual four lines (the field, the F7 hint, what OCR read, a flag)
-        self.cell_info_area.setMinimumHeight(max(CROP_HEIGHT, 4 * QFontMetrics(self.cell_info.font()).lineSpacing() + 16))
+        # room for the usual four lines (the field, the F7 hint, what OCR read, a flag), unless
+        # the rows need it (_fit_notes)
+        self._notes_height = max(CROP_HEIGHT, 4 * QFontMetrics(self.cell_info.font()).lineSpacing() + 16)
+        self.cell_info_area.setMinimumHeight(self._notes_height)
         top.addWidget(self.crop, 2)
         top.addWidget(self.cell_info_area, 3)
         lay.addLayout(top)
@@ -545,6 +550,21 @@ class CorrectionView(QWidget):
         width = self.cell_info_area.viewport().width()
         self.cell_info.setMinimumHeight(max(0, self.cell_info.heightForWidth(width)))
 
+    def _fit_notes(self) -> None:
+        """The field's notes as high as their four lines while ROWS_IN_SIGHT rows of the table
+        fit beside them; on a shorter pane (a 768 px screen, the on-screen keyboard open) as
+        high as the magnified cell, scrolling, and the rows get the room."""
+        area, table = self.cell_info_area, self.table
+        full = self._notes_height
+        # the table's height were the notes full height (it is what they give up when they are not)
+        table_if_full = table.height() + area.height() - full
+        need = (table.horizontalHeader().height() + ROWS_IN_SIGHT * table.verticalHeader().defaultSectionSize()
+                + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth())
+        height = full if table_if_full >= need else CROP_HEIGHT
+        if area.minimumHeight() != height:
+            area.setMinimumHeight(height)
+            area.setMaximumHeight(16777215 if height == full else height)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._fit_cell_info()
@@ -561,6 +581,7 @@ class CorrectionView(QWidget):
 
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
+            self._fit_notes()
         if obj is self.cell_info_area.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_cell_info()
         if obj is self.table and event.type() == QEvent.Type.KeyPress and self.table.state() != QAbstractItemView.State.EditingState:
@@ -703,8 +724,33 @@ class CorrectionView(QWidget):
         self._show_status(error_text(e))
 
     # -- submit -------------------------------------------------------------
+    def ask_submit_with_warnings(self, n: int, page_no: int) -> bool:
+        """Whether to submit a page whose rows going for review (draft or sent back) still
+        have `n` fields flagged 'to check'. Going back to the first of them is the default:
+        Enter or Esc there submits nothing."""
+        from desktop.i18n import number_text
+        from desktop.qt import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Submit for review"), self.tr(
+            "{n} field(s) in the rows going for review are still flagged 'to check' (the amber cells: OCR "
+            "was unsure of them, or a rule across rows asks to look again).\n\nGo back to the first of "
+            "them, or submit page {page} for review as it is?").format(n=number_text(n), page=number_text(page_no)),
+            parent=self)
+        box.setObjectName("submitWithWarnings")
+        back = box.addButton(self.tr("Go to the first field to check"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("goToFirstToCheck")
+        anyway = box.addButton(self.tr("Submit anyway"), QMessageBox.ButtonRole.AcceptRole)
+        anyway.setObjectName("submitAnyway")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is anyway
+
     def submit(self) -> None:
-        """Submit the page for review; refused with the reason while error flags remain."""
+        """Submit the page for review; refused with the reason while error flags remain, and
+        asked first while fields are still flagged 'to check'."""
+        from desktop.i18n import number_text
+
         self.commit_editor()
         page = self.model.page
         if page is None:
@@ -715,6 +761,15 @@ class CorrectionView(QWidget):
             # The rules of records.validation, as shown on the page; the service checks again.
             self._show_status(self.tr("Not submitted: {n} problem(s) must be corrected first "
                                       "(F8 goes to the next flagged field)").format(n=errors))
+            return
+        to_check = self.model.warning_cells(editable_only=True)
+        if to_check and not self.ask_submit_with_warnings(len(to_check), page.page_no):
+            # back to the first of them, as F8 from the page's start would go
+            self.table.setCurrentIndex(to_check[0])
+            self.table.scrollTo(to_check[0])
+            self.table.setFocus()
+            self._show_status(self.tr("Not submitted: {n} field(s) still to check "
+                                      "(F8 goes to the next flagged field)").format(n=number_text(len(to_check))))
             return
 
         def done(_ch) -> None:

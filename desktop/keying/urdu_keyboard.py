@@ -115,6 +115,11 @@ def send_key(target: QWidget, key: Qt.Key) -> None:
 
 
 KEY_HEIGHT = 38  # px: the whole keyboard (four rows and the space bar) stays under 230 px
+# On a short window (a 1366 x 768 laptop) the keys are lower and Shift, Space and Backspace
+# join the rows of letters: the keyboard takes about 130 px instead of 230, and the page's
+# rows keep the room (two rows of them were left in sight).
+COMPACT_KEY_HEIGHT = 28
+COMPACT_BELOW = 900  # px of the main window's height
 
 
 class KeyButton(QToolButton):
@@ -123,13 +128,14 @@ class KeyButton(QToolButton):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.urdu, self.latin = "", ""
+        self.key_height = KEY_HEIGHT
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         # compact: on a 768 px screen, keys 54 px high left the page's rows no room at all
-        return QSize(44, KEY_HEIGHT)
+        return QSize(44, self.key_height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(30, KEY_HEIGHT)
+        return QSize(30, self.key_height)
 
     def set_key(self, urdu: str, latin: str) -> None:
         self.urdu, self.latin = urdu, latin
@@ -144,12 +150,13 @@ class KeyButton(QToolButton):
         p.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, opt)
         r = self.rect()
         p.setFont(self.font())
-        p.drawText(r.adjusted(0, 0, 0, -r.height() // 4), Qt.AlignmentFlag.AlignCenter, self.urdu)
+        compact = self.key_height < KEY_HEIGHT  # the letter in the middle, the Latin key in a corner
+        p.drawText(r if compact else r.adjusted(0, 0, 0, -r.height() // 4), Qt.AlignmentFlag.AlignCenter, self.urdu)
         small = self.font()
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.5))
+        small.setPointSizeF(max(7.0, small.pointSizeF() * (0.6 if compact else 0.5)))
         p.setFont(small)
         p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        p.drawText(r.adjusted(3, 0, -3, -2), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft, self.latin)
+        p.drawText(r.adjusted(3, 0, -3, -1), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft, self.latin)
         p.end()
 
 
@@ -165,6 +172,7 @@ class UrduKeyboard(QWidget):
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # keys where they are on the keyboard, also in the Urdu UI
         self.layout_ = layout or default_layout()
         self.buttons: dict[str, QToolButton] = {}
+        self.compact = False
         self._build()
 
     def _button(self, text: str, tip: str, slot, name: str, cls=QToolButton) -> QToolButton:
@@ -180,34 +188,68 @@ class UrduKeyboard(QWidget):
         return b
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        self.outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
-        grid = QGridLayout()
+        self.grid = grid = QGridLayout()
         grid.setSpacing(3)
-        font = urdu_font(15, nastaliq=False)
         for r, row in enumerate(self.layout_.rows):
             for c, key in enumerate(row):
                 b = self._button("", "", lambda _=False, k=key: self.press(k), f"key_{ord(key):x}", KeyButton)
-                b.setFont(font)
                 self.buttons[key] = b
                 grid.addWidget(b, r, c)
         outer.addLayout(grid)
-        bottom = QHBoxLayout()
+        self.bottom = bottom = QHBoxLayout()
         self.shift = self._button(self.tr("Shift"), self.tr("Second letter of each key (ٹ ڈ ڑ ں ھ …)"),
                                   self._relabel, "keyShift")
         self.shift.setCheckable(True)
-        space = self._button(self.tr("Space"), self.tr("Space"), lambda: self._type(" "), "keySpace")
-        back = self._button("⌫", self.tr("Delete the letter before the cursor"),
-                            lambda: self._key(Qt.Key.Key_Backspace), "keyBackspace")
-        for b in (self.shift, space, back):
-            b.setFixedHeight(KEY_HEIGHT - 6)
+        self.space = space = self._button(self.tr("Space"), self.tr("Space"), lambda: self._type(" "), "keySpace")
+        self.back = back = self._button("⌫", self.tr("Delete the letter before the cursor"),
+                                        lambda: self._key(Qt.Key.Key_Backspace), "keyBackspace")
         self.shift.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         back.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         bottom.addWidget(self.shift)
         bottom.addWidget(space, 1)
         bottom.addWidget(back)
         outer.addLayout(bottom)
+        self._place(compact=False)
         self._relabel()
+
+    def set_compact(self, on: bool) -> None:
+        """Lower keys, with Shift, Space and Backspace beside the letters instead of a row of
+        their own (for a short window: the page's rows keep the room)."""
+        if bool(on) != self.compact:
+            self._place(compact=bool(on))
+
+    def _place(self, *, compact: bool) -> None:
+        self.compact = compact
+        height = COMPACT_KEY_HEIGHT if compact else KEY_HEIGHT
+        font = urdu_font(12 if compact else 15, nastaliq=False)
+        for b in self.buttons.values():
+            b.key_height = height
+            b.setMinimumSize(30, height - 6)
+            b.setFont(font)
+            b.updateGeometry()
+        self.outer.setContentsMargins(*((2, 2, 2, 2) if compact else (4, 4, 4, 4)))
+        self.grid.setSpacing(2 if compact else 3)
+        for b in (self.shift, self.space, self.back):
+            b.setFixedHeight(height - (0 if compact else 6))
+            self.grid.removeWidget(b)
+            self.bottom.removeWidget(b)
+        if compact:  # beside the rows, where a Latin keyboard has them: ⌫ after the digits,
+            # Space beside the letters, Shift after the last row
+            cols = max((len(r) for r in self.layout_.rows), default=10)
+            self.grid.addWidget(self.back, 0, cols)
+            self.grid.addWidget(self.space, 1, cols - 1, 2, 2)
+            self.grid.addWidget(self.shift, 3, cols - 1, 1, 2)
+            self.space.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            self.space.setMaximumHeight(2 * height)
+        else:
+            self.space.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.bottom.addWidget(self.shift)
+            self.bottom.addWidget(self.space, 1)
+            self.bottom.addWidget(self.back)
+        self.outer.invalidate()
+        self.updateGeometry()
 
     def _relabel(self) -> None:
         is_shifted = self.shift.isChecked()
@@ -250,7 +292,8 @@ class UrduKeyboard(QWidget):
 
 
 class KeyboardDock(QDockWidget):
-    """The on-screen keyboard as a dock panel (bottom of the main window, may float)."""
+    """The on-screen keyboard as a dock panel (bottom of the main window, may float); compact
+    while docked in a window lower than COMPACT_BELOW (a 768 px screen)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -259,6 +302,24 @@ class KeyboardDock(QDockWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.keyboard = UrduKeyboard(self)
         self.setWidget(self.keyboard)
+        self.topLevelChanged.connect(lambda _floating: self.fit())
+        if parent is not None:
+            parent.installEventFilter(self)  # the window's height decides (maximised, restored)
+
+    def fit(self) -> None:
+        """Compact keys in a short window; full-size ones in a tall window or floating."""
+        owner = self.parentWidget()
+        short = owner is not None and owner.height() < COMPACT_BELOW
+        self.keyboard.set_compact(short and not self.isFloating())
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.fit()
+        super().showEvent(event)
 
 
 URDU_TEXT = "urduText"  # dynamic property of editors that take Urdu text (phonetic typing applies)

@@ -413,21 +413,21 @@ class ReviewPageView(QWidget):
             return
         sel = self.selected_rows()
         ids = [d.rows[i].entry_id for i in sel if d.rows[i].state in (workflow.SUBMITTED, workflow.APPROVED)]
+        cells = self.table.selectedIndexes()
+        field = d.columns[cells[0].column()][0] if len(cells) == 1 else None  # one field goes back
         if comment is None:
-            cells = self.table.selectedIndexes()
-            prefix = ""
-            if len(cells) == 1:
-                prefix = f"{d.columns[cells[0].column()][1]}: "
+            prefix = f"{d.columns[cells[0].column()][1]}: " if field else ""
             rows_txt = list_text(d.rows[i].row_no for i in sel)
             comment = self.ask_comment(self, self.tr("Return rows"),
                                        self.tr("Why do rows {rows} go back to the clerk?").format(rows=rows_txt), prefix)
         if comment is not None:
-            self._transition("return", ids, comment)
+            self._transition("return", ids, comment, field=field)
 
     def _all_rows(self) -> list[int]:
         return [r.entry_id for r in self.data.rows] if self.data else []
 
-    def _transition(self, action: str, entry_ids: list[int], comment: str | None = None) -> None:
+    def _transition(self, action: str, entry_ids: list[int], comment: str | None = None,
+                    field: str | None = None) -> None:
         d = self.data
         if d is None or not entry_ids:
             return
@@ -451,5 +451,5 @@ class ReviewPageView(QWidget):
             self.notice.setText(self.tr("Refused: {reason}").format(reason=error_text(e)))
 
         (write_op(lambda s: services.transition(s, actor=actor, entry_ids=entry_ids, action=action,
-                                                comment=comment, require_verification=rv))
+                                                comment=comment, require_verification=rv, field_name=field))
          .success(done).failure(refused).run_in_background(self.ctx))

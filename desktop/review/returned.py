@@ -1,7 +1,8 @@
 """The clerk's list of rows a reviewer sent back, with the reviewer's comment.
 
 Double-click (or Enter) opens the row's page in the correction view (`open_entry(page_id,
-entry_id)`). Refreshes itself when the workflow changes.
+entry_id, field)`: on the field returned, "" for a whole row). Refreshes itself when the
+workflow changes.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from desktop.qt import (
     Signal,
 )
 from desktop.review.queries import register_name
-from records import workflow
-from records.models import AuditEvent, Entry, Page, Register
+from records import services, workflow
+from records.models import Entry, Page, Register
 from records.text import isolate_numbers
 
 
@@ -38,6 +39,7 @@ class ReturnedRow:
     row_no: int
     comment: str
     returned_by: str
+    field: str = ""  # the one field the reviewer returned ("": the whole row, or the page)
 
 
 def returned_rows(session, *, maker_id: int | None = None) -> list[ReturnedRow]:
@@ -49,17 +51,15 @@ def returned_rows(session, *, maker_id: int | None = None) -> list[ReturnedRow]:
     for e, p, r in session.execute(q):
         if maker_id is not None and maker_id not in (e.created_by, e.submitted_by):
             continue
-        by = session.scalar(select(AuditEvent.username).where(AuditEvent.entry_uuid == e.uuid,
-                                                              AuditEvent.action == "entry.return")
-                            .order_by(AuditEvent.id.desc()).limit(1)) or ""
-        out.append(ReturnedRow(e.id, p.id, register_name(r), p.page_no, e.row_no, e.comment or "", by))
+        by, field = services.last_return(session, e.uuid)
+        out.append(ReturnedRow(e.id, p.id, register_name(r), p.page_no, e.row_no, e.comment or "", by, field or ""))
     return out
 
 
 class ReturnedPanel(QWidget):
     """Rows sent back to the signed-in clerk, with the comment saying what to correct."""
 
-    open_entry = Signal(int, int)
+    open_entry = Signal(int, int, str)  # page, entry, the field returned ("": the row's first flagged)
 
     COLUMNS = ("Register", "Page", "Row", "Comment", "Returned by")
 
@@ -112,7 +112,8 @@ class ReturnedPanel(QWidget):
 
     def _activated(self, row: int, _col: int) -> None:
         if 0 <= row < len(self.rows):
-            self.open_entry.emit(self.rows[row].page_id, self.rows[row].entry_id)
+            r = self.rows[row]
+            self.open_entry.emit(r.page_id, r.entry_id, r.field)
 
     def _on_changes(self, changes, _initiator) -> None:
         if changes.workflow:

@@ -560,6 +560,14 @@
             <translation>OCR نے پڑھا: {text} (⁦{conf:.0%}⁩)</translation>
         </message>
         <message>
+            <source>{n} field(s) in the rows going for review are still flagged 'to check' (the amber cells: OCR was unsure of them, or a rule across rows asks to look again).
+
+Go back to the first of them, or submit page {page} for review as it is?</source>
+            <translation>پڑتال کے لیے جانے والے اندراجات کے ⁦{n}⁩ خانے ابھی تک 'جانچنے ہیں' کے نشان کے ساتھ ہیں (زرد خانے: OCR کو ان پر شک تھا، یا اندراجات کے باہمی قاعدے کے مطابق انہیں دوبارہ دیکھنا ہے)۔
+
+ان میں سے پہلے پر واپس جائیں، یا صفحہ ⁦{page}⁩ جیسا ہے ویسا ہی پڑتال کے لیے پیش کریں؟</translation>
+        </message>
+        <message>
             <source>{key} takes the other reading: {text}</source>
             <translation>⁦{key}⁩ دوسری پڑھت لیتا ہے: {text}</translation>
         </message>
@@ -588,8 +596,20 @@
             <translation>سطر ⁦{n}⁩ حذف ہو گئی</translation>
         </message>
         <message>
+            <source>Go to the first field to check</source>
+            <translation>جانچنے والے پہلے خانے پر جائیں</translation>
+        </message>
+        <message>
+            <source>Submit anyway</source>
+            <translation>پھر بھی پیش کریں</translation>
+        </message>
+        <message>
             <source>Not submitted: {n} problem(s) must be corrected first (F8 goes to the next flagged field)</source>
             <translation>پیش نہیں ہوا: پہلے ⁦{n}⁩ غلطیاں درست کریں (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
+        </message>
+        <message>
+            <source>Not submitted: {n} field(s) still to check (F8 goes to the next flagged field)</source>
+            <translation>پیش نہیں ہوا: ⁦{n}⁩ خانے ابھی جانچنے ہیں (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
         </message>
         <message>
             <source>Page {n} submitted for review</source>

@@ -605,3 +605,116 @@ def test_typing_into_a_row_that_cannot_change_says_why(qtbot, ctx, view):
     # THEN nothing changes, and the status line says why instead of nothing at all
     assert view.model.text(0, "area") != "1"
     assert "Row 1 is submitted: it can be changed only as a draft or when it is sent back" in view.status.text()
+
+
+def _answer_question(qtbot, keys, seen: list) -> None:
+    """Answer the next modal question by keyboard: `keys` pressed where its focus is (the
+    question's text and the focused button's name kept in `seen`)."""
+    from desktop.qt import QApplication, QMessageBox, QTimer
+
+    def answer(tries: int = 250) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isAncestorOf(QApplication.focusWidget()):
+            if tries:  # (shown, then given the keyboard; none for 5 s: none was asked)
+                QTimer.singleShot(20, lambda: answer(tries - 1))
+            return
+        seen.append((box.text(), QApplication.focusWidget().objectName(), box.layoutDirection()))
+        for key in keys:
+            qtbot.keyClick(QApplication.focusWidget(), key)
+            seen.append(QApplication.focusWidget() and QApplication.focusWidget().objectName())
+
+    QTimer.singleShot(0, answer)
+
+
+def _submit_by_keys(qtbot, ctx, view) -> None:
+    view.activateWindow()  # (back from a question: a window manager gives it back)
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, ctx)
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_submitting_a_page_with_fields_to_check_asks_first_and_enter_goes_back(qtbot, qapp, ctx, view, lang):
+    from desktop import i18n
+
+    # GIVEN a page without errors whose second owner OCR was unsure of (flagged 'to check'),
+    # open on its first field, in English or in Urdu
+    assert i18n.apply_language(qapp, lang)
+    try:
+        _rid, (pid,) = make_register(ctx, low_conf=(1, "owner"))
+        _open(qtbot, view, pid)
+        view.table.setFocus()
+        assert view.model.error_count() == 0 and view.current_field() == (0, "khewat_no")
+        # WHEN the clerk presses Ctrl+Shift+S, then Enter in the question that comes
+        seen: list = []
+        _answer_question(qtbot, [Qt.Key.Key_Return], seen)
+        _submit_by_keys(qtbot, ctx, view)
+        # THEN the question named the one field still to check, its default going back (it
+        # submitted at once before), right to left in Urdu
+        assert len(seen) == 2, seen
+        text, focused, direction = seen[0]
+        assert focused == "goToFirstToCheck"
+        if lang == "en":
+            assert "1 field(s) in the rows going for review are still flagged 'to check'" in text
+            assert "submit page 1 for review" in text
+            assert direction == Qt.LayoutDirection.LeftToRight
+        else:
+            assert "\u20661\u2069 خانے" in text and "field" not in text
+            assert direction == Qt.LayoutDirection.RightToLeft
+        # AND nothing was submitted: the clerk is on that field, as F8 would have taken them
+        with ctx.ws.session() as s:
+            assert {r.state for r in services.page_rows(s, pid)} == {"draft"}
+        assert view.current_field() == (1, "owner")
+        assert view.image_view.selected_box() == (1, "owner")
+        # WHEN the clerk asks again and Escapes the question
+        _answer_question(qtbot, [Qt.Key.Key_Escape], seen)
+        _submit_by_keys(qtbot, ctx, view)
+        # THEN nothing is submitted either
+        with ctx.ws.session() as s:
+            assert {r.state for r in services.page_rows(s, pid)} == {"draft"}
+        # WHEN the clerk asks again, and Tabs to "Submit anyway" and presses Enter
+        _answer_question(qtbot, [Qt.Key.Key_Tab, Qt.Key.Key_Return], seen)
+        with qtbot.waitSignal(view.submitted, timeout=10000):
+            _submit_by_keys(qtbot, ctx, view)
+        # THEN the page goes for review
+        with ctx.ws.session() as s:
+            assert {r.state for r in services.page_rows(s, pid)} == {"submitted"}
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_a_page_with_nothing_to_check_is_submitted_without_a_question(qtbot, ctx, view, monkeypatch):
+    # GIVEN a page without errors or fields to check
+    _rid, (pid,) = make_register(ctx)
+    _open(qtbot, view, pid)
+    assert view.model.warning_count() == 0
+    asked = []
+    monkeypatch.setattr(view, "ask_submit_with_warnings", lambda *a: asked.append(a) or False)
+    # WHEN the clerk presses Ctrl+Shift+S
+    view.table.setFocus()
+    with qtbot.waitSignal(view.submitted, timeout=10000):
+        _submit_by_keys(qtbot, ctx, view)
+    # THEN it is submitted at once, nothing asked
+    assert asked == []
+
+
+def test_fields_to_check_on_rows_under_review_are_not_asked_about(qtbot, actors, ctx, view, monkeypatch):
+    # GIVEN a page whose first owner OCR was unsure of, submitted; the supervisor sent row 2
+    # (nothing flagged on it) back
+    assert ctx.actor.username == "clerk1"
+    _rid, (pid,) = make_register(ctx, low_conf=(0, "owner"))
+    with ctx.ws.session() as s:
+        services.submit_page(s, actor=ctx.actor, page_id=pid)
+    with ctx.ws.session() as s:
+        row2 = services.page_rows(s, pid)[1].entry_id
+        services.transition(s, actor=actors["girdawar1"], entry_ids=[row2], action="return", comment="حصہ دیکھیں")
+    _open(qtbot, view, pid)
+    assert view.model.warning_count() == 1
+    asked = []
+    monkeypatch.setattr(view, "ask_submit_with_warnings", lambda *a: asked.append(a) or False)
+    # WHEN the clerk submits the page again
+    with qtbot.waitSignal(view.submitted, timeout=10000):
+        view.submit()
+    # THEN nothing is asked: the flagged field is on a row already under review, which this
+    # submit does not send (and the clerk could not change)
+    assert asked == []

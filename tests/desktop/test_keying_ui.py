@@ -484,12 +484,26 @@ def test_the_phonetic_layout_is_crulps_key_for_key():
     assert sorted(k for k in crulp if k in letters and k not in ours) == []
 
 
-def test_the_on_screen_keyboard_leaves_the_page_rows_in_view_on_a_small_screen(qtbot, ctx):
+def _rows_in_sight(table) -> int:
+    """How many rows of the table fit in its view (whole ones)."""
+    return table.viewport().height() // table.verticalHeader().defaultSectionSize()
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_the_on_screen_keyboard_leaves_the_page_rows_in_view_on_a_small_screen(qtbot, qapp, ctx, lang):
+    from desktop import i18n
+    from desktop.context import AppContext, Preferences
+    from desktop.correction.view import CROP_HEIGHT
+    from desktop.fonts import prefer_nastaliq
+    from desktop.keying.urdu_keyboard import KEY_HEIGHT
     from desktop.mainwindow import MainWindow
     from tests.desktop.helpers import make_register
 
-    # GIVEN the main window at 1366 x 768 (offices' laptops) on a page of rows
+    # GIVEN the main window at 1366 x 768 (offices' laptops) on a page of rows in Nastaliq (the
+    # office's default: rows 52 px high), in English or Urdu
+    assert i18n.apply_language(qapp, lang)
     _rid, (pid,) = make_register(ctx)
+    ctx = AppContext.create(ctx.ws, ctx.actor, prefs=Preferences(urdu_digits=True, nastaliq=True))
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.setGeometry(0, 0, 1366, 768)
@@ -498,14 +512,41 @@ def test_the_on_screen_keyboard_leaves_the_page_rows_in_view_on_a_small_screen(q
     win.correction.show_page(pid)
     qtbot.waitUntil(lambda: win.correction.model.rowCount() == 2)
     try:
-        # WHEN the clerk opens the on-screen Urdu keyboard
-        win.actions_by_name["urduKeyboard"].trigger()
-        qtbot.waitUntil(lambda: win.urdu_keyboard_dock.isVisible())
+        table, image = win.correction.table, win.correction.image_view
+        before = _rows_in_sight(table)
+        assert before >= 6 and win.correction.cell_info_area.height() > CROP_HEIGHT
+        # WHEN the clerk presses F9 (View › Urdu keyboard) in the page's rows
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        table.setFocus()
+        qtbot.keyClick(table, Qt.Key.Key_F9)
+        qtbot.waitUntil(lambda: getattr(win, "urdu_keyboard_dock", None) is not None and win.urdu_keyboard_dock.isVisible())
         qtbot.wait(50)
-        # THEN the keyboard is compact and the two rows of the page stay in view beside it
-        # (its keys 54 px high took 370 px: the rows had no room at all)
-        table = win.correction.table
-        assert win.urdu_keyboard_dock.height() <= 240, win.urdu_keyboard_dock.height()
-        assert table.viewport().height() >= table.rowHeight(0) + table.rowHeight(1), table.viewport().height()
+        dock = win.urdu_keyboard_dock
+        # THEN the keyboard is compact (keys lower, Shift/Space/Backspace beside the letters)
+        assert dock.height() <= 160, dock.height()
+        assert dock.keyboard.buttons["a"].height() < KEY_HEIGHT
+        # AND five rows of the page stay in sight beside it (two did), the field's notes as
+        # high as the magnified cell, the page image still 500 px high
+        assert table.verticalHeader().defaultSectionSize() >= 50
+        assert _rows_in_sight(table) >= 5, table.viewport().height()
+        assert win.correction.cell_info_area.height() == CROP_HEIGHT
+        assert image.viewport().height() >= 500, image.viewport().height()
+        # AND the keyboard left the keys in the rows (it never takes the focus)
+        assert QApplication.focusWidget() is table
+        # WHEN the window is as tall as a 1080 px screen
+        win.setGeometry(0, 0, 1920, 1080)
+        qtbot.waitUntil(lambda: dock.keyboard.buttons["a"].height() >= KEY_HEIGHT - 6)
+        qtbot.wait(50)
+        # THEN the keys are full size again, the notes full height, and more rows in sight
+        assert dock.keyboard.buttons["a"].height() >= KEY_HEIGHT - 6
+        assert win.correction.cell_info_area.height() > CROP_HEIGHT
+        assert _rows_in_sight(table) >= 8, table.viewport().height()
+        # WHEN F9 again  THEN the keyboard goes
+        qtbot.keyClick(table, Qt.Key.Key_F9)
+        assert not dock.isVisible()
     finally:
         win.shutdown()
+        ctx.close()
+        prefer_nastaliq(False)
+        i18n.apply_language(qapp, "en")

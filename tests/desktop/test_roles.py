@@ -574,3 +574,69 @@ def test_a_returned_row_of_another_register_opens_in_the_lists_as_if_clicked(qtb
         assert "حصہ رجسٹر سے ملائیں" not in win.statusBar().currentMessage()
     finally:
         clerk_win.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_returned_row_opens_on_the_field_the_reviewer_named(qtbot, workspace, qapp, actors, lang):
+    from desktop import i18n, oversight
+    from desktop.qt import Qt, QTableWidgetSelectionRange
+    from desktop.review.panel import ReviewPanel
+
+    # GIVEN clerk1's page of three rows, OCR unsure of row 2's share, submitted for review
+    assert i18n.apply_language(qapp, lang)
+    clerk_win = _window(qtbot, workspace, actors["clerk1"])
+    ctx = clerk_win.ctx
+    g1 = AppContext.create(workspace, actors["girdawar1"], prefs=Preferences(urdu_digits=True))
+    try:
+        from tests.desktop.helpers import GOOD_ROWS
+
+        rows = [*GOOD_ROWS, {"khewat_no": "48", "khatooni_no": "114", "owner": "رشید احمد ولد نور دین",
+                             "share": "1", "khasra_nos": "128", "area": "2-0"}]
+        _rid, (pid,) = make_register(ctx, rows=rows, low_conf=(1, "share"))
+        with workspace.session() as s:
+            services.submit_page(s, actor=ctx.actor, page_id=pid)
+        #       AND girdawar1 returns row 1's area alone (one cell selected), then rows 2 and 3 whole
+        review = ReviewPanel(g1)
+        qtbot.addWidget(review)
+        wait_idle(qtbot, g1)
+        assert review.select_page(pid)
+        wait_idle(qtbot, g1)
+        pv = review.page_view
+        pv.ask_comment = lambda _parent, _title, _prompt, text="": text + "رقبہ رجسٹر سے ملائیں"
+        area = [name for name, _label in pv.data.columns].index("area")
+        pv.table.setCurrentCell(0, area)
+        qtbot.mouseClick(pv.return_rows_btn, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, g1)
+        pv.table.clearSelection()
+        pv.table.setRangeSelected(QTableWidgetSelectionRange(1, 0, 2, pv.table.columnCount() - 1), True)
+        qtbot.mouseClick(pv.return_rows_btn, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, g1)
+        with workspace.session() as s:
+            assert {r.state for r in services.page_rows(s, pid)} == {workflow.RETURNED}
+        ctx.bus.changed.emit(services.Changes(workflow=True, pages=True, page_ids={pid}), None)
+        wait_idle(qtbot, ctx)
+        clerk_win.show()
+        panel = oversight.show_returned(clerk_win)
+        wait_idle(qtbot, ctx)
+        assert [(r.row_no, r.field) for r in panel.rows] == [(1, "area"), (2, ""), (3, "")]
+        for n, (row, field) in enumerate([(0, "area"), (1, "share"), (2, "khewat_no")]):
+            # WHEN the clerk goes to "Returned to me" and presses Enter on a returned row
+            oversight.show_returned(clerk_win)
+            panel.table.setFocus()
+            panel.table.setCurrentCell(n, 0)
+            qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+            wait_idle(qtbot, ctx)
+            qtbot.waitUntil(lambda: clerk_win.correction.model.page is not None
+                            and clerk_win.correction.model.page.id == pid)
+            wait_idle(qtbot, ctx)
+            # THEN the row opens on the field the reviewer returned (row 1's area, before its
+            # first field), a row returned whole on its first flagged field (row 2's share),
+            # else its first (row 3), that field's box selected on the page image
+            assert clerk_win.tabs.currentWidget() is clerk_win.correction
+            assert clerk_win.correction.current_field() == (row, field)
+            assert clerk_win.correction.image_view.selected_box() == (row, field)
+            assert clerk_win.focusWidget() is clerk_win.correction.table
+    finally:
+        clerk_win.shutdown()
+        g1.close()
+        i18n.apply_language(qapp, "en")

@@ -199,3 +199,37 @@ def test_a_rule_flag_ocr_stored_goes_once_the_value_it_names_is_corrected(worksp
     with workspace.session() as s:
         assert S.page_error_flags(s, pid) == []
         S.submit_page(s, actor=users["clerk"], page_id=pid)
+
+
+def test_a_return_may_name_the_one_field_it_is_about(workspace, users):
+    # GIVEN a submitted row
+    _, _, ids = make_page(workspace, users["clerk"])
+    with workspace.session() as s:
+        S.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+    # WHEN a field that is not the register's, or a field with another action, is named
+    # THEN it is refused and nothing moves
+    with pytest.raises(ValueError, match="not a field"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["supervisor"], entry_ids=ids[:1], action="return", comment="x",
+                         field_name="no_such_field")
+    with pytest.raises(ValueError, match="only a return"):
+        with workspace.session() as s:
+            S.transition(s, actor=users["supervisor"], entry_ids=ids[:1], action="approve", field_name="area")
+    with workspace.session() as s:
+        assert S.get_row(s, ids[0]).state == "submitted"
+        uuid = S.get_row(s, ids[0]).uuid
+    # WHEN the supervisor returns the row's area alone
+    with workspace.session() as s:
+        S.transition(s, actor=users["supervisor"], entry_ids=ids[:1], action="return", comment="رقبہ",
+                     field_name="area")
+    # THEN the return is recorded with that field, and who returned it
+    with workspace.session() as s:
+        assert S.last_return(s, uuid) == (users["supervisor"].username, "area")
+    # AND a later return of the whole row names none
+    with workspace.session() as s:
+        S.set_value(s, actor=users["clerk"], entry_id=ids[0], field_name="area", text="12-7")
+        S.transition(s, actor=users["clerk"], entry_ids=ids[:1], action="submit")
+    with workspace.session() as s:
+        newest = S.page_rows(s, S.get_row(s, ids[0]).page_id)[0].entry_id
+        S.transition(s, actor=users["supervisor"], entry_ids=[newest], action="return", comment="دوبارہ")
+        assert S.last_return(s, uuid) == (users["supervisor"].username, None)
