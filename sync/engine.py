@@ -47,6 +47,10 @@ from sync.gcpause import gc_paused
 
 PENDING = ("queued", "uploading", "submitted")
 K_CURSOR, K_LAST_SUCCESS, K_PAUSED, K_LAST_ERROR, K_CA = "cursor", "last_success", "paused", "last_error", "ca_bundle"
+K_CURSOR_ENTRY = "cursor_entry"  # the entry of the decision the cursor stands on (the server checks it)
+RECEIVED = ("acknowledged", "accepted", "rejected")  # outbox states of entries the server has received
+REQUEUED = ("The central server no longer holds this batch (its database was restored from a backup?): "
+            "it is sent again.")
 
 
 # ----------------------------------------------------------------------------- errors
@@ -99,6 +103,7 @@ class SyncReport:
 
     batches_acknowledged: int = 0
     entries_acknowledged: int = 0
+    batches_requeued: int = 0  # acknowledged before, but the server no longer held them: sent again
     images_uploaded: int = 0
     images_skipped: int = 0
     bytes_uploaded: int = 0
@@ -460,6 +465,8 @@ class SyncEngine:
                 rep.paused = True
                 return rep
         try:
+            with self._stage("reconcile"):
+                self._reconcile(rep)
             for batch_id in self._pending_batches(force):
                 self._push_batch(batch_id, rep)
             with self._stage("pull"):
@@ -484,6 +491,47 @@ class SyncEngine:
         return rep
 
     # -- push ------------------------------------------------------------
+    def _reconcile(self, rep: SyncReport) -> None:
+        """Ask the server whether it still holds every batch this office has a receipt for, and
+        queue again (the very signed submission) any it does not: a server database restored
+        from a backup has lost what arrived after it, and the office would never send it again."""
+        with self.ws.session() as s:
+            acked = s.execute(select(Batch.id, Batch.uuid).where(Batch.state == "acknowledged")
+                              .order_by(Batch.id)).all()
+        if not acked:
+            return
+        held: set[str] = set()
+        for i in range(0, len(acked), 1000):
+            part = [u for _, u in acked[i:i + 1000]]
+            try:
+                r = self._call("POST", "/v1/batches/held", json={"batch_ids": part})
+            except RefusedError as e:
+                if e.status in (404, 405):  # a server from before this question: nothing to compare
+                    return
+                raise
+            got = self._json(r)
+            if not isinstance(got, dict) or not isinstance(got.get("held"), list):
+                raise TransientError("The network answered with something that is not the central server "
+                                     "(a Wi-Fi login page?). Sync will try again.")
+            held.update(got["held"])
+        rep.reached_server = True
+        missing = [(bid, u) for bid, u in acked if u not in held]
+        if not missing:
+            return
+
+        def fn(s: Session) -> None:
+            now = utcnow()
+            for bid, uuid_ in missing:
+                n = s.execute(
+                    update(OutboxItem).where(OutboxItem.batch_id == bid, OutboxItem.state.in_(RECEIVED))
+                    .values(state="queued", attempts=0, next_attempt_at=None, last_error=REQUEUED, updated_at=now)
+                    .execution_options(synchronize_session=False)).rowcount
+                s.get(Batch, bid).state = "sealed"
+                audit.record(s, actor=SYSTEM, action="batch.requeued", entity="batch", entity_id=uuid_,
+                             detail={"entries": n, "reason": "the central server does not hold it"})
+        self._commit(fn)
+        rep.batches_requeued += len(missing)
+
     def _pending_batches(self, force: bool) -> list[int]:
         now = utcnow()
         with self.ws.session() as s:
@@ -708,12 +756,24 @@ class SyncEngine:
         while True:
             with self.ws.session() as s:
                 since = int(get_state(s, K_CURSOR, "0") or 0)
-            r = self._call("GET", "/v1/changes", params={"since": since})
+                at = get_state(s, K_CURSOR_ENTRY) or None
+            params: dict[str, object] = {"since": since}
+            if since and at:
+                params["since_entry"] = at
+            r = self._call("GET", "/v1/changes", params=params)
             rep.reached_server = True
             try:
                 ch = P.Changes.model_validate(self._json(r))
             except ValueError:
                 raise TransientError("The server's list of decisions was cut off or garbled. Sync will try again.") from None
+            if ch.reset:  # the server does not know our cursor (its database was restored): from the start
+                def restart(s: Session) -> None:
+                    set_state(s, K_CURSOR, "0")
+                    set_state(s, K_CURSOR_ENTRY, "")
+                self._commit(restart)
+                if since == 0:
+                    raise TransientError("The server's list of decisions was cut off or garbled. Sync will try again.")
+                continue
             if ch.changes:
                 rep.decisions_applied += self._commit(lambda s, ch=ch: self._apply(s, ch))
             else:
@@ -738,6 +798,7 @@ class SyncEngine:
         for (action, reason), ids in groups.items():
             _move_entries(s, ids, action, reason or None)
         set_state(s, K_CURSOR, str(ch.cursor))
+        set_state(s, K_CURSOR_ENTRY, next((d.entry_uuid for d in ch.changes if d.cursor == ch.cursor), ""))
         return n
 
 

@@ -202,6 +202,10 @@
             <translation>سرور نے بیچ کی وصولی کی تصدیق کی</translation>
         </message>
         <message>
+            <source>Batch sent again: the server no longer held it</source>
+            <translation>بیچ دوبارہ بھیجا گیا: سرور کے پاس یہ اب موجود نہیں تھا</translation>
+        </message>
+        <message>
             <source>Conflict settled by a new version</source>
             <translation>نئے نسخے سے ٹکراؤ حل ہوا</translation>
         </message>

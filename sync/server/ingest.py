@@ -283,7 +283,27 @@ def decide(session: Session, *, entry_uuid: str, version: int, decision: str, re
     return d.id
 
 
-def changes(session: Session, office, since: int, limit: int) -> dict:
+def held_batches(session: Session, office, batch_ids: list[str]) -> list[str]:
+    """Which of `batch_ids` the server holds, received from `office` (an office whose receipt
+    names a batch the server does not hold sends it again: the database was restored)."""
+    held: list[str] = []
+    wanted = list(dict.fromkeys(batch_ids))
+    for i in range(0, len(wanted), 500):
+        held += session.scalars(select(ServerBatch.batch_uuid).where(
+            ServerBatch.office_id == office.id, ServerBatch.batch_uuid.in_(wanted[i:i + 500]))).all()
+    return held
+
+
+def changes(session: Session, office, since: int, limit: int, since_entry: str | None = None) -> dict:
+    """Central decisions on `office`'s entries after cursor `since`, a page at a time.
+
+    `reset` when the decision `since` is not there, not this office's, or (given
+    `since_entry`) not on that entry: the office's cursor comes from a database this one was
+    restored over, and decisions with ids below it would never reach the office."""
+    if since > 0:
+        at = session.get(ServerDecision, since)
+        if at is None or at.office_id != office.id or (since_entry and at.entry_uuid != since_entry):
+            return {"changes": [], "cursor": 0, "more": True, "reset": True}
     rows = session.scalars(
         select(ServerDecision).where(ServerDecision.office_id == office.id, ServerDecision.id > since)
         .order_by(ServerDecision.id).limit(limit + 1)
