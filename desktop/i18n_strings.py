@@ -320,6 +320,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "The server's answer is not a valid receipt ({0}); maybe a Wi-Fi login page or a proxy answered. Sync will try again."),
     QT_TRANSLATE_NOOP("Messages", "The network answered with something that is not the central server (a Wi-Fi login page?). Sync will try again."),
     QT_TRANSLATE_NOOP("Messages", "The central server refused page image {0}: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "{0} Its batch waits until then; the other batches are sent."),
     QT_TRANSLATE_NOOP("Messages", "The server's list of decisions was cut off or garbled. Sync will try again."),
     QT_TRANSLATE_NOOP("Messages", "Rejected by the central office: {0}"),
     QT_TRANSLATE_NOOP("Messages", "The disk of this computer is full, so the sync result could not be saved. Nothing was lost: free some space and press Sync now."),

@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session
 
 from records import audit, workflow
 from records.audit import SYSTEM
+from records.crypto import CryptoError
+from records.images import ImageStoreError
 from records.models import (
     Batch,
     Entry,
@@ -80,6 +82,11 @@ class RefusedError(SyncError):
 
 class DiskFullError(SyncError):
     pass
+
+
+class LocalImageError(SyncError):
+    """A page image of a batch cannot be read here (missing, damaged): that batch waits for
+    it, the other batches are sent."""
 
 
 # ----------------------------------------------------------------------------- plain values
@@ -581,6 +588,10 @@ class SyncEngine:
                 if attempt == self.cfg.max_attempts or self._paused_now():
                     raise
                 self.sleep(delay)
+            except LocalImageError as e:  # this office's own copy is at fault: the next batches may go
+                rep.errors.append(f"{e} Its batch waits until then; the other batches are sent.")
+                self._note_error(batch_id, rep.errors[-1], state="queued")
+                return
             except RefusedError as e:
                 if e.status in (401, 403):  # credentials: the batch itself is fine, keep it queued
                     self._note_error(batch_id, str(e))
@@ -659,7 +670,10 @@ class SyncEngine:
     def _upload_image(self, sha: str, offset: int) -> int:
         """Upload one image from `offset` (where the server is); returns the bytes sent."""
         sent, restarted = 0, False
-        data = self.ws.images.get(sha)
+        try:
+            data = self.ws.images.get(sha)
+        except (ImageStoreError, CryptoError) as e:  # missing, damaged: said in words, the batch waits
+            raise LocalImageError(str(e)) from None
         total = len(data)
         if offset > total:
             offset = 0

@@ -1908,6 +1908,10 @@
             <translation>مرکزی سرور نے صفحے کی تصویر ⁦{0}⁩ قبول نہیں کی: {1}</translation>
         </message>
         <message>
+            <source>{0} Its batch waits until then; the other batches are sent.</source>
+            <translation>{0} اس کا بیچ تب تک رکا رہے گا؛ باقی بیچ بھیجے جا رہے ہیں۔</translation>
+        </message>
+        <message>
             <source>The server's list of decisions was cut off or garbled. Sync will try again.</source>
             <translation>سرور سے فیصلوں کی فہرست ادھوری یا بگڑی ہوئی آئی۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
         </message>
