@@ -307,6 +307,8 @@ MESSAGES = (
                                   "check the address"),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: {0}. Sync will try again."),
     QT_TRANSLATE_NOOP("Messages", "its certificate could not be verified (ask IT to check the CA bundle)"),
+    QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: {0}."),
+    QT_TRANSLATE_NOOP("Messages", "its certificate is not valid on this computer's date ({0}): check that this computer's date and time are right; if they are, the server's certificate has expired (ask IT to renew it)"),
     QT_TRANSLATE_NOOP("Messages", "the connection is too slow or stopped answering"),
     QT_TRANSLATE_NOOP("Messages", "no connection"),
     QT_TRANSLATE_NOOP("Messages", "The central server is busy. Sync will try again in {0} seconds."),

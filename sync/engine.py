@@ -72,6 +72,11 @@ class TransientError(SyncError):
         self.retry_after = retry_after
 
 
+class CertificateError(TransientError):
+    """The server's certificate is not trusted here: trying again in this pass cannot help
+    (the CA file, this computer's clock, or the certificate itself must change)."""
+
+
 class RefusedError(SyncError):
     """The server refused the request (4xx): not retried; its reason is shown."""
 
@@ -309,9 +314,19 @@ def _reason(r: httpx.Response) -> str:
     return str(d or body)
 
 
+def _certificate_failed(e: Exception) -> bool:
+    return "CERTIFICATE_VERIFY_FAILED" in str(e) or isinstance(getattr(e, "__cause__", None), ssl.SSLError)
+
+
 def _net_reason(e: Exception) -> str:
     s = str(e)
-    if "CERTIFICATE_VERIFY_FAILED" in s or isinstance(getattr(e, "__cause__", None), ssl.SSLError):
+    if "certificate is not yet valid" in s or "certificate has expired" in s:
+        # OpenSSL compares the certificate's dates with this computer's clock: a clock a day
+        # or a year off looks exactly like this, and no CA file would help
+        now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        return (f"its certificate is not valid on this computer's date ({now}): check that this computer's date "
+                "and time are right; if they are, the server's certificate has expired (ask IT to renew it)")
+    if _certificate_failed(e):
         return "its certificate could not be verified (ask IT to check the CA bundle)"
     if isinstance(e, httpx.TimeoutException):
         return "the connection is too slow or stopped answering"
@@ -410,6 +425,8 @@ class SyncEngine:
         try:
             r = self.client.request(method, path, **kw)
         except httpx.HTTPError as e:
+            if _certificate_failed(e):  # not worth the backoff of this pass: said at once
+                raise CertificateError(f"Cannot reach the central server: {_net_reason(e)}.") from None
             raise TransientError(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
         if r.status_code in accept:
             return r
@@ -585,7 +602,7 @@ class SyncEngine:
                 delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
                 delay = min(delay, self.cfg.backoff_max)
                 self._note_error(batch_id, str(e), delay=delay)
-                if attempt == self.cfg.max_attempts or self._paused_now():
+                if attempt == self.cfg.max_attempts or self._paused_now() or isinstance(e, CertificateError):
                     raise
                 self.sleep(delay)
             except LocalImageError as e:  # this office's own copy is at fault: the next batches may go
@@ -762,7 +779,7 @@ class SyncEngine:
             try:
                 return self._pull_once(rep)
             except TransientError as e:
-                if attempt == self.cfg.max_attempts:
+                if attempt == self.cfg.max_attempts or isinstance(e, CertificateError):
                     raise
                 self.sleep(min(e.retry_after if e.retry_after is not None else self.backoff(attempt), self.cfg.backoff_max))
 

@@ -1856,6 +1856,14 @@
             <translation>اس کے سرٹیفکیٹ کی تصدیق نہیں ہو سکی (آئی ٹی سے CA فائل دیکھنے کو کہیں)</translation>
         </message>
         <message>
+            <source>Cannot reach the central server: {0}.</source>
+            <translation>مرکزی سرور تک رسائی نہیں ہو سکی: {0}۔</translation>
+        </message>
+        <message>
+            <source>its certificate is not valid on this computer's date ({0}): check that this computer's date and time are right; if they are, the server's certificate has expired (ask IT to renew it)</source>
+            <translation>اس کا سرٹیفکیٹ اس کمپیوٹر کی تاریخ ({0}) پر درست نہیں: دیکھیں کہ اس کمپیوٹر کی تاریخ اور وقت درست ہیں؛ اگر درست ہیں تو سرور کا سرٹیفکیٹ ختم ہو چکا ہے (آئی ٹی سے اسے نیا کروائیں)</translation>
+        </message>
+        <message>
             <source>the connection is too slow or stopped answering</source>
             <translation>رابطہ بہت سست ہے یا جواب دینا بند ہو گیا</translation>
         </message>
