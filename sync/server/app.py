@@ -393,7 +393,8 @@ def create_app(settings: Settings) -> FastAPI:
     def admin_page(session: SessionDep, token: str | None = Query(None)) -> str:
         rows = []
         for o in ingest.batches_by_office(session):
-            for b in o["batches"]:
+            for b in o["batches"] or [{"batch_id": f"nothing received since enrolment ({o['enrolled_at']})",
+                                       "entries": 0, "source": "", "received_at": ""}]:
                 rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in
                             (o["name"], o["office_id"], b["batch_id"], b["entries"], b["source"], b["received_at"])) + "</tr>")
         # the received entries as CSV, one link per register kind (a browser carries the token in the address)

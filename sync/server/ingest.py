@@ -322,17 +322,22 @@ def changes(session: Session, office, since: int, limit: int, since_entry: str |
 
 
 def batches_by_office(session: Session) -> list[dict]:
+    """Every enrolled office (one that has sent nothing yet too: `batches` empty, so the
+    central office sees which offices are silent) with its received batches, oldest first."""
     rows = session.execute(
-        select(ServerOffice.office_uuid, ServerOffice.name, ServerBatch.batch_uuid, ServerBatch.entries,
-               ServerBatch.source, ServerBatch.received_at)
-        .join(ServerBatch, ServerBatch.office_id == ServerOffice.id)
-        .order_by(ServerOffice.name, ServerBatch.received_at)
+        select(ServerOffice.office_uuid, ServerOffice.name, ServerOffice.district, ServerOffice.tehsil,
+               ServerOffice.enrolled_at, ServerBatch.batch_uuid, ServerBatch.entries, ServerBatch.source,
+               ServerBatch.received_at)
+        .outerjoin(ServerBatch, ServerBatch.office_id == ServerOffice.id)
+        .order_by(ServerOffice.name, ServerOffice.id, ServerBatch.received_at)
     ).all()
     out: dict[str, dict] = {}
-    for ou, name, bu, n, src, at in rows:
-        o = out.setdefault(ou, {"office_id": ou, "name": name, "batches": []})
-        o["batches"].append({"batch_id": bu, "entries": n, "source": src,
-                             "received_at": at.isoformat(timespec="seconds") + "Z"})
+    for ou, name, district, tehsil, enrolled, bu, n, src, at in rows:
+        o = out.setdefault(ou, {"office_id": ou, "name": name, "district": district, "tehsil": tehsil,
+                                "enrolled_at": enrolled.isoformat(timespec="seconds") + "Z", "batches": []})
+        if bu is not None:
+            o["batches"].append({"batch_id": bu, "entries": n, "source": src,
+                                 "received_at": at.isoformat(timespec="seconds") + "Z"})
     return list(out.values())
 
 
