@@ -95,6 +95,7 @@ ACTION_NAMES = {
     "batch.resend": QT_TRANSLATE_NOOP("AuditModel", "Held-back entries sent again"),
     "batch.refused": QT_TRANSLATE_NOOP("AuditModel", "Batch refused by the server"),
     "batch.acknowledged": QT_TRANSLATE_NOOP("AuditModel", "Batch acknowledged by the server"),
+    "batch.requeued": QT_TRANSLATE_NOOP("AuditModel", "Batch sent again: the server no longer held it"),
     "outbox.superseded": QT_TRANSLATE_NOOP("AuditModel", "Conflict settled by a new version"),
     "workspace.backup": QT_TRANSLATE_NOOP("AuditModel", "Backup of the workspace written"),
 }

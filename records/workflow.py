@@ -2,6 +2,7 @@
 
 draft -> submitted -> approved -> (verified) -> batched -> sent -> accepted | rejected
 submitted -> returned (with a comment) -> draft ...; nobody reviews their own work.
+The central office may change its decision (accepted <-> rejected): the office follows it.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ TRANSITIONS = {
         Transition("batch", frozenset({APPROVED, VERIFIED}), BATCHED, frozenset({SUPERVISOR, REVENUE_OFFICER, ADMIN})),
         Transition("unbatch", frozenset({BATCHED}), APPROVED, frozenset({SUPERVISOR, REVENUE_OFFICER, ADMIN})),
         Transition("send", frozenset({BATCHED}), SENT, frozenset({SUPERVISOR, REVENUE_OFFICER, ADMIN, "system"})),
-        Transition("accept", frozenset({SENT}), ACCEPTED, frozenset({"system"})),
-        Transition("reject", frozenset({SENT}), REJECTED, frozenset({"system"})),
+        # the central office's decisions, applied by sync; a later decision replaces an earlier one
+        Transition("accept", frozenset({SENT, REJECTED}), ACCEPTED, frozenset({"system"})),
+        Transition("reject", frozenset({SENT, ACCEPTED}), REJECTED, frozenset({"system"})),
     )
 }
 

@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session
 
 from records import audit, workflow
 from records.audit import SYSTEM
+from records.crypto import CryptoError
+from records.images import ImageStoreError
 from records.models import (
     Batch,
     Entry,
@@ -47,6 +49,10 @@ from sync.gcpause import gc_paused
 
 PENDING = ("queued", "uploading", "submitted")
 K_CURSOR, K_LAST_SUCCESS, K_PAUSED, K_LAST_ERROR, K_CA = "cursor", "last_success", "paused", "last_error", "ca_bundle"
+K_CURSOR_ENTRY = "cursor_entry"  # the entry of the decision the cursor stands on (the server checks it)
+RECEIVED = ("acknowledged", "accepted", "rejected")  # outbox states of entries the server has received
+REQUEUED = ("The central server no longer holds this batch (its database was restored from a backup?): "
+            "it is sent again.")
 
 
 # ----------------------------------------------------------------------------- errors
@@ -66,6 +72,11 @@ class TransientError(SyncError):
         self.retry_after = retry_after
 
 
+class CertificateError(TransientError):
+    """The server's certificate is not trusted here: trying again in this pass cannot help
+    (the CA file, this computer's clock, or the certificate itself must change)."""
+
+
 class RefusedError(SyncError):
     """The server refused the request (4xx): not retried; its reason is shown."""
 
@@ -76,6 +87,11 @@ class RefusedError(SyncError):
 
 class DiskFullError(SyncError):
     pass
+
+
+class LocalImageError(SyncError):
+    """A page image of a batch cannot be read here (missing, damaged): that batch waits for
+    it, the other batches are sent."""
 
 
 # ----------------------------------------------------------------------------- plain values
@@ -99,6 +115,7 @@ class SyncReport:
 
     batches_acknowledged: int = 0
     entries_acknowledged: int = 0
+    batches_requeued: int = 0  # acknowledged before, but the server no longer held them: sent again
     images_uploaded: int = 0
     images_skipped: int = 0
     bytes_uploaded: int = 0
@@ -297,9 +314,19 @@ def _reason(r: httpx.Response) -> str:
     return str(d or body)
 
 
+def _certificate_failed(e: Exception) -> bool:
+    return "CERTIFICATE_VERIFY_FAILED" in str(e) or isinstance(getattr(e, "__cause__", None), ssl.SSLError)
+
+
 def _net_reason(e: Exception) -> str:
     s = str(e)
-    if "CERTIFICATE_VERIFY_FAILED" in s or isinstance(getattr(e, "__cause__", None), ssl.SSLError):
+    if "certificate is not yet valid" in s or "certificate has expired" in s:
+        # OpenSSL compares the certificate's dates with this computer's clock: a clock a day
+        # or a year off looks exactly like this, and no CA file would help
+        now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        return (f"its certificate is not valid on this computer's date ({now}): check that this computer's date "
+                "and time are right; if they are, the server's certificate has expired (ask IT to renew it)")
+    if _certificate_failed(e):
         return "its certificate could not be verified (ask IT to check the CA bundle)"
     if isinstance(e, httpx.TimeoutException):
         return "the connection is too slow or stopped answering"
@@ -398,6 +425,8 @@ class SyncEngine:
         try:
             r = self.client.request(method, path, **kw)
         except httpx.HTTPError as e:
+            if _certificate_failed(e):  # not worth the backoff of this pass: said at once
+                raise CertificateError(f"Cannot reach the central server: {_net_reason(e)}.") from None
             raise TransientError(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
         if r.status_code in accept:
             return r
@@ -460,6 +489,8 @@ class SyncEngine:
                 rep.paused = True
                 return rep
         try:
+            with self._stage("reconcile"):
+                self._reconcile(rep)
             for batch_id in self._pending_batches(force):
                 self._push_batch(batch_id, rep)
             with self._stage("pull"):
@@ -484,6 +515,47 @@ class SyncEngine:
         return rep
 
     # -- push ------------------------------------------------------------
+    def _reconcile(self, rep: SyncReport) -> None:
+        """Ask the server whether it still holds every batch this office has a receipt for, and
+        queue again (the very signed submission) any it does not: a server database restored
+        from a backup has lost what arrived after it, and the office would never send it again."""
+        with self.ws.session() as s:
+            acked = s.execute(select(Batch.id, Batch.uuid).where(Batch.state == "acknowledged")
+                              .order_by(Batch.id)).all()
+        if not acked:
+            return
+        held: set[str] = set()
+        for i in range(0, len(acked), 1000):
+            part = [u for _, u in acked[i:i + 1000]]
+            try:
+                r = self._call("POST", "/v1/batches/held", json={"batch_ids": part})
+            except RefusedError as e:
+                if e.status in (404, 405):  # a server from before this question: nothing to compare
+                    return
+                raise
+            got = self._json(r)
+            if not isinstance(got, dict) or not isinstance(got.get("held"), list):
+                raise TransientError("The network answered with something that is not the central server "
+                                     "(a Wi-Fi login page?). Sync will try again.")
+            held.update(got["held"])
+        rep.reached_server = True
+        missing = [(bid, u) for bid, u in acked if u not in held]
+        if not missing:
+            return
+
+        def fn(s: Session) -> None:
+            now = utcnow()
+            for bid, uuid_ in missing:
+                n = s.execute(
+                    update(OutboxItem).where(OutboxItem.batch_id == bid, OutboxItem.state.in_(RECEIVED))
+                    .values(state="queued", attempts=0, next_attempt_at=None, last_error=REQUEUED, updated_at=now)
+                    .execution_options(synchronize_session=False)).rowcount
+                s.get(Batch, bid).state = "sealed"
+                audit.record(s, actor=SYSTEM, action="batch.requeued", entity="batch", entity_id=uuid_,
+                             detail={"entries": n, "reason": "the central server does not hold it"})
+        self._commit(fn)
+        rep.batches_requeued += len(missing)
+
     def _pending_batches(self, force: bool) -> list[int]:
         now = utcnow()
         with self.ws.session() as s:
@@ -530,9 +602,13 @@ class SyncEngine:
                 delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
                 delay = min(delay, self.cfg.backoff_max)
                 self._note_error(batch_id, str(e), delay=delay)
-                if attempt == self.cfg.max_attempts or self._paused_now():
+                if attempt == self.cfg.max_attempts or self._paused_now() or isinstance(e, CertificateError):
                     raise
                 self.sleep(delay)
+            except LocalImageError as e:  # this office's own copy is at fault: the next batches may go
+                rep.errors.append(f"{e} Its batch waits until then; the other batches are sent.")
+                self._note_error(batch_id, rep.errors[-1], state="queued")
+                return
             except RefusedError as e:
                 if e.status in (401, 403):  # credentials: the batch itself is fine, keep it queued
                     self._note_error(batch_id, str(e))
@@ -611,7 +687,10 @@ class SyncEngine:
     def _upload_image(self, sha: str, offset: int) -> int:
         """Upload one image from `offset` (where the server is); returns the bytes sent."""
         sent, restarted = 0, False
-        data = self.ws.images.get(sha)
+        try:
+            data = self.ws.images.get(sha)
+        except (ImageStoreError, CryptoError) as e:  # missing, damaged: said in words, the batch waits
+            raise LocalImageError(str(e)) from None
         total = len(data)
         if offset > total:
             offset = 0
@@ -700,7 +779,7 @@ class SyncEngine:
             try:
                 return self._pull_once(rep)
             except TransientError as e:
-                if attempt == self.cfg.max_attempts:
+                if attempt == self.cfg.max_attempts or isinstance(e, CertificateError):
                     raise
                 self.sleep(min(e.retry_after if e.retry_after is not None else self.backoff(attempt), self.cfg.backoff_max))
 
@@ -708,12 +787,24 @@ class SyncEngine:
         while True:
             with self.ws.session() as s:
                 since = int(get_state(s, K_CURSOR, "0") or 0)
-            r = self._call("GET", "/v1/changes", params={"since": since})
+                at = get_state(s, K_CURSOR_ENTRY) or None
+            params: dict[str, object] = {"since": since}
+            if since and at:
+                params["since_entry"] = at
+            r = self._call("GET", "/v1/changes", params=params)
             rep.reached_server = True
             try:
                 ch = P.Changes.model_validate(self._json(r))
             except ValueError:
                 raise TransientError("The server's list of decisions was cut off or garbled. Sync will try again.") from None
+            if ch.reset:  # the server does not know our cursor (its database was restored): from the start
+                def restart(s: Session) -> None:
+                    set_state(s, K_CURSOR, "0")
+                    set_state(s, K_CURSOR_ENTRY, "")
+                self._commit(restart)
+                if since == 0:
+                    raise TransientError("The server's list of decisions was cut off or garbled. Sync will try again.")
+                continue
             if ch.changes:
                 rep.decisions_applied += self._commit(lambda s, ch=ch: self._apply(s, ch))
             else:
@@ -738,6 +829,7 @@ class SyncEngine:
         for (action, reason), ids in groups.items():
             _move_entries(s, ids, action, reason or None)
         set_state(s, K_CURSOR, str(ch.cursor))
+        set_state(s, K_CURSOR_ENTRY, next((d.entry_uuid for d in ch.changes if d.cursor == ch.cursor), ""))
         return n
 
 

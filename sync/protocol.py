@@ -16,7 +16,7 @@ from records.outbox import canonical_json, content_hash, public_key_b64, sha256_
 __all__ = [
     "canonical_json", "content_hash", "public_key_b64", "sha256_hex", "sign", "verify_signature",
     "EntryRef", "Manifest", "EntryDoc", "Submission", "ReceiptEntry", "Receipt", "Decision",
-    "Changes", "Enrolment", "EnrolmentResult", "ReceiptError", "check_receipt", "is_sha256",
+    "Changes", "HeldQuery", "Held", "Enrolment", "EnrolmentResult", "ReceiptError", "check_receipt", "is_sha256",
     "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX",
 ]
 
@@ -111,6 +111,20 @@ class Changes(BaseModel):
     changes: list[Decision]
     cursor: int = Field(description="pass as `since` next time")
     more: bool = False
+    reset: bool = Field(False, description="the decision `since` stands on is not this office's decision of "
+                        "`since_entry` (the server's database was restored from a backup): ask again from 0")
+
+
+class HeldQuery(BaseModel):
+    """Body of POST /v1/batches/held: batch ids the office holds receipts for."""
+
+    batch_ids: list[str] = Field(max_length=10000)
+
+
+class Held(BaseModel):
+    """Which of the asked batch ids the server holds, received from this office."""
+
+    held: list[str]
 
 
 class Enrolment(BaseModel):

@@ -70,7 +70,7 @@ def run(args) -> int:
         out = {"ok": rep.ok, "paused": rep.paused, "batches_acknowledged": rep.batches_acknowledged,
                "entries_acknowledged": rep.entries_acknowledged, "images_uploaded": rep.images_uploaded,
                "images_skipped": rep.images_skipped, "decisions_applied": rep.decisions_applied,
-               "conflicts": rep.conflicts, "errors": rep.errors}
+               "conflicts": rep.conflicts, "batches_sent_again": rep.batches_requeued, "errors": rep.errors}
         if args.json:
             print(json.dumps(out, ensure_ascii=False))
         else:
@@ -78,6 +78,9 @@ def run(args) -> int:
                   f"sent {rep.entries_acknowledged} entries in {rep.batches_acknowledged} batches, "
                   f"{rep.images_uploaded} images uploaded ({rep.images_skipped} already there), "
                   f"{rep.decisions_applied} decisions received")
+            if rep.batches_requeued:
+                print(f"{rep.batches_requeued} batches the central server no longer held (its database restored "
+                      "from a backup?) were queued to be sent again")
             for e in rep.errors:
                 print(f"problem: {e}", file=sys.stderr)
         return 0 if rep.ok or rep.paused else 1

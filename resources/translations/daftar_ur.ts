@@ -202,6 +202,10 @@
             <translation>سرور نے بیچ کی وصولی کی تصدیق کی</translation>
         </message>
         <message>
+            <source>Batch sent again: the server no longer held it</source>
+            <translation>بیچ دوبارہ بھیجا گیا: سرور کے پاس یہ اب موجود نہیں تھا</translation>
+        </message>
+        <message>
             <source>Conflict settled by a new version</source>
             <translation>نئے نسخے سے ٹکراؤ حل ہوا</translation>
         </message>
@@ -1872,6 +1876,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>اس کے سرٹیفکیٹ کی تصدیق نہیں ہو سکی (آئی ٹی سے CA فائل دیکھنے کو کہیں)</translation>
         </message>
         <message>
+            <source>Cannot reach the central server: {0}.</source>
+            <translation>مرکزی سرور تک رسائی نہیں ہو سکی: {0}۔</translation>
+        </message>
+        <message>
+            <source>its certificate is not valid on this computer's date ({0}): check that this computer's date and time are right; if they are, the server's certificate has expired (ask IT to renew it)</source>
+            <translation>اس کا سرٹیفکیٹ اس کمپیوٹر کی تاریخ ({0}) پر درست نہیں: دیکھیں کہ اس کمپیوٹر کی تاریخ اور وقت درست ہیں؛ اگر درست ہیں تو سرور کا سرٹیفکیٹ ختم ہو چکا ہے (آئی ٹی سے اسے نیا کروائیں)</translation>
+        </message>
+        <message>
             <source>the connection is too slow or stopped answering</source>
             <translation>رابطہ بہت سست ہے یا جواب دینا بند ہو گیا</translation>
         </message>
@@ -1922,6 +1934,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>The central server refused page image {0}: {1}</source>
             <translation>مرکزی سرور نے صفحے کی تصویر ⁦{0}⁩ قبول نہیں کی: {1}</translation>
+        </message>
+        <message>
+            <source>{0} Its batch waits until then; the other batches are sent.</source>
+            <translation>{0} اس کا بیچ تب تک رکا رہے گا؛ باقی بیچ بھیجے جا رہے ہیں۔</translation>
         </message>
         <message>
             <source>The server's list of decisions was cut off or garbled. Sync will try again.</source>

@@ -308,11 +308,20 @@ def create_app(settings: Settings) -> FastAPI:
             raise
         return receipt
 
+    @app.post("/v1/batches/held", tags=["office"], response_model=P.Held,
+              summary="Which of these batches the server holds from this office (a receipt for one it "
+                      "does not hold: its database was restored; the office sends that batch again)")
+    def batches_held(body: P.HeldQuery, office: Device, session: SessionDep) -> dict:
+        return {"held": ingest.held_batches(session, office, body.batch_ids)}
+
     @app.get("/v1/changes", tags=["office"], response_model=P.Changes,
              summary="Central decisions on this office's entries after `since`")
     def get_changes(office: Device, session: SessionDep, since: int = Query(0, ge=0),
-                    limit: int = Query(settings.changes_page, ge=1, le=5000)) -> dict:
-        return ingest.changes(session, office, since, limit)
+                    limit: int = Query(settings.changes_page, ge=1, le=5000),
+                    since_entry: str | None = Query(None, max_length=36, description=(
+                        "the entry of the decision `since` stands on: when that decision is not this "
+                        "office's decision of it, the answer is `reset` (ask again from 0)"))) -> dict:
+        return ingest.changes(session, office, since, limit, since_entry)
 
     # ------------------------------------------------------------------ central office
     @app.post("/v1/admin/decisions", tags=["admin"], dependencies=[Admin],
@@ -384,7 +393,8 @@ def create_app(settings: Settings) -> FastAPI:
     def admin_page(session: SessionDep, token: str | None = Query(None)) -> str:
         rows = []
         for o in ingest.batches_by_office(session):
-            for b in o["batches"]:
+            for b in o["batches"] or [{"batch_id": f"nothing received since enrolment ({o['enrolled_at']})",
+                                       "entries": 0, "source": "", "received_at": ""}]:
                 rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in
                             (o["name"], o["office_id"], b["batch_id"], b["entries"], b["source"], b["received_at"])) + "</tr>")
         # the received entries as CSV, one link per register kind (a browser carries the token in the address)

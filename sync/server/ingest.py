@@ -283,7 +283,27 @@ def decide(session: Session, *, entry_uuid: str, version: int, decision: str, re
     return d.id
 
 
-def changes(session: Session, office, since: int, limit: int) -> dict:
+def held_batches(session: Session, office, batch_ids: list[str]) -> list[str]:
+    """Which of `batch_ids` the server holds, received from `office` (an office whose receipt
+    names a batch the server does not hold sends it again: the database was restored)."""
+    held: list[str] = []
+    wanted = list(dict.fromkeys(batch_ids))
+    for i in range(0, len(wanted), 500):
+        held += session.scalars(select(ServerBatch.batch_uuid).where(
+            ServerBatch.office_id == office.id, ServerBatch.batch_uuid.in_(wanted[i:i + 500]))).all()
+    return held
+
+
+def changes(session: Session, office, since: int, limit: int, since_entry: str | None = None) -> dict:
+    """Central decisions on `office`'s entries after cursor `since`, a page at a time.
+
+    `reset` when the decision `since` is not there, not this office's, or (given
+    `since_entry`) not on that entry: the office's cursor comes from a database this one was
+    restored over, and decisions with ids below it would never reach the office."""
+    if since > 0:
+        at = session.get(ServerDecision, since)
+        if at is None or at.office_id != office.id or (since_entry and at.entry_uuid != since_entry):
+            return {"changes": [], "cursor": 0, "more": True, "reset": True}
     rows = session.scalars(
         select(ServerDecision).where(ServerDecision.office_id == office.id, ServerDecision.id > since)
         .order_by(ServerDecision.id).limit(limit + 1)
@@ -302,17 +322,22 @@ def changes(session: Session, office, since: int, limit: int) -> dict:
 
 
 def batches_by_office(session: Session) -> list[dict]:
+    """Every enrolled office (one that has sent nothing yet too: `batches` empty, so the
+    central office sees which offices are silent) with its received batches, oldest first."""
     rows = session.execute(
-        select(ServerOffice.office_uuid, ServerOffice.name, ServerBatch.batch_uuid, ServerBatch.entries,
-               ServerBatch.source, ServerBatch.received_at)
-        .join(ServerBatch, ServerBatch.office_id == ServerOffice.id)
-        .order_by(ServerOffice.name, ServerBatch.received_at)
+        select(ServerOffice.office_uuid, ServerOffice.name, ServerOffice.district, ServerOffice.tehsil,
+               ServerOffice.enrolled_at, ServerBatch.batch_uuid, ServerBatch.entries, ServerBatch.source,
+               ServerBatch.received_at)
+        .outerjoin(ServerBatch, ServerBatch.office_id == ServerOffice.id)
+        .order_by(ServerOffice.name, ServerOffice.id, ServerBatch.received_at)
     ).all()
     out: dict[str, dict] = {}
-    for ou, name, bu, n, src, at in rows:
-        o = out.setdefault(ou, {"office_id": ou, "name": name, "batches": []})
-        o["batches"].append({"batch_id": bu, "entries": n, "source": src,
-                             "received_at": at.isoformat(timespec="seconds") + "Z"})
+    for ou, name, district, tehsil, enrolled, bu, n, src, at in rows:
+        o = out.setdefault(ou, {"office_id": ou, "name": name, "district": district, "tehsil": tehsil,
+                                "enrolled_at": enrolled.isoformat(timespec="seconds") + "Z", "batches": []})
+        if bu is not None:
+            o["batches"].append({"batch_id": bu, "entries": n, "source": src,
+                                 "received_at": at.isoformat(timespec="seconds") + "Z"})
     return list(out.values())
 
 

@@ -267,6 +267,21 @@ def test_admin_page_lists_batches_per_office(office, server):
         assert s.scalar(select(OutboxItem)).receipt["batch_id"] in page
 
 
+def test_an_enrolled_office_that_sent_nothing_is_listed_for_the_central_office(office, server):
+    # GIVEN an office enrolled that has sent nothing yet (or whose batches a restore lost)
+    enrol(office.ws, server)
+    with office.ws.session() as s:
+        uuid_ = s.scalar(select(Office.uuid))
+    # WHEN the central office looks at what arrived, per office
+    with server.admin_client() as c:
+        offices = c.get("/v1/admin/batches").json()["offices"]
+        page = c.get("/admin").text
+    # THEN the office is there, with no batch and when it was enrolled
+    (o,) = offices
+    assert (o["office_id"], o["batches"]) == (uuid_, []) and o["enrolled_at"].endswith("Z")
+    assert uuid_ in page and "nothing received since enrolment" in page
+
+
 @pytest.mark.parametrize("bad", [b"not a zip", b"PK\x03\x04broken"])
 def test_garbage_batch_file_is_refused(server, tmp_path, capsys, bad):
     # GIVEN a file that is not a batch file
