@@ -7,7 +7,6 @@ workspace (`daftar audit verify`); `check_values` the entries a batch is about t
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -27,7 +26,7 @@ class ValueMismatch:
     where: str  # "mauza کوٹ, year 2019-20, volume 1, page 2, row 3" (`place`)
 
 
-_EVENTS_SQL = ("SELECT entry_uuid, field, detail, new FROM audit_event "
+_EVENTS_SQL = ("SELECT entry_uuid, field, json_extract(detail, '$.version'), new FROM audit_event "
                "WHERE action = 'value.set' AND entry_uuid IS NOT NULL AND field IS NOT NULL{only} "
                "ORDER BY entry_uuid, field, id")
 # every entry row with its current values (a row without any: one line, field NULL)
@@ -52,16 +51,10 @@ def place(mauza: str, year: str, volume: str, page_no: int | None, row_no: int |
     return where + (f", row {row_no}" if row_no is not None else "")
 
 
-def _version(detail) -> int:
-    if isinstance(detail, str):
-        detail = json.loads(detail or "{}")
-    return int((detail or {}).get("version") or 1)
-
-
 def _histories(events) -> Iterator[tuple[str, dict[str, list[tuple[int, str]]]]]:
     """(entry uuid, {field: [(version, value) in the order recorded]}) per entry, in uuid order."""
     for uuid, rows in itertools.groupby(events, key=lambda r: r[0]):
-        yield uuid, {f: [(_version(d), new or "") for _u, _f, d, new in grp]
+        yield uuid, {f: [(int(v or 1), new or "") for _u, _f, v, new in grp]  # (version 1 when unsaid)
                      for f, grp in itertools.groupby(rows, key=lambda r: r[1])}
 
 
