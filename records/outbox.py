@@ -85,6 +85,31 @@ def sign(signing_key: bytes, data: bytes) -> str:
     return base64.b64encode(Ed25519PrivateKey.from_private_bytes(signing_key).sign(data)).decode()
 
 
+def verify_signature(public_key: str, data: bytes, signature: str) -> bool:
+    """True when `signature` (base64) is a valid Ed25519 signature of `data` by `public_key`
+    (base64 of the raw key)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key, validate=True))
+        key.verify(base64.b64decode(signature, validate=True), data)
+        return True
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+
+
+def key_fingerprint(public_key: str) -> str:
+    """A public key (base64 of the raw Ed25519 key) as people compare it: the first 16 bytes
+    of its SHA-256 in 8 groups of 4 hex digits ("3f2a 9c01 ..."). ValueError when it is not
+    a raw Ed25519 key."""
+    raw = base64.b64decode(public_key, validate=True)
+    if len(raw) != 32:
+        raise ValueError(f"an Ed25519 public key has 32 bytes, not {len(raw)}")
+    h = hashlib.sha256(raw).hexdigest()[:32]
+    return " ".join(h[i:i + 4] for i in range(0, 32, 4))
+
+
 def office_identity(session: Session, *, name: str = "Daftar office") -> Office:
     """The workspace's Office row, created with a fresh Ed25519 key pair when missing."""
     office = session.scalar(select(Office).order_by(Office.id).limit(1))
