@@ -423,7 +423,7 @@ def _builtin_fields() -> dict[str, tuple[str, str]]:
 
 
 def _labels() -> dict[str, str]:
-    """English field labels of the built-in templates -> their Urdu labels."""
+    """English field labels (and names) of the built-in templates -> their Urdu labels."""
     if "labels" not in _state:
         from records.templates import BUILTIN, builtin
 
@@ -434,6 +434,8 @@ def _labels() -> dict[str, str]:
                 table[spec.label_en] = spec.label_ur
                 # the field checks name a field in lower case ("the largest allowed khewat no")
                 table.setdefault(spec.label_en.lower(), spec.label_ur)
+                # and by its name ("khewat_no"), as the checks against the audit trail do
+                table.setdefault(spec.name, spec.label_ur)
             table[t.title_en] = t.title_ur
         _state["labels"] = table
     return _state["labels"]

@@ -422,9 +422,21 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "keys/audit-anchor.json was missing when this workspace was opened, and was written "
                                   "then for event {0} (trust on first use): events deleted from the end of the trail "
                                   "before then cannot be seen"),
+    # sealing a batch refuses entries the audit trail does not account for (records/outbox.py),
+    # naming the first as records.audit_values / audit_entries.describe and outbox do
     QT_TRANSLATE_NOOP("Messages", "nothing was sealed: an entry to send is not what the audit trail recorded, so it "
-                                  "was changed outside Daftar: {0}{1}. Run `daftar audit verify` and restore the latest "
+                                  "was changed outside Daftar: {0}. Run `daftar audit verify` and restore the latest "
                                   "good backup"),
+    QT_TRANSLATE_NOOP("Messages", "nothing was sealed: {0} facts of the entries to send are not what the audit trail "
+                                  "recorded, so they were changed outside Daftar; the first: {1}. Run `daftar audit "
+                                  "verify` to see them all and restore the latest good backup"),
+    QT_TRANSLATE_NOOP("Messages", "{0}, page {1}, row {2}"),
+    QT_TRANSLATE_NOOP("Messages", "{0}, row {1}"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: {1} is '{2}' but the audit trail recorded {3} (entry {4})"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: {1} has no value in the database but the audit trail recorded '{2}' "
+                                  "(entry {3})"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: {1} is {2} in the sealed copy of batch {3} but {4} in the records (entry {5})"),
+    QT_TRANSLATE_NOOP("Messages", "no value"),
     QT_TRANSLATE_NOOP("Messages", "page {0} is {1}: rows can be added or brought back only while it is a draft or "
                                   "returned to the clerk"),
     QT_TRANSLATE_NOOP("Messages", "say why when you {0} an entry: a comment is required"),

@@ -257,18 +257,25 @@ def open_sync(win):
         resend = seal = None
         if actor.role in TRANSITIONS["batch"].roles:
 
-            def resend() -> int:
-                with ws.session() as s:
-                    return outbox.resend_undelivered(s, actor=actor).entries
+            def resend() -> int | str:
+                # a refusal of the core (entries changed outside Daftar) is shown as its reason
+                try:
+                    with ws.session() as s:
+                        return outbox.resend_undelivered(s, actor=actor).entries
+                except outbox.OutboxError as e:
+                    return str(e)
 
             def seal(shown: int):
                 # exactly as many as the button says, or nothing (the panel then says how many
-                # are ready now): pages verified since the count was read made it seal more
-                with ws.session() as s:
-                    try:
+                # are ready now): pages verified since the count was read made it seal more;
+                # a refusal of the core (entries changed outside Daftar) is shown as its reason
+                try:
+                    with ws.session() as s:
                         return outbox.seal_batchable(s, actor=actor, expected=shown)
-                    except outbox.ReadyChanged:
-                        return None
+                except outbox.ReadyChanged:
+                    return None
+                except outbox.OutboxError as e:
+                    return str(e)
 
         panel = SyncPanel(
             run_pass=lambda progress: engine.run_once(ws, progress=progress),

@@ -101,15 +101,18 @@ class SyncPanel(QWidget):
 
     def __init__(self, *, run_pass: Callable[[Progress], object], status: Callable[[], object],
                  set_paused: Callable[[bool], None], reachable: Callable[[], bool | str] | None = None,
-                 resend: Callable[[], int] | None = None, seal: Callable[[], object] | None = None,
+                 resend: Callable[[], int | str] | None = None, seal: Callable[[int], object] | None = None,
                  handover: Callable[[int], object] | None = None, usb: Callable[[], object] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SyncPanel")
         self._run_pass, self._status, self._set_paused, self._reachable = run_pass, status, set_paused, reachable
-        self._resend = resend  # seals what refused batches held back into a new batch (supervisors)
+        # seals what refused batches held back into a new batch (supervisors): how many, or
+        # why nothing was (the core's refusal, a str)
+        self._resend = resend
         # seals the approved entries into a new batch (supervisors), given the number the button
-        # says: its BatchInfo, or None when that many are no longer ready (nothing sealed)
+        # says: its BatchInfo, None when that many are no longer ready (nothing sealed), or why
+        # nothing was sealed (the core's refusal, a str: entries changed outside Daftar)
         self._seal = seal
         self._ready_shown = 0  # the number of approved entries the seal button says
         self._handover = handover  # saves a batch's handover sheet (the UI thread, given the batch id)
@@ -351,7 +354,17 @@ class SyncPanel(QWidget):
             self.finished.emit(report)
         self._show_status(status)
 
-    def _on_resent(self, entries: int, status) -> None:
+    def _refused(self, why: str, status) -> None:
+        """The core refused to seal (entries changed outside Daftar, ...): said where it stays,
+        at the top of the problems, in the interface language; the state line points there."""
+        self.errors.insertItem(0, shown_message(why))
+        self._show_status(status)
+
+    def _on_resent(self, entries: int | str, status) -> None:
+        if isinstance(entries, str):
+            self.state_label.setText(self.tr("Nothing was sent again: see why under Problems."))
+            self._refused(entries, status)
+            return
         self.state_label.setText(self.tr("{n} held-back entries are in a new batch.").format(n=entries))
         self._show_status(status)
         if not self._paused:
@@ -365,6 +378,10 @@ class SyncPanel(QWidget):
                 "on the button and press it again.").format(n=number_text(ready), shown=number_text(self._ready_shown))
                 if ready else self.tr("Nothing was put in a batch: no approved entries are waiting any more."))
             self._show_status(status)
+            return
+        if isinstance(batch, str):
+            self.state_label.setText(self.tr("Nothing was put in a batch: see why under Problems."))
+            self._refused(batch, status)
             return
         entries = getattr(batch, "entries", batch)
         self.last_batch = getattr(batch, "id", None)

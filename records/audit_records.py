@@ -21,6 +21,18 @@ def findings(session: Session) -> Iterator[str]:
             yield part.describe(m)
 
 
+def entry_findings(session: Session, entry_ids: list[int]) -> list[str]:
+    """`findings` of these entry rows only: their current values (`audit_values.check_values`),
+    then their workflow facts (`audit_entries.check_entries`), each against their own entries'
+    events; nothing else is read. What sealing a batch checks of the entries it seals; each part
+    in entry id order (the order the rows were made in, not their random UUIDs')."""
+    from records import audit_entries, audit_values
+
+    values = sorted(audit_values.check_values(session, entry_ids), key=lambda m: m.entry_id)
+    facts = sorted(audit_entries.check_entries(session, entry_ids), key=lambda m: m.entry_id)
+    return [audit_values.describe(m) for m in values] + [audit_entries.describe(m) for m in facts]
+
+
 @dataclass(frozen=True)
 class Findings:
     count: int

@@ -1,7 +1,8 @@
 """Batches of approved entries for the central server: canonical JSON, manifest, Ed25519 seal.
 
-Qt-free and network-free. `create_batch` moves approved (or verified) entries to `batched`
-through the workflow, writes one canonical JSON document per entry version, builds the
+Qt-free and network-free. `create_batch` first checks the entries against the audit trail
+(every current value and workflow fact; one changed outside Daftar refuses the whole batch),
+moves them to `batched` through the workflow, writes one canonical JSON document per entry version, builds the
 manifest (office id, batch id, entries with their hashes, page image hashes, audit chain
 head), signs it with the office key and queues one OutboxItem per entry -- all in the
 caller's transaction, audited. The sync engine (sync/engine.py) and `daftar batch export`
@@ -82,6 +83,31 @@ def sign(signing_key: bytes, data: bytes) -> str:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     return base64.b64encode(Ed25519PrivateKey.from_private_bytes(signing_key).sign(data)).decode()
+
+
+def verify_signature(public_key: str, data: bytes, signature: str) -> bool:
+    """True when `signature` (base64) is a valid Ed25519 signature of `data` by `public_key`
+    (base64 of the raw key)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key, validate=True))
+        key.verify(base64.b64decode(signature, validate=True), data)
+        return True
+    except (InvalidSignature, ValueError, TypeError):
+        return False
+
+
+def key_fingerprint(public_key: str) -> str:
+    """A public key (base64 of the raw Ed25519 key) as people compare it: the first 16 bytes
+    of its SHA-256 in 8 groups of 4 hex digits ("3f2a 9c01 ..."). ValueError when it is not
+    a raw Ed25519 key."""
+    raw = base64.b64decode(public_key, validate=True)
+    if len(raw) != 32:
+        raise ValueError(f"an Ed25519 public key has 32 bytes, not {len(raw)}")
+    h = hashlib.sha256(raw).hexdigest()[:32]
+    return " ".join(h[i:i + 4] for i in range(0, 32, 4))
 
 
 def office_identity(session: Session, *, name: str = "Daftar office") -> Office:
@@ -327,18 +353,31 @@ def create_batch(
 
 
 def _check_trail(session: Session, entries: list[Entry]) -> None:
-    """Refuse to seal entries whose workflow facts (state, who approved and verified them,
-    deleted, newest version) the audit trail does not account for: a draft set to approved in
-    the database file would otherwise be signed and sent as approved. Only these entries'
-    events are read (`records.audit_entries.check_entries`)."""
-    from records.audit_entries import check_entries, describe
+    """Refuse to seal entries the audit trail does not account for: a value changed in the
+    database file (`UPDATE field_value ...`), or a workflow fact (state, who approved and
+    verified them, deleted, newest version) -- a draft set to approved there would otherwise
+    be signed and sent as approved. Only these entries' events are read
+    (`records.audit_records.entry_findings`: values, then workflow facts).
 
-    wrong = check_entries(session, [e.id for e in entries])
-    if wrong:
-        more = f" (and {len(wrong) - 1} more)" if len(wrong) > 1 else ""
+    All or nothing: when one entry was changed outside Daftar, the database file was, and
+    nothing in it can be vouched for until the trail and a backup are checked; a batch of the
+    others would be signed as sound. Neither is it what the supervisor was shown to seal."""
+    from records.audit_records import entry_findings
+
+    _refuse_untrusted(entry_findings(session, [e.id for e in entries]))
+
+
+def _refuse_untrusted(findings: list[str]) -> None:
+    """OutboxError naming the first of `findings` (facts of entries to send that the trail
+    does not account for) and what to do; nothing when there are none."""
+    if len(findings) == 1:
         raise OutboxError(f"nothing was sealed: an entry to send is not what the audit trail recorded, so it was "
-                          f"changed outside Daftar: {describe(wrong[0])}{more}. Run `daftar audit verify` and "
-                          "restore the latest good backup")
+                          f"changed outside Daftar: {findings[0]}. Run `daftar audit verify` and restore the latest "
+                          "good backup")
+    if findings:
+        raise OutboxError(f"nothing was sealed: {len(findings)} facts of the entries to send are not what the audit "
+                          f"trail recorded, so they were changed outside Daftar; the first: {findings[0]}. Run "
+                          "`daftar audit verify` to see them all and restore the latest good backup")
 
 
 def _seal_documents(session: Session, batch: Batch, office: Office, docs: list[dict], images: list[str]) -> None:
@@ -394,6 +433,7 @@ def resend_undelivered(session: Session, *, actor: Actor, batch_uuid: str | None
             raise OutboxError(f"batch {it.batch.uuid} does not hold entry {it.entry_uuid} version {it.version} "
                               "as it was sealed: nothing was sent again")
         docs.append(doc)
+    _check_sealed_copies(session, items, docs)
     office = office_identity(session)
     batch = Batch(created_by=actor.id, state="open")
     session.add(batch)
@@ -412,6 +452,30 @@ def resend_undelivered(session: Session, *, actor: Actor, batch_uuid: str | None
     _seal_documents(session, batch, office, docs, images)
     session.expire_all()  # the old batches' item lists changed under them
     return batch_info(batch)
+
+
+def _check_sealed_copies(session: Session, items: list[OutboxItem], docs: list[dict]) -> None:
+    """Before sealing documents again (`resend_undelivered`): their entry rows must be what
+    the audit trail recorded (values and workflow facts, as `create_batch` checks), and each
+    document's values the row's values. A batch's stored copy changed in the database file,
+    its hashes recomputed to match, would otherwise be signed afresh. All or nothing."""
+    from records.audit_records import entry_findings
+    from records.audit_values import place
+
+    ids = [it.entry_id for it in items]
+    findings = entry_findings(session, ids)
+    values = current_values(session, ids)
+    for it, doc in zip(items, docs, strict=True):
+        sealed, have = (doc["content"].get("values") or {}), values.get(it.entry_id, {})
+        for field in sorted(set(sealed) | set(have)):
+            if sealed.get(field) != have.get(field):  # (rare: the rows are read only then)
+                e = session.get(Entry, it.entry_id)
+                reg, page = session.get(Register, e.register_id), session.get(Page, e.page_id) if e.page_id else None
+                where = place(reg.mauza, reg.year, reg.volume, page.page_no if page else None, e.row_no)
+                said = [f"'{v}'" if v is not None else "no value" for v in (sealed.get(field), have.get(field))]
+                findings.append(f"{where}: {field} is {said[0]} in the sealed copy of batch {it.batch.uuid} but "
+                                f"{said[1]} in the records (entry {e.id})")
+    _refuse_untrusted(findings)
 
 
 def seal(batch: Batch, manifest: dict, docs: list[dict], signing_key: bytes) -> None:

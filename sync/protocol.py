@@ -6,12 +6,18 @@ defined once in records/outbox.py (records may not import sync) and re-exported 
 
 from __future__ import annotations
 
-import base64
 import re
 
 from pydantic import BaseModel, Field
 
-from records.outbox import canonical_json, content_hash, public_key_b64, sha256_hex, sign
+from records.outbox import (
+    canonical_json,
+    content_hash,
+    public_key_b64,
+    sha256_hex,
+    sign,
+    verify_signature,
+)
 
 __all__ = [
     "canonical_json", "content_hash", "public_key_b64", "sha256_hex", "sign", "verify_signature",
@@ -30,19 +36,6 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 def is_sha256(s: str) -> bool:
     return bool(_SHA.match(s or ""))
-
-
-def verify_signature(public_key: str, data: bytes, signature: str) -> bool:
-    """True when `signature` (base64) is a valid Ed25519 signature of `data` by `public_key`."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    try:
-        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key))
-        key.verify(base64.b64decode(signature), data)
-        return True
-    except (InvalidSignature, ValueError, TypeError):
-        return False
 
 
 # ----------------------------------------------------------------------------- schemas

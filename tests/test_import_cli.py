@@ -77,3 +77,56 @@ def test_import_into_an_encrypted_workspace_says_what_to_do(tmp_path, capsys):
     assert "sign in" not in err
     # AND into a new folder it works
     assert main(["import", str(out), "--workspace", str(tmp_path / "copy")]) == 0
+
+
+def test_an_export_names_its_key_and_the_import_checks_the_key_given(workspace, tmp_path, capsys):
+    import re
+
+    from tests.reports import sampledata
+
+    # GIVEN a whole-workspace export written on the command line
+    sampledata.build(workspace, approve=True)
+    out = tmp_path / "all.json"
+    assert main(["export", "--workspace", str(workspace.root), str(out)]) == 0
+    # THEN it says which office key signed it, by the fingerprint to give the importer
+    said = capsys.readouterr().out
+    fp = re.search(r"fingerprint ((?:[0-9a-f]{4} ){7}[0-9a-f]{4})", said).group(1)
+    assert f'daftar import --office-key "{fp}"' in said
+    # WHEN it is imported with that fingerprint  THEN taken, saying it was checked against it
+    assert main(["import", str(out), "--workspace", str(tmp_path / "new"), "--office-key", fp]) == 0
+    assert f"with key {fp}: the key given" in capsys.readouterr().out
+    # WHEN the file is changed after it was signed (a value, in records and trail alike)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    doc["registers"][0]["entries"][0]["values"][0]["value"] = "999"
+    out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    # THEN the import is refused in one line naming the file, and nothing is created
+    assert main(["import", str(out), "--workspace", str(tmp_path / "new2"), "--office-key", fp]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"daftar: {out}: its signature does not match its content") and "nothing was created" in err
+    assert not (tmp_path / "new2").exists()
+    # AND a key that is no key is refused before anything is made
+    assert main(["import", str(out), "--workspace", str(tmp_path / "new3"), "--office-key", "abc"]) == 1
+    assert "--office-key: the office key given ('abc') is neither" in capsys.readouterr().err
+    assert not (tmp_path / "new3").exists()
+
+
+def test_an_unsigned_export_is_imported_only_when_accepted_and_with_a_warning(workspace, tmp_path, capsys):
+    from records.exports.json_export import export_json
+    from tests.reports import sampledata
+
+    # GIVEN an export as an older Daftar wrote it (no signature)
+    sampledata.build(workspace, approve=True)
+    out = tmp_path / "old.json"
+    export_json(workspace, out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    del doc["office"], doc["signature"]
+    out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    # WHEN imported plainly  THEN refused, saying how to take it anyway; nothing made
+    assert main(["import", str(out), "--workspace", str(tmp_path / "new")]) == 1
+    err = capsys.readouterr().err
+    assert f"{out}: this export is not signed" in err and "--accept-unsigned" in err
+    assert not (tmp_path / "new").exists()
+    # WHEN imported with --accept-unsigned  THEN taken, with a warning that nothing vouches for it
+    assert main(["import", str(out), "--workspace", str(tmp_path / "new"), "--accept-unsigned"]) == 0
+    err = capsys.readouterr().err
+    assert f"WARNING: {out} was not signed (imported with --accept-unsigned)" in err

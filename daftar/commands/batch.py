@@ -27,7 +27,9 @@ def register(sub) -> None:
     e.add_argument("--seal", metavar="USERNAME", default=None,
                    help="first seal all approved entries into a new batch, acting as this supervisor, "
                         "who proves it with their password ($DAFTAR_PASSWORD, else asked; not asked again "
-                        "when it is the --user who opened an encrypted workspace)")
+                        "when it is the --user who opened an encrypted workspace). Nothing is sealed when an "
+                        "entry's values or workflow facts are not what the audit trail recorded (changed "
+                        "outside Daftar): the message names it")
     e.set_defaults(func=run_export)
     i = bs.add_parser("import", help="give a batch file to the central server")
     i.add_argument("file", metavar="FILE.daftar-batch")
@@ -41,7 +43,8 @@ def register(sub) -> None:
                    help="with --storage: make a new image store there (the folder missing or empty)")
     i.set_defaults(func=run_import)
     r = bs.add_parser("resend", help="seal the entries refused batches held back (a conflict elsewhere in "
-                                     "their batch) into a new batch for the next sync")
+                                     "their batch) into a new batch for the next sync (checked against the "
+                                     "audit trail first, as sealing is)")
     add_workspace_arg(r)
     add_sign_in_arg(r)
     r.add_argument("--as", dest="username", required=True, metavar="USERNAME",

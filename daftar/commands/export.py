@@ -12,7 +12,11 @@ EPILOG = """examples:
   daftar export --format pdf --register 1 --khewat 47 fard-47.pdf
   daftar export --format pdf --report handover --batch 3 handover.pdf
   daftar export --format pdf --report progress progress.pdf
-  daftar import whole-workspace.json --workspace NEW_EMPTY_FOLDER
+  daftar import whole-workspace.json --workspace NEW_EMPTY_FOLDER --office-key "3f2a 9c01 …"
+
+A JSON export is signed with the office's key; `daftar export` prints the key's fingerprint.
+Give it to whoever imports the file by another way than the file (phone, letter): with
+--office-key they check the file was written with that key and not changed since.
 """
 
 
@@ -56,10 +60,20 @@ def register(sub) -> None:
 
     i = sub.add_parser("import", help="import a JSON export into an empty workspace",
                        description="Import a Daftar JSON export into an EMPTY workspace, keeping every id, "
-                       "value, version and the audit chain. All or nothing.")
+                       "value, version and the audit chain. All or nothing. The file's signature is checked "
+                       "first: a file changed after it was signed is refused, and the key that signed it is "
+                       "named by its fingerprint. That key is only known to be the office's when you give it "
+                       "(--office-key, the fingerprint the exporting office read out to you) or the file says it "
+                       "comes from this workspace's own office: then any other key is refused.")
     i.add_argument("file", metavar="FILE", help="a .json written by `daftar export --format json`")
     i.add_argument("--without-images", action="store_true",
                    help="accept an export made with --images none (pages keep no image)")
+    i.add_argument("--office-key", metavar="FINGERPRINT", default=None,
+                   help="the fingerprint of the exporting office's key as `daftar export` printed it there (32 hex "
+                        "digits; or its public key, base64): a file signed with any other key is refused")
+    i.add_argument("--accept-unsigned", action="store_true",
+                   help="import an export that carries no signature (one made by an older Daftar); nothing then "
+                        "shows who wrote it or that it was not changed: only for a file you know the origin of")
     add_workspace_arg(i)
     i.set_defaults(func=run_import)
 
@@ -122,6 +136,9 @@ def run_export(args) -> int:
 
             r = export_json(ws, out, register_ids=args.register, images=args.images)
             print(f"wrote {r.registers} registers, {r.pages} pages, {r.entries} entries, {r.images} images to {out}")
+            print(f"signed with the key of office '{r.office_name}' ({r.office_id}), fingerprint {r.key_fingerprint}: "
+                  f"tell it to whoever imports the file (not in the file), who checks it with "
+                  f"`daftar import --office-key \"{r.key_fingerprint}\"`")
         else:
             from records.reports.layout import office_options
 
@@ -185,6 +202,13 @@ def run_import(args) -> int:
     if not src.is_file():
         return _fail(f"{src}: file not found; give the .json file written by `daftar export --format json`; "
                      "nothing was created")
+    if args.office_key:
+        from records.exports.json_export import fingerprint_of
+
+        try:
+            fingerprint_of(args.office_key)
+        except ExportError as e:
+            return _fail(f"--office-key: {e}; nothing was created")
     root = Path(args.workspace).expanduser() if args.workspace else default_workspace_dir()
     if Workspace.is_encrypted(root):
         return _fail(f"the workspace {root} is encrypted: an export is imported only into a new workspace that "
@@ -196,7 +220,8 @@ def run_import(args) -> int:
     ws = Workspace.open(root, create=True)
     done = False
     try:
-        r = import_json(ws, src, without_images=args.without_images)
+        r = import_json(ws, src, without_images=args.without_images, office_key=args.office_key,
+                        accept_unsigned=args.accept_unsigned)
         done = True
     except ExportError as e:
         return _fail(f"{e}{'; nothing was created' if new else ''}")
@@ -208,7 +233,23 @@ def run_import(args) -> int:
             _remove_made(root, before)
     print(f"imported {r.registers} registers, {r.pages} pages, {r.entries} entries, {r.values} values, "
           f"{r.audit_events} audit events, {r.images} images into {ws.root}")
+    _say_signer(src, r.signed_by)
     return 0
+
+
+def _say_signer(src, signer) -> None:
+    """Who signed the imported file, and how far that is known."""
+    if signer is None:
+        print(f"WARNING: {src} was not signed (imported with --accept-unsigned): nothing shows who wrote it or that "
+              "it was not changed", file=sys.stderr)
+        return
+    said = f"signed by office '{signer.office_name}' ({signer.office_id}) with key {signer.key_fingerprint}"
+    if signer.checked_against:
+        print(f"{said}: {signer.checked_against}")
+    else:
+        print(f"{said}. This workspace does not know that office's key: compare the fingerprint with the one "
+              "`daftar export` printed at that office (ask them by phone); anyone can sign a file with a key of "
+              "their own. Next time give it with --office-key")
 
 
 def _remove_made(root, before: set[str] | None) -> None:

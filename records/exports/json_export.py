@@ -6,9 +6,19 @@ their frozen template), pages (image sha256; the image bytes as files beside the
 base64, or left out), entries with every version, every value row (raw OCR text, confidence,
 box, source, flags, author, time) and, for a whole-workspace export, the audit chain.
 
-Import checks the file before it writes anything (format, version, image hashes, the audit
-chain) and writes everything in one transaction: a failed import leaves the workspace empty.
-Ids are kept, so an export of the imported workspace equals the original export.
+Every export is signed with the office's Ed25519 key (the one that signs its sync batches,
+`records.outbox.office_identity`): the document names the office and its public key
+(`office`), and `signature` holds the signature of the canonical JSON of everything else
+(`signed_bytes`). Import checks the file before it writes anything (the signature and, where
+this workspace knows the office's key, that it is that key; format, version, image hashes,
+the audit chain) and writes everything in one transaction: a failed import leaves the
+workspace empty. Ids are kept, so an export of the imported workspace equals the original
+export.
+
+What the signature proves: that the file is as a holder of that office key wrote it. Anyone
+can make a key and sign a rewritten file with it, so the key must be known to be the office's
+by other means (`office_key` = the fingerprint the exporting office read out, or this
+workspace's own office); there is no certificate authority behind the keys.
 """
 
 from __future__ import annotations
@@ -26,13 +36,23 @@ from sqlalchemy.orm import Session
 
 from records import audit
 from records.images import sha256_hex
-from records.models import AuditEvent, Entry, FieldValue, Page, Register, User
+from records.models import AuditEvent, Entry, FieldValue, Office, Page, Register, User
+from records.outbox import (
+    canonical_json,
+    key_fingerprint,
+    office_identity,
+    public_key_b64,
+    sign,
+    verify_signature,
+)
 from records.output_file import check_output, written_whole
 
 FORMAT = "daftar-export"
 VERSION = 1
 IMAGE_MODES = ("files", "inline", "none")
 IMPORT_ACTION = "workspace.import"
+SIGNATURE = "signature"  # the member that holds the signature (not itself signed)
+SIGNATURE_ALGORITHM = "Ed25519"
 
 
 class ExportError(ValueError):
@@ -160,6 +180,32 @@ class ExportResult:
     pages: int
     entries: int
     images: int
+    office_id: str = ""  # the office whose key signed it
+    office_name: str = ""
+    key_fingerprint: str = ""  # of that key (`records.outbox.key_fingerprint`)
+
+
+# ----------------------------------------------------------------------------- signature
+def signed_bytes(doc: dict) -> bytes:
+    """What an export's signature covers: the canonical JSON (`records.outbox.canonical_json`:
+    sorted keys, no spaces, UTF-8) of the document without its `signature` member."""
+    return canonical_json({k: v for k, v in doc.items() if k != SIGNATURE})
+
+
+def _office_member(office: Office) -> dict:
+    return {"id": office.uuid, "name": office.name, "district": office.district, "tehsil": office.tehsil,
+            "public_key": public_key_b64(office.signing_key)}
+
+
+def sign_export(doc: dict, office: dict, signing_key: bytes) -> dict:
+    """`doc` with `office` (id, name, public key) after its envelope and a `signature` of the
+    whole at the end, made with `signing_key` (the office's Ed25519 key)."""
+    head = ("format", "version", "exported_at", "scope", "images")
+    doc = {**{k: doc[k] for k in head if k in doc}, "office": office,
+           **{k: v for k, v in doc.items() if k not in head and k not in ("office", SIGNATURE)}}
+    plain = json.loads(json.dumps(doc, ensure_ascii=False))  # as a reader parses it (no tuples, str keys)
+    doc[SIGNATURE] = {"algorithm": SIGNATURE_ALGORITHM, "value": sign(signing_key, signed_bytes(plain))}
+    return doc
 
 
 def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = None,
@@ -170,6 +216,8 @@ def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = 
     out = check_output(out, workspace_root=workspace.root)
     with workspace.session() as s:
         doc = export_data(s, register_ids=register_ids, images=images, image_loader=workspace.images.get)
+        office = office_identity(s)  # (made with its key on first use, as for a first batch)
+        office_doc, signing_key = _office_member(office), office.signing_key
     n_img = 0
     folder = images_dir_for(out)
     made_folder = images == "files" and not folder.exists()
@@ -186,13 +234,15 @@ def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = 
                         n_img += 1
         elif images == "inline":
             n_img = sum(1 for r in doc["registers"] for p in r["pages"] if p.get("image_base64"))
+        doc = sign_export(doc, office_doc, signing_key)
         write_json(doc, out)
     except BaseException:
         if made_folder:
             shutil.rmtree(folder, ignore_errors=True)
         raise
     return ExportResult(out, len(doc["registers"]), sum(len(r["pages"]) for r in doc["registers"]),
-                        sum(len(r["entries"]) for r in doc["registers"]), n_img)
+                        sum(len(r["entries"]) for r in doc["registers"]), n_img, office_doc["id"],
+                        office_doc["name"], key_fingerprint(office_doc["public_key"]))
 
 
 def _holds(path: Path, sha: str) -> bool:
@@ -270,6 +320,18 @@ def _audit_row(raw: dict, where: str) -> AuditEvent:
 
 
 @dataclass(frozen=True)
+class Signer:
+    """Who signed an export, as far as the importer can tell."""
+
+    office_id: str
+    office_name: str
+    key_fingerprint: str
+    # the key it was checked against: "the key given" (office_key), "this office's key", or
+    # "" when this workspace knows no key of that office (only the fingerprint can be compared)
+    checked_against: str = ""
+
+
+@dataclass(frozen=True)
 class ImportResult:
     registers: int
     pages: int
@@ -277,6 +339,68 @@ class ImportResult:
     values: int
     audit_events: int
     images: int
+    signed_by: Signer | None = None  # None: an unsigned export, taken with accept_unsigned
+
+
+def fingerprint_of(given: str) -> str:
+    """An office key as a person gives it (`--office-key`): its fingerprint (32 hex digits,
+    spaces or colons anywhere, as `daftar export` prints it) or the public key itself
+    (base64), as its fingerprint. ExportError when it is neither."""
+    digits = "".join(c for c in given if c not in " :").lower()
+    if len(digits) == 32 and all(c in "0123456789abcdef" for c in digits):
+        return " ".join(digits[i:i + 4] for i in range(0, 32, 4))
+    try:
+        return key_fingerprint(given.strip())
+    except (ValueError, TypeError):
+        raise ExportError(f"the office key given ('{given}') is neither a key fingerprint (32 hex digits, as "
+                          "`daftar export` prints it) nor an office's public key (base64)") from None
+
+
+def check_signature(doc: dict, where: str, *, office_key: str | None = None, own_office: dict | None = None,
+                    accept_unsigned: bool = False) -> Signer | None:
+    """Check an export's signature before anything is imported: it must be the office key's
+    signature of the file's content (`signed_bytes`), and that key the one expected where a
+    key is known (`office_key` given, or `own_office` -- this workspace's `office` member --
+    when the file says it comes from this office). Returns who signed it; None for an
+    unsigned export (an older Daftar's) when `accept_unsigned`. ExportError otherwise."""
+    sig, office = doc.get(SIGNATURE), doc.get("office")
+    expected = fingerprint_of(office_key) if office_key else None
+    if sig is None:
+        if expected:
+            raise ExportError(f"{where}: this export is not signed, so nothing shows that it comes from the office "
+                              f"whose key was given ({expected}); nothing was imported")
+        if not accept_unsigned:
+            raise ExportError(f"{where}: this export is not signed (made by an older Daftar, or its signature was "
+                              "removed), so nothing shows who wrote it or that it was not changed since. Import it "
+                              "only if you know where it came from, with --accept-unsigned; nothing was imported")
+        return None
+    if not (isinstance(sig, dict) and sig.get("algorithm") == SIGNATURE_ALGORITHM
+            and isinstance(sig.get("value"), str) and isinstance(office, dict)
+            and isinstance(office.get("id"), str) and isinstance(office.get("public_key"), str)):
+        raise ExportError(f"{where}: its signature is not in the form this Daftar reads (an Ed25519 signature, "
+                          "and the office's id and public key); nothing was imported")
+    name = f"'{office.get('name') or office['id']}'"
+    try:
+        fp = key_fingerprint(office["public_key"])
+    except (ValueError, TypeError):
+        raise ExportError(f"{where}: the public key of office {name} in it is not an Ed25519 key; nothing was "
+                          "imported") from None
+    if not verify_signature(office["public_key"], signed_bytes(doc), sig["value"]):
+        raise ExportError(f"{where}: its signature does not match its content: the file was changed after office "
+                          f"{name} (key {fp}) signed it, or it is damaged; nothing was imported")
+    if expected:
+        if fp != expected:
+            raise ExportError(f"{where}: signed by office {name} ({office['id']}) with key {fp}, not with the key "
+                              f"given ({expected}): it was written or signed again elsewhere; nothing was imported")
+        return Signer(office["id"], office.get("name") or "", fp, "the key given")
+    if own_office and own_office.get("id") == office["id"]:
+        own = key_fingerprint(own_office["public_key"])
+        if fp != own:
+            raise ExportError(f"{where}: it says it comes from this office ({office['id']}) but was signed with key "
+                              f"{fp}, not this office's key ({own}): it was written or signed again elsewhere; "
+                              "nothing was imported")
+        return Signer(office["id"], office.get("name") or "", fp, "this office's key")
+    return Signer(office["id"], office.get("name") or "", fp)
 
 
 def _image_bytes(page: dict, doc: dict, base: Path, where: str) -> bytes | None:
@@ -302,15 +426,24 @@ def _image_bytes(page: dict, doc: dict, base: Path, where: str) -> bytes | None:
 
 
 def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTEM,
-                without_images: bool = False) -> ImportResult:
+                without_images: bool = False, office_key: str | None = None,
+                accept_unsigned: bool = False) -> ImportResult:
     """Import an export into an EMPTY workspace, keeping every id; all or nothing.
 
-    An export made with images "none" is refused unless without_images=True (its pages
-    then keep their image sha256 but have no image in this workspace).
+    Its signature is checked first (`check_signature`): `office_key` is the fingerprint (or
+    public key) of the office it must come from; an unsigned export is refused unless
+    `accept_unsigned`. An export made with images "none" is refused unless
+    without_images=True (its pages then keep their image sha256 but have no image in this
+    workspace).
     """
     path = Path(path)
     where = str(path)
     doc = read_json(path)
+    with workspace.session() as s:
+        own = s.scalar(select(Office).where(Office.signing_key.is_not(None)).order_by(Office.id).limit(1))
+        own_office = _office_member(own) if own is not None else None
+    signer = check_signature(doc, where, office_key=office_key, own_office=own_office,
+                             accept_unsigned=accept_unsigned)
     has_pages = any(p.get("image_sha256") for r in doc["registers"] for p in r.get("pages", []))
     if doc.get("images") == "none" and has_pages and not without_images:
         raise ExportError(f"{where}: this export has no page images (made with --images none); export again "
@@ -356,16 +489,19 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
                 _check_against_trail(s, where)
             else:
                 _record_as_imported(s, doc, actor, path.name)
+            signed = ({"office_id": signer.office_id, "office_name": signer.office_name,
+                       "key_fingerprint": signer.key_fingerprint, "checked_against": signer.checked_against}
+                      if signer else None)  # None: unsigned, accepted as such
             audit.record(s, actor=actor, action=IMPORT_ACTION, entity="workspace", new=path.name,
                          detail={"registers": len(doc["registers"]), "exported_at": doc.get("exported_at"),
-                                 "scope": "workspace" if whole else "registers"})
+                                 "scope": "workspace" if whole else "registers", "signed_by": signed})
     except BaseException:
         for sha in added:
             workspace.images.path(sha).unlink(missing_ok=True)
         raise
     return ImportResult(len(doc["registers"]), sum(len(r.get("pages", [])) for r in doc["registers"]),
                         sum(len(r.get("entries", [])) for r in doc["registers"]), counts["values"],
-                        len(doc.get("audit") or []), len(images))
+                        len(doc.get("audit") or []), len(images), signer)
 
 
 def _check_against_trail(s: Session, where: str) -> None:

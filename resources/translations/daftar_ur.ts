@@ -2276,8 +2276,36 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>یہ ورک اسپیس کھولتے وقت keys/audit-anchor.json موجود نہیں تھا، اور تب واقعہ {0} کے لیے لکھا گیا (پہلے استعمال پر بھروسا): اس سے پہلے آڈٹ ریکارڈ کے آخر سے مٹائے گئے واقعات نظر نہیں آ سکتے</translation>
         </message>
         <message>
-            <source>nothing was sealed: an entry to send is not what the audit trail recorded, so it was changed outside Daftar: {0}{1}. Run `daftar audit verify` and restore the latest good backup</source>
-            <translation>کچھ بھی بیچ میں بند نہیں ہوا: بھیجا جانے والا ایک اندراج وہ نہیں جو آڈٹ ریکارڈ میں درج ہے، یعنی اسے دفتر سے باہر بدلا گیا: {0}{1}۔ `daftar audit verify` چلائیں اور آخری درست بیک اپ بحال کریں</translation>
+            <source>nothing was sealed: an entry to send is not what the audit trail recorded, so it was changed outside Daftar: {0}. Run `daftar audit verify` and restore the latest good backup</source>
+            <translation>کچھ بھی بیچ میں بند نہیں ہوا: بھیجا جانے والا ایک اندراج وہ نہیں جو آڈٹ ریکارڈ میں درج ہے، یعنی اسے دفتر سے باہر بدلا گیا: {0}۔ `daftar audit verify` چلائیں اور آخری درست بیک اپ بحال کریں</translation>
+        </message>
+        <message>
+            <source>nothing was sealed: {0} facts of the entries to send are not what the audit trail recorded, so they were changed outside Daftar; the first: {1}. Run `daftar audit verify` to see them all and restore the latest good backup</source>
+            <translation>کچھ بھی بیچ میں بند نہیں ہوا: بھیجے جانے والے اندراجات کی {0} باتیں وہ نہیں جو آڈٹ ریکارڈ میں درج ہیں، یعنی انہیں دفتر سے باہر بدلا گیا؛ پہلی: {1}۔ سب دیکھنے کے لیے `daftar audit verify` چلائیں اور آخری درست بیک اپ بحال کریں</translation>
+        </message>
+        <message>
+            <source>{0}, page {1}, row {2}</source>
+            <translation>{0}، صفحہ {1}، سطر {2}</translation>
+        </message>
+        <message>
+            <source>{0}, row {1}</source>
+            <translation>{0}، سطر {1}</translation>
+        </message>
+        <message>
+            <source>{0}: {1} is '{2}' but the audit trail recorded {3} (entry {4})</source>
+            <translation>{0}: {1} '{2}' ہے مگر آڈٹ ریکارڈ میں {3} درج ہے (اندراج {4})</translation>
+        </message>
+        <message>
+            <source>{0}: {1} has no value in the database but the audit trail recorded '{2}' (entry {3})</source>
+            <translation>{0}: ڈیٹا بیس میں {1} کی کوئی قدر نہیں مگر آڈٹ ریکارڈ میں '{2}' درج ہے (اندراج {3})</translation>
+        </message>
+        <message>
+            <source>{0}: {1} is {2} in the sealed copy of batch {3} but {4} in the records (entry {5})</source>
+            <translation>{0}: بیچ {3} کی مہر بند نقل میں {1} {2} ہے مگر ریکارڈ میں {4} (اندراج {5})</translation>
+        </message>
+        <message>
+            <source>no value</source>
+            <translation>کوئی قدر نہیں</translation>
         </message>
         <message>
             <source>page {0} is {1}: rows can be added or brought back only while it is a draft or returned to the clerk</source>
@@ -3716,6 +3744,10 @@ Your name is recorded as the approver of every row.</source>
             <translation>صفحات کی تصاویر: %m میں سے %v</translation>
         </message>
         <message>
+            <source>Nothing was sent again: see why under Problems.</source>
+            <translation>کچھ دوبارہ نہیں بھیجا گیا: وجہ نیچے مسائل میں دیکھیں۔</translation>
+        </message>
+        <message>
             <source>{n} held-back entries are in a new batch.</source>
             <translation>⁦{n}⁩ روکے گئے اندراج نئے بیچ میں شامل ہو گئے۔</translation>
         </message>
@@ -3726,6 +3758,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Nothing was put in a batch: no approved entries are waiting any more.</source>
             <translation>کچھ بیچ میں نہیں ڈالا گیا: اب کوئی منظور شدہ اندراج بیچ کا منتظر نہیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing was put in a batch: see why under Problems.</source>
+            <translation>کچھ بیچ میں نہیں ڈالا گیا: وجہ نیچے مسائل میں دیکھیں۔</translation>
         </message>
         <message>
             <source>{n} approved entries are in a new batch.</source>

@@ -758,3 +758,36 @@ def test_where_a_backup_or_export_cannot_go_is_said_in_urdu(urdu, workspace, tmp
     # the backups/ folder's), set apart as values
     shown = [re.sub(r"/[^\s⁩]*|\u2066[^\u2069]*\u2069", "", i18n.message(m)) for m in said]
     assert [m for m in shown if re.search("[A-Za-z]{3,}", m)] == [], shown
+
+
+def test_a_refusal_to_seal_values_changed_outside_daftar_is_said_in_urdu(urdu, workspace):
+    import sqlite3
+
+    from records import services
+    from records.outbox import OutboxError, create_batch
+    from tests.records.helpers import ROW, make_page, make_users
+
+    # GIVEN approved rows whose area, and another's owner, were changed in the database file
+    users = make_users(workspace)
+    _rid, _pid, ids = make_page(workspace, users["clerk"], rows=(ROW, {**ROW, "khewat_no": "48"}))
+    with workspace.session() as s:
+        services.transition(s, actor=users["clerk"], entry_ids=ids, action="submit")
+        services.transition(s, actor=users["supervisor"], entry_ids=ids, action="approve")
+    con = sqlite3.connect(workspace.db_path)
+    con.execute(f"UPDATE field_value SET value='99-9' WHERE entry_id={ids[0]} AND field='area' AND current=1")
+    con.commit()
+    refusals = []
+    for forge in (None, f"DELETE FROM field_value WHERE entry_id={ids[1]} AND field='owner'"):
+        if forge:
+            con.execute(forge)
+            con.commit()
+        with pytest.raises(OutboxError) as refused, workspace.session() as s:
+            create_batch(s, actor=users["supervisor"])
+        refusals.append(str(refused.value))
+    con.close()
+    # WHEN the sync panel shows why nothing was sealed, in the Urdu interface
+    shown = [i18n.message(m) for m in refusals]
+    # THEN it is Urdu throughout, the field named by its Urdu label, the values and the command kept
+    assert _english_left(refusals) == {}
+    assert all("رقبہ" in t and "99-9" in t and "`daftar audit verify`" in t for t in shown), shown
+    assert "دیہہ" in shown[0] and "صفحہ" in shown[0] and "سطر" in shown[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from sqlalchemy import select
 
 from sync.engine import QueueStatus, SyncReport
 
@@ -469,6 +470,47 @@ def test_the_seal_button_seals_exactly_what_it_says_or_says_the_real_number(qtbo
         qtbot.waitUntil(lambda: panel.last_batch is not None, timeout=5000)
         assert engine.queue_status(workspace).waiting == total
         assert f"{total} approved entries are in a new batch" in _plain(panel.state_label.text())
+    finally:
+        win.shutdown()
+
+
+def test_a_value_changed_outside_daftar_is_not_sealed_and_the_panel_says_why(qtbot, workspace, qapp, actors):
+    import sqlite3
+
+    from desktop import oversight
+    from records import office_settings
+    from records.models import Batch
+    from sync import engine
+    from tests.desktop.test_roles import _approved_page, _window
+
+    # GIVEN clerk1's approved page (sent without verification), one of its areas changed in
+    # the database file, outside Daftar, and girdawar1's sync panel offering to batch it
+    _pid, ids = _approved_page(workspace, actors)
+    with workspace.session() as s:
+        office_settings.change(s, actor=actors["admin"], values={"workflow.require_verification": False})
+    con = sqlite3.connect(workspace.db_path)
+    con.execute(f"UPDATE field_value SET value='99-9' WHERE entry_id={ids[0]} AND field='area' AND current=1")
+    con.commit()
+    con.close()
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: f"Put {len(ids)} approved entries" in _plain(panel.seal_btn.text()), timeout=5000)
+        # WHEN he presses it
+        panel.seal_btn.click()
+        # THEN nothing is sealed, and the panel says why among its problems: the row, the
+        # field, both values and what to do (not "an unexpected problem")
+        qtbot.waitUntil(lambda: panel.errors.count() > 0, timeout=5000)
+        why = _plain(panel.errors.item(0).text())
+        assert "Nothing was put in a batch: see why under Problems." in _plain(panel.state_label.text())
+        assert why.startswith("nothing was sealed: an entry to send is not what the audit trail recorded")
+        assert "row 1: area is '99-9' but the audit trail recorded" in why and "daftar audit verify" in why
+        assert panel.errors.isVisibleTo(panel) and panel.last_batch is None
+        with workspace.session() as s:
+            assert s.scalar(select(Batch.id)) is None
+        # AND the button still offers the entries (sealing them again is refused again)
+        qtbot.waitUntil(panel.seal_btn.isEnabled, timeout=5000)
     finally:
         win.shutdown()
 

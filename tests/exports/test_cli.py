@@ -103,8 +103,14 @@ def _with_file_size_limit(limit: int, fn):
 
 
 def test_a_failed_export_leaves_no_part_file_nor_images_folder(workspace, tmp_path, capsys):
-    # GIVEN a workspace with pages, and a disk that fills while an export is written
+    # GIVEN a workspace with pages (and its office's signing key, made on first use: a write to
+    # the database the file size limit below would refuse), and a disk that fills while an
+    # export is written
+    from records.outbox import office_identity
+
     sampledata.build(workspace, approve=True)
+    with workspace.session() as s:
+        office_identity(s)
     root, usb = str(workspace.root), tmp_path / "usb"
     usb.mkdir()
     for name in ("all.json", "rows.csv", "progress.pdf"):

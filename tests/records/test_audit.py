@@ -202,6 +202,28 @@ def test_a_value_changed_in_the_database_file_is_named_with_what_the_trail_recor
     assert "FAIL audit trail" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("hide", [
+    "DELETE FROM field_value WHERE field='area'",  # every row of the field gone
+    "UPDATE field_value SET current=0 WHERE field='area'",  # its rows kept, none current
+])
+def test_a_value_removed_from_the_database_file_is_named_with_what_the_trail_recorded(audited, capsys, hide):
+    # GIVEN a row whose area the trail recorded as 12-6, removed from the database file
+    from daftar.cli import main
+    from records.audit_values import mismatches
+    from records.workspace import Workspace
+
+    _sql(audited, hide)
+    # WHEN the records are checked against the trail
+    ws = Workspace.open(audited.root)
+    with ws.session() as s:
+        found = list(mismatches(s))
+    ws.close()
+    # THEN the value the row lost is named (a sealed batch would have gone out without it)
+    assert [(m.field, m.value, m.recorded) for m in found] == [("area", None, "12-6")] and "row 1" in found[0].where
+    assert main(["audit", "verify", "--workspace", str(audited.root)]) == 1
+    assert "area has no value in the database but the audit trail recorded '12-6'" in capsys.readouterr().out
+
+
 def test_new_versions_and_an_import_keep_values_and_trail_in_agreement(workspace, tmp_path):
     # GIVEN an approved page whose row is then corrected (a new version), and a row deleted
     from records.audit_values import mismatches

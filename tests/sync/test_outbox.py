@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from records import audit, services
 from records.models import Batch, Entry, Office, OutboxItem
@@ -154,3 +156,113 @@ def test_the_app_seals_the_entries_the_office_lets_go(office):
     with ws.session() as s:
         assert seal_batchable(s, actor=sup).entries == 4
     assert set(entry_states(ws, office.entry_ids)) == {"batched"}
+
+
+# ----------------------------------------------------------------------------- values forged in the database file
+def _sql(ws, statement: str) -> None:
+    """Run `statement` on the workspace's database file directly, outside Daftar."""
+    import sqlite3
+
+    con = sqlite3.connect(ws.db_path)
+    con.execute(statement)
+    con.commit()
+    con.close()
+
+
+def _place_of(ws, entry_id: int) -> str:
+    from records.audit_values import place
+    from records.models import Page, Register
+
+    with ws.session() as s:
+        e = s.get(Entry, entry_id)
+        reg, page = s.get(Register, e.register_id), s.get(Page, e.page_id)
+        return place(reg.mauza, reg.year, reg.volume, page.page_no, e.row_no)
+
+
+def _nothing_sealed(ws, ids) -> None:
+    assert entry_states(ws, ids) == ["approved"] * len(ids)
+    with ws.session() as s:
+        assert s.scalar(select(Batch)) is None and s.scalar(select(OutboxItem)) is None
+        assert not any(e.action == "batch.create" for e in audit.since(s))
+
+
+def test_a_value_forged_in_the_database_file_is_not_sealed(office):
+    # GIVEN six approved entries, the area of the third changed in the database file, outside Daftar
+    ws, forged = office.ws, office.entry_ids[2]
+    _sql(ws, f"UPDATE field_value SET value='99-9' WHERE entry_id={forged} AND field='area' AND current=1")
+    # WHEN a supervisor seals them (all of them, as the app and `batch export --seal` do)
+    with pytest.raises(OutboxError) as refused, ws.session() as s:
+        create_batch(s, actor=office.sup)
+    # THEN it is refused, naming the register, page, row, field, both values and what to do
+    said = str(refused.value)
+    assert said.startswith("nothing was sealed: an entry to send is not what the audit trail recorded")
+    assert f"{_place_of(ws, forged)}: area is '99-9' but the audit trail recorded '3-5' (entry {forged})" in said
+    assert "Run `daftar audit verify` and restore the latest good backup" in said
+    # AND nothing at all is sealed: not the five sound entries either
+    _nothing_sealed(ws, office.entry_ids)
+
+
+def test_a_value_removed_in_the_database_file_is_not_sealed(office):
+    # GIVEN an approved entry whose owner was deleted from the database file (its document
+    # would go out without an owner), and another's share changed there too
+    ws, (a, b) = office.ws, office.entry_ids[:2]
+    _sql(ws, f"DELETE FROM field_value WHERE entry_id={a} AND field='owner'")
+    _sql(ws, f"UPDATE field_value SET value='1/1' WHERE entry_id={b} AND field='share'")
+    # WHEN the supervisor seals what is ready
+    with pytest.raises(OutboxError) as refused, ws.session() as s:
+        create_batch(s, actor=office.sup)
+    # THEN both are counted, the first named, and nothing is sealed
+    said = str(refused.value)
+    assert said.startswith("nothing was sealed: 2 facts of the entries to send are not what the audit trail recorded")
+    assert (f"{_place_of(ws, a)}: owner has no value in the database but the audit trail recorded "
+            f"'محمد اسلم ولد غلام رسول' (entry {a})") in said
+    assert "`daftar audit verify` to see them all" in said
+    _nothing_sealed(ws, office.entry_ids)
+
+
+def test_a_sealed_copy_forged_before_a_resend_is_not_sealed_again(office):
+    from records.outbox import resend_undelivered
+
+    # GIVEN a batch the server refused (its entries wait to be sent again)...
+    ws = office.ws
+    first = seal(ws, office.sup)
+    with ws.session() as s:
+        for it in s.scalars(select(OutboxItem)):
+            it.state = "failed"
+    # ... whose stored copy of one entry was changed in the database file, its hashes made to match
+    with ws.session() as s:
+        batch = s.get(Batch, first.id)
+        body = json.loads(json.dumps(batch.manifest))
+        doc = body["entries"][1]
+        doc["content"]["values"]["area"] = "99-9"
+        doc["sha256"] = content_hash(doc["content"])
+        body["manifest"]["entries"][1]["sha256"] = doc["sha256"]
+        batch.manifest = body
+        item = s.scalar(select(OutboxItem).where(OutboxItem.entry_uuid == doc["entry_uuid"]))
+        item.content_sha256, forged = doc["sha256"], item.entry_id
+    # WHEN a supervisor sends the held-back entries again
+    with pytest.raises(OutboxError) as refused, ws.session() as s:
+        resend_undelivered(s, actor=office.sup)
+    # THEN it is refused, naming the row, the field and both values, and no new batch is sealed
+    assert (f"{_place_of(ws, forged)}: area is '99-9' in the sealed copy of batch {first.uuid} but '2-5' in the "
+            f"records (entry {forged})") in str(refused.value)
+    with ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(Batch)) == 1
+        assert {it.state for it in s.scalars(select(OutboxItem))} == {"failed"}
+
+
+def test_a_value_forged_before_a_resend_is_not_sealed_again(office):
+    from records.outbox import resend_undelivered
+
+    # GIVEN a refused batch, then an entry's value changed in the database file
+    ws = office.ws
+    seal(ws, office.sup)
+    with ws.session() as s:
+        for it in s.scalars(select(OutboxItem)):
+            it.state = "failed"
+    forged = office.entry_ids[0]
+    _sql(ws, f"UPDATE field_value SET value='99' WHERE entry_id={forged} AND field='khewat_no' AND current=1")
+    # WHEN the entries are sent again THEN it is refused, naming the value in the database and the trail's
+    with pytest.raises(OutboxError, match=r"nothing was sealed: 2 facts .*khewat_no is '99' but the audit trail "
+                                          r"recorded '40'"), ws.session() as s:
+        resend_undelivered(s, actor=office.sup)

@@ -140,10 +140,39 @@ def test_sealing_refuses_an_entry_whose_state_the_trail_does_not_account_for(off
     # THEN it is refused, saying why and where, and nothing is sealed or written
     err = capsys.readouterr().err
     assert rc == 1 and not out.exists()
-    assert "nothing was sealed: an entry to send is not what the audit trail recorded" in err
+    assert "nothing was sealed: 3 facts of the entries to send are not what the audit trail recorded" in err
     assert f"row 1: state is 'verified' but the audit trail recorded 'draft' (entry {draft})" in err
     with office.ws.session() as s:
         assert s.scalar(select(Batch.id)) is None and s.get(Entry, draft).state == "verified"
+
+
+def test_sealing_refuses_a_value_forged_in_the_database_file(office, tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    from records.models import Batch, Entry
+
+    # GIVEN six approved entries (the office sends them unverified), one's area changed in
+    # the database file, outside Daftar
+    _no_verification(office.ws)
+    forged = office.entry_ids[4]
+    con = sqlite3.connect(office.ws.db_path)
+    con.execute(f"UPDATE field_value SET value='99-9' WHERE entry_id={forged} AND field='area' AND current=1")
+    con.commit()
+    con.close()
+    give_passwords(office.ws)
+    monkeypatch.setenv("DAFTAR_PASSWORD", SUP_PASS)
+    out = tmp_path / "b.daftar-batch"
+    # WHEN a supervisor seals and exports on the command line
+    rc = main(["batch", "export", "--workspace", str(office.ws.root), "--seal", "supervisor", str(out)])
+    # THEN it is refused, naming the row, the field, both values and what to do; nothing is sealed or written
+    err = capsys.readouterr().err
+    assert rc == 1 and not out.exists()
+    assert "nothing was sealed: an entry to send is not what the audit trail recorded" in err
+    assert f"page 2, row 2: area is '99-9' but the audit trail recorded '2-5' (entry {forged})" in err
+    assert "Run `daftar audit verify` and restore the latest good backup" in err
+    with office.ws.session() as s:
+        assert s.scalar(select(Batch.id)) is None
+        assert {s.get(Entry, i).state for i in office.entry_ids} == {"approved"}
 
 
 def test_export_without_a_waiting_batch_says_what_to_do(office, tmp_path, capsys):
