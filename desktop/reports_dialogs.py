@@ -53,6 +53,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from records.text import isolate_ltr
 
 _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="daftar-reports")
 
@@ -488,12 +489,18 @@ class ExportDialog(QDialog):
         elif k == "json":
             images = self.images.currentData()
             done_text = QCoreApplication.translate("ExportDialog", "{n} entries, {p} pages, {i} images exported to {path}")
+            # whoever imports the file checks the signature against the fingerprint read out to
+            # them (`daftar import --office-key`): the app says it, as `daftar export` prints it
+            signed_text = QCoreApplication.translate(
+                "ExportDialog", "Signed with the key of office '{office}', fingerprint {fp}. "
+                "Tell whoever imports the file this fingerprint (by telephone or in person, not with the file).")
 
             def fn() -> JobResult:
                 from records.exports.json_export import export_json
 
                 r = export_json(ws, out, register_ids=[reg] if reg else None, images=images)
-                return JobResult(out, done_text.format(n=r.entries, p=r.pages, i=r.images, path=path_line(out)).strip())
+                said = done_text.format(n=r.entries, p=r.pages, i=r.images, path=path_line(out)).strip()
+                return JobResult(out, said + "\n\n" + signed_text.format(office=r.office_name, fp=isolate_ltr(r.key_fingerprint)))
         elif k == "fard":
             fn = _fard_job(ws, reg, self.khewat.text().strip(), None, out, self.urdu_digits.isChecked())
         else:

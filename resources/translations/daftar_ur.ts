@@ -1110,6 +1110,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>⁦{n}⁩ اندراج، ⁦{p}⁩ صفحات، {i} تصاویر ⁦{path}⁩ میں برآمد ہو گئیں</translation>
         </message>
         <message>
+            <source>Signed with the key of office '{office}', fingerprint {fp}. Tell whoever imports the file this fingerprint (by telephone or in person, not with the file).</source>
+            <translation>اس پر دفتر '{office}' کی کلید سے دستخط ہیں، فنگر پرنٹ {fp}۔ جو یہ فائل درآمد کرے اسے یہ فنگر پرنٹ بتائیں (فون پر یا خود، فائل کے ساتھ نہیں)۔</translation>
+        </message>
+        <message>
             <source>Exporting…</source>
             <translation>برآمد جاری ہے…</translation>
         </message>

@@ -253,3 +253,34 @@ def test_the_handover_sheet_is_offered_under_a_name_of_its_batch_and_day(qtbot, 
     # first with one click)
     today = date.today().isoformat()
     assert [Path(a).name for a in asked] == [f"handover-batch-3-{today}.pdf", f"handover-batch-4-{today}.pdf"]
+
+
+def test_a_json_export_from_the_dialog_says_the_key_fingerprint_to_read_out(qtbot, workspace, sample, tmp_path):
+    from desktop import reports_dialogs as rd
+    from records.exports.json_export import import_json
+
+    # GIVEN the export dialog set to JSON and a file
+    dlg = rd.ExportDialog(None, workspace, sample.register_id, register_name="جمع بندی — کوٹ")
+    qtbot.addWidget(dlg)
+    dlg.format.setCurrentIndex(1)
+    dlg.path.setText(str(tmp_path / "e.json"))
+    # WHEN it is exported
+    job = dlg.start_export()
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    assert job.error is None
+    # THEN the note names the office key's fingerprint, kept left to right, and what to do with it
+    note = dlg.done_note
+    text = note.text()
+    fp = text.split("fingerprint ", 1)[1].split(".")[0].strip("\u2066\u2069")
+    assert len(fp.replace(" ", "")) == 32 and "\u2066" + fp + "\u2069" in text
+    assert "whoever imports the file" in text
+    note.close()
+    # AND that fingerprint is the one an import elsewhere checks the file against
+    from records.workspace import Workspace
+
+    other = Workspace.open(tmp_path / "other", create=True)
+    try:
+        signer = import_json(other, tmp_path / "e.json", office_key=fp).signed_by
+        assert signer.key_fingerprint == fp and signer.checked_against == "the key given"
+    finally:
+        other.close()
