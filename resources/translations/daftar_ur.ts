@@ -601,6 +601,21 @@
         </message>
     </context>
     <context>
+        <name>CrashReport</name>
+        <message>
+            <source>Daftar</source>
+            <translation>دفتر</translation>
+        </message>
+        <message>
+            <source>Daftar hit an error it did not expect ({error}). What you have saved is safe: every edit is saved the moment it is made. If this happens again, give IT the log file {path}.</source>
+            <translation>دفتر میں ایک غیر متوقع خرابی پیش آئی ({error})۔ جو کچھ آپ محفوظ کر چکے ہیں وہ سلامت ہے: ہر تبدیلی اسی لمحے محفوظ ہو جاتی ہے۔ اگر ایسا دوبارہ ہو تو لاگ فائل ⁦{path}⁩ آئی ٹی عملے کو دیں۔</translation>
+        </message>
+        <message>
+            <source>Daftar ended unexpectedly the last time it was used on this computer. Nothing that was saved was lost: every edit is saved the moment it is made. If this happens again, give IT the log file {path}.</source>
+            <translation>پچھلی بار اس کمپیوٹر پر دفتر غیر متوقع طور پر بند ہو گیا تھا۔ جو کچھ محفوظ ہو چکا تھا اس میں سے کچھ ضائع نہیں ہوا: ہر تبدیلی اسی لمحے محفوظ ہو جاتی ہے۔ اگر ایسا دوبارہ ہو تو لاگ فائل ⁦{path}⁩ آئی ٹی عملے کو دیں۔</translation>
+        </message>
+    </context>
+    <context>
         <name>Daftar</name>
         <message>
             <source>Edit {field}</source>
