@@ -99,7 +99,19 @@ class Run:
         if faulthandler.is_enabled():
             faulthandler.disable()
         atexit.unregister(_at_exit)
+        global _current
+        if _current is self:
+            _current = None
         self._file.close()
+
+
+_current: Run | None = None
+
+
+def current_log() -> Path | None:
+    """The log of this process's run, when `start` opened one (the OCR workers write their
+    crashes there too)."""
+    return _current.path if _current is not None and not _current._file.closed else None
 
 
 def start(directory: Path | None = None, *, version: str = "") -> Run | None:
@@ -130,6 +142,8 @@ def start(directory: Path | None = None, *, version: str = "") -> Run | None:
     threading.excepthook = lambda a: _uncaught(run, a.exc_type, a.exc_value, a.exc_traceback,
                                                a.thread.name if a.thread else "")
     atexit.register(_at_exit, run)
+    global _current
+    _current = run
     log.info("Daftar %s started (pid %d, Python %s, %s)", version, os.getpid(), sys.version.split()[0], sys.platform)
     for p in previous:
         log.warning("the run started %s (pid %d, Daftar %s) ended without a clean shutdown", p.started, p.pid, p.version)
