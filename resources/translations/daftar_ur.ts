@@ -2047,14 +2047,6 @@
             <translation>بیک اپ {0} نہیں لکھا جا سکا: {1}</translation>
         </message>
         <message>
-            <source>{0} is a file, not a folder: choose a folder for the backup. No backup was written.</source>
-            <translation>{0} فائل ہے، فولڈر نہیں: بیک اپ کے لیے فولڈر چنیں۔ کوئی بیک اپ نہیں لکھا گیا۔</translation>
-        </message>
-        <message>
-            <source>The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): no backup was written.</source>
-            <translation>فولڈر {0} موجود نہیں (کیا یو ایس بی یا ڈسک لگی ہوئی اور کھلی ہے؟): کوئی بیک اپ نہیں لکھا گیا۔</translation>
-        </message>
-        <message>
             <source>The database {0} is damaged ({1}): a copy of it could not be restored, so no backup was written. Run `daftar check`, then restore the latest good backup.</source>
             <translation>ڈیٹا بیس {0} خراب ہے ({1}): اس کی نقل بحال نہ ہو سکتی، اس لیے کوئی بیک اپ نہیں لکھا گیا۔ `daftar check` چلائیں، پھر آخری درست بیک اپ بحال کریں۔</translation>
         </message>
