@@ -234,8 +234,8 @@ def damaged_database(e: BaseException) -> str | None:
 def refuse_damaged(ws, what: str) -> None:
     """CommandError when SQLite's quick check finds the workspace's database damaged
     (`records.health.database_damage`): what is read out of it (`what`: "the export") could
-    be incomplete, and nothing is to be written from it or into it. About 0.1 s for 100,000
-    rows."""
+    be incomplete, and nothing is to be written from it or into it. About 0.12 s for 100,000
+    rows (bench/search_bench.py)."""
     from records.health import database_damage
 
     reason = database_damage(ws)

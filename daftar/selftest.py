@@ -511,6 +511,9 @@ def main(only: list[str] | None = None) -> int:
 
     frozen = "frozen build" if getattr(sys, "frozen", False) else "from source"
     print(f"Daftar {__version__} self-test ({frozen}, Python {sys.version.split()[0]}, {sys.platform})", flush=True)
+    from daftar.crashlog import log_path
+
+    print(f"The app's log on this computer (for IT when the app ends unexpectedly): {log_path()}", flush=True)
     t0 = time.perf_counter()
     results = run_selftest(print_result, only=only)
     failed = [r.name for r in results if not r.ok]

@@ -358,15 +358,12 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Cannot copy the database {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The disk holding {0} is full: no backup was written."),
     QT_TRANSLATE_NOOP("Messages", "Cannot write the backup {0}: {1}"),
-    QT_TRANSLATE_NOOP("Messages", "{0} is a file, not a folder: choose a folder for the backup. No backup was written."),
-    QT_TRANSLATE_NOOP("Messages", "The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): "
-                                  "no backup was written."),
     QT_TRANSLATE_NOOP("Messages", "The database {0} is damaged ({1}): a copy of it could not be restored, so no "
                                   "backup was written. Run `daftar check`, then restore the latest good backup."),
     QT_TRANSLATE_NOOP("Messages", "{0} is inside the workspace folder {1}, among Daftar's own files: write the backup "
                                   "onto a USB stick or another disk, or into the workspace's {2}/ folder. No backup "
                                   "was written."),
-    # where an export or report may be written (records/output_file.py)
+    # where an export, report or backup may be written (records/output_file.py)
     QT_TRANSLATE_NOOP("Messages", "The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): "
                                   "nothing was written."),
     QT_TRANSLATE_NOOP("Messages", "{0} is a file, not a folder: choose a folder for {1}. Nothing was written."),

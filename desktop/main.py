@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -15,9 +16,12 @@ def _app() -> QApplication:
     return app
 
 
-def run_app(workspace_dir: str | Path | None, *, username: str | None = None) -> int:
+def run_app(workspace_dir: str | Path | None, *, username: str | None = None, trace=None) -> int:
     """Sign in (creating the workspace and its administrator on first start), show the main
-    window, run Qt. With `username` and $DAFTAR_PASSWORD it signs in without asking."""
+    window, run Qt. With `username` and $DAFTAR_PASSWORD it signs in without asking. `trace`,
+    this run's daftar.crashlog.Run: Qt's messages and unexpected errors go to its log, and
+    the user hears first when the last run ended unexpectedly (desktop.crash_report)."""
+    from desktop import crash_report
     from desktop.first_start import create_workspace_interactive, is_new_workspace
     from desktop.fonts import load_fonts
     from desktop.i18n import choose_language_at_start, message
@@ -25,8 +29,13 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
     from records.workspace import WorkspaceError, default_workspace_dir
 
     app = _app()
+    if trace is not None:
+        crash_report.install(trace, app)
     load_fonts()
     lang = choose_language_at_start(app, ask=username is None)  # unattended starts never ask
+    crash_report.tell_previous_run(trace)
+    if crash_report.terminated():
+        return 0
     root = Path(workspace_dir) if workspace_dir is not None else default_workspace_dir()
     try:
         if is_new_workspace(root):
@@ -39,9 +48,13 @@ def run_app(workspace_dir: str | Path | None, *, username: str | None = None) ->
     if signed is None:
         return 0
     ws, user = signed
+    if crash_report.terminated():  # SIGTERM while signing in
+        ws.close()
+        return 0
     _speak_as(user, lang)
     host = MainWindowHost(ws, user.actor(), root=root)
     host.window.show()
+    logging.getLogger("daftar").info("main window open (%s)", user.username)
     try:
         return app.exec()
     finally:

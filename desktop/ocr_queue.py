@@ -7,6 +7,7 @@ picks up every page still queued or running (services.pages_needing_ocr).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import weakref
@@ -132,9 +133,13 @@ class OcrQueue(QObject):
         if self._pool is None:
             mp = multiprocessing.get_context("spawn")
             self._progress_q = mp.Queue()
+            from daftar.crashlog import current_log
+
+            log_file = current_log()
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp,
                                              initializer=init_worker,
-                                             initargs=(self._progress_q, max(1, (os.cpu_count() or 1) // self.workers)))
+                                             initargs=(self._progress_q, max(1, (os.cpu_count() or 1) // self.workers),
+                                                       str(log_file) if log_file else None))
         self._poll.start()
         return self._pool
 
@@ -261,6 +266,8 @@ class OcrQueue(QObject):
         if broken is not None:
             broken.shutdown(wait=False, cancel_futures=True)
         tries = self._broke.get(page_id, 0) + 1
+        logging.getLogger("daftar.ocr").warning("an OCR worker process ended while reading page id %d (time %d)",
+                                                page_id, tries)
         self._broke[page_id] = tries
         if tries >= 2:
             self._finish(page_id, self.tr("the OCR worker stopped while reading this page, twice (too little "

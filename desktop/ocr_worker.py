@@ -17,11 +17,24 @@ DEFAULT_READER = "ocr.pipeline:read_image"
 _progress_queue = None  # set in each worker process by init_worker
 
 
-def init_worker(queue, text_threads: int = 1) -> None:
+_crash_log = None  # the app's log, open for the worker's life (faulthandler writes there)
+
+
+def init_worker(queue, text_threads: int = 1, log_file: str | None = None) -> None:
     """Pool initializer: where a worker reports progress inside a page (page id, done, total,
-    text), and how many recognitions of one page it runs at once (cores per worker)."""
-    global _progress_queue
+    text), how many recognitions of one page it runs at once (cores per worker), and the
+    app's log (daftar.crashlog), where a native crash of the worker (Tesseract, OpenCV)
+    writes where it was."""
+    global _progress_queue, _crash_log
     _progress_queue = queue
+    if log_file:
+        import faulthandler
+
+        try:
+            _crash_log = open(log_file, "a", encoding="utf-8")  # noqa: SIM115 - open for the process's life
+            faulthandler.enable(file=_crash_log, all_threads=True)
+        except OSError:
+            pass
     try:
         import cv2
 

@@ -9,6 +9,7 @@ Only plain values cross threads.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -29,6 +30,9 @@ class TaskRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=read_workers, thread_name_prefix="daftar-read")
         self._closed = False
         self._pending = 0
+        # set when the runner starts shutting down: long reads (a folder being listed for
+        # import) stop early instead of holding the window's close until they end
+        self.stopping = threading.Event()
         mainthread.install()
         # the cycle collector must not free Qt objects on these threads (see desktop.gc_guard)
         self._gc = GuiThreadCollector(self)
@@ -59,7 +63,9 @@ class TaskRunner(QObject):
         mainthread.drain()
 
     def shutdown(self, *, wait: bool = True) -> None:
-        """Finish queued writes (never drop an edit), stop the pools, drop pending callbacks."""
+        """Finish queued writes (never drop an edit), stop the pools, drop pending callbacks.
+        Reads that watch `stopping` end early."""
+        self.stopping.set()
         self._writer.shutdown(wait=wait)
         self._pool.shutdown(wait=wait, cancel_futures=True)
         self._closed = True

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from records import audit
 from records.images import fsync_dir
-from records.output_file import inside
+from records.output_file import inside, missing_folder
 from records.workspace import (
     DB_NAME,
     IMAGES_DIR,
@@ -128,24 +128,20 @@ def _resolve_dest(ws: Workspace, dest: str | Path | None) -> Path:
 
 
 def _dest_file(ws: Workspace, dest: str | Path | None) -> Path:
-    """`_resolve_dest`'s file, as given (relative when `dest` is)."""
+    """`_resolve_dest`'s file, as given (relative when `dest` is); BackupError when its
+    folder is not there (`records.output_file.missing_folder`, as for an export)."""
     if dest is None:
         return default_backup_path(ws)
     said = str(dest)
     dest = Path(dest).expanduser()
-    if dest.is_dir():
-        return dest / f"daftar-backup-{_stamp()}{SUFFIX}"
-    if said.endswith(("/", os.sep)):
-        raise BackupError(f"The folder {dest} does not exist (is the USB stick or disk plugged in and "
-                          "mounted?): no backup was written.")
-    if dest.parent.exists() and not dest.parent.is_dir():
-        raise BackupError(f"{dest.parent} is a file, not a folder: choose a folder for the backup. No backup was written.")
-    if not dest.parent.is_dir():
-        raise BackupError(f"The folder {dest.parent} does not exist (is the USB stick or disk plugged in and "
-                          "mounted?): no backup was written.")
-    if dest.suffix != SUFFIX:
-        dest = dest.with_name(dest.name + SUFFIX)
-    return dest
+    if dest.is_dir() or said.endswith(("/", os.sep)):  # a folder to put a new backup in
+        file = dest / f"daftar-backup-{_stamp()}{SUFFIX}"
+    else:
+        file = dest if dest.suffix == SUFFIX else dest.with_name(dest.name + SUFFIX)
+    problem = missing_folder(file)
+    if problem:
+        raise BackupError(problem)
+    return file
 
 
 def _newest_event(snap: Path, connect=None) -> tuple[int, str] | None:

@@ -37,7 +37,7 @@ def check_database(ws) -> Part:
 
 def database_damage(ws) -> str | None:
     """What SQLite's quick check finds wrong in the workspace's database (None when sound).
-    Quick: 0.12 s for 100,000 rows; run off the interface's thread."""
+    Quick: 0.12 s for 100,000 rows (bench/search_bench.py); run off the interface's thread."""
     try:
         with ws.engine.connect() as conn:
             rows = [str(r[0]) for r in conn.execute(text("PRAGMA quick_check")).fetchall()]

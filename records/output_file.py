@@ -25,7 +25,8 @@ def inside(path: Path, folder: Path) -> bool:
 def missing_folder(out: Path) -> str | None:
     """Why the folder `out` is to be written in cannot take it, when it is not there or is a
     file (None when it is a folder). Such a folder is never made: a USB stick or share that is
-    not mounted would otherwise get the file written onto this computer's own disk."""
+    not mounted would otherwise get the file written onto this computer's own disk. Exports,
+    reports and backups (records.backup) all say it in these words."""
     folder = out.parent
     if folder.is_dir():
         return None

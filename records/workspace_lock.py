@@ -49,6 +49,13 @@ else:
         return True
 
 
+def try_lock(f: IO[bytes], exclusive: bool) -> bool:
+    """Take a shared or exclusive lock on the open file `f` without waiting: False when
+    another open file holds one that excludes it (the app's run marker uses it too:
+    daftar.crashlog)."""
+    return _lock(f, exclusive)
+
+
 class WorkspaceInUse(Exception):
     """The workspace is open elsewhere (for a restore) or being replaced (for opening)."""
 

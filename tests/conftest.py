@@ -25,6 +25,8 @@ def _computer_settings(_ui_settings_dir, request, monkeypatch):
 
     name = hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:16]
     monkeypatch.setenv("DAFTAR_UI_SETTINGS", str(_ui_settings_dir / f"{name}.ini"))
+    # and its own log folder (daftar.crashlog), never the user's
+    monkeypatch.setenv("DAFTAR_LOG_DIR", str(_ui_settings_dir / f"{name}-log"))
 
 
 @pytest.fixture(scope="session")

@@ -48,6 +48,13 @@ def run(args) -> int:
     if problem:
         print(f"daftar app: {problem}", file=sys.stderr)
         return 1
+    from daftar import __version__
+    from daftar.crashlog import start
+
+    trace = start(version=__version__)  # first: a crash while Qt loads is written down too
     from desktop.main import run_app
 
-    return run_app(args.workspace, username=getattr(args, "user", None))
+    rc = run_app(args.workspace, username=getattr(args, "user", None), trace=trace)
+    if trace is not None:
+        trace.finish()  # (not reached when the run ends otherwise: the next start says so)
+    return rc

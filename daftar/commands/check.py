@@ -37,7 +37,10 @@ def run(args) -> int:
         ws.close()
     ok = all(p.ok for p in parts)
     if args.json:
-        print(json.dumps({"ok": ok, "workspace": str(root), "parts": [
+        from daftar.crashlog import ended_badly, log_path
+
+        print(json.dumps({"ok": ok, "workspace": str(root), "app_log": str(log_path()),
+                          "app_ended_unexpectedly": [r.started for r in ended_badly()], "parts": [
             {"name": p.name, "ok": p.ok, "warning": p.warning, "summary": p.summary, "problems": list(p.problems)}
             for p in parts]},
             ensure_ascii=False))
@@ -49,4 +52,18 @@ def run(args) -> int:
             print(f"     {problem}")
     if not ok:
         print(ADVICE)
+    print(app_log_line())
     return 0 if ok else 1
+
+
+def app_log_line() -> str:
+    """Where the app's log is on this computer, and the runs of the app that ended badly
+    since it last started (daftar.crashlog): for IT."""
+    from daftar.crashlog import ended_badly, log_path
+
+    line = f"The app's log on this computer (for IT when the app ends unexpectedly): {log_path()}"
+    bad = ended_badly()
+    if bad:
+        line += (f"\nWARN app: {len(bad)} run(s) of the app ended unexpectedly (started "
+                 f"{', '.join(r.started for r in bad)}); the log says what each was doing")
+    return line

@@ -3,8 +3,11 @@ pages numbered in order; duplicates and bad files listed while the rest import."
 
 from __future__ import annotations
 
+import threading
 from html import escape
 from pathlib import Path
+
+import shiboken6
 
 from desktop import file_dialogs
 from desktop.bidi import isolate
@@ -56,7 +59,10 @@ def report_text(report: ImportReport, tr=lambda s: s) -> str:
 
 
 class ImportDialog(QDialog):
-    """Emits `imported(ImportReport, run_ocr)` after pages were added."""
+    """Emits `imported(ImportReport, run_ocr)` after pages were added.
+
+    Closed, it stops reading the files still being listed and goes away (with the pages it
+    listed) once an import under way has finished and its report has been emitted."""
 
     imported = Signal(object, bool)
 
@@ -76,6 +82,7 @@ class ImportDialog(QDialog):
         self._known: dict[str, tuple[str, int]] = {}  # sha -> (register's name, page no)
         self._checks = 0  # place checks under way (the numbers shown may change)
         self._check_generation = 0
+        self._closed = threading.Event()  # read by the loading thread: stop listing files
         self.setObjectName("ImportDialog")
         self.setWindowTitle(self.tr("Import pages into {register}").format(register=register_title)
                             if register_title else self.tr("Import pages"))
@@ -151,6 +158,8 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
         def done(fut) -> None:
+            if self._gone():
+                return
             self._loading -= 1
             try:
                 self._next_page_no = fut.result()  # its pages were listed as they were read (on_item)
@@ -167,10 +176,12 @@ class ImportDialog(QDialog):
             if item.sha256:
                 with ws.session() as s:  # a page of the workspace already takes no number
                     known = pages_holding(s, {item.sha256})
-            runner.run_on_main(lambda: self._add_items([item], known))
+            runner.run_on_main(lambda: self._gone() or self._add_items([item], known))
+
+        closed = self._closed
 
         def load() -> int:
-            load_files(paths, on_item=on_item)
+            load_files(paths, on_item=on_item, stop=lambda: closed.is_set() or runner.stopping.is_set())
             with ws.session() as s:
                 return next_page_no(s, rid)
 
@@ -285,6 +296,8 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
         def done(res) -> None:
+            if self._gone():
+                return
             self._checks -= hold
             if generation == self._check_generation:  # (an older answer is stale)
                 next_no, known = res
@@ -294,6 +307,8 @@ class ImportDialog(QDialog):
             self._update_buttons()
 
         def failed(e: BaseException) -> None:
+            if self._gone():
+                return
             self._checks -= hold
             self.message.setText(error_text(e))
             self._update_buttons()
@@ -347,6 +362,21 @@ class ImportDialog(QDialog):
         self.add_paths(paths)
         event.acceptProposedAction()
 
+    # -- closing ----------------------------------------------------------
+    def done(self, result: int) -> None:
+        """Close (Close, Esc, the window's X): files still being read are left unread (a big
+        folder kept a reading thread busy until its last file, and signing out or quitting
+        waited for it); the dialog and the pages it listed go away, after an import under
+        way has finished."""
+        self._closed.set()
+        super().done(result)
+        if not self._importing:
+            self.deleteLater()
+
+    def _gone(self) -> bool:
+        """Closed and deleted: what the background work brings back is dropped."""
+        return not shiboken6.isValid(self)
+
     # -- import -----------------------------------------------------------
     def do_import(self) -> None:
         items = list(self.items)  # (files that cannot be read are named in the report)
@@ -360,6 +390,10 @@ class ImportDialog(QDialog):
             report, _ch = res
             self._importing = False
             self.report = report
+            if self._closed.is_set():  # closed while importing: the window still reads its pages
+                self.imported.emit(report, self.run_ocr.isChecked())
+                self.deleteLater()
+                return
             self._remove(items)  # the list is ready for the next batch
             self.message.setText(report_text(report, self.tr))
             self._check_place(hold=True)  # the register's next page number now
@@ -367,6 +401,9 @@ class ImportDialog(QDialog):
 
         def failed(e: BaseException) -> None:
             self._importing = False
+            if self._closed.is_set():
+                self.deleteLater()
+                return
             self.message.setText(self.tr("Import stopped: {error}").format(error=error_text(e)))
             self._update_buttons()
 

@@ -214,13 +214,20 @@ def _load_pdf(path: Path) -> list[ImportItem]:
     return out
 
 
-def load_files(paths: list[str | Path], on_item: Callable[[ImportItem], None] | None = None) -> list[ImportItem]:
+def load_files(paths: list[str | Path], on_item: Callable[[ImportItem], None] | None = None,
+               stop: Callable[[], bool] | None = None) -> list[ImportItem]:
     """Every page of every file (folders expanded), in order, bad ones marked; `on_item` is
-    called with each as soon as it is read (the import dialog lists pages as they come)."""
+    called with each as soon as it is read (the import dialog lists pages as they come).
+    `stop()` is asked before each page: when it says True the reading ends there (the import
+    dialog was closed, the window is closing) with the pages read so far."""
     items: list[ImportItem] = []
     for p in expand_paths(paths):
+        if stop is not None and stop():
+            break
         for it in iter_file(p):
             items.append(it)
             if on_item is not None:
                 on_item(it)
+            if stop is not None and stop():
+                return items
     return items

@@ -3,6 +3,8 @@ one page or the whole feeder. Emits `scanned(list of file paths)`."""
 
 from __future__ import annotations
 
+import shiboken6
+
 from desktop.i18n import message
 from desktop.labels import wrapping
 from desktop.operations import error_text
@@ -91,6 +93,8 @@ class ScanDialog(QDialog):
         self.ctx.runner.run_read(self.scanner.list_devices, self._on_devices)
 
     def _on_devices(self, fut) -> None:
+        if not shiboken6.isValid(self):  # closed with its import dialog meanwhile
+            return
         self.busy = False
         self.device.clear()
         try:
@@ -116,6 +120,8 @@ class ScanDialog(QDialog):
         self._say(self.tr("Scanning…"))
 
         def done(fut) -> None:
+            if not shiboken6.isValid(self):  # closed with its import dialog meanwhile
+                return
             self.busy = False
             self.scan_button.setEnabled(True)
             try:

@@ -625,6 +625,21 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         </message>
     </context>
     <context>
+        <name>CrashReport</name>
+        <message>
+            <source>Daftar</source>
+            <translation>دفتر</translation>
+        </message>
+        <message>
+            <source>Daftar hit an error it did not expect ({error}). What you have saved is safe: every edit is saved the moment it is made. If this happens again, give IT the log file {path}.</source>
+            <translation>دفتر میں ایک غیر متوقع خرابی پیش آئی ({error})۔ جو کچھ آپ محفوظ کر چکے ہیں وہ سلامت ہے: ہر تبدیلی اسی لمحے محفوظ ہو جاتی ہے۔ اگر ایسا دوبارہ ہو تو لاگ فائل ⁦{path}⁩ آئی ٹی عملے کو دیں۔</translation>
+        </message>
+        <message>
+            <source>Daftar ended unexpectedly the last time it was used on this computer. Nothing that was saved was lost: every edit is saved the moment it is made. If this happens again, give IT the log file {path}.</source>
+            <translation>پچھلی بار اس کمپیوٹر پر دفتر غیر متوقع طور پر بند ہو گیا تھا۔ جو کچھ محفوظ ہو چکا تھا اس میں سے کچھ ضائع نہیں ہوا: ہر تبدیلی اسی لمحے محفوظ ہو جاتی ہے۔ اگر ایسا دوبارہ ہو تو لاگ فائل ⁦{path}⁩ آئی ٹی عملے کو دیں۔</translation>
+        </message>
+    </context>
+    <context>
         <name>Daftar</name>
         <message>
             <source>Edit {field}</source>
@@ -2070,14 +2085,6 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Cannot write the backup {0}: {1}</source>
             <translation>بیک اپ {0} نہیں لکھا جا سکا: {1}</translation>
-        </message>
-        <message>
-            <source>{0} is a file, not a folder: choose a folder for the backup. No backup was written.</source>
-            <translation>{0} فائل ہے، فولڈر نہیں: بیک اپ کے لیے فولڈر چنیں۔ کوئی بیک اپ نہیں لکھا گیا۔</translation>
-        </message>
-        <message>
-            <source>The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): no backup was written.</source>
-            <translation>فولڈر {0} موجود نہیں (کیا یو ایس بی یا ڈسک لگی ہوئی اور کھلی ہے؟): کوئی بیک اپ نہیں لکھا گیا۔</translation>
         </message>
         <message>
             <source>The database {0} is damaged ({1}): a copy of it could not be restored, so no backup was written. Run `daftar check`, then restore the latest good backup.</source>

@@ -84,3 +84,14 @@ def read_image_or_die(image, template) -> _Page:
             os.unlink(flag)
         os._exit(1)
     return read_image(image, template)
+
+
+def read_image_or_abort(image, template) -> _Page:
+    """The worker process crashes natively (as in a library's bug) while $DAFTAR_TEST_OCR_DIE names a file."""
+    import os
+
+    flag = os.environ.get("DAFTAR_TEST_OCR_DIE", "")
+    if flag and os.path.exists(flag):
+        os.unlink(flag)
+        os.abort()
+    return read_image(image, template)

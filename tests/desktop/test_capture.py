@@ -508,3 +508,136 @@ def test_a_copy_of_a_page_of_another_register_is_named_by_that_register(qtbot, c
     # to right, the name at the left end of an Urdu sentence)
     (line,) = [x for x in shown.splitlines() if "copy.png" in x]
     assert re.match("[\u0600-\u06ff]", line)
+
+
+def _slow_folder(tmp_path, monkeypatch, n: int = 60, delay: float = 0.05):
+    """A folder of `n` pages whose files each take `delay` s to read (a big folder of scans);
+    returns the folder and the list of files read so far."""
+    import time
+
+    from desktop.capture import loading
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{i:03d}.png").write_bytes(png_bytes(seed=i))
+    read: list[str] = []
+    plain = loading.iter_file
+
+    def slow(path):
+        time.sleep(delay)
+        read.append(str(path))
+        yield from plain(path)
+
+    monkeypatch.setattr(loading, "iter_file", slow)
+    return folder, read
+
+
+def test_closing_the_import_dialog_stops_reading_the_folder_and_removes_the_dialog(qtbot, ctx, tmp_path, monkeypatch):
+    import shiboken6
+
+    from desktop.capture.import_dialog import ImportDialog
+    from desktop.qt import QWidget
+
+    # GIVEN the import dialog of a window reading a folder of 60 scans
+    folder, read = _slow_folder(tmp_path, monkeypatch)
+    window = QWidget()
+    qtbot.addWidget(window)
+    dlg = ImportDialog(ctx, _register(ctx), window)
+    dlg.open()
+    dlg.add_paths([folder])
+    qtbot.waitUntil(lambda: len(dlg.items) >= 2, timeout=10000)
+    # WHEN the clerk closes it before the folder is read
+    dlg.reject()
+    wait_idle(qtbot, ctx, timeout=20000)
+    # THEN the reading stops at once (it went on to the last file, keeping a reading thread
+    #      busy, and quitting or signing out waited for it), the pages read come back to
+    #      nobody (no error from the closed dialog), and the dialog with its pages is gone
+    #      (each Import pages… left one behind, holding the images it had listed)
+    assert len(read) < 20
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg), timeout=5000)
+
+
+def test_closing_the_window_does_not_wait_for_a_folder_being_read(qtbot, ctx, tmp_path, monkeypatch):
+    import time
+
+    from desktop.capture.import_dialog import ImportDialog
+
+    # GIVEN the import dialog reading a folder of 60 scans
+    folder, read = _slow_folder(tmp_path, monkeypatch)
+    dlg = ImportDialog(ctx, _register(ctx))
+    qtbot.addWidget(dlg)
+    dlg.add_paths([folder])
+    qtbot.waitUntil(lambda: len(dlg.items) >= 2, timeout=10000)
+    # WHEN the window shuts its background work down (quit, sign out, a change of language)
+    t = time.monotonic()
+    ctx.close()
+    # THEN that does not wait for the rest of the folder (3 s here; minutes for a big one)
+    assert len(read) < 20 and time.monotonic() - t < 2
+
+
+def test_an_import_closed_before_it_ends_still_reaches_the_window(qtbot, ctx, tmp_path):
+    import shiboken6
+
+    from desktop.capture.import_dialog import ImportDialog
+    from desktop.qt import QWidget
+
+    # GIVEN a window's import dialog with three pages listed, importing
+    window = QWidget()
+    qtbot.addWidget(window)
+    rid = _register(ctx)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.png").write_bytes(png_bytes(seed=i))
+    dlg = ImportDialog(ctx, rid, window)
+    dlg.open()
+    _add_and_wait(qtbot, ctx, dlg, folder, 3)
+    reports = []
+    dlg.imported.connect(lambda report, ocr: reports.append((len(report.added), ocr)))
+    dlg.do_import()
+    # WHEN the clerk closes it at once
+    dlg.reject()
+    wait_idle(qtbot, ctx)
+    # THEN the pages are imported, the window hears of it (it reads them with OCR), and
+    #      only then does the dialog go away
+    assert reports == [(3, True)]
+    with ctx.ws.session() as s:
+        assert len(services.list_pages(s, rid)) == 3
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg), timeout=5000)
+
+
+def test_closing_the_import_dialog_while_its_scanner_is_sought_is_no_error(qtbot, ctx):
+    import threading
+
+    import shiboken6
+
+    from desktop.capture.import_dialog import ImportDialog
+    from desktop.qt import QWidget
+    from desktop.scanner import ScanDevice
+
+    # GIVEN a scanner that takes its time to answer (SANE can take seconds)
+    answer = threading.Event()
+
+    class SlowScanner:
+        def is_available(self) -> bool:
+            return True
+
+        def unavailable_reason(self) -> str:
+            return ""
+
+        def list_devices(self):
+            answer.wait(10)
+            return [ScanDevice("test:0", "a test scanner")]
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    dlg = ImportDialog(ctx, _register(ctx), window, scanner=SlowScanner())
+    dlg.open()
+    dlg.scan_dialog()
+    # WHEN the clerk gives up on it and closes the import dialog before the scanner answers
+    dlg.reject()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg), timeout=5000)
+    answer.set()
+    wait_idle(qtbot, ctx)
+    # THEN the late answer is dropped without an error (pytest-qt fails the test on one)

@@ -64,6 +64,32 @@ def test_failed_page_shows_its_error_and_retry_reads_it(qtbot, ctx, tmp_path, mo
     win.shutdown()
 
 
+def test_a_worker_that_crashes_leaves_where_it_was_in_the_app_log(qtbot, ctx, tmp_path, monkeypatch, caplog):
+    # GIVEN the app's log, and an OCR worker that crashes natively on the next page
+    from daftar import crashlog
+    from desktop.ocr_queue import OcrQueue
+
+    log_file = tmp_path / "daftar.log"
+    monkeypatch.setattr(crashlog, "current_log", lambda: log_file)
+    flag = tmp_path / "die"
+    flag.write_text("")
+    monkeypatch.setenv("DAFTAR_TEST_OCR_DIE", str(flag))
+    _rid, (pid,) = _pages(ctx, 1)
+    queue = OcrQueue(ctx, reader="tests.desktop.fake_ocr:read_image_or_abort", workers=1)
+    try:
+        # WHEN the page is read
+        queue.enqueue([pid])
+        qtbot.waitUntil(lambda: not queue.running, timeout=60000)
+        wait_idle(qtbot, ctx)
+    finally:
+        queue.shutdown()
+    # THEN the page is read by a new worker, and the log has the crash with the worker's stack
+    assert _status(ctx, pid) == ("done", None)
+    log = log_file.read_text()
+    assert "Fatal Python error: Aborted" in log and "in read_image_or_abort" in log
+    assert "an OCR worker process ended while reading page id" in caplog.text
+
+
 def test_a_worker_that_dies_does_not_stop_ocr_for_the_session(qtbot, ctx, tmp_path, monkeypatch):
     # GIVEN the main window, and an OCR worker that dies once (out of memory) on the next page
     from desktop.mainwindow import MainWindow

@@ -356,7 +356,7 @@ def test_a_supervisor_backs_up_the_workspace_from_the_menu(qtbot, workspace, qap
         job = oversight_back_up(win, str(tmp_path / "stick" / "daftar"))
         qtbot.waitUntil(lambda: job.done, timeout=20000)
         # THEN the reason names the folder, in a warning, and nothing is recorded
-        assert job.error == f"{tmp_path / 'stick'} is a file, not a folder: choose a folder for the backup. No backup was written."
+        assert job.error == f"{tmp_path / 'stick'} is a file, not a folder: choose a folder for daftar.tar. Nothing was written."
         warn = [w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
         assert len(warn) == 1 and warn[0].icon() == QMessageBox.Icon.Warning
         warn[0].close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import tarfile
 import threading
@@ -20,6 +21,7 @@ from records.backup import (
     restore_backup,
     verify_backup,
 )
+from records.output_file import OutputFileError, check_output
 from records.workspace import Workspace
 from tests.records.helpers import make_page, make_users
 from tests.records.migration_fixtures import install_newer_schema
@@ -555,8 +557,13 @@ def test_a_backup_to_a_folder_that_is_not_there_is_refused_not_made(workspace, t
     stick = tmp_path / "media" / "usb"
     # WHEN backing up into that folder, or to a file in it
     for dest in (f"{stick}/", stick / "daftar.tar", stick / "office"):
-        with pytest.raises(BackupError, match="does not exist .*plugged in"):
+        with pytest.raises(BackupError) as refused:
             create_backup(workspace, dest)
+        # (in the words an export into that folder says it: records.output_file.missing_folder)
+        assert str(refused.value) == (f"The folder {stick} does not exist (is the USB stick or disk plugged in and "
+                                      "mounted?): nothing was written.")
+        with pytest.raises(OutputFileError, match=re.escape(str(refused.value))):
+            check_output(stick / "entries.csv")
     # THEN nothing was written on this computer's own disk, and no backup is remembered
     assert not (tmp_path / "media").exists() and not list(tmp_path.glob("*.tar"))
     from records.backup import last_backup
