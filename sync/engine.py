@@ -309,6 +309,29 @@ def enrol(ws, *, server_url: str, code: str, ca_bundle: str | None = None,
     return token
 
 
+def store_ca_bundle(ws, ca_bundle: str, *, transport: httpx.BaseTransport | None = None) -> str:
+    """Keep a new CA bundle for this enrolled office (the server's CA changed) once the
+    server's certificate verifies with it: no re-enrolment, no new device token. Returns the
+    absolute path kept; SyncError saying why otherwise (the bundle kept before stays)."""
+    import os
+
+    ca = os.path.abspath(Path(ca_bundle).expanduser())
+    cfg = load_config(ws, ca_bundle=ca)
+    with make_client(cfg, transport) as c:
+        try:
+            c.get("/v1/ping", timeout=cfg.connect_timeout + 10)
+        except httpx.HTTPError as e:
+            raise SyncError(f"Cannot reach the central server at {cfg.server_url} with the CA bundle {ca}: "
+                            f"{_net_reason(e)}") from None
+    # an answer over TLS: the server's certificate verified with this bundle
+    with ws.session() as s:
+        old = get_state(s, K_CA)
+        set_state(s, K_CA, ca)
+        audit.record(s, actor=SYSTEM, action="office.ca_bundle", entity="office",
+                     entity_id=office_identity(s).uuid, old=old, new=ca)
+    return ca
+
+
 # ----------------------------------------------------------------------------- helpers
 def _reason(r: httpx.Response) -> str:
     try:

@@ -18,7 +18,9 @@ def register(sub) -> None:
     p.add_argument("--code", default=None, metavar="CODE", help="one-time enrolment code from the central server's "
                    "operator (with --enrol; `daftar server enrol-code` prints it)")
     p.add_argument("--admin-token", default=None, help=argparse_suppress())  # said to be replaced by --code
-    p.add_argument("--ca-bundle", default=None, metavar="PEM", help="CA bundle that signs the server's certificate")
+    p.add_argument("--ca-bundle", default=None, metavar="PEM", help="CA bundle that signs the server's certificate "
+                   "(without --enrol: kept for the next syncs once the server's certificate verifies with it; "
+                   "no re-enrolment)")
     p.add_argument("--status", action="store_true", help="show the queue and exit")
     p.add_argument("--pause", action="store_true", help="pause automatic sync")
     p.add_argument("--resume", action="store_true", help="resume automatic sync")
@@ -66,8 +68,14 @@ def run(args) -> int:
                               "problems": [list(p) for p in st.problems]}, ensure_ascii=False, indent=1))
             return 0
         over = {}
-        if args.ca_bundle:
-            over["ca_bundle"] = args.ca_bundle
+        if args.ca_bundle:  # a new CA of the server: checked against it, then kept (no re-enrolment)
+            try:
+                kept = engine.store_ca_bundle(ws, args.ca_bundle)
+            except engine.SyncError as e:
+                print(f"daftar sync: {str(e).rstrip('.')}; the CA bundle kept before is kept", file=sys.stderr)
+                return 1
+            print(f"the server's certificate verifies with {kept}: kept for the next syncs")
+            over["ca_bundle"] = kept
         if args.chunk_kb:
             over["chunk_size"] = args.chunk_kb * 1024
         try:

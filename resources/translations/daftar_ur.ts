@@ -186,6 +186,10 @@
             <translation>دفتر سرور پر درج ہوا</translation>
         </message>
         <message>
+            <source>Server CA bundle changed</source>
+            <translation>سرور کی CA فائل بدلی گئی</translation>
+        </message>
+        <message>
             <source>Batch sealed</source>
             <translation>بیچ مہر بند کیا</translation>
         </message>

@@ -75,3 +75,35 @@ def test_every_failed_enrolment_is_one_clear_line(office, server, tmp_path, caps
         "http address": f"The address starts with http://, but the Daftar server takes HTTPS only: write {https}",
     }[case] in err
     assert _enrolment(office.ws) == (None, None, None)
+
+
+def test_a_new_server_ca_is_kept_with_sync_ca_bundle_without_enrolling_again(office, server, tmp_path, capsys):
+    from sync.devcerts import make_dev_certs
+    from tests.pg import free_port
+    from tests.sync.conftest import ServerThread, enrol, seal, set_url
+
+    # GIVEN an enrolled office, and the central server now behind a certificate of a new CA
+    enrol(office.ws, server)
+    seal(office.ws, office.sup)
+    token = _enrolment(office.ws)[1]
+    new = make_dev_certs(tmp_path / "new-ca")
+    port = free_port()
+    st = ServerThread(server.app, port, new).start()
+    try:
+        set_url(office.ws, f"https://127.0.0.1:{port}")
+        ws = str(office.ws.root)
+        assert main(["sync", "--workspace", ws]) == 1
+        assert "certificate could not be verified" in capsys.readouterr().err
+        # WHEN IT gives a bundle that is not the server's CA THEN it is refused and the kept one stays
+        assert main(["sync", "--workspace", ws, "--ca-bundle", server.ca]) == 1
+        assert "the CA bundle kept before is kept" in capsys.readouterr().err
+        assert _enrolment(office.ws)[2] == server.ca
+        # WHEN IT gives the new CA (no code, no re-enrolment)
+        assert main(["sync", "--workspace", ws, "--ca-bundle", str(new.ca_cert)]) == 0, capsys.readouterr().err
+        # THEN the batch is sent, the new CA is kept for later passes, the device token is the same
+        assert "kept for the next syncs" in capsys.readouterr().out
+        assert _enrolment(office.ws)[1:] == (token, str(new.ca_cert))
+        assert len(server.entry_keys()) == 6
+        assert main(["sync", "--workspace", ws]) == 0, capsys.readouterr().err
+    finally:
+        st.stop()
