@@ -302,6 +302,7 @@ MESSAGES = (
                                   "that signed the server's certificate, as text (`-----BEGIN CERTIFICATE-----`). "
                                   "Ask IT for the province's CA file."),
     QT_TRANSLATE_NOOP("Messages", "The server refused the enrolment: {0}."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server at {0} with the CA bundle {1}: {2}"),
     QT_TRANSLATE_NOOP("Messages", "This office's access was revoked by the central server; ask the operator. Nothing "
                                   "is sent until the operator issues a new enrolment code and IT enrols the office "
                                   "again."),

@@ -1868,6 +1868,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>سرور نے اندراج قبول نہیں کیا: {0}۔</translation>
         </message>
         <message>
+            <source>Cannot reach the central server at {0} with the CA bundle {1}: {2}</source>
+            <translation>مرکزی سرور ⁦{0}⁩ تک CA فائل ⁦{1}⁩ کے ساتھ رسائی نہیں ہو سکی: {2}</translation>
+        </message>
+        <message>
             <source>This office's access was revoked by the central server; ask the operator. Nothing is sent until the operator issues a new enrolment code and IT enrols the office again.</source>
             <translation>مرکزی سرور نے اس دفتر کی رسائی منسوخ کر دی ہے؛ سرور کے منتظم سے رابطہ کریں۔ جب تک منتظم نیا اندراجی کوڈ جاری نہ کرے اور آئی ٹی دفتر کو دوبارہ منسلک نہ کرے، کچھ نہیں بھیجا جائے گا۔</translation>
         </message>

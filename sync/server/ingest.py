@@ -172,20 +172,20 @@ def enrol(session: Session, *, code: str, office_uuid: str, name: str, district:
         office = ServerOffice(office_uuid=office_uuid, name=row.name or name, district=row.district or district,
                               tehsil=row.tehsil or tehsil, enrolled_at=now)
         session.add(office)
-        action, detail = "office.enrolled", {}
+        event, detail = "office.enrolled", {}
     else:
-        action = "office.reenrolled"
+        event = "office.reenrolled"  # (the server's own trail, sync_event; not an office's audit)
         detail = {"old_public_key": office.public_key, "was_revoked": office.revoked_at is not None}
         office.enrolled_at, office.revoked_at, office.revoked_reason = now, None, ""
     office.public_key = public_key
     office.token_sha256 = token_hash(token)
     session.flush()
     row.used_at, row.used_by = now, office.id
-    record_event(session, action, office_uuid, name=office.name, district=office.district,
+    record_event(session, event, office_uuid, name=office.name, district=office.district,
                  public_key=public_key, **detail)
     session.flush()
     return {"office_id": office_uuid, "device_token": token, "name": office.name,
-            "reenrolled": action == "office.reenrolled"}
+            "reenrolled": event == "office.reenrolled"}
 
 
 def revoke(session: Session, office_uuid: str, reason: str = "") -> dict:
