@@ -91,6 +91,7 @@ ACTION_NAMES = {
     "key.recovery_reset": QT_TRANSLATE_NOOP("AuditModel", "New recovery code made"),
     "office.settings": QT_TRANSLATE_NOOP("AuditModel", "Office settings changed"),
     "office.enrol": QT_TRANSLATE_NOOP("AuditModel", "Office enrolled with the server"),
+    "office.ca_bundle": QT_TRANSLATE_NOOP("AuditModel", "Server CA bundle changed"),
     "batch.create": QT_TRANSLATE_NOOP("AuditModel", "Batch sealed"),
     "batch.resend": QT_TRANSLATE_NOOP("AuditModel", "Held-back entries sent again"),
     "batch.refused": QT_TRANSLATE_NOOP("AuditModel", "Batch refused by the server"),

@@ -294,15 +294,20 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "'{0}': no khasra numbers; write them separated by commas: 125/5، 126"),
     QT_TRANSLATE_NOOP("Messages", "'{0}': khasra number 0 does not exist"),
     # the sync engine's messages (sync/engine.py), shown in the sync panel
-    QT_TRANSLATE_NOOP("Messages", "This office is not enrolled with a central server yet. Ask IT to enrol it (`daftar sync --enrol --server URL --admin-token TOKEN`)."),
+    QT_TRANSLATE_NOOP("Messages", "This office is not enrolled with a central server yet. Ask IT to enrol it (`daftar sync --enrol --server URL --code CODE`)."),
     QT_TRANSLATE_NOOP("Messages", "The CA bundle {0} does not exist. Ask IT to set the province's CA file."),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server at {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "The server refused the enrolment ({0}): {1}"),
     QT_TRANSLATE_NOOP("Messages", "The CA bundle {0} cannot be used ({1}): it must be the file of the CA certificate(s) "
                                   "that signed the server's certificate, as text (`-----BEGIN CERTIFICATE-----`). "
                                   "Ask IT for the province's CA file."),
-    QT_TRANSLATE_NOOP("Messages", "The server refused the enrolment: {0}. Give the server's administrator token "
-                                  "(`--admin-token`: the one `daftar server` printed, or its `$DAFTAR_ADMIN_TOKEN`)."),
+    QT_TRANSLATE_NOOP("Messages", "The server refused the enrolment: {0}."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server at {0} with the CA bundle {1}: {2}"),
+    QT_TRANSLATE_NOOP("Messages", "This office's access was revoked by the central server; ask the operator. Nothing "
+                                  "is sent until the operator issues a new enrolment code and IT enrols the office "
+                                  "again."),
+    QT_TRANSLATE_NOOP("Messages", "The central server's disk is full. Nothing was lost: sync will try again later "
+                                  "(the server's operator has to free space)."),
     QT_TRANSLATE_NOOP("Messages", "{0} did not answer as a Daftar server (no device token in its answer): "
                                   "check the address"),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: {0}. Sync will try again."),

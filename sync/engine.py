@@ -72,6 +72,11 @@ class TransientError(SyncError):
         self.retry_after = retry_after
 
 
+class ServerDiskFullError(TransientError):
+    """The central server's disk is full: nothing is lost; trying again in this pass cannot
+    help (its operator must free space), the next passes will."""
+
+
 class CertificateError(TransientError):
     """The server's certificate is not trusted here: trying again in this pass cannot help
     (the CA file, this computer's clock, or the certificate itself must change)."""
@@ -237,7 +242,7 @@ def load_config(ws, **overrides) -> SyncConfig:
         ca = get_state(s, K_CA) or os.environ.get("DAFTAR_CA_BUNDLE") or None
     if not url or not token:
         raise SyncError("This office is not enrolled with a central server yet. Ask IT to enrol it "
-                        "(`daftar sync --enrol --server URL --admin-token TOKEN`).")
+                        "(`daftar sync --enrol --server URL --code CODE`).")
     kw = {"server_url": url, "device_token": token, "ca_bundle": ca}
     kw.update(overrides)
     return SyncConfig(**kw)
@@ -254,26 +259,29 @@ def make_client(cfg: SyncConfig, transport: httpx.BaseTransport | None = None) -
             raise SyncError(f"The CA bundle {cfg.ca_bundle} cannot be used ({getattr(e, 'reason', None) or e}): "
                             "it must be the file of the CA certificate(s) that signed the server's certificate, "
                             "as text (`-----BEGIN CERTIFICATE-----`). Ask IT for the province's CA file.") from None
+    headers = {"User-Agent": "daftar-sync/1"}
+    if cfg.device_token:
+        headers["Authorization"] = f"Bearer {cfg.device_token}"
     return httpx.Client(
-        base_url=cfg.server_url.rstrip("/"), verify=verify, transport=transport,
-        headers={"Authorization": f"Bearer {cfg.device_token}", "User-Agent": "daftar-sync/1"},
+        base_url=cfg.server_url.rstrip("/"), verify=verify, transport=transport, headers=headers,
         timeout=httpx.Timeout(cfg.timeout, connect=cfg.connect_timeout),
     )
 
 
-def enrol(ws, *, server_url: str, admin_token: str, ca_bundle: str | None = None,
+def enrol(ws, *, server_url: str, code: str, ca_bundle: str | None = None,
           transport: httpx.BaseTransport | None = None) -> str:
-    """Register this office with the server (IT does this once); stores the device token and
-    the CA bundle's absolute path (a sync started from another folder, as the app's, finds
-    it), both only once the server has enrolled the office. SyncError saying why otherwise."""
+    """Register this office with the server (IT does this once) with the one-time code the
+    central server's operator issued for it; stores the device token and the CA bundle's
+    absolute path (a sync started from another folder, as the app's, finds it), both only
+    once the server has enrolled the office. SyncError saying why otherwise."""
     import os
 
     ca = os.path.abspath(Path(ca_bundle).expanduser()) if ca_bundle else None
     with ws.session() as s:
         office = office_identity(s)
-        body = {"office_id": office.uuid, "name": office.name, "district": office.district,
+        body = {"code": code, "office_id": office.uuid, "name": office.name, "district": office.district,
                 "tehsil": office.tehsil, "public_key": public_key_b64(office.signing_key)}
-    cfg = SyncConfig(server_url=server_url, device_token=admin_token, ca_bundle=ca)
+    cfg = SyncConfig(server_url=server_url, device_token="", ca_bundle=ca)
     with make_client(cfg, transport) as c:
         try:
             r = c.post("/v1/enrol", json=body)
@@ -283,9 +291,8 @@ def enrol(ws, *, server_url: str, admin_token: str, ca_bundle: str | None = None
                 hint = (f". The address starts with http://, but the Daftar server takes HTTPS only: write "
                         f"https://{server_url[len('http://'):]}")
             raise SyncError(f"Cannot reach the central server at {server_url}: {_net_reason(e)}{hint}") from None
-    if r.status_code == 401:
-        raise SyncError(f"The server refused the enrolment: {_reason(r)}. Give the server's administrator token "
-                        "(`--admin-token`: the one `daftar server` printed, or its `$DAFTAR_ADMIN_TOKEN`).")
+    if r.status_code in (401, 403):
+        raise SyncError(f"The server refused the enrolment: {_reason(r)}.")
     if r.status_code != 200:
         raise SyncError(f"The server refused the enrolment ({r.status_code}): {_reason(r)}")
     try:
@@ -302,6 +309,29 @@ def enrol(ws, *, server_url: str, admin_token: str, ca_bundle: str | None = None
     return token
 
 
+def store_ca_bundle(ws, ca_bundle: str, *, transport: httpx.BaseTransport | None = None) -> str:
+    """Keep a new CA bundle for this enrolled office (the server's CA changed) once the
+    server's certificate verifies with it: no re-enrolment, no new device token. Returns the
+    absolute path kept; SyncError saying why otherwise (the bundle kept before stays)."""
+    import os
+
+    ca = os.path.abspath(Path(ca_bundle).expanduser())
+    cfg = load_config(ws, ca_bundle=ca)
+    with make_client(cfg, transport) as c:
+        try:
+            c.get("/v1/ping", timeout=cfg.connect_timeout + 10)
+        except httpx.HTTPError as e:
+            raise SyncError(f"Cannot reach the central server at {cfg.server_url} with the CA bundle {ca}: "
+                            f"{_net_reason(e)}") from None
+    # an answer over TLS: the server's certificate verified with this bundle
+    with ws.session() as s:
+        old = get_state(s, K_CA)
+        set_state(s, K_CA, ca)
+        audit.record(s, actor=SYSTEM, action="office.ca_bundle", entity="office",
+                     entity_id=office_identity(s).uuid, old=old, new=ca)
+    return ca
+
+
 # ----------------------------------------------------------------------------- helpers
 def _reason(r: httpx.Response) -> str:
     try:
@@ -312,6 +342,15 @@ def _reason(r: httpx.Response) -> str:
     if isinstance(d, list):  # FastAPI validation errors
         d = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', []))}: {e.get('msg')}" for e in d if isinstance(e, dict))
     return str(d or body)
+
+
+def _error_code(r: httpx.Response) -> str:
+    """The `error` of a JSON refusal ("" for anything else)."""
+    try:
+        body = r.json()
+    except ValueError:
+        return ""
+    return str(body.get("error") or "") if isinstance(body, dict) else ""
 
 
 def _certificate_failed(e: Exception) -> bool:
@@ -434,9 +473,16 @@ class SyncEngine:
             ra = _retry_after(r)
             raise TransientError("The central server is busy. Sync will try again"
                                  + (f" in {ra:.0f} seconds." if ra is not None else " later."), ra)
+        if r.status_code == 507 or (r.status_code >= 500 and _error_code(r) == "disk_full"):
+            raise ServerDiskFullError("The central server's disk is full. Nothing was lost: sync will try again "
+                                      "later (the server's operator has to free space).", _retry_after(r))
         if r.status_code >= 500:
             raise TransientError(f"The central server has a problem (error {r.status_code}). Sync will try again later.",
                                  _retry_after(r))
+        if r.status_code == 403 and _error_code(r) == "office_revoked":
+            raise RefusedError("This office's access was revoked by the central server; ask the operator. Nothing "
+                               "is sent until the operator issues a new enrolment code and IT enrols the office "
+                               "again.", 403)
         if r.status_code in (401, 403):
             raise RefusedError(f"The central server did not accept this office's credentials: {_reason(r)}. "
                                "Ask IT to enrol the office again.", r.status_code)
@@ -602,7 +648,8 @@ class SyncEngine:
                 delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
                 delay = min(delay, self.cfg.backoff_max)
                 self._note_error(batch_id, str(e), delay=delay)
-                if attempt == self.cfg.max_attempts or self._paused_now() or isinstance(e, CertificateError):
+                if attempt == self.cfg.max_attempts or self._paused_now() \
+                        or isinstance(e, (CertificateError, ServerDiskFullError)):
                     raise
                 self.sleep(delay)
             except LocalImageError as e:  # this office's own copy is at fault: the next batches may go
@@ -779,7 +826,7 @@ class SyncEngine:
             try:
                 return self._pull_once(rep)
             except TransientError as e:
-                if attempt == self.cfg.max_attempts or isinstance(e, CertificateError):
+                if attempt == self.cfg.max_attempts or isinstance(e, (CertificateError, ServerDiskFullError)):
                     raise
                 self.sleep(min(e.retry_after if e.retry_after is not None else self.backoff(attempt), self.cfg.backoff_max))
 

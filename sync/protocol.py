@@ -22,7 +22,7 @@ from records.outbox import (
 __all__ = [
     "canonical_json", "content_hash", "public_key_b64", "sha256_hex", "sign", "verify_signature",
     "EntryRef", "Manifest", "EntryDoc", "Submission", "ReceiptEntry", "Receipt", "Decision",
-    "Changes", "HeldQuery", "Held", "Enrolment", "EnrolmentResult", "ReceiptError", "check_receipt", "is_sha256",
+    "Changes", "HeldQuery", "Held", "Enrolment", "EnrolmentResult", "EnrolCodeRequest", "EnrolCode", "RevokeRequest", "ReceiptError", "check_receipt", "is_sha256",
     "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX",
 ]
 
@@ -121,6 +121,11 @@ class Held(BaseModel):
 
 
 class Enrolment(BaseModel):
+    """Body of POST /v1/enrol: the office's identity and key, with the one-time code the
+    central server's operator issued for it (no administrator token)."""
+
+    code: str = Field("", max_length=100, description="one-time enrolment code the operator issued for this office "
+                      "(`daftar server enrol-code`); letters' case, dashes and spaces do not matter")
     office_id: str = Field(min_length=1, max_length=36)
     name: str = ""
     district: str = ""
@@ -131,6 +136,32 @@ class Enrolment(BaseModel):
 class EnrolmentResult(BaseModel):
     office_id: str
     device_token: str
+    name: str = Field("", description="the office's name as the operator issued the code for it")
+    reenrolled: bool = Field(False, description="the office was enrolled before: it has a new key and token now")
+
+
+class EnrolCodeRequest(BaseModel):
+    """Body of POST /v1/admin/enrol-codes: which office the code is for."""
+
+    name: str = Field("", max_length=200, description="a new office's name")
+    district: str = Field("", max_length=100)
+    tehsil: str = Field("", max_length=100)
+    office_id: str | None = Field(None, max_length=36, description="an enrolled office getting a new key "
+                                  "(re-enrolment; a revoked office back in service)")
+    hours: float = Field(72, description="hours the code stays valid (at most 720)")
+
+
+class EnrolCode(BaseModel):
+    code: str = Field(description="shown once; only its hash is kept")
+    name: str
+    district: str
+    tehsil: str
+    office_id: str | None
+    expires_at: str
+
+
+class RevokeRequest(BaseModel):
+    reason: str = Field("", max_length=500)
 
 
 class ReceiptError(ValueError):

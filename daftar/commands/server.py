@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -21,7 +22,31 @@ def register(sub) -> None:
     p.add_argument("--admin-token", default=None, help="administrator token (default: $DAFTAR_ADMIN_TOKEN, else random, printed)")
     p.add_argument("--test-hooks", action="store_true", help=argparse_suppress())
     p.add_argument("--export-openapi", default=None, metavar="FILE", help="write the OpenAPI document and exit")
-    p.set_defaults(func=run)
+    p.set_defaults(func=run, action=None)
+    acts = p.add_subparsers(dest="action", metavar="ACTION",
+                            help="the operator's work (without one: run the server)")
+    acts.required = False
+    code = acts.add_parser("enrol-code", help="issue a one-time enrolment code for one office (printed once)")
+    code.add_argument("--office", default="", metavar="NAME", help="a new office's name")
+    code.add_argument("--district", default="", help="the new office's district")
+    code.add_argument("--tehsil", default="", help="the new office's tehsil")
+    code.add_argument("--office-id", default=None, metavar="UUID",
+                      help="an enrolled office that needs a new key (a new PC; a revoked office back in service)")
+    code.add_argument("--hours", type=float, default=72, help="hours the code stays valid (default 72)")
+    revoke = acts.add_parser("revoke", help="revoke an office: its device token and key are refused from now on")
+    revoke.add_argument("--office-id", required=True, metavar="UUID")
+    revoke.add_argument("--reason", default="", help="why (shown in the admin view)")
+    offices = acts.add_parser("offices", help="list the enrolled offices (revoked ones marked), the codes not used "
+                                              "yet and the latest enrolments, codes and revocations")
+    for a in (code, revoke, offices):
+        where = a.add_argument_group("which server (one of)")
+        where.add_argument("--database", default=argparse_suppress(), metavar="URL",
+                           help="the server's database (on the server machine)")
+        where.add_argument("--server", default=None, metavar="URL", help="a running server's address (its "
+                           "administrator token from --admin-token or $DAFTAR_ADMIN_TOKEN)")
+        a.add_argument("--admin-token", default=argparse_suppress(), help="administrator token (with --server)")
+        a.add_argument("--ca-bundle", default=None, metavar="PEM", help="CA that signed the server's certificate")
+        a.add_argument("--json", action="store_true", help="print the answer as JSON")
 
 
 def argparse_suppress():
@@ -36,6 +61,10 @@ def run(args) -> int:
     from daftar.cli import CommandError
     from sync.server.config import Settings
 
+    if args.action:
+        from daftar.commands.server_admin import run_action
+
+        return run_action(args)
     if args.export_openapi:
         import tempfile
 
@@ -78,7 +107,7 @@ def run(args) -> int:
     try:
         if args.dev_tls:
             cert, key = _dev_tls(Path(args.dev_tls).expanduser(), args.host)
-        if not args.admin_token:
+        if not args.admin_token and not os.environ.get("DAFTAR_ADMIN_TOKEN"):  # a random one: say it, once
             print(f"admin token: {settings.admin_token}", flush=True)
         from sync.server.run import serve
 

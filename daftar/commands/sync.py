@@ -12,10 +12,15 @@ def register(sub) -> None:
     p = sub.add_parser("sync", help="send approved batches to the central server and fetch decisions")
     add_workspace_arg(p)
     add_sign_in_arg(p)
-    p.add_argument("--enrol", action="store_true", help="register this office with the server (IT)")
+    p.add_argument("--enrol", action="store_true", help="register this office with the server (IT), with the "
+                   "one-time code the server's operator issued for this office")
     p.add_argument("--server", default=None, metavar="URL", help="central server address (with --enrol)")
-    p.add_argument("--admin-token", default=None, help="administrator token (with --enrol)")
-    p.add_argument("--ca-bundle", default=None, metavar="PEM", help="CA bundle that signs the server's certificate")
+    p.add_argument("--code", default=None, metavar="CODE", help="one-time enrolment code from the central server's "
+                   "operator (with --enrol; `daftar server enrol-code` prints it)")
+    p.add_argument("--admin-token", default=None, help=argparse_suppress())  # said to be replaced by --code
+    p.add_argument("--ca-bundle", default=None, metavar="PEM", help="CA bundle that signs the server's certificate "
+                   "(without --enrol: kept for the next syncs once the server's certificate verifies with it; "
+                   "no re-enrolment)")
     p.add_argument("--status", action="store_true", help="show the queue and exit")
     p.add_argument("--pause", action="store_true", help="pause automatic sync")
     p.add_argument("--resume", action="store_true", help="resume automatic sync")
@@ -36,11 +41,17 @@ def run(args) -> int:
     ws = open_workspace(args.workspace, args.user, what="sync")
     try:
         if args.enrol:
-            if not args.server or not args.admin_token:
-                print("daftar sync --enrol needs --server URL and --admin-token TOKEN", file=sys.stderr)
+            if args.admin_token:
+                print("daftar sync --enrol: the central administrator token no longer enrols an office (it stays "
+                      "with the central server's operator): ask the operator for this office's one-time code "
+                      "(`daftar server enrol-code`) and give it with --code CODE", file=sys.stderr)
+                return 2
+            if not args.server or not args.code:
+                print("daftar sync --enrol needs --server URL and --code CODE (the one-time code the central "
+                      "server's operator issued for this office)", file=sys.stderr)
                 return 2
             try:
-                engine.enrol(ws, server_url=args.server, admin_token=args.admin_token, ca_bundle=args.ca_bundle)
+                engine.enrol(ws, server_url=args.server, code=args.code, ca_bundle=args.ca_bundle)
             except engine.SyncError as e:
                 print(f"daftar sync: {str(e).rstrip('.')}; nothing was changed", file=sys.stderr)
                 return 1
@@ -57,8 +68,14 @@ def run(args) -> int:
                               "problems": [list(p) for p in st.problems]}, ensure_ascii=False, indent=1))
             return 0
         over = {}
-        if args.ca_bundle:
-            over["ca_bundle"] = args.ca_bundle
+        if args.ca_bundle:  # a new CA of the server: checked against it, then kept (no re-enrolment)
+            try:
+                kept = engine.store_ca_bundle(ws, args.ca_bundle)
+            except engine.SyncError as e:
+                print(f"daftar sync: {str(e).rstrip('.')}; the CA bundle kept before is kept", file=sys.stderr)
+                return 1
+            print(f"the server's certificate verifies with {kept}: kept for the next syncs")
+            over["ca_bundle"] = kept
         if args.chunk_kb:
             over["chunk_size"] = args.chunk_kb * 1024
         try:

@@ -186,6 +186,10 @@
             <translation>دفتر سرور پر درج ہوا</translation>
         </message>
         <message>
+            <source>Server CA bundle changed</source>
+            <translation>سرور کی CA فائل بدلی گئی</translation>
+        </message>
+        <message>
             <source>Batch sealed</source>
             <translation>بیچ مہر بند کیا</translation>
         </message>
@@ -1859,10 +1863,6 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>«{0}»: خسرہ نمبر ⁦0⁩ نہیں ہوتا</translation>
         </message>
         <message>
-            <source>This office is not enrolled with a central server yet. Ask IT to enrol it (`daftar sync --enrol --server URL --admin-token TOKEN`).</source>
-            <translation>یہ دفتر ابھی مرکزی سرور سے منسلک نہیں۔ آئی ٹی سے کہیں کہ اسے منسلک کریں (⁦`daftar sync --enrol --server URL --admin-token TOKEN`⁩)۔</translation>
-        </message>
-        <message>
             <source>The CA bundle {0} does not exist. Ask IT to set the province's CA file.</source>
             <translation>CA فائل ⁦{0}⁩ موجود نہیں۔ آئی ٹی سے کہیں کہ صوبے کی CA فائل لگائیں۔</translation>
         </message>
@@ -1879,8 +1879,24 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>CA فائل ⁦{0}⁩ کام میں نہیں لائی جا سکتی (⁦{1}⁩): یہ اُن CA سرٹیفکیٹوں کی فائل ہونی چاہیے جنہوں نے سرور کے سرٹیفکیٹ پر دستخط کیے، متن کی صورت میں (⁦`-----BEGIN CERTIFICATE-----`⁩)۔ آئی ٹی سے صوبے کی CA فائل لیں۔</translation>
         </message>
         <message>
-            <source>The server refused the enrolment: {0}. Give the server's administrator token (`--admin-token`: the one `daftar server` printed, or its `$DAFTAR_ADMIN_TOKEN`).</source>
-            <translation>سرور نے اندراج قبول نہیں کیا: {0}۔ سرور کا منتظم ٹوکن دیں (⁦`--admin-token`⁩: وہ جو ⁦`daftar server`⁩ نے دکھایا، یا اس کا ⁦`$DAFTAR_ADMIN_TOKEN`⁩)۔</translation>
+            <source>This office is not enrolled with a central server yet. Ask IT to enrol it (`daftar sync --enrol --server URL --code CODE`).</source>
+            <translation>یہ دفتر ابھی مرکزی سرور سے منسلک نہیں۔ آئی ٹی سے کہیں کہ اسے منسلک کریں (⁦`daftar sync --enrol --server URL --code CODE`⁩)۔</translation>
+        </message>
+        <message>
+            <source>The server refused the enrolment: {0}.</source>
+            <translation>سرور نے اندراج قبول نہیں کیا: {0}۔</translation>
+        </message>
+        <message>
+            <source>Cannot reach the central server at {0} with the CA bundle {1}: {2}</source>
+            <translation>مرکزی سرور ⁦{0}⁩ تک CA فائل ⁦{1}⁩ کے ساتھ رسائی نہیں ہو سکی: {2}</translation>
+        </message>
+        <message>
+            <source>This office's access was revoked by the central server; ask the operator. Nothing is sent until the operator issues a new enrolment code and IT enrols the office again.</source>
+            <translation>مرکزی سرور نے اس دفتر کی رسائی منسوخ کر دی ہے؛ سرور کے منتظم سے رابطہ کریں۔ جب تک منتظم نیا اندراجی کوڈ جاری نہ کرے اور آئی ٹی دفتر کو دوبارہ منسلک نہ کرے، کچھ نہیں بھیجا جائے گا۔</translation>
+        </message>
+        <message>
+            <source>The central server's disk is full. Nothing was lost: sync will try again later (the server's operator has to free space).</source>
+            <translation>مرکزی سرور کی ڈسک بھر گئی ہے۔ کچھ ضائع نہیں ہوا: ہم آہنگی بعد میں دوبارہ کوشش کرے گی (سرور کے منتظم کو جگہ خالی کرنی ہوگی)۔</translation>
         </message>
         <message>
             <source>{0} did not answer as a Daftar server (no device token in its answer): check the address</source>

@@ -3,17 +3,26 @@ is the published sync API (docs/sync-api.md explains it)."""
 
 
 import asyncio
+import errno
 import hashlib
+import hmac
 import html
+import logging
 import secrets
 import time
 import zlib
 from collections.abc import Iterator
 from typing import Annotated
-from urllib.parse import quote
+from urllib.parse import parse_qs
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
@@ -29,6 +38,12 @@ from sync.server.db import make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
 
 TOKEN_CACHE_SECONDS = 10.0  # a re-enrolled office's old token keeps working at most this long
+ADMIN_COOKIE = "daftar_admin"  # the admin page's sign-in (a browser): never the token in an address
+ADMIN_COOKIE_SECONDS = 8 * 3600
+DISK_FULL = ("the central server's disk is full: nothing sent was lost; the office tries again later "
+             "(the operator must free or add space)")
+DISK_FULL_RETRY = 600  # seconds the office waits before it tries again
+log = logging.getLogger("daftar.server")
 SHA_PATH = Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the whole image (lower-case hex)")
 bearer = HTTPBearer(auto_error=False, description="device token (offices) or admin token")
 
@@ -165,14 +180,35 @@ def create_app(settings: Settings) -> FastAPI:
 
     token_cache: dict[str, tuple[float, ingest.OfficeRef]] = {}
 
-    def lookup_office(token: str) -> ingest.OfficeRef:
+    def lookup_office(token: str) -> ingest.OfficeRef | tuple[str, str]:
+        """The office of a device token; (uuid, name) of a revoked office."""
         with Session_() as s:
             office = ingest.office_by_token(s, token)
             if office is None:
                 raise HTTPException(401, "unknown device token: enrol this office again")
+            if office.revoked_at is not None:
+                return office.office_uuid, office.name
             return ingest.OfficeRef(office.id, office.office_uuid, office.public_key)
 
-    async def device(creds: Creds) -> ingest.OfficeRef:
+    async def _revoked(request: Request, office_uuid: str, name: str) -> None:
+        """Refuse a revoked office's request. What it tries to send (a POST: one a pass, as the
+        office stops at the first refusal) is kept as a refusal, with the batch id when it is a batch."""
+        err = ingest.IngestError(403, "office_revoked", ingest.REVOKED)
+        log.warning("refused a request of revoked office %s (%s): %s %s", name, office_uuid, request.method,
+                    request.url.path)
+        if request.method == "POST":
+            import json
+
+            batch = ""
+            if request.url.path == "/v1/batches":
+                try:
+                    batch = str((json.loads(await request.body()).get("manifest") or {}).get("batch_id", ""))
+                except Exception:  # noqa: BLE001 - what it sent is not read further
+                    batch = ""
+            await run_in_threadpool(ingest.record_refusal, Session_, office_uuid, batch, err)
+        raise err
+
+    async def device(creds: Creds, request: Request) -> ingest.OfficeRef:
         # async: a cached token costs no trip to the thread pool; a miss asks the database there
         if creds is None:
             raise HTTPException(401, "a device token is required (Authorization: Bearer TOKEN)")
@@ -181,15 +217,33 @@ def create_app(settings: Settings) -> FastAPI:
         if hit and now - hit[0] < TOKEN_CACHE_SECONDS:
             return hit[1]
         ref = await run_in_threadpool(lookup_office, creds.credentials)
+        if isinstance(ref, tuple):
+            await _revoked(request, *ref)
         if len(token_cache) > 10000:
             token_cache.clear()
         token_cache[creds.credentials] = (now, ref)
         return ref
 
-    def admin(creds: Creds, token: str | None = Query(None, include_in_schema=False)) -> None:
-        given = creds.credentials if creds else (token or "")
-        if not secrets.compare_digest(given.encode(), settings.admin_token.encode()):
-            raise HTTPException(401, "administrator token required")
+    def _cookie_value(expires: int) -> str:
+        mac = hmac.new(settings.admin_token.encode(), f"daftar-admin-page:{expires}".encode(), hashlib.sha256)
+        return f"{expires}.{mac.hexdigest()}"
+
+    def _cookie_ok(request: Request) -> bool:
+        value = request.cookies.get(ADMIN_COOKIE, "")
+        expires, _, _mac = value.partition(".")
+        if not expires.isdigit() or int(expires) < time.time():
+            return False
+        return secrets.compare_digest(value.encode(), _cookie_value(int(expires)).encode())
+
+    def admin(creds: Creds, request: Request) -> None:
+        """The administrator token in the Authorization header; a browser signed in at /admin
+        (its cookie) may read (GET) but not change anything."""
+        if creds is not None:
+            if secrets.compare_digest(creds.credentials.encode(), settings.admin_token.encode()):
+                return
+        elif request.method in ("GET", "HEAD") and _cookie_ok(request):
+            return
+        raise HTTPException(401, "administrator token required")
 
     Device = Annotated[ingest.OfficeRef, Depends(device)]
     Admin = Depends(admin)
@@ -197,6 +251,27 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(ingest.IngestError)
     async def _ingest_error(_req: Request, exc: ingest.IngestError):
         return JSONResponse(exc.body(), status_code=exc.status)
+
+    def disk_full(request: Request, what: str) -> JSONResponse:
+        log.error("disk full: %s (%s %s); offices are told to try again later", what, request.method,
+                  request.url.path)
+        return JSONResponse({"error": "disk_full", "detail": DISK_FULL}, status_code=507,
+                            headers={"Retry-After": str(DISK_FULL_RETRY)})
+
+    @app.exception_handler(OSError)
+    async def _os_error(request: Request, exc: OSError):
+        if exc.errno == errno.ENOSPC:  # the image store's disk
+            return disk_full(request, f"the image store {settings.storage_dir}: {exc.strerror}")
+        raise exc
+
+    from sqlalchemy.exc import OperationalError
+
+    @app.exception_handler(OperationalError)
+    async def _db_error(request: Request, exc: OperationalError):
+        if getattr(exc.orig, "sqlstate", None) == "53100" or "no space left" in str(exc.orig).lower() \
+                or "database or disk is full" in str(exc.orig).lower():  # PostgreSQL disk_full; SQLite
+            return disk_full(request, "the database's disk: " + str(exc.orig).strip().splitlines()[0])
+        raise exc
 
     if settings.test_hooks:
         app.add_middleware(_FaultMiddleware, faults=app.state.faults)
@@ -218,13 +293,47 @@ def create_app(settings: Settings) -> FastAPI:
     def ping(office: Device) -> dict:
         return {"service": "daftar-sync", "office_id": office.office_uuid}
 
-    @app.post("/v1/enrol", tags=["admin"], response_model=P.EnrolmentResult, dependencies=[Admin],
-              summary="Register an office (administrator): returns its device token once")
+    @app.post("/v1/enrol", tags=["office"], response_model=P.EnrolmentResult,
+              summary="Enrol an office with a one-time code the operator issued for it; returns its device "
+                      "token once (no administrator token)",
+              responses={401: {"description": "no code, a code the server did not issue, used or expired"},
+                         403: {"description": "the office is enrolled already and the code is not for it"}})
     def enrol(body: P.Enrolment, session: SessionDep) -> dict:
-        token = ingest.enrol(session, office_uuid=body.office_id, name=body.name, district=body.district,
-                             tehsil=body.tehsil, public_key=body.public_key)
+        try:
+            out = ingest.enrol(session, code=body.code, office_uuid=body.office_id, name=body.name,
+                               district=body.district, tehsil=body.tehsil, public_key=body.public_key)
+            session.commit()
+        except ingest.IngestError as e:
+            session.rollback()
+            log.warning("refused an enrolment of office %s (%s): %s", body.office_id, e.code, e.message)
+            ingest.record_event(session, "enrol.refused", body.office_id, error=e.code, reason=e.message,
+                                name=body.name, district=body.district)
+            session.commit()
+            raise
+        token_cache.clear()  # the office's old token is refused at once
+        return out
+
+    @app.post("/v1/admin/enrol-codes", tags=["admin"], response_model=P.EnrolCode, dependencies=[Admin],
+              summary="Issue a one-time enrolment code for one office (a new one, or an enrolled one's new key)")
+    def new_code(body: P.EnrolCodeRequest, session: SessionDep) -> dict:
+        out = ingest.issue_code(session, name=body.name, district=body.district, tehsil=body.tehsil,
+                                office_uuid=body.office_id, hours=body.hours)
         session.commit()
-        return {"office_id": body.office_id, "device_token": token}
+        return out
+
+    @app.post("/v1/admin/offices/{office_id}/revoke", tags=["admin"], dependencies=[Admin],
+              summary="Revoke an office: its device token and key are refused from now on (403 office_revoked)")
+    def revoke_office(office_id: str, body: P.RevokeRequest, session: SessionDep) -> dict:
+        out = ingest.revoke(session, office_id, body.reason)
+        session.commit()
+        token_cache.clear()
+        return out
+
+    @app.get("/v1/admin/events", tags=["admin"], dependencies=[Admin],
+             summary="The server's audit trail (codes issued, enrolments, re-enrolments, revocations; newest "
+                     "first) and the codes not used yet")
+    def list_events(session: SessionDep, limit: int = Query(200, ge=1, le=5000)) -> dict:
+        return {"events": ingest.events(session, limit), "open_codes": ingest.open_codes(session)}
 
     # ------------------------------------------------------------------ images
     @app.head("/v1/images/{sha256}", tags=["office"], summary="How much of an image the server holds",
@@ -303,6 +412,10 @@ def create_app(settings: Settings) -> FastAPI:
             with gc_paused():
                 receipt = ingest.submit_batch(session, storage, office, body)
                 session.commit()
+        except ingest.IngestError as e:
+            session.rollback()
+            ingest.record_refusal(Session_, office.office_uuid, str((body.manifest or {}).get("batch_id", "")), e)
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -347,6 +460,11 @@ def create_app(settings: Settings) -> FastAPI:
                 r = ingest.import_batch_file(s, storage, data)
                 s.commit()
                 return r
+            except ingest.IngestError as e:
+                s.rollback()
+                office, batch = ingest.batch_file_ids(data)
+                ingest.record_refusal(Session_, office, batch, e, source="usb")
+                raise
             except BaseException:
                 s.rollback()
                 raise
@@ -357,7 +475,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/v1/admin/batches", tags=["admin"], dependencies=[Admin], summary="Received batches per office")
     def list_batches(session: SessionDep) -> dict:
-        return {"offices": ingest.batches_by_office(session), "entries": ingest.entry_count(session)}
+        return {"offices": ingest.batches_by_office(session), "entries": ingest.entry_count(session),
+                "refusals": ingest.refusals(session)}
 
     @app.get("/v1/admin/entries", tags=["admin"], dependencies=[Admin],
              summary="Received entries with their documents, a page at a time (oldest first)")
@@ -366,6 +485,7 @@ def create_app(settings: Settings) -> FastAPI:
                      state: str | None = Query(None, pattern="^(received|accepted|rejected)$"),
                      after: int = Query(0, ge=0, description="the `next` of the page before"),
                      limit: int = Query(200, ge=1, le=1000)) -> dict:
+        central.check_filters(session, office, template)
         return central.entries_page(session, office=office, template=template, state=state, after=after, limit=limit)
 
     @app.get("/v1/admin/entries.csv", tags=["admin"], dependencies=[Admin], response_class=StreamingResponse,
@@ -378,6 +498,8 @@ def create_app(settings: Settings) -> FastAPI:
                     state: str | None = Query(None, pattern="^(received|accepted|rejected)$"),
                     excel: bool = Query(False, description="keep 11-4, 1/2 and =... as text in Excel (=\"11-4\")"),
                     ) -> StreamingResponse:
+        with Session_() as s:
+            central.check_filters(s, office, template)
         def rows():
             s = Session_()
             try:
@@ -389,26 +511,72 @@ def create_app(settings: Settings) -> FastAPI:
         return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
-    @app.get("/admin", include_in_schema=False, dependencies=[Admin], response_class=HTMLResponse)
-    def admin_page(session: SessionDep, token: str | None = Query(None)) -> str:
-        rows = []
-        for o in ingest.batches_by_office(session):
+    def _login_page(message: str = "", status: int = 200) -> HTMLResponse:
+        said = f"<p style='color:#a00'>{html.escape(message)}</p>" if message else ""
+        return HTMLResponse(
+            "<!doctype html><html><head><meta charset='utf-8'><title>Daftar: central server</title></head>"
+            "<body><h1>Daftar central server</h1>" + said +
+            "<form method='post' action='/admin/login'><label>Administrator token "
+            "<input type='password' name='token' autocomplete='current-password' autofocus></label> "
+            "<button type='submit'>Sign in</button></form></body></html>", status_code=status)
+
+    @app.post("/admin/login", include_in_schema=False)
+    async def admin_login(request: Request) -> Response:
+        given = (parse_qs((await request.body()).decode("utf-8", "replace")).get("token") or [""])[0]
+        if not secrets.compare_digest(given.encode(), settings.admin_token.encode()):
+            log.warning("a wrong administrator token was given at /admin/login from %s",
+                        request.client.host if request.client else "?")
+            return _login_page("That is not the administrator token.", 401)
+        answer = RedirectResponse("/admin", status_code=303)
+        answer.set_cookie(ADMIN_COOKIE, _cookie_value(int(time.time()) + ADMIN_COOKIE_SECONDS),
+                          max_age=ADMIN_COOKIE_SECONDS, httponly=True, secure=True, samesite="strict", path="/")
+        return answer
+
+    @app.post("/admin/logout", include_in_schema=False)
+    def admin_logout() -> Response:
+        answer = RedirectResponse("/admin", status_code=303)
+        answer.delete_cookie(ADMIN_COOKIE, path="/")
+        return answer
+
+    def _table(head: tuple[str, ...], rows: list[tuple]) -> str:
+        return ("<table border='1' cellpadding='4'><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
+                + "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r) + "</tr>" for r in rows)
+                + "</table>")
+
+    @app.get("/admin", include_in_schema=False, response_class=HTMLResponse)
+    def admin_page(request: Request, session: SessionDep, creds: Creds) -> Response:
+        try:
+            admin(creds, request)
+        except HTTPException:
+            return _login_page()  # signed in by a form and a cookie: the token is never in an address
+        offices, rows = ingest.batches_by_office(session), []
+        for o in offices:
+            state = f"REVOKED {o['revoked_at']} {o['revoked_reason']}".strip() if o["revoked_at"] else ""
             for b in o["batches"] or [{"batch_id": f"nothing received since enrolment ({o['enrolled_at']})",
                                        "entries": 0, "source": "", "received_at": ""}]:
-                rows.append("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in
-                            (o["name"], o["office_id"], b["batch_id"], b["entries"], b["source"], b["received_at"])) + "</tr>")
-        # the received entries as CSV, one link per register kind (a browser carries the token in the address)
-        auth = f"token={quote(token)}&" if token else ""
+                rows.append((o["name"], o["office_id"], state, b["batch_id"], b["entries"], b["source"],
+                             b["received_at"]))
+        refused = [(r["at"], r["office_name"] or r["office_id"], r["batch_id"], r["source"], r["status"], r["error"],
+                    r["reason"]) for r in ingest.refusals(session, 100)]
+        trail = [(e["at"], e["action"], e["office_id"], ", ".join(f"{k}: {v}" for k, v in (e["detail"] or {}).items()
+                                                                  if k not in ("public_key", "old_public_key")))
+                 for e in ingest.events(session, 50)]
         kinds = (("all", ""), ("jamabandi", "template=jamabandi"), ("girdawari", "template=girdawari"),
                  ("intiqal", "template=intiqal"))
-        links = " · ".join(f"<a href='/v1/admin/entries.csv?{auth}{q}'>{label}</a>" for label, q in kinds)
-        for_excel = " · ".join(f"<a href='/v1/admin/entries.csv?{auth}excel=1{'&' + q if q else ''}'>{label}</a>"
+        links = " · ".join(f"<a href='/v1/admin/entries.csv{'?' + q if q else ''}'>{label}</a>" for label, q in kinds)
+        for_excel = " · ".join(f"<a href='/v1/admin/entries.csv?excel=1{'&amp;' + q if q else ''}'>{label}</a>"
                                for label, q in kinds)
-        return ("<!doctype html><html><head><meta charset='utf-8'><title>Daftar: received batches</title></head>"
-                f"<body><h1>Received batches</h1><p>Received entries as CSV: {links}</p>"
-                f"<p>For Excel (areas such as 11-4 and shares such as 1/2 kept as text): {for_excel}</p>"
-                "<table border='1' cellpadding='4'><tr><th>Office</th><th>Office id</th>"
-                "<th>Batch</th><th>Entries</th><th>Source</th><th>Received (UTC)</th></tr>"
-                + "".join(rows) + "</table></body></html>")
+        return HTMLResponse(
+            "<!doctype html><html><head><meta charset='utf-8'><title>Daftar: received batches</title></head>"
+            "<body><form method='post' action='/admin/logout' style='float:right'><button>Sign out</button></form>"
+            f"<h1>Received batches</h1><p>Received entries as CSV: {links}</p>"
+            f"<p>For Excel (areas such as 11-4 and shares such as 1/2 kept as text): {for_excel}</p>"
+            + _table(("Office", "Office id", "Access", "Batch", "Entries", "Source", "Received (UTC)"), rows)
+            + f"<h2>Refused batches ({len(refused)} newest)</h2>"
+            + (_table(("When (UTC)", "Office", "Batch", "Source", "Status", "Error", "Reason"), refused)
+               if refused else "<p>None.</p>")
+            + "<h2>Enrolments, codes and revocations</h2>"
+            + (_table(("When (UTC)", "What", "Office id", "Detail"), trail) if trail else "<p>None.</p>")
+            + "</body></html>")
 
     return app

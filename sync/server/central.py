@@ -34,6 +34,22 @@ def _query(office: str | None, state: str | None):
     return stmt
 
 
+def check_filters(session: Session, office: str | None, template: str | None) -> None:
+    """IngestError 400 naming a filter that can match nothing because it names nothing: an
+    office id no office is enrolled with, a register kind that is neither built in nor in any
+    received entry (a typo gave an empty export that looked like "nothing received")."""
+    from records.templates import BUILTIN
+    from sync.server.ingest import IngestError
+
+    if office and session.scalar(select(ServerOffice.id).where(ServerOffice.office_uuid == office)) is None:
+        raise IngestError(400, "unknown_office", f"office={office}: no office with this id is enrolled (the "
+                                                 "offices and their ids are listed by /v1/admin/batches)")
+    if template and template not in BUILTIN and not _rows(session, None, template, None, 0, 1):
+        raise IngestError(400, "unknown_template", f"template={template}: no register kind of that name (the "
+                                                   f"built-in kinds are {', '.join(BUILTIN)}; no received entry "
+                                                   "is of an office's own kind of that name either)")
+
+
 def _received_at(e: ServerEntry) -> str:
     return e.received_at.isoformat(timespec="seconds") + "Z"
 

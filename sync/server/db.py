@@ -41,6 +41,55 @@ class ServerOffice(Base):
     public_key: Mapped[str] = mapped_column(String(100))
     token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
     enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # revoked by the operator: its device token and key are refused until it is enrolled again
+    # with a code the operator issues for it
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ServerEnrolCode(Base):
+    """A one-time enrolment code the operator issued for one office (a new one, or an
+    enrolled one getting a new key: `office_id`). Only its hash is kept; it expires, and is
+    used once."""
+
+    __tablename__ = "sync_enrol_code"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    district: Mapped[str] = mapped_column(String(100), default="")
+    tehsil: Mapped[str] = mapped_column(String(100), default="")
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("sync_office.id"), nullable=True)  # re-enrolment
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("sync_office.id"), nullable=True)
+
+
+class ServerEvent(Base):
+    """The server's own audit trail: codes issued, enrolments and re-enrolments (a new key
+    for an enrolled office), revocations."""
+
+    __tablename__ = "sync_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    action: Mapped[str] = mapped_column(String(40))
+    office_uuid: Mapped[str] = mapped_column(String(36), default="")
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class ServerRefusal(Base):
+    """A batch the server refused (conflict, bad signature, wrong or revoked office...): what
+    the operator watches."""
+
+    __tablename__ = "sync_refusal"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    office_uuid: Mapped[str] = mapped_column(String(36), default="", index=True)
+    batch_uuid: Mapped[str] = mapped_column(String(100), default="")
+    source: Mapped[str] = mapped_column(String(20), default="network")  # network|usb
+    status: Mapped[int] = mapped_column(Integer)
+    error: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class ServerBatch(Base):

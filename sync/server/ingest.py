@@ -28,7 +28,16 @@ from sync.protocol import (
     is_sha256,
     verify_signature,
 )
-from sync.server.db import ServerBatch, ServerDecision, ServerEntry, ServerOffice, utcnow
+from sync.server.db import (
+    ServerBatch,
+    ServerDecision,
+    ServerEnrolCode,
+    ServerEntry,
+    ServerEvent,
+    ServerOffice,
+    ServerRefusal,
+    utcnow,
+)
 
 
 class IngestError(Exception):
@@ -64,8 +73,70 @@ def _insert(session: Session, model):
 
 
 # ----------------------------------------------------------------------------- offices
-def enrol(session: Session, *, office_uuid: str, name: str, district: str, tehsil: str, public_key: str) -> str:
-    """Register (or re-register) an office; returns a new device token (shown once)."""
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud and typed by IT
+CODE_GROUPS, CODE_GROUP_LEN = 4, 5  # 20 characters: about 98 bits
+CODE_HOURS = 72  # a code not used within this many hours expires
+REVOKED = "this office's access was revoked by the central server; ask the operator"
+
+
+def normalise_code(code: str) -> str:
+    """A code as typed (any case, with or without dashes and spaces) in its one form."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+def code_hash(code: str) -> str:
+    return hashlib.sha256(("daftar-enrol-code:" + normalise_code(code)).encode()).hexdigest()
+
+
+def _when(t) -> str | None:
+    return t.isoformat(timespec="seconds") + "Z" if t else None
+
+
+def record_event(session: Session, action: str, office_uuid: str = "", **detail) -> None:
+    """One event of the server's own audit trail (the caller commits)."""
+    session.add(ServerEvent(action=action, office_uuid=office_uuid or "", detail=detail, at=utcnow()))
+
+
+def issue_code(session: Session, *, name: str = "", district: str = "", tehsil: str = "",
+               office_uuid: str | None = None, hours: float = CODE_HOURS) -> dict:
+    """A one-time enrolment code for one office, shown once: for a new office (`name`,
+    `district`, `tehsil` as the operator knows it), or for the enrolled office `office_uuid`
+    to get a new key (a new or repaired PC; a revoked office back in service). Only its
+    hash is stored. The caller commits."""
+    import datetime as dt
+
+    if not 0 < hours <= 24 * 30:
+        raise IngestError(422, "bad_hours", "a code must be valid for more than 0 and at most 720 hours")
+    office = None
+    if office_uuid:
+        office = session.scalar(select(ServerOffice).where(ServerOffice.office_uuid == office_uuid))
+        if office is None:
+            raise IngestError(404, "unknown_office", f"no office with id {office_uuid} is enrolled: issue a code "
+                                                     "for a new office with its name and district instead")
+        name, district, tehsil = name or office.name, district or office.district, tehsil or office.tehsil
+    elif not name.strip() or not district.strip():
+        raise IngestError(422, "office_required", "name the office and its district (a code is for one office)")
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_LEN))
+    code = "-".join(raw[i:i + CODE_GROUP_LEN] for i in range(0, len(raw), CODE_GROUP_LEN))
+    now = utcnow()
+    row = ServerEnrolCode(code_sha256=code_hash(code), name=name.strip(), district=district.strip(),
+                          tehsil=tehsil.strip(), office_id=office.id if office else None, issued_at=now,
+                          expires_at=now + dt.timedelta(hours=hours))
+    session.add(row)
+    record_event(session, "code.issued", office_uuid or "", name=row.name, district=row.district,
+                 tehsil=row.tehsil, reenrol=office is not None, expires_at=_when(row.expires_at))
+    session.flush()
+    return {"code": code, "name": row.name, "district": row.district, "tehsil": row.tehsil,
+            "office_id": office_uuid or None, "expires_at": _when(row.expires_at)}
+
+
+def enrol(session: Session, *, code: str, office_uuid: str, name: str, district: str, tehsil: str,
+          public_key: str) -> dict:
+    """Enrol an office with a one-time code the operator issued for it; returns its new
+    device token (shown once), its name and whether it was enrolled before. A new office gets the name and district the code was issued
+    with; an enrolled office is given a new key and token only with a code issued for that
+    very office (audited `office.reenrolled`; a revoked office is back in service). A code
+    works once, before it expires. The caller commits."""
     try:
         import base64
 
@@ -73,20 +144,109 @@ def enrol(session: Session, *, office_uuid: str, name: str, district: str, tehsi
             raise ValueError
     except ValueError:
         raise IngestError(422, "bad_public_key", "public_key must be base64 of a raw 32-byte Ed25519 key") from None
-    token = secrets.token_urlsafe(32)
+    if not normalise_code(code):
+        raise IngestError(401, "code_required", "enrolment needs a one-time enrolment code from the central "
+                                                "server's operator (`daftar server enrol-code`)")
+    now = utcnow()
+    row = session.scalar(select(ServerEnrolCode).where(ServerEnrolCode.code_sha256 == code_hash(code))
+                         .with_for_update())
+    if row is None:
+        raise IngestError(401, "bad_code", "this enrolment code is not one the central server issued (check it "
+                                           "letter by letter, or ask the operator for a new one)")
+    if row.used_at is not None:
+        raise IngestError(401, "code_used", f"this enrolment code was used already ({_when(row.used_at)}): a "
+                                            "code works once; ask the operator for a new one")
+    if row.expires_at < now:
+        raise IngestError(401, "code_expired", f"this enrolment code expired at {_when(row.expires_at)}: ask the "
+                                               "operator for a new one")
     office = session.scalar(select(ServerOffice).where(ServerOffice.office_uuid == office_uuid))
+    if office is not None and row.office_id != office.id:
+        raise IngestError(403, "enrolled_already", "this office is enrolled already: a new key for it needs a "
+                                                   "code the operator issues for this very office "
+                                                   f"(`daftar server enrol-code --office-id {office_uuid}`)")
+    if office is None and row.office_id is not None:
+        raise IngestError(403, "code_for_another_office", "this code was issued for another office's new key, not "
+                                                          "for this one: ask the operator for this office's code")
+    token = secrets.token_urlsafe(32)
     if office is None:
-        office = ServerOffice(office_uuid=office_uuid)
+        office = ServerOffice(office_uuid=office_uuid, name=row.name or name, district=row.district or district,
+                              tehsil=row.tehsil or tehsil, enrolled_at=now)
         session.add(office)
-    office.name, office.district, office.tehsil = name, district, tehsil
+        event, detail = "office.enrolled", {}
+    else:
+        event = "office.reenrolled"  # (the server's own trail, sync_event; not an office's audit)
+        detail = {"old_public_key": office.public_key, "was_revoked": office.revoked_at is not None}
+        office.enrolled_at, office.revoked_at, office.revoked_reason = now, None, ""
     office.public_key = public_key
     office.token_sha256 = token_hash(token)
     session.flush()
-    return token
+    row.used_at, row.used_by = now, office.id
+    record_event(session, event, office_uuid, name=office.name, district=office.district,
+                 public_key=public_key, **detail)
+    session.flush()
+    return {"office_id": office_uuid, "device_token": token, "name": office.name,
+            "reenrolled": event == "office.reenrolled"}
+
+
+def revoke(session: Session, office_uuid: str, reason: str = "") -> dict:
+    """Revoke an office: its device token and key are refused from now on (a stolen or
+    retired PC), until the operator issues a code for it and it is enrolled again. Its
+    unused codes are cancelled. The caller commits."""
+    office = session.scalar(select(ServerOffice).where(ServerOffice.office_uuid == office_uuid))
+    if office is None:
+        raise IngestError(404, "unknown_office", f"no office with id {office_uuid} is enrolled")
+    if office.revoked_at is None:
+        office.revoked_at, office.revoked_reason = utcnow(), reason.strip()
+        session.execute(update(ServerEnrolCode).where(ServerEnrolCode.office_id == office.id,
+                                                      ServerEnrolCode.used_at.is_(None))
+                        .values(expires_at=office.revoked_at))
+        record_event(session, "office.revoked", office_uuid, name=office.name, reason=office.revoked_reason)
+        session.flush()
+    return {"office_id": office_uuid, "name": office.name, "revoked_at": _when(office.revoked_at),
+            "reason": office.revoked_reason}
 
 
 def office_by_token(session: Session, token: str) -> ServerOffice | None:
     return session.scalar(select(ServerOffice).where(ServerOffice.token_sha256 == token_hash(token)))
+
+
+def record_refusal(session_factory, office_uuid: str, batch_uuid: str, err: IngestError, source: str = "network") -> None:
+    """Keep a refused batch for the operator (its own transaction: the batch's was rolled
+    back). `images_missing` is not kept: the office uploads the images and sends it again."""
+    if err.code == "images_missing":
+        return
+    import logging
+
+    logging.getLogger("daftar.server").warning("refused batch %s from office %s (%s): %s", batch_uuid or "?",
+                                               office_uuid or "?", err.code, err.message)
+    with session_factory() as s:
+        s.add(ServerRefusal(office_uuid=office_uuid or "", batch_uuid=(batch_uuid or "")[:100], source=source,
+                            status=err.status, error=err.code[:40], reason=err.message, at=utcnow()))
+        s.commit()
+
+
+def refusals(session: Session, limit: int = 200) -> list[dict]:
+    """The newest refused batches, newest first, with the office's name."""
+    rows = session.execute(
+        select(ServerRefusal, ServerOffice.name).outerjoin(ServerOffice, ServerOffice.office_uuid == ServerRefusal.office_uuid)
+        .order_by(ServerRefusal.id.desc()).limit(limit)).all()
+    return [{"at": _when(r.at), "office_id": r.office_uuid, "office_name": name or "", "batch_id": r.batch_uuid,
+             "source": r.source, "status": r.status, "error": r.error, "reason": r.reason} for r, name in rows]
+
+
+def events(session: Session, limit: int = 200) -> list[dict]:
+    rows = session.scalars(select(ServerEvent).order_by(ServerEvent.id.desc()).limit(limit)).all()
+    return [{"at": _when(e.at), "action": e.action, "office_id": e.office_uuid, "detail": e.detail} for e in rows]
+
+
+def open_codes(session: Session) -> list[dict]:
+    """Codes issued and neither used nor expired (never the codes themselves)."""
+    now = utcnow()
+    rows = session.execute(
+        select(ServerEnrolCode, ServerOffice.office_uuid).outerjoin(ServerOffice, ServerOffice.id == ServerEnrolCode.office_id)
+        .where(ServerEnrolCode.used_at.is_(None), ServerEnrolCode.expires_at > now).order_by(ServerEnrolCode.id)).all()
+    return [{"name": c.name, "district": c.district, "tehsil": c.tehsil, "office_id": ou,
+             "issued_at": _when(c.issued_at), "expires_at": _when(c.expires_at)} for c, ou in rows]
 
 
 # ----------------------------------------------------------------------------- batches
@@ -249,6 +409,16 @@ def read_batch_file(data: bytes) -> BatchFile:
     return BatchFile(sub, images)
 
 
+def batch_file_ids(data: bytes) -> tuple[str, str]:
+    """(office id, batch id) a batch file names, as far as it can be read ("" otherwise)."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as z:
+            manifest = (json.loads(z.read("batch.json")).get("manifest") or {})
+        return str(manifest.get("office_id", ""))[:36], str(manifest.get("batch_id", ""))[:100]
+    except Exception:  # noqa: BLE001 - a file that cannot be read names nothing
+        return "", ""
+
+
 def import_batch_file(session: Session, storage, data: bytes) -> dict:
     """Take a USB batch file: check signature and images, then the same path as the network."""
     bf = read_batch_file(data)
@@ -256,6 +426,10 @@ def import_batch_file(session: Session, storage, data: bytes) -> dict:
     office = session.scalar(select(ServerOffice).where(ServerOffice.office_uuid == office_uuid))
     if office is None:
         raise IngestError(403, "unknown_office", f"office {office_uuid} is not enrolled: enrol it before importing its batches")
+    if office.revoked_at is not None:
+        raise IngestError(403, "office_revoked", f"office {office.name or office_uuid} was revoked "
+                                                 f"({_when(office.revoked_at)}): its key is refused; issue it a code "
+                                                 "and enrol it again first")
     _check_submission(office, bf.submission)  # signature before writing any image
     for sha, img in bf.images.items():
         try:
@@ -326,15 +500,16 @@ def batches_by_office(session: Session) -> list[dict]:
     central office sees which offices are silent) with its received batches, oldest first."""
     rows = session.execute(
         select(ServerOffice.office_uuid, ServerOffice.name, ServerOffice.district, ServerOffice.tehsil,
-               ServerOffice.enrolled_at, ServerBatch.batch_uuid, ServerBatch.entries, ServerBatch.source,
+               ServerOffice.enrolled_at, ServerOffice.revoked_at, ServerOffice.revoked_reason, ServerBatch.batch_uuid, ServerBatch.entries, ServerBatch.source,
                ServerBatch.received_at)
         .outerjoin(ServerBatch, ServerBatch.office_id == ServerOffice.id)
         .order_by(ServerOffice.name, ServerOffice.id, ServerBatch.received_at)
     ).all()
     out: dict[str, dict] = {}
-    for ou, name, district, tehsil, enrolled, bu, n, src, at in rows:
+    for ou, name, district, tehsil, enrolled, revoked, why, bu, n, src, at in rows:
         o = out.setdefault(ou, {"office_id": ou, "name": name, "district": district, "tehsil": tehsil,
-                                "enrolled_at": enrolled.isoformat(timespec="seconds") + "Z", "batches": []})
+                                "enrolled_at": enrolled.isoformat(timespec="seconds") + "Z",
+                                "revoked_at": _when(revoked), "revoked_reason": why or "", "batches": []})
         if bu is not None:
             o["batches"].append({"batch_id": bu, "entries": n, "source": src,
                                  "received_at": at.isoformat(timespec="seconds") + "Z"})

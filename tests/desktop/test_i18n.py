@@ -435,7 +435,7 @@ def test_every_message_of_the_sync_engine_is_urdu_in_the_urdu_interface(urdu):
     # GIVEN every message the sync engine can show (its network, server, disk and conflict
     # troubles, the reasons inside them)
     messages = _shown_messages(sync.engine.__file__, ("SyncError", "TransientError", "RefusedError", "DiskFullError",
-                                                      "CertificateError"))
+                                                      "CertificateError", "ServerDiskFullError"))
     assert len(messages) >= 20 and any("conflict" in m for m in messages)
     # ... and the reasons a connection failed (a certificate not valid on this computer's date)
     messages += [sync.engine._net_reason(Exception(s)) for s in ("certificate is not yet valid", "timeout", "")]

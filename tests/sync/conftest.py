@@ -224,10 +224,33 @@ def office(workspace):
     return Office(workspace, clerk, sup, ids)
 
 
+def enrol_code(server: Server, *, office_id: str | None = None, name: str = "Patwar office", district: str = "لاہور",
+               hours: float = 72) -> str:
+    """A one-time enrolment code the operator issues (POST /v1/admin/enrol-codes)."""
+    with server.admin_client() as c:
+        r = c.post("/v1/admin/enrol-codes", json={"name": name, "district": district, "office_id": office_id,
+                                                  "hours": hours})
+        r.raise_for_status()
+        return r.json()["code"]
+
+
+def office_uuid(ws) -> str:
+    from records.outbox import office_identity
+
+    with ws.session() as s:
+        return office_identity(s).uuid
+
+
 def enrol(ws, server: Server, url: str | None = None) -> None:
+    """Enrol the workspace's office with a code issued for it (for an office enrolled before:
+    a code for its new key)."""
     from sync.engine import enrol as do_enrol
 
-    do_enrol(ws, server_url=url or server.url, admin_token=server.admin, ca_bundle=server.ca)
+    oid = office_uuid(ws)
+    with server.admin_client() as c:
+        known = any(o["office_id"] == oid for o in c.get("/v1/admin/batches").json()["offices"])
+    code = enrol_code(server, office_id=oid if known else None)
+    do_enrol(ws, server_url=url or server.url, code=code, ca_bundle=server.ca)
     if url:
         set_url(ws, url)
 

@@ -76,20 +76,48 @@ def test_an_office_cannot_read_the_central_entries(office, server):
         assert c.get("/v1/admin/entries.csv").status_code in (401, 403)
 
 
-def test_the_admin_page_links_each_kind_of_entry_as_csv_for_a_browser(office, server):
+def test_the_admin_page_signs_in_with_a_form_and_links_each_kind_of_entry_as_csv_without_the_token(office, server):
     import re
 
-    # GIVEN entries on the server and the admin page opened in a browser (token in the address)
+    # GIVEN entries on the server and the admin page opened in a browser
     _sent(office, server)
     with httpx.Client(base_url=server.url, verify=ssl.create_default_context(cafile=server.ca), timeout=30) as c:
-        page = c.get("/admin", params={"token": server.admin}).text
-        # THEN it links the CSV of every entry and of each register kind, plain and for Excel, the
-        # token carried along
-        links = re.findall(r"href='([^']+)'", page)
-        assert len(links) == 8 and all(f"token={server.admin}" in link for link in links)
+        # THEN it asks for the administrator token in a form (a token in the address is not taken:
+        # it stayed in the browser's history and proxy logs, and every link carried it)
+        first = c.get("/admin", params={"token": server.admin}).text
+        assert "name='token'" in first and "Received batches" not in first
+        assert c.post("/admin/login", data={"token": "not-the-token-000000"}).status_code == 401
+        # WHEN signed in
+        signed = c.post("/admin/login", data={"token": server.admin}, follow_redirects=True)
+        assert signed.status_code == 200 and "Received batches" in signed.text
+        # THEN it links the CSV of every entry and of each register kind, plain and for Excel, no token in them
+        links = re.findall(r"href='([^']+)'", signed.text)
+        assert len(links) == 8 and not any("token" in link for link in links)
+        assert server.admin not in signed.text and server.admin not in str(c.cookies.get("daftar_admin"))
         assert sum("excel=1" in link for link in links) == 4
-        got = c.get(links[1].replace("&amp;", "&"))  # jamabandi
+        got = c.get(links[1].replace("&amp;", "&"))  # jamabandi, the browser's sign-in (a cookie) carried
         assert got.status_code == 200 and got.content.decode("utf-8").count("\n") == 7  # header + 6 rows
+        # AND the sign-in reads, never changes: a decision needs the token itself
+        assert c.post("/v1/admin/decisions", json={"decisions": []}).status_code == 401
+        # AND signed out, nothing is shown
+        c.post("/admin/logout")
+        assert c.get(links[1].replace("&amp;", "&")).status_code == 401
+
+
+def test_a_mistyped_register_kind_or_an_unknown_office_is_named_not_an_empty_export(office, server):
+    # GIVEN entries on the server
+    _sent(office, server)
+    with server.admin_client() as c:
+        for path in ("/v1/admin/entries", "/v1/admin/entries.csv"):
+            # WHEN a register kind is mistyped THEN 400 naming it and the kinds there are (it was an empty result)
+            r = c.get(path, params={"template": "jamabndi"})
+            assert r.status_code == 400 and r.json()["error"] == "unknown_template", r.text
+            assert "template=jamabndi" in r.json()["detail"] and "jamabandi, girdawari, intiqal" in r.json()["detail"]
+            # AND an office id no office has
+            r = c.get(path, params={"office": "00000000-0000-0000-0000-000000000000"})
+            assert r.status_code == 400 and "office=00000000-0000-0000-0000-000000000000" in r.json()["detail"]
+            # AND a kind nothing was received of yet is an empty answer, as before
+            assert c.get(path, params={"template": "intiqal"}).status_code == 200
 
 
 def _approved_entry(office, values: dict) -> None:

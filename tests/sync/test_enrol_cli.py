@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from daftar.cli import main
 from records.models import Office, SyncState
-from tests.sync.conftest import ADMIN
+from tests.sync.conftest import enrol_code
 
 
 def _enrolment(ws) -> tuple[str | None, str | None, str | None]:
@@ -28,13 +28,13 @@ def test_the_ca_bundle_is_kept_as_an_absolute_path_and_only_once_enrolled(office
     (tmp_path / "it" / "ca.pem").write_bytes(open(server.ca, "rb").read())
     monkeypatch.chdir(tmp_path / "it")
     args = ["sync", "--workspace", str(office.ws.root), "--enrol", "--server", server.url, "--ca-bundle", "ca.pem"]
-    # WHEN the enrolment fails (a wrong administrator token)
-    assert main([*args, "--admin-token", "not-the-admin-token-0000"]) == 1
+    # WHEN the enrolment fails (a code the server did not issue)
+    assert main([*args, "--code", "AAAAA-BBBBB-CCCCC-DDDDD"]) == 1
     capsys.readouterr()
     # THEN nothing is kept: neither the CA bundle nor an address (it kept the bundle anyway)
     assert _enrolment(office.ws) == (None, None, None)
     # WHEN it succeeds
-    assert main([*args, "--admin-token", ADMIN]) == 0
+    assert main([*args, "--code", enrol_code(server)]) == 0
     # THEN the CA bundle is kept as an absolute path (it was kept as typed: "ca.pem")
     url, token, ca = _enrolment(office.ws)
     assert url == server.url and token and ca == str(tmp_path / "it" / "ca.pem")
@@ -43,30 +43,31 @@ def test_the_ca_bundle_is_kept_as_an_absolute_path_and_only_once_enrolled(office
     assert main(["sync", "--workspace", str(office.ws.root)]) == 0, capsys.readouterr().err
 
 
-@pytest.mark.parametrize("case", ["wrong token", "missing CA file", "CA file not PEM", "nobody listening",
+@pytest.mark.parametrize("case", ["wrong code", "missing CA file", "CA file not PEM", "nobody listening",
                                   "http address"])
 def test_every_failed_enrolment_is_one_clear_line(office, server, tmp_path, capsys, case):
     from tests.pg import free_port
 
     (tmp_path / "notes.txt").write_text("not a certificate\n")
     https = server.url
-    url, token, ca = {
-        "wrong token": (https, "not-the-admin-token-0000", server.ca),
-        "missing CA file": (https, ADMIN, str(tmp_path / "nowhere.pem")),
-        "CA file not PEM": (https, ADMIN, str(tmp_path / "notes.txt")),
-        "nobody listening": (f"https://127.0.0.1:{free_port()}", ADMIN, server.ca),
-        "http address": (https.replace("https://", "http://"), ADMIN, server.ca),
+    code = enrol_code(server)
+    url, code, ca = {
+        "wrong code": (https, "AAAAA-BBBBB-CCCCC-DDDDD", server.ca),
+        "missing CA file": (https, code, str(tmp_path / "nowhere.pem")),
+        "CA file not PEM": (https, code, str(tmp_path / "notes.txt")),
+        "nobody listening": (f"https://127.0.0.1:{free_port()}", code, server.ca),
+        "http address": (https.replace("https://", "http://"), code, server.ca),
     }[case]
     # WHEN the office is enrolled and that is wrong
-    rc = main(["sync", "--workspace", str(office.ws.root), "--enrol", "--server", url, "--admin-token", token,
+    rc = main(["sync", "--workspace", str(office.ws.root), "--enrol", "--server", url, "--code", code,
                "--ca-bundle", ca])
     # THEN exit 1 with one line saying why and what to do (a traceback ended it before), nothing kept
     err = capsys.readouterr().err
     assert rc == 1 and len(err.splitlines()) == 1, err
     assert err.startswith("daftar sync: ") and err.endswith("; nothing was changed\n")
     assert {
-        "wrong token": "The server refused the enrolment: administrator token required. Give the server's "
-                       "administrator token",
+        "wrong code": "The server refused the enrolment: this enrolment code is not one the central server "
+                      "issued (check it letter by letter, or ask the operator for a new one)",
         "missing CA file": f"The CA bundle {tmp_path / 'nowhere.pem'} does not exist",
         "CA file not PEM": f"The CA bundle {tmp_path / 'notes.txt'} cannot be used (NO_CERTIFICATE_OR_CRL_FOUND): it "
                            "must be the file of the CA certificate(s) that signed the server's certificate, as text",
@@ -74,3 +75,35 @@ def test_every_failed_enrolment_is_one_clear_line(office, server, tmp_path, caps
         "http address": f"The address starts with http://, but the Daftar server takes HTTPS only: write {https}",
     }[case] in err
     assert _enrolment(office.ws) == (None, None, None)
+
+
+def test_a_new_server_ca_is_kept_with_sync_ca_bundle_without_enrolling_again(office, server, tmp_path, capsys):
+    from sync.devcerts import make_dev_certs
+    from tests.pg import free_port
+    from tests.sync.conftest import ServerThread, enrol, seal, set_url
+
+    # GIVEN an enrolled office, and the central server now behind a certificate of a new CA
+    enrol(office.ws, server)
+    seal(office.ws, office.sup)
+    token = _enrolment(office.ws)[1]
+    new = make_dev_certs(tmp_path / "new-ca")
+    port = free_port()
+    st = ServerThread(server.app, port, new).start()
+    try:
+        set_url(office.ws, f"https://127.0.0.1:{port}")
+        ws = str(office.ws.root)
+        assert main(["sync", "--workspace", ws]) == 1
+        assert "certificate could not be verified" in capsys.readouterr().err
+        # WHEN IT gives a bundle that is not the server's CA THEN it is refused and the kept one stays
+        assert main(["sync", "--workspace", ws, "--ca-bundle", server.ca]) == 1
+        assert "the CA bundle kept before is kept" in capsys.readouterr().err
+        assert _enrolment(office.ws)[2] == server.ca
+        # WHEN IT gives the new CA (no code, no re-enrolment)
+        assert main(["sync", "--workspace", ws, "--ca-bundle", str(new.ca_cert)]) == 0, capsys.readouterr().err
+        # THEN the batch is sent, the new CA is kept for later passes, the device token is the same
+        assert "kept for the next syncs" in capsys.readouterr().out
+        assert _enrolment(office.ws)[1:] == (token, str(new.ca_cert))
+        assert len(server.entry_keys()) == 6
+        assert main(["sync", "--workspace", ws]) == 0, capsys.readouterr().err
+    finally:
+        st.stop()

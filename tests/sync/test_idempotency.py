@@ -95,6 +95,14 @@ def test_same_key_with_other_content_is_a_conflict_with_both_hashes(office, serv
         c_item = s.scalar(select(OutboxItem).where(OutboxItem.state == "conflict"))
     assert doc["sha256"] in c_item.last_error and sub["entries"][0]["sha256"] in c_item.last_error
     assert server.stats()["entries"] == 1
+    # AND the server keeps the refusal for its operator: office, batch, reason, when (it kept no trace)
+    (r,) = server.stats()["refusals"]
+    assert (r["office_id"], r["batch_id"], r["status"], r["error"], r["source"]) == (
+        sub["manifest"]["office_id"], sub["manifest"]["batch_id"], 409, "entry_conflict", "network")
+    assert "already received with different content" in r["reason"] and r["at"].endswith("Z")
+    with server.admin_client() as c:
+        page = c.get("/admin").text
+    assert "Refused batches" in page and sub["manifest"]["batch_id"] in page and "entry_conflict" in page
 
 
 def test_entries_held_back_by_a_conflict_are_sent_again_by_a_supervisor(office, server):
@@ -203,3 +211,8 @@ def test_tampered_batch_is_refused_with_the_reason_and_not_retried(office, serve
     assert item_states(office.ws) == {"failed": 6}
     assert "signature" in rep.errors[0]
     assert server.stats()["entries"] == 0
+    # AND the server keeps the refusal for its operator
+    with office.ws.session() as s:
+        batch_uuid = s.scalar(select(Batch)).uuid
+    assert [(r["batch_id"], r["status"], r["error"]) for r in server.stats()["refusals"]] == [
+        (batch_uuid, 422, "bad_signature")]

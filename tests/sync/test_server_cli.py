@@ -139,3 +139,19 @@ def test_every_failure_to_start_is_one_line(tmp_path, capsys, started, case):
                        "private key",
             "database not answering": "--database: cannot open the database postgresql+psycopg://daftar@127.0.0.1:",
             }[case] in _one_line(capsys)
+
+
+def test_an_admin_token_from_the_environment_is_not_printed_only_a_random_one_is(tmp_path, capsys, started,
+                                                                                 monkeypatch):
+    base = ["server", "--port", str(free_port()), "--database", f"sqlite:///{tmp_path}/server.sqlite",
+            "--storage", str(tmp_path / "images")]
+    # GIVEN the token in $DAFTAR_ADMIN_TOKEN (a service's environment) WHEN the server starts
+    monkeypatch.setenv("DAFTAR_ADMIN_TOKEN", "token-from-the-environment-0123")
+    assert main(base) == 0
+    # THEN it is not printed (it went into the service's log)
+    out, err = capsys.readouterr()
+    assert "token-from-the-environment-0123" not in out + err and "admin token" not in out
+    # WHEN no token is given at all THEN the random one made is printed, once
+    monkeypatch.delenv("DAFTAR_ADMIN_TOKEN")
+    assert main(base) == 0
+    assert capsys.readouterr().out.count("admin token: ") == 1

@@ -23,14 +23,51 @@ def test_migrations_create_exactly_the_model_tables(pg_url):
         engine.dispose()
 
 
+def _at_first_revision(url: str, *, versioned: bool) -> None:
+    """The database as the first server version made it (with an enrolled office): by the
+    migration s0001, or (not `versioned`) by create_all before migrations existed."""
+    from alembic import command
+    from alembic.config import Config
+
+    from sync.server.db import MIGRATIONS
+
+    eng = create_engine(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with eng.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "s0001")
+        conn.exec_driver_sql("INSERT INTO sync_office (office_uuid, name, district, tehsil, public_key, token_sha256, "
+                             "enrolled_at) VALUES ('o-1', 'office one', 'd', 't', 'k', 'h', '2026-01-01 00:00:00')")
+        if not versioned:
+            conn.exec_driver_sql("DROP TABLE sync_alembic_version")
+    eng.dispose()
+
+
 def test_database_made_before_migrations_is_stamped_not_recreated(tmp_path):
     # GIVEN tables made by create_all (no version table)
     url = f"sqlite:///{tmp_path}/old.sqlite"
-    old = create_engine(url)
-    Base.metadata.create_all(old)
-    old.dispose()
-    # WHEN the server starts on it THEN it is adopted at the first revision
+    _at_first_revision(url, versioned=False)
+    # WHEN the server starts on it THEN it is adopted at the first revision, and brought to the newest
     engine = make_engine(url)
     with engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0001"
+        assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0002"
+        assert conn.exec_driver_sql("SELECT name, revoked_at FROM sync_office").all() == [("office one", None)]
     engine.dispose()
+
+
+def test_a_server_database_of_the_first_revision_is_migrated_keeping_its_offices(pg_url):
+    # GIVEN a PostgreSQL database of the first server version, an office enrolled in it
+    _at_first_revision(pg_url, versioned=True)
+    # WHEN the new server starts on it (migrations run)
+    engine = make_engine(pg_url)
+    try:
+        # THEN the office is kept, not revoked, and the schema is the models' (codes, events, refusals)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT name, revoked_at, revoked_reason FROM sync_office").all() == [
+                ("office one", None, "")]
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "version_table": "sync_alembic_version"}), Base.metadata)
+        assert diff == []
+        assert {"sync_enrol_code", "sync_event", "sync_refusal"} <= set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()

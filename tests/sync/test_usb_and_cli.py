@@ -20,6 +20,7 @@ from tests.sync.conftest import (
     SUP_PASS,
     engine_for,
     enrol,
+    enrol_code,
     give_passwords,
     item_states,
     seal,
@@ -211,7 +212,7 @@ def test_cli_sync_status_and_pause(office, server, capsys):
     # GIVEN an enrolled office with a sealed batch
     seal(office.ws, office.sup)
     assert main(["sync", "--workspace", str(office.ws.root), "--enrol", "--server", server.url,
-                 "--admin-token", ADMIN, "--ca-bundle", server.ca]) == 0
+                 "--code", enrol_code(server), "--ca-bundle", server.ca]) == 0
 
     # WHEN sync is paused THEN a pass does nothing
     assert main(["sync", "--workspace", str(office.ws.root), "--pause"]) == 0
@@ -280,7 +281,9 @@ def test_requests_without_a_valid_token_are_refused(server):
         assert c.get("/v1/changes").status_code == 401
         assert c.get("/v1/changes", headers={"Authorization": "Bearer nope"}).status_code == 401
         assert c.get("/v1/admin/batches", headers={"Authorization": "Bearer nope"}).status_code == 401
-        assert c.get("/admin").status_code == 401
+        assert c.get("/v1/admin/batches").status_code == 401
+        page = c.get("/admin", params={"token": "nope"})  # the sign-in form, nothing else
+        assert page.status_code == 200 and "name='token'" in page.text and "Received batches" not in page.text
 
 
 def test_admin_page_lists_batches_per_office(office, server):
