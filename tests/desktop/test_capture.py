@@ -681,8 +681,9 @@ def test_the_import_list_holds_no_page_images_only_small_previews(qtbot, ctx, tm
     assert [p.page_no for p in pages] == [1, 2, 3, 4, 5, 6] and ctx.ws.images.has(pages[5].image_sha256)
 
 
-def test_files_gone_or_changed_after_listing_are_named_and_the_rest_import(qtbot, ctx, tmp_path):
+def test_files_gone_or_changed_after_listing_are_named_and_the_rest_import(qtbot, ctx, qapp, tmp_path):
     # GIVEN seven files listed for import: pages, a 3-page PDF and a 2-page TIFF
+    from desktop import i18n
     from desktop.capture.import_dialog import ImportDialog
     from records.images import sha256_hex
 
@@ -722,3 +723,10 @@ def test_files_gone_or_changed_after_listing_are_named_and_the_rest_import(qtbot
         pages = services.list_pages(s, rid)
     assert [p.page_no for p in pages] == [1, 2, 3, 4, 5]
     assert [p.image_sha256 for p in pages[2:]] == [sha256_hex(png_bytes(seed=i)) for i in (1, 3, 7)]
+    # AND in Urdu the reasons are Urdu but for the files' names
+    i18n.apply_language(qapp, "ur")
+    try:
+        shown = [i18n.message(m) for m in dlg.report.bad]
+    finally:
+        i18n.apply_language(qapp, "en")
+    assert all(not re.findall(r"[A-Za-z]{2,}", re.sub(r"[\w.-]+\.(png|pdf|tif)", "", t)) for t in shown), shown
