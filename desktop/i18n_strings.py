@@ -514,6 +514,11 @@ MESSAGES = (
                                   "register): check it is a page of this register, scanned the right way up, or type "
                                   "its rows in by hand"),
     QT_TRANSLATE_NOOP("Messages", "{0} page {1}: cannot be drawn ({2})"),
+    # listed files gone or changed when Import was pressed (desktop/capture/importing.py)
+    QT_TRANSLATE_NOOP("Messages", "{0}: the file was moved, renamed or deleted after it was listed. Put it back and add it again."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: the file changed after it was listed, so what was shown is not what it holds now. "
+                                  "Add it again to see it and import it as it is now."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: the file cannot be read now ({1}). Check the file and add it again."),
     # desktop/scanner.py
     QT_TRANSLATE_NOOP("Messages", "No scanner was found. Check that the scanner is switched on and connected by USB, "
                       "then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the "

@@ -18,7 +18,7 @@ from desktop.capture.importing import (
     pages_holding,
     register_place,
 )
-from desktop.capture.loading import SUFFIXES, ImportItem, load_files
+from desktop.capture.loading import SUFFIXES, ListedPage, load_files
 from desktop.i18n import message
 from desktop.labels import wrapping
 from desktop.models.registers import register_title as register_name
@@ -62,7 +62,11 @@ class ImportDialog(QDialog):
     """Emits `imported(ImportReport, run_ocr)` after pages were added.
 
     Closed, it stops reading the files still being listed and goes away (with the pages it
-    listed) once an import under way has finished and its report has been emitted."""
+    listed) once an import under way has finished and its report has been emitted.
+
+    The list holds no page's image, only what it shows and what the import needs (file, page,
+    size, a small preview, the hash): the import reads each page again from its file (a folder
+    of 1,000 scans held 2-5 GB here until Import was pressed, more than an office PC has)."""
 
     imported = Signal(object, bool)
 
@@ -72,7 +76,7 @@ class ImportDialog(QDialog):
         self.register_id = register_id
         self.register_title = register_title  # named at the top: pages go into this register
         self.scanner = scanner
-        self.items: list[ImportItem] = []
+        self.items: list[ListedPage] = []
         self.report: ImportReport | None = None  # of the last import
         self._loading = 0
         self._importing = False
@@ -171,7 +175,7 @@ class ImportDialog(QDialog):
 
         runner, ws, rid = self.ctx.runner, self.ctx.ws, self.register_id
 
-        def on_item(item: ImportItem) -> None:  # on the worker: the page goes to the list at once
+        def on_item(item: ListedPage) -> None:  # on the worker: the page goes to the list at once
             known = {}
             if item.sha256:
                 with ws.session() as s:  # a page of the workspace already takes no number
@@ -181,13 +185,13 @@ class ImportDialog(QDialog):
         closed = self._closed
 
         def load() -> int:
-            load_files(paths, on_item=on_item, stop=lambda: closed.is_set() or runner.stopping.is_set())
+            load_files(paths, on_item=on_item, stop=lambda: closed.is_set() or runner.stopping.is_set(), listing=True)
             with ws.session() as s:
                 return next_page_no(s, rid)
 
         runner.run_read(load, done)
 
-    def _add_items(self, items: list[ImportItem], known: dict | None = None) -> None:
+    def _add_items(self, items: list[ListedPage], known: dict | None = None) -> None:
         for sha, (reg, page) in (known or {}).items():
             self._known[sha] = (register_name(reg), page)
         for it in items:
@@ -206,7 +210,7 @@ class ImportDialog(QDialog):
         out: list[str | None] = []
         first_of: dict[str, str] = {}
         for it in self.items:
-            if it.error or it.data is None:
+            if it.error or not it.sha256:
                 out.append("bad")
             elif it.sha256 in self._known:
                 register, page = self._known[it.sha256]
@@ -245,7 +249,7 @@ class ImportDialog(QDialog):
                 li.setToolTip(place)
             if li.text() != text:
                 li.setText(text)
-        self._say_what_is_listed(numbered, bad=sum(1 for it in self.items if it.error or it.data is None))
+        self._say_what_is_listed(numbered, bad=sum(1 for it in self.items if it.error or not it.sha256))
 
     def _say_what_is_listed(self, numbered: list[int | None], bad: int) -> None:
         if not self.items and not self._loading:
@@ -275,7 +279,7 @@ class ImportDialog(QDialog):
             self._renumber()
             self._update_buttons()
 
-    def _remove(self, batch: list[ImportItem]) -> None:
+    def _remove(self, batch: list[ListedPage]) -> None:
         """Take the files of an import off the list (those added meanwhile stay)."""
         gone = {id(it) for it in batch}
         for row in range(len(self.items) - 1, -1, -1):
@@ -317,11 +321,11 @@ class ImportDialog(QDialog):
 
     def _preview(self, row: int) -> None:
         it = self.items[row] if 0 <= row < len(self.items) else None
-        if it is None or it.data is None:
+        if it is None or it.error or not it.preview:
             self.preview.setText(message(it.error) if it and it.error else "")
             return
         pix = QPixmap()
-        pix.loadFromData(it.preview or it.data)  # (made while the file was read: see loading._preview)
+        pix.loadFromData(it.preview)  # (made while the file was read: see loading._preview)
         self.preview.setPixmap(pix.scaled(self.preview.width(), max(200, self.preview.height()),
                                           Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
 

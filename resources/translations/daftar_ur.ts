@@ -2611,6 +2611,18 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>⁦{0}⁩ صفحہ {1}: بنایا نہیں جا سکا ({2})</translation>
         </message>
         <message>
+            <source>{0}: the file was moved, renamed or deleted after it was listed. Put it back and add it again.</source>
+            <translation>⁦{0}⁩: فہرست میں آنے کے بعد یہ فائل کہیں اور رکھ دی گئی، اس کا نام بدلا گیا یا اسے مٹا دیا گیا۔ اسے واپس رکھیں اور دوبارہ شامل کریں۔</translation>
+        </message>
+        <message>
+            <source>{0}: the file changed after it was listed, so what was shown is not what it holds now. Add it again to see it and import it as it is now.</source>
+            <translation>⁦{0}⁩: فہرست میں آنے کے بعد یہ فائل بدل گئی، اس لیے جو دکھایا گیا تھا وہ اب اس میں نہیں۔ اسے دوبارہ شامل کریں تاکہ اسے دیکھ کر اسی حالت میں درآمد کریں۔</translation>
+        </message>
+        <message>
+            <source>{0}: the file cannot be read now ({1}). Check the file and add it again.</source>
+            <translation>⁦{0}⁩: یہ فائل اب پڑھی نہیں جا سکتی ({1})۔ فائل دیکھیں اور دوبارہ شامل کریں۔</translation>
+        </message>
+        <message>
             <source>No scanner was found. Check that the scanner is switched on and connected by USB, then press Refresh. On Linux, `scanimage -L` must list it (the driver comes from the package sane-backends or from the scanner's maker).</source>
             <translation>کوئی اسکینر نہیں ملا۔ دیکھیں کہ اسکینر چالو ہے اور USB سے جڑا ہے، پھر «تازہ کریں» دبائیں۔ لینکس پر ⁦scanimage -L⁩ میں اس کا نام آنا چاہیے (ڈرائیور sane-backends پیکج یا اسکینر بنانے والے سے ملتا ہے)۔</translation>
         </message>

@@ -641,3 +641,92 @@ def test_closing_the_import_dialog_while_its_scanner_is_sought_is_no_error(qtbot
     answer.set()
     wait_idle(qtbot, ctx)
     # THEN the late answer is dropped without an error (pytest-qt fails the test on one)
+
+
+def test_the_import_list_holds_no_page_images_only_small_previews(qtbot, ctx, tmp_path):
+    # GIVEN a folder with a scan of 1.6 MB, a 3-page TIFF and a 2-page PDF
+    import dataclasses
+
+    import numpy as np
+
+    from desktop.capture.import_dialog import ImportDialog
+
+    folder = tmp_path / "register"
+    folder.mkdir()
+    noise = np.random.default_rng(1).integers(0, 256, (1000, 1600), dtype=np.uint8)
+    Image.fromarray(noise).save(folder / "01-scan.png")
+    _tiff(folder / "02-pages.tif", 3)
+    _pdf(folder / "03-pages.pdf", 2)
+    dlg = ImportDialog(ctx, _register(ctx))
+    qtbot.addWidget(dlg)
+    # WHEN the clerk adds it
+    _add_and_wait(qtbot, ctx, dlg, folder, 6)
+    # THEN the list keeps what it shows and what the import needs, but no page's image (a
+    #      folder of 1,000 scans held 2-5 GB until Import was pressed): only a small preview
+    held = {it.name: [f.name for f in dataclasses.fields(it)
+                      if isinstance(getattr(it, f.name), bytes) and f.name != "preview"] for it in dlg.items}
+    assert held == {it.name: [] for it in dlg.items}
+    assert all(it.data is None and it.sha256 and it.preview for it in dlg.items)
+    assert len(dlg.items[0].preview) < 400_000 < (folder / "01-scan.png").stat().st_size
+    dlg.list.setCurrentRow(0)
+    assert not dlg.preview.pixmap().isNull()
+    # AND they import as before, read again from their files
+    _import_and_wait(qtbot, ctx, dlg)
+    assert [(name, no) for name, no, _pid in dlg.report.added] == [
+        ("01-scan.png", 1), ("02-pages.tif [1]", 2), ("02-pages.tif [2]", 3), ("02-pages.tif [3]", 4),
+        ("03-pages.pdf [1]", 5), ("03-pages.pdf [2]", 6)]
+    with ctx.ws.session() as s:
+        pages = services.list_pages(s, dlg.register_id)
+    assert ctx.ws.images.get(pages[0].image_sha256) == (folder / "01-scan.png").read_bytes()
+    assert [p.page_no for p in pages] == [1, 2, 3, 4, 5, 6] and ctx.ws.images.has(pages[5].image_sha256)
+
+
+def test_files_gone_or_changed_after_listing_are_named_and_the_rest_import(qtbot, ctx, qapp, tmp_path):
+    # GIVEN seven files listed for import: pages, a 3-page PDF and a 2-page TIFF
+    from desktop import i18n
+    from desktop.capture.import_dialog import ImportDialog
+    from records.images import sha256_hex
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for i in (1, 3, 5, 7):
+        (folder / f"0{i}.png").write_bytes(png_bytes(seed=i))
+    (folder / "02-gone.png").write_bytes(png_bytes(seed=2))
+    _pdf(folder / "04-gone.pdf", 3)
+    _tiff(folder / "06-changed.tif", 2)
+    rid = _register_with_pages(ctx, 2)
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    _add_and_wait(qtbot, ctx, dlg, folder, 10)
+    assert _shown_numbers(dlg) == list(range(3, 13))
+    # WHEN, before Import is pressed, a page and the PDF are deleted, a page is scanned again
+    #      over its file and the TIFF is saved again with other pages
+    (folder / "02-gone.png").unlink()
+    (folder / "04-gone.pdf").unlink()
+    (folder / "05.png").write_bytes(png_bytes(seed=55))
+    Image.new("L", (100, 140), 90).save(folder / "06-changed.tif")
+    _import_and_wait(qtbot, ctx, dlg)
+    # THEN the others are imported, numbered in order after the register's pages, and each
+    #      file not imported is named once, with why and what to do
+    assert [(name, no) for name, no, _pid in dlg.report.added] == [("01.png", 3), ("03.png", 4), ("07.png", 5)]
+    text = dlg.message.text()
+    assert "Imported 3 page(s) as pages 3–5." in text
+    assert ("Not imported: 02-gone.png: the file was moved, renamed or deleted after it was listed. "
+            "Put it back and add it again.") in text
+    assert "Not imported: 04-gone.pdf [1–3]: the file was moved, renamed or deleted" in text
+    assert ("Not imported: 05.png: the file changed after it was listed, so what was shown is not what it "
+            "holds now. Add it again to see it and import it as it is now.") in text
+    assert "Not imported: 06-changed.tif [1–2]: the file changed after it was listed" in text
+    assert len(dlg.report.bad) == 4
+    # AND nothing saved is lost; the pages imported are those listed, as they were listed
+    with ctx.ws.session() as s:
+        pages = services.list_pages(s, rid)
+    assert [p.page_no for p in pages] == [1, 2, 3, 4, 5]
+    assert [p.image_sha256 for p in pages[2:]] == [sha256_hex(png_bytes(seed=i)) for i in (1, 3, 7)]
+    # AND in Urdu the reasons are Urdu but for the files' names
+    i18n.apply_language(qapp, "ur")
+    try:
+        shown = [i18n.message(m) for m in dlg.report.bad]
+    finally:
+        i18n.apply_language(qapp, "en")
+    assert all(not re.findall(r"[A-Za-z]{2,}", re.sub(r"[\w.-]+\.(png|pdf|tif)", "", t)) for t in shown), shown
