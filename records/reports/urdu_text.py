@@ -101,7 +101,8 @@ _DIGIT = "0-9" + URDU_DIGITS + "\u0660-\u0669"
 _NUMBER = rf"[{_DIGIT}]+(?:\s*[/\-–.:]\s*[{_DIGIT}]+)*(?:\s?[%٪])?"
 # Latin words, also with digits (sha256, 3a5f9c), and Latin words followed by numbers
 # ("Page 3"), joined by spaces or commas.
-_LATIN_WORD = r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z.'&\-:/]*"
+# A word may begin with groups of digits joined by hyphens (a uuid's 09623461-d1d3-...).
+_LATIN_WORD = r"(?:[0-9]+-)*[0-9A-Za-z]*[A-Za-z][0-9A-Za-z.'&\-:/]*"
 _LTR_RUN = re.compile(rf"{_LATIN_WORD}(?:[ ,]+(?:{_LATIN_WORD}|{_NUMBER}))*|{_NUMBER}")
 _STRONG_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _STRONG_LTR = re.compile(r"[A-Za-z]")

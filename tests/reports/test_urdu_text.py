@@ -52,6 +52,18 @@ def test_latin_text_is_left_to_right_and_hex_stays_whole():
     assert ut.base_is_rtl("بیچ 3a5f") and not ut.base_is_rtl("Batch بیچ")
 
 
+def test_a_uuid_whose_first_group_is_all_digits_stays_whole():
+    # GIVEN a batch's uuid whose first group has no letter (about 1 uuid in 40: the handover
+    # sheet printed 09623461-d1d3-... as d1d3-...-09623461, a test failing now and then)
+    uuid = "09623461-d1d3-4e7d-b4e0-b91ed41c6a4d"
+    # WHEN it is laid out in an Urdu line, or with a group of digits inside
+    # THEN it is one left-to-right run, drawn as written
+    assert [r.text for r in ut.visual_runs(f"بیچ: {uuid}") if not r.rtl] == [uuid]
+    assert [r.text for r in ut.visual_runs("بیچ: d1d3-1234-4e7d")if not r.rtl] == ["d1d3-1234-4e7d"]
+    # AND numbers without letters are still numbers (an area, a khasra, a year)
+    assert [r.text for r in ut.visual_runs("رقبہ 12-5 خسرہ 125/5 سال 2019-20") if not r.rtl] == ["2019-20", "125/5", "12-5"]  # (drawn from the left)
+
+
 def test_bidi_controls_from_display_value_are_dropped():
     # GIVEN a value wrapped in an isolate by records.fields.display_value
     # THEN the layout ignores the controls (it isolates numbers itself)
