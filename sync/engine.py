@@ -50,6 +50,13 @@ from sync.gcpause import gc_paused
 PENDING = ("queued", "uploading", "submitted")
 K_CURSOR, K_LAST_SUCCESS, K_PAUSED, K_LAST_ERROR, K_CA = "cursor", "last_success", "paused", "last_error", "ca_bundle"
 K_CURSOR_ENTRY = "cursor_entry"  # the entry of the decision the cursor stands on (the server checks it)
+K_LAST_PASS = "last_pass"  # when the last pass ended (ISO, UTC); how it ended: K_LAST_ERROR ("" = fine)
+# After the server said it does not know the cursor (its database restored from a backup) the
+# decisions are read again from the start. K_UNCONFIRMED: outbox item ids the office holds as
+# accepted/rejected whose decision the re-read has not met yet (JSON list; only while it runs).
+# K_DECISIONS_LOST: those the whole re-read did not meet: the server no longer has their decision.
+K_UNCONFIRMED, K_DECISIONS_LOST = "decisions_unconfirmed", "decisions_lost"
+DECIDED = ("accepted", "rejected")
 RECEIVED = ("acknowledged", "accepted", "rejected")  # outbox states of entries the server has received
 REQUEUED = ("The central server no longer holds this batch (its database was restored from a backup?): "
             "it is sent again.")
@@ -165,6 +172,11 @@ class QueueStatus:
     problems: tuple[Problem, ...]  # (entry uuid, version, state, message, where the entry is...)
     ready: int = 0  # approved entries not in a batch yet (records.outbox.batch_readiness)
     unverified: int = 0  # approved entries the office's required verification still holds back
+    last_pass: str | None = None  # when the last pass ended (ISO, UTC); it ended well when last_error is None
+    server: str | None = None  # the central server's address (None: not enrolled)
+    # entries the office holds as accepted/rejected whose decision the central server no longer
+    # has (its database restored from a backup): it will decide them again
+    decisions_lost: tuple[Problem, ...] = ()
 
     @property
     def waiting(self) -> int:
@@ -186,25 +198,47 @@ def set_state(session: Session, key: str, value: str) -> None:
 
 
 def queue_status(ws) -> QueueStatus:
-    """Counts of outbox items by state, last success, pause flag and items needing a person."""
+    """Counts of outbox items by state, approved entries not in a batch yet, the last pass
+    (when, how it ended), the server, the pause flag, items needing a person and decisions
+    the central server no longer has."""
     with ws.session() as s:
         counts = dict(s.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state)).all())
         problems = _problems(s)
         from records.outbox import batch_readiness
 
         ready, unverified = batch_readiness(s)
+        office = s.scalar(select(Office).order_by(Office.id).limit(1))
+        server = (office.server_url or (office.settings or {}).get("sync.server_url")) if office else None
+        lost = _id_list(get_state(s, K_DECISIONS_LOST))
         return QueueStatus(counts, get_state(s, K_LAST_SUCCESS), get_state(s, K_LAST_ERROR) or None,
-                           get_state(s, K_PAUSED) == "1", problems, ready, unverified)
+                           get_state(s, K_PAUSED) == "1", problems, ready, unverified,
+                           get_state(s, K_LAST_PASS) or None, server or None,
+                           _problems(s, ids=lost, states=DECIDED, message=DECISION_LOST) if lost else ())
 
 
-def _problems(s: Session, limit: int = 200) -> tuple[Problem, ...]:
-    """The outbox items needing a person, each with where its entry is (three small reads)."""
-    probs = s.execute(
-        select(OutboxItem.entry_uuid, OutboxItem.version, OutboxItem.state, OutboxItem.last_error,
-               OutboxItem.decision_reason)
-        .where(OutboxItem.state.in_(("conflict", "failed", "rejected")))
-        .order_by(OutboxItem.id).limit(limit)
-    ).all()
+DECISION_LOST = ("The central server no longer has its decision on this entry (its database was restored from "
+                 "a backup?): it will decide it again.")
+
+
+def _id_list(text: str | None) -> list[int]:
+    try:
+        return [int(i) for i in json.loads(text)] if text else []
+    except (ValueError, TypeError):
+        return []
+
+
+def _problems(s: Session, limit: int = 200, *, ids: list[int] | None = None,
+              states: tuple[str, ...] = ("conflict", "failed", "rejected"), message: str | None = None
+              ) -> tuple[Problem, ...]:
+    """The outbox items needing a person (or those of `ids` still in one of `states`, with
+    `message`), each with where its entry is (three small reads)."""
+    stmt = select(OutboxItem.entry_uuid, OutboxItem.version, OutboxItem.state, OutboxItem.last_error,
+                  OutboxItem.decision_reason).where(OutboxItem.state.in_(states))
+    if ids is not None:
+        stmt = stmt.where(OutboxItem.id.in_(ids[:5000]))
+    probs = s.execute(stmt.order_by(OutboxItem.id).limit(limit)).all()
+    if message is not None:
+        probs = [(u, v, st, message, reason) for u, v, st, _err, reason in probs]
     if not probs:
         return ()
     where = {}
@@ -553,6 +587,7 @@ class SyncEngine:
         try:
             def _finish(s):
                 set_state(s, K_LAST_ERROR, msg)
+                set_state(s, K_LAST_PASS, utcnow().isoformat(timespec="seconds") + "Z")
                 if not rep.errors:
                     set_state(s, K_LAST_SUCCESS, utcnow().isoformat(timespec="seconds") + "Z")
             self._commit(_finish)
@@ -647,7 +682,8 @@ class SyncEngine:
             except TransientError as e:
                 delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
                 delay = min(delay, self.cfg.backoff_max)
-                self._note_error(batch_id, str(e), delay=delay)
+                # nothing is uploading any more: the batch waits to be sent again
+                self._note_error(batch_id, str(e), state="queued", delay=delay)
                 if attempt == self.cfg.max_attempts or self._paused_now() \
                         or isinstance(e, (CertificateError, ServerDiskFullError)):
                     raise
@@ -658,7 +694,7 @@ class SyncEngine:
                 return
             except RefusedError as e:
                 if e.status in (401, 403):  # credentials: the batch itself is fine, keep it queued
-                    self._note_error(batch_id, str(e))
+                    self._note_error(batch_id, str(e), state="queued")
                     raise
                 self._refused(batch_id, e, rep)
                 return
