@@ -128,6 +128,7 @@ class SyncReport:
     batches_acknowledged: int = 0
     entries_acknowledged: int = 0
     batches_requeued: int = 0  # acknowledged before, but the server no longer held them: sent again
+    decisions_lost: int = 0  # decided here, but the server (restored) no longer has the decision: found this pass
     images_uploaded: int = 0
     images_skipped: int = 0
     bytes_uploaded: int = 0
@@ -176,7 +177,8 @@ class QueueStatus:
     server: str | None = None  # the central server's address (None: not enrolled)
     # entries the office holds as accepted/rejected whose decision the central server no longer
     # has (its database restored from a backup): it will decide them again
-    decisions_lost: tuple[Problem, ...] = ()
+    decisions_lost: tuple[Problem, ...] = ()  # (at most 200 of them)
+    decisions_lost_total: int = 0  # how many there are
 
     @property
     def waiting(self) -> int:
@@ -210,10 +212,15 @@ def queue_status(ws) -> QueueStatus:
         office = s.scalar(select(Office).order_by(Office.id).limit(1))
         server = (office.server_url or (office.settings or {}).get("sync.server_url")) if office else None
         lost = _id_list(get_state(s, K_DECISIONS_LOST))
+        lost_total = 0
+        for i in range(0, len(lost), 500):
+            lost_total += s.scalar(select(func.count()).select_from(OutboxItem).where(
+                OutboxItem.id.in_(lost[i:i + 500]), OutboxItem.state.in_(DECIDED))) or 0
         return QueueStatus(counts, get_state(s, K_LAST_SUCCESS), get_state(s, K_LAST_ERROR) or None,
                            get_state(s, K_PAUSED) == "1", problems, ready, unverified,
                            get_state(s, K_LAST_PASS) or None, server or None,
-                           _problems(s, ids=lost, states=DECIDED, message=DECISION_LOST) if lost else ())
+                           _problems(s, ids=lost, states=DECIDED, message=DECISION_LOST) if lost else (),
+                           lost_total)
 
 
 DECISION_LOST = ("The central server no longer has its decision on this entry (its database was restored from "
@@ -235,7 +242,7 @@ def _problems(s: Session, limit: int = 200, *, ids: list[int] | None = None,
     stmt = select(OutboxItem.entry_uuid, OutboxItem.version, OutboxItem.state, OutboxItem.last_error,
                   OutboxItem.decision_reason).where(OutboxItem.state.in_(states))
     if ids is not None:
-        stmt = stmt.where(OutboxItem.id.in_(ids[:5000]))
+        stmt = stmt.where(OutboxItem.id.in_(ids[:limit * 50]))
     probs = s.execute(stmt.order_by(OutboxItem.id).limit(limit)).all()
     if message is not None:
         probs = [(u, v, st, message, reason) for u, v, st, _err, reason in probs]
@@ -246,7 +253,7 @@ def _problems(s: Session, limit: int = 200, *, ids: list[int] | None = None,
         select(Entry.uuid, Entry.id, Entry.page_id, Entry.row_no, Register.template_id, Register.mauza,
                Register.year, Page.page_no)
         .join(Register, Register.id == Entry.register_id).outerjoin(Page, Page.id == Entry.page_id)
-        .where(Entry.uuid.in_({p.entry_uuid for p in probs}), Entry.is_latest.is_(True))
+        .where(Entry.uuid.in_({p[0] for p in probs}), Entry.is_latest.is_(True))
     ):
         where[uuid] = (eid, pid, tid, mauza, year, page_no, row_no)
     khewat = dict(s.execute(select(FieldValue.entry_id, FieldValue.value).where(
@@ -884,14 +891,26 @@ class SyncEngine:
                 def restart(s: Session) -> None:
                     set_state(s, K_CURSOR, "0")
                     set_state(s, K_CURSOR_ENTRY, "")
+                    # every decision held here is to be met again in the re-read; one that is not,
+                    # the server no longer has (`_settle_reread`)
+                    decided = s.scalars(select(OutboxItem.id).where(OutboxItem.state.in_(DECIDED))
+                                        .order_by(OutboxItem.id)).all()
+                    set_state(s, K_UNCONFIRMED, json.dumps(list(decided)))
                 self._commit(restart)
                 if since == 0:
                     raise TransientError("The server's list of decisions was cut off or garbled. Sync will try again.")
                 continue
-            if ch.changes:
-                rep.decisions_applied += self._commit(lambda s, ch=ch: self._apply(s, ch))
-            else:
-                self._commit(lambda s, ch=ch: set_state(s, K_CURSOR, str(ch.cursor)))
+
+            def page(s: Session, ch=ch) -> tuple[int, int]:
+                if ch.changes:
+                    n = self._apply(s, ch)
+                else:
+                    n = 0
+                    set_state(s, K_CURSOR, str(ch.cursor))
+                return n, (0 if ch.more else _settle_reread(s))
+            applied, lost = self._commit(page)
+            rep.decisions_applied += applied
+            rep.decisions_lost += lost
             if not ch.more:
                 return
 
@@ -900,10 +919,13 @@ class SyncEngine:
         """Apply decisions and the new cursor in one transaction."""
         n = 0
         groups: dict[tuple[str, str], list[int]] = {}
+        unconfirmed, lost = get_state(s, K_UNCONFIRMED), get_state(s, K_DECISIONS_LOST)
+        met: set[int] = set()
         for d in ch.changes:
             it = s.scalar(select(OutboxItem).where(OutboxItem.entry_uuid == d.entry_uuid, OutboxItem.version == d.version))
             if it is None:
                 continue
+            met.add(it.id)
             it.state, it.decision_reason = d.decision, d.reason or None
             if d.decision == "rejected":
                 it.last_error = f"Rejected by the central office: {d.reason}"
@@ -913,7 +935,36 @@ class SyncEngine:
             _move_entries(s, ids, action, reason or None)
         set_state(s, K_CURSOR, str(ch.cursor))
         set_state(s, K_CURSOR_ENTRY, next((d.entry_uuid for d in ch.changes if d.cursor == ch.cursor), ""))
+        # the server has these decisions: neither unconfirmed by a re-read nor lost any more
+        if unconfirmed:
+            set_state(s, K_UNCONFIRMED, json.dumps([i for i in _id_list(unconfirmed) if i not in met]))
+        if lost:
+            set_state(s, K_DECISIONS_LOST, json.dumps([i for i in _id_list(lost) if i not in met]))
         return n
+
+
+def _settle_reread(s: Session) -> int:
+    """At the end of the decisions (no more pages): when they were read again from the start
+    (the server did not know the cursor), the decisions held here that the re-read did not
+    meet are ones the server no longer has. They are kept as they are (the entries stay as the
+    audit trail recorded them) and named in the status (`QueueStatus.decisions_lost`) until
+    the central office decides them again. Returns how many were found now."""
+    unconfirmed = get_state(s, K_UNCONFIRMED)
+    if not unconfirmed:
+        return 0
+    left = set(_id_list(unconfirmed))
+    if left:  # only those still decided here (not sent again since, not superseded)
+        left = set(s.scalars(select(OutboxItem.id).where(OutboxItem.id.in_(list(left)[:20000]),
+                                                          OutboxItem.state.in_(DECIDED))).all())
+    before = set(_id_list(get_state(s, K_DECISIONS_LOST)))
+    set_state(s, K_DECISIONS_LOST, json.dumps(sorted(before | left)))
+    set_state(s, K_UNCONFIRMED, "")
+    if left - before:
+        audit.record(s, actor=SYSTEM, action="sync.decisions_lost", entity="office",
+                     entity_id=office_identity(s).uuid,
+                     detail={"entries": len(left - before),
+                             "reason": "the central server no longer has their decisions (restored from a backup?)"})
+    return len(left - before)
 
 
 def run_once(ws, **kw) -> SyncReport:

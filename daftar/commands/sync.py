@@ -90,7 +90,8 @@ def run(args) -> int:
         out = {"ok": rep.ok, "paused": rep.paused, "batches_acknowledged": rep.batches_acknowledged,
                "entries_acknowledged": rep.entries_acknowledged, "images_uploaded": rep.images_uploaded,
                "images_skipped": rep.images_skipped, "decisions_applied": rep.decisions_applied,
-               "conflicts": rep.conflicts, "batches_sent_again": rep.batches_requeued, "errors": rep.errors}
+               "conflicts": rep.conflicts, "batches_sent_again": rep.batches_requeued,
+               "decisions_lost": rep.decisions_lost, "errors": rep.errors}
         if args.json:
             print(json.dumps(out, ensure_ascii=False))
         else:
@@ -101,6 +102,8 @@ def run(args) -> int:
             if rep.batches_requeued:
                 print(f"{rep.batches_requeued} batches the central server no longer held (its database restored "
                       "from a backup?) were queued to be sent again")
+            if rep.decisions_lost:
+                print(lost_line(rep.decisions_lost) + " (`daftar sync --status` names them)")
             for e in rep.errors:
                 print(f"problem: {e}", file=sys.stderr)
         return 0 if rep.ok or rep.paused else 1
@@ -119,6 +122,7 @@ def status_json(st) -> dict:
         "counts": dict(sorted(st.counts.items())),
         "problems": [p._asdict() for p in st.problems],
         "decisions_lost": [p._asdict() for p in st.decisions_lost],
+        "decisions_lost_total": st.decisions_lost_total,
     }
 
 
@@ -145,6 +149,11 @@ def entry_place(p) -> str:
     register = " ".join(x for x in ((p.template_id or "register").capitalize(), p.mauza, p.year) if x)
     parts = [register] + ([f"page {p.page_no}"] if p.page_no is not None else []) + [f"row {p.row_no}"]
     return ", ".join(parts) + (f", khewat {p.khewat}" if p.khewat else ", no khewat")
+
+
+def lost_line(n: int) -> str:
+    return (f"The central server no longer has its decision on {n} entr{'y' if n == 1 else 'ies'} (its database "
+            f"was restored from a backup?): it will decide {'it' if n == 1 else 'them'} again")
 
 
 PROBLEM_LABEL = {"rejected": "rejected by the central office", "conflict": "needs a supervisor",
@@ -187,13 +196,12 @@ def status_text(st) -> str:
     for label, n, note in rows:
         lines.append(f"  {label + ':':<{width + 1}} {n:>6}" + (f"   {note}" if note and n else ""))
     if st.decisions_lost:
-        n = len(st.decisions_lost)
         lines.append("")
-        lines.append(f"The central server no longer has its decision on {n} entr{'y' if n == 1 else 'ies'} "
-                     "(its database was restored from a backup?): it will decide "
-                     f"{'it' if n == 1 else 'them'} again. Until then this office keeps the decision it had:")
+        lines.append(lost_line(st.decisions_lost_total) + ". Until then this office keeps the decision it had:")
         for p in st.decisions_lost:
             lines.append(f"  - {entry_place(p)}: {p.state} here, undecided at the server")
+        if st.decisions_lost_total > len(st.decisions_lost):
+            lines.append(f"  and {st.decisions_lost_total - len(st.decisions_lost)} more")
     if st.problems:
         lines.append("")
         lines.append(f"Problems ({len(st.problems)}):")
