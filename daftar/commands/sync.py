@@ -177,7 +177,7 @@ def status_text(st) -> str:
         if st.last_error is not None:
             lines.append(f"Last pass that ended well: {_local(st.last_success)}")
     sending = c.get("uploading", 0) + c.get("submitted", 0)
-    rows = [("Approved, not yet in a batch", st.ready,
+    rows = [("Approved, ready for a batch", st.ready,
              "a supervisor seals them: `daftar batch seal --as NAME`, or Sync in the app" if st.ready else ""),
             ("Approved, waiting for a revenue officer's verification", st.unverified, ""),
             ("Sealed in a batch, waiting to be sent", st.waiting,

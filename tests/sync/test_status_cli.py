@@ -39,7 +39,7 @@ def test_the_status_says_in_words_where_every_entry_is(office, capsys):
     assert "Last sync pass: never" in lines
     # the counts by state, approved entries not in a batch among them (this office requires a
     # revenue officer's verification first, the default)
-    assert "Approved, not yet in a batch: 0" in lines, out
+    assert "Approved, ready for a batch: 0" in lines, out
     assert "Approved, waiting for a revenue officer's verification: 3" in lines
     assert "Sealed in a batch, waiting to be sent: 0" in lines
     assert any(line.startswith("Sent, acknowledged by the server: 5") for line in lines), out
@@ -54,7 +54,7 @@ def test_the_status_says_in_words_where_every_entry_is(office, capsys):
         o = office_identity(s)
         o.settings = {**(o.settings or {}), "workflow.require_verification": False}
     lines = [" ".join(line.split()) for line in _status(ws, capsys).splitlines()]
-    assert "Approved, not yet in a batch: 3 a supervisor seals them: `daftar batch seal --as NAME`, or Sync in " \
+    assert "Approved, ready for a batch: 3 a supervisor seals them: `daftar batch seal --as NAME`, or Sync in " \
         "the app" in lines
     assert "Approved, waiting for a revenue officer's verification: 0" in lines
 
