@@ -97,6 +97,7 @@ ACTION_NAMES = {
     "batch.refused": QT_TRANSLATE_NOOP("AuditModel", "Batch refused by the server"),
     "batch.acknowledged": QT_TRANSLATE_NOOP("AuditModel", "Batch acknowledged by the server"),
     "batch.requeued": QT_TRANSLATE_NOOP("AuditModel", "Batch sent again: the server no longer held it"),
+    "sync.decisions_lost": QT_TRANSLATE_NOOP("AuditModel", "The server no longer has decisions held here"),
     "outbox.superseded": QT_TRANSLATE_NOOP("AuditModel", "Conflict settled by a new version"),
     "workspace.backup": QT_TRANSLATE_NOOP("AuditModel", "Backup of the workspace written"),
 }

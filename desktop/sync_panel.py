@@ -455,6 +455,7 @@ class SyncPanel(QWidget):
             self._paused = st.paused
             self.pause_btn.setText(self.tr("Resume") if st.paused else self.tr("Pause"))
             self.sync_btn.setEnabled(not st.paused and not self._busy)
+        self._show_decisions_lost(getattr(st, "decisions_lost_total", 0))
         shown = {self.errors.item(i).text() for i in range(self.errors.count())}
         for p in st.problems:
             p = p if isinstance(p, Problem) else Problem(*p)
@@ -467,6 +468,29 @@ class SyncPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, (p.page_id, p.entry_id))
                 item.setToolTip(item.toolTip() + "\n" + self.tr("Double-click to open its page at this row."))
             self.errors.addItem(item)
+
+    LOST_ROLE = Qt.ItemDataRole.UserRole + 1  # marks the line of decisions the server no longer has
+
+    def _show_decisions_lost(self, n: int) -> None:
+        """One line at the top of the problems while the central server no longer has its
+        decision on `n` entries held here as accepted or rejected (its database restored from
+        a backup): it decides them again; the office keeps what it had until then."""
+        item = next((self.errors.item(i) for i in range(self.errors.count())
+                     if self.errors.item(i).data(self.LOST_ROLE)), None)
+        if not n:
+            if item is not None:
+                self.errors.takeItem(self.errors.row(item))
+            return
+        text = self.tr("The central server no longer has its decision on {n} entries (its database was restored "
+                       "from a backup?): it will decide them again.").format(n=number_text(n))
+        if item is None:
+            item = QListWidgetItem(text)
+            item.setData(self.LOST_ROLE, True)
+            item.setToolTip(self.tr("This office keeps the decision it had on these entries until the central "
+                                    "office decides them again. `daftar sync --status` names them."))
+            self.errors.insertItem(0, item)
+        else:
+            item.setText(text)
 
     def _problem_text(self, p: Problem) -> str:
         """A problem in words: what happened, the entry as people know it (register, page,

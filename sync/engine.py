@@ -50,6 +50,13 @@ from sync.gcpause import gc_paused
 PENDING = ("queued", "uploading", "submitted")
 K_CURSOR, K_LAST_SUCCESS, K_PAUSED, K_LAST_ERROR, K_CA = "cursor", "last_success", "paused", "last_error", "ca_bundle"
 K_CURSOR_ENTRY = "cursor_entry"  # the entry of the decision the cursor stands on (the server checks it)
+K_LAST_PASS = "last_pass"  # when the last pass ended (ISO, UTC); how it ended: K_LAST_ERROR ("" = fine)
+# After the server said it does not know the cursor (its database restored from a backup) the
+# decisions are read again from the start. K_UNCONFIRMED: outbox item ids the office holds as
+# accepted/rejected whose decision the re-read has not met yet (JSON list; only while it runs).
+# K_DECISIONS_LOST: those the whole re-read did not meet: the server no longer has their decision.
+K_UNCONFIRMED, K_DECISIONS_LOST = "decisions_unconfirmed", "decisions_lost"
+DECIDED = ("accepted", "rejected")
 RECEIVED = ("acknowledged", "accepted", "rejected")  # outbox states of entries the server has received
 REQUEUED = ("The central server no longer holds this batch (its database was restored from a backup?): "
             "it is sent again.")
@@ -121,6 +128,7 @@ class SyncReport:
     batches_acknowledged: int = 0
     entries_acknowledged: int = 0
     batches_requeued: int = 0  # acknowledged before, but the server no longer held them: sent again
+    decisions_lost: int = 0  # decided here, but the server (restored) no longer has the decision: found this pass
     images_uploaded: int = 0
     images_skipped: int = 0
     bytes_uploaded: int = 0
@@ -165,6 +173,12 @@ class QueueStatus:
     problems: tuple[Problem, ...]  # (entry uuid, version, state, message, where the entry is...)
     ready: int = 0  # approved entries not in a batch yet (records.outbox.batch_readiness)
     unverified: int = 0  # approved entries the office's required verification still holds back
+    last_pass: str | None = None  # when the last pass ended (ISO, UTC); it ended well when last_error is None
+    server: str | None = None  # the central server's address (None: not enrolled)
+    # entries the office holds as accepted/rejected whose decision the central server no longer
+    # has (its database restored from a backup): it will decide them again
+    decisions_lost: tuple[Problem, ...] = ()  # (at most 200 of them)
+    decisions_lost_total: int = 0  # how many there are
 
     @property
     def waiting(self) -> int:
@@ -186,25 +200,52 @@ def set_state(session: Session, key: str, value: str) -> None:
 
 
 def queue_status(ws) -> QueueStatus:
-    """Counts of outbox items by state, last success, pause flag and items needing a person."""
+    """Counts of outbox items by state, approved entries not in a batch yet, the last pass
+    (when, how it ended), the server, the pause flag, items needing a person and decisions
+    the central server no longer has."""
     with ws.session() as s:
         counts = dict(s.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state)).all())
         problems = _problems(s)
         from records.outbox import batch_readiness
 
         ready, unverified = batch_readiness(s)
+        office = s.scalar(select(Office).order_by(Office.id).limit(1))
+        server = (office.server_url or (office.settings or {}).get("sync.server_url")) if office else None
+        lost = _id_list(get_state(s, K_DECISIONS_LOST))
+        lost_total = 0
+        for i in range(0, len(lost), 500):
+            lost_total += s.scalar(select(func.count()).select_from(OutboxItem).where(
+                OutboxItem.id.in_(lost[i:i + 500]), OutboxItem.state.in_(DECIDED))) or 0
         return QueueStatus(counts, get_state(s, K_LAST_SUCCESS), get_state(s, K_LAST_ERROR) or None,
-                           get_state(s, K_PAUSED) == "1", problems, ready, unverified)
+                           get_state(s, K_PAUSED) == "1", problems, ready, unverified,
+                           get_state(s, K_LAST_PASS) or None, server or None,
+                           _problems(s, ids=lost, states=DECIDED, message=DECISION_LOST) if lost else (),
+                           lost_total)
 
 
-def _problems(s: Session, limit: int = 200) -> tuple[Problem, ...]:
-    """The outbox items needing a person, each with where its entry is (three small reads)."""
-    probs = s.execute(
-        select(OutboxItem.entry_uuid, OutboxItem.version, OutboxItem.state, OutboxItem.last_error,
-               OutboxItem.decision_reason)
-        .where(OutboxItem.state.in_(("conflict", "failed", "rejected")))
-        .order_by(OutboxItem.id).limit(limit)
-    ).all()
+DECISION_LOST = ("The central server no longer has its decision on this entry (its database was restored from "
+                 "a backup?): it will decide it again.")
+
+
+def _id_list(text: str | None) -> list[int]:
+    try:
+        return [int(i) for i in json.loads(text)] if text else []
+    except (ValueError, TypeError):
+        return []
+
+
+def _problems(s: Session, limit: int = 200, *, ids: list[int] | None = None,
+              states: tuple[str, ...] = ("conflict", "failed", "rejected"), message: str | None = None
+              ) -> tuple[Problem, ...]:
+    """The outbox items needing a person (or those of `ids` still in one of `states`, with
+    `message`), each with where its entry is (three small reads)."""
+    stmt = select(OutboxItem.entry_uuid, OutboxItem.version, OutboxItem.state, OutboxItem.last_error,
+                  OutboxItem.decision_reason).where(OutboxItem.state.in_(states))
+    if ids is not None:
+        stmt = stmt.where(OutboxItem.id.in_(ids[:limit * 50]))
+    probs = s.execute(stmt.order_by(OutboxItem.id).limit(limit)).all()
+    if message is not None:
+        probs = [(u, v, st, message, reason) for u, v, st, _err, reason in probs]
     if not probs:
         return ()
     where = {}
@@ -212,7 +253,7 @@ def _problems(s: Session, limit: int = 200) -> tuple[Problem, ...]:
         select(Entry.uuid, Entry.id, Entry.page_id, Entry.row_no, Register.template_id, Register.mauza,
                Register.year, Page.page_no)
         .join(Register, Register.id == Entry.register_id).outerjoin(Page, Page.id == Entry.page_id)
-        .where(Entry.uuid.in_({p.entry_uuid for p in probs}), Entry.is_latest.is_(True))
+        .where(Entry.uuid.in_({p[0] for p in probs}), Entry.is_latest.is_(True))
     ):
         where[uuid] = (eid, pid, tid, mauza, year, page_no, row_no)
     khewat = dict(s.execute(select(FieldValue.entry_id, FieldValue.value).where(
@@ -553,6 +594,7 @@ class SyncEngine:
         try:
             def _finish(s):
                 set_state(s, K_LAST_ERROR, msg)
+                set_state(s, K_LAST_PASS, utcnow().isoformat(timespec="seconds") + "Z")
                 if not rep.errors:
                     set_state(s, K_LAST_SUCCESS, utcnow().isoformat(timespec="seconds") + "Z")
             self._commit(_finish)
@@ -647,7 +689,8 @@ class SyncEngine:
             except TransientError as e:
                 delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
                 delay = min(delay, self.cfg.backoff_max)
-                self._note_error(batch_id, str(e), delay=delay)
+                # nothing is uploading any more: the batch waits to be sent again
+                self._note_error(batch_id, str(e), state="queued", delay=delay)
                 if attempt == self.cfg.max_attempts or self._paused_now() \
                         or isinstance(e, (CertificateError, ServerDiskFullError)):
                     raise
@@ -658,7 +701,7 @@ class SyncEngine:
                 return
             except RefusedError as e:
                 if e.status in (401, 403):  # credentials: the batch itself is fine, keep it queued
-                    self._note_error(batch_id, str(e))
+                    self._note_error(batch_id, str(e), state="queued")
                     raise
                 self._refused(batch_id, e, rep)
                 return
@@ -848,14 +891,26 @@ class SyncEngine:
                 def restart(s: Session) -> None:
                     set_state(s, K_CURSOR, "0")
                     set_state(s, K_CURSOR_ENTRY, "")
+                    # every decision held here is to be met again in the re-read; one that is not,
+                    # the server no longer has (`_settle_reread`)
+                    decided = s.scalars(select(OutboxItem.id).where(OutboxItem.state.in_(DECIDED))
+                                        .order_by(OutboxItem.id)).all()
+                    set_state(s, K_UNCONFIRMED, json.dumps(list(decided)))
                 self._commit(restart)
                 if since == 0:
                     raise TransientError("The server's list of decisions was cut off or garbled. Sync will try again.")
                 continue
-            if ch.changes:
-                rep.decisions_applied += self._commit(lambda s, ch=ch: self._apply(s, ch))
-            else:
-                self._commit(lambda s, ch=ch: set_state(s, K_CURSOR, str(ch.cursor)))
+
+            def page(s: Session, ch=ch) -> tuple[int, int]:
+                if ch.changes:
+                    n = self._apply(s, ch)
+                else:
+                    n = 0
+                    set_state(s, K_CURSOR, str(ch.cursor))
+                return n, (0 if ch.more else _settle_reread(s))
+            applied, lost = self._commit(page)
+            rep.decisions_applied += applied
+            rep.decisions_lost += lost
             if not ch.more:
                 return
 
@@ -864,10 +919,13 @@ class SyncEngine:
         """Apply decisions and the new cursor in one transaction."""
         n = 0
         groups: dict[tuple[str, str], list[int]] = {}
+        unconfirmed, lost = get_state(s, K_UNCONFIRMED), get_state(s, K_DECISIONS_LOST)
+        met: set[int] = set()
         for d in ch.changes:
             it = s.scalar(select(OutboxItem).where(OutboxItem.entry_uuid == d.entry_uuid, OutboxItem.version == d.version))
             if it is None:
                 continue
+            met.add(it.id)
             it.state, it.decision_reason = d.decision, d.reason or None
             if d.decision == "rejected":
                 it.last_error = f"Rejected by the central office: {d.reason}"
@@ -877,7 +935,36 @@ class SyncEngine:
             _move_entries(s, ids, action, reason or None)
         set_state(s, K_CURSOR, str(ch.cursor))
         set_state(s, K_CURSOR_ENTRY, next((d.entry_uuid for d in ch.changes if d.cursor == ch.cursor), ""))
+        # the server has these decisions: neither unconfirmed by a re-read nor lost any more
+        if unconfirmed:
+            set_state(s, K_UNCONFIRMED, json.dumps([i for i in _id_list(unconfirmed) if i not in met]))
+        if lost:
+            set_state(s, K_DECISIONS_LOST, json.dumps([i for i in _id_list(lost) if i not in met]))
         return n
+
+
+def _settle_reread(s: Session) -> int:
+    """At the end of the decisions (no more pages): when they were read again from the start
+    (the server did not know the cursor), the decisions held here that the re-read did not
+    meet are ones the server no longer has. They are kept as they are (the entries stay as the
+    audit trail recorded them) and named in the status (`QueueStatus.decisions_lost`) until
+    the central office decides them again. Returns how many were found now."""
+    unconfirmed = get_state(s, K_UNCONFIRMED)
+    if not unconfirmed:
+        return 0
+    left = set(_id_list(unconfirmed))
+    if left:  # only those still decided here (not sent again since, not superseded)
+        left = set(s.scalars(select(OutboxItem.id).where(OutboxItem.id.in_(list(left)[:20000]),
+                                                          OutboxItem.state.in_(DECIDED))).all())
+    before = set(_id_list(get_state(s, K_DECISIONS_LOST)))
+    set_state(s, K_DECISIONS_LOST, json.dumps(sorted(before | left)))
+    set_state(s, K_UNCONFIRMED, "")
+    if left - before:
+        audit.record(s, actor=SYSTEM, action="sync.decisions_lost", entity="office",
+                     entity_id=office_identity(s).uuid,
+                     detail={"entries": len(left - before),
+                             "reason": "the central server no longer has their decisions (restored from a backup?)"})
+    return len(left - before)
 
 
 def run_once(ws, **kw) -> SyncReport:

@@ -1,4 +1,5 @@
 """`daftar batch export|import`: signed batch files for offices without any network (USB);
+`daftar batch seal`: the approved entries into a new batch for the next sync (no file);
 `daftar batch resend`: the entries a refused batch held back, in a new batch."""
 
 from __future__ import annotations
@@ -12,9 +13,20 @@ SUFFIX = ".daftar-batch"
 
 
 def register(sub) -> None:
-    p = sub.add_parser("batch", help="export a signed batch file for a USB stick, or import one; "
-                                     "resend held-back entries; list the batches")
-    bs = p.add_subparsers(dest="batch_cmd", metavar="export|import|resend|list")
+    p = sub.add_parser("batch", help="seal approved entries into a batch for the next sync; export a signed "
+                                     "batch file for a USB stick, or import one; resend held-back entries; "
+                                     "list the batches")
+    bs = p.add_subparsers(dest="batch_cmd", metavar="seal|export|import|resend|list")
+    sl = bs.add_parser("seal", help="seal the approved entries into a new signed batch that the next sync "
+                                    "(`daftar sync`, or the app) sends; no file is written. Nothing is sealed "
+                                    "when an entry's values or workflow facts are not what the audit trail "
+                                    "recorded (changed outside Daftar): the message names it")
+    add_workspace_arg(sl)
+    add_sign_in_arg(sl)
+    sl.add_argument("--as", dest="username", required=True, metavar="USERNAME",
+                    help="the supervisor who seals, proving it with their password ($DAFTAR_PASSWORD, else "
+                         "asked; not asked again when it is the --user who opened an encrypted workspace)")
+    sl.set_defaults(func=run_seal)
     ls = bs.add_parser("list", help="list the batches of this workspace: id, uuid, state, entries, when made")
     add_workspace_arg(ls)
     add_sign_in_arg(ls)
@@ -87,6 +99,34 @@ def run_export(args) -> int:
         ws.close()
 
 
+def run_seal(args) -> int:
+    """Seal the entries ready to be sent (`sync.batchfile.seal_approved`: approved ones, or
+    verified ones where the office requires it; checked against the audit trail first) in
+    the name of a supervisor who proves it with their password (`act_as`), as `batch export
+    --seal` does, without writing a file: the next sync pass sends the batch."""
+    from records.accounts import AccountError
+    from sync.batchfile import BatchFileError, seal_approved
+
+    ws, signed_in = sign_in(args.workspace, args.user, what="sealing a batch")
+    try:
+        refuse_damaged(ws, "the batch")  # before anyone signs in or anything is sealed
+        try:
+            actor = act_as(ws, args.username, signed_in=signed_in, roles=_batch_roles(), doing="seal batches")
+            info = seal_approved(ws, actor=actor)
+        except AccountError as e:
+            print(f"daftar batch seal: {e}; nothing was sealed", file=sys.stderr)
+            return 1
+        except BatchFileError as e:
+            print(f"daftar batch seal: {e}", file=sys.stderr)
+            return 1
+    finally:
+        ws.close()
+    print(f"sealed batch {info.uuid}: {info.entries} entr{'y' if info.entries == 1 else 'ies'}, "
+          f"{len(info.images)} page image{'' if len(info.images) == 1 else 's'}; the next sync sends it "
+          "(`daftar sync`)")
+    return 0
+
+
 def run_resend(args) -> int:
     from records.accounts import AccountError
     from records.outbox import OutboxError, resend_undelivered
@@ -123,8 +163,9 @@ def run_list(args) -> int:
     finally:
         ws.close()
     if not rows:
-        print("no batches in this workspace yet: `daftar batch export OUT --seal SUPERVISOR` seals the "
-              "approved entries into one (or Sync in the app)")
+        print("no batches in this workspace yet: `daftar batch seal --as SUPERVISOR` seals the approved "
+              "entries into one for the next sync (`daftar batch export OUT --seal SUPERVISOR` also writes it "
+              "to a file; or Sync in the app)")
         return 0
     print(f"{'ID':>5}  {'UUID':<36}  {'STATE':<12}  {'ENTRIES':>7}  {'CREATED':<16}  {'BY':<12}  SENDING")
     for r in rows:

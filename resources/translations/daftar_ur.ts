@@ -210,6 +210,10 @@
             <translation>بیچ دوبارہ بھیجا گیا: سرور کے پاس یہ اب موجود نہیں تھا</translation>
         </message>
         <message>
+            <source>The server no longer has decisions held here</source>
+            <translation>سرور کے پاس یہاں موجود فیصلے اب نہیں رہے</translation>
+        </message>
+        <message>
             <source>Conflict settled by a new version</source>
             <translation>نئے نسخے سے ٹکراؤ حل ہوا</translation>
         </message>
@@ -3869,6 +3873,14 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Double-click to open its page at this row.</source>
             <translation>اس سطر پر اس کا صفحہ کھولنے کے لیے دو بار کلک کریں۔</translation>
+        </message>
+        <message>
+            <source>The central server no longer has its decision on {n} entries (its database was restored from a backup?): it will decide them again.</source>
+            <translation>مرکزی سرور کے پاس ⁦{n}⁩ اندراجات پر اپنا فیصلہ اب نہیں رہا (کیا اس کا ڈیٹا بیس بیک اپ سے بحال کیا گیا؟): وہ ان پر دوبارہ فیصلہ کرے گا۔</translation>
+        </message>
+        <message>
+            <source>This office keeps the decision it had on these entries until the central office decides them again. `daftar sync --status` names them.</source>
+            <translation>جب تک مرکزی دفتر ان اندراجات پر دوبارہ فیصلہ نہ کرے، یہ دفتر ان پر پہلے والا فیصلہ رکھتا ہے۔ `daftar sync --status` ان کے نام بتاتا ہے۔</translation>
         </message>
         <message>
             <source>Needs a supervisor</source>

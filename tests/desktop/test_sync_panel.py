@@ -625,3 +625,33 @@ def test_a_rejection_names_the_entry_says_the_reason_once_and_opens_its_row(qtbo
             assert win.tabs.currentIndex() == 0
     finally:
         win.shutdown()
+
+
+# ----------------------------------------------------------------------------- a restored server
+def test_decisions_the_server_no_longer_has_are_one_line_of_the_problems(qtbot):
+    # GIVEN an office holding decisions on 4 entries that the central server (restored from a
+    # backup) no longer has
+    office = FakeOffice(SyncReport())
+    lost = {"n": 4}
+    office.status = lambda: QueueStatus({"accepted": 3, "rejected": 1}, None, None, False, (),
+                                        decisions_lost_total=lost["n"])
+    from desktop.sync_panel import SyncPanel
+
+    # WHEN the panel shows the queue
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.errors.count() == 1)
+    # THEN the problems say so in one line, with what happens next
+    assert panel.errors.item(0).text() == ("The central server no longer has its decision on 4 entries (its database "
+                                           "was restored from a backup?): it will decide them again.")
+    assert panel.errors.isVisibleTo(panel)
+    # WHEN the central office has decided one again  THEN the line says 3, once
+    lost["n"] = 3
+    panel.refresh()
+    qtbot.waitUntil(lambda: "on 3 entries" in panel.errors.item(0).text())
+    assert panel.errors.count() == 1
+    # WHEN all are decided again  THEN the line goes
+    lost["n"] = 0
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.errors.count() == 0)
+    panel.stop()

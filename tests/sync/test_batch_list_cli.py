@@ -13,7 +13,8 @@ def test_batch_list_shows_each_batch_with_its_entries_by_sending_state(office, t
     ws = str(office.ws.root)
     # GIVEN no batch yet WHEN listed THEN it says so and how one is made
     assert main(["batch", "list", "--workspace", ws]) == 0
-    assert "no batches in this workspace yet: `daftar batch export OUT --seal SUPERVISOR`" in capsys.readouterr().out
+    assert "no batches in this workspace yet: `daftar batch seal --as SUPERVISOR` seals the approved entries" \
+        in capsys.readouterr().out
     # GIVEN a sealed batch of six, one of them held back by a refusal
     seal(office.ws, office.sup)
     with office.ws.session() as s:

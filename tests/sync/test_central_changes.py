@@ -125,3 +125,66 @@ def test_decisions_made_after_a_server_restore_reach_the_office(office, server):
     assert engine_for(office.ws).run_once().decisions_applied == 0
     _decide(server, [{"entry_uuid": keys[5], "version": 1, "decision": "accepted"}])
     assert engine_for(office.ws).run_once().decisions_applied == 1
+
+
+def test_decisions_a_restored_server_no_longer_has_are_said_not_undone(office, server, capsys):
+    import json
+
+    from daftar.cli import main
+    from records.models import AuditEvent
+    from sync.engine import queue_status
+
+    # GIVEN an office that applied five central decisions (three accepted, two rejected)
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    assert engine_for(office.ws).run_once().ok
+    with office.ws.session() as s:
+        keys = s.scalars(select(OutboxItem.entry_uuid).order_by(OutboxItem.id)).all()
+    _decide(server, [{"entry_uuid": k, "version": 1, "decision": "accepted"} for k in keys[:3]]
+            + [{"entry_uuid": k, "version": 1, "decision": "rejected", "reason": "رقبہ غلط"} for k in keys[3:5]])
+    assert engine_for(office.ws).run_once().decisions_applied == 5
+    # ... then the server's database restored from a backup taken before those decisions:
+    # the server holds the six entries, all undecided ('received')
+    _sql(server, "DELETE FROM sync_decision", "UPDATE sync_entry SET state = 'received'",
+         "ALTER SEQUENCE sync_decision_id_seq RESTART WITH 1")
+    # and since then the central office accepted the first one again, and rejected the sixth
+    _decide(server, [{"entry_uuid": keys[0], "version": 1, "decision": "accepted"},
+                     {"entry_uuid": keys[5], "version": 1, "decision": "rejected", "reason": "کھیوٹ نمبر غلط"}])
+
+    # WHEN the office syncs
+    rep = engine_for(office.ws).run_once()
+
+    # THEN the pass says the server no longer has the decisions on four entries
+    assert rep.ok, rep.errors
+    assert (rep.decisions_applied, rep.decisions_lost) == (2, 4)
+    # AND the office's records stay as the trail recorded them: nothing undone, nothing made up
+    with office.ws.session() as s:
+        states = {k: s.scalar(select(Entry.state).where(Entry.uuid == k, Entry.is_latest.is_(True))) for k in keys}
+        assert [states[k] for k in keys] == ["accepted"] * 3 + ["rejected"] * 3
+        assert check_entries(s, office.entry_ids) == []
+        ev = s.scalar(select(AuditEvent).where(AuditEvent.action == "sync.decisions_lost"))
+        assert ev is not None and ev.detail["entries"] == 4
+    # AND the status names the four, by register, page, row and khewat
+    st = queue_status(office.ws)
+    assert sorted(p.entry_uuid for p in st.decisions_lost) == sorted(keys[1:5])
+    assert st.decisions_lost_total == 4
+    assert {(p.state, p.template_id) for p in st.decisions_lost} == {("accepted", "jamabandi"), ("rejected", "jamabandi")}
+    assert all(p.row_no and p.khewat and p.page_no for p in st.decisions_lost)
+    assert main(["sync", "--workspace", str(office.ws.root), "--status"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert ("The central server no longer has its decision on 4 entries (its database was restored from a backup?): "
+            "it will decide them again. Until then this office keeps the decision it had:") in out
+    assert "- Jamabandi موضع 0 2019-20, page 1, row 2, khewat 41: accepted here, undecided at the server" in out
+
+    # WHEN the office syncs again  THEN it is not found twice, and the status still says it
+    rep = engine_for(office.ws).run_once()
+    assert rep.ok and (rep.decisions_applied, rep.decisions_lost) == (0, 0)
+    assert len(queue_status(office.ws).decisions_lost) == 4
+
+    # WHEN the central office decides one of them again  THEN it applies and the rest remain said
+    _decide(server, [{"entry_uuid": keys[3], "version": 1, "decision": "accepted"}])
+    assert engine_for(office.ws).run_once().decisions_applied == 1
+    assert sorted(p.entry_uuid for p in queue_status(office.ws).decisions_lost) == sorted([keys[1], keys[2], keys[4]])
+    assert main(["sync", "--workspace", str(office.ws.root), "--status", "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert len(st["decisions_lost"]) == st["decisions_lost_total"] == 3

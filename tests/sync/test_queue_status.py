@@ -25,7 +25,7 @@ def sent_then_decided(ws, sup, decisions: dict[int, str]) -> None:
         engine.SyncEngine._apply(s, P.Changes(changes=changes, cursor=len(changes)))
 
 
-def test_a_rejected_entry_is_named_by_register_page_row_and_khewat(office):
+def test_a_rejected_entry_is_named_by_register_page_row_and_khewat(office, capsys):
     # GIVEN 6 approved entries (2 pages of 3 rows, khewat 40, 41, 42) sent to the central
     # office, which rejected the second row of the second page
     ws = office.ws
@@ -41,8 +41,18 @@ def test_a_rejected_entry_is_named_by_register_page_row_and_khewat(office):
         e = s.get(Entry, rejected)
         assert (p.entry_id, p.page_id, p.entry_uuid, p.version) == (e.id, e.page_id, e.uuid, e.version)
     assert p.reason == "رقبہ 12-5 درست نہیں"
-    # AND the first four fields are what they were (daftar sync --status prints them)
-    assert list(p)[:4] == [e.uuid, e.version, "rejected", "Rejected by the central office: رقبہ 12-5 درست نہیں"]
+    # AND `daftar sync --status --json` gives it with named fields (it printed a bare array,
+    # [uuid, version, state, message, ...], that nobody could read without the source)
+    import json
+
+    from daftar.cli import main
+
+    assert main(["sync", "--workspace", str(ws.root), "--status", "--json"]) == 0
+    (named,) = json.loads(capsys.readouterr().out)["problems"]
+    assert named == {"entry_uuid": e.uuid, "version": e.version, "state": "rejected",
+                     "message": "Rejected by the central office: رقبہ 12-5 درست نہیں", "reason": "رقبہ 12-5 درست نہیں",
+                     "entry_id": e.id, "page_id": e.page_id, "template_id": "jamabandi", "mauza": "موضع 0",
+                     "year": "2019-20", "page_no": 2, "row_no": 2, "khewat": "41"}
 
 
 def test_a_rejected_entry_edited_since_opens_at_its_newest_version(office):

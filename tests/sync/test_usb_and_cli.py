@@ -225,7 +225,7 @@ def test_cli_sync_status_and_pause(office, server, capsys):
     capsys.readouterr()
     assert main(["sync", "--workspace", str(office.ws.root), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["entries_acknowledged"] == 6
-    assert main(["sync", "--workspace", str(office.ws.root), "--status"]) == 0
+    assert main(["sync", "--workspace", str(office.ws.root), "--status", "--json"]) == 0
     st = json.loads(capsys.readouterr().out)
     assert st["counts"] == {"acknowledged": 6} and st["last_success"]
     assert server_reachable(office.ws)
