@@ -18,7 +18,7 @@ from desktop.keying.completer import EditorCompleter, SuggestionPopup
 from desktop.keying.fill import ditto_value, offered_value, owner_field
 from desktop.keying.urdu_keyboard import mark_urdu_editor
 from desktop.operations import error_text, read_op
-from desktop.qt import QAbstractItemDelegate, QAction, QEvent, QKeySequence, QObject, Qt, Signal
+from desktop.qt import QAction, QEvent, QKeySequence, QObject, Qt, Signal
 from records.suggest import Suggestion, Vocabulary, group_of
 
 DITTO = "Ctrl+D"
@@ -172,9 +172,9 @@ class KeyingAids(QObject):
         return False
 
     def _finish(self, editor) -> None:
-        """Save the editor's text (one undoable edit) and go to the next field, as Enter does."""
-        self.delegate.commitData.emit(editor)
-        self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+        """Save the editor's text (one undoable edit) and go to the next field, as Enter does
+        (at the page's last field it stays there)."""
+        self.delegate.finish(editor)
 
     # -- table actions (no editor open) ----------------------------------
     def _build_actions(self) -> None:

@@ -1,0 +1,106 @@
+"""A clerk keying handwritten pages by keyboard: what he types lands in the row he means.
+
+Found keying two Jamabandi pages at 1366 x 768 (notes/helpers/keying-findings.md): Ctrl+Ins
+in an open cell editor added no row and the next row's values went over the row above; Tab
+at the page's last field went round to row 1 with its editor open and the text selected.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.qt import QApplication, Qt
+from tests.desktop.conftest import wait_idle
+from tests.desktop.keys import type_text
+from tests.desktop.test_keying_ui import ROWS, _db_text, _edit, _open
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def view(qtbot, ctx):
+    from desktop.correction.view import CorrectionView
+
+    v = CorrectionView(ctx)
+    qtbot.addWidget(v)
+    v.resize(1200, 700)
+    v.show()
+    return v
+
+
+def _active(qtbot, view) -> None:
+    """Shortcuts fire only in the active window (as on the clerk's screen)."""
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+
+
+def test_ctrl_ins_in_an_open_editor_adds_the_row_and_keeps_what_was_typed(qtbot, ctx, view):
+    # GIVEN a page of three rows, the clerk typing in row 1's remarks (after Tab the next
+    # cell's editor is always open)
+    _rid, pid = _open(qtbot, ctx, view)
+    _active(qtbot, view)
+    editor = _edit(qtbot, view, 0, "remarks", "انتقال")
+    # WHEN he presses Ctrl+Ins to start the next row
+    qtbot.keyClick(editor, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN a row is added after row 1, the cursor is on it, and what he typed is saved in row 1
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(ROWS) + 1)
+    qtbot.waitUntil(lambda: view.table.currentIndex().row() == 1)
+    assert _db_text(ctx, pid, 0, "remarks") == "انتقال"
+    assert view.model.text(1, "khewat_no") == "" and view.model.text(2, "khatooni_no") == "113"
+
+
+def test_ctrl_del_in_an_open_editor_deletes_the_row_not_a_word(qtbot, ctx, view):
+    # GIVEN a page of three rows and an editor open on row 3's owner
+    _rid, pid = _open(qtbot, ctx, view)
+    _active(qtbot, view)
+    editor = _edit(qtbot, view, 2, "owner", "غلط")
+    # WHEN the clerk presses Ctrl+Del
+    qtbot.keyClick(editor, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the row goes (as the key table says), and Ctrl+Z brings it back (this held before
+    # the editor left the page's keys to the page; it must go on holding)
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(ROWS) - 1)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(ROWS))
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Tab, Qt.Key.Key_Return])
+def test_tab_at_the_last_field_of_the_page_does_not_go_round_to_row_one(qtbot, ctx, view, key):
+    # GIVEN a page whose last row is being keyed, the clerk in its last field
+    _rid, pid = _open(qtbot, ctx, view)
+    last = view.model.template.column_names[-1]
+    editor = _edit(qtbot, view, 2, last, "انتقال")
+    # WHEN he presses Tab (or Enter) and types on, the next row's khewat in mind
+    qtbot.keyClick(editor, key)
+    wait_idle(qtbot, ctx)
+    type_text(QApplication.focusWidget(), "48")
+    wait_idle(qtbot, ctx)
+    # THEN row 1's khewat is untouched (Qt went round to it, its editor open, the text
+    # selected), the last field keeps its value (the keys typed past the page's end replace
+    # nothing), the cursor stays on it, and the status says how to go on
+    assert _db_text(ctx, pid, 0, "khewat_no") == "47"
+    assert _db_text(ctx, pid, 2, last) == "انتقال"
+    idx = view.table.currentIndex()
+    assert (idx.row(), idx.column()) == (2, len(view.model.template.column_names) - 1)
+    assert "Ctrl+Ins" in view.status.text()
+
+
+def test_shift_tab_at_the_first_field_stays_there(qtbot, ctx, view):
+    # GIVEN the clerk in row 1's first field
+    _rid, pid = _open(qtbot, ctx, view)
+    editor = _edit(qtbot, view, 0, "khewat_no", "47")
+    # WHEN he presses Shift+Tab, and then Tab on the table at the page's last field
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, ctx)
+    # THEN the cursor stays on row 1's first field (it went to the last row's last field)
+    idx = view.table.currentIndex()
+    assert (idx.row(), idx.column()) == (0, 0)
+    view.select_field(2, view.model.template.column_names[-1])
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    idx = view.table.currentIndex()
+    assert (idx.row(), idx.column()) == (2, len(view.model.template.column_names) - 1)
+    assert view.table.hasFocus()
