@@ -104,3 +104,46 @@ def test_shift_tab_at_the_first_field_stays_there(qtbot, ctx, view):
     idx = view.table.currentIndex()
     assert (idx.row(), idx.column()) == (2, len(view.model.template.column_names) - 1)
     assert view.table.hasFocus()
+
+
+def _one_row_page(ctx, template: str, values: dict[str, str], **header) -> int:
+    from records import services
+
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template=template, district="راولپنڈی",
+                                       tehsil="گوجر خان", mauza="ڈھڈیال", hadbast_no="123", year="2023-24", **header)
+        pid = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=b"k" * 10,
+                                name="handwritten.png").page_id
+        services.add_entry(s, actor=ctx.actor, register_id=rid, page_id=pid, values=values)
+    return pid
+
+
+@pytest.mark.parametrize(("template", "field", "typed"), [
+    # the Urdu keyboard's "." (CRULP and the on-screen one) is ۔, its digits Urdu digits
+    ("intiqal", "date", "۱۴۔۰۳۔۲۰۱۹"),
+    ("intiqal", "date", "14۔3۔19"),
+    # its ";" is ؛ and a line of the register may end with ۔
+    ("jamabandi", "khasra_nos", "۱۲۵/۵؛ ۱۲۶؛ ۱۳۰/۲۔"),
+])
+def test_separators_the_urdu_keyboard_types_are_understood(qtbot, ctx, view, template, field, typed):
+    from records.text import latin_digits
+
+    # GIVEN a handwritten page's row keyed by hand, the clerk on the Urdu keyboard
+    pid = _one_row_page(ctx, template, {"khewat_no": "47"})
+    view.show_page(pid)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    # WHEN he types a date or a khasra list with the separators that keyboard gives, and Tab
+    editor = _edit(qtbot, view, 0, field, typed)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    wait_idle(qtbot, ctx)
+    # THEN it is saved as typed and read as he meant it: no problem, no flag (it was refused:
+    # "'14۔03۔2019' is not a date: write day-month-year, for example 14-03-2019", which
+    # looks like what he typed)
+    assert _db_text(ctx, pid, 0, field) == latin_digits(typed)
+    assert view.model.problem(0, field) is None
+    assert not [f for f in view.model.cell_flags(0, field) if f.field == field]
+    if field == "khasra_nos":  # AND Register rows finds the row by each of its khasra numbers
+        from records import services
+
+        with ctx.ws.session() as s:
+            assert all(services.search(s, k) for k in ("125/5", "126", "130/2"))
