@@ -147,3 +147,28 @@ def test_separators_the_urdu_keyboard_types_are_understood(qtbot, ctx, view, tem
 
         with ctx.ws.session() as s:
             assert all(services.search(s, k) for k in ("125/5", "126", "130/2"))
+
+
+def test_a_choice_field_offers_one_list_of_its_choices_only(qtbot, ctx, view):
+    # GIVEN a page where a misreading of نہری (نہرے) was saved as a land class before
+    rows = [dict(ROWS[0], land_class="نہرے"), dict(ROWS[1])]
+    _rid, pid = _open(qtbot, ctx, view, rows=rows)
+    # WHEN the clerk types نہ in row 2's land class
+    editor = _edit(qtbot, view, 1, "land_class", "نہ")
+    # THEN one list shows (Qt's completer showed too, over it), and it holds the choices that
+    # begin so, not the misreading
+    assert editor.completer() is None
+    popup = view.keying.popup
+    assert popup.isVisible()
+    shown = [popup.item(i).text() for i in range(popup.count())]
+    assert "نہری" in shown and "نہرے" not in shown
+    assert all(t in [c.ur for c in view.model.template.field("land_class").choices] for t in shown)
+    # AND Down, Enter takes the choice, saves it and goes on to the next field
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    while popup.selected() is not None and popup.selected().text != "نہری":
+        qtbot.keyClick(editor, Qt.Key.Key_Down)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    assert _db_text(ctx, pid, 1, "land_class") == "نہری"
+    assert view.table.currentIndex().column() == view.model.column_of("land_class") + 1
+    assert not popup.isVisible()
