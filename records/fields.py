@@ -33,7 +33,12 @@ Khasra = tuple[int, ...]  # 125/5/1 -> (125, 5, 1)
 
 _KHASRA_RE = re.compile(r"^[0-9]{1,9}(?:\s*/\s*[0-9]{1,9}){0,2}$")
 _MAX_INTEGER_DIGITS = 15
-_LIST_SPLIT = re.compile(r"\s*[،,;]\s*|\s+")
+# Urdu and Latin commas and semicolons: the Urdu keyboard (CRULP, as offices install it, and
+# Daftar's on-screen one) types ، for "," and ؛ for ";"
+_LIST_SPLIT = re.compile(r"\s*[،,;؛]\s*|\s+")
+# The Urdu keyboard's "." is the Urdu full stop ۔ (and Shift+"." the decimal separator ٫):
+# 14.03.2019 typed there is 14۔03۔2019, which looks the same and was refused as no date
+_URDU_DOTS = str.maketrans({"\u06d4": ".", "\u066b": "."})
 
 
 def parse_khasra(text: str) -> Khasra:
@@ -54,8 +59,9 @@ def format_khasra(k: Khasra) -> str:
 
 
 def parse_khasra_list(text: str) -> tuple[Khasra, ...]:
-    """Khasra numbers separated by Urdu or Latin commas (or spaces)."""
-    t = normalise(text).replace("\\", "/")
+    """Khasra numbers separated by Urdu or Latin commas or semicolons (or spaces); a list
+    may end with the Urdu full stop ۔ or a full stop, as a line of the register does."""
+    t = normalise(text).replace("\\", "/").rstrip(" .\u06d4")
     t = re.sub(r"\s*/\s*", "/", t)
     items = [s for s in _LIST_SPLIT.split(t) if s]
     if not items:
@@ -106,7 +112,8 @@ def parse_date(text: str) -> dt.date:
 
     Also `14 مارچ 2019` (Urdu month names) and a year marked with ء (2019ء).
     """
-    t = normalise(text).replace("\u0621", " ").replace("،", " ")  # 2019ء ; 14 مارچ، 2019
+    t = normalise(text).translate(_URDU_DOTS).rstrip(".")  # 14۔03۔2019 (the Urdu keyboard's "."); 2019۔
+    t = t.replace("\u0621", " ").replace("،", " ")  # 2019ء ; 14 مارچ، 2019
     t = _URDU_MONTH_RE.sub(lambda m: f" {_URDU_MONTHS[m.group()]} ", t)
     t = " ".join(t.split())
     for fmt in _DATE_FORMATS:

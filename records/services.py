@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from records import audit, workflow
 from records.audit import Actor
-from records.fields import FieldError, parse_value
+from records.fields import FieldError, format_khasra, parse_khasra_list, parse_value
 from records.flags import ERROR, OCR_CODES, Flag
 from records.images import ImageStore
 from records.models import (
@@ -193,7 +193,10 @@ def _value_flags(spec, text: str, extra: Iterable[Any] = ()) -> list[dict]:
 def _search_text_for(field_name: str, text: str) -> str:
     t = normalise(text)
     if field_name in KHASRA_FIELDS:
-        toks = t.replace("،", " ").replace(",", " ").split()
+        try:  # the numbers as the field reads them (125 / 5 is 125/5; ؛ and a closing ۔ separate)
+            toks = [format_khasra(k) for k in parse_khasra_list(t)]
+        except FieldError:  # (a value still to correct: its pieces, as typed)
+            toks = t.replace("،", " ").replace(",", " ").replace("؛", " ").replace(";", " ").split()
         return " " + " ".join(toks) + " " if toks else ""
     return t
 

@@ -1,11 +1,18 @@
 """Cell editors: right-to-left line edits with the Urdu font; numbers typed left to right.
 
 Urdu or Latin digits are both accepted (records normalises them). Enter commits and moves
-to the next field, like Tab. Text typed and left for a moment is saved while the editor is
-still open, so even a crash in the middle of a field keeps what was typed.
+to the next field, like Tab; at the page's last field (or Shift+Tab at its first) the editor
+closes and the cursor stays there: Qt went round to row 1 with its editor open and the text
+selected, so the next row's first value replaced row 1's. Text typed and left for a moment
+is saved while the editor is still open, so even a crash in the middle of a field keeps
+what was typed. The page's own keys (`view_keys`: Ctrl+Ins add row, Ctrl+Del delete row...)
+reach the page from an open editor, before the line edit's own shortcuts: it took Ctrl+Ins
+as Copy, no row was added, and the row the clerk went on keying was the one above.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from desktop.fonts import urdu_font
 from desktop.qt import (
@@ -30,6 +37,10 @@ class FieldDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
         self.aids = None  # desktop.keying.aids.KeyingAids: type-ahead and fills for the editors
+        # the page's keys an open editor leaves to the page's actions (set by the view)
+        self.view_keys: Callable[[], list[QKeySequence]] = list
+        # called when Tab/Enter at the page's last field (or Shift+Tab at its first) stops there
+        self.at_page_end: Callable[[int], None] | None = None
         self._font = urdu_font(model.ctx.prefs.font_size)
 
     def createEditor(self, parent, option, index):
@@ -70,11 +81,19 @@ class FieldDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._page_key(event):
+            event.ignore()  # not the line edit's (Ctrl+Ins: Copy): the page's action fires
+            return True
         if self.aids is not None and self.aids.key_event(editor, event):
             return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            self.finish(editor)
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            back = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.finish(editor, QAbstractItemDelegate.EndEditHint.EditPreviousItem if back
+                        else QAbstractItemDelegate.EndEditHint.EditNextItem)
             return True
         if event.type() == QEvent.Type.KeyPress and not editor.isModified():
             # Tab or Enter opens the next cell's editor: Ctrl+Z there, before anything is
@@ -89,6 +108,28 @@ class FieldDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
             self._revert(editor)
         return super().eventFilter(editor, event)
+
+    def _page_key(self, event) -> bool:
+        combo = event.keyCombination().toCombined()
+        return any(k.count() == 1 and k[0].toCombined() == combo for k in self.view_keys())
+
+    def finish(self, editor, hint=QAbstractItemDelegate.EndEditHint.EditNextItem) -> None:
+        """Save the editor's text and go to the next (previous) field, as Tab does; at the
+        page's last (first) field the editor closes and the cursor stays on it."""
+        self.commitData.emit(editor)
+        index = self._editing_index(editor)
+        model = index.model() if index is not None else None
+        if model is not None:
+            last = (model.rowCount() - 1, model.columnCount() - 1)
+            at_end = (index.row(), index.column()) == (
+                last if hint == QAbstractItemDelegate.EndEditHint.EditNextItem else (0, 0))
+            if at_end and hint in (QAbstractItemDelegate.EndEditHint.EditNextItem,
+                                   QAbstractItemDelegate.EndEditHint.EditPreviousItem):
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                if self.at_page_end is not None:
+                    self.at_page_end(1 if hint == QAbstractItemDelegate.EndEditHint.EditNextItem else -1)
+                return
+        self.closeEditor.emit(editor, hint)
 
     def _revert(self, editor) -> None:
         """Escape leaves the field as it was before the editor opened: a value saved while the

@@ -54,6 +54,10 @@ ROWS_IN_SIGHT = 5
 # the view's actions that change entries (hidden from roles that may not: records.workflow.EDITORS)
 EDITING_ACTIONS = ("undo", "redo", "takeOther", "addRow", "deleteRow", "rowUp", "rowDown", "submit")
 
+# actions whose keys an open cell editor handles itself (undo/redo through the page's stack
+# before anything is typed; ditto and the offered value into the editor: desktop.keying.aids)
+_EDITOR_OWN_KEYS = ("undo", "redo", "ditto", "dittoOwner", "takeOffer")
+
 RETURNED_COLOUR = "#8a4b00"  # a reviewer's note: neither an error (red) nor a warning (amber)
 
 
@@ -150,6 +154,9 @@ class CorrectionView(QWidget):
         self.ctx = ctx
         self.setObjectName("CorrectionView")
         self.page_id: int | None = None
+        # set when Tab/Enter stopped at the page's last field: keys typed next would replace
+        # that field's value, meant for a next row that does not exist (_at_page_end)
+        self._end_note = ""
         self.undo_stack = QUndoStack(self)
         self.model = PageRowsModel(ctx, self, undo_stack=self.undo_stack)
         self._build_ui()
@@ -161,7 +168,8 @@ class CorrectionView(QWidget):
         self.model.reloaded.connect(self._on_reloaded)
         self.model.dataChanged.connect(self._on_data_changed)
         self.model.save_failed.connect(self._show_status)
-        self.model.saved.connect(lambda _ch: self._show_status(self.tr("Saved")))
+        # (at the page's end its note stays in sight: the last field's save would replace it)
+        self.model.saved.connect(lambda _ch: self._show_status(self._end_note or self.tr("Saved")))
         ctx.bus.changed.connect(self._on_changes)
 
     # -- layout -----------------------------------------------------------
@@ -289,6 +297,13 @@ class CorrectionView(QWidget):
             self.addAction(act)
             self.toolbar.addAction(act)
             self.actions_by_name[name] = act
+        # an open cell editor leaves these keys to the page (a line edit took Ctrl+Ins as
+        # Copy: the row was not added and the clerk keyed the next row's values over the row
+        # above)
+        delegate = self.table.itemDelegate()
+        delegate.view_keys = lambda: [k for name, act in self.actions_by_name.items()
+                                      if name not in _EDITOR_OWN_KEYS and act.isEnabled() for k in act.shortcuts()]
+        delegate.at_page_end = self._say_page_end
         self.submit_button.setDefaultAction(self.actions_by_name["submit"])
         self.actions_by_name["submit"].setEnabled(False)  # until a page with rows to submit is shown
         if self.ctx.actor.role not in EDITORS:
@@ -465,6 +480,7 @@ class CorrectionView(QWidget):
             self.table.setFocus()
 
     def _on_current(self, current, _previous) -> None:
+        self._end_note = ""
         if not current.isValid() or self.model.template is None:
             # (a page without rows kept the notes of the field of the page before)
             self._clear_cell_notes()
@@ -588,11 +604,41 @@ class CorrectionView(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
                 self._move_next()
                 return True
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._at_page_end(event):
+                return True  # (Qt went round to the other end of the page)
             typing = event.text().isprintable() and event.text().strip() and not (
                 event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+            if typing and self._end_note and self.table.currentIndex().isValid():
+                self._show_status(self._end_note)  # typed on, past the page's end: not into its last field
+                return True
+            if event.key() == Qt.Key.Key_F2:
+                self._end_note = ""  # opening the field on purpose
             if typing or event.key() == Qt.Key.Key_F2:
                 self._say_why_locked(self.table.currentIndex())
         return super().eventFilter(obj, event)
+
+    def _at_page_end(self, event) -> bool:
+        """Tab on the page's last field or Shift+Tab on its first: stay, and say so."""
+        idx, n_rows, n_cols = self.table.currentIndex(), self.model.rowCount(), self.model.columnCount()
+        if not idx.isValid() or event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        back = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if (idx.row(), idx.column()) != ((0, 0) if back else (n_rows - 1, n_cols - 1)):
+            return False
+        self._say_page_end(-1 if back else 1)
+        return True
+
+    def _say_page_end(self, step: int) -> None:
+        keys = {name: self.actions_by_name[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                for name in ("addRow", "nextPage", "prevPage")}
+        if step > 0:
+            self._end_note = self.tr("This is the last field of the page: {add} adds a row after this one, "
+                                     "{next} goes to the next page (F2 changes this field).").format(
+                add=keys["addRow"], next=keys["nextPage"])
+            self._show_status(self._end_note)
+        else:
+            self._show_status(self.tr("This is the first field of the page: {prev} goes to the previous page.")
+                              .format(prev=keys["prevPage"]))
 
     def _say_why_locked(self, index) -> None:
         """Typing into a cell that cannot change did nothing, silently: say why."""

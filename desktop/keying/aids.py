@@ -18,7 +18,7 @@ from desktop.keying.completer import EditorCompleter, SuggestionPopup
 from desktop.keying.fill import ditto_value, offered_value, owner_field
 from desktop.keying.urdu_keyboard import mark_urdu_editor
 from desktop.operations import error_text, read_op
-from desktop.qt import QAbstractItemDelegate, QAction, QEvent, QKeySequence, QObject, Qt, Signal
+from desktop.qt import QAction, QEvent, QKeySequence, QObject, Qt, Signal
 from records.suggest import Suggestion, Vocabulary, group_of
 
 DITTO = "Ctrl+D"
@@ -90,6 +90,21 @@ class KeyingAids(QObject):
             return []
         return self.vocab.suggest(field, typed, register_id=self.register_id, limit=8)
 
+    def suggest_choice(self, spec, typed: str) -> list[Suggestion]:
+        """The choices of a choice field that begin with what is typed (in Urdu, or the English
+        name), the ones used most in this register first; none once a choice is typed whole."""
+        from records.text import normalise
+
+        t = normalise(typed)
+        if not t:
+            return []
+        found = [c for c in spec.choices if normalise(c.ur) != t and (
+            normalise(c.ur).startswith(t) or c.en.lower().startswith(t.lower()))]
+        used = {s.text: s for s in self.suggest(spec.name, t)} if self.vocab is not None else {}
+        out = [Suggestion(c.ur, c.ur, "value", used[c.ur].count if c.ur in used else 0,
+                          used[c.ur].local if c.ur in used else 0) for c in found]
+        return sorted(out, key=lambda s: (-s.local, -s.count))[:8]
+
     def _on_stack_index(self, index: int) -> None:
         # Each SetValueCommand pushed, undone or redone is one save on the writer thread, in order.
         prev, self._stack_index = self._stack_index, index
@@ -124,7 +139,14 @@ class KeyingAids(QObject):
         comp = None
         if not spec.numeric:
             mark_urdu_editor(editor)  # phonetic typing (Latin keys -> Urdu letters) applies here
-        if not spec.numeric and group_of(spec.name) is not None:
+        if spec.kind == "choice":
+            # one list, of the field's choices only: Qt's completer and this popup both showed,
+            # one over the other, Down moving one of them, Enter leaving the other in sight;
+            # and words saved before (a misread نہرے) were offered as if they were choices
+            editor.setCompleter(None)
+            comp = EditorCompleter(editor, self.popup, lambda text, s=spec: self.suggest_choice(s, text))
+            comp.accepted.connect(lambda _s, finish, ed=editor: finish and self._finish(ed))
+        elif not spec.numeric and group_of(spec.name) is not None:
             comp = EditorCompleter(editor, self.popup, lambda text, f=spec.name: self.suggest(f, text))
             comp.accepted.connect(lambda _s, finish, ed=editor: finish and self._finish(ed))
         offer = offered_value(self.model, index.row(), spec.name)
@@ -172,9 +194,9 @@ class KeyingAids(QObject):
         return False
 
     def _finish(self, editor) -> None:
-        """Save the editor's text (one undoable edit) and go to the next field, as Enter does."""
-        self.delegate.commitData.emit(editor)
-        self.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+        """Save the editor's text (one undoable edit) and go to the next field, as Enter does
+        (at the page's last field it stays there)."""
+        self.delegate.finish(editor)
 
     # -- table actions (no editor open) ----------------------------------
     def _build_actions(self) -> None:

@@ -572,6 +572,14 @@
             <translation>OCR نے پڑھا: {text} (⁦{conf:.0%}⁩)</translation>
         </message>
         <message>
+            <source>This is the last field of the page: {add} adds a row after this one, {next} goes to the next page (F2 changes this field).</source>
+            <translation>یہ صفحے کا آخری خانہ ہے: ⁦{add}⁩ اس کے بعد نئی سطر شامل کرتا ہے، ⁦{next}⁩ اگلے صفحے پر لے جاتا ہے (F2 سے یہ خانہ بدلیں)۔</translation>
+        </message>
+        <message>
+            <source>This is the first field of the page: {prev} goes to the previous page.</source>
+            <translation>یہ صفحے کا پہلا خانہ ہے: ⁦{prev}⁩ پچھلے صفحے پر لے جاتا ہے۔</translation>
+        </message>
+        <message>
             <source>{n} field(s) in the rows going for review are still flagged 'to check' (the amber cells: OCR was unsure of them, or a rule across rows asks to look again).
 
 Go back to the first of them, or submit page {page} for review as it is?</source>
