@@ -4,9 +4,11 @@ A reader (a thread of the background pool) reads each page again from its file, 
 pages of a TIFF or PDF, checks the hash it was listed with and prepares the image to store
 (hashed, encrypted: records.images.ImageStore.prepare). It hands each ready page to the
 writer thread as a task of its own that only writes it: the image file (tmp, fsync, rename)
-and the page's rows, one short transaction. An edit saved meanwhile (autosave) waits for one
-page's write, not for the import (300 scans took 11 s on the writer). At most WINDOW pages
-wait for the writer, so memory holds a few pages, not the folder.
+and the page's rows, one short transaction. One page task at a time is in the writer's
+queue: each, when done, queues the next ready page behind what was queued meanwhile, so an
+edit saved during the import (autosave) waits for one page's write, not for the import (300
+scans took 5-11 s on the writer). At most WINDOW pages are held ready or being written, so
+memory holds a few pages, not the folder.
 
 Pages are added in the order listed; duplicates are skipped; bad items, and files gone or
 changed since they were listed, are named, one message a file, while the rest import. An
@@ -16,6 +18,7 @@ import can be stopped: the pages saved stay, the others stay listed (ImportRepor
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -25,7 +28,7 @@ from records import services
 from records.audit import Actor
 from records.images import ImageStoreError, PreparedImage
 
-WINDOW = 2  # pages read and prepared ahead of the writer at most (2-3 MB each for a scan)
+WINDOW = 2  # pages held ready or being written at most (2-3 MB each for a scan): one written, one ready
 
 
 @dataclass
@@ -135,10 +138,11 @@ class ImportJob:
         self._outcomes: list[tuple | None] = [None] * len(self.items)
         self._cancelled = threading.Event()
         self._room = threading.Condition()
-        self._in_flight = 0  # pages handed to the writer and not yet written
+        self._ready: deque[tuple[int, ListedPage, PreparedImage]] = deque()  # prepared, not yet queued on the writer
+        self._queued = False  # a page task of this import is in the writer's queue or running (never two)
         self._done = 0
         self._error: BaseException | None = None
-        self.waiting_for_writer = False  # the reader holds `window` pages the writer has not taken yet
+        self.waiting_for_writer = False  # the reader waits: `window` pages are ready or being written
 
     # -- as an operation -------------------------------------------------
     def success(self, cb: Callable[[tuple[ImportReport, services.Changes]], None]) -> ImportJob:
@@ -181,35 +185,32 @@ class ImportJob:
         for the writer to have written them, and report."""
         reader = PageReader()
         try:
+            with self.ws.session() as s:  # copies of pages of the workspace: skipped unread
+                known = pages_holding(s, {it.sha256 for it in self.items if it.sha256 and not it.error})
+            # (pages are never deleted: one found stays; a copy of a page added meanwhile,
+            # one listed above among them, is found by add_page on the writer)
             for i, it in enumerate(self.items):
                 if self._stopping():
                     break
                 if it.error or not it.sha256:
                     self._set(i, ("bad", it.error or f"{it.name}: empty"))
                     continue
-                with self.ws.session() as s:  # (pages are never deleted: a page found stays)
-                    dup = services.find_image(s, it.sha256)  # listed as a copy: skipped unread
-                    reg = services.get_register(s, dup[0]) if dup else None
-                if dup is not None:
-                    self._set(i, ("dup", dup[0], dup[1], reg))
+                if it.sha256 in known:
+                    reg, page_no = known[it.sha256]
+                    self._set(i, ("dup", reg.id, page_no, reg))
                     continue
-                if not self._take_room():
+                if not self._wait_for_room():
                     break
                 try:
                     data = reader.read(it)
                     image = self.ws.images.prepare(data, sha256=it.sha256)  # (read() checked the hash)
                     del data
                 except ListedPageError as e:
-                    self._give_room()
                     self._set(i, ("not_read", e.why))
                     continue
                 except (ImageStoreError, OSError) as e:
-                    self._give_room()
                     self._set(i, ("bad", f"{it.name}: {e}"))
                     continue
-                except BaseException:
-                    self._give_room()
-                    raise
                 if not self._hand(i, it, image):
                     break
                 del image
@@ -225,60 +226,78 @@ class ImportJob:
         return (self._cancelled.is_set() or self._error is not None
                 or (self.runner is not None and self.runner.stopping.is_set()))
 
-    def _take_room(self) -> bool:
-        """Wait until the writer has fewer than `window` pages to write; False: stop."""
+    def _held(self) -> int:
+        return len(self._ready) + self._queued
+
+    def _wait_for_room(self) -> bool:
+        """Wait until fewer than `window` pages are ready or being written; False: stop."""
         with self._room:
-            while self._in_flight >= self.window:
+            while self._held() >= self.window:
                 if self._stopping():
                     return False
                 self.waiting_for_writer = True
                 self._room.wait(0.1)
             self.waiting_for_writer = False
-            self._in_flight += 1
             return True
-
-    def _give_room(self) -> None:
-        with self._room:
-            self._in_flight -= 1
-            self._room.notify_all()
 
     def _wait_for_writer(self) -> None:
         with self._room:
-            while self._in_flight > 0:
+            while self._held():
                 self._room.wait(0.1)
 
     # -- the writer ----------------------------------------------------------
     def _hand(self, i: int, it: ListedPage, image: PreparedImage) -> bool:
-        """Queue the writing of page `i` on the writer thread (behind any edit queued before
-        it); False when the runner is shut down."""
-        box = [image]  # taken out by the task: the bytes go once written, not when its callback runs
+        """Give page `i` to the writer: queued at once when no page task of this import is
+        queued, else taken by that task when it is done. False when the runner is shut down."""
+        with self._room:
+            self._ready.append((i, it, image))
+            if self._queued:
+                return True
+            self._queued = True
+        return self._queue_next()
 
-        def write() -> None:
-            prepared = box.pop()
-            try:
-                if self._cancelled.is_set() or self._error is not None:
-                    return  # stopped: this page stays listed
-                with self.ws.session() as s:
-                    res = services.add_page(s, self.ws.images, actor=self.actor, register_id=self.register_id,
-                                            image=prepared, name=it.name, width=it.width, height=it.height)
-                    del prepared
-                    dup = res.duplicate_of if res.skipped else None  # a copy listed above, written meanwhile
-                    reg = services.get_register(s, dup[0]) if dup else None
-                self._set(i, ("dup", dup[0], dup[1], reg) if dup else ("added", res.page_no, res.page_id))
-            except (ImageStoreError, OSError) as e:
-                self._set(i, ("bad", f"{it.name}: {e}"))
-            except BaseException as e:  # noqa: BLE001 - raised by the reader: the import stops
-                self._error = e
-            finally:
-                self._give_room()
+    def _queue_next(self) -> bool:
+        """Queue a task writing the next ready page on the writer thread (behind any edit
+        queued before it). False (and the pages ready dropped) when the runner is shut down."""
+        with self._room:
+            box = [self._ready.popleft()]  # taken out by the task: the bytes go once written
 
         try:
-            self.runner.run_write(write)
-        except RuntimeError:  # the runner was shut down
-            box.clear()
-            self._give_room()
+            self.runner.run_write(lambda: self._write(*box.pop()))
+        except RuntimeError:  # the runner was shut down: what was not written stays listed
+            with self._room:
+                box.clear()
+                self._ready.clear()
+                self._queued = False
+                self._room.notify_all()
             return False
         return True
+
+    def _write(self, i: int, it: ListedPage, prepared: PreparedImage) -> None:
+        """On the writer thread: the image file and the page's rows, one transaction; then
+        the next ready page is queued (behind what was queued meanwhile)."""
+        try:
+            if self._cancelled.is_set() or self._error is not None:
+                return  # stopped: this page stays listed
+            with self.ws.session() as s:
+                res = services.add_page(s, self.ws.images, actor=self.actor, register_id=self.register_id,
+                                        image=prepared, name=it.name, width=it.width, height=it.height)
+                del prepared
+                dup = res.duplicate_of if res.skipped else None  # a copy listed above, written meanwhile
+                reg = services.get_register(s, dup[0]) if dup else None
+            self._set(i, ("dup", dup[0], dup[1], reg) if dup else ("added", res.page_no, res.page_id))
+        except (ImageStoreError, OSError) as e:
+            self._set(i, ("bad", f"{it.name}: {e}"))
+        except BaseException as e:  # noqa: BLE001 - raised by the reader: the import stops
+            self._error = e
+        finally:
+            with self._room:
+                more = bool(self._ready)
+                if not more:
+                    self._queued = False
+                self._room.notify_all()
+            if more:
+                self._queue_next()
 
     # -- progress and report ---------------------------------------------------
     def _set(self, i: int, outcome: tuple) -> None:

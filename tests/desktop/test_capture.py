@@ -845,35 +845,46 @@ def test_an_edit_saved_during_an_import_waits_for_a_page_not_the_import(qtbot, c
     assert [(name, no) for name, no, _pid in dlg.report.added] == [("0.png", 2), ("1.png", 3), ("2.png", 4)]
 
 
-def test_the_import_reads_at_most_a_few_pages_ahead_of_the_writer(qtbot, ctx, tmp_path, monkeypatch):
+def test_the_import_holds_a_few_pages_and_an_edit_waits_for_one_page_write(qtbot, ctx, tmp_path, monkeypatch):
     # GIVEN six scans listed for import, and the writer thread busy (a long save elsewhere)
     import threading
 
     from desktop.capture import importing
     from desktop.capture.import_dialog import ImportDialog
 
+    rid = _register(ctx)
     folder = tmp_path / "scans"
     folder.mkdir()
     for i in range(6):
         (folder / f"{i}.png").write_bytes(png_bytes(seed=i))
-    dlg = ImportDialog(ctx, _register(ctx))
+    dlg = ImportDialog(ctx, rid)
     qtbot.addWidget(dlg)
     _add_and_wait(qtbot, ctx, dlg, folder, 6)
     _reading, _release, read = _blocking_reader(monkeypatch, "none")
     hold = threading.Event()
     ctx.runner.run_write(lambda: hold.wait(30))
+    pages_before_edit = []
+
+    def edit() -> None:  # (what autosave queues; it notes how many pages were written before it)
+        with ctx.ws.session() as s:
+            pages_before_edit.append(len(services.list_pages(s, rid)))
+
     try:
         # WHEN the clerk imports them
         dlg.do_import()
-        # THEN the reader stops when WINDOW pages wait for the writer: memory holds a few
-        #      pages, not the folder
+        # THEN the reader stops when WINDOW pages are ready or being written: memory holds
+        #      a few pages, not the folder
         qtbot.waitUntil(lambda: dlg._import_job.waiting_for_writer, timeout=10000)
         assert len(read) == importing.WINDOW == 2
+        # WHEN an edit is saved meanwhile
+        ctx.runner.run_write(edit)
     finally:
         hold.set()
-    # AND once the writer is free, all are imported in order
+    # THEN it waits for one page's write at most, not for the pages read ahead or the import
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
     wait_idle(qtbot, ctx)
+    assert pages_before_edit == [1]
+    # AND all are imported in order
     assert [name for name, _no, _pid in dlg.report.added] == [f"{i}.png" for i in range(6)]
 
 
