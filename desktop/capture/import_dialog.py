@@ -301,6 +301,7 @@ class ImportDialog(QDialog):
                 self.list.takeItem(row)
         self.preview.clear()
         self._renumber()
+        self._preview(self.list.currentRow())  # (a stopped import: the files left, the first shown)
 
     def _check_place(self, *, hold: bool = False) -> None:
         """Read in the background the number the register's next page gets and which listed
