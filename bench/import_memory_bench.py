@@ -1,4 +1,5 @@
-"""Peak resident memory of the import dialog listing and importing a folder of scans.
+"""Peak resident memory, and time, of the import dialog listing and importing a folder of
+scans; and how long an edit saved during the import waits for the database-writer thread.
 
 A patwari office imports a whole register at once. The import dialog held the bytes of every
 page it listed until Import was pressed (a folder of 1,000 scans of 2-5 MB: 2-5 GB, more
@@ -10,11 +11,19 @@ dialog of a new register lists the folder (`add_paths`), then imports it (`do_im
 Read from /proc/self/status: VmHWM (peak resident) after listing, VmRSS while the pages are
 listed, and VmHWM of the import alone (reset before it through /proc/self/clear_refs). The
 baseline is the same process with the dialog open and nothing listed, measured in the same
-run; `--before TREE` measures another checkout of the project (the code before the change:
-`git worktree add /tmp/before COMMIT`, or `git archive COMMIT | tar -x -C DIR`) the same way,
-the two interleaved.
+run.
 
-    nice -n 10 .venv/bin/python bench/import_memory_bench.py [--pages 300] [--before DIR] [--write]
+While the import runs, a thread stands for the clerk's autosave elsewhere: every 0.1 s it
+saves an edit (services.set_value on a row of another register) on the writer thread and
+times how long it waited from being queued to being saved; the import's total time is from
+Import pressed to its report. The baseline for the edits is the same edit saved 20 times in
+the same process before the import (nothing else queued).
+
+`--before TREE` measures another checkout of the project (the code before the change:
+`git worktree add /tmp/before COMMIT`, or `git archive COMMIT | tar -x -C DIR`) the same way,
+each tree in turn.
+
+    nice -n 10 .venv/bin/python bench/import_memory_bench.py [--pages 300] [--before [LABEL=]DIR ...] [--repeat N] [--write]
 
 `--write` replaces this script's section of docs/benchmarks.md.
 """
@@ -29,11 +38,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SECTION = "## Import dialog: memory while listing and importing a folder (desktop/capture)"
+SECTION = "## Import dialog: memory and time listing and importing a folder, and edits saved meanwhile (desktop/capture)"
 
 
 def status() -> dict[str, float]:
@@ -112,6 +122,22 @@ def child(tree: str, folder: str, mode: str) -> None:
                     raise TimeoutError
                 time.sleep(0.002)
 
+        with ws.session() as s:
+            other = S.create_register(s, actor=actor, template="jamabandi", district="لاہور", tehsil="رائیونڈ",
+                                      mauza="دیگر", hadbast_no="2", year="2019-20")
+            eid = S.add_entry(s, actor=actor, register_id=other)
+        edits = [0]
+
+        def edit() -> None:  # what autosave does: one value, one transaction, on the writer
+            edits[0] += 1
+            with ws.session() as s:
+                S.set_value(s, actor=actor, entry_id=eid, field_name="khewat_no", text=str(edits[0]))
+
+        def saved_after(writer) -> float:
+            t = time.perf_counter()
+            writer.submit(edit).result()  # (the executor itself: the same in both trees)
+            return time.perf_counter() - t
+
         wait(lambda: True)
         out: dict = {"baseline": status()}
         if mode == "import":
@@ -121,11 +147,27 @@ def child(tree: str, folder: str, mode: str) -> None:
             out["list_s"] = time.perf_counter() - t
             out["listed"] = status()
             out["pages"] = len(dlg.items)
+            out["edit_idle_s"] = sorted(saved_after(ctx.runner._writer) for _ in range(20))[10]
             out["reset"] = reset_peak()
+            waits: list[float] = []
+            ended = threading.Event()
+
+            def autosave() -> None:  # every edit queued before the import ended counts
+                while not ended.is_set():
+                    waits.append(saved_after(ctx.runner._writer))
+                    ended.wait(0.1)
+
             t = time.perf_counter()
             dlg.do_import()
+            clerk = threading.Thread(target=autosave)
+            clerk.start()
             wait(lambda: dlg.report is not None)
             out["import_s"] = time.perf_counter() - t
+            ended.set()
+            clerk.join()
+            out["edits"] = len(waits)
+            out["edit_max_s"] = max(waits, default=float("nan"))
+            out["edit_median_s"] = sorted(waits)[len(waits) // 2] if waits else float("nan")
             out["imported"] = status()
             out["added"] = len(dlg.report.added)
             out["bad"] = dlg.report.bad[:3]
@@ -149,7 +191,9 @@ def measure(tree: Path, folder: Path, mode: str) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=300)
-    ap.add_argument("--before", type=Path, help="a checkout of the code before the change")
+    ap.add_argument("--before", action="append", default=[], metavar="[LABEL=]DIR",
+                    help="a checkout of the code before the change (repeatable; measured in the order given)")
+    ap.add_argument("--repeat", type=int, default=1, help="import runs per tree, interleaved (medians reported)")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--child", nargs=3, metavar=("TREE", "FOLDER", "MODE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -163,14 +207,18 @@ def main() -> int:
         t = time.perf_counter()
         size = make_folder(folder, args.pages)
         print(f"made {args.pages} pages, {size / 1e6:.0f} MB, in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-        trees = [("before the change", args.before.resolve())] if args.before else []
+        trees = []
+        for spec in args.before:
+            label, _, tree = spec.rpartition("=")
+            trees.append((label or "before the change", Path(tree).resolve()))
         trees.append(("this checkout", ROOT))
         rows = []
-        for label, tree in trees:  # each: its own baseline, then the folder, in fresh processes
-            base = measure(tree, folder, "baseline")["baseline"]["VmHWM"]
-            r = measure(tree, folder, "import")
-            print(label, json.dumps(r), file=sys.stderr)
-            rows.append((label, base, r))
+        for label, tree in trees:  # each: its own baseline in a fresh process
+            rows.append((label, measure(tree, folder, "baseline")["baseline"]["VmHWM"], []))
+        for _ in range(args.repeat):  # the folder imported by each tree in turn, in fresh processes
+            for (label, tree), (_label, _base, runs) in zip(trees, rows, strict=True):
+                runs.append(measure(tree, folder, "import"))
+                print(label, json.dumps(runs[-1]), file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -178,7 +226,8 @@ def main() -> int:
         return f"{x / base:.1f}x"
 
     lines = [SECTION, "",
-             f"`bench/import_memory_bench.py --pages {args.pages}{' --before DIR' if args.before else ''}` on "
+             f"`bench/import_memory_bench.py --pages {args.pages}{' --before DIR' * len(args.before)}"
+             f"{f' --repeat {args.repeat}' if args.repeat > 1 else ''}` on "
              f"{dt.date.today()}, {os.cpu_count()} cores shared with other jobs, offscreen Qt. A folder of "
              f"{args.pages} gray A4 pages at 300 dpi (2480 x 3508 PNG, 2-3 MB each, {size / 1e6:.0f} MB in all) "
              "listed by the import dialog of a new register, then imported. Resident memory from "
@@ -187,12 +236,33 @@ def main() -> int:
              "| code | baseline peak | peak while listing | held while listed (over baseline) "
              "| peak of the import | listing / import time |",
              "|---|---|---|---|---|---|"]
-    for label, base, r in rows:
+    def median(runs: list[dict], key) -> float:
+        xs = sorted(key(r) for r in runs)
+        return xs[len(xs) // 2] if len(xs) % 2 else (xs[len(xs) // 2 - 1] + xs[len(xs) // 2]) / 2
+
+    rows = [(label, base, runs, runs[max(range(len(runs)), key=lambda i: -abs(runs[i]["import_s"] - median(runs, lambda r: r["import_s"])))])
+            for label, base, runs in rows]
+    for label, base, _runs, r in rows:
         held = r["listed"]["VmRSS"] - r["baseline"]["VmRSS"]
         imp = r["imported"]["VmHWM"] if r["reset"] else float("nan")
         lines.append(f"| {label} | {base:.0f} MB | {r['listed']['VmHWM']:.0f} MB ({ratio(r['listed']['VmHWM'], base)}) "
                      f"| +{held:.0f} MB ({held / r['pages'] * 1000:.0f} kB a page) | {imp:.0f} MB ({ratio(imp, base)}) "
-                     f"| {r['list_s']:.0f} s / {r['import_s']:.0f} s |")
+                     f"| {r['list_s']:.0f} s / {r['import_s']:.1f} s |")
+    first_import = median(rows[0][2], lambda r: r["import_s"])
+    lines += ["", "An edit saved during the import (every 0.1 s, on the writer thread, as autosave does): how long "
+              "it waited from being queued to being saved, against the same edit saved with nothing else queued "
+              "(in the same process, before the import). Import time against the first row's, in the same run"
+              + (f"; medians of {args.repeat} runs a tree, the trees in turn (the memory table: the run of the "
+                 "median import time)." if args.repeat > 1 else "."), "",
+              "| code | import time | edits saved during it | longest wait of an edit | median wait "
+              "| the edit alone | longest wait / edit alone |",
+              "|---|---|---|---|---|---|---|"]
+    for label, _base, runs, _r in rows:
+        imp, edits = median(runs, lambda r: r["import_s"]), median(runs, lambda r: r["edits"])
+        longest, typical = median(runs, lambda r: r["edit_max_s"]), median(runs, lambda r: r["edit_median_s"])
+        alone = median(runs, lambda r: r["edit_idle_s"])
+        lines.append(f"| {label} | {imp:.1f} s ({imp / first_import:.2f}x) | {edits:.0f} | {longest * 1000:.0f} ms "
+                     f"| {typical * 1000:.0f} ms | {alone * 1000:.0f} ms | {longest / alone:.0f}x |")
     print("\n".join(lines))
     if args.write:
         path = ROOT / "docs" / "benchmarks.md"

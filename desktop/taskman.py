@@ -3,7 +3,8 @@
 - `run_write`: a one-thread executor, so database writes are serialised in order.
 - `run_read`: a small thread pool for reads and other work that may run in parallel.
 Callbacks (`on_done(future)`) always run on the main thread: the worker posts a closure
-through desktop.mainthread, which runs it there.
+through desktop.mainthread, which runs it there. Work may be submitted from any thread (an
+import's reader hands each page it has read to the writer).
 Only plain values cross threads.
 """
 
@@ -30,6 +31,7 @@ class TaskRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=read_workers, thread_name_prefix="daftar-read")
         self._closed = False
         self._pending = 0
+        self._pending_lock = threading.Lock()  # tasks are submitted from workers too
         # set when the runner starts shutting down: long reads (a folder being listed for
         # import) stop early instead of holding the window's close until they end
         self.stopping = threading.Event()
@@ -39,7 +41,9 @@ class TaskRunner(QObject):
 
     # -- public -----------------------------------------------------------
     def run_write(self, fn: Callable[[], Any], on_done: Callable[[Future], None] | None = None) -> Future:
-        """Run `fn` on the single database-writer thread; `on_done(future)` on the main thread."""
+        """Run `fn` on the single database-writer thread; `on_done(future)` on the main thread.
+        Keep `fn` short (one transaction): every edit saved meanwhile waits behind it. Once
+        the runner is shut down it raises RuntimeError."""
         return self._submit(self._writer, fn, on_done)
 
     def run_read(self, fn: Callable[[], Any], on_done: Callable[[Future], None] | None = None) -> Future:
@@ -78,13 +82,20 @@ class TaskRunner(QObject):
         # task and its callback are boxed and taken out on the main thread, so a widget they
         # reach is never released last by a worker thread: Qt objects deleted outside the main
         # thread crash the app.
-        self._pending += 1
+        with self._pending_lock:
+            self._pending += 1
         task, callback = [fn], [on_done]
-        fut = executor.submit(lambda: task[0]())
+        try:
+            fut = executor.submit(lambda: task[0]())
+        except RuntimeError:  # shut down
+            with self._pending_lock:
+                self._pending -= 1
+            raise
 
         def done(f: Future) -> None:
             def closure() -> None:
-                self._pending -= 1
+                with self._pending_lock:
+                    self._pending -= 1
                 task.clear()
                 cb = callback.pop()
                 if cb is not None:

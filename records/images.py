@@ -12,6 +12,7 @@ import hashlib
 import os
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -57,6 +58,16 @@ def _writer_alive(name: str) -> bool:
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedImage:
+    """An image made ready to store (ImageStore.prepare): its hash and the bytes as they go to
+    disk (encrypted when the store is). Hashing and encrypting take the time, not the write:
+    a page is prepared off the database-writer thread, which then only writes it (put_prepared)."""
+
+    sha256: str
+    payload: bytes
+
+
 class ImageStore:
     """Content-addressed files under `root` (images/ab/abcdef...)."""
 
@@ -73,13 +84,23 @@ class ImageStore:
 
     def put(self, data: bytes) -> str:
         """Store bytes durably; returns their sha256. Storing the same bytes twice is a no-op."""
+        return self.put_prepared(self.prepare(data))
+
+    def prepare(self, data: bytes, *, sha256: str | None = None) -> PreparedImage:
+        """Hash (unless the caller hashed `data` already: `sha256`) and encrypt `data` for
+        put_prepared; no file is touched. Any thread."""
         if not data:
             raise ImageStoreError("the image is empty (0 bytes)")
-        sha = sha256_hex(data)
+        sha = sha256 or sha256_hex(data)
+        return PreparedImage(sha, self.cipher.encrypt(data, name=sha) if self.cipher else data)
+
+    def put_prepared(self, image: PreparedImage) -> str:
+        """Write a prepared image durably (tmp file, fsync, rename, fsync of the folder);
+        returns its sha256. An image stored already is not written again."""
+        sha, payload = image.sha256, image.payload
         final = self.path(sha)
         if final.is_file():
             return sha
-        payload = self.cipher.encrypt(data, name=sha) if self.cipher else data
         self.tmp.mkdir(parents=True, exist_ok=True)
         final.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.tmp / f"{sha}.{os.getpid()}.{uuid.uuid4().hex}.part"

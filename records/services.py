@@ -20,7 +20,7 @@ from records import audit, workflow
 from records.audit import Actor
 from records.fields import FieldError, format_khasra, parse_khasra_list, parse_value
 from records.flags import ERROR, OCR_CODES, Flag
-from records.images import ImageStore
+from records.images import ImageStore, PreparedImage
 from records.models import (
     AuditEvent,
     Entry,
@@ -327,24 +327,29 @@ def add_page(
     *,
     actor: Actor,
     register_id: int,
-    data: bytes,
+    data: bytes | None = None,
     name: str = "",
     page_no: int | None = None,
     width: int = 0,
     height: int = 0,
+    image: PreparedImage | None = None,
 ) -> AddPageResult:
     """Store a page image (durably, before the row commits) and add the page.
 
+    The image is `data`, or `image`: one prepared already (hashed and encrypted off this
+    thread, `ImageStore.prepare`), so that only the file and the rows are written here.
     An image already in the workspace is not added again: the result names where it is.
     """
     _get(session, Register, register_id)
-    from records.images import sha256_hex
-
-    sha = sha256_hex(data)
+    if image is None:
+        if data is None:
+            raise TypeError("add_page needs the image's data or a prepared image")
+        image = images.prepare(data)
+    sha = image.sha256
     dup = find_image(session, sha)
     if dup:
         return AddPageResult(None, None, sha, dup)
-    images.put(data)  # fsynced and renamed before the row below can commit
+    images.put_prepared(image)  # fsynced and renamed before the row below can commit
     if page_no is None:
         page_no = (session.scalar(select(func.max(Page.page_no)).where(Page.register_id == register_id)) or 0) + 1
     page = Page(register_id=register_id, page_no=page_no, image_sha256=sha, image_name=name,

@@ -55,6 +55,9 @@ def report_text(report: ImportReport, tr=lambda s: s) -> str:
             name=name, page=page_no, register=register_name(reg) if reg else rid))
     for msg in report.bad:
         lines.append(tr("Not imported: {msg}").format(msg=message(msg)))
+    if report.stopped:
+        lines.append(tr("The import was stopped: {n} listed file(s) were not imported and are still in the list; "
+                        "press Import to import them.").format(n=report.stopped))
     return "\n".join(lines)
 
 
@@ -80,6 +83,8 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None  # of the last import
         self._loading = 0
         self._importing = False
+        self._import_job = None  # the import under way (it can be stopped)
+        self._stopped_report = ""  # a stopped import's report, kept in sight above what is still listed
         # The numbers the listed pages will get: the register's next page number and the
         # images that are pages already (read in the background, _check_place)
         self._next_page_no: int | None = None
@@ -141,10 +146,16 @@ class ImportDialog(QDialog):
         self.import_button.setObjectName("importButton")
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.do_import)
+        self.stop_button = QPushButton(self.tr("Stop import"), self)
+        self.stop_button.setObjectName("stopImport")
+        self.stop_button.setToolTip(self.tr("Stop after the page being saved; the pages saved stay in the register."))
+        self.stop_button.clicked.connect(self.stop_import)
+        self.stop_button.hide()
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("closeButton")
         self.close_button.clicked.connect(self.accept)
         bottom.addWidget(self.import_button)
+        bottom.addWidget(self.stop_button)
         bottom.addWidget(self.close_button)
         lay.addLayout(bottom)
         self._update_buttons()
@@ -157,6 +168,7 @@ class ImportDialog(QDialog):
         paths = [str(p) for p in paths]
         if not paths:
             return
+        self._stopped_report = ""
         self._loading += 1
         self.message.setText(self.tr("Reading {n} file(s)…").format(n=len(paths)))
         self._update_buttons()
@@ -269,11 +281,12 @@ class ImportDialog(QDialog):
         copies = len(self.items) - len(numbered) - bad
         if copies and not self._loading:
             msg += " " + self.tr("{n} file(s) hold a page imported before or listed above and will be left out (in grey).").format(n=copies)
-        self.message.setText(msg)
+        self.message.setText(f"{self._stopped_report}\n{msg}" if self._stopped_report else msg)
 
     def remove_selected(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.items):
+            self._stopped_report = ""
             del self.items[row]
             self.list.takeItem(row)
             self._renumber()
@@ -288,6 +301,7 @@ class ImportDialog(QDialog):
                 self.list.takeItem(row)
         self.preview.clear()
         self._renumber()
+        self._preview(self.list.currentRow())  # (a stopped import: the files left, the first shown)
 
     def _check_place(self, *, hold: bool = False) -> None:
         """Read in the background the number the register's next page gets and which listed
@@ -334,6 +348,7 @@ class ImportDialog(QDialog):
         read or imported: after an import too (a second batch could not be imported)."""
         ready = any(place is None for place in self._places())
         self.import_button.setEnabled(ready and not self._loading and not self._importing and not self._checks)
+        self.stop_button.setVisible(self._importing)
 
     # -- dialogs ----------------------------------------------------------
     def add_files_dialog(self) -> None:
@@ -383,34 +398,58 @@ class ImportDialog(QDialog):
 
     # -- import -----------------------------------------------------------
     def do_import(self) -> None:
+        """Import the listed pages: read and prepared in the background, each written on
+        its own (an edit saved elsewhere meanwhile waits for one page, not the import)."""
         items = list(self.items)  # (files that cannot be read are named in the report)
         if not items or self._importing:
             return
         self._importing = True
+        self._stopped_report = ""
         self._update_buttons()
+        self.stop_button.setEnabled(True)
         self.message.setText(self.tr("Importing…"))
+
+        def progress(done: int, total: int) -> None:
+            if self._gone() or not self._importing or self._import_job is None or self._import_job.cancelled:
+                return
+            self.message.setText(self.tr("Importing… {done} of {total} file(s) done.").format(done=done, total=total))
+
+        def finished() -> None:
+            self._importing = False
+            self._import_job = None
 
         def done(res) -> None:
             report, _ch = res
-            self._importing = False
+            finished()
             self.report = report
             if self._closed.is_set():  # closed while importing: the window still reads its pages
                 self.imported.emit(report, self.run_ocr.isChecked())
                 self.deleteLater()
                 return
-            self._remove(items)  # the list is ready for the next batch
+            left = set(report.not_done)  # stopped: those not imported stay listed
+            self._stopped_report = report_text(report, self.tr) if left else ""
+            self._remove([it for i, it in enumerate(items) if i not in left])
             self.message.setText(report_text(report, self.tr))
             self._check_place(hold=True)  # the register's next page number now
             self.imported.emit(report, self.run_ocr.isChecked())
 
         def failed(e: BaseException) -> None:
-            self._importing = False
+            finished()
             if self._closed.is_set():
                 self.deleteLater()
                 return
             self.message.setText(self.tr("Import stopped: {error}").format(error=error_text(e)))
             self._update_buttons()
 
-        (import_items(ws=self.ctx.ws, actor=self.ctx.actor, register_id=self.register_id, items=items)
-         .success(done).failure(failed).run_in_background(self.ctx))
+        self._import_job = import_items(ws=self.ctx.ws, actor=self.ctx.actor, register_id=self.register_id,
+                                        items=items, on_progress=progress)
+        self._import_job.success(done).failure(failed).run_in_background(self.ctx)
 
+    def stop_import(self) -> None:
+        """Stop the import under way after the page being saved; the pages saved stay, the
+        others stay listed (the report says how many)."""
+        if self._import_job is None:
+            return
+        self._import_job.cancel()
+        self.stop_button.setEnabled(False)
+        self.message.setText(self.tr("Stopping the import after the page being saved…"))

@@ -306,6 +306,7 @@ class PageReader:
         self._at = -1  # index of the page read last from self._pages
 
     def read(self, page: ListedPage) -> bytes:
+        """The page's bytes as they were when it was listed (checked against its hash)."""
         from records.images import sha256_hex
 
         path = Path(page.source)
@@ -319,22 +320,24 @@ class PageReader:
                 raise ListedPageError(page, GONE) from None
             except OSError as e:
                 raise ListedPageError(page, e.strerror or str(e)) from None
+            sha = sha256_hex(data)
         else:
-            data = self._page_of_file(page)
+            item = self._page_of_file(page)
+            data, sha = (item.data, item.sha256) if item is not None else (None, None)  # (hashed by iter_file)
             if data is None and not path.is_file():
                 raise ListedPageError(page, GONE)
-        if data is None or sha256_hex(data) != page.sha256:
+        if data is None or sha != page.sha256:
             raise ListedPageError(page, CHANGED)
         return data
 
-    def _page_of_file(self, page: ListedPage) -> bytes | None:
+    def _page_of_file(self, page: ListedPage) -> ImportItem | None:
         if self._source != page.source or page.index <= self._at:
             self.close()
             self._source, self._pages, self._at = page.source, iter_file(page.source, previews=False), -1
         for item in self._pages:
             self._at = item.index
             if item.index == page.index:
-                return item.data  # (an error now, where the page was read before: it changed)
+                return item  # (an error now, where the page was read before: it changed)
             if item.index > page.index:
                 break
         self.close()  # fewer pages now, or the file cannot be read any more

@@ -19,6 +19,10 @@
             <source>Not imported: {msg}</source>
             <translation>درآمد نہیں ہوا: {msg}</translation>
         </message>
+        <message>
+            <source>The import was stopped: {n} listed file(s) were not imported and are still in the list; press Import to import them.</source>
+            <translation>درآمد روک دی گئی: فہرست کی ⁦{n}⁩ فائلیں درآمد نہیں ہوئیں اور ابھی فہرست میں ہیں؛ انہیں درآمد کرنے کے لیے «درآمد کریں» دبائیں۔</translation>
+        </message>
     </context>
     <context>
         <name>AboutDialog</name>
@@ -1250,6 +1254,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>درآمد کریں</translation>
         </message>
         <message>
+            <source>Stop import</source>
+            <translation>درآمد روکیں</translation>
+        </message>
+        <message>
+            <source>Stop after the page being saved; the pages saved stay in the register.</source>
+            <translation>جو صفحہ محفوظ ہو رہا ہے اس کے بعد رک جائے گی؛ محفوظ ہو چکے صفحات رجسٹر میں رہیں گے۔</translation>
+        </message>
+        <message>
             <source>Close</source>
             <translation>بند کریں</translation>
         </message>
@@ -1310,8 +1322,16 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>درآمد ہو رہی ہے…</translation>
         </message>
         <message>
+            <source>Importing… {done} of {total} file(s) done.</source>
+            <translation>درآمد ہو رہی ہے… ⁦{total}⁩ میں سے ⁦{done}⁩ فائلیں ہو گئیں۔</translation>
+        </message>
+        <message>
             <source>Import stopped: {error}</source>
             <translation>درآمد رک گئی: {error}</translation>
+        </message>
+        <message>
+            <source>Stopping the import after the page being saved…</source>
+            <translation>جو صفحہ محفوظ ہو رہا ہے اس کے بعد درآمد روکی جا رہی ہے…</translation>
         </message>
     </context>
     <context>

@@ -730,3 +730,248 @@ def test_files_gone_or_changed_after_listing_are_named_and_the_rest_import(qtbot
     finally:
         i18n.apply_language(qapp, "en")
     assert all(not re.findall(r"[A-Za-z]{2,}", re.sub(r"[\w.-]+\.(png|pdf|tif)", "", t)) for t in shown), shown
+
+
+def _threads_of(monkeypatch, owner, name: str, seen: list[tuple[str, str]]) -> None:
+    """Record the thread each call of `owner.name` runs on, as (name, thread name)."""
+    import functools
+    import threading
+
+    plain = getattr(owner, name)
+
+    @functools.wraps(plain)
+    def recorded(*args, **kw):
+        seen.append((name, threading.current_thread().name))
+        return plain(*args, **kw)
+
+    monkeypatch.setattr(owner, name, recorded)
+
+
+def test_the_writer_thread_only_writes_while_pages_are_imported(qtbot, ctx, tmp_path, monkeypatch):
+    # GIVEN a folder with a scan, a 3-page TIFF and a 2-page PDF, listed for import
+    from desktop.capture import loading
+    from desktop.capture.import_dialog import ImportDialog
+    from records import images
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "01.png").write_bytes(png_bytes(seed=1))
+    _tiff(folder / "02.tif", 3)
+    _pdf(folder / "03.pdf", 2)
+    dlg = ImportDialog(ctx, _register(ctx))
+    qtbot.addWidget(dlg)
+    _add_and_wait(qtbot, ctx, dlg, folder, 6)
+    seen: list[tuple[str, str]] = []
+    for owner, name in ((loading.PageReader, "read"), (loading, "iter_file"), (images, "sha256_hex"),
+                        (images.ImageStore, "prepare"), (images.ImageStore, "put_prepared")):
+        _threads_of(monkeypatch, owner, name, seen)
+    # WHEN the clerk imports them
+    _import_and_wait(qtbot, ctx, dlg)
+    assert len(dlg.report.added) == 6
+    # THEN the files are read, the TIFF and PDF pages decoded, hashed and prepared in the
+    #      background, and the database-writer thread (which saves every edit) only writes
+    #      the images (it read and decoded the whole import: 11 s for 300 scans, every edit
+    #      saved meanwhile waiting for it)
+    on_writer = sorted({name for name, thread in seen if thread.startswith("daftar-db-writer")})
+    elsewhere = sorted({name for name, thread in seen if not thread.startswith("daftar-db-writer")})
+    assert on_writer == ["put_prepared"]
+    assert elsewhere == ["iter_file", "prepare", "read", "sha256_hex"]
+
+
+def _blocking_reader(monkeypatch, name: str):
+    """PageReader.read that, the first time it reads the page `name`, says so (`reading`) and
+    waits for `release`; returns (reading, release, names read)."""
+    import threading
+
+    from desktop.capture import loading
+
+    reading, release, read = threading.Event(), threading.Event(), []
+    plain = loading.PageReader.read
+
+    def read_page(self, page):
+        if page.name == name and not reading.is_set():
+            reading.set()
+            release.wait(30)
+        read.append(page.name)
+        return plain(self, page)
+
+    monkeypatch.setattr(loading.PageReader, "read", read_page)
+    return reading, release, read
+
+
+def _entry(ctx, rid: int) -> int:
+    with ctx.ws.session() as s:
+        page = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=90),
+                                 name="old.png")
+        return services.add_entry(s, actor=ctx.actor, register_id=rid, page_id=page.page_id)
+
+
+def test_an_edit_saved_during_an_import_waits_for_a_page_not_the_import(qtbot, ctx, tmp_path, monkeypatch):
+    # GIVEN a register with a row, and three scans being imported into it, the second one
+    #       slow to read (a big scan on a slow disk)
+    from desktop.capture.import_dialog import ImportDialog
+    from desktop.operations import entry as entry_ops
+
+    rid = _register(ctx)
+    eid = _entry(ctx, rid)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.png").write_bytes(png_bytes(seed=i))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    _add_and_wait(qtbot, ctx, dlg, folder, 3)
+    reading, release, _read = _blocking_reader(monkeypatch, "1.png")
+    saved = []
+    try:
+        dlg.do_import()
+        qtbot.waitUntil(reading.is_set, timeout=10000)
+        # WHEN the clerk's edit elsewhere is saved meanwhile (autosave)
+        (entry_ops.set_value(actor=ctx.actor, entry_id=eid, field_name="khewat_no", text="47")
+         .success(saved.append).run_in_background(ctx))
+        # THEN it is saved while the import is still under way (it waited for the whole import)
+        qtbot.waitUntil(lambda: bool(saved), timeout=10000)
+        assert dlg.report is None and dlg._importing
+        with ctx.ws.session() as s:
+            assert services.get_row(s, eid).text("khewat_no") == "47"
+            assert [p.image_name for p in services.list_pages(s, rid)] == ["old.png", "0.png"]
+        # AND the progress is shown
+        qtbot.waitUntil(lambda: "Importing… 1 of 3 file(s) done." in dlg.message.text(), timeout=5000)
+    finally:
+        release.set()
+    # AND the import goes on, the pages in the order listed
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    wait_idle(qtbot, ctx)
+    assert [(name, no) for name, no, _pid in dlg.report.added] == [("0.png", 2), ("1.png", 3), ("2.png", 4)]
+
+
+def test_the_import_holds_a_few_pages_and_an_edit_waits_for_one_page_write(qtbot, ctx, tmp_path, monkeypatch):
+    # GIVEN six scans listed for import, and the writer thread busy (a long save elsewhere)
+    import threading
+
+    from desktop.capture import importing
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register(ctx)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.png").write_bytes(png_bytes(seed=i))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    _add_and_wait(qtbot, ctx, dlg, folder, 6)
+    _reading, _release, read = _blocking_reader(monkeypatch, "none")
+    hold = threading.Event()
+    ctx.runner.run_write(lambda: hold.wait(30))
+    pages_before_edit = []
+
+    def edit() -> None:  # (what autosave queues; it notes how many pages were written before it)
+        with ctx.ws.session() as s:
+            pages_before_edit.append(len(services.list_pages(s, rid)))
+
+    try:
+        # WHEN the clerk imports them
+        dlg.do_import()
+        # THEN the reader stops when WINDOW pages are ready or being written: memory holds
+        #      a few pages, not the folder
+        qtbot.waitUntil(lambda: dlg._import_job.waiting_for_writer, timeout=10000)
+        assert len(read) == importing.WINDOW == 2
+        # WHEN an edit is saved meanwhile
+        ctx.runner.run_write(edit)
+    finally:
+        hold.set()
+    # THEN it waits for one page's write at most, not for the pages read ahead or the import
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    wait_idle(qtbot, ctx)
+    assert pages_before_edit == [1]
+    # AND all are imported in order
+    assert [name for name, _no, _pid in dlg.report.added] == [f"{i}.png" for i in range(6)]
+
+
+def test_an_import_can_be_stopped_and_the_pages_saved_stay(qtbot, ctx, qapp, tmp_path, monkeypatch):
+    # GIVEN four scans being imported into a register, the second one slow to read
+    from desktop import i18n
+    from desktop.capture.import_dialog import ImportDialog, report_text
+
+    rid = _register(ctx)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.png").write_bytes(png_bytes(seed=i))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _add_and_wait(qtbot, ctx, dlg, folder, 4)
+    assert not dlg.stop_button.isVisible()
+    reading, release, _read = _blocking_reader(monkeypatch, "1.png")
+    try:
+        dlg.do_import()
+        qtbot.waitUntil(reading.is_set, timeout=10000)
+        assert dlg.stop_button.isVisible() and dlg.stop_button.isEnabled()
+        # WHEN the clerk stops it
+        dlg.stop_button.click()
+        assert "Stopping the import" in dlg.message.text()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    wait_idle(qtbot, ctx)
+    # THEN the page saved stays, the report says how many were not imported, and those stay
+    #      listed with the numbers they will get; Import is offered again
+    assert [(name, no) for name, no, _pid in dlg.report.added] == [("0.png", 1)]
+    assert dlg.report.stopped == 3
+    assert "Imported 1 page(s) as pages 1–1." in dlg.message.text()
+    assert ("The import was stopped: 3 listed file(s) were not imported and are still in the list; "
+            "press Import to import them.") in dlg.message.text()
+    assert [it.name for it in dlg.items] == ["1.png", "2.png", "3.png"] and _shown_numbers(dlg) == [2, 3, 4]
+    assert dlg.import_button.isEnabled() and not dlg.stop_button.isVisible()
+    with ctx.ws.session() as s:
+        assert [p.image_name for p in services.list_pages(s, rid)] == ["0.png"]
+    # AND in Urdu the report says so too
+    i18n.apply_language(qapp, "ur")
+    try:
+        urdu = ImportDialog(ctx, rid)
+        qtbot.addWidget(urdu)
+        shown = report_text(dlg.report, urdu.tr)
+        wait_idle(qtbot, ctx)
+    finally:
+        i18n.apply_language(qapp, "en")
+    assert "stopped" not in shown and re.match("[\u0600-\u06ff]", shown.splitlines()[-1])
+    # WHEN he imports again THEN the rest follow
+    _import_and_wait(qtbot, ctx, dlg)
+    assert [(name, no) for name, no, _pid in dlg.report.added] == [("1.png", 2), ("2.png", 3), ("3.png", 4)]
+
+
+def test_quitting_during_an_import_stops_it_after_the_page_under_way(qtbot, ctx, tmp_path, monkeypatch):
+    # GIVEN four scans being imported, the second one being read when the clerk quits
+    import threading
+
+    from desktop.capture import loading
+    from desktop.capture.import_dialog import ImportDialog
+
+    rid = _register(ctx)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.png").write_bytes(png_bytes(seed=i))
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    _add_and_wait(qtbot, ctx, dlg, folder, 4)
+    reading, stopping = threading.Event(), ctx.runner.stopping
+    plain = loading.PageReader.read
+
+    def read_page(self, page):
+        if page.name == "1.png":
+            reading.set()
+            stopping.wait(30)  # (a slow disk: the page is read until the window shuts down)
+        return plain(self, page)
+
+    monkeypatch.setattr(loading.PageReader, "read", read_page)
+    dlg.do_import()
+    qtbot.waitUntil(reading.is_set, timeout=10000)
+    # WHEN the window shuts its background work down (quit, sign out)
+    ctx.close()
+    # THEN the import stops after the page under way (quitting waited for the whole import,
+    #      minutes for a big folder), and the pages saved stay, in order
+    with ctx.ws.session() as s:
+        names = [p.image_name for p in services.list_pages(s, rid)]
+    assert names in (["0.png"], ["0.png", "1.png"])
