@@ -14,6 +14,7 @@ STRINGS = (
     # the correction view's rows (desktop.correction.rows_model._tr)
     QT_TRANSLATE_NOOP("Daftar", "Edit {field}"),
     QT_TRANSLATE_NOOP("Daftar", "Not saved: {error}"),
+    QT_TRANSLATE_NOOP("Daftar", "Cancel typing in {field}"),
     # roles
     QT_TRANSLATE_NOOP("Daftar", "clerk"),
     QT_TRANSLATE_NOOP("Daftar", "supervisor"),

@@ -666,6 +666,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>محفوظ نہیں ہوا: {error}</translation>
         </message>
         <message>
+            <source>Cancel typing in {field}</source>
+            <translation>{field} میں لکھا ہوا منسوخ کرنا</translation>
+        </message>
+        <message>
             <source>clerk</source>
             <translation>کلرک</translation>
         </message>
@@ -1330,6 +1334,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>{value} — {key} takes it</source>
             <translation>{value} — ⁦{key}⁩ سے لیں</translation>
+        </message>
+        <message>
+            <source>The list of suggestions closed: the word is typed whole. Esc again cancels this field's edit.</source>
+            <translation>تجاویز کی فہرست بند ہو گئی: لفظ پورا لکھا جا چکا ہے۔ Esc دوبارہ دبانے سے اس خانے کی تبدیلی منسوخ ہو گی۔</translation>
         </message>
         <message>
             <source>Nothing above to repeat</source>
