@@ -700,7 +700,7 @@ class CorrectionView(QWidget):
             return
         idx = self.table.currentIndex()
         row_no = idx.row() + 2 if idx.isValid() else None
-        col = max(0, idx.column()) if idx.isValid() else 0
+        col = 0  # a new row is keyed from its first field (it began in the column the cursor was in)
 
         def done(res) -> None:
             eid, _ch = res

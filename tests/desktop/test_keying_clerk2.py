@@ -79,3 +79,18 @@ def _edit_on(editor, text):
 
     type_text(editor, text)
     return QApplication.focusWidget()
+
+
+def test_a_new_row_starts_at_its_first_field(qtbot, ctx, view):
+    # GIVEN a page, the clerk on row 2's land class (the last thing he checked there)
+    _rid, _pid = _open(qtbot, ctx, view)
+    _active(qtbot, view)
+    view.select_field(1, "land_class")
+    # WHEN he presses Ctrl+Ins to add a row after it
+    qtbot.keyClick(view.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(ROWS) + 1)
+    # THEN the cursor is on the new row's first field, the khewat (it stayed at land class)
+    qtbot.waitUntil(lambda: view.table.currentIndex().row() == 2)
+    assert view.table.currentIndex().column() == 0
+    assert view.model.template.columns[0].name == "khewat_no"
