@@ -94,3 +94,38 @@ def test_a_new_row_starts_at_its_first_field(qtbot, ctx, view):
     qtbot.waitUntil(lambda: view.table.currentIndex().row() == 2)
     assert view.table.currentIndex().column() == 0
     assert view.model.template.columns[0].name == "khewat_no"
+
+
+def test_enter_after_adding_files_imports_them(qtbot, ctx, tmp_path, monkeypatch):
+    from desktop import file_dialogs
+    from desktop.capture.import_dialog import ImportDialog
+    from desktop.qt import QPushButton
+    from records import services
+    from tests.desktop.images import png_bytes
+
+    # GIVEN the import dialog of a register, and a page file the clerk will choose
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="jamabandi", district="راولپنڈی",
+                                       tehsil="گوجر خان", mauza="ڈھڈیال", hadbast_no="123", year="2023-24")
+    (tmp_path / "p1.png").write_bytes(png_bytes(seed=5))
+    asked = []
+    monkeypatch.setattr(file_dialogs, "choose_open_files",
+                        lambda *_a: asked.append(1) or [str(tmp_path / "p1.png")])
+    dlg = ImportDialog(ctx, rid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    # WHEN he presses "Add files…" from the keyboard, chooses the file, and once it is listed
+    # presses Enter
+    add = dlg.findChild(QPushButton, "addFiles")
+    add.setFocus()
+    qtbot.keyClick(add, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 1 and dlg.import_button.isEnabled(),
+                    timeout=10000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    # THEN the page is imported (Enter opened the file picker again: the focused button took it)
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    wait_idle(qtbot, ctx)
+    assert [name for name, _no, _pid in dlg.report.added] == ["p1.png"]
+    assert asked == [1]
