@@ -434,6 +434,7 @@ class CorrectionView(QWidget):
     # -- status -----------------------------------------------------------
     def _show_status(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setToolTip("")  # (the page summary's hover text is not this one's)
 
     def _update_status(self) -> None:
         page = self.model.page
@@ -446,8 +447,12 @@ class CorrectionView(QWidget):
             from desktop.models.pages import looks_like_text
 
             parts.append(looks_like_text(page.looks_like))
+        failure = ""
         if page.ocr_status == "failed":
-            parts.append(self.tr("OCR failed: {error}").format(error=page.ocr_error or ""))
+            failure = self.tr("OCR failed: {error}").format(error=message(page.ocr_error or ""))
+            # once rows are being keyed by hand, one line (its three took the rows' height at
+            # 768 px), the whole of it on hover
+            parts.append(self.tr("OCR failed (the reason: hover here)") if self.model.rowCount() else failure)
         elif page.ocr_status in ("queued", "running"):
             parts.append(self.tr("OCR {status}…").format(status=self.tr(page.ocr_status)))
         errors, warnings = self.model.error_count(), self.model.warning_count()
@@ -460,6 +465,7 @@ class CorrectionView(QWidget):
                 n=number_text(len(returned)), rows=list_text(returned)))
         parts += [message(f.message) for f in self.model.page_flags[:2]]
         self.status.setText(" · ".join(parts))
+        self.status.setToolTip(failure if self.model.rowCount() else "")
         # Submit only where there is something to submit (rows in draft or sent back)
         rows = [self.model.row_view(i) for i in range(self.model.rowCount())]
         submit = self.actions_by_name["submit"]

@@ -540,6 +540,10 @@
             <translation>OCR ناکام: {error}</translation>
         </message>
         <message>
+            <source>OCR failed (the reason: hover here)</source>
+            <translation>OCR ناکام (وجہ: یہاں ماؤس رکھیں)</translation>
+        </message>
+        <message>
             <source>OCR {status}…</source>
             <translation>OCR {status}…</translation>
         </message>
@@ -2617,6 +2621,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>{0} page {1}: {2}</source>
             <translation>⁦{0}⁩ صفحہ {1}: {2}</translation>
+        </message>
+        <message>
+            <source>image</source>
+            <translation>تصویر</translation>
         </message>
         <message>
             <source>{0} page {1}: cannot encode the page</source>

@@ -129,3 +129,39 @@ def test_enter_after_adding_files_imports_them(qtbot, ctx, tmp_path, monkeypatch
     wait_idle(qtbot, ctx)
     assert [name for name, _no, _pid in dlg.report.added] == ["p1.png"]
     assert asked == [1]
+
+
+def test_an_ocr_failure_is_said_in_urdu_and_in_one_line_once_rows_are_keyed(qtbot, ctx, qapp):
+    import re
+
+    from desktop import i18n
+    from desktop.correction.view import CorrectionView
+    from ocr.pipeline import NO_TABLE
+    from records import services
+    from tests.desktop.test_keying_clerk import _one_row_page
+
+    # GIVEN a handwritten page OCR could not read, its first row keyed by hand, in Urdu
+    pid = _one_row_page(ctx, "jamabandi", {"khewat_no": "47"})
+    with ctx.ws.session() as s:
+        services.set_ocr_status(s, page_id=pid, status="failed", error=f"image page 1: {NO_TABLE}")
+    i18n.apply_language(qapp, "ur")
+    try:
+        view = CorrectionView(ctx)
+        qtbot.addWidget(view)
+        view.resize(1366, 700)
+        view.show()
+        # WHEN the page is shown
+        view.show_page(pid)
+        qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+        wait_idle(qtbot, ctx)
+        # THEN the status under the rows says OCR failed in one line, no English in it (the
+        # reason's three lines took the rows' height, and kept the word "image")
+        text = view.status.text()
+        assert "OCR" in text and "\n" not in text
+        assert view.status.heightForWidth(view.status.width()) <= 2 * view.status.fontMetrics().lineSpacing()
+        # AND the whole reason is there on hover, in Urdu
+        tip = view.status.toolTip()
+        assert "تصویر" in tip
+        assert not re.findall(r"[A-Za-z]{3,}", tip.replace("OCR", "")), tip
+    finally:
+        i18n.apply_language(qapp, "en")
