@@ -727,9 +727,17 @@ class CorrectionView(QWidget):
 
     def _delete(self, entry_id: int, row: int, col: int) -> None:
         def done(_ch) -> None:
-            self._show_status(self.tr("Row {n} deleted").format(n=row + 1))
-            self._after_reload(lambda: self.model.rowCount() and self.table.setCurrentIndex(
-                self.model.index(max(0, min(row, self.model.rowCount() - 1)), col)))
+            from desktop.i18n import number_text
+
+            note = self.tr("Row {n} deleted").format(n=number_text(row + 1))  # (the office's digits)
+
+            def after() -> None:
+                if self.model.rowCount():
+                    self.table.setCurrentIndex(self.model.index(max(0, min(row, self.model.rowCount() - 1)), col))
+                self._show_status(note)  # (said after the reload: the page's summary replaced it at once)
+
+            self._show_status(note)
+            self._after_reload(after)
 
         (entry_ops.delete_entry(actor=self.ctx.actor, entry_id=entry_id)
          .with_initiator(self.model).success(done).failure(self._failed).run_in_background(self.ctx))

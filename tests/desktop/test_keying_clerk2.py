@@ -165,3 +165,42 @@ def test_an_ocr_failure_is_said_in_urdu_and_in_one_line_once_rows_are_keyed(qtbo
         assert not re.findall(r"[A-Za-z]{3,}", tip.replace("OCR", "")), tip
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_row_deleted_is_said_in_the_offices_digits(qtbot, ctx, view):
+    from desktop import i18n
+
+    # GIVEN an office that shows Urdu digits, a page of three rows
+    kept = dict(i18n._display)
+    i18n.configure_display(urdu_digits=True, date_format=kept["date_format"])
+    try:
+        _open(qtbot, ctx, view)
+        _active(qtbot, view)
+        view.select_field(1, "owner")
+        # WHEN the clerk deletes row 2
+        qtbot.keyClick(view.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+        wait_idle(qtbot, ctx)
+        qtbot.waitUntil(lambda: view.model.rowCount() == len(ROWS) - 1)
+        # THEN the status names the row in Urdu digits, as the row numbers beside it (it was 2)
+        qtbot.waitUntil(lambda: "۲" in view.status.text())
+        assert "2" not in view.status.text()
+    finally:
+        i18n.configure_display(**kept)
+
+
+def test_the_wizards_number_fields_use_the_urdu_font(qtbot, ctx):
+    from desktop.capture.wizard import NewRegisterWizard
+
+    # GIVEN the new register wizard's heading page
+    wiz = NewRegisterWizard(ctx)
+    qtbot.addWidget(wiz)
+    page = wiz.header_page
+    # WHEN hadbast and year are typed in Urdu digits
+    page.hadbast.setText("۱۲۳")
+    page.year.setText("۲۰۲۳-۲۴")
+    # THEN they are drawn in the font of the Urdu fields beside them, at its size (a small
+    # default font made the digits hard to read), still left to right
+    for w in (page.hadbast, page.year, page.volume):
+        assert w.font().family() == page.mauza.font().family()
+        assert w.font().pointSizeF() >= page.mauza.font().pointSizeF()
+        assert w.layoutDirection() == Qt.LayoutDirection.LeftToRight
