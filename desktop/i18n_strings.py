@@ -14,6 +14,7 @@ STRINGS = (
     # the correction view's rows (desktop.correction.rows_model._tr)
     QT_TRANSLATE_NOOP("Daftar", "Edit {field}"),
     QT_TRANSLATE_NOOP("Daftar", "Not saved: {error}"),
+    QT_TRANSLATE_NOOP("Daftar", "Cancel typing in {field}"),
     # roles
     QT_TRANSLATE_NOOP("Daftar", "clerk"),
     QT_TRANSLATE_NOOP("Daftar", "supervisor"),
@@ -509,6 +510,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "damaged image ({0}); check the file or scan the page again"),
     QT_TRANSLATE_NOOP("Messages", "not a readable PDF ({0}); check the file or export it again"),
     QT_TRANSLATE_NOOP("Messages", "{0} page {1}: {2}"),
+    QT_TRANSLATE_NOOP("Messages", "image"),  # the {0} of a page read from an image (ocr.pipeline)
     QT_TRANSLATE_NOOP("Messages", "{0} page {1}: cannot encode the page"),
     QT_TRANSLATE_NOOP("Messages", "no register table was found on it (no ruled lines, and no column headings of a "
                                   "register): check it is a page of this register, scanned the right way up, or type "

@@ -108,6 +108,9 @@ class ImportDialog(QDialog):
                                  ("remove", self.tr("Remove"), self.remove_selected)):
             b = QPushButton(text, self)
             b.setObjectName(name)
+            # Enter is Import's (the default) even when one of these has the focus: after "Add
+            # files…" the focus stayed on it, and Enter opened the file picker again
+            b.setAutoDefault(False)
             b.clicked.connect(slot)
             buttons.addWidget(b)
         buttons.addStretch(1)

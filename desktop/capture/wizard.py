@@ -32,6 +32,16 @@ def _urdu_edit(parent, name: str) -> QLineEdit:
     return e
 
 
+def _number_edit(parent, name: str) -> QLineEdit:
+    """A number typed left to right, in the Urdu font as the fields beside it (Urdu digits
+    were drawn small in the default font)."""
+    e = QLineEdit(parent)
+    e.setObjectName(name)
+    e.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    e.setFont(urdu_font(12))
+    return e
+
+
 class _KindPage(QWizardPage):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -54,13 +64,11 @@ class _HeaderPage(QWizardPage):
         self.district = _urdu_edit(self, "district")
         self.tehsil = _urdu_edit(self, "tehsil")
         self.mauza = _urdu_edit(self, "mauza")
-        self.hadbast = QLineEdit(self)
-        self.hadbast.setObjectName("hadbast_no")
-        self.year = QLineEdit(self)
-        self.year.setObjectName("year")
+        self.hadbast = _number_edit(self, "hadbast_no")
+        self.year = _number_edit(self, "year")
         self.year.setPlaceholderText("2019-20")
-        self.volume = QLineEdit("1", self)
-        self.volume.setObjectName("volume")
+        self.volume = _number_edit(self, "volume")
+        self.volume.setText("1")
         for label, w in ((self.tr("District"), self.district), (self.tr("Tehsil"), self.tehsil),
                          (self.tr("Mauza"), self.mauza), (self.tr("Hadbast no"), self.hadbast),
                          (self.tr("Year"), self.year), (self.tr("Volume"), self.volume)):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from desktop.correction.rows_model import CancelledEditCommand
 from desktop.fonts import urdu_font
 from desktop.qt import (
     QAbstractItemDelegate,
@@ -74,7 +75,9 @@ class FieldDelegate(QStyledItemDelegate):
             # what Escape puts back, even after an idle save: the stored value, not as shown
             spec = self._model.template.columns[index.column()]
             editor.setProperty(_BEFORE, self._model.text(index.row(), spec.name))
-        if editor.text() != text:
+        if editor.text() != text and not editor.isModified():
+            # (what the clerk is typing stays: a change of another field of the page, Ctrl+Shift+D
+            # from this editor, refreshed every open editor and wiped what was typed here)
             editor.setText(text)
 
     def setModelData(self, editor, model, index) -> None:
@@ -133,14 +136,24 @@ class FieldDelegate(QStyledItemDelegate):
 
     def _revert(self, editor) -> None:
         """Escape leaves the field as it was before the editor opened: a value saved while the
-        clerk paused (IDLE_SAVE_MS) is put back too, as an undoable change."""
+        clerk paused (IDLE_SAVE_MS) is put back too, as an undoable change. What was typed and
+        not yet saved is kept for undo as well (Esc within IDLE_SAVE_MS of typing dropped it,
+        and Ctrl+Z could not bring it back): one key never loses typed work."""
         before = editor.property(_BEFORE)
         index = self._editing_index(editor)
         if before is None or index is None:
             return
         spec = self._model.template.columns[index.column()]
+        typed = " ".join(editor.text().split())
+        unsaved = editor.isModified() and typed != " ".join((index.data(Qt.ItemDataRole.EditRole) or "").split())
         if self._model.text(index.row(), spec.name) != before:
+            if unsaved:
+                self.commitData.emit(editor)  # (what the pause would have saved) then put back
             self._model.setData(index, before, Qt.ItemDataRole.EditRole)
+        elif unsaved and typed and self._model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            entry_id = self._model.entry_id(index.row())
+            if entry_id is not None:
+                self._model.undo_stack.push(CancelledEditCommand(self._model, entry_id, spec.name, typed, before))
 
     def _editing_index(self, editor):
         view = self.parent()

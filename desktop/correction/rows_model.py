@@ -50,20 +50,45 @@ def worst(flags: list[Flag]) -> str:
     return ERROR if ERROR in sev else WARNING if WARNING in sev else ("info" if sev else "none")
 
 
+def _label(model: PageRowsModel, field: str) -> str:
+    spec = model.template.field(field) if model.template is not None else None
+    return (spec.label_ur if is_rtl() else spec.label_en) if spec is not None else field
+
+
 class SetValueCommand(QUndoCommand):
     """Undoable edit of one field: redo/undo both save through services.set_value."""
 
     def __init__(self, model: PageRowsModel, entry_id: int, field: str, old: str, new: str) -> None:
-        spec = model.template.field(field) if model.template is not None else None
-        label = (spec.label_ur if is_rtl() else spec.label_en) if spec is not None else field
-        super().__init__(_tr("Edit {field}").format(field=label))  # shown as "Undo Edit Area (K-M)"
+        super().__init__(_tr("Edit {field}").format(field=_label(model, field)))  # shown as "Undo Edit Area (K-M)"
         self.model, self.entry_id, self.field, self.old, self.new = model, entry_id, field, old, new
+
+    quiet = False  # True while the command's push saved nothing (CancelledEditCommand)
 
     def redo(self) -> None:
         self.model.apply_value(self.entry_id, self.field, self.new)
 
     def undo(self) -> None:
         self.model.apply_value(self.entry_id, self.field, self.old)
+
+
+class CancelledEditCommand(SetValueCommand):
+    """What Esc cancelled before it was saved, kept for undo: pushing it saves nothing (the
+    field keeps its value); undo puts the typed text in and saves it, redo takes it out again."""
+
+    def __init__(self, model: PageRowsModel, entry_id: int, field: str, typed: str, value: str) -> None:
+        super().__init__(model, entry_id, field, typed, value)
+        self.setText(_tr("Cancel typing in {field}").format(field=_label(model, field)))
+        self._pushed = False
+
+    def redo(self) -> None:
+        self.quiet = not self._pushed
+        if self._pushed:
+            super().redo()
+        self._pushed = True
+
+    def undo(self) -> None:
+        self.quiet = False
+        super().undo()
 
 
 class PageRowsModel(QAbstractTableModel):

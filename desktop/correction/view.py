@@ -434,6 +434,7 @@ class CorrectionView(QWidget):
     # -- status -----------------------------------------------------------
     def _show_status(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setToolTip("")  # (the page summary's hover text is not this one's)
 
     def _update_status(self) -> None:
         page = self.model.page
@@ -446,8 +447,12 @@ class CorrectionView(QWidget):
             from desktop.models.pages import looks_like_text
 
             parts.append(looks_like_text(page.looks_like))
+        failure = ""
         if page.ocr_status == "failed":
-            parts.append(self.tr("OCR failed: {error}").format(error=page.ocr_error or ""))
+            failure = self.tr("OCR failed: {error}").format(error=message(page.ocr_error or ""))
+            # once rows are being keyed by hand, one line (its three took the rows' height at
+            # 768 px), the whole of it on hover
+            parts.append(self.tr("OCR failed (the reason: hover here)") if self.model.rowCount() else failure)
         elif page.ocr_status in ("queued", "running"):
             parts.append(self.tr("OCR {status}…").format(status=self.tr(page.ocr_status)))
         errors, warnings = self.model.error_count(), self.model.warning_count()
@@ -460,6 +465,7 @@ class CorrectionView(QWidget):
                 n=number_text(len(returned)), rows=list_text(returned)))
         parts += [message(f.message) for f in self.model.page_flags[:2]]
         self.status.setText(" · ".join(parts))
+        self.status.setToolTip(failure if self.model.rowCount() else "")
         # Submit only where there is something to submit (rows in draft or sent back)
         rows = [self.model.row_view(i) for i in range(self.model.rowCount())]
         submit = self.actions_by_name["submit"]
@@ -700,7 +706,7 @@ class CorrectionView(QWidget):
             return
         idx = self.table.currentIndex()
         row_no = idx.row() + 2 if idx.isValid() else None
-        col = max(0, idx.column()) if idx.isValid() else 0
+        col = 0  # a new row is keyed from its first field (it began in the column the cursor was in)
 
         def done(res) -> None:
             eid, _ch = res
@@ -721,9 +727,17 @@ class CorrectionView(QWidget):
 
     def _delete(self, entry_id: int, row: int, col: int) -> None:
         def done(_ch) -> None:
-            self._show_status(self.tr("Row {n} deleted").format(n=row + 1))
-            self._after_reload(lambda: self.model.rowCount() and self.table.setCurrentIndex(
-                self.model.index(max(0, min(row, self.model.rowCount() - 1)), col)))
+            from desktop.i18n import number_text
+
+            note = self.tr("Row {n} deleted").format(n=number_text(row + 1))  # (the office's digits)
+
+            def after() -> None:
+                if self.model.rowCount():
+                    self.table.setCurrentIndex(self.model.index(max(0, min(row, self.model.rowCount() - 1)), col))
+                self._show_status(note)  # (said after the reload: the page's summary replaced it at once)
+
+            self._show_status(note)
+            self._after_reload(after)
 
         (entry_ops.delete_entry(actor=self.ctx.actor, entry_id=entry_id)
          .with_initiator(self.model).success(done).failure(self._failed).run_in_background(self.ctx))

@@ -116,7 +116,7 @@ class KeyingAids(QObject):
     def _count_save(self, prev: int, index: int) -> None:
         if index == prev + 1:
             cmd = self.view.undo_stack.command(index - 1)
-            if isinstance(cmd, SetValueCommand):
+            if isinstance(cmd, SetValueCommand) and not cmd.quiet:  # (a quiet one saved nothing)
                 self._saves.append((cmd.field, cmd.new))
         elif index == prev - 1:
             cmd = self.view.undo_stack.command(index)
@@ -169,10 +169,16 @@ class KeyingAids(QObject):
         combo = _combo(event)
         ours = combo in (DITTO, DITTO_OWNER, TAKE_OFFER)
         if etype == QEvent.Type.ShortcutOverride:
-            if ours or (comp is not None and comp.popup.isVisible() and event.key() == Qt.Key.Key_Escape):
+            if ours or (comp is not None and event.key() == Qt.Key.Key_Escape
+                        and (comp.popup.isVisible() or comp.esc_meant_for_list())):
                 event.accept()
                 return True
             return False
+        if (comp is not None and event.key() == Qt.Key.Key_Escape and not comp.popup.isVisible()
+                and comp.esc_meant_for_list()):
+            # the list closed by itself as the word was typed whole: this Esc was meant for it
+            self.view.status.setText(self.tr("The list of suggestions closed: the word is typed whole. "
+                                             "Esc again cancels this field's edit."))
         if comp is not None and comp.key_press(event):
             return True
         if combo == DITTO or (combo == DITTO_OWNER and field == owner_field(self.model)):

@@ -5,12 +5,16 @@ It never takes the focus: the editor keeps it, and `EditorCompleter.key_press` (
 the cell delegate before its own key handling) moves and accepts:
 Down/Up move · Enter/Tab accept · Esc dismisses (a second Esc leaves the editor as usual).
 Nothing is selected until Down is pressed, so Enter on what was typed keeps its meaning.
+The list closes by itself once a whole known word is typed (nothing left to offer): an Esc
+pressed just after that (ESC_GRACE_S) was meant for the list, and closes nothing more; it
+cancelled the field's edit, and what was typed was lost.
 
 Lookups go to an in-memory records.suggest.Vocabulary: never a database query per key.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from desktop.fonts import urdu_font
@@ -30,6 +34,8 @@ from records.suggest import Suggestion
 
 Lookup = Callable[[str], list[Suggestion]]
 MAX_SHOWN = 8
+# an Esc this soon after the list closed by itself (the typed word was whole) was meant for it
+ESC_GRACE_S = 1.5
 
 
 class SuggestionPopup(QListWidget):
@@ -136,6 +142,7 @@ class EditorCompleter(QObject):
     def __init__(self, editor: QLineEdit, popup: SuggestionPopup, lookup: Lookup) -> None:
         super().__init__(editor)
         self.editor, self.popup, self.lookup = editor, popup, lookup
+        self.closed_itself_at: float | None = None  # time.monotonic() the list closed as typed
         editor.textEdited.connect(self.refresh)
         # Not a method of this object: Qt deletes an editor's children before its destroyed().
         editor.destroyed.connect(lambda *_a, popup=popup: _hide_quietly(popup))
@@ -147,10 +154,20 @@ class EditorCompleter(QObject):
         self.popup.show_for(self.editor, self.lookup(text) if text.strip() else [])
         if self.popup.isVisible() and not was_visible:
             self.popup.replace_later(self.editor)
+        self.closed_itself_at = time.monotonic() if was_visible and not self.popup.isVisible() else None
+
+    def esc_meant_for_list(self) -> bool:
+        """Whether an Esc now is one meant for the list that has just closed by itself."""
+        at = self.closed_itself_at
+        return at is not None and time.monotonic() - at <= ESC_GRACE_S
 
     def key_press(self, event) -> bool:
         """Handle popup keys; True when the key was used."""
         if not self.popup.isVisible():
+            if event.key() == Qt.Key.Key_Escape and self.esc_meant_for_list():
+                self.closed_itself_at = None  # (a second Esc cancels the edit, as usual)
+                return True
+            self.closed_itself_at = None
             return False
         key = event.key()
         if key == Qt.Key.Key_Down:

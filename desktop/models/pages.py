@@ -7,7 +7,7 @@ exposed to the view in chunks through canFetchMore/fetchMore so views stay quick
 from __future__ import annotations
 
 from desktop.bidi import isolate
-from desktop.i18n import number_text
+from desktop.i18n import message, number_text
 from desktop.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -127,7 +127,7 @@ class PageListModel(QAbstractTableModel):
             return (number_text(p.page_no), isolate(p.image_name) if p.image_name else "", _tr(p.ocr_status),
                     _tr(p.state))[col]
         if role == Qt.ItemDataRole.ToolTipRole and p.ocr_error:
-            return _tr(OCR_FAILED).format(error=p.ocr_error)
+            return _tr(OCR_FAILED).format(error=message(p.ocr_error))  # (the core's text, translated)
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return p.image_name  # elided in a narrow list
         if role == Qt.ItemDataRole.ToolTipRole and p.looks_like:

@@ -544,6 +544,10 @@
             <translation>OCR ناکام: {error}</translation>
         </message>
         <message>
+            <source>OCR failed (the reason: hover here)</source>
+            <translation>OCR ناکام (وجہ: یہاں ماؤس رکھیں)</translation>
+        </message>
+        <message>
             <source>OCR {status}…</source>
             <translation>OCR {status}…</translation>
         </message>
@@ -668,6 +672,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Not saved: {error}</source>
             <translation>محفوظ نہیں ہوا: {error}</translation>
+        </message>
+        <message>
+            <source>Cancel typing in {field}</source>
+            <translation>{field} میں لکھا ہوا منسوخ کرنا</translation>
         </message>
         <message>
             <source>clerk</source>
@@ -1350,6 +1358,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>{value} — {key} takes it</source>
             <translation>{value} — ⁦{key}⁩ سے لیں</translation>
+        </message>
+        <message>
+            <source>The list of suggestions closed: the word is typed whole. Esc again cancels this field's edit.</source>
+            <translation>تجاویز کی فہرست بند ہو گئی: لفظ پورا لکھا جا چکا ہے۔ Esc دوبارہ دبانے سے اس خانے کی تبدیلی منسوخ ہو گی۔</translation>
         </message>
         <message>
             <source>Nothing above to repeat</source>
@@ -2629,6 +2641,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>{0} page {1}: {2}</source>
             <translation>⁦{0}⁩ صفحہ {1}: {2}</translation>
+        </message>
+        <message>
+            <source>image</source>
+            <translation>تصویر</translation>
         </message>
         <message>
             <source>{0} page {1}: cannot encode the page</source>
