@@ -28,7 +28,11 @@ from desktop.qt import (
 )
 
 IDLE_SAVE_MS = 800
+# An open text field is at least this wide (px), reaching over the cells beside it: at
+# 1366 px the owner column is about 50 px and owner lines were typed blind.
+TEXT_EDITOR_MIN_WIDTH = 260
 _BEFORE = "daftarValueBefore"  # editor property: the field's value when the editor opened
+_CELL = "daftarCellCentre"  # editor property: the centre of its cell in the view
 
 
 class FieldDelegate(QStyledItemDelegate):
@@ -68,6 +72,26 @@ class FieldDelegate(QStyledItemDelegate):
         if self.aids is not None:
             self.aids.attach(ed, index)
         return ed
+
+    def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802 - Qt override
+        """A text field's editor as wide as the cell, or TEXT_EDITOR_MIN_WIDTH when the cell is
+        narrower, growing over the cells after it (to the left in Urdu) within the table's
+        view; numbers stay in their cell (their columns are as wide as their values)."""
+        super().updateEditorGeometry(editor, option, index)
+        editor.setProperty(_CELL, option.rect.center())  # (the editor may reach over others)
+        spec = self._model.template.columns[index.column()]
+        rect = editor.geometry()
+        if spec.numeric or rect.width() >= TEXT_EDITOR_MIN_WIDTH:
+            return
+        view = editor.parentWidget()  # the table's viewport
+        room = view.width() if view is not None else TEXT_EDITOR_MIN_WIDTH
+        width = min(TEXT_EDITOR_MIN_WIDTH, room)
+        if option.direction == Qt.LayoutDirection.RightToLeft:
+            left = max(0, rect.right() + 1 - width)
+        else:
+            left = min(rect.left(), max(0, room - width))
+        editor.setGeometry(left, rect.top(), width, rect.height())
+        editor.raise_()
 
     def setEditorData(self, editor, index) -> None:
         text = index.data(Qt.ItemDataRole.EditRole) or ""
@@ -159,5 +183,6 @@ class FieldDelegate(QStyledItemDelegate):
         view = self.parent()
         if view is None or not hasattr(view, "indexAt"):
             return None
-        index = view.indexAt(editor.geometry().center())
+        cell = editor.property(_CELL)
+        index = view.indexAt(cell if cell is not None else editor.geometry().center())
         return index if index.isValid() else None

@@ -204,3 +204,40 @@ def test_the_wizards_number_fields_use_the_urdu_font(qtbot, ctx):
         assert w.font().family() == page.mauza.font().family()
         assert w.font().pointSizeF() >= page.mauza.font().pointSizeF()
         assert w.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+@pytest.mark.parametrize("lang", ["ur", "en"])
+def test_a_narrow_text_field_opens_wide_enough_to_see_what_is_typed(qtbot, ctx, qapp, lang):
+    from desktop import i18n
+    from desktop.correction.delegate import TEXT_EDITOR_MIN_WIDTH
+    from desktop.correction.view import CorrectionView
+
+    i18n.apply_language(qapp, lang)
+    try:
+        # GIVEN a page in a view as narrow as a laptop leaves it (the owner column ~50 px)
+        v = CorrectionView(ctx)
+        qtbot.addWidget(v)
+        v.resize(620, 600)
+        v.show()
+        _open(qtbot, ctx, v)
+        col = v.model.template.column_names.index("owner")
+        cell = v.table.visualRect(v.model.index(2, col))
+        assert cell.width() < TEXT_EDITOR_MIN_WIDTH
+        # WHEN the clerk types into row 3's owner field
+        editor = _edit(qtbot, v, 2, "owner", "محمد")
+        # THEN its editor is wide enough to read a name, covers the cell and stays in the view
+        # (the record table is right to left in either language: it reaches over the cells
+        # after the owner's, as far as the view's edge allows)
+        g = editor.geometry()
+        assert g.width() >= min(TEXT_EDITOR_MIN_WIDTH, v.table.viewport().width())
+        assert g.left() <= cell.left() and g.right() >= cell.right()
+        assert g.left() >= 0 and g.right() < v.table.viewport().width()
+        assert g.right() == max(cell.right(), TEXT_EDITOR_MIN_WIDTH - 1)
+        # AND numbers stay in their cells
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        num = _edit(qtbot, v, 2, "khewat_no", "4")
+        assert num.geometry().width() <= v.table.visualRect(
+            v.model.index(2, v.model.template.column_names.index("khewat_no"))).width()
+    finally:
+        i18n.apply_language(qapp, "en")
