@@ -25,6 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.docs_section import write_section  # noqa: E402
 from records import services as S  # noqa: E402
 from records.workspace import Workspace  # noqa: E402
 from tests.records.bulk import bulk_rows, insert_bulk  # noqa: E402
@@ -184,16 +185,7 @@ def main() -> int:
     lines += [f"| {a} | {b} | {c} |" for a, b, c in results]
     print("\n".join(lines))
     if args.write:
-        path = ROOT / "docs" / "benchmarks.md"
-        text_ = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-        block = "\n".join(lines) + "\n"
-        if SECTION in text_:
-            head, rest = text_.split(SECTION, 1)
-            nxt = rest.find("\n## ")
-            text_ = head + block + (rest[nxt + 1:] if nxt >= 0 else "")
-        else:
-            text_ = text_.rstrip("\n") + "\n\n" + block
-        path.write_text(text_, encoding="utf-8")
+        write_section(SECTION, lines)
     return 0
 
 

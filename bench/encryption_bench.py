@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
+from bench.docs_section import write_section  # noqa: E402
 from records import services as S  # noqa: E402
 from records.accounts import get_user  # noqa: E402
 from records.crypto import KDF  # noqa: E402
@@ -207,17 +208,6 @@ def run(tmp: Path, pages: list[bytes], rows, n_ocr: int) -> dict[str, tuple[floa
     return r
 
 
-def write_section(lines: list[str]) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = "\n".join(lines) + "\n"
-    if SECTION in text:
-        head, rest = text.split(SECTION, 1)
-        nxt = rest.find("\n## ")
-        text = head + block + (rest[nxt + 1:] if nxt >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
 
 
 def main() -> int:
@@ -276,7 +266,7 @@ def main() -> int:
               "from encryption."]
     print("\n".join(lines))
     if args.write:
-        write_section(lines)
+        write_section(SECTION, lines)
     return 0
 
 

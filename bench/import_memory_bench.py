@@ -265,16 +265,10 @@ def main() -> int:
                      f"| {typical * 1000:.0f} ms | {alone * 1000:.0f} ms | {longest / alone:.0f}x |")
     print("\n".join(lines))
     if args.write:
-        path = ROOT / "docs" / "benchmarks.md"
-        text_ = path.read_text(encoding="utf-8")
-        block = "\n".join(lines) + "\n"
-        if SECTION in text_:
-            head, rest = text_.split(SECTION, 1)
-            nxt = rest.find("\n## ")
-            text_ = head + block + (rest[nxt + 1:] if nxt >= 0 else "")
-        else:
-            text_ = text_.rstrip("\n") + "\n\n" + block
-        path.write_text(text_, encoding="utf-8")
+        sys.path.insert(0, str(ROOT))
+        from bench.docs_section import write_section
+
+        write_section(SECTION, lines)
     return 0
 
 

@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.docs_section import write_section  # noqa: E402
+
 
 def build(root: Path, n: int, seed: int = 1):
     """A workspace with `n` approved entries; returns (workspace, supervisor actor)."""
@@ -111,17 +113,6 @@ def measure(n: int, repeats: int) -> dict:
 SECTION = "## Sealing a batch (records/outbox.py)"
 
 
-def write_section(lines: list[str]) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8")
-    block = "\n".join(lines) + "\n"
-    if SECTION in text:
-        head, rest = text.split(SECTION, 1)
-        nxt = rest.find("\n## ")
-        text = head + block + (rest[nxt:] if nxt >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
 
 
 def main() -> int:
@@ -155,7 +146,7 @@ def main() -> int:
     for r in rows:
         print(f"(built {r['n']:,} entries in {r['build_s']:.0f} s)")
     if args.write:
-        write_section(lines)
+        write_section(SECTION, lines)
     return 0
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.docs_section import write_section  # noqa: E402
 from records import services as S  # noqa: E402
 from records.audit import Actor  # noqa: E402
 from records.backup import create_backup, restore_backup  # noqa: E402
@@ -154,17 +155,6 @@ def bench_backup(tmp: Path) -> list[tuple[str, float, str]]:
     return out
 
 
-def write_section(lines: list[str]) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = "\n".join(lines) + "\n"
-    if SECTION in text:
-        head, rest = text.split(SECTION, 1)
-        nxt = rest.find("\n## ")
-        text = head + block + (rest[nxt + 1:] if nxt >= 0 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
 
 
 def main() -> int:
@@ -204,7 +194,7 @@ def main() -> int:
               "stable number on this shared machine; wall time depends on the other jobs."]
     print("\n".join(lines))
     if args.write:
-        write_section(lines)
+        write_section(SECTION, lines)
     return 0
 
 
