@@ -352,6 +352,7 @@ class ImportDialog(QDialog):
         ready = any(place is None for place in self._places())
         self.import_button.setEnabled(ready and not self._loading and not self._importing and not self._checks)
         self.stop_button.setVisible(self._importing)
+        self.run_ocr.setEnabled(not self._importing)  # (the pages under way are saved with the choice made)
 
     # -- dialogs ----------------------------------------------------------
     def add_files_dialog(self) -> None:
@@ -406,6 +407,9 @@ class ImportDialog(QDialog):
         items = list(self.items)  # (files that cannot be read are named in the report)
         if not items or self._importing:
             return
+        # the clerk's choice as Import is pressed: the pages are saved queued for OCR with it,
+        # so those of an import stopped by quitting or signing out are read at the next start
+        run_ocr = self.run_ocr.isChecked()
         self._importing = True
         self._stopped_report = ""
         self._update_buttons()
@@ -426,7 +430,7 @@ class ImportDialog(QDialog):
             finished()
             self.report = report
             if self._closed.is_set():  # closed while importing: the window still reads its pages
-                self.imported.emit(report, self.run_ocr.isChecked())
+                self.imported.emit(report, run_ocr)
                 self.deleteLater()
                 return
             left = set(report.not_done)  # stopped: those not imported stay listed
@@ -434,7 +438,7 @@ class ImportDialog(QDialog):
             self._remove([it for i, it in enumerate(items) if i not in left])
             self.message.setText(report_text(report, self.tr))
             self._check_place(hold=True)  # the register's next page number now
-            self.imported.emit(report, self.run_ocr.isChecked())
+            self.imported.emit(report, run_ocr)
 
         def failed(e: BaseException) -> None:
             finished()
@@ -445,7 +449,7 @@ class ImportDialog(QDialog):
             self._update_buttons()
 
         self._import_job = import_items(ws=self.ctx.ws, actor=self.ctx.actor, register_id=self.register_id,
-                                        items=items, on_progress=progress)
+                                        items=items, on_progress=progress, ocr=run_ocr)
         self._import_job.success(done).failure(failed).run_in_background(self.ctx)
 
     def stop_import(self) -> None:

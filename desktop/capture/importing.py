@@ -13,6 +13,11 @@ memory holds a few pages, not the folder.
 Pages are added in the order listed; duplicates are skipped; bad items, and files gone or
 changed since they were listed, are named, one message a file, while the rest import. An
 import can be stopped: the pages saved stay, the others stay listed (ImportReport.not_done).
+
+With `ocr` (the clerk asked for the pages to be read after import) each page is saved
+already queued for OCR, in the transaction that adds it: an import stopped by quitting or
+signing out, whose report the window never gets, or an app killed mid-import, leaves its
+pages queued, and the next start reads them (OcrQueue.resume).
 """
 
 from __future__ import annotations
@@ -123,11 +128,13 @@ class ImportJob:
     is written by a task of its own on `runner`'s writer thread. `.success(cb)` /
     `.failure(cb)` / `run_in_background(ctx)` as an operation (desktop.operations.Op);
     `cancel()` stops it after the page being written; `on_progress(done, total)` runs on
-    the main thread as pages are done."""
+    the main thread as pages are done; `ocr`: each page added is saved queued for OCR."""
 
     def __init__(self, *, ws, actor: Actor, register_id: int, items: list[ListedPage],
-                 on_progress: Callable[[int, int], None] | None = None, window: int = WINDOW) -> None:
+                 on_progress: Callable[[int, int], None] | None = None, window: int = WINDOW,
+                 ocr: bool = False) -> None:
         self.ws, self.actor, self.register_id, self.items = ws, actor, register_id, list(items)
+        self.ocr = ocr
         self.window = window
         self.runner = None
         self._on_progress = on_progress
@@ -284,6 +291,8 @@ class ImportJob:
                                         image=prepared, name=it.name, width=it.width, height=it.height)
                 del prepared
                 dup = res.duplicate_of if res.skipped else None  # a copy listed above, written meanwhile
+                if self.ocr and not dup:  # queued with the page: read even if the window never hears of it
+                    services.set_ocr_status(s, page_id=res.page_id, status="queued")
                 reg = services.get_register(s, dup[0]) if dup else None
             self._set(i, ("dup", dup[0], dup[1], reg) if dup else ("added", res.page_no, res.page_id))
         except (ImageStoreError, OSError) as e:
@@ -337,7 +346,8 @@ class ImportJob:
 
 
 def import_items(*, ws, actor: Actor, register_id: int, items: list[ListedPage],
-                 on_progress: Callable[[int, int], None] | None = None) -> ImportJob:
+                 on_progress: Callable[[int, int], None] | None = None, ocr: bool = False) -> ImportJob:
     """The import of `items` (-> (ImportReport, Changes)); each page read again from its file
-    and committed on its own: a failure keeps the rest, and the pages saved before it."""
-    return ImportJob(ws=ws, actor=actor, register_id=register_id, items=items, on_progress=on_progress)
+    and committed on its own: a failure keeps the rest, and the pages saved before it. `ocr`:
+    each page is saved queued for OCR (read now by the window, or at the next start)."""
+    return ImportJob(ws=ws, actor=actor, register_id=register_id, items=items, on_progress=on_progress, ocr=ocr)

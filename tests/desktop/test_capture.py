@@ -975,3 +975,78 @@ def test_quitting_during_an_import_stops_it_after_the_page_under_way(qtbot, ctx,
     with ctx.ws.session() as s:
         names = [p.image_name for p in services.list_pages(s, rid)]
     assert names in (["0.png"], ["0.png", "1.png"])
+
+
+def _pages_and_ocr(ctx, rid):
+    with ctx.ws.session() as s:
+        return [(p.image_name, p.ocr_status) for p in services.list_pages(s, rid)]
+
+
+@pytest.mark.parametrize("run_ocr", [True, False], ids=["ocr-after-import", "no-ocr"])
+def test_pages_saved_by_an_import_stopped_by_quitting_are_read_at_the_next_start(qtbot, workspace, tmp_path,
+                                                                                  monkeypatch, run_ocr):
+    # GIVEN four scans being imported from the window, "read with OCR after import" ticked or
+    #       not, the third one being read when the clerk quits (two pages saved)
+    import threading
+    import time
+
+    from desktop.capture import loading
+    from desktop.context import AppContext
+    from desktop.mainwindow import MainWindow
+    from desktop.signin import default_actor
+
+    ctx1 = AppContext.create(workspace, default_actor(workspace))
+    rid = _register(ctx1)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.png").write_bytes(png_bytes(seed=i))
+    win1 = MainWindow(ctx1)
+    win1.ocr.reader = "tests.desktop.fake_ocr:read_image"
+    wait_idle(qtbot, ctx1)
+    dlg = win1.import_pages([str(folder)])
+    qtbot.waitUntil(lambda: len(dlg.items) == 4 and dlg.import_button.isEnabled(), timeout=10000)
+    dlg.run_ocr.setChecked(run_ocr)
+    reading, runner = threading.Event(), ctx1.runner
+    plain = loading.PageReader.read
+
+    def read_page(self, page):
+        if page.name == "2.png":
+            reading.set()
+            runner.stopping.wait(30)  # (a slow disk: the page is read until the window shuts down)
+            while True:  # and handed on once the writer takes no more work: two pages saved
+                try:
+                    runner.run_write(lambda: None)
+                except RuntimeError:
+                    break
+                time.sleep(0.01)
+        return plain(self, page)
+
+    monkeypatch.setattr(loading.PageReader, "read", read_page)
+    dlg.do_import()
+    assert not dlg.run_ocr.isEnabled()  # (the pages under way are saved with the choice made)
+    qtbot.waitUntil(lambda: reading.is_set() and len(_pages_and_ocr(ctx1, rid)) == 2, timeout=10000)
+    # WHEN the clerk quits or signs out (the window never hears of the import's pages)
+    import shiboken6
+
+    win1.close()
+    win1.deleteLater()  # (as signing out does: the import dialog goes with it)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg), timeout=5000)
+    # THEN the two pages saved are queued for OCR only if he asked for it
+    status = "queued" if run_ocr else "none"
+    assert _pages_and_ocr(ctx1, rid) == [("0.png", status), ("1.png", status)]
+    # WHEN the app starts again
+    ctx2 = AppContext.create(workspace, default_actor(workspace))
+    win2 = MainWindow(ctx2)
+    qtbot.addWidget(win2)
+    win2.ocr.reader = "tests.desktop.fake_ocr:read_image"
+    wait_idle(qtbot, ctx2)
+    # THEN they are read without the clerk asking (and left alone when he did not ask)
+    if run_ocr:
+        qtbot.waitUntil(lambda: not win2.ocr.running, timeout=60000)
+        wait_idle(qtbot, ctx2)
+        assert _pages_and_ocr(ctx2, rid) == [("0.png", "done"), ("1.png", "done")]
+    else:
+        assert not win2.ocr.running
+        assert _pages_and_ocr(ctx2, rid) == [("0.png", "none"), ("1.png", "none")]
+    win2.shutdown()
