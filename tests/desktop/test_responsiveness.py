@@ -78,3 +78,46 @@ def test_the_page_list_sizes_its_columns_from_a_sample_of_pages(qtbot, ctx, monk
     assert win.pages.rowCount() == 200
     assert 0 < number.n < len(views), number.n
     win.shutdown()
+
+
+def test_turning_to_another_register_does_not_read_the_vocabulary_again(qtbot, ctx, monkeypatch):
+    # GIVEN two registers and the correction view showing a page of the first, its
+    # vocabulary (every register's values) built
+    from desktop.correction.view import CorrectionView
+    from desktop.keying import aids
+    from records.suggest import Vocabulary
+    from tests.desktop.helpers import make_register
+
+    _a, (page_a,) = make_register(ctx, seed=0)
+    _b, (page_b,) = make_register(ctx, seed=10)
+    reads = Counter(Vocabulary.from_session)
+    monkeypatch.setattr(Vocabulary, "from_session", reads)
+    view = CorrectionView(ctx)
+    qtbot.addWidget(view)
+    view.show_page(page_a)
+    qtbot.waitUntil(lambda: view.keying.vocab is not None)
+    wait_idle(qtbot, ctx)
+    assert reads.n == 1
+    # WHEN the clerk turns to the other register's page and back
+    for pid in (page_b, page_a, page_b):
+        view.show_page(pid)
+        qtbot.waitUntil(lambda pid=pid: view.model.page is not None and view.model.page.id == pid)
+        wait_idle(qtbot, ctx)
+    # THEN the vocabulary was not read again (on 100,000 entries: 2-3 s of a core each time)
+    assert reads.n == 1
+    assert view.keying.suggest("owner", "محمد")  # and it still serves this register
+    # WHEN a register made since is opened
+    _c, (page_c,) = make_register(ctx, seed=20)
+    view.show_page(page_c)
+    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == page_c)
+    wait_idle(qtbot, ctx)
+    # THEN it is read again, once (it did not know that register's mauza)
+    assert reads.n == 2
+    # WHEN it has grown old and another register is opened
+    monkeypatch.setattr(aids, "VOCAB_MAX_AGE_S", 0)
+    view.show_page(page_a)
+    qtbot.waitUntil(lambda: view.model.page is not None and view.model.page.id == page_a)
+    wait_idle(qtbot, ctx)
+    # THEN it is read again, for what OCR read meanwhile
+    assert reads.n == 3
+    view.close()
