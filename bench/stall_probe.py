@@ -277,6 +277,15 @@ class Day:
             self.step("PgDn in the review queue", lambda: panel.step_page(1),
                       cond=lambda: panel.page_view.data is not None)
         pv = panel.page_view
+        if not verify:
+            def bulk() -> None:
+                panel.tree.clearSelection()
+                for it in panel.page_items()[5:35]:
+                    it.setSelected(True)
+                panel.confirm_bulk = lambda *_a: True
+                panel.approve_selected_pages()
+
+            self.step("Approve selected pages… (30 pages)", bulk, timeout=120)
         if verify:
             self.step("Verify page", pv.verify_page)
         else:
@@ -289,7 +298,12 @@ class Day:
 
         win = self.win
         self.step("open the sync panel", lambda: oversight.open_sync(win))
-        self.step("sync panel: refresh counts", lambda: win.sync_panel.refresh())
+        self.step("sync panel: refresh counts", lambda: win.sync_panel.refresh(),
+                  cond=lambda: not win.sync_panel.busy)
+        panel = win.sync_panel
+        if getattr(panel, "_seal", None) is not None and panel.seal_btn.isVisible() and panel.seal_btn.isEnabled():
+            self.step(f"sync panel: {panel.seal_btn.text()}", panel.seal_approved, timeout=300,
+                      cond=lambda: not panel.busy and all(not t.is_alive() for t in panel._threads))
 
     def audit(self) -> None:
         from desktop import oversight

@@ -33,6 +33,7 @@ class Stall:
     action: str
     ms: float
     samples: list[tuple] = field(default_factory=list)  # stacks (innermost last) of (file, line, func)
+    others: list[str] = field(default_factory=list)  # what other threads ran meanwhile (one line a sample)
 
     def where(self, n: int = 3) -> list[tuple[str, int]]:
         """The project frames the samples were in most, innermost project frame of each
@@ -47,6 +48,11 @@ class Stall:
             lib = stack[-1] if stack[-1] not in mine else None
             counts[chain + (f"  [in {_fmt(lib)}]" if lib else "")] += 1
         return counts.most_common(n)
+
+    def meanwhile(self, n: int = 2) -> list[tuple[str, int]]:
+        """What the other threads were running in the samples (a worker running Python holds
+        the lock the UI thread needs for every call into Python)."""
+        return collections.Counter(self.others).most_common(n)
 
 
 def _fmt(f) -> str:
@@ -101,9 +107,10 @@ class StallWatch:
         gap = now - self._last
         if gap > self.threshold:
             with self._lock:
-                samples = [s for t, s in self._samples if t >= self._last]
+                samples = [s for t, s, _o in self._samples if t >= self._last]
+                others = [o for t, _s, o in self._samples if t >= self._last and o]
                 self._samples.clear()
-            self.stalls.append(Stall(self.action, gap * 1000, samples))
+            self.stalls.append(Stall(self.action, gap * 1000, samples, others))
             if self.live:
                 print(self._lines(self.stalls[-1]), flush=True)
         else:
@@ -116,20 +123,35 @@ class StallWatch:
             now = time.perf_counter()
             if now - self._last < 0.03:
                 continue
-            frame = sys._current_frames().get(self._main)
+            frames = sys._current_frames()
+            frame = frames.get(self._main)
+            names = {t.ident: t.name for t in threading.enumerate()}
+            busy = []
+            for ident, f in frames.items():
+                if ident in (self._main, threading.get_ident()):
+                    continue
+                mine = None
+                while f is not None:
+                    if mine is None and f.f_code.co_filename.startswith(PROJECT):
+                        mine = (f.f_code.co_filename, f.f_lineno, f.f_code.co_name)
+                    f = f.f_back
+                if mine is not None:
+                    busy.append(f"{names.get(ident, ident)}: {_fmt(mine)}")
             stack = []
             while frame is not None:
                 stack.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
                 frame = frame.f_back
             stack.reverse()
             with self._lock:
-                self._samples.append((now, tuple(stack)))
+                self._samples.append((now, tuple(stack), "; ".join(sorted(busy))))
 
     @staticmethod
     def _lines(s: Stall) -> str:
         lines = [f"{s.ms:7.0f} ms  STALL in {s.action}"]
         for chain, n in s.where():
             lines.append(f"           {n:3d}x {chain}")
+        for other, n in s.meanwhile():
+            lines.append(f"           {n:3d}x meanwhile {other}")
         return "\n".join(lines)
 
     def report(self, min_ms: float | None = None) -> str:
