@@ -351,6 +351,43 @@ def test_sign_out_hands_the_computer_to_the_next_user(qtbot, root, monkeypatch):
         host.ws.close()
 
 
+def test_sign_out_closes_the_workspace_beside_the_sign_in(qtbot, root, monkeypatch):
+    import threading
+
+    from desktop import login
+    from desktop.main import MainWindowHost
+    from tests.desktop.conftest import wait_idle
+
+    # GIVEN clerk1 signed in, and a note of where the workspace is closed
+    ws, clerk = access.sign_in(root, username="clerk1", password="clerk1-pass")
+    host = MainWindowHost(ws, clerk.actor(), root=root)
+    wait_idle(qtbot, host.window.ctx)
+    closed_on = []
+    close = ws.close
+    ws.close = lambda: (closed_on.append(threading.current_thread()), close())
+    asked = []
+
+    def next_user(r, **kw):
+        asked.append(threading.current_thread())
+        return access.sign_in(r, username="admin", password="admin-pass-1")
+
+    monkeypatch.setattr(login, "sign_in_interactive", next_user)
+    try:
+        # WHEN he signs out and the administrator signs in
+        assert host.sign_out() is True
+        # THEN his workspace was closed off the UI thread (closing checkpoints and syncs the
+        # database: 0.2-0.6 s frozen on a big workspace), while the sign-in asked on the UI
+        # thread, and it is closed before the next window opened
+        assert asked == [threading.main_thread()]
+        assert len(closed_on) == 1 and closed_on[0] is not threading.main_thread()
+        assert ws._open_lock is None and host.ws is not ws
+        assert host.window.ctx.actor.username == "admin"
+    finally:
+        host.shutdown()
+        host.window.close()
+        host.ws.close()
+
+
 def _host(qtbot, root, name="clerk1", password="clerk1-pass"):
     """A signed-in window as run_app makes it, its idle watch checking every 20 ms."""
     from desktop.main import MainWindowHost
