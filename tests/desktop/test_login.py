@@ -351,6 +351,49 @@ def test_sign_out_hands_the_computer_to_the_next_user(qtbot, root, monkeypatch):
         host.ws.close()
 
 
+def test_the_password_is_checked_off_the_ui_thread_while_the_dialog_draws(qtbot, root, monkeypatch):
+    import threading
+    import time
+
+    from desktop.login import LoginDialog
+    from desktop.qt import QDialog, QTimer
+
+    # GIVEN the sign-in dialog, a timer of the UI thread ticking, and a note of the check
+    ticks, seen = [], {}
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    real = access.sign_in
+
+    def sign_in(r, **kw):
+        seen["thread"] = threading.current_thread()
+        seen["enabled"] = dlg.isEnabled()
+        before, end = len(ticks), time.monotonic() + 5
+        while len(ticks) < before + 3 and time.monotonic() < end:  # (5 s: a guard, not a measure)
+            time.sleep(0.005)
+        seen["ticks"] = len(ticks) - before
+        return real(r, **kw)
+
+    monkeypatch.setattr(access, "sign_in", sign_in)
+    dlg = LoginDialog(root, username="clerk1")
+    qtbot.addWidget(dlg)
+    dlg.password.setText("clerk1-pass")
+    try:
+        # WHEN clerk1 signs in
+        dlg.submit()
+        # THEN the password was checked (and the workspace opened) on another thread, the UI
+        # thread running its timers meanwhile (argon2 froze the window 0.15-0.8 s), the form
+        # disabled while it ran; the answer came back as before
+        assert seen["thread"] is not threading.main_thread()
+        assert seen["ticks"] >= 3 and seen["enabled"] is False
+        assert dlg.result() == QDialog.DialogCode.Accepted and dlg.user.username == "clerk1" and dlg.isEnabled()
+    finally:
+        timer.stop()
+        if dlg.workspace is not None:
+            dlg.workspace.close()
+
+
 def test_sign_out_closes_the_workspace_beside_the_sign_in(qtbot, root, monkeypatch):
     import threading
 
