@@ -376,14 +376,16 @@ def create_first_admin(root, parent: QWidget | None = None) -> bool:
 
 
 def sign_in_interactive(root, *, username: str | None = None, password: str | None = None,
-                        parent: QWidget | None = None):
+                        parent: QWidget | None = None, signed_out: bool = False):
     """The start-up flow; returns (workspace, UserView) or None when the user gave up.
 
     With `username` and `password` (e.g. `daftar app --user NAME` and $DAFTAR_PASSWORD)
-    it signs in without asking; a refusal opens the dialog with the reason.
+    it signs in without asking; a refusal opens the dialog with the reason. `signed_out`:
+    someone has just signed out of this workspace, so it has its administrator (accounts are
+    never deleted): it is not opened on the UI thread to ask, the sign-in shows at once.
     """
     message = ""
-    if _needs_first_admin(root):
+    if not signed_out and _needs_first_admin(root):
         if not create_first_admin(root, parent):
             return None
     elif username and password:

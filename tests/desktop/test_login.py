@@ -394,34 +394,51 @@ def test_the_password_is_checked_off_the_ui_thread_while_the_dialog_draws(qtbot,
             dlg.workspace.close()
 
 
-def test_sign_out_closes_the_workspace_beside_the_sign_in(qtbot, root, monkeypatch):
+def test_sign_out_shows_the_sign_in_at_once_and_closes_the_workspace_beside_it(qtbot, root, monkeypatch):
     import threading
 
-    from desktop import login
+    from desktop.login import LoginDialog
     from desktop.main import MainWindowHost
+    from desktop.qt import QApplication, QTimer
+    from records.workspace import Workspace
     from tests.desktop.conftest import wait_idle
 
-    # GIVEN clerk1 signed in, and a note of where the workspace is closed
+    # GIVEN clerk1 signed in, and notes of where the workspace is closed and opened
     ws, clerk = access.sign_in(root, username="clerk1", password="clerk1-pass")
     host = MainWindowHost(ws, clerk.actor(), root=root)
     wait_idle(qtbot, host.window.ctx)
-    closed_on = []
+    closed_on, opened_on_ui = [], []
     close = ws.close
     ws.close = lambda: (closed_on.append(threading.current_thread()), close())
-    asked = []
+    real_open = Workspace.open.__func__
 
-    def next_user(r, **kw):
-        asked.append(threading.current_thread())
-        return access.sign_in(r, username="admin", password="admin-pass-1")
+    def spy_open(cls, r=None, **kw):
+        if threading.current_thread() is threading.main_thread():
+            opened_on_ui.append(r)
+        return real_open(cls, r, **kw)
 
-    monkeypatch.setattr(login, "sign_in_interactive", next_user)
+    monkeypatch.setattr(Workspace, "open", classmethod(spy_open))
+    shown = []
+
+    def answer() -> None:  # the administrator signs in at the dialog
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, LoginDialog):
+            QTimer.singleShot(10, answer)
+            return
+        shown.append(dlg)
+        dlg.username.setText("admin")
+        dlg.password.setText("admin-pass-1")
+        dlg.submit()
+
+    QTimer.singleShot(10, answer)
     try:
         # WHEN he signs out and the administrator signs in
         assert host.sign_out() is True
-        # THEN his workspace was closed off the UI thread (closing checkpoints and syncs the
-        # database: 0.2-0.6 s frozen on a big workspace), while the sign-in asked on the UI
-        # thread, and it is closed before the next window opened
-        assert asked == [threading.main_thread()]
+        # THEN the sign-in showed without the workspace being opened on the UI thread (to
+        # ask whether it has an administrator, or to check the password), and his workspace
+        # was closed off the UI thread (closing checkpoints and syncs the database: 0.2-0.6 s
+        # frozen on a big workspace), before the next window opened
+        assert len(shown) == 1 and opened_on_ui == []
         assert len(closed_on) == 1 and closed_on[0] is not threading.main_thread()
         assert ws._open_lock is None and host.ws is not ws
         assert host.window.ctx.actor.username == "admin"
