@@ -199,11 +199,10 @@ def main() -> int:
         "thread; the worst stall over 100 ms of each action, before -> after): open the audit trail 1,201 -> "
         "102 ms, filter it by user 836 -> none, scroll it 385-403 -> none (the sync panel's counts had held "
         "the Python lock, up to three at once), open a register 113-300 -> none, approve / return a page "
-        "185-276 -> none, PgDn 129 -> none, sign out 233-632 ms -> closed in a thread beside the sign-in; 85 stalls over 100 ms in the day before, 22 after (the after day also bulk-approves 30 pages and seals 20,800 entries).",
+        "185-276 -> 120-150 ms, PgDn 129 -> none, sign in (password check and main window) 215-817 -> 146-281 ms, sign out 233-632 -> 106-328 ms; 85 stalls over 100 ms in the day before, 16 after (the after day also bulk-approves 30 pages and seals 20,800 entries).",
         "",
-        "Left (measured, not changed): signing in checks the password with argon2 and opens the workspace on "
-        "the UI thread under a wait cursor (150-820 ms; desktop/login.py says why); the sync panel's first "
-        "opening imports the sync engine (about 350 ms); while Verify chain (42-67 s for 870,000 events) or a "
+        "Left (measured, not changed): building the main window at sign-in (imports, widgets; 140-280 ms); "
+        "the sync panel's first opening imports the sync engine (about 350 ms); while Verify chain (42-67 s for 870,000 events) or a "
         "progress report (12-14 s) runs in the background, a worker holds the Python lock most of the time and "
         "PgDn takes 80-270 ms instead of 50-70 ms; sealing 20,800 entries (8 s in the background) stalls the "
         "UI up to 330 ms.",
