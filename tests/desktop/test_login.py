@@ -308,6 +308,15 @@ def test_the_workspace_path_reads_left_to_right_in_urdu(qtbot, qapp, root):
     assert not slash_is_first(first.replace("\u2066", "").replace("\u2069", ""))
 
 
+def _english_again() -> None:
+    """The interface in English again: a sign-out hands over to a user who speaks Urdu
+    (desktop.main._speak_as), and the tests after this one read English."""
+    from desktop.i18n import apply_language
+    from desktop.qt import QApplication
+
+    apply_language(QApplication.instance(), "en")
+
+
 def test_sign_out_hands_the_computer_to_the_next_user(qtbot, root, monkeypatch):
     from desktop import login
     from desktop.main import MainWindowHost
@@ -349,6 +358,7 @@ def test_sign_out_hands_the_computer_to_the_next_user(qtbot, root, monkeypatch):
         host.shutdown()
         host.window.close()
         host.ws.close()
+        _english_again()
 
 
 def test_the_password_is_checked_off_the_ui_thread_while_the_dialog_draws(qtbot, root, monkeypatch):
@@ -446,6 +456,7 @@ def test_sign_out_shows_the_sign_in_at_once_and_closes_the_workspace_beside_it(q
         host.shutdown()
         host.window.close()
         host.ws.close()
+        _english_again()
 
 
 def _host(qtbot, root, name="clerk1", password="clerk1-pass"):
@@ -468,6 +479,7 @@ def _close(host):
     host.shutdown()
     host.window.close()
     host.ws.close()
+    _english_again()
 
 
 def test_idle_time_is_counted_from_the_last_key_or_mouse_input(qtbot, monkeypatch):
