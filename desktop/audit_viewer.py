@@ -44,6 +44,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.table_sizing import size_from_sample
 from records import audit
 from records.access import RECOVERY_ACTOR_NAME
 from records.audit_query import AuditFilter, AuditRow, event_places, query_events
@@ -244,6 +245,18 @@ class AuditModel(QAbstractTableModel):
         if not parent.isValid():
             self._load()
 
+    # the text of each column of an event, in COLUMNS' order
+    _CELL = (
+        lambda _m, e: str(e.id),
+        lambda _m, e: date_text(e.at, time=True, seconds=True),
+        lambda _m, e: e.username,
+        lambda _m, e: action_name(e.action),
+        lambda m, e: m.register_text(e.register_id),
+        lambda m, e: m.page_text(e.page_id),
+        lambda _m, e: (e.entry_uuid or "")[:8],
+        lambda _m, e: _what(e),
+    )
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(self.COLUMNS[section])
@@ -254,9 +267,7 @@ class AuditModel(QAbstractTableModel):
             return None
         e = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(e.id), date_text(e.at, time=True, seconds=True), e.username, action_name(e.action),
-                    self.register_text(e.register_id), self.page_text(e.page_id), (e.entry_uuid or "")[:8],
-                    _what(e))[index.column()]
+            return self._CELL[index.column()](self, e)  # (only the cell asked for: Qt asks cell by cell)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (3, 6, 7):
             return {3: e.action, 6: e.entry_uuid, 7: _what(e)}[index.column()]
         return None
@@ -332,6 +343,7 @@ class AuditViewer(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(28)
+        size_from_sample(self.table)  # (each new filter sizes the columns: not from all 200 rows)
 
         bottom = QHBoxLayout()
         self.count_label = QLabel(self)

@@ -6,8 +6,9 @@
   encrypted workspace; wrong passwords and lockouts are shown in the dialog;
 - the user must change the password (after a reset by the administrator) → forced change.
 
-Passwords are checked on the UI thread: argon2 takes a fraction of a second and the user
-waits for the answer anyway (a wait cursor shows it).
+Passwords are checked on a thread while the dialog waits for the answer, disabled, under a
+wait cursor (`password_attempt`): argon2 and opening the workspace take 0.15-0.8 s, and a
+dialog that stopped drawing that long looked hung.
 """
 
 from __future__ import annotations
@@ -60,13 +61,58 @@ def _sign_in_error(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+def off_ui_thread(form: QWidget, call):
+    """Run `call` (Qt-free: records' password checks) on a thread and return what it returns
+    (or raise what it raised), the UI thread drawing meanwhile: the form is disabled and
+    cannot be closed, and the caller waits as if it were called here. argon2 and opening the
+    workspace take 0.15-0.8 s, a window that stopped drawing for that long looked hung."""
+    import threading
+
+    from desktop.gc_guard import GuiThreadCollector
+    from desktop.qt import QEventLoop, QTimer
+
+    result: dict = {}
+
+    def work() -> None:
+        try:
+            result["value"] = call()
+        except BaseException as e:  # noqa: BLE001 - raised again on the UI thread
+            result["error"] = e
+
+    # garbage is collected on this thread only while the check runs (desktop.gc_guard)
+    guard = GuiThreadCollector(form)
+    form.setEnabled(False)
+    form._checking = True
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(10)
+    thread = threading.Thread(target=work, name="daftar-password-check", daemon=True)
+    poll.timeout.connect(lambda: loop.quit() if not thread.is_alive() else None)
+    try:
+        thread.start()
+        poll.start()
+        loop.exec()
+        thread.join()
+    finally:
+        poll.stop()
+        form._checking = False
+        form.setEnabled(True)
+        guard.release()
+        guard.deleteLater()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
 def password_attempt(form, password: QLineEdit, call, refused: str):
-    """Run a password check `call` with the wait cursor; return what it returns, or None when
-    it is refused: the password field is then cleared and given the keyboard, and `form`
-    says why (`refused`: a text with {reason})."""
+    """Run a password check `call` with the wait cursor, off the UI thread (`off_ui_thread`);
+    return what it returns, or None when it is refused: the password field is then cleared
+    and given the keyboard, and `form` says why (`refused`: a text with {reason})."""
+    if getattr(form, "_checking", False):
+        return None  # (Enter pressed again while a check runs)
     with waiting():
         try:
-            return call()
+            return off_ui_thread(form, call)
         except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
             password.clear()
             password.setFocus()
@@ -117,6 +163,11 @@ class _Form(QDialog):
 
     def submit(self) -> None:  # pragma: no cover - overridden
         self.accept()
+
+    def reject(self) -> None:
+        if getattr(self, "_checking", False):
+            return  # a password check is running (off_ui_thread): its answer is waited for
+        super().reject()
 
 
 class LoginDialog(_Form):
@@ -325,14 +376,16 @@ def create_first_admin(root, parent: QWidget | None = None) -> bool:
 
 
 def sign_in_interactive(root, *, username: str | None = None, password: str | None = None,
-                        parent: QWidget | None = None):
+                        parent: QWidget | None = None, signed_out: bool = False):
     """The start-up flow; returns (workspace, UserView) or None when the user gave up.
 
     With `username` and `password` (e.g. `daftar app --user NAME` and $DAFTAR_PASSWORD)
-    it signs in without asking; a refusal opens the dialog with the reason.
+    it signs in without asking; a refusal opens the dialog with the reason. `signed_out`:
+    someone has just signed out of this workspace, so it has its administrator (accounts are
+    never deleted): it is not opened on the UI thread to ask, the sign-in shows at once.
     """
     message = ""
-    if _needs_first_admin(root):
+    if not signed_out and _needs_first_admin(root):
         if not create_first_admin(root, parent):
             return None
     elif username and password:

@@ -44,6 +44,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.search_panel import SearchPanel
+from desktop.table_sizing import size_from_sample
 from desktop.ui_settings import computer_settings, remember_splitters, restore_splitter
 from records import services
 from records.services import Changes
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         for col in range(self.pages.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == 1
                                         else QHeaderView.ResizeMode.ResizeToContents)
+        size_from_sample(self.page_view)  # (a register of 200 pages was measured whole at each change)
         self.page_view.selectionModel().currentChanged.connect(self._on_page_current)
         self.page_view.activated.connect(lambda _i: self.focus_page())  # Enter (or a double click) on a page
         lay.addWidget(self.page_view, 3)

@@ -7,11 +7,15 @@ Ctrl+D ditto of the field above · Ctrl+Shift+D the same owner as the row above 
 Ctrl+Space take the offered value (next khasra number, area or share that follows).
 Every fill goes through the model's setData (one undoable SetValueCommand, Ctrl+Z undoes it).
 
-The Vocabulary is built once in the read pool when a register is opened and then kept in
-memory, counting each saved edit; lookups never touch the database.
+The Vocabulary (every register's values, ranked by the register open at each lookup) is
+built in the read pool when the first page is shown and then kept in memory, counting each
+saved edit; it is read again only for a register it does not know, or when another
+register is opened once it is VOCAB_MAX_AGE_S old. Lookups never touch the database.
 """
 
 from __future__ import annotations
+
+import time
 
 from desktop.correction.rows_model import SetValueCommand
 from desktop.keying.completer import EditorCompleter, SuggestionPopup
@@ -21,6 +25,7 @@ from desktop.operations import error_text, read_op
 from desktop.qt import QAction, QEvent, QKeySequence, QObject, Qt, Signal
 from records.suggest import Suggestion, Vocabulary, group_of
 
+VOCAB_MAX_AGE_S = 600  # another register opened after this builds the vocabulary again
 DITTO = "Ctrl+D"
 DITTO_OWNER = "Ctrl+Shift+D"
 TAKE_OFFER = "Ctrl+Space"
@@ -42,6 +47,7 @@ class KeyingAids(QObject):
         self.view, self.model, self.ctx = view, view.model, view.ctx
         self.vocab: Vocabulary | None = None
         self._vocab_register: int | None = None
+        self._vocab_built = 0.0  # time.monotonic() when the vocabulary was read
         self._building = False
         self.popup = SuggestionPopup(view, font_size=self.ctx.prefs.font_size)
         self.delegate = view.table.itemDelegate()
@@ -61,8 +67,24 @@ class KeyingAids(QObject):
         return self.model.page.register_id if self.model.page is not None else None
 
     def _on_page_loaded(self, _page_id: int) -> None:
-        if self.register_id != self._vocab_register or self.vocab is None:
+        if self._vocabulary_stale():
             self.build_vocabulary()
+
+    def _vocabulary_stale(self) -> bool:
+        """Whether the page shown needs the vocabulary built (again): none yet, a register
+        it does not know (made since), or another register opened once it is older than
+        VOCAB_MAX_AGE_S (values OCR read meanwhile). It holds every register's values and
+        ranks by the register at each lookup, so turning to another register needs no new
+        one: it was built again on every register opened, 2-3 s of a core and the UI
+        thread waiting for Python's lock meanwhile on a workspace of 100,000 entries."""
+        if self.vocab is None:
+            return True
+        rid = self.register_id
+        if rid is None or rid == self._vocab_register:
+            return False
+        if rid not in self.vocab.mauza_of:
+            return True
+        return time.monotonic() - self._vocab_built > VOCAB_MAX_AGE_S
 
     def build_vocabulary(self) -> None:
         """Build the workspace vocabulary in the read pool (the old one serves meanwhile)."""
@@ -73,9 +95,9 @@ class KeyingAids(QObject):
 
         def done(v: Vocabulary) -> None:
             self._building = False
-            self.vocab, self._vocab_register = v, rid
+            self.vocab, self._vocab_register, self._vocab_built = v, rid, time.monotonic()
             self.vocabulary_ready.emit()
-            if self.register_id != rid:
+            if self._vocabulary_stale():  # (a register made while it was read)
                 self.build_vocabulary()
 
         def failed(e: BaseException) -> None:

@@ -124,8 +124,11 @@ class PageListModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             # the file's name in an isolate: '01-scan.png' was drawn 'scan.png-01' in Urdu
-            return (number_text(p.page_no), isolate(p.image_name) if p.image_name else "", _tr(p.ocr_status),
-                    _tr(p.state))[col]
+            if col == 0:  # (only the cell asked for: Qt asks cell by cell, sizing columns too)
+                return number_text(p.page_no)
+            if col == 1:
+                return isolate(p.image_name) if p.image_name else ""
+            return _tr(p.ocr_status if col == 2 else p.state)
         if role == Qt.ItemDataRole.ToolTipRole and p.ocr_error:
             return _tr(OCR_FAILED).format(error=message(p.ocr_error))  # (the core's text, translated)
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:

@@ -308,6 +308,15 @@ def test_the_workspace_path_reads_left_to_right_in_urdu(qtbot, qapp, root):
     assert not slash_is_first(first.replace("\u2066", "").replace("\u2069", ""))
 
 
+def _english_again() -> None:
+    """The interface in English again: a sign-out hands over to a user who speaks Urdu
+    (desktop.main._speak_as), and the tests after this one read English."""
+    from desktop.i18n import apply_language
+    from desktop.qt import QApplication
+
+    apply_language(QApplication.instance(), "en")
+
+
 def test_sign_out_hands_the_computer_to_the_next_user(qtbot, root, monkeypatch):
     from desktop import login
     from desktop.main import MainWindowHost
@@ -349,6 +358,105 @@ def test_sign_out_hands_the_computer_to_the_next_user(qtbot, root, monkeypatch):
         host.shutdown()
         host.window.close()
         host.ws.close()
+        _english_again()
+
+
+def test_the_password_is_checked_off_the_ui_thread_while_the_dialog_draws(qtbot, root, monkeypatch):
+    import threading
+    import time
+
+    from desktop.login import LoginDialog
+    from desktop.qt import QDialog, QTimer
+
+    # GIVEN the sign-in dialog, a timer of the UI thread ticking, and a note of the check
+    ticks, seen = [], {}
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    real = access.sign_in
+
+    def sign_in(r, **kw):
+        seen["thread"] = threading.current_thread()
+        seen["enabled"] = dlg.isEnabled()
+        before, end = len(ticks), time.monotonic() + 5
+        while len(ticks) < before + 3 and time.monotonic() < end:  # (5 s: a guard, not a measure)
+            time.sleep(0.005)
+        seen["ticks"] = len(ticks) - before
+        return real(r, **kw)
+
+    monkeypatch.setattr(access, "sign_in", sign_in)
+    dlg = LoginDialog(root, username="clerk1")
+    qtbot.addWidget(dlg)
+    dlg.password.setText("clerk1-pass")
+    try:
+        # WHEN clerk1 signs in
+        dlg.submit()
+        # THEN the password was checked (and the workspace opened) on another thread, the UI
+        # thread running its timers meanwhile (argon2 froze the window 0.15-0.8 s), the form
+        # disabled while it ran; the answer came back as before
+        assert seen["thread"] is not threading.main_thread()
+        assert seen["ticks"] >= 3 and seen["enabled"] is False
+        assert dlg.result() == QDialog.DialogCode.Accepted and dlg.user.username == "clerk1" and dlg.isEnabled()
+    finally:
+        timer.stop()
+        if dlg.workspace is not None:
+            dlg.workspace.close()
+
+
+def test_sign_out_shows_the_sign_in_at_once_and_closes_the_workspace_beside_it(qtbot, root, monkeypatch):
+    import threading
+
+    from desktop.login import LoginDialog
+    from desktop.main import MainWindowHost
+    from desktop.qt import QApplication, QTimer
+    from records.workspace import Workspace
+    from tests.desktop.conftest import wait_idle
+
+    # GIVEN clerk1 signed in, and notes of where the workspace is closed and opened
+    ws, clerk = access.sign_in(root, username="clerk1", password="clerk1-pass")
+    host = MainWindowHost(ws, clerk.actor(), root=root)
+    wait_idle(qtbot, host.window.ctx)
+    closed_on, opened_on_ui = [], []
+    close = ws.close
+    ws.close = lambda: (closed_on.append(threading.current_thread()), close())
+    real_open = Workspace.open.__func__
+
+    def spy_open(cls, r=None, **kw):
+        if threading.current_thread() is threading.main_thread():
+            opened_on_ui.append(r)
+        return real_open(cls, r, **kw)
+
+    monkeypatch.setattr(Workspace, "open", classmethod(spy_open))
+    shown = []
+
+    def answer() -> None:  # the administrator signs in at the dialog
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, LoginDialog):
+            QTimer.singleShot(10, answer)
+            return
+        shown.append(dlg)
+        dlg.username.setText("admin")
+        dlg.password.setText("admin-pass-1")
+        dlg.submit()
+
+    QTimer.singleShot(10, answer)
+    try:
+        # WHEN he signs out and the administrator signs in
+        assert host.sign_out() is True
+        # THEN the sign-in showed without the workspace being opened on the UI thread (to
+        # ask whether it has an administrator, or to check the password), and his workspace
+        # was closed off the UI thread (closing checkpoints and syncs the database: 0.2-0.6 s
+        # frozen on a big workspace), before the next window opened
+        assert len(shown) == 1 and opened_on_ui == []
+        assert len(closed_on) == 1 and closed_on[0] is not threading.main_thread()
+        assert ws._open_lock is None and host.ws is not ws
+        assert host.window.ctx.actor.username == "admin"
+    finally:
+        host.shutdown()
+        host.window.close()
+        host.ws.close()
+        _english_again()
 
 
 def _host(qtbot, root, name="clerk1", password="clerk1-pass"):
@@ -371,6 +479,7 @@ def _close(host):
     host.shutdown()
     host.window.close()
     host.ws.close()
+    _english_again()
 
 
 def test_idle_time_is_counted_from_the_last_key_or_mouse_input(qtbot, monkeypatch):

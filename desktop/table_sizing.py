@@ -1,0 +1,24 @@
+"""Columns sized to their contents from a sample of rows, not from every row.
+
+Qt sizes a column to its contents (`resizeColumnToContents`, a header section in
+`ResizeToContents` mode) by asking the model for every row's text and measuring it, up to
+the header's `resizeContentsPrecision` (1000 rows by default). On a table of a few hundred
+rows of Urdu text that is thousands of calls into Python and of text layouts on the UI
+thread, each time the rows change: the audit trail froze for 0.6-1.2 s on every new filter
+and the page list for 0.15-0.3 s on every register opened or page approved
+(bench/stall_probe.py on a workspace of 100,000 entries, docs/benchmarks.md). The rows in
+sight, then the nearest others up to SAMPLE_ROWS, give the same widths: the texts of one
+column are alike (a date, a page number, a state, a user name).
+"""
+
+from __future__ import annotations
+
+SAMPLE_ROWS = 40  # rows measured per column beyond those in sight (Qt counts them together)
+
+
+def size_from_sample(view, rows: int = SAMPLE_ROWS):
+    """Make `view` (a QTableView or QTreeView) size columns to their contents from at most
+    `rows` rows around those in sight. Returns the view."""
+    header = view.horizontalHeader() if hasattr(view, "horizontalHeader") else view.header()
+    header.setResizeContentsPrecision(rows)
+    return view
