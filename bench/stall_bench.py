@@ -35,6 +35,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.docs_section import write_section  # noqa: E402
+
 SECTION = "## Responsiveness on a big workspace: UI-thread stalls (desktop/, records/outbox.py)"
 
 
@@ -209,16 +211,7 @@ def main() -> int:
     ]
     print("\n".join(lines))
     if args.write:
-        path = ROOT / "docs" / "benchmarks.md"
-        text_ = path.read_text(encoding="utf-8")
-        block = "\n".join(lines) + "\n"
-        if SECTION in text_:
-            head, rest = text_.split(SECTION, 1)
-            nxt = rest.find("\n## ")
-            text_ = head + block + (rest[nxt + 1:] if nxt >= 0 else "")
-        else:
-            text_ = text_.rstrip("\n") + "\n\n" + block
-        path.write_text(text_, encoding="utf-8")
+        write_section(SECTION, lines)
     os._exit(0)
 
 
