@@ -106,8 +106,12 @@ def key_fingerprint(public_key: str) -> str:
     raw = base64.b64decode(public_key, validate=True)
     if len(raw) != 32:
         raise ValueError(f"an Ed25519 public key has 32 bytes, not {len(raw)}")
-    h = hashlib.sha256(raw).hexdigest()[:32]
-    return " ".join(h[i:i + 4] for i in range(0, 32, 4))
+    return fingerprint_text(hashlib.sha256(raw).hexdigest()[:32])
+
+
+def fingerprint_text(hex_digits: str) -> str:
+    """32 hex digits of a key's fingerprint as people read them out: 8 groups of 4."""
+    return " ".join(hex_digits[i:i + 4] for i in range(0, 32, 4))
 
 
 def office_identity(session: Session, *, name: str = "Daftar office") -> Office:

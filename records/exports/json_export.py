@@ -27,7 +27,7 @@ import base64
 import datetime as dt
 import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from records.images import sha256_hex
 from records.models import AuditEvent, Entry, FieldValue, Office, Page, Register, User
 from records.outbox import (
     canonical_json,
+    fingerprint_text,
     key_fingerprint,
     office_identity,
     public_key_b64,
@@ -348,7 +349,7 @@ def fingerprint_of(given: str) -> str:
     (base64), as its fingerprint. ExportError when it is neither."""
     digits = "".join(c for c in given if c not in " :").lower()
     if len(digits) == 32 and all(c in "0123456789abcdef" for c in digits):
-        return " ".join(digits[i:i + 4] for i in range(0, 32, 4))
+        return fingerprint_text(digits)
     try:
         return key_fingerprint(given.strip())
     except (ValueError, TypeError):
@@ -489,9 +490,7 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
                 _check_against_trail(s, where)
             else:
                 _record_as_imported(s, doc, actor, path.name)
-            signed = ({"office_id": signer.office_id, "office_name": signer.office_name,
-                       "key_fingerprint": signer.key_fingerprint, "checked_against": signer.checked_against}
-                      if signer else None)  # None: unsigned, accepted as such
+            signed = asdict(signer) if signer else None  # None: unsigned, accepted as such
             audit.record(s, actor=actor, action=IMPORT_ACTION, entity="workspace", new=path.name,
                          detail={"registers": len(doc["registers"]), "exported_at": doc.get("exported_at"),
                                  "scope": "workspace" if whole else "registers", "signed_by": signed})
