@@ -332,7 +332,7 @@ def enrol(ws, *, server_url: str, code: str, ca_bundle: str | None = None,
                 hint = (f". The address starts with http://, but the Daftar server takes HTTPS only: write "
                         f"https://{server_url[len('http://'):]}")
             raise SyncError(f"Cannot reach the central server at {server_url}: {_net_reason(e)}{hint}") from None
-    if r.status_code in (401, 403):
+    if r.status_code in (401, 403, 429):  # 429: too many failed enrolments (the server says how long to wait)
         raise SyncError(f"The server refused the enrolment: {_reason(r)}.")
     if r.status_code != 200:
         raise SyncError(f"The server refused the enrolment ({r.status_code}): {_reason(r)}")

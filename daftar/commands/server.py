@@ -20,6 +20,13 @@ def register(sub) -> None:
     p.add_argument("--dev-tls", default=None, metavar="DIR",
                    help="make a development CA and server certificate in DIR and use them (not for production)")
     p.add_argument("--admin-token", default=None, help="administrator token (default: $DAFTAR_ADMIN_TOKEN, else random, printed)")
+    p.add_argument("--keep-refusals", type=int, default=10000, metavar="N",
+                   help="refused batches kept for the operator: the newest N (default 10000; 0: no limit)")
+    p.add_argument("--refusal-days", type=int, default=365, metavar="DAYS",
+                   help="and none older than DAYS days (default 365; 0: no limit)")
+    p.add_argument("--enrol-failures", type=int, default=10, metavar="N",
+                   help="failed enrolments per client address and per office name in an hour before the next "
+                        "are refused (429) until the hour is over (default 10; 0: no limit)")
     p.add_argument("--test-hooks", action="store_true", help=argparse_suppress())
     p.add_argument("--export-openapi", default=None, metavar="FILE", help="write the OpenAPI document and exit")
     p.set_defaults(func=run, action=None)
@@ -81,7 +88,9 @@ def run(args) -> int:
         return 2
     kw = {"admin_token": args.admin_token} if args.admin_token else {}
     try:
-        settings = Settings(args.database, Path(args.storage).expanduser(), test_hooks=args.test_hooks, **kw)
+        settings = Settings(args.database, Path(args.storage).expanduser(), test_hooks=args.test_hooks,
+                            refusals_keep=args.keep_refusals, refusals_days=args.refusal_days,
+                            enrol_failures_per_hour=args.enrol_failures, **kw)
     except ValueError as e:
         print(f"daftar server: {e}", file=sys.stderr)
         return 2
