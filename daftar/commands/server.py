@@ -45,6 +45,18 @@ def register(sub) -> None:
     revoke.add_argument("--reason", default="", help="why (shown in the admin view)")
     offices = acts.add_parser("offices", help="list the enrolled offices (revoked ones marked), the codes not used "
                                               "yet and the latest enrolments, codes and revocations")
+    check = acts.add_parser("check", help="check that the server's database and image store match (after a "
+                                          "restore): every image a batch names there and whole, and images no "
+                                          "batch names; exit 1 when one is missing or damaged",
+                            description="Compare the server's database with its image store: every page image the "
+                            "received batches name must be in the store and match its hash (FAIL, exit 1, "
+                            "naming each with its batch and office); images in the store that no batch names are "
+                            "a WARN. Changes nothing. Run it after restoring either (docs/install.md).")
+    check.add_argument("--database", required=True, metavar="URL", help="the server's database")
+    check.add_argument("--storage", required=True, metavar="DIR", help="the server's image folder (its --storage)")
+    check.add_argument("--no-hash", action="store_true", help="only check that each image is there (quick), "
+                       "do not read it to check its hash")
+    check.add_argument("--json", action="store_true", help="print the result as JSON (every image named)")
     for a in (code, revoke, offices):
         where = a.add_argument_group("which server (one of)")
         where.add_argument("--database", default=argparse_suppress(), metavar="URL",
