@@ -199,12 +199,62 @@ def set_state(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
+# ----------------------------------------------------------------------------- a pass cut off
+PASS_LOCK = "sync-pass.lock"  # in the workspace folder: held (exclusive) while a pass runs
+CUT_OFF = ("The sync pass that was sending this batch was cut off (the program was stopped or the computer went "
+           "off): it is sent again at the next pass (the central server keeps one copy).")
+
+
+@contextlib.contextmanager
+def pass_lock(ws):
+    """Hold the lock that says a sync pass runs on this workspace: an exclusive lock on
+    WORKSPACE/sync-pass.lock (records.workspace_lock.try_lock), which the operating system
+    drops when the process ends, killed too. Yields True when taken, False when another pass
+    holds it (another process, or another pass of this one), None when no lock file can be
+    written (a read-only folder: nothing can be told)."""
+    from records.workspace_lock import try_lock
+
+    try:
+        f = open(Path(ws.root) / PASS_LOCK, "ab")  # noqa: SIM115 - held open as long as the lock
+    except OSError:
+        yield None
+        return
+    try:
+        yield try_lock(f, exclusive=True)
+    finally:
+        f.close()
+
+
+def _requeue_cut_off(s: Session) -> int:
+    """Items left `uploading` or `submitted` (states only a running pass holds) go back to
+    `queued`, to be sent first thing: the pass that set them was cut off. The server takes
+    a batch once, by its id, so sending it again is safe. Call only while holding `pass_lock`."""
+    return s.execute(update(OutboxItem).where(OutboxItem.state.in_(("uploading", "submitted")))
+                     .values(state="queued", last_error=CUT_OFF, next_attempt_at=None, updated_at=utcnow())
+                     .execution_options(synchronize_session=False)).rowcount or 0
+
+
+def requeue_cut_off(ws) -> int:
+    """Put back in the queue the items of a pass that was cut off (the process killed, the
+    computer off), unless a pass runs now; returns how many."""
+    with pass_lock(ws) as alone:
+        if not alone:
+            return 0
+        with ws.session() as s:
+            return _requeue_cut_off(s)
+
+
 def queue_status(ws) -> QueueStatus:
     """Counts of outbox items by state, approved entries not in a batch yet, the last pass
     (when, how it ended), the server, the pause flag, items needing a person and decisions
-    the central server no longer has."""
+    the central server no longer has. Items a pass that was cut off left `uploading` or
+    `submitted` are put back in the queue first (`requeue_cut_off`): they are waiting."""
     with ws.session() as s:
         counts = dict(s.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state)).all())
+    if (counts.get("uploading") or counts.get("submitted")) and requeue_cut_off(ws):
+        with ws.session() as s:
+            counts = dict(s.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state)).all())
+    with ws.session() as s:
         problems = _problems(s)
         from records.outbox import batch_readiness
 
@@ -332,7 +382,7 @@ def enrol(ws, *, server_url: str, code: str, ca_bundle: str | None = None,
                 hint = (f". The address starts with http://, but the Daftar server takes HTTPS only: write "
                         f"https://{server_url[len('http://'):]}")
             raise SyncError(f"Cannot reach the central server at {server_url}: {_net_reason(e)}{hint}") from None
-    if r.status_code in (401, 403):
+    if r.status_code in (401, 403, 429):  # 429: too many failed enrolments (the server says how long to wait)
         raise SyncError(f"The server refused the enrolment: {_reason(r)}.")
     if r.status_code != 200:
         raise SyncError(f"The server refused the enrolment ({r.status_code}): {_reason(r)}")
@@ -569,13 +619,21 @@ class SyncEngine:
             return False
 
     def run_once(self, *, force: bool = True) -> SyncReport:
-        """One pass: push every pending batch, then pull decisions. `force` ignores backoff times."""
+        """One pass: push every pending batch, then pull decisions. `force` ignores backoff times.
+        A pass holds `pass_lock` while it runs; items a pass cut off before left `uploading` or
+        `submitted` are queued again first."""
+        with pass_lock(self.ws) as alone:
+            return self._run_once(force, alone)
+
+    def _run_once(self, force: bool, alone: bool | None) -> SyncReport:
         rep = SyncReport()
         with self.ws.session() as s:
             if get_state(s, K_PAUSED) == "1":
                 rep.paused = True
                 return rep
         try:
+            if alone:
+                self._commit(_requeue_cut_off)
             with self._stage("reconcile"):
                 self._reconcile(rep)
             for batch_id in self._pending_batches(force):

@@ -20,6 +20,13 @@ def register(sub) -> None:
     p.add_argument("--dev-tls", default=None, metavar="DIR",
                    help="make a development CA and server certificate in DIR and use them (not for production)")
     p.add_argument("--admin-token", default=None, help="administrator token (default: $DAFTAR_ADMIN_TOKEN, else random, printed)")
+    p.add_argument("--keep-refusals", type=int, default=10000, metavar="N",
+                   help="refused batches kept for the operator: the newest N (default 10000; 0: no limit)")
+    p.add_argument("--refusal-days", type=int, default=365, metavar="DAYS",
+                   help="and none older than DAYS days (default 365; 0: no limit)")
+    p.add_argument("--enrol-failures", type=int, default=10, metavar="N",
+                   help="failed enrolments per client address and per office name in an hour before the next "
+                        "are refused (429) until the hour is over (default 10; 0: no limit)")
     p.add_argument("--test-hooks", action="store_true", help=argparse_suppress())
     p.add_argument("--export-openapi", default=None, metavar="FILE", help="write the OpenAPI document and exit")
     p.set_defaults(func=run, action=None)
@@ -38,6 +45,18 @@ def register(sub) -> None:
     revoke.add_argument("--reason", default="", help="why (shown in the admin view)")
     offices = acts.add_parser("offices", help="list the enrolled offices (revoked ones marked), the codes not used "
                                               "yet and the latest enrolments, codes and revocations")
+    check = acts.add_parser("check", help="check that the server's database and image store match (after a "
+                                          "restore): every image a batch names there and whole, and images no "
+                                          "batch names; exit 1 when one is missing or damaged",
+                            description="Compare the server's database with its image store: every page image the "
+                            "received batches name must be in the store and match its hash (FAIL, exit 1, "
+                            "naming each with its batch and office); images in the store that no batch names are "
+                            "a WARN. Changes nothing. Run it after restoring either (docs/install.md).")
+    check.add_argument("--database", required=True, metavar="URL", help="the server's database")
+    check.add_argument("--storage", required=True, metavar="DIR", help="the server's image folder (its --storage)")
+    check.add_argument("--no-hash", action="store_true", help="only check that each image is there (quick), "
+                       "do not read it to check its hash")
+    check.add_argument("--json", action="store_true", help="print the result as JSON (every image named)")
     for a in (code, revoke, offices):
         where = a.add_argument_group("which server (one of)")
         where.add_argument("--database", default=argparse_suppress(), metavar="URL",
@@ -81,7 +100,9 @@ def run(args) -> int:
         return 2
     kw = {"admin_token": args.admin_token} if args.admin_token else {}
     try:
-        settings = Settings(args.database, Path(args.storage).expanduser(), test_hooks=args.test_hooks, **kw)
+        settings = Settings(args.database, Path(args.storage).expanduser(), test_hooks=args.test_hooks,
+                            refusals_keep=args.keep_refusals, refusals_days=args.refusal_days,
+                            enrol_failures_per_hour=args.enrol_failures, **kw)
     except ValueError as e:
         print(f"daftar server: {e}", file=sys.stderr)
         return 2

@@ -51,9 +51,42 @@ def _on_database(args, fn):
         engine.dispose()
 
 
+def run_check(args) -> int:
+    """`daftar server check`: the database's batches against the image store (sync.server.check)."""
+    from pathlib import Path
+
+    from daftar.cli import CommandError
+    from sync.server.check import check_store, report_json, report_lines
+    from sync.server.db import DatabaseUnavailable, _shown, make_engine, make_sessionmaker
+    from sync.server.storage import store_problem
+
+    root = Path(args.storage).expanduser()
+    problem = store_problem(root)
+    if problem:
+        raise CommandError(f"--storage: {problem}")
+    try:
+        engine = make_engine(args.database)
+    except DatabaseUnavailable as e:
+        raise CommandError(f"--database: {e}") from None
+    try:
+        with make_sessionmaker(engine)() as s:
+            rep = check_store(s, root, hash_images=not args.no_hash)
+    except OSError as e:
+        raise CommandError(f"--storage {root}: {e.strerror or e}") from None
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps(report_json(rep, root, _shown(args.database)), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(report_lines(rep, root, _shown(args.database), hashed=not args.no_hash)))
+    return 0 if rep.ok else 1
+
+
 def run_action(args) -> int:
     from daftar.cli import CommandError
 
+    if args.action == "check":
+        return run_check(args)
     database = getattr(args, "database", None)
     if bool(database) == bool(args.server):
         print(f"daftar server {args.action}: give --database URL (on the server machine) or --server URL, one of "

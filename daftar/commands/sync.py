@@ -181,7 +181,7 @@ def status_text(st) -> str:
              "a supervisor seals them: `daftar batch seal --as NAME`, or Sync in the app" if st.ready else ""),
             ("Approved, waiting for a revenue officer's verification", st.unverified, ""),
             ("Sealed in a batch, waiting to be sent", st.waiting,
-             f"{sending} of them in a pass now, or cut off when one stopped" if sending else ""),
+             f"{sending} of them being sent by a pass now" if sending else ""),
             ("Sent, acknowledged by the server", c.get("acknowledged", 0), "waiting for the central office's decision"),
             ("Accepted by the central office", c.get("accepted", 0), ""),
             ("Rejected by the central office", c.get("rejected", 0), "listed below" if c.get("rejected") else ""),

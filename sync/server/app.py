@@ -5,7 +5,6 @@ is the published sync API (docs/sync-api.md explains it)."""
 import asyncio
 import errno
 import hashlib
-import hmac
 import html
 import logging
 import secrets
@@ -39,7 +38,6 @@ from sync.server.storage import LocalImageStorage, OffsetMismatch
 
 TOKEN_CACHE_SECONDS = 10.0  # a re-enrolled office's old token keeps working at most this long
 ADMIN_COOKIE = "daftar_admin"  # the admin page's sign-in (a browser): never the token in an address
-ADMIN_COOKIE_SECONDS = 8 * 3600
 DISK_FULL = ("the central server's disk is full: nothing sent was lost; the office tries again later "
              "(the operator must free or add space)")
 DISK_FULL_RETRY = 600  # seconds the office waits before it tries again
@@ -164,6 +162,10 @@ def create_app(settings: Settings) -> FastAPI:
         "images; the central office returns receipts and decisions. See docs/sync-api.md.",
     )
     app.state.settings, app.state.engine, app.state.storage = settings, engine, storage
+    keep = {"keep": settings.refusals_keep, "days": settings.refusals_days}
+    with Session_() as s:  # the refused batches kept within their bounds from the start
+        if ingest.prune_refusals(s, **keep):
+            s.commit()
     app.state.faults = []
     app.add_middleware(_GzipRequestMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # receipts and change lists to slow offices
@@ -205,7 +207,7 @@ def create_app(settings: Settings) -> FastAPI:
                     batch = str((json.loads(await request.body()).get("manifest") or {}).get("batch_id", ""))
                 except Exception:  # noqa: BLE001 - what it sent is not read further
                     batch = ""
-            await run_in_threadpool(ingest.record_refusal, Session_, office_uuid, batch, err)
+            await run_in_threadpool(lambda: ingest.record_refusal(Session_, office_uuid, batch, err, **keep))
         raise err
 
     async def device(creds: Creds, request: Request) -> ingest.OfficeRef:
@@ -224,16 +226,16 @@ def create_app(settings: Settings) -> FastAPI:
         token_cache[creds.credentials] = (now, ref)
         return ref
 
-    def _cookie_value(expires: int) -> str:
-        mac = hmac.new(settings.admin_token.encode(), f"daftar-admin-page:{expires}".encode(), hashlib.sha256)
-        return f"{expires}.{mac.hexdigest()}"
-
     def _cookie_ok(request: Request) -> bool:
-        value = request.cookies.get(ADMIN_COOKIE, "")
-        expires, _, _mac = value.partition(".")
-        if not expires.isdigit() or int(expires) < time.time():
+        """The browser's cookie names a sign-in still open (`ingest.admin_signed_in`)."""
+        sid = request.cookies.get(ADMIN_COOKIE, "")
+        if not sid:
             return False
-        return secrets.compare_digest(value.encode(), _cookie_value(int(expires)).encode())
+        with Session_() as s:
+            ok = ingest.admin_signed_in(s, sid, settings.admin_token, idle_minutes=settings.admin_idle_minutes,
+                                        hours=settings.admin_session_hours)
+            s.commit()
+        return ok
 
     def admin(creds: Creds, request: Request) -> None:
         """The administrator token in the Authorization header; a browser signed in at /admin
@@ -297,18 +299,30 @@ def create_app(settings: Settings) -> FastAPI:
               summary="Enrol an office with a one-time code the operator issued for it; returns its device "
                       "token once (no administrator token)",
               responses={401: {"description": "no code, a code the server did not issue, used or expired"},
-                         403: {"description": "the office is enrolled already and the code is not for it"}})
-    def enrol(body: P.Enrolment, session: SessionDep) -> dict:
+                         403: {"description": "the office is enrolled already and the code is not for it"},
+                         429: {"description": "too many failed enrolments from this address or for this office "
+                                               "name within the hour (`too_many_attempts`); header Retry-After"}})
+    def enrol(body: P.Enrolment, session: SessionDep, request: Request) -> dict:
+        address = request.client.host if request.client else ""
+        limit = settings.enrol_failures_per_hour
         try:
+            limited = ingest.enrol_limited(session, address=address, office_name=body.name, limit=limit)
+            if limited:
+                raise ingest.too_many_enrolments(limit, *limited)
             out = ingest.enrol(session, code=body.code, office_uuid=body.office_id, name=body.name,
                                district=body.district, tehsil=body.tehsil, public_key=body.public_key)
             session.commit()
         except ingest.IngestError as e:
             session.rollback()
-            log.warning("refused an enrolment of office %s (%s): %s", body.office_id, e.code, e.message)
+            log.warning("refused an enrolment of office %s from %s (%s): %s", body.office_id, address or "?", e.code,
+                        e.message)
             ingest.record_event(session, "enrol.refused", body.office_id, error=e.code, reason=e.message,
-                                name=body.name, district=body.district)
+                                name=body.name, district=body.district, address=address)
+            if e.status != 429:  # (an attempt refused for the limit does not make the wait longer)
+                ingest.record_enrol_failure(session, address=address, office_name=body.name)
             session.commit()
+            if e.status == 429:
+                return JSONResponse(e.body(), status_code=429, headers={"Retry-After": str(e.extra["retry_after"])})
             raise
         token_cache.clear()  # the office's old token is refused at once
         return out
@@ -414,7 +428,8 @@ def create_app(settings: Settings) -> FastAPI:
                 session.commit()
         except ingest.IngestError as e:
             session.rollback()
-            ingest.record_refusal(Session_, office.office_uuid, str((body.manifest or {}).get("batch_id", "")), e)
+            ingest.record_refusal(Session_, office.office_uuid, str((body.manifest or {}).get("batch_id", "")), e,
+                                 **keep)
             raise
         except BaseException:
             session.rollback()
@@ -463,7 +478,7 @@ def create_app(settings: Settings) -> FastAPI:
             except ingest.IngestError as e:
                 s.rollback()
                 office, batch = ingest.batch_file_ids(data)
-                ingest.record_refusal(Session_, office, batch, e, source="usb")
+                ingest.record_refusal(Session_, office, batch, e, source="usb", **keep)
                 raise
             except BaseException:
                 s.rollback()
@@ -511,8 +526,8 @@ def create_app(settings: Settings) -> FastAPI:
         return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
-    def _login_page(message: str = "", status: int = 200) -> HTMLResponse:
-        said = f"<p style='color:#a00'>{html.escape(message)}</p>" if message else ""
+    def _login_page(message: str = "", status: int = 200, color: str = "#a00") -> HTMLResponse:
+        said = f"<p style='color:{color}'>{html.escape(message)}</p>" if message else ""
         return HTMLResponse(
             "<!doctype html><html><head><meta charset='utf-8'><title>Daftar: central server</title></head>"
             "<body><h1>Daftar central server</h1>" + said +
@@ -527,15 +542,28 @@ def create_app(settings: Settings) -> FastAPI:
             log.warning("a wrong administrator token was given at /admin/login from %s",
                         request.client.host if request.client else "?")
             return _login_page("That is not the administrator token.", 401)
+        address = request.client.host if request.client else ""
+
+        def sign_in() -> str:
+            with Session_() as s:
+                sid = ingest.admin_sign_in(s, settings.admin_token, address, settings.admin_session_hours)
+                s.commit()
+                return sid
+
+        sid = await run_in_threadpool(sign_in)
         answer = RedirectResponse("/admin", status_code=303)
-        answer.set_cookie(ADMIN_COOKIE, _cookie_value(int(time.time()) + ADMIN_COOKIE_SECONDS),
-                          max_age=ADMIN_COOKIE_SECONDS, httponly=True, secure=True, samesite="strict", path="/")
+        answer.set_cookie(ADMIN_COOKIE, sid, max_age=int(settings.admin_session_hours * 3600), httponly=True,
+                          secure=True, samesite="strict", path="/")
         return answer
 
     @app.post("/admin/logout", include_in_schema=False)
-    def admin_logout() -> Response:
-        answer = RedirectResponse("/admin", status_code=303)
-        answer.delete_cookie(ADMIN_COOKIE, path="/")
+    def admin_logout(request: Request) -> Response:
+        """Sign out: the sign-in ends on the server too (a copy of the cookie no longer works)."""
+        with Session_() as s:
+            ingest.admin_sign_out(s, request.cookies.get(ADMIN_COOKIE, ""))
+            s.commit()
+        answer = _login_page("Signed out.", color="#060")
+        answer.delete_cookie(ADMIN_COOKIE, path="/", secure=True, httponly=True, samesite="strict")
         return answer
 
     def _table(head: tuple[str, ...], rows: list[tuple]) -> str:

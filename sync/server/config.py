@@ -22,6 +22,13 @@ class Settings:
     storage_dir: Path
     admin_token: str = field(default_factory=lambda: os.environ.get("DAFTAR_ADMIN_TOKEN") or secrets.token_urlsafe(24))
     test_hooks: bool = False
+    # refused batches kept for the operator (sync_refusal): the newest `refusals_keep`, none older
+    # than `refusals_days` days (pruned at start and whenever one is written; 0: no such bound)
+    refusals_keep: int = 10000
+    refusals_days: int = 365
+    enrol_failures_per_hour: int = 10  # failed enrolments per client address and per office name (0: no limit)
+    admin_idle_minutes: float = 30  # the /admin page's sign-in ends after this long unused
+    admin_session_hours: float = 8  # and this long after it was made, used or not
     max_image_bytes: int = 200 * 1024 * 1024
     changes_page: int = 500
 
@@ -29,3 +36,7 @@ class Settings:
         self.storage_dir = Path(self.storage_dir)
         if len(self.admin_token) < 16:
             raise ValueError("the admin token must have at least 16 characters")
+        if self.refusals_keep < 0 or self.refusals_days < 0:
+            raise ValueError("the refused batches kept (--keep-refusals, --refusal-days) cannot be negative")
+        if self.enrol_failures_per_hour < 0:
+            raise ValueError("--enrol-failures cannot be negative (0: no limit)")

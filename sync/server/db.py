@@ -92,6 +92,33 @@ class ServerRefusal(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class ServerEnrolFailure(Base):
+    """A failed enrolment attempt (a wrong, used or expired code...), by client address and
+    office name: what limits guessing codes (`ingest.enrol_limited`). Rows older than the
+    limit's window are deleted as new ones are written; the refusal itself is in sync_event."""
+
+    __tablename__ = "sync_enrol_failure"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    address: Mapped[str] = mapped_column(String(64), default="", index=True)
+    office_name: Mapped[str] = mapped_column(String(200), default="", index=True)
+
+
+class ServerAdminSession(Base):
+    """A browser signed in at /admin: the cookie holds a random id, this row its SHA-256. It
+    ends at Sign out, after `Settings.admin_idle_minutes` unused, `admin_session_hours` after
+    the sign-in, or when the administrator token changes (`token_sha256`)."""
+
+    __tablename__ = "sync_admin_session"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    token_sha256: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 class ServerBatch(Base):
     """One received batch and the receipt returned for it (returned again on a resend)."""
 

@@ -29,9 +29,11 @@ from sync.protocol import (
     verify_signature,
 )
 from sync.server.db import (
+    ServerAdminSession,
     ServerBatch,
     ServerDecision,
     ServerEnrolCode,
+    ServerEnrolFailure,
     ServerEntry,
     ServerEvent,
     ServerOffice,
@@ -188,6 +190,123 @@ def enrol(session: Session, *, code: str, office_uuid: str, name: str, district:
             "reenrolled": event == "office.reenrolled"}
 
 
+ENROL_WINDOW_HOURS = 1  # failed enrolments counted over this window (`enrol_limited`)
+
+
+def _office_key(name: str) -> str:
+    """An office name as the limit counts it: case and spacing do not make another office."""
+    return " ".join((name or "").split()).casefold()[:200]
+
+
+def enrol_limited(session: Session, *, address: str, office_name: str, limit: int) -> tuple[int, str] | None:
+    """(seconds until an attempt is taken again, what is limited in words) when `limit` failed
+    enrolments came from `address`, or named the office `office_name`, within the last
+    hour; None when this attempt may go on (or `limit` is 0: no limit). A code has about 98
+    bits, but nothing else stopped anyone trying codes as fast as the server answers."""
+    import datetime as dt
+    import math
+
+    if limit <= 0:
+        return None
+    now = utcnow()
+    window = dt.timedelta(hours=ENROL_WINDOW_HOURS)
+    worst: tuple[float, str] | None = None
+    for column, value, what in ((ServerEnrolFailure.address, (address or "")[:64], "from this address"),
+                                (ServerEnrolFailure.office_name, _office_key(office_name),
+                                 f"for the office '{(office_name or '').strip()}'")):
+        if not value:
+            continue
+        times = session.scalars(select(ServerEnrolFailure.at).where(column == value, ServerEnrolFailure.at > now - window)
+                                .order_by(ServerEnrolFailure.at.desc()).limit(limit)).all()
+        if len(times) >= limit:
+            wait = (times[-1] + window - now).total_seconds()
+            if worst is None or wait > worst[0]:
+                worst = (wait, what)
+    if worst is None:
+        return None
+    return max(1, math.ceil(worst[0])), worst[1]
+
+
+def too_many_enrolments(limit: int, wait: int, what: str) -> IngestError:
+    minutes = max(1, round(wait / 60))
+    return IngestError(429, "too_many_attempts", f"too many failed enrolments {what} ({limit} in the last hour): "
+                                                 f"try again in {minutes} minute{'s' if minutes != 1 else ''}, "
+                                                 "checking the code letter by letter, or ask the operator for a "
+                                                 "new code", retry_after=wait)
+
+
+def record_enrol_failure(session: Session, *, address: str, office_name: str) -> None:
+    """Count a failed enrolment toward the limit, and forget those older than its window
+    (the caller commits)."""
+    import datetime as dt
+
+    from sqlalchemy import delete
+
+    now = utcnow()
+    session.execute(delete(ServerEnrolFailure).where(
+        ServerEnrolFailure.at < now - dt.timedelta(hours=ENROL_WINDOW_HOURS))
+        .execution_options(synchronize_session=False))
+    session.add(ServerEnrolFailure(at=now, address=(address or "")[:64], office_name=_office_key(office_name)))
+
+
+# ----------------------------------------------------------------------------- the admin page's sign-in
+def _session_hash(session_id: str) -> str:
+    return hashlib.sha256(("daftar-admin-session:" + session_id).encode()).hexdigest()
+
+
+def admin_sign_in(session: Session, admin_token: str, address: str, hours: float) -> str:
+    """A new sign-in of the admin page; returns the id its cookie carries (only its hash is
+    kept). Sign-ins that have ended or run out are deleted. The caller commits."""
+    import datetime as dt
+
+    from sqlalchemy import delete
+
+    now = utcnow()
+    session.execute(delete(ServerAdminSession).where(
+        (ServerAdminSession.ended_at.is_not(None)) | (ServerAdminSession.created_at < now - dt.timedelta(hours=hours)))
+        .execution_options(synchronize_session=False))
+    sid = secrets.token_urlsafe(32)
+    session.add(ServerAdminSession(session_sha256=_session_hash(sid), token_sha256=token_hash(admin_token),
+                                   address=(address or "")[:64], created_at=now, last_seen=now))
+    session.flush()
+    return sid
+
+
+def admin_signed_in(session: Session, session_id: str, admin_token: str, *, idle_minutes: float,
+                    hours: float) -> bool:
+    """Whether the cookie's `session_id` is a sign-in still open: not signed out, used within
+    `idle_minutes`, made less than `hours` ago, under the administrator token of now. A
+    sign-in in use is kept open (its last use written at most once a minute); one found run
+    out is ended. The caller commits."""
+    import datetime as dt
+
+    if not session_id:
+        return False
+    row = session.scalar(select(ServerAdminSession).where(ServerAdminSession.session_sha256 == _session_hash(session_id)))
+    if row is None or row.ended_at is not None:
+        return False
+    now = utcnow()
+    if (now - row.last_seen > dt.timedelta(minutes=idle_minutes) or now - row.created_at > dt.timedelta(hours=hours)
+            or not secrets.compare_digest(row.token_sha256, token_hash(admin_token))):
+        row.ended_at = now
+        return False
+    if now - row.last_seen > dt.timedelta(seconds=60):
+        row.last_seen = now
+    return True
+
+
+def admin_sign_out(session: Session, session_id: str) -> bool:
+    """End the sign-in the cookie's `session_id` names (a copy of the cookie no longer works);
+    False when there was none open. The caller commits."""
+    if not session_id:
+        return False
+    row = session.scalar(select(ServerAdminSession).where(ServerAdminSession.session_sha256 == _session_hash(session_id)))
+    if row is None or row.ended_at is not None:
+        return False
+    row.ended_at = utcnow()
+    return True
+
+
 def revoke(session: Session, office_uuid: str, reason: str = "") -> dict:
     """Revoke an office: its device token and key are refused from now on (a stolen or
     retired PC), until the operator issues a code for it and it is enrolled again. Its
@@ -210,9 +329,12 @@ def office_by_token(session: Session, token: str) -> ServerOffice | None:
     return session.scalar(select(ServerOffice).where(ServerOffice.token_sha256 == token_hash(token)))
 
 
-def record_refusal(session_factory, office_uuid: str, batch_uuid: str, err: IngestError, source: str = "network") -> None:
+def record_refusal(session_factory, office_uuid: str, batch_uuid: str, err: IngestError, source: str = "network",
+                   *, keep: int = 0, days: int = 0) -> None:
     """Keep a refused batch for the operator (its own transaction: the batch's was rolled
-    back). `images_missing` is not kept: the office uploads the images and sends it again."""
+    back), and prune the refusals to the newest `keep`, none older than `days` days (0: no
+    such bound; `prune_refusals`). `images_missing` is not kept: the office uploads the images
+    and sends it again."""
     if err.code == "images_missing":
         return
     import logging
@@ -222,7 +344,29 @@ def record_refusal(session_factory, office_uuid: str, batch_uuid: str, err: Inge
     with session_factory() as s:
         s.add(ServerRefusal(office_uuid=office_uuid or "", batch_uuid=(batch_uuid or "")[:100], source=source,
                             status=err.status, error=err.code[:40], reason=err.message, at=utcnow()))
+        s.flush()
+        prune_refusals(s, keep=keep, days=days)
         s.commit()
+
+
+def prune_refusals(session: Session, *, keep: int = 0, days: int = 0) -> int:
+    """Delete the refused batches beyond the newest `keep` and those older than `days` days
+    (0: no such bound); returns how many went. A revoked office or a broken client refusing
+    again and again must not grow the table for ever. The caller commits."""
+    import datetime as dt
+
+    from sqlalchemy import delete
+
+    gone = 0
+    if days > 0:
+        gone += session.execute(delete(ServerRefusal).where(ServerRefusal.at < utcnow() - dt.timedelta(days=days))
+                                .execution_options(synchronize_session=False)).rowcount or 0
+    if keep > 0:
+        edge = session.scalar(select(ServerRefusal.id).order_by(ServerRefusal.id.desc()).offset(keep - 1).limit(1))
+        if edge is not None:
+            gone += session.execute(delete(ServerRefusal).where(ServerRefusal.id < edge)
+                                    .execution_options(synchronize_session=False)).rowcount or 0
+    return gone
 
 
 def refusals(session: Session, limit: int = 200) -> list[dict]:
