@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import errno
 import json
 import shutil
 from dataclasses import asdict, dataclass
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from records import audit
@@ -209,16 +211,46 @@ def sign_export(doc: dict, office: dict, signing_key: bytes) -> dict:
     return doc
 
 
+KEY_NOT_SAVED_FULL = ("The office's signing key, made for its first export, could not be saved in the workspace "
+                      "{0}: the disk holding it is full or cannot be written ({1}). Free some space on that disk "
+                      "and export again; nothing was exported and nothing saved was lost.")
+KEY_NOT_SAVED = ("The office's signing key, made for its first export, could not be saved in the workspace {0} "
+                 "({1}). Close other programs using it and export again, or run `daftar check`; nothing was "
+                 "exported and nothing saved was lost.")
+
+
+def _disk_trouble(reason: str) -> bool:
+    """Does SQLite's (or the system's) `reason` say the disk is full or could not be written?"""
+    r = reason.lower()
+    return "disk is full" in r or "disk i/o error" in r or "no space left" in r or "too large" in r
+
+
+def office_signing_key(workspace) -> tuple[dict, bytes]:
+    """The office's `office` member (id, name, public key) and its Ed25519 private key, the key
+    made and saved on first use (`office_identity`), before an export writes anything. When the
+    workspace cannot take the new key (its disk full or failing, the database locked): ExportError
+    in one line naming the workspace; the transaction is rolled back, so no half key is kept."""
+    try:
+        with workspace.session() as s:
+            office = office_identity(s)  # (made with its key on first use, as for a first batch)
+            member, key = _office_member(office), office.signing_key
+    except (OperationalError, OSError) as e:
+        orig = getattr(e, "orig", None) or e
+        reason = (getattr(orig, "strerror", None) or str(orig) or type(orig).__name__).splitlines()[0]
+        full = (isinstance(orig, OSError) and orig.errno in (errno.ENOSPC, errno.EFBIG)) or _disk_trouble(reason)
+        raise ExportError((KEY_NOT_SAVED_FULL if full else KEY_NOT_SAVED).format(workspace.root, reason)) from None
+    return member, key
+
+
 def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = None,
                 images: str = "files") -> ExportResult:
     """Write a JSON export; with images="files" the page images go to `NAME.images/`.
     Refuses a file inside the workspace folder; a failed export leaves no file behind (nor an
     images folder it created)."""
     out = check_output(out, workspace_root=workspace.root)
+    office_doc, signing_key = office_signing_key(workspace)  # before anything is written
     with workspace.session() as s:
         doc = export_data(s, register_ids=register_ids, images=images, image_loader=workspace.images.get)
-        office = office_identity(s)  # (made with its key on first use, as for a first batch)
-        office_doc, signing_key = _office_member(office), office.signing_key
     n_img = 0
     folder = images_dir_for(out)
     made_folder = images == "files" and not folder.exists()
