@@ -484,9 +484,10 @@ class ExportDialog(QDialog):
             from records.exports.detached import signature_path
 
             sig = signature_path(self.path.text().strip() or "export")
+            # the path on a line of its own: inside an Urdu sentence it was drawn in pieces
             self.signature_note.setText(self.tr(
-                "The office's signature is written beside the file, in {path}: copy the two together.").format(
-                path=isolate_ltr(str(sig))))
+                "The office's signature is written beside the file; copy the two together:{path}").format(
+                path=path_line(sig).rstrip("\n")))
 
     def _browse(self) -> None:
         ext = {"csv": "csv", "json": "json"}.get(self._kind(), "pdf")

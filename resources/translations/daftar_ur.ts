@@ -1137,8 +1137,8 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>فائل کے اندر دفتر کے دستخط موجود ہیں۔</translation>
         </message>
         <message>
-            <source>The office's signature is written beside the file, in {path}: copy the two together.</source>
-            <translation>دفتر کے دستخط فائل کے ساتھ ⁦{path}⁩ میں لکھے جاتے ہیں: دونوں اکٹھی کاپی کریں۔</translation>
+            <source>The office's signature is written beside the file; copy the two together:{path}</source>
+            <translation>دفتر کے دستخط فائل کے ساتھ لکھے جاتے ہیں؛ دونوں اکٹھی کاپی کریں:⁦{path}⁩</translation>
         </message>
         <message>
             <source>Export to</source>

@@ -130,8 +130,8 @@ def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp
     dlg.format.setCurrentIndex(0)
     assert dlg.path.text() == str(tmp_path / "e.csv")  # a file chosen is kept
     # ... and the dialog says the office's signature goes beside it, in e.csv.sig (inside a JSON)
-    assert dlg.signature_note.text() == ("The office's signature is written beside the file, in "
-                                         f"\u2066{tmp_path / 'e.csv.sig'}\u2069: copy the two together.")
+    assert dlg.signature_note.text() == ("The office's signature is written beside the file; copy the two together:"
+                                         f"\n\u2066{tmp_path / 'e.csv.sig'}\u2069")
     job = dlg.start_export()
     qtbot.waitUntil(lambda: job.done, timeout=20000)
     # THEN the file holds the entries with raw OCR text and the dialog closed
