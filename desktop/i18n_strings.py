@@ -369,6 +369,17 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0} is inside the workspace folder {1}, among Daftar's own files: write the backup "
                                   "onto a USB stick or another disk, or into the workspace's {2}/ folder. No backup "
                                   "was written."),
+    # the office's signing key made for a first export (records/exports/json_export.py office_signing_key)
+    QT_TRANSLATE_NOOP("Messages", "The office's signing key, made for its first export, could not be saved in the "
+                                  "workspace {0}: the disk holding it is full or cannot be written ({1}). Free some "
+                                  "space on that disk and export again; nothing was exported and nothing saved was "
+                                  "lost."),
+    QT_TRANSLATE_NOOP("Messages", "The office's signing key, made for its first export, could not be saved in the "
+                                  "workspace {0} ({1}). Close other programs using it and export again, or run "
+                                  "`daftar check`; nothing was exported and nothing saved was lost."),
+    # a workspace's database on a full or failing disk (records/workspace.py _explain)
+    QT_TRANSLATE_NOOP("Messages", "{0} cannot be written: the disk holding it is full or failing ({1}). Free some "
+                                  "space on that disk and try again; nothing was changed."),
     # where an export, report or backup may be written (records/output_file.py)
     QT_TRANSLATE_NOOP("Messages", "The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): "
                                   "nothing was written."),

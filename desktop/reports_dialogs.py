@@ -131,6 +131,16 @@ def _message(e: Exception) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+def _signed_beside(out: str | Path) -> str:
+    """What the note of a CSV or PDF written says of its signature `OUT.sig` (GUI thread)."""
+    from records.exports.detached import signature_path
+
+    said = QCoreApplication.translate(
+        "ExportDialog", "Its signature is in {sig} beside it: copy the two files together (the receiver checks them "
+        "with `daftar export verify`).")
+    return said.format(sig=path_line(signature_path(out))).strip()
+
+
 def _done_note(parent: QWidget | None, r: JobResult) -> QMessageBox:
     """A note (not blocking) saying what was written where, with a button that opens it."""
     box = QMessageBox(QMessageBox.Icon.Information, _tr("Daftar"), r.summary, parent=parent)
@@ -195,13 +205,14 @@ def _fard_job(workspace, register_id: int, khewat: str | None, owner: str | None
               urdu_digits: bool | None) -> Callable[[], JobResult]:
     # texts are translated here on the GUI thread: the worker never calls Qt
     saved = QCoreApplication.translate("ExportDialog", "Fard saved: {path}")
+    signed = _signed_beside(out)
 
     def fn() -> JobResult:
         from records.reports.fard import fard_pdf
 
         p = fard_pdf(workspace, out, register_id=register_id, khewat=khewat, owner=owner,
                      options=_options(workspace, urdu_digits))
-        return JobResult(str(p), saved.format(path=path_line(p)).strip())
+        return JobResult(str(p), saved.format(path=path_line(p)).strip() + "\n\n" + signed)
 
     return fn
 
@@ -256,6 +267,7 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
 def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=None, entry_ids=None,
                 urdu_digits: bool | None = None) -> Callable[[], JobResult]:
     saved = QCoreApplication.translate("ExportDialog", "Report saved: {path}")  # on the GUI thread
+    signed = _signed_beside(out)
 
     def fn() -> JobResult:
         opts = _options(workspace, urdu_digits)
@@ -269,7 +281,7 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
             p = handover_pdf(workspace, out, batch_id=batch_id, entry_ids=entry_ids, options=opts)
         else:
             raise ValueError(f"unknown report '{kind}'")
-        return JobResult(str(p), saved.format(path=path_line(p)).strip())
+        return JobResult(str(p), saved.format(path=path_line(p)).strip() + "\n\n" + signed)
 
     return fn
 
@@ -412,6 +424,11 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Khewat no"), self.khewat)
         form.addRow("", self.urdu_digits)
         form.addRow(self.tr("File"), row)
+        # every export is signed with the office's key: a CSV or PDF in FILE.sig beside it
+        self.signature_note = QLabel("")
+        self.signature_note.setObjectName("exportSignatureNote")
+        wrapping(self.signature_note)
+        form.addRow("", self.signature_note)
         self.status = QLabel("")
         wrapping(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -423,6 +440,7 @@ class ExportDialog(QDialog):
         lay.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._update)
         self.scope.currentIndexChanged.connect(lambda _i: self._update())
+        self.path.textChanged.connect(lambda _t: self._say_signature())
         self._suggested = ""  # the file name last suggested: replaced when the format changes
         self._update()
 
@@ -456,6 +474,20 @@ class ExportDialog(QDialog):
         self.khewat.setEnabled(k == "fard")
         self.urdu_digits.setEnabled(k in ("fard", "progress"))
         self._suggest_path()
+        self._say_signature()
+
+    def _say_signature(self) -> None:
+        """Where the export's signature goes: inside a JSON file, beside a CSV or PDF (FILE.sig)."""
+        if self._kind() == "json":
+            self.signature_note.setText(self.tr("The file carries the office's signature inside it."))
+        else:
+            from records.exports.detached import signature_path
+
+            sig = signature_path(self.path.text().strip() or "export")
+            # the path on a line of its own: inside an Urdu sentence it was drawn in pieces
+            self.signature_note.setText(self.tr(
+                "The office's signature is written beside the file; copy the two together:{path}").format(
+                path=path_line(sig).rstrip("\n")))
 
     def _browse(self) -> None:
         ext = {"csv": "csv", "json": "json"}.get(self._kind(), "pdf")
@@ -480,12 +512,13 @@ class ExportDialog(QDialog):
         if k == "csv":
             raw, excel = self.raw.isChecked(), self.excel.isChecked()
             done_text = QCoreApplication.translate("ExportDialog", "{n} entries exported to {path}")
+            signed = _signed_beside(out)
 
             def fn() -> JobResult:
                 from records.exports.csv_export import CsvFilter, export_csv
 
                 n = export_csv(ws, out, CsvFilter((reg,) if reg else None), raw=raw, excel_safe=excel)
-                return JobResult(out, done_text.format(n=n, path=path_line(out)).strip())
+                return JobResult(out, done_text.format(n=n, path=path_line(out)).strip() + "\n\n" + signed)
         elif k == "json":
             images = self.images.currentData()
             done_text = QCoreApplication.translate("ExportDialog", "{n} entries, {p} pages, {i} images exported to {path}")

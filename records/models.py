@@ -255,3 +255,21 @@ class SyncState(Base):
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportedExport(Base):
+    """A JSON export imported into this workspace (`records.exports.json_export.import_json`):
+    the same file, or an older export of the same office, is refused when offered again."""
+
+    __tablename__ = "imported_export"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # the file's `export_id`; "sha256:<hex>" of its signed content for an export without one
+    # (a Daftar before export ids); "audit:<event id>" for an import recorded only in the trail
+    export_id: Mapped[str] = mapped_column(String(100), unique=True)
+    content_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
+    office_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)  # None: unsigned
+    office_name: Mapped[str] = mapped_column(String(200), default="")
+    key_fingerprint: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    file_name: Mapped[str] = mapped_column(String(500), default="")

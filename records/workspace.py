@@ -146,6 +146,11 @@ def _explain(db_path: Path, exc: Exception) -> WorkspaceError:
             f"{db_path} is damaged or is not a Daftar database. Nothing was changed. "
             "Restore the latest backup with `daftar restore BACKUP --workspace DIR`."
         )
+    if "disk is full" in msg or "disk i/o error" in msg:
+        return WorkspaceError(
+            f"{db_path} cannot be written: the disk holding it is full or failing ({getattr(exc, 'orig', exc)}). "
+            "Free some space on that disk and try again; nothing was changed."
+        )
     if "unable to open" in msg or "readonly" in msg or "read-only" in msg:
         return WorkspaceError(f"{db_path} cannot be opened for writing: check the folder's permissions.")
     return WorkspaceError(f"{db_path}: {getattr(exc, 'orig', exc)}")

@@ -13,10 +13,13 @@ EPILOG = """examples:
   daftar export --format pdf --report handover --batch 3 handover.pdf
   daftar export --format pdf --report progress progress.pdf
   daftar import whole-workspace.json --workspace NEW_EMPTY_FOLDER --office-key "3f2a 9c01 …"
+  daftar export verify jamabandi.csv --office-key "3f2a 9c01 …"
 
-A JSON export is signed with the office's key; `daftar export` prints the key's fingerprint.
-Give it to whoever imports the file by another way than the file (phone, letter): with
---office-key they check the file was written with that key and not changed since.
+Every export is signed with the office's key: a JSON export inside it, a CSV or PDF file in
+FILE.sig beside it (copy the two together); `daftar export` prints the key's fingerprint.
+Give it to whoever receives the file by another way than the file (phone, letter): with
+--office-key, `daftar export verify FILE` and `daftar import` check the file was written with
+that key and not changed since.
 """
 
 
@@ -26,10 +29,18 @@ def register(sub) -> None:
     p = sub.add_parser(
         "export", help="export records to CSV or JSON, or print a report to PDF",
         description="Export records in open formats (CSV with BOM for Excel, JSON as documented in "
-        "docs/export-format.md) or print a PDF report (fard, batch handover sheet, progress).",
+        "docs/export-format.md) or print a PDF report (fard, batch handover sheet, progress); a CSV or PDF "
+        "gets its signature in FILE.sig beside it. `daftar export verify FILE` checks an export: intact, and "
+        "signed by whom.",
+        usage="daftar export [options] OUT\n       daftar export verify FILE [--office-key FINGERPRINT]",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("out", metavar="OUT", help="file to write (.csv, .json or .pdf)")
+    p.add_argument("out", metavar="OUT", help="file to write (.csv, .json or .pdf); or `verify FILE`: check an export")
+    p.add_argument("verify_file", nargs="?", metavar="FILE",
+                   help="with verify: the CSV, PDF (its FILE.sig beside it) or JSON export to check")
+    p.add_argument("--office-key", metavar="FINGERPRINT", default=None,
+                   help="verify: the fingerprint of the exporting office's key as it was read out to you: a file "
+                        "signed with any other key is refused")
     p.add_argument("--format", choices=("csv", "json", "pdf"), default=None,
                    help="output format (default: from OUT's extension)")
     p.add_argument("--register", type=int, action="append", metavar="ID",
@@ -113,6 +124,14 @@ def run_export(args) -> int:
     from records.output_file import OutputFileError, check_output
     from records.reports.layout import ReportError
 
+    if args.out == "verify":
+        return run_verify(args)
+    if args.verify_file is not None:
+        return _fail(f"one file to write, not two ({args.out}, {args.verify_file}); to check an export: "
+                     f"daftar export verify {args.verify_file}")
+    if args.office_key:
+        return _fail("--office-key is for checking a file (daftar export verify FILE --office-key FINGERPRINT); "
+                     "an export is always signed with this office's key")
     out = Path(args.out)
     fmt = args.format or out.suffix.lower().lstrip(".")
     if fmt not in ("csv", "json", "pdf"):
@@ -131,6 +150,7 @@ def run_export(args) -> int:
                             tuple(args.state) if args.state else None, args.mauza)
             n = export_csv(ws, out, flt, raw=args.raw, excel_safe=args.excel)
             print(f"wrote {n} entries to {out}")
+            _say_signature(out)
         elif fmt == "json":
             from records.exports.json_export import export_json
 
@@ -147,12 +167,42 @@ def run_export(args) -> int:
                 opts = office_options(s, urdu_digits=args.urdu_digits, nastaliq=nastaliq)
             _pdf(ws, args, out, opts)
             print(f"wrote {out}")
+            _say_signature(out)
     except (ExportError, ReportError, OutputFileError) as e:
         return _fail(str(e))
     except OSError as e:
         return _fail(f"{getattr(e, 'filename', None) or out}: {e.strerror or e}")
     finally:
         ws.close()
+    return 0
+
+
+def _say_signature(out) -> None:
+    """Where a CSV's or PDF's signature went, and the key's fingerprint to tell the receiver."""
+    from records.exports.detached import signature_path, verify_export
+
+    v = verify_export(out)
+    fp = v.signer.key_fingerprint if v.signer else "?"
+    print(f"signed with the key of office '{v.signer.office_name if v.signer else ''}', fingerprint {fp}, in "
+          f"{signature_path(out)}: copy it with the file; the receiver checks both with "
+          f"`daftar export verify {out.name} --office-key \"{fp}\"`")
+
+
+def run_verify(args) -> int:
+    """`daftar export verify FILE [--office-key FINGERPRINT]`: one line, intact and signed by whom."""
+    from records.exports.detached import verify_export
+    from records.exports.json_export import ExportError
+
+    if args.verify_file is None:
+        return _fail("say which file to check: daftar export verify FILE [--office-key FINGERPRINT] (to write an "
+                     "export named verify, write ./verify)")
+    try:
+        v = verify_export(args.verify_file, office_key=args.office_key)
+    except ExportError as e:
+        return _fail(f"--office-key: {e}")
+    if not v.ok:
+        return _fail(v.line)
+    print(v.line)
     return 0
 
 

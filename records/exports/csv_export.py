@@ -101,12 +101,16 @@ def write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> Path:
 
 def export_csv(workspace, out: str | Path, flt: CsvFilter = CsvFilter(), *, raw: bool = False,
                excel_safe: bool = False) -> int:
-    """Write the CSV file; returns the number of entry rows written. Refuses a file inside
-    the workspace folder (records.output_file.check_output)."""
+    """Write the CSV file, and its signature `OUT.sig` beside it (records.exports.detached);
+    returns the number of entry rows written. Refuses a file inside the workspace folder
+    (records.output_file.check_output)."""
+    from records.exports.detached import signed_output
+
     check_output(out, workspace_root=workspace.root)
     with workspace.session() as s:
         header, rows = csv_rows(s, flt, raw=raw, excel_safe=excel_safe)
-    write_csv(Path(out), header, rows)
+    with signed_output(workspace, out):
+        write_csv(Path(out), header, rows)
     return len(rows)
 
 

@@ -25,18 +25,30 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import errno
 import json
 import shutil
+import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from records import audit
 from records.images import sha256_hex
-from records.models import AuditEvent, Entry, FieldValue, Office, Page, Register, User
+from records.models import (
+    AuditEvent,
+    Entry,
+    FieldValue,
+    ImportedExport,
+    Office,
+    Page,
+    Register,
+    User,
+)
 from records.outbox import (
     canonical_json,
     fingerprint_text,
@@ -157,6 +169,7 @@ def export_data(session: Session, *, register_ids: list[int] | None = None, imag
         "format": FORMAT,
         "version": VERSION,
         "exported_at": _ts(dt.datetime.now(dt.UTC).replace(tzinfo=None)),
+        "export_id": str(uuid.uuid4()),  # which export this is: an import of it again is refused
         "scope": "workspace" if register_ids is None else "registers",
         "images": images,
         "users": [_user(u) for u in session.scalars(select(User).order_by(User.id))],
@@ -201,12 +214,43 @@ def _office_member(office: Office) -> dict:
 def sign_export(doc: dict, office: dict, signing_key: bytes) -> dict:
     """`doc` with `office` (id, name, public key) after its envelope and a `signature` of the
     whole at the end, made with `signing_key` (the office's Ed25519 key)."""
-    head = ("format", "version", "exported_at", "scope", "images")
+    head = ("format", "version", "exported_at", "export_id", "scope", "images")
     doc = {**{k: doc[k] for k in head if k in doc}, "office": office,
            **{k: v for k, v in doc.items() if k not in head and k not in ("office", SIGNATURE)}}
     plain = json.loads(json.dumps(doc, ensure_ascii=False))  # as a reader parses it (no tuples, str keys)
     doc[SIGNATURE] = {"algorithm": SIGNATURE_ALGORITHM, "value": sign(signing_key, signed_bytes(plain))}
     return doc
+
+
+KEY_NOT_SAVED_FULL = ("The office's signing key, made for its first export, could not be saved in the workspace "
+                      "{0}: the disk holding it is full or cannot be written ({1}). Free some space on that disk "
+                      "and export again; nothing was exported and nothing saved was lost.")
+KEY_NOT_SAVED = ("The office's signing key, made for its first export, could not be saved in the workspace {0} "
+                 "({1}). Close other programs using it and export again, or run `daftar check`; nothing was "
+                 "exported and nothing saved was lost.")
+
+
+def _disk_trouble(reason: str) -> bool:
+    """Does SQLite's (or the system's) `reason` say the disk is full or could not be written?"""
+    r = reason.lower()
+    return "disk is full" in r or "disk i/o error" in r or "no space left" in r or "too large" in r
+
+
+def office_signing_key(workspace) -> tuple[dict, bytes]:
+    """The office's `office` member (id, name, public key) and its Ed25519 private key, the key
+    made and saved on first use (`office_identity`), before an export writes anything. When the
+    workspace cannot take the new key (its disk full or failing, the database locked): ExportError
+    in one line naming the workspace; the transaction is rolled back, so no half key is kept."""
+    try:
+        with workspace.session() as s:
+            office = office_identity(s)  # (made with its key on first use, as for a first batch)
+            member, key = _office_member(office), office.signing_key
+    except (OperationalError, OSError) as e:
+        orig = getattr(e, "orig", None) or e
+        reason = (getattr(orig, "strerror", None) or str(orig) or type(orig).__name__).splitlines()[0]
+        full = (isinstance(orig, OSError) and orig.errno in (errno.ENOSPC, errno.EFBIG)) or _disk_trouble(reason)
+        raise ExportError((KEY_NOT_SAVED_FULL if full else KEY_NOT_SAVED).format(workspace.root, reason)) from None
+    return member, key
 
 
 def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = None,
@@ -215,10 +259,9 @@ def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = 
     Refuses a file inside the workspace folder; a failed export leaves no file behind (nor an
     images folder it created)."""
     out = check_output(out, workspace_root=workspace.root)
+    office_doc, signing_key = office_signing_key(workspace)  # before anything is written
     with workspace.session() as s:
         doc = export_data(s, register_ids=register_ids, images=images, image_loader=workspace.images.get)
-        office = office_identity(s)  # (made with its key on first use, as for a first batch)
-        office_doc, signing_key = _office_member(office), office.signing_key
     n_img = 0
     folder = images_dir_for(out)
     made_folder = images == "files" and not folder.exists()
@@ -260,6 +303,7 @@ def canonical_dump(session: Session) -> dict:
     two workspaces with equal dumps hold the same records."""
     doc = export_data(session, images="none")
     doc.pop("exported_at")
+    doc.pop("export_id")
     doc["audit"] = [ev for ev in doc.get("audit", []) if ev["action"] != IMPORT_ACTION]
     return doc
 
@@ -445,6 +489,9 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
         own_office = _office_member(own) if own is not None else None
     signer = check_signature(doc, where, office_key=office_key, own_office=own_office,
                              accept_unsigned=accept_unsigned)
+    export_id, content = export_identity(doc)
+    with workspace.session() as s:
+        refuse_replay(s, doc, where, export_id, content)
     has_pages = any(p.get("image_sha256") for r in doc["registers"] for p in r.get("pages", []))
     if doc.get("images") == "none" and has_pages and not without_images:
         raise ExportError(f"{where}: this export has no page images (made with --images none); export again "
@@ -493,7 +540,13 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
             signed = asdict(signer) if signer else None  # None: unsigned, accepted as such
             audit.record(s, actor=actor, action=IMPORT_ACTION, entity="workspace", new=path.name,
                          detail={"registers": len(doc["registers"]), "exported_at": doc.get("exported_at"),
-                                 "scope": "workspace" if whole else "registers", "signed_by": signed})
+                                 "export_id": export_id, "scope": "workspace" if whole else "registers",
+                                 "signed_by": signed})
+            s.add(ImportedExport(export_id=export_id, content_sha256=content,
+                                 office_id=signer.office_id if signer else None,
+                                 office_name=signer.office_name if signer else "",
+                                 key_fingerprint=signer.key_fingerprint if signer else None,
+                                 exported_at=_exported_at(doc), file_name=path.name))
     except BaseException:
         for sha in added:
             workspace.images.path(sha).unlink(missing_ok=True)
@@ -501,6 +554,52 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
     return ImportResult(len(doc["registers"]), sum(len(r.get("pages", [])) for r in doc["registers"]),
                         sum(len(r.get("entries", [])) for r in doc["registers"]), counts["values"],
                         len(doc.get("audit") or []), len(images), signer)
+
+
+def export_identity(doc: dict) -> tuple[str, str]:
+    """(export id, content hash) of an export: its `export_id` (None in exports of a Daftar
+    before them: "sha256:" and the content hash then), and the SHA-256 of what its signature
+    covers (`signed_bytes`), which is the same for the same file however it is laid out."""
+    content = sha256_hex(signed_bytes(doc))
+    eid = doc.get("export_id")
+    return (eid if isinstance(eid, str) and eid else f"sha256:{content}"), content
+
+
+def _exported_at(doc: dict) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(doc["exported_at"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _when(t: dt.datetime | None) -> str:
+    return t.strftime("%Y-%m-%d %H:%M UTC") if t else "an unknown time"
+
+
+def refuse_replay(s: Session, doc: dict, where: str, export_id: str, content: str) -> None:
+    """ExportError when this workspace has imported this export already (its export id or its
+    content), or a newer export of the same office (by `exported_at`): a file offered again, or
+    an older copy of an office's records replayed over newer ones. Says when each was made and
+    imported."""
+    same = s.scalar(select(ImportedExport).where(or_(ImportedExport.export_id == export_id,
+                                                     ImportedExport.content_sha256 == content))
+                    .order_by(ImportedExport.id).limit(1))
+    if same is not None:
+        raise ExportError(f"{where}: this export (made {_when(_exported_at(doc))}) was already imported into this "
+                          f"workspace on {_when(same.imported_at)} (from {same.file_name or 'a file'}): its records are "
+                          "here; nothing was imported again")
+    office = doc.get("office") if isinstance(doc.get("office"), dict) else {}
+    made = _exported_at(doc)
+    if not office.get("id") or made is None:
+        return
+    newer = s.scalar(select(ImportedExport).where(ImportedExport.office_id == office["id"],
+                                                  ImportedExport.exported_at > made)
+                     .order_by(ImportedExport.exported_at.desc()).limit(1))
+    if newer is not None:
+        raise ExportError(f"{where}: an older export of office '{office.get('name') or office['id']}' (made "
+                          f"{_when(made)}) than the one imported into this workspace on {_when(newer.imported_at)} "
+                          f"(made {_when(newer.exported_at)}, from {newer.file_name or 'a file'}): its records would "
+                          "be older than the ones here; nothing was imported")
 
 
 def _check_against_trail(s: Session, where: str) -> None:

@@ -208,6 +208,9 @@ def fard_pdf(workspace, out: str | Path, *, register_id: int, khewat: str | None
              owner: str | None = None, options: ReportOptions | None = None) -> Path:
     """Open a session, build and print a fard (the one call the CLI and the desktop make)."""
     check_output(out, workspace_root=workspace.root)  # never over the workspace's own files
+    from records.exports.detached import signed_output
+
     with workspace.session() as s:
         data = build_fard(s, register_id=register_id, khewat=khewat, owner=owner)
-    return render_fard(data, out, options)
+    with signed_output(workspace, out):  # FILE.sig beside it, signed with the office's key
+        return render_fard(data, out, options)

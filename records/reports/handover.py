@@ -151,4 +151,7 @@ def handover_pdf(workspace, out: str | Path, *, batch_id: int | None = None, ent
         data = build_handover(s, batch_id=batch_id, entry_ids=entry_ids)
     if options is not None and options.landscape:
         options = replace(options, landscape=False)  # a handover sheet is upright
-    return render_handover(data, out, options)
+    from records.exports.detached import signed_output
+
+    with signed_output(workspace, out):  # FILE.sig beside it, signed with the office's key
+        return render_handover(data, out, options)

@@ -283,6 +283,9 @@ def progress_pdf(workspace, out: str | Path, *, register_ids: list[int] | None =
                  options: ReportOptions | None = None) -> Path:
     """Open a session, count and print the progress report."""
     check_output(out, workspace_root=workspace.root)  # never over the workspace's own files
+    from records.exports.detached import signed_output
+
     with workspace.session() as s:
         data = build_progress(s, register_ids=register_ids)
-    return render_progress(data, out, options)
+    with signed_output(workspace, out):  # FILE.sig beside it, signed with the office's key
+        return render_progress(data, out, options)

@@ -1053,6 +1053,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
     <context>
         <name>ExportDialog</name>
         <message>
+            <source>Its signature is in {sig} beside it: copy the two files together (the receiver checks them with `daftar export verify`).</source>
+            <translation>اس کے دستخط اس کے ساتھ {sig} میں ہیں: دونوں فائلیں اکٹھی کاپی کریں (وصول کرنے والا انہیں `daftar export verify` سے جانچتا ہے)۔</translation>
+        </message>
+        <message>
             <source>Fard saved: {path}</source>
             <translation>فرد محفوظ ہو گئی: ⁦{path}⁩</translation>
         </message>
@@ -1127,6 +1131,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>File</source>
             <translation>فائل</translation>
+        </message>
+        <message>
+            <source>The file carries the office's signature inside it.</source>
+            <translation>فائل کے اندر دفتر کے دستخط موجود ہیں۔</translation>
+        </message>
+        <message>
+            <source>The office's signature is written beside the file; copy the two together:{path}</source>
+            <translation>دفتر کے دستخط فائل کے ساتھ لکھے جاتے ہیں؛ دونوں اکٹھی کاپی کریں:⁦{path}⁩</translation>
         </message>
         <message>
             <source>Export to</source>
@@ -2153,6 +2165,18 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>{0} is inside the workspace folder {1}, among Daftar's own files: write the backup onto a USB stick or another disk, or into the workspace's {2}/ folder. No backup was written.</source>
             <translation>{0} ورک اسپیس کے فولڈر {1} کے اندر ہے، دفتر کی اپنی فائلوں کے درمیان: بیک اپ یو ایس بی یا کسی دوسری ڈسک پر لکھیں، یا ورک اسپیس کے ⁦{2}/⁩ فولڈر میں۔ کوئی بیک اپ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>The office's signing key, made for its first export, could not be saved in the workspace {0}: the disk holding it is full or cannot be written ({1}). Free some space on that disk and export again; nothing was exported and nothing saved was lost.</source>
+            <translation>دفتر کی دستخطی کلید، جو اس کی پہلی برآمد کے لیے بنی، ورک اسپیس ⁦{0}⁩ میں محفوظ نہیں ہو سکی: اس کی ڈسک بھر گئی ہے یا اس پر لکھا نہیں جا سکتا ({1})۔ اس ڈسک پر کچھ جگہ خالی کر کے دوبارہ برآمد کریں؛ کچھ برآمد نہیں ہوا اور پہلے کا محفوظ کچھ ضائع نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>The office's signing key, made for its first export, could not be saved in the workspace {0} ({1}). Close other programs using it and export again, or run `daftar check`; nothing was exported and nothing saved was lost.</source>
+            <translation>دفتر کی دستخطی کلید، جو اس کی پہلی برآمد کے لیے بنی، ورک اسپیس ⁦{0}⁩ میں محفوظ نہیں ہو سکی ({1})۔ اسے استعمال کرنے والے دوسرے پروگرام بند کر کے دوبارہ برآمد کریں، یا `daftar check` چلائیں؛ کچھ برآمد نہیں ہوا اور پہلے کا محفوظ کچھ ضائع نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>{0} cannot be written: the disk holding it is full or failing ({1}). Free some space on that disk and try again; nothing was changed.</source>
+            <translation>⁦{0}⁩ پر لکھا نہیں جا سکتا: اس کی ڈسک بھر گئی ہے یا خراب ہے ({1})۔ اس ڈسک پر کچھ جگہ خالی کر کے دوبارہ کوشش کریں؛ کچھ تبدیل نہیں ہوا۔</translation>
         </message>
         <message>
             <source>The folder {0} does not exist (is the USB stick or disk plugged in and mounted?): nothing was written.</source>

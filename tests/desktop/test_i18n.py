@@ -791,3 +791,20 @@ def test_a_refusal_to_seal_values_changed_outside_daftar_is_said_in_urdu(urdu, w
     assert _english_left(refusals) == {}
     assert all("رقبہ" in t and "99-9" in t and "`daftar audit verify`" in t for t in shown), shown
     assert "دیہہ" in shown[0] and "صفحہ" in shown[0] and "سطر" in shown[0]
+
+
+def test_a_full_disk_at_a_first_export_is_said_in_urdu(urdu, tmp_path):
+    import re
+
+    from records.exports.json_export import KEY_NOT_SAVED, KEY_NOT_SAVED_FULL
+    from records.workspace import _explain
+
+    # GIVEN what a first export on a full disk says (the office key not saved), and opening a
+    # workspace whose disk is full
+    said = [KEY_NOT_SAVED_FULL.format(tmp_path, "database or disk is full"),
+            KEY_NOT_SAVED.format(tmp_path, "database is locked"),
+            str(_explain(tmp_path / "daftar.sqlite", OSError("disk I/O error")))]
+    # WHEN shown in the Urdu interface  THEN no English is left but the folder, SQLite's own
+    # reason (in brackets) and the command to type
+    shown = [re.sub(r"\u2066[^\u2069]*\u2069|/[^\s⁩]*|\([^)]*\)|`[^`]*`", "", i18n.message(m)) for m in said]
+    assert [m for m in shown if re.search("[A-Za-z]{3,}", m)] == [], shown

@@ -129,6 +129,9 @@ def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp
     dlg.path.setText(str(tmp_path / "e.csv"))
     dlg.format.setCurrentIndex(0)
     assert dlg.path.text() == str(tmp_path / "e.csv")  # a file chosen is kept
+    # ... and the dialog says the office's signature goes beside it, in e.csv.sig (inside a JSON)
+    assert dlg.signature_note.text() == ("The office's signature is written beside the file; copy the two together:"
+                                         f"\n\u2066{tmp_path / 'e.csv.sig'}\u2069")
     job = dlg.start_export()
     qtbot.waitUntil(lambda: job.done, timeout=20000)
     # THEN the file holds the entries with raw OCR text and the dialog closed
@@ -138,6 +141,12 @@ def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp
     # AND a note says how many entries went where, with a button that opens the file
     note = dlg.done_note
     assert "4" in note.text() and f"\u2066{tmp_path / 'e.csv'}\u2069" in note.text()
+    # ... and where its signature is, which was written and checks
+    assert "Its signature is in" in note.text() and f"\u2066{tmp_path / 'e.csv.sig'}\u2069" in note.text()
+    assert "beside it: copy the two files together" in note.text()
+    from records.exports.detached import verify_export
+
+    assert verify_export(tmp_path / "e.csv").ok
     assert any(b.text() == "Open" for b in note.buttons())
     note.close()
 
@@ -178,6 +187,7 @@ def test_save_dialogs_open_where_files_were_last_saved(qtbot, workspace, sample,
     assert Path(dlg.path.text()).parent == usb
     # AND once the stick is taken out, the documents folder again
     (usb / "fard-47.pdf").unlink()
+    (usb / "fard-47.pdf.sig").unlink()  # (its signature, beside it)
     usb.rmdir()
     rd.save_report_pdf(None, workspace, "progress", offer_open=False)
     assert asked[-1] == str(first / f"progress-{date.today().isoformat()}.pdf")

@@ -135,3 +135,46 @@ def test_cli_export_into_a_folder_that_is_not_there_is_refused(workspace, tmp_pa
     assert capsys.readouterr().err == (f"daftar: The folder {tmp_path / 'out' / 'nodir'} does not exist (is the USB "
                                        "stick or disk plugged in and mounted?): nothing was written.\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_first_export_on_a_full_disk_says_so_in_one_line_and_makes_nothing(workspace, tmp_path, capsys):
+    # GIVEN a workspace that has never exported (its office has no signing key yet), and a disk
+    # that takes no more: the key made for the first export cannot be saved
+    from records.models import Office
+
+    sampledata.build(workspace, approve=True)
+    root, usb = str(workspace.root), tmp_path / "usb"
+    usb.mkdir()
+    # WHEN a JSON export is asked for
+    args = ["export", "--workspace", root, str(usb / "all.json")]
+    rc = _with_file_size_limit(400, lambda: main(args))
+    # THEN one line says the key could not be saved in that workspace, that the disk is full,
+    # and what to do (no traceback of a database error)
+    err = capsys.readouterr().err
+    assert rc == 1 and err.count("\n") == 1, err
+    assert err.startswith(f"daftar: The office's signing key, made for its first export, could not be saved in the "
+                          f"workspace {root}: the disk holding it is full")
+    assert "Free some space on that disk and export again; nothing was exported" in err
+    # AND nothing is half-made: no file, no .part, no images folder, no key kept
+    assert list(usb.iterdir()) == []
+    with workspace.session() as s:
+        assert not any(o.signing_key for o in s.query(Office))
+    # AND with room the export is written, signed with a key made then
+    assert main(args) == 0 and "signed with the key of office" in capsys.readouterr().out
+    assert sorted(p.name for p in usb.iterdir()) == ["all.images", "all.json"]
+
+
+def test_an_export_from_a_workspace_on_a_full_disk_says_so_when_opening_it(_template_workspace, tmp_path, capsys):
+    # GIVEN a workspace not open anywhere, on a disk that takes no more (SQLite cannot even
+    # make the files it reads the database through)
+    root = tmp_path / "ws"
+    shutil.copytree(_template_workspace, root)
+    out = tmp_path / "all.json"
+    # WHEN an export is asked for
+    rc = _with_file_size_limit(400, lambda: main(["export", "--workspace", str(root), str(out)]))
+    # THEN one line names the database, says its disk is full or failing and what to do
+    err = capsys.readouterr().err
+    assert rc == 1 and err.count("\n") == 1, err
+    assert err.startswith(f"daftar: {root / 'daftar.sqlite'} cannot be written: the disk holding it is full or "
+                          "failing (disk I/O error). Free some space on that disk and try again")
+    assert not out.exists()

@@ -575,12 +575,19 @@ def test_a_backup_to_a_folder_that_is_not_there_is_refused_not_made(workspace, t
 
 
 def _damage_database(ws) -> None:
-    """Overwrite the last page of the database file (a disk's bad sector): the workspace
-    still opens, but reading some of its rows fails."""
+    """Overwrite the last page of the database file that holds rows (a disk's bad sector): the
+    workspace still opens, but reading some of its rows fails. (Not simply the file's last page:
+    that may hold the schema itself, which grew onto a page of its own, and then nothing opens.)"""
+    import sqlite3
+
     ws.close()
     db = ws.root / "daftar.sqlite"
+    con = sqlite3.connect(db)
+    page = con.execute("SELECT max(pageno) FROM dbstat WHERE name != 'sqlite_schema' AND name != 'sqlite_master'")\
+        .fetchone()[0]
+    con.close()
     with open(db, "r+b") as f:
-        f.seek((db.stat().st_size // 4096 - 1) * 4096)
+        f.seek((page - 1) * 4096)
         f.write(b"\xff" * 4096)
 
 
