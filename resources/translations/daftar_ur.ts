@@ -390,6 +390,10 @@
             <source>Not changed: {reason}</source>
             <translation>تبدیل نہیں ہوا: {reason}</translation>
         </message>
+        <message>
+            <source>Changing the password…</source>
+            <translation>پاس ورڈ بدلا جا رہا ہے…</translation>
+        </message>
     </context>
     <context>
         <name>CommentDialog</name>
@@ -1195,6 +1199,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Not created: {reason}</source>
             <translation>نہیں بنا: {reason}</translation>
         </message>
+        <message>
+            <source>Creating the administrator…</source>
+            <translation>ایڈمنسٹریٹر بنایا جا رہا ہے…</translation>
+        </message>
     </context>
     <context>
         <name>HelpDialog</name>
@@ -1422,6 +1430,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Still locked: {reason}</source>
             <translation>ابھی مقفل ہے: {reason}</translation>
         </message>
+        <message>
+            <source>Checking the password…</source>
+            <translation>پاس ورڈ جانچا جا رہا ہے…</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>
@@ -1464,6 +1476,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Not signed in: {reason}</source>
             <translation>داخلہ نہیں ہوا: {reason}</translation>
+        </message>
+        <message>
+            <source>Checking the password…</source>
+            <translation>پاس ورڈ جانچا جا رہا ہے…</translation>
         </message>
     </context>
     <context>
@@ -2775,6 +2791,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Not created: {reason}</source>
             <translation>نہیں بنا: {reason}</translation>
         </message>
+        <message>
+            <source>Creating the workspace…</source>
+            <translation>ورک اسپیس بنائی جا رہی ہے…</translation>
+        </message>
     </context>
     <context>
         <name>NoticesDialog</name>
@@ -3364,6 +3384,10 @@ Do you want to delete it anyway?</source>
         <message>
             <source>Not changed: {reason}</source>
             <translation>تبدیل نہیں ہوا: {reason}</translation>
+        </message>
+        <message>
+            <source>Checking the recovery code…</source>
+            <translation>بحالی کوڈ جانچا جا رہا ہے…</translation>
         </message>
     </context>
     <context>
