@@ -251,7 +251,13 @@ def open_sync(win):
         from desktop.sync_panel import SyncPanel
         from records import outbox
         from records.workflow import TRANSITIONS
-        from sync import engine
+
+        # the sync engine (httpx, the protocol's models: 0.3 s to import) is imported by the
+        # panel's threads when they first use it, never here on the UI thread
+        def engine():
+            from sync import engine
+
+            return engine
 
         ws, actor = win.ctx.ws, win.ctx.actor
         resend = seal = None
@@ -278,10 +284,10 @@ def open_sync(win):
                     return str(e)
 
         panel = SyncPanel(
-            run_pass=lambda progress: engine.run_once(ws, progress=progress),
-            status=lambda: engine.queue_status(ws),
-            set_paused=lambda paused: engine.set_paused(ws, paused),
-            reachable=lambda: engine.connection_state(ws),
+            run_pass=lambda progress: engine().run_once(ws, progress=progress),
+            status=lambda: engine().queue_status(ws),
+            set_paused=lambda paused: engine().set_paused(ws, paused),
+            reachable=lambda: engine().connection_state(ws),
             resend=resend,
             seal=seal,
             handover=lambda batch_id: save_report_pdf(win, ws, "handover", batch_id=batch_id,
