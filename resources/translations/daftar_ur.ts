@@ -317,8 +317,24 @@
             <translation>⁦{n}⁩ واقعات دکھائے گئے</translation>
         </message>
         <message>
+            <source>Stop checking</source>
+            <translation>جانچ روکیں</translation>
+        </message>
+        <message>
             <source>Checking the chain…</source>
             <translation>سلسلے کی جانچ ہو رہی ہے…</translation>
+        </message>
+        <message>
+            <source>Checking the chain: {done} of {total} events…</source>
+            <translation>سلسلے کی جانچ: ⁦{total}⁩ میں سے ⁦{done}⁩ واقعات…</translation>
+        </message>
+        <message>
+            <source>The chain is intact; checking the records against it…</source>
+            <translation>سلسلہ سالم ہے؛ ریکارڈ کی اس سے جانچ ہو رہی ہے…</translation>
+        </message>
+        <message>
+            <source>The check was stopped; nothing is known of the chain yet.</source>
+            <translation>جانچ روک دی گئی؛ سلسلے کے بارے میں ابھی کچھ معلوم نہیں۔</translation>
         </message>
         <message>
             <source>Chain intact ({n} events), but {k} fact(s) of the records are not what it recorded (changed outside Daftar): {first}</source>
