@@ -166,3 +166,18 @@ def test_approved_entries_are_sealed_in_a_process_of_its_own(qtbot, workspace, q
         assert not calls
     finally:
         win.shutdown()
+
+
+def test_a_job_opens_an_encrypted_workspace_with_its_key(tmp_path):
+    from desktop.job_process import workspace_args
+    from records.workspace import Workspace
+
+    # GIVEN an encrypted workspace open in the app WHEN its chain is verified in a job
+    ws, _code = Workspace.create_encrypted(tmp_path / "enc", admin_username="admin", admin_password="admin-pass-1",
+                                           kdf={"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    try:
+        r, found = run_in_process("desktop.job_process:verify_audit", workspace_args(ws))
+    finally:
+        ws.close()
+    # THEN the job opened it with the workspace's key and found it sound
+    assert r.ok and r.checked > 0 and found is not None and found.count == 0
