@@ -159,6 +159,7 @@ class _Form(QDialog):
         # what runs while the form waits for a check off the UI thread ("Checking the password…")
         self.note = QLabel(self)
         self.note.setObjectName("formNote")
+        self.note.setStyleSheet("color: #1c4e80")  # read in full while the form is disabled (not greyed)
         wrapping(self.note)
         self.note.setVisible(False)
         self._outer.addWidget(self.note)
