@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.bidi import ltr
 from desktop.i18n import message
 from desktop.labels import wrapping
-from desktop.login import _Form, waiting
+from desktop.login import _Form, form_attempt
 from desktop.qt import (
     QCheckBox,
     QDialog,
@@ -64,7 +64,7 @@ class NewWorkspaceDialog(_Form):
 
     def submit(self) -> None:
         from records import access
-        from records.workspace import Workspace, WorkspaceError
+        from records.workspace import Workspace
 
         name, pw = self.username.text().strip(), self.password.text()
         if not name or not pw:
@@ -80,24 +80,28 @@ class NewWorkspaceDialog(_Form):
         except AccountError as e:
             self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
             return
-        with waiting():
-            try:
-                if self.encrypt.isChecked():
-                    ws, code = Workspace.create_encrypted(self.root, admin_username=name, admin_password=pw,
-                                                          kdf=self.kdf)
+        root, encrypt, kdf, full, language = self.root, self.encrypt.isChecked(), self.kdf, \
+            self.full_name.text().strip(), self.language
+
+        def make():  # off the UI thread (argon2 for the key slots and the account, a new database)
+            if encrypt:
+                ws, code = Workspace.create_encrypted(root, admin_username=name, admin_password=pw, kdf=kdf)
+                ws.close()
+            else:
+                code = None
+                ws = Workspace.open(root, create=True)
+                try:
+                    access.create_user(ws, actor=None, username=name, password=pw, role="admin",
+                                       full_name=full, language=language)
+                finally:
                     ws.close()
-                    self.recovery_code = code
-                else:
-                    ws = Workspace.open(self.root, create=True)
-                    try:
-                        access.create_user(ws, actor=None, username=name, password=pw, role="admin",
-                                           full_name=self.full_name.text().strip(), language=self.language)
-                    finally:
-                        ws.close()
-                self.workspace, self.user = access.sign_in(self.root, username=name, password=pw)
-            except (WorkspaceError, AccountError, OSError) as e:
-                self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
-                return
+            return code, access.sign_in(root, username=name, password=pw)
+
+        done, made = form_attempt(self, make, self.tr("Not created: {reason}"),
+                                  note=self.tr("Creating the workspace…"))
+        if not done:
+            return
+        self.recovery_code, (self.workspace, self.user) = made
         self._set_profile()
         self.accept()
 

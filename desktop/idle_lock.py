@@ -137,7 +137,7 @@ class LockDialog(_Form):
             return
         if password_attempt(self, self.password,
                             lambda: access.confirm_password(self.ws, username=self.username, password=pw),
-                            self.tr("Still locked: {reason}")) is not None:
+                            self.tr("Still locked: {reason}"), self.tr("Checking the password…")) is not None:
             self.accept()
 
     def reject(self) -> None:

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.bidi import ltr
-from desktop.i18n import ROLE_LABELS, message, role_label
+from desktop.i18n import ROLE_LABELS, role_label
 from desktop.labels import wrapping
 from desktop.qt import (
     QApplication,
@@ -104,20 +104,37 @@ def off_ui_thread(form: QWidget, call):
     return result.get("value")
 
 
-def password_attempt(form, password: QLineEdit, call, refused: str):
-    """Run a password check `call` with the wait cursor, off the UI thread (`off_ui_thread`);
-    return what it returns, or None when it is refused: the password field is then cleared
-    and given the keyboard, and `form` says why (`refused`: a text with {reason})."""
+def form_attempt(form, call, refused: str, *, note: str = "", password: QLineEdit | None = None):
+    """Run `call` (Qt-free: argon2, opening or making a workspace) off the UI thread
+    (`off_ui_thread`) with the wait cursor, the form saying `note` ("Checking the password…")
+    meanwhile; return (True, what it returned), or (False, None) when it raised: `form` then
+    says why (`refused`: a text with {reason}) and `password`, if given, is cleared and given
+    the keyboard. Enter pressed again while it runs does nothing: (False, None)."""
     if getattr(form, "_checking", False):
-        return None  # (Enter pressed again while a check runs)
+        return False, None  # (Enter pressed again while a check runs)
+    show_note = getattr(form, "show_note", None)
+    if show_note is not None:
+        show_note(note)
     with waiting():
         try:
-            return off_ui_thread(form, call)
+            return True, off_ui_thread(form, call)
         except Exception as e:  # noqa: BLE001 - every refusal is shown in the dialog
-            password.clear()
-            password.setFocus()
+            if password is not None:
+                password.clear()
+                password.setFocus()
             form.show_error(refused.format(reason=_sign_in_error(e)))
-            return None
+            return False, None
+        finally:
+            if show_note is not None:
+                show_note("")
+
+
+def password_attempt(form, password: QLineEdit, call, refused: str, note: str = ""):
+    """Run a password check `call` with the wait cursor, off the UI thread (`form_attempt`);
+    return what it returns, or None when it is refused: the password field is then cleared
+    and given the keyboard, and `form` says why (`refused`: a text with {reason})."""
+    done, value = form_attempt(form, call, refused, note=note, password=password)
+    return value if done else None
 
 
 class _Form(QDialog):
@@ -139,6 +156,13 @@ class _Form(QDialog):
         wrapping(self.error)
         self.error.setStyleSheet("color: #b00020; font-weight: bold")
         self._outer.addWidget(self.error)
+        # what runs while the form waits for a check off the UI thread ("Checking the password…")
+        self.note = QLabel(self)
+        self.note.setObjectName("formNote")
+        self.note.setStyleSheet("color: #1c4e80")  # read in full while the form is disabled (not greyed)
+        wrapping(self.note)
+        self.note.setVisible(False)
+        self._outer.addWidget(self.note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -160,6 +184,13 @@ class _Form(QDialog):
         """Say what is wrong below the fields, the form grown to show all of it."""
         self.error.setText(text)
         self.adjustSize()
+
+    def show_note(self, text: str) -> None:
+        """Say what the form is doing while it waits (empty: nothing); drawn at once."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+        if text:
+            self.error.clear()
 
     def submit(self) -> None:  # pragma: no cover - overridden
         self.accept()
@@ -235,7 +266,7 @@ class LoginDialog(_Form):
             self.show_error(self.tr("Type your user name and password."))
             return
         signed = password_attempt(self, self.password, lambda: access.sign_in(self.root, username=name, password=pw),
-                                  self.tr("Not signed in: {reason}"))
+                                  self.tr("Not signed in: {reason}"), self.tr("Checking the password…"))
         if signed is None:
             return
         self.workspace, self.user = signed
@@ -262,8 +293,6 @@ class RecoverDialog(_Form):
         self.repeat = self.line("recoverRepeat", self.tr("New password again"), password=True)
 
     def submit(self) -> None:
-        from records.crypto import CryptoError
-
         name, code = self.username.text().strip(), self.code.text().strip()
         if not name or not code:
             self.show_error(self.tr("Type the user name and the recovery code."))
@@ -271,13 +300,13 @@ class RecoverDialog(_Form):
         if self.password.text() != self.repeat.text():
             self.show_error(self.tr("The two passwords differ: type the same password twice."))
             return
-        with waiting():
-            try:
-                self.new_code = access.recover_account(self.root, username=name,
-                                                       new_password=self.password.text(), code=code)
-            except (AccountError, CryptoError) as e:
-                self.show_error(self.tr("Not changed: {reason}").format(reason=message(str(e))))
-                return
+        root, pw = self.root, self.password.text()
+        done, new_code = form_attempt(self, lambda: access.recover_account(root, username=name, new_password=pw,
+                                                                           code=code),
+                                  self.tr("Not changed: {reason}"), note=self.tr("Checking the recovery code…"))
+        if not done:
+            return
+        self.new_code = new_code
         self.accept()
 
 
@@ -301,13 +330,13 @@ class FirstAdminDialog(_Form):
         if self.password.text() != self.repeat.text():
             self.show_error(self.tr("The two passwords differ: type the same password twice."))
             return
-        try:
-            self.user = access.create_user(self.ws, actor=None, username=self.username.text(),
-                                           password=self.password.text(), role="admin",
-                                           full_name=self.full_name.text().strip())
-        except AccountError as e:
-            self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
+        ws, name, pw, full = self.ws, self.username.text(), self.password.text(), self.full_name.text().strip()
+        done, user = form_attempt(self, lambda: access.create_user(ws, actor=None, username=name, password=pw,
+                                                                   role="admin", full_name=full),
+                                  self.tr("Not created: {reason}"), note=self.tr("Creating the administrator…"))
+        if not done:
             return
+        self.user = user
         self.accept()
 
 
@@ -332,11 +361,11 @@ class ChangePasswordDialog(_Form):
         if self.new.text() == self.old.text():
             self.show_error(self.tr("Choose a new password that differs from the current one."))
             return
-        try:
-            access.change_password(self.ws, user_id=self.user.id, old_password=self.old.text(),
-                                   new_password=self.new.text())
-        except AccountError as e:
-            self.show_error(self.tr("Not changed: {reason}").format(reason=message(str(e))))
+        ws, uid, old, new = self.ws, self.user.id, self.old.text(), self.new.text()
+        done, _ = form_attempt(self, lambda: access.change_password(ws, user_id=uid, old_password=old,
+                                                                    new_password=new),
+                               self.tr("Not changed: {reason}"), note=self.tr("Changing the password…"))
+        if not done:
             return
         self.accept()
 

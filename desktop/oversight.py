@@ -243,6 +243,9 @@ def export_data(win):
 
 
 # ----------------------------------------------------------------------------- sync
+SEAL_JOB = "desktop.job_process:seal_approved"  # (tests name a job of their own)
+
+
 def open_sync(win):
     """The sync panel in a dock (created on first use; it polls the connection each minute)."""
     dock = getattr(win, "sync_dock", None)
@@ -251,7 +254,13 @@ def open_sync(win):
         from desktop.sync_panel import SyncPanel
         from records import outbox
         from records.workflow import TRANSITIONS
-        from sync import engine
+
+        # the sync engine (httpx, the protocol's models: 0.3 s to import) is imported by the
+        # panel's threads when they first use it, never here on the UI thread
+        def engine():
+            from sync import engine
+
+            return engine
 
         ws, actor = win.ctx.ws, win.ctx.actor
         resend = seal = None
@@ -268,20 +277,20 @@ def open_sync(win):
             def seal(shown: int):
                 # exactly as many as the button says, or nothing (the panel then says how many
                 # are ready now): pages verified since the count was read made it seal more;
-                # a refusal of the core (entries changed outside Daftar) is shown as its reason
-                try:
-                    with ws.session() as s:
-                        return outbox.seal_batchable(s, actor=actor, expected=shown)
-                except outbox.ReadyChanged:
-                    return None
-                except outbox.OutboxError as e:
-                    return str(e)
+                # a refusal of the core (entries changed outside Daftar) is shown as its reason.
+                # In a process of its own (8-12 s for 20,000 entries: on the panel's thread it
+                # held the Python lock, a 20 MB JSON text at once, and the window collected its
+                # garbage, up to 0.1-0.5 s frozen at a time); this thread waits for it
+                from desktop.job_process import workspace_args
+                from desktop.procjob import run_in_process
+
+                return run_in_process(SEAL_JOB, {**workspace_args(ws), "actor": actor, "expected": shown})
 
         panel = SyncPanel(
-            run_pass=lambda progress: engine.run_once(ws, progress=progress),
-            status=lambda: engine.queue_status(ws),
-            set_paused=lambda paused: engine.set_paused(ws, paused),
-            reachable=lambda: engine.connection_state(ws),
+            run_pass=lambda progress: engine().run_once(ws, progress=progress),
+            status=lambda: engine().queue_status(ws),
+            set_paused=lambda paused: engine().set_paused(ws, paused),
+            reachable=lambda: engine().connection_state(ws),
             resend=resend,
             seal=seal,
             handover=lambda batch_id: save_report_pdf(win, ws, "handover", batch_id=batch_id,

@@ -42,7 +42,7 @@ from desktop.qt import (
     qconnect,
 )
 from records.text import isolate_numbers
-from sync.engine import Problem
+from sync.problem import Problem
 
 REJECTED_PREFIX = "Rejected by the central office: "  # how the engine words a rejection (sync/engine.py)
 

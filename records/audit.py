@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
-from sqlalchemy import event, insert, select
+from sqlalchemy import event, func, insert, select
 from sqlalchemy.orm import Session
 
 from records.models import AuditEvent, utcnow
@@ -263,12 +263,13 @@ class VerifyResult:
     warning: str = ""  # sound, but not everything could be checked (no anchor of the trail's end)
 
 
-def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
+def verify(session: Session, *, batch: int = 5000, progress=None) -> VerifyResult:
     """Check the whole chain; names the first event that was edited, removed or reordered,
     and events removed from its end (the anchor noted beside the database, and the chain
     heads sent with sync batches, must still be in it). A sound trail with no anchor (or one
     written on first use when the workspace was opened) is OK with a `warning`: events
-    deleted from its end could not be checked."""
+    deleted from its end could not be checked. `progress("chain", checked, total)` is told
+    after each `batch` of events (it may raise to stop the check)."""
     from records.models import Batch
 
     key = audit_key(session)
@@ -278,6 +279,7 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
     heads = {h: b for b, h in session.execute(select(Batch.id, Batch.audit_head).where(Batch.audit_head.is_not(None)))}
     prev, expected_id, checked = GENESIS, 1, 0
     last_id = 0
+    total = (session.scalar(select(func.max(AuditEvent.id))) or 0) if progress is not None else 0
     while True:
         events = session.scalars(
             select(AuditEvent).where(AuditEvent.id > last_id).order_by(AuditEvent.id).limit(batch)
@@ -298,6 +300,8 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
             heads.pop(ev.hash, None)
             prev, expected_id, checked, last_id = ev.hash, ev.id + 1, checked + 1, ev.id
         session.expunge_all()
+        if progress is not None:
+            progress("chain", checked, max(total, checked))
     if anchor is not None and anchor[0] > last_id:
         return VerifyResult(False, checked, prev, last_id + 1,
                             f"events {last_id + 1} to {anchor[0]} are missing (deleted from the end of the trail)")

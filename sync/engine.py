@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 import httpx
 from sqlalchemy import bindparam, func, select, update
@@ -46,6 +45,7 @@ from records.models import (
 from records.outbox import office_identity, public_key_b64, submission
 from sync import protocol as P
 from sync.gcpause import gc_paused
+from sync.problem import Problem  # noqa: F401 - where the engine's callers have found it
 
 PENDING = ("queued", "uploading", "submitted")
 K_CURSOR, K_LAST_SUCCESS, K_PAUSED, K_LAST_ERROR, K_CA = "cursor", "last_success", "paused", "last_error", "ca_bundle"
@@ -142,26 +142,6 @@ class SyncReport:
     @property
     def ok(self) -> bool:
         return not self.errors and not self.paused
-
-
-class Problem(NamedTuple):
-    """An outbox item that needs a person (conflict, held back, rejected by the central
-    office), with where its entry is, as people know it: the register (kind, mauza, year),
-    page and row (of the entry's newest version: what opening it shows), and its khewat."""
-
-    entry_uuid: str
-    version: int
-    state: str
-    message: str  # the engine's words (English; the desktop translates them)
-    reason: str = ""  # the central office's own words, for a rejection
-    entry_id: int | None = None  # the entry's newest version
-    page_id: int | None = None
-    template_id: str = ""
-    mauza: str = ""
-    year: str = ""
-    page_no: int | None = None
-    row_no: int | None = None
-    khewat: str = ""
 
 
 @dataclass(frozen=True)

@@ -317,8 +317,24 @@
             <translation>⁦{n}⁩ واقعات دکھائے گئے</translation>
         </message>
         <message>
+            <source>Stop checking</source>
+            <translation>جانچ روکیں</translation>
+        </message>
+        <message>
             <source>Checking the chain…</source>
             <translation>سلسلے کی جانچ ہو رہی ہے…</translation>
+        </message>
+        <message>
+            <source>Checking the chain: {done} of {total} events…</source>
+            <translation>سلسلے کی جانچ: ⁦{total}⁩ میں سے ⁦{done}⁩ واقعات…</translation>
+        </message>
+        <message>
+            <source>The chain is intact; checking the records against it…</source>
+            <translation>سلسلہ سالم ہے؛ ریکارڈ کی اس سے جانچ ہو رہی ہے…</translation>
+        </message>
+        <message>
+            <source>The check was stopped; nothing is known of the chain yet.</source>
+            <translation>جانچ روک دی گئی؛ سلسلے کے بارے میں ابھی کچھ معلوم نہیں۔</translation>
         </message>
         <message>
             <source>Chain intact ({n} events), but {k} fact(s) of the records are not what it recorded (changed outside Daftar): {first}</source>
@@ -389,6 +405,10 @@
         <message>
             <source>Not changed: {reason}</source>
             <translation>تبدیل نہیں ہوا: {reason}</translation>
+        </message>
+        <message>
+            <source>Changing the password…</source>
+            <translation>پاس ورڈ بدلا جا رہا ہے…</translation>
         </message>
     </context>
     <context>
@@ -1207,6 +1227,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Not created: {reason}</source>
             <translation>نہیں بنا: {reason}</translation>
         </message>
+        <message>
+            <source>Creating the administrator…</source>
+            <translation>ایڈمنسٹریٹر بنایا جا رہا ہے…</translation>
+        </message>
     </context>
     <context>
         <name>HelpDialog</name>
@@ -1434,6 +1458,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Still locked: {reason}</source>
             <translation>ابھی مقفل ہے: {reason}</translation>
         </message>
+        <message>
+            <source>Checking the password…</source>
+            <translation>پاس ورڈ جانچا جا رہا ہے…</translation>
+        </message>
     </context>
     <context>
         <name>LoginDialog</name>
@@ -1476,6 +1504,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Not signed in: {reason}</source>
             <translation>داخلہ نہیں ہوا: {reason}</translation>
+        </message>
+        <message>
+            <source>Checking the password…</source>
+            <translation>پاس ورڈ جانچا جا رہا ہے…</translation>
         </message>
     </context>
     <context>
@@ -2799,6 +2831,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Not created: {reason}</source>
             <translation>نہیں بنا: {reason}</translation>
         </message>
+        <message>
+            <source>Creating the workspace…</source>
+            <translation>ورک اسپیس بنائی جا رہی ہے…</translation>
+        </message>
     </context>
     <context>
         <name>NoticesDialog</name>
@@ -3388,6 +3424,10 @@ Do you want to delete it anyway?</source>
         <message>
             <source>Not changed: {reason}</source>
             <translation>تبدیل نہیں ہوا: {reason}</translation>
+        </message>
+        <message>
+            <source>Checking the recovery code…</source>
+            <translation>بحالی کوڈ جانچا جا رہا ہے…</translation>
         </message>
     </context>
     <context>

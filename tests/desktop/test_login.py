@@ -652,3 +652,165 @@ def test_an_account_disabled_while_locked_cannot_unlock(qtbot, root):
         assert message("wrong password") in dlg.error.text()
     finally:
         _close(host)
+
+
+def _watched_on_a_thread(monkeypatch, module, name, dlg_of):
+    """Replace `module.name` by a wrapper noting the thread it runs on, whether the dialog
+    (`dlg_of()`) was disabled and said what it was doing, that the UI thread's timers ran
+    while it waited, and that pressing OK again meanwhile started nothing more."""
+    import threading
+    import time
+
+    from desktop.qt import QTimer
+
+    ticks, seen = [], {"calls": 0}
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    real = getattr(module, name)
+
+    def watched(*a, **kw):
+        seen["calls"] += 1
+        dlg = dlg_of()
+        seen["thread"] = threading.current_thread()
+        seen["enabled"] = dlg.isEnabled()
+        note = getattr(dlg, "note", None)  # (the form's line saying what it waits for)
+        seen["note"] = note.text() if note is not None and note.isVisibleTo(dlg) else ""
+        before, end = len(ticks), time.monotonic() + 5
+        while len(ticks) < before + 3 and time.monotonic() < end:  # (5 s: a guard, not a measure)
+            time.sleep(0.005)
+        seen["ticks"] = len(ticks) - before
+        seen["again"] = threading.Event()
+        from desktop import mainthread
+
+        mainthread.install()
+        mainthread.post(lambda: (dlg.submit(), seen["again"].set()))  # OK pressed again meanwhile
+        seen["again"].wait(5)
+        return real(*a, **kw)
+
+    monkeypatch.setattr(module, name, watched)
+    return seen, timer
+
+
+def _checked_off_the_ui_thread(seen, dlg, note):
+    import threading
+
+    assert seen["calls"] == 1, "OK pressed again while it ran started it again"
+    assert seen["thread"] is not threading.main_thread()
+    assert seen["ticks"] >= 3 and seen["enabled"] is False and note in seen["note"]
+    assert dlg.isEnabled() and not dlg.note.isVisibleTo(dlg)
+
+
+def test_a_password_change_hashes_off_the_ui_thread(qtbot, root, monkeypatch):
+    from desktop.login import ChangePasswordDialog
+    from records.workspace import Workspace
+
+    # GIVEN clerk1 changing his password (argon2 twice: the old one checked, the new one hashed)
+    ws = Workspace.open(root)
+    clerk = [u for u in _users(ws) if u.username == "clerk1"][0]
+    dlg = ChangePasswordDialog(ws, clerk)
+    qtbot.addWidget(dlg)
+    seen, timer = _watched_on_a_thread(monkeypatch, access, "change_password", lambda: dlg)
+    try:
+        dlg.old.setText("clerk1-pass")
+        dlg.new.setText("clerk1-new-pass")
+        dlg.repeat.setText("clerk1-new-pass")
+        # WHEN OK is pressed
+        dlg.submit()
+        # THEN the hashing ran on another thread, the dialog drawn, disabled and saying so;
+        # OK pressed again meanwhile changed nothing twice; the password is changed
+        _checked_off_the_ui_thread(seen, dlg, "Changing the password")
+        assert dlg.result() == QDialog.DialogCode.Accepted
+    finally:
+        timer.stop()
+        ws.close()
+    _login(qtbot, root, "clerk1", "clerk1-new-pass").workspace.close()
+
+
+def test_a_refused_password_change_says_why_after_the_check_off_the_ui_thread(qtbot, root, monkeypatch):
+    from desktop.login import ChangePasswordDialog
+    from records.workspace import Workspace
+
+    ws = Workspace.open(root)
+    clerk = [u for u in _users(ws) if u.username == "clerk1"][0]
+    dlg = ChangePasswordDialog(ws, clerk)
+    qtbot.addWidget(dlg)
+    seen, timer = _watched_on_a_thread(monkeypatch, access, "change_password", lambda: dlg)
+    try:
+        # WHEN the current password is wrong THEN the dialog stays and says so
+        dlg.old.setText("not-my-pass")
+        dlg.new.setText("clerk1-new-pass")
+        dlg.repeat.setText("clerk1-new-pass")
+        dlg.submit()
+        _checked_off_the_ui_thread(seen, dlg, "Changing the password")
+        assert dlg.result() != QDialog.DialogCode.Accepted and dlg.error.text().startswith("Not changed:")
+    finally:
+        timer.stop()
+        ws.close()
+
+
+def test_the_first_administrator_is_made_off_the_ui_thread(qtbot, tmp_path, monkeypatch):
+    from desktop.login import FirstAdminDialog
+    from records.workspace import Workspace
+
+    # GIVEN a new workspace with no accounts
+    ws = Workspace.open(tmp_path / "new", create=True)
+    dlg = FirstAdminDialog(ws)
+    qtbot.addWidget(dlg)
+    seen, timer = _watched_on_a_thread(monkeypatch, access, "create_user", lambda: dlg)
+    try:
+        dlg.password.setText("secret-pass-1")
+        dlg.repeat.setText("secret-pass-1")
+        # WHEN OK is pressed THEN the account is made on another thread, once
+        dlg.submit()
+        _checked_off_the_ui_thread(seen, dlg, "Creating the administrator")
+        assert dlg.result() == QDialog.DialogCode.Accepted and dlg.user.role == "admin"
+    finally:
+        timer.stop()
+        ws.close()
+
+
+def test_a_new_workspace_is_made_off_the_ui_thread(qtbot, tmp_path, monkeypatch):
+    from desktop.first_start import NewWorkspaceDialog
+    from records.workspace import Workspace
+
+    # GIVEN the first start on a computer, an encrypted workspace chosen
+    dlg = NewWorkspaceDialog(tmp_path / "first", language="en")
+    dlg.kdf = LIGHT_KDF
+    qtbot.addWidget(dlg)
+    seen, timer = _watched_on_a_thread(monkeypatch, Workspace, "create_encrypted", lambda: dlg)
+    try:
+        dlg.password.setText("secret-pass-1")
+        dlg.repeat.setText("secret-pass-1")
+        # WHEN OK is pressed THEN the workspace and its administrator are made on another thread, once
+        dlg.submit()
+        _checked_off_the_ui_thread(seen, dlg, "Creating the workspace")
+        assert dlg.result() == QDialog.DialogCode.Accepted and dlg.user.role == "admin" and dlg.recovery_code
+    finally:
+        timer.stop()
+        if dlg.workspace is not None:
+            dlg.workspace.close()
+
+
+def test_the_recovery_code_is_checked_off_the_ui_thread(qtbot, tmp_path, monkeypatch):
+    from desktop.login import RecoverDialog
+    from records.workspace import Workspace
+
+    # GIVEN an encrypted workspace and its recovery code
+    root = tmp_path / "enc"
+    ws, code = Workspace.create_encrypted(root, admin_username="admin", admin_password="admin-pass-1", kdf=LIGHT_KDF)
+    ws.close()
+    dlg = RecoverDialog(root, username="admin")
+    qtbot.addWidget(dlg)
+    seen, timer = _watched_on_a_thread(monkeypatch, access, "recover_account", lambda: dlg)
+    try:
+        dlg.code.setText(code)
+        dlg.password.setText("fresh-start-1")
+        dlg.repeat.setText("fresh-start-1")
+        # WHEN OK is pressed THEN the code is checked and the password set on another thread, once
+        dlg.submit()
+        _checked_off_the_ui_thread(seen, dlg, "Checking the recovery code")
+        assert dlg.result() == QDialog.DialogCode.Accepted and dlg.new_code and dlg.new_code != code
+    finally:
+        timer.stop()

@@ -655,3 +655,34 @@ def test_decisions_the_server_no_longer_has_are_one_line_of_the_problems(qtbot):
     panel.refresh()
     qtbot.waitUntil(lambda: panel.errors.count() == 0)
     panel.stop()
+
+
+def test_the_sync_engine_is_not_imported_on_the_ui_thread_when_the_panel_opens(qtbot, workspace, qapp, actors,
+                                                                               monkeypatch):
+    import builtins
+
+    from desktop import oversight
+    from sync import engine
+    from tests.desktop.test_roles import _window
+
+    # GIVEN girdawar1's window, and a note of every import of the sync engine and the thread doing it
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    imports, real = [], builtins.__import__
+
+    def noting(name, globals=None, locals=None, fromlist=(), level=0):
+        if name == "sync.engine" or (name == "sync" and "engine" in (fromlist or ())):
+            imports.append(threading.current_thread())
+        return real(name, globals, locals, fromlist, level)
+
+    monkeypatch.setattr(builtins, "__import__", noting)
+    try:
+        # WHEN the sync panel is opened the first time
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: "Waiting to send: 0" in _plain(panel.queue_label.text()), timeout=5000)
+        # THEN the engine (httpx and the protocol's models: 0.3 s to import on a first opening) was
+        # imported by the panel's threads reading the queue, never on the window's thread
+        assert imports and threading.main_thread() not in imports
+    finally:
+        monkeypatch.undo()
+        win.shutdown()

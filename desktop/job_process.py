@@ -1,0 +1,134 @@
+"""Runs in a job process (no Qt here): long CPU work of the records core, away from the app.
+
+A thread of the app that runs Python holds the interpreter's lock most of the time: while
+Verify chain (40-70 s on 870,000 events), a progress report (12-14 s) or sealing 20,000
+entries (8-12 s) ran on a worker thread, the window waited for that lock at every step
+(PgDn 80-270 ms instead of 50-70) and collected the worker's garbage on its own thread
+(desktop.gc_guard: 20-120 ms at a time). Here the work runs in a process of its own
+(`desktop.procjob.run_in_process`, multiprocessing's spawn context, as the OCR workers do),
+which opens the workspace itself: only plain values go in and come back.
+
+`main` is the process's entry; the jobs are the functions below, named by an import path
+("module:function") so tests can name their own. Each gets `progress(what, done, total)`,
+which raises JobCancelled once the app asked to stop.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+
+
+class JobCancelled(Exception):
+    """The app asked the job to stop."""
+
+
+def _resolve(path: str):
+    mod, _, name = path.partition(":")
+    return getattr(importlib.import_module(mod), name)
+
+
+def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None) -> None:
+    """The job process: run `target(**kwargs, progress=...)` and send ("progress", what, done,
+    total) messages (at most ten a second), then ("done", result) or ("error", exception)."""
+    if log_file:
+        import faulthandler
+
+        try:
+            faulthandler.enable(file=open(log_file, "a", encoding="utf-8"), all_threads=True)  # noqa: SIM115
+        except OSError:
+            pass
+    last = [0.0]
+
+    def progress(what: str, done: int, total: int) -> None:
+        if stop.is_set():
+            raise JobCancelled()
+        now = time.monotonic()
+        if now - last[0] >= 0.1 or done >= total:
+            last[0] = now
+            conn.send(("progress", what, done, total))
+
+    try:
+        result = _resolve(target)(progress=progress, **kwargs)
+    except BaseException as e:  # noqa: BLE001 - raised again in the app
+        try:
+            conn.send(("error", e))
+        except Exception:  # noqa: BLE001 - an exception that does not pickle: its words
+            conn.send(("error", RuntimeError(f"{type(e).__name__}: {e}")))
+    else:
+        conn.send(("done", result))
+    finally:
+        conn.close()
+
+
+def _open(root: str, key: bytes | None, first_use: int | None = None):
+    """The app's workspace, opened again in this process: already upgraded and anchored by
+    the app (`first_use`: the event the app wrote its anchor for, when it did on opening)."""
+    from records.workspace import Workspace
+
+    ws = Workspace.open(root, key=key, migrate=False, anchor=False)
+    if first_use:
+        from records.audit import ANCHOR_FIRST_USE
+
+        ws.anchor_first_use = first_use
+        ws.Session.kw["info"][ANCHOR_FIRST_USE] = first_use
+    return ws
+
+
+def workspace_args(ws) -> dict:
+    """What a job needs to open `ws` again: its folder, its key (encrypted) and the anchor
+    written when the app opened it."""
+    return {"root": str(ws.root), "key": ws.key, "first_use": getattr(ws, "anchor_first_use", None)}
+
+
+# ----------------------------------------------------------------------------- the jobs
+def verify_audit(*, root: str, key: bytes | None, first_use: int | None = None, progress):
+    """Audit trail › Verify chain: the chain, then (when it is whole) the records against it.
+    Returns (records.audit.VerifyResult, records.audit_records.Findings or None)."""
+    from records import audit
+    from records.audit_records import summary
+
+    ws = _open(root, key, first_use)
+    try:
+        with ws.session() as s:
+            r = audit.verify(s, progress=progress)
+            if not r.ok:
+                return r, None
+            progress("records", 0, 0)
+            return r, summary(s, keep=5)
+    finally:
+        ws.close()
+
+
+def progress_report(*, root: str, key: bytes | None, first_use: int | None = None, out: str,
+                    register_ids: list[int] | None, urdu_digits: bool | None, progress) -> str:
+    """Reports › progress report as a PDF at `out`; returns the path written."""
+    from records.reports.layout import office_options
+    from records.reports.progress import progress_pdf
+
+    ws = _open(root, key, first_use)
+    try:
+        with ws.session() as s:
+            opts = office_options(s, urdu_digits=urdu_digits)
+        return str(progress_pdf(ws, out, register_ids=register_ids, options=opts))
+    finally:
+        ws.close()
+
+
+def seal_approved(*, root: str, key: bytes | None, first_use: int | None = None, actor, expected: int | None,
+                  progress):
+    """The sync panel's "Put N approved entries in a batch": the BatchInfo, None when that many
+    are no longer ready (nothing sealed), or why nothing was sealed (the core's refusal, a str)."""
+    from records import outbox
+
+    ws = _open(root, key, first_use)
+    try:
+        try:
+            with ws.session() as s:
+                return outbox.seal_batchable(s, actor=actor, expected=expected)
+        except outbox.ReadyChanged:
+            return None
+        except outbox.OutboxError as e:
+            return str(e)
+    finally:
+        ws.close()

@@ -1,0 +1,34 @@
+"""Jobs for desktop.procjob's tests, imported by the spawned job process (no Qt here)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+
+def until_stopped(*, progress, pid_file: str, **_):
+    """Reports progress every 10 ms until the app asks it to stop (or 60 s pass)."""
+    with open(pid_file, "w") as f:
+        f.write(str(os.getpid()))
+    end = time.monotonic() + 60
+    n = 0
+    while time.monotonic() < end:
+        n += 1
+        progress("chain", n, 1_000_000)
+        time.sleep(0.01)
+    return None
+
+
+def never_answers(*, progress, pid_file: str, **_):
+    """Ignores its progress (never checks for a stop): it must be ended."""
+    with open(pid_file, "w") as f:
+        f.write(str(os.getpid()))
+    time.sleep(60)
+
+
+def crashes(*, progress, **_):
+    os._exit(3)
+
+
+def whose(*, progress, **_):
+    return os.getpid()
