@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 import shutil
 import subprocess
@@ -75,13 +76,26 @@ def _lrelease() -> str | None:
 
 
 def compile_ts(ts: Path, qm: Path) -> bool:
-    """Compile a .ts into a .qm with pyside6-lrelease; False when it is not available."""
+    """Compile a .ts into a .qm with pyside6-lrelease; False when it is not available.
+
+    The .qm is written beside its place and renamed over it, never rewritten where it is: a
+    running Daftar maps its catalogue into memory (QTranslator.load), and lrelease writing into
+    that file (a newer .ts compiled by another copy of Daftar into the shared cache, or by
+    `scripts/translations.py compile`) ended that process with a bus error or a segfault the next
+    time it translated a word. A renamed file leaves the running copy its own."""
     exe = _lrelease()
     if exe is None:
         return False
     qm.parent.mkdir(parents=True, exist_ok=True)
-    r = subprocess.run([exe, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
-    return r.returncode == 0 and qm.is_file()
+    part = qm.with_name(f".{qm.name}.{os.getpid()}.part")
+    try:
+        r = subprocess.run([exe, "-silent", str(ts), "-qm", str(part)], capture_output=True, text=True)
+        if r.returncode != 0 or not part.is_file():
+            return False
+        os.replace(part, qm)
+    finally:
+        part.unlink(missing_ok=True)
+    return qm.is_file()
 
 
 def qm_path(lang: str) -> Path | None:

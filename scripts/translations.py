@@ -159,10 +159,15 @@ def fill(mapping: dict[str, str], lang: str = "ur") -> int:
 
 
 def compile_all() -> None:
+    """lrelease every .ts into the .qm beside it, renamed into place (`desktop.i18n.compile_ts`:
+    a running Daftar has its .qm mapped in memory, and rewriting that file crashed it)."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.i18n import compile_ts
+
     for lang in LANGS:
         ts = ts_file(lang)
-        subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=True)
+        if not compile_ts(ts, ts.with_suffix(".qm")):
+            raise SystemExit(f"{ts}: pyside6-lrelease could not compile it")
 
 
 def main(argv: list[str]) -> int:

@@ -808,3 +808,46 @@ def test_a_full_disk_at_a_first_export_is_said_in_urdu(urdu, tmp_path):
     # reason (in brackets) and the command to type
     shown = [re.sub(r"\u2066[^\u2069]*\u2069|/[^\s⁩]*|\([^)]*\)|`[^`]*`", "", i18n.message(m)) for m in said]
     assert [m for m in shown if re.search("[A-Za-z]{3,}", m)] == [], shown
+
+
+_RECOMPILE_UNDER_A_RUNNING_COPY = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QTranslator
+from desktop import i18n
+
+app = QCoreApplication([])
+ts, small, qm = i18n.ts_path("ur"), Path(sys.argv[1]), Path(sys.argv[2])
+assert i18n.compile_ts(ts, qm)
+translator = QTranslator()
+assert translator.load(str(qm))
+before = translator.translate("Daftar", "Save")
+assert i18n.compile_ts(small, qm)  # another copy of Daftar compiles a newer .ts into the same place
+found = sum(bool(translator.translate(ctx, src)) for ctx, src in i18n.read_ts(ts))
+print(found, translator.translate("Daftar", "Save") == before)
+"""
+
+
+def test_compiling_a_catalogue_never_pulls_it_from_under_a_running_copy(tmp_path):
+    """A running Daftar maps its .qm into memory; another copy (or `scripts/translations.py
+    compile`) once rewrote that file in place, and the first ended with a bus error or a
+    segfault in its translator while drawing a header."""
+    import subprocess
+    import sys
+
+    # GIVEN a running copy translating from a compiled catalogue, and a much smaller newer .ts
+    small = tmp_path / "daftar_ur.ts"
+    small.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="ur">'
+                     '<context><name>Daftar</name><message><source>Open</source>'
+                     '<translation>کھولیں</translation></message></context></TS>\n', encoding="utf-8")
+    qm = tmp_path / "cache" / "daftar_ur.qm"
+    # WHEN that .ts is compiled into the catalogue's place while the copy runs
+    r = subprocess.run([sys.executable, "-c", _RECOMPILE_UNDER_A_RUNNING_COPY, str(small), str(qm)],
+                       capture_output=True, text=True, timeout=120,
+                       env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    # THEN the running copy goes on translating from the catalogue it loaded
+    assert r.returncode == 0, f"the running copy died ({r.returncode}): {r.stderr[-800:]}"
+    found, same = r.stdout.split()
+    assert int(found) > 500 and same == "True"
+    # AND the new catalogue is in place, with no part file left beside it
+    assert [p.name for p in qm.parent.iterdir()] == ["daftar_ur.qm"]
