@@ -1360,8 +1360,8 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>{value} — ⁦{key}⁩ سے لیں</translation>
         </message>
         <message>
-            <source>The list of suggestions closed: the word is typed whole. Esc again cancels this field's edit.</source>
-            <translation>تجاویز کی فہرست بند ہو گئی: لفظ پورا لکھا جا چکا ہے۔ Esc دوبارہ دبانے سے اس خانے کی تبدیلی منسوخ ہو گی۔</translation>
+            <source>Suggestions closed: the word is whole. Esc again cancels the edit.</source>
+            <translation>تجاویز کی فہرست بند ہو گئی: لفظ پورا ہے۔ Esc دوبارہ دبانے سے تبدیلی منسوخ ہو گی۔</translation>
         </message>
         <message>
             <source>Nothing above to repeat</source>
