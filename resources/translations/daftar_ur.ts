@@ -4160,6 +4160,10 @@ Your name is recorded as the approver of every row.</source>
             <translation>یو ایس بی کے لیے بیچ فائل محفوظ کریں</translation>
         </message>
         <message>
+            <source>Daftar batch files ({pattern})</source>
+            <translation>دفتر کی بیچ فائلیں (⁦{pattern}⁩)</translation>
+        </message>
+        <message>
             <source>Password changed.</source>
             <translation>پاس ورڈ تبدیل ہو گیا۔</translation>
         </message>

@@ -105,3 +105,28 @@ def test_the_file_dialogs_answer_what_was_chosen(qtbot, qapp, tmp_path, monkeypa
     answers.append(None)
     assert file_dialogs.choose_save_file(None, "t", str(tmp_path / "x.pdf"), "PDF (*.pdf)") is None
 
+
+
+def test_the_batch_file_dialog_names_its_files_in_urdu(qtbot, qapp, monkeypatch):
+    import re
+    from types import SimpleNamespace
+
+    from desktop import i18n, oversight, reports_dialogs
+    from desktop.qt import QCoreApplication
+
+    # GIVEN the Urdu interface
+    asked = []
+    monkeypatch.setattr(reports_dialogs, "_ask_path", lambda _p, title, _s, pattern: asked.append((title, pattern)))
+    win = SimpleNamespace(ctx=SimpleNamespace(ws=None), tr=lambda s: QCoreApplication.translate("MainWindow", s))
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # WHEN a supervisor saves a batch file for a USB stick (and cancels the dialog)
+        assert oversight.save_batch_file(win) is None
+    finally:
+        i18n.apply_language(qapp, "en")
+    # THEN the dialog's kind of file is said in Urdu, its pattern left to right (it was
+    # 'Daftar batch (*.daftar-batch)')
+    title, pattern = asked[0]
+    assert "*.daftar-batch" in pattern
+    assert not re.findall(r"[A-Za-z]{2,}", pattern.replace("*.daftar-batch", "")), pattern
+    assert "\u2066*.daftar-batch\u2069" in pattern
