@@ -102,6 +102,7 @@ def test_a_field_name_wider_than_its_column_ends_in_an_ellipsis_and_is_whole_on_
         qtbot.waitUntil(lambda: win.correction.model.rowCount() == 2)
         win.focus_search()
         qtbot.waitUntil(lambda: win.search.model.total() == 2)
+        wait_idle(qtbot, ctx)  # (the rows read, as the table asks for them)
         for table, first in ((win.correction.table, 0), (win.search.table, 1)):
             header, model = table.horizontalHeader(), table.model()
             owner = first + model.template.column_names.index("owner")
@@ -114,5 +115,6 @@ def test_a_field_name_wider_than_its_column_ends_in_an_ellipsis_and_is_whole_on_
             spec = model.template.columns[owner - first]
             assert tip == (spec.label_ur if lang == "ur" else f"{spec.label_ur} — {spec.label_en}")
     finally:
+        win.hide()  # (no more rows asked for once its background work stops)
         win.shutdown()
         i18n.apply_language(qapp, "en")
