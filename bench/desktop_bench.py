@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.docs_section import write_section  # noqa: E402
+from bench.timing import best  # noqa: E402
 from records import services as S  # noqa: E402
 from records.workspace import Workspace  # noqa: E402
 from tests.records.bulk import bulk_rows, insert_bulk  # noqa: E402
@@ -46,15 +47,6 @@ def wait(app, ctx, cond=lambda: True, timeout=60.0) -> None:
         if time.monotonic() > end:
             raise TimeoutError
         time.sleep(0.0005)
-
-
-def best(fn, n: int = 5) -> float:
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return min(out)
 
 
 def main() -> int:
@@ -87,7 +79,7 @@ def main() -> int:
 
     def baseline() -> float:
         with ws.session() as s:
-            return best(lambda: s.execute(text("SELECT count(*) FROM entry WHERE search_owner != ''")).scalar())
+            return best(lambda: s.execute(text("SELECT count(*) FROM entry WHERE search_owner != ''")).scalar(), 5)
 
     base = baseline()
     base_row = len(results)
@@ -101,7 +93,7 @@ def main() -> int:
     for label, q in (("khewat number", target.khewat), ("khasra number", target.khasras[0]),
                      ("owner name", target.owner.split(" ولد ")[0])):
         with ws.session() as s:
-            svc = best(lambda q=q: S.search(s, q, register_id=rid, limit=1000))
+            svc = best(lambda q=q: S.search(s, q, register_id=rid, limit=1000), 5)
         panel.box.setText(q)
 
         def run() -> None:
@@ -109,7 +101,7 @@ def main() -> int:
             panel.run_search()
             wait(app, ctx, lambda n=n: len(shown) > n)
 
-        ui = best(run)
+        ui = best(run, 5)
         searches.append((f"search panel, {label} -> {shown[-1]} rows (services.search alone {svc * 1000:.1f} ms)", ui))
 
     base = min(base, baseline())  # measured before and after the searches: the quieter one

@@ -39,15 +39,6 @@ SECTION = "## Encryption at rest (records/crypto.py, SQLCipher, AES-GCM page ima
 LIGHT = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 
 
-def best(fn, n: int = 3) -> float:
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
 def make_pages(n: int) -> list[bytes]:
     """n distinct page PNGs (3 rendered register pages, each copy with its own pixel mark)."""
     from ocr.synth import random_register, render_page

@@ -17,7 +17,6 @@ import json
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -26,21 +25,13 @@ from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.lib.styles import getSampleStyleSheet  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table  # noqa: E402
 
+from bench.timing import best  # noqa: E402
 from records import services  # noqa: E402
 from records.exports import csv_export, json_export  # noqa: E402
 from records.reports import fard  # noqa: E402
 from records.reports.layout import ReportOptions  # noqa: E402
 from records.workspace import Workspace  # noqa: E402
 from tests.reports import sampledata  # noqa: E402
-
-
-def best(fn, n=3) -> float:
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:

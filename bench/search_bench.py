@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.docs_section import write_section  # noqa: E402
+from bench.timing import best  # noqa: E402
 from records import services as S  # noqa: E402
 from records.audit import Actor  # noqa: E402
 from records.backup import create_backup, restore_backup  # noqa: E402
@@ -41,15 +42,6 @@ def cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def best(fn, n: int = 5) -> float:
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
 def bench_search(tmp: Path, n_rows: int) -> list[tuple[str, float, str]]:
     ws = Workspace.open(tmp / "search", create=True)
     clerk = Actor(None, "bench", "clerk")
@@ -64,7 +56,7 @@ def bench_search(tmp: Path, n_rows: int) -> list[tuple[str, float, str]]:
     with ws.session() as s:
         from sqlalchemy import text
 
-        base = best(lambda: s.execute(text("SELECT count(*) FROM entry WHERE search_owner != ''")).scalar())
+        base = best(lambda: s.execute(text("SELECT count(*) FROM entry WHERE search_owner != ''")).scalar(), 5)
         out.append(("full scan `count(*)` of entry (baseline)", base, "1x"))
         queries = [
             ("khewat number, Urdu digits (khewat OR khasra keys)", urdu_digits(target.khewat)),
@@ -74,7 +66,7 @@ def bench_search(tmp: Path, n_rows: int) -> list[tuple[str, float, str]]:
         ]
         for label, q in queries:
             hits = len(S.search(s, q, limit=200))
-            secs = best(lambda q=q: S.search(s, q, limit=200))
+            secs = best(lambda q=q: S.search(s, q, limit=200), 5)
             out.append((f"{label} -> {hits} hits", secs, f"{secs / base:.1f}x"))
     ws.close()
     return out

@@ -41,17 +41,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.docs_section import write_section  # noqa: E402
+from bench.timing import best  # noqa: E402
 
 SECTION = "## Responsiveness on a big workspace: UI-thread stalls (desktop/, records/outbox.py)"
-
-
-def best(fn, n: int = 3) -> float:
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return min(out)
 
 
 class Watch:

@@ -3,35 +3,99 @@ computer (where the last file went or came from, while it is there), never in th
 Daftar was started from (on Windows, where it is installed).
 
 Where the desktop has its own file dialog (Windows, GNOME) Qt uses it. Qt's own dialog
-(a plain X session, a light window manager) draws a path in the Urdu interface with its
-first slash at the end ('root/x/' for /root/x) and sizes as 'KiB 12.5': its painter takes
-the application's direction whatever the widget's (tried: a left-to-right path box still
-drew it so), so that is left as Qt draws it.
+(a plain X session, a light window manager) took the Urdu interface's direction for its
+paths too, and drew /root/x as 'root/x/' (its first slash at the end): its path boxes (the
+folder it is in, the file name) are left to right (`FileDialog`), and the folder box draws
+its text so as well (a painter takes the application's direction, not the widget's: a
+left-to-right box alone still drew 'root/x/'). Sizes in its list are still 'KiB 12.5'.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.qt import QFileDialog, QStandardPaths
+from desktop.qt import QComboBox, QFileDialog, QLineEdit, QProxyStyle, QStandardPaths, Qt
 
 IMPORT_FOLDER_KEY = "ui/import_folder"
+
+# the boxes of Qt's own dialog that show a path (by their object names in qfiledialog.ui)
+PATH_BOXES = ((QComboBox, "lookInCombo"), (QLineEdit, "fileNameEdit"))
+
+
+class LeftToRightText(QProxyStyle):
+    """Draws item text left to right: Qt's painter takes the application's direction (right
+    to left in Urdu), not the widget's, and the file dialog's folder box drew its path so."""
+
+    def drawItemText(self, painter, rect, flags, pal, enabled, text, role=None) -> None:  # noqa: N802 - Qt's name
+        painter.save()
+        painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        if role is None:
+            super().drawItemText(painter, rect, flags, pal, enabled, text)
+        else:
+            super().drawItemText(painter, rect, flags, pal, enabled, text, role)
+        painter.restore()
+
+
+class FileDialog(QFileDialog):
+    """A file dialog whose path boxes read left to right in the Urdu interface too (when it
+    is Qt's own; the desktop's own dialog is left as it is)."""
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        paths_left_to_right(self)
+        super().showEvent(event)
+
+
+def paths_left_to_right(dialog: QFileDialog) -> None:
+    """Make the path boxes of Qt's own file dialog left to right (a native one has none)."""
+    for cls, name in PATH_BOXES:
+        box = dialog.findChild(cls, name)
+        if box is None or box.layoutDirection() == Qt.LayoutDirection.LeftToRight:
+            continue
+        box.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        if isinstance(box, QComboBox):
+            style = LeftToRightText(box.style().name())
+            style.setParent(dialog)  # (a widget does not own its style; the dialog's go after it)
+            box.setStyle(style)
+
+
+def file_dialog(parent, title: str, start: str, pattern: str = "", *,
+                mode: QFileDialog.FileMode = QFileDialog.FileMode.AnyFile,
+                save: bool = False) -> FileDialog:
+    """A file dialog as QFileDialog's static functions make it (`start`: a folder, or a path
+    with the file name offered), its paths left to right."""
+    dlg = FileDialog(parent, title, start, pattern)
+    dlg.setFileMode(mode)
+    if mode == QFileDialog.FileMode.Directory:
+        dlg.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    if save:
+        dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    return dlg
+
+
+def _chosen(dlg: FileDialog) -> list[str]:
+    """What was chosen in the dialog (it is shown and waited for), empty when cancelled."""
+    try:
+        return list(dlg.selectedFiles()) if dlg.exec() == QFileDialog.DialogCode.Accepted else []
+    finally:
+        dlg.deleteLater()
 
 
 def choose_folder(parent, title: str, start: str) -> str | None:
     """A folder chosen in the dialog (None: cancelled)."""
-    return QFileDialog.getExistingDirectory(parent, title, start) or None
+    chosen = _chosen(file_dialog(parent, title, start, mode=QFileDialog.FileMode.Directory))
+    return chosen[0] if chosen else None
 
 
 def choose_save_file(parent, title: str, suggested: str, pattern: str) -> str | None:
     """A file to save into (`suggested`: a full path with the file name offered), None when
     cancelled; overwriting an existing file is asked first."""
-    return QFileDialog.getSaveFileName(parent, title, suggested, pattern)[0] or None
+    chosen = _chosen(file_dialog(parent, title, suggested, pattern, save=True))
+    return chosen[0] if chosen else None
 
 
 def choose_open_files(parent, title: str, start: str, pattern: str) -> list[str]:
     """Existing files chosen to open (empty: cancelled)."""
-    return list(QFileDialog.getOpenFileNames(parent, title, start, pattern)[0])
+    return _chosen(file_dialog(parent, title, start, pattern, mode=QFileDialog.FileMode.ExistingFiles))
 
 
 def import_folder() -> Path:

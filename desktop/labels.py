@@ -14,3 +14,15 @@ def wrapping(label):
     m = label.contentsMargins()
     label.setContentsMargins(max(m.left(), WRAP_MARGIN), m.top(), max(m.right(), WRAP_MARGIN), m.bottom())
     return label
+
+
+def field_header(header):
+    """A header of register fields in Urdu (a QHeaderView): a name wider than its column ends
+    in '…' (Qt's headers cut it off at both sides: 'ب مع ولدیت، قوم و'), the whole of it in
+    the section's tooltip."""
+    from desktop.fonts import urdu_font
+    from desktop.qt import Qt
+
+    header.setFont(urdu_font(10))
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)  # (right: the text's end, in Urdu its left)
+    return header

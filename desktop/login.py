@@ -29,9 +29,11 @@ from desktop.qt import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QObject,
     Qt,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from records import access, accounts
 from records.accounts import AccountError, UserView
@@ -61,6 +63,12 @@ def _sign_in_error(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+class _Done(QObject):
+    """Said by a password check's thread when it ends (off_ui_thread waits for it)."""
+
+    finished = Signal()
+
+
 def off_ui_thread(form: QWidget, call):
     """Run `call` (Qt-free: records' password checks) on a thread and return what it returns
     (or raise what it raised), the UI thread drawing meanwhile: the form is disabled and
@@ -69,32 +77,31 @@ def off_ui_thread(form: QWidget, call):
     import threading
 
     from desktop.gc_guard import GuiThreadCollector
-    from desktop.qt import QEventLoop, QTimer
+    from desktop.qt import QEventLoop
 
     result: dict = {}
+    done = _Done()  # lives on this thread: its signal, emitted by the worker, is queued here
+    loop = QEventLoop()
+    done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
 
     def work() -> None:
         try:
             result["value"] = call()
         except BaseException as e:  # noqa: BLE001 - raised again on the UI thread
             result["error"] = e
+        finally:
+            done.finished.emit()  # (queued: the loop quits even when this comes before it runs)
 
     # garbage is collected on this thread only while the check runs (desktop.gc_guard)
     guard = GuiThreadCollector(form)
     form.setEnabled(False)
     form._checking = True
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.setInterval(10)
     thread = threading.Thread(target=work, name="daftar-password-check", daemon=True)
-    poll.timeout.connect(lambda: loop.quit() if not thread.is_alive() else None)
     try:
         thread.start()
-        poll.start()
-        loop.exec()
+        loop.exec()  # drawing and answering the window until the worker says it is done
         thread.join()
     finally:
-        poll.stop()
         form._checking = False
         form.setEnabled(True)
         guard.release()

@@ -592,6 +592,7 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
+        urdu_keyboard.remember_keyboard(self)  # (a new language's window, a sign-out, a close)
         oversight.shutdown(self)
         self.ocr.shutdown()
         self.ctx.close()

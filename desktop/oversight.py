@@ -159,7 +159,8 @@ def save_batch_file(win, path: str | None = None):
 
     ws = win.ctx.ws
     out = path or _ask_path(win, win.tr("Save a batch file for USB"),
-                            f"daftar-{dt.date.today().isoformat()}.daftar-batch", "Daftar batch (*.daftar-batch)")
+                            f"daftar-{dt.date.today().isoformat()}.daftar-batch",
+                            win.tr("Daftar batch files ({pattern})").format(pattern="*.daftar-batch"))
     if not out:
         return None
     if not out.endswith(".daftar-batch"):

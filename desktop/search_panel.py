@@ -7,6 +7,7 @@ the read pool, debounced); activating a row opens its page.
 from __future__ import annotations
 
 from desktop.fonts import urdu_font
+from desktop.labels import field_header
 from desktop.models.entries import EntryIdRole, RegisterRowsModel
 from desktop.operations import read_op
 from desktop.qt import (
@@ -54,7 +55,7 @@ class SearchPanel(QWidget):
         self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.table.setFont(urdu_font(12))
         self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 6)
-        self.table.horizontalHeader().setFont(urdu_font(10))
+        field_header(self.table.horizontalHeader())
         self.box.setFont(urdu_font(12))
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -1,10 +1,13 @@
 """What this computer remembers between starts (QSettings): the language of the sign-in
-screen, where the main window was and the folder files were last saved into. Records and
-office settings live in the workspace."""
+screen, where the main window was, the folder files were last saved into and where the
+on-screen keyboard was (per screen size class). Records and office settings live in the
+workspace."""
 
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from desktop.qt import QByteArray, QSettings, QStandardPaths
@@ -72,3 +75,55 @@ def save_folder() -> Path:
 def remember_save_folder(path: str | Path) -> None:
     """Keep the folder of a file just chosen for saving, for the next save dialog."""
     remember_folder(SAVE_FOLDER_KEY, Path(path).parent)
+
+
+KEYBOARD_KEY = "ui/urdu_keyboard"
+SHORT_SCREEN_BELOW = 900  # px of the screen's free height: a 1366 x 768 laptop is "short"
+
+
+def screen_class(screen) -> str:
+    """The size class a screen's settings are kept under: "short" (a laptop's 768 px, where
+    the on-screen keyboard is compact) or "tall"."""
+    if screen is None:
+        return "tall"
+    return "short" if screen.availableGeometry().height() < SHORT_SCREEN_BELOW else "tall"
+
+
+@dataclass(frozen=True)
+class DockPlace:
+    """Where a dock panel was: docked (its height at the window's bottom is what counts) or
+    floating (a window of its own at x, y), and its size."""
+
+    floating: bool
+    width: int
+    height: int
+    x: int = 0
+    y: int = 0
+
+    @classmethod
+    def from_text(cls, text) -> DockPlace | None:
+        """The place written by `to_text`; None for anything else (an older or damaged value)."""
+        try:
+            d = json.loads(str(text))
+            place = cls(floating=bool(d["floating"]), width=int(d["width"]), height=int(d["height"]),
+                        x=int(d.get("x", 0)), y=int(d.get("y", 0)))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+        return place if place.width > 0 and place.height > 0 else None
+
+    def to_text(self) -> str:
+        return json.dumps(asdict(self))
+
+
+def keyboard_place(size_class: str) -> DockPlace | None:
+    """Where the on-screen keyboard was last on a screen of this size class (None: never
+    moved or sized there, so it opens as it always did)."""
+    value = computer_settings().value(f"{KEYBOARD_KEY}_{size_class}")
+    return DockPlace.from_text(value) if value else None
+
+
+def remember_keyboard_place(size_class: str, place: DockPlace) -> None:
+    """Keep where the on-screen keyboard is, for the next start on a screen of this class."""
+    settings = computer_settings()
+    settings.setValue(f"{KEYBOARD_KEY}_{size_class}", place.to_text())
+    settings.sync()

@@ -74,22 +74,38 @@ def _batch_roles():
     return TRANSITIONS["batch"].roles
 
 
-def run_export(args) -> int:
+def seal_as(ws, username: str, *, signed_in, command: str, nothing: str):
+    """The seal step of `batch seal --as` and `batch export --seal`: `username` proves who
+    they are with their password and must be a supervisor (`act_as`), then the entries ready
+    to be sent are sealed (`sync.batchfile.seal_approved`). Returns the sealed batch's info,
+    or None when refused, having said why on stderr as `daftar batch COMMAND: ...` (a refused
+    sign-in followed by `nothing`, what was not done)."""
     from records.accounts import AccountError
-    from sync.batchfile import BatchFileError, export_batch, seal_approved
+    from sync.batchfile import BatchFileError, seal_approved
+
+    try:
+        actor = act_as(ws, username, signed_in=signed_in, roles=_batch_roles(), doing="seal batches")
+        return seal_approved(ws, actor=actor)
+    except AccountError as e:
+        print(f"daftar batch {command}: {e}; {nothing}", file=sys.stderr)
+    except BatchFileError as e:
+        print(f"daftar batch {command}: {e}", file=sys.stderr)
+    return None
+
+
+def run_export(args) -> int:
+    from sync.batchfile import BatchFileError, export_batch
 
     ws, signed_in = sign_in(args.workspace, args.user, what="the batch file")
     try:
         refuse_damaged(ws, f"the batch file {args.out}")  # before anyone signs in or anything is sealed
+        if args.seal:
+            info = seal_as(ws, args.seal, signed_in=signed_in, command="export", nothing="nothing was sealed or written")
+            if info is None:
+                return 1
+            print(f"sealed batch {info.uuid} with {info.entries} entries")
         try:
-            if args.seal:
-                actor = act_as(ws, args.seal, signed_in=signed_in, roles=_batch_roles(), doing="seal batches")
-                info = seal_approved(ws, actor=actor)
-                print(f"sealed batch {info.uuid} with {info.entries} entries")
             path, info = export_batch(ws, Path(args.out), batch_uuid=args.batch)
-        except AccountError as e:
-            print(f"daftar batch export: {e}; nothing was sealed or written", file=sys.stderr)
-            return 1
         except BatchFileError as e:
             print(f"daftar batch export: {e}", file=sys.stderr)
             return 1
@@ -104,20 +120,11 @@ def run_seal(args) -> int:
     verified ones where the office requires it; checked against the audit trail first) in
     the name of a supervisor who proves it with their password (`act_as`), as `batch export
     --seal` does, without writing a file: the next sync pass sends the batch."""
-    from records.accounts import AccountError
-    from sync.batchfile import BatchFileError, seal_approved
-
     ws, signed_in = sign_in(args.workspace, args.user, what="sealing a batch")
     try:
         refuse_damaged(ws, "the batch")  # before anyone signs in or anything is sealed
-        try:
-            actor = act_as(ws, args.username, signed_in=signed_in, roles=_batch_roles(), doing="seal batches")
-            info = seal_approved(ws, actor=actor)
-        except AccountError as e:
-            print(f"daftar batch seal: {e}; nothing was sealed", file=sys.stderr)
-            return 1
-        except BatchFileError as e:
-            print(f"daftar batch seal: {e}", file=sys.stderr)
+        info = seal_as(ws, args.username, signed_in=signed_in, command="seal", nothing="nothing was sealed")
+        if info is None:
             return 1
     finally:
         ws.close()

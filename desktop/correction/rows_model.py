@@ -308,8 +308,8 @@ class PageRowsModel(QAbstractTableModel):
             spec = self.template.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return spec.label_ur
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return spec.label_en
+            if role == Qt.ItemDataRole.ToolTipRole:  # the whole name of a column cut to '…'
+                return bilingual(spec.label_ur, spec.label_en)
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             if role == Qt.ItemDataRole.DisplayRole:
                 return display_digits(str(section + 1), urdu=self.ctx.prefs.urdu_digits)

@@ -14,7 +14,7 @@ from desktop.correction.delegate import FieldDelegate
 from desktop.correction.image_view import PageImageView
 from desktop.correction.rows_model import PageRowsModel, worst
 from desktop.fonts import urdu_font
-from desktop.labels import wrapping
+from desktop.labels import field_header, wrapping
 from desktop.operations import entry as entry_ops
 from desktop.operations import error_text, read_op
 from desktop.operations import page as page_ops
@@ -216,7 +216,7 @@ class CorrectionView(QWidget):
         self.table.setModel(self.model)
         self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # column 1 is the rightmost
         self.table.setFont(urdu_font(self.ctx.prefs.font_size))
-        self.table.horizontalHeader().setFont(urdu_font(10))
+        field_header(self.table.horizontalHeader())
         self.table.horizontalHeader().setMinimumSectionSize(40)
         self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 10)
         self.table.setItemDelegate(FieldDelegate(self.model, self.table))

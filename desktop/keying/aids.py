@@ -199,8 +199,8 @@ class KeyingAids(QObject):
         if (comp is not None and event.key() == Qt.Key.Key_Escape and not comp.popup.isVisible()
                 and comp.esc_meant_for_list()):
             # the list closed by itself as the word was typed whole: this Esc was meant for it
-            self.view.status.setText(self.tr("The list of suggestions closed: the word is typed whole. "
-                                             "Esc again cancels this field's edit."))
+            # (in one line of the status beside the page at 1366 px, in either language)
+            self.view.status.setText(self.tr("Suggestions closed: the word is whole. Esc again cancels the edit."))
         if comp is not None and comp.key_press(event):
             return True
         if combo == DITTO or (combo == DITTO_OWNER and field == owner_field(self.model)):

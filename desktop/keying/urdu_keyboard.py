@@ -32,6 +32,7 @@ from desktop.qt import (
     QObject,
     QPalette,
     QPlainTextEdit,
+    QRect,
     QSize,
     QSizePolicy,
     QStyle,
@@ -293,7 +294,9 @@ class UrduKeyboard(QWidget):
 
 class KeyboardDock(QDockWidget):
     """The on-screen keyboard as a dock panel (bottom of the main window, may float); compact
-    while docked in a window lower than COMPACT_BELOW (a 768 px screen)."""
+    while docked in a window lower than COMPACT_BELOW (a 768 px screen). Where it was and its
+    size (docked or floating) are kept on this computer per screen size class
+    (desktop.ui_settings): it opens so at the next start, else docked at its own height."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -303,8 +306,45 @@ class KeyboardDock(QDockWidget):
         self.keyboard = UrduKeyboard(self)
         self.setWidget(self.keyboard)
         self.topLevelChanged.connect(lambda _floating: self.fit())
+        self._docked_height: int | None = None  # a remembered height, given once it is shown
         if parent is not None:
             parent.installEventFilter(self)  # the window's height decides (maximised, restored)
+
+    def size_class(self) -> str:
+        from desktop.ui_settings import screen_class
+
+        return screen_class(self.screen())
+
+    def place(self):
+        """Where it is now (a desktop.ui_settings.DockPlace)."""
+        from desktop.ui_settings import DockPlace
+
+        g = self.geometry()
+        return DockPlace(floating=self.isFloating(), width=g.width(), height=g.height(), x=g.x(), y=g.y())
+
+    def restore_place(self) -> None:
+        """Open where it was on a screen of this size class, when it was kept (else docked at
+        the bottom, compact on a short window, as always)."""
+        from desktop.ui_settings import keyboard_place
+
+        place = keyboard_place(self.size_class())
+        if place is None:
+            return
+        if place.floating:
+            screen = self.screen()
+            rect = QRect(place.x, place.y, place.width, place.height)
+            if screen is not None and not screen.availableGeometry().intersects(rect):
+                return  # (kept on a screen of the same class that is not this one: docked)
+            self.setFloating(True)
+            self.setGeometry(rect)
+        else:
+            self._docked_height = place.height
+
+    def remember_place(self) -> None:
+        """Keep where it is for the next start (MainWindow.shutdown)."""
+        from desktop.ui_settings import remember_keyboard_place
+
+        remember_keyboard_place(self.size_class(), self.place())
 
     def fit(self) -> None:
         """Compact keys in a short window; full-size ones in a tall window or floating."""
@@ -320,6 +360,10 @@ class KeyboardDock(QDockWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.fit()
         super().showEvent(event)
+        height, self._docked_height = self._docked_height, None
+        owner = self.parentWidget()
+        if height is not None and not self.isFloating() and owner is not None:
+            owner.resizeDocks([self], [height], Qt.Orientation.Vertical)  # the height it was dragged to
 
 
 URDU_TEXT = "urduText"  # dynamic property of editors that take Urdu text (phonetic typing applies)
@@ -381,8 +425,16 @@ def keyboard_dock(window) -> KeyboardDock:
         dock = KeyboardDock(window)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
+        dock.restore_place()
         window.urdu_keyboard_dock = dock
     return dock
+
+
+def remember_keyboard(window) -> None:
+    """Keep where the window's keyboard is for the next start (when it was opened)."""
+    dock = getattr(window, "urdu_keyboard_dock", None)
+    if dock is not None:
+        dock.remember_place()
 
 
 def toggle_keyboard(window) -> KeyboardDock:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from desktop.i18n import bilingual
 from desktop.operations import entry as entry_ops
 from desktop.qt import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from records.fields import display_value
@@ -130,12 +131,17 @@ class RegisterRowsModel(QAbstractTableModel):
             self._resetting = False
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if self.template is None or orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if self.template is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if section == 0:
             return QCoreApplication.translate("RegisterRows", "Page")
         if 1 <= section <= len(self.template.columns):
-            return self.template.columns[section - 1].label_ur
+            spec = self.template.columns[section - 1]
+            if role == Qt.ItemDataRole.ToolTipRole:  # the whole name of a column cut to '…'
+                return bilingual(spec.label_ur, spec.label_en)
+            return spec.label_ur
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

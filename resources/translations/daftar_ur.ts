@@ -1396,8 +1396,8 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>{value} — ⁦{key}⁩ سے لیں</translation>
         </message>
         <message>
-            <source>The list of suggestions closed: the word is typed whole. Esc again cancels this field's edit.</source>
-            <translation>تجاویز کی فہرست بند ہو گئی: لفظ پورا لکھا جا چکا ہے۔ Esc دوبارہ دبانے سے اس خانے کی تبدیلی منسوخ ہو گی۔</translation>
+            <source>Suggestions closed: the word is whole. Esc again cancels the edit.</source>
+            <translation>تجاویز کی فہرست بند ہو گئی: لفظ پورا ہے۔ Esc دوبارہ دبانے سے تبدیلی منسوخ ہو گی۔</translation>
         </message>
         <message>
             <source>Nothing above to repeat</source>
@@ -4222,6 +4222,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Save a batch file for USB</source>
             <translation>یو ایس بی کے لیے بیچ فائل محفوظ کریں</translation>
+        </message>
+        <message>
+            <source>Daftar batch files ({pattern})</source>
+            <translation>دفتر کی بیچ فائلیں (⁦{pattern}⁩)</translation>
         </message>
         <message>
             <source>Password changed.</source>

@@ -241,3 +241,44 @@ def test_a_narrow_text_field_opens_wide_enough_to_see_what_is_typed(qtbot, ctx, 
             v.model.index(2, v.model.template.column_names.index("khewat_no"))).width()
     finally:
         i18n.apply_language(qapp, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_the_esc_hint_fits_one_line_at_1366(qtbot, ctx, qapp, lang):
+    from desktop import i18n
+    from desktop.mainwindow import MainWindow
+    from tests.desktop.helpers import make_register
+
+    # GIVEN the main window at 1366 x 768 (offices' laptops), in English or Urdu, on a page
+    # whose third row has no owner in a register where the total line میزان was keyed before
+    assert i18n.apply_language(qapp, lang)
+    rows = [dict(ROWS[0]), dict(ROWS[1], owner=TOTAL), dict(ROWS[2])]
+    _rid, (pid,) = make_register(ctx, rows=rows)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # (the test screen is smaller: not maximised)
+    win.show()
+    win.setGeometry(0, 0, 1366, 768)
+    view = win.correction
+    try:
+        win.correction.show_page(pid)
+        qtbot.waitUntil(lambda: view.model.rowCount() == 3 and view.keying.vocab is not None)
+        wait_idle(qtbot, ctx)
+        _active(qtbot, view)
+        assert win.width() == 1366
+        # WHEN the clerk types میزان (the list closes by itself) and presses Esc
+        editor = _edit(qtbot, view, 2, "owner", TOTAL[:-1])
+        editor = _edit_on(editor, TOTAL[-1])
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        # THEN the hint about Esc is shown, in the interface's language, in one line of the
+        # status under the rows (it took two: 561 px of text in 478 in English, 518 in 470 in Urdu)
+        text = view.status.text()
+        assert "Esc" in text and (("تبدیلی" in text) == (lang == "ur"))
+        status = view.status
+        room = status.contentsRect().width() - 2 * status.margin()
+        assert status.fontMetrics().horizontalAdvance(text) <= room, (text, room)
+        assert status.heightForWidth(status.width()) < 2 * status.fontMetrics().lineSpacing()
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    finally:
+        win.shutdown()
+        i18n.apply_language(qapp, "en")

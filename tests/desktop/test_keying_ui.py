@@ -556,3 +556,86 @@ def test_the_on_screen_keyboard_leaves_the_page_rows_in_view_on_a_small_screen(q
         ctx.close()
         prefer_nastaliq(False)
         i18n.apply_language(qapp, "en")
+
+
+def _window_with_keyboard(qtbot, ctx):
+    """A main window (a new start over ctx's workspace) with its keyboard opened by F9."""
+    from desktop.context import AppContext
+    from desktop.mainwindow import MainWindow
+
+    c = AppContext.create(ctx.ws, ctx.actor, prefs=ctx.prefs)
+    win = MainWindow(c)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, c)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    win.correction.table.setFocus()
+    qtbot.keyClick(win.correction.table, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: getattr(win, "urdu_keyboard_dock", None) is not None and win.urdu_keyboard_dock.isVisible())
+    qtbot.wait(50)
+    return win, win.urdu_keyboard_dock
+
+
+def _close(win) -> None:
+    win.shutdown()  # (Daftar closing: the keyboard's place is kept then)
+    win.urdu_keyboard_dock.hide()  # (floating, it is a window of its own)
+    win.hide()
+
+
+def test_the_keyboard_opens_at_the_size_and_place_it_was_left(qtbot, ctx):
+    from desktop import ui_settings
+    from desktop.keying.urdu_keyboard import KEY_HEIGHT
+    from desktop.qt import QGuiApplication
+
+    # GIVEN a short screen (a laptop's: the test screen is 600 px high), the keyboard opened
+    # for the first time: docked, compact
+    assert ui_settings.screen_class(QGuiApplication.primaryScreen()) == "short"
+    win, dock = _window_with_keyboard(qtbot, ctx)
+    first = dock.height()
+    assert not dock.isFloating() and first <= 160 and dock.keyboard.compact
+    # WHEN the clerk drags its edge up by 60 px, and Daftar closes
+    win.resizeDocks([dock], [first + 60], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: dock.height() >= first + 40)
+    dragged = dock.height()
+    _close(win)
+    # THEN at the next start the keyboard opens docked at that height (it was back at its
+    # own), its keys still compact (the window is short)
+    win, dock = _window_with_keyboard(qtbot, ctx)
+    qtbot.waitUntil(lambda: abs(dock.height() - dragged) <= 2)
+    assert not dock.isFloating() and dock.keyboard.compact
+    # WHEN it is made a window of its own, moved and sized, and Daftar closes
+    dock.setFloating(True)
+    dock.setGeometry(40, 50, 640, 260)
+    qtbot.waitUntil(lambda: dock.geometry().size().height() == 260)
+    _close(win)
+    # THEN it opens floating there at the next start, its keys full size (floating)
+    win, dock = _window_with_keyboard(qtbot, ctx)
+    assert dock.isFloating()
+    g = dock.geometry()
+    assert (g.width(), g.height()) == (640, 260) and (g.x(), g.y()) == (40, 50)
+    assert dock.keyboard.buttons["a"].height() >= KEY_HEIGHT - 6
+    _close(win)
+
+
+def test_the_keyboard_kept_for_a_tall_screen_is_not_used_on_a_short_one(qtbot, ctx):
+    from desktop import ui_settings
+
+    # GIVEN a place kept for a tall screen only (floating, big), and nothing for a short one
+    ui_settings.remember_keyboard_place("tall", ui_settings.DockPlace(floating=True, width=900, height=400, x=5, y=5))
+    assert ui_settings.keyboard_place("short") is None
+    # WHEN the keyboard opens on the short screen
+    win, dock = _window_with_keyboard(qtbot, ctx)
+    # THEN it is docked and compact, as it always opened there
+    assert not dock.isFloating() and dock.keyboard.compact and dock.height() <= 160
+    _close(win)
+    # AND a damaged value is no place at all
+    ui_settings.computer_settings().setValue(f"{ui_settings.KEYBOARD_KEY}_short", "{not json")
+    assert ui_settings.keyboard_place("short") is None
+    assert ui_settings.DockPlace.from_text('{"floating": false, "width": 0, "height": 3}') is None
+    # AND a floating place off this screen (another screen of the class) is not used
+    ui_settings.remember_keyboard_place("short", ui_settings.DockPlace(floating=True, width=300, height=200,
+                                                                       x=5000, y=5000))
+    win, dock = _window_with_keyboard(qtbot, ctx)
+    assert not dock.isFloating()
+    _close(win)

@@ -814,3 +814,47 @@ def test_the_recovery_code_is_checked_off_the_ui_thread(qtbot, tmp_path, monkeyp
         assert dlg.result() == QDialog.DialogCode.Accepted and dlg.new_code and dlg.new_code != code
     finally:
         timer.stop()
+
+
+def test_the_password_check_is_waited_for_without_polling(qtbot):
+    import time
+
+    from desktop.login import off_ui_thread
+    from desktop.qt import QApplication, QEvent, QObject, QWidget
+
+    class TimerCount(QObject):
+        """Timer events the UI thread handles (a poll wakes it at every tick)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.n = 0
+
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Timer:
+                self.n += 1
+            return False
+
+    # GIVEN a form, and a count of the timer events of the UI thread
+    form = QWidget()
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    count = TimerCount()
+    app = QApplication.instance()
+    app.installEventFilter(count)
+    try:
+        # WHEN a check that takes 0.4 s runs off the UI thread
+        t0 = time.monotonic()
+        assert off_ui_thread(form, lambda: time.sleep(0.4) or "ok") == "ok"
+        took = time.monotonic() - t0
+    finally:
+        app.removeEventFilter(count)
+    # THEN the UI thread was woken when it ended, not every 10 ms to ask (40 timer events in
+    # 0.4 s; the leak guard's watchdog and the garbage collector's timers tick a few times)
+    assert count.n < 10, count.n
+    assert 0.4 <= took < 1.5
+    assert form.isEnabled()
+    # AND a check that raises still raises on the UI thread
+    with pytest.raises(ValueError, match="refused"):
+        off_ui_thread(form, lambda: (_ for _ in ()).throw(ValueError("refused")))
+    assert form.isEnabled()

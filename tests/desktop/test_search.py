@@ -81,3 +81,40 @@ def test_the_search_box_works_from_the_keyboard(qtbot, ctx):
     qtbot.waitUntil(lambda: win.correction.model.page is not None and win.correction.model.page.id == pid)
     qtbot.waitUntil(lambda: win.correction.current_field() is not None and win.correction.current_field()[0] == 1)
     win.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["ur", "en"])
+def test_a_field_name_wider_than_its_column_ends_in_an_ellipsis_and_is_whole_on_hover(qtbot, ctx, qapp, lang):
+    from desktop import i18n
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import Qt
+
+    # GIVEN the main window at 1366 x 768 on a Jamabandi register, the page and its rows shown
+    assert i18n.apply_language(qapp, lang)
+    _rid, (pid,) = make_register(ctx)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # (the test screen is smaller: not maximised)
+    win.show()
+    win.setGeometry(0, 0, 1366, 768)
+    try:
+        win.correction.show_page(pid)
+        qtbot.waitUntil(lambda: win.correction.model.rowCount() == 2)
+        win.focus_search()
+        qtbot.waitUntil(lambda: win.search.model.total() == 2)
+        wait_idle(qtbot, ctx)  # (the rows read, as the table asks for them)
+        for table, first in ((win.correction.table, 0), (win.search.table, 1)):
+            header, model = table.horizontalHeader(), table.model()
+            owner = first + model.template.column_names.index("owner")
+            # THEN a field's name is cut to '…' where its column is narrower (Qt cut it off at
+            # both ends: 'ب مع ولدیت، قوم و', 'ریعہ آبپاشی' for ذریعہ آبپاشی)
+            assert header.textElideMode() != Qt.TextElideMode.ElideNone
+            # AND its whole name shows on hover: in Urdu in the Urdu interface (it was English,
+            # or nothing), both in the English one
+            tip = model.headerData(owner, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            spec = model.template.columns[owner - first]
+            assert tip == (spec.label_ur if lang == "ur" else f"{spec.label_ur} — {spec.label_en}")
+    finally:
+        win.hide()  # (no more rows asked for once its background work stops)
+        win.shutdown()
+        i18n.apply_language(qapp, "en")

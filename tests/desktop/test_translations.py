@@ -212,10 +212,22 @@ def _builders(office, tmp_path):
         "ExportDialog": lambda: ExportDialog(None, ws, rid),
         "CopyForwardDialog": lambda: CopyForwardDialog(clerk, previous_id=rid),
         "KeyboardDock": lambda: KeyboardDock(),
+        "FileDialog (Qt's own)": lambda: _qt_file_dialog(tmp_path),
         "PreferencesDialog": lambda: PreferencesDialog(admin),
         "NewWorkspaceDialog": lambda: NewWorkspaceDialog(tmp_path / "new"),
         "RecoveryCodeDialog": lambda: RecoveryCodeDialog(RECOVERY_CODE),
     }
+
+
+def _qt_file_dialog(folder):
+    """The app's save dialog as Qt draws it where the desktop has none of its own."""
+    from desktop.file_dialogs import file_dialog
+    from desktop.qt import QCoreApplication, QFileDialog
+
+    dlg = file_dialog(None, QCoreApplication.translate("ExportDialog", "Save report as PDF"),
+                      str(folder / "report.pdf"), "PDF (*.pdf)", save=True)
+    dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    return dlg
 
 
 # Dialogs and widgets the walk does not build on their own, with the reason.
