@@ -7,14 +7,28 @@ Where the desktop has its own file dialog (Windows, GNOME) Qt uses it. Qt's own 
 paths too, and drew /root/x as 'root/x/' (its first slash at the end): its path boxes (the
 folder it is in, the file name) are left to right (`FileDialog`), and the folder box draws
 its text so as well (a painter takes the application's direction, not the widget's: a
-left-to-right box alone still drew 'root/x/'). Sizes in its list are still 'KiB 12.5'.
+left-to-right box alone still drew 'root/x/'). Its list showed a file's size as 'KiB 12.5'
+and its date with the time first: in a right-to-left line a number and its unit, or a date
+and its time, swap places. Those columns' texts go through a proxy model that wraps them in
+a left-to-right isolate (`LeftToRightColumns`); names and types are left as they are (a name
+may be Urdu).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.qt import QComboBox, QFileDialog, QLineEdit, QProxyStyle, QStandardPaths, Qt
+from desktop.qt import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QIdentityProxyModel,
+    QLineEdit,
+    QProxyStyle,
+    QStandardPaths,
+    Qt,
+    QTreeView,
+)
 
 IMPORT_FOLDER_KEY = "ui/import_folder"
 
@@ -36,12 +50,31 @@ class LeftToRightText(QProxyStyle):
         painter.restore()
 
 
+# the columns of Qt's own dialog's list (QFileSystemModel) read left to right: size, date modified
+LEFT_TO_RIGHT_COLUMNS = (1, 3)
+LRI, PDI = "\u2066", "\u2069"
+
+
+class LeftToRightColumns(QIdentityProxyModel):
+    """The file dialog's model with its size and date texts in a left-to-right isolate: a
+    right-to-left line showed '12.5 KiB' as 'KiB 12.5' and '27/11/2026 12:33' as
+    '12:33 27/11/2026'."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        value = super().data(index, role)
+        if (role == Qt.ItemDataRole.DisplayRole and index.column() in LEFT_TO_RIGHT_COLUMNS
+                and isinstance(value, str) and value):
+            return f"{LRI}{value}{PDI}"
+        return value
+
+
 class FileDialog(QFileDialog):
     """A file dialog whose path boxes read left to right in the Urdu interface too (when it
     is Qt's own; the desktop's own dialog is left as it is)."""
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         paths_left_to_right(self)
+        sizes_left_to_right(self)
         super().showEvent(event)
 
 
@@ -56,6 +89,15 @@ def paths_left_to_right(dialog: QFileDialog) -> None:
             style = LeftToRightText(box.style().name())
             style.setParent(dialog)  # (a widget does not own its style; the dialog's go after it)
             box.setStyle(style)
+
+
+def sizes_left_to_right(dialog: QFileDialog) -> None:
+    """In the Urdu interface, the sizes and dates of the list of Qt's own file dialog read
+    left to right (`LeftToRightColumns`; a desktop's own dialog has no list of ours)."""
+    if (QApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft
+            or dialog.findChild(QTreeView, "treeView") is None or dialog.proxyModel() is not None):
+        return
+    dialog.setProxyModel(LeftToRightColumns(dialog))
 
 
 def file_dialog(parent, title: str, start: str, pattern: str = "", *,

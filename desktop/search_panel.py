@@ -22,9 +22,11 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.table_sizing import SAMPLE_ROWS, header_text_width
 from records import services
 
 DEBOUNCE_MS = 250
+NUMBER_COLUMN_LEAST = 40  # px: a column of one-digit shares is not narrower
 
 
 class SearchPanel(QWidget):
@@ -56,6 +58,7 @@ class SearchPanel(QWidget):
         self.table.setFont(urdu_font(12))
         self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.table.font()).height() + 6)
         field_header(self.table.horizontalHeader())
+        self.table.horizontalHeader().setMinimumSectionSize(NUMBER_COLUMN_LEAST)  # (Qt's: 84 px in this font)
         self.box.setFont(urdu_font(12))
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -73,6 +76,7 @@ class SearchPanel(QWidget):
         self._query_gen = 0
         self._stale = False
         self._cache: tuple | None = None  # (register id, template, {page id: page no})
+        self._fitted: dict[int, int] = {}  # column: the width _fit_number_columns gave it
 
     def set_register(self, register_id: int | None) -> None:
         """Show this register's rows (loaded when the panel is first visible: ids of 100,000
@@ -118,7 +122,10 @@ class SearchPanel(QWidget):
                 return
             ids, tpl, pages = res
             self._cache = (rid, tpl, pages)
+            if tpl is not self.model.template:
+                self._fitted = {}  # another register's columns: fitted anew
             self.model.set_ids(ids, tpl, pages)
+            self._fit_number_columns()
             self.info.setText(self.tr("{n} row(s)").format(n=len(ids)) if not query else
                               self.tr("{n} row(s) match “{q}”").format(n=len(ids), q=query))
             self.results_shown.emit(len(ids))
@@ -155,7 +162,33 @@ class SearchPanel(QWidget):
             self.table.setFocus()
             self.table.setCurrentIndex(self.model.index(0, 0))
 
+    def _fit_number_columns(self) -> None:
+        """The page column and the number columns as wide as their names in the header and
+        their values in the rows read among the first SAMPLE_ROWS (at most 160 px): at Qt's
+        100 px each, short numbers took the room the owner's column needs, and a name a little
+        wider than its column was cut ('نمبر کھیو…'). The other columns keep their width."""
+        tpl, header, model = self.model.template, self.table.horizontalHeader(), self.model
+        if tpl is None:
+            return
+        metrics = QFontMetrics(self.table.font())
+        rows = [r for r in range(min(model.rowCount(), SAMPLE_ROWS)) if model.is_read(r)]
+        for c in range(model.columnCount()):
+            if c and not tpl.columns[c - 1].numeric:
+                continue
+            name = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+            need = header_text_width(header, name)
+            for r in rows:
+                need = max(need, metrics.horizontalAdvance(model.index(r, c).data() or "") + 14)
+            need = min(max(need, NUMBER_COLUMN_LEAST), 160)
+            set_before = self._fitted.get(c)
+            if set_before is not None and header.sectionSize(c) != set_before:
+                continue  # (the clerk dragged it to a width of his own)
+            if header.sectionSize(c) != need:
+                header.resizeSection(c, need)
+            self._fitted[c] = need
+
     def _on_rows_read(self, *_args) -> None:
+        self._fit_number_columns()
         if getattr(self, "_open_when_read", False) and self.model.rowCount() == 1 and self.model.row_view(0):
             self._open_when_read = False
             self._activated(self.model.index(0, 0))

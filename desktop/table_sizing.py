@@ -22,3 +22,20 @@ def size_from_sample(view, rows: int = SAMPLE_ROWS):
     header = view.horizontalHeader() if hasattr(view, "horizontalHeader") else view.header()
     header.setResizeContentsPrecision(rows)
     return view
+
+
+HEADER_SLACK = 6  # px beyond the style's margins: a name that only just fits was still cut to '…'
+
+
+def header_text_width(header, text: str) -> int:
+    """The width a section of `header` (a QHeaderView) needs to show `text` whole: measured
+    with the header's font, bold as Qt draws the current column's name when sections are
+    highlighted, plus the style's margins at both sides. A column narrower than this shows
+    the name elided ('نمبر کھیو…' for نمبر کھیوٹ)."""
+    from desktop.qt import QFontMetrics, QStyle
+
+    font = header.font()
+    if header.highlightSections():
+        font.setBold(True)
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    return QFontMetrics(font).horizontalAdvance(text) + 2 * margin + HEADER_SLACK

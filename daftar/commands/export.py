@@ -31,7 +31,8 @@ def register(sub) -> None:
         description="Export records in open formats (CSV with BOM for Excel, JSON as documented in "
         "docs/export-format.md) or print a PDF report (fard, batch handover sheet, progress); a CSV or PDF "
         "gets its signature in FILE.sig beside it. `daftar export verify FILE` checks an export: intact, and "
-        "signed by whom.",
+        "signed by whom (in a workspace, without --office-key: whether by this office's own key or one it "
+        "imported exports from).",
         usage="daftar export [options] OUT\n       daftar export verify FILE [--office-key FINGERPRINT]",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -197,13 +198,40 @@ def run_verify(args) -> int:
         return _fail("say which file to check: daftar export verify FILE [--office-key FINGERPRINT] (to write an "
                      "export named verify, write ./verify)")
     try:
-        v = verify_export(args.verify_file, office_key=args.office_key)
+        known = None if args.office_key else _known_keys(args)
+        v = verify_export(args.verify_file, office_key=args.office_key, known=known)
     except ExportError as e:
         return _fail(f"--office-key: {e}")
     if not v.ok:
         return _fail(v.line)
     print(v.line)
     return 0
+
+
+def _known_keys(args):
+    """The office keys of the workspace `verify` runs in (--workspace, $DAFTAR_HOME, else the
+    platform's): its own office's and those it imported exports from; None when there is no
+    workspace there, or an encrypted one and no --user to open it with (the check then names
+    the key only by its fingerprint)."""
+    import os
+    from pathlib import Path
+
+    from records.exports.detached import known_keys
+    from records.workspace import Workspace, default_workspace_dir
+
+    root = Path(args.workspace).expanduser() if args.workspace else default_workspace_dir()
+    if Workspace.is_encrypted(root):
+        if not (args.user or os.environ.get("DAFTAR_USER")):
+            print(f"(the workspace {root} is encrypted: add --user NAME to check the key against this office's "
+                  "and those it imported exports from)", file=sys.stderr)
+            return None
+    elif not Workspace.exists(root):
+        return None
+    ws = open_workspace(args.workspace, args.user, what="checking the export's key")
+    try:
+        return known_keys(ws)
+    finally:
+        ws.close()
 
 
 def _one_register(args) -> int:

@@ -42,6 +42,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.table_sizing import header_text_width
 from records import services
 from records.fields import display_value
 from records.text import normalise
@@ -381,10 +382,31 @@ class CorrectionView(QWidget):
         tpl = self.model.template
         if tpl is None:
             return
-        widths = fit_widths([c.width for c in tpl.columns], self.table.viewport().width() - 2,
-                            self._least_widths())
+        room, least = self.table.viewport().width() - 2, self._least_widths()
+        widths = fit_widths([c.width for c in tpl.columns], room, self._with_header_names(least))
+        owner = self._owner_column()
+        if owner is not None and sum(widths[:owner + 1]) > room:
+            # the number columns made wide enough for their names would push the owner's
+            # column out of sight: they keep the width of their values
+            widths = fit_widths([c.width for c in tpl.columns], room, least)
         for i, w in enumerate(widths):
             self.table.setColumnWidth(i, w)
+
+    def _owner_column(self) -> int | None:
+        """The widest column of the template (the owner's, on a Jamabandi)."""
+        cols = self.model.template.columns
+        return max(range(len(cols)), key=lambda i: cols[i].width) if cols else None
+
+    def _with_header_names(self, least: list[int]) -> list[int]:
+        """`least` with each number column at least as wide as its name in the header (a
+        column of short numbers cut its name: 'نمبر کھیو…'), at most 160 px."""
+        header, model = self.table.horizontalHeader(), self.model
+        out = list(least)
+        for i, spec in enumerate(model.template.columns):
+            if spec.numeric:
+                name = model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+                out[i] = max(out[i], min(160, header_text_width(header, name)))
+        return out
 
     def _least_widths(self) -> list[int]:
         """A number column at least as wide as its widest value on the page (an area cut to

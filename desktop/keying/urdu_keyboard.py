@@ -120,6 +120,7 @@ KEY_HEIGHT = 38  # px: the whole keyboard (four rows and the space bar) stays un
 # join the rows of letters: the keyboard takes about 130 px instead of 230, and the page's
 # rows keep the room (two rows of them were left in sight).
 COMPACT_KEY_HEIGHT = 28
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 COMPACT_BELOW = 900  # px of the main window's height
 
 
@@ -184,7 +185,8 @@ class UrduKeyboard(QWidget):
         b.setToolTip(tip)
         b.setAutoRaise(False)
         b.setMinimumSize(30, KEY_HEIGHT - 6)
-        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # the keys grow with the keyboard dragged taller (a band of nothing was left above them)
+        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         b.clicked.connect(slot)
         return b
 
@@ -206,8 +208,8 @@ class UrduKeyboard(QWidget):
         self.space = space = self._button(self.tr("Space"), self.tr("Space"), lambda: self._type(" "), "keySpace")
         self.back = back = self._button("⌫", self.tr("Delete the letter before the cursor"),
                                         lambda: self._key(Qt.Key.Key_Backspace), "keyBackspace")
-        self.shift.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        back.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.shift.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        back.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         bottom.addWidget(self.shift)
         bottom.addWidget(space, 1)
         bottom.addWidget(back)
@@ -233,7 +235,8 @@ class UrduKeyboard(QWidget):
         self.outer.setContentsMargins(*((2, 2, 2, 2) if compact else (4, 4, 4, 4)))
         self.grid.setSpacing(2 if compact else 3)
         for b in (self.shift, self.space, self.back):
-            b.setFixedHeight(height - (0 if compact else 6))
+            b.setMinimumHeight(height - (0 if compact else 6))  # (at least: they grow with the keys)
+            b.setMaximumHeight(QWIDGETSIZE_MAX)
             self.grid.removeWidget(b)
             self.bottom.removeWidget(b)
         if compact:  # beside the rows, where a Latin keyboard has them: ⌫ after the digits,
@@ -242,10 +245,7 @@ class UrduKeyboard(QWidget):
             self.grid.addWidget(self.back, 0, cols)
             self.grid.addWidget(self.space, 1, cols - 1, 2, 2)
             self.grid.addWidget(self.shift, 3, cols - 1, 1, 2)
-            self.space.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            self.space.setMaximumHeight(2 * height)
         else:
-            self.space.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.bottom.addWidget(self.shift)
             self.bottom.addWidget(self.space, 1)
             self.bottom.addWidget(self.back)

@@ -71,6 +71,13 @@ class RegisterRowsModel(QAbstractTableModel):
         if self._shown:
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, self.columnCount() - 1))
 
+    def is_read(self, row: int) -> bool:
+        """Whether the row's values are loaded (asking does not load them)."""
+        if not 0 <= row < self._shown:
+            return False
+        chunk = self._chunks.get(row // CHUNK)
+        return chunk is not None and self._ids[row] in chunk
+
     def row_view(self, row: int) -> RowView | None:
         """The row's values when loaded; otherwise starts loading its chunk and returns None."""
         if not 0 <= row < self._shown:

@@ -111,24 +111,88 @@ def _when(iso: object) -> str:
         return "an unknown time"
 
 
-def _trust(signer: Signer) -> str:
+def _trust(signer: Signer, known: KnownKeys | None = None) -> str:
     if signer.checked_against:
         return f": {signer.checked_against}"
+    if known is not None:
+        return (f". Neither this workspace's office nor an export imported into it ({known.root}) has that key: "
+                "compare the fingerprint with the one the office read out (by telephone), or give it with "
+                "--office-key")
     return (". No key of that office was given to check it against: compare the fingerprint with the one the "
             "office read out (by telephone), or give it with --office-key")
 
 
-def verify_export(path: str | Path, *, office_key: str | None = None) -> Verdict:
+@dataclass(frozen=True)
+class KnownKeys:
+    """The office keys a workspace knows (`known_keys`): its own office's, and those of the
+    JSON exports imported into it."""
+
+    root: str
+    own: dict | None  # this office as an export names it (id, name, public_key); None: no key made yet
+    imported: tuple[tuple[str, str, str, dt.datetime | None, str], ...]  # (fingerprint, office id, name, when, file)
+
+    def vouch(self, office_id: str, fp: str) -> tuple[str, str]:
+        """(what the workspace knows of key `fp` claimed by office `office_id`, or ''; a reason
+        to refuse it, or '')."""
+        if self.own is not None:
+            own_fp = key_fingerprint(self.own["public_key"])
+            if fp == own_fp:
+                return f"this office's own key ('{self.own.get('name') or self.own['id']}', this workspace)", ""
+            if office_id == self.own["id"]:
+                return "", (f"it says it comes from this office ({office_id}) but was signed with key {fp}, not this "
+                            f"office's key ({own_fp}): it was written or signed again elsewhere")
+        same = [k for k in self.imported if k[0] == fp]
+        if same:
+            last = max(same, key=lambda k: k[3] or dt.datetime.min)
+            return (f"a key this workspace has imported exports from (office '{last[2] or last[1]}', {len(same)} "
+                    f"import{'s' if len(same) != 1 else ''}, the last on {_when_dt(last[3])} from "
+                    f"{last[4] or 'a file'})"), ""
+        return "", ""
+
+
+def _when_dt(t: dt.datetime | None) -> str:
+    return t.strftime("%Y-%m-%d %H:%M UTC") if t else "an unknown day"
+
+
+def known_keys(workspace) -> KnownKeys:
+    """The office keys `workspace` knows: its own office's and its imported exports'."""
+    from sqlalchemy import select
+
+    from records.exports.json_export import _office_member
+    from records.models import ImportedExport, Office
+
+    with workspace.session() as s:
+        own = s.scalar(select(Office).where(Office.signing_key.is_not(None)).order_by(Office.id).limit(1))
+        rows = s.execute(select(ImportedExport.key_fingerprint, ImportedExport.office_id, ImportedExport.office_name,
+                                ImportedExport.imported_at, ImportedExport.file_name)
+                         .where(ImportedExport.key_fingerprint.is_not(None))).all()
+        return KnownKeys(str(workspace.root), _office_member(own) if own is not None else None,
+                         tuple(tuple(r) for r in rows))
+
+
+def verify_export(path: str | Path, *, office_key: str | None = None, known: KnownKeys | None = None) -> Verdict:
     """Is the export `path` intact, and who signed it? A JSON export by its own signature (and
     its page images in NAME.images/ by their SHA-256); a CSV or PDF file by `FILE.sig` beside
-    it. `office_key`: the fingerprint (or public key) of the office it must come from."""
+    it. `office_key`: the fingerprint (or public key) of the office it must come from. `known`:
+    the keys of the workspace it is checked in (`known_keys`): without `office_key`, it says
+    whether the signer is this office's own key or one it has imported exports from, and
+    refuses a file that says it is this office's but was signed with another key."""
     path = Path(path)
     if not path.is_file():
         return Verdict(False, f"{path}: file not found; give the exported file (its .sig beside it)")
     expected = fingerprint_of(office_key) if office_key else None
     if path.suffix.lower() == ".json":
-        return _verify_json(path, office_key)
-    return _verify_detached(path, expected)
+        v = _verify_json(path, office_key)
+    else:
+        v = _verify_detached(path, expected)
+    if known is None or not v.ok or v.signer is None or v.signer.checked_against:
+        return v
+    vouched, refused = known.vouch(v.signer.office_id, v.signer.key_fingerprint)
+    said = v.line.removesuffix(_trust(v.signer))
+    if refused:
+        return Verdict(False, f"{said}; but {refused}", v.signer)
+    signer = Signer(v.signer.office_id, v.signer.office_name, v.signer.key_fingerprint, vouched)
+    return Verdict(True, said + _trust(signer, known), signer)
 
 
 def _verify_json(path: Path, office_key: str | None) -> Verdict:

@@ -538,15 +538,22 @@ def create_app(settings: Settings) -> FastAPI:
     @app.post("/admin/login", include_in_schema=False)
     async def admin_login(request: Request) -> Response:
         given = (parse_qs((await request.body()).decode("utf-8", "replace")).get("token") or [""])[0]
-        if not secrets.compare_digest(given.encode(), settings.admin_token.encode()):
-            log.warning("a wrong administrator token was given at /admin/login from %s",
-                        request.client.host if request.client else "?")
-            return _login_page("That is not the administrator token.", 401)
         address = request.client.host if request.client else ""
+        if not secrets.compare_digest(given.encode(), settings.admin_token.encode()):
+            log.warning("a wrong administrator token was given at /admin/login from %s", address or "?")
+
+            def refused() -> None:  # in the server's trail too, with the address (never what was typed)
+                with Session_() as s:
+                    ingest.record_event(s, "admin.sign_in_refused", address=address)
+                    s.commit()
+
+            await run_in_threadpool(refused)
+            return _login_page("That is not the administrator token.", 401)
 
         def sign_in() -> str:
             with Session_() as s:
                 sid = ingest.admin_sign_in(s, settings.admin_token, address, settings.admin_session_hours)
+                ingest.record_event(s, "admin.sign_in", address=address)
                 s.commit()
                 return sid
 
@@ -560,7 +567,8 @@ def create_app(settings: Settings) -> FastAPI:
     def admin_logout(request: Request) -> Response:
         """Sign out: the sign-in ends on the server too (a copy of the cookie no longer works)."""
         with Session_() as s:
-            ingest.admin_sign_out(s, request.cookies.get(ADMIN_COOKIE, ""))
+            if ingest.admin_sign_out(s, request.cookies.get(ADMIN_COOKIE, "")):
+                ingest.record_event(s, "admin.sign_out", address=request.client.host if request.client else "")
             s.commit()
         answer = _login_page("Signed out.", color="#060")
         answer.delete_cookie(ADMIN_COOKIE, path="/", secure=True, httponly=True, samesite="strict")

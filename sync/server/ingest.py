@@ -286,9 +286,12 @@ def admin_signed_in(session: Session, session_id: str, admin_token: str, *, idle
     if row is None or row.ended_at is not None:
         return False
     now = utcnow()
-    if (now - row.last_seen > dt.timedelta(minutes=idle_minutes) or now - row.created_at > dt.timedelta(hours=hours)
-            or not secrets.compare_digest(row.token_sha256, token_hash(admin_token))):
+    why = ("token_changed" if not secrets.compare_digest(row.token_sha256, token_hash(admin_token))
+           else "idle" if now - row.last_seen > dt.timedelta(minutes=idle_minutes)
+           else "too_long" if now - row.created_at > dt.timedelta(hours=hours) else "")
+    if why:
         row.ended_at = now
+        record_event(session, "admin.sign_in_ended", address=row.address, reason=why)
         return False
     if now - row.last_seen > dt.timedelta(seconds=60):
         row.last_seen = now

@@ -130,3 +130,48 @@ def test_the_batch_file_dialog_names_its_files_in_urdu(qtbot, qapp, monkeypatch)
     assert "*.daftar-batch" in pattern
     assert not re.findall(r"[A-Za-z]{2,}", pattern.replace("*.daftar-batch", "")), pattern
     assert "\u2066*.daftar-batch\u2069" in pattern
+
+
+def test_qts_own_file_dialog_shows_sizes_and_dates_left_to_right_in_urdu(qtbot, qapp, tmp_path):
+    from desktop import i18n
+    from desktop.file_dialogs import file_dialog
+    from desktop.qt import QTreeView
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "page-1.png").write_bytes(b"x" * 12_800)
+    # GIVEN the Urdu interface and Qt's own open dialog on a folder with a file of 12.5 KiB
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        dlg = file_dialog(None, "open", str(folder), "Images (*.png)",
+                          mode=QFileDialog.FileMode.ExistingFiles)
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dlg.setViewMode(QFileDialog.ViewMode.Detail)
+        qtbot.addWidget(dlg)
+        # WHEN it opens and lists the folder
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        tree = dlg.findChild(QTreeView, "treeView")
+        model = tree.model()
+
+        def row():
+            root = tree.rootIndex()
+            for r in range(model.rowCount(root)):
+                if model.index(r, 0, root).data() == "page-1.png":
+                    return r, root
+            return None
+
+        qtbot.waitUntil(lambda: row() is not None)
+        r, root = row()
+        size, date = (model.index(r, c, root).data() for c in (1, 3))
+        # THEN its size and date read left to right (an isolate: 'KiB 12.5' in a right-to-left line)
+        assert size.startswith("\u2066") and size.endswith("\u2069") and "12.5" in size, repr(size)
+        assert date.startswith("\u2066") and date.endswith("\u2069"), repr(date)
+        # AND its name is as it was, and choosing it gives the file
+        assert model.index(r, 0, root).data() == "page-1.png"
+        sel = tree.selectionModel()
+        sel.select(model.index(r, 0, root), sel.SelectionFlag.ClearAndSelect | sel.SelectionFlag.Rows)
+        assert dlg.selectedFiles() == [str(folder / "page-1.png")]
+        dlg.reject()
+    finally:
+        i18n.apply_language(qapp, "en")

@@ -639,3 +639,39 @@ def test_the_keyboard_kept_for_a_tall_screen_is_not_used_on_a_short_one(qtbot, c
     win, dock = _window_with_keyboard(qtbot, ctx)
     assert not dock.isFloating()
     _close(win)
+
+
+def _blank_above_and_below(dock) -> tuple[int, int]:
+    """The keyboard's height above its first row of keys and below its last, in px."""
+    kb = dock.keyboard
+    keys = [*kb.buttons.values(), kb.shift, kb.space, kb.back]
+    top = min(b.mapTo(kb, b.rect().topLeft()).y() for b in keys)
+    bottom = max(b.mapTo(kb, b.rect().bottomLeft()).y() for b in keys)
+    return top, kb.height() - 1 - bottom
+
+
+def test_the_keys_grow_with_the_keyboard_dragged_taller_no_blank_space_above_them(qtbot, ctx):
+    from desktop.keying.urdu_keyboard import KEY_HEIGHT
+
+    # GIVEN the keyboard docked and compact on a short screen
+    win, dock = _window_with_keyboard(qtbot, ctx)
+    try:
+        first = dock.height()
+        key_before = dock.keyboard.buttons["a"].height()
+        assert dock.keyboard.compact and max(_blank_above_and_below(dock)) <= 6
+        # WHEN its edge is dragged up by 120 px
+        win.resizeDocks([dock], [first + 120], Qt.Orientation.Vertical)
+        qtbot.waitUntil(lambda: dock.height() >= first + 100)
+        qtbot.wait(20)
+        # THEN the keys take the height (no blank band above or below them)
+        above, below = _blank_above_and_below(dock)
+        assert above <= 6 and below <= 6, (above, below, dock.height())
+        assert dock.keyboard.buttons["a"].height() >= key_before + 15
+        # AND floating, made taller than its full-size keys, likewise
+        dock.setFloating(True)
+        dock.setGeometry(40, 50, 700, 2 * (5 * KEY_HEIGHT + 20))
+        qtbot.waitUntil(lambda: dock.keyboard.buttons["a"].height() > KEY_HEIGHT)
+        above, below = _blank_above_and_below(dock)
+        assert above <= 6 and below <= 6, (above, below, dock.keyboard.height())
+    finally:
+        _close(win)

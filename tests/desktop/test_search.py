@@ -118,3 +118,53 @@ def test_a_field_name_wider_than_its_column_ends_in_an_ellipsis_and_is_whole_on_
         win.hide()  # (no more rows asked for once its background work stops)
         win.shutdown()
         i18n.apply_language(qapp, "en")
+
+
+def test_the_number_columns_show_their_names_whole_and_the_owner_stays_in_sight_at_1366(qtbot, ctx, qapp):
+    from desktop import i18n
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QFontMetrics, QStyle, Qt
+
+    # GIVEN the main window at 1366 x 768 in Urdu on a Jamabandi page of short numbers (khewat ۴۷)
+    assert i18n.apply_language(qapp, "ur")
+    _rid, (pid,) = make_register(ctx)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # (the test screen is smaller: not maximised)
+    win.show()
+    win.setGeometry(0, 0, 1366, 768)
+    try:
+        win.correction.show_page(pid)
+        qtbot.waitUntil(lambda: win.correction.model.rowCount() == 2)
+        tables = [(win.correction.table, 0)]
+        win.focus_search()
+        qtbot.waitUntil(lambda: win.search.model.total() == 2)
+        wait_idle(qtbot, ctx)
+        qtbot.waitUntil(lambda: win.search.model.row_view(1) is not None)
+        qtbot.wait(50)
+        tables.append((win.search.table, 1))
+        for table, first in tables:
+            header, model = table.horizontalHeader(), table.model()
+            bold = header.font()
+            bold.setBold(True)  # (the current column's name is drawn bold)
+            margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+            for i, spec in enumerate(model.template.columns):
+                if not spec.numeric:
+                    continue
+                c = first + i
+                name = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+                # THEN each number column is as wide as its name in the header (نمبر کھیوٹ was cut
+                # to 'نمبر کھیو…' on the page's rows)
+                assert header.sectionSize(c) >= QFontMetrics(bold).horizontalAdvance(name) + 2 * margin + 2, \
+                    (table.objectName(), name, header.sectionSize(c))
+                # AND no wider than its name or values need (the register's rows gave each 100 px)
+                assert header.sectionSize(c) <= 90, (table.objectName(), name, header.sectionSize(c))
+            # AND the owner's column is wholly in sight, no narrower than before
+            owner = first + model.template.column_names.index("owner")
+            left = header.sectionViewportPosition(owner)
+            assert 0 <= left and left + header.sectionSize(owner) <= table.viewport().width()
+            assert header.sectionSize(owner) >= 48
+    finally:
+        win.hide()  # (no more rows asked for once its background work stops)
+        win.shutdown()
+        i18n.apply_language(qapp, "en")

@@ -17,9 +17,10 @@ FP = r"(?:[0-9a-f]{4} ){7}[0-9a-f]{4}"
 
 
 @pytest.fixture
-def exported(workspace, tmp_path, capsys):
+def exported(workspace, tmp_path, capsys, monkeypatch):
     """A CSV, a fard PDF and a JSON export written on the command line into usb/; returns
-    (folder, the office key's fingerprint)."""
+    (folder, the office key's fingerprint). `verify` runs in no workspace unless told one."""
+    monkeypatch.setenv("DAFTAR_HOME", str(tmp_path / "no-workspace"))
     sample = sampledata.build(workspace, approve=True)
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -119,3 +120,44 @@ def test_an_export_whose_signature_cannot_be_written_is_not_left_unsigned(worksp
     # THEN it fails saying so, and neither a file without its signature nor the old .sig is left
     assert "r.csv.sig: No space left on device" in capsys.readouterr().err
     assert list(tmp_path.glob("r.csv*")) == []
+
+
+def test_verify_in_a_workspace_says_whether_the_key_is_this_offices_or_one_it_imported_from(
+        exported, workspace, tmp_path, capsys, monkeypatch):
+    import shutil
+    import sqlite3
+
+    usb, fp = exported
+    # WHEN checked in the workspace that exported it (--workspace), without --office-key
+    rc, said = _verify(capsys, usb / "r.csv", "--workspace", workspace.root)
+    # THEN it names the key as this office's own
+    assert rc == 0 and said.count("\n") == 1, said
+    assert said.endswith(f"with key {fp}: this office's own key ('Daftar office', this workspace)\n"), said
+    # AND in a workspace that imported the office's JSON export (DAFTAR_HOME), as a key it imported from
+    other = tmp_path / "district"
+    assert main(["import", str(usb / "a.json"), "--workspace", str(other), "--office-key", fp]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("DAFTAR_HOME", str(other))
+    for name in ("f.pdf", "a.json"):
+        rc, said = _verify(capsys, usb / name)
+        assert rc == 0, said
+        assert re.search(rf"with key {fp}: a key this workspace has imported exports from \(office 'Daftar office', "
+                         r"1 import, the last on \d{4}-\d\d-\d\d \d\d:\d\d UTC from a\.json\)\n$", said), said
+    # AND in a workspace that knows neither, it says so and what to compare
+    stranger = tmp_path / "stranger"
+    shutil.copytree(workspace.root, stranger)
+    with sqlite3.connect(stranger / "daftar.sqlite") as db:
+        db.execute("DELETE FROM office")
+    rc, said = _verify(capsys, usb / "r.csv", "--workspace", stranger)
+    assert rc == 0 and f"with key {fp}. Neither this workspace's office nor an export imported into it " \
+                      f"({stranger}) has that key: compare the fingerprint" in said, said
+    # AND a file that says it is this office's but was signed with another key (a copy of the workspace
+    # given a new key) is refused in this office's workspace
+    copy = tmp_path / "copy"
+    shutil.copytree(workspace.root, copy)
+    with sqlite3.connect(copy / "daftar.sqlite") as db:
+        db.execute("UPDATE office SET signing_key = NULL")
+    assert main(["export", "--workspace", str(copy), "--register", "1", str(usb / "forged.csv")]) == 0
+    capsys.readouterr()
+    rc, said = _verify(capsys, usb / "forged.csv", "--workspace", workspace.root)
+    assert rc == 1 and "but it says it comes from this office" in said and f"not this office's key ({fp})" in said

@@ -205,3 +205,32 @@ def test_refused_batches_are_kept_to_the_newest_n_and_pruned_by_age(make_app, se
     _sql(server_db, "UPDATE sync_refusal SET at = :t WHERE id = :i", t=old, i=now[-1])
     make_app(refusals_keep=2, refusals_days=30)
     assert [i for (i,) in _sql(server_db, "SELECT id FROM sync_refusal ORDER BY id")] == now[2:4]
+
+
+def _events(app) -> list[dict]:
+    with TestClient(app, base_url="https://testserver") as admin:
+        return admin.get("/v1/admin/events", headers={"Authorization": f"Bearer {ADMIN}"}).json()["events"]
+
+
+def test_the_admin_pages_sign_ins_and_sign_outs_are_in_the_servers_trail_never_the_token(make_app, server_db):
+    app = make_app()
+    with _client(app) as c:
+        # WHEN a wrong token is given, then the right one, then the page signs out
+        r = c.post("/admin/login", data={"token": "not-the-admin-token-1234"})
+        assert r.status_code == 401
+        _signed_in(c)
+        assert c.post("/admin/logout").status_code == 200
+        # AND a second sign-in runs out unused
+        _signed_in(c)
+        _sql(server_db, "UPDATE sync_admin_session SET last_seen = :t WHERE ended_at IS NULL",
+             t=dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(minutes=31))
+        assert c.get("/v1/admin/batches").status_code == 401
+    # THEN each is in the trail, newest first, with the browser's address
+    events = [e for e in _events(app) if e["action"].startswith("admin.")]
+    assert [e["action"] for e in events] == ["admin.sign_in_ended", "admin.sign_in", "admin.sign_out",
+                                             "admin.sign_in", "admin.sign_in_refused"]
+    assert all(e["detail"]["address"] == "192.0.2.7" for e in events)
+    assert events[0]["detail"]["reason"] == "idle"
+    # AND no token, right or wrong, is written in it
+    trail = repr(_sql(server_db, "SELECT action, detail FROM sync_event"))
+    assert ADMIN not in trail and "not-the-admin-token-1234" not in trail
