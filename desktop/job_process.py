@@ -110,7 +110,7 @@ def progress_report(*, root: str, key: bytes | None, first_use: int | None = Non
     try:
         with ws.session() as s:
             opts = office_options(s, urdu_digits=urdu_digits)
-        return str(progress_pdf(ws, out, register_ids=register_ids, options=opts))
+        return str(progress_pdf(ws, out, register_ids=register_ids, options=opts, progress=progress))
     finally:
         ws.close()
 
