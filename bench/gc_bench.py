@@ -9,8 +9,9 @@ a register is open), a GuiThreadCollector held (as the app's TaskRunner holds on
 each job runs on a worker thread as the app runs it (the keying vocabulary read, a fard PDF, a
 CSV export of every register, a backup) while a 10 ms QTimer beats on the UI thread. For each:
 its seconds, the beats more than 50 ms late, the worst, and the garbage collections on the UI
-thread (how many, how long in all and at most, the most young objects one had to look at, how
-many were full collections). `--write` replaces this script's section of docs/benchmarks.md.
+thread during the job and the 1.5 s after it (how many, how long in all and at most, the most
+young objects one had to look at, how many were full collections), then what a full
+collection of the app's heap costs. `--write` replaces this script's section of docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -91,13 +92,13 @@ def measure(app, label: str, fn, log: GcLog) -> dict:
     timer.stop()
     if err:
         raise err[0]
-    rows = log.rows[start:]
-    # the guard's beats for a second after the job (what it set aside goes back), then the
-    # full collection that will look at what is left of it, timed
-    end = time.perf_counter() + 1.0
+    # the guard's beats for 1.5 s after the job (counted with it: what the guard set aside goes
+    # back, and is looked at once), then a full collection, timed: what one costs on this heap
+    end = time.perf_counter() + 1.5
     while time.perf_counter() < end:
         app.processEvents()
         time.sleep(0.005)
+    rows = log.rows[start:]
     t = time.perf_counter()
     gc.collect()
     full_after = time.perf_counter() - t
@@ -196,8 +197,8 @@ def report(out: dict, args) -> None:
         return (f"{r['s']:.1f} s; {r['late_50']} beats >50 ms late of {r['beats']} ({r['late_50'] / max(r['beats'], 1):.1%}),"
                 f" worst {r['late_max'] * 1000:.0f} ms; UI-thread GC {r['gc_ui_n']} runs, {r['gc_ui_s'] * 1000:.0f} ms"
                 f" ({r['gc_ui_s'] / r['s']:.1%} of the job), at most {r['gc_ui_max'] * 1000:.0f} ms /"
-                f" {r['gc_ui_young_max']:,} young objects, {r['gc_ui_full']} full; the full collection after it"
-                f" {r.get('full_after', 0) * 1000:.0f} ms")
+                f" {r['gc_ui_young_max']:,} young objects, {r['gc_ui_full']} full (job and 1.5 s after); a full collection"
+                f" then {r.get('full_after', 0) * 1000:.0f} ms")
 
     names = {"vocabulary": "keying vocabulary read", "fard": "fard PDF (the biggest khewat)",
              "export": "CSV export, every jamabandi register", "backup": "backup"}
@@ -216,17 +217,20 @@ def report(out: dict, args) -> None:
 
 NOTES: list[str] = [
     "Before: desktop/gc_guard.py collected on the UI thread every 500 ms whatever every thread had "
-    "allocated: a worker building a CSV export's rows or a fard's story left 100,000-175,000 live young "
-    "objects at a beat, each collection 10-155 ms of the window's time, and the same objects were looked at "
-    "again in generation 1. After: a beat that finds more than 20,000 young objects sets them aside "
-    "(`gc.freeze`, nothing looked at; refcounting frees what dies as ever), and the first calm beat puts "
-    "them back into the oldest generation (`gc.unfreeze`): the full collection that comes later anyway "
-    "looks at what is left of them once (the last figure of each cell: a full collection right after the "
-    "job, about the same before and after). Collection is never switched off for good: the guard's beats "
+    "allocated: a worker building a CSV export's rows or a fard's story left 100,000-200,000 live young "
+    "objects at a beat, each collection 10-155 ms of the window's time (the most under load), and the same "
+    "objects were looked at again in generation 1. After: a beat that finds more than 50,000 young objects "
+    "sets them aside (`gc.freeze`, nothing looked at; refcounting frees what dies as ever), and the first "
+    "calm beat puts them back into the oldest generation (`gc.unfreeze`), where the next full collection "
+    "(which comes anyway: by the guard's thresholds every 121st collecting beat, about a minute while the "
+    "app is used) looks at what is left of them once; "
+    "the last figure of each cell is what one full collection of this heap costs, the same before and "
+    "after. Collection is never switched off for good: the guard's beats "
     "still collect what the UI thread and slow threads leave.",
     "",
-    "The late beats left while a job runs (40-180 ms, rare) are the worker holding the Python lock in one "
-    "long call (a query's rows fetched at once, a PDF page laid out), not the collector; a job process "
+    "The late beats left while a job runs (40-130 ms, rare) come with no collection on the UI thread: "
+    "the worker holding the Python lock in one long call (a query's rows fetched at once, a PDF page laid "
+    "out; not sampled here, bench/stall_watch.py can), not the collector; a job process "
     "(desktop/procjob.py) would remove them, at about a second to start each. Single runs on a shared "
     "machine: a job's seconds vary by 2x between runs; the counts of collections and young objects do not.",
 ]

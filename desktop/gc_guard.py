@@ -19,8 +19,9 @@ the window's time at once, and the same objects were looked at again when their 
 was collected. A beat that finds more than FREEZE_AT young objects sets them aside instead
 (`gc.freeze`: no object is looked at; what is alive stays alive, what refcounting frees is
 freed as ever); the first beat that finds fewer puts them back in the oldest generation
-(`gc.unfreeze`), where the next full collection looks at what is left of them once, so the
-cycles among them are only collected later, never lost (bench/gc_bench.py, docs/benchmarks.md).
+(`gc.unfreeze`), where the next full collection (which comes anyway, about once a minute
+while the app is used) looks at what is left of them once: the cycles among them are
+collected then, later but never lost (bench/gc_bench.py, docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ import gc
 from desktop.qt import QObject, QTimer
 
 INTERVAL_MS = 500
-FREEZE_AT = 20_000  # young objects found at one beat: a thread is building something big
+FREEZE_AT = 50_000  # young objects at one beat: a thread builds something big (a fard or an
+# export leaves 100,000-200,000; the keying vocabulary's read about 15,000, 1-2 ms to look at)
 
 _frozen = False  # this module froze the objects gc.freeze holds
 

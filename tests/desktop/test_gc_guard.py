@@ -65,11 +65,11 @@ def test_what_a_thread_builds_fast_is_not_examined_on_the_gui_thread(qapp):
         rows: list[list] = []
         step, built = threading.Event(), threading.Event()
 
-        def worker() -> None:  # an export building its rows, 30,000 between two beats
+        def worker() -> None:  # an export building its rows, 60,000 between two beats
             for _ in range(5):
                 step.wait(30)
                 step.clear()
-                rows.extend([i] for i in range(30_000))
+                rows.extend([i] for i in range(60_000))
                 built.set()
 
         t = threading.Thread(target=worker)
@@ -77,17 +77,17 @@ def test_what_a_thread_builds_fast_is_not_examined_on_the_gui_thread(qapp):
         cycle = _Cycle()
         gone = weakref.ref(cycle)
         del cycle
-        # WHEN the GUI thread's beats come while the worker builds 150,000 live objects
+        # WHEN the GUI thread's beats come while the worker builds 300,000 live objects
         for _ in range(5):
             step.set()
             assert built.wait(30)
             built.clear()
             guard.check()
         t.join(30)
-        # THEN no beat looked at them (each beat had looked at 30,000, and again in generation 1)
-        assert sum(looked_at) < 30_000
-        # AND once the building stopped, the next beat put them back: nothing stays frozen, and
-        # the cycle left meanwhile is collected
+        # THEN no beat looked at them (each beat had looked at 60,000, and again in generation 1)
+        assert sum(looked_at) < 60_000
+        # AND once the building stopped, the next beat puts them back (nothing stays frozen), and
+        # the next full collection collects the cycle left meanwhile
         rows.clear()
         guard.check()
         assert gc.get_freeze_count() == 0
