@@ -132,3 +132,18 @@ def seal_approved(*, root: str, key: bytes | None, first_use: int | None = None,
             return str(e)
     finally:
         ws.close()
+
+
+def csv_export(*, root: str, key: bytes | None, first_use: int | None = None, out: str,
+               register_ids: list[int] | None, raw: bool, excel_safe: bool, progress) -> int:
+    """Export › CSV: the file and its signature beside it; returns the entry rows written
+    (5-11 s over 60,000 entries: on a thread of the app its rows, 100,000-200,000 objects at a
+    time, were the garbage the UI thread looked at, and it held the Python lock)."""
+    from records.exports.csv_export import CsvFilter, export_csv
+
+    ws = _open(root, key, first_use)
+    try:
+        return export_csv(ws, out, CsvFilter(tuple(register_ids) if register_ids else None), raw=raw,
+                          excel_safe=excel_safe)
+    finally:
+        ws.close()

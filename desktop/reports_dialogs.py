@@ -9,7 +9,9 @@ Menus call the functions here with a parent widget, the open workspace and a reg
 
 The PDF or export is made in a worker thread (records.reports / records.exports, which
 open their own database session); only plain values (paths, ids, strings) go to the worker
-and come back. The preview renders the PDF pages with pypdfium2 into images that
+and come back. The progress report and a CSV export run in a job process the worker waits
+for (desktop.procjob: their garbage is not collected on the UI thread, they hold no lock of
+this process); the progress report says how far it got and can be stopped. The preview renders the PDF pages with pypdfium2 into images that
 QPrintPreviewDialog shows and prints, so the printout is the same PDF that is saved.
 """
 
@@ -289,6 +291,7 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
 
 # ----------------------------------------------------------------------------- other reports
 PROGRESS_JOB = "desktop.job_process:progress_report"  # (tests name a job of their own)
+CSV_JOB = "desktop.job_process:csv_export"
 
 
 def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=None, entry_ids=None,
@@ -589,9 +592,12 @@ class ExportDialog(QDialog):
             signed = _signed_beside(out)
 
             def fn() -> JobResult:
-                from records.exports.csv_export import CsvFilter, export_csv
+                # in a process of its own (desktop.job_process.csv_export); this thread waits
+                from desktop.job_process import workspace_args
+                from desktop.procjob import run_in_process
 
-                n = export_csv(ws, out, CsvFilter((reg,) if reg else None), raw=raw, excel_safe=excel)
+                n = run_in_process(CSV_JOB, {**workspace_args(ws), "out": out, "register_ids": [reg] if reg else None,
+                                             "raw": raw, "excel_safe": excel})
                 return JobResult(out, done_text.format(n=n, path=path_line(out)).strip() + "\n\n" + signed)
         elif k == "json":
             images = self.images.currentData()
