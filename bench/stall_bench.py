@@ -389,9 +389,9 @@ def report(out: dict, args) -> None:
         "off the UI thread (not measured here: argon2, 0.2-0.8 s each before).",
         "",
         "Left (measured, not changed): building the main window at sign-in (imports, widgets; 140-280 ms); "
-        "desktop.gc_guard collects a worker thread's garbage on the UI thread every 500 ms (a thread allocating "
-        "fast leaves 100,000-200,000 young objects, 20-120 ms to collect at a time); work that still runs on "
-        "threads (the fard, exports, backups, the keying vocabulary) leaves it there.",
+        "desktop.gc_guard collected a worker thread's garbage on the UI thread every 500 ms (a thread allocating "
+        "fast left 100,000-200,000 young objects, 20-120 ms to collect at a time): since fix-gcthreads it sets "
+        "such a burst aside instead (the next section, bench/gc_bench.py).",
     ]
     print("\n".join(lines))
     if args.write:

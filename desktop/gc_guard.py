@@ -11,6 +11,17 @@ waitSignal QEventLoop and QTimer were collected on `daftar-db-writer`).
 While a guard is held, automatic collection is off and a timer on the GUI thread collects
 instead, generation by generation, as the automatic collector would (cf. Anki's
 `garbage_collect_now`, pyqtgraph's GarbageCollector).
+
+A collection holds the GUI thread for as long as it takes to look at the young objects, and
+a worker building something big (a CSV export's rows, a fard's story: 100,000-160,000 new
+objects between two beats, most of them alive) left that many at every beat: 10-155 ms of
+the window's time at once, and the same objects were looked at again when their generation
+was collected. A beat that finds more than FREEZE_AT young objects sets them aside instead
+(`gc.freeze`: no object is looked at; what is alive stays alive, what refcounting frees is
+freed as ever); the first beat that finds fewer puts them back in the oldest generation
+(`gc.unfreeze`), where the next full collection (which comes anyway, about once a minute
+while the app is used) looks at what is left of them once: the cycles among them are
+collected then, later but never lost (bench/gc_bench.py, docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -20,6 +31,10 @@ import gc
 from desktop.qt import QObject, QTimer
 
 INTERVAL_MS = 500
+FREEZE_AT = 50_000  # young objects at one beat: a thread builds something big (a fard or an
+# export leaves 100,000-200,000; the keying vocabulary's read about 15,000, 1-2 ms to look at)
+
+_frozen = False  # this module froze the objects gc.freeze holds
 
 _holders = 0
 _was_enabled = True
@@ -43,8 +58,15 @@ class GuiThreadCollector(QObject):
 
     def check(self) -> int:
         """Collect the generations whose counts passed the collector's thresholds."""
+        global _frozen
         t0, t1, t2 = gc.get_threshold()
         c0, c1, c2 = gc.get_count()
+        if c0 > FREEZE_AT:  # set aside, unexamined, until the allocation calms down
+            gc.freeze()
+            _frozen = True
+            return 0
+        if _frozen:
+            _thaw()
         if c0 <= t0:
             return 0
         generation = 2 if c1 > t1 and c2 > t2 else 1 if c1 > t1 else 0
@@ -58,7 +80,17 @@ class GuiThreadCollector(QObject):
             return
         self._held = False
         self._timer.stop()
+        if _frozen:
+            _thaw()
         gc.collect()
         _holders -= 1
         if _holders == 0 and _was_enabled:
             gc.enable()
+
+
+def _thaw() -> None:
+    """Put back what the guard set aside, into the oldest generation (the next full collection
+    looks at it)."""
+    global _frozen
+    gc.unfreeze()
+    _frozen = False

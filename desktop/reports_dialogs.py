@@ -9,22 +9,26 @@ Menus call the functions here with a parent widget, the open workspace and a reg
 
 The PDF or export is made in a worker thread (records.reports / records.exports, which
 open their own database session); only plain values (paths, ids, strings) go to the worker
-and come back. The preview renders the PDF pages with pypdfium2 into images that
+and come back. The progress report and a CSV export run in a job process the worker waits
+for (desktop.procjob: their garbage is not collected on the UI thread, they hold no lock of
+this process); the progress report says how far it got and can be stopped. The preview renders the PDF pages with pypdfium2 into images that
 QPrintPreviewDialog shows and prints, so the printout is the same PDF that is saved.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QProgressDialog
 
 from desktop import mainthread, page_image
 from desktop.bidi import path_line
-from desktop.i18n import message
+from desktop.i18n import message, number_text
 from desktop.labels import wrapping
 from desktop.qt import (
     QCheckBox,
@@ -75,16 +79,32 @@ class ReportJob(QObject):
 
     finished = Signal(object)  # JobResult
     failed = Signal(str)
+    progressed = Signal(str, int, int)  # what, done, total (a job that tells how far it got)
+    stopped = Signal()  # stop() was asked and the job ended without a result
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.result: JobResult | None = None
         self.error: str | None = None
+        self.was_stopped = False
+        self.cancel = threading.Event()  # set by stop(); a job that can stop watches it
+        self.report = mainthread.sender(self, "_progress")  # for the worker: report(what, done, total)
         mainthread.install()
+
+    def stop(self) -> None:
+        """Ask the job to stop (one in a job process ends; see desktop.procjob)."""
+        self.cancel.set()
+
+    def _progress(self, what: str, done: int, total: int) -> None:
+        if not self.done:
+            self.progressed.emit(what, done, total)
 
     def _deliver(self, result: JobResult | None, error: str | None) -> None:
         _live.discard(self)
-        if error is not None:
+        if error is _STOPPED:
+            self.was_stopped = True
+            self.stopped.emit()
+        elif error is not None:
             self.error = error
             self.failed.emit(error)
         else:
@@ -93,7 +113,7 @@ class ReportJob(QObject):
 
     @property
     def done(self) -> bool:
-        return self.result is not None or self.error is not None
+        return self.result is not None or self.error is not None or self.was_stopped
 
     def start(self, fn: Callable[[], JobResult]) -> ReportJob:
         """Run fn in the worker thread; its result comes back through a queued signal."""
@@ -103,8 +123,13 @@ class ReportJob(QObject):
         deliver = mainthread.sender(self, "_deliver")
 
         def work() -> None:
+            from desktop.procjob import JobCancelled
+
             try:
                 r = fn()
+            except JobCancelled:
+                deliver(None, _STOPPED)
+                return
             except Exception as e:  # shown to the user as one line; never crashes the UI
                 deliver(None, _message(e))
                 return
@@ -115,6 +140,7 @@ class ReportJob(QObject):
 
 
 _live: set[ReportJob] = set()
+_STOPPED = "stopped"  # (the error a stopped job delivers: `stopped` is emitted, no box)
 
 
 def _message(e: Exception) -> str:
@@ -265,10 +291,11 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
 
 # ----------------------------------------------------------------------------- other reports
 PROGRESS_JOB = "desktop.job_process:progress_report"  # (tests name a job of their own)
+CSV_JOB = "desktop.job_process:csv_export"
 
 
 def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=None, entry_ids=None,
-                urdu_digits: bool | None = None) -> Callable[[], JobResult]:
+                urdu_digits: bool | None = None, job: ReportJob | None = None) -> Callable[[], JobResult]:
     saved = QCoreApplication.translate("ExportDialog", "Report saved: {path}")  # on the GUI thread
     signed = _signed_beside(out)
 
@@ -280,7 +307,8 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
             from desktop.procjob import run_in_process
 
             p = run_in_process(PROGRESS_JOB, {**workspace_args(workspace), "out": str(out),
-                                              "register_ids": register_ids, "urdu_digits": urdu_digits})
+                                              "register_ids": register_ids, "urdu_digits": urdu_digits},
+                               progress=job.report if job else None, cancel=job.cancel if job else None)
         elif kind == "handover":
             opts = _options(workspace, urdu_digits)
             from records.reports.handover import handover_pdf
@@ -308,9 +336,51 @@ def save_report_pdf(parent: QWidget | None, workspace, kind: str, *, register_id
     out = str(path) if path else _ask_path(parent, _tr("Save report as PDF"), suggested, "PDF (*.pdf)")
     if not out:
         return None
-    return start_noted(parent, _report_job(workspace, kind, out, register_ids=[register_id] if register_id else None,
-                                           batch_id=batch_id, entry_ids=entry_ids, urdu_digits=urdu_digits),
-                       offer_open=offer_open)
+    job = ReportJob(parent)
+    _notify(parent, job, offer_open=offer_open)
+    if kind == "progress":  # 10-30 s on a big workspace: how far it got, and Stop
+        job.progress_dialog = _progress_dialog(
+            parent, job, QCoreApplication.translate("ExportDialog", "Progress report"))
+    return job.start(_report_job(workspace, kind, out, register_ids=[register_id] if register_id else None,
+                                 batch_id=batch_id, entry_ids=entry_ids, urdu_digits=urdu_digits, job=job))
+
+
+def _progress_dialog(parent: QWidget | None, job: ReportJob, title: str) -> QProgressDialog:
+    """A window (not modal: the app goes on) saying how far `job` got, whose Stop stops it;
+    it opens when the job has run a second and closes when it ends."""
+    dlg = QProgressDialog(QCoreApplication.translate("ExportDialog", "Counting the pages…"), QCoreApplication.translate("ExportDialog", "Stop"), 0, 0, parent)
+    dlg.setWindowTitle(title)
+    dlg.setWindowModality(Qt.WindowModality.NonModal)
+    dlg.setMinimumDuration(1000)
+    dlg.setAutoClose(False)
+    dlg.setAutoReset(False)
+
+    def progressed(what: str, done: int, total: int) -> None:
+        if what == "entries" and total:
+            dlg.setLabelText(QCoreApplication.translate("ExportDialog", "Counting the entries: {done} of {total}…").format(
+                done=number_text(done), total=number_text(total)))
+            dlg.setRange(0, total)
+            dlg.setValue(done)
+        elif what == "pdf":
+            dlg.setLabelText(QCoreApplication.translate("ExportDialog", "Writing the PDF…"))
+            dlg.setRange(0, 0)
+
+    def ended(*_a) -> None:
+        dlg.canceled.disconnect(stop)
+        dlg.close()
+        dlg.deleteLater()
+
+    def stop() -> None:
+        dlg.setLabelText(QCoreApplication.translate("ExportDialog", "Stopping…"))
+        dlg.setCancelButtonText(None)
+        dlg.show()
+        job.stop()
+
+    dlg.canceled.connect(stop)
+    job.progressed.connect(progressed)
+    for sig in (job.finished, job.failed, job.stopped):
+        sig.connect(ended)
+    return dlg
 
 
 # ----------------------------------------------------------------------------- preview
@@ -522,9 +592,12 @@ class ExportDialog(QDialog):
             signed = _signed_beside(out)
 
             def fn() -> JobResult:
-                from records.exports.csv_export import CsvFilter, export_csv
+                # in a process of its own (desktop.job_process.csv_export); this thread waits
+                from desktop.job_process import workspace_args
+                from desktop.procjob import run_in_process
 
-                n = export_csv(ws, out, CsvFilter((reg,) if reg else None), raw=raw, excel_safe=excel)
+                n = run_in_process(CSV_JOB, {**workspace_args(ws), "out": out, "register_ids": [reg] if reg else None,
+                                             "raw": raw, "excel_safe": excel})
                 return JobResult(out, done_text.format(n=n, path=path_line(out)).strip() + "\n\n" + signed)
         elif k == "json":
             images = self.images.currentData()

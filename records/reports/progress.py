@@ -100,8 +100,12 @@ class ProgressData:
         return f"پیش رفت رپورٹ — {self.scope}"
 
 
-def build_progress(session: Session, *, register_ids: list[int] | None = None) -> ProgressData:
-    """Count pages by stage and OCR values by outcome, per mauza, register and clerk."""
+def build_progress(session: Session, *, register_ids: list[int] | None = None, progress=None) -> ProgressData:
+    """Count pages by stage and OCR values by outcome, per mauza, register and clerk.
+    `progress(what, done, total)`, when given, is told how far it got ("pages", then
+    "entries" done of total, 500 at a time); what it raises stops the count."""
+    if progress is not None:
+        progress("pages", 0, 0)
     regs_q = select(Register).order_by(Register.id)
     if register_ids:
         regs_q = regs_q.where(Register.id.in_(register_ids))
@@ -152,6 +156,8 @@ def build_progress(session: Session, *, register_ids: list[int] | None = None) -
     ids = list(entry_page)
     per_field: dict[tuple[int, str], dict[str, object]] = defaultdict(dict)
     for i in range(0, len(ids), 500):
+        if progress is not None:
+            progress("entries", i, len(ids))
         for v in session.scalars(select(FieldValue).where(FieldValue.entry_id.in_(ids[i:i + 500]))):
             slot = per_field[(v.entry_id, v.field)]
             if v.source == "ocr":
@@ -280,12 +286,15 @@ def render_progress(data: ProgressData, out: str | Path, options: ReportOptions 
 
 
 def progress_pdf(workspace, out: str | Path, *, register_ids: list[int] | None = None,
-                 options: ReportOptions | None = None) -> Path:
-    """Open a session, count and print the progress report."""
+                 options: ReportOptions | None = None, progress=None) -> Path:
+    """Open a session, count and print the progress report (`progress`: see build_progress;
+    "pdf" once the counts are done)."""
     check_output(out, workspace_root=workspace.root)  # never over the workspace's own files
     from records.exports.detached import signed_output
 
     with workspace.session() as s:
-        data = build_progress(s, register_ids=register_ids)
+        data = build_progress(s, register_ids=register_ids, progress=progress)
+    if progress is not None:
+        progress("pdf", 0, 0)
     with signed_output(workspace, out):  # FILE.sig beside it, signed with the office's key
         return render_progress(data, out, options)

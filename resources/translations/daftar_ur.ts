@@ -1085,6 +1085,30 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>رپورٹ محفوظ ہو گئی: ⁦{path}⁩</translation>
         </message>
         <message>
+            <source>Progress report</source>
+            <translation>پیش رفت رپورٹ</translation>
+        </message>
+        <message>
+            <source>Counting the pages…</source>
+            <translation>صفحات گنے جا رہے ہیں…</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>روکیں</translation>
+        </message>
+        <message>
+            <source>Counting the entries: {done} of {total}…</source>
+            <translation>اندراجات گنے جا رہے ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
+        </message>
+        <message>
+            <source>Writing the PDF…</source>
+            <translation>PDF لکھی جا رہی ہے…</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>روکا جا رہا ہے…</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>برآمد</translation>
         </message>

@@ -32,3 +32,16 @@ def crashes(*, progress, **_):
 
 def whose(*, progress, **_):
     return os.getpid()
+
+
+def counting_until_stopped(*, progress, pid_file: str, **_):
+    """A progress report that counts entries (every 10 ms) until the app asks it to stop."""
+    with open(pid_file, "w") as f:
+        f.write(str(os.getpid()))
+    end = time.monotonic() + 60
+    n = 0
+    while time.monotonic() < end:
+        n += 500
+        progress("entries", n, 1_000_000)
+        time.sleep(0.01)
+    return None

@@ -140,6 +140,43 @@ def test_the_progress_report_is_made_in_a_process_of_its_own(qtbot, workspace, q
     assert job.error is None and out.read_bytes().startswith(b"%PDF")
 
 
+def test_the_progress_report_says_how_far_it_got(qtbot, workspace, qapp, tmp_path):
+    # WHEN the office's progress report is saved
+    out = tmp_path / "progress.pdf"
+    job = reports_dialogs.save_report_pdf(None, workspace, "progress", path=out, offer_open=False)
+    seen: list[str] = []
+    job.progressed.connect(lambda what, done, total: seen.append(what))
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    # THEN its process told the app what it was doing: counting the pages, then writing the PDF
+    assert job.error is None and out.read_bytes().startswith(b"%PDF")
+    assert seen[0] == "pages" and seen[-1] == "pdf"
+
+
+def test_a_progress_report_is_stopped_from_its_window(qtbot, workspace, qapp, tmp_path, monkeypatch):
+    from desktop import job_process
+
+    pid_file = tmp_path / "pid"
+    monkeypatch.setattr(reports_dialogs, "PROGRESS_JOB", "tests.desktop.slow_job:counting_until_stopped")
+    monkeypatch.setattr(job_process, "workspace_args", lambda ws: {"pid_file": str(pid_file)})
+    failed: list[str] = []
+    # GIVEN a long progress report, its window saying how far it got
+    job = reports_dialogs.save_report_pdf(None, workspace, "progress", path=tmp_path / "p.pdf", offer_open=False)
+    job.failed.connect(failed.append)
+    dlg = job.progress_dialog
+    qtbot.waitUntil(lambda: "of 1000000" in dlg.labelText() or "of 1,000,000" in dlg.labelText(), timeout=30_000)
+    assert dlg.maximum() == 1_000_000 and dlg.value() > 0
+    # WHEN its Stop is pressed THEN the job ends as stopped (no error), its process is gone
+    from desktop.qt import QPushButton
+
+    stop = dlg.findChild(QPushButton)
+    assert stop.text() == "Stop"
+    stop.click()
+    qtbot.waitUntil(lambda: job.done, timeout=10_000)
+    assert job.was_stopped and job.result is None and not failed
+    assert not _alive(int(pid_file.read_text()))
+    assert not (tmp_path / "p.pdf").exists()
+
+
 def test_approved_entries_are_sealed_in_a_process_of_its_own(qtbot, workspace, qapp, actors, monkeypatch):
     from records import services
     from sync import engine

@@ -294,3 +294,39 @@ def test_a_json_export_from_the_dialog_says_the_key_fingerprint_to_read_out(qtbo
         assert signer.key_fingerprint == fp and signer.checked_against == "the key given"
     finally:
         other.close()
+
+
+def test_a_csv_export_is_written_in_a_process_of_its_own(qtbot, workspace, sample, tmp_path, monkeypatch):
+    from desktop import reports_dialogs as rd
+    from records.exports import csv_export
+
+    calls = []
+    monkeypatch.setattr(csv_export, "export_csv", lambda *a, **kw: calls.append(1))
+    dlg = rd.ExportDialog(None, workspace, sample.register_id, register_name="جمع بندی — کوٹ")
+    qtbot.addWidget(dlg)
+    # WHEN a CSV export is started from the dialog
+    dlg.path.setText(str(tmp_path / "e.csv"))
+    job = dlg.start_export()
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    # THEN the file and its signature are written, and not by the app's process (over 60,000
+    # entries its rows were the garbage the UI thread collected, 10-155 ms at a time)
+    assert not calls
+    assert job.error is None and len(csv_export.read_csv(tmp_path / "e.csv")) == 4
+    from records.exports.detached import verify_export
+
+    assert verify_export(tmp_path / "e.csv").ok
+    dlg.done_note.close()
+
+
+def test_a_csv_export_refused_in_its_process_says_why(qtbot, workspace, sample, tmp_path):
+    from desktop import reports_dialogs as rd
+
+    dlg = rd.ExportDialog(None, workspace, sample.register_id, register_name="جمع بندی — کوٹ")
+    qtbot.addWidget(dlg)
+    # WHEN the file chosen is inside the workspace folder (the core refuses it)
+    dlg.path.setText(str(workspace.root / "e.csv"))
+    job = dlg.start_export()
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    # THEN the refusal comes back as one line naming the file, nothing written
+    assert job.error and "e.csv" in job.error and "\n" not in job.error
+    assert not (workspace.root / "e.csv").exists()

@@ -375,7 +375,9 @@ def test_those_who_can_back_up_are_reminded_when_a_backup_is_due(qtbot, workspac
     from desktop.qt import QMessageBox
 
     # GIVEN a workspace with pages that was never backed up
-    make_register(AppContext.create(workspace, actors["clerk1"]))
+    maker = AppContext.create(workspace, actors["clerk1"])
+    make_register(maker)
+    maker.close()  # (its TaskRunner's GC guard released)
     clerk = _window(qtbot, workspace, actors["clerk1"])
     win = _window(qtbot, workspace, actors["girdawar1"])
     try:
@@ -434,7 +436,10 @@ def oversight_back_up(win, folder):
 def _approved_page(workspace, actors) -> tuple[int, list[int]]:
     """A page of clerk1's, submitted and approved by girdawar1: (page id, entry ids)."""
     clerk = AppContext.create(workspace, actors["clerk1"])
-    _rid, (pid,) = make_register(clerk)
+    try:
+        _rid, (pid,) = make_register(clerk)
+    finally:
+        clerk.close()  # (its TaskRunner's GC guard released: else gc stays off for later tests)
     with workspace.session() as s:
         ids = [r.entry_id for r in services.page_rows(s, pid)]
         services.transition(s, actor=actors["clerk1"], entry_ids=ids, action="submit")

@@ -439,7 +439,9 @@ def test_the_seal_button_seals_exactly_what_it_says_or_says_the_real_number(qtbo
     from sync import engine
     from tests.desktop.helpers import make_register
     from tests.desktop.test_roles import _window
-    _rid, pages = make_register(AppContext.create(workspace, actors["clerk1"]), n_pages=2)
+    maker = AppContext.create(workspace, actors["clerk1"])
+    _rid, pages = make_register(maker, n_pages=2)
+    maker.close()  # (its TaskRunner's GC guard released)
 
     def approve_and_verify(page_id: int) -> list[int]:
         with workspace.session() as s:
@@ -583,7 +585,9 @@ def test_a_rejection_names_the_entry_says_the_reason_once_and_opens_its_row(qtbo
     # GIVEN clerk1's two pages (register جمع بندی of mauza کوٹ, 2019-20; two rows of khewat 47
     # each) sent to the central office, which rejected the second row of the second page over
     # its area, and the second row of the first page
-    _rid, pages = make_register(AppContext.create(workspace, actors["clerk1"]), n_pages=2)
+    maker = AppContext.create(workspace, actors["clerk1"])
+    _rid, pages = make_register(maker, n_pages=2)
+    maker.close()  # (its TaskRunner's GC guard released)
     with workspace.session() as s:
         ids = {pid: [r.entry_id for r in services.page_rows(s, pid)] for pid in pages}
         every = [e for pid in pages for e in ids[pid]]
