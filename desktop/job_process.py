@@ -38,6 +38,7 @@ def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None) -> 
             faulthandler.enable(file=open(log_file, "a", encoding="utf-8"), all_threads=True)  # noqa: SIM115
         except OSError:
             pass
+    _end_cleanly_when_terminated()
     last = [0.0]
 
     def progress(what: str, done: int, total: int) -> None:
@@ -52,13 +53,39 @@ def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None) -> 
         result = _resolve(target)(progress=progress, **kwargs)
     except BaseException as e:  # noqa: BLE001 - raised again in the app
         try:
-            conn.send(("error", e))
+            _send(conn, ("error", e))
         except Exception:  # noqa: BLE001 - an exception that does not pickle: its words
-            conn.send(("error", RuntimeError(f"{type(e).__name__}: {e}")))
+            _send(conn, ("error", RuntimeError(f"{type(e).__name__}: {e}")))
     else:
-        conn.send(("done", result))
+        _send(conn, ("done", result))
     finally:
         conn.close()
+
+
+def _send(conn, message) -> None:
+    """Send to the app; nothing when it no longer listens (it stopped the job and left)."""
+    try:
+        conn.send(message)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        pass
+
+
+def _end_cleanly_when_terminated() -> None:
+    """A job the app ends (Stop pressed, and the job did not stop within its grace: writing
+    the PDF checks no progress) gets SIGTERM: raise JobCancelled where it is, so that what it
+    was writing is removed as on any failure (records.output_file.written_whole: no `.part`
+    left in the clerk's folder; records.exports.detached.signed_output: no file without its
+    .sig). Python's default ends the process on the spot. (Windows ends a process without a
+    signal: there the part file may stay.)"""
+    import signal
+
+    def ended(_signum, _frame):
+        raise JobCancelled()
+
+    try:
+        signal.signal(signal.SIGTERM, ended)
+    except (ValueError, OSError):  # not the main thread (a test calling main directly)
+        pass
 
 
 def _open(root: str, key: bytes | None, first_use: int | None = None):

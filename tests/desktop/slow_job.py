@@ -45,3 +45,16 @@ def counting_until_stopped(*, progress, pid_file: str, **_):
         progress("entries", n, 1_000_000)
         time.sleep(0.01)
     return None
+
+
+def writing_until_stopped(*, progress, pid_file: str, out: str, **_):
+    """A report writing its PDF (no progress checked meanwhile) until the app ends it."""
+    from pathlib import Path
+
+    from records.output_file import written_whole
+
+    with open(pid_file, "w") as f:
+        f.write(str(os.getpid()))
+    with written_whole(Path(out)) as tmp:
+        tmp.write_bytes(b"%PDF-1.4 half written")
+        time.sleep(60)

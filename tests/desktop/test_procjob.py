@@ -177,6 +177,24 @@ def test_a_progress_report_is_stopped_from_its_window(qtbot, workspace, qapp, tm
     assert not (tmp_path / "p.pdf").exists()
 
 
+def test_a_report_stopped_while_writing_its_pdf_leaves_no_part_file(qtbot, workspace, qapp, tmp_path, monkeypatch):
+    from desktop import job_process
+
+    pid_file = tmp_path / "pid"
+    monkeypatch.setattr(reports_dialogs, "PROGRESS_JOB", "tests.desktop.slow_job:writing_until_stopped")
+    monkeypatch.setattr(job_process, "workspace_args", lambda ws: {"pid_file": str(pid_file)})
+    # GIVEN a progress report writing its PDF (it checks no progress meanwhile)
+    job = reports_dialogs.save_report_pdf(None, workspace, "progress", path=tmp_path / "p.pdf", offer_open=False)
+    qtbot.waitUntil(lambda: (tmp_path / "p.pdf.part").exists(), timeout=30_000)
+    # WHEN its Stop is pressed, and after the grace its process is ended
+    job.stop()
+    qtbot.waitUntil(lambda: job.done, timeout=15_000)
+    qtbot.waitUntil(lambda: not _alive(int(pid_file.read_text())), timeout=10_000)
+    # THEN nothing of it is left in the clerk's folder: no PDF and no half-written .part
+    assert job.was_stopped
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("p.pdf")]
+
+
 def test_approved_entries_are_sealed_in_a_process_of_its_own(qtbot, workspace, qapp, actors, monkeypatch):
     from records import services
     from sync import engine
