@@ -131,6 +131,15 @@ def _message(e: Exception) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+def _names_no_file(path: str) -> bool:
+    """A path typed into a file box that names a folder, not a file: "/", "D:\\", "reports/",
+    a folder that is there (the box follows every key typed: a path is a folder on its way)."""
+    import os
+
+    p = path.strip()
+    return not Path(p).name or p.endswith(("/", os.sep)) or Path(p).is_dir()
+
+
 def _signed_beside(out: str | Path) -> str:
     """What the note of a CSV or PDF written says of its signature `OUT.sig` (GUI thread)."""
     from records.exports.detached import signature_path
@@ -490,7 +499,11 @@ class ExportDialog(QDialog):
         else:
             from records.exports.detached import signature_path
 
-            sig = signature_path(self.path.text().strip() or "export")
+            out = self.path.text().strip()
+            if not out or _names_no_file(out):  # no file named yet ("/" raised at the first key)
+                self.signature_note.setText(self.tr("The office's signature is written beside the file, in FILE.sig."))
+                return
+            sig = signature_path(out)
             # the path on a line of its own: inside an Urdu sentence it was drawn in pieces
             self.signature_note.setText(self.tr(
                 "The office's signature is written beside the file; copy the two together:{path}").format(
@@ -507,6 +520,10 @@ class ExportDialog(QDialog):
         out = self.path.text().strip()
         if not out:
             self.status.setText(self.tr("Choose a file to write."))
+            return None
+        if _names_no_file(out):
+            self.status.setText(self.tr("This names a folder, not a file:{path}write a file name after it, or choose "
+                                        "one with the … button.").format(path=path_line(out)))
             return None
         k = self._kind()
         if k == "fard" and self.register_id is None:

@@ -1157,6 +1157,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>فائل کے اندر دفتر کے دستخط موجود ہیں۔</translation>
         </message>
         <message>
+            <source>The office's signature is written beside the file, in FILE.sig.</source>
+            <translation>دفتر کے دستخط فائل کے ساتھ FILE.sig میں لکھے جاتے ہیں۔</translation>
+        </message>
+        <message>
             <source>The office's signature is written beside the file; copy the two together:{path}</source>
             <translation>دفتر کے دستخط فائل کے ساتھ لکھے جاتے ہیں؛ دونوں اکٹھی کاپی کریں:⁦{path}⁩</translation>
         </message>
@@ -1167,6 +1171,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Choose a file to write.</source>
             <translation>محفوظ کرنے کے لیے فائل منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>This names a folder, not a file:{path}write a file name after it, or choose one with the … button.</source>
+            <translation>یہ فولڈر ہے، فائل نہیں:⁦{path}⁩اس کے بعد فائل کا نام لکھیں، یا … بٹن سے فائل منتخب کریں۔</translation>
         </message>
         <message>
             <source>A fard is of one register: choose the register.</source>

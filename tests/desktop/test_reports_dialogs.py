@@ -294,3 +294,27 @@ def test_a_json_export_from_the_dialog_says_the_key_fingerprint_to_read_out(qtbo
         assert signer.key_fingerprint == fp and signer.checked_against == "the key given"
     finally:
         other.close()
+
+
+def test_typing_a_path_from_its_first_slash_is_not_an_error(qtbot, workspace, sample, tmp_path):
+    """Seen at 1366x768 in Urdu: clearing the file box and typing /tmp/... raised
+    "PosixPath('/') has an empty name" at the first '/' (the signature note followed every
+    key) and the app's error box ate the rest of the typing."""
+    from desktop import reports_dialogs as rd
+
+    # GIVEN the export dialog for a CSV
+    dlg = rd.ExportDialog(None, workspace, sample.register_id)
+    qtbot.addWidget(dlg)
+    dlg.format.setCurrentIndex(0)
+    # WHEN the box is cleared and a path typed key by key, and a folder is left in it
+    dlg.path.clear()
+    for part in ("/", "/t", str(tmp_path) + "/", str(tmp_path / "e.csv")):
+        dlg.path.setText(part)  # THEN no exception (pytest-qt fails the test on one)
+    assert dlg.signature_note.text().endswith(f"\u2066{tmp_path / 'e.csv.sig'}\u2069")
+    # AND OK with only a folder says to write a file name, writing nothing
+    before = sorted(tmp_path.iterdir())
+    for folder in ("/", str(tmp_path) + "/", str(tmp_path)):
+        dlg.path.setText(folder)
+        assert dlg.start_export() is None
+        assert "file name" in dlg.status.text() and str(tmp_path) not in dlg.signature_note.text()
+    assert sorted(tmp_path.iterdir()) == before
