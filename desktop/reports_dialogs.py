@@ -33,6 +33,7 @@ from desktop.qt import (
     QDesktopServices,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QFormLayout,
     QGuiApplication,
     QHBoxLayout,
@@ -48,6 +49,7 @@ from desktop.qt import (
     QPushButton,
     QRectF,
     Qt,
+    QTimer,
     QUrl,
     QVBoxLayout,
     QWidget,
@@ -150,6 +152,37 @@ def _signed_beside(out: str | Path) -> str:
     return said.format(sig=path_line(signature_path(out))).strip()
 
 
+class _ShowLater(QObject):
+    """Calls `show` once `win` is shown again (see `when_seen`); goes with the window."""
+
+    def __init__(self, win: QWidget, show: Callable[[], None]) -> None:
+        super().__init__(win)
+        self._show = show
+        win.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show and obj is self.parent():
+            obj.removeEventFilter(self)
+            show, self._show = self._show, None
+            QTimer.singleShot(0, obj, show)  # after the window is on the screen again
+            self.deleteLater()
+        return False
+
+
+def when_seen(parent: QWidget | None, show: Callable[[], None]) -> None:
+    """Run `show` (it opens a note, an error box or a preview of what a job made) now when
+    `parent`'s window is on the screen, else once it is shown again. A report or a fard
+    that ended while the window was locked opened over the lock (its Open button, the fard's
+    preview: records for whoever stood there), and one that ended after its user signed out
+    opened over the next user's sign-in: now it waits for the unlock, and dies with the
+    window of a user who signed out."""
+    win = parent.window() if parent is not None else None
+    if win is None or win.isVisible():
+        show()
+    else:
+        _ShowLater(win, show)
+
+
 def _done_note(parent: QWidget | None, r: JobResult) -> QMessageBox:
     """A note (not blocking) saying what was written where, with a button that opens it."""
     box = QMessageBox(QMessageBox.Icon.Information, _tr("Daftar"), r.summary, parent=parent)
@@ -175,13 +208,16 @@ def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool, errors:
 
     def ok(r: JobResult) -> None:
         if offer_open:
-            _done_note(parent, r)
+            when_seen(parent, lambda: _done_note(parent, r))
 
     def bad(msg: str) -> None:
         if show_errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), msg, parent=parent)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            def show() -> None:
+                box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), msg, parent=parent)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
+
+            when_seen(parent, show)
 
     job.finished.connect(ok)
     job.failed.connect(bad)
@@ -268,7 +304,7 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
     job = ReportJob(parent)
     if show:
         _notify(parent, job, offer_open=False, errors=True)
-        job.finished.connect(lambda r: open_pdf_preview(parent, r.path))
+        job.finished.connect(lambda r: when_seen(parent, lambda: open_pdf_preview(parent, r.path)))
     return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits))
 
 
@@ -579,7 +615,12 @@ class ExportDialog(QDialog):
         self.accept()
         # the dialog closes: what was written and where is said in a note that can open it
         # (it was only in the closing dialog's status line, never seen)
-        self.done_note = _done_note(self.parentWidget(), r)
+        self.done_note = None
+
+        def note() -> None:
+            self.done_note = _done_note(self.parentWidget(), r)
+
+        when_seen(self.parentWidget(), note)
 
     def _failed(self, msg: str) -> None:
         self.status.setText(msg)

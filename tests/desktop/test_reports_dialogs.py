@@ -318,3 +318,45 @@ def test_typing_a_path_from_its_first_slash_is_not_an_error(qtbot, workspace, sa
         assert dlg.start_export() is None
         assert "file name" in dlg.status.text() and str(tmp_path) not in dlg.signature_note.text()
     assert sorted(tmp_path.iterdir()) == before
+
+
+def test_a_report_that_ends_while_the_window_is_locked_waits_for_the_unlock(qtbot, workspace, sample, tmp_path):
+    """Seen under Xvfb: Reports › progress report, then Account › Lock the window: the
+    "Report saved" note (with its Open button) opened over the lock; after a sign-out it
+    opened over the next user's sign-in. A fard's preview would have shown an owner's record."""
+    from desktop import reports_dialogs as rd
+    from desktop.qt import QApplication, QMessageBox, QWidget
+
+    def notes() -> list:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    def made() -> rd.JobResult:
+        out = tmp_path / "r.pdf"
+        out.write_bytes(b"%PDF")
+        return rd.JobResult(str(out), "Report saved")
+
+    # GIVEN a window that asked for a report, hidden by the lock before the report ended
+    win = QWidget()
+    qtbot.addWidget(win)
+    win.show()
+    job = rd.start_noted(win, made)
+    win.hide()
+    qtbot.waitUntil(lambda: job.done, timeout=10000)
+    qtbot.wait(100)
+    # THEN no note opens while it is locked
+    assert notes() == []
+    # WHEN it is unlocked THEN the note opens
+    win.show()
+    qtbot.waitUntil(lambda: len(notes()) == 1, timeout=5000)
+    for n in notes():
+        n.close()
+    # AND one that ends after its user signed out (window hidden, then gone) never opens
+    win2 = QWidget()
+    win2.show()
+    qtbot.waitExposed(win2)
+    job2 = rd.start_noted(win2, made)
+    win2.hide()
+    qtbot.waitUntil(lambda: job2.done, timeout=10000)
+    win2.deleteLater()
+    qtbot.wait(200)
+    assert notes() == []
