@@ -491,8 +491,12 @@ def _message(text: str, _depth: int = 0) -> str:
         translated = QCoreApplication.translate(MESSAGES_CONTEXT, tpl)  # the template itself if missing
         for k, v in m.groupdict().items():
             v = _message(v, _depth + 1)
-            if re.fullmatch(r"[\d\s.,/%:-]+", v):
-                v = f"\u2066{v}\u2069"
+            # a number kept left to right, also in the quotes a value came in ("'12-6'"):
+            # inside Urdu, 12-6 after an Urdu letter is drawn 6-12
+            num = re.fullmatch(r"(')?([\d\s.,/%:-]+)(')?", v)
+            if num and num.group(1) == num.group(3):
+                q = num.group(1) or ""
+                v = f"{q}\u2066{num.group(2)}\u2069{q}"
             translated = translated.replace("{" + k[1:] + "}", v)
         score = _english_words(translated)
         if score < best_score:
