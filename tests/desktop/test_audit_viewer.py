@@ -309,6 +309,22 @@ def test_the_user_filter_finds_what_the_system_did(qtbot, admin_ctx):
     assert [(e.username, e.action) for e in v.model.rows] == [("system", "batch.acknowledged")]
 
 
+def _urdu_kept_left_to_right(text: str) -> list[str]:
+    """The Urdu letters inside a left-to-right isolate (LRI ... PDI) of `text`."""
+    import re
+
+    found, stack = [], []
+    for ch in text:
+        if ch in "\u2066\u2067\u2068":
+            stack.append(ch)
+        elif ch == "\u2069":
+            if stack:
+                stack.pop()
+        elif stack and stack[-1] == "\u2066" and re.match(r"[\u0600-\u06ff]", ch):
+            found.append(ch)
+    return found
+
+
 def test_what_verify_chain_finds_is_said_in_urdu(qtbot, admin_ctx, qapp):
     """Seen at 1366x768 in Urdu: a value changed outside Daftar was named in English inside
     the Urdu sentence ("mauza چک 42, year 2019-20, volume 1, page 2, row 41: area is '99-12'
@@ -335,6 +351,9 @@ def test_what_verify_chain_finds_is_said_in_urdu(qtbot, admin_ctx, qapp):
         text, tip = v.verify_label.text(), v.verify_label.toolTip()
         assert not english.search(text), text
         assert "\u206699-9\u2069" in text and "\u206612-6\u2069" in text and "رقبہ" in text
+        # ... and no Urdu word inside a part kept left to right ("volume {2}" took "1, page 1,
+        # row 1": the page and row were drawn in the wrong order, numbers beside wrong words)
+        assert not _urdu_kept_left_to_right(text), text
         assert tip and not english.search(tip), tip
         # WHEN an event is changed too THEN why the chain is broken is said in Urdu
         con = sqlite3.connect(admin_ctx.ws.db_path)
