@@ -177,7 +177,8 @@ def when_seen(parent: QWidget | None, show: Callable[[], None]) -> None:
     opened over the next user's sign-in: now it waits for the unlock, and dies with the
     window of a user who signed out."""
     win = parent.window() if parent is not None else None
-    if win is None or win.isVisible():
+    # (a window never shown yet, as in tests and scripts, is not one hidden by the lock)
+    if win is None or win.isVisible() or not win.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
         show()
     else:
         _ShowLater(win, show)
