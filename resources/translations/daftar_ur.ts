@@ -1443,6 +1443,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>دفتر کی ونڈو مقفل ہے، تاکہ کوئی اور آپ کے نام سے کام نہ کرے۔</translation>
         </message>
         <message>
+            <source>{user}: type your password to go on where you were. Anyone else: Sign out, then sign in.</source>
+            <translation>{user}: جہاں کام چھوڑا تھا وہیں سے جاری رکھنے کے لیے اپنا پاس ورڈ لکھیں۔ کوئی اور ہو تو «باہر نکلیں» دبائے، پھر اپنے نام سے داخل ہو۔</translation>
+        </message>
+        <message>
             <source>{name} ({user}): type your password to go on where you were. Anyone else: Sign out, then sign in.</source>
             <translation>{name} ({user}): جہاں کام چھوڑا تھا وہیں سے جاری رکھنے کے لیے اپنا پاس ورڈ لکھیں۔ کوئی اور ہو تو «باہر نکلیں» دبائے، پھر اپنے نام سے داخل ہو۔</translation>
         </message>
