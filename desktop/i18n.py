@@ -492,10 +492,12 @@ def _message(text: str, _depth: int = 0) -> str:
         fits = True
         for k, v in m.groupdict().items():
             v = _message(v, _depth + 1)
-            if f"\u2066{{{k[1:]}}}\u2069" in translated and _URDU_LETTER.search(v):
+            if (f"\u2066{{{k[1:]}}}\u2069" in translated and _URDU_LETTER.search(v)
+                    and re.search(r"[0-9\u0660-\u0669\u06f0-\u06f9A-Za-z]", v)):
                 # a place the translation keeps left to right (a volume, a year) took more than
                 # its value: "volume {2}" matched "1, page 2, row 41", and its Urdu words were
-                # drawn left to right, the numbers beside the wrong words
+                # drawn left to right, the numbers beside the wrong words (an Urdu word alone
+                # there, "image" for a file name, is drawn as it is)
                 fits = False
                 break
             # a number kept left to right, also in the quotes a value came in ("'12-6'"):
