@@ -481,8 +481,10 @@ class AuditViewer(QWidget):
             self.verify_label.setStyleSheet("color: #b00020; font-weight: bold")
             self.verify_label.setText(self.tr("Chain intact ({n} events), but {k} fact(s) of the records are not "
                                               "what it recorded (changed outside Daftar): {first}").format(
-                n=r.checked, k=found.count, first=shown_value(found.lines[0])))
-            self.verify_label.setToolTip("\n".join(found.lines))
+                n=r.checked, k=found.count, first=isolate(message(found.lines[0]))))
+            # the core's lines ("mauza کوٹ, year 2019-20, ...: area is '99-9' but the audit
+            # trail recorded '12-6'") in the interface's language, as its other messages
+            self.verify_label.setToolTip("\n".join(message(line) for line in found.lines))
         elif r.ok:
             self.verify_label.setStyleSheet("color: #1c5e20; font-weight: bold")
             said = self.tr("Chain intact: {n} events checked, and the records are the ones it recorded.").format(
@@ -494,7 +496,7 @@ class AuditViewer(QWidget):
         else:
             self.verify_label.setStyleSheet("color: #b00020; font-weight: bold")
             self.verify_label.setText(self.tr("Chain BROKEN at event {id}: {reason} ({n} events before it are intact).")
-                                      .format(id=r.first_bad_id, reason=r.reason, n=r.checked))
+                                      .format(id=r.first_bad_id, reason=isolate(message(r.reason)), n=r.checked))
             self.show_event(r.first_bad_id)
         self.verified.emit(r)
 

@@ -489,17 +489,35 @@ def _message(text: str, _depth: int = 0) -> str:
         if not m:
             continue
         translated = QCoreApplication.translate(MESSAGES_CONTEXT, tpl)  # the template itself if missing
+        fits = True
         for k, v in m.groupdict().items():
             v = _message(v, _depth + 1)
-            if re.fullmatch(r"[\d\s.,/%:-]+", v):
-                v = f"\u2066{v}\u2069"
+            if (f"\u2066{{{k[1:]}}}\u2069" in translated and _URDU_LETTER.search(v)
+                    and re.search(r"[0-9\u0660-\u0669\u06f0-\u06f9A-Za-z]", v)):
+                # a place the translation keeps left to right (a volume, a year) took more than
+                # its value: "volume {2}" matched "1, page 2, row 41", and its Urdu words were
+                # drawn left to right, the numbers beside the wrong words (an Urdu word alone
+                # there, "image" for a file name, is drawn as it is)
+                fits = False
+                break
+            # a number kept left to right, also in the quotes a value came in ("'12-6'"):
+            # inside Urdu, 12-6 after an Urdu letter is drawn 6-12
+            num = re.fullmatch(r"(')?([\d\s.,/%:-]+)(')?", v)
+            if num and num.group(1) == num.group(3):
+                q = num.group(1) or ""
+                v = f"{q}\u2066{num.group(2)}\u2069{q}"
             translated = translated.replace("{" + k[1:] + "}", v)
+        if not fits:
+            continue
         score = _english_words(translated)
         if score < best_score:
             best, best_score = translated, score
             if not score:
                 break
     return best
+
+
+_URDU_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _english_words(text: str) -> int:

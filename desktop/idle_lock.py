@@ -116,9 +116,13 @@ class LockDialog(_Form):
         why = (self.tr("Daftar locked its window after {minutes} minutes without use, so that nobody "
                        "works under your name.").format(minutes=number_text(minutes)) if minutes
                else self.tr("Daftar's window is locked, so that nobody works under your name."))
-        self.set_intro(why + "\n"
-                       + self.tr("{name} ({user}): type your password to go on where you were. Anyone else: "
-                                 "Sign out, then sign in.").format(name=name, user=ltr(username)))
+        if name.strip().lower() == username.lower():  # an account without a name of its own: said once
+            whose = self.tr("{user}: type your password to go on where you were. Anyone else: Sign out, then "
+                            "sign in.").format(user=ltr(username))
+        else:
+            whose = self.tr("{name} ({user}): type your password to go on where you were. Anyone else: "
+                            "Sign out, then sign in.").format(name=name, user=ltr(username))
+        self.set_intro(why + "\n" + whose)
         self.password = self.line("lockPassword", self.tr("Password"), password=True)
         self.error.setObjectName("lockError")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))

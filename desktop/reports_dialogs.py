@@ -37,6 +37,7 @@ from desktop.qt import (
     QDesktopServices,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QFormLayout,
     QGuiApplication,
     QHBoxLayout,
@@ -52,6 +53,7 @@ from desktop.qt import (
     QPushButton,
     QRectF,
     Qt,
+    QTimer,
     QUrl,
     QVBoxLayout,
     QWidget,
@@ -157,6 +159,15 @@ def _message(e: Exception) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+def _names_no_file(path: str) -> bool:
+    """A path typed into a file box that names a folder, not a file: "/", "D:\\", "reports/",
+    a folder that is there (the box follows every key typed: a path is a folder on its way)."""
+    import os
+
+    p = path.strip()
+    return not Path(p).name or p.endswith(("/", os.sep)) or Path(p).is_dir()
+
+
 def _signed_beside(out: str | Path) -> str:
     """What the note of a CSV or PDF written says of its signature `OUT.sig` (GUI thread)."""
     from records.exports.detached import signature_path
@@ -165,6 +176,38 @@ def _signed_beside(out: str | Path) -> str:
         "ExportDialog", "Its signature is in {sig} beside it: copy the two files together (the receiver checks them "
         "with `daftar export verify`).")
     return said.format(sig=path_line(signature_path(out))).strip()
+
+
+class _ShowLater(QObject):
+    """Calls `show` once `win` is shown again (see `when_seen`); goes with the window."""
+
+    def __init__(self, win: QWidget, show: Callable[[], None]) -> None:
+        super().__init__(win)
+        self._show = show
+        win.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show and obj is self.parent():
+            obj.removeEventFilter(self)
+            show, self._show = self._show, None
+            QTimer.singleShot(0, obj, show)  # after the window is on the screen again
+            self.deleteLater()
+        return False
+
+
+def when_seen(parent: QWidget | None, show: Callable[[], None]) -> None:
+    """Run `show` (it opens a note, an error box or a preview of what a job made) now when
+    `parent`'s window is on the screen, else once it is shown again. A report or a fard
+    that ended while the window was locked opened over the lock (its Open button, the fard's
+    preview: records for whoever stood there), and one that ended after its user signed out
+    opened over the next user's sign-in: now it waits for the unlock, and dies with the
+    window of a user who signed out."""
+    win = parent.window() if parent is not None else None
+    # (a window never shown yet, as in tests and scripts, is not one hidden by the lock)
+    if win is None or win.isVisible() or not win.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+        show()
+    else:
+        _ShowLater(win, show)
 
 
 def _done_note(parent: QWidget | None, r: JobResult) -> QMessageBox:
@@ -192,13 +235,16 @@ def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool, errors:
 
     def ok(r: JobResult) -> None:
         if offer_open:
-            _done_note(parent, r)
+            when_seen(parent, lambda: _done_note(parent, r))
 
     def bad(msg: str) -> None:
         if show_errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), msg, parent=parent)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            def show() -> None:
+                box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), msg, parent=parent)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
+
+            when_seen(parent, show)
 
     job.finished.connect(ok)
     job.failed.connect(bad)
@@ -285,7 +331,7 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
     job = ReportJob(parent)
     if show:
         _notify(parent, job, offer_open=False, errors=True)
-        job.finished.connect(lambda r: open_pdf_preview(parent, r.path))
+        job.finished.connect(lambda r: when_seen(parent, lambda: open_pdf_preview(parent, r.path)))
     return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits))
 
 
@@ -560,7 +606,11 @@ class ExportDialog(QDialog):
         else:
             from records.exports.detached import signature_path
 
-            sig = signature_path(self.path.text().strip() or "export")
+            out = self.path.text().strip()
+            if not out or _names_no_file(out):  # no file named yet ("/" raised at the first key)
+                self.signature_note.setText(self.tr("The office's signature is written beside the file, in FILE.sig."))
+                return
+            sig = signature_path(out)
             # the path on a line of its own: inside an Urdu sentence it was drawn in pieces
             self.signature_note.setText(self.tr(
                 "The office's signature is written beside the file; copy the two together:{path}").format(
@@ -577,6 +627,10 @@ class ExportDialog(QDialog):
         out = self.path.text().strip()
         if not out:
             self.status.setText(self.tr("Choose a file to write."))
+            return None
+        if _names_no_file(out):
+            self.status.setText(self.tr("This names a folder, not a file:{path}write a file name after it, or choose "
+                                        "one with the … button.").format(path=path_line(out)))
             return None
         k = self._kind()
         if k == "fard" and self.register_id is None:
@@ -635,7 +689,12 @@ class ExportDialog(QDialog):
         self.accept()
         # the dialog closes: what was written and where is said in a note that can open it
         # (it was only in the closing dialog's status line, never seen)
-        self.done_note = _done_note(self.parentWidget(), r)
+        self.done_note = None
+
+        def note() -> None:
+            self.done_note = _done_note(self.parentWidget(), r)
+
+        when_seen(self.parentWidget(), note)
 
     def _failed(self, msg: str) -> None:
         self.status.setText(msg)

@@ -1181,6 +1181,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>فائل کے اندر دفتر کے دستخط موجود ہیں۔</translation>
         </message>
         <message>
+            <source>The office's signature is written beside the file, in FILE.sig.</source>
+            <translation>دفتر کے دستخط فائل کے ساتھ FILE.sig میں لکھے جاتے ہیں۔</translation>
+        </message>
+        <message>
             <source>The office's signature is written beside the file; copy the two together:{path}</source>
             <translation>دفتر کے دستخط فائل کے ساتھ لکھے جاتے ہیں؛ دونوں اکٹھی کاپی کریں:⁦{path}⁩</translation>
         </message>
@@ -1191,6 +1195,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Choose a file to write.</source>
             <translation>محفوظ کرنے کے لیے فائل منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>This names a folder, not a file:{path}write a file name after it, or choose one with the … button.</source>
+            <translation>یہ فولڈر ہے، فائل نہیں:⁦{path}⁩اس کے بعد فائل کا نام لکھیں، یا … بٹن سے فائل منتخب کریں۔</translation>
         </message>
         <message>
             <source>A fard is of one register: choose the register.</source>
@@ -1457,6 +1465,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Daftar's window is locked, so that nobody works under your name.</source>
             <translation>دفتر کی ونڈو مقفل ہے، تاکہ کوئی اور آپ کے نام سے کام نہ کرے۔</translation>
+        </message>
+        <message>
+            <source>{user}: type your password to go on where you were. Anyone else: Sign out, then sign in.</source>
+            <translation>{user}: جہاں کام چھوڑا تھا وہیں سے جاری رکھنے کے لیے اپنا پاس ورڈ لکھیں۔ کوئی اور ہو تو «باہر نکلیں» دبائے، پھر اپنے نام سے داخل ہو۔</translation>
         </message>
         <message>
             <source>{name} ({user}): type your password to go on where you were. Anyone else: Sign out, then sign in.</source>
@@ -2457,6 +2469,134 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>no value</source>
             <translation>کوئی قدر نہیں</translation>
+        </message>
+        <message>
+            <source>event {0} is missing (deleted)</source>
+            <translation>واقعہ {0} غائب ہے (مٹا دیا گیا)</translation>
+        </message>
+        <message>
+            <source>event {0} does not follow event {1} (reordered or inserted)</source>
+            <translation>واقعہ {0} واقعہ {1} کے بعد نہیں آتا (ترتیب بدلی گئی یا بیچ میں ڈالا گیا)</translation>
+        </message>
+        <message>
+            <source>event {0} was changed after it was written</source>
+            <translation>واقعہ {0} لکھے جانے کے بعد بدلا گیا</translation>
+        </message>
+        <message>
+            <source>event {0} has a signature that does not match this workspace's key</source>
+            <translation>واقعہ {0} کے دستخط اس ورک اسپیس کی کلید سے نہیں ملتے</translation>
+        </message>
+        <message>
+            <source>event {0} is not the event the trail held (rewritten)</source>
+            <translation>واقعہ {0} وہ واقعہ نہیں جو آڈٹ میں درج تھا (دوبارہ لکھا گیا)</translation>
+        </message>
+        <message>
+            <source>events {0} to {1} are missing (deleted from the end of the trail)</source>
+            <translation>واقعات {0} تا {1} غائب ہیں (آڈٹ کے آخر سے مٹائے گئے)</translation>
+        </message>
+        <message>
+            <source>the trail no longer holds its newest event when batch {0} was sealed (events deleted from its end)</source>
+            <translation>بیچ {0} مہربند ہوتے وقت آڈٹ کا جو آخری واقعہ تھا وہ اب اس میں نہیں (اس کے آخر سے واقعات مٹائے گئے)</translation>
+        </message>
+        <message>
+            <source>audit-anchor.json cannot be read</source>
+            <translation>فائل audit-anchor.json پڑھی نہیں جا سکتی</translation>
+        </message>
+        <message>
+            <source>audit-anchor.json was altered (its signature does not match this workspace's key)</source>
+            <translation>فائل audit-anchor.json بدلی گئی ہے (اس کے دستخط اس ورک اسپیس کی کلید سے نہیں ملتے)</translation>
+        </message>
+        <message>
+            <source>{0}: the audit trail recorded a row here (entry {1}, {2}) but it is gone from the database</source>
+            <translation>{0}: آڈٹ میں یہاں ایک سطر درج ہے (اندراج {1}، {2}) مگر وہ ڈیٹا بیس سے غائب ہے</translation>
+        </message>
+        <message>
+            <source>{0}: this row (entry {1}) is not in the audit trail: it was added outside Daftar</source>
+            <translation>{0}: یہ سطر (اندراج {1}) آڈٹ میں درج نہیں: اسے دفتر سے باہر شامل کیا گیا</translation>
+        </message>
+        <message>
+            <source>{0}: the row is {1} but the audit trail recorded it {2} (entry {3})</source>
+            <translation>{0}: سطر {1} ہے مگر آڈٹ میں {2} درج ہے (اندراج {3})</translation>
+        </message>
+        <message>
+            <source>{0}: the row is marked {1} but the audit trail recorded {2} (entry {3})</source>
+            <translation>{0}: سطر پر {1} کا نشان ہے مگر آڈٹ میں {2} درج ہے (اندراج {3})</translation>
+        </message>
+        <message>
+            <source>{0}: submitted by {1}, but the audit trail recorded {2} (entry {3})</source>
+            <translation>{0}: پیش کرنے والا {1} ہے، مگر آڈٹ میں {2} درج ہے (اندراج {3})</translation>
+        </message>
+        <message>
+            <source>{0}: approved by {1}, but the audit trail recorded {2} (entry {3})</source>
+            <translation>{0}: منظور کرنے والا {1} ہے، مگر آڈٹ میں {2} درج ہے (اندراج {3})</translation>
+        </message>
+        <message>
+            <source>{0}: verified by {1}, but the audit trail recorded {2} (entry {3})</source>
+            <translation>{0}: تصدیق کرنے والا {1} ہے، مگر آڈٹ میں {2} درج ہے (اندراج {3})</translation>
+        </message>
+        <message>
+            <source>{0}: state is '{1}' but the audit trail recorded '{2}' (entry {3})</source>
+            <translation>{0}: حالت «{1}» ہے مگر آڈٹ میں «{2}» درج ہے (اندراج {3})</translation>
+        </message>
+        <message>
+            <source>{0}: version is '{1}' but the audit trail recorded '{2}' (entry {3})</source>
+            <translation>{0}: نسخہ «{1}» ہے مگر آڈٹ میں «{2}» درج ہے (اندراج {3})</translation>
+        </message>
+        <message>
+            <source>version {0}, {1}</source>
+            <translation>نسخہ {0}، {1}</translation>
+        </message>
+        <message>
+            <source>version {0}, {1}, added as row {2}</source>
+            <translation>نسخہ {0}، {1}، سطر {2} کے طور پر شامل</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>مٹائی گئی</translation>
+        </message>
+        <message>
+            <source>not deleted</source>
+            <translation>مٹائی نہیں گئی</translation>
+        </message>
+        <message>
+            <source>the newest version</source>
+            <translation>تازہ ترین نسخہ</translation>
+        </message>
+        <message>
+            <source>an old version</source>
+            <translation>پرانا نسخہ</translation>
+        </message>
+        <message>
+            <source>nobody</source>
+            <translation>کوئی نہیں</translation>
+        </message>
+        <message>
+            <source>user {0} (id {1}): the audit trail recorded this account ({2}) but it is gone from the database</source>
+            <translation>صارف {0} (شناخت {1}): آڈٹ میں یہ اکاؤنٹ ({2}) درج ہے مگر وہ ڈیٹا بیس سے غائب ہے</translation>
+        </message>
+        <message>
+            <source>user {0} (id {1}): this account ({2}) is not in the audit trail: it was added outside Daftar</source>
+            <translation>صارف {0} (شناخت {1}): یہ اکاؤنٹ ({2}) آڈٹ میں درج نہیں: اسے دفتر سے باہر شامل کیا گیا</translation>
+        </message>
+        <message>
+            <source>user {0} (id {1}): the account is {2} but the audit trail recorded it {3}</source>
+            <translation>صارف {0} (شناخت {1}): اکاؤنٹ {2} ہے مگر آڈٹ میں {3} درج ہے</translation>
+        </message>
+        <message>
+            <source>user {0} (id {1}): role is '{2}' but the audit trail recorded '{3}'</source>
+            <translation>صارف {0} (شناخت {1}): عہدہ «{2}» ہے مگر آڈٹ میں «{3}» درج ہے</translation>
+        </message>
+        <message>
+            <source>user {0} (id {1}): user name is '{2}' but the audit trail recorded '{3}'</source>
+            <translation>صارف {0} (شناخت {1}): صارف نام «{2}» ہے مگر آڈٹ میں «{3}» درج ہے</translation>
+        </message>
+        <message>
+            <source>enabled</source>
+            <translation>فعال</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>غیر فعال</translation>
         </message>
         <message>
             <source>page {0} is {1}: rows can be added or brought back only while it is a draft or returned to the clerk</source>

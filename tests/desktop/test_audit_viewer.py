@@ -307,3 +307,64 @@ def test_the_user_filter_finds_what_the_system_did(qtbot, admin_ctx):
     wait_idle(qtbot, admin_ctx)
     # THEN only its events are shown
     assert [(e.username, e.action) for e in v.model.rows] == [("system", "batch.acknowledged")]
+
+
+def _urdu_kept_left_to_right(text: str) -> list[str]:
+    """The Urdu letters inside a left-to-right isolate (LRI ... PDI) of `text`."""
+    import re
+
+    found, stack = [], []
+    for ch in text:
+        if ch in "\u2066\u2067\u2068":
+            stack.append(ch)
+        elif ch == "\u2069":
+            if stack:
+                stack.pop()
+        elif stack and stack[-1] == "\u2066" and re.match(r"[\u0600-\u06ff]", ch):
+            found.append(ch)
+    return found
+
+
+def test_what_verify_chain_finds_is_said_in_urdu(qtbot, admin_ctx, qapp):
+    """Seen at 1366x768 in Urdu: a value changed outside Daftar was named in English inside
+    the Urdu sentence ("mauza چک 42, year 2019-20, volume 1, page 2, row 41: area is '99-12'
+    but the audit trail recorded '22-12' (entry 301)", its words out of order), and a broken
+    chain's reason ("event 4 was changed after it was written") was English too."""
+    import re
+
+    from desktop import i18n
+
+    english = re.compile(r"\b(mauza|year|volume|page|row|area|but|audit|trail|recorded|entry|event|changed|written)\b")
+    i18n.apply_language(qapp, "ur")
+    try:
+        # GIVEN the Urdu interface and the corrected area changed in the database file
+        v = _viewer(qtbot, admin_ctx)
+        con = sqlite3.connect(admin_ctx.ws.db_path)
+        con.execute("UPDATE field_value SET value='99-9' WHERE field='area' AND value='12-6' AND current=1")
+        con.commit()
+        con.close()
+        # WHEN the chain is verified
+        v.verify_chain()
+        wait_idle(qtbot, admin_ctx)
+        # THEN what was found is said in Urdu, both values kept left to right, and so is the list
+        assert v.last_result.ok
+        text, tip = v.verify_label.text(), v.verify_label.toolTip()
+        assert not english.search(text), text
+        assert "\u206699-9\u2069" in text and "\u206612-6\u2069" in text and "رقبہ" in text
+        # ... and no Urdu word inside a part kept left to right ("volume {2}" took "1, page 1,
+        # row 1": the page and row were drawn in the wrong order, numbers beside wrong words)
+        assert not _urdu_kept_left_to_right(text), text
+        assert tip and not english.search(tip), tip
+        # WHEN an event is changed too THEN why the chain is broken is said in Urdu
+        con = sqlite3.connect(admin_ctx.ws.db_path)
+        con.execute("UPDATE audit_event SET new='tampered' WHERE id=4")
+        con.commit()
+        con.close()
+        v.verify_chain()
+        wait_idle(qtbot, admin_ctx)
+        assert not v.last_result.ok
+        text = v.verify_label.text()
+        assert not english.search(text), text
+        assert "\u20664\u2069" in text or "4" in text
+    finally:
+        i18n.apply_language(qapp, "en")

@@ -858,3 +858,23 @@ def test_the_password_check_is_waited_for_without_polling(qtbot):
     with pytest.raises(ValueError, match="refused"):
         off_ui_thread(form, lambda: (_ for _ in ()).throw(ValueError("refused")))
     assert form.isEnabled()
+
+
+def test_the_lock_names_an_account_without_a_name_of_its_own_once(qtbot, root):
+    """Seen under Xvfb: the lock of an account whose name is its user name said
+    "ro1 (ro1): type your password …"."""
+    from desktop.idle_lock import LockDialog
+    from records.workspace import Workspace
+
+    ws = Workspace.open(root)
+    try:
+        plain = LockDialog(ws, "ro1", "", None)
+        same = LockDialog(ws, "ro1", "ro1", None)
+        named = LockDialog(ws, "clerk1", "Aslam", None)
+        for d in (plain, same, named):
+            qtbot.addWidget(d)
+        texts = [d.intro.text() for d in (plain, same, named)]
+        assert "ro1 (" not in texts[0] and "ro1 (" not in texts[1] and "ro1" in texts[0]
+        assert "Aslam (\u2066clerk1\u2069)" in texts[2] or "Aslam (clerk1)" in texts[2]
+    finally:
+        ws.close()

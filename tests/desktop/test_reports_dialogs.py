@@ -330,3 +330,69 @@ def test_a_csv_export_refused_in_its_process_says_why(qtbot, workspace, sample, 
     # THEN the refusal comes back as one line naming the file, nothing written
     assert job.error and "e.csv" in job.error and "\n" not in job.error
     assert not (workspace.root / "e.csv").exists()
+
+
+def test_typing_a_path_from_its_first_slash_is_not_an_error(qtbot, workspace, sample, tmp_path):
+    """Seen at 1366x768 in Urdu: clearing the file box and typing /tmp/... raised
+    "PosixPath('/') has an empty name" at the first '/' (the signature note followed every
+    key) and the app's error box ate the rest of the typing."""
+    from desktop import reports_dialogs as rd
+
+    # GIVEN the export dialog for a CSV
+    dlg = rd.ExportDialog(None, workspace, sample.register_id)
+    qtbot.addWidget(dlg)
+    dlg.format.setCurrentIndex(0)
+    # WHEN the box is cleared and a path typed key by key, and a folder is left in it
+    dlg.path.clear()
+    for part in ("/", "/t", str(tmp_path) + "/", str(tmp_path / "e.csv")):
+        dlg.path.setText(part)  # THEN no exception (pytest-qt fails the test on one)
+    assert dlg.signature_note.text().endswith(f"\u2066{tmp_path / 'e.csv.sig'}\u2069")
+    # AND OK with only a folder says to write a file name, writing nothing
+    before = sorted(tmp_path.iterdir())
+    for folder in ("/", str(tmp_path) + "/", str(tmp_path)):
+        dlg.path.setText(folder)
+        assert dlg.start_export() is None
+        assert "file name" in dlg.status.text() and str(tmp_path) not in dlg.signature_note.text()
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_a_report_that_ends_while_the_window_is_locked_waits_for_the_unlock(qtbot, workspace, sample, tmp_path):
+    """Seen under Xvfb: Reports › progress report, then Account › Lock the window: the
+    "Report saved" note (with its Open button) opened over the lock; after a sign-out it
+    opened over the next user's sign-in. A fard's preview would have shown an owner's record."""
+    from desktop import reports_dialogs as rd
+    from desktop.qt import QApplication, QMessageBox, QWidget
+
+    def notes() -> list:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    def made() -> rd.JobResult:
+        out = tmp_path / "r.pdf"
+        out.write_bytes(b"%PDF")
+        return rd.JobResult(str(out), "Report saved")
+
+    # GIVEN a window that asked for a report, hidden by the lock before the report ended
+    win = QWidget()
+    qtbot.addWidget(win)
+    win.show()
+    job = rd.start_noted(win, made)
+    win.hide()
+    qtbot.waitUntil(lambda: job.done, timeout=10000)
+    qtbot.wait(100)
+    # THEN no note opens while it is locked
+    assert notes() == []
+    # WHEN it is unlocked THEN the note opens
+    win.show()
+    qtbot.waitUntil(lambda: len(notes()) == 1, timeout=5000)
+    for n in notes():
+        n.close()
+    # AND one that ends after its user signed out (window hidden, then gone) never opens
+    win2 = QWidget()
+    win2.show()
+    qtbot.waitExposed(win2)
+    job2 = rd.start_noted(win2, made)
+    win2.hide()
+    qtbot.waitUntil(lambda: job2.done, timeout=10000)
+    win2.deleteLater()
+    qtbot.wait(200)
+    assert notes() == []
