@@ -1074,7 +1074,7 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <name>ExportDialog</name>
         <message>
             <source>Its signature is in {sig} beside it: copy the two files together (the receiver checks them with `daftar export verify`).</source>
-            <translation>اس کے دستخط اس کے ساتھ {sig} میں ہیں: دونوں فائلیں اکٹھی کاپی کریں (وصول کرنے والا انہیں `daftar export verify` سے جانچتا ہے)۔</translation>
+            <translation>اس کے دستخط اس کے ساتھ {sig} میں ہیں: دونوں فائلیں اکٹھی کاپی کریں (وصول کرنے والا انہیں ⁦`daftar export verify`⁩ سے جانچتا ہے)۔</translation>
         </message>
         <message>
             <source>Fard saved: {path}</source>
@@ -2228,7 +2228,7 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         </message>
         <message>
             <source>The database {0} is damaged ({1}): a copy of it could not be restored, so no backup was written. Run `daftar check`, then restore the latest good backup.</source>
-            <translation>ڈیٹا بیس {0} خراب ہے ({1}): اس کی نقل بحال نہ ہو سکتی، اس لیے کوئی بیک اپ نہیں لکھا گیا۔ `daftar check` چلائیں، پھر آخری درست بیک اپ بحال کریں۔</translation>
+            <translation>ڈیٹا بیس {0} خراب ہے ({1}): اس کی نقل بحال نہ ہو سکتی، اس لیے کوئی بیک اپ نہیں لکھا گیا۔ ⁦`daftar check`⁩ چلائیں، پھر آخری درست بیک اپ بحال کریں۔</translation>
         </message>
         <message>
             <source>{0} is inside the workspace folder {1}, among Daftar's own files: write the backup onto a USB stick or another disk, or into the workspace's {2}/ folder. No backup was written.</source>
@@ -2240,7 +2240,7 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         </message>
         <message>
             <source>The office's signing key, made for its first export, could not be saved in the workspace {0} ({1}). Close other programs using it and export again, or run `daftar check`; nothing was exported and nothing saved was lost.</source>
-            <translation>دفتر کی دستخطی کلید، جو اس کی پہلی برآمد کے لیے بنی، ورک اسپیس ⁦{0}⁩ میں محفوظ نہیں ہو سکی ({1})۔ اسے استعمال کرنے والے دوسرے پروگرام بند کر کے دوبارہ برآمد کریں، یا `daftar check` چلائیں؛ کچھ برآمد نہیں ہوا اور پہلے کا محفوظ کچھ ضائع نہیں ہوا۔</translation>
+            <translation>دفتر کی دستخطی کلید، جو اس کی پہلی برآمد کے لیے بنی، ورک اسپیس ⁦{0}⁩ میں محفوظ نہیں ہو سکی ({1})۔ اسے استعمال کرنے والے دوسرے پروگرام بند کر کے دوبارہ برآمد کریں، یا ⁦`daftar check`⁩ چلائیں؛ کچھ برآمد نہیں ہوا اور پہلے کا محفوظ کچھ ضائع نہیں ہوا۔</translation>
         </message>
         <message>
             <source>{0} cannot be written: the disk holding it is full or failing ({1}). Free some space on that disk and try again; nothing was changed.</source>
@@ -2440,11 +2440,11 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         </message>
         <message>
             <source>nothing was sealed: an entry to send is not what the audit trail recorded, so it was changed outside Daftar: {0}. Run `daftar audit verify` and restore the latest good backup</source>
-            <translation>کچھ بھی بیچ میں بند نہیں ہوا: بھیجا جانے والا ایک اندراج وہ نہیں جو آڈٹ ریکارڈ میں درج ہے، یعنی اسے دفتر سے باہر بدلا گیا: {0}۔ `daftar audit verify` چلائیں اور آخری درست بیک اپ بحال کریں</translation>
+            <translation>کچھ بھی بیچ میں بند نہیں ہوا: بھیجا جانے والا ایک اندراج وہ نہیں جو آڈٹ ریکارڈ میں درج ہے، یعنی اسے دفتر سے باہر بدلا گیا: {0}۔ ⁦`daftar audit verify`⁩ چلائیں اور آخری درست بیک اپ بحال کریں</translation>
         </message>
         <message>
             <source>nothing was sealed: {0} facts of the entries to send are not what the audit trail recorded, so they were changed outside Daftar; the first: {1}. Run `daftar audit verify` to see them all and restore the latest good backup</source>
-            <translation>کچھ بھی بیچ میں بند نہیں ہوا: بھیجے جانے والے اندراجات کی {0} باتیں وہ نہیں جو آڈٹ ریکارڈ میں درج ہیں، یعنی انہیں دفتر سے باہر بدلا گیا؛ پہلی: {1}۔ سب دیکھنے کے لیے `daftar audit verify` چلائیں اور آخری درست بیک اپ بحال کریں</translation>
+            <translation>کچھ بھی بیچ میں بند نہیں ہوا: بھیجے جانے والے اندراجات کی {0} باتیں وہ نہیں جو آڈٹ ریکارڈ میں درج ہیں، یعنی انہیں دفتر سے باہر بدلا گیا؛ پہلی: {1}۔ سب دیکھنے کے لیے ⁦`daftar audit verify`⁩ چلائیں اور آخری درست بیک اپ بحال کریں</translation>
         </message>
         <message>
             <source>{0}, page {1}, row {2}</source>
@@ -4152,7 +4152,7 @@ Your name is recorded as the approver of every row.</source>
         </message>
         <message>
             <source>This office keeps the decision it had on these entries until the central office decides them again. `daftar sync --status` names them.</source>
-            <translation>جب تک مرکزی دفتر ان اندراجات پر دوبارہ فیصلہ نہ کرے، یہ دفتر ان پر پہلے والا فیصلہ رکھتا ہے۔ `daftar sync --status` ان کے نام بتاتا ہے۔</translation>
+            <translation>جب تک مرکزی دفتر ان اندراجات پر دوبارہ فیصلہ نہ کرے، یہ دفتر ان پر پہلے والا فیصلہ رکھتا ہے۔ ⁦`daftar sync --status`⁩ ان کے نام بتاتا ہے۔</translation>
         </message>
         <message>
             <source>Needs a supervisor</source>
@@ -4405,7 +4405,7 @@ Your name is recorded as the approver of every row.</source>
         </message>
         <message>
             <source>The database of this workspace is damaged ({damage}). What is saved from now on may be lost. Stop work and ask IT to run `daftar check` and restore the latest backup.</source>
-            <translation>اس ورک اسپیس کا ڈیٹا بیس خراب ہے ({damage})۔ اب سے جو محفوظ ہو گا وہ ضائع ہو سکتا ہے۔ کام روک دیں اور آئی ٹی سے کہیں کہ `daftar check` چلائیں اور آخری بیک اپ بحال کریں۔</translation>
+            <translation>اس ورک اسپیس کا ڈیٹا بیس خراب ہے ({damage})۔ اب سے جو محفوظ ہو گا وہ ضائع ہو سکتا ہے۔ کام روک دیں اور آئی ٹی سے کہیں کہ ⁦`daftar check`⁩ چلائیں اور آخری بیک اپ بحال کریں۔</translation>
         </message>
         <message>
             <source>Database damaged</source>
