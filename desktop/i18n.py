@@ -490,8 +490,10 @@ def _message(text: str, _depth: int = 0) -> str:
             continue
         translated = QCoreApplication.translate(MESSAGES_CONTEXT, tpl)  # the template itself if missing
         fits = True
+        kept = _names_in(tpl)
         for k, v in m.groupdict().items():
-            v = _message(v, _depth + 1)
+            if k[1:] not in kept:
+                v = _message(v, _depth + 1)
             if (f"\u2066{{{k[1:]}}}\u2069" in translated and _URDU_LETTER.search(v)
                     and re.search(r"[0-9\u0660-\u0669\u06f0-\u06f9A-Za-z]", v)):
                 # a place the translation keeps left to right (a volume, a year) took more than
@@ -515,6 +517,15 @@ def _message(text: str, _depth: int = 0) -> str:
             if not score:
                 break
     return best
+
+
+# Templates whose values at these places are names (an account's user name), shown as they
+# are: "user 1 (admin)" is the account named admin, not "user 1 (administrator)".
+_NAMES_KEPT = (("user {0} (id {1})", "0"), ("user {0} ({1})", "1"))
+
+
+def _names_in(template: str) -> set[str]:
+    return {digit for start, digit in _NAMES_KEPT if template.startswith(start)}
 
 
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")

@@ -480,6 +480,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "the newest version"),
     QT_TRANSLATE_NOOP("Messages", "an old version"),
     QT_TRANSLATE_NOOP("Messages", "nobody"),
+    QT_TRANSLATE_NOOP("Messages", "user {0} ({1})"),
+    QT_TRANSLATE_NOOP("Messages", "user {0}"),
     QT_TRANSLATE_NOOP("Messages", "user {0} (id {1}): the audit trail recorded this account ({2}) but it is gone from "
                                   "the database"),
     QT_TRANSLATE_NOOP("Messages", "user {0} (id {1}): this account ({2}) is not in the audit trail: it was added "

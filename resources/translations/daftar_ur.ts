@@ -2571,6 +2571,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>کوئی نہیں</translation>
         </message>
         <message>
+            <source>user {0} ({1})</source>
+            <translation>صارف {0} ({1})</translation>
+        </message>
+        <message>
+            <source>user {0}</source>
+            <translation>صارف {0}</translation>
+        </message>
+        <message>
             <source>user {0} (id {1}): the audit trail recorded this account ({2}) but it is gone from the database</source>
             <translation>صارف {0} (شناخت {1}): آڈٹ میں یہ اکاؤنٹ ({2}) درج ہے مگر وہ ڈیٹا بیس سے غائب ہے</translation>
         </message>

@@ -368,3 +368,34 @@ def test_what_verify_chain_finds_is_said_in_urdu(qtbot, admin_ctx, qapp):
         assert "\u20664\u2069" in text or "4" in text
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_who_did_what_and_roles_changed_outside_daftar_are_said_in_urdu(qtbot, admin_ctx, qapp):
+    """Left English by the first pass at Urdu findings: who submitted an entry ("user 1
+    (admin)", "nobody") and an account's role ("a clerk", 'admin') inside Urdu sentences."""
+    import re
+
+    from desktop import i18n
+
+    english = re.compile(r"\b(user|nobody|submitted|role|clerk|administrator|recorded|account)\b")
+    i18n.apply_language(qapp, "ur")
+    try:
+        # GIVEN the Urdu interface, an entry marked as submitted by the administrator and
+        # clerk1 made an administrator, both in the database file, outside Daftar
+        con = sqlite3.connect(admin_ctx.ws.db_path)
+        admin_id = con.execute("SELECT id FROM user WHERE username='admin'").fetchone()[0]
+        con.execute("UPDATE entry SET submitted_by=? WHERE id=(SELECT min(id) FROM entry)", (admin_id,))
+        con.execute("UPDATE user SET role='admin' WHERE username='clerk1'")
+        con.commit()
+        con.close()
+        v = _viewer(qtbot, admin_ctx)
+        # WHEN the chain is verified
+        v.verify_chain()
+        wait_idle(qtbot, admin_ctx)
+        # THEN both findings are said in Urdu: who, what role, and what the trail recorded
+        text, tip = v.verify_label.text(), v.verify_label.toolTip()
+        both = _plain(text + "\n" + tip)
+        assert "clerk1" in both and "(admin)" in both  # user names stay as they are
+        assert not english.search(both), both
+    finally:
+        i18n.apply_language(qapp, "en")

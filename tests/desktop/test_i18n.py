@@ -851,3 +851,13 @@ def test_compiling_a_catalogue_never_pulls_it_from_under_a_running_copy(tmp_path
     assert int(found) > 500 and same == "True"
     # AND the new catalogue is in place, with no part file left beside it
     assert [p.name for p in qm.parent.iterdir()] == ["daftar_ur.qm"]
+
+
+def test_a_user_name_inside_a_message_is_kept_as_it_is(urdu):
+    # GIVEN accounts named like roles ("admin") in what Verify chain finds
+    said = i18n.message("user admin (id 1): role is 'clerk' but the audit trail recorded 'admin'")
+    who = i18n.message("mauza X, year 2019-20, volume 1, page 1, row 1: submitted by user 1 (admin), but the audit "
+                       "trail recorded nobody (entry 1)")
+    # THEN the name stays the name, and the roles are said in Urdu
+    assert "admin" in said and said.count("منتظم") == 1 and "کلرک" in said, said
+    assert "(admin)" in who and "منتظم" not in who and "user" not in who, who
