@@ -9,6 +9,8 @@ data. Checks, in order, each isolated so one failure never hides the others:
 - store:     save the page and its rows (from OCR, or the truth file if OCR failed)
 - qt-display: Linux: the libraries Qt's xcb plugin needs to open a window are installed
 - qt-urdu:   draw Urdu with the bundled Nastaliq font offscreen; ink, real glyphs, joined forms
+- translations: the Urdu interface's compiled catalogue (.qm) is there (in the frozen build:
+             shipped, never compiled here), Qt loads it and it gives every translation of the .ts
 - pdf:       print a fard (records.reports) and check it is a PDF with ink on its page; print it
              in Nastaliq too: glyph outlines drawn, its Urdu text copies out
 - job:       a job process starts (desktop.procjob, multiprocessing's spawn context: in the
@@ -375,6 +377,30 @@ def check_qt_urdu(ctx: _Context) -> str:
             f"{differ:.0%} different from missing-glyph boxes (platform {QGuiApplication.platformName()})")
 
 
+def check_translations(ctx: _Context) -> str:
+    from PySide6.QtCore import QTranslator
+
+    from desktop import i18n
+
+    ts = i18n.ts_path("ur")
+    if not ts.is_file():
+        raise CheckFailed(f"the Urdu interface's translations {ts} are missing: reinstall Daftar")
+    qm = i18n.qm_path("ur")
+    if qm is None:
+        where = "shipped with this build" if getattr(sys, "frozen", False) else "compiled (pyside6-lrelease)"
+        raise CheckFailed(f"no compiled Urdu catalogue {ts.with_suffix('.qm').name} {where}: the Urdu "
+                          "interface would be read from the .ts at every start; reinstall Daftar")
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        raise CheckFailed(f"Qt cannot load the Urdu catalogue {qm}: reinstall Daftar")
+    table = i18n.read_ts(ts)
+    wrong = [src for (context, src), urdu in table.items() if translator.translate(context, src) != urdu]
+    if wrong:
+        raise CheckFailed(f"{qm} gives {len(wrong)} of the {len(table)} Urdu translations otherwise than "
+                          f"{ts.name} (first: '{wrong[0]}'): reinstall Daftar")
+    return f"{qm} loads: {len(table)} Urdu translations, e.g. Verify chain = {table[('AuditViewer', 'Verify chain')]}"
+
+
 def check_pdf(ctx: _Context) -> str:
     ws = _need_workspace(ctx)
     if ctx.register_id is None:
@@ -505,6 +531,7 @@ CHECKS: list[tuple[str, Callable[[_Context], str]]] = [
     ("store", check_store),
     ("qt-display", check_qt_display),
     ("qt-urdu", check_qt_urdu),
+    ("translations", check_translations),
     ("pdf", check_pdf),
     ("job", check_job),
     ("audit", check_audit),

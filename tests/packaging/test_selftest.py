@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("workspace", "tesseract", "ocr", "store", "qt-display", "qt-urdu", "pdf", "job", "audit")
+CHECKS = ("workspace", "tesseract", "ocr", "store", "qt-display", "qt-urdu", "translations", "pdf", "job",
+          "audit")
 
 
 def _selftest(env_extra: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
@@ -41,8 +42,9 @@ def test_selftest_passes_from_source(tmp_path):
     assert all(line.startswith("PASS") for line in lines.values()), r.stdout
     assert "khewat" in lines["ocr"] and "exact" in lines["ocr"]
     assert "in Nastaliq" in lines["pdf"] and "Urdu letters copy out" in lines["pdf"]
+    assert "Urdu translations" in lines["translations"]
     assert "a spawned process verified" in lines["job"] and "records against them" in lines["job"]
-    assert "self-test passed: 9 checks" in r.stdout
+    assert "self-test passed: 10 checks" in r.stdout
     # and the temporary workspace is gone afterwards
     assert not list(tmp_path.glob("daftar-selftest-*"))
 
@@ -61,9 +63,10 @@ def test_missing_tessdata_fails_that_check_only(tmp_path):
     assert "TESSDATA_PREFIX" in lines["tesseract"]
     assert lines["ocr"].startswith("FAIL")
     # and the checks that do not need OCR still run and pass (one failure hides nothing)
-    for name in ("workspace", "store", "qt-display", "qt-urdu", "pdf", "job", "audit"):
+    for name in ("workspace", "store", "qt-display", "qt-urdu", "translations", "pdf", "job",
+          "audit"):
         assert lines[name].startswith("PASS"), lines[name]
-    assert "self-test FAILED: 2 of 9 checks (tesseract, ocr)" in r.stdout
+    assert "self-test FAILED: 2 of 10 checks (tesseract, ocr)" in r.stdout
 
 
 def test_missing_display_library_is_named(monkeypatch):
@@ -155,3 +158,26 @@ def test_a_job_process_that_never_answers_fails_in_time(monkeypatch, tmp_path):
     # and the child is not left behind
     running = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     assert "sleep 60.25" not in running
+
+
+def test_a_frozen_build_without_its_urdu_catalogue_fails_the_translations_check(monkeypatch, tmp_path):
+    # GIVEN a frozen build that shipped the .ts but no compiled .qm (built without make setup)
+    import shutil
+
+    import daftar.selftest as st
+    from desktop import i18n
+
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    shutil.copy(i18n.ts_path("ur"), folder / "daftar_ur.ts")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+    # WHEN the translations check runs
+    (r,) = st.run_selftest(only=["translations"])
+    # THEN it fails naming the catalogue and what to do
+    assert not r.ok
+    assert "daftar_ur.qm shipped with this build" in r.reason and "reinstall Daftar" in r.reason
+    # and with the catalogue compiled in, it passes with every translation
+    i18n.compile_ts(folder / "daftar_ur.ts", folder / "daftar_ur.qm")
+    (r,) = st.run_selftest(only=["translations"])
+    assert r.ok and "Urdu translations" in r.reason
