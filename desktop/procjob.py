@@ -49,12 +49,7 @@ def run_in_process(target: str, kwargs: dict, *, progress: Progress | None = Non
     stop = mp.Event()
     proc = mp.Process(target=job_process.main, args=(target, kwargs, send, stop, _log_file()),
                       name="daftar-job", daemon=True)
-    try:
-        proc.start()
-    except OSError as e:  # the child ended before it read what to run (BrokenPipeError)
-        recv.close()
-        send.close()
-        raise JobFailed(f"the background process ended unexpectedly before it started its work ({e})") from None
+    proc.start()
     send.close()  # (the child's end: the pipe reports EOF when the child is gone)
     asked_at: float | None = None
     try:
