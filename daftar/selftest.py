@@ -9,8 +9,13 @@ data. Checks, in order, each isolated so one failure never hides the others:
 - store:     save the page and its rows (from OCR, or the truth file if OCR failed)
 - qt-display: Linux: the libraries Qt's xcb plugin needs to open a window are installed
 - qt-urdu:   draw Urdu with the bundled Nastaliq font offscreen; ink, real glyphs, joined forms
+- translations: the Urdu interface's compiled catalogue (.qm) is there (in the frozen build:
+             shipped, never compiled here), Qt loads it and it gives every translation of the .ts
 - pdf:       print a fard (records.reports) and check it is a PDF with ink on its page; print it
              in Nastaliq too: glyph outlines drawn, its Urdu text copies out
+- job:       a job process starts (desktop.procjob, multiprocessing's spawn context: in the
+             frozen build the program itself started again as the child) and verifies the audit
+             chain of this workspace, as Verify chain, the progress report and sealing do
 - audit:     the audit chain of all that verifies, and a tampered copy is caught
 
 `run_selftest()` returns the results; `main()` prints one line per check and an exit code.
@@ -372,6 +377,30 @@ def check_qt_urdu(ctx: _Context) -> str:
             f"{differ:.0%} different from missing-glyph boxes (platform {QGuiApplication.platformName()})")
 
 
+def check_translations(ctx: _Context) -> str:
+    from PySide6.QtCore import QTranslator
+
+    from desktop import i18n
+
+    ts = i18n.ts_path("ur")
+    if not ts.is_file():
+        raise CheckFailed(f"the Urdu interface's translations {ts} are missing: reinstall Daftar")
+    qm = i18n.qm_path("ur")
+    if qm is None:
+        where = "shipped with this build" if getattr(sys, "frozen", False) else "compiled (pyside6-lrelease)"
+        raise CheckFailed(f"no compiled Urdu catalogue {ts.with_suffix('.qm').name} {where}: the Urdu "
+                          "interface would be read from the .ts at every start; reinstall Daftar")
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        raise CheckFailed(f"Qt cannot load the Urdu catalogue {qm}: reinstall Daftar")
+    table = i18n.read_ts(ts)
+    wrong = [src for (context, src), urdu in table.items() if translator.translate(context, src) != urdu]
+    if wrong:
+        raise CheckFailed(f"{qm} gives {len(wrong)} of the {len(table)} Urdu translations otherwise than "
+                          f"{ts.name} (first: '{wrong[0]}'): reinstall Daftar")
+    return f"{qm} loads: {len(table)} Urdu translations, e.g. Verify chain = {table[('AuditViewer', 'Verify chain')]}"
+
+
 def check_pdf(ctx: _Context) -> str:
     ws = _need_workspace(ctx)
     if ctx.register_id is None:
@@ -428,6 +457,51 @@ def _nastaliq_print(ctx: _Context, ws) -> tuple[int, int]:
     return shapes, letters
 
 
+JOB_TIMEOUT = 120.0  # seconds: the job process starting and answering (a few seconds here)
+
+
+def check_job(ctx: _Context) -> str:
+    """The app's long work (Verify chain, the progress report, sealing) runs in a process of its
+    own started as the app starts it (desktop.procjob): a build whose child process cannot start
+    (no freeze_support, a module the child imports missing) or starts the whole program again
+    shows here, not at the first Verify chain in an office."""
+    import threading
+
+    from desktop.job_process import workspace_args
+    from desktop.procjob import JobFailed, run_in_process
+
+    ws = _need_workspace(ctx)
+    steps: list[tuple[str, int, int]] = []
+    cancel = threading.Event()
+    timer = threading.Timer(JOB_TIMEOUT, cancel.set)
+    timer.daemon = True
+    timer.start()
+    t0 = time.perf_counter()
+    try:
+        r, findings = run_in_process("desktop.job_process:verify_audit", workspace_args(ws),
+                                     progress=lambda *step: steps.append(step), cancel=cancel)
+    except JobFailed as e:
+        raise CheckFailed(f"the job process did not answer: {e}; the app's Verify chain, progress "
+                          "report and sealing cannot run: reinstall Daftar") from None
+    except Exception as e:  # noqa: BLE001 - JobCancelled (timed out) or the job's own error
+        if cancel.is_set():
+            raise CheckFailed(f"the job process gave no answer in {JOB_TIMEOUT:.0f} s (ended); the "
+                              "app's Verify chain, progress report and sealing would hang") from None
+        raise CheckFailed(f"the job process failed: {type(e).__name__}: {e}") from None
+    finally:
+        timer.cancel()
+    took = time.perf_counter() - t0
+    if not r.ok:
+        raise CheckFailed(f"the job process found the chain broken at event {r.first_bad_id}: {r.reason}")
+    if r.checked < 1:
+        raise CheckFailed("the job process verified no audit events")
+    if findings is None or findings.count:
+        first = findings.lines[0] if findings and findings.lines else "not checked"
+        raise CheckFailed(f"the job process found the records differ from the trail: {first}")
+    return (f"a spawned process verified {r.checked} audit events and the records against them "
+            f"({len(steps)} progress reports) in {took:.1f} s")
+
+
 def check_audit(ctx: _Context) -> str:
     from sqlalchemy import text
 
@@ -457,7 +531,9 @@ CHECKS: list[tuple[str, Callable[[_Context], str]]] = [
     ("store", check_store),
     ("qt-display", check_qt_display),
     ("qt-urdu", check_qt_urdu),
+    ("translations", check_translations),
     ("pdf", check_pdf),
+    ("job", check_job),
     ("audit", check_audit),
 ]
 

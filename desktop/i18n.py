@@ -6,7 +6,8 @@ Preferences.
   resources/translations/daftar_ur.ts (Qt Linguist), compiled to daftar_ur.qm by
   `make setup` (pyside6-lrelease). When the .qm is missing or older than the .ts (a fresh
   clone run without make), it is compiled on the fly into the user's cache folder, and if
-  lrelease is not there either the .ts is read directly.
+  lrelease is not there either the .ts is read directly. The frozen build ships a .qm that
+  build.spec compiled (`build_catalogues`) and never compiles one.
 - Strings whose text is only known at run time (menu specs, states, roles, column names)
   are listed in desktop/i18n_strings.py in the context "Daftar". When the caller's own
   context has no translation the translator looks there, then at the same English text in
@@ -103,8 +104,12 @@ def qm_path(lang: str) -> Path | None:
     `make setup` or shipped in the frozen build), else one compiled now into the cache."""
     ts = ts_path(lang)
     qm = ts.with_suffix(".qm")
-    frozen = getattr(sys, "frozen", False)  # the build ships the .qm made by make setup
-    if qm.is_file() and (frozen or not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+    if getattr(sys, "frozen", False):
+        # the build ships the .qm build.spec compiled (build_catalogues); never compiled here:
+        # no lrelease is carried, and one found on the computer would write into the user's
+        # cache for nothing. Without it the .ts is read directly (DaftarTranslator).
+        return qm if qm.is_file() else None
+    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
     if not ts.is_file():
         return None
@@ -114,6 +119,21 @@ def qm_path(lang: str) -> Path | None:
     if cached.is_file() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached
     return cached if compile_ts(ts, cached) else None
+
+
+def build_catalogues(out: Path) -> list[Path]:
+    """Compile every .ts of resources/translations into `out` (build.spec: the frozen build
+    ships these, compiled at build time, whatever the source tree holds); raises RuntimeError
+    naming the file when one cannot be compiled (a build must not ship without its Urdu)."""
+    made = []
+    for ts in sorted(translations_dir().glob("*.ts")):
+        qm = Path(out) / ts.with_suffix(".qm").name
+        if not compile_ts(ts, qm):
+            raise RuntimeError(f"{ts}: pyside6-lrelease could not compile it (is PySide6 installed?)")
+        made.append(qm)
+    if not made:
+        raise RuntimeError(f"no .ts file in {translations_dir()}")
+    return made
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:

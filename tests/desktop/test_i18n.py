@@ -861,3 +861,43 @@ def test_a_user_name_inside_a_message_is_kept_as_it_is(urdu):
     # THEN the name stays the name, and the roles are said in Urdu
     assert "admin" in said and said.count("منتظم") == 1 and "کلرک" in said, said
     assert "(admin)" in who and "منتظم" not in who and "user" not in who, who
+
+
+def test_a_frozen_build_uses_its_shipped_catalogue_and_never_compiles(tmp_path, monkeypatch):
+    """The one-folder build ships the .qm build.spec compiled; a .qm missing there (or older
+    than the .ts by its file times, as an installer may leave them) is never compiled again
+    into the user's cache with whatever lrelease the computer has."""
+    import shutil
+    import sys
+
+    # GIVEN a frozen build's translations folder with the .ts but no .qm, and an lrelease found
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    shutil.copy(i18n.ts_path("ur"), folder / "daftar_ur.ts")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+    compiled = []
+    monkeypatch.setattr(i18n, "compile_ts", lambda ts, qm: compiled.append(qm) or False)
+    # WHEN the Urdu catalogue is looked for  THEN none is compiled: the .ts serves (None)
+    assert i18n.qm_path("ur") is None
+    assert compiled == []
+    # GIVEN the .qm shipped beside it, older than the .ts  THEN that .qm is used as it is
+    qm = folder / "daftar_ur.qm"
+    qm.write_bytes(b"shipped")
+    import os
+
+    os.utime(qm, (1, 1))
+    assert i18n.qm_path("ur") == qm and compiled == []
+
+
+def test_build_catalogues_compiles_every_ts_for_the_build(tmp_path):
+    # GIVEN the source tree's translations (build.spec calls this into build/extra)
+    from desktop.qt import QTranslator
+
+    # WHEN the build compiles them
+    (qm,) = i18n.build_catalogues(tmp_path / "out")
+    # THEN the .qm is made there (not beside the .ts) and Qt reads Urdu from it
+    assert qm == tmp_path / "out" / "daftar_ur.qm"
+    t = QTranslator()
+    assert t.load(str(qm))
+    assert t.translate("AuditViewer", "Verify chain") == "سلسلے کی تصدیق"

@@ -77,7 +77,12 @@ def test_deb_installs_self_tests_and_removes_keeping_data(deb, tmp_path):
                             "daftar", "self-test"], capture_output=True, text=True, timeout=300)
         assert r.returncode == 0, r.stdout + r.stderr
         assert "frozen build" in r.stdout and "bundled tessdata /opt/daftar/" in r.stdout
-        assert r.stdout.count("PASS") == 8
+        assert r.stdout.count("PASS") == 10
+        # the job process of Verify chain, the progress report and sealing starts from the
+        # installed program (multiprocessing's spawn: the program runs again as the child)
+        assert "PASS  job" in r.stdout and "a spawned process verified" in r.stdout
+        # and the Urdu catalogue build.spec compiled is shipped and loads
+        assert "PASS  translations /opt/daftar/_internal/resources/translations/daftar_ur.qm" in r.stdout
         version = subprocess.run(["env", "-i", *[f"{k}={v}" for k, v in _clean_env(home).items()],
                                   "daftar", "--version"], capture_output=True, text=True)
         assert version.stdout.startswith("daftar ")

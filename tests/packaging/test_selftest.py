@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("workspace", "tesseract", "ocr", "store", "qt-display", "qt-urdu", "pdf", "audit")
+CHECKS = ("workspace", "tesseract", "ocr", "store", "qt-display", "qt-urdu", "translations", "pdf", "job",
+          "audit")
 
 
 def _selftest(env_extra: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
@@ -41,7 +42,9 @@ def test_selftest_passes_from_source(tmp_path):
     assert all(line.startswith("PASS") for line in lines.values()), r.stdout
     assert "khewat" in lines["ocr"] and "exact" in lines["ocr"]
     assert "in Nastaliq" in lines["pdf"] and "Urdu letters copy out" in lines["pdf"]
-    assert "self-test passed: 8 checks" in r.stdout
+    assert "Urdu translations" in lines["translations"]
+    assert "a spawned process verified" in lines["job"] and "records against them" in lines["job"]
+    assert "self-test passed: 10 checks" in r.stdout
     # and the temporary workspace is gone afterwards
     assert not list(tmp_path.glob("daftar-selftest-*"))
 
@@ -60,9 +63,10 @@ def test_missing_tessdata_fails_that_check_only(tmp_path):
     assert "TESSDATA_PREFIX" in lines["tesseract"]
     assert lines["ocr"].startswith("FAIL")
     # and the checks that do not need OCR still run and pass (one failure hides nothing)
-    for name in ("workspace", "store", "qt-display", "qt-urdu", "pdf", "audit"):
+    for name in ("workspace", "store", "qt-display", "qt-urdu", "translations", "pdf", "job",
+          "audit"):
         assert lines[name].startswith("PASS"), lines[name]
-    assert "self-test FAILED: 2 of 8 checks (tesseract, ocr)" in r.stdout
+    assert "self-test FAILED: 2 of 10 checks (tesseract, ocr)" in r.stdout
 
 
 def test_missing_display_library_is_named(monkeypatch):
@@ -104,5 +108,76 @@ def test_a_line_model_read_without_onnxruntime_fails_the_ocr_check(tmp_path):
     assert r.returncode == 1, r.stdout + r.stderr
     assert lines["ocr"].startswith("FAIL") and str(tmp_path / "number_lines.onnx") in lines["ocr"]
     assert "reinstall Daftar" in lines["ocr"]
-    for name in ("workspace", "tesseract", "qt-urdu", "pdf", "audit"):
+    for name in ("workspace", "tesseract", "qt-urdu", "pdf", "job", "audit"):
         assert lines[name].startswith("PASS"), lines[name]
+
+
+def _spawn_with(monkeypatch, program: Path) -> None:
+    """Job processes started as `program` (what a frozen build does: the program itself runs
+    again as the child, and only multiprocessing.freeze_support makes it the job)."""
+    import multiprocessing.spawn
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()  # (started as the app starts it, not as `program`)
+    monkeypatch.setattr(multiprocessing.spawn, "_python_exe", os.fsencode(program))
+
+
+def test_a_job_process_that_cannot_start_fails_the_job_check(monkeypatch, tmp_path):
+    # GIVEN a build whose job process ends at once (a child that is not the job: a frozen
+    # program without freeze_support, a module missing in the child)
+    import daftar.selftest as st
+
+    _spawn_with(monkeypatch, Path("/bin/false"))
+    # WHEN the self-test runs its job check (after a workspace to verify)
+    results = {r.name: r for r in st.run_selftest(only=["workspace", "store", "job", "audit"])}
+    # THEN the job check fails saying what the app cannot do and what to do; the rest pass
+    job = results["job"]
+    assert not job.ok
+    assert "job process did not answer" in job.reason and "ended unexpectedly" in job.reason
+    assert "Verify chain" in job.reason and "reinstall Daftar" in job.reason
+    assert results["workspace"].ok and results["store"].ok and results["audit"].ok
+
+
+def test_a_job_process_that_never_answers_fails_in_time(monkeypatch, tmp_path):
+    # GIVEN a job process that starts but never answers (a frozen child running the whole
+    # program again: a second window waiting for someone to sign in)
+    import daftar.selftest as st
+
+    program = tmp_path / "hangs"
+    program.write_text("#!/bin/sh\nexec sleep 60.25\n")
+    program.chmod(0o755)
+    _spawn_with(monkeypatch, program)
+    monkeypatch.setattr(st, "JOB_TIMEOUT", 1.0)
+    # WHEN the job check runs
+    t0 = __import__("time").monotonic()
+    (_ws, _store, job) = st.run_selftest(only=["workspace", "store", "job"])
+    took = __import__("time").monotonic() - t0
+    # THEN it fails within its time limit (plus the grace for ending it), saying the app would hang
+    assert not job.ok and "no answer in 1 s" in job.reason and "would hang" in job.reason
+    assert took < 30
+    # and the child is not left behind
+    running = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert "sleep 60.25" not in running
+
+
+def test_a_frozen_build_without_its_urdu_catalogue_fails_the_translations_check(monkeypatch, tmp_path):
+    # GIVEN a frozen build that shipped the .ts but no compiled .qm (built without make setup)
+    import shutil
+
+    import daftar.selftest as st
+    from desktop import i18n
+
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    shutil.copy(i18n.ts_path("ur"), folder / "daftar_ur.ts")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+    # WHEN the translations check runs
+    (r,) = st.run_selftest(only=["translations"])
+    # THEN it fails naming the catalogue and what to do
+    assert not r.ok
+    assert "daftar_ur.qm shipped with this build" in r.reason and "reinstall Daftar" in r.reason
+    # and with the catalogue compiled in, it passes with every translation
+    i18n.compile_ts(folder / "daftar_ur.ts", folder / "daftar_ur.qm")
+    (r,) = st.run_selftest(only=["translations"])
+    assert r.ok and "Urdu translations" in r.reason
