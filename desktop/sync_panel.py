@@ -305,7 +305,9 @@ class SyncPanel(QWidget):
             try:
                 fn()
             except Exception as e:  # shown to the clerk, never lost in a thread
-                failed(str(e) or e.__class__.__name__)
+                from sync.engine import SyncError  # (on this thread: see desktop.oversight)
+
+                failed(str(e) or e.__class__.__name__, isinstance(e, SyncError))
 
         self._threads = [t for t in self._threads if t.is_alive()]
         t = threading.Thread(target=guarded, daemon=True, name="sync-panel")
@@ -391,10 +393,16 @@ class SyncPanel(QWidget):
         if not self._paused:
             self.sync_now()
 
-    def _on_failed(self, problem: str) -> None:
+    def _on_failed(self, problem: str, explained: bool = False) -> None:
+        """A pass (or other work) that raised: `explained` when the engine said why in words
+        (SyncError: not enrolled, the CA file missing), which is then no "unexpected problem"."""
         self._busy = False
         self.sync_btn.setEnabled(not self._paused)
         self.progress.setVisible(False)
+        if explained:
+            self.state_label.setText(self.tr("Sync could not run. Nothing was lost: see why below."))
+            self.errors.insertItem(0, shown_message(problem))
+            return
         self.state_label.setText(self.tr("Sync stopped because of an unexpected problem. Nothing was lost."))
         self.errors.insertItem(0, self.tr("Unexpected problem: {msg}").format(msg=shown_message(problem)))
 

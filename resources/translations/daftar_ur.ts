@@ -4091,6 +4091,10 @@ Your name is recorded as the approver of every row.</source>
             <translation>⁦{n}⁩ منظور شدہ اندراجات نئے بیچ میں ہیں۔</translation>
         </message>
         <message>
+            <source>Sync could not run. Nothing was lost: see why below.</source>
+            <translation>سنک نہیں چل سکا۔ کچھ ضائع نہیں ہوا: وجہ نیچے دیکھیں۔</translation>
+        </message>
+        <message>
             <source>Sync stopped because of an unexpected problem. Nothing was lost.</source>
             <translation>ایک غیر متوقع مسئلے کی وجہ سے ہم آہنگی رک گئی۔ کچھ ضائع نہیں ہوا۔</translation>
         </message>

@@ -287,6 +287,29 @@ def test_an_office_not_enrolled_is_told_what_to_do_at_once(qtbot, workspace):
             i18n.apply_language(QApplication.instance(), "en")
 
 
+def test_sync_now_in_an_office_not_enrolled_says_why_not_an_unexpected_problem(qtbot, workspace):
+    """Seen from the installed bundle: Sync now in an office never enrolled said "Sync stopped
+    because of an unexpected problem", when the engine had said what IT must do."""
+    from desktop.sync_panel import SyncPanel
+    from sync import engine
+
+    # GIVEN an office never enrolled, its panel running real passes
+    office = FakeOffice(SyncReport())
+    panel = SyncPanel(run_pass=lambda progress: engine.run_once(workspace, progress=progress),
+                      status=office.status, set_paused=office.set_paused)
+    qtbot.addWidget(panel)
+    # WHEN Sync now is pressed
+    panel.sync_now()
+    qtbot.waitUntil(lambda: panel.errors.count() > 0, timeout=10_000)
+    # THEN it says sync could not run and why (what IT must do), no "unexpected problem"
+    assert "unexpected" not in panel.state_label.text().lower()
+    assert "could not run" in panel.state_label.text()
+    shown = panel.errors.item(0).text()
+    assert "daftar sync --enrol" in shown and "Unexpected" not in shown
+    assert panel.sync_btn.isEnabled()
+    panel.stop()
+
+
 def test_entries_waiting_a_week_since_the_last_sync_are_pointed_out(qtbot):
     # GIVEN an office whose last successful sync was ten days ago, six entries waiting
     import datetime as dt
