@@ -4092,7 +4092,7 @@ Your name is recorded as the approver of every row.</source>
         </message>
         <message>
             <source>Sync could not run. Nothing was lost: see why below.</source>
-            <translation>سنک نہیں چل سکا۔ کچھ ضائع نہیں ہوا: وجہ نیچے دیکھیں۔</translation>
+            <translation>ہم آہنگی نہیں ہو سکی۔ کچھ ضائع نہیں ہوا: وجہ نیچے دیکھیں۔</translation>
         </message>
         <message>
             <source>Sync stopped because of an unexpected problem. Nothing was lost.</source>
