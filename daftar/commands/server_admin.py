@@ -57,7 +57,7 @@ def run_check(args) -> int:
 
     from daftar.cli import CommandError
     from sync.server.check import check_store, report_json, report_lines
-    from sync.server.db import DatabaseUnavailable, _shown, make_engine, make_sessionmaker
+    from sync.server.db import _shown
     from sync.server.storage import store_problem
 
     root = Path(args.storage).expanduser()
@@ -65,16 +65,9 @@ def run_check(args) -> int:
     if problem:
         raise CommandError(f"--storage: {problem}")
     try:
-        engine = make_engine(args.database)
-    except DatabaseUnavailable as e:
-        raise CommandError(f"--database: {e}") from None
-    try:
-        with make_sessionmaker(engine)() as s:
-            rep = check_store(s, root, hash_images=not args.no_hash)
+        rep = _on_database(args, lambda s, _ingest: check_store(s, root, hash_images=not args.no_hash))
     except OSError as e:
         raise CommandError(f"--storage {root}: {e.strerror or e}") from None
-    finally:
-        engine.dispose()
     if args.json:
         print(json.dumps(report_json(rep, root, _shown(args.database)), ensure_ascii=False, indent=1))
     else:
