@@ -594,6 +594,9 @@ class MainWindow(QMainWindow):
         self._closing = True
         urdu_keyboard.remember_keyboard(self)  # (a new language's window, a sign-out, a close)
         oversight.shutdown(self)
+        from desktop import reports_dialogs
+
+        reports_dialogs.stop_running()  # a progress report in its process: not left running unseen
         self.ocr.shutdown()
         self.ctx.close()
 

@@ -142,6 +142,16 @@ class ReportJob(QObject):
 
 
 _live: set[ReportJob] = set()
+
+
+def stop_running() -> int:
+    """Ask every report still being made to stop (the window closing, its user signing out):
+    a progress report in its job process ends (nothing written), instead of going on unseen
+    while the app waits for it to exit. Returns how many were asked."""
+    jobs = [job for job in list(_live) if not job.done]
+    for job in jobs:
+        job.stop()
+    return len(jobs)
 _STOPPED = "stopped"  # (the error a stopped job delivers: `stopped` is emitted, no box)
 
 
