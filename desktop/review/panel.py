@@ -170,6 +170,7 @@ class ReviewPanel(QWidget):
         for (_rid, name), clerks in groups.items():
             reg_item = QTreeWidgetItem([name, str(sum(len(v) for v in clerks.values()))])
             reg_item.setFlags(reg_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            reg_item.setToolTip(0, name)  # (the queue is narrow at 1366 px: a long name is cut)
             self.tree.addTopLevelItem(reg_item)
             for clerk, pages in clerks.items():
                 c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)").format(clerk=clerk, n=len(pages)), ""])

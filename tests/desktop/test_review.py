@@ -82,6 +82,8 @@ def test_queue_groups_by_register_and_clerk_and_shows_the_clerks_changes(qtbot, 
     # THEN the queue names the clerk under the register, the counts say one page is submitted
     reg = panel.tree.topLevelItem(0)
     assert "clerk1" in reg.child(0).text(0)
+    # (the register's whole name on hover: the queue is narrow at 1366 px and cuts a long one)
+    assert reg.toolTip(0) == reg.text(0) and reg.text(0)
     assert "1" in panel.counts.text() and "clerk1" in panel.counts.text()
     # AND the change from the OCR text is listed: old struck out, new highlighted
     changes = panel.page_view.data.changes
