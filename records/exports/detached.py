@@ -33,6 +33,7 @@ from records.exports.json_export import (
     office_signing_key,
     read_json,
 )
+from records.exports.json_export import _when as _when_at
 from records.outbox import canonical_json, key_fingerprint, sign, verify_signature
 from records.output_file import written_whole
 
@@ -145,13 +146,9 @@ class KnownKeys:
         if same:
             last = max(same, key=lambda k: k[3] or dt.datetime.min)
             return (f"a key this workspace has imported exports from (office '{last[2] or last[1]}', {len(same)} "
-                    f"import{'s' if len(same) != 1 else ''}, the last on {_when_dt(last[3])} from "
+                    f"import{'s' if len(same) != 1 else ''}, the last on {_when_at(last[3])} from "
                     f"{last[4] or 'a file'})"), ""
         return "", ""
-
-
-def _when_dt(t: dt.datetime | None) -> str:
-    return t.strftime("%Y-%m-%d %H:%M UTC") if t else "an unknown day"
 
 
 def known_keys(workspace) -> KnownKeys:

@@ -6,7 +6,6 @@ after its images were stored). Read only."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import is_sha256
 from sync.server.db import ServerBatch, ServerOffice
+from sync.server.storage import _file_sha256
 
 EXAMPLES = 20  # images named per problem in the text output (--json lists them all)
 
@@ -66,14 +66,6 @@ def named_images(session: Session, chunk: int = 200) -> dict[str, Named]:
             after = bid
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def check_store(session: Session, root: Path, *, hash_images: bool = True) -> StoreCheck:
     """Compare the database's batches with the image store at `root` (a store: see
     storage.store_problem). `hash_images`: read every named image and check its hash (else
@@ -100,7 +92,7 @@ def check_store(session: Session, root: Path, *, hash_images: bool = True) -> St
         if hash_images:
             rep.checked += 1
             rep.bytes_hashed += path.stat().st_size
-            if _sha256(path) != sha:
+            if _file_sha256(path) != sha:
                 rep.damaged[sha] = where
     rep.unnamed = sorted(set(durable) - set(named))
     rep.waiting = len(set(ready) - set(named) - set(durable))
