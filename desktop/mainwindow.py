@@ -27,6 +27,7 @@ from desktop.progress import ProgressPanel
 from desktop.qt import (
     QAbstractItemView,
     QAction,
+    QApplication,
     QByteArray,
     QGuiApplication,
     QHeaderView,
@@ -39,6 +40,7 @@ from desktop.qt import (
     Qt,
     QTableView,
     QTabWidget,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._restore_splitters(view)
         self._build_menus()
+        if not self.lists_shown():  # hidden when Daftar last closed: the keys go to the page's rows
+            QTimer.singleShot(0, self.focus_page)
         ctx.bus.changed.connect(self._on_changes)
         self.refresh_registers(select_id=view.register_id if view else None)
         if view:
@@ -177,7 +181,7 @@ class MainWindow(QMainWindow):
 
     # -- layout -----------------------------------------------------------
     def _build_ui(self) -> None:
-        left = QWidget(self)
+        self.lists_pane = left = QWidget(self)
         lay = QVBoxLayout(left)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(QLabel(self.tr("Registers"), left))
@@ -274,6 +278,8 @@ class MainWindow(QMainWindow):
             ActionSpec("cancelOcr", "&OCR", "Cancel OCR", self.ocr.cancel, EDITORS),
             ActionSpec("findRows", "&View", "Find rows…", self.focus_search, shortcut="Ctrl+F"),
             ActionSpec("showPage", "&View", "Page", self.focus_page, shortcut="Ctrl+1"),
+            ActionSpec("toggleLists", "&View", "Registers and pages beside the page", self.toggle_lists,
+                       shortcut="Ctrl+B"),
             ActionSpec("showReturned", "&View", "Rows returned to me", lambda: oversight.show_returned(self), EDITORS),
             ActionSpec("showSync", "&View", "Sync with the central office", lambda: oversight.open_sync(self)),
             ActionSpec("urduKeyboard", "&View", "Urdu keyboard", lambda: urdu_keyboard.toggle_keyboard(self), EDITORS, "F9"),
@@ -310,6 +316,10 @@ class MainWindow(QMainWindow):
             act.triggered.connect(spec.slot)
             menu.addAction(act)
             self.actions_by_name[spec.name] = act
+        lists = self.actions_by_name["toggleLists"]
+        lists.setCheckable(True)  # (triggered passes the new check state; toggle_lists reads the splitter)
+        self._sync_lists_action()
+        self.split.splitterMoved.connect(self._sync_lists_action)  # dragged shut or open by hand
 
     # -- registers and pages ----------------------------------------------
     def _empty_hint_text(self) -> str:
@@ -563,6 +573,33 @@ class MainWindow(QMainWindow):
         if not table.currentIndex().isValid() and self.correction.model.rowCount():
             table.setCurrentIndex(self.correction.model.index(0, 0))
         table.setFocus()
+
+    LISTS_WIDTH = 330  # px the registers and pages take when shown again with no width kept
+
+    def lists_shown(self) -> bool:
+        """Whether the registers and pages are in sight beside the tabs."""
+        return self.split.sizes()[0] > 0
+
+    def toggle_lists(self) -> None:
+        """Ctrl+B: hide the registers and pages so the page's rows and image get the width (at
+        1366 px the owner's column was about 50 px), or show them again as wide as they were.
+        PgUp/PgDn still change pages; the splitter keeps the choice for the next start."""
+        sizes, total = self.split.sizes(), sum(self.split.sizes())
+        if sizes[0] > 0:
+            self._lists_width = sizes[0]
+            self.split.setSizes([0, total])
+            focus = QApplication.focusWidget()
+            if focus is not None and self.lists_pane.isAncestorOf(focus):
+                self.focus_page()  # the keyboard never stays in lists out of sight
+        else:
+            wide = min(getattr(self, "_lists_width", 0) or self.LISTS_WIDTH, total // 2)
+            self.split.setSizes([wide, total - wide])
+        self._sync_lists_action()
+
+    def _sync_lists_action(self, *_args) -> None:
+        act = getattr(self, "actions_by_name", {}).get("toggleLists")
+        if act is not None:
+            act.setChecked(self.lists_shown())
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)

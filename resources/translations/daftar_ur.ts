@@ -1062,6 +1062,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>صوتی اردو ٹائپنگ (لاطینی کلیدوں سے اردو)</translation>
         </message>
         <message>
+            <source>Registers and pages beside the page</source>
+            <translation>صفحے کے ساتھ رجسٹر اور صفحات</translation>
+        </message>
+        <message>
             <source>Sign out</source>
             <translation>باہر نکلیں (دوسرا صارف)</translation>
         </message>

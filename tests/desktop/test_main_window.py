@@ -575,3 +575,43 @@ def test_a_file_name_starting_with_digits_is_listed_in_its_order(qtbot, ctx):
     # (right-to-left) list it was drawn 'scan.png-01' (seen in the app)
     assert model.index(0, 1).data() == "\u206801-scan.png\u2069"
     assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "01-scan.png"
+
+
+def test_ctrl_b_gives_the_page_the_width_of_the_lists_and_is_kept(qtbot, ctx):
+    # GIVEN a clerk's window at 1366 x 768 on a Jamabandi page, the keyboard in the register list
+    from desktop.context import AppContext
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QApplication
+    from tests.desktop.helpers import make_register
+
+    make_register(ctx)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.showNormal()
+    win.resize(1366, 740)
+    win.split.setSizes([330, 1030])
+    qtbot.waitUntil(lambda: win.correction.model.rowCount() == 2)
+    owner = win.correction._owner_column()
+    qtbot.waitUntil(lambda: win.correction.table.viewport().width() > 0)
+    before = win.correction.table.columnWidth(owner)
+    win.register_view.setFocus()
+    act = win.actions_by_name["toggleLists"]
+    assert act.isChecked() and act.shortcut().toString() == "Ctrl+B"
+    # WHEN the clerk presses Ctrl+B
+    act.trigger()
+    # THEN the lists are out of sight, the rows' columns wider, the keyboard in the rows
+    qtbot.waitUntil(lambda: win.correction.table.columnWidth(owner) > before)
+    assert win.split.sizes()[0] == 0 and not act.isChecked()
+    assert QApplication.focusWidget() is win.correction.table
+    # WHEN Daftar is closed and started again
+    win.close()
+    again = MainWindow(AppContext.create(ctx.ws, ctx.actor))
+    qtbot.addWidget(again)
+    again.show()
+    # THEN the lists stay hidden and the keys go to the page's rows
+    assert again.split.sizes()[0] == 0 and not again.actions_by_name["toggleLists"].isChecked()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is again.correction.table)
+    # WHEN Ctrl+B is pressed again THEN the lists come back with a usable width
+    again.actions_by_name["toggleLists"].trigger()
+    assert again.split.sizes()[0] >= 200 and again.actions_by_name["toggleLists"].isChecked()
+    again.close()
