@@ -393,6 +393,7 @@ class PhoneticTyping(QObject):
         super().__init__(parent)
         self.layout_ = layout or default_layout()
         self.enabled = False
+        self._sending = False  # the Urdu key this filter sends passes through it unmapped
 
     def set_enabled(self, on: bool) -> None:
         app = QApplication.instance()
@@ -404,7 +405,9 @@ class PhoneticTyping(QObject):
         self.toggled.emit(self.enabled)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not is_urdu_editor(obj):
+        if self._sending or event.type() != QEvent.Type.KeyPress or not is_urdu_editor(obj):
+            # (the key sent below comes back through this filter: mapped again, '-' -> '-' sent
+            # itself until Python's recursion limit, and Shift+1's Latin '1' became '۱')
             return False
         mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
         text = event.text()
@@ -413,7 +416,11 @@ class PhoneticTyping(QObject):
         urdu = self.layout_.keys.get(text) or self.layout_.keys.get(text.lower())  # Shift level, else the key's
         if not urdu:
             return False
-        QApplication.sendEvent(obj, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, urdu))
+        self._sending = True
+        try:
+            QApplication.sendEvent(obj, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, urdu))
+        finally:
+            self._sending = False
         return True
 
 

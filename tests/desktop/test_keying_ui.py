@@ -291,6 +291,10 @@ def test_phonetic_typing_maps_latin_keys_in_urdu_editors_only(qtbot, ctx, view):
         editor = QApplication.focusWidget()
         # THEN the editor holds اسلم (and the completer saw Urdu)
         assert editor.text() == "اسلم"
+        # AND keys the layout keeps as they are, or makes Latin, are typed once, as the layout
+        # says (a '-' sent itself again until the recursion limit; Shift+1's '1' became '۱')
+        _latin_keys(qtbot, view, "-/:!B")
+        assert editor.text() == "اسلم-/:1."
         qtbot.keyClick(editor, Qt.Key.Key_Escape)
         qtbot.keyClick(editor, Qt.Key.Key_Escape)
         # AND a numeric field (typed left to right) keeps Latin digits and letters
