@@ -115,6 +115,9 @@ class ReviewPageView(QWidget):
 
     acted = Signal(str, int)
     loaded = Signal(int)
+    # an action refused because rows changed after they were shown (another copy of Daftar):
+    # the page is loaded again; the queue follows (page id)
+    outdated = Signal(int)
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -432,6 +435,9 @@ class ReviewPageView(QWidget):
         if d is None or not entry_ids:
             return
         actor, page_id, rv = self.ctx.actor, d.page.id, self.require_verification
+        # what the reviewer is shown of these rows: the core refuses them if they changed since
+        shown = {r.entry_id: r.seen for r in d.rows}
+        seen = [shown[i] for i in entry_ids]
         # the keyboard stays in the review: the button pressed is disabled once the rows have
         # moved on, and Qt then gave the keyboard to the register list (PgDn turned registers)
         self.table.setFocus()
@@ -448,8 +454,16 @@ class ReviewPageView(QWidget):
 
         def refused(e: BaseException) -> None:
             self.notice.setStyleSheet("color: #8a1c1c")
+            if isinstance(e, services.ChangedSinceShown):
+                # "Nothing was approved: … page 3, row 2 changed after you opened the page …",
+                # over the rows as they are now
+                self.notice.setText(error_text(e))
+                self.show_page(page_id, keep_notice=True)
+                self.outdated.emit(page_id)
+                return
             self.notice.setText(self.tr("Refused: {reason}").format(reason=error_text(e)))
 
         (write_op(lambda s: services.transition(s, actor=actor, entry_ids=entry_ids, action=action,
-                                                comment=comment, require_verification=rv, field_name=field))
+                                                comment=comment, require_verification=rv, field_name=field,
+                                                seen=seen))
          .success(done).failure(refused).run_in_background(self.ctx))
