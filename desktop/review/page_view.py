@@ -130,6 +130,9 @@ class ReviewPageView(QWidget):
         self.waiting = workflow.SUBMITTED
         self.ask_comment = ask_comment  # replaced in tests
         self._generation = 0  # of show_page: a load finishing after a later one is dropped
+        # rows (numbers) an action was refused for, changed after they were shown: marked
+        # when the page is shown again, until another page (or a fresh load) is shown
+        self._changed_rows: set[int] = set()
         self._build_ui()
         self._update_buttons()
 
@@ -205,6 +208,7 @@ class ReviewPageView(QWidget):
         state after a review action) keeps its image where the reviewer zoomed it."""
         ws = self.ctx.ws
         if not keep_notice:
+            self._changed_rows = set()
             self.notice.clear()
             self.notice.setStyleSheet("color: #8a1c1c")
         self._generation += 1
@@ -277,7 +281,12 @@ class ReviewPageView(QWidget):
                 self.table.setItem(i, c, item)
                 if name in r.boxes:
                     boxes[(i, name)] = (r.boxes[name], "warning" if changed else "none")
-            self.table.setVerticalHeaderItem(i, QTableWidgetItem(f"{r.row_no} · {self.tr(r.state)}"))
+            head = QTableWidgetItem(f"{r.row_no} · {self.tr(r.state)}")
+            if r.row_no in self._changed_rows:
+                head.setText(self.tr("{row} · {state} · changed").format(row=r.row_no, state=self.tr(r.state)))
+                head.setForeground(QBrush(QColor("#8a1c1c")))
+                head.setToolTip(self.tr("This row changed after you opened the page: look at it again."))
+            self.table.setVerticalHeaderItem(i, head)
         self.table.resizeColumnsToContents()
         self.image_view.set_boxes(boxes)
         self._fill_changes()
@@ -447,6 +456,7 @@ class ReviewPageView(QWidget):
         }[action].format(n=len(entry_ids))
 
         def done(_ch) -> None:
+            self._changed_rows = set()
             self.notice.setStyleSheet("color: #1c5e20")
             self.notice.setText(done_text)
             self.acted.emit(action, page_id)
@@ -456,8 +466,9 @@ class ReviewPageView(QWidget):
             self.notice.setStyleSheet("color: #8a1c1c")
             if isinstance(e, services.ChangedSinceShown):
                 # "Nothing was approved: … page 3, row 2 changed after you opened the page …",
-                # over the rows as they are now
+                # over the rows as they are now, those that changed marked
                 self.notice.setText(error_text(e))
+                self._changed_rows = {r.row_no for r in d.rows if r.entry_id in e.entry_ids}
                 self.show_page(page_id, keep_notice=True)
                 self.outdated.emit(page_id)
                 return

@@ -3756,6 +3756,14 @@ Do you want to delete it anyway?</source>
             <translation>واپس کیا گیا: {comment}</translation>
         </message>
         <message>
+            <source>{row} · {state} · changed</source>
+            <translation>{row} · {state} · تبدیل شدہ</translation>
+        </message>
+        <message>
+            <source>This row changed after you opened the page: look at it again.</source>
+            <translation>آپ کے صفحہ کھولنے کے بعد یہ سطر بدل گئی: اسے دوبارہ دیکھیں۔</translation>
+        </message>
+        <message>
             <source>The clerk kept every OCR reading.</source>
             <translation>کلرک نے OCR کی ہر پڑھت برقرار رکھی ہے۔</translation>
         </message>

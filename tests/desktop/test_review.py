@@ -796,10 +796,15 @@ def test_a_page_changed_in_another_copy_is_not_approved_and_shown_again(qtbot, p
     wait_idle(qtbot, g1)
     assert "محمد اکرم" in view.table.item(1, owner_col).text()
     assert view.approve_btn.isEnabled() and view.notice.text() == text
-    # WHEN he approves what he sees now THEN the page is approved
+    # ... row 2 marked as changed, the others not
+    heads = [view.table.verticalHeaderItem(i) for i in range(3)]
+    assert "changed" in heads[1].text() and "look at it again" in heads[1].toolTip()
+    assert "changed" not in heads[0].text() + heads[2].text()
+    # WHEN he approves what he sees now THEN the page is approved, no row marked any more
     view.approve_btn.click()
     wait_idle(qtbot, g1)
     assert _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3
+    assert not any("changed" in view.table.verticalHeaderItem(i).text() for i in range(3))
 
 
 def test_returning_a_field_changed_in_another_copy_is_refused(qtbot, people, second_copy):
