@@ -435,6 +435,19 @@ class ReviewPageView(QWidget):
         if comment is not None:
             self._transition("return", ids, comment, field=field)
 
+    def show_changed(self, e: services.ChangedSinceShown) -> None:
+        """After an action refused because rows changed after they were shown (another copy
+        of Daftar): its message ("Nothing was approved: … page 3, row 2 changed after you
+        opened the page …") over the page shown again as it is now, those rows marked. (A
+        refusal about other pages leaves the page shown alone.)"""
+        d = self.data
+        if d is None or d.page.id not in e.page_ids:
+            return
+        self.notice.setStyleSheet("color: #8a1c1c")
+        self.notice.setText(error_text(e))
+        self._changed_rows = {r.row_no for r in d.rows if r.entry_id in e.entry_ids}
+        self.show_page(d.page.id, keep_notice=True)
+
     def _all_rows(self) -> list[int]:
         return [r.entry_id for r in self.data.rows] if self.data else []
 
@@ -463,15 +476,11 @@ class ReviewPageView(QWidget):
             self.show_page(page_id, keep_notice=True)
 
         def refused(e: BaseException) -> None:
-            self.notice.setStyleSheet("color: #8a1c1c")
             if isinstance(e, services.ChangedSinceShown):
-                # "Nothing was approved: … page 3, row 2 changed after you opened the page …",
-                # over the rows as they are now, those that changed marked
-                self.notice.setText(error_text(e))
-                self._changed_rows = {r.row_no for r in d.rows if r.entry_id in e.entry_ids}
-                self.show_page(page_id, keep_notice=True)
+                self.show_changed(e)
                 self.outdated.emit(page_id)
                 return
+            self.notice.setStyleSheet("color: #8a1c1c")
             self.notice.setText(self.tr("Refused: {reason}").format(reason=error_text(e)))
 
         (write_op(lambda s: services.transition(s, actor=actor, entry_ids=entry_ids, action=action,

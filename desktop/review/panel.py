@@ -340,6 +340,7 @@ class ReviewPanel(QWidget):
         def refused(e: BaseException) -> None:
             if isinstance(e, services.ChangedSinceShown):
                 self.status.setText(error_text(e))
+                self.page_view.show_changed(e)  # the page shown, if it is one of them, marked
                 self.refresh(keep_page=True)  # the queue and the page shown as they are now
                 return
             self.status.setText(self.tr("Nothing approved: {reason}").format(reason=error_text(e)))

@@ -867,10 +867,11 @@ def test_bulk_approval_approves_only_the_rows_its_confirmation_counted(qtbot, pe
 def test_bulk_approval_of_rows_changed_while_confirming_approves_nothing(qtbot, people, second_copy, monkeypatch):
     from desktop.review import panel as panel_mod
 
-    # GIVEN two submitted pages selected in girdawar1's queue
+    # GIVEN two submitted pages selected in girdawar1's queue, the second open
     clerk, g1, g2 = people["clerk1"], people["girdawar1"], people["girdawar2"]
     p1, p2 = _submitted_pages(clerk, 2)
     panel = _panel(qtbot, g1)
+    _open(qtbot, panel, p2)
     for it in panel.page_items():
         it.setSelected(True)
 
@@ -893,3 +894,10 @@ def test_bulk_approval_of_rows_changed_while_confirming_approves_nothing(qtbot, 
     assert panel.status.text().startswith("Nothing was approved") and ", page 2, row 1 changed" in panel.status.text()
     # AND the queue still holds both pages, to approve again
     qtbot.waitUntil(lambda: len(panel.page_items()) == 2)
+    # AND the page open shows the value now, the row that changed marked, and why
+    view = panel.page_view
+    qtbot.waitUntil(lambda: view.data.rows[0].values["area"] == "12-7")
+    wait_idle(qtbot, g1)
+    assert view.notice.text() == panel.status.text()
+    assert "changed" in view.table.verticalHeaderItem(0).text()
+    assert "changed" not in view.table.verticalHeaderItem(1).text()
