@@ -431,6 +431,18 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "a {0} may not {1} entries"),
     QT_TRANSLATE_NOOP("Messages", "cannot {0} an entry that is {1}"),
     QT_TRANSLATE_NOOP("Messages", "you approved this entry yourself: another revenue officer must verify it"),
+    # a review acted on rows that changed after they were shown (records.services.ChangedSinceShown)
+    QT_TRANSLATE_NOOP("Messages", "Nothing was approved: {0} changed after you opened the page (returned, corrected or "
+                                  "submitted again, in another copy of Daftar perhaps). Look at the page again as it is now."),
+    QT_TRANSLATE_NOOP("Messages", "Nothing was returned: {0} changed after you opened the page (returned, corrected or "
+                                  "submitted again, in another copy of Daftar perhaps). Look at the page again as it is now."),
+    QT_TRANSLATE_NOOP("Messages", "Nothing was verified: {0} changed after you opened the page (returned, corrected or "
+                                  "submitted again, in another copy of Daftar perhaps). Look at the page again as it is now."),
+    QT_TRANSLATE_NOOP("Messages", "Nothing was changed: {0} changed after you opened the page (returned, corrected or "
+                                  "submitted again, in another copy of Daftar perhaps). Look at the page again as it is now."),
+    QT_TRANSLATE_NOOP("Messages", "{0}, page {1}, rows {2}"),
+    QT_TRANSLATE_NOOP("Messages", "{0}, and rows of {1} other page(s)"),
+    QT_TRANSLATE_NOOP("Messages", "a row without a page"),
     QT_TRANSLATE_NOOP("Messages", "keys/audit-anchor.json is missing: events deleted from the end of the trail cannot be "
                                   "seen (it is written again at the next change)"),
     QT_TRANSLATE_NOOP("Messages", "keys/audit-anchor.json was missing when this workspace was opened, and was written "

@@ -9,11 +9,14 @@ Functions take `session` first and keyword-only arguments after it; writes retur
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from records import audit, workflow
@@ -724,17 +727,123 @@ def save_ocr_rows(session: Session, *, actor: Actor, page_id: int, rows: list[di
 
 
 # ----------------------------------------------------------------------------- workflow
+@dataclass(frozen=True)
+class Seen:
+    """What a reviewer was shown of an entry when he chose to act on it: its version, state
+    and values (`values_fingerprint`), and where it stood (page id, row number: to name it)."""
+
+    entry_id: int
+    version: int
+    state: str
+    values: str
+    page_id: int | None = None
+    row_no: int | None = None
+
+
+def values_fingerprint(values: Mapping[str, str | None]) -> str:
+    """A short digest of an entry's values in their canonical form (`records.text.normalise`,
+    as the review compares a value with OCR's reading: ۱۲-۵ is 12-5); an empty value is no value."""
+    canon = sorted((k, n) for k, v in values.items() if (n := normalise(v)))
+    return hashlib.sha256(json.dumps(canon, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+
+
+def seen_of(row: RowView) -> Seen:
+    """What a reviewer shown `row` has seen of it."""
+    return Seen(row.entry_id, row.version, row.state, values_fingerprint({k: v.value for k, v in row.values.items()}),
+                row.page_id, row.row_no)
+
+
+class ChangedSinceShown(workflow.WorkflowError):
+    """Entries a reviewer acted on changed after they were shown to him (another copy of
+    Daftar returned, corrected or submitted them again): nothing was done. `page_ids`: the
+    pages to show again; `entry_ids`: the entries that changed."""
+
+    def __init__(self, message: str, *, page_ids: set[int], entry_ids: set[int]) -> None:
+        super().__init__(message)
+        self.page_ids = page_ids
+        self.entry_ids = entry_ids
+
+
+_NOTHING_DONE = {"approve": "Nothing was approved", "return": "Nothing was returned", "verify": "Nothing was verified"}
+
+
+def _changed_message(session: Session, action: str, changed: list[Seen]) -> str:
+    """'Nothing was approved: mauza …, page 3, rows 2, 5 changed after …' (the first page
+    named, the others counted)."""
+    by_page: dict[int | None, list[int]] = {}
+    for s in changed:
+        by_page.setdefault(s.page_id, []).append(s.row_no or 0)
+    first, *others = by_page
+    page = session.get(Page, first) if first is not None else None
+    rows = sorted(set(by_page[first]))
+    if page is not None:
+        where = f"{register_label(page.register)}, page {page.page_no}"
+    else:
+        where = "a row without a page"
+    where += f", row {rows[0]}" if len(rows) == 1 else ", rows " + ", ".join(str(r) for r in rows)
+    if others:
+        where += f", and rows of {len(others)} other page(s)"
+    done = _NOTHING_DONE.get(action, "Nothing was changed")
+    return (f"{done}: {where} changed after you opened the page (returned, corrected or submitted again, in "
+            "another copy of Daftar perhaps). Look at the page again as it is now.")
+
+
+def _refuse_changed(session: Session, action: str, ids: list[int], loaded: dict[int, Entry],
+                    seen: Mapping[int, Seen]) -> None:
+    """Raise ChangedSinceShown when an entry of `ids` is not as the reviewer was shown it:
+    another version (or an old one now), another state, other values, deleted or gone."""
+    missing = [i for i in ids if i not in seen]
+    if missing:
+        raise ValueError(f"entries {missing} were not shown to the reviewer: say what he saw of each")
+    values: dict[int, dict[str, str]] = {i: {} for i in ids}
+    for chunk in range(0, len(ids), 500):
+        for eid, name, value in session.execute(
+                select(FieldValue.entry_id, FieldValue.field, FieldValue.value)
+                .where(FieldValue.entry_id.in_(ids[chunk:chunk + 500]), FieldValue.current.is_(True))):
+            values[eid][name] = value
+    changed = []
+    for i in ids:
+        e, s = loaded.get(i), seen[i]
+        if (e is None or e.deleted or not e.is_latest or e.version != s.version or e.state != s.state
+                or values_fingerprint(values[i]) != s.values):
+            changed.append(s)
+    if changed:
+        raise ChangedSinceShown(_changed_message(session, action, changed),
+                                page_ids={s.page_id for s in changed if s.page_id is not None},
+                                entry_ids={s.entry_id for s in changed})
+
+
+def _hold_write_lock(session: Session) -> None:
+    """Take the database's write lock now (a write that changes nothing): what is read after
+    it stays as read until the commit, also against another copy of Daftar on the workspace."""
+    session.execute(sql_text("UPDATE entry SET state = state WHERE 1 = 0"))
+
+
 def transition(session: Session, *, actor: Actor, entry_ids: Iterable[int], action: str,
                comment: str | None = None, require_verification: bool = False,
-               field_name: str | None = None) -> Changes:
+               field_name: str | None = None, seen: Iterable[Seen] | None = None) -> Changes:
     """Move entries through the workflow (all or nothing), audited, maker-checker enforced.
 
     A return may name the one field it is about (`field_name`: a reviewer returned a single
-    field); its audit event keeps it (`last_return`), and the clerk's row opens on it."""
+    field); its audit event keeps it (`last_return`), and the clerk's row opens on it.
+
+    `seen`: what the reviewer was shown of each entry (`seen_of` the rows he looked at, one
+    for every id). When an entry is no longer so (another copy of Daftar on the workspace
+    returned it, the clerk corrected and submitted it again, edited it into a new version),
+    nothing at all is done (ChangedSinceShown naming the page and rows): a page approved as
+    a whole is approved whole, or not. Without `seen` (the command line, scripts, sync) the
+    entries are moved as they are now, on purpose."""
     ch = Changes(workflow=True, entries=True)
     ids = list(entry_ids)
+    query = select(Entry)
+    if seen is not None:
+        seen = {s.entry_id: s for s in seen}
+        _hold_write_lock(session)  # nobody changes them between this check and the commit
+        query = query.execution_options(populate_existing=True)  # as stored now, not as this session last read
     loaded = {e.id: e for chunk in range(0, len(ids), 500)
-              for e in session.scalars(select(Entry).where(Entry.id.in_(ids[chunk:chunk + 500])))}
+              for e in session.scalars(query.where(Entry.id.in_(ids[chunk:chunk + 500])))}
+    if seen is not None:
+        _refuse_changed(session, action, ids, loaded, seen)
     if field_name is not None:  # (the review names a cell of the page it shows: never a clerk's input)
         if action != "return":
             raise ValueError(f"only a return names a field, not a {action}")

@@ -115,6 +115,9 @@ class ReviewPageView(QWidget):
 
     acted = Signal(str, int)
     loaded = Signal(int)
+    # an action refused because rows changed after they were shown (another copy of Daftar):
+    # the page is loaded again; the queue follows (page id)
+    outdated = Signal(int)
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -127,6 +130,9 @@ class ReviewPageView(QWidget):
         self.waiting = workflow.SUBMITTED
         self.ask_comment = ask_comment  # replaced in tests
         self._generation = 0  # of show_page: a load finishing after a later one is dropped
+        # rows (numbers) an action was refused for, changed after they were shown: marked
+        # when the page is shown again, until another page (or a fresh load) is shown
+        self._changed_rows: set[int] = set()
         self._build_ui()
         self._update_buttons()
 
@@ -202,6 +208,7 @@ class ReviewPageView(QWidget):
         state after a review action) keeps its image where the reviewer zoomed it."""
         ws = self.ctx.ws
         if not keep_notice:
+            self._changed_rows = set()
             self.notice.clear()
             self.notice.setStyleSheet("color: #8a1c1c")
         self._generation += 1
@@ -274,7 +281,12 @@ class ReviewPageView(QWidget):
                 self.table.setItem(i, c, item)
                 if name in r.boxes:
                     boxes[(i, name)] = (r.boxes[name], "warning" if changed else "none")
-            self.table.setVerticalHeaderItem(i, QTableWidgetItem(f"{r.row_no} · {self.tr(r.state)}"))
+            head = QTableWidgetItem(f"{r.row_no} · {self.tr(r.state)}")
+            if r.row_no in self._changed_rows:
+                head.setText(self.tr("{row} · {state} · changed").format(row=r.row_no, state=self.tr(r.state)))
+                head.setForeground(QBrush(QColor("#8a1c1c")))
+                head.setToolTip(self.tr("This row changed after you opened the page: look at it again."))
+            self.table.setVerticalHeaderItem(i, head)
         self.table.resizeColumnsToContents()
         self.image_view.set_boxes(boxes)
         self._fill_changes()
@@ -423,6 +435,19 @@ class ReviewPageView(QWidget):
         if comment is not None:
             self._transition("return", ids, comment, field=field)
 
+    def show_changed(self, e: services.ChangedSinceShown) -> None:
+        """After an action refused because rows changed after they were shown (another copy
+        of Daftar): its message ("Nothing was approved: … page 3, row 2 changed after you
+        opened the page …") over the page shown again as it is now, those rows marked. (A
+        refusal about other pages leaves the page shown alone.)"""
+        d = self.data
+        if d is None or d.page.id not in e.page_ids:
+            return
+        self.notice.setStyleSheet("color: #8a1c1c")
+        self.notice.setText(error_text(e))
+        self._changed_rows = {r.row_no for r in d.rows if r.entry_id in e.entry_ids}
+        self.show_page(d.page.id, keep_notice=True)
+
     def _all_rows(self) -> list[int]:
         return [r.entry_id for r in self.data.rows] if self.data else []
 
@@ -432,6 +457,9 @@ class ReviewPageView(QWidget):
         if d is None or not entry_ids:
             return
         actor, page_id, rv = self.ctx.actor, d.page.id, self.require_verification
+        # what the reviewer is shown of these rows: the core refuses them if they changed since
+        shown = {r.entry_id: r.seen for r in d.rows}
+        seen = [shown[i] for i in entry_ids]
         # the keyboard stays in the review: the button pressed is disabled once the rows have
         # moved on, and Qt then gave the keyboard to the register list (PgDn turned registers)
         self.table.setFocus()
@@ -441,15 +469,21 @@ class ReviewPageView(QWidget):
         }[action].format(n=len(entry_ids))
 
         def done(_ch) -> None:
+            self._changed_rows = set()
             self.notice.setStyleSheet("color: #1c5e20")
             self.notice.setText(done_text)
             self.acted.emit(action, page_id)
             self.show_page(page_id, keep_notice=True)
 
         def refused(e: BaseException) -> None:
+            if isinstance(e, services.ChangedSinceShown):
+                self.show_changed(e)
+                self.outdated.emit(page_id)
+                return
             self.notice.setStyleSheet("color: #8a1c1c")
             self.notice.setText(self.tr("Refused: {reason}").format(reason=error_text(e)))
 
         (write_op(lambda s: services.transition(s, actor=actor, entry_ids=entry_ids, action=action,
-                                                comment=comment, require_verification=rv, field_name=field))
+                                                comment=comment, require_verification=rv, field_name=field,
+                                                seen=seen))
          .success(done).failure(refused).run_in_background(self.ctx))

@@ -110,6 +110,7 @@ class ReviewPanel(QWidget):
 
         self.page_view = ReviewPageView(self.ctx, self)
         self.page_view.acted.connect(lambda _a, _p: self.refresh(keep_page=True))
+        self.page_view.outdated.connect(lambda _p: self.refresh(keep_page=True))  # (changed in another copy)
 
         self.split = split = QSplitter(self)
         split.setObjectName("reviewSplit")
@@ -297,6 +298,11 @@ class ReviewPanel(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def approve_selected_pages(self) -> None:
+        """Approve the selected pages' submitted rows after an explicit confirmation. The
+        confirmation counts the rows as they are when it is asked, and exactly those rows,
+        as they were then, are approved: a row changed meanwhile (returned, corrected and
+        submitted again in another copy of Daftar) refuses the whole approval, and a row
+        submitted meanwhile is not approved unseen."""
         ids = self.selected_page_ids()
         if not ids:
             self.status.setText(self.tr("Select the pages to approve in the queue first."))
@@ -310,19 +316,34 @@ class ReviewPanel(QWidget):
         if not pages:
             self.status.setText(skipped + self.tr("Nothing to approve."))
             return
-        if not self.confirm_bulk(len(pages), sum(q.rows for q in pages)):
+
+        def counted(s) -> list[services.Seen]:  # what the confirmation counts, as it is now
+            return [services.seen_of(r) for pid in ids for r in services.page_rows(s, pid) if r.state == workflow.SUBMITTED]
+
+        read_op(counted).success(lambda seen: self._confirm_and_approve(seen, skipped)).run_in_background(self.ctx)
+
+    def _confirm_and_approve(self, seen: list[services.Seen], skipped: str) -> None:
+        if not seen:
+            self.status.setText(skipped + self.tr("Nothing to approve."))
+            self.refresh(keep_page=True)  # (the queue was behind: approved or returned meanwhile)
+            return
+        n_pages = len({x.page_id for x in seen})
+        if not self.confirm_bulk(n_pages, len(seen)):
             self.status.setText(self.tr("Nothing approved."))
             return
         actor = self.ctx.actor
-
-        def body(s):
-            entry_ids = [r.entry_id for pid in ids for r in services.page_rows(s, pid) if r.state == workflow.SUBMITTED]
-            return services.transition(s, actor=actor, entry_ids=entry_ids, action="approve")
+        entry_ids = [x.entry_id for x in seen]
 
         def done(ch) -> None:
-            self.status.setText(skipped + self.tr("Approved {n} row(s) on {p} page(s).").format(n=len(ch.entry_ids), p=len(ids)))
+            self.status.setText(skipped + self.tr("Approved {n} row(s) on {p} page(s).").format(n=len(ch.entry_ids), p=n_pages))
 
         def refused(e: BaseException) -> None:
+            if isinstance(e, services.ChangedSinceShown):
+                self.status.setText(error_text(e))
+                self.page_view.show_changed(e)  # the page shown, if it is one of them, marked
+                self.refresh(keep_page=True)  # the queue and the page shown as they are now
+                return
             self.status.setText(self.tr("Nothing approved: {reason}").format(reason=error_text(e)))
 
-        write_op(body).success(done).failure(refused).run_in_background(self.ctx)
+        (write_op(lambda s: services.transition(s, actor=actor, entry_ids=entry_ids, action="approve", seen=seen))
+         .success(done).failure(refused).run_in_background(self.ctx))

@@ -60,6 +60,7 @@ class ReviewRow:
     boxes: dict[str, tuple[int, int, int, int]]
     makers: frozenset[int]
     approved_by: int | None = None  # who approved the row (verification is someone else's)
+    seen: services.Seen | None = None  # what the reviewer is shown of it: an action passes it to the core
 
 
 @dataclass
@@ -167,7 +168,7 @@ def review_page(session, page_id: int) -> ReviewPage:
         values = {k: v.value for k, v in r.values.items()}
         boxes = {k: v.box for k, v in r.values.items() if v.box}
         out_rows.append(ReviewRow(r.entry_id, r.row_no, r.state, r.comment, values, ocr, boxes, frozenset(authors),
-                                  e.approved_by))
+                                  e.approved_by, services.seen_of(r)))
         for name, _label in columns:
             now = values.get(name, "")
             before = ocr.get(name)

@@ -2435,6 +2435,34 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>یہ اندراج آپ نے خود منظور کیا ہے: اس کی تصدیق کوئی دوسرا ریونیو افسر کرے</translation>
         </message>
         <message>
+            <source>Nothing was approved: {0} changed after you opened the page (returned, corrected or submitted again, in another copy of Daftar perhaps). Look at the page again as it is now.</source>
+            <translation>کچھ منظور نہیں ہوا: آپ کے صفحہ کھولنے کے بعد یہاں تبدیلی ہوئی: {0} (واپس کی گئی، درست کی گئی یا دوبارہ پیش کی گئی، شاید دفتر کی کسی دوسری کاپی میں)۔ صفحہ اب جیسا ہے، اسے دوبارہ دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing was returned: {0} changed after you opened the page (returned, corrected or submitted again, in another copy of Daftar perhaps). Look at the page again as it is now.</source>
+            <translation>کچھ واپس نہیں ہوا: آپ کے صفحہ کھولنے کے بعد یہاں تبدیلی ہوئی: {0} (واپس کی گئی، درست کی گئی یا دوبارہ پیش کی گئی، شاید دفتر کی کسی دوسری کاپی میں)۔ صفحہ اب جیسا ہے، اسے دوبارہ دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing was verified: {0} changed after you opened the page (returned, corrected or submitted again, in another copy of Daftar perhaps). Look at the page again as it is now.</source>
+            <translation>کسی اندراج کی تصدیق نہیں ہوئی: آپ کے صفحہ کھولنے کے بعد یہاں تبدیلی ہوئی: {0} (واپس کی گئی، درست کی گئی یا دوبارہ پیش کی گئی، شاید دفتر کی کسی دوسری کاپی میں)۔ صفحہ اب جیسا ہے، اسے دوبارہ دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing was changed: {0} changed after you opened the page (returned, corrected or submitted again, in another copy of Daftar perhaps). Look at the page again as it is now.</source>
+            <translation>کچھ نہیں بدلا گیا: آپ کے صفحہ کھولنے کے بعد یہاں تبدیلی ہوئی: {0} (واپس کی گئی، درست کی گئی یا دوبارہ پیش کی گئی، شاید دفتر کی کسی دوسری کاپی میں)۔ صفحہ اب جیسا ہے، اسے دوبارہ دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>{0}, page {1}, rows {2}</source>
+            <translation>{0}، صفحہ {1}، سطریں {2}</translation>
+        </message>
+        <message>
+            <source>{0}, and rows of {1} other page(s)</source>
+            <translation>{0}، اور {1} دوسرے صفحات کی سطریں</translation>
+        </message>
+        <message>
+            <source>a row without a page</source>
+            <translation>بغیر صفحے کی ایک سطر</translation>
+        </message>
+        <message>
             <source>keys/audit-anchor.json is missing: events deleted from the end of the trail cannot be seen (it is written again at the next change)</source>
             <translation>keys/audit-anchor.json موجود نہیں: آڈٹ ریکارڈ کے آخر سے مٹائے گئے واقعات نظر نہیں آ سکتے (اگلی تبدیلی پر یہ دوبارہ لکھا جائے گا)</translation>
         </message>
@@ -3730,6 +3758,14 @@ Do you want to delete it anyway?</source>
         <message>
             <source>Returned: {comment}</source>
             <translation>واپس کیا گیا: {comment}</translation>
+        </message>
+        <message>
+            <source>{row} · {state} · changed</source>
+            <translation>{row} · {state} · تبدیل شدہ</translation>
+        </message>
+        <message>
+            <source>This row changed after you opened the page: look at it again.</source>
+            <translation>آپ کے صفحہ کھولنے کے بعد یہ سطر بدل گئی: اسے دوبارہ دیکھیں۔</translation>
         </message>
         <message>
             <source>The clerk kept every OCR reading.</source>

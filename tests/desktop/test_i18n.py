@@ -901,3 +901,23 @@ def test_build_catalogues_compiles_every_ts_for_the_build(tmp_path):
     t = QTranslator()
     assert t.load(str(qm))
     assert t.translate("AuditViewer", "Verify chain") == "سلسلے کی تصدیق"
+
+
+def test_a_review_refused_on_rows_changed_since_is_explained_in_urdu(urdu, workspace):
+    from records import services
+    from tests.records.helpers import make_page, make_users
+
+    # GIVEN the messages of an approval, return or verification refused because rows changed
+    # after the reviewer opened the page: one row, rows of one page, rows of several pages
+    _rid, pid, _ids = make_page(workspace, make_users(workspace)["clerk"])
+    with workspace.session() as s:
+        shown = [services.Seen(i, 1, "submitted", "", pid, row) for i, row in ((1, 2), (2, 5))]
+        other = services.Seen(3, 1, "submitted", "", None, 1)
+        messages = [services._changed_message(s, action, rows)
+                    for action in ("approve", "return", "verify", "submit")
+                    for rows in (shown[:1], shown, [*shown, other])]
+    assert "mauza دیہہ" in messages[0] and "page 1, row 2 changed" in messages[0]
+    # WHEN shown in the Urdu interface  THEN no English is left, and the rows are named
+    assert _english_left(messages) == {}
+    ur = i18n.message(messages[1])
+    assert ur.startswith("کچھ منظور نہیں ہوا") and "صفحہ \u20661\u2069" in ur and "سطریں" in ur, ur

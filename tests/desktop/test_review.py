@@ -750,3 +750,154 @@ def test_a_change_arriving_while_the_next_page_loads_keeps_the_next_page(qtbot, 
     # THEN the second page is shown, as chosen (not the first one again)
     assert panel.page_view.data.page.id == pids[1]
     assert panel.tree.currentItem().data(0, PageIdRole) == pids[1]
+
+
+@pytest.fixture
+def second_copy(people):
+    """The workspace opened a second time, as another copy of Daftar on it (two Windows
+    sessions, a clerk's copy left open): its own engine and sessions."""
+    from records.workspace import Workspace
+
+    other = Workspace.open(people["admin"].ws.root)
+    yield other
+    other.close()
+
+
+def test_a_page_changed_in_another_copy_is_not_approved_and_shown_again(qtbot, people, second_copy):
+    # GIVEN a page of 3 rows clerk1 submitted, open in girdawar1's review screen
+    clerk, g1, g2 = people["clerk1"], people["girdawar1"], people["girdawar2"]
+    pid = _submitted_page_of(clerk, 3)
+    panel = _panel(qtbot, g1)
+    panel.show()
+    _open(qtbot, panel, pid)
+    view = panel.page_view
+    owner_col = [n for n, _l in view.data.columns].index("owner")
+    assert view.approve_btn.isEnabled()
+    # ... while, in another copy of Daftar on the same workspace, girdawar2 returns row 2 and
+    # the clerk corrects its owner and submits the page again
+    with second_copy.session() as s:
+        row2 = services.page_rows(s, pid)[1].entry_id
+        services.transition(s, actor=g2.actor, entry_ids=[row2], action="return", comment="نام دیکھیں")
+    with second_copy.session() as s:
+        services.set_value(s, actor=clerk.actor, entry_id=row2, field_name="owner", text="محمد اکرم ولد غلام رسول")
+        services.submit_page(s, actor=clerk.actor, page_id=pid)
+    assert view.data.rows[1].values["owner"] == "محمد اسلم ولد غلام رسول"  # (his screen does not know)
+    # WHEN girdawar1 presses Approve page
+    view.approve_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN nothing is approved, not even the rows that did not change
+    assert _row_states(clerk.ws, pid) == [workflow.SUBMITTED] * 3
+    # AND he is told which row changed and to look again
+    text = view.notice.text()
+    assert text.startswith("Nothing was approved") and "page 1, row 2 changed after you opened the page" in text, text
+    assert "Refused" not in text
+    # AND the page is shown again as it is now: row 2 with the clerk's new owner, ready to approve
+    qtbot.waitUntil(lambda: view.data.rows[1].values["owner"] == "محمد اکرم ولد غلام رسول")
+    wait_idle(qtbot, g1)
+    assert "محمد اکرم" in view.table.item(1, owner_col).text()
+    assert view.approve_btn.isEnabled() and view.notice.text() == text
+    # ... row 2 marked as changed, the others not
+    heads = [view.table.verticalHeaderItem(i) for i in range(3)]
+    assert "changed" in heads[1].text() and "look at it again" in heads[1].toolTip()
+    assert "changed" not in heads[0].text() + heads[2].text()
+    # WHEN he approves what he sees now THEN the page is approved, no row marked any more
+    view.approve_btn.click()
+    wait_idle(qtbot, g1)
+    assert _row_states(clerk.ws, pid) == [workflow.APPROVED] * 3
+    assert not any("changed" in view.table.verticalHeaderItem(i).text() for i in range(3))
+
+
+def test_returning_a_field_changed_in_another_copy_is_refused(qtbot, people, second_copy):
+    # GIVEN a page open in girdawar1's review screen, one cell (row 1's owner) selected
+    clerk, g1 = people["clerk1"], people["girdawar1"]
+    pid = _submitted_page_of(clerk, 2)
+    panel = _panel(qtbot, g1)
+    _open(qtbot, panel, pid)
+    view = panel.page_view
+    view.table.setCurrentCell(0, [n for n, _l in view.data.columns].index("owner"))
+    # ... which the clerk withdrew, corrected and submitted again in another copy
+    with second_copy.session() as s:
+        ids = [r.entry_id for r in services.page_rows(s, pid)]
+        services.transition(s, actor=clerk.actor, entry_ids=ids, action="withdraw")
+        services.set_value(s, actor=clerk.actor, entry_id=ids[0], field_name="owner", text="محمد اکرم")
+        services.transition(s, actor=clerk.actor, entry_ids=ids, action="submit")
+    # WHEN he returns that field with a comment
+    view.return_selected("نام دیکھیں")
+    wait_idle(qtbot, g1)
+    # THEN nothing went back and the page shows the value now
+    assert _row_states(clerk.ws, pid) == [workflow.SUBMITTED] * 2
+    assert view.notice.text().startswith("Nothing was returned"), view.notice.text()
+    qtbot.waitUntil(lambda: view.data.rows[0].values["owner"] == "محمد اکرم")
+
+
+def test_bulk_approval_approves_only_the_rows_its_confirmation_counted(qtbot, people, second_copy, monkeypatch):
+    from desktop.review import panel as panel_mod
+
+    # GIVEN a page of 3 rows whose row 3 girdawar2 returned: 2 rows wait in girdawar1's queue
+    clerk, g1, g2 = people["clerk1"], people["girdawar1"], people["girdawar2"]
+    pid = _submitted_page_of(clerk, 3)
+    with clerk.ws.session() as s:
+        row3 = services.page_rows(s, pid)[2].entry_id
+        services.transition(s, actor=g2.actor, entry_ids=[row3], action="return", comment="دیکھیں")
+    panel = _panel(qtbot, g1)
+    for it in panel.page_items():
+        it.setSelected(True)
+    asked = []
+
+    def confirm(_parent, _title, text, *a, **k):
+        asked.append(text)
+        # ... and while the confirmation is open, the clerk corrects row 3 and submits it again
+        # in another copy (rows 1 and 2, those counted, do not change)
+        with second_copy.session() as s:
+            services.set_value(s, actor=clerk.actor, entry_id=row3, field_name="area", text="4-11")
+            services.submit_page(s, actor=clerk.actor, page_id=pid)
+        return panel_mod.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(panel_mod.QMessageBox, "question", confirm)
+    # WHEN girdawar1 approves the selected page
+    panel.bulk_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN the two rows the confirmation counted are approved, and row 3, submitted after it
+    # was asked, still waits (before, the approval took every row submitted by then: 3)
+    assert len(asked) == 1 and "1 page(s) with 2 row(s)" in asked[0]
+    assert _row_states(clerk.ws, pid) == [workflow.APPROVED, workflow.APPROVED, workflow.SUBMITTED]
+    assert "Approved 2 row(s) on 1 page(s)." in panel.status.text()
+
+
+def test_bulk_approval_of_rows_changed_while_confirming_approves_nothing(qtbot, people, second_copy, monkeypatch):
+    from desktop.review import panel as panel_mod
+
+    # GIVEN two submitted pages selected in girdawar1's queue, the second open
+    clerk, g1, g2 = people["clerk1"], people["girdawar1"], people["girdawar2"]
+    p1, p2 = _submitted_pages(clerk, 2)
+    panel = _panel(qtbot, g1)
+    _open(qtbot, panel, p2)
+    for it in panel.page_items():
+        it.setSelected(True)
+
+    def confirm(*_a, **_k):
+        # ... and while he confirms, another copy returns row 1 of the second page, the clerk
+        # corrects it and submits it again
+        with second_copy.session() as s:
+            row = services.page_rows(s, p2)[0].entry_id
+            services.transition(s, actor=g2.actor, entry_ids=[row], action="return", comment="دیکھیں")
+            services.set_value(s, actor=clerk.actor, entry_id=row, field_name="area", text="12-7")
+            services.submit_page(s, actor=clerk.actor, page_id=p2)
+        return panel_mod.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(panel_mod.QMessageBox, "question", confirm)
+    # WHEN he confirms
+    panel.bulk_btn.click()
+    wait_idle(qtbot, g1)
+    # THEN nothing is approved, and he is told which page and row changed
+    assert _states(clerk.ws, p1) == _states(clerk.ws, p2) == {workflow.SUBMITTED}
+    assert panel.status.text().startswith("Nothing was approved") and ", page 2, row 1 changed" in panel.status.text()
+    # AND the queue still holds both pages, to approve again
+    qtbot.waitUntil(lambda: len(panel.page_items()) == 2)
+    # AND the page open shows the value now, the row that changed marked, and why
+    view = panel.page_view
+    qtbot.waitUntil(lambda: view.data.rows[0].values["area"] == "12-7")
+    wait_idle(qtbot, g1)
+    assert view.notice.text() == panel.status.text()
+    assert "changed" in view.table.verticalHeaderItem(0).text()
+    assert "changed" not in view.table.verticalHeaderItem(1).text()
