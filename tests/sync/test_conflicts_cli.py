@@ -7,7 +7,9 @@ import json
 
 from daftar.cli import main
 from tests.sync.conftest import CLERK_PASS, SUP_PASS, engine_for, give_passwords, item_states
-from tests.sync.test_idempotency import test_same_key_with_other_content_is_a_conflict_with_both_hashes as conflict
+from tests.sync.test_idempotency import (
+    test_same_key_with_other_content_is_a_conflict_with_both_hashes as conflict,
+)
 
 
 def test_it_lists_compares_and_takes_the_servers_copy_on_the_command_line(office, server, capsys, monkeypatch):
