@@ -133,19 +133,19 @@ def find_conflict(session: Session, entry: str) -> tuple[str, int]:
     if ":" in text:
         text, _, v = text.partition(":")
         if not v.strip().lstrip("v").isdigit():
-            raise OutboxError(f"'{entry}' is not an entry: give its uuid (or its first 8 characters), and its "
-                              "version after a colon if need be (UUID:2)")
+            raise OutboxError(f"'{entry}' is not an entry: give its id (or its first 8 characters), and its "
+                              "version after a colon if need be (`UUID:2`)")
         version = int(v.strip().lstrip("v"))
     if len(text) < 8:
-        raise OutboxError(f"'{entry}' is not an entry: give its uuid (or its first 8 characters), and its version "
-                          "after a colon if need be (UUID:2)")
+        raise OutboxError(f"'{entry}' is not an entry: give its id (or its first 8 characters), and its version "
+                          "after a colon if need be (`UUID:2`)")
     found = [(i.entry_uuid, i.version) for i in conflict_items(session)
              if i.entry_uuid.lower().startswith(text) and (version is None or i.version == version)]
     if not found:
         raise OutboxError(f"no entry {entry} is in conflict with the server's copy: `daftar sync --conflicts` lists "
                           "those that are")
     if len(found) > 1:
-        raise OutboxError(f"{len(found)} entries in conflict start with {entry}: give more of the uuid")
+        raise OutboxError(f"{len(found)} entries in conflict start with {entry}: give more of its id")
     return found[0]
 
 
@@ -288,7 +288,7 @@ def take_server_copy(session: Session, *, actor: Actor, copy: ServerCopy) -> Tak
             _append_value(session, new, tpl.field(name), value, actor=actor, source="server", exact=True)
             changed.append(name)
     new.state = workflow.SENT
-    audit.record(session, actor=actor, action=f"entry.{workflow.TAKE_SERVER}", entity="entry", entity_id=new.id,
+    audit.record(session, actor=actor, action="entry.take_server", entity="entry", entity_id=new.id,  # TAKE_SERVER
                  register_id=new.register_id, page_id=new.page_id, entry_uuid=new.uuid, old=workflow.DRAFT,
                  new=workflow.SENT, detail={
                      "server_sha256": copy.sha256, "office_sha256": office_sha, "server_version": copy.version,
