@@ -175,7 +175,9 @@ def test_the_windows_sync_panel_compares_and_takes_the_servers_copy_end_to_end(q
     from desktop import conflict_dialog, oversight
     from records.models import Entry, OutboxItem
     from tests.desktop.test_roles import _window
-    from tests.sync.test_idempotency import test_same_key_with_other_content_is_a_conflict_with_both_hashes as conflict
+    from tests.sync.test_idempotency import (
+        test_same_key_with_other_content_is_a_conflict_with_both_hashes as conflict,
+    )
 
     # GIVEN an office whose entry is in conflict with the server's copy, and its supervisor's window
     conflict(office, server)
