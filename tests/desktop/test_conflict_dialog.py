@@ -54,11 +54,11 @@ class FakeOffice:
         return Taken(5, 9, 2, "sent", ("owner",), 1, frozenset({5, 9}))
 
 
-def _panel(qtbot, office: FakeOffice, *, supervisor: bool = True):
+def _panel(qtbot, fake: FakeOffice, *, supervisor: bool = True):
     from desktop.sync_panel import SyncPanel
 
-    panel = SyncPanel(run_pass=lambda progress: None, status=office.status, set_paused=lambda p: None,
-                      compare=office.compare, take=office.take if supervisor else None)
+    panel = SyncPanel(run_pass=lambda progress: None, status=fake.status, set_paused=lambda p: None,
+                      compare=fake.compare, take=fake.take if supervisor else None)
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitUntil(lambda: panel.errors.count() == 1)
@@ -75,8 +75,8 @@ def test_a_conflict_is_compared_with_the_servers_copy_and_a_supervisor_takes_it(
     from desktop.qt import Qt
 
     # GIVEN a supervisor's sync panel with an entry in conflict
-    office = FakeOffice()
-    panel = _panel(qtbot, office)
+    fake = FakeOffice()
+    panel = _panel(qtbot, fake)
     # THEN it offers to compare it with the server's copy
     assert panel.compare_btn.isVisible() and panel.compare_btn.isEnabled()
     # WHEN the supervisor presses it
@@ -84,8 +84,8 @@ def test_a_conflict_is_compared_with_the_servers_copy_and_a_supervisor_takes_it(
     dialog = panel.conflict_dialog
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 5, timeout=5000)
     # THEN the copy was fetched on a worker, never on the UI thread
-    assert office.threads and threading.main_thread() not in office.threads
-    # AND it is shown field by field beside this office's, the one difference marked
+    assert fake.threads and threading.main_thread() not in fake.threads
+    # AND it is shown field by field beside this fake's, the one difference marked
     rows = _cells(dialog)
     assert [r[0].split(" (")[0] for r in rows] == ["Khewat no", "≠ Owner", "Area", "Approved by", "Row"]
     owner = rows[1]
@@ -107,8 +107,8 @@ def test_a_conflict_is_compared_with_the_servers_copy_and_a_supervisor_takes_it(
         qtbot.mouseClick(dialog.take_btn, Qt.MouseButton.LeftButton)
     # THEN it was taken once, off the UI thread, and the dialog and the panel say so
     assert len(asked) == 1 and "version 2" in asked[0]
-    assert office.took == [office.compared.server] and sig.args[0].version == 2
-    assert threading.main_thread() not in office.threads
+    assert fake.took == [fake.compared.server] and sig.args[0].version == 2
+    assert threading.main_thread() not in fake.threads
     assert "version 2" in dialog.summary_label.text() and not dialog.take_btn.isVisible()
     qtbot.waitUntil(lambda: panel.errors.count() == 0)
     assert not panel.compare_btn.isEnabled()
@@ -120,8 +120,8 @@ def test_a_clerk_may_compare_but_not_take_and_a_failure_is_said(qtbot):
     from desktop.qt import Qt
 
     # GIVEN a clerk's panel (no take) whose fetch fails (offline)
-    office = FakeOffice("Cannot reach the central server at https://x: no connection.")
-    panel = _panel(qtbot, office, supervisor=False)
+    fake = FakeOffice("Cannot reach the central server at https://x: no connection.")
+    panel = _panel(qtbot, fake, supervisor=False)
     # WHEN the clerk compares
     qtbot.mouseClick(panel.compare_btn, Qt.MouseButton.LeftButton)
     dialog = panel.conflict_dialog
@@ -131,9 +131,9 @@ def test_a_clerk_may_compare_but_not_take_and_a_failure_is_said(qtbot):
     assert not dialog.take_btn.isVisible()
     dialog.close()
     # WHEN the copy cannot be taken (the core says why)  THEN the button is off and why is said
-    office.compared = _comparison("entry x was changed here since the conflict (version 3 is its newest): "
+    fake.compared = _comparison("entry x was changed here since the conflict (version 3 is its newest): "
                                   "nothing was taken; settle it by that version")
-    panel2 = _panel(qtbot, office)
+    panel2 = _panel(qtbot, fake)
     dialog = panel2.compare_selected()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 5, timeout=5000)
     assert not dialog.take_btn.isEnabled() and "cannot be taken" in dialog.summary_label.text()
@@ -148,8 +148,8 @@ def test_the_dialog_speaks_urdu_and_keeps_urdu_values_right_to_left(qtbot, qapp,
     assert i18n.apply_language(qapp, "ur")
     try:
         # GIVEN the Urdu interface  WHEN the comparison is shown
-        office = FakeOffice()
-        panel = _panel(qtbot, office)
+        fake = FakeOffice()
+        panel = _panel(qtbot, fake)
         dialog = panel.compare_selected()
         qtbot.waitUntil(lambda: dialog.table.rowCount() == 5, timeout=5000)
         # THEN its words are Urdu (the batch id and the hashes aside), its fields named in Urdu
