@@ -85,7 +85,7 @@ def test_a_conflict_is_compared_with_the_servers_copy_and_a_supervisor_takes_it(
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 5, timeout=5000)
     # THEN the copy was fetched on a worker, never on the UI thread
     assert fake.threads and threading.main_thread() not in fake.threads
-    # AND it is shown field by field beside this fake's, the one difference marked
+    # AND it is shown field by field beside this office's, the one difference marked
     rows = _cells(dialog)
     assert [r[0].split(" (")[0] for r in rows] == ["Khewat no", "≠ Owner", "Area", "Approved by", "Row"]
     owner = rows[1]
