@@ -334,6 +334,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Rejected by the central office: {0}"),
     QT_TRANSLATE_NOOP("Messages", "The disk of this computer is full, so the sync result could not be saved. Nothing was lost: free some space and press Sync now."),
     QT_TRANSLATE_NOOP("Messages", "This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version."),
+    QT_TRANSLATE_NOOP("Messages", "This entry version was sent before with different content. Server copy {0}, this "
+                                  "office's copy {1}. A supervisor must decide which is right: correcting the entry "
+                                  "sends this office's copy as a new version; Compare with the server's copy shows the "
+                                  "server's, which a supervisor may take instead."),
     QT_TRANSLATE_NOOP("Messages", "Not sent: another entry in the same batch conflicts with the server's copy."),
     QT_TRANSLATE_NOOP("Messages", "{0} entry version(s) conflict with the server's copy: a supervisor must check them; the batch's other entries are held back until sent again."),
     QT_TRANSLATE_NOOP("Messages", "Settled: version {0} of this entry replaces the one in conflict; it is sent once approved."),

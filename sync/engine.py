@@ -923,7 +923,8 @@ class SyncEngine:
                     it.last_error = (f"This entry version was sent before with different content. "
                                      f"Server copy {c['server_sha256']}, this office's copy {c['client_sha256']}. "
                                      "A supervisor must decide which is right: correcting the entry sends "
-                                     "this office's copy as a new version.")
+                                     "this office's copy as a new version; Compare with the server's copy shows "
+                                     "the server's, which a supervisor may take instead.")
                     rep.conflicts += 1
                 else:
                     it.state = "failed"

@@ -2474,6 +2474,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>⁦'{0}'⁩ کوئی اندراج نہیں: اس کی شناخت (یا اس کے پہلے 8 حروف) دیں، اور ضرورت ہو تو کولن کے بعد نسخہ ⁦(`UUID:2`)⁩</translation>
         </message>
         <message>
+            <source>This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version; Compare with the server's copy shows the server's, which a supervisor may take instead.</source>
+            <translation>اندراج کا یہ نسخہ پہلے مختلف مواد کے ساتھ بھیجا جا چکا ہے۔ سرور کی نقل ⁦{0}⁩، اس دفتر کی نقل ⁦{1}⁩۔ نگران فیصلہ کرے کہ کون سی درست ہے: اندراج درست کرنے سے اس دفتر کی نقل نئے نسخے کے طور پر جاتی ہے؛ «سرور کی نقل سے موازنہ» سرور والی نقل دکھاتا ہے، جو نگران اس کی بجائے لے سکتا ہے۔</translation>
+        </message>
+        <message>
             <source>{0} entries in conflict start with {1}: give more of its id</source>
             <translation>ٹکرانے والے {0} اندراج ⁦{1}⁩ سے شروع ہوتے ہیں: شناخت کا زیادہ حصہ دیں</translation>
         </message>
