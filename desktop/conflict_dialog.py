@@ -141,12 +141,11 @@ class ConflictDialog(QDialog):
         t.start()
 
     def stop(self, timeout: float = 10.0) -> None:
+        """Wait for the background work (the panel calls it when the window closes). Closing
+        the dialog itself does not wait: a fetch on a slow line would hold the window up to
+        its timeout, and its answer, delivered to a dialog gone, is dropped (weak senders)."""
         for t in list(self._threads):
             t.join(timeout)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.stop()
-        super().closeEvent(event)
 
     def _fetch(self) -> None:
         compare, done = self._compare, mainthread.sender(self, "_on_compared")

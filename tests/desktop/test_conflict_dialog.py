@@ -216,3 +216,23 @@ def test_the_windows_sync_panel_compares_and_takes_the_servers_copy_end_to_end(q
     engine.set_paused(office.ws, False)
     engine.run_once(office.ws)
     assert server.stats()["entries"] == entries
+
+
+def test_closing_the_dialog_while_the_copy_is_still_coming_does_not_wait_for_it(qtbot):
+    import time
+
+    # GIVEN a comparison whose fetch hangs (a slow line: up to the connection's timeout)
+    fake = FakeOffice()
+    slow = threading.Event()
+    quick = fake.compare
+    fake.compare = lambda u, v: (slow.wait(10), quick(u, v))[1]
+    panel = _panel(qtbot, fake)
+    dialog = panel.compare_selected()
+    # WHEN the supervisor closes the dialog before it came
+    t = time.monotonic()
+    dialog.close()
+    waited = time.monotonic() - t
+    # THEN the window does not wait for it, and its late answer is dropped quietly
+    assert waited < 0.5, waited
+    slow.set()
+    panel.stop()
