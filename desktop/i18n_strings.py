@@ -28,6 +28,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("Daftar", "verified"),
     QT_TRANSLATE_NOOP("Daftar", "batched"),
     QT_TRANSLATE_NOOP("Daftar", "sent"),
+    QT_TRANSLATE_NOOP("Daftar", "received"),  # the central server's state of an entry (desktop.conflict_dialog)
     QT_TRANSLATE_NOOP("Daftar", "accepted"),
     QT_TRANSLATE_NOOP("Daftar", "rejected"),
     QT_TRANSLATE_NOOP("Daftar", "new"),
@@ -333,6 +334,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Rejected by the central office: {0}"),
     QT_TRANSLATE_NOOP("Messages", "The disk of this computer is full, so the sync result could not be saved. Nothing was lost: free some space and press Sync now."),
     QT_TRANSLATE_NOOP("Messages", "This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version."),
+    QT_TRANSLATE_NOOP("Messages", "This entry version was sent before with different content. Server copy {0}, this "
+                                  "office's copy {1}. A supervisor must decide which is right: correcting the entry "
+                                  "sends this office's copy as a new version; Compare with the server's copy shows the "
+                                  "server's, which a supervisor may take instead."),
     QT_TRANSLATE_NOOP("Messages", "Not sent: another entry in the same batch conflicts with the server's copy."),
     QT_TRANSLATE_NOOP("Messages", "{0} entry version(s) conflict with the server's copy: a supervisor must check them; the batch's other entries are held back until sent again."),
     QT_TRANSLATE_NOOP("Messages", "Settled: version {0} of this entry replaces the one in conflict; it is sent once approved."),
@@ -400,6 +405,43 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "entries {0} are not approved (or are old versions): only approved entries can be batched"),
     QT_TRANSLATE_NOOP("Messages", "there is no batch {0} in this workspace"),
     QT_TRANSLATE_NOOP("Messages", "batch {0} does not hold entry {1} version {2} as it was sealed: nothing was sent again"),
+    # an entry in conflict compared with, or settled by, the central server's copy (records/conflicts.py)
+    QT_TRANSLATE_NOOP("Messages", "a {0} may not take the server's copy of an entry: ask a supervisor"),
+    QT_TRANSLATE_NOOP("Messages", "entry {0} version {1} is not in conflict with the server's copy (settled already?): "
+                                  "nothing was taken"),
+    QT_TRANSLATE_NOOP("Messages", "the server's copy of entry {0} version {1} does not match its hash: nothing was "
+                                  "taken; ask the central server's operator"),
+    QT_TRANSLATE_NOOP("Messages", "entry {0} version {1} is no longer in this workspace: nothing was taken"),
+    QT_TRANSLATE_NOOP("Messages", "entry {0} was changed here since the conflict (version {1} is its newest): nothing "
+                                  "was taken; settle it by that version"),
+    QT_TRANSLATE_NOOP("Messages", "entry {0} version {1} is deleted here: nothing was taken"),
+    QT_TRANSLATE_NOOP("Messages", "the server's copy of entry {0} version {1} is of another register ({2}): nothing "
+                                  "was taken"),
+    QT_TRANSLATE_NOOP("Messages", "the server's copy has a field {0} that the register's template {1} does not have: "
+                                  "nothing was taken"),
+    QT_TRANSLATE_NOOP("Messages", "the server's copy has a value of {0} that is not text: nothing was taken"),
+    QT_TRANSLATE_NOOP("Messages", "nothing was taken: the entry is not what the audit trail recorded, so it was "
+                                  "changed outside Daftar: {0}. Run `daftar audit verify` and restore the latest good "
+                                  "backup"),
+    QT_TRANSLATE_NOOP("Messages", "entry {0} version {1} is not in this workspace's outbox"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}' is not an entry: give its id (or its first 8 characters), and its version "
+                                  "after a colon if need be (`UUID:2`)"),
+    QT_TRANSLATE_NOOP("Messages", "no entry {0} is in conflict with the server's copy: `daftar sync --conflicts` lists "
+                                  "those that are"),
+    QT_TRANSLATE_NOOP("Messages", "{0} entries in conflict start with {1}: give more of its id"),
+    QT_TRANSLATE_NOOP("Messages", "Settled: the central server's copy was taken as version {0} here."),
+    # fetching the server's copy (sync.engine.fetch_server_copy)
+    QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server at {0}: {1}. The server's copy can be compared "
+                                  "once the connection is back."),
+    QT_TRANSLATE_NOOP("Messages", "The central server holds no copy of this entry version sent by this office."),
+    QT_TRANSLATE_NOOP("Messages", "This office's access was revoked by the central server; ask the operator."),
+    QT_TRANSLATE_NOOP("Messages", "The central server does not give copies of entries yet: ask its operator to "
+                                  "update it."),
+    QT_TRANSLATE_NOOP("Messages", "The central server did not give its copy (error {0}): try again later."),
+    QT_TRANSLATE_NOOP("Messages", "The answer was not the central server's copy of the entry (a Wi-Fi login page?): "
+                                  "try again later."),
+    QT_TRANSLATE_NOOP("Messages", "The server's copy of the entry does not match its hash: try again later, or ask "
+                                  "the central server's operator."),
     QT_TRANSLATE_NOOP("Messages", "say which fard to print: a khewat number or an owner's name"),
     QT_TRANSLATE_NOOP("Messages", "the register of {0} has no rows for {1}"),
     # a register named in a message (records.services.register_label)

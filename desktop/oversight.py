@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from desktop.bidi import ltr, path_line, shown_value
 from desktop.qt import QDockWidget, Qt
-from records.workflow import ADMIN, REVENUE_OFFICER, SUPERVISOR
+from records.workflow import ADMIN, REVENUE_OFFICER, SUPERVISOR, TAKERS
 
 REVIEWERS = frozenset({SUPERVISOR, REVENUE_OFFICER})
 AUDITORS = frozenset({SUPERVISOR, REVENUE_OFFICER, ADMIN})
@@ -287,6 +287,31 @@ def open_sync(win):
 
                 return run_in_process(SEAL_JOB, {**workspace_args(ws), "actor": actor, "expected": shown})
 
+        def compare(entry_uuid: str, version: int):
+            # on the panel's worker: the server's copy fetched (one request over TLS) and compared
+            # with what this office sent; why not, in words, when it cannot be (offline...)
+            from records.conflicts import compare as comparison
+
+            try:
+                copy = engine().fetch_server_copy(ws, entry_uuid, version)
+                with ws.session() as s:
+                    return comparison(s, copy)
+            except (engine().SyncError, outbox.OutboxError) as e:
+                return str(e)
+
+        take = None
+        if actor.role in TAKERS:
+
+            def take(copy):
+                from records.conflicts import take_server_copy
+                from records.workflow import WorkflowError
+
+                try:
+                    with ws.session() as s:
+                        return take_server_copy(s, actor=actor, copy=copy)
+                except (outbox.OutboxError, WorkflowError) as e:
+                    return str(e)
+
         panel = SyncPanel(
             run_pass=lambda progress: engine().run_once(ws, progress=progress),
             status=lambda: engine().queue_status(ws),
@@ -297,6 +322,8 @@ def open_sync(win):
             handover=lambda batch_id: save_report_pdf(win, ws, "handover", batch_id=batch_id,
                                                       urdu_digits=win.ctx.prefs.urdu_digits),
             usb=(lambda: save_batch_file(win)) if seal is not None else None,
+            compare=compare,
+            take=take,
             parent=win,
         )
         panel.watch(60_000)
@@ -305,6 +332,8 @@ def open_sync(win):
         win.ctx.bus.changed.connect(panel.records_changed)
         # a problem double-clicked opens its entry's page at its row (as "Returned to me" does)
         panel.open_entry.connect(win.open_entry)
+        # the server's copy taken: the entry has a new version; the views showing it redraw
+        panel.taken.connect(lambda taken: win.ctx.bus.changed.emit(_taken_changes(taken), None))
         dock = QDockWidget(win.tr("Sync"), win)
         dock.setObjectName("syncDock")
         dock.setWidget(panel)
@@ -315,6 +344,15 @@ def open_sync(win):
     dock.show()
     dock.raise_()
     return dock
+
+
+def _taken_changes(taken):
+    """What taking the server's copy changed, as the change bus tells views."""
+    from records.services import Changes
+
+    return Changes(entries=True, values=True, workflow=True, pages=taken.page_id is not None,
+                   entry_ids=set(taken.entry_ids), page_ids={taken.page_id} if taken.page_id else set(),
+                   new_entry_ids={taken.old_entry_id: taken.entry_id})
 
 
 def shutdown(win) -> None:

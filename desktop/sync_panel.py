@@ -1,5 +1,6 @@
 """The sync panel: the outbox queue, progress, last success, errors in clerk words, Sync now, Pause,
-and (supervisors) sending again the entries a refused batch held back.
+(supervisors) sending again the entries a refused batch held back, and an entry in conflict
+compared with the central server's copy (desktop.conflict_dialog), which a supervisor may take.
 
 Self-contained; the main window wires it to a workspace:
 
@@ -96,6 +97,7 @@ class SyncPanel(QWidget):
 
     finished = Signal(object)
     open_entry = Signal(int, int)  # (page id, entry id): a problem's entry, double-clicked
+    taken = Signal(object)  # the server's copy of an entry in conflict was taken (records.conflicts.Taken)
 
     CHANGES_SETTLE_MS = 700  # records changed: the queue is read again after this quiet time
 
@@ -103,6 +105,7 @@ class SyncPanel(QWidget):
                  set_paused: Callable[[bool], None], reachable: Callable[[], bool | str] | None = None,
                  resend: Callable[[], int | str] | None = None, seal: Callable[[int], object] | None = None,
                  handover: Callable[[int], object] | None = None, usb: Callable[[], object] | None = None,
+                 compare: Callable[[str, int], object] | None = None, take: Callable[[object], object] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SyncPanel")
@@ -118,6 +121,10 @@ class SyncPanel(QWidget):
         self._handover = handover  # saves a batch's handover sheet (the UI thread, given the batch id)
         self.last_batch: int | None = None  # the batch sealed here last (its handover sheet)
         self._usb = usb  # writes the oldest waiting batch to a file for a USB stick (supervisors)
+        # an entry in conflict beside the server's copy (on a worker: a Comparison, or why not, a
+        # str); taking the server's copy (supervisors: a Taken, or the core's refusal)
+        self._compare, self._take = compare, take
+        self.conflict_dialog = None
         self._busy = False
         self._paused = False
         self._was_reachable: bool | None = None
@@ -154,6 +161,7 @@ class SyncPanel(QWidget):
         font.setFamilies([load_fonts().get(NASKH, "Noto Naskh Arabic"), *font.families()])
         self.errors.setFont(font)
         qconnect(self.errors.itemActivated, self._open_item)  # double-click or Enter: the entry's page
+        qconnect(self.errors.currentItemChanged, self._on_current_problem)
         lay.addWidget(self.errors, 1)
         # shown only when there is a problem: the dock then leaves the page its room (on a
         # 768 px screen an empty list took a third of the height from the correction view)
@@ -184,6 +192,9 @@ class SyncPanel(QWidget):
             "A batch is refused whole when one of its entries conflicts with the server's copy: its other "
             "entries go again in a new batch. The entry in conflict stays for a supervisor to decide."),
             resend is not None)
+        self.compare_btn = self._button(row, "syncCompare", self.tr("Compare with the server's copy…"), self.tr(
+            "The entry in conflict chosen under Problems beside the central server's copy of it, field by field."
+            ), compare is not None)
         row.addStretch(1)
         lay.addLayout(row)
         self._show_problems()
@@ -193,6 +204,7 @@ class SyncPanel(QWidget):
         qconnect(self.handover_btn.clicked, self.save_handover)
         qconnect(self.usb_btn.clicked, lambda: self._usb() if self._usb is not None else None)
         qconnect(self.pause_btn.toggled, self._on_pause)
+        qconnect(self.compare_btn.clicked, self.compare_selected)
         self._timer = QTimer(self)
         qconnect(self._timer.timeout, self._poll)
         # records changed elsewhere (pages approved or verified in the review): the counts and
@@ -286,6 +298,8 @@ class SyncPanel(QWidget):
     def stop(self, timeout: float = 10.0) -> None:
         """Stop watching and wait for background work (call before closing)."""
         self._timer.stop()
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.stop(timeout)
         for t in list(self._threads):
             t.join(timeout)
         self._threads = [t for t in self._threads if t.is_alive()]
@@ -475,9 +489,58 @@ class SyncPanel(QWidget):
             if p.page_id is not None and p.entry_id is not None:
                 item.setData(Qt.ItemDataRole.UserRole, (p.page_id, p.entry_id))
                 item.setToolTip(item.toolTip() + "\n" + self.tr("Double-click to open its page at this row."))
+            if p.state == "conflict":
+                item.setData(self.CONFLICT_ROLE, (p.entry_uuid, p.version, self._entry_name(p)))
+                if self._compare is not None:
+                    item.setToolTip(item.toolTip() + "\n" + self.tr(
+                        "Compare with the server's copy… shows it beside this office's."))
             self.errors.addItem(item)
+        self._on_current_problem(self.errors.currentItem())
 
     LOST_ROLE = Qt.ItemDataRole.UserRole + 1  # marks the line of decisions the server no longer has
+    CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 2  # an entry in conflict: (entry uuid, version, where it is)
+
+    def _conflict_item(self):
+        """The problem chosen, when it is an entry in conflict; else the only one in conflict."""
+        item = self.errors.currentItem()
+        if item is not None and item.data(self.CONFLICT_ROLE):
+            return item
+        found = [self.errors.item(i) for i in range(self.errors.count()) if self.errors.item(i).data(self.CONFLICT_ROLE)]
+        return found[0] if len(found) == 1 else None
+
+    def _on_current_problem(self, *_args) -> None:
+        self.compare_btn.setEnabled(self._compare is not None and self._conflict_item() is not None)
+
+    def compare_selected(self):
+        """The entry in conflict chosen under Problems beside the server's copy (a dialog that
+        fetches it in the background); returns the dialog."""
+        item = self._conflict_item()
+        if item is None or self._compare is None:
+            return None
+        uuid, version, place = item.data(self.CONFLICT_ROLE)
+        from desktop.conflict_dialog import ConflictDialog
+
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.close()
+        dialog = ConflictDialog(entry_uuid=uuid, version=version, place=place, compare=self._compare,
+                                take=self._take, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        dialog.on_taken = self._on_taken_copy
+        self.conflict_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _on_taken_copy(self, taken) -> None:
+        """The server's copy was taken: its problem is gone, the queue is read again, and the
+        window is told (its views of that page redraw)."""
+        for i in reversed(range(self.errors.count())):
+            data = self.errors.item(i).data(self.CONFLICT_ROLE)
+            if data and self.conflict_dialog is not None and \
+                    (data[0], data[1]) == (self.conflict_dialog.entry_uuid, self.conflict_dialog.version):
+                self.errors.takeItem(i)
+        self._on_current_problem()
+        self.refresh()
+        self.taken.emit(taken)
 
     def _show_decisions_lost(self, n: int) -> None:
         """One line at the top of the problems while the central server no longer has its

@@ -10,8 +10,8 @@ What the trail records of each entry row (an `entry` event names the row's id as
   `entry.import` (a register-scope import: every fact in `detail`), or, for rows that OCR
   read before `save_ocr_rows` recorded `entry.add`, their `value.set` events;
 * its state: the `new` of its last workflow event (`entry.submit`, `withdraw`, `return`,
-  `approve`, `verify`, `batch`, `unbatch`, and `send`, `accept`, `reject` by sync), else
-  draft;
+  `approve`, `verify`, `batch`, `unbatch`, and `send`, `accept`, `reject` by sync, and
+  `take_server`: a version made from the central server's copy), else draft;
 * who submitted, approved and verified it: the actor of its last `entry.submit`,
   `entry.approve` and `entry.verify`;
 * whether it is deleted: its last `entry.delete` or `entry.restore`;
@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from records import workflow
 from records.audit_values import place
 
-STATE_ACTIONS = frozenset(f"entry.{a}" for a in workflow.TRANSITIONS)
+STATE_ACTIONS = frozenset(f"entry.{a}" for a in (*workflow.TRANSITIONS, workflow.TAKE_SERVER))
 BY_ACTIONS = {"entry.submit": "submitted_by", "entry.approve": "approved_by", "entry.verify": "verified_by"}
 ENTRY_IMPORT = "entry.import"  # a register-scope import's record of a row as the file gave it
 _ACTIONS = sorted(STATE_ACTIONS | {"entry.add", "entry.new_version", ENTRY_IMPORT, "entry.delete", "entry.restore",

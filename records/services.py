@@ -466,8 +466,11 @@ def add_entry(
 
 def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, source: str,
                   raw_text: str | None = None, confidence: float | None = None, box=None,
-                  extra_flags: Iterable[Any] = ()) -> FieldValue:
-    text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
+                  extra_flags: Iterable[Any] = (), exact: bool = False) -> FieldValue:
+    """A new current value of a field (the old one kept), audited. `exact`: stored as given,
+    not normalised (the central server's copy taken as it is: records.conflicts)."""
+    if not exact:
+        text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
     old = _current_values(session, entry.id).get(spec.name)
     if old is not None:
         old.current = False
@@ -493,8 +496,10 @@ def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, sourc
     return fv
 
 
-def _new_version(session: Session, entry: Entry, actor: Actor) -> Entry:
-    """Copy an approved (or later) entry into a new draft version; the old one stays readable."""
+def _new_version(session: Session, entry: Entry, actor: Actor, *, settle: bool = True) -> Entry:
+    """Copy an approved (or later) entry into a new draft version; the old one stays readable.
+    `settle`: a conflict of the old version is settled by this one (`_settle_conflict`);
+    records.conflicts settles it its own way when the server's copy is taken."""
     entry.is_latest = False
     new = Entry(uuid=entry.uuid, version=entry.version + 1, register_id=entry.register_id,
                 page_id=entry.page_id, row_no=entry.row_no, created_by=actor.id,
@@ -510,7 +515,8 @@ def _new_version(session: Session, entry: Entry, actor: Actor) -> Entry:
     audit.record(session, actor=actor, action="entry.new_version", entity="entry", entity_id=new.id,
                  register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
                  old=str(entry.version), new=str(new.version))
-    _settle_conflict(session, entry, new, actor)
+    if settle:
+        _settle_conflict(session, entry, new, actor)
     session.flush()
     return new
 

@@ -54,6 +54,13 @@ TRANSITIONS = {
 }
 
 
+# A version made from the central server's copy of an entry in conflict (records.conflicts):
+# it goes draft -> sent at once, in one audited event `entry.take_server` (no general
+# transition: nothing else may make an entry sent without the server's receipt).
+TAKE_SERVER = "take_server"
+TAKERS = frozenset({SUPERVISOR, REVENUE_OFFICER, ADMIN})  # who may take the server's copy
+
+
 class WorkflowError(PermissionError):
     """An action the workflow does not allow; the message says why in plain words."""
 

@@ -403,6 +403,44 @@ def store_ca_bundle(ws, ca_bundle: str, *, transport: httpx.BaseTransport | None
     return ca
 
 
+def fetch_server_copy(ws, entry_uuid: str, version: int, *, transport: httpx.BaseTransport | None = None,
+                      config: SyncConfig | None = None):
+    """The central server's copy of an entry version this office sent (`GET
+    /v1/entries/{uuid}/{version}`), as a plain `records.conflicts.ServerCopy`, checked against
+    its hash. One request over TLS, as a sync pass makes them; SyncError in one line when the
+    server cannot be reached or has no such copy, or when the answer is not the server's."""
+    from records.conflicts import ServerCopy
+
+    cfg = config or load_config(ws)
+    with make_client(cfg, transport) as c:
+        try:
+            r = c.get(f"/v1/entries/{entry_uuid}/{version}")
+        except httpx.HTTPError as e:
+            raise SyncError(f"Cannot reach the central server at {cfg.server_url}: {_net_reason(e)}. The server's "
+                            "copy can be compared once the connection is back.") from None
+    if r.status_code == 404 and _error_code(r) == "unknown_entry":
+        raise SyncError("The central server holds no copy of this entry version sent by this office.")
+    if r.status_code == 403 and _error_code(r) == "office_revoked":
+        raise SyncError("This office's access was revoked by the central server; ask the operator.")
+    if r.status_code in (401, 403):
+        raise SyncError(f"The central server did not accept this office's credentials: {_reason(r)}. Ask IT to "
+                        "enrol the office again.")
+    if r.status_code == 404:  # a server from before this route
+        raise SyncError("The central server does not give copies of entries yet: ask its operator to update it.")
+    if r.status_code != 200 or "json" not in r.headers.get("content-type", ""):
+        raise SyncError(f"The central server did not give its copy (error {r.status_code}): try again later.")
+    try:
+        got = P.ServerCopy.model_validate(r.json())
+    except ValueError:
+        raise SyncError("The answer was not the central server's copy of the entry (a Wi-Fi login page?): try "
+                        "again later.") from None
+    if (got.entry_uuid, got.version) != (entry_uuid, version) or P.content_hash(got.content) != got.sha256:
+        raise SyncError("The server's copy of the entry does not match its hash: try again later, or ask the "
+                        "central server's operator.")
+    return ServerCopy(got.entry_uuid, got.version, got.sha256, got.content, got.state, got.reason, got.server_id,
+                      got.batch_id, got.source, got.received_at)
+
+
 # ----------------------------------------------------------------------------- helpers
 def _reason(r: httpx.Response) -> str:
     try:
@@ -885,7 +923,8 @@ class SyncEngine:
                     it.last_error = (f"This entry version was sent before with different content. "
                                      f"Server copy {c['server_sha256']}, this office's copy {c['client_sha256']}. "
                                      "A supervisor must decide which is right: correcting the entry sends "
-                                     "this office's copy as a new version.")
+                                     "this office's copy as a new version; Compare with the server's copy shows "
+                                     "the server's, which a supervisor may take instead.")
                     rep.conflicts += 1
                 else:
                     it.state = "failed"

@@ -22,7 +22,7 @@ from records.outbox import (
 __all__ = [
     "canonical_json", "content_hash", "public_key_b64", "sha256_hex", "sign", "verify_signature",
     "EntryRef", "Manifest", "EntryDoc", "Submission", "ReceiptEntry", "Receipt", "Decision",
-    "Changes", "HeldQuery", "Held", "Enrolment", "EnrolmentResult", "EnrolCodeRequest", "EnrolCode", "RevokeRequest", "ReceiptError", "check_receipt", "is_sha256",
+    "Changes", "HeldQuery", "Held", "Enrolment", "EnrolmentResult", "EnrolCodeRequest", "EnrolCode", "RevokeRequest", "ServerCopy", "ReceiptError", "check_receipt", "is_sha256",
     "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX",
 ]
 
@@ -118,6 +118,23 @@ class Held(BaseModel):
     """Which of the asked batch ids the server holds, received from this office."""
 
     held: list[str]
+
+
+class ServerCopy(BaseModel):
+    """The server's copy of one entry version this office sent (GET /v1/entries/{uuid}/{version}):
+    what a supervisor compares with the office's own when the two conflict."""
+
+    entry_uuid: str
+    version: int
+    sha256: str = Field(description="SHA-256 of the canonical JSON of `content`, as the server holds it")
+    content: dict = Field(description="the entry document as the server received it (register, page, row, values, "
+                          "who approved and verified)")
+    state: str = Field(description="received, accepted or rejected")
+    reason: str = Field("", description="the central office's reason, for a rejection")
+    server_id: str = Field(description="the server's id of the entry version (as in receipts: E123)")
+    batch_id: str = Field(description="the batch it arrived in")
+    source: str = Field(description="how that batch came: network or usb")
+    received_at: str = Field(description="when it arrived (ISO 8601, UTC)")
 
 
 class Enrolment(BaseModel):

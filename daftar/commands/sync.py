@@ -24,6 +24,18 @@ def register(sub) -> None:
     p.add_argument("--status", action="store_true", help="show what waits, what was sent and decided, the "
                    "problems (which entry, why), the last pass and the server, and exit (--json: named fields, "
                    "docs/sync-api.md)")
+    p.add_argument("--conflicts", action="store_true", help="list the entries in conflict with the central "
+                   "server's copy (the server holds their version with other content) and exit (--json: named "
+                   "fields)")
+    p.add_argument("--compare", default=None, metavar="ENTRY", help="fetch the central server's copy of an entry in "
+                   "conflict (its uuid, or the first 8 characters of it) and show it field by field beside this "
+                   "office's, the differences marked")
+    p.add_argument("--take-server", default=None, metavar="ENTRY", help="settle a conflict by taking the central "
+                   "server's copy: the entry gets its values as a new version, which is not sent again (with --as "
+                   "SUPERVISOR; docs/sync-api.md#conflicts-the-servers-copy)")
+    p.add_argument("--as", dest="username", default=None, metavar="USERNAME", help="with --take-server: the "
+                   "supervisor, revenue officer or administrator who takes it, proving it with their password "
+                   "($DAFTAR_PASSWORD, else asked)")
     p.add_argument("--pause", action="store_true", help="pause automatic sync")
     p.add_argument("--resume", action="store_true", help="resume automatic sync")
     p.add_argument("--chunk-kb", type=int, default=None, help=argparse_suppress())
@@ -40,6 +52,8 @@ def argparse_suppress():
 def run(args) -> int:
     from sync import engine
 
+    if args.conflicts or args.compare or args.take_server:
+        return run_conflicts(args)
     ws = open_workspace(args.workspace, args.user, what="sync")
     try:
         if args.enrol:
@@ -187,7 +201,8 @@ def status_text(st) -> str:
             ("Rejected by the central office", c.get("rejected", 0), "listed below" if c.get("rejected") else ""),
             ("Held back, need a supervisor", c.get("conflict", 0) + c.get("failed", 0),
              "listed below; `daftar batch resend --as NAME` sends the held-back ones again" if c.get("failed") else
-             "listed below" if c.get("conflict") else "")]
+             "listed below; `daftar sync --conflicts` lists those in conflict with the server's copy"
+             if c.get("conflict") else "")]
     known = {"queued", "uploading", "submitted", "acknowledged", "accepted", "rejected", "conflict", "failed"}
     rows += [(f"Other ({state})", n, "") for state, n in sorted(c.items()) if state not in known]
     lines.append("")
@@ -208,4 +223,115 @@ def status_text(st) -> str:
         for p in st.problems:
             why = p.reason if p.state == "rejected" and p.reason else p.message
             lines.append(f"  - {PROBLEM_LABEL.get(p.state, p.state)}: {entry_place(p)}: {why}")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- conflicts
+def _conflicts(ws) -> list[dict]:
+    """The entries in conflict, where each is, and both hashes (from the outbox: no network)."""
+    import re
+
+    from sync import engine
+
+    where = {(p.entry_uuid, p.version): p for p in engine.queue_status(ws).problems if p.state == "conflict"}
+    from records.conflicts import conflict_items
+
+    out = []
+    with ws.session() as s:
+        for it in conflict_items(s):
+            p = where.get((it.entry_uuid, it.version))
+            m = re.search(r"Server copy ([0-9a-f]{64})", it.last_error or "")
+            out.append({"entry_uuid": it.entry_uuid, "version": it.version, "entry_id": it.entry_id,
+                        "place": entry_place(p) if p is not None else f"entry {it.entry_uuid} version {it.version}",
+                        "office_sha256": it.content_sha256, "server_sha256": m.group(1) if m else None})
+    return out
+
+
+def run_conflicts(args) -> int:
+    """`daftar sync --conflicts`, `--compare ENTRY`, `--take-server ENTRY --as NAME`."""
+    from daftar.cli import act_as, sign_in
+    from records.accounts import AccountError
+    from records.conflicts import compare, find_conflict, take_server_copy
+    from records.outbox import OutboxError
+    from records.workflow import TAKERS, WorkflowError
+    from sync import engine
+
+    which = "--take-server" if args.take_server else "--compare" if args.compare else "--conflicts"
+    ws, signed_in = sign_in(args.workspace, args.user, what="sync")
+    try:
+        if args.conflicts:
+            rows = _conflicts(ws)
+            if args.json:
+                print(json.dumps({"conflicts": rows}, ensure_ascii=False, indent=1))
+                return 0
+            if not rows:
+                print("No entry is in conflict with the central server's copy.")
+                return 0
+            print(f"Entries in conflict with the central server's copy ({len(rows)}): the server holds their version "
+                  "with other content")
+            for r in rows:
+                theirs = r["server_sha256"][:12] if r["server_sha256"] else "?"
+                print(f"  - {r['place']}: entry {r['entry_uuid']} version {r['version']} (this office sent "
+                      f"{r['office_sha256'][:12]}, the server holds {theirs})")
+            print("Compare one: daftar sync --compare ENTRY. Take the server's copy: daftar sync --take-server ENTRY "
+                  "--as SUPERVISOR. Keep this office's: correct the entry in the app (a new version, approved and "
+                  "sent as usual).")
+            return 0
+        if args.take_server and not args.username:
+            print("daftar sync --take-server needs --as USERNAME: the supervisor, revenue officer or administrator "
+                  "who takes the server's copy", file=sys.stderr)
+            return 2
+        try:
+            with ws.session() as s:
+                uuid, version = find_conflict(s, args.take_server or args.compare)
+            actor = act_as(ws, args.username, signed_in=signed_in, roles=TAKERS,
+                           doing="take the server's copy of an entry") if args.take_server else None
+            copy = engine.fetch_server_copy(ws, uuid, version)
+            with ws.session() as s:
+                cmp = compare(s, copy)
+            if args.compare:
+                print(comparison_text(cmp))
+                return 0
+            with ws.session() as s:
+                taken = take_server_copy(s, actor=actor, copy=copy)
+        except AccountError as e:
+            print(f"daftar sync {which}: {e}; nothing was taken", file=sys.stderr)
+            return 1
+        except (OutboxError, WorkflowError, engine.SyncError) as e:
+            print(f"daftar sync {which}: {str(e).rstrip('.')}", file=sys.stderr)
+            return 1
+    finally:
+        ws.close()
+    changed = ", ".join(taken.fields) or "none (only the content's other parts differed)"
+    print(f"took the central server's copy of {cmp.place} (entry {uuid} version {version}, server {copy.server_id}, "
+          f"hash {copy.sha256[:12]}): it is version {taken.version} here, {taken.state}; fields changed: {changed}. "
+          f"Version {version} stays readable as an old version; nothing is sent again")
+    return 0
+
+
+FACT_LABEL = {"approved_by": "approved by", "verified_by": "verified by", "page_no": "page", "row_no": "row",
+              "image_sha256": "page image"}
+
+
+def comparison_text(cmp) -> str:
+    """An entry in conflict beside the server's copy, a line a field, differences marked `*`."""
+    sv = cmp.server
+    lines = [f"{cmp.place}: entry {cmp.entry_uuid} version {cmp.version}",
+             f"This office sent {cmp.office_sha256[:12]}; the central server holds {sv.sha256[:12]} ({sv.server_id}, "
+             f"{sv.state}{': ' + sv.reason if sv.reason else ''}), received {sv.received_at} in batch {sv.batch_id} "
+             f"({sv.source})", ""]
+    rows = [(d.field, d) for d in cmp.fields] + [(FACT_LABEL.get(d.field, d.field), d) for d in cmp.facts]
+    width = max([len(n) for n, _d in rows] + [5])
+    cell = max([len(d.office or "") for _n, d in rows if d.field != "image_sha256"] + [len("this office")])
+    lines.append(f"  {'field':<{width}}  {'this office':<{cell}}  the central server")
+    for name, d in rows:
+        said = [("(none)" if v is None else v[:12] if d.field == "image_sha256" else v) for v in (d.office, d.server)]
+        lines.append(f"{'*' if d.differs else ' '} {name:<{width}}  {said[0]:<{cell}}  {said[1]}")
+    n = cmp.differences
+    lines.append("")
+    lines.append(f"{n} field{'' if n == 1 else 's'} differ{'s' if n == 1 else ''} (marked *).")
+    if cmp.why_not:
+        lines.append(f"The server's copy cannot be taken: {cmp.why_not}")
+    else:
+        lines.append(f"Take the server's copy: daftar sync --take-server {cmp.entry_uuid} --as SUPERVISOR")
     return "\n".join(lines)

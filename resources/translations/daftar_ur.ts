@@ -222,6 +222,10 @@
             <translation>نئے نسخے سے ٹکراؤ حل ہوا</translation>
         </message>
         <message>
+            <source>Conflict settled: the server's copy taken</source>
+            <translation>ٹکراؤ طے ہوا: سرور کی نقل لی گئی</translation>
+        </message>
+        <message>
             <source>Backup of the workspace written</source>
             <translation>ورک اسپیس کا بیک اپ لکھا گیا</translation>
         </message>
@@ -416,6 +420,109 @@
         <message>
             <source>Write why: a comment is required (the clerk reads it).</source>
             <translation>وجہ لکھیں: تبصرہ لازمی ہے (کلرک اسے پڑھے گا)۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Compare with the server's copy</source>
+            <translation>سرور کی نقل سے موازنہ</translation>
+        </message>
+        <message>
+            <source>Fetching the central server's copy…</source>
+            <translation>مرکزی سرور کی نقل لائی جا رہی ہے…</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>خانہ</translation>
+        </message>
+        <message>
+            <source>This office</source>
+            <translation>یہ دفتر</translation>
+        </message>
+        <message>
+            <source>Central server</source>
+            <translation>مرکزی سرور</translation>
+        </message>
+        <message>
+            <source>Take the server's copy</source>
+            <translation>سرور کی نقل لے لیں</translation>
+        </message>
+        <message>
+            <source>The entry gets the central server's values as a new version, which the server has already: it is not sent again. This office's version stays readable in the entry's history.</source>
+            <translation>اندراج کو مرکزی سرور کی قدریں ایک نئے نسخے کے طور پر ملتی ہیں، جو سرور کے پاس پہلے سے ہے: اسے دوبارہ نہیں بھیجا جاتا۔ اس دفتر کا نسخہ اندراج کی تاریخ میں پڑھا جا سکتا ہے۔</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>بند کریں</translation>
+        </message>
+        <message>
+            <source>The server's copy could not be shown: {why}</source>
+            <translation>سرور کی نقل نہیں دکھائی جا سکی: {why}</translation>
+        </message>
+        <message>
+            <source>The central server holds this version as {state}; it arrived on {when} in batch {batch} ({how}).</source>
+            <translation>مرکزی سرور کے پاس یہ نسخہ {state} ہے؛ یہ ⁦{when}⁩ کو بیچ {batch} میں پہنچا ({how})۔</translation>
+        </message>
+        <message>
+            <source>by USB</source>
+            <translation>یو ایس بی سے</translation>
+        </message>
+        <message>
+            <source>over the network</source>
+            <translation>نیٹ ورک سے</translation>
+        </message>
+        <message>
+            <source>The central office's reason: {reason}</source>
+            <translation>مرکزی دفتر کی وجہ: {reason}</translation>
+        </message>
+        <message>
+            <source>{n} fields differ (marked ≠).</source>
+            <translation>⁦{n}⁩ خانے مختلف ہیں (≠ کا نشان)۔</translation>
+        </message>
+        <message>
+            <source>One field differs (marked ≠).</source>
+            <translation>ایک خانہ مختلف ہے (≠ کا نشان)۔</translation>
+        </message>
+        <message>
+            <source>The server's copy cannot be taken: {why}</source>
+            <translation>سرور کی نقل نہیں لی جا سکتی: {why}</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>منظور کنندہ</translation>
+        </message>
+        <message>
+            <source>Verified by</source>
+            <translation>تصدیق کنندہ</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>صفحہ</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>سطر</translation>
+        </message>
+        <message>
+            <source>Page image</source>
+            <translation>صفحے کی تصویر</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(کچھ نہیں)</translation>
+        </message>
+        <message>
+            <source>The entry gets the central server's values as a new version (version {v}), which is not sent again: the server has it. This office's version {old} stays readable in the entry's history. Take the server's copy?</source>
+            <translation>اندراج کو مرکزی سرور کی قدریں نئے نسخے (نسخہ {v}) کے طور پر ملیں گی، جو دوبارہ نہیں بھیجا جائے گا: سرور کے پاس پہلے سے ہے۔ اس دفتر کا نسخہ {old} اندراج کی تاریخ میں پڑھا جا سکے گا۔ کیا سرور کی نقل لے لیں؟</translation>
+        </message>
+        <message>
+            <source>Nothing was taken: {why}</source>
+            <translation>کچھ نہیں لیا گیا: {why}</translation>
+        </message>
+        <message>
+            <source>Taken: the entry's version {v} holds the central server's values and is {state}. Nothing is sent again.</source>
+            <translation>لے لی گئی: اندراج کے نسخہ {v} میں مرکزی سرور کی قدریں ہیں اور وہ {state} ہے۔ کچھ دوبارہ نہیں بھیجا جائے گا۔</translation>
         </message>
     </context>
     <context>
@@ -740,6 +847,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>sent</source>
             <translation>بھیج دیا گیا</translation>
+        </message>
+        <message>
+            <source>received</source>
+            <translation>موصول شدہ</translation>
         </message>
         <message>
             <source>accepted</source>
@@ -2313,6 +2424,98 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>batch {0} does not hold entry {1} version {2} as it was sealed: nothing was sent again</source>
             <translation>بیچ ⁦{0}⁩ میں اندراج ⁦{1}⁩ نسخہ {2} ویسا نہیں جیسا مہر لگتے وقت تھا: کچھ دوبارہ نہیں بھیجا گیا</translation>
+        </message>
+        <message>
+            <source>a {0} may not take the server's copy of an entry: ask a supervisor</source>
+            <translation>{0} کسی اندراج کی سرور والی نقل نہیں لے سکتا: نگران سے کہیں</translation>
+        </message>
+        <message>
+            <source>entry {0} version {1} is not in conflict with the server's copy (settled already?): nothing was taken</source>
+            <translation>اندراج ⁦{0}⁩ نسخہ {1} سرور کی نقل سے نہیں ٹکراتا (پہلے ہی طے ہو چکا؟): کچھ نہیں لیا گیا</translation>
+        </message>
+        <message>
+            <source>the server's copy of entry {0} version {1} does not match its hash: nothing was taken; ask the central server's operator</source>
+            <translation>اندراج ⁦{0}⁩ نسخہ {1} کی سرور والی نقل اپنے ہیش سے میل نہیں کھاتی: کچھ نہیں لیا گیا؛ مرکزی سرور کے منتظم سے رابطہ کریں</translation>
+        </message>
+        <message>
+            <source>entry {0} version {1} is no longer in this workspace: nothing was taken</source>
+            <translation>اندراج ⁦{0}⁩ نسخہ {1} اب اس ورک اسپیس میں نہیں: کچھ نہیں لیا گیا</translation>
+        </message>
+        <message>
+            <source>entry {0} was changed here since the conflict (version {1} is its newest): nothing was taken; settle it by that version</source>
+            <translation>ٹکراؤ کے بعد اندراج ⁦{0}⁩ یہاں بدلا گیا (نسخہ {1} اس کا تازہ ترین ہے): کچھ نہیں لیا گیا؛ اسے اسی نسخے سے طے کریں</translation>
+        </message>
+        <message>
+            <source>entry {0} version {1} is deleted here: nothing was taken</source>
+            <translation>اندراج ⁦{0}⁩ نسخہ {1} یہاں حذف شدہ ہے: کچھ نہیں لیا گیا</translation>
+        </message>
+        <message>
+            <source>the server's copy of entry {0} version {1} is of another register ({2}): nothing was taken</source>
+            <translation>اندراج ⁦{0}⁩ نسخہ {1} کی سرور والی نقل کسی اور رجسٹر (⁦{2}⁩) کی ہے: کچھ نہیں لیا گیا</translation>
+        </message>
+        <message>
+            <source>the server's copy has a field {0} that the register's template {1} does not have: nothing was taken</source>
+            <translation>سرور کی نقل میں خانہ {0} ہے جو رجسٹر کے سانچے ⁦{1}⁩ میں نہیں: کچھ نہیں لیا گیا</translation>
+        </message>
+        <message>
+            <source>the server's copy has a value of {0} that is not text: nothing was taken</source>
+            <translation>سرور کی نقل میں {0} کی قدر متن نہیں: کچھ نہیں لیا گیا</translation>
+        </message>
+        <message>
+            <source>nothing was taken: the entry is not what the audit trail recorded, so it was changed outside Daftar: {0}. Run `daftar audit verify` and restore the latest good backup</source>
+            <translation>کچھ نہیں لیا گیا: اندراج وہ نہیں جو آڈٹ ریکارڈ میں درج ہے، یعنی اسے دفتر سے باہر بدلا گیا: {0}۔ ⁦`daftar audit verify`⁩ چلائیں اور آخری درست بیک اپ بحال کریں</translation>
+        </message>
+        <message>
+            <source>entry {0} version {1} is not in this workspace's outbox</source>
+            <translation>اندراج ⁦{0}⁩ نسخہ {1} اس ورک اسپیس کے بھیجنے کی قطار میں نہیں</translation>
+        </message>
+        <message>
+            <source>no entry {0} is in conflict with the server's copy: `daftar sync --conflicts` lists those that are</source>
+            <translation>کوئی اندراج ⁦{0}⁩ سرور کی نقل سے نہیں ٹکراتا: ⁦`daftar sync --conflicts`⁩ ٹکرانے والے اندراج دکھاتا ہے</translation>
+        </message>
+        <message>
+            <source>'{0}' is not an entry: give its id (or its first 8 characters), and its version after a colon if need be (`UUID:2`)</source>
+            <translation>⁦'{0}'⁩ کوئی اندراج نہیں: اس کی شناخت (یا اس کے پہلے 8 حروف) دیں، اور ضرورت ہو تو کولن کے بعد نسخہ ⁦(`UUID:2`)⁩</translation>
+        </message>
+        <message>
+            <source>This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version; Compare with the server's copy shows the server's, which a supervisor may take instead.</source>
+            <translation>اندراج کا یہ نسخہ پہلے مختلف مواد کے ساتھ بھیجا جا چکا ہے۔ سرور کی نقل ⁦{0}⁩، اس دفتر کی نقل ⁦{1}⁩۔ نگران فیصلہ کرے کہ کون سی درست ہے: اندراج درست کرنے سے اس دفتر کی نقل نئے نسخے کے طور پر جاتی ہے؛ «سرور کی نقل سے موازنہ» سرور والی نقل دکھاتا ہے، جو نگران اس کی بجائے لے سکتا ہے۔</translation>
+        </message>
+        <message>
+            <source>{0} entries in conflict start with {1}: give more of its id</source>
+            <translation>ٹکرانے والے {0} اندراج ⁦{1}⁩ سے شروع ہوتے ہیں: شناخت کا زیادہ حصہ دیں</translation>
+        </message>
+        <message>
+            <source>Settled: the central server's copy was taken as version {0} here.</source>
+            <translation>طے ہو گیا: مرکزی سرور کی نقل یہاں نسخہ {0} کے طور پر لے لی گئی۔</translation>
+        </message>
+        <message>
+            <source>Cannot reach the central server at {0}: {1}. The server's copy can be compared once the connection is back.</source>
+            <translation>مرکزی سرور ⁦{0}⁩ تک رسائی نہیں ہو سکی: {1}۔ رابطہ بحال ہونے پر سرور کی نقل سے موازنہ ہو سکے گا۔</translation>
+        </message>
+        <message>
+            <source>The central server holds no copy of this entry version sent by this office.</source>
+            <translation>مرکزی سرور کے پاس اس دفتر کے بھیجے ہوئے اس نسخے کی کوئی نقل نہیں۔</translation>
+        </message>
+        <message>
+            <source>This office's access was revoked by the central server; ask the operator.</source>
+            <translation>مرکزی سرور نے اس دفتر کی رسائی منسوخ کر دی ہے؛ منتظم سے رابطہ کریں۔</translation>
+        </message>
+        <message>
+            <source>The central server does not give copies of entries yet: ask its operator to update it.</source>
+            <translation>مرکزی سرور ابھی اندراجات کی نقلیں نہیں دیتا: اس کے منتظم سے کہیں کہ اسے تازہ کریں۔</translation>
+        </message>
+        <message>
+            <source>The central server did not give its copy (error {0}): try again later.</source>
+            <translation>مرکزی سرور نے اپنی نقل نہیں دی (خرابی {0}): بعد میں دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <source>The answer was not the central server's copy of the entry (a Wi-Fi login page?): try again later.</source>
+            <translation>جواب مرکزی سرور کی نقل نہیں تھا (وائی فائی کا لاگ اِن صفحہ؟): بعد میں دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <source>The server's copy of the entry does not match its hash: try again later, or ask the central server's operator.</source>
+            <translation>اندراج کی سرور والی نقل اپنے ہیش سے میل نہیں کھاتی: بعد میں دوبارہ کوشش کریں، یا مرکزی سرور کے منتظم سے رابطہ کریں۔</translation>
         </message>
         <message>
             <source>say which fard to print: a khewat number or an owner's name</source>
@@ -4083,6 +4286,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>جب بیچ کا کوئی ایک اندراج سرور کی نقل سے ٹکراتا ہے تو پورا بیچ واپس ہو جاتا ہے: اس کے باقی اندراج نئے بیچ میں دوبارہ جاتے ہیں۔ ٹکرانے والا اندراج نگران کے فیصلے کے لیے رکا رہتا ہے۔</translation>
         </message>
         <message>
+            <source>Compare with the server's copy…</source>
+            <translation>سرور کی نقل سے موازنہ…</translation>
+        </message>
+        <message>
+            <source>The entry in conflict chosen under Problems beside the central server's copy of it, field by field.</source>
+            <translation>مسائل میں چنا گیا ٹکرانے والا اندراج، مرکزی سرور کی نقل کے ساتھ، خانہ بہ خانہ۔</translation>
+        </message>
+        <message>
             <source>Reading the queue…</source>
             <translation>قطار پڑھی جا رہی ہے…</translation>
         </message>
@@ -4197,6 +4408,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Double-click to open its page at this row.</source>
             <translation>اس سطر پر اس کا صفحہ کھولنے کے لیے دو بار کلک کریں۔</translation>
+        </message>
+        <message>
+            <source>Compare with the server's copy… shows it beside this office's.</source>
+            <translation>«سرور کی نقل سے موازنہ…» اسے اس دفتر کی نقل کے ساتھ دکھاتا ہے۔</translation>
         </message>
         <message>
             <source>The central server no longer has its decision on {n} entries (its database was restored from a backup?): it will decide them again.</source>

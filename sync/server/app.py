@@ -442,6 +442,16 @@ def create_app(settings: Settings) -> FastAPI:
     def batches_held(body: P.HeldQuery, office: Device, session: SessionDep) -> dict:
         return {"held": ingest.held_batches(session, office, body.batch_ids)}
 
+    @app.get("/v1/entries/{entry_uuid}/{version}", tags=["office"], response_model=P.ServerCopy,
+             summary="The server's copy of one entry version this office sent (its content, state, and the batch "
+                     "it arrived in): what the office compares with its own when the two conflict",
+             responses={404: {"description": "the server holds no such entry version from this office (`unknown_entry`; "
+                                             "another office's entry is answered the same)"}})
+    def entry_copy(office: Device, session: SessionDep,
+                   entry_uuid: str = Path(min_length=1, max_length=36, description="the entry's uuid"),
+                   version: int = Path(ge=1, description="the entry version")) -> dict:
+        return ingest.entry_copy(session, office, entry_uuid, version)
+
     @app.get("/v1/changes", tags=["office"], response_model=P.Changes,
              summary="Central decisions on this office's entries after `since`")
     def get_changes(office: Device, session: SessionDep, since: int = Query(0, ge=0),

@@ -615,6 +615,26 @@ def held_batches(session: Session, office, batch_ids: list[str]) -> list[str]:
     return held
 
 
+def entry_copy(session: Session, office, entry_uuid: str, version: int) -> dict:
+    """The server's copy of entry version (`entry_uuid`, `version`) as `office` sent it: its
+    document, hash, state (and a rejection's reason), and the batch it arrived in and when.
+    IngestError 404 `unknown_entry` when the server holds no such version from this office:
+    another office's entry is answered exactly as one never received (its content, and that
+    it exists, are not this office's to know)."""
+    row = session.execute(
+        select(ServerEntry, ServerBatch.batch_uuid, ServerBatch.source)
+        .join(ServerBatch, ServerBatch.id == ServerEntry.batch_id)
+        .where(ServerEntry.entry_uuid == entry_uuid, ServerEntry.version == version,
+               ServerEntry.office_id == office.id)).first()
+    if row is None:
+        raise IngestError(404, "unknown_entry", f"this office sent no entry {entry_uuid} version {version} that the "
+                                                "server holds")
+    e, batch_uuid, source = row
+    return {"entry_uuid": e.entry_uuid, "version": e.version, "sha256": e.sha256, "content": e.content,
+            "state": e.state, "reason": e.reason or "", "server_id": f"E{e.id}", "batch_id": batch_uuid,
+            "source": source, "received_at": _when(e.received_at)}
+
+
 def changes(session: Session, office, since: int, limit: int, since_entry: str | None = None) -> dict:
     """Central decisions on `office`'s entries after cursor `since`, a page at a time.
 

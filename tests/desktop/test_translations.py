@@ -216,7 +216,22 @@ def _builders(office, tmp_path):
         "PreferencesDialog": lambda: PreferencesDialog(admin),
         "NewWorkspaceDialog": lambda: NewWorkspaceDialog(tmp_path / "new"),
         "RecoveryCodeDialog": lambda: RecoveryCodeDialog(RECOVERY_CODE),
+        "ConflictDialog": lambda: _conflict_dialog(),
     }
+
+
+def _conflict_dialog():
+    """An entry in conflict beside the server's copy, shown (a supervisor's: it may be taken)."""
+    from desktop.conflict_dialog import ConflictDialog
+    from tests.desktop.test_conflict_dialog import _comparison
+
+    cmp = _comparison()
+    from desktop.i18n import message
+
+    dlg = ConflictDialog(entry_uuid=cmp.entry_uuid, version=1, place=message(cmp.place), compare=lambda u, v: cmp,
+                         take=lambda copy: None)
+    dlg._on_compared(cmp)  # (what its worker delivers)
+    return dlg
 
 
 def _qt_file_dialog(folder):
