@@ -106,6 +106,7 @@ class ReviewPanel(QWidget):
         self.status = QLabel(left)
         self.status.setObjectName("reviewStatus")
         wrapping(self.status)
+        self.status.setFont(urdu_font(10))  # (as the counts above it: Urdu messages in the UI's plain font were cramped)
         lay.addWidget(self.status)
 
         self.page_view = ReviewPageView(self.ctx, self)

@@ -901,3 +901,12 @@ def test_bulk_approval_of_rows_changed_while_confirming_approves_nothing(qtbot, 
     assert view.notice.text() == panel.status.text()
     assert "changed" in view.table.verticalHeaderItem(0).text()
     assert "changed" not in view.table.verticalHeaderItem(1).text()
+
+
+def test_the_queues_messages_are_in_the_urdu_font_as_its_counts(qtbot, people):
+    # GIVEN a supervisor's review panel
+    panel = _panel(qtbot, people["girdawar1"])
+    # THEN the line under the queue that says what happened (a refusal, an approval: Urdu
+    # sentences of several lines) is drawn in the font of the counts above it, not the UI's plain one
+    assert panel.status.font().family() == panel.counts.font().family()
+    assert panel.status.font().pointSize() == panel.counts.font().pointSize()
