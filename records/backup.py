@@ -173,12 +173,14 @@ def _damage(snap: Path, connect=None) -> str | None:
     return quick_check_problem(rows)
 
 
-def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult:
+def create_backup(ws: Workspace, dest: str | Path | None = None, *, progress=None) -> BackupResult:
     """Write a backup of `ws` to `dest` (a .tar file, or a folder to put one in).
 
     The database copy is one consistent snapshot even while others write; images are
     copied after it, so every page the snapshot knows has its image (images are written
     before their rows commit and never removed). The file appears only when complete.
+    `progress(what, done, total)` hears of the database copied ("database") and each page
+    image ("images"); what it raises (a stop) leaves nothing behind, as any failure.
     """
     dest = _resolve_dest(ws, dest)
     if dest.exists():
@@ -191,6 +193,8 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
     part = dest.with_name(dest.name + ".part")
     with tmp_folder as tmpdir:
         snap = Path(tmpdir) / DB_NAME
+        if progress is not None:
+            progress("database", 0, 1)
         try:
             ws.backup_database(snap)
         except Exception as e:  # sqlite3 or sqlcipher3 errors
@@ -211,7 +215,9 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
             with open(part, "wb") as raw:
                 with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
                     tar.add(snap, arcname=DB_NAME)
-                    for img in sorted(present):
+                    for done, img in enumerate(sorted(present)):
+                        if progress is not None:
+                            progress("images", done, len(present))
                         src = ws.images.path(img)
                         arc = f"{IMAGES_DIR}/{img[:2]}/{img}"
                         files[arc] = _add_hashed(tar, src, arc)
@@ -316,13 +322,13 @@ def days_without_backup(ws: Workspace, remind_after_days: int, now: dt.datetime 
     return days if days >= remind_after_days else None
 
 
-def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = "app") -> BackupResult:
+def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = "app", progress=None) -> BackupResult:
     """`create_backup` recorded in the audit trail ("workspace.backup": who took a copy of the
     office's records, where to and how much, and `via` the app or the command line): a copy
     is what leaves the office on a USB stick. `actor`: the signed-in user (audit.SYSTEM for
     a command run without signing in)."""
 
-    result = create_backup(ws, dest)
+    result = create_backup(ws, dest, progress=progress)
     with ws.session() as s:
         audit.record(s, actor=actor, action="workspace.backup", entity="workspace",
                      new=str(result.path), detail={"images": result.images, "size": result.size,

@@ -1105,6 +1105,22 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>PDF لکھی جا رہی ہے…</translation>
         </message>
         <message>
+            <source>Handover sheet</source>
+            <translation>حوالگی فہرست</translation>
+        </message>
+        <message>
+            <source>Reading the registers: {done} of {total}…</source>
+            <translation>رجسٹر پڑھے جا رہے ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
+        </message>
+        <message>
+            <source>Copying the page images: {done} of {total}…</source>
+            <translation>صفحات کی تصاویر نقل ہو رہی ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
+        </message>
+        <message>
+            <source>Writing the file…</source>
+            <translation>فائل لکھی جا رہی ہے…</translation>
+        </message>
+        <message>
             <source>Stopping…</source>
             <translation>روکا جا رہا ہے…</translation>
         </message>
@@ -1223,6 +1239,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Exporting…</source>
             <translation>برآمد جاری ہے…</translation>
+        </message>
+        <message>
+            <source>Stopped: nothing was written.</source>
+            <translation>روک دیا گیا: کچھ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>Copying the database…</source>
+            <translation>ڈیٹا بیس نقل ہو رہا ہے…</translation>
         </message>
     </context>
     <context>
@@ -4394,6 +4418,14 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Writing a backup into {folder}…</source>
             <translation>{folder} میں بیک اپ لکھا جا رہا ہے…</translation>
+        </message>
+        <message>
+            <source>Back up the workspace</source>
+            <translation>ورک اسپیس کا بیک اپ</translation>
+        </message>
+        <message>
+            <source>The backup was stopped: nothing was written.</source>
+            <translation>بیک اپ روک دیا گیا: کچھ نہیں لکھا گیا۔</translation>
         </message>
         <message>
             <source>Save a batch file for USB</source>
