@@ -284,10 +284,16 @@ def _options(workspace, urdu_digits: bool | None):
 
 
 FARD_JOB = "desktop.job_process:fard"  # (tests name a job of their own)
-# A fard reads every row of its register to pick its khewat's: up to this many entries it is
-# made on the worker thread, where it takes a fraction of the second a job process needs to
-# start; a bigger register's goes to a job process (see the commit message's numbers).
+# A fard reads every row of its register to pick its khewat's, a handover sheet every entry of
+# its batch. Up to these many entries one is made on the worker thread: 0.1-0.4 s there (a
+# fard of a 2,000-entry register 0.41 s, the UI's 10 ms timer at most 7 ms late, one 0.6 ms
+# collection on the UI thread; a sheet of 200 entries 0.38 s, 22,600 young objects), against
+# 0.8-1.2 s in a job process (spawn, imports, the workspace opened again: ~0.7 s). A bigger
+# one goes to a job process: a fard of a 10,000-entry register is 2.0-2.3 s on a thread
+# (263,000 young objects; 37 ms collections on the UI thread), 2.4 s in a process; a sheet of
+# 2,000 entries 3.4 s (163,000). (bench/job_start_bench.py)
 FARD_ON_THREAD_MAX = 2000
+HANDOVER_ON_THREAD_MAX = 200
 
 
 def _in_process(target: str, workspace, job: ReportJob | None, **kwargs):
@@ -309,6 +315,18 @@ def _entries_of(workspace, register_id: int) -> int:
 
     with workspace.session() as s:
         return s.scalar(select(func.count(Entry.id)).where(Entry.register_id == register_id)) or 0
+
+
+def _handover_entries(workspace, batch_id: int | None, entry_ids: list[int] | None) -> int:
+    """How many entries a handover sheet lists (worker thread)."""
+    if batch_id is None:
+        return len(entry_ids or ())
+    from sqlalchemy import func, select
+
+    from records.models import OutboxItem
+
+    with workspace.session() as s:
+        return s.scalar(select(func.count(OutboxItem.id)).where(OutboxItem.batch_id == batch_id)) or 0
 
 
 def _on_thread(job: ReportJob | None, out: str, make: Callable[[], Path]) -> Path:
@@ -420,9 +438,15 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
                                               "register_ids": register_ids, "urdu_digits": urdu_digits},
                                progress=job.report if job else None, cancel=job.cancel if job else None)
         elif kind == "handover":
-            # in a process of its own: a batch's every entry and value read and laid out
-            p = _in_process(HANDOVER_JOB, workspace, job, out=str(out), batch_id=batch_id, entry_ids=entry_ids,
-                            urdu_digits=urdu_digits)
+            if _handover_entries(workspace, batch_id, entry_ids) > HANDOVER_ON_THREAD_MAX:
+                # in a process of its own: a big batch's every entry and value read and laid out
+                p = _in_process(HANDOVER_JOB, workspace, job, out=str(out), batch_id=batch_id,
+                                entry_ids=entry_ids, urdu_digits=urdu_digits)
+            else:
+                from records.reports.handover import handover_pdf
+
+                p = _on_thread(job, out, lambda: handover_pdf(workspace, out, batch_id=batch_id, entry_ids=entry_ids,
+                                                              options=_options(workspace, urdu_digits)))
         else:
             raise ValueError(f"unknown report '{kind}'")
         return JobResult(str(p), saved.format(path=path_line(p)).strip() + "\n\n" + signed)

@@ -196,21 +196,33 @@ def test_a_fard_on_the_thread_asked_to_stop_leaves_nothing(qtbot, workspace, sam
 
 
 # ----------------------------------------------------------------------------- handover sheet
-def test_the_handover_sheet_is_made_in_a_process_of_its_own(qtbot, workspace, sample, tmp_path, monkeypatch):
+def test_a_big_handover_sheet_is_made_in_a_process_a_small_one_on_the_thread(qtbot, workspace, sample, tmp_path,
+                                                                            monkeypatch):
     from records.exports.detached import verify_export
     from records.reports import handover
 
     calls = []
-    monkeypatch.setattr(handover, "handover_pdf", lambda *a, **kw: calls.append(1))
-    # WHEN a handover sheet of entries is saved
-    job = reports_dialogs.save_report_pdf(None, workspace, "handover", entry_ids=list(sample.entry_ids.values()),
-                                          path=tmp_path / "h.pdf", offer_open=False)
+    real = handover.handover_pdf
+    monkeypatch.setattr(handover, "handover_pdf", lambda *a, **kw: (calls.append(1), real(*a, **kw))[1])
+    ids = list(sample.entry_ids.values())
+    # GIVEN a sheet of more entries than one made on the thread
+    monkeypatch.setattr(reports_dialogs, "HANDOVER_ON_THREAD_MAX", 3)
+    # WHEN it is saved
+    job = reports_dialogs.save_report_pdf(None, workspace, "handover", entry_ids=ids, path=tmp_path / "h.pdf",
+                                          offer_open=False)
     qtbot.waitUntil(lambda: job.done, timeout=60_000)
     # THEN the PDF and its signature are written, not by the app's process
     assert job.error is None and not calls and verify_export(tmp_path / "h.pdf").ok
+    # AND a sheet of a few entries is made on the thread (a process costs ~0.7 s more)
+    monkeypatch.setattr(reports_dialogs, "HANDOVER_ON_THREAD_MAX", 4)
+    job = reports_dialogs.save_report_pdf(None, workspace, "handover", entry_ids=ids, path=tmp_path / "g.pdf",
+                                          offer_open=False)
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    assert job.error is None and calls == [1] and verify_export(tmp_path / "g.pdf").ok
 
 
-def test_a_handover_sheet_refused_in_its_process_says_why(qtbot, workspace, tmp_path):
+def test_a_handover_sheet_refused_in_its_process_says_why(qtbot, workspace, tmp_path, monkeypatch):
+    monkeypatch.setattr(reports_dialogs, "HANDOVER_ON_THREAD_MAX", -1)
     job = reports_dialogs.save_report_pdf(None, workspace, "handover", batch_id=99, path=tmp_path / "h.pdf",
                                           offer_open=False)
     qtbot.waitUntil(lambda: job.done, timeout=60_000)
