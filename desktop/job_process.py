@@ -90,10 +90,12 @@ def _end_cleanly_when_terminated() -> None:
 
 def _open(root: str, key: bytes | None, first_use: int | None = None):
     """The app's workspace, opened again in this process: already upgraded and anchored by
-    the app (`first_use`: the event the app wrote its anchor for, when it did on opening)."""
+    the app (`first_use`: the event the app wrote its anchor for, when it did on opening).
+    Not waiting for the write lock: while the app held it (a long save) the job waited 5 s
+    and failed as if another program had the workspace; a job that writes waits when it does."""
     from records.workspace import Workspace
 
-    ws = Workspace.open(root, key=key, migrate=False, anchor=False)
+    ws = Workspace.open(root, key=key, migrate=False, anchor=False, probe_write=False)
     if first_use:
         from records.audit import ANCHOR_FIRST_USE
 

@@ -173,7 +173,8 @@ def _damage(snap: Path, connect=None) -> str | None:
     return quick_check_problem(rows)
 
 
-def create_backup(ws: Workspace, dest: str | Path | None = None, *, progress=None) -> BackupResult:
+def create_backup(ws: Workspace, dest: str | Path | None = None, *, progress=None,
+                  remember: bool = True) -> BackupResult:
     """Write a backup of `ws` to `dest` (a .tar file, or a folder to put one in).
 
     The database copy is one consistent snapshot even while others write; images are
@@ -263,7 +264,8 @@ def create_backup(ws: Workspace, dest: str | Path | None = None, *, progress=Non
             part.unlink(missing_ok=True)
             raise
     result = BackupResult(dest, revision, counts, len(present), missing, dest.stat().st_size)
-    _remember(ws, result)
+    if remember:
+        _remember(ws, result)
     return result
 
 
@@ -328,12 +330,42 @@ def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = 
     is what leaves the office on a USB stick. `actor`: the signed-in user (audit.SYSTEM for
     a command run without signing in)."""
 
-    result = create_backup(ws, dest, progress=progress)
-    with ws.session() as s:
-        audit.record(s, actor=actor, action="workspace.backup", entity="workspace",
-                     new=str(result.path), detail={"images": result.images, "size": result.size,
-                                                   "entries": result.counts.get("entry", 0), "via": via})
+    result = create_backup(ws, dest, progress=progress, remember=False)
+    try:
+        _record_backup(ws, actor, result, via)
+    except BaseException as e:  # a backup nobody can see was taken is not left on the stick
+        result.path.unlink(missing_ok=True)
+        fsync_dir(result.path.parent)
+        if not isinstance(e, Exception):
+            raise  # (stopped)
+        reason = str(getattr(e, "orig", None) or e).splitlines()[0]
+        raise BackupError(f"The backup {result.path} could not be recorded in the audit trail ({reason}), so it was "
+                          "removed: no backup was written. Try again in a moment.") from None
+    _remember(ws, result)
     return result
+
+
+RECORD_TRIES = 6  # each waits up to the workspace's busy timeout (5 s) for the write lock
+
+
+def _record_backup(ws: Workspace, actor, result: BackupResult, via: str) -> None:
+    """The backup's audit event (its transaction takes the write lock before it reads the
+    chain's tail: `audit.record`). While the app holds the lock longer than the busy timeout
+    (a long save), it is asked again, up to RECORD_TRIES times: the backup is written, only
+    its record waits."""
+    from sqlalchemy.exc import OperationalError
+
+    for attempt in range(RECORD_TRIES):
+        try:
+            with ws.session() as s:
+                audit.record(s, actor=actor, action="workspace.backup", entity="workspace",
+                             new=str(result.path), detail={"images": result.images, "size": result.size,
+                                                           "entries": result.counts.get("entry", 0), "via": via})
+            return
+        except OperationalError as e:
+            msg = str(e.orig).lower()
+            if attempt == RECORD_TRIES - 1 or ("locked" not in msg and "busy" not in msg):
+                raise
 
 
 def _add_hashed(tar: tarfile.TarFile, src: Path, arc: str) -> dict:

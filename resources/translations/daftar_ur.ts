@@ -2259,6 +2259,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>{0} ورک اسپیس کے فولڈر {1} کے اندر ہے، دفتر کی اپنی فائلوں کے درمیان: بیک اپ یو ایس بی یا کسی دوسری ڈسک پر لکھیں، یا ورک اسپیس کے ⁦{2}/⁩ فولڈر میں۔ کوئی بیک اپ نہیں لکھا گیا۔</translation>
         </message>
         <message>
+            <source>The backup {0} could not be recorded in the audit trail ({1}), so it was removed: no backup was written. Try again in a moment.</source>
+            <translation>بیک اپ {0} آڈٹ ریکارڈ میں درج نہیں ہو سکا ({1})، اس لیے اسے ہٹا دیا گیا: کوئی بیک اپ نہیں لکھا گیا۔ تھوڑی دیر بعد دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
             <source>The office's signing key, made for its first export, could not be saved in the workspace {0}: the disk holding it is full or cannot be written ({1}). Free some space on that disk and export again; nothing was exported and nothing saved was lost.</source>
             <translation>دفتر کی دستخطی کلید، جو اس کی پہلی برآمد کے لیے بنی، ورک اسپیس ⁦{0}⁩ میں محفوظ نہیں ہو سکی: اس کی ڈسک بھر گئی ہے یا اس پر لکھا نہیں جا سکتا ({1})۔ اس ڈسک پر کچھ جگہ خالی کر کے دوبارہ برآمد کریں؛ کچھ برآمد نہیں ہوا اور پہلے کا محفوظ کچھ ضائع نہیں ہوا۔</translation>
         </message>

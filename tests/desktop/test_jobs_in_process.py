@@ -348,3 +348,46 @@ def test_the_jobs_open_an_encrypted_workspace_with_its_key(tmp_path):
     assert r["entries"] == 4 and len(read_json(tmp_path / "e.json")["registers"]) == 1
     assert verify_export(f).ok and verify_export(h).ok
     assert backup.read_manifest(b["path"])["encrypted"] is True
+
+
+# ----------------------------------------------------------------------------- the app writing meanwhile
+def test_a_backup_waits_out_a_long_save_of_the_app(workspace, sample, actors, tmp_path):
+    """A job opened the workspace only once it had the write lock, for at most 5 s: a backup
+    started while the app held it longer (a long save) failed with 'in use by another program
+    (another Daftar window, a backup or a copy)', though the app was the only program."""
+    from sqlalchemy import select
+
+    from desktop.job_process import workspace_args
+    from records.backup import read_manifest
+    from records.models import AuditEvent
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    # GIVEN the app holding the write lock for 7 s
+    held, release = threading.Event(), threading.Event()
+
+    def long_save() -> None:
+        con = workspace.connect_raw(timeout=30)
+        con.isolation_level = None
+        con.execute("BEGIN IMMEDIATE")
+        held.set()
+        release.wait(7)
+        con.execute("ROLLBACK")
+        con.close()
+
+    saver = threading.Thread(target=long_save)
+    saver.start()
+    assert held.wait(10)
+    threading.Timer(7, release.set).start()
+    # WHEN a backup is taken meanwhile
+    try:
+        r = run_in_process("desktop.job_process:backup", {**workspace_args(workspace), "actor": actors["girdawar1"],
+                                                         "folder": str(usb)})
+    finally:
+        release.set()
+        saver.join()
+    # THEN it is written while the app writes, and recorded once the app is done
+    assert read_manifest(r["path"])["counts"]["entry"] == 4
+    with workspace.session() as s:
+        (ev,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).all()
+        assert ev.username == "girdawar1" and ev.new == r["path"]
