@@ -493,6 +493,7 @@ def _progress_dialog(parent: QWidget | None, job: ReportJob, title: str, first: 
     dlg.setMinimumDuration(1000)
     dlg.setAutoClose(False)
     dlg.setAutoReset(False)
+    dlg.setValue(0)  # (starts its clock: without a value set it never opened, however long the job)
     counted = {  # what a job reports with a count (records' progress callbacks)
         "entries": QCoreApplication.translate("ExportDialog", "Counting the entries: {done} of {total}…"),
         "registers": QCoreApplication.translate("ExportDialog", "Reading the registers: {done} of {total}…"),

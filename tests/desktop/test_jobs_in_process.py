@@ -391,3 +391,35 @@ def test_a_backup_waits_out_a_long_save_of_the_app(workspace, sample, actors, tm
     with workspace.session() as s:
         (ev,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).all()
         assert ev.username == "girdawar1" and ev.new == r["path"]
+
+
+def test_a_jobs_window_opens_after_a_second_though_the_job_reports_no_count(qtbot, workspace, actors, tmp_path,
+                                                                          monkeypatch):
+    """Seen under Xvfb: a backup of the big workspace ran 3.7 s and its window (with its Stop)
+    never opened: QProgressDialog shows itself after its minimum duration only once a value
+    was set, and a backup copying its database reports none."""
+    from desktop import job_process
+    from tests.desktop.test_roles import _window
+
+    pid_file = tmp_path / "pid"
+    monkeypatch.setattr(oversight, "BACKUP_JOB", "tests.desktop.slow_job:backup_writing_until_stopped")
+    real_args = job_process.workspace_args
+    monkeypatch.setattr(job_process, "workspace_args", lambda ws: {**real_args(ws), "pid_file": str(pid_file)})
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    win = _window(qtbot, workspace, actors["ro1"])
+    win.show()
+    try:
+        # GIVEN a long backup that says nothing of how far it got
+        job = oversight.back_up(win, str(usb))
+        dlg = job.progress_dialog
+        qtbot.wait(300)
+        assert not dlg.isVisible()  # (a short job shows no window)
+        # THEN its window opens after a second, saying what it does, with its Stop
+        qtbot.waitUntil(dlg.isVisible, timeout=3_000)
+        assert dlg.labelText() == "Copying the database…"
+        _progress_stop_button(dlg).click()
+        qtbot.waitUntil(lambda: job.done, timeout=15_000)
+        assert job.was_stopped and list(usb.iterdir()) == []
+    finally:
+        win.shutdown()
