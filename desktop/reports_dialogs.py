@@ -9,9 +9,12 @@ Menus call the functions here with a parent widget, the open workspace and a reg
 
 The PDF or export is made in a worker thread (records.reports / records.exports, which
 open their own database session); only plain values (paths, ids, strings) go to the worker
-and come back. The progress report and a CSV export run in a job process the worker waits
-for (desktop.procjob: their garbage is not collected on the UI thread, they hold no lock of
-this process); the progress report says how far it got and can be stopped. The preview renders the PDF pages with pypdfium2 into images that
+and come back. The progress report, the CSV and JSON exports, a big fard or handover sheet
+(FARD_ON_THREAD_MAX, HANDOVER_ON_THREAD_MAX) and the backup (desktop.oversight.back_up) run in
+a job process the worker waits for (desktop.procjob: their garbage is not collected on the UI
+thread, they hold no lock of this process); a window says how far one got once it has run a
+second, and its Stop ends it with nothing written (so does closing the window: stop_running).
+The preview renders the PDF pages with pypdfium2 into images that
 QPrintPreviewDialog shows and prints, so the printout is the same PDF that is saved.
 """
 
