@@ -180,8 +180,44 @@ def main() -> int:
 
         back_up(ws, SYSTEM, tmp / "backups")
 
-    jobs = {"vocabulary": vocabulary, "fard": fard, "export": export, "export_process": export_process,
-            "backup": backup}
+    # the jobs the app moved to job processes in fix-jobs, as it ran them before (a thread) and now
+    def in_process(target: str, **kw):
+        from desktop.job_process import workspace_args
+        from desktop.procjob import run_in_process
+
+        return run_in_process(target, {**workspace_args(ws), **kw})
+
+    def fard_process() -> None:
+        in_process("desktop.job_process:fard", out=str(tmp / "fp.pdf"), register_id=reg, khewat=khewat, owner=None,
+                   urdu_digits=None)
+
+    def json_export() -> None:
+        from records.exports.json_export import export_json
+
+        export_json(ws, tmp / "e.json", register_ids=[reg], images="none")
+
+    def json_process() -> None:
+        in_process("desktop.job_process:json_export", out=str(tmp / "ep.json"), register_ids=[reg], images="none")
+
+    with ws.session() as s:
+        sheet = list(s.execute(text("SELECT id FROM entry ORDER BY id LIMIT 2000")).scalars())
+
+    def handover() -> None:
+        from records.reports.handover import handover_pdf
+
+        handover_pdf(ws, tmp / "h.pdf", entry_ids=sheet)
+
+    def handover_process() -> None:
+        in_process("desktop.job_process:handover", out=str(tmp / "hp.pdf"), batch_id=None, entry_ids=sheet,
+                   urdu_digits=None)
+
+    def backup_process() -> None:
+        in_process("desktop.job_process:backup", actor=SYSTEM, folder=str(tmp / "backup-process.tar"))
+
+    jobs = {"vocabulary": vocabulary, "fard": fard, "fard_process": fard_process, "export": export,
+            "export_process": export_process, "json": json_export, "json_process": json_process,
+            "handover": handover, "handover_process": handover_process, "backup": backup,
+            "backup_process": backup_process}
     only = [j for j in args.only.split(",") if j] or list(jobs)
     for name in only:
         out[name] = measure(app, name, jobs[name], log)
@@ -211,9 +247,14 @@ def report(out: dict, args) -> None:
                 f" then {r.get('full_after', 0) * 1000:.0f} ms")
 
     names = {"vocabulary": "keying vocabulary read", "fard": "fard PDF (the biggest khewat)",
+             "fard_process": "the same fard in a job process (desktop/job_process.py:fard)",
              "export": "CSV export, every jamabandi register",
              "export_process": "the same CSV export in a job process (desktop/procjob.py), a thread waiting",
-             "backup": "backup"}
+             "json": "JSON export of that register (10,000 entries, no images)",
+             "json_process": "the same JSON export in a job process (job_process.py:json_export)",
+             "handover": "handover sheet of 2,000 entries",
+             "handover_process": "the same handover sheet in a job process (job_process.py:handover)",
+             "backup": "backup", "backup_process": "the same backup in a job process (job_process.py:backup)"}
     lines = [SECTION, "",
              f"`bench/gc_bench.py` on {dt.date.today()} over the workspace of `bench/big_workspace.py`, offscreen Qt, "
              f"the keying vocabulary held ({out.get('heap', 0):,} objects tracked), each job on a worker thread while "

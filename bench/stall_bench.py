@@ -177,6 +177,79 @@ def background_work(app, ctx, win, pages, pump) -> dict:
     return out
 
 
+def jobs_work(app, ctx, win, pages, pump) -> dict:
+    """The jobs fix-jobs moved to job processes, started as the menus start them, the UI thread
+    watched meanwhile (as in background_work): the fard of the biggest khewat of a 10,000-entry
+    register, the JSON export of that register (no images), a handover sheet of 2,000 entries,
+    a backup of the workspace."""
+    from sqlalchemy import text
+
+    from desktop import oversight, reports_dialogs
+    from desktop.qt import QApplication, QMessageBox
+
+    out: dict = {}
+    idle = Watch(app, win, pages)
+    for _ in range(10):
+        idle.show_pages()
+        pump(0.05)
+    out["show_idle"] = sorted(idle.shows)[len(idle.shows) // 2]
+    with ctx.ws.session() as s:
+        reg, khewat = s.execute(text(
+            "SELECT p.register_id, v.value FROM field_value v JOIN entry e ON e.id = v.entry_id "
+            "JOIN page p ON p.id = e.page_id WHERE v.field = 'khewat_no' AND v.current "
+            "GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")).one()
+        sheet = list(s.execute(text("SELECT id FROM entry ORDER BY id LIMIT 2000")).scalars())
+    folder = Path(tempfile.mkdtemp(prefix="stall-bench-jobs-"))
+
+    def watch(key: str, start) -> None:
+        pump(0.5)
+        job = start()
+        w = Watch(app, win, pages)
+        out[key + "_s"] = w.run(lambda: job.done)
+        out[key] = w.summary()
+        out[key + "_error"] = job.error
+        for box in QApplication.topLevelWidgets():  # the note of what was written
+            if isinstance(box, QMessageBox) and box.isVisible():
+                box.close()
+
+    watch("fard", lambda: reports_dialogs.save_fard_pdf(win, ctx.ws, reg, khewat=khewat, path=folder / "fard.pdf",
+                                                        offer_open=False))
+
+    def json_export():
+        dlg = reports_dialogs.ExportDialog(win, ctx.ws, reg)
+        dlg.format.setCurrentIndex(1)
+        dlg.images.setCurrentIndex(2)  # no images
+        dlg.path.setText(str(folder / "e.json"))
+        return dlg.start_export()
+
+    watch("json", json_export)
+    watch("handover", lambda: reports_dialogs.save_report_pdf(win, ctx.ws, "handover", entry_ids=sheet,
+                                                              path=folder / "h.pdf", offer_open=False))
+    watch("backup", lambda: oversight.back_up(win, str(folder)))
+    shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+def jobs_rows(out: dict, before: dict) -> list[str]:
+    """Rows of jobs_work's measurements (when the run made them)."""
+    def ms(x: float) -> str:
+        return f"{x * 1000:,.0f} ms"
+
+    def cell(d: dict, key: str) -> str:
+        if key not in d:
+            return "-"
+        w, idle = d[key], d["show_idle"]
+        return (f"{d[key + '_s']:.1f} s: page list {ms(w['show_median'])} median, {ms(w['show_max'])} worst "
+                f"({w['show_median'] / idle:.1f}x / {w['show_max'] / idle:.1f}x its idle {ms(idle)}); "
+                f"timer late {ms(w['max_gap'])} at worst, {w['gaps_over_100ms']} beats over 100 ms")
+
+    labels = {"fard": "fard of the biggest khewat (a register of 10,000 entries)",
+              "json": "JSON export of that register (no images)", "handover": "handover sheet of 2,000 entries",
+              "backup": "backup of the workspace (Register › Back up)"}
+    return [f"| {label} running: the UI thread meanwhile | {cell(before, k)} | {cell(out, k)} |"
+            for k, label in labels.items() if k in out or k in before]
+
+
 def background_rows(out: dict, before: dict) -> list[str]:
     """Rows of what the UI thread went through while long work ran in the background."""
     def ms(x: float) -> str:
@@ -212,9 +285,14 @@ def main() -> int:
     ap.add_argument("--json", type=Path, help="write the measurements to this JSON file")
     ap.add_argument("--before", type=Path, help="measurements of the code before (--json of that run)")
     ap.add_argument("--from-json", action="store_true", help="measure nothing: report the --json file's run")
+    ap.add_argument("--only-jobs", action="store_true",
+                    help="measure only the fard, JSON export, handover sheet and backup running (jobs_work)")
     args = ap.parse_args()
     if args.from_json:
-        report(json.loads(args.json.read_text()), args)
+        if args.only_jobs:
+            report_jobs(json.loads(args.json.read_text()), args)
+        else:
+            report(json.loads(args.json.read_text()), args)
         return 0
 
     from sqlalchemy import text
@@ -253,6 +331,28 @@ def main() -> int:
             app.processEvents()
             ctx.runner.drain()
             time.sleep(0.001)
+
+    if args.only_jobs:
+        from desktop.mainwindow import MainWindow
+        from records import services
+
+        win = MainWindow(ctx)
+        win.resize(1366, 740)
+        win.show()
+        while win.registers.rowCount() == 0 or ctx.runner.busy:
+            idle()
+        pump(0.5)
+        with ws.session() as s:
+            pages = services.list_pages(s, win.registers.register_at(1).id)
+        out.update(jobs_work(app, ctx, win, pages, pump))
+        win.shutdown()
+        ctx.close()
+        ws.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+        if args.json:
+            args.json.write_text(json.dumps(out, indent=1))
+        report_jobs(out, args)
+        os._exit(0)
 
     # 1. the audit trail: columns sized to a new filter's first page
     from desktop.audit_viewer import AuditViewer
@@ -333,6 +433,7 @@ def main() -> int:
     # watched meanwhile: a 10 ms timer's beats, and the page list shown again and again (what
     # PgDn waits for), its time against its time when nothing else runs
     out.update(background_work(app, ctx, win, pages, pump))
+    out.update({f"jobs_{k}": v for k, v in jobs_work(app, ctx, win, pages, pump).items()})
     win.shutdown()
     ctx.close()
     ws.close()
@@ -342,6 +443,34 @@ def main() -> int:
         args.json.write_text(json.dumps(out, indent=1))
     report(out, args)
     os._exit(0)
+
+
+# measured once (--only-jobs, two runs of the code before and after fix-jobs): kept as written
+JOBS_NOTE = """### The fard, the JSON export, the handover sheet and the backup in job processes (fix-jobs)
+
+`bench/stall_bench.py --only-jobs` on 2026-11-27, the same workspace, each job started as its menu starts it while the page list is shown again and again and a 10 ms timer beats on the UI thread; two runs of the code before (every one on a worker thread of the app) and after (`desktop/job_process.py`: `json_export`, `backup`, and `fard` / `handover` past `FARD_ON_THREAD_MAX` / `HANDOVER_ON_THREAD_MAX`), single runs each on a shared 2-core machine (the page list's idle time was 36 / 28 ms in the first pair, 4 ms in the second):
+
+| job running (the UI thread meanwhile) | before, runs 1 / 2 | after, runs 1 / 2 |
+|---|---|---|
+| fard of the biggest khewat, a register of 10,088 entries | 2.2 / 1.4 s; timer late 130 / 30 ms at worst; page list 168 / 46 ms worst | 3.7 / 2.4 s; timer late 61 / 13 ms; page list 103 / 7 ms |
+| JSON export of that register (no images) | 5.1 / 3.4 s; timer late 888 / 1,077 ms; page list 938 / 1,088 ms worst; 6 / 3 beats over 100 ms | 6.4 / 4.7 s; timer late 58 / 19 ms; page list 83 / 5 ms; none over 100 ms |
+| handover sheet of 2,000 entries | 5.4 / 3.3 s; timer late 161 / 541 ms; page list 209 / 573 ms worst (567 ms median in run 2); 3 / 4 beats over 100 ms | 4.4 / 4.2 s; timer late 52 / 23 ms; page list 67 / 17 ms; none |
+| backup (Register › Back up; a 538 MB .tar) | 4.2 / 2.8 s; timer late 77 / 14 ms; page list 85 / 8 ms | 3.4 / 3.2 s; timer late 25 / 13 ms; page list 25 / 5 ms |
+
+`bench/gc_bench.py` (the core call on a worker thread as before, beside the same job in a job process, the keying vocabulary held; one run): fard 1.4 s on the thread, worst beat 18 ms, one UI-thread collection of 24,923 young objects (4 ms; 40,744 and 37 ms in the run above) -> 2.3 s in a process, worst 4 ms, no collection of its garbage; JSON export 3.2 s, 5 beats over 50 ms late, worst 316 ms (444 ms in another run; no collection: one long call holding the Python lock) -> 4.6 s, worst 3 ms; handover sheet of 2,000 entries 3.1 s, worst 16 ms, one 13 ms collection of 18,606 young objects -> 4.2 s, worst 3 ms, none; backup 2.9 s, worst 6 ms (it mostly waits on the disk) -> 3.7 s, worst 2 ms. A job process costs 0.7-1.2 s more wall time (`bench/job_start_bench.py`: spawn 0.06-0.08 s, the workspace opened again 0.42-0.56 s); that is why a small fard or handover sheet stays on the thread: a fard of a 156 / 468 / 1,976-entry register takes 0.09 / 0.20 / 0.41 s there (0.81 / 0.86 / 1.15 s in a process; on the thread the UI timer was at most 12 / 9 / 7 ms late), a handover sheet of 52 / 200 / 500 / 2,000 entries 0.16 / 0.38 / 1.13 / 3.39 s.
+
+A backup while a clerk keeps saving (`bench/backup_while_editing.py`: a save every 20 ms on a thread of the app, each its own transaction, the backup in its job process, then restored and checked): 4.6 s, 103 saves meanwhile (median 13.9 ms, worst 312 ms), recorded in the audit trail; the restored copy passes SQLite's integrity check, its chain is whole and its records match it, and it holds the events up to its snapshot's moment (873,774 of 873,878). Before fix-jobs the same run failed at its end with a UNIQUE constraint on the audit event's id (its .tar left on the stick, recorded nowhere); with the app holding the write lock 8 s, the job failed on opening after 5 s, now it waits and records (8.8 s).
+"""
+
+
+def _jobs(d: dict) -> dict:
+    return {k[5:]: v for k, v in d.items() if k.startswith("jobs_")}
+
+
+def report_jobs(out: dict, args) -> None:
+    """Print the rows of an --only-jobs run (beside --before's)."""
+    before = json.loads(args.before.read_text()) if args.before else {}
+    print("\n".join(["| work | before | after |", "|---|---|---|", *jobs_rows(out, before)]))
 
 
 def report(out: dict, args) -> None:
@@ -372,6 +501,7 @@ def report(out: dict, args) -> None:
         f"{before.get('vocabulary_reads', '-')} | {n_regs} |",
         row("UI thread: the sync panel's first opening", "sync_panel_open"),
         *background_rows(out, before),
+        *jobs_rows(_jobs(out), _jobs(before)),
         "",
         "What a clerk or supervisor felt (`bench/stall_probe.py`: the real app under Xvfb on the same "
         "workspace, a day of use by clerk1, girdawar1, ro1 and admin, a QTimer beating every 10 ms on the UI "
@@ -392,6 +522,8 @@ def report(out: dict, args) -> None:
         "desktop.gc_guard collected a worker thread's garbage on the UI thread every 500 ms (a thread allocating "
         "fast left 100,000-200,000 young objects, 20-120 ms to collect at a time): since fix-gcthreads it sets "
         "such a burst aside instead (the next section, bench/gc_bench.py).",
+        "",
+        *JOBS_NOTE.rstrip("\n").split("\n"),
     ]
     print("\n".join(lines))
     if args.write:

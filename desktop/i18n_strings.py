@@ -374,6 +374,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0} is inside the workspace folder {1}, among Daftar's own files: write the backup "
                                   "onto a USB stick or another disk, or into the workspace's {2}/ folder. No backup "
                                   "was written."),
+    QT_TRANSLATE_NOOP("Messages", "The backup {0} could not be recorded in the audit trail ({1}), so it was removed: "
+                                  "no backup was written. Try again in a moment."),
     # the office's signing key made for a first export (records/exports/json_export.py office_signing_key)
     QT_TRANSLATE_NOOP("Messages", "The office's signing key, made for its first export, could not be saved in the "
                                   "workspace {0}: the disk holding it is full or cannot be written ({1}). Free some "

@@ -90,10 +90,12 @@ def _end_cleanly_when_terminated() -> None:
 
 def _open(root: str, key: bytes | None, first_use: int | None = None):
     """The app's workspace, opened again in this process: already upgraded and anchored by
-    the app (`first_use`: the event the app wrote its anchor for, when it did on opening)."""
+    the app (`first_use`: the event the app wrote its anchor for, when it did on opening).
+    Not waiting for the write lock: while the app held it (a long save) the job waited 5 s
+    and failed as if another program had the workspace; a job that writes waits when it does."""
     from records.workspace import Workspace
 
-    ws = Workspace.open(root, key=key, migrate=False, anchor=False)
+    ws = Workspace.open(root, key=key, migrate=False, anchor=False, probe_write=False)
     if first_use:
         from records.audit import ANCHOR_FIRST_USE
 
@@ -172,5 +174,68 @@ def csv_export(*, root: str, key: bytes | None, first_use: int | None = None, ou
     try:
         return export_csv(ws, out, CsvFilter(tuple(register_ids) if register_ids else None), raw=raw,
                           excel_safe=excel_safe)
+    finally:
+        ws.close()
+
+
+def json_export(*, root: str, key: bytes | None, first_use: int | None = None, out: str,
+                register_ids: list[int] | None, images: str, progress) -> dict:
+    """Export › JSON: the signed file (and its images folder); returns what the note says of
+    it. On a thread of the app it held the Python lock for seconds and left its rows (tens of
+    thousands of young objects) for the UI thread's collector."""
+    from records.exports.json_export import export_json
+
+    ws = _open(root, key, first_use)
+    try:
+        r = export_json(ws, out, register_ids=register_ids, images=images, progress=progress)
+        return {"entries": r.entries, "pages": r.pages, "images": r.images, "office_name": r.office_name,
+                "key_fingerprint": r.key_fingerprint}
+    finally:
+        ws.close()
+
+
+def fard(*, root: str, key: bytes | None, first_use: int | None = None, out: str, register_id: int,
+         khewat: str | None, owner: str | None, urdu_digits: bool | None, progress) -> str:
+    """A fard of one khewat (or owner) as a PDF at `out` with its .sig; returns the path. Its
+    register's every row is read to pick the khewat's: 40,000 young objects on a register of
+    10,000 entries."""
+    from records.reports.fard import fard_pdf
+    from records.reports.layout import office_options
+
+    ws = _open(root, key, first_use)
+    try:
+        with ws.session() as s:
+            opts = office_options(s, urdu_digits=urdu_digits)
+        progress("pdf", 0, 0)
+        return str(fard_pdf(ws, out, register_id=register_id, khewat=khewat, owner=owner, options=opts))
+    finally:
+        ws.close()
+
+
+def handover(*, root: str, key: bytes | None, first_use: int | None = None, out: str, batch_id: int | None,
+             entry_ids: list[int] | None, urdu_digits: bool | None, progress) -> str:
+    """A batch's handover sheet as a PDF at `out` with its .sig; returns the path."""
+    from records.reports.handover import handover_pdf
+    from records.reports.layout import office_options
+
+    ws = _open(root, key, first_use)
+    try:
+        with ws.session() as s:
+            opts = office_options(s, urdu_digits=urdu_digits)
+        progress("pdf", 0, 0)
+        return str(handover_pdf(ws, out, batch_id=batch_id, entry_ids=entry_ids, options=opts))
+    finally:
+        ws.close()
+
+
+def backup(*, root: str, key: bytes | None, first_use: int | None = None, actor, folder: str, progress) -> dict:
+    """Register › Back up the workspace: the .tar in `folder`, recorded in the audit trail;
+    returns what the note says of it."""
+    from records.backup import back_up
+
+    ws = _open(root, key, first_use)
+    try:
+        r = back_up(ws, actor, folder, progress=progress)
+        return {"path": str(r.path), "entries": r.counts.get("entry", 0), "images": r.images, "size": r.size}
     finally:
         ws.close()

@@ -110,6 +110,9 @@ def backup_start_folder(ws):
     return save_folder()
 
 
+BACKUP_JOB = "desktop.job_process:backup"  # (tests name a job of their own)
+
+
 def back_up(win, folder: str | None = None):
     """Write a backup of the whole workspace into a folder (a USB stick, another disk) in the
     background, recorded in the audit trail; a note says where it went and what it holds.
@@ -118,7 +121,7 @@ def back_up(win, folder: str | None = None):
 
     from desktop import file_dialogs
     from desktop.qt import QCoreApplication
-    from desktop.reports_dialogs import JobResult, start_noted
+    from desktop.reports_dialogs import JobResult, ReportJob, _in_process, _notify, _progress_dialog
 
     ws, actor = win.ctx.ws, win.ctx.actor
     if folder is None:
@@ -130,20 +133,26 @@ def back_up(win, folder: str | None = None):
         "MainWindow", "Backup written: {path} ({entries} entries, {images} page images, {mb} MB). "
         "Keep it away from this computer: a fire or a thief takes both.")
 
-    def fn() -> JobResult:
-        from records.backup import back_up as write_backup
+    job = ReportJob(win)
 
-        r = write_backup(ws, actor, folder)
-        return JobResult(str(Path(r.path).parent), written.format(
-            path=path_line(r.path), entries=r.counts.get("entry", 0), images=r.images,
-            mb=f"{r.size / 2**20:.1f}").replace("\n (", "\n("))
+    def fn() -> JobResult:
+        # in a process of its own (desktop.job_process.backup), as the CLI's copy; this thread
+        # waits, the window runs freely, Stop and closing the window end it with nothing written
+        r = _in_process(BACKUP_JOB, ws, job, actor=actor, folder=str(folder))
+        return JobResult(str(Path(r["path"]).parent), written.format(
+            path=path_line(r["path"]), entries=r["entries"], images=r["images"],
+            mb=f"{r['size'] / 2**20:.1f}").replace("\n (", "\n("))
 
     win.statusBar().showMessage(win.tr("Writing a backup into {folder}…").format(folder=ltr(folder)))
-    job = win.backup_job = start_noted(win, fn)
+    _notify(win, job, offer_open=True)
+    job.progress_dialog = _progress_dialog(win, job, win.tr("Back up the workspace"),
+                                           QCoreApplication.translate("ExportDialog", "Copying the database…"))
+    win.backup_job = job.start(fn)
     job.finished.connect(lambda _r: win.statusBar().clearMessage())  # (delivered later, on this thread)
     if getattr(win, "backup_reminder", None) is not None:
         job.finished.connect(lambda _r: win.backup_reminder.refresh())
     job.failed.connect(lambda _m: win.statusBar().clearMessage())
+    job.stopped.connect(lambda: win.statusBar().showMessage(win.tr("The backup was stopped: nothing was written."), 10_000))
     return job
 
 

@@ -9,9 +9,12 @@ Menus call the functions here with a parent widget, the open workspace and a reg
 
 The PDF or export is made in a worker thread (records.reports / records.exports, which
 open their own database session); only plain values (paths, ids, strings) go to the worker
-and come back. The progress report and a CSV export run in a job process the worker waits
-for (desktop.procjob: their garbage is not collected on the UI thread, they hold no lock of
-this process); the progress report says how far it got and can be stopped. The preview renders the PDF pages with pypdfium2 into images that
+and come back. The progress report, the CSV and JSON exports, a big fard or handover sheet
+(FARD_ON_THREAD_MAX, HANDOVER_ON_THREAD_MAX) and the backup (desktop.oversight.back_up) run in
+a job process the worker waits for (desktop.procjob: their garbage is not collected on the UI
+thread, they hold no lock of this process); a window says how far one got once it has run a
+second, and its Stop ends it with nothing written (so does closing the window: stop_running).
+The preview renders the PDF pages with pypdfium2 into images that
 QPrintPreviewDialog shows and prints, so the printout is the same PDF that is saved.
 """
 
@@ -283,17 +286,84 @@ def _options(workspace, urdu_digits: bool | None):
         return office_options(s, urdu_digits=urdu_digits)
 
 
+FARD_JOB = "desktop.job_process:fard"  # (tests name a job of their own)
+# A fard reads every row of its register to pick its khewat's, a handover sheet every entry of
+# its batch. Up to these many entries one is made on the worker thread: 0.1-0.4 s there (a
+# fard of a 2,000-entry register 0.41 s, the UI's 10 ms timer at most 7 ms late, one 0.6 ms
+# collection on the UI thread; a sheet of 200 entries 0.38 s, 22,600 young objects), against
+# 0.8-1.2 s in a job process (spawn, imports, the workspace opened again: ~0.7 s). A bigger
+# one goes to a job process: a fard of a 10,000-entry register is 2.0-2.3 s on a thread
+# (263,000 young objects; 37 ms collections on the UI thread), 2.4 s in a process; a sheet of
+# 2,000 entries 3.4 s (163,000). (bench/job_start_bench.py)
+FARD_ON_THREAD_MAX = 2000
+HANDOVER_ON_THREAD_MAX = 200
+
+
+def _in_process(target: str, workspace, job: ReportJob | None, **kwargs):
+    """Run the job process `target` on `workspace` (opened again there, an encrypted one with
+    its key), its progress and Stop through `job`; this (worker) thread waits for it."""
+    from desktop.job_process import workspace_args
+    from desktop.procjob import run_in_process
+
+    return run_in_process(target, {**workspace_args(workspace), **kwargs},
+                          progress=job.report if job is not None else None,
+                          cancel=job.cancel if job is not None else None)
+
+
+def _entries_of(workspace, register_id: int) -> int:
+    """How many entries a register holds (worker thread; one count over an index)."""
+    from sqlalchemy import func, select
+
+    from records.models import Entry
+
+    with workspace.session() as s:
+        return s.scalar(select(func.count(Entry.id)).where(Entry.register_id == register_id)) or 0
+
+
+def _handover_entries(workspace, batch_id: int | None, entry_ids: list[int] | None) -> int:
+    """How many entries a handover sheet lists (worker thread)."""
+    if batch_id is None:
+        return len(entry_ids or ())
+    from sqlalchemy import func, select
+
+    from records.models import OutboxItem
+
+    with workspace.session() as s:
+        return s.scalar(select(func.count(OutboxItem.id)).where(OutboxItem.batch_id == batch_id)) or 0
+
+
+def _on_thread(job: ReportJob | None, out: str, make: Callable[[], Path]) -> Path:
+    """A small job made on the worker thread: not begun once stopped, and a file it wrote
+    after a stop was asked (the window closing) is removed with its signature."""
+    from desktop.procjob import JobCancelled
+
+    if job is not None and job.cancel.is_set():
+        raise JobCancelled()
+    p = make()
+    if job is not None and job.cancel.is_set():
+        from records.exports.detached import signature_path
+
+        Path(out).unlink(missing_ok=True)
+        signature_path(out).unlink(missing_ok=True)
+        raise JobCancelled()
+    return p
+
+
 def _fard_job(workspace, register_id: int, khewat: str | None, owner: str | None, out: str,
-              urdu_digits: bool | None) -> Callable[[], JobResult]:
+              urdu_digits: bool | None, job: ReportJob | None = None) -> Callable[[], JobResult]:
     # texts are translated here on the GUI thread: the worker never calls Qt
     saved = QCoreApplication.translate("ExportDialog", "Fard saved: {path}")
     signed = _signed_beside(out)
 
     def fn() -> JobResult:
-        from records.reports.fard import fard_pdf
+        if _entries_of(workspace, register_id) > FARD_ON_THREAD_MAX:
+            p = _in_process(FARD_JOB, workspace, job, out=str(out), register_id=register_id, khewat=khewat,
+                            owner=owner, urdu_digits=urdu_digits)
+        else:
+            from records.reports.fard import fard_pdf
 
-        p = fard_pdf(workspace, out, register_id=register_id, khewat=khewat, owner=owner,
-                     options=_options(workspace, urdu_digits))
+            p = _on_thread(job, out, lambda: fard_pdf(workspace, out, register_id=register_id, khewat=khewat,
+                                                      owner=owner, options=_options(workspace, urdu_digits)))
         return JobResult(str(p), saved.format(path=path_line(p)).strip() + "\n\n" + signed)
 
     return fn
@@ -323,8 +393,10 @@ def save_fard_pdf(parent: QWidget | None, workspace, register_id: int, *, khewat
     out = str(path) if path else _ask_path(parent, _tr("Save fard as PDF"), f"fard-{khewat or 'owner'}.pdf", "PDF (*.pdf)")
     if not out:
         return None
-    return start_noted(parent, _fard_job(workspace, register_id, khewat, owner, out, urdu_digits),
-                       offer_open=offer_open)
+    job = ReportJob(parent)
+    _notify(parent, job, offer_open=offer_open)
+    job.progress_dialog = _progress_dialog(parent, job, _tr("Fard"), QCoreApplication.translate("ExportDialog", "Writing the PDF…"))
+    return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits, job))
 
 
 def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat: str | None = None,
@@ -342,12 +414,15 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
     if show:
         _notify(parent, job, offer_open=False, errors=True)
         job.finished.connect(lambda r: when_seen(parent, lambda: open_pdf_preview(parent, r.path)))
-    return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits))
+        job.progress_dialog = _progress_dialog(parent, job, _tr("Fard"), QCoreApplication.translate("ExportDialog", "Writing the PDF…"))
+    return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits, job))
 
 
 # ----------------------------------------------------------------------------- other reports
 PROGRESS_JOB = "desktop.job_process:progress_report"  # (tests name a job of their own)
 CSV_JOB = "desktop.job_process:csv_export"
+JSON_JOB = "desktop.job_process:json_export"
+HANDOVER_JOB = "desktop.job_process:handover"
 
 
 def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=None, entry_ids=None,
@@ -366,10 +441,15 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
                                               "register_ids": register_ids, "urdu_digits": urdu_digits},
                                progress=job.report if job else None, cancel=job.cancel if job else None)
         elif kind == "handover":
-            opts = _options(workspace, urdu_digits)
-            from records.reports.handover import handover_pdf
+            if _handover_entries(workspace, batch_id, entry_ids) > HANDOVER_ON_THREAD_MAX:
+                # in a process of its own: a big batch's every entry and value read and laid out
+                p = _in_process(HANDOVER_JOB, workspace, job, out=str(out), batch_id=batch_id,
+                                entry_ids=entry_ids, urdu_digits=urdu_digits)
+            else:
+                from records.reports.handover import handover_pdf
 
-            p = handover_pdf(workspace, out, batch_id=batch_id, entry_ids=entry_ids, options=opts)
+                p = _on_thread(job, out, lambda: handover_pdf(workspace, out, batch_id=batch_id, entry_ids=entry_ids,
+                                                              options=_options(workspace, urdu_digits)))
         else:
             raise ValueError(f"unknown report '{kind}'")
         return JobResult(str(p), saved.format(path=path_line(p)).strip() + "\n\n" + signed)
@@ -397,28 +477,44 @@ def save_report_pdf(parent: QWidget | None, workspace, kind: str, *, register_id
     if kind == "progress":  # 10-30 s on a big workspace: how far it got, and Stop
         job.progress_dialog = _progress_dialog(
             parent, job, QCoreApplication.translate("ExportDialog", "Progress report"))
+    else:  # (a window with Stop only when it runs more than a second)
+        job.progress_dialog = _progress_dialog(
+            parent, job, QCoreApplication.translate("ExportDialog", "Handover sheet"),
+            QCoreApplication.translate("ExportDialog", "Writing the PDF…"))
     return job.start(_report_job(workspace, kind, out, register_ids=[register_id] if register_id else None,
                                  batch_id=batch_id, entry_ids=entry_ids, urdu_digits=urdu_digits, job=job))
 
 
-def _progress_dialog(parent: QWidget | None, job: ReportJob, title: str) -> QProgressDialog:
+def _progress_dialog(parent: QWidget | None, job: ReportJob, title: str, first: str | None = None) -> QProgressDialog:
     """A window (not modal: the app goes on) saying how far `job` got, whose Stop stops it;
-    it opens when the job has run a second and closes when it ends."""
-    dlg = QProgressDialog(QCoreApplication.translate("ExportDialog", "Counting the pages…"), QCoreApplication.translate("ExportDialog", "Stop"), 0, 0, parent)
+    it opens when the job has run a second and closes when it ends. `first`: what it says
+    until the job first reports (the progress report counts the pages)."""
+    dlg = QProgressDialog(first or QCoreApplication.translate("ExportDialog", "Counting the pages…"),
+                          QCoreApplication.translate("ExportDialog", "Stop"), 0, 0, parent)
     dlg.setWindowTitle(title)
     dlg.setWindowModality(Qt.WindowModality.NonModal)
     dlg.setMinimumDuration(1000)
     dlg.setAutoClose(False)
     dlg.setAutoReset(False)
+    dlg.setValue(0)  # (starts its clock: without a value set it never opened, however long the job)
+    counted = {  # what a job reports with a count (records' progress callbacks)
+        "entries": QCoreApplication.translate("ExportDialog", "Counting the entries: {done} of {total}…"),
+        "registers": QCoreApplication.translate("ExportDialog", "Reading the registers: {done} of {total}…"),
+        "images": QCoreApplication.translate("ExportDialog", "Copying the page images: {done} of {total}…"),
+    }
+    said = {
+        "pdf": QCoreApplication.translate("ExportDialog", "Writing the PDF…"),
+        "file": QCoreApplication.translate("ExportDialog", "Writing the file…"),
+        "database": QCoreApplication.translate("ExportDialog", "Copying the database…"),
+    }
 
     def progressed(what: str, done: int, total: int) -> None:
-        if what == "entries" and total:
-            dlg.setLabelText(QCoreApplication.translate("ExportDialog", "Counting the entries: {done} of {total}…").format(
-                done=number_text(done), total=number_text(total)))
+        if what in counted and total:
+            dlg.setLabelText(counted[what].format(done=number_text(done), total=number_text(total)))
             dlg.setRange(0, total)
             dlg.setValue(done)
-        elif what == "pdf":
-            dlg.setLabelText(QCoreApplication.translate("ExportDialog", "Writing the PDF…"))
+        elif what in said:
+            dlg.setLabelText(said[what])
             dlg.setRange(0, 0)
 
     def ended(*_a) -> None:
@@ -650,6 +746,7 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Write the khewat number."))
             return None
         ws, reg = self.workspace, self.register_id
+        job = ReportJob(self)
         if k == "csv":
             raw, excel = self.raw.isChecked(), self.excel.isChecked()
             done_text = QCoreApplication.translate("ExportDialog", "{n} entries exported to {path}")
@@ -661,7 +758,7 @@ class ExportDialog(QDialog):
                 from desktop.procjob import run_in_process
 
                 n = run_in_process(CSV_JOB, {**workspace_args(ws), "out": out, "register_ids": [reg] if reg else None,
-                                             "raw": raw, "excel_safe": excel})
+                                             "raw": raw, "excel_safe": excel}, cancel=job.cancel)
                 return JobResult(out, done_text.format(n=n, path=path_line(out)).strip() + "\n\n" + signed)
         elif k == "json":
             images = self.images.currentData()
@@ -673,22 +770,25 @@ class ExportDialog(QDialog):
                 "Tell whoever imports the file this fingerprint (by telephone or in person, not with the file).")
 
             def fn() -> JobResult:
-                from records.exports.json_export import export_json
-
-                r = export_json(ws, out, register_ids=[reg] if reg else None, images=images)
-                said = done_text.format(n=r.entries, p=r.pages, i=r.images, path=path_line(out)).strip()
-                return JobResult(out, said + "\n\n" + signed_text.format(office=r.office_name, fp=isolate_ltr(r.key_fingerprint)))
+                # in a process of its own (desktop.job_process.json_export); this thread waits
+                r = _in_process(JSON_JOB, ws, job, out=out, register_ids=[reg] if reg else None, images=images)
+                said = done_text.format(n=r["entries"], p=r["pages"], i=r["images"], path=path_line(out)).strip()
+                return JobResult(out, said + "\n\n" + signed_text.format(office=r["office_name"],
+                                                                          fp=isolate_ltr(r["key_fingerprint"])))
         elif k == "fard":
-            fn = _fard_job(ws, reg, self.khewat.text().strip(), None, out, self.urdu_digits.isChecked())
+            fn = _fard_job(ws, reg, self.khewat.text().strip(), None, out, self.urdu_digits.isChecked(), job)
         else:
             fn = _report_job(ws, "progress", out, register_ids=[reg] if reg else None,
-                             urdu_digits=self.urdu_digits.isChecked())
+                             urdu_digits=self.urdu_digits.isChecked(), job=job)
         self.buttons.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
-        self.job = ReportJob(self)
-        self.job.finished.connect(self._finished)
-        self.job.failed.connect(self._failed)
-        return self.job.start(fn)
+        self.job = job
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+        job.stopped.connect(self._stopped)
+        # how far it got, and Stop, once it has run a second
+        job.progress_dialog = _progress_dialog(self, job, self.tr("Export"), self.tr("Exporting…"))
+        return job.start(fn)
 
     def _finished(self, r: JobResult) -> None:
         from desktop.ui_settings import remember_save_folder
@@ -708,6 +808,16 @@ class ExportDialog(QDialog):
 
     def _failed(self, msg: str) -> None:
         self.status.setText(msg)
+        self.buttons.setEnabled(True)
+
+    def reject(self) -> None:
+        """Cancel: the dialog closes, and an export still being made stops (nothing written)."""
+        if self.job is not None and not self.job.done:
+            self.job.stop()
+        super().reject()
+
+    def _stopped(self) -> None:
+        self.status.setText(self.tr("Stopped: nothing was written."))
         self.buttons.setEnabled(True)
 
 

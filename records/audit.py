@@ -110,9 +110,26 @@ def record(
 _TAIL = "audit_tail"
 
 
+def _hold_write_lock(session: Session) -> None:
+    """Before the chain's tail is read: the write lock, so that no other connection (the app
+    and its job process, `daftar backup` beside the app) appends between the read and this
+    transaction's events. SQLite's driver begins a transaction only at the first write: a
+    transaction whose only write is its event (a backup, a sign-in) read a tail that another
+    writer could extend meanwhile, and its event's id was then taken (IntegrityError after a
+    whole backup). A transaction that has written already holds the lock. Waits for it as any
+    write does (the busy timeout)."""
+    session.flush()  # (what autoflush would write before the read: it takes the lock)
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return
+    if not conn.connection.dbapi_connection.in_transaction:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _tail(session: Session) -> tuple[int, str]:
     tail = session.info.get(_TAIL)
     if tail is None:
+        _hold_write_lock(session)
         last = session.execute(
             select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
         ).first()

@@ -173,12 +173,15 @@ def _damage(snap: Path, connect=None) -> str | None:
     return quick_check_problem(rows)
 
 
-def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult:
+def create_backup(ws: Workspace, dest: str | Path | None = None, *, progress=None,
+                  remember: bool = True) -> BackupResult:
     """Write a backup of `ws` to `dest` (a .tar file, or a folder to put one in).
 
     The database copy is one consistent snapshot even while others write; images are
     copied after it, so every page the snapshot knows has its image (images are written
     before their rows commit and never removed). The file appears only when complete.
+    `progress(what, done, total)` hears of the database copied ("database") and each page
+    image ("images"); what it raises (a stop) leaves nothing behind, as any failure.
     """
     dest = _resolve_dest(ws, dest)
     if dest.exists():
@@ -191,6 +194,8 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
     part = dest.with_name(dest.name + ".part")
     with tmp_folder as tmpdir:
         snap = Path(tmpdir) / DB_NAME
+        if progress is not None:
+            progress("database", 0, 1)
         try:
             ws.backup_database(snap)
         except Exception as e:  # sqlite3 or sqlcipher3 errors
@@ -211,7 +216,9 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
             with open(part, "wb") as raw:
                 with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
                     tar.add(snap, arcname=DB_NAME)
-                    for img in sorted(present):
+                    for done, img in enumerate(sorted(present)):
+                        if progress is not None:
+                            progress("images", done, len(present))
                         src = ws.images.path(img)
                         arc = f"{IMAGES_DIR}/{img[:2]}/{img}"
                         files[arc] = _add_hashed(tar, src, arc)
@@ -257,7 +264,8 @@ def create_backup(ws: Workspace, dest: str | Path | None = None) -> BackupResult
             part.unlink(missing_ok=True)
             raise
     result = BackupResult(dest, revision, counts, len(present), missing, dest.stat().st_size)
-    _remember(ws, result)
+    if remember:
+        _remember(ws, result)
     return result
 
 
@@ -316,18 +324,48 @@ def days_without_backup(ws: Workspace, remind_after_days: int, now: dt.datetime 
     return days if days >= remind_after_days else None
 
 
-def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = "app") -> BackupResult:
+def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = "app", progress=None) -> BackupResult:
     """`create_backup` recorded in the audit trail ("workspace.backup": who took a copy of the
     office's records, where to and how much, and `via` the app or the command line): a copy
     is what leaves the office on a USB stick. `actor`: the signed-in user (audit.SYSTEM for
     a command run without signing in)."""
 
-    result = create_backup(ws, dest)
-    with ws.session() as s:
-        audit.record(s, actor=actor, action="workspace.backup", entity="workspace",
-                     new=str(result.path), detail={"images": result.images, "size": result.size,
-                                                   "entries": result.counts.get("entry", 0), "via": via})
+    result = create_backup(ws, dest, progress=progress, remember=False)
+    try:
+        _record_backup(ws, actor, result, via)
+    except BaseException as e:  # a backup nobody can see was taken is not left on the stick
+        result.path.unlink(missing_ok=True)
+        fsync_dir(result.path.parent)
+        if not isinstance(e, Exception):
+            raise  # (stopped)
+        reason = str(getattr(e, "orig", None) or e).splitlines()[0]
+        raise BackupError(f"The backup {result.path} could not be recorded in the audit trail ({reason}), so it was "
+                          "removed: no backup was written. Try again in a moment.") from None
+    _remember(ws, result)
     return result
+
+
+RECORD_TRIES = 6  # each waits up to the workspace's busy timeout (5 s) for the write lock
+
+
+def _record_backup(ws: Workspace, actor, result: BackupResult, via: str) -> None:
+    """The backup's audit event (its transaction takes the write lock before it reads the
+    chain's tail: `audit.record`). While the app holds the lock longer than the busy timeout
+    (a long save), it is asked again, up to RECORD_TRIES times: the backup is written, only
+    its record waits."""
+    from sqlalchemy.exc import OperationalError
+
+    for attempt in range(RECORD_TRIES):
+        try:
+            with ws.session() as s:
+                audit.record(s, actor=actor, action="workspace.backup", entity="workspace",
+                             new=str(result.path), detail={"images": result.images, "size": result.size,
+                                                           "entries": result.counts.get("entry", 0), "via": via})
+            return
+        except OperationalError as e:
+            msg = str(e.orig).lower()
+            if attempt == RECORD_TRIES - 1 or ("locked" not in msg and "busy" not in msg):
+                raise
 
 
 def _add_hashed(tar: tarfile.TarFile, src: Path, arc: str) -> dict:

@@ -311,12 +311,14 @@ class Workspace:
 
     @classmethod
     def open(cls, root: str | Path | None = None, *, create: bool = False, migrate: bool = True,
-             key: bytes | None = None, anchor: bool = True) -> Workspace:
+             key: bytes | None = None, anchor: bool = True, probe_write: bool = True) -> Workspace:
         """Open (and with create=True, make) a workspace; upgrade an older one after a backup.
 
         A trail with events but no anchor of its end (keys/audit-anchor.json: a workspace from
         before the anchor existed) gets one now, unless `anchor` is False: trust on first use
-        (`records.audit.anchor_on_first_use`; `audit.verify` warns in this process)."""
+        (`records.audit.anchor_on_first_use`; `audit.verify` warns in this process).
+        `probe_write` False: no wait for the write lock on opening (a job process of the app,
+        which has the workspace open already: a long write of the app is no other program)."""
         root = Path(root) if root is not None else default_workspace_dir()
         root = root.expanduser()
         db_path = root / DB_NAME
@@ -346,7 +348,7 @@ class Workspace:
         except WorkspaceInUse as e:
             raise WorkspaceError(str(e)) from None
         try:
-            ws = cls._open_locked(root, db_path, migrate=migrate, key=key)
+            ws = cls._open_locked(root, db_path, migrate=migrate, key=key, probe_write=probe_write)
             if migrate and anchor:
                 ws.anchor_on_first_use()
         except BaseException:
@@ -356,7 +358,8 @@ class Workspace:
         return ws
 
     @classmethod
-    def _open_locked(cls, root: Path, db_path: Path, *, migrate: bool, key: bytes | None) -> Workspace:
+    def _open_locked(cls, root: Path, db_path: Path, *, migrate: bool, key: bytes | None,
+                     probe_write: bool = True) -> Workspace:
         """`open`'s checks of the database, and the upgrade, with the open lock held."""
         if db_path.is_file() and db_path.stat().st_size == 0:
             # SQLite would take an empty file for a new database and migrate it: the
@@ -372,7 +375,8 @@ class Workspace:
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
-            _probe_write_lock(db_path, key)
+            if probe_write:
+                _probe_write_lock(db_path, key)
         except (DatabaseError, OperationalError, sqlite3.Error) as e:
             engine.dispose()
             if key is not None and "not a database" in str(getattr(e, "orig", e)).lower():

@@ -132,11 +132,12 @@ def _audit(ev: AuditEvent) -> dict:
 
 
 def export_data(session: Session, *, register_ids: list[int] | None = None, images: str = "none",
-                image_loader=None) -> dict:
+                image_loader=None, progress=None) -> dict:
     """The export document as a dict. register_ids None = the whole workspace (with audit).
 
     images: "inline" puts each page's image as base64 (`image_base64`; needs image_loader,
-    sha -> bytes); "files" and "none" only name the image by sha256.
+    sha -> bytes); "files" and "none" only name the image by sha256. `progress(what, done,
+    total)`, when given, is told of each register read ("registers"); it may raise to stop.
     """
     if images not in IMAGE_MODES:
         raise ExportError(f"images must be one of {', '.join(IMAGE_MODES)}, not '{images}'")
@@ -148,7 +149,10 @@ def export_data(session: Session, *, register_ids: list[int] | None = None, imag
             raise ExportError(f"no register with id {', '.join(map(str, missing))} in this workspace")
         regs_q = regs_q.where(Register.id.in_(register_ids))
     out_regs = []
-    for r in session.scalars(regs_q):
+    regs = session.scalars(regs_q).all()
+    for n, r in enumerate(regs):
+        if progress is not None:
+            progress("registers", n, len(regs))
         pages = session.scalars(select(Page).where(Page.register_id == r.id).order_by(Page.page_no)).all()
         entries = session.scalars(select(Entry).where(Entry.register_id == r.id).order_by(Entry.id)).all()
         vals: dict[int, list[FieldValue]] = {e.id: [] for e in entries}
@@ -254,14 +258,17 @@ def office_signing_key(workspace) -> tuple[dict, bytes]:
 
 
 def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = None,
-                images: str = "files") -> ExportResult:
+                images: str = "files", progress=None) -> ExportResult:
     """Write a JSON export; with images="files" the page images go to `NAME.images/`.
     Refuses a file inside the workspace folder; a failed export leaves no file behind (nor an
-    images folder it created)."""
+    images folder it created). `progress(what, done, total)` hears of the registers read, the
+    images copied ("images") and the file written ("file"); what it raises (a stop) leaves
+    nothing behind, as any failure."""
     out = check_output(out, workspace_root=workspace.root)
     office_doc, signing_key = office_signing_key(workspace)  # before anything is written
     with workspace.session() as s:
-        doc = export_data(s, register_ids=register_ids, images=images, image_loader=workspace.images.get)
+        doc = export_data(s, register_ids=register_ids, images=images, image_loader=workspace.images.get,
+                          progress=progress)
     n_img = 0
     folder = images_dir_for(out)
     made_folder = images == "files" and not folder.exists()
@@ -269,15 +276,18 @@ def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = 
         if images == "files":
             folder.mkdir(parents=True, exist_ok=True)
             doc["images_dir"] = folder.name
-            for reg in doc["registers"]:
-                for p in reg["pages"]:
-                    sha = p["image_sha256"]
-                    if sha and not _holds(folder / sha, sha):  # (a file left by an earlier export is kept when whole)
-                        with written_whole(folder / sha) as tmp:
-                            tmp.write_bytes(workspace.images.get(sha))
-                        n_img += 1
+            shas = [p["image_sha256"] for reg in doc["registers"] for p in reg["pages"]]
+            for done, sha in enumerate(shas):
+                if progress is not None:
+                    progress("images", done, len(shas))
+                if sha and not _holds(folder / sha, sha):  # (a file left by an earlier export is kept when whole)
+                    with written_whole(folder / sha) as tmp:
+                        tmp.write_bytes(workspace.images.get(sha))
+                    n_img += 1
         elif images == "inline":
             n_img = sum(1 for r in doc["registers"] for p in r["pages"] if p.get("image_base64"))
+        if progress is not None:
+            progress("file", 0, 0)
         doc = sign_export(doc, office_doc, signing_key)
         write_json(doc, out)
     except BaseException:

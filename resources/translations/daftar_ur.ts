@@ -1220,6 +1220,22 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>PDF لکھی جا رہی ہے…</translation>
         </message>
         <message>
+            <source>Handover sheet</source>
+            <translation>حوالگی فہرست</translation>
+        </message>
+        <message>
+            <source>Reading the registers: {done} of {total}…</source>
+            <translation>رجسٹر پڑھے جا رہے ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
+        </message>
+        <message>
+            <source>Copying the page images: {done} of {total}…</source>
+            <translation>صفحات کی تصاویر نقل ہو رہی ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
+        </message>
+        <message>
+            <source>Writing the file…</source>
+            <translation>فائل لکھی جا رہی ہے…</translation>
+        </message>
+        <message>
             <source>Stopping…</source>
             <translation>روکا جا رہا ہے…</translation>
         </message>
@@ -1338,6 +1354,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Exporting…</source>
             <translation>برآمد جاری ہے…</translation>
+        </message>
+        <message>
+            <source>Stopped: nothing was written.</source>
+            <translation>روک دیا گیا: کچھ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>Copying the database…</source>
+            <translation>ڈیٹا بیس نقل ہو رہا ہے…</translation>
         </message>
     </context>
     <context>
@@ -2348,6 +2372,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>{0} is inside the workspace folder {1}, among Daftar's own files: write the backup onto a USB stick or another disk, or into the workspace's {2}/ folder. No backup was written.</source>
             <translation>{0} ورک اسپیس کے فولڈر {1} کے اندر ہے، دفتر کی اپنی فائلوں کے درمیان: بیک اپ یو ایس بی یا کسی دوسری ڈسک پر لکھیں، یا ورک اسپیس کے ⁦{2}/⁩ فولڈر میں۔ کوئی بیک اپ نہیں لکھا گیا۔</translation>
+        </message>
+        <message>
+            <source>The backup {0} could not be recorded in the audit trail ({1}), so it was removed: no backup was written. Try again in a moment.</source>
+            <translation>بیک اپ {0} آڈٹ ریکارڈ میں درج نہیں ہو سکا ({1})، اس لیے اسے ہٹا دیا گیا: کوئی بیک اپ نہیں لکھا گیا۔ تھوڑی دیر بعد دوبارہ کوشش کریں۔</translation>
         </message>
         <message>
             <source>The office's signing key, made for its first export, could not be saved in the workspace {0}: the disk holding it is full or cannot be written ({1}). Free some space on that disk and export again; nothing was exported and nothing saved was lost.</source>
@@ -4649,6 +4677,14 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Writing a backup into {folder}…</source>
             <translation>{folder} میں بیک اپ لکھا جا رہا ہے…</translation>
+        </message>
+        <message>
+            <source>Back up the workspace</source>
+            <translation>ورک اسپیس کا بیک اپ</translation>
+        </message>
+        <message>
+            <source>The backup was stopped: nothing was written.</source>
+            <translation>بیک اپ روک دیا گیا: کچھ نہیں لکھا گیا۔</translation>
         </message>
         <message>
             <source>Save a batch file for USB</source>

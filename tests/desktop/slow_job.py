@@ -58,3 +58,16 @@ def writing_until_stopped(*, progress, pid_file: str, out: str, **_):
     with written_whole(Path(out)) as tmp:
         tmp.write_bytes(b"%PDF-1.4 half written")
         time.sleep(60)
+
+
+def backup_writing_until_stopped(*, progress, pid_file: str, folder: str, **_):
+    """A backup writing its .tar (copying a big database: no progress checked) until the app ends it."""
+    from pathlib import Path
+
+    from records.output_file import written_whole
+
+    with open(pid_file, "w") as f:
+        f.write(str(os.getpid()))
+    with written_whole(Path(folder) / "daftar-backup-1.tar") as tmp:
+        tmp.write_bytes(b"half a backup")
+        time.sleep(60)

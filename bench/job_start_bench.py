@@ -1,0 +1,122 @@
+"""What a job process costs against a thread of the app, for the jobs the desktop moved there.
+
+    nice -n 10 .venv/bin/python bench/job_start_bench.py WORKSPACE [WORKSPACE...]
+
+For each workspace (a copy is used; bench/big_workspace.py builds them, `--registers 3
+--pages 4` for ~150 entries a register, `--pages 40` for ~2,000), best of 3 on the shared machine:
+a job process that does nothing (spawn, imports), one that opens the workspace and closes it,
+and the fard of the register's biggest khewat made on a thread (as FARD_ON_THREAD_MAX keeps a
+small register's) and in a job process (desktop.job_process:fard), with the most young objects
+the thread's fard left alive at once (what desktop.gc_guard's UI-thread beat would look at);
+the same for the handover sheet of the biggest batch.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def nothing(*, progress, **_):
+    return None
+
+
+def open_only(*, root, key, first_use=None, progress):
+    from desktop.job_process import _open
+
+    _open(root, key, first_use).close()
+
+
+def _best(fn, n: int = 3) -> float:
+    out = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return min(out)
+
+
+def _young_peak(fn) -> int:
+    """The most young (generation 0) objects alive at once while fn runs, collection off."""
+    peak = [0]
+
+    def trace(frame, event, arg):
+        c = gc.get_count()[0]
+        if c > peak[0]:
+            peak[0] = c
+        return None
+
+    gc.collect()
+    gc.disable()
+    sys.setprofile(lambda f, e, a: trace(f, e, a) if e == "call" else None)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+        gc.enable()
+    return peak[0]
+
+
+def measure(src: Path) -> dict:
+    from sqlalchemy import text
+
+    from desktop.job_process import workspace_args
+    from desktop.procjob import run_in_process
+    from records.reports.fard import fard_pdf
+    from records.workspace import Workspace
+
+    tmp = Path(tempfile.mkdtemp(prefix="job-start-"))
+    shutil.copytree(src, tmp / "ws")
+    ws = Workspace.open(tmp / "ws")
+    try:
+        with ws.session() as s:
+            reg, khewat = s.execute(text(
+                "SELECT p.register_id, v.value FROM field_value v JOIN entry e ON e.id = v.entry_id "
+                "JOIN page p ON p.id = e.page_id WHERE v.field = 'khewat_no' AND v.current "
+                "GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")).one()
+            entries = s.execute(text("SELECT count(*) FROM entry WHERE register_id = :r"), {"r": reg}).scalar()
+        fard_pdf(ws, tmp / "warm.pdf", register_id=reg, khewat=khewat)  # the office key made once
+        args = workspace_args(ws)
+        here = "bench.job_start_bench"
+        out = {"workspace": str(src), "register_entries": entries,
+               "process_nothing": _best(lambda: run_in_process(f"{here}:nothing", {})),
+               "process_open": _best(lambda: run_in_process(f"{here}:open_only", args)),
+               "fard_thread": _best(lambda: fard_pdf(ws, tmp / "t.pdf", register_id=reg, khewat=khewat)),
+               "fard_process": _best(lambda: run_in_process("desktop.job_process:fard", {
+                   **args, "out": str(tmp / "p.pdf"), "register_id": reg, "khewat": khewat, "owner": None,
+                   "urdu_digits": None})),
+               "fard_young_peak": _young_peak(lambda: fard_pdf(ws, tmp / "y.pdf", register_id=reg, khewat=khewat))}
+        with ws.session() as s:
+            batch, n = s.execute(text("SELECT batch_id, count(*) FROM outbox_item WHERE batch_id IS NOT NULL "
+                                      "GROUP BY 1 ORDER BY 2 DESC LIMIT 1")).one() or (None, 0)
+        if batch is not None:
+            from records.reports.handover import handover_pdf
+
+            out.update({"batch_entries": n,
+                        "handover_thread": _best(lambda: handover_pdf(ws, tmp / "h.pdf", batch_id=batch)),
+                        "handover_process": _best(lambda: run_in_process("desktop.job_process:handover", {
+                            **args, "out": str(tmp / "hp.pdf"), "batch_id": batch, "entry_ids": None,
+                            "urdu_digits": None})),
+                        "handover_young_peak": _young_peak(lambda: handover_pdf(ws, tmp / "hy.pdf", batch_id=batch))})
+    finally:
+        ws.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def main() -> int:
+    for w in sys.argv[1:]:
+        print(json.dumps(measure(Path(w))), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
