@@ -41,20 +41,12 @@ FIELDS = {
 
 def build(root: Path, rows: int, seed: int = 1):
     """A workspace with one submitted page of `rows` rows; returns (workspace, supervisor, page id)."""
+    from bench.bench_workspace import clerk_supervisor_register
     from records import services
-    from records.audit import Actor
-    from records.models import User
-    from records.workspace import Workspace
 
-    ws = Workspace.open(root, create=True)
+    ws, ca, sa, reg = clerk_supervisor_register(root)
     rnd = random.Random(seed)
     with ws.session() as s:
-        clerk, sup = User(username="clerk", role="clerk"), User(username="sup", role="supervisor")
-        s.add_all([clerk, sup])
-        s.flush()
-        ca, sa = Actor(clerk.id, "clerk", "clerk"), Actor(sup.id, "sup", "supervisor")
-        reg = services.create_register(s, actor=ca, template="jamabandi", district="لاہور", tehsil="لاہور",
-                                       mauza="بینچ", hadbast_no="1", year="2019-20")
         page = services.add_page(s, ws.images, actor=ca, register_id=reg, data=rnd.randbytes(256))
         for r in range(rows):
             values = {k: v.format(k=r + 1, r=r + 1, a=100 + 2 * r, b=101 + 2 * r, c=rnd.randint(1, 40))

@@ -18,11 +18,12 @@ import json
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.timing import best  # noqa: E402
 
 
 def nothing(*, progress, **_):
@@ -34,14 +35,6 @@ def open_only(*, root, key, first_use=None, progress):
 
     _open(root, key, first_use).close()
 
-
-def _best(fn, n: int = 3) -> float:
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return min(out)
 
 
 def _young_peak(fn) -> int:
@@ -87,10 +80,10 @@ def measure(src: Path) -> dict:
         args = workspace_args(ws)
         here = "bench.job_start_bench"
         out = {"workspace": str(src), "register_entries": entries,
-               "process_nothing": _best(lambda: run_in_process(f"{here}:nothing", {})),
-               "process_open": _best(lambda: run_in_process(f"{here}:open_only", args)),
-               "fard_thread": _best(lambda: fard_pdf(ws, tmp / "t.pdf", register_id=reg, khewat=khewat)),
-               "fard_process": _best(lambda: run_in_process("desktop.job_process:fard", {
+               "process_nothing": best(lambda: run_in_process(f"{here}:nothing", {})),
+               "process_open": best(lambda: run_in_process(f"{here}:open_only", args)),
+               "fard_thread": best(lambda: fard_pdf(ws, tmp / "t.pdf", register_id=reg, khewat=khewat)),
+               "fard_process": best(lambda: run_in_process("desktop.job_process:fard", {
                    **args, "out": str(tmp / "p.pdf"), "register_id": reg, "khewat": khewat, "owner": None,
                    "urdu_digits": None})),
                "fard_young_peak": _young_peak(lambda: fard_pdf(ws, tmp / "y.pdf", register_id=reg, khewat=khewat))}
@@ -101,8 +94,8 @@ def measure(src: Path) -> dict:
             from records.reports.handover import handover_pdf
 
             out.update({"batch_entries": n,
-                        "handover_thread": _best(lambda: handover_pdf(ws, tmp / "h.pdf", batch_id=batch)),
-                        "handover_process": _best(lambda: run_in_process("desktop.job_process:handover", {
+                        "handover_thread": best(lambda: handover_pdf(ws, tmp / "h.pdf", batch_id=batch)),
+                        "handover_process": best(lambda: run_in_process("desktop.job_process:handover", {
                             **args, "out": str(tmp / "hp.pdf"), "batch_id": batch, "entry_ids": None,
                             "urdu_digits": None})),
                         "handover_young_peak": _young_peak(lambda: handover_pdf(ws, tmp / "hy.pdf", batch_id=batch))})

@@ -34,20 +34,11 @@ from bench.docs_section import write_section  # noqa: E402
 
 def build(root: Path, n: int, seed: int = 1):
     """A workspace with `n` approved entries; returns (workspace, supervisor actor)."""
+    from bench.bench_workspace import clerk_supervisor_register
     from records import services
-    from records.audit import Actor
-    from records.models import User
-    from records.workspace import Workspace
 
-    ws = Workspace.open(root, create=True)
+    ws, ca, sa, reg = clerk_supervisor_register(root)
     rnd = random.Random(seed)
-    with ws.session() as s:
-        clerk, sup = User(username="clerk", role="clerk"), User(username="sup", role="supervisor")
-        s.add_all([clerk, sup])
-        s.flush()
-        ca, sa = Actor(clerk.id, "clerk", "clerk"), Actor(sup.id, "sup", "supervisor")
-        reg = services.create_register(s, actor=ca, template="jamabandi", district="لاہور", tehsil="لاہور",
-                                       mauza="بینچ", hadbast_no="1", year="2019-20")
     ids: list[int] = []
     while len(ids) < n:
         with ws.session() as s:  # a page of 20 rows per transaction

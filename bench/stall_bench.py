@@ -230,18 +230,24 @@ def jobs_work(app, ctx, win, pages, pump) -> dict:
     return out
 
 
+def _ms(x: float) -> str:
+    return f"{x * 1000:,.0f} ms"
+
+
+def _watch_cell(d: dict, key: str, seconds: str = ".0f") -> str:
+    """What the UI thread went through while `key`'s work ran (a cell of a table row)."""
+    if key not in d:
+        return "-"
+    w, idle = d[key], d["show_idle"]
+    return (f"{d[key + '_s']:{seconds}} s: page list {_ms(w['show_median'])} median, {_ms(w['show_max'])} worst "
+            f"({w['show_median'] / idle:.1f}x / {w['show_max'] / idle:.1f}x its idle {_ms(idle)}); "
+            f"timer late {_ms(w['max_gap'])} at worst, {w['gaps_over_100ms']} beats over 100 ms")
+
+
 def jobs_rows(out: dict, before: dict) -> list[str]:
     """Rows of jobs_work's measurements (when the run made them)."""
-    def ms(x: float) -> str:
-        return f"{x * 1000:,.0f} ms"
-
     def cell(d: dict, key: str) -> str:
-        if key not in d:
-            return "-"
-        w, idle = d[key], d["show_idle"]
-        return (f"{d[key + '_s']:.1f} s: page list {ms(w['show_median'])} median, {ms(w['show_max'])} worst "
-                f"({w['show_median'] / idle:.1f}x / {w['show_max'] / idle:.1f}x its idle {ms(idle)}); "
-                f"timer late {ms(w['max_gap'])} at worst, {w['gaps_over_100ms']} beats over 100 ms")
+        return _watch_cell(d, key, ".1f")
 
     labels = {"fard": "fard of the biggest khewat (a register of 10,000 entries)",
               "json": "JSON export of that register (no images)", "handover": "handover sheet of 2,000 entries",
@@ -252,16 +258,7 @@ def jobs_rows(out: dict, before: dict) -> list[str]:
 
 def background_rows(out: dict, before: dict) -> list[str]:
     """Rows of what the UI thread went through while long work ran in the background."""
-    def ms(x: float) -> str:
-        return f"{x * 1000:,.0f} ms"
-
-    def cell(d: dict, key: str) -> str:
-        if key not in d:
-            return "-"
-        w, idle = d[key], d["show_idle"]
-        return (f"{d[key + '_s']:.0f} s: page list {ms(w['show_median'])} median, {ms(w['show_max'])} worst "
-                f"({w['show_median'] / idle:.1f}x / {w['show_max'] / idle:.1f}x its idle {ms(idle)}); "
-                f"timer late {ms(w['max_gap'])} at worst, {w['gaps_over_100ms']} beats over 100 ms")
+    cell = _watch_cell
 
     rows = [
         f"| Verify chain ({out.get('verify_checked', 0):,} events) running: the UI thread meanwhile | "
@@ -271,10 +268,10 @@ def background_rows(out: dict, before: dict) -> list[str]:
         f"{cell(before, 'seal')} | {cell(out, 'seal')} |",
     ]
     if "seal_gc_ui" in out:
-        was = (f"{ms(before['seal_gc_ui'])} ({ms(before['seal_gc_ui_max'])} at most)" if "seal_gc_ui" in before
+        was = (f"{_ms(before['seal_gc_ui'])} ({_ms(before['seal_gc_ui_max'])} at most)" if "seal_gc_ui" in before
                else "-")
         rows.append(f"| sealing: garbage collected on the UI thread (desktop.gc_guard) | {was} | "
-                    f"{ms(out['seal_gc_ui'])} ({ms(out['seal_gc_ui_max'])} at most) |")
+                    f"{_ms(out['seal_gc_ui'])} ({_ms(out['seal_gc_ui_max'])} at most) |")
     return rows
 
 

@@ -90,20 +90,12 @@ def measure(root: Path, url: str, admin: str, certs, args, *, seed: int, link_ra
 
 
 def build_workspace(root: Path, entries: int, pages: int, image_kb: int, seed: int = 1):
+    from bench.bench_workspace import clerk_supervisor_register
     from records import services
-    from records.audit import Actor
-    from records.models import User
-    from records.workspace import Workspace
 
-    ws = Workspace.open(root, create=True)
+    ws, ca, sa, reg = clerk_supervisor_register(root)
+    rnd = random.Random(seed)
     with ws.session() as s:
-        clerk, sup = User(username="clerk", role="clerk"), User(username="sup", role="supervisor")
-        s.add_all([clerk, sup])
-        s.flush()
-        ca, sa = Actor(clerk.id, "clerk", "clerk"), Actor(sup.id, "sup", "supervisor")
-        rnd = random.Random(seed)
-        reg = services.create_register(s, actor=ca, template="jamabandi", district="لاہور", tehsil="لاہور",
-                                       mauza="بینچ", hadbast_no="1", year="2019-20")
         ids = []
         per_page = max(1, entries // pages)
         for p in range(pages):
