@@ -2506,6 +2506,22 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>⁦'{0}'⁩ کوئی اندراج نہیں: اس کی شناخت (یا اس کے پہلے 8 حروف) دیں، اور ضرورت ہو تو کولن کے بعد نسخہ ⁦(`UUID:2`)⁩</translation>
         </message>
         <message>
+            <source>This computer's date is wrong: it says {0} but the central server's clock says {1}. Set this computer's date and time, then sync again (nothing was lost).</source>
+            <translation>اس کمپیوٹر کی تاریخ غلط ہے: یہ {0} بتاتا ہے جبکہ مرکزی سرور کی گھڑی {1} بتاتی ہے۔ اس کمپیوٹر کی تاریخ اور وقت درست کریں، پھر دوبارہ سنک کریں (کچھ ضائع نہیں ہوا)۔</translation>
+        </message>
+        <message>
+            <source>This computer's clock is wrong: it says {0} but the central server's clock says {1}. Set this computer's date and time: until then the times it records are wrong.</source>
+            <translation>اس کمپیوٹر کی گھڑی غلط ہے: یہ {0} بتاتی ہے جبکہ مرکزی سرور کی گھڑی {1} بتاتی ہے۔ اس کمپیوٹر کی تاریخ اور وقت درست کریں: تب تک اس پر درج ہونے والے اوقات غلط ہیں۔</translation>
+        </message>
+        <message>
+            <source>This computer's date is wrong: it says {0}, before work already recorded on it ({1}). Set this computer's date and time, then sync again (nothing was lost).</source>
+            <translation>اس کمپیوٹر کی تاریخ غلط ہے: یہ {0} بتاتا ہے، جو اس پر پہلے سے درج کام ({1}) سے بھی پہلے ہے۔ اس کمپیوٹر کی تاریخ اور وقت درست کریں، پھر دوبارہ سنک کریں (کچھ ضائع نہیں ہوا)۔</translation>
+        </message>
+        <message>
+            <source>Cannot reach the central server: its certificate is not valid today ({0}; the server's clock agrees): it has expired or is not valid yet. Ask IT to renew the server's certificate.</source>
+            <translation>مرکزی سرور تک رسائی نہیں ہو سکی: اس کا سرٹیفکیٹ آج ({0}؛ سرور کی گھڑی بھی یہی بتاتی ہے) درست نہیں: یا تو ختم ہو چکا ہے یا ابھی شروع نہیں ہوا۔ آئی ٹی سے سرور کا سرٹیفکیٹ نیا کروائیں۔</translation>
+        </message>
+        <message>
             <source>This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version; Compare with the server's copy shows the server's, which a supervisor may take instead.</source>
             <translation>اندراج کا یہ نسخہ پہلے مختلف مواد کے ساتھ بھیجا جا چکا ہے۔ سرور کی نقل ⁦{0}⁩، اس دفتر کی نقل ⁦{1}⁩۔ نگران فیصلہ کرے کہ کون سی درست ہے: اندراج درست کرنے سے اس دفتر کی نقل نئے نسخے کے طور پر جاتی ہے؛ «سرور کی نقل سے موازنہ» سرور والی نقل دکھاتا ہے، جو نگران اس کی بجائے لے سکتا ہے۔</translation>
         </message>
