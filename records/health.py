@@ -92,16 +92,21 @@ def check_audit(ws) -> Part:
             where = f" at event {r.first_bad_id}" if r.first_bad_id else ""
             return Part("audit trail", False, f"the audit chain is broken{where}: {r.reason}")
         wrong = summary(s, keep=20)
+        behind = audit.clock_behind(s)
+    # the computer's clock (set back once, or behind the trail now): a warning, never tampering
+    clock = tuple(x for x in (behind, r.clock) if x) + tuple(b.line() for b in r.clock_backs[1:20])
     if wrong.count:
         more = (f"... and {wrong.count - len(wrong.lines)} more (daftar audit verify lists 50)",) \
             if wrong.count > len(wrong.lines) else ()
         return Part("audit trail", False, f"the audit chain is whole ({r.checked} events), but {wrong.count} fact(s) "
                                           "of the records are not what it recorded: changed outside Daftar",
-                    wrong.lines + more + ((r.warning,) if r.warning else ()))
+                    wrong.lines + more + ((r.warning,) if r.warning else ()) + clock)
     said = (f"the audit chain is whole: {r.checked} events, and the records (values, entries' states and "
             "approvals, user accounts) are the ones it recorded")
     if r.warning:
-        return Part("audit trail", True, f"{said}; but {r.warning}", warning=True)
+        return Part("audit trail", True, f"{said}; but {r.warning}", clock, warning=True)
+    if clock:
+        return Part("audit trail", True, f"{said}; but {clock[0]}", clock[1:], warning=True)
     return Part("audit trail", True, said)
 
 

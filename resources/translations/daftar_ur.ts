@@ -1684,6 +1684,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Checking the password…</source>
             <translation>پاس ورڈ جانچا جا رہا ہے…</translation>
         </message>
+        <message>
+            <source>This computer's date is wrong</source>
+            <translation>اس کمپیوٹر کی تاریخ غلط ہے</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -2716,6 +2720,22 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>keys/audit-anchor.json was missing when this workspace was opened, and was written then for event {0} (trust on first use): events deleted from the end of the trail before then cannot be seen</source>
             <translation>یہ ورک اسپیس کھولتے وقت keys/audit-anchor.json موجود نہیں تھا، اور تب واقعہ {0} کے لیے لکھا گیا (پہلے استعمال پر بھروسا): اس سے پہلے آڈٹ ریکارڈ کے آخر سے مٹائے گئے واقعات نظر نہیں آ سکتے</translation>
+        </message>
+        <message>
+            <source>the computer's clock was set back: {0}. The trail is whole (this is no tampering), but the times of the events from then on may be wrong</source>
+            <translation>کمپیوٹر کی گھڑی پیچھے کی گئی: {0}۔ آڈٹ ریکارڈ مکمل ہے (یہ چھیڑ چھاڑ نہیں)، مگر اس کے بعد کے واقعات کے اوقات غلط ہو سکتے ہیں</translation>
+        </message>
+        <message>
+            <source>the computer's clock was set back {0} times; the first: {1}. The trail is whole (this is no tampering), but the times of the events after each may be wrong</source>
+            <translation>کمپیوٹر کی گھڑی {0} بار پیچھے کی گئی؛ پہلی بار: {1}۔ آڈٹ ریکارڈ مکمل ہے (یہ چھیڑ چھاڑ نہیں)، مگر ہر بار کے بعد کے واقعات کے اوقات غلط ہو سکتے ہیں</translation>
+        </message>
+        <message>
+            <source>event {0} is dated {1}, earlier than event {2} before it ({3})</source>
+            <translation>واقعہ {0} کی تاریخ {1} ہے، جو اس سے پہلے کے واقعہ {2} ({3}) سے بھی پہلے ہے</translation>
+        </message>
+        <message>
+            <source>This computer's date is wrong: it says {0}, but event {1} of the audit trail was recorded at {2}. Set this computer's date and time before working: what is recorded until then gets a wrong time.</source>
+            <translation>اس کمپیوٹر کی تاریخ غلط ہے: یہ {0} بتاتا ہے، مگر آڈٹ ریکارڈ کا واقعہ {1} {2} کو درج ہوا تھا۔ کام سے پہلے اس کمپیوٹر کی تاریخ اور وقت درست کریں: تب تک جو درج ہو گا اس کا وقت غلط ہو گا۔</translation>
         </message>
         <message>
             <source>nothing was sealed: an entry to send is not what the audit trail recorded, so it was changed outside Daftar: {0}. Run `daftar audit verify` and restore the latest good backup</source>
