@@ -31,7 +31,7 @@ def test_upgrade_from_an_empty_database_matches_the_models(tmp_path):
     try:
         # THEN it is at the head revision, no backup was needed, and the schema the
         # migrations built is exactly the one the models describe
-        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0004"
+        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0005"
         assert ws.upgrade_backup is None and not ws.backups_dir.exists()
         assert _diffs(ws.engine) == []
     finally:
