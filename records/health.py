@@ -117,7 +117,7 @@ def check_backups(ws, now=None) -> Part:
     import datetime as dt
 
     from records import office_settings
-    from records.backup import days_without_backup, last_backup
+    from records.backup import DATED_AHEAD, days_without_backup, last_backup
 
     with ws.session() as s:
         days = int(office_settings.read(s).get("backup.remind_after_days"))
@@ -129,6 +129,11 @@ def check_backups(ws, now=None) -> Part:
                                          "reminders are off)")
         return Part("backups", True, "no backup of this workspace was ever written: write one onto a USB stick "
                                      "or another disk (daftar backup DEST)", warning=True)
+    if due == DATED_AHEAD:  # a clock wrong now or when it was written: how old it is is not known
+        return Part("backups", True, f"the last backup ({last.path}) is dated {last.at:%Y-%m-%d %H:%M} UTC, after this "
+                                     "computer's date: its clock is wrong now, or was when the backup was written, "
+                                     "so how old the backup is is not known. Check the date and time, and write a "
+                                     "backup (daftar backup DEST)", warning=True)
     ago = ((now or dt.datetime.now(dt.UTC)) - last.at).days
     said = f"the last backup was written {ago} day(s) ago: {last.path} ({last.size / 1e6:.1f} MB)"
     if due is not None:

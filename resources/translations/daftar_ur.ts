@@ -360,6 +360,10 @@
     <context>
         <name>BackupReminder</name>
         <message>
+            <source>The last backup is dated after today: check this computer's date</source>
+            <translation>آخری بیک اپ کی تاریخ آج کے بعد کی ہے: اس کمپیوٹر کی تاریخ دیکھیں</translation>
+        </message>
+        <message>
             <source>No backup of this workspace yet</source>
             <translation>اس ورک اسپیس کا ابھی تک کوئی بیک اپ نہیں</translation>
         </message>
