@@ -420,7 +420,7 @@ def test_those_who_can_back_up_are_reminded_when_a_backup_is_due(qtbot, workspac
         note.write_text(json.dumps(old))
         reminder.refresh()
         # THEN the reminder stays, saying to check this computer's date (not silent for three years)
-        assert not reminder.isHidden() and "dated after today: check this computer's date" in reminder.text()
+        assert not reminder.isHidden() and "dated after today: check this computer&#x27;s date" in reminder.text()
         # AND an office that set reminders off (0) is not reminded
         from records import office_settings
 
