@@ -169,3 +169,32 @@ def test_a_clock_hours_off_is_warned_of_when_sync_works(office, server, monkeypa
     # a clock a minute off is not worth a word
     monkeypatch.setattr(engine, "_now", lambda: dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1))
     assert engine_for(office.ws).run_once().warnings == []
+
+
+def test_daftar_sync_says_the_wrong_date_in_one_line(office, server, dev_certs, tmp_path, monkeypatch, capsys):
+    import datetime as dt
+
+    from daftar.cli import main
+    from sync import engine
+    from tests.pg import free_port
+    from tests.sync.conftest import ServerThread, set_url
+
+    # GIVEN an office whose clock says 2010, its server's certificate "not yet valid" there
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    monkeypatch.setattr(engine, "_now", lambda: dt.datetime(2010, 1, 1, 9, 30, tzinfo=dt.UTC))
+    port = free_port()
+    st = ServerThread(server.app, port, _certificate_from_tomorrow(dev_certs, tmp_path)).start()
+    try:
+        set_url(office.ws, f"https://127.0.0.1:{port}")
+        office.ws.close()
+        # WHEN `daftar sync` runs
+        rc = main(["sync", "--workspace", str(office.ws.root)])
+    finally:
+        st.stop()
+    # THEN it fails with one line: this computer's date is wrong, the date it has, to set it
+    err = capsys.readouterr().err
+    problems = [line for line in err.splitlines() if line.startswith("problem:")]
+    assert rc == 1 and len(problems) == 1, err
+    assert problems[0].startswith("problem: This computer's date is wrong: it says 2010-01-0")
+    assert "Set this computer's date and time" in problems[0] and "certificate" not in err
