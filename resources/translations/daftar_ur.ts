@@ -2739,7 +2739,7 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         </message>
         <message>
             <source>This computer's date is wrong: it says {0}, but event {1} of the audit trail was recorded at {2}. Set this computer's date and time before working: what is recorded until then gets a wrong time.</source>
-            <translation>اس کمپیوٹر کی تاریخ غلط ہے: یہ {0} بتاتا ہے، مگر آڈٹ ریکارڈ کا واقعہ {1} {2} کو درج ہوا تھا۔ کام سے پہلے اس کمپیوٹر کی تاریخ اور وقت درست کریں: تب تک جو درج ہو گا اس کا وقت غلط ہو گا۔</translation>
+            <translation>اس کمپیوٹر کی تاریخ غلط ہے: یہ {0} بتاتا ہے، مگر آڈٹ ریکارڈ کا واقعہ {1}، {2} کو درج ہوا تھا۔ کام سے پہلے اس کمپیوٹر کی تاریخ اور وقت درست کریں: تب تک جو درج ہو گا اس کا وقت غلط ہو گا۔</translation>
         </message>
         <message>
             <source>nothing was sealed: an entry to send is not what the audit trail recorded, so it was changed outside Daftar: {0}. Run `daftar audit verify` and restore the latest good backup</source>
