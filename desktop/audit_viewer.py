@@ -493,6 +493,11 @@ class AuditViewer(QWidget):
             if r.warning:
                 self.verify_label.setStyleSheet("color: #a64b00; font-weight: bold")
                 said += " " + message(r.warning)
+            clock = getattr(r, "clock", "")
+            if clock:  # the computer's clock was set back: a warning naming the events, never tampering
+                self.verify_label.setStyleSheet("color: #a64b00; font-weight: bold")
+                said += " " + message(clock)
+                self.verify_label.setToolTip("\n".join(message(b.line()) for b in r.clock_backs))
             self.verify_label.setText(said)
         else:
             self.verify_label.setStyleSheet("color: #b00020; font-weight: bold")

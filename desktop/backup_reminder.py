@@ -48,8 +48,14 @@ class BackupReminder(QLabel):
             self.clear()
             self.hide()
             return
-        said = (self.tr("No backup of this workspace yet") if days < 0
-                else self.tr("Last backup {days} days ago").format(days=number_text(days)))
+        from records.backup import DATED_AHEAD
+
+        if days == DATED_AHEAD:  # a clock wrong now or when it was written: not silenced for years
+            said = self.tr("The last backup is dated after today: check this computer's date")
+        elif days < 0:
+            said = self.tr("No backup of this workspace yet")
+        else:
+            said = self.tr("Last backup {days} days ago").format(days=number_text(days))
         link = self.tr("Back up now…")
         self.setText(f'<span style="color:#a64b00; font-weight:bold">{escape(said)}</span> · '
                      f'<a href="backup">{escape(link)}</a>')

@@ -316,6 +316,16 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "its certificate could not be verified (ask IT to check the CA bundle)"),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: {0}."),
     QT_TRANSLATE_NOOP("Messages", "its certificate is not valid on this computer's date ({0}): check that this computer's date and time are right; if they are, the server's certificate has expired (ask IT to renew it)"),
+    # this computer's clock against the central server's (sync/engine.py clock_wrong, clock_off, ...)
+    QT_TRANSLATE_NOOP("Messages", "This computer's date is wrong: it says {0} but the central server's clock says {1}. "
+                                  "Set this computer's date and time, then sync again (nothing was lost)."),
+    QT_TRANSLATE_NOOP("Messages", "This computer's clock is wrong: it says {0} but the central server's clock says {1}. "
+                                  "Set this computer's date and time: until then the times it records are wrong."),
+    QT_TRANSLATE_NOOP("Messages", "This computer's date is wrong: it says {0}, before work already recorded on it "
+                                  "({1}). Set this computer's date and time, then sync again (nothing was lost)."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: its certificate is not valid today ({0}; the "
+                                  "server's clock agrees): it has expired or is not valid yet. Ask IT to renew the "
+                                  "server's certificate."),
     QT_TRANSLATE_NOOP("Messages", "the connection is too slow or stopped answering"),
     QT_TRANSLATE_NOOP("Messages", "no connection"),
     QT_TRANSLATE_NOOP("Messages", "The central server is busy. Sync will try again in {0} seconds."),
@@ -492,6 +502,15 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "keys/audit-anchor.json was missing when this workspace was opened, and was written "
                                   "then for event {0} (trust on first use): events deleted from the end of the trail "
                                   "before then cannot be seen"),
+    # the computer's clock against the audit trail (records/audit.py clock_warning, clock_behind)
+    QT_TRANSLATE_NOOP("Messages", "the computer's clock was set back: {0}. The trail is whole (this is no tampering), "
+                                  "but the times of the events from then on may be wrong"),
+    QT_TRANSLATE_NOOP("Messages", "the computer's clock was set back {0} times; the first: {1}. The trail is whole "
+                                  "(this is no tampering), but the times of the events after each may be wrong"),
+    QT_TRANSLATE_NOOP("Messages", "event {0} is dated {1}, earlier than event {2} before it ({3})"),
+    QT_TRANSLATE_NOOP("Messages", "This computer's date is wrong: it says {0}, but event {1} of the audit trail was "
+                                  "recorded at {2}. Set this computer's date and time before working: what is "
+                                  "recorded until then gets a wrong time."),
     # sealing a batch refuses entries the audit trail does not account for (records/outbox.py),
     # naming the first as records.audit_values / audit_entries.describe and outbox do
     QT_TRANSLATE_NOOP("Messages", "nothing was sealed: an entry to send is not what the audit trail recorded, so it "

@@ -29,6 +29,7 @@ from desktop.qt import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QObject,
     Qt,
     QVBoxLayout,
@@ -444,7 +445,26 @@ def _after_sign_in(ws, user: UserView, parent):
             return None
         with ws.session() as s:
             user = accounts.get_user(s, user.id)
+    warn_of_the_clock(ws, parent)
     return ws, user
+
+
+def warn_of_the_clock(ws, parent=None) -> str:
+    """At sign-in, once: this computer's clock is behind the audit trail (a dead CMOS battery,
+    the date set by hand), so what is recorded now gets a wrong time. Work is still allowed;
+    the message says to set the date before working. Returns what was said ("" for nothing)."""
+    from desktop.i18n import message
+    from records import audit
+
+    try:
+        with ws.session() as s:
+            said = audit.clock_behind(s)
+    except Exception:  # noqa: BLE001 - a warning only: never stops the sign-in
+        return ""
+    if said:
+        QMessageBox.warning(parent, QApplication.translate("LoginDialog", "This computer's date is wrong"),
+                            message(said))
+    return said
 
 
 def password_from_env() -> str | None:

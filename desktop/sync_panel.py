@@ -436,7 +436,7 @@ class SyncPanel(QWidget):
         else:
             self.state_label.setText(self.tr("Sync did not finish. See the problems below."))
         self.errors.clear()
-        for e in r.errors:
+        for e in [*r.errors, *getattr(r, "warnings", ())]:  # (warnings: this computer's clock is wrong)
             self.errors.addItem(shown_message(e))  # the engine's words, in the interface language
 
     def _show_status(self, st) -> None:

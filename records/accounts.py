@@ -150,6 +150,14 @@ def login(session: Session, *, username: str, password: str, now: dt.datetime | 
     if u is None or not u.active:
         _hasher.hash("timing-equaliser")
         raise AccountError("wrong user name or password")
+    longest = dt.timedelta(seconds=lock_delay(u.failed_logins))
+    if u.locked_until and u.locked_until - now > longest:
+        # locked longer from now than its failures lock: the computer's clock was set back since
+        # the lock began (it was years ahead, then put right). Without this the account would
+        # stay locked until the old wrong date came round again: the lock is that of its
+        # failures from now, kept even though we raise
+        u.locked_until = now + longest if longest else None
+        session.commit()
     if u.locked_until and u.locked_until > now:
         wait = int((u.locked_until - now).total_seconds()) + 1
         raise AccountError(f"too many wrong passwords: try again in {wait} seconds or ask the administrator")

@@ -270,6 +270,61 @@ def first_use_warning(event_id: int) -> str:
             f"{event_id} (trust on first use): events deleted from the end of the trail before then cannot be seen")
 
 
+# ----------------------------------------------------------------------------- the computer's clock
+# Events take their time from the computer's clock. One dated earlier than the event before it
+# by more than CLOCK_SLACK means the clock was set back (a dead CMOS battery, a hand): the chain
+# is whole (nothing was tampered with), but the times of the events from then on are wrong.
+CLOCK_SLACK = dt.timedelta(minutes=5)
+CLOCK_LOOK_BACK = 1000  # the newest events the sign-in compares the clock with
+
+
+def shown_time(at: dt.datetime) -> str:
+    """An event's time (naive UTC, as stored) as this computer shows times (local)."""
+    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@dataclass(frozen=True)
+class ClockBack:
+    """Event `event_id` dated `at`, earlier than the event before it (`prev_id`, `prev_at`)."""
+
+    event_id: int
+    at: dt.datetime
+    prev_id: int
+    prev_at: dt.datetime
+
+    def line(self) -> str:
+        return (f"event {self.event_id} is dated {shown_time(self.at)}, earlier than event {self.prev_id} before it "
+                f"({shown_time(self.prev_at)})")
+
+
+def clock_warning(backs: tuple[ClockBack, ...], count: int | None = None) -> str:
+    """The warning `verify` gives for the `count` times the clock went back, `backs` the first
+    of them ("" for none)."""
+    count = len(backs) if count is None else count
+    if not backs:
+        return ""
+    if count == 1:
+        return (f"the computer's clock was set back: {backs[0].line()}. The trail is whole (this is no tampering), "
+                "but the times of the events from then on may be wrong")
+    return (f"the computer's clock was set back {count} times; the first: {backs[0].line()}. The trail is whole "
+            "(this is no tampering), but the times of the events after each may be wrong")
+
+
+def clock_behind(session: Session, now: dt.datetime | None = None) -> str:
+    """"" when this computer's clock is not behind the audit trail; else a warning naming the
+    newest event dated after now (the computer's date is wrong: what is recorded now gets a
+    wrong time). Looks at the newest CLOCK_LOOK_BACK events only (cheap at sign-in)."""
+    now = now or utcnow()
+    newest = select(AuditEvent.id, AuditEvent.at).order_by(AuditEvent.id.desc()).limit(CLOCK_LOOK_BACK).subquery()
+    ahead = session.execute(select(newest.c.id, newest.c.at).where(newest.c.at > now + CLOCK_SLACK)
+                            .order_by(newest.c.at.desc()).limit(1)).first()
+    if ahead is None:
+        return ""
+    return (f"This computer's date is wrong: it says {shown_time(now)}, but event {ahead.id} of the audit trail was "
+            f"recorded at {shown_time(ahead.at)}. Set this computer's date and time before working: what is "
+            "recorded until then gets a wrong time.")
+
+
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool
@@ -278,6 +333,8 @@ class VerifyResult:
     first_bad_id: int | None = None
     reason: str = ""
     warning: str = ""  # sound, but not everything could be checked (no anchor of the trail's end)
+    clock: str = ""  # sound, but the computer's clock was set back (clock_warning)
+    clock_backs: tuple[ClockBack, ...] = ()  # each time it was (the first 50)
 
 
 def verify(session: Session, *, batch: int = 5000, progress=None) -> VerifyResult:
@@ -296,6 +353,7 @@ def verify(session: Session, *, batch: int = 5000, progress=None) -> VerifyResul
     heads = {h: b for b, h in session.execute(select(Batch.id, Batch.audit_head).where(Batch.audit_head.is_not(None)))}
     prev, expected_id, checked = GENESIS, 1, 0
     last_id = 0
+    prev_at, prev_id, backs, n_backs = None, 0, [], 0
     total = (session.scalar(select(func.max(AuditEvent.id))) or 0) if progress is not None else 0
     while True:
         events = session.scalars(
@@ -315,6 +373,12 @@ def verify(session: Session, *, batch: int = 5000, progress=None) -> VerifyResul
             if anchor is not None and ev.id == anchor[0] and ev.hash != anchor[1]:
                 return VerifyResult(False, checked, prev, ev.id, f"event {ev.id} is not the event the trail held (rewritten)")
             heads.pop(ev.hash, None)
+            if prev_at is not None and ev.at is not None and ev.at < prev_at - CLOCK_SLACK:
+                n_backs += 1
+                if len(backs) < 50:
+                    backs.append(ClockBack(ev.id, ev.at, prev_id, prev_at))
+            if ev.at is not None:
+                prev_at, prev_id = ev.at, ev.id
             prev, expected_id, checked, last_id = ev.hash, ev.id + 1, checked + 1, ev.id
         session.expunge_all()
         if progress is not None:
@@ -331,7 +395,8 @@ def verify(session: Session, *, batch: int = 5000, progress=None) -> VerifyResul
         warning = first_use_warning(session.info[ANCHOR_FIRST_USE])
     elif anchor is None and checked and session.info.get(ANCHOR_INFO):
         warning = MISSING_ANCHOR
-    return VerifyResult(True, checked, prev, warning=warning)
+    clock = clock_warning(tuple(backs), n_backs)
+    return VerifyResult(True, checked, prev, warning=warning, clock=clock, clock_backs=tuple(backs))
 
 
 def since(session: Session, *, days: int = 30):

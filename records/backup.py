@@ -306,10 +306,22 @@ def last_backup(ws: Workspace) -> LastBackup | None:
         return None
 
 
+DATED_AHEAD = -2  # days_without_backup: the last backup is dated after today (a clock was wrong)
+CLOCK_SLACK = dt.timedelta(days=1)
+
+
+def backup_dated_ahead(last: LastBackup | None, now: dt.datetime | None = None) -> bool:
+    """Is the last backup dated after now by more than a day? The computer's clock is wrong now,
+    or was when it was written (set years ahead, then put right): how old it is is not known."""
+    return last is not None and last.at - (now or dt.datetime.now(dt.UTC)) > CLOCK_SLACK
+
+
 def days_without_backup(ws: Workspace, remind_after_days: int, now: dt.datetime | None = None) -> int | None:
     """Whole days since the last backup when that is `remind_after_days` or more (-1: no
-    backup was ever written of a workspace that holds pages); None when no reminder is due
-    (a recent backup, reminders off with 0, or nothing in the workspace to lose yet)."""
+    backup was ever written of a workspace that holds pages; DATED_AHEAD: the last backup is
+    dated after today, so its age is not known: a clock written wrong must not silence the
+    reminder for years); None when no reminder is due (a recent backup, reminders off with 0,
+    or nothing in the workspace to lose yet)."""
     if remind_after_days <= 0:
         return None
     last = last_backup(ws)
@@ -320,6 +332,8 @@ def days_without_backup(ws: Workspace, remind_after_days: int, now: dt.datetime 
 
         with ws.session() as s:
             return -1 if s.scalar(select(func.count(Page.id))) else None
+    if backup_dated_ahead(last, now):
+        return DATED_AHEAD
     days = ((now or dt.datetime.now(dt.UTC)) - last.at).days
     return days if days >= remind_after_days else None
 

@@ -92,16 +92,21 @@ def check_audit(ws) -> Part:
             where = f" at event {r.first_bad_id}" if r.first_bad_id else ""
             return Part("audit trail", False, f"the audit chain is broken{where}: {r.reason}")
         wrong = summary(s, keep=20)
+        behind = audit.clock_behind(s)
+    # the computer's clock (set back once, or behind the trail now): a warning, never tampering
+    clock = tuple(x for x in (behind, r.clock) if x) + tuple(b.line() for b in r.clock_backs[1:20])
     if wrong.count:
         more = (f"... and {wrong.count - len(wrong.lines)} more (daftar audit verify lists 50)",) \
             if wrong.count > len(wrong.lines) else ()
         return Part("audit trail", False, f"the audit chain is whole ({r.checked} events), but {wrong.count} fact(s) "
                                           "of the records are not what it recorded: changed outside Daftar",
-                    wrong.lines + more + ((r.warning,) if r.warning else ()))
+                    wrong.lines + more + ((r.warning,) if r.warning else ()) + clock)
     said = (f"the audit chain is whole: {r.checked} events, and the records (values, entries' states and "
             "approvals, user accounts) are the ones it recorded")
     if r.warning:
-        return Part("audit trail", True, f"{said}; but {r.warning}", warning=True)
+        return Part("audit trail", True, f"{said}; but {r.warning}", clock, warning=True)
+    if clock:
+        return Part("audit trail", True, f"{said}; but {clock[0]}", clock[1:], warning=True)
     return Part("audit trail", True, said)
 
 
@@ -112,7 +117,7 @@ def check_backups(ws, now=None) -> Part:
     import datetime as dt
 
     from records import office_settings
-    from records.backup import days_without_backup, last_backup
+    from records.backup import DATED_AHEAD, days_without_backup, last_backup
 
     with ws.session() as s:
         days = int(office_settings.read(s).get("backup.remind_after_days"))
@@ -124,6 +129,11 @@ def check_backups(ws, now=None) -> Part:
                                          "reminders are off)")
         return Part("backups", True, "no backup of this workspace was ever written: write one onto a USB stick "
                                      "or another disk (daftar backup DEST)", warning=True)
+    if due == DATED_AHEAD:  # a clock wrong now or when it was written: how old it is is not known
+        return Part("backups", True, f"the last backup ({last.path}) is dated {last.at:%Y-%m-%d %H:%M} UTC, after this "
+                                     "computer's date: its clock is wrong now, or was when the backup was written, "
+                                     "so how old the backup is is not known. Check the date and time, and write a "
+                                     "backup (daftar backup DEST)", warning=True)
     ago = ((now or dt.datetime.now(dt.UTC)) - last.at).days
     said = f"the last backup was written {ago} day(s) ago: {last.path} ({last.size / 1e6:.1f} MB)"
     if due is not None:

@@ -271,5 +271,6 @@ class ImportedExport(Base):
     office_name: Mapped[str] = mapped_column(String(200), default="")
     key_fingerprint: Mapped[str | None] = mapped_column(String(40), nullable=True)
     exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    export_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the file's; None: before numbers
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     file_name: Mapped[str] = mapped_column(String(500), default="")

@@ -448,5 +448,12 @@ class Workspace:
         return dest
 
     def timestamped_backup_path(self, label: str) -> Path:
+        """A new file in backups/ named by `label` and this computer's clock, never one there
+        already: a clock that lost its date (it starts at the same 2010 moment at every boot)
+        would otherwise name a backup as an earlier one and write over it."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        return self.backups_dir / f"{label}-{stamp}.sqlite"
+        path, n = self.backups_dir / f"{label}-{stamp}.sqlite", 1
+        while path.exists():
+            n += 1
+            path = self.backups_dir / f"{label}-{stamp}-{n}.sqlite"
+        return path

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import email.utils
 import errno
 import gzip
 import json
@@ -136,6 +137,7 @@ class SyncReport:
     conflicts: int = 0
     refused: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # nothing failed, but something is wrong (this computer's clock)
     paused: bool = False
     reached_server: bool = False
 
@@ -466,9 +468,69 @@ def _certificate_failed(e: Exception) -> bool:
     return "CERTIFICATE_VERIFY_FAILED" in str(e) or isinstance(getattr(e, "__cause__", None), ssl.SSLError)
 
 
-def _net_reason(e: Exception) -> str:
+def _date_invalid(e: Exception) -> bool:
+    """The certificate failed on its dates (OpenSSL compares them with this computer's clock)."""
     s = str(e)
-    if "certificate is not yet valid" in s or "certificate has expired" in s:
+    return "certificate is not yet valid" in s or "certificate has expired" in s
+
+
+# ----------------------------------------------------------------------------- this computer's clock
+CLOCK_SLACK = dt.timedelta(minutes=10)  # a clock further off than this from the server's is said to be wrong
+
+
+def _now() -> dt.datetime:
+    """This computer's clock (aware, UTC); tests move it."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _shown(t: dt.datetime) -> str:
+    """A time as this computer's clock shows it (local time)."""
+    return t.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def server_time(r: httpx.Response) -> dt.datetime | None:
+    """The central server's clock when it answered (`P.SERVER_TIME`, else HTTP's Date); None
+    when the answer says neither (an old server, a proxy's page)."""
+    v = r.headers.get(P.SERVER_TIME)
+    try:
+        if v:
+            t = dt.datetime.fromisoformat(v.strip().replace("Z", "+00:00"))
+        elif r.headers.get("Date"):
+            t = email.utils.parsedate_to_datetime(r.headers["Date"])
+        else:
+            return None
+    except (TypeError, ValueError, IndexError):
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+
+
+def clock_wrong(here: dt.datetime, server: dt.datetime) -> str:
+    """Why sync cannot connect when the certificate fails on this computer's wrong date."""
+    return (f"This computer's date is wrong: it says {_shown(here)} but the central server's clock says "
+            f"{_shown(server)}. Set this computer's date and time, then sync again (nothing was lost).")
+
+
+def clock_off(here: dt.datetime, server: dt.datetime) -> str:
+    """The warning of a pass that worked with this computer's clock far from the server's."""
+    return (f"This computer's clock is wrong: it says {_shown(here)} but the central server's clock says "
+            f"{_shown(server)}. Set this computer's date and time: until then the times it records are wrong.")
+
+
+def clock_behind_work(here: dt.datetime, newest: dt.datetime) -> str:
+    """Why sync cannot connect when the server's time is not known but this computer's date is
+    before work it already recorded."""
+    return (f"This computer's date is wrong: it says {_shown(here)}, before work already recorded on it "
+            f"({_shown(newest)}). Set this computer's date and time, then sync again (nothing was lost).")
+
+
+def certificate_dates(here: dt.datetime) -> str:
+    """Why sync cannot connect when the clock is right but the certificate is out of its dates."""
+    return (f"Cannot reach the central server: its certificate is not valid today ({_shown(here)}; the server's "
+            "clock agrees): it has expired or is not valid yet. Ask IT to renew the server's certificate.")
+
+
+def _net_reason(e: Exception) -> str:
+    if _date_invalid(e):
         # OpenSSL compares the certificate's dates with this computer's clock: a clock a day
         # or a year off looks exactly like this, and no CA file would help
         now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
@@ -542,6 +604,8 @@ class SyncEngine:
         self.sleep, self.rand, self.transport = sleep, rand, transport
         self.progress = progress or (lambda what, done, total: None)
         self._client: httpx.Client | None = None
+        self._clock_checked = False
+        self.clock_warning = ""  # this computer's clock far from the server's (said by the last pass)
         self.stage_seconds: dict[str, float] = {}  # wall time per stage of the last passes (diagnostics, bench)
 
     @contextlib.contextmanager
@@ -574,8 +638,11 @@ class SyncEngine:
             r = self.client.request(method, path, **kw)
         except httpx.HTTPError as e:
             if _certificate_failed(e):  # not worth the backoff of this pass: said at once
+                if _date_invalid(e):
+                    raise CertificateError(self._certificate_dates_reason(e)) from None
                 raise CertificateError(f"Cannot reach the central server: {_net_reason(e)}.") from None
             raise TransientError(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
+        self._note_server_time(r)
         if r.status_code in accept:
             return r
         if r.status_code == 429:
@@ -601,6 +668,52 @@ class SyncEngine:
         except ValueError:
             pass
         raise RefusedError(f"The central server refused it: {_reason(r)}", r.status_code, body if isinstance(body, dict) else None)
+
+    def _note_server_time(self, r: httpx.Response) -> None:
+        """Once a pass: this computer's clock against the server's; further off than
+        CLOCK_SLACK is a warning of the pass (the times recorded here are wrong)."""
+        if self._clock_checked:
+            return
+        theirs = server_time(r)
+        if theirs is None:
+            return
+        self._clock_checked = True
+        here = _now()
+        if abs(here - theirs) > CLOCK_SLACK:
+            self.clock_warning = clock_off(here, theirs)
+
+    def _probe_server_time(self) -> dt.datetime | None:
+        """The server's clock, asked without checking its certificate (which this computer's
+        date cannot check): no credentials are sent, and the answer only chooses the words
+        said. None when it does not answer."""
+        try:
+            with httpx.Client(verify=False, transport=self.transport,
+                              timeout=httpx.Timeout(self.cfg.connect_timeout)) as c:
+                return server_time(c.get(self.cfg.server_url.rstrip("/") + P.API_PREFIX + "/ping"))
+        except (httpx.HTTPError, ValueError, OSError):
+            return None
+
+    def _newest_recorded(self) -> dt.datetime | None:
+        from records.models import AuditEvent
+
+        try:
+            with self.ws.session() as s:
+                at = s.scalar(select(AuditEvent.at).order_by(AuditEvent.id.desc()).limit(1))
+        except Exception:  # noqa: BLE001 - only chooses the words said
+            return None
+        return at.replace(tzinfo=dt.UTC) if at is not None else None
+
+    def _certificate_dates_reason(self, e: Exception) -> str:
+        """The certificate is out of its dates on this computer's clock: is the clock wrong
+        (the server's says another time, or the clock is before work recorded here) or the
+        certificate? One line saying which, with this computer's date."""
+        here, theirs = _now(), self._probe_server_time()
+        if theirs is not None:
+            return clock_wrong(here, theirs) if abs(here - theirs) > CLOCK_SLACK else certificate_dates(here)
+        newest = self._newest_recorded()
+        if newest is not None and here < newest - CLOCK_SLACK:
+            return clock_behind_work(here, newest)
+        return f"Cannot reach the central server: {_net_reason(e)}."
 
     def _json(self, r: httpx.Response):
         ctype = r.headers.get("content-type", "")
@@ -629,11 +742,21 @@ class SyncEngine:
     # -- public ----------------------------------------------------------
     def server_reachable(self) -> bool:
         """True when the server answers as a Daftar server (for a connectivity watcher)."""
+        return self.reach() is True
+
+    def reach(self) -> bool | str:
+        """True when the server answers as a Daftar server, False when it does not; why in
+        words when its certificate fails on this computer's date (the clock is wrong, most
+        often: no connection would help until it is set)."""
         try:
             r = self.client.get("/v1/ping", timeout=self.cfg.connect_timeout)
             return r.status_code == 200 and "json" in r.headers.get("content-type", "") \
                 and r.json().get("service") == "daftar-sync"
-        except (httpx.HTTPError, ValueError):
+        except httpx.HTTPError as e:
+            if _certificate_failed(e) and _date_invalid(e):
+                return self._certificate_dates_reason(e)
+            return False
+        except ValueError:
             return False
 
     def run_once(self, *, force: bool = True) -> SyncReport:
@@ -645,6 +768,7 @@ class SyncEngine:
 
     def _run_once(self, force: bool, alone: bool | None) -> SyncReport:
         rep = SyncReport()
+        self._clock_checked, self.clock_warning = False, ""
         with self.ws.session() as s:
             if get_state(s, K_PAUSED) == "1":
                 rep.paused = True
@@ -666,6 +790,8 @@ class SyncEngine:
             rep.errors.append(str(e))
         finally:
             self.close()
+        if self.clock_warning:
+            rep.warnings.append(self.clock_warning)
         msg = rep.errors[-1] if rep.errors else ""
         try:
             def _finish(s):
@@ -1058,7 +1184,7 @@ def connection_state(ws, **kw) -> bool | str:
     except SyncError as e:
         return str(e)
     try:
-        return eng.server_reachable()
+        return eng.reach()
     finally:
         eng.close()
 

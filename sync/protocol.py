@@ -23,13 +23,16 @@ __all__ = [
     "canonical_json", "content_hash", "public_key_b64", "sha256_hex", "sign", "verify_signature",
     "EntryRef", "Manifest", "EntryDoc", "Submission", "ReceiptEntry", "Receipt", "Decision",
     "Changes", "HeldQuery", "Held", "Enrolment", "EnrolmentResult", "EnrolCodeRequest", "EnrolCode", "RevokeRequest", "ServerCopy", "ReceiptError", "check_receipt", "is_sha256",
-    "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX",
+    "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX", "SERVER_TIME",
 ]
 
 API_PREFIX = "/v1"
 UPLOAD_OFFSET = "Upload-Offset"  # bytes the server holds / where this chunk starts
 UPLOAD_LENGTH = "Upload-Length"  # total size of the image
 IMAGE_COMPLETE = "Image-Complete"  # "yes" when the server holds the whole, verified image
+# On every answer: the server's clock (ISO 8601, UTC, "2026-11-27T15:20:55Z"), so that an office
+# whose clock is wrong is told so (HTTP's Date says the same, but a proxy may set or drop it)
+SERVER_TIME = "X-Daftar-Time"
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 

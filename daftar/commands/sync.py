@@ -105,7 +105,7 @@ def run(args) -> int:
                "entries_acknowledged": rep.entries_acknowledged, "images_uploaded": rep.images_uploaded,
                "images_skipped": rep.images_skipped, "decisions_applied": rep.decisions_applied,
                "conflicts": rep.conflicts, "batches_sent_again": rep.batches_requeued,
-               "decisions_lost": rep.decisions_lost, "errors": rep.errors}
+               "decisions_lost": rep.decisions_lost, "errors": rep.errors, "warnings": rep.warnings}
         if args.json:
             print(json.dumps(out, ensure_ascii=False))
         else:
@@ -120,6 +120,8 @@ def run(args) -> int:
                 print(lost_line(rep.decisions_lost) + " (`daftar sync --status` names them)")
             for e in rep.errors:
                 print(f"problem: {e}", file=sys.stderr)
+            for w in rep.warnings:  # (this computer's clock far from the server's)
+                print(f"warning: {w}", file=sys.stderr)
         return 0 if rep.ok or rep.paused else 1
     finally:
         ws.close()

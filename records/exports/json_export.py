@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -131,6 +131,11 @@ def _audit(ev: AuditEvent) -> dict:
             "new": ev.new, "detail": ev.detail or {}, "prev_hash": ev.prev_hash, "hash": ev.hash}
 
 
+def _now() -> dt.datetime:
+    """This computer's clock (naive UTC); tests move it."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 def export_data(session: Session, *, register_ids: list[int] | None = None, images: str = "none",
                 image_loader=None, progress=None) -> dict:
     """The export document as a dict. register_ids None = the whole workspace (with audit).
@@ -172,7 +177,7 @@ def export_data(session: Session, *, register_ids: list[int] | None = None, imag
     doc: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": _ts(dt.datetime.now(dt.UTC).replace(tzinfo=None)),
+        "exported_at": _ts(_now()),  # this computer's clock: said, never trusted to order exports
         "export_id": str(uuid.uuid4()),  # which export this is: an import of it again is refused
         "scope": "workspace" if register_ids is None else "registers",
         "images": images,
@@ -218,7 +223,7 @@ def _office_member(office: Office) -> dict:
 def sign_export(doc: dict, office: dict, signing_key: bytes) -> dict:
     """`doc` with `office` (id, name, public key) after its envelope and a `signature` of the
     whole at the end, made with `signing_key` (the office's Ed25519 key)."""
-    head = ("format", "version", "exported_at", "export_id", "scope", "images")
+    head = ("format", "version", "exported_at", "export_id", "export_seq", "scope", "images")
     doc = {**{k: doc[k] for k in head if k in doc}, "office": office,
            **{k: v for k, v in doc.items() if k not in head and k not in ("office", SIGNATURE)}}
     plain = json.loads(json.dumps(doc, ensure_ascii=False))  # as a reader parses it (no tuples, str keys)
@@ -257,6 +262,14 @@ def office_signing_key(workspace) -> tuple[dict, bytes]:
     return member, key
 
 
+def export_seq(session: Session) -> int:
+    """The number of an export made now: the id of the newest event of the audit trail. It only
+    grows (every change is an event; events are never removed), whatever this computer's clock
+    says, and it is read, not written: an export still works when the workspace's disk is full.
+    Two exports with no change between them share it (their records are the same)."""
+    return session.scalar(select(func.max(AuditEvent.id))) or 0
+
+
 def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = None,
                 images: str = "files", progress=None) -> ExportResult:
     """Write a JSON export; with images="files" the page images go to `NAME.images/`.
@@ -267,8 +280,10 @@ def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = 
     out = check_output(out, workspace_root=workspace.root)
     office_doc, signing_key = office_signing_key(workspace)  # before anything is written
     with workspace.session() as s:
+        seq = export_seq(s)
         doc = export_data(s, register_ids=register_ids, images=images, image_loader=workspace.images.get,
                           progress=progress)
+    doc["export_seq"] = seq  # (not in export_data: canonical_dump leaves it out, as exported_at)
     n_img = 0
     folder = images_dir_for(out)
     made_folder = images == "files" and not folder.exists()
@@ -550,13 +565,14 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
             signed = asdict(signer) if signer else None  # None: unsigned, accepted as such
             audit.record(s, actor=actor, action=IMPORT_ACTION, entity="workspace", new=path.name,
                          detail={"registers": len(doc["registers"]), "exported_at": doc.get("exported_at"),
-                                 "export_id": export_id, "scope": "workspace" if whole else "registers",
-                                 "signed_by": signed})
+                                 "export_id": export_id, "export_seq": _export_seq(doc),
+                                 "scope": "workspace" if whole else "registers", "signed_by": signed})
             s.add(ImportedExport(export_id=export_id, content_sha256=content,
                                  office_id=signer.office_id if signer else None,
                                  office_name=signer.office_name if signer else "",
                                  key_fingerprint=signer.key_fingerprint if signer else None,
-                                 exported_at=_exported_at(doc), file_name=path.name))
+                                 exported_at=_exported_at(doc), export_seq=_export_seq(doc),
+                                 file_name=path.name))
     except BaseException:
         for sha in added:
             workspace.images.path(sha).unlink(missing_ok=True)
@@ -582,15 +598,22 @@ def _exported_at(doc: dict) -> dt.datetime | None:
         return None
 
 
+def _export_seq(doc: dict) -> int | None:
+    """The export's number (`export_seq`, signed with it); None for an export made before numbers."""
+    v = doc.get("export_seq")
+    return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else None
+
+
 def _when(t: dt.datetime | None) -> str:
     return t.strftime("%Y-%m-%d %H:%M UTC") if t else "an unknown time"
 
 
 def refuse_replay(s: Session, doc: dict, where: str, export_id: str, content: str) -> None:
     """ExportError when this workspace has imported this export already (its export id or its
-    content), or a newer export of the same office (by `exported_at`): a file offered again, or
-    an older copy of an office's records replayed over newer ones. Says when each was made and
-    imported."""
+    content), or a newer export of the same office: a file offered again, or an older copy of an
+    office's records replayed over newer ones. Newer is by the office's export number
+    (`export_seq`) when both have one, else by `exported_at` (exports made before numbers: the
+    exporting computer's clock). Says when each was made and imported."""
     same = s.scalar(select(ImportedExport).where(or_(ImportedExport.export_id == export_id,
                                                      ImportedExport.content_sha256 == content))
                     .order_by(ImportedExport.id).limit(1))
@@ -599,11 +622,27 @@ def refuse_replay(s: Session, doc: dict, where: str, export_id: str, content: st
                           f"workspace on {_when(same.imported_at)} (from {same.file_name or 'a file'}): its records are "
                           "here; nothing was imported again")
     office = doc.get("office") if isinstance(doc.get("office"), dict) else {}
-    made = _exported_at(doc)
-    if not office.get("id") or made is None:
+    made, seq = _exported_at(doc), _export_seq(doc)
+    if not office.get("id"):
         return
+    if seq is not None:
+        # by the office's export numbers, which only grow: the exporting computer's clock (a
+        # dead CMOS battery, a date set by hand) says nothing here
+        newer = s.scalar(select(ImportedExport).where(ImportedExport.office_id == office["id"],
+                                                      ImportedExport.export_seq > seq)
+                         .order_by(ImportedExport.export_seq.desc()).limit(1))
+        if newer is not None:
+            raise ExportError(f"{where}: an older export of office '{office.get('name') or office['id']}' (its "
+                              f"export number {seq}, made {_when(made)}) than the one imported into this workspace "
+                              f"on {_when(newer.imported_at)} (number {newer.export_seq}, from "
+                              f"{newer.file_name or 'a file'}): its records would be older than the ones here; "
+                              "nothing was imported")
+    if made is None:
+        return
+    # exports made before numbers (either this one or the one imported): by the time they were made
+    older_style = ImportedExport.export_seq.is_(None) if seq is not None else true()
     newer = s.scalar(select(ImportedExport).where(ImportedExport.office_id == office["id"],
-                                                  ImportedExport.exported_at > made)
+                                                  ImportedExport.exported_at > made, older_style)
                      .order_by(ImportedExport.exported_at.desc()).limit(1))
     if newer is not None:
         raise ExportError(f"{where}: an older export of office '{office.get('name') or office['id']}' (made "

@@ -70,6 +70,9 @@ class ReportOptions:
     landscape: bool = True
     printed_by: str = ""
     nastaliq: bool = False
+    # this computer's clock is behind the records' audit trail (records.audit.clock_behind):
+    # the printed date is wrong, and the footer says so beside it
+    date_unsure: bool = False
 
     @property
     def digits(self) -> str:
@@ -92,7 +95,10 @@ def office_options(session, *, urdu_digits: bool | None = None, landscape: bool 
     who = " ".join(x for x in (printed_by, name) if x)
     if nastaliq is None:
         nastaliq = settings.get("print.urdu_font") == "Noto Nastaliq Urdu"
-    return ReportOptions(urdu_digits=bool(digits), landscape=landscape, printed_by=who, nastaliq=nastaliq)
+    from records.audit import clock_behind
+
+    return ReportOptions(urdu_digits=bool(digits), landscape=landscape, printed_by=who, nastaliq=nastaliq,
+                         date_unsure=bool(clock_behind(session)))
 
 
 def canonical_json(obj) -> bytes:
@@ -323,11 +329,20 @@ def _build(tmp: Path, story: list, *, size, options: ReportOptions, title: str, 
     doc = SimpleDocTemplate(str(tmp), pagesize=size, leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=12 * mm, bottomMargin=16 * mm, title=title, author="Daftar",
                             creator="Daftar")
-    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    foot = f"Daftar {stamp}" + (f" {options.printed_by}" if options.printed_by else "") + (f" {footer}" if footer else "")
+    foot = footer_line(options, footer)
     deco = page_decorator(title=title, footer=foot, digits=options.digits, note=note)
     with report_font(options.nastaliq):  # the story's paragraphs take their font as they are laid out
         doc.build(story, onFirstPage=deco, onLaterPages=deco, canvasmaker=_WatermarkCanvas if watermark else Canvas)
+
+
+def footer_line(options: ReportOptions, footer: str = "", now: dt.datetime | None = None) -> str:
+    """The printout's left-to-right footer: Daftar, when it was printed (this computer's clock),
+    by whom, and `footer`. A date the office's records show to be wrong (the clock is behind
+    the audit trail) is printed as such, never passed off as the day of the printout."""
+    stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    if options.date_unsure:
+        stamp += " (this computer's date is wrong: not the day of printing)"
+    return f"Daftar {stamp}" + (f" {options.printed_by}" if options.printed_by else "") + (f" {footer}" if footer else "")
 
 
 def frame_width(options: ReportOptions) -> float:

@@ -360,6 +360,10 @@
     <context>
         <name>BackupReminder</name>
         <message>
+            <source>The last backup is dated after today: check this computer's date</source>
+            <translation>آخری بیک اپ کی تاریخ آج کے بعد کی ہے: اس کمپیوٹر کی تاریخ دیکھیں</translation>
+        </message>
+        <message>
             <source>No backup of this workspace yet</source>
             <translation>اس ورک اسپیس کا ابھی تک کوئی بیک اپ نہیں</translation>
         </message>
@@ -1684,6 +1688,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Checking the password…</source>
             <translation>پاس ورڈ جانچا جا رہا ہے…</translation>
         </message>
+        <message>
+            <source>This computer's date is wrong</source>
+            <translation>اس کمپیوٹر کی تاریخ غلط ہے</translation>
+        </message>
     </context>
     <context>
         <name>Main</name>
@@ -2506,6 +2514,22 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>⁦'{0}'⁩ کوئی اندراج نہیں: اس کی شناخت (یا اس کے پہلے 8 حروف) دیں، اور ضرورت ہو تو کولن کے بعد نسخہ ⁦(`UUID:2`)⁩</translation>
         </message>
         <message>
+            <source>This computer's date is wrong: it says {0} but the central server's clock says {1}. Set this computer's date and time, then sync again (nothing was lost).</source>
+            <translation>اس کمپیوٹر کی تاریخ غلط ہے: یہ {0} بتاتا ہے جبکہ مرکزی سرور کی گھڑی {1} بتاتی ہے۔ اس کمپیوٹر کی تاریخ اور وقت درست کریں، پھر دوبارہ سنک کریں (کچھ ضائع نہیں ہوا)۔</translation>
+        </message>
+        <message>
+            <source>This computer's clock is wrong: it says {0} but the central server's clock says {1}. Set this computer's date and time: until then the times it records are wrong.</source>
+            <translation>اس کمپیوٹر کی گھڑی غلط ہے: یہ {0} بتاتی ہے جبکہ مرکزی سرور کی گھڑی {1} بتاتی ہے۔ اس کمپیوٹر کی تاریخ اور وقت درست کریں: تب تک اس پر درج ہونے والے اوقات غلط ہیں۔</translation>
+        </message>
+        <message>
+            <source>This computer's date is wrong: it says {0}, before work already recorded on it ({1}). Set this computer's date and time, then sync again (nothing was lost).</source>
+            <translation>اس کمپیوٹر کی تاریخ غلط ہے: یہ {0} بتاتا ہے، جو اس پر پہلے سے درج کام ({1}) سے بھی پہلے ہے۔ اس کمپیوٹر کی تاریخ اور وقت درست کریں، پھر دوبارہ سنک کریں (کچھ ضائع نہیں ہوا)۔</translation>
+        </message>
+        <message>
+            <source>Cannot reach the central server: its certificate is not valid today ({0}; the server's clock agrees): it has expired or is not valid yet. Ask IT to renew the server's certificate.</source>
+            <translation>مرکزی سرور تک رسائی نہیں ہو سکی: اس کا سرٹیفکیٹ آج ({0}؛ سرور کی گھڑی بھی یہی بتاتی ہے) درست نہیں: یا تو ختم ہو چکا ہے یا ابھی شروع نہیں ہوا۔ آئی ٹی سے سرور کا سرٹیفکیٹ نیا کروائیں۔</translation>
+        </message>
+        <message>
             <source>This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version; Compare with the server's copy shows the server's, which a supervisor may take instead.</source>
             <translation>اندراج کا یہ نسخہ پہلے مختلف مواد کے ساتھ بھیجا جا چکا ہے۔ سرور کی نقل ⁦{0}⁩، اس دفتر کی نقل ⁦{1}⁩۔ نگران فیصلہ کرے کہ کون سی درست ہے: اندراج درست کرنے سے اس دفتر کی نقل نئے نسخے کے طور پر جاتی ہے؛ «سرور کی نقل سے موازنہ» سرور والی نقل دکھاتا ہے، جو نگران اس کی بجائے لے سکتا ہے۔</translation>
         </message>
@@ -2700,6 +2724,22 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>keys/audit-anchor.json was missing when this workspace was opened, and was written then for event {0} (trust on first use): events deleted from the end of the trail before then cannot be seen</source>
             <translation>یہ ورک اسپیس کھولتے وقت keys/audit-anchor.json موجود نہیں تھا، اور تب واقعہ {0} کے لیے لکھا گیا (پہلے استعمال پر بھروسا): اس سے پہلے آڈٹ ریکارڈ کے آخر سے مٹائے گئے واقعات نظر نہیں آ سکتے</translation>
+        </message>
+        <message>
+            <source>the computer's clock was set back: {0}. The trail is whole (this is no tampering), but the times of the events from then on may be wrong</source>
+            <translation>کمپیوٹر کی گھڑی پیچھے کی گئی: {0}۔ آڈٹ ریکارڈ مکمل ہے (یہ چھیڑ چھاڑ نہیں)، مگر اس کے بعد کے واقعات کے اوقات غلط ہو سکتے ہیں</translation>
+        </message>
+        <message>
+            <source>the computer's clock was set back {0} times; the first: {1}. The trail is whole (this is no tampering), but the times of the events after each may be wrong</source>
+            <translation>کمپیوٹر کی گھڑی {0} بار پیچھے کی گئی؛ پہلی بار: {1}۔ آڈٹ ریکارڈ مکمل ہے (یہ چھیڑ چھاڑ نہیں)، مگر ہر بار کے بعد کے واقعات کے اوقات غلط ہو سکتے ہیں</translation>
+        </message>
+        <message>
+            <source>event {0} is dated {1}, earlier than event {2} before it ({3})</source>
+            <translation>واقعہ {0} کی تاریخ {1} ہے، جو اس سے پہلے کے واقعہ {2} ({3}) سے بھی پہلے ہے</translation>
+        </message>
+        <message>
+            <source>This computer's date is wrong: it says {0}, but event {1} of the audit trail was recorded at {2}. Set this computer's date and time before working: what is recorded until then gets a wrong time.</source>
+            <translation>اس کمپیوٹر کی تاریخ غلط ہے: یہ {0} بتاتا ہے، مگر آڈٹ ریکارڈ کا واقعہ {1}، {2} کو درج ہوا تھا۔ کام سے پہلے اس کمپیوٹر کی تاریخ اور وقت درست کریں: تب تک جو درج ہو گا اس کا وقت غلط ہو گا۔</translation>
         </message>
         <message>
             <source>nothing was sealed: an entry to send is not what the audit trail recorded, so it was changed outside Daftar: {0}. Run `daftar audit verify` and restore the latest good backup</source>

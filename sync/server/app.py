@@ -101,6 +101,28 @@ class _FaultMiddleware:
         await self.app(scope, receive, send)
 
 
+class _ServerTimeMiddleware:
+    """Every answer says the server's time (`P.SERVER_TIME`): the office compares its own clock
+    with it (sync.engine: a wrong date said as such, not as a certificate error)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_time(message):
+            if message["type"] == "http.response.start":
+                now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+                message = {**message, "headers": [*message.get("headers", []),
+                                                  (P.SERVER_TIME.lower().encode(), now.encode())]}
+            await send(message)
+
+        await self.app(scope, receive, send_time)
+
+
 class _GzipRequestMiddleware:
     """Accept request bodies sent with ``Content-Encoding: gzip`` (a batch body is JSON and
     shrinks about 6x: minutes on a slow office line). The body is inflated before the
@@ -169,6 +191,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.faults = []
     app.add_middleware(_GzipRequestMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # receipts and change lists to slow offices
+    app.add_middleware(_ServerTimeMiddleware)
 
     def session_dep() -> Iterator[Session]:
         s = Session_()

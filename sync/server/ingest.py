@@ -286,7 +286,11 @@ def admin_signed_in(session: Session, session_id: str, admin_token: str, *, idle
     if row is None or row.ended_at is not None:
         return False
     now = utcnow()
+    slack = dt.timedelta(minutes=5)
     why = ("token_changed" if not secrets.compare_digest(row.token_sha256, token_hash(admin_token))
+           # made or used "later" than now: the server's clock was ahead then (or went back since);
+           # how long it has been open is not known, and it would not run out until that date
+           else "clock" if row.created_at - now > slack or row.last_seen - now > slack
            else "idle" if now - row.last_seen > dt.timedelta(minutes=idle_minutes)
            else "too_long" if now - row.created_at > dt.timedelta(hours=hours) else "")
     if why:

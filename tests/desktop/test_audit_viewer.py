@@ -399,3 +399,35 @@ def test_who_did_what_and_roles_changed_outside_daftar_are_said_in_urdu(qtbot, a
         assert not english.search(both), both
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_verify_chain_warns_of_a_clock_set_back_naming_the_events(qtbot, admin_ctx, qapp, monkeypatch):
+    import datetime as dt
+
+    from desktop import i18n
+
+    # GIVEN a whole trail whose newest event was recorded on a day the computer's clock said 2010
+    with admin_ctx.ws.session() as s:
+        before = s.query(audit.AuditEvent).count()
+    with monkeypatch.context() as m:
+        m.setattr(audit, "utcnow", lambda: dt.datetime(2010, 1, 1, 9, 0))
+        with admin_ctx.ws.session() as s:
+            audit.record(s, actor=audit.SYSTEM, action="test.event")
+    # WHEN the chain is verified in the viewer
+    v = _viewer(qtbot, admin_ctx)
+    v.verify_chain()
+    wait_idle(qtbot, admin_ctx)
+    # THEN it is intact (no tampering), with a warning naming the event dated before the one before it
+    assert v.last_result.ok
+    text = v.verify_label.text()
+    assert "intact" in text and f"the computer's clock was set back: event {before + 1} is dated 2010-01-01" in text
+    assert f"event {before}" in v.verify_label.toolTip() and "BROKEN" not in text
+    # AND in the Urdu interface, in Urdu
+    i18n.apply_language(qapp, "ur")
+    try:
+        v.verify_chain()
+        wait_idle(qtbot, admin_ctx)
+        text = v.verify_label.text()
+        assert "گھڑی" in text and "clock" not in text and "event" not in v.verify_label.toolTip()
+    finally:
+        i18n.apply_language(qapp, "en")

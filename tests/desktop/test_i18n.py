@@ -439,6 +439,12 @@ def test_every_message_of_the_sync_engine_is_urdu_in_the_urdu_interface(urdu):
     assert len(messages) >= 20 and any("conflict" in m for m in messages)
     # ... and the reasons a connection failed (a certificate not valid on this computer's date)
     messages += [sync.engine._net_reason(Exception(s)) for s in ("certificate is not yet valid", "timeout", "")]
+    # ... and this computer's clock against the server's
+    import datetime as dt
+
+    here, there = dt.datetime(2010, 1, 1, tzinfo=dt.UTC), dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.UTC)
+    messages += [sync.engine.clock_wrong(here, there), sync.engine.clock_off(here, there),
+                 sync.engine.clock_behind_work(here, there), sync.engine.certificate_dates(there)]
     # WHEN shown in the Urdu interface  THEN no English is left but a command to type and "CA"
     assert _english_left(messages) == {}
 

@@ -878,3 +878,32 @@ def test_the_lock_names_an_account_without_a_name_of_its_own_once(qtbot, root):
         assert "Aslam (\u2066clerk1\u2069)" in texts[2] or "Aslam (clerk1)" in texts[2]
     finally:
         ws.close()
+
+
+def test_signing_in_on_a_computer_whose_date_is_behind_the_trail_warns_once(qtbot, root, monkeypatch):
+    import datetime as dt
+
+    from desktop import login
+    from desktop.login import sign_in_interactive
+    from records import audit
+
+    warned = []
+    monkeypatch.setattr(login.QMessageBox, "warning", lambda parent, title, text, *a: warned.append((title, text)))
+    # GIVEN a workspace whose trail was written with the right date
+    # WHEN someone signs in on a day the computer's clock says 2010 (a dead CMOS battery)
+    monkeypatch.setattr(audit, "utcnow", lambda: dt.datetime(2010, 1, 1, 9, 0))
+    ws, user = sign_in_interactive(root, username="clerk1", password="clerk1-pass")
+    ws.close()
+    # THEN one warning says this computer's date is wrong, with the date it has, and to set
+    # it before working; the sign-in goes on (work is still allowed)
+    assert user.username == "clerk1"
+    assert len(warned) == 1
+    assert warned[0][0] == "This computer's date is wrong"
+    assert "it says 2010-01-01" in warned[0][1] and "Set this computer's date and time before working" in warned[0][1]
+
+    # AND with the date right, nothing is said
+    monkeypatch.undo()
+    monkeypatch.setattr(login.QMessageBox, "warning", lambda parent, title, text, *a: warned.append((title, text)))
+    ws, _ = sign_in_interactive(root, username="clerk1", password="clerk1-pass")
+    ws.close()
+    assert len(warned) == 1

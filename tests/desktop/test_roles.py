@@ -415,6 +415,12 @@ def test_those_who_can_back_up_are_reminded_when_a_backup_is_due(qtbot, workspac
         reminder.refresh()
         # THEN it says how long it has been
         assert not reminder.isHidden() and "Last backup 9 days ago" in reminder.text()
+        # WHEN the last backup is dated three years ahead (written while the clock was wrong)
+        old["at"] = (dt.datetime.now(dt.UTC) + dt.timedelta(days=3 * 365)).isoformat()
+        note.write_text(json.dumps(old))
+        reminder.refresh()
+        # THEN the reminder stays, saying to check this computer's date (not silent for three years)
+        assert not reminder.isHidden() and "dated after today: check this computer&#x27;s date" in reminder.text()
         # AND an office that set reminders off (0) is not reminded
         from records import office_settings
 

@@ -713,3 +713,44 @@ def test_the_sync_engine_is_not_imported_on_the_ui_thread_when_the_panel_opens(q
     finally:
         monkeypatch.undo()
         win.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_wrong_date_is_said_in_one_line_in_either_language(qtbot, qapp, lang):
+    import datetime as dt
+
+    from desktop import i18n
+    from sync import engine
+
+    here, there = dt.datetime(2010, 1, 1, 4, 30, tzinfo=dt.UTC), dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
+    wrong = engine.clock_wrong(here, there)
+    # GIVEN an office whose computer's clock lost its date: the connection check says so, and a
+    # pass that did reach the server warns of a clock hours off
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=6,
+                                   warnings=[engine.clock_off(there + dt.timedelta(hours=3), there)]))
+    i18n.apply_language(qapp, lang)
+    try:
+        from desktop.sync_panel import SyncPanel
+
+        panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused,
+                          reachable=lambda: wrong)
+        qtbot.addWidget(panel)
+        # WHEN the panel checks the connection THEN its state line says the date is wrong, with
+        # both dates, in the interface's language, on one line
+        panel._poll()
+        qtbot.waitUntil(lambda: "2010" in panel.state_label.text() or "۲۰۱۰" in panel.state_label.text())
+        text = panel.state_label.text()
+        assert "\n" not in text and "certificate" not in text
+        if lang == "ur":
+            assert "اس کمپیوٹر کی تاریخ غلط ہے" in text and "computer" not in text
+        else:
+            plain = "".join(ch for ch in text if ch not in "\u2066\u2069")  # (numbers kept left to right)
+            assert plain.startswith("This computer's date is wrong: it says 2010-01-01")
+        # WHEN a pass works but the clock is hours off THEN the warning is listed with the problems
+        panel.sync_now()
+        qtbot.waitUntil(lambda: office.passes == 1)
+        qtbot.waitUntil(lambda: any("گھڑی" in panel.errors.item(i).text() or "clock is wrong" in
+                                    panel.errors.item(i).text() for i in range(panel.errors.count())))
+        panel.stop()
+    finally:
+        i18n.apply_language(qapp, "en")

@@ -66,12 +66,15 @@ def test_an_older_export_of_the_same_office_is_refused_with_the_dates(filled_twi
             raise AssertionError("an older export was imported over a newer one")
         except json_export.ExportError as e:
             said = str(e)
-        # THEN refused, naming when each was made and when the newer one was imported
-        made_old = json.loads(old.read_text(encoding="utf-8"))["exported_at"][:16].replace("T", " ")
-        made_new = json.loads(new.read_text(encoding="utf-8"))["exported_at"][:16].replace("T", " ")
-        assert said == (f"{old}: an older export of office 'Daftar office' (made {made_old} UTC) than the one "
-                        f"imported into this workspace on {said.split(' on ')[1].split(' (')[0]} (made {made_new} UTC, "
-                        "from new.json): its records would be older than the ones here; nothing was imported")
+        # THEN refused, naming both export numbers, when the older was made and when the newer one
+        # was imported
+        doc_old, doc_new = (json.loads(p.read_text(encoding="utf-8")) for p in (old, new))
+        made_old = doc_old["exported_at"][:16].replace("T", " ")
+        n_old, n_new = doc_old["export_seq"], doc_new["export_seq"]
+        assert said == (f"{old}: an older export of office 'Daftar office' (its export number {n_old}, made "
+                        f"{made_old} UTC) than the one imported into this workspace on "
+                        f"{said.split(' on ')[1].split(' (')[0]} (number {n_new}, from new.json): its records would "
+                        "be older than the ones here; nothing was imported")
         with target.session() as s:
             assert s.scalar(select(func.count()).select_from(ImportedExport)) == 1
     finally:
@@ -136,3 +139,67 @@ def test_an_import_recorded_before_export_ids_still_refuses_an_older_export(fill
             "10:00 UTC" in said
     finally:
         ws.close()
+
+
+def _two_exports_clock_ahead_then_right(workspace, tmp_path, monkeypatch):
+    """Two exports of one office: the first made while the computer's clock said 2030 (set
+    years ahead by hand), the second, newer, after the clock was put right."""
+    import datetime as dt
+
+    from records import services
+
+    sample = sampledata.build(workspace, approve=True)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    with monkeypatch.context() as m:
+        m.setattr(json_export, "_now", lambda: dt.datetime(2030, 1, 1, 10, 0))
+        json_export.export_json(workspace, folder / "ahead.json")
+    with workspace.session() as s:
+        services.set_value(s, actor=sample.clerk, entry_id=sample.entry_ids["other"], field_name="area", text="4-1")
+    json_export.export_json(workspace, folder / "right.json")
+    return folder / "ahead.json", folder / "right.json"
+
+
+def test_an_older_export_is_known_by_its_number_not_by_the_exporting_clock(workspace, tmp_path, monkeypatch):
+    # GIVEN an export made while the office's clock was years ahead, then a newer one with the
+    # clock right (so the newer one says it was made earlier)
+    ahead, right = _two_exports_clock_ahead_then_right(workspace, tmp_path, monkeypatch)
+    doc_ahead, doc_right = (json.loads(p.read_text(encoding="utf-8")) for p in (ahead, right))
+    assert doc_ahead["exported_at"] > doc_right["exported_at"]
+    # THEN each carries its number (the newest event of the office's trail: it only grows), signed
+    assert doc_right["export_seq"] > doc_ahead["export_seq"] > 0
+    assert json_export.check_signature(doc_right, str(right)) is not None
+    tampered = dict(doc_right, export_seq=99)
+    try:
+        json_export.check_signature(tampered, str(right))
+        raise AssertionError("a changed export number was accepted")
+    except json_export.ExportError as e:
+        assert "does not match its content" in str(e)
+
+    # WHEN a workspace that imported the export made with the clock ahead is offered the newer one
+    target = Workspace.open(tmp_path / "central", create=True)
+    try:
+        json_export.import_json(target, ahead)
+        with target.session() as s:
+            assert s.scalar(select(ImportedExport)).export_seq == doc_ahead["export_seq"]
+            # THEN it is not called older (it is newer by number), whatever its date says
+            json_export.refuse_replay(s, doc_right, str(right), *json_export.export_identity(doc_right))
+    finally:
+        target.close()
+
+    # WHEN a workspace that imported the newer one is offered the one made with the clock ahead
+    target = Workspace.open(tmp_path / "central2", create=True)
+    try:
+        json_export.import_json(target, right)
+        with target.session() as s:
+            try:
+                json_export.refuse_replay(s, doc_ahead, str(ahead), *json_export.export_identity(doc_ahead))
+                raise AssertionError("an older export (by number) was not refused")
+            except json_export.ExportError as e:
+                said = str(e)
+        # THEN it is refused as older by its number, saying both numbers
+        n = doc_ahead["export_seq"]
+        assert f"an older export of office 'Daftar office' (its export number {n}, made 2030-01-01 10:00 UTC)" in said
+        assert f"(number {doc_right['export_seq']}, from right.json)" in said and "nothing was imported" in said
+    finally:
+        target.close()

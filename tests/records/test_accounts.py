@@ -77,6 +77,29 @@ def test_lockout_grows_after_repeated_failures_and_counts_despite_rollback(works
     assert A.lock_delay(100) == A.MAX_DELAY_S
 
 
+def test_a_lock_begun_while_the_clock_was_years_ahead_ends_after_its_delay_once_the_clock_is_right(workspace, admin):
+    # GIVEN a clerk who gave the wrong password three times on a day the computer's clock said
+    # 2030 (set years ahead by hand): locked for 30 seconds, until 2030
+    with workspace.session() as s:
+        A.create_user(s, actor=admin.actor(), username="clerk1", password="clerk-pass-1", role="clerk")
+    ahead, right = dt.datetime(2030, 6, 1, 10, 0, 0), dt.datetime(2026, 11, 27, 10, 0, 0)
+    for _ in range(3):
+        with pytest.raises(A.AccountError):
+            with workspace.session() as s:
+                A.login(s, username="clerk1", password="nope", now=ahead)
+    # WHEN the clock is put right and the right password is given at once
+    with pytest.raises(A.AccountError) as e:
+        with workspace.session() as s:
+            A.login(s, username="clerk1", password="clerk-pass-1", now=right)
+    # THEN the account is locked for its 30 seconds from now, not until 2030
+    wait = int(re.search(r"try again in (\d+) seconds", str(e.value)).group(1))
+    assert wait <= A.lock_delay(3) + 1
+    # AND after them the right password works
+    with workspace.session() as s:
+        assert A.login(s, username="clerk1", password="clerk-pass-1",
+                       now=right + dt.timedelta(seconds=A.lock_delay(3) + 1)).username == "clerk1"
+
+
 def test_password_change_and_admin_reset(workspace, admin):
     with workspace.session() as s:
         c = A.create_user(s, actor=admin.actor(), username="clerk1", password="clerk-pass-1", role="clerk")

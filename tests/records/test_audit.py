@@ -345,3 +345,79 @@ def test_opening_an_older_workspace_with_events_and_no_anchor_writes_one(audited
     # AND events deleted from its end from now on are named
     _sql(audited, "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)")
     assert not _verify(audited).ok
+
+
+def test_a_clock_set_back_is_a_warning_naming_the_events_never_tampering(audited, capsys, monkeypatch):
+    import datetime as dt
+
+    from daftar.cli import main
+    from records import health
+    from records.models import AuditEvent
+    from records.workspace import Workspace
+
+    # GIVEN a trail written with the right date, then two sign-ins on a computer whose clock
+    # lost its date (a dead CMOS battery: 2010)
+    ws = Workspace.open(audited.root)
+    with ws.session() as s:
+        before = s.scalar(select_max_id(AuditEvent))
+    monkeypatch.setattr(audit, "utcnow", lambda: dt.datetime(2010, 1, 1, 9, 0))
+    with ws.session() as s:
+        for _ in range(2):
+            audit.record(s, actor=audit.Actor(1, "clerk", "clerk"), action="login", entity="user", entity_id=1)
+    # WHEN the trail is verified
+    with ws.session() as s:
+        r = audit.verify(s)
+        # ... and the computer's clock is compared with the trail (at sign-in)
+        behind = audit.clock_behind(s)
+    ws.close()
+
+    # THEN it is whole (no tampering), with a warning naming the event dated before the one
+    # before it (the second 2010 event follows the first: only one going back)
+    assert r.ok and r.first_bad_id is None and r.warning == ""
+    assert [(b.event_id, b.prev_id) for b in r.clock_backs] == [(before + 1, before)]
+    assert r.clock.startswith(f"the computer's clock was set back: event {before + 1} is dated 2010-01-01")
+    assert "no tampering" in r.clock
+    # AND this computer's clock (2010) is behind the trail: said with its date, to set it
+    assert behind.startswith("This computer's date is wrong: it says 2010-01-01") and f"event {before}" in behind
+
+    # AND `daftar audit verify` says OK with the warning (exit 0), `daftar check` a WARN
+    assert main(["audit", "verify", "--workspace", str(audited.root)]) == 0
+    out = capsys.readouterr().out
+    assert "audit chain OK" in out and f"WARNING: the computer's clock was set back: event {before + 1}" in out
+    assert "BROKEN" not in out
+    assert main(["check", "--workspace", str(audited.root)]) == 0
+    out = capsys.readouterr().out
+    assert "WARN audit trail:" in out and "clock was set back" in out and "This computer's date is wrong" in out
+
+    # AND with the clock right again, the check no longer says this computer's date is wrong
+    monkeypatch.undo()
+    w = Workspace.open(audited.root)
+    try:
+        part = health.check_audit(w)
+    finally:
+        w.close()
+    assert part.warning and "clock was set back" in part.summary and "This computer's date" not in part.summary
+
+
+def test_events_minutes_apart_out_of_order_are_no_clock_warning(audited, monkeypatch):
+    import datetime as dt
+
+    from records.workspace import Workspace
+
+    # GIVEN an event two minutes before the one before it (two processes, a clock nudged by NTP)
+    ws = Workspace.open(audited.root)
+    monkeypatch.setattr(audit, "utcnow", lambda: dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(minutes=2))
+    with ws.session() as s:
+        audit.record(s, actor=audit.SYSTEM, action="test.event")
+    with ws.session() as s:
+        r = audit.verify(s)
+        behind = audit.clock_behind(s)
+    ws.close()
+    # THEN nothing is said
+    assert r.ok and r.clock == "" and r.clock_backs == () and behind == ""
+
+
+def select_max_id(model):
+    from sqlalchemy import func, select
+
+    return select(func.max(model.id))

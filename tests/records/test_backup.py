@@ -698,3 +698,24 @@ def test_a_backup_inside_the_workspace_folder_goes_only_into_its_backups_folder(
     # names in one second would be the same)
     assert create_backup(workspace).path.parent == root / "backups"
     assert create_backup(workspace, root / "backups" / "named.tar").path == root / "backups" / "named.tar"
+
+
+def test_a_backup_written_while_the_clock_was_years_ahead_does_not_silence_the_reminder(workspace, tmp_path):
+    import datetime as dt
+
+    from records import health
+    from records.backup import DATED_AHEAD, days_without_backup, last_backup
+
+    # GIVEN a backup written on a day the computer's clock said it was three years later
+    _fill(workspace)
+    create_backup(workspace, tmp_path / "ahead.tar")
+    last = last_backup(workspace)
+    # WHEN the clock is put right (now: three years before the backup's date)
+    right = last.at - dt.timedelta(days=3 * 365)
+    # THEN the reminder is due, saying the backup is dated after today (not silent for three years)
+    assert days_without_backup(workspace, 7, now=right) == DATED_AHEAD
+    # AND `daftar check` warns, naming the date and the computer's clock
+    part = health.check_backups(workspace, now=right)
+    assert part.warning and "after this computer's date" in part.summary and "write a backup" in part.summary
+    # AND a backup an hour "ahead" (clocks a little apart) is simply recent
+    assert days_without_backup(workspace, 7, now=last.at - dt.timedelta(hours=1)) is None

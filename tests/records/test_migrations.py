@@ -31,7 +31,7 @@ def test_upgrade_from_an_empty_database_matches_the_models(tmp_path):
     try:
         # THEN it is at the head revision, no backup was needed, and the schema the
         # migrations built is exactly the one the models describe
-        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0004"
+        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0005"
         assert ws.upgrade_backup is None and not ws.backups_dir.exists()
         assert _diffs(ws.engine) == []
     finally:
@@ -182,3 +182,25 @@ def test_upgrade_0002_to_0003_keeps_pages_and_says_nothing_about_their_kind(tmp_
         assert (p.image_name, p.ocr_status, p.looks_like) == ("p1.png", "done", None)
     finally:
         ws.close()
+
+
+def test_a_backup_named_by_a_clock_that_lost_its_date_never_writes_over_an_earlier_one(workspace, monkeypatch):
+    import datetime as dt
+
+    from records import workspace as workspace_mod
+
+    # GIVEN a computer whose clock starts at the same moment of 2010 at every boot, and a backup
+    # taken before an upgrade at that moment already there
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2010, 1, 1, 0, 0, 12)
+
+    monkeypatch.setattr(workspace_mod.dt, "datetime", Frozen)
+    first = workspace.timestamped_backup_path("before-upgrade-0004")
+    first.parent.mkdir(parents=True, exist_ok=True)
+    first.write_bytes(b"the earlier backup")
+    # WHEN another is named at the same moment THEN it gets a name of its own
+    second = workspace.timestamped_backup_path("before-upgrade-0004")
+    assert second != first and not second.exists() and second.name.startswith("before-upgrade-0004-20100101-000012")
+    assert first.read_bytes() == b"the earlier backup"

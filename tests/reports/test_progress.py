@@ -117,3 +117,26 @@ def test_the_report_says_whether_it_covers_the_office_or_names_its_register(work
     text = loose(extracted_text(out))
     assert text.splitlines()[0] == "پیش رفت رپورٹ — خسرہ گرداوری کوٹ مومن 2019-20"
     assert "پورا دفتر" not in text and "چک نمبر 12" not in text
+
+
+def test_a_report_printed_on_a_computer_whose_date_is_behind_its_records_says_the_date_is_wrong(
+        workspace, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from records import audit
+    from records.reports.layout import footer_line, office_options
+
+    # GIVEN records written with the right date
+    sampledata.build_progress(workspace)
+    with workspace.session() as s:
+        assert not office_options(s).date_unsure
+    # WHEN a report is printed on a day the computer's clock says 2010 (a dead CMOS battery)
+    monkeypatch.setattr(audit, "utcnow", lambda: dt.datetime(2010, 1, 1, 9, 0))
+    with workspace.session() as s:
+        opts = office_options(s)
+    out = progress.progress_pdf(workspace, tmp_path / "progress.pdf", options=opts)
+    # THEN its footer says the printed date is wrong, beside it (never passed off as the day)
+    assert opts.date_unsure
+    assert footer_line(opts, now=dt.datetime(2010, 1, 1, 9, 0)).startswith(
+        "Daftar 2010-01-01 09:00 (this computer's date is wrong: not the day of printing)")
+    assert "this computer's date is wrong" in extracted_text(out)

@@ -179,6 +179,23 @@ def test_the_admin_pages_sign_in_ends_after_30_minutes_idle_and_8_hours_at_most(
         assert c.get("/v1/admin/batches").status_code == 401
 
 
+def test_an_admin_sign_in_made_while_the_servers_clock_was_ahead_ends_when_it_is_put_right(make_app, server_db):
+    app = make_app()
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with _client(app) as c:
+        # GIVEN a sign-in made and used while the server's clock said three years later
+        _signed_in(c)
+        ahead = now + dt.timedelta(days=3 * 365)
+        _sql(server_db, "UPDATE sync_admin_session SET created_at = :t, last_seen = :t", t=ahead)
+        # WHEN the clock is right again THEN it has ended (not open for the next three years)
+        assert c.get("/v1/admin/batches").status_code == 401
+        # AND a sign-in stamped a minute ahead (clocks a little apart) still reads
+        _signed_in(c)
+        _sql(server_db, "UPDATE sync_admin_session SET created_at = :t, last_seen = :t WHERE ended_at IS NULL",
+             t=now + dt.timedelta(minutes=1))
+        assert c.get("/v1/admin/batches").status_code == 200
+
+
 # ----------------------------------------------------------------------------- 3. refused batches kept within bounds
 def _refuse(c: TestClient, n: int) -> None:
     for _ in range(n):
