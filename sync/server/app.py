@@ -624,8 +624,11 @@ def create_app(settings: Settings) -> FastAPI:
     def admin_page(request: Request, session: SessionDep, creds: Creds) -> Response:
         signed = _signed_in(request)
         if signed is None:
-            return _login_page()  # signed in by a form and a cookie: the token is never in an address
-        _row, csrf = signed
+            try:  # a script with the token in its Authorization header reads it too (it has no form to send)
+                admin(creds, request)
+            except HTTPException:
+                return _login_page()  # signed in by a form and a cookie: the token is never in an address
+        csrf = signed[1] if signed else ""
         offices, rows = ingest.batches_by_office(session), []
         for o in offices:
             state = f"REVOKED {o['revoked_at']} {o['revoked_reason']}".strip() if o["revoked_at"] else ""
