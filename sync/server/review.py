@@ -25,9 +25,9 @@ URDU_FONTS = "'Noto Nastaliq Urdu', 'Noto Naskh Arabic', 'Noto Naskh Urdu', 'Jam
 STYLE = (
     "body{font-family:system-ui,'Noto Sans',sans-serif;margin:1em 2em;color:#222}"
     "table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:4px 8px;text-align:start;vertical-align:top}"
-    "th{background:#eee}.v{font-family:" + URDU_FONTS + ";line-height:2.2;font-size:1.05em}"
+    "th{background:#eee}.ur{font-family:" + URDU_FONTS + ";line-height:1.9}th.ur{font-weight:normal}"
     "nav{margin-bottom:1em}nav a{margin-right:1em}.note{color:#060}.err{color:#a00;font-weight:bold}"
-    ".entry{display:flex;gap:1.5em;align-items:flex-start}.entry>div{flex:1;min-width:0}"
+    ".entry{display:flex;gap:1.5em;align-items:flex-start}.entry>div{flex:1;min-width:0}.entry>div.page{flex:1.5;position:sticky;top:0}"
     ".page img{max-width:100%;border:1px solid #888}form.inline{display:inline}"
     "textarea{width:100%;font-family:" + URDU_FONTS + ";font-size:1.05em}"
     "button{padding:4px 14px;margin:2px}.accept{background:#dfd}.reject{background:#fdd}"
@@ -56,9 +56,16 @@ def shell(title: str, body: str, *, csrf: str | None) -> str:
             f"<style>{STYLE}</style></head><body>{nav}{body}</body></html>")
 
 
+def _urdu(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
+               for ch in text)
+
+
 def value_cell(value) -> str:
-    """A value an office wrote: its own direction (Urdu right to left), in the Urdu fonts."""
-    return f"<td class='v' dir='auto'>{e(value)}</td>"
+    """A value an office wrote: its own direction (Urdu right to left); Urdu in the Urdu fonts
+    (Latin letters and digits stay in the page's font, which Nastaliq draws badly)."""
+    text = "" if value is None else str(value)
+    return f"<td class='{'v ur' if _urdu(text) else 'v'}' dir='auto'>{e(text)}</td>"
 
 
 def _query(**params) -> str:
@@ -137,16 +144,17 @@ def entry_page(it: dict, *, csrf: str, office: str, template: str, batch: str, e
     f = {"office": office, "template": template, "batch": batch}
     doc = it["content"] or {}
     reg, pg = doc.get("register") or {}, doc.get("page") or {}
-    facts = [("Office", it["office_name"]), ("Register kind", reg.get("template_id")),
-             ("District", reg.get("district")), ("Tehsil", reg.get("tehsil")), ("Mauza", reg.get("mauza")),
-             ("Hadbast no.", reg.get("hadbast_no")), ("Year", reg.get("year")), ("Volume", reg.get("volume")),
-             ("Page", pg.get("page_no")), ("Row", doc.get("row_no")),
-             ("Approved at the office by", doc.get("approved_by")), ("Verified by", doc.get("verified_by")),
-             ("Batch", it["batch_uuid"]), ("Received (UTC)", it["received_at"]),
-             ("Entry", f"{it['entry_uuid']} v{it['version']}")]
+    numbers = ", ".join(f"{k} {v}" for k, v in (("hadbast no.", reg.get("hadbast_no")), ("year", reg.get("year")),
+                                                 ("volume", reg.get("volume"))) if v not in (None, ""))
+    facts = [("Office", it["office_name"]), ("Mauza, tehsil, district", _register_line(doc)),
+             ("Register", numbers), ("Approved at the office by", doc.get("approved_by")),
+             ("Verified by", doc.get("verified_by"))]
     head = "".join(f"<tr><th>{e(k)}</th>{value_cell(v)}</tr>" for k, v in facts if v not in (None, ""))
-    values = "".join(f"<tr><th dir='auto' class='v'>{e(k)}</th>{value_cell(v)}</tr>"
-                     for k, v in (doc.get("values") or {}).items())
+    labels = field_labels(reg.get("template_id"), list(doc.get("values") or {}))
+    values = "".join(f"<tr><th>{e(labels[k][0])}</th><th class='ur' dir='rtl'>{e(labels[k][1])}</th>"
+                     f"{value_cell(v)}</tr>" for k, v in (doc.get("values") or {}).items())
+    where = (f"<p><small>Entry {e(it['entry_uuid'])} version {e(it['version'])}; batch {e(it['batch_uuid'])}, "
+             f"received {e(it['received_at'])} (UTC)</small></p>")
     state = it["state"]
     if state == "received":
         action = f"/admin/review/{it['id']}/decision"
@@ -176,11 +184,28 @@ def entry_page(it: dict, *, csrf: str, office: str, template: str, batch: str, e
     else:
         image = "<p>This entry names no page image.</p>"
     back = f"<p><a href='/admin/review{e(_query(**f))}'>← back to the entries waiting for a decision</a></p>"
-    body = (back + f"<h1>Entry: register page {e(pg.get('page_no'))}, row {e(doc.get('row_no'))}</h1>"
+    body = (back + f"<h1>{e(reg.get('template_id') or 'Entry')}: page {e(pg.get('page_no'))}, "
+                   f"row {e(doc.get('row_no'))}</h1>"
             "<div class='entry'><div>"
             f"<table>{head}</table><h2>Values</h2><table>{values or '<tr><td>(none)</td></tr>'}</table>{decide}"
-            f"</div><div class='page'><h2>Page image</h2>{image}</div></div>")
+            f"{where}</div><div class='page'>{image}</div></div>")
     return shell("Daftar: an entry for a decision", body, csrf=csrf)
+
+
+def field_labels(template: str | None, names: list[str]) -> dict[str, tuple[str, str]]:
+    """(English, Urdu) label of each field of a built-in register kind; the field's own name
+    (both) for an office's own kind or a field the kind does not have."""
+    from records.templates import BUILTIN, builtin
+
+    spec = builtin(template) if template in BUILTIN else None
+    out = {}
+    for name in names:
+        try:
+            f = spec.field(name) if spec else None
+        except KeyError:
+            f = None
+        out[name] = (f.label_en, f.label_ur) if f else (str(name), "")
+    return out
 
 
 def batch_confirm(info: dict, *, csrf: str, error: str = "") -> str:

@@ -136,10 +136,10 @@ def test_an_entry_decided_on_the_page_reaches_the_office_as_an_api_decision_does
         # THEN it shows its register, page, row, values (each in its own direction, Urdu fonts),
         # who approved it at the office and its page image
         assert entry.status_code == 200
-        assert f"<td class='v' dir='auto'>{urdu}</td>" in entry.text and "Noto Nastaliq Urdu" in entry.text
+        assert f"<td class='v ur' dir='auto'>{urdu}</td>" in entry.text and "Noto Nastaliq Urdu" in entry.text
         assert "<html lang='en' dir='ltr'>" in entry.text
         assert "Approved at the office by</th><td class='v' dir='auto'>supervisor</td>" in entry.text
-        assert "موضع 0" in entry.text and ">2019-20<" in entry.text
+        assert "موضع 0, رائیونڈ, لاہور" in entry.text and "year 2019-20" in entry.text and "page 3, row 1" in entry.text
         (img,) = re.findall(r"<img src='([^']+)'", entry.text)
         image = c.get(img)
         assert image.status_code == 200 and image.headers["content-type"] == "image/png"
