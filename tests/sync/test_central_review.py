@@ -207,9 +207,14 @@ def test_a_form_from_elsewhere_changes_nothing_and_scripts_keep_the_token_api(of
             assert page.count("<form method='post'") == page.count("name='csrf'") >= 1, path
         # AND the cookie alone still cannot use the API's POSTs
         assert c.post("/v1/admin/decisions", json={"decisions": []}).status_code == 401
-        # AND signing out with the page's form works
-        assert c.post("/admin/logout", data={"csrf": _csrf(c.get("/admin").text)}).status_code == 200
+        # AND signing out with the page's form works; a form of the page left open changes nothing then
+        csrf = _csrf(c.get("/admin").text)
+        assert c.post("/admin/logout", data={"csrf": csrf}).status_code == 200
         assert "name='token'" in c.get("/admin/review").text
+        late = c.post(action, data={"csrf": csrf, "version": "1", "decision": "accepted"})
+        assert late.status_code == 401 and "nothing was changed" in late.text
+    with server.admin_client() as api:
+        assert {e["state"] for e in api.get("/v1/admin/entries").json()["entries"]} == {"received"}
     # AND a script with the token in the header decides as before
     with server.admin_client() as api:
         got = api.get("/v1/admin/entries").json()["entries"][0]
