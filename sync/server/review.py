@@ -24,7 +24,7 @@ SECURITY_HEADERS = {
 URDU_FONTS = "'Noto Nastaliq Urdu', 'Noto Naskh Arabic', 'Noto Naskh Urdu', 'Jameel Noori Nastaleeq', serif"
 STYLE = (
     "body{font-family:system-ui,'Noto Sans',sans-serif;margin:1em 2em;color:#222}"
-    "table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:4px 8px;text-align:start;vertical-align:top}"
+    "table{border-collapse:collapse}table.full{width:100%}th,td{border:1px solid #bbb;padding:4px 8px;text-align:start;vertical-align:top}"
     "th{background:#eee}.ur{font-family:" + URDU_FONTS + ";line-height:1.9}th.ur{font-weight:normal}"
     "nav{margin-bottom:1em}nav a{margin-right:1em}.note{color:#060}.err{color:#a00;font-weight:bold}"
     ".entry{display:flex;gap:1.5em;align-items:flex-start}.entry>div{flex:1;min-width:0}.entry>div.page{flex:1.5;position:sticky;top:0}"
@@ -186,8 +186,10 @@ def entry_page(it: dict, *, csrf: str, office: str, template: str, batch: str, e
     back = f"<p><a href='/admin/review{e(_query(**f))}'>← back to the entries waiting for a decision</a></p>"
     body = (back + f"<h1>{e(reg.get('template_id') or 'Entry')}: page {e(pg.get('page_no'))}, "
                    f"row {e(doc.get('row_no'))}</h1>"
-            "<div class='entry'><div>"
-            f"<table>{head}</table><h2>Values</h2><table>{values or '<tr><td>(none)</td></tr>'}</table>{decide}"
+            + (f"<p class='err'>{e(error)}</p>" if error else "")
+            + "<div class='entry'><div>"
+            f"<table class='full'>{head}</table><h2>Values</h2>"
+            f"<table class='full'>{values or '<tr><td>(none)</td></tr>'}</table>{decide}"
             f"{where}</div><div class='page'>{image}</div></div>")
     return shell("Daftar: an entry for a decision", body, csrf=csrf)
 
