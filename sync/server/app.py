@@ -12,7 +12,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from typing import Annotated
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import (
@@ -31,7 +31,7 @@ from starlette.requests import ClientDisconnect
 
 from sync import protocol as P
 from sync.gcpause import gc_paused
-from sync.server import central, ingest
+from sync.server import central, ingest, review
 from sync.server.config import Settings
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
@@ -566,7 +566,8 @@ def create_app(settings: Settings) -> FastAPI:
             "<body><h1>Daftar central server</h1>" + said +
             "<form method='post' action='/admin/login'><label>Administrator token "
             "<input type='password' name='token' autocomplete='current-password' autofocus></label> "
-            "<button type='submit'>Sign in</button></form></body></html>", status_code=status)
+            "<button type='submit'>Sign in</button></form></body></html>", status_code=status,
+            headers=review.SECURITY_HEADERS)
 
     @app.post("/admin/login", include_in_schema=False)
     async def admin_login(request: Request) -> Response:
@@ -597,8 +598,15 @@ def create_app(settings: Settings) -> FastAPI:
         return answer
 
     @app.post("/admin/logout", include_in_schema=False)
-    def admin_logout(request: Request) -> Response:
-        """Sign out: the sign-in ends on the server too (a copy of the cookie no longer works)."""
+    async def admin_logout(request: Request) -> Response:
+        """Sign out: the sign-in ends on the server too (a copy of the cookie no longer works).
+        Like every form of the page, it must carry the sign-in's CSRF token."""
+        sid = request.cookies.get(ADMIN_COOKIE, "")
+        if sid and not await _csrf_ok(request, sid):
+            return _csrf_refused()
+        return await run_in_threadpool(_sign_out, request)
+
+    def _sign_out(request: Request) -> Response:
         with Session_() as s:
             if ingest.admin_sign_out(s, request.cookies.get(ADMIN_COOKIE, "")):
                 ingest.record_event(s, "admin.sign_out", address=request.client.host if request.client else "")
@@ -614,10 +622,13 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/admin", include_in_schema=False, response_class=HTMLResponse)
     def admin_page(request: Request, session: SessionDep, creds: Creds) -> Response:
-        try:
-            admin(creds, request)
-        except HTTPException:
-            return _login_page()  # signed in by a form and a cookie: the token is never in an address
+        signed = _signed_in(request)
+        if signed is None:
+            try:  # a script with the token in its Authorization header reads it too (it has no form to send)
+                admin(creds, request)
+            except HTTPException:
+                return _login_page()  # signed in by a form and a cookie: the token is never in an address
+        csrf = signed[1] if signed else ""
         offices, rows = ingest.batches_by_office(session), []
         for o in offices:
             state = f"REVOKED {o['revoked_at']} {o['revoked_reason']}".strip() if o["revoked_at"] else ""
@@ -635,17 +646,212 @@ def create_app(settings: Settings) -> FastAPI:
         links = " · ".join(f"<a href='/v1/admin/entries.csv{'?' + q if q else ''}'>{label}</a>" for label, q in kinds)
         for_excel = " · ".join(f"<a href='/v1/admin/entries.csv?excel=1{'&amp;' + q if q else ''}'>{label}</a>"
                                for label, q in kinds)
+        waiting = central.waiting_count(session)
         return HTMLResponse(
             "<!doctype html><html><head><meta charset='utf-8'><title>Daftar: received batches</title></head>"
-            "<body><form method='post' action='/admin/logout' style='float:right'><button>Sign out</button></form>"
-            f"<h1>Received batches</h1><p>Received entries as CSV: {links}</p>"
+            "<body><form method='post' action='/admin/logout' style='float:right'>" + review.csrf_field(csrf)
+            + "<button>Sign out</button></form>"
+            f"<h1>Received batches</h1><p><a href='/admin/review'>Entries waiting for a decision ({waiting})</a></p>"
+            f"<p>Received entries as CSV: {links}</p>"
             f"<p>For Excel (areas such as 11-4 and shares such as 1/2 kept as text): {for_excel}</p>"
             + _table(("Office", "Office id", "Access", "Batch", "Entries", "Source", "Received (UTC)"), rows)
             + f"<h2>Refused batches ({len(refused)} newest)</h2>"
             + (_table(("When (UTC)", "Office", "Batch", "Source", "Status", "Error", "Reason"), refused)
                if refused else "<p>None.</p>")
-            + "<h2>Enrolments, codes and revocations</h2>"
+            + "<h2>The server's trail: enrolments, codes, revocations, sign-ins and decisions made here</h2>"
             + (_table(("When (UTC)", "What", "Office id", "Detail"), trail) if trail else "<p>None.</p>")
-            + "</body></html>")
+            + "</body></html>", headers=review.SECURITY_HEADERS)
+
+    # ------------------------------------------------------------------ the central office's review (HTML)
+    def _signed_in(request: Request) -> tuple[object, str] | None:
+        """(the open sign-in, its CSRF token) of the browser's cookie, else None."""
+        sid = request.cookies.get(ADMIN_COOKIE, "")
+        if not sid:
+            return None
+        with Session_() as s:
+            row = ingest.admin_session(s, sid, settings.admin_token, idle_minutes=settings.admin_idle_minutes,
+                                       hours=settings.admin_session_hours)
+            s.commit()
+        return (row, ingest.admin_csrf(sid)) if row is not None else None
+
+    async def _form(request: Request) -> dict[str, str]:
+        body = (await request.body())[:1024 * 1024].decode("utf-8", "replace")
+        return {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+
+    async def _csrf_ok(request: Request, sid: str, form: dict[str, str] | None = None) -> bool:
+        form = await _form(request) if form is None else form
+        return secrets.compare_digest(form.get("csrf", "").encode(), ingest.admin_csrf(sid).encode())
+
+    def _csrf_refused() -> HTMLResponse:
+        log.warning("refused a form of the admin page without its sign-in's CSRF token")
+        return _html(review.message_page(
+            "Refused", "This form did not come from this server's own page (its security token is missing or "
+                       "is not this sign-in's): nothing was changed. Open the page again and use its buttons.",
+            csrf=None, back="/admin"), 403)
+
+    def _html(text: str, status: int = 200) -> HTMLResponse:
+        return HTMLResponse(text, status_code=status, headers=review.SECURITY_HEADERS)
+
+    def _filters(office: str, template: str, batch: str) -> dict[str, str]:
+        return {"office": office.strip(), "template": template.strip(), "batch": batch.strip()}
+
+    @app.get("/admin/review", include_in_schema=False, response_class=HTMLResponse)
+    def review_list(request: Request, session: SessionDep, office: str = Query("", max_length=100),
+                    template: str = Query("", max_length=100), batch: str = Query("", max_length=100), after: int = Query(0, ge=0), done: str = Query("", max_length=20)
+                    ) -> Response:
+        signed = _signed_in(request)
+        if signed is None:
+            return _login_page()
+        f = _filters(office, template, batch)
+        error = ""
+        try:
+            central.check_filters(session, f["office"] or None, f["template"] or None)
+        except ingest.IngestError as e:
+            error, f = e.message, {"office": "", "template": "", "batch": f["batch"]}
+        info = central.batch_waiting(session, f["batch"]) if f["batch"] else None
+        if f["batch"] and info is None:
+            error = (error + " " if error else "") + f"batch={f['batch']}: no batch with this id was received"
+        page = central.review_page(session, office=f["office"] or None, template=f["template"] or None,
+                                   batch=f["batch"] or None, after=after, limit=settings.review_page)
+        note = {"accepted": "The entry was accepted.", "rejected": "The entry was rejected.",
+                "batch": "The batch's entries were accepted."}.get(done, "")
+        return _html(review.waiting_list(page, central.offices(session), **f, after=after, csrf=signed[1], note=note,
+                                         error=error, batch_info=info))
+
+    def _entry_or_404(session: Session, entry_id: int, csrf: str) -> dict | HTMLResponse:
+        it = central.entry_detail(session, entry_id)
+        if it is None:
+            return _html(review.message_page("No such entry", f"There is no entry {entry_id} on this server.",
+                                             csrf=csrf), 404)
+        return it
+
+    def _image_type(it: dict) -> str | None:
+        sha = ((it["content"] or {}).get("page") or {}).get("image_sha256") or ""
+        if not P.is_sha256(sha) or not storage.has(sha):
+            return None
+        with open(storage._held(sha), "rb") as fh:  # noqa: SLF001 - the store's own file of a hash it holds
+            return review.image_type(fh.read(16)) or "application/octet-stream"
+
+    @app.get("/admin/review/{entry_id}", include_in_schema=False, response_class=HTMLResponse)
+    def review_entry(request: Request, session: SessionDep, entry_id: int = Path(ge=1, le=2**62),
+                     office: str = Query("", max_length=100), template: str = Query("", max_length=100),
+                     batch: str = Query("", max_length=100)) -> Response:
+        signed = _signed_in(request)
+        if signed is None:
+            return _login_page()
+        it = _entry_or_404(session, entry_id, signed[1])
+        if isinstance(it, HTMLResponse):
+            return it
+        return _html(review.entry_page(it, csrf=signed[1], **_filters(office, template, batch),
+                                       image_type=_image_type(it)))
+
+    @app.post("/admin/review/{entry_id}/decision", include_in_schema=False, response_class=HTMLResponse)
+    async def review_decide(request: Request, entry_id: int = Path(ge=1, le=2**62)) -> Response:
+        signed = await run_in_threadpool(_signed_in, request)
+        if signed is None:
+            return _login_page("Signed out (or the sign-in ran out): sign in again; nothing was changed.", 401)
+        form = await _form(request)
+        if not await _csrf_ok(request, request.cookies.get(ADMIN_COOKIE, ""), form):
+            return _csrf_refused()
+        f = _filters(form.get("office", "")[:100], form.get("template", "")[:100], form.get("batch", "")[:100])
+        decision, reason = form.get("decision", ""), form.get("reason", "")[:4000]
+        try:
+            version = int(form.get("version", ""))
+        except ValueError:
+            version = -1
+
+        def work() -> Response:
+            with Session_() as s:
+                try:
+                    ingest.decide_on_page(s, entry_id=entry_id, version=version, decision=decision, reason=reason,
+                                          by=signed[0])
+                    s.commit()
+                except ingest.IngestError as e:
+                    s.rollback()
+                    it = central.entry_detail(s, entry_id)
+                    if it is None:
+                        return _html(review.message_page("No such entry", e.message, csrf=signed[1]), e.status)
+                    if e.code == "reason_required":
+                        msg = "Say why the entry is rejected (the office is shown the reason): nothing was changed."
+                    else:
+                        msg = e.message
+                    return _html(review.entry_page(it, csrf=signed[1], **f, error=msg, reason=reason,
+                                                   image_type=_image_type(it)), e.status)
+                log.info("entry %s %s at the admin page (sign-in %s)", entry_id, decision, signed[0].id)
+                following = central.next_waiting(s, entry_id, office=f["office"] or None,
+                                                 template=f["template"] or None, batch=f["batch"] or None)
+            kept = {k: v for k, v in f.items() if v}
+            if following is not None:
+                return RedirectResponse(f"/admin/review/{following}?" + urlencode({**kept, "done": decision}),
+                                        status_code=303)
+            return RedirectResponse("/admin/review?" + urlencode({**kept, "done": decision}), status_code=303)
+
+        return await run_in_threadpool(work)
+
+    BatchPath = Path(min_length=1, max_length=100, pattern=r"^[0-9A-Za-z._-]+$")
+
+    @app.get("/admin/review/batch/{batch_uuid}", include_in_schema=False, response_class=HTMLResponse)
+    def review_batch(request: Request, session: SessionDep, batch_uuid: str = BatchPath) -> Response:
+        signed = _signed_in(request)
+        if signed is None:
+            return _login_page()
+        info = central.batch_waiting(session, batch_uuid)
+        if info is None:
+            return _html(review.message_page("No such batch", f"No batch {batch_uuid} was received.",
+                                             csrf=signed[1]), 404)
+        return _html(review.batch_confirm(info, csrf=signed[1]))
+
+    @app.post("/admin/review/batch/{batch_uuid}/accept", include_in_schema=False, response_class=HTMLResponse)
+    async def review_batch_accept(request: Request, batch_uuid: str = BatchPath) -> Response:
+        signed = await run_in_threadpool(_signed_in, request)
+        if signed is None:
+            return _login_page("Signed out (or the sign-in ran out): sign in again; nothing was changed.", 401)
+        form = await _form(request)
+        if not await _csrf_ok(request, request.cookies.get(ADMIN_COOKIE, ""), form):
+            return _csrf_refused()
+        try:
+            expected = int(form.get("expected", ""))
+        except ValueError:
+            expected = -1
+
+        def work() -> Response:
+            with Session_() as s:
+                try:
+                    n = ingest.accept_batch(s, batch_uuid=batch_uuid, expected=expected, by=signed[0])
+                    s.commit()
+                except ingest.IngestError as e:
+                    s.rollback()
+                    info = central.batch_waiting(s, batch_uuid)
+                    if info is None:
+                        return _html(review.message_page("No such batch", e.message, csrf=signed[1]), e.status)
+                    return _html(review.batch_confirm(info, csrf=signed[1], error=e.message), e.status)
+            log.info("batch %s: %d entries accepted at the admin page (sign-in %s)", batch_uuid, n, signed[0].id)
+            return RedirectResponse("/admin/review?" + urlencode({"batch": batch_uuid, "done": "batch"}),
+                                    status_code=303)
+
+        return await run_in_threadpool(work)
+
+    @app.get("/admin/images/{entry_id}", include_in_schema=False)
+    def review_image(request: Request, session: SessionDep, entry_id: int = Path(ge=1, le=2**62)) -> Response:
+        """The page image of entry `entry_id`: its hash is read from the entry the server holds
+        (never a name or path from the request), its type from its first bytes."""
+        signed = _signed_in(request)
+        if signed is None:
+            return Response("sign in at /admin first", status_code=401, media_type="text/plain")
+        it = central.entry_detail(session, entry_id)
+        sha = (((it or {}).get("content") or {}).get("page") or {}).get("image_sha256") or ""
+        if not P.is_sha256(sha):
+            return Response(f"entry {entry_id} names no page image", status_code=404, media_type="text/plain")
+        try:
+            data = storage.get(sha)
+        except FileNotFoundError:
+            return Response(f"page image {sha} of entry {entry_id} is not in the server's image store: restore it "
+                            "from a copy (daftar server check names every image missing)", status_code=404,
+                            media_type="text/plain")
+        kind = review.image_type(data[:16])
+        headers = {**review.SECURITY_HEADERS, "Cache-Control": "private, max-age=3600"}
+        if kind is None or kind == "application/pdf":
+            headers["Content-Disposition"] = f'attachment; filename="page-{sha[:12]}"'
+        return Response(data, media_type=kind or "application/octet-stream", headers=headers)
 
     return app

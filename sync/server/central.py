@@ -128,3 +128,75 @@ def entries_csv(session: Session, *, office: str | None = None, template: str | 
             out.writerow([cell("" if v is None else str(v)) for v in line])
         yield buf.getvalue()
         after = rows[-1][0].id
+
+
+# ----------------------------------------------------------------------------- the review page
+def _waiting(office: str | None, template: str | None, batch: str | None):
+    """Entries waiting for a decision (`received`), oldest first, every filter in SQL (the
+    register kind read out of the entry's JSON document by the database: PostgreSQL and SQLite
+    alike), so that a page costs one indexed query however many entries wait."""
+    stmt = _query(office, "received")
+    if template:
+        stmt = stmt.where(ServerEntry.content["register"]["template_id"].as_string() == template)
+    if batch:
+        stmt = stmt.where(ServerBatch.batch_uuid == batch)
+    return stmt
+
+
+def review_page(session: Session, *, office: str | None = None, template: str | None = None,
+                batch: str | None = None, after: int = 0, limit: int = 50) -> dict:
+    """One page of the entries waiting for a decision: `entries` (as `entries_page` gives
+    them), `next` (the cursor of the following page, None on the last) and `waiting` (how many
+    match in all)."""
+    stmt = _waiting(office, template, batch)
+    rows = session.execute(stmt.where(ServerEntry.id > after).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {"entries": [_item(*r) for r in rows], "next": rows[-1][0].id if more else None,
+            "waiting": waiting_count(session, office=office, template=template, batch=batch)}
+
+
+def waiting_count(session: Session, *, office: str | None = None, template: str | None = None,
+                  batch: str | None = None) -> int:
+    """How many entries wait for a decision under these filters."""
+    from sqlalchemy import func
+
+    stmt = _waiting(office, template, batch).order_by(None).with_only_columns(ServerEntry.id)
+    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+
+def next_waiting(session: Session, after: int, *, office: str | None = None, template: str | None = None,
+                 batch: str | None = None) -> int | None:
+    """The server id of the first entry after `after` still waiting under these filters."""
+    row = session.execute(_waiting(office, template, batch).where(ServerEntry.id > after).limit(1)).first()
+    return row[0].id if row else None
+
+
+def entry_detail(session: Session, entry_id: int) -> dict | None:
+    """One received entry (by its server id) with its office, batch and document; None when
+    there is no such entry."""
+    row = session.execute(_query(None, None).where(ServerEntry.id == entry_id)).first()
+    return _item(*row) if row else None
+
+
+def offices(session: Session) -> list[tuple[str, str]]:
+    """(office id, name) of every enrolled office, by name: the review's office filter."""
+    return [tuple(r) for r in session.execute(select(ServerOffice.office_uuid, ServerOffice.name)
+                                              .order_by(ServerOffice.name, ServerOffice.id)).all()]
+
+
+def batch_waiting(session: Session, batch_uuid: str) -> dict | None:
+    """A batch's office, when received, and how many of its entries wait for a decision (the
+    confirmation before accepting them all); None when there is no such batch."""
+    from sqlalchemy import func
+
+    row = session.execute(select(ServerBatch, ServerOffice.name, ServerOffice.office_uuid)
+                          .join(ServerOffice, ServerOffice.id == ServerBatch.office_id)
+                          .where(ServerBatch.batch_uuid == batch_uuid)).first()
+    if row is None:
+        return None
+    b, name, ou = row
+    waiting = session.scalar(select(func.count()).select_from(ServerEntry)
+                             .where(ServerEntry.batch_id == b.id, ServerEntry.state == "received")) or 0
+    return {"batch_uuid": b.batch_uuid, "office_name": name, "office_uuid": ou, "entries": b.entries,
+            "source": b.source, "received_at": b.received_at.isoformat(timespec="seconds") + "Z", "waiting": waiting}

@@ -31,6 +31,7 @@ class Settings:
     admin_session_hours: float = 8  # and this long after it was made, used or not
     max_image_bytes: int = 200 * 1024 * 1024
     changes_page: int = 500
+    review_page: int = 50  # entries a page of the admin site's review lists (a next-page link for more)
 
     def __post_init__(self) -> None:
         self.storage_dir = Path(self.storage_dir)

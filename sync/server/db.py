@@ -10,12 +10,14 @@ from sqlalchemy import (
     BigInteger,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
@@ -140,7 +142,12 @@ class ServerEntry(Base):
     """One entry version, stored exactly once: the key is (entry_uuid, version)."""
 
     __tablename__ = "sync_entry"
-    __table_args__ = (UniqueConstraint("entry_uuid", "version", name="uq_sync_entry_key"),)
+    __table_args__ = (UniqueConstraint("entry_uuid", "version", name="uq_sync_entry_key"),
+                      Index("ix_sync_entry_state", "state", "id"),  # the review: entries waiting, oldest first
+                      Index("ix_sync_entry_batch", "batch_id", "state"),  # a batch's entries waiting
+                      # PostgreSQL: the register kind in the document (central._waiting's filter; migration s0004)
+                      Index("ix_sync_entry_kind", text("((content -> 'register') ->> 'template_id')"), "state",
+                            "id").ddl_if(dialect="postgresql"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entry_uuid: Mapped[str] = mapped_column(String(36))
     version: Mapped[int] = mapped_column(Integer)

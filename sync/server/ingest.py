@@ -274,17 +274,33 @@ def admin_sign_in(session: Session, admin_token: str, address: str, hours: float
 
 def admin_signed_in(session: Session, session_id: str, admin_token: str, *, idle_minutes: float,
                     hours: float) -> bool:
-    """Whether the cookie's `session_id` is a sign-in still open: not signed out, used within
-    `idle_minutes`, made less than `hours` ago, under the administrator token of now. A
-    sign-in in use is kept open (its last use written at most once a minute); one found run
+    """Whether the cookie's `session_id` is a sign-in still open (`admin_session`)."""
+    return admin_session(session, session_id, admin_token, idle_minutes=idle_minutes, hours=hours) is not None
+
+
+def admin_csrf(session_id: str) -> str:
+    """The admin page's CSRF token of one sign-in: every form of the page carries it and every
+    POST of the page must give it back. Derived from the cookie's random id (which another site
+    can neither read nor guess) by HMAC, so nothing more is stored; it is not the id itself,
+    nor its stored hash."""
+    import hmac
+
+    return hmac.new(session_id.encode(), b"daftar-admin-csrf", hashlib.sha256).hexdigest()
+
+
+def admin_session(session: Session, session_id: str, admin_token: str, *, idle_minutes: float,
+                  hours: float) -> ServerAdminSession | None:
+    """The sign-in the cookie's `session_id` names when it is still open (else None): not signed
+    out, used within `idle_minutes`, made less than `hours` ago, under the administrator token
+    of now. A sign-in in use is kept open (its last use written at most once a minute); one found run
     out is ended. The caller commits."""
     import datetime as dt
 
     if not session_id:
-        return False
+        return None
     row = session.scalar(select(ServerAdminSession).where(ServerAdminSession.session_sha256 == _session_hash(session_id)))
     if row is None or row.ended_at is not None:
-        return False
+        return None
     now = utcnow()
     slack = dt.timedelta(minutes=5)
     why = ("token_changed" if not secrets.compare_digest(row.token_sha256, token_hash(admin_token))
@@ -296,10 +312,10 @@ def admin_signed_in(session: Session, session_id: str, admin_token: str, *, idle
     if why:
         row.ended_at = now
         record_event(session, "admin.sign_in_ended", address=row.address, reason=why)
-        return False
+        return None
     if now - row.last_seen > dt.timedelta(seconds=60):
         row.last_seen = now
-    return True
+    return row
 
 
 def admin_sign_out(session: Session, session_id: str) -> bool:
@@ -606,6 +622,62 @@ def decide(session: Session, *, entry_uuid: str, version: int, decision: str, re
     session.add(d)
     session.flush()
     return d.id
+
+
+def _sign_in_named(by: ServerAdminSession) -> dict:
+    """How the trail names a decision's sign-in at the admin page: its number, the address
+    and time it signed in from (never the token, nor the cookie's id or hash)."""
+    return {"by": "admin page", "sign_in": by.id, "address": by.address, "signed_in_at": _when(by.created_at)}
+
+
+def decide_on_page(session: Session, *, entry_id: int, version: int, decision: str, reason: str,
+                   by: ServerAdminSession) -> int:
+    """A decision made at the admin page's review (signed in as `by`) on the entry of server id
+    `entry_id`, as the page showed it (`version`): the same decision `decide` records for the
+    API (so the office gets it the same way, through /v1/changes), and an event in the
+    server's trail naming the sign-in. Only an entry still waiting (`received`) is decided
+    here: one decided meanwhile (another sign-in, a script) is 409 `already_decided`, saying
+    how, and nothing changes. The caller commits."""
+    e = session.get(ServerEntry, entry_id)
+    if e is None or e.version != version:
+        raise IngestError(404, "unknown_entry", f"entry {entry_id} (version {version}) is not on this server")
+    if e.state != "received":
+        said = f"{e.state}" + (f" ({e.reason})" if e.reason else "")
+        raise IngestError(409, "already_decided", f"entry {e.entry_uuid} v{e.version} was {said} meanwhile "
+                                                  "(another sign-in or a script): nothing was changed")
+    cursor = decide(session, entry_uuid=e.entry_uuid, version=e.version, decision=decision, reason=reason.strip())
+    office = session.get(ServerOffice, e.office_id)
+    record_event(session, f"decision.{decision}", office.office_uuid if office else "", entry_uuid=e.entry_uuid,
+                 version=e.version, reason=reason.strip(), **_sign_in_named(by))
+    return cursor
+
+
+def accept_batch(session: Session, *, batch_uuid: str, expected: int, by: ServerAdminSession) -> int:
+    """Accept every entry of batch `batch_uuid` still waiting for a decision, from the admin
+    page's review after its confirmation (which showed `expected` of them); returns how many.
+    Each is decided as `decide` does (one change for the office each); one event in the trail
+    names the batch, how many and the sign-in. When the number waiting is no longer what the
+    confirmation showed (decided meanwhile), 409 `batch_changed` and nothing changes. The
+    caller commits."""
+    batch = session.scalar(select(ServerBatch).where(ServerBatch.batch_uuid == batch_uuid))
+    if batch is None:
+        raise IngestError(404, "unknown_batch", f"batch {batch_uuid} is not on this server")
+    waiting = session.scalars(select(ServerEntry).where(ServerEntry.batch_id == batch.id,
+                                                        ServerEntry.state == "received")
+                              .order_by(ServerEntry.id)).all()
+    if len(waiting) != expected:
+        raise IngestError(409, "batch_changed", f"batch {batch_uuid} has {len(waiting)} entries waiting, not the "
+                                                f"{expected} the confirmation showed (some were decided meanwhile): "
+                                                "nothing was accepted; look at it again")
+    for e in waiting:
+        e.state, e.reason = "accepted", ""
+        session.add(ServerDecision(office_id=e.office_id, entry_id=e.id, entry_uuid=e.entry_uuid, version=e.version,
+                                   decision="accepted", reason=""))
+    office = session.get(ServerOffice, batch.office_id)
+    record_event(session, "decision.batch_accepted", office.office_uuid if office else "", batch_id=batch_uuid,
+                 entries=len(waiting), **_sign_in_named(by))
+    session.flush()
+    return len(waiting)
 
 
 def held_batches(session: Session, office, batch_ids: list[str]) -> list[str]:
