@@ -22,7 +22,7 @@ from records.outbox import (
 __all__ = [
     "canonical_json", "content_hash", "public_key_b64", "sha256_hex", "sign", "verify_signature",
     "EntryRef", "Manifest", "EntryDoc", "Submission", "ReceiptEntry", "Receipt", "Decision",
-    "Changes", "HeldQuery", "Held", "Enrolment", "EnrolmentResult", "EnrolCodeRequest", "EnrolCode", "RevokeRequest", "ServerCopy", "ReceiptError", "check_receipt", "is_sha256",
+    "Changes", "HeldQuery", "Held", "HoldingsSummary", "Holdings", "Enrolment", "EnrolmentResult", "EnrolCodeRequest", "EnrolCode", "RevokeRequest", "ServerCopy", "ReceiptError", "check_receipt", "is_sha256",
     "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX", "SERVER_TIME",
 ]
 
@@ -121,6 +121,25 @@ class Held(BaseModel):
     """Which of the asked batch ids the server holds, received from this office."""
 
     held: list[str]
+
+
+class HoldingsSummary(BaseModel):
+    """What the server holds from this office, counted (GET /v1/holdings/summary)."""
+
+    epoch: str = Field(description="the server's epoch: a random id, new when the server found its database restored "
+                       "from a backup")
+    entries: int = Field(description="entry versions held from this office")
+    states: dict[str, int] = Field(description="those by state: received, accepted, rejected")
+
+
+class Holdings(BaseModel):
+    """A page of what the server holds from this office (GET /v1/holdings)."""
+
+    epoch: str = Field(description="the server's epoch (as in the summary)")
+    entries: list[tuple[int, str, int, str, str]] = Field(
+        description="[server id, entry uuid, version, sha256 of its canonical JSON, state] in server id order")
+    cursor: int = Field(description="pass as `after` for the next page")
+    more: bool = False
 
 
 class ServerCopy(BaseModel):

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -140,7 +141,8 @@ class ServerEntry(Base):
     """One entry version, stored exactly once: the key is (entry_uuid, version)."""
 
     __tablename__ = "sync_entry"
-    __table_args__ = (UniqueConstraint("entry_uuid", "version", name="uq_sync_entry_key"),)
+    __table_args__ = (UniqueConstraint("entry_uuid", "version", name="uq_sync_entry_key"),
+                      Index("ix_sync_entry_office_id_id", "office_id", "id"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entry_uuid: Mapped[str] = mapped_column(String(36))
     version: Mapped[int] = mapped_column(Integer)
@@ -151,6 +153,17 @@ class ServerEntry(Base):
     state: Mapped[str] = mapped_column(String(20), default="received")  # received|accepted|rejected
     reason: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ServerInstance(Base):
+    """One row: the server's epoch, a random id made with its database and made anew when the
+    server finds its database restored from a backup (`sync.server.instance`). An office that
+    sees another epoch than the one it knew checks at once what the server holds of its entries."""
+
+    __tablename__ = "sync_instance"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(36))
+    since: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class ServerDecision(Base):
