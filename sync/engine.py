@@ -930,6 +930,11 @@ class SyncEngine:
         decision. It is named among the decisions the server lost (`QueueStatus.decisions_lost`)
         until the central office decides it again. Audited `sync.reconciled` when anything
         was found."""
+        with self.ws.session() as s:
+            here = dict(s.execute(select(OutboxItem.state, func.count()).where(OutboxItem.state.in_(RECEIVED))
+                                  .group_by(OutboxItem.state)).all())
+        if not here:  # nothing received by the server yet: nothing it could have lost
+            return
         try:
             r = self._call("GET", "/v1/holdings/summary")
         except RefusedError as e:
@@ -945,14 +950,12 @@ class SyncEngine:
         rep.reached_server = True
         with self.ws.session() as s:
             seen, at = get_state(s, K_EPOCH) or "", get_state(s, K_RECONCILED_AT) or ""
-            here = dict(s.execute(select(OutboxItem.state, func.count()).where(OutboxItem.state.in_(RECEIVED))
-                                  .group_by(OutboxItem.state)).all())
         received, decided = sum(here.values()), sum(here.get(k, 0) for k in DECIDED)
         theirs_decided = sum(summary.states.get(k, 0) for k in DECIDED)
         why = ("asked" if forced
                else "epoch" if seen and seen != summary.epoch
                else "fewer" if summary.entries < received or theirs_decided < decided
-               else "daily" if received and _older_than(at, RECONCILE_EVERY)
+               else "daily" if _older_than(at, RECONCILE_EVERY)
                else "")
         if not why:
             if not seen:
