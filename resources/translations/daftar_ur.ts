@@ -218,6 +218,10 @@
             <translation>سرور کے پاس یہاں موجود فیصلے اب نہیں رہے</translation>
         </message>
         <message>
+            <source>Compared with what the server holds: entries it lost sent again</source>
+            <translation>سرور کے پاس موجود اندراجات سے موازنہ: جو اس سے ضائع ہوئے وہ دوبارہ بھیجے گئے</translation>
+        </message>
+        <message>
             <source>Conflict settled by a new version</source>
             <translation>نئے نسخے سے ٹکراؤ حل ہوا</translation>
         </message>
