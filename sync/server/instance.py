@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sync.server.db import ServerBatch, ServerDecision, ServerEvent, ServerInstance, utcnow
+from sync.server.db import ServerBatch, ServerDecision, ServerInstance, utcnow
 
 MARKER = "server-instance.json"
 log = logging.getLogger("daftar.server")
@@ -75,9 +75,10 @@ def check_at_start(session: Session, root: Path) -> bool:
     if restored:
         row = session.get(ServerInstance, 1)
         old, row.epoch, row.since = row.epoch, str(uuid.uuid4()), utcnow()
-        session.add(ServerEvent(action="server.restored", office_uuid="", at=utcnow(), detail={
-            "old_epoch": old, "new_epoch": row.epoch, "marker": {k: mark.get(k) for k in ("batches", "decisions")},
-            "database": high}))
+        from sync.server.ingest import record_event  # (the server's own trail, not an office's audit)
+
+        record_event(session, "server.restored", old_epoch=old, new_epoch=row.epoch,
+                     marker={k: mark.get(k) for k in ("batches", "decisions")}, database=high)
         log.warning("the database holds fewer batches or decisions than this server wrote (restored from a backup?): "
                     "new epoch %s; offices check what it holds of their entries and send what it lost", row.epoch)
         current = row.epoch
