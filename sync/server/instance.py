@@ -73,10 +73,10 @@ def check_at_start(session: Session, root: Path) -> bool:
     restored = (mark.get("epoch") == current
                 and any(int(mark.get(k) or 0) > high[k] for k in ("batches", "decisions")))
     if restored:
+        from sync.server.ingest import record_event  # (the server's own trail)
+
         row = session.get(ServerInstance, 1)
         old, row.epoch, row.since = row.epoch, str(uuid.uuid4()), utcnow()
-        from sync.server.ingest import record_event  # (the server's own trail, not an office's audit)
-
         record_event(session, "server.restored", old_epoch=old, new_epoch=row.epoch,
                      marker={k: mark.get(k) for k in ("batches", "decisions")}, database=high)
         log.warning("the database holds fewer batches or decisions than this server wrote (restored from a backup?): "
