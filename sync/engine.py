@@ -950,7 +950,13 @@ class SyncEngine:
         rep.reached_server = True
         with self.ws.session() as s:
             seen, at = get_state(s, K_EPOCH) or "", get_state(s, K_RECONCILED_AT) or ""
-        received, decided = sum(here.values()), sum(here.get(k, 0) for k in DECIDED)
+            # decisions known lost already (named in the status until made again) are not a new
+            # loss: without this every pass would read all the holdings until they are made again
+            lost = _id_list(get_state(s, K_DECISIONS_LOST))
+            known_lost = sum(s.scalar(select(func.count()).select_from(OutboxItem).where(
+                OutboxItem.id.in_(lost[i:i + 500]), OutboxItem.state.in_(DECIDED))) or 0
+                for i in range(0, len(lost), 500))
+        received, decided = sum(here.values()), sum(here.get(k, 0) for k in DECIDED) - known_lost
         theirs_decided = sum(summary.states.get(k, 0) for k in DECIDED)
         why = ("asked" if forced
                else "epoch" if seen and seen != summary.epoch

@@ -216,3 +216,22 @@ def test_a_restored_server_database_and_image_store_end_with_every_entry_once(of
     finally:
         st.stop()
         app.state.engine.dispose()
+
+
+def test_decisions_found_lost_do_not_make_every_pass_compare_everything_again(office, server):
+    # GIVEN an office with two entries accepted, whose decisions the server then lost
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    assert engine_for(office.ws).run_once().ok
+    keys = _keys(office.ws)
+    _decide(server, [{"entry_uuid": k, "version": 1, "decision": "accepted"} for k in keys[:2]])
+    assert engine_for(office.ws).run_once().decisions_applied == 2
+    _reconciled_recently(office.ws)
+    _sql(server, "UPDATE sync_entry SET state = 'received'")
+
+    # WHEN it syncs  THEN the summary's fewer decided makes it compare: two decisions lost
+    rep = engine_for(office.ws).run_once()
+    assert rep.reconciled == "fewer" and rep.decisions_lost == 2 and rep.entries_lost == 0
+    # WHEN it syncs again, nothing decided again yet  THEN it does not compare everything again
+    rep = engine_for(office.ws).run_once()
+    assert rep.ok and rep.reconciled == ""
