@@ -935,8 +935,11 @@ class SyncEngine:
                                   .group_by(OutboxItem.state)).all())
         if not here:  # nothing received by the server yet: nothing it could have lost
             return
+        with self.ws.session() as s:
+            seen, at = get_state(s, K_EPOCH) or "", get_state(s, K_RECONCILED_AT) or ""
+        daily = _older_than(at, RECONCILE_EVERY) and bool(seen)  # (never compared: all of it)
         try:
-            r = self._call("GET", "/v1/holdings/summary")
+            r = self._call("GET", "/v1/holdings/summary", params={"ranges": "true"} if daily and not forced else None)
         except RefusedError as e:
             if e.status in (404, 405):  # a server from before reconciliation
                 return
@@ -949,7 +952,6 @@ class SyncEngine:
                                  "(a Wi-Fi login page?). Sync will try again.") from None
         rep.reached_server = True
         with self.ws.session() as s:
-            seen, at = get_state(s, K_EPOCH) or "", get_state(s, K_RECONCILED_AT) or ""
             # decisions known lost already (named in the status until made again) are not a new
             # loss: without this every pass would read all the holdings until they are made again
             lost = _id_list(get_state(s, K_DECISIONS_LOST))
@@ -969,6 +971,24 @@ class SyncEngine:
             return
         held: dict[tuple[str, int], tuple[str, str]] = {}
         after, epoch = 0, summary.epoch
+        if why == "daily" and summary.ranges is not None and summary.range_size:
+            # the daily check: only the ranges of server ids whose digest differs from this office's
+            differ = self._differing_ranges(summary)
+            if differ is not None:
+                size = summary.range_size
+                for k in sorted(differ):
+                    r = self._call("GET", "/v1/holdings", params={"after": max(0, k * size - 1), "limit": size})
+                    try:
+                        page = P.Holdings.model_validate(self._json(r))
+                    except ValueError:
+                        raise TransientError("The server's list of what it holds was cut off or garbled. Sync will "
+                                             "try again.") from None
+                    epoch = page.epoch
+                    for sid, uuid_, version, sha, state in page.entries:
+                        if sid // size == k:
+                            held[(uuid_, version)] = (sha, state)
+                self._commit(lambda s: self._settle_holdings(s, held, epoch, why, rep, ranges=(differ, size)))
+                return
         while True:
             r = self._call("GET", "/v1/holdings", params={"after": after})
             try:
@@ -984,15 +1004,39 @@ class SyncEngine:
             after = page.cursor
         self._commit(lambda s: self._settle_holdings(s, held, epoch, why, rep))
 
+    def _differing_ranges(self, summary: P.HoldingsSummary) -> set[int] | None:
+        """The ranges of server ids (`summary.range_size` each) whose count or digest at the
+        server is not this office's, computed from its receipts' server ids; None when an item
+        received has no server id to place it by (then all of it is compared)."""
+        size = summary.range_size or 1
+        mine: dict[int, list[tuple[int, str, int, str]]] = {}
+        with self.ws.session() as s:
+            for sid, uuid_, version, sha in s.execute(select(OutboxItem.server_id, OutboxItem.entry_uuid,
+                                                             OutboxItem.version, OutboxItem.content_sha256)
+                                                      .where(OutboxItem.state.in_(RECEIVED))):
+                n = _server_number(sid)
+                if n is None:
+                    return None
+                mine.setdefault(n // size, []).append((n, uuid_, version, sha))
+        ours = {k: (len(v), P.range_digest((u, ver, h) for _n, u, ver, h in sorted(v))) for k, v in mine.items()}
+        theirs = {k: (n, d) for k, n, d in summary.ranges or ()}
+        return {k for k in set(ours) | set(theirs) if ours.get(k) != theirs.get(k)}
+
     @staticmethod
     def _settle_holdings(s: Session, held: dict[tuple[str, int], tuple[str, str]], epoch: str, why: str,
-                         rep: SyncReport) -> None:
-        """The comparison and what it puts back in the outbox, in one workspace transaction."""
+                         rep: SyncReport, ranges: tuple[set[int], int] | None = None) -> None:
+        """The comparison and what it puts back in the outbox, in one workspace transaction.
+        `ranges` (the ranges of server ids read, their size): only the items received whose
+        server id is in one of them are compared."""
         from records.outbox import reseal_items
 
         rows = s.execute(select(OutboxItem.id, OutboxItem.batch_id, OutboxItem.entry_uuid, OutboxItem.version,
-                                OutboxItem.content_sha256, OutboxItem.state)
+                                OutboxItem.content_sha256, OutboxItem.state, OutboxItem.server_id)
                          .where(OutboxItem.state.in_(RECEIVED))).all()
+        if ranges is not None:
+            read, size = ranges
+            rows = [r for r in rows if (_server_number(r[6]) or 0) // size in read]
+        rows = [r[:6] for r in rows]
         lacked, differ, undecided = [], [], []
         for iid, bid, uuid_, version, sha, state in rows:
             h = held.get((uuid_, version))
@@ -1353,6 +1397,14 @@ class SyncEngine:
         if lost:
             set_state(s, K_DECISIONS_LOST, json.dumps([i for i in _id_list(lost) if i not in met]))
         return n
+
+
+def _server_number(server_id: str | None) -> int | None:
+    """The number of a receipt's server id ("E123" -> 123); None when there is none."""
+    try:
+        return int(server_id[1:]) if server_id and server_id[0] == "E" else None
+    except ValueError:
+        return None
 
 
 def _older_than(when: str, age: dt.timedelta) -> bool:

@@ -471,8 +471,9 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/v1/holdings/summary", tags=["office"], response_model=P.HoldingsSummary,
              summary="How many entry versions the server holds from this office, by state, and the server's "
                      "epoch (a new one: its database was found restored from a backup)")
-    def holdings_summary(office: Device, session: SessionDep) -> dict:
-        return ingest.holdings_summary(session, office)
+    def holdings_summary(office: Device, session: SessionDep,
+                         ranges: bool = Query(False, description="also a digest per range of server ids")) -> dict:
+        return ingest.holdings_summary(session, office, ranges)
 
     @app.get("/v1/holdings", tags=["office"], response_model=P.Holdings,
              summary="What the server holds from this office, a page at a time: server id, entry uuid, version, "

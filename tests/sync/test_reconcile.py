@@ -235,3 +235,42 @@ def test_decisions_found_lost_do_not_make_every_pass_compare_everything_again(of
     # WHEN it syncs again, nothing decided again yet  THEN it does not compare everything again
     rep = engine_for(office.ws).run_once()
     assert rep.ok and rep.reconciled == ""
+
+
+def _noting(eng, asked: list) -> None:
+    real = eng._call
+
+    def call(method, path, **kw):
+        asked.append((path, dict(kw.get("params") or {})))
+        return real(method, path, **kw)
+
+    eng._call = call
+
+
+def test_the_daily_check_reads_only_the_ranges_whose_digest_differs(office, server):
+    # GIVEN an office that compared everything once
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    assert engine_for(office.ws).run_once().ok
+    assert engine_for(office.ws).run_once().reconciled == "daily"  # (the first comparison: all of it)
+
+    # WHEN a day later it syncs, the server holding all of it as sent
+    _set_state(office.ws, "reconciled_at", "2020-01-01T00:00:00Z")
+    eng, asked = engine_for(office.ws), []
+    _noting(eng, asked)
+    rep = eng.run_once()
+    # THEN it asked the summary with a digest per range of server ids, and read no page of holdings
+    assert ("/v1/holdings/summary", {"ranges": "true"}) in asked
+    assert rep.reconciled == "daily" and not [p for path, p in asked if path == "/v1/holdings"]
+
+    # WHEN the next day the server holds one entry with other content (its counts the same)
+    keys = _keys(office.ws)
+    _sql(server, f"UPDATE sync_entry SET sha256 = '{'1' * 64}' WHERE entry_uuid = '{keys[4]}'")
+    _set_state(office.ws, "reconciled_at", "2020-01-01T00:00:00Z")
+    eng, asked = engine_for(office.ws), []
+    _noting(eng, asked)
+    rep = eng.run_once()
+    # THEN it read only the one range that differs, and found that entry (a conflict now)
+    assert [p for path, p in asked if path == "/v1/holdings"] == [{"after": 0, "limit": 1000}]
+    assert rep.reconciled == "daily" and rep.entries_differ == 1
+    assert item_states(office.ws) == {"acknowledged": 5, "conflict": 1}
