@@ -101,7 +101,7 @@ def main() -> int:
 
     from records.workspace import Workspace
     from sync.devcerts import make_dev_certs
-    from sync.engine import SyncEngine, SyncReport, enrol, load_config
+    from sync.engine import K_RECONCILED_AT, SyncEngine, SyncReport, enrol, load_config, set_state
     from tests.pg import free_port, start_cluster
     from tests.sync.conftest import ADMIN, start_server_process
 
@@ -146,18 +146,34 @@ def main() -> int:
 
             run(True)  # warm up; remembers the epoch, compared now
             results = {}
-            for name, forced in (("summary", False), ("full", True)):
+
+            def due() -> None:  # a day since the last comparison
+                with ws.session() as s:
+                    set_state(s, K_RECONCILED_AT, "2020-01-01T00:00:00Z")
+
+            for name, forced, before, expect in (("summary", False, None, ""), ("daily", False, due, "daily"),
+                                                 ("full", True, None, "asked")):
                 times, waits = [], []
                 for _ in range(args.repeats):
+                    if before:
+                        before()
                     took, rep, cnt = run(forced)
                     times.append(took)
                     waits.append(cnt.seconds)
-                    assert rep.entries_lost == 0 and rep.reconciled == ("asked" if forced else ""), rep
+                    assert rep.entries_lost == 0 and rep.reconciled == expect, rep
                 results[name] = (statistics.median(times), min(times), max(times), cnt.requests, cnt.sent,
                                  cnt.received, statistics.median(waits))
+            # a day later the server holds one entry with other content: one range read
+            with eng_db.begin() as conn:
+                conn.execute(text("UPDATE sync_entry SET sha256 = repeat('1', 64) WHERE id = "
+                                  "(SELECT max(id) FROM sync_entry)"))
+            due()
+            took, rep, cnt = run(False)
+            assert rep.reconciled == "daily" and rep.entries_differ == 1 and cnt.requests == 2, (rep, cnt.requests)
+            results["daily, 1 differs"] = (took, took, took, cnt.requests, cnt.sent, cnt.received, cnt.seconds)
             # the server lost one batch of 1,000 (a restore): found by counts, queued again
             with eng_db.begin() as conn:
-                bid = conn.execute(text("SELECT min(batch_id) FROM sync_entry")).scalar_one()
+                bid = conn.execute(text("SELECT min(batch_id) FROM sync_entry")).scalar_one()  # (not the changed one)
                 conn.execute(text("DELETE FROM sync_entry WHERE batch_id = :b"), {"b": bid})
             took, rep, cnt = run(False)
             assert rep.reconciled == "fewer" and rep.entries_lost == 1000, rep
@@ -171,7 +187,7 @@ def main() -> int:
             cluster.stop()
     print(f"entries: {args.entries}")
     for name, (med, lo, hi, reqs, sent, got, wait) in results.items():
-        print(f"{name:8s} median {med * 1000:8.1f} ms (min {lo * 1000:.1f}, max {hi * 1000:.1f})  requests {reqs:4d}  "
+        print(f"{name:17s} median {med * 1000:8.1f} ms (min {lo * 1000:.1f}, max {hi * 1000:.1f})  requests {reqs:4d}  "
               f"waiting for the server {wait * 1000:8.1f} ms  sent {sent:9d} B  received {got:10d} B")
     return 0
 
