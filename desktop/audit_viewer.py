@@ -99,6 +99,7 @@ ACTION_NAMES = {
     "batch.acknowledged": QT_TRANSLATE_NOOP("AuditModel", "Batch acknowledged by the server"),
     "batch.requeued": QT_TRANSLATE_NOOP("AuditModel", "Batch sent again: the server no longer held it"),
     "sync.decisions_lost": QT_TRANSLATE_NOOP("AuditModel", "The server no longer has decisions held here"),
+    "sync.reconciled": QT_TRANSLATE_NOOP("AuditModel", "Compared with what the server holds: entries it lost sent again"),
     "outbox.superseded": QT_TRANSLATE_NOOP("AuditModel", "Conflict settled by a new version"),
     "entry.take_server": QT_TRANSLATE_NOOP("AuditModel", "Conflict settled: the server's copy taken"),
     "workspace.backup": QT_TRANSLATE_NOOP("AuditModel", "Backup of the workspace written"),

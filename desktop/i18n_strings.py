@@ -341,6 +341,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "The central server refused page image {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "{0} Its batch waits until then; the other batches are sent."),
     QT_TRANSLATE_NOOP("Messages", "The server's list of decisions was cut off or garbled. Sync will try again."),
+    QT_TRANSLATE_NOOP("Messages", "The server's list of what it holds was cut off or garbled. Sync will try again."),
+    QT_TRANSLATE_NOOP("Messages", "{0} entries the central server had lost could not be sent again: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "The central server had lost this entry (its database was restored from a backup?): "
+                                  "it is sent again."),
     QT_TRANSLATE_NOOP("Messages", "Rejected by the central office: {0}"),
     QT_TRANSLATE_NOOP("Messages", "The disk of this computer is full, so the sync result could not be saved. Nothing was lost: free some space and press Sync now."),
     QT_TRANSLATE_NOOP("Messages", "This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version."),

@@ -127,6 +127,7 @@ class SyncPanel(QWidget):
         self.conflict_dialog = None
         self._busy = False
         self._paused = False
+        self._resent_in_pass = 0  # entries the server had lost that the last pass sent again
         self._was_reachable: bool | None = None
         self._threads: list[threading.Thread] = []
         mainthread.install()
@@ -438,6 +439,9 @@ class SyncPanel(QWidget):
         self.errors.clear()
         for e in [*r.errors, *getattr(r, "warnings", ())]:  # (warnings: this computer's clock is wrong)
             self.errors.addItem(shown_message(e))  # the engine's words, in the interface language
+        # entries the central server had lost (reconciliation): said until the next pass at least
+        self._resent_in_pass = getattr(r, "entries_lost", 0)
+        self._show_entries_resent(self._resent_in_pass)
 
     def _show_status(self, st) -> None:
         if st is None:
@@ -478,6 +482,7 @@ class SyncPanel(QWidget):
             self.pause_btn.setText(self.tr("Resume") if st.paused else self.tr("Pause"))
             self.sync_btn.setEnabled(not st.paused and not self._busy)
         self._show_decisions_lost(getattr(st, "decisions_lost_total", 0))
+        self._show_entries_resent(max(getattr(st, "entries_resent", 0), self._resent_in_pass))
         shown = {self.errors.item(i).text() for i in range(self.errors.count())}
         for p in st.problems:
             p = p if isinstance(p, Problem) else Problem(*p)
@@ -498,6 +503,7 @@ class SyncPanel(QWidget):
         self._on_current_problem(self.errors.currentItem())
 
     LOST_ROLE = Qt.ItemDataRole.UserRole + 1  # marks the line of decisions the server no longer has
+    RESENT_ROLE = Qt.ItemDataRole.UserRole + 3  # marks the line of entries the server had lost, sent again
     CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 2  # an entry in conflict: (entry uuid, version, where it is)
 
     def _conflict_item(self):
@@ -559,6 +565,27 @@ class SyncPanel(QWidget):
             item.setData(self.LOST_ROLE, True)
             item.setToolTip(self.tr("This office keeps the decision it had on these entries until the central "
                                     "office decides them again. `daftar sync --status` names them."))
+            self.errors.insertItem(0, item)
+        else:
+            item.setText(text)
+
+    def _show_entries_resent(self, n: int) -> None:
+        """One line at the top of the problems while `n` entries the central server had lost
+        (its database restored from a backup; found by reconciliation) are being sent again."""
+        item = next((self.errors.item(i) for i in range(self.errors.count())
+                     if self.errors.item(i).data(self.RESENT_ROLE)), None)
+        if not n:
+            if item is not None:
+                self.errors.takeItem(self.errors.row(item))
+            return
+        text = self.tr("The central server had lost {n} entries; they are being sent again.").format(
+            n=number_text(n))
+        if item is None:
+            item = QListWidgetItem(text)
+            item.setData(self.RESENT_ROLE, True)
+            item.setToolTip(self.tr("The central server's database was restored from an older backup: this office "
+                                    "sends again, as they were sealed, the entries it no longer holds. Nothing is "
+                                    "lost."))
             self.errors.insertItem(0, item)
         else:
             item.setText(text)

@@ -448,6 +448,15 @@ def resend_undelivered(session: Session, *, actor: Actor, batch_uuid: str | None
     if not items:
         raise OutboxError("no entry of a refused batch is waiting to be sent again"
                           + (f" in batch {batch_uuid}" if batch_uuid else ""))
+    return reseal_items(session, actor=actor, items=items)
+
+
+def reseal_items(session: Session, *, actor: Actor, items: list[OutboxItem], reason: str | None = None) -> BatchInfo:
+    """Seal the outbox `items` into a new signed batch queued for sending, each with the very
+    document and hash it was first sealed with (checked against its batch's sealed copy and
+    the records), its item moved there with its retries reset: what `resend_undelivered`
+    does, and sync reconciliation (`reason` "reconcile": entries the central server lost)
+    as the system. One transaction (the caller's), audited `batch.resend`."""
     docs = []
     sealed: dict[int, dict] = {}  # batch id -> its sealed documents by (entry uuid, version)
     for it in items:
@@ -473,7 +482,8 @@ def resend_undelivered(session: Session, *, actor: Actor, batch_uuid: str | None
         it.next_attempt_at = None
         it.last_error = None
     audit.record(session, actor=actor, action="batch.resend", entity="batch", entity_id=batch.uuid,
-                 detail={"entries": len(docs), "images": len(images), "from": from_batches})
+                 detail={"entries": len(docs), "images": len(images), "from": from_batches,
+                         **({"reason": reason} if reason else {})})
     _seal_documents(session, batch, office, docs, images)
     session.expire_all()  # the old batches' item lists changed under them
     return batch_info(batch)

@@ -43,7 +43,7 @@ from records.models import (
     SyncState,
     utcnow,
 )
-from records.outbox import office_identity, public_key_b64, submission
+from records.outbox import OutboxError, office_identity, public_key_b64, submission
 from sync import protocol as P
 from sync.gcpause import gc_paused
 from sync.problem import Problem  # noqa: F401 - where the engine's callers have found it
@@ -59,6 +59,12 @@ K_LAST_PASS = "last_pass"  # when the last pass ended (ISO, UTC); how it ended: 
 K_UNCONFIRMED, K_DECISIONS_LOST = "decisions_unconfirmed", "decisions_lost"
 DECIDED = ("accepted", "rejected")
 RECEIVED = ("acknowledged", "accepted", "rejected")  # outbox states of entries the server has received
+# Reconciliation (`SyncEngine.reconcile`): the server's epoch last seen, when all its holdings
+# were last compared (ISO, UTC), and the outbox item ids reconciliation sent again (JSON list):
+# the status says so while they wait to be acknowledged again.
+K_EPOCH, K_RECONCILED_AT, K_RESENT = "server_epoch", "reconciled_at", "entries_resent"
+RECONCILE_EVERY = dt.timedelta(days=1)  # all the holdings compared at most this often, unless something says more
+RESENT = ("The central server had lost this entry (its database was restored from a backup?): it is sent again.")
 REQUEUED = ("The central server no longer holds this batch (its database was restored from a backup?): "
             "it is sent again.")
 
@@ -130,6 +136,9 @@ class SyncReport:
     entries_acknowledged: int = 0
     batches_requeued: int = 0  # acknowledged before, but the server no longer held them: sent again
     decisions_lost: int = 0  # decided here, but the server (restored) no longer has the decision: found this pass
+    reconciled: str = ""  # why this pass compared all the server's holdings ("" when it did not)
+    entries_lost: int = 0  # received by the server before, but it no longer held them: sent again
+    entries_differ: int = 0  # the server held them with another hash: sent again (a conflict for a supervisor)
     images_uploaded: int = 0
     images_skipped: int = 0
     bytes_uploaded: int = 0
@@ -161,6 +170,8 @@ class QueueStatus:
     # has (its database restored from a backup): it will decide them again
     decisions_lost: tuple[Problem, ...] = ()  # (at most 200 of them)
     decisions_lost_total: int = 0  # how many there are
+    # entries the central server had lost (reconciliation) that are being sent again: not yet acknowledged
+    entries_resent: int = 0
 
     @property
     def waiting(self) -> int:
@@ -247,16 +258,38 @@ def queue_status(ws) -> QueueStatus:
         lost_total = 0
         for i in range(0, len(lost), 500):
             lost_total += s.scalar(select(func.count()).select_from(OutboxItem).where(
-                OutboxItem.id.in_(lost[i:i + 500]), OutboxItem.state.in_(DECIDED))) or 0
+                OutboxItem.id.in_(lost[i:i + 500]), OutboxItem.state.in_(LOST_STATES))) or 0
+        resent = _id_list(get_state(s, K_RESENT))
+        resent_total = 0
+        for i in range(0, len(resent), 500):
+            resent_total += s.scalar(select(func.count()).select_from(OutboxItem).where(
+                OutboxItem.id.in_(resent[i:i + 500]), OutboxItem.state.in_(PENDING))) or 0
         return QueueStatus(counts, get_state(s, K_LAST_SUCCESS), get_state(s, K_LAST_ERROR) or None,
                            get_state(s, K_PAUSED) == "1", problems, ready, unverified,
                            get_state(s, K_LAST_PASS) or None, server or None,
-                           _problems(s, ids=lost, states=DECIDED, message=DECISION_LOST) if lost else (),
-                           lost_total)
+                           _decided_here(s, _problems(s, ids=lost, states=LOST_STATES, message=DECISION_LOST))
+                           if lost else (), lost_total, resent_total)
 
 
 DECISION_LOST = ("The central server no longer has its decision on this entry (its database was restored from "
                  "a backup?): it will decide it again.")
+
+
+# outbox states of an item whose decision the server lost: still decided here, or sent again
+# since because the server had lost the entry too (`SyncEngine.reconcile`), until decided again
+LOST_STATES = (*DECIDED, "acknowledged", *PENDING)
+
+
+def _decided_here(s: Session, problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """Lost decisions as the office holds them: an item sent again since (the server had lost
+    the entry too) says its entry version's state here (accepted or rejected), not `queued`."""
+    if all(p.state in DECIDED for p in problems):
+        return problems
+    keys = {(p.entry_uuid, p.version) for p in problems}
+    here = {(u, v): st for u, v, st in s.execute(select(Entry.uuid, Entry.version, Entry.state).where(
+        Entry.uuid.in_({k[0] for k in keys})))}
+    return tuple(p if p.state in DECIDED else p._replace(state=here.get((p.entry_uuid, p.version), p.state))
+                 for p in problems)
 
 
 def _id_list(text: str | None) -> list[int]:
@@ -759,14 +792,15 @@ class SyncEngine:
         except ValueError:
             return False
 
-    def run_once(self, *, force: bool = True) -> SyncReport:
+    def run_once(self, *, force: bool = True, reconcile: bool = False) -> SyncReport:
         """One pass: push every pending batch, then pull decisions. `force` ignores backoff times.
         A pass holds `pass_lock` while it runs; items a pass cut off before left `uploading` or
-        `submitted` are queued again first."""
+        `submitted` are queued again first. Before it pushes, it compares what the server holds
+        with what this office sent (`reconcile`: all of it now, whatever the schedule says)."""
         with pass_lock(self.ws) as alone:
-            return self._run_once(force, alone)
+            return self._run_once(force, alone, reconcile)
 
-    def _run_once(self, force: bool, alone: bool | None) -> SyncReport:
+    def _run_once(self, force: bool, alone: bool | None, reconcile: bool = False) -> SyncReport:
         rep = SyncReport()
         self._clock_checked, self.clock_warning = False, ""
         with self.ws.session() as s:
@@ -778,6 +812,8 @@ class SyncEngine:
                 self._commit(_requeue_cut_off)
             with self._stage("reconcile"):
                 self._reconcile(rep)
+            with self._stage("holdings"):
+                self.reconcile(rep, forced=reconcile)
             for batch_id in self._pending_batches(force):
                 self._push_batch(batch_id, rep)
             with self._stage("pull"):
@@ -795,6 +831,11 @@ class SyncEngine:
         msg = rep.errors[-1] if rep.errors else ""
         try:
             def _finish(s):
+                resent = _id_list(get_state(s, K_RESENT))
+                if resent:  # said while they wait: those acknowledged since are no longer
+                    still = {i for k in range(0, len(resent), 500) for i in s.scalars(select(OutboxItem.id).where(
+                        OutboxItem.id.in_(resent[k:k + 500]), OutboxItem.state.in_(PENDING)))}
+                    set_state(s, K_RESENT, json.dumps([i for i in resent if i in still]) if still else "")
                 set_state(s, K_LAST_ERROR, msg)
                 set_state(s, K_LAST_PASS, utcnow().isoformat(timespec="seconds") + "Z")
                 if not rep.errors:
@@ -833,9 +874,13 @@ class SyncEngine:
         if not missing:
             return
 
-        def fn(s: Session) -> None:
-            now = utcnow()
+        def fn(s: Session) -> int:
+            now, resent, decided = utcnow(), [], []
             for bid, uuid_ in missing:
+                items = s.execute(select(OutboxItem.id, OutboxItem.state).where(
+                    OutboxItem.batch_id == bid, OutboxItem.state.in_(RECEIVED))).all()
+                resent += [i for i, _st in items]
+                decided += [i for i, st in items if st in DECIDED]
                 n = s.execute(
                     update(OutboxItem).where(OutboxItem.batch_id == bid, OutboxItem.state.in_(RECEIVED))
                     .values(state="queued", attempts=0, next_attempt_at=None, last_error=REQUEUED, updated_at=now)
@@ -843,8 +888,216 @@ class SyncEngine:
                 s.get(Batch, bid).state = "sealed"
                 audit.record(s, actor=SYSTEM, action="batch.requeued", entity="batch", entity_id=uuid_,
                              detail={"entries": n, "reason": "the central server does not hold it"})
-        self._commit(fn)
+            # said until acknowledged again; a decision made here stays named as lost until made again
+            set_state(s, K_RESENT, json.dumps(sorted(set(_id_list(get_state(s, K_RESENT))) | set(resent))))
+            new_lost = set(decided) - set(_id_list(get_state(s, K_DECISIONS_LOST)))
+            if new_lost:
+                set_state(s, K_DECISIONS_LOST,
+                          json.dumps(sorted(set(_id_list(get_state(s, K_DECISIONS_LOST))) | new_lost)))
+                audit.record(s, actor=SYSTEM, action="sync.decisions_lost", entity="office",
+                             entity_id=office_identity(s).uuid,
+                             detail={"entries": len(new_lost), "reason": "the central server no longer holds "
+                                     "these entries, nor their decisions (restored from a backup?)"})
+            return len(resent), len(new_lost)
+        lost, decided = self._commit(fn)
+        rep.entries_lost += lost
+        rep.decisions_lost += decided
         rep.batches_requeued += len(missing)
+
+    # -- reconciliation --------------------------------------------------------
+    def reconcile(self, rep: SyncReport, *, forced: bool = False) -> None:
+        """Compare what the central server holds of this office's entries with every entry
+        version this office holds a receipt for (outbox items acknowledged, accepted or
+        rejected), and put back in the outbox what the server lacks or holds with another hash.
+
+        Every pass asks the summary (`GET /v1/holdings/summary`: the server's epoch and its
+        counts by state, one request). All the holdings (`GET /v1/holdings`, 5,000 a page) are
+        read when `forced` (`daftar sync --reconcile`), when the server's epoch is not the one
+        last seen (its database found restored), when the server holds fewer entries, or fewer
+        decided ones, than this office has received or decided, and otherwise at most once a
+        day (RECONCILE_EVERY). A server from before these routes (404) is not asked.
+
+        What the server lacks goes back into the outbox and is sent in this same pass, its page
+        images too (`_send_batch` asks which the server holds): a batch the server lacks whole
+        is queued again as it was signed; entries of a batch it holds in part are sealed into a
+        new batch with their very documents (`records.outbox.reseal_items`, audited
+        `batch.resend`, reason "reconcile"). An entry the server holds with another hash is
+        sent again too: the server refuses it as a conflict, which a supervisor settles.
+
+        An entry decided here (accepted or rejected) whose decision the server no longer has
+        (it holds it `received`, or lacks it and gets it again) keeps its state here: the
+        decision was made and recorded in the audit trail, and nothing is undone without a
+        decision. It is named among the decisions the server lost (`QueueStatus.decisions_lost`)
+        until the central office decides it again. Audited `sync.reconciled` when anything
+        was found."""
+        with self.ws.session() as s:
+            here = dict(s.execute(select(OutboxItem.state, func.count()).where(OutboxItem.state.in_(RECEIVED))
+                                  .group_by(OutboxItem.state)).all())
+        if not here:  # nothing received by the server yet: nothing it could have lost
+            return
+        with self.ws.session() as s:
+            seen, at = get_state(s, K_EPOCH) or "", get_state(s, K_RECONCILED_AT) or ""
+        daily = _older_than(at, RECONCILE_EVERY) and bool(seen)  # (never compared: all of it)
+        try:
+            r = self._call("GET", "/v1/holdings/summary", params={"ranges": "true"} if daily and not forced else None)
+        except RefusedError as e:
+            if e.status in (404, 405):  # a server from before reconciliation
+                return
+            raise
+        got = self._json(r)
+        try:
+            summary = P.HoldingsSummary.model_validate(got)
+        except ValueError:
+            raise TransientError("The network answered with something that is not the central server "
+                                 "(a Wi-Fi login page?). Sync will try again.") from None
+        rep.reached_server = True
+        with self.ws.session() as s:
+            # decisions known lost already (named in the status until made again) are not a new
+            # loss: without this every pass would read all the holdings until they are made again
+            lost = _id_list(get_state(s, K_DECISIONS_LOST))
+            known_lost = sum(s.scalar(select(func.count()).select_from(OutboxItem).where(
+                OutboxItem.id.in_(lost[i:i + 500]), OutboxItem.state.in_(DECIDED))) or 0
+                for i in range(0, len(lost), 500))
+        received, decided = sum(here.values()), sum(here.get(k, 0) for k in DECIDED) - known_lost
+        theirs_decided = sum(summary.states.get(k, 0) for k in DECIDED)
+        why = ("asked" if forced
+               else "epoch" if seen and seen != summary.epoch
+               else "fewer" if summary.entries < received or theirs_decided < decided
+               else "daily" if _older_than(at, RECONCILE_EVERY)
+               else "")
+        if not why:
+            if not seen:
+                self._commit(lambda s: set_state(s, K_EPOCH, summary.epoch))
+            return
+        held: dict[tuple[str, int], tuple[str, str]] = {}
+        after, epoch = 0, summary.epoch
+        if why == "daily" and summary.ranges is not None and summary.range_size:
+            # the daily check: only the ranges of server ids whose digest differs from this office's
+            differ = self._differing_ranges(summary)
+            if differ is not None:
+                size = summary.range_size
+                for k in sorted(differ):
+                    r = self._call("GET", "/v1/holdings", params={"after": max(0, k * size - 1), "limit": size})
+                    try:
+                        page = P.Holdings.model_validate(self._json(r))
+                    except ValueError:
+                        raise TransientError("The server's list of what it holds was cut off or garbled. Sync will "
+                                             "try again.") from None
+                    epoch = page.epoch
+                    for sid, uuid_, version, sha, state in page.entries:
+                        if sid // size == k:
+                            held[(uuid_, version)] = (sha, state)
+                self._commit(lambda s: self._settle_holdings(s, held, epoch, why, rep, ranges=(differ, size)))
+                return
+        while True:
+            r = self._call("GET", "/v1/holdings", params={"after": after})
+            try:
+                page = P.Holdings.model_validate(self._json(r))
+            except ValueError:
+                raise TransientError("The server's list of what it holds was cut off or garbled. Sync will try "
+                                     "again.") from None
+            epoch = page.epoch
+            for _sid, uuid_, version, sha, state in page.entries:
+                held[(uuid_, version)] = (sha, state)
+            if not page.more or not page.entries:
+                break
+            after = page.cursor
+        self._commit(lambda s: self._settle_holdings(s, held, epoch, why, rep))
+
+    def _differing_ranges(self, summary: P.HoldingsSummary) -> set[int] | None:
+        """The ranges of server ids (`summary.range_size` each) whose count or digest at the
+        server is not this office's, computed from its receipts' server ids; None when an item
+        received has no server id to place it by (then all of it is compared)."""
+        size = summary.range_size or 1
+        mine: dict[int, list[tuple[int, str, int, str]]] = {}
+        with self.ws.session() as s:
+            for sid, uuid_, version, sha in s.execute(select(OutboxItem.server_id, OutboxItem.entry_uuid,
+                                                             OutboxItem.version, OutboxItem.content_sha256)
+                                                      .where(OutboxItem.state.in_(RECEIVED))):
+                n = _server_number(sid)
+                if n is None:
+                    return None
+                mine.setdefault(n // size, []).append((n, uuid_, version, sha))
+        ours = {k: (len(v), P.range_digest((u, ver, h) for _n, u, ver, h in sorted(v))) for k, v in mine.items()}
+        theirs = {k: (n, d) for k, n, d in summary.ranges or ()}
+        return {k for k in set(ours) | set(theirs) if ours.get(k) != theirs.get(k)}
+
+    @staticmethod
+    def _settle_holdings(s: Session, held: dict[tuple[str, int], tuple[str, str]], epoch: str, why: str,
+                         rep: SyncReport, ranges: tuple[set[int], int] | None = None) -> None:
+        """The comparison and what it puts back in the outbox, in one workspace transaction.
+        `ranges` (the ranges of server ids read, their size): only the items received whose
+        server id is in one of them are compared."""
+        from records.outbox import reseal_items
+
+        rows = s.execute(select(OutboxItem.id, OutboxItem.batch_id, OutboxItem.entry_uuid, OutboxItem.version,
+                                OutboxItem.content_sha256, OutboxItem.state, OutboxItem.server_id)
+                         .where(OutboxItem.state.in_(RECEIVED))).all()
+        if ranges is not None:
+            read, size = ranges
+            rows = [r for r in rows if (_server_number(r[6]) or 0) // size in read]
+        rows = [r[:6] for r in rows]
+        lacked, differ, undecided = [], [], []
+        for iid, bid, uuid_, version, sha, state in rows:
+            h = held.get((uuid_, version))
+            if h is None:
+                lacked.append((iid, bid, state))
+            elif h[0] != sha:
+                differ.append((iid, bid, state))
+            elif state in DECIDED and h[1] == "received":
+                undecided.append(iid)
+        again = lacked + differ
+        lost_decisions = undecided + [iid for iid, _b, st in again if st in DECIDED]
+        set_state(s, K_EPOCH, epoch)
+        set_state(s, K_RECONCILED_AT, utcnow().isoformat(timespec="seconds") + "Z")
+        rep.reconciled = why
+        if not again and not lost_decisions:
+            return
+        now = utcnow()
+        by_batch: dict[int, list[int]] = {}
+        for iid, bid, _st in again:
+            by_batch.setdefault(bid, []).append(iid)
+        whole, part = [], []
+        for bid, ids in by_batch.items():
+            n = s.scalar(select(func.count()).select_from(OutboxItem).where(OutboxItem.batch_id == bid)) or 0
+            (whole if n == len(ids) else part).append(bid)
+        for bid in whole:  # the server lacks the whole batch: its very signed submission again
+            s.execute(update(OutboxItem).where(OutboxItem.batch_id == bid)
+                      .values(state="queued", attempts=0, next_attempt_at=None, last_error=RESENT, updated_at=now)
+                      .execution_options(synchronize_session=False))
+            batch = s.get(Batch, bid)
+            batch.state = "sealed"
+            audit.record(s, actor=SYSTEM, action="batch.requeued", entity="batch", entity_id=batch.uuid,
+                         detail={"entries": len(by_batch[bid]), "reason": "reconcile: the central server does not "
+                                 "hold its entries"})
+        if part:  # the server holds the batch in part: its missing entries in a new batch
+            ids = [i for bid in part for i in by_batch[bid]]
+            items = [s.get(OutboxItem, i) for i in sorted(ids)]
+            try:
+                reseal_items(s, actor=SYSTEM, items=items, reason="reconcile")
+            except OutboxError as e:  # the records changed outside Daftar: nothing is signed afresh
+                rep.errors.append(f"{len(items)} entries the central server had lost could not be sent again: {e}")
+                again = [a for a in again if a[1] not in part]
+            else:
+                for it in items:
+                    it.last_error = RESENT
+        new_lost = set(lost_decisions) - set(_id_list(get_state(s, K_DECISIONS_LOST)))
+        if new_lost:  # (as `_settle_reread` records those a re-read of the decisions finds)
+            set_state(s, K_DECISIONS_LOST, json.dumps(sorted(set(_id_list(get_state(s, K_DECISIONS_LOST))) | new_lost)))
+            audit.record(s, actor=SYSTEM, action="sync.decisions_lost", entity="office",
+                         entity_id=office_identity(s).uuid,
+                         detail={"entries": len(new_lost), "reason": "the central server no longer has their "
+                                 "decisions (restored from a backup?)"})
+        if again:
+            before = _id_list(get_state(s, K_RESENT))
+            set_state(s, K_RESENT, json.dumps(sorted(set(before) | {i for i, _b, _st in again})))
+        audit.record(s, actor=SYSTEM, action="sync.reconciled", entity="office", entity_id=office_identity(s).uuid,
+                     detail={"why": why, "epoch": epoch, "held": len(held), "received_here": len(rows),
+                             "lacked": len(lacked), "other_hash": len(differ), "decisions_lost": len(lost_decisions),
+                             "batches_requeued": len(whole), "batches_in_part": len(part)})
+        rep.entries_lost += len(lacked)
+        rep.entries_differ += len(differ)
+        rep.decisions_lost += len(new_lost)
 
     def _pending_batches(self, force: bool) -> list[int]:
         now = utcnow()
@@ -1144,6 +1397,25 @@ class SyncEngine:
         if lost:
             set_state(s, K_DECISIONS_LOST, json.dumps([i for i in _id_list(lost) if i not in met]))
         return n
+
+
+def _server_number(server_id: str | None) -> int | None:
+    """The number of a receipt's server id ("E123" -> 123); None when there is none."""
+    try:
+        return int(server_id[1:]) if server_id and server_id[0] == "E" else None
+    except ValueError:
+        return None
+
+
+def _older_than(when: str, age: dt.timedelta) -> bool:
+    """Whether the ISO time `when` (UTC) is more than `age` ago, or unknown, or after now (a
+    clock set back since: asked again rather than never)."""
+    try:
+        t = dt.datetime.fromisoformat(when.replace("Z", ""))
+    except (ValueError, AttributeError):
+        return True
+    now = utcnow()
+    return not (now - age <= t <= now + dt.timedelta(minutes=10))
 
 
 def _settle_reread(s: Session) -> int:

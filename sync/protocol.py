@@ -22,7 +22,7 @@ from records.outbox import (
 __all__ = [
     "canonical_json", "content_hash", "public_key_b64", "sha256_hex", "sign", "verify_signature",
     "EntryRef", "Manifest", "EntryDoc", "Submission", "ReceiptEntry", "Receipt", "Decision",
-    "Changes", "HeldQuery", "Held", "Enrolment", "EnrolmentResult", "EnrolCodeRequest", "EnrolCode", "RevokeRequest", "ServerCopy", "ReceiptError", "check_receipt", "is_sha256",
+    "Changes", "HeldQuery", "Held", "HoldingsSummary", "Holdings", "Enrolment", "EnrolmentResult", "EnrolCodeRequest", "EnrolCode", "RevokeRequest", "ServerCopy", "ReceiptError", "check_receipt", "range_digest", "is_sha256",
     "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX", "SERVER_TIME",
 ]
 
@@ -123,6 +123,30 @@ class Held(BaseModel):
     held: list[str]
 
 
+class HoldingsSummary(BaseModel):
+    """What the server holds from this office, counted (GET /v1/holdings/summary)."""
+
+    epoch: str = Field(description="the server's epoch: a random id, new when the server found its database restored "
+                       "from a backup")
+    entries: int = Field(description="entry versions held from this office")
+    states: dict[str, int] = Field(description="those by state: received, accepted, rejected")
+    ranges: list[tuple[int, int, str]] | None = Field(
+        None, description="with `ranges=true`: [range number, entry versions, digest] for each range of `range_size` "
+        "server ids holding any; the digest is the first 16 hex digits of the SHA-256 of the range's "
+        "\"uuid:version:sha256\\n\" lines in server id order")
+    range_size: int | None = Field(None, description="server ids per range (with `ranges=true`)")
+
+
+class Holdings(BaseModel):
+    """A page of what the server holds from this office (GET /v1/holdings)."""
+
+    epoch: str = Field(description="the server's epoch (as in the summary)")
+    entries: list[tuple[int, str, int, str, str]] = Field(
+        description="[server id, entry uuid, version, sha256 of its canonical JSON, state] in server id order")
+    cursor: int = Field(description="pass as `after` for the next page")
+    more: bool = False
+
+
 class ServerCopy(BaseModel):
     """The server's copy of one entry version this office sent (GET /v1/entries/{uuid}/{version}):
     what a supervisor compares with the office's own when the two conflict."""
@@ -182,6 +206,19 @@ class EnrolCode(BaseModel):
 
 class RevokeRequest(BaseModel):
     reason: str = Field("", max_length=500)
+
+
+def range_digest(keys) -> str:
+    """The digest of one range of holdings (GET /v1/holdings/summary?ranges=true): the first
+    16 hex digits of the SHA-256 of its entry versions in server id order, one
+    "uuid:version:sha256" line each. The server computes it from what it holds, the office
+    from its receipts."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for uuid_, version, sha in keys:
+        h.update(f"{uuid_}:{version}:{sha}\n".encode())
+    return h.hexdigest()[:16]
 
 
 class ReceiptError(ValueError):

@@ -36,6 +36,9 @@ def register(sub) -> None:
     p.add_argument("--as", dest="username", default=None, metavar="USERNAME", help="with --take-server: the "
                    "supervisor, revenue officer or administrator who takes it, proving it with their password "
                    "($DAFTAR_PASSWORD, else asked)")
+    p.add_argument("--reconcile", action="store_true", help="with the pass: compare everything the central server "
+                   "holds of this office's entries with what it sent (done by itself once a day, and at once when "
+                   "the server was restored) and send again whatever the server lost")
     p.add_argument("--pause", action="store_true", help="pause automatic sync")
     p.add_argument("--resume", action="store_true", help="resume automatic sync")
     p.add_argument("--chunk-kb", type=int, default=None, help=argparse_suppress())
@@ -97,7 +100,7 @@ def run(args) -> int:
             over["chunk_size"] = args.chunk_kb * 1024
         try:
             eng = engine.SyncEngine(ws, engine.load_config(ws, **over))
-            rep = eng.run_once(force=True)
+            rep = eng.run_once(force=True, reconcile=bool(args.reconcile))
         except engine.SyncError as e:  # (a CA bundle that is gone or not one)
             print(f"daftar sync: {e}", file=sys.stderr)
             return 1
@@ -105,7 +108,9 @@ def run(args) -> int:
                "entries_acknowledged": rep.entries_acknowledged, "images_uploaded": rep.images_uploaded,
                "images_skipped": rep.images_skipped, "decisions_applied": rep.decisions_applied,
                "conflicts": rep.conflicts, "batches_sent_again": rep.batches_requeued,
-               "decisions_lost": rep.decisions_lost, "errors": rep.errors, "warnings": rep.warnings}
+               "decisions_lost": rep.decisions_lost, "reconciled": rep.reconciled or None,
+               "entries_lost": rep.entries_lost, "entries_other_hash": rep.entries_differ,
+               "errors": rep.errors, "warnings": rep.warnings}
         if args.json:
             print(json.dumps(out, ensure_ascii=False))
         else:
@@ -116,8 +121,19 @@ def run(args) -> int:
             if rep.batches_requeued:
                 print(f"{rep.batches_requeued} batches the central server no longer held (its database restored "
                       "from a backup?) were queued to be sent again")
+            if rep.entries_lost:
+                print(resent_line(rep.entries_lost))
+            if rep.entries_differ:
+                print(f"{rep.entries_differ} entries the central server holds with other content were sent again: "
+                      "it refuses them as conflicts for a supervisor (`daftar sync --conflicts`)")
             if rep.decisions_lost:
                 print(lost_line(rep.decisions_lost) + " (`daftar sync --status` names them)")
+            if args.reconcile:
+                print("compared what the central server holds of this office's entries with what it sent: "
+                      + ("nothing was missing" if not (rep.entries_lost or rep.entries_differ or rep.decisions_lost)
+                         else "see above") if rep.reconciled else
+                      "could not compare what the central server holds (see the problem below, or the server is "
+                      "older than this check)")
             for e in rep.errors:
                 print(f"problem: {e}", file=sys.stderr)
             for w in rep.warnings:  # (this computer's clock far from the server's)
@@ -139,6 +155,7 @@ def status_json(st) -> dict:
         "problems": [p._asdict() for p in st.problems],
         "decisions_lost": [p._asdict() for p in st.decisions_lost],
         "decisions_lost_total": st.decisions_lost_total,
+        "entries_resent": st.entries_resent,
     }
 
 
@@ -165,6 +182,11 @@ def entry_place(p) -> str:
     register = " ".join(x for x in ((p.template_id or "register").capitalize(), p.mauza, p.year) if x)
     parts = [register] + ([f"page {p.page_no}"] if p.page_no is not None else []) + [f"row {p.row_no}"]
     return ", ".join(parts) + (f", khewat {p.khewat}" if p.khewat else ", no khewat")
+
+
+def resent_line(n: int) -> str:
+    return (f"The central server had lost {n} entr{'y' if n == 1 else 'ies'} (its database restored from a "
+            f"backup?): {'it is' if n == 1 else 'they are'} being sent again")
 
 
 def lost_line(n: int) -> str:
@@ -212,6 +234,9 @@ def status_text(st) -> str:
     width = max(len(label) for label, _n, _note in rows)
     for label, n, note in rows:
         lines.append(f"  {label + ':':<{width + 1}} {n:>6}" + (f"   {note}" if note and n else ""))
+    if st.entries_resent:
+        lines.append("")
+        lines.append(resent_line(st.entries_resent) + " (counted above among those waiting to be sent)")
     if st.decisions_lost:
         lines.append("")
         lines.append(lost_line(st.decisions_lost_total) + ". Until then this office keeps the decision it had:")

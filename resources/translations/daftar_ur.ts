@@ -218,6 +218,10 @@
             <translation>سرور کے پاس یہاں موجود فیصلے اب نہیں رہے</translation>
         </message>
         <message>
+            <source>Compared with what the server holds: entries it lost sent again</source>
+            <translation>سرور کے پاس موجود اندراجات سے موازنہ: جو اس سے ضائع ہوئے وہ دوبارہ بھیجے گئے</translation>
+        </message>
+        <message>
             <source>Conflict settled by a new version</source>
             <translation>نئے نسخے سے ٹکراؤ حل ہوا</translation>
         </message>
@@ -2530,6 +2534,18 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>مرکزی سرور تک رسائی نہیں ہو سکی: اس کا سرٹیفکیٹ آج ({0}؛ سرور کی گھڑی بھی یہی بتاتی ہے) درست نہیں: یا تو ختم ہو چکا ہے یا ابھی شروع نہیں ہوا۔ آئی ٹی سے سرور کا سرٹیفکیٹ نیا کروائیں۔</translation>
         </message>
         <message>
+            <source>The server's list of what it holds was cut off or garbled. Sync will try again.</source>
+            <translation>سرور کے پاس موجود اندراجات کی فہرست ادھوری یا بگڑی ہوئی آئی۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
+        </message>
+        <message>
+            <source>{0} entries the central server had lost could not be sent again: {1}</source>
+            <translation>مرکزی سرور سے ضائع ہونے والے {0} اندراجات دوبارہ نہیں بھیجے جا سکے: {1}</translation>
+        </message>
+        <message>
+            <source>The central server had lost this entry (its database was restored from a backup?): it is sent again.</source>
+            <translation>مرکزی سرور سے یہ اندراج ضائع ہو گیا تھا (کیا اس کا ڈیٹا بیس بیک اپ سے بحال کیا گیا؟): اسے دوبارہ بھیجا جا رہا ہے۔</translation>
+        </message>
+        <message>
             <source>This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version; Compare with the server's copy shows the server's, which a supervisor may take instead.</source>
             <translation>اندراج کا یہ نسخہ پہلے مختلف مواد کے ساتھ بھیجا جا چکا ہے۔ سرور کی نقل ⁦{0}⁩، اس دفتر کی نقل ⁦{1}⁩۔ نگران فیصلہ کرے کہ کون سی درست ہے: اندراج درست کرنے سے اس دفتر کی نقل نئے نسخے کے طور پر جاتی ہے؛ «سرور کی نقل سے موازنہ» سرور والی نقل دکھاتا ہے، جو نگران اس کی بجائے لے سکتا ہے۔</translation>
         </message>
@@ -4488,6 +4504,14 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>This office keeps the decision it had on these entries until the central office decides them again. `daftar sync --status` names them.</source>
             <translation>جب تک مرکزی دفتر ان اندراجات پر دوبارہ فیصلہ نہ کرے، یہ دفتر ان پر پہلے والا فیصلہ رکھتا ہے۔ ⁦`daftar sync --status`⁩ ان کے نام بتاتا ہے۔</translation>
+        </message>
+        <message>
+            <source>The central server had lost {n} entries; they are being sent again.</source>
+            <translation>مرکزی سرور سے ⁦{n}⁩ اندراجات ضائع ہو گئے تھے؛ انہیں دوبارہ بھیجا جا رہا ہے۔</translation>
+        </message>
+        <message>
+            <source>The central server's database was restored from an older backup: this office sends again, as they were sealed, the entries it no longer holds. Nothing is lost.</source>
+            <translation>مرکزی سرور کا ڈیٹا بیس ایک پرانے بیک اپ سے بحال کیا گیا: جو اندراجات اب اس کے پاس نہیں، یہ دفتر انہیں اسی طرح دوبارہ بھیجتا ہے جیسے وہ مہر بند کیے گئے تھے۔ کچھ ضائع نہیں ہوتا۔</translation>
         </message>
         <message>
             <source>Needs a supervisor</source>

@@ -31,7 +31,7 @@ from starlette.requests import ClientDisconnect
 
 from sync import protocol as P
 from sync.gcpause import gc_paused
-from sync.server import central, ingest, review
+from sync.server import central, ingest, instance, review
 from sync.server.config import Settings
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
@@ -188,6 +188,8 @@ def create_app(settings: Settings) -> FastAPI:
     with Session_() as s:  # the refused batches kept within their bounds from the start
         if ingest.prune_refusals(s, **keep):
             s.commit()
+    with Session_() as s:  # a database restored from a backup behind what this server wrote: a new epoch
+        instance.check_at_start(s, settings.storage_dir)
     app.state.faults = []
     app.add_middleware(_GzipRequestMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # receipts and change lists to slow offices
@@ -449,6 +451,7 @@ def create_app(settings: Settings) -> FastAPI:
             with gc_paused():
                 receipt = ingest.submit_batch(session, storage, office, body)
                 session.commit()
+            instance.note_written(session, settings.storage_dir)
         except ingest.IngestError as e:
             session.rollback()
             ingest.record_refusal(Session_, office.office_uuid, str((body.manifest or {}).get("batch_id", "")), e,
@@ -464,6 +467,21 @@ def create_app(settings: Settings) -> FastAPI:
                       "does not hold: its database was restored; the office sends that batch again)")
     def batches_held(body: P.HeldQuery, office: Device, session: SessionDep) -> dict:
         return {"held": ingest.held_batches(session, office, body.batch_ids)}
+
+    @app.get("/v1/holdings/summary", tags=["office"], response_model=P.HoldingsSummary,
+             summary="How many entry versions the server holds from this office, by state, and the server's "
+                     "epoch (a new one: its database was found restored from a backup)")
+    def holdings_summary(office: Device, session: SessionDep,
+                         ranges: bool = Query(False, description="also a digest per range of server ids")) -> dict:
+        return ingest.holdings_summary(session, office, ranges)
+
+    @app.get("/v1/holdings", tags=["office"], response_model=P.Holdings,
+             summary="What the server holds from this office, a page at a time: server id, entry uuid, version, "
+                     "content hash, state (the office sends again what the server lacks)")
+    def holdings(office: Device, session: SessionDep,
+                 after: int = Query(0, ge=0, description="the `cursor` of the page before (0: from the start)"),
+                 limit: int = Query(ingest.HOLDINGS_PAGE, ge=1, le=ingest.HOLDINGS_PAGE)) -> dict:
+        return ingest.holdings(session, office, after, limit)
 
     @app.get("/v1/entries/{entry_uuid}/{version}", tags=["office"], response_model=P.ServerCopy,
              summary="The server's copy of one entry version this office sent (its content, state, and the batch "
@@ -492,6 +510,7 @@ def create_app(settings: Settings) -> FastAPI:
             cursors = [ingest.decide(session, entry_uuid=d.entry_uuid, version=d.version,
                                      decision=d.decision, reason=d.reason) for d in body.decisions]
             session.commit()
+            instance.note_written(session, settings.storage_dir)
         except BaseException:
             session.rollback()
             raise
@@ -507,6 +526,7 @@ def create_app(settings: Settings) -> FastAPI:
             try:
                 r = ingest.import_batch_file(s, storage, data)
                 s.commit()
+                instance.note_written(s, settings.storage_dir)
                 return r
             except ingest.IngestError as e:
                 s.rollback()

@@ -147,7 +147,8 @@ class ServerEntry(Base):
                       Index("ix_sync_entry_batch", "batch_id", "state"),  # a batch's entries waiting
                       # PostgreSQL: the register kind in the document (central._waiting's filter; migration s0004)
                       Index("ix_sync_entry_kind", text("((content -> 'register') ->> 'template_id')"), "state",
-                            "id").ddl_if(dialect="postgresql"))
+                            "id").ddl_if(dialect="postgresql"),
+                      Index("ix_sync_entry_office_id_id", "office_id", "id"))  # an office's holdings (s0005)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entry_uuid: Mapped[str] = mapped_column(String(36))
     version: Mapped[int] = mapped_column(Integer)
@@ -158,6 +159,17 @@ class ServerEntry(Base):
     state: Mapped[str] = mapped_column(String(20), default="received")  # received|accepted|rejected
     reason: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ServerInstance(Base):
+    """One row: the server's epoch, a random id made with its database and made anew when the
+    server finds its database restored from a backup (`sync.server.instance`). An office that
+    sees another epoch than the one it knew checks at once what the server holds of its entries."""
+
+    __tablename__ = "sync_instance"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(36))
+    since: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class ServerDecision(Base):

@@ -26,6 +26,7 @@ from sync.protocol import (
     canonical_json,
     content_hash,
     is_sha256,
+    range_digest,
     verify_signature,
 )
 from sync.server.db import (
@@ -761,3 +762,58 @@ def batches_by_office(session: Session) -> list[dict]:
 
 def entry_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(ServerEntry)) or 0
+
+
+# ----------------------------------------------------------------------------- what the server holds
+HOLDINGS_PAGE = 5000  # entries per page of GET /v1/holdings (at most)
+
+
+HOLDINGS_RANGE = 1000  # server ids per range of the summary's digests
+
+
+def holdings_summary(session: Session, office, ranges: bool = False) -> dict:
+    """How many entry versions the server holds from `office`, by state (received, accepted,
+    rejected), with the server's epoch: one indexed count, what an office compares at every pass.
+    `ranges`: also, for each range of HOLDINGS_RANGE server ids holding any, [range number,
+    entry versions, `range_digest`]: what the office's daily check compares, reading only the
+    ranges that differ."""
+    from sync.server.instance import epoch
+
+    by_state = dict(session.execute(select(ServerEntry.state, func.count()).where(ServerEntry.office_id == office.id)
+                                    .group_by(ServerEntry.state)).all())
+    out = {"epoch": epoch(session), "entries": sum(by_state.values()),
+           "states": {k: int(by_state.get(k, 0)) for k in ("received", "accepted", "rejected")}}
+    if ranges:
+        found: list[list] = []
+        cur, keys = None, []
+        rows = session.execute(select(ServerEntry.id, ServerEntry.entry_uuid, ServerEntry.version, ServerEntry.sha256)
+                               .where(ServerEntry.office_id == office.id).order_by(ServerEntry.id)
+                               .execution_options(yield_per=5000))
+        for sid, uuid_, version, sha in rows:
+            k = sid // HOLDINGS_RANGE
+            if k != cur and keys:
+                found.append([cur, len(keys), range_digest(keys)])
+                keys = []
+            cur = k
+            keys.append((uuid_, version, sha))
+        if keys:
+            found.append([cur, len(keys), range_digest(keys)])
+        out["ranges"] = found
+        out["range_size"] = HOLDINGS_RANGE
+    return out
+
+
+def holdings(session: Session, office, after: int, limit: int) -> dict:
+    """The entry versions the server holds from `office` (never another office's), in server
+    id order after server id `after`, a page at a time: each as [server id, entry uuid,
+    version, sha256, state]. `cursor` is the last id given; `more` whether any follow."""
+    from sync.server.instance import epoch
+
+    rows = session.execute(
+        select(ServerEntry.id, ServerEntry.entry_uuid, ServerEntry.version, ServerEntry.sha256, ServerEntry.state)
+        .where(ServerEntry.office_id == office.id, ServerEntry.id > after)
+        .order_by(ServerEntry.id).limit(limit + 1)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {"epoch": epoch(session), "entries": [list(r) for r in rows],
+            "cursor": rows[-1][0] if rows else after, "more": more}

@@ -754,3 +754,40 @@ def test_a_wrong_date_is_said_in_one_line_in_either_language(qtbot, qapp, lang):
         panel.stop()
     finally:
         i18n.apply_language(qapp, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_entries_the_server_had_lost_are_said_to_be_sent_again_in_either_language(qtbot, qapp, lang):
+    from desktop import i18n
+
+    # GIVEN a pass that found the central server had lost 4 entries (reconciliation) and sent them again
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=4, entries_lost=4))
+    i18n.apply_language(qapp, lang)
+    try:
+        from desktop.sync_panel import SyncPanel
+
+        panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused)
+        qtbot.addWidget(panel)
+        # WHEN the pass runs
+        panel.sync_now()
+        qtbot.waitUntil(lambda: office.passes == 1)
+        # THEN one line at the top of the problems says so, in the interface's language
+        def line():
+            return next((panel.errors.item(i) for i in range(panel.errors.count())
+                         if panel.errors.item(i).data(panel.RESENT_ROLE)), None)
+
+        qtbot.waitUntil(lambda: line() is not None)
+        text = "".join(ch for ch in line().text() if ch not in "\u2066\u2069")
+        if lang == "ur":
+            assert "مرکزی سرور" in text and "4" in text and "central" not in text
+        else:
+            assert text == "The central server had lost 4 entries; they are being sent again."
+        assert panel.errors.isVisibleTo(panel)
+        # WHEN the next pass finds nothing lost  THEN the line goes
+        office.report = SyncReport()
+        panel.sync_now()
+        qtbot.waitUntil(lambda: office.passes == 2)
+        qtbot.waitUntil(lambda: line() is None)
+        panel.stop()
+    finally:
+        i18n.apply_language(qapp, "en")
