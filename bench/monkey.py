@@ -121,7 +121,7 @@ def child(argv: list[str]) -> int:
                     cmd.unlink()
                     if name == "signin" and modal is not None and type(modal).__name__ in ("LoginDialog", "LockDialog"):
                         # (typed into the form's fields, as the user would; the monkey's keys find them by chance only)
-                        if hasattr(modal, "username"):
+                        if type(modal).__name__ == "LoginDialog":
                             modal.username.setText(a.user)
                         modal.password.setText("demo")
                         print("MONKEY signs in again", flush=True)
