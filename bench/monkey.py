@@ -168,7 +168,11 @@ class Monkey:
         self.starts = 0
         self.env = {**os.environ, "DAFTAR_LOG_DIR": str(self.log_dir), "DAFTAR_HOME": str(self.ws),
                     "DAFTAR_UI_SETTINGS": str(self.out / "ui.ini"), "DAFTAR_PASSWORD": "demo",
-                    "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"}
+                    "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1",
+                    # what the monkey saves (exports, fards, backups, Qt's file dialog's history) stays in the run
+                    "HOME": str(self.out / "home"), "XDG_CONFIG_HOME": str(self.out / "home/.config"),
+                    "XDG_DATA_HOME": str(self.out / "home/.local/share"), "XDG_CACHE_HOME": str(self.out / "home/.cache"),
+                    "XDG_STATE_HOME": str(self.out / "home/.local/state")}
         keys = APP_KEYS + MOVE_KEYS
         if a.keyboard != "off":
             keys = [k for k in keys if k not in ("F9", "shift+F9")]
@@ -185,6 +189,8 @@ class Monkey:
         self.out.mkdir(parents=True)
         shutil.copytree(base, self.ws, ignore=shutil.ignore_patterns("daftar.lock"))
         self.log_dir.mkdir()
+        for sub in ("Documents", "Desktop", ".config"):
+            (self.out / "home" / sub).mkdir(parents=True)
         code = (
             "import sys\n"
             "from records.workspace import Workspace\n"
@@ -221,7 +227,7 @@ class Monkey:
             ["nice", "-n", "10", PY, "-X", "faulthandler", str(Path(__file__).resolve()), "--child",
              "--workspace", str(self.ws), "--user", self.a.user, "--state", str(self.state),
              "--freeze", str(self.a.freeze)],
-            cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=self.out / "home", env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         t0 = time.time()
         while time.time() - t0 < 90:
             st = self.read_state()
