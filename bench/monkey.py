@@ -296,10 +296,33 @@ class Monkey:
             if k in QUIT and self.rnd.random() < 0.8:
                 k = "Escape"  # a quit now and then, not a tenth of the run restarting
             self.key(k)
-        elif r < 0.88:
+        elif r < 0.60:  # a sticky key: held down, the keyboard repeats it
+            k = self.rnd.choice([k for k in self.keys if k not in QUIT] + ["a", "minus", "slash", "1"])
+            n = self.rnd.randint(5, 40)
+            self.note(f"key {k} x{n}")
+            sh("xdotool", "key", "--repeat", str(n), "--delay", "8", k)
+        elif r < 0.86:
             self.type("".join(self.rnd.choice(TEXT) for _ in range(self.rnd.randint(1, 6))))
         else:
-            self.click(self.rnd.randint(5, 1360), self.rnd.randint(30, 760))
+            x, y = self.rnd.randint(5, 1360), self.rnd.randint(30, 760)
+            how = self.rnd.random()
+            if how < 0.6:
+                self.click(x, y)
+            elif how < 0.72:
+                self.note(f"double click {x},{y}")
+                sh("xdotool", "mousemove", str(x), str(y), "click", "--repeat", "2", "--delay", "60", "1")
+            elif how < 0.82:
+                self.note(f"right click {x},{y}")
+                sh("xdotool", "mousemove", str(x), str(y), "click", "3")
+            elif how < 0.92:
+                b = self.rnd.choice(["4", "5"])
+                self.note(f"wheel {b} x5 {x},{y}")
+                sh("xdotool", "mousemove", str(x), str(y), "click", "--repeat", "5", "--delay", "20", b)
+            else:
+                x2, y2 = self.rnd.randint(5, 1360), self.rnd.randint(30, 760)
+                self.note(f"drag {x},{y} to {x2},{y2}")
+                sh("xdotool", "mousemove", str(x), str(y), "mousedown", "1", "mousemove", "--sync", str(x2), str(y2),
+                   "mouseup", "1")
         time.sleep(self.rnd.choice([0.02, 0.05, 0.2, 0.5]))
 
     def sign_in_again(self, kind: str) -> None:
