@@ -254,7 +254,10 @@ class PageRowsModel(QAbstractTableModel):
         return out
 
     def column_of(self, field: str) -> int:
-        return self.template.column_names.index(field) if self.template else -1
+        """The column of `field`, -1 when the page's template has none (a place kept on a page
+        that moved meanwhile to a register of another kind)."""
+        names = self.template.column_names if self.template else ()
+        return names.index(field) if field in names else -1
 
     def row_of_entry(self, entry_id: int) -> int:
         for i, r in enumerate(self._rows):
