@@ -288,7 +288,9 @@ class Monkey:
             dx = self.rnd.randint(-160, 160)
             self.click(max(5, min(1360, x + dx)), y + self.rnd.randint(20, 380), "in menu")
         elif r < 0.13 and self.a.dialogs:
-            name = self.rnd.choice(DIALOGS)
+            name = self.rnd.choice(DIALOGS + DIALOGS[:6])  # the export, users, preferences, sync, audit, review twice
+            if st.get("modal"):
+                self.key("Escape")  # (a menu's window opens only over the main window, as from its menu)
             self.note(f"open {name}")
             (self.out / "cmd").write_text(name)
         elif r < 0.55:
