@@ -162,6 +162,7 @@ class Monkey:
         self.state = self.out / "state.json"
         self.proc: subprocess.Popen | None = None
         self.recent: list[str] = []
+        self.timeline: list[tuple[float, str]] = []
         self.exits: list[str] = []
         self.freeze_checks: list[str] = []
         self.actions = 0
@@ -262,6 +263,9 @@ class Monkey:
     def note(self, what: str) -> None:
         self.recent = (self.recent + [what])[-8:]
         self.actions += 1
+        self.timeline.append((time.time(), what))
+        with open(self.out / "actions.log", "a") as f:  # (to find what came before a problem in the log)
+            f.write(f"{time.strftime('%H:%M:%S')}.{int(time.time() * 1000) % 1000:03d} {what}\n")
 
     def key(self, k: str) -> None:
         self.note(f"key {k}")
@@ -363,6 +367,13 @@ class Monkey:
         for log in sorted(self.log_dir.glob("daftar.log*")):
             text += "\n" + log.read_text(errors="replace")
         lines += find_problems(text)
+        for log in sorted(self.log_dir.glob("daftar.log*")):  # each problem of the log with the actions before it
+            for ln in log.read_text(errors="replace").splitlines():
+                m = re.match(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d+) (WARNING|ERROR|CRITICAL) ", ln)
+                if m:
+                    t = time.mktime(time.strptime(m.group(1), "%Y-%m-%d %H:%M:%S")) + int(m.group(2)) / 1000
+                    before = [w for at, w in self.timeline if t - 4 <= at <= t][-6:]
+                    lines.append(f"BEFORE {ln[:160]}\n    " + " | ".join(before))
         for cmd in (["audit", "verify"], ["check"]):
             r = subprocess.run([PY, "-m", "daftar.cli", *cmd, "--workspace", str(self.ws)], cwd=ROOT, env=self.env,
                                capture_output=True, text=True)
@@ -390,7 +401,7 @@ def find_problems(text: str) -> list[str]:
             found[block] = found.get(block, 0) + 1
             i = j + 1
             continue
-        if re.search(r" (ERROR|CRITICAL) | STALL in |qt\.|QObject::|QPainter|Qt critical", ln) or "QWidget::" in ln:
+        if re.search(r" (WARNING|ERROR|CRITICAL) | STALL in |^Q[A-Za-z]+::|QPainter|Qt critical", ln):
             key = re.sub(r"^\S+ \S+ ", "", ln)  # without its time
             if "STALL in" in ln:
                 j = i + 1
