@@ -293,7 +293,7 @@ class Monkey:
             self.click(max(5, min(1360, x + dx)), y + self.rnd.randint(20, 380), "in menu")
         elif r < 0.13 and self.a.dialogs:
             name = self.rnd.choice(DIALOGS + DIALOGS[:6])  # the export, users, preferences, sync, audit, review twice
-            if st.get("modal"):
+            if st.get("modal") and st["modal"] not in ("LoginDialog", "LockDialog"):  # (Esc there quits: asked)
                 self.key("Escape")  # (a menu's window opens only over the main window, as from its menu)
             self.note(f"open {name}")
             (self.out / "cmd").write_text(name)
