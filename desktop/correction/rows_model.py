@@ -10,6 +10,8 @@ database-writer thread; the model shows the new text at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desktop.bidi import isolate_urdu, shown_value
 from desktop.i18n import bilingual, is_rtl, message
 from desktop.operations import entry as entry_ops
@@ -113,6 +115,9 @@ class PageRowsModel(QAbstractTableModel):
         self.above: dict[str, str] = {}  # per field, its value above the first row (previous page)
         self._pending = 0
         self._reload_after_save = False
+        # saves what is typed in an open cell editor and not yet saved (set by the view): a
+        # page read again would close the editor and drop it
+        self.commit_typed: Callable[[], None] = lambda: None
 
     # -- loading ----------------------------------------------------------
     def set_page(self, page: PageView, rows: list[RowView], template: Template,
@@ -162,6 +167,10 @@ class PageRowsModel(QAbstractTableModel):
 
         def done(res) -> None:
             if self.page is not None and self.page.id == pid and not self._pending:
+                self.commit_typed()  # (typed within IDLE_SAVE_MS of the reload was lost)
+                if self._pending:
+                    self._reload_after_save = True  # read again after that save
+                    return
                 self.set_page(*res)
 
         page_ops.page_rows(page_id=pid).success(done).run_in_background(self.ctx)
@@ -254,7 +263,10 @@ class PageRowsModel(QAbstractTableModel):
         return out
 
     def column_of(self, field: str) -> int:
-        return self.template.column_names.index(field) if self.template else -1
+        """The column of `field`, -1 when the page's template has none (a place kept on a page
+        that moved meanwhile to a register of another kind)."""
+        names = self.template.column_names if self.template else ()
+        return names.index(field) if field in names else -1
 
     def row_of_entry(self, entry_id: int) -> int:
         for i, r in enumerate(self._rows):

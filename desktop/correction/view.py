@@ -160,6 +160,7 @@ class CorrectionView(QWidget):
         self._end_note = ""
         self.undo_stack = QUndoStack(self)
         self.model = PageRowsModel(ctx, self, undo_stack=self.undo_stack)
+        self.model.commit_typed = self.commit_editor
         self._build_ui()
         self._build_actions()
         from desktop.keying.aids import KeyingAids

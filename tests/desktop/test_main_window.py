@@ -421,6 +421,38 @@ def test_a_page_in_the_wrong_register_is_moved_to_the_right_one_and_read_again(q
     win.shutdown()
 
 
+def test_moving_a_page_open_on_a_column_the_other_register_has_not_raises_nothing(qtbot, ctx, monkeypatch):
+    # (found by bench/monkey.py: ValueError 'tuple.index(x): x not in tuple' in the correction
+    # view's reload, the place kept on the jamabandi's 'patti' looked for among the girdawari's columns)
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QInputDialog
+    from tests.desktop.helpers import make_register
+
+    # GIVEN a jamabandi's first page of OCR rows, open on a cell of its patti column (no girdawari has one)
+    rid, (pid, _second) = make_register(ctx, 2, rows=[{"khewat_no": "47", "patti": "پتی شرقی", "owner": "احمد"}])
+    with ctx.ws.session() as s:
+        services.create_register(s, actor=ctx.actor, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                 mauza="کوٹ", hadbast_no="42", year="2019-20")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, ctx)
+    win.select_page(pid)
+    qtbot.waitUntil(lambda: win.correction.model.rowCount() == 1)
+    win.correction.select_field(0, "patti")
+    assert win.correction.current_field() == (0, "patti")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a, **_k: (
+        next(i for i in items if i.startswith("Khasra") or i.startswith("خسرہ")), True))
+    monkeypatch.setattr(win.ocr, "enqueue", lambda ids: None)
+    # WHEN the clerk moves it to the girdawari register (its rows go, the page stays open)
+    win.actions_by_name["movePage"].trigger()
+    wait_idle(qtbot, ctx)
+    # THEN nothing raised (pytest-qt fails the test on an exception in a slot) and the page is the girdawari's
+    with ctx.ws.session() as s:
+        assert services.get_page(s, pid).register_id != rid
+    win.shutdown()
+
+
 def test_a_window_built_again_keeps_the_reviews_splitters(qtbot, workspace, qapp):
     # GIVEN a supervisor's window with the review open and its queue widened
     from desktop import oversight
