@@ -977,12 +977,7 @@ class SyncEngine:
             if differ is not None:
                 size = summary.range_size
                 for k in sorted(differ):
-                    r = self._call("GET", "/v1/holdings", params={"after": max(0, k * size - 1), "limit": size})
-                    try:
-                        page = P.Holdings.model_validate(self._json(r))
-                    except ValueError:
-                        raise TransientError("The server's list of what it holds was cut off or garbled. Sync will "
-                                             "try again.") from None
+                    page = self._holdings_page({"after": max(0, k * size - 1), "limit": size})
                     epoch = page.epoch
                     for sid, uuid_, version, sha, state in page.entries:
                         if sid // size == k:
@@ -990,12 +985,7 @@ class SyncEngine:
                 self._commit(lambda s: self._settle_holdings(s, held, epoch, why, rep, ranges=(differ, size)))
                 return
         while True:
-            r = self._call("GET", "/v1/holdings", params={"after": after})
-            try:
-                page = P.Holdings.model_validate(self._json(r))
-            except ValueError:
-                raise TransientError("The server's list of what it holds was cut off or garbled. Sync will try "
-                                     "again.") from None
+            page = self._holdings_page({"after": after})
             epoch = page.epoch
             for _sid, uuid_, version, sha, state in page.entries:
                 held[(uuid_, version)] = (sha, state)
@@ -1003,6 +993,15 @@ class SyncEngine:
                 break
             after = page.cursor
         self._commit(lambda s: self._settle_holdings(s, held, epoch, why, rep))
+
+    def _holdings_page(self, params: dict):
+        """One page of `GET /v1/holdings` (what the server holds of this office's entries)."""
+        r = self._call("GET", "/v1/holdings", params=params)
+        try:
+            return P.Holdings.model_validate(self._json(r))
+        except ValueError:
+            raise TransientError("The server's list of what it holds was cut off or garbled. Sync will try "
+                                 "again.") from None
 
     def _differing_ranges(self, summary: P.HoldingsSummary) -> set[int] | None:
         """The ranges of server ids (`summary.range_size` each) whose count or digest at the

@@ -702,6 +702,17 @@ def create_app(settings: Settings) -> FastAPI:
         form = await _form(request) if form is None else form
         return secrets.compare_digest(form.get("csrf", "").encode(), ingest.admin_csrf(sid).encode())
 
+    async def _signed_form(request: Request) -> tuple | Response:
+        """A review form's (sign-in, fields), or the page that refuses it: signed out, or
+        without this sign-in's CSRF token."""
+        signed = await run_in_threadpool(_signed_in, request)
+        if signed is None:
+            return _login_page("Signed out (or the sign-in ran out): sign in again; nothing was changed.", 401)
+        form = await _form(request)
+        if not await _csrf_ok(request, request.cookies.get(ADMIN_COOKIE, ""), form):
+            return _csrf_refused()
+        return signed, form
+
     def _csrf_refused() -> HTMLResponse:
         log.warning("refused a form of the admin page without its sign-in's CSRF token")
         return _html(review.message_page(
@@ -767,12 +778,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.post("/admin/review/{entry_id}/decision", include_in_schema=False, response_class=HTMLResponse)
     async def review_decide(request: Request, entry_id: int = Path(ge=1, le=2**62)) -> Response:
-        signed = await run_in_threadpool(_signed_in, request)
-        if signed is None:
-            return _login_page("Signed out (or the sign-in ran out): sign in again; nothing was changed.", 401)
-        form = await _form(request)
-        if not await _csrf_ok(request, request.cookies.get(ADMIN_COOKIE, ""), form):
-            return _csrf_refused()
+        checked = await _signed_form(request)
+        if isinstance(checked, Response):
+            return checked
+        signed, form = checked
         f = _filters(form.get("office", "")[:100], form.get("template", "")[:100], form.get("batch", "")[:100])
         decision, reason = form.get("decision", ""), form.get("reason", "")[:4000]
         try:
@@ -823,12 +832,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.post("/admin/review/batch/{batch_uuid}/accept", include_in_schema=False, response_class=HTMLResponse)
     async def review_batch_accept(request: Request, batch_uuid: str = BatchPath) -> Response:
-        signed = await run_in_threadpool(_signed_in, request)
-        if signed is None:
-            return _login_page("Signed out (or the sign-in ran out): sign in again; nothing was changed.", 401)
-        form = await _form(request)
-        if not await _csrf_ok(request, request.cookies.get(ADMIN_COOKIE, ""), form):
-            return _csrf_refused()
+        checked = await _signed_form(request)
+        if isinstance(checked, Response):
+            return checked
+        signed, form = checked
         try:
             expected = int(form.get("expected", ""))
         except ValueError:
