@@ -329,7 +329,8 @@ def main() -> int:
             ctx.runner.drain()
             time.sleep(0.001)
 
-    if args.only_jobs:
+    def open_window():
+        """The main window at 1366 px, its registers listed; (window, the second register's pages)."""
         from desktop.mainwindow import MainWindow
         from records import services
 
@@ -340,7 +341,10 @@ def main() -> int:
             idle()
         pump(0.5)
         with ws.session() as s:
-            pages = services.list_pages(s, win.registers.register_at(1).id)
+            return win, services.list_pages(s, win.registers.register_at(1).id)
+
+    if args.only_jobs:
+        win, pages = open_window()
         out.update(jobs_work(app, ctx, win, pages, pump))
         win.shutdown()
         ctx.close()
@@ -365,17 +369,7 @@ def main() -> int:
     av.close()
 
     # 2. the page list of the main window showing a register's 200 pages
-    from desktop.mainwindow import MainWindow
-    from records import services
-
-    win = MainWindow(ctx)
-    win.resize(1366, 740)
-    win.show()
-    while win.registers.rowCount() == 0 or ctx.runner.busy:
-        idle()
-    pump(0.5)
-    with ws.session() as s:
-        pages = services.list_pages(s, win.registers.register_at(1).id)
+    win, pages = open_window()
 
     def list_pages() -> None:
         win.pages.set_pages([])

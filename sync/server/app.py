@@ -702,6 +702,13 @@ def create_app(settings: Settings) -> FastAPI:
         form = await _form(request) if form is None else form
         return secrets.compare_digest(form.get("csrf", "").encode(), ingest.admin_csrf(sid).encode())
 
+    def _form_int(form: dict[str, str], name: str) -> int:
+        """A whole number a review form sent, -1 when it is not one (never a decision's match)."""
+        try:
+            return int(form.get(name, ""))
+        except ValueError:
+            return -1
+
     async def _signed_form(request: Request) -> tuple | Response:
         """A review form's (sign-in, fields), or the page that refuses it: signed out, or
         without this sign-in's CSRF token."""
@@ -784,10 +791,7 @@ def create_app(settings: Settings) -> FastAPI:
         signed, form = checked
         f = _filters(form.get("office", "")[:100], form.get("template", "")[:100], form.get("batch", "")[:100])
         decision, reason = form.get("decision", ""), form.get("reason", "")[:4000]
-        try:
-            version = int(form.get("version", ""))
-        except ValueError:
-            version = -1
+        version = _form_int(form, "version")
 
         def work() -> Response:
             with Session_() as s:
@@ -836,10 +840,7 @@ def create_app(settings: Settings) -> FastAPI:
         if isinstance(checked, Response):
             return checked
         signed, form = checked
-        try:
-            expected = int(form.get("expected", ""))
-        except ValueError:
-            expected = -1
+        expected = _form_int(form, "expected")
 
         def work() -> Response:
             with Session_() as s:
