@@ -69,11 +69,20 @@ class OfficeClocks:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._offsets: dict[str, tuple[dt.datetime, dt.timedelta]] = {}
+        # the last verdict and when it was reached: every answer asks, and a verdict sorts every
+        # office's offset, so it is reached again only after a minute or a notable change
+        self._verdict: tuple[dt.datetime, ClockDoubt | None] | None = None
+        self._changes = 0  # notable notes so far (a verdict reached meanwhile is not kept)
 
     def note(self, office: str, office_time: dt.datetime, server_time: dt.datetime) -> None:
         """Record what an office's clock said when the server's said `server_time`."""
+        offset = office_time - server_time
         with self._lock:
-            self._offsets[office] = (server_time, office_time - server_time)
+            before = self._offsets.get(office)
+            self._offsets[office] = (server_time, offset)
+            if before is None or abs(before[1] - offset) > dt.timedelta(minutes=1):
+                self._verdict = None
+                self._changes += 1
             if len(self._offsets) > 100_000:  # bounded: the oldest half forgotten
                 for k, _ in sorted(self._offsets.items(), key=lambda kv: kv[1][0])[:50_000]:
                     del self._offsets[k]
@@ -82,7 +91,18 @@ class OfficeClocks:
         """A ClockDoubt when the offices heard from within WINDOW say the server's clock is
         wrong (see the module's docstring), else None."""
         with self._lock:
+            if self._verdict is not None and abs(now - self._verdict[0]) < dt.timedelta(minutes=1):
+                return self._verdict[1]
             recent = sorted(off for at, off in self._offsets.values() if abs(now - at) <= WINDOW)
+            changes = self._changes
+        verdict = self._judge(recent)
+        with self._lock:
+            if changes == self._changes:
+                self._verdict = (now, verdict)
+        return verdict
+
+    @staticmethod
+    def _judge(recent: list[dt.timedelta]) -> ClockDoubt | None:
         if len(recent) < MIN_OFFICES:
             return None
         median = recent[len(recent) // 2]
