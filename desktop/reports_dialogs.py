@@ -509,7 +509,10 @@ def _progress_dialog(parent: QWidget | None, job: ReportJob, title: str, first: 
     }
 
     def progressed(what: str, done: int, total: int) -> None:
-        if what in counted and total:
+        if what == "final":  # past its point of no return (desktop.job_process.past_stopping): no Stop
+            dlg.setLabelText(QCoreApplication.translate("ExportDialog", "Finishing: it can no longer be stopped…"))
+            dlg.setCancelButtonText(None)
+        elif what in counted and total:
             dlg.setLabelText(counted[what].format(done=number_text(done), total=number_text(total)))
             dlg.setRange(0, total)
             dlg.setValue(done)

@@ -1244,6 +1244,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>فائل لکھی جا رہی ہے…</translation>
         </message>
         <message>
+            <source>Finishing: it can no longer be stopped…</source>
+            <translation>مکمل ہو رہا ہے: اب اسے روکا نہیں جا سکتا…</translation>
+        </message>
+        <message>
             <source>Stopping…</source>
             <translation>روکا جا رہا ہے…</translation>
         </message>
