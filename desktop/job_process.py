@@ -208,7 +208,7 @@ def csv_export(*, root: str, key: bytes | None, first_use: int | None = None, ou
     ws = _open(root, key, first_use)
     try:
         return export_csv(ws, out, CsvFilter(tuple(register_ids) if register_ids else None), raw=raw,
-                          excel_safe=excel_safe)
+                          excel_safe=excel_safe, progress=progress)
     finally:
         ws.close()
 

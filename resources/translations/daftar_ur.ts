@@ -1240,6 +1240,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>صفحات کی تصاویر نقل ہو رہی ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
         </message>
         <message>
+            <source>Reading the entries: {done} of {total}…</source>
+            <translation>اندراجات پڑھے جا رہے ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
+        </message>
+        <message>
             <source>Writing the file…</source>
             <translation>فائل لکھی جا رہی ہے…</translation>
         </message>

@@ -54,6 +54,25 @@ def test_a_json_export_is_written_in_a_process_of_its_own(qtbot, workspace, samp
     dlg.done_note.close()
 
 
+def test_the_csv_export_says_how_many_entries_it_read_of_how_many(qtbot, workspace, sample, tmp_path):
+    dlg = reports_dialogs.ExportDialog(None, workspace, sample.register_id, register_name="جمع بندی — کوٹ")
+    qtbot.addWidget(dlg)
+    # WHEN a CSV export is started from the export dialog
+    assert dlg.format.currentData() == "csv"
+    dlg.path.setText(str(tmp_path / "e.csv"))
+    job = dlg.start_export()
+    seen: list[tuple[str, int, int, str]] = []
+    # (read after the progress window's own slot has set its line)
+    job.progressed.connect(lambda what, done, total: seen.append((what, done, total,
+                                                                 job.progress_dialog.labelText())))
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    # THEN its job process told how many entries it had read of how many, then that it wrote the file,
+    # and its window said so (as the JSON export's says the registers read)
+    assert job.error is None and "4 entries exported" in job.result.summary
+    assert ("rows", 4, 4, "Reading the entries: 4 of 4…") in seen
+    assert seen[-1] == ("file", 0, 0, "Writing the file…")
+    dlg.done_note.close()
+
 class _Stop(Exception):
     pass
 
