@@ -82,14 +82,27 @@ def _when(iso: str) -> str:
 
 
 STALE_DAYS = 7  # entries waiting longer than this since the last sync: said in orange
+DATED_AHEAD = -1  # _days_since: the time is after this computer's clock (set back since): its age is not known
+
+
+def utcnow():
+    """Now by this computer's clock, in UTC without a zone (as the sync state's times are read)."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _days_since(iso: str) -> int | None:
-    """Whole days since an ISO time of the sync state, None if it cannot be read."""
+    """Whole days since an ISO time of the sync state, None if it cannot be read; DATED_AHEAD
+    when it is after now by more than the engine's CLOCK_SLACK (10 minutes): the clock was set
+    back since (it said 0 days, as if the office had synced moments before)."""
     import datetime as dt
 
     t = _sync_time(iso)
-    return None if t is None else max(0, (dt.datetime.now(dt.UTC).replace(tzinfo=None) - t).days)
+    if t is None:
+        return None
+    age = utcnow() - t
+    return DATED_AHEAD if age < -dt.timedelta(minutes=10) else max(0, age.days)
 
 
 class SyncPanel(QWidget):
@@ -467,11 +480,13 @@ class SyncPanel(QWidget):
             self.seal_btn.setText(self.tr("Put approved entries in a batch"))
         days = _days_since(st.last_success) if st.last_success else None
         last = self.tr("Last successful sync: {t}").format(t=_when(st.last_success) if st.last_success else self.tr("never"))
-        if days == 1:
+        if days == DATED_AHEAD:  # how long ago is not known: what to do is said, in orange
+            last += " " + self.tr("(dated after this computer's clock: check its date and time)")
+        elif days == 1:
             last += " " + self.tr("(yesterday)")
         elif days:
             last += " " + self.tr("({n} days ago)").format(n=number_text(days))
-        stale = st.waiting > 0 and days is not None and days >= STALE_DAYS
+        stale = days == DATED_AHEAD or (st.waiting > 0 and days is not None and days >= STALE_DAYS)
         self.last_label.setText(last)
         self.last_label.setStyleSheet("color: #b35c00; font-weight: bold" if stale else "")
         if st.paused != self._paused:

@@ -4486,6 +4486,10 @@ Your name is recorded as the approver of every row.</source>
             <translation>کبھی نہیں</translation>
         </message>
         <message>
+            <source>(dated after this computer's clock: check its date and time)</source>
+            <translation>(یہ اس کمپیوٹر کی گھڑی سے آگے کی تاریخ ہے: اس کی تاریخ اور وقت دیکھیں)</translation>
+        </message>
+        <message>
             <source>(yesterday)</source>
             <translation>(کل)</translation>
         </message>

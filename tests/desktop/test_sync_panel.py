@@ -330,6 +330,42 @@ def test_entries_waiting_a_week_since_the_last_sync_are_pointed_out(qtbot):
     panel.stop()
 
 
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_last_sync_dated_after_this_computers_clock_is_said_not_zero_days(qtbot, qapp, monkeypatch, lang):
+    """The computer's clock set back behind the last sync: the panel said nothing of its age
+    (0 days ago, as if it had synced moments before), and a week of entries waiting went unsaid."""
+    import datetime as dt
+
+    from desktop import i18n, sync_panel
+
+    # GIVEN an office that last synced on 25 November 2026, six entries waiting, on a computer
+    # whose clock now says 1 January 2026 (set back)
+    office = FakeOffice(SyncReport())
+    office.status = lambda: QueueStatus({"queued": 6}, "2026-11-25T17:40:00Z", None, False, ())
+    monkeypatch.setattr(sync_panel, "utcnow", lambda: dt.datetime(2026, 1, 1, 9, 0))
+    i18n.apply_language(qapp, lang)
+    try:
+        # WHEN the panel shows its state
+        panel = sync_panel.SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused)
+        qtbot.addWidget(panel)
+        qtbot.waitUntil(lambda: "2026" in panel.last_label.text() or "۲۰۲۶" in panel.last_label.text())
+        text = panel.last_label.text()
+        # THEN it says the last sync is dated after this computer's clock, to check it, in a colour
+        # that is seen; no age
+        if lang == "ur":
+            assert "اس کمپیوٹر کی گھڑی" in text and "clock" not in text
+        else:
+            assert text.endswith("(dated after this computer's clock: check its date and time)")
+        assert "days ago" not in text and "دن پہلے" not in text and "color" in panel.last_label.styleSheet()
+        # AND with the clock right again (two days after the sync) its age is said as before
+        monkeypatch.setattr(sync_panel, "utcnow", lambda: dt.datetime(2026, 11, 27, 18, 0))
+        panel.refresh()
+        qtbot.waitUntil(lambda: "(2 days ago)" in panel.last_label.text() or "دن پہلے" in panel.last_label.text())
+        assert panel.last_label.styleSheet() == ""
+        panel.stop()
+    finally:
+        i18n.apply_language(qapp, "en")
+
 def test_the_problems_list_shows_only_when_there_are_problems(qtbot):
     # GIVEN a panel whose queue holds no problem
     office = FakeOffice(SyncReport(entries_acknowledged=6))
