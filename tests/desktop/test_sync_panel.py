@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from sync.engine import QueueStatus, SyncReport
+from tests.sync.conftest import dev_certs, pg_cluster, pg_url, server, server_db  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.gui
 
@@ -826,4 +827,82 @@ def test_entries_the_server_had_lost_are_said_to_be_sent_again_in_either_languag
         qtbot.waitUntil(lambda: line() is None)
         panel.stop()
     finally:
+        i18n.apply_language(qapp, "en")
+
+
+# ----------------------------------------------------------------------------- check with the server
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_check_with_the_server_compares_everything_on_the_panels_thread_and_says_what_it_found(
+        qtbot, qapp, workspace, actors, request, monkeypatch, lang):
+    """`daftar sync --reconcile` had no button: an office that suspected the central server of
+    losing entries waited for the daily comparison."""
+    central = request.getfixturevalue("server")  # (the sync tests' real server: tests/sync/conftest.py)
+    from desktop import i18n, oversight
+    from sync import engine
+    from tests.desktop.test_roles import _window
+    from tests.sync.conftest import add_approved, enrol, item_states, seal
+    from tests.sync.test_reconcile import _keys, _reconciled_recently, _sql
+
+    # GIVEN six entries girdawar1 approved and the central server received, compared today
+    add_approved(workspace, actors["clerk1"], actors["girdawar1"])
+    seal(workspace, actors["girdawar1"])
+    enrol(workspace, central)
+    assert engine.run_once(workspace).ok
+    _reconciled_recently(workspace)
+    # (a note of the threads the comparison runs on)
+    threads, real = [], engine.SyncEngine.reconcile
+
+    def noting(self, rep, *, forced=False):
+        threads.append((threading.current_thread(), forced))
+        return real(self, rep, forced=forced)
+
+    monkeypatch.setattr(engine.SyncEngine, "reconcile", noting)
+    i18n.apply_language(qapp, lang)
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: panel.reconcile_btn.isEnabled() and not panel.busy
+                        and panel.state_label.text() != "", timeout=10_000)
+        assert panel.reconcile_btn.isVisible()
+        threads.clear()
+        # WHEN Check with the server is pressed
+        qtbot.mouseClick(panel.reconcile_btn, qtbot_button())
+        qtbot.waitUntil(lambda: bool(threads) and not panel.busy, timeout=30_000)
+        # THEN everything was compared (forced, as `daftar sync --reconcile`) on the panel's thread,
+        # and the panel says the server holds everything sent
+        assert threads == [(threads[0][0], True)] and threads[0][0] is not threading.main_thread()
+        text = _plain(panel.state_label.text())
+        if lang == "ur":
+            assert "مرکزی سرور" in text and "central" not in text
+        else:
+            assert text.startswith("Compared with the central server: it holds everything this office sent.")
+        said_first = text
+        # GIVEN the server now holds one entry with other content (its counts the same: a pass that
+        # compared today does not look)
+        keys = _keys(workspace)
+        _sql(central, f"UPDATE sync_entry SET sha256 = '{'0' * 64}' WHERE entry_uuid = '{keys[1]}'")
+        threads.clear()
+        panel.sync_now()
+        qtbot.waitUntil(lambda: bool(threads) and not panel.busy, timeout=30_000)
+        assert item_states(workspace) == {"acknowledged": 6}
+        threads.clear()
+        # WHEN Check with the server is pressed again
+        qtbot.mouseClick(panel.reconcile_btn, qtbot_button())
+        qtbot.waitUntil(lambda: bool(threads) and not panel.busy, timeout=30_000)
+        # THEN it found that entry and sent it again: the server refuses it as a conflict for a
+        # supervisor, and the panel says so, in the interface's language
+        assert item_states(workspace) == {"acknowledged": 5, "conflict": 1}
+        text = _plain(panel.state_label.text())
+        assert text != said_first and "1" in text
+        if lang == "ur":
+            assert "central" not in text and "supervisor" not in text
+        else:
+            assert text.startswith("Compared with the central server. 1 entries it holds with other content are "
+                                   "sent again: a supervisor decides them.")
+        assert any("Needs a supervisor" in _plain(panel.errors.item(i).text()) or "نگران" in panel.errors.item(i).text()
+                   for i in range(panel.errors.count()))
+    finally:
+        win.shutdown()
         i18n.apply_language(qapp, "en")
