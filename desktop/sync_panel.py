@@ -178,6 +178,7 @@ class SyncPanel(QWidget):
         lay.addWidget(self.state_label)
         self.last_label = QLabel(self)
         self.last_label.setObjectName("syncLastSuccess")
+        wrapping(self.last_label)  # (a date behind this computer's clock is said at length)
         lay.addWidget(self.last_label)
         self.problems_label = QLabel(self.tr("Problems"), self)
         lay.addWidget(self.problems_label)
