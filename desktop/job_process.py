@@ -10,7 +10,9 @@ which opens the workspace itself: only plain values go in and come back.
 
 `main` is the process's entry; the jobs are the functions below, named by an import path
 ("module:function") so tests can name their own. Each gets `progress(what, done, total)`,
-which raises JobCancelled once the app asked to stop.
+which raises JobCancelled once the app asked to stop. A job that commits what it cannot take
+back (the backup's audit event) calls `past_stopping()` just before: from there it is no
+longer stopped, and the app waits for its answer.
 """
 
 from __future__ import annotations
@@ -28,9 +30,16 @@ def _resolve(path: str):
     return getattr(importlib.import_module(mod), name)
 
 
-def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None) -> None:
+# the job this process runs: the app's stop event, the pipe to it, and the event that says the
+# job is past stopping (see past_stopping)
+_job: dict = {}
+
+
+def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None, final=None) -> None:
     """The job process: run `target(**kwargs, progress=...)` and send ("progress", what, done,
-    total) messages (at most ten a second), then ("done", result) or ("error", exception)."""
+    total) messages (at most ten a second), then ("done", result) or ("error", exception).
+    `final`: an event the job sets when it is past stopping (`past_stopping`), which the app
+    reads before it gives up on the job."""
     if log_file:
         import faulthandler
 
@@ -38,11 +47,12 @@ def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None) -> 
             faulthandler.enable(file=open(log_file, "a", encoding="utf-8"), all_threads=True)  # noqa: SIM115
         except OSError:
             pass
+    _job.update(conn=conn, stop=stop, final=final)
     _end_cleanly_when_terminated()
     last = [0.0]
 
     def progress(what: str, done: int, total: int) -> None:
-        if stop.is_set():
+        if stop.is_set() and not _past_stopping():
             raise JobCancelled()
         now = time.monotonic()
         if now - last[0] >= 0.1 or done >= total:
@@ -60,6 +70,30 @@ def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None) -> 
         _send(conn, ("done", result))
     finally:
         conn.close()
+
+
+def past_stopping() -> None:
+    """The job's point of no return, called just before it commits what it cannot take back
+    (the backup's audit event, after which the backup is kept). Raises JobCancelled when the
+    app asked to stop before it (the job then commits nothing). From here on a Stop no longer
+    stops the job: the app's SIGTERM is ignored, its progress no longer raises, and the app
+    (which reads the `final` event before it gives up on a job) waits for its answer, so the
+    job ends as done, as what it committed says. Stop pressed in the instant after a backup's
+    event was committed kept the backup, and the window said it was stopped, nothing written.
+    Outside a job process (a test calling a job directly) it does nothing."""
+    final, stop = _job.get("final"), _job.get("stop")
+    if final is None or stop is None:
+        return
+    final.set()  # (first: a SIGTERM from now on is ignored; the app sets stop before it ends a job)
+    if stop.is_set():
+        final.clear()
+        raise JobCancelled()
+    _send(_job["conn"], ("progress", "final", 0, 0))  # (the app's window drops its Stop)
+
+
+def _past_stopping() -> bool:
+    final = _job.get("final")
+    return final is not None and final.is_set()
 
 
 def _send(conn, message) -> None:
@@ -80,7 +114,8 @@ def _end_cleanly_when_terminated() -> None:
     import signal
 
     def ended(_signum, _frame):
-        raise JobCancelled()
+        if not _past_stopping():  # (past it, the job goes on to its answer: see past_stopping)
+            raise JobCancelled()
 
     try:
         signal.signal(signal.SIGTERM, ended)
@@ -173,7 +208,7 @@ def csv_export(*, root: str, key: bytes | None, first_use: int | None = None, ou
     ws = _open(root, key, first_use)
     try:
         return export_csv(ws, out, CsvFilter(tuple(register_ids) if register_ids else None), raw=raw,
-                          excel_safe=excel_safe)
+                          excel_safe=excel_safe, progress=progress)
     finally:
         ws.close()
 
@@ -235,7 +270,8 @@ def backup(*, root: str, key: bytes | None, first_use: int | None = None, actor,
 
     ws = _open(root, key, first_use)
     try:
-        r = back_up(ws, actor, folder, progress=progress)
+        # once its audit event is about to commit, the backup is kept: no Stop from there
+        r = back_up(ws, actor, folder, progress=progress, before_commit=past_stopping)
         return {"path": str(r.path), "entries": r.counts.get("entry", 0), "images": r.images, "size": r.size}
     finally:
         ws.close()

@@ -323,6 +323,8 @@ def open_sync(win):
 
         panel = SyncPanel(
             run_pass=lambda progress: engine().run_once(ws, progress=progress),
+            # "Check with the server": the pass of `daftar sync --reconcile`, on the panel's thread
+            reconcile=lambda progress: engine().SyncEngine(ws, progress=progress).run_once(reconcile=True),
             status=lambda: engine().queue_status(ws),
             set_paused=lambda paused: engine().set_paused(ws, paused),
             reachable=lambda: engine().connection_state(ws),

@@ -8,8 +8,11 @@ interpreter's lock released, so the window runs freely meanwhile; the work itsel
 this process at all (no lock held, no garbage for desktop.gc_guard to collect on the UI
 thread). `progress(what, done, total)` is called on this thread as the job reports; setting
 `cancel` stops the job (JobCancelled), at once when the job checks its progress, else after
-`grace` seconds it is ended. What the job raised is raised here; a job process that dies
-(a native crash) raises JobFailed. Only plain values go in and come back.
+`grace` seconds it is ended (SIGTERM: it stops where it is, removes what it was writing and
+answers). A job past its point of no return (desktop.job_process.past_stopping: the backup's
+audit event is committing) is not ended: its answer is waited for, and it is what the job
+did. What the job raised is raised here; a job process that dies (a native crash) raises
+JobFailed. Only plain values go in and come back.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ def _log_file() -> str | None:
     return str(log) if log else None
 
 
+ANSWER_WAIT = 5.0  # seconds a job ended with SIGTERM has to answer (one busy in native code may not)
+
+
 def run_in_process(target: str, kwargs: dict, *, progress: Progress | None = None,
                    cancel: threading.Event | None = None, grace: float = 2.0):
     """Run `target` ("module:function" of a Qt-free module) in a spawned process and return
@@ -46,24 +52,34 @@ def run_in_process(target: str, kwargs: dict, *, progress: Progress | None = Non
 
     mp = multiprocessing.get_context("spawn")
     recv, send = mp.Pipe(duplex=False)
-    stop = mp.Event()
-    proc = mp.Process(target=job_process.main, args=(target, kwargs, send, stop, _log_file()),
+    stop, final = mp.Event(), mp.Event()
+    proc = mp.Process(target=job_process.main, args=(target, kwargs, send, stop, _log_file(), final),
                       name="daftar-job", daemon=True)
     proc.start()
     send.close()  # (the child's end: the pipe reports EOF when the child is gone)
     asked_at: float | None = None
+    ended_at: float | None = None
+    gave_up = False
     try:
         while True:
             if cancel is not None and cancel.is_set() and asked_at is None:
                 stop.set()
                 asked_at = time.monotonic()
-            if asked_at is not None and time.monotonic() - asked_at > grace:
-                raise JobCancelled()
+            # `final` is read after `stop` was set: a job sets it before it looks at `stop`
+            if ended_at is None and asked_at is not None and time.monotonic() - asked_at > grace \
+                    and not final.is_set():
+                proc.terminate()  # it stops where it is and answers JobCancelled
+                ended_at = time.monotonic()
+            if ended_at is not None and time.monotonic() - ended_at > ANSWER_WAIT and not final.is_set():
+                gave_up = True
+                raise JobCancelled()  # (busy in native code: it cleans up when it gets out)
             if not recv.poll(0.1):
                 continue
             try:
                 kind, *rest = recv.recv()
             except EOFError:
+                if ended_at is not None:
+                    raise JobCancelled() from None
                 raise JobFailed(f"the background process ended unexpectedly (exit code {proc.exitcode})") from None
             if kind == "progress":
                 if progress is not None:
@@ -75,6 +91,7 @@ def run_in_process(target: str, kwargs: dict, *, progress: Progress | None = Non
     finally:
         recv.close()
         proc.join(0.5 if asked_at is None else 0)
-        if proc.is_alive():
-            proc.terminate()  # cancelled, or it did not finish closing: a reader, nothing to lose
+        if proc.is_alive() and not gave_up:
+            if ended_at is None:
+                proc.terminate()  # it did not finish closing: a reader, nothing to lose (one past stopping ignores it)
             proc.join(5)

@@ -501,6 +501,7 @@ def _progress_dialog(parent: QWidget | None, job: ReportJob, title: str, first: 
         "entries": QCoreApplication.translate("ExportDialog", "Counting the entries: {done} of {total}…"),
         "registers": QCoreApplication.translate("ExportDialog", "Reading the registers: {done} of {total}…"),
         "images": QCoreApplication.translate("ExportDialog", "Copying the page images: {done} of {total}…"),
+        "rows": QCoreApplication.translate("ExportDialog", "Reading the entries: {done} of {total}…"),
     }
     said = {
         "pdf": QCoreApplication.translate("ExportDialog", "Writing the PDF…"),
@@ -509,7 +510,10 @@ def _progress_dialog(parent: QWidget | None, job: ReportJob, title: str, first: 
     }
 
     def progressed(what: str, done: int, total: int) -> None:
-        if what in counted and total:
+        if what == "final":  # past its point of no return (desktop.job_process.past_stopping): no Stop
+            dlg.setLabelText(QCoreApplication.translate("ExportDialog", "Finishing: it can no longer be stopped…"))
+            dlg.setCancelButtonText(None)
+        elif what in counted and total:
             dlg.setLabelText(counted[what].format(done=number_text(done), total=number_text(total)))
             dlg.setRange(0, total)
             dlg.setValue(done)
@@ -753,12 +757,10 @@ class ExportDialog(QDialog):
             signed = _signed_beside(out)
 
             def fn() -> JobResult:
-                # in a process of its own (desktop.job_process.csv_export); this thread waits
-                from desktop.job_process import workspace_args
-                from desktop.procjob import run_in_process
-
-                n = run_in_process(CSV_JOB, {**workspace_args(ws), "out": out, "register_ids": [reg] if reg else None,
-                                             "raw": raw, "excel_safe": excel}, cancel=job.cancel)
+                # in a process of its own (desktop.job_process.csv_export), saying how many entries
+                # it read of how many; this thread waits
+                n = _in_process(CSV_JOB, ws, job, out=out, register_ids=[reg] if reg else None, raw=raw,
+                                excel_safe=excel)
                 return JobResult(out, done_text.format(n=n, path=path_line(out)).strip() + "\n\n" + signed)
         elif k == "json":
             images = self.images.currentData()

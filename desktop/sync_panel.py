@@ -1,11 +1,14 @@
 """The sync panel: the outbox queue, progress, last success, errors in clerk words, Sync now, Pause,
-(supervisors) sending again the entries a refused batch held back, and an entry in conflict
-compared with the central server's copy (desktop.conflict_dialog), which a supervisor may take.
+(supervisors) sending again the entries a refused batch held back, an entry in conflict
+compared with the central server's copy (desktop.conflict_dialog), which a supervisor may take,
+and "Check with the server": everything the server holds of this office's entries compared
+with what was sent now (`daftar sync --reconcile`), not at the next daily check.
 
 Self-contained; the main window wires it to a workspace:
 
     panel = SyncPanel(
         run_pass=lambda progress: SyncEngine(ws, progress=progress).run_once(),
+        reconcile=lambda progress: SyncEngine(ws, progress=progress).run_once(reconcile=True),
         status=lambda: engine.queue_status(ws),
         set_paused=lambda p: engine.set_paused(ws, p),
         reachable=lambda: engine.connection_state(ws),
@@ -82,14 +85,36 @@ def _when(iso: str) -> str:
 
 
 STALE_DAYS = 7  # entries waiting longer than this since the last sync: said in orange
+DATED_AHEAD = -1  # _days_since: the time is after this computer's clock (set back since): its age is not known
+
+
+def utcnow():
+    """Now by this computer's clock, in UTC without a zone (as the sync state's times are read)."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _days_since(iso: str) -> int | None:
-    """Whole days since an ISO time of the sync state, None if it cannot be read."""
+    """Whole days since an ISO time of the sync state, None if it cannot be read; DATED_AHEAD
+    when it is after now by more than the engine's CLOCK_SLACK (10 minutes): the clock was set
+    back since (it said 0 days, as if the office had synced moments before)."""
     import datetime as dt
 
     t = _sync_time(iso)
-    return None if t is None else max(0, (dt.datetime.now(dt.UTC).replace(tzinfo=None) - t).days)
+    if t is None:
+        return None
+    age = utcnow() - t
+    return DATED_AHEAD if age < -dt.timedelta(minutes=10) else max(0, age.days)
+
+
+RECEIVED = ("acknowledged", "accepted", "rejected")  # as sync.engine.RECEIVED (not imported on the UI thread)
+
+
+def _received(status) -> int:
+    """Entries the central server has received by a QueueStatus (0 when it could not be read)."""
+    counts = getattr(status, "counts", None) or {}
+    return sum(counts.get(k, 0) for k in RECEIVED)
 
 
 class SyncPanel(QWidget):
@@ -106,10 +131,13 @@ class SyncPanel(QWidget):
                  resend: Callable[[], int | str] | None = None, seal: Callable[[int], object] | None = None,
                  handover: Callable[[int], object] | None = None, usb: Callable[[], object] | None = None,
                  compare: Callable[[str, int], object] | None = None, take: Callable[[object], object] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 reconcile: Callable[[Progress], object] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SyncPanel")
         self._run_pass, self._status, self._set_paused, self._reachable = run_pass, status, set_paused, reachable
+        # a pass that first compares everything the server holds of this office's entries with
+        # what was sent, and sends again what it lost (`daftar sync --reconcile`): its SyncReport
+        self._reconcile = reconcile
         # seals what refused batches held back into a new batch (supervisors): how many, or
         # why nothing was (the core's refusal, a str)
         self._resend = resend
@@ -150,6 +178,7 @@ class SyncPanel(QWidget):
         lay.addWidget(self.state_label)
         self.last_label = QLabel(self)
         self.last_label.setObjectName("syncLastSuccess")
+        wrapping(self.last_label)  # (a date behind this computer's clock is said at length)
         lay.addWidget(self.last_label)
         self.problems_label = QLabel(self.tr("Problems"), self)
         lay.addWidget(self.problems_label)
@@ -189,6 +218,11 @@ class SyncPanel(QWidget):
         self.pause_btn.setCheckable(True)
         row.addWidget(self.sync_btn)
         row.addWidget(self.pause_btn)
+        self.reconcile_btn = self._button(row, "syncReconcile", self.tr("Check with the server"), self.tr(
+            "Compares everything the central server holds of this office's entries with what was sent, and sends "
+            "again anything it lost (its database restored from an older backup). A sync does this by itself once "
+            "a day."), reconcile is not None)
+        self.reconcile_btn.setEnabled(True)
         self.resend_btn = self._button(row, "syncResend", self.tr("Send held-back entries again"), self.tr(
             "A batch is refused whole when one of its entries conflicts with the server's copy: its other "
             "entries go again in a new batch. The entry in conflict stays for a supervisor to decide."),
@@ -200,6 +234,7 @@ class SyncPanel(QWidget):
         lay.addLayout(row)
         self._show_problems()
         qconnect(self.sync_btn.clicked, self.sync_now)
+        qconnect(self.reconcile_btn.clicked, self.check_with_server)
         qconnect(self.resend_btn.clicked, self.resend_held_back)
         qconnect(self.seal_btn.clicked, self.seal_approved)
         qconnect(self.handover_btn.clicked, self.save_handover)
@@ -250,11 +285,7 @@ class SyncPanel(QWidget):
         """Run one pass in the background (ignored while one runs or when paused)."""
         if self._busy or self._paused:
             return
-        self._busy = True
-        self.sync_btn.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.state_label.setText(self.tr("Sending…"))
+        self._started(self.tr("Sending…"))
 
         run_pass, status = self._run_pass, self._status
         progress, done = mainthread.sender(self, "_on_progress"), mainthread.sender(self, "_on_done")
@@ -264,6 +295,35 @@ class SyncPanel(QWidget):
             done(report, status())
 
         self._spawn(work)
+
+    def check_with_server(self) -> None:
+        """Compare everything the central server holds of this office's entries with what was
+        sent, send again what it lost, then the pass goes on as Sync now (in the background;
+        ignored while a pass runs or when paused). The panel then says what the comparison found."""
+        if self._reconcile is None or self._busy or self._paused:
+            return
+        self._started(self.tr("Comparing with the central server…"))
+        reconcile, status = self._reconcile, self._status
+        progress, done = mainthread.sender(self, "_on_progress"), mainthread.sender(self, "_on_checked")
+
+        def work():
+            before = status()  # (what the server had received before: nothing to compare when nothing)
+            report = reconcile(progress)
+            done(report, status(), _received(before))
+
+        self._spawn(work)
+
+    def _started(self, what: str) -> None:
+        self._busy = True
+        self._enable_passes()
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.state_label.setText(what)
+
+    def _enable_passes(self) -> None:
+        """Sync now and Check with the server: off while a pass runs or sync is paused."""
+        self.sync_btn.setEnabled(not self._paused and not self._busy)
+        self.reconcile_btn.setEnabled(not self._paused and not self._busy)
 
     def resend_held_back(self) -> None:
         """Seal the entries refused batches held back into a new batch (in the background),
@@ -365,11 +425,39 @@ class SyncPanel(QWidget):
     def _on_done(self, report, status) -> None:
         if report is not None:
             self._busy = False
-            self.sync_btn.setEnabled(not self._paused)
+            self._enable_passes()
             self.progress.setVisible(False)
             self._show_report(report)
             self.finished.emit(report)
         self._show_status(status)
+
+    def _on_checked(self, report, status, received_before: int) -> None:
+        """Check with the server ended: the pass is shown as any, and what the comparison found
+        is said before the pass's own line."""
+        self._on_done(report, status)
+        r = report
+        if getattr(r, "paused", False):
+            return
+        if r.reconciled:
+            found = []
+            if r.entries_lost:
+                found.append(self.tr("{n} entries it had lost are sent again.").format(n=number_text(r.entries_lost)))
+            if r.entries_differ:
+                found.append(self.tr("{n} entries it holds with other content are sent again: a supervisor decides "
+                                     "them.").format(n=number_text(r.entries_differ)))
+            if r.decisions_lost:
+                found.append(self.tr("It no longer has its decision on {n} entries: it will decide them again.").format(
+                    n=number_text(r.decisions_lost)))
+            said = " ".join([self.tr("Compared with the central server."), *found]) if found \
+                else self.tr("Compared with the central server: it holds everything this office sent.")
+            said += " " + self.state_label.text()  # (the pass: what it sent, or that it did not finish)
+        elif r.errors:
+            said = self.tr("Could not compare with the central server: see why below. Nothing was lost.")
+        elif not received_before:
+            said = self.tr("Nothing this office sent had reached the central server yet: there was nothing to compare.")
+        else:
+            said = self.tr("The central server is older than this check: nothing could be compared.")
+        self.state_label.setText(said)
 
     def _refused(self, why: str, status) -> None:
         """The core refused to seal (entries changed outside Daftar, ...): said where it stays,
@@ -412,7 +500,7 @@ class SyncPanel(QWidget):
         """A pass (or other work) that raised: `explained` when the engine said why in words
         (SyncError: not enrolled, the CA file missing), which is then no "unexpected problem"."""
         self._busy = False
-        self.sync_btn.setEnabled(not self._paused)
+        self._enable_passes()
         self.progress.setVisible(False)
         if explained:
             self.state_label.setText(self.tr("Sync could not run. Nothing was lost: see why below."))
@@ -424,7 +512,7 @@ class SyncPanel(QWidget):
     def _on_pause(self, paused: bool) -> None:
         self._paused = paused
         self.pause_btn.setText(self.tr("Resume") if paused else self.tr("Pause"))
-        self.sync_btn.setEnabled(not paused and not self._busy)
+        self._enable_passes()
         self.state_label.setText(self.tr("Sync is paused.") if paused else self.tr("Sync is on."))
         self._spawn(lambda: self._set_paused(paused))
 
@@ -467,11 +555,13 @@ class SyncPanel(QWidget):
             self.seal_btn.setText(self.tr("Put approved entries in a batch"))
         days = _days_since(st.last_success) if st.last_success else None
         last = self.tr("Last successful sync: {t}").format(t=_when(st.last_success) if st.last_success else self.tr("never"))
-        if days == 1:
+        if days == DATED_AHEAD:  # how long ago is not known: what to do is said, in orange
+            last += " " + self.tr("(dated after this computer's clock: check its date and time)")
+        elif days == 1:
             last += " " + self.tr("(yesterday)")
         elif days:
             last += " " + self.tr("({n} days ago)").format(n=number_text(days))
-        stale = st.waiting > 0 and days is not None and days >= STALE_DAYS
+        stale = days == DATED_AHEAD or (st.waiting > 0 and days is not None and days >= STALE_DAYS)
         self.last_label.setText(last)
         self.last_label.setStyleSheet("color: #b35c00; font-weight: bold" if stale else "")
         if st.paused != self._paused:
@@ -480,7 +570,7 @@ class SyncPanel(QWidget):
             self.pause_btn.blockSignals(False)
             self._paused = st.paused
             self.pause_btn.setText(self.tr("Resume") if st.paused else self.tr("Pause"))
-            self.sync_btn.setEnabled(not st.paused and not self._busy)
+            self._enable_passes()
         self._show_decisions_lost(getattr(st, "decisions_lost_total", 0))
         self._show_entries_resent(max(getattr(st, "entries_resent", 0), self._resent_in_pass))
         shown = {self.errors.item(i).text() for i in range(self.errors.count())}

@@ -338,19 +338,34 @@ def days_without_backup(ws: Workspace, remind_after_days: int, now: dt.datetime 
     return days if days >= remind_after_days else None
 
 
-def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = "app", progress=None) -> BackupResult:
+def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = "app", progress=None,
+            before_commit=None) -> BackupResult:
     """`create_backup` recorded in the audit trail ("workspace.backup": who took a copy of the
     office's records, where to and how much, and `via` the app or the command line): a copy
     is what leaves the office on a USB stick. `actor`: the signed-in user (audit.SYSTEM for
-    a command run without signing in)."""
+    a command run without signing in).
+
+    `before_commit()` is called once the event is written and holds the write lock, just
+    before it commits: the backup's point of no return. What it raises (a stop asked before
+    it) leaves nothing, no event and no file; after it the backup and its event stay, and its
+    caller must say it was written (the app's job process: desktop.job_process.past_stopping)."""
 
     result = create_backup(ws, dest, progress=progress, remember=False)
+    stopped: list[BaseException] = []
+
+    def point_of_no_return() -> None:
+        try:
+            before_commit()
+        except BaseException as e:
+            stopped.append(e)
+            raise
+
     try:
-        _record_backup(ws, actor, result, via)
+        _record_backup(ws, actor, result, via, point_of_no_return if before_commit is not None else None)
     except BaseException as e:  # a backup nobody can see was taken is not left on the stick
         result.path.unlink(missing_ok=True)
         fsync_dir(result.path.parent)
-        if not isinstance(e, Exception):
+        if not isinstance(e, Exception) or any(e is x for x in stopped):
             raise  # (stopped)
         reason = str(getattr(e, "orig", None) or e).splitlines()[0]
         raise BackupError(f"The backup {result.path} could not be recorded in the audit trail ({reason}), so it was "
@@ -362,11 +377,11 @@ def back_up(ws: Workspace, actor, dest: str | Path | None = None, *, via: str = 
 RECORD_TRIES = 6  # each waits up to the workspace's busy timeout (5 s) for the write lock
 
 
-def _record_backup(ws: Workspace, actor, result: BackupResult, via: str) -> None:
+def _record_backup(ws: Workspace, actor, result: BackupResult, via: str, before_commit=None) -> None:
     """The backup's audit event (its transaction takes the write lock before it reads the
     chain's tail: `audit.record`). While the app holds the lock longer than the busy timeout
     (a long save), it is asked again, up to RECORD_TRIES times: the backup is written, only
-    its record waits."""
+    its record waits. `before_commit()`: see `back_up`."""
     from sqlalchemy.exc import OperationalError
 
     for attempt in range(RECORD_TRIES):
@@ -375,6 +390,9 @@ def _record_backup(ws: Workspace, actor, result: BackupResult, via: str) -> None
                 audit.record(s, actor=actor, action="workspace.backup", entity="workspace",
                              new=str(result.path), detail={"images": result.images, "size": result.size,
                                                            "entries": result.counts.get("entry", 0), "via": via})
+                s.flush()
+                if before_commit is not None:
+                    before_commit()
             return
         except OperationalError as e:
             msg = str(e.orig).lower()

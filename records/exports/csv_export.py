@@ -44,9 +44,14 @@ def _header_value(reg, name: str) -> str:
     return str((reg.header or {}).get(name, ""))
 
 
+ROWS_AT_ONCE = 1000  # entries read in one query (and told to `progress` after each)
+
+
 def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = False,
-             excel_safe: bool = False) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the CSV (ExportError when the chosen registers mix templates)."""
+             excel_safe: bool = False, progress=None) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the CSV (ExportError when the chosen registers mix templates).
+    `progress("rows", done, total)` hears of the entries read, ROWS_AT_ONCE at a time; what
+    it raises (a stop) ends the reading."""
     regs = services.list_registers(session)
     if flt.register_ids is not None:
         known = {r.id for r in regs}
@@ -72,20 +77,28 @@ def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = Fals
         if raw:
             header.append(f"{f}_ocr")
     out: list[list[str]] = []
-    for reg in regs:
+    ids_of = [(reg, services.register_entry_ids(session, reg.id)) for reg in regs]
+    total, done = sum(len(ids) for _reg, ids in ids_of), 0
+    if progress is not None:
+        progress("rows", 0, total)
+    for reg, ids in ids_of:
         page_no = {p.id: p.page_no for p in services.list_pages(session, reg.id)}
-        rows = services.rows_by_ids(session, services.register_entry_ids(session, reg.id))
-        for r in rows:
-            if flt.states and r.state not in flt.states:
-                continue
-            line = [str(reg.id), *(_header_value(reg, h) for h in head_fields),
-                    str(page_no.get(r.page_id, "")), str(r.row_no), r.uuid, str(r.version), r.state]
-            for f in fields:
-                v = r.values.get(f)
-                line.append(excel_text(v.value) if excel_safe and v else (v.value if v else ""))
-                if raw:
-                    line.append((v.raw_text or "") if v else "")
-            out.append(line)
+        for start in range(0, len(ids), ROWS_AT_ONCE):
+            part = ids[start:start + ROWS_AT_ONCE]
+            for r in services.rows_by_ids(session, part):
+                if flt.states and r.state not in flt.states:
+                    continue
+                line = [str(reg.id), *(_header_value(reg, h) for h in head_fields),
+                        str(page_no.get(r.page_id, "")), str(r.row_no), r.uuid, str(r.version), r.state]
+                for f in fields:
+                    v = r.values.get(f)
+                    line.append(excel_text(v.value) if excel_safe and v else (v.value if v else ""))
+                    if raw:
+                        line.append((v.raw_text or "") if v else "")
+                out.append(line)
+            done += len(part)
+            if progress is not None:
+                progress("rows", done, total)
     return header, out
 
 
@@ -100,15 +113,18 @@ def write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> Path:
 
 
 def export_csv(workspace, out: str | Path, flt: CsvFilter = CsvFilter(), *, raw: bool = False,
-               excel_safe: bool = False) -> int:
+               excel_safe: bool = False, progress=None) -> int:
     """Write the CSV file, and its signature `OUT.sig` beside it (records.exports.detached);
     returns the number of entry rows written. Refuses a file inside the workspace folder
-    (records.output_file.check_output)."""
+    (records.output_file.check_output). `progress(what, done, total)` hears of the entries
+    read ("rows", as `csv_rows`), then of the file being written ("file")."""
     from records.exports.detached import signed_output
 
     check_output(out, workspace_root=workspace.root)
     with workspace.session() as s:
-        header, rows = csv_rows(s, flt, raw=raw, excel_safe=excel_safe)
+        header, rows = csv_rows(s, flt, raw=raw, excel_safe=excel_safe, progress=progress)
+    if progress is not None:
+        progress("file", 0, 0)
     with signed_output(workspace, out):
         write_csv(Path(out), header, rows)
     return len(rows)

@@ -1240,8 +1240,16 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>صفحات کی تصاویر نقل ہو رہی ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
         </message>
         <message>
+            <source>Reading the entries: {done} of {total}…</source>
+            <translation>اندراجات پڑھے جا رہے ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
+        </message>
+        <message>
             <source>Writing the file…</source>
             <translation>فائل لکھی جا رہی ہے…</translation>
+        </message>
+        <message>
+            <source>Finishing: it can no longer be stopped…</source>
+            <translation>مکمل ہو رہا ہے: اب اسے روکا نہیں جا سکتا…</translation>
         </message>
         <message>
             <source>Stopping…</source>
@@ -4370,6 +4378,14 @@ Your name is recorded as the approver of every row.</source>
             <translation>روکیں</translation>
         </message>
         <message>
+            <source>Check with the server</source>
+            <translation>سرور سے جانچ کریں</translation>
+        </message>
+        <message>
+            <source>Compares everything the central server holds of this office's entries with what was sent, and sends again anything it lost (its database restored from an older backup). A sync does this by itself once a day.</source>
+            <translation>مرکزی سرور کے پاس اس دفتر کے جو اندراجات ہیں ان کا موازنہ بھیجے گئے اندراجات سے کرتا ہے، اور جو اس سے ضائع ہو گیا ہو (اس کا ڈیٹا بیس پرانے بیک اپ سے بحال ہوا ہو) وہ دوبارہ بھیجتا ہے۔ ہم آہنگی یہ روزانہ ایک بار خود بھی کرتی ہے۔</translation>
+        </message>
+        <message>
             <source>Send held-back entries again</source>
             <translation>روکے گئے اندراج دوبارہ بھیجیں</translation>
         </message>
@@ -4394,6 +4410,10 @@ Your name is recorded as the approver of every row.</source>
             <translation>بھیجا جا رہا ہے…</translation>
         </message>
         <message>
+            <source>Comparing with the central server…</source>
+            <translation>مرکزی سرور سے موازنہ ہو رہا ہے…</translation>
+        </message>
+        <message>
             <source>No connection to the central office. Sync will start by itself when the connection is back.</source>
             <translation>مرکزی دفتر سے رابطہ نہیں۔ رابطہ بحال ہوتے ہی ہم آہنگی خود شروع ہو جائے گی۔</translation>
         </message>
@@ -4408,6 +4428,38 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Page images: %v of %m</source>
             <translation>صفحات کی تصاویر: %m میں سے %v</translation>
+        </message>
+        <message>
+            <source>{n} entries it had lost are sent again.</source>
+            <translation>اس سے ضائع ہونے والے ⁦{n}⁩ اندراجات دوبارہ بھیجے گئے۔</translation>
+        </message>
+        <message>
+            <source>{n} entries it holds with other content are sent again: a supervisor decides them.</source>
+            <translation>⁦{n}⁩ اندراجات اس کے پاس مختلف مواد کے ساتھ ہیں، وہ دوبارہ بھیجے گئے: ان کا فیصلہ نگران کرے گا۔</translation>
+        </message>
+        <message>
+            <source>It no longer has its decision on {n} entries: it will decide them again.</source>
+            <translation>اس کے پاس ⁦{n}⁩ اندراجات پر اپنا فیصلہ اب نہیں رہا: وہ ان پر دوبارہ فیصلہ کرے گا۔</translation>
+        </message>
+        <message>
+            <source>Compared with the central server.</source>
+            <translation>مرکزی سرور سے موازنہ ہو گیا۔</translation>
+        </message>
+        <message>
+            <source>Compared with the central server: it holds everything this office sent.</source>
+            <translation>مرکزی سرور سے موازنہ ہو گیا: اس دفتر کا بھیجا ہوا سب کچھ اس کے پاس موجود ہے۔</translation>
+        </message>
+        <message>
+            <source>Could not compare with the central server: see why below. Nothing was lost.</source>
+            <translation>مرکزی سرور سے موازنہ نہیں ہو سکا: وجہ نیچے دیکھیں۔ کچھ ضائع نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>Nothing this office sent had reached the central server yet: there was nothing to compare.</source>
+            <translation>اس دفتر کا بھیجا ہوا کچھ بھی ابھی مرکزی سرور تک نہیں پہنچا تھا: موازنے کے لیے کچھ نہیں تھا۔</translation>
+        </message>
+        <message>
+            <source>The central server is older than this check: nothing could be compared.</source>
+            <translation>مرکزی سرور اس جانچ سے پرانا ہے: کوئی موازنہ نہیں ہو سکا۔</translation>
         </message>
         <message>
             <source>Nothing was sent again: see why under Problems.</source>
@@ -4484,6 +4536,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>never</source>
             <translation>کبھی نہیں</translation>
+        </message>
+        <message>
+            <source>(dated after this computer's clock: check its date and time)</source>
+            <translation>(یہ اس کمپیوٹر کی گھڑی سے آگے کی تاریخ ہے: اس کی تاریخ اور وقت دیکھیں)</translation>
         </message>
         <message>
             <source>(yesterday)</source>

@@ -71,3 +71,38 @@ def backup_writing_until_stopped(*, progress, pid_file: str, folder: str, **_):
     with written_whole(Path(folder) / "daftar-backup-1.tar") as tmp:
         tmp.write_bytes(b"half a backup")
         time.sleep(60)
+
+
+def backup_paused_once_recorded(*, progress, mark: str, pause: float = 4.0, **kw):
+    """The app's backup job (desktop.job_process.backup), paused for `pause` seconds just after
+    its audit event is committed (`mark` written then): longer than the app's grace after a Stop."""
+    from pathlib import Path
+
+    from desktop import job_process
+    from records import backup
+
+    real = backup._record_backup
+
+    def recorded_then_paused(*a, **k):
+        real(*a, **k)
+        Path(mark).write_text(str(os.getpid()))
+        time.sleep(pause)
+
+    backup._record_backup = recorded_then_paused
+    return job_process.backup(progress=progress, **kw)
+
+
+def past_stopping_after(*, progress, mark: str, **_):
+    """Waits until the app asks it to stop (or `mark` is there), then reaches its point of no
+    return (desktop.job_process.past_stopping), sleeps 3 s and answers "done"."""
+    from pathlib import Path
+
+    from desktop import job_process
+
+    end = time.monotonic() + 30
+    while not job_process._job["stop"].is_set() and not Path(mark).exists() and time.monotonic() < end:
+        time.sleep(0.01)
+    job_process.past_stopping()
+    Path(mark).with_suffix(".past").write_text("past")
+    time.sleep(3)
+    return "done"

@@ -54,6 +54,25 @@ def test_a_json_export_is_written_in_a_process_of_its_own(qtbot, workspace, samp
     dlg.done_note.close()
 
 
+def test_the_csv_export_says_how_many_entries_it_read_of_how_many(qtbot, workspace, sample, tmp_path):
+    dlg = reports_dialogs.ExportDialog(None, workspace, sample.register_id, register_name="جمع بندی — کوٹ")
+    qtbot.addWidget(dlg)
+    # WHEN a CSV export is started from the export dialog
+    assert dlg.format.currentData() == "csv"
+    dlg.path.setText(str(tmp_path / "e.csv"))
+    job = dlg.start_export()
+    seen: list[tuple[str, int, int, str]] = []
+    # (read after the progress window's own slot has set its line)
+    job.progressed.connect(lambda what, done, total: seen.append((what, done, total,
+                                                                 job.progress_dialog.labelText())))
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    # THEN its job process told how many entries it had read of how many, then that it wrote the file,
+    # and its window said so (as the JSON export's says the registers read)
+    assert job.error is None and "4 entries exported" in job.result.summary
+    assert ("rows", 4, 4, "Reading the entries: 4 of 4…") in seen
+    assert seen[-1] == ("file", 0, 0, "Writing the file…")
+    dlg.done_note.close()
+
 class _Stop(Exception):
     pass
 
@@ -281,6 +300,26 @@ def test_a_backup_stopped_at_any_stage_leaves_nothing(workspace, sample, actors,
         assert not s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).all()
 
 
+def test_a_backup_stopped_just_before_its_event_commits_leaves_nothing(workspace, sample, actors, tmp_path):
+    from sqlalchemy import select
+
+    from records.backup import back_up
+    from records.models import AuditEvent
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    def stopped():
+        raise _Stop()
+
+    # WHEN a backup is stopped at its point of no return (its event written, not committed)
+    with pytest.raises(_Stop):
+        back_up(workspace, actors["girdawar1"], usb, before_commit=stopped)
+    # THEN neither the backup nor its event is left
+    assert list(usb.iterdir()) == []
+    with workspace.session() as s:
+        assert not s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).all()
+
 def test_a_backup_stopped_in_its_process_writes_nothing(workspace, sample, actors, tmp_path):
     from desktop.job_process import workspace_args
 
@@ -315,6 +354,84 @@ def test_closing_the_window_stops_a_backup_still_being_written(qtbot, workspace,
     assert job.was_stopped
     qtbot.waitUntil(lambda: not _alive(int(pid_file.read_text())), timeout=10_000)
     assert list(usb.iterdir()) == []
+
+
+def test_a_backup_stopped_once_it_is_recorded_is_said_written(qtbot, workspace, actors, tmp_path, monkeypatch):
+    """Stop pressed in the instant after the backup's audit event was committed: the backup
+    stayed on the stick and in the trail, yet the window said it was stopped and nothing was
+    written (the app gave up after its grace and ended the job, which was past taking it back)."""
+    from sqlalchemy import select
+
+    from desktop import job_process
+    from records.backup import read_manifest
+    from records.models import AuditEvent
+    from tests.desktop.test_roles import _window
+
+    mark = tmp_path / "recorded"
+    monkeypatch.setattr(oversight, "BACKUP_JOB", "tests.desktop.slow_job:backup_paused_once_recorded")
+    real_args = job_process.workspace_args
+    monkeypatch.setattr(job_process, "workspace_args", lambda ws: {**real_args(ws), "mark": str(mark)})
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    win = _window(qtbot, workspace, actors["ro1"])
+    win.show()
+    try:
+        # GIVEN ro1's backup written and its audit event just committed (the job paused there)
+        job = oversight.back_up(win, str(usb))
+        qtbot.waitUntil(mark.exists, timeout=30_000)
+        # WHEN it is asked to stop at that point (Stop pressed before the window heard the job was
+        # past it, or the window closing)
+        job.stop()
+        qtbot.waitUntil(lambda: job.done, timeout=30_000)
+        # THEN the window says the backup was written, as it is on the stick and in the trail
+        (tar,) = usb.iterdir()
+        assert read_manifest(tar)["format"] == "daftar-backup"
+        with workspace.session() as s:
+            (ev,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "workspace.backup")).all()
+            assert ev.username == "ro1" and ev.new == str(tar)
+        assert not job.was_stopped and job.error is None
+        assert job.result.summary.startswith("Backup written:") and str(tar) in job.result.summary
+        assert "stopped" not in win.statusBar().currentMessage()
+        from desktop.qt import QApplication, QMessageBox
+
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                w.close()
+    finally:
+        win.shutdown()
+
+
+def test_a_backups_window_drops_its_stop_once_the_backup_is_being_recorded(qtbot, workspace, actors, tmp_path,
+                                                                           monkeypatch):
+    from desktop import job_process
+    from tests.desktop.test_roles import _window
+
+    mark = tmp_path / "recorded"
+    monkeypatch.setattr(oversight, "BACKUP_JOB", "tests.desktop.slow_job:backup_paused_once_recorded")
+    real_args = job_process.workspace_args
+    monkeypatch.setattr(job_process, "workspace_args", lambda ws: {**real_args(ws), "mark": str(mark), "pause": 3.0})
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    win = _window(qtbot, workspace, actors["ro1"])
+    win.show()
+    try:
+        # GIVEN ro1's backup whose audit event is committed (the job paused there)
+        job = oversight.back_up(win, str(usb))
+        qtbot.waitUntil(mark.exists, timeout=30_000)
+        dlg = job.progress_dialog
+        # THEN its window says it is finishing, with no Stop to press
+        qtbot.waitUntil(dlg.isVisible, timeout=3_000)
+        qtbot.waitUntil(lambda: _progress_stop_button(dlg) is None, timeout=3_000)
+        assert dlg.labelText() == "Finishing: it can no longer be stopped…"
+        qtbot.waitUntil(lambda: job.done, timeout=30_000)
+        assert job.result is not None and len(list(usb.iterdir())) == 1
+        from desktop.qt import QApplication, QMessageBox
+
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                w.close()
+    finally:
+        win.shutdown()
 
 
 # ----------------------------------------------------------------------------- encrypted

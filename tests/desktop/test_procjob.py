@@ -57,6 +57,24 @@ def test_a_job_is_stopped_and_its_process_ends(tmp_path):
     assert not _alive(int(pid_file.read_text()))
 
 
+def test_a_job_past_its_point_of_no_return_is_not_stopped_and_one_before_it_is(tmp_path):
+    mark = tmp_path / "go"
+    # GIVEN a job past its point of no return (desktop.job_process.past_stopping)
+    mark.write_text("go")
+    cancel = threading.Event()
+    threading.Timer(1.5, cancel.set).start()
+    # WHEN it is asked to stop there (and its 0.5 s of grace pass) THEN it is not ended: its answer comes
+    assert run_in_process("tests.desktop.slow_job:past_stopping_after", {"mark": str(mark)}, cancel=cancel,
+                          grace=0.5) == "done"
+    # GIVEN a job asked to stop before it reaches that point WHEN it reaches it THEN it stops there
+    mark.unlink()
+    (tmp_path / "go.past").unlink()
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(JobCancelled):
+        run_in_process("tests.desktop.slow_job:past_stopping_after", {"mark": str(mark)}, cancel=cancel)
+    assert not (tmp_path / "go.past").exists()
+
 @pytest.fixture
 def no_verify_here(monkeypatch):
     """records.audit.verify made to note any call in this process (the app's)."""

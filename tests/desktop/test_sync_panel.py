@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from sync.engine import QueueStatus, SyncReport
+from tests.sync.conftest import dev_certs, pg_cluster, pg_url, server, server_db  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.gui
 
@@ -329,6 +330,42 @@ def test_entries_waiting_a_week_since_the_last_sync_are_pointed_out(qtbot):
     assert panel.last_label.styleSheet() == ""
     panel.stop()
 
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_last_sync_dated_after_this_computers_clock_is_said_not_zero_days(qtbot, qapp, monkeypatch, lang):
+    """The computer's clock set back behind the last sync: the panel said nothing of its age
+    (0 days ago, as if it had synced moments before), and a week of entries waiting went unsaid."""
+    import datetime as dt
+
+    from desktop import i18n, sync_panel
+
+    # GIVEN an office that last synced on 25 November 2026, six entries waiting, on a computer
+    # whose clock now says 1 January 2026 (set back)
+    office = FakeOffice(SyncReport())
+    office.status = lambda: QueueStatus({"queued": 6}, "2026-11-25T17:40:00Z", None, False, ())
+    monkeypatch.setattr(sync_panel, "utcnow", lambda: dt.datetime(2026, 1, 1, 9, 0))
+    i18n.apply_language(qapp, lang)
+    try:
+        # WHEN the panel shows its state
+        panel = sync_panel.SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused)
+        qtbot.addWidget(panel)
+        qtbot.waitUntil(lambda: "2026" in panel.last_label.text() or "۲۰۲۶" in panel.last_label.text())
+        text = panel.last_label.text()
+        # THEN it says the last sync is dated after this computer's clock, to check it, in a colour
+        # that is seen; no age
+        if lang == "ur":
+            assert "اس کمپیوٹر کی گھڑی" in text and "clock" not in text
+        else:
+            assert text.endswith("(dated after this computer's clock: check its date and time)")
+        assert "days ago" not in text and "دن پہلے" not in text and "color" in panel.last_label.styleSheet()
+        # AND with the clock right again (two days after the sync) its age is said as before
+        monkeypatch.setattr(sync_panel, "utcnow", lambda: dt.datetime(2026, 11, 27, 18, 0))
+        panel.refresh()
+        qtbot.waitUntil(lambda: "(2 days ago)" in panel.last_label.text() or "دن پہلے" in panel.last_label.text())
+        assert panel.last_label.styleSheet() == ""
+        panel.stop()
+    finally:
+        i18n.apply_language(qapp, "en")
 
 def test_the_problems_list_shows_only_when_there_are_problems(qtbot):
     # GIVEN a panel whose queue holds no problem
@@ -790,4 +827,82 @@ def test_entries_the_server_had_lost_are_said_to_be_sent_again_in_either_languag
         qtbot.waitUntil(lambda: line() is None)
         panel.stop()
     finally:
+        i18n.apply_language(qapp, "en")
+
+
+# ----------------------------------------------------------------------------- check with the server
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_check_with_the_server_compares_everything_on_the_panels_thread_and_says_what_it_found(
+        qtbot, qapp, workspace, actors, request, monkeypatch, lang):
+    """`daftar sync --reconcile` had no button: an office that suspected the central server of
+    losing entries waited for the daily comparison."""
+    central = request.getfixturevalue("server")  # (the sync tests' real server: tests/sync/conftest.py)
+    from desktop import i18n, oversight
+    from sync import engine
+    from tests.desktop.test_roles import _window
+    from tests.sync.conftest import add_approved, enrol, item_states, seal
+    from tests.sync.test_reconcile import _keys, _reconciled_recently, _sql
+
+    # GIVEN six entries girdawar1 approved and the central server received, compared today
+    add_approved(workspace, actors["clerk1"], actors["girdawar1"])
+    seal(workspace, actors["girdawar1"])
+    enrol(workspace, central)
+    assert engine.run_once(workspace).ok
+    _reconciled_recently(workspace)
+    # (a note of the threads the comparison runs on)
+    threads, real = [], engine.SyncEngine.reconcile
+
+    def noting(self, rep, *, forced=False):
+        threads.append((threading.current_thread(), forced))
+        return real(self, rep, forced=forced)
+
+    monkeypatch.setattr(engine.SyncEngine, "reconcile", noting)
+    i18n.apply_language(qapp, lang)
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: panel.reconcile_btn.isEnabled() and not panel.busy
+                        and panel.state_label.text() != "", timeout=10_000)
+        assert panel.reconcile_btn.isVisible()
+        threads.clear()
+        # WHEN Check with the server is pressed
+        qtbot.mouseClick(panel.reconcile_btn, qtbot_button())
+        qtbot.waitUntil(lambda: bool(threads) and not panel.busy, timeout=30_000)
+        # THEN everything was compared (forced, as `daftar sync --reconcile`) on the panel's thread,
+        # and the panel says the server holds everything sent
+        assert threads == [(threads[0][0], True)] and threads[0][0] is not threading.main_thread()
+        text = _plain(panel.state_label.text())
+        if lang == "ur":
+            assert "مرکزی سرور" in text and "central" not in text
+        else:
+            assert text.startswith("Compared with the central server: it holds everything this office sent.")
+        said_first = text
+        # GIVEN the server now holds one entry with other content (its counts the same: a pass that
+        # compared today does not look)
+        keys = _keys(workspace)
+        _sql(central, f"UPDATE sync_entry SET sha256 = '{'0' * 64}' WHERE entry_uuid = '{keys[1]}'")
+        threads.clear()
+        panel.sync_now()
+        qtbot.waitUntil(lambda: bool(threads) and not panel.busy, timeout=30_000)
+        assert item_states(workspace) == {"acknowledged": 6}
+        threads.clear()
+        # WHEN Check with the server is pressed again
+        qtbot.mouseClick(panel.reconcile_btn, qtbot_button())
+        qtbot.waitUntil(lambda: bool(threads) and not panel.busy, timeout=30_000)
+        # THEN it found that entry and sent it again: the server refuses it as a conflict for a
+        # supervisor, and the panel says so, in the interface's language
+        assert item_states(workspace) == {"acknowledged": 5, "conflict": 1}
+        text = _plain(panel.state_label.text())
+        assert text != said_first and "1" in text
+        if lang == "ur":
+            assert "central" not in text and "supervisor" not in text
+        else:
+            assert text.startswith("Compared with the central server. 1 entries it holds with other content are "
+                                   "sent again: a supervisor decides them.")
+        assert any("Needs a supervisor" in _plain(panel.errors.item(i).text()) or "نگران" in panel.errors.item(i).text()
+                   for i in range(panel.errors.count()))
+    finally:
+        win.shutdown()
         i18n.apply_language(qapp, "en")

@@ -78,3 +78,16 @@ def test_csv_refuses_registers_of_different_templates(workspace, tmp_path):
         csv_export.export_csv(workspace, tmp_path / "x.csv")
     with pytest.raises(ExportError, match="no register with id 99"):
         csv_export.export_csv(workspace, tmp_path / "x.csv", CsvFilter(register_ids=(99,)))
+
+
+def test_a_csv_export_says_how_many_entries_it_read_of_how_many(workspace, tmp_path, monkeypatch):
+    # GIVEN a register of four entries, read three at a time
+    sample = sampledata.build(workspace)
+    monkeypatch.setattr(csv_export, "ROWS_AT_ONCE", 3)
+    seen: list[tuple[str, int, int]] = []
+    # WHEN it is exported to CSV
+    n = csv_export.export_csv(workspace, tmp_path / "j.csv", CsvFilter(register_ids=(sample.register_id,)),
+                              progress=lambda what, done, total: seen.append((what, done, total)))
+    # THEN it said the entries read of how many, then the file being written
+    assert n == 4
+    assert seen == [("rows", 0, 4), ("rows", 3, 4), ("rows", 4, 4), ("file", 0, 0)]
