@@ -275,6 +275,11 @@ def create_app(settings: Settings) -> FastAPI:
     Device = Annotated[ingest.OfficeRef, Depends(device)]
     Admin = Depends(admin)
 
+    def api_actor(request: Request) -> dict:
+        """Who makes an admin API call, as the trail names it (`ingest.api_actor`)."""
+        return ingest.api_actor(settings.admin_token, request.client.host if request.client else "",
+                                request.headers.get("user-agent", ""))
+
     @app.exception_handler(ingest.IngestError)
     async def _ingest_error(_req: Request, exc: ingest.IngestError):
         return JSONResponse(exc.body(), status_code=exc.status)
@@ -354,23 +359,24 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.post("/v1/admin/enrol-codes", tags=["admin"], response_model=P.EnrolCode, dependencies=[Admin],
               summary="Issue a one-time enrolment code for one office (a new one, or an enrolled one's new key)")
-    def new_code(body: P.EnrolCodeRequest, session: SessionDep) -> dict:
+    def new_code(body: P.EnrolCodeRequest, session: SessionDep, request: Request) -> dict:
         out = ingest.issue_code(session, name=body.name, district=body.district, tehsil=body.tehsil,
-                                office_uuid=body.office_id, hours=body.hours)
+                                office_uuid=body.office_id, hours=body.hours, by=api_actor(request))
         session.commit()
         return out
 
     @app.post("/v1/admin/offices/{office_id}/revoke", tags=["admin"], dependencies=[Admin],
               summary="Revoke an office: its device token and key are refused from now on (403 office_revoked)")
-    def revoke_office(office_id: str, body: P.RevokeRequest, session: SessionDep) -> dict:
-        out = ingest.revoke(session, office_id, body.reason)
+    def revoke_office(office_id: str, body: P.RevokeRequest, session: SessionDep, request: Request) -> dict:
+        out = ingest.revoke(session, office_id, body.reason, by=api_actor(request))
         session.commit()
         token_cache.clear()
         return out
 
     @app.get("/v1/admin/events", tags=["admin"], dependencies=[Admin],
-             summary="The server's audit trail (codes issued, enrolments, re-enrolments, revocations; newest "
-                     "first) and the codes not used yet")
+             summary="The server's audit trail (codes issued, enrolments, re-enrolments, revocations, decisions, "
+                     "batch files imported, sign-ins at /admin, restores; newest first, each naming who) and the "
+                     "codes not used yet")
     def list_events(session: SessionDep, limit: int = Query(200, ge=1, le=5000)) -> dict:
         return {"events": ingest.events(session, limit), "open_codes": ingest.open_codes(session)}
 
@@ -505,10 +511,11 @@ def create_app(settings: Settings) -> FastAPI:
     # ------------------------------------------------------------------ central office
     @app.post("/v1/admin/decisions", tags=["admin"], dependencies=[Admin],
               summary="Accept or reject received entries (central office)")
-    def post_decisions(body: DecisionsIn, session: SessionDep) -> dict:
-        try:
+    def post_decisions(body: DecisionsIn, session: SessionDep, request: Request) -> dict:
+        by = api_actor(request)
+        try:  # all of them or none, each with its event in the trail
             cursors = [ingest.decide(session, entry_uuid=d.entry_uuid, version=d.version,
-                                     decision=d.decision, reason=d.reason) for d in body.decisions]
+                                     decision=d.decision, reason=d.reason, by=by) for d in body.decisions]
             session.commit()
             instance.note_written(session, settings.storage_dir)
         except BaseException:
@@ -520,11 +527,12 @@ def create_app(settings: Settings) -> FastAPI:
               summary="Take a .daftar-batch file brought on a USB stick (same idempotency)")
     async def import_file(request: Request) -> dict:
         data = await request.body()
+        by = api_actor(request)
 
         def work():
             s = Session_()
             try:
-                r = ingest.import_batch_file(s, storage, data)
+                r = ingest.import_batch_file(s, storage, data, by=by)
                 s.commit()
                 instance.note_written(s, settings.storage_dir)
                 return r

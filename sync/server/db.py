@@ -69,7 +69,9 @@ class ServerEnrolCode(Base):
 
 class ServerEvent(Base):
     """The server's own audit trail: codes issued, enrolments and re-enrolments (a new key
-    for an enrolled office), revocations."""
+    for an enrolled office), revocations, batch files imported, decisions, the admin page's
+    sign-ins, restores; each written in the transaction of its change, naming who made it
+    (`detail["by"]`: docs/sync-api.md, the server's trail)."""
 
     __tablename__ = "sync_event"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
