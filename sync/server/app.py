@@ -675,11 +675,13 @@ def create_app(settings: Settings) -> FastAPI:
         for_excel = " · ".join(f"<a href='/v1/admin/entries.csv?excel=1{'&amp;' + q if q else ''}'>{label}</a>"
                                for label, q in kinds)
         waiting = central.waiting_count(session)
+        notice = instance.restore_notice(session)
         return HTMLResponse(
             "<!doctype html><html><head><meta charset='utf-8'><title>Daftar: received batches</title></head>"
             "<body><form method='post' action='/admin/logout' style='float:right'>" + review.csrf_field(csrf)
             + "<button>Sign out</button></form>"
-            f"<h1>Received batches</h1><p><a href='/admin/review'>Entries waiting for a decision ({waiting})</a></p>"
+            + (review.restore_notice(notice, csrf=csrf) if notice else "")
+            + f"<h1>Received batches</h1><p><a href='/admin/review'>Entries waiting for a decision ({waiting})</a></p>"
             f"<p>Received entries as CSV: {links}</p>"
             f"<p>For Excel (areas such as 11-4 and shares such as 1/2 kept as text): {for_excel}</p>"
             + _table(("Office", "Office id", "Access", "Batch", "Entries", "Source", "Received (UTC)"), rows)
@@ -689,6 +691,24 @@ def create_app(settings: Settings) -> FastAPI:
             + "<h2>The server's trail: enrolments, codes, revocations, sign-ins and decisions made here</h2>"
             + (_table(("When (UTC)", "What", "Office id", "Detail"), trail) if trail else "<p>None.</p>")
             + "</body></html>", headers=review.SECURITY_HEADERS)
+
+    @app.post("/admin/restored/acknowledge", include_in_schema=False, response_class=HTMLResponse)
+    async def restore_acknowledge(request: Request) -> Response:
+        """The operator read the restore notice: written in the trail, naming the sign-in; the
+        page no longer shows it."""
+        checked = await _signed_form(request)
+        if isinstance(checked, Response):
+            return checked
+        signed, form = checked
+
+        def work() -> None:
+            with Session_() as s:
+                if instance.acknowledge_restore(s, _form_int(form, "event"), ingest.sign_in_named(signed[0])):
+                    log.info("the restore notice was acknowledged at the admin page (sign-in %s)", signed[0].id)
+                s.commit()
+
+        await run_in_threadpool(work)
+        return RedirectResponse("/admin", status_code=303)
 
     # ------------------------------------------------------------------ the central office's review (HTML)
     def _signed_in(request: Request) -> tuple[object, str] | None:

@@ -74,6 +74,7 @@ class ServerEvent(Base):
     (`detail["by"]`: docs/sync-api.md, the server's trail)."""
 
     __tablename__ = "sync_event"
+    __table_args__ = (Index("ix_sync_event_action", "action", "id"),)  # the latest restore (s0006)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     action: Mapped[str] = mapped_column(String(40))

@@ -101,7 +101,7 @@ def record_event(session: Session, action: str, office_uuid: str = "", **detail)
 
 
 # Who changed something, as the trail names them (the `by` of an event's detail): the admin
-# page's sign-in (`_sign_in_named`), a call of the admin API (`api_actor`), or the operator's
+# page's sign-in (`sign_in_named`), a call of the admin API (`api_actor`), or the operator's
 # command on the server's database (`command_line_actor`). Never a token, cookie or their hash.
 def token_fingerprint(token: str) -> str:
     """A short name of the administrator token for the trail: 12 hex digits of a SHA-256 made
@@ -676,7 +676,7 @@ def decide(session: Session, *, entry_uuid: str, version: int, decision: str, re
     return d.id
 
 
-def _sign_in_named(by: ServerAdminSession) -> dict:
+def sign_in_named(by: ServerAdminSession) -> dict:
     """How the trail names a decision's sign-in at the admin page: its number, the address
     and time it signed in from (never the token, nor the cookie's id or hash)."""
     return {"by": "admin page", "sign_in": by.id, "address": by.address, "signed_in_at": _when(by.created_at)}
@@ -698,7 +698,7 @@ def decide_on_page(session: Session, *, entry_id: int, version: int, decision: s
         raise IngestError(409, "already_decided", f"entry {e.entry_uuid} v{e.version} was {said} meanwhile "
                                                   "(another sign-in or a script): nothing was changed")
     return decide(session, entry_uuid=e.entry_uuid, version=e.version, decision=decision, reason=reason.strip(),
-                  by=_sign_in_named(by))
+                  by=sign_in_named(by))
 
 
 def accept_batch(session: Session, *, batch_uuid: str, expected: int, by: ServerAdminSession) -> int:
@@ -724,7 +724,7 @@ def accept_batch(session: Session, *, batch_uuid: str, expected: int, by: Server
                                    decision="accepted", reason=""))
     office = session.get(ServerOffice, batch.office_id)
     record_event(session, "decision.batch_accepted", office.office_uuid if office else "", batch_id=batch_uuid,
-                 entries=len(waiting), **_sign_in_named(by))
+                 entries=len(waiting), **sign_in_named(by))
     session.flush()
     return len(waiting)
 

@@ -31,6 +31,7 @@ STYLE = (
     ".page img{max-width:100%;border:1px solid #888}form.inline{display:inline}"
     "textarea{width:100%;font-family:" + URDU_FONTS + ";font-size:1.05em}"
     "button{padding:4px 14px;margin:2px}.accept{background:#dfd}.reject{background:#fdd}"
+    ".restored{border:2px solid #b60;background:#fff4e0;padding:.2em 1em;margin:1em 0}"
 )
 KINDS = ("jamabandi", "girdawari", "intiqal")
 
@@ -238,6 +239,35 @@ def batch_confirm(info: dict, *, csrf: str, error: str = "") -> str:
 def message_page(title: str, message: str, *, csrf: str | None, back: str = "/admin/review") -> str:
     return shell(f"Daftar: {title}", f"<h1>{e(title)}</h1><p class='err'>{e(message)}</p>"
                                      f"<p><a href='{e(back)}'>← back</a></p>", csrf=csrf)
+
+
+def restore_notice(notice: dict, *, csrf: str) -> str:
+    """The operator's notice that the server found its database restored from an older backup
+    (`sync.server.instance.restore_notice`): when, what it means for the offices and for the
+    decisions made here, and **Understood**, which ends it (in the trail)."""
+    at = notice["at"].strftime("%Y-%m-%d %H:%M")
+    until = notice["until"].strftime("%Y-%m-%d")
+    marker, found = notice["marker"], notice["database"]
+    numbers = ""
+    if marker and found:
+        numbers = (f"<p><small>The database held batches up to no. {e(found.get('batches'))} and decisions up to "
+                   f"no. {e(found.get('decisions'))}; the server had written batches up to no. "
+                   f"{e(marker.get('batches'))} and decisions up to no. {e(marker.get('decisions'))}. New epoch "
+                   f"{e(notice['epoch'])}.</small></p>")
+    return (
+        "<div class='restored' role='alert'>"
+        f"<h2>The server's database was restored from an older backup</h2>"
+        f"<p>Found when the server started on {e(at)} (UTC). What the server had received after that backup was "
+        "lost from it. <b>The offices send it again by themselves at their next sync</b>: each compares what the "
+        "server holds with what it sent, and sends again what is missing; nobody at an office has to do "
+        "anything.</p>"
+        "<p>Decisions made here after that backup were lost too: those entries wait for a decision again (the "
+        "offices list them as decided but no longer at the server). Decide them again in "
+        "<a href='/admin/review'>Entries waiting for a decision</a>.</p>" + numbers
+        + "<form method='post' action='/admin/restored/acknowledge'>" + csrf_field(csrf)
+        + f"<input type='hidden' name='event' value='{e(notice['event'])}'>"
+        f"<button type='submit'>Understood</button> <small>(this notice shows until someone presses it, at most "
+        f"until {e(until)})</small></form></div>")
 
 
 def image_type(head: bytes) -> str | None:
