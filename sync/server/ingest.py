@@ -263,7 +263,7 @@ def enrol_limited(session: Session, *, address: str, office_name: str, limit: in
 def too_many_enrolments(limit: int, wait: int, what: str) -> IngestError:
     minutes = max(1, round(wait / 60))
     return IngestError(429, "too_many_attempts", f"too many failed enrolments {what} ({limit} in the last hour): "
-                                                 f"try again in {minutes} minute{'s' if minutes != 1 else ''}, "
+                                                 f"try again in {minutes} {'minutes' if minutes != 1 else 'minute'}, "
                                                  "checking the code letter by letter, or ask the operator for a "
                                                  "new code", retry_after=wait)
 
@@ -590,10 +590,12 @@ def _missing_parts(e: ValidationError) -> str:
     return "; ".join(said[:3]) + more
 
 
+NOT_A_BATCH_FILE = "not a Daftar batch file (a zip with batch.json)"
+
+
 def read_batch_file(data: bytes) -> BatchFile:
     """Parse a `.daftar-batch` file (zip: batch.json + images/<sha256>). IngestError saying
     in words what is missing or wrong."""
-    what = "not a Daftar batch file (a zip with batch.json)"
     try:
         z = zipfile.ZipFile(BytesIO(data))
         body = json.loads(z.read("batch.json"))
@@ -603,11 +605,11 @@ def read_batch_file(data: bytes) -> BatchFile:
         raise IngestError(422, "bad_batch_file", f"not a complete Daftar batch file: in its batch.json "
                                                  f"{_missing_parts(e)}") from None
     except KeyError:
-        raise IngestError(422, "bad_batch_file", f"{what}: it holds no batch.json") from None
+        raise IngestError(422, "bad_batch_file", f"{NOT_A_BATCH_FILE}: it holds no batch.json") from None
     except ValueError as e:  # (json's errors are ValueErrors)
-        raise IngestError(422, "bad_batch_file", f"{what}: its batch.json cannot be read ({e})") from None
+        raise IngestError(422, "bad_batch_file", f"{NOT_A_BATCH_FILE}: its batch.json cannot be read ({e})") from None
     except zipfile.BadZipFile as e:
-        raise IngestError(422, "bad_batch_file", f"{what}: {e}") from None
+        raise IngestError(422, "bad_batch_file", f"{NOT_A_BATCH_FILE}: {e}") from None
     return BatchFile(sub, images)
 
 

@@ -127,7 +127,8 @@ def restore_notice(session: Session, days: int = RESTORE_NOTICE_DAYS) -> dict | 
                                                    ServerEvent.id > ev.id).limit(1)) is not None:
         return None
     d = ev.detail or {}
-    return {"event": ev.id, "at": ev.at, "epoch": row.epoch, "until": ev.at + dt.timedelta(days=days),
+    at = row.since if d.get("new_epoch") == row.epoch else ev.at  # (the epoch it began, in sync_instance)
+    return {"event": ev.id, "at": at, "epoch": row.epoch, "until": ev.at + dt.timedelta(days=days),
             "marker": d.get("marker") or {}, "database": d.get("database") or {}}
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 from sync.server import instance
 from tests.sync.conftest import ADMIN
 
-NOTICE = "The server's database was restored from an older backup"
+NOTICE = "The server’s database was restored from an older backup"
 
 
 def _sql(server, *statements: str) -> list:
