@@ -94,7 +94,7 @@ def run_action(args) -> int:
         if database:
             out = _on_database(args, lambda s, ingest: ingest.issue_code(
                 s, name=args.office, district=args.district, tehsil=args.tehsil, office_uuid=args.office_id,
-                hours=args.hours))
+                hours=args.hours, by=ingest.command_line_actor()))
         else:
             out = _over_http(args, "POST", "/v1/admin/enrol-codes", req)
         if args.json:
@@ -108,7 +108,8 @@ def run_action(args) -> int:
         return 0
     if args.action == "revoke":
         if database:
-            out = _on_database(args, lambda s, ingest: ingest.revoke(s, args.office_id, args.reason))
+            out = _on_database(args, lambda s, ingest: ingest.revoke(s, args.office_id, args.reason,
+                                                                          by=ingest.command_line_actor()))
         else:
             out = _over_http(args, "POST", f"/v1/admin/offices/{args.office_id}/revoke", {"reason": args.reason})
         if args.json:

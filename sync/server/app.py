@@ -6,7 +6,6 @@ import asyncio
 import datetime as dt
 import errno
 import hashlib
-import html
 import logging
 import secrets
 import time
@@ -17,6 +16,7 @@ from urllib.parse import parse_qs, urlencode
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import (
+    FileResponse,
     HTMLResponse,
     JSONResponse,
     RedirectResponse,
@@ -37,6 +37,7 @@ from sync.server import central, ingest, instance, review
 from sync.server.config import Settings
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
+from sync.server.words import LANG_COOKIE, LANGS, N_, Words, accepted_language
 
 TOKEN_CACHE_SECONDS = 10.0  # a re-enrolled office's old token keeps working at most this long
 ADMIN_COOKIE = "daftar_admin"  # the admin page's sign-in (a browser): never the token in an address
@@ -293,6 +294,11 @@ def create_app(settings: Settings) -> FastAPI:
     Device = Annotated[ingest.OfficeRef, Depends(device)]
     Admin = Depends(admin)
 
+    def api_actor(request: Request) -> dict:
+        """Who makes an admin API call, as the trail names it (`ingest.api_actor`)."""
+        return ingest.api_actor(settings.admin_token, request.client.host if request.client else "",
+                                request.headers.get("user-agent", ""))
+
     @app.exception_handler(ingest.IngestError)
     async def _ingest_error(_req: Request, exc: ingest.IngestError):
         return JSONResponse(exc.body(), status_code=exc.status)
@@ -372,23 +378,24 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.post("/v1/admin/enrol-codes", tags=["admin"], response_model=P.EnrolCode, dependencies=[Admin],
               summary="Issue a one-time enrolment code for one office (a new one, or an enrolled one's new key)")
-    def new_code(body: P.EnrolCodeRequest, session: SessionDep) -> dict:
+    def new_code(body: P.EnrolCodeRequest, session: SessionDep, request: Request) -> dict:
         out = ingest.issue_code(session, name=body.name, district=body.district, tehsil=body.tehsil,
-                                office_uuid=body.office_id, hours=body.hours)
+                                office_uuid=body.office_id, hours=body.hours, by=api_actor(request))
         session.commit()
         return out
 
     @app.post("/v1/admin/offices/{office_id}/revoke", tags=["admin"], dependencies=[Admin],
               summary="Revoke an office: its device token and key are refused from now on (403 office_revoked)")
-    def revoke_office(office_id: str, body: P.RevokeRequest, session: SessionDep) -> dict:
-        out = ingest.revoke(session, office_id, body.reason)
+    def revoke_office(office_id: str, body: P.RevokeRequest, session: SessionDep, request: Request) -> dict:
+        out = ingest.revoke(session, office_id, body.reason, by=api_actor(request))
         session.commit()
         token_cache.clear()
         return out
 
     @app.get("/v1/admin/events", tags=["admin"], dependencies=[Admin],
-             summary="The server's audit trail (codes issued, enrolments, re-enrolments, revocations; newest "
-                     "first) and the codes not used yet")
+             summary="The server's audit trail (codes issued, enrolments, re-enrolments, revocations, decisions, "
+                     "batch files imported, sign-ins at /admin, restores; newest first, each naming who) and the "
+                     "codes not used yet")
     def list_events(session: SessionDep, limit: int = Query(200, ge=1, le=5000)) -> dict:
         return {"events": ingest.events(session, limit), "open_codes": ingest.open_codes(session)}
 
@@ -523,10 +530,11 @@ def create_app(settings: Settings) -> FastAPI:
     # ------------------------------------------------------------------ central office
     @app.post("/v1/admin/decisions", tags=["admin"], dependencies=[Admin],
               summary="Accept or reject received entries (central office)")
-    def post_decisions(body: DecisionsIn, session: SessionDep) -> dict:
-        try:
+    def post_decisions(body: DecisionsIn, session: SessionDep, request: Request) -> dict:
+        by = api_actor(request)
+        try:  # all of them or none, each with its event in the trail
             cursors = [ingest.decide(session, entry_uuid=d.entry_uuid, version=d.version,
-                                     decision=d.decision, reason=d.reason) for d in body.decisions]
+                                     decision=d.decision, reason=d.reason, by=by) for d in body.decisions]
             session.commit()
             instance.note_written(session, settings.storage_dir)
         except BaseException:
@@ -538,11 +546,12 @@ def create_app(settings: Settings) -> FastAPI:
               summary="Take a .daftar-batch file brought on a USB stick (same idempotency)")
     async def import_file(request: Request) -> dict:
         data = await request.body()
+        by = api_actor(request)
 
         def work():
             s = Session_()
             try:
-                r = ingest.import_batch_file(s, storage, data)
+                r = ingest.import_batch_file(s, storage, data, by=by)
                 s.commit()
                 instance.note_written(s, settings.storage_dir)
                 return r
@@ -597,15 +606,53 @@ def create_app(settings: Settings) -> FastAPI:
         return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
-    def _login_page(message: str = "", status: int = 200, color: str = "#a00") -> HTMLResponse:
-        said = f"<p style='color:{color}'>{html.escape(message)}</p>" if message else ""
-        return HTMLResponse(
-            "<!doctype html><html><head><meta charset='utf-8'><title>Daftar: central server</title></head>"
-            "<body><h1>Daftar central server</h1>" + said +
-            "<form method='post' action='/admin/login'><label>Administrator token "
-            "<input type='password' name='token' autocomplete='current-password' autofocus></label> "
-            "<button type='submit'>Sign in</button></form></body></html>", status_code=status,
-            headers=review.SECURITY_HEADERS)
+    # ------------------------------------------------------------------ the /admin site (HTML), English or Urdu
+    def _words(request: Request) -> Words:
+        """The page's language: the browser's choice at the language link (its cookie), else the
+        first of Urdu and English its Accept-Language asks for, else English."""
+        chosen = request.cookies.get(LANG_COOKIE, "")
+        return Words(chosen if chosen in LANGS else accepted_language(request.headers.get("accept-language", ""))
+                     or "en")
+
+    def _here(request: Request) -> str:
+        """This page's address, where the language link brings the browser back to."""
+        q = request.url.query
+        return request.url.path + (f"?{q}" if q and request.method == "GET" else "")
+
+    def _html(text: str, status: int = 200) -> HTMLResponse:
+        return HTMLResponse(text, status_code=status, headers=review.SECURITY_HEADERS)
+
+    def _login_page(request: Request, message: str = "", status: int = 200, ok: bool = False) -> HTMLResponse:
+        """The sign-in form; `message` a string of the words' table."""
+        t = _words(request)
+        return _html(review.login_page(t, t(message) if message else "", ok=ok, here=_here(request)
+                                       if request.method == "GET" else "/admin"), status)
+
+    @app.get("/admin/language/{lang}", include_in_schema=False)
+    def admin_language(lang: str = Path(pattern="^(en|ur)$"),
+                       back: str = Query("/admin", max_length=2000)) -> Response:
+        """The language link: remembered in a cookie (a year), then back to the page it was on
+        (only a page of this site: `back` must be a path under /admin)."""
+        if not back.startswith("/admin") or any(ch in back for ch in "\\\r\n") or back.startswith("/admin//"):
+            back = "/admin"
+        answer = RedirectResponse(back, status_code=303)
+        answer.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, httponly=True, secure=True, samesite="lax",
+                          path="/")
+        return answer
+
+    @app.get("/admin/fonts/{name}", include_in_schema=False)
+    def admin_font(name: str) -> Response:
+        """The pages' web fonts (review.FONT_FILES, from resources/fonts) and their licence; no
+        sign-in needed (the sign-in page is in Urdu too), cached by the browser."""
+        import resources
+
+        headers = {"Cache-Control": "public, max-age=604800", "X-Content-Type-Options": "nosniff"}
+        if name == "OFL.txt":
+            return FileResponse(resources.root() / "licences" / "OFL-1.1.txt", media_type="text/plain; charset=utf-8",
+                                headers=headers)
+        if name not in review.FONT_FILES:
+            return Response("no such font", status_code=404, media_type="text/plain")
+        return FileResponse(resources.font_path(review.FONT_FILES[name]), media_type="font/ttf", headers=headers)
 
     @app.post("/admin/login", include_in_schema=False)
     async def admin_login(request: Request) -> Response:
@@ -620,7 +667,7 @@ def create_app(settings: Settings) -> FastAPI:
                     s.commit()
 
             await run_in_threadpool(refused)
-            return _login_page("That is not the administrator token.", 401)
+            return _login_page(request, "That is not the administrator token.", 401)
 
         def sign_in() -> str:
             with Session_() as s:
@@ -641,7 +688,7 @@ def create_app(settings: Settings) -> FastAPI:
         Like every form of the page, it must carry the sign-in's CSRF token."""
         sid = request.cookies.get(ADMIN_COOKIE, "")
         if sid and not await _csrf_ok(request, sid):
-            return _csrf_refused()
+            return _csrf_refused(request)
         return await run_in_threadpool(_sign_out, request)
 
     def _sign_out(request: Request) -> Response:
@@ -649,14 +696,9 @@ def create_app(settings: Settings) -> FastAPI:
             if ingest.admin_sign_out(s, request.cookies.get(ADMIN_COOKIE, "")):
                 ingest.record_event(s, "admin.sign_out", address=request.client.host if request.client else "")
             s.commit()
-        answer = _login_page("Signed out.", color="#060")
+        answer = _login_page(request, "Signed out.", ok=True)
         answer.delete_cookie(ADMIN_COOKIE, path="/", secure=True, httponly=True, samesite="strict")
         return answer
-
-    def _table(head: tuple[str, ...], rows: list[tuple]) -> str:
-        return ("<table border='1' cellpadding='4'><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
-                + "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r) + "</tr>" for r in rows)
-                + "</table>")
 
     @app.get("/admin", include_in_schema=False, response_class=HTMLResponse)
     def admin_page(request: Request, session: SessionDep, creds: Creds) -> Response:
@@ -665,40 +707,29 @@ def create_app(settings: Settings) -> FastAPI:
             try:  # a script with the token in its Authorization header reads it too (it has no form to send)
                 admin(creds, request)
             except HTTPException:
-                return _login_page()  # signed in by a form and a cookie: the token is never in an address
-        csrf = signed[1] if signed else ""
-        offices, rows = ingest.batches_by_office(session), []
-        for o in offices:
-            state = f"REVOKED {o['revoked_at']} {o['revoked_reason']}".strip() if o["revoked_at"] else ""
-            for b in o["batches"] or [{"batch_id": f"nothing received since enrolment ({o['enrolled_at']})",
-                                       "entries": 0, "source": "", "received_at": ""}]:
-                rows.append((o["name"], o["office_id"], state, b["batch_id"], b["entries"], b["source"],
-                             b["received_at"]))
-        refused = [(r["at"], r["office_name"] or r["office_id"], r["batch_id"], r["source"], r["status"], r["error"],
-                    r["reason"]) for r in ingest.refusals(session, 100)]
-        trail = [(e["at"], e["action"], e["office_id"], ", ".join(f"{k}: {v}" for k, v in (e["detail"] or {}).items()
-                                                                  if k not in ("public_key", "old_public_key")))
-                 for e in ingest.events(session, 50)]
-        kinds = (("all", ""), ("jamabandi", "template=jamabandi"), ("girdawari", "template=girdawari"),
-                 ("intiqal", "template=intiqal"))
-        links = " · ".join(f"<a href='/v1/admin/entries.csv{'?' + q if q else ''}'>{label}</a>" for label, q in kinds)
-        for_excel = " · ".join(f"<a href='/v1/admin/entries.csv?excel=1{'&amp;' + q if q else ''}'>{label}</a>"
-                               for label, q in kinds)
-        waiting = central.waiting_count(session)
-        return HTMLResponse(
-            "<!doctype html><html><head><meta charset='utf-8'><title>Daftar: received batches</title></head>"
-            "<body><form method='post' action='/admin/logout' style='float:right'>" + review.csrf_field(csrf)
-            + "<button>Sign out</button></form>"
-            f"<h1>Received batches</h1><p><a href='/admin/review'>Entries waiting for a decision ({waiting})</a></p>"
-            f"<p>Received entries as CSV: {links}</p>"
-            f"<p>For Excel (areas such as 11-4 and shares such as 1/2 kept as text): {for_excel}</p>"
-            + _table(("Office", "Office id", "Access", "Batch", "Entries", "Source", "Received (UTC)"), rows)
-            + f"<h2>Refused batches ({len(refused)} newest)</h2>"
-            + (_table(("When (UTC)", "Office", "Batch", "Source", "Status", "Error", "Reason"), refused)
-               if refused else "<p>None.</p>")
-            + "<h2>The server's trail: enrolments, codes, revocations, sign-ins and decisions made here</h2>"
-            + (_table(("When (UTC)", "What", "Office id", "Detail"), trail) if trail else "<p>None.</p>")
-            + "</body></html>", headers=review.SECURITY_HEADERS)
+                return _login_page(request)  # signed in by a form and a cookie: the token is never in an address
+        return _html(review.admin_home(
+            _words(request), offices=ingest.batches_by_office(session), refusals=ingest.refusals(session, 100),
+            events=ingest.events(session, 50), waiting=central.waiting_count(session),
+            notice=instance.restore_notice(session), csrf=signed[1] if signed else "", here=_here(request)))
+
+    @app.post("/admin/restored/acknowledge", include_in_schema=False, response_class=HTMLResponse)
+    async def restore_acknowledge(request: Request) -> Response:
+        """The operator read the restore notice: written in the trail, naming the sign-in; the
+        page no longer shows it."""
+        checked = await _signed_form(request)
+        if isinstance(checked, Response):
+            return checked
+        signed, form = checked
+
+        def work() -> None:
+            with Session_() as s:
+                if instance.acknowledge_restore(s, _form_int(form, "event"), ingest.sign_in_named(signed[0])):
+                    log.info("the restore notice was acknowledged at the admin page (sign-in %s)", signed[0].id)
+                s.commit()
+
+        await run_in_threadpool(work)
+        return RedirectResponse("/admin", status_code=303)
 
     # ------------------------------------------------------------------ the central office's review (HTML)
     def _signed_in(request: Request) -> tuple[object, str] | None:
@@ -732,21 +763,20 @@ def create_app(settings: Settings) -> FastAPI:
         without this sign-in's CSRF token."""
         signed = await run_in_threadpool(_signed_in, request)
         if signed is None:
-            return _login_page("Signed out (or the sign-in ran out): sign in again; nothing was changed.", 401)
+            return _login_page(request, "Signed out (or the sign-in ran out): sign in again; nothing was changed.",
+                               401)
         form = await _form(request)
         if not await _csrf_ok(request, request.cookies.get(ADMIN_COOKIE, ""), form):
-            return _csrf_refused()
+            return _csrf_refused(request)
         return signed, form
 
-    def _csrf_refused() -> HTMLResponse:
+    def _csrf_refused(request: Request) -> HTMLResponse:
         log.warning("refused a form of the admin page without its sign-in's CSRF token")
+        t = _words(request)
         return _html(review.message_page(
-            "Refused", "This form did not come from this server's own page (its security token is missing or "
-                       "is not this sign-in's): nothing was changed. Open the page again and use its buttons.",
-            csrf=None, back="/admin"), 403)
-
-    def _html(text: str, status: int = 200) -> HTMLResponse:
-        return HTMLResponse(text, status_code=status, headers=review.SECURITY_HEADERS)
+            t, "Refused", t("This form did not come from this server’s own page (its security token is missing or "
+                            "is not this sign-in’s): nothing was changed. Open the page again and use its buttons."),
+            csrf=None, back="/admin", here="/admin"), 403)
 
     def _filters(office: str, template: str, batch: str) -> dict[str, str]:
         return {"office": office.strip(), "template": template.strip(), "batch": batch.strip()}
@@ -757,28 +787,33 @@ def create_app(settings: Settings) -> FastAPI:
                     ) -> Response:
         signed = _signed_in(request)
         if signed is None:
-            return _login_page()
+            return _login_page(request)
+        t = _words(request)
         f = _filters(office, template, batch)
-        error = ""
+        errors = []
         try:
             central.check_filters(session, f["office"] or None, f["template"] or None)
         except ingest.IngestError as e:
-            error, f = e.message, {"office": "", "template": "", "batch": f["batch"]}
+            errors.append(t.message(e.message))
+            f = {"office": "", "template": "", "batch": f["batch"]}
         info = central.batch_waiting(session, f["batch"]) if f["batch"] else None
         if f["batch"] and info is None:
-            error = (error + " " if error else "") + f"batch={f['batch']}: no batch with this id was received"
+            errors.append(t("batch={batch}: no batch with this id was received", batch=t.code(f["batch"])))
         page = central.review_page(session, office=f["office"] or None, template=f["template"] or None,
                                    batch=f["batch"] or None, after=after, limit=settings.review_page)
-        note = {"accepted": "The entry was accepted.", "rejected": "The entry was rejected.",
-                "batch": "The batch's entries were accepted."}.get(done, "")
-        return _html(review.waiting_list(page, central.offices(session), **f, after=after, csrf=signed[1], note=note,
-                                         error=error, batch_info=info))
+        note = {"accepted": N_("The entry was accepted."), "rejected": N_("The entry was rejected."),
+                "batch": N_("The batch's entries were accepted.")}.get(done, "")
+        return _html(review.waiting_list(t, page, central.offices(session), **f, after=after, csrf=signed[1],
+                                         note=t(note) if note else "", errors=errors, batch_info=info,
+                                         here=_here(request)))
 
-    def _entry_or_404(session: Session, entry_id: int, csrf: str) -> dict | HTMLResponse:
+    def _entry_or_404(request: Request, session: Session, entry_id: int, csrf: str) -> dict | HTMLResponse:
         it = central.entry_detail(session, entry_id)
         if it is None:
-            return _html(review.message_page("No such entry", f"There is no entry {entry_id} on this server.",
-                                             csrf=csrf), 404)
+            t = _words(request)
+            return _html(review.message_page(t, "No such entry", t("There is no entry {n} on this server.",
+                                                                   n=t.num(entry_id)), csrf=csrf,
+                                             here=_here(request)), 404)
         return it
 
     def _image_type(it: dict) -> str | None:
@@ -794,12 +829,12 @@ def create_app(settings: Settings) -> FastAPI:
                      batch: str = Query("", max_length=100)) -> Response:
         signed = _signed_in(request)
         if signed is None:
-            return _login_page()
-        it = _entry_or_404(session, entry_id, signed[1])
+            return _login_page(request)
+        it = _entry_or_404(request, session, entry_id, signed[1])
         if isinstance(it, HTMLResponse):
             return it
-        return _html(review.entry_page(it, csrf=signed[1], **_filters(office, template, batch),
-                                       image_type=_image_type(it)))
+        return _html(review.entry_page(_words(request), it, csrf=signed[1], **_filters(office, template, batch),
+                                       image_type=_image_type(it), here=_here(request)))
 
     @app.post("/admin/review/{entry_id}/decision", include_in_schema=False, response_class=HTMLResponse)
     async def review_decide(request: Request, entry_id: int = Path(ge=1, le=2**62)) -> Response:
@@ -807,9 +842,12 @@ def create_app(settings: Settings) -> FastAPI:
         if isinstance(checked, Response):
             return checked
         signed, form = checked
+        t = _words(request)
         f = _filters(form.get("office", "")[:100], form.get("template", "")[:100], form.get("batch", "")[:100])
         decision, reason = form.get("decision", ""), form.get("reason", "")[:4000]
         version = _form_int(form, "version")
+        here = f"/admin/review/{entry_id}" + (f"?{urlencode({k: v for k, v in f.items() if v})}" if any(f.values())
+                                              else "")
 
         def work() -> Response:
             with Session_() as s:
@@ -821,13 +859,14 @@ def create_app(settings: Settings) -> FastAPI:
                     s.rollback()
                     it = central.entry_detail(s, entry_id)
                     if it is None:
-                        return _html(review.message_page("No such entry", e.message, csrf=signed[1]), e.status)
+                        return _html(review.message_page(t, "No such entry", t.message(e.message), csrf=signed[1],
+                                                         here=here), e.status)
                     if e.code == "reason_required":
-                        msg = "Say why the entry is rejected (the office is shown the reason): nothing was changed."
+                        msg = t("Say why the entry is rejected (the office is shown the reason): nothing was changed.")
                     else:
-                        msg = e.message
-                    return _html(review.entry_page(it, csrf=signed[1], **f, error=msg, reason=reason,
-                                                   image_type=_image_type(it)), e.status)
+                        msg = t.message(e.message)
+                    return _html(review.entry_page(t, it, csrf=signed[1], **f, error=msg, reason=reason,
+                                                   image_type=_image_type(it), here=here), e.status)
                 log.info("entry %s %s at the admin page (sign-in %s)", entry_id, decision, signed[0].id)
                 following = central.next_waiting(s, entry_id, office=f["office"] or None,
                                                  template=f["template"] or None, batch=f["batch"] or None)
@@ -845,12 +884,14 @@ def create_app(settings: Settings) -> FastAPI:
     def review_batch(request: Request, session: SessionDep, batch_uuid: str = BatchPath) -> Response:
         signed = _signed_in(request)
         if signed is None:
-            return _login_page()
+            return _login_page(request)
+        t = _words(request)
         info = central.batch_waiting(session, batch_uuid)
         if info is None:
-            return _html(review.message_page("No such batch", f"No batch {batch_uuid} was received.",
-                                             csrf=signed[1]), 404)
-        return _html(review.batch_confirm(info, csrf=signed[1]))
+            return _html(review.message_page(t, "No such batch", t("No batch {batch} was received.",
+                                                                   batch=t.code(batch_uuid)),
+                                             csrf=signed[1], here=_here(request)), 404)
+        return _html(review.batch_confirm(t, info, csrf=signed[1], here=_here(request)))
 
     @app.post("/admin/review/batch/{batch_uuid}/accept", include_in_schema=False, response_class=HTMLResponse)
     async def review_batch_accept(request: Request, batch_uuid: str = BatchPath) -> Response:
@@ -858,7 +899,9 @@ def create_app(settings: Settings) -> FastAPI:
         if isinstance(checked, Response):
             return checked
         signed, form = checked
+        t = _words(request)
         expected = _form_int(form, "expected")
+        here = f"/admin/review/batch/{batch_uuid}"
 
         def work() -> Response:
             with Session_() as s:
@@ -869,8 +912,10 @@ def create_app(settings: Settings) -> FastAPI:
                     s.rollback()
                     info = central.batch_waiting(s, batch_uuid)
                     if info is None:
-                        return _html(review.message_page("No such batch", e.message, csrf=signed[1]), e.status)
-                    return _html(review.batch_confirm(info, csrf=signed[1], error=e.message), e.status)
+                        return _html(review.message_page(t, "No such batch", t.message(e.message), csrf=signed[1],
+                                                         here=here), e.status)
+                    return _html(review.batch_confirm(t, info, csrf=signed[1], error=t.message(e.message),
+                                                      here=here), e.status)
             log.info("batch %s: %d entries accepted at the admin page (sign-in %s)", batch_uuid, n, signed[0].id)
             return RedirectResponse("/admin/review?" + urlencode({"batch": batch_uuid, "done": "batch"}),
                                     status_code=303)

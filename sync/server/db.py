@@ -69,9 +69,12 @@ class ServerEnrolCode(Base):
 
 class ServerEvent(Base):
     """The server's own audit trail: codes issued, enrolments and re-enrolments (a new key
-    for an enrolled office), revocations."""
+    for an enrolled office), revocations, batch files imported, decisions, the admin page's
+    sign-ins, restores; each written in the transaction of its change, naming who made it
+    (`detail["by"]`: docs/sync-api.md, the server's trail)."""
 
     __tablename__ = "sync_event"
+    __table_args__ = (Index("ix_sync_event_action", "action", "id"),)  # the latest restore (s0006)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     action: Mapped[str] = mapped_column(String(40))

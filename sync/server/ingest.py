@@ -100,12 +100,44 @@ def record_event(session: Session, action: str, office_uuid: str = "", **detail)
     session.add(ServerEvent(action=action, office_uuid=office_uuid or "", detail=detail, at=utcnow()))
 
 
+# Who changed something, as the trail names them (the `by` of an event's detail): the admin
+# page's sign-in (`sign_in_named`), a call of the admin API (`api_actor`), or the operator's
+# command on the server's database (`command_line_actor`). Never a token, cookie or their hash.
+def token_fingerprint(token: str) -> str:
+    """A short name of the administrator token for the trail: 12 hex digits of a SHA-256 made
+    for this use only (not the token's stored hash, from which nothing can be told either). The
+    same token gives the same fingerprint, so the trail shows when the token was changed."""
+    return hashlib.sha256(("daftar-admin-token-fingerprint:" + token).encode()).hexdigest()[:12]
+
+
+def api_actor(admin_token: str, address: str, user_agent: str = "") -> dict:
+    """How the trail names a call of the admin API (the administrator token in its header): the
+    API knows no person, only the token (by its fingerprint), the address the call came from
+    and the program that made it (its User-Agent, e.g. `daftar-sync/1` for `daftar server ...
+    --server`)."""
+    return {"by": "admin API", "token": token_fingerprint(admin_token), "address": (address or "")[:64],
+            "client": (user_agent or "")[:120]}
+
+
+def command_line_actor() -> dict:
+    """How the trail names the operator's `daftar server enrol-code|revoke --database` (on the
+    server's database itself): the computer's user and host name."""
+    import getpass
+    import socket
+
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name known (a service account without one)
+        user = ""
+    return {"by": "command line", "user": user[:64], "host": socket.gethostname()[:64]}
+
+
 def issue_code(session: Session, *, name: str = "", district: str = "", tehsil: str = "",
-               office_uuid: str | None = None, hours: float = CODE_HOURS) -> dict:
+               office_uuid: str | None = None, hours: float = CODE_HOURS, by: dict | None = None) -> dict:
     """A one-time enrolment code for one office, shown once: for a new office (`name`,
     `district`, `tehsil` as the operator knows it), or for the enrolled office `office_uuid`
     to get a new key (a new or repaired PC; a revoked office back in service). Only its
-    hash is stored. The caller commits."""
+    hash is stored. Audited `code.issued`, naming `by` (who issued it). The caller commits."""
     import datetime as dt
 
     if not 0 < hours <= 24 * 30:
@@ -127,7 +159,7 @@ def issue_code(session: Session, *, name: str = "", district: str = "", tehsil: 
                           expires_at=now + dt.timedelta(hours=hours))
     session.add(row)
     record_event(session, "code.issued", office_uuid or "", name=row.name, district=row.district,
-                 tehsil=row.tehsil, reenrol=office is not None, expires_at=_when(row.expires_at))
+                 tehsil=row.tehsil, reenrol=office is not None, expires_at=_when(row.expires_at), **(by or {}))
     session.flush()
     return {"code": code, "name": row.name, "district": row.district, "tehsil": row.tehsil,
             "office_id": office_uuid or None, "expires_at": _when(row.expires_at)}
@@ -231,7 +263,7 @@ def enrol_limited(session: Session, *, address: str, office_name: str, limit: in
 def too_many_enrolments(limit: int, wait: int, what: str) -> IngestError:
     minutes = max(1, round(wait / 60))
     return IngestError(429, "too_many_attempts", f"too many failed enrolments {what} ({limit} in the last hour): "
-                                                 f"try again in {minutes} minute{'s' if minutes != 1 else ''}, "
+                                                 f"try again in {minutes} {'minutes' if minutes != 1 else 'minute'}, "
                                                  "checking the code letter by letter, or ask the operator for a "
                                                  "new code", retry_after=wait)
 
@@ -331,10 +363,11 @@ def admin_sign_out(session: Session, session_id: str) -> bool:
     return True
 
 
-def revoke(session: Session, office_uuid: str, reason: str = "") -> dict:
+def revoke(session: Session, office_uuid: str, reason: str = "", by: dict | None = None) -> dict:
     """Revoke an office: its device token and key are refused from now on (a stolen or
     retired PC), until the operator issues a code for it and it is enrolled again. Its
-    unused codes are cancelled. The caller commits."""
+    unused codes are cancelled. Audited `office.revoked`, naming `by`; an office revoked
+    already is left as it is (no event). The caller commits."""
     office = session.scalar(select(ServerOffice).where(ServerOffice.office_uuid == office_uuid))
     if office is None:
         raise IngestError(404, "unknown_office", f"no office with id {office_uuid} is enrolled")
@@ -343,7 +376,8 @@ def revoke(session: Session, office_uuid: str, reason: str = "") -> dict:
         session.execute(update(ServerEnrolCode).where(ServerEnrolCode.office_id == office.id,
                                                       ServerEnrolCode.used_at.is_(None))
                         .values(expires_at=office.revoked_at))
-        record_event(session, "office.revoked", office_uuid, name=office.name, reason=office.revoked_reason)
+        record_event(session, "office.revoked", office_uuid, name=office.name, reason=office.revoked_reason,
+                     **(by or {}))
         session.flush()
     return {"office_id": office_uuid, "name": office.name, "revoked_at": _when(office.revoked_at),
             "reason": office.revoked_reason}
@@ -556,10 +590,12 @@ def _missing_parts(e: ValidationError) -> str:
     return "; ".join(said[:3]) + more
 
 
+NOT_A_BATCH_FILE = "not a Daftar batch file (a zip with batch.json)"
+
+
 def read_batch_file(data: bytes) -> BatchFile:
     """Parse a `.daftar-batch` file (zip: batch.json + images/<sha256>). IngestError saying
     in words what is missing or wrong."""
-    what = "not a Daftar batch file (a zip with batch.json)"
     try:
         z = zipfile.ZipFile(BytesIO(data))
         body = json.loads(z.read("batch.json"))
@@ -569,11 +605,11 @@ def read_batch_file(data: bytes) -> BatchFile:
         raise IngestError(422, "bad_batch_file", f"not a complete Daftar batch file: in its batch.json "
                                                  f"{_missing_parts(e)}") from None
     except KeyError:
-        raise IngestError(422, "bad_batch_file", f"{what}: it holds no batch.json") from None
+        raise IngestError(422, "bad_batch_file", f"{NOT_A_BATCH_FILE}: it holds no batch.json") from None
     except ValueError as e:  # (json's errors are ValueErrors)
-        raise IngestError(422, "bad_batch_file", f"{what}: its batch.json cannot be read ({e})") from None
+        raise IngestError(422, "bad_batch_file", f"{NOT_A_BATCH_FILE}: its batch.json cannot be read ({e})") from None
     except zipfile.BadZipFile as e:
-        raise IngestError(422, "bad_batch_file", f"{what}: {e}") from None
+        raise IngestError(422, "bad_batch_file", f"{NOT_A_BATCH_FILE}: {e}") from None
     return BatchFile(sub, images)
 
 
@@ -587,8 +623,11 @@ def batch_file_ids(data: bytes) -> tuple[str, str]:
         return "", ""
 
 
-def import_batch_file(session: Session, storage, data: bytes) -> dict:
-    """Take a USB batch file: check signature and images, then the same path as the network."""
+def import_batch_file(session: Session, storage, data: bytes, by: dict | None = None) -> dict:
+    """Take a USB batch file: check signature and images, then the same path as the network.
+    A batch new to the server is audited `batch.imported` (office, batch, entries, naming
+    `by`) in the same transaction; a file brought again (the batch held already) changes
+    nothing and writes no event. The caller commits."""
     bf = read_batch_file(data)
     office_uuid = bf.submission.manifest.get("office_id", "")
     office = session.scalar(select(ServerOffice).where(ServerOffice.office_uuid == office_uuid))
@@ -604,12 +643,23 @@ def import_batch_file(session: Session, storage, data: bytes) -> dict:
             storage.put(sha, img)
         except Exception as e:
             raise IngestError(422, "bad_image", f"image {sha[:12]}… in the batch file is damaged: {e}") from None
-    return submit_batch(session, storage, office, bf.submission, source="usb")
+    batch_id = str(bf.submission.manifest.get("batch_id", ""))
+    held = session.scalar(select(ServerBatch.id).where(ServerBatch.batch_uuid == batch_id)) is not None
+    receipt = submit_batch(session, storage, office, bf.submission, source="usb")
+    if not held:
+        record_event(session, "batch.imported", office_uuid, batch_id=batch_id, entries=len(receipt["entries"]),
+                     source="usb", **(by or {}))
+        session.flush()
+    return receipt
 
 
 # ----------------------------------------------------------------------------- decisions
-def decide(session: Session, *, entry_uuid: str, version: int, decision: str, reason: str = "") -> int:
-    """Record a central decision on an entry version; returns its cursor."""
+def decide(session: Session, *, entry_uuid: str, version: int, decision: str, reason: str = "",
+           by: dict) -> int:
+    """Record a central decision on an entry version, and its event in the server's trail
+    (`decision.accepted` / `decision.rejected`: office, entry, version, reason, and `by`, who
+    decided) in the same transaction: no decision is kept without its event. Returns its
+    cursor. The caller commits."""
     if decision not in ("accepted", "rejected"):
         raise IngestError(422, "bad_decision", "decision must be 'accepted' or 'rejected'")
     if decision == "rejected" and not reason.strip():
@@ -621,11 +671,14 @@ def decide(session: Session, *, entry_uuid: str, version: int, decision: str, re
     d = ServerDecision(office_id=e.office_id, entry_id=e.id, entry_uuid=entry_uuid, version=version,
                        decision=decision, reason=reason)
     session.add(d)
+    office = session.get(ServerOffice, e.office_id)
+    record_event(session, f"decision.{decision}", office.office_uuid if office else "", entry_uuid=entry_uuid,
+                 version=version, reason=reason, **by)
     session.flush()
     return d.id
 
 
-def _sign_in_named(by: ServerAdminSession) -> dict:
+def sign_in_named(by: ServerAdminSession) -> dict:
     """How the trail names a decision's sign-in at the admin page: its number, the address
     and time it signed in from (never the token, nor the cookie's id or hash)."""
     return {"by": "admin page", "sign_in": by.id, "address": by.address, "signed_in_at": _when(by.created_at)}
@@ -646,11 +699,8 @@ def decide_on_page(session: Session, *, entry_id: int, version: int, decision: s
         said = f"{e.state}" + (f" ({e.reason})" if e.reason else "")
         raise IngestError(409, "already_decided", f"entry {e.entry_uuid} v{e.version} was {said} meanwhile "
                                                   "(another sign-in or a script): nothing was changed")
-    cursor = decide(session, entry_uuid=e.entry_uuid, version=e.version, decision=decision, reason=reason.strip())
-    office = session.get(ServerOffice, e.office_id)
-    record_event(session, f"decision.{decision}", office.office_uuid if office else "", entry_uuid=e.entry_uuid,
-                 version=e.version, reason=reason.strip(), **_sign_in_named(by))
-    return cursor
+    return decide(session, entry_uuid=e.entry_uuid, version=e.version, decision=decision, reason=reason.strip(),
+                  by=sign_in_named(by))
 
 
 def accept_batch(session: Session, *, batch_uuid: str, expected: int, by: ServerAdminSession) -> int:
@@ -676,7 +726,7 @@ def accept_batch(session: Session, *, batch_uuid: str, expected: int, by: Server
                                    decision="accepted", reason=""))
     office = session.get(ServerOffice, batch.office_id)
     record_event(session, "decision.batch_accepted", office.office_uuid if office else "", batch_id=batch_uuid,
-                 entries=len(waiting), **_sign_in_named(by))
+                 entries=len(waiting), **sign_in_named(by))
     session.flush()
     return len(waiting)
 

@@ -25,9 +25,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sync.server.db import ServerBatch, ServerDecision, ServerInstance, utcnow
+from sync.server.db import ServerBatch, ServerDecision, ServerEvent, ServerInstance, utcnow
 
 MARKER = "server-instance.json"
+RESTORE_NOTICE_DAYS = 30  # the operator's page says a restore was found until acknowledged, at most this long
 log = logging.getLogger("daftar.server")
 _lock = threading.Lock()
 
@@ -104,3 +105,44 @@ def note_written(session: Session, root: Path) -> None:
             _write(root, new)
         except OSError as e:
             log.warning("cannot write %s in %s: %s", MARKER, root, e)
+
+
+def restore_notice(session: Session, days: int = RESTORE_NOTICE_DAYS) -> dict | None:
+    """The latest restore the server found (`server.restored`) while the operator has not
+    acknowledged it (`server.restore_acknowledged` after it) and for at most `days` days after
+    it; None otherwise. What the operator's page says: when (`at`), the epoch it began
+    (`epoch`, the one in sync_instance), until when it is shown (`until`), and the highest
+    batch and decision ids the server had written (`marker`) and found (`database`)."""
+    import datetime as dt
+
+    row = session.get(ServerInstance, 1)
+    now = utcnow()
+    if row is None or row.since < now - dt.timedelta(days=days):  # (no reading of the trail at all)
+        return None
+    ev = session.scalar(select(ServerEvent).where(ServerEvent.action == "server.restored")
+                        .order_by(ServerEvent.id.desc()).limit(1))
+    if ev is None or ev.at < now - dt.timedelta(days=days):
+        return None
+    if session.scalar(select(ServerEvent.id).where(ServerEvent.action == "server.restore_acknowledged",
+                                                   ServerEvent.id > ev.id).limit(1)) is not None:
+        return None
+    d = ev.detail or {}
+    at = row.since if d.get("new_epoch") == row.epoch else ev.at  # (the epoch it began, in sync_instance)
+    return {"event": ev.id, "at": at, "epoch": row.epoch, "until": ev.at + dt.timedelta(days=days),
+            "marker": d.get("marker") or {}, "database": d.get("database") or {}}
+
+
+def acknowledge_restore(session: Session, event: int, by: dict) -> bool:
+    """The operator read the notice of restore `event` (its id): written in the trail
+    (`server.restore_acknowledged`, naming `by`), so the page no longer shows it. False when
+    that is not the restore the page shows now (acknowledged already, or another found
+    since): nothing is written. The caller commits."""
+    from sync.server.ingest import record_event
+
+    shown = restore_notice(session)
+    if shown is None or shown["event"] != event:
+        return False
+    record_event(session, "server.restore_acknowledged", epoch=shown["epoch"], restored_at=(
+        shown["at"].isoformat(timespec="seconds") + "Z"), **by)
+    session.flush()
+    return True

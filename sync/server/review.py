@@ -1,69 +1,130 @@
-"""The central office's review pages of the /admin site, as HTML text: the entries waiting for
-a decision, one entry with its page image, Accept / Reject, and accepting a whole batch after a
-confirmation. Pure functions of plain values (`sync.server.central` reads them; the routes in
-`sync.server.app` sign in, check the CSRF token and decide).
+"""The /admin site's pages, as HTML text, in English or Urdu (`sync.server.words`): the sign-in,
+the operator's page (received batches, refusals, the server's trail, a restore's notice) and
+the central office's review: the entries waiting for a decision, one entry with its page image,
+Accept / Reject, and accepting a whole batch after a confirmation. Pure functions of plain
+values (`sync.server.central` and `ingest` read them; the routes in `sync.server.app` sign in,
+check the CSRF token and decide). Every string goes through `t`, the page's `Words`.
 
 Everything an office sent (values, names, register details, reasons) is escaped here, with
 `html.escape` (quotes too: it also goes into attributes); no script runs on these pages at all
-(`SECURITY_HEADERS`: a Content-Security-Policy without scripts, no framing)."""
+(`SECURITY_HEADERS`: a Content-Security-Policy without scripts, no framing; fonts only from this
+server, `FONT_FILES`)."""
 
 from __future__ import annotations
 
-from html import escape
-from urllib.parse import urlencode
+import json
+from urllib.parse import quote, urlencode
 
-# no script at all, images and forms only from this server, never in another site's frame
+from sync.server.words import N_, Words, e, has_urdu, isolate_numbers, ltr
+
+# no script at all, images, fonts and forms only from this server, never in another site's frame
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+    "Content-Security-Policy": "default-src 'none'; img-src 'self'; font-src 'self'; style-src 'unsafe-inline'; "
                                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
-URDU_FONTS = "'Noto Nastaliq Urdu', 'Noto Naskh Arabic', 'Noto Naskh Urdu', 'Jameel Noori Nastaleeq', serif"
+# The web fonts the server gives (GET /admin/fonts/NAME), from resources/fonts: Noto Naskh Arabic
+# for the Urdu interface (as the desktop's menus and labels), Daftar Nastaliq (Noto Nastaliq Urdu
+# 3.007 renamed) for what the offices wrote. Both SIL Open Font License 1.1 (resources/licences,
+# given at /admin/fonts/OFL.txt). Nothing is fetched from anywhere else.
+FONT_FILES = {"naskh.ttf": "NotoNaskhArabic-Regular", "naskh-bold.ttf": "NotoNaskhArabic-Bold",
+              "nastaliq.ttf": "DaftarNastaliq-Regular", "nastaliq-bold.ttf": "DaftarNastaliq-Bold"}
+_URDU_RANGE = "U+0600-06FF,U+0750-077F,U+08A0-08FF,U+FB50-FDFF,U+FE70-FEFF,U+200C-200F,U+2066-2069"
+FONT_FACES = (
+    "/* Noto Naskh Arabic, Daftar Nastaliq (Noto Nastaliq Urdu 3.007): SIL OFL 1.1, /admin/fonts/OFL.txt */"
+    + "".join(f"@font-face{{font-family:'{family}';src:url('/admin/fonts/{name}') format('truetype');"
+              f"font-weight:{weight};font-display:swap;unicode-range:{_URDU_RANGE}}}"
+              for family, name, weight in (("Daftar Naskh", "naskh.ttf", 400), ("Daftar Naskh", "naskh-bold.ttf", 700),
+                                           ("Daftar Nastaliq", "nastaliq.ttf", 400),
+                                           ("Daftar Nastaliq", "nastaliq-bold.ttf", 700))))
+URDU_FONTS = ("'Daftar Nastaliq', 'Noto Nastaliq Urdu', 'Daftar Naskh', 'Noto Naskh Arabic', 'Jameel Noori Nastaleeq', "
+              "serif")
 STYLE = (
     "body{font-family:system-ui,'Noto Sans',sans-serif;margin:1em 2em;color:#222}"
+    "body.ur{font-family:'Daftar Naskh',system-ui,'Noto Sans',sans-serif;font-size:115%;line-height:1.75}"
+    "body.ur td.v{text-align:right}.nw{white-space:nowrap}"
     "table{border-collapse:collapse}table.full{width:100%}th,td{border:1px solid #bbb;padding:4px 8px;text-align:start;vertical-align:top}"
     "th{background:#eee}.ur{font-family:" + URDU_FONTS + ";line-height:1.9}th.ur{font-weight:normal}"
-    "nav{margin-bottom:1em}nav a{margin-right:1em}.note{color:#060}.err{color:#a00;font-weight:bold}"
+    "nav{margin-bottom:1em}nav a{margin-inline-end:1em}.note{color:#060}.err{color:#a00;font-weight:bold}"
+    ".signout{float:inline-end}.lang{font-weight:bold}"
     ".entry{display:flex;gap:1.5em;align-items:flex-start}.entry>div{flex:1;min-width:0}.entry>div.page{flex:1.5;position:sticky;top:0}"
     ".page img{max-width:100%;border:1px solid #888}form.inline{display:inline}"
     "textarea{width:100%;font-family:" + URDU_FONTS + ";font-size:1.05em}"
-    "button{padding:4px 14px;margin:2px}.accept{background:#dfd}.reject{background:#fdd}"
+    "button{padding:4px 14px;margin:2px;font:inherit}.accept{background:#dfd}.reject{background:#fdd}"
+    ".restored{border:2px solid #b60;background:#fff4e0;padding:.2em 1em;margin:1em 0}"
 )
 KINDS = ("jamabandi", "girdawari", "intiqal")
-
-
-def e(value) -> str:
-    """Text from anywhere (an office, the database, a query) as HTML text or attribute."""
-    return escape("" if value is None else str(value), quote=True)
+KIND_NAMES = {"jamabandi": N_("jamabandi"), "girdawari": N_("girdawari"), "intiqal": N_("intiqal")}
+STATE_NAMES = {"received": N_("received"), "accepted": N_("accepted"), "rejected": N_("rejected")}
+SOURCE_NAMES = {"network": N_("network"), "usb": N_("usb")}
+# the server's trail: what each action is, and what each part of its detail is (Urdu pages)
+ACTIONS = {
+    "code.issued": N_("enrolment code issued"), "office.enrolled": N_("office enrolled"),
+    "office.reenrolled": N_("office given a new key"), "office.revoked": N_("office's access revoked"),
+    "enrol.refused": N_("enrolment refused"), "batch.imported": N_("batch file imported (USB)"),
+    "decision.accepted": N_("entry accepted"), "decision.rejected": N_("entry rejected"),
+    "decision.batch_accepted": N_("batch's entries accepted"), "admin.sign_in": N_("signed in"),
+    "admin.sign_in_refused": N_("sign-in refused (wrong token)"), "admin.sign_out": N_("signed out"),
+    "admin.sign_in_ended": N_("sign-in ran out"), "server.restored": N_("server found restored from a backup"),
+    "server.restore_acknowledged": N_("restore notice acknowledged"),
+}
+DETAIL_NAMES = {
+    "by": N_("by"), "token": N_("token's fingerprint"), "address": N_("address"), "client": N_("program"),
+    "sign_in": N_("sign-in no."), "signed_in_at": N_("signed in at"), "user": N_("user"), "host": N_("computer"),
+    "name": N_("name"), "district": N_("district"), "tehsil": N_("tehsil"), "reenrol": N_("new key"),
+    "expires_at": N_("valid until"), "was_revoked": N_("was revoked"), "error": N_("error"), "reason": N_("reason"),
+    "entry_uuid": N_("entry"), "version": N_("version"), "batch_id": N_("batch"), "entries": N_("entries"),
+    "source": N_("source"), "old_epoch": N_("old epoch"), "new_epoch": N_("new epoch"), "epoch": N_("epoch"),
+    "marker": N_("written"), "database": N_("found"), "restored_at": N_("restored at"),
+}
+BY_NAMES = {"admin page": N_("admin page"), "admin API": N_("admin API"), "command line": N_("command line")}
+END_REASONS = {"idle": N_("idle"), "too_long": N_("too long"), "token_changed": N_("token changed"),
+               "clock": N_("clock")}
 
 
 def csrf_field(csrf: str) -> str:
     return f"<input type='hidden' name='csrf' value='{e(csrf)}'>"
 
 
-def shell(title: str, body: str, *, csrf: str | None) -> str:
-    """A whole page: English interface (left to right; each value an office wrote is
-    `dir='auto'` in an Urdu font stack), the site's links and Sign out (with its CSRF token)."""
-    nav = ""
+def language_link(t: Words, here: str) -> str:
+    """The switch to the other language, named in itself, back to this page (a cookie keeps it)."""
+    back = quote(here or "/admin", safe="")
+    if t.ur:
+        return f"<a class='lang' href='/admin/language/en?back={back}' lang='en' dir='ltr'>English</a>"
+    return f"<a class='lang ur' href='/admin/language/ur?back={back}' lang='ur' dir='rtl'>اردو</a>"
+
+
+def shell(t: Words, title: str, body: str, *, csrf: str | None, here: str = "/admin") -> str:
+    """A whole page in `t`'s language and direction (each value an office wrote `dir='auto'` in
+    the Urdu fonts), the site's links, the language switch and Sign out (with its CSRF token)."""
     if csrf is not None:
-        nav = ("<nav><a href='/admin'>Received batches</a><a href='/admin/review'>Entries waiting for a decision</a>"
-               "<form method='post' action='/admin/logout' style='float:right'>" + csrf_field(csrf)
-               + "<button>Sign out</button></form></nav>")
-    return (f"<!doctype html><html lang='en' dir='ltr'><head><meta charset='utf-8'><title>{e(title)}</title>"
-            f"<style>{STYLE}</style></head><body>{nav}{body}</body></html>")
+        nav = (f"<nav><a href='/admin'>{t('Received batches')}</a><a href='/admin/review'>"
+               f"{t('Entries waiting for a decision')}</a>{language_link(t, here)}"
+               "<form method='post' action='/admin/logout' class='signout'>" + csrf_field(csrf)
+               + f"<button>{t('Sign out')}</button></form></nav>")
+    else:
+        nav = f"<nav>{language_link(t, here)}</nav>"
+    return (f"<!doctype html><html lang='{t.lang}' dir='{t.dir}'><head><meta charset='utf-8'><title>{e(title)}</title>"
+            f"<style>{FONT_FACES}{STYLE}</style></head><body class='{t.lang}'>{nav}{body}</body></html>")
 
 
 def _urdu(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
-               for ch in text)
+    return has_urdu(text)
 
 
-def value_cell(value) -> str:
+def value_cell(t: Words, value, *, numeric: bool = False) -> str:
     """A value an office wrote: its own direction (Urdu right to left); Urdu in the Urdu fonts
-    (Latin letters and digits stay in the page's font, which Nastaliq draws badly)."""
+    (Latin letters and digits stay in the page's font, which Nastaliq draws badly); numbers
+    left to right (`Words.value`)."""
+    text = "" if value is None else str(value)
+    return f"<td class='{'v ur' if _urdu(t.digits(text)) else 'v'}' dir='auto'>{t.value(text, numeric=numeric)}</td>"
+
+
+def name_cell(t: Words, value) -> str:
+    """A name (an office, a user): as written, in its own direction."""
     text = "" if value is None else str(value)
     return f"<td class='{'v ur' if _urdu(text) else 'v'}' dir='auto'>{e(text)}</td>"
 
@@ -73,44 +134,195 @@ def _query(**params) -> str:
     return ("?" + urlencode(kept)) if kept else ""
 
 
-def _register_line(doc: dict) -> str:
+def _register_line(t: Words, doc: dict) -> str:
     reg = doc.get("register") or {}
     parts = [reg.get("mauza"), reg.get("tehsil"), reg.get("district")]
-    return ", ".join(str(p) for p in parts if p)
+    return ("، " if t.ur else ", ").join(str(p) for p in parts if p)
 
 
-def filters_form(offices: list[tuple[str, str]], *, office: str, template: str, batch: str) -> str:
-    opts = "<option value=''>every office</option>" + "".join(
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    """A table of HTML cells (made safe by the caller; a cell that is a whole `<td…>` already,
+    such as `name_cell`'s, as it is) under headings (HTML too)."""
+    return ("<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
+            + "".join("<tr>" + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in r) + "</tr>"
+                      for r in rows) + "</table>")
+
+
+# ----------------------------------------------------------------------------- sign-in
+def login_page(t: Words, message: str = "", *, ok: bool = False, here: str = "/admin") -> str:
+    """The sign-in form (the administrator token); `message` is HTML."""
+    said = f"<p class='{'note' if ok else 'err'}'>{message}</p>" if message else ""
+    return shell(t, t.plain("Daftar: central server"),
+                 f"<h1>{t('Daftar central server')}</h1>{said}"
+                 f"<form method='post' action='/admin/login'><label>{t('Administrator token')} "
+                 "<input type='password' name='token' autocomplete='current-password' autofocus dir='ltr'></label> "
+                 f"<button type='submit'>{t('Sign in')}</button></form>", csrf=None, here=here)
+
+
+# ----------------------------------------------------------------------------- the operator's page
+def _detail_value(t: Words, action: str, key: str, value) -> str:
+    if isinstance(value, bool):
+        return t("yes") if value else t("no")
+    if key == "by" and value in BY_NAMES:
+        return t(BY_NAMES[value])
+    if key == "reason" and action == "admin.sign_in_ended" and value in END_REASONS:
+        return t(END_REASONS[value])
+    if key == "reason" and action == "enrol.refused":
+        return t.message(str(value))
+    if key in ("expires_at", "signed_in_at", "restored_at"):
+        return t.when(value)
+    if isinstance(value, int):
+        return t.num(value)
+    if isinstance(value, dict):
+        return t.code(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    text = "" if value is None else str(value)
+    return f"<bdi>{isolate_numbers(e(text))}</bdi>" if has_urdu(text) else t.code(text)
+
+
+def trail_rows(t: Words, events: list[dict]) -> list[list[str]]:
+    """The server's trail as table rows: in English each action and detail as the API gives
+    them; in Urdu each said in Urdu (the action's code in its title)."""
+    rows = []
+    for ev in events:
+        detail = {k: v for k, v in (ev["detail"] or {}).items() if k not in ("public_key", "old_public_key")}
+        if t.ur:
+            what = (f"<span title='{e(ev['action'])}'>{t(ACTIONS[ev['action']])}</span>" if ev["action"] in ACTIONS
+                    else t.code(ev["action"]))
+            said = "، ".join(f"{t(DETAIL_NAMES[k]) if k in DETAIL_NAMES else t.code(k)}: "
+                             f"{_detail_value(t, ev['action'], k, v)}" for k, v in detail.items())
+        else:
+            what = e(ev["action"])
+            said = e(", ".join(f"{k}: {v}" for k, v in detail.items()))
+        rows.append([t.when(ev["at"]), what, t.code(ev["office_id"]), said])
+    return rows
+
+
+def restore_notice(t: Words, notice: dict, *, csrf: str) -> str:
+    """The operator's notice that the server found its database restored from an older backup
+    (`sync.server.instance.restore_notice`): when, what it means for the offices and for the
+    decisions made here, and **Understood**, which ends it (in the trail)."""
+    marker, found = notice["marker"], notice["database"]
+    numbers = ""
+    if marker and found:
+        numbers = "<p><small>" + t(
+            "The database held batches up to no. {batches} and decisions up to no. {decisions}; the server had "
+            "written batches up to no. {written_batches} and decisions up to no. {written_decisions}. New epoch "
+            "{epoch}.", batches=t.num(found.get("batches")), decisions=t.num(found.get("decisions")),
+            written_batches=t.num(marker.get("batches")), written_decisions=t.num(marker.get("decisions")),
+            epoch=t.code(notice["epoch"])) + "</small></p>"
+    return (
+        "<div class='restored' role='alert'>"
+        f"<h2>{t('The server’s database was restored from an older backup')}</h2>"
+        "<p>" + t("Found when the server started on {when} (UTC). What the server had received after that backup "
+                  "was lost from it.", when=t.when(notice["at"]))
+        + " <b>" + t("The offices send it again by themselves at their next sync") + "</b>"
+        + t(": each compares what the server holds with what it sent, and sends again what is missing; nobody "
+            "at an office has to do anything.") + "</p>"
+        "<p>" + t("Decisions made here after that backup were lost too: those entries wait for a decision again "
+                  "(the offices list them as decided but no longer at the server). Decide them again in {link}.",
+                  link=f"<a href='/admin/review'>{t('Entries waiting for a decision')}</a>") + "</p>" + numbers
+        + "<form method='post' action='/admin/restored/acknowledge'>" + csrf_field(csrf)
+        + f"<input type='hidden' name='event' value='{e(notice['event'])}'>"
+        f"<button type='submit'>{t('Understood')}</button> <small>"
+        + t("(this notice shows until someone presses it, at most until {day})", day=t.day(notice["until"]))
+        + "</small></form></div>")
+
+
+def admin_home(t: Words, *, offices: list[dict], refusals: list[dict], events: list[dict], waiting: int,
+               notice: dict | None, csrf: str, here: str = "/admin") -> str:
+    """The operator's page: a restore's notice, the entries waiting, the CSV links, every
+    office with its batches, the newest refused batches and the server's trail."""
+    rows = []
+    for o in offices:
+        access = ""
+        if o["revoked_at"]:
+            access = t("REVOKED {when} {reason}", when=t.when(o["revoked_at"]),
+                       reason=f"<bdi>{e(o['revoked_reason'])}</bdi>" if t.ur else e(o["revoked_reason"])).strip()
+        batches = o["batches"] or [None]
+        for b in batches:
+            if b is None:
+                rows.append([name_cell(t, o["name"]), t.code(o["office_id"]), access,
+                             t("nothing received since enrolment ({when})", when=t.when(o["enrolled_at"])), t.num(0),
+                             "", ""])
+            else:
+                rows.append([name_cell(t, o["name"]), t.code(o["office_id"]), access,
+                             t.code(b["batch_id"]), t.num(b["entries"]),
+                             t(SOURCE_NAMES.get(b["source"], b["source"])), t.when(b["received_at"])])
+    kinds = (("", N_("all")), *((k, KIND_NAMES[k]) for k in KINDS))
+    links = " · ".join(f"<a href='/v1/admin/entries.csv{'?template=' + k if k else ''}'>{t(label)}</a>"
+                       for k, label in kinds)
+    for_excel = " · ".join(f"<a href='/v1/admin/entries.csv?excel=1{'&amp;template=' + k if k else ''}'>{t(label)}</a>"
+                           for k, label in kinds)
+    refused = [[t.when(r["at"]), name_cell(t, r["office_name"] or r["office_id"]), t.code(r["batch_id"]),
+                t(SOURCE_NAMES.get(r["source"], r["source"])), t.code(r["status"]), t.code(r["error"]),
+                t.message(r["reason"])] for r in refusals]
+    trail = trail_rows(t, events)
+    body = (
+        (restore_notice(t, notice, csrf=csrf) if notice else "")
+        + f"<h1>{t('Received batches')}</h1>"
+        + f"<p><a href='/admin/review'>{t('Entries waiting for a decision ({n})', n=t.num(waiting))}</a></p>"
+        + f"<p>{t('Received entries as CSV: {links}', links=links)}</p>"
+        + "<p>" + t("For Excel (areas such as {area} and shares such as {share} kept as text): {links}",
+                    area=ltr(t.digits("11-4")) if t.ur else "11-4", share=ltr(t.digits("1/2")) if t.ur else "1/2",
+                    links=for_excel) + "</p>"
+        + _table([t(h) for h in (N_("Office"), N_("Office id"), N_("Access"), N_("Batch"), N_("Entries"),
+                                 N_("Source"), N_("Received (UTC)"))], rows)
+        + f"<h2>{t('Refused batches ({n} newest)', n=t.num(len(refused)))}</h2>"
+        + (_table([t(h) for h in (N_("When (UTC)"), N_("Office"), N_("Batch"), N_("Source"), N_("Status"),
+                                  N_("Error"), N_("Reason"))], refused) if refused else f"<p>{t('None.')}</p>")
+        + f"<h2>{t('The server’s trail: enrolments, codes, revocations, sign-ins and decisions')}</h2>"
+        + (_table([t(h) for h in (N_("When (UTC)"), N_("What"), N_("Office id"), N_("Detail"))], trail)
+           if trail else f"<p>{t('None.')}</p>"))
+    return shell(t, t.plain("Daftar: received batches"), body, csrf=csrf, here=here)
+
+
+# ----------------------------------------------------------------------------- the review
+def filters_form(t: Words, offices: list[tuple[str, str]], *, office: str, template: str, batch: str) -> str:
+    opts = f"<option value=''>{t('every office')}</option>" + "".join(
         f"<option value='{e(ou)}'{' selected' if ou == office else ''}>{e(name or ou)}</option>" for ou, name in offices)
-    kinds = "<option value=''>every kind</option>" + "".join(
-        f"<option value='{k}'{' selected' if k == template else ''}>{k}</option>" for k in KINDS)
+    kinds = f"<option value=''>{t('every kind')}</option>" + "".join(
+        f"<option value='{k}'{' selected' if k == template else ''}>{t(KIND_NAMES[k])}</option>" for k in KINDS)
     if template and template not in KINDS:
         kinds += f"<option value='{e(template)}' selected>{e(template)}</option>"
     return ("<form method='get' action='/admin/review'>"
-            f"<label>Office <select name='office'>{opts}</select></label> "
-            f"<label>Register kind <select name='template'>{kinds}</select></label> "
-            f"<label>Batch <input name='batch' value='{e(batch)}' size='38' placeholder='batch id'></label> "
-            "<button type='submit'>Show</button> <a href='/admin/review'>clear</a></form>")
+            f"<label>{t('Office')} <select name='office'>{opts}</select></label> "
+            f"<label>{t('Register kind')} <select name='template'>{kinds}</select></label> "
+            f"<label>{t('Batch')} <input name='batch' value='{e(batch)}' size='38' dir='ltr' "
+            f"placeholder='{e(t.plain('batch id'))}'></label> "
+            f"<button type='submit'>{t('Show')}</button> <a href='/admin/review'>{t('clear')}</a></form>")
 
 
-def waiting_list(page: dict, offices: list[tuple[str, str]], *, office: str, template: str, batch: str,
-                 after: int, csrf: str, note: str = "", error: str = "", batch_info: dict | None = None) -> str:
+def kind_name(t: Words, template) -> str:
+    """A register kind as HTML: a built-in one by its name in this language, an office's own as written."""
+    return t(KIND_NAMES[template]) if template in KIND_NAMES else e(template)
+
+
+def waiting_list(t: Words, page: dict, offices: list[tuple[str, str]], *, office: str, template: str, batch: str,
+                 after: int, csrf: str, note: str = "", errors: list[str] | None = None,
+                 batch_info: dict | None = None, here: str = "/admin/review") -> str:
     """The entries waiting for a decision, one page of them, with the filters and the next
-    page's link; with a batch filter, the link to accept the batch's waiting entries."""
+    page's link; with a batch filter, the link to accept the batch's waiting entries. `note`
+    and `errors` are HTML."""
     f = {"office": office, "template": template, "batch": batch}
-    out = ["<h1>Entries waiting for a decision</h1>"]
+    out = [f"<h1>{t('Entries waiting for a decision')}</h1>"]
     if note:
-        out.append(f"<p class='note'>{e(note)}</p>")
-    if error:
-        out.append(f"<p class='err'>{e(error)}</p>")
-    out.append(filters_form(offices, **f))
+        out.append(f"<p class='note'>{note}</p>")
+    if errors:
+        out.append(f"<p class='err'>{' '.join(errors)}</p>")
+    out.append(filters_form(t, offices, **f))
     shown = len(page["entries"])
-    first = "from the first" if not after else "continued"
-    out.append(f"<p>{page['waiting']} waiting{' under these filters' if any(f.values()) else ''}; "
-               f"{shown} shown here ({first}), oldest first.</p>")
+    filtered = any(f.values())
+    if after:
+        said = (N_("{waiting} waiting under these filters; {shown} shown here (continued), oldest first.") if filtered
+                else N_("{waiting} waiting; {shown} shown here (continued), oldest first."))
+    else:
+        said = (N_("{waiting} waiting under these filters; {shown} shown here (from the first), oldest first.")
+                if filtered else N_("{waiting} waiting; {shown} shown here (from the first), oldest first."))
+    out.append("<p>" + t(said, waiting=t.num(page["waiting"]), shown=t.num(shown)) + "</p>")
     if batch_info and batch_info["waiting"]:
-        out.append(f"<p><a href='/admin/review/batch/{e(batch_info['batch_uuid'])}'>Accept the "
-                   f"{batch_info['waiting']} entries of this batch waiting for a decision…</a></p>")
+        out.append(f"<p><a href='/admin/review/batch/{e(batch_info['batch_uuid'])}'>"
+                   + t("Accept the {n} entries of this batch waiting for a decision…", n=t.num(batch_info["waiting"]))
+                   + "</a></p>")
     if page["entries"]:
         rows = []
         for it in page["entries"]:
@@ -119,84 +331,104 @@ def waiting_list(page: dict, offices: list[tuple[str, str]], *, office: str, tem
             link = f"/admin/review/{it['id']}" + _query(**f)
             rows.append(
                 "<tr>"
-                f"<td><a href='{e(link)}'>open</a></td>"
-                + value_cell(it["office_name"])
-                + f"<td>{e(reg.get('template_id'))}</td>" + value_cell(_register_line(doc))
-                + f"<td>{e(reg.get('year'))}</td><td>{e(pg.get('page_no'))}</td><td>{e(doc.get('row_no'))}</td>"
-                + value_cell(doc.get("approved_by") or "")
+                f"<td><a href='{e(link)}'>{t('open')}</a></td>"
+                + name_cell(t, it["office_name"])
+                + f"<td>{kind_name(t, reg.get('template_id'))}</td>" + value_cell(t, _register_line(t, doc))
+                + f"<td>{t.num(reg.get('year'))}</td><td>{t.num(pg.get('page_no'))}</td><td>{t.num(doc.get('row_no'))}</td>"
+                + name_cell(t, doc.get("approved_by") or "")
                 + f"<td><a href='/admin/review{e(_query(**{**f, 'batch': it['batch_uuid']}))}'>"
-                  f"{e(it['batch_uuid'][:8])}…</a></td><td>{e(it['received_at'])}</td></tr>")
-        out.append("<table><tr><th></th><th>Office</th><th>Register</th><th>Mauza, tehsil, district</th><th>Year</th>"
-                   "<th>Page</th><th>Row</th><th>Approved by</th><th>Batch</th><th>Received (UTC)</th></tr>"
+                  f"{t.code(it['batch_uuid'][:8] + '…')}</a></td><td>{t.when(it['received_at'])}</td></tr>")
+        head = (N_("Office"), N_("Register"), N_("Mauza, tehsil, district"), N_("Year"), N_("Page"), N_("Row"),
+                N_("Approved by"), N_("Batch"), N_("Received (UTC)"))
+        out.append("<table><tr><th></th>" + "".join(f"<th>{t(h)}</th>" for h in head) + "</tr>"
                    + "".join(rows) + "</table>")
     else:
-        out.append("<p>Nothing is waiting for a decision here.</p>")
+        out.append(f"<p>{t('Nothing is waiting for a decision here.')}</p>")
     if page["next"] is not None:
-        out.append(f"<p><a href='/admin/review{e(_query(**f, after=page['next']))}'>Next page →</a></p>")
-    return shell("Daftar: entries waiting for a decision", "".join(out), csrf=csrf)
+        out.append(f"<p><a href='/admin/review{e(_query(**f, after=page['next']))}'>{t('Next page →')}</a></p>")
+    return shell(t, t.plain("Daftar: entries waiting for a decision"), "".join(out), csrf=csrf, here=here)
 
 
-def entry_page(it: dict, *, csrf: str, office: str, template: str, batch: str, error: str = "",
-               reason: str = "", image_type: str | None = None) -> str:
+def entry_page(t: Words, it: dict, *, csrf: str, office: str, template: str, batch: str, error: str = "",
+               reason: str = "", image_type: str | None = None, here: str = "/admin/review") -> str:
     """One entry: its register, page, row, values (each in its own direction), who approved and
     verified it at the office, the page image, and Accept / Reject (a reason required) while
-    it waits for a decision."""
+    it waits for a decision. `error` is HTML."""
     f = {"office": office, "template": template, "batch": batch}
     doc = it["content"] or {}
     reg, pg = doc.get("register") or {}, doc.get("page") or {}
-    numbers = ", ".join(f"{k} {v}" for k, v in (("hadbast no.", reg.get("hadbast_no")), ("year", reg.get("year")),
-                                                 ("volume", reg.get("volume"))) if v not in (None, ""))
-    facts = [("Office", it["office_name"]), ("Mauza, tehsil, district", _register_line(doc)),
-             ("Register", numbers), ("Approved at the office by", doc.get("approved_by")),
-             ("Verified by", doc.get("verified_by"))]
-    head = "".join(f"<tr><th>{e(k)}</th>{value_cell(v)}</tr>" for k, v in facts if v not in (None, ""))
+    numbers = ("، " if t.ur else ", ").join(
+        t(label, n=t.num(v)) for label, v in ((N_("hadbast no. {n}"), reg.get("hadbast_no")),
+                                             (N_("year {n}"), reg.get("year")), (N_("volume {n}"), reg.get("volume")))
+        if v not in (None, ""))
+    head = "".join(
+        f"<tr><th>{t(k)}</th>{cell}</tr>" for k, v, cell in (
+            (N_("Office"), it["office_name"], name_cell(t, it["office_name"])),
+            (N_("Mauza, tehsil, district"), _register_line(t, doc), value_cell(t, _register_line(t, doc))),
+            (N_("Register"), numbers, f"<td class='v'>{numbers}</td>"),
+            (N_("Approved at the office by"), doc.get("approved_by"), name_cell(t, doc.get("approved_by"))),
+            (N_("Verified by"), doc.get("verified_by"), name_cell(t, doc.get("verified_by"))))
+        if v not in (None, ""))
     labels = field_labels(reg.get("template_id"), list(doc.get("values") or {}))
-    values = "".join(f"<tr><th>{e(labels[k][0])}</th><th class='ur' dir='rtl'>{e(labels[k][1])}</th>"
-                     f"{value_cell(v)}</tr>" for k, v in (doc.get("values") or {}).items())
-    where = (f"<p><small>Entry {e(it['entry_uuid'])} version {e(it['version'])}; batch {e(it['batch_uuid'])}, "
-             f"received {e(it['received_at'])} (UTC)</small></p>")
+    values = "".join(  # a field by its Urdu label in Urdu (an office's own field: its own name), both in English
+        (f"<tr><th class='ur' dir='rtl'>{e(labels[k][1])}</th>" if t.ur and labels[k][1] else
+         f"<tr><th>{t.code(labels[k][0])}</th>" if t.ur else
+         f"<tr><th>{e(labels[k][0])}</th><th class='ur' dir='rtl'>{e(labels[k][1])}</th>")
+        + f"{value_cell(t, v, numeric=labels[k][2])}</tr>" for k, v in (doc.get("values") or {}).items())
+    where = "<p><small>" + t("Entry {entry} version {version}; batch {batch}, received {when} (UTC)",
+                             entry=t.code(it["entry_uuid"]), version=t.num(it["version"]),
+                             batch=t.code(it["batch_uuid"]), when=t.when(it["received_at"])) + "</small></p>"
     state = it["state"]
     if state == "received":
         action = f"/admin/review/{it['id']}/decision"
         hidden = (csrf_field(csrf) + f"<input type='hidden' name='version' value='{e(it['version'])}'>"
                   + "".join(f"<input type='hidden' name='{k}' value='{e(v)}'>" for k, v in f.items() if v))
         decide = (
-            "<h2>Decision</h2>"
-            + (f"<p class='err'>{e(error)}</p>" if error else "")
+            f"<h2>{t('Decision')}</h2>"
+            + (f"<p class='err'>{error}</p>" if error else "")
             + f"<form method='post' action='{e(action)}' class='inline'>{hidden}"
               "<input type='hidden' name='decision' value='accepted'>"
-              "<button type='submit' class='accept'>Accept</button></form>"
+              f"<button type='submit' class='accept'>{t('Accept')}</button></form>"
             + f"<form method='post' action='{e(action)}'>{hidden}"
               "<input type='hidden' name='decision' value='rejected'>"
-              "<p><label for='reason'>Reason for rejecting (required; the office sees it):</label><br>"
+              f"<p><label for='reason'>{t('Reason for rejecting (required; the office sees it):')}</label><br>"
               f"<textarea id='reason' name='reason' rows='3' dir='auto' required>{e(reason)}</textarea></p>"
-              "<button type='submit' class='reject'>Reject</button></form>")
+              f"<button type='submit' class='reject'>{t('Reject')}</button></form>")
     else:
-        decide = (f"<h2>Decision</h2><p>This entry was <b>{e(state)}</b>"
-                  + (f": <span class='v' dir='auto'>{e(it['reason'])}</span>" if it["reason"] else "") + ".</p>"
-                  + (f"<p class='err'>{e(error)}</p>" if error else ""))
+        said = f"<b>{t(STATE_NAMES.get(state, state))}</b>"
+        if it["reason"]:
+            line = t("This entry was {state}: {reason}.", state=said,
+                     reason=f"<span class='v' dir='auto'>{e(it['reason'])}</span>")
+        else:
+            line = t("This entry was {state}.", state=said)
+        decide = f"<h2>{t('Decision')}</h2><p>{line}</p>" + (f"<p class='err'>{error}</p>" if error else "")
     if pg.get("image_sha256"):
         src = f"/admin/images/{it['id']}"
         if image_type in (None, "image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"):
-            image = f"<a href='{src}'><img src='{src}' alt='page {e(pg.get('page_no'))} of the register'></a>"
+            alt = t.plain("page {n} of the register").replace("{n}", t.digits(pg.get("page_no")))
+            image = f"<a href='{src}'><img src='{src}' alt='{e(alt)}'></a>"
         else:
-            image = f"<p><a href='{src}'>Open the page image</a> ({e(image_type)}: the browser may not show it here)</p>"
+            image = ("<p>" + t("{link} ({kind}: the browser may not show it here)",
+                               link=f"<a href='{src}'>{t('Open the page image')}</a>", kind=t.code(image_type))
+                     + "</p>")
     else:
-        image = "<p>This entry names no page image.</p>"
-    back = f"<p><a href='/admin/review{e(_query(**f))}'>← back to the entries waiting for a decision</a></p>"
-    body = (back + f"<h1>{e(reg.get('template_id') or 'Entry')}: page {e(pg.get('page_no'))}, "
-                   f"row {e(doc.get('row_no'))}</h1>"
-            + (f"<p class='err'>{e(error)}</p>" if error else "")
+        image = f"<p>{t('This entry names no page image.')}</p>"
+    back = f"<p><a href='/admin/review{e(_query(**f))}'>{t('← back to the entries waiting for a decision')}</a></p>"
+    kind = kind_name(t, reg.get("template_id")) if reg.get("template_id") else t("Entry")
+    body = (back + "<h1>" + t("{kind}: page {page}, row {row}", kind=kind, page=t.num(pg.get("page_no")),
+                              row=t.num(doc.get("row_no"))) + "</h1>"
+            + (f"<p class='err'>{error}</p>" if error else "")
             + "<div class='entry'><div>"
-            f"<table class='full'>{head}</table><h2>Values</h2>"
-            f"<table class='full'>{values or '<tr><td>(none)</td></tr>'}</table>{decide}"
+            f"<table class='full'>{head}</table><h2>{t('Values')}</h2>"
+            f"<table class='full'>{values or '<tr><td>' + t('(none)') + '</td></tr>'}</table>{decide}"
             f"{where}</div><div class='page'>{image}</div></div>")
-    return shell("Daftar: an entry for a decision", body, csrf=csrf)
+    return shell(t, t.plain("Daftar: an entry for a decision"), body, csrf=csrf, here=here)
 
 
-def field_labels(template: str | None, names: list[str]) -> dict[str, tuple[str, str]]:
-    """(English, Urdu) label of each field of a built-in register kind; the field's own name
-    (both) for an office's own kind or a field the kind does not have."""
+def field_labels(template: str | None, names: list[str]) -> dict[str, tuple[str, str, bool]]:
+    """(English, Urdu) label of each field of a built-in register kind, and whether it is a
+    number (shown left to right whole); the field's own name (both) for an office's own kind
+    or a field the kind does not have."""
     from records.templates import BUILTIN, builtin
 
     spec = builtin(template) if template in BUILTIN else None
@@ -206,38 +438,46 @@ def field_labels(template: str | None, names: list[str]) -> dict[str, tuple[str,
             f = spec.field(name) if spec else None
         except KeyError:
             f = None
-        out[name] = (f.label_en, f.label_ur) if f else (str(name), "")
+        out[name] = (f.label_en, f.label_ur, bool(f.numeric)) if f else (str(name), "", False)
     return out
 
 
-def batch_confirm(info: dict, *, csrf: str, error: str = "") -> str:
-    """The confirmation before accepting every waiting entry of a batch at once."""
+def batch_confirm(t: Words, info: dict, *, csrf: str, error: str = "", here: str = "/admin/review") -> str:
+    """The confirmation before accepting every waiting entry of a batch at once. `error` is HTML."""
+    title = t.plain("Daftar: accept a batch")
     if not info["waiting"]:
-        body = (f"<h1>Batch {e(info['batch_uuid'])}</h1><p>None of its entries waits for a decision.</p>"
-                f"<p><a href='/admin/review'>← entries waiting for a decision</a></p>")
-        return shell("Daftar: accept a batch", body, csrf=csrf)
+        body = (f"<h1>{t('Batch {batch}', batch=t.code(info['batch_uuid']))}</h1>"
+                f"<p>{t('None of its entries waits for a decision.')}</p>"
+                f"<p><a href='/admin/review'>{t('← entries waiting for a decision')}</a></p>")
+        return shell(t, title, body, csrf=csrf, here=here)
     back = f"/admin/review{_query(batch=info['batch_uuid'])}"
+    n = t.num(info["waiting"])
     body = (
-        "<h1>Accept a whole batch?</h1>"
-        + (f"<p class='err'>{e(error)}</p>" if error else "")
+        f"<h1>{t('Accept a whole batch?')}</h1>"
+        + (f"<p class='err'>{error}</p>" if error else "")
         + "<table>"
-        + f"<tr><th>Office</th>{value_cell(info['office_name'])}</tr>"
-        + f"<tr><th>Batch</th><td>{e(info['batch_uuid'])}</td></tr>"
-        + f"<tr><th>Received (UTC)</th><td>{e(info['received_at'])} ({e(info['source'])})</td></tr>"
-        + f"<tr><th>Entries in the batch</th><td>{e(info['entries'])}</td></tr>"
-        + f"<tr><th>Waiting for a decision</th><td>{e(info['waiting'])}</td></tr></table>"
-        + f"<p>All {info['waiting']} entries of this batch waiting for a decision will be <b>accepted</b>; the "
-          "office is told at its next sync. Entries decided already keep their decision.</p>"
+        + f"<tr><th>{t('Office')}</th>{name_cell(t, info['office_name'])}</tr>"
+        + f"<tr><th>{t('Batch')}</th><td>{t.code(info['batch_uuid'])}</td></tr>"
+        + f"<tr><th>{t('Received (UTC)')}</th><td>{t.when(info['received_at'])} "
+          f"({t(SOURCE_NAMES.get(info['source'], info['source']))})</td></tr>"
+        + f"<tr><th>{t('Entries in the batch')}</th><td>{t.num(info['entries'])}</td></tr>"
+        + f"<tr><th>{t('Waiting for a decision')}</th><td>{n}</td></tr></table>"
+        + "<p>" + t("All {n} entries of this batch waiting for a decision will be {accepted}; the office is told at "
+                    "its next sync. Entries decided already keep their decision.", n=n,
+                    accepted=f"<b>{t('accepted')}</b>") + "</p>"
         + f"<form method='post' action='/admin/review/batch/{e(info['batch_uuid'])}/accept'>{csrf_field(csrf)}"
           f"<input type='hidden' name='expected' value='{e(info['waiting'])}'>"
-          f"<button type='submit' class='accept'>Accept {e(info['waiting'])} entries</button> "
-          f"<a href='{e(back)}'>Cancel: look at them first</a></form>")
-    return shell("Daftar: accept a batch", body, csrf=csrf)
+          f"<button type='submit' class='accept'>{t('Accept {n} entries', n=n)}</button> "
+          f"<a href='{e(back)}'>{t('Cancel: look at them first')}</a></form>")
+    return shell(t, title, body, csrf=csrf, here=here)
 
 
-def message_page(title: str, message: str, *, csrf: str | None, back: str = "/admin/review") -> str:
-    return shell(f"Daftar: {title}", f"<h1>{e(title)}</h1><p class='err'>{e(message)}</p>"
-                                     f"<p><a href='{e(back)}'>← back</a></p>", csrf=csrf)
+def message_page(t: Words, title: str, message: str, *, csrf: str | None, back: str = "/admin/review",
+                 here: str = "/admin/review") -> str:
+    """A page that says one thing: `title` is a string of the table, `message` HTML."""
+    return shell(t, t.plain("Daftar: {title}").replace("{title}", t.plain(title)),
+                 f"<h1>{t(title)}</h1><p class='err'>{message}</p><p><a href='{e(back)}'>{t('← back')}</a></p>",
+                 csrf=csrf, here=here)
 
 
 def image_type(head: bytes) -> str | None:
