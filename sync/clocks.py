@@ -54,12 +54,17 @@ def parse_doubt(value: str | None) -> ClockDoubt | None:
         return None
 
 
+def span(d: dt.timedelta) -> tuple[int, str]:
+    """A clock's offset as a round (number, unit): minutes under 2 hours, hours under 2 days,
+    else days."""
+    minutes = abs(d.total_seconds()) / 60
+    if minutes < 119.5:
+        return round(minutes), "minutes"
+    return (round(minutes / 60), "hours") if minutes < 47.5 * 60 else (round(minutes / 1440), "days")
+
+
 def _span(d: dt.timedelta) -> str:
-    minutes = int(d.total_seconds() // 60)
-    if minutes < 120:
-        return f"{minutes} minutes"
-    hours = minutes // 60
-    return f"{hours} hours" if hours < 48 else f"{hours // 24} days"
+    return "{} {}".format(*span(d))
 
 
 class OfficeClocks:

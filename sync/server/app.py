@@ -711,7 +711,8 @@ def create_app(settings: Settings) -> FastAPI:
         return _html(review.admin_home(
             _words(request), offices=ingest.batches_by_office(session), refusals=ingest.refusals(session, 100),
             events=ingest.events(session, 50), waiting=central.waiting_count(session),
-            notice=instance.restore_notice(session), csrf=signed[1] if signed else "", here=_here(request)))
+            notice=instance.restore_notice(session), csrf=signed[1] if signed else "", here=_here(request),
+            clock=clocks.doubt(dt.datetime.now(dt.UTC))))
 
     @app.post("/admin/restored/acknowledge", include_in_schema=False, response_class=HTMLResponse)
     async def restore_acknowledge(request: Request) -> Response:

@@ -162,3 +162,23 @@ def test_an_out_of_date_certificate_is_named_when_the_server_clock_is_the_wrong_
     line = rep.errors[0]
     assert "Ask IT to renew the server's certificate" in line and "set its server's clock" in line
     assert "3 of the 3 offices" in line and "date is wrong" not in line
+
+
+def test_the_operators_page_says_the_servers_clock_seems_wrong_in_english_and_urdu(server):
+    # GIVEN no office heard from: the operator's page says nothing of the clock
+    with server.admin_client() as c:
+        assert "clock seems wrong" not in c.get("/admin").text
+
+    # WHEN three offices that agree with each other say the server's clock is three hours behind
+    ahead = dt.datetime.now(dt.UTC) + dt.timedelta(hours=3)
+    for _ in range(3):
+        _ping_as(server, _enrol_raw(server), ahead)
+
+    # THEN the operator's page says so, with how far and what to do, in English and in Urdu
+    with server.admin_client() as c:
+        page = c.get("/admin").text
+        assert "This server’s clock seems wrong" in page and "3 of the 3 offices" in page
+        assert "3 hours behind" in page and "Set the server’s date and time (NTP)" in page
+        c.cookies.set("daftar_lang", "ur", domain="127.0.0.1")
+        page = c.get("/admin").text
+        assert "اس سرور کی گھڑی غلط لگتی ہے" in page and "پیچھے ہے" in page and "۳" in page
