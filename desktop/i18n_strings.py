@@ -326,6 +326,15 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: its certificate is not valid today ({0}; the "
                                   "server's clock agrees): it has expired or is not valid yet. Ask IT to renew the "
                                   "server's certificate."),
+    # the offices agree that the server's own clock is wrong (sync/clocks.py, sync/engine.py)
+    QT_TRANSLATE_NOOP("Messages", "The central server's clock seems wrong: it says {0} while this computer says {1}, "
+                                  "and {2} of the {3} offices that synced with it in the last day agree with this "
+                                  "computer. Tell the central office to set its server's clock (this computer's clock "
+                                  "needs no change)."),
+    QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: its certificate is not valid today ({0}; {1} of "
+                                  "the {2} offices that synced with it agree with this computer's date): it has "
+                                  "expired or is not valid yet. Ask IT to renew the server's certificate, and the "
+                                  "central office to set its server's clock (it says {3})."),
     QT_TRANSLATE_NOOP("Messages", "the connection is too slow or stopped answering"),
     QT_TRANSLATE_NOOP("Messages", "no connection"),
     QT_TRANSLATE_NOOP("Messages", "The central server is busy. Sync will try again in {0} seconds."),

@@ -45,6 +45,7 @@ from records.models import (
 )
 from records.outbox import OutboxError, office_identity, public_key_b64, submission
 from sync import protocol as P
+from sync.clocks import ClockDoubt, parse_doubt
 from sync.gcpause import gc_paused
 from sync.problem import Problem  # noqa: F401 - where the engine's callers have found it
 
@@ -370,8 +371,14 @@ def make_client(cfg: SyncConfig, transport: httpx.BaseTransport | None = None) -
         headers["Authorization"] = f"Bearer {cfg.device_token}"
     return httpx.Client(
         base_url=cfg.server_url.rstrip("/"), verify=verify, transport=transport, headers=headers,
-        timeout=httpx.Timeout(cfg.timeout, connect=cfg.connect_timeout),
+        timeout=httpx.Timeout(cfg.timeout, connect=cfg.connect_timeout), event_hooks={"request": [_say_our_time]},
     )
+
+
+def _say_our_time(request: httpx.Request) -> None:
+    """Every request carries this computer's clock (`P.CLIENT_TIME`): the server compares the
+    offices' clocks with its own (`sync.clocks`)."""
+    request.headers[P.CLIENT_TIME] = _now().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def enrol(ws, *, server_url: str, code: str, ca_bundle: str | None = None,
@@ -549,6 +556,19 @@ def clock_off(here: dt.datetime, server: dt.datetime) -> str:
             f"{_shown(server)}. Set this computer's date and time: until then the times it records are wrong.")
 
 
+def server_clock_doubted(here: dt.datetime, server: dt.datetime, doubt: ClockDoubt) -> str:
+    """The warning of a pass whose server's clock the offices doubt, this computer's among them."""
+    return (f"The central server's clock seems wrong: it says {_shown(server)} while this computer says "
+            f"{_shown(here)}, and {doubt.agreeing} of the {doubt.seen} offices that synced with it in the last day "
+            "agree with this computer. Tell the central office to set its server's clock (this computer's clock "
+            "needs no change).")
+
+
+def _agrees_with_doubters(here: dt.datetime, server: dt.datetime, doubt: ClockDoubt | None) -> bool:
+    """Whether this computer's clock is one of those that say the server's is wrong."""
+    return doubt is not None and abs((here - server) - doubt.offset) <= CLOCK_SLACK
+
+
 def clock_behind_work(here: dt.datetime, newest: dt.datetime) -> str:
     """Why sync cannot connect when the server's time is not known but this computer's date is
     before work it already recorded."""
@@ -560,6 +580,15 @@ def certificate_dates(here: dt.datetime) -> str:
     """Why sync cannot connect when the clock is right but the certificate is out of its dates."""
     return (f"Cannot reach the central server: its certificate is not valid today ({_shown(here)}; the server's "
             "clock agrees): it has expired or is not valid yet. Ask IT to renew the server's certificate.")
+
+
+def certificate_dates_server_clock_wrong(here: dt.datetime, server: dt.datetime, doubt: ClockDoubt) -> str:
+    """Why sync cannot connect when this computer's clock is right (the other offices' agree
+    with it), the certificate is out of its dates, and the server's own clock is wrong."""
+    return (f"Cannot reach the central server: its certificate is not valid today ({_shown(here)}; "
+            f"{doubt.agreeing} of the {doubt.seen} offices that synced with it agree with this computer's date): it "
+            f"has expired or is not valid yet. Ask IT to renew the server's certificate, and the central office to "
+            f"set its server's clock (it says {_shown(server)}).")
 
 
 def _net_reason(e: Exception) -> str:
@@ -713,18 +742,21 @@ class SyncEngine:
         self._clock_checked = True
         here = _now()
         if abs(here - theirs) > CLOCK_SLACK:
-            self.clock_warning = clock_off(here, theirs)
+            doubt = parse_doubt(r.headers.get(P.SERVER_TIME_DOUBT))
+            self.clock_warning = (server_clock_doubted(here, theirs, doubt)
+                                  if _agrees_with_doubters(here, theirs, doubt) else clock_off(here, theirs))
 
-    def _probe_server_time(self) -> dt.datetime | None:
-        """The server's clock, asked without checking its certificate (which this computer's
-        date cannot check): no credentials are sent, and the answer only chooses the words
-        said. None when it does not answer."""
+    def _probe_server_time(self) -> tuple[dt.datetime | None, ClockDoubt | None]:
+        """The server's clock, and the offices' doubt of it, asked without checking its
+        certificate (which this computer's date cannot check): no credentials are sent, and
+        the answer only chooses the words said. (None, None) when it does not answer."""
         try:
             with httpx.Client(verify=False, transport=self.transport,
                               timeout=httpx.Timeout(self.cfg.connect_timeout)) as c:
-                return server_time(c.get(self.cfg.server_url.rstrip("/") + P.API_PREFIX + "/ping"))
+                r = c.get(self.cfg.server_url.rstrip("/") + P.API_PREFIX + "/ping")
+                return server_time(r), parse_doubt(r.headers.get(P.SERVER_TIME_DOUBT))
         except (httpx.HTTPError, ValueError, OSError):
-            return None
+            return None, None
 
     def _newest_recorded(self) -> dt.datetime | None:
         from records.models import AuditEvent
@@ -740,9 +772,14 @@ class SyncEngine:
         """The certificate is out of its dates on this computer's clock: is the clock wrong
         (the server's says another time, or the clock is before work recorded here) or the
         certificate? One line saying which, with this computer's date."""
-        here, theirs = _now(), self._probe_server_time()
+        here, (theirs, doubt) = _now(), self._probe_server_time()
         if theirs is not None:
-            return clock_wrong(here, theirs) if abs(here - theirs) > CLOCK_SLACK else certificate_dates(here)
+            if abs(here - theirs) <= CLOCK_SLACK:
+                return certificate_dates(here)
+            if _agrees_with_doubters(here, theirs, doubt):
+                # the other offices' clocks agree with this one: the server's clock is the wrong one
+                return certificate_dates_server_clock_wrong(here, theirs, doubt)
+            return clock_wrong(here, theirs)
         newest = self._newest_recorded()
         if newest is not None and here < newest - CLOCK_SLACK:
             return clock_behind_work(here, newest)

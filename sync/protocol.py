@@ -23,7 +23,7 @@ __all__ = [
     "canonical_json", "content_hash", "public_key_b64", "sha256_hex", "sign", "verify_signature",
     "EntryRef", "Manifest", "EntryDoc", "Submission", "ReceiptEntry", "Receipt", "Decision",
     "Changes", "HeldQuery", "Held", "HoldingsSummary", "Holdings", "Enrolment", "EnrolmentResult", "EnrolCodeRequest", "EnrolCode", "RevokeRequest", "ServerCopy", "ReceiptError", "check_receipt", "range_digest", "is_sha256",
-    "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX", "SERVER_TIME",
+    "UPLOAD_OFFSET", "UPLOAD_LENGTH", "IMAGE_COMPLETE", "API_PREFIX", "SERVER_TIME", "CLIENT_TIME", "SERVER_TIME_DOUBT",
 ]
 
 API_PREFIX = "/v1"
@@ -33,6 +33,12 @@ IMAGE_COMPLETE = "Image-Complete"  # "yes" when the server holds the whole, veri
 # On every answer: the server's clock (ISO 8601, UTC, "2026-11-27T15:20:55Z"), so that an office
 # whose clock is wrong is told so (HTTP's Date says the same, but a proxy may set or drop it)
 SERVER_TIME = "X-Daftar-Time"
+# On every office request: the office's clock, in the same form; the server compares the offices'
+# clocks with its own (sync.clocks)
+CLIENT_TIME = "X-Daftar-Client-Time"
+# On answers while most offices agree that the server's own clock is wrong: "agreeing/seen
+# offset-seconds" (sync.clocks.ClockDoubt), so that no office is told its right clock is wrong
+SERVER_TIME_DOUBT = "X-Daftar-Time-Doubt"
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 

@@ -2542,6 +2542,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>مرکزی سرور تک رسائی نہیں ہو سکی: اس کا سرٹیفکیٹ آج ({0}؛ سرور کی گھڑی بھی یہی بتاتی ہے) درست نہیں: یا تو ختم ہو چکا ہے یا ابھی شروع نہیں ہوا۔ آئی ٹی سے سرور کا سرٹیفکیٹ نیا کروائیں۔</translation>
         </message>
         <message>
+            <source>The central server's clock seems wrong: it says {0} while this computer says {1}, and {2} of the {3} offices that synced with it in the last day agree with this computer. Tell the central office to set its server's clock (this computer's clock needs no change).</source>
+            <translation>مرکزی سرور کی گھڑی غلط لگتی ہے: وہ {0} بتاتی ہے جبکہ یہ کمپیوٹر {1} بتاتا ہے، اور پچھلے ایک دن میں اس سے سنک کرنے والے {3} دفاتر میں سے {2} اس کمپیوٹر سے متفق ہیں۔ مرکزی دفتر کو بتائیں کہ اپنے سرور کی گھڑی درست کرے (اس کمپیوٹر کی گھڑی بدلنے کی ضرورت نہیں)۔</translation>
+        </message>
+        <message>
+            <source>Cannot reach the central server: its certificate is not valid today ({0}; {1} of the {2} offices that synced with it agree with this computer's date): it has expired or is not valid yet. Ask IT to renew the server's certificate, and the central office to set its server's clock (it says {3}).</source>
+            <translation>مرکزی سرور سے رابطہ نہیں ہو سکا: اس کا سرٹیفکیٹ آج ({0}) درست نہیں ({2} میں سے {1} دفاتر جنہوں نے اس سے سنک کیا، اس کمپیوٹر کی تاریخ سے متفق ہیں): اس کی مدت ختم ہو چکی ہے یا ابھی شروع نہیں ہوئی۔ آئی ٹی سے کہیں کہ سرور کا سرٹیفکیٹ نیا کرے، اور مرکزی دفتر سے کہ اپنے سرور کی گھڑی درست کرے (وہ {3} بتاتی ہے)۔</translation>
+        </message>
+        <message>
             <source>The server's list of what it holds was cut off or garbled. Sync will try again.</source>
             <translation>سرور کے پاس موجود اندراجات کی فہرست ادھوری یا بگڑی ہوئی آئی۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
         </message>

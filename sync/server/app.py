@@ -3,6 +3,7 @@ is the published sync API (docs/sync-api.md explains it)."""
 
 
 import asyncio
+import datetime as dt
 import errno
 import hashlib
 import logging
@@ -30,6 +31,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
 from sync import protocol as P
+from sync.clocks import OfficeClocks, parse_office_time
 from sync.gcpause import gc_paused
 from sync.server import central, ingest, instance, review
 from sync.server.config import Settings
@@ -106,8 +108,10 @@ class _ServerTimeMiddleware:
     """Every answer says the server's time (`P.SERVER_TIME`): the office compares its own clock
     with it (sync.engine: a wrong date said as such, not as a certificate error)."""
 
-    def __init__(self, app):
+    def __init__(self, app, clocks: OfficeClocks):
         self.app = app
+        self.clocks = clocks
+        self._said_at = 0.0  # when the doubt was last logged (once an hour)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -117,8 +121,14 @@ class _ServerTimeMiddleware:
         async def send_time(message):
             if message["type"] == "http.response.start":
                 now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-                message = {**message, "headers": [*message.get("headers", []),
-                                                  (P.SERVER_TIME.lower().encode(), now.encode())]}
+                headers = [*message.get("headers", []), (P.SERVER_TIME.lower().encode(), now.encode())]
+                doubt = self.clocks.doubt(dt.datetime.now(dt.UTC))
+                if doubt is not None:
+                    headers.append((P.SERVER_TIME_DOUBT.lower().encode(), doubt.header().encode()))
+                    if time.monotonic() - self._said_at > 3600 or not self._said_at:
+                        self._said_at = time.monotonic()
+                        log.warning("%s", doubt.words())
+                message = {**message, "headers": headers}
             await send(message)
 
         await self.app(scope, receive, send_time)
@@ -194,7 +204,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.faults = []
     app.add_middleware(_GzipRequestMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # receipts and change lists to slow offices
-    app.add_middleware(_ServerTimeMiddleware)
+    app.state.clocks = clocks = OfficeClocks()
+    app.add_middleware(_ServerTimeMiddleware, clocks=clocks)
 
     def session_dep() -> Iterator[Session]:
         s = Session_()
@@ -236,6 +247,13 @@ def create_app(settings: Settings) -> FastAPI:
             await run_in_threadpool(lambda: ingest.record_refusal(Session_, office_uuid, batch, err, **keep))
         raise err
 
+    def _note_clock(request: Request, ref: ingest.OfficeRef) -> ingest.OfficeRef:
+        """The office's clock against this server's (`sync.clocks`: is this server's wrong?)."""
+        theirs = parse_office_time(request.headers.get(P.CLIENT_TIME))
+        if theirs is not None:
+            clocks.note(ref.office_uuid, theirs, dt.datetime.now(dt.UTC))
+        return ref
+
     async def device(creds: Creds, request: Request) -> ingest.OfficeRef:
         # async: a cached token costs no trip to the thread pool; a miss asks the database there
         if creds is None:
@@ -243,14 +261,14 @@ def create_app(settings: Settings) -> FastAPI:
         now = time.monotonic()
         hit = token_cache.get(creds.credentials)
         if hit and now - hit[0] < TOKEN_CACHE_SECONDS:
-            return hit[1]
+            return _note_clock(request, hit[1])
         ref = await run_in_threadpool(lookup_office, creds.credentials)
         if isinstance(ref, tuple):
             await _revoked(request, *ref)
         if len(token_cache) > 10000:
             token_cache.clear()
         token_cache[creds.credentials] = (now, ref)
-        return ref
+        return _note_clock(request, ref)
 
     def _cookie_ok(request: Request) -> bool:
         """The browser's cookie names a sign-in still open (`ingest.admin_signed_in`)."""
@@ -693,7 +711,8 @@ def create_app(settings: Settings) -> FastAPI:
         return _html(review.admin_home(
             _words(request), offices=ingest.batches_by_office(session), refusals=ingest.refusals(session, 100),
             events=ingest.events(session, 50), waiting=central.waiting_count(session),
-            notice=instance.restore_notice(session), csrf=signed[1] if signed else "", here=_here(request)))
+            notice=instance.restore_notice(session), csrf=signed[1] if signed else "", here=_here(request),
+            clock=clocks.doubt(dt.datetime.now(dt.UTC))))
 
     @app.post("/admin/restored/acknowledge", include_in_schema=False, response_class=HTMLResponse)
     async def restore_acknowledge(request: Request) -> Response:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote, urlencode
 
+from sync.clocks import span as clock_span
 from sync.server.words import N_, Words, e, has_urdu, isolate_numbers, ltr
 
 # no script at all, images, fonts and forms only from this server, never in another site's frame
@@ -228,8 +229,26 @@ def restore_notice(t: Words, notice: dict, *, csrf: str) -> str:
         + "</small></form></div>")
 
 
+def clock_notice(t: Words, doubt) -> str:
+    """The operator's notice that the offices agree this server's clock is wrong
+    (`sync.clocks.ClockDoubt`): by how much, and what to do."""
+    n, unit = clock_span(doubt.offset)
+    span = {"minutes": t("{n} minutes", n=t.num(n)), "hours": t("{n} hours", n=t.num(n)),
+            "days": t("{n} days", n=t.num(n))}[unit]
+    said = (t("{agreeing} of the {seen} offices that synced in the last day agree with each other that this "
+              "server’s clock is {span} behind.", agreeing=t.num(doubt.agreeing), seen=t.num(doubt.seen), span=span)
+            if doubt.offset.total_seconds() > 0 else
+            t("{agreeing} of the {seen} offices that synced in the last day agree with each other that this "
+              "server’s clock is {span} ahead.", agreeing=t.num(doubt.agreeing), seen=t.num(doubt.seen), span=span))
+    return ("<div class='restored' role='alert'>"
+            f"<h2>{t('This server’s clock seems wrong')}</h2><p>{said} "
+            + t("Set the server’s date and time (NTP). Until then an office whose clock agrees with the others is "
+                "told that the server’s clock is wrong, not its own; the times this server records are wrong.")
+            + "</p></div>")
+
+
 def admin_home(t: Words, *, offices: list[dict], refusals: list[dict], events: list[dict], waiting: int,
-               notice: dict | None, csrf: str, here: str = "/admin") -> str:
+               notice: dict | None, csrf: str, here: str = "/admin", clock=None) -> str:
     """The operator's page: a restore's notice, the entries waiting, the CSV links, every
     office with its batches, the newest refused batches and the server's trail."""
     rows = []
@@ -258,7 +277,8 @@ def admin_home(t: Words, *, offices: list[dict], refusals: list[dict], events: l
                 t.message(r["reason"])] for r in refusals]
     trail = trail_rows(t, events)
     body = (
-        (restore_notice(t, notice, csrf=csrf) if notice else "")
+        (clock_notice(t, clock) if clock else "")
+        + (restore_notice(t, notice, csrf=csrf) if notice else "")
         + f"<h1>{t('Received batches')}</h1>"
         + f"<p><a href='/admin/review'>{t('Entries waiting for a decision ({n})', n=t.num(waiting))}</a></p>"
         + f"<p>{t('Received entries as CSV: {links}', links=links)}</p>"

@@ -486,6 +486,21 @@ UR.update({
     "office {0} was revoked ({1}): its key is refused; issue it a code and enrol it again first":
         "دفتر {0} کی رسائی منسوخ ہے ({1}): اس کی کلید نامنظور ہے؛ پہلے اسے کوڈ جاری کر کے دوبارہ منسلک کریں",
     "image {0}… in the batch file is damaged: {1}": "بیچ فائل میں تصویر {0}… خراب ہے: {1}",
+    # the offices agree that this server's clock is wrong (sync/clocks.py)
+    "This server’s clock seems wrong": "اس سرور کی گھڑی غلط لگتی ہے",
+    "{n} minutes": "{n} منٹ",
+    "{n} hours": "{n} گھنٹے",
+    "{n} days": "{n} دن",
+    "{agreeing} of the {seen} offices that synced in the last day agree with each other that this server’s clock "
+    "is {span} behind.":
+        "پچھلے ایک دن میں ہم آہنگی کرنے والے {seen} دفاتر میں سے {agreeing} آپس میں متفق ہیں کہ اس سرور کی گھڑی {span} پیچھے ہے۔",
+    "{agreeing} of the {seen} offices that synced in the last day agree with each other that this server’s clock "
+    "is {span} ahead.":
+        "پچھلے ایک دن میں ہم آہنگی کرنے والے {seen} دفاتر میں سے {agreeing} آپس میں متفق ہیں کہ اس سرور کی گھڑی {span} آگے ہے۔",
+    "Set the server’s date and time (NTP). Until then an office whose clock agrees with the others is told that "
+    "the server’s clock is wrong, not its own; the times this server records are wrong.":
+        "سرور کی تاریخ اور وقت درست کریں ⁦(NTP)⁩۔ تب تک جس دفتر کی گھڑی باقی دفاتر سے متفق ہو اسے بتایا جاتا ہے کہ "
+        "غلطی سرور کی گھڑی میں ہے، اس کی اپنی میں نہیں؛ یہ سرور جو اوقات درج کرتا ہے وہ غلط ہیں۔",
     "this office sent no entry {0} version {1} that the server holds":
         "اس دفتر نے اندراج {0} نسخہ {1} نہیں بھیجا جو سرور کے پاس ہو",
 })

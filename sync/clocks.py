@@ -1,0 +1,130 @@
+"""Whether the central server's own clock is wrong, judged by the offices' clocks.
+
+Every office request carries the office's clock (`P.CLIENT_TIME`); the server keeps each
+office's latest offset (office clock minus server clock). One office far off is that office's
+clock (a flat CMOS battery): it is told so. But when most offices that synced in the last day
+agree with each other and all disagree with the server the same way, it is the server's clock
+that is wrong, and saying "this computer's date is wrong" to every office would be false:
+the server then marks its answers (`P.SERVER_TIME_DOUBT`) and its operator's page says so.
+
+Offices whose clocks are wrong are wrong in different ways (each set back to its BIOS date at
+another moment, drifting apart), so agreement among them is the evidence, not their number
+alone: the doubt needs MIN_OFFICES whose offsets lie within CLOCK_SLACK of their median, a
+majority of the offices seen, and that median beyond CLOCK_SLACK.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+
+CLOCK_SLACK = dt.timedelta(minutes=10)  # as the office's engine: closer than this is the same time
+WINDOW = dt.timedelta(days=1)  # offices heard from within this count
+MIN_OFFICES = 3  # offices that must agree with each other before the server doubts itself
+
+
+@dataclass(frozen=True)
+class ClockDoubt:
+    """The offices' verdict on the server's clock."""
+
+    agreeing: int  # offices whose clocks agree with each other and disagree with the server's
+    seen: int  # offices heard from within WINDOW
+    offset: dt.timedelta  # their median clock minus the server's (positive: the server is behind)
+
+    def header(self) -> str:
+        """The value of `P.SERVER_TIME_DOUBT`: "agreeing/seen offset-seconds"."""
+        return f"{self.agreeing}/{self.seen} {int(self.offset.total_seconds())}"
+
+    def words(self) -> str:
+        """One line for the operator."""
+        way = "behind" if self.offset > dt.timedelta(0) else "ahead"
+        return (f"This server's clock seems wrong: {self.agreeing} of the {self.seen} offices that synced in the "
+                f"last day agree with each other that it is {_span(abs(self.offset))} {way}. Set the server's date "
+                "and time (NTP): until then offices are told their clocks may be right and the server's wrong.")
+
+
+def parse_doubt(value: str | None) -> ClockDoubt | None:
+    """A `P.SERVER_TIME_DOUBT` header back into a ClockDoubt (None when absent or garbled)."""
+    try:
+        counts, seconds = (value or "").split()
+        agreeing, seen = (int(x) for x in counts.split("/"))
+        return ClockDoubt(agreeing, seen, dt.timedelta(seconds=int(seconds)))
+    except ValueError:
+        return None
+
+
+def span(d: dt.timedelta) -> tuple[int, str]:
+    """A clock's offset as a round (number, unit): minutes under 2 hours, hours under 2 days,
+    else days."""
+    minutes = abs(d.total_seconds()) / 60
+    if minutes < 119.5:
+        return round(minutes), "minutes"
+    return (round(minutes / 60), "hours") if minutes < 47.5 * 60 else (round(minutes / 1440), "days")
+
+
+def _span(d: dt.timedelta) -> str:
+    return "{} {}".format(*span(d))
+
+
+class OfficeClocks:
+    """Each office's latest clock offset (thread-safe; held in memory: a restart forgets them,
+    and a day of syncs gathers them again)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._offsets: dict[str, tuple[dt.datetime, dt.timedelta]] = {}
+        # the last verdict and when it was reached: every answer asks, and a verdict sorts every
+        # office's offset, so it is reached again only after a minute or a notable change
+        self._verdict: tuple[dt.datetime, ClockDoubt | None] | None = None
+        self._changes = 0  # notable notes so far (a verdict reached meanwhile is not kept)
+
+    def note(self, office: str, office_time: dt.datetime, server_time: dt.datetime) -> None:
+        """Record what an office's clock said when the server's said `server_time`."""
+        offset = office_time - server_time
+        with self._lock:
+            before = self._offsets.get(office)
+            self._offsets[office] = (server_time, offset)
+            if before is None or abs(before[1] - offset) > dt.timedelta(minutes=1):
+                self._verdict = None
+                self._changes += 1
+            if len(self._offsets) > 100_000:  # bounded: the oldest half forgotten
+                for k, _ in sorted(self._offsets.items(), key=lambda kv: kv[1][0])[:50_000]:
+                    del self._offsets[k]
+
+    def doubt(self, now: dt.datetime) -> ClockDoubt | None:
+        """A ClockDoubt when the offices heard from within WINDOW say the server's clock is
+        wrong (see the module's docstring), else None."""
+        with self._lock:
+            if self._verdict is not None and abs(now - self._verdict[0]) < dt.timedelta(minutes=1):
+                return self._verdict[1]
+            recent = sorted(off for at, off in self._offsets.values() if abs(now - at) <= WINDOW)
+            changes = self._changes
+        verdict = self._judge(recent)
+        with self._lock:
+            if changes == self._changes:
+                self._verdict = (now, verdict)
+        return verdict
+
+    @staticmethod
+    def _judge(recent: list[dt.timedelta]) -> ClockDoubt | None:
+        if len(recent) < MIN_OFFICES:
+            return None
+        median = recent[len(recent) // 2]
+        if abs(median) <= CLOCK_SLACK:
+            return None
+        agreeing = sum(abs(off - median) <= CLOCK_SLACK for off in recent)
+        if agreeing < MIN_OFFICES or 2 * agreeing <= len(recent):
+            return None
+        return ClockDoubt(agreeing, len(recent), median)
+
+
+def parse_office_time(value: str | None) -> dt.datetime | None:
+    """The office clock an office request carries (`P.CLIENT_TIME`, ISO 8601), or None."""
+    if not value:
+        return None
+    try:
+        t = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
