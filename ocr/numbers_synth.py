@@ -157,13 +157,19 @@ def font_supports(path: str, script: str) -> bool:
 
 
 def resolve_fonts(names: list[str], roots: tuple[str, ...] = ("/usr/share/fonts",)) -> list[str]:
-    """Paths of installed font files whose file name (without suffix) is in `names`."""
+    """Paths of installed font files whose file name (without suffix) is in `names`.
+
+    Where two packages install a file of the same name, the one in the folder that sorts last
+    is taken: a newer packaging of a family is named with a number (Debian's liberation2 beside
+    fonts-liberation 1.x, which Chromium pulls in). Taking the first changed every cell the
+    bench and the trainers draw in Liberation the day Chromium was installed; the choice must
+    not depend on which other packages happen to be there."""
     wanted = set(names)
     found: dict[str, str] = {}
     for root in roots:
-        for p in sorted(Path(root).rglob("*")):
-            if p.suffix.lower() in (".ttf", ".otf") and p.stem in wanted and p.stem not in found:
-                found[p.stem] = str(p)
+        for p in sorted(Path(root).rglob("*"), key=lambda q: (q.stem, q.parent.name, str(q))):
+            if p.suffix.lower() in (".ttf", ".otf") and p.stem in wanted:
+                found[p.stem] = str(p)  # the last of a name wins (see above)
     try:
         import resources
 

@@ -501,3 +501,21 @@ def test_the_ink_masks_components_from_the_hysteresis_are_those_of_the_mask():
     weak = np.zeros((9, 9), bool)
     weak[2:5, 2:5] = True
     assert hysteresis(weak, weak) is not weak and np.array_equal(hysteresis(weak, weak), weak)
+
+
+def test_a_font_installed_twice_resolves_to_the_newer_packaging_whatever_else_is_installed(tmp_path):
+    # GIVEN Debian's liberation2 and, pulled in later by another package (Chromium), fonts-liberation 1.x
+    # with files of the same names
+    from ocr.numbers_synth import resolve_fonts
+
+    for folder in ("liberation2", "liberation", "noto"):
+        (tmp_path / "truetype" / folder).mkdir(parents=True)
+    (tmp_path / "truetype" / "liberation2" / "LiberationSerif-Regular.ttf").write_bytes(b"v2")
+    (tmp_path / "truetype" / "noto" / "NotoSerif-Regular.ttf").write_bytes(b"noto")
+    before = resolve_fonts(["LiberationSerif-Regular", "NotoSerif-Regular"], roots=(str(tmp_path),))
+    (tmp_path / "truetype" / "liberation" / "LiberationSerif-Regular.ttf").write_bytes(b"v1")
+
+    # WHEN the fonts are resolved again THEN they are the same files: the bench's cells stay as they were
+    after = resolve_fonts(["LiberationSerif-Regular", "NotoSerif-Regular"], roots=(str(tmp_path),))
+    assert after == before
+    assert after[0].endswith("liberation2/LiberationSerif-Regular.ttf")
