@@ -230,10 +230,11 @@ def _exact_0_2(cells: list, oks: list[bool]) -> float:
 
 def app_reader():
     """The app's number reader (`ocr.recognise.DedicatedNumberReader`: the cell cleaned once,
-    the line model, and the glyph reader where `ocr.number_lines.needs_glyphs` asks for it)."""
-    from ocr.recognise import DedicatedNumberReader
+    the line model, and the glyph reader where `ocr.number_lines.needs_glyphs` asks for it;
+    the outline model for the cells `ocr.outline` marks, when it is installed)."""
+    from ocr.recognise import DedicatedNumberReader, _outline_reader
 
-    return DedicatedNumberReader(get_number_reader(), number_lines.get_line_number_reader())
+    return DedicatedNumberReader(get_number_reader(), number_lines.get_line_number_reader(), _outline_reader())
 
 
 def _gray(image: np.ndarray) -> np.ndarray:

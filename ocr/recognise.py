@@ -853,13 +853,17 @@ class DedicatedNumberReader:
     unread; the lines of a list that wrapped are not counted in pieces) and `agree` joins
     the two; the line reader's `check` looks again at the nearly sure cells the glyph reader
     did not read and at agreed readings the line model was unsure of, and whatever else will
-    be flagged is read again (`reread`) to choose the reading the field shows."""
+    be flagged is read again (`reread`) to choose the reading the field shows. With an
+    `outline` reader (the outline model's, `ocr.number_lines.get_outline_reader`), the cells
+    whose lettering `ocr.outline` calls outlined are read by it in place of the line reader,
+    the others as before."""
 
     name = "numbers"
 
-    def __init__(self, reader, lines=None) -> None:
+    def __init__(self, reader, lines=None, outline=None) -> None:
         self.reader = reader
         self.lines = lines
+        self.outline = outline if lines is not None else None
         if lines is not None:
             self.name = "numbers+lines"
 
@@ -868,23 +872,30 @@ class DedicatedNumberReader:
         # units to read: the whole cell, or each line of a list that wrapped onto two or more
         # (cell, glyph input, line crop, separate pieces of its ink: 0 when not counted)
         units: list[tuple[CellImage, np.ndarray, np.ndarray, int]] = []
+        outlined: list[bool] = []  # per unit: its cell's lettering is outlined (`ocr.outline`)
         for c in cells:
             ink = clean_cell(c.image, strokes=True)
             if ink.box is None:
                 # faint marks as tall as writing: not an empty cell, sure; flagged for a look
                 out[c.key] = NumberReading("", 0.0 if ink.faint else 1.0, [])
                 continue
+            marked = self.outline is not None and is_outlined(ink.mask)
             lines = cell_lines(ink) if c.kind in LIST_KINDS else []
             if len(lines) > 1:
                 units.extend((c, np.pad(line, 6, constant_values=255), line, 0) for line in lines)
+                outlined += [marked] * len(lines)
             else:
                 units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2), ink.pieces))
+                outlined.append(marked)
         pairs = [(g, c.kind) for c, g, _, _ in units]
         if self.lines is not None and units:
             from ocr.number_lines import AGREED_CHECK_BELOW, CHECK_BELOW, agree, needs_glyphs
 
-            # the cells are cleaned already: the line reader takes their ink crops
-            read, steps = self.lines.read_crops_with_steps([(crop, c.kind) for c, _, crop, _ in units])
+            # each unit's line reader: the outline model's for outlined lettering
+            readers = [self.outline if o else self.lines for o in outlined]
+            # the cells are cleaned already: the line readers take their ink crops
+            read, steps = _by_reader(readers, lambda r, idx: r.read_crops_with_steps(
+                [(units[i][2], units[i][0].kind) for i in idx]))
             ask = [i for i, r in enumerate(read) if needs_glyphs(r, units[i][3])]
             disputed = set()  # both readers agree, the line model read wider does not
             for i, r in zip(ask, self.reader.read_many([pairs[i] for i in ask]), strict=True):
@@ -895,20 +906,21 @@ class DedicatedNumberReader:
                     # the readers agree on a cell the line model was unsure of: the wider
                     # form looks once more, and a different reading there flags it (both
                     # readers wrong alike is how a wrong number went unflagged)
-                    read[i] = self.lines.check(units[i][2], read[i], steps[i])
+                    read[i] = readers[i].check(units[i][2], read[i], steps[i])
                     if read[i].confidence < REREAD_BELOW:
                         disputed.add(i)
             asked = set(ask)
             for i, r in enumerate(read):
                 if i not in asked and r.confidence < CHECK_BELOW and steps[i] is not None:
-                    read[i] = self.lines.check(units[i][2], r, steps[i])
+                    read[i] = readers[i].check(units[i][2], r, steps[i])
             # what is still unsure (it will be flagged) is read again in other forms; a
             # reading both readers gave stays as they gave it, flagged, the wider one beside it
             again = [i for i, r in enumerate(read)
                      if r.confidence < REREAD_BELOW and steps[i] is not None and i not in disputed]
             if again:
-                items = [(units[i][2], units[i][0].kind, read[i], steps[i]) for i in again]
-                for i, r in zip(again, self.lines.reread(items), strict=True):
+                reread = _by_reader([readers[i] for i in again], lambda r, idx: (r.reread(
+                    [(units[again[j]][2], units[again[j]][0].kind, read[again[j]], steps[again[j]]) for j in idx]),))
+                for i, r in zip(again, reread[0], strict=True):
                     read[i] = r
         else:
             read = self.reader.read_many(pairs)
@@ -930,6 +942,29 @@ class DedicatedNumberReader:
             out[key] = NumberReading(text, min(float(r.confidence) for r in parts), glyphs,
                                      other if other != text else "")
         return out
+
+
+def _by_reader(readers: list, read) -> tuple[list, ...]:
+    """`read(reader, indices)` once for each distinct reader of `readers` (in order of first
+    use), with the indices of the items it reads; its lists put back in the items' order."""
+    groups: dict[int, tuple[object, list[int]]] = {}
+    for i, r in enumerate(readers):
+        groups.setdefault(id(r), (r, []))[1].append(i)
+    out: list[list] | None = None
+    for r, idx in groups.values():
+        got = read(r, idx)
+        if out is None:
+            out = [[None] * len(readers) for _ in got]
+        for lst, part in zip(out, got, strict=True):
+            for i, x in zip(idx, part, strict=True):
+                lst[i] = x
+    return tuple(out or ())
+
+
+def is_outlined(mask: np.ndarray) -> bool:
+    from ocr.outline import is_outlined as marked
+
+    return marked(mask)
 
 
 LIST_KINDS = ("khasra-list",)
@@ -975,6 +1010,17 @@ def _line_number_reader():
         return None
 
 
+def _outline_reader():
+    """The outline model's line reader when it is installed and loads, else None."""
+    try:
+        from ocr import number_lines
+
+        return number_lines.get_outline_reader() if number_lines.outline_model_path().is_file() else None
+    except Exception as e:  # noqa: BLE001 - a damaged file: the cells are read by the line model
+        _log.warning("outline number model not used: %s", e)
+        return None
+
+
 def default_number_reader(engine: Engine | None = None) -> NumberReader:
     """The dedicated reader when `ocr.numbers` is importable and its model exists, else Tesseract."""
     try:
@@ -982,7 +1028,7 @@ def default_number_reader(engine: Engine | None = None) -> NumberReader:
 
         available = getattr(numbers, "is_available", None) or getattr(numbers, "model_available", None)
         if available is not None and available():
-            return DedicatedNumberReader(numbers.get_number_reader(), _line_number_reader())
+            return DedicatedNumberReader(numbers.get_number_reader(), _line_number_reader(), _outline_reader())
     except Exception:  # noqa: BLE001 - missing module or model: fall back to Tesseract
         pass
     return TesseractNumberReader(engine)
