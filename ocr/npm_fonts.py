@@ -4,8 +4,9 @@ Debian carries about 70 font files that draw Urdu or Arabic-Indic digits, and on
 families of them draw the Urdu forms of ۴ ۶ ۷, all in a Naskh or Nastaliq hand; a held-back
 geometric font (Noto Kufi) showed the readers had never seen an angular Urdu ۴. The
 Fontsource packages on npm carry Google Fonts' families: PACKAGES pins 29 Arabic-script ones
-(many geometric or Kufi-like, many with Urdu forms; their Arabic subset is used) and
-HAND_PACKAGES 50 handwriting ones (their Latin subset). Licences, from each package: SIL Open
+(many geometric or Kufi-like, many with Urdu forms; their Arabic subset is used),
+HAND_PACKAGES 50 handwriting ones and OUTLINE_PACKAGES 14 outlined display ones (their Latin
+subset). Licences, from each package: SIL Open
 Font License 1.1, except Blaka (MIT) and Coming Soon, Crafty Girls, Homemade Apple, Just
 Another Hand, Permanent Marker, Rock Salt, Schoolbell and Walter Turncoat (Apache 2.0).
 `fetch` installs the pinned packages into a cache folder (each tarball's SHA-1 checked) and
@@ -215,11 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         files = fetch(args.to)
         hand = fetch(args.to, HAND_PACKAGES, "latin")
+        outlined = fetch(args.to, OUTLINE_PACKAGES, "latin")
     except FontsUnavailable as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    print(f"{len(files)} Arabic-script font files of {len(PACKAGES)} families and {len(hand)} handwriting "
-          f"font files of {len(HAND_PACKAGES)} families in {args.to or default_cache()}")
+    print(f"{len(files)} Arabic-script font files of {len(PACKAGES)} families, {len(hand)} handwriting "
+          f"font files of {len(HAND_PACKAGES)} families and {len(outlined)} outlined font files of "
+          f"{len(OUTLINE_PACKAGES)} families in {args.to or default_cache()}")
     return 0
 
 

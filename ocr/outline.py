@@ -23,64 +23,67 @@ FEATURES = ("ink/filled", "holes/piece", "hole share", "stroke ratio", "stroke/h
 
 # logistic regression over the standardised features: (mean, scale, weights, bias); set by
 # `python -m ocr.outline train` (its output pasted here)
-MEAN = np.array([0.8852, 1.4461, 0.1494, 0.763, 0.1014, 3.7299, 0.1273, 0.2185, 0.0792, 0.0782])
-SCALE = np.array([0.1368, 3.7814, 0.1771, 0.2207, 0.0468, 0.4223, 0.291, 0.2452, 0.2833, 0.2153])
-WEIGHTS = np.array([0.861, 2.255, 1.4123, 1.7827, -0.0287, 0.1983, 0.2304, 1.6139, 0.8172, 0.7368])
-BIAS = -0.2176
-# a cell whose score reaches this is marked outlined: 0.5% of the ordinary generated cells of
-# `train` reach it (and a thin hole), and 38% of the outlined ones (the others, small or
-# blurred, show no hollow strokes)
+MEAN = np.array([0.8846, 0.9144, 0.1137, 0.7626, 0.1014, 3.7299, 0.1009, 0.2188, 0.0795, 0.0763])
+SCALE = np.array([0.1378, 2.042, 0.1374, 0.2211, 0.0468, 0.4223, 0.248, 0.2456, 0.2838, 0.2098])
+WEIGHTS = np.array([-0.2911, 2.0622, -0.5457, 1.5618, -0.1565, 0.1737, 0.5572, 1.8706, 0.6192, 0.7845])
+BIAS = -0.2701
+# a cell whose score reaches this is marked outlined: in `train`'s validation part, 12 of
+# 1,778 ordinary generated cells reach it (with a thin hole) and 357 of 922 outlined ones
+# (the others, small or blurred, show no hollow strokes)
 THRESHOLD = 0.8
 # a hole is thin when its widest point is less than this share of its length (a counter's is
 # 0.4 or more; 0.3 and 0.35 marked a few printed cells of the bench, 0.25 none)
 THIN_HOLE = 0.25
 
 
-def features(mask: np.ndarray) -> np.ndarray:
-    """Measures of a cell's ink mask (bool or 0/1, cropped or not): see FEATURES."""
+def features(mask: np.ndarray, quick: bool = False) -> np.ndarray | None:
+    """Measures of a cell's ink mask (bool or 0/1, cropped or not): see FEATURES. `quick`:
+    None as soon as the ink is seen to hold no thin hole (`score` is 0 then)."""
     import cv2
 
-    m = np.ascontiguousarray(mask, dtype=np.uint8)
-    ys, xs = np.nonzero(m)
-    if len(ys) < 12:
-        return np.zeros(len(FEATURES))
-    m = m[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
-    m = np.pad(m, 1)
-    height = float(ys.max() - ys.min() + 1)
+    m = np.ascontiguousarray(mask.view(np.uint8) if mask.dtype == bool else (mask > 0).astype(np.uint8))
+    if cv2.countNonZero(m) < 12:
+        return None if quick else np.zeros(len(FEATURES))
+    x0, y0, w0, h0 = cv2.boundingRect(m)
+    m = cv2.copyMakeBorder(m[y0 : y0 + h0, x0 : x0 + w0], 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=0)
+    height = float(h0)
+    # the holes: the paper not joined to the paper around the ink (4-connected, as the
+    # contours of 8-connected ink leave it)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(1 - m, connectivity=4)
+    outside = labels[0, 0]
+    holes = [k for k in range(1, n) if k != outside]
+    hole_mask = (labels > 0) & (labels != outside)
+    # thin holes: the inside of a hollow stroke is long and narrow (its widest point a small
+    # part of its length), where the counter of a solid 0 4 6 8 9 is round or triangular
+    thin = thin_area = 0.0
+    long_enough = [k for k in holes if stats[k, cv2.CC_STAT_AREA] >= 3
+                   and max(stats[k, cv2.CC_STAT_WIDTH], stats[k, cv2.CC_STAT_HEIGHT]) >= 0.3 * height]
+    if long_enough:
+        dist = cv2.distanceTransform(hole_mask.astype(np.uint8), cv2.DIST_L2, 3)
+        for k in long_enough:
+            x, y, w, h, area = stats[k]
+            widest = float(dist[y : y + h, x : x + w][labels[y : y + h, x : x + w] == k].max())
+            if 2 * widest < THIN_HOLE * max(w, h):
+                thin += 1
+                thin_area += area
+    if quick and not thin:
+        return None
     contours, hier = cv2.findContours(m, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
     hier = hier[0] if hier is not None else np.zeros((0, 4), int)
     outer = [c for c, h in zip(contours, hier, strict=True) if h[3] < 0]
-    holes = [c for c, h in zip(contours, hier, strict=True) if h[3] >= 0]
-    filled = np.zeros_like(m)
-    cv2.drawContours(filled, outer, -1, 1, thickness=cv2.FILLED)
-    filled |= m
+    filled = m | hole_mask
     ink = float(m.sum())
     full = float(filled.sum())
     pieces = [c for c in outer if cv2.contourArea(c) >= 0.002 * height * height + 2]
     n_pieces = max(1, len(pieces))
-    hole_areas = [cv2.contourArea(c) for c in holes]
-    real = [(a, c) for a, c in zip(hole_areas, holes, strict=True) if a >= 2]
-    # a long hole: one whose bounding box is at least half the glyph's height (the inside of
-    # an outlined stroke), not a round counter of 0 6 8 9
-    long_holes = sum(1 for _, c in real if cv2.boundingRect(c)[3] >= 0.45 * height)
+    real = [k for k in holes if stats[k, cv2.CC_STAT_AREA] >= 2]
+    # a long hole: one at least 0.45 of the glyph's height (the inside of an outlined
+    # stroke), not a round counter of 0 6 8 9
+    long_holes = sum(1 for k in real if stats[k, cv2.CC_STAT_HEIGHT] >= 0.45 * height)
     # the share of the ink that borders a hole: nearly all of it in an outlined glyph, the
     # rims of the counters only in a solid one
-    hole_mask = (filled > 0) & (m == 0)
     near = cv2.dilate(hole_mask.astype(np.uint8), np.ones((3, 3), np.uint8), iterations=2) > 0
     by_holes = float((near & (m > 0)).sum()) / max(ink, 1.0)
-    # thin holes: the inside of a hollow stroke is long and narrow (its widest point a small
-    # part of its length), where the counter of a solid 0 4 6 8 9 is round or triangular
-    n_holes, labels, stats, _ = cv2.connectedComponentsWithStats(hole_mask.astype(np.uint8), connectivity=4)
-    thin = thin_area = 0.0
-    if n_holes > 1:
-        dist = cv2.distanceTransform(hole_mask.astype(np.uint8), cv2.DIST_L2, 3)
-        widest = np.zeros(n_holes)
-        np.maximum.at(widest, labels.ravel(), dist.ravel())
-        for k in range(1, n_holes):
-            length = max(stats[k, cv2.CC_STAT_WIDTH], stats[k, cv2.CC_STAT_HEIGHT])
-            if stats[k, cv2.CC_STAT_AREA] >= 3 and length >= 0.3 * height and 2 * widest[k] < THIN_HOLE * length:
-                thin += 1
-                thin_area += stats[k, cv2.CC_STAT_AREA]
     perim_ink = sum(cv2.arcLength(c, True) for c in contours) or 1.0
     perim_full = sum(cv2.arcLength(c, True) for c in outer) or 1.0
     stroke_ink = 2.0 * ink / perim_ink
@@ -88,7 +91,7 @@ def features(mask: np.ndarray) -> np.ndarray:
     return np.array([
         ink / max(full, 1.0),
         len(real) / n_pieces,
-        sum(a for a, _ in real) / max(full, 1.0),
+        sum(float(stats[k, cv2.CC_STAT_AREA]) for k in real) / max(full, 1.0),
         stroke_ink / max(stroke_full, 1e-6),
         stroke_ink / height,
         np.log(height),
@@ -103,7 +106,8 @@ def score(mask: np.ndarray) -> float:
     """How likely (0-1) the cell's lettering is outlined: 0 without a thin hole (a hollow
     stroke's inside; the round counters of a short printed 8 or 40 scored high otherwise),
     else the regression's probability."""
-    return _score(features(mask))
+    f = features(mask, quick=True)
+    return 0.0 if f is None else _score(f)
 
 
 def _score(f: np.ndarray) -> float:

@@ -854,9 +854,10 @@ class DedicatedNumberReader:
     the two; the line reader's `check` looks again at the nearly sure cells the glyph reader
     did not read and at agreed readings the line model was unsure of, and whatever else will
     be flagged is read again (`reread`) to choose the reading the field shows. With an
-    `outline` reader (the outline model's, `ocr.number_lines.get_outline_reader`), the cells
-    whose lettering `ocr.outline` calls outlined are read by it in place of the line reader,
-    the others as before."""
+    `outline` reader (the outline model's, `ocr.number_lines.get_outline_reader`), a cell the
+    line model was not sure of (below CHECK_BELOW) whose lettering `ocr.outline` calls
+    outlined is read again by it, and its reading and its reader take the line reader's
+    place from there on (check, re-reading); the other cells are read as before."""
 
     name = "numbers"
 
@@ -872,30 +873,36 @@ class DedicatedNumberReader:
         # units to read: the whole cell, or each line of a list that wrapped onto two or more
         # (cell, glyph input, line crop, separate pieces of its ink: 0 when not counted)
         units: list[tuple[CellImage, np.ndarray, np.ndarray, int]] = []
-        outlined: list[bool] = []  # per unit: its cell's lettering is outlined (`ocr.outline`)
+        inks: list[np.ndarray] = []  # per unit: its cell's ink mask, cut to the ink box
         for c in cells:
             ink = clean_cell(c.image, strokes=True)
             if ink.box is None:
                 # faint marks as tall as writing: not an empty cell, sure; flagged for a look
                 out[c.key] = NumberReading("", 0.0 if ink.faint else 1.0, [])
                 continue
-            marked = self.outline is not None and is_outlined(ink.mask)
+            x, y, w, h = ink.box
             lines = cell_lines(ink) if c.kind in LIST_KINDS else []
             if len(lines) > 1:
                 units.extend((c, np.pad(line, 6, constant_values=255), line, 0) for line in lines)
-                outlined += [marked] * len(lines)
             else:
                 units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2), ink.pieces))
-                outlined.append(marked)
+            inks += [ink.mask[y : y + h, x : x + w]] * max(1, len(lines))
         pairs = [(g, c.kind) for c, g, _, _ in units]
         if self.lines is not None and units:
             from ocr.number_lines import AGREED_CHECK_BELOW, CHECK_BELOW, agree, needs_glyphs
 
-            # each unit's line reader: the outline model's for outlined lettering
-            readers = [self.outline if o else self.lines for o in outlined]
-            # the cells are cleaned already: the line readers take their ink crops
-            read, steps = _by_reader(readers, lambda r, idx: r.read_crops_with_steps(
-                [(units[i][2], units[i][0].kind) for i in idx]))
+            # the cells are cleaned already: the line reader takes their ink crops
+            read, steps = self.lines.read_crops_with_steps([(crop, c.kind) for c, _, crop, _ in units])
+            # each unit's line reader: the outline model's where the line model was not sure
+            # and the lettering is outlined (`ocr.outline`), which then reads the unit afresh
+            readers = [self.lines] * len(units)
+            if self.outline is not None:
+                redo = [i for i, r in enumerate(read) if r.confidence < CHECK_BELOW and is_outlined(inks[i])]
+                if redo:
+                    again_read, again_steps = self.outline.read_crops_with_steps(
+                        [(units[i][2], units[i][0].kind) for i in redo])
+                    for i, r, st in zip(redo, again_read, again_steps, strict=True):
+                        read[i], steps[i], readers[i] = r, st, self.outline
             ask = [i for i, r in enumerate(read) if needs_glyphs(r, units[i][3])]
             disputed = set()  # both readers agree, the line model read wider does not
             for i, r in zip(ask, self.reader.read_many([pairs[i] for i in ask]), strict=True):

@@ -79,17 +79,19 @@ def test_a_cell_with_too_little_ink_has_no_features_and_is_not_marked():
 
 
 class Recording:
-    """A stand-in line reader that reads every cell as `text` and records how many it read."""
+    """A stand-in line reader that reads every cell as `text` at `confidence` and records how
+    many cells it read."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, confidence: float) -> None:
+        self.text, self.confidence = text, confidence
         self.read = 0
 
     def read_crops_with_steps(self, crops):
         from ocr.numbers import NumberReading
 
         self.read += len(crops)
-        return [NumberReading(self.text, 0.9999, [0.9999] * len(self.text)) for _ in crops], [None] * len(crops)
+        c = self.confidence
+        return [NumberReading(self.text, c, [c] * len(self.text)) for _ in crops], [None] * len(crops)
 
 
 class Glyphs:
@@ -101,26 +103,42 @@ class Glyphs:
         return [NumberReading("", 0.0, []) for _ in pairs]
 
 
-def test_only_outlined_cells_are_read_by_the_outline_model():
-    from ocr.recognise import CellImage, DedicatedNumberReader
+def page(*cells):
+    from ocr.recognise import CellImage
 
-    # GIVEN a page with an outlined 7 and a printed 7, a line reader and an outline reader
-    lines, outlined = Recording("7"), Recording("1")
+    return [CellImage(key, "integer", image) for key, image in cells]
+
+
+def test_an_unsure_outlined_cell_is_read_again_by_the_outline_model_and_a_printed_one_is_not():
+    from ocr.recognise import DedicatedNumberReader
+
+    # GIVEN a page with an outlined 7 and a printed 7, a line reader unsure of both, and an
+    # outline reader
+    lines, outlined = Recording("7", 0.9), Recording("1", 0.9)
     printed = solid_cell("7", REGULAR, size=56)
     reader = DedicatedNumberReader(Glyphs(), lines, outlined)
     # WHEN the page's cells are read
-    got = reader.read_many([CellImage("outlined", "integer", hollow(printed)), CellImage("printed", "integer", printed)])
-    # THEN the outlined cell was read by the outline model, the printed one by the line model
+    got = reader.read_many(page(("outlined", hollow(printed)), ("printed", printed)))
+    # THEN the outlined cell was read again by the outline model, which gives its reading;
+    # the printed one keeps the line model's
     assert (got["outlined"].text, got["printed"].text) == ("1", "7")
-    assert (outlined.read, lines.read) == (1, 1)
+    assert (outlined.read, lines.read) == (1, 2)
+
+
+def test_an_outlined_cell_the_line_model_is_sure_of_is_not_read_again():
+    from ocr.recognise import DedicatedNumberReader
+
+    lines, outlined = Recording("7", 0.9999), Recording("1", 0.9)
+    got = DedicatedNumberReader(Glyphs(), lines, outlined).read_many(
+        page(("o", hollow(solid_cell("7", REGULAR, size=56)))))
+    assert got["o"].text == "7" and outlined.read == 0
 
 
 def test_without_an_outline_model_every_cell_is_read_by_the_line_model():
-    from ocr.recognise import CellImage, DedicatedNumberReader
+    from ocr.recognise import DedicatedNumberReader
 
-    lines = Recording("7")
-    printed = solid_cell("7", REGULAR, size=56)
-    got = DedicatedNumberReader(Glyphs(), lines).read_many([CellImage("o", "integer", hollow(printed))])
+    lines = Recording("7", 0.9)
+    got = DedicatedNumberReader(Glyphs(), lines).read_many(page(("o", hollow(solid_cell("7", REGULAR, size=56)))))
     assert got["o"].text == "7" and lines.read == 1
 
 
