@@ -897,7 +897,7 @@ class DedicatedNumberReader:
             # and the lettering is outlined (`ocr.outline`), which then reads the unit afresh
             readers = [self.lines] * len(units)
             if self.outline is not None:
-                redo = [i for i, r in enumerate(read) if r.confidence < CHECK_BELOW and is_outlined(inks[i])]
+                redo = [i for i, r in enumerate(read) if r.confidence < OUTLINE_BELOW and is_outlined(inks[i])]
                 if redo:
                     again_read, again_steps = self.outline.read_crops_with_steps(
                         [(units[i][2], units[i][0].kind) for i in redo])
@@ -975,6 +975,13 @@ def is_outlined(mask: np.ndarray) -> bool:
 
 
 LIST_KINDS = ("khasra-list",)
+# A cell the line model read less surely than this is looked at by the outline detector
+# (`ocr.outline`), and read again by the outline model when its lettering is outlined: the
+# line model's own second look (`ocr.number_lines.CHECK_BELOW`) starts here too (0.9
+# instead: one or two fewer femkeklaver cells right on each of the bench's seeds). Reading
+# every cell the detector marks with the outline model alone, the detector run first on
+# every cell, gave the same readings but cost printed cells more time (twenty-second stop).
+OUTLINE_BELOW = 0.999
 # Readings less sure than this are read again (`LineNumberReader.reread`): the app's flag
 # threshold for numbers, so a re-reading never changes what is flagged, only which reading
 # a flagged field shows.
