@@ -4,8 +4,9 @@ Debian carries about 70 font files that draw Urdu or Arabic-Indic digits, and on
 families of them draw the Urdu forms of ۴ ۶ ۷, all in a Naskh or Nastaliq hand; a held-back
 geometric font (Noto Kufi) showed the readers had never seen an angular Urdu ۴. The
 Fontsource packages on npm carry Google Fonts' families: PACKAGES pins 29 Arabic-script ones
-(many geometric or Kufi-like, many with Urdu forms; their Arabic subset is used) and
-HAND_PACKAGES 50 handwriting ones (their Latin subset). Licences, from each package: SIL Open
+(many geometric or Kufi-like, many with Urdu forms; their Arabic subset is used),
+HAND_PACKAGES 50 handwriting ones and OUTLINE_PACKAGES 14 outlined display ones (their Latin
+subset). Licences, from each package: SIL Open
 Font License 1.1, except Blaka (MIT) and Coming Soon, Crafty Girls, Homemade Apple, Just
 Another Hand, Permanent Marker, Rock Salt, Schoolbell and Walter Turncoat (Apache 2.0).
 `fetch` installs the pinned packages into a cache folder (each tarball's SHA-1 checked) and
@@ -115,6 +116,29 @@ HAND_PACKAGES: dict[str, tuple[str, str]] = {
     "zeyada": ("5.3.0", "c87f80debfe43f72b2ab9e92b110ec7ad943194e"),
 }
 
+# Display fonts whose digits are outlined, hollow, inline, shadowed or sketched (Google Fonts'
+# display category; looked at, and the inline/shaded ones whose digits draw solid at cell
+# sizes left out: Bungee Inline and Shade, Fascinate Inline, Codystar), for the outline model
+# of `ocr.outline` only: the Latin subset of each.
+# All SIL Open Font License 1.1. The held-back outlined handwriting font (Femke Klaver) stays
+# unseen: it is no Fontsource package, and check_not_held_back refuses its family by name.
+OUTLINE_PACKAGES: dict[str, tuple[str, str]] = {
+    "big-shoulders-inline-display": ("5.2.5", "147f89705b03098f439f2fac1bcd58816684901e"),
+    "bungee-outline": ("5.2.8", "5d6f6bde7528c2a7cf3c45416099085087dea096"),
+    "cabin-sketch": ("5.3.0", "ba3a5cd3fbd569546ee66e4f72beadf0f3dc4223"),
+    "fredericka-the-great": ("5.3.0", "1ff70402fa518454a214ac16a72a88b71b954a2f"),
+    "kumar-one-outline": ("5.3.0", "8be56795a37376f76385e3ea9884f8417ef5ae4e"),
+    "londrina-outline": ("5.2.8", "d4d0c15bb6025f4dde8dcbbd72d0b76397136f29"),
+    "londrina-shadow": ("5.2.7", "3b2dd7a5a9682fb885f04a1da4c8084dab6159b4"),
+    "londrina-sketch": ("5.3.0", "aea80d060c4b3d7acf946d042593d1e7060bf018"),
+    "monoton": ("5.3.0", "9c6345f6a26204e0fe486dbf1dd5870e06d3cd8f"),
+    "rampart-one": ("5.3.0", "93a070761df5ba1c64ac1f05bc0813651fdb9899"),
+    "rubik-doodle-shadow": ("5.3.0", "9db35ea12b6f2dd442b1bb6dfaf44ef4b216a8bf"),
+    "tilt-prism": ("5.2.11", "9778f646a2f8ad68bfa90d1a9f08f0f1cd966054"),
+    "train-one": ("5.3.0", "3602e3bc61b0d7f3b8eb8390d540f9df4feb16a3"),
+    "zen-tokyo-zoo": ("5.2.8", "34c291d77b475c69088dff0b1037285075aafae1"),
+}
+
 _FILE = re.compile(r"^(?P<family>.+)-(?P<subset>arabic|latin)-(?P<weight>\d+)-normal\.woff$")
 
 
@@ -147,7 +171,7 @@ def is_npm_font(name: str) -> bool:
     m = _FILE.match(stem + ".woff")
     if not m:
         return False
-    packages = PACKAGES if m["subset"] == "arabic" else HAND_PACKAGES
+    packages = PACKAGES if m["subset"] == "arabic" else {**HAND_PACKAGES, **OUTLINE_PACKAGES}
     return any(stem.startswith(f"{p}-{m['subset']}-") for p in packages)
 
 
@@ -192,11 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         files = fetch(args.to)
         hand = fetch(args.to, HAND_PACKAGES, "latin")
+        outlined = fetch(args.to, OUTLINE_PACKAGES, "latin")
     except FontsUnavailable as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    print(f"{len(files)} Arabic-script font files of {len(PACKAGES)} families and {len(hand)} handwriting "
-          f"font files of {len(HAND_PACKAGES)} families in {args.to or default_cache()}")
+    print(f"{len(files)} Arabic-script font files of {len(PACKAGES)} families, {len(hand)} handwriting "
+          f"font files of {len(HAND_PACKAGES)} families and {len(outlined)} outlined font files of "
+          f"{len(OUTLINE_PACKAGES)} families in {args.to or default_cache()}")
     return 0
 
 

@@ -42,6 +42,22 @@ def is_available() -> bool:
     return model_path().is_file()
 
 
+# The outline model: the number line model trained on from the shipped one with cells in
+# outlined, hollow and shadowed display fonts too (`ocr.npm_fonts.OUTLINE_PACKAGES`); read only
+# for the cells `ocr.outline` marks (`ocr.recognise.DedicatedNumberReader`).
+OUTLINE_MODEL_FILE = "number_outline.npz"
+
+
+def outline_model_path() -> Path:
+    """Where the outline model lives (override with DAFTAR_NUMBER_OUTLINE_MODEL)."""
+    import resources
+
+    env = os.environ.get("DAFTAR_NUMBER_OUTLINE_MODEL")
+    if env:
+        return Path(env)
+    return Path(resources.__file__).parent / "models" / OUTLINE_MODEL_FILE
+
+
 class LineNumberReader:
     """Reads numeric cells with the number line model (thread-safe: no mutable state)."""
 
@@ -212,6 +228,15 @@ def get_line_number_reader() -> LineNumberReader:
         p = model_path()
         if not p.is_file():
             raise FileNotFoundError(f"{p}: the number line model is not installed")
+        return _load(str(p))
+
+
+def get_outline_reader() -> LineNumberReader:
+    """The outline model's reader (raises FileNotFoundError when missing)."""
+    with _lock:
+        p = outline_model_path()
+        if not p.is_file():
+            raise FileNotFoundError(f"{p}: the outline number model is not installed")
         return _load(str(p))
 
 

@@ -853,13 +853,18 @@ class DedicatedNumberReader:
     unread; the lines of a list that wrapped are not counted in pieces) and `agree` joins
     the two; the line reader's `check` looks again at the nearly sure cells the glyph reader
     did not read and at agreed readings the line model was unsure of, and whatever else will
-    be flagged is read again (`reread`) to choose the reading the field shows."""
+    be flagged is read again (`reread`) to choose the reading the field shows. With an
+    `outline` reader (the outline model's, `ocr.number_lines.get_outline_reader`), a cell the
+    line model was not sure of (below CHECK_BELOW) whose lettering `ocr.outline` calls
+    outlined is read again by it, and its reading and its reader take the line reader's
+    place from there on (check, re-reading); the other cells are read as before."""
 
     name = "numbers"
 
-    def __init__(self, reader, lines=None) -> None:
+    def __init__(self, reader, lines=None, outline=None) -> None:
         self.reader = reader
         self.lines = lines
+        self.outline = outline if lines is not None else None
         if lines is not None:
             self.name = "numbers+lines"
 
@@ -868,23 +873,36 @@ class DedicatedNumberReader:
         # units to read: the whole cell, or each line of a list that wrapped onto two or more
         # (cell, glyph input, line crop, separate pieces of its ink: 0 when not counted)
         units: list[tuple[CellImage, np.ndarray, np.ndarray, int]] = []
+        inks: list[np.ndarray] = []  # per unit: its cell's ink mask, cut to the ink box
         for c in cells:
             ink = clean_cell(c.image, strokes=True)
             if ink.box is None:
                 # faint marks as tall as writing: not an empty cell, sure; flagged for a look
                 out[c.key] = NumberReading("", 0.0 if ink.faint else 1.0, [])
                 continue
+            x, y, w, h = ink.box
             lines = cell_lines(ink) if c.kind in LIST_KINDS else []
             if len(lines) > 1:
                 units.extend((c, np.pad(line, 6, constant_values=255), line, 0) for line in lines)
             else:
                 units.append((c, ink.gray, _crop(ink.gray, ink.box, pad=2), ink.pieces))
+            inks += [ink.mask[y : y + h, x : x + w]] * max(1, len(lines))
         pairs = [(g, c.kind) for c, g, _, _ in units]
         if self.lines is not None and units:
             from ocr.number_lines import AGREED_CHECK_BELOW, CHECK_BELOW, agree, needs_glyphs
 
             # the cells are cleaned already: the line reader takes their ink crops
             read, steps = self.lines.read_crops_with_steps([(crop, c.kind) for c, _, crop, _ in units])
+            # each unit's line reader: the outline model's where the line model was not sure
+            # and the lettering is outlined (`ocr.outline`), which then reads the unit afresh
+            readers = [self.lines] * len(units)
+            if self.outline is not None:
+                redo = [i for i, r in enumerate(read) if r.confidence < OUTLINE_BELOW and is_outlined(inks[i])]
+                if redo:
+                    again_read, again_steps = self.outline.read_crops_with_steps(
+                        [(units[i][2], units[i][0].kind) for i in redo])
+                    for i, r, st in zip(redo, again_read, again_steps, strict=True):
+                        read[i], steps[i], readers[i] = r, st, self.outline
             ask = [i for i, r in enumerate(read) if needs_glyphs(r, units[i][3])]
             disputed = set()  # both readers agree, the line model read wider does not
             for i, r in zip(ask, self.reader.read_many([pairs[i] for i in ask]), strict=True):
@@ -895,20 +913,21 @@ class DedicatedNumberReader:
                     # the readers agree on a cell the line model was unsure of: the wider
                     # form looks once more, and a different reading there flags it (both
                     # readers wrong alike is how a wrong number went unflagged)
-                    read[i] = self.lines.check(units[i][2], read[i], steps[i])
+                    read[i] = readers[i].check(units[i][2], read[i], steps[i])
                     if read[i].confidence < REREAD_BELOW:
                         disputed.add(i)
             asked = set(ask)
             for i, r in enumerate(read):
                 if i not in asked and r.confidence < CHECK_BELOW and steps[i] is not None:
-                    read[i] = self.lines.check(units[i][2], r, steps[i])
+                    read[i] = readers[i].check(units[i][2], r, steps[i])
             # what is still unsure (it will be flagged) is read again in other forms; a
             # reading both readers gave stays as they gave it, flagged, the wider one beside it
             again = [i for i, r in enumerate(read)
                      if r.confidence < REREAD_BELOW and steps[i] is not None and i not in disputed]
             if again:
-                items = [(units[i][2], units[i][0].kind, read[i], steps[i]) for i in again]
-                for i, r in zip(again, self.lines.reread(items), strict=True):
+                reread = _by_reader([readers[i] for i in again], lambda r, idx: (r.reread(
+                    [(units[again[j]][2], units[again[j]][0].kind, read[again[j]], steps[again[j]]) for j in idx]),))
+                for i, r in zip(again, reread[0], strict=True):
                     read[i] = r
         else:
             read = self.reader.read_many(pairs)
@@ -932,7 +951,37 @@ class DedicatedNumberReader:
         return out
 
 
+def _by_reader(readers: list, read) -> tuple[list, ...]:
+    """`read(reader, indices)` once for each distinct reader of `readers` (in order of first
+    use), with the indices of the items it reads; its lists put back in the items' order."""
+    groups: dict[int, tuple[object, list[int]]] = {}
+    for i, r in enumerate(readers):
+        groups.setdefault(id(r), (r, []))[1].append(i)
+    out: list[list] | None = None
+    for r, idx in groups.values():
+        got = read(r, idx)
+        if out is None:
+            out = [[None] * len(readers) for _ in got]
+        for lst, part in zip(out, got, strict=True):
+            for i, x in zip(idx, part, strict=True):
+                lst[i] = x
+    return tuple(out or ())
+
+
+def is_outlined(mask: np.ndarray) -> bool:
+    from ocr.outline import is_outlined as marked
+
+    return marked(mask)
+
+
 LIST_KINDS = ("khasra-list",)
+# A cell the line model read less surely than this is looked at by the outline detector
+# (`ocr.outline`), and read again by the outline model when its lettering is outlined: the
+# line model's own second look (`ocr.number_lines.CHECK_BELOW`) starts here too (0.9
+# instead: one or two fewer femkeklaver cells right on each of the bench's seeds). Reading
+# every cell the detector marks with the outline model alone, the detector run first on
+# every cell, gave the same readings but cost printed cells more time (twenty-second stop).
+OUTLINE_BELOW = 0.999
 # Readings less sure than this are read again (`LineNumberReader.reread`): the app's flag
 # threshold for numbers, so a re-reading never changes what is flagged, only which reading
 # a flagged field shows.
@@ -975,6 +1024,17 @@ def _line_number_reader():
         return None
 
 
+def _outline_reader():
+    """The outline model's line reader when it is installed and loads, else None."""
+    try:
+        from ocr import number_lines
+
+        return number_lines.get_outline_reader() if number_lines.outline_model_path().is_file() else None
+    except Exception as e:  # noqa: BLE001 - a damaged file: the cells are read by the line model
+        _log.warning("outline number model not used: %s", e)
+        return None
+
+
 def default_number_reader(engine: Engine | None = None) -> NumberReader:
     """The dedicated reader when `ocr.numbers` is importable and its model exists, else Tesseract."""
     try:
@@ -982,7 +1042,7 @@ def default_number_reader(engine: Engine | None = None) -> NumberReader:
 
         available = getattr(numbers, "is_available", None) or getattr(numbers, "model_available", None)
         if available is not None and available():
-            return DedicatedNumberReader(numbers.get_number_reader(), _line_number_reader())
+            return DedicatedNumberReader(numbers.get_number_reader(), _line_number_reader(), _outline_reader())
     except Exception:  # noqa: BLE001 - missing module or model: fall back to Tesseract
         pass
     return TesseractNumberReader(engine)

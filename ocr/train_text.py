@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -201,8 +202,11 @@ def _number_shard(args) -> str:
             except ValueError:
                 continue
             level = int(rng.choice(4, p=LEVEL_WEIGHTS))
-            cell = nsynth.render_cell(nsynth.random_value(kind, rng), kind, script, font, rng, level,
-                                      dot_variety=0.35)
+            try:
+                cell = nsynth.render_cell(nsynth.random_value(kind, rng), kind, script, font, rng, level,
+                                          dot_variety=0.35)
+            except ValueError:  # a hairline outline degraded to nothing visible: not a cell
+                continue
         ink = clean_cell(cell.image, strokes=True)
         if ink.box is None:
             continue
@@ -256,11 +260,13 @@ def extra_number_fonts(n: int, seed: int, per_family: int = 2) -> list[str]:
 
 
 def make_number_data(out: Path, cells: int, seed: int, workers: int, extra_fonts: int = 0,
-                     handwritten: bool = False, npm_fonts: bool = False, npm_hand_fonts: bool = False) -> None:
+                     handwritten: bool = False, npm_fonts: bool = False, npm_hand_fonts: bool = False,
+                     npm_outline_fonts: bool = False) -> None:
     """Shards of number lines: drawn in the training fonts (and `extra_fonts` more), or with
     `handwritten` composed from the training part of the handwritten digits instead, or with
     `npm_fonts` drawn in the Arabic-script fonts of `ocr.npm_fonts` (Eastern digits) instead, or
-    with `npm_hand_fonts` in its handwriting fonts (Latin digits) instead."""
+    with `npm_hand_fonts` in its handwriting fonts (Latin digits) instead, or with
+    `npm_outline_fonts` in its outlined display fonts (Latin digits) instead."""
     from ocr import npm_fonts as npm
     from ocr.train_numbers import training_fonts
 
@@ -272,6 +278,9 @@ def make_number_data(out: Path, cells: int, seed: int, workers: int, extra_fonts
         fonts = npm.fetch()
     elif npm_hand_fonts:
         fonts = npm.fetch(None, npm.HAND_PACKAGES, "latin")
+    elif npm_outline_fonts:
+        # the regular and bold weights only: one family of nine weights would be a third of the cells
+        fonts = [f for f in npm.fetch(None, npm.OUTLINE_PACKAGES, "latin") if re.search(r"-(400|700)-normal", f)]
     else:
         fonts = training_fonts() + extra_number_fonts(extra_fonts, seed)
     (out / "fonts.txt").write_text("\n".join(Path(f).stem for f in fonts), encoding="utf-8")
@@ -594,6 +603,8 @@ def main(argv=None) -> int:
                     help="cells drawn in the Arabic-script fonts of ocr.npm_fonts (Fontsource packages, OFL)")
     nd.add_argument("--npm-hand-fonts", action="store_true",
                     help="cells drawn in the handwriting fonts of ocr.npm_fonts (Fontsource packages, OFL)")
+    nd.add_argument("--npm-outline-fonts", action="store_true",
+                    help="cells drawn in the outlined display fonts of ocr.npm_fonts (Fontsource packages, OFL)")
     t = sub.add_parser("train")
     t.add_argument("--data", type=Path, required=True)
     t.add_argument("--out", type=Path, required=True)
@@ -618,7 +629,7 @@ def main(argv=None) -> int:
     elif a.cmd == "numbers-data":
         try:
             make_number_data(a.out, a.cells, a.seed, a.workers, a.extra_fonts, a.handwritten, a.npm_fonts,
-                             a.npm_hand_fonts)
+                             a.npm_hand_fonts, a.npm_outline_fonts)
         except (handwritten_digits.DigitsUnavailable, npm_fonts.FontsUnavailable) as e:
             print(f"error: {e}", file=sys.stderr)
             return 2

@@ -9,7 +9,7 @@ from ocr import number_lines, text_model
 from ocr.line_onnx import export, onnx_path
 from ocr.text_model import LINE_H, POOLS, ModelError, TextLineModel, normalise_line
 
-SHIPPED = [number_lines.model_path(), text_model.model_path()]
+SHIPPED = [number_lines.model_path(), number_lines.outline_model_path(), text_model.model_path()]
 
 
 def lines_of_several_widths(seed: int) -> list[np.ndarray]:

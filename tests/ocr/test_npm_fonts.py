@@ -132,6 +132,7 @@ def test_the_pinned_handwriting_packages_hold_no_held_back_family():
     [
         ["numbers-data", "--npm-fonts", "--cells", "1"],
         ["numbers-data", "--npm-hand-fonts", "--cells", "1"],
+        ["numbers-data", "--npm-outline-fonts", "--cells", "1"],
     ],
 )
 def test_given_no_npm_when_training_data_asks_for_npm_fonts_then_the_tool_says_why_and_stops(argv, tmp_path, monkeypatch, capsys):
