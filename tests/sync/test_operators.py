@@ -18,7 +18,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from daftar.cli import main
-from sync.server import operators
 from tests.sync.conftest import ADMIN
 
 AMINA, BILAL = "amina-pass-1", "bilal-pass-1"
@@ -118,6 +117,8 @@ def test_operators_are_kept_with_argon2id_hashes_and_every_change_is_in_the_trai
         _sql(server_db, "SELECT * FROM sync_operator_token")) + repr(_sql(server_db, "SELECT * FROM sync_event"))
     for secret in (AMINA, "amina-pass-2", BILAL, token):
         assert secret not in everything
+    from sync.server import operators
+
     (stored,) = _sql(server_db, "SELECT token_sha256, fingerprint FROM sync_operator_token")
     assert stored == (operators.token_hash(token), operators.fingerprint(token))
     # AND each change is in the server's trail, naming the command line and the computer's user
@@ -273,6 +274,8 @@ def test_a_disabled_operator_is_refused_on_the_page_and_the_api_and_their_sign_i
 
 # ----------------------------------------------------------------------------- the API: tokens and roles
 def test_personal_tokens_name_their_operator_and_a_reviewer_may_not_issue_codes_or_revoke(make_app, staff, capsys):
+    from sync.server import ingest, operators
+
     app = make_app()
     tokens = {}
     for name in ("amina", "bilal"):
@@ -305,7 +308,7 @@ def test_personal_tokens_name_their_operator_and_a_reviewer_may_not_issue_codes_
     issued = [e["detail"] for e in _trail(app) if e["action"] == "code.issued"]
     assert [(d["by"], d["operator"], d["token"]) for d in issued] == [
         ("admin API", "bilal", operators.fingerprint(tokens["bilal"])),
-        ("admin API", "shared admin token", __import__("sync.server.ingest").server.ingest.token_fingerprint(ADMIN))]
+        ("admin API", "shared admin token", ingest.token_fingerprint(ADMIN))]
     assert not any(t in repr(_trail(app)) for t in (*tokens.values(), ADMIN))
     # AND a token's last use is noted
     assert _sql(staff, "SELECT count(*) FROM sync_operator_token WHERE last_used IS NOT NULL") == [(2,)]
