@@ -92,8 +92,10 @@ def register(sub) -> None:
         where.add_argument("--database", default=argparse_suppress(), metavar="URL",
                            help="the server's database (on the server machine)")
         where.add_argument("--server", default=None, metavar="URL", help="a running server's address (its "
-                           "administrator token from --admin-token or $DAFTAR_ADMIN_TOKEN)")
-        a.add_argument("--admin-token", default=argparse_suppress(), help="administrator token (with --server)")
+                           "administrator token, or an operator's API token, from --admin-token or "
+                           "$DAFTAR_ADMIN_TOKEN)")
+        a.add_argument("--admin-token", default=argparse_suppress(),
+                       help="the administrator token or an operator's API token (with --server)")
         a.add_argument("--ca-bundle", default=None, metavar="PEM", help="CA that signed the server's certificate")
         a.add_argument("--json", action="store_true", help="print the answer as JSON")
 

@@ -422,3 +422,20 @@ def test_the_sign_in_by_name_its_refusals_and_the_operators_trail_in_urdu(make_a
         page = c.get("/admin", headers={"Accept-Language": "ur"}).text
         _urdu(page)
         assert "name='token'" in page and "ابھی کوئی نام والا آپریٹر نہیں" in page
+
+
+def test_the_restore_acknowledgement_names_the_operator(server, monkeypatch):
+    from tests.sync.test_restore_notice import NOTICE, _events, _restart_restored
+
+    # GIVEN a server found restored from an older backup, and an operator
+    _restart_restored(server)
+    assert _operator(server.database_url, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
+    # WHEN she presses Understood under the notice
+    with _operator_browser(server, "amina", AMINA) as c:
+        page = c.get("/admin").text
+        (event,) = re.findall(r"name='event' value='(\d+)'", page)
+        assert c.post("/admin/restored/acknowledge", data={"csrf": _csrf(page), "event": event}).status_code == 303
+        assert NOTICE not in c.get("/admin").text
+    # THEN the trail names her
+    (ack,) = [e for e in _events(server) if e["action"] == "server.restore_acknowledged"]
+    assert ack["detail"]["operator"] == "amina" and ack["detail"]["by"] == "admin page"
