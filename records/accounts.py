@@ -19,14 +19,15 @@ from records.credentials import (  # noqa: F401 - the rules (FREE_ATTEMPTS ... M
     FREE_ATTEMPTS,
     MAX_DELAY_S,
     MIN_PASSWORD,
+    CredentialError,
     after_failure,
+    check_name,
+    check_password,
     equalise_timing,
     hash_password,
     lock_delay,
     lock_now,
-    name_problem,
     needs_rehash,
-    password_problem,
 )
 from records.credentials import password_matches as _matches
 from records.models import User, utcnow
@@ -57,9 +58,10 @@ def _view(u: User) -> UserView:
 
 
 def _check_password_rules(password: str, username: str) -> None:
-    problem = password_problem(password, username)
-    if problem:
-        raise AccountError(problem)
+    try:
+        check_password(password, username)
+    except CredentialError as e:
+        raise AccountError(str(e)) from None
 
 
 def new_user_name(username: str) -> str:
@@ -67,10 +69,10 @@ def new_user_name(username: str) -> str:
     (Urdu too), digits, '.', '_' and '-' (a name is typed at every sign-in and on the command
     line, and names a key slot file). AccountError naming what is not allowed, or when
     nothing is left. Check it before making anything for the user (a workspace, a key slot)."""
-    problem = name_problem(username)
-    if problem:
-        raise AccountError(problem)
-    return username.strip()
+    try:
+        return check_name(username)
+    except CredentialError as e:
+        raise AccountError(str(e)) from None
 
 
 def needs_first_admin(session: Session) -> bool:

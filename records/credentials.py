@@ -20,6 +20,11 @@ MAX_DELAY_S = 3600
 MIN_PASSWORD = 8
 
 
+class CredentialError(ValueError):
+    """A name or password the rules refuse; the message says why (shown to a person: the
+    desktop has it in Urdu, desktop/i18n_strings.py)."""
+
+
 def hash_password(password: str) -> str:
     """An argon2id hash of `password` (salted: the same password never hashes the same)."""
     return _hasher.hash(password)
@@ -44,28 +49,27 @@ def equalise_timing() -> None:
     _hasher.hash("timing-equaliser")
 
 
-def password_problem(password: str, name: str) -> str | None:
-    """What is wrong with `password` for the account `name`, in words; None when it may be used."""
+def check_password(password: str, name: str) -> None:
+    """CredentialError, saying why, when `password` may not be the password of the account `name`."""
     if len(password) < MIN_PASSWORD:
-        return f"the password must have at least {MIN_PASSWORD} characters"
+        raise CredentialError(f"the password must have at least {MIN_PASSWORD} characters")
     if password.lower() == name.lower():
-        return "the password must not be the user name"
-    return None
+        raise CredentialError("the password must not be the user name")
 
 
-def name_problem(name: str) -> str | None:
-    """What is wrong with an account's name (the spaces around it dropped first), in words;
-    None when it may be used. A name may hold letters of any script (Urdu too), digits, '.',
+def check_name(name: str) -> str:
+    """An account's name as it is kept (the spaces around it dropped); CredentialError, saying
+    why, when it may not be one. A name may hold letters of any script (Urdu too), digits, '.',
     '_' and '-': it is typed at every sign-in and on the command line, and names files."""
     name = name.strip()
     if not name:
-        return "the user name is empty"
+        raise CredentialError("the user name is empty")
     bad = next((c for c in name if not (c.isalnum() or c in "._-")), None)
     if bad is not None:
         what = "a space" if bad.isspace() else f"'{bad}'" if bad.isprintable() else f"the character U+{ord(bad):04X}"
-        return (f"the user name '{name}' holds {what}: a user name may hold only letters (Urdu or English), "
-                "digits and . _ -")
-    return None
+        raise CredentialError(f"the user name '{name}' holds {what}: a user name may hold only letters (Urdu or "
+                              "English), digits and . _ -")
+    return name
 
 
 def lock_delay(failures: int) -> int:

@@ -76,10 +76,10 @@ def key(name: str) -> str:
 
 
 def _clean(name: str) -> str:
-    problem = credentials.name_problem(name)
-    if problem:
-        raise OperatorError(problem.replace("user name", "operator name").replace("a operator", "an operator"))
-    name = name.strip()
+    try:
+        name = credentials.check_name(name)
+    except credentials.CredentialError as e:
+        raise OperatorError(str(e).replace("user name", "operator name").replace("a operator", "an operator")) from None
     if len(name) > MAX_NAME:
         raise OperatorError(f"the operator name '{name[:20]}…' is longer than {MAX_NAME} characters")
     return name
@@ -88,9 +88,10 @@ def _clean(name: str) -> str:
 def check_password(password: str, name: str) -> None:
     """OperatorError when `password` breaks the rules (the desktop's: at least 8 characters, not
     the name)."""
-    problem = credentials.password_problem(password, name)
-    if problem:
-        raise OperatorError(problem.replace("the user name", "the operator's name"))
+    try:
+        credentials.check_password(password, name)
+    except credentials.CredentialError as e:
+        raise OperatorError(str(e).replace("the user name", "the operator's name")) from None
 
 
 def any_operator(session: Session) -> bool:
