@@ -9,22 +9,29 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from records import audit
 from records.audit import Actor
+from records.credentials import (  # noqa: F401 - the rules (FREE_ATTEMPTS ... MIN_PASSWORD) named here too
+    BASE_DELAY_S,
+    FREE_ATTEMPTS,
+    MAX_DELAY_S,
+    MIN_PASSWORD,
+    CredentialError,
+    after_failure,
+    check_name,
+    check_password,
+    equalise_timing,
+    hash_password,
+    lock_delay,
+    lock_now,
+    needs_rehash,
+)
+from records.credentials import password_matches as _matches
 from records.models import User, utcnow
 from records.workflow import ADMIN, ROLES
-
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-
-FREE_ATTEMPTS = 3  # failures before lockout starts
-BASE_DELAY_S = 30  # first lockout; doubles with each further failure
-MAX_DELAY_S = 3600
-MIN_PASSWORD = 8
 
 
 class AccountError(PermissionError):
@@ -50,15 +57,11 @@ def _view(u: User) -> UserView:
     return UserView(u.id, u.username, u.full_name, u.role, u.active, u.locked_until, u.must_change_password, u.language)
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
 def _check_password_rules(password: str, username: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
-    if password.lower() == username.lower():
-        raise AccountError("the password must not be the user name")
+    try:
+        check_password(password, username)
+    except CredentialError as e:
+        raise AccountError(str(e)) from None
 
 
 def new_user_name(username: str) -> str:
@@ -66,15 +69,10 @@ def new_user_name(username: str) -> str:
     (Urdu too), digits, '.', '_' and '-' (a name is typed at every sign-in and on the command
     line, and names a key slot file). AccountError naming what is not allowed, or when
     nothing is left. Check it before making anything for the user (a workspace, a key slot)."""
-    username = username.strip()
-    if not username:
-        raise AccountError("the user name is empty")
-    bad = next((c for c in username if not (c.isalnum() or c in "._-")), None)
-    if bad is not None:
-        what = "a space" if bad.isspace() else f"'{bad}'" if bad.isprintable() else f"the character U+{ord(bad):04X}"
-        raise AccountError(f"the user name '{username}' holds {what}: a user name may hold only letters (Urdu or "
-                           "English), digits and . _ -")
-    return username
+    try:
+        return check_name(username)
+    except CredentialError as e:
+        raise AccountError(str(e)) from None
 
 
 def needs_first_admin(session: Session) -> bool:
@@ -109,13 +107,6 @@ def create_user(session: Session, *, actor: Actor | None, username: str, passwor
     return _view(u)
 
 
-def lock_delay(failures: int) -> int:
-    """Seconds locked out after `failures` consecutive failures (0 while under the free attempts)."""
-    if failures < FREE_ATTEMPTS:
-        return 0
-    return min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (failures - FREE_ATTEMPTS))
-
-
 def user_named(session: Session, username: str) -> User | None:
     """The account of a user name, whatever its case and surrounding spaces (None if none)."""
     return session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
@@ -134,10 +125,7 @@ def give_new_password(u: User, new_password: str) -> None:
 def password_matches(u: User, password: str) -> bool:
     """Whether `password` is the account's (argon2id), counting nothing: for saying why a
     right password is still refused (a disabled account)."""
-    try:
-        return _hasher.verify(u.password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+    return _matches(u.password_hash, password)
 
 
 def login(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> UserView:
@@ -148,33 +136,28 @@ def login(session: Session, *, username: str, password: str, now: dt.datetime | 
     now = now or utcnow()
     u = user_named(session, username)
     if u is None or not u.active:
-        _hasher.hash("timing-equaliser")
+        equalise_timing()
         raise AccountError("wrong user name or password")
-    longest = dt.timedelta(seconds=lock_delay(u.failed_logins))
-    if u.locked_until and u.locked_until - now > longest:
+    lock = lock_now(u.locked_until, u.failed_logins, now)
+    if lock != u.locked_until:
         # locked longer from now than its failures lock: the computer's clock was set back since
-        # the lock began (it was years ahead, then put right). Without this the account would
-        # stay locked until the old wrong date came round again: the lock is that of its
-        # failures from now, kept even though we raise
-        u.locked_until = now + longest if longest else None
+        # the lock began (`lock_now`); the lock is that of its failures from now, kept even
+        # though we raise
+        u.locked_until = lock
         session.commit()
     if u.locked_until and u.locked_until > now:
         wait = int((u.locked_until - now).total_seconds()) + 1
         raise AccountError(f"too many wrong passwords: try again in {wait} seconds or ask the administrator")
-    try:
-        _hasher.verify(u.password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        u.failed_logins += 1
-        delay = lock_delay(u.failed_logins)
-        u.locked_until = now + dt.timedelta(seconds=delay) if delay else None
+    if not _matches(u.password_hash, password):
+        u.failed_logins, u.locked_until, delay = after_failure(u.failed_logins, now)
         audit.record(session, actor=Actor(u.id, u.username, u.role), action="login.failed", entity="user",
                      entity_id=u.id, detail={"failures": u.failed_logins, "locked_s": delay})
         session.commit()  # the failure must count even though we raise
         msg = "wrong user name or password"
         if delay:
             msg += f"; the account is locked for {delay} seconds"
-        raise AccountError(msg) from None
-    if _hasher.check_needs_rehash(u.password_hash):
+        raise AccountError(msg)
+    if needs_rehash(u.password_hash):
         u.password_hash = hash_password(password)
     u.failed_logins = 0
     u.locked_until = None
@@ -186,10 +169,8 @@ def change_password(session: Session, *, user_id: int, old_password: str, new_pa
     u = session.get(User, user_id)
     if u is None:
         raise AccountError("no such user")
-    try:
-        _hasher.verify(u.password_hash, old_password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        raise AccountError("the current password is wrong") from None
+    if not _matches(u.password_hash, old_password):
+        raise AccountError("the current password is wrong")
     _check_password_rules(new_password, u.username)
     u.password_hash = hash_password(new_password)
     u.must_change_password = False

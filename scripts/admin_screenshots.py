@@ -3,10 +3,12 @@
     .venv/bin/python scripts/admin_screenshots.py docs/screenshots [--chromium PATH]
 
 A demo workspace (`daftar demo`) is enrolled with a trial server (SQLite, a development TLS
-certificate, all in a temporary folder) and sends its approved entries; one is rejected. Then
-Chromium, headless, signs in with the server's cookie and draws each page at 1366 x 900:
-central-review-list(-ur).png, central-review-entry(-ur).png and central-admin-ur.png (the
-operator's page, the server then found restored from an older backup). It is driven through
+certificate, all in a temporary folder) and sends its approved entries; the server is given a
+named operator (`daftar server operator add`), who rejects one with her API token. Then
+Chromium, headless, draws the sign-in by name, central-sign-in(-ur).png, and, signed in as her
+(the server's cookie), each page at 1366 x 900: central-review-list(-ur).png,
+central-review-entry(-ur).png and central-admin-ur.png (the operator's page, the server then
+found restored from an older backup). It is driven through
 the DevTools protocol on a pipe (`--remote-debugging-pipe`; no port, no extra package), which
 also says which font drew the Urdu: each screenshot's line names the fonts of an Urdu heading
 and of an Urdu value, and whether they are the server's own web fonts (@font-face) or the
@@ -29,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 ADMIN = "screenshots-admin-token-0123456789"
+OPERATOR, PASSWORD = "ثمینہ", "screenshots-pass-1"  # a reviewer of the central office
 
 
 class Chromium:
@@ -153,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     import httpx
 
     from sync.devcerts import make_dev_certs
-    from sync.server import Settings, create_app, instance
+    from sync.server import Settings, create_app, ingest, instance, operators
+    from sync.server.db import make_sessionmaker
     from tests.pg import free_port
     from tests.sync.conftest import ServerThread
 
@@ -164,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         certs = make_dev_certs(tmp / "certs")
         settings = Settings(f"sqlite:///{tmp}/server.sqlite", storage, admin_token=ADMIN)
         app = create_app(settings)
+        _daftar("server", "operator", "add", OPERATOR, "--database", settings.database_url,
+                env={"DAFTAR_OPERATOR_PASSWORD": PASSWORD})
+        with make_sessionmaker(app.state.engine)() as s:  # her API token (`daftar server operator token`)
+            token = operators.new_token(s, name=OPERATOR, by=ingest.command_line_actor())["token"]
+            s.commit()
         port = free_port()
         url = f"https://127.0.0.1:{port}"
         st = ServerThread(app, port, certs).start()
@@ -179,15 +188,26 @@ def main(argv: list[str] | None = None) -> int:
                 _daftar("batch", "seal", "--workspace", str(ws), "--as", "girdawar1", env={"DAFTAR_PASSWORD": "demo"})
                 _daftar("sync", "--workspace", str(ws))
                 entries = api.get("/v1/admin/entries").json()["entries"]
+                api.headers["Authorization"] = f"Bearer {token}"  # the operator decides, named in the trail
                 api.post("/v1/admin/decisions", json={"decisions": [
                     {"entry_uuid": entries[-1]["entry_uuid"], "version": entries[-1]["version"],
                      "decision": "rejected", "reason": "رقبہ صفحے سے نہیں ملتا"}]}).raise_for_status()
             with httpx.Client(base_url=url, verify=str(certs.ca_cert), timeout=60) as c:
-                c.post("/admin/login", data={"token": ADMIN})
+                if c.post("/admin/login", data={"name": OPERATOR, "password": PASSWORD}).status_code != 303:
+                    raise RuntimeError("the operator could not sign in at /admin")
                 cookie = c.cookies.get("daftar_admin")
             jamabandi = next(it for it in entries if (it["content"].get("register") or {}).get("template_id")
                              == "jamabandi")
-            browser = Chromium(args.chromium, tmp / "profile")
+            browser = Chromium(args.chromium, tmp / "profile", height=500)
+            for lang in ("en", "ur"):  # the sign-in by name, before the browser is signed in
+                browser.call("Network.setCookie", session=True, name="daftar_lang", value=lang, domain="127.0.0.1",
+                             path="/", secure=True, httpOnly=True, sameSite="Lax")
+                browser.open(url + "/admin")
+                out = args.out / f"central-sign-in{'-ur' if lang == 'ur' else ''}.png"
+                browser.shot(out)
+                print(f"{out}: heading {browser.fonts_of('h1')}")
+            browser.close()
+            browser = Chromium(args.chromium, tmp / "profile2")
             browser.call("Network.setCookie", session=True, name="daftar_admin", value=cookie, domain="127.0.0.1",
                          path="/", secure=True, httpOnly=True, sameSite="Strict")
             pages = [("central-review-list", "/admin/review"), ("central-review-entry", f"/admin/review/{jamabandi['id']}")]

@@ -57,13 +57,45 @@ def register(sub) -> None:
     check.add_argument("--no-hash", action="store_true", help="only check that each image is there (quick), "
                        "do not read it to check its hash")
     check.add_argument("--json", action="store_true", help="print the result as JSON (every image named)")
+    op = acts.add_parser("operator", help="the central office's named operators: who signs in at /admin and "
+                                          "calls the admin API (docs/sync-api.md, Named operators)",
+                         description="Named operators sign in at /admin with their own name and password and may "
+                         "have personal API tokens, so the server's trail says who decided. Kept in the server's "
+                         "database; every change is in its trail. A password is asked twice (not shown), or taken "
+                         "from $DAFTAR_OPERATOR_PASSWORD for scripts.")
+    op_acts = op.add_subparsers(dest="operator_action", metavar="ACTION", required=True)
+    op_add = op_acts.add_parser("add", help="a new operator (a reviewer decides on entries; an admin also issues "
+                                            "enrolment codes and revokes offices)")
+    op_add.add_argument("name", metavar="NAME")
+    op_add.add_argument("--role", choices=("reviewer", "admin"), default="reviewer",
+                        help="reviewer (default) or admin")
+    op_list = op_acts.add_parser("list", help="every operator: role, enabled or not, last sign-in, API tokens")
+    op_disable = op_acts.add_parser("disable", help="disable an operator: their sign-ins end, their API tokens "
+                                                    "are refused")
+    op_disable.add_argument("name", metavar="NAME")
+    op_enable = op_acts.add_parser("enable", help="enable a disabled operator again")
+    op_enable.add_argument("name", metavar="NAME")
+    op_password = op_acts.add_parser("password", help="set an operator's password anew (forgotten, or locked out): "
+                                                      "their open sign-ins end")
+    op_password.add_argument("name", metavar="NAME")
+    op_token = op_acts.add_parser("token", help="a new personal API token for an operator, printed once (only its "
+                                                "hash is kept)")
+    op_token.add_argument("name", metavar="NAME")
+    op_token.add_argument("--revoke-all", action="store_true",
+                          help="instead: revoke every API token of this operator (one was lost or leaked)")
+    for a in (op_add, op_list, op_disable, op_enable, op_password, op_token):
+        a.add_argument("--database", required=True, metavar="URL",
+                       help="the server's database (on the server machine)")
+        a.add_argument("--json", action="store_true", help="print the answer as JSON")
     for a in (code, revoke, offices):
         where = a.add_argument_group("which server (one of)")
         where.add_argument("--database", default=argparse_suppress(), metavar="URL",
                            help="the server's database (on the server machine)")
         where.add_argument("--server", default=None, metavar="URL", help="a running server's address (its "
-                           "administrator token from --admin-token or $DAFTAR_ADMIN_TOKEN)")
-        a.add_argument("--admin-token", default=argparse_suppress(), help="administrator token (with --server)")
+                           "administrator token, or an operator's API token, from --admin-token or "
+                           "$DAFTAR_ADMIN_TOKEN)")
+        a.add_argument("--admin-token", default=argparse_suppress(),
+                       help="the administrator token or an operator's API token (with --server)")
         a.add_argument("--ca-bundle", default=None, metavar="PEM", help="CA that signed the server's certificate")
         a.add_argument("--json", action="store_true", help="print the answer as JSON")
 

@@ -75,11 +75,100 @@ def run_check(args) -> int:
     return 0 if rep.ok else 1
 
 
+def _new_password(name: str, check) -> str:
+    """The operator's new password: $DAFTAR_OPERATOR_PASSWORD, else asked twice on the terminal
+    (never shown); `check` refuses a weak one before it is asked again."""
+    from daftar.cli import CommandError, ask_secret
+
+    given = os.environ.get("DAFTAR_OPERATOR_PASSWORD")
+    if given is not None:
+        check(given)
+        return given
+    what = f"the password of operator {name}"
+    first = ask_secret(f"Password for operator {name}: ", what=what, env="DAFTAR_OPERATOR_PASSWORD")
+    check(first)
+    if ask_secret("The same password again: ", what=what, env="DAFTAR_OPERATOR_PASSWORD") != first:
+        raise CommandError("the two passwords are not the same: nothing was changed; run it again")
+    return first
+
+
+def run_operator(args) -> int:
+    """`daftar server operator add|list|disable|enable|password|token`, on the server's database
+    (sync.server.operators); each change is in the server's trail, by the command line."""
+    from daftar.cli import CommandError
+    from sync.server import ingest, operators
+    from sync.server.db import DatabaseUnavailable, make_engine, make_sessionmaker
+
+    what = args.operator_action
+    try:
+        engine = make_engine(args.database)
+    except DatabaseUnavailable as e:
+        raise CommandError(f"--database: {e}") from None
+    try:
+        with make_sessionmaker(engine)() as s:
+            by = ingest.command_line_actor()
+            try:
+                if what == "add":
+                    name = operators.clean_new_name(s, args.name)
+                    password = _new_password(name, lambda p: operators.check_password(p, name))
+                    out = operators.add(s, name=name, role=args.role, password=password, by=by)
+                elif what == "list":
+                    out = {"operators": operators.listed(s)}
+                elif what in ("disable", "enable"):
+                    out = operators.set_active(s, name=args.name, active=what == "enable", by=by)
+                elif what == "password":
+                    name = operators.existing_name(s, args.name)
+                    password = _new_password(name, lambda p: operators.check_password(p, name))
+                    out = operators.set_password(s, name=name, password=password, by=by)
+                elif args.revoke_all:
+                    out = operators.revoke_tokens(s, name=args.name, by=by)
+                else:
+                    out = operators.new_token(s, name=args.name, by=by)
+            except operators.OperatorError as e:
+                raise CommandError(str(e)) from None
+            s.commit()
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1 if what == "list" else None))
+        return 0
+    if what == "add":
+        print(f"operator {out['name']} added ({out['role']}): signs in at https://SERVER/admin with this name and "
+              "password")
+    elif what == "list":
+        if not out["operators"]:
+            print("no operators yet: the /admin page signs in with the administrator token (daftar server operator "
+                  "add NAME)")
+        for o in out["operators"]:
+            state = "enabled" if o["active"] else "DISABLED"
+            if o["active"] and o["locked_until"]:
+                state += f", locked out until {o['locked_until']}"
+            print(f"{o['name']}  {o['role']}  {state}  last sign-in {o['last_sign_in'] or 'never'}  "
+                  f"{o['tokens']} API token{'s' if o['tokens'] != 1 else ''}")
+    elif what == "disable":
+        print(f"operator {out['name']} disabled: their sign-ins at /admin have ended and their API tokens are refused "
+              f"(daftar server operator enable {out['name']} to undo)")
+    elif what == "enable":
+        print(f"operator {out['name']} enabled")
+    elif what == "password":
+        print(f"new password set for operator {out['name']}: their sign-ins made before have ended")
+    elif args.revoke_all:
+        print(f"{out['revoked']} API token{'s' if out['revoked'] != 1 else ''} of operator {out['name']} revoked")
+    else:
+        print(f"API token of operator {out['name']} ({out['role']}): {out['token']}")
+        print(f"  shown once, only its hash is kept; the trail names it by its fingerprint {out['fingerprint']}. "
+              "Give it as Authorization: Bearer TOKEN on /v1/admin/..., or to daftar server ... --server URL as "
+              "--admin-token")
+    return 0
+
+
 def run_action(args) -> int:
     from daftar.cli import CommandError
 
     if args.action == "check":
         return run_check(args)
+    if args.action == "operator":
+        return run_operator(args)
     database = getattr(args, "database", None)
     if bool(database) == bool(args.server):
         print(f"daftar server {args.action}: give --database URL (on the server machine) or --server URL, one of "

@@ -33,7 +33,7 @@ from starlette.requests import ClientDisconnect
 from sync import protocol as P
 from sync.clocks import OfficeClocks, parse_office_time
 from sync.gcpause import gc_paused
-from sync.server import central, ingest, instance, review
+from sync.server import central, ingest, instance, operators, review
 from sync.server.config import Settings
 from sync.server.db import make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
@@ -46,7 +46,8 @@ DISK_FULL = ("the central server's disk is full: nothing sent was lost; the offi
 DISK_FULL_RETRY = 600  # seconds the office waits before it tries again
 log = logging.getLogger("daftar.server")
 SHA_PATH = Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the whole image (lower-case hex)")
-bearer = HTTPBearer(auto_error=False, description="device token (offices) or admin token")
+bearer = HTTPBearer(auto_error=False, description="device token (offices), an operator's API token or the shared "
+                                                   "admin token")
 
 
 class DecisionIn(BaseModel):
@@ -270,34 +271,57 @@ def create_app(settings: Settings) -> FastAPI:
         token_cache[creds.credentials] = (now, ref)
         return _note_clock(request, ref)
 
-    def _cookie_ok(request: Request) -> bool:
-        """The browser's cookie names a sign-in still open (`ingest.admin_signed_in`)."""
+    def _cookie_operator(request: Request) -> operators.OperatorRef | None:
+        """Who the browser's cookie is signed in as, when its sign-in is still open (`ingest.admin_session`)."""
         sid = request.cookies.get(ADMIN_COOKIE, "")
         if not sid:
-            return False
+            return None
         with Session_() as s:
-            ok = ingest.admin_signed_in(s, sid, settings.admin_token, idle_minutes=settings.admin_idle_minutes,
-                                        hours=settings.admin_session_hours)
+            row = ingest.admin_session(s, sid, settings.admin_token, idle_minutes=settings.admin_idle_minutes,
+                                       hours=settings.admin_session_hours)
+            ref = operators.role_of(s, row) if row is not None else None
             s.commit()
-        return ok
+        return ref
 
-    def admin(creds: Creds, request: Request) -> None:
-        """The administrator token in the Authorization header; a browser signed in at /admin
-        (its cookie) may read (GET) but not change anything."""
+    def admin(creds: Creds, request: Request) -> operators.OperatorRef:
+        """Who calls an admin route (kept in `request.state.operator` for the trail): the shared
+        administrator token or an operator's personal API token in the Authorization header
+        (a disabled operator's: 403 `operator_disabled`); a browser signed in at /admin (its
+        cookie) may read (GET) but not change anything."""
+        ref = None
         if creds is not None:
             if secrets.compare_digest(creds.credentials.encode(), settings.admin_token.encode()):
-                return
-        elif request.method in ("GET", "HEAD") and _cookie_ok(request):
-            return
-        raise HTTPException(401, "administrator token required")
+                ref = operators.shared_ref()
+            else:
+                with Session_() as s:
+                    ref = operators.by_token(s, creds.credentials)
+                    s.commit()
+        elif request.method in ("GET", "HEAD"):
+            ref = _cookie_operator(request)
+        if ref is None:
+            raise HTTPException(401, "administrator token required")
+        request.state.operator = ref
+        return ref
+
+    def offices_admin(ref: Annotated[operators.OperatorRef, Depends(admin)]) -> operators.OperatorRef:
+        """An admin route that changes offices' access (enrolment codes, revocations): the shared
+        token or an operator with the admin role; a reviewer's token is 403 `admin_role_required`."""
+        if not operators.may(ref, "offices"):
+            raise ingest.IngestError(403, "admin_role_required", f"operator {ref.name} is a reviewer: issuing "
+                                     "enrolment codes and revoking offices needs an operator with the admin role")
+        return ref
 
     Device = Annotated[ingest.OfficeRef, Depends(device)]
     Admin = Depends(admin)
+    OfficesAdmin = Depends(offices_admin)
 
     def api_actor(request: Request) -> dict:
-        """Who makes an admin API call, as the trail names it (`ingest.api_actor`)."""
+        """Who makes an admin API call, as the trail names it (`ingest.api_actor`): the operator of
+        its token, or the shared administrator token."""
+        ref: operators.OperatorRef = request.state.operator
         return ingest.api_actor(settings.admin_token, request.client.host if request.client else "",
-                                request.headers.get("user-agent", ""))
+                                request.headers.get("user-agent", ""), operator="" if ref.shared else ref.name,
+                                token=ref.token)
 
     @app.exception_handler(ingest.IngestError)
     async def _ingest_error(_req: Request, exc: ingest.IngestError):
@@ -376,16 +400,20 @@ def create_app(settings: Settings) -> FastAPI:
         token_cache.clear()  # the office's old token is refused at once
         return out
 
-    @app.post("/v1/admin/enrol-codes", tags=["admin"], response_model=P.EnrolCode, dependencies=[Admin],
-              summary="Issue a one-time enrolment code for one office (a new one, or an enrolled one's new key)")
+    @app.post("/v1/admin/enrol-codes", tags=["admin"], response_model=P.EnrolCode, dependencies=[OfficesAdmin],
+              summary="Issue a one-time enrolment code for one office (a new one, or an enrolled one's new key)",
+              responses={403: {"description": "an operator's token whose operator is a reviewer "
+                                               "(`admin_role_required`) or disabled (`operator_disabled`)"}})
     def new_code(body: P.EnrolCodeRequest, session: SessionDep, request: Request) -> dict:
         out = ingest.issue_code(session, name=body.name, district=body.district, tehsil=body.tehsil,
                                 office_uuid=body.office_id, hours=body.hours, by=api_actor(request))
         session.commit()
         return out
 
-    @app.post("/v1/admin/offices/{office_id}/revoke", tags=["admin"], dependencies=[Admin],
-              summary="Revoke an office: its device token and key are refused from now on (403 office_revoked)")
+    @app.post("/v1/admin/offices/{office_id}/revoke", tags=["admin"], dependencies=[OfficesAdmin],
+              summary="Revoke an office: its device token and key are refused from now on (403 office_revoked)",
+              responses={403: {"description": "an operator's token whose operator is a reviewer "
+                                               "(`admin_role_required`) or disabled (`operator_disabled`)"}})
     def revoke_office(office_id: str, body: P.RevokeRequest, session: SessionDep, request: Request) -> dict:
         out = ingest.revoke(session, office_id, body.reason, by=api_actor(request))
         session.commit()
@@ -394,8 +422,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/v1/admin/events", tags=["admin"], dependencies=[Admin],
              summary="The server's audit trail (codes issued, enrolments, re-enrolments, revocations, decisions, "
-                     "batch files imported, sign-ins at /admin, restores; newest first, each naming who) and the "
-                     "codes not used yet")
+                     "batch files imported, sign-ins at /admin, restores, operators' accounts; newest first, each "
+                     "naming who) and the codes not used yet")
     def list_events(session: SessionDep, limit: int = Query(200, ge=1, le=5000)) -> dict:
         return {"events": ingest.events(session, limit), "open_codes": ingest.open_codes(session)}
 
@@ -611,8 +639,11 @@ def create_app(settings: Settings) -> FastAPI:
         """The page's language: the browser's choice at the language link (its cookie), else the
         first of Urdu and English its Accept-Language asks for, else English."""
         chosen = request.cookies.get(LANG_COOKIE, "")
-        return Words(chosen if chosen in LANGS else accepted_language(request.headers.get("accept-language", ""))
-                     or "en")
+        t = Words(chosen if chosen in LANGS else accepted_language(request.headers.get("accept-language", "")) or "en")
+        ref = getattr(request.state, "operator", None)
+        if ref is not None:  # signed in (`_signed_in`): named beside Sign out
+            t.who = (ref.name, ref.role, ref.shared)
+        return t
 
     def _here(request: Request) -> str:
         """This page's address, where the language link brings the browser back to."""
@@ -622,11 +653,16 @@ def create_app(settings: Settings) -> FastAPI:
     def _html(text: str, status: int = 200) -> HTMLResponse:
         return HTMLResponse(text, status_code=status, headers=review.SECURITY_HEADERS)
 
-    def _login_page(request: Request, message: str = "", status: int = 200, ok: bool = False) -> HTMLResponse:
-        """The sign-in form; `message` a string of the words' table."""
+    def _login_page(request: Request, message: str = "", status: int = 200, ok: bool = False,
+                    **values: str) -> HTMLResponse:
+        """The sign-in form (name and password; the administrator token while the server has no
+        operator); `message` a string of the words' table, `values` HTML for its {names}. Reads
+        the database: from a coroutine, in the thread pool."""
         t = _words(request)
-        return _html(review.login_page(t, t(message) if message else "", ok=ok, here=_here(request)
-                                       if request.method == "GET" else "/admin"), status)
+        with Session_() as s:
+            by_name = operators.any_operator(s)
+        return _html(review.login_page(t, t(message, **values) if message else "", ok=ok, by_name=by_name,
+                                       here=_here(request) if request.method == "GET" else "/admin"), status)
 
     @app.get("/admin/language/{lang}", include_in_schema=False)
     def admin_language(lang: str = Path(pattern="^(en|ur)$"),
@@ -656,27 +692,65 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.post("/admin/login", include_in_schema=False)
     async def admin_login(request: Request) -> Response:
-        given = (parse_qs((await request.body()).decode("utf-8", "replace")).get("token") or [""])[0]
+        """Sign in: an operator's name and password (`operators.sign_in`: wrong passwords lock
+        the operator out for a while, as the desktop does), or the shared administrator token
+        while the server has no operator. Each sign-in and refusal is in the trail (never what was
+        typed as a password or token)."""
+        form = await _form(request)
         address = request.client.host if request.client else ""
-        if not secrets.compare_digest(given.encode(), settings.admin_token.encode()):
-            log.warning("a wrong administrator token was given at /admin/login from %s", address or "?")
+        if "name" in form:
+            return await run_in_threadpool(_operator_sign_in, request, form.get("name", "")[:200],
+                                           form.get("password", "")[:1000], address)
+        return await run_in_threadpool(_token_sign_in, request, form.get("token", ""), address)
 
-            def refused() -> None:  # in the server's trail too, with the address (never what was typed)
-                with Session_() as s:
-                    ingest.record_event(s, "admin.sign_in_refused", address=address)
-                    s.commit()
+    def _refused_sign_in(request: Request, address: str, refused: operators.SignInRefused) -> HTMLResponse:
+        t = _words(request)
+        log.warning("a sign-in at /admin/login from %s was refused (%s%s)", address or "?", refused.why,
+                    f", operator {refused.name}" if refused.name else "")
+        if refused.why == "locked":
+            return _login_page(request, "Too many wrong passwords: try again in {seconds} seconds, or ask an "
+                                        "administrator of the central server.", 429, seconds=t.num(refused.locked))
+        if refused.why == "disabled":
+            return _login_page(request, "Operator {name} is disabled: ask an administrator of the central server.",
+                               403, name=review.person(t, refused.name))
+        if refused.locked:
+            return _login_page(request, "Wrong name or password; this name is locked out for {seconds} seconds.", 401,
+                               seconds=t.num(refused.locked))
+        return _login_page(request, "Wrong name or password.", 401)
 
-            await run_in_threadpool(refused)
-            return _login_page(request, "That is not the administrator token.", 401)
+    def _operator_sign_in(request: Request, name: str, password: str, address: str) -> Response:
+        with Session_() as s:
+            try:
+                op = operators.sign_in(s, name=name, password=password, address=address)
+            except operators.SignInRefused as refused:
+                return _refused_sign_in(request, address, refused)
+            sid = ingest.admin_sign_in(s, settings.admin_token, address, settings.admin_session_hours, operator=op)
+            ingest.record_event(s, "admin.sign_in", operator=op.name, role=op.role, address=address)
+            s.commit()
+        log.info("operator %s signed in at the admin page from %s", op.name, address or "?")
+        return _signed_cookie(sid)
 
-        def sign_in() -> str:
-            with Session_() as s:
-                sid = ingest.admin_sign_in(s, settings.admin_token, address, settings.admin_session_hours)
-                ingest.record_event(s, "admin.sign_in", address=address)
+    def _token_sign_in(request: Request, given: str, address: str) -> Response:
+        with Session_() as s:
+            if operators.any_operator(s):
+                # named operators: the page is signed in by a person, whom the trail names; the
+                # shared token (anyone's who holds it) is for the API's scripts only
+                ingest.record_event(s, "admin.sign_in_refused", address=address, reason="token_not_for_web")
                 s.commit()
-                return sid
+                return _login_page(request, "This server has named operators: sign in with your name and password "
+                                            "(the administrator token no longer signs in here).", 401)
+            if not secrets.compare_digest(given.encode(), settings.admin_token.encode()):
+                log.warning("a wrong administrator token was given at /admin/login from %s", address or "?")
+                # in the server's trail too, with the address (never what was typed)
+                ingest.record_event(s, "admin.sign_in_refused", address=address, reason="wrong_token")
+                s.commit()
+                return _login_page(request, "That is not the administrator token.", 401)
+            sid = ingest.admin_sign_in(s, settings.admin_token, address, settings.admin_session_hours)
+            ingest.record_event(s, "admin.sign_in", operator=operators.SHARED, address=address)
+            s.commit()
+        return _signed_cookie(sid)
 
-        sid = await run_in_threadpool(sign_in)
+    def _signed_cookie(sid: str) -> Response:
         answer = RedirectResponse("/admin", status_code=303)
         answer.set_cookie(ADMIN_COOKIE, sid, max_age=int(settings.admin_session_hours * 3600), httponly=True,
                           secure=True, samesite="strict", path="/")
@@ -693,8 +767,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     def _sign_out(request: Request) -> Response:
         with Session_() as s:
-            if ingest.admin_sign_out(s, request.cookies.get(ADMIN_COOKIE, "")):
-                ingest.record_event(s, "admin.sign_out", address=request.client.host if request.client else "")
+            row = ingest.admin_sign_out(s, request.cookies.get(ADMIN_COOKIE, ""))
+            if row is not None:
+                ingest.record_event(s, "admin.sign_out", operator=row.operator_name or operators.SHARED,
+                                    address=request.client.host if request.client else "")
             s.commit()
         answer = _login_page(request, "Signed out.", ok=True)
         answer.delete_cookie(ADMIN_COOKIE, path="/", secure=True, httponly=True, samesite="strict")
@@ -734,13 +810,16 @@ def create_app(settings: Settings) -> FastAPI:
 
     # ------------------------------------------------------------------ the central office's review (HTML)
     def _signed_in(request: Request) -> tuple[object, str] | None:
-        """(the open sign-in, its CSRF token) of the browser's cookie, else None."""
+        """(the open sign-in, its CSRF token) of the browser's cookie, else None. Who it is
+        (`request.state.operator`) is shown on the pages beside Sign out (`_words`)."""
         sid = request.cookies.get(ADMIN_COOKIE, "")
         if not sid:
             return None
         with Session_() as s:
             row = ingest.admin_session(s, sid, settings.admin_token, idle_minutes=settings.admin_idle_minutes,
                                        hours=settings.admin_session_hours)
+            if row is not None:
+                request.state.operator = operators.role_of(s, row)
             s.commit()
         return (row, ingest.admin_csrf(sid)) if row is not None else None
 
@@ -764,8 +843,8 @@ def create_app(settings: Settings) -> FastAPI:
         without this sign-in's CSRF token."""
         signed = await run_in_threadpool(_signed_in, request)
         if signed is None:
-            return _login_page(request, "Signed out (or the sign-in ran out): sign in again; nothing was changed.",
-                               401)
+            return await run_in_threadpool(
+                _login_page, request, "Signed out (or the sign-in ran out): sign in again; nothing was changed.", 401)
         form = await _form(request)
         if not await _csrf_ok(request, request.cookies.get(ADMIN_COOKIE, ""), form):
             return _csrf_refused(request)

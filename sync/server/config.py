@@ -13,9 +13,11 @@ class Settings:
     """Where the server keeps its data and who may administer it.
 
     database_url: ``postgresql+psycopg://user@host:port/db`` in production; ``sqlite:///file``
-    for development. storage_dir: page images by content hash. admin_token: the operator's:
-    issues enrolment codes, revokes offices, records central decisions, exports (default:
-    $DAFTAR_ADMIN_TOKEN, else a random one printed at start; never an office's). test_hooks: enables /v1/test/* fault injection (never in production).
+    for development. storage_dir: page images by content hash. admin_token: the shared
+    administrator token: on the admin API it issues enrolment codes, revokes offices, records
+    central decisions, exports (default: $DAFTAR_ADMIN_TOKEN, else a random one printed at
+    start; never an office's); it signs in at /admin only while the server has no named operator
+    (sync.server.operators, who have their own passwords and API tokens). test_hooks: enables /v1/test/* fault injection (never in production).
     """
 
     database_url: str

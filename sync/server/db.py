@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -109,15 +110,56 @@ class ServerEnrolFailure(Base):
     office_name: Mapped[str] = mapped_column(String(200), default="", index=True)
 
 
+class ServerOperator(Base):
+    """A named person of the central office who signs in at /admin (name and password) and may
+    have personal API tokens (`ServerOperatorToken`): a `reviewer` decides on entries, an
+    `admin` also issues enrolment codes and revokes offices. Made and changed only with
+    `daftar server operator ...` on the server's database (sync.server.operators); the
+    password an argon2id hash, locked out after wrong passwords as the desktop's accounts are."""
+
+    __tablename__ = "sync_operator"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))  # as given
+    name_key: Mapped[str] = mapped_column(String(64), unique=True)  # casefolded: one operator per name
+    role: Mapped[str] = mapped_column(String(20))  # reviewer|admin
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # a sign-in made before the password was last set (a reset) has ended
+    password_set_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_sign_in: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ServerOperatorToken(Base):
+    """An operator's personal API token: only its SHA-256 is kept (it is shown once), and a
+    short fingerprint the trail names it by. Refused once revoked or its operator disabled."""
+
+    __tablename__ = "sync_operator_token"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("sync_operator.id"), index=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    fingerprint: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_used: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
 class ServerAdminSession(Base):
-    """A browser signed in at /admin: the cookie holds a random id, this row its SHA-256. It
+    """A browser signed in at /admin: the cookie holds a random id, this row its SHA-256, and
+    the operator who signed in (`operator_id`, `operator_name`; none when the shared
+    administrator token signed in, which it may only while the server has no operators). It
     ends at Sign out, after `Settings.admin_idle_minutes` unused, `admin_session_hours` after
-    the sign-in, or when the administrator token changes (`token_sha256`)."""
+    the sign-in, when its operator is disabled or given a new password, or (the token's) when
+    the administrator token changes (`token_sha256`) or the first operator is made."""
 
     __tablename__ = "sync_admin_session"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    token_sha256: Mapped[str] = mapped_column(String(64))
+    token_sha256: Mapped[str] = mapped_column(String(64))  # the shared token's hash ("" for an operator)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("sync_operator.id"), nullable=True)
+    operator_name: Mapped[str] = mapped_column(String(64), default="")
     address: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     last_seen: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -102,7 +102,9 @@ def record_event(session: Session, action: str, office_uuid: str = "", **detail)
 
 # Who changed something, as the trail names them (the `by` of an event's detail): the admin
 # page's sign-in (`sign_in_named`), a call of the admin API (`api_actor`), or the operator's
-# command on the server's database (`command_line_actor`). Never a token, cookie or their hash.
+# command on the server's database (`command_line_actor`); the first two with the `operator`
+# (sync.server.operators: a named operator, or "shared admin token"). Never a token, cookie or
+# their hash.
 def token_fingerprint(token: str) -> str:
     """A short name of the administrator token for the trail: 12 hex digits of a SHA-256 made
     for this use only (not the token's stored hash, from which nothing can be told either). The
@@ -110,12 +112,18 @@ def token_fingerprint(token: str) -> str:
     return hashlib.sha256(("daftar-admin-token-fingerprint:" + token).encode()).hexdigest()[:12]
 
 
-def api_actor(admin_token: str, address: str, user_agent: str = "") -> dict:
-    """How the trail names a call of the admin API (the administrator token in its header): the
-    API knows no person, only the token (by its fingerprint), the address the call came from
-    and the program that made it (its User-Agent, e.g. `daftar-sync/1` for `daftar server ...
-    --server`)."""
-    return {"by": "admin API", "token": token_fingerprint(admin_token), "address": (address or "")[:64],
+SHARED_TOKEN = "shared admin token"  # the `operator` of what the shared administrator token did
+
+
+def api_actor(admin_token: str, address: str, user_agent: str = "", *, operator: str = "",
+              token: str = "") -> dict:
+    """How the trail names a call of the admin API: the `operator` whose personal token it
+    carried (`token`: that token's fingerprint), or the shared administrator token (`operator`
+    "shared admin token", `token` the fingerprint of `admin_token`: the shared token knows no
+    person); the address the call came from and the program that made it (its User-Agent,
+    e.g. `daftar-sync/1` for `daftar server ... --server`)."""
+    return {"by": "admin API", "operator": operator or SHARED_TOKEN,
+            "token": token if operator else token_fingerprint(admin_token), "address": (address or "")[:64],
             "client": (user_agent or "")[:120]}
 
 
@@ -287,9 +295,11 @@ def _session_hash(session_id: str) -> str:
     return hashlib.sha256(("daftar-admin-session:" + session_id).encode()).hexdigest()
 
 
-def admin_sign_in(session: Session, admin_token: str, address: str, hours: float) -> str:
-    """A new sign-in of the admin page; returns the id its cookie carries (only its hash is
-    kept). Sign-ins that have ended or run out are deleted. The caller commits."""
+def admin_sign_in(session: Session, admin_token: str, address: str, hours: float, operator=None) -> str:
+    """A new sign-in of the admin page, by `operator` (a `ServerOperator` whose password was
+    checked) or, without one, by the shared administrator token; returns the id its cookie
+    carries (only its hash is kept). Sign-ins that have ended or run out are deleted. The
+    caller commits."""
     import datetime as dt
 
     from sqlalchemy import delete
@@ -299,16 +309,13 @@ def admin_sign_in(session: Session, admin_token: str, address: str, hours: float
         (ServerAdminSession.ended_at.is_not(None)) | (ServerAdminSession.created_at < now - dt.timedelta(hours=hours)))
         .execution_options(synchronize_session=False))
     sid = secrets.token_urlsafe(32)
-    session.add(ServerAdminSession(session_sha256=_session_hash(sid), token_sha256=token_hash(admin_token),
+    session.add(ServerAdminSession(session_sha256=_session_hash(sid),
+                                   token_sha256="" if operator is not None else token_hash(admin_token),
+                                   operator_id=operator.id if operator is not None else None,
+                                   operator_name=operator.name if operator is not None else "",
                                    address=(address or "")[:64], created_at=now, last_seen=now))
     session.flush()
     return sid
-
-
-def admin_signed_in(session: Session, session_id: str, admin_token: str, *, idle_minutes: float,
-                    hours: float) -> bool:
-    """Whether the cookie's `session_id` is a sign-in still open (`admin_session`)."""
-    return admin_session(session, session_id, admin_token, idle_minutes=idle_minutes, hours=hours) is not None
 
 
 def admin_csrf(session_id: str) -> str:
@@ -324,10 +331,13 @@ def admin_csrf(session_id: str) -> str:
 def admin_session(session: Session, session_id: str, admin_token: str, *, idle_minutes: float,
                   hours: float) -> ServerAdminSession | None:
     """The sign-in the cookie's `session_id` names when it is still open (else None): not signed
-    out, used within `idle_minutes`, made less than `hours` ago, under the administrator token
-    of now. A sign-in in use is kept open (its last use written at most once a minute); one found run
-    out is ended. The caller commits."""
+    out, used within `idle_minutes`, made less than `hours` ago; an operator's while the
+    operator is enabled and has the password they signed in with; the shared token's while it is
+    the administrator token of now and the server has no operator. A sign-in in use is kept open
+    (its last use written at most once a minute); one found run out is ended. The caller commits."""
     import datetime as dt
+
+    from sync.server import operators
 
     if not session_id:
         return None
@@ -336,31 +346,37 @@ def admin_session(session: Session, session_id: str, admin_token: str, *, idle_m
         return None
     now = utcnow()
     slack = dt.timedelta(minutes=5)
-    why = ("token_changed" if not secrets.compare_digest(row.token_sha256, token_hash(admin_token))
+    if row.operator_id is not None:
+        who = operators.session_ended_why(session, row)
+    else:
+        who = ("token_changed" if not secrets.compare_digest(row.token_sha256, token_hash(admin_token))
+               else "operators_exist" if operators.any_operator(session) else "")
+    why = (who
            # made or used "later" than now: the server's clock was ahead then (or went back since);
            # how long it has been open is not known, and it would not run out until that date
-           else "clock" if row.created_at - now > slack or row.last_seen - now > slack
-           else "idle" if now - row.last_seen > dt.timedelta(minutes=idle_minutes)
-           else "too_long" if now - row.created_at > dt.timedelta(hours=hours) else "")
+           or ("clock" if row.created_at - now > slack or row.last_seen - now > slack
+               else "idle" if now - row.last_seen > dt.timedelta(minutes=idle_minutes)
+               else "too_long" if now - row.created_at > dt.timedelta(hours=hours) else ""))
     if why:
         row.ended_at = now
-        record_event(session, "admin.sign_in_ended", address=row.address, reason=why)
+        record_event(session, "admin.sign_in_ended", operator=row.operator_name or SHARED_TOKEN, address=row.address,
+                     reason=why)
         return None
     if now - row.last_seen > dt.timedelta(seconds=60):
         row.last_seen = now
     return row
 
 
-def admin_sign_out(session: Session, session_id: str) -> bool:
+def admin_sign_out(session: Session, session_id: str) -> ServerAdminSession | None:
     """End the sign-in the cookie's `session_id` names (a copy of the cookie no longer works);
-    False when there was none open. The caller commits."""
+    returns it, None when there was none open. The caller commits."""
     if not session_id:
-        return False
+        return None
     row = session.scalar(select(ServerAdminSession).where(ServerAdminSession.session_sha256 == _session_hash(session_id)))
     if row is None or row.ended_at is not None:
-        return False
+        return None
     row.ended_at = utcnow()
-    return True
+    return row
 
 
 def revoke(session: Session, office_uuid: str, reason: str = "", by: dict | None = None) -> dict:
@@ -679,9 +695,11 @@ def decide(session: Session, *, entry_uuid: str, version: int, decision: str, re
 
 
 def sign_in_named(by: ServerAdminSession) -> dict:
-    """How the trail names a decision's sign-in at the admin page: its number, the address
-    and time it signed in from (never the token, nor the cookie's id or hash)."""
-    return {"by": "admin page", "sign_in": by.id, "address": by.address, "signed_in_at": _when(by.created_at)}
+    """How the trail names what a sign-in at the admin page did: the operator who signed in
+    (or "shared admin token"), the sign-in's number, the address and time it signed in from
+    (never the token, nor the cookie's id or hash)."""
+    return {"by": "admin page", "operator": by.operator_name or SHARED_TOKEN, "sign_in": by.id,
+            "address": by.address, "signed_in_at": _when(by.created_at)}
 
 
 def decide_on_page(session: Session, *, entry_id: int, version: int, decision: str, reason: str,

@@ -50,7 +50,7 @@ STYLE = (
     "table{border-collapse:collapse}table.full{width:100%}th,td{border:1px solid #bbb;padding:4px 8px;text-align:start;vertical-align:top}"
     "th{background:#eee}.ur{font-family:" + URDU_FONTS + ";line-height:1.9}th.ur{font-weight:normal}"
     "nav{margin-bottom:1em}nav a{margin-inline-end:1em}.note{color:#060}.err{color:#a00;font-weight:bold}"
-    ".signout{float:inline-end}.lang{font-weight:bold}"
+    ".signout{float:inline-end}.lang{font-weight:bold}.who{float:inline-end;margin-inline-end:1em;color:#555}"
     ".entry{display:flex;gap:1.5em;align-items:flex-start}.entry>div{flex:1;min-width:0}.entry>div.page{flex:1.5;position:sticky;top:0}"
     ".page img{max-width:100%;border:1px solid #888}form.inline{display:inline}"
     "textarea{width:100%;font-family:" + URDU_FONTS + ";font-size:1.05em}"
@@ -68,9 +68,13 @@ ACTIONS = {
     "enrol.refused": N_("enrolment refused"), "batch.imported": N_("batch file imported (USB)"),
     "decision.accepted": N_("entry accepted"), "decision.rejected": N_("entry rejected"),
     "decision.batch_accepted": N_("batch's entries accepted"), "admin.sign_in": N_("signed in"),
-    "admin.sign_in_refused": N_("sign-in refused (wrong token)"), "admin.sign_out": N_("signed out"),
+    "admin.sign_in_refused": N_("sign-in refused"), "admin.sign_out": N_("signed out"),
     "admin.sign_in_ended": N_("sign-in ran out"), "server.restored": N_("server found restored from a backup"),
     "server.restore_acknowledged": N_("restore notice acknowledged"),
+    "operator.added": N_("operator added"), "operator.disabled": N_("operator disabled"),
+    "operator.enabled": N_("operator enabled again"), "operator.password_reset": N_("operator's password set anew"),
+    "operator.token_issued": N_("API token issued to an operator"),
+    "operator.tokens_revoked": N_("operator's API tokens revoked"),
 }
 DETAIL_NAMES = {
     "by": N_("by"), "token": N_("token's fingerprint"), "address": N_("address"), "client": N_("program"),
@@ -80,10 +84,18 @@ DETAIL_NAMES = {
     "entry_uuid": N_("entry"), "version": N_("version"), "batch_id": N_("batch"), "entries": N_("entries"),
     "source": N_("source"), "old_epoch": N_("old epoch"), "new_epoch": N_("new epoch"), "epoch": N_("epoch"),
     "marker": N_("written"), "database": N_("found"), "restored_at": N_("restored at"),
+    "operator": N_("operator"), "role": N_("role"), "failures": N_("wrong passwords"),
+    "locked_s": N_("locked out (seconds)"), "tokens": N_("tokens"),
 }
 BY_NAMES = {"admin page": N_("admin page"), "admin API": N_("admin API"), "command line": N_("command line")}
+ROLE_NAMES = {"reviewer": N_("reviewer"), "admin": N_("administrator")}
+SHARED_NAME = N_("shared admin token")  # the `operator` of what the shared administrator token did
 END_REASONS = {"idle": N_("idle"), "too_long": N_("too long"), "token_changed": N_("token changed"),
-               "clock": N_("clock")}
+               "clock": N_("clock"), "operator_disabled": N_("operator disabled"),
+               "password_changed": N_("password set anew"), "operators_exist": N_("operators added")}
+REFUSED_REASONS = {"unknown_name": N_("no operator of that name"), "wrong_password": N_("wrong password"),
+                   "locked": N_("locked out"), "disabled": N_("operator disabled"), "wrong_token": N_("wrong token"),
+                   "token_not_for_web": N_("the administrator token (operators sign in by name)")}
 
 
 def csrf_field(csrf: str) -> str:
@@ -98,6 +110,23 @@ def language_link(t: Words, here: str) -> str:
     return f"<a class='lang ur' href='/admin/language/ur?back={back}' lang='ur' dir='rtl'>اردو</a>"
 
 
+def person(t: Words, name: str) -> str:
+    """An operator's name as HTML inside a sentence: in its own direction (an Urdu name right to
+    left, a Latin one left to right in an Urdu sentence)."""
+    return f"<bdi>{e(name)}</bdi>" if has_urdu(name) else t.code(name)
+
+
+def signed_in_as(t: Words) -> str:
+    """Who is signed in (`t.who`: an operator's name and role, or the shared token), beside Sign out."""
+    if not t.who:
+        return ""
+    name, role, shared = t.who
+    if shared:
+        return f"<span class='who'>{t('Signed in with the shared administrator token')}</span>"
+    return ("<span class='who'>" + t("Signed in as {name} ({role})", name=f"<b>{person(t, name)}</b>",
+                                     role=t(ROLE_NAMES.get(role, role))) + "</span>")
+
+
 def shell(t: Words, title: str, body: str, *, csrf: str | None, here: str = "/admin") -> str:
     """A whole page in `t`'s language and direction (each value an office wrote `dir='auto'` in
     the Urdu fonts), the site's links, the language switch and Sign out (with its CSRF token)."""
@@ -105,7 +134,7 @@ def shell(t: Words, title: str, body: str, *, csrf: str | None, here: str = "/ad
         nav = (f"<nav><a href='/admin'>{t('Received batches')}</a><a href='/admin/review'>"
                f"{t('Entries waiting for a decision')}</a>{language_link(t, here)}"
                "<form method='post' action='/admin/logout' class='signout'>" + csrf_field(csrf)
-               + f"<button>{t('Sign out')}</button></form></nav>")
+               + f"<button>{t('Sign out')}</button></form>{signed_in_as(t)}</nav>")
     else:
         nav = f"<nav>{language_link(t, here)}</nav>"
     return (f"<!doctype html><html lang='{t.lang}' dir='{t.dir}'><head><meta charset='utf-8'><title>{e(title)}</title>"
@@ -150,14 +179,27 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
 
 
 # ----------------------------------------------------------------------------- sign-in
-def login_page(t: Words, message: str = "", *, ok: bool = False, here: str = "/admin") -> str:
-    """The sign-in form (the administrator token); `message` is HTML."""
+def login_page(t: Words, message: str = "", *, ok: bool = False, by_name: bool = True, here: str = "/admin") -> str:
+    """The sign-in form: an operator's name and password (`by_name`), else, while the server has
+    no operator, the shared administrator token; `message` is HTML."""
     said = f"<p class='{'note' if ok else 'err'}'>{message}</p>" if message else ""
-    return shell(t, t.plain("Daftar: central server"),
-                 f"<h1>{t('Daftar central server')}</h1>{said}"
-                 f"<form method='post' action='/admin/login'><label>{t('Administrator token')} "
-                 "<input type='password' name='token' autocomplete='current-password' autofocus dir='ltr'></label> "
-                 f"<button type='submit'>{t('Sign in')}</button></form>", csrf=None, here=here)
+    if by_name:
+        form = (f"<form method='post' action='/admin/login'><p><label>{t('Name')}<br>"
+                "<input name='name' autocomplete='username' autofocus dir='auto' required></label></p>"
+                f"<p><label>{t('Password')}<br>"
+                "<input type='password' name='password' autocomplete='current-password' dir='ltr' required></label></p>"
+                f"<button type='submit'>{t('Sign in')}</button></form>")
+    else:
+        form = (f"<form method='post' action='/admin/login'><label>{t('Administrator token')} "
+                "<input type='password' name='token' autocomplete='current-password' autofocus dir='ltr'></label> "
+                f"<button type='submit'>{t('Sign in')}</button></form>"
+                "<p><small>" + t("This server has no named operators yet, so its administrator token signs in here. "
+                                 "Give each person of the central office their own name and password on the server: "
+                                 "{command}; from then on this page signs in by name, and the server’s trail says "
+                                 "who decided.", command=ltr("<code>daftar server operator add NAME</code>"))
+                + "</small></p>")
+    return shell(t, t.plain("Daftar: central server"), f"<h1>{t('Daftar central server')}</h1>{said}{form}",
+                 csrf=None, here=here)
 
 
 # ----------------------------------------------------------------------------- the operator's page
@@ -166,8 +208,14 @@ def _detail_value(t: Words, action: str, key: str, value) -> str:
         return t("yes") if value else t("no")
     if key == "by" and value in BY_NAMES:
         return t(BY_NAMES[value])
+    if key == "operator" and value == SHARED_NAME:
+        return t(SHARED_NAME)
+    if key == "role" and value in ROLE_NAMES:
+        return t(ROLE_NAMES[value])
     if key == "reason" and action == "admin.sign_in_ended" and value in END_REASONS:
         return t(END_REASONS[value])
+    if key == "reason" and action == "admin.sign_in_refused" and value in REFUSED_REASONS:
+        return t(REFUSED_REASONS[value])
     if key == "reason" and action == "enrol.refused":
         return t.message(str(value))
     if key in ("expires_at", "signed_in_at", "restored_at"):

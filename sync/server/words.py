@@ -83,6 +83,8 @@ class Words:
         self.lang = lang if lang in LANGS else "en"
         self.ur = self.lang == "ur"
         self.dir = "rtl" if self.ur else "ltr"
+        # who is signed in, named beside Sign out: (operator's name, role, whether it is the shared token)
+        self.who: tuple[str, str, bool] | None = None
 
     # ---------------------------------------------------------------- strings
     def plain(self, english: str) -> str:
@@ -221,6 +223,30 @@ UR.update({
         "یہ فارم اس سرور کے اپنے صفحے سے نہیں آیا (اس کا حفاظتی ٹوکن موجود نہیں یا اس داخلے کا نہیں): کچھ تبدیل "
         "نہیں ہوا۔ صفحہ دوبارہ کھولیں اور اسی کے بٹن استعمال کریں۔",
     "Daftar: {title}": "دفتر: {title}",
+    # ---- operators: the sign-in by name
+    "Name": "نام",
+    "Password": "پاس ورڈ",
+    "Wrong name or password.": "نام یا پاس ورڈ غلط ہے۔",
+    "Wrong name or password; this name is locked out for {seconds} seconds.":
+        "نام یا پاس ورڈ غلط ہے؛ یہ نام {seconds} سیکنڈ کے لیے بند کر دیا گیا ہے۔",
+    "Too many wrong passwords: try again in {seconds} seconds, or ask an administrator of the central server.":
+        "بہت زیادہ غلط پاس ورڈ: {seconds} سیکنڈ بعد دوبارہ کوشش کریں، یا مرکزی سرور کے منتظم سے رابطہ کریں۔",
+    "Operator {name} is disabled: ask an administrator of the central server.":
+        "آپریٹر {name} غیر فعال ہے: مرکزی سرور کے منتظم سے رابطہ کریں۔",
+    "This server has named operators: sign in with your name and password (the administrator token no longer "
+    "signs in here).":
+        "اس سرور پر نام والے آپریٹر موجود ہیں: اپنے نام اور پاس ورڈ سے داخل ہوں (منتظم کا ٹوکن اب یہاں داخل نہیں کرتا)۔",
+    "This server has no named operators yet, so its administrator token signs in here. Give each person of the "
+    "central office their own name and password on the server: {command}; from then on this page signs in by "
+    "name, and the server’s trail says who decided.":
+        "اس سرور پر ابھی کوئی نام والا آپریٹر نہیں، اس لیے یہاں منتظم کے ٹوکن سے داخل ہوتے ہیں۔ مرکزی دفتر کے ہر فرد کو "
+        "سرور پر اس کا اپنا نام اور پاس ورڈ دیں: {command}؛ اس کے بعد یہ صفحہ نام سے داخل کرتا ہے اور سرور کا آڈٹ ریکارڈ "
+        "بتاتا ہے کہ فیصلہ کس نے کیا۔",
+    "Signed in as {name} ({role})": "{name} ({role}) کے طور پر داخل",
+    "Signed in with the shared administrator token": "مشترکہ منتظم ٹوکن سے داخل",
+    "reviewer": "جائزہ کار",
+    "administrator": "منتظم",
+    "shared admin token": "مشترکہ منتظم ٹوکن",
     "← back": "→ واپس",
     "Received batches": "موصولہ بیچ",
     "Entries waiting for a decision": "فیصلے کے منتظر اندراجات",
@@ -268,11 +294,17 @@ UR.update({
     "entry rejected": "اندراج مسترد ہوا",
     "batch's entries accepted": "بیچ کے اندراجات قبول ہوئے",
     "signed in": "داخل ہوئے",
-    "sign-in refused (wrong token)": "داخلہ نامنظور (غلط ٹوکن)",
+    "sign-in refused": "داخلہ نامنظور",
     "signed out": "باہر نکلے",
     "sign-in ran out": "داخلے کی مدت ختم ہوئی",
     "server found restored from a backup": "سرور بیک اپ سے بحال شدہ پایا گیا",
     "restore notice acknowledged": "بحالی کی اطلاع پڑھ لی گئی",
+    "operator added": "آپریٹر شامل ہوا",
+    "operator disabled": "آپریٹر غیر فعال ہوا",
+    "operator enabled again": "آپریٹر دوبارہ فعال ہوا",
+    "operator's password set anew": "آپریٹر کا پاس ورڈ نئے سرے سے مقرر ہوا",
+    "API token issued to an operator": "آپریٹر کو API ٹوکن جاری ہوا",
+    "operator's API tokens revoked": "آپریٹر کے API ٹوکن منسوخ ہوئے",
     # the parts of an event's detail
     "by": "کس نے",
     "token's fingerprint": "ٹوکن کا فنگر پرنٹ",
@@ -301,6 +333,11 @@ UR.update({
     "written": "لکھے گئے",
     "found": "موجود پائے",
     "restored at": "بحالی کا وقت",
+    "operator": "آپریٹر",
+    "role": "عہدہ",
+    "wrong passwords": "غلط پاس ورڈ",
+    "locked out (seconds)": "بندش (سیکنڈ)",
+    "tokens": "ٹوکن",
     "admin page": "منتظم کا صفحہ",
     "admin API": "منتظم کا API",
     "command line": "کمانڈ لائن",
@@ -308,6 +345,13 @@ UR.update({
     "too long": "مدت پوری",
     "token changed": "ٹوکن بدل گیا",
     "clock": "گھڑی",
+    "password set anew": "پاس ورڈ نئے سرے سے مقرر ہوا",
+    "operators added": "آپریٹر شامل کیے گئے",
+    "no operator of that name": "اس نام کا کوئی آپریٹر نہیں",
+    "wrong password": "غلط پاس ورڈ",
+    "locked out": "بند",
+    "wrong token": "غلط ٹوکن",
+    "the administrator token (operators sign in by name)": "منتظم کا ٹوکن (آپریٹر نام سے داخل ہوتے ہیں)",
     # the restore notice
     "The server’s database was restored from an older backup": "سرور کا ڈیٹا بیس ایک پرانے بیک اپ سے بحال کیا گیا ہے",
     "Found when the server started on {when} (UTC). What the server had received after that backup was lost from it.":
@@ -501,6 +545,12 @@ UR.update({
     "the server’s clock is wrong, not its own; the times this server records are wrong.":
         "سرور کی تاریخ اور وقت درست کریں ⁦(NTP)⁩۔ تب تک جس دفتر کی گھڑی باقی دفاتر سے متفق ہو اسے بتایا جاتا ہے کہ "
         "غلطی سرور کی گھڑی میں ہے، اس کی اپنی میں نہیں؛ یہ سرور جو اوقات درج کرتا ہے وہ غلط ہیں۔",
+    # named operators (sync/server/operators.py): the API refuses
+    "operator {0} is disabled: this token is refused (ask an administrator of the central server)":
+        "آپریٹر {0} غیر فعال ہے: یہ ٹوکن نامنظور ہے (مرکزی سرور کے منتظم سے رابطہ کریں)",
+    "operator {0} is a reviewer: issuing enrolment codes and revoking offices needs an operator with the admin role":
+        "آپریٹر {0} جائزہ کار ہے: منسلک ہونے کے کوڈ جاری کرنا اور دفاتر کی رسائی منسوخ کرنا منتظم کے عہدے والے آپریٹر کا "
+        "کام ہے",
     "this office sent no entry {0} version {1} that the server holds":
         "اس دفتر نے اندراج {0} نسخہ {1} نہیں بھیجا جو سرور کے پاس ہو",
 })

@@ -492,8 +492,8 @@ def test_every_refusal_of_the_core_a_clerk_can_meet_is_urdu_in_the_urdu_interfac
     # batches, page images, workspaces and keys, accounts, settings, reports, field checks);
     # the schema upgrades' messages and the exports' are for IT, on the command line
     raised = ("WorkflowError", "OutboxError", "WorkspaceError", "WorkspaceLocked", "ImageStoreError", "CryptoError",
-              "ReportError", "AccountError", "FieldError", "UnitError", "NotFound", "SettingsPermissionError",
-              "SettingError")
+              "ReportError", "AccountError", "CredentialError", "FieldError", "UnitError", "NotFound",
+              "SettingsPermissionError", "SettingError")
     root = Path(records.__file__).parent
     messages = [m for path in sorted(root.rglob("*.py")) if path.name != "migrate.py"
                 for m in _shown_messages(path, raised) if not m.startswith("unknown field kind")]

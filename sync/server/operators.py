@@ -1,0 +1,317 @@
+"""The central server's named operators: the people of the central office who sign in at /admin
+with their own name and password, and call the admin API with their own tokens, so that the
+server's trail names the person who accepted or rejected an office's entry.
+
+- Roles: a `reviewer` reads and decides on entries (and imports batch files brought on a USB
+  stick); an `admin` may also issue enrolment codes and revoke offices (`may`).
+- Passwords: argon2id, the desktop's rules and lockout (`records.credentials`): 3 wrong
+  passwords free, then locked 30 s, doubling to an hour; a lock is forgiven when the clock
+  was set back.
+- API tokens: random, shown once, kept as their SHA-256 with a 12-digit fingerprint the trail
+  names them by; refused once revoked or the operator is disabled.
+- Every change (made, disabled, enabled, a new password, a token given or revoked) is written
+  to the server's trail in its transaction, naming who made it (`by`: the command line and the
+  computer's user, as `daftar server enrol-code --database` is named).
+
+The shared administrator token (`Settings.admin_token`) keeps working on the API (named in the
+trail as "shared admin token"); on the /admin page it signs in only while the server has no
+operator at all (docs/sync-api.md, "Named operators"). Functions take `session` first and
+commit nothing themselves except `sign_in` (a wrong password counts whatever the caller does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from records import credentials
+from sync.server.db import ServerAdminSession, ServerOperator, ServerOperatorToken, utcnow
+from sync.server.ingest import SHARED_TOKEN, IngestError, record_event
+
+REVIEWER, ADMIN = "reviewer", "admin"
+ROLES = (REVIEWER, ADMIN)
+SHARED = SHARED_TOKEN  # how the trail names the shared administrator token's holder
+MAX_NAME = 64
+
+
+class OperatorError(ValueError):
+    """A change to the operators refused (a name taken or not allowed, a weak password, an
+    operator that does not exist): the message says what and what to do (the command line
+    prints it)."""
+
+
+@dataclass(frozen=True)
+class OperatorRef:
+    """Who made a request: an operator (`id`, `name`, `role`, the `token` fingerprint when by a
+    personal API token), or the shared administrator token (`id` None, `name` SHARED)."""
+
+    id: int | None
+    name: str
+    role: str
+    token: str = ""
+
+    @property
+    def shared(self) -> bool:
+        return self.id is None
+
+
+def shared_ref() -> OperatorRef:
+    return OperatorRef(None, SHARED, ADMIN)
+
+
+def may(ref: OperatorRef, action: str) -> bool:
+    """Whether `ref` may do `action`: "decide" (decisions, batch files) or "offices" (enrolment
+    codes, revocations: an admin's)."""
+    return action == "decide" or ref.role == ADMIN
+
+
+def key(name: str) -> str:
+    """A name as operators are told apart: case and surrounding spaces aside."""
+    return name.strip().casefold()
+
+
+def _clean(name: str) -> str:
+    try:
+        name = credentials.check_name(name)
+    except credentials.CredentialError as e:
+        raise OperatorError(str(e).replace("user name", "operator name").replace("a operator", "an operator")) from None
+    if len(name) > MAX_NAME:
+        raise OperatorError(f"the operator name '{name[:20]}…' is longer than {MAX_NAME} characters")
+    return name
+
+
+def check_password(password: str, name: str) -> None:
+    """OperatorError when `password` breaks the rules (the desktop's: at least 8 characters, not
+    the name)."""
+    try:
+        credentials.check_password(password, name)
+    except credentials.CredentialError as e:
+        raise OperatorError(str(e).replace("the user name", "the operator's name")) from None
+
+
+def any_operator(session: Session) -> bool:
+    """Whether the server has any operator (enabled or not): from the first one on, the shared
+    token no longer signs in at /admin."""
+    return session.scalar(select(ServerOperator.id).limit(1)) is not None
+
+
+def named(session: Session, name: str) -> ServerOperator | None:
+    return session.scalar(select(ServerOperator).where(ServerOperator.name_key == key(name)))
+
+
+def clean_new_name(session: Session, name: str) -> str:
+    """A new operator's name as it is kept (spaces around it dropped); OperatorError when it is
+    not allowed or another operator has it (case aside)."""
+    name = _clean(name)
+    other = named(session, name)
+    if other is not None:
+        raise OperatorError(f"an operator named '{other.name}' exists already (names are told apart whatever their "
+                            "case: daftar server operator list)")
+    return name
+
+
+def existing_name(session: Session, name: str) -> str:
+    """An operator's name as kept; OperatorError naming the operators when there is none of that name."""
+    return _named_or_error(session, name).name
+
+
+def _named_or_error(session: Session, name: str) -> ServerOperator:
+    op = named(session, name)
+    if op is None:
+        known = session.scalars(select(ServerOperator.name).order_by(ServerOperator.name_key)).all()
+        raise OperatorError(f"no operator is named '{name.strip()}' on this server ("
+                            + (f"the operators: {', '.join(known)}" if known else "it has none yet: "
+                               "daftar server operator add NAME") + ")")
+    return op
+
+
+def _view(op: ServerOperator, tokens: int = 0) -> dict:
+    def when(t):
+        return t.isoformat(timespec="seconds") + "Z" if t else None
+
+    return {"name": op.name, "role": op.role, "active": op.active, "created_at": when(op.created_at),
+            "password_set_at": when(op.password_set_at), "last_sign_in": when(op.last_sign_in),
+            "failed_sign_ins": op.failed_logins, "locked_until": when(op.locked_until), "tokens": tokens}
+
+
+def add(session: Session, *, name: str, role: str, password: str, by: dict) -> dict:
+    """A new operator (`operator.added` in the trail, naming `by`). The caller commits."""
+    name = clean_new_name(session, name)
+    if role not in ROLES:
+        raise OperatorError(f"unknown role '{role}': an operator is a {REVIEWER} (decides on entries) or an "
+                            f"{ADMIN} (also issues enrolment codes and revokes offices)")
+    check_password(password, name)
+    now = utcnow()
+    op = ServerOperator(name=name, name_key=key(name), role=role, password_hash=credentials.hash_password(password),
+                        active=True, failed_logins=0, created_at=now, password_set_at=now)
+    session.add(op)
+    record_event(session, "operator.added", name=name, role=role, **by)
+    session.flush()
+    return _view(op)
+
+
+def listed(session: Session) -> list[dict]:
+    """Every operator, by name, with how many API tokens each holds (not revoked)."""
+    counts = dict(session.execute(select(ServerOperatorToken.operator_id, func.count())
+                                  .where(ServerOperatorToken.revoked_at.is_(None))
+                                  .group_by(ServerOperatorToken.operator_id)).all())
+    return [_view(op, counts.get(op.id, 0))
+            for op in session.scalars(select(ServerOperator).order_by(ServerOperator.name_key))]
+
+
+def set_active(session: Session, *, name: str, active: bool, by: dict) -> dict:
+    """Disable an operator (their sign-ins at /admin end, their tokens are refused; kept in the
+    trail's names), or enable them again: `operator.disabled` / `operator.enabled`. An operator
+    already so is left as is (no event). The caller commits."""
+    op = _named_or_error(session, name)
+    if op.active != active:
+        op.active = active
+        if active:
+            op.failed_logins, op.locked_until = 0, None
+        record_event(session, "operator.enabled" if active else "operator.disabled", name=op.name, **by)
+        session.flush()
+    return _view(op)
+
+
+def set_password(session: Session, *, name: str, password: str, by: dict) -> dict:
+    """A new password for an operator (one forgotten, or told to someone): their sign-ins made
+    before end, a lockout is forgiven. `operator.password_reset`. The caller commits."""
+    op = _named_or_error(session, name)
+    check_password(password, op.name)
+    op.password_hash = credentials.hash_password(password)
+    op.password_set_at = utcnow()
+    op.failed_logins, op.locked_until = 0, None
+    record_event(session, "operator.password_reset", name=op.name, **by)
+    session.flush()
+    return _view(op)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(("daftar-operator-token:" + token).encode()).hexdigest()
+
+
+def fingerprint(token: str) -> str:
+    """12 hex digits naming a token in the trail (as `ingest.token_fingerprint` names the
+    shared one): never the token, nor its stored hash."""
+    return hashlib.sha256(("daftar-operator-token-fingerprint:" + token).encode()).hexdigest()[:12]
+
+
+def new_token(session: Session, *, name: str, by: dict) -> dict:
+    """A new personal API token for an enabled operator, returned once (only its hash is kept):
+    `operator.token_issued` with its fingerprint. The caller commits."""
+    op = _named_or_error(session, name)
+    if not op.active:
+        raise OperatorError(f"operator {op.name} is disabled: enable them first (daftar server operator enable "
+                            f"{op.name})")
+    token = secrets.token_urlsafe(32)
+    fp = fingerprint(token)
+    session.add(ServerOperatorToken(operator_id=op.id, token_sha256=token_hash(token), fingerprint=fp,
+                                    created_at=utcnow()))
+    record_event(session, "operator.token_issued", name=op.name, token=fp, **by)
+    session.flush()
+    return {"name": op.name, "role": op.role, "token": token, "fingerprint": fp}
+
+
+def revoke_tokens(session: Session, *, name: str, by: dict) -> dict:
+    """Revoke every API token of an operator (one was lost or leaked): `operator.tokens_revoked`
+    with how many; none to revoke, no event. The caller commits."""
+    op = _named_or_error(session, name)
+    now = utcnow()
+    n = session.execute(update(ServerOperatorToken).where(ServerOperatorToken.operator_id == op.id,
+                                                           ServerOperatorToken.revoked_at.is_(None))
+                        .values(revoked_at=now).execution_options(synchronize_session=False)).rowcount or 0
+    if n:
+        record_event(session, "operator.tokens_revoked", name=op.name, tokens=n, **by)
+        session.flush()
+    return {"name": op.name, "revoked": n}
+
+
+def by_token(session: Session, token: str) -> OperatorRef | None:
+    """The operator of a personal API token (its last use noted at most once a minute); None
+    when no such token was issued or it was revoked. IngestError 403 when its operator is
+    disabled. The caller commits."""
+    row = session.execute(select(ServerOperatorToken, ServerOperator)
+                          .join(ServerOperator, ServerOperator.id == ServerOperatorToken.operator_id)
+                          .where(ServerOperatorToken.token_sha256 == token_hash(token))).first()
+    if row is None or row[0].revoked_at is not None:
+        return None
+    tok, op = row
+    if not op.active:
+        raise IngestError(403, "operator_disabled", f"operator {op.name} is disabled: this token is refused (ask an "
+                                                    "administrator of the central server)")
+    now = utcnow()
+    if tok.last_used is None or abs((now - tok.last_used).total_seconds()) > 60:
+        tok.last_used = now
+    return OperatorRef(op.id, op.name, op.role, tok.fingerprint)
+
+
+class SignInRefused(Exception):
+    """A sign-in at /admin refused: `why` is "wrong" (name or password; `locked` seconds when
+    that failure locked the operator), "locked" (`locked` seconds still to wait) or "disabled"
+    (the right password of a disabled operator)."""
+
+    def __init__(self, why: str, name: str = "", locked: int = 0):
+        super().__init__(why)
+        self.why, self.name, self.locked = why, name, locked
+
+
+def sign_in(session: Session, *, name: str, password: str, address: str,
+            now: dt.datetime | None = None) -> ServerOperator:
+    """Check an operator's name and password as the desktop's sign-in does: three wrong passwords
+    free, then locked for a time that doubles (to an hour). A refusal is written to the trail
+    (`admin.sign_in_refused`, naming the operator when the name is one, never what was typed as
+    the password) and committed here, so it counts whatever the caller does; SignInRefused. A
+    right password resets the count. The caller commits a success."""
+    now = now or utcnow()
+    op = named(session, name) if name.strip() else None
+    if op is None:
+        credentials.equalise_timing()
+        record_event(session, "admin.sign_in_refused", address=address, reason="unknown_name")
+        session.commit()
+        raise SignInRefused("wrong")
+    lock = credentials.lock_now(op.locked_until, op.failed_logins, now)
+    if lock != op.locked_until:  # the clock was set back since the lock began (records.credentials.lock_now)
+        op.locked_until = lock
+    if op.locked_until and op.locked_until > now:
+        wait = int((op.locked_until - now).total_seconds()) + 1
+        record_event(session, "admin.sign_in_refused", address=address, name=op.name, reason="locked")
+        session.commit()
+        raise SignInRefused("locked", op.name, wait)
+    if not credentials.password_matches(op.password_hash, password):
+        op.failed_logins, op.locked_until, delay = credentials.after_failure(op.failed_logins, now)
+        record_event(session, "admin.sign_in_refused", address=address, name=op.name, reason="wrong_password",
+                     failures=op.failed_logins, locked_s=delay)
+        session.commit()
+        raise SignInRefused("wrong", op.name, delay)
+    if not op.active:
+        record_event(session, "admin.sign_in_refused", address=address, name=op.name, reason="disabled")
+        session.commit()
+        raise SignInRefused("disabled", op.name)
+    if credentials.needs_rehash(op.password_hash):
+        op.password_hash = credentials.hash_password(password)
+    op.failed_logins, op.locked_until, op.last_sign_in = 0, None, now
+    return op
+
+
+def session_ended_why(session: Session, row: ServerAdminSession) -> str:
+    """Why an /admin sign-in made by an operator has ended ("" when it has not): its operator was
+    disabled or removed, or given a new password since."""
+    op = session.get(ServerOperator, row.operator_id)
+    if op is None or not op.active:
+        return "operator_disabled"
+    if op.password_set_at > row.created_at:
+        return "password_changed"
+    return ""
+
+
+def role_of(session: Session, row: ServerAdminSession) -> OperatorRef:
+    """Who an open /admin sign-in is (its operator, or the shared token)."""
+    if row.operator_id is None:
+        return shared_ref()
+    op = session.get(ServerOperator, row.operator_id)
+    return OperatorRef(row.operator_id, row.operator_name, op.role if op else REVIEWER)

@@ -1,0 +1,441 @@
+"""Named operators of the central server: accounts made on the server's database with `daftar
+server operator ...` (argon2id hashes, the desktop's rules and lockout), the /admin sign-in by
+name and password, personal API tokens (kept hashed), roles (a reviewer decides, an admin also
+issues codes and revokes offices), and the server's trail naming the operator of every change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import re
+import ssl
+from contextlib import contextmanager
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+
+from daftar.cli import main
+from tests.sync.conftest import ADMIN
+
+AMINA, BILAL = "amina-pass-1", "bilal-pass-1"
+
+
+def _sql(url: str, query: str, **params) -> list[tuple]:
+    eng = create_engine(url)
+    try:
+        with eng.begin() as conn:
+            res = conn.execute(text(query), params)
+            return [tuple(r) for r in res] if res.returns_rows else []
+    finally:
+        eng.dispose()
+
+
+def _operator(db: str, *args: str, password: str | None = None, monkeypatch=None) -> int:
+    """`daftar server operator ARGS --database DB`, the password from $DAFTAR_OPERATOR_PASSWORD."""
+    if monkeypatch is not None:
+        if password is None:
+            monkeypatch.delenv("DAFTAR_OPERATOR_PASSWORD", raising=False)
+        else:
+            monkeypatch.setenv("DAFTAR_OPERATOR_PASSWORD", password)
+    return main(["server", "operator", *args, "--database", db])
+
+
+@pytest.fixture
+def make_app(server_db, tmp_path):
+    """create_app on the test database; disposed afterwards."""
+    from sync.server import Settings, create_app
+
+    apps = []
+
+    def make(**kw):
+        app = create_app(Settings(server_db, tmp_path / "images", admin_token=ADMIN, **kw))
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.state.engine.dispose()
+
+
+@pytest.fixture
+def staff(server_db, monkeypatch, capsys):
+    """Two operators: amina (reviewer) and bilal (admin)."""
+    assert _operator(server_db, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
+    assert _operator(server_db, "add", "bilal", "--role", "admin", password=BILAL, monkeypatch=monkeypatch) == 0
+    capsys.readouterr()
+    return server_db
+
+
+def _client(app, host: str = "192.0.2.7") -> TestClient:
+    return TestClient(app, base_url="https://testserver", client=(host, 50000))
+
+
+def _trail(app, limit: int = 5000) -> list[dict]:
+    """The server's trail, oldest first (read with the shared token)."""
+    with TestClient(app, base_url="https://testserver") as c:
+        r = c.get("/v1/admin/events", params={"limit": limit}, headers={"Authorization": f"Bearer {ADMIN}"})
+        r.raise_for_status()
+        return list(reversed(r.json()["events"]))
+
+
+def _sign_in(c, name: str, password: str):
+    return c.post("/admin/login", data={"name": name, "password": password}, follow_redirects=False)
+
+
+def _csrf(page: str) -> str:
+    (token,) = set(re.findall(r"name='csrf' value='([^']+)'", page))
+    return token
+
+
+# ----------------------------------------------------------------------------- accounts, on the command line
+def test_operators_are_kept_with_argon2id_hashes_and_every_change_is_in_the_trail(make_app, server_db, monkeypatch,
+                                                                                  capsys):
+    # WHEN the central office's IT adds two operators, lists them, sets a password anew,
+    # disables and enables one, and gives one an API token
+    assert _operator(server_db, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
+    assert "operator amina added (reviewer)" in capsys.readouterr().out
+    assert _operator(server_db, "add", "Bilal", "--role", "admin", password=BILAL, monkeypatch=monkeypatch) == 0
+    assert _operator(server_db, "password", "AMINA", password="amina-pass-2", monkeypatch=monkeypatch) == 0
+    assert "new password set for operator amina" in capsys.readouterr().out
+    assert _operator(server_db, "disable", "amina") == 0
+    assert _operator(server_db, "enable", "amina") == 0
+    assert _operator(server_db, "token", "bilal") == 0
+    out = capsys.readouterr().out
+    (token,) = re.findall(r"API token of operator Bilal \(admin\): (\S+)", out)
+    assert _operator(server_db, "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)["operators"]
+    # THEN both are listed, by name, with their role, enabled, and bilal's one token
+    assert [(o["name"], o["role"], o["active"], o["tokens"]) for o in listed] == [("amina", "reviewer", True, 0),
+                                                                                 ("Bilal", "admin", True, 1)]
+    # AND the database keeps argon2id hashes, never a password or the token
+    rows = _sql(server_db, "SELECT name, password_hash FROM sync_operator ORDER BY id")
+    assert [n for n, _h in rows] == ["amina", "Bilal"] and all(h.startswith("$argon2id$") for _n, h in rows)
+    everything = repr(_sql(server_db, "SELECT * FROM sync_operator")) + repr(
+        _sql(server_db, "SELECT * FROM sync_operator_token")) + repr(_sql(server_db, "SELECT * FROM sync_event"))
+    for secret in (AMINA, "amina-pass-2", BILAL, token):
+        assert secret not in everything
+    from sync.server import operators
+
+    (stored,) = _sql(server_db, "SELECT token_sha256, fingerprint FROM sync_operator_token")
+    assert stored == (operators.token_hash(token), operators.fingerprint(token))
+    # AND each change is in the server's trail, naming the command line and the computer's user
+    app = make_app()
+    changes = [e for e in _trail(app) if e["action"].startswith("operator.")]
+    assert [(e["action"], e["detail"]["name"]) for e in changes] == [
+        ("operator.added", "amina"), ("operator.added", "Bilal"), ("operator.password_reset", "amina"),
+        ("operator.disabled", "amina"), ("operator.enabled", "amina"), ("operator.token_issued", "Bilal")]
+    assert changes[1]["detail"]["role"] == "admin" and changes[-1]["detail"]["token"] == operators.fingerprint(token)
+    for e in changes:
+        assert e["detail"]["by"] == "command line" and e["detail"]["user"] == getpass.getuser() and e["detail"]["host"]
+
+
+def test_the_commands_say_what_is_wrong_in_one_line_and_change_nothing(server_db, monkeypatch, capsys):
+    # GIVEN one operator
+    assert _operator(server_db, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
+    capsys.readouterr()
+    before = _sql(server_db, "SELECT count(*) FROM sync_event")
+
+    def refused(*args, password=AMINA, said: str, stdin: str | None = None) -> None:
+        if stdin is not None:
+            monkeypatch.setattr("sys.stdin", __import__("io").StringIO(stdin))
+            monkeypatch.setattr("daftar.cli._no_terminal", lambda: True)
+        rc = _operator(server_db, *args, password=password, monkeypatch=monkeypatch)
+        out, err = capsys.readouterr()
+        assert rc == 1 and out == "" and len(err.splitlines()) == 1 and "Traceback" not in err, (args, out, err)
+        assert err.startswith("daftar server: ") and said in err, (args, err)
+
+    # WHEN a name is not one, a password is weak, an operator is unknown, a name is taken
+    refused("add", "amina khan", said="the operator name 'amina khan' holds a space: an operator name may hold only")
+    refused("add", "", said="the operator name is empty")
+    refused("add", "bilal", password="short", said="the password must have at least 8 characters")
+    refused("add", "bilal-pass-1", password="BILAL-PASS-1", said="the password must not be the operator's name")
+    refused("add", "AMINA", said="an operator named 'amina' exists already")
+    refused("password", "amina", password="1234567", said="at least 8 characters")
+    for action in ("disable", "enable", "password", "token"):
+        refused(action, "nobody", said="no operator is named 'nobody' on this server (the operators: amina)")
+    # ... the two passwords typed differ, or there is no terminal and no $DAFTAR_OPERATOR_PASSWORD
+    refused("add", "bilal", password=None, stdin="bilal-pass-1\nbilal-pass-2\n", said="the two passwords are not the "
+            "same: nothing was changed")
+    refused("add", "bilal", password=None, stdin="", said="set $DAFTAR_OPERATOR_PASSWORD")
+    # ... a disabled operator given a token
+    assert _operator(server_db, "disable", "amina") == 0
+    capsys.readouterr()
+    refused("token", "amina", said="operator amina is disabled: enable them first")
+    # THEN nothing was made but that one change (its event); an unknown role is argparse's (exit 2)
+    assert [n for (n,) in _sql(server_db, "SELECT name FROM sync_operator")] == ["amina"]
+    assert _sql(server_db, "SELECT count(*) FROM sync_event")[0][0] == before[0][0] + 1
+    with pytest.raises(SystemExit) as bad_role:
+        _operator(server_db, "add", "bilal", "--role", "boss", password=BILAL, monkeypatch=monkeypatch)
+    assert bad_role.value.code == 2 and "invalid choice: 'boss'" in capsys.readouterr().err
+    # AND a password asked at the terminal twice, the same, is taken
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("bilal-pass-1\nbilal-pass-1\n"))
+    monkeypatch.setattr("daftar.cli._no_terminal", lambda: True)
+    assert _operator(server_db, "add", "bilal", password=None, monkeypatch=monkeypatch) == 0
+
+
+# ----------------------------------------------------------------------------- the /admin sign-in
+def test_an_operator_signs_in_by_name_and_the_pages_name_them(make_app, staff):
+    app = make_app()
+    with _client(app) as c:
+        # WHEN the sign-in page is opened THEN it asks for a name and a password, not the token
+        page = c.get("/admin").text
+        assert "name='name'" in page and "name='password'" in page and "name='token'" not in page
+        # WHEN amina signs in (her name in another case)
+        r = _sign_in(c, " Amina ", AMINA)
+        assert r.status_code == 303
+        # THEN the pages say who is signed in
+        home = c.get("/admin").text
+        assert "Signed in as <b>amina</b> (reviewer)" in home
+        # AND the sign-in names her; signing out too
+        assert c.post("/admin/logout", data={"csrf": _csrf(home)}).status_code == 200
+    ins = [e for e in _trail(app) if e["action"].startswith("admin.")]
+    assert [(e["action"], e["detail"].get("operator")) for e in ins] == [("admin.sign_in", "amina"),
+                                                                      ("admin.sign_out", "amina")]
+    assert ins[0]["detail"]["role"] == "reviewer" and ins[0]["detail"]["address"] == "192.0.2.7"
+    (row,) = _sql(staff, "SELECT operator_name, ended_at IS NOT NULL FROM sync_admin_session")
+    assert row == ("amina", True)
+    assert AMINA not in repr(_sql(staff, "SELECT * FROM sync_event"))
+
+
+def test_wrong_passwords_lock_an_operator_out_for_a_while_as_the_desktop_does(make_app, staff):
+    from records.credentials import FREE_ATTEMPTS, lock_delay
+
+    app = make_app()
+    with _client(app) as c:
+        # WHEN a wrong password is given three times
+        said = [_sign_in(c, "amina", "not-her-password") for _ in range(FREE_ATTEMPTS)]
+        # THEN each is refused; the third locks her out for 30 seconds, and says so
+        assert [r.status_code for r in said] == [401] * FREE_ATTEMPTS
+        assert "Wrong name or password." in said[0].text
+        assert f"this name is locked out for {lock_delay(FREE_ATTEMPTS)} seconds" in said[-1].text
+        # AND meanwhile even her right password is refused, saying how long to wait
+        locked = _sign_in(c, "amina", AMINA)
+        assert locked.status_code == 429 and re.search(r"try again in (2\d|30|31) seconds", locked.text)
+        assert "daftar_admin" not in locked.headers.get("set-cookie", "")
+        # AND bilal is not locked by her failures, nor is an unknown name told apart from a wrong password
+        assert _sign_in(c, "bilal", BILAL).status_code == 303
+        unknown = _sign_in(c, "nobody", AMINA)
+        assert unknown.status_code == 401 and "Wrong name or password." in unknown.text
+    # WHEN the lock has passed THEN her password signs in again and the count starts afresh
+    _sql(staff, "UPDATE sync_operator SET locked_until = :t WHERE name = 'amina'",
+         t=dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(seconds=1))
+    with _client(app) as c:
+        assert _sign_in(c, "amina", AMINA).status_code == 303
+    assert _sql(staff, "SELECT failed_logins, locked_until FROM sync_operator WHERE name = 'amina'") == [(0, None)]
+    # AND a lock stamped years ahead (the server's clock was wrong then) is the lock of her failures from now
+    _sql(staff, "UPDATE sync_operator SET failed_logins = 3, locked_until = :t WHERE name = 'amina'",
+         t=dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=3 * 365))
+    with _client(app) as c:
+        r = _sign_in(c, "amina", AMINA)
+        assert r.status_code == 429 and re.search(r"try again in (2\d|30|31) seconds", r.text)
+    # AND the trail has each refusal with why, naming the operator when the name is one (never the password)
+    refusals = [e["detail"] for e in _trail(app) if e["action"] == "admin.sign_in_refused"]
+    assert [(d.get("name"), d["reason"]) for d in refusals] == [
+        ("amina", "wrong_password"), ("amina", "wrong_password"), ("amina", "wrong_password"), ("amina", "locked"),
+        (None, "unknown_name"), ("amina", "locked")]
+    assert refusals[2]["failures"] == 3 and refusals[2]["locked_s"] == 30
+    assert "not-her-password" not in repr(_sql(staff, "SELECT * FROM sync_event"))
+
+
+def test_a_disabled_operator_is_refused_on_the_page_and_the_api_and_their_sign_in_ends(make_app, staff, capsys,
+                                                                                       monkeypatch):
+    app = make_app()
+    assert _operator(staff, "token", "amina") == 0
+    (token,) = re.findall(r"API token of operator amina \(reviewer\): (\S+)", capsys.readouterr().out)
+    with _client(app) as c, _client(app) as api:
+        api.headers["Authorization"] = f"Bearer {token}"
+        assert _sign_in(c, "amina", AMINA).status_code == 303
+        assert c.get("/admin/review").status_code == 200 and api.get("/v1/admin/batches").status_code == 200
+        # WHEN she is disabled
+        assert _operator(staff, "disable", "amina") == 0
+        # THEN her open sign-in has ended, her token is refused, and her password no longer signs in
+        assert "name='password'" in c.get("/admin/review").text
+        r = api.get("/v1/admin/batches")
+        assert r.status_code == 403 and r.json()["error"] == "operator_disabled"
+        assert "operator amina is disabled" in r.json()["detail"]
+        assert api.post("/v1/admin/decisions", json={"decisions": []}).status_code == 403
+        refused = _sign_in(c, "amina", AMINA)
+        assert refused.status_code == 403 and "Operator amina is disabled" in refused.text
+        # AND a wrong password is told as any wrong password (being disabled is said only to her password)
+        assert "Wrong name or password." in _sign_in(c, "amina", "a-wrong-one-1").text
+        # WHEN enabled again and given a new password THEN a sign-in made before the new password ends
+        assert _operator(staff, "enable", "amina") == 0
+        assert _sign_in(c, "amina", AMINA).status_code == 303
+        assert _operator(staff, "password", "amina", password="amina-pass-2", monkeypatch=monkeypatch) == 0
+        assert "name='password'" in c.get("/admin").text
+        assert _sign_in(c, "amina", "amina-pass-2").status_code == 303
+        assert api.get("/v1/admin/batches").status_code == 200  # (her token was never revoked)
+    ended = [e["detail"]["reason"] for e in _trail(app) if e["action"] == "admin.sign_in_ended"]
+    assert ended == ["operator_disabled", "password_changed"]
+
+
+# ----------------------------------------------------------------------------- the API: tokens and roles
+def test_personal_tokens_name_their_operator_and_a_reviewer_may_not_issue_codes_or_revoke(make_app, staff, capsys):
+    from sync.server import ingest, operators
+
+    app = make_app()
+    tokens = {}
+    for name in ("amina", "bilal"):
+        assert _operator(staff, "token", name) == 0
+        (tokens[name],) = re.findall(r"API token of operator \w+ \(\w+\): (\S+)", capsys.readouterr().out)
+    code = {"name": "Patwar Chunian", "district": "قصور"}
+    with _client(app) as c:
+        def call(who: str, method: str, path: str, **kw):
+            token = {"shared": ADMIN, **tokens}[who]
+            return c.request(method, path, headers={"Authorization": f"Bearer {token}"}, **kw)
+
+        # WHEN amina (a reviewer) reads, decides and issues a code
+        assert call("amina", "GET", "/v1/admin/events").status_code == 200
+        assert call("amina", "POST", "/v1/admin/decisions", json={"decisions": []}).status_code == 200
+        r = call("amina", "POST", "/v1/admin/enrol-codes", json=code)
+        # THEN a code is refused her (a reviewer decides; codes and revocations are an admin's), and so is a revocation
+        assert r.status_code == 403 and r.json()["error"] == "admin_role_required"
+        assert r.json()["detail"] == ("operator amina is a reviewer: issuing enrolment codes and revoking offices needs "
+                                      "an operator with the admin role")
+        assert call("amina", "POST", "/v1/admin/offices/o-1/revoke", json={"reason": "?"}).status_code == 403
+        # WHEN bilal (an admin) and the shared token issue codes THEN they may
+        assert call("bilal", "POST", "/v1/admin/enrol-codes", json=code).status_code == 200
+        assert call("shared", "POST", "/v1/admin/enrol-codes", json=code).status_code == 200
+        # WHEN bilal's tokens are revoked THEN his is refused like any unknown token
+        assert _operator(staff, "token", "bilal", "--revoke-all") == 0
+        assert "1 API token of operator bilal revoked" in capsys.readouterr().out
+        assert call("bilal", "GET", "/v1/admin/events").status_code == 401
+        assert c.get("/v1/admin/events", headers={"Authorization": "Bearer not-a-token-of-anyone"}).status_code == 401
+    # AND the trail names who issued each code: bilal by his token's fingerprint, the shared token as such
+    issued = [e["detail"] for e in _trail(app) if e["action"] == "code.issued"]
+    assert [(d["by"], d["operator"], d["token"]) for d in issued] == [
+        ("admin API", "bilal", operators.fingerprint(tokens["bilal"])),
+        ("admin API", "shared admin token", ingest.token_fingerprint(ADMIN))]
+    assert not any(t in repr(_trail(app)) for t in (*tokens.values(), ADMIN))
+    # AND a token's last use is noted
+    assert _sql(staff, "SELECT count(*) FROM sync_operator_token WHERE last_used IS NOT NULL") == [(2,)]
+
+
+# ----------------------------------------------------------------------------- the shared token on the page
+def test_the_shared_token_signs_in_at_the_page_only_while_the_server_has_no_operator(make_app, server_db,
+                                                                                     monkeypatch):
+    app = make_app()
+    with _client(app) as c:
+        # GIVEN a server without operators: the page signs in with the administrator token, as before
+        page = c.get("/admin").text
+        assert "name='token'" in page and "daftar server operator add NAME" in page
+        assert c.post("/admin/login", data={"token": ADMIN}, follow_redirects=False).status_code == 303
+        assert "Signed in with the shared administrator token" in c.get("/admin").text
+        # WHEN the first operator is added
+        assert _operator(server_db, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
+        # THEN the token's open sign-in has ended, and the token no longer signs in at the page
+        assert "name='password'" in c.get("/admin").text
+        r = c.post("/admin/login", data={"token": ADMIN})
+        assert r.status_code == 401 and "This server has named operators: sign in with your name and password" in r.text
+        assert "daftar_admin" not in r.headers.get("set-cookie", "")
+        # AND it still works on the API (the offices' IT and scripts use it)
+        assert c.get("/v1/admin/batches", headers={"Authorization": f"Bearer {ADMIN}"}).status_code == 200
+        assert c.post("/v1/admin/enrol-codes", json={"name": "X", "district": "Y"},
+                      headers={"Authorization": f"Bearer {ADMIN}"}).status_code == 200
+    events = [(e["action"], e["detail"].get("operator"), e["detail"].get("reason")) for e in _trail(app)
+              if e["action"].startswith("admin.")]
+    assert events[:2] == [("admin.sign_in", "shared admin token", None),
+                          ("admin.sign_in_ended", "shared admin token", "operators_exist")]
+    assert ("admin.sign_in_refused", None, "token_not_for_web") in events
+
+
+# ----------------------------------------------------------------------------- decisions name their operator
+@contextmanager
+def _operator_browser(server, name: str, password: str):
+    with httpx.Client(base_url=server.url, verify=ssl.create_default_context(cafile=server.ca), timeout=30) as c:
+        assert _sign_in(c, name, password).status_code == 303
+        yield c
+
+
+def test_a_decision_on_the_page_names_the_operator_who_made_it(office, server, monkeypatch):
+    from tests.sync.test_central_review import _entry_links, _events, _id, _links, _sent
+
+    # GIVEN entries received from an office, and two operators
+    _sent(office, server)
+    for name, password in (("amina", AMINA), ("bilal", BILAL)):
+        assert _operator(server.database_url, "add", name, password=password, monkeypatch=monkeypatch) == 0
+    # WHEN amina rejects one entry and bilal accepts the rest of its batch
+    with _operator_browser(server, "amina", AMINA) as c:
+        link = _entry_links(c.get("/admin/review").text)[0]
+        page = c.get(link).text
+        r = c.post(f"/admin/review/{_id(link)}/decision", data={"csrf": _csrf(page), "version": "1",
+                                                                "decision": "rejected", "reason": "رقبہ غلط ہے"})
+        assert r.status_code == 303
+    with _operator_browser(server, "bilal", BILAL) as c:
+        bid = re.search(r"batch=([0-9a-f-]{36})", c.get("/admin/review").text)[1]
+        (ask,) = _links(c.get("/admin/review", params={"batch": bid}).text, "/admin/review/batch/")
+        confirm = c.get(ask).text
+        assert c.post(f"{ask}/accept", data={"csrf": _csrf(confirm), "expected": "5"}).status_code == 303
+        home = c.get("/admin").text
+    # THEN the trail names the operator of each, with the sign-in it was made in
+    decided = {e["action"]: e["detail"] for e in _events(server) if e["action"].startswith("decision.")}
+    assert decided["decision.rejected"]["operator"] == "amina" and decided["decision.rejected"]["by"] == "admin page"
+    assert decided["decision.batch_accepted"]["operator"] == "bilal"
+    assert decided["decision.batch_accepted"]["sign_in"] != decided["decision.rejected"]["sign_in"]
+    assert "operator: amina" in home and "operator: bilal" in home  # (the page's trail too)
+
+
+# ----------------------------------------------------------------------------- in Urdu
+def test_the_sign_in_by_name_its_refusals_and_the_operators_trail_in_urdu(make_app, staff, monkeypatch):
+    from tests.sync.test_admin_urdu import _urdu
+
+    app = make_app()
+    assert _operator(staff, "add", "ثمینہ", password="samina-pass-1", monkeypatch=monkeypatch) == 0
+    assert _operator(staff, "disable", "bilal") == 0
+    with _client(app) as c:
+        c.headers["Accept-Language"] = "ur"
+        # THEN the sign-in form asks for the name and password in Urdu
+        page = c.get("/admin").text
+        _urdu(page)
+        assert "نام" in page and "پاس ورڈ" in page and "name='token'" not in page
+        # AND each refusal is said in Urdu: a wrong password, the lock, a disabled operator, the token
+        said = {}
+        for i in range(3):
+            said[f"wrong{i}"] = _sign_in(c, "amina", "not-her-password")
+        said["locked"] = _sign_in(c, "amina", AMINA)
+        said["disabled"] = _sign_in(c, "bilal", BILAL)
+        said["token"] = c.post("/admin/login", data={"token": ADMIN})
+        for r in said.values():
+            _urdu(r.text)
+        assert "نام یا پاس ورڈ غلط ہے۔" in said["wrong0"].text
+        assert "یہ نام ۳۰ سیکنڈ کے لیے بند کر دیا گیا ہے" in said["wrong2"].text
+        assert "بہت زیادہ غلط پاس ورڈ" in said["locked"].text
+        assert "آپریٹر <bdi dir='ltr'>bilal</bdi> غیر فعال ہے" in said["disabled"].text
+        assert "اپنے نام اور پاس ورڈ سے داخل ہوں" in said["token"].text
+        # WHEN an operator with an Urdu name signs in THEN the pages name her in Urdu, and the
+        # trail says every operator's change, sign-in and refusal in Urdu
+        assert _sign_in(c, "ثمینہ", "samina-pass-1").status_code == 303
+        home = c.get("/admin").text
+        _urdu(home)
+        assert "<b><bdi>ثمینہ</bdi></b> (جائزہ کار) کے طور پر داخل" in home
+        for words in ("آپریٹر شامل ہوا", "آپریٹر غیر فعال ہوا", "داخلہ نامنظور", "وجہ: غلط پاس ورڈ", "وجہ: بند",
+                      "وجہ: منتظم کا ٹوکن (آپریٹر نام سے داخل ہوتے ہیں)", "آپریٹر: <bdi>ثمینہ</bdi>",
+                      "عہدہ: منتظم"):
+            assert words in home, words
+    # AND before any operator exists, the token's form says in Urdu how to add them
+    with TestClient(make_app(), base_url="https://testserver") as c:
+        _sql(staff, "DELETE FROM sync_admin_session")
+        _sql(staff, "DELETE FROM sync_operator")
+        page = c.get("/admin", headers={"Accept-Language": "ur"}).text
+        _urdu(page)
+        assert "name='token'" in page and "ابھی کوئی نام والا آپریٹر نہیں" in page
+
+
+def test_the_restore_acknowledgement_names_the_operator(server, monkeypatch):
+    from tests.sync.test_restore_notice import NOTICE, _events, _restart_restored
+
+    # GIVEN a server found restored from an older backup, and an operator
+    _restart_restored(server)
+    assert _operator(server.database_url, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
+    # WHEN she presses Understood under the notice
+    with _operator_browser(server, "amina", AMINA) as c:
+        page = c.get("/admin").text
+        (event,) = re.findall(r"name='event' value='(\d+)'", page)
+        assert c.post("/admin/restored/acknowledge", data={"csrf": _csrf(page), "event": event}).status_code == 303
+        assert NOTICE not in c.get("/admin").text
+    # THEN the trail names her
+    (ack,) = [e for e in _events(server) if e["action"] == "server.restore_acknowledged"]
+    assert ack["detail"]["operator"] == "amina" and ack["detail"]["by"] == "admin page"
