@@ -147,6 +147,8 @@ def run_operator(args) -> int:
             state = "enabled" if o["active"] else "DISABLED"
             if o["active"] and o["locked_until"]:
                 state += f", locked out until {o['locked_until']}"
+            if o["must_change_password"]:
+                state += ", chooses their own password at the next sign-in"
             print(f"{o['name']}  {o['role']}  {state}  last sign-in {o['last_sign_in'] or 'never'}  "
                   f"{o['tokens']} API token{'s' if o['tokens'] != 1 else ''}")
     elif what == "disable":

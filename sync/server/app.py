@@ -834,9 +834,10 @@ def create_app(settings: Settings) -> FastAPI:
         if signed is None:
             return _login_page(request)
         if request.state.operator.shared:
-            return _html(review.message_page(_words(request), "Refused", _words(request)(
-                "The shared administrator token has no password to change here."), csrf=signed[1], back="/admin",
-                here="/admin/password"), 403)
+            t = _words(request)
+            return _html(review.message_page(t, "Refused", t("The shared administrator token has no password to "
+                                                             "change here."), csrf=signed[1], back="/admin",
+                                             here="/admin/password"), 403)
         if changed:
             return _password_page(request, signed, message=N_("Your password was changed; your other sign-ins "
                                                               "have ended."), ok=True)

@@ -331,7 +331,9 @@ def test_the_shared_token_signs_in_at_the_page_only_while_the_server_has_no_oper
         page = c.get("/admin").text
         assert "name='token'" in page and "daftar server operator add NAME" in page
         assert c.post("/admin/login", data={"token": ADMIN}, follow_redirects=False).status_code == 303
-        assert "Signed in with the shared administrator token" in c.get("/admin").text
+        home = c.get("/admin").text
+        assert "Signed in with the shared administrator token" in home and "/admin/password" not in home
+        assert c.get("/admin/password").status_code == 403  # (the shared token has no password to change)
         # WHEN the first operator is added
         assert _operator(server_db, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
         # THEN the token's open sign-in has ended, and the token no longer signs in at the page
@@ -460,6 +462,8 @@ def test_a_password_typed_by_someone_else_must_be_changed_at_the_next_sign_in_be
     assert "chooses their own password before anything else" in capsys.readouterr().out
     assert _operator(server_db, "token", "amina") == 0
     (token,) = re.findall(r"API token of operator amina \(reviewer\): (\S+)", capsys.readouterr().out)
+    assert _operator(server_db, "list") == 0
+    assert "amina  reviewer  enabled, chooses their own password at the next sign-in" in capsys.readouterr().out
     app = make_app()
     with _client(app) as c, _client(app) as other:
         # WHEN she signs in THEN she is sent to choose her own password
@@ -516,6 +520,8 @@ def test_a_password_typed_by_someone_else_must_be_changed_at_the_next_sign_in_be
     assert mine[1][1]["sign_in"] and mine[1][1]["address"] == "192.0.2.7"
     for secret in ("amina-mine-1", "not-her-password", AMINA):
         assert secret not in repr(_sql(server_db, "SELECT * FROM sync_event"))
+    assert _operator(server_db, "list", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["operators"][0]["must_change_password"] is False
     # WHEN IT sets her password anew (she forgot it) THEN she must choose her own again at the next sign-in
     assert _operator(server_db, "password", "amina", password="amina-reset-1", monkeypatch=monkeypatch) == 0
     assert "at their next sign-in at /admin they choose their own" in capsys.readouterr().out
