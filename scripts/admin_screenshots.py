@@ -21,6 +21,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -195,6 +196,13 @@ def main(argv: list[str] | None = None) -> int:
             with httpx.Client(base_url=url, verify=str(certs.ca_cert), timeout=60) as c:
                 if c.post("/admin/login", data={"name": OPERATOR, "password": PASSWORD}).status_code != 303:
                     raise RuntimeError("the operator could not sign in at /admin")
+                # IT typed her password: she chooses her own before any page works (/admin/password)
+                page = c.get("/admin/password").text
+                csrf = re.search(r"name='csrf' value='([^']+)'", page)[1]
+                mine = PASSWORD + "-mine"
+                if c.post("/admin/password", data={"csrf": csrf, "current": PASSWORD, "new": mine,
+                                                   "again": mine}).status_code != 303:
+                    raise RuntimeError("the operator could not choose her own password at /admin/password")
                 cookie = c.cookies.get("daftar_admin")
             jamabandi = next(it for it in entries if (it["content"].get("register") or {}).get("template_id")
                              == "jamabandi")

@@ -65,7 +65,8 @@ def register(sub) -> None:
                          "from $DAFTAR_OPERATOR_PASSWORD for scripts.")
     op_acts = op.add_subparsers(dest="operator_action", metavar="ACTION", required=True)
     op_add = op_acts.add_parser("add", help="a new operator (a reviewer decides on entries; an admin also issues "
-                                            "enrolment codes and revokes offices)")
+                                            "enrolment codes and revokes offices), who chooses their own password "
+                                            "at their first sign-in at /admin")
     op_add.add_argument("name", metavar="NAME")
     op_add.add_argument("--role", choices=("reviewer", "admin"), default="reviewer",
                         help="reviewer (default) or admin")
@@ -76,14 +77,19 @@ def register(sub) -> None:
     op_enable = op_acts.add_parser("enable", help="enable a disabled operator again")
     op_enable.add_argument("name", metavar="NAME")
     op_password = op_acts.add_parser("password", help="set an operator's password anew (forgotten, or locked out): "
-                                                      "their open sign-ins end")
+                                                      "their open sign-ins end, and they choose their own at the "
+                                                      "next sign-in at /admin")
     op_password.add_argument("name", metavar="NAME")
+    op_role = op_acts.add_parser("role", help="change an operator's role: their open sign-ins and API tokens act "
+                                              "in the new role from their next request")
+    op_role.add_argument("name", metavar="NAME")
+    op_role.add_argument("role", choices=("reviewer", "admin"), metavar="ROLE", help="reviewer or admin")
     op_token = op_acts.add_parser("token", help="a new personal API token for an operator, printed once (only its "
                                                 "hash is kept)")
     op_token.add_argument("name", metavar="NAME")
     op_token.add_argument("--revoke-all", action="store_true",
                           help="instead: revoke every API token of this operator (one was lost or leaked)")
-    for a in (op_add, op_list, op_disable, op_enable, op_password, op_token):
+    for a in (op_add, op_list, op_disable, op_enable, op_password, op_role, op_token):
         a.add_argument("--database", required=True, metavar="URL",
                        help="the server's database (on the server machine)")
         a.add_argument("--json", action="store_true", help="print the answer as JSON")

@@ -93,7 +93,7 @@ def _new_password(name: str, check) -> str:
 
 
 def run_operator(args) -> int:
-    """`daftar server operator add|list|disable|enable|password|token`, on the server's database
+    """`daftar server operator add|list|disable|enable|password|role|token`, on the server's database
     (sync.server.operators); each change is in the server's trail, by the command line."""
     from daftar.cli import CommandError
     from sync.server import ingest, operators
@@ -120,6 +120,10 @@ def run_operator(args) -> int:
                     name = operators.existing_name(s, args.name)
                     password = _new_password(name, lambda p: operators.check_password(p, name))
                     out = operators.set_password(s, name=name, password=password, by=by)
+                elif what == "role":
+                    was = operators.named(s, args.name)
+                    was = was.role if was is not None else ""
+                    out = operators.set_role(s, name=args.name, role=args.role, by=by)
                 elif args.revoke_all:
                     out = operators.revoke_tokens(s, name=args.name, by=by)
                 else:
@@ -134,7 +138,7 @@ def run_operator(args) -> int:
         return 0
     if what == "add":
         print(f"operator {out['name']} added ({out['role']}): signs in at https://SERVER/admin with this name and "
-              "password")
+              "password, then chooses their own password before anything else")
     elif what == "list":
         if not out["operators"]:
             print("no operators yet: the /admin page signs in with the administrator token (daftar server operator "
@@ -143,6 +147,8 @@ def run_operator(args) -> int:
             state = "enabled" if o["active"] else "DISABLED"
             if o["active"] and o["locked_until"]:
                 state += f", locked out until {o['locked_until']}"
+            if o["must_change_password"]:
+                state += ", chooses their own password at the next sign-in"
             print(f"{o['name']}  {o['role']}  {state}  last sign-in {o['last_sign_in'] or 'never'}  "
                   f"{o['tokens']} API token{'s' if o['tokens'] != 1 else ''}")
     elif what == "disable":
@@ -151,7 +157,14 @@ def run_operator(args) -> int:
     elif what == "enable":
         print(f"operator {out['name']} enabled")
     elif what == "password":
-        print(f"new password set for operator {out['name']}: their sign-ins made before have ended")
+        print(f"new password set for operator {out['name']}: their sign-ins made before have ended; at their next "
+              "sign-in at /admin they choose their own")
+    elif what == "role":
+        if was == out["role"]:
+            print(f"operator {out['name']} is a{'n' if was == 'admin' else ''} {was} already: nothing was changed")
+        else:
+            print(f"operator {out['name']} is now a{'n' if out['role'] == 'admin' else ''} {out['role']} (was "
+                  f"{was}): their open sign-ins and API tokens act as such from their next request")
     elif args.revoke_all:
         print(f"{out['revoked']} API token{'s' if out['revoked'] != 1 else ''} of operator {out['name']} revoked")
     else:

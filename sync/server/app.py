@@ -25,6 +25,7 @@ from fastapi.responses import (
 )
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
@@ -35,7 +36,7 @@ from sync.clocks import OfficeClocks, parse_office_time
 from sync.gcpause import gc_paused
 from sync.server import central, ingest, instance, operators, review
 from sync.server.config import Settings
-from sync.server.db import make_engine, make_sessionmaker
+from sync.server.db import ServerAdminSession, make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
 from sync.server.words import LANG_COOKIE, LANGS, N_, Words, accepted_language
 
@@ -281,6 +282,8 @@ def create_app(settings: Settings) -> FastAPI:
                                        hours=settings.admin_session_hours)
             ref = operators.role_of(s, row) if row is not None else None
             s.commit()
+        if ref is not None and ref.must_change:  # no page works until they chose their own password
+            return None
         return ref
 
     def admin(creds: Creds, request: Request) -> operators.OperatorRef:
@@ -728,7 +731,7 @@ def create_app(settings: Settings) -> FastAPI:
             ingest.record_event(s, "admin.sign_in", operator=op.name, role=op.role, address=address)
             s.commit()
         log.info("operator %s signed in at the admin page from %s", op.name, address or "?")
-        return _signed_cookie(sid)
+        return _signed_cookie(sid, "/admin/password" if op.must_change_password else "/admin")
 
     def _token_sign_in(request: Request, given: str, address: str) -> Response:
         with Session_() as s:
@@ -750,8 +753,8 @@ def create_app(settings: Settings) -> FastAPI:
             s.commit()
         return _signed_cookie(sid)
 
-    def _signed_cookie(sid: str) -> Response:
-        answer = RedirectResponse("/admin", status_code=303)
+    def _signed_cookie(sid: str, to: str = "/admin") -> Response:
+        answer = RedirectResponse(to, status_code=303)
         answer.set_cookie(ADMIN_COOKIE, sid, max_age=int(settings.admin_session_hours * 3600), httponly=True,
                           secure=True, samesite="strict", path="/")
         return answer
@@ -808,10 +811,99 @@ def create_app(settings: Settings) -> FastAPI:
         await run_in_threadpool(work)
         return RedirectResponse("/admin", status_code=303)
 
+    # ------------------------------------------------------------------ changing one's own password (HTML)
+    class _MustChangePassword(Exception):
+        """A page asked by an operator who must first choose their own password."""
+
+    @app.exception_handler(_MustChangePassword)
+    async def _to_password_page(_req: Request, _exc: _MustChangePassword):
+        return RedirectResponse("/admin/password", status_code=303)  # (a form: refused, nothing changed)
+
+    def _password_page(request: Request, signed, *, status: int = 200, message: str = "", ok: bool = False,
+                       **values: str) -> HTMLResponse:
+        t = _words(request)
+        ref = request.state.operator
+        return _html(review.password_page(t, csrf=signed[1], forced=ref.must_change,
+                                          message=t(message, **values) if message else "", ok=ok), status)
+
+    @app.get("/admin/password", include_in_schema=False, response_class=HTMLResponse)
+    def password_form(request: Request, changed: int = Query(0, ge=0, le=1)) -> Response:
+        """Change my password: the current one, the new one twice (an operator whose password
+        someone else typed is brought here at sign-in, and no other page works until then)."""
+        signed = _signed_in(request, changing=True)
+        if signed is None:
+            return _login_page(request)
+        if request.state.operator.shared:
+            t = _words(request)
+            return _html(review.message_page(t, "Refused", t("The shared administrator token has no password to "
+                                                             "change here."), csrf=signed[1], back="/admin",
+                                             here="/admin/password"), 403)
+        if changed:
+            return _password_page(request, signed, message=N_("Your password was changed; your other sign-ins "
+                                                              "have ended."), ok=True)
+        return _password_page(request, signed)
+
+    @app.post("/admin/password", include_in_schema=False, response_class=HTMLResponse)
+    async def password_change(request: Request) -> Response:
+        checked = await _signed_form(request, changing=True)
+        if isinstance(checked, Response):
+            return checked
+        signed, form = checked
+        ref: operators.OperatorRef = request.state.operator
+        if ref.shared:
+            return RedirectResponse("/admin/password", status_code=303)
+        address = request.client.host if request.client else ""
+
+        def work() -> Response:
+            t = _words(request)
+            with Session_() as s:
+                try:
+                    op = operators.change_own_password(
+                        s, operator_id=ref.id, current=form.get("current", "")[:1000], new=form.get("new", "")[:1000],
+                        again=form.get("again", "")[:1000], by=ingest.sign_in_named(signed[0]))
+                except operators.PasswordChangeRefused as no:
+                    s.rollback()
+                    log.warning("operator %s's change of password at the admin page was refused (%s)", ref.name,
+                                no.why)
+                    if no.why == "disabled":
+                        return _login_page(request, "Operator {name} is disabled: ask an administrator of the "
+                                                    "central server.", 403, name=review.person(t, ref.name))
+                    if no.why == "locked":
+                        return _password_page(request, signed, status=429, message=N_(
+                            "Too many wrong passwords: try again in {seconds} seconds, or ask an administrator of "
+                            "the central server."), seconds=t.num(no.locked))
+                    if no.why == "wrong" and no.locked:
+                        return _password_page(request, signed, status=401, message=N_(
+                            "The current password is wrong; your name is locked out for {seconds} seconds. Nothing "
+                            "was changed."), seconds=t.num(no.locked))
+                    if no.why == "wrong":
+                        return _password_page(request, signed, status=401, message=N_("The current password is wrong: "
+                                                                                   "nothing was changed."))
+                    if no.why == "differ":
+                        return _password_page(request, signed, status=400, message=N_(
+                            "The two new passwords differ: type the same password twice. Nothing was changed."))
+                    if no.why == "same":
+                        return _password_page(request, signed, status=400, message=N_(
+                            "Choose a new password that differs from the current one. Nothing was changed."))
+                    return _password_page(request, signed, status=400, message=N_("{rule}: nothing was changed."),
+                                          rule=t.message(no.message))
+                # every sign-in of theirs made before has ended (`session_ended_why`); this browser's
+                # too, so it gets a new one (a new cookie, a new CSRF token)
+                s.execute(update(ServerAdminSession).where(ServerAdminSession.id == signed[0].id)
+                          .values(ended_at=op.password_set_at).execution_options(synchronize_session=False))
+                sid = ingest.admin_sign_in(s, settings.admin_token, address, settings.admin_session_hours, operator=op)
+                s.commit()
+            log.info("operator %s changed their password at the admin page", ref.name)
+            return _signed_cookie(sid, "/admin/password?changed=1")
+
+        return await run_in_threadpool(work)
+
     # ------------------------------------------------------------------ the central office's review (HTML)
-    def _signed_in(request: Request) -> tuple[object, str] | None:
+    def _signed_in(request: Request, *, changing: bool = False) -> tuple[object, str] | None:
         """(the open sign-in, its CSRF token) of the browser's cookie, else None. Who it is
-        (`request.state.operator`) is shown on the pages beside Sign out (`_words`)."""
+        (`request.state.operator`) is shown on the pages beside Sign out (`_words`). An operator
+        who must choose their own password first is sent to /admin/password (`_MustChangePassword`)
+        from every page but that one (`changing`)."""
         sid = request.cookies.get(ADMIN_COOKIE, "")
         if not sid:
             return None
@@ -821,6 +913,8 @@ def create_app(settings: Settings) -> FastAPI:
             if row is not None:
                 request.state.operator = operators.role_of(s, row)
             s.commit()
+        if row is not None and request.state.operator.must_change and not changing:
+            raise _MustChangePassword()
         return (row, ingest.admin_csrf(sid)) if row is not None else None
 
     async def _form(request: Request) -> dict[str, str]:
@@ -838,10 +932,10 @@ def create_app(settings: Settings) -> FastAPI:
         except ValueError:
             return -1
 
-    async def _signed_form(request: Request) -> tuple | Response:
+    async def _signed_form(request: Request, *, changing: bool = False) -> tuple | Response:
         """A review form's (sign-in, fields), or the page that refuses it: signed out, or
         without this sign-in's CSRF token."""
-        signed = await run_in_threadpool(_signed_in, request)
+        signed = await run_in_threadpool(lambda: _signed_in(request, changing=changing))
         if signed is None:
             return await run_in_threadpool(
                 _login_page, request, "Signed out (or the sign-in ran out): sign in again; nothing was changed.", 401)

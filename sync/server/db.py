@@ -129,6 +129,9 @@ class ServerOperator(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     # a sign-in made before the password was last set (a reset) has ended
     password_set_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # the password was typed by someone else (`operator add`, `operator password`): at the next
+    # sign-in at /admin the operator chooses their own before any page works (API tokens aside)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     last_sign_in: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 

@@ -6,7 +6,9 @@ server's trail names the person who accepted or rejected an office's entry.
   stick); an `admin` may also issue enrolment codes and revoke offices (`may`).
 - Passwords: argon2id, the desktop's rules and lockout (`records.credentials`): 3 wrong
   passwords free, then locked 30 s, doubling to an hour; a lock is forgiven when the clock
-  was set back.
+  was set back. A password typed by someone else (`add`, `set_password`) must be changed at
+  the next sign-in at /admin, as the desktop's reset must (`must_change_password`); the
+  operator changes their own at /admin/password (`change_own_password`).
 - API tokens: random, shown once, kept as their SHA-256 with a 12-digit fingerprint the trail
   names them by; refused once revoked or the operator is disabled.
 - Every change (made, disabled, enabled, a new password, a token given or revoked) is written
@@ -27,6 +29,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from records import credentials
@@ -54,6 +57,7 @@ class OperatorRef:
     name: str
     role: str
     token: str = ""
+    must_change: bool = False  # (a sign-in at /admin) their password was typed by someone else
 
     @property
     def shared(self) -> bool:
@@ -136,20 +140,34 @@ def _view(op: ServerOperator, tokens: int = 0) -> dict:
 
     return {"name": op.name, "role": op.role, "active": op.active, "created_at": when(op.created_at),
             "password_set_at": when(op.password_set_at), "last_sign_in": when(op.last_sign_in),
-            "failed_sign_ins": op.failed_logins, "locked_until": when(op.locked_until), "tokens": tokens}
+            "failed_sign_ins": op.failed_logins, "locked_until": when(op.locked_until), "tokens": tokens,
+            "must_change_password": bool(op.must_change_password)}
 
 
-def add(session: Session, *, name: str, role: str, password: str, by: dict) -> dict:
-    """A new operator (`operator.added` in the trail, naming `by`). The caller commits."""
-    name = clean_new_name(session, name)
+def _check_role(role: str) -> None:
     if role not in ROLES:
         raise OperatorError(f"unknown role '{role}': an operator is a {REVIEWER} (decides on entries) or an "
                             f"{ADMIN} (also issues enrolment codes and revokes offices)")
+
+
+def add(session: Session, *, name: str, role: str, password: str, by: dict) -> dict:
+    """A new operator (`operator.added` in the trail, naming `by`), who chooses their own
+    password at their first sign-in at /admin. The caller commits. Another `add` of the same
+    name committed meanwhile (two at once: the database's unique name) is OperatorError, the
+    session rolled back."""
+    name = clean_new_name(session, name)
+    _check_role(role)
     check_password(password, name)
     now = utcnow()
     op = ServerOperator(name=name, name_key=key(name), role=role, password_hash=credentials.hash_password(password),
-                        active=True, failed_logins=0, created_at=now, password_set_at=now)
+                        active=True, failed_logins=0, created_at=now, password_set_at=now, must_change_password=True)
     session.add(op)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise OperatorError(f"an operator named '{name}' was added meanwhile (another daftar server operator add at "
+                            "the same moment): nothing was changed; see daftar server operator list") from None
     record_event(session, "operator.added", name=name, role=role, **by)
     session.flush()
     return _view(op)
@@ -180,15 +198,83 @@ def set_active(session: Session, *, name: str, active: bool, by: dict) -> dict:
 
 def set_password(session: Session, *, name: str, password: str, by: dict) -> dict:
     """A new password for an operator (one forgotten, or told to someone): their sign-ins made
-    before end, a lockout is forgiven. `operator.password_reset`. The caller commits."""
+    before end, a lockout is forgiven, and they must choose their own at the next sign-in (the
+    person who typed this one knows it). `operator.password_reset`. The caller commits."""
     op = _named_or_error(session, name)
     check_password(password, op.name)
     op.password_hash = credentials.hash_password(password)
     op.password_set_at = utcnow()
+    op.must_change_password = True
     op.failed_logins, op.locked_until = 0, None
     record_event(session, "operator.password_reset", name=op.name, **by)
     session.flush()
     return _view(op)
+
+
+def set_role(session: Session, *, name: str, role: str, by: dict) -> dict:
+    """An operator's role changed (`operator.role_changed`, with the role it was): their open
+    sign-ins at /admin and their API tokens act in the new role from their next request (the
+    role is read from the operator at each request, `role_of`, `by_token`). The same role
+    again: no event. The caller commits."""
+    _check_role(role)
+    op = _named_or_error(session, name)
+    if op.role != role:
+        was, op.role = op.role, role
+        record_event(session, "operator.role_changed", name=op.name, role=role, was=was, **by)
+        session.flush()
+    return _view(op)
+
+
+class PasswordChangeRefused(Exception):
+    """The change of one's own password at /admin/password refused: `why` is "wrong" (the
+    current password; `locked` seconds when that locked the operator), "locked" (`locked`
+    seconds to wait), "differ" (the new one typed twice differently), "same" (the new one is
+    the current one) or "rules" (`message`: the rule it breaks, OperatorError's)."""
+
+    def __init__(self, why: str, message: str = "", locked: int = 0):
+        super().__init__(why)
+        self.why, self.message, self.locked = why, message, locked
+
+
+def change_own_password(session: Session, *, operator_id: int, current: str, new: str, again: str,
+                        by: dict, now: dt.datetime | None = None) -> ServerOperator:
+    """An operator chooses their own password (at /admin/password, signed in): the current one,
+    then the new one twice, by the rules of `check_password`, not the current one. A wrong
+    current password counts as a wrong sign-in (the same lockout: a sign-in left open is no way
+    round it), committed here; PasswordChangeRefused. Success: the new hash, `password_set_at`
+    now (every sign-in of theirs made before ends: the caller makes the browser a new one),
+    no change due any more, `operator.password_changed` naming `by`. The caller commits."""
+    now = now or utcnow()
+    op = session.get(ServerOperator, operator_id)
+    if op is None or not op.active:
+        raise PasswordChangeRefused("disabled")
+    lock = credentials.lock_now(op.locked_until, op.failed_logins, now)
+    if lock != op.locked_until:
+        op.locked_until = lock
+    if op.locked_until and op.locked_until > now:
+        session.commit()
+        raise PasswordChangeRefused("locked", locked=int((op.locked_until - now).total_seconds()) + 1)
+    if not credentials.password_matches(op.password_hash, current):
+        op.failed_logins, op.locked_until, delay = credentials.after_failure(op.failed_logins, now)
+        record_event(session, "operator.password_change_refused", name=op.name, reason="wrong_password",
+                     failures=op.failed_logins, locked_s=delay, **by)
+        session.commit()
+        raise PasswordChangeRefused("wrong", locked=delay)
+    op.failed_logins, op.locked_until = 0, None
+    if new != again:
+        raise PasswordChangeRefused("differ")
+    if new == current:
+        raise PasswordChangeRefused("same")
+    try:
+        check_password(new, op.name)
+    except OperatorError as e:
+        raise PasswordChangeRefused("rules", str(e)) from None
+    op.password_hash = credentials.hash_password(new)
+    op.password_set_at = now
+    op.must_change_password = False
+    record_event(session, "operator.password_changed", name=op.name, **by)
+    session.flush()
+    return op
 
 
 def token_hash(token: str) -> str:
@@ -314,4 +400,5 @@ def role_of(session: Session, row: ServerAdminSession) -> OperatorRef:
     if row.operator_id is None:
         return shared_ref()
     op = session.get(ServerOperator, row.operator_id)
-    return OperatorRef(row.operator_id, row.operator_name, op.role if op else REVIEWER)
+    return OperatorRef(row.operator_id, row.operator_name, op.role if op else REVIEWER,
+                       must_change=bool(op and op.must_change_password))

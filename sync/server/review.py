@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote, urlencode
 
+from records.credentials import MIN_PASSWORD
 from sync.clocks import span as clock_span
 from sync.server.words import N_, Words, e, has_urdu, isolate_numbers, ltr
 
@@ -75,6 +76,9 @@ ACTIONS = {
     "operator.enabled": N_("operator enabled again"), "operator.password_reset": N_("operator's password set anew"),
     "operator.token_issued": N_("API token issued to an operator"),
     "operator.tokens_revoked": N_("operator's API tokens revoked"),
+    "operator.password_changed": N_("operator changed their password"),
+    "operator.password_change_refused": N_("operator's change of password refused"),
+    "operator.role_changed": N_("operator's role changed"),
 }
 DETAIL_NAMES = {
     "by": N_("by"), "token": N_("token's fingerprint"), "address": N_("address"), "client": N_("program"),
@@ -85,7 +89,7 @@ DETAIL_NAMES = {
     "source": N_("source"), "old_epoch": N_("old epoch"), "new_epoch": N_("new epoch"), "epoch": N_("epoch"),
     "marker": N_("written"), "database": N_("found"), "restored_at": N_("restored at"),
     "operator": N_("operator"), "role": N_("role"), "failures": N_("wrong passwords"),
-    "locked_s": N_("locked out (seconds)"), "tokens": N_("tokens"),
+    "locked_s": N_("locked out (seconds)"), "tokens": N_("tokens"), "was": N_("was"),
 }
 BY_NAMES = {"admin page": N_("admin page"), "admin API": N_("admin API"), "command line": N_("command line")}
 ROLE_NAMES = {"reviewer": N_("reviewer"), "admin": N_("administrator")}
@@ -131,8 +135,9 @@ def shell(t: Words, title: str, body: str, *, csrf: str | None, here: str = "/ad
     """A whole page in `t`'s language and direction (each value an office wrote `dir='auto'` in
     the Urdu fonts), the site's links, the language switch and Sign out (with its CSRF token)."""
     if csrf is not None:
+        mine = (f"<a href='/admin/password'>{t('Change my password')}</a>" if t.who and not t.who[2] else "")
         nav = (f"<nav><a href='/admin'>{t('Received batches')}</a><a href='/admin/review'>"
-               f"{t('Entries waiting for a decision')}</a>{language_link(t, here)}"
+               f"{t('Entries waiting for a decision')}</a>{mine}{language_link(t, here)}"
                "<form method='post' action='/admin/logout' class='signout'>" + csrf_field(csrf)
                + f"<button>{t('Sign out')}</button></form>{signed_in_as(t)}</nav>")
     else:
@@ -202,6 +207,27 @@ def login_page(t: Words, message: str = "", *, ok: bool = False, by_name: bool =
                  csrf=None, here=here)
 
 
+# ----------------------------------------------------------------------------- one's own password
+def password_page(t: Words, *, csrf: str, forced: bool = False, message: str = "", ok: bool = False) -> str:
+    """Change my password: the current one, the new one twice (the rules said beside them). With
+    `forced` (someone else typed the password: `daftar server operator add` or `password`) it
+    says why no other page works yet. `message` is HTML."""
+    said = f"<p class='{'note' if ok else 'err'}'>{message}</p>" if message else ""
+    why = ("<p>" + t("Your password was set by someone else (an administrator of the central server): choose your "
+                     "own now. Until then no other page works.") + "</p>") if forced else ""
+    field = ("<p><label>{label}<br><input type='password' name='{name}' autocomplete='{auto}' dir='ltr' required"
+             "{focus}></label></p>")
+    form = (f"<form method='post' action='/admin/password'>{csrf_field(csrf)}"
+            + field.format(label=t("Current password"), name="current", auto="current-password", focus=" autofocus")
+            + field.format(label=t("New password"), name="new", auto="new-password", focus="")
+            + field.format(label=t("New password again"), name="again", auto="new-password", focus="")
+            + "<p><small>" + t("At least {n} characters, and not your name. Your other sign-ins end when it is "
+                               "changed; your API tokens keep working.", n=t.num(MIN_PASSWORD)) + "</small></p>"
+            + f"<button type='submit'>{t('Change my password')}</button></form>")
+    return shell(t, t.plain("Daftar: change my password"), f"<h1>{t('Change my password')}</h1>{said}{why}{form}",
+                 csrf=csrf, here="/admin/password")
+
+
 # ----------------------------------------------------------------------------- the operator's page
 def _detail_value(t: Words, action: str, key: str, value) -> str:
     if isinstance(value, bool):
@@ -210,11 +236,12 @@ def _detail_value(t: Words, action: str, key: str, value) -> str:
         return t(BY_NAMES[value])
     if key == "operator" and value == SHARED_NAME:
         return t(SHARED_NAME)
-    if key == "role" and value in ROLE_NAMES:
+    if key in ("role", "was") and value in ROLE_NAMES:
         return t(ROLE_NAMES[value])
     if key == "reason" and action == "admin.sign_in_ended" and value in END_REASONS:
         return t(END_REASONS[value])
-    if key == "reason" and action == "admin.sign_in_refused" and value in REFUSED_REASONS:
+    if key == "reason" and action in ("admin.sign_in_refused", "operator.password_change_refused") \
+            and value in REFUSED_REASONS:
         return t(REFUSED_REASONS[value])
     if key == "reason" and action == "enrol.refused":
         return t.message(str(value))

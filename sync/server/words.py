@@ -243,6 +243,36 @@ UR.update({
         "سرور پر اس کا اپنا نام اور پاس ورڈ دیں: {command}؛ اس کے بعد یہ صفحہ نام سے داخل کرتا ہے اور سرور کا آڈٹ ریکارڈ "
         "بتاتا ہے کہ فیصلہ کس نے کیا۔",
     "Signed in as {name} ({role})": "{name} ({role}) کے طور پر داخل",
+    # ---- operators: changing one's own password (/admin/password)
+    "Change my password": "میرا پاس ورڈ تبدیل کریں",
+    "Daftar: change my password": "دفتر: میرا پاس ورڈ تبدیل کریں",
+    "Current password": "موجودہ پاس ورڈ",
+    "New password": "نیا پاس ورڈ",
+    "New password again": "نیا پاس ورڈ دوبارہ",
+    "Your password was set by someone else (an administrator of the central server): choose your own now. Until "
+    "then no other page works.":
+        "آپ کا پاس ورڈ کسی اور (مرکزی سرور کے منتظم) نے مقرر کیا ہے: ابھی اپنا پاس ورڈ منتخب کریں۔ تب تک کوئی اور صفحہ "
+        "نہیں کھلے گا۔",
+    "At least {n} characters, and not your name. Your other sign-ins end when it is changed; your API tokens keep "
+    "working.":
+        "کم از کم {n} حروف، اور آپ کا نام نہیں۔ پاس ورڈ بدلنے پر آپ کے باقی داخلے ختم ہو جاتے ہیں؛ آپ کے API ٹوکن کام "
+        "کرتے رہتے ہیں۔",
+    "Your password was changed; your other sign-ins have ended.":
+        "آپ کا پاس ورڈ تبدیل ہو گیا؛ آپ کے باقی داخلے ختم ہو گئے۔",
+    "The current password is wrong: nothing was changed.": "موجودہ پاس ورڈ غلط ہے: کچھ تبدیل نہیں ہوا۔",
+    "The current password is wrong; your name is locked out for {seconds} seconds. Nothing was changed.":
+        "موجودہ پاس ورڈ غلط ہے؛ آپ کا نام {seconds} سیکنڈ کے لیے بند کر دیا گیا ہے۔ کچھ تبدیل نہیں ہوا۔",
+    "The two new passwords differ: type the same password twice. Nothing was changed.":
+        "دونوں نئے پاس ورڈ مختلف ہیں: ایک ہی پاس ورڈ دو بار لکھیں۔ کچھ تبدیل نہیں ہوا۔",
+    "Choose a new password that differs from the current one. Nothing was changed.":
+        "ایسا نیا پاس ورڈ منتخب کریں جو موجودہ سے مختلف ہو۔ کچھ تبدیل نہیں ہوا۔",
+    "{rule}: nothing was changed.": "{rule}: کچھ تبدیل نہیں ہوا۔",
+    "The shared administrator token has no password to change here.":
+        "مشترکہ منتظم ٹوکن کا یہاں تبدیل کرنے کو کوئی پاس ورڈ نہیں۔",
+    "operator changed their password": "آپریٹر نے اپنا پاس ورڈ تبدیل کیا",
+    "operator's change of password refused": "آپریٹر کی پاس ورڈ کی تبدیلی نامنظور",
+    "operator's role changed": "آپریٹر کا عہدہ تبدیل ہوا",
+    "was": "پہلے",
     "Signed in with the shared administrator token": "مشترکہ منتظم ٹوکن سے داخل",
     "reviewer": "جائزہ کار",
     "administrator": "منتظم",
@@ -551,6 +581,9 @@ UR.update({
     "operator {0} is a reviewer: issuing enrolment codes and revoking offices needs an operator with the admin role":
         "آپریٹر {0} جائزہ کار ہے: منسلک ہونے کے کوڈ جاری کرنا اور دفاتر کی رسائی منسوخ کرنا منتظم کے عہدے والے آپریٹر کا "
         "کام ہے",
+    # the password rules (records/credentials.py, as sync/server/operators.py says them), on /admin/password
+    "the password must have at least {0} characters": "پاس ورڈ میں کم از کم {0} حروف ہونے چاہئیں",
+    "the password must not be the operator's name": "پاس ورڈ آپریٹر کے نام جیسا نہیں ہونا چاہیے",
     "this office sent no entry {0} version {1} that the server holds":
         "اس دفتر نے اندراج {0} نسخہ {1} نہیں بھیجا جو سرور کے پاس ہو",
 })

@@ -43,6 +43,13 @@ def _operator(db: str, *args: str, password: str | None = None, monkeypatch=None
     return main(["server", "operator", *args, "--database", db])
 
 
+def _chose_own(db: str, *names: str) -> None:
+    """As if these operators had chosen their own password at their first sign-in (a password
+    the command line set must be changed there first: test_a_password_typed_by_someone_else...)."""
+    for name in names:
+        _sql(db, "UPDATE sync_operator SET must_change_password = false WHERE name = :n", n=name)
+
+
 @pytest.fixture
 def make_app(server_db, tmp_path):
     """create_app on the test database; disposed afterwards."""
@@ -65,6 +72,7 @@ def staff(server_db, monkeypatch, capsys):
     """Two operators: amina (reviewer) and bilal (admin)."""
     assert _operator(server_db, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
     assert _operator(server_db, "add", "bilal", "--role", "admin", password=BILAL, monkeypatch=monkeypatch) == 0
+    _chose_own(server_db, "amina", "bilal")
     capsys.readouterr()
     return server_db
 
@@ -323,7 +331,9 @@ def test_the_shared_token_signs_in_at_the_page_only_while_the_server_has_no_oper
         page = c.get("/admin").text
         assert "name='token'" in page and "daftar server operator add NAME" in page
         assert c.post("/admin/login", data={"token": ADMIN}, follow_redirects=False).status_code == 303
-        assert "Signed in with the shared administrator token" in c.get("/admin").text
+        home = c.get("/admin").text
+        assert "Signed in with the shared administrator token" in home and "/admin/password" not in home
+        assert c.get("/admin/password").status_code == 403  # (the shared token has no password to change)
         # WHEN the first operator is added
         assert _operator(server_db, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
         # THEN the token's open sign-in has ended, and the token no longer signs in at the page
@@ -357,6 +367,7 @@ def test_a_decision_on_the_page_names_the_operator_who_made_it(office, server, m
     _sent(office, server)
     for name, password in (("amina", AMINA), ("bilal", BILAL)):
         assert _operator(server.database_url, "add", name, password=password, monkeypatch=monkeypatch) == 0
+    _chose_own(server.database_url, "amina", "bilal")
     # WHEN amina rejects one entry and bilal accepts the rest of its batch
     with _operator_browser(server, "amina", AMINA) as c:
         link = _entry_links(c.get("/admin/review").text)[0]
@@ -384,6 +395,7 @@ def test_the_sign_in_by_name_its_refusals_and_the_operators_trail_in_urdu(make_a
 
     app = make_app()
     assert _operator(staff, "add", "ثمینہ", password="samina-pass-1", monkeypatch=monkeypatch) == 0
+    _chose_own(staff, "ثمینہ")
     assert _operator(staff, "disable", "bilal") == 0
     with _client(app) as c:
         c.headers["Accept-Language"] = "ur"
@@ -430,6 +442,7 @@ def test_the_restore_acknowledgement_names_the_operator(server, monkeypatch):
     # GIVEN a server found restored from an older backup, and an operator
     _restart_restored(server)
     assert _operator(server.database_url, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
+    _chose_own(server.database_url, "amina")
     # WHEN she presses Understood under the notice
     with _operator_browser(server, "amina", AMINA) as c:
         page = c.get("/admin").text
@@ -439,3 +452,188 @@ def test_the_restore_acknowledgement_names_the_operator(server, monkeypatch):
     # THEN the trail names her
     (ack,) = [e for e in _events(server) if e["action"] == "server.restore_acknowledged"]
     assert ack["detail"]["operator"] == "amina" and ack["detail"]["by"] == "admin page"
+
+
+# ----------------------------------------------------------------------------- one's own password
+def test_a_password_typed_by_someone_else_must_be_changed_at_the_next_sign_in_before_any_page(make_app, server_db,
+                                                                                            monkeypatch, capsys):
+    # GIVEN amina just added on the command line (IT typed her password), with an API token
+    assert _operator(server_db, "add", "amina", password=AMINA, monkeypatch=monkeypatch) == 0
+    assert "chooses their own password before anything else" in capsys.readouterr().out
+    assert _operator(server_db, "token", "amina") == 0
+    (token,) = re.findall(r"API token of operator amina \(reviewer\): (\S+)", capsys.readouterr().out)
+    assert _operator(server_db, "list") == 0
+    assert "amina  reviewer  enabled, chooses their own password at the next sign-in" in capsys.readouterr().out
+    app = make_app()
+    with _client(app) as c, _client(app) as other:
+        # WHEN she signs in THEN she is sent to choose her own password
+        r = _sign_in(c, "amina", AMINA)
+        assert r.status_code == 303 and r.headers["location"] == "/admin/password"
+        assert _sign_in(other, "amina", AMINA).status_code == 303  # (a second browser of hers)
+        page = c.get("/admin/password").text
+        assert "Your password was set by someone else" in page and "name='current'" in page
+        # AND no other page works until then: each sends her there, a form changes nothing
+        for path in ("/admin", "/admin/review", "/admin/review/1", "/admin/images/1"):
+            r = c.get(path, follow_redirects=False)
+            assert r.status_code == 303 and r.headers["location"] == "/admin/password", path
+        r = c.post("/admin/review/1/decision", data={"csrf": _csrf(page), "version": "1", "decision": "accepted"},
+                   follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == "/admin/password"
+        assert c.get("/v1/admin/events").status_code == 401  # (her cookie on the API's reading routes)
+        # AND her API token is not affected
+        assert c.get("/v1/admin/batches", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+        def change(current, new, again=None, csrf=None, client=c):
+            return client.post("/admin/password", data={"csrf": _csrf(page) if csrf is None else csrf,
+                                                        "current": current, "new": new,
+                                                        "again": new if again is None else again},
+                               follow_redirects=False)
+
+        # WHEN she sends the form wrongly THEN each says what is wrong and changes nothing
+        assert change(AMINA, "amina-mine-1", csrf="forged").status_code == 403
+        r = change("not-her-password", "amina-mine-1")
+        assert r.status_code == 401 and "The current password is wrong: nothing was changed." in r.text
+        r = change(AMINA, "amina-mine-1", "amina-mine-2")
+        assert r.status_code == 400 and "The two new passwords differ" in r.text
+        r = change(AMINA, AMINA)
+        assert r.status_code == 400 and "Choose a new password that differs from the current one." in r.text
+        r = change(AMINA, "short")
+        assert r.status_code == 400 and "the password must have at least 8 characters: nothing was changed." in r.text
+        # WHEN she chooses her own THEN this browser is signed in afresh and every page works
+        r = change(AMINA, "amina-mine-1")
+        assert r.status_code == 303 and r.headers["location"] == "/admin/password?changed=1"
+        assert "daftar_admin=" in r.headers["set-cookie"]
+        assert "Your password was changed; your other sign-ins have ended." in c.get(r.headers["location"]).text
+        home = c.get("/admin")
+        assert home.status_code == 200 and "Signed in as <b>amina</b> (reviewer)" in home.text
+        assert "href='/admin/password'>Change my password</a>" in home.text
+        # AND her other browser's sign-in has ended; the old password no longer signs in
+        assert "name='password'" in other.get("/admin").text
+        assert _sign_in(other, "amina", AMINA).status_code == 401
+        assert _sign_in(other, "amina", "amina-mine-1").headers["location"] == "/admin"
+    # AND the trail names her: the change, and the refusal of a wrong current password (never a password)
+    trail = _trail(app)
+    mine = [(e["action"], e["detail"]) for e in trail if e["action"].startswith("operator.password_change")]
+    assert [(a, d["name"], d["operator"], d["by"], d.get("reason")) for a, d in mine] == [
+        ("operator.password_change_refused", "amina", "amina", "admin page", "wrong_password"),
+        ("operator.password_changed", "amina", "amina", "admin page", None)]
+    assert mine[1][1]["sign_in"] and mine[1][1]["address"] == "192.0.2.7"
+    for secret in ("amina-mine-1", "not-her-password", AMINA):
+        assert secret not in repr(_sql(server_db, "SELECT * FROM sync_event"))
+    assert _operator(server_db, "list", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["operators"][0]["must_change_password"] is False
+    # WHEN IT sets her password anew (she forgot it) THEN she must choose her own again at the next sign-in
+    assert _operator(server_db, "password", "amina", password="amina-reset-1", monkeypatch=monkeypatch) == 0
+    assert "at their next sign-in at /admin they choose their own" in capsys.readouterr().out
+    with _client(app) as c:
+        assert _sign_in(c, "amina", "amina-reset-1").headers["location"] == "/admin/password"
+        assert c.get("/admin", follow_redirects=False).headers["location"] == "/admin/password"
+
+
+def test_a_wrong_current_password_counts_toward_the_lockout(make_app, staff):
+    from records.credentials import FREE_ATTEMPTS
+
+    app = make_app()
+    with _client(app) as c:
+        assert _sign_in(c, "bilal", BILAL).headers["location"] == "/admin"
+        page = c.get("/admin/password").text
+        assert "Your password was set by someone else" not in page  # (he chose his own: not forced)
+        said = [c.post("/admin/password", data={"csrf": _csrf(page), "current": f"guess-{i}-pass", "new": "bilal-new-1",
+                                                "again": "bilal-new-1"}) for i in range(FREE_ATTEMPTS + 1)]
+        assert [r.status_code for r in said] == [401] * FREE_ATTEMPTS + [429]
+        assert "your name is locked out for 30 seconds" in said[FREE_ATTEMPTS - 1].text
+        assert "Too many wrong passwords: try again in" in said[-1].text
+    with _client(app) as c:
+        assert _sign_in(c, "bilal", BILAL).status_code == 429  # (the sign-in page's lock too)
+
+
+def test_the_change_of_password_page_in_urdu(make_app, server_db, monkeypatch):
+    from tests.sync.test_admin_urdu import _urdu
+
+    assert _operator(server_db, "add", "ثمینہ", password="samina-pass-1", monkeypatch=monkeypatch) == 0
+    app = make_app()
+    with _client(app) as c:
+        c.headers["Accept-Language"] = "ur"
+        assert _sign_in(c, "ثمینہ", "samina-pass-1").status_code == 303
+        page = c.get("/admin/password").text
+        _urdu(page)
+        assert "آپ کا پاس ورڈ کسی اور" in page and "موجودہ پاس ورڈ" in page and "میرا پاس ورڈ تبدیل کریں" in page
+        r = c.post("/admin/password", data={"csrf": _csrf(page), "current": "samina-pass-1", "new": "short",
+                                            "again": "short"})
+        _urdu(r.text)
+        assert "پاس ورڈ میں کم از کم ۸ حروف ہونے چاہئیں" in r.text and "کچھ تبدیل نہیں ہوا" in r.text
+        r = c.post("/admin/password", data={"csrf": _csrf(page), "current": "samina-pass-1", "new": "samina-mine-1",
+                                            "again": "samina-mine-1"})
+        _urdu(r.text)
+        assert "آپ کا پاس ورڈ تبدیل ہو گیا" in r.text
+        home = c.get("/admin").text
+        _urdu(home)
+        assert "آپریٹر نے اپنا پاس ورڈ تبدیل کیا" in home
+
+
+# ----------------------------------------------------------------------------- roles changed
+def test_an_operators_role_is_changed_on_the_command_line_and_their_sign_ins_take_it_at_once(make_app, staff,
+                                                                                            capsys):
+    app = make_app()
+    assert _operator(staff, "token", "amina") == 0
+    (token,) = re.findall(r"API token of operator amina \(reviewer\): (\S+)", capsys.readouterr().out)
+    code = {"name": "Patwar Chunian", "district": "قصور"}
+    with _client(app) as c:
+        assert _sign_in(c, "amina", AMINA).status_code == 303
+        assert "Signed in as <b>amina</b> (reviewer)" in c.get("/admin").text
+        api = {"Authorization": f"Bearer {token}"}
+        assert c.post("/v1/admin/enrol-codes", json=code, headers=api).status_code == 403
+        # WHEN she is made an admin
+        assert _operator(staff, "role", "AMINA", "admin") == 0
+        assert "operator amina is now an admin (was reviewer)" in capsys.readouterr().out
+        # THEN her open sign-in and her token act as an admin from their next request
+        assert "Signed in as <b>amina</b> (administrator)" in c.get("/admin").text
+        assert c.post("/v1/admin/enrol-codes", json=code, headers=api).status_code == 200
+        # WHEN made a reviewer again THEN an admin's work is refused her at once
+        assert _operator(staff, "role", "amina", "reviewer") == 0
+        assert c.post("/v1/admin/enrol-codes", json=code, headers=api).status_code == 403
+        # AND the same role again changes nothing; an unknown operator is one line, exit 1; a role argparse's
+        assert _operator(staff, "role", "amina", "reviewer") == 0
+        assert "operator amina is a reviewer already: nothing was changed" in capsys.readouterr().out
+        assert _operator(staff, "role", "nobody", "admin") == 1
+        err = capsys.readouterr().err
+        assert len(err.splitlines()) == 1 and "no operator is named 'nobody'" in err
+        with pytest.raises(SystemExit) as bad:
+            _operator(staff, "role", "amina", "boss")
+        assert bad.value.code == 2
+    changes = [e["detail"] for e in _trail(app) if e["action"] == "operator.role_changed"]
+    assert [(d["name"], d["role"], d["was"], d["by"]) for d in changes] == [
+        ("amina", "admin", "reviewer", "command line"), ("amina", "reviewer", "admin", "command line")]
+
+
+# ----------------------------------------------------------------------------- two adds at once
+def test_two_adds_of_one_name_at_the_same_moment_end_in_one_line_not_a_traceback(server_db, monkeypatch, capsys):
+    import threading
+    import time
+
+    from sync.server import ingest, operators
+    from sync.server.db import make_engine, make_sessionmaker
+
+    if not server_db.startswith("postgresql"):
+        pytest.skip("the race is PostgreSQL's (a unique index waits for the other transaction)")
+    # GIVEN one `operator add amina` that has written her row and not committed yet
+    engine = make_engine(server_db)
+    first = make_sessionmaker(engine)()
+    operators.add(first, name="amina", role="reviewer", password=AMINA, by=ingest.command_line_actor())
+    # WHEN a second `operator add Amina` runs meanwhile (it waits on the unique name), then the first commits
+    monkeypatch.setenv("DAFTAR_OPERATOR_PASSWORD", BILAL)
+    rc = []
+    second = threading.Thread(target=lambda: rc.append(main(["server", "operator", "add", "Amina", "--database",
+                                                              server_db])))
+    second.start()
+    time.sleep(1.5)
+    first.commit()
+    first.close()
+    second.join(30)
+    engine.dispose()
+    # THEN the second says so in one line and exits 1; one amina is kept, with the first's password
+    out, err = capsys.readouterr()
+    assert rc == [1] and out == "" and "Traceback" not in err and len(err.splitlines()) == 1, (rc, out, err)
+    assert err.startswith("daftar server: an operator named 'Amina' was added meanwhile"), err
+    assert _sql(server_db, "SELECT name FROM sync_operator") == [("amina",)]
+    assert [a for (a,) in _sql(server_db, "SELECT action FROM sync_event")] == ["operator.added"]

@@ -51,7 +51,7 @@ def test_database_made_before_migrations_is_stamped_not_recreated(tmp_path):
     # WHEN the server starts on it THEN it is adopted at the first revision, and brought to the newest
     engine = make_engine(url)
     with engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0007"
+        assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0008"
         assert conn.exec_driver_sql("SELECT name, revoked_at FROM sync_office").all() == [("office one", None)]
     engine.dispose()
 
