@@ -31,8 +31,10 @@ def _over_http(args, method: str, path: str, body: dict | None = None) -> dict:
 
 
 def _on_database(args, fn):
+    """`fn(session, ingest)` in one transaction on --database, committed; its refusals
+    (an IngestError, an operator's OperatorError) as one-line CommandErrors."""
     from daftar.cli import CommandError
-    from sync.server import ingest
+    from sync.server import ingest, operators
     from sync.server.db import DatabaseUnavailable, make_engine, make_sessionmaker
 
     try:
@@ -45,6 +47,8 @@ def _on_database(args, fn):
                 out = fn(s, ingest)
             except ingest.IngestError as e:
                 raise CommandError(e.message) from None
+            except operators.OperatorError as e:
+                raise CommandError(str(e)) from None
             s.commit()
             return out
     finally:
@@ -95,44 +99,35 @@ def _new_password(name: str, check) -> str:
 def run_operator(args) -> int:
     """`daftar server operator add|list|disable|enable|password|role|token`, on the server's database
     (sync.server.operators); each change is in the server's trail, by the command line."""
-    from daftar.cli import CommandError
-    from sync.server import ingest, operators
-    from sync.server.db import DatabaseUnavailable, make_engine, make_sessionmaker
+    from sync.server import operators
 
     what = args.operator_action
-    try:
-        engine = make_engine(args.database)
-    except DatabaseUnavailable as e:
-        raise CommandError(f"--database: {e}") from None
-    try:
-        with make_sessionmaker(engine)() as s:
-            by = ingest.command_line_actor()
-            try:
-                if what == "add":
-                    name = operators.clean_new_name(s, args.name)
-                    password = _new_password(name, lambda p: operators.check_password(p, name))
-                    out = operators.add(s, name=name, role=args.role, password=password, by=by)
-                elif what == "list":
-                    out = {"operators": operators.listed(s)}
-                elif what in ("disable", "enable"):
-                    out = operators.set_active(s, name=args.name, active=what == "enable", by=by)
-                elif what == "password":
-                    name = operators.existing_name(s, args.name)
-                    password = _new_password(name, lambda p: operators.check_password(p, name))
-                    out = operators.set_password(s, name=name, password=password, by=by)
-                elif what == "role":
-                    was = operators.named(s, args.name)
-                    was = was.role if was is not None else ""
-                    out = operators.set_role(s, name=args.name, role=args.role, by=by)
-                elif args.revoke_all:
-                    out = operators.revoke_tokens(s, name=args.name, by=by)
-                else:
-                    out = operators.new_token(s, name=args.name, by=by)
-            except operators.OperatorError as e:
-                raise CommandError(str(e)) from None
-            s.commit()
-    finally:
-        engine.dispose()
+    was = ""  # an operator's role before `role`
+
+    def work(s, ingest):
+        nonlocal was
+        by = ingest.command_line_actor()
+        if what == "add":
+            name = operators.clean_new_name(s, args.name)
+            password = _new_password(name, lambda p: operators.check_password(p, name))
+            return operators.add(s, name=name, role=args.role, password=password, by=by)
+        if what == "list":
+            return {"operators": operators.listed(s)}
+        if what in ("disable", "enable"):
+            return operators.set_active(s, name=args.name, active=what == "enable", by=by)
+        if what == "password":
+            name = operators.existing_name(s, args.name)
+            password = _new_password(name, lambda p: operators.check_password(p, name))
+            return operators.set_password(s, name=name, password=password, by=by)
+        if what == "role":
+            before = operators.named(s, args.name)
+            was = before.role if before is not None else ""
+            return operators.set_role(s, name=args.name, role=args.role, by=by)
+        if args.revoke_all:
+            return operators.revoke_tokens(s, name=args.name, by=by)
+        return operators.new_token(s, name=args.name, by=by)
+
+    out = _on_database(args, work)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1 if what == "list" else None))
         return 0
