@@ -78,6 +78,7 @@ MOVE_KEYS = (["Tab"] * 6 + ["shift+Tab"] * 2 + ["Return"] * 4 + ["Escape"] * 2 +
                 "alt+F4", "ctrl+w", "shift+Return", "ctrl+Tab"])
 TEXT = list("0123456789/-,.۰۱۲۳۴۵۶۷۸۹٠١٢abcdeklmnsABZاسلمآبپتٹجچحخدڈرڑزسشکگلمنوہیےئءۓ ")
 QUIT = {"ctrl+q", "alt+F4"}
+FAVOURED = {"scanButton", "importButton", "syncNow", "syncSeal", "syncResend", "syncCompare", "scan"}
 DIALOGS = ["exportData", "users", "preferences", "showSync", "audit", "review", "progressReport", "saveFard",
            "previewFard", "importPages", "newRegister", "changePassword", "shortcuts", "about", "showReturned",
            "movePage", "copyForward", "runOcr", "backUp"]
@@ -128,9 +129,14 @@ def child(argv: list[str]) -> int:
                         if r.width() > 0:
                             c = bar.mapToGlobal(r.center())
                             menus.append([c.x(), c.y()])
+                top = QApplication.activeWindow()
+                focus = QApplication.focusWidget()
                 info = {"modal": type(modal).__name__ if modal else None,
                         "popup": type(popup).__name__ if popup else None,
-                        "main": win is not None, "menus": menus, "t": time.time()}
+                        "main": win is not None, "menus": menus, "t": time.time(),
+                        # (for actions.log: which window and field the next keys go to)
+                        "top": f"{type(top).__name__}:{top.objectName()}" if top is not None else None,
+                        "focus": f"{type(focus).__name__}:{focus.objectName()}" if focus is not None else None}
                 if a.buttons:
                     info["buttons"] = buttons_of(modal or QApplication.activeWindow() or win)
                 tmp = state.with_suffix(".tmp")
@@ -412,6 +418,7 @@ class Monkey:
         self.freeze_checks: list[str] = []
         self.actions = 0
         self.starts = 0
+        self.replaying: list | None = None
         self.env = {**os.environ, "DAFTAR_LOG_DIR": str(self.log_dir), "DAFTAR_HOME": str(self.ws),
                     "DAFTAR_UI_SETTINGS": str(self.out / "ui.ini"), "DAFTAR_PASSWORD": "demo",
                     "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1",
@@ -498,7 +505,8 @@ class Monkey:
             ["nice", "-n", "10", PY, "-X", "faulthandler", str(Path(__file__).resolve()), "--child",
              "--workspace", str(self.ws), "--user", self.a.user, "--state", str(self.state),
              "--freeze", str(self.a.freeze), *(["--buttons"] if self.a.buttons else [])],
-            cwd=self.out / "home", env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=self.out / "home", env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=_allow_core if self.a.core else None)
         t0 = time.time()
         while time.time() - t0 < 90:
             st = self.read_state()
@@ -538,8 +546,12 @@ class Monkey:
         self.recent = (self.recent + [what])[-8:]
         self.actions += action
         self.timeline.append((time.time(), what))
+        where = ""
+        if action:  # the window on top and the focused field as last seen (up to 0.3 s old)
+            st = self.read_state() or {}
+            where = f"    [{st.get('top')} / {st.get('focus')}]"
         with open(self.out / "actions.log", "a") as f:  # (to find what came before a problem in the log)
-            f.write(f"{time.strftime('%H:%M:%S')}.{int(time.time() * 1000) % 1000:03d} {what}\n")
+            f.write(f"{time.strftime('%H:%M:%S')}.{int(time.time() * 1000) % 1000:03d} {what}{where}\n")
 
     def key(self, k: str) -> None:
         self.note(f"key {k}")
@@ -561,7 +573,8 @@ class Monkey:
             return
         if self.a.buttons and st.get("buttons") and st.get("modal") not in ("LoginDialog", "LockDialog") \
                 and not st.get("popup") and self.rnd.random() < 0.07:
-            x, y, name = self.rnd.choice(st["buttons"])
+            # (the buttons that start the work these options are for weigh more: a scan, an import, a sync)
+            x, y, name = self.rnd.choice([b for b in st["buttons"] for _ in range(4 if b[2] in FAVOURED else 1)])
             self.click(x, y, f"button {name!r}")
             time.sleep(self.rnd.choice([0.2, 0.5, 1.0]))
             return
@@ -635,9 +648,72 @@ class Monkey:
                 self.freeze_checks.append(f"state not written for {time.time() - st['t']:.0f} s after: "
                                           f"{' | '.join(self.recent[-5:])}")
                 last_beat = time.time()
-            self.step()
+            if self.replaying is not None:
+                if not self.replay_step():
+                    break
+            else:
+                self.step()
         self.stop()
         return self.report()
+
+    # --- replay (the actions of an earlier run's actions.log, at the same pace)
+    def load_replay(self, path: str, until: str | None) -> None:
+        lines = []
+        for ln in Path(path).read_text().splitlines():
+            m = re.match(r"(\d\d):(\d\d):(\d\d)\.(\d{3}) (.*?)(?:    \[.*\])?$", ln)
+            if not m or m.group(5).startswith("central"):  # (the central office plays its own, from the seed)
+                continue
+            if until and ln[:12] > until:
+                break
+            h, mi, se, ms = (int(g) for g in m.groups()[:4])
+            lines.append((h * 3600 + mi * 60 + se + ms / 1000, m.group(5)))
+        self.replaying = lines
+        self.replay_t0 = None
+
+    def replay_step(self) -> bool:
+        """The next action of the replayed log, at its time after the first one; False when done."""
+        if not self.replaying:
+            return False
+        at, what = self.replaying.pop(0)
+        if self.replay_t0 is None:
+            self.replay_t0 = (time.time(), at)
+        wait = self.replay_t0[0] + (at - self.replay_t0[1]) - time.time()
+        if wait > 0:
+            time.sleep(wait)
+        xy = [int(v) for v in re.findall(r"(-?\d+),(-?\d+)", what)[-1]] if re.search(r"\d,\d", what) else None
+        if what.startswith("key "):
+            k, _, n = what[4:].partition(" x")
+            if n:
+                self.note(what)
+                sh("xdotool", "key", "--repeat", n, "--delay", "8", k)
+            else:
+                self.key(k)
+        elif what.startswith("type "):
+            import ast
+
+            self.type(ast.literal_eval(what[5:]))
+        elif what.startswith("open "):
+            self.note(what)
+            (self.out / "cmd").write_text(what[5:])
+        elif what.startswith("sign in again"):
+            self.sign_in_again(what[15:-1])
+        elif what.startswith("double click"):
+            self.note(what)
+            sh("xdotool", "mousemove", str(xy[0]), str(xy[1]), "click", "--repeat", "2", "--delay", "60", "1")
+        elif what.startswith("right click"):
+            self.note(what)
+            sh("xdotool", "mousemove", str(xy[0]), str(xy[1]), "click", "3")
+        elif what.startswith("wheel"):
+            self.note(what)
+            sh("xdotool", "mousemove", str(xy[0]), str(xy[1]), "click", "--repeat", "5", "--delay", "20", what.split()[1])
+        elif what.startswith("drag"):
+            x, y, x2, y2 = (int(v) for v in re.findall(r"-?\d+", what)[:4])
+            self.note(what)
+            sh("xdotool", "mousemove", str(x), str(y), "mousedown", "1", "mousemove", "--sync", str(x2), str(y2),
+               "mouseup", "1")
+        elif xy is not None:  # a click, on a menu, in a menu, on a button
+            self.click(xy[0], xy[1], what.rsplit(" ", 1)[0])
+        return True
 
     def report(self) -> int:
         lines = [f"monkey: user={self.a.user} lang={self.a.lang} keyboard={self.a.keyboard} ocr={self.a.ocr} "
@@ -650,6 +726,12 @@ class Monkey:
         for log in sorted(self.log_dir.glob("daftar.log*")):
             text += "\n" + log.read_text(errors="replace")
         lines += find_problems(text)
+        for core in sorted((self.out / "home").glob("core*")):  # --core: where Qt crashed, natively
+            bt = subprocess.run(["gdb", "-batch", "-ex", "thread apply all bt 25", PY, str(core)],
+                                capture_output=True, text=True, timeout=300)
+            (core.parent / (core.name + ".bt.txt")).write_text(bt.stdout + bt.stderr)
+            crashed = [ln for ln in bt.stdout.splitlines() if ln.startswith("#")][:25]
+            lines.append(f"CORE {core} (all threads in {core.name}.bt.txt):\n    " + "\n    ".join(crashed))
         if self.central is not None:
             server_log = self.central.out / "server.log"
             lines += ["SERVER " + p for p in find_problems(server_log.read_text(errors="replace"))]
@@ -674,6 +756,13 @@ class Monkey:
         (self.out / "report.txt").write_text(report + "\n")
         print(report)
         return 0
+
+
+def _allow_core() -> None:
+    """(In the app's process before it starts) a core file when it crashes, for gdb."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CORE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
 
 
 def plaintext_left(ws: Path, tmp: Path) -> list[str]:
@@ -736,6 +825,11 @@ def main() -> int:
                    help="a live central server (PostgreSQL, TLS, a fault proxy) the workspace is enrolled with")
     p.add_argument("--scanner", action="store_true", help="SANE's test scanner; Scan pages among the dialogs")
     p.add_argument("--buttons", action="store_true", help="now and then click a button of the window on top")
+    p.add_argument("--core", action="store_true", help="a crash of the app leaves a core file (OUT/home/core*), "
+                   "and the report its native stack (gdb)")
+    p.add_argument("--replay", metavar="ACTIONS_LOG", help="send the actions of an earlier run's actions.log "
+                   "at its pace (with the same options and seed), not random ones")
+    p.add_argument("--replay-until", metavar="HH:MM:SS.mmm", help="the last action replayed (its time in the log)")
     p.add_argument("--base", default=None,
                    help="the demo workspace copied for each run (default /tmp/monkey/base, encrypted: base-encrypted)")
     p.add_argument("--out", default=None, help="this run's folder (default /tmp/monkey/run-USER-LANG-SEED)")
@@ -745,6 +839,8 @@ def main() -> int:
     a.out = a.out or f"/tmp/monkey/run-{a.user}-{a.lang}-{a.seed}"
     a.base = a.base or ("/tmp/monkey/base-encrypted" if a.encrypted else "/tmp/monkey/base")
     m = Monkey(a)
+    if a.replay:
+        m.load_replay(a.replay, a.replay_until)
     try:
         return m.run()
     finally:
