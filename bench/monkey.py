@@ -139,6 +139,11 @@ def child(argv: list[str]) -> int:
                         "focus": f"{type(focus).__name__}:{focus.objectName()}" if focus is not None else None}
                 if a.buttons:
                     info["buttons"] = buttons_of(modal or QApplication.activeWindow() or win)
+                if os.environ.get("SANE_CONFIG_DIR"):  # --scanner: what the scans keep in memory (desktop.ramdir)
+                    from desktop import ramdir
+
+                    files = [f for d in ramdir._made for f in d.rglob("*") if f.is_file()]
+                    info["ram"] = [len(files), sum(f.stat().st_size for f in files)]
                 tmp = state.with_suffix(".tmp")
                 tmp.write_text(json.dumps(info))
                 os.replace(tmp, state)
@@ -419,6 +424,7 @@ class Monkey:
         self.actions = 0
         self.starts = 0
         self.replaying: list | None = None
+        self.ram_peak = [0, 0]  # --scanner: the most scanned files kept in memory at once, and their bytes
         self.env = {**os.environ, "DAFTAR_LOG_DIR": str(self.log_dir), "DAFTAR_HOME": str(self.ws),
                     "DAFTAR_UI_SETTINGS": str(self.out / "ui.ini"), "DAFTAR_PASSWORD": "demo",
                     "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1",
@@ -572,7 +578,8 @@ class Monkey:
             self.sign_in_again(st["modal"])
             return
         if self.a.buttons and st.get("buttons") and st.get("modal") not in ("LoginDialog", "LockDialog") \
-                and not st.get("popup") and self.rnd.random() < 0.07:
+                and not st.get("popup") and self.rnd.random() < (0.3 if st.get("modal") else 0.07):
+            # (in a dialog a user mostly presses its buttons: the scan dialog's Scan, the import's Import)
             # (the buttons that start the work these options are for weigh more: a scan, an import, a sync)
             x, y, name = self.rnd.choice([b for b in st["buttons"] for _ in range(4 if b[2] in FAVOURED else 1)])
             self.click(x, y, f"button {name!r}")
@@ -644,6 +651,8 @@ class Monkey:
                 self.start()
                 continue
             st = self.read_state()
+            if st and st.get("ram") and st["ram"][1] > self.ram_peak[1]:
+                self.ram_peak = st["ram"]
             if st and time.time() - st.get("t", 0) > 5 and time.time() - last_beat > 5:
                 self.freeze_checks.append(f"state not written for {time.time() - st['t']:.0f} s after: "
                                           f"{' | '.join(self.recent[-5:])}")
@@ -721,6 +730,9 @@ class Monkey:
                  f"server={self.a.server} scanner={self.a.scanner} buttons={self.a.buttons}",
                  f"actions {self.actions}, starts {self.starts}"]
         lines += [f"EXIT {e}" for e in self.exits]
+        if self.a.scanner:
+            lines.append(f"scanner: at most {self.ram_peak[0]} scanned files ({self.ram_peak[1] / 1e6:.1f} MB) kept in "
+                         f"memory (/dev/shm) at once")
         lines += [f"NO STATE {e}" for e in self.freeze_checks]
         text = self.app_out.read_text(errors="replace")
         for log in sorted(self.log_dir.glob("daftar.log*")):
