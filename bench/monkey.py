@@ -45,7 +45,9 @@ Options for what the defaults do not reach (each off by default):
 - --scanner: SANE's `test` backend (a SANE_CONFIG_DIR of the run's own, no change to /etc):
   Register > Scan pages... is among the dialogs;
 - --buttons: now and then a click on a visible, enabled button of the window on top (the
-  sync panel's Sync now, the scan dialog's Scan, a dialog's OK), not at the sign-in.
+  sync panel's Sync now, the scan dialog's Scan, a dialog's OK), not at the sign-in;
+- --core: a crash leaves a core file (OUT/home/core*) and the report its native stacks;
+- --replay OUT/actions.log: an earlier run's actions sent again at their pace.
 """
 
 from __future__ import annotations
