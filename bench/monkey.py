@@ -29,6 +29,25 @@ Not a CI test (it takes minutes and needs Xvfb and xdotool). Each run:
 
 It prints (and writes to OUT/report.txt) every traceback and ERROR/CRITICAL line of the
 app's log and stderr, every Qt critical, every exit, every freeze, and the two checks.
+
+Options for what the defaults do not reach (each off by default):
+
+- --encrypted: the demo workspace encrypted (`daftar demo --encrypted`, its own --base), the
+  app and the checks signed in with the password; TMPDIR is OUT/tmp, and the end lists any
+  file left there and any workspace file that starts as a PNG, JPEG or SQLite file does;
+- --server: a live central server (`daftar server`, TLS with sync.devcerts, PostgreSQL as
+  tests/pg.py starts it) behind a fault proxy (tests/faultproxy.py) on 127.0.0.1; the
+  workspace is enrolled with a one-time code (`daftar server enrol-code`, `daftar sync
+  --enrol`) and its approved entries sealed (`daftar batch seal`); the sync panel is opened
+  at each start; a "central office" thread accepts and rejects what arrives (with reasons),
+  and now and then the link goes down, slow or cuts a connection. The end adds
+  `daftar sync --status` and `daftar server check`, and the server's log is searched too;
+- --scanner: SANE's `test` backend (a SANE_CONFIG_DIR of the run's own, no change to /etc):
+  Register > Scan pages... is among the dialogs;
+- --buttons: now and then a click on a visible, enabled button of the window on top (the
+  sync panel's Sync now, the scan dialog's Scan, a dialog's OK), not at the sign-in;
+- --core: a crash leaves a core file (OUT/home/core*) and the report its native stacks;
+- --replay OUT/actions.log: an earlier run's actions sent again at their pace.
 """
 
 from __future__ import annotations
@@ -61,6 +80,7 @@ MOVE_KEYS = (["Tab"] * 6 + ["shift+Tab"] * 2 + ["Return"] * 4 + ["Escape"] * 2 +
                 "alt+F4", "ctrl+w", "shift+Return", "ctrl+Tab"])
 TEXT = list("0123456789/-,.۰۱۲۳۴۵۶۷۸۹٠١٢abcdeklmnsABZاسلمآبپتٹجچحخدڈرڑزسشکگلمنوہیےئءۓ ")
 QUIT = {"ctrl+q", "alt+F4"}
+FAVOURED = {"scanButton", "importButton", "syncNow", "syncSeal", "syncResend", "syncCompare", "scan"}
 DIALOGS = ["exportData", "users", "preferences", "showSync", "audit", "review", "progressReport", "saveFard",
            "previewFard", "importPages", "newRegister", "changePassword", "shortcuts", "about", "showReturned",
            "movePage", "copyForward", "runOcr", "backUp"]
@@ -74,6 +94,7 @@ def child(argv: list[str]) -> int:
     p.add_argument("--user")
     p.add_argument("--state")
     p.add_argument("--freeze", type=float, default=2.0)
+    p.add_argument("--buttons", action="store_true")
     a = p.parse_args(argv)
     sys.path.insert(0, str(ROOT / "bench"))
     import desktop.main as dm
@@ -110,9 +131,21 @@ def child(argv: list[str]) -> int:
                         if r.width() > 0:
                             c = bar.mapToGlobal(r.center())
                             menus.append([c.x(), c.y()])
+                top = QApplication.activeWindow()
+                focus = QApplication.focusWidget()
                 info = {"modal": type(modal).__name__ if modal else None,
                         "popup": type(popup).__name__ if popup else None,
-                        "main": win is not None, "menus": menus, "t": time.time()}
+                        "main": win is not None, "menus": menus, "t": time.time(),
+                        # (for actions.log: which window and field the next keys go to)
+                        "top": f"{type(top).__name__}:{top.objectName()}" if top is not None else None,
+                        "focus": f"{type(focus).__name__}:{focus.objectName()}" if focus is not None else None}
+                if a.buttons:
+                    info["buttons"] = buttons_of(modal or QApplication.activeWindow() or win)
+                if os.environ.get("SANE_CONFIG_DIR"):  # --scanner: what the scans keep in memory (desktop.ramdir)
+                    from desktop import ramdir
+
+                    files = [f for d in ramdir._made for f in d.rglob("*") if f.is_file()]
+                    info["ram"] = [len(files), sum(f.stat().st_size for f in files)]
                 tmp = state.with_suffix(".tmp")
                 tmp.write_text(json.dumps(info))
                 os.replace(tmp, state)
@@ -143,12 +176,237 @@ def child(argv: list[str]) -> int:
     return main(["app", "--workspace", a.workspace, "--user", a.user])
 
 
+def buttons_of(top) -> list:
+    """The visible, enabled buttons of a window (the sync panel's, a dialog's), each as
+    [x, y, name] at its centre on the screen."""
+    from desktop.qt import QAbstractButton
+
+    out = []
+    if top is None:
+        return out
+    for b in top.findChildren(QAbstractButton):
+        if b.isVisible() and b.isEnabled() and b.window() is top and b.width() > 0:
+            c = b.mapToGlobal(b.rect().center())
+            out.append([c.x(), c.y(), b.objectName() or b.text().replace("&", "")[:30]])
+    return out
+
+
 # ----------------------------------------------------------------------------- the monkey side
 def sh(*args: str, timeout: float = 10) -> str:
     try:
         return subprocess.run(args, capture_output=True, text=True, timeout=timeout).stdout
     except subprocess.TimeoutExpired:
         return "TIMEOUT"
+
+
+REASONS = ["رقبہ 12-5 درست نہیں", "Khewat 47: the share does not add up", "مالک کا نام صفحے سے نہیں ملتا",
+           "خسرہ نمبر ۱۲۵/۵ دوبارہ دیکھیں", "area 3-7 exceeds the khasra's"]
+ADMIN_TOKEN = "monkey-admin-token-0123456789abcdef"
+
+
+class Central:
+    """A live central server for one run: PostgreSQL (tests/pg.py), `daftar server` with a
+    development CA (sync.devcerts) in its own process, and a fault proxy in front of it
+    (tests/faultproxy.py) that the office is enrolled with. A thread plays the central
+    office: it accepts and rejects what arrives, and now and then takes the link down, makes
+    it slow or cuts one connection (each noted in OUT/actions.log as `central ...`)."""
+
+    def __init__(self, out: Path, seed: int, note) -> None:
+        self.out = out / "central"
+        self.rnd = random.Random(seed * 7919 + 1)
+        self.note = note
+        self.cluster = self.proc = self.proxy = None
+        self.stopping = False
+        self.counts = {"accepted": 0, "rejected": 0, "redecided": 0, "outages": 0, "slow": 0, "cuts": 0,
+                       "restarts": 0, "errors": 0}
+
+    def start(self) -> None:
+        sys.path.insert(0, str(ROOT))
+        from sync.devcerts import make_dev_certs
+        from tests.faultproxy import FaultProxy
+        from tests.pg import free_port, start_cluster
+
+        self.out.mkdir(parents=True)
+        self.out.chmod(0o755)  # (PostgreSQL, run as its own user, enters it)
+        self.cluster = start_cluster(self.out / "pg")
+        self.db = self.cluster.create_database("central")
+        self.certs = make_dev_certs(self.out / "tls")
+        self.storage = self.out / "images"
+        self.port = free_port()
+        self.start_server()
+        self.proxy = FaultProxy(("127.0.0.1", self.port)).start()
+        self.url = f"https://127.0.0.1:{self.proxy.port}"
+
+    def start_server(self) -> None:
+        log = open(self.out / "server.log", "a")
+        # (as tests/sync/conftest.start_server_process starts it, with its log kept)
+        self.proc = subprocess.Popen(
+            [PY, "-m", "daftar.cli", "server", "--host", "127.0.0.1", "--port", str(self.port), "--database", self.db,
+             "--storage", str(self.storage), "--tls-cert", str(self.certs.server_cert), "--tls-key",
+             str(self.certs.server_key), "--admin-token", ADMIN_TOKEN],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            start_new_session=True)
+        import ssl
+
+        import httpx
+
+        ctx = ssl.create_default_context(cafile=str(self.certs.ca_cert))
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"the central server ended at start: see {self.out / 'server.log'}")
+            try:
+                if httpx.get(f"https://127.0.0.1:{self.port}/openapi.json", verify=ctx, timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise SystemExit("the central server did not answer in 90 s")
+
+    def enrol(self, ws: Path, env: dict, admin: list[str]) -> None:
+        """A one-time code for this office, the office enrolled with it (as IT does)."""
+        r = subprocess.run([PY, "-m", "daftar.cli", "server", "enrol-code", "--database", self.db, "--office",
+                            "Monkey patwar office", "--district", "Lahore", "--tehsil", "Raiwind", "--json"],
+                           cwd=ROOT, env=env, capture_output=True, text=True)
+        if r.returncode:
+            raise SystemExit(f"enrol-code failed:\n{r.stdout}{r.stderr}")
+        code = json.loads(r.stdout)["code"]
+        r = subprocess.run([PY, "-m", "daftar.cli", "sync", "--enrol", "--server", self.url, "--code", code,
+                            "--ca-bundle", str(self.certs.ca_cert), "--workspace", str(ws), *admin],
+                           cwd=ROOT, env=env, capture_output=True, text=True)
+        if r.returncode:
+            raise SystemExit(f"enrolling the office failed:\n{r.stdout}{r.stderr}")
+        print("enrolled with", self.url)
+
+    def admin(self):
+        import httpx
+
+        return httpx.Client(base_url=f"https://127.0.0.1:{self.port}", verify=str(self.certs.ca_cert),
+                            headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}, timeout=30)
+
+    # --- the central office
+    def play(self) -> None:
+        import threading
+
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        from tests.faultproxy import Fault
+
+        while not self.stopping:
+            time.sleep(self.rnd.uniform(8, 30))
+            if self.stopping:
+                return
+            try:
+                r = self.rnd.random()
+                if r < 0.55:
+                    self.decide()
+                elif r < 0.70:
+                    secs = self.rnd.uniform(20, 90)
+                    self.note(f"central link down {secs:.0f} s")
+                    self.counts["outages"] += 1
+                    self.proxy.default = Fault(refuse=True)
+                    self.proxy.drop_all()
+                    self._sleep(secs)
+                    self.proxy.default = Fault()
+                    self.note("central link up")
+                elif r < 0.82:
+                    secs = self.rnd.uniform(20, 60)
+                    self.note(f"central link slow (8 kB/s) {secs:.0f} s")
+                    self.counts["slow"] += 1
+                    self.proxy.default = Fault(rate=8000)
+                    self._sleep(secs)
+                    self.proxy.default = Fault()
+                    self.note("central link fast")
+                elif r < 0.95:
+                    n = self.rnd.choice([200, 2000, 20000])
+                    self.note(f"central cuts the next connection after {n} bytes")
+                    self.counts["cuts"] += 1
+                    self.proxy.push(Fault(up_limit=n) if self.rnd.random() < 0.5 else Fault(down_limit=n))
+                else:
+                    self.note("central server restarts")
+                    self.counts["restarts"] += 1
+                    self.stop_server()
+                    self._sleep(self.rnd.uniform(5, 20))
+                    self.start_server()
+                    self.note("central server up again")
+            except Exception as e:  # noqa: BLE001  (the harness goes on; the report counts them)
+                self.counts["errors"] += 1
+                self.note(f"central: {type(e).__name__}: {e}")
+
+    def _sleep(self, secs: float) -> None:
+        end = time.time() + secs
+        while time.time() < end and not self.stopping:
+            time.sleep(0.5)
+
+    def decide(self) -> None:
+        with self.admin() as c:
+            got = c.get("/v1/admin/entries", params={"state": "received", "limit": 200})
+            got.raise_for_status()
+            entries = got.json()["entries"]
+            decided = []
+            if self.rnd.random() < 0.2:  # a decision changed: an accepted entry rejected after all
+                old = c.get("/v1/admin/entries", params={"state": "accepted", "limit": 50}).json()["entries"]
+                if old:
+                    e = self.rnd.choice(old)
+                    decided.append({"entry_uuid": e["entry_uuid"], "version": e["version"], "decision": "rejected",
+                                    "reason": self.rnd.choice(REASONS)})
+                    self.counts["redecided"] += 1
+            for e in self.rnd.sample(entries, k=self.rnd.randint(0, len(entries))):
+                if self.rnd.random() < 0.7:
+                    decided.append({"entry_uuid": e["entry_uuid"], "version": e["version"], "decision": "accepted"})
+                else:
+                    decided.append({"entry_uuid": e["entry_uuid"], "version": e["version"], "decision": "rejected",
+                                    "reason": self.rnd.choice(REASONS)})
+            if decided:
+                c.post("/v1/admin/decisions", json={"decisions": decided}).raise_for_status()
+            acc = sum(d["decision"] == "accepted" for d in decided)
+            self.counts["accepted"] += acc
+            self.counts["rejected"] += len(decided) - acc
+            self.note(f"central decides: {acc} accepted, {len(decided) - acc} rejected of {len(entries)} waiting")
+
+    def summary(self) -> list[str]:
+        lines = [f"central: {json.dumps(self.counts)}"]
+        try:
+            with self.admin() as c:
+                st: dict = {}
+                for state in ("received", "accepted", "rejected"):
+                    n, after = 0, None
+                    while True:
+                        page = c.get("/v1/admin/entries", params={"state": state, "limit": 1000,
+                                                                  **({"after": after} if after else {})}).json()
+                        n += len(page["entries"])
+                        after = page.get("next")
+                        if not after:
+                            break
+                    st[state] = n
+                lines.append(f"central holds: {json.dumps(st)}")
+        except Exception as e:  # noqa: BLE001
+            lines.append(f"central holds: not read ({type(e).__name__}: {e})")
+        r = subprocess.run([PY, "-m", "daftar.cli", "server", "check", "--database", self.db, "--storage",
+                            str(self.storage)], cwd=ROOT, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+        lines.append(f"daftar server check: exit {r.returncode}")
+        lines += ["    " + ln for ln in (r.stdout + r.stderr).strip().splitlines()[-8:]]
+        return lines
+
+    def stop_server(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+    def stop(self) -> None:
+        self.stopping = True
+        if self.proxy is not None:
+            self.proxy.stop()
+        self.stop_server()
+        if self.cluster is not None:
+            self.cluster.stop()
+            self.cluster = None
 
 
 class Monkey:
@@ -167,6 +425,8 @@ class Monkey:
         self.freeze_checks: list[str] = []
         self.actions = 0
         self.starts = 0
+        self.replaying: list | None = None
+        self.ram_peak = [0, 0]  # --scanner: the most scanned files kept in memory at once, and their bytes
         self.env = {**os.environ, "DAFTAR_LOG_DIR": str(self.log_dir), "DAFTAR_HOME": str(self.ws),
                     "DAFTAR_UI_SETTINGS": str(self.out / "ui.ini"), "DAFTAR_PASSWORD": "demo",
                     "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1",
@@ -174,6 +434,16 @@ class Monkey:
                     "HOME": str(self.out / "home"), "XDG_CONFIG_HOME": str(self.out / "home/.config"),
                     "XDG_DATA_HOME": str(self.out / "home/.local/share"), "XDG_CACHE_HOME": str(self.out / "home/.cache"),
                     "XDG_STATE_HOME": str(self.out / "home/.local/state")}
+        if a.encrypted:  # the checks and commands sign in as the run's user; temporary files stay in the run
+            self.env.update({"DAFTAR_USER": a.user, "TMPDIR": str(self.out / "tmp")})
+        if a.scanner:  # SANE with its test backend only (a configuration of the run's own, /etc unchanged)
+            self.env["SANE_CONFIG_DIR"] = str(self.out / "sane.d")
+        self.central = Central(self.out, a.seed, lambda what: self.note(what, action=False)) if a.server else None
+        self.dialogs = DIALOGS + DIALOGS[:6]  # the export, users, preferences, sync, audit, review twice
+        if a.scanner:
+            self.dialogs += ["scanPages"] * 4
+        if a.server:
+            self.dialogs += ["showSync"] * 2
         keys = APP_KEYS + MOVE_KEYS
         if a.keyboard != "off":
             keys = [k for k in keys if k not in ("F9", "shift+F9")]
@@ -183,8 +453,9 @@ class Monkey:
     def prepare(self) -> None:
         base = Path(self.a.base)
         if not (base / "daftar.sqlite").exists():
-            subprocess.run([PY, "-m", "daftar.cli", "demo", "--workspace", str(base)], check=True, cwd=ROOT,
-                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+            subprocess.run([PY, "-m", "daftar.cli", "demo", "--workspace", str(base),
+                            *(["--encrypted"] if self.a.encrypted else [])], check=True, cwd=ROOT,
+                           env={**os.environ, "PYTHONPATH": str(ROOT), "DAFTAR_PASSWORD": "demo"})
         if self.out.exists():
             shutil.rmtree(self.out)
         self.out.mkdir(parents=True)
@@ -192,13 +463,19 @@ class Monkey:
         self.log_dir.mkdir()
         for sub in ("Documents", "Desktop", ".config"):
             (self.out / "home" / sub).mkdir(parents=True)
+        if self.a.encrypted:
+            (self.out / "tmp").mkdir()
+        if self.a.scanner:
+            (self.out / "sane.d").mkdir()
+            (self.out / "sane.d" / "dll.conf").write_text("test\n")
         code = (
             "import sys\n"
             "from records.workspace import Workspace\n"
             "from records import accounts, services\n"
             "from records.models import User, Page\n"
             "from sqlalchemy import select\n"
-            "ws = Workspace.open(sys.argv[1])\n"
+            "key = Workspace.unlock(sys.argv[1], sys.argv[4], 'demo') if Workspace.is_encrypted(sys.argv[1]) else None\n"
+            "ws = Workspace.open(sys.argv[1], key=key)\n"
             "with ws.session() as s:\n"
             "    for u in s.scalars(select(User)): accounts.set_profile(s, user_id=u.id, language=sys.argv[2])\n"
             "    if sys.argv[3] == '1':\n"
@@ -211,11 +488,19 @@ class Monkey:
             "from desktop.i18n import save_language\n"
             "save_language(sys.argv[2])\n"
         )
-        r = subprocess.run([PY, "-c", code, str(self.ws), self.a.lang, "1" if self.a.ocr else "0"], cwd=ROOT,
-                           env=self.env, capture_output=True, text=True)
+        r = subprocess.run([PY, "-c", code, str(self.ws), self.a.lang, "1" if self.a.ocr else "0", self.a.user],
+                           cwd=ROOT, env=self.env, capture_output=True, text=True)
         if r.returncode:
             raise SystemExit(f"preparing the workspace failed:\n{r.stderr}")
         print(r.stdout.strip())
+        if self.central is not None:
+            self.central.start()
+            self.central.enrol(self.ws, self.env, ["--user", "admin"] if self.a.encrypted else [])
+            # what the demo has approved goes into a batch, so every role's run has something to send
+            r = subprocess.run([PY, "-m", "daftar.cli", "batch", "seal", "--as", "girdawar1", "--workspace", str(self.ws),
+                                *(["--user", "girdawar1"] if self.a.encrypted else [])],
+                               cwd=ROOT, env=self.env, capture_output=True, text=True)
+            print("batch seal:", (r.stdout + r.stderr).strip().splitlines()[-1:] or r.returncode)
 
     # --- the app
     def start(self) -> None:
@@ -227,8 +512,9 @@ class Monkey:
         self.proc = subprocess.Popen(
             ["nice", "-n", "10", PY, "-X", "faulthandler", str(Path(__file__).resolve()), "--child",
              "--workspace", str(self.ws), "--user", self.a.user, "--state", str(self.state),
-             "--freeze", str(self.a.freeze)],
-            cwd=self.out / "home", env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+             "--freeze", str(self.a.freeze), *(["--buttons"] if self.a.buttons else [])],
+            cwd=self.out / "home", env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=_allow_core if self.a.core else None)
         t0 = time.time()
         while time.time() - t0 < 90:
             st = self.read_state()
@@ -243,6 +529,10 @@ class Monkey:
             self.key("F9")
         elif self.a.keyboard == "phonetic":
             self.key("shift+F9")
+        if self.central is not None:  # the sync panel open, polling the server
+            self.note("open showSync")
+            (self.out / "cmd").write_text("showSync")
+            time.sleep(0.7)
 
     def read_state(self) -> dict | None:
         try:
@@ -260,12 +550,16 @@ class Monkey:
                 self.proc.wait()
 
     # --- input
-    def note(self, what: str) -> None:
+    def note(self, what: str, *, action: bool = True) -> None:
         self.recent = (self.recent + [what])[-8:]
-        self.actions += 1
+        self.actions += action
         self.timeline.append((time.time(), what))
+        where = ""
+        if action:  # the window on top and the focused field as last seen (up to 0.3 s old)
+            st = self.read_state() or {}
+            where = f"    [{st.get('top')} / {st.get('focus')}]"
         with open(self.out / "actions.log", "a") as f:  # (to find what came before a problem in the log)
-            f.write(f"{time.strftime('%H:%M:%S')}.{int(time.time() * 1000) % 1000:03d} {what}\n")
+            f.write(f"{time.strftime('%H:%M:%S')}.{int(time.time() * 1000) % 1000:03d} {what}{where}\n")
 
     def key(self, k: str) -> None:
         self.note(f"key {k}")
@@ -285,6 +579,14 @@ class Monkey:
         if st.get("modal") in ("LoginDialog", "LockDialog") and self.rnd.random() < 0.3:
             self.sign_in_again(st["modal"])
             return
+        if self.a.buttons and st.get("buttons") and st.get("modal") not in ("LoginDialog", "LockDialog") \
+                and not st.get("popup") and self.rnd.random() < (0.3 if st.get("modal") else 0.07):
+            # (in a dialog a user mostly presses its buttons: the scan dialog's Scan, the import's Import)
+            # (the buttons that start the work these options are for weigh more: a scan, an import, a sync)
+            x, y, name = self.rnd.choice([b for b in st["buttons"] for _ in range(4 if b[2] in FAVOURED else 1)])
+            self.click(x, y, f"button {name!r}")
+            time.sleep(self.rnd.choice([0.2, 0.5, 1.0]))
+            return
         if r < 0.08 and st.get("menus"):
             x, y = self.rnd.choice(st["menus"])
             self.click(x, y, "menu")
@@ -292,7 +594,7 @@ class Monkey:
             dx = self.rnd.randint(-160, 160)
             self.click(max(5, min(1360, x + dx)), y + self.rnd.randint(20, 380), "in menu")
         elif r < 0.13 and self.a.dialogs:
-            name = self.rnd.choice(DIALOGS + DIALOGS[:6])  # the export, users, preferences, sync, audit, review twice
+            name = self.rnd.choice(self.dialogs)
             if st.get("modal") and st["modal"] not in ("LoginDialog", "LockDialog"):  # (Esc there quits: asked)
                 self.key("Escape")  # (a menu's window opens only over the main window, as from its menu)
             self.note(f"open {name}")
@@ -339,6 +641,8 @@ class Monkey:
     # --- run
     def run(self) -> int:
         self.prepare()
+        if self.central is not None:
+            self.central.play()
         self.start()
         end = time.time() + self.a.minutes * 60
         last_beat = time.time()
@@ -349,24 +653,102 @@ class Monkey:
                 self.start()
                 continue
             st = self.read_state()
+            if st and st.get("ram") and st["ram"][1] > self.ram_peak[1]:
+                self.ram_peak = st["ram"]
             if st and time.time() - st.get("t", 0) > 5 and time.time() - last_beat > 5:
                 self.freeze_checks.append(f"state not written for {time.time() - st['t']:.0f} s after: "
                                           f"{' | '.join(self.recent[-5:])}")
                 last_beat = time.time()
-            self.step()
+            if self.replaying is not None:
+                if not self.replay_step():
+                    break
+            else:
+                self.step()
         self.stop()
         return self.report()
 
+    # --- replay (the actions of an earlier run's actions.log, at the same pace)
+    def load_replay(self, path: str, until: str | None) -> None:
+        lines = []
+        for ln in Path(path).read_text().splitlines():
+            m = re.match(r"(\d\d):(\d\d):(\d\d)\.(\d{3}) (.*?)(?:    \[.*\])?$", ln)
+            if not m or m.group(5).startswith("central"):  # (the central office plays its own, from the seed)
+                continue
+            if until and ln[:12] > until:
+                break
+            h, mi, se, ms = (int(g) for g in m.groups()[:4])
+            lines.append((h * 3600 + mi * 60 + se + ms / 1000, m.group(5)))
+        self.replaying = lines
+        self.replay_t0 = None
+
+    def replay_step(self) -> bool:
+        """The next action of the replayed log, at its time after the first one; False when done."""
+        if not self.replaying:
+            return False
+        at, what = self.replaying.pop(0)
+        if self.replay_t0 is None:
+            self.replay_t0 = (time.time(), at)
+        wait = self.replay_t0[0] + (at - self.replay_t0[1]) - time.time()
+        if wait > 0:
+            time.sleep(wait)
+        xy = [int(v) for v in re.findall(r"(-?\d+),(-?\d+)", what)[-1]] if re.search(r"\d,\d", what) else None
+        if what.startswith("key "):
+            k, _, n = what[4:].partition(" x")
+            if n:
+                self.note(what)
+                sh("xdotool", "key", "--repeat", n, "--delay", "8", k)
+            else:
+                self.key(k)
+        elif what.startswith("type "):
+            import ast
+
+            self.type(ast.literal_eval(what[5:]))
+        elif what.startswith("open "):
+            self.note(what)
+            (self.out / "cmd").write_text(what[5:])
+        elif what.startswith("sign in again"):
+            self.sign_in_again(what[15:-1])
+        elif what.startswith("double click"):
+            self.note(what)
+            sh("xdotool", "mousemove", str(xy[0]), str(xy[1]), "click", "--repeat", "2", "--delay", "60", "1")
+        elif what.startswith("right click"):
+            self.note(what)
+            sh("xdotool", "mousemove", str(xy[0]), str(xy[1]), "click", "3")
+        elif what.startswith("wheel"):
+            self.note(what)
+            sh("xdotool", "mousemove", str(xy[0]), str(xy[1]), "click", "--repeat", "5", "--delay", "20", what.split()[1])
+        elif what.startswith("drag"):
+            x, y, x2, y2 = (int(v) for v in re.findall(r"-?\d+", what)[:4])
+            self.note(what)
+            sh("xdotool", "mousemove", str(x), str(y), "mousedown", "1", "mousemove", "--sync", str(x2), str(y2),
+               "mouseup", "1")
+        elif xy is not None:  # a click, on a menu, in a menu, on a button
+            self.click(xy[0], xy[1], what.rsplit(" ", 1)[0])
+        return True
+
     def report(self) -> int:
         lines = [f"monkey: user={self.a.user} lang={self.a.lang} keyboard={self.a.keyboard} ocr={self.a.ocr} "
-                 f"dialogs={self.a.dialogs} seed={self.a.seed} minutes={self.a.minutes}",
+                 f"dialogs={self.a.dialogs} seed={self.a.seed} minutes={self.a.minutes} encrypted={self.a.encrypted} "
+                 f"server={self.a.server} scanner={self.a.scanner} buttons={self.a.buttons}",
                  f"actions {self.actions}, starts {self.starts}"]
         lines += [f"EXIT {e}" for e in self.exits]
+        if self.a.scanner:
+            lines.append(f"scanner: at most {self.ram_peak[0]} scanned files ({self.ram_peak[1] / 1e6:.1f} MB) kept in "
+                         f"memory (/dev/shm) at once")
         lines += [f"NO STATE {e}" for e in self.freeze_checks]
         text = self.app_out.read_text(errors="replace")
         for log in sorted(self.log_dir.glob("daftar.log*")):
             text += "\n" + log.read_text(errors="replace")
         lines += find_problems(text)
+        for core in sorted((self.out / "home").glob("core*")):  # --core: where Qt crashed, natively
+            bt = subprocess.run(["gdb", "-batch", "-ex", "thread apply all bt 25", PY, str(core)],
+                                capture_output=True, text=True, timeout=300)
+            (core.parent / (core.name + ".bt.txt")).write_text(bt.stdout + bt.stderr)
+            crashed = [ln for ln in bt.stdout.splitlines() if ln.startswith("#")][:25]
+            lines.append(f"CORE {core} (all threads in {core.name}.bt.txt):\n    " + "\n    ".join(crashed))
+        if self.central is not None:
+            server_log = self.central.out / "server.log"
+            lines += ["SERVER " + p for p in find_problems(server_log.read_text(errors="replace"))]
         for log in sorted(self.log_dir.glob("daftar.log*")):  # each problem of the log with the actions before it
             for ln in log.read_text(errors="replace").splitlines():
                 m = re.match(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d),(\d+) (WARNING|ERROR|CRITICAL) ", ln)
@@ -374,7 +756,12 @@ class Monkey:
                     t = time.mktime(time.strptime(m.group(1), "%Y-%m-%d %H:%M:%S")) + int(m.group(2)) / 1000
                     before = [w for at, w in self.timeline if t - 4 <= at <= t][-6:]
                     lines.append(f"BEFORE {ln[:160]}\n    " + " | ".join(before))
-        for cmd in (["audit", "verify"], ["check"]):
+        if self.central is not None:
+            self.central.stopping = True
+            lines += self.central.summary()
+        if self.a.encrypted:
+            lines += plaintext_left(self.ws, self.out / "tmp")
+        for cmd in (["audit", "verify"], ["check"], *([["sync", "--status"]] if self.central is not None else [])):
             r = subprocess.run([PY, "-m", "daftar.cli", *cmd, "--workspace", str(self.ws)], cwd=ROOT, env=self.env,
                                capture_output=True, text=True)
             lines.append(f"daftar {' '.join(cmd)}: exit {r.returncode}")
@@ -383,6 +770,28 @@ class Monkey:
         (self.out / "report.txt").write_text(report + "\n")
         print(report)
         return 0
+
+
+def _allow_core() -> None:
+    """(In the app's process before it starts) a core file when it crashes, for gdb."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CORE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+
+
+def plaintext_left(ws: Path, tmp: Path) -> list[str]:
+    """An encrypted workspace: files left in the temporary folder, and workspace files that
+    start as a PNG, JPEG or SQLite database does (nothing should: docs/encryption.md)."""
+    magic = (b"\x89PNG", b"\xff\xd8\xff", b"SQLite format 3")
+    left = [str(f) for f in tmp.rglob("*") if f.is_file()]
+    clear = []
+    for f in ws.rglob("*"):
+        if f.is_file():
+            with open(f, "rb") as fh:
+                if fh.read(16).startswith(magic):
+                    clear.append(str(f))
+    return [f"encrypted: {len(left)} files left in TMPDIR, {len(clear)} workspace files in clear"] + \
+        [f"PROBLEM: left in TMPDIR: {f}" for f in left[:20]] + [f"PROBLEM: in clear: {f}" for f in clear[:20]]
 
 
 def find_problems(text: str) -> list[str]:
@@ -425,17 +834,33 @@ def main() -> int:
     p.add_argument("--ocr", action="store_true", help="pages waiting for OCR are read while the monkey plays")
     p.add_argument("--dialogs", action="store_true", help="open the menus' dialogs now and then")
     p.add_argument("--freeze", type=float, default=2.0, help="a UI gap longer than this (s) is a freeze")
-    p.add_argument("--base", default="/tmp/monkey/base", help="the demo workspace copied for each run")
+    p.add_argument("--encrypted", action="store_true", help="an encrypted demo workspace (its own --base)")
+    p.add_argument("--server", action="store_true",
+                   help="a live central server (PostgreSQL, TLS, a fault proxy) the workspace is enrolled with")
+    p.add_argument("--scanner", action="store_true", help="SANE's test scanner; Scan pages among the dialogs")
+    p.add_argument("--buttons", action="store_true", help="now and then click a button of the window on top")
+    p.add_argument("--core", action="store_true", help="a crash of the app leaves a core file (OUT/home/core*), "
+                   "and the report its native stack (gdb)")
+    p.add_argument("--replay", metavar="ACTIONS_LOG", help="send the actions of an earlier run's actions.log "
+                   "at its pace (with the same options and seed), not random ones")
+    p.add_argument("--replay-until", metavar="HH:MM:SS.mmm", help="the last action replayed (its time in the log)")
+    p.add_argument("--base", default=None,
+                   help="the demo workspace copied for each run (default /tmp/monkey/base, encrypted: base-encrypted)")
     p.add_argument("--out", default=None, help="this run's folder (default /tmp/monkey/run-USER-LANG-SEED)")
     a = p.parse_args()
     if not os.environ.get("DISPLAY"):
         raise SystemExit("set DISPLAY to an Xvfb of your own (Xvfb :85 -screen 0 1366x768x24 &)")
     a.out = a.out or f"/tmp/monkey/run-{a.user}-{a.lang}-{a.seed}"
+    a.base = a.base or ("/tmp/monkey/base-encrypted" if a.encrypted else "/tmp/monkey/base")
     m = Monkey(a)
+    if a.replay:
+        m.load_replay(a.replay, a.replay_until)
     try:
         return m.run()
     finally:
         m.stop()
+        if m.central is not None:
+            m.central.stop()
 
 
 if __name__ == "__main__":

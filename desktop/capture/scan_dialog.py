@@ -120,7 +120,11 @@ class ScanDialog(QDialog):
         self._say(self.tr("Scanning…"))
 
         def done(fut) -> None:
-            if not shiboken6.isValid(self):  # closed with its import dialog meanwhile
+            if not shiboken6.isValid(self):  # closed with its import dialog meanwhile: nobody takes the pages
+                if fut.exception() is None and fut.result():
+                    from desktop import ramdir
+
+                    ramdir.remove(fut.result()[0].parent)
                 return
             self.busy = False
             self.scan_button.setEnabled(True)

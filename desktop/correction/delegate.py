@@ -33,6 +33,7 @@ IDLE_SAVE_MS = 800
 TEXT_EDITOR_MIN_WIDTH = 260
 _BEFORE = "daftarValueBefore"  # editor property: the field's value when the editor opened
 _CELL = "daftarCellCentre"  # editor property: the centre of its cell in the view
+PAUSE_SAVE = "pauseSave"  # the editor's timer that saves what was typed after IDLE_SAVE_MS
 
 
 class FieldDelegate(QStyledItemDelegate):
@@ -65,6 +66,7 @@ class FieldDelegate(QStyledItemDelegate):
             comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             ed.setCompleter(comp)
         idle = QTimer(ed)
+        idle.setObjectName(PAUSE_SAVE)
         idle.setSingleShot(True)
         idle.setInterval(IDLE_SAVE_MS)
         idle.timeout.connect(lambda: self.commitData.emit(ed))
@@ -72,6 +74,17 @@ class FieldDelegate(QStyledItemDelegate):
         if self.aids is not None:
             self.aids.attach(ed, index)
         return ed
+
+    def destroyEditor(self, editor, index) -> None:  # noqa: N802 - Qt override
+        """The view is done with an editor (what was typed saved, or put back with Esc): its
+        pause-save stops. Qt deletes the editor later, which a menu's or a dialog's own event
+        loop puts off past the pause (the tool bar's », a question): the pause-save then fired
+        on an editor no view had (Qt: "commitData called with an editor that does not belong
+        to this view")."""
+        timer = editor.findChild(QTimer, PAUSE_SAVE)
+        if timer is not None:
+            timer.stop()
+        super().destroyEditor(editor, index)
 
     def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802 - Qt override
         """A text field's editor as wide as the cell, or TEXT_EDITOR_MIN_WIDTH when the cell is

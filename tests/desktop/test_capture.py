@@ -1050,3 +1050,107 @@ def test_pages_saved_by_an_import_stopped_by_quitting_are_read_at_the_next_start
         assert not win2.ocr.running
         assert _pages_and_ocr(ctx2, rid) == [("0.png", "none"), ("1.png", "none")]
     win2.shutdown()
+
+
+class _PageScanner:
+    """A scanner that hands back `pages` PNG pages (as SANE's scanimage writes them)."""
+
+    def __init__(self, pages: int = 1) -> None:
+        self.pages = pages
+
+    def is_available(self) -> bool:
+        return True
+
+    def unavailable_reason(self) -> str:
+        return ""
+
+    def list_devices(self):
+        from desktop.scanner import ScanDevice
+
+        return [ScanDevice("test:0", "a test scanner")]
+
+    def scan(self, settings, out_dir):
+        out = []
+        for i in range(self.pages):
+            path = out_dir / f"scan-{i + 1:04d}.png"
+            path.write_bytes(png_bytes(seed=i + 1))
+            out.append(path)
+        return out
+
+
+def _scan_into(qtbot, ctx, dlg, n: int):
+    from desktop.capture.scan_dialog import ScanDialog
+
+    dlg.scan_dialog()
+    scan = dlg.findChild(ScanDialog)
+    qtbot.waitUntil(lambda: scan.scan_button.isEnabled(), timeout=5000)
+    scan.scan()
+    qtbot.waitUntil(lambda: not dlg._loading and len(dlg.items) == n, timeout=10000)
+    wait_idle(qtbot, ctx)
+    from pathlib import Path
+
+    return {Path(it.source).parent for it in dlg.items}
+
+
+@pytest.mark.parametrize("imported", [True, False])
+def test_scanned_pages_leave_memory_with_the_import_dialog(qtbot, ctx, imported):
+    # (found by bench/monkey.py --scanner, which counts the scans kept in memory: every page
+    # scanned in a session stayed in /dev/shm until Daftar ended)
+    import shiboken6
+
+    from desktop.capture.import_dialog import ImportDialog
+    from desktop.qt import QWidget
+
+    # GIVEN the import dialog of a register and two pages scanned into it
+    window = QWidget()
+    qtbot.addWidget(window)
+    rid = _register(ctx)
+    dlg = ImportDialog(ctx, rid, window, scanner=_PageScanner(pages=2))
+    dlg.open()
+    (folder,) = _scan_into(qtbot, ctx, dlg, 2)
+    assert len(list(folder.glob("scan-*.png"))) == 2
+    # WHEN the clerk imports them (or not) and closes the dialog
+    if imported:
+        _import_and_wait(qtbot, ctx, dlg)
+        assert [name for name, _no, _pid in dlg.report.added] == ["scan-0001.png", "scan-0002.png"]
+    dlg.reject()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg), timeout=5000)
+    # THEN the scans' folder in memory is gone (the imported pages are in the workspace)
+    assert not folder.exists()
+    with ctx.ws.session() as s:
+        assert len(services.list_pages(s, rid)) == (2 if imported else 0)
+
+
+def test_a_scan_that_ends_after_its_dialog_closed_leaves_nothing_in_memory(qtbot, ctx):
+    import threading
+
+    import shiboken6
+
+    from desktop.capture.import_dialog import ImportDialog
+    from desktop.capture.scan_dialog import ScanDialog
+    from desktop.qt import QWidget
+
+    # GIVEN a page being scanned into the import dialog (a scanner takes seconds)
+    go, made = threading.Event(), []
+
+    class SlowPageScanner(_PageScanner):
+        def scan(self, settings, out_dir):
+            go.wait(10)
+            made.extend(super().scan(settings, out_dir))
+            return made
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    dlg = ImportDialog(ctx, _register(ctx), window, scanner=SlowPageScanner())
+    dlg.open()
+    dlg.scan_dialog()
+    scan = dlg.findChild(ScanDialog)
+    qtbot.waitUntil(lambda: scan.scan_button.isEnabled(), timeout=5000)
+    scan.scan()
+    # WHEN the clerk closes the import dialog before the page comes
+    dlg.reject()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg), timeout=5000)
+    go.set()
+    wait_idle(qtbot, ctx)
+    # THEN the page nobody takes is not kept in memory until Daftar ends
+    assert made and not made[0].parent.exists()
