@@ -407,13 +407,22 @@ def preview_fard(parent: QWidget | None, workspace, register_id: int, *, khewat:
     if chosen is None:
         return None
     khewat, owner = chosen
-    from desktop.ramdir import ram_temp_dir
+    from desktop import ramdir
 
-    out = str(ram_temp_dir("daftar-preview-") / "fard.pdf")  # record text: in memory, not on disk
+    folder = ramdir.ram_temp_dir("daftar-preview-")
+    out = str(folder / "fard.pdf")  # record text: in memory, not on disk
     job = ReportJob(parent)
     if show:
+        def preview(r: JobResult) -> None:
+            try:
+                open_pdf_preview(parent, r.path)  # it reads the PDF's bytes at once
+            finally:
+                ramdir.remove(folder)  # every fard previewed stayed in memory until Daftar ended
+
         _notify(parent, job, offer_open=False, errors=True)
-        job.finished.connect(lambda r: when_seen(parent, lambda: open_pdf_preview(parent, r.path)))
+        job.finished.connect(lambda r: when_seen(parent, lambda: preview(r)))
+        job.failed.connect(lambda _e: ramdir.remove(folder))
+        job.stopped.connect(lambda: ramdir.remove(folder))
         job.progress_dialog = _progress_dialog(parent, job, _tr("Fard"), QCoreApplication.translate("ExportDialog", "Writing the PDF…"))
     return job.start(_fard_job(workspace, register_id, khewat, owner, out, urdu_digits, job))
 

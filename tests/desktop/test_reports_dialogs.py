@@ -396,3 +396,30 @@ def test_a_report_that_ends_while_the_window_is_locked_waits_for_the_unlock(qtbo
     win2.deleteLater()
     qtbot.wait(200)
     assert notes() == []
+
+
+def test_a_previewed_fard_leaves_nothing_in_memory_once_its_preview_is_open(qtbot, workspace, sample, monkeypatch):
+    from desktop import ramdir
+    from desktop import reports_dialogs as rd
+
+    made, shown = [], []
+    real_dir, real_preview = ramdir.ram_temp_dir, rd.open_pdf_preview
+    monkeypatch.setattr(ramdir, "ram_temp_dir", lambda prefix="daftar-": made.append(real_dir(prefix)) or made[-1])
+
+    def preview(parent, pdf):
+        shown.append((pdf, Path(pdf).is_file()))
+        shown.append(real_preview(parent, pdf))
+        return shown[-1]
+
+    monkeypatch.setattr(rd, "open_pdf_preview", preview)
+
+    # GIVEN a fard made for the print preview (its PDF in a private folder in memory)
+    job = rd.preview_fard(None, workspace, sample.register_id, khewat="47")
+    qtbot.waitUntil(lambda: job.done and len(shown) == 2, timeout=20000)
+
+    # THEN the preview read the PDF, and then its folder was removed (it stayed until Daftar ended):
+    # the preview holds the PDF's bytes for printing
+    (folder,) = made
+    assert shown[0] == (str(folder / "fard.pdf"), True)
+    assert not folder.exists()
+    shown[1].close()
