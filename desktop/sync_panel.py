@@ -514,7 +514,8 @@ class SyncPanel(QWidget):
         self.pause_btn.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self._enable_passes()
         self.state_label.setText(self.tr("Sync is paused.") if paused else self.tr("Sync is on."))
-        self._spawn(lambda: self._set_paused(paused))
+        set_paused = self._set_paused  # (the thread must not hold the panel: see _spawn)
+        self._spawn(lambda: set_paused(paused))
 
     def _show_report(self, r) -> None:
         if getattr(r, "paused", False):

@@ -906,3 +906,40 @@ def test_check_with_the_server_compares_everything_on_the_panels_thread_and_says
     finally:
         win.shutdown()
         i18n.apply_language(qapp, "en")
+
+
+def test_pausing_does_not_keep_the_panel_alive_on_its_thread(qtbot):
+    import gc
+    import weakref
+
+    from desktop.qt import QApplication, QEvent
+    from desktop.sync_panel import SyncPanel
+
+    # GIVEN a panel whose "pause" takes a while on its thread (a busy workspace)
+    office = FakeOffice(SyncReport())
+    entered, release = threading.Event(), threading.Event()
+
+    def set_paused(paused: bool) -> None:
+        entered.set()
+        release.wait(10)
+
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=set_paused)
+    label = panel.queue_label
+    qtbot.waitUntil(lambda: "Waiting to send" in label.text())
+    del label
+    panel.pause_btn.click()
+    assert entered.wait(5)
+    try:
+        # WHEN the panel is closed and deleted while that thread still runs
+        gone = weakref.ref(panel)
+        panel.deleteLater()
+        del panel
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QApplication.processEvents()
+            gc.collect()
+        # THEN nothing on the thread holds it: the last reference to a widget must never be
+        # dropped on a worker thread (Qt deletes it there and crashes)
+        assert gone() is None
+    finally:
+        release.set()
