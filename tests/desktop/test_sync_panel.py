@@ -924,9 +924,7 @@ def test_pausing_does_not_keep_the_panel_alive_on_its_thread(qtbot):
         release.wait(10)
 
     panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=set_paused)
-    label = panel.queue_label
-    qtbot.waitUntil(lambda: "Waiting to send" in label.text())
-    del label
+    qtbot.waitUntil(lambda text=panel.queue_label.text: "Waiting to send" in text())
     panel.pause_btn.click()
     assert entered.wait(5)
     try:
