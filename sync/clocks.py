@@ -39,8 +39,9 @@ class ClockDoubt:
     def words(self) -> str:
         """One line for the operator."""
         way = "behind" if self.offset > dt.timedelta(0) else "ahead"
+        n, unit = span(self.offset)
         return (f"This server's clock seems wrong: {self.agreeing} of the {self.seen} offices that synced in the "
-                f"last day agree with each other that it is {_span(abs(self.offset))} {way}. Set the server's date "
+                f"last day agree with each other that it is {n} {unit} {way}. Set the server's date "
                 "and time (NTP): until then offices are told their clocks may be right and the server's wrong.")
 
 
@@ -61,10 +62,6 @@ def span(d: dt.timedelta) -> tuple[int, str]:
     if minutes < 119.5:
         return round(minutes), "minutes"
     return (round(minutes / 60), "hours") if minutes < 47.5 * 60 else (round(minutes / 1440), "days")
-
-
-def _span(d: dt.timedelta) -> str:
-    return "{} {}".format(*span(d))
 
 
 class OfficeClocks:
@@ -119,8 +116,9 @@ class OfficeClocks:
         return ClockDoubt(agreeing, len(recent), median)
 
 
-def parse_office_time(value: str | None) -> dt.datetime | None:
-    """The office clock an office request carries (`P.CLIENT_TIME`, ISO 8601), or None."""
+def parse_clock(value: str | None) -> dt.datetime | None:
+    """A clock's time as a header carries it (`P.CLIENT_TIME`, `P.SERVER_TIME`: ISO 8601, UTC
+    where no zone is given), or None when absent or garbled."""
     if not value:
         return None
     try:

@@ -45,7 +45,7 @@ from records.models import (
 )
 from records.outbox import OutboxError, office_identity, public_key_b64, submission
 from sync import protocol as P
-from sync.clocks import ClockDoubt, parse_doubt
+from sync.clocks import ClockDoubt, parse_clock, parse_doubt
 from sync.gcpause import gc_paused
 from sync.problem import Problem  # noqa: F401 - where the engine's callers have found it
 
@@ -532,16 +532,13 @@ def server_time(r: httpx.Response) -> dt.datetime | None:
     """The central server's clock when it answered (`P.SERVER_TIME`, else HTTP's Date); None
     when the answer says neither (an old server, a proxy's page)."""
     v = r.headers.get(P.SERVER_TIME)
+    if v:
+        return parse_clock(v)
     try:
-        if v:
-            t = dt.datetime.fromisoformat(v.strip().replace("Z", "+00:00"))
-        elif r.headers.get("Date"):
-            t = email.utils.parsedate_to_datetime(r.headers["Date"])
-        else:
-            return None
+        t = email.utils.parsedate_to_datetime(r.headers["Date"]) if r.headers.get("Date") else None
     except (TypeError, ValueError, IndexError):
         return None
-    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+    return t if t is None or t.tzinfo else t.replace(tzinfo=dt.UTC)
 
 
 def clock_wrong(here: dt.datetime, server: dt.datetime) -> str:

@@ -32,7 +32,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
 from sync import protocol as P
-from sync.clocks import OfficeClocks, parse_office_time
+from sync.clocks import OfficeClocks, parse_clock
 from sync.gcpause import gc_paused
 from sync.server import central, ingest, instance, operators, review
 from sync.server.config import Settings
@@ -251,7 +251,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     def _note_clock(request: Request, ref: ingest.OfficeRef) -> ingest.OfficeRef:
         """The office's clock against this server's (`sync.clocks`: is this server's wrong?)."""
-        theirs = parse_office_time(request.headers.get(P.CLIENT_TIME))
+        theirs = parse_clock(request.headers.get(P.CLIENT_TIME))
         if theirs is not None:
             clocks.note(ref.office_uuid, theirs, dt.datetime.now(dt.UTC))
         return ref
