@@ -519,3 +519,30 @@ def test_a_font_installed_twice_resolves_to_the_newer_packaging_whatever_else_is
     after = resolve_fonts(["LiberationSerif-Regular", "NotoSerif-Regular"], roots=(str(tmp_path),))
     assert after == before
     assert after[0].endswith("liberation2/LiberationSerif-Regular.ttf")
+
+
+def _numbers_bench():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("numbers_bench_under_test", Path(__file__).resolve().parents[2] / "bench" / "numbers_bench.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_number_bench_refuses_to_measure_other_cells_when_a_font_of_a_set_is_missing(monkeypatch, capsys):
+    # GIVEN a machine where one held-back printed font is not installed (a fresh machine without
+    # fonts-sil-scheherazade drew printed held-back from the other fonts and read 836 of 840, not 833)
+    bench = _numbers_bench()
+    real = bench.synth.resolve_fonts
+    monkeypatch.setattr(bench.synth, "resolve_fonts",
+                        lambda names, *a, **k: [p for p in real(names, *a, **k) if "Scheherazade" not in p])
+    monkeypatch.setattr(bench, "get_number_reader", lambda: pytest.fail("measured other cells"))
+
+    # WHEN the bench is asked for that set THEN it measures nothing and names the font and what to install
+    assert bench.main(["--sets", "printed-heldback", "--no-tesseract"]) == 2
+    err = capsys.readouterr().err
+    assert "printed-heldback" in err and "Scheherazade-Regular" in err
+    assert "resources/models/README.md" in err and "--missing-fonts-ok" in err
+    # AND a set whose fonts are all there is no reason to refuse
+    assert bench.missing_fonts({"test": ["DejaVuSans"], "handwritten": None}) == ""
