@@ -276,3 +276,28 @@ def test_a_job_opens_an_encrypted_workspace_with_its_key(tmp_path):
         ws.close()
     # THEN the job opened it with the workspace's key and found it sound
     assert r.ok and r.checked > 0 and found is not None and found.count == 0
+
+
+def test_a_job_refuses_a_workspace_whose_schema_changed_underneath_the_app(workspace):
+    # GIVEN the app's workspace, checked and upgraded on opening, whose database another
+    # program then set to another schema revision (an older backup restored over it, a newer
+    # Daftar upgrading it) while the app has it open
+    from desktop.job_process import workspace_args
+    from records.workspace import WorkspaceError
+
+    args = workspace_args(workspace)
+    assert args["schema"]  # (the revision the app checked)
+    con = workspace.connect_raw()
+    con.execute("UPDATE alembic_version SET version_num = '0000older0000'")
+    con.commit()
+    con.close()
+    # WHEN a job is started on it THEN it does nothing on that schema and says why, clearly
+    with pytest.raises(WorkspaceError, match="changed while Daftar had it open: its schema is now 0000older0000"):
+        run_in_process("desktop.job_process:verify_audit", args)
+    # (and a job on the schema the app opened still runs)
+    con = workspace.connect_raw()
+    con.execute("UPDATE alembic_version SET version_num = ?", (args["schema"],))
+    con.commit()
+    con.close()
+    result, _findings = run_in_process("desktop.job_process:verify_audit", args)
+    assert result.ok
