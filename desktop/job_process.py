@@ -72,6 +72,30 @@ def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None, fin
         conn.close()
 
 
+# what a spare job process (desktop.procjob.keep_warm) imports while it waits: what every job
+# opening the workspace needs (the bulk of a job process's start)
+PRELOAD = ("sqlalchemy.orm", "records.workspace", "records.models", "records.audit", "records.crypto")
+
+
+def spare_main(jobs, conn, stop, log_file: str | None, final, preload=PRELOAD) -> None:
+    """A spare job process: import `preload`, then wait for one job (target, kwargs) on the
+    pipe `jobs` and run it as `main` does. The app's end of `jobs` closing (the app ended the
+    spare, or is gone) ends it; it holds no key until its job comes."""
+    for name in preload:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # (a trimmed build: the job imports what it needs)
+            pass
+    try:
+        job = jobs.recv()
+    except (EOFError, OSError):
+        return
+    finally:
+        jobs.close()
+    target, kwargs = job
+    main(target, kwargs, conn, stop, log_file, final)
+
+
 def past_stopping() -> None:
     """The job's point of no return, called just before it commits what it cannot take back
     (the backup's audit event, after which the backup is kept). Raises JobCancelled when the
