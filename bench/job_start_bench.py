@@ -129,7 +129,7 @@ def measure(src: Path, warm: bool = False) -> dict:
                 "fard_process_warm": _best_warm(lambda: run_in_process("desktop.job_process:fard", fard_args))})
         with ws.session() as s:
             batch, n = s.execute(text("SELECT batch_id, count(*) FROM outbox_item WHERE batch_id IS NOT NULL "
-                                      "GROUP BY 1 ORDER BY 2 DESC LIMIT 1")).one() or (None, 0)
+                                      "GROUP BY 1 ORDER BY 2 DESC LIMIT 1")).first() or (None, 0)
         if batch is not None:
             from records.reports.handover import handover_pdf
 
