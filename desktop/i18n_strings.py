@@ -592,6 +592,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0} is empty (0 bytes) but the workspace holds {1} page image(s): the database was damaged. Nothing was changed. Restore the latest backup with `daftar restore BACKUP --workspace DIR --force`."),
     QT_TRANSLATE_NOOP("Messages", "Cannot create the workspace folder {0}: {1}"),
     QT_TRANSLATE_NOOP("Messages", "{0} cannot be decrypted with this key, or it is damaged. Nothing was changed."),
+    QT_TRANSLATE_NOOP("Messages", "{0} changed while Daftar had it open: its schema is now {1}, not {2} (another program restored or upgraded it). Nothing was done; close Daftar and open the workspace again."),
     QT_TRANSLATE_NOOP("Messages", "submit"),
     QT_TRANSLATE_NOOP("Messages", "withdraw"),
     QT_TRANSLATE_NOOP("Messages", "return"),

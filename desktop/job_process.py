@@ -72,6 +72,41 @@ def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None, fin
         conn.close()
 
 
+# what a spare job process (desktop.procjob.keep_warm) imports while it waits: what every job
+# opening the workspace needs (the bulk of a job process's start)
+PRELOAD = ("sqlalchemy.orm", "records.workspace", "records.models", "records.audit", "records.crypto")
+
+
+def spare_main(jobs, conn, stop, log_file: str | None, final, preload=PRELOAD) -> None:
+    """A spare job process: import `preload`, then wait for one job (target, kwargs) on the
+    pipe `jobs` and run it as `main` does. The app's end of `jobs` closing (the app ended the
+    spare, or is gone) ends it; it holds no key until its job comes."""
+    for name in preload:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # (a trimmed build: the job imports what it needs)
+            pass
+    try:
+        job = jobs.recv()
+    except (EOFError, OSError):
+        return
+    finally:
+        jobs.close()
+    target, kwargs = job
+    main(target, kwargs, conn, stop, log_file, final)
+    # its answer sent and its pipe closed: end without tearing down every module (50-150 ms
+    # with SQLAlchemy loaded, which the app's join waited for); its files are closed already
+    import os
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(0)
+
+
 def past_stopping() -> None:
     """The job's point of no return, called just before it commits what it cannot take back
     (the backup's audit event, after which the backup is kept). Raises JobCancelled when the
@@ -123,14 +158,17 @@ def _end_cleanly_when_terminated() -> None:
         pass
 
 
-def _open(root: str, key: bytes | None, first_use: int | None = None):
+def _open(root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None):
     """The app's workspace, opened again in this process: already upgraded and anchored by
     the app (`first_use`: the event the app wrote its anchor for, when it did on opening).
     Not waiting for the write lock: while the app held it (a long save) the job waited 5 s
-    and failed as if another program had the workspace; a job that writes waits when it does."""
+    and failed as if another program had the workspace; a job that writes waits when it does.
+    No migration check (Alembic's, 0.1-0.3 s of imports): `schema`, the revision the app
+    checked and upgraded to on its opening, is compared with the database's in one read, and
+    a workspace restored or upgraded underneath the app is refused with a message."""
     from records.workspace import Workspace
 
-    ws = Workspace.open(root, key=key, migrate=False, anchor=False, probe_write=False)
+    ws = Workspace.open(root, key=key, migrate=False, anchor=False, probe_write=False, schema=schema)
     if first_use:
         from records.audit import ANCHOR_FIRST_USE
 
@@ -140,19 +178,21 @@ def _open(root: str, key: bytes | None, first_use: int | None = None):
 
 
 def workspace_args(ws) -> dict:
-    """What a job needs to open `ws` again: its folder, its key (encrypted) and the anchor
-    written when the app opened it."""
-    return {"root": str(ws.root), "key": ws.key, "first_use": getattr(ws, "anchor_first_use", None)}
+    """What a job needs to open `ws` again: its folder, its key (encrypted), the anchor
+    written when the app opened it and the schema revision it checked then."""
+    return {"root": str(ws.root), "key": ws.key, "first_use": getattr(ws, "anchor_first_use", None),
+            "schema": getattr(ws, "schema_revision", None)}
 
 
 # ----------------------------------------------------------------------------- the jobs
-def verify_audit(*, root: str, key: bytes | None, first_use: int | None = None, progress):
+def verify_audit(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
+        progress):
     """Audit trail › Verify chain: the chain, then (when it is whole) the records against it.
     Returns (records.audit.VerifyResult, records.audit_records.Findings or None)."""
     from records import audit
     from records.audit_records import summary
 
-    ws = _open(root, key, first_use)
+    ws = _open(root, key, first_use, schema)
     try:
         with ws.session() as s:
             r = audit.verify(s, progress=progress)
@@ -164,13 +204,13 @@ def verify_audit(*, root: str, key: bytes | None, first_use: int | None = None, 
         ws.close()
 
 
-def progress_report(*, root: str, key: bytes | None, first_use: int | None = None, out: str,
-                    register_ids: list[int] | None, urdu_digits: bool | None, progress) -> str:
+def progress_report(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
+        out: str, register_ids: list[int] | None, urdu_digits: bool | None, progress) -> str:
     """Reports › progress report as a PDF at `out`; returns the path written."""
     from records.reports.layout import office_options
     from records.reports.progress import progress_pdf
 
-    ws = _open(root, key, first_use)
+    ws = _open(root, key, first_use, schema)
     try:
         with ws.session() as s:
             opts = office_options(s, urdu_digits=urdu_digits)
@@ -179,13 +219,13 @@ def progress_report(*, root: str, key: bytes | None, first_use: int | None = Non
         ws.close()
 
 
-def seal_approved(*, root: str, key: bytes | None, first_use: int | None = None, actor, expected: int | None,
-                  progress):
+def seal_approved(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
+        actor, expected: int | None, progress):
     """The sync panel's "Put N approved entries in a batch": the BatchInfo, None when that many
     are no longer ready (nothing sealed), or why nothing was sealed (the core's refusal, a str)."""
     from records import outbox
 
-    ws = _open(root, key, first_use)
+    ws = _open(root, key, first_use, schema)
     try:
         try:
             with ws.session() as s:
@@ -198,14 +238,14 @@ def seal_approved(*, root: str, key: bytes | None, first_use: int | None = None,
         ws.close()
 
 
-def csv_export(*, root: str, key: bytes | None, first_use: int | None = None, out: str,
-               register_ids: list[int] | None, raw: bool, excel_safe: bool, progress) -> int:
+def csv_export(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
+        out: str, register_ids: list[int] | None, raw: bool, excel_safe: bool, progress) -> int:
     """Export › CSV: the file and its signature beside it; returns the entry rows written
     (5-11 s over 60,000 entries: on a thread of the app its rows, 100,000-200,000 objects at a
     time, were the garbage the UI thread looked at, and it held the Python lock)."""
     from records.exports.csv_export import CsvFilter, export_csv
 
-    ws = _open(root, key, first_use)
+    ws = _open(root, key, first_use, schema)
     try:
         return export_csv(ws, out, CsvFilter(tuple(register_ids) if register_ids else None), raw=raw,
                           excel_safe=excel_safe, progress=progress)
@@ -213,14 +253,14 @@ def csv_export(*, root: str, key: bytes | None, first_use: int | None = None, ou
         ws.close()
 
 
-def json_export(*, root: str, key: bytes | None, first_use: int | None = None, out: str,
-                register_ids: list[int] | None, images: str, progress) -> dict:
+def json_export(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
+        out: str, register_ids: list[int] | None, images: str, progress) -> dict:
     """Export › JSON: the signed file (and its images folder); returns what the note says of
     it. On a thread of the app it held the Python lock for seconds and left its rows (tens of
     thousands of young objects) for the UI thread's collector."""
     from records.exports.json_export import export_json
 
-    ws = _open(root, key, first_use)
+    ws = _open(root, key, first_use, schema)
     try:
         r = export_json(ws, out, register_ids=register_ids, images=images, progress=progress)
         return {"entries": r.entries, "pages": r.pages, "images": r.images, "office_name": r.office_name,
@@ -229,15 +269,15 @@ def json_export(*, root: str, key: bytes | None, first_use: int | None = None, o
         ws.close()
 
 
-def fard(*, root: str, key: bytes | None, first_use: int | None = None, out: str, register_id: int,
-         khewat: str | None, owner: str | None, urdu_digits: bool | None, progress) -> str:
+def fard(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
+        out: str, register_id: int, khewat: str | None, owner: str | None, urdu_digits: bool | None, progress) -> str:
     """A fard of one khewat (or owner) as a PDF at `out` with its .sig; returns the path. Its
     register's every row is read to pick the khewat's: 40,000 young objects on a register of
     10,000 entries."""
     from records.reports.fard import fard_pdf
     from records.reports.layout import office_options
 
-    ws = _open(root, key, first_use)
+    ws = _open(root, key, first_use, schema)
     try:
         with ws.session() as s:
             opts = office_options(s, urdu_digits=urdu_digits)
@@ -247,13 +287,13 @@ def fard(*, root: str, key: bytes | None, first_use: int | None = None, out: str
         ws.close()
 
 
-def handover(*, root: str, key: bytes | None, first_use: int | None = None, out: str, batch_id: int | None,
-             entry_ids: list[int] | None, urdu_digits: bool | None, progress) -> str:
+def handover(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
+        out: str, batch_id: int | None, entry_ids: list[int] | None, urdu_digits: bool | None, progress) -> str:
     """A batch's handover sheet as a PDF at `out` with its .sig; returns the path."""
     from records.reports.handover import handover_pdf
     from records.reports.layout import office_options
 
-    ws = _open(root, key, first_use)
+    ws = _open(root, key, first_use, schema)
     try:
         with ws.session() as s:
             opts = office_options(s, urdu_digits=urdu_digits)
@@ -263,12 +303,13 @@ def handover(*, root: str, key: bytes | None, first_use: int | None = None, out:
         ws.close()
 
 
-def backup(*, root: str, key: bytes | None, first_use: int | None = None, actor, folder: str, progress) -> dict:
+def backup(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
+        actor, folder: str, progress) -> dict:
     """Register › Back up the workspace: the .tar in `folder`, recorded in the audit trail;
     returns what the note says of it."""
     from records.backup import back_up
 
-    ws = _open(root, key, first_use)
+    ws = _open(root, key, first_use, schema)
     try:
         # once its audit event is about to commit, the backup is kept: no Stop from there
         r = back_up(ws, actor, folder, progress=progress, before_commit=past_stopping)

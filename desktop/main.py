@@ -7,7 +7,11 @@ import sys
 import threading
 from pathlib import Path
 
-from desktop.qt import QApplication, QMessageBox, QObject, Qt
+from desktop.qt import QApplication, QMessageBox, QObject, Qt, QTimer
+
+# after the window shows (or is unlocked), when the app is idle: a spare job process made
+# ready (desktop.procjob.keep_warm; 2-7 ms here to spawn, its imports in that process)
+WARM_JOBS_AFTER_MS = 3000
 
 
 def _app() -> QApplication:
@@ -88,6 +92,29 @@ class MainWindowHost(QObject):
         self.lock_dialog = None
         self.idle = IdleWatch(self.lock_after_s, parent=self)
         self.idle.idle.connect(self.lock)
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.timeout.connect(self._warm_jobs)
+        self._warm_jobs_later()
+
+    def _warm_jobs_later(self) -> None:
+        """A spare job process made ready once the app is idle (Verify chain, reports, exports
+        and the backup then start without their imports); ended at lock, sign-out and quit."""
+        self._warm_timer.start(WARM_JOBS_AFTER_MS)
+
+    def _warm_jobs(self) -> None:
+        from shiboken6 import isValid
+
+        from desktop import procjob
+
+        if self.lock_dialog is None and isValid(self.window) and not self.window.isHidden():
+            procjob.keep_warm(True)
+
+    def _cool_jobs(self) -> None:
+        from desktop import procjob
+
+        self._warm_timer.stop()
+        procjob.keep_warm(False)
 
     def lock_after_s(self) -> int:
         """The office's security.lock_after_minutes in seconds (0: never lock); its default
@@ -117,6 +144,7 @@ class MainWindowHost(QObject):
         except Exception:  # noqa: BLE001 - a busy database must not keep the window open
             name = ""
         self.idle.paused = True
+        self._cool_jobs()  # (no spare process while nobody is signed in at the window)
         hidden = windows_to_hide()
         for w in hidden:
             w.hide()
@@ -143,6 +171,7 @@ class MainWindowHost(QObject):
             w.show()
         self.idle.touch()
         self.idle.paused = False
+        self._warm_jobs_later()
 
     def _build(self, prefs=None, view=None):
         win = open_main_window(self.ws, actor=self.actor, prefs=prefs, view=view)
@@ -162,6 +191,7 @@ class MainWindowHost(QObject):
 
         old = self.window
         self.idle.paused = True
+        self._cool_jobs()
         old.shutdown()
         old.hide()
         # Closing the database checkpoints its write-ahead log into it and syncs it to disk:
@@ -186,6 +216,7 @@ class MainWindowHost(QObject):
         self.window.show()
         self.idle.touch()
         self.idle.paused = False
+        self._warm_jobs_later()
         return True
 
     def rebuild(self, lang: str) -> None:
@@ -205,6 +236,7 @@ class MainWindowHost(QObject):
 
     def shutdown(self) -> None:
         self.idle.stop()
+        self._cool_jobs()
         self.window.shutdown()
 
 

@@ -206,6 +206,7 @@ class Workspace:
         self.images.clean_partial()
         self.upgrade_backup: str | None = None  # backup taken before a schema upgrade on open
         self.anchor_first_use: int | None = None  # the event the audit anchor was first written for on open
+        self.schema_revision: str | None = None  # the Alembic revision checked (and upgraded to) on open
         self._open_lock = None  # the shared lock of `records.workspace_lock` while open
 
     def _load_or_create_key(self, name: str) -> bytes:
@@ -311,14 +312,18 @@ class Workspace:
 
     @classmethod
     def open(cls, root: str | Path | None = None, *, create: bool = False, migrate: bool = True,
-             key: bytes | None = None, anchor: bool = True, probe_write: bool = True) -> Workspace:
+             key: bytes | None = None, anchor: bool = True, probe_write: bool = True,
+             schema: str | None = None) -> Workspace:
         """Open (and with create=True, make) a workspace; upgrade an older one after a backup.
 
         A trail with events but no anchor of its end (keys/audit-anchor.json: a workspace from
         before the anchor existed) gets one now, unless `anchor` is False: trust on first use
         (`records.audit.anchor_on_first_use`; `audit.verify` warns in this process).
         `probe_write` False: no wait for the write lock on opening (a job process of the app,
-        which has the workspace open already: a long write of the app is no other program)."""
+        which has the workspace open already: a long write of the app is no other program).
+        `schema` (with `migrate` False): the schema revision the opener expects (the app's,
+        `schema_revision`, which it checked and upgraded on its own opening); a database at
+        another one (restored or upgraded underneath the app) is refused, never migrated."""
         root = Path(root) if root is not None else default_workspace_dir()
         root = root.expanduser()
         db_path = root / DB_NAME
@@ -349,6 +354,8 @@ class Workspace:
             raise WorkspaceError(str(e)) from None
         try:
             ws = cls._open_locked(root, db_path, migrate=migrate, key=key, probe_write=probe_write)
+            if schema is not None and not migrate:
+                ws._check_schema(schema)
             if migrate and anchor:
                 ws.anchor_on_first_use()
         except BaseException:
@@ -399,7 +406,31 @@ class Workspace:
             except WorkspaceError:
                 engine.dispose()
                 raise
+            ws.schema_revision = ws._read_schema()
         return ws
+
+    def _read_schema(self) -> str | None:
+        """The database's Alembic revision (one small read; None before the first migration)."""
+        with self.engine.connect() as conn:
+            try:
+                return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            except OperationalError:  # no such table
+                return None
+
+    def _check_schema(self, expected: str) -> None:
+        """Refuse a database whose schema is not `expected` (closing the engine first)."""
+        try:
+            found = self._read_schema()
+        except (DatabaseError, OperationalError) as e:
+            self.engine.dispose()
+            raise _explain(self.db_path, e) from None
+        if found != expected:
+            self.engine.dispose()
+            raise WorkspaceError(
+                f"{self.db_path} changed while Daftar had it open: its schema is now {found or 'none'}, "
+                f"not {expected} (another program restored or upgraded it). Nothing was done; "
+                "close Daftar and open the workspace again."
+            )
 
     def anchor_on_first_use(self) -> int | None:
         """Write the audit anchor of a trail that has events but none (trust on first use,

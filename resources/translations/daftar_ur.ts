@@ -2990,6 +2990,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>⁦{0}⁩ اس کلید سے نہیں کھل سکتا، یا خراب ہے۔ کچھ نہیں بدلا گیا۔</translation>
         </message>
         <message>
+            <source>{0} changed while Daftar had it open: its schema is now {1}, not {2} (another program restored or upgraded it). Nothing was done; close Daftar and open the workspace again.</source>
+            <translation>{0} دفتر کے کھلے ہوتے ہوئے بدل گیا: اس کا اسکیما اب {1} ہے، {2} نہیں (کسی اور پروگرام نے اسے بحال یا اپ گریڈ کیا)۔ کچھ نہیں کیا گیا؛ دفتر بند کر کے ورک اسپیس دوبارہ کھولیں۔</translation>
+        </message>
+        <message>
             <source>submit</source>
             <translation>پیش</translation>
         </message>

@@ -106,3 +106,11 @@ def past_stopping_after(*, progress, mark: str, **_):
     Path(mark).with_suffix(".past").write_text("past")
     time.sleep(3)
     return "done"
+
+
+def what_was_loaded(*, progress, **_):
+    """Whether the workspace's imports were done before this job began, and where it runs."""
+    import sys
+
+    return {"sqlalchemy.orm": "sqlalchemy.orm" in sys.modules, "records.models": "records.models" in sys.modules,
+            "pid": os.getpid()}

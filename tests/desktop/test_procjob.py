@@ -276,3 +276,97 @@ def test_a_job_opens_an_encrypted_workspace_with_its_key(tmp_path):
         ws.close()
     # THEN the job opened it with the workspace's key and found it sound
     assert r.ok and r.checked > 0 and found is not None and found.count == 0
+
+
+def test_a_job_refuses_a_workspace_whose_schema_changed_underneath_the_app(workspace):
+    # GIVEN the app's workspace, checked and upgraded on opening, whose database another
+    # program then set to another schema revision (an older backup restored over it, a newer
+    # Daftar upgrading it) while the app has it open
+    from desktop.job_process import workspace_args
+    from records.workspace import WorkspaceError
+
+    args = workspace_args(workspace)
+    assert args["schema"]  # (the revision the app checked)
+    con = workspace.connect_raw()
+    con.execute("UPDATE alembic_version SET version_num = '0000older0000'")
+    con.commit()
+    con.close()
+    # WHEN a job is started on it THEN it does nothing on that schema and says why, clearly
+    with pytest.raises(WorkspaceError, match="changed while Daftar had it open: its schema is now 0000older0000"):
+        run_in_process("desktop.job_process:verify_audit", args)
+    # (and a job on the schema the app opened still runs)
+    con = workspace.connect_raw()
+    con.execute("UPDATE alembic_version SET version_num = ?", (args["schema"],))
+    con.commit()
+    con.close()
+    result, _findings = run_in_process("desktop.job_process:verify_audit", args)
+    assert result.ok
+
+
+def _spare_ready(timeout: float = 30.0) -> int:
+    import time
+
+    from desktop import procjob
+
+    end = time.monotonic() + timeout
+    while procjob.spare_pid() is None and time.monotonic() < end:
+        time.sleep(0.02)
+    assert procjob.spare_pid() is not None
+    return procjob.spare_pid()
+
+
+def test_a_job_starts_in_a_spare_process_made_ready_and_the_spare_never_outlives_the_app_s_wish():
+    from desktop import procjob
+
+    # GIVEN the app keeping a spare job process ready (signed in, idle)
+    procjob.keep_warm(True)
+    try:
+        spare = _spare_ready()
+        # WHEN a job is started THEN it runs in that spare, its imports already done (the bulk
+        # of a job process's start: SQLAlchemy and the records' models)
+        loaded = run_in_process("tests.desktop.slow_job:what_was_loaded", {})
+        assert loaded == {"sqlalchemy.orm": True, "records.models": True, "pid": spare}
+        assert not _alive(spare)  # (a spare serves one job)
+        # ... and the next job's spare is ready after it
+        again = _spare_ready()
+        assert again != spare
+        # ... one that died meanwhile is not given a job: a new process runs it
+        os.kill(again, 9)
+        import time
+
+        time.sleep(0.2)
+        assert run_in_process("tests.desktop.slow_job:whose", {}) not in (again, os.getpid())
+    finally:
+        # WHEN the app signs out, locks or quits THEN the spare is ended, none is made again
+        spare = procjob.spare_pid()
+        procjob.keep_warm(False)
+    assert procjob.spare_pid() is None and (spare is None or not _alive(spare))
+    assert run_in_process("tests.desktop.slow_job:whose", {}) != os.getpid()
+    assert procjob.spare_pid() is None
+
+
+def test_the_signed_in_window_keeps_a_spare_and_ends_it_when_locked_and_at_quit(qtbot, qapp, ctx, monkeypatch):
+    from desktop import main, procjob
+
+    monkeypatch.setattr(main, "WARM_JOBS_AFTER_MS", 0)
+    ctx.close()  # the host builds its own context, as the app does
+    host = main.MainWindowHost(ctx.ws, ctx.actor)
+    try:
+        host.window.show()
+        # GIVEN the signed-in window, idle: a spare job process is made ready
+        qtbot.waitUntil(lambda: procjob.spare_pid() is not None, timeout=10_000)
+        spare = procjob.spare_pid()
+        # WHEN the window is locked THEN the spare is ended
+        host.lock(idle=False)
+        assert procjob.spare_pid() is None and not _alive(spare)
+        # ... and made ready again once the window is unlocked
+        host.lock_dialog.done(1)
+        qtbot.waitUntil(lambda: procjob.spare_pid() not in (None, spare), timeout=10_000)
+        spare = procjob.spare_pid()
+    finally:
+        if host.lock_dialog is not None:
+            host.lock_dialog.done(1)
+        # AND at quit none is left
+        host.shutdown()
+        host.window.close()
+    assert procjob.spare_pid() is None and not _alive(spare)
