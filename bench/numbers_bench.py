@@ -937,7 +937,7 @@ LINE_MODEL = (
     "read 830 of them right instead of 833. The resolver now takes the newer packaging "
     "(`ocr.numbers_synth.resolve_fonts`: 840 of 840 cells as before)."
     "\n\n"
-    "Twenty-third stop (2026-11-27): four more looks, nothing shipped, and the bench's "
+    "Twenty-third stop (2026-11-27): five more looks, nothing shipped, and the bench's "
     "cells guarded. (1) On a fresh machine the bench measured other cells without saying "
     "so: without fonts-sil-scheherazade and fonts-liberation2, printed held-back was drawn "
     "from three of its five fonts and read 836 of 840 right (99.52%: another set, not the "
@@ -969,7 +969,12 @@ LINE_MODEL = (
     "a time, max difference 0.0; but on one thread the time per line hardly moves (paired "
     "in one process on a busy machine: one at a time 0.42-0.60 ms, 40 at a time sorted by "
     "width 0.38-0.54, unsorted 0.63-0.74), and the model's runs are about a quarter of a "
-    "field's time: not pursued. The targets stand as the twenty-second stop left them."
+    "field's time: not pursued. (5) The outline model as a second opinion beyond its "
+    "detector: every cell the line model read under 0.9 (or 0.5) sure read by the outline "
+    "model too, its reading taken where it is surer (by 0 or 0.3): handwriting-like "
+    "held-back +4 to +16 / +4 to +19 cells, but real handwriting -1 to -12 / -3 to -11 and "
+    "printed held-back -2 to 0 / 0 to +1: not kept (real handwriting matters more than "
+    "femkeklaver). The targets stand as the twenty-second stop left them."
 )
 
 
