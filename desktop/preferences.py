@@ -31,6 +31,7 @@ from desktop.qt import (
     Qt,
     QVBoxLayout,
     QWidget,
+    screen_of,
 )
 from records import accounts, office_settings
 from records.settings import option
@@ -145,7 +146,7 @@ class PreferencesDialog(QDialog):
         content.adjustSize()
         want = content.sizeHint()
         bar = self.scroll.verticalScrollBar().sizeHint().width()
-        screen = self.screen()
+        screen = screen_of(self)
         room = screen.availableGeometry().height() - 60 if screen is not None else want.height() + 200
         chrome = self.sizeHint().height() - self.scroll.sizeHint().height()
         self.scroll.setMinimumWidth(want.width() + bar)
