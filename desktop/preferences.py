@@ -223,8 +223,10 @@ def open_preferences(win) -> None:
     dlg = PreferencesDialog(win.ctx, win)
     accepted = dlg.exec() == QDialog.DialogCode.Accepted
     new_window, lang = dlg.needs_new_window, dlg.language.currentData()
-    # gone before a new language turns the windows round: Qt crashed flipping the hidden
-    # dialog's scrolled settings to the new direction (seen in the tests, every time)
+    # gone at once, before the window may be built again: nothing needs it any more (left
+    # over the window it held the app's screen, which the cycle collector then deleted: the
+    # crash the tests met at a new language, first blamed on the direction flip; see
+    # desktop.qt.screen_of)
     shiboken6.delete(dlg)
     if not accepted:
         return
