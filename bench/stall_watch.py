@@ -11,7 +11,15 @@ action the driver said it was doing (`watch.doing(label)`) and the stacks sample
         ...
     watch.report()  # one line per stall: action, ms, where the time went
 
-Used by bench/stall_probe.py; nothing in the app imports it.
+Used by bench/stall_probe.py and bench/monkey.py (inside the app's process); nothing in the
+app imports it.
+
+The frames sys._current_frames() hands the watchdog are the UI thread's own: a function that
+returns while one of its frames is held keeps its local variables in that frame, and they
+are released with it. Released on the watchdog thread, a Qt object among them (Preferences'
+Save writes a QSettings, which posts itself an update) was deleted there while the UI thread
+delivered its event: a segmentation fault in Qt's event loop (docs/monkey.md, 5). The frames
+are therefore dropped on the UI thread, at its next beat.
 """
 
 from __future__ import annotations
@@ -78,6 +86,7 @@ class StallWatch:
         self._main = threading.main_thread().ident
         self._last = time.perf_counter()
         self._samples: list[tuple[float, tuple]] = []
+        self._held: list[dict] = []  # sampled frames, released by the UI thread (see above)
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._timer = QTimer()
@@ -93,6 +102,15 @@ class StallWatch:
     def stop(self) -> None:
         self._timer.stop()
         self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(1.0)
+        self._release_frames()
+
+    def _release_frames(self) -> None:
+        """Drop the frames the watchdog sampled (on the UI thread: see the module's note)."""
+        with self._lock:
+            held, self._held = self._held, []
+        del held
 
     @contextlib.contextmanager
     def doing(self, label: str):
@@ -103,6 +121,7 @@ class StallWatch:
             pass
 
     def _beat(self) -> None:
+        self._release_frames()
         now = time.perf_counter()
         gap = now - self._last
         if gap > self.threshold:
@@ -144,6 +163,8 @@ class StallWatch:
             stack.reverse()
             with self._lock:
                 self._samples.append((now, tuple(stack), "; ".join(sorted(busy))))
+                self._held.append(frames)  # the last references to them go on the UI thread
+            frames = frame = f = None  # (f may still be a frame: the loop skips two threads unwalked)
 
     @staticmethod
     def _lines(s: Stall) -> str:

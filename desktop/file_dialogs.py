@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
+
 from desktop.qt import (
     QApplication,
     QComboBox,
@@ -115,11 +117,15 @@ def file_dialog(parent, title: str, start: str, pattern: str = "", *,
 
 
 def _chosen(dlg: FileDialog) -> list[str]:
-    """What was chosen in the dialog (it is shown and waited for), empty when cancelled."""
+    """What was chosen in the dialog (it is shown and waited for), empty when cancelled, and
+    when the dialog went while it waited: its parent was deleted meanwhile (the export dialog
+    closes when its export ends, a sign-out at the lock cancels the dialogs)."""
     try:
-        return list(dlg.selectedFiles()) if dlg.exec() == QFileDialog.DialogCode.Accepted else []
+        accepted = dlg.exec() == QFileDialog.DialogCode.Accepted
+        return list(dlg.selectedFiles()) if accepted and shiboken6.isValid(dlg) else []
     finally:
-        dlg.deleteLater()
+        if shiboken6.isValid(dlg):
+            dlg.deleteLater()
 
 
 def choose_folder(parent, title: str, start: str) -> str | None:

@@ -29,7 +29,6 @@ from desktop.qt import (
     QAction,
     QApplication,
     QByteArray,
-    QGuiApplication,
     QHeaderView,
     QKeySequence,
     QLabel,
@@ -44,6 +43,7 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    screen_of,
 )
 from desktop.search_panel import SearchPanel
 from desktop.table_sizing import size_from_sample
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         saved = view.geometry if view and view.geometry else computer_settings().value(GEOMETRY_KEY)
         if saved and self.restoreGeometry(QByteArray(bytes(saved))):
             return
-        screen = self.screen() or QGuiApplication.primaryScreen()
+        screen = screen_of(self)
         avail = screen.availableGeometry() if screen else None
         if avail is not None and (avail.width() < DEFAULT_SIZE[0] + 40 or avail.height() < DEFAULT_SIZE[1] + 60):
             self.resize(avail.width(), avail.height())

@@ -61,6 +61,7 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    screen_of,
 )
 from records.text import isolate_ltr
 
@@ -606,7 +607,7 @@ def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreview
 def open_pdf_preview(parent: QWidget | None, pdf: str | Path) -> QPrintPreviewDialog:
     dlg = pdf_preview_dialog(parent, pdf)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    screen = screen_of(parent) if parent is not None else QGuiApplication.primaryScreen()
     if screen is not None:  # a page to read, not a thumbnail: most of the screen
         avail = screen.availableGeometry()
         dlg.resize(int(avail.width() * 0.9), int(avail.height() * 0.9))

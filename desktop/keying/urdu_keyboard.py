@@ -43,6 +43,7 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    screen_of,
 )
 
 LAYOUT_FILE = "urdu_phonetic.json"
@@ -313,7 +314,7 @@ class KeyboardDock(QDockWidget):
     def size_class(self) -> str:
         from desktop.ui_settings import screen_class
 
-        return screen_class(self.screen())
+        return screen_class(screen_of(self))
 
     def place(self):
         """Where it is now (a desktop.ui_settings.DockPlace)."""
@@ -331,7 +332,7 @@ class KeyboardDock(QDockWidget):
         if place is None:
             return
         if place.floating:
-            screen = self.screen()
+            screen = screen_of(self)
             rect = QRect(place.x, place.y, place.width, place.height)
             if screen is not None and not screen.availableGeometry().intersects(rect):
                 return  # (kept on a screen of the same class that is not this one: docked)

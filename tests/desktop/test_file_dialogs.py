@@ -175,3 +175,36 @@ def test_qts_own_file_dialog_shows_sizes_and_dates_left_to_right_in_urdu(qtbot, 
         dlg.reject()
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_an_export_that_ends_while_its_save_dialog_is_open_raises_nothing(qtbot, qapp, workspace):
+    import shiboken6
+
+    from desktop import reports_dialogs as rd
+    from desktop.file_dialogs import FileDialog
+    from desktop.qt import QApplication, QTimer, QWidget
+    from tests.reports import sampledata
+
+    sample = sampledata.build(workspace)
+    window = QWidget()
+    qtbot.addWidget(window)
+    # GIVEN the export dialog as the menu opens it (it goes when it closes), an export under way,
+    # and its "…" button's save dialog open (found by the random runs: both at once)
+    dlg = rd.open_export_dialog(window, workspace, sample.register_id)
+    seen = []
+
+    def export_ends() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, FileDialog):
+            QTimer.singleShot(20, export_ends)
+            return
+        seen.append(box)
+        # WHEN the export ends meanwhile: the export dialog closes (ExportDialog._finished),
+        # and goes, with the save dialog still waiting in it
+        dlg.accept()
+
+    QTimer.singleShot(0, export_ends)
+    dlg._browse()
+    # THEN the save dialog's end is quiet (it was "RuntimeError: Internal C++ object
+    # (FileDialog) already deleted", an "unexpected problem" box) and nothing is chosen
+    assert seen and not shiboken6.isValid(dlg)

@@ -684,7 +684,7 @@ def test_every_line_of_a_wrapped_urdu_label_is_shown_whole(urdu, qtbot):
 
 def test_the_preferences_fit_a_low_screen_and_scroll(ctx, qtbot, qapp):
     from desktop.preferences import PreferencesDialog
-    from desktop.qt import QDialogButtonBox
+    from desktop.qt import QDialogButtonBox, screen_of
     from records import access
     from records.audit import Actor
 
@@ -699,7 +699,7 @@ def test_the_preferences_fit_a_low_screen_and_scroll(ctx, qtbot, qapp):
         qtbot.addWidget(dlg)
         dlg.show()
         qtbot.waitExposed(dlg)
-        room = dlg.screen().availableGeometry().height()
+        room = screen_of(dlg).availableGeometry().height()
         # THEN the dialog is no taller than the screen less a title bar's room, its Save button
         # is inside it, and the settings scroll within it (none is cut off)
         assert dlg.height() <= room - 60

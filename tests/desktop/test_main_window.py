@@ -177,6 +177,50 @@ def test_a_new_language_applies_at_once_where_the_clerk_was(qtbot, qapp, ctx, mo
         i18n.apply_language(qapp, "en")
 
 
+def test_a_dialog_still_held_when_the_language_changes_leaves_the_screen_in_place(qtbot, qapp, ctx, monkeypatch,
+                                                                                    tmp_path):
+    """The crash 837558e worked around by deleting the preferences dialog at once was not the
+    direction flip: the dialog, fitted to its screen, held the app's QScreen, the cycle
+    collector run when the old window's workers stopped deleted it with the dialog's Python
+    object, and Qt's next use of the screen crashed (this test: a segmentation fault in 4 runs
+    of 4 before desktop.qt.screen_of; watched under gdb)."""
+    from shiboken6 import isValid
+
+    from desktop import i18n
+    from desktop.main import MainWindowHost
+    from desktop.preferences import PreferencesDialog
+    from desktop.qt import QDialog, QGuiApplication
+
+    monkeypatch.setenv(i18n.SETTINGS_FILE_ENV, str(tmp_path / "ui.ini"))
+    i18n.apply_language(qapp, "en")
+    ctx.close()
+    host = MainWindowHost(ctx.ws, ctx.actor)
+    old = host.window
+    old.show()
+    try:
+        # GIVEN the preferences saved in Urdu over the window, their dialog not deleted (as
+        # open_preferences left it before 837558e; any dialog over the window may be left so)
+        _save_preferences_when_shown(qtbot, lambda d: d.language.setCurrentIndex(d.language.findData("ur")))
+
+        def open_and_leave(win) -> None:
+            dlg = PreferencesDialog(win.ctx, win)
+            if dlg.exec() == QDialog.DialogCode.Accepted and dlg.needs_new_window:
+                win.rebuild_requested.emit(dlg.language.currentData())
+
+        open_and_leave(old)
+        # WHEN the window is built again in Urdu (the old one's workers stop and the garbage is
+        # collected) and the new one is drawn
+        qtbot.waitUntil(lambda: host.window is not old)
+        qtbot.waitUntil(lambda: not isValid(old))
+        host.window.grab()
+        # THEN the app's screen is still there
+        assert QGuiApplication.primaryScreen().availableGeometry().height() > 0
+    finally:
+        host.shutdown()
+        host.window.close()
+        i18n.apply_language(qapp, "en")
+
+
 def test_only_a_change_the_window_shows_builds_it_again(qtbot, qapp, ctx, monkeypatch, tmp_path):
     from desktop import i18n
     from desktop.preferences import PreferencesDialog
