@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 CLOCK_SLACK = dt.timedelta(minutes=10)  # as the office's engine: closer than this is the same time
 WINDOW = dt.timedelta(days=1)  # offices heard from within this count
 MIN_OFFICES = 3  # offices that must agree with each other before the server doubts itself
+STORE_EVERY = dt.timedelta(minutes=1)  # an office's offset is written to the database at most this often...
+NOTABLE = dt.timedelta(minutes=1)  # ...unless it moved by more than this since it was written
 
 
 @dataclass(frozen=True)
@@ -65,19 +68,51 @@ def span(d: dt.timedelta) -> tuple[int, str]:
 
 
 class OfficeClocks:
-    """Each office's latest clock offset (thread-safe; held in memory: a restart forgets them,
-    and a day of syncs gathers them again)."""
+    """Each office's latest clock offset (thread-safe). Held in memory, and written to the
+    server's database (`sync.server.clockstore`) when `note` says so, so that a restarted
+    server `load`s them and reaches its verdict at once instead of after a day of syncs."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._offsets: dict[str, tuple[dt.datetime, dt.timedelta]] = {}
+        # what the database holds of each office (as last written or loaded): `note` asks for a
+        # write only when it is STORE_EVERY old or NOTABLE off, not on every request
+        self._stored: dict[str, tuple[dt.datetime, dt.timedelta]] = {}
+        # offices loaded at start and not heard from since: their offsets were measured against
+        # the server's clock before the restart (see `note`)
+        self._loaded: set[str] = set()
         # the last verdict and when it was reached: every answer asks, and a verdict sorts every
         # office's offset, so it is reached again only after a minute or a notable change
         self._verdict: tuple[dt.datetime, ClockDoubt | None] | None = None
         self._changes = 0  # notable notes so far (a verdict reached meanwhile is not kept)
 
-    def note(self, office: str, office_time: dt.datetime, server_time: dt.datetime) -> None:
-        """Record what an office's clock said when the server's said `server_time`."""
+    def load(self, entries: Iterable[tuple[str, dt.datetime, dt.timedelta]], now: dt.datetime) -> int:
+        """Take the offsets the database kept (office, when the server heard it by its clock,
+        offset) at the server's start; how many were taken. Those heard more than WINDOW before
+        `now` are ignored, as `doubt` ignores them. So are those heard "after" `now`: the
+        server's clock has been set back since it wrote them (it was ahead, NTP fixed it), so
+        neither how old they are nor what their offsets were measured against is known, and
+        counting them would judge today's clock by yesterday's (a future time would also keep
+        them within `doubt`'s window longer than a day)."""
+        taken = 0
+        with self._lock:
+            for office, at, offset in entries:
+                if at > now or now - at > WINDOW:
+                    continue
+                current = self._offsets.get(office)
+                if current is not None and current[0] >= at:
+                    continue  # heard since this start: newer than what was kept
+                self._offsets[office] = self._stored[office] = (at, offset)
+                self._loaded.add(office)
+                taken += 1
+            self._verdict = None
+            self._changes += 1
+        return taken
+
+    def note(self, office: str, office_time: dt.datetime, server_time: dt.datetime) -> bool:
+        """Record what an office's clock said when the server's said `server_time`. True when
+        the caller should write it to the database (`unstored` if that failed): the office's
+        first, one STORE_EVERY after the last written, or one that moved by more than NOTABLE."""
         offset = office_time - server_time
         with self._lock:
             before = self._offsets.get(office)
@@ -85,9 +120,32 @@ class OfficeClocks:
             if before is None or abs(before[1] - offset) > dt.timedelta(minutes=1):
                 self._verdict = None
                 self._changes += 1
+            if office in self._loaded:
+                self._loaded.discard(office)
+                if before is not None and abs(before[1] - offset) > CLOCK_SLACK:
+                    # an office heard again since the start, its offset far from the one kept:
+                    # either its own clock was set or the server's was (NTP, at the restart), and
+                    # then the loaded offsets of the offices not heard again are all off by as
+                    # much: they are forgotten (each office's next request brings its offset
+                    # again), as a server without stored offsets would not have had them
+                    for other in self._loaded:
+                        self._offsets.pop(other, None)
+                    self._loaded.clear()
             if len(self._offsets) > 100_000:  # bounded: the oldest half forgotten
                 for k, _ in sorted(self._offsets.items(), key=lambda kv: kv[1][0])[:50_000]:
                     del self._offsets[k]
+                    self._stored.pop(k, None)
+            kept = self._stored.get(office)
+            due = (kept is None or abs(server_time - kept[0]) >= STORE_EVERY
+                   or abs(offset - kept[1]) > NOTABLE)
+            if due:  # counted as written now, so that concurrent requests do not write it too
+                self._stored[office] = (server_time, offset)
+            return due
+
+    def unstored(self, office: str) -> None:
+        """Writing `office`'s offset failed: its next request tries again."""
+        with self._lock:
+            self._stored.pop(office, None)
 
     def doubt(self, now: dt.datetime) -> ClockDoubt | None:
         """A ClockDoubt when the offices heard from within WINDOW say the server's clock is

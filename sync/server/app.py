@@ -34,7 +34,7 @@ from starlette.requests import ClientDisconnect
 from sync import protocol as P
 from sync.clocks import OfficeClocks, parse_clock
 from sync.gcpause import gc_paused
-from sync.server import central, ingest, instance, operators, review
+from sync.server import central, clockstore, ingest, instance, operators, review
 from sync.server.config import Settings
 from sync.server.db import ServerAdminSession, make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
@@ -207,6 +207,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(_GzipRequestMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # receipts and change lists to slow offices
     app.state.clocks = clocks = OfficeClocks()
+    with Session_() as s:  # what the offices' clocks said before a restart (sync_office_clock)
+        clockstore.load(s, clocks, dt.datetime.now(dt.UTC))
     app.add_middleware(_ServerTimeMiddleware, clocks=clocks)
 
     def session_dep() -> Iterator[Session]:
@@ -249,12 +251,25 @@ def create_app(settings: Settings) -> FastAPI:
             await run_in_threadpool(lambda: ingest.record_refusal(Session_, office_uuid, batch, err, **keep))
         raise err
 
-    def _note_clock(request: Request, ref: ingest.OfficeRef) -> ingest.OfficeRef:
-        """The office's clock against this server's (`sync.clocks`: is this server's wrong?)."""
+    async def _note_clock(request: Request, ref: ingest.OfficeRef) -> ingest.OfficeRef:
+        """The office's clock against this server's (`sync.clocks`: is this server's wrong?),
+        written to the database when `OfficeClocks.note` says it is due (at most once a minute
+        per office, sooner when it moved), not on every request."""
         theirs = parse_clock(request.headers.get(P.CLIENT_TIME))
         if theirs is not None:
-            clocks.note(ref.office_uuid, theirs, dt.datetime.now(dt.UTC))
+            now = dt.datetime.now(dt.UTC)
+            if clocks.note(ref.office_uuid, theirs, now):
+                await run_in_threadpool(_store_clock, ref.office_uuid, now, theirs - now)
         return ref
+
+    def _store_clock(office: str, heard_at: dt.datetime, offset: dt.timedelta) -> None:
+        try:
+            with Session_() as s:
+                clockstore.store(s, office, heard_at, offset)
+                s.commit()
+        except Exception:  # noqa: BLE001 - the request is answered all the same; the next one writes it
+            clocks.unstored(office)
+            log.exception("could not keep office %s's clock offset in the database", office)
 
     async def device(creds: Creds, request: Request) -> ingest.OfficeRef:
         # async: a cached token costs no trip to the thread pool; a miss asks the database there
@@ -263,14 +278,14 @@ def create_app(settings: Settings) -> FastAPI:
         now = time.monotonic()
         hit = token_cache.get(creds.credentials)
         if hit and now - hit[0] < TOKEN_CACHE_SECONDS:
-            return _note_clock(request, hit[1])
+            return await _note_clock(request, hit[1])
         ref = await run_in_threadpool(lookup_office, creds.credentials)
         if isinstance(ref, tuple):
             await _revoked(request, *ref)
         if len(token_cache) > 10000:
             token_cache.clear()
         token_cache[creds.credentials] = (now, ref)
-        return _note_clock(request, ref)
+        return await _note_clock(request, ref)
 
     def _cookie_operator(request: Request) -> operators.OperatorRef | None:
         """Who the browser's cookie is signed in as, when its sign-in is still open (`ingest.admin_session`)."""

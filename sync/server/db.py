@@ -220,6 +220,18 @@ class ServerInstance(Base):
     since: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class ServerOfficeClock(Base):
+    """Each office's latest clock offset as the server measured it (`sync.clocks`): the
+    office's clock minus the server's, in whole seconds, and when the server heard it by its
+    own clock. Written at most once a minute per office (sooner when the offset moved) and read
+    at start, so that a restarted server knows at once whether the offices doubt its clock (s0009)."""
+
+    __tablename__ = "sync_office_clock"
+    office_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    offset_seconds: Mapped[int] = mapped_column(BigInteger)
+    heard_at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC, by the server's clock
+
+
 class ServerDecision(Base):
     """A central decision; its id is the cursor offices pull with."""
 

@@ -182,3 +182,147 @@ def test_the_operators_page_says_the_servers_clock_seems_wrong_in_english_and_ur
         c.cookies.set("daftar_lang", "ur", domain="127.0.0.1")
         page = c.get("/admin").text
         assert "اس سرور کی گھڑی غلط لگتی ہے" in page and "پیچھے ہے" in page and "۳" in page
+
+
+# ----------------------------------------------------------------------------- kept across a restart
+def _restarted(server):
+    """A new server app on the same database and storage (as after `daftar server` is restarted)."""
+    from sync.server import Settings, create_app
+    from tests.sync.conftest import ADMIN
+
+    return create_app(Settings(server.database_url, server.storage, admin_token=ADMIN))
+
+
+def _doubt_header_at_start(app) -> str | None:
+    """The doubt the restarted server's first answer carries (no office has asked it anything)."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app, base_url="https://testserver") as c:
+        return c.get("/openapi.json").headers.get("X-Daftar-Time-Doubt")
+
+
+def _keep(server, office: str, heard_at: dt.datetime, offset: dt.timedelta) -> None:
+    """A row of sync_office_clock as an earlier run of the server wrote it."""
+    from sqlalchemy import create_engine
+
+    from sync.server import clockstore
+    from sync.server.db import make_sessionmaker
+
+    eng = create_engine(server.database_url)
+    try:
+        with make_sessionmaker(eng)() as s:
+            clockstore.store(s, office, heard_at, offset)
+            s.commit()
+    finally:
+        eng.dispose()
+
+
+def test_a_restarted_server_doubts_its_clock_at_once_from_the_offsets_it_kept(server):
+    # GIVEN three offices that synced, agreeing that the server's clock is three hours behind
+    ahead = dt.datetime.now(dt.UTC) + dt.timedelta(hours=3)
+    for _ in range(3):
+        _ping_as(server, _enrol_raw(server), ahead)
+
+    # WHEN the server is restarted (a new app on the same database) and no office has synced since
+    app = _restarted(server)
+    try:
+        # THEN its very first answer already doubts its clock, and the operator's page says so
+        doubt = parse_doubt(_doubt_header_at_start(app))
+        assert doubt is not None and (doubt.agreeing, doubt.seen) == (3, 3)
+        assert abs(doubt.offset - dt.timedelta(hours=3)) < dt.timedelta(minutes=1)
+        assert "3 hours behind" in app.state.clocks.doubt(dt.datetime.now(dt.UTC)).words()
+    finally:
+        app.state.engine.dispose()
+
+
+def test_an_office_is_written_once_a_minute_not_at_every_request(server):
+    from sqlalchemy import event
+
+    # GIVEN an office that syncs, its requests counted as they write its clock offset
+    token = _enrol_raw(server)
+    writes = []
+    event.listen(server.app.state.engine, "before_cursor_execute",
+                 lambda _c, _cur, stmt, *_a: writes.append(stmt) if "sync_office_clock" in stmt else None)
+    ahead = dt.datetime.now(dt.UTC) + dt.timedelta(hours=3)
+    # WHEN it makes ten requests within a minute, its clock the same
+    for _ in range(10):
+        _ping_as(server, token, ahead)
+    # THEN its offset was written once
+    assert len(writes) == 1 and writes[0].lstrip().upper().startswith("INSERT"), writes
+
+
+def test_offsets_kept_more_than_a_day_ago_are_ignored_after_a_restart(server):
+    now = dt.datetime.now(dt.UTC)
+    # GIVEN three offices heard an hour ago, agreeing that the server is two hours behind
+    for i in range(3):
+        _keep(server, f"recent-{i}", now - dt.timedelta(hours=1), dt.timedelta(hours=2))
+    # AND four offices heard 25 hours ago, whose clocks agreed with the server's then
+    for i in range(4):
+        _keep(server, f"old-{i}", now - dt.timedelta(hours=25), dt.timedelta(0))
+
+    # WHEN the server restarts THEN only the last day counts: three of three say it is behind
+    # (the four of yesterday would have outvoted them)
+    app = _restarted(server)
+    try:
+        assert _doubt_header_at_start(app) == "3/3 7200"
+        assert not any(k.startswith("old-") for k in app.state.clocks._offsets)
+    finally:
+        app.state.engine.dispose()
+
+
+def test_offsets_kept_at_a_time_after_now_are_ignored_after_a_restart(server):
+    now = dt.datetime.now(dt.UTC)
+    # GIVEN three offices heard an hour ago, agreeing that the server is two hours behind
+    for i in range(3):
+        _keep(server, f"recent-{i}", now - dt.timedelta(hours=1), dt.timedelta(hours=2))
+    # AND four offices heard, by the server's clock of then, three hours after now: its clock was
+    # ahead when it wrote them and has been set back since, so what they say of it is not known
+    for i in range(4):
+        _keep(server, f"future-{i}", now + dt.timedelta(hours=3), dt.timedelta(0))
+
+    # WHEN the server restarts THEN they are left out: three of three say it is behind
+    app = _restarted(server)
+    try:
+        assert _doubt_header_at_start(app) == "3/3 7200"
+        assert not any(k.startswith("future-") for k in app.state.clocks._offsets)
+    finally:
+        app.state.engine.dispose()
+
+
+def test_offsets_loaded_at_start_are_forgotten_when_an_office_heard_again_has_moved():
+    # GIVEN a server started with four offices' offsets kept from before its restart, all saying
+    # its clock was three hours behind
+    h3 = dt.timedelta(hours=3)
+    clocks = OfficeClocks()
+    assert clocks.load([(f"office-{i}", NOW - dt.timedelta(hours=1), h3) for i in range(4)], NOW) == 4
+    assert clocks.doubt(NOW).agreeing == 4
+
+    # WHEN the first of them heard again agrees with the server's clock now (NTP set the server's
+    # clock while it was down: the kept offsets were measured against the wrong one)
+    clocks.note("office-0", NOW + dt.timedelta(seconds=20), NOW + dt.timedelta(minutes=2))
+
+    # THEN the other kept offsets are forgotten until their offices sync again: no doubt
+    assert clocks.doubt(NOW + dt.timedelta(minutes=2)) is None
+    assert set(clocks._offsets) == {"office-0"}
+
+
+def test_an_office_heard_again_with_its_kept_offset_keeps_the_others():
+    # GIVEN four kept offsets saying the server is three hours behind
+    h3 = dt.timedelta(hours=3)
+    clocks = OfficeClocks()
+    clocks.load([(f"office-{i}", NOW - dt.timedelta(hours=1), h3) for i in range(4)], NOW)
+    # WHEN one office is heard again, still three hours ahead THEN the doubt stands, four of four
+    clocks.note("office-0", NOW + h3, NOW)
+    assert clocks.doubt(NOW).agreeing == 4
+
+
+def test_an_offset_is_due_for_writing_first_after_a_minute_or_when_it_moved():
+    clocks = OfficeClocks()
+    h3 = dt.timedelta(hours=3)
+    assert clocks.note("o", NOW + h3, NOW) is True  # the first
+    assert clocks.note("o", NOW + h3 + dt.timedelta(seconds=30), NOW + dt.timedelta(seconds=30)) is False
+    assert clocks.note("o", NOW + h3 + dt.timedelta(seconds=61), NOW + dt.timedelta(seconds=61)) is True  # a minute
+    assert clocks.note("o", NOW + dt.timedelta(seconds=70), NOW + dt.timedelta(seconds=70)) is True  # moved
+    # a write that failed is tried again at the next request
+    clocks.unstored("o")
+    assert clocks.note("o", NOW + dt.timedelta(seconds=71), NOW + dt.timedelta(seconds=71)) is True

@@ -51,7 +51,7 @@ def test_database_made_before_migrations_is_stamped_not_recreated(tmp_path):
     # WHEN the server starts on it THEN it is adopted at the first revision, and brought to the newest
     engine = make_engine(url)
     with engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0008"
+        assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0009"
         assert conn.exec_driver_sql("SELECT name, revoked_at FROM sync_office").all() == [("office one", None)]
     engine.dispose()
 
@@ -71,3 +71,39 @@ def test_a_server_database_of_the_first_revision_is_migrated_keeping_its_offices
         assert {"sync_enrol_code", "sync_event", "sync_refusal"} <= set(inspect(engine).get_table_names())
     finally:
         engine.dispose()
+
+
+def test_the_office_clocks_migration_upgrades_and_downgrades(pg_url):
+    from alembic import command
+    from alembic.config import Config
+
+    from sync.server.db import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    # GIVEN a server database at the newest revision, with an office's clock offset kept
+    make_engine(pg_url).dispose()
+    eng = create_engine(pg_url)
+    try:
+        with eng.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO sync_office_clock (office_uuid, offset_seconds, heard_at) "
+                                 "VALUES ('o-1', 10800, '2026-11-27 12:00:00')")
+        # WHEN it is downgraded to the revision before s0009 THEN the table is gone, the rest kept
+        with eng.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "s0008")
+        with eng.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0008"
+        assert "sync_office_clock" not in inspect(eng).get_table_names()
+        assert "sync_operator" in inspect(eng).get_table_names()
+        # AND upgraded again THEN the table is back, empty, and the schema is the models'
+        with eng.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with eng.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0009"
+            assert conn.exec_driver_sql("SELECT count(*) FROM sync_office_clock").scalar() == 0
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "version_table": "sync_alembic_version"}), Base.metadata)
+        assert diff == []
+    finally:
+        eng.dispose()
