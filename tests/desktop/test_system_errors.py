@@ -247,3 +247,32 @@ def test_a_sync_pass_to_a_refused_port_says_no_connection_in_urdu(urdu, qtbot, w
     shown = panel.errors.item(0).text()
     assert "رابطہ نہیں" in shown and not re.search(r"[A-Za-z]{3,}", shown), shown
     panel.stop()
+
+
+# ----------------------------------------------------------------------------- other places
+def test_a_report_written_onto_a_full_disk_and_a_sign_in_to_a_locked_database_say_why_in_urdu(urdu):
+    import sqlite3
+
+    from desktop.login import _sign_in_error
+    from desktop.reports_dialogs import _message
+
+    # GIVEN a report (a fard, a handover sheet) whose PDF met a full disk, and a sign-in whose
+    # database was locked by another program
+    full = OSError(errno.ENOSPC, "No space left on device", "/media/usb/fard.pdf")
+    locked = sqlite3.OperationalError("database is locked")
+    # WHEN the app says why  THEN in Urdu words, the file's path and the number kept
+    said = _message(full)
+    assert said.startswith("ڈسک بھر چکی ہے") and "/media/usb/fard.pdf" in said and "(Errno 28)" in said
+    assert not ENGLISH_ERRORS.search(said.replace("(Errno 28)", ""))
+    assert _sign_in_error(locked).startswith("ڈیٹا بیس کسی اور کام میں مصروف ہے")
+
+
+def test_in_english_a_report_and_a_sign_in_say_what_they_said(qapp):
+    import sqlite3
+
+    from desktop.login import _sign_in_error
+    from desktop.reports_dialogs import _message
+
+    i18n.apply_language(qapp, "en")
+    assert _message(OSError(errno.ENOSPC, "No space left on device", "/m/f.pdf")) == "/m/f.pdf: No space left on device"
+    assert _sign_in_error(sqlite3.OperationalError("database is locked")) == "OperationalError: database is locked"
