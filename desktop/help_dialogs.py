@@ -26,6 +26,7 @@ from desktop.qt import (
     QWidget,
     qVersion,
 )
+from desktop.system_errors import reason
 
 # Keys that are not actions of their own: moving between a page's fields
 FIELD_KEYS = (
@@ -158,7 +159,7 @@ class NoticesDialog(QDialog):
         try:
             text = fut.result()
         except Exception as e:  # noqa: BLE001 - said in the dialog
-            text = self.tr("The notices could not be read: {reason}").format(reason=str(e))
+            text = self.tr("The notices could not be read: {reason}").format(reason=reason(e))
         self.text.setPlainText(text)
         self.loaded = True
 

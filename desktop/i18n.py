@@ -480,8 +480,9 @@ def message(text: str) -> str:
 
     Exact texts and templates with values ("wrong user name or password; the account is
     locked for 30 seconds") are looked up in the catalogue; values inside are translated in
-    turn (field labels, nested parts) and numbers kept left to right. Unknown messages stay
-    as they are (English)."""
+    turn (field labels, nested parts) and numbers kept left to right; the words of an OS or
+    library error inside are replaced by their phrase (desktop.system_errors.in_text).
+    Unknown messages stay as they are (English)."""
     if _state["lang"] == "en" or not text:
         return text
     return _message_cached(text, _state["lang"])
@@ -489,7 +490,11 @@ def message(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _message_cached(text: str, _lang: str) -> str:
-    return rtl_paragraph(_message(text))
+    # the words of an OS or library error inside it ("No space left on device", "[Errno 13]
+    # Permission denied: '/x'") in the interface language too (desktop.system_errors)
+    from desktop.system_errors import in_text
+
+    return rtl_paragraph(in_text(_message(text)))
 
 
 @functools.lru_cache(maxsize=65536)  # the same parts recur in every template that fits

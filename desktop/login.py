@@ -61,7 +61,9 @@ def _sign_in_error(e: BaseException) -> str:
         from desktop.i18n import message
 
         return message(str(e))
-    return f"{type(e).__name__}: {e}"
+    from desktop.system_errors import reason  # (a locked database, a disk unplugged: in Urdu words)
+
+    return reason(e, f"{type(e).__name__}: {e}")
 
 
 class _Done(QObject):

@@ -168,9 +168,11 @@ def _message(e: Exception) -> str:
 
     if isinstance(e, (ExportError, ReportError, WorkspaceError, BatchFileError, OutputFileError)):  # (a backup's among them)
         return message(str(e))
-    if isinstance(e, OSError):
-        return f"{e.filename or ''}: {e.strerror or e}".strip(": ")
-    return f"{type(e).__name__}: {e}"
+    from desktop.system_errors import reason
+
+    if isinstance(e, OSError):  # (the disk full, no permission...: in Urdu, in Urdu words)
+        return reason(e, f"{e.filename or ''}: {e.strerror or e}".strip(": "))
+    return reason(e, f"{type(e).__name__}: {e}")
 
 
 def _names_no_file(path: str) -> bool:

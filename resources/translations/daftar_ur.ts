@@ -4611,6 +4611,117 @@ Your name is recorded as the approver of every row.</source>
         </message>
     </context>
     <context>
+        <name>SystemErrors</name>
+        <message>
+            <source>the disk is full</source>
+            <translation>ڈسک بھر چکی ہے</translation>
+        </message>
+        <message>
+            <source>permission denied: Daftar may not use this file or folder</source>
+            <translation>اجازت نہیں: دفتر اس فائل یا فولڈر کو استعمال نہیں کر سکتا</translation>
+        </message>
+        <message>
+            <source>the file or folder does not exist</source>
+            <translation>فائل یا فولڈر موجود نہیں</translation>
+        </message>
+        <message>
+            <source>the disk is read-only: nothing can be written on it</source>
+            <translation>ڈسک صرف پڑھنے کے لیے ہے: اس پر کچھ لکھا نہیں جا سکتا</translation>
+        </message>
+        <message>
+            <source>the disk could not be read or written (it may be failing or was unplugged)</source>
+            <translation>ڈسک پڑھی یا لکھی نہیں جا سکی (شاید خراب ہے یا نکال لی گئی)</translation>
+        </message>
+        <message>
+            <source>a file or folder of that name is already there</source>
+            <translation>اس نام کی فائل یا فولڈر پہلے سے موجود ہے</translation>
+        </message>
+        <message>
+            <source>the file name or folder path is too long</source>
+            <translation>فائل کا نام یا فولڈر کا راستہ بہت لمبا ہے</translation>
+        </message>
+        <message>
+            <source>the file or disk is in use by another program</source>
+            <translation>فائل یا ڈسک کسی دوسرے پروگرام کے استعمال میں ہے</translation>
+        </message>
+        <message>
+            <source>a file is where a folder should be</source>
+            <translation>جہاں فولڈر ہونا چاہیے وہاں فائل ہے</translation>
+        </message>
+        <message>
+            <source>this is a folder, not a file</source>
+            <translation>یہ فولڈر ہے، فائل نہیں</translation>
+        </message>
+        <message>
+            <source>too many files are open: close other programs and try again</source>
+            <translation>بہت زیادہ فائلیں کھلی ہیں: دوسرے پروگرام بند کر کے دوبارہ کوشش کریں</translation>
+        </message>
+        <message>
+            <source>the server refused the connection (is it running, at this address?)</source>
+            <translation>سرور نے رابطہ قبول نہیں کیا (کیا سرور چل رہا ہے، اور پتا درست ہے؟)</translation>
+        </message>
+        <message>
+            <source>the server's name was not found (check the address and the internet connection)</source>
+            <translation>سرور کا نام نہیں ملا (پتا اور انٹرنیٹ کنکشن دیکھیں)</translation>
+        </message>
+        <message>
+            <source>the connection is too slow or stopped answering</source>
+            <translation>رابطہ بہت سست ہے یا جواب دینا بند ہو گیا</translation>
+        </message>
+        <message>
+            <source>the network cannot reach the server</source>
+            <translation>نیٹ ورک سرور تک نہیں پہنچ سکا</translation>
+        </message>
+        <message>
+            <source>the connection was cut off</source>
+            <translation>رابطہ بیچ میں ٹوٹ گیا</translation>
+        </message>
+        <message>
+            <source>the server's certificate could not be verified (ask IT to check the CA bundle)</source>
+            <translation>سرور کے سرٹیفکیٹ کی تصدیق نہیں ہو سکی (IT سے CA فائل چیک کروائیں)</translation>
+        </message>
+        <message>
+            <source>the file is not a ZIP file or it is damaged</source>
+            <translation>یہ فائل ZIP نہیں یا خراب ہے</translation>
+        </message>
+        <message>
+            <source>the file is not an image Daftar can read, or it is damaged</source>
+            <translation>یہ فائل ایسی تصویر نہیں جو دفتر پڑھ سکے، یا خراب ہے</translation>
+        </message>
+        <message>
+            <source>the file is not a PDF or it is damaged</source>
+            <translation>یہ فائل PDF نہیں یا خراب ہے</translation>
+        </message>
+        <message>
+            <source>the PDF is locked with a password</source>
+            <translation>اس PDF پر پاس ورڈ لگا ہے</translation>
+        </message>
+        <message>
+            <source>the database is busy with other work: try again in a moment</source>
+            <translation>ڈیٹا بیس کسی اور کام میں مصروف ہے: تھوڑی دیر بعد دوبارہ کوشش کریں</translation>
+        </message>
+        <message>
+            <source>the database could not be read or written on the disk (it may be failing or was unplugged)</source>
+            <translation>ڈیٹا بیس ڈسک پر پڑھا یا لکھا نہیں جا سکا (ڈسک شاید خراب ہے یا نکال لی گئی)</translation>
+        </message>
+        <message>
+            <source>the database is damaged</source>
+            <translation>ڈیٹا بیس خراب ہو چکا ہے</translation>
+        </message>
+        <message>
+            <source>the database may not be written (a read-only disk or no permission)</source>
+            <translation>ڈیٹا بیس میں لکھا نہیں جا سکتا (ڈسک صرف پڑھنے کے لیے ہے یا اجازت نہیں)</translation>
+        </message>
+        <message>
+            <source>the database file cannot be opened</source>
+            <translation>ڈیٹا بیس کی فائل نہیں کھل سکی</translation>
+        </message>
+        <message>
+            <source>the file is not a database, or its key is wrong</source>
+            <translation>یہ فائل ڈیٹا بیس نہیں، یا اس کی چابی غلط ہے</translation>
+        </message>
+    </context>
+    <context>
         <name>UrduKeyboard</name>
         <message>
             <source>Shift</source>

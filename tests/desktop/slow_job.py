@@ -114,3 +114,31 @@ def what_was_loaded(*, progress, **_):
 
     return {"sqlalchemy.orm": "sqlalchemy.orm" in sys.modules, "records.models": "records.models" in sys.modules,
             "pid": os.getpid()}
+
+
+def _backup_on_a_disk_that_says(code: int, words: str, **kwargs):
+    """The app's backup job, on a disk whose folder cannot be written (the OS says `code`)."""
+    import tempfile
+    import types
+
+    from desktop import job_process
+    from records import backup
+
+    def refused(*_a, **_kw):
+        raise OSError(code, words, kwargs["folder"])
+
+    # the backup's own folder in the chosen one cannot be made (this job's process only)
+    backup.tempfile = types.SimpleNamespace(TemporaryDirectory=refused, mkdtemp=tempfile.mkdtemp)
+    return job_process.backup(**kwargs)
+
+
+def backup_on_a_full_disk(**kwargs):
+    import errno
+
+    return _backup_on_a_disk_that_says(errno.ENOSPC, "No space left on device", **kwargs)
+
+
+def backup_on_a_read_only_disk(**kwargs):
+    import errno
+
+    return _backup_on_a_disk_that_says(errno.EROFS, "Read-only file system", **kwargs)
