@@ -6,10 +6,18 @@ import os
 import time
 
 
+def _write_pid(pid_file: str) -> None:
+    """This process's id in `pid_file`, whole or not at all: the tests wait for the file to
+    exist and then read it (written in place, it could be read empty in between)."""
+    tmp = f"{pid_file}.part"
+    with open(tmp, "w") as f:
+        f.write(str(os.getpid()))
+    os.replace(tmp, pid_file)
+
+
 def until_stopped(*, progress, pid_file: str, **_):
     """Reports progress every 10 ms until the app asks it to stop (or 60 s pass)."""
-    with open(pid_file, "w") as f:
-        f.write(str(os.getpid()))
+    _write_pid(pid_file)
     end = time.monotonic() + 60
     n = 0
     while time.monotonic() < end:
@@ -21,8 +29,7 @@ def until_stopped(*, progress, pid_file: str, **_):
 
 def never_answers(*, progress, pid_file: str, **_):
     """Ignores its progress (never checks for a stop): it must be ended."""
-    with open(pid_file, "w") as f:
-        f.write(str(os.getpid()))
+    _write_pid(pid_file)
     time.sleep(60)
 
 
@@ -36,8 +43,7 @@ def whose(*, progress, **_):
 
 def counting_until_stopped(*, progress, pid_file: str, **_):
     """A progress report that counts entries (every 10 ms) until the app asks it to stop."""
-    with open(pid_file, "w") as f:
-        f.write(str(os.getpid()))
+    _write_pid(pid_file)
     end = time.monotonic() + 60
     n = 0
     while time.monotonic() < end:
@@ -53,8 +59,7 @@ def writing_until_stopped(*, progress, pid_file: str, out: str, **_):
 
     from records.output_file import written_whole
 
-    with open(pid_file, "w") as f:
-        f.write(str(os.getpid()))
+    _write_pid(pid_file)
     with written_whole(Path(out)) as tmp:
         tmp.write_bytes(b"%PDF-1.4 half written")
         time.sleep(60)
@@ -66,8 +71,7 @@ def backup_writing_until_stopped(*, progress, pid_file: str, folder: str, **_):
 
     from records.output_file import written_whole
 
-    with open(pid_file, "w") as f:
-        f.write(str(os.getpid()))
+    _write_pid(pid_file)
     with written_whole(Path(folder) / "daftar-backup-1.tar") as tmp:
         tmp.write_bytes(b"half a backup")
         time.sleep(60)
