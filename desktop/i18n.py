@@ -475,6 +475,10 @@ def _labels() -> dict[str, str]:
     return _state["labels"]
 
 
+# a file or folder path written with no Urdu in it: /media/usb/x.tar, C:\\Daftar\\x.pdf, \\\\server\\share
+_PATH = re.compile(r"(?:[A-Za-z]:)?[\\/][^\u0600-\u06ff\u2066-\u2069]*")
+
+
 def message(text: str) -> str:
     """A message of the core (records/, ocr/: errors, flags) in the interface language.
 
@@ -533,6 +537,11 @@ def _message(text: str, _depth: int = 0) -> str:
             if num and num.group(1) == num.group(3):
                 q = num.group(1) or ""
                 v = f"{q}\u2066{num.group(2)}\u2069{q}"
+            elif _PATH.fullmatch(v) and f"\u2066{{{k[1:]}}}\u2069" not in translated:
+                # a file's path left to right: inside Urdu its leading '/' (a neutral at the
+                # run's edge) took the paragraph's direction and was drawn at the path's end
+                # ("media/usb/x.tar/" for /media/usb/x.tar)
+                v = f"\u2066{v}\u2069"
             translated = translated.replace("{" + k[1:] + "}", v)
         if not fits:
             continue

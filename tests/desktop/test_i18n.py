@@ -927,3 +927,15 @@ def test_a_review_refused_on_rows_changed_since_is_explained_in_urdu(urdu, works
     assert _english_left(messages) == {}
     ur = i18n.message(messages[1])
     assert ur.startswith("کچھ منظور نہیں ہوا") and "صفحہ \u20661\u2069" in ur and "سطریں" in ur, ur
+
+
+def test_a_path_inside_an_urdu_message_is_kept_left_to_right(urdu):
+    # GIVEN a core message naming a file by its path (a backup onto a full USB stick)
+    # WHEN it is shown in Urdu
+    got = i18n.message("Cannot write the backup /media/usb/daftar-backup-1.tar: [Errno 28] No space left on device")
+    win = i18n.message(r"Cannot write the backup E:\Backups\daftar-backup-1.tar: [Errno 28] No space left on device")
+    # THEN the path is isolated left to right (its leading '/' was drawn at its end: "media/usb/….tar/")
+    assert "\u2066/media/usb/daftar-backup-1.tar\u2069" in got and got.startswith("بیک اپ")
+    assert "\u2066E:\\Backups\\daftar-backup-1.tar\u2069" in win
+    # AND a value that is Urdu text is not isolated as a path
+    assert "\u2066" not in i18n.message("wrong user name or password")
