@@ -13,7 +13,8 @@ the same for the handover sheet of the biggest batch. An encrypted workspace (`d
 
 `--warm`: the process rows again with a spare job process made ready first
 (desktop.procjob.keep_warm, as the signed-in app keeps one), each run's spare waited for
-before the clock starts (`*_warm`), the handover sheet's too.
+before the clock starts (`*_warm`), the handover sheet's too, and the resident memory of
+an idle spare (`spare_rss_mb`).
 """
 
 from __future__ import annotations
@@ -86,6 +87,24 @@ def _idle(pid: int, quiet: float = 0.3, most: float = 10.0) -> None:
         time.sleep(1.5)
 
 
+def spare_rss_mb() -> float:
+    """The resident memory of a spare job process once its imports are done (VmRSS, MB)."""
+    import time
+
+    from desktop import procjob
+
+    procjob.keep_warm(True)
+    try:
+        while procjob.spare_pid() is None:
+            time.sleep(0.01)
+        pid = procjob.spare_pid()
+        _idle(pid)
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+    finally:
+        procjob.keep_warm(False)
+
+
 def _best_warm(fn, n: int = 3) -> float:
     return min(_warm(fn)() for _ in range(n))
 
@@ -148,6 +167,7 @@ def measure(src: Path, warm: bool = False) -> dict:
             fard_args = {**args, "out": str(tmp / "p.pdf"), "register_id": reg, "khewat": khewat, "owner": None,
                          "urdu_digits": None}
             out.update({
+                "spare_rss_mb": round(spare_rss_mb(), 1),
                 "process_nothing_warm": _best_warm(lambda: run_in_process(f"{here}:nothing", {})),
                 "process_open_warm": _best_warm(lambda: run_in_process(f"{here}:open_only", args)),
                 "fard_process_warm": _best_warm(lambda: run_in_process("desktop.job_process:fard", fard_args))})
