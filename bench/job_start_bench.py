@@ -13,7 +13,8 @@ the same for the handover sheet of the biggest batch. An encrypted workspace (`d
 
 `--warm`: the process rows again with a spare job process made ready first
 (desktop.procjob.keep_warm, as the signed-in app keeps one), each run's spare waited for
-before the clock starts (`*_warm`).
+before the clock starts (`*_warm`), the handover sheet's too, and the resident memory of
+an idle spare (`spare_rss_mb`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _warm(fn):
 
         while procjob.spare_pid() is None:
             time.sleep(0.01)
-        time.sleep(1.5)  # (its imports done: the app makes it 3 s after it is idle)
+        _idle(procjob.spare_pid())  # (its imports done: the app makes it 3 s after it is idle)
         t = time.perf_counter()
         fn()
         took = time.perf_counter() - t
@@ -60,6 +61,48 @@ def _warm(fn):
         return took
 
     return run
+
+
+def _cpu_ticks(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rpartition(")")[2].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _idle(pid: int, quiet: float = 0.3, most: float = 10.0) -> None:
+    """Wait until process `pid` has used no CPU for `quiet` seconds (a spare done importing);
+    a fixed 1.5 s before (not enough for one that also imports the reports on a busy machine)."""
+    import time
+
+    end = time.monotonic() + most
+    try:
+        last = _cpu_ticks(pid)
+        while time.monotonic() < end:
+            time.sleep(quiet)
+            now = _cpu_ticks(pid)
+            if now == last:
+                return
+            last = now
+    except (OSError, IndexError, ValueError):  # (not Linux: wait as before)
+        time.sleep(1.5)
+
+
+def spare_rss_mb() -> float:
+    """The resident memory of a spare job process once its imports are done (VmRSS, MB)."""
+    import time
+
+    from desktop import procjob
+
+    procjob.keep_warm(True)
+    try:
+        while procjob.spare_pid() is None:
+            time.sleep(0.01)
+        pid = procjob.spare_pid()
+        _idle(pid)
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+    finally:
+        procjob.keep_warm(False)
 
 
 def _best_warm(fn, n: int = 3) -> float:
@@ -124,6 +167,7 @@ def measure(src: Path, warm: bool = False) -> dict:
             fard_args = {**args, "out": str(tmp / "p.pdf"), "register_id": reg, "khewat": khewat, "owner": None,
                          "urdu_digits": None}
             out.update({
+                "spare_rss_mb": round(spare_rss_mb(), 1),
                 "process_nothing_warm": _best_warm(lambda: run_in_process(f"{here}:nothing", {})),
                 "process_open_warm": _best_warm(lambda: run_in_process(f"{here}:open_only", args)),
                 "fard_process_warm": _best_warm(lambda: run_in_process("desktop.job_process:fard", fard_args))})
@@ -139,6 +183,9 @@ def measure(src: Path, warm: bool = False) -> dict:
                             **args, "out": str(tmp / "hp.pdf"), "batch_id": batch, "entry_ids": None,
                             "urdu_digits": None})),
                         "handover_young_peak": _young_peak(lambda: handover_pdf(ws, tmp / "hy.pdf", batch_id=batch))})
+            if warm:
+                out["handover_process_warm"] = _best_warm(lambda: run_in_process("desktop.job_process:handover", {
+                    **args, "out": str(tmp / "hp.pdf"), "batch_id": batch, "entry_ids": None, "urdu_digits": None}))
     finally:
         ws.close()
         shutil.rmtree(tmp, ignore_errors=True)

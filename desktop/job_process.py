@@ -73,19 +73,52 @@ def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None, fin
 
 
 # what a spare job process (desktop.procjob.keep_warm) imports while it waits: what every job
-# opening the workspace needs (the bulk of a job process's start)
-PRELOAD = ("sqlalchemy.orm", "records.workspace", "records.models", "records.audit", "records.crypto")
+# opening the workspace needs (the bulk of a job process's start), its mappers configured (a
+# "module:function" is called)
+PRELOAD = ("sqlalchemy.orm", "sqlalchemy.dialects.sqlite", "records.workspace", "records.models", "records.audit",
+           "records.crypto", "sqlalchemy.orm:configure_mappers")
+# ... and then, while no job has come, what a fard and a handover sheet need besides: reportlab,
+# the Urdu shaping (uharfbuzz), the signature's cryptography (records.outbox's Ed25519), the
+# QR code's codec and the bundled fonts registered with reportlab: 0.3-0.5 s of a warm fard
+# before, ~20 MB more resident in the spare (55 -> 75 MB). Nothing of a workspace: code and
+# fonts only. In small steps, each ~0.1 s at most: a job that comes meanwhile waits for one.
+PRELOAD_REPORTS = ("reportlab.pdfbase.ttfonts", "reportlab.pdfgen.canvas", "reportlab.platypus.paragraph",
+                   "reportlab.platypus", "reportlab.graphics.barcode.qr", "reportlab.graphics.renderPDF",
+                   "records.services", "records.settings", "records.reports.urdu_text", "records.reports.layout",
+                   "records.reports.fard", "records.reports.handover", "records.exports.detached",
+                   "cryptography.hazmat.primitives.asymmetric.ed25519",
+                   "cryptography.hazmat.primitives.serialization", "encodings.shift_jis",
+                   "records.reports.urdu_text:register_fonts")
 
 
-def spare_main(jobs, conn, stop, log_file: str | None, final, preload=PRELOAD) -> None:
-    """A spare job process: import `preload`, then wait for one job (target, kwargs) on the
-    pipe `jobs` and run it as `main` does. The app's end of `jobs` closing (the app ended the
-    spare, or is gone) ends it; it holds no key until its job comes."""
-    for name in preload:
-        try:
+def _preload(name: str) -> None:
+    try:
+        if ":" in name:
+            _resolve(name)()
+        else:
             importlib.import_module(name)
-        except ImportError:  # (a trimmed build: the job imports what it needs)
-            pass
+    except Exception:  # noqa: BLE001 - (a trimmed build, a font missing: the job meets it and says so)
+        pass
+
+
+def spare_main(jobs, conn, stop, log_file: str | None, final, preload=PRELOAD, later=PRELOAD_REPORTS,
+               ready=None) -> None:
+    """A spare job process: import `preload`, then (while no job is waiting on the pipe
+    `jobs`) `later`, set `ready`, wait for one job (target, kwargs) on `jobs` and run it as
+    `main` does. The app's end of `jobs` closing (the app ended the spare, or is gone) ends
+    it; it holds no key until its job comes."""
+    for name in preload:
+        _preload(name)
+    try:
+        for name in later:
+            if jobs.poll():  # a job came: it goes first, and imports what it needs itself
+                break
+            _preload(name)
+        else:
+            if ready is not None:
+                ready.set()
+    except (EOFError, OSError):
+        return
     try:
         job = jobs.recv()
     except (EOFError, OSError):

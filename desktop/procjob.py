@@ -15,12 +15,14 @@ did. What the job raised is raised here; a job process that dies (a native crash
 JobFailed. Only plain values go in and come back.
 
 A job process spends most of its start importing (SQLAlchemy, the records' models: 0.4-0.8 s
-of the 0.7-1.2 s a job cost more than a thread; opening the workspace itself is ~10 ms). While
-the app is signed in and unlocked (`keep_warm(True)`) one spare process is kept ready with
-those imports done, holding no key and no workspace: a job sends it its arguments and runs
-at once, and another spare is started after the job, on the job's thread. The spare ends at
-sign-out, lock and quit (`keep_warm(False)`), and by itself when the app's end of its pipe
-closes (the app gone): it is never left behind. A spare serves one job, then exits.
+of the 0.7-1.2 s a job cost more than a thread; opening the workspace itself is ~10 ms; a fard's
+or handover sheet's reportlab, Urdu shaping and fonts another 0.3-0.5 s). While the app is
+signed in and unlocked (`keep_warm(True)`) one spare process is kept ready with those imports
+done (job_process.PRELOAD, then PRELOAD_REPORTS while no job has come), holding no key and
+no workspace: a job sends it its arguments and runs at once, and another spare is started
+after the job, on the job's thread. The spare ends at sign-out, lock and quit
+(`keep_warm(False)`), and by itself when the app's end of its pipe closes (the app gone): it
+is never left behind. A spare serves one job, then exits.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class _Proc:
     stop: object
     final: object
     jobs: object = None
+    ready: object = None  # (a spare's: set once all its imports are done)
 
 
 _spare_lock = threading.Lock()
@@ -76,18 +79,20 @@ def _start(target: str | None = None, kwargs: dict | None = None) -> _Proc:
     stop, final = mp.Event(), mp.Event()
     if target is None:
         jobs_recv, jobs = mp.Pipe(duplex=False)
+        ready = mp.Event()
         proc = mp.Process(target=job_process.spare_main,
-                          args=(jobs_recv, send, stop, _log_file(), final, job_process.PRELOAD),
+                          args=(jobs_recv, send, stop, _log_file(), final, job_process.PRELOAD,
+                                job_process.PRELOAD_REPORTS, ready),
                           name="daftar-job-spare", daemon=True)
     else:
-        jobs_recv = jobs = None
+        jobs_recv = jobs = ready = None
         proc = mp.Process(target=job_process.main, args=(target, kwargs, send, stop, _log_file(), final),
                           name="daftar-job", daemon=True)
     proc.start()
     send.close()  # (the child's end: the pipe reports EOF when the child is gone)
     if jobs_recv is not None:
         jobs_recv.close()  # (the spare's: it sees EOF, and ends, when the app's end closes)
-    return _Proc(proc, recv, stop, final, jobs)
+    return _Proc(proc, recv, stop, final, jobs, ready)
 
 
 def _end(p: _Proc) -> None:
@@ -145,6 +150,12 @@ def spare_pid() -> int | None:
     """The process id of the spare kept ready (None: none); for tests."""
     p = _spare
     return p.proc.pid if p is not None else None
+
+
+def spare_ready() -> bool:
+    """Whether the spare kept ready has done all its imports (the reports' too); for tests."""
+    p = _spare
+    return p is not None and p.ready is not None and p.ready.is_set()
 
 
 ANSWER_WAIT = 5.0  # seconds a job ended with SIGTERM has to answer (one busy in native code may not)

@@ -146,3 +146,39 @@ def backup_on_a_read_only_disk(**kwargs):
     import errno
 
     return _backup_on_a_disk_that_says(errno.EROFS, "Read-only file system", **kwargs)
+
+
+def what_reports_were_loaded(*, progress, **_):
+    """Whether a fard's and a handover sheet's imports (reportlab, the reports, the fonts
+    registered) were done before this job began, and whether it holds a workspace or key."""
+    import sys
+
+    pdfmetrics = sys.modules.get("reportlab.pdfbase.pdfmetrics")
+    fonts = pdfmetrics.getRegisteredFontNames() if pdfmetrics is not None else []
+    return {"modules": sorted(m for m in ("reportlab.platypus", "records.reports.fard", "records.reports.handover",
+                                          "records.exports.detached") if m in sys.modules),
+            "fonts": sorted(f for f in fonts if f.startswith("Daftar")),
+            "workspaces": [type(o).__name__ for o in _objects_of("records.workspace", "Workspace")],
+            "pid": os.getpid()}
+
+
+def _objects_of(module: str, cls: str) -> list:
+    import gc
+    import sys
+
+    kind = getattr(sys.modules.get(module), cls, None)
+    return [o for o in gc.get_objects() if kind is not None and isinstance(o, kind)]
+
+
+NAPS: list[float] = []
+
+
+def nap() -> None:
+    """A slow import step of a spare's (tests name it in its PRELOAD_REPORTS)."""
+    NAPS.append(time.monotonic())
+    time.sleep(0.2)
+
+
+def naps_taken(*, progress, **_):
+    """How many of the spare's slow steps were done before this job began."""
+    return len(NAPS)

@@ -370,3 +370,44 @@ def test_the_signed_in_window_keeps_a_spare_and_ends_it_when_locked_and_at_quit(
         host.shutdown()
         host.window.close()
     assert procjob.spare_pid() is None and not _alive(spare)
+
+
+def test_a_spare_has_the_reports_imported_and_fonts_registered_before_a_fard_comes_and_holds_no_workspace():
+    import time
+
+    from desktop import procjob
+
+    # GIVEN the app keeping a spare job process ready, its imports done
+    procjob.keep_warm(True)
+    try:
+        spare = _spare_ready()
+        end = time.monotonic() + 60
+        while not procjob.spare_ready() and time.monotonic() < end:
+            time.sleep(0.02)
+        assert procjob.spare_ready() and procjob.spare_pid() == spare
+        # WHEN a job comes THEN a fard's and a handover sheet's imports were done before it
+        # (reportlab, the reports, the signature's, the bundled fonts registered: 0.3-0.5 s
+        # of a warm fard's start), and the spare held no workspace meanwhile
+        loaded = run_in_process("tests.desktop.slow_job:what_reports_were_loaded", {})
+        assert loaded == {"modules": ["records.exports.detached", "records.reports.fard", "records.reports.handover",
+                                      "reportlab.platypus"],
+                          "fonts": ["DaftarLatin", "DaftarNaskh", "DaftarNaskhBold", "DaftarNastaliq"],
+                          "workspaces": [], "pid": spare}
+    finally:
+        procjob.keep_warm(False)
+
+
+def test_a_job_that_comes_while_the_spare_imports_the_reports_is_not_held_back(monkeypatch):
+    from desktop import job_process, procjob
+
+    # GIVEN a spare whose report imports are slow (40 steps of 0.2 s: 8 s)
+    monkeypatch.setattr(job_process, "PRELOAD_REPORTS", ("tests.desktop.slow_job:nap",) * 40)
+    procjob.keep_warm(True)
+    try:
+        spare = _spare_ready()
+        # WHEN a job comes meanwhile THEN the spare runs it after the step it is in, not
+        # after all of them
+        assert run_in_process("tests.desktop.slow_job:naps_taken", {}) < 40
+        assert not _alive(spare)
+    finally:
+        procjob.keep_warm(False)
