@@ -294,10 +294,12 @@ FARD_JOB = "desktop.job_process:fard"  # (tests name a job of their own)
 # its batch. Up to these many entries one is made on the worker thread: 0.1-0.4 s there (a
 # fard of a 2,000-entry register 0.41 s, the UI's 10 ms timer at most 7 ms late, one 0.6 ms
 # collection on the UI thread; a sheet of 200 entries 0.38 s, 22,600 young objects), against
-# 0.8-1.2 s in a job process (spawn, imports, the workspace opened again: ~0.7 s). A bigger
-# one goes to a job process: a fard of a 10,000-entry register is 2.0-2.3 s on a thread
-# (263,000 young objects; 37 ms collections on the UI thread), 2.4 s in a process; a sheet of
-# 2,000 entries 3.4 s (163,000). (bench/job_start_bench.py)
+# 0.8-1.2 s in a job process started for it (spawn, imports: ~0.7 s), 0.13-0.56 s in the
+# spare one kept ready (`desktop.procjob.keep_warm`, its report imports done: still 0.05-0.15 s
+# slower than the thread, so the limits stay; twenty-third stop). A bigger one goes to a job
+# process: a fard of a 10,000-entry register is 2.0-2.3 s on a thread (263,000 young objects;
+# 37 ms collections on the UI thread), 2.4 s in a process; a sheet of 2,000 entries 3.4 s
+# (163,000). (bench/job_start_bench.py)
 FARD_ON_THREAD_MAX = 2000
 HANDOVER_ON_THREAD_MAX = 200
 
