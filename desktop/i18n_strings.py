@@ -648,6 +648,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "cannot be read ({0}); check the file or scan the page again"),
     QT_TRANSLATE_NOOP("Messages", "not an image or damaged; check the file or scan the page again"),
     QT_TRANSLATE_NOOP("Messages", "damaged image ({0}); check the file or scan the page again"),
+    QT_TRANSLATE_NOOP("Messages", "cannot be read ({0}); check that the file is still there and that Daftar may read it, then import it again"),
     QT_TRANSLATE_NOOP("Messages", "not a readable PDF ({0}); check the file or export it again"),
     QT_TRANSLATE_NOOP("Messages", "{0} page {1}: {2}"),
     QT_TRANSLATE_NOOP("Messages", "image"),  # the {0} of a page read from an image (ocr.pipeline)

@@ -229,9 +229,23 @@ def _load_image(path: Path, previews: bool = True) -> Iterator[ImportItem]:
                                  preview=_preview(page) if previews else None)
     except Image.DecompressionBombError as e:
         yield too_large(0, bomb_problem(path.name, e))
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
-        why = "not an image or damaged" if isinstance(e, UnidentifiedImageError) else f"damaged image ({e})"
-        yield _bad(path, f"{why}; check the file or scan the page again")
+    except OSError as e:
+        if e.errno is not None and not isinstance(e, UnidentifiedImageError):
+            # the file could not be read (no permission, gone, a USB stick pulled): nothing
+            # says it is damaged, and scanning the page again would not help
+            yield _bad(path, f"cannot be read ({e}); check that the file is still there and that Daftar "
+                             "may read it, then import it again")
+        else:  # (Pillow's own errors, "image file is truncated", carry no errno)
+            yield _bad(path, _damaged(e))
+    except (SyntaxError, ValueError) as e:
+        yield _bad(path, _damaged(e))
+
+
+def _damaged(e: Exception) -> str:
+    from PIL import UnidentifiedImageError
+
+    why = "not an image or damaged" if isinstance(e, UnidentifiedImageError) else f"damaged image ({e})"
+    return f"{why}; check the file or scan the page again"
 
 
 def _load_pdf(path: Path, previews: bool = True) -> Iterator[ImportItem]:

@@ -3202,6 +3202,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>خراب تصویر ({0})؛ فائل دیکھیں یا صفحہ دوبارہ اسکین کریں</translation>
         </message>
         <message>
+            <source>cannot be read ({0}); check that the file is still there and that Daftar may read it, then import it again</source>
+            <translation>پڑھی نہیں جا سکی ({0})؛ دیکھیں کہ فائل موجود ہے اور دفتر اسے پڑھ سکتا ہے، پھر دوبارہ درآمد کریں</translation>
+        </message>
+        <message>
             <source>not a readable PDF ({0}); check the file or export it again</source>
             <translation>قابلِ مطالعہ PDF نہیں ({0})؛ فائل دیکھیں یا دوبارہ برآمد کریں</translation>
         </message>

@@ -196,6 +196,38 @@ def test_a_broken_pdf_is_named_once_with_what_to_do(tmp_path):
     assert "export the page again" in item.error
 
 
+def test_an_image_that_cannot_be_read_is_not_called_damaged(tmp_path, monkeypatch):
+    # GIVEN a scanned page Daftar may not read (no permission; tests may run as root, so the
+    # OS's refusal is what reading it raises) beside a truly damaged one
+    import errno
+    from pathlib import Path
+
+    from desktop.capture.loading import load_file
+
+    locked = tmp_path / "page-03.png"
+    locked.write_bytes(png_bytes())
+    broken = tmp_path / "page-04.png"
+    broken.write_bytes(png_bytes()[:60])
+    plain = Path.read_bytes
+
+    def refused(self):
+        if self.name == "page-03.png":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return plain(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    # WHEN the import dialog loads them
+    (item,) = load_file(locked)
+    (damaged,) = load_file(broken)
+    # THEN the unreadable one says it cannot be read and what to check, not that it is damaged
+    # (scanning the page again would not help)
+    assert item.data is None and item.error.startswith("page-03.png: cannot be read (")
+    assert "damaged" not in item.error and "scan the page again" not in item.error
+    assert "may read it" in item.error
+    # AND a damaged file is still called damaged
+    assert "damaged" in damaged.error and "scan the page again" in damaged.error
+
+
 def test_a_long_pdf_is_listed_page_by_page_as_it_is_read(qtbot, ctx, tmp_path, monkeypatch):
     from desktop.capture import import_dialog, loading
     from desktop.capture.import_dialog import ImportDialog
