@@ -932,9 +932,9 @@ def _job_processes() -> list[int]:
 
 def test_a_spare_job_process_only_while_someone_is_signed_in_at_the_window(qtbot, root, monkeypatch):
     from desktop import login, main
+    from desktop.job_process import workspace_args
     from desktop.procjob import run_in_process
     from desktop.qt import QTimer
-    from desktop.job_process import workspace_args
 
     monkeypatch.setattr(main, "WARM_JOBS_AFTER_MS", 50)
     most = [0]
