@@ -62,6 +62,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,6 +172,22 @@ def child(argv: list[str]) -> int:
         return app
 
     dm._app = _app
+    from desktop import procjob
+
+    start_job = procjob._start
+
+    def _start(target=None, kwargs=None):  # (each job process the app starts, for the report's count)
+        print(f"MONKEY job process {target or 'spare'}", flush=True)
+        return start_job(target, kwargs)
+
+    procjob._start = _start
+    run_job = procjob.run_in_process
+
+    def run_in_process(target, kwargs, **kw):  # (each job run, in a spare or a process of its own)
+        print(f"MONKEY job run {target}", flush=True)
+        return run_job(target, kwargs, **kw)
+
+    procjob.run_in_process = run_in_process
     from daftar.cli import main
 
     return main(["app", "--workspace", a.workspace, "--user", a.user])
@@ -422,6 +439,7 @@ class Monkey:
         self.recent: list[str] = []
         self.timeline: list[tuple[float, str]] = []
         self.exits: list[str] = []
+        self.left: list[str] = []  # processes of the app's group left after it ended
         self.freeze_checks: list[str] = []
         self.actions = 0
         self.starts = 0
@@ -541,13 +559,30 @@ class Monkey:
             return None
 
     def stop(self) -> None:
+        """End the app as a log-out does (SIGTERM to the app alone: it quits as Quit does), then
+        note what it left running (its job processes, a spare) and end those."""
         if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
+            os.kill(self.proc.pid, signal.SIGTERM)
             try:
                 self.proc.wait(15)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
+            self.note_left("after SIGTERM at the end")
+
+    def note_left(self, when: str) -> None:
+        """The processes of the app's process group still running 10 s after the app ended (a
+        spare job process or a job left behind: none should be), noted and ended."""
+        pgid, end = self.proc.pid, time.time() + 10
+        while (left := group_left(pgid)) and time.time() < end:
+            time.sleep(0.2)
+        for what in left:
+            self.left.append(f"{when}: {what}")
+        if left:
+            try:
+                os.killpg(pgid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
     # --- input
     def note(self, what: str, *, action: bool = True) -> None:
@@ -650,6 +685,7 @@ class Monkey:
             if self.proc.poll() is not None:
                 self.exits.append(f"exit {self.proc.returncode} after: {' | '.join(self.recent[-5:])}")
                 print("APP EXITED:", self.exits[-1], flush=True)
+                self.note_left(f"after exit {self.proc.returncode}")
                 self.start()
                 continue
             st = self.read_state()
@@ -732,6 +768,15 @@ class Monkey:
                  f"server={self.a.server} scanner={self.a.scanner} buttons={self.a.buttons}",
                  f"actions {self.actions}, starts {self.starts}"]
         lines += [f"EXIT {e}" for e in self.exits]
+        lines.append(f"left running after the app ended: {len(self.left)}")
+        lines += [f"PROBLEM: LEFT {e}" for e in self.left]
+        said = self.app_out.read_text(errors="replace")
+        jobs = Counter(re.findall(r"^MONKEY job process (\S+)", said, re.M))
+        ran = Counter(re.findall(r"^MONKEY job run \S+:(\S+)", said, re.M))
+        opened = Counter(re.findall(r"^MONKEY opens (\S+)", said, re.M))
+        lines.append(f"job processes started: {sum(jobs.values())} ({', '.join(f'{k} {v}' for k, v in jobs.most_common())})")
+        lines.append(f"jobs run: {sum(ran.values())} ({', '.join(f'{k} {v}' for k, v in ran.most_common())})")
+        lines.append(f"dialogs opened: {sum(opened.values())} ({', '.join(f'{k} {v}' for k, v in opened.most_common())})")
         if self.a.scanner:
             lines.append(f"scanner: at most {self.ram_peak[0]} scanned files ({self.ram_peak[1] / 1e6:.1f} MB) kept in "
                          f"memory (/dev/shm) at once")
@@ -770,6 +815,25 @@ class Monkey:
         (self.out / "report.txt").write_text(report + "\n")
         print(report)
         return 0
+
+
+def group_left(pgid: int) -> list[str]:
+    """The live processes of process group `pgid` (the app's: it starts a session of its own),
+    each as 'pid command line'."""
+    left = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                state, _ppid, pgrp = f.read().rsplit(")", 1)[1].split()[:3]
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode(errors="replace").strip()
+        except (OSError, ValueError):
+            continue
+        if int(pgrp) == pgid and state != "Z":
+            left.append(f"{entry} {cmd[:200]}")
+    return left
 
 
 def _allow_core() -> None:

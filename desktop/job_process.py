@@ -70,6 +70,21 @@ def main(target: str, kwargs: dict, conn, stop, log_file: str | None = None, fin
         _send(conn, ("done", result))
     finally:
         conn.close()
+        _end_at_once_when_terminated()
+
+
+def _end_at_once_when_terminated() -> None:
+    """Once the job has answered there is nothing left to stop: a SIGTERM (the app's, when the
+    process is slow to end: desktop.procjob.run_in_process) ends it on the spot. Raising
+    JobCancelled then went into the interpreter's exit handlers ("Exception ignored in atexit
+    callback ... JobCancelled" in the app's output; seen in a random run on an encrypted
+    workspace, the machine busy)."""
+    import signal
+
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    except (ValueError, OSError):  # not the main thread (a test calling main directly)
+        pass
 
 
 # what a spare job process (desktop.procjob.keep_warm) imports while it waits: what every job

@@ -232,9 +232,23 @@ def _done_note(parent: QWidget | None, r: JobResult) -> QMessageBox:
     open_btn = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.buttonClicked.connect(lambda b: b is open_btn and QDesktopServices.openUrl(QUrl.fromLocalFile(r.path)))
+    box.buttonClicked.connect(lambda b: b is open_btn and open_file(parent, r.path))
     box.open()
     return box
+
+
+def open_file(parent: QWidget | None, path: str) -> None:
+    """Open what a job wrote in the program this computer has for it; when there is none (an
+    office PC without a PDF reader) say so and where the file is: Open did nothing, and only
+    Qt's log said why ("Unable to detect a launcher", seen in a random run)."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), _tr(
+        "No program on this computer opens this file. It is saved here:{path}Copy it to a computer that "
+        "can open it, or ask IT to install a program for it (a PDF reader for reports and fards).").format(
+        path=path_line(path)), parent=parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def start_noted(parent: QWidget | None, fn: Callable[[], JobResult], *, offer_open: bool = True) -> ReportJob:

@@ -182,3 +182,12 @@ def nap() -> None:
 def naps_taken(*, progress, **_):
     """How many of the spare's slow steps were done before this job began."""
     return len(NAPS)
+
+
+def slow_to_exit(*, progress, **_):
+    """Answers at once, then takes 3 s to end (an exit handler: an interpreter's teardown on a
+    busy computer): the app ends it after 0.5 s (desktop.procjob.run_in_process)."""
+    import atexit
+
+    atexit.register(time.sleep, 3)
+    return os.getpid()

@@ -907,3 +907,79 @@ def test_signing_in_on_a_computer_whose_date_is_behind_the_trail_warns_once(qtbo
     ws, _ = sign_in_interactive(root, username="clerk1", password="clerk1-pass")
     ws.close()
     assert len(warned) == 1
+
+
+def _job_processes() -> list[int]:
+    """This process's children that are job processes (spawned by multiprocessing: a spare or
+    a job), alive; not the resource tracker multiprocessing keeps for its semaphores."""
+    import os
+
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                state, ppid = f.read().rsplit(")", 1)[1].split()[:2]
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmdline = f.read()
+        except OSError:
+            continue
+        if int(ppid) == os.getpid() and state != "Z" and b"multiprocessing.spawn" in cmdline:
+            found.append(int(entry))
+    return found
+
+
+def test_a_spare_job_process_only_while_someone_is_signed_in_at_the_window(qtbot, root, monkeypatch):
+    from desktop import login, main
+    from desktop.job_process import workspace_args
+    from desktop.procjob import run_in_process
+    from desktop.qt import QTimer
+
+    monkeypatch.setattr(main, "WARM_JOBS_AFTER_MS", 50)
+    most = [0]
+    watch = QTimer()  # the most job processes seen at once, every 10 ms of the whole run
+    watch.timeout.connect(lambda: most.__setitem__(0, max(most[0], len(_job_processes()))))
+    watch.start(10)
+    host = _host(qtbot, root)
+    try:
+        # GIVEN clerk1 signed in at the window: one spare job process is made ready
+        qtbot.waitUntil(lambda: len(_job_processes()) == 1, timeout=15_000)
+        # WHEN the window locks by itself (idle) THEN no job process is left
+        host.idle.idle.emit()
+        assert host.lock_dialog is not None and _job_processes() == []
+        # ... nor made while it stays locked, even after a job ran meanwhile (work goes on)
+        assert run_in_process("desktop.job_process:verify_audit", workspace_args(host.ws))[0].ok
+        qtbot.wait(300)
+        assert _job_processes() == []
+        # WHEN he unlocks THEN one spare is made ready again
+        host.lock_dialog.done(1)
+        qtbot.waitUntil(lambda: len(_job_processes()) == 1, timeout=15_000)
+        # WHEN he locks by hand and signs out from the lock THEN none is there while the
+        # sign-in asks who is next
+        host.window.actions_by_name["lockNow"].trigger()
+        qtbot.waitUntil(lambda: host.lock_dialog is not None, timeout=5000)
+        assert _job_processes() == []
+        at_sign_in = []
+
+        def next_user(r, **kw):
+            at_sign_in.append(_job_processes())
+            return access.sign_in(r, username="admin", password="admin-pass-1")
+
+        monkeypatch.setattr(login, "sign_in_interactive", next_user)
+        first = host.window
+        host.lock_dialog.done(host.lock_dialog.SIGN_OUT)
+        qtbot.waitUntil(lambda: host.window is not first, timeout=10_000)
+        assert at_sign_in == [[]]
+        # THEN the administrator's window has one spare; a job takes it and one replaces it
+        qtbot.waitUntil(lambda: len(_job_processes()) == 1, timeout=15_000)
+        spare = _job_processes()
+        assert run_in_process("desktop.job_process:verify_audit", workspace_args(host.ws))[0].ok
+        qtbot.waitUntil(lambda: len(_job_processes()) == 1 and _job_processes() != spare, timeout=15_000)
+    finally:
+        # WHEN the app quits (as run_app ends: the host shut down, the window closed)
+        watch.stop()
+        _close(host)
+    # THEN no job process is left, and there was never more than one at a time
+    assert _job_processes() == []
+    assert most[0] == 1

@@ -411,3 +411,24 @@ def test_a_job_that_comes_while_the_spare_imports_the_reports_is_not_held_back(m
         assert not _alive(spare)
     finally:
         procjob.keep_warm(False)
+
+
+def test_a_job_ended_while_it_exits_after_its_answer_leaves_no_traceback(capfd):
+    import time
+
+    from desktop import procjob
+
+    # GIVEN a job in a process of its own (no spare kept) that answers, then is slow to end
+    procjob.keep_warm(False)
+    capfd.readouterr()
+    # WHEN the app, its answer read, ends it (SIGTERM after 0.5 s: "it did not finish closing")
+    pid = run_in_process("tests.desktop.slow_job:slow_to_exit", {})
+    # THEN the answer came, the process is gone at once, and it printed no traceback into the
+    # app's output (its SIGTERM handler raised JobCancelled into the exit handlers: "Exception
+    # ignored in atexit callback ... JobCancelled", read as a problem of the app by the monkey)
+    end = time.monotonic() + 5
+    while _alive(pid) and time.monotonic() < end:
+        time.sleep(0.05)
+    assert not _alive(pid)
+    err = capfd.readouterr().err
+    assert "JobCancelled" not in err and "Traceback" not in err, err

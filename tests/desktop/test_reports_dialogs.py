@@ -423,3 +423,50 @@ def test_a_previewed_fard_leaves_nothing_in_memory_once_its_preview_is_open(qtbo
     assert shown[0] == (str(folder / "fard.pdf"), True)
     assert not folder.exists()
     shown[1].close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_open_on_a_computer_with_no_program_for_the_file_says_so_and_where_it_is(qtbot, qapp, tmp_path, monkeypatch,
+                                                                                  lang):
+    from desktop import reports_dialogs as rd
+    from desktop.i18n import apply_language
+    from desktop.qt import QApplication, QMessageBox, QWidget
+
+    # GIVEN a report written, its note with the Open button, on a computer where no program
+    # opens a PDF (an office PC without a PDF reader; Qt: "Unable to detect a launcher")
+    out = tmp_path / "progress.pdf"
+    out.write_bytes(b"%PDF-1.4\n")
+    asked = []
+
+    class NoLauncher:
+        @staticmethod
+        def openUrl(url) -> bool:  # noqa: N802 - Qt's name
+            asked.append(url.toLocalFile())
+            return False
+
+    monkeypatch.setattr(rd, "QDesktopServices", NoLauncher)
+    win = QWidget()
+    qtbot.addWidget(win)
+    win.show()
+    apply_language(qapp, lang)
+    try:
+        note = rd._done_note(win, rd.JobResult(str(out), "Report saved"))
+        open_btn = next(b for b in note.buttons() if note.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+        # WHEN Open is pressed
+        open_btn.click()
+        # THEN the file was asked to open, and a box says nothing here opens it, and where it is
+        assert asked == [str(out)]
+        qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() and str(out) in w.text()
+                                    for w in QApplication.topLevelWidgets()), timeout=3000)
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible() and str(out) in w.text())
+        assert f"\u2066{out}\u2069" in box.text()  # (the path kept left to right)
+        said = box.text().replace(f"\u2066{out}\u2069", "")
+        if lang == "en":
+            assert "No program on this computer opens this file" in said
+        else:  # in Urdu words, no English left around the path
+            assert not any("a" <= c.lower() <= "z" for c in said), said
+        box.done(0)
+        qtbot.wait(50)
+    finally:
+        apply_language(qapp, "en")
