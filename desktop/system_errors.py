@@ -119,15 +119,11 @@ _ERRNO = re.compile(r"\[(Errno|WinError) (-?\d+)\] ([^\[\]\n']*?)(?:: '([^'\n]*)
                     r"(?=$|\n|[);,]|\.\s|\.$|: )")
 
 
-def _strerror_texts() -> re.Pattern:
-    """The OS's own words for the errors above ("No space left on device"), as the core puts
-    an OSError's `strerror` alone in its messages."""
-    words = {os.strerror(code): code for code in BY_ERRNO if os.strerror(code) and not os.strerror(code).startswith("Unknown")}
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
-
-
-_STRERROR = _strerror_texts()
-_STRERROR_CODES = {os.strerror(code): code for code in BY_ERRNO}
+# The OS's own words for the errors above ("No space left on device") -> their number, as the
+# core puts an OSError's `strerror` alone in its messages; longest first in the pattern
+_STRERROR_CODES = {os.strerror(code): code for code in BY_ERRNO
+                   if os.strerror(code) and not os.strerror(code).startswith("Unknown")}
+_STRERROR = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(_STRERROR_CODES, key=len, reverse=True)) + r")\b")
 
 
 # ------------------------------------------------------------------------------ the answers
