@@ -147,8 +147,26 @@ def _with_number(phrase: str, number: int | None, paths: tuple[str | None, ...] 
     return text
 
 
+CAUSES_LOOKED_AT = 5  # how far down an exception's chain of causes a phrase is looked for
+
+
 def phrase_of(e: BaseException) -> str | None:
-    """The phrase (interface language) for a known exception; None for one not known here."""
+    """The phrase (interface language) for a known exception, or for the first known one among
+    its first CAUSES_LOOKED_AT causes (`raise ... from`, or raised while handling); None for one
+    not known here."""
+    seen: set[int] = set()
+    at: BaseException | None = e
+    while at is not None and id(at) not in seen and len(seen) <= CAUSES_LOOKED_AT:
+        seen.add(id(at))
+        phrase = _phrase_here(at)
+        if phrase is not None:
+            return phrase
+        at = at.__cause__ or at.__context__
+    return None
+
+
+def _phrase_here(e: BaseException) -> str | None:
+    """The phrase for `e` itself, its causes not looked at."""
     if isinstance(e, OSError) and getattr(e, "winerror", None) in BY_WINERROR:
         return _with_number(BY_WINERROR[e.winerror], e.winerror, (e.filename, e.filename2), "WinError")
     if isinstance(e, OSError) and e.errno in BY_ERRNO and not _library(e, "ssl"):
@@ -168,17 +186,7 @@ def phrase_of(e: BaseException) -> str | None:
     m = _ERRNO.fullmatch(text.strip())
     if m:
         return _errno_phrase(m)
-    cause = e.__cause__ or e.__context__
-    if cause is not None and cause is not e and _chain_depth(e) < 5:
-        return phrase_of(cause)
     return None
-
-
-def _chain_depth(e: BaseException) -> int:
-    n, seen = 0, e
-    while seen is not None and n < 6:
-        seen, n = seen.__cause__ or seen.__context__, n + 1
-    return n
 
 
 def _library(e: BaseException, module: str) -> bool:

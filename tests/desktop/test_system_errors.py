@@ -276,3 +276,35 @@ def test_in_english_a_report_and_a_sign_in_say_what_they_said(qapp):
     i18n.apply_language(qapp, "en")
     assert _message(OSError(errno.ENOSPC, "No space left on device", "/m/f.pdf")) == "/m/f.pdf: No space left on device"
     assert _sign_in_error(sqlite3.OperationalError("database is locked")) == "OperationalError: database is locked"
+
+
+def test_a_known_error_deep_in_a_long_chain_of_causes_is_still_said(urdu):
+    from desktop import system_errors as se
+
+    # GIVEN a disk-full error wrapped by six layers of the program's own errors (a long chain,
+    # as a job's failure carries it), and a chain that loops back on itself
+    def wrapped(depth: int) -> BaseException:
+        try:
+            try:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            except OSError as e:
+                raise RuntimeError("layer 1") from e
+        except RuntimeError as e:
+            err = e
+        for n in range(2, depth + 1):
+            try:
+                raise RuntimeError(f"layer {n}") from err
+            except RuntimeError as e:
+                err = e
+        return err
+
+    looped = RuntimeError("a")
+    looped.__cause__ = RuntimeError("b")
+    looped.__cause__.__cause__ = looped
+    # WHEN each is said in the Urdu interface
+    # THEN the disk-full cause is found within the causes looked at, however long the chain,
+    # one further down is not, and the loop ends
+    assert se.phrase_of(wrapped(3)).startswith("ڈسک بھر چکی ہے")
+    assert se.phrase_of(wrapped(se.CAUSES_LOOKED_AT)).startswith("ڈسک بھر چکی ہے")
+    assert se.phrase_of(wrapped(se.CAUSES_LOOKED_AT + 1)) is None
+    assert se.phrase_of(looped) is None
