@@ -55,7 +55,7 @@ def _naive_utc(text: object) -> dt.datetime | None:
 
 
 def _iso(t: dt.datetime | None) -> str | None:
-    return t.isoformat(timespec="seconds") if t else None
+    return t.isoformat(timespec="microseconds") if t else None
 
 
 def write_note(folder: Path, *, backup: Path, manifest: dict, now: dt.datetime | None = None) -> None:
