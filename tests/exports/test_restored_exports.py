@@ -31,6 +31,7 @@ class Office:
     after: Path  # an export made after the restore: numbered lower than `before`
     backup_made: str  # the backup's date as said ("2026-11-28 10:00 UTC")
     restored: Path  # the restored workspace's folder
+    backup: Path
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def restored_office(workspace, tmp_path) -> Office:
     docs = {p: _doc(usb / f"{p}.json") for p in ("first", "before", "after")}
     assert docs["first"]["export_seq"] < docs["after"]["export_seq"] < docs["before"]["export_seq"]
     made = read_manifest(backup)["created_at"][:16].replace("T", " ") + " UTC"
-    return Office(usb / "first.json", usb / "before.json", usb / "after.json", made, tmp_path / "restored")
+    return Office(usb / "first.json", usb / "before.json", usb / "after.json", made, tmp_path / "restored", backup)
 
 
 def _doc(path: Path) -> dict:
@@ -289,3 +290,37 @@ def test_the_import_command_says_the_office_was_restored(restored_office, tmp_pa
     assert re.search(rf"^WARNING: office 'Daftar office' says its workspace was restored on {WHEN} from a backup made "
                      rf"on {re.escape(restored_office.backup_made)}: what it recorded after that backup", out.err, re.M), \
         out.err
+
+
+def test_of_two_restores_from_the_same_backup_the_later_ones_exports_are_newer(restored_office, tmp_path):
+    # GIVEN the restored office's export (after.json, restore 1), then the same backup restored
+    # again later (the restored disk failed too) and an export made from that, numbered lower
+    restore_backup(restored_office.backup, tmp_path / "again")
+    again = tmp_path / "again.json"
+    ws = Workspace.open(tmp_path / "again")
+    try:
+        json_export.export_json(ws, again)
+    finally:
+        ws.close()
+    first_try, second_try = _doc(restored_office.after), _doc(again)
+    assert first_try["export_epoch"] == second_try["export_epoch"] == 1
+    assert second_try["export_seq"] < first_try["export_seq"] and second_try["restored"]["at"] > first_try["restored"]["at"]
+    central = Workspace.open(tmp_path / "central", create=True)
+    try:
+        json_export.import_json(central, restored_office.after)
+        # WHEN the later restore's export is checked  THEN it is newer (by the later restore)
+        with central.session() as s:
+            json_export.refuse_replay(s, second_try, str(again), *json_export.export_identity(second_try))
+            assert len(json_export.restore_notices(s, second_try, str(again))) == 2
+    finally:
+        central.close()
+    central = Workspace.open(tmp_path / "central2", create=True)
+    try:
+        json_export.import_json(central, again)
+        # WHEN the first restore's export is offered after it  THEN it is refused as older
+        said = _refusal(central, restored_office.after)
+        assert re.search(rf"made after restore 1 of its workspace from a backup, on {WHEN}\) than the one imported "
+                         rf"into this workspace on {WHEN} \(number {second_try['export_seq']}, made after restore 1 of "
+                         rf"its workspace from a backup, on {WHEN}, from again\.json\)", said), said
+    finally:
+        central.close()
