@@ -103,6 +103,7 @@ ACTION_NAMES = {
     "outbox.superseded": QT_TRANSLATE_NOOP("AuditModel", "Conflict settled by a new version"),
     "entry.take_server": QT_TRANSLATE_NOOP("AuditModel", "Conflict settled: the server's copy taken"),
     "workspace.backup": QT_TRANSLATE_NOOP("AuditModel", "Backup of the workspace written"),
+    "workspace.restore": QT_TRANSLATE_NOOP("AuditModel", "Workspace restored from a backup"),
 }
 
 

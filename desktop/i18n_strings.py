@@ -669,4 +669,13 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Scanning from Daftar is not available on Windows yet. Scan with the scanner's "
                       "own WIA or TWAIN program (Windows Fax and Scan works) into a folder, then use "
                       "Import folder."),
+    # a JSON export of an office whose workspace was restored from a backup (records/exports/json_export.py
+    # restore_notices: said by the import)
+    QT_TRANSLATE_NOOP("Messages", "office '{0}' says its workspace was restored on {1} from a backup made on {2}: what "
+                                  "it recorded after that backup and before the restore is not in this export, so an "
+                                  "export it made before the restore may hold records, or versions of them, that this "
+                                  "one lacks"),
+    QT_TRANSLATE_NOOP("Messages", "this workspace holds an export of that office made before that restore (made {0}, "
+                                  "imported on {1} from {2}): compare the two before relying on either; nothing "
+                                  "imported here was changed"),
 )

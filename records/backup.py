@@ -25,7 +25,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from records import audit
+from records import audit, restores
 from records.images import fsync_dir
 from records.output_file import inside, missing_folder
 from records.workspace import (
@@ -71,6 +71,9 @@ class RestoreResult:
     audit_reason: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
     opened: bool = True  # False: an encrypted backup restored without signing in
+    # the restore's generation as its trail recorded it (`records.restores`; 0: not recorded
+    # yet, as for an encrypted backup restored without signing in: at the first sign-in)
+    restore_epoch: int = 0
 
 
 def _sha256_file(path: Path) -> tuple[str, int]:
@@ -654,6 +657,7 @@ def _restore(backup: Path, root: Path, occupied: bool, username: str | None,
         if key is not None or not encrypted:
             _integrity_check(staging / DB_NAME, backup, key)
         (staging / IMAGES_DIR).mkdir(exist_ok=True)
+        restores.write_note(staging, backup=backup, manifest=manifest)  # recorded at the first opening
         fsync_dir(staging)
         if occupied:
             moved = root.with_name(f"{root.name}.before-restore-{_stamp()}")
@@ -694,8 +698,10 @@ def _restore(backup: Path, root: Path, occupied: bool, username: str | None,
             warnings.append(f"the backup holds no note of the audit trail's end (keys/{audit.ANCHOR_FILE}: made by "
                             f"an older Daftar); it was written now, for event {ws.anchor_first_use} (trust on first "
                             "use): events deleted from the end of the trail before the backup cannot be seen")
+        recorded = ws.record_restore() if res.ok else None  # (a trail that does not verify: at the next opening)
         _, counts, _ = snapshot_info(ws.db_path, ws.connect_raw if ws.encrypted else None)
     finally:
         ws.close()
     return RestoreResult(root, revision, counts, int(manifest.get("images", 0)), moved,
-                         upgrade_backup, res.ok, res.reason, tuple(warnings))
+                         upgrade_backup, res.ok, res.reason, tuple(warnings),
+                         restore_epoch=recorded.epoch if recorded else 0)

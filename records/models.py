@@ -272,5 +272,9 @@ class ImportedExport(Base):
     key_fingerprint: Mapped[str | None] = mapped_column(String(40), nullable=True)
     exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     export_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the file's; None: before numbers
+    # how many restores from a backup the exporting workspace had been through (`export_epoch`),
+    # and when the last was made (the file's `restored.at`); None: an export made before epochs
+    export_epoch: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    office_restored_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     file_name: Mapped[str] = mapped_column(String(500), default="")

@@ -358,6 +358,7 @@ class Workspace:
                 ws._check_schema(schema)
             if migrate and anchor:
                 ws.anchor_on_first_use()
+                ws.record_restore()
         except BaseException:
             release(open_lock)
             raise
@@ -444,6 +445,14 @@ class Workspace:
             self.anchor_first_use = n
             self.Session.kw["info"][ANCHOR_FIRST_USE] = n
         return n
+
+    def record_restore(self):
+        """Record in the trail the restore from a backup that made this workspace, if it was
+        not yet (`records.restores.record_pending`: the note `restore_backup` left); the
+        `records.restores.Restore` recorded, or None."""
+        from records.restores import record_pending
+
+        return record_pending(self)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -79,6 +79,8 @@ def test_backup_and_restore_round_trip_through_the_command(demo_ws, tmp_path):
     counts = re.search(r"(\d+) registers, (\d+) pages, (\d+) entries", b.stdout).groups()
     assert re.search(r"(\d+) registers, (\d+) pages, (\d+) entries", r.stdout).groups() == counts
     assert "audit chain verified" in r.stdout
+    # AND it says that the restore was recorded, and that its JSON exports will say so
+    assert "recorded in its audit trail as restore 1: its JSON exports from now on say so" in r.stdout
     # AND restoring over it again needs --force, which keeps the old one aside
     again = daftar("restore", tar, "--workspace", tmp_path / "restored", home=base / "home")
     assert again.returncode == 1 and "not empty" in again.stderr and "--force" in again.stderr

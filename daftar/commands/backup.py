@@ -85,6 +85,9 @@ def run_restore(args) -> int:
         print(f"  the previous workspace was moved to {res.moved_aside}")
     if res.upgrade_backup:
         print(f"  the schema was upgraded; the database before the upgrade is in {res.upgrade_backup}")
+    if res.restore_epoch:
+        print(f"  recorded in its audit trail as restore {res.restore_epoch}: its JSON exports from now on say so "
+              "(signed), so a workspace that imported exports it made before this restore takes the new ones as newer")
     for w in res.warnings:
         print(f"daftar: warning: {w}", file=sys.stderr)
     if not res.audit_ok:

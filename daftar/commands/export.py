@@ -312,6 +312,8 @@ def run_import(args) -> int:
     print(f"imported {r.registers} registers, {r.pages} pages, {r.entries} entries, {r.values} values, "
           f"{r.audit_events} audit events, {r.images} images into {ws.root}")
     _say_signer(src, r.signed_by)
+    for w in r.warnings:  # (its office's workspace was restored from a backup)
+        print(f"WARNING: {w}", file=sys.stderr)
     return 0
 
 

@@ -59,6 +59,7 @@ from records.outbox import (
     verify_signature,
 )
 from records.output_file import check_output, written_whole
+from records.restores import last_restore
 
 FORMAT = "daftar-export"
 VERSION = 1
@@ -223,7 +224,8 @@ def _office_member(office: Office) -> dict:
 def sign_export(doc: dict, office: dict, signing_key: bytes) -> dict:
     """`doc` with `office` (id, name, public key) after its envelope and a `signature` of the
     whole at the end, made with `signing_key` (the office's Ed25519 key)."""
-    head = ("format", "version", "exported_at", "export_id", "export_seq", "scope", "images")
+    head = ("format", "version", "exported_at", "export_id", "export_seq", "export_epoch", "restored", "scope",
+            "images")
     doc = {**{k: doc[k] for k in head if k in doc}, "office": office,
            **{k: v for k, v in doc.items() if k not in head and k not in ("office", SIGNATURE)}}
     plain = json.loads(json.dumps(doc, ensure_ascii=False))  # as a reader parses it (no tuples, str keys)
@@ -266,7 +268,9 @@ def export_seq(session: Session) -> int:
     """The number of an export made now: the id of the newest event of the audit trail. It only
     grows (every change is an event; events are never removed), whatever this computer's clock
     says, and it is read, not written: an export still works when the workspace's disk is full.
-    Two exports with no change between them share it (their records are the same)."""
+    Two exports with no change between them share it (their records are the same). Except
+    across a restore from a backup, which goes back to the backup's trail: exports also carry
+    the workspace's restore generation (`export_epoch`, `records.restores`), which orders first."""
     return session.scalar(select(func.max(AuditEvent.id))) or 0
 
 
@@ -280,10 +284,15 @@ def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = 
     out = check_output(out, workspace_root=workspace.root)
     office_doc, signing_key = office_signing_key(workspace)  # before anything is written
     with workspace.session() as s:
-        seq = export_seq(s)
+        seq, restored = export_seq(s), last_restore(s)
         doc = export_data(s, register_ids=register_ids, images=images, image_loader=workspace.images.get,
                           progress=progress)
-    doc["export_seq"] = seq  # (not in export_data: canonical_dump leaves it out, as exported_at)
+    # (not in export_data: canonical_dump leaves them out, as exported_at)
+    doc["export_seq"] = seq
+    doc["export_epoch"] = restored.epoch if restored else 0  # how many restores from a backup this workspace had
+    if restored is not None:
+        doc["restored"] = {"at": _ts(restored.restored_at), "backup_made_at": _ts(restored.backup_made_at),
+                           "backup_last_event": restored.backup_last_event}
     n_img = 0
     folder = images_dir_for(out)
     made_folder = images == "files" and not folder.exists()
@@ -410,6 +419,9 @@ class ImportResult:
     audit_events: int
     images: int
     signed_by: Signer | None = None  # None: an unsigned export, taken with accept_unsigned
+    # what the importer must be told: that the office's workspace was restored from a backup
+    # (`restore_notices`)
+    warnings: tuple[str, ...] = ()
 
 
 def fingerprint_of(given: str) -> str:
@@ -517,6 +529,7 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
     export_id, content = export_identity(doc)
     with workspace.session() as s:
         refuse_replay(s, doc, where, export_id, content)
+        notices = restore_notices(s, doc, where)
     has_pages = any(p.get("image_sha256") for r in doc["registers"] for p in r.get("pages", []))
     if doc.get("images") == "none" and has_pages and not without_images:
         raise ExportError(f"{where}: this export has no page images (made with --images none); export again "
@@ -542,7 +555,7 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
             full = _is_empty(s)
             if full:
                 raise ExportError(f"{workspace.root} is not empty ({', '.join(full)}): import into a new, empty "
-                                  "workspace (`--workspace NEW_FOLDER`)")
+                                  "workspace (`--workspace NEW_FOLDER`)" + "".join(f"; {n}" for n in notices))
             _import_users(s, doc["users"], where)
             for sha, data in images.items():  # files first: a row never points to a missing image
                 if not workspace.images.has(sha):
@@ -566,12 +579,15 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
             audit.record(s, actor=actor, action=IMPORT_ACTION, entity="workspace", new=path.name,
                          detail={"registers": len(doc["registers"]), "exported_at": doc.get("exported_at"),
                                  "export_id": export_id, "export_seq": _export_seq(doc),
+                                 "export_epoch": _export_epoch(doc, where),
                                  "scope": "workspace" if whole else "registers", "signed_by": signed})
             s.add(ImportedExport(export_id=export_id, content_sha256=content,
                                  office_id=signer.office_id if signer else None,
                                  office_name=signer.office_name if signer else "",
                                  key_fingerprint=signer.key_fingerprint if signer else None,
                                  exported_at=_exported_at(doc), export_seq=_export_seq(doc),
+                                 export_epoch=_export_epoch(doc, where),
+                                 office_restored_at=_restored_time(doc, "at") if _export_epoch(doc, where) else None,
                                  file_name=path.name))
     except BaseException:
         for sha in added:
@@ -579,7 +595,7 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
         raise
     return ImportResult(len(doc["registers"]), sum(len(r.get("pages", [])) for r in doc["registers"]),
                         sum(len(r.get("entries", [])) for r in doc["registers"]), counts["values"],
-                        len(doc.get("audit") or []), len(images), signer)
+                        len(doc.get("audit") or []), len(images), signer, notices)
 
 
 def export_identity(doc: dict) -> tuple[str, str]:
@@ -604,14 +620,77 @@ def _export_seq(doc: dict) -> int | None:
     return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else None
 
 
+def _export_epoch(doc: dict, where: str) -> int | None:
+    """The export's restore generation (`export_epoch`, signed with it: how many times its
+    workspace had been restored from a backup); None for an export made before epochs (taken
+    as 0). ExportError when it is there but no whole number of 0 or more."""
+    if "export_epoch" not in doc:
+        return None
+    v = doc["export_epoch"]
+    if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+        raise ExportError(f"{where}: its export_epoch {v!r} is not a whole number of 0 or more (how many times the "
+                          "exporting workspace was restored from a backup): the file does not follow the export "
+                          "schema; nothing was imported")
+    return v
+
+
+def _restored(doc: dict) -> dict:
+    """The export's `restored` member (its workspace's last restore), {} when it has none."""
+    r = doc.get("restored")
+    return r if isinstance(r, dict) else {}
+
+
+def _restored_time(doc: dict, key: str) -> dt.datetime | None:
+    """A time of the export's `restored` member (naive UTC, as stored here); None when missing."""
+    try:
+        t = dt.datetime.fromisoformat(_restored(doc)[key])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return t.astimezone(dt.UTC).replace(tzinfo=None) if t.tzinfo else t
+
+
+_NEVER = dt.datetime.min
+
+
+def _generation(doc: dict, where: str) -> tuple[int, dt.datetime]:
+    """(restore generation, time of that restore) of an export: (0, _NEVER) when its workspace
+    had never been restored, or it was made before epochs."""
+    epoch = _export_epoch(doc, where) or 0
+    return (epoch, (_restored_time(doc, "at") or _NEVER) if epoch else _NEVER)
+
+
+def _row_generation(row: ImportedExport) -> tuple[int, dt.datetime]:
+    epoch = row.export_epoch or 0
+    return (epoch, (row.office_restored_at or _NEVER) if epoch else _NEVER)
+
+
 def _when(t: dt.datetime | None) -> str:
-    return t.strftime("%Y-%m-%d %H:%M UTC") if t else "an unknown time"
+    return t.strftime("%Y-%m-%d %H:%M UTC") if t and t != _NEVER else "an unknown time"
+
+
+def _since(generation: tuple[int, dt.datetime]) -> str:
+    """When an export was made as far as its office's restores go: 'before ...', 'after ...'."""
+    epoch, at = generation
+    if not epoch:
+        return "made before its workspace was restored from a backup"
+    return f"made after restore {epoch} of its workspace from a backup, on {_when(at)}"
+
+
+RESTORED_NOTICE = ("office '{0}' says its workspace was restored on {1} from a backup made on {2}: what it recorded "
+                   "after that backup and before the restore is not in this export, so an export it made before the "
+                   "restore may hold records, or versions of them, that this one lacks")
+IMPORTED_BEFORE_RESTORE = ("this workspace holds an export of that office made before that restore (made {0}, "
+                           "imported on {1} from {2}): compare the two before relying on either; nothing imported "
+                           "here was changed")
 
 
 def refuse_replay(s: Session, doc: dict, where: str, export_id: str, content: str) -> None:
     """ExportError when this workspace has imported this export already (its export id or its
     content), or a newer export of the same office: a file offered again, or an older copy of an
-    office's records replayed over newer ones. Newer is by the office's export number
+    office's records replayed over newer ones. Newer is by the office's restore generation
+    (`export_epoch`: a workspace restored from a backup numbers its exports from the backup's
+    trail again, so every export made after a restore is newer than any made before it; between
+    two restores from the same backup, the later restore's) and then its export number
     (`export_seq`) when both have one, else by `exported_at` (exports made before numbers: the
     exporting computer's clock). Says when each was made and imported."""
     same = s.scalar(select(ImportedExport).where(or_(ImportedExport.export_id == export_id,
@@ -626,17 +705,29 @@ def refuse_replay(s: Session, doc: dict, where: str, export_id: str, content: st
     if not office.get("id"):
         return
     if seq is not None:
-        # by the office's export numbers, which only grow: the exporting computer's clock (a
-        # dead CMOS battery, a date set by hand) says nothing here
-        newer = s.scalar(select(ImportedExport).where(ImportedExport.office_id == office["id"],
-                                                      ImportedExport.export_seq > seq)
-                         .order_by(ImportedExport.export_seq.desc()).limit(1))
-        if newer is not None:
-            raise ExportError(f"{where}: an older export of office '{office.get('name') or office['id']}' (its "
+        # by the office's restore generation, then its export numbers, which only grow between
+        # restores: the exporting computer's clock (a dead CMOS battery, a date set by hand) says
+        # nothing here (only between two restores from the same backup, which came later)
+        gen = _generation(doc, where)
+        rows = s.scalars(select(ImportedExport).where(ImportedExport.office_id == office["id"],
+                                                      ImportedExport.export_seq.is_not(None))).all()
+        newer = max((r for r in rows if (*_row_generation(r), r.export_seq) > (*gen, seq)),
+                    key=lambda r: (*_row_generation(r), r.export_seq), default=None)
+        name = office.get("name") or office["id"]
+        if newer is not None and _row_generation(newer) == gen:
+            raise ExportError(f"{where}: an older export of office '{name}' (its "
                               f"export number {seq}, made {_when(made)}) than the one imported into this workspace "
                               f"on {_when(newer.imported_at)} (number {newer.export_seq}, from "
                               f"{newer.file_name or 'a file'}): its records would be older than the ones here; "
                               "nothing was imported")
+        if newer is not None:
+            raise ExportError(f"{where}: an older export of office '{name}' (its export number {seq}, made "
+                              f"{_when(made)}, {_since(gen)}) than the one imported into this workspace on "
+                              f"{_when(newer.imported_at)} (number {newer.export_seq}, "
+                              f"{_since(_row_generation(newer))}, from {newer.file_name or 'a file'}): its records "
+                              "would be older than the ones here; nothing was imported")
+        if gen[0]:
+            return  # made after a restore: newer than any export of that office made before numbers
     if made is None:
         return
     # exports made before numbers (either this one or the one imported): by the time they were made
@@ -649,6 +740,27 @@ def refuse_replay(s: Session, doc: dict, where: str, export_id: str, content: st
                           f"{_when(made)}) than the one imported into this workspace on {_when(newer.imported_at)} "
                           f"(made {_when(newer.exported_at)}, from {newer.file_name or 'a file'}): its records would "
                           "be older than the ones here; nothing was imported")
+
+
+def restore_notices(s: Session, doc: dict, where: str) -> tuple[str, ...]:
+    """What an import of `doc` must say about a restore of its office's workspace from a backup
+    (nothing when it was never restored): that it was, when, and from a backup made when, so
+    that what it recorded after that backup is not in it; and when this workspace holds an
+    export of that office made before that restore, which one (nothing here is changed)."""
+    gen = _generation(doc, where)
+    office = doc.get("office") if isinstance(doc.get("office"), dict) else {}
+    if not gen[0]:
+        return ()
+    said = [RESTORED_NOTICE.format(office.get("name") or office.get("id") or "?", _when(_restored_time(doc, "at")),
+                                   _when(_restored_time(doc, "backup_made_at")))]
+    if office.get("id"):
+        rows = s.scalars(select(ImportedExport).where(ImportedExport.office_id == office["id"])).all()
+        before = [r for r in rows if _row_generation(r) < gen]
+        if before:
+            last = max(before, key=lambda r: (*_row_generation(r), r.export_seq or 0, r.exported_at or _NEVER))
+            said.append(IMPORTED_BEFORE_RESTORE.format(_when(last.exported_at), _when(last.imported_at),
+                                                       last.file_name or "a file"))
+    return tuple(said)
 
 
 def _check_against_trail(s: Session, where: str) -> None:

@@ -234,6 +234,10 @@
             <translation>ورک اسپیس کا بیک اپ لکھا گیا</translation>
         </message>
         <message>
+            <source>Workspace restored from a backup</source>
+            <translation>ورک اسپیس بیک اپ سے بحال کی گئی</translation>
+        </message>
+        <message>
             <source>register id {id}</source>
             <translation>رجسٹر، شناخت ⁦{id}⁩</translation>
         </message>
@@ -3252,6 +3256,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Scanning from Daftar is not available on Windows yet. Scan with the scanner's own WIA or TWAIN program (Windows Fax and Scan works) into a folder, then use Import folder.</source>
             <translation>ونڈوز پر دفتر سے اسکین ابھی دستیاب نہیں۔ اسکینر کے اپنے WIA یا TWAIN پروگرام (Windows Fax and Scan بھی چلتا ہے) سے کسی فولڈر میں اسکین کریں، پھر فولڈر درآمد کریں۔</translation>
+        </message>
+        <message>
+            <source>office '{0}' says its workspace was restored on {1} from a backup made on {2}: what it recorded after that backup and before the restore is not in this export, so an export it made before the restore may hold records, or versions of them, that this one lacks</source>
+            <translation>دفتر '{0}' کے مطابق اس کی ورک اسپیس ⁦{1}⁩ کو ایک بیک اپ سے بحال کی گئی جو ⁦{2}⁩ کو بنا تھا: اس بیک اپ کے بعد اور بحالی سے پہلے اس نے جو کچھ درج کیا وہ اس برآمد میں نہیں، اس لیے بحالی سے پہلے کی اس کی کسی برآمد میں ایسے ریکارڈ، یا ان کے ایسے نسخے، ہو سکتے ہیں جو اس میں نہیں</translation>
+        </message>
+        <message>
+            <source>this workspace holds an export of that office made before that restore (made {0}, imported on {1} from {2}): compare the two before relying on either; nothing imported here was changed</source>
+            <translation>اس ورک اسپیس میں اس دفتر کی ایک برآمد ہے جو اس بحالی سے پہلے بنی تھی (بنی ⁦{0}⁩، درآمد ہوئی ⁦{1}⁩ کو ⁦{2}⁩ سے): کسی ایک پر بھروسا کرنے سے پہلے دونوں کا موازنہ کریں؛ یہاں پہلے درآمد شدہ کچھ نہیں بدلا گیا</translation>
         </message>
     </context>
     <context>

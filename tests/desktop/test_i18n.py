@@ -816,6 +816,23 @@ def test_a_full_disk_at_a_first_export_is_said_in_urdu(urdu, tmp_path):
     assert [m for m in shown if re.search("[A-Za-z]{3,}", m)] == [], shown
 
 
+def test_what_an_import_says_of_a_restored_office_is_said_in_urdu(urdu):
+    from desktop.audit_viewer import action_name
+    from records.exports.json_export import IMPORTED_BEFORE_RESTORE, RESTORED_NOTICE
+
+    # GIVEN what an import says of an office whose workspace was restored from a backup
+    said = [RESTORED_NOTICE.format("Daftar office", "2026-11-28 09:15 UTC", "2026-11-20 17:02 UTC"),
+            IMPORTED_BEFORE_RESTORE.format("2026-11-25 11:40 UTC", "2026-11-26 08:05 UTC", "before.json")]
+    # WHEN shown in the Urdu interface
+    shown = [i18n.message(m) for m in said]
+    # THEN no English is left but the office's name, the dates and the file, each kept left to right
+    bare = [re.sub(r"\u2066[^\u2069]*\u2069|'[^']*'", "", m) for m in shown]
+    assert [m for m in bare if re.search("[A-Za-z]{3,}", m)] == [], shown
+    assert "\u20662026-11-28 09:15 UTC\u2069" in shown[0] and "\u2066before.json\u2069" in shown[1]
+    # AND the restore's event in the audit trail is named in Urdu
+    assert action_name("workspace.restore") == "ورک اسپیس بیک اپ سے بحال کی گئی"
+
+
 _RECOMPILE_UNDER_A_RUNNING_COPY = r"""
 import sys
 from pathlib import Path

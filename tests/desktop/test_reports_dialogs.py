@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -294,6 +295,41 @@ def test_a_json_export_from_the_dialog_says_the_key_fingerprint_to_read_out(qtbo
         assert signer.key_fingerprint == fp and signer.checked_against == "the key given"
     finally:
         other.close()
+
+
+def test_a_json_export_of_a_restored_workspace_from_the_dialog_says_so_where_it_is_imported(qtbot, workspace, sample,
+                                                                                            tmp_path):
+    from desktop import reports_dialogs as rd
+    from records.backup import create_backup, restore_backup
+    from records.exports.json_export import import_json
+    from records.workspace import Workspace
+
+    # GIVEN a workspace restored from a backup, and its export dialog set to JSON
+    restore_backup(create_backup(workspace, tmp_path / "b.tar").path, tmp_path / "restored")
+    restored = Workspace.open(tmp_path / "restored")
+    try:
+        dlg = rd.ExportDialog(None, restored, sample.register_id, register_name="جمع بندی — کوٹ")
+        qtbot.addWidget(dlg)
+        dlg.format.setCurrentIndex(1)
+        dlg.path.setText(str(tmp_path / "e.json"))
+        # WHEN it is exported (in the job process)
+        job = dlg.start_export()
+        qtbot.waitUntil(lambda: job.done, timeout=20000)
+        # THEN it is written as any other, its note naming the key's fingerprint
+        assert job.error is None
+        assert "fingerprint" in dlg.done_note.text()
+        dlg.done_note.close()
+    finally:
+        restored.close()
+    # AND the file carries the restore, and an import elsewhere says the office was restored
+    doc = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    assert doc["export_epoch"] == 1 and doc["restored"]["backup_made_at"]
+    other = Workspace.open(tmp_path / "other", create=True)
+    try:
+        warnings = import_json(other, tmp_path / "e.json").warnings
+    finally:
+        other.close()
+    assert len(warnings) == 1 and "says its workspace was restored on" in warnings[0]
 
 
 def test_a_csv_export_is_written_in_a_process_of_its_own(qtbot, workspace, sample, tmp_path, monkeypatch):

@@ -65,8 +65,12 @@ def test_backup_restore_round_trip_keeps_rows_images_and_audit(workspace, tmp_pa
     m = read_manifest(res.path)
     assert m["alembic_revision"] == migrate.head_revision() and m["counts"]["page"] == 2 and m["counts"]["entry"] == 2
     assert set(m["files"]) >= {"daftar.sqlite", "keys/audit.key"} and m["images"] == 2
-    # AND every row, image and the audit key came back, and the chain verifies
-    assert _tables(tmp_path / "restored" / "daftar.sqlite") == before
+    # AND every row, image and the audit key came back, and the chain verifies; the trail goes
+    # on with one event of its own: the restore (records.restores: its exports say so)
+    after = _tables(tmp_path / "restored" / "daftar.sqlite")
+    restore_event = after["audit_event"].pop()
+    assert after == before
+    assert restore_event[4] == "workspace.restore" and restored.restore_epoch == 1
     assert restored.audit_ok and restored.counts["page"] == 2 and restored.moved_aside is None
     if os.name == "posix":
         assert (tmp_path / "restored" / "keys" / "audit.key").stat().st_mode & 0o077 == 0

@@ -31,7 +31,7 @@ def test_upgrade_from_an_empty_database_matches_the_models(tmp_path):
     try:
         # THEN it is at the head revision, no backup was needed, and the schema the
         # migrations built is exactly the one the models describe
-        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0005"
+        assert migrate.current_revision(ws.engine) == migrate.head_revision() == "0006"
         assert ws.upgrade_backup is None and not ws.backups_dir.exists()
         assert _diffs(ws.engine) == []
     finally:
@@ -182,6 +182,36 @@ def test_upgrade_0002_to_0003_keeps_pages_and_says_nothing_about_their_kind(tmp_
         assert (p.image_name, p.ocr_status, p.looks_like) == ("p1.png", "done", None)
     finally:
         ws.close()
+
+
+def test_upgrade_0005_to_0006_keeps_imported_exports_with_no_epoch_and_downgrade_keeps_them_too(tmp_path):
+    # GIVEN a workspace database at revision 0005 that imported a numbered export
+    db, con = _database_at(tmp_path, "0005")
+    con.execute("INSERT INTO imported_export (id, export_id, content_sha256, office_id, office_name, exported_at, "
+                "export_seq, imported_at, file_name) VALUES (1, 'e1', 'c1', 'o1', 'Office', '2026-11-20 10:00:00', "
+                "120, '2026-11-21 10:00:00', 'before.json')")
+    con.commit()
+    con.close()
+    cfg = migrate.alembic_config(f"sqlite:///{db}")
+    # WHEN it is upgraded to 0006
+    command.upgrade(cfg, "0006")
+    con = sqlite3.connect(db)
+    try:
+        # THEN the import is kept with its number, and no restore generation (made before epochs)
+        assert con.execute("SELECT export_id, export_seq, export_epoch, office_restored_at, file_name "
+                           "FROM imported_export").fetchall() == [("e1", 120, None, None, "before.json")]
+    finally:
+        con.close()
+    # WHEN it is downgraded to 0005 again
+    command.downgrade(cfg, "0005")
+    con = sqlite3.connect(db)
+    try:
+        # THEN the two columns are gone and the row is still there
+        cols = [r[1] for r in con.execute("PRAGMA table_info(imported_export)")]
+        assert "export_epoch" not in cols and "office_restored_at" not in cols and "export_seq" in cols
+        assert con.execute("SELECT export_id, export_seq FROM imported_export").fetchall() == [("e1", 120)]
+    finally:
+        con.close()
 
 
 def test_a_backup_named_by_a_clock_that_lost_its_date_never_writes_over_an_earlier_one(workspace, monkeypatch):
