@@ -79,6 +79,7 @@ ACTIONS = {
     "operator.password_changed": N_("operator changed their password"),
     "operator.password_change_refused": N_("operator's change of password refused"),
     "operator.role_changed": N_("operator's role changed"),
+    "operator.renamed": N_("operator renamed"), "operator.removed": N_("operator removed"),
 }
 DETAIL_NAMES = {
     "by": N_("by"), "token": N_("token's fingerprint"), "address": N_("address"), "client": N_("program"),
@@ -90,6 +91,7 @@ DETAIL_NAMES = {
     "marker": N_("written"), "database": N_("found"), "restored_at": N_("restored at"),
     "operator": N_("operator"), "role": N_("role"), "failures": N_("wrong passwords"),
     "locked_s": N_("locked out (seconds)"), "tokens": N_("tokens"), "was": N_("was"),
+    "new_name": N_("new name"),
 }
 BY_NAMES = {"admin page": N_("admin page"), "admin API": N_("admin API"), "command line": N_("command line")}
 ROLE_NAMES = {"reviewer": N_("reviewer"), "admin": N_("administrator")}
@@ -255,20 +257,36 @@ def _detail_value(t: Words, action: str, key: str, value) -> str:
     return f"<bdi>{isolate_numbers(e(text))}</bdi>" if has_urdu(text) else t.code(text)
 
 
-def trail_rows(t: Words, events: list[dict]) -> list[list[str]]:
+def _operator_named(action: str, key: str) -> bool:
+    """Whether `key` of an event's detail is an operator's name (an office's name elsewhere)."""
+    return key == "operator" or (key == "name" and action.startswith(("operator.", "admin.")))
+
+
+def trail_rows(t: Words, events: list[dict], renamed: dict[str, str] | None = None) -> list[list[str]]:
     """The server's trail as table rows: in English each action and detail as the API gives
-    them; in Urdu each said in Urdu (the action's code in its title)."""
+    them; in Urdu each said in Urdu (the action's code in its title). An operator's name that
+    is a former name of theirs (`renamed`: former -> now, `operators.former_names`) is followed
+    by the name they have now, so that what they did before a rename still shows who it was."""
+    renamed = renamed or {}
     rows = []
     for ev in events:
         detail = {k: v for k, v in (ev["detail"] or {}).items() if k not in ("public_key", "old_public_key")}
+        now = {k: renamed[v] for k, v in detail.items()
+               if _operator_named(ev["action"], k) and isinstance(v, str) and v in renamed}
         if t.ur:
             what = (f"<span title='{e(ev['action'])}'>{t(ACTIONS[ev['action']])}</span>" if ev["action"] in ACTIONS
                     else t.code(ev["action"]))
-            said = "، ".join(f"{t(DETAIL_NAMES[k]) if k in DETAIL_NAMES else t.code(k)}: "
-                             f"{_detail_value(t, ev['action'], k, v)}" for k, v in detail.items())
+
+            def said_of(k, v, action=ev["action"], now=now):
+                said = _detail_value(t, action, k, v)
+                return f"{said} {t('(now {now})', now=person(t, now[k]))}" if k in now else said
+
+            said = "، ".join(f"{t(DETAIL_NAMES[k]) if k in DETAIL_NAMES else t.code(k)}: {said_of(k, v)}"
+                             for k, v in detail.items())
         else:
             what = e(ev["action"])
-            said = e(", ".join(f"{k}: {v}" for k, v in detail.items()))
+            said = ", ".join(f"{e(k)}: {e(v)}" + (f" {t('(now {now})', now=e(now[k]))}" if k in now else "")
+                             for k, v in detail.items())
         rows.append([t.when(ev["at"]), what, t.code(ev["office_id"]), said])
     return rows
 
@@ -323,9 +341,11 @@ def clock_notice(t: Words, doubt) -> str:
 
 
 def admin_home(t: Words, *, offices: list[dict], refusals: list[dict], events: list[dict], waiting: int,
-               notice: dict | None, csrf: str, here: str = "/admin", clock=None) -> str:
+               notice: dict | None, csrf: str, here: str = "/admin", clock=None,
+               renamed: dict[str, str] | None = None) -> str:
     """The operator's page: a restore's notice, the entries waiting, the CSV links, every
-    office with its batches, the newest refused batches and the server's trail."""
+    office with its batches, the newest refused batches and the server's trail (`renamed`:
+    `trail_rows`)."""
     rows = []
     for o in offices:
         access = ""
@@ -350,7 +370,7 @@ def admin_home(t: Words, *, offices: list[dict], refusals: list[dict], events: l
     refused = [[t.when(r["at"]), name_cell(t, r["office_name"] or r["office_id"]), t.code(r["batch_id"]),
                 t(SOURCE_NAMES.get(r["source"], r["source"])), t.code(r["status"]), t.code(r["error"]),
                 t.message(r["reason"])] for r in refusals]
-    trail = trail_rows(t, events)
+    trail = trail_rows(t, events, renamed)
     body = (
         (clock_notice(t, clock) if clock else "")
         + (restore_notice(t, notice, csrf=csrf) if notice else "")
