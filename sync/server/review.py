@@ -45,7 +45,7 @@ FONT_FACES = (
 URDU_FONTS = ("'Daftar Nastaliq', 'Noto Nastaliq Urdu', 'Daftar Naskh', 'Noto Naskh Arabic', 'Jameel Noori Nastaleeq', "
               "serif")
 STYLE = (
-    "body{font-family:system-ui,'Noto Sans',sans-serif;margin:1em 2em;color:#222}"
+    "body{font-family:system-ui,'Noto Sans','Daftar Naskh',sans-serif;margin:1em 2em;color:#222}"
     "body.ur{font-family:'Daftar Naskh',system-ui,'Noto Sans',sans-serif;font-size:115%;line-height:1.75}"
     "body.ur td.v{text-align:right}.nw{white-space:nowrap}"
     "table{border-collapse:collapse}table.full{width:100%}th,td{border:1px solid #bbb;padding:4px 8px;text-align:start;vertical-align:top}"
@@ -54,6 +54,9 @@ STYLE = (
     ".signout{float:inline-end}.lang{font-weight:bold}.who{float:inline-end;margin-inline-end:1em;color:#555}"
     ".entry{display:flex;gap:1.5em;align-items:flex-start}.entry>div{flex:1;min-width:0}.entry>div.page{flex:1.5;position:sticky;top:0}"
     ".page img{max-width:100%;border:1px solid #888}form.inline{display:inline}"
+    # a browser draws form controls in its own font (Arial: no Urdu, so an Urdu name typed at the
+    # sign-in, the office filter's names, came out in a fallback font as unjoined letters)
+    "input,select,option{font:inherit}"
     "textarea{width:100%;font-family:" + URDU_FONTS + ";font-size:1.05em}"
     "button{padding:4px 14px;margin:2px;font:inherit}.accept{background:#dfd}.reject{background:#fdd}"
     ".restored{border:2px solid #b60;background:#fff4e0;padding:.2em 1em;margin:1em 0}"

@@ -334,5 +334,26 @@ def test_an_urdu_page_as_a_browser_draws_it(office, server, tmp_path):
             assert box[2] - box[1] < 60 < box[0], (path, box)  # the heading starts at the right
         values = browser.fonts_of("td.ur")
         assert values and values[0][:2] == ("Daftar Nastaliq", True), values
+        # AND the form controls draw Urdu in the server's Naskh, joined (the browser's own font for
+        # them, Arial, has no Urdu: its fallback drew the filters' names as unjoined letters)
+        browser.open(server.url + "/admin/review")
+        for control in ("select[name=office]", "select[name=template]"):
+            _urdu_drawn_by_naskh(browser, control)
+        browser.call("Network.deleteCookies", session=True, name="daftar_admin", domain="127.0.0.1")
+        for lang in ("ur", "en"):  # an Urdu name typed at the sign-in
+            browser.call("Network.setCookie", session=True, name="daftar_lang", value=lang, domain="127.0.0.1",
+                         path="/", secure=True)
+            browser.open(server.url + "/admin")
+            browser.call("Runtime.evaluate", session=True, expression=(
+                "(() => { const i = document.querySelector('input[name=token]'); i.type = 'text';"
+                " i.value = 'ثمینہ اختر'; })()"))
+            _urdu_drawn_by_naskh(browser, "input[name=token]")
     finally:
         browser.close()
+
+
+def _urdu_drawn_by_naskh(browser, selector: str) -> None:
+    fonts = browser.fonts_of(selector)
+    drawn = {(family, custom): n for family, custom, n in fonts}
+    naskh = drawn.pop(("Noto Naskh Arabic", True), 0)
+    assert naskh >= 5 and all(n <= 2 for n in drawn.values()), (selector, fonts)
