@@ -164,9 +164,10 @@ def value_cell(t: Words, value, *, numeric: bool = False) -> str:
 
 
 def name_cell(t: Words, value) -> str:
-    """A name (an office, a user): as written, in its own direction."""
+    """A name (an office, a user): as written, in its own direction (a number joined by - or /
+    in it left to right)."""
     text = "" if value is None else str(value)
-    return f"<td class='{'v ur' if _urdu(text) else 'v'}' dir='auto'>{e(text)}</td>"
+    return f"<td class='{'v ur' if _urdu(text) else 'v'}' dir='auto'>{isolate_numbers(e(text))}</td>"
 
 
 def _query(**params) -> str:
@@ -260,6 +261,13 @@ def _detail_value(t: Words, action: str, key: str, value) -> str:
     return f"<bdi>{isolate_numbers(e(text))}</bdi>" if has_urdu(text) else t.code(text)
 
 
+def _english_value(value) -> str:
+    """A value of the trail's detail on the English page, as the API gives it; Urdu text (a reason,
+    a name) in its own run with its numbers left to right (12-5 would show as 5-12)."""
+    text = "" if value is None else str(value)
+    return f"<bdi>{isolate_numbers(e(text))}</bdi>" if has_urdu(text) else e(text)
+
+
 def _operator_named(action: str, key: str) -> bool:
     """Whether `key` of an event's detail is an operator's name (an office's name elsewhere)."""
     return key == "operator" or (key == "name" and action.startswith(("operator.", "admin.")))
@@ -288,8 +296,8 @@ def trail_rows(t: Words, events: list[dict], renamed: dict[str, str] | None = No
                              for k, v in detail.items())
         else:
             what = e(ev["action"])
-            said = ", ".join(f"{e(k)}: {e(v)}" + (f" {t('(now {now})', now=e(now[k]))}" if k in now else "")
-                             for k, v in detail.items())
+            said = ", ".join(f"{e(k)}: {_english_value(v)}" + (f" {t('(now {now})', now=e(now[k]))}" if k in now
+                                                                else "") for k, v in detail.items())
         rows.append([t.when(ev["at"]), what, t.code(ev["office_id"]), said])
     return rows
 
@@ -354,7 +362,7 @@ def admin_home(t: Words, *, offices: list[dict], refusals: list[dict], events: l
         access = ""
         if o["revoked_at"]:
             access = t("REVOKED {when} {reason}", when=t.when(o["revoked_at"]),
-                       reason=f"<bdi>{e(o['revoked_reason'])}</bdi>" if t.ur else e(o["revoked_reason"])).strip()
+                       reason=f"<bdi>{isolate_numbers(e(o['revoked_reason']))}</bdi>").strip()
         batches = o["batches"] or [None]
         for b in batches:
             if b is None:
@@ -516,7 +524,7 @@ def entry_page(t: Words, it: dict, *, csrf: str, office: str, template: str, bat
         said = f"<b>{t(STATE_NAMES.get(state, state))}</b>"
         if it["reason"]:
             line = t("This entry was {state}: {reason}.", state=said,
-                     reason=f"<span class='v' dir='auto'>{e(it['reason'])}</span>")
+                     reason=f"<span class='v' dir='auto'>{isolate_numbers(e(it['reason']))}</span>")
         else:
             line = t("This entry was {state}.", state=said)
         decide = f"<h2>{t('Decision')}</h2><p>{line}</p>" + (f"<p class='err'>{error}</p>" if error else "")

@@ -296,6 +296,35 @@ def test_the_restore_notice_in_both_languages(server, lang):
         assert "The offices send it again by themselves at their next sync" in page
 
 
+def test_numbers_in_a_reason_or_a_name_the_central_office_wrote_stay_left_to_right(office, server):
+    """A rejection's reason, a revocation's reason and an office's name are Urdu text with numbers
+    in them: each number joined by - or / in its own left-to-right run, in Urdu and in English
+    (bidi drew the reason's area 12-5 as 5-12 on the entry's page: seen in headless Chromium)."""
+    reason = "رقبہ 12-5 صفحے سے نہیں ملتا، خسرہ 125/5 دیکھیں"
+    _approved_entry(office, {"khewat_no": "47", "area": "12-5"}, _png())
+    _sent(office, server)
+    with server.admin_client() as api:
+        (it,) = [x for x in api.get("/v1/admin/entries").json()["entries"]
+                 if x["content"]["values"] == {"khewat_no": "47", "area": "12-5"}]
+        api.post("/v1/admin/decisions", json={"decisions": [{"entry_uuid": it["entry_uuid"], "version": it["version"],
+                                                             "decision": "rejected", "reason": reason}]}
+                 ).raise_for_status()
+        api.post(f"/v1/admin/offices/{it['office_uuid']}/revoke", json={"reason": "کمپیوٹر 3-4 بدل دیا"}
+                 ).raise_for_status()
+    with _client(server) as c:
+        assert c.post("/admin/login", data={"token": server.admin}).status_code == 303
+        for lang in ("ur", "en"):
+            c.cookies.set("daftar_lang", lang, domain="127.0.0.1")
+            entry = c.get(f"/admin/review/{it['id']}").text
+            # THEN the reason's area and khasra are each one left-to-right run, as written
+            assert ("<span class='v' dir='auto'>رقبہ <bdi dir='ltr'>12-5</bdi> صفحے سے نہیں ملتا، خسرہ "
+                    "<bdi dir='ltr'>125/5</bdi> دیکھیں</span>") in entry, lang
+            home = c.get("/admin").text
+            # AND on the operator's page, the revocation's reason and (English) the trail's reason too
+            assert "<bdi>کمپیوٹر <bdi dir='ltr'>3-4</bdi> بدل دیا</bdi>" in home, lang
+            assert "رقبہ <bdi dir='ltr'>12-5</bdi> صفحے" in home, lang
+
+
 def test_an_urdu_page_as_a_browser_draws_it(office, server, tmp_path):
     """The picture, not only the markup: headless Chromium (when installed) draws the Urdu
     pages with the server's own fonts, right to left, each area, khasra, date and id left to
