@@ -433,8 +433,8 @@ def waiting_list(t: Words, page: dict, offices: list[tuple[str, str]], *, office
     out = [f"<h1>{t('Entries waiting for a decision')}</h1>"]
     if note:
         out.append(f"<p class='note'>{note}</p>")
-    if errors:
-        out.append(f"<p class='err'>{' '.join(errors)}</p>")
+    for error in errors or ():  # (each its own: run together, the second read as the end of the first)
+        out.append(f"<p class='err'>{error}</p>")
     out.append(filters_form(t, offices, **f))
     shown = len(page["entries"])
     filtered = any(f.values())

@@ -325,6 +325,14 @@ def test_numbers_in_a_reason_or_a_name_the_central_office_wrote_stay_left_to_rig
             assert "رقبہ <bdi dir='ltr'>12-5</bdi> صفحے" in home, lang
 
 
+def test_each_refusal_of_the_review_filters_is_its_own_paragraph(server):
+    with _client(server, headers={"Accept-Language": "ur"}) as c:
+        assert c.post("/admin/login", data={"token": server.admin}).status_code == 303
+        page = c.get("/admin/review", params={"template": "jamabndi", "batch": "nope"}).text
+    said = re.findall(r"<p class='err'>(.*?)</p>", page, re.S)
+    assert len(said) == 2 and said[0].startswith("رجسٹر کی قسم") and said[1].startswith("بیچ "), said
+
+
 def test_an_urdu_page_as_a_browser_draws_it(office, server, tmp_path):
     """The picture, not only the markup: headless Chromium (when installed) draws the Urdu
     pages with the server's own fonts, right to left, each area, khasra, date and id left to
