@@ -84,12 +84,20 @@ def register(sub) -> None:
                                               "in the new role from their next request")
     op_role.add_argument("name", metavar="NAME")
     op_role.add_argument("role", choices=("reviewer", "admin"), metavar="ROLE", help="reviewer or admin")
+    op_rename = op_acts.add_parser("rename", help="change an operator's name (they sign in with the new one): what "
+                                                  "they did before stays in the trail under the old name, which "
+                                                  "stays theirs (no one else may take it)")
+    op_rename.add_argument("name", metavar="NAME")
+    op_rename.add_argument("new_name", metavar="NEW_NAME")
+    op_remove = op_acts.add_parser("remove", help="remove an operator who never acted (made by mistake); one who "
+                                                  "signed in, used a token or decided can only be disabled")
+    op_remove.add_argument("name", metavar="NAME")
     op_token = op_acts.add_parser("token", help="a new personal API token for an operator, printed once (only its "
                                                 "hash is kept)")
     op_token.add_argument("name", metavar="NAME")
     op_token.add_argument("--revoke-all", action="store_true",
                           help="instead: revoke every API token of this operator (one was lost or leaked)")
-    for a in (op_add, op_list, op_disable, op_enable, op_password, op_role, op_token):
+    for a in (op_add, op_list, op_disable, op_enable, op_password, op_role, op_rename, op_remove, op_token):
         a.add_argument("--database", required=True, metavar="URL",
                        help="the server's database (on the server machine)")
         a.add_argument("--json", action="store_true", help="print the answer as JSON")

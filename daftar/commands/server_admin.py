@@ -97,12 +97,12 @@ def _new_password(name: str, check) -> str:
 
 
 def run_operator(args) -> int:
-    """`daftar server operator add|list|disable|enable|password|role|token`, on the server's database
+    """`daftar server operator add|list|disable|enable|password|role|rename|remove|token`, on the server's database
     (sync.server.operators); each change is in the server's trail, by the command line."""
     from sync.server import operators
 
     what = args.operator_action
-    was = ""  # an operator's role before `role`
+    was = ""  # an operator's role before `role`, name before `rename`
 
     def work(s, ingest):
         nonlocal was
@@ -123,6 +123,11 @@ def run_operator(args) -> int:
             before = operators.named(s, args.name)
             was = before.role if before is not None else ""
             return operators.set_role(s, name=args.name, role=args.role, by=by)
+        if what == "rename":
+            was = operators.existing_name(s, args.name)
+            return operators.rename(s, name=args.name, new_name=args.new_name, by=by)
+        if what == "remove":
+            return operators.remove(s, name=args.name, by=by)
         if args.revoke_all:
             return operators.revoke_tokens(s, name=args.name, by=by)
         return operators.new_token(s, name=args.name, by=by)
@@ -144,8 +149,9 @@ def run_operator(args) -> int:
                 state += f", locked out until {o['locked_until']}"
             if o["must_change_password"]:
                 state += ", chooses their own password at the next sign-in"
+            formerly = f"  (formerly {', '.join(o['former_names'])})" if o["former_names"] else ""
             print(f"{o['name']}  {o['role']}  {state}  last sign-in {o['last_sign_in'] or 'never'}  "
-                  f"{o['tokens']} API token{'s' if o['tokens'] != 1 else ''}")
+                  f"{o['tokens']} API token{'s' if o['tokens'] != 1 else ''}{formerly}")
     elif what == "disable":
         print(f"operator {out['name']} disabled: their sign-ins at /admin have ended and their API tokens are refused "
               f"(daftar server operator enable {out['name']} to undo)")
@@ -160,6 +166,15 @@ def run_operator(args) -> int:
         else:
             print(f"operator {out['name']} is now a{'n' if out['role'] == 'admin' else ''} {out['role']} (was "
                   f"{was}): their open sign-ins and API tokens act as such from their next request")
+    elif what == "rename":
+        if was == out["name"]:
+            print(f"operator {out['name']} has this name already: nothing was changed")
+        else:
+            print(f"operator {was} is now named {out['name']}: they sign in with the new name; what they did before "
+                  f"stays in the server's trail under '{was}', which stays theirs (no other operator may take it)")
+    elif what == "remove":
+        print(f"operator {out['name']} ({out['role']}) removed: they never acted on this server; the trail keeps "
+              "their adding and removal")
     elif args.revoke_all:
         print(f"{out['revoked']} API token{'s' if out['revoked'] != 1 else ''} of operator {out['name']} revoked")
     else:

@@ -441,9 +441,11 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/v1/admin/events", tags=["admin"], dependencies=[Admin],
              summary="The server's audit trail (codes issued, enrolments, re-enrolments, revocations, decisions, "
                      "batch files imported, sign-ins at /admin, restores, operators' accounts; newest first, each "
-                     "naming who) and the codes not used yet")
+                     "naming who) and the codes not used yet; `former_names`: each name an operator had "
+                     "before a rename, as the trail wrote it, and the name they have now")
     def list_events(session: SessionDep, limit: int = Query(200, ge=1, le=5000)) -> dict:
-        return {"events": ingest.events(session, limit), "open_codes": ingest.open_codes(session)}
+        return {"events": ingest.events(session, limit), "open_codes": ingest.open_codes(session),
+                "former_names": operators.former_names(session)}
 
     # ------------------------------------------------------------------ images
     @app.head("/v1/images/{sha256}", tags=["office"], summary="How much of an image the server holds",
@@ -806,7 +808,7 @@ def create_app(settings: Settings) -> FastAPI:
             _words(request), offices=ingest.batches_by_office(session), refusals=ingest.refusals(session, 100),
             events=ingest.events(session, 50), waiting=central.waiting_count(session),
             notice=instance.restore_notice(session), csrf=signed[1] if signed else "", here=_here(request),
-            clock=clocks.doubt(dt.datetime.now(dt.UTC))))
+            clock=clocks.doubt(dt.datetime.now(dt.UTC)), renamed=operators.former_names(session)))
 
     @app.post("/admin/restored/acknowledge", include_in_schema=False, response_class=HTMLResponse)
     async def restore_acknowledge(request: Request) -> Response:

@@ -135,6 +135,20 @@ class ServerOperator(Base):
     last_sign_in: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
+class ServerOperatorFormerName(Base):
+    """A name an operator had before `daftar server operator rename`: what they did under it
+    stays in the trail by that name, so it stays theirs (no other operator may take it, and the
+    trail's readers are told who it is now: `operators.former_names`). Forgotten with the
+    operator (`operator remove`, only of one who never acted) or when they take it back."""
+
+    __tablename__ = "sync_operator_former_name"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("sync_operator.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))  # as it was
+    name_key: Mapped[str] = mapped_column(String(64), unique=True)  # casefolded, as sync_operator.name_key
+    until: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)  # when it was changed
+
+
 class ServerOperatorToken(Base):
     """An operator's personal API token: only its SHA-256 is kept (it is shown once), and a
     short fingerprint the trail names it by. Refused once revoked or its operator disabled."""

@@ -11,9 +11,14 @@ server's trail names the person who accepted or rejected an office's entry.
   operator changes their own at /admin/password (`change_own_password`).
 - API tokens: random, shown once, kept as their SHA-256 with a 12-digit fingerprint the trail
   names them by; refused once revoked or the operator is disabled.
-- Every change (made, disabled, enabled, a new password, a token given or revoked) is written
-  to the server's trail in its transaction, naming who made it (`by`: the command line and the
-  computer's user, as `daftar server enrol-code --database` is named).
+- Every change (made, disabled, enabled, a new password, a token given or revoked, renamed,
+  removed) is written to the server's trail in its transaction, naming who made it (`by`: the
+  command line and the computer's user, as `daftar server enrol-code --database` is named).
+- The trail names an operator by the name they had when they acted. A rename (`rename`) keeps
+  the old name as theirs (`ServerOperatorFormerName`: nobody else may take it, and the trail's
+  readers are told the name they have now, `former_names`). Only an operator who never acted
+  (`acts_of`) may be removed (`remove`); one who did can only be disabled. The only enabled
+  admin can be neither removed nor made a reviewer.
 
 The shared administrator token (`Settings.admin_token`) keeps working on the API (named in the
 trail as "shared admin token"); on the /admin page it signs in only while the server has no
@@ -28,12 +33,19 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from records import credentials
-from sync.server.db import ServerAdminSession, ServerOperator, ServerOperatorToken, utcnow
+from sync.server.db import (
+    ServerAdminSession,
+    ServerEvent,
+    ServerOperator,
+    ServerOperatorFormerName,
+    ServerOperatorToken,
+    utcnow,
+)
 from sync.server.ingest import SHARED_TOKEN, IngestError, record_event
 
 REVIEWER, ADMIN = "reviewer", "admin"
@@ -108,15 +120,26 @@ def named(session: Session, name: str) -> ServerOperator | None:
     return session.scalar(select(ServerOperator).where(ServerOperator.name_key == key(name)))
 
 
-def clean_new_name(session: Session, name: str) -> str:
-    """A new operator's name as it is kept (spaces around it dropped); OperatorError when it is
-    not allowed or another operator has it (case aside)."""
+def clean_new_name(session: Session, name: str, *, for_id: int | None = None) -> str:
+    """A new name (of a new operator, or of operator `for_id` renamed) as it is kept (spaces
+    around it dropped); OperatorError when it is not allowed, another operator has it (case
+    aside), or it is another operator's former name (the trail names them by it)."""
     name = _clean(name)
     other = named(session, name)
-    if other is not None:
+    if other is not None and other.id != for_id:
         raise OperatorError(f"an operator named '{other.name}' exists already (names are told apart whatever their "
                             "case: daftar server operator list)")
+    was = session.scalar(select(ServerOperatorFormerName).where(ServerOperatorFormerName.name_key == key(name)))
+    if was is not None and was.operator_id != for_id:
+        now = session.get(ServerOperator, was.operator_id)
+        raise OperatorError(f"the name '{was.name}' was operator {now.name}'s until {_day(was.until)}: the server's "
+                            f"trail names {now.name} by it in what they did before, so no other operator may take "
+                            "it; choose another name")
     return name
+
+
+def _day(t: dt.datetime) -> str:
+    return t.strftime("%Y-%m-%d")
 
 
 def existing_name(session: Session, name: str) -> str:
@@ -134,14 +157,28 @@ def _named_or_error(session: Session, name: str) -> ServerOperator:
     return op
 
 
-def _view(op: ServerOperator, tokens: int = 0) -> dict:
-    def when(t):
-        return t.isoformat(timespec="seconds") + "Z" if t else None
+def _when(t) -> str | None:
+    return t.isoformat(timespec="seconds") + "Z" if t else None
 
-    return {"name": op.name, "role": op.role, "active": op.active, "created_at": when(op.created_at),
-            "password_set_at": when(op.password_set_at), "last_sign_in": when(op.last_sign_in),
-            "failed_sign_ins": op.failed_logins, "locked_until": when(op.locked_until), "tokens": tokens,
-            "must_change_password": bool(op.must_change_password)}
+
+def _view(op: ServerOperator, tokens: int = 0, former: list[str] | None = None) -> dict:
+    return {"name": op.name, "role": op.role, "active": op.active, "created_at": _when(op.created_at),
+            "password_set_at": _when(op.password_set_at), "last_sign_in": _when(op.last_sign_in),
+            "failed_sign_ins": op.failed_logins, "locked_until": _when(op.locked_until), "tokens": tokens,
+            "must_change_password": bool(op.must_change_password), "former_names": former or []}
+
+
+def _former(session: Session, operator_id: int) -> list[str]:
+    return list(session.scalars(select(ServerOperatorFormerName.name)
+                                .where(ServerOperatorFormerName.operator_id == operator_id)
+                                .order_by(ServerOperatorFormerName.until, ServerOperatorFormerName.id)))
+
+
+def former_names(session: Session) -> dict[str, str]:
+    """Each former name of an operator (as the trail wrote it) -> the name they have now: what
+    the trail's readers are told beside a name that is no longer anyone's."""
+    return dict(session.execute(select(ServerOperatorFormerName.name, ServerOperator.name)
+                                .join(ServerOperator, ServerOperator.id == ServerOperatorFormerName.operator_id)).all())
 
 
 def _check_role(role: str) -> None:
@@ -178,7 +215,11 @@ def listed(session: Session) -> list[dict]:
     counts = dict(session.execute(select(ServerOperatorToken.operator_id, func.count())
                                   .where(ServerOperatorToken.revoked_at.is_(None))
                                   .group_by(ServerOperatorToken.operator_id)).all())
-    return [_view(op, counts.get(op.id, 0))
+    former: dict[int, list[str]] = {}
+    for op_id, name in session.execute(select(ServerOperatorFormerName.operator_id, ServerOperatorFormerName.name)
+                                       .order_by(ServerOperatorFormerName.until, ServerOperatorFormerName.id)):
+        former.setdefault(op_id, []).append(name)
+    return [_view(op, counts.get(op.id, 0), former.get(op.id))
             for op in session.scalars(select(ServerOperator).order_by(ServerOperator.name_key))]
 
 
@@ -219,10 +260,99 @@ def set_role(session: Session, *, name: str, role: str, by: dict) -> dict:
     _check_role(role)
     op = _named_or_error(session, name)
     if op.role != role:
+        if op.role == ADMIN:
+            _not_the_last_admin(session, op, f"made a {role}")
         was, op.role = op.role, role
         record_event(session, "operator.role_changed", name=op.name, role=role, was=was, **by)
         session.flush()
     return _view(op)
+
+
+def _not_the_last_admin(session: Session, op: ServerOperator, what: str) -> None:
+    """OperatorError when `op` is the server's only enabled admin: nobody would be left to
+    issue enrolment codes and revoke offices as a person the trail names."""
+    if not (op.active and op.role == ADMIN):
+        return
+    others = session.scalar(select(func.count()).select_from(ServerOperator).where(
+        ServerOperator.role == ADMIN, ServerOperator.active.is_(True), ServerOperator.id != op.id))
+    if not others:
+        raise OperatorError(f"operator {op.name} is the only enabled admin of this server: they cannot be {what}, "
+                            "or nobody would be left to issue enrolment codes and revoke offices; make another "
+                            f"operator an admin first (daftar server operator role NAME admin); nothing was changed")
+
+
+def rename(session: Session, *, name: str, new_name: str, by: dict) -> dict:
+    """An operator's name changed (they sign in with the new one from now on; their open
+    sign-ins and API tokens go on, named by it): `operator.renamed` with the `name` it was and
+    the `new_name`. What they did before stays in the trail under the old name, which stays
+    theirs (`ServerOperatorFormerName`: no other operator may take it, and the trail's readers
+    are told who it is now); taking back a former name of their own frees it again. The same
+    name (case and all): no event. A change of case only is a rename too (the name is shown as
+    given). The caller commits."""
+    op = _named_or_error(session, name)
+    new_name = clean_new_name(session, new_name, for_id=op.id)
+    if new_name == op.name:
+        return _view(op, former=_former(session, op.id))
+    old, now = op.name, utcnow()
+    session.execute(delete(ServerOperatorFormerName).where(ServerOperatorFormerName.name_key == key(new_name))
+                    .execution_options(synchronize_session=False))
+    if key(old) != key(new_name):  # (a change of case only: the trail's old spelling is still this name)
+        session.add(ServerOperatorFormerName(operator_id=op.id, name=old, name_key=key(old), until=now))
+    op.name, op.name_key = new_name, key(new_name)
+    # their open sign-ins at /admin name them by the new name from their next request (the trail too)
+    session.execute(update(ServerAdminSession).where(ServerAdminSession.operator_id == op.id)
+                    .values(operator_name=new_name).execution_options(synchronize_session=False))
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise OperatorError(f"an operator named '{new_name}' was added meanwhile (another daftar server operator "
+                            "at the same moment): nothing was changed; see daftar server operator list") from None
+    record_event(session, "operator.renamed", name=old, new_name=new_name, **by)
+    session.flush()
+    return _view(op, former=_former(session, op.id))
+
+
+def acts_of(session: Session, op: ServerOperator) -> list[str]:
+    """What an operator did that the trail or the server keeps naming them for, each said after
+    "they" (empty: they never acted): signed in at /admin, used an API token, or named in the
+    trail as who acted (a decision, a batch file, a code, a revocation, a password of their own),
+    under any of their names."""
+    said = []
+    if op.last_sign_in is not None:
+        said.append(f"signed in at /admin (last on {_day(op.last_sign_in)})")
+    used = session.scalar(select(func.max(ServerOperatorToken.last_used))
+                          .where(ServerOperatorToken.operator_id == op.id))
+    if used is not None:
+        said.append(f"used an API token (last on {_day(used)})")
+    names = {n.lower() for n in (op.name, *_former(session, op.id))}  # (as written then: case aside)
+    n = session.scalar(select(func.count()).select_from(ServerEvent)
+                       .where(func.lower(ServerEvent.detail["operator"].as_string()).in_(names)))
+    if n:
+        said.append(f"are named in {n} event{'s' if n != 1 else ''} of the server's trail as who acted")
+    return said
+
+
+def remove(session: Session, *, name: str, by: dict) -> dict:
+    """Remove an operator who never acted (`acts_of` empty: made by mistake, or for someone who
+    never came), with their API tokens and former names: `operator.removed`, naming them and
+    their role. One who acted is refused (OperatorError saying what they did): the trail must
+    go on naming them, so they can only be disabled; the only enabled admin too. Their name is
+    free again. The caller commits."""
+    op = _named_or_error(session, name)
+    acted = acts_of(session, op)
+    if acted:
+        raise OperatorError(f"operator {op.name} cannot be removed: they {'; '.join(acted)}, and the trail must go on "
+                            f"naming who did that. Disable them instead (daftar server operator disable {op.name}): "
+                            "their sign-ins end and their API tokens are refused; nothing was changed")
+    _not_the_last_admin(session, op, "removed")
+    view = _view(op, former=_former(session, op.id))
+    for table in (ServerOperatorToken, ServerOperatorFormerName, ServerAdminSession):
+        session.execute(delete(table).where(table.operator_id == op.id).execution_options(synchronize_session=False))
+    session.delete(op)
+    record_event(session, "operator.removed", name=view["name"], role=view["role"], **by)
+    session.flush()
+    return view
 
 
 class PasswordChangeRefused(Exception):

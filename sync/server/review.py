@@ -45,7 +45,7 @@ FONT_FACES = (
 URDU_FONTS = ("'Daftar Nastaliq', 'Noto Nastaliq Urdu', 'Daftar Naskh', 'Noto Naskh Arabic', 'Jameel Noori Nastaleeq', "
               "serif")
 STYLE = (
-    "body{font-family:system-ui,'Noto Sans',sans-serif;margin:1em 2em;color:#222}"
+    "body{font-family:system-ui,'Noto Sans','Daftar Naskh',sans-serif;margin:1em 2em;color:#222}"
     "body.ur{font-family:'Daftar Naskh',system-ui,'Noto Sans',sans-serif;font-size:115%;line-height:1.75}"
     "body.ur td.v{text-align:right}.nw{white-space:nowrap}"
     "table{border-collapse:collapse}table.full{width:100%}th,td{border:1px solid #bbb;padding:4px 8px;text-align:start;vertical-align:top}"
@@ -54,6 +54,9 @@ STYLE = (
     ".signout{float:inline-end}.lang{font-weight:bold}.who{float:inline-end;margin-inline-end:1em;color:#555}"
     ".entry{display:flex;gap:1.5em;align-items:flex-start}.entry>div{flex:1;min-width:0}.entry>div.page{flex:1.5;position:sticky;top:0}"
     ".page img{max-width:100%;border:1px solid #888}form.inline{display:inline}"
+    # a browser draws form controls in its own font (Arial: no Urdu, so an Urdu name typed at the
+    # sign-in, the office filter's names, came out in a fallback font as unjoined letters)
+    "input,select,option{font:inherit}"
     "textarea{width:100%;font-family:" + URDU_FONTS + ";font-size:1.05em}"
     "button{padding:4px 14px;margin:2px;font:inherit}.accept{background:#dfd}.reject{background:#fdd}"
     ".restored{border:2px solid #b60;background:#fff4e0;padding:.2em 1em;margin:1em 0}"
@@ -79,6 +82,7 @@ ACTIONS = {
     "operator.password_changed": N_("operator changed their password"),
     "operator.password_change_refused": N_("operator's change of password refused"),
     "operator.role_changed": N_("operator's role changed"),
+    "operator.renamed": N_("operator renamed"), "operator.removed": N_("operator removed"),
 }
 DETAIL_NAMES = {
     "by": N_("by"), "token": N_("token's fingerprint"), "address": N_("address"), "client": N_("program"),
@@ -90,6 +94,7 @@ DETAIL_NAMES = {
     "marker": N_("written"), "database": N_("found"), "restored_at": N_("restored at"),
     "operator": N_("operator"), "role": N_("role"), "failures": N_("wrong passwords"),
     "locked_s": N_("locked out (seconds)"), "tokens": N_("tokens"), "was": N_("was"),
+    "new_name": N_("new name"),
 }
 BY_NAMES = {"admin page": N_("admin page"), "admin API": N_("admin API"), "command line": N_("command line")}
 ROLE_NAMES = {"reviewer": N_("reviewer"), "admin": N_("administrator")}
@@ -159,9 +164,10 @@ def value_cell(t: Words, value, *, numeric: bool = False) -> str:
 
 
 def name_cell(t: Words, value) -> str:
-    """A name (an office, a user): as written, in its own direction."""
+    """A name (an office, a user): as written, in its own direction (a number joined by - or /
+    in it left to right)."""
     text = "" if value is None else str(value)
-    return f"<td class='{'v ur' if _urdu(text) else 'v'}' dir='auto'>{e(text)}</td>"
+    return f"<td class='{'v ur' if _urdu(text) else 'v'}' dir='auto'>{isolate_numbers(e(text))}</td>"
 
 
 def _query(**params) -> str:
@@ -255,20 +261,43 @@ def _detail_value(t: Words, action: str, key: str, value) -> str:
     return f"<bdi>{isolate_numbers(e(text))}</bdi>" if has_urdu(text) else t.code(text)
 
 
-def trail_rows(t: Words, events: list[dict]) -> list[list[str]]:
+def _english_value(value) -> str:
+    """A value of the trail's detail on the English page, as the API gives it; Urdu text (a reason,
+    a name) in its own run with its numbers left to right (12-5 would show as 5-12)."""
+    text = "" if value is None else str(value)
+    return f"<bdi>{isolate_numbers(e(text))}</bdi>" if has_urdu(text) else e(text)
+
+
+def _operator_named(action: str, key: str) -> bool:
+    """Whether `key` of an event's detail is an operator's name (an office's name elsewhere)."""
+    return key == "operator" or (key == "name" and action.startswith(("operator.", "admin.")))
+
+
+def trail_rows(t: Words, events: list[dict], renamed: dict[str, str] | None = None) -> list[list[str]]:
     """The server's trail as table rows: in English each action and detail as the API gives
-    them; in Urdu each said in Urdu (the action's code in its title)."""
+    them; in Urdu each said in Urdu (the action's code in its title). An operator's name that
+    is a former name of theirs (`renamed`: former -> now, `operators.former_names`) is followed
+    by the name they have now, so that what they did before a rename still shows who it was."""
+    renamed = renamed or {}
     rows = []
     for ev in events:
         detail = {k: v for k, v in (ev["detail"] or {}).items() if k not in ("public_key", "old_public_key")}
+        now = {k: renamed[v] for k, v in detail.items()
+               if _operator_named(ev["action"], k) and isinstance(v, str) and v in renamed}
         if t.ur:
             what = (f"<span title='{e(ev['action'])}'>{t(ACTIONS[ev['action']])}</span>" if ev["action"] in ACTIONS
                     else t.code(ev["action"]))
-            said = "، ".join(f"{t(DETAIL_NAMES[k]) if k in DETAIL_NAMES else t.code(k)}: "
-                             f"{_detail_value(t, ev['action'], k, v)}" for k, v in detail.items())
+
+            def said_of(k, v, action=ev["action"], now=now):
+                said = _detail_value(t, action, k, v)
+                return f"{said} {t('(now {now})', now=person(t, now[k]))}" if k in now else said
+
+            said = "، ".join(f"{t(DETAIL_NAMES[k]) if k in DETAIL_NAMES else t.code(k)}: {said_of(k, v)}"
+                             for k, v in detail.items())
         else:
             what = e(ev["action"])
-            said = e(", ".join(f"{k}: {v}" for k, v in detail.items()))
+            said = ", ".join(f"{e(k)}: {_english_value(v)}" + (f" {t('(now {now})', now=e(now[k]))}" if k in now
+                                                                else "") for k, v in detail.items())
         rows.append([t.when(ev["at"]), what, t.code(ev["office_id"]), said])
     return rows
 
@@ -323,15 +352,17 @@ def clock_notice(t: Words, doubt) -> str:
 
 
 def admin_home(t: Words, *, offices: list[dict], refusals: list[dict], events: list[dict], waiting: int,
-               notice: dict | None, csrf: str, here: str = "/admin", clock=None) -> str:
+               notice: dict | None, csrf: str, here: str = "/admin", clock=None,
+               renamed: dict[str, str] | None = None) -> str:
     """The operator's page: a restore's notice, the entries waiting, the CSV links, every
-    office with its batches, the newest refused batches and the server's trail."""
+    office with its batches, the newest refused batches and the server's trail (`renamed`:
+    `trail_rows`)."""
     rows = []
     for o in offices:
         access = ""
         if o["revoked_at"]:
             access = t("REVOKED {when} {reason}", when=t.when(o["revoked_at"]),
-                       reason=f"<bdi>{e(o['revoked_reason'])}</bdi>" if t.ur else e(o["revoked_reason"])).strip()
+                       reason=f"<bdi>{isolate_numbers(e(o['revoked_reason']))}</bdi>").strip()
         batches = o["batches"] or [None]
         for b in batches:
             if b is None:
@@ -350,7 +381,7 @@ def admin_home(t: Words, *, offices: list[dict], refusals: list[dict], events: l
     refused = [[t.when(r["at"]), name_cell(t, r["office_name"] or r["office_id"]), t.code(r["batch_id"]),
                 t(SOURCE_NAMES.get(r["source"], r["source"])), t.code(r["status"]), t.code(r["error"]),
                 t.message(r["reason"])] for r in refusals]
-    trail = trail_rows(t, events)
+    trail = trail_rows(t, events, renamed)
     body = (
         (clock_notice(t, clock) if clock else "")
         + (restore_notice(t, notice, csrf=csrf) if notice else "")
@@ -402,8 +433,8 @@ def waiting_list(t: Words, page: dict, offices: list[tuple[str, str]], *, office
     out = [f"<h1>{t('Entries waiting for a decision')}</h1>"]
     if note:
         out.append(f"<p class='note'>{note}</p>")
-    if errors:
-        out.append(f"<p class='err'>{' '.join(errors)}</p>")
+    for error in errors or ():  # (each its own: run together, the second read as the end of the first)
+        out.append(f"<p class='err'>{error}</p>")
     out.append(filters_form(t, offices, **f))
     shown = len(page["entries"])
     filtered = any(f.values())
@@ -493,7 +524,7 @@ def entry_page(t: Words, it: dict, *, csrf: str, office: str, template: str, bat
         said = f"<b>{t(STATE_NAMES.get(state, state))}</b>"
         if it["reason"]:
             line = t("This entry was {state}: {reason}.", state=said,
-                     reason=f"<span class='v' dir='auto'>{e(it['reason'])}</span>")
+                     reason=f"<span class='v' dir='auto'>{isolate_numbers(e(it['reason']))}</span>")
         else:
             line = t("This entry was {state}.", state=said)
         decide = f"<h2>{t('Decision')}</h2><p>{line}</p>" + (f"<p class='err'>{error}</p>" if error else "")

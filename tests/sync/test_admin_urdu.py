@@ -296,6 +296,43 @@ def test_the_restore_notice_in_both_languages(server, lang):
         assert "The offices send it again by themselves at their next sync" in page
 
 
+def test_numbers_in_a_reason_or_a_name_the_central_office_wrote_stay_left_to_right(office, server):
+    """A rejection's reason, a revocation's reason and an office's name are Urdu text with numbers
+    in them: each number joined by - or / in its own left-to-right run, in Urdu and in English
+    (bidi drew the reason's area 12-5 as 5-12 on the entry's page: seen in headless Chromium)."""
+    reason = "رقبہ 12-5 صفحے سے نہیں ملتا، خسرہ 125/5 دیکھیں"
+    _approved_entry(office, {"khewat_no": "47", "area": "12-5"}, _png())
+    _sent(office, server)
+    with server.admin_client() as api:
+        (it,) = [x for x in api.get("/v1/admin/entries").json()["entries"]
+                 if x["content"]["values"] == {"khewat_no": "47", "area": "12-5"}]
+        api.post("/v1/admin/decisions", json={"decisions": [{"entry_uuid": it["entry_uuid"], "version": it["version"],
+                                                             "decision": "rejected", "reason": reason}]}
+                 ).raise_for_status()
+        api.post(f"/v1/admin/offices/{it['office_uuid']}/revoke", json={"reason": "کمپیوٹر 3-4 بدل دیا"}
+                 ).raise_for_status()
+    with _client(server) as c:
+        assert c.post("/admin/login", data={"token": server.admin}).status_code == 303
+        for lang in ("ur", "en"):
+            c.cookies.set("daftar_lang", lang, domain="127.0.0.1")
+            entry = c.get(f"/admin/review/{it['id']}").text
+            # THEN the reason's area and khasra are each one left-to-right run, as written
+            assert ("<span class='v' dir='auto'>رقبہ <bdi dir='ltr'>12-5</bdi> صفحے سے نہیں ملتا، خسرہ "
+                    "<bdi dir='ltr'>125/5</bdi> دیکھیں</span>") in entry, lang
+            home = c.get("/admin").text
+            # AND on the operator's page, the revocation's reason and (English) the trail's reason too
+            assert "<bdi>کمپیوٹر <bdi dir='ltr'>3-4</bdi> بدل دیا</bdi>" in home, lang
+            assert "رقبہ <bdi dir='ltr'>12-5</bdi> صفحے" in home, lang
+
+
+def test_each_refusal_of_the_review_filters_is_its_own_paragraph(server):
+    with _client(server, headers={"Accept-Language": "ur"}) as c:
+        assert c.post("/admin/login", data={"token": server.admin}).status_code == 303
+        page = c.get("/admin/review", params={"template": "jamabndi", "batch": "nope"}).text
+    said = re.findall(r"<p class='err'>(.*?)</p>", page, re.S)
+    assert len(said) == 2 and said[0].startswith("رجسٹر کی قسم") and said[1].startswith("بیچ "), said
+
+
 def test_an_urdu_page_as_a_browser_draws_it(office, server, tmp_path):
     """The picture, not only the markup: headless Chromium (when installed) draws the Urdu
     pages with the server's own fonts, right to left, each area, khasra, date and id left to
@@ -334,5 +371,26 @@ def test_an_urdu_page_as_a_browser_draws_it(office, server, tmp_path):
             assert box[2] - box[1] < 60 < box[0], (path, box)  # the heading starts at the right
         values = browser.fonts_of("td.ur")
         assert values and values[0][:2] == ("Daftar Nastaliq", True), values
+        # AND the form controls draw Urdu in the server's Naskh, joined (the browser's own font for
+        # them, Arial, has no Urdu: its fallback drew the filters' names as unjoined letters)
+        browser.open(server.url + "/admin/review")
+        for control in ("select[name=office]", "select[name=template]"):
+            _urdu_drawn_by_naskh(browser, control)
+        browser.call("Network.deleteCookies", session=True, name="daftar_admin", domain="127.0.0.1")
+        for lang in ("ur", "en"):  # an Urdu name typed at the sign-in
+            browser.call("Network.setCookie", session=True, name="daftar_lang", value=lang, domain="127.0.0.1",
+                         path="/", secure=True)
+            browser.open(server.url + "/admin")
+            browser.call("Runtime.evaluate", session=True, expression=(
+                "(() => { const i = document.querySelector('input[name=token]'); i.type = 'text';"
+                " i.value = 'ثمینہ اختر'; })()"))
+            _urdu_drawn_by_naskh(browser, "input[name=token]")
     finally:
         browser.close()
+
+
+def _urdu_drawn_by_naskh(browser, selector: str) -> None:
+    fonts = browser.fonts_of(selector)
+    drawn = {(family, custom): n for family, custom, n in fonts}
+    naskh = drawn.pop(("Noto Naskh Arabic", True), 0)
+    assert naskh >= 5 and all(n <= 2 for n in drawn.values()), (selector, fonts)

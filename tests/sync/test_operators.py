@@ -637,3 +637,196 @@ def test_two_adds_of_one_name_at_the_same_moment_end_in_one_line_not_a_traceback
     assert err.startswith("daftar server: an operator named 'Amina' was added meanwhile"), err
     assert _sql(server_db, "SELECT name FROM sync_operator") == [("amina",)]
     assert [a for (a,) in _sql(server_db, "SELECT action FROM sync_event")] == ["operator.added"]
+
+
+# ============================================================================= renaming and removing
+# `daftar server operator rename | remove`: the trail goes on naming who acted under the name they
+# had then (that name stays theirs, and the trail's readers are told who it is now); only an
+# operator who never acted may be removed, and the only enabled admin may be neither removed nor
+# made a reviewer.
+def _refused(db: str, capsys, *args: str) -> str:
+    """`daftar server operator ARGS` refused: exit 1, one line on stderr, nothing on stdout; the line."""
+    rc = _operator(db, *args)
+    out, err = capsys.readouterr()
+    assert rc == 1 and out == "" and len(err.splitlines()) == 1 and "Traceback" not in err, (args, out, err)
+    assert err.startswith("daftar server: "), err
+    return err
+
+
+# ----------------------------------------------------------------------------- rename
+def test_a_renamed_operator_signs_in_by_the_new_name_and_the_trail_still_names_who_acted(make_app, staff, capsys,
+                                                                                       monkeypatch):
+    app = make_app()
+    with _client(app) as c, _client(app) as other:
+        # GIVEN amina signed in at /admin (the trail names her as who signed in)
+        assert _sign_in(c, "amina", AMINA).status_code == 303
+        # WHEN the central office's IT renames her
+        assert _operator(staff, "rename", "Amina", "amina.khan") == 0
+        out = capsys.readouterr().out
+        assert "operator amina is now named amina.khan: they sign in with the new name" in out
+        # THEN her open sign-in goes on, named by the new name, and what it does next is in the trail so
+        home = c.get("/admin").text
+        assert "Signed in as <b>amina.khan</b> (reviewer)" in home
+        assert c.post("/admin/logout", data={"csrf": _csrf(home)}).status_code == 200
+        # AND she signs in by the new name; the old one is no one's to sign in with
+        assert _sign_in(other, "amina.khan", AMINA).status_code == 303
+        assert _sign_in(c, "amina", AMINA).status_code == 401
+        page = other.get("/admin").text
+    trail = _trail(app)
+    acts = [(e["action"], e["detail"].get("operator")) for e in trail if e["action"] in ("admin.sign_in",
+                                                                                          "admin.sign_out")]
+    # AND the trail keeps what she did before under the name she had, and names the rename
+    assert acts == [("admin.sign_in", "amina"), ("admin.sign_out", "amina.khan"), ("admin.sign_in", "amina.khan")]
+    (renamed,) = [e["detail"] for e in trail if e["action"] == "operator.renamed"]
+    assert (renamed["name"], renamed["new_name"], renamed["by"]) == ("amina", "amina.khan", "command line")
+    # AND its readers are told who the old name is now: the API, and the page's trail
+    with _client(app) as api:
+        got = api.get("/v1/admin/events", headers={"Authorization": f"Bearer {ADMIN}"}).json()
+    assert got["former_names"] == {"amina": "amina.khan"}
+    assert "operator: amina (now amina.khan)" in page
+    # AND the list says her former name
+    assert _operator(staff, "list") == 0
+    assert "amina.khan  reviewer  enabled" in capsys.readouterr().out.replace("(formerly amina)", "§")
+    assert _operator(staff, "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)["operators"]
+    assert [(o["name"], o["former_names"]) for o in listed] == [("amina.khan", ["amina"]), ("bilal", [])]
+    # AND no other operator may take her old name (the trail names her by it), whatever its case
+    err = _refused(staff, capsys, "add", "AMINA")
+    assert "the name 'amina' was operator amina.khan's until" in err and "choose another name" in err
+    err = _refused(staff, capsys, "rename", "bilal", "amina")
+    assert "the name 'amina' was operator amina.khan's until" in err
+    # AND she may take her old name back; the name she leaves then stays hers
+    assert _operator(staff, "rename", "amina.khan", "amina") == 0
+    capsys.readouterr()
+    assert _sql(staff, "SELECT name FROM sync_operator_former_name") == [("amina.khan",)]
+    assert "the name 'amina.khan' was operator amina's until" in _refused(staff, capsys, "add", "amina.khan")
+
+
+def test_a_rename_is_refused_in_one_line_for_a_name_not_allowed_or_taken_and_changes_nothing(staff, capsys):
+    before = _sql(staff, "SELECT count(*) FROM sync_event")[0][0]
+    assert "no operator is named 'nobody' on this server (the operators: amina, bilal)" in _refused(
+        staff, capsys, "rename", "nobody", "somebody")
+    assert "an operator named 'bilal' exists already" in _refused(staff, capsys, "rename", "amina", "Bilal")
+    assert "the operator name 'amina khan' holds a space" in _refused(staff, capsys, "rename", "amina", "amina khan")
+    assert "the operator name is empty" in _refused(staff, capsys, "rename", "amina", " ")
+    # the same name: nothing to change, no event; a change of case only is a rename
+    assert _operator(staff, "rename", "amina", "amina") == 0
+    assert "operator amina has this name already: nothing was changed" in capsys.readouterr().out
+    assert _sql(staff, "SELECT count(*) FROM sync_event")[0][0] == before
+    assert _operator(staff, "rename", "amina", "Amina") == 0
+    assert _sql(staff, "SELECT name, name_key FROM sync_operator WHERE name_key = 'amina'") == [("Amina", "amina")]
+    assert _sql(staff, "SELECT count(*) FROM sync_operator_former_name") == [(0,)]
+    assert [a for (a,) in _sql(staff, "SELECT action FROM sync_event ORDER BY id")][-1] == "operator.renamed"
+
+
+# ----------------------------------------------------------------------------- remove
+def test_an_operator_who_never_acted_is_removed_with_their_tokens_and_their_name_is_free(make_app, staff, capsys,
+                                                                                       monkeypatch):
+    app = make_app()
+    # GIVEN carim, added by mistake, given a token never used, renamed once, never signed in
+    assert _operator(staff, "add", "carim", password="carim-pass-1", monkeypatch=monkeypatch) == 0
+    assert _operator(staff, "token", "carim") == 0
+    assert _operator(staff, "rename", "carim", "karim") == 0
+    capsys.readouterr()
+    # WHEN he is removed
+    assert _operator(staff, "remove", "KARIM") == 0
+    assert "operator karim (reviewer) removed: they never acted on this server" in capsys.readouterr().out
+    # THEN he, his token and his former name are gone, and the trail names his removal and who removed him
+    assert _sql(staff, "SELECT name FROM sync_operator ORDER BY name") == [("amina",), ("bilal",)]
+    assert _sql(staff, "SELECT count(*) FROM sync_operator_token") == [(0,)]
+    assert _sql(staff, "SELECT count(*) FROM sync_operator_former_name") == [(0,)]
+    (removed,) = [e["detail"] for e in _trail(app) if e["action"] == "operator.removed"]
+    assert (removed["name"], removed["role"], removed["by"]) == ("karim", "reviewer", "command line")
+    # AND both his names may be given again
+    assert _operator(staff, "add", "carim", password="carim-pass-1", monkeypatch=monkeypatch) == 0
+    assert _operator(staff, "add", "karim", password="karim-pass-1", monkeypatch=monkeypatch) == 0
+
+
+def test_an_operator_who_acted_can_only_be_disabled_and_the_refusal_says_why(make_app, staff, capsys, monkeypatch):
+    app = make_app()
+    # GIVEN amina signed in at /admin once; dara decided with his API token; both then renamed
+    assert _operator(staff, "add", "dara", password="dara-pass-1", monkeypatch=monkeypatch) == 0
+    assert _operator(staff, "token", "dara") == 0
+    (token,) = re.findall(r"API token of operator dara \(reviewer\): (\S+)", capsys.readouterr().out)
+    with _client(app) as c:
+        assert _sign_in(c, "amina", AMINA).status_code == 303
+        assert c.post("/v1/admin/decisions", json={"decisions": []},
+                      headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        assert c.post("/v1/admin/enrol-codes", json={"name": "Patwar Chunian", "district": "Kasur"},
+                      headers={"Authorization": f"Bearer {token}"}).status_code == 403
+    assert _operator(staff, "rename", "dara", "dara.b") == 0
+    capsys.readouterr()
+    before = _sql(staff, "SELECT count(*) FROM sync_event")[0][0]
+    # WHEN either is to be removed THEN it is refused, saying what they did and to disable them instead
+    err = _refused(staff, capsys, "remove", "amina")
+    assert "operator amina cannot be removed: they signed in at /admin (last on " in err
+    assert "; are named in 1 event of the server's trail as who acted" in err  # (her sign-in's)
+    assert "Disable them instead (daftar server operator disable amina)" in err and "nothing was changed" in err
+    err = _refused(staff, capsys, "remove", "dara.b")
+    assert "they used an API token (last on " in err and "daftar server operator disable dara.b" in err
+    # ... named by what they did under their former name too (no event names dara by an act: the token's use)
+    assert "signed in" not in err
+    # AND nothing was changed
+    assert _sql(staff, "SELECT name FROM sync_operator ORDER BY name") == [("amina",), ("bilal",), ("dara.b",)]
+    assert _sql(staff, "SELECT count(*) FROM sync_event")[0][0] == before
+    # AND one named in the trail as who acted (a decision, here) is refused even with no sign-in or token
+    _sql(staff, "INSERT INTO sync_event (at, action, office_uuid, detail) VALUES "
+                "(now(), 'decision.accepted', '', '{\"by\": \"admin API\", \"operator\": \"Dara\"}')"
+         if staff.startswith("postgresql") else
+         "INSERT INTO sync_event (at, action, office_uuid, detail) VALUES "
+         "(CURRENT_TIMESTAMP, 'decision.accepted', '', '{\"by\": \"admin API\", \"operator\": \"Dara\"}')")
+    _sql(staff, "UPDATE sync_operator_token SET last_used = NULL")
+    err = _refused(staff, capsys, "remove", "dara.b")
+    assert "operator dara.b cannot be removed: they are named in 1 event of the server's trail as who acted" in err
+
+
+# ----------------------------------------------------------------------------- the last admin
+def test_the_only_enabled_admin_is_neither_removed_nor_made_a_reviewer(make_app, staff, capsys, monkeypatch):
+    # GIVEN bilal, the only admin, who never acted
+    before = _sql(staff, "SELECT count(*) FROM sync_event")[0][0]
+    # WHEN he is to be removed or made a reviewer THEN refused, saying why and what to do first
+    for args in (("remove", "bilal"), ("role", "bilal", "reviewer")):
+        err = _refused(staff, capsys, *args)
+        assert "operator bilal is the only enabled admin of this server" in err, err
+        assert "make another operator an admin first (daftar server operator role NAME admin)" in err
+    assert _sql(staff, "SELECT name, role FROM sync_operator ORDER BY name") == [("amina", "reviewer"),
+                                                                                 ("bilal", "admin")]
+    assert _sql(staff, "SELECT count(*) FROM sync_event")[0][0] == before
+    # AND a disabled admin beside him does not count as another
+    assert _operator(staff, "add", "erum", "--role", "admin", password="erum-pass-1", monkeypatch=monkeypatch) == 0
+    assert _operator(staff, "disable", "erum") == 0
+    capsys.readouterr()
+    assert "the only enabled admin" in _refused(staff, capsys, "role", "bilal", "reviewer")
+    # ... and that disabled admin, never having acted, may be removed
+    assert _operator(staff, "remove", "erum") == 0
+    # WHEN amina is made an admin THEN bilal may be made a reviewer, and then she is the only admin
+    assert _operator(staff, "role", "amina", "admin") == 0
+    assert _operator(staff, "role", "bilal", "reviewer") == 0
+    capsys.readouterr()
+    assert "operator amina is the only enabled admin" in _refused(staff, capsys, "remove", "amina")
+    # AND a reviewer who never acted is removed whoever the admins are
+    assert _operator(staff, "remove", "bilal") == 0
+    assert _sql(staff, "SELECT name, role FROM sync_operator") == [("amina", "admin")]
+
+
+# ----------------------------------------------------------------------------- in Urdu
+def test_the_trail_says_a_rename_and_a_removal_in_urdu_naming_who_the_old_name_is_now(make_app, staff, capsys,
+                                                                                      monkeypatch):
+    from tests.sync.test_admin_urdu import _urdu
+
+    app = make_app()
+    with _client(app) as c:
+        assert _sign_in(c, "amina", AMINA).status_code == 303
+    assert _operator(staff, "rename", "amina", "ثمینہ") == 0
+    assert _operator(staff, "add", "carim", password="carim-pass-1", monkeypatch=monkeypatch) == 0
+    assert _operator(staff, "remove", "carim") == 0
+    _chose_own(staff, "ثمینہ")
+    with _client(app) as c:
+        c.headers["Accept-Language"] = "ur"
+        assert _sign_in(c, "ثمینہ", AMINA).status_code == 303
+        home = c.get("/admin").text
+    _urdu(home)
+    assert "آپریٹر کا نام تبدیل ہوا" in home and "آپریٹر ہٹا دیا گیا" in home
+    assert "نیا نام: <bdi>ثمینہ</bdi>" in home
+    # what she did as amina is followed by the name she has now
+    assert "آپریٹر: <bdi dir='ltr'>amina</bdi> (اب <bdi>ثمینہ</bdi>)" in home

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
+from sqlalchemy.exc import IntegrityError
 
 from sync.server.db import Base, make_engine
 
@@ -51,7 +53,7 @@ def test_database_made_before_migrations_is_stamped_not_recreated(tmp_path):
     # WHEN the server starts on it THEN it is adopted at the first revision, and brought to the newest
     engine = make_engine(url)
     with engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0009"
+        assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0010"
         assert conn.exec_driver_sql("SELECT name, revoked_at FROM sync_office").all() == [("office one", None)]
     engine.dispose()
 
@@ -91,7 +93,7 @@ def test_the_office_clocks_migration_upgrades_and_downgrades(pg_url):
         # WHEN it is downgraded to the revision before s0009 THEN the table is gone, the rest kept
         with eng.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "s0008")
+            command.downgrade(cfg, "s0008")  # (through s0010's downgrade too)
         with eng.connect() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0008"
         assert "sync_office_clock" not in inspect(eng).get_table_names()
@@ -101,8 +103,52 @@ def test_the_office_clocks_migration_upgrades_and_downgrades(pg_url):
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         with eng.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0009"
+            assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0010"
             assert conn.exec_driver_sql("SELECT count(*) FROM sync_office_clock").scalar() == 0
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "version_table": "sync_alembic_version"}), Base.metadata)
+        assert diff == []
+    finally:
+        eng.dispose()
+
+
+def test_the_operators_former_names_migration_upgrades_and_downgrades(pg_url):
+    from alembic import command
+    from alembic.config import Config
+
+    from sync.server.db import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    # GIVEN a server database at the newest revision: an operator renamed once (her former name kept)
+    make_engine(pg_url).dispose()
+    eng = create_engine(pg_url)
+    try:
+        with eng.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO sync_operator (id, name, name_key, role, password_hash, active, failed_logins, created_at, "
+                "password_set_at, must_change_password) VALUES (1, 'amina.khan', 'amina.khan', 'reviewer', 'h', true, "
+                "0, '2026-11-27 12:00:00', '2026-11-27 12:00:00', false)")
+            conn.exec_driver_sql("INSERT INTO sync_operator_former_name (operator_id, name, name_key, until) "
+                                 "VALUES (1, 'amina', 'amina', '2026-11-30 09:00:00')")
+        # (a former name is one operator's: another row of that name is refused by the database)
+        with pytest.raises(IntegrityError), eng.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO sync_operator_former_name (operator_id, name, name_key, until) "
+                                 "VALUES (1, 'Amina', 'amina', '2026-11-30 09:00:00')")
+        # WHEN it is downgraded to s0009 THEN the table is gone, the operator kept
+        with eng.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "s0009")
+        with eng.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0009"
+            assert conn.exec_driver_sql("SELECT name FROM sync_operator").all() == [("amina.khan",)]
+        assert "sync_operator_former_name" not in inspect(eng).get_table_names()
+        # AND upgraded again THEN it is back, empty, and the schema is the models'
+        with eng.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with eng.connect() as conn:
+            assert conn.exec_driver_sql("SELECT version_num FROM sync_alembic_version").scalar() == "s0010"
+            assert conn.exec_driver_sql("SELECT count(*) FROM sync_operator_former_name").scalar() == 0
             diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "version_table": "sync_alembic_version"}), Base.metadata)
         assert diff == []
     finally:
