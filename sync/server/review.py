@@ -281,7 +281,9 @@ def trail_rows(t: Words, events: list[dict], renamed: dict[str, str] | None = No
     renamed = renamed or {}
     rows = []
     for ev in events:
-        detail = {k: v for k, v in (ev["detail"] or {}).items() if k not in ("public_key", "old_public_key")}
+        # (an empty value, as an accepted entry's reason, says nothing: "reason: ," was shown)
+        detail = {k: v for k, v in (ev["detail"] or {}).items()
+                  if k not in ("public_key", "old_public_key") and v not in ("", None)}
         now = {k: renamed[v] for k, v in detail.items()
                if _operator_named(ev["action"], k) and isinstance(v, str) and v in renamed}
         if t.ur:
