@@ -243,7 +243,8 @@ def open_file(parent: QWidget | None, path: str) -> None:
     Qt's log said why ("Unable to detect a launcher", seen in a random run)."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), _tr(
+    # (spelt out for lupdate, which does not read _tr: `translations.py update` dropped it)
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), QCoreApplication.translate("ExportDialog",
         "No program on this computer opens this file. It is saved here:{path}Copy it to a computer that "
         "can open it, or ask IT to install a program for it (a PDF reader for reports and fards).").format(
         path=path_line(path)), parent=parent)

@@ -1205,7 +1205,7 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         </message>
         <message>
             <source>No program on this computer opens this file. It is saved here:{path}Copy it to a computer that can open it, or ask IT to install a program for it (a PDF reader for reports and fards).</source>
-            <translation>اس کمپیوٹر پر کوئی پروگرام یہ فائل نہیں کھولتا۔ یہ یہاں محفوظ ہے:{path}اسے کسی ایسے کمپیوٹر پر لے جائیں جو اسے کھول سکے، یا آئی ٹی والوں سے اس کا پروگرام نصب کروائیں (رپورٹوں اور فرد کے لیے پی ڈی ایف ریڈر)۔</translation>
+            <translation>اس کمپیوٹر پر کوئی پروگرام یہ فائل نہیں کھولتا۔ یہ یہاں محفوظ ہے:⁦{path}⁩اسے کسی ایسے کمپیوٹر پر لے جائیں جو اسے کھول سکے، یا آئی ٹی والوں سے اس کا پروگرام نصب کروائیں (رپورٹوں اور فرد کے لیے پی ڈی ایف ریڈر)۔</translation>
         </message>
         <message>
             <source>Report saved: {path}</source>
