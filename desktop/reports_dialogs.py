@@ -29,7 +29,7 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QProgressDialog
 
-from desktop import mainthread, page_image
+from desktop import mainthread, page_image, page_setup
 from desktop.bidi import path_line
 from desktop.i18n import message, number_text
 from desktop.labels import wrapping
@@ -617,6 +617,7 @@ def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreview
     dlg = QPrintPreviewDialog(printer, parent)
     dlg.setWindowTitle(_tr("Print preview — {name}").format(name=Path(pdf).name))
     dlg.paintRequested.connect(lambda p: paint_pages(p, images, data))
+    page_setup.use_in_preview(dlg, printer)  # (Qt's Page setup did nothing with no printer installed)
     dlg._daftar_printer = printer  # keep the printer alive as long as the dialog
     dlg._daftar_pages = images
     return dlg

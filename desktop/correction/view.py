@@ -346,6 +346,9 @@ class CorrectionView(QWidget):
             page, rows, tpl, above, decoded = res
             if page.id != self.page_id:
                 return  # the clerk moved on
+            # keys typed while the page was read (PgDn, then typing at once) went into a cell
+            # of the page still shown: saved to that row first (the new rows dropped them)
+            self.commit_editor()
             if self.model.page is not None and self.model.page.id == page.id and self.model.saving:
                 self.model.reload()  # edits of this page are still being saved: read after them
                 return

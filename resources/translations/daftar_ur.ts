@@ -3419,6 +3419,41 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         </message>
     </context>
     <context>
+        <name>PdfPageSetupDialog</name>
+        <message>
+            <source>Page setup</source>
+            <translation>صفحے کی ترتیب</translation>
+        </message>
+        <message>
+            <source>No printer is set up on this computer: Print saves these pages as a PDF file, to print on a computer that has one. Choose the PDF's paper here.</source>
+            <translation>اس کمپیوٹر پر کوئی پرنٹر نصب نہیں: پرنٹ ان صفحات کو پی ڈی ایف فائل میں محفوظ کرتا ہے، جسے پرنٹر والے کمپیوٹر پر چھاپا جا سکتا ہے۔ پی ڈی ایف کا کاغذ یہاں چنیں۔</translation>
+        </message>
+        <message>
+            <source>Legal</source>
+            <translation>لیگل</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>لیٹر</translation>
+        </message>
+        <message>
+            <source>Portrait</source>
+            <translation>عمودی</translation>
+        </message>
+        <message>
+            <source>Landscape</source>
+            <translation>افقی</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>کاغذ</translation>
+        </message>
+        <message>
+            <source>Orientation</source>
+            <translation>رخ</translation>
+        </message>
+    </context>
+    <context>
         <name>PreferencesDialog</name>
         <message>
             <source>Preferences</source>

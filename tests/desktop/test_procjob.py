@@ -413,6 +413,49 @@ def test_a_job_that_comes_while_the_spare_imports_the_reports_is_not_held_back(m
         procjob.keep_warm(False)
 
 
+def test_no_spare_starts_beside_a_job_under_way_the_last_job_to_end_starts_it(tmp_path):
+    # (a spare importing beside a job still starting took the cores that job needed: a second
+    # job at once took 0.6-1.8 s, median 1.1, instead of 0.5-0.9 s; docs/benchmarks.md)
+    import time
+
+    from desktop import procjob
+
+    # GIVEN the app keeping a spare job process ready, and a long job (Verify chain) in it
+    procjob.keep_warm(True)
+    stop, pid_file, failed = threading.Event(), tmp_path / "long.pid", []
+    try:
+        spare = _spare_ready()
+
+        def long_job() -> None:
+            try:
+                run_in_process("tests.desktop.slow_job:until_stopped", {"pid_file": str(pid_file)}, cancel=stop)
+            except JobCancelled:
+                pass
+            except BaseException as e:  # noqa: BLE001 - reported by the test below
+                failed.append(e)
+
+        first = threading.Thread(target=long_job)
+        first.start()
+        end = time.monotonic() + 30
+        while not pid_file.exists() and time.monotonic() < end:
+            time.sleep(0.02)
+        assert int(pid_file.read_text()) == spare and procjob.spare_pid() is None
+        # WHEN a second job runs (in a process of its own) and ends while the first is under way
+        assert run_in_process("tests.desktop.slow_job:whose", {}) not in (spare, os.getpid())
+        # THEN no spare was started beside the job still running
+        assert procjob.spare_pid() is None
+        # ... and when that one ends, the next spare is made ready
+        stop.set()
+        first.join(30)
+        assert not first.is_alive() and not failed
+        assert procjob.spare_pid() is not None and procjob.spare_pid() != spare
+    finally:
+        stop.set()
+        left = procjob.spare_pid()
+        procjob.keep_warm(False)
+    assert procjob.spare_pid() is None and (left is None or not _alive(left)) and not _alive(spare)
+
+
 def test_a_job_ended_while_it_exits_after_its_answer_leaves_no_traceback(capfd):
     import time
 

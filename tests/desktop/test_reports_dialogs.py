@@ -111,6 +111,71 @@ def test_the_print_preview_opens_large_enough_to_read(qtbot, workspace, sample):
     dlg.close()
 
 
+def test_page_setup_with_no_printer_installed_sets_the_paper_of_the_pdf_print_makes(qtbot, qtlog, workspace, sample, tmp_path):
+    # (bench/monkey.py, r3-r5 of docs/monkey.md: the preview's Page setup with no printer
+    # installed logged 'QPageSetupDialog: Cannot be used on non-native printers'; on Windows
+    # and macOS Qt's dialog does not open at all for a printer that makes a PDF)
+    import pypdfium2 as pdfium
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    from desktop import reports_dialogs as rd
+    from desktop.page_setup import PdfPageSetupDialog
+    from desktop.qt import (
+        QApplication,
+        QCoreApplication,
+        QLabel,
+        QPageLayout,
+        QPageSize,
+        QTimer,
+        QToolBar,
+    )
+
+    if QPrinterInfo.availablePrinters():
+        pytest.skip("a printer is installed on this computer")
+    # GIVEN a fard's print preview on a computer with no printer (Print makes a PDF)
+    job = rd.preview_fard(None, workspace, sample.register_id, khewat="47", show=False)
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    dlg = rd.pdf_preview_dialog(None, job.result.path)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    printer = dlg._daftar_printer
+    assert printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    # WHEN the clerk presses the tool bar's Page setup
+    shown = QCoreApplication.translate("QPrintPreviewDialog", "Page setup")
+    button = next(a for a in dlg.findChild(QToolBar).actions() if a.text() == shown and a.isVisible())
+    opened = []
+
+    def look() -> None:  # (Qt's own dialog runs its own event loop: answered here)
+        modal = QApplication.activeModalWidget()
+        opened.append(modal)
+        if modal is not None and not isinstance(modal, PdfPageSetupDialog):
+            modal.reject()
+
+    QTimer.singleShot(300, look)
+    button.trigger()
+    qtbot.waitUntil(lambda: bool(opened))
+    # THEN a page setup for the PDF opens and says why, and Qt warned of nothing
+    box = opened[0]
+    assert isinstance(box, PdfPageSetupDialog), box
+    assert "No printer is set up" in box.findChild(QLabel, "noPrinterNote").text()
+    assert not [r.message for r in qtlog.records if "non-native" in r.message]
+    # WHEN legal paper, portrait, is chosen
+    box.paper.setCurrentIndex(box.paper.findData(QPageSize.PageSizeId.Legal))
+    box.portrait.click()
+    box.accept()
+    # THEN the preview is drawn so, and Print makes a PDF of legal pages, portrait
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Legal
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+    portrait = QCoreApplication.translate("QPrintPreviewDialog", "Portrait")
+    assert next(a for a in dlg.findChildren(type(button)) if a.text() == portrait).isChecked()
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    rd.paint_pages(printer, dlg._daftar_pages)
+    doc = pdfium.PdfDocument(str(tmp_path / "printed.pdf"))
+    assert [round(v) for v in doc[0].get_size()] == [612, 1008]  # 8.5 x 14 in
+    doc.close()
+
+
 def test_export_dialog_writes_csv_with_raw_columns(qtbot, workspace, sample, tmp_path):
     from desktop import reports_dialogs as rd
     from records.exports.csv_export import read_csv

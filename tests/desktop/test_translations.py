@@ -154,6 +154,8 @@ def office(workspace, qapp):
 
 def _builders(office, tmp_path):
     """name -> function building the window (returns the widget to walk)."""
+    from PySide6.QtPrintSupport import QPrinter
+
     from desktop.audit_viewer import AuditViewer
     from desktop.capture.import_dialog import ImportDialog
     from desktop.capture.scan_dialog import ScanDialog
@@ -164,6 +166,7 @@ def _builders(office, tmp_path):
     from desktop.keying.urdu_keyboard import KeyboardDock
     from desktop.login import ChangePasswordDialog, FirstAdminDialog, LoginDialog, RecoverDialog
     from desktop.main import open_main_window
+    from desktop.page_setup import PdfPageSetupDialog
     from desktop.preferences import PreferencesDialog
     from desktop.reports_dialogs import ExportDialog
     from desktop.review.page_view import ReviewPageView
@@ -210,6 +213,7 @@ def _builders(office, tmp_path):
         "ResetPasswordDialog": lambda: ResetPasswordDialog(users["clerk"]),
         "SyncPanel": lambda: SyncPanel(run_pass=lambda p: None, status=lambda: _Status(), set_paused=lambda b: None),
         "ExportDialog": lambda: ExportDialog(None, ws, rid),
+        "PdfPageSetupDialog": lambda: PdfPageSetupDialog(QPrinter()),
         "CopyForwardDialog": lambda: CopyForwardDialog(clerk, previous_id=rid),
         "KeyboardDock": lambda: KeyboardDock(),
         "FileDialog (Qt's own)": lambda: _qt_file_dialog(tmp_path),
