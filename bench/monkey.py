@@ -141,6 +141,7 @@ def child(argv: list[str]) -> int:
                 info = {"modal": type(modal).__name__ if modal else None,
                         "popup": type(popup).__name__ if popup else None,
                         "main": win is not None, "menus": menus, "t": time.time(),
+                        "register": getattr(win, "register_id", None),  # (--preview: a fard of its khewats)
                         # (for actions.log: which window and field the next keys go to)
                         "top": f"{type(top).__name__}:{top.objectName()}" if top is not None else None,
                         "focus": f"{type(focus).__name__}:{focus.objectName()}" if focus is not None else None}
@@ -465,6 +466,7 @@ class Monkey:
         self.actions = 0
         self.starts = 0
         self.replaying: list | None = None
+        self.khewats: dict[str, list[str]] = {}
         self.ram_peak = [0, 0]  # --scanner: the most scanned files kept in memory at once, and their bytes
         self.env = {**os.environ, "DAFTAR_LOG_DIR": str(self.log_dir), "DAFTAR_HOME": str(self.ws),
                     "DAFTAR_UI_SETTINGS": str(self.out / "ui.ini"), "DAFTAR_PASSWORD": "demo",
@@ -525,15 +527,22 @@ class Monkey:
             "            if p.ocr_status not in ('done',) and p.state == 'draft':\n"
             "                services.set_ocr_status(s, page_id=p.id, status='queued'); n += 1\n"
             "        print('queued for OCR:', n)\n"
+            "    from records import services as S\n"
+            "    import json\n"
+            "    ks = {r.id: sorted({v.text('khewat_no') for v in S.rows_by_ids(s, S.register_entry_ids(s, r.id))} - {''})\n"
+            "          for r in S.list_registers(s)}\n"
+            "    open(sys.argv[5], 'w').write(json.dumps(ks))\n"
             "ws.close()\n"
             "from desktop.i18n import save_language\n"
             "save_language(sys.argv[2])\n"
         )
-        r = subprocess.run([PY, "-c", code, str(self.ws), self.a.lang, "1" if self.a.ocr else "0", self.a.user],
+        r = subprocess.run([PY, "-c", code, str(self.ws), self.a.lang, "1" if self.a.ocr else "0", self.a.user,
+                            str(self.out / "khewats.json")],
                            cwd=ROOT, env=self.env, capture_output=True, text=True)
         if r.returncode:
             raise SystemExit(f"preparing the workspace failed:\n{r.stderr}")
         print(r.stdout.strip())
+        self.khewats = json.loads((self.out / "khewats.json").read_text())  # register id: its khewat numbers
         if self.central is not None:
             self.central.start()
             self.central.enrol(self.ws, self.env, ["--user", "admin"] if self.a.encrypted else [])
@@ -647,12 +656,12 @@ class Monkey:
             return
         if self.a.preview and st.get("modal") == "QInputDialog" and "open previewFard" in self.recent[-3:] \
                 and self.rnd.random() < 0.6:  # the fard's khewat asked: one of the demo's, or the one offered
-            if self.rnd.random() < 0.7:
+            if self.rnd.random() < 0.85:  # one of the register's khewats (else whatever is offered)
                 self.key("ctrl+a")
-                self.type(self.rnd.choice(["47", "۴۷", "48", "112", "12"]))
+                self.type(self.rnd.choice(self.khewats.get(str(st.get("register"))) or ["47", "۴۷", "112"]))
             self.key("Return")
             return
-        if self.a.preview and st.get("modal") == "QPrintPreviewDialog" and self.rnd.random() < 0.2:
+        if self.a.preview and st.get("modal") == "QPrintPreviewDialog" and self.rnd.random() < 0.35:
             self.note("open pageSetup")  # the preview's Page setup, as its button
             (self.out / "cmd").write_text("pageSetup")
             time.sleep(0.5)
