@@ -591,9 +591,9 @@ def iter_pdf_pages(pdf: str | Path | bytes, dpi: int):
 
 
 def paint_pages(printer: QPrinter, images: list[QImage], pdf: bytes | None = None) -> bool:
-    """Draw page images onto a printer (or preview), each scaled to fit its page. Printing
-    (not the preview) renders the PDF again at the printer's resolution up to PRINT_DPI,
-    page by page, when its bytes are given. False when the printer could not be started (a
+    """Draw page images onto a printer (or preview), each scaled to fit its page and centred
+    on it. Printing (not the preview) renders the PDF again at the printer's resolution up to
+    PRINT_DPI, page by page, when its bytes are given. False when the printer could not be started (a
     PDF file that cannot be made, a printer that does not answer): nothing was drawn."""
     painter = QPainter(printer)
     if not painter.isActive():
@@ -606,7 +606,9 @@ def paint_pages(printer: QPrinter, images: list[QImage], pdf: bytes | None = Non
                 printer.newPage()
             rect = painter.viewport()
             size = img.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF(0, 0, size.width(), size.height()), img)
+            # centred on paper of another shape (a fard on legal paper was drawn at its left edge)
+            x, y = (rect.width() - size.width()) / 2, (rect.height() - size.height()) / 2
+            painter.drawImage(QRectF(x, y, size.width(), size.height()), img)
     finally:
         painter.end()
     return True
