@@ -46,6 +46,10 @@ Options for what the defaults do not reach (each off by default):
   Register > Scan pages... is among the dialogs;
 - --buttons: now and then a click on a visible, enabled button of the window on top (the
   sync panel's Sync now, the scan dialog's Scan, a dialog's OK), not at the sign-in;
+- --preview: the fard's print preview (Reports > Print fard...) more often, the khewat it asks
+  answered, and the preview's Page setup opened now and then (the PDF's paper, no printer);
+- --pgdn: now and then a click into a cell of the page, PgDn or PgUp and typing at once, while
+  the next page is being read;
 - --core: a crash leaves a core file (OUT/home/core*) and the report its native stacks;
 - --replay OUT/actions.log: an earlier run's actions sent again at their pace.
 """
@@ -81,7 +85,7 @@ MOVE_KEYS = (["Tab"] * 6 + ["shift+Tab"] * 2 + ["Return"] * 4 + ["Escape"] * 2 +
                 "alt+F4", "ctrl+w", "shift+Return", "ctrl+Tab"])
 TEXT = list("0123456789/-,.۰۱۲۳۴۵۶۷۸۹٠١٢abcdeklmnsABZاسلمآبپتٹجچحخدڈرڑزسشکگلمنوہیےئءۓ ")
 QUIT = {"ctrl+q", "alt+F4"}
-FAVOURED = {"scanButton", "importButton", "syncNow", "syncSeal", "syncResend", "syncCompare", "scan"}
+FAVOURED = {"scanButton", "importButton", "syncNow", "syncSeal", "syncResend", "syncCompare", "scan", "pageSetup"}
 DIALOGS = ["exportData", "users", "preferences", "showSync", "audit", "review", "progressReport", "saveFard",
            "previewFard", "importPages", "newRegister", "changePassword", "shortcuts", "about", "showReturned",
            "movePage", "copyForward", "runOcr", "backUp"]
@@ -137,11 +141,17 @@ def child(argv: list[str]) -> int:
                 info = {"modal": type(modal).__name__ if modal else None,
                         "popup": type(popup).__name__ if popup else None,
                         "main": win is not None, "menus": menus, "t": time.time(),
+                        "register": getattr(win, "register_id", None),  # (--preview: a fard of its khewats)
                         # (for actions.log: which window and field the next keys go to)
                         "top": f"{type(top).__name__}:{top.objectName()}" if top is not None else None,
                         "focus": f"{type(focus).__name__}:{focus.objectName()}" if focus is not None else None}
                 if a.buttons:
                     info["buttons"] = buttons_of(modal or QApplication.activeWindow() or win)
+                table = getattr(getattr(win, "correction", None), "table", None)
+                if table is not None and table.isVisible() and modal is None:  # (--pgdn: where its cells are)
+                    port = table.viewport()
+                    tl = port.mapToGlobal(port.rect().topLeft())
+                    info["table"] = [tl.x(), tl.y(), port.width(), port.height()]
                 if os.environ.get("SANE_CONFIG_DIR"):  # --scanner: what the scans keep in memory (desktop.ramdir)
                     from desktop import ramdir
 
@@ -160,6 +170,16 @@ def child(argv: list[str]) -> int:
                         modal.password.setText("demo")
                         print("MONKEY signs in again", flush=True)
                         QTimer.singleShot(0, modal.submit)
+                        return
+                    if name == "pageSetup":  # --preview: the print preview's Page setup, as its tool bar's button
+                        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+                        from desktop.qt import QAction
+
+                        setup = modal.findChild(QAction, "pageSetup") if isinstance(modal, QPrintPreviewDialog) else None
+                        if setup is not None and setup.isEnabled():
+                            print("MONKEY opens pageSetup", flush=True)
+                            QTimer.singleShot(0, setup.trigger)
                         return
                     act = win.actions_by_name.get(name) if win is not None else None
                     if act is not None and modal is None and act.isEnabled() and act.isVisible():
@@ -204,7 +224,9 @@ def buttons_of(top) -> list:
     for b in top.findChildren(QAbstractButton):
         if b.isVisible() and b.isEnabled() and b.window() is top and b.width() > 0:
             c = b.mapToGlobal(b.rect().center())
-            out.append([c.x(), c.y(), b.objectName() or b.text().replace("&", "")[:30]])
+            act = b.defaultAction() if hasattr(b, "defaultAction") else None  # (a tool bar's button: its action's name)
+            name = b.objectName() or (act.objectName() if act is not None else "") or b.text().replace("&", "")[:30]
+            out.append([c.x(), c.y(), name])
     return out
 
 
@@ -444,6 +466,7 @@ class Monkey:
         self.actions = 0
         self.starts = 0
         self.replaying: list | None = None
+        self.khewats: dict[str, list[str]] = {}
         self.ram_peak = [0, 0]  # --scanner: the most scanned files kept in memory at once, and their bytes
         self.env = {**os.environ, "DAFTAR_LOG_DIR": str(self.log_dir), "DAFTAR_HOME": str(self.ws),
                     "DAFTAR_UI_SETTINGS": str(self.out / "ui.ini"), "DAFTAR_PASSWORD": "demo",
@@ -462,6 +485,8 @@ class Monkey:
             self.dialogs += ["scanPages"] * 4
         if a.server:
             self.dialogs += ["showSync"] * 2
+        if a.preview:  # the fard's print preview (then its Page setup) more often
+            self.dialogs += ["previewFard"] * 4
         keys = APP_KEYS + MOVE_KEYS
         if a.keyboard != "off":
             keys = [k for k in keys if k not in ("F9", "shift+F9")]
@@ -502,15 +527,22 @@ class Monkey:
             "            if p.ocr_status not in ('done',) and p.state == 'draft':\n"
             "                services.set_ocr_status(s, page_id=p.id, status='queued'); n += 1\n"
             "        print('queued for OCR:', n)\n"
+            "    from records import services as S\n"
+            "    import json\n"
+            "    ks = {r.id: sorted({v.text('khewat_no') for v in S.rows_by_ids(s, S.register_entry_ids(s, r.id))} - {''})\n"
+            "          for r in S.list_registers(s)}\n"
+            "    open(sys.argv[5], 'w').write(json.dumps(ks))\n"
             "ws.close()\n"
             "from desktop.i18n import save_language\n"
             "save_language(sys.argv[2])\n"
         )
-        r = subprocess.run([PY, "-c", code, str(self.ws), self.a.lang, "1" if self.a.ocr else "0", self.a.user],
+        r = subprocess.run([PY, "-c", code, str(self.ws), self.a.lang, "1" if self.a.ocr else "0", self.a.user,
+                            str(self.out / "khewats.json")],
                            cwd=ROOT, env=self.env, capture_output=True, text=True)
         if r.returncode:
             raise SystemExit(f"preparing the workspace failed:\n{r.stderr}")
         print(r.stdout.strip())
+        self.khewats = json.loads((self.out / "khewats.json").read_text())  # register id: its khewat numbers
         if self.central is not None:
             self.central.start()
             self.central.enrol(self.ws, self.env, ["--user", "admin"] if self.a.encrypted else [])
@@ -621,6 +653,28 @@ class Monkey:
             x, y, name = self.rnd.choice([b for b in st["buttons"] for _ in range(4 if b[2] in FAVOURED else 1)])
             self.click(x, y, f"button {name!r}")
             time.sleep(self.rnd.choice([0.2, 0.5, 1.0]))
+            return
+        if self.a.preview and st.get("modal") == "QInputDialog" and "open previewFard" in self.recent[-3:] \
+                and self.rnd.random() < 0.6:  # the fard's khewat asked: one of the demo's, or the one offered
+            if self.rnd.random() < 0.85:  # one of the register's khewats (else whatever is offered)
+                self.key("ctrl+a")
+                self.type(self.rnd.choice(self.khewats.get(str(st.get("register"))) or ["47", "۴۷", "112"]))
+            self.key("Return")
+            return
+        if self.a.preview and st.get("modal") == "QPrintPreviewDialog" and self.rnd.random() < 0.35:
+            self.note("open pageSetup")  # the preview's Page setup, as its button
+            (self.out / "cmd").write_text("pageSetup")
+            time.sleep(0.5)
+            return
+        if self.a.pgdn and st.get("table") and self.rnd.random() < 0.05:
+            # into a cell, PgDn (or PgUp), and typing at once, while the next page is read
+            x, y, w, h = st["table"]
+            self.click(x + self.rnd.randint(5, max(6, w - 5)), y + self.rnd.randint(5, max(6, min(h, 200) - 5)), "cell")
+            time.sleep(self.rnd.choice([0.05, 0.3]))
+            self.key(self.rnd.choice(["Next", "Next", "Prior"]))
+            self.type("".join(self.rnd.choice(TEXT) for _ in range(self.rnd.randint(1, 5))))
+            if self.rnd.random() < 0.5:
+                self.key(self.rnd.choice(["Tab", "Return", "Next"]))
             return
         if r < 0.08 and st.get("menus"):
             x, y = self.rnd.choice(st["menus"])
@@ -765,7 +819,8 @@ class Monkey:
     def report(self) -> int:
         lines = [f"monkey: user={self.a.user} lang={self.a.lang} keyboard={self.a.keyboard} ocr={self.a.ocr} "
                  f"dialogs={self.a.dialogs} seed={self.a.seed} minutes={self.a.minutes} encrypted={self.a.encrypted} "
-                 f"server={self.a.server} scanner={self.a.scanner} buttons={self.a.buttons}",
+                 f"server={self.a.server} scanner={self.a.scanner} buttons={self.a.buttons} preview={self.a.preview} "
+                 f"pgdn={self.a.pgdn}",
                  f"actions {self.actions}, starts {self.starts}"]
         lines += [f"EXIT {e}" for e in self.exits]
         lines.append(f"left running after the app ended: {len(self.left)}")
@@ -903,6 +958,10 @@ def main() -> int:
                    help="a live central server (PostgreSQL, TLS, a fault proxy) the workspace is enrolled with")
     p.add_argument("--scanner", action="store_true", help="SANE's test scanner; Scan pages among the dialogs")
     p.add_argument("--buttons", action="store_true", help="now and then click a button of the window on top")
+    p.add_argument("--preview", action="store_true", help="the fard's print preview more often, its khewat "
+                   "answered, and its Page setup opened now and then")
+    p.add_argument("--pgdn", action="store_true", help="now and then a click into a cell, PgDn or PgUp and "
+                   "typing at once (while the next page is read)")
     p.add_argument("--core", action="store_true", help="a crash of the app leaves a core file (OUT/home/core*), "
                    "and the report its native stack (gdb)")
     p.add_argument("--replay", metavar="ACTIONS_LOG", help="send the actions of an earlier run's actions.log "

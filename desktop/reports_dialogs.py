@@ -21,6 +21,7 @@ QPrintPreviewDialog shows and prints, so the printout is the same PDF that is sa
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QProgressDialog
 
 from desktop import mainthread, page_image, page_setup
-from desktop.bidi import path_line
+from desktop.bidi import isolate, path_line
 from desktop.i18n import message, number_text
 from desktop.labels import wrapping
 from desktop.qt import (
@@ -589,11 +590,14 @@ def iter_pdf_pages(pdf: str | Path | bytes, dpi: int):
         doc.close()
 
 
-def paint_pages(printer: QPrinter, images: list[QImage], pdf: bytes | None = None) -> None:
-    """Draw page images onto a printer (or preview), each scaled to fit its page. Printing
-    (not the preview) renders the PDF again at the printer's resolution up to PRINT_DPI,
-    page by page, when its bytes are given."""
+def paint_pages(printer: QPrinter, images: list[QImage], pdf: bytes | None = None) -> bool:
+    """Draw page images onto a printer (or preview), each scaled to fit its page and centred
+    on it. Printing (not the preview) renders the PDF again at the printer's resolution up to
+    PRINT_DPI, page by page, when its bytes are given. False when the printer could not be started (a
+    PDF file that cannot be made, a printer that does not answer): nothing was drawn."""
     painter = QPainter(printer)
+    if not painter.isActive():
+        return False
     try:
         to_paper = pdf is not None and painter.paintEngine().type() != QPaintEngine.Type.Picture
         pages = iter_pdf_pages(pdf, min(PRINT_DPI, printer.resolution())) if to_paper else images
@@ -602,9 +606,28 @@ def paint_pages(printer: QPrinter, images: list[QImage], pdf: bytes | None = Non
                 printer.newPage()
             rect = painter.viewport()
             size = img.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF(0, 0, size.width(), size.height()), img)
+            # centred on paper of another shape (a fard on legal paper was drawn at its left edge)
+            x, y = (rect.width() - size.width()) / 2, (rect.height() - size.height()) / 2
+            painter.drawImage(QRectF(x, y, size.width(), size.height()), img)
     finally:
         painter.end()
+    return True
+
+
+def _not_printed(printer: QPrinter, parent: QWidget | None) -> None:
+    """Say, over the print preview `parent`, that Print made nothing and why it may be."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        said = QCoreApplication.translate(  # (spelt out: lupdate does not see a module's _tr)
+            "ExportDialog", "The PDF was not written: this file cannot be made:{path}Print again and choose "
+            "another file: in a folder that is there and can be written to, not a folder alone, and not a PDF "
+            "open in another program.").format(path=path_line(printer.outputFileName() or "?"))
+    else:
+        said = QCoreApplication.translate(
+            "ExportDialog", "The printer {name} could not be started: nothing was printed. Check that it is "
+            "switched on and connected, then print again.").format(name=isolate(printer.printerName()))
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), said, parent=parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreviewDialog:
@@ -616,7 +639,8 @@ def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreview
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     dlg = QPrintPreviewDialog(printer, parent)
     dlg.setWindowTitle(_tr("Print preview — {name}").format(name=Path(pdf).name))
-    dlg.paintRequested.connect(lambda p: paint_pages(p, images, data))
+    seen = weakref.ref(dlg)  # (the dialog's own signal: no reference cycle)
+    dlg.paintRequested.connect(lambda p: paint_pages(p, images, data) or _not_printed(p, seen()))
     page_setup.use_in_preview(dlg, printer)  # (Qt's Page setup did nothing with no printer installed)
     dlg._daftar_printer = printer  # keep the printer alive as long as the dialog
     dlg._daftar_pages = images

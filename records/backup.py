@@ -29,6 +29,7 @@ from records import audit, restores
 from records.images import fsync_dir
 from records.output_file import inside, missing_folder
 from records.workspace import (
+    BACKUPS_DIR,
     DB_NAME,
     IMAGES_DIR,
     KEYS_DIR,
@@ -287,13 +288,17 @@ class LastBackup:
 def _remember(ws: Workspace, result: BackupResult) -> None:
     """Note the backup just written (for `last_backup`); a note that cannot be written does
     not undo the backup."""
-    note = {"at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "path": str(result.path),
-            "size": result.size}
+    _note_last(ws.backups_dir, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), result.path, result.size)
+
+
+def _note_last(folder: Path, at: str, path: Path, size: int) -> None:
+    """Write `folder`/LAST_BACKUP (a workspace's backups folder): the backup at `path` was made at `at`."""
+    note = {"at": at, "path": str(path), "size": size}
     try:
-        ws.backups_dir.mkdir(parents=True, exist_ok=True)
-        tmp = ws.backups_dir / (LAST_BACKUP + ".part")
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / (LAST_BACKUP + ".part")
         tmp.write_text(json.dumps(note), encoding="utf-8")
-        os.replace(tmp, ws.backups_dir / LAST_BACKUP)
+        os.replace(tmp, folder / LAST_BACKUP)
     except OSError:
         pass
 
@@ -658,6 +663,8 @@ def _restore(backup: Path, root: Path, occupied: bool, username: str | None,
             _integrity_check(staging / DB_NAME, backup, key)
         (staging / IMAGES_DIR).mkdir(exist_ok=True)
         restores.write_note(staging, backup=backup, manifest=manifest)  # recorded at the first opening
+        if manifest.get("created_at"):  # its last backup is the one it was restored from (not 'no backup yet')
+            _note_last(staging / BACKUPS_DIR, str(manifest["created_at"]), backup, backup.stat().st_size)
         fsync_dir(staging)
         if occupied:
             moved = root.with_name(f"{root.name}.before-restore-{_stamp()}")

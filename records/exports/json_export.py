@@ -203,7 +203,7 @@ class ExportResult:
     registers: int
     pages: int
     entries: int
-    images: int
+    images: int  # the page images it carries (in NAME.images/ or inline)
     office_id: str = ""  # the office whose key signed it
     office_name: str = ""
     key_fingerprint: str = ""  # of that key (`records.outbox.key_fingerprint`)
@@ -307,7 +307,9 @@ def export_json(workspace, out: str | Path, *, register_ids: list[int] | None = 
                 if sha and not _holds(folder / sha, sha):  # (a file left by an earlier export is kept when whole)
                     with written_whole(folder / sha) as tmp:
                         tmp.write_bytes(workspace.images.get(sha))
-                    n_img += 1
+            # the images it carries, written now or kept whole from an earlier export of the same
+            # name (an export again said '0 images', as if it had none)
+            n_img = len({sha for sha in shas if sha})
         elif images == "inline":
             n_img = sum(1 for r in doc["registers"] for p in r["pages"] if p.get("image_base64"))
         if progress is not None:

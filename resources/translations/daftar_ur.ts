@@ -1264,6 +1264,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>روکا جا رہا ہے…</translation>
         </message>
         <message>
+            <source>The PDF was not written: this file cannot be made:{path}Print again and choose another file: in a folder that is there and can be written to, not a folder alone, and not a PDF open in another program.</source>
+            <translation>پی ڈی ایف نہیں لکھی گئی: یہ فائل نہیں بن سکتی:⁦{path}⁩دوبارہ پرنٹ کریں اور کوئی اور فائل چنیں: ایسے فولڈر میں جو موجود ہو اور جس میں لکھا جا سکے، صرف فولڈر کا نام نہیں، اور ایسی پی ڈی ایف نہیں جو کسی اور پروگرام میں کھلی ہو۔</translation>
+        </message>
+        <message>
+            <source>The printer {name} could not be started: nothing was printed. Check that it is switched on and connected, then print again.</source>
+            <translation>پرنٹر {name} شروع نہیں ہو سکا: کچھ بھی پرنٹ نہیں ہوا۔ دیکھیں کہ پرنٹر چالو ہے اور جڑا ہے، پھر دوبارہ پرنٹ کریں۔</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>برآمد</translation>
         </message>

@@ -111,6 +111,66 @@ def test_the_print_preview_opens_large_enough_to_read(qtbot, workspace, sample):
     dlg.close()
 
 
+def test_print_to_a_pdf_that_cannot_be_written_says_so_and_where(qtbot, workspace, sample, tmp_path):
+    # (found by hand: Print in the preview, Qt's print dialog's 'Output file' left as the folder
+    # it offers (or a folder not there, a read-only stick, a PDF open in a reader on Windows):
+    # QPainter::begin failed and paint_pages raised AttributeError, 'an unexpected error')
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from desktop import reports_dialogs as rd
+    from desktop.qt import QApplication, QMessageBox
+
+    # GIVEN a fard's print preview whose printer is to write a PDF where no file can be made
+    job = rd.preview_fard(None, workspace, sample.register_id, khewat="47", show=False)
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    dlg = rd.pdf_preview_dialog(None, job.result.path)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    printer = dlg._daftar_printer
+    bad = tmp_path / "not-there" / "fard.pdf"
+    printer.setOutputFileName(str(bad))
+    # WHEN it is printed (what the print dialog's Print does)
+    dlg.findChild(QPrintPreviewWidget).print()
+    # THEN nothing raises, and a note says the PDF was not written, naming the file
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1 and str(bad) in boxes[0].text() and "not" in boxes[0].text()
+    assert not bad.exists()
+    boxes[0].close()
+
+
+def test_a_fard_printed_on_paper_of_another_shape_is_centred_on_it(qtbot, workspace, sample, tmp_path):
+    # (looked at: a fard (A4 landscape) printed on Legal landscape from the preview's Page setup
+    # was drawn at the page's left edge, its right sixth blank: where an Urdu page begins)
+    import pypdfium2 as pdfium
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop import reports_dialogs as rd
+    from desktop.qt import QPageLayout, QPageSize
+
+    # GIVEN a fard's print preview, its printer set to Legal landscape (a PDF here)
+    job = rd.preview_fard(None, workspace, sample.register_id, khewat="47", show=False)
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    pdf = open(job.result.path, "rb").read()
+    dlg = rd.pdf_preview_dialog(None, job.result.path)
+    qtbot.addWidget(dlg)
+    printer = dlg._daftar_printer
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Legal))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    printer.setOutputFileName(str(tmp_path / "legal.pdf"))
+    # WHEN it is printed
+    assert rd.paint_pages(printer, dlg._daftar_pages, pdf)
+    # THEN the fard's ink is as far from the paper's left edge as from its right
+    doc = pdfium.PdfDocument(str(tmp_path / "legal.pdf"))
+    img = doc[0].render(scale=50 / 72).to_pil().convert("L")
+    doc.close()
+    width, height = img.size
+    assert width > height  # (landscape)
+    inked = [x for x in range(width) if min(img.getpixel((x, y)) for y in range(0, height, 2)) < 160]
+    left, right = inked[0], width - 1 - inked[-1]
+    assert abs(left - right) <= width * 0.03, (left, right, width)
+
+
 def test_page_setup_with_no_printer_installed_sets_the_paper_of_the_pdf_print_makes(qtbot, qtlog, workspace, sample, tmp_path):
     # (bench/monkey.py, r3-r5 of docs/monkey.md: the preview's Page setup with no printer
     # installed logged 'QPageSetupDialog: Cannot be used on non-native printers'; on Windows

@@ -492,3 +492,17 @@ def test_an_unsigned_export_needs_consent_and_never_passes_for_a_known_office(fi
 def test_an_office_key_that_is_no_key_is_said_so():
     with pytest.raises(ExportError, match=r"\('12ab'\) is neither a key fingerprint"):
         json_export.fingerprint_of("12ab")
+
+
+def test_an_export_again_under_the_same_name_counts_the_images_it_carries(filled, tmp_path):
+    # (found by hand: the export dialog's note said '11 entries, 2 pages, 0 images exported to
+    # FILE' for a JSON export made again under the same name, whose folder held both images)
+    # GIVEN a JSON export with its images beside it
+    ws, _ = filled
+    out = tmp_path / "all.json"
+    first = json_export.export_json(ws, out)
+    assert first.images >= 1
+    # WHEN the workspace is exported again under the same name (the images already there, whole)
+    again = json_export.export_json(ws, out)
+    # THEN it says it carries as many images as the first did: those in its folder
+    assert again.images == first.images == len(list(json_export.images_dir_for(out).iterdir()))

@@ -135,6 +135,31 @@ def test_the_last_backup_is_remembered_and_a_reminder_falls_due(workspace, tmp_p
     assert last_backup(workspace).path == str(res2.path)
 
 
+def test_a_restored_workspace_knows_the_backup_it_was_restored_from_as_its_last(workspace, tmp_path):
+    # (found by hand: the app over a workspace just restored said 'No backup of this workspace
+    # yet · Back up now…' and `daftar check` 'no backup of this workspace was ever written')
+    import datetime as dt
+
+    from records.backup import days_without_backup, last_backup
+
+    # GIVEN a backup of a workspace with pages
+    _fill(workspace)
+    res = create_backup(workspace, tmp_path / "b.tar")
+    made = dt.datetime.fromisoformat(read_manifest(res.path)["created_at"])
+    # WHEN it is restored into a new folder
+    restore_backup(res.path, tmp_path / "restored")
+    restored = Workspace.open(tmp_path / "restored")
+    try:
+        # THEN its last backup is that one, as old as the backup is, and no reminder is due yet
+        last = last_backup(restored)
+        assert last is not None and last.path == str(res.path) and last.size == res.size and last.at == made
+        assert days_without_backup(restored, 7) is None
+        # AND 8 days after the backup was made the reminder says 8 days
+        assert days_without_backup(restored, 7, now=made + dt.timedelta(days=8, hours=1)) == 8
+    finally:
+        restored.close()
+
+
 def test_a_users_backup_is_in_the_audit_trail_and_a_failed_one_is_not(workspace, tmp_path):
     from sqlalchemy import select
 
