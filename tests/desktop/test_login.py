@@ -8,6 +8,7 @@ import pytest
 from desktop.qt import QDialog
 from records import access, accounts
 from records.crypto import WrongPassword
+from tests.conftest import accounts_hashed_once
 
 pytestmark = pytest.mark.gui
 
@@ -18,7 +19,7 @@ LIGHT_KDF = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 def root(workspace):
     """A plain workspace with admin and clerk1 (password 'clerk1-pass'), closed so the
     dialog opens it itself."""
-    with workspace.session() as s:
+    with accounts_hashed_once(), workspace.session() as s:
         admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
         accounts.create_user(s, actor=admin, username="clerk1", password="clerk1-pass", role="clerk")
     path = workspace.root
