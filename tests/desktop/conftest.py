@@ -158,8 +158,9 @@ def actors(workspace):
     """The office's accounts, as Actors: admin, clerk1, girdawar1 (supervisor), ro1 (revenue
     officer); passwords NAME-pass (the administrator's admin-pass-1)."""
     from records import accounts
+    from tests.conftest import accounts_hashed_once
 
-    with workspace.session() as s:
+    with accounts_hashed_once(), workspace.session() as s:
         admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
         out = {"admin": admin}
         for name, role in (("clerk1", "clerk"), ("girdawar1", "supervisor"), ("ro1", "revenue_officer")):

@@ -9,6 +9,7 @@ import pytest
 from desktop import audit_viewer
 from desktop.context import AppContext, Preferences
 from records import accounts, audit, services
+from tests.conftest import accounts_hashed_once
 from tests.desktop.conftest import wait_idle
 from tests.desktop.helpers import make_register
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def admin_ctx(workspace, qapp):
     """An administrator's context over a workspace where clerk1 made a register page."""
-    with workspace.session() as s:
+    with accounts_hashed_once(), workspace.session() as s:
         admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
         clerk = accounts.create_user(s, actor=admin, username="clerk1", password="clerk1-pass", role="clerk").actor()
     clerk_ctx = AppContext.create(workspace, clerk)

@@ -6,6 +6,7 @@ import pytest
 
 from desktop.context import AppContext, Preferences
 from records import accounts
+from tests.conftest import accounts_hashed_once
 from tests.desktop.conftest import wait_idle
 
 pytestmark = pytest.mark.gui
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def people(workspace):
-    with workspace.session() as s:
+    with accounts_hashed_once(), workspace.session() as s:
         admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
         clerk = accounts.create_user(s, actor=admin, username="clerk1", password="clerk1-pass", role="clerk").actor()
         sup = accounts.create_user(s, actor=admin, username="girdawar1", password="girdawar1-pass",

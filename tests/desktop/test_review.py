@@ -10,6 +10,7 @@ from desktop.qt import QApplication, Qt
 from desktop.review.diff import changed_spans
 from records import accounts, services, workflow
 from records.text import latin_digits
+from tests.conftest import accounts_hashed_once
 from tests.desktop.conftest import wait_idle
 from tests.desktop.helpers import make_register
 
@@ -22,7 +23,7 @@ def people(workspace, qapp):
     from desktop.fonts import load_fonts
 
     load_fonts()
-    with workspace.session() as s:
+    with accounts_hashed_once(), workspace.session() as s:
         admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
         actors = {"admin": admin}
         for name, role in (("clerk1", "clerk"), ("girdawar1", "supervisor"), ("girdawar2", "supervisor"),

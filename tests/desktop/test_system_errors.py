@@ -237,7 +237,10 @@ def test_a_sync_pass_to_a_refused_port_says_no_connection_in_urdu(urdu, qtbot, w
         office.server_url, office.device_token = f"https://127.0.0.1:{port}", "token"
     from desktop.sync_panel import SyncPanel
 
-    panel = SyncPanel(run_pass=lambda progress: engine.run_once(workspace, progress=progress),
+    # (the pass tries the refused port again after each backoff: the waits are noted, not
+    # slept, ~11 s of this run otherwise)
+    waits: list[float] = []
+    panel = SyncPanel(run_pass=lambda progress: engine.run_once(workspace, progress=progress, sleep=waits.append),
                       status=lambda: engine.queue_status(workspace), set_paused=lambda p: None)
     qtbot.addWidget(panel)
     # WHEN Sync now is pressed
@@ -246,6 +249,8 @@ def test_a_sync_pass_to_a_refused_port_says_no_connection_in_urdu(urdu, qtbot, w
     # THEN the panel says in Urdu that there is no connection, no English of the OS or httpx
     shown = panel.errors.item(0).text()
     assert "رابطہ نہیں" in shown and not re.search(r"[A-Za-z]{3,}", shown), shown
+    # after the pass had tried every time it may, backing off in between
+    assert len(waits) == engine.SyncConfig.max_attempts - 1 and all(w > 0 for w in waits), waits
     panel.stop()
 
 
