@@ -46,7 +46,8 @@ class Restore:
     backup_last_event: int | None  # the newest event of the backup's trail
 
 
-def _naive_utc(text: object) -> dt.datetime | None:
+def naive_utc(text: object) -> dt.datetime | None:
+    """An ISO time as naive UTC (how times are kept here); None when it is none."""
     try:
         t = dt.datetime.fromisoformat(str(text))
     except (TypeError, ValueError):
@@ -61,7 +62,7 @@ def _iso(t: dt.datetime | None) -> str | None:
 def write_note(folder: Path, *, backup: Path, manifest: dict, now: dt.datetime | None = None) -> None:
     """Note in `folder` (the restore's staging folder) that it is restored from `backup`."""
     note = {"restore_id": str(uuid.uuid4()), "restored_at": _iso(now or dt.datetime.now(dt.UTC).replace(tzinfo=None)),
-            "backup": str(backup), "backup_made_at": _iso(_naive_utc(manifest.get("created_at")))}
+            "backup": str(backup), "backup_made_at": _iso(naive_utc(manifest.get("created_at")))}
     path = folder / NOTE
     with open(path, "w", encoding="utf-8") as f:
         f.write(json.dumps(note))
@@ -83,8 +84,8 @@ def last_restore(session: Session) -> Restore | None:
     d = ev.detail or {}
     epoch = d.get("epoch")
     last = d.get("backup_last_event")
-    return Restore(epoch if isinstance(epoch, int) and epoch > 0 else 1, _naive_utc(d.get("restored_at")) or ev.at,
-                   _naive_utc(d.get("backup_made_at")), last if isinstance(last, int) else None)
+    return Restore(epoch if isinstance(epoch, int) and epoch > 0 else 1, naive_utc(d.get("restored_at")) or ev.at,
+                   naive_utc(d.get("backup_made_at")), last if isinstance(last, int) else None)
 
 
 def _backup_tail(session: Session) -> int:
@@ -118,8 +119,8 @@ def record_pending(workspace) -> Restore | None:
                     if rid and (e.detail or {}).get("restore_id") == rid]
             if not done:
                 prev = last_restore(s)
-                restore = Restore((prev.epoch if prev else 0) + 1, _naive_utc(note.get("restored_at")) or utcnow(),
-                                  _naive_utc(note.get("backup_made_at")), _backup_tail(s))
+                restore = Restore((prev.epoch if prev else 0) + 1, naive_utc(note.get("restored_at")) or utcnow(),
+                                  naive_utc(note.get("backup_made_at")), _backup_tail(s))
                 audit.record(s, actor=audit.SYSTEM, action=RESTORE_ACTION, entity="workspace",
                              new=str(note.get("backup") or ""),
                              detail={"epoch": restore.epoch, "restore_id": rid,

@@ -59,7 +59,7 @@ from records.outbox import (
     verify_signature,
 )
 from records.output_file import check_output, written_whole
-from records.restores import last_restore
+from records.restores import last_restore, naive_utc
 
 FORMAT = "daftar-export"
 VERSION = 1
@@ -532,6 +532,7 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
     with workspace.session() as s:
         refuse_replay(s, doc, where, export_id, content)
         notices = restore_notices(s, doc, where)
+    epoch = _export_epoch(doc, where)  # (checked by now: refuse_replay and restore_notices read it)
     has_pages = any(p.get("image_sha256") for r in doc["registers"] for p in r.get("pages", []))
     if doc.get("images") == "none" and has_pages and not without_images:
         raise ExportError(f"{where}: this export has no page images (made with --images none); export again "
@@ -581,15 +582,14 @@ def import_json(workspace, path: str | Path, *, actor: audit.Actor = audit.SYSTE
             audit.record(s, actor=actor, action=IMPORT_ACTION, entity="workspace", new=path.name,
                          detail={"registers": len(doc["registers"]), "exported_at": doc.get("exported_at"),
                                  "export_id": export_id, "export_seq": _export_seq(doc),
-                                 "export_epoch": _export_epoch(doc, where),
+                                 "export_epoch": epoch,
                                  "scope": "workspace" if whole else "registers", "signed_by": signed})
             s.add(ImportedExport(export_id=export_id, content_sha256=content,
                                  office_id=signer.office_id if signer else None,
                                  office_name=signer.office_name if signer else "",
                                  key_fingerprint=signer.key_fingerprint if signer else None,
                                  exported_at=_exported_at(doc), export_seq=_export_seq(doc),
-                                 export_epoch=_export_epoch(doc, where),
-                                 office_restored_at=_restored_time(doc, "at") if _export_epoch(doc, where) else None,
+                                 export_epoch=epoch, office_restored_at=_restored_time(doc, "at") if epoch else None,
                                  file_name=path.name))
     except BaseException:
         for sha in added:
@@ -644,11 +644,7 @@ def _restored(doc: dict) -> dict:
 
 def _restored_time(doc: dict, key: str) -> dt.datetime | None:
     """A time of the export's `restored` member (naive UTC, as stored here); None when missing."""
-    try:
-        t = dt.datetime.fromisoformat(_restored(doc)[key])
-    except (KeyError, TypeError, ValueError):
-        return None
-    return t.astimezone(dt.UTC).replace(tzinfo=None) if t.tzinfo else t
+    return naive_utc(_restored(doc).get(key))
 
 
 _NEVER = dt.datetime.min
