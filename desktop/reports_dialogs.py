@@ -247,9 +247,16 @@ def open_file(parent: QWidget | None, path: str) -> None:
     said = QCoreApplication.translate(  # (spelt out: lupdate does not see a module's _tr)
         "ExportDialog", "No program on this computer opens this file. It is saved here:{path}Copy it to a computer "
         "that can open it, or ask IT to install a program for it (a PDF reader for reports and fards).")
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), said.format(path=path_line(path)), parent=parent)
+    _warn(parent, said.format(path=path_line(path)))
+
+
+def _warn(parent: QWidget | None, text: str) -> QMessageBox:
+    """A warning box over `parent` that does not block (it opens and the app goes on) and is
+    deleted when closed."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), text, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+    return box
 
 
 def start_noted(parent: QWidget | None, fn: Callable[[], JobResult], *, offer_open: bool = True) -> ReportJob:
@@ -270,12 +277,7 @@ def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool, errors:
 
     def bad(msg: str) -> None:
         if show_errors:
-            def show() -> None:
-                box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), msg, parent=parent)
-                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                box.open()
-
-            when_seen(parent, show)
+            when_seen(parent, lambda: _warn(parent, msg))
 
     job.finished.connect(ok)
     job.failed.connect(bad)
@@ -625,9 +627,7 @@ def _not_printed(printer: QPrinter, parent: QWidget | None) -> None:
         said = QCoreApplication.translate(
             "ExportDialog", "The printer {name} could not be started: nothing was printed. Check that it is "
             "switched on and connected, then print again.").format(name=isolate(printer.printerName()))
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Daftar"), said, parent=parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
+    _warn(parent, said)
 
 
 def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreviewDialog:
