@@ -387,13 +387,18 @@ def list_text(items) -> str:
     return sep.join(number_text(i) for i in items)
 
 
+URDU_DATE_TIME_GAP = "\u00a0\u00a0"  # two no-break spaces: one line, and kept by rich text
+
+
 def date_text(value: dt.date | dt.datetime | None, fmt: str | None = None, *, urdu_digits: bool | None = None,
               time: bool = False, seconds: bool = False) -> str:
     """A date (with `time`, also hours and minutes) in the office's format and digits."""
     if value is None:
         return ""
     fmt = fmt or _display["date_format"]
-    clock = (" %H:%M:%S" if seconds else " %H:%M") if time and isinstance(value, dt.datetime) else ""
+    # the Urdu interface font's space is narrow (0.22 em): there date and time ran together
+    gap = URDU_DATE_TIME_GAP if _state["lang"] == "ur" else " "
+    clock = gap + ("%H:%M:%S" if seconds else "%H:%M") if time and isinstance(value, dt.datetime) else ""
     s = number_text(value.strftime(fmt + clock),
                     urdu_digits=urdu_digits)
     return f"\u2066{s}\u2069" if _state["lang"] == "ur" else s  # date before time in Urdu text too

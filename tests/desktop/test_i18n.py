@@ -981,3 +981,19 @@ def test_updating_the_catalogue_from_the_sources_keeps_every_translation(tmp_pat
     assert len(shipped) > 1000
     assert shipped - kept == set(), "lupdate no longer finds these texts in desktop/: call " \
                                    "QCoreApplication.translate(CONTEXT, TEXT) or self.tr(TEXT) where they are used"
+
+
+def test_in_urdu_date_and_time_stand_apart(qapp):
+    # GIVEN the Urdu interface (its font's space is about a fifth of an em) and Urdu digits
+    i18n.configure_display(urdu_digits=True, date_format="%d-%m-%Y")
+    i18n.apply_language(qapp, "ur")
+    try:
+        # WHEN a time of the audit trail is written
+        shown = i18n.date_text(dt.datetime(2026, 11, 27, 14, 32, 5), time=True, seconds=True)
+        # THEN date and time are kept apart by two no-break spaces, left to right as one run
+        assert shown == "\u2066۲۷-۱۱-۲۰۲۶\u00a0\u00a0۱۴:۳۲:۰۵\u2069"
+    finally:
+        i18n.apply_language(qapp, "en")
+        i18n.configure_display(urdu_digits=False, date_format="%d-%m-%Y")
+    # AND in English a plain space stays
+    assert i18n.date_text(dt.datetime(2026, 11, 27, 14, 32), time=True) == "27-11-2026 14:32"
