@@ -174,3 +174,90 @@ def test_every_text_of_qts_print_windows_has_its_urdu(qapp):
         assert QCoreApplication.translate("QCupsJobWidget", "Secret", "CUPS Banner page") == "خفیہ"
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_the_previews_page_arrows_point_where_they_go_right_to_left(qtbot, qapp, pdf):
+    """Right to left, Qt mirrors the preview's tool bar (First and Previous page on the right)
+    but not its arrows: looked at in Urdu, Previous page pointed left, to the pages after."""
+    from desktop import reports_dialogs as rd
+    from desktop.qt import QAction, QToolBar
+
+    def arrows() -> dict[str, tuple]:
+        dlg = rd.pdf_preview_dialog(None, pdf)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        out = {}
+        for text in ("First page", "Previous page", "Next page", "Last page"):
+            shown = QCoreApplication.translate("QPrintPreviewDialog", text)
+            action = next(a for a in dlg.findChildren(QAction) if a.text() == shown)
+            button = dlg.findChild(QToolBar).widgetForAction(action)
+            x = button.mapTo(dlg, button.rect().center()).x()
+            out[text] = (action.icon().pixmap(24, 24).toImage(), x)
+        return out
+
+    # GIVEN the preview's page arrows left to right (English)
+    english = arrows()
+    assert english["Previous page"][1] < english["Next page"][1]
+    # WHEN the preview opens in Urdu (its tool bar mirrored: Previous page right of Next page)
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        urdu = arrows()
+    finally:
+        i18n.apply_language(qapp, "en")
+    assert urdu["Previous page"][1] > urdu["Next page"][1]
+    assert urdu["First page"][1] > urdu["Last page"][1]
+    # THEN each button shows the arrow English shows on the same side: Previous page the arrow
+    # pointing right, Next page the one pointing left
+    for here, there in (("Previous page", "Next page"), ("First page", "Last page")):
+        assert urdu[here][0] == english[there][0], here
+        assert urdu[there][0] == english[here][0], there
+    assert english["Previous page"][0] != english["Next page"][0]
+
+
+def _ink(img) -> set[tuple[int, int]]:
+    """The dark pixels of an image, from its leftmost and topmost dark pixel."""
+    dots = {(x, y) for x in range(img.width()) for y in range(img.height()) if img.pixelColor(x, y).lightness() < 100}
+    if not dots:
+        return dots
+    x0, y0 = min(x for x, _ in dots), min(y for _, y in dots)
+    return {(x - x0, y - y0) for x, y in dots}
+
+
+def test_the_previews_page_count_reads_right_to_left(lang, qtbot, pdf):
+    """Looked at in Urdu: the page count beside the page number ("/ 2") was drawn left to
+    right, so that page 1 of 2 read "1 2 /" from the right."""
+    from desktop import reports_dialogs as rd
+    from desktop.qt import QAction, QLabel, QToolBar
+
+    # GIVEN the preview of a PDF of two pages
+    dlg = rd.pdf_preview_dialog(None, pdf)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    count = dlg.findChild(QToolBar).findChild(QLabel)
+    qtbot.waitUntil(lambda: count.text().strip("\u200f") == "/ 2")
+
+    def drawn(visual: str) -> set[tuple[int, int]]:
+        """How the count would look drawn exactly as `visual` is, left to right."""
+        ref = QLabel("\u202d" + visual + "\u202c")  # (LEFT-TO-RIGHT OVERRIDE: nothing reordered)
+        qtbot.addWidget(ref)
+        ref.setFont(count.font())
+        ref.setLayoutDirection(count.layoutDirection())
+        ref.setAlignment(count.alignment())
+        ref.resize(count.size())
+        return _ink(ref.grab().toImage())
+
+    def drawn_as(visual: str) -> bool:
+        """Whether the count looks like `visual` rather than like its two parts swapped."""
+        other = " ".join(reversed(visual.split(" ")))
+        shown = _ink(count.grab().toImage())
+        return len(shown ^ drawn(visual)) < len(shown ^ drawn(other))
+
+    # WHEN it is drawn THEN it reads in the interface's direction: "2 /" left to right in Urdu
+    # (from the right: 1 / 2 beside the page number), "/ 2" in English
+    assert drawn_as({"ur": "2 /", "en": "/ 2"}[lang])
+    # AND so it stays when the preview is drawn again (Qt writes the count anew)
+    landscape = QCoreApplication.translate("QPrintPreviewDialog", "Landscape")
+    next(a for a in dlg.findChildren(QAction) if a.text() == landscape).trigger()
+    qtbot.wait(50)
+    assert count.text().strip("\u200f") == "/ 2"
+    assert drawn_as({"ur": "2 /", "en": "/ 2"}[lang])
