@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QProgressDialog
 
 from desktop import mainthread, page_image, page_setup
@@ -35,6 +35,7 @@ from desktop.bidi import isolate, path_line
 from desktop.i18n import message, number_text
 from desktop.labels import wrapping
 from desktop.qt import (
+    QAction,
     QCheckBox,
     QComboBox,
     QCoreApplication,
@@ -58,6 +59,7 @@ from desktop.qt import (
     QRectF,
     Qt,
     QTimer,
+    QToolBar,
     QUrl,
     QVBoxLayout,
     QWidget,
@@ -642,9 +644,45 @@ def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreview
     seen = weakref.ref(dlg)  # (the dialog's own signal: no reference cycle)
     dlg.paintRequested.connect(lambda p: paint_pages(p, images, data) or _not_printed(p, seen()))
     page_setup.use_in_preview(dlg, printer)  # (Qt's Page setup did nothing with no printer installed)
+    _preview_right_to_left(dlg)
     dlg._daftar_printer = printer  # keep the printer alive as long as the dialog
     dlg._daftar_pages = images
     return dlg
+
+
+# the preview's page buttons, each with the arrow of its partner on the other side
+_PAGE_ARROWS = (("First page", "Last page"), ("Previous page", "Next page"))
+RLM = "\u200f"
+
+
+def _preview_right_to_left(dlg: QPrintPreviewDialog) -> None:
+    """Right to left, the preview's tool bar is mirrored (First and Previous page on the right)
+    but Qt's arrows were not: Previous page pointed left, to the side of the pages after it.
+    Each of these buttons takes the arrow of its partner, so that it points where it goes. And
+    the page count beside the page number ("/ 3", no letter in it) was laid out left to right:
+    page 1 of 3 read "1 3 /" from the right; marked right to left, it reads "1 / 3"."""
+    if dlg.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        return
+    shown = {QCoreApplication.translate("QPrintPreviewDialog", text): text for pair in _PAGE_ARROWS for text in pair}
+    actions = {shown[a.text()]: a for a in dlg.findChildren(QAction) if a.text() in shown}
+    for back, forth in _PAGE_ARROWS:
+        if back in actions and forth in actions:
+            a, b = actions[back], actions[forth]
+            icon = a.icon()
+            a.setIcon(b.icon())
+            b.setIcon(icon)
+    toolbar, preview = dlg.findChild(QToolBar), dlg.findChild(QPrintPreviewWidget)
+    labels = toolbar.findChildren(QLabel) if toolbar is not None else []
+    if len(labels) != 1 or preview is None:  # (the page count is the tool bar's one label)
+        return
+    count = labels[0]
+
+    def mark() -> None:  # after Qt's own slot, which writes the count again at every change
+        if count.text() and not count.text().startswith(RLM):
+            count.setText(RLM + count.text())
+
+    preview.previewChanged.connect(mark)
+    mark()
 
 
 def open_pdf_preview(parent: QWidget | None, pdf: str | Path) -> QPrintPreviewDialog:

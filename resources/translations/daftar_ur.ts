@@ -3615,6 +3615,124 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         </message>
     </context>
     <context>
+        <name>QCupsJobWidget</name>
+        <message>
+            <source>Job</source>
+            <translation>پرنٹ کا کام</translation>
+        </message>
+        <message>
+            <source>Job Control</source>
+            <translation>کام کا انتظام</translation>
+        </message>
+        <message>
+            <source>Scheduled &amp;printing:</source>
+            <translation>کب پرنٹ ہو:</translation>
+        </message>
+        <message>
+            <source>&amp;Billing information:</source>
+            <translation>حساب کی معلومات:</translation>
+        </message>
+        <message>
+            <source>Job &amp;priority:</source>
+            <translation>کام کی ترجیح:</translation>
+        </message>
+        <message>
+            <source>Banner Pages</source>
+            <translation>سرورق کے صفحات</translation>
+        </message>
+        <message>
+            <source>&amp;Start:</source>
+            <translation>شروع میں:</translation>
+        </message>
+        <message>
+            <source>&amp;End:</source>
+            <translation>آخر میں:</translation>
+        </message>
+        <message>
+            <source>Print Immediately</source>
+            <translation>فوراً پرنٹ کریں</translation>
+        </message>
+        <message>
+            <source>Hold Indefinitely</source>
+            <translation>روک کر رکھیں</translation>
+        </message>
+        <message>
+            <source>Day (06:00 to 17:59)</source>
+            <translation>دن (06:00 سے 17:59 تک)</translation>
+        </message>
+        <message>
+            <source>Night (18:00 to 05:59)</source>
+            <translation>رات (18:00 سے 05:59 تک)</translation>
+        </message>
+        <message>
+            <source>Second Shift (16:00 to 23:59)</source>
+            <translation>دوسری شفٹ (16:00 سے 23:59 تک)</translation>
+        </message>
+        <message>
+            <source>Third Shift (00:00 to 07:59)</source>
+            <translation>تیسری شفٹ (00:00 سے 07:59 تک)</translation>
+        </message>
+        <message>
+            <source>Weekend (Saturday to Sunday)</source>
+            <translation>ہفتے کی چھٹی (ہفتہ تا اتوار)</translation>
+        </message>
+        <message>
+            <source>Specific Time</source>
+            <translation>مقررہ وقت پر</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>کوئی نہیں</translation>
+        </message>
+        <message>
+            <source>Standard</source>
+            <translation>معیاری</translation>
+        </message>
+        <message>
+            <source>Unclassified</source>
+            <translation>غیر درجہ بند</translation>
+        </message>
+        <message>
+            <source>Confidential</source>
+            <translation>رازدارانہ</translation>
+        </message>
+        <message>
+            <source>Classified</source>
+            <translation>درجہ بند</translation>
+        </message>
+        <message>
+            <source>Secret</source>
+            <translation>خفیہ</translation>
+        </message>
+        <message>
+            <source>Top Secret</source>
+            <translation>انتہائی خفیہ</translation>
+        </message>
+    </context>
+    <context>
+        <name>QCupsPrinterSupport</name>
+        <message>
+            <source>Authentication Needed</source>
+            <translation>تصدیق درکار ہے</translation>
+        </message>
+        <message>
+            <source>Authentication needed to use %1.</source>
+            <translation>⁦%1⁩ استعمال کرنے کے لیے تصدیق درکار ہے۔</translation>
+        </message>
+        <message>
+            <source>Authentication needed to use %1 on %2.</source>
+            <translation>⁦%2⁩ پر ⁦%1⁩ استعمال کرنے کے لیے تصدیق درکار ہے۔</translation>
+        </message>
+        <message>
+            <source>Username:</source>
+            <translation>صارف نام:</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>پاس ورڈ:</translation>
+        </message>
+    </context>
+    <context>
         <name>QFileDialog</name>
         <message>
             <source>&amp;Look in:</source>
@@ -3840,6 +3958,443 @@ Do you want to delete it anyway?</source>
         </message>
     </context>
     <context>
+        <name>QPPDOptionsModel</name>
+        <message>
+            <source>Name</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>قدر</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPageSetupWidget</name>
+        <message>
+            <source>Form</source>
+            <translation>فارم</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>کاغذ</translation>
+        </message>
+        <message>
+            <source>Page size:</source>
+            <translation>کاغذ کا سائز:</translation>
+        </message>
+        <message>
+            <source>Width:</source>
+            <translation>چوڑائی:</translation>
+        </message>
+        <message>
+            <source>Height:</source>
+            <translation>لمبائی:</translation>
+        </message>
+        <message>
+            <source>Paper source:</source>
+            <translation>کاغذ کی ٹرے:</translation>
+        </message>
+        <message>
+            <source>Orientation</source>
+            <translation>رخ</translation>
+        </message>
+        <message>
+            <source>Portrait</source>
+            <translation>عمودی</translation>
+        </message>
+        <message>
+            <source>Landscape</source>
+            <translation>افقی</translation>
+        </message>
+        <message>
+            <source>Reverse landscape</source>
+            <translation>الٹا افقی</translation>
+        </message>
+        <message>
+            <source>Reverse portrait</source>
+            <translation>الٹا عمودی</translation>
+        </message>
+        <message>
+            <source>Margins</source>
+            <translation>حاشیے</translation>
+        </message>
+        <message>
+            <source>top margin</source>
+            <translation>اوپر کا حاشیہ</translation>
+        </message>
+        <message>
+            <source>left margin</source>
+            <translation>بایاں حاشیہ</translation>
+        </message>
+        <message>
+            <source>right margin</source>
+            <translation>دایاں حاشیہ</translation>
+        </message>
+        <message>
+            <source>bottom margin</source>
+            <translation>نیچے کا حاشیہ</translation>
+        </message>
+        <message>
+            <source>Page Layout</source>
+            <translation>صفحات کی ترتیب</translation>
+        </message>
+        <message>
+            <source>Page &amp;order:</source>
+            <translation>صفحات کس ترتیب سے:</translation>
+        </message>
+        <message>
+            <source>Pages &amp;per sheet:</source>
+            <translation>ایک کاغذ پر صفحات:</translation>
+        </message>
+        <message>
+            <source>Millimeters (mm)</source>
+            <translation>ملی میٹر (mm)</translation>
+        </message>
+        <message>
+            <source>Inches (in)</source>
+            <translation>انچ (in)</translation>
+        </message>
+        <message>
+            <source>Points (pt)</source>
+            <translation>پوائنٹ (pt)</translation>
+        </message>
+        <message>
+            <source>Pica (P̸)</source>
+            <translation>پائیکا (P̸)</translation>
+        </message>
+        <message>
+            <source>Didot (DD)</source>
+            <translation>ڈیڈو (DD)</translation>
+        </message>
+        <message>
+            <source>Cicero (CC)</source>
+            <translation>سسیرو (CC)</translation>
+        </message>
+        <message>
+            <source>Custom</source>
+            <translation>اپنی مرضی کا</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPageSize</name>
+        <message>
+            <source>Custom</source>
+            <translation>اپنی مرضی کا</translation>
+        </message>
+        <message>
+            <source>Custom (%1mm x %2mm)</source>
+            <translation>اپنی مرضی کا (⁦%1 x %2⁩ ملی میٹر)</translation>
+        </message>
+        <message>
+            <source>Custom (%1pt x %2pt)</source>
+            <translation>اپنی مرضی کا (⁦%1 x %2⁩ پوائنٹ)</translation>
+        </message>
+        <message>
+            <source>Custom (%1in x %2in)</source>
+            <translation>اپنی مرضی کا (⁦%1 x %2⁩ انچ)</translation>
+        </message>
+        <message>
+            <source>Custom (%1pc x %2pc)</source>
+            <translation>اپنی مرضی کا (⁦%1 x %2⁩ پائیکا)</translation>
+        </message>
+        <message>
+            <source>Custom (%1DD x %2DD)</source>
+            <translation>اپنی مرضی کا (⁦%1 x %2⁩ ڈیڈو)</translation>
+        </message>
+        <message>
+            <source>Custom (%1CC x %2CC)</source>
+            <translation>اپنی مرضی کا (⁦%1 x %2⁩ سسیرو)</translation>
+        </message>
+        <message>
+            <source>%1 x %2 in</source>
+            <translation>⁦%1 x %2⁩ انچ</translation>
+        </message>
+        <message>
+            <source>Letter / ANSI A</source>
+            <translation>لیٹر / ANSI A</translation>
+        </message>
+        <message>
+            <source>Legal</source>
+            <translation>لیگل</translation>
+        </message>
+        <message>
+            <source>Executive (7.5 x 10 in)</source>
+            <translation>ایگزیکٹو (⁦7.5 x 10⁩ انچ)</translation>
+        </message>
+        <message>
+            <source>Executive (7.25 x 10.5 in)</source>
+            <translation>ایگزیکٹو (⁦7.25 x 10.5⁩ انچ)</translation>
+        </message>
+        <message>
+            <source>Folio (8.27 x 13 in)</source>
+            <translation>فولیو (⁦8.27 x 13⁩ انچ)</translation>
+        </message>
+        <message>
+            <source>Ledger / ANSI B</source>
+            <translation>لیجر / ANSI B</translation>
+        </message>
+        <message>
+            <source>Tabloid / ANSI B</source>
+            <translation>ٹیبلائیڈ / ANSI B</translation>
+        </message>
+        <message>
+            <source>A3 Extra</source>
+            <translation>A3 ایکسٹرا</translation>
+        </message>
+        <message>
+            <source>A4 Extra</source>
+            <translation>A4 ایکسٹرا</translation>
+        </message>
+        <message>
+            <source>A4 Plus</source>
+            <translation>A4 پلس</translation>
+        </message>
+        <message>
+            <source>A4 Small</source>
+            <translation>A4 چھوٹا</translation>
+        </message>
+        <message>
+            <source>A5 Extra</source>
+            <translation>A5 ایکسٹرا</translation>
+        </message>
+        <message>
+            <source>B5 Extra</source>
+            <translation>B5 ایکسٹرا</translation>
+        </message>
+        <message>
+            <source>Legal Extra</source>
+            <translation>لیگل ایکسٹرا</translation>
+        </message>
+        <message>
+            <source>Letter Extra</source>
+            <translation>لیٹر ایکسٹرا</translation>
+        </message>
+        <message>
+            <source>Letter Plus</source>
+            <translation>لیٹر پلس</translation>
+        </message>
+        <message>
+            <source>Letter Small</source>
+            <translation>لیٹر چھوٹا</translation>
+        </message>
+        <message>
+            <source>Tabloid Extra</source>
+            <translation>ٹیبلائیڈ ایکسٹرا</translation>
+        </message>
+        <message>
+            <source>Architect A</source>
+            <translation>آرکیٹیکٹ A</translation>
+        </message>
+        <message>
+            <source>Architect B</source>
+            <translation>آرکیٹیکٹ B</translation>
+        </message>
+        <message>
+            <source>Architect C</source>
+            <translation>آرکیٹیکٹ C</translation>
+        </message>
+        <message>
+            <source>Architect D</source>
+            <translation>آرکیٹیکٹ D</translation>
+        </message>
+        <message>
+            <source>Architect E</source>
+            <translation>آرکیٹیکٹ E</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>نوٹ</translation>
+        </message>
+        <message>
+            <source>Quarto</source>
+            <translation>کوارٹو</translation>
+        </message>
+        <message>
+            <source>Statement</source>
+            <translation>اسٹیٹمنٹ</translation>
+        </message>
+        <message>
+            <source>Super A</source>
+            <translation>سپر A</translation>
+        </message>
+        <message>
+            <source>Super B</source>
+            <translation>سپر B</translation>
+        </message>
+        <message>
+            <source>Postcard</source>
+            <translation>پوسٹ کارڈ</translation>
+        </message>
+        <message>
+            <source>Double Postcard</source>
+            <translation>ڈبل پوسٹ کارڈ</translation>
+        </message>
+        <message>
+            <source>PRC 32K Big</source>
+            <translation>PRC 32K بڑا</translation>
+        </message>
+        <message>
+            <source>Fan-fold US (14.875 x 11 in)</source>
+            <translation>فین فولڈ امریکی (⁦14.875 x 11⁩ انچ)</translation>
+        </message>
+        <message>
+            <source>Fan-fold German (8.5 x 12 in)</source>
+            <translation>فین فولڈ جرمن (⁦8.5 x 12⁩ انچ)</translation>
+        </message>
+        <message>
+            <source>Fan-fold German Legal (8.5 x 13 in)</source>
+            <translation>فین فولڈ جرمن لیگل (⁦8.5 x 13⁩ انچ)</translation>
+        </message>
+        <message>
+            <source>Envelope B4</source>
+            <translation>لفافہ B4</translation>
+        </message>
+        <message>
+            <source>Envelope B5</source>
+            <translation>لفافہ B5</translation>
+        </message>
+        <message>
+            <source>Envelope B6</source>
+            <translation>لفافہ B6</translation>
+        </message>
+        <message>
+            <source>Envelope C0</source>
+            <translation>لفافہ C0</translation>
+        </message>
+        <message>
+            <source>Envelope C1</source>
+            <translation>لفافہ C1</translation>
+        </message>
+        <message>
+            <source>Envelope C2</source>
+            <translation>لفافہ C2</translation>
+        </message>
+        <message>
+            <source>Envelope C3</source>
+            <translation>لفافہ C3</translation>
+        </message>
+        <message>
+            <source>Envelope C4</source>
+            <translation>لفافہ C4</translation>
+        </message>
+        <message>
+            <source>Envelope C5</source>
+            <translation>لفافہ C5</translation>
+        </message>
+        <message>
+            <source>Envelope C6</source>
+            <translation>لفافہ C6</translation>
+        </message>
+        <message>
+            <source>Envelope C65</source>
+            <translation>لفافہ C65</translation>
+        </message>
+        <message>
+            <source>Envelope C7</source>
+            <translation>لفافہ C7</translation>
+        </message>
+        <message>
+            <source>Envelope DL</source>
+            <translation>لفافہ DL</translation>
+        </message>
+        <message>
+            <source>Envelope US 9</source>
+            <translation>لفافہ US 9</translation>
+        </message>
+        <message>
+            <source>Envelope US 10</source>
+            <translation>لفافہ US 10</translation>
+        </message>
+        <message>
+            <source>Envelope US 11</source>
+            <translation>لفافہ US 11</translation>
+        </message>
+        <message>
+            <source>Envelope US 12</source>
+            <translation>لفافہ US 12</translation>
+        </message>
+        <message>
+            <source>Envelope US 14</source>
+            <translation>لفافہ US 14</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 1</source>
+            <translation>لفافہ PRC 1</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 2</source>
+            <translation>لفافہ PRC 2</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 3</source>
+            <translation>لفافہ PRC 3</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 4</source>
+            <translation>لفافہ PRC 4</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 5</source>
+            <translation>لفافہ PRC 5</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 6</source>
+            <translation>لفافہ PRC 6</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 7</source>
+            <translation>لفافہ PRC 7</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 8</source>
+            <translation>لفافہ PRC 8</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 9</source>
+            <translation>لفافہ PRC 9</translation>
+        </message>
+        <message>
+            <source>Envelope PRC 10</source>
+            <translation>لفافہ PRC 10</translation>
+        </message>
+        <message>
+            <source>Envelope Chou 3</source>
+            <translation>لفافہ Chou 3</translation>
+        </message>
+        <message>
+            <source>Envelope Chou 4</source>
+            <translation>لفافہ Chou 4</translation>
+        </message>
+        <message>
+            <source>Envelope Kaku 2</source>
+            <translation>لفافہ Kaku 2</translation>
+        </message>
+        <message>
+            <source>Envelope Kaku 3</source>
+            <translation>لفافہ Kaku 3</translation>
+        </message>
+        <message>
+            <source>Envelope You 4</source>
+            <translation>لفافہ You 4</translation>
+        </message>
+        <message>
+            <source>Envelope Monarch</source>
+            <translation>لفافہ مونارک</translation>
+        </message>
+        <message>
+            <source>Envelope Personal</source>
+            <translation>لفافہ پرسنل</translation>
+        </message>
+        <message>
+            <source>Envelope Invite</source>
+            <translation>لفافہ دعوت نامہ</translation>
+        </message>
+        <message>
+            <source>Envelope Italian</source>
+            <translation>لفافہ اطالوی</translation>
+        </message>
+    </context>
+    <context>
         <name>QPlatformTheme</name>
         <message>
             <source>OK</source>
@@ -3912,6 +4467,391 @@ Do you want to delete it anyway?</source>
         <message>
             <source>Restore Defaults</source>
             <translation>اصل ترتیبات بحال کریں</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintDialog</name>
+        <message>
+            <source>Print</source>
+            <translation>پرنٹ</translation>
+        </message>
+        <message>
+            <source>&amp;Print</source>
+            <translation>پرنٹ کریں</translation>
+        </message>
+        <message>
+            <source>&amp;Options &gt;&gt;</source>
+            <translation>اختیارات &gt;&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Options &lt;&lt;</source>
+            <translation>اختیارات &lt;&lt;</translation>
+        </message>
+        <message>
+            <source>Print to File (PDF)</source>
+            <translation>فائل میں پرنٹ (PDF)</translation>
+        </message>
+        <message>
+            <source>Local file</source>
+            <translation>اسی کمپیوٹر پر فائل</translation>
+        </message>
+        <message>
+            <source>Write PDF file</source>
+            <translation>PDF فائل بنائیں</translation>
+        </message>
+        <message>
+            <source>Print To File ...</source>
+            <translation>فائل میں پرنٹ…</translation>
+        </message>
+        <message>
+            <source>All Pages</source>
+            <translation>تمام صفحات</translation>
+        </message>
+        <message>
+            <source>Odd Pages</source>
+            <translation>طاق صفحات</translation>
+        </message>
+        <message>
+            <source>Even Pages</source>
+            <translation>جفت صفحات</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>خودکار</translation>
+        </message>
+        <message>
+            <source>Left to Right, Top to Bottom</source>
+            <translation>بائیں سے دائیں، اوپر سے نیچے</translation>
+        </message>
+        <message>
+            <source>Left to Right, Bottom to Top</source>
+            <translation>بائیں سے دائیں، نیچے سے اوپر</translation>
+        </message>
+        <message>
+            <source>Right to Left, Bottom to Top</source>
+            <translation>دائیں سے بائیں، نیچے سے اوپر</translation>
+        </message>
+        <message>
+            <source>Right to Left, Top to Bottom</source>
+            <translation>دائیں سے بائیں، اوپر سے نیچے</translation>
+        </message>
+        <message>
+            <source>Bottom to Top, Left to Right</source>
+            <translation>نیچے سے اوپر، بائیں سے دائیں</translation>
+        </message>
+        <message>
+            <source>Bottom to Top, Right to Left</source>
+            <translation>نیچے سے اوپر، دائیں سے بائیں</translation>
+        </message>
+        <message>
+            <source>Top to Bottom, Left to Right</source>
+            <translation>اوپر سے نیچے، بائیں سے دائیں</translation>
+        </message>
+        <message>
+            <source>Top to Bottom, Right to Left</source>
+            <translation>اوپر سے نیچے، دائیں سے بائیں</translation>
+        </message>
+        <message>
+            <source>%1 already exists.
+Do you want to overwrite it?</source>
+            <translation>⁦%1⁩ پہلے سے موجود ہے۔
+کیا اس کی جگہ نئی فائل بنانی ہے؟</translation>
+        </message>
+        <message>
+            <source>%1 is a directory.
+Please choose a different file name.</source>
+            <translation>⁦%1⁩ ایک فولڈر ہے۔
+براہ کرم فائل کا کوئی اور نام چنیں۔</translation>
+        </message>
+        <message>
+            <source>File %1 is not writable.
+Please choose a different file name.</source>
+            <translation>فائل ⁦%1⁩ لکھی نہیں جا سکتی۔
+براہ کرم فائل کا کوئی اور نام چنیں۔</translation>
+        </message>
+        <message>
+            <source>Invalid Pages Definition</source>
+            <translation>صفحات درست نہیں لکھے گئے</translation>
+        </message>
+        <message>
+            <source>%1 does not follow the correct syntax. Please use ',' to separate ranges and pages, '-' to define ranges and make sure ranges do not intersect with each other.</source>
+            <translation>⁦%1⁩ درست طرح نہیں لکھا گیا۔ صفحات اور سلسلوں کو کوما ⁦,⁩ سے الگ کریں، سلسلہ ڈیش ⁦-⁩ سے لکھیں، اور دیکھ لیں کہ کوئی دو سلسلے ایک دوسرے میں نہ آئیں۔</translation>
+        </message>
+        <message>
+            <source>Options 'Pages Per Sheet' and 'Page Set' cannot be used together.
+Please turn one of those options off.</source>
+            <translation>'ایک کاغذ پر صفحات' اور 'کون سے صفحات' ایک ساتھ نہیں چل سکتے۔
+ان میں سے ایک بند کریں۔</translation>
+        </message>
+        <message>
+            <source>Duplex Settings Conflicts</source>
+            <translation>دو طرفہ پرنٹ کی ترتیبات میں ٹکراؤ</translation>
+        </message>
+        <message>
+            <source>There are conflicts in duplex settings. Do you want to fix them?</source>
+            <translation>دو طرفہ پرنٹ کی ترتیبات آپس میں ٹکراتی ہیں۔ کیا انہیں درست کرنا ہے؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintPreviewDialog</name>
+        <message>
+            <source>Print Preview</source>
+            <translation>پرنٹ کا پیش منظر</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>اگلا صفحہ</translation>
+        </message>
+        <message>
+            <source>Previous page</source>
+            <translation>پچھلا صفحہ</translation>
+        </message>
+        <message>
+            <source>First page</source>
+            <translation>پہلا صفحہ</translation>
+        </message>
+        <message>
+            <source>Last page</source>
+            <translation>آخری صفحہ</translation>
+        </message>
+        <message>
+            <source>Fit width</source>
+            <translation>پوری چوڑائی</translation>
+        </message>
+        <message>
+            <source>Fit page</source>
+            <translation>پورا صفحہ</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>بڑا کریں</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>چھوٹا کریں</translation>
+        </message>
+        <message>
+            <source>Portrait</source>
+            <translation>عمودی</translation>
+        </message>
+        <message>
+            <source>Landscape</source>
+            <translation>افقی</translation>
+        </message>
+        <message>
+            <source>Show single page</source>
+            <translation>ایک صفحہ دکھائیں</translation>
+        </message>
+        <message>
+            <source>Show facing pages</source>
+            <translation>آمنے سامنے کے صفحات دکھائیں</translation>
+        </message>
+        <message>
+            <source>Show overview of all pages</source>
+            <translation>سب صفحات ایک نظر میں دکھائیں</translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>پرنٹ کریں</translation>
+        </message>
+        <message>
+            <source>Page setup</source>
+            <translation>صفحے کی ترتیب</translation>
+        </message>
+        <message>
+            <source>Page Setup</source>
+            <translation>صفحے کی ترتیب</translation>
+        </message>
+        <message>
+            <source>%1%</source>
+            <translation>%1%</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintPropertiesDialog</name>
+        <message>
+            <source>Printer Properties</source>
+            <translation>پرنٹر کی خصوصیات</translation>
+        </message>
+        <message>
+            <source>Job Options</source>
+            <translation>پرنٹ کے کام کے اختیارات</translation>
+        </message>
+        <message>
+            <source>Page Setup Conflicts</source>
+            <translation>صفحے کی ترتیب میں ٹکراؤ</translation>
+        </message>
+        <message>
+            <source>Advanced Option Conflicts</source>
+            <translation>مزید ترتیبات میں ٹکراؤ</translation>
+        </message>
+        <message>
+            <source>There are conflicts in page setup options. Do you want to fix them?</source>
+            <translation>صفحے کی ترتیب کے اختیارات آپس میں ٹکراتے ہیں۔ کیا انہیں درست کرنا ہے؟</translation>
+        </message>
+        <message>
+            <source>There are conflicts in some advanced options. Do you want to fix them?</source>
+            <translation>مزید ترتیبات میں سے کچھ آپس میں ٹکراتی ہیں۔ کیا انہیں درست کرنا ہے؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintPropertiesWidget</name>
+        <message>
+            <source>Form</source>
+            <translation>فارم</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>صفحہ</translation>
+        </message>
+        <message>
+            <source>Advanced</source>
+            <translation>مزید ترتیبات</translation>
+        </message>
+        <message>
+            <source>There are conflicts in some options. Please fix them.</source>
+            <translation>کچھ اختیارات آپس میں ٹکراتے ہیں۔ براہ کرم انہیں درست کریں۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintSettingsOutput</name>
+        <message>
+            <source>Form</source>
+            <translation>فارم</translation>
+        </message>
+        <message>
+            <source>Copies</source>
+            <translation>کاپیاں</translation>
+        </message>
+        <message>
+            <source>Copies:</source>
+            <translation>کاپیاں:</translation>
+        </message>
+        <message>
+            <source>Collate</source>
+            <translation>کاپیاں ترتیب وار</translation>
+        </message>
+        <message>
+            <source>Reverse</source>
+            <translation>الٹی ترتیب</translation>
+        </message>
+        <message>
+            <source>Print range</source>
+            <translation>کیا پرنٹ ہو</translation>
+        </message>
+        <message>
+            <source>Print all</source>
+            <translation>سب صفحات</translation>
+        </message>
+        <message>
+            <source>Pages from</source>
+            <translation>صفحات از</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>تا</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>صفحات</translation>
+        </message>
+        <message>
+            <source>Current Page</source>
+            <translation>موجودہ صفحہ</translation>
+        </message>
+        <message>
+            <source>Selection</source>
+            <translation>منتخب حصہ</translation>
+        </message>
+        <message>
+            <source>Page &amp;Set:</source>
+            <translation>کون سے صفحات:</translation>
+        </message>
+        <message>
+            <source>Output Settings</source>
+            <translation>پرنٹ کی ترتیبات</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>اختیارات</translation>
+        </message>
+        <message>
+            <source>Color Mode</source>
+            <translation>رنگ</translation>
+        </message>
+        <message>
+            <source>Color</source>
+            <translation>رنگین</translation>
+        </message>
+        <message>
+            <source>Grayscale</source>
+            <translation>سیاہ و سفید</translation>
+        </message>
+        <message>
+            <source>Double Sided Printing</source>
+            <translation>دو طرفہ پرنٹ</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>بند</translation>
+        </message>
+        <message>
+            <source>Long side binding</source>
+            <translation>لمبے کنارے سے جلد</translation>
+        </message>
+        <message>
+            <source>Short side binding</source>
+            <translation>چھوٹے کنارے سے جلد</translation>
+        </message>
+        <message>
+            <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+            <translation>صفحات یا صفحات کے سلسلے کوما سے الگ کر کے لکھیں۔ سلسلہ دو نمبر ہیں جن کے بیچ ڈیش ہو۔ مثلاً ⁦3,5-7,9⁩ لکھنے سے صفحات ⁦3, 5, 6, 7⁩ اور ⁦9⁩ پرنٹ ہوں گے۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPrintWidget</name>
+        <message>
+            <source>Printer</source>
+            <translation>پرنٹر</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>نام:</translation>
+        </message>
+        <message>
+            <source>P&amp;roperties</source>
+            <translation>خصوصیات</translation>
+        </message>
+        <message>
+            <source>Location:</source>
+            <translation>مقام:</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>قسم:</translation>
+        </message>
+        <message>
+            <source>Output &amp;file:</source>
+            <translation>بننے والی فائل:</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>پیش منظر</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>فارم</translation>
+        </message>
+    </context>
+    <context>
+        <name>QTabBar</name>
+        <message>
+            <source>Scroll Left</source>
+            <translation>بائیں سرکائیں</translation>
+        </message>
+        <message>
+            <source>Scroll Right</source>
+            <translation>دائیں سرکائیں</translation>
         </message>
     </context>
     <context>
