@@ -206,6 +206,22 @@ class PageRowsModel(QAbstractTableModel):
         n += sum(1 for fl in self._rule_flags.values() for f in fl if f.severity == ERROR)
         return n + sum(1 for f in self.page_flags if f.severity == ERROR)
 
+    def first_error(self) -> tuple[QModelIndex, Flag] | None:
+        """The page's first error in the order F8 visits fields (row by row, a row's fields
+        before its own checks), then the page's own: the cell to put the cursor on (a row's
+        check: its first field; the page's: invalid) and the flag; None without errors."""
+        cols = {name: c for c, name in enumerate(self.template.column_names)} if self.template else {}
+        found = []
+        for (row, field), fl in (*self._ocr_flags.items(), *self._rule_flags.items()):
+            f = next((f for f in fl if f.severity == ERROR), None)
+            if f is not None and row is not None:
+                found.append(((row, cols.get(field, len(cols))), f))
+        if found:
+            (row, col), f = min(found, key=lambda x: x[0])
+            return self.index(row, col if col < len(cols) else 0), f
+        f = next((f for f in self.page_flags if f.severity == ERROR), None)
+        return (QModelIndex(), f) if f is not None else None
+
     def warning_count(self) -> int:
         """Fields with a warning only (shown, do not block submit)."""
         return len(self.warning_cells())

@@ -845,8 +845,19 @@ class CorrectionView(QWidget):
         errors = self.model.error_count()
         if errors:
             # The rules of records.validation, as shown on the page; the service checks again.
-            self._show_status(self.tr("Not submitted: {n} problem(s) must be corrected first "
-                                      "(F8 goes to the next flagged field)").format(n=errors))
+            # The first problem is named and the cursor put on its field: "1 problem(s)"
+            # alone sent the clerk hunting for a red cell, maybe scrolled out of sight.
+            from desktop.i18n import message
+
+            first = self.model.first_error()
+            problem = message(first[1].message) if first is not None else ""
+            if first is not None and first[0].isValid():
+                self.table.setCurrentIndex(first[0])
+                self.table.scrollTo(first[0])
+                self.table.setFocus()
+            self._show_status(self.tr("Not submitted: {n} problem(s) must be corrected first. The first: {problem} "
+                                      "(F8 goes to the next flagged field)").format(n=number_text(errors),
+                                                                                    problem=problem))
             return
         to_check = self.model.warning_cells(editable_only=True)
         if to_check and not self.ask_submit_with_warnings(len(to_check), page.page_no):

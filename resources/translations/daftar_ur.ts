@@ -735,6 +735,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
 ان میں سے پہلے پر واپس جائیں، یا صفحہ ⁦{page}⁩ جیسا ہے ویسا ہی پڑتال کے لیے پیش کریں؟</translation>
         </message>
         <message>
+            <source>Not submitted: {n} problem(s) must be corrected first. The first: {problem} (F8 goes to the next flagged field)</source>
+            <translation>پیش نہیں ہوا: پہلے ⁦{n}⁩ غلطیاں درست کریں۔ پہلی: {problem} (⁦F8⁩ اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
+        </message>
+        <message>
             <source>{key} takes the other reading: {text}</source>
             <translation>⁦{key}⁩ دوسری پڑھت لیتا ہے: {text}</translation>
         </message>
@@ -769,10 +773,6 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Submit anyway</source>
             <translation>پھر بھی پیش کریں</translation>
-        </message>
-        <message>
-            <source>Not submitted: {n} problem(s) must be corrected first (F8 goes to the next flagged field)</source>
-            <translation>پیش نہیں ہوا: پہلے ⁦{n}⁩ غلطیاں درست کریں (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
         </message>
         <message>
             <source>Not submitted: {n} field(s) still to check (F8 goes to the next flagged field)</source>

@@ -10,7 +10,7 @@ from desktop.qt import Qt
 from records import services
 from records.text import latin_digits
 from tests.desktop.conftest import wait_idle
-from tests.desktop.helpers import make_register
+from tests.desktop.helpers import GOOD_ROWS, make_register
 from tests.desktop.keys import type_text
 
 pytestmark = pytest.mark.gui
@@ -819,3 +819,36 @@ def test_what_is_typed_at_once_after_pgdn_is_saved_to_the_page_it_was_typed_on(q
         assert services.page_rows(s, p2)[0].text("khatooni_no") == before
     # AND Qt warned of no editor (a closed one's pause-save firing)
     assert not [r.message for r in qtlog.records if "commitData" in r.message or "closeEditor" in r.message]
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_refused_submit_names_the_first_problem_and_puts_the_cursor_on_it(qtbot, qapp, ctx, view, lang):
+    from desktop import i18n
+
+    # GIVEN a page whose second row's area has 25 marla (an error), open on its first field,
+    # in English or in Urdu
+    assert i18n.apply_language(qapp, lang)
+    try:
+        rows = [dict(r) for r in GOOD_ROWS]
+        rows[1]["area"] = "4-25"
+        _rid, (pid,) = make_register(ctx, rows=rows)
+        _open(qtbot, view, pid)
+        view.table.setFocus()
+        assert view.model.error_count() == 1 and view.current_field() == (0, "khewat_no")
+        # WHEN the clerk presses Ctrl+Shift+S
+        _submit_by_keys(qtbot, ctx, view)
+        # THEN it is refused, and the refusal names the row, the field and what is wrong
+        # (it said only "1 problem(s) must be corrected first")
+        text = view.status.text()
+        if lang == "en":
+            assert "Not submitted" in text and "must be corrected" in text
+            assert "Row 2" in text and "Area" in text and "marla must be below 20" in text
+        else:
+            assert "پیش نہیں ہوا" in text and "سطر" in text and "رقبہ" in text
+            assert "Area" not in text and "marla" not in text
+        # AND the cursor is on that field, the page still a draft
+        assert view.current_field() == (1, "area")
+        with ctx.ws.session() as s:
+            assert {r.state for r in services.page_rows(s, pid)} == {"draft"}
+    finally:
+        i18n.apply_language(qapp, "en")
