@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.bidi import isolate_urdu, shown_value
-from desktop.i18n import bilingual, is_rtl, message
+from desktop.bidi import shown_value
+from desktop.i18n import bilingual, flag_text, is_rtl, message
 from desktop.operations import entry as entry_ops
 from desktop.operations import error_text
 from desktop.qt import (
@@ -365,7 +365,7 @@ class PageRowsModel(QAbstractTableModel):
             return display_digits(text, urdu=self.ctx.prefs.urdu_digits) if spec.numeric else text
         if role == Qt.ItemDataRole.ToolTipRole:
             fl = self.cell_flags(row, spec.name)
-            return "\n".join(f"• {isolate_urdu(message(f.message))}" for f in fl) if fl else bilingual(spec.label_ur, spec.label_en)
+            return "\n".join(f"• {flag_text(f.message)}" for f in fl) if fl else bilingual(spec.label_ur, spec.label_en)
         if role == Qt.ItemDataRole.BackgroundRole:
             sev = worst(self.cell_flags(row, spec.name))
             return QBrush(_COLOURS[sev]) if sev in _COLOURS else None

@@ -8,9 +8,11 @@ import pytest
 
 from desktop.qt import Qt
 from records import services
+from records.flags import WARNING
 from records.text import latin_digits
 from tests.desktop.conftest import wait_idle
-from tests.desktop.helpers import GOOD_ROWS, make_register
+from tests.desktop.helpers import GOOD_ROWS, HEADER, make_register, reading
+from tests.desktop.images import png_bytes
 from tests.desktop.keys import type_text
 
 pytestmark = pytest.mark.gui
@@ -850,5 +852,54 @@ def test_a_refused_submit_names_the_first_problem_and_puts_the_cursor_on_it(qtbo
         assert view.current_field() == (1, "area")
         with ctx.ws.session() as s:
             assert {r.state for r in services.page_rows(s, pid)} == {"draft"}
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def _words_right_to_left(doc, words: list[str]) -> list[float]:
+    """Where each word's glyphs start (left edge, px) in the paragraph of a QTextDocument that
+    starts with a bullet, laid out on one line: the glyphs as drawn, not the cursor positions
+    (those kept the words in order where the drawing did not)."""
+    doc.setTextWidth(100_000)
+    doc.documentLayout()
+    block = doc.firstBlock()
+    while not block.text().startswith("•"):
+        block = block.next()
+    text, layout = block.text(), block.layout()
+    return [min(p.x() for run in layout.glyphRuns(text.index(w), len(w)) for p in run.positions()) for w in words]
+
+
+def test_an_ocr_flag_on_a_khasra_list_reads_in_order_in_urdu(qtbot, qapp, ctx, view):
+    from desktop import i18n
+    from desktop.qt import QTextDocument
+    from records.flags import Flag
+
+    # GIVEN a page whose first row's khasra numbers OCR was unsure of, open in Urdu on that field
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="jamabandi", **HEADER)
+        pid = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid,
+                                data=png_bytes(seed=3, size=(800, 400)), name="p.png").page_id
+        msg = "row 1, Khasra nos: OCR is unsure of '338، 473/21' (84%); check it against the page"
+        rows = [{name: reading(text, (700 - 60 * c, 40, 55, 35),
+                               [Flag("low_confidence", WARNING, msg, name, 0)] if name == "khasra_nos" else [])
+                 for c, (name, text) in enumerate(dict(GOOD_ROWS[0], khasra_nos="338، 473/21").items())}]
+        services.save_ocr_rows(s, actor=ctx.actor, page_id=pid, rows=rows)
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        _open(qtbot, view, pid, rows=1)
+        index = view.model.index(0, view.model.column_of("khasra_nos"))
+        view.table.setCurrentIndex(index)
+        # WHEN the clerk reads the flag, in the cell's tooltip and beside the magnified field
+        tooltip = QTextDocument()
+        tooltip.setPlainText(index.data(Qt.ItemDataRole.ToolTipRole))
+        panel = QTextDocument()
+        panel.setHtml(view.cell_info.text())
+        # THEN the sentence's words are drawn right to left in the order they are read: "row
+        # 1, khasra numbers: OCR ... of '…' is not sure" (cut into isolates, the quoted numbers
+        # came before 'OCR')
+        words = ["سطر", "نمبرات", "OCR", "کو", "پر یقین"]
+        for doc in (tooltip, panel):
+            xs = _words_right_to_left(doc, words)
+            assert xs == sorted(xs, reverse=True), (doc.toPlainText(), xs)
     finally:
         i18n.apply_language(qapp, "en")
