@@ -433,6 +433,10 @@
             <source>Write why: a comment is required (the clerk reads it).</source>
             <translation>وجہ لکھیں: تبصرہ لازمی ہے (کلرک اسے پڑھے گا)۔</translation>
         </message>
+        <message>
+            <source>Ctrl+Enter sends the comment from where it is written</source>
+            <translation>تبصرہ لکھتے ہوئے ⁦Ctrl+Enter⁩ دبانے سے بھی یہ بھیج دیا جاتا ہے</translation>
+        </message>
     </context>
     <context>
         <name>ConflictDialog</name>
