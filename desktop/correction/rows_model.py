@@ -10,7 +10,9 @@ database-writer thread; the model shows the new text at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from desktop.bidi import shown_value
 from desktop.i18n import bilingual, flag_text, is_rtl, message
@@ -45,6 +47,20 @@ _COLOURS = {ERROR: QColor("#f8d0cc"), WARNING: QColor("#fff0c0")}
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PageRows", text)
+
+
+# how an OCR flag's message names its row (ocr.confidence): "row 5, Owner: OCR is unsure of …"
+_OCR_ROW = re.compile(r"row (\d+), ")
+
+
+def at_row(flag: Flag, row: int) -> Flag:
+    """An OCR flag as of the row (0-based) it is on now: its message was written when the page
+    was read, and a row added or deleted above it since then left it naming another row (the
+    sixth row's owner said "row 5")."""
+    m = _OCR_ROW.match(flag.message)
+    if m is None or int(m.group(1)) == row + 1:
+        return flag
+    return replace(flag, message=f"row {row + 1}, {flag.message[m.end():]}", row=row)
 
 
 def worst(flags: list[Flag]) -> str:
@@ -136,7 +152,7 @@ class PageRowsModel(QAbstractTableModel):
         for i, r in enumerate(rows):
             for name, v in r.values.items():
                 # (the rules' own flags are worked out again below: a stored copy goes stale)
-                kept = [f for f in v.flags if f.code in OCR_CODES] if v.source == "ocr" else []
+                kept = [at_row(f, i) for f in v.flags if f.code in OCR_CODES] if v.source == "ocr" else []
                 if kept:
                     self._ocr_flags[(i, name)] = kept
         self._recompute_rules()

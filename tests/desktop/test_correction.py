@@ -903,3 +903,33 @@ def test_an_ocr_flag_on_a_khasra_list_reads_in_order_in_urdu(qtbot, qapp, ctx, v
             assert xs == sorted(xs, reverse=True), (doc.toPlainText(), xs)
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_an_ocr_flag_names_the_row_it_is_on_after_a_row_is_added_above(qtbot, ctx, view):
+    from records.flags import Flag
+
+    # GIVEN a page whose second row's owner OCR was unsure of ("row 2, Owner: …"), the
+    # cursor on row 1
+    msg = "row 2, Owner: OCR is unsure of 'احمد علی ولد غلام رسول' (61%); check it against the page"
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="jamabandi", **HEADER)
+        pid = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid,
+                                data=png_bytes(seed=4, size=(800, 400)), name="p.png").page_id
+        rows = [{name: reading(text, (700 - 60 * c, 40 + 40 * r, 55, 35),
+                               [Flag("low_confidence", WARNING, msg, name, r)] if (r, name) == (1, "owner") else [])
+                 for c, (name, text) in enumerate(row.items())} for r, row in enumerate(GOOD_ROWS)]
+        services.save_ocr_rows(s, actor=ctx.actor, page_id=pid, rows=rows)
+    _open(qtbot, view, pid)
+    owner = view.model.column_of("owner")
+    assert "row 2," in view.model.index(1, owner).data(Qt.ItemDataRole.ToolTipRole)
+    view.table.setFocus()
+    # WHEN the clerk adds a row after row 1 (Ctrl+Ins): the flagged owner is now on row 3
+    qtbot.keyClick(view.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    # THEN its flag says row 3 (it still said row 2: the row above, the new empty one)
+    tip = view.model.index(2, owner).data(Qt.ItemDataRole.ToolTipRole)
+    assert "row 3, Owner: OCR is unsure" in tip and "row 2" not in tip
+    # AND the field's notes beside the magnified field say so too
+    view.table.setCurrentIndex(view.model.index(2, owner))
+    assert "row 3, Owner" in view.cell_info.text()
