@@ -4810,6 +4810,10 @@ Your name is recorded as the approver of every row.</source>
             <source>{urdu} (key {key})</source>
             <translation>{urdu} (کلید ⁦{key}⁩)</translation>
         </message>
+        <message>
+            <source>Phonetic Urdu typing is on (Shift+F9 turns it off)</source>
+            <translation>صوتی اردو ٹائپنگ چالو ہے: لاطینی کلیدیں اردو لکھتی ہیں (⁦Shift+F9⁩ سے بند کریں)</translation>
+        </message>
     </context>
     <context>
         <name>UsersDialog</name>
