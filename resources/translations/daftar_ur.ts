@@ -4985,6 +4985,10 @@ Your name is recorded as the approver of every row.</source>
             <translation>مجھے واپس شدہ</translation>
         </message>
         <message>
+            <source>Returned to me ({n})</source>
+            <translation>مجھے واپس شدہ (⁦{n}⁩)</translation>
+        </message>
+        <message>
             <source>Back up the workspace into…</source>
             <translation>ورک اسپیس کا بیک اپ اس فولڈر میں…</translation>
         </message>
