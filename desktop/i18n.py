@@ -497,6 +497,17 @@ def message(text: str) -> str:
     return _message_cached(text, _state["lang"])
 
 
+def flag_text(text: str) -> str:
+    """A flag's message (records/, ocr/) for a line of the interface: `message` of it; where
+    it stays English (the English interface, or a message not in the catalogue) each Urdu run
+    quoted in it is isolated, so `'نہری' (23%)` keeps its order. An Urdu message is left
+    whole: cut into isolates, its quoted khasra numbers were drawn before 'OCR'."""
+    from desktop.bidi import isolate_urdu
+
+    shown = message(text)
+    return isolate_urdu(shown) if shown == text else shown
+
+
 @functools.lru_cache(maxsize=4096)
 def _message_cached(text: str, _lang: str) -> str:
     # the words of an OS or library error inside it ("No space left on device", "[Errno 13]

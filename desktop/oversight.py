@@ -73,6 +73,18 @@ def add_returned_tab(win):
     win.correction.submitted.connect(lambda _pid: forget())
     win.returned_panel = panel
     win.tabs.addTab(panel, win.tr("Returned to me"))
+
+    def count(n: int) -> None:
+        # how many rows wait for the clerk, in sight on signing in (the tab said nothing of them)
+        from desktop.i18n import number_text
+
+        at = win.tabs.indexOf(panel)
+        if at >= 0:
+            win.tabs.setTabText(at, win.tr("Returned to me ({n})").format(n=number_text(n)) if n
+                                else win.tr("Returned to me"))
+
+    panel.counted.connect(count)
+    count(len(panel.rows))
     return panel
 
 

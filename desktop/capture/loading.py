@@ -244,7 +244,12 @@ def _load_image(path: Path, previews: bool = True) -> Iterator[ImportItem]:
 def _damaged(e: Exception) -> str:
     from PIL import UnidentifiedImageError
 
-    why = "not an image or damaged" if isinstance(e, UnidentifiedImageError) else f"damaged image ({e})"
+    if isinstance(e, UnidentifiedImageError):
+        why = "not an image or damaged"
+    elif "truncated" in str(e).lower():  # Pillow's "image file is truncated": said in plain words, translated
+        why = "damaged image (the file is truncated (cut off while copying or downloading))"
+    else:
+        why = f"damaged image ({e})"
     return f"{why}; check the file or scan the page again"
 
 

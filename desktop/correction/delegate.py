@@ -99,10 +99,17 @@ class FieldDelegate(QStyledItemDelegate):
         view = editor.parentWidget()  # the table's viewport
         room = view.width() if view is not None else TEXT_EDITOR_MIN_WIDTH
         width = min(TEXT_EDITOR_MIN_WIDTH, room)
+        over_before = 0
         if option.direction == Qt.LayoutDirection.RightToLeft:
             left = max(0, rect.right() + 1 - width)
+            # no room after the cell (the last columns in sight: lagan, remarks): the editor
+            # reaches over the cells before it too, and what is typed starts at the cell's own
+            # edge, not the editor's; drawn from the editor's right edge, the words sat over the
+            # khasra numbers two columns away and read as theirs
+            over_before = max(0, left + width - 1 - rect.right())
         else:
             left = min(rect.left(), max(0, room - width))
+        editor.setTextMargins(0, 0, over_before, 0)
         editor.setGeometry(left, rect.top(), width, rect.height())
         editor.raise_()
 

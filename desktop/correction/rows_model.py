@@ -10,10 +10,12 @@ database-writer thread; the model shows the new text at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from desktop.bidi import isolate_urdu, shown_value
-from desktop.i18n import bilingual, is_rtl, message
+from desktop.bidi import shown_value
+from desktop.i18n import bilingual, flag_text, is_rtl, message
 from desktop.operations import entry as entry_ops
 from desktop.operations import error_text
 from desktop.qt import (
@@ -45,6 +47,20 @@ _COLOURS = {ERROR: QColor("#f8d0cc"), WARNING: QColor("#fff0c0")}
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PageRows", text)
+
+
+# how an OCR flag's message names its row (ocr.confidence): "row 5, Owner: OCR is unsure of …"
+_OCR_ROW = re.compile(r"row (\d+), ")
+
+
+def at_row(flag: Flag, row: int) -> Flag:
+    """An OCR flag as of the row (0-based) it is on now: its message was written when the page
+    was read, and a row added or deleted above it since then left it naming another row (the
+    sixth row's owner said "row 5")."""
+    m = _OCR_ROW.match(flag.message)
+    if m is None or int(m.group(1)) == row + 1:
+        return flag
+    return replace(flag, message=f"row {row + 1}, {flag.message[m.end():]}", row=row)
 
 
 def worst(flags: list[Flag]) -> str:
@@ -136,7 +152,7 @@ class PageRowsModel(QAbstractTableModel):
         for i, r in enumerate(rows):
             for name, v in r.values.items():
                 # (the rules' own flags are worked out again below: a stored copy goes stale)
-                kept = [f for f in v.flags if f.code in OCR_CODES] if v.source == "ocr" else []
+                kept = [at_row(f, i) for f in v.flags if f.code in OCR_CODES] if v.source == "ocr" else []
                 if kept:
                     self._ocr_flags[(i, name)] = kept
         self._recompute_rules()
@@ -205,6 +221,22 @@ class PageRowsModel(QAbstractTableModel):
         n = sum(1 for fl in self._ocr_flags.values() for f in fl if f.severity == ERROR)
         n += sum(1 for fl in self._rule_flags.values() for f in fl if f.severity == ERROR)
         return n + sum(1 for f in self.page_flags if f.severity == ERROR)
+
+    def first_error(self) -> tuple[QModelIndex, Flag] | None:
+        """The page's first error in the order F8 visits fields (row by row, a row's fields
+        before its own checks), then the page's own: the cell to put the cursor on (a row's
+        check: its first field; the page's: invalid) and the flag; None without errors."""
+        cols = {name: c for c, name in enumerate(self.template.column_names)} if self.template else {}
+        found = []
+        for (row, field), fl in (*self._ocr_flags.items(), *self._rule_flags.items()):
+            f = next((f for f in fl if f.severity == ERROR), None)
+            if f is not None and row is not None:
+                found.append(((row, cols.get(field, len(cols))), f))
+        if found:
+            (row, col), f = min(found, key=lambda x: x[0])
+            return self.index(row, col if col < len(cols) else 0), f
+        f = next((f for f in self.page_flags if f.severity == ERROR), None)
+        return (QModelIndex(), f) if f is not None else None
 
     def warning_count(self) -> int:
         """Fields with a warning only (shown, do not block submit)."""
@@ -349,7 +381,7 @@ class PageRowsModel(QAbstractTableModel):
             return display_digits(text, urdu=self.ctx.prefs.urdu_digits) if spec.numeric else text
         if role == Qt.ItemDataRole.ToolTipRole:
             fl = self.cell_flags(row, spec.name)
-            return "\n".join(f"• {isolate_urdu(message(f.message))}" for f in fl) if fl else bilingual(spec.label_ur, spec.label_en)
+            return "\n".join(f"• {flag_text(f.message)}" for f in fl) if fl else bilingual(spec.label_ur, spec.label_en)
         if role == Qt.ItemDataRole.BackgroundRole:
             sev = worst(self.cell_flags(row, spec.name))
             return QBrush(_COLOURS[sev]) if sev in _COLOURS else None

@@ -9,7 +9,7 @@ Ctrl+= / Ctrl+- zoom · Ctrl+0 fit width · Ctrl+R rotate · Ctrl+Shift+S submit
 from __future__ import annotations
 
 from desktop import page_image
-from desktop.bidi import isolate, isolate_urdu, shown_value
+from desktop.bidi import isolate, shown_value
 from desktop.correction.delegate import FieldDelegate
 from desktop.correction.image_view import PageImageView
 from desktop.correction.rows_model import PageRowsModel, worst
@@ -544,7 +544,7 @@ class CorrectionView(QWidget):
         flags = self.model.cell_flags(index.row(), spec.name)
         from html import escape
 
-        from desktop.i18n import is_rtl, message
+        from desktop.i18n import flag_text, is_rtl
 
         d = "rtl" if is_rtl() else "ltr"  # the interface language's direction
 
@@ -580,7 +580,7 @@ class CorrectionView(QWidget):
             read = self.tr("OCR read: {text} ({conf:.0%})").format(text=isolate(v.raw_text), conf=v.confidence or 0)
             lines.append(para(escape(read)))
         colour = {"error": "#a00", "warning": "#a60"}.get(worst(flags), "#333")
-        lines += [para(f"• {escape(isolate_urdu(message(f.message)))}", colour=colour) for f in flags]
+        lines += [para(f"• {escape(flag_text(f.message))}", colour=colour) for f in flags]
         self.cell_info.setText("".join(lines))
         self._fit_cell_info()
 
@@ -845,8 +845,19 @@ class CorrectionView(QWidget):
         errors = self.model.error_count()
         if errors:
             # The rules of records.validation, as shown on the page; the service checks again.
-            self._show_status(self.tr("Not submitted: {n} problem(s) must be corrected first "
-                                      "(F8 goes to the next flagged field)").format(n=errors))
+            # The first problem is named and the cursor put on its field: "1 problem(s)"
+            # alone sent the clerk hunting for a red cell, maybe scrolled out of sight.
+            from desktop.i18n import flag_text
+
+            first = self.model.first_error()
+            problem = flag_text(first[1].message) if first is not None else ""
+            if first is not None and first[0].isValid():
+                self.table.setCurrentIndex(first[0])
+                self.table.scrollTo(first[0])
+                self.table.setFocus()
+            self._show_status(self.tr("Not submitted: {n} problem(s) must be corrected first. The first: {problem} "
+                                      "(F8 goes to the next flagged field)").format(n=number_text(errors),
+                                                                                    problem=problem))
             return
         to_check = self.model.warning_cells(editable_only=True)
         if to_check and not self.ask_submit_with_warnings(len(to_check), page.page_no):

@@ -23,11 +23,13 @@ import resources
 from desktop.fonts import urdu_font
 from desktop.qt import (
     QApplication,
+    QCoreApplication,
     QDockWidget,
     QEvent,
     QGridLayout,
     QHBoxLayout,
     QKeyEvent,
+    QLabel,
     QLineEdit,
     QObject,
     QPalette,
@@ -468,4 +470,18 @@ def toggle_phonetic(window) -> bool:
     if act is not None:
         act.setCheckable(True)
         act.setChecked(pt.enabled)
+    _phonetic_sign(window).setVisible(pt.enabled)
     return pt.enabled
+
+
+def _phonetic_sign(window) -> QLabel:
+    """The status bar's sign that Latin keys type Urdu: nothing else showed it (a View menu
+    check mark), and a clerk who pressed Shift+F9 by chance typed Urdu without knowing why."""
+    sign = window.findChild(QLabel, "phoneticTypingOn")
+    if sign is None:
+        sign = QLabel(QCoreApplication.translate("UrduKeyboard", "Phonetic Urdu typing is on (Shift+F9 turns it off)"),
+                      window)
+        sign.setObjectName("phoneticTypingOn")
+        sign.setStyleSheet("color: #1a5e20; font-weight: bold")
+        window.statusBar().addPermanentWidget(sign)
+    return sign

@@ -23,9 +23,11 @@ from desktop.qt import (
     QDialogButtonBox,
     QHBoxLayout,
     QImage,
+    QKeySequence,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QShortcut,
     QSplitter,
     Qt,
     QTableWidget,
@@ -65,6 +67,9 @@ class CommentDialog(QDialog):
             opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
             opt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
             self.edit.document().setDefaultTextOption(opt)
+        # Tab goes on to the buttons and Ctrl+Enter is OK: Tab typed a tab into the comment and
+        # Enter a new line, so a reviewer at the keyboard could not leave the box but by Esc
+        self.edit.setTabChangesFocus(True)
         self.edit.setPlainText(text)
         self.edit.moveCursor(QTextCursor.MoveOperation.End)  # typing goes after the field's name
         self.edit.textChanged.connect(lambda: self.comment() and self.required.hide())
@@ -78,6 +83,10 @@ class CommentDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self._accept)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setToolTip(self.tr("Ctrl+Enter sends the comment from where it is written"))
         lay.addWidget(self.buttons)
         self.resize(460, 200)
         self._fit()

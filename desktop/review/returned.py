@@ -60,6 +60,7 @@ class ReturnedPanel(QWidget):
     """Rows sent back to the signed-in clerk, with the comment saying what to correct."""
 
     open_entry = Signal(int, int, str)  # page, entry, the field returned ("": the row's first flagged)
+    counted = Signal(int)  # how many rows are listed, after each refresh
 
     COLUMNS = ("Register", "Page", "Row", "Comment", "Returned by")
 
@@ -109,6 +110,7 @@ class ReturnedPanel(QWidget):
             self.table.resizeColumnToContents(c)
         self.summary.setText(self.tr("{n} row(s) sent back for correction; double-click one to open its page.").format(n=len(rows))
                              if rows else self.tr("No rows were sent back."))
+        self.counted.emit(len(rows))
 
     def _activated(self, row: int, _col: int) -> None:
         if 0 <= row < len(self.rows):

@@ -433,6 +433,10 @@
             <source>Write why: a comment is required (the clerk reads it).</source>
             <translation>وجہ لکھیں: تبصرہ لازمی ہے (کلرک اسے پڑھے گا)۔</translation>
         </message>
+        <message>
+            <source>Ctrl+Enter sends the comment from where it is written</source>
+            <translation>تبصرہ لکھتے ہوئے ⁦Ctrl+Enter⁩ دبانے سے بھی یہ بھیج دیا جاتا ہے</translation>
+        </message>
     </context>
     <context>
         <name>ConflictDialog</name>
@@ -735,6 +739,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
 ان میں سے پہلے پر واپس جائیں، یا صفحہ ⁦{page}⁩ جیسا ہے ویسا ہی پڑتال کے لیے پیش کریں؟</translation>
         </message>
         <message>
+            <source>Not submitted: {n} problem(s) must be corrected first. The first: {problem} (F8 goes to the next flagged field)</source>
+            <translation>پیش نہیں ہوا: پہلے ⁦{n}⁩ غلطیاں درست کریں۔ پہلی: {problem} (⁦F8⁩ اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
+        </message>
+        <message>
             <source>{key} takes the other reading: {text}</source>
             <translation>⁦{key}⁩ دوسری پڑھت لیتا ہے: {text}</translation>
         </message>
@@ -769,10 +777,6 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Submit anyway</source>
             <translation>پھر بھی پیش کریں</translation>
-        </message>
-        <message>
-            <source>Not submitted: {n} problem(s) must be corrected first (F8 goes to the next flagged field)</source>
-            <translation>پیش نہیں ہوا: پہلے ⁦{n}⁩ غلطیاں درست کریں (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
         </message>
         <message>
             <source>Not submitted: {n} field(s) still to check (F8 goes to the next flagged field)</source>
@@ -5746,6 +5750,10 @@ Your name is recorded as the approver of every row.</source>
             <source>{urdu} (key {key})</source>
             <translation>{urdu} (کلید ⁦{key}⁩)</translation>
         </message>
+        <message>
+            <source>Phonetic Urdu typing is on (Shift+F9 turns it off)</source>
+            <translation>صوتی اردو ٹائپنگ چالو ہے: لاطینی کلیدیں اردو لکھتی ہیں (⁦Shift+F9⁩ سے بند کریں)</translation>
+        </message>
     </context>
     <context>
         <name>UsersDialog</name>
@@ -5915,6 +5923,10 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Returned to me</source>
             <translation>مجھے واپس شدہ</translation>
+        </message>
+        <message>
+            <source>Returned to me ({n})</source>
+            <translation>مجھے واپس شدہ (⁦{n}⁩)</translation>
         </message>
         <message>
             <source>Back up the workspace into…</source>

@@ -1186,3 +1186,26 @@ def test_a_scan_that_ends_after_its_dialog_closed_leaves_nothing_in_memory(qtbot
     wait_idle(qtbot, ctx)
     # THEN the page nobody takes is not kept in memory until Daftar ends
     assert made and not made[0].parent.exists()
+
+
+def test_a_truncated_image_is_said_to_be_cut_off_in_the_interface_language(qapp, tmp_path):
+    from desktop import i18n
+    from desktop.capture.loading import load_file
+
+    # GIVEN a page image cut off while it was copied (half of a PNG)
+    whole = png_bytes(seed=7, size=(800, 400))
+    cut = tmp_path / "page-05.png"
+    cut.write_bytes(whole[: len(whole) // 2])
+    # WHEN it is listed for import
+    (item,) = load_file(cut)
+    # THEN the message names the file, says it was cut off and what to do
+    assert item.data is None and item.error.startswith("page-05.png: ")
+    assert "cut off while copying or downloading" in item.error and "scan the page again" in item.error
+    # AND in Urdu no English is left in it (Pillow's "image file is truncated" was)
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        shown = i18n.message(item.error)
+    finally:
+        i18n.apply_language(qapp, "en")
+    assert "page-05.png" in shown and "ادھوری" in shown
+    assert not re.search(r"[A-Za-z]{3,}", shown.replace("page-05.png", "")), shown

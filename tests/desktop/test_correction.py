@@ -8,9 +8,11 @@ import pytest
 
 from desktop.qt import Qt
 from records import services
+from records.flags import WARNING
 from records.text import latin_digits
 from tests.desktop.conftest import wait_idle
-from tests.desktop.helpers import make_register
+from tests.desktop.helpers import GOOD_ROWS, HEADER, make_register, reading
+from tests.desktop.images import png_bytes
 from tests.desktop.keys import type_text
 
 pytestmark = pytest.mark.gui
@@ -819,3 +821,115 @@ def test_what_is_typed_at_once_after_pgdn_is_saved_to_the_page_it_was_typed_on(q
         assert services.page_rows(s, p2)[0].text("khatooni_no") == before
     # AND Qt warned of no editor (a closed one's pause-save firing)
     assert not [r.message for r in qtlog.records if "commitData" in r.message or "closeEditor" in r.message]
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_refused_submit_names_the_first_problem_and_puts_the_cursor_on_it(qtbot, qapp, ctx, view, lang):
+    from desktop import i18n
+
+    # GIVEN a page whose second row's area has 25 marla (an error), open on its first field,
+    # in English or in Urdu
+    assert i18n.apply_language(qapp, lang)
+    try:
+        rows = [dict(r) for r in GOOD_ROWS]
+        rows[1]["area"] = "4-25"
+        _rid, (pid,) = make_register(ctx, rows=rows)
+        _open(qtbot, view, pid)
+        view.table.setFocus()
+        assert view.model.error_count() == 1 and view.current_field() == (0, "khewat_no")
+        # WHEN the clerk presses Ctrl+Shift+S
+        _submit_by_keys(qtbot, ctx, view)
+        # THEN it is refused, and the refusal names the row, the field and what is wrong
+        # (it said only "1 problem(s) must be corrected first")
+        text = view.status.text()
+        if lang == "en":
+            assert "Not submitted" in text and "must be corrected" in text
+            assert "Row 2" in text and "Area" in text and "marla must be below 20" in text
+        else:
+            assert "پیش نہیں ہوا" in text and "سطر" in text and "رقبہ" in text
+            assert "Area" not in text and "marla" not in text
+        # AND the cursor is on that field, the page still a draft
+        assert view.current_field() == (1, "area")
+        with ctx.ws.session() as s:
+            assert {r.state for r in services.page_rows(s, pid)} == {"draft"}
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def _words_right_to_left(doc, words: list[str]) -> list[float]:
+    """Where each word's glyphs start (left edge, px) in the paragraph of a QTextDocument that
+    starts with a bullet, laid out on one line: the glyphs as drawn, not the cursor positions
+    (those kept the words in order where the drawing did not)."""
+    doc.setTextWidth(100_000)
+    doc.documentLayout()
+    block = doc.firstBlock()
+    while not block.text().startswith("•"):
+        block = block.next()
+    text, layout = block.text(), block.layout()
+    return [min(p.x() for run in layout.glyphRuns(text.index(w), len(w)) for p in run.positions()) for w in words]
+
+
+def test_an_ocr_flag_on_a_khasra_list_reads_in_order_in_urdu(qtbot, qapp, ctx, view):
+    from desktop import i18n
+    from desktop.qt import QTextDocument
+    from records.flags import Flag
+
+    # GIVEN a page whose first row's khasra numbers OCR was unsure of, open in Urdu on that field
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="jamabandi", **HEADER)
+        pid = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid,
+                                data=png_bytes(seed=3, size=(800, 400)), name="p.png").page_id
+        msg = "row 1, Khasra nos: OCR is unsure of '338، 473/21' (84%); check it against the page"
+        rows = [{name: reading(text, (700 - 60 * c, 40, 55, 35),
+                               [Flag("low_confidence", WARNING, msg, name, 0)] if name == "khasra_nos" else [])
+                 for c, (name, text) in enumerate(dict(GOOD_ROWS[0], khasra_nos="338، 473/21").items())}]
+        services.save_ocr_rows(s, actor=ctx.actor, page_id=pid, rows=rows)
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        _open(qtbot, view, pid, rows=1)
+        index = view.model.index(0, view.model.column_of("khasra_nos"))
+        view.table.setCurrentIndex(index)
+        # WHEN the clerk reads the flag, in the cell's tooltip and beside the magnified field
+        tooltip = QTextDocument()
+        tooltip.setPlainText(index.data(Qt.ItemDataRole.ToolTipRole))
+        panel = QTextDocument()
+        panel.setHtml(view.cell_info.text())
+        # THEN the sentence's words are drawn right to left in the order they are read: "row
+        # 1, khasra numbers: OCR ... of '…' is not sure" (cut into isolates, the quoted numbers
+        # came before 'OCR')
+        words = ["سطر", "نمبرات", "OCR", "کو", "پر یقین"]
+        for doc in (tooltip, panel):
+            xs = _words_right_to_left(doc, words)
+            assert xs == sorted(xs, reverse=True), (doc.toPlainText(), xs)
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_an_ocr_flag_names_the_row_it_is_on_after_a_row_is_added_above(qtbot, ctx, view):
+    from records.flags import Flag
+
+    # GIVEN a page whose second row's owner OCR was unsure of ("row 2, Owner: …"), the
+    # cursor on row 1
+    msg = "row 2, Owner: OCR is unsure of 'احمد علی ولد غلام رسول' (61%); check it against the page"
+    with ctx.ws.session() as s:
+        rid = services.create_register(s, actor=ctx.actor, template="jamabandi", **HEADER)
+        pid = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid,
+                                data=png_bytes(seed=4, size=(800, 400)), name="p.png").page_id
+        rows = [{name: reading(text, (700 - 60 * c, 40 + 40 * r, 55, 35),
+                               [Flag("low_confidence", WARNING, msg, name, r)] if (r, name) == (1, "owner") else [])
+                 for c, (name, text) in enumerate(row.items())} for r, row in enumerate(GOOD_ROWS)]
+        services.save_ocr_rows(s, actor=ctx.actor, page_id=pid, rows=rows)
+    _open(qtbot, view, pid)
+    owner = view.model.column_of("owner")
+    assert "row 2," in view.model.index(1, owner).data(Qt.ItemDataRole.ToolTipRole)
+    view.table.setFocus()
+    # WHEN the clerk adds a row after row 1 (Ctrl+Ins): the flagged owner is now on row 3
+    qtbot.keyClick(view.table, Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    # THEN its flag says row 3 (it still said row 2: the row above, the new empty one)
+    tip = view.model.index(2, owner).data(Qt.ItemDataRole.ToolTipRole)
+    assert "row 3, Owner: OCR is unsure" in tip and "row 2" not in tip
+    # AND the field's notes beside the magnified field say so too
+    view.table.setCurrentIndex(view.model.index(2, owner))
+    assert "row 3, Owner" in view.cell_info.text()

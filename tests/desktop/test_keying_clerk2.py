@@ -243,6 +243,35 @@ def test_a_narrow_text_field_opens_wide_enough_to_see_what_is_typed(qtbot, ctx, 
         i18n.apply_language(qapp, "en")
 
 
+def test_a_word_typed_in_the_last_column_in_sight_is_drawn_in_its_own_cell(qtbot, ctx, qapp):
+    from desktop.correction.view import CorrectionView
+
+    # GIVEN a page in a view as narrow as a laptop leaves it, row 3's lagan (rent) field in
+    # sight at the view's left edge: no room after it for a wide editor
+    v = CorrectionView(ctx)
+    qtbot.addWidget(v)
+    v.resize(620, 600)
+    v.show()
+    _open(qtbot, ctx, v)
+    index = v.model.index(2, v.model.template.column_names.index("rent"))
+    v.table.scrollTo(index)
+    cell = v.table.visualRect(index)
+    assert cell.right() < 100, cell  # (near the left edge of the right-to-left table)
+    # WHEN the clerk types a word there
+    editor = _edit(qtbot, v, 2, "rent", "نقدی")
+    qtbot.wait(10)
+    cell = v.table.visualRect(index)
+    # THEN the word is drawn over the rent cell itself, both its ends (it was drawn at the
+    # editor's far edge, over the khasra numbers, and read as theirs)
+    ends = []
+    for pos in (0, len(editor.text())):
+        editor.setCursorPosition(pos)
+        ends.append(editor.mapTo(v.table.viewport(), editor.cursorRect().center()).x())
+    assert all(cell.left() - 2 <= x <= cell.right() + 2 for x in ends), (ends, cell)
+    # AND the editor is still as wide as before (it reaches over the cells before it)
+    assert editor.geometry().width() >= min(260, v.table.viewport().width())
+
+
 @pytest.mark.parametrize("lang", ["en", "ur"])
 def test_the_esc_hint_fits_one_line_at_1366(qtbot, ctx, qapp, lang):
     from desktop import i18n

@@ -479,6 +479,36 @@ def _xkb_layout(variant: str) -> dict[str, str]:
     return out
 
 
+def test_the_status_bar_shows_while_latin_keys_type_urdu(qtbot, ctx):
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QLabel, Qt
+
+    # GIVEN the main window in sight, phonetic typing off
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, ctx)
+    try:
+        def sign():
+            return win.statusBar().findChild(QLabel, "phoneticTypingOn")
+
+        assert sign() is None or not sign().isVisible()
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow)
+        # WHEN the clerk presses Shift+F9
+        qtbot.keyClick(win, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+        # THEN the status bar says Latin keys now type Urdu, and how to stop it (only the View
+        # menu's check mark showed it)
+        assert win.phonetic_typing.enabled
+        assert sign() is not None and sign().isVisible()
+        assert "Phonetic Urdu typing is on" in sign().text() and "Shift+F9" in sign().text()
+        # WHEN Shift+F9 again THEN it is off and the sign gone
+        qtbot.keyClick(win, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+        assert not win.phonetic_typing.enabled and not sign().isVisible()
+    finally:
+        win.shutdown()
+
+
 def test_the_phonetic_layout_is_crulps_key_for_key():
     from desktop.keying.urdu_keyboard import default_layout
 

@@ -716,6 +716,31 @@ def test_a_comment_typed_after_the_field_named_for_it_follows_the_name(qtbot):
     assert dlg.edit.toPlainText() == "نام کاشتکار: spelling"
 
 
+def test_the_comment_is_sent_from_the_keyboard(qtbot, qapp):
+    from desktop.qt import QApplication, Qt
+    from desktop.review.page_view import CommentDialog
+
+    # GIVEN the comment dialog, a comment being typed
+    dlg = CommentDialog("t", "p")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.edit)
+    qtbot.keyClicks(dlg.edit, "area 12-5")
+    # WHEN the reviewer presses Tab
+    qtbot.keyClick(dlg.edit, Qt.Key.Key_Tab)
+    # THEN the cursor leaves the comment for the buttons, no tab typed into it (the reviewer
+    # could leave the box only by Esc, which threw the comment away)
+    assert dlg.edit.toPlainText() == "area 12-5"
+    assert dlg.buttons.isAncestorOf(QApplication.focusWidget())
+    # WHEN the reviewer goes back and presses Ctrl+Enter in the comment
+    dlg.edit.setFocus()
+    qtbot.keyClick(dlg.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # THEN the dialog is accepted with the comment as written
+    assert dlg.result() == 1 and not dlg.isVisible()
+    assert dlg.comment() == "area 12-5"
+
+
 def test_a_page_without_changes_says_so_in_urdu(qtbot, people, qapp):
     from desktop import i18n
     from desktop.qt import QCoreApplication

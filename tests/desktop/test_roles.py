@@ -117,6 +117,40 @@ def test_clerk_sees_the_comment_and_resubmits(qtbot, workspace, qapp, actors):
         clerk_win.shutdown()
 
 
+def test_the_returned_tab_says_how_many_rows_wait_for_the_clerk(qtbot, workspace, qapp, actors):
+    from desktop.i18n import number_text
+
+    # GIVEN clerk1's page of two rows, submitted, and girdawar1 returning both with a comment
+    clerk_win = _window(qtbot, workspace, actors["clerk1"])
+    ctx = clerk_win.ctx
+    try:
+        def tab_text() -> str:
+            return clerk_win.tabs.tabText(clerk_win.tabs.indexOf(clerk_win.returned_panel))
+
+        _rid, (pid,) = make_register(ctx)
+        assert tab_text() == "Returned to me"
+        with workspace.session() as s:
+            services.submit_page(s, actor=ctx.actor, page_id=pid)
+        with workspace.session() as s:
+            ids = [r.entry_id for r in services.page_rows(s, pid)]
+            services.transition(s, actor=actors["girdawar1"], entry_ids=ids, action="return", comment="رقبہ دیکھیں")
+        # WHEN the clerk's window hears of it (as on signing in)
+        ctx.bus.changed.emit(services.Changes(workflow=True, pages=True, page_ids={pid}), None)
+        wait_idle(qtbot, ctx)
+        # THEN the tab's name says two rows wait, in the office's digits (it said nothing: the
+        # clerk had to open the tab to learn of them)
+        qtbot.waitUntil(lambda: clerk_win.returned_panel.table.rowCount() == 2)
+        assert tab_text() == f"Returned to me ({number_text(2)})"
+        # WHEN the page is submitted again THEN the count goes
+        with workspace.session() as s:
+            services.submit_page(s, actor=ctx.actor, page_id=pid)
+        ctx.bus.changed.emit(services.Changes(workflow=True, pages=True, page_ids={pid}), None)
+        wait_idle(qtbot, ctx)
+        qtbot.waitUntil(lambda: tab_text() == "Returned to me")
+    finally:
+        clerk_win.shutdown()
+
+
 def test_admin_creates_resets_and_disables_users(qtbot, workspace, qapp, actors):
     from desktop.users_dialog import UsersDialog
 
