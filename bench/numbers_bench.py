@@ -975,6 +975,17 @@ LINE_MODEL = (
     "held-back +4 to +16 / +4 to +19 cells, but real handwriting -1 to -12 / -3 to -11 and "
     "printed held-back -2 to 0 / 0 to +1: not kept (real handwriting matters more than "
     "femkeklaver). The targets stand as the twenty-second stop left them."
+    "\n\n"
+    "Twenty-fifth stop (2026-11-28): no model trained, as every model tried since the "
+    "tenth stop traded one set for another (printed held-back lost 3 cells, 99.17 -> "
+    "98.81%, when the shipped model only trained on over its own data for two epochs, the"
+    " sixteenth stop's control: a run that met 99.5% would be one chosen on the bench's "
+    "own cells). The seven wrong printed held-back readings were looked at glyph by glyph"
+    " at 120 px: Noto Kufi's Urdu ۴ (its `ur` form) is its ۲ with one small notch in the "
+    "top stroke, 1-2 px at the line model's 32 px line height (4 of the 7), and "
+    "Scheherazade's ٥ is a ring half as tall as its other digits whose hole the level-2 "
+    "blur closes (3); no training font draws either. The reader is unchanged, so its "
+    "numbers are those above; the targets stand."
 )
 
 
