@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -187,3 +188,31 @@ def test_daftar_closing_does_not_wait_for_the_search_for_scanners(qtbot, ctx, tm
     pid = int(starts.read_text().split()[0])
     qtbot.waitUntil(lambda: not Path(f"/proc/{pid}").exists()
                     or Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z", timeout=2000)
+
+
+@pytest.mark.gui
+def test_what_the_scanner_says_is_in_urdu_too(qapp, tmp_path):
+    # GIVEN the Urdu interface, and what scanning says when it fails (a scanner that does not
+    # answer, fails, gives no page; no scanimage; Daftar closing during a scan)
+    from desktop import i18n
+
+    failing = tmp_path / "scanimage"
+    failing.write_text("#!/bin/sh\necho 'scanimage: open of device nosuch:0 failed: Invalid argument' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    said = [SaneScanner(binary="no-such-scanimage").unavailable_reason(),
+            "The scanner did not answer in time. Check it is switched on and connected, then try again.",
+            "The scanner returned no page. Put the page on the glass (or in the feeder) and try again.",
+            "Scanning was stopped: Daftar is closing."]
+    try:
+        SaneScanner(binary=str(failing)).scan(ScanSettings("nosuch:0"), tmp_path / "out")
+    except Exception as e:  # noqa: BLE001
+        said.append(str(e))
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # WHEN the import dialog shows it
+        shown = [i18n.message(s) for s in said]
+    finally:
+        i18n.apply_language(qapp, "en")
+    # THEN it is said in Urdu (the device's name and SANE's own words as they are)
+    for english, urdu in zip(said, shown, strict=True):
+        assert "اسکین" in urdu and not re.search(r"\b(Check|scanner|again)\b", urdu), (english, urdu)
