@@ -659,6 +659,10 @@ class Monkey:
     def step(self) -> None:
         r = self.rnd.random()
         st = self.read_state() or {}
+        if self.a.restore and st.get("modal") in ("LoginDialog", "LockDialog") \
+                and time.time() - self.next_restore > -25 and self.restore_rnd.random() < 0.5:
+            self.restore(stopped=False)  # (at the sign-in after a sign-out the workspace is closed)
+            return
         if st.get("modal") in ("LoginDialog", "LockDialog") and self.rnd.random() < 0.3:
             self.sign_in_again(st["modal"])
             return
