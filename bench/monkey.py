@@ -51,6 +51,11 @@ Options for what the defaults do not reach (each off by default):
 - --pgdn: now and then a click into a cell of the page, PgDn or PgUp and typing at once, while
   the next page is being read;
 - --core: a crash leaves a core file (OUT/home/core*) and the report its native stacks;
+- --restore: every 30-70 s `daftar restore NEWEST_BACKUP --workspace WS --force`, as IT would
+  from a terminal, with the app as it is (refused while the app has the workspace open), and
+  now and then with the app ended first (as a log-out) and started again after it; the newest
+  backup is the app's own (Back up...) or one `daftar backup` makes; the end says how many
+  restores were made and refused, and the restore generation the trail holds;
 - --replay OUT/actions.log: an earlier run's actions sent again at their pace.
 """
 
@@ -468,6 +473,10 @@ class Monkey:
         self.replaying: list | None = None
         self.khewats: dict[str, list[str]] = {}
         self.ram_peak = [0, 0]  # --scanner: the most scanned files kept in memory at once, and their bytes
+        # --restore: its own random numbers (the other actions of a seed stay what they were)
+        self.restore_rnd = random.Random(a.seed * 7919 + 1)
+        self.next_restore = time.time() + self.restore_rnd.uniform(30, 70)
+        self.restores: list[str] = []  # each restore tried: 'restored ...' or 'refused ...'
         self.env = {**os.environ, "DAFTAR_LOG_DIR": str(self.log_dir), "DAFTAR_HOME": str(self.ws),
                     "DAFTAR_UI_SETTINGS": str(self.out / "ui.ini"), "DAFTAR_PASSWORD": "demo",
                     "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1",
@@ -475,6 +484,10 @@ class Monkey:
                     "HOME": str(self.out / "home"), "XDG_CONFIG_HOME": str(self.out / "home/.config"),
                     "XDG_DATA_HOME": str(self.out / "home/.local/share"), "XDG_CACHE_HOME": str(self.out / "home/.cache"),
                     "XDG_STATE_HOME": str(self.out / "home/.local/state")}
+        # Open (a report, an export, a backup's folder) goes to a launcher of the run's own that notes the
+        # file: xdg-open started the computer's browser for a PDF (chromium, as root: refused), and a
+        # browser that opens covers the app and takes the monkey's keys
+        self.env["PATH"] = f"{self.out / 'bin'}:{os.environ.get('PATH', '')}"
         if a.encrypted:  # the checks and commands sign in as the run's user; temporary files stay in the run
             self.env.update({"DAFTAR_USER": a.user, "TMPDIR": str(self.out / "tmp")})
         if a.scanner:  # SANE with its test backend only (a configuration of the run's own, /etc unchanged)
@@ -504,6 +517,9 @@ class Monkey:
         self.out.mkdir(parents=True)
         shutil.copytree(base, self.ws, ignore=shutil.ignore_patterns("daftar.lock"))
         self.log_dir.mkdir()
+        (self.out / "bin").mkdir()
+        (self.out / "bin" / "xdg-open").write_text('#!/bin/sh\necho "MONKEY xdg-open $*"\n')
+        (self.out / "bin" / "xdg-open").chmod(0o755)
         for sub in ("Documents", "Desktop", ".config"):
             (self.out / "home" / sub).mkdir(parents=True)
         if self.a.encrypted:
@@ -590,7 +606,7 @@ class Monkey:
         except (OSError, ValueError):
             return None
 
-    def stop(self) -> None:
+    def stop(self, when: str = "after SIGTERM at the end") -> None:
         """End the app as a log-out does (SIGTERM to the app alone: it quits as Quit does), then
         note what it left running (its job processes, a spare) and end those."""
         if self.proc and self.proc.poll() is None:
@@ -600,7 +616,7 @@ class Monkey:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
-            self.note_left("after SIGTERM at the end")
+            self.note_left(when)
 
     def note_left(self, when: str) -> None:
         """The processes of the app's process group still running 10 s after the app ended (a
@@ -643,6 +659,10 @@ class Monkey:
     def step(self) -> None:
         r = self.rnd.random()
         st = self.read_state() or {}
+        if self.a.restore and st.get("modal") in ("LoginDialog", "LockDialog") \
+                and time.time() - self.next_restore > -25 and self.restore_rnd.random() < 0.5:
+            self.restore(stopped=False)  # (at the sign-in after a sign-out the workspace is closed)
+            return
         if st.get("modal") in ("LoginDialog", "LockDialog") and self.rnd.random() < 0.3:
             self.sign_in_again(st["modal"])
             return
@@ -722,6 +742,62 @@ class Monkey:
                    "mouseup", "1")
         time.sleep(self.rnd.choice([0.02, 0.05, 0.2, 0.5]))
 
+    def restore(self, stopped: bool | None = None) -> None:
+        """--restore: `daftar restore NEWEST --workspace WS --force` as IT would, with the app as it is,
+        or (`stopped`) with the app ended first and started again after."""
+        rnd = self.restore_rnd
+        self.next_restore = time.time() + rnd.uniform(30, 70)
+        sign_in = ["--user", self.a.user] if self.a.encrypted else []
+        backups = self.out / "backups"  # (outside the workspace: a restore moves the workspace aside)
+        backups.mkdir(exist_ok=True)
+        for b in (self.ws / "backups").glob("daftar-backup-*.tar"):  # the app's own (Back up...)
+            if not (backups / b.name).exists():
+                shutil.copy2(b, backups / b.name)
+        have = sorted(backups.glob("daftar-backup-*.tar"), key=lambda b: b.stat().st_mtime)
+        if not have or rnd.random() < 0.3:
+            r = subprocess.run([PY, "-m", "daftar.cli", "backup", str(backups), "--workspace", str(self.ws), *sign_in],
+                               cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=120)
+            self.note(f"restore: daftar backup: exit {r.returncode} {(r.stdout + r.stderr).strip().splitlines()[-1:]}",
+                      action=False)
+            have = sorted(backups.glob("daftar-backup-*.tar"), key=lambda b: b.stat().st_mtime)
+        if not have:
+            return
+        backup = have[-1] if rnd.random() < 0.7 else rnd.choice(have)
+        if stopped is None:
+            stopped = rnd.random() < 0.5
+        st = self.read_state() or {}
+        where = "the app ended first" if stopped else f"under the app ({st.get('modal') or st.get('top')})"
+        self.note(f"restore {backup.name} {'stopped' if stopped else 'running'}")
+        if stopped:
+            self.stop("after SIGTERM before a restore")
+        r = subprocess.run([PY, "-m", "daftar.cli", "restore", str(backup), "--workspace", str(self.ws), "--force",
+                            *sign_in], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=180)
+        said = " ".join((r.stdout + r.stderr).split())
+        self.restores.append(f"{'restored' if r.returncode == 0 else 'refused'} ({where}): exit {r.returncode}: "
+                             f"{said[:300]}")
+        self.note(f"restore: {self.restores[-1]}", action=False)
+        if stopped:
+            self.start()
+
+    def restore_summary(self) -> list[str]:
+        """--restore: the restores made and refused, and the restore generation the trail holds."""
+        code = ("import sys\n"
+                "from records.workspace import Workspace\n"
+                "from records import restores\n"
+                "key = Workspace.unlock(sys.argv[1], sys.argv[2], 'demo') if Workspace.is_encrypted(sys.argv[1]) else None\n"
+                "ws = Workspace.open(sys.argv[1], key=key)\n"
+                "with ws.session() as s:\n"
+                "    r = restores.last_restore(s)\n"
+                "    print(r.epoch if r else 0)\n"
+                "ws.close()\n")
+        r = subprocess.run([PY, "-c", code, str(self.ws), self.a.user], cwd=ROOT, env=self.env, capture_output=True,
+                           text=True)
+        made = [x for x in self.restores if x.startswith("restored")]
+        lines = [f"restores: {len(made)} made, {len(self.restores) - len(made)} refused; the trail's restore "
+                 f"generation: {(r.stdout + r.stderr).strip()[-300:]}"]
+        lines += ["    " + x for x in self.restores]
+        return lines
+
     def sign_in_again(self, kind: str) -> None:
         self.note(f"sign in again ({kind})")
         (self.out / "cmd").write_text("signin")
@@ -752,6 +828,8 @@ class Monkey:
             if self.replaying is not None:
                 if not self.replay_step():
                     break
+            elif self.a.restore and time.time() >= self.next_restore:
+                self.restore()
             else:
                 self.step()
         self.stop()
@@ -762,7 +840,7 @@ class Monkey:
         lines = []
         for ln in Path(path).read_text().splitlines():
             m = re.match(r"(\d\d):(\d\d):(\d\d)\.(\d{3}) (.*?)(?:    \[.*\])?$", ln)
-            if not m or m.group(5).startswith("central"):  # (the central office plays its own, from the seed)
+            if not m or m.group(5).startswith(("central", "restore:")):  # (the central office plays its own, from the seed)
                 continue
             if until and ln[:12] > until:
                 break
@@ -796,6 +874,8 @@ class Monkey:
         elif what.startswith("open "):
             self.note(what)
             (self.out / "cmd").write_text(what[5:])
+        elif what.startswith("restore "):  # (--restore: the same kind, from the newest backup the run has)
+            self.restore(stopped=what.endswith(" stopped"))
         elif what.startswith("sign in again"):
             self.sign_in_again(what[15:-1])
         elif what.startswith("double click"):
@@ -820,7 +900,7 @@ class Monkey:
         lines = [f"monkey: user={self.a.user} lang={self.a.lang} keyboard={self.a.keyboard} ocr={self.a.ocr} "
                  f"dialogs={self.a.dialogs} seed={self.a.seed} minutes={self.a.minutes} encrypted={self.a.encrypted} "
                  f"server={self.a.server} scanner={self.a.scanner} buttons={self.a.buttons} preview={self.a.preview} "
-                 f"pgdn={self.a.pgdn}",
+                 f"pgdn={self.a.pgdn} restore={self.a.restore}",
                  f"actions {self.actions}, starts {self.starts}"]
         lines += [f"EXIT {e}" for e in self.exits]
         lines.append(f"left running after the app ended: {len(self.left)}")
@@ -829,9 +909,12 @@ class Monkey:
         jobs = Counter(re.findall(r"^MONKEY job process (\S+)", said, re.M))
         ran = Counter(re.findall(r"^MONKEY job run \S+:(\S+)", said, re.M))
         opened = Counter(re.findall(r"^MONKEY opens (\S+)", said, re.M))
+        launched = re.findall(r"^MONKEY xdg-open (.*)$", said, re.M)
         lines.append(f"job processes started: {sum(jobs.values())} ({', '.join(f'{k} {v}' for k, v in jobs.most_common())})")
         lines.append(f"jobs run: {sum(ran.values())} ({', '.join(f'{k} {v}' for k, v in ran.most_common())})")
         lines.append(f"dialogs opened: {sum(opened.values())} ({', '.join(f'{k} {v}' for k, v in opened.most_common())})")
+        lines.append(f"files opened with Open (xdg-open): {len(launched)} "
+                     f"({', '.join(sorted({Path(x.strip()).suffix or 'folder' for x in launched}))})")
         if self.a.scanner:
             lines.append(f"scanner: at most {self.ram_peak[0]} scanned files ({self.ram_peak[1] / 1e6:.1f} MB) kept in "
                          f"memory (/dev/shm) at once")
@@ -859,6 +942,8 @@ class Monkey:
         if self.central is not None:
             self.central.stopping = True
             lines += self.central.summary()
+        if self.a.restore:
+            lines += self.restore_summary()
         if self.a.encrypted:
             lines += plaintext_left(self.ws, self.out / "tmp")
         for cmd in (["audit", "verify"], ["check"], *([["sync", "--status"]] if self.central is not None else [])):
@@ -964,6 +1049,8 @@ def main() -> int:
                    "typing at once (while the next page is read)")
     p.add_argument("--core", action="store_true", help="a crash of the app leaves a core file (OUT/home/core*), "
                    "and the report its native stack (gdb)")
+    p.add_argument("--restore", action="store_true", help="every 30-70 s `daftar restore` of the newest backup "
+                   "over the workspace, with the app as it is (refused while it has it open) or ended first")
     p.add_argument("--replay", metavar="ACTIONS_LOG", help="send the actions of an earlier run's actions.log "
                    "at its pace (with the same options and seed), not random ones")
     p.add_argument("--replay-until", metavar="HH:MM:SS.mmm", help="the last action replayed (its time in the log)")

@@ -669,6 +669,16 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "Scanning from Daftar is not available on Windows yet. Scan with the scanner's "
                       "own WIA or TWAIN program (Windows Fax and Scan works) into a folder, then use "
                       "Import folder."),
+    QT_TRANSLATE_NOOP("Messages", "Scanning needs SANE's scanimage program, which is not installed. "
+                      "Install the package sane-utils (sudo apt install sane-utils), or scan with "
+                      "another program and import the files."),
+    QT_TRANSLATE_NOOP("Messages", "The scanner did not answer in time. Check it is switched on and connected, "
+                      "then try again."),
+    QT_TRANSLATE_NOOP("Messages", "Scanning with {0} failed: {1}. Check the scanner (paper loaded, lid closed, "
+                      "cable) and try again."),
+    QT_TRANSLATE_NOOP("Messages", "The scanner returned no page. Put the page on the glass (or in the feeder) and "
+                      "try again."),
+    QT_TRANSLATE_NOOP("Messages", "Scanning was stopped: Daftar is closing."),
     # a JSON export of an office whose workspace was restored from a backup (records/exports/json_export.py
     # restore_notices: said by the import)
     QT_TRANSLATE_NOOP("Messages", "office '{0}' says its workspace was restored on {1} from a backup made on {2}: what "

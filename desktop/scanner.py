@@ -7,8 +7,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -53,11 +56,16 @@ _DEVICE_RE = re.compile(r"^device `(?P<name>[^']+)' is (?:a |an )?(?P<desc>.*)$"
 
 
 class SaneScanner:
-    """SANE through the `scanimage` command (Debian package sane-utils)."""
+    """SANE through the `scanimage` command (Debian package sane-utils). `stop` (the app's
+    `TaskRunner.stopping`): once set, a `scanimage` still running is ended, so that Daftar
+    closing does not wait for SANE's search for scanners (seconds, up to a minute with
+    network scanners) or a scan nobody will import."""
 
-    def __init__(self, binary: str = "scanimage", env: dict[str, str] | None = None) -> None:
+    def __init__(self, binary: str = "scanimage", env: dict[str, str] | None = None, *,
+                 stop: threading.Event | None = None) -> None:
         self.binary = binary
         self.env = env
+        self.stop = stop
 
     def _path(self) -> str | None:
         return shutil.which(self.binary)
@@ -72,14 +80,30 @@ class SaneScanner:
 
     def _run(self, args: list[str], timeout: float) -> subprocess.CompletedProcess:
         env = {**os.environ, **(self.env or {})}
+        cmd = [self._path() or self.binary, *args]
         try:
-            return subprocess.run([self._path() or self.binary, *args], capture_output=True, text=True,
-                                  timeout=timeout, env=env)
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                                    start_new_session=True)  # (ended with whatever it started)
         except FileNotFoundError:
             raise ScanError(self.unavailable_reason()) from None
-        except subprocess.TimeoutExpired:
-            raise ScanError("The scanner did not answer in time. Check it is switched on and connected, "
-                            "then try again.") from None
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                out, err = proc.communicate(timeout=0.1)
+                return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+            except subprocess.TimeoutExpired:
+                stopped = self.stop is not None and self.stop.is_set()
+                if not stopped and time.monotonic() < deadline:
+                    continue
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                proc.communicate()
+                if stopped:
+                    raise ScanError("Scanning was stopped: Daftar is closing.") from None
+                raise ScanError("The scanner did not answer in time. Check it is switched on and connected, "
+                                "then try again.") from None
 
     def list_devices(self) -> list[ScanDevice]:
         """Devices SANE finds (may be empty: the dialog says what to check)."""
@@ -142,11 +166,11 @@ NO_DEVICES = ("No scanner was found. Check that the scanner is switched on and c
               "package sane-backends or from the scanner's maker).")
 
 
-def default_scanner() -> Scanner:
-    """The scanner back end of this platform."""
+def default_scanner(stop: threading.Event | None = None) -> Scanner:
+    """The scanner back end of this platform (`stop`: see SaneScanner)."""
     if sys.platform.startswith("win"):
         return UnavailableScanner(WINDOWS_REASON)
-    return SaneScanner()
+    return SaneScanner(stop=stop)
 
 
 def scan_to_temp(scanner: Scanner, settings: ScanSettings) -> list[Path]:

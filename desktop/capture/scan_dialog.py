@@ -31,7 +31,7 @@ class ScanDialog(QDialog):
     def __init__(self, ctx, parent=None, *, scanner: Scanner | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.scanner = scanner or default_scanner()
+        self.scanner = scanner or default_scanner(stop=ctx.runner.stopping)  # (Daftar closing ends scanimage)
         self.setObjectName("ScanDialog")
         self.setWindowTitle(self.tr("Scan pages"))
         self.setMinimumWidth(520)
@@ -83,19 +83,27 @@ class ScanDialog(QDialog):
         self.adjustSize()
 
     def refresh(self) -> None:
-        """Ask the back end for its devices (in the background: SANE can take seconds)."""
+        """Ask the back end for its devices (in the background: SANE can take seconds).
+        Refresh waits while a search or a scan is under way: each search held one of the
+        two reading threads for seconds, so pressing it again and again kept pages from
+        opening."""
         if not self.scanner.is_available():
             self._say(message(self.scanner.unavailable_reason()))
             self.refresh_button.setEnabled(False)
             return
+        if self.busy:
+            return
         self._say(self.tr("Looking for scanners…"))
         self.busy = True
+        self.refresh_button.setEnabled(False)
+        self.scan_button.setEnabled(False)  # (again when a scanner is found)
         self.ctx.runner.run_read(self.scanner.list_devices, self._on_devices)
 
     def _on_devices(self, fut) -> None:
         if not shiboken6.isValid(self):  # closed with its import dialog meanwhile
             return
         self.busy = False
+        self.refresh_button.setEnabled(True)
         self.device.clear()
         try:
             devices = fut.result()
@@ -116,6 +124,7 @@ class ScanDialog(QDialog):
             return
         settings = self.settings()
         self.scan_button.setEnabled(False)
+        self.refresh_button.setEnabled(False)
         self.busy = True
         self._say(self.tr("Scanning…"))
 
@@ -128,6 +137,7 @@ class ScanDialog(QDialog):
                 return
             self.busy = False
             self.scan_button.setEnabled(True)
+            self.refresh_button.setEnabled(True)
             try:
                 files = fut.result()
             except Exception as e:  # noqa: BLE001

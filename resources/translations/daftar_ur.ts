@@ -3270,6 +3270,26 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>ونڈوز پر دفتر سے اسکین ابھی دستیاب نہیں۔ اسکینر کے اپنے WIA یا TWAIN پروگرام (Windows Fax and Scan بھی چلتا ہے) سے کسی فولڈر میں اسکین کریں، پھر فولڈر درآمد کریں۔</translation>
         </message>
         <message>
+            <source>Scanning needs SANE's scanimage program, which is not installed. Install the package sane-utils (sudo apt install sane-utils), or scan with another program and import the files.</source>
+            <translation>اسکین کے لیے SANE کا ⁦scanimage⁩ پروگرام چاہیے، جو انسٹال نہیں۔ ⁦sane-utils⁩ پیکج انسٹال کریں (⁦sudo apt install sane-utils⁩)، یا کسی اور پروگرام سے اسکین کر کے فائلیں درآمد کریں۔</translation>
+        </message>
+        <message>
+            <source>The scanner did not answer in time. Check it is switched on and connected, then try again.</source>
+            <translation>اسکینر نے وقت پر جواب نہیں دیا۔ دیکھیں کہ وہ چالو اور جڑا ہوا ہے، پھر دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <source>Scanning with {0} failed: {1}. Check the scanner (paper loaded, lid closed, cable) and try again.</source>
+            <translation>⁦{0}⁩ سے اسکین نہیں ہو سکا: {1}۔ اسکینر دیکھیں (کاغذ رکھا ہے، ڈھکن بند ہے، تار لگی ہے) اور دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <source>The scanner returned no page. Put the page on the glass (or in the feeder) and try again.</source>
+            <translation>اسکینر سے کوئی صفحہ نہیں آیا۔ صفحہ شیشے پر (یا فیڈر میں) رکھیں اور دوبارہ کوشش کریں۔</translation>
+        </message>
+        <message>
+            <source>Scanning was stopped: Daftar is closing.</source>
+            <translation>اسکین روک دیا گیا: دفتر بند ہو رہا ہے۔</translation>
+        </message>
+        <message>
             <source>office '{0}' says its workspace was restored on {1} from a backup made on {2}: what it recorded after that backup and before the restore is not in this export, so an export it made before the restore may hold records, or versions of them, that this one lacks</source>
             <translation>دفتر '{0}' کے مطابق اس کی ورک اسپیس ⁦{1}⁩ کو ایک بیک اپ سے بحال کی گئی جو ⁦{2}⁩ کو بنا تھا: اس بیک اپ کے بعد اور بحالی سے پہلے اس نے جو کچھ درج کیا وہ اس برآمد میں نہیں، اس لیے بحالی سے پہلے کی اس کی کسی برآمد میں ایسے ریکارڈ، یا ان کے ایسے نسخے، ہو سکتے ہیں جو اس میں نہیں</translation>
         </message>

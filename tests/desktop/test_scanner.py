@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import time
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +130,89 @@ def test_scan_dialog_scans_into_import(qtbot, ctx, sane_test_env):
     # THEN the scanned page is listed for import
     qtbot.waitUntil(lambda: dlg._loading == 0 and len(dlg.items) == 1, timeout=10000)
     assert dlg.items[0].error is None and dlg.items[0].width > 0
+
+
+def _slow_scanimage(folder, seconds: float):
+    """A `scanimage` that searches for `seconds` and finds the test scanner (SANE probing a
+    network takes seconds); each start leaves a line in `starts`."""
+    folder.mkdir(exist_ok=True)
+    fake = folder / "scanimage"
+    fake.write_text(f"#!/bin/sh\necho $$ >> {folder}/starts\nsleep {seconds}\n"
+                    "echo \"device \\`test:0' is a Noname frontend-tester virtual device\"\n")
+    fake.chmod(0o755)
+    return folder / "starts"
+
+
+@pytest.mark.gui
+def test_refresh_pressed_again_while_looking_starts_no_second_search(qtbot, ctx, tmp_path, monkeypatch):
+    # GIVEN the scan dialog looking for scanners, and SANE slow to answer (1.5 s a search)
+    from desktop.capture.scan_dialog import ScanDialog
+    from tests.desktop.conftest import wait_idle
+
+    starts = _slow_scanimage(tmp_path / "bin", 1.5)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}:{os.environ['PATH']}")
+    dlg = ScanDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert not dlg.refresh_button.isEnabled() and not dlg.scan_button.isEnabled()
+    # WHEN the clerk presses Refresh three times more while it looks
+    for _ in range(3):
+        dlg.refresh_button.click()
+        dlg.refresh()
+    wait_idle(qtbot, ctx)
+    # THEN one search ran (each held one of the two reading threads for its seconds), and
+    # Refresh and Scan are back once it found the scanner
+    assert len(starts.read_text().split()) == 1
+    assert dlg.device.count() == 1 and dlg.refresh_button.isEnabled() and dlg.scan_button.isEnabled()
+    dlg.refresh_button.click()
+    wait_idle(qtbot, ctx)
+    assert len(starts.read_text().split()) == 2
+
+
+@pytest.mark.gui
+def test_daftar_closing_does_not_wait_for_the_search_for_scanners(qtbot, ctx, tmp_path, monkeypatch):
+    # GIVEN the scan dialog of the app looking for scanners, and SANE taking 30 s to answer
+    from desktop.capture.scan_dialog import ScanDialog
+
+    starts = _slow_scanimage(tmp_path / "bin", 30)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}:{os.environ['PATH']}")
+    dlg = ScanDialog(ctx)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(starts.exists, timeout=5000)
+    # WHEN Daftar closes (the window's close shuts the task runner down on the UI thread)
+    t0 = time.monotonic()
+    ctx.runner.shutdown()
+    took = time.monotonic() - t0
+    # THEN the window is not held for SANE's search: scanimage is ended
+    assert took < 2, f"closing waited {took:.1f} s for scanimage"
+    pid = int(starts.read_text().split()[0])
+    qtbot.waitUntil(lambda: not Path(f"/proc/{pid}").exists()
+                    or Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z", timeout=2000)
+
+
+@pytest.mark.gui
+def test_what_the_scanner_says_is_in_urdu_too(qapp, tmp_path):
+    # GIVEN the Urdu interface, and what scanning says when it fails (a scanner that does not
+    # answer, fails, gives no page; no scanimage; Daftar closing during a scan)
+    from desktop import i18n
+
+    failing = tmp_path / "scanimage"
+    failing.write_text("#!/bin/sh\necho 'scanimage: open of device nosuch:0 failed: Invalid argument' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    said = [SaneScanner(binary="no-such-scanimage").unavailable_reason(),
+            "The scanner did not answer in time. Check it is switched on and connected, then try again.",
+            "The scanner returned no page. Put the page on the glass (or in the feeder) and try again.",
+            "Scanning was stopped: Daftar is closing."]
+    try:
+        SaneScanner(binary=str(failing)).scan(ScanSettings("nosuch:0"), tmp_path / "out")
+    except Exception as e:  # noqa: BLE001
+        said.append(str(e))
+    assert i18n.apply_language(qapp, "ur")
+    try:
+        # WHEN the import dialog shows it
+        shown = [i18n.message(s) for s in said]
+    finally:
+        i18n.apply_language(qapp, "en")
+    # THEN it is said in Urdu (the device's name and SANE's own words as they are)
+    for english, urdu in zip(said, shown, strict=True):
+        assert "اسکین" in urdu and not re.search(r"\b(Check|scanner|again)\b", urdu), (english, urdu)
