@@ -278,6 +278,9 @@ def apply_language(app: QCoreApplication, lang: str) -> bool:
         else:
             base.setFamilies([QFont().defaultFamily()])
         app.setFont(base)
+        from desktop.empty_field_cursor import install
+
+        install(app)  # an empty Urdu field shows its cursor at its right in Urdu
     return ok
 
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.bidi import ltr
+from desktop.empty_field_cursor import mark_urdu_field
 from desktop.i18n import ROLE_LABELS, role_label
 from desktop.labels import wrapping
 from desktop.qt import (
@@ -331,7 +332,7 @@ class FirstAdminDialog(_Form):
         self.set_intro(self.tr("This workspace has no administrator yet. The administrator creates the "
                                "accounts of clerks and supervisors and resets forgotten passwords."))
         self.username = self.line("adminUser", self.tr("User name"), text="admin")
-        self.full_name = self.line("adminName", self.tr("Full name"))
+        self.full_name = mark_urdu_field(self.line("adminName", self.tr("Full name")))
         self.password = self.line("adminPassword", self.tr("Password"), password=True)
         self.repeat = self.line("adminRepeat", self.tr("Password again"), password=True)
         self.password.setFocus()

@@ -1,0 +1,116 @@
+"""What a clerk sees in the Urdu interface, second walk: where an empty Urdu field shows its
+cursor, titles cut with '…', plural words, key names in Urdu sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.qt import QApplication, QImage, Qt
+from tests.desktop.keys import type_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def urdu(qapp):
+    from desktop import i18n
+
+    i18n.apply_language(qapp, "ur")
+    yield
+    i18n.apply_language(qapp, "en")
+
+
+def drawn_cursor_x(widget) -> list[int]:
+    """The x of each dark column as tall as a text cursor in a grab of `widget` (empty field:
+    only the cursor is drawn)."""
+    img: QImage = widget.grab().toImage()
+    h = img.height()
+    return [x for x in range(img.width())
+            if sum(img.pixelColor(x, y).value() < 100 for y in range(3, h - 3)) > h // 3]
+
+
+def _focus(qtbot, widget):
+    widget.window().show()
+    widget.window().activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.wait(10)
+
+
+def _cursor_at_right(widget) -> bool:
+    xs = drawn_cursor_x(widget)
+    return bool(xs) and min(xs) > widget.width() * 0.75
+
+
+def _cursor_at_left(widget) -> bool:
+    xs = drawn_cursor_x(widget)
+    return bool(xs) and max(xs) < widget.width() * 0.25
+
+
+def test_an_empty_urdu_field_shows_its_cursor_at_the_right_in_urdu(qtbot, ctx, urdu):
+    from desktop.capture.wizard import NewRegisterWizard
+
+    # GIVEN the new register wizard's heading page in the Urdu interface, mauza still empty
+    wiz = NewRegisterWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.next()
+    mauza = wiz.header_page.mauza
+    assert mauza.text() == ""
+    # WHEN the clerk comes to it
+    _focus(qtbot, mauza)
+    # THEN its cursor is drawn at its right, where the first Urdu letter will appear (Qt put
+    # it at the left by the keyboard's input direction, and it jumped at the first letter)
+    assert _cursor_at_right(mauza), drawn_cursor_x(mauza)
+    # AND after a letter it stays at the right; what is stored is what was typed
+    type_text(mauza, "ب")
+    assert _cursor_at_right(mauza) and mauza.text() == "ب"
+    # AND a number field beside it (left to right) keeps its cursor at the left
+    year = wiz.header_page.year
+    _focus(qtbot, year)
+    assert _cursor_at_left(year), drawn_cursor_x(year)
+
+
+def test_latin_text_in_an_urdu_field_and_latin_fields_stay_as_they_were(qtbot, ctx, urdu):
+    from desktop.capture.wizard import NewRegisterWizard
+    from desktop.users_dialog import NewUserDialog
+
+    # GIVEN the wizard's mauza field, emptied and given Latin text
+    wiz = NewRegisterWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.next()
+    mauza = wiz.header_page.mauza
+    _focus(qtbot, mauza)
+    type_text(mauza, "ab")
+    # THEN the Latin text is laid out as Qt lays it out in any field (from the left)
+    assert _cursor_at_left(mauza) or max(drawn_cursor_x(mauza)) < mauza.width() * 0.25
+    # AND once emptied the cursor is back at the right
+    mauza.clear()
+    assert _cursor_at_right(mauza)
+    # GIVEN the new-user dialog: a user name (Latin, clerk1) and passwords are not Urdu fields
+    dlg = NewUserDialog()
+    qtbot.addWidget(dlg)
+    dlg.show()
+    for edit in (dlg.username, dlg.password):
+        _focus(qtbot, edit)
+        # THEN they keep their cursor at the left, where clerk1 will start
+        assert _cursor_at_left(edit), (edit.objectName(), drawn_cursor_x(edit))
+    # AND the full name (an Urdu name) starts at the right
+    _focus(qtbot, dlg.full_name)
+    assert _cursor_at_right(dlg.full_name), drawn_cursor_x(dlg.full_name)
+
+
+def test_an_empty_urdu_field_in_the_english_interface_is_left_as_it_was(qtbot, ctx):
+    from desktop.capture.wizard import NewRegisterWizard
+
+    # GIVEN the English interface
+    wiz = NewRegisterWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.next()
+    # WHEN the clerk comes to the empty mauza field (an Urdu field drawn right to left)
+    mauza = wiz.header_page.mauza
+    _focus(qtbot, mauza)
+    # THEN Qt's own alignment is kept
+    assert mauza.alignment() & Qt.AlignmentFlag.AlignLeading or mauza.alignment() & Qt.AlignmentFlag.AlignLeft
