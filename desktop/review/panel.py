@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
+from desktop.elide import LogicalElideDelegate
 from desktop.fonts import urdu_font
 from desktop.labels import wrapping
 from desktop.operations import error_text, read_op, write_op
@@ -84,6 +85,7 @@ class ReviewPanel(QWidget):
         self.tree.setObjectName("reviewQueue")
         self.tree.setHeaderLabels([self.tr("Register / clerk / page"), self.tr("Rows")])
         self.tree.setFont(urdu_font(11))
+        self.tree.setItemDelegate(LogicalElideDelegate(self.tree))  # a cut title loses its end, never a year's digits
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.currentItemChanged.connect(self._on_current)
         lay.addWidget(self.tree, 1)

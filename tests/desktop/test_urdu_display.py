@@ -7,6 +7,7 @@ import pytest
 
 from desktop.qt import QApplication, QImage, Qt
 from tests.desktop.keys import type_text
+from tests.desktop.test_review import _submitted_pages, people  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.gui
 
@@ -114,3 +115,73 @@ def test_an_empty_urdu_field_in_the_english_interface_is_left_as_it_was(qtbot, c
     _focus(qtbot, mauza)
     # THEN Qt's own alignment is kept
     assert mauza.alignment() & Qt.AlignmentFlag.AlignLeading or mauza.alignment() & Qt.AlignmentFlag.AlignLeft
+
+
+def _shown_text(view, index) -> str:
+    """The text an item view draws for `index`: its delegate's, elided as Qt elides it when the
+    delegate leaves that to Qt."""
+    from desktop.qt import QFontMetrics, QStyle, QStyleOptionViewItem
+
+    opt = QStyleOptionViewItem()
+    opt.rect = view.visualRect(index)
+    opt.widget = view
+    opt.font = view.font()
+    view.itemDelegateForIndex(index).initStyleOption(opt, index)
+    rect = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view)
+    if opt.textElideMode == Qt.TextElideMode.ElideNone:
+        return opt.text
+    return QFontMetrics(opt.font).elidedText(opt.text, opt.textElideMode, rect.width())
+
+
+def _year_drawn_whole(text: str, font, year: str) -> bool:
+    """`year` (2019-20) drawn in full in `text`, its start (2019) left of its end (20)."""
+    from desktop.qt import QTextLayout
+
+    at = text.find(year)
+    if at < 0:
+        return False
+    lay = QTextLayout(text, font)
+    lay.beginLayout()
+    lay.createLine()
+    lay.endLayout()
+
+    def xs(start, n):
+        return [p.x() for run in lay.glyphRuns(at + start, n) for p in run.positions()]
+
+    head, tail = year.split("-")
+    return len(xs(0, len(year))) == len(year) and max(xs(0, len(head))) < min(xs(len(head) + 1, len(tail)))
+
+
+def test_a_register_title_cut_in_the_review_queue_loses_its_end_never_a_part_of_the_year(qtbot, people, urdu):
+    import re
+
+    from desktop.review.panel import ReviewPanel
+
+    # GIVEN a page submitted in a register of mauza کوٹ, year 2019-20, in the Urdu review queue
+    _submitted_pages(people["clerk1"])
+    panel = ReviewPanel(people["girdawar1"])
+    qtbot.addWidget(panel)
+    panel.resize(1300, 800)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    tree = panel.tree
+    index = tree.indexFromItem(tree.topLevelItem(0), 0)
+    title = index.data()
+    assert "2019-20" in title
+    full = tree.fontMetrics().horizontalAdvance(title)
+    seen = []
+    # WHEN the queue's column is narrower than the title, step by step
+    for width in range(int(full) + 20, 40, -12):
+        tree.setColumnWidth(0, width)
+        shown = _shown_text(tree, index)
+        seen.append(shown)
+        if shown == title:
+            continue
+        # THEN the title loses its end, marked by '…', and keeps its start
+        assert shown.endswith("…") and title.startswith(shown[:-1].rstrip("\u2069 ").rstrip()), shown
+        # AND a number in it is the whole year, drawn left to right, or no part of it at all
+        digits = re.findall(r"[0-9۰-۹][0-9۰-۹-]*", shown)
+        assert digits in ([], ["2019-20"]), shown
+        if digits:
+            assert _year_drawn_whole(shown, tree.font(), "2019-20"), shown
+    assert any(s != title and "2019-20" in s for s in seen) and any("2019-20" not in s for s in seen)
