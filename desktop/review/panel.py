@@ -177,7 +177,7 @@ class ReviewPanel(QWidget):
             reg_item.setToolTip(0, name)  # (the queue is narrow at 1366 px: a long name is cut)
             self.tree.addTopLevelItem(reg_item)
             for clerk, pages in clerks.items():
-                c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)").format(clerk=clerk, n=len(pages)), ""])
+                c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)", "", len(pages)).format(clerk=clerk, n=len(pages)), ""])
                 c_item.setFlags(c_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 reg_item.addChild(c_item)
                 for q in pages:
@@ -314,7 +314,7 @@ class ReviewPanel(QWidget):
         own = [q for q in pages if self.ctx.actor.id in q.clerk_ids]
         pages = [q for q in pages if q not in own]
         ids = [q.page_id for q in pages]
-        skipped = (self.tr("{n} page(s) of your own work were left for another reviewer. ").format(n=len(own))
+        skipped = (self.tr("{n} page(s) of your own work were left for another reviewer. ", "", len(own)).format(n=len(own))
                    if own else "")
         if not pages:
             self.status.setText(skipped + self.tr("Nothing to approve."))

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.qt import QApplication, QImage, Qt
+from desktop.qt import QImage, Qt
+from tests.desktop import test_review
 from tests.desktop.keys import type_text
-from tests.desktop.test_review import _submitted_pages, people  # noqa: F401 - a fixture
+from tests.desktop.test_review import _submitted_pages
 
 pytestmark = pytest.mark.gui
+
+people = test_review.people  # the review tests' users (fixture): clerk1, girdawar1, ...
 
 
 @pytest.fixture
@@ -185,3 +188,97 @@ def test_a_register_title_cut_in_the_review_queue_loses_its_end_never_a_part_of_
         if digits:
             assert _year_drawn_whole(shown, tree.font(), "2019-20"), shown
     assert any(s != title and "2019-20" in s for s in seen) and any("2019-20" not in s for s in seen)
+
+
+def test_one_page_and_one_error_are_said_with_the_singular_word_in_urdu(qtbot, people, urdu):
+    from desktop.correction.view import CorrectionView
+    from desktop.review.panel import ReviewPanel
+    from tests.desktop.helpers import GOOD_ROWS, make_register
+    from tests.desktop.test_correction import _open as open_page
+
+    # GIVEN one page submitted by clerk1, in a girdawar's Urdu review queue
+    _submitted_pages(people["clerk1"])
+    panel = ReviewPanel(people["girdawar1"])
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    # THEN the clerk's line says one page with the singular (it said "(1 صفحات)")
+    clerk_line = panel.tree.topLevelItem(0).child(0).text(0)
+    assert "صفحہ)" in clerk_line and "صفحات" not in clerk_line, clerk_line
+    # GIVEN a page with one error (25 marla) open for correction
+    ctx = people["clerk1"]
+    rows = [dict(r) for r in GOOD_ROWS]
+    rows[1]["area"] = "4-25"
+    _rid, (pid,) = make_register(ctx, rows=rows, seed=10)
+    view = CorrectionView(ctx)
+    qtbot.addWidget(view)
+    open_page(qtbot, view, pid)
+    assert view.model.error_count() == 1
+    # THEN the status line says one error with the singular (it said "1 غلطیاں")
+    assert "غلطی درست کرنی ہے" in view.status.text() and "غلطیاں" not in view.status.text(), view.status.text()
+    # AND two errors take the plural
+    rows[0]["area"] = "3-30"
+    _rid, (pid2,) = make_register(ctx, rows=rows, seed=20)
+    open_page(qtbot, view, pid2)
+    assert view.model.error_count() == 2
+    assert "غلطیاں درست کرنی ہیں" in view.status.text(), view.status.text()
+
+
+def test_plural_forms_are_picked_also_when_the_catalogue_is_read_from_the_ts(qapp, monkeypatch):
+    from desktop import i18n
+    from desktop.qt import QCoreApplication
+
+    # GIVEN no compiled catalogue: the .ts is read directly
+    monkeypatch.setattr(i18n, "qm_path", lambda lang: None)
+    try:
+        assert i18n.apply_language(qapp, "ur")
+        # WHEN a text with a count is translated for 1 and for 3
+        one = QCoreApplication.translate("ReviewPanel", "{clerk} ({n} pages)", "", 1)
+        three = QCoreApplication.translate("ReviewPanel", "{clerk} ({n} pages)", "", 3)
+        # THEN each has its form, and another window's same text is found with its forms too
+        assert one.endswith("صفحہ)") and three.endswith("صفحات)")
+        assert QCoreApplication.translate("Elsewhere", "{n} problem(s) to correct", "", 1).endswith("غلطی درست کرنی ہے")
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_every_plural_translation_has_both_forms_with_their_placeholders():
+    import re
+
+    from desktop import i18n
+
+    # GIVEN the Urdu catalogue's texts with a count (numerus)
+    forms = {k: v for k, v in i18n.read_ts(i18n.ts_path("ur"), forms=True).items() if isinstance(v, tuple)}
+    assert len(forms) >= 20
+    for (_ctx, src), (one, other) in forms.items():
+        # THEN each has a form for one and one for other, differing, each keeping every {name}
+        want = sorted(re.findall(r"\{[^}]*\}", src))
+        assert sorted(re.findall(r"\{[^}]*\}", one)) == want and sorted(re.findall(r"\{[^}]*\}", other)) == want, src
+        assert one != other, src
+
+
+def test_the_translations_script_keeps_fills_and_lists_plural_forms(tmp_path, monkeypatch):
+    import importlib.util
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("daftar_translations", root / "scripts" / "translations.py")
+    tr = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tr)
+    shutil.copy(tr.ts_file("ur"), tmp_path / "daftar_ur.ts")
+    monkeypatch.setattr(tr, "TS_DIR", tmp_path)
+    src = "{clerk} ({n} pages)"
+    # GIVEN a plural text whose Urdu was taken out
+    tree = tr._load(tmp_path / "daftar_ur.ts")
+    msg = next(m for _c, m in tr._messages(tree) if m.findtext("source") == src)
+    msg.find("translation").set("type", "unfinished")
+    tr._save(tree, tmp_path / "daftar_ur.ts")
+    # THEN `missing` asks for its two forms
+    assert tr.missing("ur") == {src: ["", ""]}
+    # WHEN they are filled, and the catalogue is updated from the sources
+    assert tr.fill({src: ["{clerk} ({n} صفحہ)", "{clerk} ({n} صفحات)"]}) == 1
+    tr.update()
+    # THEN both forms are kept, their number isolated left to right
+    tree = tr._load(tmp_path / "daftar_ur.ts")
+    msg = next(m for _c, m in tr._messages(tree) if m.findtext("source") == src)
+    assert tr._done(msg) and tr._value(msg) == ("{clerk} (\u2066{n}\u2069 صفحہ)", "{clerk} (\u2066{n}\u2069 صفحات)")
