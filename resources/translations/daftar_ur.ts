@@ -5502,9 +5502,12 @@ Your name is recorded as the approver of every row.</source>
             <source>No connection to the central office. Sync will start by itself when the connection is back.</source>
             <translation>مرکزی دفتر سے رابطہ نہیں۔ رابطہ بحال ہوتے ہی ہم آہنگی خود شروع ہو جائے گی۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Connected to the central office; {n} approved entries are not in a batch yet.</source>
-            <translation>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اندراجات ابھی کسی بیچ میں نہیں۔</translation>
+            <translation>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اندراج ابھی کسی بیچ میں نہیں۔</numerusform>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اندراجات ابھی کسی بیچ میں نہیں۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Connected to the central office; nothing waits to be sent.</source>
@@ -5514,9 +5517,12 @@ Your name is recorded as the approver of every row.</source>
             <source>Page images: %v of %m</source>
             <translation>صفحات کی تصاویر: %m میں سے %v</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} entries it had lost are sent again.</source>
-            <translation>اس سے ضائع ہونے والے ⁦{n}⁩ اندراجات دوبارہ بھیجے گئے۔</translation>
+            <translation>
+                <numerusform>اس سے ضائع ہونے والا ⁦{n}⁩ اندراج دوبارہ بھیجا گیا۔</numerusform>
+                <numerusform>اس سے ضائع ہونے والے ⁦{n}⁩ اندراجات دوبارہ بھیجے گئے۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>{n} entries it holds with other content are sent again: a supervisor decides them.</source>
@@ -5550,9 +5556,12 @@ Your name is recorded as the approver of every row.</source>
             <source>Nothing was sent again: see why under Problems.</source>
             <translation>کچھ دوبارہ نہیں بھیجا گیا: وجہ نیچے مسائل میں دیکھیں۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} held-back entries are in a new batch.</source>
-            <translation>⁦{n}⁩ روکے گئے اندراج نئے بیچ میں شامل ہو گئے۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ روکا گیا اندراج نئے بیچ میں شامل ہو گیا۔</numerusform>
+                <numerusform>⁦{n}⁩ روکے گئے اندراج نئے بیچ میں شامل ہو گئے۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Nothing was put in a batch: {n} approved entries are ready now, not {shown}. Check the number on the button and press it again.</source>
@@ -5566,9 +5575,12 @@ Your name is recorded as the approver of every row.</source>
             <source>Nothing was put in a batch: see why under Problems.</source>
             <translation>کچھ بیچ میں نہیں ڈالا گیا: وجہ نیچے مسائل میں دیکھیں۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} approved entries are in a new batch.</source>
-            <translation>⁦{n}⁩ منظور شدہ اندراجات نئے بیچ میں ہیں۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراج نئے بیچ میں ہے۔</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراجات نئے بیچ میں ہیں۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Sync could not run. Nothing was lost: see why below.</source>
@@ -5606,13 +5618,19 @@ Your name is recorded as the approver of every row.</source>
             <source>Waiting to send: {w}   ·   Sent, waiting for a decision: {a}   ·   Accepted: {ok}   ·   Rejected: {rej}   ·   Need a supervisor: {att}</source>
             <translation>بھیجنے کے منتظر: {w}   ·   بھیجے گئے، فیصلے کے منتظر: {a}   ·   قبول: {ok}   ·   مسترد: {rej}   ·   نگران درکار: {att}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Put {n} approved entries in a batch</source>
-            <translation>⁦{n}⁩ منظور شدہ اندراجات بیچ میں ڈالیں</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراج بیچ میں ڈالیں</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراجات بیچ میں ڈالیں</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} approved entries wait for a revenue officer's verification</source>
-            <translation>⁦{n}⁩ منظور شدہ اندراج ریونیو افسر کی تصدیق کے منتظر ہیں</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراج ریونیو افسر کی تصدیق کا منتظر ہے</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراج ریونیو افسر کی تصدیق کے منتظر ہیں</numerusform>
+            </translation>
         </message>
         <message>
             <source>Last successful sync: {t}</source>
@@ -5654,9 +5672,12 @@ Your name is recorded as the approver of every row.</source>
             <source>This office keeps the decision it had on these entries until the central office decides them again. `daftar sync --status` names them.</source>
             <translation>جب تک مرکزی دفتر ان اندراجات پر دوبارہ فیصلہ نہ کرے، یہ دفتر ان پر پہلے والا فیصلہ رکھتا ہے۔ ⁦`daftar sync --status`⁩ ان کے نام بتاتا ہے۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>The central server had lost {n} entries; they are being sent again.</source>
-            <translation>مرکزی سرور سے ⁦{n}⁩ اندراجات ضائع ہو گئے تھے؛ انہیں دوبارہ بھیجا جا رہا ہے۔</translation>
+            <translation>
+                <numerusform>مرکزی سرور سے ⁦{n}⁩ اندراج ضائع ہو گیا تھا؛ اسے دوبارہ بھیجا جا رہا ہے۔</numerusform>
+                <numerusform>مرکزی سرور سے ⁦{n}⁩ اندراجات ضائع ہو گئے تھے؛ انہیں دوبارہ بھیجا جا رہا ہے۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>The central server's database was restored from an older backup: this office sends again, as they were sealed, the entries it no longer holds. Nothing is lost.</source>

@@ -282,3 +282,22 @@ def test_the_translations_script_keeps_fills_and_lists_plural_forms(tmp_path, mo
     tree = tr._load(tmp_path / "daftar_ur.ts")
     msg = next(m for _c, m in tr._messages(tree) if m.findtext("source") == src)
     assert tr._done(msg) and tr._value(msg) == ("{clerk} (\u2066{n}\u2069 صفحہ)", "{clerk} (\u2066{n}\u2069 صفحات)")
+
+
+def test_the_sync_panel_says_one_approved_entry_with_the_singular_in_urdu(qtbot, urdu):
+    from desktop.sync_panel import SyncPanel
+    from sync.engine import QueueStatus
+
+    # GIVEN the sync panel in Urdu
+    panel = SyncPanel(run_pass=lambda: None, status=lambda: QueueStatus({}, None, None, False, ()),
+                      set_paused=lambda _p: None, reachable=lambda: False)
+    qtbot.addWidget(panel)
+    # WHEN one approved entry is ready for a batch, then three
+    panel._show_status(QueueStatus({}, None, None, False, (), ready=1))
+    one = panel.seal_btn.text()
+    panel._show_status(QueueStatus({}, None, None, False, (), ready=3))
+    three = panel.seal_btn.text()
+    # THEN the button says one entry with the singular, three with the plural (it said
+    # "1 منظور شدہ اندراجات")
+    assert "اندراج بیچ" in one and "اندراجات" not in one, one
+    assert "اندراجات بیچ" in three, three
