@@ -9,7 +9,14 @@ with '…'; `LogicalElideDelegate` draws item views' texts so.
 
 from __future__ import annotations
 
-from desktop.qt import QFontMetricsF, QStyle, QStyledItemDelegate, Qt
+from desktop.qt import (
+    QApplication,
+    QFontMetricsF,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+)
 
 ELLIPSIS = "…"
 _OPEN, _CLOSE = "\u2066\u2067\u2068", "\u2069"
@@ -49,17 +56,25 @@ def elided(text: str, metrics: QFontMetricsF, width: float) -> str:
 
 
 class LogicalElideDelegate(QStyledItemDelegate):
-    """An item view's texts elided by `elided` (whole words, numbers never cut)."""
+    """An item view's texts drawn elided by `elided` (whole words, numbers never cut). Only the
+    drawing is elided: the size an item asks for is its whole text's (a column sized to its
+    contents, the review queue's, took the width of '…' when the size hint was elided too)."""
 
-    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
-        super().initStyleOption(option, index)
-        if not option.text:
-            return
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        if style is None:
-            return
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        option.text = elided(option.text, QFontMetricsF(option.font), rect.width() - 2 * margin)
-        option.textElideMode = Qt.TextElideMode.ElideNone
+    def elided_option(self, option, index) -> QStyleOptionViewItem:
+        """The style option an item is drawn with: its text elided to the room it has."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        if opt.text:
+            rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+            opt.text = elided(opt.text, QFontMetricsF(opt.font), rect.width() - 2 * margin)
+            opt.textElideMode = Qt.TextElideMode.ElideNone
+        return opt
+
+    def paint(self, painter, option, index) -> None:  # noqa: D102 - Qt override
+        opt = self.elided_option(option, index)
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
