@@ -51,7 +51,7 @@ class NewWorkspaceDialog(_Form):
         self.set_intro(self.tr("No workspace yet at {path}. Create it with its first administrator: "
                                "the administrator makes the accounts of clerks and supervisors.")
                        .format(path=ltr(self.root)))
-        self.username = self.line("adminUser", self.tr("User name"), text="admin")
+        self.username = mark_urdu_field(self.line("adminUser", self.tr("User name"), text="admin"))  # (names may be Urdu)
         self.full_name = mark_urdu_field(self.line("adminName", self.tr("Full name")))
         self.password = self.line("adminPassword", self.tr("Password"), password=True)
         self.repeat = self.line("adminRepeat", self.tr("Password again"), password=True)

@@ -38,7 +38,7 @@ class NewUserDialog(_Form):
         super().__init__(self.tr("New user"), parent)
         self.setObjectName("NewUserDialog")
         self.taken = {t.lower() for t in taken}  # user names already in the workspace
-        self.username = self.line("newUserName", self.tr("User name"))
+        self.username = mark_urdu_field(self.line("newUserName", self.tr("User name")))  # (names may be Urdu)
         self.full_name = mark_urdu_field(self.line("newUserFullName", self.tr("Full name")))
         self.role = RoleBox(self)
         self.role.setObjectName("newUserRole")

@@ -92,17 +92,37 @@ def test_latin_text_in_an_urdu_field_and_latin_fields_stay_as_they_were(qtbot, c
     # AND once emptied the cursor is back at the right
     mauza.clear()
     assert _cursor_at_right(mauza)
-    # GIVEN the new-user dialog: a user name (Latin, clerk1) and passwords are not Urdu fields
+    # GIVEN the new-user dialog: passwords are not Urdu fields
     dlg = NewUserDialog()
     qtbot.addWidget(dlg)
     dlg.show()
-    for edit in (dlg.username, dlg.password):
+    _focus(qtbot, dlg.password)
+    # THEN a password keeps its cursor at the left
+    assert _cursor_at_left(dlg.password), drawn_cursor_x(dlg.password)
+    # AND the full name and the user name (a name may be Urdu) start at the right
+    for edit in (dlg.full_name, dlg.username):
         _focus(qtbot, edit)
-        # THEN they keep their cursor at the left, where clerk1 will start
-        assert _cursor_at_left(edit), (edit.objectName(), drawn_cursor_x(edit))
-    # AND the full name (an Urdu name) starts at the right
-    _focus(qtbot, dlg.full_name)
-    assert _cursor_at_right(dlg.full_name), drawn_cursor_x(dlg.full_name)
+        assert _cursor_at_right(edit), (edit.objectName(), drawn_cursor_x(edit))
+
+
+def test_the_sign_in_user_name_starts_at_the_right_and_the_password_where_it_was(qtbot, tmp_path, urdu):
+    from desktop.login import LoginDialog
+
+    # GIVEN the sign-in in Urdu, no user name remembered
+    dlg = LoginDialog(str(tmp_path))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.username.clear()
+    # WHEN the clerk comes to the user name, then to the password
+    _focus(qtbot, dlg.username)
+    # THEN the empty user name shows its cursor at the right
+    assert _cursor_at_right(dlg.username), drawn_cursor_x(dlg.username)
+    # AND the password (dots) keeps Qt's own place; what is typed is kept as typed
+    _focus(qtbot, dlg.password)
+    assert _cursor_at_left(dlg.password), drawn_cursor_x(dlg.password)
+    _focus(qtbot, dlg.username)
+    type_text(dlg.username, "clerk1")
+    assert dlg.username.text() == "clerk1"
 
 
 def test_an_empty_urdu_field_in_the_english_interface_is_left_as_it_was(qtbot, ctx):
