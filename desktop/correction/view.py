@@ -9,7 +9,7 @@ Ctrl+= / Ctrl+- zoom · Ctrl+0 fit width · Ctrl+R rotate · Ctrl+Shift+S submit
 from __future__ import annotations
 
 from desktop import page_image
-from desktop.bidi import isolate, shown_value
+from desktop.bidi import isolate, key_text, shown_value
 from desktop.correction.delegate import FieldDelegate
 from desktop.correction.image_view import PageImageView
 from desktop.correction.rows_model import PageRowsModel, worst
@@ -294,7 +294,7 @@ class CorrectionView(QWidget):
             act.setObjectName(name)
             act.setShortcut(QKeySequence(key))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.setToolTip(f"{text} ({key})")
+            act.setToolTip(f"{text} ({key_text(key)})")  # the key as printed, also in Urdu
             act.triggered.connect(slot)
             self.addAction(act)
             self.toolbar.addAction(act)

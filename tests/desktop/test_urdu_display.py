@@ -327,3 +327,38 @@ def test_the_sync_panel_says_one_approved_entry_with_the_singular_in_urdu(qtbot,
     # "1 منظور شدہ اندراجات")
     assert "اندراج بیچ" in one and "اندراجات" not in one, one
     assert "اندراجات بیچ" in three, three
+
+
+def _glyph_xs(text: str, font, start: int, length: int) -> list[float]:
+    """Where the glyphs of text[start:start+length] are drawn in a right-to-left line."""
+    from desktop.qt import QTextLayout, QTextOption
+
+    lay = QTextLayout(text, font)
+    opt = QTextOption()
+    opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    lay.setTextOption(opt)
+    lay.beginLayout()
+    lay.createLine()
+    lay.endLayout()
+    return [p.x() for run in lay.glyphRuns(start, length) for p in run.positions()]
+
+
+def test_key_names_in_urdu_tooltips_are_drawn_as_printed_on_the_keys(qtbot, ctx, urdu):
+    from desktop import i18n
+    from desktop.correction.view import CorrectionView
+
+    # GIVEN the correction view in Urdu, its toolbar's zoom actions named with their keys
+    view = CorrectionView(ctx)
+    qtbot.addWidget(view)
+    font = i18n.ui_font(12)
+    for name, key in (("zoomOut", "Ctrl+-"), ("zoomIn", "Ctrl+="), ("nextFlag", "F8")):
+        tip = view.actions_by_name[name].toolTip()
+        at = tip.index(key)
+        # THEN the key reads as on the keyboard, left to right: Ctrl before its '-' (the
+        # tooltip showed "(-+Ctrl)")
+        first, last = _glyph_xs(tip, font, at, 1), _glyph_xs(tip, font, at + len(key) - 1, 1)
+        assert max(first) < min(last), (name, tip)
+        # AND it is inside its brackets, the opening one (a right-to-left line's) right of it
+        opening, closing = _glyph_xs(tip, font, tip.index("("), 1), _glyph_xs(tip, font, tip.rindex(")"), 1)
+        whole = _glyph_xs(tip, font, at, len(key))
+        assert min(closing) < min(whole) and max(whole) < max(opening), (name, tip)
