@@ -419,7 +419,7 @@ class AuditViewer(QWidget):
             self.count_label.setText(self.tr("Cannot read the audit trail: {error}").format(error=getattr(self.model, "error", "")))
         else:
             more = self.tr(" (scroll for more)") if self.model.canFetchMore() else ""
-            self.count_label.setText(self.tr("{n} event(s) shown").format(n=n) + more)
+            self.count_label.setText(self.tr("{n} event(s) shown", "", n).format(n=n) + more)
 
     # -- chain check ----------------------------------------------------------
     def verify_chain(self) -> None:

@@ -21,6 +21,13 @@ def ltr(text) -> str:
     return f"\u2066{text}\u2069"
 
 
+def key_text(key) -> str:
+    """A key's name (`Ctrl+-`, `F8`) inside a sentence of either direction, kept as printed on
+    the keys: in an Urdu tooltip "(Ctrl+-)" was drawn "(-+Ctrl)", its trailing '-' or '='
+    taking the sentence's direction."""
+    return ltr(key) if key else key
+
+
 def path_line(path) -> str:
     """A file path on a line of its own inside a message, kept left to right: inside an Urdu
     sentence a long path wrapped into pieces drawn right to left."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.bidi import ltr
+from desktop.empty_field_cursor import mark_urdu_field
 from desktop.i18n import message
 from desktop.labels import wrapping
 from desktop.login import _Form, form_attempt
@@ -50,8 +51,8 @@ class NewWorkspaceDialog(_Form):
         self.set_intro(self.tr("No workspace yet at {path}. Create it with its first administrator: "
                                "the administrator makes the accounts of clerks and supervisors.")
                        .format(path=ltr(self.root)))
-        self.username = self.line("adminUser", self.tr("User name"), text="admin")
-        self.full_name = self.line("adminName", self.tr("Full name"))
+        self.username = mark_urdu_field(self.line("adminUser", self.tr("User name"), text="admin"))  # (names may be Urdu)
+        self.full_name = mark_urdu_field(self.line("adminName", self.tr("Full name")))
         self.password = self.line("adminPassword", self.tr("Password"), password=True)
         self.repeat = self.line("adminRepeat", self.tr("Password again"), password=True)
         self.encrypt = QCheckBox(self.tr("Encrypt the records on this computer (recommended)"), self)

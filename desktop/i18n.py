@@ -136,17 +136,33 @@ def build_catalogues(out: Path) -> list[Path]:
     return made
 
 
-def read_ts(path: Path) -> dict[tuple[str, str], str]:
-    """{(context, English source): translation} of the finished messages of a .ts file."""
+def read_ts(path: Path, *, forms: bool = False) -> dict[tuple[str, str], str]:
+    """{(context, English source): translation} of the finished messages of a .ts file.
+
+    A message with plural forms (numerus: `self.tr(TEXT, "", n)`) gives its last form (the
+    plural, "other"), or with `forms` the tuple of its forms (`plural_form` picks one)."""
     out: dict[tuple[str, str], str] = {}
     for ctx in ET.parse(path).getroot().iter("context"):
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            if tr is None or not (tr.text or "") or tr.get("type") in ("unfinished", "obsolete", "vanished"):
+            if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished"):
                 continue
-            out[(name, msg.findtext("source") or "")] = tr.text or ""
+            if msg.get("numerus") == "yes":
+                texts = tuple(f.text or "" for f in tr.iter("numerusform"))
+                if texts and all(texts):
+                    out[(name, msg.findtext("source") or "")] = texts if forms else texts[-1]
+            elif tr.text:
+                out[(name, msg.findtext("source") or "")] = tr.text
     return out
+
+
+def plural_form(forms, n: int) -> str:
+    """The form of a translation for the number `n`: Urdu has two, one (n = 1) and other, as
+    Qt's own rule for Urdu (lrelease) says; a text of one form is that form."""
+    if isinstance(forms, str):
+        return forms
+    return forms[0] if n == 1 or len(forms) == 1 else forms[-1]
 
 
 RLM = "\u200f"
@@ -195,7 +211,7 @@ class DaftarTranslator(QTranslator):
 
     def load_language(self, lang: str) -> bool:
         ts = ts_path(lang)
-        table = read_ts(ts) if ts.is_file() else {}
+        table = read_ts(ts, forms=True) if ts.is_file() else {}
         self._any = {src: t for (_ctx, src), t in table.items()}
         qm = qm_path(lang)
         if qm is not None and self.load(str(qm)):
@@ -205,7 +221,7 @@ class DaftarTranslator(QTranslator):
 
     def _lookup(self, context, source, disambiguation, n) -> str:
         if self._table:
-            return self._table.get((context, source), "")
+            return plural_form(self._table.get((context, source), ""), n)
         return super().translate(context, source, disambiguation, n) or ""
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 - Qt override
@@ -215,7 +231,7 @@ class DaftarTranslator(QTranslator):
         if not t and context != FALLBACK_CONTEXT:
             t = self._lookup(FALLBACK_CONTEXT, source, disambiguation, n)
         if not t:
-            t = self._any.get(source, "")  # the same English text translated in another window
+            t = plural_form(self._any.get(source, ""), n)  # the same English text translated in another window
         if t and context != MESSAGES_CONTEXT:  # messages are marked once, whole (message())
             t = rtl_paragraph(t)
         return t or None  # None: not found here, so PySide tries the base classes' contexts
@@ -278,6 +294,9 @@ def apply_language(app: QCoreApplication, lang: str) -> bool:
         else:
             base.setFamilies([QFont().defaultFamily()])
         app.setFont(base)
+        from desktop.empty_field_cursor import install
+
+        install(app)  # an empty Urdu field shows its cursor at its right in Urdu
     return ok
 
 

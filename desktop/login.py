@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.bidi import ltr
+from desktop.empty_field_cursor import mark_urdu_field
 from desktop.i18n import ROLE_LABELS, role_label
 from desktop.labels import wrapping
 from desktop.qt import (
@@ -226,7 +227,7 @@ class LoginDialog(_Form):
         self.set_intro(self.tr("Workspace: {path}").format(path=ltr(root or "")) + (
             "\n" + self.tr("This workspace is encrypted: your password also unlocks it.")
             if Workspace.is_encrypted(root) else ""))
-        self.username = self.line("loginUser", self.tr("User name"), text=username)
+        self.username = mark_urdu_field(self.line("loginUser", self.tr("User name"), text=username))  # (names may be Urdu)
         self.password = self.line("loginPassword", self.tr("Password"), password=True)
         self.error.setObjectName("loginError")
         self.forgot_btn = self.buttons.addButton(self.tr("Forgot the password?"),
@@ -297,7 +298,7 @@ class RecoverDialog(_Form):
                                "password for an account: the administrator's, when no administrator can "
                                "sign in. The user chooses their own password at the next sign-in, the audit "
                                "trail records it, and a new recovery code replaces the one used."))
-        self.username = self.line("recoverUser", self.tr("User name"), text=username)
+        self.username = mark_urdu_field(self.line("recoverUser", self.tr("User name"), text=username))  # (names may be Urdu)
         self.code = self.line("recoverCode", self.tr("Recovery code"), password=True)
         self.password = self.line("recoverPassword", self.tr("New password"), password=True)
         self.repeat = self.line("recoverRepeat", self.tr("New password again"), password=True)
@@ -330,8 +331,8 @@ class FirstAdminDialog(_Form):
         self.user: UserView | None = None
         self.set_intro(self.tr("This workspace has no administrator yet. The administrator creates the "
                                "accounts of clerks and supervisors and resets forgotten passwords."))
-        self.username = self.line("adminUser", self.tr("User name"), text="admin")
-        self.full_name = self.line("adminName", self.tr("Full name"))
+        self.username = mark_urdu_field(self.line("adminUser", self.tr("User name"), text="admin"))  # (names may be Urdu)
+        self.full_name = mark_urdu_field(self.line("adminName", self.tr("Full name")))
         self.password = self.line("adminPassword", self.tr("Password"), password=True)
         self.repeat = self.line("adminRepeat", self.tr("Password again"), password=True)
         self.password.setFocus()

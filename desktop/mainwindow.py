@@ -12,6 +12,7 @@ from desktop.actions import EDITORS, ActionSpec, visible_for
 from desktop.bidi import ltr
 from desktop.context import AppContext
 from desktop.correction.view import CorrectionView
+from desktop.elide import LogicalElideDelegate
 from desktop.fonts import urdu_font
 from desktop.i18n import role_label
 from desktop.keying import copy_forward_dialog, urdu_keyboard
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         self.register_view.setObjectName("registerList")
         self.register_view.setModel(self.registers)
         self.register_view.setFont(urdu_font(11))
+        self.register_view.setItemDelegate(LogicalElideDelegate(self.register_view))  # (years never cut)
         self.register_view.selectionModel().currentChanged.connect(self._on_register_current)
         lay.addWidget(self.register_view, 1)
         self.empty_hint = QLabel(self._empty_hint_text(), left)  # a workspace with no register yet

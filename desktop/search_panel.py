@@ -127,7 +127,7 @@ class SearchPanel(QWidget):
             self.model.set_ids(ids, tpl, pages)
             self._fit_number_columns()
             self.info.setText(self.tr("{n} row(s)").format(n=len(ids)) if not query else
-                              self.tr("{n} row(s) match “{q}”").format(n=len(ids), q=query))
+                              self.tr("{n} row(s) match “{q}”", "", len(ids)).format(n=len(ids), q=query))
             self.results_shown.emit(len(ids))
             if getattr(self, "_after_search", False):
                 self._take_results()

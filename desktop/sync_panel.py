@@ -412,7 +412,7 @@ class SyncPanel(QWidget):
             # still said "No connection" after the connection had come back)
             ready = getattr(status, "ready", 0)
             self.state_label.setText(
-                self.tr("Connected to the central office; {n} approved entries are not in a batch yet.").format(
+                self.tr("Connected to the central office; {n} approved entries are not in a batch yet.", "", ready).format(
                     n=number_text(ready)) if ready
                 else self.tr("Connected to the central office; nothing waits to be sent."))
 
@@ -441,7 +441,7 @@ class SyncPanel(QWidget):
         if r.reconciled:
             found = []
             if r.entries_lost:
-                found.append(self.tr("{n} entries it had lost are sent again.").format(n=number_text(r.entries_lost)))
+                found.append(self.tr("{n} entries it had lost are sent again.", "", r.entries_lost).format(n=number_text(r.entries_lost)))
             if r.entries_differ:
                 found.append(self.tr("{n} entries it holds with other content are sent again: a supervisor decides "
                                      "them.").format(n=number_text(r.entries_differ)))
@@ -470,7 +470,7 @@ class SyncPanel(QWidget):
             self.state_label.setText(self.tr("Nothing was sent again: see why under Problems."))
             self._refused(entries, status)
             return
-        self.state_label.setText(self.tr("{n} held-back entries are in a new batch.").format(n=entries))
+        self.state_label.setText(self.tr("{n} held-back entries are in a new batch.", "", entries).format(n=entries))
         self._show_status(status)
         if not self._paused:
             self.sync_now()
@@ -491,7 +491,7 @@ class SyncPanel(QWidget):
         entries = getattr(batch, "entries", batch)
         self.last_batch = getattr(batch, "id", None)
         self.handover_btn.setVisible(self._handover is not None and self.last_batch is not None)
-        self.state_label.setText(self.tr("{n} approved entries are in a new batch.").format(n=number_text(entries)))
+        self.state_label.setText(self.tr("{n} approved entries are in a new batch.", "", entries).format(n=number_text(entries)))
         self._show_status(status)
         if not self._paused:
             self.sync_now()
@@ -548,9 +548,9 @@ class SyncPanel(QWidget):
         self.usb_btn.setEnabled(st.waiting > 0)
         unverified = getattr(st, "unverified", 0)
         if ready:
-            self.seal_btn.setText(self.tr("Put {n} approved entries in a batch").format(n=number_text(ready)))
+            self.seal_btn.setText(self.tr("Put {n} approved entries in a batch", "", ready).format(n=number_text(ready)))
         elif unverified:  # why nothing can go: the office wants a revenue officer's verification first
-            self.seal_btn.setText(self.tr("{n} approved entries wait for a revenue officer's verification").format(
+            self.seal_btn.setText(self.tr("{n} approved entries wait for a revenue officer's verification", "", unverified).format(
                 n=number_text(unverified)))
         else:
             self.seal_btn.setText(self.tr("Put approved entries in a batch"))
@@ -669,7 +669,7 @@ class SyncPanel(QWidget):
             if item is not None:
                 self.errors.takeItem(self.errors.row(item))
             return
-        text = self.tr("The central server had lost {n} entries; they are being sent again.").format(
+        text = self.tr("The central server had lost {n} entries; they are being sent again.", "", n).format(
             n=number_text(n))
         if item is None:
             item = QListWidgetItem(text)

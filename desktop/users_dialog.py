@@ -8,6 +8,7 @@ in step with the accounts, and runs on the database-writer thread.
 
 from __future__ import annotations
 
+from desktop.empty_field_cursor import mark_urdu_field
 from desktop.i18n import date_text, role_label
 from desktop.labels import wrapping
 from desktop.login import RoleBox, _Form
@@ -37,8 +38,8 @@ class NewUserDialog(_Form):
         super().__init__(self.tr("New user"), parent)
         self.setObjectName("NewUserDialog")
         self.taken = {t.lower() for t in taken}  # user names already in the workspace
-        self.username = self.line("newUserName", self.tr("User name"))
-        self.full_name = self.line("newUserFullName", self.tr("Full name"))
+        self.username = mark_urdu_field(self.line("newUserName", self.tr("User name")))  # (names may be Urdu)
+        self.full_name = mark_urdu_field(self.line("newUserFullName", self.tr("Full name")))
         self.role = RoleBox(self)
         self.role.setObjectName("newUserRole")
         self.form.addRow(self.tr("Role"), self.role)

@@ -3,7 +3,12 @@
     python scripts/translations.py update            # lupdate desktop/ -> .ts (keeps translations)
     python scripts/translations.py missing [ur]      # untranslated English sources, as JSON
     python scripts/translations.py fill FILE.json    # {"English": "اردو", "Context|English": ...}
+                                                     # plural forms: {"{n} page(s)": ["{n} صفحہ", "{n} صفحات"]}
     python scripts/translations.py compile           # lrelease every .ts -> .qm (make setup)
+
+A text shown with a count is written `self.tr("{n} page(s)", "", n)`: lupdate marks it
+numerus and Urdu gives it two forms, one (n = 1) and other; `missing` lists it with a list
+of two, `fill` takes the list (the app picks the form by n, desktop.i18n.plural_form).
 
 English is the source language. A source text translated once is filled into every other
 context holding the same text (`update` does it). Qt Linguist (pyside6-linguist) edits the
@@ -22,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
 LANGS = ("ur",)
+NUMERUS_FORMS = 2  # Urdu's plural forms in Qt (lrelease): one (n = 1) and other
 BIN = Path(sys.executable).parent
 
 
@@ -50,17 +56,45 @@ def _messages(tree: ET.ElementTree):
             yield name, msg
 
 
-def _set(msg: ET.Element, text: str) -> None:
+def _numerus(msg: ET.Element) -> bool:
+    """A message with plural forms: `self.tr(TEXT, "", n)` in the source (Urdu: one, other)."""
+    return msg.get("numerus") == "yes"
+
+
+def _set(msg: ET.Element, text) -> None:
+    """Translate `msg`: a text, or for a message with plural forms the list of its forms
+    (one, other); a single text given to such a message serves as every form."""
     tr = msg.find("translation")
     if tr is None:
         tr = ET.SubElement(msg, "translation")
-    tr.text = text
+    if _numerus(msg):
+        forms = [text] * NUMERUS_FORMS if isinstance(text, str) else list(text)
+        for f in list(tr):
+            tr.remove(f)
+        tr.text = None
+        for form in forms:
+            ET.SubElement(tr, "numerusform").text = form
+    else:
+        tr.text = text if isinstance(text, str) else text[-1]
     tr.attrib.pop("type", None)
+
+
+def _value(msg: ET.Element):
+    """What `msg` is translated as: its text, or the tuple of its plural forms."""
+    tr = msg.find("translation")
+    if tr is None:
+        return None
+    if _numerus(msg):
+        return tuple(f.text or "" for f in tr.iter("numerusform"))
+    return tr.text
 
 
 def _done(msg: ET.Element) -> bool:
     tr = msg.find("translation")
-    return tr is not None and bool(tr.text) and tr.get("type") not in ("unfinished", "vanished", "obsolete")
+    if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+        return False
+    value = _value(msg)
+    return bool(value) and all(value) if _numerus(msg) else bool(value)
 
 
 # Placeholders whose values are paths, numbers or dates: kept left to right inside Urdu
@@ -69,21 +103,24 @@ LTR_PLACEHOLDERS = re.compile(r"(?<!\u2066)(\{(?:path|first|last|t|code|rows|had
 
 
 def isolate_placeholders(tree: ET.ElementTree) -> None:
-    """Wrap value placeholders of every Urdu translation in U+2066 ... U+2069."""
+    """Wrap value placeholders of every Urdu translation (each plural form too) in U+2066 ... U+2069."""
     for _c, msg in _messages(tree):
         tr = msg.find("translation")
-        if tr is not None and tr.text:
-            tr.text = LTR_PLACEHOLDERS.sub("\u2066\\1\u2069", tr.text)
+        if tr is None:
+            continue
+        for el in (tr, *tr.iter("numerusform")):
+            if el.text and el.text.strip():
+                el.text = LTR_PLACEHOLDERS.sub("\u2066\\1\u2069", el.text)
 
 
 def same_text_fill(tree: ET.ElementTree) -> int:
     """Give every untranslated message the translation of the same source in another context."""
-    known = {msg.findtext("source"): msg.find("translation").text for _c, msg in _messages(tree) if _done(msg)}
+    known = {(msg.findtext("source"), _numerus(msg)): _value(msg) for _c, msg in _messages(tree) if _done(msg)}
     n = 0
     for _c, msg in _messages(tree):
-        src = msg.findtext("source")
-        if not _done(msg) and src in known:
-            _set(msg, known[src])
+        key = (msg.findtext("source"), _numerus(msg))
+        if not _done(msg) and key in known:
+            _set(msg, known[key])
             n += 1
     return n
 
@@ -122,24 +159,26 @@ def update() -> None:
         ts = ts_file(lang)
         before = {}
         if ts.is_file():
-            before = {m.findtext("source"): m.find("translation").text for _c, m in _messages(_load(ts)) if _done(m)}
+            before = {(m.findtext("source"), _numerus(m)): _value(m) for _c, m in _messages(_load(ts)) if _done(m)}
         cmd = [str(BIN / "pyside6-lupdate"), *_sources(), "-no-obsolete", "-locations", "none",
                "-source-language", "en", "-target-language", f"{lang}_PK", "-ts", str(ts)]
         subprocess.run(cmd, cwd=ROOT, check=True)
         tree = _load(ts)
         _add_to_context(tree, "Daftar", run_time_strings())
         for _c, msg in _messages(tree):
-            if not _done(msg) and before.get(msg.findtext("source")):
-                _set(msg, before[msg.findtext("source")])
+            if not _done(msg) and before.get((msg.findtext("source"), _numerus(msg))):
+                _set(msg, before[(msg.findtext("source"), _numerus(msg))])
         n = same_text_fill(tree)
         isolate_placeholders(tree)
         _save(tree, ts)
         print(f"{ts.name}: {n} filled from the same text elsewhere")
 
 
-def missing(lang: str = "ur") -> dict[str, str]:
+def missing(lang: str = "ur") -> dict:
+    """Untranslated English sources; a text with plural forms asks for a list ["one", "other"]."""
     tree = _load(ts_file(lang))
-    return {msg.findtext("source"): "" for _c, msg in _messages(tree) if not _done(msg)}
+    return {msg.findtext("source"): [""] * NUMERUS_FORMS if _numerus(msg) else ""
+            for _c, msg in _messages(tree) if not _done(msg)}
 
 
 def fill(mapping: dict[str, str], lang: str = "ur") -> int:
@@ -149,7 +188,7 @@ def fill(mapping: dict[str, str], lang: str = "ur") -> int:
     for ctx, msg in _messages(tree):
         src = msg.findtext("source")
         text = mapping.get(f"{ctx}|{src}") or mapping.get(src)
-        if text:
+        if text and (isinstance(text, str) or all(text)):
             _set(msg, text)
             n += 1
     same_text_fill(tree)

@@ -41,12 +41,12 @@ from desktop.qt import (
 )
 
 
-def report_text(report: ImportReport, tr=lambda s: s) -> str:
+def report_text(report: ImportReport, tr=lambda s, _c="", _n=-1: s) -> str:
     """Summary a clerk reads after an import."""
     lines = []
     if report.added:
         first, last = report.added[0][1], report.added[-1][1]
-        lines.append(tr("Imported {n} page(s) as pages {first}–{last}.").format(n=len(report.added), first=first, last=last))
+        lines.append(tr("Imported {n} page(s) as pages {first}–{last}.", "", len(report.added)).format(n=len(report.added), first=first, last=last))
     else:
         lines.append(tr("No new pages were imported."))
     for name, rid, page_no in report.duplicates:
@@ -57,7 +57,7 @@ def report_text(report: ImportReport, tr=lambda s: s) -> str:
         lines.append(tr("Not imported: {msg}").format(msg=message(msg)))
     if report.stopped:
         lines.append(tr("The import was stopped: {n} listed file(s) were not imported and are still in the list; "
-                        "press Import to import them.").format(n=report.stopped))
+                        "press Import to import them.", "", report.stopped).format(n=report.stopped))
     return "\n".join(lines)
 
 
@@ -174,7 +174,7 @@ class ImportDialog(QDialog):
             return
         self._stopped_report = ""
         self._loading += 1
-        self.message.setText(self.tr("Reading {n} file(s)…").format(n=len(paths)))
+        self.message.setText(self.tr("Reading {n} file(s)…", "", len(paths)).format(n=len(paths)))
         self._update_buttons()
 
         def done(fut) -> None:
@@ -271,20 +271,20 @@ class ImportDialog(QDialog):
         if not self.items and not self._loading:
             return  # (the last import's report stays in sight)
         if self._loading:  # a long PDF: say how far the reading is (it took 9 s for 30 pages)
-            msg = self.tr("Reading… {n} page(s) so far.").format(n=len(self.items))
+            msg = self.tr("Reading… {n} page(s) so far.", "", len(self.items)).format(n=len(self.items))
         elif numbered and numbered[0] is not None:
             msg = (self.tr("1 page ready to import as page {first}.").format(first=numbered[0]) if len(numbered) == 1
                    else self.tr("{n} page(s) ready to import as pages {first}–{last}.").format(
                        n=len(numbered), first=numbered[0], last=numbered[-1]))
         elif numbered:
-            msg = self.tr("{n} page(s) ready to import.").format(n=len(numbered))
+            msg = self.tr("{n} page(s) ready to import.", "", len(numbered)).format(n=len(numbered))
         else:  # (it said '0 page(s) ready to import')
             msg = self.tr("No new pages to import.")
         if bad and not self._loading:
-            msg += " " + self.tr("{bad} file(s) cannot be read and will be left out (in red).").format(bad=bad)
+            msg += " " + self.tr("{bad} file(s) cannot be read and will be left out (in red).", "", bad).format(bad=bad)
         copies = len(self.items) - len(numbered) - bad
         if copies and not self._loading:
-            msg += " " + self.tr("{n} file(s) hold a page imported before or listed above and will be left out (in grey).").format(n=copies)
+            msg += " " + self.tr("{n} file(s) hold a page imported before or listed above and will be left out (in grey).", "", copies).format(n=copies)
         self.message.setText(f"{self._stopped_report}\n{msg}" if self._stopped_report else msg)
 
     def remove_selected(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.empty_field_cursor import mark_urdu_field
 from desktop.fonts import urdu_font
 from desktop.i18n import bilingual, message
 from desktop.labels import wrapping
@@ -29,7 +30,7 @@ def _urdu_edit(parent, name: str) -> QLineEdit:
     e.setObjectName(name)
     e.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     e.setFont(urdu_font(12))
-    return e
+    return mark_urdu_field(e)
 
 
 def _number_edit(parent, name: str) -> QLineEdit:

@@ -9,7 +9,7 @@ Ctrl+= / Ctrl+- zoom · Ctrl+0 fit width · Ctrl+R rotate · Ctrl+Shift+S submit
 from __future__ import annotations
 
 from desktop import page_image
-from desktop.bidi import isolate, shown_value
+from desktop.bidi import isolate, key_text, shown_value
 from desktop.correction.delegate import FieldDelegate
 from desktop.correction.image_view import PageImageView
 from desktop.correction.rows_model import PageRowsModel, worst
@@ -294,7 +294,7 @@ class CorrectionView(QWidget):
             act.setObjectName(name)
             act.setShortcut(QKeySequence(key))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.setToolTip(f"{text} ({key})")
+            act.setToolTip(f"{text} ({key_text(key)})")  # the key as printed, also in Urdu
             act.triggered.connect(slot)
             self.addAction(act)
             self.toolbar.addAction(act)
@@ -482,12 +482,12 @@ class CorrectionView(QWidget):
         elif page.ocr_status in ("queued", "running"):
             parts.append(self.tr("OCR {status}…").format(status=self.tr(page.ocr_status)))
         errors, warnings = self.model.error_count(), self.model.warning_count()
-        parts.append(self.tr("{n} problem(s) to correct").format(n=number_text(errors)) if errors else self.tr("no errors left"))
+        parts.append(self.tr("{n} problem(s) to correct", "", errors).format(n=number_text(errors)) if errors else self.tr("no errors left"))
         if warnings:
-            parts.append(self.tr("{n} field(s) to check").format(n=number_text(warnings)))
+            parts.append(self.tr("{n} field(s) to check", "", warnings).format(n=number_text(warnings)))
         returned = self.model.returned_rows()
         if returned:
-            parts.append(self.tr("{n} row(s) sent back for correction: {rows}").format(
+            parts.append(self.tr("{n} row(s) sent back for correction: {rows}", "", len(returned)).format(
                 n=number_text(len(returned)), rows=list_text(returned)))
         parts += [message(f.message) for f in self.model.page_flags[:2]]
         self.status.setText(" · ".join(parts))
@@ -820,7 +820,7 @@ class CorrectionView(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Submit for review"), self.tr(
             "{n} field(s) in the rows going for review are still flagged 'to check' (the amber cells: OCR "
             "was unsure of them, or a rule across rows asks to look again).\n\nGo back to the first of "
-            "them, or submit page {page} for review as it is?").format(n=number_text(n), page=number_text(page_no)),
+            "them, or submit page {page} for review as it is?", "", n).format(n=number_text(n), page=number_text(page_no)),
             parent=self)
         box.setObjectName("submitWithWarnings")
         back = box.addButton(self.tr("Go to the first field to check"), QMessageBox.ButtonRole.RejectRole)
@@ -856,7 +856,7 @@ class CorrectionView(QWidget):
                 self.table.scrollTo(first[0])
                 self.table.setFocus()
             self._show_status(self.tr("Not submitted: {n} problem(s) must be corrected first. The first: {problem} "
-                                      "(F8 goes to the next flagged field)").format(n=number_text(errors),
+                                      "(F8 goes to the next flagged field)", "", errors).format(n=number_text(errors),
                                                                                     problem=problem))
             return
         to_check = self.model.warning_cells(editable_only=True)
@@ -866,7 +866,7 @@ class CorrectionView(QWidget):
             self.table.scrollTo(to_check[0])
             self.table.setFocus()
             self._show_status(self.tr("Not submitted: {n} field(s) still to check "
-                                      "(F8 goes to the next flagged field)").format(n=number_text(len(to_check))))
+                                      "(F8 goes to the next flagged field)", "", len(to_check)).format(n=number_text(len(to_check))))
             return
 
         def done(_ch) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 
+from desktop.bidi import key_text
 from desktop.correction.rows_model import SetValueCommand
 from desktop.keying.completer import EditorCompleter, SuggestionPopup
 from desktop.keying.fill import ditto_value, offered_value, owner_field
@@ -238,7 +239,7 @@ class KeyingAids(QObject):
             act.setObjectName(name)
             act.setShortcut(QKeySequence(key))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.setToolTip(f"{text} ({key})")
+            act.setToolTip(f"{text} ({key_text(key)})")  # the key as printed, also in Urdu
             act.triggered.connect(slot)
             self.view.addAction(act)
             self.view.toolbar.addAction(act)

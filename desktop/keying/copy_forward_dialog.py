@@ -182,7 +182,7 @@ class CopyForwardDialog(QDialog):
         from html import escape
 
         self.summary = summary
-        lines = [escape(self.tr("{n} row(s) copied into the new edition.").format(n=summary.rows_copied))]
+        lines = [escape(self.tr("{n} row(s) copied into the new edition.", "", summary.rows_copied).format(n=summary.rows_copied))]
         if summary.proposals:
             lines.append(escape(self.tr("Mutations proposed (flagged rows to confirm or delete):")))
             items = "".join(
@@ -190,7 +190,7 @@ class CopyForwardDialog(QDialog):
                 f"{' — ' + escape(p.share) if p.share else ''}</li>" for p in summary.proposals)
             lines.append(f"<ul>{items}</ul>")
             if summary.flagged_rows:
-                lines.append(escape(self.tr("{n} copied row(s) flagged: their share passed by a mutation.")
+                lines.append(escape(self.tr("{n} copied row(s) flagged: their share passed by a mutation.", "", summary.flagged_rows)
                                     .format(n=summary.flagged_rows)))
         else:
             lines.append(escape(self.tr("No sanctioned mutation since the previous edition.")))

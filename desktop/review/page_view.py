@@ -417,12 +417,12 @@ class ReviewPageView(QWidget):
             return
         if comment is None:
             prompt = [self.tr("Why does page {n} go back to the clerk?").format(n=d.page.page_no),
-                      self.tr("{k} row(s) go back to the clerk: {rows}.").format(
+                      self.tr("{k} row(s) go back to the clerk: {rows}.", "", len(going)).format(
                           k=len(going), rows=list_text(d.rows[i].row_no for i in going))]
             if kept:
                 prompt.append(self.tr(
                     "{m} approved row(s) stay approved: {rows}. To send them back as well, select them and use "
-                    "“Return selected rows/field…”.").format(m=len(kept), rows=list_text(d.rows[i].row_no for i in kept)))
+                    "“Return selected rows/field…”.", "", len(kept)).format(m=len(kept), rows=list_text(d.rows[i].row_no for i in kept)))
             comment = self.ask_comment(self, self.tr("Return page"), "\n".join(prompt))
         if comment is not None:
             self._transition("return", [d.rows[i].entry_id for i in going], comment)
@@ -473,7 +473,8 @@ class ReviewPageView(QWidget):
         # moved on, and Qt then gave the keyboard to the register list (PgDn turned registers)
         self.table.setFocus()
         done_text = {
-            "approve": self.tr("Approved {n} row(s)"), "return": self.tr("Returned {n} row(s) to the clerk"),
+            "approve": self.tr("Approved {n} row(s)", "", len(entry_ids)),
+            "return": self.tr("Returned {n} row(s) to the clerk", "", len(entry_ids)),
             "verify": self.tr("Verified {n} row(s)"),
         }[action].format(n=len(entry_ids))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
+from desktop.elide import LogicalElideDelegate
 from desktop.fonts import urdu_font
 from desktop.labels import wrapping
 from desktop.operations import error_text, read_op, write_op
@@ -84,6 +85,7 @@ class ReviewPanel(QWidget):
         self.tree.setObjectName("reviewQueue")
         self.tree.setHeaderLabels([self.tr("Register / clerk / page"), self.tr("Rows")])
         self.tree.setFont(urdu_font(11))
+        self.tree.setItemDelegate(LogicalElideDelegate(self.tree))  # a cut title loses its end, never a year's digits
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.currentItemChanged.connect(self._on_current)
         lay.addWidget(self.tree, 1)
@@ -175,7 +177,7 @@ class ReviewPanel(QWidget):
             reg_item.setToolTip(0, name)  # (the queue is narrow at 1366 px: a long name is cut)
             self.tree.addTopLevelItem(reg_item)
             for clerk, pages in clerks.items():
-                c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)").format(clerk=clerk, n=len(pages)), ""])
+                c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)", "", len(pages)).format(clerk=clerk, n=len(pages)), ""])
                 c_item.setFlags(c_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 reg_item.addChild(c_item)
                 for q in pages:
@@ -312,7 +314,7 @@ class ReviewPanel(QWidget):
         own = [q for q in pages if self.ctx.actor.id in q.clerk_ids]
         pages = [q for q in pages if q not in own]
         ids = [q.page_id for q in pages]
-        skipped = (self.tr("{n} page(s) of your own work were left for another reviewer. ").format(n=len(own))
+        skipped = (self.tr("{n} page(s) of your own work were left for another reviewer. ", "", len(own)).format(n=len(own))
                    if own else "")
         if not pages:
             self.status.setText(skipped + self.tr("Nothing to approve."))

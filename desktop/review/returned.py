@@ -108,7 +108,7 @@ class ReturnedPanel(QWidget):
                 self.table.setItem(i, c, item)
         for c in (0, 1, 2, 4):
             self.table.resizeColumnToContents(c)
-        self.summary.setText(self.tr("{n} row(s) sent back for correction; double-click one to open its page.").format(n=len(rows))
+        self.summary.setText(self.tr("{n} row(s) sent back for correction; double-click one to open its page.", "", len(rows)).format(n=len(rows))
                              if rows else self.tr("No rows were sent back."))
         self.counted.emit(len(rows))
 

@@ -3,9 +3,12 @@
 <TS version="2.1" language="ur_PK" sourcelanguage="en">
     <context>
         <name />
-        <message>
+        <message numerus="yes">
             <source>Imported {n} page(s) as pages {first}–{last}.</source>
-            <translation>⁦{n}⁩ صفحات درآمد ہو گئے، صفحہ نمبر ⁦{first}⁩ تا ⁦{last}⁩۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ صفحہ درآمد ہو گیا، صفحہ نمبر ⁦{first}⁩ تا ⁦{last}⁩۔</numerusform>
+                <numerusform>⁦{n}⁩ صفحات درآمد ہو گئے، صفحہ نمبر ⁦{first}⁩ تا ⁦{last}⁩۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>No new pages were imported.</source>
@@ -19,9 +22,12 @@
             <source>Not imported: {msg}</source>
             <translation>درآمد نہیں ہوا: {msg}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>The import was stopped: {n} listed file(s) were not imported and are still in the list; press Import to import them.</source>
-            <translation>درآمد روک دی گئی: فہرست کی ⁦{n}⁩ فائلیں درآمد نہیں ہوئیں اور ابھی فہرست میں ہیں؛ انہیں درآمد کرنے کے لیے «درآمد کریں» دبائیں۔</translation>
+            <translation>
+                <numerusform>درآمد روک دی گئی: فہرست کی ⁦{n}⁩ فائل درآمد نہیں ہوئی اور ابھی فہرست میں ہے؛ اسے درآمد کرنے کے لیے «درآمد کریں» دبائیں۔</numerusform>
+                <numerusform>درآمد روک دی گئی: فہرست کی ⁦{n}⁩ فائلیں درآمد نہیں ہوئیں اور ابھی فہرست میں ہیں؛ انہیں درآمد کرنے کے لیے «درآمد کریں» دبائیں۔</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -324,9 +330,12 @@
             <source> (scroll for more)</source>
             <translation> (مزید کے لیے نیچے جائیں)</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} event(s) shown</source>
-            <translation>⁦{n}⁩ واقعات دکھائے گئے</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ واقعہ دکھایا گیا</numerusform>
+                <numerusform>⁦{n}⁩ واقعات دکھائے گئے</numerusform>
+            </translation>
         </message>
         <message>
             <source>Stop checking</source>
@@ -591,17 +600,23 @@
             <source>Not copied: {error}</source>
             <translation>نقل نہیں ہوا: {error}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} row(s) copied into the new edition.</source>
-            <translation>⁦{n}⁩ اندراج نئی جلد میں نقل ہو گئے۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ اندراج نئی جلد میں نقل ہو گیا۔</numerusform>
+                <numerusform>⁦{n}⁩ اندراج نئی جلد میں نقل ہو گئے۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Mutations proposed (flagged rows to confirm or delete):</source>
             <translation>تجویز کردہ انتقالات (نشان زدہ اندراج، تصدیق کریں یا حذف کریں):</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} copied row(s) flagged: their share passed by a mutation.</source>
-            <translation>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: ان کا حصہ انتقال سے منتقل ہوا۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: اس کا حصہ انتقال سے منتقل ہوا۔</numerusform>
+                <numerusform>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: ان کا حصہ انتقال سے منتقل ہوا۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>No sanctioned mutation since the previous edition.</source>
@@ -694,21 +709,30 @@
             <source>OCR {status}…</source>
             <translation>OCR {status}…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} problem(s) to correct</source>
-            <translation>⁦{n}⁩ غلطیاں درست کرنی ہیں</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ غلطی درست کرنی ہے</numerusform>
+                <numerusform>⁦{n}⁩ غلطیاں درست کرنی ہیں</numerusform>
+            </translation>
         </message>
         <message>
             <source>no errors left</source>
             <translation>کوئی غلطی باقی نہیں</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} field(s) to check</source>
-            <translation>⁦{n}⁩ خانے جانچنے ہیں</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ خانہ جانچنا ہے</numerusform>
+                <numerusform>⁦{n}⁩ خانے جانچنے ہیں</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} row(s) sent back for correction: {rows}</source>
-            <translation>⁦{n}⁩ اندراج درستی کے لیے واپس آئے ہیں: ⁦{rows}⁩</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ اندراج درستی کے لیے واپس آیا ہے: ⁦{rows}⁩</numerusform>
+                <numerusform>⁦{n}⁩ اندراج درستی کے لیے واپس آئے ہیں: ⁦{rows}⁩</numerusform>
+            </translation>
         </message>
         <message>
             <source>(no box on the page for this field)</source>
@@ -730,17 +754,25 @@
             <source>This is the first field of the page: {prev} goes to the previous page.</source>
             <translation>یہ صفحے کا پہلا خانہ ہے: ⁦{prev}⁩ پچھلے صفحے پر لے جاتا ہے۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} field(s) in the rows going for review are still flagged 'to check' (the amber cells: OCR was unsure of them, or a rule across rows asks to look again).
 
 Go back to the first of them, or submit page {page} for review as it is?</source>
-            <translation>پڑتال کے لیے جانے والے اندراجات کے ⁦{n}⁩ خانے ابھی تک 'جانچنے ہیں' کے نشان کے ساتھ ہیں (زرد خانے: OCR کو ان پر شک تھا، یا اندراجات کے باہمی قاعدے کے مطابق انہیں دوبارہ دیکھنا ہے)۔
+            <translation>
+                <numerusform>پڑتال کے لیے جانے والے اندراجات کا ⁦{n}⁩ خانہ ابھی تک 'جانچنا ہے' کے نشان کے ساتھ ہے (زرد خانہ: OCR کو اس پر شک تھا، یا اندراجات کے باہمی قاعدے کے مطابق اسے دوبارہ دیکھنا ہے)۔
 
-ان میں سے پہلے پر واپس جائیں، یا صفحہ ⁦{page}⁩ جیسا ہے ویسا ہی پڑتال کے لیے پیش کریں؟</translation>
+اس خانے پر واپس جائیں، یا صفحہ ⁦{page}⁩ جیسا ہے ویسا ہی پڑتال کے لیے پیش کریں؟</numerusform>
+                <numerusform>پڑتال کے لیے جانے والے اندراجات کے ⁦{n}⁩ خانے ابھی تک 'جانچنے ہیں' کے نشان کے ساتھ ہیں (زرد خانے: OCR کو ان پر شک تھا، یا اندراجات کے باہمی قاعدے کے مطابق انہیں دوبارہ دیکھنا ہے)۔
+
+ان میں سے پہلے پر واپس جائیں، یا صفحہ ⁦{page}⁩ جیسا ہے ویسا ہی پڑتال کے لیے پیش کریں؟</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Not submitted: {n} problem(s) must be corrected first. The first: {problem} (F8 goes to the next flagged field)</source>
-            <translation>پیش نہیں ہوا: پہلے ⁦{n}⁩ غلطیاں درست کریں۔ پہلی: {problem} (⁦F8⁩ اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
+            <translation>
+                <numerusform>پیش نہیں ہوا: پہلے ⁦{n}⁩ غلطی درست کریں: {problem} (⁦F8⁩ اگلے نشان زدہ خانے پر لے جاتا ہے)</numerusform>
+                <numerusform>پیش نہیں ہوا: پہلے ⁦{n}⁩ غلطیاں درست کریں۔ پہلی: {problem} (⁦F8⁩ اگلے نشان زدہ خانے پر لے جاتا ہے)</numerusform>
+            </translation>
         </message>
         <message>
             <source>{key} takes the other reading: {text}</source>
@@ -778,9 +810,12 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Submit anyway</source>
             <translation>پھر بھی پیش کریں</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Not submitted: {n} field(s) still to check (F8 goes to the next flagged field)</source>
-            <translation>پیش نہیں ہوا: ⁦{n}⁩ خانے ابھی جانچنے ہیں (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</translation>
+            <translation>
+                <numerusform>پیش نہیں ہوا: ⁦{n}⁩ خانہ ابھی جانچنا ہے (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</numerusform>
+                <numerusform>پیش نہیں ہوا: ⁦{n}⁩ خانے ابھی جانچنے ہیں (F8 اگلے نشان زدہ خانے پر لے جاتا ہے)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Page {n} submitted for review</source>
@@ -1516,9 +1551,12 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Close</source>
             <translation>بند کریں</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Reading {n} file(s)…</source>
-            <translation>⁦{n}⁩ فائلیں پڑھی جا رہی ہیں…</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ فائل پڑھی جا رہی ہے…</numerusform>
+                <numerusform>⁦{n}⁩ فائلیں پڑھی جا رہی ہیں…</numerusform>
+            </translation>
         </message>
         <message>
             <source>{name}: the same image is already page {page} of {register}; it is left out.</source>
@@ -1528,9 +1566,12 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>{name}: the same image as {other} above; it is left out.</source>
             <translation>⁦{name}⁩: یہ وہی تصویر ہے جو اوپر ⁦{other}⁩ میں ہے؛ یہ چھوڑ دی جائے گی۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Reading… {n} page(s) so far.</source>
-            <translation>پڑھا جا رہا ہے… اب تک ⁦{n}⁩ صفحات۔</translation>
+            <translation>
+                <numerusform>پڑھا جا رہا ہے… اب تک ⁦{n}⁩ صفحہ۔</numerusform>
+                <numerusform>پڑھا جا رہا ہے… اب تک ⁦{n}⁩ صفحات۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>1 page ready to import as page {first}.</source>
@@ -1540,21 +1581,30 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>{n} page(s) ready to import as pages {first}–{last}.</source>
             <translation>⁦{n}⁩ صفحات درآمد کے لیے تیار ہیں: صفحہ نمبر ⁦{first}⁩ تا ⁦{last}⁩۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} page(s) ready to import.</source>
-            <translation>⁦{n}⁩ صفحات درآمد کے لیے تیار ہیں۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ صفحہ درآمد کے لیے تیار ہے۔</numerusform>
+                <numerusform>⁦{n}⁩ صفحات درآمد کے لیے تیار ہیں۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>No new pages to import.</source>
             <translation>درآمد کے لیے کوئی نیا صفحہ نہیں۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{bad} file(s) cannot be read and will be left out (in red).</source>
-            <translation>{bad} فائلیں پڑھی نہیں جا سکتیں اور چھوڑ دی جائیں گی (سرخ رنگ میں)۔</translation>
+            <translation>
+                <numerusform>{bad} فائل پڑھی نہیں جا سکتی اور چھوڑ دی جائے گی (سرخ رنگ میں)۔</numerusform>
+                <numerusform>{bad} فائلیں پڑھی نہیں جا سکتیں اور چھوڑ دی جائیں گی (سرخ رنگ میں)۔</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} file(s) hold a page imported before or listed above and will be left out (in grey).</source>
-            <translation>⁦{n}⁩ فائلوں میں ایسا صفحہ ہے جو پہلے درآمد ہو چکا یا اوپر فہرست میں ہے؛ یہ چھوڑ دی جائیں گی (سرمئی رنگ میں)۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ فائل میں ایسا صفحہ ہے جو پہلے درآمد ہو چکا یا اوپر فہرست میں ہے؛ یہ چھوڑ دی جائے گی (سرمئی رنگ میں)۔</numerusform>
+                <numerusform>⁦{n}⁩ فائلوں میں ایسا صفحہ ہے جو پہلے درآمد ہو چکا یا اوپر فہرست میں ہے؛ یہ چھوڑ دی جائیں گی (سرمئی رنگ میں)۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Choose page files</source>
@@ -5042,9 +5092,12 @@ Please turn one of those options off.</source>
     </context>
     <context>
         <name>ReturnedPanel</name>
-        <message>
+        <message numerus="yes">
             <source>{n} row(s) sent back for correction; double-click one to open its page.</source>
-            <translation>⁦{n}⁩ اندراج درستی کے لیے واپس آئے ہیں؛ صفحہ کھولنے کے لیے کسی پر دو بار کلک کریں۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ اندراج درستی کے لیے واپس آیا ہے؛ صفحہ کھولنے کے لیے اس پر دو بار کلک کریں۔</numerusform>
+                <numerusform>⁦{n}⁩ اندراج درستی کے لیے واپس آئے ہیں؛ صفحہ کھولنے کے لیے کسی پر دو بار کلک کریں۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>No rows were sent back.</source>
@@ -5117,13 +5170,19 @@ Please turn one of those options off.</source>
             <source>You made or changed rows of this page: another reviewer must approve or return it.</source>
             <translation>اس صفحے کے اندراج آپ نے کیے یا بدلے ہیں: اسے کوئی دوسرا پڑتال کنندہ منظور یا واپس کرے گا۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{k} row(s) go back to the clerk: {rows}.</source>
-            <translation>⁦{k}⁩ اندراج کلرک کو واپس جائیں گے: ⁦{rows}⁩۔</translation>
+            <translation>
+                <numerusform>⁦{k}⁩ اندراج کلرک کو واپس جائے گا: ⁦{rows}⁩۔</numerusform>
+                <numerusform>⁦{k}⁩ اندراج کلرک کو واپس جائیں گے: ⁦{rows}⁩۔</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{m} approved row(s) stay approved: {rows}. To send them back as well, select them and use “Return selected rows/field…”.</source>
-            <translation>⁦{m}⁩ منظور شدہ اندراج منظور ہی رہیں گے: ⁦{rows}⁩۔ انہیں بھی واپس بھیجنا ہو تو منتخب کریں اور «منتخب اندراج/خانہ واپس کریں…» دبائیں۔</translation>
+            <translation>
+                <numerusform>⁦{m}⁩ منظور شدہ اندراج منظور ہی رہے گا: ⁦{rows}⁩۔ اسے بھی واپس بھیجنا ہو تو منتخب کریں اور «منتخب اندراج/خانہ واپس کریں…» دبائیں۔</numerusform>
+                <numerusform>⁦{m}⁩ منظور شدہ اندراج منظور ہی رہیں گے: ⁦{rows}⁩۔ انہیں بھی واپس بھیجنا ہو تو منتخب کریں اور «منتخب اندراج/خانہ واپس کریں…» دبائیں۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Return page</source>
@@ -5145,13 +5204,19 @@ Please turn one of those options off.</source>
             <source>Why do rows {rows} go back to the clerk?</source>
             <translation>اندراج ⁦{rows}⁩ کلرک کو کیوں واپس جا رہے ہیں؟</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Approved {n} row(s)</source>
-            <translation>⁦{n}⁩ اندراج منظور ہو گئے</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ اندراج منظور ہو گیا</numerusform>
+                <numerusform>⁦{n}⁩ اندراج منظور ہو گئے</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Returned {n} row(s) to the clerk</source>
-            <translation>⁦{n}⁩ اندراج کلرک کو واپس کر دیے</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ اندراج کلرک کو واپس کر دیا</numerusform>
+                <numerusform>⁦{n}⁩ اندراج کلرک کو واپس کر دیے</numerusform>
+            </translation>
         </message>
         <message>
             <source>Verified {n} row(s)</source>
@@ -5204,9 +5269,12 @@ Please turn one of those options off.</source>
             <source>Approve selected pages…</source>
             <translation>منتخب صفحات منظور کریں…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{clerk} ({n} pages)</source>
-            <translation>{clerk} (⁦{n}⁩ صفحات)</translation>
+            <translation>
+                <numerusform>{clerk} (⁦{n}⁩ صفحہ)</numerusform>
+                <numerusform>{clerk} (⁦{n}⁩ صفحات)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Page {n}</source>
@@ -5242,9 +5310,12 @@ Your name is recorded as the approver of every row.</source>
             <source>Select the pages to approve in the queue first.</source>
             <translation>پہلے قطار میں منظور کیے جانے والے صفحات منتخب کریں۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} page(s) of your own work were left for another reviewer. </source>
-            <translation>آپ کے اپنے کام کے ⁦{n}⁩ صفحات دوسرے پڑتال کنندہ کے لیے چھوڑ دیے گئے۔ </translation>
+            <translation>
+                <numerusform>آپ کے اپنے کام کا ⁦{n}⁩ صفحہ دوسرے پڑتال کنندہ کے لیے چھوڑ دیا گیا۔ </numerusform>
+                <numerusform>آپ کے اپنے کام کے ⁦{n}⁩ صفحات دوسرے پڑتال کنندہ کے لیے چھوڑ دیے گئے۔ </numerusform>
+            </translation>
         </message>
         <message>
             <source>Nothing to approve.</source>
@@ -5339,9 +5410,12 @@ Your name is recorded as the approver of every row.</source>
             <source>{n} row(s)</source>
             <translation>⁦{n}⁩ اندراج</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} row(s) match “{q}”</source>
-            <translation>«{q}» سے ⁦{n}⁩ اندراج ملتے ہیں</translation>
+            <translation>
+                <numerusform>«{q}» سے ⁦{n}⁩ اندراج ملتا ہے</numerusform>
+                <numerusform>«{q}» سے ⁦{n}⁩ اندراج ملتے ہیں</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5448,9 +5522,12 @@ Your name is recorded as the approver of every row.</source>
             <source>No connection to the central office. Sync will start by itself when the connection is back.</source>
             <translation>مرکزی دفتر سے رابطہ نہیں۔ رابطہ بحال ہوتے ہی ہم آہنگی خود شروع ہو جائے گی۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Connected to the central office; {n} approved entries are not in a batch yet.</source>
-            <translation>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اندراجات ابھی کسی بیچ میں نہیں۔</translation>
+            <translation>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اندراج ابھی کسی بیچ میں نہیں۔</numerusform>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اندراجات ابھی کسی بیچ میں نہیں۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Connected to the central office; nothing waits to be sent.</source>
@@ -5460,9 +5537,12 @@ Your name is recorded as the approver of every row.</source>
             <source>Page images: %v of %m</source>
             <translation>صفحات کی تصاویر: %m میں سے %v</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} entries it had lost are sent again.</source>
-            <translation>اس سے ضائع ہونے والے ⁦{n}⁩ اندراجات دوبارہ بھیجے گئے۔</translation>
+            <translation>
+                <numerusform>اس سے ضائع ہونے والا ⁦{n}⁩ اندراج دوبارہ بھیجا گیا۔</numerusform>
+                <numerusform>اس سے ضائع ہونے والے ⁦{n}⁩ اندراجات دوبارہ بھیجے گئے۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>{n} entries it holds with other content are sent again: a supervisor decides them.</source>
@@ -5496,9 +5576,12 @@ Your name is recorded as the approver of every row.</source>
             <source>Nothing was sent again: see why under Problems.</source>
             <translation>کچھ دوبارہ نہیں بھیجا گیا: وجہ نیچے مسائل میں دیکھیں۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} held-back entries are in a new batch.</source>
-            <translation>⁦{n}⁩ روکے گئے اندراج نئے بیچ میں شامل ہو گئے۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ روکا گیا اندراج نئے بیچ میں شامل ہو گیا۔</numerusform>
+                <numerusform>⁦{n}⁩ روکے گئے اندراج نئے بیچ میں شامل ہو گئے۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Nothing was put in a batch: {n} approved entries are ready now, not {shown}. Check the number on the button and press it again.</source>
@@ -5512,9 +5595,12 @@ Your name is recorded as the approver of every row.</source>
             <source>Nothing was put in a batch: see why under Problems.</source>
             <translation>کچھ بیچ میں نہیں ڈالا گیا: وجہ نیچے مسائل میں دیکھیں۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} approved entries are in a new batch.</source>
-            <translation>⁦{n}⁩ منظور شدہ اندراجات نئے بیچ میں ہیں۔</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراج نئے بیچ میں ہے۔</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراجات نئے بیچ میں ہیں۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Sync could not run. Nothing was lost: see why below.</source>
@@ -5552,13 +5638,19 @@ Your name is recorded as the approver of every row.</source>
             <source>Waiting to send: {w}   ·   Sent, waiting for a decision: {a}   ·   Accepted: {ok}   ·   Rejected: {rej}   ·   Need a supervisor: {att}</source>
             <translation>بھیجنے کے منتظر: {w}   ·   بھیجے گئے، فیصلے کے منتظر: {a}   ·   قبول: {ok}   ·   مسترد: {rej}   ·   نگران درکار: {att}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Put {n} approved entries in a batch</source>
-            <translation>⁦{n}⁩ منظور شدہ اندراجات بیچ میں ڈالیں</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراج بیچ میں ڈالیں</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراجات بیچ میں ڈالیں</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{n} approved entries wait for a revenue officer's verification</source>
-            <translation>⁦{n}⁩ منظور شدہ اندراج ریونیو افسر کی تصدیق کے منتظر ہیں</translation>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراج ریونیو افسر کی تصدیق کا منتظر ہے</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اندراج ریونیو افسر کی تصدیق کے منتظر ہیں</numerusform>
+            </translation>
         </message>
         <message>
             <source>Last successful sync: {t}</source>
@@ -5600,9 +5692,12 @@ Your name is recorded as the approver of every row.</source>
             <source>This office keeps the decision it had on these entries until the central office decides them again. `daftar sync --status` names them.</source>
             <translation>جب تک مرکزی دفتر ان اندراجات پر دوبارہ فیصلہ نہ کرے، یہ دفتر ان پر پہلے والا فیصلہ رکھتا ہے۔ ⁦`daftar sync --status`⁩ ان کے نام بتاتا ہے۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>The central server had lost {n} entries; they are being sent again.</source>
-            <translation>مرکزی سرور سے ⁦{n}⁩ اندراجات ضائع ہو گئے تھے؛ انہیں دوبارہ بھیجا جا رہا ہے۔</translation>
+            <translation>
+                <numerusform>مرکزی سرور سے ⁦{n}⁩ اندراج ضائع ہو گیا تھا؛ اسے دوبارہ بھیجا جا رہا ہے۔</numerusform>
+                <numerusform>مرکزی سرور سے ⁦{n}⁩ اندراجات ضائع ہو گئے تھے؛ انہیں دوبارہ بھیجا جا رہا ہے۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>The central server's database was restored from an older backup: this office sends again, as they were sealed, the entries it no longer holds. Nothing is lost.</source>
