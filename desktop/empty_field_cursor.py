@@ -6,8 +6,9 @@ Qt places the cursor of an empty line edit by the keyboard's input direction
 mauza field showed its cursor at the left edge, and it jumped right at the first Urdu letter.
 An empty field marked for Urdu (`mark_urdu_field`, and the cell editors `mark_urdu_editor`
 marks) is aligned to its right while it is empty and gets its own alignment back at the first
-letter; what it holds is never touched. Fields for Latin or numbers (user names, passwords,
-CNIC, paths, numbers) are not marked and stay as they are.
+letter; what it holds is never touched. User names are marked (they may be Urdu: a Latin
+name's cursor moves left at its first letter); fields for Latin or numbers only (passwords,
+codes, CNIC, paths, numbers) are not marked and stay as they are.
 
 One place for all of them: `install(app)` (called by desktop.i18n.apply_language) follows
 QApplication.focusChanged; a field is looked after from the first time it has the focus.
