@@ -377,6 +377,15 @@ def check_qt_urdu(ctx: _Context) -> str:
             f"{differ:.0%} different from missing-glyph boxes (platform {QGuiApplication.platformName()})")
 
 
+def _compiled_as(translator, context: str, source: str, urdu) -> bool:
+    """Whether the compiled catalogue gives `urdu` for (context, source): a text with plural
+    forms (a tuple, read_ts(forms=True)) gives its first for one and its last for two."""
+    if isinstance(urdu, str):
+        return translator.translate(context, source) == urdu
+    return (translator.translate(context, source, None, 1) == urdu[0]
+            and translator.translate(context, source, None, 2) == urdu[-1])
+
+
 def check_translations(ctx: _Context) -> str:
     from PySide6.QtCore import QTranslator
 
@@ -393,8 +402,8 @@ def check_translations(ctx: _Context) -> str:
     translator = QTranslator()
     if not translator.load(str(qm)):
         raise CheckFailed(f"Qt cannot load the Urdu catalogue {qm}: reinstall Daftar")
-    table = i18n.read_ts(ts)
-    wrong = [src for (context, src), urdu in table.items() if translator.translate(context, src) != urdu]
+    table = i18n.read_ts(ts, forms=True)
+    wrong = [src for (context, src), urdu in table.items() if not _compiled_as(translator, context, src, urdu)]
     if wrong:
         raise CheckFailed(f"{qm} gives {len(wrong)} of the {len(table)} Urdu translations otherwise than "
                           f"{ts.name} (first: '{wrong[0]}'): reinstall Daftar")
