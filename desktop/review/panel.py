@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from desktop.elide import LogicalElideDelegate
 from desktop.fonts import urdu_font
+from desktop.i18n import number_text
 from desktop.labels import wrapping
 from desktop.operations import error_text, read_op, write_op
 from desktop.qt import (
@@ -295,8 +296,11 @@ class ReviewPanel(QWidget):
         """The explicit confirmation bulk approval needs."""
         answer = QMessageBox.question(
             self, self.tr("Approve pages"),
-            self.tr("Approve {pages} page(s) with {rows} row(s) without opening each one?\n"
-                    "Your name is recorded as the approver of every row.").format(pages=n_pages, rows=n_rows),
+            # two counts: the pages' words have a form of their own (Urdu: one page, pages)
+            self.tr("Approve {rows} row(s) {of_pages} without opening each one?\n"
+                    "Your name is recorded as the approver of every row.").format(
+                rows=number_text(n_rows),
+                of_pages=self.tr("of {n} page(s)", "", n_pages).format(n=number_text(n_pages))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -338,7 +342,10 @@ class ReviewPanel(QWidget):
         entry_ids = [x.entry_id for x in seen]
 
         def done(ch) -> None:
-            self.status.setText(skipped + self.tr("Approved {n} row(s) on {p} page(s).").format(n=len(ch.entry_ids), p=n_pages))
+            n = len(ch.entry_ids)
+            on_pages = self.tr("on {n} page(s)", "", n_pages).format(n=number_text(n_pages))
+            self.status.setText(skipped + self.tr("Approved {n} row(s) {on_pages}.", "", n).format(
+                n=number_text(n), on_pages=on_pages))
 
         def refused(e: BaseException) -> None:
             if isinstance(e, services.ChangedSinceShown):

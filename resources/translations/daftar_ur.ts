@@ -5301,10 +5301,31 @@ Please turn one of those options off.</source>
             <translation>صفحات منظور کریں</translation>
         </message>
         <message>
-            <source>Approve {pages} page(s) with {rows} row(s) without opening each one?
+            <source>Approve {rows} row(s) {of_pages} without opening each one?
 Your name is recorded as the approver of every row.</source>
-            <translation>{pages} صفحات اور ان کے ⁦{rows}⁩ اندراج ہر ایک کو کھولے بغیر منظور کریں؟
+            <translation>{of_pages} ⁦{rows}⁩ اندراج ہر صفحہ کھولے بغیر منظور کریں؟
 ہر اندراج کے منظور کنندہ کے طور پر آپ کا نام درج ہو گا۔</translation>
+        </message>
+        <message numerus="yes">
+            <source>of {n} page(s)</source>
+            <translation>
+                <numerusform>⁦{n}⁩ صفحے کے</numerusform>
+                <numerusform>⁦{n}⁩ صفحات کے</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>on {n} page(s)</source>
+            <translation>
+                <numerusform>⁦{n}⁩ صفحے پر</numerusform>
+                <numerusform>⁦{n}⁩ صفحات پر</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Approved {n} row(s) {on_pages}.</source>
+            <translation>
+                <numerusform>{on_pages} ⁦{n}⁩ اندراج منظور ہو گیا۔</numerusform>
+                <numerusform>{on_pages} ⁦{n}⁩ اندراج منظور ہو گئے۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Select the pages to approve in the queue first.</source>
@@ -5324,10 +5345,6 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>Nothing approved.</source>
             <translation>کچھ منظور نہیں ہوا۔</translation>
-        </message>
-        <message>
-            <source>Approved {n} row(s) on {p} page(s).</source>
-            <translation>⁦{p}⁩ صفحات پر ⁦{n}⁩ اندراج منظور ہو گئے۔</translation>
         </message>
         <message>
             <source>Nothing approved: {reason}</source>

@@ -885,7 +885,7 @@ def test_bulk_approval_approves_only_the_rows_its_confirmation_counted(qtbot, pe
     wait_idle(qtbot, g1)
     # THEN the two rows the confirmation counted are approved, and row 3, submitted after it
     # was asked, still waits (before, the approval took every row submitted by then: 3)
-    assert len(asked) == 1 and "1 page(s) with 2 row(s)" in asked[0]
+    assert len(asked) == 1 and "Approve 2 row(s) of 1 page(s)" in asked[0]
     assert _row_states(clerk.ws, pid) == [workflow.APPROVED, workflow.APPROVED, workflow.SUBMITTED]
     assert "Approved 2 row(s) on 1 page(s)." in panel.status.text()
 

@@ -362,3 +362,25 @@ def test_key_names_in_urdu_tooltips_are_drawn_as_printed_on_the_keys(qtbot, ctx,
         opening, closing = _glyph_xs(tip, font, tip.index("("), 1), _glyph_xs(tip, font, tip.rindex(")"), 1)
         whole = _glyph_xs(tip, font, at, len(key))
         assert min(closing) < min(whole) and max(whole) < max(opening), (name, tip)
+
+
+def test_bulk_approval_of_one_page_says_one_page_with_the_singular_in_urdu(qtbot, people, urdu, monkeypatch):
+    from desktop.review import panel as panel_mod
+    from tests.desktop.test_review import _panel, wait_idle
+
+    # GIVEN one submitted page of clerk1, selected in girdawar1's Urdu queue
+    _submitted_pages(people["clerk1"])
+    panel = _panel(qtbot, people["girdawar1"])
+    for it in panel.page_items():
+        it.setSelected(True)
+    asked = []
+    monkeypatch.setattr(panel_mod.QMessageBox, "question",
+                        lambda _p, _t, text, *a, **k: asked.append(text) or panel_mod.QMessageBox.StandardButton.Yes)
+    # WHEN the girdawar approves it in bulk
+    panel.bulk_btn.click()
+    wait_idle(qtbot, people["girdawar1"])
+    # THEN the confirmation and the status line say one page with the singular (they said
+    # "1 صفحات": the two counts' text had one form for both)
+    assert len(asked) == 1 and "صفحے کے" in asked[0] and "صفحات" not in asked[0], asked[0]
+    status = panel.status.text()
+    assert "صفحے پر" in status and "صفحات" not in status and "منظور ہو گئے" in status, status
