@@ -9,6 +9,7 @@ with '…'; `LogicalElideDelegate` draws item views' texts so.
 
 from __future__ import annotations
 
+from desktop.i18n import ISOLATE_CLOSE, ISOLATE_OPEN
 from desktop.qt import (
     QApplication,
     QFontMetricsF,
@@ -19,7 +20,6 @@ from desktop.qt import (
 )
 
 ELLIPSIS = "…"
-_OPEN, _CLOSE = "\u2066\u2067\u2068", "\u2069"
 
 
 def _cut_points(text: str) -> list[int]:
@@ -27,11 +27,11 @@ def _cut_points(text: str) -> list[int]:
     (for a first word too long) between letters outside any isolate."""
     depth, words, letters = 0, [], []
     for i, ch in enumerate(text):
-        if ch in _OPEN:
+        if ch in ISOLATE_OPEN:
             if depth == 0:
                 letters.append(i)
             depth += 1
-        elif ch == _CLOSE:
+        elif ch == ISOLATE_CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0:
             if ch.isspace():

@@ -166,7 +166,7 @@ def plural_form(forms, n: int) -> str:
 
 
 RLM = "\u200f"
-_ISOLATE_OPEN, _ISOLATE_CLOSE = "\u2066\u2067\u2068", "\u2069"
+ISOLATE_OPEN, ISOLATE_CLOSE = "\u2066\u2067\u2068", "\u2069"  # LRI RLI FSI, PDI
 
 
 def rtl_paragraph(text: str) -> str:
@@ -176,9 +176,9 @@ def rtl_paragraph(text: str) -> str:
     right, its words and brackets out of order. Other text is returned as it is."""
     depth = 0
     for ch in text:
-        if ch in _ISOLATE_OPEN:
+        if ch in ISOLATE_OPEN:
             depth += 1
-        elif ch == _ISOLATE_CLOSE:
+        elif ch == ISOLATE_CLOSE:
             depth = max(0, depth - 1)
         elif depth:
             continue

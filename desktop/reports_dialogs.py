@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from desktop import mainthread, page_image, page_setup
 from desktop.bidi import isolate, path_line
-from desktop.i18n import message, number_text
+from desktop.i18n import RLM, message, number_text
 from desktop.labels import wrapping
 from desktop.qt import (
     QAction,
@@ -652,7 +652,6 @@ def pdf_preview_dialog(parent: QWidget | None, pdf: str | Path) -> QPrintPreview
 
 # the preview's page buttons, each with the arrow of its partner on the other side
 _PAGE_ARROWS = (("First page", "Last page"), ("Previous page", "Next page"))
-RLM = "\u200f"
 
 
 def _preview_right_to_left(dlg: QPrintPreviewDialog) -> None:
