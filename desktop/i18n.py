@@ -552,7 +552,8 @@ def _message(text: str, _depth: int = 0) -> str:
         m = rx.match(text)
         if not m:
             continue
-        translated = QCoreApplication.translate(MESSAGES_CONTEXT, tpl)  # the template itself if missing
+        # the template itself if missing; the form for its count where Urdu says one otherwise
+        translated = QCoreApplication.translate(MESSAGES_CONTEXT, tpl, None, _count_in(tpl, m))
         fits = True
         kept = _names_in(tpl)
         for k, v in m.groupdict().items():
@@ -586,6 +587,15 @@ def _message(text: str, _depth: int = 0) -> str:
             if not score:
                 break
     return best
+
+
+def _count_in(template: str, match: re.Match) -> int:
+    """The count a message holds (desktop.i18n_strings.COUNTED_MESSAGES), -1 for none."""
+    from desktop.i18n_strings import COUNTED_MESSAGES
+
+    place = COUNTED_MESSAGES.get(template)
+    value = match.group(f"g{place}").strip() if place else ""
+    return int(value) if value.isdecimal() else -1
 
 
 # Templates whose values at these places are names (an account's user name), shown as they

@@ -199,6 +199,16 @@ STRINGS = (
     QT_TRANSLATE_NOOP("QLineEdit", "Select All"),
 )
 
+# Messages of records/ and ocr/ that hold a count, and the place of the count: Urdu says one
+# otherwise than many ("1 غلطی", "2 غلطیاں"). `scripts/translations.py update` gives them plural
+# forms in the catalogue and desktop.i18n.message picks the form by the count's value.
+COUNTED_MESSAGES = {
+    "{0} problem(s) must be corrected before submitting; first: {1}": "0",
+    "{0} entry version(s) conflict with the server's copy: a supervisor must check them; the batch's other entries are held back until sent again.": "0",
+    "{0}, and rows of {1} other page(s)": "1",
+    "{0} is empty (0 bytes) but the workspace holds {1} page image(s): the database was damaged. Nothing was changed. Restore the latest backup with `daftar restore BACKUP --workspace DIR --force`.": "1",
+}
+
 # Messages of records/ and ocr/ shown to the user (desktop.i18n.message); {0}, {1}... stand
 # for values inside them (numbers, names, field labels, nested parts).
 MESSAGES = (

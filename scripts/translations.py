@@ -125,6 +125,30 @@ def same_text_fill(tree: ET.ElementTree) -> int:
     return n
 
 
+def counted_messages() -> dict[str, str]:
+    """The core's messages holding a count (desktop/i18n_strings.py COUNTED_MESSAGES)."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.i18n_strings import COUNTED_MESSAGES
+
+    return COUNTED_MESSAGES
+
+
+def mark_counted(tree: ET.ElementTree) -> int:
+    """Give the core's messages holding a count plural forms (listed as QT_TRANSLATE_NOOP,
+    which lupdate cannot mark): a translation made before is kept as the plural ("other")
+    form, and the message left unfinished until its singular ("one") form is filled."""
+    counted, n = counted_messages(), 0
+    for ctx, msg in _messages(tree):
+        if ctx != "Messages" or msg.findtext("source") not in counted or _numerus(msg):
+            continue
+        before = _value(msg) if _done(msg) else None
+        msg.set("numerus", "yes")
+        _set(msg, ["", before or ""])
+        msg.find("translation").set("type", "unfinished")
+        n += 1
+    return n
+
+
 # Menu entries declared as data: ActionSpec("name", "&Menu", "Text…", ...)
 _ACTION_SPEC = re.compile(r'ActionSpec\(\s*"[^"]*",\s*"([^"]+)",\s*"([^"]+)"')
 
@@ -165,6 +189,7 @@ def update() -> None:
         subprocess.run(cmd, cwd=ROOT, check=True)
         tree = _load(ts)
         _add_to_context(tree, "Daftar", run_time_strings())
+        mark_counted(tree)
         for _c, msg in _messages(tree):
             if not _done(msg) and before.get((msg.findtext("source"), _numerus(msg))):
                 _set(msg, before[(msg.findtext("source"), _numerus(msg))])

@@ -2347,9 +2347,12 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>Not sent: another entry in the same batch conflicts with the server's copy.</source>
             <translation>نہیں بھیجا گیا: اسی بیچ کا ایک اور اندراج سرور کی نقل سے ٹکراتا ہے۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{0} entry version(s) conflict with the server's copy: a supervisor must check them; the batch's other entries are held back until sent again.</source>
-            <translation>اندراج کے {0} نسخے سرور کی نقل سے ٹکراتے ہیں: نگران انہیں دیکھے؛ بیچ کے باقی اندراج دوبارہ بھیجے جانے تک رکے ہیں۔</translation>
+            <translation>
+                <numerusform>اندراج کا {0} نسخہ سرور کی نقل سے ٹکراتا ہے: نگران اسے دیکھے؛ بیچ کے باقی اندراج دوبارہ بھیجے جانے تک رکے ہیں۔</numerusform>
+                <numerusform>اندراج کے {0} نسخے سرور کی نقل سے ٹکراتے ہیں: نگران انہیں دیکھے؛ بیچ کے باقی اندراج دوبارہ بھیجے جانے تک رکے ہیں۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Settled: version {0} of this entry replaces the one in conflict; it is sent once approved.</source>
@@ -2715,9 +2718,12 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>only draft or returned rows can be restored</source>
             <translation>صرف مسودہ یا واپس شدہ سطریں بحال ہو سکتی ہیں</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{0} problem(s) must be corrected before submitting; first: {1}</source>
-            <translation>پیش کرنے سے پہلے {0} غلطیاں درست کرنی ہیں؛ پہلی: {1}</translation>
+            <translation>
+                <numerusform>پیش کرنے سے پہلے {0} غلطی درست کرنی ہے: {1}</numerusform>
+                <numerusform>پیش کرنے سے پہلے {0} غلطیاں درست کرنی ہیں؛ پہلی: {1}</numerusform>
+            </translation>
         </message>
         <message>
             <source>this page has no draft rows to submit</source>
@@ -2811,9 +2817,12 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>{0}, page {1}, rows {2}</source>
             <translation>{0}، صفحہ {1}، سطریں {2}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{0}, and rows of {1} other page(s)</source>
-            <translation>{0}، اور {1} دوسرے صفحات کی سطریں</translation>
+            <translation>
+                <numerusform>{0}، اور {1} دوسرے صفحے کی سطریں</numerusform>
+                <numerusform>{0}، اور {1} دوسرے صفحات کی سطریں</numerusform>
+            </translation>
         </message>
         <message>
             <source>a row without a page</source>
@@ -3047,9 +3056,12 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>No Daftar workspace at {0}. Create one with `daftar demo` or open the app.</source>
             <translation>⁦{0}⁩ پر دفتر کی کوئی ورک اسپیس نہیں۔ ⁦`daftar demo`⁩ سے بنائیں یا ایپ کھولیں۔</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>{0} is empty (0 bytes) but the workspace holds {1} page image(s): the database was damaged. Nothing was changed. Restore the latest backup with `daftar restore BACKUP --workspace DIR --force`.</source>
-            <translation>⁦{0}⁩ خالی ہے (⁦0⁩ بائٹ) جبکہ ورک اسپیس میں صفحات کی {1} تصاویر ہیں: ڈیٹا بیس خراب ہو گیا۔ کچھ نہیں بدلا گیا۔ تازہ ترین بیک اپ ⁦`daftar restore BACKUP --workspace DIR --force`⁩ سے بحال کریں۔</translation>
+            <translation>
+                <numerusform>⁦{0}⁩ خالی ہے (⁦0⁩ بائٹ) جبکہ ورک اسپیس میں صفحے کی {1} تصویر ہے: ڈیٹا بیس خراب ہو گیا۔ کچھ نہیں بدلا گیا۔ تازہ ترین بیک اپ ⁦`daftar restore BACKUP --workspace DIR --force`⁩ سے بحال کریں۔</numerusform>
+                <numerusform>⁦{0}⁩ خالی ہے (⁦0⁩ بائٹ) جبکہ ورک اسپیس میں صفحات کی {1} تصاویر ہیں: ڈیٹا بیس خراب ہو گیا۔ کچھ نہیں بدلا گیا۔ تازہ ترین بیک اپ ⁦`daftar restore BACKUP --workspace DIR --force`⁩ سے بحال کریں۔</numerusform>
+            </translation>
         </message>
         <message>
             <source>Cannot create the workspace folder {0}: {1}</source>

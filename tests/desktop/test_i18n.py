@@ -265,6 +265,35 @@ def test_core_messages_are_shown_in_urdu_with_their_values(urdu):
     assert i18n.message("something new happened") == "something new happened"
 
 
+def test_a_core_message_with_a_count_of_one_says_one_in_urdu(urdu):
+    # GIVEN the core's refusal to submit a page with one problem, and with three
+    first = "Row 1 (khewat 47): Area (K-M): '12-x' is not an area: write kanal-marla (12-5) or kanal-marla-sarsai (12-5-3)"
+    one = i18n.message(f"1 problem(s) must be corrected before submitting; first: {first}")
+    three = i18n.message(f"3 problem(s) must be corrected before submitting; first: {first}")
+    # THEN one problem is said in the singular ("1 غلطیاں" before), three in the plural
+    assert "\u20661\u2069 غلطی درست کرنی ہے" in one and "غلطیاں" not in one, one
+    assert "\u20663\u2069 غلطیاں درست کرنی ہیں" in three, three
+    assert "رقبہ" in one and "write" not in one  # the nested problem still translated
+    # ... and so are the other counted messages: one other page, one page image
+    assert i18n.message("mauza X, page 2, rows 4, and rows of 1 other page(s)").endswith("دوسرے صفحے کی سطریں")
+    assert i18n.message("mauza X, page 2, rows 4, and rows of 2 other page(s)").endswith("دوسرے صفحات کی سطریں")
+
+
+def test_every_counted_core_message_has_both_urdu_forms():
+    # GIVEN the core's messages that hold a count
+    from desktop.i18n_strings import COUNTED_MESSAGES, MESSAGES
+
+    forms = i18n.read_ts(i18n.translations_dir() / "daftar_ur.ts", forms=True)
+    for template, place in COUNTED_MESSAGES.items():
+        # THEN each is a message template, its count one of its places, and the catalogue
+        # gives it two forms (one, other) that keep every place
+        assert template in MESSAGES and f"{{{place}}}" in template, template
+        got = forms.get(("Messages", template))
+        assert isinstance(got, tuple) and len(got) == 2 and got[0] != got[1], template
+        for form in got:
+            assert set(re.findall(r"\{\d\}", form)) == set(re.findall(r"\{\d\}", template)), form
+
+
 def test_first_start_can_make_a_plain_workspace(qapp, qtbot, tmp_path):
     from desktop.first_start import NewWorkspaceDialog, is_new_workspace
     from records.workspace import Workspace
