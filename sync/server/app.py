@@ -985,7 +985,9 @@ def create_app(settings: Settings) -> FastAPI:
         try:
             central.check_filters(session, f["office"] or None, f["template"] or None)
         except ingest.IngestError as e:
-            errors.append(t.message(e.message))
+            # the API's message lists the kinds by their codes; the page's own list names them
+            errors.append(t("There is no register kind {kind}: choose one in the Register kind list.",
+                            kind=t.code(f["template"])) if e.code == "unknown_template" else t.message(e.message))
             f = {"office": "", "template": "", "batch": f["batch"]}
         info = central.batch_waiting(session, f["batch"]) if f["batch"] else None
         if f["batch"] and info is None:

@@ -437,6 +437,8 @@ UR.update({
     "The entry was rejected.": "اندراج مسترد ہو گیا۔",
     "The batch's entries were accepted.": "بیچ کے اندراجات قبول ہو گئے۔",
     "batch={batch}: no batch with this id was received": "بیچ {batch}: اس شناخت کا کوئی بیچ موصول نہیں ہوا",
+    "There is no register kind {kind}: choose one in the Register kind list.":
+        "رجسٹر کی کوئی قسم {kind} نہیں: «رجسٹر کی قسم» کی فہرست میں سے ایک چنیں۔",
     "Daftar: an entry for a decision": "دفتر: فیصلے کے لیے ایک اندراج",
     "hadbast no. {n}": "حدبست نمبر {n}",
     "year {n}": "سال {n}",

@@ -217,12 +217,14 @@ def test_the_language_link_is_remembered_and_every_page_is_urdu_right_to_left(of
         stale = c.post(f"/admin/review/batch/{bid}/accept", data={"csrf": csrf, "expected": "7"})
         assert stale.status_code == 409 and "کچھ قبول نہیں کیا گیا" in stale.text
         _urdu(stale.text)
-        for path, said in (("/admin/review?template=jamabndi", "رجسٹر کی قسم <bdi dir='ltr'>jamabndi</bdi>"),
+        for path, said in (("/admin/review?template=jamabndi",
+                            "رجسٹر کی کوئی قسم <bdi dir='ltr'>jamabndi</bdi> نہیں: «رجسٹر کی قسم» کی فہرست میں"),
                            ("/admin/review?batch=nope", "بیچ <bdi dir='ltr'>nope</bdi>: اس شناخت کا کوئی بیچ"),
                            ("/admin/review/99999", "اس سرور پر اندراج ۹۹۹۹۹ موجود نہیں۔"),
                            ("/admin/review/batch/nope", "بیچ <bdi dir='ltr'>nope</bdi> موصول نہیں ہوا۔")):
             page = c.get(path).text
             assert said in page, path
+            assert "khasra_girdawari, " not in page, path
             _urdu(page)
         # AND the trail says each action in Urdu, the page's decision by its sign-in
         home = c.get("/admin").text
@@ -232,6 +234,11 @@ def test_the_language_link_is_remembered_and_every_page_is_urdu_right_to_left(of
         c.cookies.set("daftar_lang", "en", domain="127.0.0.1")
         english = c.get("/admin").text
         assert "<html lang='en' dir='ltr'>" in english and "Received batches" in english
+        # ... and a mistyped register kind in the review's address is named, with no kind codes
+        # to choose from but the page's own list (the API's message lists the codes)
+        typo = c.get("/admin/review?template=jamabndi").text
+        assert "There is no register kind jamabndi: choose one in the Register kind list." in typo
+        assert "khasra_girdawari, " not in typo
         # AND a form from a page whose sign-in is gone is refused in the page's language
         c.cookies.set("daftar_lang", "ur", domain="127.0.0.1")
         c.post("/admin/logout", data={"csrf": _csrf(c.get("/admin").text)})
@@ -330,7 +337,7 @@ def test_each_refusal_of_the_review_filters_is_its_own_paragraph(server):
         assert c.post("/admin/login", data={"token": server.admin}).status_code == 303
         page = c.get("/admin/review", params={"template": "jamabndi", "batch": "nope"}).text
     said = re.findall(r"<p class='err'>(.*?)</p>", page, re.S)
-    assert len(said) == 2 and said[0].startswith("رجسٹر کی قسم") and said[1].startswith("بیچ "), said
+    assert len(said) == 2 and said[0].startswith("رجسٹر کی کوئی قسم") and said[1].startswith("بیچ "), said
 
 
 def test_an_urdu_page_as_a_browser_draws_it(office, server, tmp_path):
