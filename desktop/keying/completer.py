@@ -30,6 +30,7 @@ from desktop.qt import (
     QTimer,
     Signal,
 )
+from desktop.typed_numbers import set_text
 from records.suggest import Suggestion
 
 Lookup = Callable[[str], list[Suggestion]]
@@ -190,8 +191,8 @@ class EditorCompleter(QObject):
 
     def accept(self, s: Suggestion) -> None:
         """Put the suggestion into the editor; a word keeps the editor open for the next word."""
-        self.editor.setText(s.text)
-        self.editor.setCursorPosition(len(s.text))
+        set_text(self.editor, s.text)  # (a number in it shown left to right: desktop.typed_numbers)
+        self.editor.setCursorPosition(len(self.editor.text()))
         self.popup.hide()
         finish = s.kind == "value" or not s.text.endswith(" ")
         self.accepted.emit(s, finish)
