@@ -33,9 +33,14 @@ def drawn_x(text: str, font, *, rtl: bool) -> list[float | None]:
     lay.beginLayout()
     lay.createLine()
     lay.endLayout()
+    return laid_out_x(lay, len(text))
+
+
+def laid_out_x(layout, n: int) -> list[float | None]:
+    """The x of each of the first `n` characters in a QTextLayout (None: no glyph)."""
     xs = []
-    for i in range(len(text)):
-        ps = [p.x() for run in lay.glyphRuns(i, 1) for p in run.positions()]
+    for i in range(n):
+        ps = [p.x() for run in layout.glyphRuns(i, 1) for p in run.positions()]
         xs.append(min(ps) if ps else None)
     return xs
 
@@ -182,3 +187,45 @@ def test_latin_text_in_a_text_field_is_typed_as_before(qtbot, ctx, view):
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     wait_idle(qtbot, ctx)
     assert _db_text(ctx, pid, 2, "remarks") == "Plot 12-5"
+
+
+def test_a_mauza_with_a_number_shows_as_typed_in_the_new_register_wizard(qtbot, ctx):
+    from desktop.capture.wizard import NewRegisterWizard
+    from desktop.typed_numbers import text_of
+
+    # GIVEN the new register wizard's heading page
+    wiz = NewRegisterWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.next()
+    page = wiz.header_page
+    wiz.activateWindow()
+    page.mauza.setFocus()
+    qtbot.waitUntil(page.mauza.hasFocus)
+    # WHEN the clerk types a chak's name with its number into the mauza field
+    type_text(page.mauza, "چک 12-5")
+    # THEN it shows 12-5 (not 5-12), and the register is made with what he typed
+    assert reads_left_to_right(page.mauza, "12-5"), page.mauza.text()
+    assert page.values()["mauza"] == text_of(page.mauza) == "چک 12-5"
+
+
+def test_a_reviewers_comment_shows_an_area_as_typed_and_is_sent_as_typed(qtbot):
+    from desktop.review.page_view import CommentDialog
+
+    # GIVEN the comment dialog of a returned field (English interface: a left-to-right box)
+    dlg = CommentDialog("t", "p", text="رقبہ: ")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    # WHEN the reviewer types the right area after the field's name
+    type_text(dlg.edit, "12-5 ہے")
+    # THEN the box draws it 12-5 (its own layout of the line: 1 left of 2 left of 5)
+    block = dlg.edit.document().firstBlock()
+    text = block.text()
+    xs = laid_out_x(block.layout(), len(text))
+    digits = [xs[text.index(d)] for d in "125"]
+    assert digits == sorted(digits), text
+    # AND the comment sent is what was written, without the box's mark
+    assert dlg.comment() == "رقبہ: 12-5 ہے"
+    # AND one Ctrl+Z takes away what was typed, not a mark
+    qtbot.keyClick(dlg.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.comment() == "رقبہ:"
