@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desktop.qt import QApplication, Qt
+from desktop.qt import QApplication, QContextMenuEvent, QPoint, Qt
 from desktop.typed_numbers import MARK, marked
 from tests.desktop.conftest import wait_idle
 from tests.desktop.keys import type_text
@@ -154,6 +154,12 @@ def test_undo_backspace_and_delete_never_stop_at_an_invisible_mark(qtbot, ctx, v
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     # THEN the space before the number goes, the area stays in order
     assert shown() == "رقبہ12-5" and reads_left_to_right(editor, "12-5")
+    # WHEN he presses End and Backspace four times THEN the area is gone and nothing is left
+    # that a fifth press would take
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    for _ in range(4):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.text() == "رقبہ"
 
 
 def test_copy_and_paste_carry_no_marks_and_a_pasted_number_shows_in_order(qtbot, ctx, view):
@@ -176,6 +182,15 @@ def test_copy_and_paste_carry_no_marks_and_a_pasted_number_shows_in_order(qtbot,
     assert editor.text().replace(MARK, "") == "رقبہ 4-10" and reads_left_to_right(editor, "4-10")
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.text() == "رقبہ "
+    # AND the editor's own menu copies without the mark too
+    type_text(editor, "4-10")
+    clipboard.clear()
+    editor.selectAll()
+    QApplication.sendEvent(editor, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), editor.mapToGlobal(QPoint(5, 5))))
+    menu = QApplication.activePopupWidget()
+    next(a for a in menu.actions() if a.objectName() == "edit-copy").trigger()
+    menu.close()
+    assert clipboard.text() == "رقبہ 4-10"
 
 
 def test_latin_text_in_a_text_field_is_typed_as_before(qtbot, ctx, view):
