@@ -32,6 +32,7 @@ from desktop.qt import (
 )
 from desktop.typed_numbers import set_text
 from records.suggest import Suggestion
+from records.text import isolate_numbers
 
 Lookup = Callable[[str], list[Suggestion]]
 MAX_SHOWN = 8
@@ -64,14 +65,14 @@ class SuggestionPopup(QListWidget):
         if not self.suggestions:
             self.hide()
             return
-        if [self.item(i).text() for i in range(self.count())] == [s.shown for s in self.suggestions]:
+        if [self.item(i).text() for i in range(self.count())] == [isolate_numbers(s.shown) for s in self.suggestions]:
             self.setCurrentRow(-1)  # the same list (typing on within a word): keep the items
             self._place(editor)
             return
         self.setUpdatesEnabled(False)
         self.clear()
         for s in self.suggestions:
-            item = QListWidgetItem(s.shown)
+            item = QListWidgetItem(isolate_numbers(s.shown))  # (an area 12-5 in a value: drawn 5-12)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                                   | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(self.tr("{n} use(s)").format(n=s.count))

@@ -244,3 +244,21 @@ def test_a_reviewers_comment_shows_an_area_as_typed_and_is_sent_as_typed(qtbot):
     # AND one Ctrl+Z takes away what was typed, not a mark
     qtbot.keyClick(dlg.edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert dlg.comment() == "رقبہ:"
+
+
+def test_a_value_offered_while_typing_shows_its_area_in_order(qtbot, ctx, view):
+    from tests.desktop.test_keying_ui import ROWS
+
+    # GIVEN a register whose first row's remarks name an area
+    rows = [dict(ROWS[0], remarks="رقبہ 12-5 بیع"), *ROWS[1:]]
+    _open(qtbot, ctx, view, rows=rows)
+    # WHEN the clerk starts typing the same remarks in row 3
+    _edit(qtbot, view, 2, "remarks", "رقبہ")
+    popup = view.keying.popup
+    assert popup.isVisible() and popup.suggestions[0].text.startswith("رقبہ 12-5")
+    # THEN the list offers it with its area drawn 12-5, as the page shows it (it was 5-12)
+    item = popup.item(0)
+    text = item.text()
+    xs = drawn_x(text, popup.font(), rtl=True)
+    digits = [xs[text.index(d)] for d in "125"]
+    assert digits == sorted(digits), text
