@@ -79,6 +79,8 @@ def marked(typed: str, before: str = "", after: str = "") -> str:
     last, prev = _last_strong(before), before[-1:]
     out = []
     for ch in typed:
+        if ch in "\n\u2029":  # (a new paragraph: bidi starts again)
+            last = None
         if ch in DIGITS and last == "AL" and prev not in DIGITS:
             out.append(MARK)
             last = "R"

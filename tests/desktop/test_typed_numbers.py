@@ -83,6 +83,8 @@ def test_marks_go_only_before_a_number_that_starts_after_urdu_letters():
     # that is there already (at the start of an Urdu word) keeps it in order
     assert marked("انتقال نمبر 1234 مورخہ 12-05-2019") == f"انتقال نمبر {MARK}1234 مورخہ {MARK}12-05-2019"
     assert marked("ب", "رقبہ ", "12-5") == f"ب{MARK}"
+    # AND a number at the start of a new line of a comment is a line of its own
+    assert marked("رقبہ\n12-5") == "رقبہ\n12-5"
 
 
 def test_an_area_typed_into_urdu_remarks_shows_as_typed_and_is_saved_without_marks(qtbot, ctx, view):
