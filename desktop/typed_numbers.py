@@ -6,8 +6,9 @@ In a line of Urdu, the Unicode bidi algorithm takes the digits after an Arabic l
 saved and shown with isolates (desktop.bidi). Clerks "corrected" right numbers because of it.
 
 An editor looked after here (`keep_numbers_in_order`) puts a RIGHT-TO-LEFT MARK (U+200F)
-before each number that starts after Urdu letters, in the same `insert()` as the digit typed:
-one undo step with it. W2 makes Arabic numbers only of digits after an Arabic letter (class
+before each number that starts after Urdu letters, in the same `insert()` as the digit typed
+(a key, the on-screen keyboard, phonetic typing, an input method's commit, Ctrl+V): one
+undo step with it. W2 makes Arabic numbers only of digits after an Arabic letter (class
 AL); after the mark (class R) they stay European numbers, a `-` or `/` between them joins
 them into one run, drawn left to right (Latin and Urdu digits alike). A LEFT-TO-RIGHT MARK
 does that too, but it made the numbers after it one left-to-right run with the words between
@@ -40,6 +41,7 @@ from desktop.qt import (
     QApplication,
     QClipboard,
     QEvent,
+    QInputMethodEvent,
     QKeySequence,
     QLineEdit,
     QObject,
@@ -211,7 +213,7 @@ class NumberTyping(QObject):
 
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ContextMenu):
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ContextMenu, QEvent.Type.InputMethod):
             return False
         if kind == QEvent.Type.ContextMenu and isinstance(obj.parent(), QPlainTextEdit):
             obj = obj.parent()  # (a plain text edit's menu is asked for by its viewport)
@@ -220,6 +222,8 @@ class NumberTyping(QObject):
             return False
         if kind == QEvent.Type.ContextMenu:
             return self._menu(obj, ops, event)
+        if kind == QEvent.Type.InputMethod:
+            return self._commit(obj, ops, event)
         if event.matches(QKeySequence.StandardKey.Paste):
             return self.paste(ops)
         for key, cut in ((QKeySequence.StandardKey.Copy, False), (QKeySequence.StandardKey.Cut, True)):
@@ -248,6 +252,19 @@ class NumberTyping(QObject):
         if out == text and not alone:
             return False
         ops.insert(out, alone=alone)
+        return True
+
+    @staticmethod
+    def _commit(obj, ops, event) -> bool:
+        """Text an input method commits (ibus or a Windows IME typing Urdu) with its marks."""
+        text = event.commitString()
+        around = ops.around() if text and not event.replacementLength() else None
+        out = marked(text, *around[:2]) if around is not None else text
+        if out == text:
+            return False
+        again = QInputMethodEvent(event.preeditString(), event.attributes())
+        again.setCommitString(out)
+        obj.event(again)  # (to the editor itself: past this filter)
         return True
 
     def paste(self, ops) -> bool:

@@ -264,3 +264,20 @@ def test_a_value_offered_while_typing_shows_its_area_in_order(qtbot, ctx, view):
     xs = drawn_x(text, popup.font(), rtl=True)
     digits = [xs[text.index(d)] for d in "125"]
     assert digits == sorted(digits), text
+
+
+def test_an_area_an_input_method_commits_shows_in_order(qtbot, ctx, view):
+    from desktop.qt import QInputMethodEvent
+
+    # GIVEN the remarks editor, an Urdu word typed (ibus or a Windows IME commits the keys
+    # as text, not as key presses)
+    _open(qtbot, ctx, view)
+    editor = _edit(qtbot, view, 2, "remarks", "رقبہ ")
+    # WHEN the input method commits the area, key by key
+    for ch in "12-5":
+        ev = QInputMethodEvent("", [])
+        ev.setCommitString(ch)
+        QApplication.sendEvent(editor, ev)
+    # THEN it shows 12-5, and the editor holds what was committed
+    assert reads_left_to_right(editor, "12-5"), editor.text()
+    assert editor.text().replace(MARK, "") == "رقبہ 12-5"
