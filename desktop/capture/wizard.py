@@ -19,6 +19,7 @@ from desktop.qt import (
     QWizardPage,
     Signal,
 )
+from desktop.typed_numbers import keep_numbers_in_order, set_text, text_of
 from records.templates import BUILTIN, get_template
 from records.validation import validate_header
 
@@ -30,6 +31,7 @@ def _urdu_edit(parent, name: str) -> QLineEdit:
     e.setObjectName(name)
     e.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     e.setFont(urdu_font(12))
+    keep_numbers_in_order(e)  # a mauza چک 12-5 shows as typed (desktop.typed_numbers); read with text_of
     return mark_urdu_field(e)
 
 
@@ -109,10 +111,10 @@ class _HeaderPage(QWizardPage):
             self.form.insertRow(self.form.rowCount() - 1, bilingual(spec.label_ur, spec.label_en, " / "), w)
 
     def header_extra(self) -> dict[str, str]:
-        return {k: (w.currentData() if isinstance(w, QComboBox) else w.text()) for k, w in self.extra.items()}
+        return {k: (w.currentData() if isinstance(w, QComboBox) else text_of(w)) for k, w in self.extra.items()}
 
     def values(self) -> dict[str, str]:
-        return {"district": self.district.text(), "tehsil": self.tehsil.text(), "mauza": self.mauza.text(),
+        return {"district": text_of(self.district), "tehsil": text_of(self.tehsil), "mauza": text_of(self.mauza),
                 "hadbast_no": self.hadbast.text(), "year": self.year.text(), "volume": self.volume.text() or "1"}
 
     def isComplete(self) -> bool:
@@ -137,8 +139,8 @@ class NewRegisterWizard(QWizard):
         self.setWindowTitle(self.tr("New register"))
         self.kind_page = _KindPage(self)
         self.header_page = _HeaderPage(self)
-        self.header_page.district.setText(ctx.prefs.district)  # the office's own, usually right
-        self.header_page.tehsil.setText(ctx.prefs.tehsil)
+        set_text(self.header_page.district, ctx.prefs.district)  # the office's own, usually right
+        set_text(self.header_page.tehsil, ctx.prefs.tehsil)
         self.addPage(self.kind_page)
         self.addPage(self.header_page)
 

@@ -1,4 +1,5 @@
-"""Cell editors: right-to-left line edits with the Urdu font; numbers typed left to right.
+"""Cell editors: right-to-left line edits with the Urdu font; numbers typed left to right,
+also inside Urdu text (desktop.typed_numbers: marks shown in the editor, never saved).
 
 Urdu or Latin digits are both accepted (records normalises them). Enter commits and moves
 to the next field, like Tab; at the page's last field (or Shift+Tab at its first) the editor
@@ -26,6 +27,7 @@ from desktop.qt import (
     Qt,
     QTimer,
 )
+from desktop.typed_numbers import keep_numbers_in_order, plain, set_text
 
 IDLE_SAVE_MS = 800
 # An open text field is at least this wide (px), reaching over the cells beside it: at
@@ -61,6 +63,7 @@ class FieldDelegate(QStyledItemDelegate):
         else:
             ed.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             ed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+            keep_numbers_in_order(ed)  # `12-5` typed after Urdu letters shows as typed, not `5-12`
         if spec.kind == "choice":
             comp = QCompleter([c.ur for c in spec.choices] + [c.en for c in spec.choices], ed)
             comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -119,13 +122,15 @@ class FieldDelegate(QStyledItemDelegate):
             # what Escape puts back, even after an idle save: the stored value, not as shown
             spec = self._model.template.columns[index.column()]
             editor.setProperty(_BEFORE, self._model.text(index.row(), spec.name))
-        if editor.text() != text and not editor.isModified():
+        if plain(editor.text()) != text and not editor.isModified():
             # (what the clerk is typing stays: a change of another field of the page, Ctrl+Shift+D
             # from this editor, refreshed every open editor and wiped what was typed here)
-            editor.setText(text)
+            set_text(editor, text)  # its numbers marked to show left to right (desktop.typed_numbers)
 
     def setModelData(self, editor, model, index) -> None:
-        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+        """What was typed, without the editor's marks (a value is never changed by them alone)."""
+        typed, before = plain(editor.text()), index.data(Qt.ItemDataRole.EditRole) or ""
+        model.setData(index, before if plain(before) == typed else typed, Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor, event) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self._page_key(event):
@@ -188,7 +193,7 @@ class FieldDelegate(QStyledItemDelegate):
         if before is None or index is None:
             return
         spec = self._model.template.columns[index.column()]
-        typed = " ".join(editor.text().split())
+        typed = " ".join(plain(editor.text()).split())
         unsaved = editor.isModified() and typed != " ".join((index.data(Qt.ItemDataRole.EditRole) or "").split())
         if self._model.text(index.row(), spec.name) != before:
             if unsaved:

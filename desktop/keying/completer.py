@@ -30,7 +30,9 @@ from desktop.qt import (
     QTimer,
     Signal,
 )
+from desktop.typed_numbers import set_text
 from records.suggest import Suggestion
+from records.text import isolate_numbers
 
 Lookup = Callable[[str], list[Suggestion]]
 MAX_SHOWN = 8
@@ -63,14 +65,14 @@ class SuggestionPopup(QListWidget):
         if not self.suggestions:
             self.hide()
             return
-        if [self.item(i).text() for i in range(self.count())] == [s.shown for s in self.suggestions]:
+        if [self.item(i).text() for i in range(self.count())] == [isolate_numbers(s.shown) for s in self.suggestions]:
             self.setCurrentRow(-1)  # the same list (typing on within a word): keep the items
             self._place(editor)
             return
         self.setUpdatesEnabled(False)
         self.clear()
         for s in self.suggestions:
-            item = QListWidgetItem(s.shown)
+            item = QListWidgetItem(isolate_numbers(s.shown))  # (an area 12-5 in a value: drawn 5-12)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                                   | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(self.tr("{n} use(s)").format(n=s.count))
@@ -190,8 +192,8 @@ class EditorCompleter(QObject):
 
     def accept(self, s: Suggestion) -> None:
         """Put the suggestion into the editor; a word keeps the editor open for the next word."""
-        self.editor.setText(s.text)
-        self.editor.setCursorPosition(len(s.text))
+        set_text(self.editor, s.text)  # (a number in it shown left to right: desktop.typed_numbers)
+        self.editor.setCursorPosition(len(self.editor.text()))
         self.popup.hide()
         finish = s.kind == "value" or not s.text.endswith(" ")
         self.accepted.emit(s, finish)

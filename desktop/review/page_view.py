@@ -40,6 +40,7 @@ from desktop.qt import (
 )
 from desktop.review import queries
 from desktop.review.diff import diff_html
+from desktop.typed_numbers import keep_numbers_in_order, set_text, text_of
 from records import services, workflow
 from records.text import display_digits, isolate_numbers
 
@@ -70,7 +71,8 @@ class CommentDialog(QDialog):
         # Tab goes on to the buttons and Ctrl+Enter is OK: Tab typed a tab into the comment and
         # Enter a new line, so a reviewer at the keyboard could not leave the box but by Esc
         self.edit.setTabChangesFocus(True)
-        self.edit.setPlainText(text)
+        keep_numbers_in_order(self.edit)  # an area typed after Urdu words shows as typed
+        set_text(self.edit, text)
         self.edit.moveCursor(QTextCursor.MoveOperation.End)  # typing goes after the field's name
         self.edit.textChanged.connect(lambda: self.comment() and self.required.hide())
         lay.addWidget(self.edit)
@@ -100,7 +102,8 @@ class CommentDialog(QDialog):
             self.resize(self.width(), need)
 
     def comment(self) -> str:
-        return self.edit.toPlainText().strip()
+        """What the reviewer wrote (without the marks the box shows numbers with)."""
+        return text_of(self.edit).strip()
 
     def _accept(self) -> None:
         """OK with a comment; without one the dialog stays open and says one is required
