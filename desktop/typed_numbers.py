@@ -1,9 +1,10 @@
 """Numbers typed into Urdu text keep their left-to-right order while they are typed.
 
 In a line of Urdu, the Unicode bidi algorithm takes the digits after an Arabic letter as
-"Arabic numbers" (rule W2), and a `-` or `/` between two of them does not join them: the area
-`12-5` typed after `رقبہ ` showed as `5-12`, the khasra `125/5` as `5/125`, until the value was
+"Arabic numbers" (rule W2), and a `-` between two of them does not join them (a `/`, `.` or
+`:` does, rule W4): the area `12-5` typed after `رقبہ ` showed as `5-12` until the value was
 saved and shown with isolates (desktop.bidi). Clerks "corrected" right numbers because of it.
+Every number is marked all the same: while it is typed nobody knows whether a `-` follows.
 
 An editor looked after here (`keep_numbers_in_order`) puts a RIGHT-TO-LEFT MARK (U+200F)
 before each number that starts after Urdu letters, in the same `insert()` as the digit typed
