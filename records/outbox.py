@@ -255,6 +255,24 @@ def verification_required(session: Session) -> bool:
     return bool(read(session).get("workflow.require_verification"))
 
 
+def has_verifier(session: Session) -> bool:
+    """Whether an enabled account may verify entries (a revenue officer): without one, an
+    office that requires verification can never send anything."""
+    return bool(session.scalar(select(func.count()).select_from(User).where(
+        User.role == workflow.REVENUE_OFFICER, User.active.is_(True))))
+
+
+def unverified_message(waiting: int, *, verifier: bool) -> str:
+    """Why `waiting` approved entries cannot be sealed, and, when the office has no revenue
+    officer's account to verify them (a new office made with a supervisor only), what to do."""
+    if verifier:
+        return (f"{waiting} approved entries wait for a revenue officer's verification: "
+                "this office requires it before entries are sent")
+    return (f"{waiting} approved entries wait for a revenue officer's verification, but this office has no "
+            "revenue officer's account: the administrator adds one (Account › Users…) or turns the "
+            "verification off (Account › Preferences…, The office)")
+
+
 def batchable_entries(session: Session, *, require_verification: bool | None = None) -> list[Entry]:
     """The entries a batch would take now: approved or verified (verified only where the
     office requires verification, workflow.require_verification, unless said), and not in
@@ -315,8 +333,7 @@ def seal_batchable(session: Session, *, actor: Actor, expected: int | None = Non
         raise ReadyChanged(len(entries), expected)
     if not entries:
         if waiting:
-            raise OutboxError(f"{waiting} approved entries wait for a revenue officer's verification: "
-                              "this office requires it before entries are sent")
+            raise OutboxError(unverified_message(waiting, verifier=has_verifier(session)))
         raise OutboxError("there are no approved entries to send: approve entries first")
     return create_batch(session, actor=actor, entry_ids=[e.id for e in entries], require_verification=required)
 

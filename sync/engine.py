@@ -173,6 +173,8 @@ class QueueStatus:
     decisions_lost_total: int = 0  # how many there are
     # entries the central server had lost (reconciliation) that are being sent again: not yet acknowledged
     entries_resent: int = 0
+    # the unverified entries wait for nobody: the office has no enabled revenue officer's account
+    no_verifier: bool = False
 
     @property
     def waiting(self) -> int:
@@ -253,6 +255,9 @@ def queue_status(ws) -> QueueStatus:
         from records.outbox import batch_readiness
 
         ready, unverified = batch_readiness(s)
+        from records.outbox import has_verifier
+
+        no_verifier = bool(unverified) and not has_verifier(s)
         office = s.scalar(select(Office).order_by(Office.id).limit(1))
         server = (office.server_url or (office.settings or {}).get("sync.server_url")) if office else None
         lost = _id_list(get_state(s, K_DECISIONS_LOST))
@@ -269,7 +274,7 @@ def queue_status(ws) -> QueueStatus:
                            get_state(s, K_PAUSED) == "1", problems, ready, unverified,
                            get_state(s, K_LAST_PASS) or None, server or None,
                            _decided_here(s, _problems(s, ids=lost, states=LOST_STATES, message=DECISION_LOST))
-                           if lost else (), lost_total, resent_total)
+                           if lost else (), lost_total, resent_total, no_verifier=no_verifier)
 
 
 DECISION_LOST = ("The central server no longer has its decision on this entry (its database was restored from "

@@ -2639,6 +2639,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>اندراج کا یہ نسخہ پہلے مختلف مواد کے ساتھ بھیجا جا چکا ہے۔ سرور کی نقل ⁦{0}⁩، اس دفتر کی نقل ⁦{1}⁩۔ نگران فیصلہ کرے کہ کون سی درست ہے: اندراج درست کرنے سے اس دفتر کی نقل نئے نسخے کے طور پر جاتی ہے؛ «سرور کی نقل سے موازنہ» سرور والی نقل دکھاتا ہے، جو نگران اس کی بجائے لے سکتا ہے۔</translation>
         </message>
         <message>
+            <source>{0} approved entries wait for a revenue officer's verification, but this office has no revenue officer's account: the administrator adds one (Account › Users…) or turns the verification off (Account › Preferences…, The office)</source>
+            <translation>{0} منظور شدہ اندراج ریونیو افسر کی تصدیق کے منتظر ہیں، لیکن اس دفتر میں ریونیو افسر کا کوئی اکاؤنٹ نہیں: منتظم ایک اکاؤنٹ بنائے (اکاؤنٹ › صارفین…) یا تصدیق کی شرط ختم کرے (اکاؤنٹ › ترجیحات…، دفتر)</translation>
+        </message>
+        <message>
             <source>{0} entries in conflict start with {1}: give more of its id</source>
             <translation>ٹکرانے والے {0} اندراج ⁦{1}⁩ سے شروع ہوتے ہیں: شناخت کا زیادہ حصہ دیں</translation>
         </message>
