@@ -114,7 +114,12 @@ def fingerprint_text(hex_digits: str) -> str:
     return " ".join(hex_digits[i:i + 4] for i in range(0, 32, 4))
 
 
-def office_identity(session: Session, *, name: str = "Daftar office") -> Office:
+# the name of an office nobody named yet: `daftar init` asks for none, and enrolment replaces it
+# with the name the central server knows the office by (sync.engine.enrol)
+DEFAULT_OFFICE_NAME = "Daftar office"
+
+
+def office_identity(session: Session, *, name: str = DEFAULT_OFFICE_NAME) -> Office:
     """The workspace's Office row, created with a fresh Ed25519 key pair when missing."""
     office = session.scalar(select(Office).order_by(Office.id).limit(1))
     if office is None:

@@ -43,7 +43,7 @@ from records.models import (
     SyncState,
     utcnow,
 )
-from records.outbox import OutboxError, office_identity, public_key_b64, submission
+from records.outbox import DEFAULT_OFFICE_NAME, OutboxError, office_identity, public_key_b64, submission
 from sync import protocol as P
 from sync.clocks import ClockDoubt, parse_clock, parse_doubt
 from sync.gcpause import gc_paused
@@ -415,15 +415,21 @@ def enrol(ws, *, server_url: str, code: str, ca_bundle: str | None = None,
         raise SyncError(f"The server refused the enrolment ({r.status_code}): {_reason(r)}")
     try:
         token = r.json()["device_token"]
-    except (ValueError, KeyError, TypeError):
+        known_as = str(r.json().get("name") or "").strip()
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise SyncError(f"{server_url} did not answer as a Daftar server (no device token in its answer): "
                         "check the address") from None
     with ws.session() as s:
         office = office_identity(s)
         office.server_url, office.device_token = server_url, token
+        detail = None
+        if known_as and office.name == DEFAULT_OFFICE_NAME:  # a new office nobody named: the central one's name
+            detail = {"name": known_as, "was": office.name}  # (its exports and printouts named "Daftar office")
+            office.name = known_as
         if ca:
             set_state(s, K_CA, ca)
-        audit.record(s, actor=SYSTEM, action="office.enrol", entity="office", entity_id=office.uuid, new=server_url)
+        audit.record(s, actor=SYSTEM, action="office.enrol", entity="office", entity_id=office.uuid, new=server_url,
+                     detail=detail)
     return token
 
 
