@@ -43,7 +43,13 @@ from records.models import (
     SyncState,
     utcnow,
 )
-from records.outbox import DEFAULT_OFFICE_NAME, OutboxError, office_identity, public_key_b64, submission
+from records.outbox import (
+    DEFAULT_OFFICE_NAME,
+    OutboxError,
+    office_identity,
+    public_key_b64,
+    submission,
+)
 from sync import protocol as P
 from sync.clocks import ClockDoubt, parse_clock, parse_doubt
 from sync.gcpause import gc_paused
