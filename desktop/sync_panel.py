@@ -536,11 +536,18 @@ class SyncPanel(QWidget):
         if st is None:
             return
         c = st.counts
-        self.queue_label.setText(self.tr(
+        queue = self.tr(
             "Waiting to send: {w}   ·   Sent, waiting for a decision: {a}   ·   Accepted: {ok}   ·   "
             "Rejected: {rej}   ·   Need a supervisor: {att}").format(
             w=st.waiting, a=c.get("acknowledged", 0), ok=c.get("accepted", 0), rej=c.get("rejected", 0),
-            att=c.get("conflict", 0) + c.get("failed", 0)))
+            att=c.get("conflict", 0) + c.get("failed", 0))
+        if getattr(st, "unverified", 0) and getattr(st, "no_verifier", False):
+            # approved entries wait for a verification nobody here can give (a new office made
+            # with supervisors and clerks only): what to do, under the counts
+            from records.outbox import unverified_message
+
+            queue += "\n" + message(unverified_message(st.unverified, verifier=False))
+        self.queue_label.setText(queue)
         self.resend_btn.setEnabled(c.get("failed", 0) > 0 and not self._busy)
         ready = getattr(st, "ready", 0)
         self._ready_shown = ready

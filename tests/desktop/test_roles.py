@@ -685,3 +685,37 @@ def test_a_returned_row_opens_on_the_field_the_reviewer_named(qtbot, workspace, 
         clerk_win.shutdown()
         g1.close()
         i18n.apply_language(qapp, "en")
+
+
+def test_the_sync_panel_says_what_to_do_when_the_office_has_no_revenue_officer(qtbot, workspace, qapp, actors):
+    from desktop import oversight
+    from records import accounts
+    from sync import engine
+
+    # GIVEN clerk1's page approved by girdawar1, the office requiring verification (the default)
+    # and its only revenue officer's account disabled (a new office made with supervisors only)
+    _pid, ids = _approved_page(workspace, actors)
+    with workspace.session() as s:
+        accounts.set_active(s, actor=actors["admin"], user_id=actors["ro1"].id, active=False)
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        # WHEN girdawar1 opens the sync panel
+        panel = oversight.open_sync(win).widget()
+        # THEN under the counts it says that nobody can verify them and what the administrator does
+        qtbot.waitUntil(lambda: "verification" in panel.seal_btn.text(), timeout=5000)
+        shown = panel.queue_label.text().replace("\u2066", "").replace("\u2069", "")
+        assert f"{len(ids)} approved entries wait for a revenue officer's verification, but this office has no " \
+               "revenue officer's account: the administrator adds one (Account › Users…)" in shown
+    finally:
+        win.shutdown()
+    # GIVEN the revenue officer enabled again  WHEN the panel opens  THEN no such line
+    with workspace.session() as s:
+        accounts.set_active(s, actor=actors["admin"], user_id=actors["ro1"].id, active=True)
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: "verification" in panel.seal_btn.text(), timeout=5000)
+        assert "no revenue officer's account" not in panel.queue_label.text()
+    finally:
+        win.shutdown()
