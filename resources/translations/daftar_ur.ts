@@ -1817,8 +1817,8 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>ابھی کوئی رجسٹر نہیں۔ «نیا رجسٹر…» (Ctrl+N) سے ایک بنائیں، پھر اس کے صفحات درآمد (Ctrl+I) یا اسکین کریں۔</translation>
         </message>
         <message>
-            <source>No registers yet: clerks create them. First add the office's clerks and supervisors (Account → Users…).</source>
-            <translation>ابھی کوئی رجسٹر نہیں: رجسٹر کلرک بناتے ہیں۔ پہلے دفتر کے کلرک اور نگران شامل کریں (اکاؤنٹ ← صارفین…)۔</translation>
+            <source>No registers yet: clerks create them. First add the office's clerks, supervisors and a revenue officer, who verifies approved entries before they are sent (Account → Users…); an office without one turns that off in Account → Preferences….</source>
+            <translation>ابھی کوئی رجسٹر نہیں: رجسٹر کلرک بناتے ہیں۔ پہلے دفتر کے کلرک، نگران اور ریونیو افسر شامل کریں، جو منظور شدہ اندراج بھیجنے سے پہلے ان کی تصدیق کرتا ہے (اکاؤنٹ ← صارفین…)؛ جس دفتر میں ریونیو افسر نہ ہو وہ یہ شرط اکاؤنٹ ← ترجیحات… میں ختم کرے۔</translation>
         </message>
         <message>
             <source>No registers yet: clerks create them. Pages they submit come to Review.</source>

@@ -719,3 +719,18 @@ def test_the_sync_panel_says_what_to_do_when_the_office_has_no_revenue_officer(q
         assert "no revenue officer's account" not in panel.queue_label.text()
     finally:
         win.shutdown()
+
+
+def test_the_administrator_of_a_new_office_is_told_whom_to_add_first(qtbot, workspace, qapp, actors):
+    # GIVEN a new office's workspace, no register yet
+    # WHEN its administrator signs in
+    win = _window(qtbot, workspace, actors["admin"])
+    try:
+        # THEN the hint names the people to add, the revenue officer among them (the office
+        # wants their verification before anything is sent, by default), and where it is turned off
+        hint = win.empty_hint.text()
+        assert "First add the office's clerks, supervisors and a revenue officer, who verifies approved entries " \
+               "before they are sent (Account → Users…); an office without one turns that off in Account → " \
+               "Preferences…" in hint
+    finally:
+        win.shutdown()
