@@ -145,6 +145,9 @@ def run_export(args) -> int:
     try:
         refuse_damaged(ws, f"{'the report' if fmt == 'pdf' else 'the export'} {out}")
         check_output(out, workspace_root=ws.root, overwrite=args.force)
+        if fmt == "pdf" and args.report == "fard" and not (args.khewat or args.owner):
+            return _fail(f"{out}: a fard is the record of one khewat or one owner: add --khewat N or --owner NAME "
+                         "(a whole register goes out with --format csv or json)")
         if fmt == "csv":
             from records.exports.csv_export import CsvFilter, export_csv
 
