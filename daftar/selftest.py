@@ -547,6 +547,21 @@ CHECKS: list[tuple[str, Callable[[_Context], str]]] = [
 ]
 
 
+# the checks a check builds on: `--only pdf` runs them first (it said "FAIL pdf skipped: needs
+# the workspace check to pass" without them, whatever the PDF printing did)
+NEEDS: dict[str, tuple[str, ...]] = {
+    "store": ("workspace",),
+    "pdf": ("workspace", "store"),
+    "job": ("workspace",),
+    "audit": ("workspace",),
+}
+
+
+def with_needs(only: list[str]) -> set[str]:
+    """The checks named and those they build on (NEEDS)."""
+    return set(only).union(*(NEEDS.get(name, ()) for name in only))
+
+
 def _one_line(e: BaseException) -> str:
     msg = str(e).strip().splitlines()
     first = msg[0] if msg else ""
@@ -556,7 +571,9 @@ def _one_line(e: BaseException) -> str:
 def run_selftest(
     report: Callable[[CheckResult], None] | None = None, *, only: list[str] | None = None
 ) -> list[CheckResult]:
-    """Run every check (or those named in `only`) in a temporary workspace; return results."""
+    """Run every check (or those named in `only`, with the checks they build on) in a
+    temporary workspace; return results."""
+    only = sorted(with_needs(only)) if only else None
     tmp = Path(tempfile.mkdtemp(prefix="daftar-selftest-"))
     ctx = _Context(tmp)
     results = []

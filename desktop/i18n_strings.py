@@ -432,6 +432,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "there are no approved entries to send: approve entries first"),
     QT_TRANSLATE_NOOP("Messages", "{0} approved entries wait for a revenue officer's verification: "
                                   "this office requires it before entries are sent"),
+    QT_TRANSLATE_NOOP("Messages", "{0} approved entries wait for a revenue officer's verification, but this "
+                                  "office has no revenue officer's account: the administrator adds one (Account › "
+                                  "Users…) or turns the verification off (Account › Preferences…, The office)"),
     QT_TRANSLATE_NOOP("Messages", "entry {0} version {1} is already in a batch"),
     QT_TRANSLATE_NOOP("Messages", "a {0} cannot send batches again: ask a supervisor"),
     QT_TRANSLATE_NOOP("Messages", "no entry of a refused batch is waiting to be sent again in batch {0}"),

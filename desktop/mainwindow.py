@@ -331,8 +331,9 @@ class MainWindow(QMainWindow):
             return self.tr("No registers yet. Create one with New register… (Ctrl+N), then import its pages "
                            "(Ctrl+I) or scan them.")
         if role == "admin":
-            return self.tr("No registers yet: clerks create them. First add the office's clerks and "
-                           "supervisors (Account → Users…).")
+            return self.tr("No registers yet: clerks create them. First add the office's clerks, supervisors and "
+                           "a revenue officer, who verifies approved entries before they are sent (Account → "
+                           "Users…); an office without one turns that off in Account → Preferences….")
         return self.tr("No registers yet: clerks create them. Pages they submit come to Review.")
 
     def _no_pages_text(self) -> str:

@@ -573,6 +573,7 @@ class SyncPanel(QWidget):
             self.pause_btn.setText(self.tr("Resume") if st.paused else self.tr("Pause"))
             self._enable_passes()
         self._show_decisions_lost(getattr(st, "decisions_lost_total", 0))
+        self._show_no_verifier(getattr(st, "unverified", 0) if getattr(st, "no_verifier", False) else 0)
         self._show_entries_resent(max(getattr(st, "entries_resent", 0), self._resent_in_pass))
         shown = {self.errors.item(i).text() for i in range(self.errors.count())}
         for p in st.problems:
@@ -596,6 +597,7 @@ class SyncPanel(QWidget):
     LOST_ROLE = Qt.ItemDataRole.UserRole + 1  # marks the line of decisions the server no longer has
     RESENT_ROLE = Qt.ItemDataRole.UserRole + 3  # marks the line of entries the server had lost, sent again
     CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 2  # an entry in conflict: (entry uuid, version, where it is)
+    NO_VERIFIER_ROLE = Qt.ItemDataRole.UserRole + 4  # marks the line of entries nobody here can verify
 
     def _conflict_item(self):
         """The problem chosen, when it is an entry in conflict; else the only one in conflict."""
@@ -656,6 +658,26 @@ class SyncPanel(QWidget):
             item.setData(self.LOST_ROLE, True)
             item.setToolTip(self.tr("This office keeps the decision it had on these entries until the central "
                                     "office decides them again. `daftar sync --status` names them."))
+            self.errors.insertItem(0, item)
+        else:
+            item.setText(text)
+
+    def _show_no_verifier(self, n: int) -> None:
+        """One line at the top of the problems while `n` approved entries wait for a revenue
+        officer's verification that nobody here can give (a new office made with supervisors and
+        clerks only): what the administrator does, in the words of `daftar batch seal`."""
+        from records.outbox import unverified_message
+
+        item = next((self.errors.item(i) for i in range(self.errors.count())
+                     if self.errors.item(i).data(self.NO_VERIFIER_ROLE)), None)
+        if not n:
+            if item is not None:
+                self.errors.takeItem(self.errors.row(item))
+            return
+        text = message(unverified_message(n, verifier=False))
+        if item is None:
+            item = QListWidgetItem(text)
+            item.setData(self.NO_VERIFIER_ROLE, True)
             self.errors.insertItem(0, item)
         else:
             item.setText(text)

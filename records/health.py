@@ -135,7 +135,8 @@ def check_backups(ws, now=None) -> Part:
                                      "so how old the backup is is not known. Check the date and time, and write a "
                                      "backup (daftar backup DEST)", warning=True)
     ago = ((now or dt.datetime.now(dt.UTC)) - last.at).days
-    said = f"the last backup was written {ago} day(s) ago: {last.path} ({last.size / 1e6:.1f} MB)"
+    when = "less than a day ago" if ago < 1 else "1 day ago" if ago == 1 else f"{ago} days ago"
+    said = f"the last backup was written {when}: {last.path} ({last.size / 1e6:.1f} MB)"
     if due is not None:
         return Part("backups", True, f"{said}; the office asks for one every {days} day(s): write one "
                                      "(daftar backup DEST)", warning=True)

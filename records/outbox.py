@@ -114,7 +114,12 @@ def fingerprint_text(hex_digits: str) -> str:
     return " ".join(hex_digits[i:i + 4] for i in range(0, 32, 4))
 
 
-def office_identity(session: Session, *, name: str = "Daftar office") -> Office:
+# the name of an office nobody named yet: `daftar init` asks for none, and enrolment replaces it
+# with the name the central server knows the office by (sync.engine.enrol)
+DEFAULT_OFFICE_NAME = "Daftar office"
+
+
+def office_identity(session: Session, *, name: str = DEFAULT_OFFICE_NAME) -> Office:
     """The workspace's Office row, created with a fresh Ed25519 key pair when missing."""
     office = session.scalar(select(Office).order_by(Office.id).limit(1))
     if office is None:
@@ -255,6 +260,24 @@ def verification_required(session: Session) -> bool:
     return bool(read(session).get("workflow.require_verification"))
 
 
+def has_verifier(session: Session) -> bool:
+    """Whether an enabled account may verify entries (a revenue officer): without one, an
+    office that requires verification can never send anything."""
+    return bool(session.scalar(select(func.count()).select_from(User).where(
+        User.role == workflow.REVENUE_OFFICER, User.active.is_(True))))
+
+
+def unverified_message(waiting: int, *, verifier: bool) -> str:
+    """Why `waiting` approved entries cannot be sealed, and, when the office has no revenue
+    officer's account to verify them (a new office made with a supervisor only), what to do."""
+    if verifier:
+        return (f"{waiting} approved entries wait for a revenue officer's verification: "
+                "this office requires it before entries are sent")
+    return (f"{waiting} approved entries wait for a revenue officer's verification, but this office has no "
+            "revenue officer's account: the administrator adds one (Account › Users…) or turns the "
+            "verification off (Account › Preferences…, The office)")
+
+
 def batchable_entries(session: Session, *, require_verification: bool | None = None) -> list[Entry]:
     """The entries a batch would take now: approved or verified (verified only where the
     office requires verification, workflow.require_verification, unless said), and not in
@@ -315,8 +338,7 @@ def seal_batchable(session: Session, *, actor: Actor, expected: int | None = Non
         raise ReadyChanged(len(entries), expected)
     if not entries:
         if waiting:
-            raise OutboxError(f"{waiting} approved entries wait for a revenue officer's verification: "
-                              "this office requires it before entries are sent")
+            raise OutboxError(unverified_message(waiting, verifier=has_verifier(session)))
         raise OutboxError("there are no approved entries to send: approve entries first")
     return create_batch(session, actor=actor, entry_ids=[e.id for e in entries], require_verification=required)
 

@@ -43,7 +43,13 @@ from records.models import (
     SyncState,
     utcnow,
 )
-from records.outbox import OutboxError, office_identity, public_key_b64, submission
+from records.outbox import (
+    DEFAULT_OFFICE_NAME,
+    OutboxError,
+    office_identity,
+    public_key_b64,
+    submission,
+)
 from sync import protocol as P
 from sync.clocks import ClockDoubt, parse_clock, parse_doubt
 from sync.gcpause import gc_paused
@@ -173,6 +179,8 @@ class QueueStatus:
     decisions_lost_total: int = 0  # how many there are
     # entries the central server had lost (reconciliation) that are being sent again: not yet acknowledged
     entries_resent: int = 0
+    # the unverified entries wait for nobody: the office has no enabled revenue officer's account
+    no_verifier: bool = False
 
     @property
     def waiting(self) -> int:
@@ -253,6 +261,9 @@ def queue_status(ws) -> QueueStatus:
         from records.outbox import batch_readiness
 
         ready, unverified = batch_readiness(s)
+        from records.outbox import has_verifier
+
+        no_verifier = bool(unverified) and not has_verifier(s)
         office = s.scalar(select(Office).order_by(Office.id).limit(1))
         server = (office.server_url or (office.settings or {}).get("sync.server_url")) if office else None
         lost = _id_list(get_state(s, K_DECISIONS_LOST))
@@ -269,7 +280,7 @@ def queue_status(ws) -> QueueStatus:
                            get_state(s, K_PAUSED) == "1", problems, ready, unverified,
                            get_state(s, K_LAST_PASS) or None, server or None,
                            _decided_here(s, _problems(s, ids=lost, states=LOST_STATES, message=DECISION_LOST))
-                           if lost else (), lost_total, resent_total)
+                           if lost else (), lost_total, resent_total, no_verifier=no_verifier)
 
 
 DECISION_LOST = ("The central server no longer has its decision on this entry (its database was restored from "
@@ -410,15 +421,21 @@ def enrol(ws, *, server_url: str, code: str, ca_bundle: str | None = None,
         raise SyncError(f"The server refused the enrolment ({r.status_code}): {_reason(r)}")
     try:
         token = r.json()["device_token"]
-    except (ValueError, KeyError, TypeError):
+        known_as = str(r.json().get("name") or "").strip()
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise SyncError(f"{server_url} did not answer as a Daftar server (no device token in its answer): "
                         "check the address") from None
     with ws.session() as s:
         office = office_identity(s)
         office.server_url, office.device_token = server_url, token
+        detail = None
+        if known_as and office.name == DEFAULT_OFFICE_NAME:  # a new office nobody named: the central one's name
+            detail = {"name": known_as, "was": office.name}  # (its exports and printouts named "Daftar office")
+            office.name = known_as
         if ca:
             set_state(s, K_CA, ca)
-        audit.record(s, actor=SYSTEM, action="office.enrol", entity="office", entity_id=office.uuid, new=server_url)
+        audit.record(s, actor=SYSTEM, action="office.enrol", entity="office", entity_id=office.uuid, new=server_url,
+                     detail=detail)
     return token
 
 

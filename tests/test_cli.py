@@ -188,3 +188,17 @@ def test_a_password_wanted_without_a_terminal_says_to_set_daftar_password(tmp_pa
         assert message in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
     # AND nothing was created
     assert not (tmp_path / "new").exists() and not (tmp_path / "b.daftar-batch").exists()
+
+
+def test_python_m_daftar_is_the_daftar_command(tmp_path):
+    # GIVEN a checkout without the console script on PATH (a developer, a venv not activated)
+    # WHEN `python -m daftar` is run  THEN it is the daftar command ("'daftar' is a package and
+    # cannot be directly executed" before)
+    env = {k: v for k, v in os.environ.items() if k != "DAFTAR_PASSWORD"}
+    env.update(DAFTAR_HOME=str(tmp_path), PYTHONPATH=str(ROOT))
+    r = subprocess.run([sys.executable, "-m", "daftar", "--version"], capture_output=True, text=True, env=env,
+                       cwd=tmp_path, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == f"daftar {__version__}", r.stderr
+    r = subprocess.run([sys.executable, "-m", "daftar", "init", "--help"], capture_output=True, text=True, env=env,
+                       cwd=tmp_path, timeout=120)
+    assert r.returncode == 0 and "--encrypted" in r.stdout

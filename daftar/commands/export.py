@@ -47,7 +47,8 @@ def register(sub) -> None:
     p.add_argument("--register", type=int, action="append", metavar="ID",
                    help="only this register (repeatable; default: all)")
     p.add_argument("--state", action="append", metavar="STATE",
-                   help="csv: only entries in this state (repeatable): " + ", ".join(_states()))
+                   help="csv: only entries in this state (repeatable): " + ", ".join(_states())
+                   + " (an approved entry is batched, then sent, accepted or rejected, as it is synced)")
     p.add_argument("--mauza", help="csv: only registers of this mauza")
     p.add_argument("--raw", action="store_true", help="csv: add FIELD_ocr columns with the raw OCR text")
     p.add_argument("--excel", action="store_true", help="csv: keep 3/8 and 12-5 as text in Excel (=\"3/8\")")
@@ -144,6 +145,9 @@ def run_export(args) -> int:
     try:
         refuse_damaged(ws, f"{'the report' if fmt == 'pdf' else 'the export'} {out}")
         check_output(out, workspace_root=ws.root, overwrite=args.force)
+        if fmt == "pdf" and args.report == "fard" and not (args.khewat or args.owner):
+            return _fail(f"{out}: a fard is the record of one khewat or one owner: add --khewat N or --owner NAME "
+                         "(a whole register goes out with --format csv or json)")
         if fmt == "csv":
             from records.exports.csv_export import CsvFilter, export_csv
 
@@ -151,6 +155,12 @@ def run_export(args) -> int:
                             tuple(args.state) if args.state else None, args.mauza)
             n = export_csv(ws, out, flt, raw=args.raw, excel_safe=args.excel)
             print(f"wrote {n} entries to {out}")
+            if not n and args.state:
+                from records.exports.csv_export import nothing_in_states_note, states_there
+
+                there = states_there(ws, flt)
+                if there:
+                    print(f"note: {nothing_in_states_note(args.state, there)}")
             _say_signature(out)
         elif fmt == "json":
             from records.exports.json_export import export_json

@@ -13,7 +13,7 @@ def register(sub) -> None:
         "PASS or FAIL with a reason for each, and exit with 1 if any check failed.",
     )
     p.add_argument("--only", action="append", choices=[name for name, _ in CHECKS], metavar="CHECK",
-                   help="run only this check (repeatable): " + ", ".join(n for n, _ in CHECKS))
+                   help="run only this check, and the checks it builds on (repeatable): " + ", ".join(n for n, _ in CHECKS))
     p.set_defaults(func=run)
 
 

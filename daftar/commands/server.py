@@ -178,11 +178,27 @@ def run(args) -> int:
             print(f"admin token: {settings.admin_token}", flush=True)
         from sync.server.run import serve
 
+        print(serving_line(args.host, args.port, tls=bool(cert)), flush=True)
         serve(settings, host=args.host, port=args.port, tls_cert=Path(cert) if cert else None,
               tls_key=Path(key) if key else None, app=app)
     finally:
         app.state.engine.dispose()
     return 0
+
+
+def serving_line(host: str, port: int, *, tls: bool) -> str:
+    """The line a start that works prints (uvicorn's own are off): where the server answers,
+    and where the central office signs in."""
+    import socket
+
+    scheme = "https" if tls else "http"
+    wildcard = host in ("0.0.0.0", "::", "")
+    name = socket.gethostname() if wildcard else (f"[{host}]" if ":" in host else host)
+    where = f"{scheme}://{name}:{port}"
+    how = [f"every address of this computer, port {port}"] if wildcard else []
+    how.append("HTTPS" if tls else "plain HTTP without TLS: for tests only, offices need --tls-cert")
+    return (f"daftar server: serving {where} ({'; '.join(how)}); the central office signs in at {where}/admin; "
+            "Ctrl+C stops it")
 
 
 def _check_port(host: str, port: int) -> None:

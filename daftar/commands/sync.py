@@ -134,6 +134,9 @@ def run(args) -> int:
                          else "see above") if rep.reconciled else
                       "could not compare what the central server holds (see the problem below, or the server is "
                       "older than this check)")
+            if not rep.paused:
+                for line in waiting_here_lines(engine.queue_status(ws)):
+                    print(line)
             for e in rep.errors:
                 print(f"problem: {e}", file=sys.stderr)
             for w in rep.warnings:  # (this computer's clock far from the server's)
@@ -150,7 +153,7 @@ def status_json(st) -> dict:
         "server": st.server, "paused": st.paused,
         "last_pass": st.last_pass, "last_pass_ok": None if st.last_pass is None else st.last_error is None,
         "last_success": st.last_success, "last_error": st.last_error,
-        "ready": st.ready, "unverified": st.unverified, "waiting": st.waiting,
+        "ready": st.ready, "unverified": st.unverified, "no_verifier": st.no_verifier, "waiting": st.waiting,
         "counts": dict(sorted(st.counts.items())),
         "problems": [p._asdict() for p in st.problems],
         "decisions_lost": [p._asdict() for p in st.decisions_lost],
@@ -198,6 +201,24 @@ PROBLEM_LABEL = {"rejected": "rejected by the central office", "conflict": "need
                  "failed": "held back"}
 
 
+NO_VERIFIER_NOTE = ("but this office has no revenue officer's account: the administrator adds one (Account › "
+                    "Users…) or turns the verification off (Account › Preferences…, The office)")
+SEAL_NOTE = "a supervisor seals them: `daftar batch seal --as NAME`, or Sync in the app"
+
+
+def waiting_here_lines(st) -> list[str]:
+    """After a pass: the approved entries it could not send because nobody sealed them yet, or
+    because they wait for a revenue officer's verification (a pass sends sealed batches only)."""
+    lines = []
+    if st.ready:
+        lines.append(f"{st.ready} approved entries are not in a batch yet, so this pass did not send them: "
+                     f"{SEAL_NOTE}; the next pass sends them")
+    if st.unverified:
+        lines.append(f"{st.unverified} approved entries wait for a revenue officer's verification before they can "
+                     "be sealed and sent" + (f", {NO_VERIFIER_NOTE}" if st.no_verifier else ""))
+    return lines
+
+
 def status_text(st) -> str:
     """`daftar sync --status`: a short summary an office's IT or supervisor reads at a glance."""
     c = st.counts
@@ -215,9 +236,9 @@ def status_text(st) -> str:
         if st.last_error is not None:
             lines.append(f"Last pass that ended well: {_local(st.last_success)}")
     sending = c.get("uploading", 0) + c.get("submitted", 0)
-    rows = [("Approved, ready for a batch", st.ready,
-             "a supervisor seals them: `daftar batch seal --as NAME`, or Sync in the app" if st.ready else ""),
-            ("Approved, waiting for a revenue officer's verification", st.unverified, ""),
+    rows = [("Approved, ready for a batch", st.ready, SEAL_NOTE),
+            ("Approved, waiting for a revenue officer's verification", st.unverified,
+             NO_VERIFIER_NOTE if st.no_verifier else ""),
             ("Sealed in a batch, waiting to be sent", st.waiting,
              f"{sending} of them being sent by a pass now" if sending else ""),
             ("Sent, acknowledged by the server", c.get("acknowledged", 0), "waiting for the central office's decision"),

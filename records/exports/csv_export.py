@@ -102,6 +102,46 @@ def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = Fals
     return header, out
 
 
+# where an approved entry goes next: sealed, sent and decided by the central office
+AFTER_APPROVAL = ("verified", "batched", "sent", "accepted", "rejected")
+
+
+def states_there(ws, flt: CsvFilter) -> dict[str, int]:
+    """How many entries of the registers `flt` chooses (its states aside) are in each state:
+    what a CSV of the states asked for, holding none, left out."""
+    from sqlalchemy import func, select
+
+    from records.models import Entry
+
+    with ws.session() as s:
+        regs = services.list_registers(s)
+        if flt.register_ids is not None:
+            regs = [r for r in regs if r.id in flt.register_ids]
+        if flt.mauza:
+            regs = [r for r in regs if normalise(r.mauza) == normalise(flt.mauza)]
+        counts: dict[str, int] = {}
+        for reg in regs:
+            ids = services.register_entry_ids(s, reg.id)
+            for start in range(0, len(ids), 500):
+                for state, n in s.execute(select(Entry.state, func.count()).where(Entry.id.in_(ids[start:start + 500]))
+                                          .group_by(Entry.state)):
+                    counts[state] = counts.get(state, 0) + n
+        return counts
+
+
+def nothing_in_states_note(states: Iterable[str], there: dict[str, int]) -> str:
+    """Why a CSV of some states holds no entry, when the registers hold entries in others: an
+    office exporting "the approved register" after a sync finds its entries sent, not approved."""
+    states = list(states)
+    said = ", ".join(f"{n} {state}" for state, n in sorted(there.items()))
+    note = f"no entry there is {' or '.join(states)}; the entries there are: {said}"
+    later = [st for st in AFTER_APPROVAL if there.get(st) and st not in states]
+    if ("approved" in states or "verified" in states) and later:
+        note += (". An approved entry stays approved only until it is sealed and synced: for every approved entry "
+                 "add " + " ".join(f"--state {st}" for st in later))
+    return note
+
+
 def write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> Path:
     """Write UTF-8 with BOM (Excel reads Urdu correctly), CRLF line ends as Excel expects."""
     path = Path(path)

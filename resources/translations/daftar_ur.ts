@@ -1817,8 +1817,8 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>ابھی کوئی رجسٹر نہیں۔ «نیا رجسٹر…» (Ctrl+N) سے ایک بنائیں، پھر اس کے صفحات درآمد (Ctrl+I) یا اسکین کریں۔</translation>
         </message>
         <message>
-            <source>No registers yet: clerks create them. First add the office's clerks and supervisors (Account → Users…).</source>
-            <translation>ابھی کوئی رجسٹر نہیں: رجسٹر کلرک بناتے ہیں۔ پہلے دفتر کے کلرک اور نگران شامل کریں (اکاؤنٹ ← صارفین…)۔</translation>
+            <source>No registers yet: clerks create them. First add the office's clerks, supervisors and a revenue officer, who verifies approved entries before they are sent (Account → Users…); an office without one turns that off in Account → Preferences….</source>
+            <translation>ابھی کوئی رجسٹر نہیں: رجسٹر کلرک بناتے ہیں۔ پہلے دفتر کے کلرک، نگران اور ریونیو افسر شامل کریں، جو منظور شدہ اندراج بھیجنے سے پہلے ان کی تصدیق کرتا ہے (اکاؤنٹ ← صارفین…)؛ جس دفتر میں ریونیو افسر نہ ہو وہ یہ شرط اکاؤنٹ ← ترجیحات… میں ختم کرے۔</translation>
         </message>
         <message>
             <source>No registers yet: clerks create them. Pages they submit come to Review.</source>
@@ -2637,6 +2637,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>This entry version was sent before with different content. Server copy {0}, this office's copy {1}. A supervisor must decide which is right: correcting the entry sends this office's copy as a new version; Compare with the server's copy shows the server's, which a supervisor may take instead.</source>
             <translation>اندراج کا یہ نسخہ پہلے مختلف مواد کے ساتھ بھیجا جا چکا ہے۔ سرور کی نقل ⁦{0}⁩، اس دفتر کی نقل ⁦{1}⁩۔ نگران فیصلہ کرے کہ کون سی درست ہے: اندراج درست کرنے سے اس دفتر کی نقل نئے نسخے کے طور پر جاتی ہے؛ «سرور کی نقل سے موازنہ» سرور والی نقل دکھاتا ہے، جو نگران اس کی بجائے لے سکتا ہے۔</translation>
+        </message>
+        <message>
+            <source>{0} approved entries wait for a revenue officer's verification, but this office has no revenue officer's account: the administrator adds one (Account › Users…) or turns the verification off (Account › Preferences…, The office)</source>
+            <translation>{0} منظور شدہ اندراج ریونیو افسر کی تصدیق کے منتظر ہیں، لیکن اس دفتر میں ریونیو افسر کا کوئی اکاؤنٹ نہیں: منتظم ایک اکاؤنٹ بنائے (اکاؤنٹ › صارفین…) یا تصدیق کی شرط ختم کرے (اکاؤنٹ › ترجیحات…، دفتر)</translation>
         </message>
         <message>
             <source>{0} entries in conflict start with {1}: give more of its id</source>

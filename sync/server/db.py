@@ -329,10 +329,24 @@ def make_engine(url: str) -> Engine:
     except OperationalError as e:
         engine.dispose()
         reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
-        raise DatabaseUnavailable(f"cannot open the database {_shown(url)} ({reason}): check that the database server "
-                                  "runs and is reachable from here, and that its user and database (or the file's "
-                                  "folder) exist") from None
+        raise DatabaseUnavailable(f"cannot open the database {_shown(url)} ({reason}): {_advice(reason)}") from None
     return engine
+
+
+PASSWORD_PLACES = ("give the database user's password in $PGPASSWORD or in the file ~/.pgpass "
+                   "(%APPDATA%\\postgresql\\pgpass.conf on Windows), PostgreSQL's own places, which keep it out of "
+                   "the command line and the list of processes (docs/install.md, A central server on PostgreSQL)")
+
+
+def _advice(reason: str) -> str:
+    """What to do about a database that could not be opened, by PostgreSQL's reason: a password
+    it asks for and was not given (the address names none) is no server that is down."""
+    if "no password supplied" in reason:
+        return f"the database asks for a password and none was given: {PASSWORD_PLACES}"
+    if "password authentication failed" in reason:
+        return f"the database refused the password: {PASSWORD_PLACES}, and check it"
+    return ("check that the database server runs and is reachable from here, and that its user and database (or the "
+            "file's folder) exist")
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker:

@@ -685,3 +685,55 @@ def test_a_returned_row_opens_on_the_field_the_reviewer_named(qtbot, workspace, 
         clerk_win.shutdown()
         g1.close()
         i18n.apply_language(qapp, "en")
+
+
+def test_the_sync_panel_says_what_to_do_when_the_office_has_no_revenue_officer(qtbot, workspace, qapp, actors):
+    from desktop import oversight
+    from records import accounts
+    from sync import engine
+
+    # GIVEN clerk1's page approved by girdawar1, the office requiring verification (the default)
+    # and its only revenue officer's account disabled (a new office made with supervisors only)
+    _pid, ids = _approved_page(workspace, actors)
+    with workspace.session() as s:
+        accounts.set_active(s, actor=actors["admin"], user_id=actors["ro1"].id, active=False)
+    engine.set_paused(workspace, True)
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        # WHEN girdawar1 opens the sync panel
+        panel = oversight.open_sync(win).widget()
+        # THEN atop its problems it says that nobody can verify them and what the administrator does
+        qtbot.waitUntil(lambda: "verification" in panel.seal_btn.text(), timeout=5000)
+        qtbot.waitUntil(lambda: panel.errors.count() > 0, timeout=5000)
+        shown = panel.errors.item(0).text().replace("\u2066", "").replace("\u2069", "")
+        assert f"{len(ids)} approved entries wait for a revenue officer's verification, but this office has no " \
+               "revenue officer's account: the administrator adds one (Account › Users…)" in shown
+        assert not panel.errors.isHidden()
+    finally:
+        win.shutdown()
+    # GIVEN the revenue officer enabled again  WHEN the panel opens  THEN no such line
+    with workspace.session() as s:
+        accounts.set_active(s, actor=actors["admin"], user_id=actors["ro1"].id, active=True)
+    win = _window(qtbot, workspace, actors["girdawar1"])
+    try:
+        panel = oversight.open_sync(win).widget()
+        qtbot.waitUntil(lambda: "verification" in panel.seal_btn.text(), timeout=5000)
+        assert not any("no revenue officer's account" in panel.errors.item(i).text()
+                       for i in range(panel.errors.count()))
+    finally:
+        win.shutdown()
+
+
+def test_the_administrator_of_a_new_office_is_told_whom_to_add_first(qtbot, workspace, qapp, actors):
+    # GIVEN a new office's workspace, no register yet
+    # WHEN its administrator signs in
+    win = _window(qtbot, workspace, actors["admin"])
+    try:
+        # THEN the hint names the people to add, the revenue officer among them (the office
+        # wants their verification before anything is sent, by default), and where it is turned off
+        hint = win.empty_hint.text()
+        assert "First add the office's clerks, supervisors and a revenue officer, who verifies approved entries " \
+               "before they are sent (Account → Users…); an office without one turns that off in Account → " \
+               "Preferences…" in hint
+    finally:
+        win.shutdown()

@@ -178,3 +178,21 @@ def test_an_export_from_a_workspace_on_a_full_disk_says_so_when_opening_it(_temp
     assert err.startswith(f"daftar: {root / 'daftar.sqlite'} cannot be written: the disk holding it is full or "
                           "failing (disk I/O error). Free some space on that disk and try again")
     assert not out.exists()
+
+
+def test_a_fard_of_a_whole_register_names_the_options_that_choose_one(workspace, tmp_path, capsys):
+    # GIVEN a workspace with one register
+    sampledata.build(workspace)
+    # WHEN IT asks for the register as a PDF (`--format pdf --register 1`, as a fard)
+    rc = main(["export", "--workspace", str(workspace.root), "--format", "pdf", "--register", "1",
+               str(tmp_path / "register.pdf")])
+    # THEN one line names the options that say which fard, and how a whole register goes out
+    # ("say which fard to print: a khewat number or an owner's name" before, naming no option)
+    err = capsys.readouterr().err
+    assert rc == 1 and "a fard is the record of one khewat or one owner: add --khewat N or --owner NAME (a whole " \
+                       "register goes out with --format csv or json)" in err
+    assert not (tmp_path / "register.pdf").exists()
+    # AND with a khewat it is printed
+    assert main(["export", "--workspace", str(workspace.root), "--format", "pdf", "--register", "1", "--khewat",
+                 "47", str(tmp_path / "fard.pdf")]) == 0
+    assert (tmp_path / "fard.pdf").stat().st_size > 1000

@@ -43,12 +43,15 @@ def test_the_check_says_when_and_where_the_last_backup_went(workspace, tmp_path,
     # GIVEN a workspace backed up onto a stick
     _office(workspace)
     res = create_backup(workspace, tmp_path / "stick.tar")
-    # THEN the check names it, without a warning
+    # THEN the check names it, without a warning, and says it is recent in words ("0 day(s) ago" before)
     part = check_backups(workspace)
-    assert part.ok and not part.warning and str(res.path) in part.summary and "0 day(s) ago" in part.summary
+    assert part.ok and not part.warning and str(res.path) in part.summary
+    assert "the last backup was written less than a day ago" in part.summary
+    tomorrow = check_backups(workspace, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=1, minutes=1))
+    assert "written 1 day ago" in tomorrow.summary
     # AND ten days later it warns (the office asks every 7 days) but does not fail
     later = check_backups(workspace, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=10))
-    assert later.ok and later.warning and "10 day(s) ago" in later.summary and "every 7 day(s)" in later.summary
+    assert later.ok and later.warning and "10 days ago" in later.summary and "every 7 day(s)" in later.summary
     assert main(["check", "--workspace", str(workspace.root), "--json"]) == 0
     assert '"warning": false' in capsys.readouterr().out
 

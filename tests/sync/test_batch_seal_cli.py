@@ -81,3 +81,46 @@ def test_sealing_follows_verification_and_refuses_values_changed_outside_daftar(
     assert _batches(office.ws) == 0
     with office.ws.session() as s:
         assert {s.get(Entry, i).state for i in office.entry_ids} == {"approved"}
+
+
+def test_an_office_without_a_revenue_officer_is_told_why_nothing_is_sent(office, server, capsys, monkeypatch):
+    # GIVEN a new office as `daftar init` and Account › Users make it: clerks and a supervisor,
+    # no revenue officer, the verification the office requires by default still on; six
+    # approved entries, enrolled
+    from records.models import User
+
+    give_passwords(office.ws)
+    enrol(office.ws, server)
+    monkeypatch.setenv("DAFTAR_PASSWORD", SUP_PASS)
+    ws = str(office.ws.root)
+    # WHEN the supervisor seals  THEN refused, saying that nobody can verify and what to do
+    assert main(["batch", "seal", "--workspace", ws, "--as", "supervisor"]) == 1
+    err = capsys.readouterr().err
+    assert "6 approved entries wait for a revenue officer's verification, but this office has no revenue " \
+           "officer's account: the administrator adds one (Account › Users…) or turns the verification off " \
+           "(Account › Preferences…, The office)" in err
+    # WHEN IT runs a sync pass  THEN it says why nothing was sent, not only "sent 0 entries"
+    assert main(["sync", "--workspace", ws]) == 0
+    out = capsys.readouterr().out
+    assert "sent 0 entries in 0 batches" in out
+    assert "6 approved entries wait for a revenue officer's verification before they can be sealed and sent, " \
+           "but this office has no revenue officer's account" in out
+    # WHEN IT asks for the status  THEN the same, beside the count
+    assert main(["sync", "--status", "--workspace", ws]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "waiting for a revenue officer" in x)
+    assert "6" in line and "no revenue officer's account: the administrator adds one" in line
+    assert main(["sync", "--status", "--json", "--workspace", ws]) == 0
+    assert '"no_verifier": true' in capsys.readouterr().out
+    # GIVEN a revenue officer's account  WHEN the supervisor seals  THEN the entries wait for them
+    with office.ws.session() as s:
+        s.add(User(username="ro", full_name="", role="revenue_officer"))
+    assert main(["batch", "seal", "--workspace", ws, "--as", "supervisor"]) == 1
+    err = capsys.readouterr().err
+    assert "6 approved entries wait for a revenue officer's verification: this office requires it" in err
+    assert "no revenue officer's account" not in err
+    # GIVEN no verification required  WHEN a pass runs before anyone sealed  THEN it says who seals them
+    _no_verification(office.ws)
+    assert main(["sync", "--workspace", ws]) == 0
+    assert "6 approved entries are not in a batch yet, so this pass did not send them: a supervisor seals " \
+           "them: `daftar batch seal --as NAME`" in capsys.readouterr().out
+    assert _batches(office.ws) == 0  # nothing was sealed by any of it

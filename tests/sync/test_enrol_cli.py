@@ -107,3 +107,33 @@ def test_a_new_server_ca_is_kept_with_sync_ca_bundle_without_enrolling_again(off
         assert main(["sync", "--workspace", ws]) == 0, capsys.readouterr().err
     finally:
         st.stop()
+
+
+def test_a_new_office_takes_the_name_the_central_server_knows_it_by(office, server, tmp_path, capsys):
+    # GIVEN a new office made with `daftar init` (which asks for no office name), whose
+    # exports and printouts were signed "Daftar office"
+    ws = str(office.ws.root)
+    args = ["sync", "--workspace", ws, "--enrol", "--server", server.url, "--ca-bundle", server.ca]
+    with office.ws.session() as s:
+        from records.outbox import office_identity
+
+        assert office_identity(s).name == "Daftar office"
+    # WHEN IT enrols it with the code the operator issued for "Patwar office Raiwind"
+    assert main([*args, "--code", enrol_code(server, name="Patwar office Raiwind")]) == 0
+    # THEN the office has that name, and its exports say who signed them by it
+    with office.ws.session() as s:
+        assert s.scalar(select(Office)).name == "Patwar office Raiwind"
+    capsys.readouterr()
+    assert main(["export", "--workspace", ws, str(tmp_path / "all.csv")]) == 0
+    assert "signed with the key of office 'Patwar office Raiwind'" in capsys.readouterr().out
+    assert main(["export", "verify", str(tmp_path / "all.csv")]) == 0
+    assert "signed by office 'Patwar office Raiwind'" in capsys.readouterr().out
+    # AND the audit trail records the change with the enrolment, and still verifies
+    assert main(["audit", "verify", "--workspace", ws]) == 0
+    # GIVEN an office with a name of its own  WHEN it enrols again with a code for it  THEN kept
+    with office.ws.session() as s:
+        s.scalar(select(Office)).name = "پٹوار خانہ رائیونڈ"
+        oid = s.scalar(select(Office)).uuid
+    assert main([*args, "--code", enrol_code(server, office_id=oid)]) == 0
+    with office.ws.session() as s:
+        assert s.scalar(select(Office)).name == "پٹوار خانہ رائیونڈ"

@@ -155,3 +155,25 @@ def test_an_admin_token_from_the_environment_is_not_printed_only_a_random_one_is
     monkeypatch.delenv("DAFTAR_ADMIN_TOKEN")
     assert main(base) == 0
     assert capsys.readouterr().out.count("admin token: ") == 1
+
+
+def test_a_server_that_starts_says_where_it_serves(tmp_path, capsys, started):
+    # GIVEN the province's certificate and its key (as docs/sync-api.md, Running the server)
+    certs = make_dev_certs(tmp_path / "tls")
+    port = free_port()
+    args = _server(tmp_path, "--tls-cert", str(certs.server_cert), "--tls-key", str(certs.server_key))
+    args[args.index("--port") + 1] = str(port)
+    # WHEN IT starts the server
+    assert main(args) == 0 and len(started) == 1
+    # THEN one line says it serves, where, over HTTPS, and where the central office signs in
+    # (before, a start that worked printed nothing: IT could not tell it from a hang)
+    out = capsys.readouterr().out
+    assert f"daftar server: serving https://127.0.0.1:{port} (HTTPS); the central office signs in at " \
+           f"https://127.0.0.1:{port}/admin; Ctrl+C stops it" in out
+    # WHEN it listens on every address of this computer, without TLS (tests only)
+    args = _server(tmp_path, "--host", "0.0.0.0")
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    port = args[args.index("--port") + 1]
+    assert f"daftar server: serving http://{socket.gethostname()}:{port} (every address of this computer, " \
+           "port " + port + "; plain HTTP without TLS: for tests only, offices need --tls-cert)" in out

@@ -38,9 +38,12 @@ def test_the_status_says_in_words_where_every_entry_is(office, capsys):
     assert "Central server: https://central.example:8443" in lines
     assert "Last sync pass: never" in lines
     # the counts by state, approved entries not in a batch among them (this office requires a
-    # revenue officer's verification first, the default)
+    # revenue officer's verification first, the default, and has no revenue officer's account:
+    # what to do is said beside the count)
     assert "Approved, ready for a batch: 0" in lines, out
-    assert "Approved, waiting for a revenue officer's verification: 3" in lines
+    assert "Approved, waiting for a revenue officer's verification: 3 but this office has no revenue officer's " \
+           "account: the administrator adds one (Account › Users…) or turns the verification off (Account › " \
+           "Preferences…, The office)" in lines, out
     assert "Sealed in a batch, waiting to be sent: 0" in lines
     assert any(line.startswith("Sent, acknowledged by the server: 5") for line in lines), out
     assert "Accepted by the central office: 0" in lines
