@@ -169,6 +169,26 @@ def test_a_long_remark_typed_is_in_sight_as_it_is_typed(qtbot, ctx, lang):
     assert _db_text(ctx, pid, 2, "remarks") == LONG
 
 
+@pytest.mark.parametrize("lang", ["ur"], indirect=True)
+def test_an_open_editor_keeps_its_cell_and_the_texts_start_in_sight_when_the_window_resizes(qtbot, ctx, lang):
+    # GIVEN row 2's long remark open in a wide view
+    view, _pid = _page(qtbot, ctx, 1366, "remarks")
+    editor = _open_editor(qtbot, view, 1, "remarks")
+    for width in (900, 620, 1366):
+        # WHEN the window is made narrower (then wide again) while it is open
+        view.resize(width, 700)
+        qtbot.wait(30)
+        # THEN the remarks cell is still in sight under its editor (a narrower view scrolled
+        # the table to its first columns and left the editor over other cells, its text drawn
+        # outside it), the editor within the view, the text's start in sight
+        cell, g = _cell(view, 1, "remarks"), editor.geometry()
+        assert 0 <= cell.left() and cell.right() < view.table.viewport().width(), (width, cell)
+        assert g.left() <= cell.left() and g.right() >= cell.right(), (width, g, cell)
+        _in_view(view, editor)
+        assert _ends_in_sight(editor)[0] == 0, width
+    assert view.table.state() == view.table.State.EditingState and QApplication.focusWidget() is editor
+
+
 @pytest.mark.parametrize("lang", ["ur", "en"], indirect=True)
 def test_a_long_text_in_the_first_column_in_sight_opens_whole(qtbot, ctx, lang):
     # GIVEN a narrow view scrolled to the owner's column: it is the first in sight, at the
