@@ -9,11 +9,14 @@ is saved while the editor is still open, so even a crash in the middle of a fiel
 what was typed. The page's own keys (`view_keys`: Ctrl+Ins add row, Ctrl+Del delete row...)
 reach the page from an open editor, before the line edit's own shortcuts: it took Ctrl+Ins
 as Copy, no row was added, and the row the clerk went on keying was the one above.
+A text field's editor is as wide as its text, as far as the table's view allows, so that a
+long remark is read from its start (`_fit`, `_show_start`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from math import ceil
 
 from desktop.correction.rows_model import CancelledEditCommand
 from desktop.fonts import urdu_font
@@ -21,8 +24,10 @@ from desktop.qt import (
     QAbstractItemDelegate,
     QCompleter,
     QEvent,
+    QFontMetricsF,
     QKeySequence,
     QLineEdit,
+    QRect,
     QStyledItemDelegate,
     Qt,
     QTimer,
@@ -35,6 +40,12 @@ IDLE_SAVE_MS = 800
 TEXT_EDITOR_MIN_WIDTH = 260
 _BEFORE = "daftarValueBefore"  # editor property: the field's value when the editor opened
 _CELL = "daftarCellCentre"  # editor property: the centre of its cell in the view
+_CELL_RECT = "daftarCellRect"  # editor property: a text editor's cell in the view (`_fit`)
+_RTL = "daftarCellRtl"  # editor property: its table is right to left (the editor grows leftwards)
+_SHOWN = "daftarShown"  # editor property: it has been shown once (`_show_start`)
+# what a line edit shows beside its text: its own margins (2 px a side), the cursor, and a
+# little for rounding; a text this much narrower than the editor is shown whole
+_TEXT_PADDING = 8
 PAUSE_SAVE = "pauseSave"  # the editor's timer that saves what was typed after IDLE_SAVE_MS
 
 
@@ -74,6 +85,7 @@ class FieldDelegate(QStyledItemDelegate):
         idle.setInterval(IDLE_SAVE_MS)
         idle.timeout.connect(lambda: self.commitData.emit(ed))
         ed.textEdited.connect(lambda _t: idle.start())
+        ed.textChanged.connect(lambda _t: self._fit(ed))  # (as wide as the text: the start in sight)
         if self.aids is not None:
             self.aids.attach(ed, index)
         return ed
@@ -90,31 +102,74 @@ class FieldDelegate(QStyledItemDelegate):
         super().destroyEditor(editor, index)
 
     def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802 - Qt override
-        """A text field's editor as wide as the cell, or TEXT_EDITOR_MIN_WIDTH when the cell is
-        narrower, growing over the cells after it (to the left in Urdu) within the table's
-        view; numbers stay in their cell (their columns are as wide as their values)."""
+        """A text field's editor over its cell, as wide as its text needs (at least the cell
+        and TEXT_EDITOR_MIN_WIDTH, at most the table's view), growing over the cells after it
+        (to the left in Urdu) within the view; numbers stay in their cell (their columns are
+        as wide as their values). Called again when the view scrolls or resizes; `_fit`
+        follows what is typed."""
         super().updateEditorGeometry(editor, option, index)
         editor.setProperty(_CELL, option.rect.center())  # (the editor may reach over others)
         spec = self._model.template.columns[index.column()]
-        rect = editor.geometry()
-        if spec.numeric or rect.width() >= TEXT_EDITOR_MIN_WIDTH:
+        if spec.numeric:
             return
+        editor.setProperty(_CELL_RECT, editor.geometry())  # the cell, as Qt placed the editor
+        editor.setProperty(_RTL, option.direction == Qt.LayoutDirection.RightToLeft)
+        self._fit(editor)
+
+    @staticmethod
+    def _text_width(editor) -> int:
+        """The width (px) `editor` needs to show all its text: the text, the line edit's own
+        margins at both sides, the cursor."""
+        return ceil(QFontMetricsF(editor.font()).horizontalAdvance(editor.text())) + _TEXT_PADDING
+
+    def _fit(self, editor) -> None:
+        """Place a text field's editor for its cell and its text (see updateEditorGeometry).
+
+        A text longer than the editor was scrolled to its end, where Qt leaves the cursor: a
+        long remark at the view's edge (the Remarks column, last in the row) showed only its
+        last word in a cell-wide strip. The editor now grows to the whole text as far as the
+        view allows, toward the inside of the view at its edge."""
+        cell = editor.property(_CELL_RECT)
         view = editor.parentWidget()  # the table's viewport
-        room = view.width() if view is not None else TEXT_EDITOR_MIN_WIDTH
-        width = min(TEXT_EDITOR_MIN_WIDTH, room)
+        if cell is None or view is None:
+            return
+        room = view.width()
+        width = min(max(cell.width(), TEXT_EDITOR_MIN_WIDTH, self._text_width(editor)), room)
+        rtl = bool(editor.property(_RTL))
+        left = cell.right() + 1 - width if rtl else cell.left()
+        left = max(0, min(left, room - width))  # in the view, toward its inside at its edges
         over_before = 0
-        if option.direction == Qt.LayoutDirection.RightToLeft:
-            left = max(0, rect.right() + 1 - width)
+        if rtl:
             # no room after the cell (the last columns in sight: lagan, remarks): the editor
             # reaches over the cells before it too, and what is typed starts at the cell's own
             # edge, not the editor's; drawn from the editor's right edge, the words sat over the
-            # khasra numbers two columns away and read as theirs
-            over_before = max(0, left + width - 1 - rect.right())
-        else:
-            left = min(rect.left(), max(0, room - width))
-        editor.setTextMargins(0, 0, over_before, 0)
-        editor.setGeometry(left, rect.top(), width, rect.height())
+            # khasra numbers two columns away and read as theirs. A text too long for that
+            # starts as far right as it must to be seen whole.
+            over_before = max(0, min(left + width - 1 - cell.right(), width - self._text_width(editor)))
+        if editor.textMargins().right() != over_before:
+            editor.setTextMargins(0, 0, over_before, 0)
+        if editor.geometry() != QRect(left, cell.top(), width, cell.height()):
+            editor.setGeometry(left, cell.top(), width, cell.height())
         editor.raise_()
+        if editor.property(_SHOWN):  # (narrower now: the view resized) its start still in sight
+            self._show_start(editor)
+
+    @staticmethod
+    def _show_start(editor, *, opening: bool = False) -> None:
+        """An editor on a text wider than it can be shows the text's start (its right end in
+        Urdu) while the clerk has not touched it (the text as Qt selected it on opening, or
+        on `opening` nothing typed): the cursor goes to the start, the text stays selected (a
+        key typed still replaces it, End goes to its end). A text that fits keeps Qt's cursor
+        at its end, for adding to it; once the clerk moves the cursor or types, it stays."""
+        shown = editor.width() - editor.textMargins().left() - editor.textMargins().right()
+        if FieldDelegate._text_width(editor) <= shown or editor.isModified():
+            return
+        n = len(editor.text())
+        if len(editor.selectedText()) == n:
+            if editor.cursorPosition() != 0:
+                editor.setSelection(n, -n)  # (selected from its end back to its start)
+        elif opening:
+            editor.setCursorPosition(0)
 
     def setEditorData(self, editor, index) -> None:
         text = index.data(Qt.ItemDataRole.EditRole) or ""
@@ -133,6 +188,11 @@ class FieldDelegate(QStyledItemDelegate):
         model.setData(index, before if plain(before) == typed else typed, Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor, event) -> bool:
+        if event.type() == QEvent.Type.Show and not editor.property(_SHOWN) and editor.property(_CELL_RECT) is not None:
+            # a text field's editor first shown: Qt has filled it and selected its text, the
+            # cursor at its end
+            editor.setProperty(_SHOWN, True)
+            self._show_start(editor, opening=True)
         if event.type() == QEvent.Type.ShortcutOverride and self._page_key(event):
             event.ignore()  # not the line edit's (Ctrl+Ins: Copy): the page's action fires
             return True

@@ -34,6 +34,7 @@ from desktop.qt import (
     QStyle,
     Qt,
     QTableView,
+    QTimer,
     QToolBar,
     QToolButton,
     QUndoCommand,
@@ -630,6 +631,11 @@ class CorrectionView(QWidget):
         if obj is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
             self._fit_notes()
+            if self.table.state() == QAbstractItemView.State.EditingState:
+                # the field being edited stays in sight (a narrower window scrolled the rows to
+                # their first columns and left the remarks' editor over the cells of others);
+                # once the columns and the scroll bar have their new sizes
+                QTimer.singleShot(0, self, self._keep_editing_in_sight)
         if obj is self.cell_info_area.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_cell_info()
         if obj is self.table and event.type() == QEvent.Type.KeyPress and self.table.state() != QAbstractItemView.State.EditingState:
@@ -648,6 +654,13 @@ class CorrectionView(QWidget):
             if typing or event.key() == Qt.Key.Key_F2:
                 self._say_why_locked(self.table.currentIndex())
         return super().eventFilter(obj, event)
+
+    def _keep_editing_in_sight(self) -> None:
+        """The cell being edited scrolled into sight, its editor placed for it again (scrolling
+        moves an editor with the cells: one kept inside the view at its edge went past it)."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.scrollTo(self.table.currentIndex())
+            self.table.updateEditorGeometries()
 
     def _at_page_end(self, event) -> bool:
         """Tab on the page's last field or Shift+Tab on its first: stay, and say so."""
