@@ -148,6 +148,18 @@ def ctx(workspace, qapp):
     c.close()
 
 
+@pytest.fixture
+def view(qtbot, ctx):
+    """The correction view (the register's rows beside the page) over `ctx`, shown at 1200x700."""
+    from desktop.correction.view import CorrectionView
+
+    v = CorrectionView(ctx)
+    qtbot.addWidget(v)
+    v.resize(1200, 700)
+    v.show()
+    return v
+
+
 def wait_idle(qtbot, ctx, timeout: int = 10000) -> None:
     """Wait until every background task of `ctx` has delivered its callback."""
     qtbot.waitUntil(lambda: (ctx.runner.drain() or True) and not ctx.runner.busy, timeout=timeout)

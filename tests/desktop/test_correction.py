@@ -18,17 +18,6 @@ from tests.desktop.keys import type_text
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def view(qtbot, ctx):
-    from desktop.correction.view import CorrectionView
-
-    v = CorrectionView(ctx)
-    qtbot.addWidget(v)
-    v.resize(1200, 700)
-    v.show()
-    return v
-
-
 def _open(qtbot, view, page_id, rows=2):
     view.show_page(page_id)
     qtbot.waitUntil(lambda: view.model.rowCount() == rows and view.model.page.id == page_id)

@@ -17,17 +17,6 @@ from tests.desktop.test_keying_ui import ROWS, _db_text, _edit, _open
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def view(qtbot, ctx):
-    from desktop.correction.view import CorrectionView
-
-    v = CorrectionView(ctx)
-    qtbot.addWidget(v)
-    v.resize(1200, 700)
-    v.show()
-    return v
-
-
 def _active(qtbot, view) -> None:
     """Shortcuts fire only in the active window (as on the clerk's screen)."""
     view.activateWindow()

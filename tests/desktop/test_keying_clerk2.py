@@ -16,17 +16,6 @@ pytestmark = pytest.mark.gui
 TOTAL = "میزان"  # the total line of a Jamabandi page, keyed as its owner
 
 
-@pytest.fixture
-def view(qtbot, ctx):
-    from desktop.correction.view import CorrectionView
-
-    v = CorrectionView(ctx)
-    qtbot.addWidget(v)
-    v.resize(1200, 700)
-    v.show()
-    return v
-
-
 def test_esc_just_after_the_list_closed_by_itself_keeps_what_was_typed(qtbot, ctx, view):
     # GIVEN a register where the total line میزان was keyed before, and a row without an owner
     rows = [dict(ROWS[0]), dict(ROWS[1], owner=TOTAL), dict(ROWS[2])]

@@ -25,17 +25,6 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-def view(qtbot, ctx):
-    from desktop.correction.view import CorrectionView
-
-    v = CorrectionView(ctx)
-    qtbot.addWidget(v)
-    v.resize(1200, 700)
-    v.show()
-    return v
-
-
 def _open(qtbot, ctx, view, rows=ROWS):
     """A register page with `rows`, shown, its vocabulary built."""
     rid, (pid,) = make_register(ctx, rows=rows)

@@ -54,17 +54,6 @@ def reads_left_to_right(edit, number: str) -> bool:
     return at == sorted(at) and len(set(at)) == len(at)
 
 
-@pytest.fixture
-def view(qtbot, ctx):
-    from desktop.correction.view import CorrectionView
-
-    v = CorrectionView(ctx)
-    qtbot.addWidget(v)
-    v.resize(1200, 700)
-    v.show()
-    return v
-
-
 def test_marks_go_only_before_a_number_that_starts_after_urdu_letters():
     # GIVEN text typed key by key WHEN each key is marked as the editor marks it
     def typed(text: str) -> str:
