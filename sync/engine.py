@@ -156,6 +156,7 @@ class SyncReport:
     warnings: list[str] = field(default_factory=list)  # nothing failed, but something is wrong (this computer's clock)
     paused: bool = False
     reached_server: bool = False
+    retry_later: bool = False  # ended by a problem that passes (the network, a busy server): try again later
 
     @property
     def ok(self) -> bool:
@@ -873,6 +874,7 @@ class SyncEngine:
             rep.errors.append(str(e))
         except TransientError as e:
             rep.errors.append(str(e))
+            rep.retry_later = True
         except RefusedError as e:
             rep.errors.append(str(e))
         finally:

@@ -139,6 +139,9 @@ def run(args) -> int:
                     print(line)
             for e in rep.errors:
                 print(f"problem: {e}", file=sys.stderr)
+            if rep.retry_later:  # (the engine's "Sync will try again" is the app's: it tries by itself)
+                print("nothing was lost: what was not sent stays queued. Run `daftar sync` again later; the app "
+                      "tries again by itself while it is open", file=sys.stderr)
             for w in rep.warnings:  # (this computer's clock far from the server's)
                 print(f"warning: {w}", file=sys.stderr)
         return 0 if rep.ok or rep.paused else 1

@@ -242,6 +242,30 @@ def test_unreachable_server_is_reported_by_the_watcher(office, server):
     assert server_reachable(office.ws) is False
 
 
+def test_a_sync_on_the_command_line_that_cannot_reach_the_server_says_to_run_it_again(office, server, capsys,
+                                                                                    monkeypatch):
+    # GIVEN an office with a sealed batch, pointing at a port nobody listens on (one attempt a
+    # batch: the pass's waits between attempts are not what is tested)
+    from sync import engine
+    from tests.pg import free_port
+    from tests.sync.conftest import set_url
+
+    enrol(office.ws, server)
+    seal(office.ws, office.sup)
+    set_url(office.ws, f"https://127.0.0.1:{free_port()}")
+    load_config = engine.load_config
+    monkeypatch.setattr(engine, "load_config", lambda ws, **kw: load_config(ws, **kw, max_attempts=1))
+    # WHEN IT runs `daftar sync`
+    assert main(["sync", "--workspace", str(office.ws.root)]) == 1
+    err = capsys.readouterr().err
+    # THEN the problem is said, and that nothing tries again unless the command is run again
+    # (the engine's "Sync will try again" is what the open app does) or the app is open
+    assert "problem: Cannot reach the central server" in err
+    assert "nothing was lost: what was not sent stays queued. Run `daftar sync` again later" in err, err
+    # ... and the batch is still waiting to be sent
+    assert set(item_states(office.ws)) == {"queued"}
+
+
 def _device(ws, server):
     with ws.session() as s:
         token = s.scalar(select(Office)).device_token
