@@ -373,3 +373,29 @@ def test_an_open_number_keeps_its_start_in_sight_when_the_window_resizes(qtbot, 
     # AND back in the wide view all of it is in sight again, left to right
     _number_in_sight(editor)
     assert view.table.state() == view.table.State.EditingState and QApplication.focusWidget() is editor
+
+
+@pytest.mark.parametrize("lang", ["ur"], indirect=True)
+@pytest.mark.parametrize(("field", "value", "how"), [
+    ("khasra_nos", KHASRAS, "F2"), ("remarks", LONG, "F2"), ("khasra_nos", KHASRAS, "typing")])
+def test_a_field_scrolled_out_of_sight_opens_in_sight(qtbot, ctx, lang, field, value, how):
+    # GIVEN row 2's field chosen in a wide view, then the window made narrower: the table
+    # went back to its first columns and the field is out of sight
+    view, _pid = _page(qtbot, ctx, 1366, field, value)
+    view.select_field(1, field)
+    view.resize(620, 700)
+    qtbot.wait(30)
+    assert _cell(view, 1, field).left() < 0
+    # WHEN the clerk opens it with F2, or types into it
+    if how == "F2":
+        qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    else:
+        type_text(view.table, "1")
+    editor = QApplication.focusWidget()
+    assert editor.objectName() == f"editor_{field}"
+    # THEN the table scrolls to the field: its cell is in sight under its editor (the editor
+    # was put inside the view over the cells of others, its own cell out of sight)
+    room, cell, g = view.table.viewport().width(), _cell(view, 1, field), editor.geometry()
+    assert 0 <= cell.left() and cell.right() < room, (cell, room)
+    assert g.left() <= cell.left() and g.right() >= cell.right(), (g, cell)
+    _in_view(view, editor)
