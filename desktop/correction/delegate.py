@@ -10,7 +10,8 @@ what was typed. The page's own keys (`view_keys`: Ctrl+Ins add row, Ctrl+Del del
 reach the page from an open editor, before the line edit's own shortcuts: it took Ctrl+Ins
 as Copy, no row was added, and the row the clerk went on keying was the one above.
 A text field's editor is as wide as its text, as far as the table's view allows, so that a
-long remark is read from its start (`_fit`, `_show_start`).
+long remark is read from its start (`_fit`, `_show_start`); so is a number's (a list of khasra
+numbers) longer than its cell, still left to right.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ IDLE_SAVE_MS = 800
 TEXT_EDITOR_MIN_WIDTH = 260
 _BEFORE = "daftarValueBefore"  # editor property: the field's value when the editor opened
 _CELL = "daftarCellCentre"  # editor property: the centre of its cell in the view
-_CELL_RECT = "daftarCellRect"  # editor property: a text editor's cell in the view (`_fit`)
+_CELL_RECT = "daftarCellRect"  # editor property: the editor's cell in the view (`_fit`)
+_LEAST = "daftarLeastWidth"  # editor property: how wide it opens at least (px), beside its cell's width
 _RTL = "daftarCellRtl"  # editor property: its table is right to left (the editor grows leftwards)
 _SHOWN = "daftarShown"  # editor property: it has been shown once (`_show_start`)
 # what a line edit shows beside its text: its own margins (2 px a side), the cursor, and a
@@ -102,16 +104,16 @@ class FieldDelegate(QStyledItemDelegate):
         super().destroyEditor(editor, index)
 
     def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802 - Qt override
-        """A text field's editor over its cell, as wide as its text needs (at least the cell
-        and TEXT_EDITOR_MIN_WIDTH, at most the table's view), growing over the cells after it
-        (to the left in Urdu) within the view; numbers stay in their cell (their columns are
-        as wide as their values). Called again when the view scrolls or resizes; `_fit`
+        """A field's editor over its cell, as wide as its text needs (at least the cell and, for
+        a text field, TEXT_EDITOR_MIN_WIDTH; at most the table's view), growing over the cells
+        after it (to the left in Urdu) within the view. A number that fits its cell (its
+        column is as wide as its values, a list of khasra numbers as two of them) stays in
+        it, exactly as Qt places it. Called again when the view scrolls or resizes; `_fit`
         follows what is typed."""
         super().updateEditorGeometry(editor, option, index)
         editor.setProperty(_CELL, option.rect.center())  # (the editor may reach over others)
         spec = self._model.template.columns[index.column()]
-        if spec.numeric:
-            return
+        editor.setProperty(_LEAST, 0 if spec.numeric else TEXT_EDITOR_MIN_WIDTH)
         editor.setProperty(_CELL_RECT, editor.geometry())  # the cell, as Qt placed the editor
         editor.setProperty(_RTL, option.direction == Qt.LayoutDirection.RightToLeft)
         self._fit(editor)
@@ -123,18 +125,26 @@ class FieldDelegate(QStyledItemDelegate):
         return ceil(QFontMetricsF(editor.font()).horizontalAdvance(editor.text())) + _TEXT_PADDING
 
     def _fit(self, editor) -> None:
-        """Place a text field's editor for its cell and its text (see updateEditorGeometry).
+        """Place a field's editor for its cell and its text (see updateEditorGeometry).
 
         A text longer than the editor was scrolled to its end, where Qt leaves the cursor: a
         long remark at the view's edge (the Remarks column, last in the row) showed only its
-        last word in a cell-wide strip. The editor now grows to the whole text as far as the
-        view allows, toward the inside of the view at its edge."""
+        last word in a cell-wide strip, and a list of ten khasra numbers (351 px in a 148 px
+        cell) only its last four. The editor now grows to the whole text as far as the view
+        allows, toward the inside of the view at its edge. A number's editor keeps its own
+        direction (left to right, centred): as wide as the number, it shows it whole, in order."""
         cell = editor.property(_CELL_RECT)
         view = editor.parentWidget()  # the table's viewport
         if cell is None or view is None:
             return
+        least, needed = editor.property(_LEAST) or 0, self._text_width(editor)
+        if not least and needed <= cell.width():  # a number that fits its cell: there, as before
+            if editor.textMargins().right() or editor.geometry() != cell:
+                editor.setTextMargins(0, 0, 0, 0)
+                editor.setGeometry(cell)
+            return
         room = view.width()
-        width = min(max(cell.width(), TEXT_EDITOR_MIN_WIDTH, self._text_width(editor)), room)
+        width = min(max(cell.width(), least, needed), room)
         rtl = bool(editor.property(_RTL))
         left = cell.right() + 1 - width if rtl else cell.left()
         left = max(0, min(left, room - width))  # in the view, toward its inside at its edges
@@ -145,7 +155,8 @@ class FieldDelegate(QStyledItemDelegate):
             # edge, not the editor's; drawn from the editor's right edge, the words sat over the
             # khasra numbers two columns away and read as theirs. A text too long for that
             # starts as far right as it must to be seen whole.
-            over_before = max(0, min(left + width - 1 - cell.right(), width - self._text_width(editor)))
+            # (a number's editor is no wider than the number: it needs no margin)
+            over_before = max(0, min(left + width - 1 - cell.right(), width - needed))
         if editor.textMargins().right() != over_before:
             editor.setTextMargins(0, 0, over_before, 0)
         if editor.geometry() != QRect(left, cell.top(), width, cell.height()):
@@ -157,10 +168,11 @@ class FieldDelegate(QStyledItemDelegate):
     @staticmethod
     def _show_start(editor, *, opening: bool = False) -> None:
         """An editor on a text wider than it can be shows the text's start (its right end in
-        Urdu) while the clerk has not touched it (the text as Qt selected it on opening, or
-        on `opening` nothing typed): the cursor goes to the start, the text stays selected (a
-        key typed still replaces it, End goes to its end). A text that fits keeps Qt's cursor
-        at its end, for adding to it; once the clerk moves the cursor or types, it stays."""
+        Urdu, a number's left end) while the clerk has not touched it (the text as Qt selected
+        it on opening, or on `opening` nothing typed): the cursor goes to the start, the text
+        stays selected (a key typed still replaces it, End goes to its end). A text that fits
+        keeps Qt's cursor at its end, for adding to it; once the clerk moves the cursor or
+        types, it stays."""
         shown = editor.width() - editor.textMargins().left() - editor.textMargins().right()
         if FieldDelegate._text_width(editor) <= shown or editor.isModified():
             return
@@ -189,7 +201,7 @@ class FieldDelegate(QStyledItemDelegate):
 
     def eventFilter(self, editor, event) -> bool:
         if event.type() == QEvent.Type.Show and not editor.property(_SHOWN) and editor.property(_CELL_RECT) is not None:
-            # a text field's editor first shown: Qt has filled it and selected its text, the
+            # an editor first shown: Qt has filled it and selected its text, the
             # cursor at its end
             editor.setProperty(_SHOWN, True)
             self._show_start(editor, opening=True)

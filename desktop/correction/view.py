@@ -653,6 +653,10 @@ class CorrectionView(QWidget):
                 self._end_note = ""  # opening the field on purpose
             if typing or event.key() == Qt.Key.Key_F2:
                 self._say_why_locked(self.table.currentIndex())
+                # the field opened where it can be seen: Qt opens an editor where its cell is,
+                # and a cell scrolled out of sight (a narrower window scrolls the rows back to
+                # their first columns) had its editor put inside the view over others' cells
+                self.table.scrollTo(self.table.currentIndex())
         return super().eventFilter(obj, event)
 
     def _keep_editing_in_sight(self) -> None:

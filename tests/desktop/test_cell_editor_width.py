@@ -6,6 +6,10 @@ in either language. Its editor was 260 px wide with all but the cell's 47-64 px 
 the text to it: of 'بیع بحق فلاں ... رقبہ 12-5' only '12-5' was in sight. Measured here
 through Qt's own geometry: the editor's rect in the table's viewport, and which positions of
 the text lie at the two ends of the editor's text area (QLineEdit.cursorPositionAt).
+
+Numbers too: a list of ten khasra numbers (351 px) opened in its 148 px cell with the cursor
+at its end, only '132, 133/4, 134' in sight. Their editor is left to right: a number's start
+is at its left end, and its positions are in order from left to right.
 """
 
 from __future__ import annotations
@@ -31,16 +35,16 @@ def lang(request, qapp):
     i18n.apply_language(qapp, "en")
 
 
-def _page(qtbot, ctx, width: int, field: str):
-    """A correction view `width` px wide on a page whose rows 1 and 2 hold LONG in `field`
-    (row 3 has none); returns the view and the page's id."""
+def _page(qtbot, ctx, width: int, field: str, value: str = LONG):
+    """A correction view `width` px wide on a page whose rows 1 and 2 hold `value` (LONG) in
+    `field` (row 3 as in ROWS); returns the view and the page's id."""
     from desktop.correction.view import CorrectionView
 
     view = CorrectionView(ctx)
     qtbot.addWidget(view)
     view.resize(width, 700)
     view.show()
-    rows = [dict(ROWS[0], **{field: LONG}), dict(ROWS[1], **{field: LONG}), dict(ROWS[2])]
+    rows = [dict(ROWS[0], **{field: value}), dict(ROWS[1], **{field: value}), dict(ROWS[2])]
     _rid, pid = _open(qtbot, ctx, view, rows=rows)
     return view, pid
 
@@ -207,3 +211,191 @@ def test_a_long_text_in_the_first_column_in_sight_opens_whole(qtbot, ctx, lang):
     assert g.right() >= cell.right() and g.left() < cell.left()
     _in_view(view, editor)
     assert _ends_in_sight(editor)[0] == 0
+
+
+# A list of khasra numbers as a Jamabandi row holds them: 351 px in the Urdu digits the
+# office shows, its column as wide as two of them (148 px at 1366 px).
+KHASRAS = "125/5, 126, 127/1, 128/2, 129, 130/3, 131/1, 132, 133/4, 134"
+SIX_KHASRAS = "125/5, 126, 127/1, 128/2, 129, 130/3"
+# the areas of a khewat's plots read into one cell (OCR or a clerk): 324 px, its cell 159 px
+AREAS = "12-5, 4-10, 3-2-4, 6-11, 7-3, 10-2, 1-1-1, 20-0, 2-2, 8-6"
+
+
+def _left_to_right(editor) -> list[int]:
+    """The positions of the editor's text drawn along its text area from its left end to its
+    right end, every 4 px: in order for a number kept left to right."""
+    editor.repaint()
+    area = editor.contentsRect()
+    y = area.center().y()
+    return [editor.cursorPositionAt(QPoint(x, y)) for x in range(area.left() + 3, area.right() - 2, 4)]
+
+
+def _number_in_sight(editor) -> None:
+    """The whole number in sight, drawn left to right: its start at the left end, its end at
+    the right end, its positions in order between them."""
+    n = len(editor.text())
+    assert _ends_in_sight(editor) == (n, 0)  # (right, left)
+    shown = _left_to_right(editor)
+    assert shown == sorted(shown) and shown[0] == 0 and shown[-1] == n, shown
+
+
+@pytest.mark.parametrize("lang", ["ur", "en"], indirect=True)
+@pytest.mark.parametrize(("field", "value"), [("khasra_nos", KHASRAS), ("area", AREAS)])
+def test_a_long_khasra_list_opens_whole_left_to_right(qtbot, ctx, lang, field, value):
+    # GIVEN a page whose row 2 has ten khasra numbers (or ten areas), in a view of a 1366 px
+    # screen
+    view, pid = _page(qtbot, ctx, 1366, field, value)
+    stored = _db_text(ctx, pid, 1, field)
+    # WHEN the clerk opens them to check them against the page
+    editor = _open_editor(qtbot, view, 1, field)
+    # THEN the editor covers the cell and grows over the cells after it, toward the inside of
+    # the view, within it, as wide as the numbers (it stayed in its 148-159 px cell)
+    cell, g = _cell(view, 1, field), editor.geometry()
+    assert g.left() <= cell.left() and g.right() >= cell.right(), (g, cell)
+    _in_view(view, editor)
+    assert g.width() > editor.fontMetrics().horizontalAdvance(editor.text())
+    # AND all of them are in sight, left to right and in order (of the khasra numbers only
+    # positions 36-60 of 60 were: '132, 133/4, 134')
+    _number_in_sight(editor)
+    assert editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    # AND the cursor is where Qt puts it to add to them, all selected as before
+    assert editor.cursorPosition() == len(editor.text()) and editor.selectedText() == editor.text()
+    # AND leaving it saves nothing new
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    wait_idle(qtbot, ctx)
+    assert _db_text(ctx, pid, 1, field) == stored
+    # AND a short number still opens in its own cell, exactly (row 3's khasra and area)
+    for field in ("khasra_nos", "area"):
+        editor = _open_editor(qtbot, view, 2, field)
+        assert editor.geometry() == _cell(view, 2, field), field
+        assert editor.textMargins().right() == 0 and editor.cursorPosition() == len(editor.text())
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize("lang", ["ur"], indirect=True)
+def test_a_long_number_in_the_middle_of_the_row_grows_over_the_cells_after_it(qtbot, ctx, lang):
+    # GIVEN six khasra numbers in row 2, their column in the middle of a wide view
+    view, _pid = _page(qtbot, ctx, 1366, "khasra_nos", SIX_KHASRAS)
+    # WHEN the clerk opens them
+    editor = _open_editor(qtbot, view, 1, "khasra_nos")
+    # THEN the editor keeps the cell's right edge, where the row is read from, and grows to
+    # the left only as far as the numbers need
+    cell, g = _cell(view, 1, "khasra_nos"), editor.geometry()
+    assert g.right() == cell.right() and 0 < g.left() < cell.left(), (g, cell)
+    _number_in_sight(editor)
+
+
+@pytest.mark.parametrize("lang", ["ur", "en"], indirect=True)
+@pytest.mark.parametrize("first_in_sight", [False, True])
+def test_a_long_number_at_the_views_edge_opens_whole_inside_the_view(qtbot, ctx, lang, first_in_sight):
+    # GIVEN a narrow view showing row 2's six khasra numbers in a column at the view's left
+    # edge (the last columns in sight), or scrolled so that it is the first, at its right edge
+    view, _pid = _page(qtbot, ctx, 620, "khasra_nos", SIX_KHASRAS)
+    if first_in_sight:
+        view.table.horizontalScrollBar().setValue(view.model.template.column_names.index("khasra_nos"))
+    # WHEN the clerk opens them
+    editor = _open_editor(qtbot, view, 1, "khasra_nos")
+    # THEN the editor covers the cell and grows toward the inside of the view, within it
+    cell, g = _cell(view, 1, "khasra_nos"), editor.geometry()
+    room = view.table.viewport().width()
+    assert (room - 20 < cell.right()) if first_in_sight else (cell.left() < 20), (cell, room)
+    assert g.left() <= cell.left() and g.right() >= cell.right() and g.width() > cell.width(), (g, cell)
+    _in_view(view, editor)
+    # AND shows all the numbers, left to right
+    _number_in_sight(editor)
+
+
+@pytest.mark.parametrize("lang", ["ur", "en"], indirect=True)
+def test_a_number_longer_than_the_view_opens_at_its_start(qtbot, ctx, lang):
+    # GIVEN a narrow view and a list of khasra numbers wider than the whole table
+    many = KHASRAS + ", 135/2, 136, 137/1, 138"
+    view, pid = _page(qtbot, ctx, 620, "khasra_nos", many)
+    stored = _db_text(ctx, pid, 1, "khasra_nos")
+    width = view.table.viewport().width()
+    # WHEN the clerk opens them
+    editor = _open_editor(qtbot, view, 1, "khasra_nos")
+    assert editor.fontMetrics().horizontalAdvance(editor.text()) > width
+    # THEN the editor takes the view's width and shows the list from its start, its left
+    # end, the cursor there, the positions in order (it showed the end, in its cell)
+    assert editor.geometry().width() == width
+    _in_view(view, editor)
+    shown = _left_to_right(editor)
+    assert shown[0] == 0 and shown == sorted(shown) and shown[-1] < len(editor.text()), shown
+    assert editor.cursorPosition() == 0
+    # AND it is all still selected: a number typed replaces it, as before; Esc puts it back
+    assert editor.selectedText() == editor.text()
+    type_text(editor, "126")
+    assert editor.text() == "126" and editor.geometry() == _cell(view, 1, "khasra_nos")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    wait_idle(qtbot, ctx)
+    assert _db_text(ctx, pid, 1, "khasra_nos") == stored
+
+
+@pytest.mark.parametrize("lang", ["ur"], indirect=True)
+def test_a_long_khasra_list_typed_is_in_sight_and_checked_as_it_is_typed(qtbot, ctx, lang):
+    # GIVEN row 3 of the page, with one khasra number
+    view, pid = _page(qtbot, ctx, 1366, "khasra_nos", SIX_KHASRAS)
+    # WHEN the clerk types ten numbers over it, one of them twice
+    view.select_field(2, "khasra_nos")
+    typed = KHASRAS + ", 126"
+    type_text(view.table, typed)
+    editor = QApplication.focusWidget()
+    assert editor.objectName() == "editor_khasra_nos"
+    # THEN all of them are in sight as they are typed, left to right, the cursor at the end
+    _in_view(view, editor)
+    _number_in_sight(editor)
+    assert editor.cursorPosition() == len(editor.text())
+    # AND after a pause the list is saved and flagged as before (126 twice)
+    qtbot.waitUntil(lambda: _db_text(ctx, pid, 2, "khasra_nos") == typed, timeout=5000)
+    qtbot.waitUntil(lambda: any("126" in f.message for f in view.model.cell_flags(2, "khasra_nos")), timeout=5000)
+    assert QApplication.focusWidget() is editor
+    # AND Enter saves what he typed
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    assert _db_text(ctx, pid, 2, "khasra_nos") == typed
+
+
+@pytest.mark.parametrize("lang", ["ur"], indirect=True)
+def test_an_open_number_keeps_its_start_in_sight_when_the_window_resizes(qtbot, ctx, lang):
+    # GIVEN row 2's ten khasra numbers open in a wide view
+    view, _pid = _page(qtbot, ctx, 1366, "khasra_nos", KHASRAS)
+    editor = _open_editor(qtbot, view, 1, "khasra_nos")
+    for width in (900, 620, 1366):
+        # WHEN the window is made narrower (then wide again) while they are open
+        view.resize(width, 700)
+        qtbot.wait(30)
+        # THEN the editor still covers its cell, within the view, the list's start in sight
+        cell, g = _cell(view, 1, "khasra_nos"), editor.geometry()
+        assert g.left() <= cell.left() and g.right() >= cell.right(), (width, g, cell)
+        _in_view(view, editor)
+        assert _ends_in_sight(editor)[1] == 0, width
+    # AND back in the wide view all of it is in sight again, left to right
+    _number_in_sight(editor)
+    assert view.table.state() == view.table.State.EditingState and QApplication.focusWidget() is editor
+
+
+@pytest.mark.parametrize("lang", ["ur"], indirect=True)
+@pytest.mark.parametrize(("field", "value", "how"), [
+    ("khasra_nos", KHASRAS, "F2"), ("remarks", LONG, "F2"), ("khasra_nos", KHASRAS, "typing")])
+def test_a_field_scrolled_out_of_sight_opens_in_sight(qtbot, ctx, lang, field, value, how):
+    # GIVEN row 2's field chosen in a wide view, then the window made narrower: the table
+    # went back to its first columns and the field is out of sight
+    view, _pid = _page(qtbot, ctx, 1366, field, value)
+    view.select_field(1, field)
+    view.resize(620, 700)
+    qtbot.wait(30)
+    assert _cell(view, 1, field).left() < 0
+    # WHEN the clerk opens it with F2, or types into it
+    if how == "F2":
+        qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    else:
+        type_text(view.table, "1")
+    editor = QApplication.focusWidget()
+    assert editor.objectName() == f"editor_{field}"
+    # THEN the table scrolls to the field: its cell is in sight under its editor (the editor
+    # was put inside the view over the cells of others, its own cell out of sight)
+    room, cell, g = view.table.viewport().width(), _cell(view, 1, field), editor.geometry()
+    assert 0 <= cell.left() and cell.right() < room, (cell, room)
+    assert g.left() <= cell.left() and g.right() >= cell.right(), (g, cell)
+    _in_view(view, editor)
