@@ -137,6 +137,7 @@ class ReviewPageView(QWidget):
         self.setObjectName("ReviewPageView")
         self.data: queries.ReviewPage | None = None
         self.require_verification = False
+        self.verify_key = ""  # Verify page's key as shown (the panel sets it; the button's tooltip)
         # the queue's state the page was opened from (the panel sets it): the rows "Return
         # page" sends back are those waiting for that step
         self.waiting = workflow.SUBMITTED
@@ -370,7 +371,7 @@ class ReviewPageView(QWidget):
             if not self.notice.text():
                 self.notice.setText(self.verify_btn.toolTip())
         else:
-            self.verify_btn.setToolTip("")
+            self.verify_btn.setToolTip(self.verify_key)  # (its key, which the panel gives it)
         if own and not self.notice.text():
             self.notice.setText(self.tr("You made or changed rows of this page: another reviewer must approve or return it."))
 

@@ -46,6 +46,15 @@ REVIEW_KEYS = (
     ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("ReviewPanel", "Approve the page")),
     ("Ctrl+Shift+B", QT_TRANSLATE_NOOP("ReviewPanel", "Return the page with a comment")),
 )
+# Keys of those who verify approved pages (a revenue officer), listed for them only
+VERIFY_KEYS = (
+    ("Ctrl+Shift+V", QT_TRANSLATE_NOOP("ReviewPanel", "Verify the page")),
+)
+
+
+def review_keys(role: str) -> tuple:
+    """The review screen's keys for someone of `role` (a verifier's too)."""
+    return REVIEW_KEYS + (VERIFY_KEYS if role in workflow.TRANSITIONS["verify"].roles else ())
 
 
 def queue_order(q: queries.QueuePage) -> tuple:
@@ -255,12 +264,14 @@ class ReviewPanel(QWidget):
 
     def _add_keys(self) -> None:
         """Keyboard first for supervisors too: keys that work anywhere in the review screen
-        (REVIEW_KEYS, which Help › Keyboard shortcuts lists too)."""
+        (REVIEW_KEYS, and VERIFY_KEYS for a revenue officer, which Help › Keyboard shortcuts
+        lists too: Verify page had no key, the one step of the review done by mouse only)."""
         view = self.page_view
         slots = {"PgDown": (lambda: self.step_page(1), None), "PgUp": (lambda: self.step_page(-1), None),
                  "Ctrl+Shift+A": (view.approve_page, view.approve_btn),
-                 "Ctrl+Shift+B": (view.return_page, view.return_btn)}
-        for key, text in REVIEW_KEYS:
+                 "Ctrl+Shift+B": (view.return_page, view.return_btn),
+                 "Ctrl+Shift+V": (view.verify_page, view.verify_btn)}
+        for key, text in review_keys(self.ctx.actor.role):
             slot, button = slots[key]
             act = QAction(self.tr(text), self)
             act.setShortcut(QKeySequence(key))
@@ -270,6 +281,7 @@ class ReviewPanel(QWidget):
             self.addAction(act)
             if button is not None:
                 button.setToolTip(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText))
+        view.verify_key = view.verify_btn.toolTip()  # (kept by the button's states: it was cleared)
 
     def select_page(self, page_id: int) -> bool:
         for it in self.page_items():

@@ -5262,6 +5262,10 @@ Please turn one of those options off.</source>
             <translation>تبصرے کے ساتھ صفحہ واپس کریں</translation>
         </message>
         <message>
+            <source>Verify the page</source>
+            <translation>صفحے کی تصدیق کریں</translation>
+        </message>
+        <message>
             <source>Waiting for:</source>
             <translation>منتظر:</translation>
         </message>

@@ -302,6 +302,46 @@ def test_the_keyboard_stays_in_the_review_after_verifying_a_page(qtbot, people):
     win.shutdown()
 
 
+def test_a_revenue_officer_verifies_a_page_with_the_keyboard(qtbot, people):
+    # GIVEN a page girdawar1 approved, open in ro1's verification queue
+    ro, g1 = people["ro1"], people["girdawar1"]
+    _rid, pid = _submitted_page(people["clerk1"])
+    with ro.ws.session() as s:
+        services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                            action="approve")
+    panel = _panel(qtbot, ro)
+    panel.show()
+    panel.state_box.setCurrentIndex(panel.state_box.findData(workflow.APPROVED))
+    wait_idle(qtbot, ro)
+    _open(qtbot, panel, pid)
+    # WHEN he presses Ctrl+Shift+V in the page's rows
+    panel.page_view.table.setFocus()
+    qtbot.keyClick(panel.page_view.table, Qt.Key.Key_V,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, ro)
+    # THEN the page is verified (Verify page had no key: the mouse was the only way), and the
+    # button names its key as Approve page and Return page do
+    assert _states(ro.ws, pid) == {workflow.VERIFIED}
+    assert "Ctrl+Shift+V" in panel.page_view.verify_btn.toolTip()
+
+
+def test_the_verify_key_is_listed_for_a_revenue_officer_only(qtbot, people):
+    # GIVEN the main windows of a revenue officer and of a supervisor
+    from desktop.help_dialogs import shortcut_groups
+    from desktop.mainwindow import MainWindow
+
+    listed = {}
+    for name in ("ro1", "girdawar1"):
+        win = MainWindow(people[name])
+        qtbot.addWidget(win)
+        # WHEN Help › Keyboard shortcuts lists the keys
+        listed[name] = [keys for _title, rows in shortcut_groups(win) for _what, keys in rows]
+        win.shutdown()
+    # THEN the revenue officer's list has the verify key, the supervisor's not (he cannot verify)
+    assert any("Ctrl+Shift+V" in k for k in listed["ro1"])
+    assert not any("Ctrl+Shift+V" in k for k in listed["girdawar1"])
+
+
 def test_bulk_approval_leaves_own_pages_for_another_reviewer(qtbot, people, monkeypatch):
     from desktop.review import panel as panel_mod
 
