@@ -86,9 +86,10 @@ class ReviewPanel(QWidget):
         self.state_box = QComboBox(left)
         self.state_box.setObjectName("queueState")
         self.state_box.addItem(self.tr("review (submitted)"), workflow.SUBMITTED)
-        if self.ctx.actor.role in workflow.TRANSITIONS["verify"].roles:
+        if self.verifier():
             self.state_box.addItem(self.tr("verification (approved)"), workflow.APPROVED)
-        self.state_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._chosen = False  # the queue is chosen by the reviewer (else the first refresh picks it)
+        self.state_box.currentIndexChanged.connect(self._on_queue_chosen)
         top.addWidget(self.state_box, 1)
         lay.addLayout(top)
         self.tree = QTreeWidget(left)
@@ -148,25 +149,55 @@ class ReviewPanel(QWidget):
     def refresh(self, *, keep_page: bool = False) -> None:
         """Reload the queue and the counts in the background."""
         state = self.waited_state()
+        choose = self.verifier() and not self._chosen  # (a revenue officer's first look)
         self._refreshes = getattr(self, "_refreshes", 0) + 1
         gen = self._refreshes
 
         def body(s):
-            return queries.review_queue(s, state=state), queries.queue_counts(s), verification_required(s)
+            rv, waiting = verification_required(s), queries.waiting_pages(s)
+            st = workflow.APPROVED if choose and rv and waiting[workflow.APPROVED] else state
+            return st, queries.review_queue(s, state=st), queries.queue_counts(s), rv, waiting
 
         def done(res) -> None:
             if gen != self._refreshes:  # a later refresh (another queue chosen) is the one to show
                 return
-            queue, counts, rv = res
+            st, queue, counts, rv, waiting = res
+            self._chosen = True
+            self._name_queues(waiting)
+            if st != self.waited_state():  # the verification queue, where his pages wait
+                self.state_box.blockSignals(True)
+                self.state_box.setCurrentIndex(self.state_box.findData(st))
+                self.state_box.blockSignals(False)
             self.queue = queue
             self.require_verification = rv
             self.page_view.require_verification = rv
-            self.page_view.waiting = state
+            self.page_view.waiting = st
             self._fill_tree(keep_page)
             self._fill_counts(counts)
             self.page_view._update_buttons()
 
         read_op(body).success(done).run_in_background(self.ctx)
+
+    def verifier(self) -> bool:
+        """Whether the signed-in user verifies approved pages (a revenue officer)."""
+        return self.ctx.actor.role in workflow.TRANSITIONS["verify"].roles
+
+    def _on_queue_chosen(self, _index: int) -> None:
+        self._chosen = True
+        self.refresh()
+
+    def _name_queues(self, waiting: dict[str, int]) -> None:
+        """Each queue named with how many pages wait in it ("verification (approved): 5
+        pages"): nothing said that pages waited for a revenue officer's verification, nor
+        how many, and his review opened on the clerks' submitted pages."""
+        for i in range(self.state_box.count()):
+            st = self.state_box.itemData(i)
+            n = waiting.get(st, 0)
+            if st == workflow.SUBMITTED:
+                text = self.tr("review (submitted): {n} page(s)", "", n)
+            else:
+                text = self.tr("verification (approved): {n} page(s)", "", n)
+            self.state_box.setItemText(i, text.format(n=number_text(n, urdu_digits=self.ctx.prefs.urdu_digits)))
 
     def _fill_tree(self, keep_page: bool) -> None:
         """The queue as a tree; with `keep_page` (after a review action or any change of

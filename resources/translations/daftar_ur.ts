@@ -5290,6 +5290,20 @@ Please turn one of those options off.</source>
             <translation>منتخب صفحات منظور کریں…</translation>
         </message>
         <message numerus="yes">
+            <source>review (submitted): {n} page(s)</source>
+            <translation>
+                <numerusform>پڑتال (پیش شدہ): ⁦{n}⁩ صفحہ</numerusform>
+                <numerusform>پڑتال (پیش شدہ): ⁦{n}⁩ صفحات</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>verification (approved): {n} page(s)</source>
+            <translation>
+                <numerusform>تصدیق (منظور شدہ): ⁦{n}⁩ صفحہ</numerusform>
+                <numerusform>تصدیق (منظور شدہ): ⁦{n}⁩ صفحات</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>{clerk} ({n} pages)</source>
             <translation>
                 <numerusform>{clerk} (⁦{n}⁩ صفحہ)</numerusform>

@@ -976,3 +976,46 @@ def test_the_queues_messages_are_in_the_urdu_font_as_its_counts(qtbot, people):
     # sentences of several lines) is drawn in the font of the counts above it, not the UI's plain one
     assert panel.status.font().family() == panel.counts.font().family()
     assert panel.status.font().pointSize() == panel.counts.font().pointSize()
+
+
+def test_a_revenue_officers_review_opens_on_the_pages_waiting_for_his_verification(qtbot, people):
+    # GIVEN two pages girdawar1 approved and one page clerk1 submitted, in an office that
+    # requires a revenue officer's verification (the default)
+    ro, g1, clerk = people["ro1"], people["girdawar1"], people["clerk1"]
+    *approved, last = _submitted_pages(clerk, 3)
+    submitted = [last]
+    with ro.ws.session() as s:
+        for pid in approved:
+            services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                                action="approve")
+    # WHEN ro1 opens the review screen
+    panel = _panel(qtbot, ro)
+    # THEN it shows the verification queue, his step (it opened on the submitted pages, the
+    # verification queue hidden in the box and nothing saying pages waited there)
+    assert panel.waited_state() == workflow.APPROVED
+    assert sorted(it.data(0, Qt.ItemDataRole.UserRole + 1) for it in panel.page_items()) == sorted(approved)
+    # AND each queue says how many pages wait in it, in the office's digits
+    texts = [panel.state_box.itemText(i) for i in range(panel.state_box.count())]
+    assert texts == ["review (submitted): ۱ page(s)", "verification (approved): ۲ page(s)"], texts
+    # AND the submitted page is one choice away, the choice kept when the queue is read again
+    panel.state_box.setCurrentIndex(0)
+    wait_idle(qtbot, ro)
+    panel.refresh()
+    wait_idle(qtbot, ro)
+    assert [it.data(0, Qt.ItemDataRole.UserRole + 1) for it in panel.page_items()] == submitted
+
+
+def test_a_supervisors_review_opens_on_the_submitted_pages(qtbot, people):
+    # GIVEN a page girdawar2 approved and one clerk1 submitted
+    g1, g2, clerk = people["girdawar1"], people["girdawar2"], people["clerk1"]
+    pid, last = _submitted_pages(clerk, 2)
+    submitted = [last]
+    with g1.ws.session() as s:
+        services.transition(s, actor=g2.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                            action="approve")
+    # WHEN girdawar1 opens the review screen
+    panel = _panel(qtbot, g1)
+    # THEN it shows the pages waiting for review, his only queue, and how many
+    assert panel.waited_state() == workflow.SUBMITTED and panel.state_box.count() == 1
+    assert [it.data(0, Qt.ItemDataRole.UserRole + 1) for it in panel.page_items()] == submitted
+    assert panel.state_box.itemText(0) == "review (submitted): ۱ page(s)"
