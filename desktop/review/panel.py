@@ -35,6 +35,7 @@ from desktop.review import queries
 from desktop.review.page_view import ReviewPageView
 from desktop.ui_settings import restore_splitter
 from records import services, workflow
+from records.models import Entry
 from records.outbox import verification_required
 
 PageIdRole = Qt.ItemDataRole.UserRole + 1
@@ -114,7 +115,7 @@ class ReviewPanel(QWidget):
         lay.addWidget(self.counts)
         self.bulk_btn = QPushButton(self.tr("Approve selected pages…"), left)
         self.bulk_btn.setObjectName("bulkApprove")
-        self.bulk_btn.clicked.connect(lambda _=False: self.approve_selected_pages())
+        self.bulk_btn.clicked.connect(lambda _=False: self.act_on_selected_pages())
         lay.addWidget(self.bulk_btn)
         self.status = QLabel(left)
         self.status.setObjectName("reviewStatus")
@@ -241,7 +242,11 @@ class ReviewPanel(QWidget):
         elif not keep_page:
             self._anchor = None
             self.page_view.clear()
-        self.bulk_btn.setEnabled(bool(self.queue) and self.waited_state() == workflow.SUBMITTED)
+        # the verification queue's pages are verified in bulk as the review's are approved (its
+        # button was "Approve selected pages…", disabled: a revenue officer opened every page)
+        verifying = self.waited_state() == workflow.APPROVED
+        self.bulk_btn.setText(self.tr("Verify selected pages…") if verifying else self.tr("Approve selected pages…"))
+        self.bulk_btn.setEnabled(bool(self.queue) and (not verifying or self.require_verification))
         if self.waited_state() == workflow.SUBMITTED:
             hint = self.tr("No page waits for review. Pages appear here when clerks submit them.")
         else:
@@ -346,6 +351,80 @@ class ReviewPanel(QWidget):
                 of_pages=self.tr("of {n} page(s)", "", n_pages).format(n=number_text(n_pages))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    def act_on_selected_pages(self) -> None:
+        """The queue's button: approve the selected pages, or verify them in the verification queue."""
+        if self.waited_state() == workflow.APPROVED:
+            self.verify_selected_pages()
+        else:
+            self.approve_selected_pages()
+
+    def confirm_bulk_verify(self, n_pages: int, n_rows: int) -> bool:
+        """The explicit confirmation bulk verification needs."""
+        answer = QMessageBox.question(
+            self, self.tr("Verify pages"),
+            self.tr("Verify {rows} row(s) {of_pages} without opening each one?\n"
+                    "Your name is recorded as the verifier of every row.").format(
+                rows=number_text(n_rows),
+                of_pages=self.tr("of {n} page(s)", "", n_pages).format(n=number_text(n_pages))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def verify_selected_pages(self) -> None:
+        """Verify the selected pages' approved rows after an explicit confirmation, as
+        approve_selected_pages approves: exactly the rows the confirmation counted, as they
+        were then. Pages of one's own work and rows one approved oneself are left for another
+        revenue officer (nobody verifies his own work, nor what he approved)."""
+        ids = self.selected_page_ids()
+        if not ids:
+            self.status.setText(self.tr("Select the pages to verify in the queue first."))
+            return
+        me = self.ctx.actor.id
+        pages = [q for q in self.queue if q.page_id in ids]
+        own = [q for q in pages if me in q.clerk_ids]
+        ids = [q.page_id for q in pages if q not in own]
+        skipped = (self.tr("{n} page(s) of your own work were left for another revenue officer. ", "",
+                           len(own)).format(n=number_text(len(own))) if own else "")
+
+        def counted(s) -> tuple[list[services.Seen], int]:  # what the confirmation counts, as it is now
+            rows = [r for pid in ids for r in services.page_rows(s, pid) if r.state == workflow.APPROVED]
+            mine = {r.entry_id for r in rows if s.get(Entry, r.entry_id).approved_by == me}
+            return [services.seen_of(r) for r in rows if r.entry_id not in mine], len(mine)
+
+        read_op(counted).success(lambda res: self._confirm_and_verify(*res, skipped)).run_in_background(self.ctx)
+
+    def _confirm_and_verify(self, seen: list[services.Seen], approved_by_me: int, skipped: str) -> None:
+        if approved_by_me:
+            skipped += self.tr("{n} row(s) you approved yourself were left for another revenue officer. ", "",
+                               approved_by_me).format(n=number_text(approved_by_me))
+        if not seen:
+            self.status.setText(skipped + self.tr("Nothing to verify."))
+            self.refresh(keep_page=True)
+            return
+        n_pages = len({x.page_id for x in seen})
+        if not self.confirm_bulk_verify(n_pages, len(seen)):
+            self.status.setText(self.tr("Nothing verified."))
+            return
+        actor, rv = self.ctx.actor, self.require_verification
+        entry_ids = [x.entry_id for x in seen]
+
+        def done(ch) -> None:
+            n = len(ch.entry_ids)
+            on_pages = self.tr("on {n} page(s)", "", n_pages).format(n=number_text(n_pages))
+            self.status.setText(skipped + self.tr("Verified {n} row(s) {on_pages}.", "", n).format(
+                n=number_text(n), on_pages=on_pages))
+
+        def refused(e: BaseException) -> None:
+            if isinstance(e, services.ChangedSinceShown):
+                self.status.setText(error_text(e))
+                self.page_view.show_changed(e)
+                self.refresh(keep_page=True)
+                return
+            self.status.setText(self.tr("Nothing verified: {reason}").format(reason=error_text(e)))
+
+        (write_op(lambda s: services.transition(s, actor=actor, entry_ids=entry_ids, action="verify", seen=seen,
+                                                require_verification=rv))
+         .success(done).failure(refused).run_in_background(self.ctx))
 
     def approve_selected_pages(self) -> None:
         """Approve the selected pages' submitted rows after an explicit confirmation. The

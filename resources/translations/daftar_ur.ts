@@ -5319,6 +5319,10 @@ Please turn one of those options off.</source>
             <translation>آپ کا اپنا کام: اسے کوئی دوسرا پڑتال کنندہ منظور کرے گا</translation>
         </message>
         <message>
+            <source>Verify selected pages…</source>
+            <translation>منتخب صفحات کی تصدیق کریں…</translation>
+        </message>
+        <message>
             <source>No page waits for review. Pages appear here when clerks submit them.</source>
             <translation>پڑتال کے لیے کوئی صفحہ منتظر نہیں۔ کلرک صفحات پیش کریں گے تو یہاں نظر آئیں گے۔</translation>
         </message>
@@ -5347,12 +5351,59 @@ Your name is recorded as the approver of every row.</source>
                 <numerusform>⁦{n}⁩ صفحات کے</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Verify pages</source>
+            <translation>صفحات کی تصدیق کریں</translation>
+        </message>
+        <message>
+            <source>Verify {rows} row(s) {of_pages} without opening each one?
+Your name is recorded as the verifier of every row.</source>
+            <translation>{of_pages} ⁦{rows}⁩ اندراج کی ہر صفحہ کھولے بغیر تصدیق کریں؟
+ہر اندراج کے تصدیق کنندہ کے طور پر آپ کا نام درج ہو گا۔</translation>
+        </message>
+        <message>
+            <source>Select the pages to verify in the queue first.</source>
+            <translation>پہلے قطار میں وہ صفحات منتخب کریں جن کی تصدیق کرنی ہے۔</translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} page(s) of your own work were left for another revenue officer. </source>
+            <translation>
+                <numerusform>آپ کے اپنے کام کا ⁦{n}⁩ صفحہ دوسرے ریونیو افسر کے لیے چھوڑ دیا گیا۔ </numerusform>
+                <numerusform>آپ کے اپنے کام کے ⁦{n}⁩ صفحات دوسرے ریونیو افسر کے لیے چھوڑ دیے گئے۔ </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} row(s) you approved yourself were left for another revenue officer. </source>
+            <translation>
+                <numerusform>آپ کا خود منظور کیا ہوا ⁦{n}⁩ اندراج دوسرے ریونیو افسر کے لیے چھوڑ دیا گیا۔ </numerusform>
+                <numerusform>آپ کے خود منظور کیے ہوئے ⁦{n}⁩ اندراج دوسرے ریونیو افسر کے لیے چھوڑ دیے گئے۔ </numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to verify.</source>
+            <translation>تصدیق کرنے کو کچھ نہیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing verified.</source>
+            <translation>کسی کی تصدیق نہیں ہوئی۔</translation>
+        </message>
         <message numerus="yes">
             <source>on {n} page(s)</source>
             <translation>
                 <numerusform>⁦{n}⁩ صفحے پر</numerusform>
                 <numerusform>⁦{n}⁩ صفحات پر</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>Verified {n} row(s) {on_pages}.</source>
+            <translation>
+                <numerusform>{on_pages} ⁦{n}⁩ اندراج کی تصدیق ہو گئی۔</numerusform>
+                <numerusform>{on_pages} ⁦{n}⁩ اندراجات کی تصدیق ہو گئی۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing verified: {reason}</source>
+            <translation>کسی کی تصدیق نہیں ہوئی: {reason}</translation>
         </message>
         <message numerus="yes">
             <source>Approved {n} row(s) {on_pages}.</source>

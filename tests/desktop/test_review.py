@@ -12,7 +12,7 @@ from records import accounts, services, workflow
 from records.text import latin_digits
 from tests.conftest import accounts_hashed_once
 from tests.desktop.conftest import wait_idle
-from tests.desktop.helpers import make_register
+from tests.desktop.helpers import GOOD_ROWS, make_register
 
 pytestmark = pytest.mark.gui
 
@@ -1019,3 +1019,43 @@ def test_a_supervisors_review_opens_on_the_submitted_pages(qtbot, people):
     assert panel.waited_state() == workflow.SUBMITTED and panel.state_box.count() == 1
     assert [it.data(0, Qt.ItemDataRole.UserRole + 1) for it in panel.page_items()] == submitted
     assert panel.state_box.itemText(0) == "review (submitted): ۱ page(s)"
+
+
+def test_a_revenue_officer_verifies_pages_in_bulk_but_not_what_he_approved(qtbot, people, monkeypatch):
+    from desktop.review import panel as panel_mod
+
+    # GIVEN three pages of clerk1: two approved by girdawar1, one approved by ro1 himself,
+    # all selected in ro1's verification queue
+    ro, g1, clerk = people["ro1"], people["girdawar1"], people["clerk1"]
+    p1, p2, p3 = _submitted_pages(clerk, 3)
+    with ro.ws.session() as s:
+        for pid, who in ((p1, g1), (p2, g1), (p3, ro)):
+            services.transition(s, actor=who.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                                action="approve")
+    panel = _panel(qtbot, ro)
+    assert panel.waited_state() == workflow.APPROVED
+    # THEN the queue's button verifies (it said Approve selected pages…, disabled here)
+    assert panel.bulk_btn.isEnabled() and panel.bulk_btn.text() == "Verify selected pages…"
+    for it in panel.page_items():
+        it.setSelected(True)
+    asked = []
+    # WHEN the confirmation is declined THEN nothing is verified
+    monkeypatch.setattr(panel_mod.QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or panel_mod.QMessageBox.StandardButton.No)
+    panel.bulk_btn.click()
+    wait_idle(qtbot, ro)
+    assert _states(ro.ws, p1) == _states(ro.ws, p2) == {workflow.APPROVED}
+    # AND it counted only the rows another approved: two pages' (nobody verifies what he approved)
+    n = len(GOOD_ROWS)
+    assert len(asked) == 1 and f"Verify {latin_digits(str(2 * n))} row(s) of 2 page(s)" in latin_digits(asked[0]), asked[0]
+    # WHEN it is confirmed
+    monkeypatch.setattr(panel_mod.QMessageBox, "question", lambda *a, **k: panel_mod.QMessageBox.StandardButton.Yes)
+    panel.bulk_btn.click()
+    wait_idle(qtbot, ro)
+    # THEN girdawar1's two pages are verified, his own approval waits for another revenue
+    # officer, and the status line says so
+    assert _states(ro.ws, p1) == _states(ro.ws, p2) == {workflow.VERIFIED}
+    assert _states(ro.ws, p3) == {workflow.APPROVED}
+    status = latin_digits(panel.status.text())
+    assert f"{n} row(s) you approved yourself were left for another revenue officer" in status, status
+    assert f"Verified {2 * n} row(s) on 2 page(s)" in status, status
