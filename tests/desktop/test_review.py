@@ -342,6 +342,39 @@ def test_the_verify_key_is_listed_for_a_revenue_officer_only(qtbot, people):
     assert not any("Ctrl+Shift+V" in k for k in listed["girdawar1"])
 
 
+def test_the_review_opened_from_the_keyboard_takes_the_keyboard(qtbot, people):
+    # GIVEN ro1's main window, the keyboard in the register list (as at the start), and a
+    # page girdawar1 approved
+    from desktop.mainwindow import MainWindow
+
+    ro, g1 = people["ro1"], people["girdawar1"]
+    _rid, pid = _submitted_page(people["clerk1"])
+    with ro.ws.session() as s:
+        services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                            action="approve")
+    win = MainWindow(ro)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    wait_idle(qtbot, ro)
+    win.register_view.setFocus()
+    register = win.register_view.currentIndex().row()
+    # WHEN he opens the review with its menu's key and presses PgDn
+    win.actions_by_name["review"].trigger()
+    panel = win.review_panel
+    wait_idle(qtbot, ro)
+    qtbot.waitUntil(lambda: len(panel.page_items()) == 1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    wait_idle(qtbot, ro)
+    # THEN the keyboard is in the review and PgDn opened the page waiting for him (the
+    # keyboard stayed in the register list, and PgDn changed the register)
+    assert panel.isAncestorOf(QApplication.focusWidget()), QApplication.focusWidget()
+    assert panel.page_view.data is not None and panel.page_view.data.page.id == pid
+    assert win.register_view.currentIndex().row() == register
+    win.shutdown()
+
+
 def test_bulk_approval_leaves_own_pages_for_another_reviewer(qtbot, people, monkeypatch):
     from desktop.review import panel as panel_mod
 
