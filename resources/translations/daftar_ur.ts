@@ -5740,6 +5740,10 @@ Your name is recorded as the verifier of every row.</source>
             <source>Waiting to send: {w}   ·   Sent, waiting for a decision: {a}   ·   Accepted: {ok}   ·   Rejected: {rej}   ·   Need a supervisor: {att}</source>
             <translation>بھیجنے کے منتظر: {w}   ·   بھیجے گئے، فیصلے کے منتظر: {a}   ·   قبول: {ok}   ·   مسترد: {rej}   ·   نگران درکار: {att}</translation>
         </message>
+        <message>
+            <source>Waiting for a revenue officer's verification: {v}</source>
+            <translation>ریونیو افسر کی تصدیق کے منتظر: {v}</translation>
+        </message>
         <message numerus="yes">
             <source>Put {n} approved entries in a batch</source>
             <translation>
