@@ -373,7 +373,12 @@ class ReviewPageView(QWidget):
         else:
             self.verify_btn.setToolTip(self.verify_key)  # (its key, which the panel gives it)
         if own and not self.notice.text():
-            self.notice.setText(self.tr("You made or changed rows of this page: another reviewer must approve or return it."))
+            if self.waiting == workflow.APPROVED:  # (the verification queue: it said "approve")
+                self.notice.setText(self.tr("You made or changed rows of this page: another revenue officer must "
+                                            "verify or return it."))
+            else:
+                self.notice.setText(self.tr("You made or changed rows of this page: another reviewer must approve or "
+                                            "return it."))
 
     def _verifiable(self) -> list[int]:
         """Approved rows someone else approved (nobody verifies what they approved)."""

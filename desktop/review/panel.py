@@ -226,7 +226,9 @@ class ReviewPanel(QWidget):
                     it = QTreeWidgetItem([self.tr("Page {n}").format(n=q.page_no), str(q.rows)])
                     it.setData(0, PageIdRole, q.page_id)
                     if self.ctx.actor.id in q.clerk_ids:
-                        it.setToolTip(0, self.tr("Your own work: another reviewer must approve it"))
+                        it.setToolTip(0, self.tr("Your own work: another revenue officer must verify it")
+                                      if self.waited_state() == workflow.APPROVED
+                                      else self.tr("Your own work: another reviewer must approve it"))
                         it.setForeground(0, Qt.GlobalColor.gray)
                     c_item.addChild(it)
                     if q.page_id == current:

@@ -5183,6 +5183,10 @@ Please turn one of those options off.</source>
             <translation>یہ سطریں آپ نے خود منظور کی ہیں: ان کی تصدیق کوئی دوسرا ریونیو افسر کرے۔</translation>
         </message>
         <message>
+            <source>You made or changed rows of this page: another revenue officer must verify or return it.</source>
+            <translation>اس صفحے کے اندراج آپ نے کیے یا بدلے ہیں: اس کی تصدیق یا واپسی کوئی دوسرا ریونیو افسر کرے گا۔</translation>
+        </message>
+        <message>
             <source>You made or changed rows of this page: another reviewer must approve or return it.</source>
             <translation>اس صفحے کے اندراج آپ نے کیے یا بدلے ہیں: اسے کوئی دوسرا پڑتال کنندہ منظور یا واپس کرے گا۔</translation>
         </message>
@@ -5313,6 +5317,10 @@ Please turn one of those options off.</source>
         <message>
             <source>Page {n}</source>
             <translation>صفحہ ⁦{n}⁩</translation>
+        </message>
+        <message>
+            <source>Your own work: another revenue officer must verify it</source>
+            <translation>آپ کا اپنا کام: اس کی تصدیق کوئی دوسرا ریونیو افسر کرے گا</translation>
         </message>
         <message>
             <source>Your own work: another reviewer must approve it</source>

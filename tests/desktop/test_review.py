@@ -1092,3 +1092,34 @@ def test_a_revenue_officer_verifies_pages_in_bulk_but_not_what_he_approved(qtbot
     status = latin_digits(panel.status.text())
     assert f"{n} row(s) you approved yourself were left for another revenue officer" in status, status
     assert f"Verified {2 * n} row(s) on 2 page(s)" in status, status
+
+
+def test_a_revenue_officer_cannot_verify_a_page_he_changed_and_is_told_who_can(qtbot, people):
+    # GIVEN clerk1's page where ro1 corrected a field before it was submitted, approved by girdawar1
+    clerk, g1, ro = people["clerk1"], people["girdawar1"], people["ro1"]
+    _rid, pids = make_register(clerk)
+    pid = pids[0]
+    with ro.ws.session() as s:
+        rows = services.page_rows(s, pid)
+        services.set_value(s, actor=ro.actor, entry_id=rows[0].entry_id, field_name="khewat_no", text="48",
+                           source="corrected")
+    with ro.ws.session() as s:
+        services.submit_page(s, actor=clerk.actor, page_id=pid)
+    with ro.ws.session() as s:
+        ids = [r.entry_id for r in services.page_rows(s, pid)]
+        services.transition(s, actor=g1.actor, entry_ids=ids, action="approve")
+    # WHEN ro1 opens it in his verification queue
+    panel = _panel(qtbot, ro)
+    assert panel.waited_state() == workflow.APPROVED
+    _open(qtbot, panel, pid)
+    # THEN Verify page is off and the page says another revenue officer must verify it (it
+    # said "another reviewer must approve", the step done already), and so does the queue
+    view = panel.page_view
+    assert not view.verify_btn.isEnabled()
+    assert "another revenue officer must verify or return it" in view.notice.text(), view.notice.text()
+    assert "another revenue officer must verify it" in panel.page_items()[0].toolTip(0)
+    # AND the core refuses it anyway (nobody verifies his own work)
+    with pytest.raises(workflow.WorkflowError, match="your own work"):
+        with ro.ws.session() as s:
+            services.transition(s, actor=ro.actor, entry_ids=ids, action="verify")
+    assert _states(ro.ws, pid) == {workflow.APPROVED}
