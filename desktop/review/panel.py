@@ -214,16 +214,16 @@ class ReviewPanel(QWidget):
             groups[(q.register_id, q.register_name)][q.clerk].append(q)
         select_item = None
         for (_rid, name), clerks in groups.items():
-            reg_item = QTreeWidgetItem([name, str(sum(len(v) for v in clerks.values()))])
+            reg_item = QTreeWidgetItem([name, number_text(sum(len(v) for v in clerks.values()))])
             reg_item.setFlags(reg_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             reg_item.setToolTip(0, name)  # (the queue is narrow at 1366 px: a long name is cut)
             self.tree.addTopLevelItem(reg_item)
             for clerk, pages in clerks.items():
-                c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)", "", len(pages)).format(clerk=clerk, n=len(pages)), ""])
+                c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)", "", len(pages)).format(clerk=clerk, n=number_text(len(pages))), ""])
                 c_item.setFlags(c_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 reg_item.addChild(c_item)
                 for q in pages:
-                    it = QTreeWidgetItem([self.tr("Page {n}").format(n=q.page_no), str(q.rows)])
+                    it = QTreeWidgetItem([self.tr("Page {n}").format(n=number_text(q.page_no)), number_text(q.rows)])
                     it.setData(0, PageIdRole, q.page_id)
                     if self.ctx.actor.id in q.clerk_ids:
                         it.setToolTip(0, self.tr("Your own work: another revenue officer must verify it")
@@ -267,9 +267,10 @@ class ReviewPanel(QWidget):
 
     def _fill_counts(self, counts: queries.QueueCounts) -> None:
         order = [s for s in workflow.STATES if s in counts.by_state]
-        parts = [self.tr("Pages: ") + " · ".join(f"{self.tr(s)} {counts.by_state[s]}" for s in order)]
+        # (in the office's digits, as the register list: they were Latin whatever it chose)
+        parts = [self.tr("Pages: ") + " · ".join(f"{self.tr(s)} {number_text(counts.by_state[s])}" for s in order)]
         for clerk, st in counts.by_clerk.items():
-            parts.append(f"{clerk}: " + " · ".join(f"{self.tr(s)} {n}" for s, n in st.items()))
+            parts.append(f"{clerk}: " + " · ".join(f"{self.tr(s)} {number_text(n)}" for s, n in st.items()))
         self.counts.setText("\n".join(parts))
 
     def page_items(self) -> list[QTreeWidgetItem]:
@@ -442,7 +443,8 @@ class ReviewPanel(QWidget):
         own = [q for q in pages if self.ctx.actor.id in q.clerk_ids]
         pages = [q for q in pages if q not in own]
         ids = [q.page_id for q in pages]
-        skipped = (self.tr("{n} page(s) of your own work were left for another reviewer. ", "", len(own)).format(n=len(own))
+        skipped = (self.tr("{n} page(s) of your own work were left for another reviewer. ", "", len(own)).format(
+            n=number_text(len(own)))
                    if own else "")
         if not pages:
             self.status.setText(skipped + self.tr("Nothing to approve."))

@@ -1123,3 +1123,36 @@ def test_a_revenue_officer_cannot_verify_a_page_he_changed_and_is_told_who_can(q
         with ro.ws.session() as s:
             services.transition(s, actor=ro.actor, entry_ids=ids, action="verify")
     assert _states(ro.ws, pid) == {workflow.APPROVED}
+
+
+def test_the_review_counts_and_numbers_in_the_offices_digits(qtbot, people):
+    import re
+
+    from desktop import i18n
+
+    # GIVEN an office writing Urdu digits and two pages clerk1 submitted
+    pids = _submitted_pages(people["clerk1"], 2)
+    g1 = people["girdawar1"]
+    i18n.configure_display(urdu_digits=True, date_format="")
+    try:
+        # WHEN girdawar1 opens the review, the second page, and approves it
+        panel = _panel(qtbot, g1)
+        _open(qtbot, panel, pids[1])
+        view = panel.page_view
+        heads = [view.table.verticalHeaderItem(i).text() for i in range(view.table.rowCount())]
+        title = view.title.text()
+        view.approve_page()
+        wait_idle(qtbot, g1)
+        # THEN the queue's pages, rows and counts, the page's title and row numbers and what
+        # was done are in the office's digits, as the register list writes them (they were
+        # Latin: "Page 2", "Pages: submitted 2", "1 · submitted", "Approved 3 row(s)")
+        reg = panel.tree.topLevelItem(0)
+        clerk = reg.child(0)
+        page = panel.page_items()[0]
+        shown = [reg.text(1), clerk.text(0).replace("clerk1", ""), page.text(0), page.text(1),
+                 panel.counts.text().replace("clerk1", ""), title.split("—")[-1], *heads, view.notice.text()]
+        assert not [t for t in shown if re.search("[0-9]", t)], shown
+        assert "page ۲" in title and heads[0].startswith("۱ ·"), (title, heads)
+        assert f"Approved {latin_digits(str(len(heads)))} row(s)" == latin_digits(view.notice.text())
+    finally:
+        i18n.configure_display(urdu_digits=False, date_format="")
