@@ -19,7 +19,9 @@ from desktop.qt import (
     QAbstractItemView,
     QAction,
     QComboBox,
+    QEvent,
     QHBoxLayout,
+    QHeaderView,
     QKeySequence,
     QLabel,
     QMessageBox,
@@ -99,6 +101,13 @@ class ReviewPanel(QWidget):
         self.tree.setFont(urdu_font(11))
         self.tree.setItemDelegate(LogicalElideDelegate(self.tree))  # a cut title loses its end, never a year's digits
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # the titles take the room the row counts leave, cut at their end by the delegate: sized
+        # to their contents, a title wider than the queue pushed the Rows column out of sight
+        # and scrolled, its year's digits cut at the edge ("992-93")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.viewport().installEventFilter(self)  # (resized: the titles' column follows, _fit_columns)
         self.tree.currentItemChanged.connect(self._on_current)
         lay.addWidget(self.tree, 1)
         # an empty queue says why it is empty (a blank list and page looked broken)
@@ -234,7 +243,7 @@ class ReviewPanel(QWidget):
                     if q.page_id == current:
                         select_item = it
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        self._fit_columns()
         if select_item is not None:
             self.tree.setCurrentItem(select_item)  # signals blocked: loaded below, its notice kept
             self._anchor = self._keys[current]
@@ -255,6 +264,18 @@ class ReviewPanel(QWidget):
             hint = self.tr("No page waits for verification. Pages appear here when they are approved.")
         self.empty_hint.setText(hint)
         self.empty_hint.setVisible(not self.queue)
+
+    def _fit_columns(self) -> None:
+        """The titles' column as wide as its titles, but no wider than the room the Rows column
+        leaves (a title wider than the queue pushed the row counts out of sight and scrolled,
+        its register's year cut at the queue's edge: "992-93"); a title cut loses its end."""
+        room = self.tree.viewport().width() - self.tree.header().sectionSize(1)
+        self.tree.setColumnWidth(0, max(40, min(self.tree.sizeHintForColumn(0), room)))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: D102 - Qt override
+        if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(obj, event)
 
     def _shown_page_id(self) -> int | None:
         """The page chosen in the queue (its load may still be under way: PgDn just

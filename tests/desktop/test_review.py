@@ -1156,3 +1156,36 @@ def test_the_review_counts_and_numbers_in_the_offices_digits(qtbot, people):
         assert f"Approved {latin_digits(str(len(heads)))} row(s)" == latin_digits(view.notice.text())
     finally:
         i18n.configure_display(urdu_digits=False, date_format="")
+
+
+def test_the_queue_keeps_its_row_counts_in_sight_at_1366_pixels(qtbot, people, qapp):
+    from desktop import i18n
+    from desktop.review.panel import ReviewPanel
+
+    # GIVEN ten pages approved by girdawar1 (more than the queue shows at once), in a revenue
+    # officer's Urdu review screen at the width the main window gives it on a 1366 x 768 screen
+    ro, g1 = people["ro1"], people["girdawar1"]
+    pids = _submitted_pages(people["clerk1"], 10)
+    with ro.ws.session() as s:
+        for pid in pids:
+            services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                                action="approve")
+    i18n.apply_language(qapp, "ur")
+    try:
+        panel = ReviewPanel(ro)
+        qtbot.addWidget(panel)
+        panel.resize(1030, 480)  # (the sync panel open below it)
+        panel.show()
+        wait_idle(qtbot, ro)
+        qtbot.waitUntil(lambda: len(panel.page_items()) == 10)
+        tree = panel.tree
+        assert tree.verticalScrollBar().isVisible()
+        # THEN the titles and the Rows column fit the queue: nothing scrolls sideways and the
+        # row counts are in sight (the titles' column took their whole width, pushing the Rows
+        # column out of sight and cutting the register's year at the queue's edge)
+        header = tree.header()
+        assert tree.horizontalScrollBar().maximum() == 0
+        assert header.sectionSize(0) + header.sectionSize(1) <= tree.viewport().width()
+        assert header.sectionSize(1) >= tree.fontMetrics().horizontalAdvance(panel.page_items()[0].text(1))
+    finally:
+        i18n.apply_language(qapp, "en")
