@@ -269,8 +269,11 @@ class ReviewPanel(QWidget):
         """The titles' column as wide as its titles, but no wider than the room the Rows column
         leaves (a title wider than the queue pushed the row counts out of sight and scrolled,
         its register's year cut at the queue's edge: "992-93"); a title cut loses its end."""
-        room = self.tree.viewport().width() - self.tree.header().sectionSize(1)
-        self.tree.setColumnWidth(0, max(40, min(self.tree.sizeHintForColumn(0), room)))
+        header = self.tree.header()
+        room = self.tree.viewport().width() - header.sectionSize(1)
+        # (no narrower than its heading: an empty queue cut it to "Register / cle")
+        want = max(self.tree.sizeHintForColumn(0), header.sectionSizeHint(0))
+        self.tree.setColumnWidth(0, max(40, min(want, room)))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: D102 - Qt override
         if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize:

@@ -1179,7 +1179,7 @@ def test_the_queue_keeps_its_row_counts_in_sight_at_1366_pixels(qtbot, people, q
         wait_idle(qtbot, ro)
         qtbot.waitUntil(lambda: len(panel.page_items()) == 10)
         tree = panel.tree
-        assert tree.verticalScrollBar().isVisible()
+        qtbot.waitUntil(lambda: tree.verticalScrollBar().isVisible())  # (more pages than it shows)
         # THEN the titles and the Rows column fit the queue: nothing scrolls sideways and the
         # row counts are in sight (the titles' column took their whole width, pushing the Rows
         # column out of sight and cutting the register's year at the queue's edge)
@@ -1187,5 +1187,25 @@ def test_the_queue_keeps_its_row_counts_in_sight_at_1366_pixels(qtbot, people, q
         assert tree.horizontalScrollBar().maximum() == 0
         assert header.sectionSize(0) + header.sectionSize(1) <= tree.viewport().width()
         assert header.sectionSize(1) >= tree.fontMetrics().horizontalAdvance(panel.page_items()[0].text(1))
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_an_empty_queue_shows_its_whole_heading(qtbot, people, qapp):
+    from desktop import i18n
+    from desktop.review.panel import ReviewPanel
+
+    # GIVEN nothing waiting, a revenue officer's Urdu review screen at 1366 px
+    i18n.apply_language(qapp, "ur")
+    try:
+        panel = ReviewPanel(people["ro1"])
+        qtbot.addWidget(panel)
+        panel.resize(1030, 480)
+        panel.show()
+        wait_idle(qtbot, people["ro1"])
+        # THEN the queue's headings are whole, side by side (the first was cut to its start)
+        header = panel.tree.header()
+        assert header.sectionSize(0) >= header.sectionSizeHint(0)
+        assert header.sectionSize(0) + header.sectionSize(1) <= panel.tree.viewport().width()
     finally:
         i18n.apply_language(qapp, "en")
