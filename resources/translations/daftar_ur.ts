@@ -6072,6 +6072,27 @@ Your name is recorded as the verifier of every row.</source>
         </message>
     </context>
     <context>
+        <name>WaitingNotice</name>
+        <message numerus="yes">
+            <source>{n} page(s) wait for your verification</source>
+            <translation>
+                <numerusform>⁦{n}⁩ صفحہ آپ کی تصدیق کا منتظر ہے</numerusform>
+                <numerusform>⁦{n}⁩ صفحات آپ کی تصدیق کے منتظر ہیں</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} page(s) wait for review</source>
+            <translation>
+                <numerusform>⁦{n}⁩ صفحہ پڑتال کا منتظر ہے</numerusform>
+                <numerusform>⁦{n}⁩ صفحات پڑتال کے منتظر ہیں</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the review ({keys})</source>
+            <translation>پڑتال کھولیں ({keys})</translation>
+        </message>
+    </context>
+    <context>
         <name>_HeaderPage</name>
         <message>
             <source>Register heading</source>

@@ -1209,3 +1209,48 @@ def test_an_empty_queue_shows_its_whole_heading(qtbot, people, qapp):
         assert header.sectionSize(0) + header.sectionSize(1) <= panel.tree.viewport().width()
     finally:
         i18n.apply_language(qapp, "en")
+
+
+def test_the_status_bar_says_how_many_pages_wait_for_the_revenue_officer_and_where(qtbot, people):
+    # GIVEN two pages girdawar1 approved and one clerk1 submitted
+    from desktop.mainwindow import MainWindow
+
+    ro, g1 = people["ro1"], people["girdawar1"]
+    *approved, _submitted = _submitted_pages(people["clerk1"], 3)
+    with ro.ws.session() as s:
+        for pid in approved:
+            services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                                action="approve")
+    # WHEN ro1 signs in (his window opens on the page view, as everyone's)
+    win = MainWindow(ro)
+    qtbot.addWidget(win)
+    win.show()
+    notice = win.waiting_notice
+    # THEN its status bar says how many pages wait for his verification and for review, and
+    # the key that opens the review (nothing said pages waited for him)
+    qtbot.waitUntil(lambda: notice.isVisible(), timeout=5000)
+    text = latin_digits(notice.text())
+    assert "2 page(s) wait for your verification" in text and "1 page(s) wait for review" in text, text
+    assert "Ctrl+Shift+R" in text
+    # WHEN he verifies them THEN the count follows at once
+    with ro.ws.session() as s:
+        ids = [r.entry_id for pid in approved for r in services.page_rows(s, pid)]
+    from desktop.operations import write_op
+
+    write_op(lambda s: services.transition(s, actor=ro.actor, entry_ids=ids, action="verify")).run_in_background(ro)
+    qtbot.waitUntil(lambda: "verification" not in notice.text(), timeout=5000)
+    # AND its link opens the review on the pages waiting
+    notice.linkActivated.emit("review")
+    assert win.tabs.currentWidget() is win.review_panel
+    win.shutdown()
+
+
+def test_a_clerk_has_no_line_of_pages_waiting(qtbot, people):
+    from desktop.mainwindow import MainWindow
+
+    # GIVEN a page submitted WHEN clerk1's window opens THEN no reviewers' line is there
+    _submitted_pages(people["clerk1"], 1)
+    win = MainWindow(people["clerk1"])
+    qtbot.addWidget(win)
+    assert getattr(win, "waiting_notice", None) is None
+    win.shutdown()
