@@ -56,7 +56,7 @@ def shortcut_groups(win) -> list[tuple[str, list[tuple[str, str]]]]:
     """(group title, [(what it does, keys)]) for every named action with a shortcut the
     window holds now (menus, the page's tool bar, keying aids), the keys that move between
     fields, and the review screen's keys for those who review."""
-    from desktop.review.panel import REVIEW_KEYS, ReviewPanel
+    from desktop.review.panel import ReviewPanel, review_keys
 
     menus: list[tuple[str, str]] = []
     page: list[tuple[str, str]] = []
@@ -79,7 +79,8 @@ def shortcut_groups(win) -> list[tuple[str, list[tuple[str, str]]]]:
     groups = [(_tr(MENUS), menus), (_tr(PAGE), page)]
     if "review" in getattr(win, "actions_by_name", {}):
         groups.append((_tr(REVIEWING),
-                       [(QCoreApplication.translate("ReviewPanel", text), key_text(key)) for key, text in REVIEW_KEYS]))
+                       [(QCoreApplication.translate("ReviewPanel", text), key_text(key))
+                        for key, text in review_keys(win.ctx.actor.role)]))
     return [(title, rows) for title, rows in groups if rows]
 
 

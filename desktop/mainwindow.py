@@ -244,6 +244,11 @@ class MainWindow(QMainWindow):
 
             self.backup_reminder = BackupReminder(self)
             self.statusBar().addPermanentWidget(self.backup_reminder)
+        if self.ctx.actor.role in oversight.REVIEWERS:  # what waits for them, and where
+            from desktop.waiting_notice import WaitingNotice
+
+            self.waiting_notice = WaitingNotice(self)
+            self.statusBar().addPermanentWidget(self.waiting_notice)
         self.ocr.started.connect(self.progress.start)
         self.ocr.progress.connect(self.progress.update_progress)
         self.ocr.page_progress.connect(self.progress.update_page)

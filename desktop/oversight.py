@@ -35,7 +35,12 @@ def open_review(win):
         win.carry_splitters(panel.splitters())
         return panel
 
-    return _tab(win, "review_panel", build, win.tr("Review"))
+    panel = _tab(win, "review_panel", build, win.tr("Review"))
+    # the keyboard goes to the queue, where PgDn opens its pages (it stayed in the register
+    # list, where PgDn, pressed to open the first page, changed the register instead)
+    if not panel.isAncestorOf(win.focusWidget()):
+        panel.tree.setFocus()
+    return panel
 
 
 def open_audit(win):

@@ -536,17 +536,22 @@ class SyncPanel(QWidget):
         if st is None:
             return
         c = st.counts
-        self.queue_label.setText(self.tr(
+        n = number_text  # (the office's digits: the counts were in Latin digits whatever it chose)
+        counts = self.tr(
             "Waiting to send: {w}   ·   Sent, waiting for a decision: {a}   ·   Accepted: {ok}   ·   "
             "Rejected: {rej}   ·   Need a supervisor: {att}").format(
-            w=st.waiting, a=c.get("acknowledged", 0), ok=c.get("accepted", 0), rej=c.get("rejected", 0),
-            att=c.get("conflict", 0) + c.get("failed", 0)))
+            w=n(st.waiting), a=n(c.get("acknowledged", 0)), ok=n(c.get("accepted", 0)), rej=n(c.get("rejected", 0)),
+            att=n(c.get("conflict", 0) + c.get("failed", 0)))
+        unverified = getattr(st, "unverified", 0)
+        if unverified:  # said even when others are ready (the button names only those): none was said
+            counts = self.tr("Waiting for a revenue officer's verification: {v}").format(v=n(unverified)) \
+                + "   ·   " + counts
+        self.queue_label.setText(counts)
         self.resend_btn.setEnabled(c.get("failed", 0) > 0 and not self._busy)
         ready = getattr(st, "ready", 0)
         self._ready_shown = ready
         self.seal_btn.setEnabled(ready > 0 and not self._busy)
         self.usb_btn.setEnabled(st.waiting > 0)
-        unverified = getattr(st, "unverified", 0)
         if ready:
             self.seal_btn.setText(self.tr("Put {n} approved entries in a batch", "", ready).format(n=number_text(ready)))
         elif unverified:  # why nothing can go: the office wants a revenue officer's verification first

@@ -12,7 +12,7 @@ from desktop import page_image
 from desktop.bidi import shown_value
 from desktop.correction.image_view import PageImageView
 from desktop.fonts import urdu_font
-from desktop.i18n import is_rtl, list_text
+from desktop.i18n import is_rtl, list_text, number_text
 from desktop.labels import wrapping
 from desktop.operations import error_text, read_op, write_op
 from desktop.qt import (
@@ -137,6 +137,7 @@ class ReviewPageView(QWidget):
         self.setObjectName("ReviewPageView")
         self.data: queries.ReviewPage | None = None
         self.require_verification = False
+        self.verify_key = ""  # Verify page's key as shown (the panel sets it; the button's tooltip)
         # the queue's state the page was opened from (the panel sets it): the rows "Return
         # page" sends back are those waiting for that step
         self.waiting = workflow.SUBMITTED
@@ -266,7 +267,7 @@ class ReviewPageView(QWidget):
         d = self.data
         assert d is not None
         self.title.setText(self.tr("{register} — page {n} ({state})").format(
-            register=d.register_name, n=d.page.page_no, state=self.tr(d.page.state)))
+            register=d.register_name, n=number_text(d.page.page_no), state=self.tr(d.page.state)))
         if d.page.looks_like and not self.notice.text():  # the reviewer sees it too
             from desktop.models.pages import looks_like_text
 
@@ -293,9 +294,9 @@ class ReviewPageView(QWidget):
                 self.table.setItem(i, c, item)
                 if name in r.boxes:
                     boxes[(i, name)] = (r.boxes[name], "warning" if changed else "none")
-            head = QTableWidgetItem(f"{r.row_no} · {self.tr(r.state)}")
+            head = QTableWidgetItem(f"{number_text(r.row_no)} · {self.tr(r.state)}")
             if r.row_no in self._changed_rows:
-                head.setText(self.tr("{row} · {state} · changed").format(row=r.row_no, state=self.tr(r.state)))
+                head.setText(self.tr("{row} · {state} · changed").format(row=number_text(r.row_no), state=self.tr(r.state)))
                 head.setForeground(QBrush(QColor("#8a1c1c")))
                 head.setToolTip(self.tr("This row changed after you opened the page: look at it again."))
             self.table.setVerticalHeaderItem(i, head)
@@ -316,7 +317,7 @@ class ReviewPageView(QWidget):
         direction = "rtl" if is_rtl() else "ltr"
         lines = []
         for ch in d.changes:
-            row = html.escape(self.tr("row {n}").format(n=ch.row_no))
+            row = html.escape(self.tr("row {n}").format(n=number_text(ch.row_no)))
             lines.append(f"<p dir='{direction}' style='margin:0 0 4px 0'>{row} · <b>{html.escape(ch.label)}</b>: "
                          f"{diff_html(ch.ocr, ch.value, rtl=direction == 'rtl')}</p>")
         self.changes.setHtml("".join(lines))
@@ -370,9 +371,14 @@ class ReviewPageView(QWidget):
             if not self.notice.text():
                 self.notice.setText(self.verify_btn.toolTip())
         else:
-            self.verify_btn.setToolTip("")
+            self.verify_btn.setToolTip(self.verify_key)  # (its key, which the panel gives it)
         if own and not self.notice.text():
-            self.notice.setText(self.tr("You made or changed rows of this page: another reviewer must approve or return it."))
+            if self.waiting == workflow.APPROVED:  # (the verification queue: it said "approve")
+                self.notice.setText(self.tr("You made or changed rows of this page: another revenue officer must "
+                                            "verify or return it."))
+            else:
+                self.notice.setText(self.tr("You made or changed rows of this page: another reviewer must approve or "
+                                            "return it."))
 
     def _verifiable(self) -> list[int]:
         """Approved rows someone else approved (nobody verifies what they approved)."""
@@ -416,16 +422,16 @@ class ReviewPageView(QWidget):
                 self.notice.setStyleSheet("color: #8a1c1c")
                 self.notice.setText(self.tr(
                     "No row of page {n} waits for review. To send approved rows back, select them and use "
-                    "“Return selected rows/field…”.").format(n=d.page.page_no))
+                    "“Return selected rows/field…”.").format(n=number_text(d.page.page_no)))
             return
         if comment is None:
-            prompt = [self.tr("Why does page {n} go back to the clerk?").format(n=d.page.page_no),
+            prompt = [self.tr("Why does page {n} go back to the clerk?").format(n=number_text(d.page.page_no)),
                       self.tr("{k} row(s) go back to the clerk: {rows}.", "", len(going)).format(
-                          k=len(going), rows=list_text(d.rows[i].row_no for i in going))]
+                          k=number_text(len(going)), rows=list_text(d.rows[i].row_no for i in going))]
             if kept:
                 prompt.append(self.tr(
                     "{m} approved row(s) stay approved: {rows}. To send them back as well, select them and use "
-                    "“Return selected rows/field…”.", "", len(kept)).format(m=len(kept), rows=list_text(d.rows[i].row_no for i in kept)))
+                    "“Return selected rows/field…”.", "", len(kept)).format(m=number_text(len(kept)), rows=list_text(d.rows[i].row_no for i in kept)))
             comment = self.ask_comment(self, self.tr("Return page"), "\n".join(prompt))
         if comment is not None:
             self._transition("return", [d.rows[i].entry_id for i in going], comment)
@@ -479,7 +485,7 @@ class ReviewPageView(QWidget):
             "approve": self.tr("Approved {n} row(s)", "", len(entry_ids)),
             "return": self.tr("Returned {n} row(s) to the clerk", "", len(entry_ids)),
             "verify": self.tr("Verified {n} row(s)"),
-        }[action].format(n=len(entry_ids))
+        }[action].format(n=number_text(len(entry_ids)))
 
         def done(_ch) -> None:
             self._changed_rows = set()

@@ -19,7 +19,9 @@ from desktop.qt import (
     QAbstractItemView,
     QAction,
     QComboBox,
+    QEvent,
     QHBoxLayout,
+    QHeaderView,
     QKeySequence,
     QLabel,
     QMessageBox,
@@ -35,6 +37,7 @@ from desktop.review import queries
 from desktop.review.page_view import ReviewPageView
 from desktop.ui_settings import restore_splitter
 from records import services, workflow
+from records.models import Entry
 from records.outbox import verification_required
 
 PageIdRole = Qt.ItemDataRole.UserRole + 1
@@ -46,6 +49,15 @@ REVIEW_KEYS = (
     ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("ReviewPanel", "Approve the page")),
     ("Ctrl+Shift+B", QT_TRANSLATE_NOOP("ReviewPanel", "Return the page with a comment")),
 )
+# Keys of those who verify approved pages (a revenue officer), listed for them only
+VERIFY_KEYS = (
+    ("Ctrl+Shift+V", QT_TRANSLATE_NOOP("ReviewPanel", "Verify the page")),
+)
+
+
+def review_keys(role: str) -> tuple:
+    """The review screen's keys for someone of `role` (a verifier's too)."""
+    return REVIEW_KEYS + (VERIFY_KEYS if role in workflow.TRANSITIONS["verify"].roles else ())
 
 
 def queue_order(q: queries.QueuePage) -> tuple:
@@ -77,9 +89,10 @@ class ReviewPanel(QWidget):
         self.state_box = QComboBox(left)
         self.state_box.setObjectName("queueState")
         self.state_box.addItem(self.tr("review (submitted)"), workflow.SUBMITTED)
-        if self.ctx.actor.role in workflow.TRANSITIONS["verify"].roles:
+        if self.verifier():
             self.state_box.addItem(self.tr("verification (approved)"), workflow.APPROVED)
-        self.state_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._chosen = False  # the queue is chosen by the reviewer (else the first refresh picks it)
+        self.state_box.currentIndexChanged.connect(self._on_queue_chosen)
         top.addWidget(self.state_box, 1)
         lay.addLayout(top)
         self.tree = QTreeWidget(left)
@@ -88,6 +101,13 @@ class ReviewPanel(QWidget):
         self.tree.setFont(urdu_font(11))
         self.tree.setItemDelegate(LogicalElideDelegate(self.tree))  # a cut title loses its end, never a year's digits
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # the titles take the room the row counts leave, cut at their end by the delegate: sized
+        # to their contents, a title wider than the queue pushed the Rows column out of sight
+        # and scrolled, its year's digits cut at the edge ("992-93")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.viewport().installEventFilter(self)  # (resized: the titles' column follows, _fit_columns)
         self.tree.currentItemChanged.connect(self._on_current)
         lay.addWidget(self.tree, 1)
         # an empty queue says why it is empty (a blank list and page looked broken)
@@ -104,7 +124,7 @@ class ReviewPanel(QWidget):
         lay.addWidget(self.counts)
         self.bulk_btn = QPushButton(self.tr("Approve selected pages…"), left)
         self.bulk_btn.setObjectName("bulkApprove")
-        self.bulk_btn.clicked.connect(lambda _=False: self.approve_selected_pages())
+        self.bulk_btn.clicked.connect(lambda _=False: self.act_on_selected_pages())
         lay.addWidget(self.bulk_btn)
         self.status = QLabel(left)
         self.status.setObjectName("reviewStatus")
@@ -139,25 +159,55 @@ class ReviewPanel(QWidget):
     def refresh(self, *, keep_page: bool = False) -> None:
         """Reload the queue and the counts in the background."""
         state = self.waited_state()
+        choose = self.verifier() and not self._chosen  # (a revenue officer's first look)
         self._refreshes = getattr(self, "_refreshes", 0) + 1
         gen = self._refreshes
 
         def body(s):
-            return queries.review_queue(s, state=state), queries.queue_counts(s), verification_required(s)
+            rv, waiting = verification_required(s), queries.waiting_pages(s)
+            st = workflow.APPROVED if choose and rv and waiting[workflow.APPROVED] else state
+            return st, queries.review_queue(s, state=st), queries.queue_counts(s), rv, waiting
 
         def done(res) -> None:
             if gen != self._refreshes:  # a later refresh (another queue chosen) is the one to show
                 return
-            queue, counts, rv = res
+            st, queue, counts, rv, waiting = res
+            self._chosen = True
+            self._name_queues(waiting)
+            if st != self.waited_state():  # the verification queue, where his pages wait
+                self.state_box.blockSignals(True)
+                self.state_box.setCurrentIndex(self.state_box.findData(st))
+                self.state_box.blockSignals(False)
             self.queue = queue
             self.require_verification = rv
             self.page_view.require_verification = rv
-            self.page_view.waiting = state
+            self.page_view.waiting = st
             self._fill_tree(keep_page)
             self._fill_counts(counts)
             self.page_view._update_buttons()
 
         read_op(body).success(done).run_in_background(self.ctx)
+
+    def verifier(self) -> bool:
+        """Whether the signed-in user verifies approved pages (a revenue officer)."""
+        return self.ctx.actor.role in workflow.TRANSITIONS["verify"].roles
+
+    def _on_queue_chosen(self, _index: int) -> None:
+        self._chosen = True
+        self.refresh()
+
+    def _name_queues(self, waiting: dict[str, int]) -> None:
+        """Each queue named with how many pages wait in it ("verification (approved): 5
+        pages"): nothing said that pages waited for a revenue officer's verification, nor
+        how many, and his review opened on the clerks' submitted pages."""
+        for i in range(self.state_box.count()):
+            st = self.state_box.itemData(i)
+            n = waiting.get(st, 0)
+            if st == workflow.SUBMITTED:
+                text = self.tr("review (submitted): {n} page(s)", "", n)
+            else:
+                text = self.tr("verification (approved): {n} page(s)", "", n)
+            self.state_box.setItemText(i, text.format(n=number_text(n, urdu_digits=self.ctx.prefs.urdu_digits)))
 
     def _fill_tree(self, keep_page: bool) -> None:
         """The queue as a tree; with `keep_page` (after a review action or any change of
@@ -173,25 +223,27 @@ class ReviewPanel(QWidget):
             groups[(q.register_id, q.register_name)][q.clerk].append(q)
         select_item = None
         for (_rid, name), clerks in groups.items():
-            reg_item = QTreeWidgetItem([name, str(sum(len(v) for v in clerks.values()))])
+            reg_item = QTreeWidgetItem([name, number_text(sum(len(v) for v in clerks.values()))])
             reg_item.setFlags(reg_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             reg_item.setToolTip(0, name)  # (the queue is narrow at 1366 px: a long name is cut)
             self.tree.addTopLevelItem(reg_item)
             for clerk, pages in clerks.items():
-                c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)", "", len(pages)).format(clerk=clerk, n=len(pages)), ""])
+                c_item = QTreeWidgetItem([self.tr("{clerk} ({n} pages)", "", len(pages)).format(clerk=clerk, n=number_text(len(pages))), ""])
                 c_item.setFlags(c_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 reg_item.addChild(c_item)
                 for q in pages:
-                    it = QTreeWidgetItem([self.tr("Page {n}").format(n=q.page_no), str(q.rows)])
+                    it = QTreeWidgetItem([self.tr("Page {n}").format(n=number_text(q.page_no)), number_text(q.rows)])
                     it.setData(0, PageIdRole, q.page_id)
                     if self.ctx.actor.id in q.clerk_ids:
-                        it.setToolTip(0, self.tr("Your own work: another reviewer must approve it"))
+                        it.setToolTip(0, self.tr("Your own work: another revenue officer must verify it")
+                                      if self.waited_state() == workflow.APPROVED
+                                      else self.tr("Your own work: another reviewer must approve it"))
                         it.setForeground(0, Qt.GlobalColor.gray)
                     c_item.addChild(it)
                     if q.page_id == current:
                         select_item = it
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        self._fit_columns()
         if select_item is not None:
             self.tree.setCurrentItem(select_item)  # signals blocked: loaded below, its notice kept
             self._anchor = self._keys[current]
@@ -201,13 +253,32 @@ class ReviewPanel(QWidget):
         elif not keep_page:
             self._anchor = None
             self.page_view.clear()
-        self.bulk_btn.setEnabled(bool(self.queue) and self.waited_state() == workflow.SUBMITTED)
+        # the verification queue's pages are verified in bulk as the review's are approved (its
+        # button was "Approve selected pages…", disabled: a revenue officer opened every page)
+        verifying = self.waited_state() == workflow.APPROVED
+        self.bulk_btn.setText(self.tr("Verify selected pages…") if verifying else self.tr("Approve selected pages…"))
+        self.bulk_btn.setEnabled(bool(self.queue) and (not verifying or self.require_verification))
         if self.waited_state() == workflow.SUBMITTED:
             hint = self.tr("No page waits for review. Pages appear here when clerks submit them.")
         else:
             hint = self.tr("No page waits for verification. Pages appear here when they are approved.")
         self.empty_hint.setText(hint)
         self.empty_hint.setVisible(not self.queue)
+
+    def _fit_columns(self) -> None:
+        """The titles' column as wide as its titles, but no wider than the room the Rows column
+        leaves (a title wider than the queue pushed the row counts out of sight and scrolled,
+        its register's year cut at the queue's edge: "992-93"); a title cut loses its end."""
+        header = self.tree.header()
+        room = self.tree.viewport().width() - header.sectionSize(1)
+        # (no narrower than its heading: an empty queue cut it to "Register / cle")
+        want = max(self.tree.sizeHintForColumn(0), header.sectionSizeHint(0))
+        self.tree.setColumnWidth(0, max(40, min(want, room)))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: D102 - Qt override
+        if obj is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(obj, event)
 
     def _shown_page_id(self) -> int | None:
         """The page chosen in the queue (its load may still be under way: PgDn just
@@ -220,9 +291,10 @@ class ReviewPanel(QWidget):
 
     def _fill_counts(self, counts: queries.QueueCounts) -> None:
         order = [s for s in workflow.STATES if s in counts.by_state]
-        parts = [self.tr("Pages: ") + " · ".join(f"{self.tr(s)} {counts.by_state[s]}" for s in order)]
+        # (in the office's digits, as the register list: they were Latin whatever it chose)
+        parts = [self.tr("Pages: ") + " · ".join(f"{self.tr(s)} {number_text(counts.by_state[s])}" for s in order)]
         for clerk, st in counts.by_clerk.items():
-            parts.append(f"{clerk}: " + " · ".join(f"{self.tr(s)} {n}" for s, n in st.items()))
+            parts.append(f"{clerk}: " + " · ".join(f"{self.tr(s)} {number_text(n)}" for s, n in st.items()))
         self.counts.setText("\n".join(parts))
 
     def page_items(self) -> list[QTreeWidgetItem]:
@@ -255,12 +327,14 @@ class ReviewPanel(QWidget):
 
     def _add_keys(self) -> None:
         """Keyboard first for supervisors too: keys that work anywhere in the review screen
-        (REVIEW_KEYS, which Help › Keyboard shortcuts lists too)."""
+        (REVIEW_KEYS, and VERIFY_KEYS for a revenue officer, which Help › Keyboard shortcuts
+        lists too: Verify page had no key, the one step of the review done by mouse only)."""
         view = self.page_view
         slots = {"PgDown": (lambda: self.step_page(1), None), "PgUp": (lambda: self.step_page(-1), None),
                  "Ctrl+Shift+A": (view.approve_page, view.approve_btn),
-                 "Ctrl+Shift+B": (view.return_page, view.return_btn)}
-        for key, text in REVIEW_KEYS:
+                 "Ctrl+Shift+B": (view.return_page, view.return_btn),
+                 "Ctrl+Shift+V": (view.verify_page, view.verify_btn)}
+        for key, text in review_keys(self.ctx.actor.role):
             slot, button = slots[key]
             act = QAction(self.tr(text), self)
             act.setShortcut(QKeySequence(key))
@@ -270,6 +344,7 @@ class ReviewPanel(QWidget):
             self.addAction(act)
             if button is not None:
                 button.setToolTip(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText))
+        view.verify_key = view.verify_btn.toolTip()  # (kept by the button's states: it was cleared)
 
     def select_page(self, page_id: int) -> bool:
         for it in self.page_items():
@@ -304,6 +379,80 @@ class ReviewPanel(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def act_on_selected_pages(self) -> None:
+        """The queue's button: approve the selected pages, or verify them in the verification queue."""
+        if self.waited_state() == workflow.APPROVED:
+            self.verify_selected_pages()
+        else:
+            self.approve_selected_pages()
+
+    def confirm_bulk_verify(self, n_pages: int, n_rows: int) -> bool:
+        """The explicit confirmation bulk verification needs."""
+        answer = QMessageBox.question(
+            self, self.tr("Verify pages"),
+            self.tr("Verify {rows} row(s) {of_pages} without opening each one?\n"
+                    "Your name is recorded as the verifier of every row.").format(
+                rows=number_text(n_rows),
+                of_pages=self.tr("of {n} page(s)", "", n_pages).format(n=number_text(n_pages))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def verify_selected_pages(self) -> None:
+        """Verify the selected pages' approved rows after an explicit confirmation, as
+        approve_selected_pages approves: exactly the rows the confirmation counted, as they
+        were then. Pages of one's own work and rows one approved oneself are left for another
+        revenue officer (nobody verifies his own work, nor what he approved)."""
+        ids = self.selected_page_ids()
+        if not ids:
+            self.status.setText(self.tr("Select the pages to verify in the queue first."))
+            return
+        me = self.ctx.actor.id
+        pages = [q for q in self.queue if q.page_id in ids]
+        own = [q for q in pages if me in q.clerk_ids]
+        ids = [q.page_id for q in pages if q not in own]
+        skipped = (self.tr("{n} page(s) of your own work were left for another revenue officer. ", "",
+                           len(own)).format(n=number_text(len(own))) if own else "")
+
+        def counted(s) -> tuple[list[services.Seen], int]:  # what the confirmation counts, as it is now
+            rows = [r for pid in ids for r in services.page_rows(s, pid) if r.state == workflow.APPROVED]
+            mine = {r.entry_id for r in rows if s.get(Entry, r.entry_id).approved_by == me}
+            return [services.seen_of(r) for r in rows if r.entry_id not in mine], len(mine)
+
+        read_op(counted).success(lambda res: self._confirm_and_verify(*res, skipped)).run_in_background(self.ctx)
+
+    def _confirm_and_verify(self, seen: list[services.Seen], approved_by_me: int, skipped: str) -> None:
+        if approved_by_me:
+            skipped += self.tr("{n} row(s) you approved yourself were left for another revenue officer. ", "",
+                               approved_by_me).format(n=number_text(approved_by_me))
+        if not seen:
+            self.status.setText(skipped + self.tr("Nothing to verify."))
+            self.refresh(keep_page=True)
+            return
+        n_pages = len({x.page_id for x in seen})
+        if not self.confirm_bulk_verify(n_pages, len(seen)):
+            self.status.setText(self.tr("Nothing verified."))
+            return
+        actor, rv = self.ctx.actor, self.require_verification
+        entry_ids = [x.entry_id for x in seen]
+
+        def done(ch) -> None:
+            n = len(ch.entry_ids)
+            on_pages = self.tr("on {n} page(s)", "", n_pages).format(n=number_text(n_pages))
+            self.status.setText(skipped + self.tr("Verified {n} row(s) {on_pages}.", "", n).format(
+                n=number_text(n), on_pages=on_pages))
+
+        def refused(e: BaseException) -> None:
+            if isinstance(e, services.ChangedSinceShown):
+                self.status.setText(error_text(e))
+                self.page_view.show_changed(e)
+                self.refresh(keep_page=True)
+                return
+            self.status.setText(self.tr("Nothing verified: {reason}").format(reason=error_text(e)))
+
+        (write_op(lambda s: services.transition(s, actor=actor, entry_ids=entry_ids, action="verify", seen=seen,
+                                                require_verification=rv))
+         .success(done).failure(refused).run_in_background(self.ctx))
+
     def approve_selected_pages(self) -> None:
         """Approve the selected pages' submitted rows after an explicit confirmation. The
         confirmation counts the rows as they are when it is asked, and exactly those rows,
@@ -318,7 +467,8 @@ class ReviewPanel(QWidget):
         own = [q for q in pages if self.ctx.actor.id in q.clerk_ids]
         pages = [q for q in pages if q not in own]
         ids = [q.page_id for q in pages]
-        skipped = (self.tr("{n} page(s) of your own work were left for another reviewer. ", "", len(own)).format(n=len(own))
+        skipped = (self.tr("{n} page(s) of your own work were left for another reviewer. ", "", len(own)).format(
+            n=number_text(len(own)))
                    if own else "")
         if not pages:
             self.status.setText(skipped + self.tr("Nothing to approve."))

@@ -127,6 +127,18 @@ def review_queue(session, *, state: str = workflow.SUBMITTED) -> list[QueuePage]
     return out
 
 
+def waiting_pages(session) -> dict[str, int]:
+    """How many pages wait in each queue: pages holding latest rows submitted (for review)
+    or approved (for verification)."""
+    from sqlalchemy import func
+
+    q = (select(Entry.state, func.count(Entry.page_id.distinct()))
+         .where(Entry.state.in_((workflow.SUBMITTED, workflow.APPROVED)), Entry.is_latest.is_(True),
+                Entry.deleted.is_(False), Entry.page_id.is_not(None))
+         .group_by(Entry.state))
+    return {workflow.SUBMITTED: 0, workflow.APPROVED: 0} | dict(session.execute(q).all())
+
+
 def queue_counts(session) -> QueueCounts:
     """Pages per state, and pages per clerk (who submitted or made them) and state."""
     users = _users(session)

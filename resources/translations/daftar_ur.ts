@@ -5183,6 +5183,10 @@ Please turn one of those options off.</source>
             <translation>یہ سطریں آپ نے خود منظور کی ہیں: ان کی تصدیق کوئی دوسرا ریونیو افسر کرے۔</translation>
         </message>
         <message>
+            <source>You made or changed rows of this page: another revenue officer must verify or return it.</source>
+            <translation>اس صفحے کے اندراج آپ نے کیے یا بدلے ہیں: اس کی تصدیق یا واپسی کوئی دوسرا ریونیو افسر کرے گا۔</translation>
+        </message>
+        <message>
             <source>You made or changed rows of this page: another reviewer must approve or return it.</source>
             <translation>اس صفحے کے اندراج آپ نے کیے یا بدلے ہیں: اسے کوئی دوسرا پڑتال کنندہ منظور یا واپس کرے گا۔</translation>
         </message>
@@ -5262,6 +5266,10 @@ Please turn one of those options off.</source>
             <translation>تبصرے کے ساتھ صفحہ واپس کریں</translation>
         </message>
         <message>
+            <source>Verify the page</source>
+            <translation>صفحے کی تصدیق کریں</translation>
+        </message>
+        <message>
             <source>Waiting for:</source>
             <translation>منتظر:</translation>
         </message>
@@ -5286,6 +5294,20 @@ Please turn one of those options off.</source>
             <translation>منتخب صفحات منظور کریں…</translation>
         </message>
         <message numerus="yes">
+            <source>review (submitted): {n} page(s)</source>
+            <translation>
+                <numerusform>پڑتال (پیش شدہ): ⁦{n}⁩ صفحہ</numerusform>
+                <numerusform>پڑتال (پیش شدہ): ⁦{n}⁩ صفحات</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>verification (approved): {n} page(s)</source>
+            <translation>
+                <numerusform>تصدیق (منظور شدہ): ⁦{n}⁩ صفحہ</numerusform>
+                <numerusform>تصدیق (منظور شدہ): ⁦{n}⁩ صفحات</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>{clerk} ({n} pages)</source>
             <translation>
                 <numerusform>{clerk} (⁦{n}⁩ صفحہ)</numerusform>
@@ -5297,8 +5319,16 @@ Please turn one of those options off.</source>
             <translation>صفحہ ⁦{n}⁩</translation>
         </message>
         <message>
+            <source>Your own work: another revenue officer must verify it</source>
+            <translation>آپ کا اپنا کام: اس کی تصدیق کوئی دوسرا ریونیو افسر کرے گا</translation>
+        </message>
+        <message>
             <source>Your own work: another reviewer must approve it</source>
             <translation>آپ کا اپنا کام: اسے کوئی دوسرا پڑتال کنندہ منظور کرے گا</translation>
+        </message>
+        <message>
+            <source>Verify selected pages…</source>
+            <translation>منتخب صفحات کی تصدیق کریں…</translation>
         </message>
         <message>
             <source>No page waits for review. Pages appear here when clerks submit them.</source>
@@ -5329,12 +5359,59 @@ Your name is recorded as the approver of every row.</source>
                 <numerusform>⁦{n}⁩ صفحات کے</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Verify pages</source>
+            <translation>صفحات کی تصدیق کریں</translation>
+        </message>
+        <message>
+            <source>Verify {rows} row(s) {of_pages} without opening each one?
+Your name is recorded as the verifier of every row.</source>
+            <translation>{of_pages} ⁦{rows}⁩ اندراج کی ہر صفحہ کھولے بغیر تصدیق کریں؟
+ہر اندراج کے تصدیق کنندہ کے طور پر آپ کا نام درج ہو گا۔</translation>
+        </message>
+        <message>
+            <source>Select the pages to verify in the queue first.</source>
+            <translation>پہلے قطار میں وہ صفحات منتخب کریں جن کی تصدیق کرنی ہے۔</translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} page(s) of your own work were left for another revenue officer. </source>
+            <translation>
+                <numerusform>آپ کے اپنے کام کا ⁦{n}⁩ صفحہ دوسرے ریونیو افسر کے لیے چھوڑ دیا گیا۔ </numerusform>
+                <numerusform>آپ کے اپنے کام کے ⁦{n}⁩ صفحات دوسرے ریونیو افسر کے لیے چھوڑ دیے گئے۔ </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} row(s) you approved yourself were left for another revenue officer. </source>
+            <translation>
+                <numerusform>آپ کا خود منظور کیا ہوا ⁦{n}⁩ اندراج دوسرے ریونیو افسر کے لیے چھوڑ دیا گیا۔ </numerusform>
+                <numerusform>آپ کے خود منظور کیے ہوئے ⁦{n}⁩ اندراج دوسرے ریونیو افسر کے لیے چھوڑ دیے گئے۔ </numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to verify.</source>
+            <translation>تصدیق کرنے کو کچھ نہیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing verified.</source>
+            <translation>کسی کی تصدیق نہیں ہوئی۔</translation>
+        </message>
         <message numerus="yes">
             <source>on {n} page(s)</source>
             <translation>
                 <numerusform>⁦{n}⁩ صفحے پر</numerusform>
                 <numerusform>⁦{n}⁩ صفحات پر</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>Verified {n} row(s) {on_pages}.</source>
+            <translation>
+                <numerusform>{on_pages} ⁦{n}⁩ اندراج کی تصدیق ہو گئی۔</numerusform>
+                <numerusform>{on_pages} ⁦{n}⁩ اندراجات کی تصدیق ہو گئی۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing verified: {reason}</source>
+            <translation>کسی کی تصدیق نہیں ہوئی: {reason}</translation>
         </message>
         <message numerus="yes">
             <source>Approved {n} row(s) {on_pages}.</source>
@@ -5671,6 +5748,10 @@ Your name is recorded as the approver of every row.</source>
             <source>Waiting to send: {w}   ·   Sent, waiting for a decision: {a}   ·   Accepted: {ok}   ·   Rejected: {rej}   ·   Need a supervisor: {att}</source>
             <translation>بھیجنے کے منتظر: {w}   ·   بھیجے گئے، فیصلے کے منتظر: {a}   ·   قبول: {ok}   ·   مسترد: {rej}   ·   نگران درکار: {att}</translation>
         </message>
+        <message>
+            <source>Waiting for a revenue officer's verification: {v}</source>
+            <translation>ریونیو افسر کی تصدیق کے منتظر: {v}</translation>
+        </message>
         <message numerus="yes">
             <source>Put {n} approved entries in a batch</source>
             <translation>
@@ -5988,6 +6069,27 @@ Your name is recorded as the approver of every row.</source>
         <message>
             <source>New recovery code made.</source>
             <translation>نیا بحالی کوڈ بن گیا۔</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitingNotice</name>
+        <message numerus="yes">
+            <source>{n} page(s) wait for your verification</source>
+            <translation>
+                <numerusform>⁦{n}⁩ صفحہ آپ کی تصدیق کا منتظر ہے</numerusform>
+                <numerusform>⁦{n}⁩ صفحات آپ کی تصدیق کے منتظر ہیں</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} page(s) wait for review</source>
+            <translation>
+                <numerusform>⁦{n}⁩ صفحہ پڑتال کا منتظر ہے</numerusform>
+                <numerusform>⁦{n}⁩ صفحات پڑتال کے منتظر ہیں</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open the review ({keys})</source>
+            <translation>پڑتال کھولیں ({keys})</translation>
         </message>
     </context>
     <context>

@@ -12,7 +12,7 @@ from records import accounts, services, workflow
 from records.text import latin_digits
 from tests.conftest import accounts_hashed_once
 from tests.desktop.conftest import wait_idle
-from tests.desktop.helpers import make_register
+from tests.desktop.helpers import GOOD_ROWS, make_register
 
 pytestmark = pytest.mark.gui
 
@@ -299,6 +299,79 @@ def test_the_keyboard_stays_in_the_review_after_verifying_a_page(qtbot, people):
     # register list, and PgDn changed the register)
     focus = QApplication.focusWidget()
     assert focus is not None and panel.isAncestorOf(focus), focus
+    win.shutdown()
+
+
+def test_a_revenue_officer_verifies_a_page_with_the_keyboard(qtbot, people):
+    # GIVEN a page girdawar1 approved, open in ro1's verification queue
+    ro, g1 = people["ro1"], people["girdawar1"]
+    _rid, pid = _submitted_page(people["clerk1"])
+    with ro.ws.session() as s:
+        services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                            action="approve")
+    panel = _panel(qtbot, ro)
+    panel.show()
+    panel.state_box.setCurrentIndex(panel.state_box.findData(workflow.APPROVED))
+    wait_idle(qtbot, ro)
+    _open(qtbot, panel, pid)
+    # WHEN he presses Ctrl+Shift+V in the page's rows
+    panel.page_view.table.setFocus()
+    qtbot.keyClick(panel.page_view.table, Qt.Key.Key_V,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, ro)
+    # THEN the page is verified (Verify page had no key: the mouse was the only way), and the
+    # button names its key as Approve page and Return page do
+    assert _states(ro.ws, pid) == {workflow.VERIFIED}
+    assert "Ctrl+Shift+V" in panel.page_view.verify_btn.toolTip()
+
+
+def test_the_verify_key_is_listed_for_a_revenue_officer_only(qtbot, people):
+    # GIVEN the main windows of a revenue officer and of a supervisor
+    from desktop.help_dialogs import shortcut_groups
+    from desktop.mainwindow import MainWindow
+
+    listed = {}
+    for name in ("ro1", "girdawar1"):
+        win = MainWindow(people[name])
+        qtbot.addWidget(win)
+        # WHEN Help › Keyboard shortcuts lists the keys
+        listed[name] = [keys for _title, rows in shortcut_groups(win) for _what, keys in rows]
+        win.shutdown()
+    # THEN the revenue officer's list has the verify key, the supervisor's not (he cannot verify)
+    assert any("Ctrl+Shift+V" in k for k in listed["ro1"])
+    assert not any("Ctrl+Shift+V" in k for k in listed["girdawar1"])
+
+
+def test_the_review_opened_from_the_keyboard_takes_the_keyboard(qtbot, people):
+    # GIVEN ro1's main window, the keyboard in the register list (as at the start), and a
+    # page girdawar1 approved
+    from desktop.mainwindow import MainWindow
+
+    ro, g1 = people["ro1"], people["girdawar1"]
+    _rid, pid = _submitted_page(people["clerk1"])
+    with ro.ws.session() as s:
+        services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                            action="approve")
+    win = MainWindow(ro)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    wait_idle(qtbot, ro)
+    win.register_view.setFocus()
+    register = win.register_view.currentIndex().row()
+    # WHEN he opens the review with its menu's key and presses PgDn
+    win.actions_by_name["review"].trigger()
+    panel = win.review_panel
+    wait_idle(qtbot, ro)
+    qtbot.waitUntil(lambda: len(panel.page_items()) == 1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    wait_idle(qtbot, ro)
+    # THEN the keyboard is in the review and PgDn opened the page waiting for him (the
+    # keyboard stayed in the register list, and PgDn changed the register)
+    assert panel.isAncestorOf(QApplication.focusWidget()), QApplication.focusWidget()
+    assert panel.page_view.data is not None and panel.page_view.data.page.id == pid
+    assert win.register_view.currentIndex().row() == register
     win.shutdown()
 
 
@@ -936,3 +1009,248 @@ def test_the_queues_messages_are_in_the_urdu_font_as_its_counts(qtbot, people):
     # sentences of several lines) is drawn in the font of the counts above it, not the UI's plain one
     assert panel.status.font().family() == panel.counts.font().family()
     assert panel.status.font().pointSize() == panel.counts.font().pointSize()
+
+
+def test_a_revenue_officers_review_opens_on_the_pages_waiting_for_his_verification(qtbot, people):
+    # GIVEN two pages girdawar1 approved and one page clerk1 submitted, in an office that
+    # requires a revenue officer's verification (the default)
+    ro, g1, clerk = people["ro1"], people["girdawar1"], people["clerk1"]
+    *approved, last = _submitted_pages(clerk, 3)
+    submitted = [last]
+    with ro.ws.session() as s:
+        for pid in approved:
+            services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                                action="approve")
+    # WHEN ro1 opens the review screen
+    panel = _panel(qtbot, ro)
+    # THEN it shows the verification queue, his step (it opened on the submitted pages, the
+    # verification queue hidden in the box and nothing saying pages waited there)
+    assert panel.waited_state() == workflow.APPROVED
+    assert sorted(it.data(0, Qt.ItemDataRole.UserRole + 1) for it in panel.page_items()) == sorted(approved)
+    # AND each queue says how many pages wait in it, in the office's digits
+    texts = [panel.state_box.itemText(i) for i in range(panel.state_box.count())]
+    assert texts == ["review (submitted): ۱ page(s)", "verification (approved): ۲ page(s)"], texts
+    # AND the submitted page is one choice away, the choice kept when the queue is read again
+    panel.state_box.setCurrentIndex(0)
+    wait_idle(qtbot, ro)
+    panel.refresh()
+    wait_idle(qtbot, ro)
+    assert [it.data(0, Qt.ItemDataRole.UserRole + 1) for it in panel.page_items()] == submitted
+
+
+def test_a_supervisors_review_opens_on_the_submitted_pages(qtbot, people):
+    # GIVEN a page girdawar2 approved and one clerk1 submitted
+    g1, g2, clerk = people["girdawar1"], people["girdawar2"], people["clerk1"]
+    pid, last = _submitted_pages(clerk, 2)
+    submitted = [last]
+    with g1.ws.session() as s:
+        services.transition(s, actor=g2.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                            action="approve")
+    # WHEN girdawar1 opens the review screen
+    panel = _panel(qtbot, g1)
+    # THEN it shows the pages waiting for review, his only queue, and how many
+    assert panel.waited_state() == workflow.SUBMITTED and panel.state_box.count() == 1
+    assert [it.data(0, Qt.ItemDataRole.UserRole + 1) for it in panel.page_items()] == submitted
+    assert panel.state_box.itemText(0) == "review (submitted): ۱ page(s)"
+
+
+def test_a_revenue_officer_verifies_pages_in_bulk_but_not_what_he_approved(qtbot, people, monkeypatch):
+    from desktop.review import panel as panel_mod
+
+    # GIVEN three pages of clerk1: two approved by girdawar1, one approved by ro1 himself,
+    # all selected in ro1's verification queue
+    ro, g1, clerk = people["ro1"], people["girdawar1"], people["clerk1"]
+    p1, p2, p3 = _submitted_pages(clerk, 3)
+    with ro.ws.session() as s:
+        for pid, who in ((p1, g1), (p2, g1), (p3, ro)):
+            services.transition(s, actor=who.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                                action="approve")
+    panel = _panel(qtbot, ro)
+    assert panel.waited_state() == workflow.APPROVED
+    # THEN the queue's button verifies (it said Approve selected pages…, disabled here)
+    assert panel.bulk_btn.isEnabled() and panel.bulk_btn.text() == "Verify selected pages…"
+    for it in panel.page_items():
+        it.setSelected(True)
+    asked = []
+    # WHEN the confirmation is declined THEN nothing is verified
+    monkeypatch.setattr(panel_mod.QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or panel_mod.QMessageBox.StandardButton.No)
+    panel.bulk_btn.click()
+    wait_idle(qtbot, ro)
+    assert _states(ro.ws, p1) == _states(ro.ws, p2) == {workflow.APPROVED}
+    # AND it counted only the rows another approved: two pages' (nobody verifies what he approved)
+    n = len(GOOD_ROWS)
+    assert len(asked) == 1 and f"Verify {latin_digits(str(2 * n))} row(s) of 2 page(s)" in latin_digits(asked[0]), asked[0]
+    # WHEN it is confirmed
+    monkeypatch.setattr(panel_mod.QMessageBox, "question", lambda *a, **k: panel_mod.QMessageBox.StandardButton.Yes)
+    panel.bulk_btn.click()
+    wait_idle(qtbot, ro)
+    # THEN girdawar1's two pages are verified, his own approval waits for another revenue
+    # officer, and the status line says so
+    assert _states(ro.ws, p1) == _states(ro.ws, p2) == {workflow.VERIFIED}
+    assert _states(ro.ws, p3) == {workflow.APPROVED}
+    status = latin_digits(panel.status.text())
+    assert f"{n} row(s) you approved yourself were left for another revenue officer" in status, status
+    assert f"Verified {2 * n} row(s) on 2 page(s)" in status, status
+
+
+def test_a_revenue_officer_cannot_verify_a_page_he_changed_and_is_told_who_can(qtbot, people):
+    # GIVEN clerk1's page where ro1 corrected a field before it was submitted, approved by girdawar1
+    clerk, g1, ro = people["clerk1"], people["girdawar1"], people["ro1"]
+    _rid, pids = make_register(clerk)
+    pid = pids[0]
+    with ro.ws.session() as s:
+        rows = services.page_rows(s, pid)
+        services.set_value(s, actor=ro.actor, entry_id=rows[0].entry_id, field_name="khewat_no", text="48",
+                           source="corrected")
+    with ro.ws.session() as s:
+        services.submit_page(s, actor=clerk.actor, page_id=pid)
+    with ro.ws.session() as s:
+        ids = [r.entry_id for r in services.page_rows(s, pid)]
+        services.transition(s, actor=g1.actor, entry_ids=ids, action="approve")
+    # WHEN ro1 opens it in his verification queue
+    panel = _panel(qtbot, ro)
+    assert panel.waited_state() == workflow.APPROVED
+    _open(qtbot, panel, pid)
+    # THEN Verify page is off and the page says another revenue officer must verify it (it
+    # said "another reviewer must approve", the step done already), and so does the queue
+    view = panel.page_view
+    assert not view.verify_btn.isEnabled()
+    assert "another revenue officer must verify or return it" in view.notice.text(), view.notice.text()
+    assert "another revenue officer must verify it" in panel.page_items()[0].toolTip(0)
+    # AND the core refuses it anyway (nobody verifies his own work)
+    with pytest.raises(workflow.WorkflowError, match="your own work"):
+        with ro.ws.session() as s:
+            services.transition(s, actor=ro.actor, entry_ids=ids, action="verify")
+    assert _states(ro.ws, pid) == {workflow.APPROVED}
+
+
+def test_the_review_counts_and_numbers_in_the_offices_digits(qtbot, people):
+    import re
+
+    from desktop import i18n
+
+    # GIVEN an office writing Urdu digits and two pages clerk1 submitted
+    pids = _submitted_pages(people["clerk1"], 2)
+    g1 = people["girdawar1"]
+    i18n.configure_display(urdu_digits=True, date_format="")
+    try:
+        # WHEN girdawar1 opens the review, the second page, and approves it
+        panel = _panel(qtbot, g1)
+        _open(qtbot, panel, pids[1])
+        view = panel.page_view
+        heads = [view.table.verticalHeaderItem(i).text() for i in range(view.table.rowCount())]
+        title = view.title.text()
+        view.approve_page()
+        wait_idle(qtbot, g1)
+        # THEN the queue's pages, rows and counts, the page's title and row numbers and what
+        # was done are in the office's digits, as the register list writes them (they were
+        # Latin: "Page 2", "Pages: submitted 2", "1 · submitted", "Approved 3 row(s)")
+        reg = panel.tree.topLevelItem(0)
+        clerk = reg.child(0)
+        page = panel.page_items()[0]
+        shown = [reg.text(1), clerk.text(0).replace("clerk1", ""), page.text(0), page.text(1),
+                 panel.counts.text().replace("clerk1", ""), title.split("—")[-1], *heads, view.notice.text()]
+        assert not [t for t in shown if re.search("[0-9]", t)], shown
+        assert "page ۲" in title and heads[0].startswith("۱ ·"), (title, heads)
+        assert f"Approved {latin_digits(str(len(heads)))} row(s)" == latin_digits(view.notice.text())
+    finally:
+        i18n.configure_display(urdu_digits=False, date_format="")
+
+
+def test_the_queue_keeps_its_row_counts_in_sight_at_1366_pixels(qtbot, people, qapp):
+    from desktop import i18n
+    from desktop.review.panel import ReviewPanel
+
+    # GIVEN ten pages approved by girdawar1 (more than the queue shows at once), in a revenue
+    # officer's Urdu review screen at the width the main window gives it on a 1366 x 768 screen
+    ro, g1 = people["ro1"], people["girdawar1"]
+    pids = _submitted_pages(people["clerk1"], 10)
+    with ro.ws.session() as s:
+        for pid in pids:
+            services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                                action="approve")
+    i18n.apply_language(qapp, "ur")
+    try:
+        panel = ReviewPanel(ro)
+        qtbot.addWidget(panel)
+        panel.resize(1030, 480)  # (the sync panel open below it)
+        panel.show()
+        wait_idle(qtbot, ro)
+        qtbot.waitUntil(lambda: len(panel.page_items()) == 10)
+        tree = panel.tree
+        qtbot.waitUntil(lambda: tree.verticalScrollBar().isVisible())  # (more pages than it shows)
+        # THEN the titles and the Rows column fit the queue: nothing scrolls sideways and the
+        # row counts are in sight (the titles' column took their whole width, pushing the Rows
+        # column out of sight and cutting the register's year at the queue's edge)
+        header = tree.header()
+        assert tree.horizontalScrollBar().maximum() == 0
+        assert header.sectionSize(0) + header.sectionSize(1) <= tree.viewport().width()
+        assert header.sectionSize(1) >= tree.fontMetrics().horizontalAdvance(panel.page_items()[0].text(1))
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_an_empty_queue_shows_its_whole_heading(qtbot, people, qapp):
+    from desktop import i18n
+    from desktop.review.panel import ReviewPanel
+
+    # GIVEN nothing waiting, a revenue officer's Urdu review screen at 1366 px
+    i18n.apply_language(qapp, "ur")
+    try:
+        panel = ReviewPanel(people["ro1"])
+        qtbot.addWidget(panel)
+        panel.resize(1030, 480)
+        panel.show()
+        wait_idle(qtbot, people["ro1"])
+        # THEN the queue's headings are whole, side by side (the first was cut to its start)
+        header = panel.tree.header()
+        assert header.sectionSize(0) >= header.sectionSizeHint(0)
+        assert header.sectionSize(0) + header.sectionSize(1) <= panel.tree.viewport().width()
+    finally:
+        i18n.apply_language(qapp, "en")
+
+
+def test_the_status_bar_says_how_many_pages_wait_for_the_revenue_officer_and_where(qtbot, people):
+    # GIVEN two pages girdawar1 approved and one clerk1 submitted
+    from desktop.mainwindow import MainWindow
+
+    ro, g1 = people["ro1"], people["girdawar1"]
+    *approved, _submitted = _submitted_pages(people["clerk1"], 3)
+    with ro.ws.session() as s:
+        for pid in approved:
+            services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, pid)],
+                                action="approve")
+    # WHEN ro1 signs in (his window opens on the page view, as everyone's)
+    win = MainWindow(ro)
+    qtbot.addWidget(win)
+    win.show()
+    notice = win.waiting_notice
+    # THEN its status bar says how many pages wait for his verification and for review, and
+    # the key that opens the review (nothing said pages waited for him)
+    qtbot.waitUntil(lambda: notice.isVisible(), timeout=5000)
+    text = latin_digits(notice.text())
+    assert "2 page(s) wait for your verification" in text and "1 page(s) wait for review" in text, text
+    assert "Ctrl+Shift+R" in text
+    # WHEN he verifies them THEN the count follows at once
+    with ro.ws.session() as s:
+        ids = [r.entry_id for pid in approved for r in services.page_rows(s, pid)]
+    from desktop.operations import write_op
+
+    write_op(lambda s: services.transition(s, actor=ro.actor, entry_ids=ids, action="verify")).run_in_background(ro)
+    qtbot.waitUntil(lambda: "verification" not in notice.text(), timeout=5000)
+    # AND its link opens the review on the pages waiting
+    notice.linkActivated.emit("review")
+    assert win.tabs.currentWidget() is win.review_panel
+    win.shutdown()
+
+
+def test_a_clerk_has_no_line_of_pages_waiting(qtbot, people):
+    from desktop.mainwindow import MainWindow
+
+    # GIVEN a page submitted WHEN clerk1's window opens THEN no reviewers' line is there
+    _submitted_pages(people["clerk1"], 1)
+    win = MainWindow(people["clerk1"])
+    qtbot.addWidget(win)
+    assert getattr(win, "waiting_notice", None) is None
+    win.shutdown()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -943,3 +944,30 @@ def test_pausing_does_not_keep_the_panel_alive_on_its_thread(qtbot):
         assert gone() is None
     finally:
         release.set()
+
+
+def test_the_counts_say_how_many_entries_wait_for_verification_in_the_offices_digits(qtbot):
+    from desktop import i18n
+
+    # GIVEN an office in Urdu digits with 7 verified entries ready for a batch and 19 approved
+    # entries still waiting for a revenue officer's verification
+    office = FakeOffice(SyncReport())
+    status = office.status
+    office.status = lambda: replace(status(), ready=7, unverified=19)
+    i18n.configure_display(urdu_digits=True, date_format="")
+    try:
+        from desktop.sync_panel import SyncPanel
+
+        panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused,
+                          reachable=lambda: office.online)
+        qtbot.addWidget(panel)
+        # WHEN the panel reads the queue
+        qtbot.waitUntil(lambda: "Waiting to send" in panel.queue_label.text())
+        text = panel.queue_label.text()
+        # THEN its counts say how many wait for the verification (the button named only the 7
+        # ready, nothing the 19), and every count is in the office's digits
+        assert "Waiting for a revenue officer's verification: ۱۹" in text, text
+        assert "Waiting to send: ۶" in text and "Need a supervisor: ۱" in text, text
+        assert "Put ۷ approved entries in a batch" in panel.seal_btn.text()
+    finally:
+        i18n.configure_display(urdu_digits=False, date_format="")
