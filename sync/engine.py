@@ -1187,11 +1187,12 @@ class SyncEngine:
             pass
 
     def _push_batch(self, batch_id: int, rep: SyncReport) -> None:
+        counted: set[str] = set()  # images of this batch counted in rep already (uploaded or found there)
         for attempt in range(1, self.cfg.max_attempts + 1):
             with self._stage("retry_state"):
                 self._note_attempt(batch_id, "uploading")
             try:
-                self._send_batch(batch_id, rep)
+                self._send_batch(batch_id, rep, counted)
                 return
             except TransientError as e:
                 delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
@@ -1213,12 +1214,12 @@ class SyncEngine:
                 self._refused(batch_id, e, rep)
                 return
 
-    def _send_batch(self, batch_id: int, rep: SyncReport) -> None:
+    def _send_batch(self, batch_id: int, rep: SyncReport, counted: set[str] | None = None) -> None:
         with self._stage("read_batch"), self.ws.session() as s:
             batch = s.get(Batch, batch_id)
             body = submission(batch)
         images = body["manifest"].get("images", [])
-        self._upload_images(images, rep)
+        self._upload_images(images, rep, set() if counted is None else counted)
         with self._stage("submitted_state"):
             self._commit(lambda s: s.execute(
                 update(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING))
@@ -1242,8 +1243,10 @@ class SyncEngine:
         with self._stage("acknowledge"):
             self._acknowledge(batch_id, receipt, rep)
 
-    def _upload_images(self, images: list[str], rep: SyncReport) -> None:
-        """Ask which images the server holds (one request), upload the rest, a few at a time."""
+    def _upload_images(self, images: list[str], rep: SyncReport, counted: set[str]) -> None:
+        """Ask which images the server holds (one request), upload the rest, a few at a time.
+        `counted`: the batch's images counted in `rep` by an earlier attempt of this pass (an
+        image it uploaded is not "already there" when the next attempt finds it complete)."""
         if not images:
             return
         held: dict[str, dict] = {}
@@ -1257,7 +1260,9 @@ class SyncEngine:
                                          "(a Wi-Fi login page?). Sync will try again.")
                 held.update(got)
         todo = [h for h in images if not held[h].get("complete")]
-        rep.images_skipped += len(images) - len(todo)
+        found = {h for h in images if held[h].get("complete")} - counted
+        rep.images_skipped += len(found)
+        counted |= found
         done = len(images) - len(todo)
         self.progress("images", done, len(images))
         if not todo:
@@ -1266,16 +1271,18 @@ class SyncEngine:
 
         with self._stage("images_upload"), \
                 ThreadPoolExecutor(max(1, self.cfg.parallel_uploads), thread_name_prefix="sync-upload") as pool:
-            futures = [pool.submit(self._upload_image, h, int(held[h].get("offset", 0))) for h in todo]
+            futures = [(h, pool.submit(self._upload_image, h, int(held[h].get("offset", 0)))) for h in todo]
             errors = []
-            for f in futures:
+            for h, f in futures:
                 try:
                     sent = f.result()
                 except SyncError as e:
                     errors.append(e)
                     continue
                 rep.bytes_uploaded += sent
-                rep.images_uploaded += 1
+                if h not in counted:
+                    rep.images_uploaded += 1
+                    counted.add(h)
                 done += 1
                 self.progress("images", done, len(images))
         if errors:
