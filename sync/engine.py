@@ -15,6 +15,7 @@ import datetime as dt
 import email.utils
 import errno
 import gzip
+import hashlib
 import json
 import random
 import ssl
@@ -131,6 +132,9 @@ class SyncConfig:
     chunk_size: int = 512 * 1024
     max_attempts: int = 5  # per batch and pass
     parallel_uploads: int = 3  # images uploaded at the same time
+    # a compressed batch body larger than this goes up in resumable parts (POST /v1/images,
+    # then /v1/batches/uploaded): one request of it would start again from 0 at each drop
+    resumable_body: int = 64 * 1024
     backoff_base: float = 1.0
     backoff_max: float = 60.0
 
@@ -1228,11 +1232,15 @@ class SyncEngine:
                              compresslevel=6, mtime=0)  # JSON shrinks about 6x: minutes on a slow line
         try:
             with self._stage("submit_batch"):
-                r = self._call("POST", "/v1/batches", content=data,
-                               headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+                r = self._submit_uploaded(data) if len(data) > self.cfg.resumable_body else None
+                if r is None:
+                    r = self._call("POST", "/v1/batches", content=data,
+                                   headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
         except RefusedError as e:
             if e.body.get("error") == "images_missing":  # lost on the server side: upload them again
                 raise TransientError("Some page images did not reach the server; they will be sent again.") from None
+            if e.body.get("error") == "body_missing":
+                raise TransientError("The batch did not reach the server whole; it is sent again.") from None
             raise
         rep.reached_server = True
         try:
@@ -1288,13 +1296,32 @@ class SyncEngine:
         if errors:
             raise errors[0]
 
+    def _submit_uploaded(self, data: bytes) -> httpx.Response | None:
+        """Send a large compressed batch body as a resumable upload from where the server is
+        (a dropped connection costs only the part in flight), then submit it by its hash;
+        None when the server is older than POST /v1/batches/uploaded (send it whole)."""
+        sha = hashlib.sha256(data).hexdigest()
+        got = self._json(self._call("POST", "/v1/images/query", json={"hashes": [sha]}))
+        held = got.get(sha) if isinstance(got, dict) else None
+        if not isinstance(held, dict):
+            raise TransientError("The network answered with something that is not the central server "
+                                 "(a Wi-Fi login page?). Sync will try again.")
+        if not held.get("complete"):
+            self._upload_bytes(sha, data, int(held.get("offset", 0)))
+        r = self._call("POST", "/v1/batches/uploaded", accept=(200, 404, 405), json={"sha256": sha})
+        return None if r.status_code in (404, 405) else r
+
     def _upload_image(self, sha: str, offset: int) -> int:
         """Upload one image from `offset` (where the server is); returns the bytes sent."""
-        sent, restarted = 0, False
         try:
             data = self.ws.images.get(sha)
         except (ImageStoreError, CryptoError) as e:  # missing, damaged: said in words, the batch waits
             raise LocalImageError(str(e)) from None
+        return self._upload_bytes(sha, data, offset)
+
+    def _upload_bytes(self, sha: str, data: bytes, offset: int) -> int:
+        """Upload `data` (named by its SHA-256) from `offset`; returns the bytes sent."""
+        sent, restarted = 0, False
         total = len(data)
         if offset > total:
             offset = 0

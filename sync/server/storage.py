@@ -153,6 +153,11 @@ class LocalImageStorage:
         tmp.write_bytes(data)
         os.replace(tmp, self.ready_dir / sha)  # made durable with its batch (make_durable)
 
+    def discard(self, sha: str) -> None:
+        """Forget a file that is no page image once used (a batch body uploaded in parts)."""
+        for p in (self.ready_dir / sha, self.partial_dir / sha):
+            p.unlink(missing_ok=True)
+
     def get(self, sha: str) -> bytes:
         p = self._held(sha)
         if p is None:

@@ -205,3 +205,27 @@ def test_damaged_partial_upload_on_the_server_is_sent_again_from_the_start(offic
     assert rep.bytes_uploaded == 2 * 20 * 1024  # bytes confirmed by the server: both images whole
     assert (server.storage / sha[:2] / sha).read_bytes() == office.ws.images.get(sha)
     _all_once(office.ws, server)
+
+
+def test_a_large_batch_gets_through_a_link_that_drops_more_often_than_it_takes(workspace, server, proxy):
+    # GIVEN 800 approved entries in one batch (its compressed body about 120 kB) and a link
+    # that drops every connection after 30 kB sent: the body never fits in one connection
+    clerk, sup = make_users(workspace)
+    ids = add_approved(workspace, clerk, sup, pages=20, rows=40, image_kb=2)
+    seal(workspace, sup)
+    enrol(workspace, server)
+    set_url(workspace, f"https://127.0.0.1:{proxy.port}")
+    proxy.default = Fault(up_limit=30_000)
+
+    # WHEN it syncs, pass after pass, as the app does while the link comes and goes
+    reports = []
+    while len(reports) < 12 and not (reports and reports[-1].ok):
+        reports.append(engine_for(workspace, max_attempts=6).run_once())
+
+    # THEN it got through, every entry once, and the body's bytes went up about once
+    # (each drop costs the part in flight, not the whole body again)
+    assert reports[-1].ok, reports[-1].errors
+    assert proxy.cuts >= 3
+    _all_once(workspace, server)
+    assert entry_states(workspace, ids) == ["sent"] * 800
+    assert proxy.bytes["up"] < 2.5 * (20 * 2 * 1024 + 120_000)
