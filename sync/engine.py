@@ -1307,7 +1307,9 @@ class SyncEngine:
             raise TransientError("The network answered with something that is not the central server "
                                  "(a Wi-Fi login page?). Sync will try again.")
         if not held.get("complete"):
-            self._upload_bytes(sha, data, int(held.get("offset", 0)))
+            self._upload_bytes(sha, data, int(held.get("offset", 0)),
+                               sent_to=lambda at: self.progress("batch", at, len(data)))
+        self.progress("batch", len(data), len(data))
         r = self._call("POST", "/v1/batches/uploaded", accept=(200, 404, 405), json={"sha256": sha})
         return None if r.status_code in (404, 405) else r
 
@@ -1319,13 +1321,16 @@ class SyncEngine:
             raise LocalImageError(str(e)) from None
         return self._upload_bytes(sha, data, offset)
 
-    def _upload_bytes(self, sha: str, data: bytes, offset: int) -> int:
-        """Upload `data` (named by its SHA-256) from `offset`; returns the bytes sent."""
+    def _upload_bytes(self, sha: str, data: bytes, offset: int,
+                      sent_to: Callable[[int], None] = lambda at: None) -> int:
+        """Upload `data` (named by its SHA-256) from `offset`; returns the bytes sent.
+        `sent_to(n)`: the server holds the first n bytes (before each part and after it)."""
         sent, restarted = 0, False
         total = len(data)
         if offset > total:
             offset = 0
         while True:
+            sent_to(offset)
             chunk = data[offset: offset + self.cfg.chunk_size]
             r = self._call("POST", f"/v1/images/{sha}", accept=(200, 409, 422), content=chunk,
                            headers={P.UPLOAD_OFFSET: str(offset), P.UPLOAD_LENGTH: str(total),

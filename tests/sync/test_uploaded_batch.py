@@ -70,3 +70,22 @@ def test_a_server_without_the_route_gets_the_batch_whole(office, server):
     assert rep.ok, rep.errors
     assert item_states(office.ws) == {"acknowledged": 6}
     assert len(server.entry_keys()) == 6
+
+
+def test_the_pass_says_how_much_of_a_large_batch_the_server_holds(office, server):
+    # GIVEN a batch over the threshold, sent in parts of 1 kB
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    seen = []
+    eng = engine_for(office.ws, resumable_body=100, chunk_size=1024)
+    eng.progress = lambda what, done, total: seen.append((what, done, total))
+
+    # WHEN it syncs
+    assert eng.run_once().ok
+
+    # THEN after the page images it said the batch's bytes held, from 0 up to all of them
+    batch = [(d, t) for w, d, t in seen if w == "batch"]
+    total = batch[-1][1]
+    assert batch[0] == (0, total) and batch[-1] == (total, total) and len(batch) > 2
+    assert [d for d, _ in batch] == sorted(d for d, _ in batch)
+    assert seen.index(("batch", 0, total)) > max(i for i, x in enumerate(seen) if x[0] == "images")
