@@ -94,6 +94,11 @@ class TransientError(SyncError):
         self.retry_after = retry_after
 
 
+class LinkDropped(TransientError):
+    """The connection failed or was cut (no answer from the server): on a poor link, what the
+    server received before the cut is kept and the next attempt goes on from there."""
+
+
 class ServerDiskFullError(TransientError):
     """The central server's disk is full: nothing is lost; trying again in this pass cannot
     help (its operator must free space), the next passes will."""
@@ -686,6 +691,7 @@ class SyncEngine:
         self.progress = progress or (lambda what, done, total: None)
         self._client: httpx.Client | None = None
         self._clock_checked = False
+        self._held_now = 0  # (_push_batch: what the server held of the batch at an attempt's start)
         self.clock_warning = ""  # this computer's clock far from the server's (said by the last pass)
         self.stage_seconds: dict[str, float] = {}  # wall time per stage of the last passes (diagnostics, bench)
 
@@ -722,7 +728,7 @@ class SyncEngine:
                 if _date_invalid(e):
                     raise CertificateError(self._certificate_dates_reason(e)) from None
                 raise CertificateError(f"Cannot reach the central server: {_net_reason(e)}.") from None
-            raise TransientError(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
+            raise LinkDropped(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
         self._note_server_time(r)
         if r.status_code in accept:
             return r
@@ -1192,18 +1198,27 @@ class SyncEngine:
 
     def _push_batch(self, batch_id: int, rep: SyncReport) -> None:
         counted: set[str] = set()  # images of this batch counted in rep already (uploaded or found there)
-        for attempt in range(1, self.cfg.max_attempts + 1):
+        held_before, attempt, tries = -1, 0, 0
+        while True:
+            attempt, tries = attempt + 1, tries + 1
+            self._held_now = 0  # bytes of the batch (images, body) the server held at this attempt's start
             with self._stage("retry_state"):
                 self._note_attempt(batch_id, "uploading")
             try:
                 self._send_batch(batch_id, rep, counted)
                 return
             except TransientError as e:
-                delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
+                # a link that drops often but moves bytes between drops (the server held more at this
+                # attempt's start than at the one before): the drop does not count against the pass
+                if isinstance(e, LinkDropped) and 0 <= held_before < self._held_now \
+                        and tries < 20 * self.cfg.max_attempts:
+                    attempt = 0
+                held_before = max(held_before, self._held_now)
+                delay = e.retry_after if e.retry_after is not None else self.backoff(max(1, attempt))
                 delay = min(delay, self.cfg.backoff_max)
                 # nothing is uploading any more: the batch waits to be sent again
                 self._note_error(batch_id, str(e), state="queued", delay=delay)
-                if attempt == self.cfg.max_attempts or self._paused_now() \
+                if attempt >= self.cfg.max_attempts or self._paused_now() \
                         or isinstance(e, (CertificateError, ServerDiskFullError)):
                     raise
                 self.sleep(delay)
@@ -1267,6 +1282,7 @@ class SyncEngine:
                     raise TransientError("The network answered with something that is not the central server "
                                          "(a Wi-Fi login page?). Sync will try again.")
                 held.update(got)
+        self._held_now += sum(int(held[h].get("offset", 0)) for h in images)
         todo = [h for h in images if not held[h].get("complete")]
         found = {h for h in images if held[h].get("complete")} - counted
         rep.images_skipped += len(found)
@@ -1306,6 +1322,7 @@ class SyncEngine:
         if not isinstance(held, dict):
             raise TransientError("The network answered with something that is not the central server "
                                  "(a Wi-Fi login page?). Sync will try again.")
+        self._held_now += int(held.get("offset", 0))
         if not held.get("complete"):
             self._upload_bytes(sha, data, int(held.get("offset", 0)),
                                sent_to=lambda at: self.progress("batch", at, len(data)))
