@@ -355,6 +355,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "The network answered with a web page instead of the central server (a Wi-Fi or hotel login page?). Sign in with a browser, then press Sync now."),
     QT_TRANSLATE_NOOP("Messages", "The answer from the server was cut off or garbled. Sync will try again."),
     QT_TRANSLATE_NOOP("Messages", "Some page images did not reach the server; they will be sent again."),
+    QT_TRANSLATE_NOOP("Messages", "The batch did not reach the server whole; it is sent again."),
     QT_TRANSLATE_NOOP("Messages", "The server's answer is not a valid receipt ({0}); maybe a Wi-Fi login page or a proxy answered. Sync will try again."),
     QT_TRANSLATE_NOOP("Messages", "The network answered with something that is not the central server (a Wi-Fi login page?). Sync will try again."),
     QT_TRANSLATE_NOOP("Messages", "The central server refused page image {0}: {1}"),

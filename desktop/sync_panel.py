@@ -420,7 +420,10 @@ class SyncPanel(QWidget):
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.progress.setFormat(self.tr("Page images: %v of %m"))
+            if what == "batch":  # a large batch's entries, after its page images (bytes: %p is the share sent)
+                self.progress.setFormat(self.tr("The batch's entries: %p% sent"))
+            else:
+                self.progress.setFormat(self.tr("Page images: %v of %m"))
 
     def _on_done(self, report, status) -> None:
         if report is not None:

@@ -15,6 +15,7 @@ import datetime as dt
 import email.utils
 import errno
 import gzip
+import hashlib
 import json
 import random
 import ssl
@@ -93,6 +94,11 @@ class TransientError(SyncError):
         self.retry_after = retry_after
 
 
+class LinkDropped(TransientError):
+    """The connection failed or was cut (no answer from the server): on a poor link, what the
+    server received before the cut is kept and the next attempt goes on from there."""
+
+
 class ServerDiskFullError(TransientError):
     """The central server's disk is full: nothing is lost; trying again in this pass cannot
     help (its operator must free space), the next passes will."""
@@ -131,6 +137,9 @@ class SyncConfig:
     chunk_size: int = 512 * 1024
     max_attempts: int = 5  # per batch and pass
     parallel_uploads: int = 3  # images uploaded at the same time
+    # a compressed batch body larger than this goes up in resumable parts (POST /v1/images,
+    # then /v1/batches/uploaded): one request of it would start again from 0 at each drop
+    resumable_body: int = 64 * 1024
     backoff_base: float = 1.0
     backoff_max: float = 60.0
 
@@ -682,6 +691,7 @@ class SyncEngine:
         self.progress = progress or (lambda what, done, total: None)
         self._client: httpx.Client | None = None
         self._clock_checked = False
+        self._held_now = 0  # (_push_batch: what the server held of the batch at an attempt's start)
         self.clock_warning = ""  # this computer's clock far from the server's (said by the last pass)
         self.stage_seconds: dict[str, float] = {}  # wall time per stage of the last passes (diagnostics, bench)
 
@@ -718,7 +728,7 @@ class SyncEngine:
                 if _date_invalid(e):
                     raise CertificateError(self._certificate_dates_reason(e)) from None
                 raise CertificateError(f"Cannot reach the central server: {_net_reason(e)}.") from None
-            raise TransientError(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
+            raise LinkDropped(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
         self._note_server_time(r)
         if r.status_code in accept:
             return r
@@ -1187,18 +1197,28 @@ class SyncEngine:
             pass
 
     def _push_batch(self, batch_id: int, rep: SyncReport) -> None:
-        for attempt in range(1, self.cfg.max_attempts + 1):
+        counted: set[str] = set()  # images of this batch counted in rep already (uploaded or found there)
+        held_before, attempt, tries = -1, 0, 0
+        while True:
+            attempt, tries = attempt + 1, tries + 1
+            self._held_now = 0  # bytes of the batch (images, body) the server held at this attempt's start
             with self._stage("retry_state"):
                 self._note_attempt(batch_id, "uploading")
             try:
-                self._send_batch(batch_id, rep)
+                self._send_batch(batch_id, rep, counted)
                 return
             except TransientError as e:
-                delay = e.retry_after if e.retry_after is not None else self.backoff(attempt)
+                # a link that drops often but moves bytes between drops (the server held more at this
+                # attempt's start than at the one before): the drop does not count against the pass
+                if isinstance(e, LinkDropped) and 0 <= held_before < self._held_now \
+                        and tries < 20 * self.cfg.max_attempts:
+                    attempt = 0
+                held_before = max(held_before, self._held_now)
+                delay = e.retry_after if e.retry_after is not None else self.backoff(max(1, attempt))
                 delay = min(delay, self.cfg.backoff_max)
                 # nothing is uploading any more: the batch waits to be sent again
                 self._note_error(batch_id, str(e), state="queued", delay=delay)
-                if attempt == self.cfg.max_attempts or self._paused_now() \
+                if attempt >= self.cfg.max_attempts or self._paused_now() \
                         or isinstance(e, (CertificateError, ServerDiskFullError)):
                     raise
                 self.sleep(delay)
@@ -1213,12 +1233,12 @@ class SyncEngine:
                 self._refused(batch_id, e, rep)
                 return
 
-    def _send_batch(self, batch_id: int, rep: SyncReport) -> None:
+    def _send_batch(self, batch_id: int, rep: SyncReport, counted: set[str] | None = None) -> None:
         with self._stage("read_batch"), self.ws.session() as s:
             batch = s.get(Batch, batch_id)
             body = submission(batch)
         images = body["manifest"].get("images", [])
-        self._upload_images(images, rep)
+        self._upload_images(images, rep, set() if counted is None else counted)
         with self._stage("submitted_state"):
             self._commit(lambda s: s.execute(
                 update(OutboxItem).where(OutboxItem.batch_id == batch_id, OutboxItem.state.in_(PENDING))
@@ -1227,11 +1247,15 @@ class SyncEngine:
                              compresslevel=6, mtime=0)  # JSON shrinks about 6x: minutes on a slow line
         try:
             with self._stage("submit_batch"):
-                r = self._call("POST", "/v1/batches", content=data,
-                               headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+                r = self._submit_uploaded(data) if len(data) > self.cfg.resumable_body else None
+                if r is None:
+                    r = self._call("POST", "/v1/batches", content=data,
+                                   headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
         except RefusedError as e:
             if e.body.get("error") == "images_missing":  # lost on the server side: upload them again
                 raise TransientError("Some page images did not reach the server; they will be sent again.") from None
+            if e.body.get("error") == "body_missing":
+                raise TransientError("The batch did not reach the server whole; it is sent again.") from None
             raise
         rep.reached_server = True
         try:
@@ -1242,8 +1266,10 @@ class SyncEngine:
         with self._stage("acknowledge"):
             self._acknowledge(batch_id, receipt, rep)
 
-    def _upload_images(self, images: list[str], rep: SyncReport) -> None:
-        """Ask which images the server holds (one request), upload the rest, a few at a time."""
+    def _upload_images(self, images: list[str], rep: SyncReport, counted: set[str]) -> None:
+        """Ask which images the server holds (one request), upload the rest, a few at a time.
+        `counted`: the batch's images counted in `rep` by an earlier attempt of this pass (an
+        image it uploaded is not "already there" when the next attempt finds it complete)."""
         if not images:
             return
         held: dict[str, dict] = {}
@@ -1256,8 +1282,11 @@ class SyncEngine:
                     raise TransientError("The network answered with something that is not the central server "
                                          "(a Wi-Fi login page?). Sync will try again.")
                 held.update(got)
+        self._held_now += sum(int(held[h].get("offset", 0)) for h in images)
         todo = [h for h in images if not held[h].get("complete")]
-        rep.images_skipped += len(images) - len(todo)
+        found = {h for h in images if held[h].get("complete")} - counted
+        rep.images_skipped += len(found)
+        counted |= found
         done = len(images) - len(todo)
         self.progress("images", done, len(images))
         if not todo:
@@ -1266,32 +1295,59 @@ class SyncEngine:
 
         with self._stage("images_upload"), \
                 ThreadPoolExecutor(max(1, self.cfg.parallel_uploads), thread_name_prefix="sync-upload") as pool:
-            futures = [pool.submit(self._upload_image, h, int(held[h].get("offset", 0))) for h in todo]
+            futures = [(h, pool.submit(self._upload_image, h, int(held[h].get("offset", 0)))) for h in todo]
             errors = []
-            for f in futures:
+            for h, f in futures:
                 try:
                     sent = f.result()
                 except SyncError as e:
                     errors.append(e)
                     continue
                 rep.bytes_uploaded += sent
-                rep.images_uploaded += 1
+                if h not in counted:
+                    rep.images_uploaded += 1
+                    counted.add(h)
                 done += 1
                 self.progress("images", done, len(images))
         if errors:
             raise errors[0]
 
+    def _submit_uploaded(self, data: bytes) -> httpx.Response | None:
+        """Send a large compressed batch body as a resumable upload from where the server is
+        (a dropped connection costs only the part in flight), then submit it by its hash;
+        None when the server is older than POST /v1/batches/uploaded (send it whole)."""
+        sha = hashlib.sha256(data).hexdigest()
+        got = self._json(self._call("POST", "/v1/images/query", json={"hashes": [sha]}))
+        held = got.get(sha) if isinstance(got, dict) else None
+        if not isinstance(held, dict):
+            raise TransientError("The network answered with something that is not the central server "
+                                 "(a Wi-Fi login page?). Sync will try again.")
+        self._held_now += int(held.get("offset", 0))
+        if not held.get("complete"):
+            self._upload_bytes(sha, data, int(held.get("offset", 0)),
+                               sent_to=lambda at: self.progress("batch", at, len(data)))
+        self.progress("batch", len(data), len(data))
+        r = self._call("POST", "/v1/batches/uploaded", accept=(200, 404, 405), json={"sha256": sha})
+        return None if r.status_code in (404, 405) else r
+
     def _upload_image(self, sha: str, offset: int) -> int:
         """Upload one image from `offset` (where the server is); returns the bytes sent."""
-        sent, restarted = 0, False
         try:
             data = self.ws.images.get(sha)
         except (ImageStoreError, CryptoError) as e:  # missing, damaged: said in words, the batch waits
             raise LocalImageError(str(e)) from None
+        return self._upload_bytes(sha, data, offset)
+
+    def _upload_bytes(self, sha: str, data: bytes, offset: int,
+                      sent_to: Callable[[int], None] = lambda at: None) -> int:
+        """Upload `data` (named by its SHA-256) from `offset`; returns the bytes sent.
+        `sent_to(n)`: the server holds the first n bytes (before each part and after it)."""
+        sent, restarted = 0, False
         total = len(data)
         if offset > total:
             offset = 0
         while True:
+            sent_to(offset)
             chunk = data[offset: offset + self.cfg.chunk_size]
             r = self._call("POST", f"/v1/images/{sha}", accept=(200, 409, 422), content=chunk,
                            headers={P.UPLOAD_OFFSET: str(offset), P.UPLOAD_LENGTH: str(total),

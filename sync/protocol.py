@@ -80,6 +80,14 @@ class Submission(BaseModel):
     entries: list[EntryDoc]
 
 
+class UploadedSubmission(BaseModel):
+    """Body of POST /v1/batches/uploaded: a Submission sent before, gzip-compressed, as a
+    resumable upload (POST /v1/images/{sha256}): a large batch over a link that drops."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$",
+                        description="SHA-256 of the gzip-compressed Submission, uploaded whole with POST /v1/images/{sha256}")
+
+
 class ReceiptEntry(BaseModel):
     entry_uuid: str
     version: int

@@ -67,6 +67,7 @@ class FaultProxy:
         self._conns: list[socket.socket] = []
         self.connections = 0
         self.cuts = 0
+        self.bytes = {"up": 0, "down": 0}  # forwarded client->server and server->client (TLS included)
 
     def push(self, fault: Fault, count: int = 1) -> None:
         """The next `count` connections get `fault`."""
@@ -152,6 +153,10 @@ class _Pair:
                 pass
             s.close()
 
+    def _count(self, direction: str, n: int) -> None:
+        with self.proxy._lock:
+            self.proxy.bytes[direction] += n
+
     def pump(self, src: socket.socket, dst: socket.socket, limit: int | None, fault: Fault, direction: str) -> None:
         sent = 0
         try:
@@ -163,6 +168,7 @@ class _Pair:
                     time.sleep(fault.delay)
                 if limit is not None and sent + len(data) >= limit:
                     dst.sendall(data[: max(0, limit - sent)])
+                    self._count(direction, max(0, limit - sent))
                     self.close(cut=True)
                     return
                 if self.proxy.link is not None:
@@ -175,6 +181,7 @@ class _Pair:
                 else:
                     dst.sendall(data)
                 sent += len(data)
+                self._count(direction, len(data))
         except OSError:
             pass
         self.close()

@@ -2623,6 +2623,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>مرکزی سرور سے رابطہ نہیں ہو سکا: اس کا سرٹیفکیٹ آج ({0}) درست نہیں ({2} میں سے {1} دفاتر جنہوں نے اس سے سنک کیا، اس کمپیوٹر کی تاریخ سے متفق ہیں): اس کی مدت ختم ہو چکی ہے یا ابھی شروع نہیں ہوئی۔ آئی ٹی سے کہیں کہ سرور کا سرٹیفکیٹ نیا کرے، اور مرکزی دفتر سے کہ اپنے سرور کی گھڑی درست کرے (وہ {3} بتاتی ہے)۔</translation>
         </message>
         <message>
+            <source>The batch did not reach the server whole; it is sent again.</source>
+            <translation>بیچ پورا سرور تک نہیں پہنچا؛ وہ دوبارہ بھیجا جائے گا۔</translation>
+        </message>
+        <message>
             <source>The server's list of what it holds was cut off or garbled. Sync will try again.</source>
             <translation>سرور کے پاس موجود اندراجات کی فہرست ادھوری یا بگڑی ہوئی آئی۔ ہم آہنگی دوبارہ کوشش کرے گی۔</translation>
         </message>
@@ -5642,6 +5646,10 @@ Your name is recorded as the verifier of every row.</source>
         <message>
             <source>Connected to the central office; nothing waits to be sent.</source>
             <translation>مرکزی دفتر سے رابطہ ہے؛ بھیجنے کے لیے کچھ منتظر نہیں۔</translation>
+        </message>
+        <message>
+            <source>The batch's entries: %p% sent</source>
+            <translation>بیچ کے اندراجات: %p% بھیجے جا چکے</translation>
         </message>
         <message>
             <source>Page images: %v of %m</source>

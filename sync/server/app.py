@@ -535,6 +535,34 @@ def create_app(settings: Settings) -> FastAPI:
             raise
         return receipt
 
+    @app.post("/v1/batches/uploaded", tags=["office"], response_model=P.Receipt,
+              summary="Submit a signed batch uploaded before in resumable parts (a large batch over a link "
+                      "that drops); the same checks and receipt as POST /v1/batches",
+              responses={400: {"description": "the uploaded file is not a gzip-compressed batch"},
+                         409: {"description": "batch id or entry key already received with other content"},
+                         422: {"description": "`body_missing`: not uploaded whole (upload it again); bad "
+                                              "signature, hashes or missing images"}})
+    def submit_uploaded(ref: P.UploadedSubmission, office: Device, session: SessionDep):
+        try:
+            data = storage.get(ref.sha256)
+        except FileNotFoundError:
+            return JSONResponse({"error": "body_missing", "detail": "the batch was not uploaded whole: upload it "
+                                 "(POST /v1/images/{sha256}) and submit it again"}, status_code=422)
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        limit = 256 * 1024 * 1024
+        try:
+            raw = inflater.decompress(data, limit + 1)
+            if len(raw) > limit or inflater.unconsumed_tail or not inflater.eof:
+                raise zlib.error("too large or incomplete")
+            body = P.Submission.model_validate_json(raw)
+        except (zlib.error, ValueError) as e:
+            storage.discard(ref.sha256)
+            return JSONResponse({"error": "bad_gzip", "detail": f"the uploaded batch is not a gzip-compressed "
+                                 f"batch: {str(e)[:200]}"}, status_code=400)
+        receipt = submit(body, office, session)
+        storage.discard(ref.sha256)  # (a resend uploads it again and gets the same receipt)
+        return receipt
+
     @app.post("/v1/batches/held", tags=["office"], response_model=P.Held,
               summary="Which of these batches the server holds from this office (a receipt for one it "
                       "does not hold: its database was restored; the office sends that batch again)")

@@ -44,6 +44,7 @@ class ImageStorage(Protocol):
     def open_append(self, sha: str, offset: int): ...
     def finish(self, sha: str, computed: str | None = None) -> bool: ...
     def make_durable(self, shas) -> list[str]: ...
+    def discard(self, sha: str) -> None: ...
 
 
 STAGES = ("partial", "ready")  # the folders every LocalImageStorage has: what marks a Daftar image store
@@ -152,6 +153,11 @@ class LocalImageStorage:
         tmp = self.partial_dir / f"{sha}.import"
         tmp.write_bytes(data)
         os.replace(tmp, self.ready_dir / sha)  # made durable with its batch (make_durable)
+
+    def discard(self, sha: str) -> None:
+        """Forget a file that is no page image once used (a batch body uploaded in parts)."""
+        for p in (self.ready_dir / sha, self.partial_dir / sha):
+            p.unlink(missing_ok=True)
 
     def get(self, sha: str) -> bytes:
         p = self._held(sha)

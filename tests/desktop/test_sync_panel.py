@@ -971,3 +971,26 @@ def test_the_counts_say_how_many_entries_wait_for_verification_in_the_offices_di
         assert "Put ۷ approved entries in a batch" in panel.seal_btn.text()
     finally:
         i18n.configure_display(urdu_digits=False, date_format="")
+
+
+def test_a_large_batch_shows_how_much_of_it_is_sent_after_its_page_images(qtbot):
+    # GIVEN a pass that has uploaded its page images and a quarter of a large batch's entries
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=6))
+    panel = make_panel(qtbot, office)
+    go_on = threading.Event()
+
+    def run_pass(progress):
+        progress("images", 2, 2)
+        progress("batch", 150_000, 600_000)
+        go_on.wait(5)
+        return office.report
+    panel._run_pass = run_pass
+
+    # WHEN it runs
+    panel.sync_now()
+
+    # THEN the bar says the share of the batch sent (not "Page images: 2 of 2" all along)
+    qtbot.waitUntil(lambda: panel.progress.text() == "The batch's entries: 25% sent", timeout=5000)
+    with qtbot.waitSignal(panel.finished, timeout=5000):
+        go_on.set()
+    panel.stop()

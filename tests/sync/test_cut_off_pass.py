@@ -92,11 +92,11 @@ def test_items_of_a_pass_that_runs_now_are_left_alone_and_a_cut_off_pass_is_queu
     seen = []
     real = engine.SyncEngine._send_batch
 
-    def spy(self, batch_id, rep):
+    def spy(self, batch_id, rep, *rest):
         seen.append(item_states(office.ws))
         with office.ws.session() as s:
             seen.append({i.last_error for i in s.query(OutboxItem)})
-        return real(self, batch_id, rep)
+        return real(self, batch_id, rep, *rest)
 
     engine.SyncEngine._send_batch = spy
     try:

@@ -205,3 +205,48 @@ def test_damaged_partial_upload_on_the_server_is_sent_again_from_the_start(offic
     assert rep.bytes_uploaded == 2 * 20 * 1024  # bytes confirmed by the server: both images whole
     assert (server.storage / sha[:2] / sha).read_bytes() == office.ws.images.get(sha)
     _all_once(office.ws, server)
+
+
+def test_a_large_batch_gets_through_a_link_that_drops_more_often_than_it_takes(workspace, server, proxy):
+    # GIVEN 800 approved entries in one batch (its compressed body about 120 kB) and a link
+    # that drops every connection after 30 kB sent: the body never fits in one connection
+    clerk, sup = make_users(workspace)
+    ids = add_approved(workspace, clerk, sup, pages=20, rows=40, image_kb=2)
+    seal(workspace, sup)
+    enrol(workspace, server)
+    set_url(workspace, f"https://127.0.0.1:{proxy.port}")
+    proxy.default = Fault(up_limit=30_000)
+
+    # WHEN it syncs, pass after pass, as the app does while the link comes and goes
+    reports = []
+    while len(reports) < 12 and not (reports and reports[-1].ok):
+        reports.append(engine_for(workspace, max_attempts=6).run_once())
+
+    # THEN it got through, every entry once, and the body's bytes went up about once
+    # (each drop costs the part in flight, not the whole body again)
+    assert reports[-1].ok, reports[-1].errors
+    assert proxy.cuts >= 3
+    _all_once(workspace, server)
+    assert entry_states(workspace, ids) == ["sent"] * 800
+    assert proxy.bytes["up"] < 2.5 * (20 * 2 * 1024 + 120_000)
+
+
+def test_a_link_that_drops_often_but_moves_bytes_finishes_in_one_pass(workspace, server, proxy):
+    # GIVEN 20 page images of 30 kB (600 kB) and a link that drops every connection after 20 kB
+    # sent: each image is cut at least once, many more drops than the 5 attempts a pass allows
+    clerk, sup = make_users(workspace)
+    add_approved(workspace, clerk, sup, pages=20, rows=1, image_kb=30)
+    seal(workspace, sup)
+    enrol(workspace, server)
+    set_url(workspace, f"https://127.0.0.1:{proxy.port}")
+    proxy.default = Fault(up_limit=20_000)
+
+    # WHEN it syncs once (`daftar sync` run once at the office), one image at a time
+    eng = engine_for(workspace, parallel_uploads=1)
+    rep = eng.run_once()
+
+    # THEN the drops that moved bytes did not use up the pass: it got through, each entry once
+    assert rep.ok, rep.errors
+    assert proxy.cuts > 5
+    _all_once(workspace, server)
+    assert proxy.bytes["up"] < 2 * 600 * 1024

@@ -175,3 +175,18 @@ def test_disk_full_while_saving_the_receipt_loses_nothing(office, server):
     assert rep2.ok, rep2.errors
     assert item_states(office.ws) == {"acknowledged": 6}
     assert server.stats()["entries"] == 6
+
+
+def test_a_retried_batch_counts_its_images_once(office, server):
+    # GIVEN a batch of 2 page images whose first submission gets a 503 after the images went up
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    server.fault(path="/v1/batches", status=503, count=1)
+
+    # WHEN the client syncs (the second attempt finds both images complete on the server)
+    rep = engine_for(office.ws).run_once()
+
+    # THEN the report says 2 images uploaded, none "already there" (it uploaded them itself)
+    assert rep.ok, rep.errors
+    assert (rep.images_uploaded, rep.images_skipped) == (2, 0)
+    assert rep.bytes_uploaded == 2 * 20 * 1024
