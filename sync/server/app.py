@@ -556,7 +556,8 @@ def create_app(settings: Settings) -> FastAPI:
                 raise zlib.error("too large or incomplete")
             body = P.Submission.model_validate_json(raw)
         except (zlib.error, ValueError) as e:
-            storage.discard(ref.sha256)
+            # (kept: the hash may name a page image a batch holds, an office's mistake or worse;
+            # only a file that was a batch and gave its receipt is discarded)
             return JSONResponse({"error": "bad_gzip", "detail": f"the uploaded batch is not a gzip-compressed "
                                  f"batch: {str(e)[:200]}"}, status_code=400)
         receipt = submit(body, office, session)

@@ -48,13 +48,30 @@ def test_a_batch_not_uploaded_whole_or_not_a_batch_is_refused_in_words(office, s
         r = c.post("/v1/batches/uploaded", json={"sha256": "ab" * 32})
         assert r.status_code == 422 and r.json()["error"] == "body_missing"
 
-        # WHEN the uploaded file is not a gzip-compressed batch THEN bad_gzip, and it is dropped
+        # WHEN the uploaded file is not a gzip-compressed batch THEN bad_gzip
         for junk in (b"not gzip at all", gzip.compress(b'{"manifest": 1}')):
             sha = _upload(c, junk)
             r = c.post("/v1/batches/uploaded", json={"sha256": sha})
             assert r.status_code == 400 and r.json()["error"] == "bad_gzip", r.text
-            assert c.post("/v1/images/query", json={"hashes": [sha]}).json()[sha]["offset"] == 0
     assert server.entry_keys() == []
+
+
+def test_submitting_a_page_images_hash_as_a_batch_leaves_the_image_alone(office, server):
+    # GIVEN a sealed batch whose page images are uploaded, the batch itself not yet sent
+    seal(office.ws, office.sup)
+    enrol(office.ws, server)
+    body = _submission(office.ws)
+    with _device(office.ws, server) as c:
+        images = body["manifest"]["images"]
+        for h in images:
+            _upload(c, office.ws.images.get(h))
+        # WHEN one of its page images' hashes is submitted as an uploaded batch (a mistake)
+        r = c.post("/v1/batches/uploaded", json={"sha256": images[0]})
+        # THEN it is refused, and the image is still held whole (the refusal deleted it)
+        assert r.status_code == 400 and r.json()["error"] == "bad_gzip", r.text
+        assert c.post("/v1/images/query", json={"hashes": images}).json()[images[0]]["complete"] is True
+        # AND the batch is then received with its images
+        assert c.post("/v1/batches", json=body).status_code == 200
 
 
 def test_a_server_without_the_route_gets_the_batch_whole(office, server):
