@@ -268,11 +268,9 @@ def queue_status(ws) -> QueueStatus:
             counts = dict(s.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state)).all())
     with ws.session() as s:
         problems = _problems(s)
-        from records.outbox import batch_readiness
+        from records.outbox import batch_readiness, has_verifier
 
         ready, unverified = batch_readiness(s)
-        from records.outbox import has_verifier
-
         no_verifier = bool(unverified) and not has_verifier(s)
         office = s.scalar(select(Office).order_by(Office.id).limit(1))
         server = (office.server_url or (office.settings or {}).get("sync.server_url")) if office else None
@@ -1272,16 +1270,8 @@ class SyncEngine:
         image it uploaded is not "already there" when the next attempt finds it complete)."""
         if not images:
             return
-        held: dict[str, dict] = {}
         with self._stage("images_query"):
-            for i in range(0, len(images), 1000):
-                part = images[i:i + 1000]
-                r = self._call("POST", "/v1/images/query", json={"hashes": part})
-                got = self._json(r)
-                if not isinstance(got, dict) or any(not isinstance(got.get(h), dict) for h in part):
-                    raise TransientError("The network answered with something that is not the central server "
-                                         "(a Wi-Fi login page?). Sync will try again.")
-                held.update(got)
+            held = self._held(images)
         self._held_now += sum(int(held[h].get("offset", 0)) for h in images)
         todo = [h for h in images if not held[h].get("complete")]
         found = {h for h in images if held[h].get("complete")} - counted
@@ -1312,16 +1302,25 @@ class SyncEngine:
         if errors:
             raise errors[0]
 
+    def _held(self, hashes: list[str]) -> dict[str, dict]:
+        """What the server holds of each upload named by its SHA-256 (`offset`, `complete`),
+        asked 1,000 at a time (POST /v1/images/query)."""
+        held: dict[str, dict] = {}
+        for i in range(0, len(hashes), 1000):
+            part = hashes[i:i + 1000]
+            got = self._json(self._call("POST", "/v1/images/query", json={"hashes": part}))
+            if not isinstance(got, dict) or any(not isinstance(got.get(h), dict) for h in part):
+                raise TransientError("The network answered with something that is not the central server "
+                                     "(a Wi-Fi login page?). Sync will try again.")
+            held.update(got)
+        return held
+
     def _submit_uploaded(self, data: bytes) -> httpx.Response | None:
         """Send a large compressed batch body as a resumable upload from where the server is
         (a dropped connection costs only the part in flight), then submit it by its hash;
         None when the server is older than POST /v1/batches/uploaded (send it whole)."""
         sha = hashlib.sha256(data).hexdigest()
-        got = self._json(self._call("POST", "/v1/images/query", json={"hashes": [sha]}))
-        held = got.get(sha) if isinstance(got, dict) else None
-        if not isinstance(held, dict):
-            raise TransientError("The network answered with something that is not the central server "
-                                 "(a Wi-Fi login page?). Sync will try again.")
+        held = self._held([sha])[sha]
         self._held_now += int(held.get("offset", 0))
         if not held.get("complete"):
             self._upload_bytes(sha, data, int(held.get("offset", 0)),
