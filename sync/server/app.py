@@ -136,12 +136,15 @@ class _ServerTimeMiddleware:
         await self.app(scope, receive, send_time)
 
 
+INFLATED_LIMIT = 256 * 1024 * 1024  # the largest batch body inflated from gzip (sent whole or uploaded)
+
+
 class _GzipRequestMiddleware:
     """Accept request bodies sent with ``Content-Encoding: gzip`` (a batch body is JSON and
     shrinks about 6x: minutes on a slow office line). The body is inflated before the
     endpoint sees it, up to `limit` bytes; more, or a damaged stream, is answered 413/400."""
 
-    def __init__(self, app, limit: int = 256 * 1024 * 1024):
+    def __init__(self, app, limit: int = INFLATED_LIMIT):
         self.app, self.limit = app, limit
 
     async def __call__(self, scope, receive, send):
@@ -549,10 +552,9 @@ def create_app(settings: Settings) -> FastAPI:
             return JSONResponse({"error": "body_missing", "detail": "the batch was not uploaded whole: upload it "
                                  "(POST /v1/images/{sha256}) and submit it again"}, status_code=422)
         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        limit = 256 * 1024 * 1024
         try:
-            raw = inflater.decompress(data, limit + 1)
-            if len(raw) > limit or inflater.unconsumed_tail or not inflater.eof:
+            raw = inflater.decompress(data, INFLATED_LIMIT + 1)
+            if len(raw) > INFLATED_LIMIT or inflater.unconsumed_tail or not inflater.eof:
                 raise zlib.error("too large or incomplete")
             body = P.Submission.model_validate_json(raw)
         except (zlib.error, ValueError) as e:
