@@ -47,11 +47,9 @@ def _header_value(reg, name: str) -> str:
 ROWS_AT_ONCE = 1000  # entries read in one query (and told to `progress` after each)
 
 
-def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = False,
-             excel_safe: bool = False, progress=None) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the CSV (ExportError when the chosen registers mix templates).
-    `progress("rows", done, total)` hears of the entries read, ROWS_AT_ONCE at a time; what
-    it raises (a stop) ends the reading."""
+def chosen_registers(session: Session, flt: CsvFilter) -> list:
+    """The registers `flt` chooses by id and mauza (its states aside); ExportError naming an
+    id no register has."""
     regs = services.list_registers(session)
     if flt.register_ids is not None:
         known = {r.id for r in regs}
@@ -61,6 +59,15 @@ def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = Fals
         regs = [r for r in regs if r.id in flt.register_ids]
     if flt.mauza:
         regs = [r for r in regs if normalise(r.mauza) == normalise(flt.mauza)]
+    return regs
+
+
+def csv_rows(session: Session, flt: CsvFilter = CsvFilter(), *, raw: bool = False,
+             excel_safe: bool = False, progress=None) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the CSV (ExportError when the chosen registers mix templates).
+    `progress("rows", done, total)` hears of the entries read, ROWS_AT_ONCE at a time; what
+    it raises (a stop) ends the reading."""
+    regs = chosen_registers(session, flt)
     templates = {r.template_id for r in regs}
     if len(templates) > 1:
         listing = ", ".join(f"{r.id} ({r.template_id} {r.mauza})" for r in regs)
@@ -107,20 +114,15 @@ AFTER_APPROVAL = ("verified", "batched", "sent", "accepted", "rejected")
 
 
 def states_there(ws, flt: CsvFilter) -> dict[str, int]:
-    """How many entries of the registers `flt` chooses (its states aside) are in each state:
+    """How many entries of the registers `flt` chooses (chosen_registers) are in each state:
     what a CSV of the states asked for, holding none, left out."""
     from sqlalchemy import func, select
 
     from records.models import Entry
 
     with ws.session() as s:
-        regs = services.list_registers(s)
-        if flt.register_ids is not None:
-            regs = [r for r in regs if r.id in flt.register_ids]
-        if flt.mauza:
-            regs = [r for r in regs if normalise(r.mauza) == normalise(flt.mauza)]
         counts: dict[str, int] = {}
-        for reg in regs:
+        for reg in chosen_registers(s, flt):
             ids = services.register_entry_ids(s, reg.id)
             for start in range(0, len(ids), 500):
                 for state, n in s.execute(select(Entry.state, func.count()).where(Entry.id.in_(ids[start:start + 500]))
