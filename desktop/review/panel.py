@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
+from sqlalchemy import select
+
 from desktop.elide import LogicalElideDelegate
 from desktop.fonts import urdu_font
 from desktop.i18n import number_text
@@ -367,17 +369,20 @@ class ReviewPanel(QWidget):
     def selected_page_ids(self) -> list[int]:
         return [pid for it in self.tree.selectedItems() if (pid := it.data(0, PageIdRole)) is not None]
 
+    def _ask(self, title: str, question: str, n_pages: int, n_rows: int) -> bool:
+        """Yes or No (No by default) to `question`, its {rows} and {of_pages} filled in: two
+        counts, the pages' words a phrase of their own with its plural forms (one page, pages)."""
+        text = question.format(rows=number_text(n_rows),
+                               of_pages=self.tr("of {n} page(s)", "", n_pages).format(n=number_text(n_pages)))
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def confirm_bulk(self, n_pages: int, n_rows: int) -> bool:
         """The explicit confirmation bulk approval needs."""
-        answer = QMessageBox.question(
-            self, self.tr("Approve pages"),
-            # two counts: the pages' words have a form of their own (Urdu: one page, pages)
-            self.tr("Approve {rows} row(s) {of_pages} without opening each one?\n"
-                    "Your name is recorded as the approver of every row.").format(
-                rows=number_text(n_rows),
-                of_pages=self.tr("of {n} page(s)", "", n_pages).format(n=number_text(n_pages))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return self._ask(self.tr("Approve pages"), self.tr("Approve {rows} row(s) {of_pages} without opening each one?\n"
+                                                           "Your name is recorded as the approver of every row."),
+                         n_pages, n_rows)
 
     def act_on_selected_pages(self) -> None:
         """The queue's button: approve the selected pages, or verify them in the verification queue."""
@@ -388,14 +393,9 @@ class ReviewPanel(QWidget):
 
     def confirm_bulk_verify(self, n_pages: int, n_rows: int) -> bool:
         """The explicit confirmation bulk verification needs."""
-        answer = QMessageBox.question(
-            self, self.tr("Verify pages"),
-            self.tr("Verify {rows} row(s) {of_pages} without opening each one?\n"
-                    "Your name is recorded as the verifier of every row.").format(
-                rows=number_text(n_rows),
-                of_pages=self.tr("of {n} page(s)", "", n_pages).format(n=number_text(n_pages))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return self._ask(self.tr("Verify pages"), self.tr("Verify {rows} row(s) {of_pages} without opening each one?\n"
+                                                          "Your name is recorded as the verifier of every row."),
+                         n_pages, n_rows)
 
     def verify_selected_pages(self) -> None:
         """Verify the selected pages' approved rows after an explicit confirmation, as
@@ -415,7 +415,8 @@ class ReviewPanel(QWidget):
 
         def counted(s) -> tuple[list[services.Seen], int]:  # what the confirmation counts, as it is now
             rows = [r for pid in ids for r in services.page_rows(s, pid) if r.state == workflow.APPROVED]
-            mine = {r.entry_id for r in rows if s.get(Entry, r.entry_id).approved_by == me}
+            mine = set(s.scalars(select(Entry.id).where(Entry.id.in_([r.entry_id for r in rows]),
+                                                        Entry.approved_by == me)))
             return [services.seen_of(r) for r in rows if r.entry_id not in mine], len(mine)
 
         read_op(counted).success(lambda res: self._confirm_and_verify(*res, skipped)).run_in_background(self.ctx)
