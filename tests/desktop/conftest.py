@@ -149,6 +149,23 @@ def ctx(workspace, qapp):
 
 
 @pytest.fixture
+def translations_script(tmp_path, monkeypatch):
+    """scripts/translations.py as a module, working on a copy of the shipped Urdu catalogue
+    in `tmp_path` (its TS_DIR)."""
+    import importlib.util
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("daftar_translations", root / "scripts" / "translations.py")
+    tr = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tr)
+    shutil.copy(tr.ts_file("ur"), tmp_path / "daftar_ur.ts")
+    monkeypatch.setattr(tr, "TS_DIR", tmp_path)
+    return tr
+
+
+@pytest.fixture
 def view(qtbot, ctx):
     """The correction view (the register's rows beside the page) over `ctx`, shown at 1200x700."""
     from desktop.correction.view import CorrectionView

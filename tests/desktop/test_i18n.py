@@ -987,21 +987,12 @@ def test_a_path_inside_an_urdu_message_is_kept_left_to_right(urdu):
     assert "\u2066" not in i18n.message("wrong user name or password")
 
 
-def test_updating_the_catalogue_from_the_sources_keeps_every_translation(tmp_path, monkeypatch):
+def test_updating_the_catalogue_from_the_sources_keeps_every_translation(tmp_path, translations_script):
     """`scripts/translations.py update` rebuilds the catalogue from what pyside6-lupdate finds
     in desktop/: a text lupdate cannot see (a module's own `_tr` helper) was dropped with its
     Urdu at the next update, and the app then showed it in English."""
-    import importlib.util
-    import shutil
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("daftar_translations", root / "scripts" / "translations.py")
-    tr = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tr)
     # GIVEN the catalogue as it is shipped, copied aside
-    shutil.copy(tr.ts_file("ur"), tmp_path / "daftar_ur.ts")
-    monkeypatch.setattr(tr, "TS_DIR", tmp_path)
+    tr = translations_script
     shipped = {(ctx, m.findtext("source")) for ctx, m in tr._messages(tr._load(tmp_path / "daftar_ur.ts")) if tr._done(m)}
     # WHEN it is updated from the sources
     tr.update()

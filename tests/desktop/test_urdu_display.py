@@ -282,17 +282,8 @@ def test_every_plural_translation_has_both_forms_with_their_placeholders():
         assert one != other, src
 
 
-def test_the_translations_script_keeps_fills_and_lists_plural_forms(tmp_path, monkeypatch):
-    import importlib.util
-    import shutil
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("daftar_translations", root / "scripts" / "translations.py")
-    tr = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tr)
-    shutil.copy(tr.ts_file("ur"), tmp_path / "daftar_ur.ts")
-    monkeypatch.setattr(tr, "TS_DIR", tmp_path)
+def test_the_translations_script_keeps_fills_and_lists_plural_forms(tmp_path, translations_script):
+    tr = translations_script
     src = "{clerk} ({n} pages)"
     # GIVEN a plural text whose Urdu was taken out
     tree = tr._load(tmp_path / "daftar_ur.ts")
