@@ -113,16 +113,29 @@ def isolate_placeholders(tree: ET.ElementTree) -> None:
                 el.text = LTR_PLACEHOLDERS.sub("\u2066\\1\u2069", el.text)
 
 
-def same_text_fill(tree: ET.ElementTree) -> int:
-    """Give every untranslated message the translation of the same source in another context."""
-    known = {(msg.findtext("source"), _numerus(msg)): _value(msg) for _c, msg in _messages(tree) if _done(msg)}
+def _key(msg: ET.Element) -> tuple[str | None, bool]:
+    """A message's English source and whether it has plural forms: what a translation serves."""
+    return msg.findtext("source"), _numerus(msg)
+
+
+def _finished(tree: ET.ElementTree) -> dict:
+    """{_key: translation} of the finished messages of `tree` (any context)."""
+    return {_key(msg): _value(msg) for _c, msg in _messages(tree) if _done(msg)}
+
+
+def _fill_from(tree: ET.ElementTree, known: dict) -> int:
+    """Give every untranslated message of `tree` the translation `known` has for its key."""
     n = 0
     for _c, msg in _messages(tree):
-        key = (msg.findtext("source"), _numerus(msg))
-        if not _done(msg) and key in known:
-            _set(msg, known[key])
+        if not _done(msg) and known.get(_key(msg)):
+            _set(msg, known[_key(msg)])
             n += 1
     return n
+
+
+def same_text_fill(tree: ET.ElementTree) -> int:
+    """Give every untranslated message the translation of the same source in another context."""
+    return _fill_from(tree, _finished(tree))
 
 
 def counted_messages() -> dict[str, str]:
@@ -183,16 +196,14 @@ def update() -> None:
         ts = ts_file(lang)
         before = {}
         if ts.is_file():
-            before = {(m.findtext("source"), _numerus(m)): _value(m) for _c, m in _messages(_load(ts)) if _done(m)}
+            before = _finished(_load(ts))
         cmd = [str(BIN / "pyside6-lupdate"), *_sources(), "-no-obsolete", "-locations", "none",
                "-source-language", "en", "-target-language", f"{lang}_PK", "-ts", str(ts)]
         subprocess.run(cmd, cwd=ROOT, check=True)
         tree = _load(ts)
         _add_to_context(tree, "Daftar", run_time_strings())
         mark_counted(tree)
-        for _c, msg in _messages(tree):
-            if not _done(msg) and before.get((msg.findtext("source"), _numerus(msg))):
-                _set(msg, before[(msg.findtext("source"), _numerus(msg))])
+        _fill_from(tree, before)
         n = same_text_fill(tree)
         isolate_placeholders(tree)
         _save(tree, ts)
