@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from desktop.i18n import RLM
 from desktop.qt import (
     QApplication,
     QClipboard,
@@ -50,9 +51,10 @@ from desktop.qt import (
     Qt,
     QTextCursor,
 )
+from records.text import LATIN_DIGITS, URDU_DIGITS
 
-MARK = "\u200f"  # RIGHT-TO-LEFT MARK
-DIGITS = frozenset("0123456789\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")  # Latin, Urdu (class EN)
+MARK = RLM  # RIGHT-TO-LEFT MARK
+DIGITS = frozenset(LATIN_DIGITS + URDU_DIGITS)  # (bidi class EN)
 _IN_NUMBER = DIGITS | frozenset("-/.:")
 _TYPING_MODS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
