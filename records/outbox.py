@@ -114,7 +114,7 @@ def fingerprint_text(hex_digits: str) -> str:
     return " ".join(hex_digits[i:i + 4] for i in range(0, 32, 4))
 
 
-# the name of an office nobody named yet: `daftar init` asks for none, and enrolment replaces it
+# the name of an office nobody named yet (`daftar init` without --office); enrolment replaces it
 # with the name the central server knows the office by (sync.engine.enrol)
 DEFAULT_OFFICE_NAME = "Daftar office"
 

@@ -333,3 +333,60 @@ def test_recover_of_a_plain_workspace_names_an_unknown_user_before_asking(tmp_pa
     assert "--without-code" in capsys.readouterr().err
     # THEN no password was asked for either
     assert asked == []
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_init_names_the_office_for_reports_preferences_and_enrolment(tmp_path, monkeypatch, capsys, encrypted):
+    from records import office_settings
+    from records.models import AuditEvent, Office
+    from records.reports.layout import office_options
+
+    # GIVEN a new folder and a good password
+    root = tmp_path / "office"
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    flag = ["--encrypted"] if encrypted else []
+    # WHEN IT makes the workspace with the office's name, district and tehsil
+    rc = main(["init", "--workspace", str(root), "--admin", "boss", "--office", " پٹوار سرکل چک ۱۲ ",
+               "--district", "ساہیوال", "--tehsil", "چیچہ وطنی", *flag])
+    # THEN it says which office it made
+    assert rc == 0
+    assert "for the office 'پٹوار سرکل چک ۱۲'" in capsys.readouterr().out
+    ws, _user = access.sign_in(root, username="boss", password="patwari-pass-1")
+    try:
+        with ws.session() as s:
+            office = s.query(Office).one()
+            # ... the office is named (enrolment keeps a name of its own; exports are signed with it)
+            assert (office.name, office.district, office.tehsil) == ("پٹوار سرکل چک ۱۲", "ساہیوال", "چیچہ وطنی")
+            # ... Preferences shows them, and new registers and reports take them
+            st = office_settings.read(s)
+            assert (st.get("office.name"), st.get("office.district"), st.get("office.tehsil")) == (
+                "پٹوار سرکل چک ۱۲", "ساہیوال", "چیچہ وطنی")
+            assert "پٹوار سرکل چک ۱۲" in office_options(s).printed_by
+            # ... and the change is in the audit trail, by the administrator
+            ev = s.query(AuditEvent).filter_by(action="office.settings").one()
+            assert ev.username == "boss"
+    finally:
+        ws.close()
+
+
+def test_init_without_an_office_name_leaves_it_to_enrolment_and_refuses_a_too_long_one(tmp_path, monkeypatch, capsys):
+    from records.models import Office
+    from records.outbox import DEFAULT_OFFICE_NAME
+
+    monkeypatch.setenv("DAFTAR_PASSWORD", "patwari-pass-1")
+    # GIVEN an office name longer than the office table holds WHEN init runs
+    # THEN it names the option and the limit, and creates nothing
+    rc = main(["init", "--workspace", str(tmp_path / "long"), "--admin", "boss", "--office", "x" * 201])
+    assert rc == 1
+    assert capsys.readouterr().err == "daftar init: --office: 201 characters, at most 200; nothing was created.\n"
+    assert not (tmp_path / "long").exists()
+    # GIVEN no --office WHEN init runs THEN the office keeps the name enrolment replaces
+    assert main(["init", "--workspace", str(tmp_path / "plain"), "--admin", "boss"]) == 0
+    assert "for the office" not in capsys.readouterr().out
+    ws, _user = access.sign_in(tmp_path / "plain", username="boss", password="patwari-pass-1")
+    try:
+        with ws.session() as s:
+            names = [o.name for o in s.query(Office).all()]
+            assert names in ([], [DEFAULT_OFFICE_NAME])
+    finally:
+        ws.close()

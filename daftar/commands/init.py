@@ -1,4 +1,4 @@
-"""`daftar init --admin NAME [--encrypted]`: create a new workspace with its administrator.
+"""`daftar init --admin NAME [--office NAME] [--encrypted]`: create a new workspace with its administrator.
 
 With --encrypted the database (SQLCipher) and page images (AES-GCM) are encrypted under a
 workspace key that each user's password unlocks; the recovery code is printed once.
@@ -39,6 +39,11 @@ def register(sub) -> None:
                    help="encrypt the database and page images (recommended on office PCs)")
     p.add_argument("--language", choices=("ur", "en"), default="ur",
                    help="interface language of the administrator (default: ur)")
+    p.add_argument("--office", metavar="NAME", default="",
+                   help="the office's name, printed on reports and signing its exports (default: the name "
+                   "the central server gives at enrolment; Preferences changes it later)")
+    p.add_argument("--district", default="", help="the office's district (the default for new registers)")
+    p.add_argument("--tehsil", default="", help="the office's tehsil (the default for new registers)")
     p.set_defaults(func=run)
 
 
@@ -79,6 +84,7 @@ def run(args) -> int:
         what = ": give the administrator's user name" if not args.admin.strip() else ""
         print(f"daftar init: --admin {args.admin!r}: {e}{what}; nothing was created.", file=sys.stderr)
         return 1
+    office = _office_names(args)
     password = ask_new_password(admin)
     try:
         accounts.check_password_rules(password, admin)
@@ -94,11 +100,47 @@ def run(args) -> int:
         with ws.session() as s:
             user = accounts.user_named(s, admin).id
             accounts.set_profile(s, user_id=user, full_name=args.full_name, language=args.language)
+            if office:
+                _name_office(s, admin=accounts.user_named(s, admin), names=office)
     finally:
         ws.close()
     kind = "encrypted workspace" if code else "workspace"
-    print(f"Created the {kind} at {ws.root} with the administrator {admin}.")
+    named = f" for the office '{office['name']}'" if office.get("name") else ""
+    print(f"Created the {kind}{named} at {ws.root} with the administrator {admin}.")
     if code:
         print()
         print(RECOVERY_NOTICE.format(code=code))
     return 0
+
+
+OFFICE_LIMITS = {"name": 200, "district": 100, "tehsil": 100}  # the office table's columns
+
+
+def _office_names(args) -> dict[str, str]:
+    """--office, --district and --tehsil as given (spaces around dropped), checked before
+    anything is created: CommandError naming the option that is too long."""
+    from daftar.cli import CommandError
+
+    names = {}
+    for key, option in (("name", "--office"), ("district", "--district"), ("tehsil", "--tehsil")):
+        value = (getattr(args, "office" if key == "name" else key) or "").strip()
+        if len(value) > OFFICE_LIMITS[key]:
+            raise CommandError(f"{option}: {len(value)} characters, at most {OFFICE_LIMITS[key]}; nothing was created.")
+        if value:
+            names[key] = value
+    return names
+
+
+def _name_office(session, *, admin, names: dict[str, str]) -> None:
+    """Give the new office its name, district and tehsil: on the office itself (its exports'
+    signatures, and enrolment keeps a name of its own) and in the office settings
+    Preferences shows (reports, new registers' defaults); audited as the administrator."""
+    from records import office_settings
+    from records.audit import Actor
+    from records.outbox import office_identity
+
+    office = office_identity(session)
+    for key, value in names.items():
+        setattr(office, key, value)
+    office_settings.change(session, actor=Actor(admin.id, admin.username, admin.role),
+                           values={f"office.{key}": value for key, value in names.items()})
