@@ -64,6 +64,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("Daftar", "Rows returned to me"),
     QT_TRANSLATE_NOOP("Daftar", "Sync with the central office"),
     QT_TRANSLATE_NOOP("Daftar", "Review submitted pages"),
+    QT_TRANSLATE_NOOP("Daftar", "Verify approved pages"),
     QT_TRANSLATE_NOOP("Daftar", "Audit trail"),
     QT_TRANSLATE_NOOP("Daftar", "Save fard as PDF…"),
     QT_TRANSLATE_NOOP("Daftar", "Print fard…"),

@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
             ActionSpec("urduKeyboard", "&View", "Urdu keyboard", lambda: urdu_keyboard.toggle_keyboard(self), EDITORS, "F9"),
             ActionSpec("phoneticTyping", "&View", "Phonetic Urdu typing (Latin keys type Urdu)",
                        lambda: urdu_keyboard.toggle_phonetic(self), EDITORS, "Shift+F9"),
-            ActionSpec("review", "Re&view", "Review submitted pages", lambda: oversight.open_review(self),
+            ActionSpec("review", "Re&view", self._review_text(), lambda: oversight.open_review(self),
                        oversight.REVIEWERS, "Ctrl+Shift+R"),
             ActionSpec("audit", "Re&view", "Audit trail", lambda: oversight.open_audit(self), oversight.AUDITORS),
             ActionSpec("saveFard", "Re&ports", "Save fard as PDF…", lambda: oversight.save_fard(self)),
@@ -308,6 +308,16 @@ class MainWindow(QMainWindow):
                        shortcut="F1"),
             ActionSpec("about", "&Help", "About Daftar", lambda: help_dialogs.show_about(self)),
         ]
+
+    def _review_text(self) -> str:
+        """The review's menu item in the words of the signed-in user's work: verifying approved
+        pages for one who may verify (a revenue officer; it said "Review submitted pages" to him
+        too), reviewing submitted pages for a supervisor."""
+        from records import workflow
+
+        if self.ctx.actor.role in workflow.TRANSITIONS["verify"].roles:
+            return "Verify approved pages"
+        return "Review submitted pages"
 
     def _build_menus(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}

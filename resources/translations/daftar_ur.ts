@@ -1032,6 +1032,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>پیش شدہ صفحات کی پڑتال</translation>
         </message>
         <message>
+            <source>Verify approved pages</source>
+            <translation>منظور شدہ صفحات کی تصدیق</translation>
+        </message>
+        <message>
             <source>Audit trail</source>
             <translation>آڈٹ ریکارڈ</translation>
         </message>
