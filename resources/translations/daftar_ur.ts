@@ -5651,6 +5651,20 @@ Your name is recorded as the verifier of every row.</source>
             <source>Connected to the central office; nothing waits to be sent.</source>
             <translation>مرکزی دفتر سے رابطہ ہے؛ بھیجنے کے لیے کچھ منتظر نہیں۔</translation>
         </message>
+        <message numerus="yes">
+            <source>Connected to the central office; {n} verified entries are not in a batch yet.</source>
+            <translation>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ تصدیق شدہ اندراج ابھی کسی بیچ میں نہیں۔</numerusform>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ تصدیق شدہ اندراجات ابھی کسی بیچ میں نہیں۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Connected to the central office; {n} approved and verified entries are not in a batch yet.</source>
+            <translation>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراج ابھی کسی بیچ میں نہیں۔</numerusform>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراجات ابھی کسی بیچ میں نہیں۔</numerusform>
+            </translation>
+        </message>
         <message>
             <source>The batch's entries: %p% sent</source>
             <translation>بیچ کے اندراجات: %p% بھیجے جا چکے</translation>
@@ -5714,8 +5728,30 @@ Your name is recorded as the verifier of every row.</source>
             <translation>کچھ بیچ میں نہیں ڈالا گیا: اب کوئی منظور شدہ اندراج بیچ کا منتظر نہیں۔</translation>
         </message>
         <message>
+            <source>Nothing was put in a batch: {n} verified entries are ready now, not {shown}. Check the number on the button and press it again.</source>
+            <translation>کچھ بیچ میں نہیں ڈالا گیا: اب ⁦{n}⁩ تصدیق شدہ اندراجات تیار ہیں، ⁦{shown}⁩ نہیں۔ بٹن پر لکھی تعداد دیکھ کر دوبارہ دبائیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing was put in a batch: {n} approved and verified entries are ready now, not {shown}. Check the number on the button and press it again.</source>
+            <translation>کچھ بیچ میں نہیں ڈالا گیا: اب ⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراجات تیار ہیں، ⁦{shown}⁩ نہیں۔ بٹن پر لکھی تعداد دیکھ کر دوبارہ دبائیں۔</translation>
+        </message>
+        <message>
             <source>Nothing was put in a batch: see why under Problems.</source>
             <translation>کچھ بیچ میں نہیں ڈالا گیا: وجہ نیچے مسائل میں دیکھیں۔</translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} verified entries are in a new batch.</source>
+            <translation>
+                <numerusform>⁦{n}⁩ تصدیق شدہ اندراج نئے بیچ میں ہے۔</numerusform>
+                <numerusform>⁦{n}⁩ تصدیق شدہ اندراجات نئے بیچ میں ہیں۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} approved and verified entries are in a new batch.</source>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراج نئے بیچ میں ہے۔</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراجات نئے بیچ میں ہیں۔</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>{n} approved entries are in a new batch.</source>
@@ -5763,6 +5799,20 @@ Your name is recorded as the verifier of every row.</source>
         <message>
             <source>Waiting for a revenue officer's verification: {v}</source>
             <translation>ریونیو افسر کی تصدیق کے منتظر: {v}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Put {n} verified entries in a batch</source>
+            <translation>
+                <numerusform>⁦{n}⁩ تصدیق شدہ اندراج بیچ میں ڈالیں</numerusform>
+                <numerusform>⁦{n}⁩ تصدیق شدہ اندراجات بیچ میں ڈالیں</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Put {n} approved and verified entries in a batch</source>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراج بیچ میں ڈالیں</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراجات بیچ میں ڈالیں</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>Put {n} approved entries in a batch</source>
