@@ -62,6 +62,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("Daftar", "Find rows…"),
     QT_TRANSLATE_NOOP("Daftar", "Page"),
     QT_TRANSLATE_NOOP("Daftar", "Rows returned to me"),
+    QT_TRANSLATE_NOOP("Daftar", "Rows returned after my approval"),
     QT_TRANSLATE_NOOP("Daftar", "Sync with the central office"),
     QT_TRANSLATE_NOOP("Daftar", "Review submitted pages"),
     QT_TRANSLATE_NOOP("Daftar", "Verify approved pages"),

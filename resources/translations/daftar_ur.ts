@@ -1024,6 +1024,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>مجھے واپس کیے گئے اندراج</translation>
         </message>
         <message>
+            <source>Rows returned after my approval</source>
+            <translation>میری منظوری کے بعد واپس شدہ اندراجات</translation>
+        </message>
+        <message>
             <source>Sync with the central office</source>
             <translation>مرکزی دفتر سے ہم آہنگی</translation>
         </message>
@@ -5117,6 +5121,17 @@ Please turn one of those options off.</source>
     <context>
         <name>ReturnedPanel</name>
         <message numerus="yes">
+            <source>{n} row(s) you approved were returned after your approval, with the reason; the clerk corrects them and they come back to your review. Double-click one to open its page.</source>
+            <translation>
+                <numerusform>آپ کا منظور کردہ ⁦{n}⁩ اندراج منظوری کے بعد وجہ کے ساتھ واپس کیا گیا؛ کلرک اسے درست کرے گا اور وہ دوبارہ آپ کی پڑتال میں آئے گا۔ صفحہ کھولنے کے لیے اس پر دو بار کلک کریں۔</numerusform>
+                <numerusform>آپ کے منظور کردہ ⁦{n}⁩ اندراجات منظوری کے بعد وجہ کے ساتھ واپس کیے گئے؛ کلرک انہیں درست کرے گا اور وہ دوبارہ آپ کی پڑتال میں آئیں گے۔ صفحہ کھولنے کے لیے کسی پر دو بار کلک کریں۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No row you approved was returned.</source>
+            <translation>آپ کا منظور کردہ کوئی اندراج واپس نہیں کیا گیا۔</translation>
+        </message>
+        <message numerus="yes">
             <source>{n} row(s) sent back for correction; double-click one to open its page.</source>
             <translation>
                 <numerusform>⁦{n}⁩ اندراج درستی کے لیے واپس آیا ہے؛ صفحہ کھولنے کے لیے اس پر دو بار کلک کریں۔</numerusform>
@@ -6153,6 +6168,13 @@ Your name is recorded as the verifier of every row.</source>
             <source>Open the review ({keys})</source>
             <translation>پڑتال کھولیں ({keys})</translation>
         </message>
+        <message numerus="yes">
+            <source>{n} row(s) you approved were returned</source>
+            <translation>
+                <numerusform>آپ کا منظور کردہ ⁦{n}⁩ اندراج واپس کیا گیا</numerusform>
+                <numerusform>آپ کے منظور کردہ ⁦{n}⁩ اندراجات واپس کیے گئے</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>_HeaderPage</name>
@@ -6235,6 +6257,14 @@ Your name is recorded as the verifier of every row.</source>
         <message>
             <source>Returned to me</source>
             <translation>مجھے واپس شدہ</translation>
+        </message>
+        <message>
+            <source>Returned after my approval</source>
+            <translation>میری منظوری کے بعد واپس شدہ</translation>
+        </message>
+        <message>
+            <source>Returned after my approval ({n})</source>
+            <translation>میری منظوری کے بعد واپس شدہ (⁦{n}⁩)</translation>
         </message>
         <message>
             <source>Returned to me ({n})</source>
