@@ -58,6 +58,7 @@ GEOMETRY_KEY = "ui/main_window_geometry"
 _TABS = {
     "search": lambda win: win.tabs.setCurrentWidget(win.search),
     "returned_panel": oversight.show_returned,
+    "approved_returned_panel": oversight.show_approved_returned,
     "review_panel": oversight.open_review,
     "audit_viewer": oversight.open_audit,
 }
@@ -232,6 +233,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.search, self.tr("Register rows"))
         if self.ctx.actor.role in EDITORS:
             oversight.add_returned_tab(self)
+        if self.ctx.actor.role in oversight.APPROVERS:  # rows he approved that were returned after
+            oversight.add_returned_tab(self, approved=True)
         self.page_selected.connect(self.correction.show_page)
         self.correction.page_loaded.connect(self._on_page_loaded)
         self.register_selected.connect(self.search.set_register)
@@ -288,11 +291,13 @@ class MainWindow(QMainWindow):
             ActionSpec("toggleLists", "&View", "Registers and pages beside the page", self.toggle_lists,
                        shortcut="Ctrl+B"),
             ActionSpec("showReturned", "&View", "Rows returned to me", lambda: oversight.show_returned(self), EDITORS),
+            ActionSpec("showApprovedReturned", "&View", "Rows returned after my approval",
+                       lambda: oversight.show_approved_returned(self), oversight.APPROVERS),
             ActionSpec("showSync", "&View", "Sync with the central office", lambda: oversight.open_sync(self)),
             ActionSpec("urduKeyboard", "&View", "Urdu keyboard", lambda: urdu_keyboard.toggle_keyboard(self), EDITORS, "F9"),
             ActionSpec("phoneticTyping", "&View", "Phonetic Urdu typing (Latin keys type Urdu)",
                        lambda: urdu_keyboard.toggle_phonetic(self), EDITORS, "Shift+F9"),
-            ActionSpec("review", "Re&view", "Review submitted pages", lambda: oversight.open_review(self),
+            ActionSpec("review", "Re&view", self._review_text(), lambda: oversight.open_review(self),
                        oversight.REVIEWERS, "Ctrl+Shift+R"),
             ActionSpec("audit", "Re&view", "Audit trail", lambda: oversight.open_audit(self), oversight.AUDITORS),
             ActionSpec("saveFard", "Re&ports", "Save fard as PDF…", lambda: oversight.save_fard(self)),
@@ -308,6 +313,16 @@ class MainWindow(QMainWindow):
                        shortcut="F1"),
             ActionSpec("about", "&Help", "About Daftar", lambda: help_dialogs.show_about(self)),
         ]
+
+    def _review_text(self) -> str:
+        """The review's menu item in the words of the signed-in user's work: verifying approved
+        pages for one who may verify (a revenue officer; it said "Review submitted pages" to him
+        too), reviewing submitted pages for a supervisor."""
+        from records import workflow
+
+        if self.ctx.actor.role in workflow.TRANSITIONS["verify"].roles:
+            return "Verify approved pages"
+        return "Review submitted pages"
 
     def _build_menus(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from desktop.bidi import ltr, path_line, shown_value
 from desktop.qt import QDockWidget, Qt
-from records.workflow import ADMIN, REVENUE_OFFICER, SUPERVISOR, TAKERS
+from records.workflow import ADMIN, REVENUE_OFFICER, SUPERVISOR, TAKERS, TRANSITIONS
 
 REVIEWERS = frozenset({SUPERVISOR, REVENUE_OFFICER})
+APPROVERS = TRANSITIONS["approve"].roles  # those whose approval a later return overturns
 AUDITORS = frozenset({SUPERVISOR, REVENUE_OFFICER, ADMIN})
 ADMINS = frozenset({ADMIN})
 
@@ -50,11 +51,13 @@ def open_audit(win):
     return _tab(win, "audit_viewer", lambda: AuditViewer(win.ctx, win), win.tr("Audit"))
 
 
-def add_returned_tab(win):
-    """The clerk's list of rows sent back with the reviewer's comment (opens their page)."""
+def add_returned_tab(win, *, approved: bool = False):
+    """The clerk's list of rows sent back with the reviewer's comment (opens their page); with
+    `approved`, a reviewer's list of the rows he approved that were returned after his
+    approval (a revenue officer's return from the verification: nothing told the Girdawar)."""
     from desktop.review.returned import ReturnedPanel
 
-    panel = ReturnedPanel(win.ctx, win)
+    panel = ReturnedPanel(win.ctx, win, approved=approved)
     panel.open_entry.connect(win.open_entry)
 
     said = {"page": None, "text": ""}
@@ -76,17 +79,26 @@ def add_returned_tab(win):
     panel.open_entry.connect(say_why)
     win.page_selected.connect(forget)
     win.correction.submitted.connect(lambda _pid: forget())
-    win.returned_panel = panel
-    win.tabs.addTab(panel, win.tr("Returned to me"))
+    if approved:
+        win.approved_returned_panel = panel
+    else:
+        win.returned_panel = panel
+    win.tabs.addTab(panel, win.tr("Returned after my approval") if approved else win.tr("Returned to me"))
 
     def count(n: int) -> None:
-        # how many rows wait for the clerk, in sight on signing in (the tab said nothing of them)
+        # how many rows wait for the clerk, in sight on signing in (the tab said nothing of them);
+        # for a reviewer, how many he approved were returned since
         from desktop.i18n import number_text
 
         at = win.tabs.indexOf(panel)
-        if at >= 0:
-            win.tabs.setTabText(at, win.tr("Returned to me ({n})").format(n=number_text(n)) if n
-                                else win.tr("Returned to me"))
+        if at < 0:
+            return
+        if approved:
+            text = (win.tr("Returned after my approval ({n})").format(n=number_text(n)) if n
+                    else win.tr("Returned after my approval"))
+        else:
+            text = win.tr("Returned to me ({n})").format(n=number_text(n)) if n else win.tr("Returned to me")
+        win.tabs.setTabText(at, text)
 
     panel.counted.connect(count)
     count(len(panel.rows))
@@ -95,6 +107,15 @@ def add_returned_tab(win):
 
 def show_returned(win):
     panel = getattr(win, "returned_panel", None) or add_returned_tab(win)
+    panel.refresh()
+    win.tabs.setCurrentWidget(panel)
+    return panel
+
+
+def show_approved_returned(win):
+    """A reviewer's list of the rows he approved that were returned after (the status bar's
+    count opens it, as View › Rows returned after my approval does)."""
+    panel = getattr(win, "approved_returned_panel", None) or add_returned_tab(win, approved=True)
     panel.refresh()
     win.tabs.setCurrentWidget(panel)
     return panel

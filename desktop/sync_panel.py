@@ -145,7 +145,8 @@ class SyncPanel(QWidget):
         # says: its BatchInfo, None when that many are no longer ready (nothing sealed), or why
         # nothing was sealed (the core's refusal, a str: entries changed outside Daftar)
         self._seal = seal
-        self._ready_shown = 0  # the number of approved entries the seal button says
+        self._ready_shown = 0  # the number of approved or verified entries the seal button says
+        self._verified_shown = 0  # of them, the verified ones (each state is named as it is)
         self._handover = handover  # saves a batch's handover sheet (the UI thread, given the batch id)
         self.last_batch: int | None = None  # the batch sealed here last (its handover sheet)
         self._usb = usb  # writes the oldest waiting batch to a file for a USB stick (supervisors)
@@ -410,11 +411,17 @@ class SyncPanel(QWidget):
         elif not self._busy:
             # said when the connection is there and nothing waits (the line was blank, or
             # still said "No connection" after the connection had come back)
-            ready = getattr(status, "ready", 0)
-            self.state_label.setText(
-                self.tr("Connected to the central office; {n} approved entries are not in a batch yet.", "", ready).format(
-                    n=number_text(ready)) if ready
-                else self.tr("Connected to the central office; nothing waits to be sent."))
+            ready, verified = getattr(status, "ready", 0), getattr(status, "ready_verified", 0)
+            if not ready:
+                text = self.tr("Connected to the central office; nothing waits to be sent.")
+            elif verified == ready:  # (verified entries were called approved)
+                text = self.tr("Connected to the central office; {n} verified entries are not in a batch yet.", "", ready)
+            elif verified:
+                text = self.tr("Connected to the central office; {n} approved and verified entries are not in a "
+                               "batch yet.", "", ready)
+            else:
+                text = self.tr("Connected to the central office; {n} approved entries are not in a batch yet.", "", ready)
+            self.state_label.setText(text.format(n=number_text(ready)))
 
     def _on_progress(self, what: str, done: int, total: int) -> None:
         if total:
@@ -480,11 +487,19 @@ class SyncPanel(QWidget):
 
     def _on_sealed(self, batch, status) -> None:
         if batch is None:  # the entries ready changed since the button was drawn: nothing sealed
-            ready = getattr(status, "ready", 0)
-            self.state_label.setText(self.tr(
-                "Nothing was put in a batch: {n} approved entries are ready now, not {shown}. Check the number "
-                "on the button and press it again.").format(n=number_text(ready), shown=number_text(self._ready_shown))
-                if ready else self.tr("Nothing was put in a batch: no approved entries are waiting any more."))
+            ready, verified = getattr(status, "ready", 0), getattr(status, "ready_verified", 0)
+            if not ready:
+                text = self.tr("Nothing was put in a batch: no approved entries are waiting any more.")
+            elif verified == ready:
+                text = self.tr("Nothing was put in a batch: {n} verified entries are ready now, not {shown}. Check "
+                               "the number on the button and press it again.")
+            elif verified:
+                text = self.tr("Nothing was put in a batch: {n} approved and verified entries are ready now, not "
+                               "{shown}. Check the number on the button and press it again.")
+            else:
+                text = self.tr("Nothing was put in a batch: {n} approved entries are ready now, not {shown}. Check "
+                               "the number on the button and press it again.")
+            self.state_label.setText(text.format(n=number_text(ready), shown=number_text(self._ready_shown)))
             self._show_status(status)
             return
         if isinstance(batch, str):
@@ -494,7 +509,14 @@ class SyncPanel(QWidget):
         entries = getattr(batch, "entries", batch)
         self.last_batch = getattr(batch, "id", None)
         self.handover_btn.setVisible(self._handover is not None and self.last_batch is not None)
-        self.state_label.setText(self.tr("{n} approved entries are in a new batch.", "", entries).format(n=number_text(entries)))
+        verified = self._verified_shown if entries == self._ready_shown else 0  # (those the button named)
+        if verified and verified == entries:
+            text = self.tr("{n} verified entries are in a new batch.", "", entries)
+        elif verified:
+            text = self.tr("{n} approved and verified entries are in a new batch.", "", entries)
+        else:
+            text = self.tr("{n} approved entries are in a new batch.", "", entries)
+        self.state_label.setText(text.format(n=number_text(entries)))
         self._show_status(status)
         if not self._paused:
             self.sync_now()
@@ -551,11 +573,17 @@ class SyncPanel(QWidget):
                 + "   ·   " + counts
         self.queue_label.setText(counts)
         self.resend_btn.setEnabled(c.get("failed", 0) > 0 and not self._busy)
-        ready = getattr(st, "ready", 0)
-        self._ready_shown = ready
+        ready, verified = getattr(st, "ready", 0), getattr(st, "ready_verified", 0)
+        self._ready_shown, self._verified_shown = ready, verified
         self.seal_btn.setEnabled(ready > 0 and not self._busy)
         self.usb_btn.setEnabled(st.waiting > 0)
-        if ready:
+        # each state named as it is: the entries a revenue officer verified were "approved"
+        if ready and verified == ready:
+            self.seal_btn.setText(self.tr("Put {n} verified entries in a batch", "", ready).format(n=number_text(ready)))
+        elif ready and verified:
+            self.seal_btn.setText(self.tr("Put {n} approved and verified entries in a batch", "", ready).format(
+                n=number_text(ready)))
+        elif ready:
             self.seal_btn.setText(self.tr("Put {n} approved entries in a batch", "", ready).format(n=number_text(ready)))
         elif unverified:  # why nothing can go: the office wants a revenue officer's verification first
             self.seal_btn.setText(self.tr("{n} approved entries wait for a revenue officer's verification", "", unverified).format(

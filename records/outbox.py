@@ -310,11 +310,21 @@ def batch_readiness(session: Session) -> tuple[int, int]:
     Counted inside SQLite: the sync panel asks every minute and after each review, and on a
     workspace of 60,000 approved entries reading them as objects took seconds of the
     Python lock each time, the UI thread waiting for it (bench/stall_probe.py)."""
+    approved, verified, unverified = readiness_by_state(session)
+    return approved + verified, unverified
+
+
+def readiness_by_state(session: Session) -> tuple[int, int, int]:
+    """The entries a batch would take now by their state, and those the verification holds
+    back: (approved ready, verified ready, approved waiting for a required verification).
+    Where the office requires verification only verified entries are ready; where it does
+    not, approved ones and any a revenue officer verified all the same. (The status called
+    every entry ready "approved", verified ones too.)"""
     counts = _ready_counts(session)
     approved, verified = counts.get(workflow.APPROVED, 0), counts.get(workflow.VERIFIED, 0)
     if verification_required(session):
-        return verified, approved
-    return approved + verified, 0
+        return 0, verified, approved
+    return approved, verified, 0
 
 
 class ReadyChanged(OutboxError):

@@ -179,7 +179,7 @@ class QueueStatus:
     last_error: str | None
     paused: bool
     problems: tuple[Problem, ...]  # (entry uuid, version, state, message, where the entry is...)
-    ready: int = 0  # approved entries not in a batch yet (records.outbox.batch_readiness)
+    ready: int = 0  # approved or verified entries not in a batch yet that a batch would take now
     unverified: int = 0  # approved entries the office's required verification still holds back
     last_pass: str | None = None  # when the last pass ended (ISO, UTC); it ended well when last_error is None
     server: str | None = None  # the central server's address (None: not enrolled)
@@ -191,6 +191,13 @@ class QueueStatus:
     entries_resent: int = 0
     # the unverified entries wait for nobody: the office has no enabled revenue officer's account
     no_verifier: bool = False
+    # of `ready`, the entries a revenue officer verified (the rest are approved, not verified)
+    ready_verified: int = 0
+
+    @property
+    def ready_approved(self) -> int:
+        """Of `ready`, the entries approved and not verified (an office not requiring verification)."""
+        return self.ready - self.ready_verified
 
     @property
     def waiting(self) -> int:
@@ -268,9 +275,10 @@ def queue_status(ws) -> QueueStatus:
             counts = dict(s.execute(select(OutboxItem.state, func.count()).group_by(OutboxItem.state)).all())
     with ws.session() as s:
         problems = _problems(s)
-        from records.outbox import batch_readiness, has_verifier
+        from records.outbox import has_verifier, readiness_by_state
 
-        ready, unverified = batch_readiness(s)
+        ready_approved, ready_verified, unverified = readiness_by_state(s)
+        ready = ready_approved + ready_verified
         no_verifier = bool(unverified) and not has_verifier(s)
         office = s.scalar(select(Office).order_by(Office.id).limit(1))
         server = (office.server_url or (office.settings or {}).get("sync.server_url")) if office else None
@@ -288,7 +296,8 @@ def queue_status(ws) -> QueueStatus:
                            get_state(s, K_PAUSED) == "1", problems, ready, unverified,
                            get_state(s, K_LAST_PASS) or None, server or None,
                            _decided_here(s, _problems(s, ids=lost, states=LOST_STATES, message=DECISION_LOST))
-                           if lost else (), lost_total, resent_total, no_verifier=no_verifier)
+                           if lost else (), lost_total, resent_total, no_verifier=no_verifier,
+                           ready_verified=ready_verified)
 
 
 DECISION_LOST = ("The central server no longer has its decision on this entry (its database was restored from "

@@ -156,7 +156,8 @@ def status_json(st) -> dict:
         "server": st.server, "paused": st.paused,
         "last_pass": st.last_pass, "last_pass_ok": None if st.last_pass is None else st.last_error is None,
         "last_success": st.last_success, "last_error": st.last_error,
-        "ready": st.ready, "unverified": st.unverified, "no_verifier": st.no_verifier, "waiting": st.waiting,
+        "ready": st.ready, "ready_approved": st.ready_approved, "ready_verified": st.ready_verified,
+        "unverified": st.unverified, "no_verifier": st.no_verifier, "waiting": st.waiting,
         "counts": dict(sorted(st.counts.items())),
         "problems": [p._asdict() for p in st.problems],
         "decisions_lost": [p._asdict() for p in st.decisions_lost],
@@ -210,12 +211,14 @@ SEAL_NOTE = "a supervisor seals them: `daftar batch seal --as NAME`, or Sync in 
 
 
 def waiting_here_lines(st) -> list[str]:
-    """After a pass: the approved entries it could not send because nobody sealed them yet, or
-    because they wait for a revenue officer's verification (a pass sends sealed batches only)."""
+    """After a pass: the approved or verified entries it could not send because nobody sealed
+    them yet, or the approved ones waiting for a revenue officer's verification (a pass sends
+    sealed batches only). Each named by its state: verified entries were called approved."""
     lines = []
-    if st.ready:
-        lines.append(f"{st.ready} approved entries are not in a batch yet, so this pass did not send them: "
-                     f"{SEAL_NOTE}; the next pass sends them")
+    for n, state in ((st.ready_approved, "approved"), (st.ready_verified, "verified")):
+        if n:
+            lines.append(f"{n} {state} entries are not in a batch yet, so this pass did not send them: "
+                         f"{SEAL_NOTE}; the next pass sends them")
     if st.unverified:
         lines.append(f"{st.unverified} approved entries wait for a revenue officer's verification before they can "
                      "be sealed and sent" + (f", {NO_VERIFIER_NOTE}" if st.no_verifier else ""))
@@ -239,9 +242,11 @@ def status_text(st) -> str:
         if st.last_error is not None:
             lines.append(f"Last pass that ended well: {_local(st.last_success)}")
     sending = c.get("uploading", 0) + c.get("submitted", 0)
-    rows = [("Approved, ready for a batch", st.ready, SEAL_NOTE),
-            ("Approved, waiting for a revenue officer's verification", st.unverified,
+    # each state named as it is: entries a revenue officer verified were counted as "Approved"
+    rows = [("Approved, waiting for a revenue officer's verification", st.unverified,
              NO_VERIFIER_NOTE if st.no_verifier else ""),
+            ("Approved, ready for a batch", st.ready_approved, SEAL_NOTE),
+            ("Verified, ready for a batch", st.ready_verified, SEAL_NOTE),
             ("Sealed in a batch, waiting to be sent", st.waiting,
              f"{sending} of them being sent by a pass now" if sending else ""),
             ("Sent, acknowledged by the server", c.get("acknowledged", 0), "waiting for the central office's decision"),

@@ -101,9 +101,9 @@ class ReviewPanel(QWidget):
         self.tree.setObjectName("reviewQueue")
         self.tree.setHeaderLabels([self.tr("Register / clerk / page"), self.tr("Rows")])
         self.tree.setFont(urdu_font(11))
-        self.tree.setItemDelegate(LogicalElideDelegate(self.tree))  # a cut title loses its end, never a year's digits
+        self.tree.setItemDelegate(LogicalElideDelegate(self.tree))  # a cut title keeps what tells it apart, never cuts a year
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        # the titles take the room the row counts leave, cut at their end by the delegate: sized
+        # the titles take the room the row counts leave, cut by the delegate (what tells them apart kept): sized
         # to their contents, a title wider than the queue pushed the Rows column out of sight
         # and scrolled, its year's digits cut at the edge ("992-93")
         header = self.tree.header()

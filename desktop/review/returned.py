@@ -1,4 +1,6 @@
-"""The clerk's list of rows a reviewer sent back, with the reviewer's comment.
+"""The clerk's list of rows a reviewer sent back, with the reviewer's comment; and the
+supervisor's list of rows he approved that were sent back after (a revenue officer returned
+them from the verification), with that comment.
 
 Double-click (or Enter) opens the row's page in the correction view (`open_entry(page_id,
 entry_id, field)`: on the field returned, "" for a whole row). Refreshes itself when the
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from desktop.fonts import urdu_font
+from desktop.i18n import number_text
 from desktop.operations import read_op
 from desktop.qt import (
     QAbstractItemView,
@@ -26,7 +29,7 @@ from desktop.qt import (
 )
 from desktop.review.queries import register_name
 from records import services, workflow
-from records.models import Entry, Page, Register
+from records.models import AuditEvent, Entry, Page, Register
 from records.text import isolate_numbers
 
 
@@ -56,18 +59,42 @@ def returned_rows(session, *, maker_id: int | None = None) -> list[ReturnedRow]:
     return out
 
 
+def returned_after_approval(session, *, approver_id: int) -> list[ReturnedRow]:
+    """Rows `approver_id` approved that were returned after his approval (by a revenue officer
+    from the verification, or another reviewer), still returned: the clerk has not submitted
+    them again. A row he approved once and a reviewer later returned when it was submitted
+    again is not one of them (his approval was not what was returned)."""
+    q = (select(Entry, Page, Register).join(Page, Page.id == Entry.page_id).join(Register, Register.id == Entry.register_id)
+         .where(Entry.state == workflow.RETURNED, Entry.approved_by == approver_id, Entry.is_latest.is_(True),
+                Entry.deleted.is_(False))
+         .order_by(Register.id, Page.page_no, Entry.row_no))
+    out = []
+    for e, p, r in session.execute(q):
+        last = session.execute(select(AuditEvent.username, AuditEvent.field, AuditEvent.old)
+                               .where(AuditEvent.entry_uuid == e.uuid, AuditEvent.action == "entry.return")
+                               .order_by(AuditEvent.id.desc()).limit(1)).first()
+        if last is None or last.old != workflow.APPROVED:
+            continue
+        out.append(ReturnedRow(e.id, p.id, register_name(r), p.page_no, e.row_no, e.comment or "", last.username or "",
+                               last.field or ""))
+    return out
+
+
 class ReturnedPanel(QWidget):
-    """Rows sent back to the signed-in clerk, with the comment saying what to correct."""
+    """Rows sent back to the signed-in clerk, with the comment saying what to correct; with
+    `approved` the rows the signed-in reviewer approved that were returned after his approval
+    (what the revenue officer found, in his comment)."""
 
     open_entry = Signal(int, int, str)  # page, entry, the field returned ("": the row's first flagged)
     counted = Signal(int)  # how many rows are listed, after each refresh
 
     COLUMNS = ("Register", "Page", "Row", "Comment", "Returned by")
 
-    def __init__(self, ctx, parent=None) -> None:
+    def __init__(self, ctx, parent=None, *, approved: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setObjectName("ReturnedPanel")
+        self.approved = approved
+        self.setObjectName("ApprovedReturnedPanel" if approved else "ReturnedPanel")
         self.rows: list[ReturnedRow] = []
         lay = QVBoxLayout(self)
         self.summary = QLabel(self)
@@ -92,8 +119,11 @@ class ReturnedPanel(QWidget):
         # the signed-in user's own rows, whatever the role: a supervisor who also keys pages
         # was shown every clerk's returned rows under "Returned to me" (the review's counts
         # say how many each clerk has)
-        maker = self.ctx.actor.id
-        read_op(lambda s: returned_rows(s, maker_id=maker)).success(self._fill).run_in_background(self.ctx)
+        me = self.ctx.actor.id
+        if self.approved:
+            read_op(lambda s: returned_after_approval(s, approver_id=me)).success(self._fill).run_in_background(self.ctx)
+            return
+        read_op(lambda s: returned_rows(s, maker_id=me)).success(self._fill).run_in_background(self.ctx)
 
     def _fill(self, rows: list[ReturnedRow]) -> None:
         self.rows = rows
@@ -108,8 +138,15 @@ class ReturnedPanel(QWidget):
                 self.table.setItem(i, c, item)
         for c in (0, 1, 2, 4):
             self.table.resizeColumnToContents(c)
-        self.summary.setText(self.tr("{n} row(s) sent back for correction; double-click one to open its page.", "", len(rows)).format(n=len(rows))
-                             if rows else self.tr("No rows were sent back."))
+        if self.approved:
+            self.summary.setText(
+                self.tr("{n} row(s) you approved were returned after your approval, with the reason; the clerk "
+                        "corrects them and they come back to your review. Double-click one to open its page.", "",
+                        len(rows)).format(n=number_text(len(rows)))
+                if rows else self.tr("No row you approved was returned."))
+        else:
+            self.summary.setText(self.tr("{n} row(s) sent back for correction; double-click one to open its page.", "", len(rows)).format(n=len(rows))
+                                 if rows else self.tr("No rows were sent back."))
         self.counted.emit(len(rows))
 
     def _activated(self, row: int, _col: int) -> None:

@@ -1024,12 +1024,20 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>مجھے واپس کیے گئے اندراج</translation>
         </message>
         <message>
+            <source>Rows returned after my approval</source>
+            <translation>میری منظوری کے بعد واپس شدہ اندراجات</translation>
+        </message>
+        <message>
             <source>Sync with the central office</source>
             <translation>مرکزی دفتر سے ہم آہنگی</translation>
         </message>
         <message>
             <source>Review submitted pages</source>
             <translation>پیش شدہ صفحات کی پڑتال</translation>
+        </message>
+        <message>
+            <source>Verify approved pages</source>
+            <translation>منظور شدہ صفحات کی تصدیق</translation>
         </message>
         <message>
             <source>Audit trail</source>
@@ -5113,6 +5121,17 @@ Please turn one of those options off.</source>
     <context>
         <name>ReturnedPanel</name>
         <message numerus="yes">
+            <source>{n} row(s) you approved were returned after your approval, with the reason; the clerk corrects them and they come back to your review. Double-click one to open its page.</source>
+            <translation>
+                <numerusform>آپ کا منظور کردہ ⁦{n}⁩ اندراج منظوری کے بعد وجہ کے ساتھ واپس کیا گیا؛ کلرک اسے درست کرے گا اور وہ دوبارہ آپ کی پڑتال میں آئے گا۔ صفحہ کھولنے کے لیے اس پر دو بار کلک کریں۔</numerusform>
+                <numerusform>آپ کے منظور کردہ ⁦{n}⁩ اندراجات منظوری کے بعد وجہ کے ساتھ واپس کیے گئے؛ کلرک انہیں درست کرے گا اور وہ دوبارہ آپ کی پڑتال میں آئیں گے۔ صفحہ کھولنے کے لیے کسی پر دو بار کلک کریں۔</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No row you approved was returned.</source>
+            <translation>آپ کا منظور کردہ کوئی اندراج واپس نہیں کیا گیا۔</translation>
+        </message>
+        <message numerus="yes">
             <source>{n} row(s) sent back for correction; double-click one to open its page.</source>
             <translation>
                 <numerusform>⁦{n}⁩ اندراج درستی کے لیے واپس آیا ہے؛ صفحہ کھولنے کے لیے اس پر دو بار کلک کریں۔</numerusform>
@@ -5647,6 +5666,20 @@ Your name is recorded as the verifier of every row.</source>
             <source>Connected to the central office; nothing waits to be sent.</source>
             <translation>مرکزی دفتر سے رابطہ ہے؛ بھیجنے کے لیے کچھ منتظر نہیں۔</translation>
         </message>
+        <message numerus="yes">
+            <source>Connected to the central office; {n} verified entries are not in a batch yet.</source>
+            <translation>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ تصدیق شدہ اندراج ابھی کسی بیچ میں نہیں۔</numerusform>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ تصدیق شدہ اندراجات ابھی کسی بیچ میں نہیں۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Connected to the central office; {n} approved and verified entries are not in a batch yet.</source>
+            <translation>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراج ابھی کسی بیچ میں نہیں۔</numerusform>
+                <numerusform>مرکزی دفتر سے رابطہ ہے؛ ⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراجات ابھی کسی بیچ میں نہیں۔</numerusform>
+            </translation>
+        </message>
         <message>
             <source>The batch's entries: %p% sent</source>
             <translation>بیچ کے اندراجات: %p% بھیجے جا چکے</translation>
@@ -5710,8 +5743,30 @@ Your name is recorded as the verifier of every row.</source>
             <translation>کچھ بیچ میں نہیں ڈالا گیا: اب کوئی منظور شدہ اندراج بیچ کا منتظر نہیں۔</translation>
         </message>
         <message>
+            <source>Nothing was put in a batch: {n} verified entries are ready now, not {shown}. Check the number on the button and press it again.</source>
+            <translation>کچھ بیچ میں نہیں ڈالا گیا: اب ⁦{n}⁩ تصدیق شدہ اندراجات تیار ہیں، ⁦{shown}⁩ نہیں۔ بٹن پر لکھی تعداد دیکھ کر دوبارہ دبائیں۔</translation>
+        </message>
+        <message>
+            <source>Nothing was put in a batch: {n} approved and verified entries are ready now, not {shown}. Check the number on the button and press it again.</source>
+            <translation>کچھ بیچ میں نہیں ڈالا گیا: اب ⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراجات تیار ہیں، ⁦{shown}⁩ نہیں۔ بٹن پر لکھی تعداد دیکھ کر دوبارہ دبائیں۔</translation>
+        </message>
+        <message>
             <source>Nothing was put in a batch: see why under Problems.</source>
             <translation>کچھ بیچ میں نہیں ڈالا گیا: وجہ نیچے مسائل میں دیکھیں۔</translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} verified entries are in a new batch.</source>
+            <translation>
+                <numerusform>⁦{n}⁩ تصدیق شدہ اندراج نئے بیچ میں ہے۔</numerusform>
+                <numerusform>⁦{n}⁩ تصدیق شدہ اندراجات نئے بیچ میں ہیں۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} approved and verified entries are in a new batch.</source>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراج نئے بیچ میں ہے۔</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراجات نئے بیچ میں ہیں۔</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>{n} approved entries are in a new batch.</source>
@@ -5759,6 +5814,20 @@ Your name is recorded as the verifier of every row.</source>
         <message>
             <source>Waiting for a revenue officer's verification: {v}</source>
             <translation>ریونیو افسر کی تصدیق کے منتظر: {v}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Put {n} verified entries in a batch</source>
+            <translation>
+                <numerusform>⁦{n}⁩ تصدیق شدہ اندراج بیچ میں ڈالیں</numerusform>
+                <numerusform>⁦{n}⁩ تصدیق شدہ اندراجات بیچ میں ڈالیں</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Put {n} approved and verified entries in a batch</source>
+            <translation>
+                <numerusform>⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراج بیچ میں ڈالیں</numerusform>
+                <numerusform>⁦{n}⁩ منظور شدہ اور تصدیق شدہ اندراجات بیچ میں ڈالیں</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>Put {n} approved entries in a batch</source>
@@ -6099,6 +6168,13 @@ Your name is recorded as the verifier of every row.</source>
             <source>Open the review ({keys})</source>
             <translation>پڑتال کھولیں ({keys})</translation>
         </message>
+        <message numerus="yes">
+            <source>{n} row(s) you approved were returned</source>
+            <translation>
+                <numerusform>آپ کا منظور کردہ ⁦{n}⁩ اندراج واپس کیا گیا</numerusform>
+                <numerusform>آپ کے منظور کردہ ⁦{n}⁩ اندراجات واپس کیے گئے</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>_HeaderPage</name>
@@ -6181,6 +6257,14 @@ Your name is recorded as the verifier of every row.</source>
         <message>
             <source>Returned to me</source>
             <translation>مجھے واپس شدہ</translation>
+        </message>
+        <message>
+            <source>Returned after my approval</source>
+            <translation>میری منظوری کے بعد واپس شدہ</translation>
+        </message>
+        <message>
+            <source>Returned after my approval ({n})</source>
+            <translation>میری منظوری کے بعد واپس شدہ (⁦{n}⁩)</translation>
         </message>
         <message>
             <source>Returned to me ({n})</source>

@@ -1254,3 +1254,45 @@ def test_a_clerk_has_no_line_of_pages_waiting(qtbot, people):
     qtbot.addWidget(win)
     assert getattr(win, "waiting_notice", None) is None
     win.shutdown()
+
+
+def test_a_girdawar_learns_at_sign_in_that_rows_he_approved_were_returned_and_why(qtbot, people):
+    from desktop.mainwindow import MainWindow
+
+    # GIVEN two pages of clerk1's: girdawar1 approved the first, and ro1 returned two of its rows
+    # from the verification with a comment; the second girdawar1 returned himself when submitted
+    ro, g1, clerk = people["ro1"], people["girdawar1"], people["clerk1"]
+    approved, own_return = _submitted_pages(clerk, 2)
+    with ro.ws.session() as s:
+        ids = [r.entry_id for r in services.page_rows(s, approved)]
+        services.transition(s, actor=g1.actor, entry_ids=ids, action="approve")
+        services.transition(s, actor=ro.actor, entry_ids=ids[:2], action="return", comment="کھیوٹ 47 کا رقبہ دیکھیں")
+        services.transition(s, actor=g1.actor, entry_ids=[r.entry_id for r in services.page_rows(s, own_return)],
+                            action="return", comment="حصہ دیکھیں")
+    # WHEN girdawar1 signs in (his window opens on the page view, as everyone's)
+    win = MainWindow(g1)
+    qtbot.addWidget(win)
+    win.show()
+    notice = win.waiting_notice
+    # THEN his status bar says how many rows he approved were returned (nothing told him), and
+    # a tab counts them, as a clerk's "Returned to me" counts his
+    qtbot.waitUntil(lambda: "returned" in notice.text(), timeout=5000)
+    assert "2 row(s) you approved were returned" in latin_digits(notice.text()), notice.text()
+    panel = win.approved_returned_panel
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=5000)
+    tab = win.tabs.tabText(win.tabs.indexOf(panel))
+    assert latin_digits(tab) == "Returned after my approval (2)", tab
+    # AND the list says which rows, who returned them and why (not the rows he returned himself)
+    assert {panel.table.item(i, 4).text() for i in range(2)} == {"ro1"}
+    assert "کھیوٹ" in panel.table.item(0, 3).text() and "رقبہ دیکھیں" in panel.table.item(0, 3).text()
+    assert {r.page_id for r in panel.rows} == {approved}
+    # WHEN he follows the status bar's link  THEN the list opens
+    notice.linkActivated.emit("returned")
+    assert win.tabs.currentWidget() is panel
+    # WHEN the clerk corrects and submits the page again  THEN the count and the notice go
+    from desktop.operations import write_op
+
+    write_op(lambda s: services.submit_page(s, actor=clerk.actor, page_id=approved)).run_in_background(g1)
+    qtbot.waitUntil(lambda: win.tabs.tabText(win.tabs.indexOf(panel)) == "Returned after my approval", timeout=5000)
+    qtbot.waitUntil(lambda: "returned" not in notice.text(), timeout=5000)
+    win.shutdown()

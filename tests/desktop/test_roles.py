@@ -52,6 +52,29 @@ def test_menus_depend_on_the_role(qtbot, workspace, qapp, actors, who, visible):
         win.shutdown()
 
 
+@pytest.mark.parametrize("who, text, urdu", [
+    ("girdawar1", "Review submitted pages", "پیش شدہ صفحات کی پڑتال"),
+    ("ro1", "Verify approved pages", "منظور شدہ صفحات کی تصدیق"),
+])
+def test_the_review_menu_item_names_the_work_of_the_role(qtbot, workspace, qapp, actors, who, text, urdu):
+    from desktop import i18n
+
+    # GIVEN a supervisor and a revenue officer, whose work is verifying approved entries
+    # WHEN their window opens, in English and in Urdu
+    for lang, want in (("en", text), ("ur", urdu)):
+        i18n.apply_language(qapp, lang)
+        try:
+            win = _window(qtbot, workspace, actors[who])
+            try:
+                # THEN the Review menu names what each does there (it said "Review submitted
+                # pages" to the revenue officer too)
+                assert win.actions_by_name["review"].text() == want
+            finally:
+                win.shutdown()
+        finally:
+            i18n.apply_language(qapp, "en")
+
+
 def test_review_action_opens_the_review_tab_once(qtbot, workspace, qapp, actors):
     # GIVEN a supervisor's window
     win = _window(qtbot, workspace, actors["girdawar1"])

@@ -447,6 +447,41 @@ def test_a_supervisor_puts_the_approved_entries_in_a_batch_and_they_are_sent(qtb
     panel.stop()
 
 
+def test_verified_entries_are_called_verified_before_and_after_they_are_sealed(qtbot):
+    from desktop.sync_panel import SyncPanel
+
+    # GIVEN an office requiring verification, with 3 entries a revenue officer verified, not
+    # yet in a batch, and 2 approved entries waiting for his verification
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=3))
+    state = {"ready": 3, "queued": 0}
+    office.status = lambda: QueueStatus({"queued": state["queued"]}, None, None, office.paused, (), state["ready"],
+                                        unverified=2, ready_verified=state["ready"])
+
+    def seal(shown: int) -> int:
+        state["queued"], state["ready"] = state["ready"], 0
+        return state["queued"]
+
+    panel = SyncPanel(run_pass=office.run_pass, status=office.status, set_paused=office.set_paused, seal=seal,
+                      reachable=lambda: True)
+    qtbot.addWidget(panel)
+    panel.show()
+    # WHEN the panel reads the queue, connected
+    qtbot.waitUntil(panel.seal_btn.isEnabled)
+    panel.watch(60_000)
+    # THEN the verified entries are called verified, waiting to be put in a batch (the panel
+    # called them "approved", as the approved ones still waiting for the verification)
+    qtbot.waitUntil(lambda: "3 verified entries are not in a batch yet" in panel.state_label.text())
+    assert panel.seal_btn.text() == "Put 3 verified entries in a batch"
+    # WHEN the supervisor, sync paused, puts them in a batch  THEN the panel says verified
+    # entries went in
+    panel.pause_btn.click()
+    qtbot.waitUntil(lambda: office.paused)
+    qtbot.mouseClick(panel.seal_btn, qtbot_button())
+    qtbot.waitUntil(lambda: panel.state_label.text() == "3 verified entries are in a new batch.")
+    assert office.passes == 0
+    panel.stop()
+
+
 def test_the_seal_button_is_not_offered_without_the_right_to_batch(qtbot):
     office = FakeOffice(SyncReport())
     panel = make_panel(qtbot, office)
@@ -485,8 +520,9 @@ def test_the_counts_follow_review_actions_and_are_read_off_the_ui_thread(qtbot, 
         # WHEN ro1 verifies the page (as the review does: an operation announcing its changes)
         write_op(lambda s: services.transition(s, actor=actors["ro1"], entry_ids=ids, action="verify")
                  ).run_in_background(win.ctx)
-        # THEN the panel says at once (not at its next one-minute poll) that they can go in a batch
-        qtbot.waitUntil(lambda: f"Put {len(ids)} approved entries in a batch" in _plain(panel.seal_btn.text()),
+        # THEN the panel says at once (not at its next one-minute poll) that they can go in a
+        # batch, named as they are now: verified
+        qtbot.waitUntil(lambda: f"Put {len(ids)} verified entries in a batch" in _plain(panel.seal_btn.text()),
                         timeout=5000)
         assert panel.seal_btn.isEnabled()
         # AND the queue was read in the background, never on the window's thread
@@ -520,21 +556,21 @@ def test_the_seal_button_seals_exactly_what_it_says_or_says_the_real_number(qtbo
     win = _window(qtbot, workspace, actors["girdawar1"])
     try:
         panel = oversight.open_sync(win).widget()
-        qtbot.waitUntil(lambda: f"Put {len(first)} approved entries" in _plain(panel.seal_btn.text()), timeout=5000)
+        qtbot.waitUntil(lambda: f"Put {len(first)} verified entries" in _plain(panel.seal_btn.text()), timeout=5000)
         # AND another page verified since, where the panel does not hear of it (another computer)
         second = approve_and_verify(pages[1])
         # WHEN girdawar1 presses the button, which still says the first number
         panel.seal_btn.click()
         # THEN nothing is sealed, the panel says how many are ready now, and the button too
         total = len(first) + len(second)
-        qtbot.waitUntil(lambda: f"Put {total} approved entries" in _plain(panel.seal_btn.text()), timeout=5000)
-        assert f"{total} approved entries are ready now, not {len(first)}" in _plain(panel.state_label.text())
+        qtbot.waitUntil(lambda: f"Put {total} verified entries" in _plain(panel.seal_btn.text()), timeout=5000)
+        assert f"{total} verified entries are ready now, not {len(first)}" in _plain(panel.state_label.text())
         assert engine.queue_status(workspace).waiting == 0 and panel.last_batch is None
         # WHEN he presses it again THEN exactly that many are sealed
         panel.seal_btn.click()
         qtbot.waitUntil(lambda: panel.last_batch is not None, timeout=5000)
         assert engine.queue_status(workspace).waiting == total
-        assert f"{total} approved entries are in a new batch" in _plain(panel.state_label.text())
+        assert f"{total} verified entries are in a new batch" in _plain(panel.state_label.text())
     finally:
         win.shutdown()
 
@@ -953,7 +989,7 @@ def test_the_counts_say_how_many_entries_wait_for_verification_in_the_offices_di
     # entries still waiting for a revenue officer's verification
     office = FakeOffice(SyncReport())
     status = office.status
-    office.status = lambda: replace(status(), ready=7, unverified=19)
+    office.status = lambda: replace(status(), ready=7, ready_verified=7, unverified=19)
     i18n.configure_display(urdu_digits=True, date_format="")
     try:
         from desktop.sync_panel import SyncPanel
@@ -968,7 +1004,8 @@ def test_the_counts_say_how_many_entries_wait_for_verification_in_the_offices_di
         # ready, nothing the 19), and every count is in the office's digits
         assert "Waiting for a revenue officer's verification: ۱۹" in text, text
         assert "Waiting to send: ۶" in text and "Need a supervisor: ۱" in text, text
-        assert "Put ۷ approved entries in a batch" in panel.seal_btn.text()
+        # AND the button names the 7 as they are: verified (it called them approved)
+        assert "Put ۷ verified entries in a batch" in panel.seal_btn.text()
     finally:
         i18n.configure_display(urdu_digits=False, date_format="")
 

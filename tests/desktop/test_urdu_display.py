@@ -216,6 +216,56 @@ def test_a_register_title_cut_in_the_review_queue_loses_its_end_never_a_part_of_
     assert any(s != title and "2019-20" in s for s in seen) and any("2019-20" not in s for s in seen)
 
 
+def test_register_titles_cut_in_the_narrow_review_queue_still_tell_the_registers_apart(qtbot, people, urdu,
+                                                                                       monkeypatch):
+    import re
+
+    from desktop.review.panel import ReviewPanel
+    from records import services
+    from tests.desktop import helpers
+
+    # GIVEN pages submitted in two Jamabandi registers of one year whose mauzas share their
+    # first word (موضع کوٹ لکھپت, موضع ڈھوک راجگان), in the Urdu review queue
+    ctx = people["clerk1"]
+    for seed, mauza in ((0, "موضع کوٹ لکھپت"), (20, "موضع ڈھوک راجگان")):
+        monkeypatch.setitem(helpers.HEADER, "mauza", mauza)
+        _rid, (pid,) = helpers.make_register(ctx, seed=seed)
+        with ctx.ws.session() as s:
+            services.submit_page(s, actor=ctx.actor, page_id=pid)
+    panel = ReviewPanel(people["girdawar1"])
+    qtbot.addWidget(panel)
+    panel.resize(1300, 800)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2)
+    tree = panel.tree
+    items = [tree.topLevelItem(i) for i in range(2)]
+    indexes = [tree.indexFromItem(it, 0) for it in items]
+    titles = [ix.data() for ix in indexes]
+    full = max(tree.fontMetrics().horizontalAdvance(t) for t in titles)
+    cut = []
+    # WHEN the queue's column is narrower than the titles, step by step (the queue at 1366 px)
+    for width in range(int(full) + 20, 40, -6):
+        tree.setColumnWidth(0, width)
+        shown = [_shown_text(tree, ix) for ix in indexes]
+        if shown == titles:
+            continue
+        cut.append(shown)
+        # THEN the two cut titles never read alike (both were cut to 'جمع بندی — موضع…') while
+        # anything of them but '…' is shown: what differs, the mauza, is kept, the words they
+        # share give way first
+        if shown[0] != "…" or shown[1] != "…":
+            assert shown[0] != shown[1], (width, shown)
+        for text, title in zip(shown, titles, strict=True):
+            if text != title and text != "…":
+                assert "…" in text, text
+                assert any(m in text for m in ("کوٹ", "ڈھوک")), (width, text)
+            # AND a number in it is the whole year (or the volume), never a part of the year
+            assert set(re.findall(r"[0-9۰-۹][0-9۰-۹-]*", text)) <= {"2019-20", "1", "۱"}, text
+    assert cut and any("2019-20" in s[0] for s in cut)
+    # AND the whole name is on hover, as before
+    assert [it.toolTip(0) for it in items] == titles
+
+
 def test_one_page_and_one_error_are_said_with_the_singular_word_in_urdu(qtbot, people, urdu):
     from desktop.correction.view import CorrectionView
     from desktop.review.panel import ReviewPanel

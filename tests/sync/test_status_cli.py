@@ -102,3 +102,45 @@ def test_after_a_failed_pass_the_entries_wait_to_be_sent_again(office, server, c
     (last,) = [line for line in lines if line.startswith("Last sync pass: ")]
     assert last.endswith("(this computer's time), ended well")
     assert any(line.startswith("Sent, acknowledged by the server: 6") for line in lines)
+
+
+def test_the_status_names_verified_entries_verified_and_says_they_wait_to_be_sealed(office, capsys):
+    # GIVEN an office requiring a revenue officer's verification (the default), 6 approved
+    # entries, 4 of which a revenue officer verified; none of them sealed in a batch yet
+    from daftar.commands.sync import waiting_here_lines
+    from records import audit, services
+    from records.models import User
+    from sync.engine import queue_status
+
+    ws = office.ws
+    with ws.session() as s:
+        ro = User(username="ro", full_name="", role="revenue_officer")
+        s.add(ro)
+        s.flush()
+        services.transition(s, actor=audit.Actor(ro.id, "ro", "revenue_officer"), entry_ids=office.entry_ids[:4],
+                            action="verify")
+    # WHEN IT or a supervisor asks for the status
+    out = _status(ws, capsys)
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    # THEN the verified entries are called verified, ready for a batch, with who seals them
+    # (they were counted as "Approved, ready for a batch: 4"), and the approved ones wait for
+    # the verification
+    assert "Verified, ready for a batch: 4 a supervisor seals them: `daftar batch seal --as NAME`, or Sync in " \
+        "the app" in lines, out
+    assert "Approved, ready for a batch: 0" in lines, out
+    assert "Approved, waiting for a revenue officer's verification: 2" in lines, out
+    # AND a pass that could not send them says the same
+    assert waiting_here_lines(queue_status(ws))[0].startswith(
+        "4 verified entries are not in a batch yet, so this pass did not send them: a supervisor seals them")
+    # AND a machine reads them by state
+    st = json.loads(_status(ws, capsys, "--json"))
+    assert (st["ready"], st["ready_approved"], st["ready_verified"], st["unverified"]) == (4, 0, 4, 2)
+
+    # WHEN the office no longer requires verification  THEN both are ready, each by its name
+    with ws.session() as s:
+        o = office_identity(s)
+        o.settings = {**(o.settings or {}), "workflow.require_verification": False}
+    lines = [" ".join(line.split()) for line in _status(ws, capsys).splitlines()]
+    assert any(line.startswith("Verified, ready for a batch: 4 a supervisor seals them") for line in lines)
+    assert any(line.startswith("Approved, ready for a batch: 2 a supervisor seals them") for line in lines)
+    assert "Approved, waiting for a revenue officer's verification: 0" in lines
