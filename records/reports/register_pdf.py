@@ -94,8 +94,9 @@ def _no_such_register(session: Session, register_id: int) -> ReportError:
         return ReportError(f"register {register_id} does not exist: this workspace has no registers yet "
                            "(create one and add its pages first)")
     known = "; ".join(f"{r.id} ({r.template_id}, {services.register_label(r)})" for r in regs[:10])
-    more = f" and {len(regs) - 10} more" if len(regs) > 10 else ""
-    return ReportError(f"register {register_id} does not exist; give --register one of: {known}{more}")
+    if len(regs) > 10:
+        known += f" and {len(regs) - 10} more"
+    return ReportError(f"register {register_id} does not exist; give --register one of: {known}")
 
 
 def build_register(session: Session, *, register_id: int, states: Sequence[str] | None = None,
@@ -112,8 +113,8 @@ def build_register(session: Session, *, register_id: int, states: Sequence[str] 
     tpl = services.register_template(session, register_id)
     ids = services.register_entry_ids(session, register_id)
     if not ids:
-        raise ReportError(f"the register {register_id} ({tpl.title_en}, {services.register_label(reg)}) has no "
-                          "entries: nothing to print. Add its pages and rows first.")
+        raise ReportError(f"the register {register_id} ({services.register_label(reg)}) has no entries: nothing to "
+                          "print. Add its pages and rows first.")
     page_no = dict(session.execute(select(Page.id, Page.page_no).where(Page.register_id == register_id)).all())
     wanted = set(states) if states else None
     lines, chosen_rows, seen = [], [], Counter()
@@ -130,9 +131,9 @@ def build_register(session: Session, *, register_id: int, states: Sequence[str] 
             progress("rows", min(i + step, len(ids)), len(ids))
     if not lines:
         there = ", ".join(f"{s} ({n})" for s, n in sorted(seen.items()))
-        raise ReportError(f"the register {register_id} ({tpl.title_en}, {services.register_label(reg)}) has no "
-                          f"entries in state {', '.join(states or ())}; its entries are: {there}. Choose one of "
-                          "these states, or print every entry (no --state).")
+        raise ReportError(f"the register {register_id} ({services.register_label(reg)}) has no entries in state "
+                          f"{', '.join(states or ())}; its entries are: {there}. Choose one of these states, or "
+                          "print every entry (no --state).")
     h = record_hash(reg, tpl, chosen_rows)
     return RegisterData(reg, tpl, tuple(lines), tuple(states) if states else None, h)
 
@@ -167,11 +168,13 @@ class RowTable(Table):
     than a whole page is refused with its entry named; drawing a row not yet approved marks
     its page for the draft watermark."""
 
-    def __init__(self, cells, widths, *, line: RegisterLine, gaps: Sequence[bool], max_height: float):
+    def __init__(self, cells, widths, *, line: RegisterLine, gaps: Sequence[bool], max_height: float,
+                 drawn=None):
         super().__init__([list(reversed(cells))], colWidths=list(reversed(widths)), hAlign="RIGHT")
         self.setStyle(_style(len(widths), gaps))
         self.line = line
         self.max_height = max_height
+        self.drawn = drawn  # called once the row is on its page
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         w, h = super().wrap(availWidth, availHeight)
@@ -185,6 +188,8 @@ class RowTable(Table):
         if self.line.state not in FINAL_STATES:
             self.canv.__dict__["_daftar_draft_page"] = True
         super().draw()
+        if self.drawn is not None:
+            self.drawn()
 
 
 def _cells(line: RegisterLine, serial: int, size: float, digits: str) -> tuple[list, list[bool]]:
@@ -301,11 +306,12 @@ def render_register(data: RegisterData, out: str | Path, options: ReportOptions 
         frame = Frame(MARGIN, BOTTOM, furniture.width, frame_h, leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0, id="rows")
         story = []
+        total = len(data.lines)
         for i, line in enumerate(data.lines, start=1):
             cells, gaps = _cells(line, i, size, opt.digits)
-            story.append(RowTable(cells, furniture.widths, line=line, gaps=gaps, max_height=frame_h))
-        if progress is not None:
-            progress("pdf", 0, 0)
+            # how far the printing got, every 50 rows (in a job process a Stop ends it there)
+            drawn = (lambda i=i: progress("printed", i, total)) if progress and (i % 50 == 0 or i == total) else None
+            story.append(RowTable(cells, furniture.widths, line=line, gaps=gaps, max_height=frame_h, drawn=drawn))
         title = f"{data.template.title_ur} {data.register.mauza} {data.register.year}"
         with written_whole(out) as tmp:
             doc = BaseDocTemplate(str(tmp), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
