@@ -139,6 +139,12 @@ def build_register(session: Session, *, register_id: int, states: Sequence[str] 
 
 
 # ----------------------------------------------------------------------------- layout
+def register_title(tpl: Template) -> str:
+    """"رجسٹر جمع بندی"; a template whose title names the register already is printed as it
+    is ("رجسٹر انتقالات", not "رجسٹر رجسٹر انتقالات")."""
+    return tpl.title_ur if "رجسٹر" in tpl.title_ur else f"رجسٹر {tpl.title_ur}"
+
+
 def _widths(tpl: Template, frame: float) -> list[float]:
     """Serial, the template's columns (their template widths, shared out), state."""
     fixed = (SERIAL_MM + STATE_MM) * mm
@@ -229,7 +235,7 @@ class _PageFurniture:
     def measure(self) -> float:
         """Height the title block and headings take at the top of each page."""
         d = self.options.digits
-        self.title = para(f"رجسٹر {self.data.template.title_ur}", size=14, bold=True, align="centre", digits=d)
+        self.title = para(register_title(self.data.template), size=14, bold=True, align="centre", digits=d)
         self.pairs = label_pairs(_title_pairs(self.data), self.width, digits=d, size=9.5)
         heads = ["نمبر شمار", *(c.label_ur for c in self.data.template.columns), "حالت"]
         self.heads = Table([[para(h, size=self.size, bold=True, align="centre") for h in reversed(heads)]],
@@ -260,7 +266,7 @@ class _PageFurniture:
         self.heads.drawOn(canv, MARGIN, y)
         canv.setStrokeColor(colors.grey)
         canv.line(MARGIN, 12 * mm, w - MARGIN, 12 * mm)
-        draw_line(canv, w - MARGIN, 7 * mm, f"رجسٹر {self.data.template.title_ur} — {self.data.register.mauza}",
+        draw_line(canv, w - MARGIN, 7 * mm, f"{register_title(self.data.template)} — {self.data.register.mauza}",
                   size=8, digits=digits)
         draw_line(canv, MARGIN, 7 * mm, self.footer, size=7, align="left", rtl=False)
         canv.restoreState()

@@ -138,6 +138,37 @@ def test_every_page_carries_the_headings_and_rows_are_never_split(workspace, tmp
         assert f"اختتام {k}" in pages[where[0]], k
 
 
+def _small_template() -> dict:
+    """An office's own register of four columns (a template file, as `daftar ocr --template` takes)."""
+    col = {"kind": "text-ur", "width": 0.25}
+    return {"id": "chhota", "version": 1, "title": {"ur": "رجسٹر حقداران آب", "en": "Water rights"},
+            "header": [{"name": n, "kind": "text-ur", "label": {"ur": n, "en": n}} for n in ("district", "mauza")],
+            "columns": [{**col, "name": f"c{i}", "label": {"ur": f"خانہ {i}", "en": f"Column {i}"}} for i in range(4)]}
+
+
+def test_a_register_of_few_columns_is_upright_and_its_title_not_doubled(workspace, tmp_path):
+    # GIVEN an office's own register of four columns whose title already says "رجسٹر"
+    with workspace.session() as s:
+        clerk, _sup = sampledata.make_users(s)
+        reg = services.create_register(s, actor=clerk, template="", district="سرگودھا", tehsil="بھلوال",
+                                       mauza="کوٹ مومن", hadbast_no="87", year="2020-21",
+                                       template_json=_small_template())
+        services.add_entry(s, actor=clerk, register_id=reg, values={"c0": "نہر", "c3": "باری 12-5"})
+    out = tmp_path / "small.pdf"
+    # WHEN it is printed
+    register_pdf.register_pdf(workspace, out, register_id=reg, options=ReportOptions(urdu_digits=False))
+    # THEN the page is upright (the columns fit), and the title reads "رجسٹر حقداران آب" once
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(out))
+    w, h = doc[0].get_size()
+    doc.close()
+    assert w < h
+    text = _page_texts(out)[0]
+    assert "رجسٹر حقداران آب" in text and "رجسٹر رجسٹر" not in text
+    assert "خانہ 0" in text and "خانہ 3" in text and "باری 12-5" in text
+
+
 def test_draft_pages_are_watermarked_and_states_can_be_chosen(workspace, sample, tmp_path):
     # GIVEN the register with three approved entries and one draft
     every, approved = tmp_path / "all.pdf", tmp_path / "approved.pdf"
