@@ -581,3 +581,15 @@ def test_the_export_dialog_prints_the_whole_register_in_a_process_of_its_own(qtb
     assert "printed" in seen
     assert f"\u2066{out}\u2069" in dlg.done_note.text() and "Its signature is in" in dlg.done_note.text()
     dlg.done_note.close()
+
+
+@pytest.mark.parametrize("stage", ["rows", "printed"])
+def test_a_register_pdf_stopped_while_reading_or_printing_leaves_nothing(workspace, sample, tmp_path, stage):
+    from records.reports.register_pdf import register_pdf
+
+    # GIVEN the register's PDF being made  WHEN it is stopped as it reads its rows or prints them
+    seen: list[str] = []
+    with pytest.raises(_Stop):
+        register_pdf(workspace, tmp_path / "r.pdf", register_id=sample.register_id, progress=_stop_at(stage, seen))
+    # THEN nothing of it is left: no PDF, no .part, no signature
+    assert seen[-1] == stage and _leftovers(tmp_path, "r.") == []
