@@ -485,6 +485,16 @@ MESSAGES = (
                                   "the central server's operator."),
     QT_TRANSLATE_NOOP("Messages", "say which fard to print: a khewat number or an owner's name"),
     QT_TRANSLATE_NOOP("Messages", "the register of {0} has no rows for {1}"),
+    # a whole register printed (records.reports.register_pdf)
+    QT_TRANSLATE_NOOP("Messages", "register {0} does not exist: this workspace has no registers yet (create one and "
+                                  "add its pages first)"),
+    QT_TRANSLATE_NOOP("Messages", "register {0} does not exist; give --register one of: {1}"),
+    QT_TRANSLATE_NOOP("Messages", "the register {0} ({1}) has no entries: nothing to print. Add its pages and rows "
+                                  "first."),
+    QT_TRANSLATE_NOOP("Messages", "the register {0} ({1}) has no entries in state {2}; its entries are: {3}. Choose "
+                                  "one of these states, or print every entry (no --state)."),
+    QT_TRANSLATE_NOOP("Messages", "entry {0} (page {1}, row {2}) is too long to print on one page: shorten its "
+                                  "longest text (its remarks?) and print again"),
     # a register named in a message (records.services.register_label)
     QT_TRANSLATE_NOOP("Messages", "mauza {0}, year {1}, volume {2}"),
     QT_TRANSLATE_NOOP("Messages", "owner {0}"),

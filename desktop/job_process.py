@@ -351,6 +351,22 @@ def handover(*, root: str, key: bytes | None, first_use: int | None = None, sche
         ws.close()
 
 
+def register_report(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
+        out: str, register_id: int, urdu_digits: bool | None, progress) -> str:
+    """Export › PDF: the whole register, every entry in its own layout, at `out` with its
+    .sig; returns the path. It reports the rows read, then the rows printed."""
+    from records.reports.layout import office_options
+    from records.reports.register_pdf import register_pdf
+
+    ws = _open(root, key, first_use, schema)
+    try:
+        with ws.session() as s:
+            opts = office_options(s, urdu_digits=urdu_digits)
+        return str(register_pdf(ws, out, register_id=register_id, options=opts, progress=progress))
+    finally:
+        ws.close()
+
+
 def backup(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
         actor, folder: str, progress) -> dict:
     """Register › Back up the workspace: the .tar in `folder`, recorded in the audit trail;

@@ -5,7 +5,8 @@ Menus call the functions here with a parent widget, the open workspace and a reg
     save_fard_pdf(parent, ws, register_id, khewat="47")   -> ReportJob (asks what is missing)
     preview_fard(parent, ws, register_id, khewat="47")    -> ReportJob (opens a print preview)
     save_report_pdf(parent, ws, "progress" | "handover", ...)
-    open_export_dialog(parent, ws, register_id)           -> ExportDialog (CSV / JSON / PDF)
+    open_export_dialog(parent, ws, register_id)           -> ExportDialog (CSV / JSON / PDF: fard,
+                                                             the whole register, progress)
 
 The PDF or export is made in a worker thread (records.reports / records.exports, which
 open their own database session); only plain values (paths, ids, strings) go to the worker
@@ -456,6 +457,7 @@ PROGRESS_JOB = "desktop.job_process:progress_report"  # (tests name a job of the
 CSV_JOB = "desktop.job_process:csv_export"
 JSON_JOB = "desktop.job_process:json_export"
 HANDOVER_JOB = "desktop.job_process:handover"
+REGISTER_JOB = "desktop.job_process:register_report"
 
 
 def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=None, entry_ids=None,
@@ -473,6 +475,11 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
             p = run_in_process(PROGRESS_JOB, {**workspace_args(workspace), "out": str(out),
                                               "register_ids": register_ids, "urdu_digits": urdu_digits},
                                progress=job.report if job else None, cancel=job.cancel if job else None)
+        elif kind == "register":
+            # in a process of its own: every entry of the register read, shaped and laid out
+            # (2,000 entries: several seconds), how far it got said and Stop heard every 50 rows
+            p = _in_process(REGISTER_JOB, workspace, job, out=str(out), register_id=register_ids[0],
+                            urdu_digits=urdu_digits)
         elif kind == "handover":
             if _handover_entries(workspace, batch_id, entry_ids) > HANDOVER_ON_THREAD_MAX:
                 # in a process of its own: a big batch's every entry and value read and laid out
@@ -535,6 +542,7 @@ def _progress_dialog(parent: QWidget | None, job: ReportJob, title: str, first: 
         "registers": QCoreApplication.translate("ExportDialog", "Reading the registers: {done} of {total}…"),
         "images": QCoreApplication.translate("ExportDialog", "Copying the page images: {done} of {total}…"),
         "rows": QCoreApplication.translate("ExportDialog", "Reading the entries: {done} of {total}…"),
+        "printed": QCoreApplication.translate("ExportDialog", "Printing the entries: {done} of {total}…"),
     }
     said = {
         "pdf": QCoreApplication.translate("ExportDialog", "Writing the PDF…"),
@@ -697,7 +705,7 @@ def open_pdf_preview(parent: QWidget | None, pdf: str | Path) -> QPrintPreviewDi
 
 # ----------------------------------------------------------------------------- export dialog
 FORMATS = (("csv", "CSV (Excel)"), ("json", "JSON"), ("fard", "PDF: فرد / Fard"),
-           ("progress", "PDF: پیش رفت / Progress"))
+           ("register", "PDF: رجسٹر / Register"), ("progress", "PDF: پیش رفت / Progress"))
 
 
 class ExportDialog(QDialog):
@@ -717,7 +725,7 @@ class ExportDialog(QDialog):
         self.scope.addItem(self.tr("all registers"), None)
         self.format = QComboBox()
         labels = {"csv": self.tr("CSV (Excel)"), "json": "JSON", "fard": self.tr("PDF: fard of a khewat"),
-                  "progress": self.tr("PDF: progress report")}
+                  "register": self.tr("PDF: the whole register"), "progress": self.tr("PDF: progress report")}
         for key, _label in FORMATS:
             self.format.addItem(labels[key], key)
         self.raw = QCheckBox(self.tr("raw OCR text columns"))
@@ -785,7 +793,7 @@ class ExportDialog(QDialog):
         from desktop.ui_settings import save_folder
 
         ext = {"csv": "csv", "json": "json"}.get(self._kind(), "pdf")
-        name = {"fard": "fard", "progress": "progress"}.get(self._kind(), "daftar-export")
+        name = {"fard": "fard", "register": "register", "progress": "progress"}.get(self._kind(), "daftar-export")
         self._suggested = str(save_folder() / f"{name}-{datetime.date.today().isoformat()}.{ext}")
         self.path.setText(self._suggested)
 
@@ -795,7 +803,7 @@ class ExportDialog(QDialog):
         self.excel.setEnabled(k == "csv")
         self.images.setEnabled(k == "json")
         self.khewat.setEnabled(k == "fard")
-        self.urdu_digits.setEnabled(k in ("fard", "progress"))
+        self.urdu_digits.setEnabled(k in ("fard", "register", "progress"))
         self._suggest_path()
         self._say_signature()
 
@@ -836,6 +844,9 @@ class ExportDialog(QDialog):
         if k == "fard" and self.register_id is None:
             self.status.setText(self.tr("A fard is of one register: choose the register."))
             return None
+        if k == "register" and self.register_id is None:
+            self.status.setText(self.tr("A register PDF prints one register: choose the register."))
+            return None
         if k == "fard" and not self.khewat.text().strip():
             self.status.setText(self.tr("Write the khewat number."))
             return None
@@ -869,6 +880,9 @@ class ExportDialog(QDialog):
                                                                           fp=isolate_ltr(r["key_fingerprint"])))
         elif k == "fard":
             fn = _fard_job(ws, reg, self.khewat.text().strip(), None, out, self.urdu_digits.isChecked(), job)
+        elif k == "register":
+            fn = _report_job(ws, "register", out, register_ids=[reg], urdu_digits=self.urdu_digits.isChecked(),
+                             job=job)
         else:
             fn = _report_job(ws, "progress", out, register_ids=[reg] if reg else None,
                              urdu_digits=self.urdu_digits.isChecked(), job=job)

@@ -12,6 +12,8 @@ EPILOG = """examples:
   daftar export --format pdf --register 1 --khewat 47 fard-47.pdf
   daftar export --format pdf --report handover --batch 3 handover.pdf
   daftar export --format pdf --report progress progress.pdf
+  daftar export --format pdf --report register --register 1 jamabandi-register.pdf
+  daftar export --report register --register 1 --state approved approved-entries.pdf
   daftar import whole-workspace.json --workspace NEW_EMPTY_FOLDER --office-key "3f2a 9c01 …"
   daftar export verify jamabandi.csv --office-key "3f2a 9c01 …"
 
@@ -29,7 +31,7 @@ def register(sub) -> None:
     p = sub.add_parser(
         "export", help="export records to CSV or JSON, or print a report to PDF",
         description="Export records in open formats (CSV with BOM for Excel, JSON as documented in "
-        "docs/export-format.md) or print a PDF report (fard, batch handover sheet, progress); a CSV or PDF "
+        "docs/export-format.md) or print a PDF report (fard, a whole register, batch handover sheet, progress); a CSV or PDF "
         "gets its signature in FILE.sig beside it. `daftar export verify FILE` checks an export: intact, and "
         "signed by whom (in a workspace, without --office-key: whether by this office's own key or one it "
         "imported exports from).",
@@ -47,7 +49,7 @@ def register(sub) -> None:
     p.add_argument("--register", type=int, action="append", metavar="ID",
                    help="only this register (repeatable; default: all)")
     p.add_argument("--state", action="append", metavar="STATE",
-                   help="csv: only entries in this state (repeatable): " + ", ".join(_states())
+                   help="csv, pdf register: only entries in this state (repeatable): " + ", ".join(_states())
                    + " (an approved entry is batched, then sent, accepted or rejected, as it is synced)")
     p.add_argument("--mauza", help="csv: only registers of this mauza")
     p.add_argument("--raw", action="store_true", help="csv: add FIELD_ocr columns with the raw OCR text")
@@ -55,7 +57,9 @@ def register(sub) -> None:
     p.add_argument("--images", choices=("files", "inline", "none"), default="files",
                    help="json: page images as files beside the JSON (default), inline base64, or left out")
     p.add_argument("--report", choices=REPORTS, default=None,
-                   help="pdf: which report (fard when --register, --khewat or --owner say which one)")
+                   help="pdf: which report: fard (a khewat's or owner's copy; the default when --register, "
+                        "--khewat or --owner say which one), register (every entry of one --register ID in the "
+                        "register's own layout), handover or progress")
     p.add_argument("--khewat", help="pdf fard: khewat number")
     p.add_argument("--owner", help="pdf fard: owner's name (or part of it)")
     p.add_argument("--batch", type=int, metavar="ID", help="pdf handover: batch id")
@@ -91,7 +95,7 @@ def register(sub) -> None:
     i.set_defaults(func=run_import)
 
 
-REPORTS = ("fard", "handover", "progress")
+REPORTS = ("fard", "register", "handover", "progress")
 
 
 def _states() -> tuple[str, ...]:
@@ -109,7 +113,8 @@ def _argument_problem(args, fmt: str, out) -> str | None:
     if fmt == "pdf" and args.report is None:
         if not (args.register or args.khewat or args.owner):
             return (f"{out}: a PDF is one of the reports: say which with --report fard (with --register ID and "
-                    "--khewat N or --owner NAME), handover (with --batch ID or --entries IDS) or progress")
+                    "--khewat N or --owner NAME), register (with --register ID), handover (with --batch ID or --entries IDS) "
+                    "or progress")
         args.report = "fard"
     return None
 
@@ -147,7 +152,7 @@ def run_export(args) -> int:
         check_output(out, workspace_root=ws.root, overwrite=args.force)
         if fmt == "pdf" and args.report == "fard" and not (args.khewat or args.owner):
             return _fail(f"{out}: a fard is the record of one khewat or one owner: add --khewat N or --owner NAME "
-                         "(a whole register goes out with --format csv or json)")
+                         "(a whole register is printed with --report register --register ID)")
         if fmt == "csv":
             from records.exports.csv_export import CsvFilter, export_csv
 
@@ -182,7 +187,11 @@ def run_export(args) -> int:
     except (ExportError, ReportError, OutputFileError) as e:
         return _fail(str(e))
     except OSError as e:
-        return _fail(f"{getattr(e, 'filename', None) or out}: {e.strerror or e}")
+        name = getattr(e, "filename", None) or out
+        if str(name) == f"{out}.part":  # (written beside under that name, then renamed)
+            name = out
+        return _fail(f"{name}: {e.strerror or e}: nothing was written. Choose a folder this user may write to, on "
+                     "a disk with space free (is the USB stick write-protected?)")
     finally:
         ws.close()
     return 0
@@ -269,6 +278,10 @@ def _pdf(ws, args, out, opts) -> None:
             except ValueError:
                 raise ReportError(f"--entries '{args.entries}': write entry ids separated by commas: 1,2,3") from None
         handover_pdf(ws, out, batch_id=args.batch, entry_ids=ids, options=opts)
+    elif args.report == "register":
+        from records.reports.register_pdf import register_pdf
+
+        register_pdf(ws, out, register_id=_one_register(args), states=args.state, options=opts)
     else:
         from records.reports.progress import progress_pdf
 

@@ -463,8 +463,14 @@ class _TextObject(PDFTextObject):
 # ----------------------------------------------------------------------------- wrapping
 def wrap_lines(text: str, width: float, *, font: str | None = None, size: float = 10,
                digits: str = "as-is") -> list[str]:
-    """Break text into lines (logical order) that fit `width` points; long words overflow."""
+    """Break text into lines (logical order) that fit `width` points; long words overflow.
+    Text that fits whole is laid out once (most cells of a register): each longer line
+    tried is shaped anew, and a 2,000-entry register's distinct names made that the most
+    of its time."""
     words = clean(text).split(" ")
+    whole = " ".join(w for w in words if w)
+    if " " in whole and text_width(whole, font=font, size=size, digits=digits) <= width:
+        return [whole]
     lines: list[str] = []
     cur = ""
     for w in words:

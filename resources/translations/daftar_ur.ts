@@ -1299,6 +1299,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>اندراجات پڑھے جا رہے ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
         </message>
         <message>
+            <source>Printing the entries: {done} of {total}…</source>
+            <translation>اندراجات چھاپے جا رہے ہیں: ⁦{total}⁩ میں سے ⁦{done}⁩…</translation>
+        </message>
+        <message>
             <source>Writing the file…</source>
             <translation>فائل لکھی جا رہی ہے…</translation>
         </message>
@@ -1341,6 +1345,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>PDF: progress report</source>
             <translation>PDF: پیش رفت رپورٹ</translation>
+        </message>
+        <message>
+            <source>PDF: the whole register</source>
+            <translation>PDF: پورا رجسٹر</translation>
         </message>
         <message>
             <source>raw OCR text columns</source>
@@ -1413,6 +1421,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>A fard is of one register: choose the register.</source>
             <translation>فرد ایک رجسٹر کی ہوتی ہے: رجسٹر منتخب کریں۔</translation>
+        </message>
+        <message>
+            <source>A register PDF prints one register: choose the register.</source>
+            <translation>رجسٹر کی PDF ایک ہی رجسٹر چھاپتی ہے: رجسٹر منتخب کریں۔</translation>
         </message>
         <message>
             <source>Write the khewat number.</source>
@@ -2697,6 +2709,26 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>the register of {0} has no rows for {1}</source>
             <translation>{0} کے رجسٹر میں {1} کی کوئی سطر نہیں</translation>
+        </message>
+        <message>
+            <source>register {0} does not exist: this workspace has no registers yet (create one and add its pages first)</source>
+            <translation>رجسٹر {0} موجود نہیں: اس ورک اسپیس میں ابھی کوئی رجسٹر نہیں (پہلے رجسٹر بنائیں اور اس کے صفحات شامل کریں)</translation>
+        </message>
+        <message>
+            <source>register {0} does not exist; give --register one of: {1}</source>
+            <translation>رجسٹر {0} موجود نہیں؛ `--register` کے ساتھ ان میں سے ایک دیں: {1}</translation>
+        </message>
+        <message>
+            <source>the register {0} ({1}) has no entries: nothing to print. Add its pages and rows first.</source>
+            <translation>رجسٹر {0} ({1}) میں کوئی اندراج نہیں: چھاپنے کو کچھ نہیں۔ پہلے اس کے صفحات اور سطریں درج کریں۔</translation>
+        </message>
+        <message>
+            <source>the register {0} ({1}) has no entries in state {2}; its entries are: {3}. Choose one of these states, or print every entry (no --state).</source>
+            <translation>رجسٹر {0} ({1}) میں حالت {2} کا کوئی اندراج نہیں؛ اس کے اندراجات یہ ہیں: {3}۔ ان میں سے کوئی حالت چنیں، یا سب اندراجات چھاپیں (`--state` کے بغیر)۔</translation>
+        </message>
+        <message>
+            <source>entry {0} (page {1}, row {2}) is too long to print on one page: shorten its longest text (its remarks?) and print again</source>
+            <translation>اندراج {0} (صفحہ {1}، سطر {2}) ایک صفحے پر چھپنے کے لیے بہت لمبا ہے: اس کی سب سے لمبی عبارت (کیفیت؟) مختصر کریں اور دوبارہ چھاپیں</translation>
         </message>
         <message>
             <source>mauza {0}, year {1}, volume {2}</source>

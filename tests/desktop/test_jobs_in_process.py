@@ -540,3 +540,56 @@ def test_a_jobs_window_opens_after_a_second_though_the_job_reports_no_count(qtbo
         assert job.was_stopped and list(usb.iterdir()) == []
     finally:
         win.shutdown()
+
+
+# ----------------------------------------------------------------------------- register PDF
+def test_the_export_dialog_prints_the_whole_register_in_a_process_of_its_own(qtbot, workspace, sample, tmp_path,
+                                                                             monkeypatch):
+    from records.exports.detached import verify_export
+    from records.reports import register_pdf
+    from tests.reports.pdfcheck import loose, pdfium_text
+
+    calls = []
+    monkeypatch.setattr(register_pdf, "register_pdf", lambda *a, **kw: calls.append(1))
+    # GIVEN the export dialog of a register
+    dlg = reports_dialogs.ExportDialog(None, workspace, sample.register_id, register_name="جمع بندی — کوٹ")
+    qtbot.addWidget(dlg)
+    # THEN it offers the whole register as a PDF, with the office's digits and no khewat to ask
+    i = dlg.format.findData("register")
+    assert i >= 0 and dlg.format.itemText(i) == "PDF: the whole register"
+    dlg.format.setCurrentIndex(i)
+    assert dlg.urdu_digits.isEnabled() and not dlg.khewat.isEnabled() and not dlg.raw.isEnabled()
+    assert dlg.path.text().endswith(".pdf") and "register-" in dlg.path.text()
+    # WHEN all registers are chosen  THEN it says a register PDF is of one register, and starts nothing
+    dlg.scope.setCurrentIndex(dlg.scope.count() - 1)
+    assert dlg.start_export() is None and "choose the register" in dlg.status.text()
+    # WHEN the register is chosen again, a file named and OK pressed
+    dlg.scope.setCurrentIndex(0)
+    out = tmp_path / "register.pdf"
+    dlg.path.setText(str(out))
+    job = dlg.start_export()
+    seen: list[str] = []
+    job.progressed.connect(lambda what, done, total: seen.append(what))
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    # THEN the register is printed with its signature beside it, not by the app's process
+    assert job.error is None, job.error
+    assert not calls
+    assert verify_export(out).ok
+    text = " ".join(loose(pdfium_text(out)).split())
+    assert "رجسٹر جمع بندی" in text and sampledata.OWNER_2 in text and "نامعلوم" in text
+    # AND the job said how far it got, the note where the file and its signature are
+    assert "printed" in seen
+    assert f"\u2066{out}\u2069" in dlg.done_note.text() and "Its signature is in" in dlg.done_note.text()
+    dlg.done_note.close()
+
+
+@pytest.mark.parametrize("stage", ["rows", "printed"])
+def test_a_register_pdf_stopped_while_reading_or_printing_leaves_nothing(workspace, sample, tmp_path, stage):
+    from records.reports.register_pdf import register_pdf
+
+    # GIVEN the register's PDF being made  WHEN it is stopped as it reads its rows or prints them
+    seen: list[str] = []
+    with pytest.raises(_Stop):
+        register_pdf(workspace, tmp_path / "r.pdf", register_id=sample.register_id, progress=_stop_at(stage, seen))
+    # THEN nothing of it is left: no PDF, no .part, no signature
+    assert seen[-1] == stage and _leftovers(tmp_path, "r.") == []

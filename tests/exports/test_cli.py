@@ -190,7 +190,7 @@ def test_a_fard_of_a_whole_register_names_the_options_that_choose_one(workspace,
     # ("say which fard to print: a khewat number or an owner's name" before, naming no option)
     err = capsys.readouterr().err
     assert rc == 1 and "a fard is the record of one khewat or one owner: add --khewat N or --owner NAME (a whole " \
-                       "register goes out with --format csv or json)" in err
+                       "register is printed with --report register --register ID)" in err
     assert not (tmp_path / "register.pdf").exists()
     # AND with a khewat it is printed
     assert main(["export", "--workspace", str(workspace.root), "--format", "pdf", "--register", "1", "--khewat",
