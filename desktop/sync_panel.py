@@ -417,7 +417,9 @@ class SyncPanel(QWidget):
                 else self.tr("Connected to the central office; nothing waits to be sent."))
 
     def _on_progress(self, what: str, done: int, total: int) -> None:
-        if total:
+        # (the engine says more, for `daftar sync`'s lines: the batch of the pass, bytes, resumed
+        # uploads, waits; the bar shows the images counted, then a large batch's entries)
+        if total and what in ("images", "batch"):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             if what == "batch":  # a large batch's entries, after its page images (bytes: %p is the share sent)

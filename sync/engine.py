@@ -17,8 +17,10 @@ import errno
 import gzip
 import hashlib
 import json
+import math
 import random
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -97,6 +99,13 @@ class TransientError(SyncError):
 class LinkDropped(TransientError):
     """The connection failed or was cut (no answer from the server): on a poor link, what the
     server received before the cut is kept and the next attempt goes on from there."""
+
+
+def size_text(n: int) -> str:
+    """A number of bytes as people read it: "0 kB", "850 kB", "12.3 MB"."""
+    if n < 999_500:
+        return f"{(n + 999) // 1000 if n < 1000 else round(n / 1000)} kB"
+    return f"{n / 1_000_000:.1f} MB"
 
 
 class ServerDiskFullError(TransientError):
@@ -678,7 +687,22 @@ def _move_entries(session: Session, entry_ids: list[int], action: str, reason: s
 
 # ----------------------------------------------------------------------------- engine
 class SyncEngine:
-    """One office's sync client. Inject `sleep`, `rand` and `transport` in tests."""
+    """One office's sync client. Inject `sleep`, `rand` and `transport` in tests.
+
+    `progress(what, done, total)` is told how a pass goes (the sync panel's bar, `daftar
+    sync`'s lines; called from the pass's thread and its upload threads):
+
+    - ``batches`` (i, n): batch i of the n this pass sends starts (again after a retry);
+    - ``images`` (k, n): k of the batch's n page images are at the server;
+    - ``images_resumed`` (held, total): the server held `held` of the batch's `total` page image
+      bytes already, part of an image among them (an earlier attempt or pass): it goes on from there;
+    - ``image_bytes`` (held, total): the server holds `held` of the batch's `total` image bytes now;
+    - ``batch_resumed`` (held, total): the batch's entries (a large body, uploaded resumable):
+      the server held `held` of its `total` bytes already;
+    - ``batch`` (held, total): the server holds `held` of the batch's `total` body bytes;
+    - ``link_dropped`` / ``retry`` (seconds, attempt): the connection dropped (or the server was
+      busy or failed), the pass waits `seconds` before its attempt number `attempt`.
+    """
 
     def __init__(self, ws, config: SyncConfig | None = None, *, sleep: Callable[[float], None] = time.sleep,
                  rand: Callable[[], float] = random.random, transport: httpx.BaseTransport | None = None,
@@ -690,6 +714,9 @@ class SyncEngine:
         self._client: httpx.Client | None = None
         self._clock_checked = False
         self._held_now = 0  # (_push_batch: what the server held of the batch at an attempt's start)
+        self._confirmed = 0  # bytes of the batch the server confirmed receiving in this attempt
+        self._count_lock = threading.Lock()  # (upload threads add to _confirmed)
+        self._batch_at = (0, 0)  # batch i of n this pass is sending (0, 0: none)
         self.clock_warning = ""  # this computer's clock far from the server's (said by the last pass)
         self.stage_seconds: dict[str, float] = {}  # wall time per stage of the last passes (diagnostics, bench)
 
@@ -863,6 +890,7 @@ class SyncEngine:
     def _run_once(self, force: bool, alone: bool | None, reconcile: bool = False) -> SyncReport:
         rep = SyncReport()
         self._clock_checked, self.clock_warning = False, ""
+        self._batch_at = (0, 0)
         with self.ws.session() as s:
             if get_state(s, K_PAUSED) == "1":
                 rep.paused = True
@@ -874,8 +902,11 @@ class SyncEngine:
                 self._reconcile(rep)
             with self._stage("holdings"):
                 self.reconcile(rep, forced=reconcile)
-            for batch_id in self._pending_batches(force):
+            batches = self._pending_batches(force)
+            for i, batch_id in enumerate(batches, 1):
+                self._batch_at = (i, len(batches))
                 self._push_batch(batch_id, rep)
+            self._batch_at = (0, 0)
             with self._stage("pull"):
                 self._pull(rep)
         except DiskFullError as e:
@@ -1200,8 +1231,11 @@ class SyncEngine:
         while True:
             attempt, tries = attempt + 1, tries + 1
             self._held_now = 0  # bytes of the batch (images, body) the server held at this attempt's start
+            self._confirmed = 0
             with self._stage("retry_state"):
                 self._note_attempt(batch_id, "uploading")
+            if self._batch_at[1]:
+                self.progress("batches", *self._batch_at)
             try:
                 self._send_batch(batch_id, rep, counted)
                 return
@@ -1219,6 +1253,7 @@ class SyncEngine:
                 if attempt >= self.cfg.max_attempts or self._paused_now() \
                         or isinstance(e, (CertificateError, ServerDiskFullError)):
                     raise
+                self._say_retry(e, delay, attempt + 1)
                 self.sleep(delay)
             except LocalImageError as e:  # this office's own copy is at fault: the next batches may go
                 rep.errors.append(f"{e} Its batch waits until then; the other batches are sent.")
@@ -1230,6 +1265,17 @@ class SyncEngine:
                     raise
                 self._refused(batch_id, e, rep)
                 return
+
+    def _say_retry(self, e: TransientError, delay: float, attempt: int) -> None:
+        """Tell `progress` the pass waits `delay` seconds before attempt `attempt` (why: a
+        dropped connection, or another passing problem)."""
+        self.progress("link_dropped" if isinstance(e, LinkDropped) else "retry", max(1, math.ceil(delay)), attempt)
+
+    def _confirm(self, n: int) -> int:
+        """The server confirmed `n` more bytes of the batch (upload threads); the attempt's total."""
+        with self._count_lock:
+            self._confirmed += n
+            return self._confirmed
 
     def _send_batch(self, batch_id: int, rep: SyncReport, counted: set[str] | None = None) -> None:
         with self._stage("read_batch"), self.ws.session() as s:
@@ -1283,9 +1329,23 @@ class SyncEngine:
             return
         from concurrent.futures import ThreadPoolExecutor
 
+        # the batch's image bytes, from the sizes of the files here (an encrypted workspace's are a
+        # few bytes larger than the images: this is for saying how far the upload is), and those the
+        # server holds (whole images, and what an earlier attempt or pass left of the others)
+        at_server = sum(int(held[h].get("offset", 0)) for h in images)
+        total = max(at_server, sum(int(held[h].get("offset", 0)) if held[h].get("complete")
+                                   else self._stored_size(h) for h in images))
+        if any(int(held[h].get("offset", 0)) for h in todo):
+            self.progress("images_resumed", at_server, total)
+        self.progress("image_bytes", at_server, total)
+        base = self._confirmed
+
+        def said(_at: int) -> None:
+            self.progress("image_bytes", min(total, at_server + self._confirmed - base), total)
+
         with self._stage("images_upload"), \
                 ThreadPoolExecutor(max(1, self.cfg.parallel_uploads), thread_name_prefix="sync-upload") as pool:
-            futures = [(h, pool.submit(self._upload_image, h, int(held[h].get("offset", 0)))) for h in todo]
+            futures = [(h, pool.submit(self._upload_image, h, int(held[h].get("offset", 0)), said)) for h in todo]
             errors = []
             for h, f in futures:
                 try:
@@ -1323,19 +1383,28 @@ class SyncEngine:
         held = self._held([sha])[sha]
         self._held_now += int(held.get("offset", 0))
         if not held.get("complete"):
+            if int(held.get("offset", 0)):
+                self.progress("batch_resumed", int(held.get("offset", 0)), len(data))
             self._upload_bytes(sha, data, int(held.get("offset", 0)),
                                sent_to=lambda at: self.progress("batch", at, len(data)))
         self.progress("batch", len(data), len(data))
         r = self._call("POST", "/v1/batches/uploaded", accept=(200, 404, 405), json={"sha256": sha})
         return None if r.status_code in (404, 405) else r
 
-    def _upload_image(self, sha: str, offset: int) -> int:
+    def _stored_size(self, sha: str) -> int:
+        """The size of an image's file in the workspace (0 when it cannot be read)."""
+        try:
+            return self.ws.images.path(sha).stat().st_size
+        except (OSError, AttributeError):
+            return 0
+
+    def _upload_image(self, sha: str, offset: int, sent_to: Callable[[int], None] = lambda at: None) -> int:
         """Upload one image from `offset` (where the server is); returns the bytes sent."""
         try:
             data = self.ws.images.get(sha)
         except (ImageStoreError, CryptoError) as e:  # missing, damaged: said in words, the batch waits
             raise LocalImageError(str(e)) from None
-        return self._upload_bytes(sha, data, offset)
+        return self._upload_bytes(sha, data, offset, sent_to=sent_to)
 
     def _upload_bytes(self, sha: str, data: bytes, offset: int,
                       sent_to: Callable[[int], None] = lambda at: None) -> int:
@@ -1363,7 +1432,10 @@ class SyncEngine:
                                    422, st if isinstance(st, dict) else None)
             sent += len(chunk)
             if st.get("complete"):
+                self._confirm(total - offset)
+                sent_to(total)
                 return sent
+            self._confirm(max(0, int(st["offset"]) - offset))
             offset = int(st["offset"])
 
     def _acknowledge(self, batch_id: int, receipt: P.Receipt, rep: SyncReport) -> None:
@@ -1434,7 +1506,9 @@ class SyncEngine:
             except TransientError as e:
                 if attempt == self.cfg.max_attempts or isinstance(e, (CertificateError, ServerDiskFullError)):
                     raise
-                self.sleep(min(e.retry_after if e.retry_after is not None else self.backoff(attempt), self.cfg.backoff_max))
+                delay = min(e.retry_after if e.retry_after is not None else self.backoff(attempt), self.cfg.backoff_max)
+                self._say_retry(e, delay, attempt + 1)
+                self.sleep(delay)
 
     def _pull_once(self, rep: SyncReport) -> None:
         while True:

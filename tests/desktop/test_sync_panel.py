@@ -994,3 +994,28 @@ def test_a_large_batch_shows_how_much_of_it_is_sent_after_its_page_images(qtbot)
     with qtbot.waitSignal(panel.finished, timeout=5000):
         go_on.set()
     panel.stop()
+
+
+def test_the_bar_keeps_to_the_images_and_the_batch_when_the_engine_says_more(qtbot):
+    # GIVEN a pass whose engine also says the batch of the pass, bytes, a resumed upload and a wait
+    # (for `daftar sync`'s lines)
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=6))
+    panel = make_panel(qtbot, office)
+    go_on = threading.Event()
+
+    def run_pass(progress):
+        progress("batches", 1, 3)
+        progress("images", 1, 2)
+        progress("images_resumed", 150_000, 600_000)
+        progress("image_bytes", 300_000, 600_000)
+        progress("link_dropped", 4, 2)
+        go_on.wait(5)
+        return office.report
+    panel._run_pass = run_pass
+
+    # WHEN it runs  THEN the bar still counts the page images (not bytes, not batches)
+    panel.sync_now()
+    qtbot.waitUntil(lambda: panel.progress.text() == "Page images: 1 of 2", timeout=5000)
+    with qtbot.waitSignal(panel.finished, timeout=5000):
+        go_on.set()
+    panel.stop()
