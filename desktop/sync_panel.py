@@ -528,6 +528,9 @@ class SyncPanel(QWidget):
         elif not r.errors:
             self.state_label.setText(self.tr("Done: {n} entries sent, {d} decisions received.").format(
                 n=r.entries_acknowledged, d=r.decisions_applied))
+        elif getattr(r, "link_dropped", False):  # the server was reached: not "no connection"
+            self.state_label.setText(self.tr("The connection dropped during the sync. What the central server "
+                                             "received is kept; the next sync goes on from there."))
         else:
             self.state_label.setText(self.tr("Sync did not finish. See the problems below."))
         self.errors.clear()

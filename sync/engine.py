@@ -101,6 +101,13 @@ class LinkDropped(TransientError):
     server received before the cut is kept and the next attempt goes on from there."""
 
 
+LINK_DROPPED_KEPT = ("The connection to the central server dropped while sending batch {0} of {1}: the server "
+                     "keeps the {2} of it that it had received, and the next sync goes on from there. Nothing "
+                     "was lost.")
+LINK_DROPPED = ("The connection to the central server dropped during the sync, after the server had answered: the "
+                "next sync goes on from where this one stopped. Nothing was lost.")
+
+
 def size_text(n: int) -> str:
     """A number of bytes as people read it: "0 kB", "850 kB", "12.3 MB"."""
     if n < 999_500:
@@ -175,6 +182,9 @@ class SyncReport:
     paused: bool = False
     reached_server: bool = False
     retry_later: bool = False  # ended by a problem that passes (the network, a busy server): try again later
+    # ended because the connection dropped after the server had answered in this pass (not "no
+    # connection"): what the server received is kept and the next pass goes on from there
+    link_dropped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -716,7 +726,9 @@ class SyncEngine:
         self._held_now = 0  # (_push_batch: what the server held of the batch at an attempt's start)
         self._confirmed = 0  # bytes of the batch the server confirmed receiving in this attempt
         self._count_lock = threading.Lock()  # (upload threads add to _confirmed)
+        self._answered = False  # the server answered in this pass (a drop then is not "no connection")
         self._batch_at = (0, 0)  # batch i of n this pass is sending (0, 0: none)
+        self._drop: tuple[int, int, int] | None = None  # the link dropped: batch i of n, bytes the server kept
         self.clock_warning = ""  # this computer's clock far from the server's (said by the last pass)
         self.stage_seconds: dict[str, float] = {}  # wall time per stage of the last passes (diagnostics, bench)
 
@@ -754,6 +766,7 @@ class SyncEngine:
                     raise CertificateError(self._certificate_dates_reason(e)) from None
                 raise CertificateError(f"Cannot reach the central server: {_net_reason(e)}.") from None
             raise LinkDropped(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
+        self._answered = True
         self._note_server_time(r)
         if r.status_code in accept:
             return r
@@ -890,7 +903,7 @@ class SyncEngine:
     def _run_once(self, force: bool, alone: bool | None, reconcile: bool = False) -> SyncReport:
         rep = SyncReport()
         self._clock_checked, self.clock_warning = False, ""
-        self._batch_at = (0, 0)
+        self._answered, self._batch_at, self._drop = False, (0, 0), None
         with self.ws.session() as s:
             if get_state(s, K_PAUSED) == "1":
                 rep.paused = True
@@ -912,7 +925,8 @@ class SyncEngine:
         except DiskFullError as e:
             rep.errors.append(str(e))
         except TransientError as e:
-            rep.errors.append(str(e))
+            rep.link_dropped = isinstance(e, LinkDropped) and self._answered
+            rep.errors.append(self._dropped_words() if rep.link_dropped else str(e))
             rep.retry_later = True
         except RefusedError as e:
             rep.errors.append(str(e))
@@ -936,6 +950,14 @@ class SyncEngine:
         except DiskFullError:
             pass
         return rep
+
+    def _dropped_words(self) -> str:
+        """What a pass that ended with the connection dropped after the server had answered
+        says: not "no connection", but where it dropped and what the server kept."""
+        if self._drop is not None and self._drop[2] > 0:
+            i, n, kept = self._drop
+            return LINK_DROPPED_KEPT.format(i, n, size_text(kept))
+        return LINK_DROPPED
 
     # -- push ------------------------------------------------------------
     def _reconcile(self, rep: SyncReport) -> None:
@@ -1227,7 +1249,7 @@ class SyncEngine:
 
     def _push_batch(self, batch_id: int, rep: SyncReport) -> None:
         counted: set[str] = set()  # images of this batch counted in rep already (uploaded or found there)
-        held_before, attempt, tries = -1, 0, 0
+        held_before, attempt, tries, kept = -1, 0, 0, 0
         while True:
             attempt, tries = attempt + 1, tries + 1
             self._held_now = 0  # bytes of the batch (images, body) the server held at this attempt's start
@@ -1246,12 +1268,16 @@ class SyncEngine:
                         and tries < 20 * self.cfg.max_attempts:
                     attempt = 0
                 held_before = max(held_before, self._held_now)
+                kept = max(kept, self._held_now + self._confirmed)  # (at least: what the server said it held)
                 delay = e.retry_after if e.retry_after is not None else self.backoff(max(1, attempt))
                 delay = min(delay, self.cfg.backoff_max)
                 # nothing is uploading any more: the batch waits to be sent again
                 self._note_error(batch_id, str(e), state="queued", delay=delay)
                 if attempt >= self.cfg.max_attempts or self._paused_now() \
                         or isinstance(e, (CertificateError, ServerDiskFullError)):
+                    if isinstance(e, LinkDropped) and self._answered:
+                        self._drop = (*self._batch_at, kept)
+                        self._note_error(batch_id, self._dropped_words())
                     raise
                 self._say_retry(e, delay, attempt + 1)
                 self.sleep(delay)

@@ -119,7 +119,7 @@ def run(args) -> int:
                "conflicts": rep.conflicts, "batches_sent_again": rep.batches_requeued,
                "decisions_lost": rep.decisions_lost, "reconciled": rep.reconciled or None,
                "entries_lost": rep.entries_lost, "entries_other_hash": rep.entries_differ,
-               "errors": rep.errors, "warnings": rep.warnings}
+               "link_dropped": rep.link_dropped, "errors": rep.errors, "warnings": rep.warnings}
         if args.json:
             print(json.dumps(out, ensure_ascii=False))
         else:
@@ -148,7 +148,11 @@ def run(args) -> int:
                     print(line)
             for e in rep.errors:
                 print(f"problem: {e}", file=sys.stderr)
-            if rep.retry_later:  # (the engine's "Sync will try again" is the app's: it tries by itself)
+            if rep.link_dropped:  # (the server was reached and bytes moved: no "no connection")
+                print("nothing was lost: what the central server received is kept and what was not sent stays "
+                      "queued. Run `daftar sync` again when the connection is back: it goes on from where this pass "
+                      "stopped; the app tries again by itself while it is open", file=sys.stderr)
+            elif rep.retry_later:  # (the engine's "Sync will try again" is the app's: it tries by itself)
                 print("nothing was lost: what was not sent stays queued. Run `daftar sync` again later; the app "
                       "tries again by itself while it is open", file=sys.stderr)
             for w in rep.warnings:  # (this computer's clock far from the server's)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import replace
 
@@ -1019,3 +1020,55 @@ def test_the_bar_keeps_to_the_images_and_the_batch_when_the_engine_says_more(qtb
     with qtbot.waitSignal(panel.finished, timeout=5000):
         go_on.set()
     panel.stop()
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_link_that_drops_mid_upload_is_said_as_a_drop_not_no_connection(qtbot, qapp, workspace, request, lang):
+    from desktop import i18n
+    from desktop.sync_panel import SyncPanel
+    from sync import engine
+    from tests.faultproxy import Fault, FaultProxy
+    from tests.sync.conftest import add_approved, engine_for, enrol, make_users, seal, set_url
+
+    central = request.getfixturevalue("server")
+    # GIVEN an office sending a batch of two 200 kB page images through a link that is cut after
+    # 60 kB of the first connection and refuses every connection after that
+    clerk, sup = make_users(workspace)
+    add_approved(workspace, clerk, sup, pages=2, rows=3, image_kb=200)
+    seal(workspace, sup)
+    enrol(workspace, central)
+    proxy = FaultProxy(("127.0.0.1", central.port)).start()
+    set_url(workspace, f"https://127.0.0.1:{proxy.port}")
+    proxy.push(Fault(up_limit=60_000))
+    proxy.default = Fault(refuse=True)
+
+    def run_pass(progress):
+        eng = engine_for(workspace, chunk_size=16 * 1024)
+        eng.progress = progress
+        return eng.run_once()
+
+    i18n.apply_language(qapp, lang)
+    try:
+        panel = SyncPanel(run_pass=run_pass, status=lambda: engine.queue_status(workspace), set_paused=lambda p: None)
+        qtbot.addWidget(panel)
+        # WHEN Sync now is pressed
+        with qtbot.waitSignal(panel.finished, timeout=60_000) as sig:
+            panel.sync_now()
+        # THEN the pass says the connection dropped while it sent (the server had answered and
+        # kept what it received), not that there was no connection
+        assert sig.args[0].link_dropped and not sig.args[0].ok
+        state = panel.state_label.text()
+        shown = panel.errors.item(0).text()
+        if lang == "ur":
+            assert "کنکشن" in state and not re.search(r"[A-Za-z]{3,}", state), state
+            assert "رابطہ نہیں" not in shown and not re.search(r"[A-Za-z]{3,}", shown.replace("kB", "")), shown
+        else:
+            assert state == ("The connection dropped during the sync. What the central server received is kept; "
+                             "the next sync goes on from there.")
+            assert shown.startswith("The connection to the central server dropped while sending batch 1 of 1: "
+                                    "the server keeps the "), shown
+            assert "no connection" not in shown.lower()
+        panel.stop()
+    finally:
+        i18n.apply_language(qapp, "en")
+        proxy.stop()

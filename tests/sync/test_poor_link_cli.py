@@ -1,5 +1,6 @@
 """`daftar sync` over a poor link: progress lines while a long pass sends (batch, images, bytes,
-drops and waits, a resumed upload), plain when piped."""
+drops and waits, a resumed upload), plain when piped; a drop after the server answered said as
+a drop (what was kept, where the next pass goes on), not "no connection"."""
 
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ def big_office(workspace, server, proxy, monkeypatch):
     monkeypatch.setattr(engine, "load_config", lambda ws, **kw: load(ws, **{
         "backoff_base": 0.01, "timeout": 5, "resumable_body": 500, **kw}))
     return workspace
+
+
+def _held_by_server(server) -> int:
+    """Bytes the server's image store holds (partial uploads and whole ones)."""
+    return sum(p.stat().st_size for p in server.storage.rglob("*") if p.is_file() and len(p.name) == 64)
 
 
 def test_a_pass_over_a_link_that_drops_prints_what_it_sends_in_order(big_office, server, proxy, capsys,
@@ -119,3 +125,45 @@ def test_progress_lines_come_at_most_every_few_seconds_and_a_terminal_redraws_on
     assert text.count("\r") > len(lines) and text.endswith("\n")
     assert "\r\033[Kbatch 1 of 1: the connection dropped; trying again in 4 seconds (what the server received " \
            "is kept)\n" in text
+
+
+def test_a_link_that_drops_mid_upload_and_stays_down_is_said_as_a_drop_not_no_connection(
+        big_office, server, proxy, capsys):
+    from daftar.cli import main
+
+    # GIVEN a link that is cut after 60 kB of the first connection and refuses every connection after
+    proxy.push(Fault(up_limit=60_000))
+    proxy.default = Fault(refuse=True)
+
+    # WHEN IT runs `daftar sync`
+    assert main(["sync", "--workspace", str(big_office.root), "--chunk-kb", "16", "--quiet"]) == 1
+
+    # THEN it says the connection dropped while sending the batch, how much the server kept of
+    # it, and that the next pass goes on from there: not "no connection"
+    err = capsys.readouterr().err
+    m = re.search(r"problem: The connection to the central server dropped while sending batch 1 of 1: the server "
+                  r"keeps the (\d+) kB of it that it had received, and the next sync goes on from there\. Nothing was "
+                  r"lost\.", err)
+    assert m, err
+    assert "no connection" not in err
+    assert "Run `daftar sync` again when the connection is back: it goes on from where this pass stopped" in err
+    # (what it says was kept, the server holds)
+    assert 0 < int(m.group(1)) * 1000 <= _held_by_server(server) + 999
+    # AND the status says the same of the last pass
+    assert main(["sync", "--workspace", str(big_office.root), "--status"]) == 0
+    assert "dropped while sending batch 1 of 1" in capsys.readouterr().out
+    # AND once the link is back the next pass goes on and delivers it
+    proxy.default = Fault()
+    assert main(["sync", "--workspace", str(big_office.root), "--quiet"]) == 0
+    assert item_states(big_office) == {"acknowledged": 6}
+
+
+def test_no_connection_at_all_is_still_said_as_no_connection(big_office, server, proxy, capsys):
+    from daftar.cli import main
+
+    # GIVEN a link that refuses every connection from the start
+    proxy.default = Fault(refuse=True)
+    # WHEN IT runs `daftar sync`  THEN it says there is no connection (nothing was reached)
+    assert main(["sync", "--workspace", str(big_office.root), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "Cannot reach the central server" in err and "dropped" not in err
