@@ -131,8 +131,11 @@ class PassLines:
         if lasting:
             self.out.write("\r\033[K" + line + "\n")
             self._open = False
-        else:
-            self.out.write("\r\033[K" + line)
+        else:  # (cut to the terminal's width: a line that wraps would not be redrawn in place)
+            import shutil
+
+            width = shutil.get_terminal_size((100, 24)).columns - 1
+            self.out.write("\r\033[K" + (line if len(line) <= width else line[:width - 1] + "…"))
             self._open = True
         self.out.flush()
 
