@@ -325,6 +325,13 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0} did not answer as a Daftar server (no device token in its answer): "
                                   "check the address"),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: {0}. Sync will try again."),
+    # the connection dropped after the server had answered in the pass (sync/engine.py LINK_DROPPED*)
+    QT_TRANSLATE_NOOP("Messages", "The connection to the central server dropped while sending batch {0} of {1}: the "
+                                  "server keeps the {2} of it that it had received, and the next sync goes on from "
+                                  "there. Nothing was lost."),
+    QT_TRANSLATE_NOOP("Messages", "The connection to the central server dropped during the sync, after the server "
+                                  "had answered: the next sync goes on from where this one stopped. Nothing was "
+                                  "lost."),
     QT_TRANSLATE_NOOP("Messages", "its certificate could not be verified (ask IT to check the CA bundle)"),
     QT_TRANSLATE_NOOP("Messages", "Cannot reach the central server: {0}."),
     QT_TRANSLATE_NOOP("Messages", "its certificate is not valid on this computer's date ({0}): check that this computer's date and time are right; if they are, the server's certificate has expired (ask IT to renew it)"),

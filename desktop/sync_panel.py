@@ -424,7 +424,9 @@ class SyncPanel(QWidget):
             self.state_label.setText(text.format(n=number_text(ready)))
 
     def _on_progress(self, what: str, done: int, total: int) -> None:
-        if total:
+        # (the engine says more, for `daftar sync`'s lines: the batch of the pass, bytes, resumed
+        # uploads, waits; the bar shows the images counted, then a large batch's entries)
+        if total and what in ("images", "batch"):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             if what == "batch":  # a large batch's entries, after its page images (bytes: %p is the share sent)
@@ -548,6 +550,9 @@ class SyncPanel(QWidget):
         elif not r.errors:
             self.state_label.setText(self.tr("Done: {n} entries sent, {d} decisions received.").format(
                 n=r.entries_acknowledged, d=r.decisions_applied))
+        elif getattr(r, "link_dropped", False):  # the server was reached: not "no connection"
+            self.state_label.setText(self.tr("The connection dropped during the sync. What the central server "
+                                             "received is kept; the next sync goes on from there."))
         else:
             self.state_label.setText(self.tr("Sync did not finish. See the problems below."))
         self.errors.clear()

@@ -17,8 +17,10 @@ import errno
 import gzip
 import hashlib
 import json
+import math
 import random
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,6 +101,20 @@ class LinkDropped(TransientError):
     server received before the cut is kept and the next attempt goes on from there."""
 
 
+LINK_DROPPED_KEPT = ("The connection to the central server dropped while sending batch {0} of {1}: the server "
+                     "keeps the {2} of it that it had received, and the next sync goes on from there. Nothing "
+                     "was lost.")
+LINK_DROPPED = ("The connection to the central server dropped during the sync, after the server had answered: the "
+                "next sync goes on from where this one stopped. Nothing was lost.")
+
+
+def size_text(n: int) -> str:
+    """A number of bytes as people read it: "0 kB", "850 kB", "12.3 MB"."""
+    if n < 999_500:
+        return f"{(n + 999) // 1000 if n < 1000 else round(n / 1000)} kB"
+    return f"{n / 1_000_000:.1f} MB"
+
+
 class ServerDiskFullError(TransientError):
     """The central server's disk is full: nothing is lost; trying again in this pass cannot
     help (its operator must free space), the next passes will."""
@@ -166,6 +182,9 @@ class SyncReport:
     paused: bool = False
     reached_server: bool = False
     retry_later: bool = False  # ended by a problem that passes (the network, a busy server): try again later
+    # ended because the connection dropped after the server had answered in this pass (not "no
+    # connection"): what the server received is kept and the next pass goes on from there
+    link_dropped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -687,7 +706,22 @@ def _move_entries(session: Session, entry_ids: list[int], action: str, reason: s
 
 # ----------------------------------------------------------------------------- engine
 class SyncEngine:
-    """One office's sync client. Inject `sleep`, `rand` and `transport` in tests."""
+    """One office's sync client. Inject `sleep`, `rand` and `transport` in tests.
+
+    `progress(what, done, total)` is told how a pass goes (the sync panel's bar, `daftar
+    sync`'s lines; called from the pass's thread and its upload threads):
+
+    - ``batches`` (i, n): batch i of the n this pass sends starts (again after a retry);
+    - ``images`` (k, n): k of the batch's n page images are at the server;
+    - ``images_resumed`` (held, total): the server held `held` of the batch's `total` page image
+      bytes already, part of an image among them (an earlier attempt or pass): it goes on from there;
+    - ``image_bytes`` (held, total): the server holds `held` of the batch's `total` image bytes now;
+    - ``batch_resumed`` (held, total): the batch's entries (a large body, uploaded resumable):
+      the server held `held` of its `total` bytes already;
+    - ``batch`` (held, total): the server holds `held` of the batch's `total` body bytes;
+    - ``link_dropped`` / ``retry`` (seconds, attempt): the connection dropped (or the server was
+      busy or failed), the pass waits `seconds` before its attempt number `attempt`.
+    """
 
     def __init__(self, ws, config: SyncConfig | None = None, *, sleep: Callable[[float], None] = time.sleep,
                  rand: Callable[[], float] = random.random, transport: httpx.BaseTransport | None = None,
@@ -699,6 +733,11 @@ class SyncEngine:
         self._client: httpx.Client | None = None
         self._clock_checked = False
         self._held_now = 0  # (_push_batch: what the server held of the batch at an attempt's start)
+        self._confirmed = 0  # bytes of the batch the server confirmed receiving in this attempt
+        self._count_lock = threading.Lock()  # (upload threads add to _confirmed)
+        self._answered = False  # the server answered in this pass (a drop then is not "no connection")
+        self._batch_at = (0, 0)  # batch i of n this pass is sending (0, 0: none)
+        self._drop: tuple[int, int, int] | None = None  # the link dropped: batch i of n, bytes the server kept
         self.clock_warning = ""  # this computer's clock far from the server's (said by the last pass)
         self.stage_seconds: dict[str, float] = {}  # wall time per stage of the last passes (diagnostics, bench)
 
@@ -736,6 +775,7 @@ class SyncEngine:
                     raise CertificateError(self._certificate_dates_reason(e)) from None
                 raise CertificateError(f"Cannot reach the central server: {_net_reason(e)}.") from None
             raise LinkDropped(f"Cannot reach the central server: {_net_reason(e)}. Sync will try again.") from None
+        self._answered = True
         self._note_server_time(r)
         if r.status_code in accept:
             return r
@@ -872,6 +912,7 @@ class SyncEngine:
     def _run_once(self, force: bool, alone: bool | None, reconcile: bool = False) -> SyncReport:
         rep = SyncReport()
         self._clock_checked, self.clock_warning = False, ""
+        self._answered, self._batch_at, self._drop = False, (0, 0), None
         with self.ws.session() as s:
             if get_state(s, K_PAUSED) == "1":
                 rep.paused = True
@@ -883,14 +924,18 @@ class SyncEngine:
                 self._reconcile(rep)
             with self._stage("holdings"):
                 self.reconcile(rep, forced=reconcile)
-            for batch_id in self._pending_batches(force):
+            batches = self._pending_batches(force)
+            for i, batch_id in enumerate(batches, 1):
+                self._batch_at = (i, len(batches))
                 self._push_batch(batch_id, rep)
+            self._batch_at = (0, 0)
             with self._stage("pull"):
                 self._pull(rep)
         except DiskFullError as e:
             rep.errors.append(str(e))
         except TransientError as e:
-            rep.errors.append(str(e))
+            rep.link_dropped = isinstance(e, LinkDropped) and self._answered
+            rep.errors.append(self._dropped_words() if rep.link_dropped else str(e))
             rep.retry_later = True
         except RefusedError as e:
             rep.errors.append(str(e))
@@ -914,6 +959,14 @@ class SyncEngine:
         except DiskFullError:
             pass
         return rep
+
+    def _dropped_words(self) -> str:
+        """What a pass that ended with the connection dropped after the server had answered
+        says: not "no connection", but where it dropped and what the server kept."""
+        if self._drop is not None and self._drop[2] > 0:
+            i, n, kept = self._drop
+            return LINK_DROPPED_KEPT.format(i, n, size_text(kept))
+        return LINK_DROPPED
 
     # -- push ------------------------------------------------------------
     def _reconcile(self, rep: SyncReport) -> None:
@@ -1205,12 +1258,15 @@ class SyncEngine:
 
     def _push_batch(self, batch_id: int, rep: SyncReport) -> None:
         counted: set[str] = set()  # images of this batch counted in rep already (uploaded or found there)
-        held_before, attempt, tries = -1, 0, 0
+        held_before, attempt, tries, kept = -1, 0, 0, 0
         while True:
             attempt, tries = attempt + 1, tries + 1
             self._held_now = 0  # bytes of the batch (images, body) the server held at this attempt's start
+            self._confirmed = 0
             with self._stage("retry_state"):
                 self._note_attempt(batch_id, "uploading")
+            if self._batch_at[1]:
+                self.progress("batches", *self._batch_at)
             try:
                 self._send_batch(batch_id, rep, counted)
                 return
@@ -1221,13 +1277,18 @@ class SyncEngine:
                         and tries < 20 * self.cfg.max_attempts:
                     attempt = 0
                 held_before = max(held_before, self._held_now)
+                kept = max(kept, self._held_now + self._confirmed)  # (at least: what the server said it held)
                 delay = e.retry_after if e.retry_after is not None else self.backoff(max(1, attempt))
                 delay = min(delay, self.cfg.backoff_max)
                 # nothing is uploading any more: the batch waits to be sent again
                 self._note_error(batch_id, str(e), state="queued", delay=delay)
                 if attempt >= self.cfg.max_attempts or self._paused_now() \
                         or isinstance(e, (CertificateError, ServerDiskFullError)):
+                    if isinstance(e, LinkDropped) and self._answered:
+                        self._drop = (*self._batch_at, kept)
+                        self._note_error(batch_id, self._dropped_words())
                     raise
+                self._say_retry(e, delay, attempt + 1)
                 self.sleep(delay)
             except LocalImageError as e:  # this office's own copy is at fault: the next batches may go
                 rep.errors.append(f"{e} Its batch waits until then; the other batches are sent.")
@@ -1239,6 +1300,17 @@ class SyncEngine:
                     raise
                 self._refused(batch_id, e, rep)
                 return
+
+    def _say_retry(self, e: TransientError, delay: float, attempt: int) -> None:
+        """Tell `progress` the pass waits `delay` seconds before attempt `attempt` (why: a
+        dropped connection, or another passing problem)."""
+        self.progress("link_dropped" if isinstance(e, LinkDropped) else "retry", max(1, math.ceil(delay)), attempt)
+
+    def _confirm(self, n: int) -> int:
+        """The server confirmed `n` more bytes of the batch (upload threads); the attempt's total."""
+        with self._count_lock:
+            self._confirmed += n
+            return self._confirmed
 
     def _send_batch(self, batch_id: int, rep: SyncReport, counted: set[str] | None = None) -> None:
         with self._stage("read_batch"), self.ws.session() as s:
@@ -1292,9 +1364,23 @@ class SyncEngine:
             return
         from concurrent.futures import ThreadPoolExecutor
 
+        # the batch's image bytes, from the sizes of the files here (an encrypted workspace's are a
+        # few bytes larger than the images: this is for saying how far the upload is), and those the
+        # server holds (whole images, and what an earlier attempt or pass left of the others)
+        at_server = sum(int(held[h].get("offset", 0)) for h in images)
+        total = max(at_server, sum(int(held[h].get("offset", 0)) if held[h].get("complete")
+                                   else self._stored_size(h) for h in images))
+        if any(int(held[h].get("offset", 0)) for h in todo):
+            self.progress("images_resumed", at_server, total)
+        self.progress("image_bytes", at_server, total)
+        base = self._confirmed
+
+        def said(_at: int) -> None:
+            self.progress("image_bytes", min(total, at_server + self._confirmed - base), total)
+
         with self._stage("images_upload"), \
                 ThreadPoolExecutor(max(1, self.cfg.parallel_uploads), thread_name_prefix="sync-upload") as pool:
-            futures = [(h, pool.submit(self._upload_image, h, int(held[h].get("offset", 0)))) for h in todo]
+            futures = [(h, pool.submit(self._upload_image, h, int(held[h].get("offset", 0)), said)) for h in todo]
             errors = []
             for h, f in futures:
                 try:
@@ -1332,19 +1418,28 @@ class SyncEngine:
         held = self._held([sha])[sha]
         self._held_now += int(held.get("offset", 0))
         if not held.get("complete"):
+            if int(held.get("offset", 0)):
+                self.progress("batch_resumed", int(held.get("offset", 0)), len(data))
             self._upload_bytes(sha, data, int(held.get("offset", 0)),
                                sent_to=lambda at: self.progress("batch", at, len(data)))
         self.progress("batch", len(data), len(data))
         r = self._call("POST", "/v1/batches/uploaded", accept=(200, 404, 405), json={"sha256": sha})
         return None if r.status_code in (404, 405) else r
 
-    def _upload_image(self, sha: str, offset: int) -> int:
+    def _stored_size(self, sha: str) -> int:
+        """The size of an image's file in the workspace (0 when it cannot be read)."""
+        try:
+            return self.ws.images.path(sha).stat().st_size
+        except (OSError, AttributeError):
+            return 0
+
+    def _upload_image(self, sha: str, offset: int, sent_to: Callable[[int], None] = lambda at: None) -> int:
         """Upload one image from `offset` (where the server is); returns the bytes sent."""
         try:
             data = self.ws.images.get(sha)
         except (ImageStoreError, CryptoError) as e:  # missing, damaged: said in words, the batch waits
             raise LocalImageError(str(e)) from None
-        return self._upload_bytes(sha, data, offset)
+        return self._upload_bytes(sha, data, offset, sent_to=sent_to)
 
     def _upload_bytes(self, sha: str, data: bytes, offset: int,
                       sent_to: Callable[[int], None] = lambda at: None) -> int:
@@ -1372,7 +1467,10 @@ class SyncEngine:
                                    422, st if isinstance(st, dict) else None)
             sent += len(chunk)
             if st.get("complete"):
+                self._confirm(total - offset)
+                sent_to(total)
                 return sent
+            self._confirm(max(0, int(st["offset"]) - offset))
             offset = int(st["offset"])
 
     def _acknowledge(self, batch_id: int, receipt: P.Receipt, rep: SyncReport) -> None:
@@ -1443,7 +1541,9 @@ class SyncEngine:
             except TransientError as e:
                 if attempt == self.cfg.max_attempts or isinstance(e, (CertificateError, ServerDiskFullError)):
                     raise
-                self.sleep(min(e.retry_after if e.retry_after is not None else self.backoff(attempt), self.cfg.backoff_max))
+                delay = min(e.retry_after if e.retry_after is not None else self.backoff(attempt), self.cfg.backoff_max)
+                self._say_retry(e, delay, attempt + 1)
+                self.sleep(delay)
 
     def _pull_once(self, rep: SyncReport) -> None:
         while True:

@@ -27,6 +27,10 @@ def register(sub) -> None:
     p.add_argument("--enrol-failures", type=int, default=10, metavar="N",
                    help="failed enrolments per client address and per office name in an hour before the next "
                         "are refused (429) until the hour is over (default 10; 0: no limit)")
+    p.add_argument("--upload-days", type=float, default=30, metavar="DAYS",
+                   help="an upload no received batch names (a page image, a large batch's body, whole or in "
+                        "part) that nothing was written to for DAYS days is discarded, at start and every 6 hours: "
+                        "its office uploads it again if it still sends the batch (default 30; 0: never)")
     p.add_argument("--test-hooks", action="store_true", help=argparse_suppress())
     p.add_argument("--export-openapi", default=None, metavar="FILE", help="write the OpenAPI document and exit")
     p.set_defaults(func=run, action=None)
@@ -148,7 +152,7 @@ def run(args) -> int:
     try:
         settings = Settings(args.database, Path(args.storage).expanduser(), test_hooks=args.test_hooks,
                             refusals_keep=args.keep_refusals, refusals_days=args.refusal_days,
-                            enrol_failures_per_hour=args.enrol_failures, **kw)
+                            enrol_failures_per_hour=args.enrol_failures, upload_days=args.upload_days, **kw)
     except ValueError as e:
         print(f"daftar server: {e}", file=sys.stderr)
         return 2

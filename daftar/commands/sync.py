@@ -43,6 +43,9 @@ def register(sub) -> None:
     p.add_argument("--resume", action="store_true", help="resume automatic sync")
     p.add_argument("--chunk-kb", type=int, default=None, help=argparse_suppress())
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress lines while the pass sends (what it "
+                   "sends, batch by batch, the bytes, drops and waits; at most one line every few seconds), only "
+                   "the summary at the end (--json prints none either)")
     p.set_defaults(func=run)
 
 
@@ -98,19 +101,25 @@ def run(args) -> int:
             over["ca_bundle"] = kept
         if args.chunk_kb:
             over["chunk_size"] = args.chunk_kb * 1024
+        from daftar.sync_progress import PassLines
+
+        lines = None if args.json or args.quiet else PassLines()  # (stdout of --json is the JSON alone)
         try:
-            eng = engine.SyncEngine(ws, engine.load_config(ws, **over))
+            eng = engine.SyncEngine(ws, engine.load_config(ws, **over), progress=lines)
             rep = eng.run_once(force=True, reconcile=bool(args.reconcile))
         except engine.SyncError as e:  # (a CA bundle that is gone or not one)
             print(f"daftar sync: {e}", file=sys.stderr)
             return 1
+        finally:
+            if lines is not None:
+                lines.end()
         out = {"ok": rep.ok, "paused": rep.paused, "batches_acknowledged": rep.batches_acknowledged,
                "entries_acknowledged": rep.entries_acknowledged, "images_uploaded": rep.images_uploaded,
                "images_skipped": rep.images_skipped, "decisions_applied": rep.decisions_applied,
                "conflicts": rep.conflicts, "batches_sent_again": rep.batches_requeued,
                "decisions_lost": rep.decisions_lost, "reconciled": rep.reconciled or None,
                "entries_lost": rep.entries_lost, "entries_other_hash": rep.entries_differ,
-               "errors": rep.errors, "warnings": rep.warnings}
+               "link_dropped": rep.link_dropped, "errors": rep.errors, "warnings": rep.warnings}
         if args.json:
             print(json.dumps(out, ensure_ascii=False))
         else:
@@ -139,7 +148,11 @@ def run(args) -> int:
                     print(line)
             for e in rep.errors:
                 print(f"problem: {e}", file=sys.stderr)
-            if rep.retry_later:  # (the engine's "Sync will try again" is the app's: it tries by itself)
+            if rep.link_dropped:  # (the server was reached and bytes moved: no "no connection")
+                print("nothing was lost: what the central server received is kept and what was not sent stays "
+                      "queued. Run `daftar sync` again when the connection is back: it goes on from where this pass "
+                      "stopped; the app tries again by itself while it is open", file=sys.stderr)
+            elif rep.retry_later:  # (the engine's "Sync will try again" is the app's: it tries by itself)
                 print("nothing was lost: what was not sent stays queued. Run `daftar sync` again later; the app "
                       "tries again by itself while it is open", file=sys.stderr)
             for w in rep.warnings:  # (this computer's clock far from the server's)

@@ -2619,6 +2619,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>⁦'{0}'⁩ کوئی اندراج نہیں: اس کی شناخت (یا اس کے پہلے 8 حروف) دیں، اور ضرورت ہو تو کولن کے بعد نسخہ ⁦(`UUID:2`)⁩</translation>
         </message>
         <message>
+            <source>The connection to the central server dropped while sending batch {0} of {1}: the server keeps the {2} of it that it had received, and the next sync goes on from there. Nothing was lost.</source>
+            <translation>بیچ {0} (کل {1} میں سے) بھیجتے ہوئے مرکزی سرور سے کنکشن ٹوٹ گیا: سرور کو اس کا جو {2} مل چکا تھا وہ محفوظ ہے، اور اگلی ہم آہنگی وہیں سے آگے چلے گی۔ کچھ ضائع نہیں ہوا۔</translation>
+        </message>
+        <message>
+            <source>The connection to the central server dropped during the sync, after the server had answered: the next sync goes on from where this one stopped. Nothing was lost.</source>
+            <translation>ہم آہنگی کے دوران، سرور کے جواب دینے کے بعد، مرکزی سرور سے کنکشن ٹوٹ گیا: اگلی ہم آہنگی وہیں سے آگے چلے گی جہاں یہ رکی۔ کچھ ضائع نہیں ہوا۔</translation>
+        </message>
+        <message>
             <source>This computer's date is wrong: it says {0} but the central server's clock says {1}. Set this computer's date and time, then sync again (nothing was lost).</source>
             <translation>اس کمپیوٹر کی تاریخ غلط ہے: یہ {0} بتاتا ہے جبکہ مرکزی سرور کی گھڑی {1} بتاتی ہے۔ اس کمپیوٹر کی تاریخ اور وقت درست کریں، پھر دوبارہ سنک کریں (کچھ ضائع نہیں ہوا)۔</translation>
         </message>
@@ -5834,6 +5842,10 @@ Your name is recorded as the verifier of every row.</source>
         <message>
             <source>Done: {n} entries sent, {d} decisions received.</source>
             <translation>مکمل: ⁦{n}⁩ اندراج بھیجے گئے، {d} فیصلے موصول ہوئے۔</translation>
+        </message>
+        <message>
+            <source>The connection dropped during the sync. What the central server received is kept; the next sync goes on from there.</source>
+            <translation>ہم آہنگی کے دوران کنکشن ٹوٹ گیا۔ مرکزی سرور کو جو مل چکا وہ محفوظ ہے؛ اگلی ہم آہنگی وہیں سے آگے چلے گی۔</translation>
         </message>
         <message>
             <source>Sync did not finish. See the problems below.</source>

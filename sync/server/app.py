@@ -3,6 +3,7 @@ is the published sync API (docs/sync-api.md explains it)."""
 
 
 import asyncio
+import contextlib
 import datetime as dt
 import errno
 import hashlib
@@ -34,7 +35,7 @@ from starlette.requests import ClientDisconnect
 from sync import protocol as P
 from sync.clocks import OfficeClocks, parse_clock
 from sync.gcpause import gc_paused
-from sync.server import central, clockstore, ingest, instance, operators, review
+from sync.server import central, clockstore, ingest, instance, operators, review, uploads
 from sync.server.config import Settings
 from sync.server.db import ServerAdminSession, make_engine, make_sessionmaker
 from sync.server.storage import LocalImageStorage, OffsetMismatch
@@ -193,11 +194,24 @@ def create_app(settings: Settings) -> FastAPI:
     Session_ = make_sessionmaker(engine)
     storage = LocalImageStorage(settings.storage_dir)
     upload_locks: dict[str, asyncio.Lock] = {}
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        """While the server serves: the uploads nobody submitted swept every few hours."""
+        task = asyncio.create_task(_sweep_uploads_every(settings.upload_sweep_hours * 3600))
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
     app = FastAPI(
         title="Daftar sync API",
         version="1",
         description="Offices send signed batches of approved register entries and their page "
         "images; the central office returns receipts and decisions. See docs/sync-api.md.",
+        lifespan=lifespan,
     )
     app.state.settings, app.state.engine, app.state.storage = settings, engine, storage
     keep = {"keep": settings.refusals_keep, "days": settings.refusals_days}
@@ -206,6 +220,38 @@ def create_app(settings: Settings) -> FastAPI:
             s.commit()
     with Session_() as s:  # a database restored from a backup behind what this server wrote: a new epoch
         instance.check_at_start(s, settings.storage_dir)
+    uploads.sweep(Session_, storage, settings.upload_days)  # (nothing is uploading before it serves)
+
+    async def sweep_uploads() -> uploads.Swept:
+        """Discard the uploads nobody submitted within `settings.upload_days` days, each under
+        its upload's lock (an upload going on is not cut: it was written to within the age)."""
+        swept = uploads.Swept()
+        if settings.upload_days <= 0:
+            return swept
+        cutoff = uploads.cutoff_for(settings.upload_days)
+
+        def find() -> list:
+            with Session_() as s:
+                return uploads.candidates(s, storage, cutoff, swept)
+        for p in await asyncio.to_thread(find):
+            async with upload_locks.setdefault(p.name.split(".", 1)[0], asyncio.Lock()):
+                uploads.remove_if_stale(storage, p, cutoff, swept)
+
+        def note() -> None:
+            with Session_() as s:
+                uploads.record(s, swept, settings.upload_days)
+        await asyncio.to_thread(note)
+        return swept
+
+    async def _sweep_uploads_every(seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await sweep_uploads()
+            except Exception:  # noqa: BLE001 - a sweep that failed (the database away) is tried at the next
+                logging.getLogger("daftar.server").exception("sweeping old uploads failed")
+
+    app.state.sweep_uploads = sweep_uploads
     app.state.faults = []
     app.add_middleware(_GzipRequestMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # receipts and change lists to slow offices

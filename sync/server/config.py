@@ -33,6 +33,11 @@ class Settings:
     admin_session_hours: float = 8  # and this long after it was made, used or not
     max_image_bytes: int = 200 * 1024 * 1024
     changes_page: int = 500
+    # an upload (a page image, a large batch's body) no stored batch names and nothing was written
+    # to for this many days is discarded (sync.server.uploads), at start and every
+    # `upload_sweep_hours` hours; 0: never
+    upload_days: float = 30
+    upload_sweep_hours: float = 6
     review_page: int = 50  # entries a page of the admin site's review lists (a next-page link for more)
 
     def __post_init__(self) -> None:
@@ -43,3 +48,7 @@ class Settings:
             raise ValueError("the refused batches kept (--keep-refusals, --refusal-days) cannot be negative")
         if self.enrol_failures_per_hour < 0:
             raise ValueError("--enrol-failures cannot be negative (0: no limit)")
+        if self.upload_days < 0:
+            raise ValueError("--upload-days cannot be negative (0: uploads are never discarded)")
+        if self.upload_sweep_hours <= 0:
+            raise ValueError("the sweep of old uploads needs a positive interval (upload_sweep_hours)")

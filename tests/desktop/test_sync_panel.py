@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import replace
 
@@ -1031,3 +1032,80 @@ def test_a_large_batch_shows_how_much_of_it_is_sent_after_its_page_images(qtbot)
     with qtbot.waitSignal(panel.finished, timeout=5000):
         go_on.set()
     panel.stop()
+
+
+def test_the_bar_keeps_to_the_images_and_the_batch_when_the_engine_says_more(qtbot):
+    # GIVEN a pass whose engine also says the batch of the pass, bytes, a resumed upload and a wait
+    # (for `daftar sync`'s lines)
+    office = FakeOffice(SyncReport(batches_acknowledged=1, entries_acknowledged=6))
+    panel = make_panel(qtbot, office)
+    go_on = threading.Event()
+
+    def run_pass(progress):
+        progress("batches", 1, 3)
+        progress("images", 1, 2)
+        progress("images_resumed", 150_000, 600_000)
+        progress("image_bytes", 300_000, 600_000)
+        progress("link_dropped", 4, 2)
+        go_on.wait(5)
+        return office.report
+    panel._run_pass = run_pass
+
+    # WHEN it runs  THEN the bar still counts the page images (not bytes, not batches)
+    panel.sync_now()
+    qtbot.waitUntil(lambda: panel.progress.text() == "Page images: 1 of 2", timeout=5000)
+    with qtbot.waitSignal(panel.finished, timeout=5000):
+        go_on.set()
+    panel.stop()
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_link_that_drops_mid_upload_is_said_as_a_drop_not_no_connection(qtbot, qapp, workspace, request, lang):
+    from desktop import i18n
+    from desktop.sync_panel import SyncPanel
+    from sync import engine
+    from tests.faultproxy import Fault, FaultProxy
+    from tests.sync.conftest import add_approved, engine_for, enrol, make_users, seal, set_url
+
+    central = request.getfixturevalue("server")
+    # GIVEN an office sending a batch of two 200 kB page images through a link that is cut after
+    # 60 kB of the first connection and refuses every connection after that
+    clerk, sup = make_users(workspace)
+    add_approved(workspace, clerk, sup, pages=2, rows=3, image_kb=200)
+    seal(workspace, sup)
+    enrol(workspace, central)
+    proxy = FaultProxy(("127.0.0.1", central.port)).start()
+    set_url(workspace, f"https://127.0.0.1:{proxy.port}")
+    proxy.push(Fault(up_limit=60_000))
+    proxy.default = Fault(refuse=True)
+
+    def run_pass(progress):
+        eng = engine_for(workspace, chunk_size=16 * 1024)
+        eng.progress = progress
+        return eng.run_once()
+
+    i18n.apply_language(qapp, lang)
+    try:
+        panel = SyncPanel(run_pass=run_pass, status=lambda: engine.queue_status(workspace), set_paused=lambda p: None)
+        qtbot.addWidget(panel)
+        # WHEN Sync now is pressed
+        with qtbot.waitSignal(panel.finished, timeout=60_000) as sig:
+            panel.sync_now()
+        # THEN the pass says the connection dropped while it sent (the server had answered and
+        # kept what it received), not that there was no connection
+        assert sig.args[0].link_dropped and not sig.args[0].ok
+        state = panel.state_label.text()
+        shown = panel.errors.item(0).text()
+        if lang == "ur":
+            assert "کنکشن" in state and not re.search(r"[A-Za-z]{3,}", state), state
+            assert "رابطہ نہیں" not in shown and not re.search(r"[A-Za-z]{3,}", shown.replace("kB", "")), shown
+        else:
+            assert state == ("The connection dropped during the sync. What the central server received is kept; "
+                             "the next sync goes on from there.")
+            assert shown.startswith("The connection to the central server dropped while sending batch 1 of 1: "
+                                    "the server keeps the "), shown
+            assert "no connection" not in shown.lower()
+        panel.stop()
+    finally:
+        i18n.apply_language(qapp, "en")
+        proxy.stop()
