@@ -66,6 +66,7 @@ from desktop.qt import (
     QLineEdit,
     QObject,
     QPlainTextEdit,
+    QStringListModel,
     Qt,
     QTextCursor,
 )
@@ -358,12 +359,31 @@ def _edit(ops, start: int, end: int, new: str, *, alone: bool = False, qt: tuple
     return True
 
 
+_COMPLETER_KEYS = frozenset((Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Return,
+                             Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape))
+_EDITOR_OF = "daftarNumbersEditor"  # a completer's popup property: the looked-after editor it completes
+
+
 class NumberTyping(QObject):
     """Event filter of the editors it looks after (`keep_numbers_in_order`)."""
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._editors: dict[int, QLineEdit] = {}  # id(popup): the editor its completer completes
+
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ContextMenu, QEvent.Type.InputMethod, QEvent.Type.Drop):
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ContextMenu, QEvent.Type.InputMethod, QEvent.Type.Drop,
+                        QEvent.Type.FocusIn):
+            return False
+        if obj.property(_EDITOR_OF):  # a completer's list, open while typing: its keys are the editor's
+            editor = self._editors.get(id(obj))
+            if editor is None or kind != QEvent.Type.KeyPress or event.key() in _COMPLETER_KEYS:
+                return False
+            return self.eventFilter(editor, event)  # (True: done here; the completer forwards nothing)
+        if isinstance(obj, QLineEdit) and kind in (QEvent.Type.KeyPress, QEvent.Type.FocusIn):
+            self._watch_completer(obj)
+        if kind == QEvent.Type.FocusIn:
             return False
         if kind in (QEvent.Type.ContextMenu, QEvent.Type.Drop) and isinstance(obj.parent(), QPlainTextEdit):
             obj = obj.parent()  # (a plain text edit's menu and drops are its viewport's)
@@ -398,6 +418,26 @@ class NumberTyping(QObject):
         if not text or not text.isprintable() or event.modifiers() & _TYPING_MODS:
             return False
         return self._type(ops, text)
+
+    def _watch_completer(self, edit: QLineEdit) -> None:
+        """Qt's completer of `edit`: keys typed while its list is open (it sends them to the
+        editor's own event(), past this filter) are typed here, and its completions are
+        marked as the editor's text is, for its prefix to match what is typed (a chosen
+        completion goes into the editor marked; `text_of` reads it without)."""
+        comp = edit.completer()
+        if comp is None:
+            return
+        popup = comp.popup()
+        if not popup.property(_EDITOR_OF):
+            popup.setProperty(_EDITOR_OF, True)
+            popup.installEventFilter(self)
+            self._editors[id(popup)] = edit
+            popup.destroyed.connect(lambda *_a, key=id(popup): self._editors.pop(key, None))
+        model = comp.model()
+        if isinstance(model, QStringListModel) and not comp.property(_EDITOR_OF):
+            comp.setProperty(_EDITOR_OF, True)
+            rtl = _right_to_left(edit)
+            model.setStringList([marked(plain(t), rtl=rtl) for t in model.stringList()])
 
     @staticmethod
     def _type(ops, text: str, *, alone: bool = False) -> bool:

@@ -419,3 +419,64 @@ def test_arabic_indic_digits_after_urdu_letters_keep_their_order(qtbot, ctx, vie
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     wait_idle(qtbot, ctx)
     assert not BIDI_MARKS & set(_db_text(ctx, pid, 2, "remarks"))
+
+
+def test_digits_typed_while_qts_completer_list_is_open_are_marked_and_a_completion_is_read_plain(qtbot):
+    from desktop.qt import QCompleter, QEvent, QKeyEvent, QLineEdit
+    from desktop.typed_numbers import keep_numbers_in_order, text_of
+
+    def key(widget, ch: str) -> None:
+        code = ord(ch) if ch.isascii() and ch.isalnum() else {" ": Qt.Key.Key_Space, "-": Qt.Key.Key_Minus}.get(ch, 0)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, ch))
+
+    # GIVEN an Urdu line edit looked after, with Qt's completer of values that hold an area
+    # (as a choice field's cell editor has one)
+    edit = keep_numbers_in_order(QLineEdit())
+    edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.addWidget(edit)
+    comp = QCompleter(["رقبہ 12-5 بیع", "رقبہ 4-10"], edit)
+    comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    edit.setCompleter(comp)
+    edit.show()
+    edit.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    for ch in "رقبہ":
+        key(edit, ch)
+    popup = comp.popup()
+    assert popup.isVisible()
+    # WHEN the clerk types on while its list is open (Qt gives the list the keys, and it
+    # sends them to the editor's own event(), past the editor's event filters)
+    for ch in " 12-5":
+        key(popup, ch)
+    # THEN the area shows 12-5 as typed (it showed 5-12), and the list still offers the value
+    assert reads_left_to_right(edit, "12-5"), edit.text()
+    assert popup.isVisible() and plain(comp.currentCompletion()) == "رقبہ 12-5 بیع"
+    # WHEN he chooses it THEN the editor shows it in order, and its value holds no mark
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert text_of(edit) == "رقبہ 12-5 بیع" and not BIDI_MARKS & set(text_of(edit))
+    assert reads_left_to_right(edit, "12-5"), edit.text()
+
+
+def test_digits_typed_while_the_suggestion_list_is_open_are_marked_and_a_suggestion_is_saved_plain(qtbot, ctx, view):
+    from tests.desktop.test_keying_ui import ROWS
+
+    # GIVEN a register whose first row's remarks name an area, the clerk typing the same in row 3
+    rows = [dict(ROWS[0], remarks="رقبہ 12-5 بیع"), *ROWS[1:]]
+    _rid, pid = _open(qtbot, ctx, view, rows=rows)
+    editor = _edit(qtbot, view, 2, "remarks", "رقبہ")
+    popup = view.keying.popup
+    assert popup.isVisible()
+    # WHEN he types the area with the list open
+    type_text(editor, " 12-5")
+    # THEN it shows as typed, and the list still offers the value (looked up without marks)
+    assert reads_left_to_right(editor, "12-5"), editor.text()
+    assert popup.isVisible() and popup.suggestions[0].text == "رقبہ 12-5 بیع"
+    # WHEN he takes it (Down, Enter) THEN it is saved as it was, without a mark
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    wait_idle(qtbot, ctx)
+    saved = _db_text(ctx, pid, 2, "remarks")
+    assert saved == "رقبہ 12-5 بیع" and not BIDI_MARKS & set(saved)
