@@ -479,43 +479,21 @@ class NumberTyping(QObject):
         return _edit(ops, start, end, plain(text), alone=True, qt=naive)
 
     def _drop(self, obj, ops, event) -> bool:
-        """Text dropped into the editor (from another window or field) with the marks its
-        numbers need, as pasted there; a drag of the editor's own selection is moved so."""
-        md = event.mimeData()
-        state = ops.state()
-        if not md.hasText() or state is None:
+        """Text dropped into the editor from another window or field, with the marks its
+        numbers need, as pasted there (one undo step). A drag of the editor's own selection
+        is Qt's own move: its text comes with its marks."""
+        md, source = event.mimeData(), event.source()
+        if not md.hasText() or source is not None and source in (obj, getattr(obj, "viewport", lambda: None)()):
             return False
-        line, start, end, _c = state
-        at = ops.at(event.position().toPoint() if isinstance(ops, _Line)
-                    else obj.viewport().mapFrom(obj.viewport(), event.position().toPoint()))
-        if at is None:
+        at = ops.at(event.position().toPoint())
+        if at is None or ops.state() is None:
             return False
         text = plain(md.text())
         if isinstance(ops, _Line):
             text = " ".join(text.splitlines())
-        source = event.source()
-        moving = source in (obj, getattr(obj, "viewport", lambda: None)()) and \
-            event.dropAction() == Qt.DropAction.MoveAction and end > start
-        if moving and start <= at <= end:
-            return False  # (dropped onto itself: Qt's own, nothing moves)
-        if moving:  # the selection taken out where it was, put where it is dropped
-            shown = plain(line)
-            s, e, p = (len(plain(line[:i])) for i in (start, end, at))
-            rest = shown[:s] + shown[e:]
-            p = p if p < s else p - (e - s)
-            new_plain = rest[:p] + text + rest[p:]
-            target = marked(new_plain, rtl=ops.rtl())
-            lo = 0
-            while lo < min(len(line), len(target)) and line[lo] == target[lo]:
-                lo += 1
-            hi = 0
-            while hi < min(len(line), len(target)) - lo and line[-1 - hi] == target[-1 - hi]:
-                hi += 1
-            ops.apply(lo, len(line) - hi, target[lo:len(target) - hi], _after_visible(target, p + len(text)), alone=True)
-        else:
-            self._at(ops, at)
-            _edit(ops, at, at, text, alone=True)
-        event.setDropAction(Qt.DropAction.CopyAction if not moving else event.dropAction())
+        self._at(ops, at)
+        _edit(ops, at, at, text, alone=True)
+        event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         obj.setFocus()
         return True
