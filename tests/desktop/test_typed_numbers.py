@@ -480,3 +480,33 @@ def test_digits_typed_while_the_suggestion_list_is_open_are_marked_and_a_suggest
     wait_idle(qtbot, ctx)
     saved = _db_text(ctx, pid, 2, "remarks")
     assert saved == "رقبہ 12-5 بیع" and not BIDI_MARKS & set(saved)
+
+
+def test_a_user_name_and_full_name_typed_with_a_number_show_as_typed_and_are_kept_plain(qtbot):
+    from desktop.qt import QDialog
+    from desktop.typed_numbers import text_of
+    from desktop.users_dialog import NewUserDialog
+
+    # GIVEN the new-user form (its name fields take Urdu: mark_urdu_field)
+    form = NewUserDialog(taken=frozenset({"کلرک حلقہ 12-5"}))
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    form.username.setFocus()
+    qtbot.waitUntil(form.username.hasFocus)
+    # WHEN the administrator types a clerk's name with his halqa's number
+    type_text(form.username, "کلرک حلقہ 12-5")
+    form.full_name.setFocus()
+    type_text(form.full_name, "محمد اسلم حلقہ 12-5")
+    # THEN both show 12-5 as typed (they showed 5-12)
+    assert reads_left_to_right(form.username, "12-5"), form.username.text()
+    assert reads_left_to_right(form.full_name, "12-5"), form.full_name.text()
+    # AND the form compares and gives what was typed, no mark: a name taken is found taken
+    form.password.setText("clerk-pass-1")
+    form.repeat.setText("clerk-pass-1")
+    form.submit()
+    assert form.result() != QDialog.DialogCode.Accepted and "taken" in form.error.text()
+    form.taken = set()
+    form.submit()
+    assert form.result() == QDialog.DialogCode.Accepted
+    assert (text_of(form.username), text_of(form.full_name)) == ("کلرک حلقہ 12-5", "محمد اسلم حلقہ 12-5")
