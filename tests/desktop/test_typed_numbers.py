@@ -510,3 +510,23 @@ def test_a_user_name_and_full_name_typed_with_a_number_show_as_typed_and_are_kep
     form.submit()
     assert form.result() == QDialog.DialogCode.Accepted
     assert (text_of(form.username), text_of(form.full_name)) == ("کلرک حلقہ 12-5", "محمد اسلم حلقہ 12-5")
+
+
+def test_the_arrow_keys_never_stop_at_a_separators_invisible_marks(qtbot, ctx, view):
+    # GIVEN an area and a khasra number typed after Urdu words in the remarks
+    _open(qtbot, ctx, view)
+    editor = _edit(qtbot, view, 2, "remarks", "رقبہ 12-5 خسرہ ۱۲۵/۵")
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+        # WHEN the clerk walks the cursor from one end of the line to the other
+        editor.setCursorPosition(len(editor.text()) if key == Qt.Key.Key_Right else 0)
+        at, walked = editor.cursorPosition(), []
+        for _ in range(2 * len(editor.text())):
+            qtbot.keyClick(editor, key)
+            if editor.cursorPosition() == at:
+                break
+            walked.append(editor.text()[min(at, editor.cursorPosition()):max(at, editor.cursorPosition())])
+            at = editor.cursorPosition()
+        # THEN it gets there, and every press passes a character: none passes only a
+        # left-to-right mark around a separator (a key that moved nothing on screen)
+        assert at == (0 if key == Qt.Key.Key_Right else len(editor.text()))
+        assert all(set(w) - {"\u200e"} for w in walked), walked
