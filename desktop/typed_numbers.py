@@ -276,16 +276,22 @@ class _Plain:
         return block.text(), start - b, end - b, c.position() - b
 
     def apply(self, a: int, b: int, repl: str, cursor: int, *, alone: bool = False) -> None:
+        """As _Line's: the document merges what is only typed (or only deleted) into the undo
+        step of the same before it, as Qt's own keys; a paste, or what both deletes and
+        types, is one step of its own."""
         c = self.edit.textCursor()
         base = c.block().position()
-        if alone:
-            c.beginEditBlock()  # (a paste: one undo step of its own)
-        else:
-            c.joinPreviousEditBlock()  # (in the step of what was typed before)
+        block = alone or (a < b and bool(repl))
+        if block:
+            c.beginEditBlock()
         c.setPosition(base + a)
         c.setPosition(base + b, QTextCursor.MoveMode.KeepAnchor)
-        c.insertText(repl)
-        c.endEditBlock()
+        if repl:
+            c.insertText(repl)
+        else:
+            c.removeSelectedText()
+        if block:
+            c.endEditBlock()
         c.setPosition(base + cursor)
         self.edit.setTextCursor(c)
         self.edit.ensureCursorVisible()
