@@ -27,6 +27,7 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desktop.typed_numbers import keep_numbers_in_order, text_of
 from records.accounts import UserView
 
 
@@ -51,8 +52,8 @@ class NewWorkspaceDialog(_Form):
         self.set_intro(self.tr("No workspace yet at {path}. Create it with its first administrator: "
                                "the administrator makes the accounts of clerks and supervisors.")
                        .format(path=ltr(self.root)))
-        self.username = mark_urdu_field(self.line("adminUser", self.tr("User name"), text="admin"))  # (names may be Urdu)
-        self.full_name = mark_urdu_field(self.line("adminName", self.tr("Full name")))
+        self.username = keep_numbers_in_order(mark_urdu_field(self.line("adminUser", self.tr("User name"), text="admin")))  # (names may be Urdu)
+        self.full_name = keep_numbers_in_order(mark_urdu_field(self.line("adminName", self.tr("Full name"))))
         self.password = self.line("adminPassword", self.tr("Password"), password=True)
         self.repeat = self.line("adminRepeat", self.tr("Password again"), password=True)
         self.encrypt = QCheckBox(self.tr("Encrypt the records on this computer (recommended)"), self)
@@ -67,7 +68,7 @@ class NewWorkspaceDialog(_Form):
         from records import access
         from records.workspace import Workspace
 
-        name, pw = self.username.text().strip(), self.password.text()
+        name, pw = text_of(self.username).strip(), self.password.text()
         if not name or not pw:
             self.show_error(self.tr("Type a user name and a password."))
             return
@@ -82,7 +83,7 @@ class NewWorkspaceDialog(_Form):
             self.show_error(self.tr("Not created: {reason}").format(reason=message(str(e))))
             return
         root, encrypt, kdf, full, language = self.root, self.encrypt.isChecked(), self.kdf, \
-            self.full_name.text().strip(), self.language
+            text_of(self.full_name).strip(), self.language
 
         def make():  # off the UI thread (argon2 for the key slots and the account, a new database)
             if encrypt:
@@ -111,7 +112,7 @@ class NewWorkspaceDialog(_Form):
         from records import accounts
 
         with self.workspace.session() as s:
-            accounts.set_profile(s, user_id=self.user.id, full_name=self.full_name.text().strip(),
+            accounts.set_profile(s, user_id=self.user.id, full_name=text_of(self.full_name).strip(),
                                  language=self.language)
             self.user = accounts.get_user(s, self.user.id)
 

@@ -166,6 +166,7 @@ def plural_form(forms, n: int) -> str:
 
 
 RLM = "\u200f"
+LRM = "\u200e"
 ISOLATE_OPEN, ISOLATE_CLOSE = "\u2066\u2067\u2068", "\u2069"  # LRI RLI FSI, PDI
 
 

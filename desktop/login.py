@@ -37,6 +37,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.typed_numbers import keep_numbers_in_order, set_text, text_of
 from records import access, accounts
 from records.accounts import AccountError, UserView
 
@@ -227,7 +228,7 @@ class LoginDialog(_Form):
         self.set_intro(self.tr("Workspace: {path}").format(path=ltr(root or "")) + (
             "\n" + self.tr("This workspace is encrypted: your password also unlocks it.")
             if Workspace.is_encrypted(root) else ""))
-        self.username = mark_urdu_field(self.line("loginUser", self.tr("User name"), text=username))  # (names may be Urdu)
+        self.username = keep_numbers_in_order(mark_urdu_field(self.line("loginUser", self.tr("User name"), text=username)))  # (names may be Urdu)
         self.password = self.line("loginPassword", self.tr("Password"), password=True)
         self.error.setObjectName("loginError")
         self.forgot_btn = self.buttons.addButton(self.tr("Forgot the password?"),
@@ -256,13 +257,13 @@ class LoginDialog(_Form):
         if dlg is None or not dlg.new_code:
             return
         self.show_new_code(dlg.new_code)
-        self.username.setText(dlg.username.text().strip())
+        set_text(self.username, text_of(dlg.username).strip())
         self.password.clear()
         self.password.setFocus()
         self.show_error(self.tr("Sign in with the new password; you will then choose your own."))
 
     def _ask_recovery(self) -> RecoverDialog | None:
-        dlg = RecoverDialog(self.root, self, username=self.username.text().strip())
+        dlg = RecoverDialog(self.root, self, username=text_of(self.username).strip())
         return dlg if dlg.exec() == QDialog.DialogCode.Accepted else None
 
     def _show_new_code(self, code: str) -> None:
@@ -272,7 +273,7 @@ class LoginDialog(_Form):
 
     def submit(self) -> None:
         """Try the user name and password; show why when refused (wrong, locked, disabled)."""
-        name, pw = self.username.text().strip(), self.password.text()
+        name, pw = text_of(self.username).strip(), self.password.text()
         if not name or not pw:
             self.show_error(self.tr("Type your user name and password."))
             return
@@ -298,13 +299,13 @@ class RecoverDialog(_Form):
                                "password for an account: the administrator's, when no administrator can "
                                "sign in. The user chooses their own password at the next sign-in, the audit "
                                "trail records it, and a new recovery code replaces the one used."))
-        self.username = mark_urdu_field(self.line("recoverUser", self.tr("User name"), text=username))  # (names may be Urdu)
+        self.username = keep_numbers_in_order(mark_urdu_field(self.line("recoverUser", self.tr("User name"), text=username)))  # (names may be Urdu)
         self.code = self.line("recoverCode", self.tr("Recovery code"), password=True)
         self.password = self.line("recoverPassword", self.tr("New password"), password=True)
         self.repeat = self.line("recoverRepeat", self.tr("New password again"), password=True)
 
     def submit(self) -> None:
-        name, code = self.username.text().strip(), self.code.text().strip()
+        name, code = text_of(self.username).strip(), self.code.text().strip()
         if not name or not code:
             self.show_error(self.tr("Type the user name and the recovery code."))
             return
@@ -331,8 +332,8 @@ class FirstAdminDialog(_Form):
         self.user: UserView | None = None
         self.set_intro(self.tr("This workspace has no administrator yet. The administrator creates the "
                                "accounts of clerks and supervisors and resets forgotten passwords."))
-        self.username = mark_urdu_field(self.line("adminUser", self.tr("User name"), text="admin"))  # (names may be Urdu)
-        self.full_name = mark_urdu_field(self.line("adminName", self.tr("Full name")))
+        self.username = keep_numbers_in_order(mark_urdu_field(self.line("adminUser", self.tr("User name"), text="admin")))  # (names may be Urdu)
+        self.full_name = keep_numbers_in_order(mark_urdu_field(self.line("adminName", self.tr("Full name"))))
         self.password = self.line("adminPassword", self.tr("Password"), password=True)
         self.repeat = self.line("adminRepeat", self.tr("Password again"), password=True)
         self.password.setFocus()
@@ -341,7 +342,7 @@ class FirstAdminDialog(_Form):
         if self.password.text() != self.repeat.text():
             self.show_error(self.tr("The two passwords differ: type the same password twice."))
             return
-        ws, name, pw, full = self.ws, self.username.text(), self.password.text(), self.full_name.text().strip()
+        ws, name, pw, full = self.ws, text_of(self.username), self.password.text(), text_of(self.full_name).strip()
         done, user = form_attempt(self, lambda: access.create_user(ws, actor=None, username=name, password=pw,
                                                                    role="admin", full_name=full),
                                   self.tr("Not created: {reason}"), note=self.tr("Creating the administrator…"))

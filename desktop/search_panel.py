@@ -23,6 +23,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.table_sizing import SAMPLE_ROWS, header_text_width
+from desktop.typed_numbers import keep_numbers_in_order, text_of
 from records import services
 
 DEBOUNCE_MS = 250
@@ -47,6 +48,7 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(self.tr("Search khewat no, khasra no or owner name…"))
         self.box.setClearButtonEnabled(True)
         self.box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        keep_numbers_in_order(self.box)  # `چک 12-5` typed after an owner's name shows as typed; read with text_of
         lay.addWidget(self.box)
         self.info = QLabel(self)
         self.info.setObjectName("searchInfo")
@@ -99,7 +101,7 @@ class SearchPanel(QWidget):
         if rid is None:
             self.model.set_ids([], None)
             return
-        query = self.box.text().strip()
+        query = text_of(self.box).strip()  # (never the box's marks)
         self._query_gen += 1
         gen = self._query_gen
 

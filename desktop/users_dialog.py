@@ -27,6 +27,7 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desktop.typed_numbers import keep_numbers_in_order, text_of
 from records import access, accounts
 from records.accounts import UserView
 
@@ -38,8 +39,8 @@ class NewUserDialog(_Form):
         super().__init__(self.tr("New user"), parent)
         self.setObjectName("NewUserDialog")
         self.taken = {t.lower() for t in taken}  # user names already in the workspace
-        self.username = mark_urdu_field(self.line("newUserName", self.tr("User name")))  # (names may be Urdu)
-        self.full_name = mark_urdu_field(self.line("newUserFullName", self.tr("Full name")))
+        self.username = keep_numbers_in_order(mark_urdu_field(self.line("newUserName", self.tr("User name"))))  # (names may be Urdu)
+        self.full_name = keep_numbers_in_order(mark_urdu_field(self.line("newUserFullName", self.tr("Full name"))))
         self.role = RoleBox(self)
         self.role.setObjectName("newUserRole")
         self.form.addRow(self.tr("Role"), self.role)
@@ -50,14 +51,14 @@ class NewUserDialog(_Form):
         if self.password.text() != self.repeat.text():
             self.show_error(self.tr("The two passwords differ: type the same password twice."))
             return
-        if not self.username.text().strip():
+        if not text_of(self.username).strip():
             self.show_error(self.tr("Type a user name."))
             return
-        if self.username.text().strip().lower() in self.taken:  # said here, what was typed kept
+        if text_of(self.username).strip().lower() in self.taken:  # said here, what was typed kept
             self.show_error(self.tr("The user name {user} is taken: choose another.").format(
-                user=self.username.text().strip()))
+                user=text_of(self.username).strip()))
             return
-        if _refused_password(self, self.password.text(), self.username.text().strip()):
+        if _refused_password(self, self.password.text(), text_of(self.username).strip()):
             return  # said in the dialog, what was typed kept
         self.accept()
 
@@ -228,7 +229,7 @@ class UsersDialog(QDialog):
         dlg = NewUserDialog(self, taken=frozenset(u.username for u in getattr(self, "users", [])))
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dlg.username.text().strip(), dlg.full_name.text().strip(), dlg.role.currentData(), dlg.password.text()
+        return text_of(dlg.username).strip(), text_of(dlg.full_name).strip(), dlg.role.currentData(), dlg.password.text()
 
     def _ask_reset(self, user: UserView) -> str | None:
         dlg = ResetPasswordDialog(user, self)

@@ -168,3 +168,46 @@ def test_the_number_columns_show_their_names_whole_and_the_owner_stays_in_sight_
         win.hide()  # (no more rows asked for once its background work stops)
         win.shutdown()
         i18n.apply_language(qapp, "en")
+
+
+def test_an_owner_with_a_number_typed_in_the_search_box_shows_as_typed_and_finds_the_same_rows(qtbot, ctx, monkeypatch):
+    # GIVEN the main window on a register whose first owner lives in a chak with a number
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QApplication
+    from records import services
+    from tests.desktop.helpers import GOOD_ROWS
+    from tests.desktop.keys import type_text
+    from tests.desktop.test_typed_numbers import BIDI_MARKS, drawn_x, reads_left_to_right, shown_at
+
+    owner = "محمد اسلم سکنہ چک 12-5"
+    _rid, _pids = make_register(ctx, rows=[dict(GOOD_ROWS[0], owner=owner), *GOOD_ROWS[1:]])
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(qtbot, ctx)
+    panel = win.search
+    win.focus_search()
+    qtbot.waitUntil(lambda: panel.model.total() == len(GOOD_ROWS))
+    queries = []
+    search = services.search
+    monkeypatch.setattr(services, "search", lambda s, q, **kw: queries.append(q) or search(s, q, **kw))
+    # WHEN the clerk types the chak and its number into the (right-to-left) search box
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.box)
+    type_text(panel.box, "چک 12-")
+    # THEN the dash is drawn at the number's end as typed (it was left of the 12), and the
+    # number 12-5 in order (it was 5-12)
+    text = panel.box.text()
+    xs = drawn_x(text, panel.box.font(), rtl=True)
+    one, two, dash = (xs[i] for i in shown_at(text, "12-"))
+    assert one < two < dash, text
+    type_text(panel.box, "5")
+    assert reads_left_to_right(panel.box, "12-5"), panel.box.text()
+    # AND the search finds the owner's row, as the same words searched without the box do,
+    # and the query holds no mark
+    panel.run_search()
+    wait_idle(qtbot, ctx)
+    with ctx.ws.session() as s:
+        expected = [h.entry_id for h in search(s, "چک 12-5", register_id=panel.register_id)]
+    assert len(expected) == 1 and panel.model.total() == 1
+    assert queries and queries[-1] == "چک 12-5" and not BIDI_MARKS & set("".join(queries))
+    win.shutdown()
