@@ -55,3 +55,77 @@ def test_returned_rows_are_as_tall_as_their_urdu_font(qtbot, ctx, urdu_style):
     # THEN it is as tall as its Urdu font needs
     height, needed = _row_fits_font(panel.table)
     assert height >= needed, f"returned row {height} px, its font needs {needed} px"
+
+
+# Run in a process of its own: Qt's scale factor is read once, when the application starts.
+SHORTCUTS_AT_150 = """
+import json, sys
+from pathlib import Path
+from desktop.context import AppContext, Preferences
+from desktop.fonts import load_fonts
+from desktop.help_dialogs import ShortcutsDialog
+from desktop.main import _app
+from desktop.mainwindow import MainWindow
+from desktop.qt import QDialogButtonBox, QGuiApplication
+from records import accounts
+from records.workspace import Workspace
+from tests.conftest import accounts_hashed_once
+
+app = _app()
+load_fonts()
+ws = Workspace.open(Path(sys.argv[1]), create=True)
+with accounts_hashed_once(), ws.session() as s:
+    admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
+    clerk = accounts.create_user(s, actor=admin, username="clerk1", password="clerk1-pass", role="clerk").actor()
+win = MainWindow(AppContext.create(ws, clerk, prefs=Preferences()))
+win.show()
+win.actions_by_name["shortcuts"].trigger()
+(dlg,) = win.findChildren(ShortcutsDialog)
+for _ in range(20):
+    app.processEvents()
+close = dlg.findChild(QDialogButtonBox)
+avail = QGuiApplication.primaryScreen().availableGeometry()
+print(json.dumps({"avail": [avail.top(), avail.bottom(), avail.height()], "dpr": app.devicePixelRatio(),
+                  "frame": [dlg.frameGeometry().top(), dlg.frameGeometry().height()],
+                  "close_bottom": close.mapToGlobal(close.rect().bottomLeft()).y(),
+                  "rows": dlg.table.verticalHeader().length(), "scrolls": dlg.table.verticalScrollBar().maximum() > 0}))
+dlg.close()
+win.ctx.close()
+win.close()
+ws.close()
+"""
+
+
+def _scaled_run(code: str, tmp_path, scale: str, *args) -> dict:
+    """Run `code` in a Python of its own under the offscreen platform at Qt scale `scale`
+    (as Windows' 150 % of a 1920 x 1080 laptop); its last line of output, as JSON."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale,
+               DAFTAR_UI_SETTINGS=str(tmp_path / "ui.ini"))
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=root, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_keyboard_shortcuts_dialog_is_no_taller_than_the_screen_at_150_percent(tmp_path):
+    # GIVEN Daftar at 150 % (the tests' offscreen screen of 800 px tall leaves 533 px to lay
+    # out; 1920 x 1080 at 150 % leaves 720 less the taskbar) and a clerk's main window
+    # WHEN Help › Keyboard shortcuts opens
+    got = _scaled_run(SHORTCUTS_AT_150, tmp_path, "1.5", str(tmp_path / "ws"))
+    top, bottom, height = got["avail"]
+    assert got["dpr"] == 1.5 and got["rows"] > height, got  # (more rows than the screen holds)
+    # THEN the dialog is no taller than the screen less room for its title bar, its Close
+    # button on the screen, the table scrolling (it was a fixed 680 px: Close 150 px below)
+    from desktop.screen_fit import FRAME_ROOM
+
+    frame_top, frame_height = got["frame"]
+    assert frame_height <= height - FRAME_ROOM + 8, f"shortcuts dialog {frame_height} px on a screen of {height}"
+    assert top <= frame_top and got["close_bottom"] <= bottom, got
+    assert got["scrolls"]
