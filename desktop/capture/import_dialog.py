@@ -39,6 +39,7 @@ from desktop.qt import (
     QVBoxLayout,
     Signal,
 )
+from desktop.screen_fit import fit_to_screen
 
 
 def report_text(report: ImportReport, tr=lambda s, _c="", _n=-1: s) -> str:
@@ -97,7 +98,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import pages into {register}").format(register=register_title)
                             if register_title else self.tr("Import pages"))
         self.setAcceptDrops(True)
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)  # (1366 x 768 at 125 % leaves 614 px, less the taskbar)
         self._build()
 
     def _build(self) -> None:
