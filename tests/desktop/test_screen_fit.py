@@ -129,3 +129,55 @@ def test_keyboard_shortcuts_dialog_is_no_taller_than_the_screen_at_150_percent(t
     assert frame_height <= height - FRAME_ROOM + 8, f"shortcuts dialog {frame_height} px on a screen of {height}"
     assert top <= frame_top and got["close_bottom"] <= bottom, got
     assert got["scrolls"]
+
+
+CROP_AT_150 = """
+import json, sys
+from pathlib import Path
+from desktop.context import AppContext, Preferences
+from desktop.correction.view import CorrectionView
+from desktop.fonts import load_fonts
+from desktop.main import _app
+from desktop.shotkit import wait_until
+from records import accounts
+from records.workspace import Workspace
+from tests.conftest import accounts_hashed_once
+from tests.desktop.helpers import make_register
+
+app = _app()
+load_fonts()
+ws = Workspace.open(Path(sys.argv[1]), create=True)
+with accounts_hashed_once(), ws.session() as s:
+    admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
+    clerk = accounts.create_user(s, actor=admin, username="clerk1", password="clerk1-pass", role="clerk").actor()
+ctx = AppContext.create(ws, clerk, prefs=Preferences())
+_rid, (pid,) = make_register(ctx)
+view = CorrectionView(ctx)
+view.resize(1000, 600)
+view.show()
+view.show_page(pid)
+wait_until(app, lambda: view.model.rowCount() > 0 and not view.image_view.image.isNull() and not ctx.runner.busy,
+           timeout=30, runner=ctx.runner)
+view.select_field(0, "area")
+for _ in range(10):
+    app.processEvents()
+pix = view.crop.pixmap()
+print(json.dumps({"dpr": app.devicePixelRatio(), "pix_dpr": pix.devicePixelRatio(),
+                  "pix": [pix.width(), pix.height()], "label": [view.crop.width(), view.crop.height()]}))
+view.close()
+ctx.close()
+ws.close()
+"""
+
+
+def test_cell_magnifier_is_drawn_in_the_screens_own_pixels_at_150_percent(tmp_path):
+    # GIVEN Daftar at 150 % and a page in the correction view
+    # WHEN a field is chosen: its part of the page shows in the magnifier above the rows
+    got = _scaled_run(CROP_AT_150, tmp_path, "1.5", str(tmp_path / "ws"))
+    # THEN the picture has 1.5 screen pixels a point, as the screen (it was made in points and
+    # stretched by Qt: soft at 150 %)
+    assert got["dpr"] == 1.5 and got["pix_dpr"] == 1.5, got
+    from desktop.correction.view import CROP_HEIGHT
+
+    _width, height = got["pix"]
+    assert height > CROP_HEIGHT, f"{height} screen pixels for a picture {CROP_HEIGHT - 4} points tall: {got}"
