@@ -345,8 +345,11 @@ class ImportDialog(QDialog):
             return
         pix = QPixmap()
         pix.loadFromData(it.preview)  # (made while the file was read: see loading._preview)
-        self.preview.setPixmap(pix.scaled(self.preview.width(), max(200, self.preview.height()),
-                                          Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        dpr = self.preview.devicePixelRatioF()  # (in the screen's own pixels at 125 %, 150 %)
+        pix = pix.scaled(round(self.preview.width() * dpr), round(max(200, self.preview.height()) * dpr),
+                         Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        pix.setDevicePixelRatio(dpr)
+        self.preview.setPixmap(pix)
 
     def _update_buttons(self) -> None:
         """Import is offered whenever new pages are listed, numbered, and nothing is being
