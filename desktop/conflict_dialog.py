@@ -36,6 +36,7 @@ from desktop.qt import (
     QWidget,
     qconnect,
 )
+from desktop.screen_fit import fit_to_screen
 
 _URDU = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 DIFFERS = QColor("#ffe2b3")  # a field whose two copies differ (with a mark: not colour alone)
@@ -121,7 +122,7 @@ class ConflictDialog(QDialog):
         lay.addLayout(row)
         qconnect(self.take_btn.clicked, self.take_copy)
         qconnect(self.close_btn.clicked, self.close)
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
         self._fetch()
 
     # ------------------------------------------------------------------ worker plumbing

@@ -26,6 +26,7 @@ from desktop.qt import (
     QWidget,
     qVersion,
 )
+from desktop.screen_fit import fit_to_screen
 from desktop.system_errors import reason
 
 # Keys that are not actions of their own: moving between a page's fields
@@ -118,7 +119,12 @@ class ShortcutsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addWidget(buttons)
-        self.resize(560, min(680, 80 + 30 * self.table.rowCount()))
+        # as tall as every row (their height follows the font) where the screen has room, else
+        # as tall as the screen allows, the table scrolling (a fixed 680 px put Close below
+        # the taskbar of a 1280 x 720 laptop, or of 1920 x 1080 at 150 %)
+        rows = self.table.verticalHeader().length() + self.table.horizontalHeader().sizeHint().height()
+        want = self.sizeHint().height() - self.table.sizeHint().height() + rows + 2 * self.table.frameWidth() + 4
+        fit_to_screen(self, 560, min(want, 900))
 
     def rows(self) -> list[tuple[str, str]]:
         """The table as (first column, second column) texts (tests)."""
@@ -151,7 +157,7 @@ class NoticesDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.text, 1)
         lay.addWidget(buttons)
-        self.resize(820, 600)
+        fit_to_screen(self, 820, 600)
         from daftar.notices import read_notices
 
         ctx.runner.run_read(read_notices, self._show)
@@ -208,7 +214,7 @@ class AboutDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.label, 1)
         lay.addLayout(row)
-        self.resize(560, 320)
+        fit_to_screen(self, 560, 320)
 
     def show_notices(self) -> NoticesDialog:
         self.notices = _shown(NoticesDialog(self.ctx, self))

@@ -39,3 +39,18 @@ def header_text_width(header, text: str) -> int:
         font.setBold(True)
     margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     return QFontMetrics(font).horizontalAdvance(text) + 2 * margin + HEADER_SLACK
+
+
+ROW_SLACK = 6  # px above and below a row's text beyond the font's own height
+
+
+def rows_fit_font(view, slack: int = ROW_SLACK):
+    """Make the rows of `view` (a QTableView) as tall as its font needs: the font's height
+    (ascent and descent) plus `slack`. Qt's vertical header keeps its style's default height
+    (30 px here) whatever the font: a table in Nastaliq 12 pt (40 px from the top of its tall
+    letters to the foot of its deep ones) had the tops of رہن and تقسیم and the feet of
+    لیے cut off at every row. Call after setting the view's font. Returns the view."""
+    from desktop.qt import QFontMetrics
+
+    view.verticalHeader().setDefaultSectionSize(QFontMetrics(view.font()).height() + slack)
+    return view

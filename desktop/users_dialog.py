@@ -27,6 +27,7 @@ from desktop.qt import (
     QVBoxLayout,
     QWidget,
 )
+from desktop.screen_fit import fit_to_screen
 from desktop.typed_numbers import keep_numbers_in_order, text_of
 from records import access, accounts
 from records.accounts import UserView
@@ -145,7 +146,7 @@ class UsersDialog(QDialog):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.status)
         lay.addLayout(row)
-        self.resize(820, 420)
+        fit_to_screen(self, 820, 420)
         self.table.itemSelectionChanged.connect(self._follow_selection)
         self.refresh()
 

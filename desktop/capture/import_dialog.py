@@ -39,6 +39,7 @@ from desktop.qt import (
     QVBoxLayout,
     Signal,
 )
+from desktop.screen_fit import fit_to_screen
 
 
 def report_text(report: ImportReport, tr=lambda s, _c="", _n=-1: s) -> str:
@@ -97,7 +98,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import pages into {register}").format(register=register_title)
                             if register_title else self.tr("Import pages"))
         self.setAcceptDrops(True)
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)  # (1366 x 768 at 125 % leaves 614 px, less the taskbar)
         self._build()
 
     def _build(self) -> None:
@@ -344,8 +345,11 @@ class ImportDialog(QDialog):
             return
         pix = QPixmap()
         pix.loadFromData(it.preview)  # (made while the file was read: see loading._preview)
-        self.preview.setPixmap(pix.scaled(self.preview.width(), max(200, self.preview.height()),
-                                          Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        dpr = self.preview.devicePixelRatioF()  # (in the screen's own pixels at 125 %, 150 %)
+        pix = pix.scaled(round(self.preview.width() * dpr), round(max(200, self.preview.height()) * dpr),
+                         Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        pix.setDevicePixelRatio(dpr)
+        self.preview.setPixmap(pix)
 
     def _update_buttons(self) -> None:
         """Import is offered whenever new pages are listed, numbered, and nothing is being

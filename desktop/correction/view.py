@@ -532,9 +532,13 @@ class CorrectionView(QWidget):
         x, y, w, h = box
         pad = max(4, h // 6)
         part = image.copy(QRect(x - pad, y - pad, w + 2 * pad, h + 2 * pad))
+        # drawn in the screen's own pixels: at 125 % or 150 % a picture the label's size in
+        # points was stretched by Qt to 1.5 times, soft where the clerk reads a faint digit
+        dpr = self.crop.devicePixelRatioF()
         pix = QPixmap.fromImage(part).scaled(
-            max(260, self.crop.width() - 4), CROP_HEIGHT - 4,
+            round(max(260, self.crop.width() - 4) * dpr), round((CROP_HEIGHT - 4) * dpr),
             Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        pix.setDevicePixelRatio(dpr)
         self.crop.setPixmap(pix)
 
     def _update_cell_info(self, index) -> None:

@@ -40,6 +40,7 @@ from desktop.qt import (
 )
 from desktop.review import queries
 from desktop.review.diff import diff_html
+from desktop.table_sizing import rows_fit_font
 from desktop.typed_numbers import keep_numbers_in_order, set_text, text_of
 from records import services, workflow
 from records.text import display_digits, isolate_numbers
@@ -166,6 +167,7 @@ class ReviewPageView(QWidget):
         self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.table.setFont(urdu_font(12))
         self.table.horizontalHeader().setFont(urdu_font(10))
+        rows_fit_font(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -28,6 +28,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.review.queries import register_name
+from desktop.table_sizing import rows_fit_font
 from records import services, workflow
 from records.models import AuditEvent, Entry, Page, Register
 from records.text import isolate_numbers
@@ -103,6 +104,7 @@ class ReturnedPanel(QWidget):
         self.table = QTableWidget(self)
         self.table.setObjectName("returnedTable")
         self.table.setFont(urdu_font(12))
+        rows_fit_font(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setColumnCount(len(self.COLUMNS))
