@@ -18,7 +18,25 @@ def _app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Daftar")
     app.setOrganizationName("Daftar")
+    app.setDesktopFileName("daftar")  # (Wayland and the task bar match the window to daftar.desktop)
+    set_app_icon(app)
     return app
+
+
+def set_app_icon(app: QApplication) -> None:
+    """Every window's icon (title bar, task bar, Alt+Tab): Daftar's own, drawn from its SVG at
+    any size and its 256 px PNG where Qt has no SVG reader; none (Qt's default) when missing."""
+    import resources
+    from desktop.qt import QIcon
+
+    icon = QIcon()
+    for name in ("daftar.svg", "daftar.png"):
+        try:
+            icon.addFile(str(resources.icon_path(name)))
+        except FileNotFoundError:
+            continue
+    if not icon.isNull():
+        app.setWindowIcon(icon)
 
 
 def run_app(workspace_dir: str | Path | None, *, username: str | None = None, trace=None) -> int:
