@@ -34,6 +34,12 @@ Conventions
   crop_area                 area + crop_area: crop area above    error     crop_area
                             the khasra area (one row, or all
                             crops of one khasra together)
+  mutation_share_sum        mutation_no + khewat_no + share:     error     share
+                            the shares the rows of one mutation
+                            pass out of one khewat add up to
+                            more than 1
+  mutation_mismatch         mutation_no: the rows of one         warning   date /
+                            mutation differ in date or kind                mutation_type
   ========================  ==================================  ========  =============
 
 Khewat area rule. In a jamabandi the area column of a row is the area of the khasras
@@ -47,7 +53,12 @@ of the share, owner and khasra rules. In a girdawari each row is one khasra (sev
 when it carries several crops), so the pieces are the distinct khasras.
 
 Intiqal (mutation register, has mutation_no): the transferred share must be a share of at
-most 1 and the area must parse; both are field rules, so only per-row flags apply.
+most 1 and the area must parse (field rules). A mutation with several transferees (three
+buyers, the heirs of an inheritance) takes a row each with the same mutation number; each
+row's share is the part of the khewat that transferee gets (a widow's 1/8 of a deceased's
+1/3 is 1/24), so the shares of one mutation out of one khewat add up to at most 1, and its
+rows carry one date and one kind of mutation. None of the holding rules (share_sum,
+khasra_owner, area_total) apply: a khasra changes hands in many mutations.
 
 `khewat_summary` gives the same arithmetic for reports (areas, share sums, owners).
 """
@@ -311,6 +322,7 @@ class _Rules:
         self.khasra_owner = self.grouped and not mutation and self.khasra_col is not None
         self.areas = self.grouped and not mutation and "area" in cols
         self.crops = {"area", "crop_area"} <= cols
+        self.mutations = mutation
         self.has_share = "share" in cols
         self.has_area = "area" in cols
         self.has_khatooni = "khatooni_no" in cols
@@ -534,6 +546,81 @@ def _khasra_flags(rules: _Rules, parsed: list[tuple[dict[str, Any], bool]]) -> l
     return flags
 
 
+@dataclass
+class _Mutation:
+    """One mutation's rows (a mutation with several buyers or heirs takes a row each)."""
+
+    no: int
+    first: dict[str, tuple[Any, int]] = field(default_factory=dict)  # field -> (value, row)
+    shares: dict[int, list] = field(default_factory=dict)  # khewat -> [sum, rows, passed at]
+
+
+_ONE_PER_MUTATION = (("date", "dated"), ("mutation_type", "of type"))
+
+
+def _shown(value: Any) -> str:
+    return value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else str(value)
+
+
+def _mutation_flags(parsed: list[tuple[dict[str, Any], bool]]) -> list[Flag]:
+    """The rows of one mutation (same mutation number): the shares they pass out of one
+    khewat add up to at most the whole (1); they carry one date and one kind of mutation."""
+    flags: list[Flag] = []
+    mutations: dict[int, _Mutation] = {}
+    for i, (values, _total) in enumerate(parsed):
+        no = values.get("mutation_no")
+        if not isinstance(no, int):
+            continue
+        m = mutations.get(no)
+        if m is None:
+            m = mutations[no] = _Mutation(no)
+        for name, verb in _ONE_PER_MUTATION:
+            v = values.get(name)
+            if v is None:
+                continue
+            seen = m.first.get(name)
+            if seen is None:
+                m.first[name] = (v, i)
+            elif seen[0] != v:
+                flags.append(
+                    Flag(
+                        "mutation_mismatch",
+                        WARNING,
+                        f"{_context(values, i)}: mutation {no} is {verb} {_shown(v)} here but "
+                        f"{_shown(seen[0])} on row {seen[1] + 1}; the rows of one mutation "
+                        "have one date and one kind. Correct the one that is wrong, or the "
+                        "mutation number.",
+                        name,
+                        i,
+                    )
+                )
+        share, khewat = values.get("share"), values.get("khewat_no")
+        if isinstance(share, Fraction) and isinstance(khewat, int):
+            acc = m.shares.setdefault(khewat, [Fraction(0), [], None])
+            acc[0] += share
+            acc[1].append(i)
+            if acc[2] is None and acc[0] > 1:
+                acc[2] = i
+    for m in mutations.values():
+        for khewat, (total, rows, at) in m.shares.items():
+            if at is None:
+                continue
+            flags.append(
+                Flag(
+                    "mutation_share_sum",
+                    ERROR,
+                    f"Mutation {m.no}, khewat {khewat}: the shares passed add up to "
+                    f"{format_share(total)}, more than the whole khewat (1) ({_rows_text(rows)}); "
+                    f"the total passes 1 at row {at + 1}. Each row's share is the part of the "
+                    "khewat its transferee gets (a widow's 1/8 of a 1/3 share is 1/24). "
+                    "Check the shares.",
+                    "share",
+                    at,
+                )
+            )
+    return flags
+
+
 def _place(khewat: int, khatooni: Any) -> str:
     return f"khewat {khewat}" + (f" khatooni {khatooni}" if isinstance(khatooni, int) else "")
 
@@ -563,6 +650,8 @@ def validate_rows(
     khewats, parsed = _group(t, rows, _Checker(t), flags)
     flags.extend(_khewat_flags(rules, khewats))
     flags.extend(_khasra_flags(rules, parsed))
+    if rules.mutations:
+        flags.extend(_mutation_flags(parsed))
     if cross_rows_only:
         flags = [f for f in flags if f.code not in FIELD_CODES]
     flags.sort(key=lambda f: -1 if f.row is None else f.row)

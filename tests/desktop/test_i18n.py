@@ -579,9 +579,15 @@ def test_the_rules_across_rows_speak_urdu(urdu):
         {"khasra_no": "125/5", "khewat_no": "47", "area": "2-0", "crop": "گندم", "crop_area": "3-0"},
         {"khasra_no": "125/5", "khewat_no": "47", "area": "2-0", "crop": "کپاس", "crop_area": "1-5"},
     ]
-    flags = validate_rows(builtin("jamabandi"), jamabandi) + validate_rows(builtin("girdawari"), girdawari)
-    assert {"share_sum", "khasra_owner", "area_total", "area_conflict", "share_conflict", "crop_area"} <= {
-        f.code for f in flags}
+    # and a mutation whose buyers' shares pass the whole khewat, its third row of another date
+    intiqal = [{"mutation_no": "1204", "date": "14-3-2024", "mutation_type": "بیع", "khewat_no": "60",
+                "khasra_nos": "140", "area": "6-0", "share": "1/2", "transferor": "ملک غلام حیدر",
+                "transferee": name} for name in ("محمد رفیق", "محمد شفیق", "محمد توفیق")]
+    intiqal[2].update(date="15-3-2024", mutation_type="ہبہ")
+    flags = (validate_rows(builtin("jamabandi"), jamabandi) + validate_rows(builtin("girdawari"), girdawari)
+             + validate_rows(builtin("intiqal"), intiqal))
+    assert {"share_sum", "khasra_owner", "area_total", "area_conflict", "share_conflict", "crop_area",
+            "mutation_share_sum", "mutation_mismatch"} <= {f.code for f in flags}
     # WHEN they are shown in Urdu  THEN nothing of them is English
     assert [m for f in flags if re.search("[A-Za-z]{3,}", m := i18n.message(f.message))] == []
 
