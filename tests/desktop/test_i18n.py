@@ -683,6 +683,19 @@ def test_lists_of_row_numbers_use_the_languages_comma(qapp):
     assert i18n.list_text([1, 2, 3]).replace("۱", "1").replace("۲", "2").replace("۳", "3") == "1, 2, 3"
 
 
+def test_the_rows_a_rule_names_are_listed_with_the_urdu_comma(urdu):
+    # GIVEN the message of a khewat whose shares pass the whole on rows 1, 2 and 3
+    msg = ("Khewat 47: the owners' shares add up to 9/8, more than the whole (1) (rows 1, 2, 3); the total "
+           "passes 1 at row 3. Check the shares.")
+    # WHEN it is shown in Urdu
+    shown = i18n.message(msg)
+    # THEN every row number stands left to right on its own, joined by the Urdu comma (it was
+    # "1، 2, 3": the list's tail kept whole as if one number)
+    assert "سطریں \u20661\u2069، \u20662\u2069، \u20663\u2069)" in shown
+    assert ", " not in shown
+    assert i18n.message("rows 4, 5 and 2 more") == "سطریں \u20664\u2069، \u20665\u2069 اور \u20662\u2069 مزید"
+
+
 def _ink_columns(widget) -> tuple[int, int]:
     import numpy as np
 
