@@ -293,6 +293,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "'{0}' is not one of the choices for {1}: {2}"),
     QT_TRANSLATE_NOOP("Messages", "'{0}' could not be read as {1} ({2})"),
     QT_TRANSLATE_NOOP("Messages", "'{0}' is not a whole number"),
+    QT_TRANSLATE_NOOP("Messages", "'{0}' is not a whole number: write it without commas, or grouped by thousands (2,50,000)"),
     QT_TRANSLATE_NOOP("Messages", "'{0}' is not a khasra number: write 125, 125/5 or 125/5/1"),
     QT_TRANSLATE_NOOP("Messages", "'{0}': a khasra number has an empty part; write 125/5"),
     QT_TRANSLATE_NOOP("Messages", "'{0}': khasra {1} is listed twice"),

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from records import audit, workflow
 from records.audit import Actor
-from records.fields import FieldError, format_khasra, parse_khasra_list, parse_value
+from records.fields import FieldError, format_khasra, parse_khasra_list, parse_value, stored_text
 from records.flags import ERROR, OCR_CODES, Flag
 from records.images import ImageStore, PreparedImage
 from records.models import (
@@ -470,7 +470,7 @@ def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, sourc
     """A new current value of a field (the old one kept), audited. `exact`: stored as given,
     not normalised (the central server's copy taken as it is: records.conflicts)."""
     if not exact:
-        text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
+        text = stored_text(spec, text)
     old = _current_values(session, entry.id).get(spec.name)
     if old is not None:
         old.current = False
@@ -551,7 +551,7 @@ def set_value(session: Session, *, actor: Actor, entry_id: int, field_name: str,
     spec = tpl.field(field_name)
     ch = Changes(values=True, entry_ids={entry_id})
     cur = _current_values(session, entry.id).get(field_name)
-    new_text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
+    new_text = stored_text(spec, text)
     if cur is not None and cur.value == new_text and cur.source not in ("ocr", "copied"):
         return Changes()
     if needs_version:

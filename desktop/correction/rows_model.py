@@ -29,11 +29,11 @@ from desktop.qt import (
     QUndoStack,
     Signal,
 )
-from records.fields import check_value, display_value
+from records.fields import check_value, display_value, stored_text
 from records.flags import ERROR, OCR_CODES, WARNING, Flag
 from records.services import Changes, PageView, RowView
 from records.templates import Template
-from records.text import display_digits
+from records.text import display_digits, normalise
 from records.validation import validate_rows
 from records.workflow import EDITABLE, EDITORS, RETURNED
 
@@ -418,6 +418,8 @@ class PageRowsModel(QAbstractTableModel):
         spec = self.template.columns[index.column()]
         old = self._texts[index.row()].get(spec.name, "")
         new = " ".join(str(value or "").split())
+        if spec.kind in ("choice", "integer") and stored_text(spec, new) != normalise(new):
+            new = stored_text(spec, new)  # shown as it is saved: sale -> بیع, 2,50,000 -> 250000
         if new == old and not self._ocr_flags.get((index.row(), spec.name)):
             return False
         self.undo_stack.push(SetValueCommand(self, self.entry_id(index.row()), spec.name, old, new))

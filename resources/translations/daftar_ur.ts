@@ -2631,6 +2631,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>انتقال {0}، کھیوٹ {1}: منتقل کیے گئے حصوں کا جوڑ {2} ہے، پوری کھیوٹ (⁦1⁩) سے زیادہ ({3})؛ سطر {4} پر جوڑ ⁦1⁩ سے بڑھ جاتا ہے۔ ہر سطر کا حصہ کھیوٹ کا وہ حصہ ہے جو اس کے منتقل الیہ کو ملتا ہے (⁦1/3⁩ حصے میں بیوہ کا ⁦1/8⁩ کھیوٹ کا ⁦1/24⁩ ہے)۔ حصے جانچیں۔</translation>
         </message>
         <message>
+            <source>'{0}' is not a whole number: write it without commas, or grouped by thousands (2,50,000)</source>
+            <translation>«{0}» پورا عدد نہیں: اسے کاما کے بغیر لکھیں، یا ہزاروں کے گروہوں میں (⁦2,50,000⁩)</translation>
+        </message>
+        <message>
             <source>The connection to the central server dropped while sending batch {0} of {1}: the server keeps the {2} of it that it had received, and the next sync goes on from there. Nothing was lost.</source>
             <translation>بیچ {0} (کل {1} میں سے) بھیجتے ہوئے مرکزی سرور سے کنکشن ٹوٹ گیا: سرور کو اس کا جو {2} مل چکا تھا وہ محفوظ ہے، اور اگلی ہم آہنگی وہیں سے آگے چلے گی۔ کچھ ضائع نہیں ہوا۔</translation>
         </message>

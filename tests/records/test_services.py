@@ -268,6 +268,24 @@ def test_search_finds_a_mutation_by_transferor_and_by_transferee(workspace, user
         assert [h.entry_id for h in S.search(s, "محمد اسلم")] == [eid]
 
 
+def test_a_mutation_typed_as_sale_with_a_grouped_price_is_saved_as_the_register_writes_it(workspace, users):
+    # GIVEN an intiqal row
+    ws, clerk = workspace, users["clerk"]
+    with ws.session() as s:
+        rid = S.create_register(s, actor=clerk, template="intiqal", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="12", year="2019-20")
+        eid = S.add_entry(s, actor=clerk, register_id=rid, values={"mutation_no": "1206", "mutation_type": "gift"})
+        # WHEN the clerk types its kind by the English name and its price grouped, with /-
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="mutation_type", text="sale")
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="fee", text="۲,۵۰,۰۰۰/-")
+        row = S.get_row(s, eid)
+        # THEN they are saved as the other rows hold them: the Urdu word and plain digits (the
+        # register held "sale" beside بیع, "gift" beside ہبہ, and a price export could not sum)
+        assert (row.text("mutation_type"), row.text("fee")) == ("بیع", "250000")
+        # AND typing the same again is no new edit
+        assert not S.set_value(s, actor=clerk, entry_id=eid, field_name="mutation_type", text="Sale").values
+
+
 def test_search_over_100000_rows_returns_exactly_the_right_rows(workspace, users):
     # GIVEN 100,000 rows (bulk inserted) in a register
     ws = workspace
