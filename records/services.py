@@ -36,6 +36,7 @@ from records.models import (
 )
 from records.templates import Template, get_template, parse_template
 from records.text import isolate_ltr, normalise
+from records.units import Area
 
 KHEWAT_FIELDS = ("khewat_no",)
 KHASRA_FIELDS = ("khasra_no", "khasra_nos")
@@ -650,6 +651,46 @@ def values_above_page(session: Session, page_id: int) -> dict[str, str]:
             if name not in above and (v.value or "").strip():
                 above[name] = v.value.strip()
     return above
+
+
+@dataclass(frozen=True)
+class KhewatArea:
+    """A khewat's whole area as the jamabandi of the mauza holds it (for the intiqal checks)."""
+
+    area: Area
+    year: str  # the jamabandi's year, named in the flag
+
+
+def _year_start(year: str) -> int:
+    digits = normalise(year)[:4]
+    return int(digits) if digits.isdigit() else 0
+
+
+def khewat_areas(session: Session, register_id: int) -> dict[int, KhewatArea]:
+    """For an intiqal register: each khewat's area in the jamabandi of its mauza in force in
+    its year (the newest edition of that year or before; else none). A khewat's area is its
+    total row (میزان) where it has one, else the sum of its lands; a khewat whose areas do
+    not all parse is left out. {} for other registers or with no such jamabandi."""
+    from records.validation import khewat_summary
+
+    reg = _get(session, Register, register_id)
+    if "mutation_no" not in register_template(session, register_id).column_names:
+        return {}
+    start = _year_start(reg.year)
+    editions = session.scalars(select(Register).where(
+        Register.template_id == "jamabandi", Register.district == reg.district,
+        Register.tehsil == reg.tehsil, Register.mauza == reg.mauza)).all()
+    in_force = [r for r in editions if _year_start(r.year) <= start]
+    if not in_force:
+        return {}
+    jamabandi = max(in_force, key=lambda r: (_year_start(r.year), r.id))
+    rows = [{k: v.value for k, v in r.values.items()}
+            for r in rows_by_ids(session, register_entry_ids(session, jamabandi.id))]
+    out = {}
+    for no, k in khewat_summary(register_template(session, jamabandi.id), rows).items():
+        if k.complete and (k.given_total or k.area).sarsai > 0:
+            out[no] = KhewatArea(k.given_total or k.area, jamabandi.year)
+    return out
 
 
 def register_entry_ids(session: Session, register_id: int) -> list[int]:

@@ -40,6 +40,9 @@ Conventions
                             more than 1
   mutation_mismatch         mutation_no: the rows of one         warning   date /
                             mutation differ in date or kind                mutation_type
+  mutation_area             mutation_no, given the khewats'      warning   area
+                            areas of the mauza's jamabandi: a
+                            row's area is more than its khewat's
   ========================  ==================================  ========  =============
 
 Khewat area rule. In a jamabandi the area column of a row is the area of the khasras
@@ -562,12 +565,26 @@ def _shown(value: Any) -> str:
     return value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else str(value)
 
 
-def _mutation_flags(parsed: list[tuple[dict[str, Any], bool]]) -> list[Flag]:
+def _mutation_flags(parsed: list[tuple[dict[str, Any], bool]], khewat_areas: Mapping[int, Any]) -> list[Flag]:
     """The rows of one mutation (same mutation number): the shares they pass out of one
-    khewat add up to at most the whole (1); they carry one date and one kind of mutation."""
+    khewat add up to at most the whole (1); they carry one date and one kind of mutation.
+    With the khewats' areas of the mauza's jamabandi, a row's area is at most its khewat's."""
     flags: list[Flag] = []
     mutations: dict[int, _Mutation] = {}
     for i, (values, _total) in enumerate(parsed):
+        area, whole = values.get("area"), khewat_areas.get(values.get("khewat_no"))
+        if isinstance(area, Area) and whole is not None and area > whole.area:
+            flags.append(
+                Flag(
+                    "mutation_area",
+                    WARNING,
+                    f"{_context(values, i)}: area {area} is more than the whole khewat "
+                    f"{values['khewat_no']}, {whole.area} in the jamabandi {whole.year}. Check "
+                    "the area and the khewat number.",
+                    "area",
+                    i,
+                )
+            )
         no = values.get("mutation_no")
         if not isinstance(no, int):
             continue
@@ -626,13 +643,19 @@ def _place(khewat: int, khatooni: Any) -> str:
 
 
 def validate_rows(
-    template: Template | str, rows: list[Mapping[str, str]], *, cross_rows_only: bool = False
+    template: Template | str,
+    rows: list[Mapping[str, str]],
+    *,
+    cross_rows_only: bool = False,
+    khewat_areas: Mapping[int, Any] | None = None,
 ) -> list[Flag]:
     """Flags of a page or a whole register: every row's fields plus the rules across rows.
 
     Single pass with dict grouping (100,000 rows in a few seconds). Flags come sorted by
     row. With `cross_rows_only` the field flags (required, parse, range) are left out, for
-    callers that already hold them per value. See the module docstring for the rules and
+    callers that already hold them per value. `khewat_areas` (khewat no -> an object with
+    `.area` and `.year`, records.services.khewat_areas) lets a mutation register check its
+    areas against the khewats of the mauza's jamabandi. See the module docstring for the rules and
     docs/validation.md for the messages.
     """
     try:
@@ -651,7 +674,7 @@ def validate_rows(
     flags.extend(_khewat_flags(rules, khewats))
     flags.extend(_khasra_flags(rules, parsed))
     if rules.mutations:
-        flags.extend(_mutation_flags(parsed))
+        flags.extend(_mutation_flags(parsed, khewat_areas or {}))
     if cross_rows_only:
         flags = [f for f in flags if f.code not in FIELD_CODES]
     flags.sort(key=lambda f: -1 if f.row is None else f.row)

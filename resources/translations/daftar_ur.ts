@@ -2631,6 +2631,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>انتقال {0}، کھیوٹ {1}: منتقل کیے گئے حصوں کا جوڑ {2} ہے، پوری کھیوٹ (⁦1⁩) سے زیادہ ({3})؛ سطر {4} پر جوڑ ⁦1⁩ سے بڑھ جاتا ہے۔ ہر سطر کا حصہ کھیوٹ کا وہ حصہ ہے جو اس کے منتقل الیہ کو ملتا ہے (⁦1/3⁩ حصے میں بیوہ کا ⁦1/8⁩ کھیوٹ کا ⁦1/24⁩ ہے)۔ حصے جانچیں۔</translation>
         </message>
         <message>
+            <source>{0}: area {1} is more than the whole khewat {2}, {3} in the jamabandi {4}. Check the area and the khewat number.</source>
+            <translation>{0}: رقبہ {1} پوری کھیوٹ {2} سے زیادہ ہے، جو جمع بندی {4} میں {3} ہے۔ رقبہ اور نمبر کھیوٹ جانچیں۔</translation>
+        </message>
+        <message>
             <source>'{0}' is not a whole number: write it without commas, or grouped by thousands (2,50,000)</source>
             <translation>«{0}» پورا عدد نہیں: اسے کاما کے بغیر لکھیں، یا ہزاروں کے گروہوں میں (⁦2,50,000⁩)</translation>
         </message>

@@ -38,3 +38,32 @@ def test_a_mutation_kind_typed_in_english_and_a_grouped_price_show_as_saved(qtbo
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, ctx)
     assert view.model.text(0, "mutation_type") == _db_text(ctx, pid, 0, "mutation_type") == ""
+
+
+def test_a_sale_of_more_land_than_the_khewat_holds_is_flagged_as_it_is_typed(qtbot, ctx, view):
+    from records import services
+
+    # GIVEN the mauza's jamabandi, whose khewat 47 holds 12-5 (its total line), and a
+    # handwritten intiqal page of the same mauza with a sale out of khewat 47 keyed so far
+    with ctx.ws.session() as s:
+        jama = services.create_register(s, actor=ctx.actor, template="jamabandi", district="راولپنڈی",
+                                        tehsil="گوجر خان", mauza="ڈھڈیال", hadbast_no="123", year="2018-19")
+        services.add_entry(s, actor=ctx.actor, register_id=jama, values={"khewat_no": "47", "owner": "میزان",
+                                                                          "area": "12-5"})
+    pid = _one_row_page(ctx, "intiqal", {"mutation_no": "1202", "date": "12-3-2024", "mutation_type": "بیع",
+                                         "khewat_no": "47", "khasra_nos": "125/5"})
+    view.show_page(pid)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    # WHEN the clerk types an area of 14-10 (the page says 4-10) and Tab
+    editor = _edit(qtbot, view, 0, "area", "14-10")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    wait_idle(qtbot, ctx)
+    # THEN the area is flagged to check, saying the khewat's whole area (it was taken silently)
+    flags = [f for f in view.model.cell_flags(0, "area") if f.code == "mutation_area"]
+    assert [f.severity for f in flags] == ["warning"]
+    assert "is more than the whole khewat 47, 12-5 in the jamabandi 2018-19" in flags[0].message
+    # AND correcting it to 4-10 clears the flag
+    editor = _edit(qtbot, view, 0, "area", "4-10")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    wait_idle(qtbot, ctx)
+    assert view.model.cell_flags(0, "area") == []

@@ -286,6 +286,39 @@ def test_a_mutation_typed_as_sale_with_a_grouped_price_is_saved_as_the_register_
         assert not S.set_value(s, actor=clerk, entry_id=eid, field_name="mutation_type", text="Sale").values
 
 
+def test_a_mutation_of_more_land_than_its_khewat_holds_is_flagged(workspace, users):
+    from records.validation import validate_rows
+
+    # GIVEN the mauza's jamabandi of 2018-19, whose khewat 47 holds 12-5 and 4-10 (16-15), and
+    # a later edition (2027-28) where khewat 47 is other land; and an intiqal register of 2023-24
+    ws, clerk = workspace, users["clerk"]
+    where = dict(district="راولپنڈی", tehsil="گوجر خان", mauza="ڈھڈیال", hadbast_no="123")
+    with ws.session() as s:
+        jama = S.create_register(s, actor=clerk, template="jamabandi", year="2018-19", **where)
+        for owner, share, khasras, area in (("محمد اسلم", "1/2", "125/5", "12-5"), ("احمد علی", "1/2", "126", "4-10")):
+            S.add_entry(s, actor=clerk, register_id=jama, values={
+                "khewat_no": "47", "khatooni_no": "112", "owner": owner, "share": share,
+                "khasra_nos": khasras, "area": area})
+        later = S.create_register(s, actor=clerk, template="jamabandi", year="2027-28", **where)
+        S.add_entry(s, actor=clerk, register_id=later, values={"khewat_no": "47", "owner": "میزان", "area": "90-0"})
+        intiqal = S.create_register(s, actor=clerk, template="intiqal", year="2023-24", **where)
+        # WHEN the khewats' areas are read for the intiqal register
+        areas = S.khewat_areas(s, intiqal)
+        # THEN khewat 47 holds 16-15, from the jamabandi in force (and a jamabandi has none)
+        assert {no: (str(a.area), a.year) for no, a in areas.items()} == {47: ("16-15", "2018-19")}
+        assert S.khewat_areas(s, jama) == {}
+    # AND a sale of 20-0 out of khewat 47 is flagged on its area, naming the khewat's area; a
+    # sale of 4-10 is not; nor is a khewat the jamabandi does not hold
+    sale = {"mutation_no": "1202", "date": "12-3-2024", "mutation_type": "بیع", "khewat_no": "47",
+            "khasra_nos": "125/5", "area": "20-0", "share": "1/1", "transferor": "محمد اسلم",
+            "transferee": "راجہ محمد یونس"}
+    flags = validate_rows("intiqal", [sale, dict(sale, mutation_no="1203", area="4-10"),
+                                      dict(sale, mutation_no="1204", khewat_no="52")], khewat_areas=areas)
+    assert [(f.code, f.severity, f.field, f.row) for f in flags] == [("mutation_area", "warning", "area", 0)]
+    assert flags[0].message == ("Row 1 (mutation 1202, khewat 47): area 20-0 is more than the whole khewat 47, "
+                                "16-15 in the jamabandi 2018-19. Check the area and the khewat number.")
+
+
 def test_search_over_100000_rows_returns_exactly_the_right_rows(workspace, users):
     # GIVEN 100,000 rows (bulk inserted) in a register
     ws = workspace
