@@ -425,12 +425,13 @@ class CorrectionView(QWidget):
         """A number column at least as wide as its widest value on the page (an area cut to
         '…-26' cannot be checked without opening the cell); a list of khasra numbers at most
         as wide as two of them (a long list is shown whole beside the crop); text columns at
-        least 48 px."""
+        least 48 px; a choice (a mutation's kind) as wide as its widest value on the page, its
+        words few ('وراث…' was cut from وراثت)."""
         tpl, metrics = self.model.template, QFontMetrics(self.table.font())
         out = []
         for c, spec in enumerate(tpl.columns):
             need = 48
-            if spec.numeric:
+            if spec.numeric or spec.kind == "choice":
                 for r in range(self.model.rowCount()):
                     shown = self.model.index(r, c).data(Qt.ItemDataRole.DisplayRole) or ""
                     need = max(need, metrics.horizontalAdvance(shown) + 14)

@@ -67,3 +67,22 @@ def test_a_sale_of_more_land_than_the_khewat_holds_is_flagged_as_it_is_typed(qtb
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     wait_idle(qtbot, ctx)
     assert view.model.cell_flags(0, "area") == []
+
+
+def test_the_kind_of_a_mutation_is_shown_whole_beside_the_page(qtbot, ctx, view):
+    from desktop.qt import QFontMetrics
+
+    # GIVEN an intiqal page whose mutation is an inheritance (وراثت), in a table
+    # 600 px wide (the rows beside the page image and the lists on a 1366 x 768 screen)
+    pid = _one_row_page(ctx, "intiqal", {"mutation_no": "1201", "mutation_type": "وراثت", "khewat_no": "47"})
+    view.show_page(pid)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    col = view.model.column_of("mutation_type")
+    view.resize(600 + view.width() - view.table.viewport().width(), view.height())
+    # WHEN the columns are fitted (as on loading a page or resizing)
+    view._fit_columns()
+    # THEN the kind's column is as wide as its value and the cell's margins, as a number's (it
+    # kept the 48 px of a text column, 3 px short: 'وراث…'), and all fit the table
+    shown = view.model.index(0, col).data()
+    assert view.table.columnWidth(col) >= QFontMetrics(view.table.font()).horizontalAdvance(shown) + 14
+    assert sum(view.table.columnWidth(c) for c in range(view.model.columnCount())) <= view.table.viewport().width()
