@@ -279,6 +279,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0}: mutation {1} is of type {2} here but {3} on row {4}; the rows of one mutation have one date and one kind. Correct the one that is wrong, or the mutation number."),
     QT_TRANSLATE_NOOP("Messages", "Mutation {0}, khewat {1}: the shares passed add up to {2}, more than the whole khewat (1) ({3}); the total passes 1 at row {4}. Each row's share is the part of the khewat its transferee gets (a widow's 1/8 of a 1/3 share is 1/24). Check the shares."),
     QT_TRANSLATE_NOOP("Messages", "{0}: area {1} is more than the whole khewat {2}, {3} in the jamabandi {4}. Check the area and the khewat number."),
+    QT_TRANSLATE_NOOP("Messages", "Mutation {0}, khewat {1}: {2} passes {3} of the khewat ({4}), more than the {5} held in the jamabandi {6}; the total passes it at row {7}. Each row's share is the part of the khewat its transferee gets (a widow's 1/8 of a 1/3 share is 1/24). Check the shares."),
     QT_TRANSLATE_NOOP("Messages", "row {0}"),
     QT_TRANSLATE_NOOP("Messages", "rows {0}"),
     QT_TRANSLATE_NOOP("Messages", "rows {0} and {1} more"),

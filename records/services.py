@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -654,11 +655,12 @@ def values_above_page(session: Session, page_id: int) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class KhewatArea:
-    """A khewat's whole area as the jamabandi of the mauza holds it (for the intiqal checks)."""
+class KhewatHolding:
+    """A khewat as the jamabandi of the mauza holds it (for the intiqal checks)."""
 
-    area: Area
-    year: str  # the jamabandi's year, named in the flag
+    area: Area | None  # its whole area (None when an area of it does not parse)
+    year: str  # the jamabandi's year, named in the flags
+    shares: tuple[tuple[str, Fraction], ...] = ()  # (normalised owner line, share)
 
 
 def _year_start(year: str) -> int:
@@ -666,11 +668,12 @@ def _year_start(year: str) -> int:
     return int(digits) if digits.isdigit() else 0
 
 
-def khewat_areas(session: Session, register_id: int) -> dict[int, KhewatArea]:
-    """For an intiqal register: each khewat's area in the jamabandi of its mauza in force in
-    its year (the newest edition of that year or before; else none). A khewat's area is its
-    total row (میزان) where it has one, else the sum of its lands; a khewat whose areas do
-    not all parse is left out. {} for other registers or with no such jamabandi."""
+def khewat_holdings(session: Session, register_id: int) -> dict[int, KhewatHolding]:
+    """For an intiqal register: each khewat's area and owners' shares in the jamabandi of its
+    mauza in force in its year (the newest edition of that year or before; else none). A
+    khewat's area is its total row (میزان) where it has one, else the sum of its lands; None
+    where an area or share of it does not parse. {} for other registers or with no such
+    jamabandi."""
     from records.validation import khewat_summary
 
     reg = _get(session, Register, register_id)
@@ -688,8 +691,8 @@ def khewat_areas(session: Session, register_id: int) -> dict[int, KhewatArea]:
             for r in rows_by_ids(session, register_entry_ids(session, jamabandi.id))]
     out = {}
     for no, k in khewat_summary(register_template(session, jamabandi.id), rows).items():
-        if k.complete and (k.given_total or k.area).sarsai > 0:
-            out[no] = KhewatArea(k.given_total or k.area, jamabandi.year)
+        area = k.given_total or k.area
+        out[no] = KhewatHolding(area if k.complete and area.sarsai > 0 else None, jamabandi.year, k.owner_shares)
     return out
 
 

@@ -129,7 +129,7 @@ class PageRowsModel(QAbstractTableModel):
         self.page_flags: list[Flag] = []
         self._id_map: dict[int, int] = {}  # entry id -> its newest version's id
         self.above: dict[str, str] = {}  # per field, its value above the first row (previous page)
-        self.khewat_areas: dict = {}  # an intiqal's khewats in the mauza's jamabandi (their areas)
+        self.khewat_holdings: dict = {}  # an intiqal's khewats in the mauza's jamabandi (their areas)
         self._pending = 0
         self._reload_after_save = False
         # saves what is typed in an open cell editor and not yet saved (set by the view): a
@@ -138,16 +138,16 @@ class PageRowsModel(QAbstractTableModel):
 
     # -- loading ----------------------------------------------------------
     def set_page(self, page: PageView, rows: list[RowView], template: Template,
-                 above: dict[str, str] | None = None, khewat_areas: dict | None = None) -> None:
+                 above: dict[str, str] | None = None, khewat_holdings: dict | None = None) -> None:
         """Show a page's rows (plain values loaded in the background); `above`: what lies above
-        its first row on the previous page (`services.values_above_page`), `khewat_areas`: an
-        intiqal's khewats in the mauza's jamabandi (`services.khewat_areas`); both kept on a
+        its first row on the previous page (`services.values_above_page`), `khewat_holdings`: an
+        intiqal's khewats in the mauza's jamabandi (`services.khewat_holdings`); both kept on a
         reload of the same page when not given."""
         same_page = self.page is not None and self.page.id == page.id
         if above is not None or not same_page:
             self.above = dict(above or {})
-        if khewat_areas is not None or not same_page:
-            self.khewat_areas = dict(khewat_areas or {})
+        if khewat_holdings is not None or not same_page:
+            self.khewat_holdings = dict(khewat_holdings or {})
         self.beginResetModel()
         self.page, self.template = page, template
         self._rows = list(rows)
@@ -205,7 +205,7 @@ class PageRowsModel(QAbstractTableModel):
         self.page_flags = []
         if self.template is None:
             return
-        for f in validate_rows(self.template, self._texts, khewat_areas=self.khewat_areas):
+        for f in validate_rows(self.template, self._texts, khewat_holdings=self.khewat_holdings):
             if f.row is None:
                 self.page_flags.append(f)
             else:

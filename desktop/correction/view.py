@@ -156,7 +156,7 @@ class CorrectionView(QWidget):
         self.ctx = ctx
         self.setObjectName("CorrectionView")
         self.page_id: int | None = None
-        self._khewat_areas: tuple[int | None, dict] = (None, {})  # (register id, services.khewat_areas)
+        self._khewat_holdings: tuple[int | None, dict] = (None, {})  # (register id, services.khewat_holdings)
         # set when Tab/Enter stopped at the page's last field: keys typed next would replace
         # that field's value, meant for a next row that does not exist (_at_page_end)
         self._end_note = ""
@@ -335,7 +335,7 @@ class CorrectionView(QWidget):
         self.commit_editor()
         self.page_id = page_id
         ws = self.ctx.ws
-        known = self._khewat_areas  # (register id, its khewats' areas) of the page shown before
+        known = self._khewat_holdings  # (register id, its khewats' areas) of the page shown before
 
         def body(s):
             page = services.get_page(s, page_id)
@@ -344,7 +344,7 @@ class CorrectionView(QWidget):
             above = services.values_above_page(s, page_id)
             # an intiqal's khewats' areas in the jamabandi: read once for the register (all of
             # the jamabandi's rows: not again at each page turn)
-            areas = None if page.register_id == known[0] else services.khewat_areas(s, page.register_id)
+            areas = None if page.register_id == known[0] else services.khewat_holdings(s, page.register_id)
             image = page_image.decode(ws.images.get(page.image_sha256)) if page.image_sha256 else None
             return page, rows, tpl, above, areas, image  # plain values: no Qt on the worker (desktop.page_image)
 
@@ -361,8 +361,8 @@ class CorrectionView(QWidget):
             self.image_view.set_image(page_image.to_qimage(decoded))
             if areas is None:
                 areas = known[1]
-            self._khewat_areas = (page.register_id, areas)
-            self.model.set_page(page, rows, tpl, above=above, khewat_areas=areas)
+            self._khewat_holdings = (page.register_id, areas)
+            self.model.set_page(page, rows, tpl, above=above, khewat_holdings=areas)
             self._fit_columns()
             if self.model.rowCount():
                 self.table.setCurrentIndex(self.model.index(0, 0))

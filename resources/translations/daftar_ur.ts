@@ -2635,6 +2635,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>{0}: رقبہ {1} پوری کھیوٹ {2} سے زیادہ ہے، جو جمع بندی {4} میں {3} ہے۔ رقبہ اور نمبر کھیوٹ جانچیں۔</translation>
         </message>
         <message>
+            <source>Mutation {0}, khewat {1}: {2} passes {3} of the khewat ({4}), more than the {5} held in the jamabandi {6}; the total passes it at row {7}. Each row's share is the part of the khewat its transferee gets (a widow's 1/8 of a 1/3 share is 1/24). Check the shares.</source>
+            <translation>انتقال {0}، کھیوٹ {1}: {2} کھیوٹ کا {3} منتقل کرتا ہے ({4})، جمع بندی {6} میں اس کے {5} حصے سے زیادہ؛ سطر {7} پر جوڑ اس سے بڑھ جاتا ہے۔ ہر سطر کا حصہ کھیوٹ کا وہ حصہ ہے جو اس کے منتقل الیہ کو ملتا ہے (⁦1/3⁩ حصے میں بیوہ کا ⁦1/8⁩ کھیوٹ کا ⁦1/24⁩ ہے)۔ حصے جانچیں۔</translation>
+        </message>
+        <message>
             <source>'{0}' is not a whole number: write it without commas, or grouped by thousands (2,50,000)</source>
             <translation>«{0}» پورا عدد نہیں: اسے کاما کے بغیر لکھیں، یا ہزاروں کے گروہوں میں (⁦2,50,000⁩)</translation>
         </message>
