@@ -500,6 +500,8 @@ def _labels() -> dict[str, str]:
     return _state["labels"]
 
 
+# numbers listed with the English comma and a space: "1, 2, 3" (not 1,50,000)
+_NUMBER_LIST = re.compile(r"\d+(?:, \d+)+")
 # a file or folder path written with no Urdu in it: /media/usb/x.tar, C:\\Daftar\\x.pdf, \\\\server\\share
 _PATH = re.compile(r"(?:[A-Za-z]:)?[\\/][^\u0600-\u06ff\u2066-\u2069]*")
 
@@ -571,7 +573,12 @@ def _message(text: str, _depth: int = 0) -> str:
             # a number kept left to right, also in the quotes a value came in ("'12-6'"):
             # inside Urdu, 12-6 after an Urdu letter is drawn 6-12
             num = re.fullmatch(r"(')?([\d\s.,/%:-]+)(')?", v)
-            if num and num.group(1) == num.group(3):
+            if _NUMBER_LIST.fullmatch(v):
+                # rows 1, 2, 3 of a rule across rows: each number left to right, the list
+                # joined by the Urdu comma (it came out "1، 2, 3": the tail of the list, with
+                # no English word to translate, was kept whole as one number)
+                v = "، ".join(f"\u2066{n}\u2069" for n in v.split(", "))
+            elif num and num.group(1) == num.group(3):
                 q = num.group(1) or ""
                 v = f"{q}\u2066{num.group(2)}\u2069{q}"
             elif _PATH.fullmatch(v) and f"\u2066{{{k[1:]}}}\u2069" not in translated:

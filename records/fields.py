@@ -138,8 +138,23 @@ def parse_cnic(text: str) -> str:
     return "-".join(m.groups())
 
 
+# An amount as clerks write it: digits grouped by thousands (250,000) or as Pakistan groups
+# them (2,50,000), with the Latin comma, the Arabic thousands separator ٬ or the Urdu comma ،
+# the Urdu keyboard types for ","; and the rupees' closing /- or /= (250000/-).
+_GROUP_MARKS = str.maketrans({"\u066c": ",", "\u060c": ","})
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})*,[0-9]{3}")
+_RUPEES_END = re.compile(r"/[-=]$")
+
+
 def _integer(spec: FieldSpec, text: str) -> Parsed:
-    t = normalise(text).replace(" ", "")
+    t = _RUPEES_END.sub("", normalise(text).replace(" ", "").translate(_GROUP_MARKS))
+    if "," in t and t.isascii():
+        if not _GROUPED.fullmatch(t):
+            raise FieldError(
+                f"'{text}' is not a whole number: write it without commas, or grouped by "
+                "thousands (2,50,000)"
+            )
+        t = t.replace(",", "")
     # isdigit() is also true for '²' and other digits int() refuses: accept 0-9 only.
     if not t.isascii() or not t.isdigit():
         raise FieldError(f"'{text}' is not a whole number")
@@ -233,6 +248,26 @@ def parse_value(spec: FieldSpec, text: str | None) -> Parsed | None:
     except KeyError:
         raise FieldError(f"unknown field kind '{spec.kind}'") from None
     return parser(spec, text)
+
+
+def stored_text(spec: FieldSpec, text: str | None) -> str:
+    """The text a typed or read value is saved as: normalised (Latin digits, single spaces),
+    and where the field has one spelling of it, that one: a choice typed by its English name
+    saved as the register's Urdu word (sale -> بیع, as the other rows hold it), an amount
+    typed grouped or with the rupees' /- as its plain digits (2,50,000/- -> 250000). A value
+    that does not fit its field is kept as typed, to be corrected; the others as typed
+    (a share 3/12 stays 3/12, a date as the clerk wrote it)."""
+    if spec.kind == "text-ur":
+        return " ".join((text or "").split())
+    t = normalise(text)
+    if t and spec.kind in ("choice", "integer"):
+        try:
+            parsed = parse_value(spec, t)
+        except FieldError:
+            return t
+        if parsed is not None:
+            return parsed.text
+    return t
 
 
 def check_value(spec: FieldSpec, text: str | None) -> str | None:

@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from records import audit, workflow
 from records.audit import Actor
-from records.fields import FieldError, format_khasra, parse_khasra_list, parse_value
+from records.fields import FieldError, format_khasra, parse_khasra_list, parse_value, stored_text
 from records.flags import ERROR, OCR_CODES, Flag
 from records.images import ImageStore, PreparedImage
 from records.models import (
@@ -36,6 +37,7 @@ from records.models import (
 )
 from records.templates import Template, get_template, parse_template
 from records.text import isolate_ltr, normalise
+from records.units import Area
 
 KHEWAT_FIELDS = ("khewat_no",)
 KHASRA_FIELDS = ("khasra_no", "khasra_nos")
@@ -470,7 +472,7 @@ def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, sourc
     """A new current value of a field (the old one kept), audited. `exact`: stored as given,
     not normalised (the central server's copy taken as it is: records.conflicts)."""
     if not exact:
-        text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
+        text = stored_text(spec, text)
     old = _current_values(session, entry.id).get(spec.name)
     if old is not None:
         old.current = False
@@ -551,7 +553,7 @@ def set_value(session: Session, *, actor: Actor, entry_id: int, field_name: str,
     spec = tpl.field(field_name)
     ch = Changes(values=True, entry_ids={entry_id})
     cur = _current_values(session, entry.id).get(field_name)
-    new_text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
+    new_text = stored_text(spec, text)
     if cur is not None and cur.value == new_text and cur.source not in ("ocr", "copied"):
         return Changes()
     if needs_version:
@@ -650,6 +652,48 @@ def values_above_page(session: Session, page_id: int) -> dict[str, str]:
             if name not in above and (v.value or "").strip():
                 above[name] = v.value.strip()
     return above
+
+
+@dataclass(frozen=True)
+class KhewatHolding:
+    """A khewat as the jamabandi of the mauza holds it (for the intiqal checks)."""
+
+    area: Area | None  # its whole area (None when an area of it does not parse)
+    year: str  # the jamabandi's year, named in the flags
+    shares: tuple[tuple[str, Fraction], ...] = ()  # (normalised owner line, share)
+
+
+def _year_start(year: str) -> int:
+    digits = normalise(year)[:4]
+    return int(digits) if digits.isdigit() else 0
+
+
+def khewat_holdings(session: Session, register_id: int) -> dict[int, KhewatHolding]:
+    """For an intiqal register: each khewat's area and owners' shares in the jamabandi of its
+    mauza in force in its year (the newest edition of that year or before; else none). A
+    khewat's area is its total row (میزان) where it has one, else the sum of its lands; None
+    where an area or share of it does not parse. {} for other registers or with no such
+    jamabandi."""
+    from records.validation import khewat_summary
+
+    reg = _get(session, Register, register_id)
+    if "mutation_no" not in register_template(session, register_id).column_names:
+        return {}
+    start = _year_start(reg.year)
+    editions = session.scalars(select(Register).where(
+        Register.template_id == "jamabandi", Register.district == reg.district,
+        Register.tehsil == reg.tehsil, Register.mauza == reg.mauza)).all()
+    in_force = [r for r in editions if _year_start(r.year) <= start]
+    if not in_force:
+        return {}
+    jamabandi = max(in_force, key=lambda r: (_year_start(r.year), r.id))
+    rows = [{k: v.value for k, v in r.values.items()}
+            for r in rows_by_ids(session, register_entry_ids(session, jamabandi.id))]
+    out = {}
+    for no, k in khewat_summary(register_template(session, jamabandi.id), rows).items():
+        area = k.given_total or k.area
+        out[no] = KhewatHolding(area if k.complete and area.sarsai > 0 else None, jamabandi.year, k.owner_shares)
+    return out
 
 
 def register_entry_ids(session: Session, register_id: int) -> list[int]:

@@ -34,6 +34,19 @@ Conventions
   crop_area                 area + crop_area: crop area above    error     crop_area
                             the khasra area (one row, or all
                             crops of one khasra together)
+  mutation_share_sum        mutation_no + khewat_no + share:     error     share
+                            the shares the rows of one mutation
+                            pass out of one khewat add up to
+                            more than 1
+  mutation_mismatch         mutation_no: the rows of one         warning   date /
+                            mutation differ in date or kind                mutation_type
+  mutation_area             mutation_no, given the khewats'      warning   area
+                            areas of the mauza's jamabandi: a
+                            row's area is more than its khewat's
+  mutation_share_held       the same: the shares a transferor    warning   share
+                            passes out of a khewat in one
+                            mutation are more than his owner
+                            line holds there
   ========================  ==================================  ========  =============
 
 Khewat area rule. In a jamabandi the area column of a row is the area of the khasras
@@ -47,7 +60,12 @@ of the share, owner and khasra rules. In a girdawari each row is one khasra (sev
 when it carries several crops), so the pieces are the distinct khasras.
 
 Intiqal (mutation register, has mutation_no): the transferred share must be a share of at
-most 1 and the area must parse; both are field rules, so only per-row flags apply.
+most 1 and the area must parse (field rules). A mutation with several transferees (three
+buyers, the heirs of an inheritance) takes a row each with the same mutation number; each
+row's share is the part of the khewat that transferee gets (a widow's 1/8 of a deceased's
+1/3 is 1/24), so the shares of one mutation out of one khewat add up to at most 1, and its
+rows carry one date and one kind of mutation. None of the holding rules (share_sum,
+khasra_owner, area_total) apply: a khasra changes hands in many mutations.
 
 `khewat_summary` gives the same arithmetic for reports (areas, share sums, owners).
 """
@@ -86,6 +104,7 @@ class KhewatTotals:
     owners: int  # distinct owners (total rows left out)
     khasras: tuple[tuple[int, ...], ...]  # distinct khasra numbers, sorted
     complete: bool  # every area and share of the khewat parsed
+    owner_shares: tuple[tuple[str, Fraction], ...] = ()  # (normalised owner line, share), first of each
 
     @property
     def area_matches(self) -> bool | None:
@@ -311,6 +330,7 @@ class _Rules:
         self.khasra_owner = self.grouped and not mutation and self.khasra_col is not None
         self.areas = self.grouped and not mutation and "area" in cols
         self.crops = {"area", "crop_area"} <= cols
+        self.mutations = mutation
         self.has_share = "share" in cols
         self.has_area = "area" in cols
         self.has_khatooni = "khatooni_no" in cols
@@ -534,18 +554,148 @@ def _khasra_flags(rules: _Rules, parsed: list[tuple[dict[str, Any], bool]]) -> l
     return flags
 
 
+@dataclass
+class _Mutation:
+    """One mutation's rows (a mutation with several buyers or heirs takes a row each)."""
+
+    no: int
+    first: dict[str, tuple[Any, int]] = field(default_factory=dict)  # field -> (value, row)
+    shares: dict[int, list] = field(default_factory=dict)  # khewat -> [sum, rows, passed at]
+    # (khewat, transferor) -> [sum, rows, passed at, share held, holding]: with the jamabandi
+    passed: dict[tuple[int, str], list] = field(default_factory=dict)
+
+
+_ONE_PER_MUTATION = (("date", "dated"), ("mutation_type", "of type"))
+
+
+def _shown(value: Any) -> str:
+    return value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else str(value)
+
+
+def _held(holding: Any, transferor: Any) -> Fraction | None:
+    """The share a transferor holds in a khewat of the jamabandi: the owner line that is his
+    name or begins with it (the jamabandi adds qoam and residence), when one share fits."""
+    if not isinstance(transferor, str) or not transferor:
+        return None
+    found = {sh for owner, sh in holding.shares if owner == transferor or owner.startswith(transferor + " ")}
+    return found.pop() if len(found) == 1 else None
+
+
+def _mutation_flags(parsed: list[tuple[dict[str, Any], bool]], khewats: Mapping[int, Any]) -> list[Flag]:
+    """The rows of one mutation (same mutation number): the shares they pass out of one
+    khewat add up to at most the whole (1); they carry one date and one kind of mutation.
+    With the khewats' areas of the mauza's jamabandi, a row's area is at most its khewat's."""
+    flags: list[Flag] = []
+    mutations: dict[int, _Mutation] = {}
+    for i, (values, _total) in enumerate(parsed):
+        area, whole = values.get("area"), khewats.get(values.get("khewat_no"))
+        if isinstance(area, Area) and whole is not None and whole.area is not None and area > whole.area:
+            flags.append(
+                Flag(
+                    "mutation_area",
+                    WARNING,
+                    f"{_context(values, i)}: area {area} is more than the whole khewat "
+                    f"{values['khewat_no']}, {whole.area} in the jamabandi {whole.year}. Check "
+                    "the area and the khewat number.",
+                    "area",
+                    i,
+                )
+            )
+        no = values.get("mutation_no")
+        if not isinstance(no, int):
+            continue
+        m = mutations.get(no)
+        if m is None:
+            m = mutations[no] = _Mutation(no)
+        for name, verb in _ONE_PER_MUTATION:
+            v = values.get(name)
+            if v is None:
+                continue
+            seen = m.first.get(name)
+            if seen is None:
+                m.first[name] = (v, i)
+            elif seen[0] != v:
+                flags.append(
+                    Flag(
+                        "mutation_mismatch",
+                        WARNING,
+                        f"{_context(values, i)}: mutation {no} is {verb} {_shown(v)} here but "
+                        f"{_shown(seen[0])} on row {seen[1] + 1}; the rows of one mutation "
+                        "have one date and one kind. Correct the one that is wrong, or the "
+                        "mutation number.",
+                        name,
+                        i,
+                    )
+                )
+        share, khewat = values.get("share"), values.get("khewat_no")
+        if isinstance(share, Fraction) and isinstance(khewat, int):
+            acc = m.shares.setdefault(khewat, [Fraction(0), [], None])
+            acc[0] += share
+            acc[1].append(i)
+            if acc[2] is None and acc[0] > 1:
+                acc[2] = i
+            holding = khewats.get(khewat)
+            held = _held(holding, values.get("transferor")) if holding is not None else None
+            if held is not None:
+                by = m.passed.setdefault((khewat, values["transferor"]), [Fraction(0), [], None, held, holding])
+                by[0] += share
+                by[1].append(i)
+                if by[2] is None and by[0] > held:
+                    by[2] = i
+    for m in mutations.values():
+        for (khewat, who), (total, rows, at, held, holding) in m.passed.items():
+            if at is None or m.shares[khewat][2] is not None:
+                continue  # (more than the whole khewat: that error says it)
+            flags.append(
+                Flag(
+                    "mutation_share_held",
+                    WARNING,
+                    f"Mutation {m.no}, khewat {khewat}: {who} passes {format_share(total)} of the "
+                    f"khewat ({_rows_text(rows)}), more than the {format_share(held)} held in the "
+                    f"jamabandi {holding.year}; the total passes it at row {at + 1}. "
+                    "Each row's share is the part of the khewat its transferee gets (a widow's "
+                    "1/8 of a 1/3 share is 1/24). Check the shares.",
+                    "share",
+                    at,
+                )
+            )
+        for khewat, (total, rows, at) in m.shares.items():
+            if at is None:
+                continue
+            flags.append(
+                Flag(
+                    "mutation_share_sum",
+                    ERROR,
+                    f"Mutation {m.no}, khewat {khewat}: the shares passed add up to "
+                    f"{format_share(total)}, more than the whole khewat (1) ({_rows_text(rows)}); "
+                    f"the total passes 1 at row {at + 1}. Each row's share is the part of the "
+                    "khewat its transferee gets (a widow's 1/8 of a 1/3 share is 1/24). "
+                    "Check the shares.",
+                    "share",
+                    at,
+                )
+            )
+    return flags
+
+
 def _place(khewat: int, khatooni: Any) -> str:
     return f"khewat {khewat}" + (f" khatooni {khatooni}" if isinstance(khatooni, int) else "")
 
 
 def validate_rows(
-    template: Template | str, rows: list[Mapping[str, str]], *, cross_rows_only: bool = False
+    template: Template | str,
+    rows: list[Mapping[str, str]],
+    *,
+    cross_rows_only: bool = False,
+    khewat_holdings: Mapping[int, Any] | None = None,
 ) -> list[Flag]:
     """Flags of a page or a whole register: every row's fields plus the rules across rows.
 
     Single pass with dict grouping (100,000 rows in a few seconds). Flags come sorted by
     row. With `cross_rows_only` the field flags (required, parse, range) are left out, for
-    callers that already hold them per value. See the module docstring for the rules and
+    callers that already hold them per value. `khewat_holdings` (khewat no -> an object with
+    `.area` and `.year`, records.services.khewat_holdings) lets a mutation register check its
+    areas against the khewats of the mauza's jamabandi. See the module docstring for the rules and
     docs/validation.md for the messages.
     """
     try:
@@ -563,6 +713,8 @@ def validate_rows(
     khewats, parsed = _group(t, rows, _Checker(t), flags)
     flags.extend(_khewat_flags(rules, khewats))
     flags.extend(_khasra_flags(rules, parsed))
+    if rules.mutations:
+        flags.extend(_mutation_flags(parsed, khewat_holdings or {}))
     if cross_rows_only:
         flags = [f for f in flags if f.code not in FIELD_CODES]
     flags.sort(key=lambda f: -1 if f.row is None else f.row)
@@ -589,6 +741,7 @@ def khewat_summary(
             owners=len(k.owners),
             khasras=tuple(sorted(k.khasras)),
             complete=k.complete,
+            owner_shares=tuple((o, sh) for o, (sh, _) in k.shares.items() if not o.startswith("#row")),
         )
         for no, k in sorted(khewats.items())
     }

@@ -29,11 +29,11 @@ from desktop.qt import (
     QUndoStack,
     Signal,
 )
-from records.fields import check_value, display_value
+from records.fields import check_value, display_value, stored_text
 from records.flags import ERROR, OCR_CODES, WARNING, Flag
 from records.services import Changes, PageView, RowView
 from records.templates import Template
-from records.text import display_digits
+from records.text import display_digits, normalise
 from records.validation import validate_rows
 from records.workflow import EDITABLE, EDITORS, RETURNED
 
@@ -129,6 +129,7 @@ class PageRowsModel(QAbstractTableModel):
         self.page_flags: list[Flag] = []
         self._id_map: dict[int, int] = {}  # entry id -> its newest version's id
         self.above: dict[str, str] = {}  # per field, its value above the first row (previous page)
+        self.khewat_holdings: dict = {}  # an intiqal's khewats in the mauza's jamabandi (their areas)
         self._pending = 0
         self._reload_after_save = False
         # saves what is typed in an open cell editor and not yet saved (set by the view): a
@@ -137,13 +138,16 @@ class PageRowsModel(QAbstractTableModel):
 
     # -- loading ----------------------------------------------------------
     def set_page(self, page: PageView, rows: list[RowView], template: Template,
-                 above: dict[str, str] | None = None) -> None:
+                 above: dict[str, str] | None = None, khewat_holdings: dict | None = None) -> None:
         """Show a page's rows (plain values loaded in the background); `above`: what lies above
-        its first row on the previous page (`services.values_above_page`; kept on a reload of
-        the same page when not given)."""
+        its first row on the previous page (`services.values_above_page`), `khewat_holdings`: an
+        intiqal's khewats in the mauza's jamabandi (`services.khewat_holdings`); both kept on a
+        reload of the same page when not given."""
         same_page = self.page is not None and self.page.id == page.id
         if above is not None or not same_page:
             self.above = dict(above or {})
+        if khewat_holdings is not None or not same_page:
+            self.khewat_holdings = dict(khewat_holdings or {})
         self.beginResetModel()
         self.page, self.template = page, template
         self._rows = list(rows)
@@ -201,7 +205,7 @@ class PageRowsModel(QAbstractTableModel):
         self.page_flags = []
         if self.template is None:
             return
-        for f in validate_rows(self.template, self._texts):
+        for f in validate_rows(self.template, self._texts, khewat_holdings=self.khewat_holdings):
             if f.row is None:
                 self.page_flags.append(f)
             else:
@@ -418,6 +422,8 @@ class PageRowsModel(QAbstractTableModel):
         spec = self.template.columns[index.column()]
         old = self._texts[index.row()].get(spec.name, "")
         new = " ".join(str(value or "").split())
+        if spec.kind in ("choice", "integer") and stored_text(spec, new) != normalise(new):
+            new = stored_text(spec, new)  # shown as it is saved: sale -> بیع, 2,50,000 -> 250000
         if new == old and not self._ocr_flags.get((index.row(), spec.name)):
             return False
         self.undo_stack.push(SetValueCommand(self, self.entry_id(index.row()), spec.name, old, new))

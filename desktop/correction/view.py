@@ -156,6 +156,7 @@ class CorrectionView(QWidget):
         self.ctx = ctx
         self.setObjectName("CorrectionView")
         self.page_id: int | None = None
+        self._khewat_holdings: tuple[int | None, dict] = (None, {})  # (register id, services.khewat_holdings)
         # set when Tab/Enter stopped at the page's last field: keys typed next would replace
         # that field's value, meant for a next row that does not exist (_at_page_end)
         self._end_note = ""
@@ -334,17 +335,21 @@ class CorrectionView(QWidget):
         self.commit_editor()
         self.page_id = page_id
         ws = self.ctx.ws
+        known = self._khewat_holdings  # (register id, its khewats' areas) of the page shown before
 
         def body(s):
             page = services.get_page(s, page_id)
             rows = services.page_rows(s, page_id)
             tpl = services.register_template(s, page.register_id)
             above = services.values_above_page(s, page_id)
+            # an intiqal's khewats' areas in the jamabandi: read once for the register (all of
+            # the jamabandi's rows: not again at each page turn)
+            areas = None if page.register_id == known[0] else services.khewat_holdings(s, page.register_id)
             image = page_image.decode(ws.images.get(page.image_sha256)) if page.image_sha256 else None
-            return page, rows, tpl, above, image  # plain values: no Qt on the worker (desktop.page_image)
+            return page, rows, tpl, above, areas, image  # plain values: no Qt on the worker (desktop.page_image)
 
         def done(res) -> None:
-            page, rows, tpl, above, decoded = res
+            page, rows, tpl, above, areas, decoded = res
             if page.id != self.page_id:
                 return  # the clerk moved on
             # keys typed while the page was read (PgDn, then typing at once) went into a cell
@@ -354,7 +359,10 @@ class CorrectionView(QWidget):
                 self.model.reload()  # edits of this page are still being saved: read after them
                 return
             self.image_view.set_image(page_image.to_qimage(decoded))
-            self.model.set_page(page, rows, tpl, above=above)
+            if areas is None:
+                areas = known[1]
+            self._khewat_holdings = (page.register_id, areas)
+            self.model.set_page(page, rows, tpl, above=above, khewat_holdings=areas)
             self._fit_columns()
             if self.model.rowCount():
                 self.table.setCurrentIndex(self.model.index(0, 0))
@@ -417,12 +425,13 @@ class CorrectionView(QWidget):
         """A number column at least as wide as its widest value on the page (an area cut to
         '…-26' cannot be checked without opening the cell); a list of khasra numbers at most
         as wide as two of them (a long list is shown whole beside the crop); text columns at
-        least 48 px."""
+        least 48 px; a choice (a mutation's kind) as wide as its widest value on the page, its
+        words few ('وراث…' was cut from وراثت)."""
         tpl, metrics = self.model.template, QFontMetrics(self.table.font())
         out = []
         for c, spec in enumerate(tpl.columns):
             need = 48
-            if spec.numeric:
+            if spec.numeric or spec.kind == "choice":
                 for r in range(self.model.rowCount()):
                     shown = self.model.index(r, c).data(Qt.ItemDataRole.DisplayRole) or ""
                     need = max(need, metrics.horizontalAdvance(shown) + 14)

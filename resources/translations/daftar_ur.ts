@@ -2619,6 +2619,30 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>⁦'{0}'⁩ کوئی اندراج نہیں: اس کی شناخت (یا اس کے پہلے 8 حروف) دیں، اور ضرورت ہو تو کولن کے بعد نسخہ ⁦(`UUID:2`)⁩</translation>
         </message>
         <message>
+            <source>{0}: mutation {1} is dated {2} here but {3} on row {4}; the rows of one mutation have one date and one kind. Correct the one that is wrong, or the mutation number.</source>
+            <translation>{0}: انتقال {1} کی تاریخ یہاں {2} ہے مگر سطر {4} پر {3}؛ ایک انتقال کی سب سطروں کی ایک تاریخ اور ایک قسم ہوتی ہے۔ جو غلط ہے اسے درست کریں، یا نمبر انتقال۔</translation>
+        </message>
+        <message>
+            <source>{0}: mutation {1} is of type {2} here but {3} on row {4}; the rows of one mutation have one date and one kind. Correct the one that is wrong, or the mutation number.</source>
+            <translation>{0}: انتقال {1} کی قسم یہاں {2} ہے مگر سطر {4} پر {3}؛ ایک انتقال کی سب سطروں کی ایک تاریخ اور ایک قسم ہوتی ہے۔ جو غلط ہے اسے درست کریں، یا نمبر انتقال۔</translation>
+        </message>
+        <message>
+            <source>Mutation {0}, khewat {1}: the shares passed add up to {2}, more than the whole khewat (1) ({3}); the total passes 1 at row {4}. Each row's share is the part of the khewat its transferee gets (a widow's 1/8 of a 1/3 share is 1/24). Check the shares.</source>
+            <translation>انتقال {0}، کھیوٹ {1}: منتقل کیے گئے حصوں کا جوڑ {2} ہے، پوری کھیوٹ (⁦1⁩) سے زیادہ ({3})؛ سطر {4} پر جوڑ ⁦1⁩ سے بڑھ جاتا ہے۔ ہر سطر کا حصہ کھیوٹ کا وہ حصہ ہے جو اس کے منتقل الیہ کو ملتا ہے (⁦1/3⁩ حصے میں بیوہ کا ⁦1/8⁩ کھیوٹ کا ⁦1/24⁩ ہے)۔ حصے جانچیں۔</translation>
+        </message>
+        <message>
+            <source>{0}: area {1} is more than the whole khewat {2}, {3} in the jamabandi {4}. Check the area and the khewat number.</source>
+            <translation>{0}: رقبہ {1} پوری کھیوٹ {2} سے زیادہ ہے، جو جمع بندی {4} میں {3} ہے۔ رقبہ اور نمبر کھیوٹ جانچیں۔</translation>
+        </message>
+        <message>
+            <source>Mutation {0}, khewat {1}: {2} passes {3} of the khewat ({4}), more than the {5} held in the jamabandi {6}; the total passes it at row {7}. Each row's share is the part of the khewat its transferee gets (a widow's 1/8 of a 1/3 share is 1/24). Check the shares.</source>
+            <translation>انتقال {0}، کھیوٹ {1}: {2} کھیوٹ کا {3} منتقل کرتا ہے ({4})، جمع بندی {6} میں اس کے {5} حصے سے زیادہ؛ سطر {7} پر جوڑ اس سے بڑھ جاتا ہے۔ ہر سطر کا حصہ کھیوٹ کا وہ حصہ ہے جو اس کے منتقل الیہ کو ملتا ہے (⁦1/3⁩ حصے میں بیوہ کا ⁦1/8⁩ کھیوٹ کا ⁦1/24⁩ ہے)۔ حصے جانچیں۔</translation>
+        </message>
+        <message>
+            <source>'{0}' is not a whole number: write it without commas, or grouped by thousands (2,50,000)</source>
+            <translation>«{0}» پورا عدد نہیں: اسے کاما کے بغیر لکھیں، یا ہزاروں کے گروہوں میں (⁦2,50,000⁩)</translation>
+        </message>
+        <message>
             <source>The connection to the central server dropped while sending batch {0} of {1}: the server keeps the {2} of it that it had received, and the next sync goes on from there. Nothing was lost.</source>
             <translation>بیچ {0} (کل {1} میں سے) بھیجتے ہوئے مرکزی سرور سے کنکشن ٹوٹ گیا: سرور کو اس کا جو {2} مل چکا تھا وہ محفوظ ہے، اور اگلی ہم آہنگی وہیں سے آگے چلے گی۔ کچھ ضائع نہیں ہوا۔</translation>
         </message>

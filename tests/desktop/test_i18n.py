@@ -579,9 +579,15 @@ def test_the_rules_across_rows_speak_urdu(urdu):
         {"khasra_no": "125/5", "khewat_no": "47", "area": "2-0", "crop": "گندم", "crop_area": "3-0"},
         {"khasra_no": "125/5", "khewat_no": "47", "area": "2-0", "crop": "کپاس", "crop_area": "1-5"},
     ]
-    flags = validate_rows(builtin("jamabandi"), jamabandi) + validate_rows(builtin("girdawari"), girdawari)
-    assert {"share_sum", "khasra_owner", "area_total", "area_conflict", "share_conflict", "crop_area"} <= {
-        f.code for f in flags}
+    # and a mutation whose buyers' shares pass the whole khewat, its third row of another date
+    intiqal = [{"mutation_no": "1204", "date": "14-3-2024", "mutation_type": "بیع", "khewat_no": "60",
+                "khasra_nos": "140", "area": "6-0", "share": "1/2", "transferor": "ملک غلام حیدر",
+                "transferee": name} for name in ("محمد رفیق", "محمد شفیق", "محمد توفیق")]
+    intiqal[2].update(date="15-3-2024", mutation_type="ہبہ")
+    flags = (validate_rows(builtin("jamabandi"), jamabandi) + validate_rows(builtin("girdawari"), girdawari)
+             + validate_rows(builtin("intiqal"), intiqal))
+    assert {"share_sum", "khasra_owner", "area_total", "area_conflict", "share_conflict", "crop_area",
+            "mutation_share_sum", "mutation_mismatch"} <= {f.code for f in flags}
     # WHEN they are shown in Urdu  THEN nothing of them is English
     assert [m for f in flags if re.search("[A-Za-z]{3,}", m := i18n.message(f.message))] == []
 
@@ -675,6 +681,19 @@ def test_lists_of_row_numbers_use_the_languages_comma(qapp):
     finally:
         i18n.apply_language(qapp, "en")
     assert i18n.list_text([1, 2, 3]).replace("۱", "1").replace("۲", "2").replace("۳", "3") == "1, 2, 3"
+
+
+def test_the_rows_a_rule_names_are_listed_with_the_urdu_comma(urdu):
+    # GIVEN the message of a khewat whose shares pass the whole on rows 1, 2 and 3
+    msg = ("Khewat 47: the owners' shares add up to 9/8, more than the whole (1) (rows 1, 2, 3); the total "
+           "passes 1 at row 3. Check the shares.")
+    # WHEN it is shown in Urdu
+    shown = i18n.message(msg)
+    # THEN every row number stands left to right on its own, joined by the Urdu comma (it was
+    # "1، 2, 3": the list's tail kept whole as if one number)
+    assert "سطریں \u20661\u2069، \u20662\u2069، \u20663\u2069)" in shown
+    assert ", " not in shown
+    assert i18n.message("rows 4, 5 and 2 more") == "سطریں \u20664\u2069، \u20665\u2069 اور \u20662\u2069 مزید"
 
 
 def _ink_columns(widget) -> tuple[int, int]:

@@ -35,3 +35,37 @@ def test_missing_or_unreadable_bytes_show_no_image(qapp):
     assert page_image.decode(None) is None
     assert page_image.decode(b"not an image at all") is None
     assert page_image.to_qimage(None).isNull()
+
+
+def test_every_ruled_line_of_a_scanned_page_shows_at_fit_width(qtbot):
+    import numpy as np
+
+    from desktop.correction.image_view import PageImageView
+    from desktop.qt import QImage
+
+    # GIVEN a 300 dpi register page (3308 x 2338) ruled with 3-pixel lines, as a handwritten
+    # intiqal page the clerk keys from
+    w, h = 3308, 2338
+    page = np.full((h, w), 255, np.uint8)
+    lines = range(300, 2200, 150)
+    for y in lines:
+        page[y:y + 3, 100:3200] = 0
+    view = PageImageView()
+    qtbot.addWidget(view)
+    view.resize(420, 600)
+    view.show()
+    # WHEN it is shown beside the rows, fit to the view's width (an eighth of its size)
+    view.set_image(QImage(page.data, w, h, w, QImage.Format.Format_Grayscale8).copy())
+    qtbot.waitExposed(view)
+    shot = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    sw, sh = shot.width(), shot.height()
+    px = np.frombuffer(shot.constBits(), np.uint8, shot.bytesPerLine() * sh).reshape(sh, shot.bytesPerLine())[:, :sw]
+    # THEN every line is drawn, across its whole width (one pixel in eight was drawn, and 8 of
+    # the 13 lines were missing: the rows of the page could not be told apart)
+    missing = []
+    for y in lines:
+        at = view.mapFromScene(1650, y + 1.5).y()
+        band = px[max(0, at - 3):at + 4, sw // 4: 3 * sw // 4]
+        if band.min(axis=0).max() > 230:  # some column of the line's band is white
+            missing.append(y)
+    assert missing == []

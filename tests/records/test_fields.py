@@ -17,6 +17,7 @@ from records.fields import (
     parse_khasra,
     parse_khasra_list,
     parse_value,
+    stored_text,
 )
 from records.templates import Choice, FieldSpec, builtin
 from records.text import LRI, PDI
@@ -64,6 +65,53 @@ def test_integer_limits_and_garbage(text, needle):
     with pytest.raises(FieldError) as e:
         parse_value(s, text)
     assert needle in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("25,000", 25000),
+        ("۲۵٬۰۰۰", 25000),  # the Arabic thousands separator
+        ("۲۵،۰۰۰", 25000),  # the Urdu keyboard's comma
+        ("1,50,000", 150000),  # grouped as Pakistan writes lakhs
+        ("25,00,000", 2500000),
+        ("2,500,000", 2500000),
+        ("250000/-", 250000),  # the rupees' closing mark
+        ("2,50,000/-", 250000),
+        ("۲۵۰۰۰۰/=", 250000),
+    ],
+)
+def test_an_amount_as_clerks_write_it(text, value):
+    # GIVEN the fee or price of a mutation written with its digits grouped, or closed by /-
+    s = spec("integer", label="Fee (Rs)", min=0, max=10_000_000)
+    # WHEN parsed  THEN the amount, stored as plain digits
+    p = parse_value(s, text)
+    assert (p.text, p.value) == (str(value), value)
+
+
+@pytest.mark.parametrize("text", ["25,00", "1,5", "47,", "12, 5", ",500"])
+def test_commas_that_group_no_thousands_are_refused(text):
+    # GIVEN a number whose commas are not between thousands (two numbers, a slip)
+    s = spec("integer", label="Khewat no", min=1, max=99999)
+    # WHEN parsed  THEN refused, saying how to write it
+    with pytest.raises(FieldError, match="is not a whole number: write it without commas, or grouped by thousands"):
+        parse_value(s, text)
+
+
+def test_a_choice_typed_by_its_english_name_is_stored_in_urdu():
+    # GIVEN the kind of a mutation typed in English, and an amount typed grouped
+    t = builtin("intiqal")
+    # WHEN the text to store is made  THEN the register's Urdu word and plain digits; a value
+    # that does not fit, or a share/date, stays as typed
+    assert stored_text(t.field("mutation_type"), " sale ") == "بیع"
+    assert stored_text(t.field("mutation_type"), "Inheritance") == "وراثت"
+    assert stored_text(t.field("mutation_type"), "وراثت") == "وراثت"
+    assert stored_text(t.field("mutation_type"), "salee") == "salee"
+    assert stored_text(t.field("fee"), "2,50,000/-") == "250000"
+    assert stored_text(t.field("fee"), "۵۰۰") == "500"
+    assert stored_text(t.field("share"), "۳/۱۲") == "3/12"
+    assert stored_text(t.field("date"), "۱۲/۳/۲۰۲۴") == "12/3/2024"
+    assert stored_text(t.field("transferee"), " مسمات  زینب بی بی ") == "مسمات زینب بی بی"
 
 
 # ---- khasra and khasra list

@@ -3,6 +3,8 @@ maker-checker refusals, and search by khewat / khasra / owner across digit and l
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from records import audit
@@ -266,6 +268,91 @@ def test_search_finds_a_mutation_by_transferor_and_by_transferee(workspace, user
         assert S.search(s, "بشیر احمد") == []
         assert [h.entry_id for h in S.search(s, "نذیر احمد")] == [eid]
         assert [h.entry_id for h in S.search(s, "محمد اسلم")] == [eid]
+
+
+def test_a_mutation_typed_as_sale_with_a_grouped_price_is_saved_as_the_register_writes_it(workspace, users):
+    # GIVEN an intiqal row
+    ws, clerk = workspace, users["clerk"]
+    with ws.session() as s:
+        rid = S.create_register(s, actor=clerk, template="intiqal", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="12", year="2019-20")
+        eid = S.add_entry(s, actor=clerk, register_id=rid, values={"mutation_no": "1206", "mutation_type": "gift"})
+        # WHEN the clerk types its kind by the English name and its price grouped, with /-
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="mutation_type", text="sale")
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="fee", text="۲,۵۰,۰۰۰/-")
+        row = S.get_row(s, eid)
+        # THEN they are saved as the other rows hold them: the Urdu word and plain digits (the
+        # register held "sale" beside بیع, "gift" beside ہبہ, and a price export could not sum)
+        assert (row.text("mutation_type"), row.text("fee")) == ("بیع", "250000")
+        # AND typing the same again is no new edit
+        assert not S.set_value(s, actor=clerk, entry_id=eid, field_name="mutation_type", text="Sale").values
+
+
+def test_a_mutation_of_more_land_than_its_khewat_holds_is_flagged(workspace, users):
+    from records.validation import validate_rows
+
+    # GIVEN the mauza's jamabandi of 2018-19, whose khewat 47 holds 12-5 and 4-10 (16-15), and
+    # a later edition (2027-28) where khewat 47 is other land; and an intiqal register of 2023-24
+    ws, clerk = workspace, users["clerk"]
+    where = dict(district="راولپنڈی", tehsil="گوجر خان", mauza="ڈھڈیال", hadbast_no="123")
+    with ws.session() as s:
+        jama = S.create_register(s, actor=clerk, template="jamabandi", year="2018-19", **where)
+        for owner, share, khasras, area in (("محمد اسلم", "1/2", "125/5", "12-5"), ("احمد علی", "1/2", "126", "4-10")):
+            S.add_entry(s, actor=clerk, register_id=jama, values={
+                "khewat_no": "47", "khatooni_no": "112", "owner": owner, "share": share,
+                "khasra_nos": khasras, "area": area})
+        later = S.create_register(s, actor=clerk, template="jamabandi", year="2027-28", **where)
+        S.add_entry(s, actor=clerk, register_id=later, values={"khewat_no": "47", "owner": "میزان", "area": "90-0"})
+        intiqal = S.create_register(s, actor=clerk, template="intiqal", year="2023-24", **where)
+        # WHEN the khewats' areas are read for the intiqal register
+        areas = S.khewat_holdings(s, intiqal)
+        # THEN khewat 47 holds 16-15, from the jamabandi in force (and a jamabandi has none)
+        assert {no: (str(a.area), a.year) for no, a in areas.items()} == {47: ("16-15", "2018-19")}
+        assert dict(areas[47].shares) == {"محمد اسلم": Fraction(1, 2), "احمد علی": Fraction(1, 2)}
+        assert S.khewat_holdings(s, jama) == {}
+    # AND a sale of 20-0 out of khewat 47 is flagged on its area, naming the khewat's area; a
+    # sale of 4-10 is not; nor is a khewat the jamabandi does not hold
+    sale = {"mutation_no": "1202", "date": "12-3-2024", "mutation_type": "بیع", "khewat_no": "47",
+            "khasra_nos": "125/5", "area": "20-0", "share": "1/4", "transferor": "محمد اسلم",
+            "transferee": "راجہ محمد یونس"}
+    flags = validate_rows("intiqal", [sale, dict(sale, mutation_no="1203", area="4-10"),
+                                      dict(sale, mutation_no="1204", khewat_no="52")], khewat_holdings=areas)
+    assert [(f.code, f.severity, f.field, f.row) for f in flags] == [("mutation_area", "warning", "area", 0)]
+    assert flags[0].message == ("Row 1 (mutation 1202, khewat 47): area 20-0 is more than the whole khewat 47, "
+                                "16-15 in the jamabandi 2018-19. Check the area and the khewat number.")
+
+
+def test_heirs_shares_keyed_as_parts_of_the_estate_are_flagged_against_the_deceaseds_share(workspace, users):
+    from records.validation import validate_rows
+
+    # GIVEN the jamabandi where غلام رسول holds 1/3 of khewat 47 (his owner line goes on with
+    # his qoam and residence), and an intiqal register of the mauza
+    ws, clerk = workspace, users["clerk"]
+    where = dict(district="راولپنڈی", tehsil="گوجر خان", mauza="ڈھڈیال", hadbast_no="123")
+    with ws.session() as s:
+        jama = S.create_register(s, actor=clerk, template="jamabandi", year="2018-19", **where)
+        for owner, share in (("غلام رسول ولد کرم دین قوم اعوان سکنہ دیہہ", "1/3"), ("نور محمد ولد کرم دین", "2/3")):
+            S.add_entry(s, actor=clerk, register_id=jama, values={
+                "khewat_no": "47", "khatooni_no": "112", "owner": owner, "share": share,
+                "khasra_nos": "125/5", "area": "12-5"})
+        intiqal = S.create_register(s, actor=clerk, template="intiqal", year="2023-24", **where)
+        holdings = S.khewat_holdings(s, intiqal)
+    # WHEN his inheritance is keyed with the heirs' parts of his estate as the page lists them
+    # (the widow 1/8, two sons 7/20 each, a daughter 7/40: they add up to 1)
+    heirs = ("مسمات زینب بی بی زوجہ غلام رسول", "محمد اسلم ولد غلام رسول", "احمد علی ولد غلام رسول",
+             "مسمات رشیدہ بی بی دختر غلام رسول")
+    base = {"mutation_no": "1201", "date": "12-3-2024", "mutation_type": "وراثت", "khewat_no": "47",
+            "khasra_nos": "125/5", "area": "12-5", "transferor": "غلام رسول ولد کرم دین"}
+    keyed = [dict(base, share=sh, transferee=h) for sh, h in zip(("1/8", "7/20", "7/20", "7/40"), heirs, strict=True)]
+    flags = validate_rows("intiqal", keyed, khewat_holdings=holdings)
+    # THEN the share is flagged where the heirs pass his 1/3, saying how a share is keyed
+    assert [(f.code, f.severity, f.field, f.row) for f in flags] == [("mutation_share_held", "warning", "share", 1)]
+    assert flags[0].message.startswith(
+        "Mutation 1201, khewat 47: غلام رسول ولد کرم دین passes 1/1 of the khewat (rows 1, 2, 3, 4), more than "
+        "the 1/3 held in the jamabandi 2018-19; the total passes it at row 2.")
+    # AND keyed as parts of the khewat (1/24, 7/60, 7/60, 7/120: his 1/3) nothing is flagged
+    right = [dict(row, share=sh) for row, sh in zip(keyed, ("1/24", "7/60", "7/60", "7/120"), strict=True)]
+    assert validate_rows("intiqal", right, khewat_holdings=holdings) == []
 
 
 def test_search_over_100000_rows_returns_exactly_the_right_rows(workspace, users):

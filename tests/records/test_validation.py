@@ -391,3 +391,51 @@ def test_cross_rows_only_leaves_out_field_flags():
     # THEN the khasra rule fires and the parse flag of row 2 is left out
     assert ("parse", ERROR, "khatooni_no", 1) in codes(validate_rows("jamabandi", page))
     assert [f.code for f in flags] == ["khasra_owner"]
+
+
+def _mutation_rows(shares: list[str], **same) -> list[dict[str, str]]:
+    """One mutation keyed as a clerk does: a row per transferee, the rest copied down."""
+    heirs = ["مسمات زینب بی بی زوجہ غلام رسول", "محمد اسلم ولد غلام رسول", "احمد علی ولد غلام رسول",
+             "مسمات رشیدہ بی بی دختر غلام رسول"]
+    base = {"mutation_no": "1201", "date": "12-3-2024", "mutation_type": "وراثت", "khewat_no": "47",
+            "khasra_nos": "125/5، 126", "area": "12-5", "transferor": "غلام رسول ولد کرم دین", **same}
+    return [dict(base, share=s, transferee=h) for s, h in zip(shares, heirs, strict=False)]
+
+
+def test_an_inheritance_whose_heirs_shares_add_up_to_its_share_is_fine():
+    # GIVEN the 1/3 of a khewat inherited by a widow (1/8 of it: 1/24) and two sons and a
+    # daughter (the rest 2:2:1: 7/60, 7/60, 7/120), typed with Urdu and Latin digits
+    rows = _mutation_rows(["1/24", "۷/۶۰", "7/60", "7/120"])
+    rows[1]["date"] = "۱۲/۳/۲۰۲۴"  # the same date as the clerk writes it too
+    # WHEN validated  THEN nothing is flagged
+    assert validate_rows("intiqal", rows) == []
+
+
+def test_the_shares_of_one_mutation_more_than_the_whole_khewat_are_an_error():
+    # GIVEN a sale to three buyers, each keyed 1/2 of the khewat (the page says 1/2 of 1/3)
+    rows = _mutation_rows(["1/2", "1/2", "1/2"], mutation_no="1204", mutation_type="بیع", khewat_no="60")
+    # WHEN validated
+    flags = validate_rows("intiqal", rows)
+    # THEN one error on the share of the row where the sum passes 1, naming the mutation, the
+    # khewat, the sum and its rows
+    assert codes(flags) == [("mutation_share_sum", ERROR, "share", 2)]
+    assert flags[0].message.startswith("Mutation 1204, khewat 60: the shares passed add up to 3/2, more than "
+                                       "the whole khewat (1) (rows 1, 2, 3); the total passes 1 at row 3.")
+    # AND two mutations of the same khewat are not added together (each passes its own share)
+    other = _mutation_rows(["1/2"], mutation_no="1205", khewat_no="60")
+    assert validate_rows("intiqal", [rows[0], *other]) == []
+
+
+def test_the_rows_of_one_mutation_disagreeing_on_the_date_or_kind_are_flagged():
+    # GIVEN a mutation of three rows, the third keyed with another date and kind (or the next
+    # mutation keyed with the same number)
+    rows = _mutation_rows(["1/24", "7/60", "7/60"])
+    rows[2].update(date="13-3-2024", mutation_type="sale")
+    # WHEN validated
+    flags = validate_rows("intiqal", rows)
+    # THEN a warning on each of the two fields of that row, naming the row that differs
+    assert codes(flags) == [("mutation_mismatch", WARNING, "date", 2), ("mutation_mismatch", WARNING, "mutation_type", 2)]
+    assert flags[0].message == (
+        "Row 3 (mutation 1201, khewat 47): mutation 1201 is dated 13-03-2024 here but 12-03-2024 on row 1; "
+        "the rows of one mutation have one date and one kind. Correct the one that is wrong, or the mutation number.")
+    assert "is of type بیع here but وراثت on row 1" in flags[1].message
