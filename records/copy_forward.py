@@ -1,7 +1,10 @@
 """Copy forward: start a new Jamabandi edition from the previous one.
 
 Rows are copied as draft entries (source "copied"); the clerk only confirms or changes what
-differs. Mutations (intiqal entries) sanctioned for the same mauza since the previous
+differs. They go onto pages of the new register without an image, numbered as the previous
+edition's pages (row numbers kept), so the clerk opens, corrects and submits them page by
+page as the paper register is turned; rows that had no page fill pages of the template's
+rows_per_page after the last. Mutations (intiqal entries) sanctioned for the same mauza since the previous
 edition are applied as proposals: flagged warnings on the transferor's rows and a proposed
 row for the transferee, never silent changes.
 """
@@ -18,7 +21,7 @@ from records import audit, services
 from records.audit import Actor
 from records.fields import parse_date
 from records.flags import WARNING, Flag
-from records.models import Entry, FieldValue, Register
+from records.models import Entry, FieldValue, Page, Register
 from records.text import normalise
 
 SANCTIONED = ("منظور", "sanctioned", "approved")
@@ -82,6 +85,32 @@ def _flag_value(session: Session, entry_id: int, field_name: str, flag: Flag) ->
         fv.flags = [*(fv.flags or []), flag.as_dict()]
 
 
+def _place_rows(session: Session, register_id: int, rows: list, rows_per_page: int) -> list[tuple[int, int]]:
+    """(page number, row number) of each row in the new edition: the previous edition's own
+    where the row was on a page; rows without a page fill pages after the last one."""
+    page_no = dict(session.execute(select(Page.id, Page.page_no).where(Page.register_id == register_id)).all())
+    after = max(page_no.values(), default=0)
+    out: list[tuple[int, int]] = []
+    loose = 0
+    for r in rows:
+        if r.page_id in page_no:
+            out.append((page_no[r.page_id], r.row_no))
+        else:
+            out.append((after + 1 + loose // rows_per_page, loose % rows_per_page + 1))
+            loose += 1
+    return out
+
+
+def _add_blank_page(session: Session, *, actor: Actor, register_id: int, page_no: int) -> int:
+    """A page of the new edition without an image (the copied rows are its text)."""
+    page = Page(register_id=register_id, page_no=page_no, image_sha256=None, image_name="", created_by=actor.id)
+    session.add(page)
+    session.flush()
+    audit.record(session, actor=actor, action="page.add", entity="page", entity_id=page.id, register_id=register_id,
+                 page_id=page.id, new=None, detail={"page_no": page_no, "copied": True})
+    return page.id
+
+
 def copy_forward(session: Session, *, actor: Actor, previous_register_id: int, year: str,
                  volume: str | None = None) -> CopyForwardResult:
     """Create the next edition of a register with its rows copied and mutations proposed."""
@@ -94,15 +123,25 @@ def copy_forward(session: Session, *, actor: Actor, previous_register_id: int, y
                                       hadbast_no=prev.hadbast_no, year=year, volume=volume or prev.volume,
                                       header=dict(prev.header or {}), previous_id=prev.id)
     rows = services.rows_by_ids(session, services.register_entry_ids(session, prev.id))
+    placed = _place_rows(session, prev.id, rows, tpl.rows_per_page)
+    new_pages: dict[int, int] = {}  # page number -> the new register's page id
+
+    def page_id(page_no: int) -> int:
+        if page_no not in new_pages:
+            new_pages[page_no] = _add_blank_page(session, actor=actor, register_id=new_id, page_no=page_no)
+        return new_pages[page_no]
+
     new_rows: list[tuple[int, dict[str, str]]] = []
-    for i, r in enumerate(rows, start=1):
+    for r, (page_no, row_no) in zip(rows, placed, strict=True):
         values = {k: v.value for k, v in r.values.items() if v.value}
-        eid = services.add_entry(session, actor=actor, register_id=new_id, row_no=i, values=values, source="copied")
+        eid = services.add_entry(session, actor=actor, register_id=new_id, page_id=page_id(page_no), row_no=row_no,
+                                 values=values, source="copied")
         new_rows.append((eid, values))
     result = CopyForwardResult(new_id, len(rows))
     muts = sanctioned_mutations(session, district=prev.district, tehsil=prev.tehsil, mauza=prev.mauza,
                                 since=_year_start(prev.year))
-    next_row = len(rows) + 1
+    last_page = max(new_pages) if new_pages else 1
+    next_row = max((row_no for page_no, row_no in placed if page_no == last_page), default=0) + 1
     for m in muts:
         label = f"intiqal {m.mutation_no} ({m.mutation_type}{', ' + m.date.isoformat() if m.date else ''})"
         matched = [(eid, v) for eid, v in new_rows
@@ -120,7 +159,8 @@ def copy_forward(session: Session, *, actor: Actor, previous_register_id: int, y
             "remarks": f"انتقال نمبر {m.mutation_no}",
         }
         proposal = {k: v for k, v in proposal.items() if v and k in tpl.column_names}
-        eid = services.add_entry(session, actor=actor, register_id=new_id, row_no=next_row, values=proposal, source="copied")
+        eid = services.add_entry(session, actor=actor, register_id=new_id, page_id=page_id(last_page), row_no=next_row,
+                                 values=proposal, source="copied")
         next_row += 1
         _flag_value(session, eid, "owner", Flag("mutation", WARNING, f"new owner proposed by {label}: confirm or delete this row", "owner"))
         result.mutations_applied.append(m.mutation_no)

@@ -203,10 +203,10 @@ def open_copy_forward(window) -> CopyForwardDialog:
     dlg = CopyForwardDialog(window.ctx, window, previous_id=getattr(window, "register_id", None))
 
     def opened(rid: int) -> None:
-        window.refresh_registers(select_id=rid)
-        search = getattr(window, "search", None)
-        if search is not None:
-            window.tabs.setCurrentWidget(search)  # copied rows have no page yet: show them as rows
+        window.refresh_registers(select_id=rid)  # its first page (of copied rows) opens to correct
+        correction = getattr(window, "correction", None)
+        if correction is not None:
+            window.tabs.setCurrentWidget(correction)
 
     dlg.opened.connect(opened)
     dlg.open()

@@ -115,3 +115,30 @@ def test_copy_forward_copies_rows_and_proposes_sanctioned_mutations(workspace):
         # confirming a copied value unchanged clears its flag
         S.set_value(s, actor=clerk, entry_id=rows[2].entry_id, field_name="owner", text=rows[2].text("owner"))
         assert not S.get_row(s, rows[2].entry_id).values["owner"].flags
+
+
+def test_copy_forward_puts_rows_on_pages_numbered_as_the_previous_edition(workspace):
+    # GIVEN a girdawari whose rows were read from two scanned pages, and one typed row without a page
+    users = make_users(workspace)
+    clerk = users["clerk"]
+    with workspace.session() as s:
+        old = S.create_register(s, actor=clerk, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="12", year="2023-24", header={"harvest": "ربیع"})
+        p1 = S.add_page(s, workspace.images, actor=clerk, register_id=old, data=b"page one").page_id
+        p2 = S.add_page(s, workspace.images, actor=clerk, register_id=old, data=b"page two").page_id
+        S.add_entry(s, actor=clerk, register_id=old, page_id=p1, values={"khasra_no": "125/4", "area": "4-0"})
+        S.add_entry(s, actor=clerk, register_id=old, page_id=p1, values={"khasra_no": "125/5", "area": "6-0"})
+        S.add_entry(s, actor=clerk, register_id=old, page_id=p2, values={"khasra_no": "126", "area": "8-0"})
+        S.add_entry(s, actor=clerk, register_id=old, values={"khasra_no": "130", "area": "2-0"})
+    # WHEN the clerk starts the next season from it
+    with workspace.session() as s:
+        res = copy_forward(s, actor=clerk, previous_register_id=old, year="2024-25")
+    # THEN every copied row lies on a page of the new register (so it can be opened, corrected
+    # and submitted), the pages numbered and ordered as the paper register's leaves
+    with workspace.session() as s:
+        pages = S.list_pages(s, res.register_id)
+        assert [p.page_no for p in pages] == [1, 2, 3]
+        assert all(p.image_sha256 is None and p.state == "draft" for p in pages)
+        by_page = [[r.text("khasra_no") for r in S.page_rows(s, p.id)] for p in pages]
+        assert by_page == [["125/4", "125/5"], ["126"], ["130"]]
+        assert all(r.page_id is not None for r in S.rows_by_ids(s, S.register_entry_ids(s, res.register_id)))
