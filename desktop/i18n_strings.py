@@ -504,6 +504,10 @@ MESSAGES = (
                                   "longest text (its remarks?) and print again"),
     # a register named in a message (records.services.register_label)
     QT_TRANSLATE_NOOP("Messages", "mauza {0}, year {1}, volume {2}"),
+    # a girdawari season named in a message (records.copy_forward)
+    QT_TRANSLATE_NOOP("Messages", "mauza {0}, year {1}, harvest {2}, volume {3}"),
+    QT_TRANSLATE_NOOP("Messages", "The register of {0} already exists: open it from the list of registers, or choose "
+                                  "another year or volume."),
     QT_TRANSLATE_NOOP("Messages", "owner {0}"),
     QT_TRANSLATE_NOOP("Messages", "say what to hand over: a batch id or a list of entry ids"),
     QT_TRANSLATE_NOOP("Messages", "no entry with id {0}"),

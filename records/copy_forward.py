@@ -1,10 +1,16 @@
-"""Copy forward: start a new Jamabandi edition from the previous one.
+"""Copy forward: start a new Jamabandi edition, or the next Girdawari season, from the previous one.
 
 Rows are copied as draft entries (source "copied"); the clerk only confirms or changes what
 differs. They go onto pages of the new register without an image, numbered as the previous
 edition's pages (row numbers kept), so the clerk opens, corrects and submits them page by
 page as the paper register is turned; rows that had no page fill pages of the template's
-rows_per_page after the last. Mutations (intiqal entries) sanctioned for the same mauza since the previous
+rows_per_page after the last.
+
+A register whose template has a `harvest` header (the Khasra Girdawari) is written once a
+harvest: the next season of Kharif 2023-24 is Rabi 2023-24, and of Rabi 2023-24 Kharif
+2024-25 (`next_season`). Its crop columns (SEASON_FIELDS) are surveyed anew, so they are not
+copied: a Kharif crop carried into Rabi would be submitted unseen. A register of the same
+kind, mauza, year, volume (and harvest) is never made twice (EditionExists). Mutations (intiqal entries) sanctioned for the same mauza since the previous
 edition are applied as proposals: flagged warnings on the transferor's rows and a proposed
 row for the transferee, never silent changes.
 """
@@ -12,6 +18,7 @@ row for the transferee, never silent changes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -22,9 +29,48 @@ from records.audit import Actor
 from records.fields import parse_date
 from records.flags import WARNING, Flag
 from records.models import Entry, FieldValue, Page, Register
-from records.text import normalise
+from records.text import isolate_ltr, normalise
 
 SANCTIONED = ("منظور", "sanctioned", "approved")
+HARVEST = "harvest"  # the header field of a register written once a harvest
+SEASON_FIELDS = ("crop", "crop_area")  # what a new season's field visit records anew
+
+
+class EditionExists(ValueError):
+    """The register to be made by copying forward is there already."""
+
+
+def advance_year(year: str, years: int) -> str:
+    """`year` moved on by `years`: ("2015-16", 4) -> "2019-20", ("2019", 1) -> "2020",
+    ("2019-2020", 1) -> "2020-2021"; "" when the year cannot be read (any digits)."""
+    m = re.match(r"^(\d{4})(?:\s*[-/]\s*(\d{2,4}))?", normalise(year or ""))
+    if not m:
+        return ""
+    y = int(m.group(1)) + years
+    if m.group(2) is None:
+        return str(y)
+    second = int(m.group(2)) + years
+    return f"{y}-{second % 100:02d}" if len(m.group(2)) == 2 else f"{y}-{second}"
+
+
+def _is(harvest: str, name: str, choices) -> bool:
+    h = normalise(harvest).lower()
+    return any(c.en.lower() == name and h in (normalise(c.ur), c.en.lower()) for c in choices) or h == name
+
+
+def next_season(year: str, harvest: str, choices=()) -> tuple[str, str]:
+    """(year, harvest) of the girdawari after `harvest` of `year`: Kharif opens the
+    agricultural year and Rabi closes it, so Kharif 2023-24 -> Rabi 2023-24 and Rabi
+    2023-24 -> Kharif 2024-25. `choices`: the template's harvest choices (the harvest is
+    given back as their Urdu text); an unknown harvest gives ("", "")."""
+    def named(name: str) -> str:
+        return next((normalise(c.ur) for c in choices if c.en.lower() == name), name)
+
+    if _is(harvest, "kharif", choices):
+        return normalise(year or ""), named("rabi")
+    if _is(harvest, "rabi", choices):
+        return advance_year(year, 1), named("kharif")
+    return "", ""
 
 
 @dataclass(frozen=True)
@@ -111,17 +157,43 @@ def _add_blank_page(session: Session, *, actor: Actor, register_id: int, page_no
     return page.id
 
 
+def _existing(session: Session, prev: Register, year: str, volume: str, header: dict) -> Register | None:
+    """A register of the same kind and place for this year, volume (and harvest)."""
+    same = session.scalars(select(Register).where(
+        Register.template_id == prev.template_id, Register.district == prev.district, Register.tehsil == prev.tehsil,
+        Register.mauza == prev.mauza, Register.year == normalise(year), Register.volume == normalise(volume))).all()
+    harvest = normalise(str(header.get(HARVEST, "")))
+    return next((r for r in same if normalise(str((r.header or {}).get(HARVEST, ""))) == harvest), None)
+
+
+def _edition_label(*, mauza: str, year: str, volume: str, header: dict) -> str:
+    harvest = normalise(str(header.get(HARVEST, "")))
+    if harvest:
+        return f"mauza {mauza}, year {isolate_ltr(normalise(year))}, harvest {harvest}, volume {normalise(volume)}"
+    return f"mauza {mauza}, year {isolate_ltr(normalise(year))}, volume {normalise(volume)}"
+
+
 def copy_forward(session: Session, *, actor: Actor, previous_register_id: int, year: str,
-                 volume: str | None = None) -> CopyForwardResult:
-    """Create the next edition of a register with its rows copied and mutations proposed."""
+                 volume: str | None = None, header: dict | None = None) -> CopyForwardResult:
+    """Create the next edition of a register with its rows copied and mutations proposed.
+
+    `header`: header values of the new edition that differ from the previous one's (the
+    harvest of the next girdawari season). Raises EditionExists when that register is there."""
     prev = session.get(Register, previous_register_id)
     if prev is None:
         raise services.NotFound(f"register {previous_register_id} does not exist")
     tpl = services.register_template(session, prev.id)
+    new_header = {**(prev.header or {}), **{k: v for k, v in (header or {}).items() if v}}
+    new_volume = volume or prev.volume
+    if _existing(session, prev, year, new_volume, new_header) is not None:
+        label = _edition_label(mauza=prev.mauza, year=year, volume=new_volume, header=new_header)
+        raise EditionExists(f"The register of {label} already exists: open it from the list of registers, "
+                            "or choose another year or volume.")
+    seasonal = HARVEST in {f.name for f in tpl.header}
     new_id = services.create_register(session, actor=actor, template=tpl, template_json=prev.template_json,
                                       district=prev.district, tehsil=prev.tehsil, mauza=prev.mauza,
-                                      hadbast_no=prev.hadbast_no, year=year, volume=volume or prev.volume,
-                                      header=dict(prev.header or {}), previous_id=prev.id)
+                                      hadbast_no=prev.hadbast_no, year=year, volume=new_volume,
+                                      header=new_header, previous_id=prev.id)
     rows = services.rows_by_ids(session, services.register_entry_ids(session, prev.id))
     placed = _place_rows(session, prev.id, rows, tpl.rows_per_page)
     new_pages: dict[int, int] = {}  # page number -> the new register's page id
@@ -133,7 +205,7 @@ def copy_forward(session: Session, *, actor: Actor, previous_register_id: int, y
 
     new_rows: list[tuple[int, dict[str, str]]] = []
     for r, (page_no, row_no) in zip(rows, placed, strict=True):
-        values = {k: v.value for k, v in r.values.items() if v.value}
+        values = {k: v.value for k, v in r.values.items() if v.value and not (seasonal and k in SEASON_FIELDS)}
         eid = services.add_entry(session, actor=actor, register_id=new_id, page_id=page_id(page_no), row_no=row_no,
                                  values=values, source="copied")
         new_rows.append((eid, values))

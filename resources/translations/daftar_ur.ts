@@ -569,6 +569,10 @@
             <translation>نیا سال:</translation>
         </message>
         <message>
+            <source>Harvest:</source>
+            <translation>فصل:</translation>
+        </message>
+        <message>
             <source>as the previous edition</source>
             <translation>پچھلی جلد کے مطابق</translation>
         </message>
@@ -2741,6 +2745,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>mauza {0}, year {1}, volume {2}</source>
             <translation>موضع {0}، سال ⁦{1}⁩، جلد ⁦{2}⁩</translation>
+        </message>
+        <message>
+            <source>mauza {0}, year {1}, harvest {2}, volume {3}</source>
+            <translation>موضع {0}، سال ⁦{1}⁩، فصل {2}، جلد ⁦{3}⁩</translation>
+        </message>
+        <message>
+            <source>The register of {0} already exists: open it from the list of registers, or choose another year or volume.</source>
+            <translation>{0} کا رجسٹر پہلے سے موجود ہے: اسے رجسٹروں کی فہرست سے کھولیں، یا کوئی اور سال یا جلد چنیں۔</translation>
         </message>
         <message>
             <source>owner {0}</source>

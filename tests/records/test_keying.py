@@ -142,3 +142,43 @@ def test_copy_forward_puts_rows_on_pages_numbered_as_the_previous_edition(worksp
         by_page = [[r.text("khasra_no") for r in S.page_rows(s, p.id)] for p in pages]
         assert by_page == [["125/4", "125/5"], ["126"], ["130"]]
         assert all(r.page_id is not None for r in S.rows_by_ids(s, S.register_entry_ids(s, res.register_id)))
+
+
+def test_next_girdawari_season_follows_the_harvests_and_surveys_crops_anew(workspace):
+    # GIVEN the Kharif 2023-24 girdawari of a mauza, one khasra under rice and one under cotton
+    import pytest
+
+    from records.copy_forward import EditionExists, next_season
+
+    users = make_users(workspace)
+    clerk = users["clerk"]
+    harvests = builtin("girdawari").field("harvest").choices
+    with workspace.session() as s:
+        old = S.create_register(s, actor=clerk, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="12", year="2023-24", header={"harvest": "خریف"})
+        S.add_entry(s, actor=clerk, register_id=old, values={
+            "khasra_no": "125/5", "khewat_no": "47", "owner": OWNERS[0], "area": "6-0", "land_class": "نہری",
+            "irrigation": "نہری", "crop": "چاول", "crop_area": "6-0", "remarks": "رہن"})
+        S.add_entry(s, actor=clerk, register_id=old, values={
+            "khasra_no": "126", "khewat_no": "47", "owner": OWNERS[0], "area": "4-0", "crop": "کپاس", "crop_area": "3-0"})
+    # WHEN the season after it is worked out and started
+    assert next_season("2023-24", "خریف", harvests) == ("2023-24", "ربیع")
+    assert next_season("۲۰۲۳-۲۴", "ربیع", harvests) == ("2024-25", "خریف")
+    assert next_season("2023-24", "rabi", harvests) == ("2024-25", "خریف")
+    assert next_season("2023-24", "", harvests) == ("", "")
+    with workspace.session() as s:
+        res = copy_forward(s, actor=clerk, previous_register_id=old, year="2023-24", header={"harvest": "ربیع"})
+    # THEN it is the Rabi register of the same year, the khasras, owners and land carried over
+    # and last season's crops left for the field visit to fill (not submitted unseen as Rabi crops)
+    with workspace.session() as s:
+        reg = S.get_register(s, res.register_id)
+        assert (reg.year, reg.header["harvest"]) == ("2023-24", "ربیع")
+        rows = S.rows_by_ids(s, S.register_entry_ids(s, res.register_id))
+        assert [r.text("khasra_no") for r in rows] == ["125/5", "126"]
+        assert rows[0].text("area") == "6-0" and rows[0].text("irrigation") == "نہری" and rows[0].text("remarks") == "رہن"
+        assert all(r.text("crop") == "" and r.text("crop_area") == "" for r in rows)
+    # AND starting the same season twice is refused, saying which register is there already
+    with workspace.session() as s, pytest.raises(EditionExists, match="year .*2023-24.*harvest ربیع.*already exists"):
+        copy_forward(s, actor=clerk, previous_register_id=old, year="2023-24", header={"harvest": "ربیع"})
+    with workspace.session() as s:
+        assert len([r for r in S.list_registers(s) if r.template_id == "girdawari"]) == 2
