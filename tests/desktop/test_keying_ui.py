@@ -432,6 +432,23 @@ def test_copy_forward_dialog_proposes_the_next_girdawari_season(qtbot, ctx):
     assert dlg.year.text() == "2022-23" and not dlg.harvest.isVisible()
 
 
+def test_the_kharif_and_rabi_registers_of_a_year_are_told_apart_in_the_register_list(qtbot, ctx):
+    # GIVEN the Kharif and the Rabi girdawari of one mauza and year
+    from desktop.models.registers import RegisterListModel
+
+    with ctx.ws.session() as s:
+        for harvest in ("خریف", "ربیع"):
+            services.create_register(s, actor=ctx.actor, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                     mauza="کھڈیاں", hadbast_no="42", year="1997-98", header={"harvest": harvest})
+        regs = services.list_registers(s)
+    # WHEN they are listed
+    model = RegisterListModel()
+    model.set_registers(regs)
+    titles = [model.index(i).data() for i in range(model.rowCount())]
+    # THEN each title names its harvest, and the two differ
+    assert "خریف" in titles[0] and "ربیع" in titles[1] and titles[0] != titles[1]
+
+
 def test_main_window_menus_open_the_keying_aids(qtbot, ctx):
     # GIVEN the main window with a register selected
     from desktop.keying.copy_forward_dialog import CopyForwardDialog
