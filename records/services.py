@@ -464,13 +464,28 @@ def add_entry(
     return e.id
 
 
+def _stored_text(spec, text: str) -> str:
+    """A value as kept: normalised (Urdu text only of its extra spaces); a choice as the
+    list's Urdu name when it is one of them, however typed: "wheat", "Wheat" and "کنک" were
+    kept as typed, so the printed Urdu register said wheat, and one crop was three values."""
+    if spec.kind == "text-ur":
+        return " ".join((text or "").split())
+    t = normalise(text)
+    if spec.kind == "choice" and t:
+        try:
+            return parse_value(spec, t).text
+        except FieldError:
+            return t  # kept as typed, flagged (the clerk sees it)
+    return t
+
+
 def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, source: str,
                   raw_text: str | None = None, confidence: float | None = None, box=None,
                   extra_flags: Iterable[Any] = (), exact: bool = False) -> FieldValue:
     """A new current value of a field (the old one kept), audited. `exact`: stored as given,
     not normalised (the central server's copy taken as it is: records.conflicts)."""
     if not exact:
-        text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
+        text = _stored_text(spec, text)
     old = _current_values(session, entry.id).get(spec.name)
     if old is not None:
         old.current = False
@@ -551,7 +566,7 @@ def set_value(session: Session, *, actor: Actor, entry_id: int, field_name: str,
     spec = tpl.field(field_name)
     ch = Changes(values=True, entry_ids={entry_id})
     cur = _current_values(session, entry.id).get(field_name)
-    new_text = normalise(text) if spec.kind != "text-ur" else " ".join((text or "").split())
+    new_text = _stored_text(spec, text)
     if cur is not None and cur.value == new_text and cur.source not in ("ocr", "copied"):
         return Changes()
     if needs_version:

@@ -361,3 +361,24 @@ def test_a_second_ocr_reading_is_kept_with_its_flag_and_plain_flags_stay_as_they
     assert back["khasra_nos"][0].suggestion == "125/5، 126"
     assert back["area"][0].suggestion is None and "suggestion" not in stored["area"][0]
     assert Flag.from_dict(stored["khasra_nos"][0]) == back["khasra_nos"][0]
+
+
+def test_a_crop_typed_in_english_or_punjabi_is_kept_as_the_registers_urdu_crop(workspace, users):
+    # GIVEN a girdawari row
+    clerk = users["clerk"]
+    with workspace.session() as s:
+        rid = S.create_register(s, actor=clerk, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="12", year="2023-24", header={"harvest": "ربیع"})
+        eid = S.add_entry(s, actor=clerk, register_id=rid, values={"khasra_no": "125/5", "crop": "sugar cane"})
+    # WHEN the clerk types the crop as "Wheat", then by its Punjabi name, then something not a crop
+    with workspace.session() as s:
+        assert S.get_row(s, eid).text("crop") == "گنا"  # added with the row
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="crop", text="Wheat")
+        assert S.get_row(s, eid).text("crop") == "گندم"
+        # THEN the same crop typed again another way is no new value
+        assert S.set_value(s, actor=clerk, entry_id=eid, field_name="crop", text="کنک") == S.Changes()
+        S.set_value(s, actor=clerk, entry_id=eid, field_name="crop", text="turnip")
+        row = S.get_row(s, eid)
+    # THEN a crop of the list is kept as its Urdu name (what the register prints and exports)
+    # and a value not in the list is kept as typed, flagged for the clerk
+    assert row.text("crop") == "turnip" and [f.code for f in row.values["crop"].flags] == ["parse"]
