@@ -464,7 +464,7 @@ def add_entry(
     return e.id
 
 
-def _stored_text(spec, text: str) -> str:
+def stored_text(spec, text: str) -> str:
     """A value as kept: normalised (Urdu text only of its extra spaces); a choice as the
     list's Urdu name when it is one of them, however typed: "wheat", "Wheat" and "کنک" were
     kept as typed, so the printed Urdu register said wheat, and one crop was three values."""
@@ -485,7 +485,7 @@ def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, sourc
     """A new current value of a field (the old one kept), audited. `exact`: stored as given,
     not normalised (the central server's copy taken as it is: records.conflicts)."""
     if not exact:
-        text = _stored_text(spec, text)
+        text = stored_text(spec, text)
     old = _current_values(session, entry.id).get(spec.name)
     if old is not None:
         old.current = False
@@ -566,7 +566,7 @@ def set_value(session: Session, *, actor: Actor, entry_id: int, field_name: str,
     spec = tpl.field(field_name)
     ch = Changes(values=True, entry_ids={entry_id})
     cur = _current_values(session, entry.id).get(field_name)
-    new_text = _stored_text(spec, text)
+    new_text = stored_text(spec, text)
     if cur is not None and cur.value == new_text and cur.source not in ("ocr", "copied"):
         return Changes()
     if needs_version:
