@@ -5234,6 +5234,10 @@ Please turn one of those options off.</source>
             <translation>(کچھ نہیں)</translation>
         </message>
         <message>
+            <source>Copied: {text}</source>
+            <translation>نقل شدہ: {text}</translation>
+        </message>
+        <message>
             <source>Returned: {comment}</source>
             <translation>واپس کیا گیا: {comment}</translation>
         </message>
@@ -5244,6 +5248,14 @@ Please turn one of those options off.</source>
         <message>
             <source>This row changed after you opened the page: look at it again.</source>
             <translation>آپ کے صفحہ کھولنے کے بعد یہ سطر بدل گئی: اسے دوبارہ دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>Changed since copied from the previous edition (struck out: copied; highlighted: value now)</source>
+            <translation>پچھلی جلد سے نقل کے بعد تبدیلیاں (کٹا ہوا: نقل شدہ؛ نمایاں: موجودہ اندراج)</translation>
+        </message>
+        <message>
+            <source>The clerk kept every copied value.</source>
+            <translation>کلرک نے ہر نقل شدہ اندراج برقرار رکھا ہے۔</translation>
         </message>
         <message>
             <source>The clerk kept every OCR reading.</source>
