@@ -34,6 +34,8 @@ Conventions
   crop_area                 area + crop_area: crop area above    error     crop_area
                             the khasra area (one row, or all
                             crops of one khasra together)
+  crop_missing              crop + crop_area: a crop area with   error     crop
+                            no crop written beside it
   ========================  ==================================  ========  =============
 
 Khewat area rule. In a jamabandi the area column of a row is the area of the khasras
@@ -311,6 +313,7 @@ class _Rules:
         self.khasra_owner = self.grouped and not mutation and self.khasra_col is not None
         self.areas = self.grouped and not mutation and "area" in cols
         self.crops = {"area", "crop_area"} <= cols
+        self.crop_named = {"crop", "crop_area"} <= cols
         self.has_share = "share" in cols
         self.has_area = "area" in cols
         self.has_khatooni = "khatooni_no" in cols
@@ -534,6 +537,26 @@ def _khasra_flags(rules: _Rules, parsed: list[tuple[dict[str, Any], bool]]) -> l
     return flags
 
 
+def _crop_flags(rules: _Rules, rows: list, parsed: list[tuple[dict[str, Any], bool]]) -> list[Flag]:
+    """A crop area says how much of the khasra a crop covers: which crop must be written.
+    A row with a crop area and no crop was submitted and approved, and printed as area
+    under nothing."""
+    flags: list[Flag] = []
+    if not rules.crop_named:
+        return flags
+    for i, (values, total) in enumerate(parsed):
+        crop_area = values.get("crop_area")
+        if total or not isinstance(crop_area, Area) or crop_area.sarsai <= 0:
+            continue
+        row = rows[i] if i < len(rows) else None
+        if isinstance(row, Mapping) and not _as_text(row.get("crop")).strip():
+            flags.append(Flag(
+                "crop_missing", ERROR,
+                f"{_context(values, i)}: crop area {crop_area} has no crop. Type the crop, or clear the crop area.",
+                "crop", i))
+    return flags
+
+
 def _place(khewat: int, khatooni: Any) -> str:
     return f"khewat {khewat}" + (f" khatooni {khatooni}" if isinstance(khatooni, int) else "")
 
@@ -563,6 +586,7 @@ def validate_rows(
     khewats, parsed = _group(t, rows, _Checker(t), flags)
     flags.extend(_khewat_flags(rules, khewats))
     flags.extend(_khasra_flags(rules, parsed))
+    flags.extend(_crop_flags(rules, rows, parsed))
     if cross_rows_only:
         flags = [f for f in flags if f.code not in FIELD_CODES]
     flags.sort(key=lambda f: -1 if f.row is None else f.row)

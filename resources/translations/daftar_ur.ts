@@ -2623,6 +2623,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>⁦'{0}'⁩ کوئی اندراج نہیں: اس کی شناخت (یا اس کے پہلے 8 حروف) دیں، اور ضرورت ہو تو کولن کے بعد نسخہ ⁦(`UUID:2`)⁩</translation>
         </message>
         <message>
+            <source>{0}: crop area {1} has no crop. Type the crop, or clear the crop area.</source>
+            <translation>{0}: رقبہ فصل {1} کے ساتھ جنس درج نہیں۔ جنس لکھیں، یا رقبہ فصل خالی کریں۔</translation>
+        </message>
+        <message>
             <source>The connection to the central server dropped while sending batch {0} of {1}: the server keeps the {2} of it that it had received, and the next sync goes on from there. Nothing was lost.</source>
             <translation>بیچ {0} (کل {1} میں سے) بھیجتے ہوئے مرکزی سرور سے کنکشن ٹوٹ گیا: سرور کو اس کا جو {2} مل چکا تھا وہ محفوظ ہے، اور اگلی ہم آہنگی وہیں سے آگے چلے گی۔ کچھ ضائع نہیں ہوا۔</translation>
         </message>

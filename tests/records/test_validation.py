@@ -226,6 +226,20 @@ def test_girdawari_crops_of_one_khasra_together_above_its_area():
     assert "rows 1, 2" in flags[0].message and "8-5" in flags[0].message
 
 
+def test_girdawari_crop_area_without_a_crop_is_an_error():
+    # GIVEN a girdawari row whose crop area was typed after the field visit but not its crop,
+    # and a row with neither (a khasra not sown: no crop, no crop area)
+    page = girdawari_page()
+    page[2]["crop"] = ""
+    page.append({"khasra_no": "127", "khewat_no": "48", "owner": OWNER_B, "area": "2-0"})
+    # WHEN validated
+    flags = validate_rows("girdawari", page)
+    # THEN the crop of the row with a crop area is asked for, naming the khasra (it was
+    # submitted, approved and printed as an area under no crop); the unsown khasra is left
+    assert codes(flags) == [("crop_missing", ERROR, "crop", 2)]
+    assert "khasra 126" in flags[0].message and "4-5" in flags[0].message
+
+
 def test_girdawari_khasra_under_two_khewats():
     # GIVEN khasra 126 entered again under khewat 50
     page = girdawari_page() + [
