@@ -274,6 +274,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0}: crop area {1} is more than the khasra's area {2}. Check both."),
     QT_TRANSLATE_NOOP("Messages", "{0}: the crops of khasra {1} ({2}) cover {3}, more than its area {4}. Check the crop areas."),
     QT_TRANSLATE_NOOP("Messages", "{0}: crop area {1} has no crop. Type the crop, or clear the crop area."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: khasra {1} is a sub-division of khasra {2}, which is also listed ({3}); its "
+                                  "land is counted twice. If {4} was split, change its row to the new number."),
     QT_TRANSLATE_NOOP("Messages", "{0}: {1} has share {2} here but {3} on row {4}; an owner has one share in a khewat."),
     QT_TRANSLATE_NOOP("Messages", "{0}: khasra {1} is already under {2} on row {3}; a khasra belongs to one khatooni of one khewat. Correct the khasra number or the khewat/khatooni."),
     QT_TRANSLATE_NOOP("Messages", "row {0}"),

@@ -2627,6 +2627,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>{0}: رقبہ فصل {1} کے ساتھ جنس درج نہیں۔ جنس لکھیں، یا رقبہ فصل خالی کریں۔</translation>
         </message>
         <message>
+            <source>{0}: khasra {1} is a sub-division of khasra {2}, which is also listed ({3}); its land is counted twice. If {4} was split, change its row to the new number.</source>
+            <translation>{0}: خسرہ {1} خسرہ {2} کی تقسیم سے بنا ہے، جو بھی درج ہے ({3})؛ اس کا رقبہ دو بار گنا جا رہا ہے۔ اگر {4} تقسیم ہو چکا ہے تو اس کی سطر میں نیا نمبر لکھیں۔</translation>
+        </message>
+        <message>
             <source>The connection to the central server dropped while sending batch {0} of {1}: the server keeps the {2} of it that it had received, and the next sync goes on from there. Nothing was lost.</source>
             <translation>بیچ {0} (کل {1} میں سے) بھیجتے ہوئے مرکزی سرور سے کنکشن ٹوٹ گیا: سرور کو اس کا جو {2} مل چکا تھا وہ محفوظ ہے، اور اگلی ہم آہنگی وہیں سے آگے چلے گی۔ کچھ ضائع نہیں ہوا۔</translation>
         </message>

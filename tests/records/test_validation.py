@@ -240,6 +240,25 @@ def test_girdawari_crop_area_without_a_crop_is_an_error():
     assert "khasra 126" in flags[0].message and "4-5" in flags[0].message
 
 
+def test_girdawari_khasra_listed_beside_its_own_sub_divisions_is_a_warning():
+    # GIVEN khasra 126 split into 126/1 and 126/2 after the field visit: the new rows added,
+    # the old row of 126 (4-5) kept by mistake
+    page = girdawari_page()
+    page[-1:-1] = [
+        {"khasra_no": "126/1", "khewat_no": "47", "owner": OWNER_B, "area": "2-0"},
+        {"khasra_no": "۱۲۶/۲", "khewat_no": "47", "owner": OWNER_B, "area": "2-5"},
+    ]
+    # WHEN validated
+    flags = [f for f in validate_rows("girdawari", page) if f.code == "khasra_split"]
+    # THEN each sub-division's row is warned that 126 is also listed (its land counted twice)
+    assert codes(flags) == [("khasra_split", WARNING, "khasra_no", 3), ("khasra_split", WARNING, "khasra_no", 4)]
+    assert "126/1" in flags[0].message and "khasra 126," in flags[0].message and "rows 3, 4" in flags[0].message
+    # WHEN the old row is given the first new number (the split done right)
+    page[2]["khasra_no"] = "126/3"
+    # THEN no warning: 125/5's two crop rows are one khasra, 126/1, 126/2 and 126/3 siblings
+    assert not [f for f in validate_rows("girdawari", page) if f.code == "khasra_split"]
+
+
 def test_girdawari_khasra_under_two_khewats():
     # GIVEN khasra 126 entered again under khewat 50
     page = girdawari_page() + [
