@@ -287,6 +287,7 @@ MESSAGES = (
     # copying a register forward over its mutations (records/copy_forward.py)
     QT_TRANSLATE_NOOP("Messages", "new owner proposed by {0}: confirm or delete this row"),
     QT_TRANSLATE_NOOP("Messages", "{0}: share {1} (area {2}) passed to {3}; correct this owner's share and confirm"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: this khasra passed from {1} to {2}; correct the owner (and cultivator) and confirm"),
     QT_TRANSLATE_NOOP("Messages", "intiqal {0} ({1})"),
     QT_TRANSLATE_NOOP("Messages", "intiqal {0} ({1}, {2})"),
     # field checks (records/fields.py, records/units.py)

@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session
 
 from records import audit, services
 from records.audit import Actor
-from records.fields import parse_date
+from records.fields import FieldError, parse_date, parse_khasra_list
 from records.flags import WARNING, Flag
-from records.models import Entry, FieldValue, Page, Register
+from records.models import AuditEvent, Entry, FieldValue, Page, Register
 from records.text import isolate_ltr, normalise
 
 SANCTIONED = ("منظور", "sanctioned", "approved")
@@ -173,6 +173,35 @@ def _edition_label(*, mauza: str, year: str, volume: str, header: dict) -> str:
     return f"mauza {mauza}, year {isolate_ltr(normalise(year))}, volume {normalise(volume)}"
 
 
+def _applied_to(session: Session, register_id: int) -> set[str]:
+    """Mutation numbers the copy forward that made `register_id` applied already: a
+    girdawari is copied each season, and the same sale was proposed again every season."""
+    details = session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "register.copy_forward",
+                                                              AuditEvent.register_id == register_id)).all()
+    return {normalise(str(n)) for d in details for n in (d or {}).get("mutations", [])}
+
+
+def _flag_khasras(session: Session, new_rows: list[tuple[int, dict[str, str]]], m: Mutation, label: str) -> bool:
+    """Flag the owner of the copied rows of the khasras a mutation passed; True if any."""
+    try:
+        passed = set(parse_khasra_list(m.khasra_nos)) if m.khasra_nos else set()
+    except FieldError:
+        passed = set()
+    hit = False
+    for eid, v in new_rows:
+        try:
+            khasra = parse_khasra_list(v.get("khasra_no", ""))
+        except FieldError:
+            continue
+        if passed.intersection(khasra):
+            _flag_value(session, eid, "owner", Flag(
+                "mutation", WARNING,
+                f"{label}: this khasra passed from {m.transferor or '?'} to {m.transferee or '?'}; correct the owner "
+                "(and cultivator) and confirm", "owner"))
+            hit = True
+    return hit
+
+
 def copy_forward(session: Session, *, actor: Actor, previous_register_id: int, year: str,
                  volume: str | None = None, header: dict | None = None) -> CopyForwardResult:
     """Create the next edition of a register with its rows copied and mutations proposed.
@@ -210,12 +239,20 @@ def copy_forward(session: Session, *, actor: Actor, previous_register_id: int, y
                                  values=values, source="copied")
         new_rows.append((eid, values))
     result = CopyForwardResult(new_id, len(rows))
-    muts = sanctioned_mutations(session, district=prev.district, tehsil=prev.tehsil, mauza=prev.mauza,
-                                since=_year_start(prev.year))
+    applied_before = _applied_to(session, prev.id)
+    muts = [m for m in sanctioned_mutations(session, district=prev.district, tehsil=prev.tehsil, mauza=prev.mauza,
+                                            since=_year_start(prev.year))
+            if normalise(m.mutation_no) not in applied_before]
     last_page = max(new_pages) if new_pages else 1
     next_row = max((row_no for page_no, row_no in placed if page_no == last_page), default=0) + 1
     for m in muts:
         label = f"intiqal {m.mutation_no} ({m.mutation_type}{', ' + m.date.isoformat() if m.date else ''})"
+        if "khasra_no" in tpl.column_names and "share" not in tpl.column_names:
+            # a girdawari has one khasra a row and no shares: the khasras the mutation passed
+            # get their owner flagged (a proposed row had no khasra, a flag on 'share' went nowhere)
+            if _flag_khasras(session, new_rows, m, label):
+                result.mutations_applied.append(m.mutation_no)
+            continue
         matched = [(eid, v) for eid, v in new_rows
                    if normalise(v.get("khewat_no", "")) == normalise(m.khewat_no)
                    and m.transferor and normalise(m.transferor).split(" ولد ")[0] in normalise(v.get("owner", ""))]

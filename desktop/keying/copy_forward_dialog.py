@@ -227,10 +227,13 @@ class CopyForwardDialog(QDialog):
                 f"<li dir='rtl'>{escape(self.tr('intiqal {no}').format(no=p.mutation_no))}: {escape(p.owner)}"
                 f"{' — ' + escape(p.share) if p.share else ''}</li>" for p in summary.proposals)
             lines.append(f"<ul>{items}</ul>")
-            if summary.flagged_rows:
-                lines.append(escape(self.tr("{n} copied row(s) flagged: their share passed by a mutation.", "", summary.flagged_rows)
-                                    .format(n=summary.flagged_rows)))
-        else:
+        if summary.flagged_rows and summary.proposals:
+            lines.append(escape(self.tr("{n} copied row(s) flagged: their share passed by a mutation.", "", summary.flagged_rows)
+                                .format(n=summary.flagged_rows)))
+        elif summary.flagged_rows:  # a girdawari: the khasras a mutation passed, their owner flagged
+            lines.append(escape(self.tr("{n} copied row(s) flagged: their khasra passed by a mutation; correct the owner.",
+                                        "", summary.flagged_rows).format(n=summary.flagged_rows)))
+        elif not summary.proposals:
             lines.append(escape(self.tr("No sanctioned mutation since the previous edition.")))
         self.result_label.setText("<br>".join(lines))
         self.opened.emit(summary.register_id)

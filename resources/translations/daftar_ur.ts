@@ -622,6 +622,13 @@
                 <numerusform>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: ان کا حصہ انتقال سے منتقل ہوا۔</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>{n} copied row(s) flagged: their khasra passed by a mutation; correct the owner.</source>
+            <translation>
+                <numerusform>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: اس کا خسرہ انتقال سے منتقل ہوا؛ مالک درست کریں۔</numerusform>
+                <numerusform>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: ان کے خسرے انتقال سے منتقل ہوئے؛ مالک درست کریں۔</numerusform>
+            </translation>
+        </message>
         <message>
             <source>No sanctioned mutation since the previous edition.</source>
             <translation>پچھلی جلد کے بعد کوئی منظور شدہ انتقال نہیں۔</translation>
@@ -2629,6 +2636,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>{0}: khasra {1} is a sub-division of khasra {2}, which is also listed ({3}); its land is counted twice. If {4} was split, change its row to the new number.</source>
             <translation>{0}: خسرہ {1} خسرہ {2} کی تقسیم سے بنا ہے، جو بھی درج ہے ({3})؛ اس کا رقبہ دو بار گنا جا رہا ہے۔ اگر {4} تقسیم ہو چکا ہے تو اس کی سطر میں نیا نمبر لکھیں۔</translation>
+        </message>
+        <message>
+            <source>{0}: this khasra passed from {1} to {2}; correct the owner (and cultivator) and confirm</source>
+            <translation>{0}: یہ خسرہ {1} سے {2} کو منتقل ہوا؛ مالک (اور کاشتکار) درست کر کے تصدیق کریں</translation>
         </message>
         <message>
             <source>The connection to the central server dropped while sending batch {0} of {1}: the server keeps the {2} of it that it had received, and the next sync goes on from there. Nothing was lost.</source>

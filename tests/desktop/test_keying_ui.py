@@ -432,6 +432,34 @@ def test_copy_forward_dialog_proposes_the_next_girdawari_season(qtbot, ctx):
     assert dlg.year.text() == "2022-23" and not dlg.harvest.isVisible()
 
 
+def test_copy_forward_dialog_says_which_girdawari_rows_a_mutation_flagged(qtbot, ctx):
+    # GIVEN a Kharif girdawari and a sale of its khasra 630/4 sanctioned since
+    from desktop.keying.copy_forward_dialog import CopyForwardDialog
+
+    place = dict(district="لاہور", tehsil="رائیونڈ", mauza="کھڈیاں", hadbast_no="42")
+    with ctx.ws.session() as s:
+        old = services.create_register(s, actor=ctx.actor, template="girdawari", year="1997-98",
+                                       header={"harvest": "خریف"}, **place)
+        services.add_entry(s, actor=ctx.actor, register_id=old, values={
+            "khasra_no": "630/4", "khewat_no": "369", "owner": ASLAM, "area": "16-19"})
+        intiqal = services.create_register(s, actor=ctx.actor, template="intiqal", year="1997", **place)
+        services.add_entry(s, actor=ctx.actor, register_id=intiqal, values={
+            "mutation_no": "77", "date": "14-03-1997", "mutation_type": "بیع", "khewat_no": "369",
+            "khasra_nos": "630/4", "area": "16-19", "transferor": ASLAM, "transferee": "بشیر احمد ولد نور دین",
+            "order": "منظور شد، تحصیلدار"})
+    dlg = CopyForwardDialog(ctx, previous_id=old)
+    qtbot.addWidget(dlg)
+    wait_idle(qtbot, ctx)
+    # WHEN the clerk copies the next season forward
+    with qtbot.waitSignal(dlg.opened, timeout=10000):
+        qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    # THEN the dialog says one copied row was flagged for its owner (it said no mutation was found)
+    text = dlg.result_label.text()
+    assert "1 copied row(s) flagged" in text and "correct the owner" in text
+    assert "No sanctioned mutation" not in text
+
+
 def test_the_kharif_and_rabi_registers_of_a_year_are_told_apart_in_the_register_list(qtbot, ctx):
     # GIVEN the Kharif and the Rabi girdawari of one mauza and year
     from desktop.models.registers import RegisterListModel

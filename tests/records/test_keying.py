@@ -182,3 +182,40 @@ def test_next_girdawari_season_follows_the_harvests_and_surveys_crops_anew(works
         copy_forward(s, actor=clerk, previous_register_id=old, year="2023-24", header={"harvest": "ربیع"})
     with workspace.session() as s:
         assert len([r for r in S.list_registers(s) if r.template_id == "girdawari"]) == 2
+
+
+def test_a_mutation_flags_the_owner_of_its_khasras_in_the_next_season_once(workspace):
+    # GIVEN the Kharif girdawari of a mauza and a sale of khasra 125/5 sanctioned since
+    users = make_users(workspace)
+    clerk = users["clerk"]
+    place = dict(district="لاہور", tehsil="رائیونڈ", mauza="دیہہ", hadbast_no="12")
+    with workspace.session() as s:
+        kharif = S.create_register(s, actor=clerk, template="girdawari", year="2023-24", header={"harvest": "خریف"},
+                                   **place)
+        for khasra in ("125/5", "126"):
+            S.add_entry(s, actor=clerk, register_id=kharif, values={
+                "khasra_no": khasra, "khewat_no": "47", "owner": OWNERS[0], "area": "6-0"})
+        intiqal = S.create_register(s, actor=clerk, template="intiqal", year="2023", **place)
+        S.add_entry(s, actor=clerk, register_id=intiqal, values={
+            "mutation_no": "1234", "date": "14-03-2023", "mutation_type": "بیع", "khewat_no": "47",
+            "khasra_nos": "125/5", "area": "6-0", "share": "1", "transferor": "محمد اسلم ولد غلام رسول",
+            "transferee": "بشیر احمد ولد نور دین", "order": "منظور شد، تحصیلدار"})
+    # WHEN the Rabi season is started from it
+    with workspace.session() as s:
+        rabi = copy_forward(s, actor=clerk, previous_register_id=kharif, year="2023-24", header={"harvest": "ربیع"})
+    # THEN the owner of khasra 125/5 is flagged with the sale (no row without a khasra is proposed)
+    assert rabi.mutations_applied == ["1234"] and rabi.proposed_rows == 0
+    with workspace.session() as s:
+        rows = S.rows_by_ids(s, S.register_entry_ids(s, rabi.register_id))
+    assert [r.text("khasra_no") for r in rows] == ["125/5", "126"]
+    assert [f.code for f in rows[0].values["owner"].flags] == ["mutation"]
+    assert "بشیر احمد" in rows[0].values["owner"].flags[0].message and not rows[1].values["owner"].flags
+    # WHEN the next Kharif is started from that Rabi
+    with workspace.session() as s:
+        nxt = copy_forward(s, actor=clerk, previous_register_id=rabi.register_id, year="2024-25",
+                           header={"harvest": "خریف"})
+    # THEN the sale applied last season is not flagged again
+    assert nxt.mutations_applied == []
+    with workspace.session() as s:
+        assert not any(f.code == "mutation" for r in S.rows_by_ids(s, S.register_entry_ids(s, nxt.register_id))
+                       for v in r.values.values() for f in v.flags)
