@@ -273,6 +273,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Messages", "{0}: khasra {1} has area {2} here but {3} on row {4}; the first is used for the khewat total. Correct the one that is wrong."),
     QT_TRANSLATE_NOOP("Messages", "{0}: crop area {1} is more than the khasra's area {2}. Check both."),
     QT_TRANSLATE_NOOP("Messages", "{0}: the crops of khasra {1} ({2}) cover {3}, more than its area {4}. Check the crop areas."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: crop area {1} has no crop. Type the crop, or clear the crop area."),
+    QT_TRANSLATE_NOOP("Messages", "{0}: khasra {1} is a sub-division of khasra {2}, which is also listed ({3}); its "
+                                  "land is counted twice. If {4} was split, change its row to the new number."),
     QT_TRANSLATE_NOOP("Messages", "{0}: {1} has share {2} here but {3} on row {4}; an owner has one share in a khewat."),
     QT_TRANSLATE_NOOP("Messages", "{0}: khasra {1} is already under {2} on row {3}; a khasra belongs to one khatooni of one khewat. Correct the khasra number or the khewat/khatooni."),
     QT_TRANSLATE_NOOP("Messages", "{0}: mutation {1} is dated {2} here but {3} on row {4}; the rows of one mutation have one date and one kind. Correct the one that is wrong, or the mutation number."),
@@ -289,6 +292,7 @@ MESSAGES = (
     # copying a register forward over its mutations (records/copy_forward.py)
     QT_TRANSLATE_NOOP("Messages", "new owner proposed by {0}: confirm or delete this row"),
     QT_TRANSLATE_NOOP("Messages", "{0}: share {1} (area {2}) passed to {3}; correct this owner's share and confirm"),
+    QT_TRANSLATE_NOOP("Messages", "{0}: this khasra passed from {1} to {2}; correct the owner (and cultivator) and confirm"),
     QT_TRANSLATE_NOOP("Messages", "intiqal {0} ({1})"),
     QT_TRANSLATE_NOOP("Messages", "intiqal {0} ({1}, {2})"),
     # field checks (records/fields.py, records/units.py)
@@ -510,6 +514,10 @@ MESSAGES = (
                                   "longest text (its remarks?) and print again"),
     # a register named in a message (records.services.register_label)
     QT_TRANSLATE_NOOP("Messages", "mauza {0}, year {1}, volume {2}"),
+    # a girdawari season named in a message (records.copy_forward)
+    QT_TRANSLATE_NOOP("Messages", "mauza {0}, year {1}, harvest {2}, volume {3}"),
+    QT_TRANSLATE_NOOP("Messages", "The register of {0} already exists: open it from the list of registers, or choose "
+                                  "another year or volume."),
     QT_TRANSLATE_NOOP("Messages", "owner {0}"),
     QT_TRANSLATE_NOOP("Messages", "say what to hand over: a batch id or a list of entry ids"),
     QT_TRANSLATE_NOOP("Messages", "no entry with id {0}"),

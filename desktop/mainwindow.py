@@ -48,7 +48,13 @@ from desktop.qt import (
 )
 from desktop.search_panel import SearchPanel
 from desktop.table_sizing import size_from_sample
-from desktop.ui_settings import computer_settings, remember_splitters, restore_splitter
+from desktop.ui_settings import (
+    computer_settings,
+    remember_place,
+    remember_splitters,
+    remembered_place,
+    restore_splitter,
+)
 from records import services
 from records.services import Changes
 
@@ -98,6 +104,9 @@ class MainWindow(QMainWindow):
                                                                       role=role_label(ctx.actor.role)))
         self._place_on_screen(view)
         self.register_id: int | None = None
+        if view is None:  # a start: the register and page this user had open when Daftar closed
+            last_register, last_page = remembered_place(ctx.ws.root, ctx.actor.username)
+            view = ViewState(register_id=last_register, page_id=last_page) if last_register else None
         self._pending_page_select: int | None = view.page_id if view else None
         self._entry_to_select: tuple[int, int, str | None] | None = None  # (page, entry, field) opened from a list
         self._closing = False
@@ -370,7 +379,9 @@ class MainWindow(QMainWindow):
             current = select_id or self.register_id
             self.empty_hint.setVisible(not regs)
             self.registers.set_registers(regs)
-            row = self.registers.row_of(current) if current else (0 if regs else -1)
+            row = self.registers.row_of(current) if current else -1
+            if row < 0 and regs:  # (a register remembered from the last start may be gone)
+                row = 0
             if row >= 0:
                 self.register_view.setCurrentIndex(self.registers.index(row))
 
@@ -388,9 +399,9 @@ class MainWindow(QMainWindow):
             self.pages.update_pages(pages)
             if not pages:  # nothing of another register's page stays in the page view
                 self.correction.clear(self._no_pages_text())
-            if self._pending_page_select is not None:
-                self.select_page(self._pending_page_select)
-                self._pending_page_select = None
+            pending, self._pending_page_select = self._pending_page_select, None
+            if pending is not None and self.pages.row_of(pending) >= 0:
+                self.select_page(pending)
             elif not self.page_view.currentIndex().isValid() and pages:
                 self.page_view.setCurrentIndex(self.pages.index(0, 0))
 
@@ -653,6 +664,8 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         urdu_keyboard.remember_keyboard(self)  # (a new language's window, a sign-out, a close)
+        page = self.pages.page_at(self.page_view.currentIndex().row())
+        remember_place(self.ctx.ws.root, self.ctx.actor.username, self.register_id, page.id if page else None)
         oversight.shutdown(self)
         from desktop import reports_dialogs
 

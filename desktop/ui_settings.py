@@ -127,3 +127,34 @@ def remember_keyboard_place(size_class: str, place: DockPlace) -> None:
     settings = computer_settings()
     settings.setValue(f"{KEYBOARD_KEY}_{size_class}", place.to_text())
     settings.sync()
+
+
+PLACE_KEY = "ui/last_place"
+
+
+def _place_key(workspace_root, username: str) -> str:
+    import hashlib
+
+    where = hashlib.sha256(str(Path(workspace_root).resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"{PLACE_KEY}/{where}/{username}"
+
+
+def remembered_place(workspace_root, username: str) -> tuple[int | None, int | None]:
+    """(register id, page id) this user last had open in this workspace on this computer,
+    (None, None) when none is known (or the value is damaged)."""
+    value = computer_settings().value(_place_key(workspace_root, username))
+    try:
+        rid, pid = (int(v) if v not in ("", "None") else None for v in str(value).split(":"))
+    except (ValueError, TypeError):
+        return None, None
+    return rid, pid
+
+
+def remember_place(workspace_root, username: str, register_id: int | None, page_id: int | None) -> None:
+    """Keep the register and page the user has open, for the next start (ids only: no record
+    text leaves the workspace)."""
+    if register_id is None:
+        return
+    settings = computer_settings()
+    settings.setValue(_place_key(workspace_root, username), f"{register_id}:{page_id if page_id is not None else ''}")
+    settings.sync()

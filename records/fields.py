@@ -175,10 +175,28 @@ def _text(spec: FieldSpec, text: str) -> Parsed:
     return Parsed(t, t)
 
 
+_HARAKAT = re.compile("[\u064b-\u065f\u0670]")  # zabar, zer, pesh, shadd, jazm, khari zabar...
+
+
+def _choice_key(text: str) -> str:
+    """A choice as compared: no harakat (گنّا is گنا, گندُم گندم), no spaces or hyphens and
+    lower case (sugar cane, Sugar-cane and sugarcane are one)."""
+    return re.sub(r"[\s\-_.]", "", _HARAKAT.sub("", normalise(text))).lower()
+
+
 def _choice(spec: FieldSpec, text: str) -> Parsed:
+    """One of the choices by its Urdu or English name or one of its `also` spellings
+    (choices.json: کنک for گندم, باجرا for باجرہ, paddy for rice), with or without harakat;
+    an English name also in the singular or plural (vegetable, vegetables)."""
     t = normalise(text)
+    key = _choice_key(t)
     for c in spec.choices:
         if t == normalise(c.ur) or t.lower() == c.en.lower():
+            return Parsed(normalise(c.ur), normalise(c.ur))
+    for c in spec.choices:
+        en = _choice_key(c.en)
+        names = {_choice_key(c.ur), en, *(_choice_key(a) for a in c.also)}
+        if key and (key in names or (en.isascii() and key in (en + "s", en.removesuffix("s")))):
             return Parsed(normalise(c.ur), normalise(c.ur))
     options = "، ".join(c.ur for c in spec.choices)
     raise FieldError(f"'{text}' is not one of the choices for {spec.label_en}: {options}")

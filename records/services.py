@@ -460,20 +460,28 @@ def add_entry(
     session.flush()
     audit.record(session, actor=actor, action="entry.add", entity="entry", entity_id=e.id,
                  register_id=register_id, page_id=page_id, entry_uuid=e.uuid, detail={"row_no": row_no})
+    current: dict[str, FieldValue] = {}  # a new row has no values: none to look up per field
     for name, text in (values or {}).items():
         spec = tpl.field(name)
-        _append_value(session, e, spec, text, actor=actor, source=source)
+        _append_value(session, e, spec, text, actor=actor, source=source, current=current, flush=False)
+    session.flush()
     return e.id
 
 
 def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, source: str,
                   raw_text: str | None = None, confidence: float | None = None, box=None,
-                  extra_flags: Iterable[Any] = (), exact: bool = False) -> FieldValue:
+                  extra_flags: Iterable[Any] = (), exact: bool = False,
+                  current: dict[str, FieldValue] | None = None, flush: bool = True) -> FieldValue:
     """A new current value of a field (the old one kept), audited. `exact`: stored as given,
-    not normalised (the central server's copy taken as it is: records.conflicts)."""
+    not normalised (the central server's copy taken as it is: records.conflicts).
+    `current`: the entry's current values when the caller holds them (kept up to date here;
+    a new row's values were each looked up again: copying a 1,500-khasra register forward
+    took a minute); `flush=False` leaves the flush to the caller."""
     if not exact:
         text = stored_text(spec, text)
-    old = _current_values(session, entry.id).get(spec.name)
+    if current is None:
+        current = _current_values(session, entry.id)
+    old = current.get(spec.name)
     if old is not None:
         old.current = False
         if raw_text is None:
@@ -484,17 +492,18 @@ def _append_value(session, entry: Entry, spec, text: str, *, actor: Actor, sourc
                     confidence=confidence, box=list(box) if box else None, source=source,
                     flags=_value_flags(spec, text, extra_flags), author_id=actor.id)
     session.add(fv)
+    current[spec.name] = fv
     _update_search_keys(session, entry, spec.name, text)
     if spec.name in OWNER_SEARCH_FIELDS:
         # an intiqal row has a transferor and a transferee: both must be found by name
-        cur = _current_values(session, entry.id)
         entry.search_owner = " | ".join(
-            normalise(cur[f].value) for f in OWNER_SEARCH_FIELDS if f in cur and cur[f].value)
+            normalise(current[f].value) for f in OWNER_SEARCH_FIELDS if f in current and current[f].value)
     audit.record(session, actor=actor, action="value.set", entity="entry", entity_id=entry.id,
                  register_id=entry.register_id, page_id=entry.page_id, entry_uuid=entry.uuid,
                  field=spec.name, old=old.value if old is not None else None, new=text,
                  detail={"source": source, "version": entry.version})
-    session.flush()
+    if flush:
+        session.flush()
     return fv
 
 

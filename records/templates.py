@@ -38,6 +38,7 @@ class TemplateError(ValueError):
 class Choice:
     ur: str
     en: str
+    also: tuple[str, ...] = ()  # other ways clerks write it (Punjabi, Roman Urdu, spellings)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,11 @@ def _need(obj: dict, key: str, typ, where: str, path: str):
     return value
 
 
+def _also(raw) -> tuple:
+    """A choice's other spellings: a list of texts ("also": "کنک" would be its letters)."""
+    return tuple(raw) if isinstance(raw, (list, tuple)) else (None,)
+
+
 def _parse_field(raw, where: str, path: str, choices_table: dict) -> FieldSpec:
     if not isinstance(raw, dict):
         raise TemplateError(f"{path}: {where} must be an object, not {raw!r}")
@@ -145,13 +151,14 @@ def _parse_field(raw, where: str, path: str, choices_table: dict) -> FieldSpec:
         if not isinstance(spec, list) or not spec:
             raise TemplateError(f"{path}: choice field '{name}' needs a non-empty 'choices' list")
         try:
-            choices = tuple(Choice(ur=c["ur"], en=c.get("en", c["ur"])) for c in spec)
+            choices = tuple(Choice(ur=c["ur"], en=c.get("en", c["ur"]), also=_also(c.get("also", ()))) for c in spec)
         except (TypeError, KeyError, AttributeError):
             raise TemplateError(
                 f"{path}: choice field '{name}': every choice needs an 'ur' text"
             ) from None
-        if not all(isinstance(c.ur, str) and c.ur and isinstance(c.en, str) for c in choices):
-            raise TemplateError(f"{path}: choice field '{name}': choices must be texts")
+        if not all(isinstance(c.ur, str) and c.ur and isinstance(c.en, str)
+                   and all(isinstance(a, str) and a for a in c.also) for c in choices):
+            raise TemplateError(f"{path}: choice field '{name}': choices must be texts (and 'also' a list of texts)")
     width = raw.get("width", 0.0)
     if not isinstance(width, (int, float)) or width < 0:
         raise TemplateError(f"{path}: field '{name}': width must be a positive number")

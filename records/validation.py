@@ -47,6 +47,11 @@ Conventions
                             passes out of a khewat in one
                             mutation are more than his owner
                             line holds there
+  crop_missing              crop + crop_area: a crop area with   error     crop
+                            no crop written beside it
+  khasra_split              khasra_no: a khasra and one of its   warning   khasra_no
+                            sub-divisions both listed (125/5
+                            and 125/5/1: its land twice)
   ========================  ==================================  ========  =============
 
 Khewat area rule. In a jamabandi the area column of a row is the area of the khasras
@@ -331,6 +336,7 @@ class _Rules:
         self.areas = self.grouped and not mutation and "area" in cols
         self.crops = {"area", "crop_area"} <= cols
         self.mutations = mutation
+        self.crop_named = {"crop", "crop_area"} <= cols
         self.has_share = "share" in cols
         self.has_area = "area" in cols
         self.has_khatooni = "khatooni_no" in cols
@@ -678,6 +684,51 @@ def _mutation_flags(parsed: list[tuple[dict[str, Any], bool]], khewats: Mapping[
     return flags
 
 
+def _split_flags(rules: _Rules, parsed: list[tuple[dict[str, Any], bool]]) -> list[Flag]:
+    """A khasra split into sub-divisions (125/5 into 125/5/1 and 125/5/2) is no more: a
+    register (a girdawari: one khasra a row) that lists 125/5 beside 125/5/1 counts that land
+    twice, as when the new numbers were added and the old row kept. A warning on the later row."""
+    flags: list[Flag] = []
+    if rules.khasra_col != "khasra_no":
+        return flags
+    first_row: dict[tuple[int, ...], int] = {}
+    for i, (values, total) in enumerate(parsed):
+        k = values.get("khasra_no")
+        if not total and isinstance(k, tuple) and k and isinstance(k[0], int):
+            first_row.setdefault(k, i)
+    for k, i in sorted(first_row.items(), key=lambda kv: kv[1]):
+        parents = [(k[:n], first_row[k[:n]]) for n in range(1, len(k)) if k[:n] in first_row]
+        for parent, j in parents:
+            earlier, later = min(i, j), max(i, j)
+            flags.append(Flag(
+                "khasra_split", WARNING,
+                f"{_context(parsed[later][0], later)}: khasra {format_khasra(k)} is a sub-division of khasra "
+                f"{format_khasra(parent)}, which is also listed ({_rows_text(sorted((earlier, later)))}); its land is "
+                f"counted twice. If {format_khasra(parent)} was split, change its row to the new number.",
+                "khasra_no", later))
+    return flags
+
+
+def _crop_flags(rules: _Rules, rows: list, parsed: list[tuple[dict[str, Any], bool]]) -> list[Flag]:
+    """A crop area says how much of the khasra a crop covers: which crop must be written.
+    A row with a crop area and no crop was submitted and approved, and printed as area
+    under nothing."""
+    flags: list[Flag] = []
+    if not rules.crop_named:
+        return flags
+    for i, (values, total) in enumerate(parsed):
+        crop_area = values.get("crop_area")
+        if total or not isinstance(crop_area, Area) or crop_area.sarsai <= 0:
+            continue
+        row = rows[i] if i < len(rows) else None
+        if isinstance(row, Mapping) and not _as_text(row.get("crop")).strip():
+            flags.append(Flag(
+                "crop_missing", ERROR,
+                f"{_context(values, i)}: crop area {crop_area} has no crop. Type the crop, or clear the crop area.",
+                "crop", i))
+    return flags
+
+
 def _place(khewat: int, khatooni: Any) -> str:
     return f"khewat {khewat}" + (f" khatooni {khatooni}" if isinstance(khatooni, int) else "")
 
@@ -715,6 +766,8 @@ def validate_rows(
     flags.extend(_khasra_flags(rules, parsed))
     if rules.mutations:
         flags.extend(_mutation_flags(parsed, khewat_holdings or {}))
+    flags.extend(_crop_flags(rules, rows, parsed))
+    flags.extend(_split_flags(rules, parsed))
     if cross_rows_only:
         flags = [f for f in flags if f.code not in FIELD_CODES]
     flags.sort(key=lambda f: -1 if f.row is None else f.row)

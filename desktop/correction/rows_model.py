@@ -31,7 +31,7 @@ from desktop.qt import (
 )
 from records.fields import check_value, display_value, stored_text
 from records.flags import ERROR, OCR_CODES, WARNING, Flag
-from records.services import Changes, PageView, RowView
+from records.services import Changes, PageView, RowView, stored_text
 from records.templates import Template
 from records.text import display_digits, normalise
 from records.validation import validate_rows
@@ -316,7 +316,10 @@ class PageRowsModel(QAbstractTableModel):
         entry_id = self._id_map.get(entry_id, entry_id)
         row = self.row_of_entry(entry_id)
         if row >= 0:
-            self._texts[row][field] = " ".join((text or "").split())
+            spec = self.template.field(field) if self.template is not None and field in self.template.column_names else None
+            # a choice shown as it is kept: "Wheat" typed stayed on screen while گندم was saved
+            shown = stored_text(spec, text) if spec is not None and spec.kind == "choice" else text
+            self._texts[row][field] = " ".join((shown or "").split())
             self._ocr_flags.pop((row, field), None)  # the clerk looked at it: OCR doubt is gone
             self._recompute_rules()
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))

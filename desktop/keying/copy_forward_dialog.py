@@ -8,7 +8,6 @@ main window open the new register.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from desktop.fonts import urdu_font
@@ -29,22 +28,34 @@ from desktop.qt import (
     Signal,
 )
 from records import services
-from records.copy_forward import copy_forward
-from records.text import normalise
+from records.copy_forward import HARVEST, advance_year, copy_forward, next_season
+from records.templates import get_template
 
 EDITION_YEARS = 4  # a Jamabandi is re-written every four years
 
 
 def next_edition_year(year: str) -> str:
     """The year of the next edition: "2015-16" -> "2019-20", "2015" -> "2019" ("" if unknown)."""
-    m = re.match(r"^(\d{4})(?:\s*[-/]\s*(\d{2,4}))?", normalise(year or ""))
-    if not m:
-        return ""
-    y = int(m.group(1)) + EDITION_YEARS
-    if m.group(2) is None:
-        return str(y)
-    second = int(m.group(2)) + EDITION_YEARS
-    return f"{y}-{second % 100:02d}" if len(m.group(2)) == 2 else f"{y}-{second}"
+    return advance_year(year, EDITION_YEARS)
+
+
+def harvest_choices(template_id: str):
+    """The harvest choices of a register kind written once a harvest (girdawari), else ()."""
+    try:
+        tpl = get_template(template_id)
+    except Exception:  # noqa: BLE001 - an office's own template that is gone: no harvest offered
+        return ()
+    spec = next((f for f in tpl.header if f.name == HARVEST), None)
+    return spec.choices if spec is not None else ()
+
+
+def next_of(reg) -> tuple[str, str]:
+    """(year, harvest) proposed for the register after `reg` (a RegisterView): the next
+    harvest of a girdawari, the next four-yearly edition of the others (harvest "")."""
+    choices = harvest_choices(reg.template_id)
+    if choices:
+        return next_season(reg.year, (reg.header or {}).get(HARVEST, ""), choices)
+    return next_edition_year(reg.year), ""
 
 
 @dataclass(frozen=True)
@@ -64,9 +75,11 @@ class CopyForwardSummary:
     flagged_rows: int = 0  # copied rows whose share a mutation changes
 
 
-def run_copy_forward(session, *, actor, previous_register_id: int, year: str, volume: str | None) -> CopyForwardSummary:
+def run_copy_forward(session, *, actor, previous_register_id: int, year: str, volume: str | None,
+                     header: dict | None = None) -> CopyForwardSummary:
     """records.copy_forward, then what the clerk needs to see of it (plain values)."""
-    res = copy_forward(session, actor=actor, previous_register_id=previous_register_id, year=year, volume=volume)
+    res = copy_forward(session, actor=actor, previous_register_id=previous_register_id, year=year, volume=volume,
+                       header=header)
     rows = services.rows_by_ids(session, services.register_entry_ids(session, res.register_id))
     copied, proposed = rows[: res.rows_copied], rows[res.rows_copied:]
     flagged = sum(1 for r in copied if any(f.code == "mutation" for v in r.values.values() for f in v.flags))
@@ -103,7 +116,14 @@ class CopyForwardDialog(QDialog):
         self.year = QLineEdit(self)
         self.year.setObjectName("newYear")
         self.year.setPlaceholderText("2019-20")
+        self.year.textEdited.connect(self._year_typed)
+        self._year_own = False  # the clerk typed the year: choosing another register keeps it
         form.addRow(self.tr("New year:"), self.year)
+        self.harvest = QComboBox(self)  # a girdawari's next season: Kharif or Rabi
+        self.harvest.setObjectName("newHarvest")
+        self.harvest.setFont(urdu_font(11))
+        self.harvest_label = QLabel(self.tr("Harvest:"), self)
+        form.addRow(self.harvest_label, self.harvest)
         self.volume = QLineEdit(self)
         self.volume.setObjectName("newVolume")
         self.volume.setPlaceholderText(self.tr("as the previous edition"))
@@ -142,9 +162,26 @@ class CopyForwardDialog(QDialog):
         register_ops.list_registers().success(done).failure(lambda e: self._show(error_text(e), error=True)) \
             .run_in_background(self.ctx)
 
+    def _year_typed(self, text: str) -> None:
+        self._year_own = bool(text.strip())
+
     def _on_previous(self, row: int) -> None:
-        if 0 <= row < len(self._registers) and not self.year.text().strip():
-            self.year.setText(next_edition_year(self._registers[row].year))
+        """Propose the year (and harvest) after the chosen register's. The year proposed for
+        the first register listed stayed when the clerk chose another: the next girdawari
+        season of Kharif 1997-98 was offered as 2022-23, a jamabandi's year plus four."""
+        if not 0 <= row < len(self._registers):
+            return
+        reg = self._registers[row]
+        year, harvest = next_of(reg)
+        if not self._year_own:
+            self.year.setText(year)
+        choices = harvest_choices(reg.template_id)
+        self.harvest.clear()
+        for c in choices:
+            self.harvest.addItem(c.ur, c.ur)
+        self.harvest.setCurrentIndex(max(0, self.harvest.findData(harvest)))
+        self.harvest.setVisible(bool(choices))
+        self.harvest_label.setVisible(bool(choices))
 
     def _show(self, text: str, *, error: bool = False) -> None:
         from html import escape
@@ -164,12 +201,13 @@ class CopyForwardDialog(QDialog):
             self.year.setFocus()
             return
         volume = self.volume.text().strip() or None
+        header = {HARVEST: self.harvest.currentData()} if self.harvest.count() else None
         actor = self.ctx.actor
         self.copy_button.setEnabled(False)
         self._show(self.tr("Copying…"))
 
         def body(s):
-            summary = run_copy_forward(s, actor=actor, previous_register_id=rid, year=year, volume=volume)
+            summary = run_copy_forward(s, actor=actor, previous_register_id=rid, year=year, volume=volume, header=header)
             return summary, services.Changes(registers=True, entries=True)
 
         def failed(e: BaseException) -> None:
@@ -189,10 +227,13 @@ class CopyForwardDialog(QDialog):
                 f"<li dir='rtl'>{escape(self.tr('intiqal {no}').format(no=p.mutation_no))}: {escape(p.owner)}"
                 f"{' — ' + escape(p.share) if p.share else ''}</li>" for p in summary.proposals)
             lines.append(f"<ul>{items}</ul>")
-            if summary.flagged_rows:
-                lines.append(escape(self.tr("{n} copied row(s) flagged: their share passed by a mutation.", "", summary.flagged_rows)
-                                    .format(n=summary.flagged_rows)))
-        else:
+        if summary.flagged_rows and summary.proposals:
+            lines.append(escape(self.tr("{n} copied row(s) flagged: their share passed by a mutation.", "", summary.flagged_rows)
+                                .format(n=summary.flagged_rows)))
+        elif summary.flagged_rows:  # a girdawari: the khasras a mutation passed, their owner flagged
+            lines.append(escape(self.tr("{n} copied row(s) flagged: their khasra passed by a mutation; correct the owner.",
+                                        "", summary.flagged_rows).format(n=summary.flagged_rows)))
+        elif not summary.proposals:
             lines.append(escape(self.tr("No sanctioned mutation since the previous edition.")))
         self.result_label.setText("<br>".join(lines))
         self.opened.emit(summary.register_id)
@@ -203,10 +244,10 @@ def open_copy_forward(window) -> CopyForwardDialog:
     dlg = CopyForwardDialog(window.ctx, window, previous_id=getattr(window, "register_id", None))
 
     def opened(rid: int) -> None:
-        window.refresh_registers(select_id=rid)
-        search = getattr(window, "search", None)
-        if search is not None:
-            window.tabs.setCurrentWidget(search)  # copied rows have no page yet: show them as rows
+        window.refresh_registers(select_id=rid)  # its first page (of copied rows) opens to correct
+        correction = getattr(window, "correction", None)
+        if correction is not None:
+            window.tabs.setCurrentWidget(correction)
 
     dlg.opened.connect(opened)
     dlg.open()

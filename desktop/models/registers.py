@@ -11,7 +11,8 @@ RegisterRole = Qt.ItemDataRole.UserRole + 1
 
 
 def register_title(r: RegisterView) -> str:
-    """`جمع بندی — موضع 2019-20 (vol 1)` style title of a register."""
+    """`جمع بندی — موضع 2019-20 (vol 1)` style title of a register; a girdawari's names its
+    harvest: `خسرہ گرداوری — موضع ربیع 2019-20 (vol 1)`."""
     try:
         kind = get_template(r.template_id).title_ur if r.template_id in BUILTIN else r.template_id
     except Exception:  # noqa: BLE001 - a missing template still lists the register
@@ -19,7 +20,10 @@ def register_title(r: RegisterView) -> str:
     from desktop.i18n import number_text
 
     vol = QCoreApplication.translate("Registers", "vol")
-    return f"{kind} — {r.mauza} {isolate_ltr(number_text(r.year))} ({vol} {number_text(r.volume)})"
+    # a girdawari is written each harvest: its Kharif and Rabi of one year were listed alike
+    harvest = str((r.header or {}).get("harvest", "") or "").strip()
+    season = f"{harvest} " if harvest else ""
+    return f"{kind} — {r.mauza} {season}{isolate_ltr(number_text(r.year))} ({vol} {number_text(r.volume)})"
 
 
 class RegisterListModel(QAbstractListModel):

@@ -174,7 +174,8 @@ class ReviewPageView(QWidget):
         self.table.currentCellChanged.connect(self._on_current_cell)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         lay.addWidget(self.table, 3)
-        lay.addWidget(QLabel(self.tr("Changed from the OCR text (struck out: OCR read; highlighted: value now)"), right))
+        self.changes_label = QLabel(self.tr("Changed from the OCR text (struck out: OCR read; highlighted: value now)"), right)
+        lay.addWidget(self.changes_label)
         self.changes = QTextBrowser(right)
         self.changes.setObjectName("reviewChanges")
         self.changes.setFont(urdu_font(12))
@@ -289,7 +290,9 @@ class ReviewPageView(QWidget):
                 changed = queries.differs(before, now)
                 if changed:
                     item.setBackground(QBrush(CHANGED_BG))
-                    item.setToolTip(self.tr("OCR read: {text}").format(text=before if before is not None else self.tr("(nothing)")))
+                    shown_before = before if before else self.tr("(nothing)")
+                    item.setToolTip(self.tr("Copied: {text}").format(text=shown_before) if d.copied
+                                    else self.tr("OCR read: {text}").format(text=shown_before))
                 if r.state == workflow.RETURNED:
                     item.setBackground(QBrush(RETURNED_BG))
                     item.setToolTip(self.tr("Returned: {comment}").format(comment=shown_value(r.comment or "")))
@@ -310,8 +313,12 @@ class ReviewPageView(QWidget):
     def _fill_changes(self) -> None:
         d = self.data
         assert d is not None
+        self.changes_label.setText(
+            self.tr("Changed since copied from the previous edition (struck out: copied; highlighted: value now)")
+            if d.copied else self.tr("Changed from the OCR text (struck out: OCR read; highlighted: value now)"))
         if not d.changes:
-            kept = self.tr("The clerk kept every OCR reading.")  # outside the f-string: lupdate missed it there
+            kept = (self.tr("The clerk kept every copied value.") if d.copied
+                    else self.tr("The clerk kept every OCR reading."))  # outside the f-string: lupdate missed it there
             self.changes.setHtml(f"<p>{html.escape(kept)}</p>")
             return
         # one paragraph a change, in the interface's direction (a right-to-left table was

@@ -70,6 +70,9 @@ class ReviewPage:
     columns: list[tuple[str, str]]  # (field name, Urdu label) in template order
     rows: list[ReviewRow]
     changes: list[FieldChange] = field(default_factory=list)
+    # the rows were copied from the previous edition (a girdawari's last season), not read by
+    # OCR: their `ocr` values are what was copied, the changes what the clerk changed since
+    copied: bool = False
 
     @property
     def makers(self) -> frozenset[int]:
@@ -167,14 +170,21 @@ def review_page(session, page_id: int) -> ReviewPage:
     labels = dict(columns)
     out_rows: list[ReviewRow] = []
     changes: list[FieldChange] = []
+    copied_rows = 0
     for r in rows:
         ocr: dict[str, str] = {}
         authors: set[int] = set()
-        for v in services.entry_history(session, r.entry_id):
+        history = services.entry_history(session, r.entry_id)
+        # a copied row's start is what was copied: every copied value was listed as a change
+        # "from OCR (nothing)", and the crops the clerk typed after the field visit were lost
+        # among them
+        start = "copied" if any(v.source == "copied" for v in history) else "ocr"
+        copied_rows += start == "copied"
+        for v in history:
             if v.author_id is not None:
                 authors.add(v.author_id)
-            if v.source == "ocr" and v.field not in ocr:
-                ocr[v.field] = v.raw_text if v.raw_text is not None else v.value
+            if v.source == start and v.field not in ocr:
+                ocr[v.field] = v.raw_text if v.raw_text is not None and start == "ocr" else v.value
         e = entries[r.entry_id]
         authors |= {x for x in (e.created_by, e.submitted_by) if x is not None}
         values = {k: v.value for k, v in r.values.items()}
@@ -186,7 +196,8 @@ def review_page(session, page_id: int) -> ReviewPage:
             before = ocr.get(name)
             if differs(before, now):
                 changes.append(FieldChange(r.row_no, name, labels[name], before, now))
-    return ReviewPage(page, register_name(reg), columns, out_rows, changes)
+    copied = bool(rows) and page.image_sha256 is None and copied_rows == len(rows)
+    return ReviewPage(page, register_name(reg), columns, out_rows, changes, copied)
 
 
 def differs(ocr: str | None, now: str) -> bool:

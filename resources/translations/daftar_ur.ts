@@ -569,6 +569,10 @@
             <translation>نیا سال:</translation>
         </message>
         <message>
+            <source>Harvest:</source>
+            <translation>فصل:</translation>
+        </message>
+        <message>
             <source>as the previous edition</source>
             <translation>پچھلی جلد کے مطابق</translation>
         </message>
@@ -616,6 +620,13 @@
             <translation>
                 <numerusform>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: اس کا حصہ انتقال سے منتقل ہوا۔</numerusform>
                 <numerusform>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: ان کا حصہ انتقال سے منتقل ہوا۔</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} copied row(s) flagged: their khasra passed by a mutation; correct the owner.</source>
+            <translation>
+                <numerusform>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: اس کا خسرہ انتقال سے منتقل ہوا؛ مالک درست کریں۔</numerusform>
+                <numerusform>⁦{n}⁩ نقل شدہ اندراج نشان زدہ: ان کے خسرے انتقال سے منتقل ہوئے؛ مالک درست کریں۔</numerusform>
             </translation>
         </message>
         <message>
@@ -2643,6 +2654,18 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>«{0}» پورا عدد نہیں: اسے کاما کے بغیر لکھیں، یا ہزاروں کے گروہوں میں (⁦2,50,000⁩)</translation>
         </message>
         <message>
+            <source>{0}: crop area {1} has no crop. Type the crop, or clear the crop area.</source>
+            <translation>{0}: رقبہ فصل {1} کے ساتھ جنس درج نہیں۔ جنس لکھیں، یا رقبہ فصل خالی کریں۔</translation>
+        </message>
+        <message>
+            <source>{0}: khasra {1} is a sub-division of khasra {2}, which is also listed ({3}); its land is counted twice. If {4} was split, change its row to the new number.</source>
+            <translation>{0}: خسرہ {1} خسرہ {2} کی تقسیم سے بنا ہے، جو بھی درج ہے ({3})؛ اس کا رقبہ دو بار گنا جا رہا ہے۔ اگر {4} تقسیم ہو چکا ہے تو اس کی سطر میں نیا نمبر لکھیں۔</translation>
+        </message>
+        <message>
+            <source>{0}: this khasra passed from {1} to {2}; correct the owner (and cultivator) and confirm</source>
+            <translation>{0}: یہ خسرہ {1} سے {2} کو منتقل ہوا؛ مالک (اور کاشتکار) درست کر کے تصدیق کریں</translation>
+        </message>
+        <message>
             <source>The connection to the central server dropped while sending batch {0} of {1}: the server keeps the {2} of it that it had received, and the next sync goes on from there. Nothing was lost.</source>
             <translation>بیچ {0} (کل {1} میں سے) بھیجتے ہوئے مرکزی سرور سے کنکشن ٹوٹ گیا: سرور کو اس کا جو {2} مل چکا تھا وہ محفوظ ہے، اور اگلی ہم آہنگی وہیں سے آگے چلے گی۔ کچھ ضائع نہیں ہوا۔</translation>
         </message>
@@ -2765,6 +2788,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>mauza {0}, year {1}, volume {2}</source>
             <translation>موضع {0}، سال ⁦{1}⁩، جلد ⁦{2}⁩</translation>
+        </message>
+        <message>
+            <source>mauza {0}, year {1}, harvest {2}, volume {3}</source>
+            <translation>موضع {0}، سال ⁦{1}⁩، فصل {2}، جلد ⁦{3}⁩</translation>
+        </message>
+        <message>
+            <source>The register of {0} already exists: open it from the list of registers, or choose another year or volume.</source>
+            <translation>{0} کا رجسٹر پہلے سے موجود ہے: اسے رجسٹروں کی فہرست سے کھولیں، یا کوئی اور سال یا جلد چنیں۔</translation>
         </message>
         <message>
             <source>owner {0}</source>
@@ -5246,6 +5277,10 @@ Please turn one of those options off.</source>
             <translation>(کچھ نہیں)</translation>
         </message>
         <message>
+            <source>Copied: {text}</source>
+            <translation>نقل شدہ: {text}</translation>
+        </message>
+        <message>
             <source>Returned: {comment}</source>
             <translation>واپس کیا گیا: {comment}</translation>
         </message>
@@ -5256,6 +5291,14 @@ Please turn one of those options off.</source>
         <message>
             <source>This row changed after you opened the page: look at it again.</source>
             <translation>آپ کے صفحہ کھولنے کے بعد یہ سطر بدل گئی: اسے دوبارہ دیکھیں۔</translation>
+        </message>
+        <message>
+            <source>Changed since copied from the previous edition (struck out: copied; highlighted: value now)</source>
+            <translation>پچھلی جلد سے نقل کے بعد تبدیلیاں (کٹا ہوا: نقل شدہ؛ نمایاں: موجودہ اندراج)</translation>
+        </message>
+        <message>
+            <source>The clerk kept every copied value.</source>
+            <translation>کلرک نے ہر نقل شدہ اندراج برقرار رکھا ہے۔</translation>
         </message>
         <message>
             <source>The clerk kept every OCR reading.</source>

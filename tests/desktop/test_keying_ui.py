@@ -388,6 +388,95 @@ def test_copy_forward_dialog_refuses_an_empty_year(qtbot, ctx):
     assert next_edition_year("2015-16") == "2019-20" and next_edition_year("۲۰۱۵") == "2019"
 
 
+def test_copy_forward_dialog_proposes_the_next_girdawari_season(qtbot, ctx):
+    # GIVEN a jamabandi listed first and the Kharif 1997-98 girdawari of another mauza with a crop
+    from desktop.keying.copy_forward_dialog import CopyForwardDialog
+
+    place = dict(district="لاہور", tehsil="رائیونڈ", hadbast_no="42")
+    with ctx.ws.session() as s:
+        services.create_register(s, actor=ctx.actor, template="jamabandi", mauza="کوٹ", year="2018-19", **place)
+        old = services.create_register(s, actor=ctx.actor, template="girdawari", mauza="کھڈیاں", year="1997-98",
+                                       header={"harvest": "خریف"}, **place)
+        services.add_entry(s, actor=ctx.actor, register_id=old, values={
+            "khasra_no": "630/4", "khewat_no": "369", "owner": ASLAM, "area": "16-19", "crop": "مکئی", "crop_area": "4-9"})
+    dlg = CopyForwardDialog(ctx, previous_id=old)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    wait_idle(qtbot, ctx)
+    # WHEN the dialog opens on the girdawari
+    # THEN it proposes the next season, Rabi of the same agricultural year (not the jamabandi's
+    # year plus four, 2022-23, nor the same Kharif again)
+    assert dlg.previous.currentData() == old
+    assert dlg.year.text() == "1997-98"
+    assert dlg.harvest.isVisible() and dlg.harvest.currentData() == "ربیع"
+    # WHEN the clerk copies forward
+    with qtbot.waitSignal(dlg.opened, timeout=10000) as opened:
+        qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    # THEN the Rabi register is made, its khasra on a page, last season's crop left to fill
+    with ctx.ws.session() as s:
+        reg = services.get_register(s, opened.args[0])
+        rows = services.rows_by_ids(s, services.register_entry_ids(s, reg.id))
+    assert (reg.year, reg.header["harvest"]) == ("1997-98", "ربیع")
+    assert [(r.text("khasra_no"), r.text("crop")) for r in rows] == [("630/4", "")] and rows[0].page_id is not None
+    # WHEN the clerk presses Copy forward again for the same season
+    dlg.copy_button.setEnabled(True)
+    qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    # THEN it is refused, saying the register is there already, and no second one is made
+    qtbot.waitUntil(lambda: "already exists" in dlg.result_label.text(), timeout=10000)
+    with ctx.ws.session() as s:
+        assert len([r for r in services.list_registers(s) if r.template_id == "girdawari"]) == 2
+    # AND choosing the jamabandi proposes its own next edition, without a harvest
+    dlg.previous.setCurrentIndex(dlg.previous.findData(next(r.id for r in dlg._registers if r.template_id == "jamabandi")))
+    assert dlg.year.text() == "2022-23" and not dlg.harvest.isVisible()
+
+
+def test_copy_forward_dialog_says_which_girdawari_rows_a_mutation_flagged(qtbot, ctx):
+    # GIVEN a Kharif girdawari and a sale of its khasra 630/4 sanctioned since
+    from desktop.keying.copy_forward_dialog import CopyForwardDialog
+
+    place = dict(district="لاہور", tehsil="رائیونڈ", mauza="کھڈیاں", hadbast_no="42")
+    with ctx.ws.session() as s:
+        old = services.create_register(s, actor=ctx.actor, template="girdawari", year="1997-98",
+                                       header={"harvest": "خریف"}, **place)
+        services.add_entry(s, actor=ctx.actor, register_id=old, values={
+            "khasra_no": "630/4", "khewat_no": "369", "owner": ASLAM, "area": "16-19"})
+        intiqal = services.create_register(s, actor=ctx.actor, template="intiqal", year="1997", **place)
+        services.add_entry(s, actor=ctx.actor, register_id=intiqal, values={
+            "mutation_no": "77", "date": "14-03-1997", "mutation_type": "بیع", "khewat_no": "369",
+            "khasra_nos": "630/4", "area": "16-19", "transferor": ASLAM, "transferee": "بشیر احمد ولد نور دین",
+            "order": "منظور شد، تحصیلدار"})
+    dlg = CopyForwardDialog(ctx, previous_id=old)
+    qtbot.addWidget(dlg)
+    wait_idle(qtbot, ctx)
+    # WHEN the clerk copies the next season forward
+    with qtbot.waitSignal(dlg.opened, timeout=10000):
+        qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, ctx)
+    # THEN the dialog says one copied row was flagged for its owner (it said no mutation was found)
+    text = dlg.result_label.text()
+    assert "1 copied row(s) flagged" in text and "correct the owner" in text
+    assert "No sanctioned mutation" not in text
+
+
+def test_the_kharif_and_rabi_registers_of_a_year_are_told_apart_in_the_register_list(qtbot, ctx):
+    # GIVEN the Kharif and the Rabi girdawari of one mauza and year
+    from desktop.models.registers import RegisterListModel
+
+    with ctx.ws.session() as s:
+        for harvest in ("خریف", "ربیع"):
+            services.create_register(s, actor=ctx.actor, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                     mauza="کھڈیاں", hadbast_no="42", year="1997-98", header={"harvest": harvest})
+        regs = services.list_registers(s)
+    # WHEN they are listed
+    model = RegisterListModel()
+    model.set_registers(regs)
+    titles = [model.index(i).data() for i in range(model.rowCount())]
+    # THEN each title names its harvest, and the two differ
+    assert "خریف" in titles[0] and "ربیع" in titles[1] and titles[0] != titles[1]
+
+
 def test_main_window_menus_open_the_keying_aids(qtbot, ctx):
     # GIVEN the main window with a register selected
     from desktop.keying.copy_forward_dialog import CopyForwardDialog

@@ -292,6 +292,45 @@ def test_the_window_fits_a_small_screen_and_opens_where_it_was_left(qtbot, ctx):
     again.close()
 
 
+def test_daftar_opens_on_the_register_and_page_the_clerk_left(qtbot, ctx):
+    # GIVEN two registers, the second with two pages, and the clerk working on its page 2
+    from desktop.context import AppContext
+    from desktop.mainwindow import MainWindow
+    from tests.desktop.images import png_bytes
+
+    _register(ctx.ws, ctx.actor, "کوٹ")
+    rid = _register(ctx.ws, ctx.actor, "کھڈیاں")
+    with ctx.ws.session() as s:
+        pids = [services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=i),
+                                  name=f"p{i}.png").page_id for i in range(2)]
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    assert win.register_id != rid  # (the first register listed opens at first)
+    win.register_view.setCurrentIndex(win.registers.index(win.registers.row_of(rid)))
+    qtbot.waitUntil(lambda: win.pages.rowCount() == 2)
+    win.select_page(pids[1])
+    # WHEN Daftar is closed and started again
+    win.close()
+    again = MainWindow(AppContext.create(ctx.ws, ctx.actor))
+    qtbot.addWidget(again)
+    wait_idle(qtbot, again.ctx)
+    # THEN it opens on that register and page (it opened on the first register listed)
+    assert again.register_id == rid
+    qtbot.waitUntil(lambda: again.page_view.currentIndex().isValid())
+    assert again.pages.page_at(again.page_view.currentIndex().row()).id == pids[1]
+    again.close()
+    # AND a remembered register that is gone opens the first one, as before
+    from desktop.ui_settings import remember_place
+
+    remember_place(ctx.ws.root, ctx.actor.username, 9999, 9999)
+    third = MainWindow(AppContext.create(ctx.ws, ctx.actor))
+    qtbot.addWidget(third)
+    wait_idle(qtbot, third.ctx)
+    assert third.register_id == third.registers.register_at(0).id
+    third.close()
+
+
 def test_an_empty_workspace_says_what_to_do_first_by_role(qtbot, workspace, qapp):
     from desktop.context import AppContext
     from desktop.mainwindow import MainWindow

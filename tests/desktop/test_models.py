@@ -64,6 +64,27 @@ def test_page_rows_model_passes_the_model_tester(qtbot, ctx, tester):
     assert model.cell_flags(0, "owner") == []
 
 
+def test_a_choice_typed_in_english_shows_as_the_urdu_value_it_is_saved_as(qtbot, ctx):
+    # GIVEN a page whose rows have a land class (a choice) open in the correction model
+    from desktop.correction.rows_model import PageRowsModel
+
+    model = PageRowsModel(ctx)
+    _rid, (pid,) = make_register(ctx)
+    with ctx.ws.session() as s:
+        page = services.get_page(s, pid)
+        model.set_page(page, services.page_rows(s, pid), services.register_template(s, page.register_id))
+    cell = model.index(0, model.column_of("land_class"))
+    # WHEN the clerk types the class in English
+    assert model.setData(cell, "Canal-Irrigated")
+    # THEN the cell shows the Urdu class at once (it kept showing the English typed while
+    # the Urdu was saved), and that is what was saved
+    assert cell.data() == "نہری"
+    wait_idle(qtbot, ctx)
+    with ctx.ws.session() as s:
+        assert services.get_row(s, model.entry_id(0)).text("land_class") == "نہری"
+    assert cell.data() == "نہری"
+
+
 def test_register_rows_model_is_lazy_and_bounded(qtbot, ctx, tester, monkeypatch):
     # GIVEN a register with 120 rows, and a model paging by 50 rows in chunks of 10 (3 cached)
     from desktop.models import entries

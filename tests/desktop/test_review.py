@@ -1296,3 +1296,36 @@ def test_a_girdawar_learns_at_sign_in_that_rows_he_approved_were_returned_and_wh
     qtbot.waitUntil(lambda: win.tabs.tabText(win.tabs.indexOf(panel)) == "Returned after my approval", timeout=5000)
     qtbot.waitUntil(lambda: "returned" not in notice.text(), timeout=5000)
     win.shutdown()
+
+
+def test_a_copied_season_shows_the_girdawar_what_the_clerk_changed_since_the_copy(qtbot, people):
+    # GIVEN clerk1 started the Rabi girdawari from Kharif, typed one khasra's crop after the
+    # field visit, corrected another's area, and submitted the page
+    from records.copy_forward import copy_forward
+
+    clerk = people["clerk1"]
+    with clerk.ws.session() as s:
+        old = services.create_register(s, actor=clerk.actor, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                       mauza="کوٹ", hadbast_no="42", year="2023-24", header={"harvest": "خریف"})
+        for khasra in ("125/5", "126", "127"):
+            services.add_entry(s, actor=clerk.actor, register_id=old, values={
+                "khasra_no": khasra, "khewat_no": "47", "owner": "محمد اسلم", "area": "6-0", "crop": "چاول"})
+    with clerk.ws.session() as s:
+        new = copy_forward(s, actor=clerk.actor, previous_register_id=old, year="2023-24",
+                           header={"harvest": "ربیع"}).register_id
+        (page,) = services.list_pages(s, new)
+        rows = services.page_rows(s, page.id)
+        services.set_value(s, actor=clerk.actor, entry_id=rows[0].entry_id, field_name="crop", text="گندم")
+        services.set_value(s, actor=clerk.actor, entry_id=rows[1].entry_id, field_name="area", text="5-10")
+    with clerk.ws.session() as s:
+        services.submit_page(s, actor=clerk.actor, page_id=page.id)
+    # WHEN girdawar1 opens the page in the review
+    panel = _panel(qtbot, people["girdawar1"])
+    _open(qtbot, panel, page.id)
+    # THEN the changes are the clerk's two, from what was copied (every copied value was
+    # listed as a change from nothing OCR read)
+    d = panel.page_view.data
+    assert [(c.row_no, c.field, c.ocr, c.value) for c in d.changes] == [(1, "crop", None, "گندم"), (2, "area", "6-0", "5-10")]
+    assert d.copied
+    # AND the panel says they are changes since the copy
+    assert "copied" in panel.page_view.changes_label.text()

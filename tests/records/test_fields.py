@@ -282,6 +282,33 @@ def test_choice_in_urdu_and_english():
     assert parse_value(land, "چاهی").text == "چاہی"  # Arabic heh typed
 
 
+@pytest.mark.parametrize("typed, crop", [
+    ("گنّا", "گنا"), ("گندُم", "گندم"),  # with harakat
+    ("کنک", "گندم"), ("کماد", "گنا"), ("دھان", "چاول"), ("مونجی", "چاول"),  # Punjabi names
+    ("باجرا", "باجرہ"), ("مکی", "مکئی"), ("چنے", "چنا"), ("سبزیاں", "سبزی"),  # spellings
+    ("sugar cane", "گنا"), ("Sugar-Cane", "گنا"), ("paddy", "چاول"), ("corn", "مکئی"), ("vegetable", "سبزی"),
+])
+def test_a_crop_written_as_clerks_write_it_is_the_crop(typed, crop):
+    # GIVEN the crop column of the girdawari
+    field = builtin("girdawari").column("crop")
+    # WHEN the clerk types the crop with harakat, by its Punjabi name, in another spelling or in English
+    # THEN it is taken as the crop of the list (it was refused: "not one of the choices")
+    assert parse_value(field, typed).text == crop
+
+
+def test_a_choice_list_with_a_bad_also_spelling_is_refused_naming_the_field():
+    from records.templates import TemplateError, parse_template
+
+    tpl = {"id": "x", "version": 1, "title": {"ur": "x", "en": "x"}, "header": [], "columns": [
+        {"name": "crop", "kind": "choice", "label": {"ur": "جنس", "en": "Crop"},
+         "choices": [{"ur": "گندم", "en": "wheat", "also": ["کنک", 5]}]}]}
+    with pytest.raises(TemplateError, match="office.json.*crop.*also"):
+        parse_template(tpl, "office.json")
+    tpl["columns"][0]["choices"][0]["also"] = "کنک"  # a text, not a list of texts
+    with pytest.raises(TemplateError, match="office.json.*crop.*also"):
+        parse_template(tpl, "office.json")
+
+
 def test_bad_choice_lists_the_options():
     # GIVEN a choice field  WHEN given a value not in the list  THEN FieldError listing the choices
     s = spec("choice", label="Harvest", choices=(Choice("خریف", "kharif"), Choice("ربیع", "rabi")))

@@ -115,3 +115,107 @@ def test_copy_forward_copies_rows_and_proposes_sanctioned_mutations(workspace):
         # confirming a copied value unchanged clears its flag
         S.set_value(s, actor=clerk, entry_id=rows[2].entry_id, field_name="owner", text=rows[2].text("owner"))
         assert not S.get_row(s, rows[2].entry_id).values["owner"].flags
+
+
+def test_copy_forward_puts_rows_on_pages_numbered_as_the_previous_edition(workspace):
+    # GIVEN a girdawari whose rows were read from two scanned pages, and one typed row without a page
+    users = make_users(workspace)
+    clerk = users["clerk"]
+    with workspace.session() as s:
+        old = S.create_register(s, actor=clerk, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="12", year="2023-24", header={"harvest": "ربیع"})
+        p1 = S.add_page(s, workspace.images, actor=clerk, register_id=old, data=b"page one").page_id
+        p2 = S.add_page(s, workspace.images, actor=clerk, register_id=old, data=b"page two").page_id
+        S.add_entry(s, actor=clerk, register_id=old, page_id=p1, values={"khasra_no": "125/4", "area": "4-0"})
+        S.add_entry(s, actor=clerk, register_id=old, page_id=p1, values={"khasra_no": "125/5", "area": "6-0"})
+        S.add_entry(s, actor=clerk, register_id=old, page_id=p2, values={"khasra_no": "126", "area": "8-0"})
+        S.add_entry(s, actor=clerk, register_id=old, values={"khasra_no": "130", "area": "2-0"})
+    # WHEN the clerk starts the next season from it
+    with workspace.session() as s:
+        res = copy_forward(s, actor=clerk, previous_register_id=old, year="2024-25")
+    # THEN every copied row lies on a page of the new register (so it can be opened, corrected
+    # and submitted), the pages numbered and ordered as the paper register's leaves
+    with workspace.session() as s:
+        pages = S.list_pages(s, res.register_id)
+        assert [p.page_no for p in pages] == [1, 2, 3]
+        assert all(p.image_sha256 is None and p.state == "draft" for p in pages)
+        by_page = [[r.text("khasra_no") for r in S.page_rows(s, p.id)] for p in pages]
+        assert by_page == [["125/4", "125/5"], ["126"], ["130"]]
+        assert all(r.page_id is not None for r in S.rows_by_ids(s, S.register_entry_ids(s, res.register_id)))
+
+
+def test_next_girdawari_season_follows_the_harvests_and_surveys_crops_anew(workspace):
+    # GIVEN the Kharif 2023-24 girdawari of a mauza, one khasra under rice and one under cotton
+    import pytest
+
+    from records.copy_forward import EditionExists, next_season
+
+    users = make_users(workspace)
+    clerk = users["clerk"]
+    harvests = builtin("girdawari").field("harvest").choices
+    with workspace.session() as s:
+        old = S.create_register(s, actor=clerk, template="girdawari", district="لاہور", tehsil="رائیونڈ",
+                                mauza="دیہہ", hadbast_no="12", year="2023-24", header={"harvest": "خریف"})
+        S.add_entry(s, actor=clerk, register_id=old, values={
+            "khasra_no": "125/5", "khewat_no": "47", "owner": OWNERS[0], "area": "6-0", "land_class": "نہری",
+            "irrigation": "نہری", "crop": "چاول", "crop_area": "6-0", "remarks": "رہن"})
+        S.add_entry(s, actor=clerk, register_id=old, values={
+            "khasra_no": "126", "khewat_no": "47", "owner": OWNERS[0], "area": "4-0", "crop": "کپاس", "crop_area": "3-0"})
+    # WHEN the season after it is worked out and started
+    assert next_season("2023-24", "خریف", harvests) == ("2023-24", "ربیع")
+    assert next_season("۲۰۲۳-۲۴", "ربیع", harvests) == ("2024-25", "خریف")
+    assert next_season("2023-24", "rabi", harvests) == ("2024-25", "خریف")
+    assert next_season("2023-24", "", harvests) == ("", "")
+    with workspace.session() as s:
+        res = copy_forward(s, actor=clerk, previous_register_id=old, year="2023-24", header={"harvest": "ربیع"})
+    # THEN it is the Rabi register of the same year, the khasras, owners and land carried over
+    # and last season's crops left for the field visit to fill (not submitted unseen as Rabi crops)
+    with workspace.session() as s:
+        reg = S.get_register(s, res.register_id)
+        assert (reg.year, reg.header["harvest"]) == ("2023-24", "ربیع")
+        rows = S.rows_by_ids(s, S.register_entry_ids(s, res.register_id))
+        assert [r.text("khasra_no") for r in rows] == ["125/5", "126"]
+        assert rows[0].text("area") == "6-0" and rows[0].text("irrigation") == "نہری" and rows[0].text("remarks") == "رہن"
+        assert all(r.text("crop") == "" and r.text("crop_area") == "" for r in rows)
+    # AND starting the same season twice is refused, saying which register is there already
+    with workspace.session() as s, pytest.raises(EditionExists, match="year .*2023-24.*harvest ربیع.*already exists"):
+        copy_forward(s, actor=clerk, previous_register_id=old, year="2023-24", header={"harvest": "ربیع"})
+    with workspace.session() as s:
+        assert len([r for r in S.list_registers(s) if r.template_id == "girdawari"]) == 2
+
+
+def test_a_mutation_flags_the_owner_of_its_khasras_in_the_next_season_once(workspace):
+    # GIVEN the Kharif girdawari of a mauza and a sale of khasra 125/5 sanctioned since
+    users = make_users(workspace)
+    clerk = users["clerk"]
+    place = dict(district="لاہور", tehsil="رائیونڈ", mauza="دیہہ", hadbast_no="12")
+    with workspace.session() as s:
+        kharif = S.create_register(s, actor=clerk, template="girdawari", year="2023-24", header={"harvest": "خریف"},
+                                   **place)
+        for khasra in ("125/5", "126"):
+            S.add_entry(s, actor=clerk, register_id=kharif, values={
+                "khasra_no": khasra, "khewat_no": "47", "owner": OWNERS[0], "area": "6-0"})
+        intiqal = S.create_register(s, actor=clerk, template="intiqal", year="2023", **place)
+        S.add_entry(s, actor=clerk, register_id=intiqal, values={
+            "mutation_no": "1234", "date": "14-03-2023", "mutation_type": "بیع", "khewat_no": "47",
+            "khasra_nos": "125/5", "area": "6-0", "share": "1", "transferor": "محمد اسلم ولد غلام رسول",
+            "transferee": "بشیر احمد ولد نور دین", "order": "منظور شد، تحصیلدار"})
+    # WHEN the Rabi season is started from it
+    with workspace.session() as s:
+        rabi = copy_forward(s, actor=clerk, previous_register_id=kharif, year="2023-24", header={"harvest": "ربیع"})
+    # THEN the owner of khasra 125/5 is flagged with the sale (no row without a khasra is proposed)
+    assert rabi.mutations_applied == ["1234"] and rabi.proposed_rows == 0
+    with workspace.session() as s:
+        rows = S.rows_by_ids(s, S.register_entry_ids(s, rabi.register_id))
+    assert [r.text("khasra_no") for r in rows] == ["125/5", "126"]
+    assert [f.code for f in rows[0].values["owner"].flags] == ["mutation"]
+    assert "بشیر احمد" in rows[0].values["owner"].flags[0].message and not rows[1].values["owner"].flags
+    # WHEN the next Kharif is started from that Rabi
+    with workspace.session() as s:
+        nxt = copy_forward(s, actor=clerk, previous_register_id=rabi.register_id, year="2024-25",
+                           header={"harvest": "خریف"})
+    # THEN the sale applied last season is not flagged again
+    assert nxt.mutations_applied == []
+    with workspace.session() as s:
+        assert not any(f.code == "mutation" for r in S.rows_by_ids(s, S.register_entry_ids(s, nxt.register_id))
+                       for v in r.values.values() for f in v.flags)

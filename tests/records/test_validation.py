@@ -226,6 +226,39 @@ def test_girdawari_crops_of_one_khasra_together_above_its_area():
     assert "rows 1, 2" in flags[0].message and "8-5" in flags[0].message
 
 
+def test_girdawari_crop_area_without_a_crop_is_an_error():
+    # GIVEN a girdawari row whose crop area was typed after the field visit but not its crop,
+    # and a row with neither (a khasra not sown: no crop, no crop area)
+    page = girdawari_page()
+    page[2]["crop"] = ""
+    page.append({"khasra_no": "127", "khewat_no": "48", "owner": OWNER_B, "area": "2-0"})
+    # WHEN validated
+    flags = validate_rows("girdawari", page)
+    # THEN the crop of the row with a crop area is asked for, naming the khasra (it was
+    # submitted, approved and printed as an area under no crop); the unsown khasra is left
+    assert codes(flags) == [("crop_missing", ERROR, "crop", 2)]
+    assert "khasra 126" in flags[0].message and "4-5" in flags[0].message
+
+
+def test_girdawari_khasra_listed_beside_its_own_sub_divisions_is_a_warning():
+    # GIVEN khasra 126 split into 126/1 and 126/2 after the field visit: the new rows added,
+    # the old row of 126 (4-5) kept by mistake
+    page = girdawari_page()
+    page[-1:-1] = [
+        {"khasra_no": "126/1", "khewat_no": "47", "owner": OWNER_B, "area": "2-0"},
+        {"khasra_no": "۱۲۶/۲", "khewat_no": "47", "owner": OWNER_B, "area": "2-5"},
+    ]
+    # WHEN validated
+    flags = [f for f in validate_rows("girdawari", page) if f.code == "khasra_split"]
+    # THEN each sub-division's row is warned that 126 is also listed (its land counted twice)
+    assert codes(flags) == [("khasra_split", WARNING, "khasra_no", 3), ("khasra_split", WARNING, "khasra_no", 4)]
+    assert "126/1" in flags[0].message and "khasra 126," in flags[0].message and "rows 3, 4" in flags[0].message
+    # WHEN the old row is given the first new number (the split done right)
+    page[2]["khasra_no"] = "126/3"
+    # THEN no warning: 125/5's two crop rows are one khasra, 126/1, 126/2 and 126/3 siblings
+    assert not [f for f in validate_rows("girdawari", page) if f.code == "khasra_split"]
+
+
 def test_girdawari_khasra_under_two_khewats():
     # GIVEN khasra 126 entered again under khewat 50
     page = girdawari_page() + [
