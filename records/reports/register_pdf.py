@@ -5,7 +5,9 @@ register (page and row order) as plain strings; `render_register(data, out)` pri
 one right-to-left table, the template's columns in order (column 1 at the right) between a
 serial number and the entry's state. Every page carries the same title block (register,
 district, tehsil, mauza, hadbast, year and the template's other header fields, "page x of
-y") and the column headings; an entry (row) is never split over two pages, long cells wrap.
+y") and the column headings; an entry (row) is never split over two pages, long cells wrap
+(an entry taller than a whole page is cut between lines and goes on, marked "(جاری)", on the
+next).
 A page holding an entry that is not approved yet is watermarked "مسودہ / DRAFT".
 
 Landscape when the register has more than PORTRAIT_MAX_COLUMNS columns (the built-in ones
@@ -169,26 +171,48 @@ def _style(n: int, gaps: Sequence[bool] = (), head: bool = False) -> TableStyle:
     return TableStyle(style)
 
 
+CONTINUED = "(جاری)"  # the state cell of the rest of an entry taller than a page
+PADDING_V = 3.0  # a row's top and bottom padding together (_style)
+
+
 class RowTable(Table):
-    """One entry of the register: a one-row table (never split over two pages). A row taller
-    than a whole page is refused with its entry named; drawing a row not yet approved marks
-    its page for the draft watermark."""
+    """One entry of the register: a one-row table, never split over two pages unless it is
+    taller than a whole page (a clerk's long remark, in Nastaliq above all). Such an entry is
+    cut between lines where the page ends; the rest goes on at the top of the next page (the
+    page's headings above it) with the entry's serial and "(جاری)" in its state cell.
+    Drawing a row not yet approved marks its page for the draft watermark."""
 
-    def __init__(self, cells, widths, *, line: RegisterLine, gaps: Sequence[bool], max_height: float,
-                 drawn=None):
-        super().__init__([list(reversed(cells))], colWidths=list(reversed(widths)), hAlign="RIGHT")
-        self.setStyle(_style(len(widths), gaps))
-        self.line = line
-        self.max_height = max_height
-        self.drawn = drawn  # called once the row is on its page
+    def __init__(self, line: RegisterLine, serial: int, widths: Sequence[float], *, size: float, digits: str,
+                 max_height: float, drawn=None, texts: Sequence[str] | None = None, continued: bool = False):
+        self.line, self.serial, self.widths = line, serial, list(widths)
+        self.size, self.digits, self.max_height = size, digits, max_height
+        self.texts = tuple(line.cells if texts is None else texts)
+        self.continued = continued
+        self.paras, gaps = _cells(line, serial, size, digits, self.texts, continued)
+        super().__init__([list(reversed(self.paras))], colWidths=list(reversed(self.widths)), hAlign="RIGHT")
+        self.setStyle(_style(len(self.widths), gaps))
+        self.drawn = drawn  # called once the row (its last part) is on its page
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-        w, h = super().wrap(availWidth, availHeight)
-        if h > self.max_height:
-            x = self.line
-            raise ReportError(f"entry {x.entry_id} (page {x.page_no or GAP}, row {x.row_no}) is too long to print on "
-                              "one page: shorten its longest text (its remarks?) and print again")
-        return w, h
+    def _part(self, texts: Sequence[str], *, continued: bool, drawn=None) -> RowTable:
+        return RowTable(self.line, self.serial, self.widths, size=self.size, digits=self.digits,
+                        max_height=self.max_height, drawn=drawn, texts=texts, continued=continued)
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        """[] (whole, on the next page) when the entry fits a page; else the lines of each
+        cell that fit in `availHeight` (a quarter of a page at least) and the rest."""
+        _w, h = self.wrap(availWidth, availHeight)
+        if h <= self.max_height or availHeight < self.max_height / 4:
+            return []
+        room = availHeight - PADDING_V - 0.01
+        here, rest = [], []
+        for p, text in zip(self.paras[1:-1], self.texts, strict=True):
+            lines = p._lines if text else []
+            k = max(0, int(room // p.leading))
+            here.append(" ".join(lines[:k]) if len(lines) > k else text)
+            rest.append(" ".join(lines[k:]))
+        if not any(here) or not any(rest):
+            return []
+        return [self._part(here, continued=self.continued), self._part(rest, continued=True, drawn=self.drawn)]
 
     def draw(self):
         if self.line.state not in FINAL_STATES:
@@ -198,13 +222,17 @@ class RowTable(Table):
             self.drawn()
 
 
-def _cells(line: RegisterLine, serial: int, size: float, digits: str) -> tuple[list, list[bool]]:
+def _cells(line: RegisterLine, serial: int, size: float, digits: str, texts: Sequence[str],
+           continued: bool = False) -> tuple[list, list[bool]]:
+    """The row's paragraphs (serial, the template's columns, state) and which are gaps (a
+    missing value, "—" shaded; in the rest of a cut entry a cell that ended is left blank)."""
     cells = [para(str(serial), size=size, align="centre", digits=digits)]
     gaps = [False]
-    for text in line.cells:
-        cells.append(para(text or GAP, size=size, align="right", digits=digits))
-        gaps.append(not text)
-    cells.append(para(STATE_UR.get(line.state, line.state), size=size, align="centre"))
+    for text in texts:
+        cells.append(para(text or ("" if continued else GAP), size=size, align="right", digits=digits))
+        gaps.append(not text and not continued)
+    state = CONTINUED if continued else STATE_UR.get(line.state, line.state)
+    cells.append(para(state, size=size, align="centre"))
     gaps.append(False)
     return cells, gaps
 
@@ -314,10 +342,10 @@ def render_register(data: RegisterData, out: str | Path, options: ReportOptions 
         story = []
         total = len(data.lines)
         for i, line in enumerate(data.lines, start=1):
-            cells, gaps = _cells(line, i, size, opt.digits)
             # how far the printing got, every 50 rows (in a job process a Stop ends it there)
             drawn = (lambda i=i: progress("printed", i, total)) if progress and (i % 50 == 0 or i == total) else None
-            story.append(RowTable(cells, furniture.widths, line=line, gaps=gaps, max_height=frame_h, drawn=drawn))
+            story.append(RowTable(line, i, furniture.widths, size=size, digits=opt.digits, max_height=frame_h,
+                                  drawn=drawn))
         title = f"{data.template.title_ur} {data.register.mauza} {data.register.year}"
         with written_whole(out) as tmp:
             doc = BaseDocTemplate(str(tmp), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,

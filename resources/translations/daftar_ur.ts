@@ -2735,10 +2735,6 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>رجسٹر {0} ({1}) میں حالت {2} کا کوئی اندراج نہیں؛ اس کے اندراجات یہ ہیں: {3}۔ ان میں سے کوئی حالت چنیں، یا سب اندراجات چھاپیں (`--state` کے بغیر)۔</translation>
         </message>
         <message>
-            <source>entry {0} (page {1}, row {2}) is too long to print on one page: shorten its longest text (its remarks?) and print again</source>
-            <translation>اندراج {0} (صفحہ {1}، سطر {2}) ایک صفحے پر چھپنے کے لیے بہت لمبا ہے: اس کی سب سے لمبی عبارت (کیفیت؟) مختصر کریں اور دوبارہ چھاپیں</translation>
-        </message>
-        <message>
             <source>mauza {0}, year {1}, volume {2}</source>
             <translation>موضع {0}، سال ⁦{1}⁩، جلد ⁦{2}⁩</translation>
         </message>

@@ -206,17 +206,46 @@ def test_unknown_register_empty_register_and_no_entries_in_state_say_what_to_do(
             register_pdf.build_register(s, register_id=sample.register_id, states=["sent"])
 
 
-def test_a_row_taller_than_a_page_is_refused_naming_the_entry(workspace, tmp_path):
-    # GIVEN an entry whose remark would fill more than a page
-    reg = _long_register(workspace, 1, remarks_words=900)
-    out = tmp_path / "too-long.pdf"
-    # WHEN the register is printed  THEN the entry is named, and no file is left
-    with workspace.session() as s:
-        eid = services.register_entry_ids(s, reg)[0]
-    with pytest.raises(ReportError, match=rf"entry {eid} \(page 1, row 1\) is too long to print on one page"):
-        register_pdf.register_pdf(workspace, out, register_id=reg)
-    assert not out.exists() and not out.with_name(out.name + ".sig").exists()
-    assert not list(tmp_path.glob("*.part"))
+def test_an_entry_taller_than_a_page_goes_on_over_the_next_page_marked_continued(workspace, tmp_path):
+    # GIVEN two entries whose remarks are of 53 words each: in Nastaliq (its narrow remarks
+    # column two words a line) each is taller than a page
+    reg = _long_register(workspace, 2, remarks_words=13)
+    out = tmp_path / "long-remark.pdf"
+    # WHEN the register is printed in Nastaliq
+    register_pdf.register_pdf(workspace, out, register_id=reg, options=ReportOptions(urdu_digits=False,
+                                                                                      nastaliq=True))
+    # THEN it is printed (it was refused), over several pages, each with the headings and "page x of y"
+    pages = _page_texts(out)
+    n = len(pages)
+    assert n >= 3
+    for i, page in enumerate(pages, start=1):
+        for heading in ("رجسٹر جمع بندی", "نمبر کھیوٹ", "کیفیت", "نمبر شمار"):
+            assert heading in page, (i, heading)
+        assert f"صفحہ {i} از" in page, i
+    # AND each entry begins on one page and ends on a later one, the pages it goes on to
+    # saying "(جاری)", and every word of its remark is printed once, in order
+    text = " ".join(pages)
+    for k in (1, 2):
+        first = next(i for i, page in enumerate(pages) if f"مالک نمبر {k} " in page + " ")
+        last = next(i for i, page in enumerate(pages) if f"اختتام {k}" in page)
+        assert last > first, k
+        assert all("جاری" in pages[i] for i in range(first + 1, last + 1)), k  # (brackets are loosened away)
+    assert text.count("وراثت") == 2 * 13 and text.count("اختتام") == 2
+    assert text.count("مالک نمبر") == 2  # (the owner is not printed again on the continued part)
+
+
+def test_an_entry_that_fits_a_page_is_still_never_cut(workspace, tmp_path):
+    # GIVEN entries as tall as most of a page (Naskh, 40 words of remarks each)
+    reg = _long_register(workspace, 4, remarks_words=10)
+    out = tmp_path / "tall.pdf"
+    # WHEN printed
+    register_pdf.register_pdf(workspace, out, register_id=reg, options=ReportOptions(urdu_digits=False))
+    pages = _page_texts(out)
+    # THEN each entry is on one page whole, and nothing is marked continued
+    for k in range(1, 5):
+        where = [i for i, page in enumerate(pages) if f"مالک نمبر {k} " in page + " "]
+        assert len(where) == 1 and f"اختتام {k}" in pages[where[0]], k
+    assert "جاری" not in " ".join(pages)
 
 
 # ----------------------------------------------------------------------------- command line
