@@ -1371,6 +1371,18 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>تصاویر کے بغیر</translation>
         </message>
         <message>
+            <source>approved entries only (approved, batched, sent…)</source>
+            <translation>صرف منظور شدہ اندراجات (منظور شدہ، بیچ میں شامل، بھیجے گئے…)</translation>
+        </message>
+        <message>
+            <source>every entry (those not approved marked DRAFT)</source>
+            <translation>تمام اندراجات (غیر منظور شدہ پر مسودہ / DRAFT کا نشان)</translation>
+        </message>
+        <message>
+            <source>only entries not approved yet</source>
+            <translation>صرف وہ اندراجات جو ابھی منظور نہیں ہوئے</translation>
+        </message>
+        <message>
             <source>Urdu digits (۱۲-۵)</source>
             <translation>اردو ہندسے (⁦۱۲-۵⁩)</translation>
         </message>
@@ -1389,6 +1401,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Khewat no</source>
             <translation>نمبر کھیوٹ</translation>
+        </message>
+        <message>
+            <source>Entries</source>
+            <translation>اندراجات</translation>
         </message>
         <message>
             <source>File</source>
