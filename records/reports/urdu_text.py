@@ -91,8 +91,14 @@ def register_fonts() -> None:
 
 
 def _covers(font_name: str, ch: str) -> bool:
+    return ord(ch) in _char_to_glyph(font_name)
+
+
+@cache
+def _char_to_glyph(font_name: str) -> dict[int, int]:
+    """The font's code point -> glyph map (looked up for every character laid out)."""
     register_fonts()
-    return ord(ch) in pdfmetrics.getFont(font_name).face.charToGlyph
+    return pdfmetrics.getFont(font_name).face.charToGlyph
 
 
 # ----------------------------------------------------------------------------- runs
@@ -224,8 +230,12 @@ def _to_unicode_cmap(fontname, subset):
     ])
 
 
+@lru_cache(maxsize=8192)
 def _shaped(text: str, font: str, size: float):
-    """HarfBuzz-shaped glyph string (visual order) and its width in points."""
+    """HarfBuzz-shaped glyph string (visual order) and its width in points. Kept for the
+    next time: a Nastaliq line is shaped word by word, and the words of every line a cell's
+    wrapping tries, and every word drawn (its invisible Naskh text), come again and again
+    (shaping them anew each time was most of a Nastaliq register's time)."""
     s = shapeStr(text, font, size, force=True)
     sd = getattr(s, "__shapeData__", None)
     if sd:
@@ -319,10 +329,25 @@ def draw_line(canv, x: float, y: float, text: str, *, font: str | None = None, s
         canv.setFont(s.font, size)
         t = _TextObject(canv, left + s.x, y)
         t.setFont(s.font, size)
-        t.textOut(s.glyphs)
+        _text_out(canv, t, s.glyphs, s.font, size)
         canv.drawText(t)
     canv.restoreState()
     return width
+
+
+def _text_out(canv, t: PDFTextObject, glyphs, font: str, size: float) -> None:
+    """`t.textOut(glyphs)` on a text object fresh from setFont(font, size): the text
+    operators reportlab writes for the same glyphs in the same document are kept and written
+    again (column headings on every page, states, words that repeat). Formatting a shaped
+    string glyph by glyph was a third of a Naskh register's time."""
+    memo = canv.__dict__.setdefault("_daftar_text_code", {})
+    key = (font, size, id(glyphs))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is glyphs:
+        t._code.append(hit[1])
+        return
+    t.textOut(glyphs)
+    memo[key] = (glyphs, t._code[-1])  # (the glyphs held: their id is not given to another)
 
 
 def _draw_outlines(canv, x: float, y: float, seg: Segment, size: float) -> None:
@@ -330,18 +355,23 @@ def _draw_outlines(canv, x: float, y: float, seg: Segment, size: float) -> None:
     (in the current fill colour), with the word's letters as invisible Naskh text over it.
     Drawn as text, Nastaliq's glyphs sit each at its own height, so PDF extractors cut a word
     into single letters; the invisible text gives copy, search and pdftotext the word itself."""
-    face = pdfmetrics.getFont(seg.font).face
+    glyph_of = _char_to_glyph(seg.font)
     pen = 0.0
+    k = size / 1000
+    scale = f"{fp_str(k)} 0 0 {fp_str(k)} "  # (fp_str of several numbers joins each one's)
+    code, in_use, xobject = canv._code, canv._formsinuse, canv._doc.getXObjectName
     for ch, d in zip(seg.glyphs, seg.glyphs.__shapeData__, strict=False):
-        gid = face.charToGlyph.get(ord(ch))
+        gid = glyph_of.get(ord(ch))
         if gid is not None:
             name = _glyph_form(canv, seg.font, gid)
             if name:
-                canv.saveState()
-                k = size / 1000
-                canv.transform(k, 0, 0, k, x + (pen + d.x_offset) * k, y + d.y_offset * k)
-                canv.doForm(name)
-                canv.restoreState()
+                # what saveState, transform, doForm and restoreState write (a Nastaliq page
+                # draws thousands of glyphs: the canvas's own calls were a fifth of its time)
+                code.append("q")
+                code.append(f"{scale}{fp_str(x + (pen + d.x_offset) * k)} {fp_str(y + d.y_offset * k)} cm")
+                code.append(f"/{xobject(name)} Do")
+                in_use.append(name)
+                code.append("Q")
         pen += d.x_advance
     under = NASKH if any(_covers(NASKH, ch) for ch in seg.text if not ch.isspace()) else LATIN  # "—" has no Naskh glyph
     plain, plain_width = _shaped(seg.text, under, size) if under == NASKH else (
