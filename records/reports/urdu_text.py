@@ -355,24 +355,15 @@ def _draw_outlines(canv, x: float, y: float, seg: Segment, size: float) -> None:
     (in the current fill colour), with the word's letters as invisible Naskh text over it.
     Drawn as text, Nastaliq's glyphs sit each at its own height, so PDF extractors cut a word
     into single letters; the invisible text gives copy, search and pdftotext the word itself."""
-    glyph_of = _char_to_glyph(seg.font)
-    pen = 0.0
-    k = size / 1000
-    scale = f"{fp_str(k)} 0 0 {fp_str(k)} "  # (fp_str of several numbers joins each one's)
-    code, in_use, xobject = canv._code, canv._formsinuse, canv._doc.getXObjectName
-    for ch, d in zip(seg.glyphs, seg.glyphs.__shapeData__, strict=False):
-        gid = glyph_of.get(ord(ch))
-        if gid is not None:
-            name = _glyph_form(canv, seg.font, gid)
-            if name:
-                # what saveState, transform, doForm and restoreState write (a Nastaliq page
-                # draws thousands of glyphs: the canvas's own calls were a fifth of its time)
-                code.append("q")
-                code.append(f"{scale}{fp_str(x + (pen + d.x_offset) * k)} {fp_str(y + d.y_offset * k)} cm")
-                code.append(f"/{xobject(name)} Do")
-                in_use.append(name)
-                code.append("Q")
-        pen += d.x_advance
+    code = canv._code
+    word = _word_outlines(canv, seg, size)
+    if word[1]:
+        # the word's glyphs placed from where it starts (each word written out once a document)
+        code.append("q")
+        code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} cm")
+        code.append(word[1])
+        code.append("Q")
+        canv._formsinuse.extend(word[2])
     under = NASKH if any(_covers(NASKH, ch) for ch in seg.text if not ch.isspace()) else LATIN  # "—" has no Naskh glyph
     plain, plain_width = _shaped(seg.text, under, size) if under == NASKH else (
         seg.text, pdfmetrics.stringWidth(seg.text, under, size))
@@ -382,11 +373,40 @@ def _draw_outlines(canv, x: float, y: float, seg: Segment, size: float) -> None:
     t.setFont(under, size)
     if plain_width > 0:
         t.setHorizScale(100.0 * seg.width / plain_width)
-    t.textOut(plain)
+    _text_out(canv, t, plain, under, size)  # (the scale and render mode do not change the operators)
     t.setTextRenderMode(0)
     t.setHorizScale(100.0)
     canv.drawText(t)
     canv.restoreState()
+
+
+def _word_outlines(canv, seg: Segment, size: float) -> tuple[object, str, list[str]]:
+    """The operators drawing a Nastaliq word's glyph forms where HarfBuzz put them, from the
+    word's own origin, and the forms it uses; made once a document for each word laid out
+    (a Nastaliq page draws thousands of glyphs, and formatting each one's place was most of
+    a Nastaliq register's time)."""
+    memo = canv.__dict__.setdefault("_daftar_word_code", {})
+    key = (seg.font, size, id(seg.glyphs))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is seg.glyphs:
+        return hit
+    glyph_of = _char_to_glyph(seg.font)
+    xobject = canv._doc.getXObjectName
+    k = size / 1000
+    scale = fp_str(k)
+    pen = 0.0
+    parts, names = [], []
+    for ch, d in zip(seg.glyphs, seg.glyphs.__shapeData__, strict=False):
+        gid = glyph_of.get(ord(ch))
+        if gid is not None:
+            name = _glyph_form(canv, seg.font, gid)
+            if name:
+                parts.append(f"q\n{scale} 0 0 {scale} {fp_str((pen + d.x_offset) * k)} {fp_str(d.y_offset * k)} cm\n"
+                             f"/{xobject(name)} Do\nQ")
+                names.append(name)
+        pen += d.x_advance
+    hit = memo[key] = (seg.glyphs, "\n".join(parts), names)  # (the glyphs held: their id stays theirs)
+    return hit
 
 
 def _glyph_form(canv, font: str, gid: int) -> str | None:
