@@ -20,6 +20,7 @@ Each row is a table of its own (heading and title drawn by the page), so laying 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -48,7 +49,15 @@ from records.reports.layout import (
     label_pairs,
     para,
 )
-from records.reports.urdu_text import NASKH, draw_line, register_fonts, report_font
+from records.reports.urdu_text import (
+    INK_OVERHANG,
+    NASKH,
+    body_font,
+    draw_line,
+    register_fonts,
+    report_font,
+    text_width,
+)
 from records.services import RegisterView
 from records.templates import Template
 
@@ -57,6 +66,9 @@ SERIAL_MM, STATE_MM = 9.0, 17.0
 MARGIN = 12 * mm
 TOP, BOTTOM = 10 * mm, 16 * mm
 STANDARD_HEADER = ("district", "tehsil", "mauza", "hadbast_no", "year")
+CELL_PADDING = 5.0  # a cell's left and right padding together (_style)
+MIN_SIZE = 6.0  # the smallest a cell's text is set to fit its column
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z\u06f0-\u06f9\u0660-\u0669]")  # a date, a khasra number: one word
 
 
 @dataclass(frozen=True)
@@ -188,7 +200,7 @@ class RowTable(Table):
         self.size, self.digits, self.max_height = size, digits, max_height
         self.texts = tuple(line.cells if texts is None else texts)
         self.continued = continued
-        self.paras, gaps = _cells(line, serial, size, digits, self.texts, continued)
+        self.paras, gaps = _cells(line, serial, size, digits, self.texts, continued, widths=self.widths)
         super().__init__([list(reversed(self.paras))], colWidths=list(reversed(self.widths)), hAlign="RIGHT")
         self.setStyle(_style(len(self.widths), gaps))
         self.drawn = drawn  # called once the row (its last part) is on its page
@@ -222,14 +234,32 @@ class RowTable(Table):
             self.drawn()
 
 
+def fitting_size(text: str, width: float, size: float, digits: str) -> float:
+    """The size at which the longest word of `text` that cannot be broken (a date, a khasra
+    number: words with digits or Latin letters) fits a column `width` wide, in the report's
+    font: `size` when it fits, else smaller, down to MIN_SIZE. (In Nastaliq with Latin digits
+    an intiqal's date 17-05-1998 ran over its column into the next.)"""
+    words = [w for w in text.split() if _UNBREAKABLE.search(w)]
+    if not words:
+        return size
+    right, left = INK_OVERHANG.get(body_font(), (0.0, 0.0))
+    room = width - CELL_PADDING
+    need = max(text_width(w, size=size, digits=digits) for w in words) + (right + left) * size
+    if need <= room:
+        return size
+    return max(MIN_SIZE, size * room / need * 0.999)  # (widths grow with the size)
+
+
 def _cells(line: RegisterLine, serial: int, size: float, digits: str, texts: Sequence[str],
-           continued: bool = False) -> tuple[list, list[bool]]:
+           continued: bool = False, *, widths: Sequence[float]) -> tuple[list, list[bool]]:
     """The row's paragraphs (serial, the template's columns, state) and which are gaps (a
-    missing value, "—" shaded; in the rest of a cut entry a cell that ended is left blank)."""
+    missing value, "—" shaded; in the rest of a cut entry a cell that ended is left blank).
+    A cell whose number or date is wider than its column is set smaller to fit it."""
     cells = [para(str(serial), size=size, align="centre", digits=digits)]
     gaps = [False]
-    for text in texts:
-        cells.append(para(text or ("" if continued else GAP), size=size, align="right", digits=digits))
+    for text, width in zip(texts, widths[1:-1], strict=True):
+        fit = fitting_size(text, width, size, digits) if text else size
+        cells.append(para(text or ("" if continued else GAP), size=fit, align="right", digits=digits))
         gaps.append(not text and not continued)
     state = CONTINUED if continued else STATE_UR.get(line.state, line.state)
     cells.append(para(state, size=size, align="centre"))

@@ -248,6 +248,52 @@ def test_an_entry_that_fits_a_page_is_still_never_cut(workspace, tmp_path):
     assert "جاری" not in " ".join(pages)
 
 
+def _char_boxes(pdf, page: int = 0) -> list[tuple[str, tuple[float, float, float, float]]]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        tp = doc[page].get_textpage()
+        return [(tp.get_text_range(i, 1), tp.get_charbox(i)) for i in range(tp.count_chars())]
+    finally:
+        doc.close()
+
+
+@pytest.mark.parametrize(("nastaliq", "urdu_digits"), [(True, False), (False, False), (True, True)])
+def test_an_intiqal_date_and_khasra_numbers_stay_inside_their_cells(workspace, tmp_path, nastaliq, urdu_digits):
+    from reportlab.lib.pagesizes import A4, landscape
+
+    # GIVEN an intiqal register (17 columns, its date column narrow) with a date and khasra numbers
+    with workspace.session() as s:
+        clerk, _sup = sampledata.make_users(s)
+        reg = services.create_register(s, actor=clerk, template="intiqal", district="شیخوپورہ", tehsil="شرقپور",
+                                       mauza="سوہاوہ", hadbast_no="104", year="2015-16")
+        services.add_entry(s, actor=clerk, register_id=reg, values={
+            "mutation_no": "4190", "date": "17-05-1998", "mutation_type": "اجارہ", "khewat_no": "195",
+            "khasra_nos": "2025/20/9، 2053/20", "area": "37-3", "share": "6/12",
+            "transferor": "جلال دین ولد محمد نذیر", "transferee": "غلام سرور ولد عبداللہ"})
+        tpl = services.register_template(s, reg)
+    out = tmp_path / "intiqal.pdf"
+    # WHEN it is printed (Nastaliq or Naskh, Latin or Urdu digits)
+    register_pdf.register_pdf(workspace, out, register_id=reg,
+                              options=ReportOptions(urdu_digits=urdu_digits, nastaliq=nastaliq))
+    # THEN the date's characters lie inside the date's cell: none runs over its edge into the
+    # mutation type beside it (in Nastaliq with Latin digits it did, by 8 points)
+    page_w = landscape(A4)[0]
+    widths = register_pdf._widths(tpl, page_w - 2 * register_pdf.MARGIN)
+    names = [c.name for c in tpl.columns]
+    right = page_w - register_pdf.MARGIN - widths[0] - sum(widths[1:1 + names.index("date")])
+    left = right - widths[1 + names.index("date")]
+    boxes = _char_boxes(out)
+    text = "".join(c for c, _ in boxes)
+    date = "۱۷-۰۵-۱۹۹۸" if urdu_digits else "17-05-1998"
+    at = text.index(date)
+    xs = [b for _c, box in boxes[at:at + len(date)] for b in (box[0], box[2])]
+    assert left + 0.5 <= min(xs) and max(xs) <= right - 0.5, (left, min(xs), max(xs), right)
+    # AND the date and the khasra numbers read left to right, whole
+    assert date in text and ("2025/20/9" in text or "۲۰۲۵/۲۰/۹" in text)
+
+
 # ----------------------------------------------------------------------------- command line
 def test_cli_prints_a_register_with_its_signature_and_verifies_it(workspace, sample, tmp_path, capsys):
     # GIVEN a workspace with a register
