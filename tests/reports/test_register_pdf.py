@@ -294,6 +294,22 @@ def test_an_intiqal_date_and_khasra_numbers_stay_inside_their_cells(workspace, t
     assert date in text and ("2025/20/9" in text or "۲۰۲۵/۲۰/۹" in text)
 
 
+def test_the_register_pdf_streams_are_deflated_only_and_other_reports_keep_their_own(workspace, sample, tmp_path):
+    from reportlab import rl_config
+
+    before = rl_config.useA85
+    # GIVEN the register  WHEN it is printed
+    out = tmp_path / "streams.pdf"
+    register_pdf.register_pdf(workspace, out, register_id=sample.register_id)
+    # THEN its streams are deflated, not ASCII85-encoded as well (a fifth larger, and an
+    # eighth of a long register's time), and it reads as before
+    body = out.read_bytes()
+    assert b"/FlateDecode" in body and b"ASCII85Decode" not in body
+    assert sampledata.OWNER_2 in loose(pdfium_text(out))
+    # AND reportlab's setting for every other report is as it was
+    assert rl_config.useA85 == before
+
+
 # ----------------------------------------------------------------------------- command line
 def test_cli_prints_a_register_with_its_signature_and_verifies_it(workspace, sample, tmp_path, capsys):
     # GIVEN a workspace with a register
