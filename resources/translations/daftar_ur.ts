@@ -1376,7 +1376,7 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         </message>
         <message>
             <source>every entry (those not approved marked DRAFT)</source>
-            <translation>تمام اندراجات (غیر منظور شدہ پر مسودہ / DRAFT کا نشان)</translation>
+            <translation>تمام اندراجات (غیر منظور شدہ پر مسودہ کا نشان)</translation>
         </message>
         <message>
             <source>only entries not approved yet</source>
