@@ -196,19 +196,23 @@ class RowTable(Table):
     Drawing a row not yet approved marks its page for the draft watermark."""
 
     def __init__(self, line: RegisterLine, serial: int, widths: Sequence[float], *, size: float, digits: str,
-                 max_height: float, drawn=None, texts: Sequence[str] | None = None, continued: bool = False):
+                 max_height: float, drawn=None, texts: Sequence[str] | None = None, continued: bool = False,
+                 sizes: Sequence[float] | None = None):
         self.line, self.serial, self.widths = line, serial, list(widths)
         self.size, self.digits, self.max_height = size, digits, max_height
         self.texts = tuple(line.cells if texts is None else texts)
         self.continued = continued
-        self.paras, gaps = _cells(line, serial, size, digits, self.texts, continued, widths=self.widths)
+        self.paras, gaps = _cells(line, serial, size, digits, self.texts, continued, widths=self.widths,
+                                  sizes=sizes)
         super().__init__([list(reversed(self.paras))], colWidths=list(reversed(self.widths)), hAlign="RIGHT")
         self.setStyle(_style(len(self.widths), gaps))
         self.drawn = drawn  # called once the row (its last part) is on its page
 
     def _part(self, texts: Sequence[str], *, continued: bool, drawn=None) -> RowTable:
+        # (each cell in the size the whole entry's cell had: its lines were cut at that size)
         return RowTable(self.line, self.serial, self.widths, size=self.size, digits=self.digits,
-                        max_height=self.max_height, drawn=drawn, texts=texts, continued=continued)
+                        max_height=self.max_height, drawn=drawn, texts=texts, continued=continued,
+                        sizes=[p.size for p in self.paras[1:-1]])
 
     def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
         """[] (whole, on the next page) when the entry fits a page; else the lines of each
@@ -254,14 +258,16 @@ def fitting_size(text: str, width: float, size: float, digits: str) -> float:
 
 
 def _cells(line: RegisterLine, serial: int, size: float, digits: str, texts: Sequence[str],
-           continued: bool = False, *, widths: Sequence[float]) -> tuple[list, list[bool]]:
+           continued: bool = False, *, widths: Sequence[float],
+           sizes: Sequence[float] | None = None) -> tuple[list, list[bool]]:
     """The row's paragraphs (serial, the template's columns, state) and which are gaps (a
     missing value, "—" shaded; in the rest of a cut entry a cell that ended is left blank).
-    A cell whose number or date is wider than its column is set smaller to fit it."""
+    A cell whose number or date is wider than its column is set smaller to fit it (`sizes`:
+    each cell's size given, for the parts of an entry cut over pages)."""
     cells = [para(str(serial), size=size, align="centre", digits=digits)]
     gaps = [False]
-    for text, width in zip(texts, widths[1:-1], strict=True):
-        fit = fitting_size(text, width, size, digits) if text else size
+    for i, (text, width) in enumerate(zip(texts, widths[1:-1], strict=True)):
+        fit = sizes[i] if sizes is not None else fitting_size(text, width, size, digits) if text else size
         cells.append(para(text or ("" if continued else GAP), size=fit, align="right", digits=digits))
         gaps.append(not text and not continued)
     state = CONTINUED if continued else STATE_UR.get(line.state, line.state)

@@ -234,6 +234,31 @@ def test_an_entry_taller_than_a_page_goes_on_over_the_next_page_marked_continued
     assert text.count("مالک نمبر") == 2  # (the owner is not printed again on the continued part)
 
 
+def test_the_parts_of_a_cut_entry_keep_the_size_its_cells_were_cut_at():
+    from records.reports.urdu_text import register_fonts, report_font
+
+    register_fonts()
+    # GIVEN an entry whose long remark begins with a number too wide for its column (set smaller)
+    remark = "35202-12345671234567-1 " + " ".join(["انتقال وراثت بحق ورثاء"] * 30)
+    line = register_pdf.RegisterLine(1, 1, 1, "approved", ("1", "", "", "مالک", "", "", "", "", "", "", "", remark))
+    with report_font(True):
+        from records.templates import builtin
+
+        widths = register_pdf._widths(builtin("jamabandi"), 800)
+        row = register_pdf.RowTable(line, 1, widths, size=8.5, digits="latin", max_height=400)
+        # WHEN it is cut at the end of a page
+        row.wrap(800, 400)
+        first, rest = row.split(800, 400)
+        first.wrap(800, 400)
+        rest.wrap(800, 400)
+    # THEN the remark is the same size in both parts, its lines as they were cut, every word once
+    small = row.paras[-2].size
+    assert small < 8.5
+    assert first.paras[-2].size == rest.paras[-2].size == small
+    assert first.paras[-2]._lines + rest.paras[-2]._lines == row.paras[-2]._lines
+    assert rest.paras[-1].text == "(جاری)"
+
+
 def test_an_entry_that_fits_a_page_is_still_never_cut(workspace, tmp_path):
     # GIVEN entries as tall as most of a page (Naskh, 40 words of remarks each)
     reg = _long_register(workspace, 4, remarks_words=10)
