@@ -357,14 +357,14 @@ def register_report(*, root: str, key: bytes | None, first_use: int | None = Non
     layout, at `out` with its .sig; returns the path. It reports the rows read, then the rows
     printed."""
     from records.reports.layout import office_options
-    from records.reports.register_pdf import register_pdf
+    from records.reports.register_pdf import CHOOSE_ENTRIES, register_pdf
 
     ws = _open(root, key, first_use, schema)
     try:
         with ws.session() as s:
             opts = office_options(s, urdu_digits=urdu_digits)
         return str(register_pdf(ws, out, register_id=register_id, states=states, options=opts,
-                                progress=progress))
+                                progress=progress, choose=CHOOSE_ENTRIES))
     finally:
         ws.close()
 

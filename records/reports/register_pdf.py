@@ -114,10 +114,16 @@ def _no_such_register(session: Session, register_id: int) -> ReportError:
     return ReportError(f"register {register_id} does not exist; give --register one of: {known}")
 
 
+CHOOSE_STATES = "--state"  # how a register with no entries in the states asked says to choose others
+CHOOSE_ENTRIES = "entries"  # ... the export dialog's way (its "Entries" choice)
+
+
 def build_register(session: Session, *, register_id: int, states: Sequence[str] | None = None,
-                   progress=None) -> RegisterData:
+                   progress=None, choose: str = CHOOSE_STATES) -> RegisterData:
     """Collect every latest entry of a register (only those in `states` when given); a
-    ReportError names the register and what to do when there is nothing to print."""
+    ReportError names the register and what to do when there is nothing to print (`choose`
+    ends it when no entry is in those states: how to choose others, the command line's way
+    or the export dialog's)."""
     from sqlalchemy import select
 
     from records.models import Page, Register
@@ -146,9 +152,12 @@ def build_register(session: Session, *, register_id: int, states: Sequence[str] 
             progress("rows", min(i + step, len(ids)), len(ids))
     if not lines:
         there = ", ".join(f"{s} ({n})" for s, n in sorted(seen.items()))
-        raise ReportError(f"the register {register_id} ({services.register_label(reg)}) has no entries in state "
-                          f"{', '.join(states or ())}; its entries are: {there}. Choose one of these states, or "
-                          "print every entry (no --state).")
+        label, asked = services.register_label(reg), ", ".join(states or ())
+        if choose == CHOOSE_ENTRIES:
+            raise ReportError(f"the register {register_id} ({label}) has no entries in state {asked}; its entries "
+                              f"are: {there}. Choose every entry, or only the entries not approved yet, under Entries.")
+        raise ReportError(f"the register {register_id} ({label}) has no entries in state {asked}; its entries are: "
+                          f"{there}. Choose one of these states, or print every entry (no --state).")
     h = record_hash(reg, tpl, chosen_rows)
     return RegisterData(reg, tpl, tuple(lines), tuple(states) if states else None, h)
 
@@ -411,13 +420,13 @@ def render_register(data: RegisterData, out: str | Path, options: ReportOptions 
 
 
 def register_pdf(workspace, out: str | Path, *, register_id: int, states: Sequence[str] | None = None,
-                 options: ReportOptions | None = None, progress=None) -> Path:
+                 options: ReportOptions | None = None, progress=None, choose: str = CHOOSE_STATES) -> Path:
     """Open a session, read the register and print it with FILE.sig beside it (the one call
     the CLI and the desktop make)."""
     check_output(out, workspace_root=workspace.root)  # never over the workspace's own files
     from records.exports.detached import signed_output
 
     with workspace.session() as s:
-        data = build_register(s, register_id=register_id, states=states, progress=progress)
+        data = build_register(s, register_id=register_id, states=states, progress=progress, choose=choose)
     with signed_output(workspace, out):  # FILE.sig beside it, signed with the office's key
         return render_register(data, out, options, progress=progress)

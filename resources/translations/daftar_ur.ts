@@ -2751,6 +2751,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>رجسٹر {0} ({1}) میں حالت {2} کا کوئی اندراج نہیں؛ اس کے اندراجات یہ ہیں: {3}۔ ان میں سے کوئی حالت چنیں، یا سب اندراجات چھاپیں (`--state` کے بغیر)۔</translation>
         </message>
         <message>
+            <source>the register {0} ({1}) has no entries in state {2}; its entries are: {3}. Choose every entry, or only the entries not approved yet, under Entries.</source>
+            <translation>رجسٹر {0} ({1}) میں حالت {2} کا کوئی اندراج نہیں؛ اس کے اندراجات یہ ہیں: {3}۔ «اندراجات» میں تمام اندراجات، یا صرف وہ اندراجات جو ابھی منظور نہیں ہوئے، چنیں۔</translation>
+        </message>
+        <message>
             <source>mauza {0}, year {1}, volume {2}</source>
             <translation>موضع {0}، سال ⁦{1}⁩، جلد ⁦{2}⁩</translation>
         </message>

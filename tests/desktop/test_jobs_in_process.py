@@ -624,6 +624,25 @@ def test_the_export_dialog_prints_the_entries_in_the_states_chosen(qtbot, worksp
     assert not dlg.states.isEnabled()
 
 
+def test_the_export_dialog_says_how_to_print_a_register_with_no_approved_entry(qtbot, workspace, sample, tmp_path):
+    # GIVEN the export dialog of a register whose four entries are all drafts, the whole
+    # register as a PDF chosen and its entries left as the dialog opens (the approved ones)
+    dlg = reports_dialogs.ExportDialog(None, workspace, sample.register_id)
+    qtbot.addWidget(dlg)
+    dlg.format.setCurrentIndex(dlg.format.findData("register"))
+    out = tmp_path / "none.pdf"
+    dlg.path.setText(str(out))
+    # WHEN OK is pressed
+    job = dlg.start_export()
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    # THEN nothing is written, and the dialog says what the entries are and what to choose in
+    # it (not the command line's --state)
+    said = dlg.status.text()
+    assert not out.exists() and dlg.buttons.isEnabled()
+    assert "has no entries in state approved" in said and "draft (4)" in said
+    assert "under Entries" in said and "--state" not in said
+
+
 @pytest.mark.parametrize("stage", ["rows", "printed"])
 def test_a_register_pdf_stopped_while_reading_or_printing_leaves_nothing(workspace, sample, tmp_path, stage):
     from records.reports.register_pdf import register_pdf
