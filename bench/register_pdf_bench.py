@@ -5,7 +5,7 @@
 Builds a jamabandi register of ROWS entries (default 2,000; every owner, khasra and remark
 different, so the shaping cache helps as little as on a real register) through
 records.services, then times reading it (`build_register`) and printing it in Naskh and in
-Nastaliq (shaping cache cold), each with the process's peak resident size, and the peak of
+Nastaliq (shaping caches cold), each with the process's peak resident size, and the peak of
 Python memory a Naskh printout allocates (tracemalloc, in a run of its own). --baseline also times the same rows printed as one reportlab table
 split page by page (the way the fard's `rtl_table` prints), against which the register's
 one-table-per-row layout is measured.
@@ -49,6 +49,12 @@ def _make(ws, rows: int) -> int:
     return reg
 
 
+def _cold() -> None:
+    """Empty urdu_text's caches of laid-out lines and shaped words (a printout's first run)."""
+    urdu_text._layout_cached.cache_clear()
+    urdu_text._shaped.cache_clear()
+
+
 def _measured(fn):
     tracemalloc.start()
     t = time.perf_counter()
@@ -74,6 +80,7 @@ def main() -> None:
         for name, opts in (("Naskh", ReportOptions(urdu_digits=True)),
                            ("Nastaliq", ReportOptions(urdu_digits=True, nastaliq=True))):
             out = tmp / f"register-{name}.pdf"
+            _cold()
             t = time.perf_counter()
             register_pdf.render_register(data, out, opts)
             t = time.perf_counter() - t
@@ -85,7 +92,7 @@ def main() -> None:
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"{name}: {t:.1f} s, {pages} pages, {out.stat().st_size / 2**20:.1f} MiB file, process peak resident "
                   f"{rss:.0f} MiB (before printing {rss0:.0f} MiB)")
-        urdu_text._layout_cached.cache_clear()
+        _cold()
         _r, t, m = _measured(lambda: register_pdf.render_register(data, tmp / "traced.pdf", ReportOptions()))
         print(f"Naskh again under tracemalloc (slower): peak {m:.0f} MiB of Python memory allocated")
         if "--baseline" in sys.argv:
@@ -100,7 +107,7 @@ def main() -> None:
                 build_pdf(tmp / "one-table.pdf", [rtl_table(heads, cells, widths, digits="urdu")], options=opts,
                           title="baseline", watermark=False)
 
-            urdu_text._layout_cached.cache_clear()
+            _cold()
             t = time.perf_counter()
             one_table()
             print(f"baseline, one table split page by page (Naskh): {time.perf_counter() - t:.1f} s")

@@ -510,8 +510,8 @@ MESSAGES = (
                                   "first."),
     QT_TRANSLATE_NOOP("Messages", "the register {0} ({1}) has no entries in state {2}; its entries are: {3}. Choose "
                                   "one of these states, or print every entry (no --state)."),
-    QT_TRANSLATE_NOOP("Messages", "entry {0} (page {1}, row {2}) is too long to print on one page: shorten its "
-                                  "longest text (its remarks?) and print again"),
+    QT_TRANSLATE_NOOP("Messages", "the register {0} ({1}) has no entries in state {2}; its entries are: {3}. Choose "
+                                  "every entry, or only the entries not approved yet, under Entries."),
     # a register named in a message (records.services.register_label)
     QT_TRANSLATE_NOOP("Messages", "mauza {0}, year {1}, volume {2}"),
     # a girdawari season named in a message (records.copy_forward)

@@ -352,17 +352,19 @@ def handover(*, root: str, key: bytes | None, first_use: int | None = None, sche
 
 
 def register_report(*, root: str, key: bytes | None, first_use: int | None = None, schema: str | None = None,
-        out: str, register_id: int, urdu_digits: bool | None, progress) -> str:
-    """Export › PDF: the whole register, every entry in its own layout, at `out` with its
-    .sig; returns the path. It reports the rows read, then the rows printed."""
+        out: str, register_id: int, urdu_digits: bool | None, progress, states: list[str] | None = None) -> str:
+    """Export › PDF: the whole register, its entries in `states` (None: every one) in its own
+    layout, at `out` with its .sig; returns the path. It reports the rows read, then the rows
+    printed."""
     from records.reports.layout import office_options
-    from records.reports.register_pdf import register_pdf
+    from records.reports.register_pdf import CHOOSE_ENTRIES, register_pdf
 
     ws = _open(root, key, first_use, schema)
     try:
         with ws.session() as s:
             opts = office_options(s, urdu_digits=urdu_digits)
-        return str(register_pdf(ws, out, register_id=register_id, options=opts, progress=progress))
+        return str(register_pdf(ws, out, register_id=register_id, states=states, options=opts,
+                                progress=progress, choose=CHOOSE_ENTRIES))
     finally:
         ws.close()
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -461,7 +461,8 @@ REGISTER_JOB = "desktop.job_process:register_report"
 
 
 def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=None, entry_ids=None,
-                urdu_digits: bool | None = None, job: ReportJob | None = None) -> Callable[[], JobResult]:
+                urdu_digits: bool | None = None, states: Sequence[str] | None = None,
+                job: ReportJob | None = None) -> Callable[[], JobResult]:
     saved = QCoreApplication.translate("ExportDialog", "Report saved: {path}")  # on the GUI thread
     signed = _signed_beside(out)
 
@@ -479,7 +480,7 @@ def _report_job(workspace, kind: str, out: str, *, register_ids=None, batch_id=N
             # in a process of its own: every entry of the register read, shaped and laid out
             # (2,000 entries: several seconds), how far it got said and Stop heard every 50 rows
             p = _in_process(REGISTER_JOB, workspace, job, out=str(out), register_id=register_ids[0],
-                            urdu_digits=urdu_digits)
+                            urdu_digits=urdu_digits, states=list(states) if states else None)
         elif kind == "handover":
             if _handover_entries(workspace, batch_id, entry_ids) > HANDOVER_ON_THREAD_MAX:
                 # in a process of its own: a big batch's every entry and value read and laid out
@@ -708,6 +709,17 @@ FORMATS = (("csv", "CSV (Excel)"), ("json", "JSON"), ("fard", "PDF: فرد / Far
            ("register", "PDF: رجسٹر / Register"), ("progress", "PDF: پیش رفت / Progress"))
 
 
+def register_state_choices() -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """The entries a register PDF may print, as the CLI's --state chooses them: the approved
+    ones (approved and every state after it: what a supervisor files, and the default), every
+    entry (those not approved watermarked DRAFT), or only those not approved yet."""
+    from records.reports.layout import FINAL_STATES
+    from records.workflow import STATES
+
+    return (("approved", tuple(s for s in STATES if s in FINAL_STATES)), ("all", None),
+            ("pending", tuple(s for s in STATES if s not in FINAL_STATES)))
+
+
 class ExportDialog(QDialog):
     """Choose a format, options and a file; the export runs in the worker on OK."""
 
@@ -737,6 +749,14 @@ class ExportDialog(QDialog):
             self.images.addItem(label, key)
         self.khewat = QLineEdit()
         self.khewat.setPlaceholderText("47")
+        # which entries a register PDF prints (the CLI's --state): the approved ones unless asked
+        self.states = QComboBox()
+        self.states.setObjectName("exportStates")
+        state_labels = {"approved": self.tr("approved entries only (approved, batched, sent…)"),
+                        "all": self.tr("every entry (those not approved marked DRAFT)"),
+                        "pending": self.tr("only entries not approved yet")}
+        for key, states in register_state_choices():
+            self.states.addItem(state_labels[key], states)
         self.urdu_digits = QCheckBox(self.tr("Urdu digits (۱۲-۵)"))
         self.urdu_digits.setChecked(urdu_digits)  # the caller passes the office's preference
         self.path = QLineEdit()
@@ -753,6 +773,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.excel)
         form.addRow(self.tr("Images"), self.images)
         form.addRow(self.tr("Khewat no"), self.khewat)
+        form.addRow(self.tr("Entries"), self.states)
         form.addRow("", self.urdu_digits)
         form.addRow(self.tr("File"), row)
         # every export is signed with the office's key: a CSV or PDF in FILE.sig beside it
@@ -803,6 +824,7 @@ class ExportDialog(QDialog):
         self.excel.setEnabled(k == "csv")
         self.images.setEnabled(k == "json")
         self.khewat.setEnabled(k == "fard")
+        self.states.setEnabled(k == "register")
         self.urdu_digits.setEnabled(k in ("fard", "register", "progress"))
         self._suggest_path()
         self._say_signature()
@@ -882,7 +904,7 @@ class ExportDialog(QDialog):
             fn = _fard_job(ws, reg, self.khewat.text().strip(), None, out, self.urdu_digits.isChecked(), job)
         elif k == "register":
             fn = _report_job(ws, "register", out, register_ids=[reg], urdu_digits=self.urdu_digits.isChecked(),
-                             job=job)
+                             states=self.states.currentData(), job=job)
         else:
             fn = _report_job(ws, "progress", out, register_ids=[reg] if reg else None,
                              urdu_digits=self.urdu_digits.isChecked(), job=job)

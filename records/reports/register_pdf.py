@@ -5,7 +5,9 @@ register (page and row order) as plain strings; `render_register(data, out)` pri
 one right-to-left table, the template's columns in order (column 1 at the right) between a
 serial number and the entry's state. Every page carries the same title block (register,
 district, tehsil, mauza, hadbast, year and the template's other header fields, "page x of
-y") and the column headings; an entry (row) is never split over two pages, long cells wrap.
+y") and the column headings; an entry (row) is never split over two pages, long cells wrap
+(an entry taller than a whole page is cut between lines and goes on, marked "(جاری)", on the
+next).
 A page holding an entry that is not approved yet is watermarked "مسودہ / DRAFT".
 
 Landscape when the register has more than PORTRAIT_MAX_COLUMNS columns (the built-in ones
@@ -18,8 +20,10 @@ Each row is a table of its own (heading and title drawn by the page), so laying 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -46,7 +50,15 @@ from records.reports.layout import (
     label_pairs,
     para,
 )
-from records.reports.urdu_text import NASKH, draw_line, register_fonts, report_font
+from records.reports.urdu_text import (
+    INK_OVERHANG,
+    NASKH,
+    body_font,
+    draw_line,
+    register_fonts,
+    report_font,
+    text_width,
+)
 from records.services import RegisterView
 from records.templates import Template
 
@@ -55,6 +67,9 @@ SERIAL_MM, STATE_MM = 9.0, 17.0
 MARGIN = 12 * mm
 TOP, BOTTOM = 10 * mm, 16 * mm
 STANDARD_HEADER = ("district", "tehsil", "mauza", "hadbast_no", "year")
+CELL_PADDING = 5.0  # a cell's left and right padding together (_style)
+MIN_SIZE = 6.0  # the smallest a cell's text is set to fit its column
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z\u06f0-\u06f9\u0660-\u0669]")  # a date, a khasra number: one word
 
 
 @dataclass(frozen=True)
@@ -99,10 +114,16 @@ def _no_such_register(session: Session, register_id: int) -> ReportError:
     return ReportError(f"register {register_id} does not exist; give --register one of: {known}")
 
 
+CHOOSE_STATES = "--state"  # how a register with no entries in the states asked says to choose others
+CHOOSE_ENTRIES = "entries"  # ... the export dialog's way (its "Entries" choice)
+
+
 def build_register(session: Session, *, register_id: int, states: Sequence[str] | None = None,
-                   progress=None) -> RegisterData:
+                   progress=None, choose: str = CHOOSE_STATES) -> RegisterData:
     """Collect every latest entry of a register (only those in `states` when given); a
-    ReportError names the register and what to do when there is nothing to print."""
+    ReportError names the register and what to do when there is nothing to print (`choose`
+    ends it when no entry is in those states: how to choose others, the command line's way
+    or the export dialog's)."""
     from sqlalchemy import select
 
     from records.models import Page, Register
@@ -131,9 +152,12 @@ def build_register(session: Session, *, register_id: int, states: Sequence[str] 
             progress("rows", min(i + step, len(ids)), len(ids))
     if not lines:
         there = ", ".join(f"{s} ({n})" for s, n in sorted(seen.items()))
-        raise ReportError(f"the register {register_id} ({services.register_label(reg)}) has no entries in state "
-                          f"{', '.join(states or ())}; its entries are: {there}. Choose one of these states, or "
-                          "print every entry (no --state).")
+        label, asked = services.register_label(reg), ", ".join(states or ())
+        if choose == CHOOSE_ENTRIES:
+            raise ReportError(f"the register {register_id} ({label}) has no entries in state {asked}; its entries "
+                              f"are: {there}. Choose every entry, or only the entries not approved yet, under Entries.")
+        raise ReportError(f"the register {register_id} ({label}) has no entries in state {asked}; its entries are: "
+                          f"{there}. Choose one of these states, or print every entry (no --state).")
     h = record_hash(reg, tpl, chosen_rows)
     return RegisterData(reg, tpl, tuple(lines), tuple(states) if states else None, h)
 
@@ -169,26 +193,52 @@ def _style(n: int, gaps: Sequence[bool] = (), head: bool = False) -> TableStyle:
     return TableStyle(style)
 
 
+CONTINUED = "(جاری)"  # the state cell of the rest of an entry taller than a page
+PADDING_V = 3.0  # a row's top and bottom padding together (_style)
+
+
 class RowTable(Table):
-    """One entry of the register: a one-row table (never split over two pages). A row taller
-    than a whole page is refused with its entry named; drawing a row not yet approved marks
-    its page for the draft watermark."""
+    """One entry of the register: a one-row table, never split over two pages unless it is
+    taller than a whole page (a clerk's long remark, in Nastaliq above all). Such an entry is
+    cut between lines where the page ends; the rest goes on at the top of the next page (the
+    page's headings above it) with the entry's serial and "(جاری)" in its state cell.
+    Drawing a row not yet approved marks its page for the draft watermark."""
 
-    def __init__(self, cells, widths, *, line: RegisterLine, gaps: Sequence[bool], max_height: float,
-                 drawn=None):
-        super().__init__([list(reversed(cells))], colWidths=list(reversed(widths)), hAlign="RIGHT")
-        self.setStyle(_style(len(widths), gaps))
-        self.line = line
-        self.max_height = max_height
-        self.drawn = drawn  # called once the row is on its page
+    def __init__(self, line: RegisterLine, serial: int, widths: Sequence[float], *, size: float, digits: str,
+                 max_height: float, drawn=None, texts: Sequence[str] | None = None, continued: bool = False,
+                 sizes: Sequence[float] | None = None):
+        self.line, self.serial, self.widths = line, serial, list(widths)
+        self.size, self.digits, self.max_height = size, digits, max_height
+        self.texts = tuple(line.cells if texts is None else texts)
+        self.continued = continued
+        self.paras, gaps = _cells(line, serial, size, digits, self.texts, continued, widths=self.widths,
+                                  sizes=sizes)
+        super().__init__([list(reversed(self.paras))], colWidths=list(reversed(self.widths)), hAlign="RIGHT")
+        self.setStyle(_style(len(self.widths), gaps))
+        self.drawn = drawn  # called once the row (its last part) is on its page
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
-        w, h = super().wrap(availWidth, availHeight)
-        if h > self.max_height:
-            x = self.line
-            raise ReportError(f"entry {x.entry_id} (page {x.page_no or GAP}, row {x.row_no}) is too long to print on "
-                              "one page: shorten its longest text (its remarks?) and print again")
-        return w, h
+    def _part(self, texts: Sequence[str], *, continued: bool, drawn=None) -> RowTable:
+        # (each cell in the size the whole entry's cell had: its lines were cut at that size)
+        return RowTable(self.line, self.serial, self.widths, size=self.size, digits=self.digits,
+                        max_height=self.max_height, drawn=drawn, texts=texts, continued=continued,
+                        sizes=[p.size for p in self.paras[1:-1]])
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        """[] (whole, on the next page) when the entry fits a page; else the lines of each
+        cell that fit in `availHeight` (a quarter of a page at least) and the rest."""
+        _w, h = self.wrap(availWidth, availHeight)
+        if h <= self.max_height or availHeight < self.max_height / 4:
+            return []
+        room = availHeight - PADDING_V - 0.01
+        here, rest = [], []
+        for p, text in zip(self.paras[1:-1], self.texts, strict=True):
+            lines = p._lines if text else []
+            k = max(0, int(room // p.leading))
+            here.append(" ".join(lines[:k]) if len(lines) > k else text)
+            rest.append(" ".join(lines[k:]))
+        if not any(here) or not any(rest):
+            return []
+        return [self._part(here, continued=self.continued), self._part(rest, continued=True, drawn=self.drawn)]
 
     def draw(self):
         if self.line.state not in FINAL_STATES:
@@ -198,13 +248,39 @@ class RowTable(Table):
             self.drawn()
 
 
-def _cells(line: RegisterLine, serial: int, size: float, digits: str) -> tuple[list, list[bool]]:
+def fitting_size(text: str, width: float, size: float, digits: str) -> float:
+    """The size at which the longest word of `text` that cannot be broken (a date, a khasra
+    number: words with digits or Latin letters) fits a column `width` wide, in the report's
+    font: `size` when it fits, else smaller, down to MIN_SIZE. (In Nastaliq with Latin digits
+    an intiqal's date 17-05-1998 ran over its column into the next.)"""
+    right, left = INK_OVERHANG.get(body_font(), (0.0, 0.0))
+    room = width - CELL_PADDING - (right + left) * size
+    # only a word that might not fit is measured (no character is wider than the size)
+    words = [w for w in text.split() if len(w) * size > room and _UNBREAKABLE.search(w)]
+    if not words:
+        return size
+    need = max(text_width(w, size=size, digits=digits) for w in words) + (right + left) * size
+    room += (right + left) * size
+    if need <= room:
+        return size
+    return max(MIN_SIZE, size * room / need * 0.999)  # (widths grow with the size)
+
+
+def _cells(line: RegisterLine, serial: int, size: float, digits: str, texts: Sequence[str],
+           continued: bool = False, *, widths: Sequence[float],
+           sizes: Sequence[float] | None = None) -> tuple[list, list[bool]]:
+    """The row's paragraphs (serial, the template's columns, state) and which are gaps (a
+    missing value, "—" shaded; in the rest of a cut entry a cell that ended is left blank).
+    A cell whose number or date is wider than its column is set smaller to fit it (`sizes`:
+    each cell's size given, for the parts of an entry cut over pages)."""
     cells = [para(str(serial), size=size, align="centre", digits=digits)]
     gaps = [False]
-    for text in line.cells:
-        cells.append(para(text or GAP, size=size, align="right", digits=digits))
-        gaps.append(not text)
-    cells.append(para(STATE_UR.get(line.state, line.state), size=size, align="centre"))
+    for i, (text, width) in enumerate(zip(texts, widths[1:-1], strict=True)):
+        fit = sizes[i] if sizes is not None else fitting_size(text, width, size, digits) if text else size
+        cells.append(para(text or ("" if continued else GAP), size=fit, align="right", digits=digits))
+        gaps.append(not text and not continued)
+    state = CONTINUED if continued else STATE_UR.get(line.state, line.state)
+    cells.append(para(state, size=size, align="centre"))
     gaps.append(False)
     return cells, gaps
 
@@ -296,6 +372,21 @@ def _canvas_class(digits: str, watermark: bool):
     return RegisterCanvas
 
 
+@contextmanager
+def _binary_streams():
+    """Page and font streams deflated but not also ASCII85-encoded (reportlab's default): the
+    same pages, a fifth smaller, and reportlab's pure-Python ASCII85 was an eighth of a long
+    register's time."""
+    from reportlab import rl_config
+
+    was = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = was
+
+
 def render_register(data: RegisterData, out: str | Path, options: ReportOptions | None = None,
                     progress=None) -> Path:
     """Print the register to a PDF file (written beside and renamed: no half file); returns its path."""
@@ -314,27 +405,28 @@ def render_register(data: RegisterData, out: str | Path, options: ReportOptions 
         story = []
         total = len(data.lines)
         for i, line in enumerate(data.lines, start=1):
-            cells, gaps = _cells(line, i, size, opt.digits)
             # how far the printing got, every 50 rows (in a job process a Stop ends it there)
             drawn = (lambda i=i: progress("printed", i, total)) if progress and (i % 50 == 0 or i == total) else None
-            story.append(RowTable(cells, furniture.widths, line=line, gaps=gaps, max_height=frame_h, drawn=drawn))
+            story.append(RowTable(line, i, furniture.widths, size=size, digits=opt.digits, max_height=frame_h,
+                                  drawn=drawn))
         title = f"{data.template.title_ur} {data.register.mauza} {data.register.year}"
         with written_whole(out) as tmp:
             doc = BaseDocTemplate(str(tmp), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
                                   topMargin=top, bottomMargin=BOTTOM, title=title, author="Daftar", creator="Daftar")
             doc.addPageTemplates([PageTemplate(id="register", frames=[frame], onPage=furniture.draw)])
-            doc.build(story, canvasmaker=_canvas_class(opt.digits, watermark=True))
+            with _binary_streams():
+                doc.build(story, canvasmaker=_canvas_class(opt.digits, watermark=True))
     return out
 
 
 def register_pdf(workspace, out: str | Path, *, register_id: int, states: Sequence[str] | None = None,
-                 options: ReportOptions | None = None, progress=None) -> Path:
+                 options: ReportOptions | None = None, progress=None, choose: str = CHOOSE_STATES) -> Path:
     """Open a session, read the register and print it with FILE.sig beside it (the one call
     the CLI and the desktop make)."""
     check_output(out, workspace_root=workspace.root)  # never over the workspace's own files
     from records.exports.detached import signed_output
 
     with workspace.session() as s:
-        data = build_register(s, register_id=register_id, states=states, progress=progress)
+        data = build_register(s, register_id=register_id, states=states, progress=progress, choose=choose)
     with signed_output(workspace, out):  # FILE.sig beside it, signed with the office's key
         return render_register(data, out, options, progress=progress)

@@ -91,8 +91,14 @@ def register_fonts() -> None:
 
 
 def _covers(font_name: str, ch: str) -> bool:
+    return ord(ch) in _char_to_glyph(font_name)
+
+
+@cache
+def _char_to_glyph(font_name: str) -> dict[int, int]:
+    """The font's code point -> glyph map (looked up for every character laid out)."""
     register_fonts()
-    return ord(ch) in pdfmetrics.getFont(font_name).face.charToGlyph
+    return pdfmetrics.getFont(font_name).face.charToGlyph
 
 
 # ----------------------------------------------------------------------------- runs
@@ -224,8 +230,12 @@ def _to_unicode_cmap(fontname, subset):
     ])
 
 
+@lru_cache(maxsize=8192)
 def _shaped(text: str, font: str, size: float):
-    """HarfBuzz-shaped glyph string (visual order) and its width in points."""
+    """HarfBuzz-shaped glyph string (visual order) and its width in points. Kept for the
+    next time: a Nastaliq line is shaped word by word, and the words of every line a cell's
+    wrapping tries, and every word drawn (its invisible Naskh text), come again and again
+    (shaping them anew each time was most of a Nastaliq register's time)."""
     s = shapeStr(text, font, size, force=True)
     sd = getattr(s, "__shapeData__", None)
     if sd:
@@ -319,10 +329,25 @@ def draw_line(canv, x: float, y: float, text: str, *, font: str | None = None, s
         canv.setFont(s.font, size)
         t = _TextObject(canv, left + s.x, y)
         t.setFont(s.font, size)
-        t.textOut(s.glyphs)
+        _text_out(canv, t, s.glyphs, s.font, size)
         canv.drawText(t)
     canv.restoreState()
     return width
+
+
+def _text_out(canv, t: PDFTextObject, glyphs, font: str, size: float) -> None:
+    """`t.textOut(glyphs)` on a text object fresh from setFont(font, size): the text
+    operators reportlab writes for the same glyphs in the same document are kept and written
+    again (column headings on every page, states, words that repeat). Formatting a shaped
+    string glyph by glyph was a third of a Naskh register's time."""
+    memo = canv.__dict__.setdefault("_daftar_text_code", {})
+    key = (font, size, id(glyphs))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is glyphs:
+        t._code.append(hit[1])
+        return
+    t.textOut(glyphs)
+    memo[key] = (glyphs, t._code[-1])  # (the glyphs held: their id is not given to another)
 
 
 def _draw_outlines(canv, x: float, y: float, seg: Segment, size: float) -> None:
@@ -330,19 +355,15 @@ def _draw_outlines(canv, x: float, y: float, seg: Segment, size: float) -> None:
     (in the current fill colour), with the word's letters as invisible Naskh text over it.
     Drawn as text, Nastaliq's glyphs sit each at its own height, so PDF extractors cut a word
     into single letters; the invisible text gives copy, search and pdftotext the word itself."""
-    face = pdfmetrics.getFont(seg.font).face
-    pen = 0.0
-    for ch, d in zip(seg.glyphs, seg.glyphs.__shapeData__, strict=False):
-        gid = face.charToGlyph.get(ord(ch))
-        if gid is not None:
-            name = _glyph_form(canv, seg.font, gid)
-            if name:
-                canv.saveState()
-                k = size / 1000
-                canv.transform(k, 0, 0, k, x + (pen + d.x_offset) * k, y + d.y_offset * k)
-                canv.doForm(name)
-                canv.restoreState()
-        pen += d.x_advance
+    code = canv._code
+    word = _word_outlines(canv, seg, size)
+    if word[1]:
+        # the word's glyphs placed from where it starts (each word written out once a document)
+        code.append("q")
+        code.append(f"1 0 0 1 {fp_str(x)} {fp_str(y)} cm")
+        code.append(word[1])
+        code.append("Q")
+        canv._formsinuse.extend(word[2])
     under = NASKH if any(_covers(NASKH, ch) for ch in seg.text if not ch.isspace()) else LATIN  # "—" has no Naskh glyph
     plain, plain_width = _shaped(seg.text, under, size) if under == NASKH else (
         seg.text, pdfmetrics.stringWidth(seg.text, under, size))
@@ -352,11 +373,40 @@ def _draw_outlines(canv, x: float, y: float, seg: Segment, size: float) -> None:
     t.setFont(under, size)
     if plain_width > 0:
         t.setHorizScale(100.0 * seg.width / plain_width)
-    t.textOut(plain)
+    _text_out(canv, t, plain, under, size)  # (the scale and render mode do not change the operators)
     t.setTextRenderMode(0)
     t.setHorizScale(100.0)
     canv.drawText(t)
     canv.restoreState()
+
+
+def _word_outlines(canv, seg: Segment, size: float) -> tuple[object, str, list[str]]:
+    """The operators drawing a Nastaliq word's glyph forms where HarfBuzz put them, from the
+    word's own origin, and the forms it uses; made once a document for each word laid out
+    (a Nastaliq page draws thousands of glyphs, and formatting each one's place was most of
+    a Nastaliq register's time)."""
+    memo = canv.__dict__.setdefault("_daftar_word_code", {})
+    key = (seg.font, size, id(seg.glyphs))
+    hit = memo.get(key)
+    if hit is not None and hit[0] is seg.glyphs:
+        return hit
+    glyph_of = _char_to_glyph(seg.font)
+    xobject = canv._doc.getXObjectName
+    k = size / 1000
+    scale = fp_str(k)
+    pen = 0.0
+    parts, names = [], []
+    for ch, d in zip(seg.glyphs, seg.glyphs.__shapeData__, strict=False):
+        gid = glyph_of.get(ord(ch))
+        if gid is not None:
+            name = _glyph_form(canv, seg.font, gid)
+            if name:
+                parts.append(f"q\n{scale} 0 0 {scale} {fp_str((pen + d.x_offset) * k)} {fp_str(d.y_offset * k)} cm\n"
+                             f"/{xobject(name)} Do\nQ")
+                names.append(name)
+        pen += d.x_advance
+    hit = memo[key] = (seg.glyphs, "\n".join(parts), names)  # (the glyphs held: their id stays theirs)
+    return hit
 
 
 def _glyph_form(canv, font: str, gid: int) -> str | None:

@@ -1382,6 +1382,18 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>تصاویر کے بغیر</translation>
         </message>
         <message>
+            <source>approved entries only (approved, batched, sent…)</source>
+            <translation>صرف منظور شدہ اندراجات (منظور شدہ، بیچ میں شامل، بھیجے گئے…)</translation>
+        </message>
+        <message>
+            <source>every entry (those not approved marked DRAFT)</source>
+            <translation>تمام اندراجات (غیر منظور شدہ پر مسودہ کا نشان)</translation>
+        </message>
+        <message>
+            <source>only entries not approved yet</source>
+            <translation>صرف وہ اندراجات جو ابھی منظور نہیں ہوئے</translation>
+        </message>
+        <message>
             <source>Urdu digits (۱۲-۵)</source>
             <translation>اردو ہندسے (⁦۱۲-۵⁩)</translation>
         </message>
@@ -1400,6 +1412,10 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>Khewat no</source>
             <translation>نمبر کھیوٹ</translation>
+        </message>
+        <message>
+            <source>Entries</source>
+            <translation>اندراجات</translation>
         </message>
         <message>
             <source>File</source>
@@ -2782,8 +2798,8 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <translation>رجسٹر {0} ({1}) میں حالت {2} کا کوئی اندراج نہیں؛ اس کے اندراجات یہ ہیں: {3}۔ ان میں سے کوئی حالت چنیں، یا سب اندراجات چھاپیں (`--state` کے بغیر)۔</translation>
         </message>
         <message>
-            <source>entry {0} (page {1}, row {2}) is too long to print on one page: shorten its longest text (its remarks?) and print again</source>
-            <translation>اندراج {0} (صفحہ {1}، سطر {2}) ایک صفحے پر چھپنے کے لیے بہت لمبا ہے: اس کی سب سے لمبی عبارت (کیفیت؟) مختصر کریں اور دوبارہ چھاپیں</translation>
+            <source>the register {0} ({1}) has no entries in state {2}; its entries are: {3}. Choose every entry, or only the entries not approved yet, under Entries.</source>
+            <translation>رجسٹر {0} ({1}) میں حالت {2} کا کوئی اندراج نہیں؛ اس کے اندراجات یہ ہیں: {3}۔ «اندراجات» میں تمام اندراجات، یا صرف وہ اندراجات جو ابھی منظور نہیں ہوئے، چنیں۔</translation>
         </message>
         <message>
             <source>mauza {0}, year {1}, volume {2}</source>

@@ -560,11 +560,14 @@ def test_the_export_dialog_prints_the_whole_register_in_a_process_of_its_own(qtb
     dlg.format.setCurrentIndex(i)
     assert dlg.urdu_digits.isEnabled() and not dlg.khewat.isEnabled() and not dlg.raw.isEnabled()
     assert dlg.path.text().endswith(".pdf") and "register-" in dlg.path.text()
+    # AND which entries to print, the approved ones unless asked (as a supervisor files it)
+    assert dlg.states.isEnabled() and dlg.states.currentText().startswith("approved entries only")
     # WHEN all registers are chosen  THEN it says a register PDF is of one register, and starts nothing
     dlg.scope.setCurrentIndex(dlg.scope.count() - 1)
     assert dlg.start_export() is None and "choose the register" in dlg.status.text()
-    # WHEN the register is chosen again, a file named and OK pressed
+    # WHEN the register is chosen again, every entry, a file named and OK pressed
     dlg.scope.setCurrentIndex(0)
+    dlg.states.setCurrentIndex(dlg.states.findText("every entry (those not approved marked DRAFT)"))
     out = tmp_path / "register.pdf"
     dlg.path.setText(str(out))
     job = dlg.start_export()
@@ -581,6 +584,63 @@ def test_the_export_dialog_prints_the_whole_register_in_a_process_of_its_own(qtb
     assert "printed" in seen
     assert f"\u2066{out}\u2069" in dlg.done_note.text() and "Its signature is in" in dlg.done_note.text()
     dlg.done_note.close()
+
+
+def test_the_export_dialog_prints_the_entries_in_the_states_chosen(qtbot, workspace, tmp_path):
+    from tests.reports.pdfcheck import loose, pdfium_text
+
+    # GIVEN the export dialog of a register of three approved entries and a draft, the whole
+    # register as a PDF chosen
+    sample = sampledata.build(workspace, approve=True)
+    dlg = reports_dialogs.ExportDialog(None, workspace, sample.register_id)
+    qtbot.addWidget(dlg)
+    dlg.format.setCurrentIndex(dlg.format.findData("register"))
+    assert [dlg.states.itemText(i) for i in range(dlg.states.count())] == [
+        "approved entries only (approved, batched, sent…)", "every entry (those not approved marked DRAFT)",
+        "only entries not approved yet"]
+
+    def printed(choice: int, name: str) -> str:
+        dlg.states.setCurrentIndex(choice)
+        out = tmp_path / name
+        dlg.path.setText(str(out))
+        job = dlg.start_export()
+        qtbot.waitUntil(lambda: job.done, timeout=60_000)
+        assert job.error is None, job.error
+        dlg.done_note.close()
+        return " ".join(loose(pdfium_text(out)).split())
+
+    # WHEN it is printed as the dialog opens  THEN only the approved entries are printed, and it says so
+    approved = printed(dlg.states.currentIndex(), "approved.pdf")
+    assert sampledata.OWNER_2 in approved and "نامعلوم" not in approved and "DRAFT" not in approved
+    assert "صرف منظور شدہ" in approved
+    # WHEN "every entry" is chosen  THEN the draft is printed too, its page watermarked
+    every = printed(1, "every.pdf")
+    assert sampledata.OWNER_2 in every and "نامعلوم" in every and "DRAFT" in every
+    # WHEN only the entries not approved  THEN the draft alone
+    pending = printed(2, "pending.pdf")
+    assert "نامعلوم" in pending and sampledata.OWNER_2 not in pending
+    # AND another format leaves the choice aside
+    dlg.format.setCurrentIndex(dlg.format.findData("csv"))
+    assert not dlg.states.isEnabled()
+
+
+def test_the_export_dialog_says_how_to_print_a_register_with_no_approved_entry(qtbot, workspace, sample, tmp_path):
+    # GIVEN the export dialog of a register whose four entries are all drafts, the whole
+    # register as a PDF chosen and its entries left as the dialog opens (the approved ones)
+    dlg = reports_dialogs.ExportDialog(None, workspace, sample.register_id)
+    qtbot.addWidget(dlg)
+    dlg.format.setCurrentIndex(dlg.format.findData("register"))
+    out = tmp_path / "none.pdf"
+    dlg.path.setText(str(out))
+    # WHEN OK is pressed
+    job = dlg.start_export()
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    # THEN nothing is written, and the dialog says what the entries are and what to choose in
+    # it (not the command line's --state)
+    said = dlg.status.text()
+    assert not out.exists() and dlg.buttons.isEnabled()
+    assert "has no entries in state approved" in said and "draft (4)" in said
+    assert "under Entries" in said and "--state" not in said
 
 
 @pytest.mark.parametrize("stage", ["rows", "printed"])

@@ -206,17 +206,133 @@ def test_unknown_register_empty_register_and_no_entries_in_state_say_what_to_do(
             register_pdf.build_register(s, register_id=sample.register_id, states=["sent"])
 
 
-def test_a_row_taller_than_a_page_is_refused_naming_the_entry(workspace, tmp_path):
-    # GIVEN an entry whose remark would fill more than a page
-    reg = _long_register(workspace, 1, remarks_words=900)
-    out = tmp_path / "too-long.pdf"
-    # WHEN the register is printed  THEN the entry is named, and no file is left
+def test_an_entry_taller_than_a_page_goes_on_over_the_next_page_marked_continued(workspace, tmp_path):
+    # GIVEN two entries whose remarks are of 53 words each: in Nastaliq (its narrow remarks
+    # column two words a line) each is taller than a page
+    reg = _long_register(workspace, 2, remarks_words=13)
+    out = tmp_path / "long-remark.pdf"
+    # WHEN the register is printed in Nastaliq
+    register_pdf.register_pdf(workspace, out, register_id=reg, options=ReportOptions(urdu_digits=False,
+                                                                                      nastaliq=True))
+    # THEN it is printed (it was refused), over several pages, each with the headings and "page x of y"
+    pages = _page_texts(out)
+    n = len(pages)
+    assert n >= 3
+    for i, page in enumerate(pages, start=1):
+        for heading in ("رجسٹر جمع بندی", "نمبر کھیوٹ", "کیفیت", "نمبر شمار"):
+            assert heading in page, (i, heading)
+        assert f"صفحہ {i} از" in page, i
+    # AND each entry begins on one page and ends on a later one, the pages it goes on to
+    # saying "(جاری)", and every word of its remark is printed once, in order
+    text = " ".join(pages)
+    for k in (1, 2):
+        first = next(i for i, page in enumerate(pages) if f"مالک نمبر {k} " in page + " ")
+        last = next(i for i, page in enumerate(pages) if f"اختتام {k}" in page)
+        assert last > first, k
+        assert all("جاری" in pages[i] for i in range(first + 1, last + 1)), k  # (brackets are loosened away)
+    assert text.count("وراثت") == 2 * 13 and text.count("اختتام") == 2
+    assert text.count("مالک نمبر") == 2  # (the owner is not printed again on the continued part)
+
+
+def test_the_parts_of_a_cut_entry_keep_the_size_its_cells_were_cut_at():
+    from records.reports.urdu_text import register_fonts, report_font
+
+    register_fonts()
+    # GIVEN an entry whose long remark begins with a number too wide for its column (set smaller)
+    remark = "35202-12345671234567-1 " + " ".join(["انتقال وراثت بحق ورثاء"] * 30)
+    line = register_pdf.RegisterLine(1, 1, 1, "approved", ("1", "", "", "مالک", "", "", "", "", "", "", "", remark))
+    with report_font(True):
+        from records.templates import builtin
+
+        widths = register_pdf._widths(builtin("jamabandi"), 800)
+        row = register_pdf.RowTable(line, 1, widths, size=8.5, digits="latin", max_height=400)
+        # WHEN it is cut at the end of a page
+        row.wrap(800, 400)
+        first, rest = row.split(800, 400)
+        first.wrap(800, 400)
+        rest.wrap(800, 400)
+    # THEN the remark is the same size in both parts, its lines as they were cut, every word once
+    small = row.paras[-2].size
+    assert small < 8.5
+    assert first.paras[-2].size == rest.paras[-2].size == small
+    assert first.paras[-2]._lines + rest.paras[-2]._lines == row.paras[-2]._lines
+    assert rest.paras[-1].text == "(جاری)"
+
+
+def test_an_entry_that_fits_a_page_is_still_never_cut(workspace, tmp_path):
+    # GIVEN entries as tall as most of a page (Naskh, 40 words of remarks each)
+    reg = _long_register(workspace, 4, remarks_words=10)
+    out = tmp_path / "tall.pdf"
+    # WHEN printed
+    register_pdf.register_pdf(workspace, out, register_id=reg, options=ReportOptions(urdu_digits=False))
+    pages = _page_texts(out)
+    # THEN each entry is on one page whole, and nothing is marked continued
+    for k in range(1, 5):
+        where = [i for i, page in enumerate(pages) if f"مالک نمبر {k} " in page + " "]
+        assert len(where) == 1 and f"اختتام {k}" in pages[where[0]], k
+    assert "جاری" not in " ".join(pages)
+
+
+def _char_boxes(pdf, page: int = 0) -> list[tuple[str, tuple[float, float, float, float]]]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        tp = doc[page].get_textpage()
+        return [(tp.get_text_range(i, 1), tp.get_charbox(i)) for i in range(tp.count_chars())]
+    finally:
+        doc.close()
+
+
+@pytest.mark.parametrize(("nastaliq", "urdu_digits"), [(True, False), (False, False), (True, True)])
+def test_an_intiqal_date_and_khasra_numbers_stay_inside_their_cells(workspace, tmp_path, nastaliq, urdu_digits):
+    from reportlab.lib.pagesizes import A4, landscape
+
+    # GIVEN an intiqal register (17 columns, its date column narrow) with a date and khasra numbers
     with workspace.session() as s:
-        eid = services.register_entry_ids(s, reg)[0]
-    with pytest.raises(ReportError, match=rf"entry {eid} \(page 1, row 1\) is too long to print on one page"):
-        register_pdf.register_pdf(workspace, out, register_id=reg)
-    assert not out.exists() and not out.with_name(out.name + ".sig").exists()
-    assert not list(tmp_path.glob("*.part"))
+        clerk, _sup = sampledata.make_users(s)
+        reg = services.create_register(s, actor=clerk, template="intiqal", district="شیخوپورہ", tehsil="شرقپور",
+                                       mauza="سوہاوہ", hadbast_no="104", year="2015-16")
+        services.add_entry(s, actor=clerk, register_id=reg, values={
+            "mutation_no": "4190", "date": "17-05-1998", "mutation_type": "اجارہ", "khewat_no": "195",
+            "khasra_nos": "2025/20/9، 2053/20", "area": "37-3", "share": "6/12",
+            "transferor": "جلال دین ولد محمد نذیر", "transferee": "غلام سرور ولد عبداللہ"})
+        tpl = services.register_template(s, reg)
+    out = tmp_path / "intiqal.pdf"
+    # WHEN it is printed (Nastaliq or Naskh, Latin or Urdu digits)
+    register_pdf.register_pdf(workspace, out, register_id=reg,
+                              options=ReportOptions(urdu_digits=urdu_digits, nastaliq=nastaliq))
+    # THEN the date's characters lie inside the date's cell: none runs over its edge into the
+    # mutation type beside it (in Nastaliq with Latin digits it did, by 8 points)
+    page_w = landscape(A4)[0]
+    widths = register_pdf._widths(tpl, page_w - 2 * register_pdf.MARGIN)
+    names = [c.name for c in tpl.columns]
+    right = page_w - register_pdf.MARGIN - widths[0] - sum(widths[1:1 + names.index("date")])
+    left = right - widths[1 + names.index("date")]
+    boxes = _char_boxes(out)
+    text = "".join(c for c, _ in boxes)
+    date = "۱۷-۰۵-۱۹۹۸" if urdu_digits else "17-05-1998"
+    at = text.index(date)
+    xs = [b for _c, box in boxes[at:at + len(date)] for b in (box[0], box[2])]
+    assert left + 0.5 <= min(xs) and max(xs) <= right - 0.5, (left, min(xs), max(xs), right)
+    # AND the date and the khasra numbers read left to right, whole
+    assert date in text and ("2025/20/9" in text or "۲۰۲۵/۲۰/۹" in text)
+
+
+def test_the_register_pdf_streams_are_deflated_only_and_other_reports_keep_their_own(workspace, sample, tmp_path):
+    from reportlab import rl_config
+
+    before = rl_config.useA85
+    # GIVEN the register  WHEN it is printed
+    out = tmp_path / "streams.pdf"
+    register_pdf.register_pdf(workspace, out, register_id=sample.register_id)
+    # THEN its streams are deflated, not ASCII85-encoded as well (a fifth larger, and an
+    # eighth of a long register's time), and it reads as before
+    body = out.read_bytes()
+    assert b"/FlateDecode" in body and b"ASCII85Decode" not in body
+    assert sampledata.OWNER_2 in loose(pdfium_text(out))
+    # AND reportlab's setting for every other report is as it was
+    assert rl_config.useA85 == before
 
 
 # ----------------------------------------------------------------------------- command line

@@ -79,3 +79,95 @@ def test_wrap_breaks_in_logical_order():
     # THEN the lines, read in order, give back the text (first words on the first line)
     assert len(lines) > 1 and " ".join(lines) == text
     assert lines[0].startswith("محمد")
+
+
+# ----------------------------------------------------------------------------- speed without change
+def test_a_nastaliq_cell_shapes_each_word_once_however_often_its_wrapping_tries_it(monkeypatch):
+    from reportlab.pdfbase import ttfonts
+
+    ut.register_fonts()
+    ut._layout_cached.cache_clear()
+    ut._shaped.cache_clear()
+    shaped: list[str] = []
+    real = ttfonts.shapeStr
+    monkeypatch.setattr(ut, "shapeStr", lambda text, *a, **k: shaped.append(text) or real(text, *a, **k))
+    # GIVEN a remark of 40 words, 4 of them different, in Nastaliq in a narrow column
+    text = " ".join(["انتقال وراثت بحق ورثاء"] * 10)
+    # WHEN it is wrapped (each line tried word by word) and laid out again
+    lines = ut.wrap_lines(text, 60, font=ut.NASTALIQ, size=8.5)
+    ut.wrap_lines(text + " اختتام", 60, font=ut.NASTALIQ, size=8.5)
+    # THEN it wraps over many lines, and each word was shaped once (it was shaped again for
+    # every line tried: hundreds of times)
+    assert len(lines) >= 10
+    assert sorted(shaped) == sorted({"انتقال", "وراثت", "بحق", "ورثاء", "اختتام"}), len(shaped)
+
+
+def test_a_line_drawn_again_in_a_document_writes_the_same_text_operators_formatted_once(monkeypatch, tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    ut.register_fonts()
+    formatted: list[object] = []
+    real = ut._TextObject.textOut
+    monkeypatch.setattr(ut._TextObject, "textOut", lambda self, text: formatted.append(text) or real(self, text))
+    texts = ("منظور شدہ", "نمبرات خسرہ 125/5")
+    pieces = sum(len(ut.layout_line(t, size=9)[0]) for t in texts)
+
+    def two_pages(path) -> list[str]:
+        canv = Canvas(str(path))
+        for page in range(2):
+            if page:
+                canv.showPage()
+            for text in texts:
+                ut.draw_line(canv, 300, 700, text, size=9)
+        return list(canv._code)  # (the second page's operators)
+
+    # GIVEN a state and a heading drawn on two pages of a document
+    # WHEN the document is made
+    second = two_pages(tmp_path / "a.pdf")
+    # THEN each piece of text was formatted once (not again for the second page)
+    assert len(formatted) == pieces
+    # AND the second page carries the very operators it did when each piece was formatted anew
+    monkeypatch.setattr(ut, "_text_out", lambda canv, t, glyphs, font, size: t.textOut(glyphs))
+    formatted.clear()
+    assert two_pages(tmp_path / "b.pdf") == second and len(formatted) == 2 * pieces
+    # AND another document formats its own
+    monkeypatch.undo()
+    monkeypatch.setattr(ut._TextObject, "textOut", lambda self, text: formatted.append(text) or real(self, text))
+    formatted.clear()
+    two_pages(tmp_path / "c.pdf")
+    assert len(formatted) == pieces
+
+
+def test_a_nastaliq_word_drawn_again_puts_each_glyph_where_harfbuzz_placed_it(tmp_path):
+    import re
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    ut.register_fonts()
+    # GIVEN a Nastaliq word laid out
+    segs, width = ut.layout_line("کیفیت", font=ut.NASTALIQ, size=12)
+    seg = next(s for s in segs if s.glyphs)
+    glyph_of = pdfmetrics.getFont(ut.NASTALIQ).face.charToGlyph
+    # WHEN it is drawn twice on a page (the second time from the operators made the first)
+    canv = Canvas(str(tmp_path / "n.pdf"))
+    for y in (700, 600):
+        ut.draw_line(canv, 300, y, "کیفیت", font=ut.NASTALIQ, size=12)
+    # THEN each time every glyph with an outline is its form, placed (word origin + glyph
+    # offset) where HarfBuzz put it, to a thousandth of a point
+    code = "\n".join(canv._code)
+    k, left = 12 / 1000, 300 - width + seg.x
+    for y in (700, 600):
+        expected, pen = [], 0.0
+        for ch, d in zip(seg.glyphs, seg.glyphs.__shapeData__, strict=False):
+            name = canv.__dict__["_daftar_glyph_forms"].get((ut.NASTALIQ, glyph_of.get(ord(ch))))
+            if name:
+                expected.append((name, left + (pen + d.x_offset) * k, y + d.y_offset * k))
+            pen += d.x_advance
+        at = re.search(rf"1 0 0 1 ([-\d.]+) {y} cm\n", code)
+        assert at, y
+        x0 = float(at.group(1))
+        placed = re.findall(r"[\d.]+ 0 0 [\d.]+ ([-\d.]+) ([-\d.]+) cm\n/FormXob\.(\w+) Do", code[at.end():])
+        assert len(placed) >= len(expected) > 3
+        for (name, ex, ey), (dx, dy, form) in zip(expected, placed, strict=False):
+            assert form == name and abs(x0 + float(dx) - ex) < 1e-3 and abs(y + float(dy) - ey) < 1e-3, name
