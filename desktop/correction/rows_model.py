@@ -31,7 +31,7 @@ from desktop.qt import (
 )
 from records.fields import check_value, display_value, stored_text
 from records.flags import ERROR, OCR_CODES, WARNING, Flag
-from records.services import Changes, PageView, RowView, stored_text
+from records.services import Changes, PageView, RowView
 from records.templates import Template
 from records.text import display_digits, normalise
 from records.validation import validate_rows
