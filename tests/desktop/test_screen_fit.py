@@ -58,15 +58,13 @@ def test_returned_rows_are_as_tall_as_their_urdu_font(qtbot, ctx, urdu_style):
 
 
 # Run in a process of its own: Qt's scale factor is read once, when the application starts.
-SHORTCUTS_AT_150 = """
+# the start of each: Daftar's application and fonts, a workspace (argv[1]) with a clerk
+CLERK_AT_START = """
 import json, sys
 from pathlib import Path
 from desktop.context import AppContext, Preferences
 from desktop.fonts import load_fonts
-from desktop.help_dialogs import ShortcutsDialog
 from desktop.main import _app
-from desktop.mainwindow import MainWindow
-from desktop.qt import QDialogButtonBox, QGuiApplication
 from records import accounts
 from records.workspace import Workspace
 from tests.conftest import accounts_hashed_once
@@ -77,6 +75,12 @@ ws = Workspace.open(Path(sys.argv[1]), create=True)
 with accounts_hashed_once(), ws.session() as s:
     admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
     clerk = accounts.create_user(s, actor=admin, username="clerk1", password="clerk1-pass", role="clerk").actor()
+"""
+
+SHORTCUTS_AT_150 = CLERK_AT_START + """
+from desktop.help_dialogs import ShortcutsDialog
+from desktop.mainwindow import MainWindow
+from desktop.qt import QDialogButtonBox, QGuiApplication
 win = MainWindow(AppContext.create(ws, clerk, prefs=Preferences()))
 win.show()
 win.actions_by_name["shortcuts"].trigger()
@@ -131,25 +135,10 @@ def test_keyboard_shortcuts_dialog_is_no_taller_than_the_screen_at_150_percent(t
     assert got["scrolls"]
 
 
-CROP_AT_150 = """
-import json, sys
-from pathlib import Path
-from desktop.context import AppContext, Preferences
+CROP_AT_150 = CLERK_AT_START + """
 from desktop.correction.view import CorrectionView
-from desktop.fonts import load_fonts
-from desktop.main import _app
 from desktop.shotkit import wait_until
-from records import accounts
-from records.workspace import Workspace
-from tests.conftest import accounts_hashed_once
 from tests.desktop.helpers import make_register
-
-app = _app()
-load_fonts()
-ws = Workspace.open(Path(sys.argv[1]), create=True)
-with accounts_hashed_once(), ws.session() as s:
-    admin = accounts.create_user(s, actor=None, username="admin", password="admin-pass-1", role="admin").actor()
-    clerk = accounts.create_user(s, actor=admin, username="clerk1", password="clerk1-pass", role="clerk").actor()
 ctx = AppContext.create(ws, clerk, prefs=Preferences())
 _rid, (pid,) = make_register(ctx)
 view = CorrectionView(ctx)
