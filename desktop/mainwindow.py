@@ -60,6 +60,9 @@ from records.services import Changes
 
 DEFAULT_SIZE = (1400, 860)
 GEOMETRY_KEY = "ui/main_window_geometry"
+# the register and page open are kept for the next start this long after a page opens (not
+# each page of a PgDn run written; kept at a close too)
+REMEMBER_PLACE_AFTER_MS = 1500
 # Tabs a rebuilt window opens again, by the attribute holding them and how to open them.
 _TABS = {
     "search": lambda win: win.tabs.setCurrentWidget(win.search),
@@ -108,6 +111,8 @@ class MainWindow(QMainWindow):
             last_register, last_page = remembered_place(ctx.ws.root, ctx.actor.username)
             view = ViewState(register_id=last_register, page_id=last_page) if last_register else None
         self._pending_page_select: int | None = view.page_id if view else None
+        self._place_timer = QTimer(self, singleShot=True, interval=REMEMBER_PLACE_AFTER_MS)
+        self._place_timer.timeout.connect(self._remember_place)
         self._entry_to_select: tuple[int, int, str | None] | None = None  # (page, entry, field) opened from a list
         self._closing = False
 
@@ -428,6 +433,15 @@ class MainWindow(QMainWindow):
         page = self.pages.page_at(current.row())
         if page:
             self.page_selected.emit(page.id)
+            self._place_timer.start()  # kept a moment after: a power cut does not lose it
+
+    def _remember_place(self) -> None:
+        """Keep the register and page open now for the next start (also when this one ends
+        without closing: a power cut, a killed process)."""
+        if self._closing:
+            return
+        page = self.pages.page_at(self.page_view.currentIndex().row())
+        remember_place(self.ctx.ws.root, self.ctx.actor.username, self.register_id, page.id if page else None)
 
     def step_page(self, step: int) -> None:
         """Next (+1) or previous (-1) page of the register (PgDn/PgUp in the correction view)."""
@@ -663,6 +677,7 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
+        self._place_timer.stop()
         urdu_keyboard.remember_keyboard(self)  # (a new language's window, a sign-out, a close)
         page = self.pages.page_at(self.page_view.currentIndex().row())
         remember_place(self.ctx.ws.root, self.ctx.actor.username, self.register_id, page.id if page else None)

@@ -331,6 +331,32 @@ def test_daftar_opens_on_the_register_and_page_the_clerk_left(qtbot, ctx):
     third.close()
 
 
+def test_the_page_open_is_kept_a_moment_after_it_opens_so_a_power_cut_does_not_lose_it(qtbot, ctx, monkeypatch):
+    # GIVEN a register with two pages and the clerk's main window (the place kept 50 ms after)
+    from desktop import mainwindow
+    from desktop.mainwindow import MainWindow
+    from desktop.ui_settings import remembered_place
+    from tests.desktop.images import png_bytes
+
+    monkeypatch.setattr(mainwindow, "REMEMBER_PLACE_AFTER_MS", 50, raising=False)
+    _register(ctx.ws, ctx.actor, "کوٹ")
+    rid = _register(ctx.ws, ctx.actor, "کھڈیاں")
+    with ctx.ws.session() as s:
+        pids = [services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=i),
+                                  name=f"p{i}.png").page_id for i in range(2)]
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    # WHEN the clerk opens page 2 of the second register, and Daftar is never closed (the power
+    # goes: nothing of closeEvent or shutdown runs)
+    win.register_view.setCurrentIndex(win.registers.index(win.registers.row_of(rid)))
+    qtbot.waitUntil(lambda: win.pages.rowCount() == 2)
+    win.select_page(pids[1])
+    # THEN the next start knows where the clerk was (it was kept only at a close)
+    qtbot.waitUntil(lambda: remembered_place(ctx.ws.root, ctx.actor.username) == (rid, pids[1]), timeout=3000)
+    win.close()
+
+
 def test_an_empty_workspace_says_what_to_do_first_by_role(qtbot, workspace, qapp):
     from desktop.context import AppContext
     from desktop.mainwindow import MainWindow
