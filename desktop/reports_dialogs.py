@@ -286,6 +286,23 @@ def _notify(parent: QWidget | None, job: ReportJob, *, offer_open: bool, errors:
     job.failed.connect(bad)
 
 
+def file_name_part(title: str, limit: int = 60) -> str:
+    """A register's title as part of a file name on any system: no bidi marks, none of
+    Windows' forbidden characters (<>:"/\\|?*), words joined by '-', at most `limit`
+    characters (whole words) ("جمع بندی — کوٹ 2019-20" -> "جمع-بندی-کوٹ-2019-20")."""
+    import re
+
+    text = re.sub(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", title or "")
+    words = re.sub(r'[<>:"/\\|?*\u2014\u2013,،]+', " ", text).split()
+    out = ""
+    for w in words:
+        if len(out) + len(w) + 1 > limit:
+            out = out or w[:limit]  # (one word longer than the limit: its start)
+            break
+        out = f"{out}-{w}" if out else w
+    return out.strip(".-") or "register"
+
+
 def _ask_path(parent, title: str, suggested: str, pattern: str) -> str | None:
     """A file to save into, from the save dialog; a bare file name is suggested in the folder
     last saved into (`ui_settings.save_folder`), and the chosen file's folder is remembered."""
@@ -815,6 +832,8 @@ class ExportDialog(QDialog):
 
         ext = {"csv": "csv", "json": "json"}.get(self._kind(), "pdf")
         name = {"fard": "fard", "register": "register", "progress": "progress"}.get(self._kind(), "daftar-export")
+        if self.register_id is not None and self._kind() != "progress":  # one register: named in the file
+            name += "-" + file_name_part(self.scope.currentText())
         self._suggested = str(save_folder() / f"{name}-{datetime.date.today().isoformat()}.{ext}")
         self.path.setText(self._suggested)
 

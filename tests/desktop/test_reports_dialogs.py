@@ -631,3 +631,29 @@ def test_open_on_a_computer_with_no_program_for_the_file_says_so_and_where_it_is
         qtbot.wait(50)
     finally:
         apply_language(qapp, "en")
+
+
+def test_export_dialog_names_the_file_after_the_register_it_exports(qtbot, workspace, sample):
+    import datetime
+    from pathlib import Path
+
+    from desktop import reports_dialogs as rd
+
+    # GIVEN the export dialog on a register whose title holds a dash, a slash and bidi marks
+    title = "\u2066جمع بندی — کوٹ/ڈھڈیال 2019-20\u2069"
+    dlg = rd.ExportDialog(None, workspace, sample.register_id, register_name=title)
+    qtbot.addWidget(dlg)
+    today = datetime.date.today().isoformat()
+    # WHEN the whole register is to go out as a PDF
+    dlg.format.setCurrentIndex(dlg.format.findData("register"))
+    # THEN the file offered is named after that register and the day, in characters every
+    # system takes (it was register-DATE.pdf for every register: a second one wrote over it)
+    assert Path(dlg.path.text()).name == f"register-جمع-بندی-کوٹ-ڈھڈیال-2019-20-{today}.pdf"
+    # ... a CSV of it too; and of every register, the general name as before
+    dlg.format.setCurrentIndex(dlg.format.findData("csv"))
+    assert Path(dlg.path.text()).name == f"daftar-export-جمع-بندی-کوٹ-ڈھڈیال-2019-20-{today}.csv"
+    dlg.scope.setCurrentIndex(dlg.scope.findData(None))
+    assert Path(dlg.path.text()).name == f"daftar-export-{today}.csv"
+    # AND no title makes a name a system refuses
+    assert rd.file_name_part('a<b>c:"d|e?*') == "a-b-c-d-e"
+    assert rd.file_name_part("") == "register" and len(rd.file_name_part("ب" * 90)) == 60
