@@ -603,9 +603,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("OCR failed on a page: {error} (OCR → Retry failed pages)").format(error=error), 15000)
 
     def ocr_selected(self) -> None:
-        ids = self.selected_page_ids()
+        """OCR › Read selected pages: those with a scan (a page copied forward has none: it
+        was queued and failed, "page 3 has no image")."""
+        rows = sorted({i.row() for i in self.page_view.selectionModel().selectedRows()})
+        pages = [p for r in rows if (p := self.pages.page_at(r))]
+        ids = [p.id for p in pages if p.image_sha256]
         if ids:
             self.ocr.enqueue(ids)
+        if len(ids) < len(pages):
+            self.statusBar().showMessage(self.tr(
+                "%n selected page(s) have no scanned image (copied from the previous edition): "
+                "nothing to read; correct their rows by hand.", "", len(pages) - len(ids)), 10000)
 
     def retry_failed(self) -> None:
         from desktop.ocr_queue import failed_pages

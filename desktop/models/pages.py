@@ -28,6 +28,10 @@ _OCR_COLOURS = {"failed": "#f4c7c3", "running": "#fff2cc", "queued": "#fff9e6", 
 LOOKS_LIKE_COLOUR = "#f9cb9c"  # a page whose headings are another register kind's (orange)
 # the list's texts, marked for the catalogue (lupdate does not see them through _tr)
 OCR_FAILED = QT_TRANSLATE_NOOP("Pages", "OCR failed: {error}. Select the page and choose OCR › Retry failed pages.")
+# a page copied forward from the previous edition has no scan: nothing for OCR to read
+NO_IMAGE = QT_TRANSLATE_NOOP("Pages", "no image")
+NO_IMAGE_TIP = QT_TRANSLATE_NOOP("Pages", "No scanned page: its rows were copied from the previous edition; "
+                                          "correct them against the paper register.")
 LOOKS_LIKE = QT_TRANSLATE_NOOP("Pages", "Its column headings are those of a {kind} page: check that the page "
                                         "belongs to this register (if not: Register › Move page to another "
                                         "register…).")
@@ -128,7 +132,11 @@ class PageListModel(QAbstractTableModel):
                 return number_text(p.page_no)
             if col == 1:
                 return isolate(p.image_name) if p.image_name else ""
+            if col == 2 and not p.image_sha256:
+                return _tr(NO_IMAGE)
             return _tr(p.ocr_status if col == 2 else p.state)
+        if role == Qt.ItemDataRole.ToolTipRole and not p.image_sha256 and col in (1, 2):
+            return _tr(NO_IMAGE_TIP)
         if role == Qt.ItemDataRole.ToolTipRole and p.ocr_error:
             return _tr(OCR_FAILED).format(error=message(p.ocr_error))  # (the core's text, translated)
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:

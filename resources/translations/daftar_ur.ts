@@ -1907,6 +1907,13 @@ Go back to the first of them, or submit page {page} for review as it is?</source
             <source>OCR failed on a page: {error} (OCR → Retry failed pages)</source>
             <translation>ایک صفحے پر OCR ناکام: {error} (OCR ← ناکام صفحات دوبارہ پڑھیں)</translation>
         </message>
+        <message numerus="yes">
+            <source>%n selected page(s) have no scanned image (copied from the previous edition): nothing to read; correct their rows by hand.</source>
+            <translation>
+                <numerusform>منتخب %n صفحے کی اسکین شدہ تصویر نہیں (پچھلے ایڈیشن سے نقل شدہ): پڑھنے کو کچھ نہیں؛ اس کی سطریں ہاتھ سے درست کریں۔</numerusform>
+                <numerusform>منتخب %n صفحات کی اسکین شدہ تصویر نہیں (پچھلے ایڈیشن سے نقل شدہ): پڑھنے کو کچھ نہیں؛ ان کی سطریں ہاتھ سے درست کریں۔</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Backup written: {path} ({entries} entries, {images} page images, {mb} MB). Keep it away from this computer: a fire or a thief takes both.</source>
             <translation>بیک اپ لکھ دیا گیا: ⁦{path}⁩ ({entries} اندراجات، {images} صفحات کی تصاویر، {mb} MB)۔ اسے اس کمپیوٹر سے دور رکھیں: آگ یا چور دونوں لے جاتے ہیں۔</translation>
@@ -3633,6 +3640,14 @@ Go back to the first of them, or submit page {page} for review as it is?</source
         <message>
             <source>OCR failed: {error}. Select the page and choose OCR › Retry failed pages.</source>
             <translation>‏OCR ناکام: {error}۔ صفحہ منتخب کریں اور OCR › ناکام صفحات دوبارہ پڑھیں چنیں۔</translation>
+        </message>
+        <message>
+            <source>no image</source>
+            <translation>تصویر نہیں</translation>
+        </message>
+        <message>
+            <source>No scanned page: its rows were copied from the previous edition; correct them against the paper register.</source>
+            <translation>اسکین شدہ صفحہ نہیں: اس کی سطریں پچھلے ایڈیشن سے نقل کی گئی ہیں؛ انہیں کاغذی رجسٹر سے ملا کر درست کریں۔</translation>
         </message>
         <message>
             <source>Its column headings are those of a {kind} page: check that the page belongs to this register (if not: Register › Move page to another register…).</source>

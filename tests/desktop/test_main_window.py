@@ -756,3 +756,43 @@ def test_ctrl_b_gives_the_page_the_width_of_the_lists_and_is_kept(qtbot, ctx):
     again.actions_by_name["toggleLists"].trigger()
     assert again.split.sizes()[0] >= 200 and again.actions_by_name["toggleLists"].isChecked()
     again.close()
+
+
+def test_a_page_copied_forward_says_it_has_no_image_and_ocr_leaves_it(qtbot, ctx):
+    # GIVEN a register with a scanned page and a page copied forward from the last edition (no image)
+    from desktop.mainwindow import MainWindow
+    from desktop.qt import QItemSelectionModel
+    from records.models import Page
+    from tests.desktop.images import png_bytes
+
+    rid = _register(ctx.ws, ctx.actor, "کھڈیاں")
+    with ctx.ws.session() as s:
+        scanned = services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=1),
+                                    name="p1.png").page_id
+        copied = Page(register_id=rid, page_no=2, image_sha256=None, image_name="", created_by=ctx.actor.id)
+        s.add(copied)
+        s.flush()
+        copied = copied.id
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(qtbot, ctx)
+    win.register_view.setCurrentIndex(win.registers.index(win.registers.row_of(rid)))
+    qtbot.waitUntil(lambda: win.pages.rowCount() == 2)
+    # THEN the copied page's OCR column says it has no image (it said "not yet", as if OCR were to come)
+    row = win.pages.row_of(copied)
+    assert win.pages.index(row, 2).data() == "no image"
+    assert "copied from the previous edition" in win.pages.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert win.pages.index(win.pages.row_of(scanned), 2).data() != "no image"
+    # WHEN both pages are selected and read (Ctrl+Shift+O)
+    queued = []
+    win.ocr.enqueue = queued.extend
+    sel = win.page_view.selectionModel()
+    for pid in (scanned, copied):
+        sel.select(win.pages.index(win.pages.row_of(pid), 0),
+                   QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    win.actions_by_name["runOcr"].trigger()
+    # THEN only the scanned page is queued (the copied one failed: "page 2 has no image"),
+    # and the clerk is told why the other was left
+    assert queued == [scanned], queued
+    assert "no scanned image" in win.statusBar().currentMessage()
+    win.close()
