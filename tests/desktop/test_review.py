@@ -431,7 +431,8 @@ def test_a_supervisor_reviews_with_the_keyboard(qtbot, people):
     # WHEN PgDn is pressed THEN the next page of the queue opens
     qtbot.keyClick(panel.page_view.table, Qt.Key.Key_PageDown)
     wait_idle(qtbot, g1)
-    assert panel.page_view.data.page.id == pids[1]
+    # (the next page is read in the background, after the queue's own reads: waited for)
+    qtbot.waitUntil(lambda: panel.page_view.data is not None and panel.page_view.data.page.id == pids[1])
     # WHEN Ctrl+Shift+A is pressed THEN that page is approved (the buttons name their keys)
     qtbot.keyClick(panel.page_view.table, Qt.Key.Key_A,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
