@@ -427,7 +427,10 @@ def test_a_supervisor_reviews_with_the_keyboard(qtbot, people):
     panel = _panel(qtbot, g1)
     panel.show()
     _open(qtbot, panel, pids[0])
+    # (the review's keys act where the keyboard is in the screen: its window active, the rows focused)
+    panel.activateWindow()
     panel.page_view.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.page_view.table)
     # WHEN PgDn is pressed THEN the next page of the queue opens
     qtbot.keyClick(panel.page_view.table, Qt.Key.Key_PageDown)
     wait_idle(qtbot, g1)
