@@ -292,10 +292,8 @@ def test_the_window_fits_a_small_screen_and_opens_where_it_was_left(qtbot, ctx):
     again.close()
 
 
-def test_daftar_opens_on_the_register_and_page_the_clerk_left(qtbot, ctx):
-    # GIVEN two registers, the second with two pages, and the clerk working on its page 2
-    from desktop.context import AppContext
-    from desktop.mainwindow import MainWindow
+def _second_register_with_two_pages(ctx) -> tuple[int, list[int]]:
+    """Two registers, the second (listed after the first) with two pages: its id and theirs."""
     from tests.desktop.images import png_bytes
 
     _register(ctx.ws, ctx.actor, "کوٹ")
@@ -303,6 +301,15 @@ def test_daftar_opens_on_the_register_and_page_the_clerk_left(qtbot, ctx):
     with ctx.ws.session() as s:
         pids = [services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=i),
                                   name=f"p{i}.png").page_id for i in range(2)]
+    return rid, pids
+
+
+def test_daftar_opens_on_the_register_and_page_the_clerk_left(qtbot, ctx):
+    # GIVEN two registers, the second with two pages, and the clerk working on its page 2
+    from desktop.context import AppContext
+    from desktop.mainwindow import MainWindow
+
+    rid, pids = _second_register_with_two_pages(ctx)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     wait_idle(qtbot, ctx)
@@ -336,14 +343,9 @@ def test_the_page_open_is_kept_a_moment_after_it_opens_so_a_power_cut_does_not_l
     from desktop import mainwindow
     from desktop.mainwindow import MainWindow
     from desktop.ui_settings import remembered_place
-    from tests.desktop.images import png_bytes
 
     monkeypatch.setattr(mainwindow, "REMEMBER_PLACE_AFTER_MS", 50, raising=False)
-    _register(ctx.ws, ctx.actor, "کوٹ")
-    rid = _register(ctx.ws, ctx.actor, "کھڈیاں")
-    with ctx.ws.session() as s:
-        pids = [services.add_page(s, ctx.ws.images, actor=ctx.actor, register_id=rid, data=png_bytes(seed=i),
-                                  name=f"p{i}.png").page_id for i in range(2)]
+    rid, pids = _second_register_with_two_pages(ctx)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     wait_idle(qtbot, ctx)
