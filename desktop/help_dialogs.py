@@ -163,6 +163,10 @@ class NoticesDialog(QDialog):
         ctx.runner.run_read(read_notices, self._show)
 
     def _show(self, fut) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self.text):
+            return  # closed (and deleted) before the notices were read
         try:
             text = fut.result()
         except Exception as e:  # noqa: BLE001 - said in the dialog

@@ -104,3 +104,35 @@ def test_about_names_version_workspace_and_shows_the_notices(qtbot, workspace, p
         about.close()
     finally:
         win.shutdown()
+
+
+def test_notices_closed_before_they_are_read_raise_nothing(qtbot, workspace, people, monkeypatch):
+    import threading
+
+    import daftar.notices
+    from desktop.help_dialogs import AboutDialog
+
+    # GIVEN the notices read slowly (a busy disk): their reading waits until let go
+    let_go = threading.Event()
+    read = daftar.notices.read_notices
+    monkeypatch.setattr(daftar.notices, "read_notices", lambda: let_go.wait(10) and read())
+    win = _window(qtbot, workspace, people["clerk"])
+    errors = []
+    monkeypatch.setattr("sys.excepthook", lambda *a: errors.append(a))
+    try:
+        win.actions_by_name["about"].trigger()
+        (about,) = win.findChildren(AboutDialog)
+        notices = about.show_notices()
+        # WHEN the clerk closes them before they are read (the window is deleted), then they arrive
+        notices.close()
+        qtbot.waitUntil(lambda: not about.findChildren(type(notices)))
+        let_go.set()
+        qtbot.waitUntil(lambda: not win.ctx.runner.busy, timeout=10000)
+        win.ctx.runner.drain()
+        # THEN nothing is raised (the text was set on the deleted dialog: "Internal C++ object
+        # already deleted", an uncaught exception each time)
+        assert errors == []
+        about.close()
+    finally:
+        let_go.set()
+        win.shutdown()
