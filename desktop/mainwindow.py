@@ -436,10 +436,8 @@ class MainWindow(QMainWindow):
             self._place_timer.start()  # kept a moment after: a power cut does not lose it
 
     def _remember_place(self) -> None:
-        """Keep the register and page open now for the next start (also when this one ends
-        without closing: a power cut, a killed process)."""
-        if self._closing:
-            return
+        """Keep the register and page open now for the next start (a moment after a page
+        opens, for a start after a power cut or a killed process, and at the close)."""
         page = self.pages.page_at(self.page_view.currentIndex().row())
         remember_place(self.ctx.ws.root, self.ctx.actor.username, self.register_id, page.id if page else None)
 
@@ -687,8 +685,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self._place_timer.stop()
         urdu_keyboard.remember_keyboard(self)  # (a new language's window, a sign-out, a close)
-        page = self.pages.page_at(self.page_view.currentIndex().row())
-        remember_place(self.ctx.ws.root, self.ctx.actor.username, self.register_id, page.id if page else None)
+        self._remember_place()
         oversight.shutdown(self)
         from desktop import reports_dialogs
 
